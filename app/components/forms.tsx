@@ -1,0 +1,106 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+
+type Meta = FieldMetadata<any, any, any>;
+
+function describedBy(meta: Meta, hint: ReactNode) {
+  const ids = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-error">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+type Common = { label: ReactNode; meta: Meta; hint?: ReactNode; className?: string };
+
+export function Field({
+  label,
+  meta,
+  hint,
+  className,
+  type = "text",
+  ...rest
+}: Common & { type?: "text" | "email" | "password" | "url" | "number" | "datetime-local" | "search"; autoComplete?: string; placeholder?: string }) {
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="label">
+        {label}
+      </label>
+      <input {...getInputProps(meta, { type, ariaDescribedBy: describedBy(meta, hint) })} {...rest} className="input mt-1" />
+      {hint ? (
+        <p id={meta.descriptionId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextareaField({ label, meta, hint, className, rows = 4 }: Common & { rows?: number }) {
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="label">
+        {label}
+      </label>
+      <textarea {...getTextareaProps(meta, { ariaDescribedBy: describedBy(meta, hint) })} rows={rows} className="input mt-1" />
+      {hint ? (
+        <p id={meta.descriptionId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  meta,
+  hint,
+  className,
+  options,
+  placeholder,
+}: Common & { options: { value: string; label: string }[]; placeholder?: string }) {
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="label">
+        {label}
+      </label>
+      <select {...getSelectProps(meta, { ariaDescribedBy: describedBy(meta, hint) })} className="input mt-1">
+        {placeholder ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p id={meta.descriptionId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** Errors about the whole form (not one field), announced to screen readers. */
+export function FormErrors({ id, errors }: { id?: string; errors?: string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id} role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
+      {errors.map((e) => (
+        <p key={e}>{e}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+
+type HeaderUser = { name: string; email: string; role: "admin" | "organizer" | "member" } | null;
+
+const roleLabel = { admin: "Admin", organizer: "Organizer", member: "Member" } as const;
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded px-2 py-1 text-sm font-medium no-underline hover:bg-brand-50 ${isActive ? "text-brand-900 bg-brand-50" : "text-slate-700"}`;
+
+export function SiteHeader({ user }: { user: HeaderUser }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link to="/" className="text-lg font-bold text-brand-900 no-underline">
+          Problem First
+        </Link>
+        {user ? (
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
+            <NavLink to="/" end className={navClass}>
+              Events
+            </NavLink>
+            <NavLink to="/archive" className={navClass}>
+              Archive
+            </NavLink>
+            {user.role === "admin" ? (
+              <NavLink to="/admin/users" className={navClass}>
+                Accounts
+              </NavLink>
+            ) : null}
+            <span className="ml-2 text-sm text-slate-700" data-testid="signed-in-as">
+              {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-700">{roleLabel[user.role]}</span>
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="ml-2 rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                Sign out
+              </button>
+            </Form>
+          </nav>
+        ) : (
+          <nav aria-label="Main" className="flex gap-2">
+            <NavLink to="/login" className={navClass}>
+              Sign in
+            </NavLink>
+            <NavLink to="/signup" className={navClass}>
+              Sign up
+            </NavLink>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

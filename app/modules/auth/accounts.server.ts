@@ -1,0 +1,56 @@
+import { asc, eq } from "drizzle-orm";
+import { users, type GlobalRole } from "#db/schema";
+import { db } from "~/db.server";
+import { env } from "~/env.server";
+import { newId } from "~/lib/ids";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
+import { isEmailDomainAllowed } from "./schemas";
+
+export type SignUpResult = { ok: true; userId: string } | { ok: false; field: "email"; message: string };
+
+export async function createAccount(input: { name: string; email: string; password: string; role?: GlobalRole }): Promise<SignUpResult> {
+  const domains = env().allowedEmailDomains;
+  if (!isEmailDomainAllowed(input.email, domains)) {
+    return { ok: false, field: "email", message: `Sign-up is limited to ${domains.map((d) => "@" + d).join(", ")} addresses` };
+  }
+  const passwordHash = await hashPassword(input.password);
+  const id = newId();
+  const inserted = await db
+    .insert(users)
+    .values({ id, name: input.name, email: input.email, passwordHash, role: input.role ?? "member" })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  if (inserted.length === 0) return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." };
+  return { ok: true, userId: id };
+}
+
+/** Returns the user id when the email and password match; null otherwise, in constant-ish time. */
+export async function checkCredentials(email: string, password: string): Promise<string | null> {
+  const [user] = await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email));
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    return null;
+  }
+  return (await verifyPassword(user.passwordHash, password)) ? user.id : null;
+}
+
+export function listAccounts() {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.name));
+}
+
+export async function findAccountByEmail(email: string) {
+  const [user] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return user ?? null;
+}
+
+/** Changes a global role. Admins are changed only by the promote script, so nobody locks the last admin out. */
+export async function setOrganizerRole(userId: string, organizer: boolean) {
+  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  if (!user) return { ok: false as const, message: "Account not found" };
+  if (user.role === "admin") return { ok: false as const, message: "Admins keep their role; use the promote script to change an admin." };
+  await db.update(users).set({ role: organizer ? "organizer" : "member" }).where(eq(users.id, userId));
+  return { ok: true as const };
+}

@@ -1,0 +1,107 @@
+// One policy for the whole app: pure, unit-tested, used by server guards and by the UI.
+import type { EventPhase, GlobalRole } from "#db/schema";
+
+export type Actor = { id: string; role: GlobalRole };
+
+/** What the actor is in one event, read from the database by the guard. */
+export type EventAccess = {
+  phase: EventPhase;
+  submissionDeadline: Date;
+  isOrganizer: boolean;
+  isJudge: boolean;
+  teamId: string | null;
+};
+
+export type EntryRef = { teamId: string; status: "draft" | "submitted" };
+
+export type Decision = { ok: true } | { ok: false; status: 403 | 404; reason: string };
+
+const allow: Decision = { ok: true };
+const deny = (reason: string, status: 403 | 404 = 403): Decision => ({ ok: false, status, reason });
+
+const managesEvent = (actor: Actor, ev: EventAccess) => ev.isOrganizer || actor.role === "admin";
+
+export function canCreateEvent(actor: Actor): Decision {
+  return actor.role === "admin" || actor.role === "organizer"
+    ? allow
+    : deny("Only organizers can create events. Ask an admin for the organizer role.");
+}
+
+export function canManageUsers(actor: Actor): Decision {
+  return actor.role === "admin" ? allow : deny("Only admins can manage accounts.");
+}
+
+export function canViewEvent(actor: Actor, ev: EventAccess): Decision {
+  // A draft is invisible to everyone else: answer 404, not 403, so it is not even confirmed to exist.
+  if (ev.phase === "draft" && !managesEvent(actor, ev)) return deny("Event not found", 404);
+  return allow;
+}
+
+export function canManageEvent(actor: Actor, ev: EventAccess): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  return managesEvent(actor, ev) ? allow : deny("Only this event's organizers can do that.");
+}
+
+function submissionsOpen(ev: EventAccess, now: Date): Decision {
+  if (ev.phase === "draft") return deny("This event is not open yet.");
+  if (ev.phase !== "open") return deny("Submissions are closed: the event has moved to judging.");
+  if (now >= ev.submissionDeadline) return deny("Submissions are closed: the submission deadline has passed.");
+  return allow;
+}
+
+export function canJoinTeam(actor: Actor, ev: EventAccess, now: Date): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  const open = submissionsOpen(ev, now);
+  if (!open.ok) return open;
+  if (ev.teamId) return deny("You are already in a team for this event: one team per person per event.");
+  return allow;
+}
+
+export function canViewTeam(actor: Actor, ev: EventAccess, teamId: string): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  return ev.teamId === teamId || managesEvent(actor, ev) ? allow : deny("Only the team's members can see this team.");
+}
+
+export function canEditEntry(actor: Actor, ev: EventAccess, teamId: string, now: Date): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  if (ev.teamId !== teamId) return deny("Only the team's members can edit its entry.");
+  return submissionsOpen(ev, now);
+}
+
+export function canViewEntry(actor: Actor, ev: EventAccess, entry: EntryRef, now: Date): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  if (ev.teamId === entry.teamId || managesEvent(actor, ev)) return allow;
+  if (entry.status !== "submitted") return deny("This entry is still a draft.");
+  if (ev.isJudge && (ev.phase === "judging" || ev.phase === "closed")) return allow;
+  if (ev.phase === "closed" || now >= ev.submissionDeadline) return allow;
+  return deny("Entries become visible to other participants after the submission deadline.");
+}
+
+export function canScoreEntry(actor: Actor, ev: EventAccess, entry: EntryRef): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  if (!ev.isJudge) return deny("Only this event's judges can score entries.");
+  if (ev.teamId === entry.teamId) return deny("You cannot score an entry of your own team.");
+  if (entry.status !== "submitted") return deny("Only submitted entries are scored.");
+  if (ev.phase !== "judging") return deny("Scores can be given or changed only while the event is in judging.");
+  return allow;
+}
+
+export function canViewResults(actor: Actor, ev: EventAccess): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  if (ev.phase === "closed") return allow;
+  if (ev.phase === "judging" && managesEvent(actor, ev)) return allow;
+  return deny("Results are published when the event closes.");
+}
+
+export function canViewJudgeQueue(actor: Actor, ev: EventAccess): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  return ev.isJudge ? allow : deny("Only this event's judges have a judging queue.");
+}

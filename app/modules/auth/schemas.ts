@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string({ error: "Enter your email address" })
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long")
+  .pipe(z.email({ error: "Enter a valid email address, like name@company.com" }));
+
+export const passwordSchema = z
+  .string({ error: "Enter a password" })
+  .min(12, "Use at least 12 characters")
+  .max(200, "Use at most 200 characters");
+
+export const signUpSchema = z.object({
+  name: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(80, "Use at most 80 characters"),
+  email: emailSchema,
+  password: passwordSchema,
+  redirectTo: z.string().optional(),
+});
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "Enter your password" }).max(200),
+  redirectTo: z.string().optional(),
+});
+
+export function isEmailDomainAllowed(email: string, allowedDomains: string[]) {
+  if (allowedDomains.length === 0) return true;
+  const domain = email.split("@").pop()?.toLowerCase() ?? "";
+  return allowedDomains.includes(domain);
+}
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+export function safeRedirect(to: string | null | undefined, fallback = "/") {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

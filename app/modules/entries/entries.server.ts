@@ -1,0 +1,114 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { entries, events, problems, teams } from "#db/schema";
+import { db } from "~/db.server";
+import { normalizeTags, type EntryInput } from "./schemas";
+
+export type EntryRow = typeof entries.$inferSelect;
+
+export async function getTeamEntry(teamId: string) {
+  const [row] = await db.select().from(entries).where(eq(entries.teamId, teamId));
+  return row ?? null;
+}
+
+/** An entry with its team and problem, looked up within one event. */
+export async function getEntry(eventId: string, entryId: string) {
+  const [row] = await db
+    .select({
+      entry: entries,
+      teamName: teams.name,
+      problemId: problems.id,
+      problemTitle: problems.title,
+    })
+    .from(entries)
+    .innerJoin(teams, eq(teams.id, entries.teamId))
+    .innerJoin(problems, eq(problems.id, teams.problemId))
+    .where(and(eq(entries.eventId, eventId), eq(entries.id, entryId)));
+  return row ?? null;
+}
+
+export type SaveResult = { ok: true; version: number } | { ok: false; conflict: true; message: string };
+
+/**
+ * Saves the team's entry if nobody saved since `input.version` was read.
+ * The version check is in the UPDATE itself, so two members saving at once cannot overwrite each other.
+ */
+export async function saveEntry(teamId: string, input: EntryInput, submit: boolean, now: Date): Promise<SaveResult> {
+  const { version, ...fields } = input;
+  const updated = await db
+    .update(entries)
+    .set({
+      ...fields,
+      outcome: fields.outcome ?? null,
+      pmRootCause: fields.pmRootCause ?? null,
+      pmRootCauseOther: fields.pmRootCause === "other" ? fields.pmRootCauseOther : "",
+      tags: normalizeTags(fields.tags),
+      version: version + 1,
+      updatedAt: now,
+      ...(submit ? { status: "submitted" as const, submittedAt: now } : {}),
+    })
+    .where(and(eq(entries.teamId, teamId), eq(entries.version, version)))
+    .returning({ version: entries.version });
+  if (updated.length === 0) {
+    return {
+      ok: false,
+      conflict: true,
+      message: "A teammate saved this entry after you opened it. Your text is still in the form: copy what you need, reload to see their version, and save again.",
+    };
+  }
+  return { ok: true, version: updated[0].version };
+}
+
+/** Submitted entries of an event, for galleries and judging. */
+export function listSubmittedEntries(eventId: string) {
+  return db
+    .select({
+      id: entries.id,
+      title: entries.title,
+      summary: entries.summary,
+      outcome: entries.outcome,
+      tags: entries.tags,
+      teamId: entries.teamId,
+      teamName: teams.name,
+      problemTitle: problems.title,
+    })
+    .from(entries)
+    .innerJoin(teams, eq(teams.id, entries.teamId))
+    .innerJoin(problems, eq(problems.id, teams.problemId))
+    .where(and(eq(entries.eventId, eventId), eq(entries.status, "submitted")))
+    .orderBy(asc(entries.title));
+}
+
+/** Submitted entries of closed events, newest event first, optionally filtered. */
+export function searchArchive(filters: { q: string; outcome: string | null }) {
+  const conditions = [eq(events.phase, "closed"), eq(entries.status, "submitted")];
+  if (filters.outcome === "working" || filters.outcome === "partial" || filters.outcome === "failed") {
+    conditions.push(eq(entries.outcome, filters.outcome));
+  }
+  const q = filters.q.trim().toLowerCase();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
+    conditions.push(
+      sql`lower(${entries.title} || ' ' || ${entries.summary} || ' ' || ${entries.approach} || ' ' || ${entries.tags} || ' ' || ${entries.pmWorked} || ' ' || ${entries.pmDidNotWork} || ' ' || ${entries.pmDifferently} || ' ' || ${problems.title}) like ${pattern} escape '\\'`,
+    );
+  }
+  return db
+    .select({
+      id: entries.id,
+      title: entries.title,
+      summary: entries.summary,
+      outcome: entries.outcome,
+      rootCause: entries.pmRootCause,
+      pmDidNotWork: entries.pmDidNotWork,
+      teamName: teams.name,
+      problemTitle: problems.title,
+      eventSlug: events.slug,
+      eventTitle: events.title,
+    })
+    .from(entries)
+    .innerJoin(events, eq(events.id, entries.eventId))
+    .innerJoin(teams, eq(teams.id, entries.teamId))
+    .innerJoin(problems, eq(problems.id, teams.problemId))
+    .where(and(...conditions))
+    .orderBy(desc(events.judgingDeadline), asc(entries.title))
+    .limit(100);
+}

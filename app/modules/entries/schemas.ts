@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { outcomes, rootCauses } from "#db/schema";
+
+export const outcomeLabels = { working: "Working prototype", partial: "Partial prototype", failed: "Failed attempt" } as const;
+
+export const rootCauseLabels: Record<(typeof rootCauses)[number], string> = {
+  "data-missing-context": "Data lacked context",
+  "model-capability": "Model capability",
+  "latency-or-cost": "Latency or cost",
+  "ux-or-adoption": "UX or adoption",
+  integration: "Integration",
+  "scope-or-time": "Scope or time",
+  evaluation: "Evaluation",
+  other: "Other",
+};
+
+const max = (n: number) => z.string().trim().max(n, `Use at most ${n.toLocaleString("en")} characters`).default("");
+const url = z
+  .string()
+  .trim()
+  .max(500, "Use at most 500 characters")
+  .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), { message: "Enter a full link starting with https://" })
+  .default("");
+
+// Draft: everything may be empty, but what is there must be well-formed.
+const draftShape = {
+  version: z.number({ error: "Reload the page: the form lost its version" }).int().min(1),
+  title: max(120),
+  summary: max(280),
+  outcome: z.enum(outcomes, { error: "Pick an outcome" }).optional(),
+  tags: max(200),
+  demoUrl: url,
+  repoUrl: url,
+  videoUrl: url,
+  approach: max(5000),
+  metricName: max(200),
+  metricUnit: max(40),
+  metricBaseline: max(100),
+  metricTarget: max(100),
+  metricResult: max(100),
+  pmWorked: max(5000),
+  pmDidNotWork: max(5000),
+  pmRootCause: z.enum(rootCauses, { error: "Pick a root cause from the list" }).optional(),
+  pmRootCauseOther: max(200),
+  pmDifferently: max(5000),
+  pmNextSteps: max(5000),
+};
+
+export const entryDraftSchema = z.object(draftShape);
+
+
+// Submit: a complete entry. A failed attempt is complete when its post-mortem is.
+export const entrySubmitSchema = z.object(draftShape).superRefine((v, ctx) => {
+  const need: [keyof typeof v, string][] = [
+    ["title", "Give the entry a title"],
+    ["summary", "Write a one-line summary"],
+    ["approach", "Describe the approach: models, tools and data used"],
+    ["metricName", "Name the AI metric"],
+    ["metricBaseline", "Give the metric's baseline"],
+    ["pmWorked", "Say what worked (even in a failed attempt something did)"],
+    ["pmDidNotWork", "Say what did not work"],
+    ["pmDifferently", "Say what you would do differently"],
+    ["pmNextSteps", "Name the next steps"],
+  ];
+  for (const [field, message] of need) {
+    if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message });
+  }
+  if (!v.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "Pick an outcome" });
+  if (!v.pmRootCause) ctx.addIssue({ code: "custom", path: ["pmRootCause"], message: "Pick the root cause" });
+  if (v.pmRootCause === "other" && !v.pmRootCauseOther) ctx.addIssue({ code: "custom", path: ["pmRootCauseOther"], message: "Describe the root cause" });
+  if (v.outcome && v.outcome !== "failed" && !v.metricResult) {
+    ctx.addIssue({ code: "custom", path: ["metricResult"], message: "Give the measured result (only a failed attempt may leave it empty)" });
+  }
+});
+
+export type EntryInput = z.infer<typeof entryDraftSchema>;
+
+export function entrySchemaFor(action: FormDataEntryValue | null) {
+  return action === "submit" ? entrySubmitSchema : entryDraftSchema;
+}
+
+export function normalizeTags(tags: string): string {
+  const seen = new Set<string>();
+  for (const raw of tags.split(",")) {
+    const tag = raw.trim().toLowerCase().replace(/\s+/g, "-");
+    if (tag) seen.add(tag.slice(0, 30));
+  }
+  return [...seen].slice(0, 10).join(", ");
+}

@@ -1,0 +1,215 @@
+import { and, asc, eq, inArray, like, or, sql, desc } from "drizzle-orm";
+import {
+  criteria,
+  entries,
+  eventJudges,
+  eventOrganizers,
+  events,
+  phaseChanges,
+  problems,
+  scores,
+  teams,
+  users,
+} from "#db/schema";
+import { db } from "~/db.server";
+import { newId } from "~/lib/ids";
+import { zonedLocalToUtc } from "~/lib/time";
+import type { Actor, EventAccess } from "~/modules/auth/permissions";
+import { defaultRubric } from "./rubric";
+import { slugify, type EventInput } from "./schemas";
+import { checkTransition, nextSteps, type PhaseFacts, type TransitionRequest } from "./phases";
+
+export type EventRow = typeof events.$inferSelect;
+
+async function uniqueSlug(base: string): Promise<string> {
+  const taken = new Set(
+    (await db.select({ slug: events.slug }).from(events).where(or(eq(events.slug, base), like(events.slug, `${base}-%`)))).map((r) => r.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export async function createEvent(actor: Actor, input: EventInput): Promise<EventRow> {
+  const id = newId();
+  const slug = await uniqueSlug(slugify(input.title));
+  const [event] = await db.batch([
+    db
+      .insert(events)
+      .values({
+        id,
+        slug,
+        title: input.title,
+        description: input.description,
+        timezone: input.timezone,
+        startsAt: zonedLocalToUtc(input.startsAt, input.timezone),
+        submissionDeadline: zonedLocalToUtc(input.submissionDeadline, input.timezone),
+        judgingDeadline: zonedLocalToUtc(input.judgingDeadline, input.timezone),
+        maxTeamSize: input.maxTeamSize,
+        createdBy: actor.id,
+      })
+      .returning(),
+    db.insert(eventOrganizers).values({ eventId: id, userId: actor.id }),
+    db.insert(criteria).values(defaultRubric.map((c, position) => ({ id: newId(), eventId: id, position, ...c }))),
+  ]);
+  return event[0];
+}
+
+/** The event and what this user is in it, in one query. */
+export async function loadEventAccess(key: { slug: string } | { id: string }, userId: string): Promise<{ event: EventRow; access: EventAccess } | null> {
+  const [row] = await db
+    .select({
+      event: events,
+      isOrganizer: sql<number>`exists(select 1 from ${eventOrganizers} where ${eventOrganizers.eventId} = ${events.id} and ${eventOrganizers.userId} = ${userId})`,
+      isJudge: sql<number>`exists(select 1 from ${eventJudges} where ${eventJudges.eventId} = ${events.id} and ${eventJudges.userId} = ${userId})`,
+      teamId: sql<string | null>`(select team_id from team_members where team_members.event_id = ${events.id} and team_members.user_id = ${userId})`,
+    })
+    .from(events)
+    .where("slug" in key ? eq(events.slug, key.slug) : eq(events.id, key.id));
+  if (!row) return null;
+  return {
+    event: row.event,
+    access: {
+      phase: row.event.phase,
+      submissionDeadline: row.event.submissionDeadline,
+      isOrganizer: Boolean(row.isOrganizer),
+      isJudge: Boolean(row.isJudge),
+      teamId: row.teamId,
+    },
+  };
+}
+
+/** Events this person may see: everything but drafts, plus drafts they organize (admins see all). */
+export async function listVisibleEvents(actor: Actor) {
+  const visible =
+    actor.role === "admin"
+      ? undefined
+      : or(
+          sql`${events.phase} <> 'draft'`,
+          sql`exists(select 1 from ${eventOrganizers} where ${eventOrganizers.eventId} = ${events.id} and ${eventOrganizers.userId} = ${actor.id})`,
+        );
+  return db
+    .select({
+      id: events.id,
+      slug: events.slug,
+      title: events.title,
+      phase: events.phase,
+      timezone: events.timezone,
+      startsAt: events.startsAt,
+      submissionDeadline: events.submissionDeadline,
+      judgingDeadline: events.judgingDeadline,
+      problemCount: sql<number>`(select count(*) from ${problems} where ${problems.eventId} = ${events.id})`,
+      teamCount: sql<number>`(select count(*) from ${teams} where ${teams.eventId} = ${events.id})`,
+    })
+    .from(events)
+    .where(visible)
+    .orderBy(desc(events.startsAt));
+}
+
+export function listCriteria(eventId: string) {
+  return db.select().from(criteria).where(eq(criteria.eventId, eventId)).orderBy(asc(criteria.position));
+}
+
+export function listJudges(eventId: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(eventJudges)
+    .innerJoin(users, eq(users.id, eventJudges.userId))
+    .where(eq(eventJudges.eventId, eventId))
+    .orderBy(asc(users.name));
+}
+
+export function listOrganizers(eventId: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(eventOrganizers)
+    .innerJoin(users, eq(users.id, eventOrganizers.userId))
+    .where(eq(eventOrganizers.eventId, eventId))
+    .orderBy(asc(users.name));
+}
+
+export async function addJudge(eventId: string, email: string): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
+  const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email));
+  if (!user) return { ok: false, message: "No account has this email. Ask them to sign up first." };
+  const inserted = await db.insert(eventJudges).values({ eventId, userId: user.id }).onConflictDoNothing().returning();
+  if (inserted.length === 0) return { ok: false, message: `${user.name} is already a judge of this event.` };
+  return { ok: true, name: user.name };
+}
+
+export async function removeJudge(eventId: string, userId: string) {
+  await db.delete(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, userId)));
+}
+
+/** Titles of submitted entries that no judge has scored yet. */
+export async function unscoredEntryTitles(eventId: string): Promise<string[]> {
+  const rows = await db
+    .select({ title: entries.title })
+    .from(entries)
+    .where(
+      and(
+        eq(entries.eventId, eventId),
+        eq(entries.status, "submitted"),
+        sql`not exists(select 1 from ${scores} where ${scores.entryId} = ${entries.id})`,
+      ),
+    )
+    .orderBy(asc(entries.title));
+  return rows.map((r) => r.title);
+}
+
+export async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
+  const [[{ count: problemCount }], weights, unscored] = await Promise.all([
+    db.select({ count: sql<number>`count(*)` }).from(problems).where(eq(problems.eventId, event.id)),
+    db.select({ weight: criteria.weight }).from(criteria).where(eq(criteria.eventId, event.id)),
+    event.phase === "judging" ? unscoredEntryTitles(event.id) : Promise.resolve([]),
+  ]);
+  return {
+    phase: event.phase,
+    problemCount,
+    criterionWeights: weights.map((w) => w.weight),
+    submissionDeadline: event.submissionDeadline,
+    now,
+    unscoredEntryTitles: unscored,
+  };
+}
+
+export async function phaseStepsFor(event: EventRow, now: Date) {
+  return nextSteps(await phaseFacts(event, now));
+}
+
+export async function changePhase(event: EventRow, actorId: string, req: TransitionRequest, now: Date) {
+  const check = checkTransition(await phaseFacts(event, now), req);
+  if (!check.ok) return check;
+  // The phase in the WHERE makes a double submit (or two organizers at once) a no-op instead of a double move.
+  const updated = await db
+    .update(events)
+    .set({ phase: req.to, ...(check.closeSubmissionsNow ? { submissionDeadline: now } : {}) })
+    .where(and(eq(events.id, event.id), eq(events.phase, event.phase)))
+    .returning({ id: events.id });
+  if (updated.length === 0) return { ok: false as const, field: "to" as const, message: "Someone else changed the phase just now. Reload and try again." };
+  await db.insert(phaseChanges).values({
+    eventId: event.id,
+    fromPhase: event.phase,
+    toPhase: req.to,
+    reason: req.reason || null,
+    changedBy: actorId,
+  });
+  return { ok: true as const };
+}
+
+export function listPhaseChanges(eventId: string) {
+  return db
+    .select({ from: phaseChanges.fromPhase, to: phaseChanges.toPhase, reason: phaseChanges.reason, at: phaseChanges.createdAt, by: users.name })
+    .from(phaseChanges)
+    .innerJoin(users, eq(users.id, phaseChanges.changedBy))
+    .where(eq(phaseChanges.eventId, eventId))
+    .orderBy(desc(phaseChanges.id));
+}
+
+
+export async function entryCountsByOutcome(eventIds: string[]) {
+  if (eventIds.length === 0) return [];
+  return db
+    .select({ eventId: entries.eventId, outcome: entries.outcome, count: sql<number>`count(*)` })
+    .from(entries)
+    .where(and(inArray(entries.eventId, eventIds), eq(entries.status, "submitted")))
+    .groupBy(entries.eventId, entries.outcome);
+}

@@ -1,0 +1,81 @@
+// Phase transitions of an event: draft → open → judging → closed, and closed → judging to reopen.
+import type { EventPhase } from "#db/schema";
+
+export type PhaseFacts = {
+  phase: EventPhase;
+  problemCount: number;
+  criterionWeights: number[];
+  submissionDeadline: Date;
+  now: Date;
+  unscoredEntryTitles: string[];
+};
+
+export type PhaseStep = {
+  to: EventPhase;
+  label: string;
+  /** Conditions that refuse the step outright. */
+  blockers: string[];
+  /** When set, the step needs the organizer to tick a confirmation saying this. */
+  confirmation: string | null;
+  needsReason: boolean;
+};
+
+export function nextSteps(f: PhaseFacts): PhaseStep[] {
+  switch (f.phase) {
+    case "draft": {
+      const blockers: string[] = [];
+      if (f.problemCount === 0) blockers.push("Add at least one business problem.");
+      if (f.criterionWeights.length === 0) blockers.push("The rubric needs at least one criterion.");
+      else if (f.criterionWeights.some((w) => !(w > 0))) blockers.push("Every rubric criterion needs a positive weight.");
+      return [{ to: "open", label: "Open the event", blockers, confirmation: null, needsReason: false }];
+    }
+    case "open": {
+      const early = f.now < f.submissionDeadline;
+      return [
+        {
+          to: "judging",
+          label: "Start judging",
+          blockers: [],
+          confirmation: early ? "The submission deadline has not passed. Starting judging now closes submissions immediately." : null,
+          needsReason: false,
+        },
+      ];
+    }
+    case "judging": {
+      const n = f.unscoredEntryTitles.length;
+      return [
+        {
+          to: "closed",
+          label: "Publish results and close",
+          blockers: [],
+          confirmation:
+            n > 0 ? `${n} submitted ${n === 1 ? "entry has" : "entries have"} no score yet: ${f.unscoredEntryTitles.join(", ")}. Publish anyway.` : null,
+          needsReason: false,
+        },
+      ];
+    }
+    case "closed":
+      return [{ to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, needsReason: true }];
+  }
+}
+
+export type TransitionRequest = { to: EventPhase; confirmed: boolean; reason: string };
+export type TransitionCheck =
+  | { ok: true; closeSubmissionsNow: boolean }
+  | { ok: false; field: "to" | "confirmed" | "reason"; message: string };
+
+export function checkTransition(f: PhaseFacts, req: TransitionRequest): TransitionCheck {
+  const step = nextSteps(f).find((s) => s.to === req.to);
+  if (!step) return { ok: false, field: "to", message: `An event in ${f.phase} cannot move to ${req.to}.` };
+  if (step.blockers.length > 0) return { ok: false, field: "to", message: step.blockers.join(" ") };
+  if (step.confirmation && !req.confirmed) return { ok: false, field: "confirmed", message: "Tick the confirmation to go ahead." };
+  if (step.needsReason && req.reason.trim().length < 3) return { ok: false, field: "reason", message: "Say why the event is reopened." };
+  return { ok: true, closeSubmissionsNow: f.phase === "open" && req.to === "judging" && f.now < f.submissionDeadline };
+}
+
+export const phaseLabels: Record<EventPhase, string> = {
+  draft: "Draft",
+  open: "Open for entries",
+  judging: "Judging",
+  closed: "Results published",
+};

@@ -1,0 +1,61 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SiteHeader } from "~/components/site-header";
+import { ToastMessage } from "~/components/toast";
+import { readToast } from "~/lib/toast.server";
+import { readSession } from "~/modules/auth/session.server";
+import styles from "~/tailwind.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [{ user, setCookie }, { toast, setCookie: toastCookie }] = await Promise.all([readSession(request), readToast(request)]);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  if (toastCookie) headers.append("Set-Cookie", toastCookie);
+  return data({ user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null, toast }, { headers });
+}
+
+export function useOptionalUser() {
+  return useRouteLoaderData<typeof loader>("root")?.user ?? null;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { user, toast } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <SiteHeader user={user} />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        {toast ? <ToastMessage toast={toast} /> : null}
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

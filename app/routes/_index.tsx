@@ -1,0 +1,98 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PhaseBadge } from "~/components/badges";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatInZone } from "~/lib/time";
+import { getOptionalUser } from "~/modules/auth/guards.server";
+import { canCreateEvent } from "~/modules/auth/permissions";
+import { listVisibleEvents } from "~/modules/events/events.server";
+
+export const meta: MetaFunction = () => [{ title: "Events · Problem First" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (!user) return { signedIn: false as const, events: [], canCreate: false };
+  return { signedIn: true as const, events: await listVisibleEvents(user), canCreate: canCreateEvent(user).ok };
+}
+
+type EventItem = Awaited<ReturnType<typeof listVisibleEvents>>[number];
+
+function EventList({ title, events, empty }: { title: string; events: EventItem[]; empty: string }) {
+  return (
+    <section aria-labelledby={`h-${title}`} className="mt-8">
+      <h2 id={`h-${title}`} className="h2">
+        {title}
+      </h2>
+      {events.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">{empty}</p>
+      ) : (
+        <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+          {events.map((e) => (
+            <li key={e.id} className="card">
+              <div className="flex items-start justify-between gap-2">
+                <Link to={`/events/${e.slug}`} className="font-semibold">
+                  {e.title}
+                </Link>
+                <PhaseBadge phase={e.phase} />
+              </div>
+              <p className="mt-2 text-sm text-slate-600">
+                {e.phase === "open"
+                  ? `Submissions close ${formatInZone(e.submissionDeadline, e.timezone)}`
+                  : e.phase === "judging"
+                    ? `Judging ends ${formatInZone(e.judgingDeadline, e.timezone)}`
+                    : `Starts ${formatInZone(e.startsAt, e.timezone)}`}
+              </p>
+              <p className="mt-1 text-sm text-slate-600">
+                {e.problemCount} {e.problemCount === 1 ? "problem" : "problems"} · {e.teamCount} {e.teamCount === 1 ? "team" : "teams"}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default function Index() {
+  const { signedIn, events, canCreate } = useLoaderData<typeof loader>();
+  if (!signedIn) {
+    return (
+      <div className="mx-auto max-w-2xl py-10 text-center">
+        <h1 className="h1">AI hackathons that start from a business problem</h1>
+        <p className="mt-4 text-slate-700">
+          Post real problems with their cost and data, build against an AI metric, count failed attempts as results, and keep every
+          post-mortem so the next team starts smarter.
+        </p>
+        <p className="mt-8 flex justify-center gap-3">
+          <Link to="/login" className="btn-primary">
+            Sign in
+          </Link>
+          <Link to="/signup" className="btn-secondary">
+            Create an account
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  const by = (phase: EventItem["phase"]) => events.filter((e) => e.phase === phase);
+  return (
+    <div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="h1">Events</h1>
+        {canCreate ? (
+          <Link to="/events/new" className="btn-primary">
+            New event
+          </Link>
+        ) : null}
+      </div>
+      {by("draft").length > 0 ? <EventList title="Your drafts" events={by("draft")} empty="" /> : null}
+      <EventList title="Open for entries" events={by("open")} empty="No event is open right now." />
+      <EventList title="In judging" events={by("judging")} empty="No event is being judged right now." />
+      <EventList title="Past events" events={by("closed")} empty="No past events yet." />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

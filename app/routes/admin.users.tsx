@@ -1,0 +1,78 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/forms";
+import { enforce } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { listAccounts, setOrganizerRole } from "~/modules/auth/accounts.server";
+import { requireUser } from "~/modules/auth/guards.server";
+import { canManageUsers } from "~/modules/auth/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Accounts · Problem First" }];
+
+const roleChangeSchema = z.object({ userId: z.string().min(1), organizer: z.enum(["true", "false"]) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  enforce(canManageUsers(await requireUser(request)));
+  return { accounts: await listAccounts() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  enforce(canManageUsers(await requireUser(request)));
+  const parsed = roleChangeSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: "That request did not name an account and a role." }, { status: 400 });
+  const changed = await setOrganizerRole(parsed.data.userId, parsed.data.organizer === "true");
+  if (!changed.ok) return data({ error: changed.message }, { status: 400 });
+  return redirectWithToast("/admin/users", parsed.data.organizer === "true" ? "Organizer role granted." : "Organizer role taken back.");
+}
+
+export default function AdminUsers() {
+  const { accounts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="space-y-6">
+      <h1 className="h1">Accounts</h1>
+      <p className="text-slate-700">Organizers create events. Admins are changed only with the promote script on the server.</p>
+      <FormErrors errors={actionData?.error ? [actionData.error] : null} />
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b">
+              <th scope="col" className="py-2">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">
+                <span className="sr-only">Change role</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id} className="border-b border-slate-100">
+                <td className="py-2">{a.name}</td>
+                <td>{a.email}</td>
+                <td className="capitalize">{a.role}</td>
+                <td className="py-1 text-right">
+                  {a.role === "admin" ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="userId" value={a.id} />
+                      <input type="hidden" name="organizer" value={a.role === "organizer" ? "false" : "true"} />
+                      <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={a.role === "organizer" ? `Take back organizer role from ${a.name}` : `Make ${a.name} an organizer`}>
+                        {a.role === "organizer" ? "Take back organizer" : "Make organizer"}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,175 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { OutcomeBadge, PhaseBadge } from "~/components/badges";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field } from "~/components/forms";
+import { formatInZone, relativeTime } from "~/lib/time";
+import { canJoinTeam, canManageEvent, canViewEntry, canViewJudgeQueue, canViewResults } from "~/modules/auth/permissions";
+import { listSubmittedEntries } from "~/modules/entries/entries.server";
+import { requireEventAccess } from "~/modules/events/access.server";
+import { listProblems } from "~/modules/problems/problems.server";
+import { joinSchema } from "~/modules/teams/schemas";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Problem First` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  const now = new Date();
+  const [problemList, submitted] = await Promise.all([listProblems(event.id), listSubmittedEntries(event.id)]);
+  // Only entries this person may open are listed: before the deadline that is just their own team's.
+  const entries = submitted.filter((e) => canViewEntry(user, access, { teamId: e.teamId, status: "submitted" }, now).ok);
+  return {
+    event,
+    problems: problemList,
+    entries,
+    myTeamId: access.teamId,
+    can: {
+      manage: canManageEvent(user, access).ok,
+      join: canJoinTeam(user, access, now),
+      judge: canViewJudgeQueue(user, access).ok && (event.phase === "judging" || event.phase === "closed"),
+      results: canViewResults(user, access).ok,
+    },
+    now: now.toISOString(),
+  };
+}
+
+export default function EventPage() {
+  const { event, problems, entries, myTeamId, can, now } = useLoaderData<typeof loader>();
+  const [joinForm, joinFields] = useForm({
+    id: "join",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
+    shouldValidate: "onBlur",
+  });
+  const nowDate = new Date(now);
+  return (
+    <div className="space-y-8">
+      <header>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="h1">{event.title}</h1>
+          <PhaseBadge phase={event.phase} />
+        </div>
+        <dl className="mt-3 grid gap-2 text-sm text-slate-700 sm:grid-cols-3">
+          <div>
+            <dt className="font-semibold">Starts</dt>
+            <dd>{formatInZone(event.startsAt, event.timezone)}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Submission deadline</dt>
+            <dd>
+              {formatInZone(event.submissionDeadline, event.timezone)} ({relativeTime(event.submissionDeadline, nowDate)})
+            </dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Judging deadline</dt>
+            <dd>{formatInZone(event.judgingDeadline, event.timezone)}</dd>
+          </div>
+        </dl>
+        {event.description ? <p className="mt-4 whitespace-pre-line text-slate-800">{event.description}</p> : null}
+        <p className="mt-4 flex flex-wrap gap-2">
+          {can.manage ? (
+            <Link to={`/events/${event.slug}/manage`} className="btn-secondary">
+              Manage event
+            </Link>
+          ) : null}
+          {can.judge ? (
+            <Link to={`/events/${event.slug}/judging`} className="btn-secondary">
+              Your judging queue
+            </Link>
+          ) : null}
+          {can.results ? (
+            <Link to={`/events/${event.slug}/results`} className="btn-secondary">
+              Results
+            </Link>
+          ) : null}
+        </p>
+      </header>
+
+      <section aria-labelledby="team-h" className="card">
+        <h2 id="team-h" className="h2">
+          Your team
+        </h2>
+        {myTeamId ? (
+          <p className="mt-2">
+            <Link to={`/events/${event.slug}/teams/${myTeamId}`} className="btn-primary">
+              Go to your team and entry
+            </Link>
+          </p>
+        ) : can.join.ok ? (
+          <div className="mt-3 grid gap-6 sm:grid-cols-2">
+            <div>
+              <p className="text-sm text-slate-700">Start a team around one of the problems below; you get an invite link for teammates.</p>
+              <Link to={`/events/${event.slug}/teams/new`} className="btn-primary mt-3">
+                Create a team
+              </Link>
+            </div>
+            <Form method="get" action="/join" {...getFormProps(joinForm)} className="space-y-2">
+              <Field label="Have an invite code?" meta={joinFields.code} autoComplete="off" />
+              <button type="submit" className="btn-secondary">
+                Find team
+              </button>
+            </Form>
+          </div>
+        ) : (
+          <p className="mt-2 text-sm text-slate-700">{can.join.ok ? null : can.join.reason}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="problems-h">
+        <h2 id="problems-h" className="h2">
+          Business problems
+        </h2>
+        {problems.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">No problems posted yet.</p>
+        ) : (
+          <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+            {problems.map((p) => (
+              <li key={p.id} className="card">
+                <Link to={`/events/${event.slug}/problems/${p.id}`} className="font-semibold">
+                  {p.title}
+                </Link>
+                <p className="mt-1 text-sm text-slate-700">{p.summary}</p>
+                <p className="mt-2 text-xs text-slate-600">
+                  Who has it: {p.whoHasIt} · AI metric: {p.metricName} · {p.teamCount} {p.teamCount === 1 ? "team" : "teams"}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="entries-h">
+        <h2 id="entries-h" className="h2">
+          Entries
+        </h2>
+        {entries.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">
+            {event.phase === "open" ? "Entries of other teams appear here after the submission deadline." : "No submitted entries."}
+          </p>
+        ) : (
+          <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+            {entries.map((e) => (
+              <li key={e.id} className="card">
+                <div className="flex items-start justify-between gap-2">
+                  <Link to={`/events/${event.slug}/entries/${e.id}`} className="font-semibold">
+                    {e.title}
+                  </Link>
+                  <OutcomeBadge outcome={e.outcome} />
+                </div>
+                <p className="mt-1 text-sm text-slate-700">{e.summary}</p>
+                <p className="mt-2 text-xs text-slate-600">
+                  {e.teamName} · {e.problemTitle}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

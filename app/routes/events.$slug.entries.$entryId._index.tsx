@@ -1,0 +1,138 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { OutcomeBadge } from "~/components/badges";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { enforce, invariantResponse } from "~/lib/http.server";
+import { canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
+import { getEntry } from "~/modules/entries/entries.server";
+import { rootCauseLabels } from "~/modules/entries/schemas";
+import { requireEventAccess } from "~/modules/events/access.server";
+import { entryFeedback } from "~/modules/judging/judging.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title || "Entry"} · Problem First` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  const found = await getEntry(event.id, params.entryId ?? "");
+  invariantResponse(found, "Entry not found", 404);
+  const { entry } = found;
+  enforce(canViewEntry(user, access, entry, new Date()));
+  // Teams read their judges' comments once results are published; judge names stay hidden.
+  const feedback = event.phase === "closed" && access.teamId === entry.teamId ? await entryFeedback(entry.id) : [];
+  return {
+    event: { slug: event.slug, title: event.title },
+    entry,
+    teamName: found.teamName,
+    problem: { id: found.problemId, title: found.problemTitle },
+    canScore: canScoreEntry(user, access, entry).ok,
+    feedback,
+  };
+}
+
+function Text({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <h3 className="text-sm font-semibold text-slate-700">{label}</h3>
+      <p className="mt-1 whitespace-pre-line">{value || "—"}</p>
+    </div>
+  );
+}
+
+export default function EntryPage() {
+  const { event, entry, teamName, problem, canScore, feedback } = useLoaderData<typeof loader>();
+  const links = [
+    ["Demo", entry.demoUrl],
+    ["Repository", entry.repoUrl],
+    ["Video", entry.videoUrl],
+  ].filter(([, url]) => url);
+  return (
+    <article className="space-y-6">
+      <p className="text-sm text-slate-600">
+        <Link to={`/events/${event.slug}`}>← {event.title}</Link>
+      </p>
+      <header>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="h1">{entry.title || "Untitled entry"}</h1>
+          <OutcomeBadge outcome={entry.outcome} />
+          {entry.status === "draft" ? <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">Draft</span> : null}
+        </div>
+        <p className="mt-2 text-lg text-slate-800">{entry.summary}</p>
+        <p className="mt-2 text-sm text-slate-700">
+          By {teamName} · Problem: <Link to={`/events/${event.slug}/problems/${problem.id}`}>{problem.title}</Link>
+          {entry.tags ? ` · Tags: ${entry.tags}` : ""}
+        </p>
+        {canScore ? (
+          <Link to={`/events/${event.slug}/entries/${entry.id}/score`} className="btn-primary mt-4">
+            Score this entry
+          </Link>
+        ) : null}
+      </header>
+      <section aria-labelledby="pm-h" className="card space-y-4">
+        <h2 id="pm-h" className="h2">
+          Post-mortem
+        </h2>
+        <Text label="What worked" value={entry.pmWorked} />
+        <Text label="What did not work" value={entry.pmDidNotWork} />
+        <Text
+          label="Root cause"
+          value={entry.pmRootCause ? rootCauseLabels[entry.pmRootCause] + (entry.pmRootCause === "other" && entry.pmRootCauseOther ? `: ${entry.pmRootCauseOther}` : "") : ""}
+        />
+        <Text label="What we would do differently" value={entry.pmDifferently} />
+        <Text label="Next steps" value={entry.pmNextSteps} />
+      </section>
+      <section aria-labelledby="metric-h" className="card">
+        <h2 id="metric-h" className="h2">
+          AI metric: {entry.metricName || "not named"} {entry.metricUnit ? `(${entry.metricUnit})` : ""}
+        </h2>
+        <dl className="mt-3 grid grid-cols-3 gap-3 text-center">
+          {[
+            ["Baseline", entry.metricBaseline],
+            ["Target", entry.metricTarget],
+            ["Result", entry.metricResult],
+          ].map(([k, v]) => (
+            <div key={k} className="rounded bg-slate-50 p-3">
+              <dt className="text-xs font-semibold uppercase text-slate-600">{k}</dt>
+              <dd className="mt-1 text-lg font-semibold">{v || "—"}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="approach-h" className="card space-y-3">
+        <h2 id="approach-h" className="h2">
+          Approach
+        </h2>
+        <p className="whitespace-pre-line">{entry.approach || "—"}</p>
+        {links.length ? (
+          <ul className="flex flex-wrap gap-4 text-sm">
+            {links.map(([label, url]) => (
+              <li key={label}>
+                <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      {feedback.length ? (
+        <section aria-labelledby="feedback-h" className="card">
+          <h2 id="feedback-h" className="h2">
+            Judges' feedback
+          </h2>
+          <ul className="mt-3 space-y-2 text-sm">
+            {feedback.map((f, i) => (
+              <li key={i}>
+                <span className="font-semibold">{f.criterionName}</span>: {f.value}
+                {f.comment ? ` — ${f.comment}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,77 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/forms";
+import { enforce, invariantResponse } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { requireUser } from "~/modules/auth/guards.server";
+import { canJoinTeam } from "~/modules/auth/permissions";
+import { loadEventAccess } from "~/modules/events/events.server";
+import { joinSchema } from "~/modules/teams/schemas";
+import { findTeamByCode, joinTeam } from "~/modules/teams/teams.server";
+
+export const meta: MetaFunction = () => [{ title: "Join a team · Problem First" }];
+
+/** The invite link is /join?code=XXXXXXXX: it shows the team and asks to confirm. */
+async function resolveInvite(request: Request, rawCode: FormDataEntryValue | null) {
+  const user = await requireUser(request);
+  const parsed = joinSchema.safeParse({ code: rawCode ?? "" });
+  invariantResponse(parsed.success, parsed.success ? "" : parsed.error.issues[0].message, 400);
+  const team = await findTeamByCode(parsed.data.code);
+  invariantResponse(team, "No team has this invite code. Check it with whoever sent it.", 404);
+  const found = await loadEventAccess({ id: team.eventId }, user.id);
+  invariantResponse(found, "Event not found", 404);
+  return { user, team, ...found, code: parsed.data.code };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, team, event, access, code } = await resolveInvite(request, new URL(request.url).searchParams.get("code"));
+  const decision = canJoinTeam(user, access, new Date());
+  if (!decision.ok && decision.status === 404) enforce(decision);
+  return { team: { name: team.name, problemTitle: team.problemTitle }, event: { slug: event.slug, title: event.title }, code, refusal: decision.ok ? null : decision.reason, alreadyHere: access.teamId === team.id, teamId: team.id };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, team, event, access } = await resolveInvite(request, (await request.formData()).get("code"));
+  enforce(canJoinTeam(user, access, new Date()));
+  const joined = await joinTeam(team, user.id, event.maxTeamSize);
+  if (!joined.ok) return data({ error: joined.message }, { status: 409 });
+  return redirectWithToast(`/events/${event.slug}/teams/${team.id}`, `You joined ${team.name}.`);
+}
+
+export default function Join() {
+  const { team, event, code, refusal, alreadyHere, teamId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="h1">Join {team.name}</h1>
+      <div className="card mt-6 space-y-3">
+        <p>
+          Event: <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        </p>
+        <p>Problem: {team.problemTitle}</p>
+        {alreadyHere ? (
+          <p>
+            You are already in this team. <Link to={`/events/${event.slug}/teams/${teamId}`}>Go to the team</Link>
+          </p>
+        ) : refusal ? (
+          <p role="alert" className="text-red-800">
+            {refusal}
+          </p>
+        ) : (
+          <Form method="post" className="space-y-3">
+            <FormErrors errors={actionData?.error ? [actionData.error] : null} />
+            <input type="hidden" name="code" value={code} />
+            <button type="submit" className="btn-primary">
+              Join team
+            </button>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,62 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/forms";
+import { checkCredentials } from "~/modules/auth/accounts.server";
+import { requireAnonymous } from "~/modules/auth/guards.server";
+import { safeRedirect, signInSchema } from "~/modules/auth/schemas";
+import { startSession } from "~/modules/auth/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Problem First" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const submission = parseWithZod(await request.formData(), { schema: signInSchema });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  const userId = await checkCredentials(submission.value.email, submission.value.password);
+  if (!userId) {
+    // One message for both cases, so the form does not reveal which emails have accounts.
+    return data({ result: submission.reply({ formErrors: ["That email and password do not match an account."], hideFields: ["password"] }) }, { status: 400 });
+  }
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": await startSession(userId) } });
+}
+
+export default function SignIn() {
+  const lastResult = useActionData<typeof action>()?.result;
+  const [searchParams] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="h1">Sign in</h1>
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
+        <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+        <p className="text-sm text-slate-700">
+          New here? <Link to={`/signup?${searchParams}`}>Create an account</Link>
+        </p>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,61 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/forms";
+import { createAccount } from "~/modules/auth/accounts.server";
+import { requireAnonymous } from "~/modules/auth/guards.server";
+import { safeRedirect, signUpSchema } from "~/modules/auth/schemas";
+import { startSession } from "~/modules/auth/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign up · Problem First" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  const created = await createAccount(submission.value);
+  if (!created.ok) return data({ result: submission.reply({ fieldErrors: { [created.field]: [created.message] }, hideFields: ["password"] }) }, { status: 400 });
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": await startSession(created.userId) } });
+}
+
+export default function SignUp() {
+  const lastResult = useActionData<typeof action>()?.result;
+  const [searchParams] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="h1">Create your account</h1>
+      <p className="mt-2 text-slate-700">Join your company's AI hackathons: post problems, build, judge, and learn from every attempt.</p>
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field label="Name" meta={fields.name} autoComplete="name" />
+        <Field label="Work email" meta={fields.email} type="email" autoComplete="email" />
+        <Field label="Password" meta={fields.password} type="password" autoComplete="new-password" hint="At least 12 characters. A passphrase works well." />
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {busy ? "Creating account…" : "Create account"}
+        </button>
+        <p className="text-sm text-slate-700">
+          Already have an account? <Link to={`/login?${searchParams}`}>Sign in</Link>
+        </p>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

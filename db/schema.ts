@@ -1,0 +1,262 @@
+// The one place that defines tables. Generate migrations with `npm run db:generate`.
+import { sql } from "drizzle-orm";
+import {
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  index,
+} from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp" })
+    .notNull()
+    .default(sql`(unixepoch())`);
+
+export const globalRoles = ["admin", "organizer", "member"] as const;
+export type GlobalRole = (typeof globalRoles)[number];
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: globalRoles }).notNull().default("member"),
+  createdAt: createdAt(),
+});
+
+// Lucia's drizzle adapter reads expires_at as integer seconds.
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const eventPhases = ["draft", "open", "judging", "closed"] as const;
+export type EventPhase = (typeof eventPhases)[number];
+
+export const events = sqliteTable("events", {
+  id: text("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  description: text("description").notNull().default(""),
+  timezone: text("timezone").notNull().default("UTC"),
+  startsAt: integer("starts_at", { mode: "timestamp" }).notNull(),
+  submissionDeadline: integer("submission_deadline", { mode: "timestamp" }).notNull(),
+  judgingDeadline: integer("judging_deadline", { mode: "timestamp" }).notNull(),
+  maxTeamSize: integer("max_team_size").notNull().default(5),
+  scaleMax: integer("scale_max").notNull().default(5),
+  phase: text("phase", { enum: eventPhases }).notNull().default("draft"),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const eventOrganizers = sqliteTable(
+  "event_organizers",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] })],
+);
+
+export const eventJudges = sqliteTable(
+  "event_judges",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] })],
+);
+
+// Every phase change, with who made it and why (reopening needs a reason).
+export const phaseChanges = sqliteTable("phase_changes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  eventId: text("event_id")
+    .notNull()
+    .references(() => events.id, { onDelete: "cascade" }),
+  fromPhase: text("from_phase", { enum: eventPhases }).notNull(),
+  toPhase: text("to_phase", { enum: eventPhases }).notNull(),
+  reason: text("reason"),
+  changedBy: text("changed_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const problems = sqliteTable(
+  "problems",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    whoHasIt: text("who_has_it").notNull(),
+    costToday: text("cost_today").notNull(),
+    dataAvailable: text("data_available").notNull(),
+    constraints: text("constraints").notNull().default(""),
+    metricName: text("metric_name").notNull(),
+    metricUnit: text("metric_unit").notNull().default(""),
+    metricBaseline: text("metric_baseline").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("problems_event_idx").on(t.eventId)],
+);
+
+export const criteria = sqliteTable(
+  "criteria",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    weight: integer("weight").notNull(),
+  },
+  (t) => [index("criteria_event_idx").on(t.eventId)],
+);
+
+export const teams = sqliteTable(
+  "teams",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    problemId: text("problem_id")
+      .notNull()
+      .references(() => problems.id),
+    name: text("name").notNull(),
+    inviteCode: text("invite_code").notNull().unique(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("teams_event_name_idx").on(t.eventId, t.name)],
+);
+
+// event_id is repeated here so the database itself enforces one team per person per event.
+export const teamMembers = sqliteTable(
+  "team_members",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    joinedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId] }),
+    uniqueIndex("team_members_event_user_idx").on(t.eventId, t.userId),
+  ],
+);
+
+export const outcomes = ["working", "partial", "failed"] as const;
+export type Outcome = (typeof outcomes)[number];
+
+export const rootCauses = [
+  "data-missing-context",
+  "model-capability",
+  "latency-or-cost",
+  "ux-or-adoption",
+  "integration",
+  "scope-or-time",
+  "evaluation",
+  "other",
+] as const;
+export type RootCause = (typeof rootCauses)[number];
+
+export const entryStatuses = ["draft", "submitted"] as const;
+
+export const entries = sqliteTable(
+  "entries",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    teamId: text("team_id")
+      .notNull()
+      .unique()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    status: text("status", { enum: entryStatuses }).notNull().default("draft"),
+    // Optimistic concurrency: every save must name the version it was based on.
+    version: integer("version").notNull().default(1),
+    title: text("title").notNull().default(""),
+    summary: text("summary").notNull().default(""),
+    outcome: text("outcome", { enum: outcomes }),
+    tags: text("tags").notNull().default(""),
+    demoUrl: text("demo_url").notNull().default(""),
+    repoUrl: text("repo_url").notNull().default(""),
+    videoUrl: text("video_url").notNull().default(""),
+    approach: text("approach").notNull().default(""),
+    metricName: text("metric_name").notNull().default(""),
+    metricUnit: text("metric_unit").notNull().default(""),
+    metricBaseline: text("metric_baseline").notNull().default(""),
+    metricTarget: text("metric_target").notNull().default(""),
+    metricResult: text("metric_result").notNull().default(""),
+    pmWorked: text("pm_worked").notNull().default(""),
+    pmDidNotWork: text("pm_did_not_work").notNull().default(""),
+    pmRootCause: text("pm_root_cause", { enum: rootCauses }),
+    pmRootCauseOther: text("pm_root_cause_other").notNull().default(""),
+    pmDifferently: text("pm_differently").notNull().default(""),
+    pmNextSteps: text("pm_next_steps").notNull().default(""),
+    submittedAt: integer("submitted_at", { mode: "timestamp" }),
+    updatedAt: integer("updated_at", { mode: "timestamp" })
+      .notNull()
+      .default(sql`(unixepoch())`),
+  },
+  (t) => [index("entries_event_idx").on(t.eventId, t.status)],
+);
+
+export const scores = sqliteTable(
+  "scores",
+  {
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    judgeId: text("judge_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    criterionId: text("criterion_id")
+      .notNull()
+      .references(() => criteria.id, { onDelete: "cascade" }),
+    value: integer("value").notNull(),
+    comment: text("comment").notNull().default(""),
+    updatedAt: integer("updated_at", { mode: "timestamp" })
+      .notNull()
+      .default(sql`(unixepoch())`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.judgeId, t.criterionId] }),
+    index("scores_judge_idx").on(t.judgeId),
+  ],
+);

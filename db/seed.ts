@@ -1,0 +1,251 @@
+// Demo data for a first run: a closed past event with scored entries (working, partial, failed)
+// and an open event, plus one account per role. Runs through the app's own modules so the
+// demo data obeys the same rules as real data.
+import { sql } from "drizzle-orm";
+import { users } from "#db/schema";
+import { db } from "~/db.server";
+import { utcToZonedLocal } from "~/lib/time";
+import { createAccount } from "~/modules/auth/accounts.server";
+import { saveEntry, getTeamEntry } from "~/modules/entries/entries.server";
+import type { EntryInput } from "~/modules/entries/schemas";
+import { addJudge, changePhase, createEvent, listCriteria } from "~/modules/events/events.server";
+import { saveScores } from "~/modules/judging/judging.server";
+import { addProblem } from "~/modules/problems/problems.server";
+import { createTeam, joinTeam } from "~/modules/teams/teams.server";
+
+export const DEMO_PASSWORD = "problem-first-demo";
+
+export const demoAccounts = [
+  { email: "admin@example.com", name: "Ada Admin", role: "admin" },
+  { email: "organizer@example.com", name: "Omar Organizer", role: "organizer" },
+  { email: "judge@example.com", name: "Judy Judge", role: "member" },
+  { email: "judge2@example.com", name: "Jonas Judge", role: "member" },
+  { email: "participant@example.com", name: "Pat Participant", role: "member" },
+  { email: "participant2@example.com", name: "Priya Participant", role: "member" },
+  { email: "participant3@example.com", name: "Sam Participant", role: "member" },
+  { email: "participant4@example.com", name: "Lee Participant", role: "member" },
+] as const;
+
+const day = 86_400_000;
+const local = (ms: number) => utcToZonedLocal(new Date(ms), "Europe/Berlin");
+
+export async function isDatabaseEmpty() {
+  const [{ count }] = await db.select({ count: sql<number>`count(*)` }).from(users);
+  return count === 0;
+}
+
+function entry(fields: Partial<EntryInput>): EntryInput {
+  return {
+    version: 1,
+    title: "",
+    summary: "",
+    outcome: undefined,
+    tags: "",
+    demoUrl: "",
+    repoUrl: "",
+    videoUrl: "",
+    approach: "",
+    metricName: "",
+    metricUnit: "",
+    metricBaseline: "",
+    metricTarget: "",
+    metricResult: "",
+    pmWorked: "",
+    pmDidNotWork: "",
+    pmRootCause: undefined,
+    pmRootCauseOther: "",
+    pmDifferently: "",
+    pmNextSteps: "",
+    ...fields,
+  };
+}
+
+export async function seed(now = new Date()) {
+  const ids: Record<string, string> = {};
+  for (const a of demoAccounts) {
+    const created = await createAccount({ name: a.name, email: a.email, password: DEMO_PASSWORD, role: a.role });
+    if (!created.ok) throw new Error(`Seed: ${a.email}: ${created.message}`);
+    ids[a.email] = created.userId;
+  }
+  const organizer = { id: ids["organizer@example.com"], role: "organizer" as const };
+  const t = now.getTime();
+
+  // A past event, closed with published results.
+  const past = await createEvent(organizer, {
+    title: "Autumn AI Hackathon 2026",
+    description: "Two days on real support, sales and finance problems. Every team declared an AI metric up front; failed attempts count.",
+    timezone: "Europe/Berlin",
+    startsAt: local(t - 80 * day),
+    submissionDeadline: local(t - 78 * day),
+    judgingDeadline: local(t - 72 * day),
+    maxTeamSize: 4,
+  });
+  const triage = await addProblem(past.id, {
+    title: "Support ticket triage takes too long",
+    summary: "Tier-1 agents spend the first minutes of every ticket working out which queue it belongs to.",
+    whoHasIt: "Tier-1 support agents",
+    costToday: "About 6 minutes per ticket, 40,000 tickets a month: roughly 4,000 agent hours.",
+    dataAvailable: "Two years of tickets with final queue labels; macros; the product catalogue.",
+    constraints: "Customer text must not leave the EU region.",
+    metricName: "Correct queue on first assignment",
+    metricUnit: "%",
+    metricBaseline: "71",
+  });
+  const invoices = await addProblem(past.id, {
+    title: "Invoice disputes are found too late",
+    summary: "Finance learns about disputed invoices only when payment is overdue.",
+    whoHasIt: "Accounts receivable team",
+    costToday: "Average 23 days of delayed cash on disputed invoices.",
+    dataAvailable: "Invoice history, email threads with customers (unstructured), payment dates.",
+    constraints: "",
+    metricName: "Disputes flagged before the due date",
+    metricUnit: "%",
+    metricBaseline: "12",
+  });
+  const member = (email: string) => ids[email];
+  const teamsSpec = [
+    {
+      name: "Queue Whisperers",
+      problem: triage.id,
+      members: ["participant@example.com", "participant2@example.com"],
+      entry: entry({
+        title: "Queue suggester in the ticket sidebar",
+        summary: "Suggests the top three queues with reasons; the agent picks.",
+        outcome: "working",
+        tags: "support, classification, sidebar",
+        repoUrl: "https://git.example.com/hack/queue-suggester",
+        approach: "Fine-tuned a small classifier on two years of labelled tickets; an LLM writes a one-line reason for each suggestion.",
+        metricName: "Correct queue on first assignment",
+        metricUnit: "%",
+        metricBaseline: "71",
+        metricTarget: "85",
+        metricResult: "88",
+        pmWorked: "Showing three ranked options with reasons: agents trusted it because they stayed in control.",
+        pmDidNotWork: "Rare queues (under 1% of tickets) were almost never suggested.",
+        pmRootCause: "data-missing-context",
+        pmDifferently: "Collect examples of rare queues before the hackathon.",
+        pmNextSteps: "Pilot with one support pod for two weeks.",
+      }),
+    },
+    {
+      name: "Chat Everything",
+      problem: triage.id,
+      members: ["participant3@example.com"],
+      entry: entry({
+        title: "Support chatbot for agents",
+        summary: "A chat window where agents ask which queue a ticket belongs to.",
+        outcome: "failed",
+        tags: "support, chatbot, llm",
+        approach: "General-purpose LLM with the ticket pasted into a chat; no retrieval.",
+        metricName: "Correct queue on first assignment",
+        metricUnit: "%",
+        metricBaseline: "71",
+        metricTarget: "85",
+        metricResult: "",
+        pmWorked: "The model explained queue rules well when they were in the prompt.",
+        pmDidNotWork: "Tickets lacked account context, so answers were confident and wrong; copy-pasting into a chat was slower than picking a queue.",
+        pmRootCause: "data-missing-context",
+        pmDifferently: "Start from the agent's workflow instead of a chat window; bring account data in.",
+        pmNextSteps: "Hand the account-context finding to the Queue Whisperers pilot.",
+      }),
+    },
+    {
+      name: "Cash Flow Detectives",
+      problem: invoices.id,
+      members: ["participant4@example.com"],
+      entry: entry({
+        title: "Early dispute signals from email",
+        summary: "Flags invoices whose email threads sound like a dispute is coming.",
+        outcome: "partial",
+        tags: "finance, email, classification",
+        approach: "Embedding search over customer emails linked to invoices, with a threshold the AR lead can tune.",
+        metricName: "Disputes flagged before the due date",
+        metricUnit: "%",
+        metricBaseline: "12",
+        metricTarget: "50",
+        metricResult: "34",
+        pmWorked: "The tunable threshold let the AR lead trade false alarms against misses.",
+        pmDidNotWork: "Linking emails to invoices by hand-typed numbers failed for a third of the threads.",
+        pmRootCause: "integration",
+        pmDifferently: "Get the invoice-to-thread link from the CRM instead of parsing.",
+        pmNextSteps: "Ask the CRM team for the thread-to-invoice export.",
+      }),
+    },
+  ];
+  const pastEntries: string[] = [];
+  for (const spec of teamsSpec) {
+    const [first, ...rest] = spec.members;
+    const created = await createTeam(past, member(first), { name: spec.name, problemId: spec.problem });
+    if (!created.ok) throw new Error(`Seed: team ${spec.name}: ${created.message}`);
+    for (const m of rest) await joinTeam({ id: created.teamId, eventId: past.id }, member(m), past.maxTeamSize);
+    await saveEntry(created.teamId, spec.entry, true, new Date(t - 79 * day));
+    pastEntries.push((await getTeamEntry(created.teamId))!.id);
+  }
+  await addJudge(past.id, "judge@example.com");
+  await addJudge(past.id, "judge2@example.com");
+  await changePhase(past, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date(t - 81 * day));
+  await changePhase({ ...past, phase: "open" }, organizer.id, { to: "judging", confirmed: false, reason: "" }, new Date(t - 77 * day));
+  const rubric = await listCriteria(past.id);
+  const judgeValues: Record<string, number[][]> = {
+    "judge@example.com": [
+      [5, 4, 5, 5, 5, 4],
+      [3, 1, 3, 2, 2, 5],
+      [4, 4, 4, 4, 5, 4],
+    ],
+    "judge2@example.com": [
+      [4, 4, 4, 5, 4, 4],
+      [3, 2, 3, 2, 1, 5],
+      [4, 3, 4, 3, 4, 4],
+    ],
+  };
+  for (const [email, perEntry] of Object.entries(judgeValues)) {
+    for (const [i, values] of perEntry.entries()) {
+      await saveScores(
+        pastEntries[i],
+        ids[email],
+        rubric.map((c, k) => ({ criterionId: c.id, value: values[k], comment: k === 0 ? "Clear problem owner and measurable pain." : k === 5 ? "The post-mortem names a cause the next team can act on." : "" })),
+        new Date(t - 74 * day),
+      );
+    }
+  }
+  await changePhase({ ...past, phase: "judging" }, organizer.id, { to: "closed", confirmed: false, reason: "" }, new Date(t - 72 * day));
+
+  // An event open for entries right now.
+  const open = await createEvent(organizer, {
+    title: "Winter AI Hackathon",
+    description: "Pick a business problem, declare the AI metric that would prove progress, and build. A failed attempt with a good post-mortem is a full entry.",
+    timezone: "Europe/Berlin",
+    startsAt: local(t - 1 * day),
+    submissionDeadline: local(t + 14 * day),
+    judgingDeadline: local(t + 21 * day),
+    maxTeamSize: 5,
+  });
+  const onboarding = await addProblem(open.id, {
+    title: "New sales reps take months to ramp up",
+    summary: "Reps ask senior colleagues the same product questions again and again.",
+    whoHasIt: "Sales reps in their first 90 days",
+    costToday: "Ramp-up averages 5 months; senior reps lose about 3 hours a week answering questions.",
+    dataAvailable: "Product docs, recorded demo calls (transcribed), the internal Q&A channel history.",
+    constraints: "Pricing answers must come from the price book, never generated.",
+    metricName: "Questions answered without a senior rep",
+    metricUnit: "%",
+    metricBaseline: "20",
+  });
+  await addProblem(open.id, {
+    title: "Support ticket triage, second try",
+    summary: "Last time's pilot covered common queues; rare queues still go wrong.",
+    whoHasIt: "Tier-1 support agents",
+    costToday: "Misrouted rare tickets wait 2 days on average.",
+    dataAvailable: "Labelled tickets now include account context.",
+    constraints: "",
+    metricName: "Correct queue on first assignment for rare queues",
+    metricUnit: "%",
+    metricBaseline: "35",
+  });
+  await changePhase(open, organizer.id, { to: "open", confirmed: false, reason: "" }, now);
+  await addJudge(open.id, "judge@example.com");
+  const team = await createTeam(open, member("participant2@example.com"), { name: "Ramp Rockets", problemId: onboarding.id });
+  if (team.ok) {
+    await saveEntry(team.teamId, entry({ title: "Ask-the-docs for new reps", summary: "Answers product questions with links to the source.", tags: "sales, retrieval" }), false, now);
+  }
+}
