@@ -7,7 +7,10 @@ import { readToast } from "~/lib/toast.server";
 import { readSession } from "~/modules/auth/session.server";
 import styles from "~/tailwind.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ user, setCookie }, { toast, setCookie: toastCookie }] = await Promise.all([readSession(request), readToast(request)]);

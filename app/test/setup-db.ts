@@ -1,0 +1,32 @@
+// Runs before every test file: a fresh, migrated libSQL file database of its own, never a mock.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeEach, vi } from "vitest";
+import { openDatabase } from "#db/client";
+import { migrateDatabase } from "#db/migrate";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pf-test-"));
+const url = `file:${path.join(dir, "test.db")}`;
+process.env.DATABASE_URL = url;
+process.env.NODE_ENV = "test";
+process.env.SESSION_SECRET = "test-secret-at-least-16-chars";
+delete (globalThis as { __pfDb?: unknown }).__pfDb;
+
+const { db, client } = openDatabase(url);
+await migrateDatabase(db, client, url);
+client.close();
+
+// Any console.error during a test is a failure: errors must be handled, not logged and ignored.
+beforeEach(() => {
+  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+    throw new Error(`console.error called: ${args.map(String).join(" ")}`);
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+afterAll(() => {
+  (globalThis as { __pfDb?: { client: { close(): void } } }).__pfDb?.client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -1,0 +1,51 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Browser, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "problem-first-demo";
+export const PASSWORD = "a-long-enough-passphrase";
+
+let counter = 0;
+export function unique(label: string) {
+  return `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Fails on serious or critical accessibility violations of the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
+export async function signUp(page: Page, name: string) {
+  const email = `${unique(name.toLowerCase().replace(/\W+/g, "-"))}@example.com`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText(name);
+  return email;
+}
+
+export async function newPage(browser: Browser) {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+/** "YYYY-MM-DDTHH:mm" in UTC, for datetime-local inputs of a UTC event. */
+export function localInput(offsetMs: number) {
+  return new Date(Date.now() + offsetMs).toISOString().slice(0, 16);
+}
+export const DAY = 86_400_000;
+
+export async function expectToast(page: Page, text: string | RegExp) {
+  await expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
+}

@@ -1,0 +1,133 @@
+import { expect, test } from "@playwright/test";
+import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, signUp, unique } from "./helpers";
+
+// The whole product once: an organizer, a participant, a judge and a colleague, each in their own browser context.
+test("an event goes from draft to published results, and its learning lands in the archive", async ({ browser }) => {
+  const organizer = await newPage(browser);
+  const participant = await newPage(browser);
+  const judge = await newPage(browser);
+  const colleague = await newPage(browser);
+  const eventTitle = unique("Journey Hackathon");
+  const entryTitle = unique("Chat for invoices");
+
+  // 1. The organizer creates an event, adds a business problem and opens the event.
+  await signIn(organizer, "organizer@example.com");
+  await organizer.getByRole("link", { name: "New event" }).click();
+  await expectAccessible(organizer);
+  await organizer.getByLabel("Title").fill(eventTitle);
+  await organizer.getByLabel("Description").fill("A hackathon for the end-to-end test.");
+  await organizer.getByLabel("Timezone").selectOption("UTC");
+  await organizer.getByLabel("Starts").fill(localInput(-DAY));
+  await organizer.getByLabel("Submission deadline").fill(localInput(7 * DAY));
+  await organizer.getByLabel("Judging deadline").fill(localInput(14 * DAY));
+  await organizer.getByRole("button", { name: "Create event" }).click();
+  await expectToast(organizer, "Event created as a draft");
+  await expect(organizer.getByRole("button", { name: "Open the event" })).toBeDisabled();
+  await expect(organizer.getByText("Add at least one business problem.")).toBeVisible();
+  await expectAccessible(organizer);
+
+  await organizer.getByRole("link", { name: "Add a problem" }).click();
+  await expectAccessible(organizer);
+  await organizer.getByLabel("Title").fill("Invoice disputes are found too late");
+  await organizer.getByLabel("Summary").fill("Finance learns about disputes only when payment is overdue.");
+  await organizer.getByLabel("Who has the problem").fill("Accounts receivable team");
+  await organizer.getByLabel("What it costs today").fill("23 days of delayed cash per disputed invoice");
+  await organizer.getByLabel("Data available").fill("Invoices, customer emails, payment dates");
+  await organizer.getByLabel("Metric name").fill("Disputes flagged before the due date");
+  await organizer.getByRole("button", { name: "Add problem" }).click();
+  await expectToast(organizer, "Problem added.");
+  await expect(organizer.getByRole("heading", { name: "Invoice disputes are found too late" })).toBeVisible();
+  await expectAccessible(organizer);
+
+  await organizer.getByRole("link", { name: `← ${eventTitle}` }).click();
+  await organizer.getByRole("link", { name: "Manage event" }).click();
+  await organizer.getByRole("button", { name: "Open the event" }).click();
+  await expectToast(organizer, "The event is now: Open for entries.");
+  const eventUrl = organizer.url().replace(/\/manage$/, "");
+
+  // 2. A participant creates a team on the problem and submits a failed attempt with its post-mortem.
+  await signUp(participant, "Paula Participant");
+  await participant.goto(eventUrl);
+  await expectAccessible(participant);
+  await participant.getByRole("link", { name: "Create a team" }).click();
+  await participant.getByLabel("Team name").fill(unique("Dispute Detectives"));
+  await participant.getByLabel("Problem").selectOption({ label: "Invoice disputes are found too late" });
+  await participant.getByRole("button", { name: "Create team" }).click();
+  await expectToast(participant, "Team created.");
+  await expectAccessible(participant);
+  await participant.getByRole("link", { name: "Work on the entry" }).click();
+  await expectAccessible(participant);
+  await participant.getByLabel("Title").fill(entryTitle);
+  await participant.getByLabel("One-line summary").fill("A chat window for finance to ask about disputes.");
+  await participant.getByLabel("Outcome").selectOption("failed");
+  await participant.getByLabel("Approach: models, tools and data used").fill("LLM over exported email threads.");
+  await participant.getByLabel("Metric name").fill("Disputes flagged before the due date");
+  await participant.getByLabel("Baseline").fill("12");
+  await participant.getByLabel("Target").fill("50");
+  await participant.getByLabel("What worked").fill("Summaries of long threads were accurate.");
+  await participant.getByLabel("What did not work").fill("Emails could not be linked to invoices reliably.");
+  await participant.getByLabel("Root cause", { exact: true }).selectOption("data-missing-context");
+  await participant.getByLabel("What we would do differently").fill("Get the invoice-to-thread link from the CRM first.");
+  await participant.getByLabel("Next steps").fill("Ask the CRM team for an export.");
+  await participant.getByRole("button", { name: "Submit entry" }).click();
+  await expectToast(participant, "Entry submitted.");
+  await expect(participant.getByText("Submitted", { exact: true })).toBeVisible();
+
+  // 3. The organizer makes a judge of another account and starts judging early, with confirmation.
+  const judgeEmail = await signUp(judge, "Julia Judge");
+  await organizer.reload();
+  await organizer.getByLabel("Add a judge by email").fill(judgeEmail);
+  await organizer.getByRole("button", { name: "Add judge" }).click();
+  await expectToast(organizer, "Julia Judge is now a judge of this event.");
+  await organizer.getByRole("button", { name: "Start judging" }).click();
+  await expect(organizer.getByText("Tick the confirmation to go ahead.")).toBeVisible();
+  await organizer.getByLabel(/closes submissions immediately/).check();
+  await organizer.getByRole("button", { name: "Start judging" }).click();
+  await expectToast(organizer, "The event is now: Judging.");
+  await expectAccessible(organizer);
+
+  // The participant can no longer edit, and sees why.
+  await participant.reload();
+  await expect(participant.getByText("Submissions are closed: the event has moved to judging.")).toBeVisible();
+
+  // The judge scores the entry on the default rubric with a comment.
+  await judge.goto(eventUrl);
+  await judge.getByRole("link", { name: "Your judging queue" }).click();
+  await expectAccessible(judge);
+  await judge.getByRole("link", { name: "Next unscored entry" }).click();
+  await expect(judge.getByText("Emails could not be linked to invoices reliably.")).toBeVisible();
+  const criteria = ["Problem fit", "Beyond replication", "Pragmatic use", "AI metric", "User control", "Learnings"];
+  for (const [i, name] of criteria.entries()) {
+    await judge.getByRole("group", { name: new RegExp(name) }).getByLabel(String((i % 5) + 1), { exact: true }).check();
+  }
+  await judge.getByLabel("Comment on Learnings (optional)").fill("A failure that tells the next team exactly what to fix.");
+  await expectAccessible(judge);
+  await judge.getByRole("button", { name: "Save scores" }).click();
+  await expectToast(judge, `Scores saved for ${entryTitle}.`);
+  await expect(judge.getByText("1 of 1 entries scored")).toBeVisible();
+
+  // 4. The organizer publishes results; a colleague sees the ranking and the learning in the archive.
+  await organizer.reload();
+  await organizer.getByRole("button", { name: "Publish results and close" }).click();
+  await expectToast(organizer, "The event is now: Results published.");
+
+  await signUp(colleague, "Colin Colleague");
+  await colleague.getByRole("link", { name: "Archive" }).click();
+  await colleague.getByLabel("Search entries and post-mortems").fill(entryTitle);
+  await colleague.getByRole("button", { name: "Search" }).click();
+  await expect(colleague.getByText("1 learning")).toBeVisible();
+  await expectAccessible(colleague);
+  await colleague.getByRole("link", { name: entryTitle }).click();
+  await expect(colleague.getByText("Failed attempt")).toBeVisible();
+  await expect(colleague.getByText("Get the invoice-to-thread link from the CRM first.")).toBeVisible();
+  await expectAccessible(colleague);
+  await colleague.goto(`${eventUrl}/results`);
+  const row = colleague.getByRole("row", { name: new RegExp(entryTitle) });
+  await expect(row.getByRole("cell").first()).toHaveText("1");
+  await expectAccessible(colleague);
+
+  // The team reads its feedback now that results are published.
+  await participant.reload();
+  await participant.getByRole("link", { name: "View entry page" }).click();
+  await expect(participant.getByText("A failure that tells the next team exactly what to fix.")).toBeVisible();
+});
