@@ -118,7 +118,8 @@ test("an event goes from draft to published results, and its learning lands in t
   await expect(colleague.getByText("1 learning")).toBeVisible();
   await expectAccessible(colleague);
   await colleague.getByRole("link", { name: entryTitle }).click();
-  await expect(colleague.getByText("Failed attempt")).toBeVisible();
+  await expect(colleague.getByRole("heading", { name: entryTitle })).toBeVisible();
+  await expect(colleague.getByText("Failed attempt", { exact: true })).toBeVisible();
   await expect(colleague.getByText("Get the invoice-to-thread link from the CRM first.")).toBeVisible();
   await expectAccessible(colleague);
   await colleague.goto(`${eventUrl}/results`);

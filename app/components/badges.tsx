@@ -9,7 +9,7 @@ const phaseStyle: Record<EventPhase, string> = {
 const phaseText: Record<EventPhase, string> = { draft: "Draft", open: "Open", judging: "Judging", closed: "Results published" };
 
 export function PhaseBadge({ phase }: { phase: EventPhase }) {
-  return <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${phaseStyle[phase]}`}>{phaseText[phase]}</span>;
+  return <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${phaseStyle[phase]}`}>{phaseText[phase]}</span>;
 }
 
 const outcomeStyle: Record<Outcome, string> = {
@@ -20,6 +20,6 @@ const outcomeStyle: Record<Outcome, string> = {
 const outcomeText: Record<Outcome, string> = { working: "Working", partial: "Partial", failed: "Failed attempt" };
 
 export function OutcomeBadge({ outcome }: { outcome: Outcome | null }) {
-  if (!outcome) return <span className="inline-block rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-semibold text-slate-700">No outcome yet</span>;
-  return <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${outcomeStyle[outcome]}`}>{outcomeText[outcome]}</span>;
+  if (!outcome) return <span className="inline-block whitespace-nowrap rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-semibold text-slate-700">No outcome yet</span>;
+  return <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${outcomeStyle[outcome]}`}>{outcomeText[outcome]}</span>;
 }

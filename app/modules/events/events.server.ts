@@ -59,9 +59,9 @@ export async function loadEventAccess(key: { slug: string } | { id: string }, us
   const [row] = await db
     .select({
       event: events,
-      isOrganizer: sql<number>`exists(select 1 from ${eventOrganizers} where ${eventOrganizers.eventId} = ${events.id} and ${eventOrganizers.userId} = ${userId})`,
-      isJudge: sql<number>`exists(select 1 from ${eventJudges} where ${eventJudges.eventId} = ${events.id} and ${eventJudges.userId} = ${userId})`,
-      teamId: sql<string | null>`(select team_id from team_members where team_members.event_id = ${events.id} and team_members.user_id = ${userId})`,
+      isOrganizer: sql<number>`exists(select 1 from event_organizers o where o.event_id = events.id and o.user_id = ${userId})`,
+      isJudge: sql<number>`exists(select 1 from event_judges j where j.event_id = events.id and j.user_id = ${userId})`,
+      teamId: sql<string | null>`(select m.team_id from team_members m where m.event_id = events.id and m.user_id = ${userId})`,
     })
     .from(events)
     .where("slug" in key ? eq(events.slug, key.slug) : eq(events.id, key.id));
@@ -85,7 +85,7 @@ export async function listVisibleEvents(actor: Actor) {
       ? undefined
       : or(
           sql`${events.phase} <> 'draft'`,
-          sql`exists(select 1 from ${eventOrganizers} where ${eventOrganizers.eventId} = ${events.id} and ${eventOrganizers.userId} = ${actor.id})`,
+          sql`exists(select 1 from event_organizers o where o.event_id = events.id and o.user_id = ${actor.id})`,
         );
   return db
     .select({
@@ -97,8 +97,8 @@ export async function listVisibleEvents(actor: Actor) {
       startsAt: events.startsAt,
       submissionDeadline: events.submissionDeadline,
       judgingDeadline: events.judgingDeadline,
-      problemCount: sql<number>`(select count(*) from ${problems} where ${problems.eventId} = ${events.id})`,
-      teamCount: sql<number>`(select count(*) from ${teams} where ${teams.eventId} = ${events.id})`,
+      problemCount: sql<number>`(select count(*) from problems p where p.event_id = events.id)`,
+      teamCount: sql<number>`(select count(*) from teams t where t.event_id = events.id)`,
     })
     .from(events)
     .where(visible)
@@ -148,7 +148,7 @@ export async function unscoredEntryTitles(eventId: string): Promise<string[]> {
       and(
         eq(entries.eventId, eventId),
         eq(entries.status, "submitted"),
-        sql`not exists(select 1 from ${scores} where ${scores.entryId} = ${entries.id})`,
+        sql`not exists(select 1 from scores s where s.entry_id = entries.id)`,
       ),
     )
     .orderBy(asc(entries.title));

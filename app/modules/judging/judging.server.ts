@@ -5,7 +5,6 @@ import { computeResults } from "./results";
 
 /** Entries this judge should score: submitted, and not of a team the judge belongs to. */
 export async function judgeQueue(eventId: string, judgeId: string) {
-  const criterionCount = db.$count(criteria, eq(criteria.eventId, eventId));
   return db
     .select({
       id: entries.id,
@@ -13,8 +12,8 @@ export async function judgeQueue(eventId: string, judgeId: string) {
       outcome: entries.outcome,
       teamName: teams.name,
       problemTitle: problems.title,
-      scored: sql<number>`(select count(*) from ${scores} where ${scores.entryId} = ${entries.id} and ${scores.judgeId} = ${judgeId})`,
-      criterionCount: sql<number>`${criterionCount}`,
+      scored: sql<number>`(select count(*) from scores s where s.entry_id = entries.id and s.judge_id = ${judgeId})`,
+      criterionCount: sql<number>`(select count(*) from criteria c where c.event_id = entries.event_id)`,
     })
     .from(entries)
     .innerJoin(teams, eq(teams.id, entries.teamId))
@@ -23,7 +22,7 @@ export async function judgeQueue(eventId: string, judgeId: string) {
       and(
         eq(entries.eventId, eventId),
         eq(entries.status, "submitted"),
-        sql`not exists(select 1 from ${teamMembers} where ${teamMembers.teamId} = ${entries.teamId} and ${teamMembers.userId} = ${judgeId})`,
+        sql`not exists(select 1 from team_members m where m.team_id = entries.team_id and m.user_id = ${judgeId})`,
       ),
     )
     .orderBy(asc(entries.title));

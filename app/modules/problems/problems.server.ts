@@ -11,7 +11,7 @@ export async function addProblem(eventId: string, input: ProblemInput) {
       id: newId(),
       eventId,
       ...input,
-      position: sql`(select coalesce(max(position), -1) + 1 from problems where event_id = ${eventId})`,
+      position: sql`(select coalesce(max(p.position), -1) + 1 from problems p where p.event_id = ${eventId})`,
     })
     .returning();
   return row;
@@ -25,7 +25,7 @@ export function listProblems(eventId: string) {
       summary: problems.summary,
       whoHasIt: problems.whoHasIt,
       metricName: problems.metricName,
-      teamCount: sql<number>`(select count(*) from ${teams} where ${teams.problemId} = ${problems.id})`,
+      teamCount: sql<number>`(select count(*) from teams t where t.problem_id = problems.id)`,
     })
     .from(problems)
     .where(eq(problems.eventId, eventId))

@@ -93,7 +93,7 @@ export function listTeams(eventId: string) {
       id: teams.id,
       name: teams.name,
       problemTitle: problems.title,
-      memberCount: sql<number>`(select count(*) from ${teamMembers} where ${teamMembers.teamId} = ${teams.id})`,
+      memberCount: sql<number>`(select count(*) from team_members m where m.team_id = teams.id)`,
       entryStatus: entries.status,
     })
     .from(teams)

@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, expectToast, newPage, signIn, signUp } from "./helpers";
+
+test("an admin grants and takes back the organizer role; a member cannot reach the admin page", async ({ browser }) => {
+  const member = await newPage(browser);
+  const admin = await newPage(browser);
+  await signUp(member, "Morgan Member");
+  await expect(member.getByRole("link", { name: "New event" })).toHaveCount(0);
+  await expect(member.getByTestId("signed-in-as")).toContainText("Member");
+  const refused = await member.goto("/admin/users");
+  expect(refused?.status()).toBe(403);
+  await expect(member.getByRole("heading", { name: "You do not have access to this" })).toBeVisible();
+  await expectAccessible(member);
+  const refusedNew = await member.goto("/events/new");
+  expect(refusedNew?.status()).toBe(403);
+
+  await signIn(admin, "admin@example.com");
+  await admin.getByRole("link", { name: "Accounts" }).click();
+  await expectAccessible(admin);
+  await admin.getByRole("button", { name: "Make Morgan Member an organizer" }).click();
+  await expectToast(admin, "Organizer role granted.");
+
+  await member.goto("/");
+  await expect(member.getByTestId("signed-in-as")).toContainText("Organizer");
+  await expect(member.getByRole("link", { name: "New event" })).toBeVisible();
+
+  await admin.getByRole("button", { name: "Take back organizer role from Morgan Member" }).click();
+  await expectToast(admin, "Organizer role taken back.");
+  await member.reload();
+  await expect(member.getByRole("link", { name: "New event" })).toHaveCount(0);
+});
+
+test("sign out ends the session and protected pages send you to sign in", async ({ page }) => {
+  await signIn(page, "participant@example.com");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/archive");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Farchive/);
+  await page.getByLabel("Email").fill("participant@example.com");
+  await page.getByLabel("Password").fill("problem-first-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/archive$/);
+});
+
+test("the demo data shows a living product on first start", async ({ page }) => {
+  await signIn(page, "participant@example.com");
+  await expect(page.getByRole("link", { name: "Winter AI Hackathon" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Autumn AI Hackathon 2026" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Autumn AI Hackathon 2026" }).click();
+  await page.getByRole("link", { name: "Results" }).click();
+  await expect(page.getByRole("row", { name: /Queue suggester/ }).getByRole("cell").first()).toHaveText("1");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Archive" }).click();
+  await page.getByLabel("Outcome").selectOption("failed");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/outcome=failed/);
+  await expect(page.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toHaveCount(0);
+});

@@ -1,0 +1,128 @@
+import { expect, test } from "@playwright/test";
+import { DAY, expectAccessible, expectToast, localInput, signIn, signUp, unique } from "./helpers";
+
+test("sign-up and sign-in show errors next to the fields", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Val Idation");
+  await page.getByLabel("Work email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address, like name@company.com")).toBeVisible();
+  await expect(page.getByText("Use at least 12 characters")).toBeVisible();
+  await expect(page.getByLabel("Work email")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  // An email that already has an account is refused by the server, next to the field.
+  await page.getByLabel("Work email").fill("organizer@example.com");
+  await page.getByLabel("Password").fill("a-long-enough-passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("organizer@example.com");
+  await page.getByLabel("Password").fill("wrong-password-entirely");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("That email and password do not match an account.");
+  await expectAccessible(page);
+});
+
+test("event and problem forms refuse bad input and keep what was typed", async ({ page }) => {
+  await signIn(page, "organizer@example.com");
+  const title = unique("Validation Event");
+  await page.goto("/events/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Starts").fill(localInput(DAY));
+  await page.getByLabel("Submission deadline").fill(localInput(3 * DAY));
+  await page.getByLabel("Judging deadline").fill(localInput(2 * DAY));
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByText("The judging deadline must be after the submission deadline")).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expectAccessible(page);
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+
+  // Fix it and create the event, then submit an empty problem.
+  await page.goto("/events/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Starts").fill(localInput(DAY));
+  await page.getByLabel("Submission deadline").fill(localInput(2 * DAY));
+  await page.getByLabel("Judging deadline").fill(localInput(3 * DAY));
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expectToast(page, "Event created as a draft");
+  await page.getByRole("link", { name: "Add a problem" }).click();
+  await page.getByLabel("Title").fill("Half a problem");
+  await page.getByRole("button", { name: "Add problem" }).click();
+  await expect(page.getByText("Enter who has the problem")).toBeVisible();
+  await expect(page.getByText("Enter the AI metric that would show progress")).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue("Half a problem");
+  await expectAccessible(page);
+
+  // Adding a judge who has no account explains what to do.
+  await page.goBack();
+  await page.getByLabel("Add a judge by email").fill("nobody-here@example.com");
+  await page.getByRole("button", { name: "Add judge" }).click();
+  await expect(page.getByText("No account has this email. Ask them to sign up first.")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an incomplete entry is refused on submit while the saved draft stays intact", async ({ page }) => {
+  await signUp(page, "Drafty Participant");
+  await page.goto("/events/winter-ai-hackathon");
+  await page.getByRole("link", { name: "Create a team" }).click();
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByText("Enter a team name")).toBeVisible();
+  await expect(page.getByText("Pick the problem your team works on")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Team name").fill(unique("Drafters"));
+  await page.getByLabel("Problem").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Create team" }).click();
+  await page.getByRole("link", { name: "Work on the entry" }).click();
+
+  await page.getByLabel("Title").fill("Saved draft title");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expectToast(page, "Draft saved.");
+
+  await page.getByLabel("Demo link").fill("not a link");
+  await page.getByRole("button", { name: "Submit entry" }).click();
+  await expect(page.getByText("Enter a full link starting with https://")).toBeVisible();
+  await expect(page.getByText("Say what did not work")).toBeVisible();
+  await expect(page.getByText("Pick the root cause", { exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.reload();
+  await expect(page.getByLabel("Title")).toHaveValue("Saved draft title");
+  await expect(page.getByLabel("Demo link")).toHaveValue("");
+  await expect(page.getByText("Draft: save any time")).toBeVisible();
+});
+
+test("a judge of a closed event is told why scoring is closed", async ({ page }) => {
+  await signIn(page, "judge@example.com");
+  // The seeded past event is closed: scoring it is refused with a reason, not a crash.
+  await page.goto("/events/autumn-ai-hackathon-2026/judging");
+  await expect(page.getByText("Scores can be given only while the event is in judging.")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("forms still post, validate on the server and show field errors", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill("organizer@example.com");
+    await page.getByLabel("Password").fill("wrong-password-entirely");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toContainText("That email and password do not match an account.");
+
+    await page.getByLabel("Password").fill("problem-first-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("signed-in-as")).toContainText("Omar Organizer");
+
+    await page.goto("/events/new");
+    await page.getByLabel("Title").fill("No");
+    await page.getByRole("button", { name: "Create event" }).click();
+    await expect(page.getByText("Use at least 3 characters")).toBeVisible();
+    await expect(page.getByText("Enter the start time")).toBeVisible();
+    await expect(page.getByLabel("Title")).toHaveValue("No");
+    await expectAccessible(page);
+  });
+});
