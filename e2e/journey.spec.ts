@@ -96,6 +96,8 @@ test("an event goes from draft to published results, and its learning lands in t
   await expectAccessible(judge);
   await judge.getByRole("link", { name: "Next unscored entry" }).click();
   await expect(judge.getByText("Emails could not be linked to invoices reliably.")).toBeVisible();
+  await judge.getByRole("button", { name: "Save scores" }).click();
+  await expect(judge.getByText("Pick a value from 1 to 5")).toHaveCount(6);
   const criteria = ["Problem fit", "Beyond replication", "Pragmatic use", "AI metric", "User control", "Learnings"];
   for (const [i, name] of criteria.entries()) {
     await judge.getByRole("group", { name: new RegExp(name) }).getByLabel(String((i % 5) + 1), { exact: true }).check();

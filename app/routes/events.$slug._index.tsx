@@ -40,7 +40,8 @@ export default function EventPage() {
   const [joinForm, joinFields] = useForm({
     id: "join",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
   });
   const nowDate = new Date(now);
   return (

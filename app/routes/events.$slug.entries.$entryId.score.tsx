@@ -53,6 +53,7 @@ export default function ScoreEntry() {
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
   });
   const levels = Array.from({ length: event.scaleMax }, (_, i) => i + 1);
   return (

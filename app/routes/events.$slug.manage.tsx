@@ -120,6 +120,7 @@ export default function ManageEvent() {
     lastResult: actionData?.intent === "add-judge" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addJudgeSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="space-y-8">
