@@ -51,9 +51,15 @@ export const events = sqliteTable("events", {
   startsAt: integer("starts_at", { mode: "timestamp" }).notNull(),
   submissionDeadline: integer("submission_deadline", { mode: "timestamp" }).notNull(),
   judgingDeadline: integer("judging_deadline", { mode: "timestamp" }).notNull(),
+  tagline: text("tagline").notNull().default(""),
   maxTeamSize: integer("max_team_size").notNull().default(5),
   scaleMax: integer("scale_max").notNull().default(5),
   phase: text("phase", { enum: eventPhases }).notNull().default("draft"),
+  // Judging settings. judgesPerEntry null = every judge scores every entry.
+  judgesPerEntry: integer("judges_per_entry"),
+  blindJudging: integer("blind_judging", { mode: "boolean" }).notNull().default(false),
+  normalizeScores: integer("normalize_scores", { mode: "boolean" }).notNull().default(false),
+  showJudgeNames: integer("show_judge_names", { mode: "boolean" }).notNull().default(false),
   createdBy: text("created_by")
     .notNull()
     .references(() => users.id),
@@ -117,7 +123,12 @@ export const problems = sqliteTable(
     metricName: text("metric_name").notNull(),
     metricUnit: text("metric_unit").notNull().default(""),
     metricBaseline: text("metric_baseline").notNull().default(""),
+    // Who can answer questions about the problem: a name, or an account.
+    ownerName: text("owner_name").notNull().default(""),
+    ownerUserId: text("owner_user_id").references(() => users.id, { onDelete: "set null" }),
     position: integer("position").notNull().default(0),
+    // Retired problems stay (teams may have picked them) but are no longer offered.
+    retiredAt: integer("retired_at", { mode: "timestamp" }),
     createdAt: createdAt(),
   },
   (t) => [index("problems_event_idx").on(t.eventId)],
@@ -134,6 +145,8 @@ export const criteria = sqliteTable(
     name: text("name").notNull(),
     description: text("description").notNull(),
     weight: integer("weight").notNull(),
+    // JSON array of strings: the text for each score level, lowest first ("[]" = no texts).
+    levels: text("levels").notNull().default("[]"),
   },
   (t) => [index("criteria_event_idx").on(t.eventId)],
 );
@@ -260,3 +273,116 @@ export const scores = sqliteTable(
     index("scores_judge_idx").on(t.judgeId),
   ],
 );
+
+/** A judge's overall comment on an entry (per-criterion comments live on scores). */
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    judgeId: text("judge_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    comment: text("comment").notNull().default(""),
+    updatedAt: integer("updated_at", { mode: "timestamp" })
+      .notNull()
+      .default(sql`(unixepoch())`),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.judgeId] })],
+);
+
+/** Which judge scores which entry, when the event assigns N judges per entry. */
+export const judgeAssignments = sqliteTable(
+  "judge_assignments",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    judgeId: text("judge_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // manual = added by an organizer; kept when assignments are recomputed.
+    manual: integer("manual", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.judgeId] }), index("judge_assignments_judge_idx").on(t.eventId, t.judgeId)],
+);
+
+/** A judge's declared conflict of interest with an entry: it leaves their queue. */
+export const judgeConflicts = sqliteTable(
+  "judge_conflicts",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    judgeId: text("judge_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.judgeId] })],
+);
+
+/** Single-event judge invite links: expire, can be revoked. Only a hash of the token is stored. */
+export const judgeInvites = sqliteTable("judge_invites", {
+  id: text("id").primaryKey(),
+  eventId: text("event_id")
+    .notNull()
+    .references(() => events.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
+  expiresAt: integer("expires_at", { mode: "timestamp" }).notNull(),
+  revokedAt: integer("revoked_at", { mode: "timestamp" }),
+  createdAt: createdAt(),
+});
+
+export const awards = sqliteTable(
+  "awards",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    entryId: text("entry_id").references(() => entries.id, { onDelete: "set null" }),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("awards_event_name_idx").on(t.eventId, t.name)],
+);
+
+/** Screenshots of an entry; files live behind the storage module, rows hold the key. */
+export const screenshots = sqliteTable(
+  "screenshots",
+  {
+    id: text("id").primaryKey(),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    storageKey: text("storage_key").notNull(),
+    contentType: text("content_type").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    caption: text("caption").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("screenshots_entry_idx").on(t.entryId)],
+);
+
+/** Fixed-window counters for rate limits, in the database so they hold across app instances. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});

@@ -1,7 +1,7 @@
 // `npm start`: prepare the database, seed it when empty, build, and serve.
-import { spawnSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { runOrExit, serve } from "./lib.mjs";
 
 const env = { ...process.env, NODE_ENV: "production" };
 fs.mkdirSync("data", { recursive: true });
@@ -13,17 +13,10 @@ if (!env.SESSION_SECRET) {
   env.SESSION_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: "inherit", env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
-
-run("node_modules/.bin/tsx", ["scripts/migrate.ts"]);
-if (env.SEED_ON_START !== "false") run("node_modules/.bin/tsx", ["scripts/seed.ts", "--if-empty"]);
-if (env.SKIP_BUILD !== "true") run("node_modules/.bin/remix", ["vite:build"]);
+runOrExit("node_modules/.bin/tsx", ["scripts/migrate.ts"], env);
+if (env.SEED_ON_START !== "false") runOrExit("node_modules/.bin/tsx", ["scripts/seed.ts", "--if-empty"], env);
+if (env.SKIP_BUILD !== "true") runOrExit("node_modules/.bin/remix", ["vite:build"], env);
 
 const port = env.PORT ?? "3000";
 console.log(`\nProblem First is starting on http://localhost:${port}\n`);
-const server = spawn("node_modules/.bin/remix-serve", ["build/server/index.js"], { stdio: "inherit", env: { ...env, PORT: port } });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+serve("build", { ...env, PORT: port });

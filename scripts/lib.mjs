@@ -1,0 +1,15 @@
+// Shared by start.mjs and e2e-server.mjs.
+import { spawn, spawnSync } from "node:child_process";
+
+/** Runs a command to completion; exits this process if it fails. */
+export function runOrExit(cmd, args, env) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+/** Serves a Remix build; stopping this process stops the server. */
+export function serve(buildDir, env) {
+  const server = spawn("node_modules/.bin/remix-serve", [`${buildDir}/server/index.js`], { stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
