@@ -15,6 +15,8 @@ export function scoreSheetSchema(criterionIds: string[], scaleMax: number) {
           comment: z.string().trim().max(2000, "Use at most 2,000 characters").default(""),
         }),
       )
-      .length(criterionIds.length, "Score every criterion"),
+      .length(criterionIds.length, "Score every criterion")
+      // Each criterion exactly once: six rows naming one criterion twice would otherwise pass the length check and leave another unscored.
+      .refine((rows) => new Set(rows.map((r) => r.criterionId)).size === rows.length, { message: "Score every criterion" }),
   });
 }
