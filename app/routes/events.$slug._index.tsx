@@ -141,9 +141,12 @@ export default function EventPage() {
       </section>
 
       <section aria-labelledby="entries-h">
-        <h2 id="entries-h" className="h2">
-          Entries
-        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="entries-h" className="h2">
+            Entries
+          </h2>
+          {entries.length > 0 ? <Link to={`/events/${event.slug}/entries`}>Filter entries by problem, outcome or tag</Link> : null}
+        </div>
         {entries.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">
             {event.phase === "open" ? "Entries of other teams appear here after the submission deadline." : "No submitted entries."}

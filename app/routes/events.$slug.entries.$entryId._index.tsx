@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OutcomeBadge } from "~/components/badges";
+import { MetricChart } from "~/components/metric-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
+import { listScreenshots } from "~/modules/entries/screenshots.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { entryFeedback } from "~/modules/judging/judging.server";
@@ -26,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problem: { id: found.problemId, title: found.problemTitle },
     canScore: canScoreEntry(user, access, entry).ok,
     feedback,
+    screenshots: await listScreenshots(entry.id),
   };
 }
 
@@ -39,7 +42,7 @@ function Text({ label, value }: { label: string; value: string }) {
 }
 
 export default function EntryPage() {
-  const { event, entry, teamName, problem, canScore, feedback } = useLoaderData<typeof loader>();
+  const { event, entry, teamName, problem, canScore, feedback, screenshots } = useLoaderData<typeof loader>();
   const links = [
     ["Demo", entry.demoUrl],
     ["Repository", entry.repoUrl],
@@ -84,19 +87,27 @@ export default function EntryPage() {
         <h2 id="metric-h" className="h2">
           AI metric: {entry.metricName || "not named"} {entry.metricUnit ? `(${entry.metricUnit})` : ""}
         </h2>
-        <dl className="mt-3 grid grid-cols-3 gap-3 text-center">
-          {[
-            ["Baseline", entry.metricBaseline],
-            ["Target", entry.metricTarget],
-            ["Result", entry.metricResult],
-          ].map(([k, v]) => (
-            <div key={k} className="rounded bg-slate-50 p-3">
-              <dt className="text-xs font-semibold uppercase text-slate-600">{k}</dt>
-              <dd className="mt-1 text-lg font-semibold">{v || "—"}</dd>
-            </div>
-          ))}
-        </dl>
+        <div className="mt-3">
+          <MetricChart name={entry.metricName} unit={entry.metricUnit} baseline={entry.metricBaseline} target={entry.metricTarget} result={entry.metricResult} />
+        </div>
       </section>
+      {screenshots.length ? (
+        <section aria-labelledby="shots-h" className="card">
+          <h2 id="shots-h" className="h2">
+            Screenshots
+          </h2>
+          <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
+            {screenshots.map((shot, i) => (
+              <li key={shot.id}>
+                <a href={`/screenshots/${shot.id}`} target="_blank" rel="noreferrer">
+                  <img src={`/screenshots/${shot.id}`} alt={shot.caption || `Screenshot ${i + 1} of ${entry.title}`} className="w-full rounded border border-slate-200" loading="lazy" />
+                </a>
+                {shot.caption ? <p className="mt-1 text-sm text-slate-700">{shot.caption}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="approach-h" className="card space-y-3">
         <h2 id="approach-h" className="h2">
           Approach

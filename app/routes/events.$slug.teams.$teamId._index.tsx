@@ -1,53 +1,147 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors, SelectField } from "~/components/forms";
 import { enforce, invariantResponse } from "~/lib/http.server";
-import { canEditEntry, canViewTeam } from "~/modules/auth/permissions";
+import { redirectWithToast } from "~/lib/toast.server";
+import { canChangeTeam, canEditEntry, canLeadTeam, canViewTeam } from "~/modules/auth/permissions";
 import { getTeamEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { getTeam, listMembers } from "~/modules/teams/teams.server";
+import { listProblems } from "~/modules/problems/problems.server";
+import { changeProblem, getTeam, handOverLead, leaveTeam, listMembers, removeMember } from "~/modules/teams/teams.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} · Problem First` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, event, access } = await requireEventAccess(request, params.slug);
-  const team = await getTeam(event.id, params.teamId ?? "");
+const problemChangeSchema = z.object({ problemId: z.string({ error: "Pick a problem" }).min(1, "Pick a problem") });
+
+async function loadTeam(request: Request, params: LoaderFunctionArgs["params"]) {
+  const ctx = await requireEventAccess(request, params.slug);
+  const team = await getTeam(ctx.event.id, params.teamId ?? "");
   invariantResponse(team, "Team not found", 404);
-  enforce(canViewTeam(user, access, team.id));
-  const [members, entry] = await Promise.all([listMembers(team.id), getTeamEntry(team.id)]);
-  const edit = canEditEntry(user, access, team.id, new Date());
+  enforce(canViewTeam(ctx.user, ctx.access, team.id));
+  return { ...ctx, team };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access, team } = await loadTeam(request, params);
+  const now = new Date();
+  const [members, entry, problems] = await Promise.all([listMembers(team.id), getTeamEntry(team.id), listProblems(event.id)]);
+  const edit = canEditEntry(user, access, team.id, now);
   const isMember = access.teamId === team.id;
   return {
     event: { slug: event.slug, title: event.title, maxTeamSize: event.maxTeamSize },
-    team,
+    team: { id: team.id, name: team.name, inviteCode: team.inviteCode, problemId: team.problemId, problemTitle: team.problemTitle, leadId: team.createdBy },
     members,
+    problems: problems.filter((p) => !p.retired || p.id === team.problemId).map((p) => ({ value: p.id, label: p.title })),
     entry: entry ? { id: entry.id, title: entry.title, status: entry.status, outcome: entry.outcome } : null,
     inviteUrl: isMember ? `${new URL(request.url).origin}/join?code=${team.inviteCode}` : null,
-    canEdit: edit.ok,
+    me: user.id,
+    can: {
+      edit: edit.ok,
+      change: canChangeTeam(user, access, team.id, now).ok,
+      lead: canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now).ok,
+    },
     editRefusal: edit.ok ? null : edit.reason,
   };
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event, access, team } = await loadTeam(request, params);
+  const now = new Date();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const here = `/events/${event.slug}/teams/${team.id}`;
+
+  if (intent === "change-problem") {
+    enforce(canChangeTeam(user, access, team.id, now));
+    const submission = parseWithZod(formData, { schema: problemChangeSchema });
+    if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+    const changed = await changeProblem(event.id, team.id, submission.value.problemId);
+    if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { problemId: [changed.message] } }) }, { status: 400 });
+    return redirectWithToast(here, "Problem changed.");
+  }
+  if (intent === "leave") {
+    enforce(canChangeTeam(user, access, team.id, now));
+    const left = await leaveTeam(team, user.id);
+    if (!left.ok) return data({ error: left.message }, { status: 400 });
+    return redirectWithToast(`/events/${event.slug}`, left.teamDeleted ? "You left; the team and its entry were deleted." : `You left ${team.name}.`);
+  }
+  const lead = { id: team.id, leadId: team.createdBy };
+  if (intent === "remove-member") {
+    enforce(canLeadTeam(user, access, lead, now));
+    const removed = await removeMember(team, String(formData.get("userId") ?? ""));
+    if (!removed.ok) return data({ error: removed.message }, { status: 400 });
+    return redirectWithToast(here, "Member removed.");
+  }
+  if (intent === "hand-over") {
+    enforce(canLeadTeam(user, access, lead, now));
+    const handed = await handOverLead(team.id, String(formData.get("userId") ?? ""));
+    if (!handed.ok) return data({ error: handed.message }, { status: 400 });
+    return redirectWithToast(here, "Lead handed over.");
+  }
+  throw data("Unknown action", { status: 400 });
+}
+
 export default function TeamPage() {
-  const { event, team, members, entry, inviteUrl, canEdit, editRefusal } = useLoaderData<typeof loader>();
+  const { event, team, members, problems, entry, inviteUrl, me, can, editRefusal } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [problemForm, problemFields] = useForm({
+    id: "change-problem",
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
+    defaultValue: { problemId: team.problemId },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: problemChangeSchema }),
+  });
+  const soleMember = members.length === 1;
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
         <Link to={`/events/${event.slug}`}>← {event.title}</Link>
       </p>
       <h1 className="h1">{team.name}</h1>
-      <p>
-        Problem: <Link to={`/events/${event.slug}/problems/${team.problemId}`}>{team.problemTitle}</Link>
-      </p>
+      <FormErrors errors={actionData && "error" in actionData ? [actionData.error] : null} />
+      <section aria-labelledby="problem-h" className="card space-y-3">
+        <h2 id="problem-h" className="h2">
+          Problem
+        </h2>
+        <p>
+          <Link to={`/events/${event.slug}/problems/${team.problemId}`}>{team.problemTitle}</Link>
+        </p>
+        {can.change && problems.length > 1 ? (
+          <Form method="post" {...getFormProps(problemForm)} className="flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="change-problem" />
+            <SelectField label="Change the problem" meta={problemFields.problemId} options={problems} className="min-w-64" />
+            <button type="submit" className="btn-secondary">
+              Change problem
+            </button>
+          </Form>
+        ) : null}
+      </section>
       <section aria-labelledby="members-h" className="card">
         <h2 id="members-h" className="h2">
           Members ({members.length} of at most {event.maxTeamSize})
         </h2>
-        <ul className="mt-2 space-y-1">
+        <ul className="mt-2 space-y-2">
           {members.map((m) => (
-            <li key={m.id}>
-              {m.name} <span className="text-sm text-slate-600">({m.email})</span>
+            <li key={m.id} className="flex flex-wrap items-center gap-2">
+              <span>
+                {m.name} <span className="text-sm text-slate-600">({m.email})</span>
+              </span>
+              {m.id === team.leadId ? <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-900">Lead</span> : null}
+              {can.lead && m.id !== me ? (
+                <Form method="post" className="flex gap-2">
+                  <input type="hidden" name="userId" value={m.id} />
+                  <button type="submit" name="intent" value="hand-over" className="btn-secondary px-2 py-1 text-xs" aria-label={`Make ${m.name} the lead`}>
+                    Make lead
+                  </button>
+                  <button type="submit" name="intent" value="remove-member" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${m.name} from the team`}>
+                    Remove
+                  </button>
+                </Form>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -59,6 +153,14 @@ export default function TeamPage() {
             <input id="invite-url" readOnly value={inviteUrl} className="input mt-1 font-mono" onFocus={(e) => e.currentTarget.select()} />
             <p className="hint">Invite code: {team.inviteCode}</p>
           </div>
+        ) : null}
+        {can.change && (me !== team.leadId || soleMember) ? (
+          <Form method="post" className="mt-4">
+            <button type="submit" name="intent" value="leave" className="btn-danger">
+              {soleMember ? "Leave and delete the team" : "Leave the team"}
+            </button>
+            {soleMember ? <p className="hint">You are the only member: leaving deletes the team and its entry.</p> : null}
+          </Form>
         ) : null}
       </section>
       <section aria-labelledby="entry-h" className="card">
@@ -73,7 +175,7 @@ export default function TeamPage() {
               <span className="text-sm text-slate-700">{entry.status === "submitted" ? "Submitted" : "Draft, not submitted yet"}</span>
             </p>
             <p className="flex flex-wrap gap-2">
-              {canEdit ? (
+              {can.edit ? (
                 <Link to={`/events/${event.slug}/teams/${team.id}/entry`} className="btn-primary">
                   {entry.status === "submitted" ? "Edit entry" : "Work on the entry"}
                 </Link>

@@ -1,6 +1,14 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { outcomes, rootCauses } from "#db/schema";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -10,6 +18,8 @@ import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canEditEntry, canViewTeam } from "~/modules/auth/permissions";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
+import { MAX_SCREENSHOT_BYTES, MAX_SCREENSHOTS } from "~/modules/entries/images";
+import { addScreenshot, listScreenshots, removeScreenshot } from "~/modules/entries/screenshots.server";
 import { entrySchemaFor, outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { getTeam } from "~/modules/teams/teams.server";
@@ -33,15 +43,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: { slug: event.slug, title: event.title, deadline: formatInZone(event.submissionDeadline, event.timezone) },
     team: { id: team.id, name: team.name },
     entry,
+    screenshots: await listScreenshots(entry.id),
     refusal: edit.ok ? null : edit.reason,
   };
 }
 
+/** Multipart bodies (screenshot uploads) are parsed with a size cap instead of being buffered whole. */
+async function readForm(request: Request): Promise<FormData | "too-large"> {
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return request.formData();
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_SCREENSHOT_BYTES }));
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) return "too-large";
+    throw e;
+  }
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, event, access, team } = await loadTeamEntry(request, params);
+  const { user, event, access, team, entry } = await loadTeamEntry(request, params);
   enforce(canEditEntry(user, access, team.id, new Date()));
-  const formData = await request.formData();
-  const submit = formData.get("_action") === "submit";
+  const formData = await readForm(request);
+  if (formData === "too-large") return data({ screenshotError: "That file is larger than 5 MB." }, { status: 400 });
+  const intent = formData.get("_action");
+  if (intent === "upload-screenshot") {
+    const file = formData.get("screenshot");
+    const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    const caption = String(formData.get("caption") ?? "").trim().slice(0, 200);
+    const added = await addScreenshot(entry.id, bytes, caption);
+    if (!added.ok) return data({ screenshotError: added.message }, { status: 400 });
+    return redirectWithToast(`/events/${event.slug}/teams/${team.id}/entry`, "Screenshot added.");
+  }
+  if (intent === "delete-screenshot") {
+    await removeScreenshot(entry.id, String(formData.get("screenshotId") ?? ""));
+    return redirectWithToast(`/events/${event.slug}/teams/${team.id}/entry`, "Screenshot deleted.");
+  }
+  const submit = intent === "submit";
   const submission = parseWithZod(formData, { schema: entrySchemaFor(formData.get("_action")) });
   if (submission.status !== "success") {
     return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
@@ -55,6 +91,66 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type LoaderData = Awaited<ReturnType<typeof loader>>;
+
+function Screenshots({ screenshots, error }: { screenshots: LoaderData["screenshots"]; error?: string }) {
+  return (
+    <section aria-labelledby="shots-h" className="card space-y-4">
+      <h2 id="shots-h" className="h2">
+        Screenshots ({screenshots.length} of {MAX_SCREENSHOTS})
+      </h2>
+      {screenshots.length > 0 ? (
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+          {screenshots.map((s, i) => (
+            <li key={s.id} className="space-y-1">
+              <img src={`/screenshots/${s.id}`} alt={s.caption || `Screenshot ${i + 1}`} className="aspect-video w-full rounded border border-slate-200 object-cover" />
+              <Form method="post">
+                <input type="hidden" name="screenshotId" value={s.id} />
+                <button type="submit" name="_action" value="delete-screenshot" className="btn-danger px-2 py-1 text-xs" aria-label={`Delete screenshot ${s.caption || i + 1}`}>
+                  Delete
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {screenshots.length < MAX_SCREENSHOTS ? (
+        <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="screenshot" className="label">
+              Add a screenshot
+            </label>
+            <input
+              id="screenshot"
+              name="screenshot"
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+              className="mt-1 block text-sm"
+              aria-describedby={error ? "screenshot-hint screenshot-error" : "screenshot-hint"}
+              aria-invalid={error ? true : undefined}
+            />
+            <p id="screenshot-hint" className="hint">
+              PNG, JPEG or WebP, at most 5 MB.
+            </p>
+            {error ? (
+              <p id="screenshot-error" className="field-error">
+                {error}
+              </p>
+            ) : null}
+          </div>
+          <div>
+            <label htmlFor="caption" className="label">
+              Caption (optional)
+            </label>
+            <input id="caption" name="caption" maxLength={200} className="input mt-1" />
+          </div>
+          <button type="submit" name="_action" value="upload-screenshot" className="btn-secondary">
+            Upload
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
 
 function EntryForm({ entry, lastResult }: { entry: LoaderData["entry"]; lastResult?: SubmissionResult<string[]> }) {
   const busy = useNavigation().state === "submitting";
@@ -120,8 +216,9 @@ function EntryForm({ entry, lastResult }: { entry: LoaderData["entry"]; lastResu
 }
 
 export default function EditEntry() {
-  const { event, team, entry, refusal } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>()?.result;
+  const { event, team, entry, screenshots, refusal } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <p className="text-sm text-slate-600">
@@ -140,7 +237,10 @@ export default function EditEntry() {
           </Link>
         </div>
       ) : (
-        <EntryForm key={entry.version} entry={entry} lastResult={lastResult} />
+        <>
+          <EntryForm key={entry.version} entry={entry} lastResult={lastResult} />
+          <Screenshots screenshots={screenshots} error={actionData && "screenshotError" in actionData ? actionData.screenshotError : undefined} />
+        </>
       )}
     </div>
   );

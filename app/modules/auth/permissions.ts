@@ -105,3 +105,18 @@ export function canViewJudgeQueue(actor: Actor, ev: EventAccess): Decision {
   if (!view.ok) return view;
   return ev.isJudge ? allow : deny("Only this event's judges have a judging queue.");
 }
+
+/** Team changes (problem, leaving) follow the entry: members only, while submissions are open. */
+export function canChangeTeam(actor: Actor, ev: EventAccess, teamId: string, now: Date): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  if (ev.teamId !== teamId) return deny("Only the team's members can change the team.");
+  return submissionsOpen(ev, now);
+}
+
+/** Removing members and handing over the lead: the team's lead only. */
+export function canLeadTeam(actor: Actor, ev: EventAccess, team: { id: string; leadId: string }, now: Date): Decision {
+  const change = canChangeTeam(actor, ev, team.id, now);
+  if (!change.ok) return change;
+  return actor.id === team.leadId ? allow : deny("Only the team lead can do that.");
+}

@@ -10,6 +10,12 @@ export async function getTeamEntry(teamId: string) {
   return row ?? null;
 }
 
+/** What the permission policy needs to know about an entry. */
+export async function getEntryRef(entryId: string) {
+  const [row] = await db.select({ id: entries.id, eventId: entries.eventId, teamId: entries.teamId, status: entries.status }).from(entries).where(eq(entries.id, entryId));
+  return row ?? null;
+}
+
 /** An entry with its team and problem, looked up within one event. */
 export async function getEntry(eventId: string, entryId: string) {
   const [row] = await db
@@ -58,8 +64,18 @@ export async function saveEntry(teamId: string, input: EntryInput, submit: boole
   return { ok: true, version: updated[0].version };
 }
 
-/** Submitted entries of an event, for galleries and judging. */
-export function listSubmittedEntries(eventId: string) {
+export type GalleryFilters = { problemId?: string | null; outcome?: string | null; tag?: string | null };
+
+/** Submitted entries of an event, for galleries and judging, optionally filtered. */
+export function listSubmittedEntries(eventId: string, filters: GalleryFilters = {}) {
+  const conditions = [eq(entries.eventId, eventId), eq(entries.status, "submitted")];
+  if (filters.problemId) conditions.push(eq(teams.problemId, filters.problemId));
+  if (filters.outcome === "working" || filters.outcome === "partial" || filters.outcome === "failed") conditions.push(eq(entries.outcome, filters.outcome));
+  // Tags are stored normalized as "a, b, c".
+  if (filters.tag) {
+    const tag = filters.tag.trim().toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c);
+    conditions.push(sql`(', ' || ${entries.tags} || ',') like ${`%, ${tag},%`} escape '\\'`);
+  }
   return db
     .select({
       id: entries.id,
@@ -74,7 +90,7 @@ export function listSubmittedEntries(eventId: string) {
     .from(entries)
     .innerJoin(teams, eq(teams.id, entries.teamId))
     .innerJoin(problems, eq(problems.id, teams.problemId))
-    .where(and(eq(entries.eventId, eventId), eq(entries.status, "submitted")))
+    .where(and(...conditions))
     .orderBy(asc(entries.title));
 }
 

@@ -25,6 +25,7 @@ export function listProblems(eventId: string) {
       summary: problems.summary,
       whoHasIt: problems.whoHasIt,
       metricName: problems.metricName,
+      retired: sql<boolean>`${problems.retiredAt} is not null`.mapWith(Boolean),
       teamCount: sql<number>`(select count(*) from teams t where t.problem_id = problems.id)`,
     })
     .from(problems)

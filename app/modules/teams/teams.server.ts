@@ -1,8 +1,9 @@
 import { LibsqlError } from "@libsql/client";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { entries, problems, teamMembers, teams, users } from "#db/schema";
+import { entries, problems, screenshots, teamMembers, teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId, newInviteCode } from "~/lib/ids";
+import { deleteFile } from "~/modules/entries/storage.server";
 
 type Fail<F extends string> = { ok: false; field: F; message: string };
 
@@ -17,7 +18,10 @@ export async function createTeam(
   userId: string,
   input: { name: string; problemId: string },
 ): Promise<{ ok: true; teamId: string } | Fail<"name" | "problemId">> {
-  const [problem] = await db.select({ id: problems.id }).from(problems).where(and(eq(problems.id, input.problemId), eq(problems.eventId, event.id)));
+  const [problem] = await db
+    .select({ id: problems.id })
+    .from(problems)
+    .where(and(eq(problems.id, input.problemId), eq(problems.eventId, event.id), sql`${problems.retiredAt} is null`));
   if (!problem) return { ok: false, field: "problemId", message: "Pick a problem of this event" };
   const teamId = newId();
   try {
@@ -101,4 +105,56 @@ export function listTeams(eventId: string) {
     .leftJoin(entries, eq(entries.teamId, teams.id))
     .where(eq(teams.eventId, eventId))
     .orderBy(asc(teams.name));
+}
+
+/** Moves the team to another problem of the same event that is still offered. */
+export async function changeProblem(eventId: string, teamId: string, problemId: string): Promise<{ ok: true } | Fail<"problemId">> {
+  const [problem] = await db
+    .select({ id: problems.id })
+    .from(problems)
+    .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId), sql`${problems.retiredAt} is null`));
+  if (!problem) return { ok: false, field: "problemId", message: "Pick a problem of this event" };
+  await db.update(teams).set({ problemId }).where(and(eq(teams.eventId, eventId), eq(teams.id, teamId)));
+  return { ok: true };
+}
+
+/**
+ * A member leaves. The lead hands over first while others remain; the last member leaving
+ * deletes the team with its entry and screenshots.
+ */
+export async function leaveTeam(team: { id: string; createdBy: string }, userId: string): Promise<{ ok: true; teamDeleted: boolean } | { ok: false; message: string }> {
+  const members = await db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, team.id));
+  if (!members.some((m) => m.userId === userId)) return { ok: false, message: "You are not a member of this team." };
+  if (members.length === 1) {
+    const keys = await db
+      .select({ key: screenshots.storageKey })
+      .from(screenshots)
+      .innerJoin(entries, eq(entries.id, screenshots.entryId))
+      .where(eq(entries.teamId, team.id));
+    await db.delete(teams).where(eq(teams.id, team.id));
+    await Promise.all(keys.map((k) => deleteFile(k.key)));
+    return { ok: true, teamDeleted: true };
+  }
+  if (team.createdBy === userId) return { ok: false, message: "Hand over the lead to another member before you leave." };
+  await db.delete(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, userId)));
+  return { ok: true, teamDeleted: false };
+}
+
+export async function removeMember(team: { id: string; createdBy: string }, memberId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (memberId === team.createdBy) return { ok: false, message: "The lead cannot remove themselves; hand over the lead or leave instead." };
+  const removed = await db
+    .delete(teamMembers)
+    .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId)))
+    .returning({ userId: teamMembers.userId });
+  return removed.length ? { ok: true } : { ok: false, message: "That person is not in this team." };
+}
+
+/** The new lead must already be a member; the check is part of the UPDATE. */
+export async function handOverLead(teamId: string, newLeadId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const updated = await db
+    .update(teams)
+    .set({ createdBy: newLeadId })
+    .where(and(eq(teams.id, teamId), sql`exists(select 1 from team_members m where m.team_id = ${teamId} and m.user_id = ${newLeadId})`))
+    .returning({ id: teams.id });
+  return updated.length ? { ok: true } : { ok: false, message: "The new lead must be a member of the team." };
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { checkScreenshot, detectImageType, MAX_SCREENSHOT_BYTES } from "./images";
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+const webp = new Uint8Array([0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50]);
+// What a Windows executable starts with, whatever its file name says.
+const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
+
+describe("detectImageType", () => {
+  it("recognizes PNG, JPEG and WebP by their bytes", () => {
+    expect(detectImageType(png)).toBe("image/png");
+    expect(detectImageType(jpeg)).toBe("image/jpeg");
+    expect(detectImageType(webp)).toBe("image/webp");
+  });
+
+  it("refuses an executable renamed to .png, SVG, GIF and a RIFF that is not WebP", () => {
+    expect(detectImageType(exe)).toBeNull();
+    expect(detectImageType(new TextEncoder().encode("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"))).toBeNull();
+    expect(detectImageType(new TextEncoder().encode("GIF89a"))).toBeNull();
+    expect(detectImageType(new Uint8Array([0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x41, 0x56, 0x49, 0x20]))).toBeNull();
+    expect(detectImageType(new Uint8Array([0x89, 0x50]))).toBeNull();
+  });
+});
+
+describe("checkScreenshot", () => {
+  it("accepts a small image", () => {
+    expect(checkScreenshot(png, 0)).toEqual({ ok: true, type: "image/png" });
+  });
+
+  it("says why it refuses", () => {
+    expect(checkScreenshot(exe, 0)).toMatchObject({ ok: false, message: expect.stringContaining("PNG, JPEG or WebP") });
+    expect(checkScreenshot(new Uint8Array(), 0)).toMatchObject({ ok: false, message: "Choose an image file to upload." });
+    const big = new Uint8Array(MAX_SCREENSHOT_BYTES + 1);
+    big.set(png);
+    expect(checkScreenshot(big, 0)).toMatchObject({ ok: false, message: "That file is larger than 5 MB." });
+    expect(checkScreenshot(png, 6)).toMatchObject({ ok: false, message: expect.stringContaining("at most 6") });
+  });
+});

@@ -1,0 +1,144 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { entries, screenshots, teamMembers, teams } from "#db/schema";
+import { db } from "~/db.server";
+import { addProblem } from "~/modules/problems/problems.server";
+import { createTeam, joinTeam } from "~/modules/teams/teams.server";
+import { loader as galleryLoader } from "~/routes/events.$slug.entries._index";
+import { action as entryAction } from "~/routes/events.$slug.teams.$teamId.entry";
+import { action as teamAction, loader as teamLoader } from "~/routes/events.$slug.teams.$teamId._index";
+import { loader as screenshotLoader } from "~/routes/screenshots.$screenshotId";
+import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, setSubmissionDeadline } from "~/test/fixtures";
+
+const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "pf-uploads-"));
+process.env.UPLOADS_DIR = uploads;
+afterAll(() => fs.rmSync(uploads, { recursive: true, force: true }));
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
+
+async function setup() {
+  const organizer = await createUser({ role: "organizer" });
+  const lead = await createUser();
+  const member = await createUser();
+  const { event, problem } = await createOpenEvent(organizer);
+  const created = await createTeam(event, lead.id, { name: "Leads", problemId: problem.id });
+  if (!created.ok) throw new Error(created.message);
+  await joinTeam({ id: created.teamId, eventId: event.id }, member.id, 5);
+  const params = { slug: event.slug, teamId: created.teamId };
+  return { organizer, lead, member, event, problem, teamId: created.teamId, params };
+}
+
+const members = async (teamId: string) => (await db.select().from(teamMembers).where(eq(teamMembers.teamId, teamId))).map((m) => m.userId).sort();
+
+function upload(user: { cookie: string }, params: { slug: string; teamId: string }, bytes: Uint8Array, name: string) {
+  const form = new FormData();
+  form.set("_action", "upload-screenshot");
+  form.set("caption", "Queue view");
+  form.set("screenshot", new File([bytes], name, { type: "image/png" }));
+  const req = new Request(`http://localhost/events/${params.slug}/teams/${params.teamId}/entry`, { method: "POST", headers: { Cookie: user.cookie }, body: form });
+  return entryAction(args(req, params));
+}
+
+describe("team management", () => {
+  it("lets a member change the problem, but not to a problem of another event", async () => {
+    const { member, event, teamId, params, organizer } = await setup();
+    const other = await addProblem(event.id, { ...problemInput, title: "Second problem" });
+    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "change-problem", problemId: other.id } }), params)), 302);
+    expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].problemId).toBe(other.id);
+
+    const { problem: foreign } = await createOpenEvent(organizer);
+    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "change-problem", problemId: foreign.id } }), params)), 400);
+    expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].problemId).toBe(other.id);
+  });
+
+  it("lets only the lead remove members and hand over the lead", async () => {
+    const { lead, member, teamId, params } = await setup();
+    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "remove-member", userId: lead.id } }), params)), 403);
+    await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "hand-over", userId: member.id } }), params)), 302);
+    expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].createdBy).toBe(member.id);
+    // The new lead removes the old one.
+    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "remove-member", userId: lead.id } }), params)), 302);
+    expect(await members(teamId)).toEqual([member.id]);
+  });
+
+  it("asks the lead to hand over before leaving, and deletes the team when the last member leaves", async () => {
+    const { lead, member, teamId, params } = await setup();
+    const refused = await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "leave" } }), params)), 400);
+    expect(refused.data).toEqual({ error: "Hand over the lead to another member before you leave." });
+    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "leave" } }), params)), 302);
+    expect(await members(teamId)).toEqual([lead.id]);
+    await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "leave" } }), params)), 302);
+    expect(await db.select().from(teams).where(eq(teams.id, teamId))).toEqual([]);
+    expect(await db.select().from(entries).where(eq(entries.teamId, teamId))).toEqual([]);
+  });
+
+  it("refuses team changes to outsiders and after the deadline", async () => {
+    const { lead, teamId, params, event } = await setup();
+    const outsider = await createUser();
+    await expectStatus(teamLoader(args(request("/", { user: outsider }), params)), 403);
+    await expectStatus(teamAction(args(request("/", { user: outsider, form: { intent: "leave" } }), params)), 403);
+    await setSubmissionDeadline(event.id, new Date(Date.now() - 1000));
+    const refused = await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "remove-member", userId: "x" } }), params)), 403);
+    expect(refused.data).toBe("Submissions are closed: the submission deadline has passed.");
+    expect((await members(teamId)).length).toBe(2);
+  });
+});
+
+describe("screenshots", () => {
+  it("stores an image checked by content and serves it only to those who may see the entry", async () => {
+    const { lead, params, teamId, event, organizer } = await setup();
+    await expectStatus(upload(lead, params, EXE, "innocent.png"), 400);
+    expect(await db.select().from(screenshots)).toHaveLength(0);
+
+    await expectStatus(upload(lead, params, PNG, "queue.png"), 302);
+    const [entry] = await db.select().from(entries).where(eq(entries.teamId, teamId));
+    const [shot] = await db.select().from(screenshots).where(eq(screenshots.entryId, entry.id));
+    expect(shot).toMatchObject({ contentType: "image/png", byteSize: PNG.length, caption: "Queue view" });
+
+    const served = await expectStatus(screenshotLoader(args(request("/", { user: lead }), { screenshotId: shot.id })), 200);
+    expect(served.response?.headers.get("Content-Type")).toBe("image/png");
+    expect(new Uint8Array(await served.response!.arrayBuffer())).toEqual(PNG);
+
+    // The entry is a draft: another participant may not see it, the organizer may.
+    const outsider = await createUser();
+    await expectStatus(screenshotLoader(args(request("/", { user: outsider }), { screenshotId: shot.id })), 403);
+    await expectStatus(screenshotLoader(args(request("/", { user: organizer }), { screenshotId: shot.id })), 200);
+
+    // Once judging starts, nobody adds screenshots any more.
+    await movePhase(event.id, organizer, "judging");
+    await expectStatus(upload(lead, params, PNG, "late.png"), 403);
+    expect(await db.select().from(screenshots).where(eq(screenshots.entryId, entry.id))).toHaveLength(1);
+  });
+
+  it("refuses an outsider's upload", async () => {
+    const { params } = await setup();
+    const outsider = await createUser();
+    await expectStatus(upload(outsider, params, PNG, "x.png"), 403);
+  });
+});
+
+describe("gallery", () => {
+  it("filters submitted entries by outcome and tag, and hides other teams' entries before the deadline", async () => {
+    const { lead, event, teamId, organizer, params } = await setup();
+    await db.update(entries).set({ status: "submitted", title: "Queue suggester", outcome: "failed", tags: "support, retrieval" }).where(eq(entries.teamId, teamId));
+    const outsider = await createUser();
+    const before = await expectStatus(galleryLoader(args(request(`/events/${event.slug}/entries`, { user: outsider }), params)), 200);
+    expect((before.data as { entries: unknown[]; othersHidden: boolean }).othersHidden).toBe(true);
+    expect((before.data as { entries: unknown[] }).entries).toHaveLength(0);
+
+    const own = await expectStatus(galleryLoader(args(request(`/events/${event.slug}/entries?tag=retrieval`, { user: lead }), params)), 200);
+    expect((own.data as { entries: { title: string }[] }).entries.map((e) => e.title)).toEqual(["Queue suggester"]);
+
+    await setSubmissionDeadline(event.id, new Date(Date.now() - 1000));
+    const failed = await expectStatus(galleryLoader(args(request(`/events/${event.slug}/entries?outcome=failed`, { user: outsider }), params)), 200);
+    expect((failed.data as { entries: unknown[] }).entries).toHaveLength(1);
+    const working = await expectStatus(galleryLoader(args(request(`/events/${event.slug}/entries?outcome=working`, { user: outsider }), params)), 200);
+    expect((working.data as { entries: unknown[] }).entries).toHaveLength(0);
+    const otherTag = await expectStatus(galleryLoader(args(request(`/events/${event.slug}/entries?tag=retriev`, { user: organizer }), params)), 200);
+    expect((otherTag.data as { entries: unknown[] }).entries).toHaveLength(0);
+  });
+});

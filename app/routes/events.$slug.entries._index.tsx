@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { OutcomeBadge } from "~/components/badges";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { canViewEntry } from "~/modules/auth/permissions";
+import { listSubmittedEntries } from "~/modules/entries/entries.server";
+import { outcomeLabels } from "~/modules/entries/schemas";
+import { requireEventAccess } from "~/modules/events/access.server";
+import { listProblems } from "~/modules/problems/problems.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Entries of ${data?.event.title ?? "event"} · Problem First` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  const url = new URL(request.url);
+  const filters = { problemId: url.searchParams.get("problem"), outcome: url.searchParams.get("outcome"), tag: url.searchParams.get("tag")?.slice(0, 30) ?? null };
+  const now = new Date();
+  const [submitted, problems] = await Promise.all([listSubmittedEntries(event.id, filters), listProblems(event.id)]);
+  // Before the deadline a participant sees only their own team's entry; the policy decides per entry.
+  const entries = submitted.filter((e) => canViewEntry(user, access, { teamId: e.teamId, status: "submitted" }, now).ok);
+  const othersHidden = entries.length < submitted.length;
+  const tags = [...new Set(entries.flatMap((e) => e.tags.split(",").map((t) => t.trim()).filter(Boolean)))].sort();
+  return {
+    event: { slug: event.slug, title: event.title },
+    entries,
+    othersHidden,
+    problems: problems.map((p) => ({ id: p.id, title: p.title })),
+    tags,
+    filters: { problem: filters.problemId ?? "", outcome: filters.outcome ?? "", tag: filters.tag ?? "" },
+  };
+}
+
+export default function Gallery() {
+  const { event, entries, othersHidden, problems, tags, filters } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <p className="text-sm text-slate-600">
+        <Link to={`/events/${event.slug}`}>← {event.title}</Link>
+      </p>
+      <h1 className="h1">Entries</h1>
+      {othersHidden ? <p className="text-slate-700">Other teams' entries appear here after the submission deadline.</p> : null}
+      <Form method="get" className="card flex flex-wrap items-end gap-3" aria-label="Filter entries">
+        <div>
+          <label htmlFor="f-problem" className="label">
+            Problem
+          </label>
+          <select id="f-problem" name="problem" defaultValue={filters.problem} className="input mt-1">
+            <option value="">All problems</option>
+            {problems.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-outcome" className="label">
+            Outcome
+          </label>
+          <select id="f-outcome" name="outcome" defaultValue={filters.outcome} className="input mt-1">
+            <option value="">Any outcome</option>
+            {Object.entries(outcomeLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-tag" className="label">
+            Tag
+          </label>
+          <input id="f-tag" name="tag" defaultValue={filters.tag} list="tag-options" className="input mt-1" />
+          <datalist id="tag-options">
+            {tags.map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
+        </div>
+        <button type="submit" className="btn-primary">
+          Filter
+        </button>
+      </Form>
+      <p className="text-sm text-slate-700" aria-live="polite">
+        {entries.length} {entries.length === 1 ? "entry" : "entries"}
+      </p>
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {entries.map((e) => (
+          <li key={e.id} className="card">
+            <div className="flex items-start justify-between gap-2">
+              <Link to={`/events/${event.slug}/entries/${e.id}`} className="font-semibold">
+                {e.title}
+              </Link>
+              <OutcomeBadge outcome={e.outcome} />
+            </div>
+            <p className="mt-1 text-sm text-slate-700">{e.summary}</p>
+            <p className="mt-2 text-xs text-slate-600">
+              {e.teamName} · {e.problemTitle}
+              {e.tags ? ` · ${e.tags}` : ""}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,146 @@
+import { expect, test } from "@playwright/test";
+import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, signUp, unique } from "./helpers";
+
+// A 1×1 PNG, and an executable renamed to look like one.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const EXE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
+
+test("two participants team up by invite link and submit a failed attempt over two sessions", async ({ browser }) => {
+  const organizer = await newPage(browser);
+  const alice = await newPage(browser);
+  const bob = await newPage(browser);
+  const eventTitle = unique("Teams Hackathon");
+  const teamName = unique("Invoice Sleuths");
+
+  // An open event with two problems.
+  await signIn(organizer, "organizer@example.com");
+  await organizer.goto("/events/new");
+  await organizer.getByLabel("Title").fill(eventTitle);
+  await organizer.getByLabel("Starts").fill(localInput(-DAY));
+  await organizer.getByLabel("Submission deadline").fill(localInput(5 * DAY));
+  await organizer.getByLabel("Judging deadline").fill(localInput(9 * DAY));
+  await organizer.getByLabel("Maximum team size").fill("2");
+  await organizer.getByRole("button", { name: "Create event" }).click();
+  await expectToast(organizer, "Event created as a draft");
+  const manageUrl = organizer.url();
+  for (const title of ["Invoice disputes found late", "Slow month-end close"]) {
+    await organizer.goto(manageUrl.replace(/\/manage$/, "/problems/new"));
+    await organizer.getByLabel("Title").fill(title);
+    await organizer.getByLabel("Summary").fill(`${title}: a real problem.`);
+    await organizer.getByLabel("Who has the problem").fill("Finance");
+    await organizer.getByLabel("What it costs today").fill("Days of delay");
+    await organizer.getByLabel("Data available").fill("Ledgers");
+    await organizer.getByLabel("Metric name").fill("Days saved");
+    await organizer.getByRole("button", { name: "Add problem" }).click();
+    await expectToast(organizer, "Problem added.");
+  }
+  await organizer.goto(manageUrl);
+  await organizer.getByRole("button", { name: "Open the event" }).click();
+  await expectToast(organizer, "The event is now: Open for entries.");
+  const eventUrl = manageUrl.replace(/\/manage$/, "");
+
+  // Alice creates the team and shares the invite link; Bob joins through it.
+  await signUp(alice, "Alice Analyst");
+  await alice.goto(eventUrl);
+  await alice.getByRole("link", { name: "Create a team" }).click();
+  await alice.getByLabel("Team name").fill(teamName);
+  await alice.getByLabel("Problem").selectOption({ label: "Invoice disputes found late" });
+  await alice.getByRole("button", { name: "Create team" }).click();
+  await expectToast(alice, "Team created.");
+  const inviteUrl = await alice.getByLabel("Invite link for teammates").inputValue();
+  expect(inviteUrl).toMatch(/\/join\?code=[A-Z0-9]{8}$/);
+
+  await bob.goto(inviteUrl);
+  await expect(bob).toHaveURL(/\/login\?redirectTo=/);
+  await bob.getByRole("link", { name: "Create an account" }).click();
+  await bob.getByLabel("Name").fill("Bob Builder");
+  await bob.getByLabel("Work email").fill(`${unique("bob")}@example.com`);
+  await bob.getByLabel("Password").fill("a-long-enough-passphrase");
+  await bob.getByRole("button", { name: "Create account" }).click();
+  await expect(bob.getByRole("heading", { name: `Join ${teamName}` })).toBeVisible();
+  await expectAccessible(bob);
+  await bob.getByRole("button", { name: "Join team" }).click();
+  await expectToast(bob, `You joined ${teamName}.`);
+  await expect(bob.getByText("Members (2 of at most 2)")).toBeVisible();
+  await expectAccessible(bob);
+
+  // The team changes its mind about the problem.
+  await bob.getByLabel("Change the problem").selectOption({ label: "Slow month-end close" });
+  await bob.getByRole("button", { name: "Change problem" }).click();
+  await expectToast(bob, "Problem changed.");
+  await expect(bob.getByRole("link", { name: "Slow month-end close" })).toBeVisible();
+
+  // Session one: Alice saves a draft and uploads a screenshot (an .exe in disguise is refused).
+  await alice.reload();
+  await alice.getByRole("link", { name: "Work on the entry" }).click();
+  await alice.getByLabel("Title").fill("Close-checklist copilot");
+  await alice.getByLabel("One-line summary").fill("Drafts the month-end checklist from last month's ledger.");
+  await alice.getByRole("button", { name: "Save draft" }).click();
+  await expectToast(alice, "Draft saved.");
+  await alice.getByLabel("Add a screenshot").setInputFiles({ name: "checklist.png", mimeType: "image/png", buffer: EXE });
+  await alice.getByRole("button", { name: "Upload" }).click();
+  await expect(alice.getByText("Only PNG, JPEG or WebP images are accepted (checked by content, not by name).")).toBeVisible();
+  await expectAccessible(alice);
+  await alice.getByLabel("Add a screenshot").setInputFiles({ name: "checklist.png", mimeType: "image/png", buffer: PNG });
+  await alice.getByLabel("Caption (optional)").fill("The generated checklist");
+  await alice.getByRole("button", { name: "Upload" }).click();
+  await expectToast(alice, "Screenshot added.");
+  await expect(alice.getByRole("img", { name: "The generated checklist" })).toBeVisible();
+
+  // Session two: Bob completes the post-mortem and submits the failed attempt.
+  await bob.getByRole("link", { name: "Work on the entry" }).click();
+  await expect(bob.getByLabel("Title")).toHaveValue("Close-checklist copilot");
+  await bob.getByLabel("Outcome").selectOption("failed");
+  await bob.getByLabel("Approach: models, tools and data used").fill("An LLM over exported ledgers.");
+  await bob.getByLabel("Metric name").fill("Days to close");
+  await bob.getByLabel("Baseline").fill("9");
+  await bob.getByLabel("Target").fill("6");
+  await bob.getByLabel("What worked").fill("The checklist format was liked by controllers.");
+  await bob.getByLabel("What did not work").fill("Ledger exports lacked the account owners, so tasks had no assignee.");
+  await bob.getByLabel("Root cause", { exact: true }).selectOption("data-missing-context");
+  await bob.getByLabel("What we would do differently").fill("Join the ownership table before the hackathon.");
+  await bob.getByLabel("Next steps").fill("Ask finance ops for the ownership table.");
+  await bob.getByRole("button", { name: "Submit entry" }).click();
+  await expectToast(bob, "Entry submitted.");
+  await bob.getByRole("link", { name: "View entry page" }).click();
+  await expect(bob.getByText("Failed attempt", { exact: true })).toBeVisible();
+  await expect(bob.getByText("Ledger exports lacked the account owners, so tasks had no assignee.")).toBeVisible();
+  await expect(bob.getByRole("img", { name: /Days to close: Baseline 9/ })).toBeVisible();
+  await expect(bob.getByRole("img", { name: "The generated checklist" })).toBeVisible();
+  await expectAccessible(bob);
+
+  // Alice's old form is stale: saving it is detected as a conflict, not a silent overwrite.
+  await alice.getByLabel("Title").fill("Alice's stale title");
+  await alice.getByRole("button", { name: "Save draft" }).click();
+  await expect(alice.getByText(/A teammate saved this entry after you opened it/)).toBeVisible();
+  await alice.reload();
+  await expect(alice.getByLabel("Title")).toHaveValue("Close-checklist copilot");
+
+  // Submissions close: the entry becomes read-only and the team sees why.
+  await organizer.reload();
+  await organizer.getByLabel(/closes submissions immediately/).check();
+  await organizer.getByRole("button", { name: "Start judging" }).click();
+  await expectToast(organizer, "The event is now: Judging.");
+  await alice.reload();
+  await expect(alice.getByText("This entry is read-only.")).toBeVisible();
+  await expect(alice.getByText("Submissions are closed: the event has moved to judging.")).toBeVisible();
+  await expect(alice.getByRole("button", { name: "Save draft" })).toHaveCount(0);
+  await expectAccessible(alice);
+});
+
+test("the gallery filters submitted entries of a past event by outcome and tag", async ({ page }) => {
+  await signIn(page, "participant4@example.com");
+  await page.goto("/events/autumn-ai-hackathon-2026/entries");
+  await expect(page.getByText("3 entries")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Outcome").selectOption("partial");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText("1 entry", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Early dispute signals from email" })).toBeVisible();
+  await page.getByLabel("Outcome").selectOption("");
+  await page.getByLabel("Tag").fill("chatbot");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/tag=chatbot/);
+  await expect(page.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
+  await expect(page.getByText("1 entry", { exact: true })).toBeVisible();
+});
