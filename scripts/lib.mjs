@@ -9,7 +9,7 @@ export function runOrExit(cmd, args, env) {
 
 /** Serves a Remix build; stopping this process stops the server. */
 export function serve(buildDir, env) {
-  const server = spawn("node_modules/.bin/remix-serve", [`${buildDir}/server/index.js`], { stdio: "inherit", env });
+  const server = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env: { ...env, BUILD_DIR: buildDir } });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

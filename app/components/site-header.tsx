@@ -30,9 +30,9 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
                 Accounts
               </NavLink>
             ) : null}
-            <span className="ml-2 text-sm text-slate-700" data-testid="signed-in-as">
+            <Link to="/account" className="ml-2 text-sm text-slate-700 no-underline hover:underline" data-testid="signed-in-as">
               {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-700">{roleLabel[user.role]}</span>
-            </span>
+            </Link>
             <Form method="post" action="/logout">
               <button type="submit" className="ml-2 rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
                 Sign out

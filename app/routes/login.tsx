@@ -4,6 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
+import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
+import { hit, isBlocked, limits, tooManyMessage } from "~/lib/rate-limit.server";
 import { checkCredentials } from "~/modules/auth/accounts.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
 import { safeRedirect, signInSchema } from "~/modules/auth/schemas";
@@ -16,12 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const submission = parseWithZod(await request.formData(), { schema: signInSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signInSchema });
+  if (isHoneypotFilled(formData)) return data({ result: submission.reply({ formErrors: ["That request looked automated."], hideFields: ["password"] }) }, { status: 400 });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  const accountKey = `signin-fail:${submission.value.email}`;
+  const perIp = await hit(`signin:${context?.clientIp ?? "unknown"}`, limits.signInPerIp);
+  if (!perIp.allowed || (await isBlocked(accountKey, limits.failedSignInPerAccount))) {
+    return data({ result: submission.reply({ formErrors: [tooManyMessage(perIp.allowed ? limits.failedSignInPerAccount.windowSeconds : perIp.retryAfterSeconds)], hideFields: ["password"] }) }, { status: 429 });
+  }
   const userId = await checkCredentials(submission.value.email, submission.value.password);
   if (!userId) {
+    await hit(accountKey, limits.failedSignInPerAccount);
     // One message for both cases, so the form does not reveal which emails have accounts.
     return data({ result: submission.reply({ formErrors: ["That email and password do not match an account."], hideFields: ["password"] }) }, { status: 400 });
   }
@@ -43,6 +53,7 @@ export default function SignIn() {
       <h1 className="h1">Sign in</h1>
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
+        <Honeypot />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />

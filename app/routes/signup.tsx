@@ -4,6 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
+import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
+import { hit, limits, tooManyMessage } from "~/lib/rate-limit.server";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
 import { safeRedirect, signUpSchema } from "~/modules/auth/schemas";
@@ -16,10 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signUpSchema });
+  if (isHoneypotFilled(formData)) return data({ result: submission.reply({ formErrors: ["That request looked automated."], hideFields: ["password"] }) }, { status: 400 });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  const perIp = await hit(`signup:${context?.clientIp ?? "unknown"}`, limits.signUpPerIp);
+  if (!perIp.allowed) return data({ result: submission.reply({ formErrors: [tooManyMessage(perIp.retryAfterSeconds)], hideFields: ["password"] }) }, { status: 429 });
   const created = await createAccount(submission.value);
   if (!created.ok) return data({ result: submission.reply({ fieldErrors: { [created.field]: [created.message] }, hideFields: ["password"] }) }, { status: 400 });
   return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": await startSession(created.userId) } });
@@ -41,6 +47,7 @@ export default function SignUp() {
       <p className="mt-2 text-slate-700">Join your company's AI hackathons: post problems, build, judge, and learn from every attempt.</p>
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
+        <Honeypot />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field label="Name" meta={fields.name} autoComplete="name" />
         <Field label="Work email" meta={fields.email} type="email" autoComplete="email" />

@@ -54,3 +54,11 @@ export async function setOrganizerRole(userId: string, organizer: boolean) {
   await db.update(users).set({ role: organizer ? "organizer" : "member" }).where(eq(users.id, userId));
   return { ok: true as const };
 }
+
+/** Changes the password when the current one is right; the caller ends the other sessions. */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return { ok: false, message: "That is not your current password." };
+  await db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId));
+  return { ok: true };
+}

@@ -42,8 +42,16 @@ export async function readSession(
 
 /** Starts a new session (a new id every sign-in) and returns its Set-Cookie header. */
 export async function startSession(userId: string): Promise<string> {
+  // Sign-ins are rare enough to carry the clean-up of sessions that expired.
+  await lucia.deleteExpiredSessions();
   const session = await lucia.createSession(userId, {});
   return lucia.createSessionCookie(session.id).serialize();
+}
+
+/** Ends every session of the account (after a password change) and starts a fresh one for this browser. */
+export async function restartSessions(userId: string): Promise<string> {
+  await lucia.invalidateUserSessions(userId);
+  return startSession(userId);
 }
 
 /** Ends the session on the server and returns the Set-Cookie header that clears it. */

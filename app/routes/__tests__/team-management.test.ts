@@ -17,8 +17,8 @@ const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "pf-uploads-"));
 process.env.UPLOADS_DIR = uploads;
 afterAll(() => fs.rmSync(uploads, { recursive: true, force: true }));
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
-const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
+const PNG: Uint8Array<ArrayBuffer> = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+const EXE: Uint8Array<ArrayBuffer> = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
 
 async function setup() {
   const organizer = await createUser({ role: "organizer" });
@@ -34,7 +34,7 @@ async function setup() {
 
 const members = async (teamId: string) => (await db.select().from(teamMembers).where(eq(teamMembers.teamId, teamId))).map((m) => m.userId).sort();
 
-function upload(user: { cookie: string }, params: { slug: string; teamId: string }, bytes: Uint8Array, name: string) {
+function upload(user: { cookie: string }, params: { slug: string; teamId: string }, bytes: Uint8Array<ArrayBuffer>, name: string) {
   const form = new FormData();
   form.set("_action", "upload-screenshot");
   form.set("caption", "Queue view");

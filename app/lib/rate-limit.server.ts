@@ -1,0 +1,51 @@
+// Fixed-window rate limits kept in the database, so they hold across app instances.
+import { lt, sql } from "drizzle-orm";
+import { rateLimits } from "#db/schema";
+import { db } from "~/db.server";
+
+export type Limit = { max: number; windowSeconds: number };
+
+// RATE_LIMIT_SCALE multiplies every limit (the end-to-end suite signs in far more often than a person).
+const scale = () => Math.max(1, Number(process.env.RATE_LIMIT_SCALE ?? 1) || 1);
+
+export const limits = {
+  signInPerIp: { max: 60, windowSeconds: 15 * 60 },
+  failedSignInPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  signUpPerIp: { max: 20, windowSeconds: 60 * 60 },
+} satisfies Record<string, Limit>;
+
+/** Counts one hit against `key` and says whether it is still within the limit. */
+export async function hit(key: string, limit: Limit, now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const windowStart = nowSeconds - (nowSeconds % limit.windowSeconds);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+        windowStart: sql`excluded.window_start`,
+      },
+    })
+    .returning({ count: rateLimits.count });
+  return { allowed: row.count <= limit.max * scale(), retryAfterSeconds: windowStart + limit.windowSeconds - nowSeconds };
+}
+
+/** Reads without counting: is `key` already over the limit in this window? */
+export async function isBlocked(key: string, limit: Limit, now = new Date()): Promise<boolean> {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const windowStart = nowSeconds - (nowSeconds % limit.windowSeconds);
+  const [row] = await db.select({ count: rateLimits.count, windowStart: rateLimits.windowStart }).from(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+  return Boolean(row && row.windowStart === windowStart && row.count >= limit.max * scale());
+}
+
+/** Drops counters whose window ended more than a day ago. */
+export async function pruneRateLimits(now = new Date()) {
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, Math.floor(now.getTime() / 1000) - 86_400));
+}
+
+export function tooManyMessage(retryAfterSeconds: number) {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}

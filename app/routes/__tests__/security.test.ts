@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { sessions } from "#db/schema";
+import { db } from "~/db.server";
+import { hit, limits } from "~/lib/rate-limit.server";
+import { requireUser } from "~/modules/auth/guards.server";
+import { action as accountAction } from "~/routes/account";
+import { action as loginAction } from "~/routes/login";
+import { action as signupAction } from "~/routes/signup";
+import { args, cookieHeader, createUser, expectStatus, PASSWORD, request, sessionCookie, setCookies } from "~/test/fixtures";
+
+const login = (email: string, password: string, ip = "10.0.0.1") => ({ ...args(request("/login", { form: { email, password } })), context: { clientIp: ip } });
+
+describe("sign-in rate limits", () => {
+  it("locks an account after 10 failed sign-ins, even with the right password, from any address", async () => {
+    const user = await createUser();
+    for (let i = 0; i < 10; i++) await expectStatus(loginAction(login(user.email, "wrong-password-guess", `10.1.0.${i}`)), 400);
+    const locked = await expectStatus(loginAction(login(user.email, PASSWORD, "10.9.9.9")), 429);
+    expect(JSON.stringify(locked.data)).toContain("Too many attempts. Try again in");
+    // Another account is not affected.
+    const other = await createUser();
+    await expectStatus(loginAction(login(other.email, PASSWORD, "10.9.9.9")), 302);
+  });
+
+  it("limits sign-in attempts per address across accounts", async () => {
+    const ip = "10.2.0.1";
+    for (let i = 0; i < limits.signInPerIp.max; i++) await hit(`signin:${ip}`, limits.signInPerIp);
+    const user = await createUser();
+    await expectStatus(loginAction(login(user.email, PASSWORD, ip)), 429);
+  });
+
+  it("starts a new window after the old one ends", async () => {
+    const t0 = new Date("2026-01-01T00:00:00Z");
+    const limit = { max: 2, windowSeconds: 60 };
+    expect((await hit("k", limit, t0)).allowed).toBe(true);
+    expect((await hit("k", limit, t0)).allowed).toBe(true);
+    expect((await hit("k", limit, t0)).allowed).toBe(false);
+    expect((await hit("k", limit, new Date(t0.getTime() + 61_000))).allowed).toBe(true);
+  });
+});
+
+describe("honeypot", () => {
+  it("refuses a sign-up whose hidden field was filled and creates no account", async () => {
+    const form = { name: "Bot", email: "bot@example.com", password: "a-long-enough-passphrase", website: "http://spam.example" };
+    const refused = await expectStatus(signupAction({ ...args(request("/signup", { form })), context: { clientIp: "10.3.0.1" } }), 400);
+    expect(JSON.stringify(refused.data)).toContain("That request looked automated.");
+    const again = await expectStatus(signupAction({ ...args(request("/signup", { form: { ...form, website: "" } })), context: { clientIp: "10.3.0.1" } }), 302);
+    expect(again.response?.headers.get("Location")).toBe("/");
+  });
+});
+
+describe("sessions", () => {
+  it("a password change ends the account's other sessions and keeps this browser signed in", async () => {
+    const user = await createUser();
+    const otherDevice = await sessionCookie(user.id);
+    const wrong = await expectStatus(accountAction(args(request("/account", { user, form: { currentPassword: "not-it-at-all", newPassword: "a-brand-new-passphrase" } }))), 400);
+    expect(JSON.stringify(wrong.data)).toContain("That is not your current password.");
+
+    const changed = await expectStatus(accountAction(args(request("/account", { user, form: { currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase" } }))), 302);
+    const fresh = cookieHeader(setCookies(changed.response!).find((c) => c.startsWith("pf_session="))!);
+    await expectStatus(requireUser(request("/", { cookie: otherDevice })), 302);
+    await expectStatus(requireUser(request("/", { cookie: user.cookie })), 302);
+    expect((await requireUser(request("/", { cookie: fresh }))).id).toBe(user.id);
+    await expectStatus(loginAction(login(user.email, "a-brand-new-passphrase", "10.4.0.1")), 302);
+  });
+
+  it("refuses an expired session and removes expired sessions at the next sign-in", async () => {
+    const user = await createUser();
+    const sessionId = user.cookie.split("=")[1];
+    await db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 60 }).where(eq(sessions.id, sessionId));
+    await expectStatus(requireUser(request("/", { user })), 302);
+    await sessionCookie(user.id);
+    expect(await db.select().from(sessions).where(eq(sessions.id, sessionId))).toEqual([]);
+  });
+
+  it("issues a new session id at every sign-in", async () => {
+    const user = await createUser();
+    const a = await expectStatus(loginAction(login(user.email, PASSWORD, "10.5.0.1")), 302);
+    const b = await expectStatus(loginAction(login(user.email, PASSWORD, "10.5.0.1")), 302);
+    const id = (o: typeof a) => setCookies(o.response!).find((c) => c.startsWith("pf_session="))!.split(";")[0];
+    expect(id(a)).not.toBe(id(b));
+  });
+});

@@ -1,0 +1,61 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { changePassword } from "~/modules/auth/accounts.server";
+import { requireUser } from "~/modules/auth/guards.server";
+import { changePasswordSchema } from "~/modules/auth/schemas";
+import { restartSessions } from "~/modules/auth/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Your account · Problem First" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { user: { name: user.name, email: user.email, role: user.role } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  const hide = { hideFields: ["currentPassword", "newPassword"] };
+  if (submission.status !== "success") return data({ result: submission.reply(hide) }, { status: 400 });
+  const changed = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword);
+  if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { currentPassword: [changed.message] }, ...hide }) }, { status: 400 });
+  const cookie = await restartSessions(user.id);
+  return redirectWithToast("/account", "Password changed. You were signed out everywhere else.", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Account() {
+  const { user } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>()?.result;
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <h1 className="h1">Your account</h1>
+      <p className="text-slate-700">
+        {user.name} · {user.email} · <span className="capitalize">{user.role}</span>
+      </p>
+      <Form method="post" {...getFormProps(form)} className="card space-y-4">
+        <h2 className="h2">Change password</h2>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />
+        <Field label="New password" meta={fields.newPassword} type="password" autoComplete="new-password" hint="At least 12 characters." />
+        <button type="submit" className="btn-primary">
+          Change password
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
