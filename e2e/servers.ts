@@ -1,0 +1,70 @@
+// Extra app processes for reliability tests: each on its own port, on a database the test chooses.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+
+export type AppProcess = { port: number; url: string; child: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
+
+export function prepareDatabase(file: string, { seed = true } = {}) {
+  fs.mkdirSync("data", { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  const env = { ...process.env, DATABASE_URL: `file:${file}` };
+  for (const script of seed ? ["scripts/migrate.ts", "scripts/seed.ts"] : ["scripts/migrate.ts"]) {
+    const r = spawnSync("node_modules/.bin/tsx", [script], { env, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  }
+}
+
+export async function startApp(port: number, dbFile: string): Promise<AppProcess> {
+  const child = spawn(process.execPath, ["server.mjs"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: `file:${dbFile}`,
+      SESSION_SECRET: "reliability-test-secret-0123456789",
+      RATE_LIMIT_SCALE: "50",
+      REQUEST_LOG: "false",
+      BUILD_DIR: process.env.BUILD_DIR ?? "build",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const url = `http://localhost:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const stop = (signal: NodeJS.Signals = "SIGTERM") =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+  return { port, url, child, stop };
+}
+
+/** A tiny round-robin proxy in front of several app processes. */
+export function roundRobin(port: number, targets: number[]) {
+  let next = 0;
+  const server = http.createServer((req, res) => {
+    const target = targets[next++ % targets.length];
+    const upstream = http.request({ host: "localhost", port: target, path: req.url, method: req.method, headers: { ...req.headers, host: `localhost:${port}` } }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on("error", () => {
+      res.writeHead(502);
+      res.end("upstream error");
+    });
+    req.pipe(upstream);
+  });
+  return new Promise<{ close: () => Promise<void>; url: string }>((resolve) =>
+    server.listen(port, () => resolve({ url: `http://localhost:${port}`, close: () => new Promise((r) => server.close(() => r())) })),
+  );
+}
