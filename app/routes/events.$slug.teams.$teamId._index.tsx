@@ -52,12 +52,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access, team } = await loadTeam(request, params);
   const now = new Date();
+  // Organizers may look at a team; only its members change it, and only while submissions are open.
+  enforce(canChangeTeam(user, access, team.id, now));
   const formData = await request.formData();
   const intent = formData.get("intent");
   const here = `/events/${event.slug}/teams/${team.id}`;
 
   if (intent === "change-problem") {
-    enforce(canChangeTeam(user, access, team.id, now));
     const submission = parseWithZod(formData, { schema: problemChangeSchema });
     if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
     const changed = await changeProblem(event.id, team.id, submission.value.problemId);
@@ -65,23 +66,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(here, "Problem changed.");
   }
   if (intent === "leave") {
-    enforce(canChangeTeam(user, access, team.id, now));
     const left = await leaveTeam(team, user.id);
     if (!left.ok) return data({ error: left.message }, { status: 400 });
     return redirectWithToast(`/events/${event.slug}`, left.teamDeleted ? "You left; the team and its entry were deleted." : `You left ${team.name}.`);
   }
-  const lead = { id: team.id, leadId: team.createdBy };
-  if (intent === "remove-member") {
-    enforce(canLeadTeam(user, access, lead, now));
-    const removed = await removeMember(team, String(formData.get("userId") ?? ""));
-    if (!removed.ok) return data({ error: removed.message }, { status: 400 });
-    return redirectWithToast(here, "Member removed.");
-  }
-  if (intent === "hand-over") {
-    enforce(canLeadTeam(user, access, lead, now));
-    const handed = await handOverLead(team.id, String(formData.get("userId") ?? ""));
-    if (!handed.ok) return data({ error: handed.message }, { status: 400 });
-    return redirectWithToast(here, "Lead handed over.");
+  if (intent === "remove-member" || intent === "hand-over") {
+    enforce(canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now));
+    const userId = String(formData.get("userId") ?? "");
+    const done = intent === "remove-member" ? await removeMember(team, userId) : await handOverLead(team.id, userId);
+    if (!done.ok) return data({ error: done.message }, { status: 400 });
+    return redirectWithToast(here, intent === "remove-member" ? "Member removed." : "Lead handed over.");
   }
   throw data("Unknown action", { status: 400 });
 }

@@ -1,0 +1,175 @@
+// The access-control matrix: every route's loader and action × every kind of visitor, generated from
+// the route files. It fails on any unexpected allow (and on a route missing from the rules below),
+// and prints the whole table.
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { entries, teams } from "#db/schema";
+import { db } from "~/db.server";
+import { addJudge } from "~/modules/events/events.server";
+import { addScreenshot } from "~/modules/entries/screenshots.server";
+import { createTeam } from "~/modules/teams/teams.server";
+import { createOpenEvent, createUser, request, sessionCookie, settle, type TestUser } from "~/test/fixtures";
+
+process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "pf-matrix-"));
+
+const visitors = ["anonymous", "member", "otherTeamMember", "otherEventJudge", "otherEventOrganizer", "admin", "teamMember", "organizer"] as const;
+type Visitor = (typeof visitors)[number];
+type Rule = readonly Visitor[];
+
+const signedIn: Rule = visitors.filter((v) => v !== "anonymous");
+const everyone: Rule = visitors;
+const nobody: Rule = [];
+const organizers: Rule = ["organizer", "admin"];
+const team: Rule = ["teamMember", "organizer", "admin"];
+
+/**
+ * Who may use each route in the test world: an OPEN event with a team whose entry is a DRAFT.
+ * Loader rules say who gets the page; action rules say who gets past the permission check.
+ */
+const rules: Record<string, { loader?: Rule; action?: Rule }> = {
+  _index: { loader: everyone },
+  // Signed-in visitors are sent home from these: a redirect, not access to anything.
+  login: { loader: everyone, action: everyone },
+  signup: { loader: everyone, action: everyone },
+  logout: { loader: everyone, action: everyone },
+  healthz: { loader: everyone },
+  account: { loader: signedIn, action: signedIn },
+  "admin.users": { loader: ["admin"], action: ["admin"] },
+  "archive._index": { loader: signedIn },
+  "events.new": { loader: ["otherEventOrganizer", "admin", "organizer"], action: ["otherEventOrganizer", "admin", "organizer"] },
+  "events.$slug._index": { loader: signedIn },
+  "events.$slug.manage": { loader: organizers, action: organizers },
+  "events.$slug.problems.new": { loader: organizers, action: organizers },
+  "events.$slug.problems.$problemId": { loader: signedIn },
+  "events.$slug.teams.new": {
+    loader: ["member", "otherEventJudge", "otherEventOrganizer", "admin", "organizer"],
+    action: ["member", "otherEventJudge", "otherEventOrganizer", "admin", "organizer"],
+  },
+  "events.$slug.teams.$teamId._index": { loader: team, action: ["teamMember"] },
+  "events.$slug.teams.$teamId.entry": { loader: team, action: ["teamMember"] },
+  "events.$slug.entries._index": { loader: signedIn },
+  "events.$slug.entries.$entryId._index": { loader: team },
+  "events.$slug.entries.$entryId.score": { loader: nobody, action: nobody },
+  "events.$slug.judging": { loader: nobody },
+  // Results open to organizers in judging and to everyone once closed; this event is still open.
+  "events.$slug.results": { loader: nobody },
+  join: {
+    loader: signedIn,
+    action: ["member", "otherEventJudge", "otherEventOrganizer", "admin", "organizer"],
+  },
+  "screenshots.$screenshotId": { loader: team },
+};
+
+type Outcome = "allowed" | "login" | "denied" | "bad-input" | "error";
+
+function classify(status: number, location: string | null): Outcome {
+  if (status === 302 && location?.startsWith("/login")) return "login";
+  if (status === 403 || status === 404 || status === 405) return "denied";
+  if (status === 400 || status === 409 || status === 429) return "bad-input";
+  if (status >= 500) return "error";
+  return "allowed";
+}
+
+const world = {} as {
+  users: Record<Visitor, TestUser | null>;
+  params: Record<string, string>;
+  search: Record<string, string>;
+  /** Action bodies where the body itself names the resource (the invite code names the team). */
+  forms: Record<string, Record<string, string>>;
+};
+
+beforeAll(async () => {
+  const organizer = await createUser({ role: "organizer" });
+  const otherEventOrganizer = await createUser({ role: "organizer" });
+  const [member, teamMember, otherTeamMember, otherEventJudge, admin] = await Promise.all([
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser({ role: "admin" }),
+  ]);
+  const { event, problem } = await createOpenEvent(organizer);
+  const { event: other } = await createOpenEvent(otherEventOrganizer);
+  await addJudge(other.id, otherEventJudge.email);
+  const mine = await createTeam(event, teamMember.id, { name: "Matrix team", problemId: problem.id });
+  const theirs = await createTeam(event, otherTeamMember.id, { name: "Other team", problemId: problem.id });
+  if (!mine.ok || !theirs.ok) throw new Error("team setup failed");
+  const [entry] = await db.select().from(entries).where(eq(entries.teamId, mine.teamId));
+  const [teamRow] = await db.select().from(teams).where(eq(teams.id, mine.teamId));
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]);
+  const shot = await addScreenshot(entry.id, png, "");
+  if (!shot.ok) throw new Error("screenshot setup failed");
+  world.users = { anonymous: null, member, otherTeamMember, otherEventJudge, otherEventOrganizer, admin, teamMember, organizer };
+  world.params = { slug: event.slug, teamId: mine.teamId, entryId: entry.id, problemId: problem.id, screenshotId: shot.id };
+  world.search = { join: `?code=${teamRow.inviteCode}` };
+  world.forms = { join: { code: teamRow.inviteCode } };
+});
+
+const routeFiles = fs
+  .readdirSync(path.resolve("app/routes"))
+  .filter((f) => f.endsWith(".tsx"))
+  .map((f) => f.replace(/\.tsx$/, ""));
+
+function paramsFor(routeId: string) {
+  const params: Record<string, string> = {};
+  for (const m of routeId.matchAll(/\$(\w+)/g)) params[m[1]] = world.params[m[1]] ?? "missing";
+  return params;
+}
+
+function urlFor(routeId: string, params: Record<string, string>) {
+  const pathname = "/" + routeId.replace(/_index$/, "").replace(/\$(\w+)/g, (_, p) => params[p]).replace(/\./g, "/").replace(/\/$/, "");
+  return (pathname === "/" ? "/" : pathname) + (world.search[routeId] ?? "");
+}
+
+async function call(routeId: string, kind: "loader" | "action", visitor: Visitor): Promise<Outcome> {
+  const mod = await import(`../${routeId}.tsx`);
+  const fn = mod[kind];
+  const params = paramsFor(routeId);
+  const user = world.users[visitor];
+  // A fresh session per call: the logout action ends the one it is given.
+  const cookie = user ? await sessionCookie(user.id) : undefined;
+  const req = request(urlFor(routeId, params), { cookie, ...(kind === "action" ? { form: world.forms[routeId] ?? {} } : {}) });
+  try {
+    const outcome = await settle(fn({ request: req, params, context: { clientIp: `10.8.${visitors.indexOf(visitor)}.1` } }));
+    return classify(outcome.status, outcome.response?.headers.get("Location") ?? null);
+  } catch {
+    return "error";
+  }
+}
+
+describe("access-control matrix", () => {
+  it("covers every route file", () => {
+    expect(routeFiles.filter((r) => !(r in rules))).toEqual([]);
+  });
+
+  it("allows no visitor a route the rules do not give them, and gives loaders to whom they should", async () => {
+    const table: string[] = [];
+    const problems: string[] = [];
+    // Every loader first: actions that pass (a join, say) change the world the loaders are judged in.
+    for (const kind of ["loader", "action"] as const) {
+      for (const routeId of routeFiles.sort()) {
+        const mod = await import(`../${routeId}.tsx`);
+        if (typeof mod[kind] !== "function") continue;
+        const allowedVisitors = rules[routeId]?.[kind];
+        if (!allowedVisitors) {
+          problems.push(`${routeId} ${kind}: no rule`);
+          continue;
+        }
+        const row: string[] = [];
+        for (const visitor of visitors) {
+          const got = await call(routeId, kind, visitor);
+          const expectedAllow = allowedVisitors.includes(visitor);
+          row.push(`${visitor}=${got}`);
+          if (got === "error") problems.push(`${routeId} ${kind} ${visitor}: server error`);
+          else if (!expectedAllow && (got === "allowed" || got === "bad-input")) problems.push(`${routeId} ${kind} ${visitor}: unexpected ${got}`);
+          else if (expectedAllow && kind === "loader" && got !== "allowed") problems.push(`${routeId} ${kind} ${visitor}: expected allowed, got ${got}`);
+        }
+        table.push(`${(routeId + " " + kind).padEnd(48)} ${row.join("  ")}`);
+      }
+    }
+    console.log(`\nAccess-control matrix (open event, draft entry)\n${table.join("\n")}\n`);
+    expect(problems).toEqual([]);
+  });
+});
