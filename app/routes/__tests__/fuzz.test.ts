@@ -1,0 +1,130 @@
+// Every form action fuzzed with bad input: missing fields, wrong types, huge strings, unicode,
+// duplicated fields and ids of other events' records. Each must answer 4xx with a message, never
+// a 500, and leave every table's row count as it was.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { entries } from "#db/schema";
+import { db } from "~/db.server";
+import { addJudge, changePhase, listCriteria } from "~/modules/events/events.server";
+import { createTeam } from "~/modules/teams/teams.server";
+import { args, createOpenEvent, createUser, getEvent, settle, sessionCookie, type TestUser } from "~/test/fixtures";
+
+process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pf-fuzz-"));
+
+const HUGE = "x".repeat(200_000);
+const UNICODE = "\u0000\u202e💥 <script>alert(1)</script> ' OR 1=1 -- \uFFFF";
+
+type Case = { route: string; params: Record<string, string>; user: () => TestUser; base: Record<string, string>; ids?: string[] };
+
+const world = {} as { cases: Case[]; tables: string[] };
+
+beforeAll(async () => {
+  const organizer = await createUser({ role: "organizer" });
+  const admin = await createUser({ role: "admin" });
+  const participant = await createUser();
+  const judge = await createUser();
+  const { event, problem } = await createOpenEvent(organizer);
+  const { event: other, problem: otherProblem } = await createOpenEvent(organizer);
+  const team = await createTeam(event, participant.id, { name: "Fuzzers", problemId: problem.id });
+  if (!team.ok) throw new Error("setup");
+  const [entry] = await db.select().from(entries).where(eq(entries.teamId, team.teamId));
+  // A second event in judging, for the score form.
+  const { event: judged, problem: judgedProblem } = await createOpenEvent(organizer);
+  const scoredTeam = await createTeam(judged, participant.id, { name: "Scored", problemId: judgedProblem.id });
+  if (!scoredTeam.ok) throw new Error("setup");
+  await db.update(entries).set({ status: "submitted", title: "Scored entry" }).where(eq(entries.teamId, scoredTeam.teamId));
+  await addJudge(judged.id, judge.email);
+  await changePhase(await getEvent(judged.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
+  const [scoredEntry] = await db.select().from(entries).where(eq(entries.teamId, scoredTeam.teamId));
+  const criteria = await listCriteria(judged.id);
+  const scoreForm: Record<string, string> = {};
+  criteria.forEach((c, i) => {
+    scoreForm[`scores[${i}].criterionId`] = c.id;
+    scoreForm[`scores[${i}].value`] = "3";
+  });
+
+  const eventParams = { slug: event.slug };
+  world.tables = (await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%' and name <> '__drizzle_migrations'`)).map((r) => r.name);
+  world.cases = [
+    { route: "events.new", params: {}, user: () => organizer, base: { title: "Fuzz event", timezone: "UTC", startsAt: "2030-01-01T10:00", submissionDeadline: "2030-01-02T10:00", judgingDeadline: "2030-01-03T10:00", maxTeamSize: "4" } },
+    { route: "events.$slug.problems.new", params: eventParams, user: () => organizer, base: { title: "P", summary: "S", whoHasIt: "W", costToday: "C", dataAvailable: "D", metricName: "M" } },
+    { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "add-judge", email: judge.email }, ids: [] },
+    { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "phase", to: "judging", confirmed: "" } },
+    { route: "events.$slug.teams.new", params: { slug: other.slug }, user: () => participant, base: { name: "T", problemId: otherProblem.id }, ids: ["problemId"] },
+    { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "change-problem", problemId: problem.id }, ids: ["problemId"] },
+    { route: "events.$slug.teams.$teamId.entry", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { _action: "submit", version: String(entry.version), title: "E", outcome: "failed" } },
+    { route: "events.$slug.entries.$entryId.score", params: { slug: judged.slug, entryId: scoredEntry.id }, user: () => judge, base: scoreForm, ids: ["scores[0].criterionId"] },
+    { route: "join", params: {}, user: () => judge, base: { code: "ABCDEFGH" } },
+    { route: "account", params: {}, user: () => participant, base: { currentPassword: "x", newPassword: "short" } },
+    { route: "admin.users", params: {}, user: () => admin, base: { userId: participant.id, organizer: "maybe" }, ids: ["userId"] },
+    { route: "signup", params: {}, user: () => null as unknown as TestUser, base: { name: "N", email: "not-an-email", password: "short" } },
+    { route: "login", params: {}, user: () => null as unknown as TestUser, base: { email: "not-an-email", password: "" } },
+  ];
+});
+
+async function counts() {
+  const out: Record<string, number> = {};
+  for (const t of world.tables) out[t] = (await db.all<{ n: number }>(sql.raw(`select count(*) as n from "${t}"`)))[0].n;
+  return out;
+}
+
+function mutations(c: Case): [string, [string, string][]][] {
+  const base = Object.entries(c.base);
+  const out: [string, [string, string][]][] = [["everything missing", []]];
+  for (const [field] of base) {
+    const rest = base.filter(([k]) => k !== field);
+    out.push([`${field} missing`, rest]);
+    out.push([`${field} huge`, [...rest, [field, HUGE]]]);
+    out.push([`${field} unicode`, [...rest, [field, UNICODE]]]);
+    out.push([`${field} duplicated`, [...base, [field, UNICODE]]]);
+    out.push([`${field} wrong type`, [...rest, [field, "[object Object]"]]]);
+  }
+  for (const field of c.ids ?? []) out.push([`${field} of another event`, [...base.filter(([k]) => k !== field), [field, "id-of-another-events-record"]]]);
+  return out;
+}
+
+describe("form actions under bad input", () => {
+  it("answer 4xx (never 5xx, never success) and leave every table as it was", async () => {
+    const failures: string[] = [];
+    for (const c of world.cases) {
+      const mod = await import(`../${c.route}.tsx`);
+      for (const [label, fields] of mutations(c)) {
+        const body = new URLSearchParams();
+        for (const [k, v] of fields) body.append(k, v);
+        const user = c.user();
+        const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+        if (user) headers.Cookie = await sessionCookie(user.id);
+        const before = await counts();
+        let status: number;
+        try {
+          const outcome = await settle(mod.action(args(new Request("http://localhost/x", { method: "POST", headers, body }), c.params)));
+          status = outcome.status;
+        } catch (e) {
+          failures.push(`${c.route} / ${label}: threw ${String(e).slice(0, 120)}`);
+          continue;
+        }
+        const after = await counts();
+        if (status >= 500) failures.push(`${c.route} / ${label}: ${status}`);
+        else if (status < 400) {
+          // A mutation that still is valid input (a duplicated optional field, say) may succeed; an empty form never.
+          if (label === "everything missing") failures.push(`${c.route} / ${label}: accepted with ${status}`);
+          continue;
+        } else if (JSON.stringify(before) !== JSON.stringify(after)) failures.push(`${c.route} / ${label}: rows changed on a refusal`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("never let a mutated request succeed when required fields are missing", async () => {
+    const c = world.cases[0];
+    const mod = await import(`../${c.route}.tsx`);
+    const cookie = await sessionCookie(c.user().id);
+    const before = await counts();
+    const outcome = await settle(mod.action(args(new Request("http://localhost/x", { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: "" }), c.params)));
+    expect(outcome.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+});
