@@ -74,4 +74,12 @@ app.all(
   }),
 );
 
-app.listen(port, () => console.log(`[server] http://localhost:${port}`));
+const server = app.listen(port, () => console.log(`[server] http://localhost:${port}`));
+// Finish in-flight requests on SIGTERM/SIGINT, then exit; a second signal exits at once.
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+    process.once(signal, () => process.exit(1));
+  });
+}

@@ -25,6 +25,9 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
             <NavLink to="/archive" className={navClass}>
               Archive
             </NavLink>
+            <NavLink to="/about" className={navClass}>
+              How it works
+            </NavLink>
             {user.role === "admin" ? (
               <NavLink to="/admin/users" className={navClass}>
                 Accounts

@@ -29,10 +29,22 @@ declare module "lucia" {
 
 export type SessionUser = User;
 
+type SessionRead = { user: User | null; session: Session | null; setCookie: string | null };
+
+// The root loader and the route's loaders read the same request: validate its session once.
+const readsByRequest = new WeakMap<Request, Promise<SessionRead>>();
+
 /** Reads the session cookie; returns the user and any Set-Cookie header to send back. */
-export async function readSession(
-  request: Request,
-): Promise<{ user: User | null; session: Session | null; setCookie: string | null }> {
+export function readSession(request: Request): Promise<SessionRead> {
+  let read = readsByRequest.get(request);
+  if (!read) {
+    read = validate(request);
+    readsByRequest.set(request, read);
+  }
+  return read;
+}
+
+async function validate(request: Request): Promise<SessionRead> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return { user: null, session: null, setCookie: null };
   const { session, user } = await lucia.validateSession(sessionId);

@@ -2,9 +2,10 @@
 // the route files. It fails on any unexpected allow (and on a route missing from the rules below),
 // and prints the whole table.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entries, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
@@ -12,7 +13,8 @@ import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { createOpenEvent, createUser, request, sessionCookie, settle, type TestUser } from "~/test/fixtures";
 
-process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "pf-matrix-"));
+process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pf-matrix-"));
+afterAll(() => fs.rmSync(process.env.UPLOADS_DIR!, { recursive: true, force: true }));
 
 const visitors = ["anonymous", "member", "otherTeamMember", "otherEventJudge", "otherEventOrganizer", "admin", "teamMember", "organizer"] as const;
 type Visitor = (typeof visitors)[number];
@@ -35,6 +37,7 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   signup: { loader: everyone, action: everyone },
   logout: { loader: everyone, action: everyone },
   healthz: { loader: everyone },
+  about: { loader: everyone },
   account: { loader: signedIn, action: signedIn },
   "admin.users": { loader: ["admin"], action: ["admin"] },
   "archive._index": { loader: signedIn },

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entries } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge, changePhase, listCriteria } from "~/modules/events/events.server";
@@ -13,6 +13,7 @@ import { createTeam } from "~/modules/teams/teams.server";
 import { args, createOpenEvent, createUser, getEvent, settle, sessionCookie, type TestUser } from "~/test/fixtures";
 
 process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pf-fuzz-"));
+afterAll(() => fs.rmSync(process.env.UPLOADS_DIR!, { recursive: true, force: true }));
 
 const HUGE = "x".repeat(200_000);
 const UNICODE = "\u0000\u202e💥 <script>alert(1)</script> ' OR 1=1 -- \uFFFF";

@@ -1,0 +1,146 @@
+// `npm run bench:app`: page throughput and latency beside a bare route of the same app, results
+// computation time, and first-load JavaScript size. Prints figures; it asserts nothing.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import zlib from "node:zlib";
+import { computeResults, type Score } from "~/modules/judging/results";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASE = `http://localhost:${PORT}`;
+const DB = "data/bench-app.db";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 10;
+
+function prepare() {
+  for (const s of ["", "-wal", "-shm"]) fs.rmSync(DB + s, { force: true });
+  const env = { ...process.env, DATABASE_URL: `file:${DB}` };
+  for (const script of ["scripts/migrate.ts", "scripts/seed.ts"]) {
+    const r = spawnSync("node_modules/.bin/tsx", [script], { env, stdio: "ignore" });
+    if (r.status !== 0) throw new Error(`${script} failed`);
+  }
+  if (!fs.existsSync("build/server/index.js")) spawnSync("node_modules/.bin/remix", ["vite:build"], { stdio: "inherit" });
+}
+
+async function startServer() {
+  const child = spawn(process.execPath, ["server.mjs"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_URL: `file:${DB}`, SESSION_SECRET: "bench-secret-0123456789abcdef", REQUEST_LOG: "false", RATE_LIMIT_SCALE: "1000" },
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) return child;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("server did not start");
+}
+
+async function signIn(email: string) {
+  const res = await fetch(`${BASE}/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE },
+    body: new URLSearchParams({ email, password: "problem-first-demo", redirectTo: "/" }),
+    redirect: "manual",
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("pf_session="));
+  if (!cookie) throw new Error(`sign-in failed for ${email}`);
+  return cookie.split(";")[0];
+}
+
+// Plain keep-alive HTTP, without compression: the load generator should cost less than the server.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+function get(path: string, cookie: string) {
+  return new Promise<number>((resolve, reject) => {
+    const req = http.get({ host: "localhost", port: PORT, path, agent, headers: { Cookie: cookie } }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+  });
+}
+
+/** CONNECTIONS loops requesting `path` for SECONDS: requests per second and latency percentiles. */
+async function load(path: string, cookie: string) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        if ((await get(path, cookie)) !== 200) errors++;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  return { rps: latencies.length / SECONDS, p50: pct(50), p95: pct(95), errors };
+}
+
+function resultsTiming() {
+  const criteria = Array.from({ length: 6 }, (_, i) => ({ id: `c${i}`, weight: [25, 15, 15, 20, 10, 15][i] }));
+  const entryIds = Array.from({ length: 500 }, (_, i) => `e${i}`);
+  const scores: Score[] = [];
+  for (const entryId of entryIds) for (let j = 0; j < 20; j++) for (const c of criteria) scores.push({ entryId, judgeId: `j${j}`, criterionId: c.id, value: 1 + ((entryId.length * 7 + j * 3 + c.id.charCodeAt(1)) % 5) });
+  computeResults({ entryIds, criteria, scaleMax: 5, scores }); // warm-up
+  const runs: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t = performance.now();
+    computeResults({ entryIds, criteria, scaleMax: 5, scores });
+    runs.push(performance.now() - t);
+  }
+  runs.sort((a, b) => a - b);
+  return { median: runs[5], scores: scores.length };
+}
+
+async function firstLoadJs(cookie: string) {
+  const html = await (await fetch(`${BASE}/`, { headers: { Cookie: cookie } })).text();
+  const urls = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  let raw = 0;
+  let gzip = 0;
+  for (const u of urls) {
+    const body = Buffer.from(await (await fetch(BASE + u)).arrayBuffer());
+    raw += body.length;
+    gzip += zlib.gzipSync(body, { level: 9 }).length;
+  }
+  return { files: urls.size, raw, gzip };
+}
+
+prepare();
+const server = await startServer();
+try {
+  const judge = await signIn("judge@example.com");
+  const entryPath = await (async () => {
+    const html = await (await fetch(`${BASE}/events/autumn-ai-hackathon-2026`, { headers: { Cookie: judge } })).text();
+    return /href="(\/events\/autumn-ai-hackathon-2026\/entries\/[^"/]+)"/.exec(html)![1];
+  })();
+  const pages: [string, string][] = [
+    ["bare page (/about)", "/about"],
+    ["event page", "/events/autumn-ai-hackathon-2026"],
+    ["entry page", entryPath],
+    ["judge queue", "/events/autumn-ai-hackathon-2026/judging"],
+    ["archive search", "/archive?q=support"],
+    ["health check (/healthz)", "/healthz"],
+  ];
+  console.log(`\nPages: ${CONNECTIONS} connections, ${SECONDS}s each, signed in as a judge\n`);
+  console.log("The bare page is a static route of the same app: session check, root layout, no data.\n");
+  console.log("page".padEnd(26) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs bare");
+  let bare = 0;
+  for (const [label, path] of pages) {
+    const r = await load(path, judge);
+    if (!bare) bare = r.rps;
+    console.log(
+      label.padEnd(26) + r.rps.toFixed(0).padStart(9) + r.p50.toFixed(1).padStart(9) + r.p95.toFixed(1).padStart(9) + `  ${((r.rps / bare) * 100).toFixed(0)}%` + (r.errors ? `  (${r.errors} non-200)` : ""),
+    );
+  }
+  const results = resultsTiming();
+  console.log(`\nResults for 500 entries × 20 judges × 6 criteria (${results.scores} scores): ${results.median.toFixed(1)} ms (median of 10)`);
+  const js = await firstLoadJs(judge);
+  console.log(`First-load JavaScript of the events page: ${js.files} files, ${(js.raw / 1024).toFixed(1)} kB raw, ${(js.gzip / 1024).toFixed(1)} kB gzipped\n`);
+} finally {
+  server.kill();
+}
