@@ -54,7 +54,7 @@ test("the demo data shows a living product on first start", async ({ page }) => 
   await page.getByRole("link", { name: "How it works" }).click();
   await expect(page.getByRole("heading", { name: "How Problem First works" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Archive" }).click();
+  await page.getByRole("link", { name: "Archive", exact: true }).click();
   await page.getByLabel("Outcome").selectOption("failed");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/outcome=failed/);
