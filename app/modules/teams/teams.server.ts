@@ -58,7 +58,7 @@ export async function joinTeam(team: { id: string; eventId: string }, userId: st
       insert into team_members (team_id, event_id, user_id)
       select ${team.id}, ${team.eventId}, ${userId}
       where (select count(*) from team_members where team_id = ${team.id}) < ${maxTeamSize}`);
-    if (result.rowsAffected === 0) return { ok: false, field: "code", message: `This team is full (at most ${maxTeamSize} people).` };
+    if (result.rowsAffected === 0) return { ok: false, field: "code", message: `This team is full (at most ${maxTeamSize} ${maxTeamSize === 1 ? "person" : "people"}).` };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     return { ok: false, field: "code", message: "You are already in a team for this event." };

@@ -132,7 +132,7 @@ describe("teams", () => {
     const bob = await createUser();
     const code = (await teamRow(teamId)).inviteCode;
     const res = await expectStatus(joinAction(args(request("/join", { user: bob, form: { code } }))), 409);
-    expect(res.data).toEqual({ error: "This team is full (at most 1 people)." });
+    expect(res.data).toEqual({ error: "This team is full (at most 1 person)." });
     expect(await membersOf(teamId)).toHaveLength(1);
   });
 
