@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { OutcomeBadge, PhaseBadge } from "~/components/badges";
+import { PhaseBadge } from "~/components/badges";
+import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms";
 import { formatInZone, relativeTime } from "~/lib/time";
@@ -152,22 +153,7 @@ export default function EventPage() {
             {event.phase === "open" ? "Entries of other teams appear here after the submission deadline." : "No submitted entries."}
           </p>
         ) : (
-          <ul className="mt-3 grid gap-3 sm:grid-cols-2">
-            {entries.map((e) => (
-              <li key={e.id} className="card">
-                <div className="flex items-start justify-between gap-2">
-                  <Link to={`/events/${event.slug}/entries/${e.id}`} className="font-semibold">
-                    {e.title}
-                  </Link>
-                  <OutcomeBadge outcome={e.outcome} />
-                </div>
-                <p className="mt-1 text-sm text-slate-700">{e.summary}</p>
-                <p className="mt-2 text-xs text-slate-600">
-                  {e.teamName} · {e.problemTitle}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <EntryCards eventSlug={event.slug} entries={entries} />
         )}
       </section>
     </div>

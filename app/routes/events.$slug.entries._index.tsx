@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { OutcomeBadge } from "~/components/badges";
+import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canViewEntry } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
@@ -84,23 +84,7 @@ export default function Gallery() {
       <p className="text-sm text-slate-700" aria-live="polite">
         {entries.length} {entries.length === 1 ? "entry" : "entries"}
       </p>
-      <ul className="grid gap-3 sm:grid-cols-2">
-        {entries.map((e) => (
-          <li key={e.id} className="card">
-            <div className="flex items-start justify-between gap-2">
-              <Link to={`/events/${event.slug}/entries/${e.id}`} className="font-semibold">
-                {e.title}
-              </Link>
-              <OutcomeBadge outcome={e.outcome} />
-            </div>
-            <p className="mt-1 text-sm text-slate-700">{e.summary}</p>
-            <p className="mt-2 text-xs text-slate-600">
-              {e.teamName} · {e.problemTitle}
-              {e.tags ? ` · ${e.tags}` : ""}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <EntryCards eventSlug={event.slug} entries={entries} />
     </div>
   );
 }

@@ -1,0 +1,28 @@
+import { Link } from "@remix-run/react";
+import type { Outcome } from "#db/schema";
+import { OutcomeBadge } from "./badges";
+
+export type EntryCardData = { id: string; title: string; summary: string; outcome: Outcome | null; teamName: string; problemTitle: string; tags?: string };
+
+/** An entry as a card in a grid: used by the event page and the entry gallery. */
+export function EntryCards({ eventSlug, entries }: { eventSlug: string; entries: EntryCardData[] }) {
+  return (
+    <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+      {entries.map((e) => (
+        <li key={e.id} className="card">
+          <div className="flex items-start justify-between gap-2">
+            <Link to={`/events/${eventSlug}/entries/${e.id}`} className="font-semibold">
+              {e.title}
+            </Link>
+            <OutcomeBadge outcome={e.outcome} />
+          </div>
+          <p className="mt-1 text-sm text-slate-700">{e.summary}</p>
+          <p className="mt-2 text-xs text-slate-600">
+            {e.teamName} · {e.problemTitle}
+            {e.tags ? ` · ${e.tags}` : ""}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
