@@ -9,6 +9,7 @@ import { Field } from "~/components/forms";
 import { formatInZone, relativeTime } from "~/lib/time";
 import { canJoinTeam, canManageEvent, canViewEntry, canViewJudgeQueue, canViewResults } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
+import { listAwards } from "~/modules/judging/awards.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
 import { joinSchema } from "~/modules/teams/schemas";
@@ -18,7 +19,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const now = new Date();
-  const [problemList, submitted] = await Promise.all([listProblems(event.id), listSubmittedEntries(event.id)]);
+  const [problemList, submitted, awardList] = await Promise.all([
+    listProblems(event.id),
+    listSubmittedEntries(event.id),
+    event.phase === "closed" ? listAwards(event.id) : Promise.resolve([]),
+  ]);
   // Only entries this person may open are listed: before the deadline that is just their own team's.
   const entries = submitted.filter((e) => canViewEntry(user, access, { teamId: e.teamId, status: "submitted" }, now).ok);
   return {
@@ -26,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problems: problemList,
     entries,
     myTeamId: access.teamId,
+    awards: awardList.filter((a) => a.entryId),
     can: {
       manage: canManageEvent(user, access).ok,
       join: canJoinTeam(user, access, now),
@@ -37,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, problems, entries, myTeamId, can, now } = useLoaderData<typeof loader>();
+  const { event, problems, entries, myTeamId, awards, can, now } = useLoaderData<typeof loader>();
   const [joinForm, joinFields] = useForm({
     id: "join",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
@@ -87,6 +93,20 @@ export default function EventPage() {
           ) : null}
         </p>
       </header>
+      {awards.length ? (
+        <section aria-labelledby="awards-h" className="card">
+          <h2 id="awards-h" className="h2">
+            Awards
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {awards.map((a) => (
+              <li key={a.id}>
+                <span className="font-semibold">{a.name}</span>: <Link to={`/events/${event.slug}/entries/${a.entryId}`}>{a.entryTitle}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="team-h" className="card">
         <h2 id="team-h" className="h2">

@@ -4,12 +4,12 @@ import { OutcomeBadge } from "~/components/badges";
 import { MetricChart } from "~/components/metric-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { enforce, invariantResponse } from "~/lib/http.server";
-import { canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
+import { canReadFeedback, canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { entryFeedback } from "~/modules/judging/judging.server";
+import { entryFeedback, judgeEntryFacts } from "~/modules/judging/judging.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title || "Entry"} · Problem First` }];
 
@@ -19,14 +19,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(found, "Entry not found", 404);
   const { entry } = found;
   enforce(canViewEntry(user, access, entry, new Date()));
-  // Teams read their judges' comments once results are published; judge names stay hidden.
-  const feedback = event.phase === "closed" && access.teamId === entry.teamId ? await entryFeedback(entry.id) : [];
+  // Teams read their judges' scores and comments once results are published; judge names only if the organizers chose so.
+  const feedback = canReadFeedback(user, access, entry).ok ? await entryFeedback(entry.id, event.showJudgeNames) : [];
+  // Blind judging: judges (who are not organizers or on the team) do not see who made the entry.
+  const hideTeam = event.blindJudging && access.isJudge && !access.isOrganizer && access.teamId !== entry.teamId && event.phase !== "closed";
   return {
     event: { slug: event.slug, title: event.title },
     entry,
-    teamName: found.teamName,
+    teamName: hideTeam ? "a team (hidden: blind judging)" : found.teamName,
     problem: { id: found.problemId, title: found.problemTitle },
-    canScore: canScoreEntry(user, access, entry).ok,
+    canScore: access.isJudge && canScoreEntry(user, access, entry, await judgeEntryFacts(event, entry.id, user.id)).ok,
     feedback,
     screenshots: await listScreenshots(entry.id),
   };
@@ -130,14 +132,22 @@ export default function EntryPage() {
           <h2 id="feedback-h" className="h2">
             Judges' feedback
           </h2>
-          <ul className="mt-3 space-y-2 text-sm">
-            {feedback.map((f, i) => (
-              <li key={i}>
-                <span className="font-semibold">{f.criterionName}</span>: {f.value}
-                {f.comment ? ` — ${f.comment}` : ""}
-              </li>
+          <div className="mt-3 space-y-4 text-sm">
+            {feedback.map((sheet) => (
+              <section key={sheet.judge} aria-label={`Feedback from ${sheet.judge}`}>
+                <h3 className="font-semibold">{sheet.judge}</h3>
+                {sheet.overall ? <p className="mt-1 whitespace-pre-line">{sheet.overall}</p> : null}
+                <ul className="mt-1 space-y-1">
+                  {sheet.scores.map((f) => (
+                    <li key={f.criterionName}>
+                      <span className="font-semibold">{f.criterionName}</span>: {f.value}
+                      {f.comment ? ` — ${f.comment}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </section>
             ))}
-          </ul>
+          </div>
         </section>
       ) : null}
     </article>

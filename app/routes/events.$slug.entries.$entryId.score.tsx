@@ -4,58 +4,111 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canScoreEntry } from "~/modules/auth/permissions";
+import { canDeclareConflict, canScoreEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
+import { listScreenshots } from "~/modules/entries/screenshots.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listCriteria } from "~/modules/events/events.server";
-import { judgeScores, saveScores } from "~/modules/judging/judging.server";
-import { scoreSheetSchema } from "~/modules/judging/schemas";
+import { declareConflict, judgeEntryFacts, judgeReview, judgeScores, saveScores } from "~/modules/judging/judging.server";
+import { conflictSchema, scoreSheetSchema } from "~/modules/judging/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Score entry · Problem First" }];
 
-async function requireScorer(request: Request, params: LoaderFunctionArgs["params"]) {
+async function loadEntry(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireEventAccess(request, params.slug);
   const found = await getEntry(ctx.event.id, params.entryId ?? "");
   invariantResponse(found, "Entry not found", 404);
-  enforce(canScoreEntry(ctx.user, ctx.access, found.entry));
   return { ...ctx, found };
 }
 
+async function enforceScoring(ctx: Awaited<ReturnType<typeof loadEntry>>) {
+  enforce(canScoreEntry(ctx.user, ctx.access, ctx.found.entry, await judgeEntryFacts(ctx.event, ctx.found.entry.id, ctx.user.id)));
+}
+
+function parseLevels(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, event, found } = await requireScorer(request, params);
-  const [rubric, mine] = await Promise.all([listCriteria(event.id), judgeScores(found.entry.id, user.id)]);
-  return { event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax }, entry: found.entry, teamName: found.teamName, problemTitle: found.problemTitle, rubric, mine };
+  const ctx = await loadEntry(request, params);
+  await enforceScoring(ctx);
+  const { user, event, found, access } = ctx;
+  const [rubric, mine, overall, screenshots] = await Promise.all([listCriteria(event.id), judgeScores(found.entry.id, user.id), judgeReview(found.entry.id, user.id), listScreenshots(found.entry.id)]);
+  return {
+    event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax },
+    entry: found.entry,
+    teamName: event.blindJudging && !access.isOrganizer ? null : found.teamName,
+    problemTitle: found.problemTitle,
+    rubric: rubric.map((c) => ({ id: c.id, name: c.name, description: c.description, weight: c.weight, levels: parseLevels(c.levels) })),
+    mine,
+    overall,
+    screenshots: screenshots.map((s) => ({ id: s.id, caption: s.caption })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, event, found } = await requireScorer(request, params);
+  const ctx = await loadEntry(request, params);
+  const { user, event, found, access } = ctx;
+  const formData = await request.formData();
+  if (formData.get("intent") === "conflict") {
+    enforce(canDeclareConflict(user, access, found.entry));
+    const submission = parseWithZod(formData, { schema: conflictSchema });
+    if (submission.status !== "success") return data({ result: submission.reply(), conflict: true }, { status: 400 });
+    await declareConflict(event.id, found.entry.id, user.id, submission.value.reason);
+    return redirectWithToast(`/events/${event.slug}/judging`, `Conflict declared: ${found.entry.title} left your queue.`);
+  }
+  await enforceScoring(ctx);
   const rubric = await listCriteria(event.id);
   const schema = scoreSheetSchema(rubric.map((c) => c.id), event.scaleMax);
-  const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  await saveScores(found.entry.id, user.id, submission.value.scores, new Date());
-  return redirectWithToast(`/events/${event.slug}/judging`, `Scores saved for ${found.entry.title}.`);
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return data({ result: submission.reply(), conflict: false }, { status: 400 });
+  await saveScores(found.entry.id, user.id, submission.value.scores, new Date(), submission.value.overallComment);
+  const saved = new Set((await judgeScores(found.entry.id, user.id)).map((s) => s.criterionId));
+  const complete = rubric.every((c) => saved.has(c.id));
+  return redirectWithToast(
+    `/events/${event.slug}/judging`,
+    complete ? `Scores saved for ${found.entry.title}.` : `Partial scores saved for ${found.entry.title}: ${saved.size} of ${rubric.length} criteria. Come back to finish.`,
+  );
 }
 
 export default function ScoreEntry() {
-  const { event, entry, teamName, problemTitle, rubric, mine } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>()?.result;
+  const { event, entry, teamName, problemTitle, rubric, mine, overall, screenshots } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const schema = scoreSheetSchema(rubric.map((c) => c.id), event.scaleMax);
   const byCriterion = new Map(mine.map((s) => [s.criterionId, s]));
   const [form, fields] = useForm({
-    lastResult,
+    id: "score-sheet",
+    lastResult: actionData && !actionData.conflict ? actionData.result : undefined,
     defaultValue: {
       scores: rubric.map((c) => ({ criterionId: c.id, value: byCriterion.get(c.id)?.value?.toString() ?? "", comment: byCriterion.get(c.id)?.comment ?? "" })),
+      overallComment: overall,
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+  const [conflictForm, conflictFields] = useForm({
+    id: "conflict",
+    lastResult: actionData?.conflict ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: conflictSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const levels = Array.from({ length: event.scaleMax }, (_, i) => i + 1);
+  const links = [
+    ["Demo", entry.demoUrl],
+    ["Repository", entry.repoUrl],
+    ["Video", entry.videoUrl],
+  ].filter(([, url]) => url);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <article className="space-y-4">
@@ -68,35 +121,69 @@ export default function ScoreEntry() {
         </div>
         <p>{entry.summary}</p>
         <p className="text-sm text-slate-700">
-          {teamName} · {problemTitle}
+          {teamName ?? "Team hidden (blind judging)"} · {problemTitle}
+          {entry.tags ? ` · Tags: ${entry.tags}` : ""}
         </p>
         <div className="card space-y-2 text-sm">
           <h2 className="h2">Approach</h2>
           <p className="whitespace-pre-line">{entry.approach}</p>
+          {links.length ? (
+            <ul className="flex flex-wrap gap-4">
+              {links.map(([label, url]) => (
+                <li key={label}>
+                  <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <h2 className="h2 pt-2">AI metric</h2>
           <p>
             {entry.metricName}: baseline {entry.metricBaseline || "—"} → target {entry.metricTarget || "—"} → result {entry.metricResult || "—"} {entry.metricUnit}
           </p>
           <h2 className="h2 pt-2">Post-mortem</h2>
-          <p>
+          <p className="whitespace-pre-line">
             <strong>Worked:</strong> {entry.pmWorked}
           </p>
-          <p>
+          <p className="whitespace-pre-line">
             <strong>Did not work:</strong> {entry.pmDidNotWork}
           </p>
           <p>
             <strong>Root cause:</strong> {entry.pmRootCause ? rootCauseLabels[entry.pmRootCause] : "—"} {entry.pmRootCauseOther}
           </p>
-          <p>
+          <p className="whitespace-pre-line">
             <strong>Differently:</strong> {entry.pmDifferently}
           </p>
-          <p>
+          <p className="whitespace-pre-line">
             <strong>Next steps:</strong> {entry.pmNextSteps}
           </p>
         </div>
+        {screenshots.length ? (
+          <ul className="grid grid-cols-2 gap-2">
+            {screenshots.map((s, i) => (
+              <li key={s.id}>
+                <a href={`/screenshots/${s.id}`} target="_blank" rel="noreferrer">
+                  <img src={`/screenshots/${s.id}`} alt={s.caption || `Screenshot ${i + 1} of ${entry.title}`} className="w-full rounded border border-slate-200" loading="lazy" />
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <Form method="post" {...getFormProps(conflictForm)} className="card space-y-3">
+          <h2 className="h2">Conflict of interest?</h2>
+          <p className="text-sm text-slate-700">If you cannot judge this entry fairly, declare it: the entry leaves your queue and the organizers see your reason.</p>
+          <input type="hidden" name="intent" value="conflict" />
+          <TextareaField label="Reason for the conflict" meta={conflictFields.reason} rows={2} />
+          <button type="submit" className="btn-secondary">
+            Declare a conflict
+          </button>
+        </Form>
       </article>
       <Form method="post" {...getFormProps(form)} className="card space-y-5">
         <h2 className="h2">Your scores (1 = poor, {event.scaleMax} = excellent)</h2>
+        <p className="hint">Save any time: a partly filled sheet is kept, and you can change your scores until judging ends. Use the arrow keys to move between values.</p>
+        <input type="hidden" name="intent" value="score" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <ErrorList id={fields.scores.errorId} errors={fields.scores.errors} />
         {fields.scores.getFieldList().map((item, i) => {
@@ -109,13 +196,25 @@ export default function ScoreEntry() {
               </legend>
               <p className="text-sm text-slate-700">{criterion.description}</p>
               <input type="hidden" name={f.criterionId.name} value={criterion.id} />
-              <div className="flex flex-wrap gap-2">
-                {levels.map((level) => (
-                  <label key={level} className="flex items-center gap-1 rounded border border-slate-300 px-3 py-1 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                    <input type="radio" name={f.value.name} value={level} defaultChecked={f.value.initialValue === String(level)} />
-                    {level}
-                  </label>
-                ))}
+              <div className={criterion.levels.length ? "grid gap-1" : "flex flex-wrap gap-2"}>
+                {levels.map((level) => {
+                  const text = criterion.levels[level - 1];
+                  const textId = `${f.value.id}-level-${level}`;
+                  return (
+                    // The label names only the value; the level text describes it, so "3" stays the radio's name.
+                    <div key={level} className="flex items-start gap-2 rounded border border-slate-300 px-3 py-1 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                      <label className="flex items-center gap-1 font-semibold">
+                        <input type="radio" name={f.value.name} value={level} defaultChecked={f.value.initialValue === String(level)} aria-describedby={text ? textId : undefined} />
+                        {level}
+                      </label>
+                      {text ? (
+                        <span id={textId} className="text-slate-700">
+                          {text}
+                        </span>
+                      ) : null}
+                    </div>
+                  );
+                })}
               </div>
               <ErrorList id={f.value.errorId} errors={f.value.errors} />
               <label htmlFor={f.comment.id} className="label">
@@ -126,6 +225,9 @@ export default function ScoreEntry() {
             </fieldset>
           );
         })}
+        <div className="border-t border-slate-100 pt-3">
+          <TextareaField label="Overall comment for the team (optional)" meta={fields.overallComment} rows={3} />
+        </div>
         <button type="submit" className="btn-primary">
           Save scores
         </button>

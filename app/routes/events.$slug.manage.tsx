@@ -171,6 +171,10 @@ export default function ManageEvent() {
           Judges ({judges.length})
         </h2>
         <p className="mt-1 text-sm text-slate-600">Every judge scores every submitted entry, except entries of their own team.</p>
+        <p className="mt-1 text-sm">
+          <Link to={`/events/${event.slug}/judging-settings`}>Judging settings</Link> (blind judging, normalized ranking, judge names) ·{" "}
+          <Link to={`/events/${event.slug}/awards`}>Awards</Link>
+        </p>
         <ul className="mt-3 space-y-2 text-sm">
           {judges.map((j) => (
             <li key={j.id} className="flex items-center justify-between gap-2">

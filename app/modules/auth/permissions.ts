@@ -82,13 +82,42 @@ export function canViewEntry(actor: Actor, ev: EventAccess, entry: EntryRef, now
   return deny("Entries become visible to other participants after the submission deadline.");
 }
 
-export function canScoreEntry(actor: Actor, ev: EventAccess, entry: EntryRef): Decision {
+/** What the judging tables say about one judge and one entry (absent = no conflict, assigned). */
+export type JudgeEntryFacts = { conflicted: boolean; assigned: boolean };
+
+export function canScoreEntry(actor: Actor, ev: EventAccess, entry: EntryRef, facts?: JudgeEntryFacts): Decision {
   const view = canViewEvent(actor, ev);
   if (!view.ok) return view;
   if (!ev.isJudge) return deny("Only this event's judges can score entries.");
   if (ev.teamId === entry.teamId) return deny("You cannot score an entry of your own team.");
   if (entry.status !== "submitted") return deny("Only submitted entries are scored.");
+  if (facts?.conflicted) return deny("You declared a conflict of interest with this entry, so you do not score it.");
+  if (facts && !facts.assigned) return deny("This entry is not assigned to you.");
   if (ev.phase !== "judging") return deny("Scores can be given or changed only while the event is in judging.");
+  return allow;
+}
+
+/** A judge steps away from an entry: while the event is open or in judging. */
+export function canDeclareConflict(actor: Actor, ev: EventAccess, entry: EntryRef): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  if (!ev.isJudge) return deny("Only this event's judges can declare a conflict.");
+  if (entry.status !== "submitted") return deny("Only submitted entries are scored.");
+  if (ev.phase !== "open" && ev.phase !== "judging") return deny("Conflicts can be declared only before results are published.");
+  return allow;
+}
+
+/** Judging settings, awards and CSV exports: the event's organizers (and admins). */
+export function canManageJudging(actor: Actor, ev: EventAccess): Decision {
+  return canManageEvent(actor, ev);
+}
+
+/** A team reads the judges' scores and comments on its own entry once results are published. */
+export function canReadFeedback(actor: Actor, ev: EventAccess, entry: EntryRef): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  if (ev.teamId !== entry.teamId) return deny("Only the team reads its judges' feedback.");
+  if (ev.phase !== "closed") return deny("Feedback is shown when results are published.");
   return allow;
 }
 

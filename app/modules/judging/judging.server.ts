@@ -1,10 +1,19 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { criteria, entries, problems, scores, teamMembers, teams, users } from "#db/schema";
+import { criteria, entries, eventJudges, judgeAssignments, judgeConflicts, problems, reviews, scores, teamMembers, teams, users } from "#db/schema";
 import { db } from "~/db.server";
-import { computeResults } from "./results";
+import { computeEventResults } from "./results";
 
-/** Entries this judge should score: submitted, and not of a team the judge belongs to. */
-export async function judgeQueue(eventId: string, judgeId: string) {
+type JudgingEvent = { id: string; judgesPerEntry: number | null };
+
+/**
+ * Entries this judge should score: submitted, not of a team the judge belongs to, not declared a conflict,
+ * and, when the event assigns judges per entry, only the judge's assigned entries.
+ */
+export async function judgeQueue(event: JudgingEvent, judgeId: string) {
+  const assigned =
+    event.judgesPerEntry === null
+      ? undefined
+      : sql`exists(select 1 from judge_assignments a where a.entry_id = entries.id and a.judge_id = ${judgeId})`;
   return db
     .select({
       id: entries.id,
@@ -20,12 +29,54 @@ export async function judgeQueue(eventId: string, judgeId: string) {
     .innerJoin(problems, eq(problems.id, teams.problemId))
     .where(
       and(
-        eq(entries.eventId, eventId),
+        eq(entries.eventId, event.id),
         eq(entries.status, "submitted"),
         sql`not exists(select 1 from team_members m where m.team_id = entries.team_id and m.user_id = ${judgeId})`,
+        sql`not exists(select 1 from judge_conflicts k where k.entry_id = entries.id and k.judge_id = ${judgeId})`,
+        assigned,
       ),
     )
     .orderBy(asc(entries.title));
+}
+
+/** Whether this judge declared a conflict on the entry, and whether it is theirs to score under assignment. */
+export async function judgeEntryFacts(event: JudgingEvent, entryId: string, judgeId: string) {
+  const [row] = await db
+    .select({
+      conflicted: sql<number>`exists(select 1 from judge_conflicts k where k.entry_id = ${entryId} and k.judge_id = ${judgeId})`,
+      assigned: sql<number>`exists(select 1 from judge_assignments a where a.entry_id = ${entryId} and a.judge_id = ${judgeId})`,
+    })
+    .from(entries)
+    .where(eq(entries.id, entryId));
+  return { conflicted: Boolean(row?.conflicted), assigned: event.judgesPerEntry === null || Boolean(row?.assigned) };
+}
+
+export async function declareConflict(eventId: string, entryId: string, judgeId: string, reason: string) {
+  await db
+    .insert(judgeConflicts)
+    .values({ eventId, entryId, judgeId, reason })
+    .onConflictDoUpdate({ target: [judgeConflicts.entryId, judgeConflicts.judgeId], set: { reason } });
+}
+
+/** Conflicts the judge declared in this event (shown under their queue). */
+export function judgeConflictList(eventId: string, judgeId: string) {
+  return db
+    .select({ entryId: judgeConflicts.entryId, title: entries.title, reason: judgeConflicts.reason })
+    .from(judgeConflicts)
+    .innerJoin(entries, eq(entries.id, judgeConflicts.entryId))
+    .where(and(eq(judgeConflicts.eventId, eventId), eq(judgeConflicts.judgeId, judgeId)))
+    .orderBy(asc(entries.title));
+}
+
+/** Every declared conflict of the event, for its organizers. */
+export function eventConflicts(eventId: string) {
+  return db
+    .select({ entryId: judgeConflicts.entryId, title: entries.title, judgeName: users.name, reason: judgeConflicts.reason })
+    .from(judgeConflicts)
+    .innerJoin(entries, eq(entries.id, judgeConflicts.entryId))
+    .innerJoin(users, eq(users.id, judgeConflicts.judgeId))
+    .where(eq(judgeConflicts.eventId, eventId))
+    .orderBy(asc(entries.title), asc(users.name));
 }
 
 /** Only this judge's own scores for the entry. */
@@ -36,19 +87,65 @@ export function judgeScores(entryId: string, judgeId: string) {
     .where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId)));
 }
 
-export async function saveScores(entryId: string, judgeId: string, sheet: { criterionId: string; value: number; comment: string }[], now: Date) {
-  if (sheet.length === 0) return;
-  await db
-    .insert(scores)
-    .values(sheet.map((s) => ({ entryId, judgeId, criterionId: s.criterionId, value: s.value, comment: s.comment, updatedAt: now })))
-    .onConflictDoUpdate({
-      target: [scores.entryId, scores.judgeId, scores.criterionId],
-      set: { value: sql`excluded.value`, comment: sql`excluded.comment`, updatedAt: sql`excluded.updated_at` },
-    });
+export async function judgeReview(entryId: string, judgeId: string) {
+  const [row] = await db.select({ comment: reviews.comment }).from(reviews).where(and(eq(reviews.entryId, entryId), eq(reviews.judgeId, judgeId)));
+  return row?.comment ?? "";
 }
 
-/** Ranking of an event's submitted entries. Callers decide who may see it. */
-export async function eventResults(event: { id: string; scaleMax: number }) {
+/** Upserts the criteria that have a value; criteria left blank keep whatever was saved before (partial work). */
+export async function saveScores(
+  entryId: string,
+  judgeId: string,
+  sheet: { criterionId: string; value?: number | undefined; comment: string }[],
+  now: Date,
+  overallComment?: string,
+) {
+  const rows = sheet.flatMap((s) => (s.value === undefined ? [] : [{ entryId, judgeId, criterionId: s.criterionId, value: s.value, comment: s.comment, updatedAt: now }]));
+  if (rows.length) {
+    await db
+      .insert(scores)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [scores.entryId, scores.judgeId, scores.criterionId],
+        set: { value: sql`excluded.value`, comment: sql`excluded.comment`, updatedAt: sql`excluded.updated_at` },
+      });
+  }
+  if (overallComment !== undefined) {
+    await db
+      .insert(reviews)
+      .values({ entryId, judgeId, comment: overallComment, updatedAt: now })
+      .onConflictDoUpdate({ target: [reviews.entryId, reviews.judgeId], set: { comment: overallComment, updatedAt: now } });
+  }
+}
+
+/** Who should score each entry: assigned judges (or every judge), minus conflicts and the team's own members. */
+async function expectedJudges(event: JudgingEvent, entryRows: { id: string; teamId: string }[]) {
+  const entryIds = entryRows.map((e) => e.id);
+  if (entryIds.length === 0) return new Map<string, string[]>();
+  const [judges, assignments, conflicts, members] = await Promise.all([
+    db.select({ id: eventJudges.userId }).from(eventJudges).where(eq(eventJudges.eventId, event.id)),
+    event.judgesPerEntry === null
+      ? Promise.resolve([])
+      : db.select({ entryId: judgeAssignments.entryId, judgeId: judgeAssignments.judgeId }).from(judgeAssignments).where(eq(judgeAssignments.eventId, event.id)),
+    db.select({ entryId: judgeConflicts.entryId, judgeId: judgeConflicts.judgeId }).from(judgeConflicts).where(eq(judgeConflicts.eventId, event.id)),
+    db.select({ teamId: teamMembers.teamId, userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.eventId, event.id)),
+  ]);
+  const judgeIds = new Set(judges.map((j) => j.id));
+  const conflicted = new Set(conflicts.map((c) => `${c.entryId}:${c.judgeId}`));
+  const inTeam = new Set(members.map((m) => `${m.teamId}:${m.userId}`));
+  const map = new Map<string, string[]>();
+  for (const e of entryRows) {
+    const candidates = event.judgesPerEntry === null ? [...judgeIds] : assignments.filter((a) => a.entryId === e.id && judgeIds.has(a.judgeId)).map((a) => a.judgeId);
+    map.set(
+      e.id,
+      candidates.filter((j) => !conflicted.has(`${e.id}:${j}`) && !inTeam.has(`${e.teamId}:${j}`)),
+    );
+  }
+  return map;
+}
+
+/** Both rankings of an event's submitted entries, with flags and breakdowns. Callers decide who may see it. */
+export async function eventResults(event: JudgingEvent & { scaleMax: number; normalizeScores?: boolean }, view?: "raw" | "normalized") {
   const [rubric, submitted] = await Promise.all([
     db.select().from(criteria).where(eq(criteria.eventId, event.id)).orderBy(asc(criteria.position)),
     db
@@ -56,25 +153,81 @@ export async function eventResults(event: { id: string; scaleMax: number }) {
       .from(entries)
       .innerJoin(teams, eq(teams.id, entries.teamId))
       .innerJoin(problems, eq(problems.id, teams.problemId))
-      .where(and(eq(entries.eventId, event.id), eq(entries.status, "submitted"))),
+      .where(and(eq(entries.eventId, event.id), eq(entries.status, "submitted")))
+      .orderBy(asc(entries.title)),
   ]);
   const entryIds = submitted.map((e) => e.id);
-  const allScores = entryIds.length
-    ? await db.select({ entryId: scores.entryId, judgeId: scores.judgeId, criterionId: scores.criterionId, value: scores.value }).from(scores).where(inArray(scores.entryId, entryIds))
-    : [];
-  const results = computeResults({ entryIds, criteria: rubric, scaleMax: event.scaleMax, scores: allScores });
+  const [allScores, expected] = await Promise.all([
+    entryIds.length
+      ? db.select({ entryId: scores.entryId, judgeId: scores.judgeId, criterionId: scores.criterionId, value: scores.value }).from(scores).where(inArray(scores.entryId, entryIds))
+      : Promise.resolve([]),
+    expectedJudges(event, submitted),
+  ]);
+  const official = event.normalizeScores ? "normalized" : "raw";
+  const summary = computeEventResults({ entryIds, criteria: rubric, scaleMax: event.scaleMax, scores: allScores, expectedJudges: expected, official: view ?? official });
   const byId = new Map(submitted.map((e) => [e.id, e]));
-  return { rubric, rows: results.map((r) => ({ ...r, entry: byId.get(r.entryId)! })) };
+  return { rubric, official, ...summary, rows: summary.rows.map((r) => ({ ...r, entry: byId.get(r.entryId)! })) };
 }
 
-/** Judges' comments on one entry, without judge names (teams read these after publishing). */
-export function entryFeedback(entryId: string) {
+export type FeedbackSheet = { judge: string; overall: string; scores: { criterionName: string; value: number; comment: string }[] };
+
+/** Judges' scores and comments on one entry, one sheet per judge; names only when the organizer chose to show them. */
+export async function entryFeedback(entryId: string, showJudgeNames = false): Promise<FeedbackSheet[]> {
+  const [rows, overall] = await Promise.all([
+    db
+      .select({ judgeId: scores.judgeId, judgeName: users.name, criterionName: criteria.name, value: scores.value, comment: scores.comment })
+      .from(scores)
+      .innerJoin(criteria, eq(criteria.id, scores.criterionId))
+      .innerJoin(users, eq(users.id, scores.judgeId))
+      .where(eq(scores.entryId, entryId))
+      .orderBy(asc(scores.judgeId), asc(criteria.position)),
+    db.select({ judgeId: reviews.judgeId, judgeName: users.name, comment: reviews.comment }).from(reviews).innerJoin(users, eq(users.id, reviews.judgeId)).where(eq(reviews.entryId, entryId)),
+  ]);
+  const order: string[] = [];
+  const names = new Map<string, string>();
+  for (const r of [...rows, ...overall]) {
+    if (!names.has(r.judgeId)) order.push(r.judgeId);
+    names.set(r.judgeId, r.judgeName);
+  }
+  return order.map((judgeId, i) => ({
+    judge: showJudgeNames ? names.get(judgeId)! : `Judge ${i + 1}`,
+    overall: overall.find((o) => o.judgeId === judgeId)?.comment ?? "",
+    scores: rows.filter((r) => r.judgeId === judgeId).map(({ criterionName, value, comment }) => ({ criterionName, value, comment })),
+  }));
+}
+
+/** Every score and overall comment of the event with judge names, for the organizers' raw export. */
+export function rawScoreRows(eventId: string) {
   return db
-    .select({ criterionName: criteria.name, value: scores.value, comment: scores.comment })
+    .select({
+      entryTitle: entries.title,
+      teamName: teams.name,
+      judgeName: users.name,
+      judgeEmail: users.email,
+      criterionName: criteria.name,
+      weight: criteria.weight,
+      value: scores.value,
+      comment: scores.comment,
+      updatedAt: scores.updatedAt,
+    })
     .from(scores)
+    .innerJoin(entries, eq(entries.id, scores.entryId))
+    .innerJoin(teams, eq(teams.id, entries.teamId))
+    .innerJoin(users, eq(users.id, scores.judgeId))
     .innerJoin(criteria, eq(criteria.id, scores.criterionId))
-    .where(eq(scores.entryId, entryId))
-    .orderBy(asc(criteria.position));
+    .where(eq(entries.eventId, eventId))
+    .orderBy(asc(entries.title), asc(users.name), asc(criteria.position));
+}
+
+export function overallCommentRows(eventId: string) {
+  return db
+    .select({ entryTitle: entries.title, teamName: teams.name, judgeName: users.name, judgeEmail: users.email, comment: reviews.comment })
+    .from(reviews)
+    .innerJoin(entries, eq(entries.id, reviews.entryId))
+    .innerJoin(teams, eq(teams.id, entries.teamId))
+    .innerJoin(users, eq(users.id, reviews.judgeId))
+    .where(and(eq(entries.eventId, eventId), sql`reviews.comment <> ''`))
+    .orderBy(asc(entries.title), asc(users.name));
 }
 
 export function judgeNames(ids: string[]) {

@@ -1,22 +1,41 @@
 import { z } from "zod";
 
-/** Scores for one entry by one judge: a value and optional comment per criterion. */
+/**
+ * Scores for one entry by one judge: a value and optional comment per criterion, and an overall comment.
+ * A sheet may be partial (saved work in progress) but must carry at least one value, and a comment
+ * needs a value beside it because a score row holds both.
+ */
 export function scoreSheetSchema(criterionIds: string[], scaleMax: number) {
+  const pick = `Pick a value from 1 to ${scaleMax}`;
   return z.object({
     scores: z
       .array(
         z.object({
           criterionId: z.string().refine((id) => criterionIds.includes(id), { message: "Unknown criterion" }),
-          value: z
-            .number({ error: `Pick a value from 1 to ${scaleMax}` })
-            .int(`Pick a value from 1 to ${scaleMax}`)
-            .min(1, `Pick a value from 1 to ${scaleMax}`)
-            .max(scaleMax, `Pick a value from 1 to ${scaleMax}`),
+          value: z.number({ error: pick }).int(pick).min(1, pick).max(scaleMax, pick).optional(),
           comment: z.string().trim().max(2000, "Use at most 2,000 characters").default(""),
         }),
       )
       .length(criterionIds.length, "Score every criterion")
       // Each criterion exactly once: six rows naming one criterion twice would otherwise pass the length check and leave another unscored.
-      .refine((rows) => new Set(rows.map((r) => r.criterionId)).size === rows.length, { message: "Score every criterion" }),
+      .refine((rows) => new Set(rows.map((r) => r.criterionId)).size === rows.length, { message: "Score every criterion" })
+      .superRefine((rows, ctx) => {
+        const none = rows.every((r) => r.value === undefined);
+        rows.forEach((r, i) => {
+          if (none) ctx.addIssue({ code: "custom", path: [i, "value"], message: pick });
+          else if (r.value === undefined && r.comment) ctx.addIssue({ code: "custom", path: [i, "value"], message: "Pick a value to keep this comment" });
+        });
+      }),
+    overallComment: z.string().trim().max(4000, "Use at most 4,000 characters").default(""),
   });
 }
+
+export const conflictSchema = z.object({
+  reason: z.string({ error: "Say briefly why (for the organizers)" }).trim().min(3, "Say briefly why (for the organizers)").max(500, "Use at most 500 characters"),
+});
+
+export const judgingSettingsSchema = z.object({
+  normalizeScores: z.boolean().default(false),
+  blindJudging: z.boolean().default(false),
+  showJudgeNames: z.boolean().default(false),
+});

@@ -58,6 +58,10 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "events.$slug.judging": { loader: nobody },
   // Results open to organizers in judging and to everyone once closed; this event is still open.
   "events.$slug.results": { loader: nobody },
+  "events.$slug.results[.]csv": { loader: organizers },
+  "events.$slug.scores[.]csv": { loader: organizers },
+  "events.$slug.awards": { loader: organizers, action: organizers },
+  "events.$slug.judging-settings": { loader: organizers, action: organizers },
   join: {
     loader: signedIn,
     action: ["member", "otherEventJudge", "otherEventOrganizer", "admin", "organizer"],

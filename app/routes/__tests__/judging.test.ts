@@ -219,8 +219,8 @@ describe("judging", () => {
     expect(signedOut.response!.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
 
     const after = await expectStatus(viewEntry(w, w.alice, w.aliceEntryId), 200);
-    const feedback = (after.data as { feedback: { criterionName: string; value: number; comment: string }[] }).feedback;
-    expect(feedback).toEqual(w.rubric.map((c, i) => ({ criterionName: c.name, value: 4, comment: `Feedback ${i}` })));
+    const feedback = (after.data as { feedback: { judge: string; overall: string; scores: { criterionName: string; value: number; comment: string }[] }[] }).feedback;
+    expect(feedback).toEqual([{ judge: "Judge 1", overall: "", scores: w.rubric.map((c, i) => ({ criterionName: c.name, value: 4, comment: `Feedback ${i}` })) }]);
     // Judge names and ids stay hidden.
     expect(JSON.stringify(after.data)).not.toContain(w.judge.id);
     expect(JSON.stringify(after.data)).not.toContain(w.judge.name);

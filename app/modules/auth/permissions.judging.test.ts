@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { canDeclareConflict, canManageJudging, canReadFeedback, canScoreEntry, type EventAccess } from "./permissions";
+
+const judge = { id: "j", role: "member" as const };
+const ev = (over: Partial<EventAccess> = {}): EventAccess => ({ phase: "judging", submissionDeadline: new Date(0), isOrganizer: false, isJudge: true, teamId: null, ...over });
+const entry = { teamId: "t1", status: "submitted" as const };
+
+describe("canScoreEntry with conflicts and assignments", () => {
+  it("allows an assigned judge without a conflict", () => {
+    expect(canScoreEntry(judge, ev(), entry, { conflicted: false, assigned: true }).ok).toBe(true);
+  });
+  it("refuses a conflicted judge", () => {
+    expect(canScoreEntry(judge, ev(), entry, { conflicted: true, assigned: true })).toMatchObject({ ok: false, status: 403 });
+  });
+  it("refuses an unassigned judge", () => {
+    expect(canScoreEntry(judge, ev(), entry, { conflicted: false, assigned: false })).toEqual({ ok: false, status: 403, reason: "This entry is not assigned to you." });
+  });
+  it("still refuses the judge's own team first", () => {
+    expect(canScoreEntry(judge, ev({ teamId: "t1" }), entry, { conflicted: false, assigned: true })).toMatchObject({ reason: "You cannot score an entry of your own team." });
+  });
+});
+
+describe("canDeclareConflict", () => {
+  it("is for judges before results are published", () => {
+    expect(canDeclareConflict(judge, ev(), entry).ok).toBe(true);
+    expect(canDeclareConflict(judge, ev({ phase: "open" }), entry).ok).toBe(true);
+    expect(canDeclareConflict(judge, ev({ phase: "closed" }), entry).ok).toBe(false);
+    expect(canDeclareConflict(judge, ev({ isJudge: false }), entry).ok).toBe(false);
+  });
+});
+
+describe("canManageJudging", () => {
+  it("is for organizers and admins only", () => {
+    expect(canManageJudging(judge, ev()).ok).toBe(false);
+    expect(canManageJudging(judge, ev({ isOrganizer: true })).ok).toBe(true);
+    expect(canManageJudging({ id: "a", role: "admin" }, ev()).ok).toBe(true);
+  });
+});
+
+describe("canReadFeedback", () => {
+  it("is for the entry's team once results are published", () => {
+    expect(canReadFeedback(judge, ev({ teamId: "t1", phase: "closed" }), entry).ok).toBe(true);
+    expect(canReadFeedback(judge, ev({ teamId: "t1", phase: "judging" }), entry).ok).toBe(false);
+    expect(canReadFeedback(judge, ev({ teamId: "t2", phase: "closed" }), entry).ok).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { awards, entries, events } from "#db/schema";
+import { db } from "~/db.server";
+import { newId } from "~/lib/ids";
+import { defaultAwards, MOST_VALUABLE_FAILURE } from "./awards";
+
+export function listAwards(eventId: string) {
+  return db
+    .select({ id: awards.id, name: awards.name, description: awards.description, entryId: awards.entryId, entryTitle: entries.title })
+    .from(awards)
+    .leftJoin(entries, eq(entries.id, awards.entryId))
+    .where(eq(awards.eventId, eventId))
+    .orderBy(asc(awards.position), asc(awards.name));
+}
+
+/** Creates an award; a name already used in the event is refused by the unique index, reported as a message. */
+export async function createAward(eventId: string, input: { name: string; description: string }) {
+  const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${awards.position}), -1) + 1` }).from(awards).where(eq(awards.eventId, eventId));
+  const inserted = await db.insert(awards).values({ id: newId(), eventId, name: input.name, description: input.description, position: next }).onConflictDoNothing().returning({ id: awards.id });
+  return inserted.length ? { ok: true as const } : { ok: false as const, message: "This event already has an award with that name." };
+}
+
+/** Adds the default awards that the event does not have yet. */
+export async function addDefaultAwards(eventId: string) {
+  const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${awards.position}), -1) + 1` }).from(awards).where(eq(awards.eventId, eventId));
+  await db
+    .insert(awards)
+    .values(defaultAwards.map((a, i) => ({ id: newId(), eventId, name: a.name, description: a.description, position: next + i })))
+    .onConflictDoNothing();
+}
+
+/** Gives the award to a submitted entry of the same event (or takes it back with null); both conditions sit in the query. */
+export async function giveAward(eventId: string, awardId: string, entryId: string | null) {
+  if (entryId !== null) {
+    const [ok] = await db.select({ id: entries.id }).from(entries).where(and(eq(entries.id, entryId), eq(entries.eventId, eventId), eq(entries.status, "submitted")));
+    if (!ok) return false;
+  }
+  const updated = await db.update(awards).set({ entryId }).where(and(eq(awards.id, awardId), eq(awards.eventId, eventId))).returning({ id: awards.id });
+  return updated.length > 0;
+}
+
+export async function deleteAward(eventId: string, awardId: string) {
+  await db.delete(awards).where(and(eq(awards.id, awardId), eq(awards.eventId, eventId)));
+}
+
+/**
+ * The suggestion for "Most valuable failure": the failed entry with the highest mean value on the
+ * Learnings criterion (the criterion whose name mentions "learning"); ties go to the earlier title.
+ */
+export async function suggestMostValuableFailure(eventId: string) {
+  const [row] = await db
+    .select({
+      id: entries.id,
+      title: entries.title,
+      learnings: sql<number | null>`(select avg(s.value) from scores s join criteria c on c.id = s.criterion_id where s.entry_id = entries.id and lower(c.name) like '%learning%')`,
+    })
+    .from(entries)
+    .where(and(eq(entries.eventId, eventId), eq(entries.status, "submitted"), eq(entries.outcome, "failed")))
+    .orderBy(sql`3 desc nulls last`, asc(entries.title))
+    .limit(1);
+  return row ? { ...row, award: MOST_VALUABLE_FAILURE } : null;
+}
+
+export async function updateJudgingSettings(eventId: string, settings: { normalizeScores: boolean; blindJudging: boolean; showJudgeNames: boolean }) {
+  await db.update(events).set(settings).where(eq(events.id, eventId));
+}
+

@@ -1,0 +1,73 @@
+import { stringify } from "csv-stringify/sync";
+import { listAwards } from "./awards.server";
+import { eventResults, overallCommentRows, rawScoreRows } from "./judging.server";
+
+type ExportEvent = { id: string; slug: string; scaleMax: number; judgesPerEntry: number | null; normalizeScores: boolean };
+
+const fmt = (n: number | null) => (n === null ? "" : n.toFixed(2));
+
+/** One row per submitted entry, in the official order, with both rankings and the per-criterion means. */
+export async function resultsCsv(event: ExportEvent): Promise<string> {
+  const [{ rubric, rows, official }, awardList] = await Promise.all([eventResults(event), listAwards(event.id)]);
+  const header = [
+    "official rank",
+    "raw rank",
+    "raw score",
+    "normalized rank",
+    "normalized score",
+    "entry",
+    "team",
+    "problem",
+    "outcome",
+    "judges",
+    "spread",
+    "disagreement",
+    "incomplete sheets",
+    "missing judges",
+    ...rubric.map((c) => `${c.name} (mean, weight ${c.weight})`),
+    "awards",
+  ];
+  const body = rows.map((r) => [
+    official === "normalized" ? (r.normalizedRank ?? "") : (r.rank ?? ""),
+    r.rank ?? "",
+    fmt(r.score),
+    r.normalizedRank ?? "",
+    fmt(r.normalizedScore),
+    r.entry.title,
+    r.entry.teamName,
+    r.entry.problemTitle,
+    r.entry.outcome ?? "",
+    r.judgeTotals.length,
+    fmt(r.spread),
+    r.disagreement ? "yes" : "no",
+    r.incompleteJudges.length,
+    r.missingJudges.length,
+    ...r.criterionMeans.map((m) => fmt(m.mean)),
+    awardList
+      .filter((a) => a.entryId === r.entryId)
+      .map((a) => a.name)
+      .join("; "),
+  ]);
+  return stringify([header, ...body]);
+}
+
+/** Every score with its comment, then every overall comment (criterion "(overall comment)"). */
+export async function rawScoresCsv(event: { id: string }): Promise<string> {
+  const [rows, overall] = await Promise.all([rawScoreRows(event.id), overallCommentRows(event.id)]);
+  const header = ["entry", "team", "judge", "judge email", "criterion", "weight", "value", "comment"];
+  return stringify([
+    header,
+    ...rows.map((r) => [r.entryTitle, r.teamName, r.judgeName, r.judgeEmail, r.criterionName, r.weight, r.value, r.comment]),
+    ...overall.map((r) => [r.entryTitle, r.teamName, r.judgeName, r.judgeEmail, "(overall comment)", "", "", r.comment]),
+  ]);
+}
+
+export function csvResponse(csv: string, filename: string) {
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

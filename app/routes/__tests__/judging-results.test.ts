@@ -1,0 +1,255 @@
+import { parse } from "csv-parse/sync";
+import { and, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { awards, entries, eventJudges, events, judgeAssignments, judgeConflicts, reviews, scores } from "#db/schema";
+import { db } from "~/db.server";
+import { listCriteria } from "~/modules/events/events.server";
+import { saveEntry } from "~/modules/entries/entries.server";
+import { createTeam } from "~/modules/teams/teams.server";
+import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
+import { loader as entryViewLoader } from "~/routes/events.$slug.entries.$entryId._index";
+import { action as scoreAction, loader as scoreLoader } from "~/routes/events.$slug.entries.$entryId.score";
+import { loader as queueLoader } from "~/routes/events.$slug.judging";
+import { action as settingsAction } from "~/routes/events.$slug.judging-settings";
+import { loader as resultsLoader } from "~/routes/events.$slug.results";
+import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv";
+import { loader as scoresCsvLoader } from "~/routes/events.$slug.scores[.]csv";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, type TestUser } from "~/test/fixtures";
+
+type Criterion = Awaited<ReturnType<typeof listCriteria>>[number];
+
+function sheet(rubric: Criterion[], value: (i: number) => number | "", comment = (_i: number) => "", overall = "") {
+  const form: Record<string, string | number> = { overallComment: overall };
+  rubric.forEach((c, i) => {
+    form[`scores[${i}].criterionId`] = c.id;
+    form[`scores[${i}].value`] = value(i);
+    form[`scores[${i}].comment`] = comment(i);
+  });
+  return form;
+}
+
+const entryFields = {
+  summary: "One line.",
+  tags: "",
+  demoUrl: "",
+  repoUrl: "",
+  videoUrl: "",
+  approach: "Off-the-shelf model.",
+  metricName: "Deflection rate",
+  metricUnit: "%",
+  metricBaseline: "0",
+  metricTarget: "20",
+  metricResult: "12",
+  pmWorked: "Retrieval.",
+  pmDidNotWork: "Tone.",
+  pmRootCause: "model-capability" as const,
+  pmRootCauseOther: "",
+  pmDifferently: "Evaluate earlier.",
+  pmNextSteps: "Pilot.",
+};
+
+/** An event in judging with three judges and three submitted entries (one failed). */
+async function world() {
+  const organizer = await createUser({ role: "organizer" });
+  const [j1, j2, j3, alice, bob, carol] = await Promise.all([createUser(), createUser(), createUser(), createUser(), createUser(), createUser()]);
+  const { event, problem } = await createOpenEvent(organizer);
+  await db.insert(eventJudges).values([j1, j2, j3].map((j) => ({ eventId: event.id, userId: j.id })));
+  const ids: string[] = [];
+  for (const [user, title, outcome] of [
+    [alice, "Alice entry", "working"],
+    [bob, "Bob entry", "failed"],
+    [carol, "Carol entry", "partial"],
+  ] as const) {
+    const team = await createTeam(event, user.id, { name: `${title} team`, problemId: problem.id });
+    if (!team.ok) throw new Error("team setup failed");
+    expect((await saveEntry(team.teamId, { ...entryFields, title, outcome, version: 1 }, true, new Date())).ok).toBe(true);
+    ids.push((await db.select().from(entries).where(eq(entries.teamId, team.teamId)))[0].id);
+  }
+  await movePhase(event.id, organizer, "judging");
+  return { organizer, j1, j2, j3, alice, bob, carol, event, rubric: await listCriteria(event.id), aliceEntry: ids[0], bobEntry: ids[1], carolEntry: ids[2] };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+const p = (w: World, entryId: string) => ({ slug: w.event.slug, entryId });
+const score = (w: World, user: TestUser, entryId: string, form: Record<string, string | number>) =>
+  scoreAction(args(request(`/events/${w.event.slug}/entries/${entryId}/score`, { user, form }), p(w, entryId)));
+const loadSheet = (w: World, user: TestUser, entryId: string) => scoreLoader(args(request(`/events/${w.event.slug}/entries/${entryId}/score`, { user }), p(w, entryId)));
+const queue = async (w: World, user: TestUser) =>
+  ((await expectStatus(queueLoader(args(request(`/events/${w.event.slug}/judging`, { user }), { slug: w.event.slug })), 200)).data as { queue: { id: string; scored: number; criterionCount: number; teamName: string | null }[] }).queue;
+const csv = (loader: typeof resultsCsvLoader, w: World, user: TestUser, file: string) => loader(args(request(`/events/${w.event.slug}/${file}`, { user }), { slug: w.event.slug }));
+
+describe("judging: partial sheets, conflicts, assignments", () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+  });
+
+  it("keeps a partial sheet and its overall comment, shows it as partly scored, then completes it", async () => {
+    const res = await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, (i) => (i < 2 ? 4 : ""), () => "", "Promising start")), 302);
+    expect(res.response!.headers.get("Location")).toBe(`/events/${w.event.slug}/judging`);
+    expect(await db.select().from(scores).where(and(eq(scores.entryId, w.aliceEntry), eq(scores.judgeId, w.j1.id)))).toHaveLength(2);
+    expect((await db.select().from(reviews).where(eq(reviews.entryId, w.aliceEntry)))[0].comment).toBe("Promising start");
+    const row = (await queue(w, w.j1)).find((q) => q.id === w.aliceEntry)!;
+    expect([row.scored, row.criterionCount]).toEqual([2, 6]);
+
+    const loaded = await expectStatus(loadSheet(w, w.j1, w.aliceEntry), 200);
+    expect((loaded.data as { overall: string; mine: unknown[] }).overall).toBe("Promising start");
+    await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, (i) => (i < 2 ? "" : 3))), 302);
+    expect(await db.select().from(scores).where(and(eq(scores.entryId, w.aliceEntry), eq(scores.judgeId, w.j1.id)))).toHaveLength(6);
+  });
+
+  it("refuses an empty sheet and a comment without a value (400, nothing saved)", async () => {
+    const empty = await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, () => "")), 400);
+    expect(fieldErrors(empty)["scores[0].value"]).toEqual(["Pick a value from 1 to 5"]);
+    const stray = await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, (i) => (i === 0 ? 3 : ""), (i) => (i === 1 ? "Nice" : ""))), 400);
+    expect(fieldErrors(stray)["scores[1].value"]).toEqual(["Pick a value to keep this comment"]);
+    expect(await db.select().from(scores).where(eq(scores.entryId, w.aliceEntry))).toHaveLength(0);
+  });
+
+  it("lets a judge declare a conflict: the entry leaves their queue, scoring it is refused, organizers see it", async () => {
+    const missing = await expectStatus(score(w, w.j1, w.bobEntry, { intent: "conflict", reason: "" }), 400);
+    expect(fieldErrors(missing).reason).toBeTruthy();
+    await expectStatus(score(w, w.j1, w.bobEntry, { intent: "conflict", reason: "Bob is my brother-in-law" }), 302);
+    expect((await queue(w, w.j1)).map((q) => q.id)).not.toContain(w.bobEntry);
+    const refused = await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, () => 5)), 403);
+    expect(refused.data).toBe("You declared a conflict of interest with this entry, so you do not score it.");
+    await expectStatus(loadSheet(w, w.j1, w.bobEntry), 403);
+    expect(await db.select().from(scores).where(eq(scores.entryId, w.bobEntry))).toHaveLength(0);
+
+    const results = await expectStatus(resultsLoader(args(request(`/events/${w.event.slug}/results`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    expect((results.data as { conflicts: { judgeName: string; reason: string }[] }).conflicts).toEqual([
+      expect.objectContaining({ judgeName: w.j1.name, reason: "Bob is my brother-in-law", title: "Bob entry" }),
+    ]);
+    // Another judge may not read the conflicts.
+    expect(await db.select().from(judgeConflicts)).toHaveLength(1);
+  });
+
+  it("limits the queue and scoring to assigned entries when the event assigns judges per entry", async () => {
+    await db.update(events).set({ judgesPerEntry: 1 }).where(eq(events.id, w.event.id));
+    await db.insert(judgeAssignments).values({ eventId: w.event.id, entryId: w.aliceEntry, judgeId: w.j1.id });
+    expect((await queue(w, w.j1)).map((q) => q.id)).toEqual([w.aliceEntry]);
+    expect(await queue(w, w.j2)).toEqual([]);
+    await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, () => 4)), 302);
+    const refused = await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, () => 4)), 403);
+    expect(refused.data).toBe("This entry is not assigned to you.");
+    await expectStatus(loadSheet(w, w.j2, w.aliceEntry), 403);
+    expect(await db.select().from(scores).where(eq(scores.entryId, w.bobEntry))).toHaveLength(0);
+  });
+
+  it("hides team names from judges in blind mode", async () => {
+    await expectStatus(settingsAction(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.organizer, form: { blindJudging: "on" } }), { slug: w.event.slug })), 302);
+    expect((await queue(w, w.j1)).every((q) => q.teamName === null)).toBe(true);
+    const loaded = await expectStatus(loadSheet(w, w.j1, w.aliceEntry), 200);
+    expect(JSON.stringify(loaded.data)).not.toContain("Alice entry team");
+    const page = await expectStatus(entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.aliceEntry}`, { user: w.j1 }), p(w, w.aliceEntry))), 200);
+    expect(JSON.stringify(page.data)).not.toContain("Alice entry team");
+    // Settings are for organizers only.
+    await expectStatus(settingsAction(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.j1, form: { blindJudging: "" } }), { slug: w.event.slug })), 403);
+  });
+});
+
+describe("judging: who sees scores before publishing", () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+    await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, () => 5, () => "j1 secret")), 302);
+    await expectStatus(score(w, w.j2, w.aliceEntry, sheet(w.rubric, () => 1, () => "j2 secret", "j2 overall")), 302);
+  });
+
+  it("shows a judge only their own scores, and no results", async () => {
+    const mine = await expectStatus(loadSheet(w, w.j1, w.aliceEntry), 200);
+    const d = mine.data as { mine: { value: number; comment: string }[]; overall: string };
+    expect(d.mine.every((s) => s.value === 5 && s.comment === "j1 secret")).toBe(true);
+    expect(d.overall).toBe("");
+    expect(JSON.stringify(mine.data)).not.toContain("j2 secret");
+    for (const j of [w.j1, w.j2, w.j3]) {
+      await expectStatus(resultsLoader(args(request(`/events/${w.event.slug}/results`, { user: j }), { slug: w.event.slug })), 403);
+      const page = await expectStatus(entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.aliceEntry}`, { user: j }), p(w, w.aliceEntry))), 200);
+      expect(JSON.stringify(page.data)).not.toContain("secret");
+    }
+  });
+
+  it("shows the team no scores before publishing, and its feedback with overall comments after", async () => {
+    const view = () => entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.aliceEntry}`, { user: w.alice }), p(w, w.aliceEntry)));
+    const before = await expectStatus(view(), 200);
+    expect((before.data as { feedback: unknown[] }).feedback).toEqual([]);
+    expect(JSON.stringify(before.data)).not.toContain("secret");
+    await movePhase(w.event.id, w.organizer, "closed");
+    const after = await expectStatus(view(), 200);
+    const sheets = (after.data as { feedback: { judge: string; overall: string }[] }).feedback;
+    expect(sheets.map((s) => s.judge).sort()).toEqual(["Judge 1", "Judge 2"]);
+    expect(sheets.map((s) => s.overall)).toContain("j2 overall");
+    expect(JSON.stringify(after.data)).not.toContain(w.j1.name);
+
+    await db.update(events).set({ showJudgeNames: true }).where(eq(events.id, w.event.id));
+    const named = await expectStatus(view(), 200);
+    expect((named.data as { feedback: { judge: string }[] }).feedback.map((s) => s.judge).sort()).toEqual([w.j1.name, w.j2.name].sort());
+  });
+
+  it("shows organizers raw and normalized rankings, disagreement and missing scores", async () => {
+    const load = (view: string) => resultsLoader(args(request(`/events/${w.event.slug}/results?view=${view}`, { user: w.organizer }), { slug: w.event.slug }));
+    const raw = (await expectStatus(load("raw"), 200)).data as { view: string; official: string; rows: { entry: { id: string }; score: number | null; disagreement: boolean; missing: string[] }[] };
+    expect(raw.view).toBe("raw");
+    expect(raw.official).toBe("raw");
+    const alice = raw.rows.find((r) => r.entry.id === w.aliceEntry)!;
+    expect(alice.score).toBe(50);
+    expect(alice.disagreement).toBe(true);
+    expect(alice.missing).toEqual([w.j3.name]);
+    const norm = (await expectStatus(load("normalized"), 200)).data as { view: string };
+    expect(norm.view).toBe("normalized");
+  });
+});
+
+describe("exports and awards", () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+  });
+
+  it("refuses CSV exports to everyone but organizers (403)", async () => {
+    for (const user of [w.j1, w.alice]) {
+      await expectStatus(csv(resultsCsvLoader, w, user, "results.csv"), 403);
+      await expectStatus(csv(scoresCsvLoader, w, user, "scores.csv"), 403);
+    }
+    await movePhase(w.event.id, w.organizer, "closed");
+    await expectStatus(csv(resultsCsvLoader, w, w.alice, "results.csv"), 403);
+  });
+
+  it("writes comments with quotes, commas and newlines so they survive a round trip", async () => {
+    const tricky = 'He said "ship it", then:\nline two, with a comma';
+    await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, () => 4, (i) => (i === 0 ? tricky : ""), 'Overall, "quoted"\nsecond line')), 302);
+    const res = await expectStatus(csv(scoresCsvLoader, w, w.organizer, "scores.csv"), 200);
+    expect(res.response!.headers.get("Content-Type")).toMatch(/^text\/csv/);
+    expect(res.response!.headers.get("Content-Disposition")).toMatch(/^attachment; filename=".*-scores\.csv"$/);
+    const rows: string[][] = parse(await res.response!.text());
+    expect(rows[0]).toEqual(["entry", "team", "judge", "judge email", "criterion", "weight", "value", "comment"]);
+    expect(rows.find((r) => r[4] === w.rubric[0].name)![7]).toBe(tricky);
+    expect(rows.find((r) => r[4] === "(overall comment)")![7]).toBe('Overall, "quoted"\nsecond line');
+
+    const results = await expectStatus(csv(resultsCsvLoader, w, w.organizer, "results.csv"), 200);
+    const parsed: Record<string, string>[] = parse(await results.response!.text(), { columns: true });
+    expect(parsed.map((r) => r.entry)).toEqual(["Alice entry", "Bob entry", "Carol entry"]);
+    expect(parsed[0]["raw rank"]).toBe("1");
+    expect(parsed[0]["raw score"]).toBe("75.00");
+  });
+
+  it("adds default awards, suggests the failed entry with the best Learnings, gives an award", async () => {
+    const learnings = w.rubric.findIndex((c) => c.name === "Learnings");
+    await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, (i) => (i === learnings ? 5 : 2))), 302);
+    const path = `/events/${w.event.slug}/awards`;
+    await expectStatus(awardsLoader(args(request(path, { user: w.j1 }), { slug: w.event.slug })), 403);
+    await expectStatus(awardsAction(args(request(path, { user: w.alice, form: { intent: "defaults" } }), { slug: w.event.slug })), 403);
+    await expectStatus(awardsAction(args(request(path, { user: w.organizer, form: { intent: "defaults" } }), { slug: w.event.slug })), 302);
+    const loaded = (await expectStatus(awardsLoader(args(request(path, { user: w.organizer }), { slug: w.event.slug })), 200)).data as {
+      awards: { id: string; name: string }[];
+      suggestion: { id: string } | null;
+    };
+    expect(loaded.awards.map((a) => a.name)).toEqual(["Best overall", "Most valuable failure", "Best AI metric"]);
+    expect(loaded.suggestion!.id).toBe(w.bobEntry);
+    const mvf = loaded.awards.find((a) => a.name === "Most valuable failure")!;
+    await expectStatus(awardsAction(args(request(path, { user: w.organizer, form: { intent: "give", awardId: mvf.id, entryId: w.bobEntry } }), { slug: w.event.slug })), 302);
+    expect((await db.select().from(awards).where(eq(awards.id, mvf.id)))[0].entryId).toBe(w.bobEntry);
+    const dup = await expectStatus(awardsAction(args(request(path, { user: w.organizer, form: { intent: "create", name: "Best overall" } }), { slug: w.event.slug })), 400);
+    expect(fieldErrors(dup).name).toEqual(["This event already has an award with that name."]);
+  });
+});

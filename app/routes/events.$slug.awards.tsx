@@ -1,0 +1,132 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/forms";
+import { enforce } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { canManageJudging } from "~/modules/auth/permissions";
+import { listSubmittedEntries } from "~/modules/entries/entries.server";
+import { requireEventAccess } from "~/modules/events/access.server";
+import { awardSchema, defaultAwards, MOST_VALUABLE_FAILURE } from "~/modules/judging/awards";
+import { addDefaultAwards, createAward, deleteAward, giveAward, listAwards, suggestMostValuableFailure } from "~/modules/judging/awards.server";
+
+export const meta: MetaFunction = () => [{ title: "Awards · Problem First" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageJudging(user, access));
+  const [awardList, entryList, suggestion] = await Promise.all([listAwards(event.id), listSubmittedEntries(event.id), suggestMostValuableFailure(event.id)]);
+  const missingDefaults = defaultAwards.filter((d) => !awardList.some((a) => a.name === d.name)).map((d) => d.name);
+  return { event: { slug: event.slug, title: event.title }, awards: awardList, entries: entryList.map((e) => ({ id: e.id, title: e.title })), suggestion, missingDefaults };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageJudging(user, access));
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  const back = `/events/${event.slug}/awards`;
+  if (intent === "defaults") {
+    await addDefaultAwards(event.id);
+    return redirectWithToast(back, "Default awards added.");
+  }
+  if (intent === "create") {
+    const submission = parseWithZod(formData, { schema: awardSchema });
+    if (submission.status !== "success") return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
+    const created = await createAward(event.id, submission.value);
+    if (!created.ok) return data({ result: submission.reply({ fieldErrors: { name: [created.message] } }) }, { status: 400 });
+    return redirectWithToast(back, `Award "${submission.value.name}" created.`);
+  }
+  if (intent === "give") {
+    const entryId = String(formData.get("entryId") ?? "");
+    const ok = await giveAward(event.id, String(formData.get("awardId") ?? ""), entryId || null);
+    if (!ok) return redirectWithToast(back, { kind: "error", message: "That award or entry is not part of this event." });
+    return redirectWithToast(back, entryId ? "Award given." : "Award taken back.");
+  }
+  if (intent === "delete") {
+    await deleteAward(event.id, String(formData.get("awardId") ?? ""));
+    return redirectWithToast(back, "Award deleted.");
+  }
+  throw data("Unknown action", { status: 400 });
+}
+
+export default function Awards() {
+  const { event, awards, entries, suggestion, missingDefaults } = useLoaderData<typeof loader>();
+  const [form, fields] = useForm({
+    id: "new-award",
+    lastResult: useActionData<typeof action>()?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: awardSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="space-y-6">
+      <p className="text-sm text-slate-600">
+        <Link to={`/events/${event.slug}/results`}>← Results of {event.title}</Link>
+      </p>
+      <h1 className="h1">Awards</h1>
+      <p className="text-sm text-slate-700">Awards are shown with the results once they are published.</p>
+      {missingDefaults.length ? (
+        <Form method="post" className="card flex flex-wrap items-center gap-3">
+          <p className="text-sm">Suggested awards: {missingDefaults.join(", ")}.</p>
+          <button type="submit" name="intent" value="defaults" className="btn-secondary">
+            Add the default awards
+          </button>
+        </Form>
+      ) : null}
+      <ul className="space-y-3">
+        {awards.map((a) => (
+          <li key={a.id} className="card space-y-2">
+            <h2 className="h2">{a.name}</h2>
+            {a.description ? <p className="text-sm text-slate-700">{a.description}</p> : null}
+            <p className="text-sm">{a.entryTitle ? `Given to: ${a.entryTitle}` : "Not given yet."}</p>
+            {a.name === MOST_VALUABLE_FAILURE && suggestion ? (
+              <p className="text-sm" data-testid="mvf-suggestion">
+                Suggested: <strong>{suggestion.title}</strong>, the failed entry with the best Learnings score
+                {suggestion.learnings === null ? " (not scored yet)" : ` (${Number(suggestion.learnings).toFixed(1)})`}.
+              </p>
+            ) : null}
+            <Form method="post" className="flex flex-wrap items-end gap-2">
+              <input type="hidden" name="awardId" value={a.id} />
+              <div>
+                <label htmlFor={`entry-${a.id}`} className="label">
+                  Entry for {a.name}
+                </label>
+                <select id={`entry-${a.id}`} name="entryId" defaultValue={a.entryId ?? (a.name === MOST_VALUABLE_FAILURE ? (suggestion?.id ?? "") : "")} className="input mt-1">
+                  <option value="">No entry</option>
+                  {entries.map((e) => (
+                    <option key={e.id} value={e.id}>
+                      {e.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" name="intent" value="give" className="btn-primary">
+                Give {a.name}
+              </button>
+              <button type="submit" name="intent" value="delete" className="btn-danger">
+                Delete {a.name}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" {...getFormProps(form)} className="card max-w-xl space-y-3">
+        <h2 className="h2">New award</h2>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="create" />
+        <Field label="Award name" meta={fields.name} />
+        <Field label="Description (optional)" meta={fields.description} />
+        <button type="submit" className="btn-primary">
+          Create award
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

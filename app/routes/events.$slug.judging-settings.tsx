@@ -1,0 +1,77 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/forms";
+import { enforce } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { canManageJudging } from "~/modules/auth/permissions";
+import { requireEventAccess } from "~/modules/events/access.server";
+import { updateJudgingSettings } from "~/modules/judging/awards.server";
+import { judgingSettingsSchema } from "~/modules/judging/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Judging settings · Problem First" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageJudging(user, access));
+  return { event: { slug: event.slug, title: event.title, normalizeScores: event.normalizeScores, blindJudging: event.blindJudging, showJudgeNames: event.showJudgeNames } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageJudging(user, access));
+  const submission = parseWithZod(await request.formData(), { schema: judgingSettingsSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  await updateJudgingSettings(event.id, submission.value);
+  return redirectWithToast(`/events/${event.slug}/judging-settings`, "Judging settings saved.");
+}
+
+const options = [
+  ["normalizeScores", "Official ranking uses normalized scores", "Each judge's totals are rescaled so harsh and generous judges count alike. Both rankings stay visible."],
+  ["blindJudging", "Blind judging", "Judges do not see team names or members while they score."],
+  ["showJudgeNames", "Show judge names to teams", "Teams see which judge wrote each piece of feedback once results are published."],
+] as const;
+
+export default function JudgingSettings() {
+  const { event } = useLoaderData<typeof loader>();
+  const [form, fields] = useForm({
+    lastResult: useActionData<typeof action>()?.result,
+    defaultValue: { normalizeScores: event.normalizeScores ? "on" : undefined, blindJudging: event.blindJudging ? "on" : undefined, showJudgeNames: event.showJudgeNames ? "on" : undefined },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: judgingSettingsSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="max-w-2xl space-y-6">
+      <p className="text-sm text-slate-600">
+        <Link to={`/events/${event.slug}/results`}>← Results of {event.title}</Link>
+      </p>
+      <h1 className="h1">Judging settings</h1>
+      <Form method="post" {...getFormProps(form)} className="card space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {options.map(([key, label, hint]) => (
+          <div key={key} className="flex items-start gap-3">
+            <input {...getInputProps(fields[key], { type: "checkbox" })} aria-describedby={fields[key].descriptionId} className="mt-1" />
+            <div>
+              <label htmlFor={fields[key].id} className="label">
+                {label}
+              </label>
+              <p id={fields[key].descriptionId} className="hint">
+                {hint}
+              </p>
+            </div>
+          </div>
+        ))}
+        <button type="submit" className="btn-primary">
+          Save settings
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
