@@ -29,9 +29,9 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 export function isLocalDateTime(value: string): boolean {
   const m = LOCAL.exec(value);
   if (!m) return false;
-  const [y, mo, d, h, mi] = m.slice(1, 6).map(Number);
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0));
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60;
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
 }
 
 // Building an Intl.DateTimeFormat is expensive; pages format many dates in few zones.

@@ -34,6 +34,8 @@ export function isEmailDomainAllowed(email: string, allowedDomains: string[]) {
 /** Only same-site paths are followed after sign-in, never another origin. */
 export function safeRedirect(to: string | null | undefined, fallback = "/") {
   if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // Browsers drop tabs and newlines from a URL before parsing it, so "/\t/evil.com" would become "//evil.com".
+  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
   return to;
 }
 

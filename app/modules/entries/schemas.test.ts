@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { entryDraftSchema, entrySchemaFor, entrySubmitSchema, normalizeTags } from "./schemas";
+
+const complete = {
+  version: 3,
+  title: "Ticket triage assistant",
+  summary: "Routes support tickets to the right queue",
+  outcome: "working" as const,
+  tags: "support, triage",
+  demoUrl: "https://demo.example.com",
+  repoUrl: "https://git.example.com/team/triage",
+  videoUrl: "",
+  approach: "Embeddings plus a small classifier over last year's tickets",
+  metricName: "Tickets routed correctly",
+  metricUnit: "%",
+  metricBaseline: "62",
+  metricTarget: "85",
+  metricResult: "81",
+  pmWorked: "Classifying the common categories",
+  pmDidNotWork: "Rare categories with few examples",
+  pmRootCause: "data-missing-context" as const,
+  pmRootCauseOther: "",
+  pmDifferently: "Label rare categories first",
+  pmNextSteps: "Pilot with one support team",
+};
+
+const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
+  result.success ? [] : result.error!.issues.map((i) => i.path.join("."));
+
+describe("entryDraftSchema", () => {
+  it("accepts an almost-empty entry (only the version) and fills blanks with empty strings", () => {
+    const result = entryDraftSchema.safeParse({ version: 1 });
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({ version: 1, title: "", summary: "", demoUrl: "", metricResult: "", pmNextSteps: "" });
+    expect(result.data!.outcome).toBeUndefined();
+    expect(result.data!.pmRootCause).toBeUndefined();
+  });
+  it("needs a positive whole version", () => {
+    expect(entryDraftSchema.safeParse({}).error!.issues).toMatchObject([{ path: ["version"], message: "Reload the page: the form lost its version" }]);
+    expect(paths(entryDraftSchema.safeParse({ version: 0 }))).toEqual(["version"]);
+    expect(paths(entryDraftSchema.safeParse({ version: 1.5 }))).toEqual(["version"]);
+  });
+  it("still refuses malformed values in a draft", () => {
+    expect(paths(entryDraftSchema.safeParse({ version: 1, demoUrl: "not a link" }))).toEqual(["demoUrl"]);
+    expect(paths(entryDraftSchema.safeParse({ version: 1, outcome: "meh" }))).toEqual(["outcome"]);
+    expect(paths(entryDraftSchema.safeParse({ version: 1, pmRootCause: "bad-luck" }))).toEqual(["pmRootCause"]);
+    expect(entryDraftSchema.safeParse({ version: 1, title: "x".repeat(121) }).error!.issues).toMatchObject([
+      { path: ["title"], message: "Use at most 120 characters" },
+    ]);
+    expect(entryDraftSchema.safeParse({ version: 1, approach: "x".repeat(5001) }).error!.issues).toMatchObject([
+      { path: ["approach"], message: "Use at most 5,000 characters" },
+    ]);
+  });
+  it("trims text fields", () => {
+    expect(entryDraftSchema.parse({ version: 1, title: "  Triage  ", demoUrl: " https://x.example " })).toMatchObject({
+      title: "Triage",
+      demoUrl: "https://x.example",
+    });
+  });
+});
+
+describe("entrySubmitSchema", () => {
+  it("accepts a complete entry", () => {
+    expect(entrySubmitSchema.safeParse(complete).success).toBe(true);
+  });
+
+  it("lists each missing required field by path", () => {
+    expect(paths(entrySubmitSchema.safeParse({ version: 1 }))).toEqual([
+      "title",
+      "summary",
+      "approach",
+      "metricName",
+      "metricBaseline",
+      "pmWorked",
+      "pmDidNotWork",
+      "pmDifferently",
+      "pmNextSteps",
+      "outcome",
+      "pmRootCause",
+    ]);
+  });
+  it("names the one missing field with its message", () => {
+    expect(entrySubmitSchema.safeParse({ ...complete, pmDidNotWork: "" }).error!.issues).toMatchObject([
+      { path: ["pmDidNotWork"], message: "Say what did not work" },
+    ]);
+  });
+  it("treats whitespace-only as missing", () => {
+    expect(paths(entrySubmitSchema.safeParse({ ...complete, title: "   ", approach: "\n\t" }))).toEqual(["title", "approach"]);
+  });
+  it("does not require links, tags, unit or target", () => {
+    const bare = { ...complete, tags: "", demoUrl: "", repoUrl: "", videoUrl: "", metricUnit: "", metricTarget: "" };
+    expect(entrySubmitSchema.safeParse(bare).success).toBe(true);
+  });
+
+  describe("measured result", () => {
+    it("may be empty for a failed attempt", () => {
+      expect(entrySubmitSchema.safeParse({ ...complete, outcome: "failed", metricResult: "" }).success).toBe(true);
+    });
+    it("is required for a working or partial prototype", () => {
+      for (const outcome of ["working", "partial"] as const) {
+        expect(entrySubmitSchema.safeParse({ ...complete, outcome, metricResult: "" }).error!.issues).toMatchObject([
+          { path: ["metricResult"], message: "Give the measured result (only a failed attempt may leave it empty)" },
+        ]);
+      }
+    });
+    it("is not asked for while the outcome itself is missing", () => {
+      expect(paths(entrySubmitSchema.safeParse({ ...complete, outcome: undefined, metricResult: "" }))).toEqual(["outcome"]);
+    });
+  });
+
+  describe("root cause", () => {
+    it("'other' needs a description", () => {
+      expect(entrySubmitSchema.safeParse({ ...complete, pmRootCause: "other", pmRootCauseOther: "  " }).error!.issues).toMatchObject([
+        { path: ["pmRootCauseOther"], message: "Describe the root cause" },
+      ]);
+      expect(entrySubmitSchema.safeParse({ ...complete, pmRootCause: "other", pmRootCauseOther: "Legal review took the week" }).success).toBe(true);
+    });
+    it("a listed cause needs no description", () => {
+      expect(entrySubmitSchema.safeParse({ ...complete, pmRootCause: "latency-or-cost", pmRootCauseOther: "" }).success).toBe(true);
+    });
+  });
+});
+
+describe("links", () => {
+  it("accept http and https links and blanks", () => {
+    for (const url of ["https://example.com", "http://localhost:3000/demo", "HTTPS://EXAMPLE.COM/x?y=1#z", ""]) {
+      expect(paths(entrySubmitSchema.safeParse({ ...complete, demoUrl: url })), url).toEqual([]);
+    }
+  });
+  it("refuse anything else, on the field's own path", () => {
+    for (const url of ["example.com", "ftp://example.com", "javascript:alert(1)", "https://exa mple.com", "https://", "//example.com"]) {
+      const result = entrySubmitSchema.safeParse({ ...complete, repoUrl: url });
+      expect(result.error?.issues, url).toMatchObject([{ path: ["repoUrl"], message: "Enter a full link starting with https://" }]);
+    }
+  });
+  it("refuse links over 500 characters", () => {
+    expect(paths(entrySubmitSchema.safeParse({ ...complete, videoUrl: `https://x.example/${"a".repeat(500)}` }))).toEqual(["videoUrl"]);
+  });
+});
+
+describe("entrySchemaFor", () => {
+  it("uses the submit schema only for the submit action", () => {
+    expect(entrySchemaFor("submit")).toBe(entrySubmitSchema);
+    expect(entrySchemaFor("save")).toBe(entryDraftSchema);
+    expect(entrySchemaFor(null)).toBe(entryDraftSchema);
+  });
+});
+
+describe("normalizeTags", () => {
+  it("lowercases, trims, hyphenates inner spaces and drops empties", () => {
+    expect(normalizeTags(" NLP, Customer  Support,,  ")).toBe("nlp, customer-support");
+  });
+  it("removes duplicates, keeping first-seen order", () => {
+    expect(normalizeTags("support, Triage, SUPPORT, triage, data")).toBe("support, triage, data");
+  });
+  it("keeps at most 10 tags of at most 30 characters", () => {
+    expect(normalizeTags("a,b,c,d,e,f,g,h,i,j,k,l")).toBe("a, b, c, d, e, f, g, h, i, j");
+    expect(normalizeTags("x".repeat(40))).toBe("x".repeat(30));
+  });
+  it("returns an empty string for no tags", () => {
+    expect(normalizeTags("")).toBe("");
+    expect(normalizeTags(" , ,")).toBe("");
+  });
+});
