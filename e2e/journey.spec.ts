@@ -23,7 +23,7 @@ test("an event goes from draft to published results, and its learning lands in t
   await organizer.getByRole("button", { name: "Create event" }).click();
   await expectToast(organizer, "Event created as a draft");
   await expect(organizer.getByRole("button", { name: "Open the event" })).toBeDisabled();
-  await expect(organizer.getByText("Add at least one business problem.")).toBeVisible();
+  await expect(organizer.getByTestId("next-phase-blockers").getByText("Add at least one business problem.")).toBeVisible();
   await expectAccessible(organizer);
 
   await organizer.getByRole("link", { name: "Add a problem" }).click();

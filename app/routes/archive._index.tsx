@@ -1,76 +1,320 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { outcomes, rootCauses } from "#db/schema";
 import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Highlighted } from "~/components/learnings";
+import { formatInZone } from "~/lib/time";
+import { archiveOverview, archiveTags } from "~/modules/archive/home.server";
+import { filtersFromUrl, searchLearnings, type ArchiveFilters } from "~/modules/archive/search.server";
 import { requireUser } from "~/modules/auth/guards.server";
-import { searchArchive } from "~/modules/entries/entries.server";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Archive · Problem First" }];
 
+function isSearching(f: ArchiveFilters) {
+  return Boolean(f.q || f.outcome || f.rootCause || f.event || f.tag || f.year);
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").slice(0, 200);
-  const outcome = url.searchParams.get("outcome");
-  return { q, outcome: outcome ?? "", results: await searchArchive({ q, outcome }) };
+  const filters = filtersFromUrl(new URL(request.url).searchParams);
+  const [overview, tags, result] = await Promise.all([archiveOverview(), archiveTags(), isSearching(filters) ? searchLearnings(filters) : null]);
+  return { filters, overview, tags, result };
+}
+
+/** A link to the same search with some parameters changed; the whole search state lives in the URL. */
+function searchHref(filters: ArchiveFilters, change: Partial<ArchiveFilters>) {
+  const next = { ...filters, ...change };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(next)) {
+    if (value === null || value === "" || (key === "page" && value === 1)) continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `/archive?${qs}` : "/archive";
 }
 
 export default function Archive() {
-  const { q, outcome, results } = useLoaderData<typeof loader>();
+  const { filters, overview, tags, result } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "loading" && navigation.location.pathname === "/archive";
   return (
     <div className="space-y-6">
-      <h1 className="h1">Archive of learnings</h1>
-      <p className="text-slate-700">Every entry of past events, working or failed, with what the team learned. Search before you build.</p>
-      <Form method="get" role="search" className="card flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1">
+      <div>
+        <h1 className="h1">Archive of learnings</h1>
+        <p className="mt-1 text-slate-700">Every entry of past events, working or failed, with what the team learned. Search before you build.</p>
+      </div>
+
+      <Form method="get" role="search" aria-label="Search the archive" className="card space-y-3">
+        <div>
           <label htmlFor="q" className="label">
             Search entries and post-mortems
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} className="input mt-1" />
+          <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={2000} aria-describedby="q-hint" className="input mt-1" />
+          <p id="q-hint" className="hint mt-1">
+            All words must appear. Use "quotes" for a phrase, invoic* for words that start alike, -word to leave a word out, and OR between alternatives.
+          </p>
         </div>
-        <div>
-          <label htmlFor="outcome" className="label">
-            Outcome
-          </label>
-          <select id="outcome" name="outcome" defaultValue={outcome} className="input mt-1">
-            <option value="">Any outcome</option>
-            {Object.entries(outcomeLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+          <div>
+            <label htmlFor="outcome" className="label">
+              Outcome
+            </label>
+            <select id="outcome" name="outcome" defaultValue={filters.outcome ?? ""} className="input mt-1">
+              <option value="">Any outcome</option>
+              {outcomes.map((value) => (
+                <option key={value} value={value}>
+                  {outcomeLabels[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="rootCause" className="label">
+              Root cause
+            </label>
+            <select id="rootCause" name="rootCause" defaultValue={filters.rootCause ?? ""} className="input mt-1">
+              <option value="">Any root cause</option>
+              {rootCauses.map((value) => (
+                <option key={value} value={value}>
+                  {rootCauseLabels[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="event" className="label">
+              Event
+            </label>
+            <select id="event" name="event" defaultValue={filters.event ?? ""} className="input mt-1">
+              <option value="">Any event</option>
+              {overview.closedEvents.map((e) => (
+                <option key={e.slug} value={e.slug}>
+                  {e.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="tag" className="label">
+              Tag
+            </label>
+            <input id="tag" name="tag" list="archive-tags" defaultValue={filters.tag ?? ""} maxLength={30} className="input mt-1" />
+            <datalist id="archive-tags">
+              {tags.map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
+          </div>
+          <div>
+            <label htmlFor="year" className="label">
+              Year
+            </label>
+            <select id="year" name="year" defaultValue={filters.year ?? ""} className="input mt-1">
+              <option value="">Any year</option>
+              {overview.years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-        <button type="submit" className="btn-primary">
-          Search
-        </button>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className="btn-primary">
+            Search
+          </button>
+          {result ? (
+            <Link to="/archive" className="text-sm">
+              Clear the search
+            </Link>
+          ) : null}
+        </div>
       </Form>
-      <p className="text-sm text-slate-700" aria-live="polite">
-        {results.length} {results.length === 1 ? "learning" : "learnings"}
-        {q ? ` for “${q}”` : ""}
-      </p>
-      <ul className="space-y-3">
-        {results.map((r) => (
-          <li key={r.id} className="card">
-            <div className="flex flex-wrap items-start justify-between gap-2">
-              <Link to={`/events/${r.eventSlug}/entries/${r.id}`} className="font-semibold">
-                {r.title}
-              </Link>
-              <OutcomeBadge outcome={r.outcome} />
-            </div>
-            <p className="mt-1 text-sm">{r.summary}</p>
-            <p className="mt-2 text-sm text-slate-700">
-              <strong>What did not work:</strong> {r.pmDidNotWork}
-            </p>
-            <p className="mt-2 text-xs text-slate-600">
-              {r.eventTitle} · {r.problemTitle} · {r.teamName}
-              {r.rootCause ? ` · Root cause: ${rootCauseLabels[r.rootCause]}` : ""}
-            </p>
-          </li>
-        ))}
-      </ul>
+
+      {result ? <Results filters={filters} result={result} busy={busy} /> : <Overview overview={overview} />}
     </div>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Results({ filters, result, busy }: { filters: ArchiveFilters; result: NonNullable<LoaderData["result"]>; busy: boolean }) {
+  const { learnings, total, page, pageCount, mode, notice } = result;
+  return (
+    <section aria-labelledby="results-heading" aria-busy={busy} className="space-y-3">
+      <h2 id="results-heading" className="h2">
+        Results
+      </h2>
+      <p className="text-sm text-slate-700" aria-live="polite">
+        {total} {total === 1 ? "learning" : "learnings"}
+        {filters.q ? ` for “${filters.q.slice(0, 120)}”` : ""}
+        {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+      </p>
+      {notice ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {mode === "any" ? (
+        <p className="rounded-md bg-sky-50 p-3 text-sm text-sky-900" role="status">
+          No learning has all of these words, so these have some of them.
+        </p>
+      ) : null}
+      {total === 0 ? (
+        <p className="card text-slate-700">
+          Nothing in the archive matches. Try fewer or different words, or <Link to="/archive">clear the search</Link>.
+        </p>
+      ) : (
+        <ol className="space-y-3">
+          {result.learnings.map((l) => (
+            <li key={l.id} className="card">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <Link to={`/events/${l.eventSlug}/entries/${l.id}`} className="font-semibold" aria-label={l.title || "Untitled entry"}>
+                  <Highlighted text={l.titleMarked || "Untitled entry"} />
+                </Link>
+                <OutcomeBadge outcome={l.outcome} />
+              </div>
+              {l.summary ? <p className="mt-1 text-sm">{l.summary}</p> : null}
+              {l.snippet ? (
+                <p className="mt-2 text-sm text-slate-700">
+                  {mode === "browse" ? <strong>What did not work: </strong> : null}
+                  <Highlighted text={l.snippet} />
+                </p>
+              ) : null}
+              <p className="mt-2 text-xs text-slate-600">
+                {l.eventTitle} ({l.year}) · {l.problemTitle} · {l.teamName}
+                {l.rootCause ? ` · Root cause: ${rootCauseLabels[l.rootCause]}` : ""}
+                {l.tags ? ` · Tags: ${l.tags}` : ""}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {pageCount > 1 ? (
+        <nav aria-label="Result pages" className="flex items-center justify-between gap-3">
+          {page > 1 ? (
+            <Link to={searchHref(filters, { page: page - 1 })} rel="prev" className="btn-secondary">
+              Previous page
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-sm text-slate-700">
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <Link to={searchHref(filters, { page: page + 1 })} rel="next" className="btn-secondary">
+              Next page
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+function Overview({ overview }: { overview: LoaderData["overview"] }) {
+  const { outcomeCounts, total, rootCauseCounts, closedEvents, recent } = overview;
+  const maxCause = Math.max(1, ...rootCauseCounts.map((r) => r.n));
+  return (
+    <>
+      <section aria-labelledby="outcomes-heading" className="space-y-3">
+        <h2 id="outcomes-heading" className="h2">
+          {total} {total === 1 ? "learning" : "learnings"} from {closedEvents.length} past {closedEvents.length === 1 ? "event" : "events"}
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-3">
+          {outcomes.map((o) => (
+            <li key={o} className="card">
+              <Link to={`/archive?outcome=${o}`} className="block no-underline">
+                <span className="block text-2xl font-bold text-slate-900">{outcomeCounts[o]}</span>
+                <span className="text-sm">{outcomeLabels[o]}s</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="causes-heading" className="card space-y-3">
+        <h2 id="causes-heading" className="h2">
+          What usually goes wrong
+        </h2>
+        <p className="text-sm text-slate-700">Root causes named in post-mortems across all past events.</p>
+        <ul className="space-y-2">
+          {rootCauseCounts.map(({ cause, n }) => (
+            <li key={cause} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-3 text-sm">
+              <Link to={`/archive?rootCause=${cause}`}>{rootCauseLabels[cause]}</Link>
+              <span className="h-4 rounded-sm bg-slate-100" aria-hidden="true">
+                <span className="block h-4 rounded-sm bg-indigo-600" style={{ width: `${(n / maxCause) * 100}%` }} />
+              </span>
+              <span className="text-right tabular-nums">{n}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="recent-heading" className="space-y-3">
+          <h2 id="recent-heading" className="h2">
+            Recent learnings
+          </h2>
+          {recent.length === 0 ? (
+            <p className="card text-slate-700">No event has published its results yet.</p>
+          ) : (
+            <ul className="space-y-3">
+              {recent.map((l) => (
+                <li key={l.id} className="card">
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <Link to={`/events/${l.eventSlug}/entries/${l.id}`} className="font-semibold">
+                      {l.title || "Untitled entry"}
+                    </Link>
+                    <OutcomeBadge outcome={l.outcome} />
+                  </div>
+                  {l.lesson ? (
+                    <p className="mt-1 text-sm text-slate-700">
+                      <strong>Would do differently:</strong> {l.lesson}
+                    </p>
+                  ) : null}
+                  <p className="mt-1 text-xs text-slate-600">
+                    {l.eventTitle}
+                    {l.rootCause ? ` · Root cause: ${rootCauseLabels[l.rootCause]}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="events-heading" className="space-y-3">
+          <h2 id="events-heading" className="h2">
+            Past events
+          </h2>
+          {closedEvents.length === 0 ? (
+            <p className="card text-slate-700">No past events yet.</p>
+          ) : (
+            <ul className="space-y-3">
+              {closedEvents.map((e) => (
+                <li key={e.slug} className="card">
+                  <Link to={`/events/${e.slug}`} className="font-semibold">
+                    {e.title}
+                  </Link>
+                  <p className="text-xs text-slate-600">Started {formatInZone(new Date(e.startsAt * 1000), e.timezone)}</p>
+                  <p className="mt-1 text-sm text-slate-700">
+                    {e.working} working · {e.partial} partial · {e.failed} failed
+                  </p>
+                  <p className="mt-1 flex flex-wrap gap-3 text-sm">
+                    <Link to={`/archive?event=${e.slug}`}>Its learnings</Link>
+                    <Link to={`/events/${e.slug}/digest`}>Learnings digest</Link>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
   );
 }
 

@@ -6,6 +6,8 @@ import { PhaseBadge } from "~/components/badges";
 import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms";
+import { Markdown } from "~/components/markdown";
+import { renderMarkdown } from "~/lib/markdown.server";
 import { formatInZone, relativeTime } from "~/lib/time";
 import { canJoinTeam, canManageEvent, canViewEntry, canViewJudgeQueue, canViewResults } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const entries = submitted.filter((e) => canViewEntry(user, access, { teamId: e.teamId, status: "submitted" }, now).ok);
   return {
     event,
+    descriptionHtml: renderMarkdown(event.description),
     problems: problemList,
     entries,
     myTeamId: access.teamId,
@@ -43,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, problems, entries, myTeamId, awards, can, now } = useLoaderData<typeof loader>();
+  const { event, descriptionHtml, problems, entries, myTeamId, awards, can, now } = useLoaderData<typeof loader>();
   const [joinForm, joinFields] = useForm({
     id: "join",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
@@ -58,6 +61,7 @@ export default function EventPage() {
           <h1 className="h1">{event.title}</h1>
           <PhaseBadge phase={event.phase} />
         </div>
+        {event.tagline ? <p className="mt-2 text-lg text-slate-700">{event.tagline}</p> : null}
         <dl className="mt-3 grid gap-2 text-sm text-slate-700 sm:grid-cols-3">
           <div>
             <dt className="font-semibold">Starts</dt>
@@ -74,7 +78,7 @@ export default function EventPage() {
             <dd>{formatInZone(event.judgingDeadline, event.timezone)}</dd>
           </div>
         </dl>
-        {event.description ? <p className="mt-4 whitespace-pre-line text-slate-800">{event.description}</p> : null}
+        <Markdown html={descriptionHtml} className="mt-4" />
         <p className="mt-4 flex flex-wrap gap-2">
           {can.manage ? (
             <Link to={`/events/${event.slug}/manage`} className="btn-secondary">
@@ -151,6 +155,7 @@ export default function EventPage() {
                 <Link to={`/events/${event.slug}/problems/${p.id}`} className="font-semibold">
                   {p.title}
                 </Link>
+                {p.retired ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Retired</span> : null}
                 <p className="mt-1 text-sm text-slate-700">{p.summary}</p>
                 <p className="mt-2 text-xs text-slate-600">
                   Who has it: {p.whoHasIt} · AI metric: {p.metricName} · {p.teamCount} {p.teamCount === 1 ? "team" : "teams"}

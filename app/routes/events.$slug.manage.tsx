@@ -6,10 +6,13 @@ import { PhaseBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
 import { enforce } from "~/lib/http.server";
-import { formatInZone } from "~/lib/time";
+import { formatInZone, relativeTime } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canManageEvent } from "~/modules/auth/permissions";
+import { canManageEvent, canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
+import { recomputeAssignments } from "~/modules/events/assignments.server";
+import { entryOutcomes, judgingProgress } from "~/modules/events/dashboard.server";
+import { addOrganizer, removeOrganizer } from "~/modules/events/settings.server";
 import {
   addJudge,
   changePhase,
@@ -21,8 +24,9 @@ import {
   removeJudge,
 } from "~/modules/events/events.server";
 import { phaseLabels } from "~/modules/events/phases";
-import { addJudgeSchema, phaseChangeSchema } from "~/modules/events/schemas";
-import { listProblems } from "~/modules/problems/problems.server";
+import { addJudgeSchema, addOrganizerSchema, phaseChangeSchema } from "~/modules/events/schemas";
+import { listProblems, moveProblem, setProblemRetired } from "~/modules/problems/problems.server";
+import { moveProblemSchema } from "~/modules/problems/schemas";
 import { listTeams } from "~/modules/teams/teams.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage ${data?.event.title ?? "event"} · Problem First` }];
@@ -30,16 +34,40 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageEvent(user, access));
-  const [steps, problems, rubric, judges, organizers, teamList, history] = await Promise.all([
-    phaseStepsFor(event, new Date()),
+  const now = new Date();
+  const [steps, problems, rubric, judges, organizers, teamList, history, outcomes, progress] = await Promise.all([
+    phaseStepsFor(event, now),
     listProblems(event.id),
     listCriteria(event.id),
     listJudges(event.id),
     listOrganizers(event.id),
     listTeams(event.id),
     listPhaseChanges(event.id),
+    entryOutcomes(event.id),
+    judgingProgress(event),
   ]);
-  return { event, steps, problems, rubric, judges, organizers, teams: teamList, history };
+  return {
+    event,
+    steps,
+    problems,
+    rubric,
+    judges,
+    organizers,
+    teams: teamList,
+    history,
+    dashboard: {
+      outcomes,
+      progress,
+      deadlines: (
+        [
+          ["Start", event.startsAt],
+          ["Submission deadline", event.submissionDeadline],
+          ["Judging deadline", event.judgingDeadline],
+        ] as const
+      ).map(([label, at]) => ({ label, at: formatInZone(at, event.timezone), relative: relativeTime(at, now), past: at <= now })),
+    },
+    canEditProblems: canManageProblems(user, access).ok,
+  };
 }
 
 type ActionResult = { intent: string; result: SubmissionResult<string[]> };
@@ -56,18 +84,48 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
     const changed = await changePhase(event, user.id, submission.value, new Date());
     if (!changed.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { [changed.field]: [changed.message] } }) }, { status: 400 });
-    return redirectWithToast(back, `The event is now: ${phaseLabels[submission.value.to]}.`);
+    // Entries are final once judging starts: assign judges to any submitted since the last recompute.
+    const plan = submission.value.to === "judging" ? await recomputeAssignments(event) : null;
+    const gaps = plan && !plan.ok ? ` ${plan.message}` : "";
+    return redirectWithToast(back, { kind: gaps ? "error" : "success", message: `The event is now: ${phaseLabels[submission.value.to]}.${gaps}` });
   }
   if (intent === "add-judge") {
     const submission = parseWithZod(formData, { schema: addJudgeSchema });
     if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
     const added = await addJudge(event.id, submission.value.email);
     if (!added.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { email: [added.message] } }) }, { status: 400 });
+    await recomputeAssignments(event);
     return redirectWithToast(back, `${added.name} is now a judge of this event.`);
   }
   if (intent === "remove-judge") {
     await removeJudge(event.id, String(formData.get("userId") ?? ""));
+    await recomputeAssignments(event);
     return redirectWithToast(back, "Judge removed. Scores they already gave are kept.");
+  }
+  if (intent === "add-organizer") {
+    const submission = parseWithZod(formData, { schema: addOrganizerSchema });
+    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
+    const added = await addOrganizer(event.id, submission.value.email);
+    if (!added.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { email: [added.message] } }) }, { status: 400 });
+    return redirectWithToast(back, `${added.name} is now an organizer of this event.`);
+  }
+  if (intent === "remove-organizer") {
+    const removed = await removeOrganizer(event.id, String(formData.get("userId") ?? ""));
+    return redirectWithToast(back, removed.ok ? "Organizer removed." : { kind: "error", message: removed.message });
+  }
+  if (intent === "move-problem" || intent === "retire-problem" || intent === "restore-problem") {
+    enforce(canManageProblems(user, access));
+    const problemId = String(formData.get("problemId") ?? "");
+    if (intent === "move-problem") {
+      const submission = parseWithZod(formData, { schema: moveProblemSchema });
+      if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
+      const moved = await moveProblem(event.id, submission.value.problemId, submission.value.direction);
+      if (!moved) throw data("Problem not found", { status: 404 });
+      return redirectWithToast(back, "Problem order saved.");
+    }
+    const retire = intent === "retire-problem";
+    if (!(await setProblemRetired(event.id, problemId, retire))) throw data("Problem not found", { status: 404 });
+    return redirectWithToast(back, retire ? "Problem retired: new teams no longer see it; teams that picked it keep it." : "Problem offered to new teams again.");
   }
   throw data("Unknown action", { status: 400 });
 }
@@ -112,9 +170,84 @@ function PhaseStepForm({ step, lastResult }: { step: Awaited<ReturnType<typeof l
   );
 }
 
+type LoaderData = Awaited<ReturnType<typeof loader>>;
+
+function Dashboard({ dashboard, teamCount, steps }: { dashboard: LoaderData["dashboard"]; teamCount: number; steps: LoaderData["steps"] }) {
+  const { outcomes, progress, deadlines } = dashboard;
+  const percent = progress.due > 0 ? Math.round((progress.done / progress.due) * 100) : 0;
+  const submitted = outcomes.working + outcomes.partial + outcomes.failed + outcomes.none;
+  return (
+    <section aria-labelledby="dashboard-h" className="card">
+      <h2 id="dashboard-h" className="h2">
+        Dashboard
+      </h2>
+      <dl className="mt-3 grid gap-4 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="font-semibold">Teams</dt>
+          <dd className="text-2xl font-bold">{teamCount}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">Submitted entries</dt>
+          <dd>
+            <span className="text-2xl font-bold">{submitted}</span>
+            <span className="block text-slate-700" data-testid="entries-by-outcome">
+              {outcomes.working} working · {outcomes.partial} partial · {outcomes.failed} failed
+              {outcomes.drafts ? ` · ${outcomes.drafts} still in draft` : ""}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold" id="progress-label">
+            Judging progress
+          </dt>
+          <dd>
+            <div
+              role="progressbar"
+              aria-labelledby="progress-label"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+              aria-valuetext={`${progress.done} of ${progress.due} scores`}
+              className="mt-1 h-3 w-full overflow-hidden rounded-full bg-slate-200"
+            >
+              <div className="h-full bg-emerald-600" style={{ width: `${percent}%` }} />
+            </div>
+            <span className="text-slate-700">
+              {progress.done} of {progress.due} scores ({percent}%)
+            </span>
+          </dd>
+        </div>
+      </dl>
+      <h3 className="mt-4 text-sm font-semibold">Deadlines</h3>
+      <ul className="mt-1 space-y-1 text-sm">
+        {deadlines.map((d) => (
+          <li key={d.label}>
+            {d.label}: {d.at} <span className={d.past ? "text-slate-600" : "font-semibold"}>({d.relative})</span>
+          </li>
+        ))}
+      </ul>
+      <h3 className="mt-4 text-sm font-semibold">What blocks the next phase</h3>
+      <ul className="mt-1 list-disc pl-5 text-sm" data-testid="next-phase-blockers">
+        {steps.flatMap((step) =>
+          step.blockers.length
+            ? step.blockers.map((b) => <li key={b}>{b}</li>)
+            : [<li key={step.to}>Nothing blocks “{step.label}”.{step.confirmation ? ` It needs a confirmation: ${step.confirmation}` : ""}{step.needsReason ? " It needs a reason." : ""}</li>],
+        )}
+      </ul>
+    </section>
+  );
+}
+
 export default function ManageEvent() {
-  const { event, steps, problems, rubric, judges, organizers, teams, history } = useLoaderData<typeof loader>();
+  const { event, steps, problems, rubric, judges, organizers, teams, history, dashboard, canEditProblems } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [organizerForm, organizerFields] = useForm({
+    id: "add-organizer",
+    lastResult: actionData?.intent === "add-organizer" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: addOrganizerSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [judgeForm, judgeFields] = useForm({
     id: "add-judge",
     lastResult: actionData?.intent === "add-judge" ? actionData.result : undefined,
@@ -133,6 +266,19 @@ export default function ManageEvent() {
         </div>
         <PhaseBadge phase={event.phase} />
       </header>
+      <nav aria-label="Event settings" className="flex flex-wrap gap-2">
+        <Link to={`/events/${event.slug}/edit`} className="btn-secondary">
+          Edit event
+        </Link>
+        <Link to={`/events/${event.slug}/rubric`} className="btn-secondary">
+          Rubric
+        </Link>
+        <Link to={`/events/${event.slug}/judges`} className="btn-secondary">
+          Judges and assignments
+        </Link>
+      </nav>
+
+      <Dashboard dashboard={dashboard} teamCount={teams.length} steps={steps} />
 
       <section aria-labelledby="phase-h" className="card">
         <h2 id="phase-h" className="h2">
@@ -151,16 +297,54 @@ export default function ManageEvent() {
           <h2 id="problems-h" className="h2">
             Business problems ({problems.length})
           </h2>
-          {event.phase === "draft" || event.phase === "open" ? (
-            <Link to={`/events/${event.slug}/problems/new`} className="btn-secondary">
-              Add a problem
-            </Link>
+          {canEditProblems ? (
+            <span className="flex flex-wrap gap-2">
+              <Link to={`/events/${event.slug}/problems/new`} className="btn-secondary">
+                Add a problem
+              </Link>
+              <Link to={`/events/${event.slug}/problems/copy`} className="btn-secondary">
+                Copy problems from another event
+              </Link>
+            </span>
           ) : null}
         </div>
-        <ul className="mt-3 space-y-1 text-sm">
-          {problems.map((p) => (
-            <li key={p.id}>
-              <Link to={`/events/${event.slug}/problems/${p.id}`}>{p.title}</Link> · {p.teamCount} {p.teamCount === 1 ? "team" : "teams"}
+        {canEditProblems ? null : <p className="mt-1 text-sm text-slate-600">Problems can be changed only while the event is a draft or open.</p>}
+        <ul className="mt-3 divide-y divide-slate-100 text-sm">
+          {problems.map((p, i) => (
+            <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                <Link to={`/events/${event.slug}/problems/${p.id}`}>{p.title}</Link> · {p.teamCount} {p.teamCount === 1 ? "team" : "teams"}
+                {p.retired ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Retired</span> : null}
+              </span>
+              {canEditProblems ? (
+                <span className="flex flex-wrap gap-1">
+                  {(["up", "down"] as const).map((direction) => (
+                    <Form method="post" key={direction}>
+                      <input type="hidden" name="intent" value="move-problem" />
+                      <input type="hidden" name="problemId" value={p.id} />
+                      <input type="hidden" name="direction" value={direction} />
+                      <button
+                        type="submit"
+                        className="btn-secondary px-2 py-1 text-xs"
+                        disabled={direction === "up" ? i === 0 : i === problems.length - 1}
+                        aria-label={`Move ${p.title} ${direction}`}
+                      >
+                        {direction === "up" ? "↑ Up" : "↓ Down"}
+                      </button>
+                    </Form>
+                  ))}
+                  <Link to={`/events/${event.slug}/problems/${p.id}/edit`} className="btn-secondary px-2 py-1 text-xs" aria-label={`Edit ${p.title}`}>
+                    Edit
+                  </Link>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value={p.retired ? "restore-problem" : "retire-problem"} />
+                    <input type="hidden" name="problemId" value={p.id} />
+                    <button type="submit" className={`${p.retired ? "btn-secondary" : "btn-danger"} px-2 py-1 text-xs`} aria-label={`${p.retired ? "Offer again" : "Retire"} ${p.title}`}>
+                      {p.retired ? "Offer again" : "Retire"}
+                    </button>
+                  </Form>
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -170,7 +354,12 @@ export default function ManageEvent() {
         <h2 id="judges-h" className="h2">
           Judges ({judges.length})
         </h2>
-        <p className="mt-1 text-sm text-slate-600">Every judge scores every submitted entry, except entries of their own team.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {event.judgesPerEntry === null
+            ? "Every judge scores every submitted entry, except entries of their own team."
+            : `Each submitted entry gets ${event.judgesPerEntry} ${event.judgesPerEntry === 1 ? "judge" : "judges"}, assigned automatically.`}{" "}
+          <Link to={`/events/${event.slug}/judges`}>Invite links and assignments</Link>
+        </p>
         <p className="mt-1 text-sm">
           <Link to={`/events/${event.slug}/judging-settings`}>Judging settings</Link> (blind judging, normalized ranking, judge names) ·{" "}
           <Link to={`/events/${event.slug}/awards`}>Awards</Link>
@@ -233,9 +422,14 @@ export default function ManageEvent() {
       </section>
 
       <section aria-labelledby="rubric-h" className="card">
-        <h2 id="rubric-h" className="h2">
-          Rubric (scale 1–{event.scaleMax})
-        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="rubric-h" className="h2">
+            Rubric (scale 1–{event.scaleMax})
+          </h2>
+          <Link to={`/events/${event.slug}/rubric`} className="btn-secondary">
+            Edit rubric
+          </Link>
+        </div>
         <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm">
           {rubric.map((c) => (
             <li key={c.id}>
@@ -249,7 +443,31 @@ export default function ManageEvent() {
         <h2 id="people-h" className="h2">
           Organizers and history
         </h2>
-        <p className="mt-2 text-sm">{organizers.map((o) => o.name).join(", ")}</p>
+        <ul className="mt-2 space-y-2 text-sm">
+          {organizers.map((o) => (
+            <li key={o.id} className="flex items-center justify-between gap-2">
+              <span>
+                {o.name} ({o.email})
+              </span>
+              {organizers.length > 1 ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove-organizer" />
+                  <input type="hidden" name="userId" value={o.id} />
+                  <button type="submit" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${o.name} as organizer`}>
+                    Remove
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <Form method="post" {...getFormProps(organizerForm)} className="mt-4 flex flex-wrap items-end gap-3">
+          <input type="hidden" name="intent" value="add-organizer" />
+          <Field label="Add a co-organizer by email" meta={organizerFields.email} type="email" className="min-w-64 flex-1" />
+          <button type="submit" className="btn-secondary">
+            Add organizer
+          </button>
+        </Form>
         {history.length > 0 ? (
           <ul className="mt-3 space-y-1 text-sm text-slate-700">
             {history.map((h, i) => (

@@ -3,23 +3,20 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors, TextareaField } from "~/components/forms";
+import { FormErrors } from "~/components/forms";
+import { ProblemFields } from "~/components/problem-fields";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canManageEvent, type Decision } from "~/modules/auth/permissions";
+import { canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { addProblem } from "~/modules/problems/problems.server";
+import { addProblem, resolveOwner } from "~/modules/problems/problems.server";
 import { problemSchema } from "~/modules/problems/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Add a problem · Problem First" }];
 
-const problemsEditable = (phase: string): Decision =>
-  phase === "draft" || phase === "open" ? { ok: true } : { ok: false, status: 403, reason: "Problems can be added only while the event is a draft or open." };
-
 async function requireProblemEditor(request: Request, slug: string | undefined) {
   const ctx = await requireEventAccess(request, slug);
-  enforce(canManageEvent(ctx.user, ctx.access));
-  enforce(problemsEditable(ctx.event.phase));
+  enforce(canManageProblems(ctx.user, ctx.access));
   return ctx;
 }
 
@@ -32,7 +29,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event } = await requireProblemEditor(request, params.slug);
   const submission = parseWithZod(await request.formData(), { schema: problemSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const problem = await addProblem(event.id, submission.value);
+  const owner = await resolveOwner(submission.value);
+  if (!owner.ok) return data({ result: submission.reply({ fieldErrors: { [owner.field]: [owner.message] } }) }, { status: 400 });
+  const problem = await addProblem(event.id, owner.fields);
   return redirectWithToast(`/events/${event.slug}/problems/${problem.id}`, "Problem added.");
 }
 
@@ -54,18 +53,7 @@ export default function NewProblem() {
       <p className="mt-2 text-slate-700">Start from the problem, not from the technology: who has it, what it costs, and how you would know AI helped.</p>
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field label="Title" meta={fields.title} />
-        <TextareaField label="Summary" meta={fields.summary} rows={3} />
-        <Field label="Who has the problem" meta={fields.whoHasIt} hint="A team or role, e.g. Tier-1 support agents." />
-        <TextareaField label="What it costs today" meta={fields.costToday} rows={2} hint="Hours, money, customers lost: be concrete." />
-        <TextareaField label="Data available" meta={fields.dataAvailable} rows={3} />
-        <TextareaField label="Constraints (optional)" meta={fields.constraints} rows={2} />
-        <fieldset className="grid gap-4 sm:grid-cols-3">
-          <legend className="label mb-2">Suggested AI metric</legend>
-          <Field label="Metric name" meta={fields.metricName} />
-          <Field label="Unit (optional)" meta={fields.metricUnit} />
-          <Field label="Baseline (optional)" meta={fields.metricBaseline} />
-        </fieldset>
+        <ProblemFields fields={fields} />
         <button type="submit" className="btn-primary">
           Add problem
         </button>

@@ -13,9 +13,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { outcomes, rootCauses } from "#db/schema";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { RelatedLearnings } from "~/components/learnings";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
+import { relatedToProblem } from "~/modules/archive/search.server";
 import { canEditEntry, canViewTeam } from "~/modules/auth/permissions";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { MAX_SCREENSHOT_BYTES, MAX_SCREENSHOTS } from "~/modules/entries/images";
@@ -44,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     team: { id: team.id, name: team.name },
     entry,
     screenshots: await listScreenshots(entry.id),
+    // "Have we tried this before?" while the team still shapes its entry.
+    related: edit.ok ? await relatedToProblem(team.problemId) : [],
     refusal: edit.ok ? null : edit.reason,
   };
 }
@@ -216,7 +220,7 @@ function EntryForm({ entry, lastResult }: { entry: LoaderData["entry"]; lastResu
 }
 
 export default function EditEntry() {
-  const { event, team, entry, screenshots, refusal } = useLoaderData<typeof loader>();
+  const { event, team, entry, screenshots, related, refusal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
   return (
@@ -240,6 +244,7 @@ export default function EditEntry() {
         <>
           <EntryForm key={entry.version} entry={entry} lastResult={lastResult} />
           <Screenshots screenshots={screenshots} error={actionData && "screenshotError" in actionData ? actionData.screenshotError : undefined} />
+          <RelatedLearnings learnings={related} />
         </>
       )}
     </div>

@@ -3,13 +3,13 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { EventFields } from "~/components/event-fields";
+import { FormErrors } from "~/components/forms";
 import { enforce } from "~/lib/http.server";
-import { commonTimezones } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { canCreateEvent } from "~/modules/auth/permissions";
-import { createEvent } from "~/modules/events/events.server";
+import { createEvent, slugTaken } from "~/modules/events/events.server";
 import { eventSchema } from "~/modules/events/schemas";
 
 export const meta: MetaFunction = () => [{ title: "New event · Problem First" }];
@@ -24,6 +24,9 @@ export async function action({ request }: ActionFunctionArgs) {
   enforce(canCreateEvent(user));
   const submission = parseWithZod(await request.formData(), { schema: eventSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.value.slug && (await slugTaken(submission.value.slug))) {
+    return data({ result: submission.reply({ fieldErrors: { slug: ["Another event already uses this address: pick another"] } }) }, { status: 400 });
+  }
   const event = await createEvent(user, submission.value);
   return redirectWithToast(`/events/${event.slug}/manage`, "Event created as a draft. Add a business problem, then open it.");
 }
@@ -44,15 +47,7 @@ export default function NewEvent() {
       <p className="mt-2 text-slate-700">It starts as a draft that only organizers see. It gets the default problem-first rubric.</p>
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field label="Title" meta={fields.title} />
-        <TextareaField label="Description" meta={fields.description} rows={5} hint="What the hackathon is for, who should join, any rules." />
-        <SelectField label="Timezone" meta={fields.timezone} options={commonTimezones.map((tz) => ({ value: tz, label: tz }))} hint="All times of the event are entered and shown in this zone." />
-        <div className="grid gap-4 sm:grid-cols-3">
-          <Field label="Starts" meta={fields.startsAt} type="datetime-local" />
-          <Field label="Submission deadline" meta={fields.submissionDeadline} type="datetime-local" />
-          <Field label="Judging deadline" meta={fields.judgingDeadline} type="datetime-local" />
-        </div>
-        <Field label="Maximum team size" meta={fields.maxTeamSize} type="number" className="max-w-48" />
+        <EventFields fields={fields} timezone="UTC" />
         <button type="submit" className="btn-primary" disabled={busy}>
           {busy ? "Creating…" : "Create event"}
         </button>

@@ -129,6 +129,13 @@ export function canViewResults(actor: Actor, ev: EventAccess): Decision {
   return deny("Results are published when the event closes.");
 }
 
+/** The learnings digest is part of the archive: anyone signed in, once results are published. */
+export function canViewDigest(actor: Actor, ev: EventAccess): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  return ev.phase === "closed" ? allow : deny("The learnings digest is ready when the event's results are published.");
+}
+
 export function canViewJudgeQueue(actor: Actor, ev: EventAccess): Decision {
   const view = canViewEvent(actor, ev);
   if (!view.ok) return view;
@@ -148,4 +155,18 @@ export function canLeadTeam(actor: Actor, ev: EventAccess, team: { id: string; l
   const change = canChangeTeam(actor, ev, team.id, now);
   if (!change.ok) return change;
   return actor.id === team.leadId ? allow : deny("Only the team lead can do that.");
+}
+
+/** Adding, editing, reordering and retiring problems: organizers, while the event is a draft or open. */
+export function canManageProblems(actor: Actor, ev: EventAccess): Decision {
+  const manage = canManageEvent(actor, ev);
+  if (!manage.ok) return manage;
+  return ev.phase === "draft" || ev.phase === "open" ? allow : deny("Problems can be changed only while the event is a draft or open.");
+}
+
+/** Editing the rubric: organizers, until the first score of the event is saved (results use the rubric scores were given under). */
+export function canEditRubric(actor: Actor, ev: EventAccess, facts: { scored: boolean }): Decision {
+  const manage = canManageEvent(actor, ev);
+  if (!manage.ok) return manage;
+  return facts.scored ? deny("The rubric is locked: judges have started scoring with it.") : allow;
 }

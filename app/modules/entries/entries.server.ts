@@ -93,38 +93,3 @@ export function listSubmittedEntries(eventId: string, filters: GalleryFilters = 
     .where(and(...conditions))
     .orderBy(asc(entries.title));
 }
-
-/** Submitted entries of closed events, newest event first, optionally filtered. */
-export function searchArchive(filters: { q: string; outcome: string | null }) {
-  const conditions = [eq(events.phase, "closed"), eq(entries.status, "submitted")];
-  if (filters.outcome === "working" || filters.outcome === "partial" || filters.outcome === "failed") {
-    conditions.push(eq(entries.outcome, filters.outcome));
-  }
-  const q = filters.q.trim().toLowerCase();
-  if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
-    conditions.push(
-      sql`lower(${entries.title} || ' ' || ${entries.summary} || ' ' || ${entries.approach} || ' ' || ${entries.tags} || ' ' || ${entries.pmWorked} || ' ' || ${entries.pmDidNotWork} || ' ' || ${entries.pmDifferently} || ' ' || ${problems.title}) like ${pattern} escape '\\'`,
-    );
-  }
-  return db
-    .select({
-      id: entries.id,
-      title: entries.title,
-      summary: entries.summary,
-      outcome: entries.outcome,
-      rootCause: entries.pmRootCause,
-      pmDidNotWork: entries.pmDidNotWork,
-      teamName: teams.name,
-      problemTitle: problems.title,
-      eventSlug: events.slug,
-      eventTitle: events.title,
-    })
-    .from(entries)
-    .innerJoin(events, eq(events.id, entries.eventId))
-    .innerJoin(teams, eq(teams.id, entries.teamId))
-    .innerJoin(problems, eq(problems.id, teams.problemId))
-    .where(and(...conditions))
-    .orderBy(desc(events.judgingDeadline), asc(entries.title))
-    .limit(100);
-}

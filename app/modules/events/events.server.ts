@@ -16,7 +16,7 @@ import { newId } from "~/lib/ids";
 import { zonedLocalToUtc } from "~/lib/time";
 import type { Actor, EventAccess } from "~/modules/auth/permissions";
 import { defaultRubric } from "./rubric";
-import { slugify, type EventInput } from "./schemas";
+import { reservedSlugs, slugify, type EventInput } from "./schemas";
 import { checkTransition, nextSteps, type PhaseFacts, type TransitionRequest } from "./phases";
 
 export type EventRow = typeof events.$inferSelect;
@@ -25,13 +25,23 @@ async function uniqueSlug(base: string): Promise<string> {
   const taken = new Set(
     (await db.select({ slug: events.slug }).from(events).where(or(eq(events.slug, base), like(events.slug, `${base}-%`)))).map((r) => r.slug),
   );
+  for (const r of reservedSlugs) taken.add(r);
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-export async function createEvent(actor: Actor, input: EventInput): Promise<EventRow> {
+/** Slug and tagline may be left out: the slug is then generated from the title. */
+export type NewEventInput = Omit<EventInput, "slug" | "tagline"> & Partial<Pick<EventInput, "slug" | "tagline">>;
+
+/** Whether another event already uses this slug. */
+export async function slugTaken(slug: string, exceptEventId?: string): Promise<boolean> {
+  const [row] = await db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
+  return Boolean(row) && row.id !== exceptEventId;
+}
+
+export async function createEvent(actor: Actor, input: NewEventInput): Promise<EventRow> {
   const id = newId();
-  const slug = await uniqueSlug(slugify(input.title));
+  const slug = await uniqueSlug(input.slug || slugify(input.title));
   const [event] = await db.batch([
     db
       .insert(events)
@@ -39,6 +49,7 @@ export async function createEvent(actor: Actor, input: EventInput): Promise<Even
         id,
         slug,
         title: input.title,
+        tagline: input.tagline ?? "",
         description: input.description,
         timezone: input.timezone,
         startsAt: zonedLocalToUtc(input.startsAt, input.timezone),

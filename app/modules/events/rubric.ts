@@ -7,3 +7,21 @@ export const defaultRubric = [
   { name: "User control", description: "Leaves the user meaningful knobs and levers.", weight: 10 },
   { name: "Learnings", description: "The post-mortem teaches the next team something.", weight: 15 },
 ] as const;
+
+export const scaleOptions = [5, 10] as const;
+
+/** criteria.levels is a JSON array of texts, one per score level, lowest first; anything else reads as no texts. */
+export function parseLevels(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.map((v) => (typeof v === "string" ? v : "")) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Level texts for a scale of `scaleMax`: padded with blanks or cut; all blank is stored as no texts ("[]"). */
+export function levelsJson(levels: (string | undefined)[], scaleMax: number): string {
+  const sized = Array.from({ length: scaleMax }, (_, i) => (levels[i] ?? "").trim());
+  return sized.some(Boolean) ? JSON.stringify(sized) : "[]";
+}

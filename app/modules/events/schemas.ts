@@ -7,9 +7,24 @@ const localDateTime = (label: string) =>
     .string({ error: `Enter the ${label}` })
     .refine(isLocalDateTime, { message: `Enter the ${label} as a date and time` });
 
+/** Slugs that would shadow a fixed route under /events/. */
+export const reservedSlugs = ["new"] as const;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const eventSchema = z
   .object({
     title: z.string({ error: "Enter a title" }).trim().min(3, "Use at least 3 characters").max(120, "Use at most 120 characters"),
+    // Blank = generated from the title.
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(3, "Use at least 3 characters")
+      .max(60, "Use at most 60 characters")
+      .regex(SLUG, { message: "Use lowercase letters, digits and single hyphens, e.g. winter-ai-2026" })
+      .refine((s) => !(reservedSlugs as readonly string[]).includes(s), { message: "This address is reserved: pick another" })
+      .optional(),
+    tagline: z.string().trim().max(160, "Use at most 160 characters").optional(),
     description: z.string().trim().max(10_000, "Use at most 10,000 characters").default(""),
     timezone: z.string({ error: "Pick a timezone" }).refine(isValidTimezone, { message: "Pick a timezone from the list" }),
     startsAt: localDateTime("start time"),
@@ -32,6 +47,14 @@ export const eventSchema = z
   });
 
 export type EventInput = z.infer<typeof eventSchema>;
+
+export const addOrganizerSchema = z.object({
+  email: z
+    .string({ error: "Enter the organizer's email address" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter a valid email address" })),
+});
 
 export const phaseChangeSchema = z.object({
   to: z.enum(eventPhases, { error: "Pick a phase" }),
@@ -56,5 +79,66 @@ export function slugify(title: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .replace(/-+$/g, "");
-  return slug || "event";
+  if (!slug) return "event";
+  return (reservedSlugs as readonly string[]).includes(slug) ? `${slug}-event` : slug;
 }
+
+export const judgeInviteSchema = z.object({
+  days: z
+    .number({ error: "Enter a number of days from 1 to 30" })
+    .int("Enter a whole number of days")
+    .min(1, "A link lasts at least 1 day")
+    .max(30, "A link lasts at most 30 days"),
+});
+
+export const judgesPerEntrySchema = z
+  .object({
+    mode: z.enum(["all", "per-entry"], { error: "Pick how judges are assigned" }),
+    judgesPerEntry: z
+      .number({ error: "Enter a whole number from 1 to 20" })
+      .int("Enter a whole number from 1 to 20")
+      .min(1, "At least 1 judge per entry")
+      .max(20, "At most 20 judges per entry")
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mode === "per-entry" && v.judgesPerEntry === undefined) {
+      ctx.addIssue({ code: "custom", path: ["judgesPerEntry"], message: "Enter how many judges score each entry" });
+    }
+  });
+
+export const assignmentSchema = z.object({
+  entryId: z.string({ error: "Pick an entry" }).min(1, "Pick an entry"),
+  judgeId: z.string({ error: "Pick a judge" }).min(1, "Pick a judge"),
+});
+
+export const rubricSchema = z
+  .object({
+    criteria: z
+      .array(
+        z.object({
+          id: z.string().max(64).optional(),
+          name: z.string({ error: "Name the criterion" }).trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
+          description: z.string({ error: "Say what judges look for" }).trim().min(3, "Use at least 3 characters").max(500, "Use at most 500 characters"),
+          weight: z.number({ error: "Enter a weight from 0 to 100" }).int("Enter a whole number").min(0, "Use 0 to 100").max(100, "Use 0 to 100"),
+          levels: z.array(z.string().trim().max(300, "Use at most 300 characters").optional()).max(10, "At most 10 levels").optional(),
+        }),
+        { error: "The rubric needs at least one criterion" },
+      )
+      .min(1, "The rubric needs at least one criterion")
+      .max(12, "Use at most 12 criteria"),
+  })
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.criteria.forEach((c, i) => {
+      const key = c.name.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["criteria", i, "name"], message: "Two criteria have this name" });
+      seen.add(key);
+    });
+  });
+
+export type RubricInput = z.infer<typeof rubricSchema>;
+
+export const scaleSchema = z.object({
+  scaleMax: z.number({ error: "Pick a scale" }).refine((n) => n === 5 || n === 10, { message: "Pick 1–5 or 1–10" }),
+});

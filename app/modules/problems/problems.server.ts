@@ -1,20 +1,92 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { problems, teams } from "#db/schema";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { problems, teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import type { ProblemInput } from "./schemas";
 
-export async function addProblem(eventId: string, input: ProblemInput) {
+/** A problem's stored fields; the owner's account is resolved from an email by resolveOwner first. */
+export type ProblemFields = Omit<ProblemInput, "ownerName" | "ownerEmail"> & { ownerName?: string; ownerUserId?: string | null };
+
+const nextPosition = (eventId: string) => sql`(select coalesce(max(p.position), -1) + 1 from problems p where p.event_id = ${eventId})`;
+
+export async function addProblem(eventId: string, input: ProblemFields) {
   const [row] = await db
     .insert(problems)
-    .values({
-      id: newId(),
-      eventId,
-      ...input,
-      position: sql`(select coalesce(max(p.position), -1) + 1 from problems p where p.event_id = ${eventId})`,
-    })
+    .values({ id: newId(), eventId, ...input, position: nextPosition(eventId) })
     .returning();
   return row;
+}
+
+/** The form's owner email → the account id; a blank email clears the account. */
+export async function resolveOwner(input: ProblemInput): Promise<{ ok: true; fields: ProblemFields } | { ok: false; field: "ownerEmail"; message: string }> {
+  const { ownerEmail, ...rest } = input;
+  if (!ownerEmail) return { ok: true, fields: { ...rest, ownerUserId: null } };
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, ownerEmail));
+  if (!user) return { ok: false, field: "ownerEmail", message: "No account has this email. Leave it blank and give a name instead." };
+  return { ok: true, fields: { ...rest, ownerUserId: user.id } };
+}
+
+/** Edits a problem of this event (the event id is part of the WHERE). */
+export async function updateProblem(eventId: string, problemId: string, input: ProblemFields): Promise<boolean> {
+  const updated = await db
+    .update(problems)
+    .set(input)
+    .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId)))
+    .returning({ id: problems.id });
+  return updated.length > 0;
+}
+
+/** Swaps the problem with its neighbour; positions are renumbered 0…n-1 in the same batch. */
+export async function moveProblem(eventId: string, problemId: string, direction: "up" | "down"): Promise<boolean> {
+  const rows = await db
+    .select({ id: problems.id })
+    .from(problems)
+    .where(eq(problems.eventId, eventId))
+    .orderBy(asc(problems.position), asc(problems.createdAt), asc(problems.id));
+  const i = rows.findIndex((r) => r.id === problemId);
+  if (i < 0) return false;
+  const j = direction === "up" ? i - 1 : i + 1;
+  if (j < 0 || j >= rows.length) return true; // already first or last: nothing to do
+  const order = rows.map((r) => r.id);
+  [order[i], order[j]] = [order[j], order[i]];
+  const [first, ...rest] = order.map((id, position) =>
+    db.update(problems).set({ position }).where(and(eq(problems.eventId, eventId), eq(problems.id, id))),
+  );
+  await db.batch([first, ...rest]);
+  return true;
+}
+
+/** Retired problems are no longer offered to new teams; teams that picked one keep it. */
+export async function setProblemRetired(eventId: string, problemId: string, retired: boolean): Promise<boolean> {
+  const updated = await db
+    .update(problems)
+    .set({ retiredAt: retired ? new Date() : null })
+    .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId)))
+    .returning({ id: problems.id });
+  return updated.length > 0;
+}
+
+/** Copies the chosen problems of one event to the end of another's list: fresh ids, not retired, no teams. */
+export async function copyProblems(fromEventId: string, toEventId: string, problemIds: string[]): Promise<number> {
+  const source = await db
+    .select()
+    .from(problems)
+    .where(and(eq(problems.eventId, fromEventId), inArray(problems.id, problemIds)))
+    .orderBy(asc(problems.position));
+  if (source.length === 0) return 0;
+  const [{ start }] = await db
+    .select({ start: sql<number>`coalesce(max(${problems.position}), -1) + 1` })
+    .from(problems)
+    .where(eq(problems.eventId, toEventId));
+  await db.insert(problems).values(
+    source.map(({ id: _id, eventId: _eventId, createdAt: _createdAt, retiredAt: _retiredAt, position: _position, ...fields }, i) => ({
+      ...fields,
+      id: newId(),
+      eventId: toEventId,
+      position: Number(start) + i,
+    })),
+  );
+  return source.length;
 }
 
 export function listProblems(eventId: string) {
@@ -30,13 +102,33 @@ export function listProblems(eventId: string) {
     })
     .from(problems)
     .where(eq(problems.eventId, eventId))
+    .orderBy(asc(problems.position), asc(problems.createdAt), asc(problems.id));
+}
+
+/** Problems of another event to copy from, with how far teams got on each. */
+export function listProblemsToCopy(eventId: string) {
+  return db
+    .select({
+      id: problems.id,
+      title: problems.title,
+      summary: problems.summary,
+      teamCount: sql<number>`(select count(*) from teams t where t.problem_id = problems.id)`,
+      workingCount: sql<number>`(select count(*) from entries e join teams t on t.id = e.team_id where t.problem_id = problems.id and e.status = 'submitted' and e.outcome = 'working')`,
+    })
+    .from(problems)
+    .where(eq(problems.eventId, eventId))
     .orderBy(asc(problems.position));
 }
 
 /** A problem of this event only: the event id is part of the lookup. */
 export async function getProblem(eventId: string, problemId: string) {
-  const [row] = await db.select().from(problems).where(and(eq(problems.eventId, eventId), eq(problems.id, problemId)));
-  return row ?? null;
+  const [row] = await db
+    .select({ problem: problems, ownerAccountName: users.name, ownerAccountEmail: users.email })
+    .from(problems)
+    .leftJoin(users, eq(users.id, problems.ownerUserId))
+    .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId)));
+  if (!row) return null;
+  return { ...row.problem, ownerAccountName: row.ownerAccountName, ownerAccountEmail: row.ownerAccountEmail };
 }
 
 export function teamsOnProblem(problemId: string) {

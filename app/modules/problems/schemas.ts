@@ -14,6 +14,24 @@ export const problemSchema = z.object({
   metricName: text("the AI metric that would show progress", 200),
   metricUnit: optional(40),
   metricBaseline: optional(100),
+  // Who answers questions about the problem: a name, an account (by email), or both.
+  ownerName: optional(120),
+  ownerEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter a valid email address, or leave it blank" }))
+    .optional(),
 });
 
 export type ProblemInput = z.infer<typeof problemSchema>;
+
+export const moveProblemSchema = z.object({
+  problemId: z.string({ error: "Pick a problem" }).min(1, "Pick a problem"),
+  direction: z.enum(["up", "down"], { error: "Move up or down" }),
+});
+
+export const copyProblemsSchema = z.object({
+  from: z.string({ error: "Pick an event to copy from" }).min(1, "Pick an event to copy from"),
+  problemIds: z.array(z.string().min(1)).min(1, "Tick at least one problem to copy").max(100, "Copy at most 100 problems at once"),
+});

@@ -45,7 +45,7 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "events.$slug._index": { loader: signedIn },
   "events.$slug.manage": { loader: organizers, action: organizers },
   "events.$slug.problems.new": { loader: organizers, action: organizers },
-  "events.$slug.problems.$problemId": { loader: signedIn },
+  "events.$slug.problems.$problemId._index": { loader: signedIn },
   "events.$slug.teams.new": {
     loader: ["member", "otherEventJudge", "otherEventOrganizer", "admin", "organizer"],
     action: ["member", "otherEventJudge", "otherEventOrganizer", "admin", "organizer"],
@@ -59,9 +59,19 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   // Results open to organizers in judging and to everyone once closed; this event is still open.
   "events.$slug.results": { loader: nobody },
   "events.$slug.results[.]csv": { loader: organizers },
+  // The digest is part of the archive: nobody gets it before results are published; this event is still open.
+  "events.$slug.digest": { loader: nobody },
+  "events.$slug.digest[.]md": { loader: nobody },
   "events.$slug.scores[.]csv": { loader: organizers },
   "events.$slug.awards": { loader: organizers, action: organizers },
   "events.$slug.judging-settings": { loader: organizers, action: organizers },
+  "events.$slug.edit": { loader: organizers, action: organizers },
+  "events.$slug.rubric": { loader: organizers, action: organizers },
+  "events.$slug.judges": { loader: organizers, action: organizers },
+  "events.$slug.problems.copy": { loader: organizers, action: organizers },
+  "events.$slug.problems.$problemId.edit": { loader: organizers, action: organizers },
+  // The link is the permission; the matrix has no valid token, so nobody gets in.
+  "judge-invite.$token": { loader: nobody, action: nobody },
   join: {
     loader: signedIn,
     action: ["member", "otherEventJudge", "otherEventOrganizer", "admin", "organizer"],

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RelatedLearnings } from "~/components/learnings";
 import { invariantResponse } from "~/lib/http.server";
-import { canJoinTeam } from "~/modules/auth/permissions";
+import { relatedToProblem } from "~/modules/archive/search.server";
+import { canJoinTeam, canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { getProblem, teamsOnProblem } from "~/modules/problems/problems.server";
 
@@ -12,21 +14,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const problem = await getProblem(event.id, params.problemId ?? "");
   invariantResponse(problem, "Problem not found", 404);
+  const [teams, related] = await Promise.all([teamsOnProblem(problem.id), relatedToProblem(problem.id)]);
   return {
     event: { slug: event.slug, title: event.title },
     problem,
-    teams: await teamsOnProblem(problem.id),
-    canPick: canJoinTeam(user, access, new Date()).ok,
+    teams,
+    related,
+    canPick: canJoinTeam(user, access, new Date()).ok && !problem.retiredAt,
+    canEdit: canManageProblems(user, access).ok,
   };
 }
 
 export default function ProblemPage() {
-  const { event, problem, teams, canPick } = useLoaderData<typeof loader>();
+  const { event, problem, teams, related, canPick, canEdit } = useLoaderData<typeof loader>();
+  const owner = [problem.ownerName, problem.ownerAccountName && problem.ownerAccountName !== problem.ownerName ? problem.ownerAccountName : null]
+    .filter(Boolean)
+    .join(" / ");
   const rows: [string, string][] = [
     ["Who has the problem", problem.whoHasIt],
     ["What it costs today", problem.costToday],
     ["Data available", problem.dataAvailable],
     ["Constraints", problem.constraints || "None stated"],
+    ["Problem owner (ask them questions)", owner ? `${owner}${problem.ownerAccountEmail ? ` (${problem.ownerAccountEmail})` : ""}` : "Ask the organizers"],
     ["Suggested AI metric", [problem.metricName, problem.metricUnit && `(${problem.metricUnit})`, problem.metricBaseline && `baseline ${problem.metricBaseline}`].filter(Boolean).join(" ")],
   ];
   return (
@@ -34,7 +43,19 @@ export default function ProblemPage() {
       <p className="text-sm text-slate-600">
         <Link to={`/events/${event.slug}`}>← {event.title}</Link>
       </p>
-      <h1 className="h1">{problem.title}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="h1">{problem.title}</h1>
+        {canEdit ? (
+          <Link to={`/events/${event.slug}/problems/${problem.id}/edit`} className="btn-secondary">
+            Edit problem
+          </Link>
+        ) : null}
+      </div>
+      {problem.retiredAt ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          Retired: no longer offered to new teams. Teams that picked it keep working on it.
+        </p>
+      ) : null}
       <p className="text-slate-800">{problem.summary}</p>
       <dl className="card grid gap-4 sm:grid-cols-2">
         {rows.map(([k, v]) => (
@@ -55,6 +76,7 @@ export default function ProblemPage() {
           </Link>
         ) : null}
       </section>
+      <RelatedLearnings learnings={related} />
     </div>
   );
 }

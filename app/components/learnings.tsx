@@ -1,0 +1,67 @@
+// Pieces of the archive shared by the archive page, problem pages and the entry form.
+import { Link } from "@remix-run/react";
+import type { Outcome, RootCause } from "#db/schema";
+import { splitSnippet } from "~/modules/archive/query";
+import { rootCauseLabels } from "~/modules/entries/schemas";
+import { OutcomeBadge } from "./badges";
+
+/** Text with search hits highlighted; the hits arrive as private-use markers, never as HTML. */
+export function Highlighted({ text }: { text: string }) {
+  return (
+    <>
+      {splitSnippet(text).map((part, i) =>
+        part.hit ? (
+          <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-inherit">
+            {part.text}
+          </mark>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export type RelatedLearningItem = {
+  id: string;
+  title: string;
+  outcome: Outcome | null;
+  rootCause: RootCause | null;
+  eventSlug: string;
+  eventTitle: string;
+  problemTitle: string;
+};
+
+/** "Have we tried this before?": past learnings most related to a problem. */
+export function RelatedLearnings({ learnings }: { learnings: RelatedLearningItem[] }) {
+  return (
+    <section aria-labelledby="related-learnings" className="card space-y-3">
+      <h2 id="related-learnings" className="h2">
+        Have we tried this before?
+      </h2>
+      {learnings.length === 0 ? (
+        <p className="text-sm text-slate-700">No past entry in the archive looks related yet. You may be the first to try.</p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-700">Past attempts from the archive that look related. Read their post-mortems before you start.</p>
+          <ul className="space-y-2">
+            {learnings.map((l) => (
+              <li key={l.id} className="flex flex-wrap items-baseline justify-between gap-2 border-t border-slate-100 pt-2 first:border-0 first:pt-0">
+                <span>
+                  <Link to={`/events/${l.eventSlug}/entries/${l.id}`} className="font-medium">
+                    {l.title || "Untitled entry"}
+                  </Link>
+                  <span className="block text-xs text-slate-600">
+                    {l.eventTitle} · {l.problemTitle}
+                    {l.rootCause ? ` · Root cause: ${rootCauseLabels[l.rootCause]}` : ""}
+                  </span>
+                </span>
+                <OutcomeBadge outcome={l.outcome} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

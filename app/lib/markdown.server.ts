@@ -1,0 +1,26 @@
+// Organizer-written Markdown (event descriptions) to HTML that is safe to put in the page.
+import { Marked } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+// Our own instance: options set here never leak into another module's use of marked.
+const marked = new Marked({ gfm: true, breaks: true, async: false });
+
+const allowed: sanitizeHtml.IOptions = {
+  allowedTags: ["h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td"],
+  allowedAttributes: { a: ["href", "title", "rel"], ol: ["start"], th: ["align"], td: ["align"] },
+  // No javascript:, data: or vbscript: links; relative links stay allowed.
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  transformTags: {
+    a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
+  },
+};
+
+/** Markdown → sanitised HTML. Raw HTML in the source is filtered, never trusted. */
+export function renderMarkdown(source: string): string {
+  if (!source.trim()) return "";
+  const html = marked.parse(source) as string;
+  return sanitizeHtml(html, allowed);
+}

@@ -1,0 +1,51 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { entries, problems, teams } from "#db/schema";
+import { db } from "~/db.server";
+import { formatInZone } from "~/lib/time";
+import type { EventRow } from "~/modules/events/events.server";
+import { listAwards } from "~/modules/judging/awards.server";
+import { eventResults } from "~/modules/judging/judging.server";
+import type { Digest } from "./digest";
+
+/** Everything the digest of a closed event shows. Callers check that the event is closed. */
+export async function loadDigest(event: EventRow): Promise<Digest> {
+  const [rows, awardRows, results] = await Promise.all([
+    db
+      .select({
+        id: entries.id,
+        title: entries.title,
+        teamName: teams.name,
+        problemTitle: problems.title,
+        outcome: entries.outcome,
+        rootCause: entries.pmRootCause,
+        rootCauseOther: entries.pmRootCauseOther,
+        metricName: entries.metricName,
+        metricUnit: entries.metricUnit,
+        metricBaseline: entries.metricBaseline,
+        metricTarget: entries.metricTarget,
+        metricResult: entries.metricResult,
+        didNotWork: entries.pmDidNotWork,
+        differently: entries.pmDifferently,
+        // The Learnings criterion is the one whose name mentions learning (as for "Most valuable failure").
+        learningsMean: sql<number | null>`(select avg(s.value) from scores s join criteria c on c.id = s.criterion_id where s.entry_id = ${entries.id} and lower(c.name) like '%learning%')`,
+      })
+      .from(entries)
+      .innerJoin(teams, eq(teams.id, entries.teamId))
+      .innerJoin(problems, eq(problems.id, teams.problemId))
+      .where(and(eq(entries.eventId, event.id), eq(entries.status, "submitted")))
+      .orderBy(asc(entries.title)),
+    listAwards(event.id),
+    eventResults(event),
+  ]);
+  const rankOf = new Map(results.rows.map((r) => [r.entryId, event.normalizeScores ? r.normalizedRank : r.rank]));
+  return {
+    event: {
+      title: event.title,
+      slug: event.slug,
+      tagline: event.tagline,
+      dates: `${formatInZone(event.startsAt, event.timezone)} to ${formatInZone(event.judgingDeadline, event.timezone)}`,
+    },
+    entries: rows.map((r) => ({ ...r, rank: rankOf.get(r.id) ?? null })),
+    awards: awardRows.map((a) => ({ name: a.name, entryTitle: a.entryTitle })),
+  };
+}

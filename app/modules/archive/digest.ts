@@ -1,0 +1,124 @@
+// The learnings digest of a closed event, as data and as Markdown for a leadership document. Pure.
+import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+
+export type DigestEntry = {
+  id: string;
+  title: string;
+  teamName: string;
+  problemTitle: string;
+  outcome: Outcome | null;
+  rootCause: RootCause | null;
+  rootCauseOther: string;
+  metricName: string;
+  metricUnit: string;
+  metricBaseline: string;
+  metricTarget: string;
+  metricResult: string;
+  didNotWork: string;
+  differently: string;
+  /** Judges' mean on the Learnings criterion, when the rubric has one and it was scored. */
+  learningsMean: number | null;
+  rank: number | null;
+};
+
+export type Digest = {
+  event: { title: string; slug: string; tagline: string; dates: string };
+  entries: DigestEntry[];
+  awards: { name: string; entryTitle: string | null }[];
+};
+
+export function outcomeCounts(entries: DigestEntry[]) {
+  return outcomes.map((o) => ({ outcome: o, n: entries.filter((e) => e.outcome === o).length }));
+}
+
+export function rootCauseCounts(entries: DigestEntry[]) {
+  return rootCauses
+    .map((cause) => ({ cause, n: entries.filter((e) => e.rootCause === cause).length }))
+    .filter((r) => r.n > 0)
+    .sort((a, b) => b.n - a.n || rootCauses.indexOf(a.cause) - rootCauses.indexOf(b.cause));
+}
+
+/**
+ * The lessons worth reading first: entries whose judges rated their learnings highest, then by rank;
+ * only entries that wrote down what they would do differently.
+ */
+export function bestLessons(entries: DigestEntry[], limit = 5) {
+  return entries
+    .filter((e) => e.differently.trim())
+    .sort(
+      (a, b) =>
+        (b.learningsMean ?? -1) - (a.learningsMean ?? -1) || (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.title.localeCompare(b.title),
+    )
+    .slice(0, limit);
+}
+
+export function metricLine(e: Pick<DigestEntry, "metricBaseline" | "metricTarget" | "metricResult" | "metricUnit">) {
+  const unit = e.metricUnit ? ` ${e.metricUnit}` : "";
+  const value = (v: string) => (v.trim() ? `${v.trim()}${unit}` : "—");
+  const result = e.metricResult.trim() ? `${e.metricResult.trim()}${unit}` : "not measured";
+  return `${value(e.metricBaseline)} → ${value(e.metricTarget)} (target) → ${result}`;
+}
+
+export function rootCauseText(e: Pick<DigestEntry, "rootCause" | "rootCauseOther">) {
+  if (!e.rootCause) return "";
+  return e.rootCause === "other" && e.rootCauseOther.trim() ? `Other: ${e.rootCauseOther.trim()}` : rootCauseLabels[e.rootCause];
+}
+
+/** Plain text as one Markdown line: no line breaks, and no character that would start formatting. */
+export function mdText(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
+    .replace(/^(\d+)\./, "$1\\.")
+    .replace(/^[-+#]/, (c) => `\\${c}`);
+}
+
+export function digestMarkdown(d: Digest, appUrl: string): string {
+  const lines: string[] = [];
+  const total = d.entries.length;
+  lines.push(`# Learnings digest: ${mdText(d.event.title)}`, "");
+  if (d.event.tagline) lines.push(`_${mdText(d.event.tagline)}_`, "");
+  lines.push(`${mdText(d.event.dates)} · ${total} submitted ${total === 1 ? "entry" : "entries"}`, "");
+
+  lines.push("## Outcomes", "");
+  for (const { outcome, n } of outcomeCounts(d.entries)) lines.push(`- ${outcomeLabels[outcome]}: ${n}`);
+  lines.push("");
+
+  lines.push("## What went wrong (root causes)", "");
+  const causes = rootCauseCounts(d.entries);
+  if (causes.length === 0) lines.push("No root causes were recorded.");
+  for (const { cause, n } of causes) lines.push(`- ${rootCauseLabels[cause]}: ${n}`);
+  lines.push("");
+
+  lines.push("## Awards", "");
+  const given = d.awards.filter((a) => a.entryTitle);
+  if (given.length === 0) lines.push("No awards were given.");
+  for (const a of given) lines.push(`- **${mdText(a.name)}**: ${mdText(a.entryTitle ?? "")}`);
+  lines.push("");
+
+  lines.push("## AI metric results", "");
+  const withMetric = d.entries.filter((e) => e.metricName.trim());
+  if (withMetric.length === 0) lines.push("No entry named an AI metric.");
+  else {
+    lines.push("| Entry | Outcome | Metric | Baseline → target → result |", "| --- | --- | --- | --- |");
+    for (const e of withMetric) {
+      lines.push(`| ${mdText(e.title || "Untitled entry")} | ${e.outcome ? outcomeLabels[e.outcome] : "—"} | ${mdText(e.metricName)} | ${mdText(metricLine(e))} |`);
+    }
+  }
+  lines.push("");
+
+  lines.push("## Best lessons", "");
+  const lessons = bestLessons(d.entries);
+  if (lessons.length === 0) lines.push("No team wrote down what it would do differently.");
+  for (const e of lessons) {
+    const cause = rootCauseText(e);
+    lines.push(`### ${mdText(e.title || "Untitled entry")} (${e.outcome ? outcomeLabels[e.outcome] : "no outcome"})`, "");
+    lines.push(`Team ${mdText(e.teamName)} on “${mdText(e.problemTitle)}”${cause ? ` · root cause: ${mdText(cause)}` : ""}`, "");
+    if (e.didNotWork.trim()) lines.push(`- **What did not work:** ${mdText(e.didNotWork)}`);
+    lines.push(`- **What we would do differently:** ${mdText(e.differently)}`);
+    lines.push(`- Read more: ${appUrl}/events/${d.event.slug}/entries/${e.id}`, "");
+  }
+  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}

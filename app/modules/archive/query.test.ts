@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { MARK_END, MARK_START, parseQuery, relatedQuery, splitSnippet } from "./query";
+
+describe("parseQuery", () => {
+  it("requires every word, each as a quoted FTS5 string", () => {
+    expect(parseQuery("invoice matching").all).toBe('"invoice" AND "matching"');
+    expect(parseQuery("invoice matching").any).toBe('("invoice" OR "matching")');
+    expect(parseQuery("invoice").all).toBe('"invoice"');
+    expect(parseQuery("invoice").any).toBeNull();
+  });
+
+  it("keeps phrases, prefixes, exclusions and OR", () => {
+    expect(parseQuery('"root cause" analysis').all).toBe('"root cause" AND "analysis"');
+    expect(parseQuery("invoic*").all).toBe('"invoic"*');
+    expect(parseQuery("chatbot -voice").all).toBe('"chatbot" NOT "voice"');
+    expect(parseQuery("chatbot OR assistant summary").all).toBe('("chatbot" OR "assistant") AND "summary"');
+  });
+
+  it("reads words joined by punctuation as a phrase", () => {
+    expect(parseQuery("gpt-4o e-mail").all).toBe('"gpt 4o" AND "e mail"');
+  });
+
+  it("turns FTS5 and SQL syntax into plain words, so nothing can break out of the quotes", () => {
+    expect(parseQuery(`'; DROP TABLE entries; --`).all).toBe('"DROP" AND "TABLE" AND "entries"');
+    expect(parseQuery("title:secret NEAR(a b) ^start").all).toBe('"title secret" AND "NEAR a" AND "b" AND "start"');
+    expect(parseQuery('say "hi').all).toBe('"say" AND "hi"');
+    expect(parseQuery("AND OR NOT").all).toBe('("AND" OR "NOT")');
+  });
+
+  it("returns no expression for empty or punctuation-only input, with a notice where useful", () => {
+    for (const q of ["", "   ", "*", '""', "-", "()", "%%", "OR"]) expect(parseQuery(q).all, q).toBeNull();
+    expect(parseQuery("-voice").notice).toMatch(/at least one word/);
+  });
+
+  it("refuses one-letter prefixes (they would expand to most of the index) and says so", () => {
+    const parsed = parseQuery("a* model");
+    expect(parsed.all).toBe('"a" AND "model"');
+    expect(parsed.notice).toMatch(/at least 2 letters/);
+  });
+
+  it("caps very long input and says so", () => {
+    const parsed = parseQuery("word ".repeat(1000));
+    expect(parsed.notice).toMatch(/first 2000 characters/);
+    expect(parsed.terms.length).toBeLessThanOrEqual(24);
+  });
+
+  it("handles letters of other scripts", () => {
+    expect(parseQuery("Rechnungsprüfung café").all).toBe('"Rechnungsprüfung" AND "café"');
+  });
+});
+
+describe("relatedQuery", () => {
+  it("ORs a text's telling words, without stopwords, numbers or duplicates", () => {
+    expect(relatedQuery("The invoices are matched by hand, 40 hours a week: invoices!")).toBe('"invoices" OR "matched" OR "hand" OR "hours"');
+    expect(relatedQuery("a an the of 42")).toBeNull();
+  });
+});
+
+describe("splitSnippet", () => {
+  it("splits marked hits from plain text and drops stray markers", () => {
+    expect(splitSnippet(`match ${MARK_START}invoices${MARK_END} by hand`)).toEqual([
+      { text: "match ", hit: false },
+      { text: "invoices", hit: true },
+      { text: " by hand", hit: false },
+    ]);
+    expect(splitSnippet(`<b>not html</b>${MARK_END}`)).toEqual([{ text: "<b>not html</b>", hit: false }]);
+  });
+});

@@ -1,0 +1,174 @@
+// Archive search over the learnings_fts index (db/migrations/0002): bm25 ranking with the title
+// weighted above the body, highlighted snippets, filters, pagination. Only submitted entries of
+// closed events are ever returned: visibility is applied here, in every query, not in the index.
+import { sql, type SQL } from "drizzle-orm";
+import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
+import { db } from "~/db.server";
+import { MARK_END, MARK_START, parseQuery, relatedQuery } from "./query";
+
+export const PAGE_SIZE = 20;
+
+// bm25 column weights, in index column order: entry_id (unindexed), title, body, tags, problem.
+const RANK = sql.raw("bm25(learnings_fts, 0.0, 10.0, 1.0, 4.0, 2.0)");
+const SNIPPET = sql.raw(`snippet(learnings_fts, -1, '${MARK_START}', '${MARK_END}', '…', 24)`);
+const TITLE = sql.raw(`highlight(learnings_fts, 1, '${MARK_START}', '${MARK_END}')`);
+
+export type ArchiveFilters = {
+  q: string;
+  outcome: Outcome | null;
+  rootCause: RootCause | null;
+  event: string | null;
+  tag: string | null;
+  year: number | null;
+  page: number;
+};
+
+/** Reads filters from a URL's search params; anything malformed is ignored, never an error. */
+export function filtersFromUrl(params: URLSearchParams): ArchiveFilters {
+  const outcome = params.get("outcome");
+  const rootCause = params.get("rootCause");
+  const year = Number(params.get("year"));
+  const page = Number(params.get("page"));
+  const text = (name: string) => params.get(name)?.trim().slice(0, 200) || null;
+  return {
+    q: (params.get("q") ?? "").trim(),
+    outcome: (outcomes as readonly string[]).includes(outcome ?? "") ? (outcome as Outcome) : null,
+    rootCause: (rootCauses as readonly string[]).includes(rootCause ?? "") ? (rootCause as RootCause) : null,
+    event: text("event"),
+    tag: text("tag")?.toLowerCase() ?? null,
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
+    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+  };
+}
+
+export type Learning = {
+  id: string;
+  title: string;
+  /** The title with search hits between MARK_START and MARK_END (same as title when browsing). */
+  titleMarked: string;
+  summary: string;
+  /** The best matching passage with hits marked, or the start of "what did not work" when browsing. */
+  snippet: string;
+  outcome: Outcome | null;
+  rootCause: RootCause | null;
+  tags: string;
+  teamName: string;
+  problemTitle: string;
+  eventSlug: string;
+  eventTitle: string;
+  year: number;
+};
+
+export type SearchResult = {
+  learnings: Learning[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** "all": every word matched; "any": nothing had every word, so entries with any of them are shown. */
+  mode: "browse" | "all" | "any";
+  notice: string | null;
+};
+
+function visibleAndFiltered(f: Omit<ArchiveFilters, "q" | "page">): SQL {
+  const parts: SQL[] = [sql`ev.phase = 'closed'`, sql`e.status = 'submitted'`];
+  if (f.outcome) parts.push(sql`e.outcome = ${f.outcome}`);
+  if (f.rootCause) parts.push(sql`e.pm_root_cause = ${f.rootCause}`);
+  if (f.event) parts.push(sql`ev.slug = ${f.event}`);
+  if (f.year) parts.push(sql`strftime('%Y', ev.starts_at, 'unixepoch') = ${String(f.year)}`);
+  // Tags are stored normalized as "a, b, c".
+  if (f.tag) parts.push(sql`instr(', ' || e.tags || ',', ${`, ${f.tag},`}) > 0`);
+  return sql.join(parts, sql` and `);
+}
+
+type Row = Omit<Learning, "year"> & { startsAt: number };
+
+const COLUMNS = sql`e.id, e.title, e.summary, e.outcome, e.pm_root_cause as rootCause, e.tags, t.name as teamName,
+  p.title as problemTitle, ev.slug as eventSlug, ev.title as eventTitle, ev.starts_at as startsAt`;
+const JOINS = sql`join events ev on ev.id = e.event_id join teams t on t.id = e.team_id join problems p on p.id = t.problem_id`;
+
+function toLearning(r: Row): Learning {
+  return { ...r, year: new Date(r.startsAt * 1000).getUTCFullYear() };
+}
+
+async function matchPage(match: string, where: SQL, page: number) {
+  const [{ n }] = await db.all<{ n: number }>(sql`
+    select count(*) as n from learnings_fts f join entries e on e.id = f.entry_id ${JOINS}
+    where learnings_fts match ${match} and ${where}`);
+  if (n === 0) return { total: 0, rows: [] as Row[] };
+  const rows = await db.all<Row>(sql`
+    select ${COLUMNS}, ${TITLE} as titleMarked, ${SNIPPET} as snippet
+    from learnings_fts f join entries e on e.id = f.entry_id ${JOINS}
+    where learnings_fts match ${match} and ${where}
+    order by ${RANK}, e.id
+    limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
+  return { total: n, rows };
+}
+
+export async function searchLearnings(filters: ArchiveFilters): Promise<SearchResult> {
+  const where = visibleAndFiltered(filters);
+  const parsed = parseQuery(filters.q);
+  let mode: SearchResult["mode"] = "browse";
+  let found: { total: number; rows: Row[] };
+  if (parsed.all) {
+    mode = "all";
+    found = await matchPage(parsed.all, where, filters.page);
+    if (found.total === 0 && parsed.any) {
+      mode = "any";
+      found = await matchPage(parsed.any, where, filters.page);
+    }
+  } else {
+    const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from entries e ${JOINS} where ${where}`);
+    const rows =
+      n === 0
+        ? []
+        : await db.all<Row>(sql`
+      select ${COLUMNS}, e.title as titleMarked, substr(e.pm_did_not_work, 1, 220) as snippet
+      from entries e ${JOINS} where ${where}
+      order by ev.starts_at desc, e.submitted_at desc, e.id
+      limit ${PAGE_SIZE} offset ${(filters.page - 1) * PAGE_SIZE}`);
+    found = { total: n, rows };
+  }
+  return {
+    learnings: found.rows.map(toLearning),
+    total: found.total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
+    mode,
+    notice: parsed.notice,
+  };
+}
+
+/** The same search as a LIKE scan over the same columns: only for the benchmark's comparison. */
+export async function likeScan(q: string, limit = PAGE_SIZE) {
+  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c)}%`;
+  return db.all<{ id: string }>(sql`
+    select e.id from entries e ${JOINS}
+    where ev.phase = 'closed' and e.status = 'submitted'
+      and lower(e.title || ' ' || e.summary || ' ' || e.approach || ' ' || e.tags || ' ' || e.pm_worked || ' ' || e.pm_did_not_work
+        || ' ' || e.pm_differently || ' ' || e.pm_next_steps || ' ' || p.title || ' ' || p.summary) like ${pattern} escape '\\'
+    order by ev.starts_at desc limit ${limit}`);
+}
+
+export type RelatedLearning = Pick<Learning, "id" | "title" | "outcome" | "rootCause" | "eventSlug" | "eventTitle" | "problemTitle">;
+
+/**
+ * "Have we tried this before?": up to `limit` archive learnings most related to a text (a problem's
+ * title and summary), excluding entries on the given problem itself.
+ */
+export async function relatedLearnings(text: string, excludeProblemId: string | null, limit = 5): Promise<RelatedLearning[]> {
+  const match = relatedQuery(text);
+  if (!match) return [];
+  return db.all<RelatedLearning>(sql`
+    select e.id, e.title, e.outcome, e.pm_root_cause as rootCause, ev.slug as eventSlug, ev.title as eventTitle, p.title as problemTitle
+    from learnings_fts f join entries e on e.id = f.entry_id ${JOINS}
+    where learnings_fts match ${match} and ev.phase = 'closed' and e.status = 'submitted'
+      and t.problem_id <> ${excludeProblemId ?? ""}
+    order by ${RANK}
+    limit ${limit}`);
+}
+
+/** Related learnings for a business problem, from its title, summary and who has it. */
+export async function relatedToProblem(problemId: string, limit = 5): Promise<RelatedLearning[]> {
+  const [problem] = await db.all<{ text: string }>(sql`select title || ' ' || summary || ' ' || who_has_it as text from problems where id = ${problemId}`);
+  return problem ? relatedLearnings(problem.text, problemId, limit) : [];
+}

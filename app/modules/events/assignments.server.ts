@@ -1,0 +1,133 @@
+// Filling judge_assignments for events that set judges per entry. The judge queue (judging module) reads it.
+import { and, asc, eq, sql } from "drizzle-orm";
+import { entries, eventJudges, events, judgeAssignments, judgeConflicts, teamMembers, users } from "#db/schema";
+import { db } from "~/db.server";
+import { eligibleJudges, planAssignments, type AssignmentPlan } from "./assignments";
+
+type AssigningEvent = { id: string; judgesPerEntry: number | null };
+
+const hasScores = sql`exists(select 1 from scores s where s.entry_id = judge_assignments.entry_id and s.judge_id = judge_assignments.judge_id)`;
+
+/** Everything the plan needs, read in one go: judges, submitted entries with their members, conflicts, assignments. */
+async function assignmentFacts(eventId: string) {
+  const [judges, entryRows, members, conflicts, current] = await Promise.all([
+    db.select({ id: eventJudges.userId }).from(eventJudges).where(eq(eventJudges.eventId, eventId)).orderBy(asc(eventJudges.userId)),
+    db
+      .select({ id: entries.id, title: entries.title, teamId: entries.teamId })
+      .from(entries)
+      .where(and(eq(entries.eventId, eventId), eq(entries.status, "submitted")))
+      .orderBy(asc(entries.id)),
+    db.select({ teamId: teamMembers.teamId, userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.eventId, eventId)),
+    db.select({ entryId: judgeConflicts.entryId, judgeId: judgeConflicts.judgeId }).from(judgeConflicts).where(eq(judgeConflicts.eventId, eventId)),
+    db
+      .select({ entryId: judgeAssignments.entryId, judgeId: judgeAssignments.judgeId, manual: judgeAssignments.manual, scored: sql<number>`${hasScores}`.mapWith(Boolean) })
+      .from(judgeAssignments)
+      .where(eq(judgeAssignments.eventId, eventId)),
+  ]);
+  return {
+    judges: judges.map((j) => j.id),
+    entries: entryRows.map((e) => ({ id: e.id, title: e.title, memberIds: members.filter((m) => m.teamId === e.teamId).map((m) => m.userId) })),
+    conflicts,
+    current,
+  };
+}
+
+/** What recomputing would do, without saving: used to refuse a judges-per-entry number that cannot be met. */
+export async function previewAssignments(eventId: string, judgesPerEntry: number): Promise<AssignmentPlan> {
+  const facts = await assignmentFacts(eventId);
+  const keep = facts.current.filter((a) => a.manual || a.scored);
+  return planAssignments({ judgesPerEntry, judges: facts.judges, entries: facts.entries, conflicts: facts.conflicts, keep });
+}
+
+/**
+ * Rebalances the automatic assignments. Never removes an assignment a judge has already scored under (the
+ * condition is in the DELETE itself, so a score saved meanwhile still protects it); keeps manual ones unless
+ * the judge is no longer eligible and has not scored. Returns the plan, whose message names any entry that
+ * could not get enough judges (those get as many as possible).
+ */
+export async function recomputeAssignments(event: AssigningEvent): Promise<AssignmentPlan | null> {
+  if (event.judgesPerEntry === null) return null;
+  const facts = await assignmentFacts(event.id);
+  const judgeSet = new Set(facts.judges);
+  const ineligible = facts.current.filter((a) => {
+    const entry = facts.entries.find((e) => e.id === a.entryId);
+    return !entry || !judgeSet.has(a.judgeId) || !eligibleJudges(facts, entry).includes(a.judgeId);
+  });
+  const keep = facts.current.filter((a) => a.scored || (a.manual && !ineligible.includes(a)));
+  const plan = planAssignments({ judgesPerEntry: event.judgesPerEntry, judges: facts.judges, entries: facts.entries, conflicts: facts.conflicts, keep });
+
+  const dropIneligible = ineligible.filter((a) => a.manual && !a.scored);
+  await db.batch([
+    db.delete(judgeAssignments).where(and(eq(judgeAssignments.eventId, event.id), eq(judgeAssignments.manual, false), sql`not ${hasScores}`)),
+    ...dropIneligible.map((a) =>
+      db
+        .delete(judgeAssignments)
+        .where(and(eq(judgeAssignments.eventId, event.id), eq(judgeAssignments.entryId, a.entryId), eq(judgeAssignments.judgeId, a.judgeId), sql`not ${hasScores}`)),
+    ),
+    ...(plan.add.length ? [db.insert(judgeAssignments).values(plan.add.map((p) => ({ eventId: event.id, ...p, manual: false }))).onConflictDoNothing()] : []),
+  ]);
+  return plan;
+}
+
+/** Switches between "every judge scores every entry" (null) and N judges per entry. A number that cannot be met is refused. */
+export async function setJudgesPerEntry(event: AssigningEvent, judgesPerEntry: number | null): Promise<{ ok: true; plan: AssignmentPlan | null } | { ok: false; message: string }> {
+  if (judgesPerEntry !== null) {
+    const preview = await previewAssignments(event.id, judgesPerEntry);
+    if (!preview.ok) return { ok: false, message: preview.message ?? "Not enough judges." };
+  }
+  await db.update(events).set({ judgesPerEntry }).where(eq(events.id, event.id));
+  return { ok: true, plan: await recomputeAssignments({ id: event.id, judgesPerEntry }) };
+}
+
+/** An organizer assigns one judge to one entry by hand: kept on every recompute. */
+export async function addAssignment(eventId: string, entryId: string, judgeId: string): Promise<{ ok: true } | { ok: false; field: "judgeId" | "entryId"; message: string }> {
+  const facts = await assignmentFacts(eventId);
+  const entry = facts.entries.find((e) => e.id === entryId);
+  if (!entry) return { ok: false, field: "entryId", message: "Pick a submitted entry of this event." };
+  if (!facts.judges.includes(judgeId)) return { ok: false, field: "judgeId", message: "Pick one of this event's judges." };
+  if (entry.memberIds.includes(judgeId)) return { ok: false, field: "judgeId", message: "This judge is in the entry's team and cannot score it." };
+  if (facts.conflicts.some((c) => c.entryId === entryId && c.judgeId === judgeId)) return { ok: false, field: "judgeId", message: "This judge declared a conflict of interest with the entry." };
+  await db
+    .insert(judgeAssignments)
+    .values({ eventId, entryId, judgeId, manual: true })
+    .onConflictDoUpdate({ target: [judgeAssignments.entryId, judgeAssignments.judgeId], set: { manual: true } });
+  return { ok: true };
+}
+
+/** Removes one assignment, unless the judge has scored the entry (the scores must keep counting). */
+export async function removeAssignment(eventId: string, entryId: string, judgeId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const deleted = await db
+    .delete(judgeAssignments)
+    .where(and(eq(judgeAssignments.eventId, eventId), eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId), sql`not ${hasScores}`))
+    .returning();
+  if (deleted.length > 0) return { ok: true };
+  const [still] = await db
+    .select({ entryId: judgeAssignments.entryId })
+    .from(judgeAssignments)
+    .where(and(eq(judgeAssignments.eventId, eventId), eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId)));
+  return { ok: false, message: still ? "This judge has already scored the entry, so the assignment stays." : "That assignment does not exist." };
+}
+
+/** The assignment table for the judges page: each submitted entry with its judges. */
+export async function listAssignments(eventId: string) {
+  const [entryRows, rows] = await Promise.all([
+    db
+      .select({ id: entries.id, title: entries.title })
+      .from(entries)
+      .where(and(eq(entries.eventId, eventId), eq(entries.status, "submitted")))
+      .orderBy(asc(entries.title)),
+    db
+      .select({
+        entryId: judgeAssignments.entryId,
+        judgeId: judgeAssignments.judgeId,
+        judgeName: users.name,
+        manual: judgeAssignments.manual,
+        scored: sql<number>`${hasScores}`.mapWith(Boolean),
+      })
+      .from(judgeAssignments)
+      .innerJoin(users, eq(users.id, judgeAssignments.judgeId))
+      .where(eq(judgeAssignments.eventId, eventId))
+      .orderBy(asc(users.name)),
+  ]);
+  return entryRows.map((e) => ({ ...e, judges: rows.filter((r) => r.entryId === e.id) }));
+}

@@ -1,0 +1,75 @@
+// Judge invite links: a random token in the link, only its SHA-256 hash in the database.
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { eventJudges, events, judgeInvites, users } from "#db/schema";
+import { db } from "~/db.server";
+import { newId } from "~/lib/ids";
+
+export const hashInviteToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Creates a link valid for `days` days. The token is returned once and never stored. */
+export async function createJudgeInvite(eventId: string, createdBy: string, days: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + days * 86_400_000);
+  await db.insert(judgeInvites).values({ id: newId(), eventId, tokenHash: hashInviteToken(token), createdBy, expiresAt });
+  return { token, expiresAt };
+}
+
+export function listJudgeInvites(eventId: string) {
+  return db
+    .select({ id: judgeInvites.id, createdAt: judgeInvites.createdAt, expiresAt: judgeInvites.expiresAt, revokedAt: judgeInvites.revokedAt, createdBy: users.name })
+    .from(judgeInvites)
+    .innerJoin(users, eq(users.id, judgeInvites.createdBy))
+    .where(eq(judgeInvites.eventId, eventId))
+    .orderBy(desc(judgeInvites.createdAt), desc(judgeInvites.id));
+}
+
+/** Revokes a link of this event (the event id is part of the WHERE). */
+export async function revokeJudgeInvite(eventId: string, inviteId: string, now = new Date()): Promise<boolean> {
+  const updated = await db
+    .update(judgeInvites)
+    .set({ revokedAt: now })
+    .where(and(eq(judgeInvites.eventId, eventId), eq(judgeInvites.id, inviteId), isNull(judgeInvites.revokedAt)))
+    .returning({ id: judgeInvites.id });
+  return updated.length > 0;
+}
+
+const validInvite = (token: string, now: Date) =>
+  and(eq(judgeInvites.tokenHash, hashInviteToken(token)), isNull(judgeInvites.revokedAt), gt(judgeInvites.expiresAt, now));
+
+/** The event a valid (not expired, not revoked) link is for, or null. */
+export async function findJudgeInvite(token: string, userId: string, now = new Date()) {
+  const [row] = await db
+    .select({
+      eventId: events.id,
+      slug: events.slug,
+      title: events.title,
+      phase: events.phase,
+      expiresAt: judgeInvites.expiresAt,
+      alreadyJudge: sql<number>`exists(select 1 from event_judges j where j.event_id = ${events.id} and j.user_id = ${userId})`.mapWith(Boolean),
+    })
+    .from(judgeInvites)
+    .innerJoin(events, eq(events.id, judgeInvites.eventId))
+    .where(validInvite(token, now));
+  return row ?? null;
+}
+
+/**
+ * Makes the user a judge of the link's event. The validity check is part of the INSERT, so a link revoked
+ * a moment ago no longer works.
+ */
+export async function acceptJudgeInvite(token: string, userId: string, now = new Date()): Promise<{ ok: true; eventId: string } | { ok: false }> {
+  const [invite] = await db.select({ eventId: judgeInvites.eventId }).from(judgeInvites).where(validInvite(token, now));
+  if (!invite) return { ok: false };
+  await db.run(sql`
+    insert into event_judges (event_id, user_id)
+    select ${judgeInvites.eventId}, ${userId} from ${judgeInvites}
+    where ${validInvite(token, now)}
+    on conflict do nothing
+  `);
+  const [judge] = await db
+    .select({ eventId: eventJudges.eventId })
+    .from(eventJudges)
+    .where(and(eq(eventJudges.eventId, invite.eventId), eq(eventJudges.userId, userId)));
+  return judge ? { ok: true, eventId: invite.eventId } : { ok: false };
+}

@@ -1,0 +1,62 @@
+// Editing an event's rubric. Every write carries "no score yet" in its own statement: the rubric locks at the first score.
+import { and, asc, eq, notInArray, sql } from "drizzle-orm";
+import { criteria, events } from "#db/schema";
+import { db } from "~/db.server";
+import { newId } from "~/lib/ids";
+import { levelsJson, parseLevels } from "./rubric";
+import type { RubricInput } from "./schemas";
+
+const noScores = (eventId: string) => sql`not exists(select 1 from scores s join entries e on e.id = s.entry_id where e.event_id = ${eventId})`;
+
+/** Once any score of the event exists, the rubric is locked: results use the rubric the scores were given under. */
+export async function rubricLocked(eventId: string): Promise<boolean> {
+  const [row] = await db.all<{ scored: number }>(sql`select exists(select 1 from scores s join entries e on e.id = s.entry_id where e.event_id = ${eventId}) as scored`);
+  return Boolean(row?.scored);
+}
+
+/**
+ * Replaces the rubric with the submitted criteria, in order: known ids are updated, new rows inserted, missing
+ * ones deleted. All in one batch; if a score lands first, every statement matches nothing and the rubric stays.
+ */
+export async function saveRubric(eventId: string, scaleMax: number, input: RubricInput): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (await rubricLocked(eventId)) return { ok: false, message: "The rubric is locked: judges have started scoring with it." };
+  const existing = new Set((await db.select({ id: criteria.id }).from(criteria).where(eq(criteria.eventId, eventId))).map((c) => c.id));
+  const rows = input.criteria.map((c, position) => ({
+    id: c.id && existing.has(c.id) ? c.id : newId(),
+    isNew: !(c.id && existing.has(c.id)),
+    position,
+    name: c.name,
+    description: c.description,
+    weight: c.weight,
+    levels: levelsJson(c.levels ?? [], scaleMax),
+  }));
+  const kept = rows.filter((r) => !r.isNew).map((r) => r.id);
+  const guard = noScores(eventId);
+  const [, ...writes] = await db.batch([
+    db.delete(criteria).where(and(eq(criteria.eventId, eventId), kept.length ? notInArray(criteria.id, kept) : undefined, guard)),
+    ...rows.map((r) =>
+      r.isNew
+        ? db.run(sql`insert into criteria (id, event_id, position, name, description, weight, levels)
+            select ${r.id}, ${eventId}, ${r.position}, ${r.name}, ${r.description}, ${r.weight}, ${r.levels} where ${guard}`)
+        : db
+            .update(criteria)
+            .set({ position: r.position, name: r.name, description: r.description, weight: r.weight, levels: r.levels })
+            .where(and(eq(criteria.eventId, eventId), eq(criteria.id, r.id), guard)),
+    ),
+  ]);
+  // At least one criterion is always written; none written means a score got in first.
+  const applied = writes.some((w) => (w as { rowsAffected?: number }).rowsAffected);
+  return applied ? { ok: true } : { ok: false, message: "A judge saved a score just now: the rubric is locked and was not changed." };
+}
+
+/** Switches the scale (1–5 or 1–10), resizing every criterion's level texts to match. */
+export async function setScale(eventId: string, scaleMax: number): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (await rubricLocked(eventId)) return { ok: false, message: "The rubric is locked: judges have started scoring with it." };
+  const rows = await db.select({ id: criteria.id, levels: criteria.levels }).from(criteria).where(eq(criteria.eventId, eventId)).orderBy(asc(criteria.position));
+  const guard = noScores(eventId);
+  await db.batch([
+    db.update(events).set({ scaleMax }).where(and(eq(events.id, eventId), guard)),
+    ...rows.map((r) => db.update(criteria).set({ levels: levelsJson(parseLevels(r.levels), scaleMax) }).where(and(eq(criteria.id, r.id), guard))),
+  ]);
+  return { ok: true };
+}

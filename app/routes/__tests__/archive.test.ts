@@ -1,0 +1,224 @@
+// The archive against a real database: FTS5 ranking, visibility, sync on change, filters, odd
+// queries through the page's loader, related learnings and the digest.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { entries, events, problems, teams, type Outcome, type RootCause } from "#db/schema";
+import { db } from "~/db.server";
+import { newId } from "~/lib/ids";
+import { filtersFromUrl, PAGE_SIZE, relatedToProblem, searchLearnings } from "~/modules/archive/search.server";
+import { addProblem } from "~/modules/problems/problems.server";
+import { loader as archiveLoader } from "~/routes/archive._index";
+import { loader as digestLoader } from "~/routes/events.$slug.digest";
+import { loader as digestMdLoader } from "~/routes/events.$slug.digest[.]md";
+import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, type TestUser } from "~/test/fixtures";
+
+type EntryFields = Partial<typeof entries.$inferInsert> & { title: string };
+
+/** A team and its entry on `problemId`, written straight to the tables (the entry rules are tested elsewhere). */
+async function entryOn(eventId: string, problemId: string, creator: TestUser, fields: EntryFields) {
+  const teamId = newId();
+  await db.insert(teams).values({ id: teamId, eventId, problemId, name: `Team ${fields.title}`, inviteCode: newId(), createdBy: creator.id });
+  const id = newId();
+  await db.insert(entries).values({ id, eventId, teamId, status: "submitted", summary: "", ...fields });
+  return id;
+}
+
+/** Second-level headings and the whole text of a Markdown document. */
+function parseDigest(text: string) {
+  return { headings: [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]), body: text };
+}
+
+const search = (params: Record<string, string>) => searchLearnings(filtersFromUrl(new URLSearchParams(params)));
+const ids = async (params: Record<string, string>) => (await search(params)).learnings.map((l) => l.id);
+
+let organizer: TestUser;
+let member: TestUser;
+const world = {} as {
+  closedSlug: string;
+  closedProblemId: string;
+  titleHit: string;
+  bodyHit: string;
+  failed: string;
+  draftInClosed: string;
+  inOpen: string;
+  inDraftEvent: string;
+  openProblemId: string;
+};
+
+beforeAll(async () => {
+  organizer = await createUser({ role: "organizer" });
+  member = await createUser();
+
+  // A past event, closed, with a title match, a body match, a failed entry and a draft.
+  const past = await createOpenEvent(organizer);
+  world.closedProblemId = past.problem.id;
+  world.titleHit = await entryOn(past.event.id, past.problem.id, organizer, { title: "Invoice matcher", outcome: "working", approach: "A rules engine and a small model." });
+  world.bodyHit = await entryOn(past.event.id, past.problem.id, organizer, {
+    title: "Ticket router",
+    outcome: "partial",
+    pmDidNotWork: "It never learned which invoice a support ticket was about.",
+    tags: "support, routing",
+  });
+  world.failed = await entryOn(past.event.id, past.problem.id, organizer, {
+    title: "Dunning letter writer",
+    outcome: "failed",
+    pmRootCause: "data-missing-context",
+    pmDidNotWork: "Overdue invoices had no contact history.",
+    pmDifferently: "Join the CRM notes before prompting.",
+    metricName: "Letters sent without edits",
+    metricUnit: "%",
+    metricBaseline: "0",
+    metricTarget: "60",
+    tags: "invoices, retrieval",
+  });
+  world.draftInClosed = await entryOn(past.event.id, past.problem.id, organizer, { title: "Invoice draft never sent", status: "draft" });
+  await movePhase(past.event.id, organizer, "judging");
+  const closed = await movePhase(past.event.id, organizer, "closed");
+  world.closedSlug = closed.slug;
+
+  // An open event and a draft event whose submitted entries mention invoices too.
+  const open = await createOpenEvent(organizer);
+  world.openProblemId = open.problem.id;
+  world.inOpen = await entryOn(open.event.id, open.problem.id, organizer, { title: "Invoice bot of an open event", outcome: "working" });
+  const hidden = await createOpenEvent(organizer);
+  world.inDraftEvent = await entryOn(hidden.event.id, hidden.problem.id, organizer, { title: "Invoice bot of a draft event", outcome: "working" });
+  await db.update(events).set({ phase: "draft" }).where(eq(events.id, hidden.event.id));
+});
+
+describe("archive search", () => {
+  it("ranks a title match above a body match, and stems words (invoices finds invoice)", async () => {
+    const found = await ids({ q: "invoice" });
+    expect(found.indexOf(world.titleHit)).toBeGreaterThanOrEqual(0);
+    expect(found.indexOf(world.titleHit)).toBeLessThan(found.indexOf(world.bodyHit));
+    expect(found).toContain(world.failed);
+  });
+
+  it("never shows a draft entry, an entry of an open event or an entry of a draft event", async () => {
+    const found = await ids({ q: "invoice" });
+    expect(found).not.toContain(world.draftInClosed);
+    expect(found).not.toContain(world.inOpen);
+    expect(found).not.toContain(world.inDraftEvent);
+    const browsing = await ids({ outcome: "working" });
+    expect(browsing).toEqual([world.titleHit]);
+  });
+
+  it("highlights hits in the snippet and the title", async () => {
+    const [first] = (await search({ q: "matcher" })).learnings;
+    expect(first.titleMarked).toBe("Invoice \uE000matcher\uE001");
+    const [body] = (await search({ q: "contact history" })).learnings;
+    expect(body.snippet).toContain("\uE000contact\uE001 \uE000history\uE001");
+  });
+
+  it("supports prefixes, phrases, exclusions, and falls back to any word when no entry has all", async () => {
+    expect(await ids({ q: "writ*" })).toEqual([world.failed]);
+    expect(await ids({ q: '"which invoice"' })).toEqual([world.bodyHit]);
+    expect(await ids({ q: '"invoice which"' })).toEqual([]);
+    expect(await ids({ q: "invoice -overdue -router" })).toEqual([world.titleHit]);
+    const fallback = await search({ q: "matcher zeppelin" });
+    expect(fallback.mode).toBe("any");
+    expect(fallback.learnings.map((l) => l.id)).toEqual([world.titleHit]);
+  });
+
+  it("filters by outcome, root cause, event, tag and year, and combines them with the words", async () => {
+    expect(await ids({ q: "invoice", outcome: "failed" })).toEqual([world.failed]);
+    expect(await ids({ rootCause: "data-missing-context" })).toEqual([world.failed]);
+    expect(await ids({ rootCause: "model-capability" })).toEqual([]);
+    expect(await ids({ tag: "Retrieval" })).toEqual([world.failed]);
+    expect(await ids({ tag: "retriev" })).toEqual([]);
+    expect((await ids({ event: world.closedSlug })).sort()).toEqual([world.titleHit, world.bodyHit, world.failed].sort());
+    const year = String(new Date().getUTCFullYear());
+    expect(await ids({ year, q: "router" })).toEqual([world.bodyHit]);
+    expect(await ids({ year: "2001", q: "router" })).toEqual([]);
+  });
+
+  it("keeps the index in sync when an entry or its problem changes, and when an entry is deleted", async () => {
+    await db.update(entries).set({ title: "Remittance reconciler" }).where(eq(entries.id, world.titleHit));
+    expect(await ids({ q: "reconciler" })).toEqual([world.titleHit]);
+    expect(await ids({ q: "matcher" })).toEqual([]);
+
+    await db.update(problems).set({ title: "Quarterly zeppelin logistics" }).where(eq(problems.id, world.closedProblemId));
+    expect((await ids({ q: "zeppelin" })).length).toBe(3);
+
+    await db.delete(entries).where(eq(entries.id, world.titleHit));
+    expect(await ids({ q: "reconciler" })).toEqual([]);
+  });
+
+  it("pages results, PAGE_SIZE at a time, with the total", async () => {
+    const past = (await db.select().from(events).where(eq(events.slug, world.closedSlug)))[0];
+    for (let i = 0; i < PAGE_SIZE + 2; i++) await entryOn(past.id, world.closedProblemId, organizer, { title: `Paging sample ${i}`, outcome: "partial" });
+    const first = await search({ q: "paging sample" });
+    expect(first.total).toBe(PAGE_SIZE + 2);
+    expect(first.pageCount).toBe(2);
+    expect(first.learnings).toHaveLength(PAGE_SIZE);
+    const second = await search({ q: "paging sample", page: "2" });
+    expect(second.learnings).toHaveLength(2);
+    expect(new Set([...first.learnings, ...second.learnings].map((l) => l.id)).size).toBe(PAGE_SIZE + 2);
+  });
+});
+
+describe("the archive page", () => {
+  it("answers every odd query with a page, never an error", async () => {
+    const odd = ['"', "*", "-", "-*", "' OR 1=1 --", "'; DROP TABLE entries; --", "NEAR(", "title:x", "^", "(((", "AND", "x".repeat(2000), "🙂 naïve façade", "%_\\", "a* b*"];
+    for (const q of odd) {
+      const outcome = await expectStatus(archiveLoader(args(request(`/archive?q=${encodeURIComponent(q)}`, { user: member }))), 200);
+      const data = outcome.data as { result: { total: number } | null };
+      expect(data.result, q).not.toBeNull();
+    }
+    const tooLong = await expectStatus(archiveLoader(args(request(`/archive?q=${"invoice ".repeat(400)}`, { user: member }))), 200);
+    expect((tooLong.data as { result: { notice: string } }).result.notice).toMatch(/first 2000 characters/);
+  });
+
+  it("ignores malformed filters instead of failing", async () => {
+    const outcome = await expectStatus(archiveLoader(args(request("/archive?outcome=evil&rootCause=x&year=abc&page=-3&event=%00", { user: member }))), 200);
+    const data = outcome.data as { filters: { outcome: Outcome | null; rootCause: RootCause | null; year: number | null; page: number } };
+    expect(data.filters).toMatchObject({ outcome: null, rootCause: null, year: null, page: 1 });
+  });
+
+  // Runs after the sync test above deleted the one working entry of the closed event.
+  it("shows counts by outcome and root cause of closed events only", async () => {
+    const outcome = await expectStatus(archiveLoader(args(request("/archive", { user: member }))), 200);
+    const data = outcome.data as { overview: { outcomeCounts: Record<Outcome, number>; rootCauseCounts: { cause: RootCause; n: number }[] }; result: unknown };
+    expect(data.result).toBeNull();
+    expect(data.overview.outcomeCounts.working).toBe(0);
+    expect(data.overview.outcomeCounts.failed).toBe(1);
+    expect(data.overview.rootCauseCounts[0]).toEqual({ cause: "data-missing-context", n: 1 });
+  });
+
+  it("sends anonymous visitors to sign in", async () => {
+    await expectStatus(archiveLoader(args(request("/archive?q=invoice"))), 302);
+  });
+});
+
+describe("related learnings", () => {
+  it("finds past learnings from a new problem's words, never entries on the same problem or of open events", async () => {
+    const { event } = await createOpenEvent(organizer);
+    const problem = await addProblem(event.id, { ...problemInput, title: "Overdue invoices need a letter", summary: "Writing dunning letters takes hours." });
+    const related = await relatedToProblem(problem.id);
+    expect(related.map((r) => r.id)).toContain(world.failed);
+    expect(related.map((r) => r.id)).not.toContain(world.inOpen);
+    expect(related.length).toBeLessThanOrEqual(5);
+    expect(await relatedToProblem(world.closedProblemId)).toEqual([]);
+    expect(await relatedToProblem(world.openProblemId)).not.toContainEqual(expect.objectContaining({ id: world.inOpen }));
+  });
+});
+
+describe("the learnings digest", () => {
+  it("is refused before results are published and downloads as Markdown after", async () => {
+    const { event } = await createOpenEvent(organizer);
+    await expectStatus(digestLoader(args(request(`/events/${event.slug}/digest`, { user: member }), { slug: event.slug })), 403);
+    await expectStatus(digestMdLoader(args(request(`/events/${event.slug}/digest.md`, { user: organizer }), { slug: event.slug })), 403);
+    await expectStatus(digestLoader(args(request(`/events/${world.closedSlug}/digest`), { slug: world.closedSlug })), 302);
+
+    const outcome = await expectStatus(digestMdLoader(args(request(`/events/${world.closedSlug}/digest.md`, { user: member }), { slug: world.closedSlug })), 200);
+    const response = outcome.response!;
+    expect(response.headers.get("Content-Type")).toBe("text/markdown; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toMatch(/attachment; filename=".*-learnings\.md"/);
+    const md = parseDigest(await response.text());
+    expect(md.headings).toEqual(expect.arrayContaining(["Outcomes", "What went wrong (root causes)", "Awards", "AI metric results", "Best lessons"]));
+    expect(md.body).toContain("- Failed attempt: 1");
+    expect(md.body).toContain("- Data lacked context: 1");
+    expect(md.body).toContain("| Dunning letter writer | Failed attempt | Letters sent without edits | 0 % → 60 % (target) → not measured |");
+    expect(md.body).toContain("- **What we would do differently:** Join the CRM notes before prompting.");
+    expect(md.body).toContain(`http://localhost/events/${world.closedSlug}/entries/${world.failed}`);
+  });
+});

@@ -1,0 +1,495 @@
+// Organizer features through their routes: editing events, co-organizers, problems, rubric, judge invites,
+// judge assignment and the dashboard, against the real test database.
+import { and, asc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { criteria, entries, eventOrganizers, events, judgeAssignments, judgeInvites, problems, teams } from "#db/schema";
+import { db } from "~/db.server";
+import { addJudge, listCriteria } from "~/modules/events/events.server";
+import { hashInviteToken } from "~/modules/events/judge-invites.server";
+import { judgeQueue, saveScores } from "~/modules/judging/judging.server";
+import { addProblem } from "~/modules/problems/problems.server";
+import { createTeam } from "~/modules/teams/teams.server";
+import { loader as eventLoader } from "~/routes/events.$slug._index";
+import { action as editAction } from "~/routes/events.$slug.edit";
+import { action as judgesAction, loader as judgesLoader } from "~/routes/events.$slug.judges";
+import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
+import { action as problemEditAction } from "~/routes/events.$slug.problems.$problemId.edit";
+import { action as copyAction, loader as copyLoader } from "~/routes/events.$slug.problems.copy";
+import { action as newProblemAction } from "~/routes/events.$slug.problems.new";
+import { action as rubricAction, loader as rubricLoader } from "~/routes/events.$slug.rubric";
+import { loader as newTeamLoader } from "~/routes/events.$slug.teams.new";
+import { action as newEventAction } from "~/routes/events.new";
+import { action as acceptAction, loader as inviteLoader } from "~/routes/judge-invite.$token";
+import {
+  args,
+  createDraftEvent,
+  createOpenEvent,
+  createUser,
+  eventForm,
+  expectStatus,
+  fieldErrors,
+  getEvent,
+  movePhase,
+  problemInput,
+  request,
+  type TestUser,
+} from "~/test/fixtures";
+
+const manage = (user: TestUser, slug: string, form: Record<string, string>) => manageAction(args(request(`/events/${slug}/manage`, { user, form }), { slug }));
+const judges = (user: TestUser, slug: string, form: Record<string, string>) => judgesAction(args(request(`/events/${slug}/judges`, { user, form }), { slug }));
+
+/** A submitted entry of a new team whose only member is `member`. */
+async function submittedEntry(event: Awaited<ReturnType<typeof getEvent>>, member: TestUser, problemId: string, title: string) {
+  const team = await createTeam(event, member.id, { name: `Team ${title}`, problemId });
+  if (!team.ok) throw new Error(team.message);
+  await db.update(entries).set({ status: "submitted", title, outcome: "working" }).where(eq(entries.teamId, team.teamId));
+  const [entry] = await db.select().from(entries).where(eq(entries.teamId, team.teamId));
+  return entry;
+}
+
+async function scoreAll(eventId: string, entryId: string, judgeId: string) {
+  const rubric = await listCriteria(eventId);
+  await saveScores(entryId, judgeId, rubric.map((c) => ({ criterionId: c.id, value: 3, comment: "" })), new Date());
+}
+
+describe("editing an event", () => {
+  it("saves title, slug, tagline, Markdown description, times in the event's timezone and team size", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const event = await createDraftEvent(organizer);
+    const form = eventForm({
+      title: "Spring Support Hack",
+      slug: "spring-support",
+      tagline: "Fewer tickets, happier agents",
+      description: "## Rules\n\n<script>alert(1)</script>\n\n[docs](javascript:alert(2)) and **bold**",
+      timezone: "Asia/Tokyo",
+      startsAt: "2031-04-01T09:00",
+      submissionDeadline: "2031-04-02T18:00",
+      judgingDeadline: "2031-04-05T12:00",
+      maxTeamSize: 3,
+    });
+    const res = await expectStatus(editAction(args(request(`/events/${event.slug}/edit`, { user: organizer, form }), { slug: event.slug })), 302);
+    expect(res.response!.headers.get("Location")).toBe("/events/spring-support/manage");
+    const saved = await getEvent(event.id);
+    expect(saved).toMatchObject({ title: "Spring Support Hack", slug: "spring-support", tagline: "Fewer tickets, happier agents", timezone: "Asia/Tokyo", maxTeamSize: 3 });
+    expect(saved.startsAt.toISOString()).toBe("2031-04-01T00:00:00.000Z");
+
+    const page = await expectStatus(eventLoader(args(request("/events/spring-support", { user: organizer }), { slug: "spring-support" })), 200);
+    const html = (page.data as { descriptionHtml: string }).descriptionHtml;
+    expect(html).toContain("<h2>Rules</h2>");
+    expect(html).toContain("<strong>bold</strong>");
+    expect(html).not.toMatch(/<script|javascript:|alert\(1\)/);
+    expect(html).toContain("<a rel=\"noopener noreferrer nofollow\">docs</a>");
+  });
+
+  it("refuses a slug another event uses, and deadlines out of order, keeping what was saved", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const taken = await createDraftEvent(organizer);
+    const event = await createDraftEvent(organizer);
+    const path = `/events/${event.slug}/edit`;
+    const clash = await expectStatus(editAction(args(request(path, { user: organizer, form: eventForm({ slug: taken.slug }) }), { slug: event.slug })), 400);
+    expect(fieldErrors(clash).slug).toEqual(["Another event already uses this address: pick another"]);
+    const order = await expectStatus(
+      editAction(args(request(path, { user: organizer, form: eventForm({ judgingDeadline: eventForm().startsAt as string }) }), { slug: event.slug })),
+      400,
+    );
+    expect(fieldErrors(order).judgingDeadline).toEqual(["The judging deadline must be after the submission deadline"]);
+    expect(await getEvent(event.id)).toEqual(event);
+  });
+
+  it("generates a free slug from the title when the slug is left blank", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const first = await createDraftEvent(organizer, { title: "Same Title Hack" });
+    const second = await createDraftEvent(organizer);
+    await expectStatus(editAction(args(request(`/events/${second.slug}/edit`, { user: organizer, form: eventForm({ title: "Same Title Hack", slug: "" }) }), { slug: second.slug })), 302);
+    expect(first.slug).toBe("same-title-hack");
+    expect((await getEvent(second.id)).slug).toBe("same-title-hack-2");
+  });
+
+  it("lets a new event take a typed slug, and refuses a taken one", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const res = await expectStatus(newEventAction(args(request("/events/new", { user: organizer, form: eventForm({ slug: "typed-slug-2031" }) }))), 302);
+    expect(res.response!.headers.get("Location")).toBe("/events/typed-slug-2031/manage");
+    const again = await expectStatus(newEventAction(args(request("/events/new", { user: organizer, form: eventForm({ slug: "typed-slug-2031" }) }))), 400);
+    expect(fieldErrors(again).slug).toEqual(["Another event already uses this address: pick another"]);
+  });
+});
+
+describe("co-organizers", () => {
+  it("adds another account as organizer by email; that person may then manage the event", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const colleague = await createUser();
+    const event = await createDraftEvent(organizer);
+    await expectStatus(manageLoader(args(request(`/events/${event.slug}/manage`, { user: colleague }), { slug: event.slug })), 404);
+    const unknown = await expectStatus(manage(organizer, event.slug, { intent: "add-organizer", email: "nobody-here@example.com" }), 400);
+    expect(fieldErrors(unknown).email).toEqual(["No account has this email. Ask them to sign up first."]);
+    await expectStatus(manage(organizer, event.slug, { intent: "add-organizer", email: colleague.email.toUpperCase() }), 302);
+    await expectStatus(manageLoader(args(request(`/events/${event.slug}/manage`, { user: colleague }), { slug: event.slug })), 200);
+    const twice = await expectStatus(manage(organizer, event.slug, { intent: "add-organizer", email: colleague.email }), 400);
+    expect(fieldErrors(twice).email?.[0]).toMatch(/already an organizer/);
+
+    // Either may step back, but never the last one.
+    await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: organizer.id }), 302);
+    await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: colleague.id }), 302);
+    expect(await db.select().from(eventOrganizers).where(eq(eventOrganizers.eventId, event.id))).toEqual([{ eventId: event.id, userId: colleague.id }]);
+  });
+});
+
+describe("problems", () => {
+  it("edits a problem with its owner, by name and by account", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const owner = await createUser({ name: "Olga Owner" });
+    const { event, problem } = await createOpenEvent(organizer);
+    const path = `/events/${event.slug}/problems/${problem.id}/edit`;
+    const params = { slug: event.slug, problemId: problem.id };
+    const bad = await expectStatus(problemEditAction(args(request(path, { user: organizer, form: { ...problemInput, ownerEmail: "ghost@example.com" } }), params)), 400);
+    expect(fieldErrors(bad).ownerEmail?.[0]).toMatch(/No account has this email/);
+    await expectStatus(problemEditAction(args(request(path, { user: organizer, form: { ...problemInput, title: "Renamed problem", ownerName: "Head of Support", ownerEmail: owner.email } }), params)), 302);
+    const [row] = await db.select().from(problems).where(eq(problems.id, problem.id));
+    expect(row).toMatchObject({ title: "Renamed problem", ownerName: "Head of Support", ownerUserId: owner.id });
+
+    // A problem id of another event is not found through this event.
+    const { event: other } = await createOpenEvent(organizer);
+    await expectStatus(problemEditAction(args(request(path, { user: organizer, form: problemInput }), { slug: other.slug, problemId: problem.id })), 404);
+  });
+
+  it("reorders with up and down, retires and offers again", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const participant = await createUser();
+    const { event, problem: first } = await createOpenEvent(organizer);
+    const second = await addProblem(event.id, { ...problemInput, title: "Second" });
+    const third = await addProblem(event.id, { ...problemInput, title: "Third" });
+    const order = async () => (await db.select({ id: problems.id }).from(problems).where(eq(problems.eventId, event.id)).orderBy(asc(problems.position))).map((r) => r.id);
+
+    await expectStatus(manage(organizer, event.slug, { intent: "move-problem", problemId: third.id, direction: "up" }), 302);
+    expect(await order()).toEqual([first.id, third.id, second.id]);
+    await expectStatus(manage(organizer, event.slug, { intent: "move-problem", problemId: first.id, direction: "up" }), 302);
+    expect(await order()).toEqual([first.id, third.id, second.id]);
+    await expectStatus(manage(organizer, event.slug, { intent: "move-problem", problemId: first.id, direction: "down" }), 302);
+    expect(await order()).toEqual([third.id, first.id, second.id]);
+    await expectStatus(manage(organizer, event.slug, { intent: "move-problem", problemId: first.id, direction: "sideways" }), 400);
+
+    // A team on the problem keeps it after retiring; new teams are not offered it and cannot pick it.
+    const team = await createTeam(event, participant.id, { name: "Keepers", problemId: second.id });
+    expect(team.ok).toBe(true);
+    await expectStatus(manage(organizer, event.slug, { intent: "retire-problem", problemId: second.id }), 302);
+    const newcomer = await createUser();
+    const offered = await expectStatus(newTeamLoader(args(request(`/events/${event.slug}/teams/new`, { user: newcomer }), { slug: event.slug })), 200);
+    expect((offered.data as { problems: { value: string }[] }).problems.map((p) => p.value)).toEqual([third.id, first.id]);
+    expect(await createTeam(event, newcomer.id, { name: "Latecomers", problemId: second.id })).toMatchObject({ ok: false, field: "problemId" });
+    expect((await db.select({ problemId: teams.problemId }).from(teams).where(eq(teams.name, "Keepers")))[0].problemId).toBe(second.id);
+
+    await expectStatus(manage(organizer, event.slug, { intent: "restore-problem", problemId: second.id }), 302);
+    expect((await db.select().from(problems).where(eq(problems.id, second.id)))[0].retiredAt).toBeNull();
+    await expectStatus(manage(organizer, event.slug, { intent: "retire-problem", problemId: "not-a-problem" }), 404);
+  });
+
+  it("cannot be added, edited, reordered or retired once judging starts", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const { event, problem } = await createOpenEvent(organizer);
+    await movePhase(event.id, organizer, "judging");
+    const refused = await expectStatus(manage(organizer, event.slug, { intent: "retire-problem", problemId: problem.id }), 403);
+    expect(refused.data).toBe("Problems can be changed only while the event is a draft or open.");
+    await expectStatus(newProblemAction(args(request(`/events/${event.slug}/problems/new`, { user: organizer, form: problemInput }), { slug: event.slug })), 403);
+    await expectStatus(
+      problemEditAction(args(request("/", { user: organizer, form: problemInput }), { slug: event.slug, problemId: problem.id })),
+      403,
+    );
+    expect((await db.select().from(problems).where(eq(problems.id, problem.id)))[0].retiredAt).toBeNull();
+  });
+
+  it("copies selected problems from a past event, and only from an event the organizer can see", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const stranger = await createUser({ role: "organizer" });
+    const { event: past, problem: unsolved } = await createOpenEvent(organizer);
+    const solvedElsewhere = await addProblem(past.id, { ...problemInput, title: "Solved one", ownerName: "Pat" });
+    await movePhase(past.id, organizer, "judging");
+    await movePhase(past.id, organizer, "closed");
+    const target = await createDraftEvent(organizer);
+    const hidden = await createDraftEvent(stranger);
+    await addProblem(hidden.id, { ...problemInput, title: "Secret draft problem" });
+
+    const picked = await expectStatus(copyLoader(args(request(`/events/${target.slug}/problems/copy?from=${past.slug}`, { user: organizer }), { slug: target.slug })), 200);
+    const d = picked.data as { others: { slug: string }[]; source: { problems: { id: string; workingCount: number }[] } };
+    expect(d.others.map((e) => e.slug)).toContain(past.slug);
+    expect(d.others.map((e) => e.slug)).not.toContain(hidden.slug);
+    expect(d.source.problems.map((p) => p.id)).toEqual([unsolved.id, solvedElsewhere.id]);
+
+    const path = `/events/${target.slug}/problems/copy`;
+    await expectStatus(copyAction(args(request(path, { user: organizer, form: { from: past.slug, problemIds: unsolved.id } }), { slug: target.slug })), 302);
+    const copied = await db.select().from(problems).where(eq(problems.eventId, target.id));
+    expect(copied).toHaveLength(1);
+    expect(copied[0]).toMatchObject({ title: unsolved.title, summary: unsolved.summary, metricName: unsolved.metricName, retiredAt: null, position: 0 });
+    expect(copied[0].id).not.toBe(unsolved.id);
+
+    const none = await expectStatus(copyAction(args(request(path, { user: organizer, form: { from: past.slug } }), { slug: target.slug })), 400);
+    expect(fieldErrors(none).problemIds).toEqual(["Tick at least one problem to copy"]);
+    const secret = await db.select().from(problems).where(eq(problems.eventId, hidden.id));
+    const refused = await expectStatus(copyAction(args(request(path, { user: organizer, form: { from: hidden.slug, problemIds: secret[0].id } }), { slug: target.slug })), 400);
+    expect(fieldErrors(refused).from).toEqual(["Pick an event you can see, other than this one"]);
+    // An id of another event's problem is ignored, not copied.
+    const foreign = await expectStatus(copyAction(args(request(path, { user: organizer, form: { from: past.slug, problemIds: secret[0].id } }), { slug: target.slug })), 400);
+    expect(fieldErrors(foreign).problemIds).toEqual(["Tick problems of the event you picked"]);
+    expect(await db.select().from(problems).where(eq(problems.eventId, target.id))).toHaveLength(1);
+  });
+});
+
+describe("rubric", () => {
+  it("renames, reweights, adds and removes criteria with level texts, and changes the scale", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const event = await createDraftEvent(organizer);
+    const [first, second] = await listCriteria(event.id);
+    const path = `/events/${event.slug}/rubric`;
+    const form = {
+      intent: "save-rubric",
+      "criteria[0].id": second.id,
+      "criteria[0].name": "Beyond the chat window",
+      "criteria[0].description": second.description,
+      "criteria[0].weight": "30",
+      "criteria[0].levels[0]": "A chatbot by reflex",
+      "criteria[0].levels[4]": "The interface is the job",
+      "criteria[1].id": first.id,
+      "criteria[1].name": first.name,
+      "criteria[1].description": first.description,
+      "criteria[1].weight": "40",
+      "criteria[2].name": "Security",
+      "criteria[2].description": "Keeps customer data safe.",
+      "criteria[2].weight": "5",
+    };
+    await expectStatus(rubricAction(args(request(path, { user: organizer, form }), { slug: event.slug })), 302);
+    const rubric = await listCriteria(event.id);
+    expect(rubric.map((c) => [c.name, c.weight, c.position])).toEqual([
+      ["Beyond the chat window", 30, 0],
+      [first.name, 40, 1],
+      ["Security", 5, 2],
+    ]);
+    expect(rubric[0].id).toBe(second.id);
+    expect(JSON.parse(rubric[0].levels)).toEqual(["A chatbot by reflex", "", "", "", "The interface is the job"]);
+    expect(rubric[1].levels).toBe("[]");
+
+    await expectStatus(rubricAction(args(request(path, { user: organizer, form: { intent: "set-scale", scaleMax: "10" } }), { slug: event.slug })), 302);
+    expect((await getEvent(event.id)).scaleMax).toBe(10);
+    expect(JSON.parse((await listCriteria(event.id))[0].levels)).toHaveLength(10);
+    await expectStatus(rubricAction(args(request(path, { user: organizer, form: { intent: "set-scale", scaleMax: "7" } }), { slug: event.slug })), 400);
+
+    const empty = await expectStatus(rubricAction(args(request(path, { user: organizer, form: { intent: "save-rubric" } }), { slug: event.slug })), 400);
+    expect(Object.values(fieldErrors(empty)).flat()).toContain("The rubric needs at least one criterion");
+    expect(await listCriteria(event.id)).toHaveLength(3);
+  });
+
+  it("a zero weight blocks opening the event, with the reason on the manage page", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const event = await createDraftEvent(organizer);
+    await addProblem(event.id, problemInput);
+    const [c] = await listCriteria(event.id);
+    await db.update(criteria).set({ weight: 0 }).where(eq(criteria.id, c.id));
+    const loaded = await expectStatus(manageLoader(args(request(`/events/${event.slug}/manage`, { user: organizer }), { slug: event.slug })), 200);
+    expect((loaded.data as { steps: { blockers: string[] }[] }).steps[0].blockers).toEqual(["Every rubric criterion needs a positive weight."]);
+    const refused = await expectStatus(manage(organizer, event.slug, { intent: "phase", to: "open" }), 400);
+    expect(fieldErrors(refused).to).toEqual(["Every rubric criterion needs a positive weight."]);
+  });
+
+  it("locks once the first score is saved: the page says so and saving is refused", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const [judge, participant] = await Promise.all([createUser(), createUser()]);
+    const { event, problem } = await createOpenEvent(organizer);
+    await addJudge(event.id, judge.email);
+    const entry = await submittedEntry(event, participant, problem.id, "Scored entry");
+    await movePhase(event.id, organizer, "judging");
+    const path = `/events/${event.slug}/rubric`;
+    const before = await expectStatus(rubricLoader(args(request(path, { user: organizer }), { slug: event.slug })), 200);
+    expect((before.data as { locked: boolean }).locked).toBe(false);
+
+    await scoreAll(event.id, entry.id, judge.id);
+    const after = await expectStatus(rubricLoader(args(request(path, { user: organizer }), { slug: event.slug })), 200);
+    expect((after.data as { locked: boolean }).locked).toBe(true);
+    const rubricBefore = await listCriteria(event.id);
+    const refused = await expectStatus(rubricAction(args(request(path, { user: organizer, form: { intent: "set-scale", scaleMax: "10" } }), { slug: event.slug })), 403);
+    expect(refused.data).toBe("The rubric is locked: judges have started scoring with it.");
+    expect(await listCriteria(event.id)).toEqual(rubricBefore);
+    expect((await getEvent(event.id)).scaleMax).toBe(5);
+  });
+});
+
+describe("judge invite links", () => {
+  it("stores only the token's hash; a signed-in user who opens a valid link becomes judge", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const invitee = await createUser({ name: "Ines Invitee" });
+    const { event } = await createOpenEvent(organizer);
+    const created = await expectStatus(judges(organizer, event.slug, { intent: "create-invite", days: "3" }), 200);
+    const url = (created.data as { inviteUrl: string }).inviteUrl;
+    const token = url.split("/judge-invite/")[1];
+    expect(token.length).toBeGreaterThanOrEqual(40);
+    const [stored] = await db.select().from(judgeInvites).where(eq(judgeInvites.eventId, event.id));
+    expect(stored.tokenHash).toBe(hashInviteToken(token));
+    expect(JSON.stringify(stored)).not.toContain(token);
+
+    // Signed out: sent to sign in and back.
+    const anon = await expectStatus(inviteLoader(args(request(`/judge-invite/${token}`), { token })), 302);
+    expect(anon.response!.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/judge-invite/${token}`)}`);
+    const page = await expectStatus(inviteLoader(args(request(`/judge-invite/${token}`, { user: invitee }), { token })), 200);
+    expect((page.data as { invite: { title: string } }).invite.title).toBe(event.title);
+    const accepted = await expectStatus(acceptAction(args(request(`/judge-invite/${token}`, { user: invitee, form: {} }), { token })), 302);
+    expect(accepted.response!.headers.get("Location")).toBe(`/events/${event.slug}`);
+    const list = await expectStatus(manageLoader(args(request(`/events/${event.slug}/manage`, { user: organizer }), { slug: event.slug })), 200);
+    expect((list.data as { judges: { id: string }[] }).judges.map((j) => j.id)).toEqual([invitee.id]);
+
+    const bad = await expectStatus(inviteLoader(args(request("/judge-invite/x", { user: invitee }), { token: `${token}x` })), 404);
+    expect(bad.data).toMatch(/not valid/);
+  });
+
+  it("stops working when revoked or expired", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const invitee = await createUser();
+    const { event } = await createOpenEvent(organizer);
+    const created = await expectStatus(judges(organizer, event.slug, { intent: "create-invite", days: "1" }), 200);
+    const token = (created.data as { inviteUrl: string }).inviteUrl.split("/judge-invite/")[1];
+    const [invite] = await db.select().from(judgeInvites).where(eq(judgeInvites.eventId, event.id));
+
+    await db.update(judgeInvites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(judgeInvites.id, invite.id));
+    await expectStatus(acceptAction(args(request("/", { user: invitee, form: {} }), { token })), 404);
+    await db.update(judgeInvites).set({ expiresAt: new Date(Date.now() + 86_400_000) }).where(eq(judgeInvites.id, invite.id));
+
+    // Revoking needs the event: an organizer of another event cannot revoke it through their own event.
+    const { event: other } = await createOpenEvent(organizer);
+    await expectStatus(judges(organizer, other.slug, { intent: "revoke-invite", inviteId: invite.id }), 302);
+    expect((await db.select().from(judgeInvites).where(eq(judgeInvites.id, invite.id)))[0].revokedAt).toBeNull();
+
+    await expectStatus(judges(organizer, event.slug, { intent: "revoke-invite", inviteId: invite.id }), 302);
+    await expectStatus(inviteLoader(args(request("/", { user: invitee }), { token })), 404);
+    await expectStatus(acceptAction(args(request("/", { user: invitee, form: {} }), { token })), 404);
+    const loaded = await expectStatus(judgesLoader(args(request("/", { user: organizer }), { slug: event.slug })), 200);
+    expect((loaded.data as { invites: { state: string }[] }).invites.map((i) => i.state)).toEqual(["revoked"]);
+    await expectStatus(judges(organizer, event.slug, { intent: "create-invite", days: "90" }), 400);
+  });
+});
+
+describe("judge assignment", () => {
+  async function eventWithEntries(judgeCount: number, entryCount: number) {
+    const organizer = await createUser({ role: "organizer" });
+    const { event, problem } = await createOpenEvent(organizer);
+    const judgeUsers = await Promise.all(Array.from({ length: judgeCount }, () => createUser()));
+    for (const j of judgeUsers) await addJudge(event.id, j.email);
+    const entryRows = [];
+    for (let i = 0; i < entryCount; i++) entryRows.push(await submittedEntry(event, await createUser(), problem.id, `Entry ${i + 1}`));
+    return { organizer, event, problem, judgeUsers, entryRows };
+  }
+  const assignmentsOf = (eventId: string) => db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, eventId));
+
+  it("assigns N judges per entry with balanced load, and the judge queue follows", async () => {
+    const { organizer, event, judgeUsers, entryRows } = await eventWithEntries(3, 4);
+    await expectStatus(judges(organizer, event.slug, { intent: "set-mode", mode: "per-entry", judgesPerEntry: "2" }), 302);
+    expect((await getEvent(event.id)).judgesPerEntry).toBe(2);
+    const rows = await assignmentsOf(event.id);
+    expect(rows).toHaveLength(8);
+    for (const e of entryRows) expect(rows.filter((r) => r.entryId === e.id)).toHaveLength(2);
+    const loads = judgeUsers.map((j) => rows.filter((r) => r.judgeId === j.id).length);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+    const queue = await judgeQueue(await getEvent(event.id), judgeUsers[0].id);
+    expect(queue.map((q) => q.id).sort()).toEqual(rows.filter((r) => r.judgeId === judgeUsers[0].id).map((r) => r.entryId).sort());
+
+    await expectStatus(judges(organizer, event.slug, { intent: "set-mode", mode: "all" }), 302);
+    expect((await getEvent(event.id)).judgesPerEntry).toBeNull();
+    expect(await judgeQueue(await getEvent(event.id), judgeUsers[0].id)).toHaveLength(4);
+  });
+
+  it("refuses more judges per entry than the pool has, with a clear message, and saves nothing", async () => {
+    const { organizer, event } = await eventWithEntries(2, 2);
+    const refused = await expectStatus(judges(organizer, event.slug, { intent: "set-mode", mode: "per-entry", judgesPerEntry: "3" }), 400);
+    expect(fieldErrors(refused).judgesPerEntry).toEqual(["Each entry needs 3 judges, but the event has only 2. Add judges or lower the number of judges per entry."]);
+    expect((await getEvent(event.id)).judgesPerEntry).toBeNull();
+    expect(await assignmentsOf(event.id)).toHaveLength(0);
+    const missing = await expectStatus(judges(organizer, event.slug, { intent: "set-mode", mode: "per-entry" }), 400);
+    expect(fieldErrors(missing).judgesPerEntry).toEqual(["Enter how many judges score each entry"]);
+  });
+
+  it("never assigns a judge to their own team's entry", async () => {
+    const { organizer, event, problem, judgeUsers } = await eventWithEntries(2, 0);
+    const own = await submittedEntry(event, judgeUsers[0], problem.id, "Judge's own");
+    await expectStatus(judges(organizer, event.slug, { intent: "set-mode", mode: "per-entry", judgesPerEntry: "1" }), 302);
+    expect((await assignmentsOf(event.id)).map((r) => [r.entryId, r.judgeId])).toEqual([[own.id, judgeUsers[1].id]]);
+    const refused = await expectStatus(judges(organizer, event.slug, { intent: "add-assignment", entryId: own.id, judgeId: judgeUsers[0].id }), 400);
+    expect(fieldErrors(refused).judgeId).toEqual(["This judge is in the entry's team and cannot score it."]);
+  });
+
+  it("recomputes when judges change, keeping manual assignments and never dropping one with scores", async () => {
+    const { organizer, event, judgeUsers, entryRows } = await eventWithEntries(2, 2);
+    const [a, b] = judgeUsers;
+    await expectStatus(judges(organizer, event.slug, { intent: "set-mode", mode: "per-entry", judgesPerEntry: "1" }), 302);
+    let rows = await assignmentsOf(event.id);
+    const aEntry = rows.find((r) => r.judgeId === a.id)!.entryId;
+    const bEntry = rows.find((r) => r.judgeId === b.id)!.entryId;
+
+    // b scores; a gets a manual extra assignment.
+    await movePhase(event.id, organizer, "judging");
+    await scoreAll(event.id, bEntry, b.id);
+    await expectStatus(judges(organizer, event.slug, { intent: "add-assignment", entryId: bEntry, judgeId: a.id }), 302);
+    const removeScored = await expectStatus(judges(organizer, event.slug, { intent: "remove-assignment", entryId: bEntry, judgeId: b.id }), 302);
+    expect(removeScored.response!.headers.get("Set-Cookie")).toBeTruthy();
+
+    // b leaves the panel: the scored assignment stays; a new judge c picks up nothing a already has.
+    await expectStatus(manage(organizer, event.slug, { intent: "remove-judge", userId: b.id }), 302);
+    rows = await assignmentsOf(event.id);
+    expect(rows.some((r) => r.entryId === bEntry && r.judgeId === b.id)).toBe(true);
+    expect(rows.find((r) => r.entryId === bEntry && r.judgeId === a.id)?.manual).toBe(true);
+    expect(rows.some((r) => r.entryId === aEntry && r.judgeId === a.id)).toBe(true);
+
+    const c = await createUser();
+    await expectStatus(manage(organizer, event.slug, { intent: "add-judge", email: c.email }), 302);
+    await expectStatus(judges(organizer, event.slug, { intent: "recompute" }), 302);
+    rows = await assignmentsOf(event.id);
+    expect(rows.some((r) => r.entryId === bEntry && r.judgeId === b.id)).toBe(true);
+    expect(rows.some((r) => r.entryId === bEntry && r.judgeId === a.id && r.manual)).toBe(true);
+    // Every entry still has at least one current judge, and c's load is balanced in.
+    for (const e of entryRows) expect(rows.some((r) => r.entryId === e.id && r.judgeId !== b.id)).toBe(true);
+
+    // An unscored assignment can be removed by hand.
+    const removable = rows.find((r) => r.judgeId !== b.id && !(r.entryId === bEntry && r.judgeId === a.id))!;
+    await expectStatus(judges(organizer, event.slug, { intent: "remove-assignment", entryId: removable.entryId, judgeId: removable.judgeId }), 302);
+    expect(
+      await db
+        .select()
+        .from(judgeAssignments)
+        .where(and(eq(judgeAssignments.entryId, removable.entryId), eq(judgeAssignments.judgeId, removable.judgeId))),
+    ).toHaveLength(0);
+  });
+});
+
+describe("organizer dashboard", () => {
+  it("shows entries by outcome, judging progress, deadlines and what blocks the next phase", async () => {
+    const { organizer, event, problem, judgeUsers } = await (async () => {
+      const organizer = await createUser({ role: "organizer" });
+      const { event, problem } = await createOpenEvent(organizer);
+      const judgeUsers = [await createUser(), await createUser()];
+      for (const j of judgeUsers) await addJudge(event.id, j.email);
+      return { organizer, event, problem, judgeUsers };
+    })();
+    const working = await submittedEntry(event, await createUser(), problem.id, "Works");
+    const failed = await submittedEntry(event, await createUser(), problem.id, "Fails");
+    await db.update(entries).set({ outcome: "failed" }).where(eq(entries.id, failed.id));
+    await createTeam(event, (await createUser()).id, { name: "Still drafting", problemId: problem.id });
+    await movePhase(event.id, organizer, "judging");
+    await scoreAll(event.id, working.id, judgeUsers[0].id);
+
+    const res = await expectStatus(manageLoader(args(request(`/events/${event.slug}/manage`, { user: organizer }), { slug: event.slug })), 200);
+    const d = res.data as {
+      dashboard: { outcomes: Record<string, number>; progress: { done: number; due: number }; deadlines: { label: string; at: string }[] };
+      steps: { to: string; confirmation: string | null }[];
+      teams: unknown[];
+    };
+    expect(d.teams).toHaveLength(3);
+    expect(d.dashboard.outcomes).toEqual({ working: 1, partial: 0, failed: 1, none: 0, drafts: 1 });
+    // 2 entries × 2 judges × 6 criteria due; one judge scored one entry.
+    expect(d.dashboard.progress).toEqual({ done: 6, due: 24 });
+    expect(d.dashboard.deadlines.map((x) => x.label)).toEqual(["Start", "Submission deadline", "Judging deadline"]);
+    expect(d.dashboard.deadlines[0].at).toMatch(/UTC/);
+    expect(d.steps[0].confirmation).toBe("1 submitted entry has no score yet: Fails. Publish anyway.");
+
+    // Refusals come back next to the field that caused them.
+    const close = await expectStatus(manage(organizer, event.slug, { intent: "phase", to: "closed" }), 400);
+    expect(fieldErrors(close).confirmed).toEqual(["Tick the confirmation to go ahead."]);
+    await expectStatus(manage(organizer, event.slug, { intent: "phase", to: "closed", confirmed: "on" }), 302);
+    const reopen = await expectStatus(manage(organizer, event.slug, { intent: "phase", to: "judging" }), 400);
+    expect(fieldErrors(reopen).reason).toEqual(["Say why the event is reopened."]);
+    expect((await db.select({ phase: events.phase }).from(events).where(eq(events.id, event.id)))[0].phase).toBe("closed");
+  });
+});

@@ -1,0 +1,170 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { OutcomeBadge } from "~/components/badges";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { enforce } from "~/lib/http.server";
+import { bestLessons, metricLine, outcomeCounts, rootCauseCounts, rootCauseText } from "~/modules/archive/digest";
+import { loadDigest } from "~/modules/archive/digest.server";
+import { canViewDigest } from "~/modules/auth/permissions";
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+import { requireEventAccess } from "~/modules/events/access.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Learnings digest${data ? ` · ${data.digest.event.title}` : ""} · Problem First` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canViewDigest(user, access));
+  return { digest: await loadDigest(event) };
+}
+
+export default function DigestPage() {
+  const { digest } = useLoaderData<typeof loader>();
+  const { event, entries, awards } = digest;
+  const causes = rootCauseCounts(entries);
+  const lessons = bestLessons(entries);
+  const withMetric = entries.filter((e) => e.metricName.trim());
+  const given = awards.filter((a) => a.entryTitle);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm">
+            <Link to={`/events/${event.slug}`}>{event.title}</Link>
+          </p>
+          <h1 className="h1">Learnings digest</h1>
+          <p className="text-sm text-slate-700">
+            {event.dates} · {entries.length} submitted {entries.length === 1 ? "entry" : "entries"}
+          </p>
+        </div>
+        <a href={`/events/${event.slug}/digest.md`} download className="btn-primary">
+          Download as Markdown
+        </a>
+      </div>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="digest-outcomes" className="card">
+          <h2 id="digest-outcomes" className="h2">
+            Outcomes
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {outcomeCounts(entries).map(({ outcome, n }) => (
+              <li key={outcome}>
+                {outcomeLabels[outcome]}: <strong>{n}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="digest-causes" className="card">
+          <h2 id="digest-causes" className="h2">
+            What went wrong
+          </h2>
+          {causes.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-700">No root causes were recorded.</p>
+          ) : (
+            <ul className="mt-2 space-y-1 text-sm">
+              {causes.map(({ cause, n }) => (
+                <li key={cause}>
+                  {rootCauseLabels[cause]}: <strong>{n}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="digest-awards" className="card">
+        <h2 id="digest-awards" className="h2">
+          Awards
+        </h2>
+        {given.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">No awards were given.</p>
+        ) : (
+          <ul className="mt-2 space-y-1 text-sm">
+            {given.map((a) => (
+              <li key={a.name}>
+                <strong>{a.name}</strong>: {a.entryTitle}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="digest-metrics" className="card overflow-x-auto">
+        <h2 id="digest-metrics" className="h2">
+          AI metric results
+        </h2>
+        {withMetric.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">No entry named an AI metric.</p>
+        ) : (
+          <table className="mt-2 w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="py-1 pr-3">
+                  Entry
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Outcome
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Metric
+                </th>
+                <th scope="col" className="py-1">
+                  Baseline → target → result
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {withMetric.map((e) => (
+                <tr key={e.id} className="border-b border-slate-100">
+                  <td className="py-1 pr-3">
+                    <Link to={`/events/${event.slug}/entries/${e.id}`}>{e.title || "Untitled entry"}</Link>
+                  </td>
+                  <td className="py-1 pr-3">
+                    <OutcomeBadge outcome={e.outcome} />
+                  </td>
+                  <td className="py-1 pr-3">{e.metricName}</td>
+                  <td className="py-1">{metricLine(e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="digest-lessons" className="space-y-3">
+        <h2 id="digest-lessons" className="h2">
+          Best lessons
+        </h2>
+        {lessons.length === 0 ? (
+          <p className="card text-sm text-slate-700">No team wrote down what it would do differently.</p>
+        ) : (
+          lessons.map((e) => (
+            <article key={e.id} className="card space-y-2" aria-labelledby={`lesson-${e.id}`}>
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <h3 id={`lesson-${e.id}`} className="font-semibold">
+                  <Link to={`/events/${event.slug}/entries/${e.id}`}>{e.title || "Untitled entry"}</Link>
+                </h3>
+                <OutcomeBadge outcome={e.outcome} />
+              </div>
+              <p className="text-xs text-slate-600">
+                Team {e.teamName} on “{e.problemTitle}”{rootCauseText(e) ? ` · Root cause: ${rootCauseText(e)}` : ""}
+              </p>
+              {e.didNotWork ? (
+                <p className="text-sm">
+                  <strong>What did not work:</strong> {e.didNotWork}
+                </p>
+              ) : null}
+              <p className="text-sm">
+                <strong>What we would do differently:</strong> {e.differently}
+              </p>
+            </article>
+          ))
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,83 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { EventFields } from "~/components/event-fields";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/forms";
+import { enforce } from "~/lib/http.server";
+import { formatInZone, utcToZonedLocal } from "~/lib/time";
+import { redirectWithToast } from "~/lib/toast.server";
+import { canManageEvent } from "~/modules/auth/permissions";
+import { requireEventAccess } from "~/modules/events/access.server";
+import { eventSchema } from "~/modules/events/schemas";
+import { updateEvent } from "~/modules/events/settings.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.event.title ?? "event"} · Problem First` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageEvent(user, access));
+  const tz = event.timezone;
+  return {
+    event: {
+      slug: event.slug,
+      title: event.title,
+      tagline: event.tagline,
+      description: event.description,
+      timezone: tz,
+      maxTeamSize: event.maxTeamSize,
+      startsAt: utcToZonedLocal(event.startsAt, tz),
+      submissionDeadline: utcToZonedLocal(event.submissionDeadline, tz),
+      judgingDeadline: utcToZonedLocal(event.judgingDeadline, tz),
+    },
+    current: {
+      startsAt: formatInZone(event.startsAt, tz),
+      submissionDeadline: formatInZone(event.submissionDeadline, tz),
+      judgingDeadline: formatInZone(event.judgingDeadline, tz),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageEvent(user, access));
+  const submission = parseWithZod(await request.formData(), { schema: eventSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const saved = await updateEvent(event, submission.value);
+  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 });
+  return redirectWithToast(`/events/${saved.slug}/manage`, "Event details saved.");
+}
+
+export default function EditEvent() {
+  const { event, current } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>()?.result;
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { ...event, maxTeamSize: String(event.maxTeamSize) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mx-auto max-w-2xl">
+      <p className="text-sm text-slate-600">
+        <Link to={`/events/${event.slug}/manage`}>← Manage {event.title}</Link>
+      </p>
+      <h1 className="h1 mt-1">Edit event</h1>
+      <p className="mt-2 text-slate-700">Changing the web address changes the event's links; old links stop working.</p>
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <EventFields fields={fields} timezone={event.timezone} current={current} />
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {busy ? "Saving…" : "Save event"}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,73 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/forms";
+import { ProblemFields } from "~/components/problem-fields";
+import { enforce, invariantResponse } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { canManageProblems } from "~/modules/auth/permissions";
+import { requireEventAccess } from "~/modules/events/access.server";
+import { getProblem, resolveOwner, updateProblem } from "~/modules/problems/problems.server";
+import { problemSchema } from "~/modules/problems/schemas";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.problem.title ?? "problem"} · Problem First` }];
+
+async function requireProblem(request: Request, params: LoaderFunctionArgs["params"]) {
+  const ctx = await requireEventAccess(request, params.slug);
+  enforce(canManageProblems(ctx.user, ctx.access));
+  const problem = await getProblem(ctx.event.id, params.problemId ?? "");
+  invariantResponse(problem, "Problem not found", 404);
+  return { ...ctx, problem };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event, problem } = await requireProblem(request, params);
+  const { title, summary, whoHasIt, costToday, dataAvailable, constraints, metricName, metricUnit, metricBaseline, ownerName } = problem;
+  return {
+    event: { slug: event.slug, title: event.title },
+    problem: { id: problem.id, title, summary, whoHasIt, costToday, dataAvailable, constraints, metricName, metricUnit, metricBaseline, ownerName, ownerEmail: problem.ownerAccountEmail ?? "" },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { event, problem } = await requireProblem(request, params);
+  const submission = parseWithZod(await request.formData(), { schema: problemSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const owner = await resolveOwner(submission.value);
+  if (!owner.ok) return data({ result: submission.reply({ fieldErrors: { [owner.field]: [owner.message] } }) }, { status: 400 });
+  await updateProblem(event.id, problem.id, owner.fields);
+  return redirectWithToast(`/events/${event.slug}/problems/${problem.id}`, "Problem saved.");
+}
+
+export default function EditProblem() {
+  const { event, problem } = useLoaderData<typeof loader>();
+  const [form, fields] = useForm({
+    lastResult: useActionData<typeof action>()?.result,
+    defaultValue: problem,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: problemSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mx-auto max-w-2xl">
+      <p className="text-sm text-slate-600">
+        <Link to={`/events/${event.slug}/problems/${problem.id}`}>← {problem.title}</Link>
+      </p>
+      <h1 className="h1 mt-1">Edit problem</h1>
+      <p className="mt-2 text-slate-700">Teams that picked this problem see the changes.</p>
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <ProblemFields fields={fields} />
+        <button type="submit" className="btn-primary">
+          Save problem
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,207 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { enforce } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { canEditRubric, canManageEvent } from "~/modules/auth/permissions";
+import { requireEventAccess } from "~/modules/events/access.server";
+import { listCriteria } from "~/modules/events/events.server";
+import { parseLevels, scaleOptions } from "~/modules/events/rubric";
+import { rubricLocked, saveRubric, setScale } from "~/modules/events/rubric.server";
+import { rubricSchema, scaleSchema } from "~/modules/events/schemas";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rubric of ${data?.event.title ?? "event"} · Problem First` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageEvent(user, access));
+  const [rubric, locked] = await Promise.all([listCriteria(event.id), rubricLocked(event.id)]);
+  return {
+    event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax },
+    locked,
+    criteria: rubric.map((c) => {
+      const levels = parseLevels(c.levels);
+      return { id: c.id, name: c.name, description: c.description, weight: String(c.weight), levels: Array.from({ length: event.scaleMax }, (_, i) => levels[i] ?? "") };
+    }),
+  };
+}
+
+type ActionResult = { intent: string; result: SubmissionResult<string[]> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canEditRubric(user, access, { scored: await rubricLocked(event.id) }));
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  const back = `/events/${event.slug}/rubric`;
+
+  if (intent === "set-scale") {
+    const submission = parseWithZod(formData, { schema: scaleSchema });
+    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
+    const saved = await setScale(event.id, submission.value.scaleMax);
+    if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
+    return redirectWithToast(back, `Scale set to 1–${submission.value.scaleMax}.`);
+  }
+  if (intent === "save-rubric") {
+    const submission = parseWithZod(formData, { schema: rubricSchema });
+    // A conform list intent (add or remove a criterion, without JavaScript) is not an error: the form comes back changed.
+    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
+    const saved = await saveRubric(event.id, event.scaleMax, submission.value);
+    if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
+    return redirectWithToast(back, "Rubric saved.");
+  }
+  throw data("Unknown action", { status: 400 });
+}
+
+function ScaleForm({ scaleMax, last }: { scaleMax: number; last?: ActionResult }) {
+  const [form, fields] = useForm({
+    id: "set-scale",
+    lastResult: last?.intent === "set-scale" ? last.result : undefined,
+    defaultValue: { scaleMax: String(scaleMax) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: scaleSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="card flex flex-wrap items-end gap-3">
+      <input type="hidden" name="intent" value="set-scale" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div>
+        <label htmlFor={fields.scaleMax.id} className="label">
+          Score scale
+        </label>
+        <select id={fields.scaleMax.id} name={fields.scaleMax.name} defaultValue={String(scaleMax)} className="input mt-1">
+          {scaleOptions.map((n) => (
+            <option key={n} value={n}>
+              1–{n}
+            </option>
+          ))}
+        </select>
+        <ErrorList id={fields.scaleMax.errorId} errors={fields.scaleMax.errors} />
+      </div>
+      <button type="submit" className="btn-secondary">
+        Change scale
+      </button>
+    </Form>
+  );
+}
+
+function RubricForm({ criteria, scaleMax, last }: { criteria: Awaited<ReturnType<typeof loader>>["criteria"]; scaleMax: number; last?: ActionResult }) {
+  const [form, fields] = useForm({
+    id: "save-rubric",
+    lastResult: last?.intent === "save-rubric" ? last.result : undefined,
+    defaultValue: { criteria },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: rubricSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const list = fields.criteria.getFieldList();
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-4">
+      <input type="hidden" name="intent" value="save-rubric" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorList id={fields.criteria.errorId} errors={fields.criteria.errors} />
+      <ol className="space-y-4">
+        {list.map((item, index) => {
+          const c = item.getFieldset();
+          const levels = (c.levels.initialValue ?? []) as (string | undefined)[];
+          const n = index + 1;
+          return (
+            <li key={item.key} className="card space-y-3">
+              <fieldset className="space-y-3">
+                <legend className="h2">Criterion {n}</legend>
+                <input {...getInputProps(c.id, { type: "hidden" })} />
+                <div className="grid gap-3 sm:grid-cols-[1fr_8rem]">
+                  <Field label={`Name of criterion ${n}`} meta={c.name} />
+                  <Field label={`Weight of criterion ${n}`} meta={c.weight} type="number" />
+                </div>
+                <TextareaField label={`What judges look for (criterion ${n})`} meta={c.description} rows={2} />
+                <details open={levels.some(Boolean)}>
+                  <summary className="cursor-pointer text-sm font-semibold">Text for each score level (optional)</summary>
+                  <div className="mt-2 grid gap-2">
+                    {Array.from({ length: scaleMax }, (_, i) => {
+                      const id = `${c.levels.id}-${i}`;
+                      return (
+                        <div key={i} className="grid items-center gap-2 sm:grid-cols-[7rem_1fr]">
+                          <label htmlFor={id} className="text-sm">
+                            Level {i + 1}
+                            <span className="sr-only"> of criterion {n}</span>
+                          </label>
+                          <input id={id} name={`${c.levels.name}[${i}]`} defaultValue={levels[i] ?? ""} className="input" />
+                        </div>
+                      );
+                    })}
+                  </div>
+                  <ErrorList id={c.levels.errorId} errors={c.levels.errors} />
+                </details>
+              </fieldset>
+              <button {...form.remove.getButtonProps({ name: fields.criteria.name, index })} className="btn-danger px-2 py-1 text-xs" disabled={list.length <= 1}>
+                Remove criterion {n}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="flex flex-wrap gap-3">
+        <button
+          {...form.insert.getButtonProps({ name: fields.criteria.name, defaultValue: { name: "", description: "", weight: "10", levels: Array.from({ length: scaleMax }, () => "") } })}
+          className="btn-secondary"
+        >
+          Add a criterion
+        </button>
+        <button type="submit" className="btn-primary">
+          Save rubric
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function Rubric() {
+  const { event, locked, criteria } = useLoaderData<typeof loader>();
+  const last = useActionData<typeof action>();
+  const total = criteria.reduce((sum, c) => sum + Number(c.weight), 0);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <p className="text-sm text-slate-600">
+        <Link to={`/events/${event.slug}/manage`}>← Manage {event.title}</Link>
+      </p>
+      <h1 className="h1">Rubric</h1>
+      {locked ? (
+        <>
+          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+            The rubric is locked: judges have started scoring with it. Results always use the rubric the scores were given under.
+          </p>
+          <p className="text-sm text-slate-700">Scale 1–{event.scaleMax}.</p>
+          <ol className="list-decimal space-y-2 pl-5">
+            {criteria.map((c) => (
+              <li key={c.id}>
+                <span className="font-semibold">{c.name}</span> (weight {c.weight}): {c.description}
+                {c.levels.some(Boolean) ? (
+                  <ul className="mt-1 text-sm text-slate-700">
+                    {c.levels.map((text, i) => (text ? <li key={i}>{`${i + 1}: ${text}`}</li> : null))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <>
+          <p className="text-slate-700">
+            Weights are relative (they now add up to {total}); each entry's total is the weighted average of its criteria. Every weight must be above 0
+            to open the event. The rubric locks when the first score is saved.
+          </p>
+          <ScaleForm scaleMax={event.scaleMax} last={last} />
+          {/* A new key after each save or scale change: the form starts again from what is stored. */}
+          <RubricForm key={`${event.scaleMax}:${criteria.map((c) => `${c.id}/${c.weight}/${c.name}`).join("|")}`} criteria={criteria} scaleMax={event.scaleMax} last={last} />
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

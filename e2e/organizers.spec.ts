@@ -1,0 +1,213 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, signUp, unique } from "./helpers";
+
+async function addProblem(page: Page, title: string, owner: string) {
+  await page.getByRole("link", { name: "Add a problem" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Summary").fill(`${title}: the summary.`);
+  await page.getByLabel("Who has the problem").fill("Field service planners");
+  await page.getByLabel("What it costs today").fill("Two hours a day per planner");
+  await page.getByLabel("Data available").fill("Three years of job sheets");
+  await page.getByLabel("Metric name").fill("Hours saved per week");
+  await page.getByLabel("Owner's name (optional)").fill(owner);
+  await page.getByRole("button", { name: "Add problem" }).click();
+  await expectToast(page, "Problem added.");
+  await expect(page.getByText(owner)).toBeVisible();
+}
+
+// An organizer sets up an event from nothing to open (problems, rubric edits, judges), then moves it through
+// judging to closed; each refused phase move shows its reason on the manage page.
+test("an organizer sets up an event, opens it, judges it and publishes results; refused moves say why", async ({ browser }) => {
+  const organizer = await newPage(browser);
+  const judge = await newPage(browser);
+  const invitee = await newPage(browser);
+  const participant = await newPage(browser);
+  const title = unique("Field Service Hack");
+  const entryTitle = unique("Route planner");
+
+  // 1. A new draft: refused to open without a problem.
+  await signIn(organizer, "organizer@example.com");
+  await organizer.getByRole("link", { name: "New event" }).click();
+  await organizer.getByLabel("Title").fill(title);
+  await organizer.getByLabel("Tagline (optional)").fill("Planners first, AI second");
+  await organizer.getByLabel("Description").fill("## How it works\n\n- Pick a **problem**\n- <script>window.__pwned = true</script>\n\n[Guide](javascript:window.__pwned=true)");
+  await organizer.getByLabel("Starts").fill(localInput(-DAY));
+  await organizer.getByLabel("Submission deadline").fill(localInput(7 * DAY));
+  await organizer.getByLabel("Judging deadline").fill(localInput(14 * DAY));
+  await organizer.getByRole("button", { name: "Create event" }).click();
+  await expectToast(organizer, "Event created as a draft");
+  const manageUrl = organizer.url();
+  const eventUrl = manageUrl.replace(/\/manage$/, "");
+  await expect(organizer.getByRole("button", { name: "Open the event" })).toBeDisabled();
+  await expect(organizer.getByTestId("next-phase-blockers")).toContainText("Add at least one business problem.");
+  await expect(organizer.getByRole("progressbar", { name: "Judging progress" })).toBeVisible();
+  await expect(organizer.getByText(/Submission deadline: .* UTC \(in 6 days\)/)).toBeVisible();
+  await expectAccessible(organizer);
+
+  // 2. Edit the event: deadlines out of order are refused next to the field; then saved.
+  await organizer.getByRole("link", { name: "Edit event" }).click();
+  await expectAccessible(organizer);
+  await organizer.getByLabel("Judging deadline").fill(localInput(2 * DAY));
+  await organizer.getByRole("button", { name: "Save event" }).click();
+  await expect(organizer.getByText("The judging deadline must be after the submission deadline")).toBeVisible();
+  await expectAccessible(organizer);
+  await organizer.getByLabel("Judging deadline").fill(localInput(14 * DAY));
+  await organizer.getByLabel("Tagline (optional)").fill("Planners first, AI later");
+  await organizer.getByRole("button", { name: "Save event" }).click();
+  await expectToast(organizer, "Event details saved.");
+
+  // 3. Two problems, reordered; the second retired and offered again.
+  await addProblem(organizer, "Jobs are scheduled by hand", "Dana Dispatch");
+  await organizer.goto(manageUrl);
+  await addProblem(organizer, "Spare parts run out", "Sam Stores");
+  await organizer.goto(manageUrl);
+  const problemList = organizer.locator("section", { has: organizer.getByRole("heading", { name: /Business problems/ }) }).getByRole("listitem");
+  await expect(problemList.first()).toContainText("Jobs are scheduled by hand");
+  await organizer.getByRole("button", { name: "Move Spare parts run out up" }).click();
+  await expectToast(organizer, "Problem order saved.");
+  await expect(problemList.first()).toContainText("Spare parts run out");
+  await organizer.getByRole("button", { name: "Retire Spare parts run out" }).click();
+  await expectToast(organizer, "Problem retired");
+  await expect(problemList.first()).toContainText("Retired");
+  await organizer.getByRole("button", { name: "Offer again Spare parts run out" }).click();
+  await expectToast(organizer, "Problem offered to new teams again.");
+  await expectAccessible(organizer);
+
+  // 4. Rubric: a zero weight blocks opening; then rename, level texts, add and remove criteria, and the scale.
+  await organizer.getByRole("link", { name: "Rubric", exact: true }).click();
+  await expectAccessible(organizer);
+  await organizer.getByLabel("Weight of criterion 1").fill("0");
+  await organizer.getByRole("button", { name: "Save rubric" }).click();
+  await expectToast(organizer, "Rubric saved.");
+  await organizer.goto(manageUrl);
+  await expect(organizer.getByTestId("next-phase-blockers")).toContainText("Every rubric criterion needs a positive weight.");
+  await expect(organizer.getByRole("button", { name: "Open the event" })).toBeDisabled();
+
+  await organizer.getByRole("link", { name: "Rubric", exact: true }).click();
+  await organizer.getByLabel("Weight of criterion 1").fill("30");
+  await organizer.getByLabel("Name of criterion 1").fill("Problem fit for a named planner");
+  await organizer.getByText("Text for each score level (optional)").first().click();
+  await organizer.getByLabel("Level 1 of criterion 1").fill("No named user");
+  await organizer.getByLabel("Level 5 of criterion 1").fill("A planner asked for it");
+  await organizer.getByRole("button", { name: "Remove criterion 2" }).click();
+  await organizer.getByRole("button", { name: "Add a criterion" }).click();
+  await organizer.getByLabel("Name of criterion 6").fill("Safety");
+  await organizer.getByLabel("What judges look for (criterion 6)").fill("Never sends a technician somewhere unsafe.");
+  await organizer.getByLabel("Weight of criterion 6").fill("5");
+  await expectAccessible(organizer);
+  await organizer.getByRole("button", { name: "Save rubric" }).click();
+  await expectToast(organizer, "Rubric saved.");
+  await expect(organizer.getByLabel("Name of criterion 6")).toHaveValue("Safety");
+  await expect(organizer.getByLabel("Name of criterion 2")).toHaveValue("Pragmatic use of existing models and tools");
+  await organizer.getByLabel("Score scale").selectOption("10");
+  await organizer.getByRole("button", { name: "Change scale" }).click();
+  await expectToast(organizer, "Scale set to 1–10.");
+  // Criterion 1 has level texts now, so its level fields start open.
+  await expect(organizer.getByLabel("Level 10 of criterion 1")).toBeVisible();
+  await expect(organizer.getByLabel("Level 5 of criterion 1")).toHaveValue("A planner asked for it");
+
+  // 5. Judges: one by email, one through an invite link; one judge per entry, assigned automatically.
+  const judgeEmail = await signUp(judge, "Jo Judge");
+  await organizer.goto(manageUrl);
+  await organizer.getByLabel("Add a judge by email").fill(judgeEmail);
+  await organizer.getByRole("button", { name: "Add judge" }).click();
+  await expectToast(organizer, "Jo Judge is now a judge of this event.");
+  await organizer.getByRole("link", { name: "Judges and assignments" }).first().click();
+  await expectAccessible(organizer);
+  await organizer.getByRole("button", { name: "Create invite link" }).click();
+  const link = await organizer.getByRole("textbox", { name: "Invite link" }).inputValue();
+  expect(link).toMatch(/\/judge-invite\/[\w-]{40,}$/);
+  await expectAccessible(organizer);
+  await signUp(invitee, "Ivo Invitee");
+  await invitee.goto(link);
+  await expectAccessible(invitee);
+  await invitee.getByRole("button", { name: "Become a judge" }).click();
+  await expectToast(invitee, `You are now a judge of ${title}.`);
+  await organizer.reload();
+  await expect(organizer.getByText(/Judges \(2\): .*Ivo Invitee/)).toBeVisible();
+  await organizer.getByLabel("Judges per entry").fill("3");
+  await organizer.getByLabel(/A fixed number of judges for each entry/).check();
+  await organizer.getByRole("button", { name: "Save assignment mode" }).click();
+  await expect(organizer.getByText("Each entry needs 3 judges, but the event has only 2.")).toBeVisible();
+  await organizer.getByLabel("Judges per entry").fill("1");
+  await organizer.getByRole("button", { name: "Save assignment mode" }).click();
+  await expectToast(organizer, "Each entry now gets 1 judge");
+
+  // 6. Open. A participant submits an entry.
+  await organizer.goto(manageUrl);
+  await organizer.getByRole("button", { name: "Open the event" }).click();
+  await expectToast(organizer, "The event is now: Open for entries.");
+
+  await signUp(participant, "Pia Participant");
+  await participant.goto(eventUrl);
+  await expect(participant.getByText("Planners first, AI later")).toBeVisible();
+  await expect(participant.getByRole("heading", { name: "How it works" })).toBeVisible();
+  await expect(participant.getByText("Guide", { exact: true })).toBeVisible();
+  await expect(participant.locator('a[href^="javascript"], a[href^="JAVASCRIPT"]')).toHaveCount(0);
+  expect(await participant.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  await participant.getByRole("link", { name: "Create a team" }).click();
+  await participant.getByLabel("Team name").fill(unique("Planners"));
+  await participant.getByLabel("Problem").selectOption({ label: "Jobs are scheduled by hand" });
+  await participant.getByRole("button", { name: "Create team" }).click();
+  await expectToast(participant, "Team created.");
+  await participant.getByRole("link", { name: "Work on the entry" }).click();
+  await participant.getByLabel("Title").fill(entryTitle);
+  await participant.getByLabel("One-line summary").fill("Suggests a day plan per planner.");
+  await participant.getByLabel("Outcome").selectOption("working");
+  await participant.getByLabel("Approach: models, tools and data used").fill("A solver plus an LLM for explanations.");
+  await participant.getByLabel("Metric name").fill("Hours saved per week");
+  await participant.getByLabel("Baseline").fill("0");
+  await participant.getByLabel("Target").fill("5");
+  await participant.getByLabel("Measured result").fill("3");
+  await participant.getByLabel("What worked").fill("The solver found good routes.");
+  await participant.getByLabel("What did not work").fill("Explanations were too long.");
+  await participant.getByLabel("Root cause", { exact: true }).selectOption("ux-or-adoption");
+  await participant.getByLabel("What we would do differently").fill("Show the plan, not the prose.");
+  await participant.getByLabel("Next steps").fill("Pilot with two planners.");
+  await participant.getByRole("button", { name: "Submit entry" }).click();
+  await expectToast(participant, "Entry submitted.");
+
+  // 7. Judging before the deadline needs the confirmation: refused without it, with the reason.
+  await organizer.reload();
+  await expect(organizer.getByTestId("entries-by-outcome")).toContainText("1 working · 0 partial · 0 failed");
+  await organizer.getByRole("button", { name: "Start judging" }).click();
+  await expect(organizer.getByText("Tick the confirmation to go ahead.")).toBeVisible();
+  await expect(organizer.getByText(/closes submissions immediately/)).toBeVisible();
+  await expectAccessible(organizer);
+  await organizer.getByLabel(/closes submissions immediately/).check();
+  await organizer.getByRole("button", { name: "Start judging" }).click();
+  await expectToast(organizer, "The event is now: Judging.");
+  await expect(organizer.getByRole("progressbar", { name: "Judging progress" })).toHaveAttribute("aria-valuetext", "0 of 6 scores");
+  await expect(organizer.getByText("Problems can be changed only while the event is a draft or open.")).toBeVisible();
+
+  // The entry got exactly one of the two judges.
+  await organizer.getByRole("link", { name: "Judges and assignments" }).first().click();
+  const assigned = organizer.getByRole("listitem").filter({ hasText: entryTitle });
+  await expect(assigned.getByRole("button", { name: /^Unassign (Jo Judge|Ivo Invitee) from/ })).toHaveCount(1);
+  await expectAccessible(organizer);
+
+  // 8. Closing with an unscored entry names it and needs the confirmation.
+  await organizer.goto(manageUrl);
+  await expect(organizer.getByText(`1 submitted entry has no score yet: ${entryTitle}. Publish anyway.`)).toBeVisible();
+  await organizer.getByRole("button", { name: "Publish results and close" }).click();
+  await expect(organizer.getByText("Tick the confirmation to go ahead.")).toBeVisible();
+  await organizer.getByLabel(/Publish anyway/).check();
+  await organizer.getByRole("button", { name: "Publish results and close" }).click();
+  await expectToast(organizer, "The event is now: Results published.");
+
+  // 9. Reopening needs a reason, which is recorded.
+  await organizer.getByRole("button", { name: "Reopen for judging" }).click();
+  await expect(organizer.getByText("Say why the event is reopened.")).toBeVisible();
+  await expectAccessible(organizer);
+  await organizer.getByLabel("Why reopen?").fill("The second judge had not scored yet");
+  await organizer.getByRole("button", { name: "Reopen for judging" }).click();
+  await expectToast(organizer, "The event is now: Judging.");
+  await expect(organizer.getByText("(The second judge had not scored yet)")).toBeVisible();
+  await organizer.getByLabel(/Publish anyway/).check();
+  await organizer.getByRole("button", { name: "Publish results and close" }).click();
+  await expectToast(organizer, "The event is now: Results published.");
+
+  // The rubric page still opens; nobody scored, so it is not locked.
+  await organizer.getByRole("link", { name: "Rubric", exact: true }).click();
+  await expect(organizer.getByLabel("Name of criterion 1")).toHaveValue("Problem fit for a named planner");
+});
