@@ -164,7 +164,7 @@ function Results({ filters, result, busy }: { filters: ArchiveFilters; result: N
       ) : null}
       {total === 0 ? (
         <p className="card text-slate-700">
-          Nothing in the archive matches. Try fewer or different words, or <Link to="/archive">clear the search</Link>.
+          Nothing in the archive matches. Try fewer or different words, or remove a filter.
         </p>
       ) : (
         <ol className="space-y-3">

@@ -231,7 +231,7 @@ function Dashboard({ dashboard, teamCount, steps }: { dashboard: LoaderData["das
         {steps.flatMap((step) =>
           step.blockers.length
             ? step.blockers.map((b) => <li key={b}>{b}</li>)
-            : [<li key={step.to}>Nothing blocks “{step.label}”.{step.confirmation ? ` It needs a confirmation: ${step.confirmation}` : ""}{step.needsReason ? " It needs a reason." : ""}</li>],
+            : [<li key={step.to}>Nothing blocks “{step.label}”.{step.confirmation ? " It asks you to confirm (see the form below)." : ""}{step.needsReason ? " It needs a reason." : ""}</li>],
         )}
       </ul>
     </section>

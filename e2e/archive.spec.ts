@@ -1,0 +1,89 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, newPage, signIn } from "./helpers";
+
+// The seed's closed Autumn event holds three learnings; its open Winter event retries the support-triage problem.
+test("search the archive, filter by failed and a root cause, open a learning, share the URL", async ({ browser }) => {
+  const reader = await newPage(browser);
+  await signIn(reader, "participant@example.com");
+  await reader.getByRole("link", { name: "Archive" }).click();
+  await expect(reader.getByRole("heading", { name: "What usually goes wrong" })).toBeVisible();
+  await expect(reader.getByRole("link", { name: "Data lacked context" })).toBeVisible();
+  await expectAccessible(reader);
+
+  // Words first: every word must appear; hits are highlighted.
+  await reader.getByLabel("Search entries and post-mortems").fill("support chatbot");
+  await reader.getByRole("button", { name: "Search" }).click();
+  const results = reader.getByRole("region", { name: "Results" }).getByRole("listitem");
+  await expect(results.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
+  await expect(results.first().locator("mark").first()).toBeVisible();
+  await expectAccessible(reader);
+
+  // Then narrow down: failed attempts whose data lacked context.
+  await reader.getByLabel("Outcome").selectOption({ label: "Failed attempt" });
+  await reader.getByLabel("Root cause").selectOption({ label: "Data lacked context" });
+  await reader.getByRole("button", { name: "Search" }).click();
+  await expect(reader).toHaveURL(/q=support\+chatbot&outcome=failed&rootCause=data-missing-context/);
+  await expect(results.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
+  await expect(results.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toHaveCount(0);
+  const titles = await results.getByRole("link").allTextContents();
+  const shared = reader.url();
+
+  // Open the learning: the post-mortem is there.
+  await results.getByRole("link", { name: "Support chatbot for agents" }).click();
+  await expect(reader.getByRole("heading", { name: "Support chatbot for agents" })).toBeVisible();
+  await expect(reader.getByText("Failed attempt", { exact: true })).toBeVisible();
+
+  // A colleague opens the shared link in another browser context and sees the same search.
+  const colleague = await newPage(browser);
+  await signIn(colleague, "judge@example.com");
+  await colleague.goto(shared);
+  await expect(colleague.getByLabel("Search entries and post-mortems")).toHaveValue("support chatbot");
+  await expect(colleague.getByLabel("Outcome")).toHaveValue("failed");
+  await expect(colleague.getByLabel("Root cause")).toHaveValue("data-missing-context");
+  await expect(colleague.getByRole("region", { name: "Results" }).getByRole("listitem").getByRole("link")).toHaveText(titles);
+
+  // Odd input is a search like any other, never an error page.
+  await colleague.getByLabel("Search entries and post-mortems").fill(`"unclosed * -' OR 1=1 --`);
+  await colleague.getByRole("button", { name: "Search" }).click();
+  await expect(colleague.getByRole("heading", { name: "Results" })).toBeVisible();
+  await expect(colleague.getByText(/\d+ learnings? for/)).toBeVisible();
+  await colleague.getByRole("link", { name: "Clear the search" }).click();
+  await expect(colleague.getByRole("heading", { name: "Recent learnings" })).toBeVisible();
+});
+
+test("a closed event's learnings digest reads on the page and downloads as Markdown", async ({ browser }) => {
+  const page = await newPage(browser);
+  await signIn(page, "participant3@example.com");
+  await page.goto("/archive");
+  await page.getByRole("listitem").filter({ hasText: "Autumn AI Hackathon 2026" }).getByRole("link", { name: "Learnings digest" }).click();
+  await expect(page.getByRole("heading", { name: "Learnings digest" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Best lessons" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Support chatbot for agents" })).toBeVisible();
+  await expectAccessible(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as Markdown" }).click()]);
+  expect(download.suggestedFilename()).toBe("autumn-ai-hackathon-2026-learnings.md");
+  const markdown = fs.readFileSync((await download.path())!, "utf8");
+  expect(markdown).toContain("# Learnings digest: Autumn AI Hackathon 2026");
+  expect(markdown).toContain("## What went wrong (root causes)");
+  expect(markdown).toMatch(/- Data lacked context: \d+/);
+});
+
+test("'have we tried this before?' shows past learnings on a new event's problem page and on the entry form", async ({ browser }) => {
+  const page = await newPage(browser);
+  await signIn(page, "participant2@example.com");
+  await page.goto("/events/winter-ai-hackathon");
+  await page.getByRole("link", { name: "Support ticket triage, second try" }).first().click();
+  const panel = page.getByRole("region", { name: "Have we tried this before?" });
+  await expect(panel.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toBeVisible();
+  await expect(panel.getByText(/Root cause: /).first()).toBeVisible();
+  await expectAccessible(page);
+  await panel.getByRole("link", { name: "Queue suggester in the ticket sidebar" }).click();
+  await expect(page.getByRole("heading", { name: "Queue suggester in the ticket sidebar" })).toBeVisible();
+
+  // The team's entry form offers the same panel for its own problem.
+  await page.goto("/events/winter-ai-hackathon");
+  await page.getByRole("link", { name: "Go to your team and entry" }).click();
+  await page.getByRole("link", { name: "Work on the entry" }).click();
+  await expect(page.getByRole("heading", { name: "Have we tried this before?" })).toBeVisible();
+});
