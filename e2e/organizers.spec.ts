@@ -211,3 +211,62 @@ test("an organizer sets up an event, opens it, judges it and publishes results; 
   await organizer.getByRole("link", { name: "Rubric", exact: true }).click();
   await expect(organizer.getByLabel("Name of criterion 1")).toHaveValue("Problem fit for a named planner");
 });
+
+// A draft event gets its problems from a past event, a co-organizer, and an invite link that is then revoked.
+test("an organizer copies problems from a past event, adds a co-organizer and revokes a judge invite link", async ({ browser }) => {
+  const organizer = await newPage(browser);
+  const coOrganizer = await newPage(browser);
+  const member = await newPage(browser);
+  const title = unique("Second Try Hack");
+
+  await signIn(organizer, "organizer@example.com");
+  await organizer.getByRole("link", { name: "New event" }).click();
+  await organizer.getByLabel("Title").fill(title);
+  await organizer.getByLabel("Description").fill("Problems nobody solved last time.");
+  await organizer.getByLabel("Starts").fill(localInput(DAY));
+  await organizer.getByLabel("Submission deadline").fill(localInput(3 * DAY));
+  await organizer.getByLabel("Judging deadline").fill(localInput(5 * DAY));
+  await organizer.getByRole("button", { name: "Create event" }).click();
+  await expectToast(organizer, "Event created as a draft");
+  const manageUrl = organizer.url();
+
+  // Copy the problem nobody got working from the closed Autumn event.
+  await organizer.getByRole("link", { name: "Copy problems from another event" }).click();
+  const source = organizer.getByLabel("Event to copy from").locator("option", { hasText: "Autumn AI Hackathon 2026" });
+  await organizer.getByLabel("Event to copy from").selectOption((await source.getAttribute("value"))!);
+  await organizer.getByRole("button", { name: "Show its problems" }).click();
+  await expectAccessible(organizer);
+  await organizer.getByRole("button", { name: "Copy selected problems" }).click();
+  await expect(organizer.getByText("Tick at least one problem to copy")).toBeVisible();
+  await organizer.getByLabel("Invoice disputes are found too late").check();
+  await organizer.getByRole("button", { name: "Copy selected problems" }).click();
+  await expectToast(organizer, "Copied 1 problem from Autumn AI Hackathon 2026.");
+  await expect(organizer.getByRole("heading", { name: "Business problems (1)" })).toBeVisible();
+  await expect(organizer.getByRole("link", { name: "Invoice disputes are found too late", exact: true })).toBeVisible();
+
+  // A plain member does not see the draft; a co-organizer does, and may manage it.
+  const coEmail = await signUp(coOrganizer, "Cora Co-organizer");
+  await signIn(member, "participant4@example.com");
+  await expect(member.getByRole("link", { name: title })).toHaveCount(0);
+  await organizer.getByLabel("Add a co-organizer by email").fill("nobody-here@example.com");
+  await organizer.getByRole("button", { name: "Add organizer" }).click();
+  await expect(organizer.getByText(/No account/)).toBeVisible();
+  await organizer.getByLabel("Add a co-organizer by email").fill(coEmail);
+  await organizer.getByRole("button", { name: "Add organizer" }).click();
+  await expectToast(organizer, "Cora Co-organizer is now an organizer of this event.");
+  await coOrganizer.goto("/");
+  await coOrganizer.getByRole("link", { name: title }).click();
+  await coOrganizer.goto(manageUrl);
+  await expect(coOrganizer.getByRole("heading", { name: "Manage event" })).toBeVisible();
+
+  // An invite link works until it is revoked.
+  await organizer.getByRole("link", { name: "Judges and assignments" }).first().click();
+  await organizer.getByRole("button", { name: "Create invite link" }).click();
+  const link = await organizer.getByRole("textbox", { name: "Invite link" }).inputValue();
+  await organizer.getByRole("button", { name: /^Revoke the link created/ }).click();
+  await expectToast(organizer, "Invite link revoked: it no longer works.");
+  await expect(organizer.getByText(/· revoked/)).toBeVisible();
+  await member.goto(link);
+  await expect(member.getByText(/This judge invite link is not valid/)).toBeVisible();
+  await expectAccessible(member);
+});
