@@ -8,14 +8,14 @@ import {
   uniqueIndex,
   index,
 } from "drizzle-orm/sqlite-core";
+import { entryStatuses, eventPhases, globalRoles, outcomes, rootCauses } from "./enums";
+
+export * from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp" })
     .notNull()
     .default(sql`(unixepoch())`);
-
-export const globalRoles = ["admin", "organizer", "member"] as const;
-export type GlobalRole = (typeof globalRoles)[number];
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -38,9 +38,6 @@ export const sessions = sqliteTable(
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
-
-export const eventPhases = ["draft", "open", "judging", "closed"] as const;
-export type EventPhase = (typeof eventPhases)[number];
 
 export const events = sqliteTable("events", {
   id: text("id").primaryKey(),
@@ -191,23 +188,6 @@ export const teamMembers = sqliteTable(
     uniqueIndex("team_members_event_user_idx").on(t.eventId, t.userId),
   ],
 );
-
-export const outcomes = ["working", "partial", "failed"] as const;
-export type Outcome = (typeof outcomes)[number];
-
-export const rootCauses = [
-  "data-missing-context",
-  "model-capability",
-  "latency-or-cost",
-  "ux-or-adoption",
-  "integration",
-  "scope-or-time",
-  "evaluation",
-  "other",
-] as const;
-export type RootCause = (typeof rootCauses)[number];
-
-export const entryStatuses = ["draft", "submitted"] as const;
 
 export const entries = sqliteTable(
   "entries",

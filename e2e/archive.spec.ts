@@ -48,6 +48,7 @@ test("search the archive, filter by failed and a root cause, open a learning, sh
   await colleague.getByRole("button", { name: "Search" }).click();
   await expect(colleague.getByRole("heading", { name: "Results" })).toBeVisible();
   await expect(colleague.getByText(/\d+ learnings? for/)).toBeVisible();
+  await expectAccessible(colleague);
   await colleague.getByRole("link", { name: "Clear the search" }).click();
   await expect(colleague.getByRole("heading", { name: "Recent learnings" })).toBeVisible();
 });

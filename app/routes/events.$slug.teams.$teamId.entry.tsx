@@ -10,7 +10,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { outcomes, rootCauses } from "#db/schema";
+import { outcomes, rootCauses } from "#db/enums";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { RelatedLearnings } from "~/components/learnings";

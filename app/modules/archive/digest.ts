@@ -1,5 +1,5 @@
 // The learnings digest of a closed event, as data and as Markdown for a leadership document. Pure.
-import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
+import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
 
 export type DigestEntry = {

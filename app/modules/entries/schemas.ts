@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { outcomes, rootCauses } from "#db/schema";
+import { outcomes, rootCauses } from "#db/enums";
 
 export const outcomeLabels = { working: "Working prototype", partial: "Partial prototype", failed: "Failed attempt" } as const;
 

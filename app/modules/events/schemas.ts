@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { eventPhases } from "#db/schema";
+import { eventPhases } from "#db/enums";
 import { isLocalDateTime, isValidTimezone } from "~/lib/time";
 
 const localDateTime = (label: string) =>

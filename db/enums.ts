@@ -1,0 +1,25 @@
+// The value lists behind the schema's enum columns. No drizzle import here, so browser code
+// (forms, filters) can use them without pulling the ORM into the client bundle.
+
+export const globalRoles = ["admin", "organizer", "member"] as const;
+export type GlobalRole = (typeof globalRoles)[number];
+
+export const eventPhases = ["draft", "open", "judging", "closed"] as const;
+export type EventPhase = (typeof eventPhases)[number];
+
+export const outcomes = ["working", "partial", "failed"] as const;
+export type Outcome = (typeof outcomes)[number];
+
+export const rootCauses = [
+  "data-missing-context",
+  "model-capability",
+  "latency-or-cost",
+  "ux-or-adoption",
+  "integration",
+  "scope-or-time",
+  "evaluation",
+  "other",
+] as const;
+export type RootCause = (typeof rootCauses)[number];
+
+export const entryStatuses = ["draft", "submitted"] as const;
