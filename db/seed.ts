@@ -9,6 +9,7 @@ import { createAccount } from "~/modules/auth/accounts.server";
 import { saveEntry, getTeamEntry } from "~/modules/entries/entries.server";
 import type { EntryInput } from "~/modules/entries/schemas";
 import { addJudge, changePhase, createEvent, listCriteria } from "~/modules/events/events.server";
+import { addDefaultAwards, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { addProblem } from "~/modules/problems/problems.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
@@ -208,6 +209,12 @@ export async function seed(now = new Date()) {
       );
     }
   }
+  // Awards: the queue suggester ranks first; the chatbot's post-mortem taught the most.
+  await addDefaultAwards(past.id);
+  const awardIds = new Map((await listAwards(past.id)).map((a) => [a.name, a.id]));
+  await giveAward(past.id, awardIds.get("Best overall")!, pastEntries[0]);
+  await giveAward(past.id, awardIds.get("Most valuable failure")!, pastEntries[1]);
+  await giveAward(past.id, awardIds.get("Best AI metric")!, pastEntries[0]);
   await changePhase({ ...past, phase: "judging" }, organizer.id, { to: "closed", confirmed: false, reason: "" }, new Date(t - 72 * day));
 
   // An event open for entries right now.

@@ -68,6 +68,7 @@ test("a closed event's learnings digest reads on the page and downloads as Markd
   expect(markdown).toContain("# Learnings digest: Autumn AI Hackathon 2026");
   expect(markdown).toContain("## What went wrong (root causes)");
   expect(markdown).toMatch(/- Data lacked context: \d+/);
+  expect(markdown).toContain("- **Most valuable failure**: Support chatbot for agents");
 });
 
 test("'have we tried this before?' shows past learnings on a new event's problem page and on the entry form", async ({ browser }) => {

@@ -270,3 +270,14 @@ test("an organizer copies problems from a past event, adds a co-organizer and re
   await expect(member.getByText(/This judge invite link is not valid/)).toBeVisible();
   await expectAccessible(member);
 });
+
+test("a scored event's rubric is locked and the page says so", async ({ browser }) => {
+  const organizer = await newPage(browser);
+  await signIn(organizer, "organizer@example.com");
+  await organizer.goto("/events/autumn-ai-hackathon-2026/manage");
+  await organizer.getByRole("link", { name: "Rubric", exact: true }).click();
+  await expect(organizer.getByRole("status").filter({ hasText: "The rubric is locked: judges have started scoring with it." })).toBeVisible();
+  await expect(organizer.getByRole("button", { name: "Save rubric" })).toHaveCount(0);
+  await expect(organizer.getByRole("button", { name: "Change scale" })).toHaveCount(0);
+  await expectAccessible(organizer);
+});
