@@ -1,16 +1,15 @@
 // `npm run bench:app`: page throughput and latency beside a bare route of the same app, results
 // computation time, and first-load JavaScript size. Prints figures; it asserts nothing.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import zlib from "node:zlib";
 import { computeResults, type Score } from "~/modules/judging/results";
+import { bench, CONNECTIONS, pageRow, SECONDS } from "./bench-lib";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://localhost:${PORT}`;
 const DB = "data/bench-app.db";
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = 10;
+const { startServer, signIn, load } = bench(PORT, DB);
 
 function prepare() {
   for (const s of ["", "-wal", "-shm"]) fs.rmSync(DB + s, { force: true });
@@ -20,65 +19,6 @@ function prepare() {
     if (r.status !== 0) throw new Error(`${script} failed`);
   }
   if (!fs.existsSync("build/server/index.js")) spawnSync("node_modules/.bin/remix", ["vite:build"], { stdio: "inherit" });
-}
-
-async function startServer() {
-  const child = spawn(process.execPath, ["server.mjs"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_URL: `file:${DB}`, SESSION_SECRET: "bench-secret-0123456789abcdef", REQUEST_LOG: "false", RATE_LIMIT_SCALE: "1000" },
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return child;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start");
-}
-
-async function signIn(email: string) {
-  const res = await fetch(`${BASE}/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE },
-    body: new URLSearchParams({ email, password: "problem-first-demo", redirectTo: "/" }),
-    redirect: "manual",
-  });
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("pf_session="));
-  if (!cookie) throw new Error(`sign-in failed for ${email}`);
-  return cookie.split(";")[0];
-}
-
-// Plain keep-alive HTTP, without compression: the load generator should cost less than the server.
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-function get(path: string, cookie: string) {
-  return new Promise<number>((resolve, reject) => {
-    const req = http.get({ host: "localhost", port: PORT, path, agent, headers: { Cookie: cookie } }, (res) => {
-      res.on("data", () => {});
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
-    req.on("error", reject);
-  });
-}
-
-/** CONNECTIONS loops requesting `path` for SECONDS: requests per second and latency percentiles. */
-async function load(path: string, cookie: string) {
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        if ((await get(path, cookie)) !== 200) errors++;
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { rps: latencies.length / SECONDS, p50: pct(50), p95: pct(95), errors };
 }
 
 function resultsTiming() {
@@ -133,9 +73,7 @@ try {
   for (const [label, path] of pages) {
     const r = await load(path, judge);
     if (!bare) bare = r.rps;
-    console.log(
-      label.padEnd(26) + r.rps.toFixed(0).padStart(9) + r.p50.toFixed(1).padStart(9) + r.p95.toFixed(1).padStart(9) + `  ${((r.rps / bare) * 100).toFixed(0)}%` + (r.errors ? `  (${r.errors} non-200)` : ""),
-    );
+    console.log(pageRow(label, r, bare));
   }
   const results = resultsTiming();
   console.log(`\nResults for 500 entries × 20 judges × 6 criteria (${results.scores} scores): ${results.median.toFixed(1)} ms (median of 10)`);
