@@ -227,7 +227,12 @@ export const entries = sqliteTable(
       .notNull()
       .default(sql`(unixepoch())`),
   },
-  (t) => [index("entries_event_idx").on(t.eventId, t.status)],
+  // The archive filters and counts by these without reading the wide rows (ADR 008).
+  // entries_fts_lookup_idx covers the archive's join from a search hit to its filters, so ranking never reads a wide row.
+  (t) => [
+    index("entries_archive_idx").on(t.eventId, t.status, t.outcome, t.pmRootCause, t.submittedAt),
+    index("entries_fts_lookup_idx").on(t.id, t.eventId, t.status, t.outcome, t.pmRootCause),
+  ],
 );
 
 export const scores = sqliteTable(

@@ -5,7 +5,7 @@ import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Highlighted } from "~/components/learnings";
 import { formatInZone } from "~/lib/time";
-import { archiveOverview, archiveTags } from "~/modules/archive/home.server";
+import { archiveFacets, archiveOverview, archiveTags } from "~/modules/archive/home.server";
 import { filtersFromUrl, searchLearnings, type ArchiveFilters } from "~/modules/archive/search.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
@@ -19,8 +19,10 @@ function isSearching(f: ArchiveFilters) {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const filters = filtersFromUrl(new URL(request.url).searchParams);
-  const [overview, tags, result] = await Promise.all([archiveOverview(), archiveTags(), isSearching(filters) ? searchLearnings(filters) : null]);
-  return { filters, overview, tags, result };
+  const searching = isSearching(filters);
+  // The home figures cost the most; a search page does not show them.
+  const [facets, tags, overview, result] = await Promise.all([archiveFacets(), archiveTags(), searching ? null : archiveOverview(), searching ? searchLearnings(filters) : null]);
+  return { filters, facets, tags, overview, result };
 }
 
 /** A link to the same search with some parameters changed; the whole search state lives in the URL. */
@@ -36,7 +38,7 @@ function searchHref(filters: ArchiveFilters, change: Partial<ArchiveFilters>) {
 }
 
 export default function Archive() {
-  const { filters, overview, tags, result } = useLoaderData<typeof loader>();
+  const { filters, facets, overview, tags, result } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state === "loading" && navigation.location.pathname === "/archive";
   return (
@@ -89,7 +91,7 @@ export default function Archive() {
             </label>
             <select id="event" name="event" defaultValue={filters.event ?? ""} className="input mt-1">
               <option value="">Any event</option>
-              {overview.closedEvents.map((e) => (
+              {facets.closedEvents.map((e) => (
                 <option key={e.slug} value={e.slug}>
                   {e.title}
                 </option>
@@ -113,7 +115,7 @@ export default function Archive() {
             </label>
             <select id="year" name="year" defaultValue={filters.year ?? ""} className="input mt-1">
               <option value="">Any year</option>
-              {overview.years.map((y) => (
+              {facets.years.map((y) => (
                 <option key={y} value={y}>
                   {y}
                 </option>
@@ -133,7 +135,7 @@ export default function Archive() {
         </div>
       </Form>
 
-      {result ? <Results filters={filters} result={result} busy={busy} /> : <Overview overview={overview} />}
+      {result ? <Results filters={filters} result={result} busy={busy} /> : overview ? <Overview overview={overview} /> : null}
     </div>
   );
 }
@@ -141,14 +143,14 @@ export default function Archive() {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function Results({ filters, result, busy }: { filters: ArchiveFilters; result: NonNullable<LoaderData["result"]>; busy: boolean }) {
-  const { learnings, total, page, pageCount, mode, notice } = result;
+  const { total, totalCapped, page, pageCount, mode, notice } = result;
   return (
     <section aria-labelledby="results-heading" aria-busy={busy} className="space-y-3">
       <h2 id="results-heading" className="h2">
         Results
       </h2>
       <p className="text-sm text-slate-700" aria-live="polite">
-        {total} {total === 1 ? "learning" : "learnings"}
+        {totalCapped ? `More than ${total.toLocaleString("en")}` : total} {total === 1 && !totalCapped ? "learning" : "learnings"}
         {filters.q ? ` for “${filters.q.slice(0, 120)}”` : ""}
         {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
       </p>
@@ -217,7 +219,7 @@ function Results({ filters, result, busy }: { filters: ArchiveFilters; result: N
   );
 }
 
-function Overview({ overview }: { overview: LoaderData["overview"] }) {
+function Overview({ overview }: { overview: NonNullable<LoaderData["overview"]> }) {
   const { outcomeCounts, total, rootCauseCounts, closedEvents, recent } = overview;
   const maxCause = Math.max(1, ...rootCauseCounts.map((r) => r.n));
   return (

@@ -4,9 +4,28 @@ import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
 
 const VISIBLE = sql`ev.phase = 'closed' and e.status = 'submitted'`;
+// "Recent" means the last few closed events: reading only their entries keeps the home page's cost
+// independent of the archive's size.
+const LATEST_CLOSED = sql`select id from events where phase = 'closed' order by judging_deadline desc limit 3`;
 
-export async function archiveOverview() {
-  const [byOutcome, byRootCause, closedEvents, recent, years] = await Promise.all([
+type Overview = Awaited<ReturnType<typeof computeOverview>>;
+let cached: { key: string; value: Overview } | null = null;
+
+/**
+ * The archive home's figures, cached per process. They change only when an event is closed or
+ * reopened (entries of a closed event are read-only), so the cache key is the newest phase change
+ * and the number of closed events: one indexed lookup, checked on every request, so several app
+ * processes never show stale figures after an event closes.
+ */
+export async function archiveOverview(): Promise<Overview> {
+  const [{ key }] = await db.all<{ key: string }>(sql`
+    select coalesce((select max(id) from phase_changes), 0) || ':' || (select count(*) from events where phase = 'closed') as key`);
+  if (cached?.key !== key) cached = { key, value: await computeOverview() };
+  return cached.value;
+}
+
+async function computeOverview() {
+  const [byOutcome, byRootCause, closedEvents, recent] = await Promise.all([
     db.all<{ outcome: Outcome | null; n: number }>(sql`
       select e.outcome, count(*) as n from entries e join events ev on ev.id = e.event_id where ${VISIBLE} group by e.outcome`),
     db.all<{ rootCause: RootCause | null; n: number }>(sql`
@@ -20,8 +39,8 @@ export async function archiveOverview() {
     db.all<{ id: string; title: string; outcome: Outcome | null; rootCause: RootCause | null; lesson: string; eventSlug: string; eventTitle: string }>(sql`
       select e.id, e.title, e.outcome, e.pm_root_cause as rootCause, substr(e.pm_differently, 1, 220) as lesson, ev.slug as eventSlug, ev.title as eventTitle
       from entries e join events ev on ev.id = e.event_id
-      where ${VISIBLE} order by ev.judging_deadline desc, e.submitted_at desc, e.id limit 6`),
-    db.all<{ year: string }>(sql`select distinct strftime('%Y', starts_at, 'unixepoch') as year from events where phase = 'closed' order by year desc`),
+      where ${VISIBLE} and e.event_id in (${LATEST_CLOSED})
+      order by ev.judging_deadline desc, e.submitted_at desc, e.id limit 6`),
   ]);
   const outcomeCounts = Object.fromEntries(outcomes.map((o) => [o, byOutcome.find((r) => r.outcome === o)?.n ?? 0])) as Record<Outcome, number>;
   const rootCauseCounts = rootCauses
@@ -33,19 +52,26 @@ export async function archiveOverview() {
     rootCauseCounts,
     closedEvents: closedEvents.map((e) => ({ ...e, working: e.working ?? 0, partial: e.partial ?? 0, failed: e.failed ?? 0 })),
     recent,
-    years: years.map((y) => Number(y.year)),
   };
 }
 
-/** Tags used in the archive, most used first, for the tag filter's suggestions. */
+/** Tags used in the latest closed events, most used first, for the tag filter's suggestions. */
 export async function archiveTags(limit = 40) {
   const rows = await db.all<{ tags: string }>(sql`
     select e.tags from entries e join events ev on ev.id = e.event_id
-    where ${VISIBLE} and e.tags <> '' order by ev.starts_at desc limit 2000`);
+    where ${VISIBLE} and e.tags <> '' and e.event_id in (${LATEST_CLOSED})`);
   const counts = new Map<string, number>();
   for (const r of rows) for (const t of r.tags.split(",")) {
     const tag = t.trim();
     if (tag) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([tag]) => tag);
+}
+
+/** What the search form's selects offer: closed events and their years. Reads the events table only. */
+export async function archiveFacets() {
+  const closedEvents = await db.all<{ slug: string; title: string; startsAt: number }>(sql`
+    select slug, title, starts_at as startsAt from events where phase = 'closed' order by starts_at desc`);
+  const years = [...new Set(closedEvents.map((e) => new Date(e.startsAt * 1000).getUTCFullYear()))];
+  return { closedEvents: closedEvents.map(({ slug, title }) => ({ slug, title })), years };
 }

@@ -62,6 +62,8 @@ export type Learning = {
 export type SearchResult = {
   learnings: Learning[];
   total: number;
+  /** More than COUNT_CAP matched: total is COUNT_CAP and only that many can be paged through. */
+  totalCapped: boolean;
   page: number;
   pageCount: number;
   /** "all": every word matched; "any": nothing had every word, so entries with any of them are shown. */
@@ -90,18 +92,37 @@ function toLearning(r: Row): Learning {
   return { ...r, year: new Date(r.startsAt * 1000).getUTCFullYear() };
 }
 
+// Counting stops here: "1,000+ learnings" is as useful as an exact figure and costs a bounded time.
+export const COUNT_CAP = 1000;
+
+const EVENT_JOIN = sql`join events ev on ev.id = e.event_id`;
+
+/**
+ * Two steps, so the wide entry rows are read for one page only: the ranking and the count touch the
+ * full-text index, entries_fts_lookup_idx (a covering index) and events; then the page's 20 rows are
+ * read with their snippets. CROSS JOIN keeps the full-text index as the outer loop (ADR 008).
+ */
 async function matchPage(match: string, where: SQL, page: number) {
   const [{ n }] = await db.all<{ n: number }>(sql`
-    select count(*) as n from learnings_fts f join entries e on e.id = f.entry_id ${JOINS}
-    where learnings_fts match ${match} and ${where}`);
+    select count(*) as n from (select 1 from learnings_fts f cross join entries e on e.id = f.entry_id ${EVENT_JOIN}
+    where learnings_fts match ${match} and ${where} limit ${COUNT_CAP + 1})`);
   if (n === 0) return { total: 0, rows: [] as Row[] };
-  const rows = await db.all<Row>(sql`
-    select ${COLUMNS}, ${TITLE} as titleMarked, ${SNIPPET} as snippet
-    from learnings_fts f join entries e on e.id = f.entry_id ${JOINS}
+  const ranked = await db.all<{ id: string }>(sql`
+    select e.id from learnings_fts f cross join entries e on e.id = f.entry_id ${EVENT_JOIN}
     where learnings_fts match ${match} and ${where}
     order by ${RANK}, e.id
     limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
-  return { total: n, rows };
+  if (ranked.length === 0) return { total: n, rows: [] as Row[] };
+  const ids = ranked.map((r) => r.id);
+  const rows = await db.all<Row>(sql`
+    select ${COLUMNS}, ${TITLE} as titleMarked, ${SNIPPET} as snippet
+    from learnings_fts f cross join entries e on e.id = f.entry_id ${JOINS}
+    where learnings_fts match ${match} and e.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return { total: n, rows: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
 }
 
 export async function searchLearnings(filters: ArchiveFilters): Promise<SearchResult> {
@@ -117,7 +138,7 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
       found = await matchPage(parsed.any, where, filters.page);
     }
   } else {
-    const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from entries e ${JOINS} where ${where}`);
+    const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from entries e ${JOINS} where ${where} limit ${COUNT_CAP + 1})`);
     const rows =
       n === 0
         ? []
@@ -128,11 +149,13 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
       limit ${PAGE_SIZE} offset ${(filters.page - 1) * PAGE_SIZE}`);
     found = { total: n, rows };
   }
+  const total = Math.min(found.total, COUNT_CAP);
   return {
     learnings: found.rows.map(toLearning),
-    total: found.total,
+    total,
+    totalCapped: found.total > COUNT_CAP,
     page: filters.page,
-    pageCount: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     mode,
     notice: parsed.notice,
   };
@@ -160,7 +183,7 @@ export async function relatedLearnings(text: string, excludeProblemId: string | 
   if (!match) return [];
   return db.all<RelatedLearning>(sql`
     select e.id, e.title, e.outcome, e.pm_root_cause as rootCause, ev.slug as eventSlug, ev.title as eventTitle, p.title as problemTitle
-    from learnings_fts f join entries e on e.id = f.entry_id ${JOINS}
+    from learnings_fts f cross join entries e on e.id = f.entry_id ${JOINS}
     where learnings_fts match ${match} and ev.phase = 'closed' and e.status = 'submitted'
       and t.problem_id <> ${excludeProblemId ?? ""}
     order by ${RANK}
