@@ -9,19 +9,25 @@ const VISIBLE = sql`ev.phase = 'closed' and e.status = 'submitted'`;
 const LATEST_CLOSED = sql`select id from events where phase = 'closed' order by judging_deadline desc limit 3`;
 
 type Overview = Awaited<ReturnType<typeof computeOverview>>;
-let cached: { key: string; value: Overview } | null = null;
+type Cached = { key: string; overview?: Overview; tags?: string[]; facets?: Awaited<ReturnType<typeof computeFacets>> };
+let cached: Cached = { key: "" };
 
 /**
- * The archive home's figures, cached per process. They change only when an event is closed or
- * reopened (entries of a closed event are read-only), so the cache key is the newest phase change
- * and the number of closed events: one indexed lookup, checked on every request, so several app
- * processes never show stale figures after an event closes.
+ * The archive's figures, tag suggestions and filter choices come from closed events only, whose
+ * entries are read-only, so they change only when an event is closed or reopened (or deleted). They
+ * are cached per process under a key of the newest phase change and the number of closed events:
+ * one indexed lookup on every request, so several app processes never show stale figures.
  */
-export async function archiveOverview(): Promise<Overview> {
+async function snapshot(): Promise<Cached> {
   const [{ key }] = await db.all<{ key: string }>(sql`
     select coalesce((select max(id) from phase_changes), 0) || ':' || (select count(*) from events where phase = 'closed') as key`);
-  if (cached?.key !== key) cached = { key, value: await computeOverview() };
-  return cached.value;
+  if (cached.key !== key) cached = { key };
+  return cached;
+}
+
+export async function archiveOverview(): Promise<Overview> {
+  const c = await snapshot();
+  return (c.overview ??= await computeOverview());
 }
 
 async function computeOverview() {
@@ -56,7 +62,12 @@ async function computeOverview() {
 }
 
 /** Tags used in the latest closed events, most used first, for the tag filter's suggestions. */
-export async function archiveTags(limit = 40) {
+export async function archiveTags(): Promise<string[]> {
+  const c = await snapshot();
+  return (c.tags ??= await computeTags());
+}
+
+async function computeTags(limit = 40) {
   const rows = await db.all<{ tags: string }>(sql`
     select e.tags from entries e join events ev on ev.id = e.event_id
     where ${VISIBLE} and e.tags <> '' and e.event_id in (${LATEST_CLOSED})`);
@@ -68,8 +79,13 @@ export async function archiveTags(limit = 40) {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([tag]) => tag);
 }
 
-/** What the search form's selects offer: closed events and their years. Reads the events table only. */
+/** What the search form's selects offer: closed events and their years. */
 export async function archiveFacets() {
+  const c = await snapshot();
+  return (c.facets ??= await computeFacets());
+}
+
+async function computeFacets() {
   const closedEvents = await db.all<{ slug: string; title: string; startsAt: number }>(sql`
     select slug, title, starts_at as startsAt from events where phase = 'closed' order by starts_at desc`);
   const years = [...new Set(closedEvents.map((e) => new Date(e.startsAt * 1000).getUTCFullYear()))];

@@ -1,6 +1,7 @@
-// Archive search over the learnings_fts index (db/migrations/0002): bm25 ranking with the title
+// Archive search over the learnings_fts index (db/migrations/0002, 0004): bm25 ranking with the title
 // weighted above the body, highlighted snippets, filters, pagination. Only submitted entries of
-// closed events are ever returned: visibility is applied here, in every query, not in the index.
+// closed events are ever returned: the index's facets column marks them (kept in sync by triggers,
+// also when an event changes phase), and the query that reads the page's rows checks it again.
 import { sql, type SQL } from "drizzle-orm";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
@@ -8,9 +9,10 @@ import { MARK_END, MARK_START, parseQuery, relatedQuery } from "./query";
 
 export const PAGE_SIZE = 20;
 
-// bm25 column weights, in index column order: entry_id (unindexed), title, body, tags, problem.
-const RANK = sql.raw("bm25(learnings_fts, 0.0, 10.0, 1.0, 4.0, 2.0)");
-const SNIPPET = sql.raw(`snippet(learnings_fts, -1, '${MARK_START}', '${MARK_END}', '…', 24)`);
+// bm25 column weights, in index column order: entry_id (unindexed), title, body, tags, problem, facets.
+const RANK = sql.raw("bm25(learnings_fts, 0.0, 10.0, 1.0, 4.0, 2.0, 0.0)");
+// The snippet comes from the body (summary, approach, post-mortem): where the learnings are.
+const SNIPPET = sql.raw(`snippet(learnings_fts, 2, '${MARK_START}', '${MARK_END}', '…', 24)`);
 const TITLE = sql.raw(`highlight(learnings_fts, 1, '${MARK_START}', '${MARK_END}')`);
 
 export type ArchiveFilters = {
@@ -98,26 +100,39 @@ export const COUNT_CAP = 1000;
 const EVENT_JOIN = sql`join events ev on ev.id = e.event_id`;
 
 /**
- * Two steps, so the wide entry rows are read for one page only: the ranking and the count touch the
- * full-text index, entries_fts_lookup_idx (a covering index) and events; then the page's 20 rows are
- * read with their snippets. CROSS JOIN keeps the full-text index as the outer loop (ADR 008).
+ * The full MATCH expression: people's words against the text columns only, plus the facets that
+ * the index can answer (visibility, outcome, root cause). Facet tokens are built from enum values.
  */
-async function matchPage(match: string, where: SQL, page: number) {
-  const [{ n }] = await db.all<{ n: number }>(sql`
-    select count(*) as n from (select 1 from learnings_fts f cross join entries e on e.id = f.entry_id ${EVENT_JOIN}
-    where learnings_fts match ${match} and ${where} limit ${COUNT_CAP + 1})`);
+export function indexMatch(match: string, f: Pick<ArchiveFilters, "outcome" | "rootCause">): string {
+  const parts = [`{title body tags problem} : (${match})`, `facets : "zvisible"`];
+  if (f.outcome) parts.push(`facets : "zoutcome${f.outcome}"`);
+  if (f.rootCause) parts.push(`facets : "zcause${f.rootCause.replace(/-/g, "")}"`);
+  return parts.join(" AND ");
+}
+
+/**
+ * Ranking and counting run inside FTS5 when the index can answer every filter; event, year and tag
+ * filters add a join through a covering index (CROSS JOIN keeps FTS5 as the outer loop). Only the
+ * page's rows are then read in full, with their snippets, re-checking visibility (ADR 008).
+ */
+async function matchPage(match: string, filters: ArchiveFilters) {
+  const full = indexMatch(match, filters);
+  const needsJoin = Boolean(filters.event || filters.year || filters.tag);
+  const from = needsJoin
+    ? sql`learnings_fts f cross join entries e on e.id = f.entry_id ${EVENT_JOIN} where learnings_fts match ${full} and ${visibleAndFiltered(filters)}`
+    : sql`learnings_fts f where learnings_fts match ${full}`;
+  const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1})`);
   if (n === 0) return { total: 0, rows: [] as Row[] };
   const ranked = await db.all<{ id: string }>(sql`
-    select e.id from learnings_fts f cross join entries e on e.id = f.entry_id ${EVENT_JOIN}
-    where learnings_fts match ${match} and ${where}
-    order by ${RANK}, e.id
-    limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
+    select f.entry_id as id from ${from}
+    order by ${RANK}, f.entry_id
+    limit ${PAGE_SIZE} offset ${(filters.page - 1) * PAGE_SIZE}`);
   if (ranked.length === 0) return { total: n, rows: [] as Row[] };
   const ids = ranked.map((r) => r.id);
   const rows = await db.all<Row>(sql`
     select ${COLUMNS}, ${TITLE} as titleMarked, ${SNIPPET} as snippet
     from learnings_fts f cross join entries e on e.id = f.entry_id ${JOINS}
-    where learnings_fts match ${match} and e.id in (${sql.join(
+    where learnings_fts match ${full} and ${visibleAndFiltered(filters)} and e.id in (${sql.join(
       ids.map((id) => sql`${id}`),
       sql`, `,
     )})`);
@@ -132,10 +147,10 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
   let found: { total: number; rows: Row[] };
   if (parsed.all) {
     mode = "all";
-    found = await matchPage(parsed.all, where, filters.page);
+    found = await matchPage(parsed.all, filters);
     if (found.total === 0 && parsed.any) {
       mode = "any";
-      found = await matchPage(parsed.any, where, filters.page);
+      found = await matchPage(parsed.any, filters);
     }
   } else {
     const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from entries e ${JOINS} where ${where} limit ${COUNT_CAP + 1})`);
@@ -181,13 +196,20 @@ export type RelatedLearning = Pick<Learning, "id" | "title" | "outcome" | "rootC
 export async function relatedLearnings(text: string, excludeProblemId: string | null, limit = 5): Promise<RelatedLearning[]> {
   const match = relatedQuery(text);
   if (!match) return [];
-  return db.all<RelatedLearning>(sql`
+  const full = indexMatch(match, { outcome: null, rootCause: null });
+  // The best few from the index alone, then their details; a few spare for entries on the problem itself.
+  const ranked = await db.all<{ id: string }>(sql`
+    select entry_id as id from learnings_fts where learnings_fts match ${full} order by ${RANK} limit ${limit + 15}`);
+  if (ranked.length === 0) return [];
+  const rows = await db.all<RelatedLearning>(sql`
     select e.id, e.title, e.outcome, e.pm_root_cause as rootCause, ev.slug as eventSlug, ev.title as eventTitle, p.title as problemTitle
-    from learnings_fts f cross join entries e on e.id = f.entry_id ${JOINS}
-    where learnings_fts match ${match} and ev.phase = 'closed' and e.status = 'submitted'
-      and t.problem_id <> ${excludeProblemId ?? ""}
-    order by ${RANK}
-    limit ${limit}`);
+    from entries e ${JOINS}
+    where e.id in (${sql.join(
+      ranked.map((r) => sql`${r.id}`),
+      sql`, `,
+    )}) and ev.phase = 'closed' and e.status = 'submitted' and t.problem_id <> ${excludeProblemId ?? ""}`);
+  const order = new Map(ranked.map((r, i) => [r.id, i]));
+  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).slice(0, limit);
 }
 
 /** Related learnings for a business problem, from its title, summary and who has it. */
