@@ -5,7 +5,7 @@ import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Highlighted } from "~/components/learnings";
 import { formatInZone } from "~/lib/time";
-import { archiveFacets, archiveOverview, archiveTags } from "~/modules/archive/home.server";
+import { archiveContext } from "~/modules/archive/home.server";
 import { filtersFromUrl, searchLearnings, type ArchiveFilters } from "~/modules/archive/search.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersFromUrl(new URL(request.url).searchParams);
   const searching = isSearching(filters);
   // The home figures cost the most; a search page does not show them.
-  const [facets, tags, overview, result] = await Promise.all([archiveFacets(), archiveTags(), searching ? null : archiveOverview(), searching ? searchLearnings(filters) : null]);
+  const [{ facets, tags, overview }, result] = await Promise.all([archiveContext(!searching), searching ? searchLearnings(filters) : null]);
   return { filters, facets, tags, overview, result };
 }
 

@@ -25,9 +25,13 @@ async function snapshot(): Promise<Cached> {
   return cached;
 }
 
-export async function archiveOverview(): Promise<Overview> {
+/** What every archive page shows around the results: filter choices, tag suggestions and, on the home, the figures. */
+export async function archiveContext(withOverview: boolean) {
   const c = await snapshot();
-  return (c.overview ??= await computeOverview());
+  c.facets ??= await computeFacets();
+  c.tags ??= await computeTags();
+  if (withOverview) c.overview ??= await computeOverview();
+  return { facets: c.facets, tags: c.tags, overview: withOverview ? c.overview! : null };
 }
 
 async function computeOverview() {
@@ -62,11 +66,6 @@ async function computeOverview() {
 }
 
 /** Tags used in the latest closed events, most used first, for the tag filter's suggestions. */
-export async function archiveTags(): Promise<string[]> {
-  const c = await snapshot();
-  return (c.tags ??= await computeTags());
-}
-
 async function computeTags(limit = 40) {
   const rows = await db.all<{ tags: string }>(sql`
     select e.tags from entries e join events ev on ev.id = e.event_id
@@ -80,11 +79,6 @@ async function computeTags(limit = 40) {
 }
 
 /** What the search form's selects offer: closed events and their years. */
-export async function archiveFacets() {
-  const c = await snapshot();
-  return (c.facets ??= await computeFacets());
-}
-
 async function computeFacets() {
   const closedEvents = await db.all<{ slug: string; title: string; startsAt: number }>(sql`
     select slug, title, starts_at as startsAt from events where phase = 'closed' order by starts_at desc`);

@@ -132,10 +132,10 @@ async function matchPage(match: string, filters: ArchiveFilters) {
   const rows = await db.all<Row>(sql`
     select ${COLUMNS}, ${TITLE} as titleMarked, ${SNIPPET} as snippet
     from learnings_fts f cross join entries e on e.id = f.entry_id ${JOINS}
-    where learnings_fts match ${full} and ${visibleAndFiltered(filters)} and e.id in (${sql.join(
+    where learnings_fts match ${full} and f.entry_id in (${sql.join(
       ids.map((id) => sql`${id}`),
       sql`, `,
-    )})`);
+    )}) and ${visibleAndFiltered(filters)}`);
   const order = new Map(ids.map((id, i) => [id, i]));
   return { total: n, rows: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
 }

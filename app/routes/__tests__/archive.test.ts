@@ -184,6 +184,19 @@ describe("the archive page", () => {
     expect(data.overview.rootCauseCounts[0]).toEqual({ cause: "data-missing-context", n: 1 });
   });
 
+  it("updates the cached home figures as soon as another event publishes its results", async () => {
+    const home = async () => (await expectStatus(archiveLoader(args(request("/archive", { user: member }))), 200)).data as { overview: { outcomeCounts: Record<Outcome, number> }; facets: { closedEvents: { slug: string }[] } };
+    const before = await home();
+    const next = await createOpenEvent(organizer);
+    await entryOn(next.event.id, next.problem.id, organizer, { title: "Another failed try", outcome: "failed" });
+    expect((await home()).overview.outcomeCounts.failed).toBe(before.overview.outcomeCounts.failed);
+    await movePhase(next.event.id, organizer, "judging");
+    const closed = await movePhase(next.event.id, organizer, "closed");
+    const after = await home();
+    expect(after.overview.outcomeCounts.failed).toBe(before.overview.outcomeCounts.failed + 1);
+    expect(after.facets.closedEvents.map((e) => e.slug)).toContain(closed.slug);
+  });
+
   it("sends anonymous visitors to sign in", async () => {
     await expectStatus(archiveLoader(args(request("/archive?q=invoice"))), 302);
   });
