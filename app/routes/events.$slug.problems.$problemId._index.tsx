@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RelatedLearnings } from "~/components/learnings";
 import { invariantResponse } from "~/lib/http.server";
-import { relatedToProblem } from "~/modules/archive/search.server";
+import { problemSearchText, relatedLearnings } from "~/modules/archive/search.server";
 import { canJoinTeam, canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { getProblem, teamsOnProblem } from "~/modules/problems/problems.server";
@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const problem = await getProblem(event.id, params.problemId ?? "");
   invariantResponse(problem, "Problem not found", 404);
-  const [teams, related] = await Promise.all([teamsOnProblem(problem.id), relatedToProblem(problem.id)]);
+  const [teams, related] = await Promise.all([teamsOnProblem(problem.id), relatedLearnings(problemSearchText(problem), problem.id)]);
   return {
     event: { slug: event.slug, title: event.title },
     problem,

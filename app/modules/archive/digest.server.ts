@@ -1,9 +1,9 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { entries, problems, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { formatInZone } from "~/lib/time";
 import type { EventRow } from "~/modules/events/events.server";
-import { listAwards } from "~/modules/judging/awards.server";
+import { learningsMean, listAwards } from "~/modules/judging/awards.server";
 import { eventResults } from "~/modules/judging/judging.server";
 import type { Digest } from "./digest";
 
@@ -26,8 +26,7 @@ export async function loadDigest(event: EventRow): Promise<Digest> {
         metricResult: entries.metricResult,
         didNotWork: entries.pmDidNotWork,
         differently: entries.pmDifferently,
-        // The Learnings criterion is the one whose name mentions learning (as for "Most valuable failure").
-        learningsMean: sql<number | null>`(select avg(s.value) from scores s join criteria c on c.id = s.criterion_id where s.entry_id = ${entries.id} and lower(c.name) like '%learning%')`,
+        learningsMean: learningsMean(),
       })
       .from(entries)
       .innerJoin(teams, eq(teams.id, entries.teamId))

@@ -2,8 +2,8 @@
 import { sql } from "drizzle-orm";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
+import { VISIBLE } from "./search.server";
 
-const VISIBLE = sql`ev.phase = 'closed' and e.status = 'submitted'`;
 // "Recent" means the last few closed events: reading only their entries keeps the home page's cost
 // independent of the archive's size.
 const LATEST_CLOSED = sql`select id from events where phase = 'closed' order by judging_deadline desc limit 3`;

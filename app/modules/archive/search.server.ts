@@ -73,8 +73,11 @@ export type SearchResult = {
   notice: string | null;
 };
 
+/** What the archive may show, over `entries e` joined to `events ev`: submitted entries of closed events. */
+export const VISIBLE = sql`ev.phase = 'closed' and e.status = 'submitted'`;
+
 function visibleAndFiltered(f: Omit<ArchiveFilters, "q" | "page">): SQL {
-  const parts: SQL[] = [sql`ev.phase = 'closed'`, sql`e.status = 'submitted'`];
+  const parts: SQL[] = [VISIBLE];
   if (f.outcome) parts.push(sql`e.outcome = ${f.outcome}`);
   if (f.rootCause) parts.push(sql`e.pm_root_cause = ${f.rootCause}`);
   if (f.event) parts.push(sql`ev.slug = ${f.event}`);
@@ -92,6 +95,20 @@ const JOINS = sql`join events ev on ev.id = e.event_id join teams t on t.id = e.
 
 function toLearning(r: Row): Learning {
   return { ...r, year: new Date(r.startsAt * 1000).getUTCFullYear() };
+}
+
+/** A parenthesised SQL list of bound values, for `in (…)`. */
+function sqlList(values: (string | number)[]): SQL {
+  return sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+}
+
+/** Rows put back in the order of the ids that ranked them. */
+function inOrder<T extends { id: string }>(rows: T[], ids: string[]): T[] {
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
 // Counting stops here: "1,000+ learnings" is as useful as an exact figure and costs a bounded time.
@@ -130,20 +147,14 @@ async function matchPage(match: string, filters: ArchiveFilters) {
     order by ${RANK}, f.rowid
     limit ${PAGE_SIZE} offset ${(filters.page - 1) * PAGE_SIZE}`);
   if (ranked.length === 0) return { total: n, rows: [] as Row[] };
-  const ids = ranked.map((r) => r.id);
   const rows = await db.all<Row>(sql`
     select ${COLUMNS}, ${TITLE} as titleMarked, ${SNIPPET} as snippet
     from learnings_fts f cross join entries e on e.id = f.entry_id ${JOINS}
-    where learnings_fts match ${full} and f.rowid in (${sql.join(
-      ranked.map((r) => sql`${r.ftsRow}`),
-      sql`, `,
-    )}) and ${visibleAndFiltered(filters)}`);
-  const order = new Map(ids.map((id, i) => [id, i]));
-  return { total: n, rows: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
+    where learnings_fts match ${full} and f.rowid in ${sqlList(ranked.map((r) => r.ftsRow))} and ${visibleAndFiltered(filters)}`);
+  return { total: n, rows: inOrder(rows, ranked.map((r) => r.id)) };
 }
 
 export async function searchLearnings(filters: ArchiveFilters): Promise<SearchResult> {
-  const where = visibleAndFiltered(filters);
   const parsed = parseQuery(filters.q);
   let mode: SearchResult["mode"] = "browse";
   let found: { total: number; rows: Row[] };
@@ -155,6 +166,7 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
       found = await matchPage(parsed.any, filters);
     }
   } else {
+    const where = visibleAndFiltered(filters);
     const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from entries e ${JOINS} where ${where} limit ${COUNT_CAP + 1})`);
     const rows =
       n === 0
@@ -183,7 +195,7 @@ export async function likeScan(q: string, limit = PAGE_SIZE) {
   const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c)}%`;
   return db.all<{ id: string }>(sql`
     select e.id from entries e ${JOINS}
-    where ev.phase = 'closed' and e.status = 'submitted'
+    where ${VISIBLE}
       and lower(e.title || ' ' || e.summary || ' ' || e.approach || ' ' || e.tags || ' ' || e.pm_worked || ' ' || e.pm_did_not_work
         || ' ' || e.pm_differently || ' ' || e.pm_next_steps || ' ' || p.title || ' ' || p.summary) like ${pattern} escape '\\'
     order by ev.starts_at desc limit ${limit}`);
@@ -206,16 +218,19 @@ export async function relatedLearnings(text: string, excludeProblemId: string | 
   const rows = await db.all<RelatedLearning>(sql`
     select e.id, e.title, e.outcome, e.pm_root_cause as rootCause, ev.slug as eventSlug, ev.title as eventTitle, p.title as problemTitle
     from entries e ${JOINS}
-    where e.id in (${sql.join(
-      ranked.map((r) => sql`${r.id}`),
-      sql`, `,
-    )}) and ev.phase = 'closed' and e.status = 'submitted' and t.problem_id <> ${excludeProblemId ?? ""}`);
-  const order = new Map(ranked.map((r, i) => [r.id, i]));
-  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).slice(0, limit);
+    where e.id in ${sqlList(ranked.map((r) => r.id))} and ${VISIBLE} and t.problem_id <> ${excludeProblemId ?? ""}`);
+  return inOrder(rows, ranked.map((r) => r.id)).slice(0, limit);
 }
 
-/** Related learnings for a business problem, from its title, summary and who has it. */
+/** The words of a business problem that "have we tried this before?" searches for. */
+export function problemSearchText(problem: { title: string; summary: string; whoHasIt: string }): string {
+  return `${problem.title} ${problem.summary} ${problem.whoHasIt}`;
+}
+
+/** Related learnings for a business problem known only by id (the entry form has just the team's problem id). */
 export async function relatedToProblem(problemId: string, limit = 5): Promise<RelatedLearning[]> {
-  const [problem] = await db.all<{ text: string }>(sql`select title || ' ' || summary || ' ' || who_has_it as text from problems where id = ${problemId}`);
-  return problem ? relatedLearnings(problem.text, problemId, limit) : [];
+  const [problem] = await db.all<{ title: string; summary: string; whoHasIt: string }>(
+    sql`select title, summary, who_has_it as whoHasIt from problems where id = ${problemId}`,
+  );
+  return problem ? relatedLearnings(problemSearchText(problem), problemId, limit) : [];
 }

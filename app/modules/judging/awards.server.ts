@@ -43,6 +43,10 @@ export async function deleteAward(eventId: string, awardId: string) {
   await db.delete(awards).where(and(eq(awards.id, awardId), eq(awards.eventId, eventId)));
 }
 
+/** Judges' mean value on an entry's Learnings criterion: the criterion whose name mentions "learning". */
+export const learningsMean = () =>
+  sql<number | null>`(select avg(s.value) from scores s join criteria c on c.id = s.criterion_id where s.entry_id = ${entries.id} and lower(c.name) like '%learning%')`;
+
 /**
  * The suggestion for "Most valuable failure": the failed entry with the highest mean value on the
  * Learnings criterion (the criterion whose name mentions "learning"); ties go to the earlier title.
@@ -52,7 +56,7 @@ export async function suggestMostValuableFailure(eventId: string) {
     .select({
       id: entries.id,
       title: entries.title,
-      learnings: sql<number | null>`(select avg(s.value) from scores s join criteria c on c.id = s.criterion_id where s.entry_id = entries.id and lower(c.name) like '%learning%')`,
+      learnings: learningsMean(),
     })
     .from(entries)
     .where(and(eq(entries.eventId, eventId), eq(entries.status, "submitted"), eq(entries.outcome, "failed")))
