@@ -39,29 +39,34 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-export const events = sqliteTable("events", {
-  id: text("id").primaryKey(),
-  slug: text("slug").notNull().unique(),
-  title: text("title").notNull(),
-  description: text("description").notNull().default(""),
-  timezone: text("timezone").notNull().default("UTC"),
-  startsAt: integer("starts_at", { mode: "timestamp" }).notNull(),
-  submissionDeadline: integer("submission_deadline", { mode: "timestamp" }).notNull(),
-  judgingDeadline: integer("judging_deadline", { mode: "timestamp" }).notNull(),
-  tagline: text("tagline").notNull().default(""),
-  maxTeamSize: integer("max_team_size").notNull().default(5),
-  scaleMax: integer("scale_max").notNull().default(5),
-  phase: text("phase", { enum: eventPhases }).notNull().default("draft"),
-  // Judging settings. judgesPerEntry null = every judge scores every entry.
-  judgesPerEntry: integer("judges_per_entry"),
-  blindJudging: integer("blind_judging", { mode: "boolean" }).notNull().default(false),
-  normalizeScores: integer("normalize_scores", { mode: "boolean" }).notNull().default(false),
-  showJudgeNames: integer("show_judge_names", { mode: "boolean" }).notNull().default(false),
-  createdBy: text("created_by")
-    .notNull()
-    .references(() => users.id),
-  createdAt: createdAt(),
-});
+export const events = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    timezone: text("timezone").notNull().default("UTC"),
+    startsAt: integer("starts_at", { mode: "timestamp" }).notNull(),
+    submissionDeadline: integer("submission_deadline", { mode: "timestamp" }).notNull(),
+    judgingDeadline: integer("judging_deadline", { mode: "timestamp" }).notNull(),
+    tagline: text("tagline").notNull().default(""),
+    maxTeamSize: integer("max_team_size").notNull().default(5),
+    scaleMax: integer("scale_max").notNull().default(5),
+    phase: text("phase", { enum: eventPhases }).notNull().default("draft"),
+    // Judging settings. judgesPerEntry null = every judge scores every entry.
+    judgesPerEntry: integer("judges_per_entry"),
+    blindJudging: integer("blind_judging", { mode: "boolean" }).notNull().default(false),
+    normalizeScores: integer("normalize_scores", { mode: "boolean" }).notNull().default(false),
+    showJudgeNames: integer("show_judge_names", { mode: "boolean" }).notNull().default(false),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  // The archive walks closed events newest first (ADR 008).
+  (t) => [index("events_phase_starts_idx").on(t.phase, t.startsAt)],
+);
 
 export const eventOrganizers = sqliteTable(
   "event_organizers",
@@ -370,4 +375,14 @@ export const rateLimits = sqliteTable("rate_limits", {
   key: text("key").primaryKey(),
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
+});
+
+/**
+ * One row whose version goes up, by triggers (migration 0005), on every change the archive can show:
+ * an event closing or reopening, and any edit of a closed event or of its problems, teams or entries.
+ * Archive caches in every app process are keyed on it (app/modules/archive/cache.server.ts).
+ */
+export const archiveVersion = sqliteTable("archive_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
 });

@@ -12,7 +12,7 @@ export type Bench = {
   startServer(): Promise<ChildProcess>;
   signIn(email: string): Promise<string>;
   get(path: string, cookie: string): Promise<number>;
-  load(path: string, cookie: string): Promise<{ rps: number; p50: number; p95: number; errors: number }>;
+  load(path: string | ((n: number) => string), cookie: string): Promise<{ rps: number; p50: number; p95: number; errors: number }>;
 };
 
 export function bench(port: number, db: string): Bench {
@@ -58,8 +58,12 @@ export function bench(port: number, db: string): Bench {
     });
   }
 
-  /** CONNECTIONS loops requesting `path` for SECONDS: requests per second and latency percentiles. */
-  async function load(path: string, cookie: string) {
+  /**
+   * CONNECTIONS loops requesting `path` for SECONDS: requests per second and latency percentiles.
+   * `path` may be a function of the request's number, to make every request a different one.
+   */
+  async function load(path: string | ((n: number) => string), cookie: string) {
+    let n = 0;
     const latencies: number[] = [];
     let errors = 0;
     const end = performance.now() + SECONDS * 1000;
@@ -67,7 +71,7 @@ export function bench(port: number, db: string): Bench {
       Array.from({ length: CONNECTIONS }, async () => {
         while (performance.now() < end) {
           const t = performance.now();
-          if ((await get(path, cookie)) !== 200) errors++;
+          if ((await get(typeof path === "string" ? path : path(n++), cookie)) !== 200) errors++;
           latencies.push(performance.now() - t);
         }
       }),

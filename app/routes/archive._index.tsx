@@ -5,8 +5,9 @@ import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Highlighted } from "~/components/learnings";
 import { formatInZone } from "~/lib/time";
+import { archiveCache } from "~/modules/archive/cache.server";
 import { archiveContext } from "~/modules/archive/home.server";
-import { filtersFromUrl, searchLearnings, type ArchiveFilters } from "~/modules/archive/search.server";
+import { filtersFromUrl, searchArchive, type ArchiveFilters } from "~/modules/archive/search.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
 
@@ -20,8 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const filters = filtersFromUrl(new URL(request.url).searchParams);
   const searching = isSearching(filters);
+  const cache = await archiveCache();
   // The home figures cost the most; a search page does not show them.
-  const [{ facets, tags, overview }, result] = await Promise.all([archiveContext(!searching), searching ? searchLearnings(filters) : null]);
+  const [{ facets, tags, overview }, result] = await Promise.all([archiveContext(cache, !searching), searching ? searchArchive(cache, filters) : null]);
   return { filters, facets, tags, overview, result };
 }
 
@@ -220,13 +222,13 @@ function Results({ filters, result, busy }: { filters: ArchiveFilters; result: N
 }
 
 function Overview({ overview }: { overview: NonNullable<LoaderData["overview"]> }) {
-  const { outcomeCounts, total, rootCauseCounts, closedEvents, recent } = overview;
+  const { outcomeCounts, total, rootCauseCounts, closedEventCount, closedEvents, recent } = overview;
   const maxCause = Math.max(1, ...rootCauseCounts.map((r) => r.n));
   return (
     <>
       <section aria-labelledby="outcomes-heading" className="space-y-3">
         <h2 id="outcomes-heading" className="h2">
-          {total} {total === 1 ? "learning" : "learnings"} from {closedEvents.length} past {closedEvents.length === 1 ? "event" : "events"}
+          {total} {total === 1 ? "learning" : "learnings"} from {closedEventCount} past {closedEventCount === 1 ? "event" : "events"}
         </h2>
         <ul className="grid gap-3 sm:grid-cols-3">
           {outcomes.map((o) => (
@@ -293,6 +295,11 @@ function Overview({ overview }: { overview: NonNullable<LoaderData["overview"]> 
           <h2 id="events-heading" className="h2">
             Past events
           </h2>
+          {closedEventCount > closedEvents.length ? (
+            <p className="text-sm text-slate-700">
+              The {closedEvents.length} most recent of {closedEventCount}. Every past event is in the Event filter above.
+            </p>
+          ) : null}
           {closedEvents.length === 0 ? (
             <p className="card text-slate-700">No past events yet.</p>
           ) : (

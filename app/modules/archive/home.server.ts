@@ -2,50 +2,43 @@
 import { sql } from "drizzle-orm";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
+import type { ArchiveCache } from "./cache.server";
 import { VISIBLE } from "./search.server";
 
 // "Recent" means the last few closed events: reading only their entries keeps the home page's cost
 // independent of the archive's size.
 const LATEST_CLOSED = sql`select id from events where phase = 'closed' order by judging_deadline desc limit 3`;
 
-type Overview = Awaited<ReturnType<typeof computeOverview>>;
-type Cached = { key: string; overview?: Overview; tags?: string[]; facets?: Awaited<ReturnType<typeof computeFacets>> };
-let cached: Cached = { key: "" };
-
 /**
- * The archive's figures, tag suggestions and filter choices come from closed events only, whose
- * entries are read-only, so they change only when an event is closed or reopened (or deleted). They
- * are cached per process under a key of the newest phase change and the number of closed events:
- * one indexed lookup on every request, so several app processes never show stale figures.
+ * What every archive page shows around the results: filter choices, tag suggestions and, on the home,
+ * the figures. They come from closed events only, so they are cached until the archive's version moves.
  */
-async function snapshot(): Promise<Cached> {
-  const [{ key }] = await db.all<{ key: string }>(sql`
-    select coalesce((select max(id) from phase_changes), 0) || ':' || (select count(*) from events where phase = 'closed') as key`);
-  if (cached.key !== key) cached = { key };
-  return cached;
+export async function archiveContext(cache: ArchiveCache, withOverview: boolean) {
+  const [facets, tags, overview] = await Promise.all([
+    cache.get("facets", computeFacets),
+    cache.get("tags", () => computeTags()),
+    withOverview ? cache.get("overview", computeOverview) : null,
+  ]);
+  return { facets, tags, overview };
 }
 
-/** What every archive page shows around the results: filter choices, tag suggestions and, on the home, the figures. */
-export async function archiveContext(withOverview: boolean) {
-  const c = await snapshot();
-  c.facets ??= await computeFacets();
-  c.tags ??= await computeTags();
-  if (withOverview) c.overview ??= await computeOverview();
-  return { facets: c.facets, tags: c.tags, overview: withOverview ? c.overview! : null };
-}
+/** The home lists this many past events; the event filter offers all of them. */
+export const HOME_EVENTS = 10;
 
 async function computeOverview() {
-  const [byOutcome, byRootCause, closedEvents, recent] = await Promise.all([
+  const [byOutcome, byRootCause, [{ closedEventCount }], closedEvents, recent] = await Promise.all([
     db.all<{ outcome: Outcome | null; n: number }>(sql`
       select e.outcome, count(*) as n from entries e join events ev on ev.id = e.event_id where ${VISIBLE} group by e.outcome`),
     db.all<{ rootCause: RootCause | null; n: number }>(sql`
       select e.pm_root_cause as rootCause, count(*) as n from entries e join events ev on ev.id = e.event_id
       where ${VISIBLE} and e.pm_root_cause is not null group by e.pm_root_cause`),
+    db.all<{ closedEventCount: number }>(sql`select count(*) as closedEventCount from events where phase = 'closed'`),
     db.all<{ slug: string; title: string; startsAt: number; timezone: string; working: number; partial: number; failed: number }>(sql`
       select ev.slug, ev.title, ev.starts_at as startsAt, ev.timezone,
         sum(e.outcome = 'working') as working, sum(e.outcome = 'partial') as partial, sum(e.outcome = 'failed') as failed
       from events ev left join entries e on e.event_id = ev.id and e.status = 'submitted'
-      where ev.phase = 'closed' group by ev.id order by ev.starts_at desc`),
+      where ev.id in (select id from events where phase = 'closed' order by starts_at desc, slug limit ${HOME_EVENTS})
+      group by ev.id order by ev.starts_at desc, ev.slug`),
     db.all<{ id: string; title: string; outcome: Outcome | null; rootCause: RootCause | null; lesson: string; eventSlug: string; eventTitle: string }>(sql`
       select e.id, e.title, e.outcome, e.pm_root_cause as rootCause, substr(e.pm_differently, 1, 220) as lesson, ev.slug as eventSlug, ev.title as eventTitle
       from entries e join events ev on ev.id = e.event_id
@@ -60,6 +53,7 @@ async function computeOverview() {
     outcomeCounts,
     total: outcomes.reduce((sum, o) => sum + outcomeCounts[o], 0),
     rootCauseCounts,
+    closedEventCount,
     closedEvents: closedEvents.map((e) => ({ ...e, working: e.working ?? 0, partial: e.partial ?? 0, failed: e.failed ?? 0 })),
     recent,
   };
@@ -81,7 +75,7 @@ async function computeTags(limit = 40) {
 /** What the search form's selects offer: closed events and their years. */
 async function computeFacets() {
   const closedEvents = await db.all<{ slug: string; title: string; startsAt: number }>(sql`
-    select slug, title, starts_at as startsAt from events where phase = 'closed' order by starts_at desc`);
+    select slug, title, starts_at as startsAt from events where phase = 'closed' order by starts_at desc, slug`);
   const years = [...new Set(closedEvents.map((e) => new Date(e.startsAt * 1000).getUTCFullYear()))];
   return { closedEvents: closedEvents.map(({ slug, title }) => ({ slug, title })), years };
 }

@@ -5,6 +5,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
+import type { ArchiveCache } from "./cache.server";
 import { MARK_END, MARK_START, parseQuery, relatedQuery } from "./query";
 
 export const PAGE_SIZE = 20;
@@ -166,8 +167,10 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
       found = await matchPage(parsed.any, filters);
     }
   } else {
+    // Closed events newest first (events_phase_starts_idx), each event's entries from entries_archive_idx:
+    // the page is found without sorting the archive.
     const where = visibleAndFiltered(filters);
-    const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from entries e ${JOINS} where ${where} limit ${COUNT_CAP + 1})`);
+    const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from entries e ${EVENT_JOIN} where ${where} limit ${COUNT_CAP + 1})`);
     const rows =
       n === 0
         ? []
@@ -190,15 +193,23 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
   };
 }
 
-/** The same search as a LIKE scan over the same columns: only for the benchmark's comparison. */
-export async function likeScan(q: string, limit = PAGE_SIZE) {
+/** searchLearnings through the archive's cache: a repeated search, or a page of it seen before, is one lookup. */
+export function searchArchive(cache: ArchiveCache, filters: ArchiveFilters): Promise<SearchResult> {
+  return cache.get(`search:${JSON.stringify(filters)}`, () => searchLearnings(filters));
+}
+
+/**
+ * The same search as a LIKE scan over the same columns, doing the same work (a count capped at
+ * COUNT_CAP and a page of rows, newest first since LIKE cannot rank): only for the benchmark.
+ */
+export async function likeScan(q: string) {
   const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c)}%`;
-  return db.all<{ id: string }>(sql`
-    select e.id from entries e ${JOINS}
-    where ${VISIBLE}
+  const matches = sql`${VISIBLE}
       and lower(e.title || ' ' || e.summary || ' ' || e.approach || ' ' || e.tags || ' ' || e.pm_worked || ' ' || e.pm_did_not_work
-        || ' ' || e.pm_differently || ' ' || e.pm_next_steps || ' ' || p.title || ' ' || p.summary) like ${pattern} escape '\\'
-    order by ev.starts_at desc limit ${limit}`);
+        || ' ' || e.pm_differently || ' ' || e.pm_next_steps || ' ' || p.title || ' ' || p.summary) like ${pattern} escape '\\'`;
+  const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from entries e ${JOINS} where ${matches} limit ${COUNT_CAP + 1})`);
+  const rows = await db.all<{ id: string }>(sql`select e.id from entries e ${JOINS} where ${matches} order by ev.starts_at desc limit ${PAGE_SIZE}`);
+  return { total: n, rows };
 }
 
 export type RelatedLearning = Pick<Learning, "id" | "title" | "outcome" | "rootCause" | "eventSlug" | "eventTitle" | "problemTitle">;

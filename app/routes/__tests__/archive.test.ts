@@ -1,11 +1,12 @@
 // The archive against a real database: FTS5 ranking, visibility, sync on change, filters, odd
 // queries through the page's loader, related learnings and the digest.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { entries, events, problems, teams, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
+import { HOME_EVENTS } from "~/modules/archive/home.server";
 import { newId } from "~/lib/ids";
-import { filtersFromUrl, PAGE_SIZE, relatedToProblem, searchLearnings } from "~/modules/archive/search.server";
+import { filtersFromUrl, PAGE_SIZE, relatedToProblem, searchLearnings, type Learning } from "~/modules/archive/search.server";
 import { addProblem } from "~/modules/problems/problems.server";
 import { loader as archiveLoader } from "~/routes/archive._index";
 import { loader as digestLoader } from "~/routes/events.$slug.digest";
@@ -195,6 +196,66 @@ describe("the archive page", () => {
     const after = await home();
     expect(after.overview.outcomeCounts.failed).toBe(before.overview.outcomeCounts.failed + 1);
     expect(after.facets.closedEvents.map((e) => e.slug)).toContain(closed.slug);
+  });
+
+  it(`lists the ${HOME_EVENTS} most recent past events on the home and counts them all`, async () => {
+    for (let i = 0; i <= HOME_EVENTS; i++) {
+      const { event } = await createOpenEvent(organizer);
+      await movePhase(event.id, organizer, "judging");
+      await movePhase(event.id, organizer, "closed");
+    }
+    const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from events where phase = 'closed'`);
+    const newest = await db.all<{ slug: string }>(sql`select slug from events where phase = 'closed' order by starts_at desc, slug limit ${HOME_EVENTS}`);
+    const { overview, facets } = (await expectStatus(archiveLoader(args(request("/archive", { user: member }))), 200)).data as {
+      overview: { closedEventCount: number; closedEvents: { slug: string }[] };
+      facets: { closedEvents: unknown[] };
+    };
+    expect(n).toBeGreaterThan(HOME_EVENTS);
+    expect(overview.closedEventCount).toBe(n);
+    expect(overview.closedEvents.map((e) => e.slug)).toEqual(newest.map((e) => e.slug));
+    expect(facets.closedEvents).toHaveLength(n);
+  });
+
+  it("shows edits of a closed event at once, and its cache survives changes it does not show", async () => {
+    const version = async () => (await db.all<{ version: number }>(sql`select version from archive_version`))[0].version;
+    const page = async (q: string) => {
+      const data = (await expectStatus(archiveLoader(args(request(`/archive?q=${q}`, { user: member }))), 200)).data as { result: { learnings: Learning[] } };
+      return data.result.learnings;
+    };
+    const past = await createOpenEvent(organizer);
+    const entryId = await entryOn(past.event.id, past.problem.id, organizer, { title: "Quokka census counter", outcome: "partial" });
+    const [{ teamId }] = await db.select({ teamId: entries.teamId }).from(entries).where(eq(entries.id, entryId));
+
+    // Work in an event that is not closed yet is not in the archive: the version stays.
+    let before = await version();
+    await db.update(entries).set({ summary: "Counts quokkas" }).where(eq(entries.id, entryId));
+    await db.update(teams).set({ name: "Quokka crew" }).where(eq(teams.id, teamId));
+    expect(await version()).toBe(before);
+    expect(await page("quokka")).toEqual([]);
+
+    await movePhase(past.event.id, organizer, "judging");
+    expect(await version()).toBe(before);
+    await movePhase(past.event.id, organizer, "closed");
+    expect(await version()).toBeGreaterThan(before);
+    expect(await page("quokka")).toEqual([expect.objectContaining({ id: entryId, teamName: "Quokka crew", eventTitle: past.event.title })]);
+
+    // Each later edit of what the result shows is on the next request's page.
+    const edits: [string, () => Promise<unknown>, Partial<Learning>][] = [
+      ["event renamed", () => db.update(events).set({ title: "Wildlife week" }).where(eq(events.id, past.event.id)), { eventTitle: "Wildlife week" }],
+      ["team renamed", () => db.update(teams).set({ name: "Marsupial unit" }).where(eq(teams.id, teamId)), { teamName: "Marsupial unit" }],
+      ["problem renamed", () => db.update(problems).set({ title: "Count the quokkas" }).where(eq(problems.id, past.problem.id)), { problemTitle: "Count the quokkas" }],
+      ["entry edited", () => db.update(entries).set({ summary: "Counts quokkas from drone photos" }).where(eq(entries.id, entryId)), { summary: "Counts quokkas from drone photos" }],
+    ];
+    for (const [what, edit, shown] of edits) {
+      before = await version();
+      await edit();
+      expect(await version(), what).toBeGreaterThan(before);
+      expect(await page("quokka"), what).toEqual([expect.objectContaining(shown)]);
+    }
+    before = await version();
+    await db.delete(entries).where(eq(entries.id, entryId));
+    expect(await version()).toBeGreaterThan(before);
+    expect(await page("quokka")).toEqual([]);
   });
 
   it("sends anonymous visitors to sign in", async () => {

@@ -1,0 +1,44 @@
+// The archive's cache. What archive pages show (closed events, their problems, teams and entries)
+// changes rarely: when an event closes or reopens, or when something of a closed event is edited.
+// Triggers bump archive_version.version on exactly those changes (migration 0005), so each request
+// reads that one row and every process drops its cache as soon as the version moves: several app
+// processes on one database never show stale results (ADR 008).
+import { sql } from "drizzle-orm";
+import { db } from "~/db.server";
+
+/** Cached values per process; the least recently used go first. */
+export const CACHE_ENTRIES = 500;
+
+type Store = { version: number; values: Map<string, Promise<unknown>> };
+let store: Store = { version: -1, values: new Map() };
+
+export type ArchiveCache = {
+  version: number;
+  /** The value under `key` at this version, computed once (concurrent requests share the computation). */
+  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
+};
+
+/** The cache at the archive's current version: one primary-key read per call, so call it once per request. */
+export async function archiveCache(): Promise<ArchiveCache> {
+  const [row] = await db.all<{ version: number }>(sql`select version from archive_version where id = 1`);
+  const version = row?.version ?? 0;
+  if (store.version !== version) store = { version, values: new Map() };
+  // A request that read an older version keeps writing to that version's map, never to a newer one.
+  const { values } = store;
+  return {
+    version,
+    get<T>(key: string, compute: () => Promise<T>) {
+      let value = values.get(key) as Promise<T> | undefined;
+      if (value) {
+        values.delete(key); // re-inserted below: a Map iterates oldest first, so this marks it recently used
+      } else {
+        value = compute();
+        // A failure is not cached: the next request tries again.
+        value.catch(() => values.get(key) === value && values.delete(key));
+        if (values.size >= CACHE_ENTRIES) values.delete(values.keys().next().value!);
+      }
+      values.set(key, value);
+      return value;
+    },
+  };
+}
