@@ -114,6 +114,23 @@ test("judges score, the organizer ranks, awards, publishes and exports, a team r
   await expectToast(j1, `Partial scores saved for ${titles.b}: 1 of 6 criteria.`);
   await expect(j1.getByText("Partly scored (1 of 6 criteria)")).toBeVisible();
 
+  // A conflict declared by mistake: the entry leaves the queue, the reason is required, and the
+  // judge takes it back from the queue page.
+  await j1.getByRole("link", { name: titles.c }).click();
+  await j1.getByRole("button", { name: "Declare a conflict" }).click();
+  await expect(j1.getByLabel("Reason for the conflict")).toHaveAccessibleDescription(/Say briefly why/);
+  await j1.getByLabel("Reason for the conflict").fill("I think I know this team.");
+  await j1.getByRole("button", { name: "Declare a conflict" }).click();
+  await expectToast(j1, `Conflict declared: ${titles.c} left your queue, without your scores.`);
+  await expect(j1.getByText("0 of 3 entries scored")).toBeVisible();
+  const conflicts = j1.getByRole("region", { name: "Conflicts you declared" });
+  await expect(conflicts).toContainText("I think I know this team.");
+  await expectAccessible(j1);
+  await conflicts.getByRole("button", { name: `Withdraw the conflict with ${titles.c}` }).click();
+  await expectToast(j1, `Conflict withdrawn: ${titles.c} is back in your queue.`);
+  await expect(j1.getByText("0 of 4 entries scored")).toBeVisible();
+  await expect(j1.getByRole("region", { name: "Conflicts you declared" })).toHaveCount(0);
+
   // Entry A splits the judges (100, 75, 0); C and D get identical scores from everyone.
   const plan: [Page, Record<keyof typeof titles, number>][] = [
     [j1, { a: 5, b: 4, c: 3, d: 3 }],

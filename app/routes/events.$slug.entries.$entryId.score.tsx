@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: conflictSchema });
     if (submission.status !== "success") return data({ result: submission.reply(), conflict: true }, { status: 400 });
     await declareConflict(event.id, found.entry.id, user.id, submission.value.reason);
-    return redirectWithToast(`/events/${event.slug}/judging`, `Conflict declared: ${found.entry.title} left your queue.`);
+    return redirectWithToast(`/events/${event.slug}/judging`, `Conflict declared: ${found.entry.title} left your queue, without your scores.`);
   }
   await enforceScoring(ctx);
   const rubric = await listCriteria(event.id);
@@ -172,7 +172,10 @@ export default function ScoreEntry() {
         ) : null}
         <Form method="post" {...getFormProps(conflictForm)} className="card space-y-3">
           <h2 className="h2">Conflict of interest?</h2>
-          <p className="text-sm text-slate-700">If you cannot judge this entry fairly, declare it: the entry leaves your queue and the organizers see your reason.</p>
+          <p className="text-sm text-slate-700">
+            If you cannot judge this entry fairly, declare it: the entry leaves your queue, any scores you gave it are removed, and the organizers see your reason. You can withdraw it from your queue page
+            until results are published.
+          </p>
           <input type="hidden" name="intent" value="conflict" />
           <TextareaField label="Reason for the conflict" meta={conflictFields.reason} rows={2} />
           <button type="submit" className="btn-secondary">

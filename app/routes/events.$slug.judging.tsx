@@ -1,11 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { enforce } from "~/lib/http.server";
-import { canViewJudgeQueue } from "~/modules/auth/permissions";
+import { enforce, invariantResponse } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { canViewJudgeQueue, canWithdrawConflict } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { judgeConflictList, judgeQueue } from "~/modules/judging/judging.server";
+import { judgeConflictList, judgeQueue, withdrawConflict } from "~/modules/judging/judging.server";
+import { withdrawConflictSchema } from "~/modules/judging/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Judging queue · Problem First" }];
 
@@ -19,13 +22,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: { slug: event.slug, title: event.title, phase: event.phase, assigned: event.judgesPerEntry !== null },
     queue: queue.map((q) => ({ ...q, teamName: blind ? null : q.teamName })),
     conflicts,
+    canWithdraw: canWithdrawConflict(user, access).ok,
   };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canWithdrawConflict(user, access));
+  const submission = parseWithZod(await request.formData(), { schema: withdrawConflictSchema });
+  // The form is one button per listed conflict: a missing id is a forged request, not a typing mistake.
+  invariantResponse(submission.status === "success", "Pick the conflict to withdraw.", 400);
+  const conflict = (await judgeConflictList(event.id, user.id)).find((c) => c.entryId === submission.value.entryId);
+  invariantResponse(conflict && (await withdrawConflict(event.id, conflict.entryId, user.id)), "You have no conflict declared with this entry.", 404);
+  return redirectWithToast(`/events/${event.slug}/judging`, `Conflict withdrawn: ${conflict.title} is back in your queue.`);
 }
 
 const statusText = { todo: "Not started", partial: "Partly scored", done: "Done" } as const;
 
 export default function JudgingQueue() {
-  const { event, queue, conflicts } = useLoaderData<typeof loader>();
+  const { event, queue, conflicts, canWithdraw } = useLoaderData<typeof loader>();
   const status = (q: (typeof queue)[number]) => (q.scored === 0 ? "todo" : q.scored < q.criterionCount ? "partial" : "done");
   const done = queue.filter((q) => status(q) === "done").length;
   const partial = queue.filter((q) => status(q) === "partial").length;
@@ -73,11 +88,24 @@ export default function JudgingQueue() {
           <h2 id="conflicts-h" className="h2">
             Conflicts you declared
           </h2>
-          <p className="text-sm text-slate-700">These entries left your queue; the organizers see your reasons.</p>
-          <ul className="list-disc pl-5 text-sm">
+          <p className="text-sm text-slate-700">
+            These entries left your queue; the organizers see your reasons.
+            {canWithdraw ? " Declared one by mistake? Withdraw it and the entry comes back to your queue, unscored." : ""}
+          </p>
+          <ul className="space-y-2 text-sm">
             {conflicts.map((c) => (
-              <li key={c.entryId}>
-                {c.title}: {c.reason}
+              <li key={c.entryId} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 p-3">
+                <span>
+                  <strong>{c.title}</strong>: {c.reason}
+                </span>
+                {canWithdraw ? (
+                  <Form method="post">
+                    <input type="hidden" name="entryId" value={c.entryId} />
+                    <button type="submit" className="btn-secondary" aria-label={`Withdraw the conflict with ${c.title}`}>
+                      Withdraw
+                    </button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>

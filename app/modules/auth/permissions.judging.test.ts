@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canDeclareConflict, canManageJudging, canReadFeedback, canScoreEntry, type EventAccess } from "./permissions";
+import { canDeclareConflict, canManageJudging, canWithdrawConflict, canReadFeedback, canScoreEntry, type EventAccess } from "./permissions";
 
 const judge = { id: "j", role: "member" as const };
 const ev = (over: Partial<EventAccess> = {}): EventAccess => ({ phase: "judging", submissionDeadline: new Date(0), isOrganizer: false, isJudge: true, teamId: null, ...over });
@@ -26,6 +26,15 @@ describe("canDeclareConflict", () => {
     expect(canDeclareConflict(judge, ev({ phase: "open" }), entry).ok).toBe(true);
     expect(canDeclareConflict(judge, ev({ phase: "closed" }), entry).ok).toBe(false);
     expect(canDeclareConflict(judge, ev({ isJudge: false }), entry).ok).toBe(false);
+  });
+});
+
+describe("canWithdrawConflict", () => {
+  it("is for judges before results are published", () => {
+    expect(canWithdrawConflict(judge, ev()).ok).toBe(true);
+    expect(canWithdrawConflict(judge, ev({ phase: "open" })).ok).toBe(true);
+    expect(canWithdrawConflict(judge, ev({ phase: "closed" }))).toEqual({ ok: false, status: 403, reason: "Conflicts can be withdrawn only before results are published." });
+    expect(canWithdrawConflict(judge, ev({ isJudge: false, isOrganizer: true })).ok).toBe(false);
   });
 });
 

@@ -107,6 +107,15 @@ export function canDeclareConflict(actor: Actor, ev: EventAccess, entry: EntryRe
   return allow;
 }
 
+/** A judge takes back a conflict they declared: while the event is open or in judging. */
+export function canWithdrawConflict(actor: Actor, ev: EventAccess): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  if (!ev.isJudge) return deny("Only this event's judges can withdraw a conflict.");
+  if (ev.phase !== "open" && ev.phase !== "judging") return deny("Conflicts can be withdrawn only before results are published.");
+  return allow;
+}
+
 /** Judging settings, awards and CSV exports: the event's organizers (and admins). */
 export function canManageJudging(actor: Actor, ev: EventAccess): Decision {
   return canManageEvent(actor, ev);

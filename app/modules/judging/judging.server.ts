@@ -51,11 +51,28 @@ export async function judgeEntryFacts(event: JudgingEvent, entryId: string, judg
   return { conflicted: Boolean(row?.conflicted), assigned: event.judgesPerEntry === null || Boolean(row?.assigned) };
 }
 
+/**
+ * A judge steps away from an entry. Scores and the overall comment they already gave it are removed in
+ * the same batch: a conflicted judge's opinion must not count, in results, feedback or awards.
+ */
 export async function declareConflict(eventId: string, entryId: string, judgeId: string, reason: string) {
-  await db
-    .insert(judgeConflicts)
-    .values({ eventId, entryId, judgeId, reason })
-    .onConflictDoUpdate({ target: [judgeConflicts.entryId, judgeConflicts.judgeId], set: { reason } });
+  await db.batch([
+    db
+      .insert(judgeConflicts)
+      .values({ eventId, entryId, judgeId, reason })
+      .onConflictDoUpdate({ target: [judgeConflicts.entryId, judgeConflicts.judgeId], set: { reason } }),
+    db.delete(scores).where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId))),
+    db.delete(reviews).where(and(eq(reviews.entryId, entryId), eq(reviews.judgeId, judgeId))),
+  ]);
+}
+
+/** The judge takes a declared conflict back: the entry returns to their queue, unscored. False if there was none. */
+export async function withdrawConflict(eventId: string, entryId: string, judgeId: string) {
+  const removed = await db
+    .delete(judgeConflicts)
+    .where(and(eq(judgeConflicts.eventId, eventId), eq(judgeConflicts.entryId, entryId), eq(judgeConflicts.judgeId, judgeId)))
+    .returning({ entryId: judgeConflicts.entryId });
+  return removed.length > 0;
 }
 
 /** Conflicts the judge declared in this event (shown under their queue). */

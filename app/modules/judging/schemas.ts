@@ -34,6 +34,10 @@ export const conflictSchema = z.object({
   reason: z.string({ error: "Say briefly why (for the organizers)" }).trim().min(3, "Say briefly why (for the organizers)").max(500, "Use at most 500 characters"),
 });
 
+export const withdrawConflictSchema = z.object({
+  entryId: z.string({ error: "Pick the conflict to withdraw" }).trim().min(1, "Pick the conflict to withdraw").max(100),
+});
+
 export const judgingSettingsSchema = z.object({
   normalizeScores: z.boolean().default(false),
   blindJudging: z.boolean().default(false),

@@ -55,7 +55,7 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "events.$slug.entries._index": { loader: signedIn },
   "events.$slug.entries.$entryId._index": { loader: team },
   "events.$slug.entries.$entryId.score": { loader: nobody, action: nobody },
-  "events.$slug.judging": { loader: nobody },
+  "events.$slug.judging": { loader: nobody, action: nobody },
   // Results open to organizers in judging and to everyone once closed; this event is still open.
   "events.$slug.results": { loader: nobody },
   "events.$slug.results[.]csv": { loader: organizers },

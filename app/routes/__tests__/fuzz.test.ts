@@ -59,6 +59,8 @@ beforeAll(async () => {
     { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "change-problem", problemId: problem.id }, ids: ["problemId"] },
     { route: "events.$slug.teams.$teamId.entry", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { _action: "submit", version: String(entry.version), title: "E", outcome: "failed" } },
     { route: "events.$slug.entries.$entryId.score", params: { slug: judged.slug, entryId: scoredEntry.id }, user: () => judge, base: scoreForm, ids: ["scores[0].criterionId"] },
+    // Withdrawing a conflict the judge never declared: refused whatever the body says.
+    { route: "events.$slug.judging", params: { slug: judged.slug }, user: () => judge, base: { entryId: scoredEntry.id }, ids: ["entryId"] },
     {
       route: "events.$slug.edit",
       params: eventParams,

@@ -9,7 +9,7 @@ import { createTeam } from "~/modules/teams/teams.server";
 import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
 import { loader as entryViewLoader } from "~/routes/events.$slug.entries.$entryId._index";
 import { action as scoreAction, loader as scoreLoader } from "~/routes/events.$slug.entries.$entryId.score";
-import { loader as queueLoader } from "~/routes/events.$slug.judging";
+import { action as queueAction, loader as queueLoader } from "~/routes/events.$slug.judging";
 import { action as settingsAction } from "~/routes/events.$slug.judging-settings";
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
 import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv";
@@ -122,6 +122,46 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     ]);
     // Another judge may not read the conflicts.
     expect(await db.select().from(judgeConflicts)).toHaveLength(1);
+  });
+
+  it("removes a judge's scores when they declare a conflict after scoring, so the results no longer count them", async () => {
+    await expectStatus(score(w, w.j2, w.bobEntry, sheet(w.rubric, () => 5, () => "", "Great")), 302);
+    await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, () => 2)), 302);
+    await expectStatus(score(w, w.j2, w.bobEntry, { intent: "conflict", reason: "I mentored this team" }), 302);
+    expect(await db.select().from(scores).where(and(eq(scores.entryId, w.bobEntry), eq(scores.judgeId, w.j2.id)))).toEqual([]);
+    expect(await db.select().from(reviews).where(and(eq(reviews.entryId, w.bobEntry), eq(reviews.judgeId, w.j2.id)))).toEqual([]);
+    // Carol's entry, scored by j1 alone with the same values, is what Bob's total must now equal.
+    await expectStatus(score(w, w.j1, w.carolEntry, sheet(w.rubric, () => 2)), 302);
+    const results = await expectStatus(resultsLoader(args(request(`/events/${w.event.slug}/results?view=raw`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    const rows = (results.data as { rows: { entry: { id: string }; score: number | null; missing: string[] }[] }).rows;
+    const [bob, carol] = [w.bobEntry, w.carolEntry].map((id) => rows.find((r) => r.entry.id === id)!);
+    expect(bob.score).not.toBeNull();
+    expect(bob.score).toBe(carol.score);
+    expect(bob.missing).toEqual([w.j3.name]);
+  });
+
+  it("lets a judge withdraw their own conflict until results are published: the entry is back in their queue", async () => {
+    const withdraw = (user: TestUser, form: Record<string, string>) => queueAction(args(request(`/events/${w.event.slug}/judging`, { user, form }), { slug: w.event.slug }));
+    await expectStatus(score(w, w.j1, w.bobEntry, { intent: "conflict", reason: "Bob is my brother-in-law" }), 302);
+    // Nobody else can take it back: another judge has no such conflict, a participant is no judge.
+    await expectStatus(withdraw(w.j2, { entryId: w.bobEntry }), 404);
+    await expectStatus(withdraw(w.bob, { entryId: w.bobEntry }), 403);
+    await expectStatus(withdraw(w.j1, {}), 400);
+    const conflicts = () => db.select().from(judgeConflicts).where(eq(judgeConflicts.eventId, w.event.id));
+    expect(await conflicts()).toHaveLength(1);
+
+    const done = await expectStatus(withdraw(w.j1, { entryId: w.bobEntry }), 302);
+    expect(done.response!.headers.get("Location")).toBe(`/events/${w.event.slug}/judging`);
+    expect(await conflicts()).toHaveLength(0);
+    expect((await queue(w, w.j1)).map((q) => q.id)).toContain(w.bobEntry);
+    await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, () => 3)), 302);
+
+    // Once results are published, a conflict stays as it was.
+    await expectStatus(score(w, w.j1, w.carolEntry, { intent: "conflict", reason: "Carol reports to me" }), 302);
+    await movePhase(w.event.id, w.organizer, "closed");
+    const refused = await expectStatus(withdraw(w.j1, { entryId: w.carolEntry }), 403);
+    expect(refused.data).toBe("Conflicts can be withdrawn only before results are published.");
+    expect(await conflicts()).toHaveLength(1);
   });
 
   it("limits the queue and scoring to assigned entries when the event assigns judges per entry", async () => {
