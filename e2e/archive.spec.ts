@@ -17,6 +17,10 @@ test("search the archive, filter by failed and a root cause, open a learning, sh
   const results = reader.getByRole("region", { name: "Results" }).getByRole("listitem");
   await expect(results.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
   await expect(results.first().locator("mark").first()).toBeVisible();
+  // The snippet starts with the summary here, so the summary is not repeated above it.
+  const chatbot = results.filter({ has: reader.getByRole("link", { name: "Support chatbot for agents" }) });
+  await expect(chatbot).toContainText("A chat window where agents ask which queue a ticket belongs to.");
+  expect((await chatbot.innerText()).split("A chat window where agents ask").length - 1).toBe(1);
   await expectAccessible(reader);
 
   // Then narrow down: failed attempts whose data lacked context.

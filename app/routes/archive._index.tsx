@@ -7,11 +7,15 @@ import { Highlighted } from "~/components/learnings";
 import { formatInZone } from "~/lib/time";
 import { archiveCache } from "~/modules/archive/cache.server";
 import { archiveContext } from "~/modules/archive/home.server";
+import { unmarked } from "~/modules/archive/query";
 import { filtersFromUrl, searchArchive, type ArchiveFilters } from "~/modules/archive/search.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Archive · Problem First" }];
+
+/** Counts as people read them: 20,000, not 20000. */
+const count = (n: number) => n.toLocaleString("en");
 
 function isSearching(f: ArchiveFilters) {
   return Boolean(f.q || f.outcome || f.rootCause || f.event || f.tag || f.year);
@@ -152,7 +156,7 @@ function Results({ filters, result, busy }: { filters: ArchiveFilters; result: N
         Results
       </h2>
       <p className="text-sm text-slate-700" aria-live="polite">
-        {totalCapped ? `More than ${total.toLocaleString("en")}` : total} {total === 1 && !totalCapped ? "learning" : "learnings"}
+        {totalCapped ? `More than ${count(total)}` : count(total)} {total === 1 && !totalCapped ? "learning" : "learnings"}
         {filters.q ? ` for “${filters.q.slice(0, 120)}”` : ""}
         {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
       </p>
@@ -180,7 +184,8 @@ function Results({ filters, result, busy }: { filters: ArchiveFilters; result: N
                 </Link>
                 <OutcomeBadge outcome={l.outcome} />
               </div>
-              {l.summary ? <p className="mt-1 text-sm">{l.summary}</p> : null}
+              {/* The snippet often starts with the summary: show it once. */}
+              {l.summary && !unmarked(l.snippet).startsWith(l.summary) ? <p className="mt-1 text-sm">{l.summary}</p> : null}
               {l.snippet ? (
                 <p className="mt-2 text-sm text-slate-700">
                   {mode === "browse" ? <strong>What did not work: </strong> : null}
@@ -228,13 +233,13 @@ function Overview({ overview }: { overview: NonNullable<LoaderData["overview"]> 
     <>
       <section aria-labelledby="outcomes-heading" className="space-y-3">
         <h2 id="outcomes-heading" className="h2">
-          {total} {total === 1 ? "learning" : "learnings"} from {closedEventCount} past {closedEventCount === 1 ? "event" : "events"}
+          {count(total)} {total === 1 ? "learning" : "learnings"} from {count(closedEventCount)} past {closedEventCount === 1 ? "event" : "events"}
         </h2>
         <ul className="grid gap-3 sm:grid-cols-3">
           {outcomes.map((o) => (
             <li key={o} className="card">
               <Link to={`/archive?outcome=${o}`} className="block no-underline">
-                <span className="block text-2xl font-bold text-slate-900">{outcomeCounts[o]}</span>
+                <span className="block text-2xl font-bold text-slate-900">{count(outcomeCounts[o])}</span>
                 <span className="text-sm">{outcomeLabels[o]}s</span>
               </Link>
             </li>
@@ -254,7 +259,7 @@ function Overview({ overview }: { overview: NonNullable<LoaderData["overview"]> 
               <span className="h-4 rounded-sm bg-slate-100" aria-hidden="true">
                 <span className="block h-4 rounded-sm bg-indigo-600" style={{ width: `${(n / maxCause) * 100}%` }} />
               </span>
-              <span className="text-right tabular-nums">{n}</span>
+              <span className="text-right tabular-nums">{count(n)}</span>
             </li>
           ))}
         </ul>
@@ -311,7 +316,7 @@ function Overview({ overview }: { overview: NonNullable<LoaderData["overview"]> 
                   </Link>
                   <p className="text-xs text-slate-600">Started {formatInZone(new Date(e.startsAt * 1000), e.timezone)}</p>
                   <p className="mt-1 text-sm text-slate-700">
-                    {e.working} working · {e.partial} partial · {e.failed} failed
+                    {count(e.working)} working · {count(e.partial)} partial · {count(e.failed)} failed
                   </p>
                   <p className="mt-1 flex flex-wrap gap-3 text-sm">
                     <Link to={`/archive?event=${e.slug}`}>Its learnings</Link>

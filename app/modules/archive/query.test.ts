@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MARK_END, MARK_START, parseQuery, relatedQuery, splitSnippet } from "./query";
+import { MARK_END, MARK_START, parseQuery, relatedQuery, splitSnippet, unmarked } from "./query";
 
 describe("parseQuery", () => {
   it("requires every word, each as a quoted FTS5 string", () => {
@@ -64,5 +64,11 @@ describe("splitSnippet", () => {
       { text: " by hand", hit: false },
     ]);
     expect(splitSnippet(`<b>not html</b>${MARK_END}`)).toEqual([{ text: "<b>not html</b>", hit: false }]);
+  });
+});
+
+describe("unmarked", () => {
+  it("is the snippet's plain text", () => {
+    expect(unmarked(`…match ${MARK_START}invoices${MARK_END} by hand`)).toBe("…match invoices by hand");
   });
 });

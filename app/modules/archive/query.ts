@@ -135,6 +135,13 @@ export function relatedQuery(text: string, maxWords = 12): string | null {
 export const MARK_START = "\uE000";
 export const MARK_END = "\uE001";
 
+const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, "g");
+
+/** A marked snippet's plain text. */
+export function unmarked(snippet: string): string {
+  return snippet.replace(MARKS, "");
+}
+
 /** Splits a snippet into plain and highlighted parts. */
 export function splitSnippet(snippet: string): { text: string; hit: boolean }[] {
   const parts: { text: string; hit: boolean }[] = [];
@@ -146,5 +153,5 @@ export function splitSnippet(snippet: string): { text: string; hit: boolean }[] 
     last = m.index + m[0].length;
   }
   if (last < snippet.length) parts.push({ text: snippet.slice(last), hit: false });
-  return parts.map((p) => ({ ...p, text: p.text.replace(new RegExp(`[${MARK_START}${MARK_END}]`, "g"), "") }));
+  return parts.map((p) => ({ ...p, text: unmarked(p.text) }));
 }
