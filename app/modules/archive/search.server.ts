@@ -1,7 +1,7 @@
-// Archive search over the learnings_fts index (db/migrations/0002, 0004): bm25 ranking with the title
-// weighted above the body, highlighted snippets, filters, pagination. Only submitted entries of
-// closed events are ever returned: the index's facets column marks them (kept in sync by triggers,
-// also when an event changes phase), and the query that reads the page's rows checks it again.
+// Archive search over the learnings_fts index (db/migrations/0002, 0004, 0006): bm25 ranking with the
+// title weighted above the body, highlighted snippets, filters, pagination. Only submitted entries of
+// closed events are ever returned: the index holds nothing else (triggers add an event's entries when
+// it closes and remove them when it reopens), and the query that reads the page's rows checks again.
 import { sql, type SQL } from "drizzle-orm";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
@@ -119,10 +119,10 @@ const EVENT_JOIN = sql`join events ev on ev.id = e.event_id`;
 
 /**
  * The full MATCH expression: people's words against the text columns only, plus the facets that
- * the index can answer (visibility, outcome, root cause). Facet tokens are built from enum values.
+ * the index can answer (outcome, root cause). Facet tokens are built from enum values.
  */
 export function indexMatch(match: string, f: Pick<ArchiveFilters, "outcome" | "rootCause">): string {
-  const parts = [`{title body tags problem} : (${match})`, `facets : "zvisible"`];
+  const parts = [`{title body tags problem} : (${match})`];
   if (f.outcome) parts.push(`facets : "zoutcome${f.outcome}"`);
   if (f.rootCause) parts.push(`facets : "zcause${f.rootCause.replace(/-/g, "")}"`);
   return parts.join(" AND ");

@@ -144,6 +144,40 @@ describe("archive search", () => {
     expect(await ids({ q: "reconciler" })).toEqual([]);
   });
 
+  it("indexes exactly the submitted entries of closed events, through closing, reopening and deleting an event", async () => {
+    const indexed = async () => (await db.all<{ id: string }>(sql`select entry_id as id from learnings_fts order by entry_id`)).map((r) => r.id);
+    const visible = async () =>
+      (await db.all<{ id: string }>(sql`select e.id from entries e join events ev on ev.id = e.event_id where ev.phase = 'closed' and e.status = 'submitted' order by e.id`)).map((r) => r.id);
+    const { event, problem } = await createOpenEvent(organizer);
+    const submitted = await entryOn(event.id, problem.id, organizer, { title: "Walrus feeding planner", outcome: "working" });
+    const draft = await entryOn(event.id, problem.id, organizer, { title: "Walrus draft", status: "draft" });
+    await db.update(entries).set({ summary: "Saved again while the event runs" }).where(eq(entries.id, submitted));
+    expect(await indexed()).not.toContain(submitted);
+
+    await movePhase(event.id, organizer, "judging");
+    await movePhase(event.id, organizer, "closed");
+    expect(await indexed()).toEqual(await visible());
+    expect(await indexed()).toContain(submitted);
+    expect(await indexed()).not.toContain(draft);
+    expect(await ids({ q: "walrus" })).toEqual([submitted]);
+
+    // Another problem for the team: the index's problem text follows.
+    const other = await addProblem(event.id, { ...problemInput, title: "Narwhal tracking" });
+    const [{ teamId }] = await db.select({ teamId: entries.teamId }).from(entries).where(eq(entries.id, submitted));
+    await db.update(teams).set({ problemId: other.id }).where(eq(teams.id, teamId));
+    expect(await ids({ q: "narwhal walrus" })).toEqual([submitted]);
+
+    await movePhase(event.id, organizer, "judging", "A late score");
+    expect(await indexed()).not.toContain(submitted);
+    expect(await indexed()).toEqual(await visible());
+    await movePhase(event.id, organizer, "closed");
+    expect(await indexed()).toContain(submitted);
+
+    await db.delete(events).where(eq(events.id, event.id));
+    expect(await indexed()).not.toContain(submitted);
+    expect(await indexed()).toEqual(await visible());
+  });
+
   it("pages results, PAGE_SIZE at a time, with the total", async () => {
     const past = (await db.select().from(events).where(eq(events.slug, world.closedSlug)))[0];
     for (let i = 0; i < PAGE_SIZE + 2; i++) await entryOn(past.id, world.closedProblemId, organizer, { title: `Paging sample ${i}`, outcome: "partial" });
