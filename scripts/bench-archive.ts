@@ -102,7 +102,9 @@ try {
   const cookie = await signIn(EMAIL);
   // Repeated URLs are served from the archive cache after their first request; the "new every
   // request" rows make each request a different search or page, so they measure the cache's misses.
-  const words = queries.filter(([params]) => !params.includes("&")).map(([, w]) => w.replace(/ /g, "+"));
+  // Words of 7+ letters have 128+ spellings each: enough for every request of a run to be a new one.
+  const words = queries.filter(([params, w]) => !params.includes("&") && w.length >= 7).map(([, w]) => w.replace(/ /g, "+"));
+  const outcomeChoices = ["", "&outcome=working", "&outcome=partial", "&outcome=failed"];
   // The search ignores case but the cache does not: the n-th spelling of a word, by the bits of n.
   const mixedCase = (word: string, n: number) => [...word].map((c, i) => ((n >> i) & 1 ? c.toUpperCase() : c)).join("");
   const pages: [string, string | ((n: number) => string)][] = [
@@ -112,7 +114,8 @@ try {
     ["search: model latency, failed", "/archive?q=model+latency&outcome=failed"],
     ["browse: root cause, page 3", "/archive?rootCause=latency-or-cost&page=3"],
     ["search, new every request", (n) => `/archive?q=${mixedCase(words[n % words.length], Math.floor(n / words.length))}`],
-    ["browse, new every request", (n) => `/archive?rootCause=${rootCauses[n % rootCauses.length]}&page=${1 + (Math.floor(n / rootCauses.length) % 50)}`],
+    // 8 root causes × 4 outcome choices × 25 full pages: 800 different pages, more than the cache holds.
+    ["browse, new every request", (n) => `/archive?rootCause=${rootCauses[n % rootCauses.length]}${outcomeChoices[Math.floor(n / rootCauses.length) % 4]}&page=${1 + (Math.floor(n / (rootCauses.length * 4)) % 25)}`],
   ];
   console.log(`\nPages: ${CONNECTIONS} connections, ${SECONDS}s each, signed in as ${EMAIL}, ${entryCount} entries\n`);
   console.log("page".padEnd(32) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs bare");

@@ -1,7 +1,7 @@
 // `npm run archive:generate [path]`: a realistic archive of 20,000 submitted entries over ~40 closed
 // events (2022–2026), in a database file of its own (default data/bench-archive.db; argv[2] or
 // ARCHIVE_DB overrides it). Deterministic text from a seeded PRNG; the FTS index is filled by the
-// triggers of migration 0002. Sign in as bench@example.com / problem-first-demo.
+// archive triggers (migrations 0002, 0006). Sign in as bench@example.com / problem-first-demo.
 import fs from "node:fs";
 
 const ARCHIVE_DB_DEFAULT = "data/bench-archive.db";

@@ -7,7 +7,7 @@ import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canViewJudgeQueue, canWithdrawConflict } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { judgeConflictList, judgeQueue, withdrawConflict } from "~/modules/judging/judging.server";
+import { judgeConflictList, judgeEntryFacts, judgeQueue, withdrawConflict } from "~/modules/judging/judging.server";
 import { withdrawConflictSchema } from "~/modules/judging/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Judging queue · Problem First" }];
@@ -34,7 +34,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(submission.status === "success", "Pick the conflict to withdraw.", 400);
   const conflict = (await judgeConflictList(event.id, user.id)).find((c) => c.entryId === submission.value.entryId);
   invariantResponse(conflict && (await withdrawConflict(event.id, conflict.entryId, user.id)), "You have no conflict declared with this entry.", 404);
-  return redirectWithToast(`/events/${event.slug}/judging`, `Conflict withdrawn: ${conflict.title} is back in your queue.`);
+  // Under per-entry assignment, the organizers may have given the entry to another judge meanwhile.
+  const { assigned } = await judgeEntryFacts(event, conflict.entryId, user.id);
+  return redirectWithToast(
+    `/events/${event.slug}/judging`,
+    assigned ? `Conflict withdrawn: ${conflict.title} is back in your queue.` : `Conflict withdrawn: ${conflict.title} is no longer assigned to you; ask the organizers to assign it again.`,
+  );
 }
 
 const statusText = { todo: "Not started", partial: "Partly scored", done: "Done" } as const;
@@ -90,7 +95,11 @@ export default function JudgingQueue() {
           </h2>
           <p className="text-sm text-slate-700">
             These entries left your queue; the organizers see your reasons.
-            {canWithdraw ? " Declared one by mistake? Withdraw it and the entry comes back to your queue, unscored." : ""}
+            {canWithdraw
+              ? event.assigned
+                ? " Declared one by mistake? Withdraw it: the entry comes back to your queue, unscored, if it is still assigned to you."
+                : " Declared one by mistake? Withdraw it and the entry comes back to your queue, unscored."
+              : ""}
           </p>
           <ul className="space-y-2 text-sm">
             {conflicts.map((c) => (

@@ -21,10 +21,12 @@ export type ArchiveCache = {
 /** The cache at the archive's current version: one primary-key read per call, so call it once per request. */
 export async function archiveCache(): Promise<ArchiveCache> {
   const [row] = await db.all<{ version: number }>(sql`select version from archive_version where id = 1`);
-  const version = row?.version ?? 0;
-  if (store.version !== version) store = { version, values: new Map() };
-  // A request that read an older version keeps writing to that version's map, never to a newer one.
-  const { values } = store;
+  const version = row?.version ?? -1;
+  if (version > store.version) store = { version, values: new Map() };
+  // A request that read an older version (its read finished late) computes for itself and stores
+  // nothing: the newer version's cache neither loses its values nor gets older ones. So does a
+  // database without the version row (nothing to key on).
+  const values = version === store.version && row ? store.values : new Map<string, Promise<unknown>>();
   return {
     version,
     get<T>(key: string, compute: () => Promise<T>) {

@@ -46,6 +46,17 @@ describe("archive cache", () => {
     expect(await fresh.get("figures", async () => "new")).toBe("new");
   });
 
+  it("serves nothing cached when the version went back (a database restored under a running app)", async () => {
+    const c = counter();
+    await (await archiveCache()).get("restored", c.compute);
+    await db.run(sql`update archive_version set version = version - 5 where id = 1`);
+    expect(await (await archiveCache()).get("restored", c.compute)).toBe(2);
+    expect(await (await archiveCache()).get("restored", c.compute)).toBe(3);
+    await db.run(sql`update archive_version set version = version + 10 where id = 1`);
+    expect(await (await archiveCache()).get("restored", c.compute)).toBe(4);
+    expect(await (await archiveCache()).get("restored", c.compute)).toBe(4);
+  });
+
   it(`keeps at most ${CACHE_ENTRIES} values, dropping the least recently used`, async () => {
     await bumpVersion();
     const cache = await archiveCache();

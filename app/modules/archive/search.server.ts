@@ -6,7 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
 import type { ArchiveCache } from "./cache.server";
-import { MARK_END, MARK_START, parseQuery, relatedQuery } from "./query";
+import { MARK_END, MARK_START, MAX_QUERY_LENGTH, parseQuery, relatedQuery } from "./query";
 
 export const PAGE_SIZE = 20;
 
@@ -34,7 +34,8 @@ export function filtersFromUrl(params: URLSearchParams): ArchiveFilters {
   const page = Number(params.get("page"));
   const text = (name: string) => params.get(name)?.trim().slice(0, 200) || null;
   return {
-    q: (params.get("q") ?? "").trim(),
+    // One character over the limit, so the search still says it used only the first MAX_QUERY_LENGTH.
+    q: (params.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH + 1),
     outcome: (outcomes as readonly string[]).includes(outcome ?? "") ? (outcome as Outcome) : null,
     rootCause: (rootCauses as readonly string[]).includes(rootCause ?? "") ? (rootCause as RootCause) : null,
     event: text("event"),

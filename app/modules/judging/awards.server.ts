@@ -45,7 +45,8 @@ export async function deleteAward(eventId: string, awardId: string) {
 
 /** Judges' mean value on an entry's Learnings criterion: the criterion whose name mentions "learning". */
 export const learningsMean = () =>
-  sql<number | null>`(select avg(s.value) from scores s join criteria c on c.id = s.criterion_id where s.entry_id = ${entries.id} and lower(c.name) like '%learning%')`;
+  sql<number | null>`(select avg(s.value) from scores s join criteria c on c.id = s.criterion_id where s.entry_id = ${entries.id} and lower(c.name) like '%learning%'
+    and not exists (select 1 from judge_conflicts k where k.entry_id = s.entry_id and k.judge_id = s.judge_id))`;
 
 /**
  * The suggestion for "Most valuable failure": the failed entry with the highest mean value on the

@@ -3,6 +3,16 @@ import { criteria, entries, eventJudges, judgeAssignments, judgeConflicts, probl
 import { db } from "~/db.server";
 import { computeEventResults } from "./results";
 
+/**
+ * Scores and comments that count: not those of a judge who declared a conflict with the entry.
+ * Declaring one deletes them (declareConflict), but a save racing the declaration, or rows from
+ * before that rule, must not count either: every reader of scores filters with this (awards.server.ts
+ * writes the same condition in raw SQL).
+ */
+export function notConflicted(table: typeof scores | typeof reviews) {
+  return sql`not exists (select 1 from judge_conflicts k where k.entry_id = ${table.entryId} and k.judge_id = ${table.judgeId})`;
+}
+
 type JudgingEvent = { id: string; judgesPerEntry: number | null };
 
 /**
@@ -176,7 +186,10 @@ export async function eventResults(event: JudgingEvent & { scaleMax: number; nor
   const entryIds = submitted.map((e) => e.id);
   const [allScores, expected] = await Promise.all([
     entryIds.length
-      ? db.select({ entryId: scores.entryId, judgeId: scores.judgeId, criterionId: scores.criterionId, value: scores.value }).from(scores).where(inArray(scores.entryId, entryIds))
+      ? db
+          .select({ entryId: scores.entryId, judgeId: scores.judgeId, criterionId: scores.criterionId, value: scores.value })
+          .from(scores)
+          .where(and(inArray(scores.entryId, entryIds), notConflicted(scores)))
       : Promise.resolve([]),
     expectedJudges(event, submitted),
   ]);
@@ -196,9 +209,13 @@ export async function entryFeedback(entryId: string, showJudgeNames = false): Pr
       .from(scores)
       .innerJoin(criteria, eq(criteria.id, scores.criterionId))
       .innerJoin(users, eq(users.id, scores.judgeId))
-      .where(eq(scores.entryId, entryId))
+      .where(and(eq(scores.entryId, entryId), notConflicted(scores)))
       .orderBy(asc(scores.judgeId), asc(criteria.position)),
-    db.select({ judgeId: reviews.judgeId, judgeName: users.name, comment: reviews.comment }).from(reviews).innerJoin(users, eq(users.id, reviews.judgeId)).where(eq(reviews.entryId, entryId)),
+    db
+      .select({ judgeId: reviews.judgeId, judgeName: users.name, comment: reviews.comment })
+      .from(reviews)
+      .innerJoin(users, eq(users.id, reviews.judgeId))
+      .where(and(eq(reviews.entryId, entryId), notConflicted(reviews))),
   ]);
   const order: string[] = [];
   const names = new Map<string, string>();
@@ -232,7 +249,7 @@ export function rawScoreRows(eventId: string) {
     .innerJoin(teams, eq(teams.id, entries.teamId))
     .innerJoin(users, eq(users.id, scores.judgeId))
     .innerJoin(criteria, eq(criteria.id, scores.criterionId))
-    .where(eq(entries.eventId, eventId))
+    .where(and(eq(entries.eventId, eventId), notConflicted(scores)))
     .orderBy(asc(entries.title), asc(users.name), asc(criteria.position));
 }
 
@@ -243,7 +260,7 @@ export function overallCommentRows(eventId: string) {
     .innerJoin(entries, eq(entries.id, reviews.entryId))
     .innerJoin(teams, eq(teams.id, entries.teamId))
     .innerJoin(users, eq(users.id, reviews.judgeId))
-    .where(and(eq(entries.eventId, eventId), sql`reviews.comment <> ''`))
+    .where(and(eq(entries.eventId, eventId), sql`reviews.comment <> ''`, notConflicted(reviews)))
     .orderBy(asc(entries.title), asc(users.name));
 }
 

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { awards, entries, eventJudges, events, judgeAssignments, judgeConflicts, reviews, scores } from "#db/schema";
 import { db } from "~/db.server";
+import { readToast } from "~/lib/toast.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { saveEntry } from "~/modules/entries/entries.server";
 import { createTeam } from "~/modules/teams/teams.server";
@@ -140,6 +141,29 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     expect(bob.missing).toEqual([w.j3.name]);
   });
 
+  it("never counts or shows scores of a conflicted judge, even rows saved around the declaration", async () => {
+    // j2 scores Bob's entry, then a conflict row appears without the delete (a save that raced it, or data from before the rule).
+    await expectStatus(score(w, w.j2, w.bobEntry, sheet(w.rubric, () => 5, () => "j2 was here", "j2 overall")), 302);
+    await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, () => 2)), 302);
+    await db.insert(judgeConflicts).values({ eventId: w.event.id, entryId: w.bobEntry, judgeId: w.j2.id, reason: "Raced" });
+    expect(await db.select().from(scores).where(and(eq(scores.entryId, w.bobEntry), eq(scores.judgeId, w.j2.id)))).not.toEqual([]);
+
+    const results = await expectStatus(resultsLoader(args(request(`/events/${w.event.slug}/results?view=raw`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    const bob = (results.data as { rows: { entry: { id: string }; score: number | null }[] }).rows.find((r) => r.entry.id === w.bobEntry)!;
+    await expectStatus(score(w, w.j1, w.carolEntry, sheet(w.rubric, () => 2)), 302);
+    const again = await expectStatus(resultsLoader(args(request(`/events/${w.event.slug}/results?view=raw`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    const carol = (again.data as { rows: { entry: { id: string }; score: number | null }[] }).rows.find((r) => r.entry.id === w.carolEntry)!;
+    expect(bob.score).toBe(carol.score);
+
+    const exported = await expectStatus(csv(scoresCsvLoader, w, w.organizer, "scores.csv"), 200);
+    expect(await exported.response!.text()).not.toContain("j2 was here");
+    await movePhase(w.event.id, w.organizer, "closed");
+    const feedback = await expectStatus(entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.bobEntry}`, { user: w.bob }), p(w, w.bobEntry))), 200);
+    expect(JSON.stringify(feedback.data)).not.toContain("j2 was here");
+    expect(JSON.stringify(feedback.data)).not.toContain("j2 overall");
+    expect((feedback.data as { feedback: unknown[] }).feedback).toHaveLength(1);
+  });
+
   it("lets a judge withdraw their own conflict until results are published: the entry is back in their queue", async () => {
     const withdraw = (user: TestUser, form: Record<string, string>) => queueAction(args(request(`/events/${w.event.slug}/judging`, { user, form }), { slug: w.event.slug }));
     await expectStatus(score(w, w.j1, w.bobEntry, { intent: "conflict", reason: "Bob is my brother-in-law" }), 302);
@@ -162,6 +186,26 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     const refused = await expectStatus(withdraw(w.j1, { entryId: w.carolEntry }), 403);
     expect(refused.data).toBe("Conflicts can be withdrawn only before results are published.");
     expect(await conflicts()).toHaveLength(1);
+  });
+
+  it("says so when a withdrawn conflict's entry was assigned to another judge meanwhile", async () => {
+    const withdraw = (form: Record<string, string>) => queueAction(args(request(`/events/${w.event.slug}/judging`, { user: w.j1, form }), { slug: w.event.slug }));
+    const toastOf = async (res: Awaited<ReturnType<typeof expectStatus>>) =>
+      (await readToast(new Request("http://localhost/", { headers: { Cookie: res.response!.headers.get("Set-Cookie")!.split(";")[0] } }))).toast?.message;
+    await db.update(events).set({ judgesPerEntry: 1 }).where(eq(events.id, w.event.id));
+    await db.insert(judgeAssignments).values([
+      { eventId: w.event.id, entryId: w.aliceEntry, judgeId: w.j1.id },
+      { eventId: w.event.id, entryId: w.bobEntry, judgeId: w.j1.id },
+    ]);
+    for (const entryId of [w.aliceEntry, w.bobEntry]) await expectStatus(score(w, w.j1, entryId, { intent: "conflict", reason: "Former teammates" }), 302);
+    // The organizers recompute: Bob's entry goes to j2.
+    await db.delete(judgeAssignments).where(and(eq(judgeAssignments.entryId, w.bobEntry), eq(judgeAssignments.judgeId, w.j1.id)));
+
+    expect(await toastOf(await expectStatus(withdraw({ entryId: w.aliceEntry }), 302))).toBe("Conflict withdrawn: Alice entry is back in your queue.");
+    expect(await toastOf(await expectStatus(withdraw({ entryId: w.bobEntry }), 302))).toBe(
+      "Conflict withdrawn: Bob entry is no longer assigned to you; ask the organizers to assign it again.",
+    );
+    expect((await queue(w, w.j1)).map((q) => q.id)).toEqual([w.aliceEntry]);
   });
 
   it("limits the queue and scoring to assigned entries when the event assigns judges per entry", async () => {
