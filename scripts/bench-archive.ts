@@ -106,7 +106,10 @@ try {
   const words = queries.filter(([params, w]) => !params.includes("&") && w.length >= 7).map(([, w]) => w.replace(/ /g, "+"));
   const outcomeChoices = ["", "&outcome=working", "&outcome=partial", "&outcome=failed"];
   // The search ignores case but the cache does not: the n-th spelling of a word, by the bits of n.
-  const mixedCase = (word: string, n: number) => [...word].map((c, i) => ((n >> i) & 1 ? c.toUpperCase() : c)).join("");
+  const mixedCase = (word: string, n: number) => {
+    let letter = 0;
+    return [...word].map((c) => (/[a-z]/.test(c) ? ((n >> letter++) & 1 ? c.toUpperCase() : c) : c)).join("");
+  };
   const pages: [string, string | ((n: number) => string)][] = [
     ["bare page (/about)", "/about"],
     ["archive home", "/archive"],
