@@ -59,13 +59,20 @@ export default function JudgingQueue() {
       <h1 className="h1">Your judging queue</h1>
       {event.assigned ? <p className="text-sm text-slate-700">This event assigns entries to judges: your queue lists the entries assigned to you.</p> : null}
       {!scoring ? <p className="text-slate-700">Scores can be given only while the event is in judging.</p> : null}
-      <div>
-        <label htmlFor="progress" className="label">
-          {done} of {queue.length} entries scored
-        </label>
-        <progress id="progress" max={Math.max(queue.length, 1)} value={done} className="mt-1 h-3 w-full" />
-        {partial ? <p className="hint">{partial} partly scored</p> : null}
-      </div>
+      {queue.length === 0 ? (
+        <p className="card text-slate-700">
+          {event.assigned ? "No entry is assigned to you." : "There is no submitted entry for you to score."}
+          {conflicts.length ? " Entries you declared a conflict with are listed below." : ""}
+        </p>
+      ) : (
+        <div>
+          <label htmlFor="progress" className="label">
+            {done} of {queue.length} entries scored
+          </label>
+          <progress id="progress" max={queue.length} value={done} className="mt-1 h-3 w-full" />
+          {partial ? <p className="hint">{partial} partly scored</p> : null}
+        </div>
+      )}
       {scoring && next ? (
         <Link to={`/events/${event.slug}/entries/${next.id}/score`} className="btn-primary">
           Next unscored entry
