@@ -54,6 +54,8 @@ const queries: [string, string][] = [
   [`q=${encodeURIComponent('"account context"')}`, "account context"],
   [`q=${encodeURIComponent('"evaluation set"')}`, "evaluation set"],
   [`q=${encodeURIComponent("invoic*")}`, "invoic"],
+  // The stored stem ("evalu") is shorter than the prefix: found through the vocabulary (ADR 008).
+  [`q=${encodeURIComponent("evaluat*")}`, "evaluat"],
   ["q=support&outcome=failed", "support"],
   ["q=retrieval&rootCause=data-missing-context", "retrieval"],
   ["q=cobol", "cobol"],
@@ -103,7 +105,7 @@ try {
   // Repeated URLs are served from the archive cache after their first request; the "new every
   // request" rows make each request a different search or page, so they measure the cache's misses.
   // Words of 7+ letters have 128+ spellings each: enough for every request of a run to be a new one.
-  const words = queries.filter(([params, w]) => !params.includes("&") && w.length >= 7).map(([, w]) => w.replace(/ /g, "+"));
+  const words = queries.filter(([params, w]) => !params.includes("&") && !params.includes("%2A") && w.length >= 7).map(([, w]) => w.replace(/ /g, "+"));
   const outcomeChoices = ["", "&outcome=working", "&outcome=partial", "&outcome=failed"];
   // The search ignores case but the cache does not: the n-th spelling of a word, by the bits of n.
   const mixedCase = (word: string, n: number) => {

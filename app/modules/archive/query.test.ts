@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MARK_END, MARK_START, parseQuery, relatedQuery, splitSnippet, unmarked } from "./query";
+import { MARK_END, MARK_START, parseQuery, prefixStemCandidates, queryPrefixes, relatedQuery, splitSnippet, unmarked } from "./query";
 
 describe("parseQuery", () => {
   it("requires every word, each as a quoted FTS5 string", () => {
@@ -70,5 +70,29 @@ describe("splitSnippet", () => {
 describe("unmarked", () => {
   it("is the snippet's plain text", () => {
     expect(unmarked(`…match ${MARK_START}invoices${MARK_END} by hand`)).toBe("…match invoices by hand");
+  });
+});
+
+describe("prefixes cut short by stemming", () => {
+  it("offers the prefix's shorter starts as stems, longest first, at most 4 shorter and never under 3 letters", () => {
+    expect(prefixStemCandidates("Évaluat")).toEqual(["evalua", "evalu", "eval", "eva"]);
+    expect(prefixStemCandidates("integrat")).toEqual(["integra", "integr", "integ", "inte"]);
+    expect(prefixStemCandidates("rout")).toEqual(["rou"]);
+    expect(prefixStemCandidates("ab")).toEqual([]);
+  });
+
+  it("lists a query's prefixes, folded, once each", () => {
+    expect(queryPrefixes('Evaluat* "exact words" -routin* plain evaluat*')).toEqual(["evaluat", "routin"]);
+    expect(queryPrefixes("no prefixes here")).toEqual([]);
+  });
+
+  it("accepts the stem beside the prefix, also when it is left out", () => {
+    const stems = new Map([
+      ["evaluat", "evalu"],
+      ["routin", "rout"],
+    ]);
+    expect(parseQuery("evaluat* set", stems).all).toBe('("evaluat"* OR "evalu") AND "set"');
+    expect(parseQuery("Evaluat* -routin*", stems).all).toBe('("Evaluat"* OR "evalu") NOT ("routin"* OR "rout")');
+    expect(parseQuery("evaluat* set").all).toBe('"evaluat"* AND "set"');
   });
 });

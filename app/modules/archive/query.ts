@@ -35,8 +35,33 @@ function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-function render(term: Term): string {
-  return quote(term.text) + (term.prefix ? "*" : "");
+/**
+ * For a prefix term, the stem to accept too (see prefixStemCandidates), keyed by the prefix's
+ * folded text. Porter stemming stores "evaluation" as `evalu`, which `evaluat*` cannot reach.
+ */
+export type PrefixStems = ReadonlyMap<string, string>;
+
+/** Lower case without diacritics, as the index's tokenizer folds words (remove_diacritics 2). */
+export function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+function render(term: Term, stems?: PrefixStems): string {
+  if (!term.prefix) return quote(term.text);
+  const stem = stems?.get(fold(term.text));
+  return stem ? `(${quote(term.text)}* OR ${quote(stem)})` : `${quote(term.text)}*`;
+}
+
+/**
+ * The stems that could stand for a typed prefix cut short by stemming: its own shorter starts, at
+ * most 4 letters shorter and never under 3 letters, longest first ("evaluat" → evalua, evalu, eval,
+ * eva). The caller keeps the longest one the index holds.
+ */
+export function prefixStemCandidates(prefix: string): string[] {
+  const folded = fold(prefix);
+  const out: string[] = [];
+  for (let n = folded.length - 1; n >= Math.max(3, folded.length - 4); n--) out.push(folded.slice(0, n));
+  return out;
 }
 
 /** Splits raw input into terms: quoted phrases, -negated words, word* prefixes and OR. */
@@ -79,7 +104,12 @@ export function tokenize(raw: string): { terms: Term[]; orAfter: Set<number>; dr
   return { terms: terms.slice(0, MAX_TERMS), orAfter, dropped };
 }
 
-export function parseQuery(raw: string): ParsedQuery {
+/** The typed prefixes (folded) of a query, for looking up their stems before parseQuery. */
+export function queryPrefixes(raw: string): string[] {
+  return [...new Set(tokenize(raw).terms.filter((t) => t.prefix).map((t) => fold(t.text)))];
+}
+
+export function parseQuery(raw: string, stems?: PrefixStems): ParsedQuery {
   const notices: string[] = [];
   if (raw.length > MAX_QUERY_LENGTH) notices.push(`Only the first ${MAX_QUERY_LENGTH} characters were searched.`);
   const { terms, orAfter, dropped } = tokenize(raw);
@@ -97,13 +127,13 @@ export function parseQuery(raw: string): ParsedQuery {
   for (const { t, i } of positive) {
     const previous = groups[groups.length - 1];
     const joinedByOr = i > 0 && orAfter.has(i - 1) && !terms[i - 1].negated;
-    if (previous && joinedByOr) previous.push(render(t));
-    else groups.push([render(t)]);
+    if (previous && joinedByOr) previous.push(render(t, stems));
+    else groups.push([render(t, stems)]);
   }
   const groupText = (g: string[]) => (g.length === 1 ? g[0] : `(${g.join(" OR ")})`);
-  const not = negative.map((t) => ` NOT ${render(t)}`).join("");
+  const not = negative.map((t) => ` NOT ${render(t, stems)}`).join("");
   const all = groups.length === 1 && !not ? groupText(groups[0]) : `${groups.map(groupText).join(" AND ")}${not}`;
-  const any = groups.length > 1 ? `(${positive.map(({ t }) => render(t)).join(" OR ")})${not}` : null;
+  const any = groups.length > 1 ? `(${positive.map(({ t }) => render(t, stems)).join(" OR ")})${not}` : null;
   return { all, any, terms, notice: notices.join(" ") || null };
 }
 

@@ -6,7 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
 import type { ArchiveCache } from "./cache.server";
-import { MARK_END, MARK_START, MAX_QUERY_LENGTH, parseQuery, relatedQuery } from "./query";
+import { MARK_END, MARK_START, MAX_QUERY_LENGTH, parseQuery, prefixStemCandidates, queryPrefixes, relatedQuery, type PrefixStems } from "./query";
 
 export const PAGE_SIZE = 20;
 
@@ -156,8 +156,32 @@ async function matchPage(match: string, filters: ArchiveFilters) {
   return { total: n, rows: inOrder(rows, ranked.map((r) => r.id)) };
 }
 
+/**
+ * For each typed prefix that matches no word of the index, the longest stem the index holds among
+ * the prefix's shorter starts: `evaluat*` also finds `evalu` (evaluation, evaluated), which Porter
+ * stemming made unreachable. A prefix that matches words as typed is left alone, so `summar*`
+ * never grows into `sum`. A few look-ups in the index's vocabulary (migration 0007), only for prefixes.
+ */
+export async function prefixStems(raw: string): Promise<PrefixStems> {
+  const stems = new Map<string, string>();
+  for (const prefix of queryPrefixes(raw)) {
+    const candidates = prefixStemCandidates(prefix);
+    if (candidates.length === 0) continue;
+    const held = (term: string) => db.all(sql`select 1 from learnings_vocab where term = ${term} limit 1`).then((rows) => rows.length > 0);
+    const asTyped = await db.all(sql`select 1 from learnings_vocab where term >= ${prefix} and term < ${prefix + "\u{10FFFF}"} limit 1`);
+    if (asTyped.length > 0) continue;
+    for (const candidate of candidates) {
+      if (await held(candidate)) {
+        stems.set(prefix, candidate);
+        break;
+      }
+    }
+  }
+  return stems;
+}
+
 export async function searchLearnings(filters: ArchiveFilters): Promise<SearchResult> {
-  const parsed = parseQuery(filters.q);
+  const parsed = parseQuery(filters.q, await prefixStems(filters.q));
   let mode: SearchResult["mode"] = "browse";
   let found: { total: number; rows: Row[] };
   if (parsed.all) {

@@ -144,6 +144,25 @@ describe("archive search", () => {
     expect(await ids({ q: "reconciler" })).toEqual([]);
   });
 
+  it("finds words whose stem is shorter than the typed prefix (evaluat* finds evaluation), without widening prefixes that work", async () => {
+    const { event, problem } = await createOpenEvent(organizer);
+    const evaluation = await entryOn(event.id, problem.id, organizer, { title: "Evaluation harness for answers", outcome: "partial" });
+    const integration = await entryOn(event.id, problem.id, organizer, { title: "CRM integration shim", outcome: "partial" });
+    const summary = await entryOn(event.id, problem.id, organizer, { title: "Summary writer", outcome: "partial" });
+    const sum = await entryOn(event.id, problem.id, organizer, { title: "Sum checker", outcome: "partial" });
+    await movePhase(event.id, organizer, "judging");
+    await movePhase(event.id, organizer, "closed");
+
+    expect(await ids({ q: "evaluat*" })).toContain(evaluation);
+    expect(await ids({ q: "Integrat*" })).toContain(integration);
+    expect(await ids({ q: "integrat* -evaluat*" })).toEqual([integration]);
+    // "summar" starts the stored stem of "summary" itself: no expansion, so "sum" stays out.
+    const summar = await ids({ q: "summar*" });
+    expect(summar).toContain(summary);
+    expect(summar).not.toContain(sum);
+    expect(await ids({ q: "zzyzx*" })).toEqual([]);
+  });
+
   it("indexes exactly the submitted entries of closed events, through closing, reopening and deleting an event", async () => {
     const indexed = async () => (await db.all<{ id: string }>(sql`select entry_id as id from learnings_fts order by entry_id`)).map((r) => r.id);
     const visible = async () =>
