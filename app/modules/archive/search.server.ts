@@ -164,14 +164,12 @@ async function matchPage(match: string, filters: ArchiveFilters) {
  */
 export async function prefixStems(raw: string): Promise<PrefixStems> {
   const stems = new Map<string, string>();
+  const any = async (where: SQL) => (await db.all(sql`select 1 from learnings_vocab where ${where} limit 1`)).length > 0;
   for (const prefix of queryPrefixes(raw)) {
     const candidates = prefixStemCandidates(prefix);
-    if (candidates.length === 0) continue;
-    const held = (term: string) => db.all(sql`select 1 from learnings_vocab where term = ${term} limit 1`).then((rows) => rows.length > 0);
-    const asTyped = await db.all(sql`select 1 from learnings_vocab where term >= ${prefix} and term < ${prefix + "\u{10FFFF}"} limit 1`);
-    if (asTyped.length > 0) continue;
+    if (candidates.length === 0 || (await any(sql`term >= ${prefix} and term < ${prefix + "\u{10FFFF}"}`))) continue;
     for (const candidate of candidates) {
-      if (await held(candidate)) {
+      if (await any(sql`term = ${candidate}`)) {
         stems.set(prefix, candidate);
         break;
       }
