@@ -21,6 +21,7 @@ test("search the archive, filter by failed and a root cause, open a learning, sh
   const chatbot = results.filter({ has: reader.getByRole("link", { name: "Support chatbot for agents" }) });
   await expect(chatbot).toContainText("A chat window where agents ask which queue a ticket belongs to.");
   expect((await chatbot.innerText()).split("A chat window where agents ask").length - 1).toBe(1);
+  await expect(chatbot).toContainText("AI metric: Correct queue on first assignment: 71 % → 85 % (target) → not measured");
   await expectAccessible(reader);
 
   // Then narrow down: failed attempts whose data lacked context.

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Highlighted } from "~/components/learnings";
 import { formatInZone } from "~/lib/time";
 import { archiveCache } from "~/modules/archive/cache.server";
+import { metricLine } from "~/modules/archive/digest";
 import { archiveContext } from "~/modules/archive/home.server";
 import { unmarked } from "~/modules/archive/query";
 import { filtersFromUrl, searchArchive, type ArchiveFilters } from "~/modules/archive/search.server";
@@ -190,6 +191,11 @@ function Results({ filters, result, busy }: { filters: ArchiveFilters; result: N
                 <p className="mt-2 text-sm text-slate-700">
                   {mode === "browse" ? <strong>What did not work: </strong> : null}
                   <Highlighted text={l.snippet} />
+                </p>
+              ) : null}
+              {l.metricName ? (
+                <p className="mt-2 text-sm text-slate-700">
+                  <strong>AI metric:</strong> {l.metricName}: {metricLine(l)}
                 </p>
               ) : null}
               <p className="mt-2 text-xs text-slate-600">

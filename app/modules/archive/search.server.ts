@@ -56,6 +56,12 @@ export type Learning = {
   outcome: Outcome | null;
   rootCause: RootCause | null;
   tags: string;
+  /** The AI metric: what was measured, from where to where. */
+  metricName: string;
+  metricUnit: string;
+  metricBaseline: string;
+  metricTarget: string;
+  metricResult: string;
   teamName: string;
   problemTitle: string;
   eventSlug: string;
@@ -92,6 +98,7 @@ function visibleAndFiltered(f: Omit<ArchiveFilters, "q" | "page">): SQL {
 type Row = Omit<Learning, "year"> & { startsAt: number };
 
 const COLUMNS = sql`e.id, e.title, e.summary, e.outcome, e.pm_root_cause as rootCause, e.tags, t.name as teamName,
+  e.metric_name as metricName, e.metric_unit as metricUnit, e.metric_baseline as metricBaseline, e.metric_target as metricTarget, e.metric_result as metricResult,
   p.title as problemTitle, ev.slug as eventSlug, ev.title as eventTitle, ev.starts_at as startsAt`;
 const JOINS = sql`join events ev on ev.id = e.event_id join teams t on t.id = e.team_id join problems p on p.id = t.problem_id`;
 

@@ -103,6 +103,11 @@ describe("archive search", () => {
     expect(browsing).toEqual([world.titleHit]);
   });
 
+  it("carries each learning's AI metric", async () => {
+    const [letter] = (await search({ q: "dunning" })).learnings;
+    expect(letter).toMatchObject({ id: world.failed, metricName: "Letters sent without edits", metricUnit: "%", metricBaseline: "0", metricTarget: "60", metricResult: "" });
+  });
+
   it("highlights hits in the snippet and the title", async () => {
     const [first] = (await search({ q: "matcher" })).learnings;
     expect(first.titleMarked).toBe("Invoice \uE000matcher\uE001");
