@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { awards, entries, events } from "#db/schema";
+import { awards, entries, events, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { defaultAwards, MOST_VALUABLE_FAILURE } from "./awards";
+import { notConflicted } from "./judging.server";
 
 export function listAwards(eventId: string) {
   return db
@@ -45,8 +46,8 @@ export async function deleteAward(eventId: string, awardId: string) {
 
 /** Judges' mean value on an entry's Learnings criterion: the criterion whose name mentions "learning". */
 export const learningsMean = () =>
-  sql<number | null>`(select avg(s.value) from scores s join criteria c on c.id = s.criterion_id where s.entry_id = ${entries.id} and lower(c.name) like '%learning%'
-    and not exists (select 1 from judge_conflicts k where k.entry_id = s.entry_id and k.judge_id = s.judge_id))`;
+  sql<number | null>`(select avg(${scores.value}) from ${scores} join criteria c on c.id = ${scores.criterionId}
+    where ${scores.entryId} = ${entries.id} and lower(c.name) like '%learning%' and ${notConflicted(scores)})`;
 
 /**
  * The suggestion for "Most valuable failure": the failed entry with the highest mean value on the

@@ -6,8 +6,7 @@ import { computeEventResults } from "./results";
 /**
  * Scores and comments that count: not those of a judge who declared a conflict with the entry.
  * Declaring one deletes them (declareConflict), but a save racing the declaration, or rows from
- * before that rule, must not count either: every reader of scores filters with this (awards.server.ts
- * writes the same condition in raw SQL).
+ * before that rule, must not count either: every reader of scores filters with this.
  */
 export function notConflicted(table: typeof scores | typeof reviews) {
   return sql`not exists (select 1 from judge_conflicts k where k.entry_id = ${table.entryId} and k.judge_id = ${table.judgeId})`;
