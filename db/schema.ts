@@ -194,6 +194,24 @@ export const teamMembers = sqliteTable(
   ],
 );
 
+/**
+ * People a team lead removed. While the row exists they cannot rejoin that team, even with a current
+ * invite code; the lead deletes it by letting them back in (ADR 010).
+ */
+export const teamRemovals = sqliteTable(
+  "team_removals",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
 export const entries = sqliteTable(
   "entries",
   {
@@ -371,11 +389,16 @@ export const screenshots = sqliteTable(
 );
 
 /** Fixed-window counters for rate limits, in the database so they hold across app instances. */
-export const rateLimits = sqliteTable("rate_limits", {
-  key: text("key").primaryKey(),
-  windowStart: integer("window_start").notNull(),
-  count: integer("count").notNull(),
-});
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStart: integer("window_start").notNull(),
+    count: integer("count").notNull(),
+  },
+  // Every write prunes a few expired windows, found through this index (ADR 010).
+  (t) => [index("rate_limits_window_idx").on(t.windowStart)],
+);
 
 /**
  * One row whose version goes up, by triggers (migration 0005), on every change the archive can show:
