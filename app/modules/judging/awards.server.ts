@@ -44,10 +44,14 @@ export async function deleteAward(eventId: string, awardId: string) {
   await db.delete(awards).where(and(eq(awards.id, awardId), eq(awards.eventId, eventId)));
 }
 
-/** Judges' mean value on an entry's Learnings criterion: the criterion whose name mentions "learning". */
+/**
+ * Judges' mean value on an entry's Learnings criterion: the criterion whose name mentions "learning".
+ * Columns are written table-qualified: drizzle renders `entries.id` as a bare "id" in a query without
+ * joins, which inside this subquery would bind to the criterion's id.
+ */
 export const learningsMean = () =>
-  sql<number | null>`(select avg(${scores.value}) from ${scores} join criteria c on c.id = ${scores.criterionId}
-    where ${scores.entryId} = ${entries.id} and lower(c.name) like '%learning%' and ${notConflicted(scores)})`;
+  sql<number | null>`(select avg("scores"."value") from "scores" join "criteria" c on c.id = "scores"."criterion_id"
+    where "scores"."entry_id" = "entries"."id" and lower(c.name) like '%learning%' and ${notConflicted(scores)})`;
 
 /**
  * The suggestion for "Most valuable failure": the failed entry with the highest mean value on the

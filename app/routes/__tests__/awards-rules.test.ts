@@ -1,0 +1,84 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { entries, eventJudges } from "#db/schema";
+import { db } from "~/db.server";
+import { saveEntry } from "~/modules/entries/entries.server";
+import { listCriteria } from "~/modules/events/events.server";
+import { createTeam } from "~/modules/teams/teams.server";
+import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
+import { action as scoreAction } from "~/routes/events.$slug.entries.$entryId.score";
+import { args, createOpenEvent, createUser, expectStatus, movePhase, request, type TestUser } from "~/test/fixtures";
+
+const entryFields = {
+  summary: "One line.",
+  tags: "",
+  demoUrl: "",
+  repoUrl: "",
+  videoUrl: "",
+  approach: "Off-the-shelf model.",
+  metricName: "Deflection rate",
+  metricUnit: "%",
+  metricBaseline: "0",
+  metricTarget: "20",
+  metricResult: "12",
+  pmWorked: "Retrieval.",
+  pmDidNotWork: "Tone.",
+  pmRootCause: "model-capability" as const,
+  pmRootCauseOther: "",
+  pmDifferently: "Evaluate earlier.",
+  pmNextSteps: "Pilot.",
+};
+
+/** An event in judging with one judge and two failed entries: "Alpha" sorts first, "Beta" teaches more. */
+async function world() {
+  const organizer = await createUser({ role: "organizer" });
+  const [judge, alice, bob] = await Promise.all([createUser(), createUser(), createUser()]);
+  const { event, problem } = await createOpenEvent(organizer);
+  await db.insert(eventJudges).values({ eventId: event.id, userId: judge.id });
+  const ids: Record<string, string> = {};
+  for (const [user, title] of [
+    [alice, "Alpha failure"],
+    [bob, "Beta failure"],
+  ] as const) {
+    const team = await createTeam(event, user.id, { name: `${title} team`, problemId: problem.id });
+    if (!team.ok) throw new Error("team setup failed");
+    expect((await saveEntry(team.teamId, { ...entryFields, title, outcome: "failed", version: 1 }, true, new Date())).ok).toBe(true);
+    ids[title] = (await db.select().from(entries).where(eq(entries.teamId, team.teamId)))[0].id;
+  }
+  await movePhase(event.id, organizer, "judging");
+  return { organizer, judge, event, rubric: await listCriteria(event.id), alpha: ids["Alpha failure"], beta: ids["Beta failure"] };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+function sheet(w: World, learnings: number) {
+  const form: Record<string, string | number> = { overallComment: "" };
+  w.rubric.forEach((c, i) => {
+    form[`scores[${i}].criterionId`] = c.id;
+    form[`scores[${i}].value`] = c.name === "Learnings" ? learnings : 3;
+    form[`scores[${i}].comment`] = "";
+  });
+  return form;
+}
+
+const score = (w: World, user: TestUser, entryId: string, learnings: number) =>
+  expectStatus(scoreAction(args(request(`/events/${w.event.slug}/entries/${entryId}/score`, { user, form: sheet(w, learnings) }), { slug: w.event.slug, entryId })), 302);
+
+type Loaded = { awards: { id: string; name: string }[]; suggestion: { id: string; title: string; learnings: number | null } | null };
+async function loadAwards(w: World) {
+  return (await expectStatus(awardsLoader(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer }), { slug: w.event.slug })), 200)).data as Loaded;
+}
+
+describe("Most valuable failure suggestion", () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+    await score(w, w.judge, w.alpha, 2);
+    await score(w, w.judge, w.beta, 5);
+    await expectStatus(awardsAction(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer, form: { intent: "defaults" } }), { slug: w.event.slug })), 302);
+  });
+
+  it("suggests the failed entry with the best Learnings mean, with that mean", async () => {
+    const { suggestion } = await loadAwards(w);
+    expect(suggestion).toMatchObject({ id: w.beta, title: "Beta failure", learnings: 5 });
+  });
+});
