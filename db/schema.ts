@@ -149,8 +149,10 @@ export const criteria = sqliteTable(
     weight: integer("weight").notNull(),
     // JSON array of strings: the text for each score level, lowest first ("[]" = no texts).
     levels: text("levels").notNull().default("[]"),
+    // What rules key on (never the name, which organizers edit): a default criterion's kind, or "custom".
+    kind: text("kind").notNull().default("custom"),
   },
-  (t) => [index("criteria_event_idx").on(t.eventId)],
+  (t) => [index("criteria_event_idx").on(t.eventId), uniqueIndex("criteria_event_kind_idx").on(t.eventId, t.kind).where(sql`kind <> 'custom'`)],
 );
 
 export const teams = sqliteTable(
@@ -365,9 +367,11 @@ export const awards = sqliteTable(
     description: text("description").notNull().default(""),
     entryId: text("entry_id").references(() => entries.id, { onDelete: "set null" }),
     position: integer("position").notNull().default(0),
+    // What rules key on (never the name): a default award's kind, or "custom".
+    kind: text("kind").notNull().default("custom"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("awards_event_name_idx").on(t.eventId, t.name)],
+  (t) => [uniqueIndex("awards_event_name_idx").on(t.eventId, t.name), uniqueIndex("awards_event_kind_idx").on(t.eventId, t.kind).where(sql`kind <> 'custom'`)],
 );
 
 /** Screenshots of an entry; files live behind the storage module, rows hold the key. */
