@@ -1,10 +1,10 @@
-import { stringify } from "csv-stringify/sync";
 import { listAwards } from "./awards.server";
+import { Decimal2, toCsv } from "./csv";
 import { eventResults, overallCommentRows, rawScoreRows } from "./judging.server";
 
 type ExportEvent = { id: string; slug: string; scaleMax: number; judgesPerEntry: number | null; normalizeScores: boolean };
 
-const fmt = (n: number | null) => (n === null ? "" : n.toFixed(2));
+const fmt = (n: number | null) => (n === null ? "" : new Decimal2(n));
 
 /** One row per submitted entry, in the official order, with both rankings and the per-criterion means. */
 export async function resultsCsv(event: ExportEvent): Promise<string> {
@@ -48,14 +48,14 @@ export async function resultsCsv(event: ExportEvent): Promise<string> {
       .map((a) => a.name)
       .join("; "),
   ]);
-  return stringify([header, ...body]);
+  return toCsv([header, ...body]);
 }
 
 /** Every score with its comment, then every overall comment (criterion "(overall comment)"). */
 export async function rawScoresCsv(event: { id: string }): Promise<string> {
   const [rows, overall] = await Promise.all([rawScoreRows(event.id), overallCommentRows(event.id)]);
   const header = ["entry", "team", "judge", "judge email", "criterion", "weight", "value", "comment"];
-  return stringify([
+  return toCsv([
     header,
     ...rows.map((r) => [r.entryTitle, r.teamName, r.judgeName, r.judgeEmail, r.criterionName, r.weight, r.value, r.comment]),
     ...overall.map((r) => [r.entryTitle, r.teamName, r.judgeName, r.judgeEmail, "(overall comment)", "", "", r.comment]),

@@ -317,6 +317,17 @@ describe("exports and awards", () => {
     expect(parsed[0]["raw score"]).toBe("75.00");
   });
 
+  it("neutralises comments and titles a spreadsheet would run as formulas", async () => {
+    await db.update(entries).set({ title: "=cmd|' /C calc'!A0" }).where(eq(entries.id, w.aliceEntry));
+    await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, () => 4, (i) => (i === 0 ? '=HYPERLINK("http://evil.example")' : ""), "@SUM(1)")), 302);
+    const rows: string[][] = parse(await (await expectStatus(csv(scoresCsvLoader, w, w.organizer, "scores.csv"), 200)).response!.text());
+    const scored = rows.find((r) => r[4] === w.rubric[0].name)!;
+    expect([scored[0], scored[7]]).toEqual(["'=cmd|' /C calc'!A0", `'=HYPERLINK("http://evil.example")`]);
+    expect(rows.find((r) => r[4] === "(overall comment)")![7]).toBe("'@SUM(1)");
+    const results: Record<string, string>[] = parse(await (await expectStatus(csv(resultsCsvLoader, w, w.organizer, "results.csv"), 200)).response!.text(), { columns: true });
+    expect(results.find((r) => r.entry.includes("cmd"))!.entry).toBe("'=cmd|' /C calc'!A0");
+  });
+
   it("adds default awards, suggests the failed entry with the best Learnings, gives an award", async () => {
     const learnings = w.rubric.findIndex((c) => c.name === "Learnings");
     await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, (i) => (i === learnings ? 5 : 2))), 302);
