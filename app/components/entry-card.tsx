@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
 import type { Outcome } from "#db/schema";
+import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { OutcomeBadge } from "./badges";
 
-export type EntryCardData = { id: string; title: string; summary: string; outcome: Outcome | null; teamName: string; problemTitle: string; tags?: string };
+export type EntryCardData = { id: string; title: string; summary: string; outcome: Outcome | null; teamName: string | null; problemTitle: string; tags?: string };
 
 /** An entry as a card in a grid: used by the event page and the entry gallery. */
 export function EntryCards({ eventSlug, entries }: { eventSlug: string; entries: EntryCardData[] }) {
@@ -18,7 +19,7 @@ export function EntryCards({ eventSlug, entries }: { eventSlug: string; entries:
           </div>
           <p className="mt-1 text-sm text-slate-700">{e.summary}</p>
           <p className="mt-2 text-xs text-slate-600">
-            {e.teamName} · {e.problemTitle}
+            {e.teamName ?? HIDDEN_TEAM} · {e.problemTitle}
             {e.tags ? ` · ${e.tags}` : ""}
           </p>
         </li>

@@ -12,6 +12,7 @@ import { formatInZone, relativeTime } from "~/lib/time";
 import { canJoinTeam, canManageEvent, canViewEntry, canViewJudgeQueue, canViewResults } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { listAwards } from "~/modules/judging/awards.server";
+import { blindJudging } from "~/modules/judging/blind.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
 import { joinSchema } from "~/modules/teams/schemas";
@@ -28,11 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // Only entries this person may open are listed: before the deadline that is just their own team's.
   const entries = submitted.filter((e) => canViewEntry(user, access, { teamId: e.teamId, status: "submitted" }, now).ok);
+  const blind = blindJudging(user, access, event);
   return {
     event,
     descriptionHtml: renderMarkdown(event.description),
     problems: problemList,
-    entries,
+    entries: blind.rows(entries),
     myTeamId: access.teamId,
     awards: awardList.filter((a) => a.entryId),
     can: {

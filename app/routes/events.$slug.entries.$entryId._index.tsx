@@ -9,6 +9,8 @@ import { getEntry } from "~/modules/entries/entries.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
+import { HIDDEN_TEAM } from "~/modules/judging/blind";
+import { blindJudging } from "~/modules/judging/blind.server";
 import { entryFeedback, judgeEntryFacts } from "~/modules/judging/judging.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title || "Entry"} · Problem First` }];
@@ -21,12 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   enforce(canViewEntry(user, access, entry, new Date()));
   // Teams read their judges' scores and comments once results are published; judge names only if the organizers chose so.
   const feedback = canReadFeedback(user, access, entry).ok ? await entryFeedback(entry.id, event.showJudgeNames) : [];
-  // Blind judging: judges (who are not organizers or on the team) do not see who made the entry.
-  const hideTeam = event.blindJudging && access.isJudge && !access.isOrganizer && access.teamId !== entry.teamId && event.phase !== "closed";
   return {
     event: { slug: event.slug, title: event.title },
     entry,
-    teamName: hideTeam ? "a team (hidden: blind judging)" : found.teamName,
+    teamName: blindJudging(user, access, event).row({ teamId: entry.teamId, teamName: found.teamName }).teamName,
     problem: { id: found.problemId, title: found.problemTitle },
     canScore: access.isJudge && canScoreEntry(user, access, entry, await judgeEntryFacts(event, entry.id, user.id)).ok,
     feedback,
@@ -63,7 +63,7 @@ export default function EntryPage() {
         </div>
         <p className="mt-2 text-lg text-slate-800">{entry.summary}</p>
         <p className="mt-2 text-sm text-slate-700">
-          By {teamName} · Problem: <Link to={`/events/${event.slug}/problems/${problem.id}`}>{problem.title}</Link>
+          By {teamName ?? HIDDEN_TEAM} · Problem: <Link to={`/events/${event.slug}/problems/${problem.id}`}>{problem.title}</Link>
           {entry.tags ? ` · Tags: ${entry.tags}` : ""}
         </p>
         {canScore ? (

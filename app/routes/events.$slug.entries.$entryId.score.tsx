@@ -13,6 +13,8 @@ import { listScreenshots } from "~/modules/entries/screenshots.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listCriteria } from "~/modules/events/events.server";
+import { HIDDEN_TEAM } from "~/modules/judging/blind";
+import { blindJudging } from "~/modules/judging/blind.server";
 import { declareConflict, judgeEntryFacts, judgeReview, judgeScores, saveScores } from "~/modules/judging/judging.server";
 import { conflictSchema, scoreSheetSchema } from "~/modules/judging/schemas";
 
@@ -46,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax },
     entry: found.entry,
-    teamName: event.blindJudging && !access.isOrganizer ? null : found.teamName,
+    teamName: blindJudging(user, access, event).row({ teamId: found.entry.teamId, teamName: found.teamName }).teamName,
     problemTitle: found.problemTitle,
     rubric: rubric.map((c) => ({ id: c.id, name: c.name, description: c.description, weight: c.weight, levels: parseLevels(c.levels) })),
     mine,
@@ -121,7 +123,7 @@ export default function ScoreEntry() {
         </div>
         <p>{entry.summary}</p>
         <p className="text-sm text-slate-700">
-          {teamName ?? "Team hidden (blind judging)"} · {problemTitle}
+          {teamName ?? HIDDEN_TEAM} · {problemTitle}
           {entry.tags ? ` · Tags: ${entry.tags}` : ""}
         </p>
         <div className="card space-y-2 text-sm">

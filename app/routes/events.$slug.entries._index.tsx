@@ -6,6 +6,7 @@ import { canViewEntry } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { outcomeLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
+import { blindJudging } from "~/modules/judging/blind.server";
 import { listProblems } from "~/modules/problems/problems.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Entries of ${data?.event.title ?? "event"} · Problem First` }];
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tags = [...new Set(entries.flatMap((e) => e.tags.split(",").map((t) => t.trim()).filter(Boolean)))].sort();
   return {
     event: { slug: event.slug, title: event.title },
-    entries,
+    entries: blindJudging(user, access, event).rows(entries),
     othersHidden,
     problems: problems.map((p) => ({ id: p.id, title: p.title })),
     tags,

@@ -7,6 +7,8 @@ import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canViewJudgeQueue, canWithdrawConflict } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
+import { HIDDEN_TEAM } from "~/modules/judging/blind";
+import { blindJudging } from "~/modules/judging/blind.server";
 import { judgeConflictList, judgeEntryFacts, judgeQueue, withdrawConflict } from "~/modules/judging/judging.server";
 import { withdrawConflictSchema } from "~/modules/judging/schemas";
 
@@ -16,11 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canViewJudgeQueue(user, access));
   const [queue, conflicts] = await Promise.all([judgeQueue(event, user.id), judgeConflictList(event.id, user.id)]);
-  // Blind judging: nothing that names the team's people reaches the judge.
-  const blind = event.blindJudging && !access.isOrganizer;
   return {
     event: { slug: event.slug, title: event.title, phase: event.phase, assigned: event.judgesPerEntry !== null },
-    queue: queue.map((q) => ({ ...q, teamName: blind ? null : q.teamName })),
+    queue: blindJudging(user, access, event).rows(queue),
     conflicts,
     canWithdraw: canWithdrawConflict(user, access).ok,
   };
@@ -86,7 +86,7 @@ export default function JudgingQueue() {
               <OutcomeBadge outcome={q.outcome} />
             </div>
             <p className="mt-1 text-sm text-slate-700">
-              {q.teamName ?? "Team hidden (blind judging)"} · {q.problemTitle}
+              {q.teamName ?? HIDDEN_TEAM} · {q.problemTitle}
             </p>
             <p className="mt-1 text-sm font-semibold" data-testid="queue-status">
               {statusText[status(q)]}

@@ -6,6 +6,8 @@ import { invariantResponse } from "~/lib/http.server";
 import { problemSearchText, relatedLearnings } from "~/modules/archive/search.server";
 import { canJoinTeam, canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
+import { blindJudging } from "~/modules/judging/blind.server";
+import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { getProblem, teamsOnProblem } from "~/modules/problems/problems.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.problem.title ?? "Problem"} · Problem First` }];
@@ -18,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: { slug: event.slug, title: event.title },
     problem,
-    teams,
+    teams: blindJudging(user, access, event).rows(teams.map((t) => ({ teamId: t.id, teamName: t.name }))),
     related,
     canPick: canJoinTeam(user, access, new Date()).ok && !problem.retiredAt,
     canEdit: canManageProblems(user, access).ok,
@@ -69,7 +71,7 @@ export default function ProblemPage() {
         <h2 id="teams-h" className="h2">
           Teams on this problem
         </h2>
-        {teams.length === 0 ? <p className="mt-2 text-sm text-slate-600">No team has picked it yet.</p> : <p className="mt-2">{teams.map((t) => t.name).join(", ")}</p>}
+        {teams.length === 0 ? <p className="mt-2 text-sm text-slate-600">No team has picked it yet.</p> : <p className="mt-2">{teams.map((t) => t.teamName ?? HIDDEN_TEAM).join(", ")}</p>}
         {canPick ? (
           <Link to={`/events/${event.slug}/teams/new?problem=${problem.id}`} className="btn-primary mt-4">
             Start a team on this problem

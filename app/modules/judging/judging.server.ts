@@ -28,6 +28,7 @@ export async function judgeQueue(event: JudgingEvent, judgeId: string) {
       id: entries.id,
       title: entries.title,
       outcome: entries.outcome,
+      teamId: entries.teamId,
       teamName: teams.name,
       problemTitle: problems.title,
       scored: sql<number>`(select count(*) from scores s where s.entry_id = entries.id and s.judge_id = ${judgeId})`,

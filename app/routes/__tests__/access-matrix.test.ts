@@ -6,12 +6,13 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { entries, teams } from "#db/schema";
+import { entries, events, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
+import { saveEntry } from "~/modules/entries/entries.server";
 import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { createTeam } from "~/modules/teams/teams.server";
-import { createOpenEvent, createUser, request, sessionCookie, settle, type TestUser } from "~/test/fixtures";
+import { createOpenEvent, createUser, movePhase, request, sessionCookie, settle, type TestUser } from "~/test/fixtures";
 
 process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pf-matrix-"));
 afterAll(() => fs.rmSync(process.env.UPLOADS_DIR!, { recursive: true, force: true }));
@@ -188,5 +189,62 @@ describe("access-control matrix", () => {
     }
     console.log(`\nAccess-control matrix (open event, draft entry)\n${table.join("\n")}\n`);
     expect(problems).toEqual([]);
+  });
+});
+
+// Blind judging: a judge of a blind event in judging gets no team name or member from ANY loader's data.
+describe("blind judging across every loader", () => {
+  const submittedEntry = {
+    ...{ summary: "One line.", tags: "", demoUrl: "", repoUrl: "", videoUrl: "", approach: "A model.", outcome: "partial" as const },
+    ...{ metricName: "Deflection", metricUnit: "%", metricBaseline: "0", metricTarget: "20", metricResult: "12" },
+    ...{ pmWorked: "Retrieval.", pmDidNotWork: "Tone.", pmRootCause: "model-capability" as const, pmRootCauseOther: "", pmDifferently: "Earlier.", pmNextSteps: "Pilot." },
+  };
+  const blind = {} as { judge: TestUser; organizer: TestUser; params: Record<string, string>; secrets: string[] };
+
+  beforeAll(async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const [judge, lead] = await Promise.all([createUser(), createUser({ name: "Quillon Member" })]);
+    const { event, problem } = await createOpenEvent(organizer);
+    await addJudge(event.id, judge.email);
+    const made = await createTeam(event, lead.id, { name: "Zephyr Blindfold Crew", problemId: problem.id });
+    if (!made.ok) throw new Error("team setup failed");
+    const saved = await saveEntry(made.teamId, { ...submittedEntry, title: "Blind entry", version: 1 }, true, new Date());
+    if (!saved.ok) throw new Error("entry setup failed");
+    await db.update(events).set({ blindJudging: true }).where(eq(events.id, event.id));
+    await movePhase(event.id, organizer, "judging");
+    const [entry] = await db.select().from(entries).where(eq(entries.teamId, made.teamId));
+    Object.assign(blind, {
+      judge,
+      organizer,
+      params: { slug: event.slug, teamId: made.teamId, entryId: entry.id, problemId: problem.id, screenshotId: "none", token: "none" },
+      secrets: ["Zephyr Blindfold Crew", lead.name, lead.email],
+    });
+  });
+
+  async function loaded(routeId: string, user: TestUser) {
+    const fn = (await import(`../${routeId}.tsx`)).loader;
+    if (typeof fn !== "function") return null;
+    const params = Object.fromEntries([...routeId.matchAll(/\$(\w+)/g)].map((m) => [m[1], blind.params[m[1]]]));
+    const pathname = "/" + routeId.replace(/_index$/, "").replace(/\$(\w+)/g, (_, p) => params[p]).replace(/\./g, "/").replace(/\/$/, "");
+    const outcome = await settle(fn({ request: request(pathname, { user }), params, context: { clientIp: "10.9.0.1" } }));
+    if (outcome.status !== 200) return null;
+    return JSON.stringify(outcome.data) + (outcome.response ? await outcome.response.clone().text() : "");
+  }
+
+  it("strips team names and members from the judge's loader data; the organizers keep them", async () => {
+    const leaks: string[] = [];
+    const seen: string[] = [];
+    for (const routeId of routeFiles) {
+      const body = await loaded(routeId, blind.judge);
+      if (body === null) continue;
+      seen.push(routeId);
+      for (const secret of blind.secrets) if (body.includes(secret)) leaks.push(`${routeId}: ${secret}`);
+    }
+    expect(leaks).toEqual([]);
+    // The pages a judge reads during judging were all checked.
+    expect(seen).toEqual(expect.arrayContaining(["events.$slug._index", "events.$slug.entries._index", "events.$slug.problems.$problemId._index", "events.$slug.entries.$entryId._index", "events.$slug.entries.$entryId.score", "events.$slug.judging"]));
+    for (const routeId of ["events.$slug._index", "events.$slug.entries._index", "events.$slug.problems.$problemId._index", "events.$slug.entries.$entryId._index"]) {
+      expect(await loaded(routeId, blind.organizer), routeId).toContain("Zephyr Blindfold Crew");
+    }
   });
 });

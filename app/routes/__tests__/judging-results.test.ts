@@ -1,14 +1,17 @@
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { awards, entries, eventJudges, events, judgeAssignments, judgeConflicts, reviews, scores } from "#db/schema";
+import { awards, entries, eventJudges, events, judgeAssignments, judgeConflicts, reviews, scores, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { readToast } from "~/lib/toast.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { saveEntry } from "~/modules/entries/entries.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
+import { loader as eventLoader } from "~/routes/events.$slug._index";
+import { loader as galleryLoader } from "~/routes/events.$slug.entries._index";
 import { loader as entryViewLoader } from "~/routes/events.$slug.entries.$entryId._index";
+import { loader as problemLoader } from "~/routes/events.$slug.problems.$problemId._index";
 import { action as scoreAction, loader as scoreLoader } from "~/routes/events.$slug.entries.$entryId.score";
 import { action as queueAction, loader as queueLoader } from "~/routes/events.$slug.judging";
 import { action as settingsAction } from "~/routes/events.$slug.judging-settings";
@@ -227,6 +230,18 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     expect(JSON.stringify(loaded.data)).not.toContain("Alice entry team");
     const page = await expectStatus(entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.aliceEntry}`, { user: w.j1 }), p(w, w.aliceEntry))), 200);
     expect(JSON.stringify(page.data)).not.toContain("Alice entry team");
+    // The event page, the gallery and the problem page list teams too: not to this judge, still to the organizer.
+    const problemId = (await db.select().from(teams).where(eq(teams.eventId, w.event.id)))[0].problemId;
+    for (const [path, loader, params] of [
+      [`/events/${w.event.slug}`, eventLoader, { slug: w.event.slug }],
+      [`/events/${w.event.slug}/entries`, galleryLoader, { slug: w.event.slug }],
+      [`/events/${w.event.slug}/problems/${problemId}`, problemLoader, { slug: w.event.slug, problemId }],
+    ] as const) {
+      const judged = await expectStatus(loader(args(request(path, { user: w.j1 }), params)), 200);
+      expect(JSON.stringify(judged.data), path).not.toContain("entry team");
+      const organized = await expectStatus(loader(args(request(path, { user: w.organizer }), params)), 200);
+      expect(JSON.stringify(organized.data), path).toContain("Alice entry team");
+    }
     // Settings are for organizers only.
     await expectStatus(settingsAction(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.j1, form: { blindJudging: "" } }), { slug: w.event.slug })), 403);
   });
