@@ -211,10 +211,10 @@ export async function seed(now = new Date()) {
   }
   // Awards: the queue suggester ranks first; the chatbot's post-mortem taught the most.
   await addDefaultAwards(past.id);
-  const awardIds = new Map((await listAwards(past.id)).map((a) => [a.name, a.id]));
-  await giveAward(past.id, awardIds.get("Best overall")!, pastEntries[0]);
-  await giveAward(past.id, awardIds.get("Most valuable failure")!, pastEntries[1]);
-  await giveAward(past.id, awardIds.get("Best AI metric")!, pastEntries[0]);
+  const awardIds = new Map((await listAwards(past.id)).map((a) => [a.kind, a.id]));
+  await giveAward(past.id, awardIds.get("best-overall")!, pastEntries[0]);
+  await giveAward(past.id, awardIds.get("most-valuable-failure")!, pastEntries[1]);
+  await giveAward(past.id, awardIds.get("best-ai-metric")!, pastEntries[0]);
   await changePhase({ ...past, phase: "judging" }, organizer.id, { to: "closed", confirmed: false, reason: "" }, new Date(t - 72 * day));
 
   // An event open for entries right now.

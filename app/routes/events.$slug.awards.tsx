@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageJudging(user, access));
   const [awardList, entryList, suggestion] = await Promise.all([listAwards(event.id), listSubmittedEntries(event.id), suggestMostValuableFailure(event.id)]);
-  const missingDefaults = defaultAwards.filter((d) => !awardList.some((a) => a.name === d.name)).map((d) => d.name);
+  const missingDefaults = defaultAwards.filter((d) => !awardList.some((a) => a.kind === d.kind)).map((d) => d.name);
   return { event: { slug: event.slug, title: event.title }, awards: awardList, entries: entryList.map((e) => ({ id: e.id, title: e.title })), suggestion, missingDefaults };
 }
 
@@ -82,7 +82,7 @@ export default function Awards() {
             <h2 className="h2">{a.name}</h2>
             {a.description ? <p className="text-sm text-slate-700">{a.description}</p> : null}
             <p className="text-sm">{a.entryTitle ? `Given to: ${a.entryTitle}` : "Not given yet."}</p>
-            {a.name === MOST_VALUABLE_FAILURE && suggestion ? (
+            {a.kind === MOST_VALUABLE_FAILURE && suggestion ? (
               <p className="text-sm" data-testid="mvf-suggestion">
                 Suggested: <strong>{suggestion.title}</strong>, the failed entry with the best Learnings score
                 {suggestion.learnings === null ? " (not scored yet)" : ` (${Number(suggestion.learnings).toFixed(1)})`}.
@@ -94,7 +94,7 @@ export default function Awards() {
                 <label htmlFor={`entry-${a.id}`} className="label">
                   Entry for {a.name}
                 </label>
-                <select id={`entry-${a.id}`} name="entryId" defaultValue={a.entryId ?? (a.name === MOST_VALUABLE_FAILURE ? (suggestion?.id ?? "") : "")} className="input mt-1">
+                <select id={`entry-${a.id}`} name="entryId" defaultValue={a.entryId ?? (a.kind === MOST_VALUABLE_FAILURE ? (suggestion?.id ?? "") : "")} className="input mt-1">
                   <option value="">No entry</option>
                   {entries.map((e) => (
                     <option key={e.id} value={e.id}>

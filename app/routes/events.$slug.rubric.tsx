@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax },
     locked,
+    learningsCriterionId: rubric.find((c) => c.kind === "learnings")?.id ?? null,
     criteria: rubric.map((c) => {
       const levels = parseLevels(c.levels);
       return { id: c.id, name: c.name, description: c.description, weight: String(c.weight), levels: Array.from({ length: event.scaleMax }, (_, i) => levels[i] ?? "") };
@@ -87,7 +88,17 @@ function ScaleForm({ scaleMax, last }: { scaleMax: number; last?: ActionResult }
   );
 }
 
-function RubricForm({ criteria, scaleMax, last }: { criteria: Awaited<ReturnType<typeof loader>>["criteria"]; scaleMax: number; last?: ActionResult }) {
+function RubricForm({
+  criteria,
+  scaleMax,
+  last,
+  learningsCriterionId,
+}: {
+  criteria: Awaited<ReturnType<typeof loader>>["criteria"];
+  scaleMax: number;
+  last?: ActionResult;
+  learningsCriterionId: string | null;
+}) {
   const [form, fields] = useForm({
     id: "save-rubric",
     lastResult: last?.intent === "save-rubric" ? last.result : undefined,
@@ -117,6 +128,9 @@ function RubricForm({ criteria, scaleMax, last }: { criteria: Awaited<ReturnType
                   <Field label={`Weight of criterion ${n}`} meta={c.weight} type="number" />
                 </div>
                 <TextareaField label={`What judges look for (criterion ${n})`} meta={c.description} rows={2} />
+                {learningsCriterionId && c.id.initialValue === learningsCriterionId ? (
+                  <p className="text-sm text-slate-600">Scores on this criterion suggest the winner of "Most valuable failure", whatever you name it.</p>
+                ) : null}
                 <details open={levels.some(Boolean)}>
                   <summary className="cursor-pointer text-sm font-semibold">Text for each score level (optional)</summary>
                   <div className="mt-2 grid gap-2">
@@ -159,7 +173,7 @@ function RubricForm({ criteria, scaleMax, last }: { criteria: Awaited<ReturnType
 }
 
 export default function Rubric() {
-  const { event, locked, criteria } = useLoaderData<typeof loader>();
+  const { event, locked, criteria, learningsCriterionId } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
   const total = criteria.reduce((sum, c) => sum + Number(c.weight), 0);
   return (
@@ -195,7 +209,7 @@ export default function Rubric() {
           </p>
           <ScaleForm scaleMax={event.scaleMax} last={last} />
           {/* A new key after each save or scale change: the form starts again from what is stored. */}
-          <RubricForm key={`${event.scaleMax}:${criteria.map((c) => `${c.id}/${c.weight}/${c.name}`).join("|")}`} criteria={criteria} scaleMax={event.scaleMax} last={last} />
+          <RubricForm key={`${event.scaleMax}:${criteria.map((c) => `${c.id}/${c.weight}/${c.name}`).join("|")}`} criteria={criteria} scaleMax={event.scaleMax} last={last} learningsCriterionId={learningsCriterionId} />
         </>
       )}
     </div>

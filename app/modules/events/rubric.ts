@@ -1,12 +1,16 @@
-// The default problem-first rubric of DESIGN.md. Every new event starts with a copy.
+/** What a criterion is, for rules that must survive renaming (the Learnings mean of "Most valuable failure"). */
+export const criterionKinds = ["problem-fit", "beyond-replication", "pragmatic-tools", "ai-metric", "user-control", "learnings", "custom"] as const;
+export type CriterionKind = (typeof criterionKinds)[number];
+
+// The default problem-first rubric of DESIGN.md. Every new event starts with a copy; each default keeps its kind when renamed.
 export const defaultRubric = [
-  { name: "Problem fit", description: "Solves a named business problem for a named user.", weight: 25 },
-  { name: "Beyond replication", description: "The interface fits the job, not a chatbot by reflex.", weight: 15 },
-  { name: "Pragmatic use of existing models and tools", description: "Uses what exists before building new.", weight: 15 },
-  { name: "AI metric", description: "Defined, with a baseline, and measured.", weight: 20 },
-  { name: "User control", description: "Leaves the user meaningful knobs and levers.", weight: 10 },
-  { name: "Learnings", description: "The post-mortem teaches the next team something.", weight: 15 },
-] as const;
+  { kind: "problem-fit", name: "Problem fit", description: "Solves a named business problem for a named user.", weight: 25 },
+  { kind: "beyond-replication", name: "Beyond replication", description: "The interface fits the job, not a chatbot by reflex.", weight: 15 },
+  { kind: "pragmatic-tools", name: "Pragmatic use of existing models and tools", description: "Uses what exists before building new.", weight: 15 },
+  { kind: "ai-metric", name: "AI metric", description: "Defined, with a baseline, and measured.", weight: 20 },
+  { kind: "user-control", name: "User control", description: "Leaves the user meaningful knobs and levers.", weight: 10 },
+  { kind: "learnings", name: "Learnings", description: "The post-mortem teaches the next team something.", weight: 15 },
+] as const satisfies readonly { kind: CriterionKind; name: string; description: string; weight: number }[];
 
 export const scaleOptions = [5, 10] as const;
 

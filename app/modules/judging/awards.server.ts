@@ -7,7 +7,7 @@ import { notConflicted } from "./judging.server";
 
 export function listAwards(eventId: string) {
   return db
-    .select({ id: awards.id, name: awards.name, description: awards.description, entryId: awards.entryId, entryTitle: entries.title })
+    .select({ id: awards.id, kind: awards.kind, name: awards.name, description: awards.description, entryId: awards.entryId, entryTitle: entries.title })
     .from(awards)
     .leftJoin(entries, eq(entries.id, awards.entryId))
     .where(eq(awards.eventId, eventId))
@@ -21,12 +21,12 @@ export async function createAward(eventId: string, input: { name: string; descri
   return inserted.length ? { ok: true as const } : { ok: false as const, message: "This event already has an award with that name." };
 }
 
-/** Adds the default awards that the event does not have yet. */
+/** Adds the default awards whose kind the event does not have yet (a renamed default counts as had). */
 export async function addDefaultAwards(eventId: string) {
   const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${awards.position}), -1) + 1` }).from(awards).where(eq(awards.eventId, eventId));
   await db
     .insert(awards)
-    .values(defaultAwards.map((a, i) => ({ id: newId(), eventId, name: a.name, description: a.description, position: next + i })))
+    .values(defaultAwards.map((a, i) => ({ id: newId(), eventId, kind: a.kind, name: a.name, description: a.description, position: next + i })))
     .onConflictDoNothing();
 }
 
@@ -45,17 +45,17 @@ export async function deleteAward(eventId: string, awardId: string) {
 }
 
 /**
- * Judges' mean value on an entry's Learnings criterion: the criterion whose name mentions "learning".
+ * Judges' mean value on an entry's Learnings criterion (kind "learnings", whatever its name).
  * Columns are written table-qualified: drizzle renders `entries.id` as a bare "id" in a query without
  * joins, which inside this subquery would bind to the criterion's id.
  */
 export const learningsMean = () =>
   sql<number | null>`(select avg("scores"."value") from "scores" join "criteria" c on c.id = "scores"."criterion_id"
-    where "scores"."entry_id" = "entries"."id" and lower(c.name) like '%learning%' and ${notConflicted(scores)})`;
+    where "scores"."entry_id" = "entries"."id" and c.kind = 'learnings' and ${notConflicted(scores)})`;
 
 /**
- * The suggestion for "Most valuable failure": the failed entry with the highest mean value on the
- * Learnings criterion (the criterion whose name mentions "learning"); ties go to the earlier title.
+ * The suggestion for the award of kind "most-valuable-failure": the failed entry with the highest mean value on the
+ * Learnings criterion; ties go to the earlier title.
  */
 export async function suggestMostValuableFailure(eventId: string) {
   const [row] = await db
@@ -68,7 +68,7 @@ export async function suggestMostValuableFailure(eventId: string) {
     .where(and(eq(entries.eventId, eventId), eq(entries.status, "submitted"), eq(entries.outcome, "failed")))
     .orderBy(sql`3 desc nulls last`, asc(entries.title))
     .limit(1);
-  return row ? { ...row, award: MOST_VALUABLE_FAILURE } : null;
+  return row ? { ...row, awardKind: MOST_VALUABLE_FAILURE } : null;
 }
 
 export async function updateJudgingSettings(eventId: string, settings: { normalizeScores: boolean; blindJudging: boolean; showJudgeNames: boolean }) {

@@ -1,13 +1,18 @@
 import { z } from "zod";
 
-export const MOST_VALUABLE_FAILURE = "Most valuable failure";
+/** What an award is, for rules that must survive renaming; organizers' own awards are "custom". */
+export const awardKinds = ["best-overall", "most-valuable-failure", "best-ai-metric", "custom"] as const;
+export type AwardKind = (typeof awardKinds)[number];
+
+/** The award whose winner the app suggests: the failed entry with the best Learnings mean. */
+export const MOST_VALUABLE_FAILURE: AwardKind = "most-valuable-failure";
 
 /** Offered to every event; organizers add them with one click and may add their own. */
 export const defaultAwards = [
-  { name: "Best overall", description: "The highest-ranked entry overall." },
-  { name: MOST_VALUABLE_FAILURE, description: "A failed attempt whose post-mortem teaches the next team the most." },
-  { name: "Best AI metric", description: "The clearest metric: defined, with a baseline, and measured." },
-] as const;
+  { kind: "best-overall", name: "Best overall", description: "The highest-ranked entry overall." },
+  { kind: MOST_VALUABLE_FAILURE, name: "Most valuable failure", description: "A failed attempt whose post-mortem teaches the next team the most." },
+  { kind: "best-ai-metric", name: "Best AI metric", description: "The clearest metric: defined, with a baseline, and measured." },
+] as const satisfies readonly { kind: AwardKind; name: string; description: string }[];
 
 export const awardSchema = z.object({
   name: z.string({ error: "Name the award" }).trim().min(2, "Name the award").max(80, "Use at most 80 characters"),

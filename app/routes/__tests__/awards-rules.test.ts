@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { entries, eventJudges } from "#db/schema";
+import { awards, entries, eventJudges } from "#db/schema";
 import { db } from "~/db.server";
 import { saveEntry } from "~/modules/entries/entries.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
 import { action as scoreAction } from "~/routes/events.$slug.entries.$entryId.score";
+import { action as rubricAction } from "~/routes/events.$slug.rubric";
 import { args, createOpenEvent, createUser, expectStatus, movePhase, request, type TestUser } from "~/test/fixtures";
 
 const entryFields = {
@@ -54,7 +55,7 @@ function sheet(w: World, learnings: number) {
   const form: Record<string, string | number> = { overallComment: "" };
   w.rubric.forEach((c, i) => {
     form[`scores[${i}].criterionId`] = c.id;
-    form[`scores[${i}].value`] = c.name === "Learnings" ? learnings : 3;
+    form[`scores[${i}].value`] = c.kind === "learnings" ? learnings : 3;
     form[`scores[${i}].comment`] = "";
   });
   return form;
@@ -68,17 +69,46 @@ async function loadAwards(w: World) {
   return (await expectStatus(awardsLoader(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer }), { slug: w.event.slug })), 200)).data as Loaded;
 }
 
+const addDefaults = (w: World) =>
+  expectStatus(awardsAction(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer, form: { intent: "defaults" } }), { slug: w.event.slug })), 302);
+
 describe("Most valuable failure suggestion", () => {
   let w: World;
   beforeEach(async () => {
     w = await world();
-    await score(w, w.judge, w.alpha, 2);
-    await score(w, w.judge, w.beta, 5);
-    await expectStatus(awardsAction(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer, form: { intent: "defaults" } }), { slug: w.event.slug })), 302);
   });
 
   it("suggests the failed entry with the best Learnings mean, with that mean", async () => {
+    await score(w, w.judge, w.alpha, 2);
+    await score(w, w.judge, w.beta, 5);
+    await addDefaults(w);
     const { suggestion } = await loadAwards(w);
     expect(suggestion).toMatchObject({ id: w.beta, title: "Beta failure", learnings: 5 });
+  });
+
+  it("keeps working when the Learnings criterion and the award are renamed", async () => {
+    const form: Record<string, string> = { intent: "save-rubric" };
+    w.rubric.forEach((c, i) => {
+      form[`criteria[${i}].id`] = c.id;
+      form[`criteria[${i}].name`] = c.name === "Learnings" ? "What the next team takes away" : c.name;
+      form[`criteria[${i}].description`] = c.description;
+      form[`criteria[${i}].weight`] = String(c.weight);
+    });
+    await expectStatus(rubricAction(args(request(`/events/${w.event.slug}/rubric`, { user: w.organizer, form }), { slug: w.event.slug })), 302);
+    w.rubric = await listCriteria(w.event.id);
+    expect(w.rubric.find((c) => c.kind === "learnings")!.name).toBe("What the next team takes away");
+
+    await score(w, w.judge, w.alpha, 2);
+    await score(w, w.judge, w.beta, 5);
+
+    await addDefaults(w);
+    const before = await loadAwards(w);
+    const mvf = before.awards.find((a) => a.name === "Most valuable failure")!;
+    await db.update(awards).set({ name: "Best lesson learned" }).where(eq(awards.id, mvf.id));
+    // Adding the defaults again does not bring back a second "Most valuable failure".
+    await addDefaults(w);
+    const after = await loadAwards(w);
+    expect(after.awards.map((a) => a.name)).toEqual(["Best overall", "Best lesson learned", "Best AI metric"]);
+    expect(after.suggestion).toMatchObject({ id: w.beta, learnings: 5 });
   });
 });
