@@ -1,5 +1,5 @@
 // Fixed-window rate limits kept in the database, so they hold across app instances.
-import { lt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { rateLimits } from "#db/schema";
 import { db } from "~/db.server";
 
@@ -10,9 +10,16 @@ const scale = () => Math.max(1, Number(process.env.RATE_LIMIT_SCALE ?? 1) || 1);
 
 export const limits = {
   signInPerIp: { max: 60, windowSeconds: 15 * 60 },
-  failedSignInPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  // Failures count per account and address, so guesses from one place never lock the owner out elsewhere (ADR 010).
+  failedSignInPerAccountAndIp: { max: 10, windowSeconds: 15 * 60 },
+  wrongCurrentPasswordPerAccount: { max: 10, windowSeconds: 15 * 60 },
   signUpPerIp: { max: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
+
+// Every window above is far shorter than a day, so a counter older than that is expired.
+const PRUNE_AFTER_SECONDS = 86_400;
+// Each write removes at most this many expired counters, so no single request pays for a long backlog.
+const PRUNE_BATCH = 100;
 
 /** Counts one hit against `key` and says whether it is still within the limit. */
 export async function hit(key: string, limit: Limit, now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
@@ -29,6 +36,7 @@ export async function hit(key: string, limit: Limit, now = new Date()): Promise<
       },
     })
     .returning({ count: rateLimits.count });
+  await pruneRateLimits(now);
   return { allowed: row.count <= limit.max * scale(), retryAfterSeconds: windowStart + limit.windowSeconds - nowSeconds };
 }
 
@@ -40,9 +48,10 @@ export async function isBlocked(key: string, limit: Limit, now = new Date()): Pr
   return Boolean(row && row.windowStart === windowStart && row.count >= limit.max * scale());
 }
 
-/** Drops counters whose window ended more than a day ago. */
+/** Drops up to PRUNE_BATCH counters whose window started more than a day ago (found through rate_limits_window_idx). */
 export async function pruneRateLimits(now = new Date()) {
-  await db.delete(rateLimits).where(lt(rateLimits.windowStart, Math.floor(now.getTime() / 1000) - 86_400));
+  const cutoff = Math.floor(now.getTime() / 1000) - PRUNE_AFTER_SECONDS;
+  await db.run(sql`delete from rate_limits where key in (select key from rate_limits where window_start < ${cutoff} limit ${PRUNE_BATCH})`);
 }
 
 export function tooManyMessage(retryAfterSeconds: number) {

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { changePassword } from "~/modules/auth/accounts.server";
+import { attemptPasswordChange } from "~/modules/auth/attempts.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { changePasswordSchema } from "~/modules/auth/schemas";
 import { restartSessions } from "~/modules/auth/session.server";
@@ -22,8 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
   const hide = { hideFields: ["currentPassword", "newPassword"] };
   if (submission.status !== "success") return data({ result: submission.reply(hide) }, { status: 400 });
-  const changed = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword);
-  if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { currentPassword: [changed.message] }, ...hide }) }, { status: 400 });
+  const changed = await attemptPasswordChange(user.id, submission.value.currentPassword, submission.value.newPassword);
+  if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { currentPassword: [changed.message] }, ...hide }) }, { status: changed.status });
   const cookie = await restartSessions(user.id);
   return redirectWithToast("/account", "Password changed. You were signed out everywhere else.", { headers: { "Set-Cookie": cookie } });
 }

@@ -5,8 +5,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
-import { hit, isBlocked, limits, tooManyMessage } from "~/lib/rate-limit.server";
-import { checkCredentials } from "~/modules/auth/accounts.server";
+import { attemptSignIn } from "~/modules/auth/attempts.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
 import { safeRedirect, signInSchema } from "~/modules/auth/schemas";
 import { startSession } from "~/modules/auth/session.server";
@@ -24,18 +23,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (isHoneypotFilled(formData)) return data({ result: submission.reply({ formErrors: ["That request looked automated."], hideFields: ["password"] }) }, { status: 400 });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  const accountKey = `signin-fail:${submission.value.email}`;
-  const perIp = await hit(`signin:${context?.clientIp ?? "unknown"}`, limits.signInPerIp);
-  if (!perIp.allowed || (await isBlocked(accountKey, limits.failedSignInPerAccount))) {
-    return data({ result: submission.reply({ formErrors: [tooManyMessage(perIp.allowed ? limits.failedSignInPerAccount.windowSeconds : perIp.retryAfterSeconds)], hideFields: ["password"] }) }, { status: 429 });
-  }
-  const userId = await checkCredentials(submission.value.email, submission.value.password);
-  if (!userId) {
-    await hit(accountKey, limits.failedSignInPerAccount);
-    // One message for both cases, so the form does not reveal which emails have accounts.
-    return data({ result: submission.reply({ formErrors: ["That email and password do not match an account."], hideFields: ["password"] }) }, { status: 400 });
-  }
-  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": await startSession(userId) } });
+  const signedIn = await attemptSignIn(submission.value.email, submission.value.password, context?.clientIp);
+  if (!signedIn.ok) return data({ result: submission.reply({ formErrors: [signedIn.message], hideFields: ["password"] }) }, { status: signedIn.status });
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": await startSession(signedIn.userId) } });
 }
 
 export default function SignIn() {

@@ -49,7 +49,8 @@ beforeAll(async () => {
   });
 
   const eventParams = { slug: event.slug };
-  world.tables = (await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%' and name <> '__drizzle_migrations'`)).map((r) => r.name);
+  // rate_limits is left out: counting a refused attempt (a wrong current password) is the point of it.
+  world.tables = (await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%' and name not in ('__drizzle_migrations', 'rate_limits')`)).map((r) => r.name);
   world.cases = [
     { route: "events.new", params: {}, user: () => organizer, base: { title: "Fuzz event", timezone: "UTC", startsAt: "2030-01-01T10:00", submissionDeadline: "2030-01-02T10:00", judgingDeadline: "2030-01-03T10:00", maxTeamSize: "4" } },
     { route: "events.$slug.problems.new", params: eventParams, user: () => organizer, base: { title: "P", summary: "S", whoHasIt: "W", costToday: "C", dataAvailable: "D", metricName: "M" } },

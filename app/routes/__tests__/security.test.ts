@@ -1,25 +1,48 @@
-import { eq } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { sessions } from "#db/schema";
+import { rateLimits, sessions } from "#db/schema";
 import { db } from "~/db.server";
 import { hit, limits } from "~/lib/rate-limit.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { action as accountAction } from "~/routes/account";
 import { action as loginAction } from "~/routes/login";
 import { action as signupAction } from "~/routes/signup";
-import { args, cookieHeader, createUser, expectStatus, PASSWORD, request, sessionCookie, setCookies } from "~/test/fixtures";
+import { args, cookieHeader, createUser, expectStatus, fieldErrors, PASSWORD, request, sessionCookie, setCookies, settle } from "~/test/fixtures";
 
 const login = (email: string, password: string, ip = "10.0.0.1") => ({ ...args(request("/login", { form: { email, password } })), context: { clientIp: ip } });
 
 describe("sign-in rate limits", () => {
-  it("locks an account after 10 failed sign-ins, even with the right password, from any address", async () => {
+  it("throttles failed sign-ins per account and address, so guesses elsewhere never lock the owner out", async () => {
     const user = await createUser();
-    for (let i = 0; i < 10; i++) await expectStatus(loginAction(login(user.email, "wrong-password-guess", `10.1.0.${i}`)), 400);
-    const locked = await expectStatus(loginAction(login(user.email, PASSWORD, "10.9.9.9")), 429);
+    for (let i = 0; i < 12; i++) await settle(loginAction(login(user.email, "wrong-password-guess", "10.1.0.1")));
+    // Address A is throttled for this account, even with the right password.
+    const locked = await expectStatus(loginAction(login(user.email, PASSWORD, "10.1.0.1")), 429);
     expect(JSON.stringify(locked.data)).toContain("Too many attempts. Try again in");
-    // Another account is not affected.
+    // The owner, from address B, signs in.
+    await expectStatus(loginAction(login(user.email, PASSWORD, "10.1.0.2")), 302);
+    // Another account from address A is not affected either.
     const other = await createUser();
-    await expectStatus(loginAction(login(other.email, PASSWORD, "10.9.9.9")), 302);
+    await expectStatus(loginAction(login(other.email, PASSWORD, "10.1.0.1")), 302);
+  });
+
+  it("throttles wrong current passwords on the account page", async () => {
+    const user = await createUser();
+    const change = (currentPassword: string) => accountAction(args(request("/account", { user, form: { currentPassword, newPassword: "a-brand-new-passphrase" } })));
+    for (let i = 0; i < limits.wrongCurrentPasswordPerAccount.max; i++) await expectStatus(change("not-it-at-all"), 400);
+    const throttled = await expectStatus(change(PASSWORD), 429);
+    expect(fieldErrors(throttled).currentPassword[0]).toContain("Too many attempts. Try again in");
+    await expectStatus(loginAction(login(user.email, PASSWORD, "10.1.1.1")), 302);
+  });
+
+  it("prunes expired counters on write, a bounded batch at a time", async () => {
+    const old = Math.floor(Date.now() / 1000) - 2 * 86_400;
+    await db.insert(rateLimits).values(Array.from({ length: 150 }, (_, i) => ({ key: `prune-old-${i}`, windowStart: old, count: 1 })));
+    const countOld = async () => (await db.select().from(rateLimits).where(like(rateLimits.key, "prune-old-%"))).length;
+    await hit("prune-fresh", limits.signUpPerIp);
+    expect(await countOld()).toBe(50);
+    await hit("prune-fresh", limits.signUpPerIp);
+    expect(await countOld()).toBe(0);
+    expect(await db.select({ count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, "prune-fresh"))).toEqual([{ count: 2 }]);
   });
 
   it("limits sign-in attempts per address across accounts", async () => {

@@ -1,0 +1,36 @@
+// Password attempts, rate-limited through the one rate-limit module (ADR 010): signing in, and the
+// current password asked for on the account page.
+import { hit, isBlocked, limits, tooManyMessage } from "~/lib/rate-limit.server";
+import { changePassword, checkCredentials } from "./accounts.server";
+
+type Refused = { ok: false; status: 400 | 429; message: string };
+
+/**
+ * Every attempt counts against the client's address; failures count against this account from this
+ * address only, so someone guessing elsewhere never locks the owner out.
+ */
+export async function attemptSignIn(email: string, password: string, clientIp = "unknown"): Promise<{ ok: true; userId: string } | Refused> {
+  const perIp = await hit(`signin:${clientIp}`, limits.signInPerIp);
+  if (!perIp.allowed) return { ok: false, status: 429, message: tooManyMessage(perIp.retryAfterSeconds) };
+  const failures = `signin-fail:${email}:${clientIp}`;
+  if (await isBlocked(failures, limits.failedSignInPerAccountAndIp)) {
+    return { ok: false, status: 429, message: tooManyMessage(limits.failedSignInPerAccountAndIp.windowSeconds) };
+  }
+  const userId = await checkCredentials(email, password);
+  if (userId) return { ok: true, userId };
+  await hit(failures, limits.failedSignInPerAccountAndIp);
+  // One message for both cases, so the form does not reveal which emails have accounts.
+  return { ok: false, status: 400, message: "That email and password do not match an account." };
+}
+
+/** Changes the password of a signed-in account; wrong current passwords are throttled per account. */
+export async function attemptPasswordChange(userId: string, currentPassword: string, newPassword: string): Promise<{ ok: true } | Refused> {
+  const failures = `password-fail:${userId}`;
+  if (await isBlocked(failures, limits.wrongCurrentPasswordPerAccount)) {
+    return { ok: false, status: 429, message: tooManyMessage(limits.wrongCurrentPasswordPerAccount.windowSeconds) };
+  }
+  const changed = await changePassword(userId, currentPassword, newPassword);
+  if (changed.ok) return changed;
+  await hit(failures, limits.wrongCurrentPasswordPerAccount);
+  return { ok: false, status: 400, message: changed.message };
+}
