@@ -1,5 +1,8 @@
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { checkScreenshot, detectImageType, MAX_SCREENSHOT_BYTES } from "./images";
+import { declaredPng, realPng } from "~/test/images";
+import { checkDimensions, checkScreenshot, detectImageType, MAX_SCREENSHOT_BYTES } from "./images";
+import { prepareScreenshot } from "./images.server";
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
@@ -35,5 +38,46 @@ describe("checkScreenshot", () => {
     big.set(png);
     expect(checkScreenshot(big, 0)).toMatchObject({ ok: false, message: "That file is larger than 5 MB." });
     expect(checkScreenshot(png, 6)).toMatchObject({ ok: false, message: expect.stringContaining("at most 6") });
+  });
+});
+
+describe("checkDimensions", () => {
+  it("accepts up to 40 megapixels and refuses more, naming the size", () => {
+    expect(checkDimensions(8000, 5000)).toEqual({ ok: true });
+    expect(checkDimensions(8000, 5001)).toMatchObject({ ok: false, message: expect.stringContaining("at most 40 megapixels") });
+    expect(checkDimensions(60000, 60000)).toMatchObject({ ok: false, message: expect.stringContaining("60000×60000") });
+    expect(checkDimensions(undefined, 10)).toMatchObject({ ok: false, message: expect.stringContaining("could not be read") });
+  });
+});
+
+describe("prepareScreenshot", () => {
+  it("refuses a small PNG that declares 60000×60000 pixels, before decoding it", async () => {
+    const huge = declaredPng(60000, 60000);
+    expect(huge.length).toBeLessThan(MAX_SCREENSHOT_BYTES);
+    expect(await prepareScreenshot(huge, 0)).toMatchObject({ ok: false, message: expect.stringContaining("at most 40 megapixels") });
+  });
+
+  it("re-encodes: metadata and anything appended after the image are gone, the pixels stay", async () => {
+    const tagged = await sharp(await realPng(4, 3))
+      .jpeg()
+      .withExif({ IFD0: { Copyright: "secret-exif-owner" } })
+      .toBuffer();
+    const payload = Buffer.from("<html><script>alert(1)</script></html>PK\x03\x04");
+    const polyglot = new Uint8Array(Buffer.concat([tagged, payload]));
+    expect(Buffer.from(polyglot).includes("secret-exif-owner")).toBe(true);
+    const prepared = await prepareScreenshot(polyglot, 0);
+    if (!prepared.ok) throw new Error(prepared.message);
+    expect(prepared.type).toBe("image/jpeg");
+    const out = Buffer.from(prepared.bytes);
+    expect(out.includes("secret-exif-owner")).toBe(false);
+    expect(out.includes("<script>")).toBe(false);
+    const meta = await sharp(out).metadata();
+    expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(["jpeg", 4, 3, undefined]);
+  });
+
+  it("keeps PNG as PNG, and refuses bytes that only start like an image", async () => {
+    expect(await prepareScreenshot(await realPng(), 0)).toMatchObject({ ok: true, type: "image/png" });
+    expect(await prepareScreenshot(png, 0)).toMatchObject({ ok: false, message: expect.stringContaining("could not be read") });
+    expect(await prepareScreenshot(exe, 0)).toMatchObject({ ok: false, message: expect.stringContaining("PNG, JPEG or WebP") });
   });
 });

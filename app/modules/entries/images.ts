@@ -2,6 +2,8 @@
 
 export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
 export const MAX_SCREENSHOTS = 6;
+// A 5 MB file can still declare 60000×60000 pixels (14 GB decoded): dimensions are checked before decoding.
+export const MAX_SCREENSHOT_PIXELS = 40_000_000;
 
 export type ImageType = "image/png" | "image/jpeg" | "image/webp";
 
@@ -26,4 +28,13 @@ export function checkScreenshot(bytes: Uint8Array, existingCount: number): Scree
   const type = detectImageType(bytes);
   if (!type) return { ok: false, message: "Only PNG, JPEG or WebP images are accepted (checked by content, not by name)." };
   return { ok: true, type };
+}
+
+/** Dimensions read from the image header, checked before any pixel is decoded. */
+export function checkDimensions(width: number | undefined, height: number | undefined): { ok: true } | { ok: false; message: string } {
+  if (!width || !height) return { ok: false, message: "That image could not be read. Save it again as PNG, JPEG or WebP and upload it." };
+  if (width * height > MAX_SCREENSHOT_PIXELS) {
+    return { ok: false, message: `That image is ${width}×${height} pixels; screenshots may have at most 40 megapixels. Make it smaller and upload it again.` };
+  }
+  return { ok: true };
 }

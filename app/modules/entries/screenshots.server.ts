@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { screenshots } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
-import { checkScreenshot } from "./images";
+import { prepareScreenshot } from "./images.server";
 import { deleteFile, putFile } from "./storage.server";
 
 export function listScreenshots(entryId: string) {
@@ -15,11 +15,11 @@ export function listScreenshots(entryId: string) {
 
 export async function addScreenshot(entryId: string, bytes: Uint8Array, caption: string) {
   const [{ count }] = await db.select({ count: sql<number>`count(*)` }).from(screenshots).where(eq(screenshots.entryId, entryId));
-  const check = checkScreenshot(bytes, count);
+  const check = await prepareScreenshot(bytes, count);
   if (!check.ok) return check;
   const id = newId();
-  await putFile(id, bytes);
-  await db.insert(screenshots).values({ id, entryId, storageKey: id, contentType: check.type, byteSize: bytes.length, caption, position: count });
+  await putFile(id, check.bytes);
+  await db.insert(screenshots).values({ id, entryId, storageKey: id, contentType: check.type, byteSize: check.bytes.length, caption, position: count });
   return { ok: true as const, id };
 }
 

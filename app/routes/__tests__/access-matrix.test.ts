@@ -12,6 +12,7 @@ import { addJudge } from "~/modules/events/events.server";
 import { saveEntry } from "~/modules/entries/entries.server";
 import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { createTeam } from "~/modules/teams/teams.server";
+import { realPng } from "~/test/images";
 import { createOpenEvent, createUser, movePhase, request, sessionCookie, settle, type TestUser } from "~/test/fixtures";
 
 process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pf-matrix-"));
@@ -116,8 +117,7 @@ beforeAll(async () => {
   if (!mine.ok || !theirs.ok) throw new Error("team setup failed");
   const [entry] = await db.select().from(entries).where(eq(entries.teamId, mine.teamId));
   const [teamRow] = await db.select().from(teams).where(eq(teams.id, mine.teamId));
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]);
-  const shot = await addScreenshot(entry.id, png, "");
+  const shot = await addScreenshot(entry.id, await realPng(), "");
   if (!shot.ok) throw new Error("screenshot setup failed");
   world.users = { anonymous: null, member, otherTeamMember, otherEventJudge, otherEventOrganizer, admin, teamMember, organizer };
   world.params = { slug: event.slug, teamId: mine.teamId, entryId: entry.id, problemId: problem.id, screenshotId: shot.id };

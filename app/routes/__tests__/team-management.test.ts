@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { entries, screenshots, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
@@ -11,13 +12,14 @@ import { loader as galleryLoader } from "~/routes/events.$slug.entries._index";
 import { action as entryAction } from "~/routes/events.$slug.teams.$teamId.entry";
 import { action as teamAction, loader as teamLoader } from "~/routes/events.$slug.teams.$teamId._index";
 import { loader as screenshotLoader } from "~/routes/screenshots.$screenshotId";
+import { declaredPng, realPng } from "~/test/images";
 import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, setSubmissionDeadline } from "~/test/fixtures";
 
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "pf-uploads-"));
 process.env.UPLOADS_DIR = uploads;
 afterAll(() => fs.rmSync(uploads, { recursive: true, force: true }));
 
-const PNG: Uint8Array<ArrayBuffer> = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+const PNG = await realPng(3, 2);
 const EXE: Uint8Array<ArrayBuffer> = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
 
 async function setup() {
@@ -97,11 +99,14 @@ describe("screenshots", () => {
     await expectStatus(upload(lead, params, PNG, "queue.png"), 302);
     const [entry] = await db.select().from(entries).where(eq(entries.teamId, teamId));
     const [shot] = await db.select().from(screenshots).where(eq(screenshots.entryId, entry.id));
-    expect(shot).toMatchObject({ contentType: "image/png", byteSize: PNG.length, caption: "Queue view" });
+    expect(shot).toMatchObject({ contentType: "image/png", caption: "Queue view" });
 
+    // What is served is the re-encoded image: the same picture, its stored size.
     const served = await expectStatus(screenshotLoader(args(request("/", { user: lead }), { screenshotId: shot.id })), 200);
     expect(served.response?.headers.get("Content-Type")).toBe("image/png");
-    expect(new Uint8Array(await served.response!.arrayBuffer())).toEqual(PNG);
+    const stored = Buffer.from(await served.response!.arrayBuffer());
+    expect(stored.length).toBe(shot.byteSize);
+    expect(await sharp(stored).metadata()).toMatchObject({ format: "png", width: 3, height: 2 });
 
     // The entry is a draft: another participant may not see it, the organizer may.
     const outsider = await createUser();
@@ -112,6 +117,14 @@ describe("screenshots", () => {
     await movePhase(event.id, organizer, "judging");
     await expectStatus(upload(lead, params, PNG, "late.png"), 403);
     expect(await db.select().from(screenshots).where(eq(screenshots.entryId, entry.id))).toHaveLength(1);
+  });
+
+  it("refuses an image over 40 megapixels with a message for the field, storing nothing", async () => {
+    const { lead, params, teamId } = await setup();
+    const refused = await expectStatus(upload(lead, params, declaredPng(60000, 60000), "huge.png"), 400);
+    expect(refused.data).toEqual({ screenshotError: expect.stringContaining("at most 40 megapixels") });
+    const [entry] = await db.select().from(entries).where(eq(entries.teamId, teamId));
+    expect(await db.select().from(screenshots).where(eq(screenshots.entryId, entry.id))).toHaveLength(0);
   });
 
   it("refuses an outsider's upload", async () => {
