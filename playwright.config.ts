@@ -1,25 +1,41 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // Debian's Chromium where it exists (Playwright cannot download its own browser here);
 // CHROMIUM_PATH overrides; elsewhere Playwright's own browser.
 const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const port = Number(process.env.E2E_PORT ?? 3100);
 
+/** A port nobody listens on now, so parallel runs and other servers on the machine never collide. */
+function freePort(): string {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+}
+
+// Set once in the runner's environment, which the workers inherit: they and the e2e server agree on the
+// port, and the workers' direct set-up (e2e/fixtures.ts) writes to the database the server reads.
+process.env.E2E_PORT ??= freePort();
+const port = Number(process.env.E2E_PORT);
+process.env.E2E_BASE_URL = `http://localhost:${port}`;
+process.env.DATABASE_URL = `file:data/e2e-${port}.db`;
+process.env.NODE_ENV ??= "test";
+
+// Budgets leave room for a slow or busy 2-core machine: tests wait on state, never on time, so a
+// generous budget costs nothing when things are fast.
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 90_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: process.env.E2E_BASE_URL,
     trace: "retain-on-failure",
-    actionTimeout: 15_000,
-    navigationTimeout: 20_000,
+    actionTimeout: 20_000,
+    navigationTimeout: 30_000,
     launchOptions: {
       executablePath,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -30,7 +46,7 @@ export default defineConfig({
     command: `node scripts/e2e-server.mjs ${port}`,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 180_000,
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -1,16 +1,13 @@
 import { expect, test } from "@playwright/test";
+import { createPerson, judgedEvent, openEvent, pageSignedInAs, submittedEntry } from "./fixtures";
 import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, signUp, unique } from "./helpers";
 
-// The whole product once: an organizer, a participant, a judge and a colleague, each in their own browser context.
-test("an event goes from draft to published results, and its learning lands in the archive", async ({ browser }) => {
-  const organizer = await newPage(browser);
-  const participant = await newPage(browser);
-  const judge = await newPage(browser);
-  const colleague = await newPage(browser);
-  const eventTitle = unique("Journey Hackathon");
-  const entryTitle = unique("Chat for invoices");
+// The whole product, one role at a time: each step starts from the state the step before it leaves,
+// set up directly in the database (e2e/fixtures.ts), so a slow machine never has to replay a journey.
 
-  // 1. The organizer creates an event, adds a business problem and opens the event.
+test("an organizer creates a draft event, adds a business problem and opens it", async ({ browser }) => {
+  const organizer = await newPage(browser);
+  const eventTitle = unique("Journey Hackathon");
   await signIn(organizer, "organizer@example.com");
   await organizer.getByRole("link", { name: "New event" }).click();
   await expectAccessible(organizer);
@@ -43,21 +40,23 @@ test("an event goes from draft to published results, and its learning lands in t
   await organizer.getByRole("link", { name: "Manage event" }).click();
   await organizer.getByRole("button", { name: "Open the event" }).click();
   await expectToast(organizer, "The event is now: Open for entries.");
-  const eventUrl = organizer.url().replace(/\/manage$/, "");
+});
 
-  // 2. A participant creates a team on the problem and submits a failed attempt with its post-mortem.
+test("a new participant creates a team on a problem and submits a failed attempt with its post-mortem", async ({ browser }) => {
+  const setUp = await openEvent();
+  const participant = await newPage(browser);
   await signUp(participant, "Paula Participant");
-  await participant.goto(eventUrl);
+  await participant.goto(setUp.url);
   await expectAccessible(participant);
   await participant.getByRole("link", { name: "Create a team" }).click();
   await participant.getByLabel("Team name").fill(unique("Dispute Detectives"));
-  await participant.getByLabel("Problem").selectOption({ label: "Invoice disputes are found too late" });
+  await participant.getByLabel("Problem").selectOption({ label: setUp.problemTitle });
   await participant.getByRole("button", { name: "Create team" }).click();
   await expectToast(participant, "Team created.");
   await expectAccessible(participant);
   await participant.getByRole("link", { name: "Work on the entry" }).click();
   await expectAccessible(participant);
-  await participant.getByLabel("Title").fill(entryTitle);
+  await participant.getByLabel("Title").fill(unique("Chat for invoices"));
   await participant.getByLabel("One-line summary").fill("A chat window for finance to ask about disputes.");
   await participant.getByLabel("Outcome").selectOption("failed");
   await participant.getByLabel("Approach: models, tools and data used").fill("LLM over exported email threads.");
@@ -72,11 +71,20 @@ test("an event goes from draft to published results, and its learning lands in t
   await participant.getByRole("button", { name: "Submit entry" }).click();
   await expectToast(participant, "Entry submitted.");
   await expect(participant.getByText("Submitted", { exact: true })).toBeVisible();
+});
 
-  // 3. The organizer makes a judge of another account and starts judging early, with confirmation.
-  const judgeEmail = await signUp(judge, "Julia Judge");
-  await organizer.reload();
-  await organizer.getByLabel("Add a judge by email").fill(judgeEmail);
+test("the organizer adds a judge and starts judging early; the team can no longer edit; the judge scores", async ({ browser }) => {
+  const setUp = await openEvent();
+  const member = await createPerson("Paula Participant");
+  const judgePerson = await createPerson("Julia Judge");
+  const entryTitle = unique("Chat for invoices");
+  const { teamId } = await submittedEntry(setUp, member, entryTitle);
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  const participant = await pageSignedInAs(browser, member.email);
+  const judge = await pageSignedInAs(browser, judgePerson.email);
+
+  await organizer.goto(`${setUp.url}/manage`);
+  await organizer.getByLabel("Add a judge by email").fill(judgePerson.email);
   await organizer.getByRole("button", { name: "Add judge" }).click();
   await expectToast(organizer, "Julia Judge is now a judge of this event.");
   await organizer.getByRole("button", { name: "Start judging" }).click();
@@ -87,11 +95,11 @@ test("an event goes from draft to published results, and its learning lands in t
   await expectAccessible(organizer);
 
   // The participant can no longer edit, and sees why.
-  await participant.reload();
+  await participant.goto(`${setUp.url}/teams/${teamId}/entry`);
   await expect(participant.getByText("Submissions are closed: the event has moved to judging.")).toBeVisible();
 
   // The judge scores the entry on the default rubric with a comment.
-  await judge.goto(eventUrl);
+  await judge.goto(setUp.url);
   await judge.getByRole("link", { name: "Your judging queue" }).click();
   await expectAccessible(judge);
   await judge.getByRole("link", { name: "Next unscored entry" }).click();
@@ -107,12 +115,23 @@ test("an event goes from draft to published results, and its learning lands in t
   await judge.getByRole("button", { name: "Save scores" }).click();
   await expectToast(judge, `Scores saved for ${entryTitle}.`);
   await expect(judge.getByText("1 of 1 entries scored")).toBeVisible();
+});
 
-  // 4. The organizer publishes results; a colleague sees the ranking and the learning in the archive.
-  await organizer.reload();
+test("published results: a colleague finds the learning in the archive and the team reads its feedback", async ({ browser }) => {
+  const setUp = await openEvent();
+  const member = await createPerson("Paula Participant");
+  const judgePerson = await createPerson("Julia Judge");
+  const entryTitle = unique("Chat for invoices");
+  const { teamId, entryId } = await submittedEntry(setUp, member, entryTitle);
+  await judgedEvent(setUp, judgePerson, { entryId, comment: "A failure that tells the next team exactly what to fix." });
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  const participant = await pageSignedInAs(browser, member.email);
+
+  await organizer.goto(`${setUp.url}/manage`);
   await organizer.getByRole("button", { name: "Publish results and close" }).click();
   await expectToast(organizer, "The event is now: Results published.");
 
+  const colleague = await newPage(browser);
   await signUp(colleague, "Colin Colleague");
   await colleague.getByRole("link", { name: "Archive" }).click();
   await colleague.getByLabel("Search entries and post-mortems").fill(entryTitle);
@@ -124,13 +143,13 @@ test("an event goes from draft to published results, and its learning lands in t
   await expect(colleague.getByText("Failed attempt", { exact: true })).toBeVisible();
   await expect(colleague.getByText("Get the invoice-to-thread link from the CRM first.")).toBeVisible();
   await expectAccessible(colleague);
-  await colleague.goto(`${eventUrl}/results`);
+  await colleague.goto(`${setUp.url}/results`);
   const row = colleague.getByRole("row", { name: new RegExp(entryTitle) });
   await expect(row.getByRole("cell").first()).toHaveText("1");
   await expectAccessible(colleague);
 
   // The team reads its feedback now that results are published.
-  await participant.reload();
+  await participant.goto(`${setUp.url}/teams/${teamId}`);
   await participant.getByRole("link", { name: "View entry page" }).click();
   await expect(participant.getByText("A failure that tells the next team exactly what to fix.")).toBeVisible();
 });

@@ -1,0 +1,144 @@
+// Direct set-up for browser tests, as the Epic Stack's fixtures do: accounts, sessions and events are
+// written straight into the e2e server's database through the app's own modules, so each test drives
+// through the UI only the part of a journey it is about, and no test replays the steps of another.
+// playwright.config.ts points DATABASE_URL at the database the e2e server uses before this loads.
+import { expect, type Browser, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { entries, events, users } from "#db/schema";
+import { db } from "~/db.server";
+import { utcToZonedLocal } from "~/lib/time";
+import { createAccount } from "~/modules/auth/accounts.server";
+import { startSession } from "~/modules/auth/session.server";
+import { entrySubmitSchema } from "~/modules/entries/schemas";
+import { saveEntry } from "~/modules/entries/entries.server";
+import { addJudge, changePhase, createEvent, listCriteria, type EventRow } from "~/modules/events/events.server";
+import { saveScores } from "~/modules/judging/judging.server";
+import { addProblem } from "~/modules/problems/problems.server";
+import { createTeam } from "~/modules/teams/teams.server";
+import { PASSWORD, unique } from "./helpers";
+
+export type Person = { id: string; email: string; name: string };
+
+/** A new member account (password `PASSWORD`). */
+export async function createPerson(name: string): Promise<Person> {
+  const email = `${unique(name.toLowerCase().replace(/\W+/g, "-"))}@example.com`;
+  const created = await createAccount({ name, email, password: PASSWORD });
+  if (!created.ok) throw new Error(`createPerson: ${created.message}`);
+  return { id: created.userId, email, name };
+}
+
+export async function findPerson(email: string): Promise<Person> {
+  const [user] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`no account ${email}`);
+  return user;
+}
+
+/** A browser page already signed in as `email`: a session row plus its cookie, no sign-in form. */
+export async function pageSignedInAs(browser: Browser, email: string): Promise<Page> {
+  const person = await findPerson(email);
+  const [cookie] = (await startSession(person.id)).split(";");
+  const separator = cookie.indexOf("=");
+  const baseURL = process.env.E2E_BASE_URL;
+  if (!baseURL) throw new Error("E2E_BASE_URL is set by playwright.config.ts");
+  const context = await browser.newContext();
+  await context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  return context.newPage();
+}
+
+const hoursFromNow = (hours: number) => utcToZonedLocal(new Date(Date.now() + hours * 3_600_000), "UTC");
+
+export type EventSetUp = { event: EventRow; problemId: string; problemTitle: string; url: string };
+
+export type DraftSetUp = { event: EventRow; url: string };
+
+/** A draft UTC event of the demo organizer, with the default rubric and no problem yet. */
+export async function draftEvent(title = unique("Direct Hack"), opts: { description?: string } = {}): Promise<DraftSetUp> {
+  const organizer = await findPerson("organizer@example.com");
+  const event = await createEvent(
+    { id: organizer.id, role: "organizer" },
+    {
+      title,
+      description: opts.description ?? "Set up directly by the browser tests.",
+      timezone: "UTC",
+      startsAt: hoursFromNow(-24),
+      submissionDeadline: hoursFromNow(7 * 24),
+      judgingDeadline: hoursFromNow(14 * 24),
+      maxTeamSize: 5,
+    },
+  );
+  return { event, url: `/events/${event.slug}` };
+}
+
+/** Adds a business problem to the event. */
+export async function problemFor(eventId: string, title = "Invoice disputes are found too late") {
+  return addProblem(eventId, {
+    title,
+    summary: "Finance learns about disputes only when payment is overdue.",
+    whoHasIt: "Accounts receivable team",
+    costToday: "23 days of delayed cash per disputed invoice",
+    dataAvailable: "Invoices, customer emails, payment dates",
+    constraints: "",
+    metricName: "Disputes flagged before the due date",
+    metricUnit: "",
+    metricBaseline: "",
+  });
+}
+
+/** An open UTC event of the demo organizer with one business problem. */
+export async function openEvent(title = unique("Direct Hack")): Promise<EventSetUp> {
+  const { event, url } = await draftEvent(title);
+  const problem = await problemFor(event.id);
+  const organizer = await findPerson("organizer@example.com");
+  const opened = await changePhase(event, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date());
+  if (!opened.ok) throw new Error(`openEvent: ${opened.message}`);
+  return { event: await eventRow(event.id), problemId: problem.id, problemTitle: problem.title, url };
+}
+
+async function eventRow(id: string): Promise<EventRow> {
+  const [row] = await db.select().from(events).where(eq(events.id, id));
+  return row;
+}
+
+export const failedAttempt = {
+  summary: "A chat window for finance to ask about disputes.",
+  outcome: "failed",
+  approach: "LLM over exported email threads.",
+  metricName: "Disputes flagged before the due date",
+  metricBaseline: "12",
+  metricTarget: "50",
+  pmWorked: "Summaries of long threads were accurate.",
+  pmDidNotWork: "Emails could not be linked to invoices reliably.",
+  pmRootCause: "data-missing-context",
+  pmDifferently: "Get the invoice-to-thread link from the CRM first.",
+  pmNextSteps: "Ask the CRM team for an export.",
+} as const;
+
+/** A team of `member` on the event's problem with a submitted failed attempt titled `entryTitle`. */
+export async function submittedEntry(setUp: EventSetUp, member: Person, entryTitle: string) {
+  const team = await createTeam(setUp.event, member.id, { name: unique("Dispute Detectives"), problemId: setUp.problemId });
+  if (!team.ok) throw new Error(`submittedEntry: ${team.message}`);
+  const [entry] = await db.select().from(entries).where(eq(entries.teamId, team.teamId));
+  const saved = await saveEntry(team.teamId, entrySubmitSchema.parse({ ...failedAttempt, version: entry.version, title: entryTitle }), true, new Date());
+  if (!saved.ok) throw new Error(`submittedEntry: ${saved.message}`);
+  return { teamId: team.teamId, entryId: entry.id };
+}
+
+/** Adds `judge`, moves the event to judging (confirming the early start), and optionally scores every criterion. */
+export async function judgedEvent(setUp: EventSetUp, judge: Person, scored: { entryId: string; comment: string } | null) {
+  const added = await addJudge(setUp.event.id, judge.email);
+  if (!added.ok) throw new Error(`judgedEvent: ${added.message}`);
+  const organizer = await findPerson("organizer@example.com");
+  const moved = await changePhase(await eventRow(setUp.event.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
+  if (!moved.ok) throw new Error(`judgedEvent: ${moved.message}`);
+  if (scored) {
+    const criteria = await listCriteria(setUp.event.id);
+    const sheet = criteria.map((c, i) => ({ criterionId: c.id, value: (i % 5) + 1, comment: i === criteria.length - 1 ? scored.comment : "" }));
+    await saveScores(scored.entryId, judge.id, sheet, new Date());
+  }
+  return eventRow(setUp.event.id);
+}
+
+/** Waits for the page to show it is signed in as `name` (after a navigation). */
+export async function expectSignedInAs(page: Page, name: string) {
+  await expect(page.getByTestId("signed-in-as")).toContainText(name);
+}
