@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { attemptPasswordChange } from "~/modules/auth/attempts.server";
+import { changePasswordServerSchema } from "~/modules/auth/password-strength.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { changePasswordSchema } from "~/modules/auth/schemas";
 import { restartSessions } from "~/modules/auth/session.server";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  const submission = parseWithZod(await request.formData(), { schema: changePasswordServerSchema(user) });
   const hide = { hideFields: ["currentPassword", "newPassword"] };
   if (submission.status !== "success") return data({ result: submission.reply(hide) }, { status: 400 });
   const changed = await attemptPasswordChange(user.id, submission.value.currentPassword, submission.value.newPassword);
@@ -47,7 +48,7 @@ export default function Account() {
         <h2 className="h2">Change password</h2>
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />
-        <Field label="New password" meta={fields.newPassword} type="password" autoComplete="new-password" hint="At least 12 characters." />
+        <Field label="New password" meta={fields.newPassword} type="password" autoComplete="new-password" hint="At least 12 characters, not a common password, and not your name or email." />
         <button type="submit" className="btn-primary">
           Change password
         </button>

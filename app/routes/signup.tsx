@@ -7,6 +7,7 @@ import { Field, FormErrors } from "~/components/forms";
 import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
 import { hit, limits, tooManyMessage } from "~/lib/rate-limit.server";
 import { createAccount } from "~/modules/auth/accounts.server";
+import { signUpServerSchema } from "~/modules/auth/password-strength.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
 import { safeRedirect, signUpSchema } from "~/modules/auth/schemas";
 import { startSession } from "~/modules/auth/session.server";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signUpSchema });
+  const submission = parseWithZod(formData, { schema: signUpServerSchema });
   if (isHoneypotFilled(formData)) return data({ result: submission.reply({ formErrors: ["That request looked automated."], hideFields: ["password"] }) }, { status: 400 });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const perIp = await hit(`signup:${context?.clientIp ?? "unknown"}`, limits.signUpPerIp);
@@ -51,7 +52,7 @@ export default function SignUp() {
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field label="Name" meta={fields.name} autoComplete="name" />
         <Field label="Work email" meta={fields.email} type="email" autoComplete="email" />
-        <Field label="Password" meta={fields.password} type="password" autoComplete="new-password" hint="At least 12 characters. A passphrase works well." />
+        <Field label="Password" meta={fields.password} type="password" autoComplete="new-password" hint="At least 12 characters, not a common password, and not your name or email. A passphrase of four or more unrelated words works well." />
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           {busy ? "Creating account…" : "Create account"}
         </button>
