@@ -28,35 +28,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   const back = `/events/${event.slug}/awards`;
-  if (intent === "defaults") {
-    await addDefaultAwards(event.id);
-    return redirectWithToast(back, "Default awards added.");
+  switch (intent) {
+    case "defaults": {
+      await addDefaultAwards(event.id);
+      return redirectWithToast(back, "Default awards added.");
+    }
+    case "create": {
+      const submission = parseWithZod(formData, { schema: awardSchema });
+      if (submission.status !== "success") return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
+      const created = await createAward(event.id, submission.value);
+      if (!created.ok) return data({ result: submission.reply({ fieldErrors: { name: [created.message] } }) }, { status: 400 });
+      return redirectWithToast(back, `Award "${submission.value.name}" created.`);
+    }
+    case "give": {
+      const awardId = String(formData.get("awardId") ?? "");
+      const entryId = String(formData.get("entryId") ?? "");
+      const given = await giveAward(event.id, awardId, entryId || null, { confirmedWithoutCompleteSheet: formData.get("confirmed") === "on" });
+      if (given.ok) return redirectWithToast(back, entryId ? "Award given." : "Award taken back.");
+      if (given.reason === "not-found") return redirectWithToast(back, { kind: "error", message: "That award or entry is not part of this event." });
+      // A confirm step the page shows in place of the award's form; it works without JavaScript.
+      return data({ confirmGive: { awardId, entryId, awardName: given.awardName, entryTitle: given.entryTitle, message: given.message } }, { status: 409 });
+    }
+    case "delete": {
+      await deleteAward(event.id, String(formData.get("awardId") ?? ""));
+      return redirectWithToast(back, "Award deleted.");
+    }
+    default:
+      throw data("Unknown action", { status: 400 });
   }
-  if (intent === "create") {
-    const submission = parseWithZod(formData, { schema: awardSchema });
-    if (submission.status !== "success") return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
-    const created = await createAward(event.id, submission.value);
-    if (!created.ok) return data({ result: submission.reply({ fieldErrors: { name: [created.message] } }) }, { status: 400 });
-    return redirectWithToast(back, `Award "${submission.value.name}" created.`);
-  }
-  if (intent === "give") {
-    const entryId = String(formData.get("entryId") ?? "");
-    const ok = await giveAward(event.id, String(formData.get("awardId") ?? ""), entryId || null);
-    if (!ok) return redirectWithToast(back, { kind: "error", message: "That award or entry is not part of this event." });
-    return redirectWithToast(back, entryId ? "Award given." : "Award taken back.");
-  }
-  if (intent === "delete") {
-    await deleteAward(event.id, String(formData.get("awardId") ?? ""));
-    return redirectWithToast(back, "Award deleted.");
-  }
-  throw data("Unknown action", { status: 400 });
 }
 
 export default function Awards() {
   const { event, awards, entries, suggestion, missingDefaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const confirmGive = actionData && "confirmGive" in actionData ? actionData.confirmGive : null;
   const [form, fields] = useForm({
     id: "new-award",
-    lastResult: useActionData<typeof action>()?.result,
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: awardSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -87,6 +95,30 @@ export default function Awards() {
                 Suggested: <strong>{suggestion.title}</strong>, the failed entry with the best Learnings score
                 {suggestion.learnings === null ? " (not scored yet)" : ` (${Number(suggestion.learnings).toFixed(1)})`}.
               </p>
+            ) : null}
+            {confirmGive?.awardId === a.id ? (
+              <Form method="post" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" aria-labelledby={`confirm-${a.id}`}>
+                <p id={`confirm-${a.id}`} role="alert" className="font-semibold">
+                  {confirmGive.message}
+                </p>
+                <input type="hidden" name="intent" value="give" />
+                <input type="hidden" name="awardId" value={a.id} />
+                <input type="hidden" name="entryId" value={confirmGive.entryId} />
+                <label className="flex items-start gap-2">
+                  <input type="checkbox" name="confirmed" value="on" required className="mt-1" />
+                  <span>
+                    Give {confirmGive.awardName} to “{confirmGive.entryTitle}” although no judge has completed a score sheet for it.
+                  </span>
+                </label>
+                <span className="flex flex-wrap gap-2">
+                  <button type="submit" className="btn-primary">
+                    Give {confirmGive.awardName} anyway
+                  </button>
+                  <Link to="." className="btn-secondary">
+                    Cancel
+                  </Link>
+                </span>
+              </Form>
             ) : null}
             <Form method="post" className="flex flex-wrap items-end gap-2">
               <input type="hidden" name="awardId" value={a.id} />

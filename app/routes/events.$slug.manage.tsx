@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PhaseBadge } from "~/components/badges";
+import { ConfirmationDetails, ScoreSheets } from "~/components/score-sheets";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
 import { enforce } from "~/lib/http.server";
@@ -11,7 +12,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { canManageEvent, canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { recomputeAssignments } from "~/modules/events/assignments.server";
-import { entryOutcomes, judgingProgress } from "~/modules/events/dashboard.server";
+import { entryOutcomes, judgingProgress, judgingSheets } from "~/modules/events/dashboard.server";
 import { addOrganizer, removeOrganizer } from "~/modules/events/settings.server";
 import {
   addJudge,
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageEvent(user, access));
   const now = new Date();
-  const [steps, problems, rubric, judges, organizers, teamList, history, outcomes, progress] = await Promise.all([
+  const [steps, problems, rubric, judges, organizers, teamList, history, outcomes, progress, sheets] = await Promise.all([
     phaseStepsFor(event, now),
     listProblems(event.id),
     listCriteria(event.id),
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPhaseChanges(event.id),
     entryOutcomes(event.id),
     judgingProgress(event),
+    event.phase === "judging" || event.phase === "closed" ? judgingSheets(event) : Promise.resolve(null),
   ]);
   return {
     event,
@@ -58,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dashboard: {
       outcomes,
       progress,
+      sheets,
       deadlines: (
         [
           ["Start", event.startsAt],
@@ -154,8 +157,16 @@ function PhaseStepForm({ step, lastResult }: { step: Awaited<ReturnType<typeof l
       ) : null}
       {step.confirmation ? (
         <div>
-          <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name={fields.confirmed.name} id={fields.confirmed.id} value="on" className="mt-1" aria-describedby={fields.confirmed.errors ? fields.confirmed.errorId : undefined} />
+          <ConfirmationDetails id={`${fields.confirmed.id}-details`} details={step.details} />
+          <label className="mt-2 flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name={fields.confirmed.name}
+              id={fields.confirmed.id}
+              value="on"
+              className="mt-1"
+              aria-describedby={[step.details.length ? `${fields.confirmed.id}-details` : "", fields.confirmed.errors ? fields.confirmed.errorId : ""].filter(Boolean).join(" ") || undefined}
+            />
             <span>{step.confirmation}</span>
           </label>
           <ErrorList id={fields.confirmed.errorId} errors={fields.confirmed.errors} />
@@ -173,7 +184,7 @@ function PhaseStepForm({ step, lastResult }: { step: Awaited<ReturnType<typeof l
 type LoaderData = Awaited<ReturnType<typeof loader>>;
 
 function Dashboard({ dashboard, teamCount, steps }: { dashboard: LoaderData["dashboard"]; teamCount: number; steps: LoaderData["steps"] }) {
-  const { outcomes, progress, deadlines } = dashboard;
+  const { outcomes, progress, deadlines, sheets } = dashboard;
   const percent = progress.due > 0 ? Math.round((progress.done / progress.due) * 100) : 0;
   const submitted = outcomes.working + outcomes.partial + outcomes.failed + outcomes.none;
   return (
@@ -218,6 +229,7 @@ function Dashboard({ dashboard, teamCount, steps }: { dashboard: LoaderData["das
           </dd>
         </div>
       </dl>
+      {sheets ? <ScoreSheets sheets={sheets} /> : null}
       <h3 className="mt-4 text-sm font-semibold">Deadlines</h3>
       <ul className="mt-1 space-y-1 text-sm">
         {deadlines.map((d) => (
@@ -231,7 +243,12 @@ function Dashboard({ dashboard, teamCount, steps }: { dashboard: LoaderData["das
         {steps.flatMap((step) =>
           step.blockers.length
             ? step.blockers.map((b) => <li key={b}>{b}</li>)
-            : [<li key={step.to}>Nothing blocks “{step.label}”.{step.confirmation ? " It asks you to confirm (see the form below)." : ""}{step.needsReason ? " It needs a reason." : ""}</li>],
+            : [
+                <li key={step.to}>
+                  {step.confirmation ? `“${step.label}” needs your confirmation: ${step.confirmation}` : `Nothing blocks “${step.label}”.`}
+                  {step.needsReason ? " It needs a reason." : ""}
+                </li>,
+              ],
         )}
       </ul>
     </section>

@@ -1,7 +1,9 @@
-// The organizer dashboard's numbers: entries by outcome and judging progress.
+// The organizer dashboard's numbers: entries by outcome, judging progress and the state of every score sheet.
 import { sql } from "drizzle-orm";
 import type { Outcome } from "#db/schema";
 import { db } from "~/db.server";
+import { entryGapLine, judgeGapLine, sheetStatus, type SheetStatus } from "~/modules/judging/sheets";
+import type { JudgingGaps } from "./phases";
 
 export type JudgingProgress = { done: number; due: number };
 
@@ -45,4 +47,47 @@ export async function entryOutcomes(eventId: string): Promise<OutcomeCounts> {
     else counts[r.outcome ?? "none"] += Number(r.n);
   }
   return counts;
+}
+
+/**
+ * Every expected score sheet of the event and how far it got (see judging/sheets.ts). Expected pairs are the ones
+ * judgingProgress counts; values of criteria outside the rubric or from a conflicted judge never count.
+ */
+export async function judgingSheets(event: { id: string; judgesPerEntry: number | null }): Promise<SheetStatus> {
+  const assigned = event.judgesPerEntry === null ? sql`1` : sql`exists(select 1 from judge_assignments a where a.entry_id = e.id and a.judge_id = j.user_id)`;
+  const [entryRows, judgeRows, pairRows, [{ criteria }]] = await Promise.all([
+    db.all<{ id: string; title: string }>(sql`select id, title from entries where event_id = ${event.id} and status = 'submitted' order by title, id`),
+    db.all<{ id: string; name: string }>(sql`select u.id, u.name from event_judges j join users u on u.id = j.user_id where j.event_id = ${event.id} order by u.name, u.id`),
+    db.all<{ entryId: string; judgeId: string; count: number }>(sql`
+      select e.id as entryId, j.user_id as judgeId,
+        (select count(*) from scores s join criteria c on c.id = s.criterion_id and c.event_id = ${event.id}
+          where s.entry_id = e.id and s.judge_id = j.user_id) as count
+      from entries e
+      join event_judges j on j.event_id = e.event_id
+      where e.event_id = ${event.id} and e.status = 'submitted'
+        and ${assigned}
+        and not exists(select 1 from team_members m where m.team_id = e.team_id and m.user_id = j.user_id)
+        and not exists(select 1 from judge_conflicts k where k.entry_id = e.id and k.judge_id = j.user_id)
+    `),
+    db.all<{ criteria: number }>(sql`select count(*) as criteria from criteria where event_id = ${event.id}`),
+  ]);
+  const expected = new Map<string, string[]>();
+  for (const p of pairRows) expected.set(p.entryId, [...(expected.get(p.entryId) ?? []), p.judgeId]);
+  return sheetStatus({
+    entries: entryRows,
+    judges: judgeRows,
+    expected,
+    scored: pairRows.map((p) => ({ ...p, count: Number(p.count) })),
+    criterionCount: Number(criteria),
+  });
+}
+
+/** The publish step's view of the sheets: counts and one line per entry and per judge with a gap. */
+export function judgingGaps(status: SheetStatus): JudgingGaps {
+  return {
+    expectedSheets: status.expected,
+    completeSheets: status.complete,
+    entryLines: status.entriesWithGaps.map((e) => entryGapLine(e, status.criterionCount)),
+    judgeLines: status.judgesWithGaps.map(judgeGapLine),
+  };
 }

@@ -7,7 +7,6 @@ import {
   events,
   phaseChanges,
   problems,
-  scores,
   teams,
   users,
 } from "#db/schema";
@@ -17,7 +16,8 @@ import { zonedLocalToUtc } from "~/lib/time";
 import type { Actor, EventAccess } from "~/modules/auth/permissions";
 import { defaultRubric } from "./rubric";
 import { reservedSlugs, slugify, type EventInput } from "./schemas";
-import { checkTransition, nextSteps, type PhaseFacts, type TransitionRequest } from "./phases";
+import { judgingGaps, judgingSheets } from "./dashboard.server";
+import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type TransitionRequest } from "./phases";
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -150,27 +150,11 @@ export async function removeJudge(eventId: string, userId: string) {
   await db.delete(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, userId)));
 }
 
-/** Titles of submitted entries that no judge has scored yet. */
-export async function unscoredEntryTitles(eventId: string): Promise<string[]> {
-  const rows = await db
-    .select({ title: entries.title })
-    .from(entries)
-    .where(
-      and(
-        eq(entries.eventId, eventId),
-        eq(entries.status, "submitted"),
-        sql`not exists(select 1 from scores s where s.entry_id = entries.id)`,
-      ),
-    )
-    .orderBy(asc(entries.title));
-  return rows.map((r) => r.title);
-}
-
 export async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
-  const [[{ count: problemCount }], weights, unscored] = await Promise.all([
+  const [[{ count: problemCount }], weights, judging] = await Promise.all([
     db.select({ count: sql<number>`count(*)` }).from(problems).where(eq(problems.eventId, event.id)),
     db.select({ weight: criteria.weight }).from(criteria).where(eq(criteria.eventId, event.id)),
-    event.phase === "judging" ? unscoredEntryTitles(event.id) : Promise.resolve([]),
+    event.phase === "judging" ? judgingSheets(event).then(judgingGaps) : Promise.resolve(noJudgingGaps),
   ]);
   return {
     phase: event.phase,
@@ -178,7 +162,7 @@ export async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts
     criterionWeights: weights.map((w) => w.weight),
     submissionDeadline: event.submissionDeadline,
     now,
-    unscoredEntryTitles: unscored,
+    judging,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTransition, nextSteps, type PhaseFacts } from "./phases";
+import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts } from "./phases";
 
 const now = new Date("2030-06-01T12:00:00Z");
 const facts = (over: Partial<PhaseFacts> = {}): PhaseFacts => ({
@@ -8,7 +8,7 @@ const facts = (over: Partial<PhaseFacts> = {}): PhaseFacts => ({
   criterionWeights: [25, 15, 15, 20, 10, 15],
   submissionDeadline: new Date("2030-06-02T12:00:00Z"),
   now,
-  unscoredEntryTitles: [],
+  judging: noJudgingGaps,
   ...over,
 });
 const go = (f: PhaseFacts, to: PhaseFacts["phase"], opts: { confirmed?: boolean; reason?: string } = {}) =>
@@ -57,17 +57,28 @@ describe("open → judging", () => {
 });
 
 describe("judging → closed", () => {
-  it("closes without confirmation when every submitted entry has a score", () => {
-    expect(go(facts({ phase: "judging" }), "closed")).toEqual({ ok: true, closeSubmissionsNow: false });
+  it("closes without confirmation when every expected score sheet is complete", () => {
+    const f = facts({ phase: "judging", judging: { expectedSheets: 4, completeSheets: 4, entryLines: [], judgeLines: [] } });
+    expect(nextSteps(f)[0]).toMatchObject({ confirmation: null, details: [] });
+    expect(go(f, "closed")).toEqual({ ok: true, closeSubmissionsNow: false });
   });
-  it("names the unscored entries and needs a confirmation", () => {
-    const f = facts({ phase: "judging", unscoredEntryTitles: ["Chat for invoices", "Ticket triage"] });
-    expect(nextSteps(f)[0].confirmation).toBe("2 submitted entries have no score yet: Chat for invoices, Ticket triage. Publish anyway.");
+  it("needs a confirmation that lists each entry and judge with a missing or incomplete sheet", () => {
+    const entryLines = ["Chat for invoices: incomplete from Ben (2 of 6 criteria)", "Ticket triage: no sheet from Ben"];
+    const judgeLines = ["Ben: 0 of 2 sheets complete (1 incomplete, 1 not started)"];
+    const f = facts({ phase: "judging", judging: { expectedSheets: 4, completeSheets: 2, entryLines, judgeLines } });
+    const [step] = nextSteps(f);
+    expect(step.confirmation).toBe("Judging is not complete: 2 of 4 expected score sheets are complete. Publish anyway; results count only the scores saved.");
+    expect(step.details).toEqual([
+      { heading: "Entries with missing or incomplete score sheets", items: entryLines },
+      { heading: "Judges with sheets to finish", items: judgeLines },
+    ]);
     expect(go(f, "closed")).toMatchObject({ ok: false, field: "confirmed" });
     expect(go(f, "closed", { confirmed: true })).toMatchObject({ ok: true });
   });
-  it("says 'entry has' for one", () => {
-    expect(nextSteps(facts({ phase: "judging", unscoredEntryTitles: ["Solo"] }))[0].confirmation).toMatch(/^1 submitted entry has no score yet: Solo\./);
+  it("asks too when an entry has no judge at all (and so no judge has sheets to finish)", () => {
+    const f = facts({ phase: "judging", judging: { expectedSheets: 0, completeSheets: 0, entryLines: ["Solo: no judge is assigned to score it"], judgeLines: [] } });
+    expect(nextSteps(f)[0].confirmation).toMatch(/^Judging is not complete: 0 of 0 expected score sheets are complete\./);
+    expect(nextSteps(f)[0].details).toHaveLength(1);
   });
 });
 

@@ -7,8 +7,12 @@ export type PhaseFacts = {
   criterionWeights: number[];
   submissionDeadline: Date;
   now: Date;
-  unscoredEntryTitles: string[];
+  /** In judging: score sheets expected and complete, and one line per entry and per judge with a gap. */
+  judging: JudgingGaps;
 };
+
+export type JudgingGaps = { expectedSheets: number; completeSheets: number; entryLines: string[]; judgeLines: string[] };
+export const noJudgingGaps: JudgingGaps = { expectedSheets: 0, completeSheets: 0, entryLines: [], judgeLines: [] };
 
 export type PhaseStep = {
   to: EventPhase;
@@ -17,6 +21,8 @@ export type PhaseStep = {
   blockers: string[];
   /** When set, the step needs the organizer to tick a confirmation saying this. */
   confirmation: string | null;
+  /** What the confirmation is about, listed under it (e.g. each entry and judge with a missing score sheet). */
+  details: { heading: string; items: string[] }[];
   needsReason: boolean;
 };
 
@@ -27,7 +33,7 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
       if (f.problemCount === 0) blockers.push("Add at least one business problem.");
       if (f.criterionWeights.length === 0) blockers.push("The rubric needs at least one criterion.");
       else if (f.criterionWeights.some((w) => !(w > 0))) blockers.push("Every rubric criterion needs a positive weight.");
-      return [{ to: "open", label: "Open the event", blockers, confirmation: null, needsReason: false }];
+      return [{ to: "open", label: "Open the event", blockers, confirmation: null, details: [], needsReason: false }];
     }
     case "open": {
       const early = f.now < f.submissionDeadline;
@@ -37,25 +43,34 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
           label: "Start judging",
           blockers: [],
           confirmation: early ? "The submission deadline has not passed. Starting judging now closes submissions immediately." : null,
+          details: [],
           needsReason: false,
         },
       ];
     }
     case "judging": {
-      const n = f.unscoredEntryTitles.length;
+      const { expectedSheets, completeSheets, entryLines, judgeLines } = f.judging;
+      const gaps = entryLines.length > 0;
       return [
         {
           to: "closed",
           label: "Publish results and close",
           blockers: [],
-          confirmation:
-            n > 0 ? `${n} submitted ${n === 1 ? "entry has" : "entries have"} no score yet: ${f.unscoredEntryTitles.join(", ")}. Publish anyway.` : null,
+          confirmation: gaps
+            ? `Judging is not complete: ${completeSheets} of ${expectedSheets} expected score ${expectedSheets === 1 ? "sheet is" : "sheets are"} complete. Publish anyway; results count only the scores saved.`
+            : null,
+          details: gaps
+            ? [
+                { heading: "Entries with missing or incomplete score sheets", items: entryLines },
+                ...(judgeLines.length ? [{ heading: "Judges with sheets to finish", items: judgeLines }] : []),
+              ]
+            : [],
           needsReason: false,
         },
       ];
     }
     case "closed":
-      return [{ to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, needsReason: true }];
+      return [{ to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, details: [], needsReason: true }];
   }
 }
 

@@ -30,14 +30,40 @@ export async function addDefaultAwards(eventId: string) {
     .onConflictDoNothing();
 }
 
-/** Gives the award to a submitted entry of the same event (or takes it back with null); both conditions sit in the query. */
-export async function giveAward(eventId: string, awardId: string, entryId: string | null) {
+export type GiveAwardResult =
+  | { ok: true }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "needs-confirmation"; awardName: string; entryTitle: string; message: string };
+
+/**
+ * Gives the award to a submitted entry of the same event (or takes it back with null); both conditions sit in the
+ * query. An entry without a single complete score sheet (from a judge without a conflict) gets it only when the
+ * organizer confirmed that (ADR 012).
+ */
+export async function giveAward(eventId: string, awardId: string, entryId: string | null, opts: { confirmedWithoutCompleteSheet?: boolean } = {}): Promise<GiveAwardResult> {
   if (entryId !== null) {
-    const [ok] = await db.select({ id: entries.id }).from(entries).where(and(eq(entries.id, entryId), eq(entries.eventId, eventId), eq(entries.status, "submitted")));
-    if (!ok) return false;
+    const [entry] = await db
+      .select({
+        title: entries.title,
+        completeSheets: sql<number>`(select count(*) from (select "scores"."judge_id" from "scores" join "criteria" c on c.id = "scores"."criterion_id"
+          where "scores"."entry_id" = "entries"."id" and c.event_id = "entries"."event_id" and ${notConflicted(scores)}
+          group by "scores"."judge_id" having count(*) >= (select count(*) from "criteria" c2 where c2.event_id = "entries"."event_id")))`,
+      })
+      .from(entries)
+      .where(and(eq(entries.id, entryId), eq(entries.eventId, eventId), eq(entries.status, "submitted")));
+    const [award] = await db.select({ name: awards.name }).from(awards).where(and(eq(awards.id, awardId), eq(awards.eventId, eventId)));
+    if (!entry || !award) return { ok: false, reason: "not-found" };
+    if (Number(entry.completeSheets) === 0 && !opts.confirmedWithoutCompleteSheet)
+      return {
+        ok: false,
+        reason: "needs-confirmation",
+        awardName: award.name,
+        entryTitle: entry.title,
+        message: `“${entry.title}” has no complete score sheet: no judge has scored it on every criterion.`,
+      };
   }
   const updated = await db.update(awards).set({ entryId }).where(and(eq(awards.id, awardId), eq(awards.eventId, eventId))).returning({ id: awards.id });
-  return updated.length > 0;
+  return updated.length > 0 ? { ok: true } : { ok: false, reason: "not-found" };
 }
 
 export async function deleteAward(eventId: string, awardId: string) {

@@ -482,7 +482,7 @@ describe("organizer dashboard", () => {
     expect(d.dashboard.progress).toEqual({ done: 6, due: 24 });
     expect(d.dashboard.deadlines.map((x) => x.label)).toEqual(["Start", "Submission deadline", "Judging deadline"]);
     expect(d.dashboard.deadlines[0].at).toMatch(/UTC/);
-    expect(d.steps[0].confirmation).toBe("1 submitted entry has no score yet: Fails. Publish anyway.");
+    expect(d.steps[0].confirmation).toBe("Judging is not complete: 1 of 4 expected score sheets are complete. Publish anyway; results count only the scores saved.");
 
     // Refusals come back next to the field that caused them.
     const close = await expectStatus(manage(organizer, event.slug, { intent: "phase", to: "closed" }), 400);

@@ -1,0 +1,106 @@
+// Publishing and awards never hide incomplete judging: missing and incomplete score sheets are counted per entry
+// and per judge, and publishing or giving an award past them needs an explicit confirmation.
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { awards, entries, events, scores } from "#db/schema";
+import { db } from "~/db.server";
+import { addJudge, listCriteria } from "~/modules/events/events.server";
+import { saveScores } from "~/modules/judging/judging.server";
+import { createTeam } from "~/modules/teams/teams.server";
+import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
+import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, getEvent, movePhase, request, type TestUser } from "~/test/fixtures";
+
+/** An event in judging with two judges and two submitted entries; Ana completes both sheets, Ben one of two. */
+async function world() {
+  const organizer = await createUser({ role: "organizer" });
+  const ana = await createUser({ name: "Ana Judge" });
+  const ben = await createUser({ name: "Ben Judge" });
+  const { event, problem } = await createOpenEvent(organizer);
+  for (const j of [ana, ben]) await addJudge(event.id, j.email);
+  const ids: string[] = [];
+  for (const title of ["Invoice bot", "Ticket triage"]) {
+    const team = await createTeam(event, (await createUser()).id, { name: `Team ${title}`, problemId: problem.id });
+    if (!team.ok) throw new Error(team.message);
+    await db.update(entries).set({ status: "submitted", title, outcome: "failed" }).where(eq(entries.teamId, team.teamId));
+    ids.push((await db.select().from(entries).where(eq(entries.teamId, team.teamId)))[0].id);
+  }
+  await movePhase(event.id, organizer, "judging");
+  const rubric = await listCriteria(event.id);
+  const sheet = (n: number) => rubric.slice(0, n).map((c) => ({ criterionId: c.id, value: 3, comment: "" }));
+  await saveScores(ids[0], ana.id, sheet(6), new Date());
+  await saveScores(ids[1], ana.id, sheet(6), new Date());
+  await saveScores(ids[0], ben.id, sheet(6), new Date());
+  await saveScores(ids[1], ben.id, sheet(2), new Date());
+  return { organizer, ana, ben, event: await getEvent(event.id), invoice: ids[0], triage: ids[1], sheet };
+}
+
+const manage = (user: TestUser, slug: string, form: Record<string, string>) => manageAction(args(request(`/events/${slug}/manage`, { user, form }), { slug }));
+
+describe("publishing with incomplete judging", () => {
+  it("counts the incomplete sheet although every entry has a score, and asks before publishing", async () => {
+    const w = await world();
+    const loaded = (await expectStatus(manageLoader(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer }), { slug: w.event.slug })), 200)).data as {
+      steps: { to: string; confirmation: string | null; details: { heading: string; items: string[] }[] }[];
+      dashboard: { sheets: { expected: number; complete: number; byJudge: { name: string; done: number; assigned: number }[] } };
+    };
+    expect(loaded.dashboard.sheets).toMatchObject({ expected: 4, complete: 3 });
+    expect(loaded.dashboard.sheets.byJudge.map((j) => [j.name, j.done, j.assigned])).toEqual([
+      ["Ana Judge", 2, 2],
+      ["Ben Judge", 1, 2],
+    ]);
+    const [step] = loaded.steps;
+    expect(step.confirmation).toBe("Judging is not complete: 3 of 4 expected score sheets are complete. Publish anyway; results count only the scores saved.");
+    expect(step.details).toEqual([
+      { heading: "Entries with missing or incomplete score sheets", items: ["Ticket triage: incomplete from Ben Judge (2 of 6 criteria)"] },
+      { heading: "Judges with sheets to finish", items: ["Ben Judge: 1 of 2 sheets complete (1 incomplete)"] },
+    ]);
+
+    const refused = await expectStatus(manage(w.organizer, w.event.slug, { intent: "phase", to: "closed" }), 400);
+    expect(fieldErrors(refused).confirmed).toEqual(["Tick the confirmation to go ahead."]);
+    expect((await getEvent(w.event.id)).phase).toBe("judging");
+    await expectStatus(manage(w.organizer, w.event.slug, { intent: "phase", to: "closed", confirmed: "on" }), 302);
+    expect((await getEvent(w.event.id)).phase).toBe("closed");
+  });
+
+  it("publishes without a confirmation once every expected sheet is complete", async () => {
+    const w = await world();
+    await saveScores(w.triage, w.ben.id, w.sheet(6), new Date());
+    await expectStatus(manage(w.organizer, w.event.slug, { intent: "phase", to: "closed" }), 302);
+    expect((await db.select({ phase: events.phase }).from(events).where(eq(events.id, w.event.id)))[0].phase).toBe("closed");
+  });
+});
+
+describe("awards for entries without a complete score sheet", () => {
+  const give = (w: Awaited<ReturnType<typeof world>>, form: Record<string, string>) =>
+    awardsAction(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer, form: { intent: "give", ...form } }), { slug: w.event.slug }));
+
+  it("asks for a confirmation that names the entry, and gives the award only once confirmed", async () => {
+    const w = await world();
+    await expectStatus(awardsAction(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer, form: { intent: "defaults" } }), { slug: w.event.slug })), 302);
+    const { awards: list } = (await expectStatus(awardsLoader(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer }), { slug: w.event.slug })), 200)).data as {
+      awards: { id: string; kind: string }[];
+    };
+    const mvf = list.find((a) => a.kind === "most-valuable-failure")!;
+    // Ticket triage keeps only Ben's partial sheet.
+    const onlyPartial = w.triage;
+    await db.delete(scores).where(and(eq(scores.entryId, onlyPartial), eq(scores.judgeId, w.ana.id)));
+
+    const asked = await expectStatus(give(w, { awardId: mvf.id, entryId: onlyPartial }), 409);
+    expect(asked.data).toEqual({
+      confirmGive: {
+        awardId: mvf.id,
+        entryId: onlyPartial,
+        awardName: "Most valuable failure",
+        entryTitle: "Ticket triage",
+        message: "“Ticket triage” has no complete score sheet: no judge has scored it on every criterion.",
+      },
+    });
+    expect((await db.select().from(awards).where(eq(awards.id, mvf.id)))[0].entryId).toBeNull();
+    await expectStatus(give(w, { awardId: mvf.id, entryId: onlyPartial, confirmed: "on" }), 302);
+    expect((await db.select().from(awards).where(eq(awards.id, mvf.id)))[0].entryId).toBe(onlyPartial);
+    // An entry with a complete sheet needs no confirmation; taking the award back needs none either.
+    await expectStatus(give(w, { awardId: mvf.id, entryId: w.invoice }), 302);
+    await expectStatus(give(w, { awardId: mvf.id, entryId: "" }), 302);
+  });
+});
