@@ -14,6 +14,8 @@ const schema = z.object({
   ALLOWED_EMAIL_DOMAINS: z.string().optional(),
   // Secure cookies default to on in production; turn off only for plain-http test setups.
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  // Where people open the app: absolute links (invites, digest) use it, never the request's Host header.
+  APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http(s) address, like https://hack.example.com" }).optional(),
 });
 
 export type Env = {
@@ -23,13 +25,19 @@ export type Env = {
   sessionSecret: string;
   allowedEmailDomains: string[];
   cookieSecure: boolean;
+  /** Origin of APP_URL; unset only outside production (links then follow the request). */
+  appUrl: string | undefined;
 };
 
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  cached ??= readEnv(process.env);
+  return cached;
+}
+
+export function readEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
@@ -38,15 +46,18 @@ export function env(): Env {
   if (e.NODE_ENV === "production" && !e.SESSION_SECRET) {
     throw new Error("Invalid environment:\n  SESSION_SECRET: required in production (npm start creates one in data/)");
   }
-  cached = {
+  if (e.NODE_ENV === "production" && !e.APP_URL) {
+    throw new Error("Invalid environment:\n  APP_URL: required in production, the address people open (npm start uses http://localhost:PORT)");
+  }
+  return {
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     sessionSecret: e.SESSION_SECRET ?? "development-only-secret",
     allowedEmailDomains: parseDomains(e.ALLOWED_EMAIL_DOMAINS),
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : e.NODE_ENV === "production",
+    appUrl: e.APP_URL ? new URL(e.APP_URL).origin : undefined,
   };
-  return cached;
 }
 
 export function parseDomains(value: string | undefined): string[] {

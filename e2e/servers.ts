@@ -23,6 +23,7 @@ export async function startApp(port: number, dbFile: string): Promise<AppProcess
       PORT: String(port),
       DATABASE_URL: `file:${dbFile}`,
       SESSION_SECRET: "reliability-test-secret-0123456789",
+      APP_URL: `http://localhost:${port}`,
       RATE_LIMIT_SCALE: "50",
       REQUEST_LOG: "false",
       BUILD_DIR: process.env.BUILD_DIR ?? "build",

@@ -20,7 +20,7 @@ export function bench(port: number, db: string): Bench {
 
   async function startServer() {
     const child = spawn(process.execPath, ["server.mjs"], {
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: `file:${db}`, SESSION_SECRET: "bench-secret-0123456789abcdef", REQUEST_LOG: "false", RATE_LIMIT_SCALE: "1000" },
+      env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: `file:${db}`, SESSION_SECRET: "bench-secret-0123456789abcdef", APP_URL: base, REQUEST_LOG: "false", RATE_LIMIT_SCALE: "1000" },
       stdio: "ignore",
     });
     for (let i = 0; i < 100; i++) {

@@ -13,10 +13,13 @@ if (!env.SESSION_SECRET) {
   env.SESSION_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
+const port = env.PORT ?? "3000";
+// Absolute links (invites, the digest) are built on APP_URL; set it to the address people open.
+env.APP_URL ??= `http://localhost:${port}`;
+
 runOrExit("node_modules/.bin/tsx", ["scripts/migrate.ts"], env);
 if (env.SEED_ON_START !== "false") runOrExit("node_modules/.bin/tsx", ["scripts/seed.ts", "--if-empty"], env);
 if (env.SKIP_BUILD !== "true") runOrExit("node_modules/.bin/remix", ["vite:build"], env);
 
-const port = env.PORT ?? "3000";
-console.log(`\nProblem First is starting on http://localhost:${port}\n`);
+console.log(`\nProblem First is starting on http://localhost:${port} (links use ${env.APP_URL})\n`);
 serve("build", { ...env, PORT: port });

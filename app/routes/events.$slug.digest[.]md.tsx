@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { enforce } from "~/lib/http.server";
+import { appOrigin } from "~/lib/urls.server";
 import { digestMarkdown } from "~/modules/archive/digest";
 import { loadDigest } from "~/modules/archive/digest.server";
 import { canViewDigest } from "~/modules/auth/permissions";
@@ -9,7 +10,7 @@ import { requireEventAccess } from "~/modules/events/access.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canViewDigest(user, access));
-  const markdown = digestMarkdown(await loadDigest(event), new URL(request.url).origin);
+  const markdown = digestMarkdown(await loadDigest(event), appOrigin(request));
   return new Response(markdown, {
     headers: {
       "Content-Type": "text/markdown; charset=utf-8",

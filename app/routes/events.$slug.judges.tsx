@@ -7,6 +7,7 @@ import { ErrorList, Field, FormErrors } from "~/components/forms";
 import { enforce } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
+import { absoluteUrl } from "~/lib/urls.server";
 import { canManageJudging } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import {
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
     const invite = await createJudgeInvite(event.id, user.id, submission.value.days);
     // Shown once, on this response: only the token's hash is stored.
-    const inviteUrl = new URL(`/judge-invite/${invite.token}`, request.url).toString();
+    const inviteUrl = absoluteUrl(request, `/judge-invite/${invite.token}`);
     return data<ActionResult>({ intent, result: submission.reply({ resetForm: true }), inviteUrl, expiresAt: formatInZone(invite.expiresAt, event.timezone) });
   }
   if (intent === "revoke-invite") {

@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField } from "~/components/forms";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { absoluteUrl } from "~/lib/urls.server";
 import { canChangeTeam, canEditEntry, canLeadTeam, canViewTeam } from "~/modules/auth/permissions";
 import { getTeamEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members,
     problems: problems.filter((p) => !p.retired || p.id === team.problemId).map((p) => ({ value: p.id, label: p.title })),
     entry: entry ? { id: entry.id, title: entry.title, status: entry.status, outcome: entry.outcome } : null,
-    inviteUrl: isMember ? `${new URL(request.url).origin}/join?code=${team.inviteCode}` : null,
+    inviteUrl: isMember ? absoluteUrl(request, `/join?code=${team.inviteCode}`) : null,
     me: user.id,
     can: {
       edit: edit.ok,

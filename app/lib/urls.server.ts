@@ -1,0 +1,15 @@
+import { env } from "~/env.server";
+
+/**
+ * An absolute link to a path of this app, for links people copy (invites, the digest). Built from APP_URL:
+ * the Host header is the client's to choose, so a forged one would otherwise put its own host in the link.
+ * Outside production, with no APP_URL, the request's origin is used.
+ */
+export function absoluteUrl(request: Request, path: string): string {
+  return new URL(path, appOrigin(request)).toString();
+}
+
+/** The origin links are built on (no trailing slash). */
+export function appOrigin(request: Request): string {
+  return env().appUrl ?? new URL(request.url).origin;
+}
