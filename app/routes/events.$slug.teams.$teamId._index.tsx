@@ -13,7 +13,17 @@ import { canChangeTeam, canEditEntry, canLeadTeam, canViewTeam } from "~/modules
 import { getTeamEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
-import { changeProblem, getTeam, handOverLead, leaveTeam, listMembers, removeMember } from "~/modules/teams/teams.server";
+import {
+  allowRejoin,
+  changeProblem,
+  getTeam,
+  handOverLead,
+  leaveTeam,
+  listMembers,
+  listRemovedMembers,
+  newTeamInviteCode,
+  removeMember,
+} from "~/modules/teams/teams.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} · Problem First` }];
 
@@ -33,10 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [members, entry, problems] = await Promise.all([listMembers(team.id), getTeamEntry(team.id), listProblems(event.id)]);
   const edit = canEditEntry(user, access, team.id, now);
   const isMember = access.teamId === team.id;
+  const lead = canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now).ok;
   return {
     event: { slug: event.slug, title: event.title, maxTeamSize: event.maxTeamSize },
     team: { id: team.id, name: team.name, inviteCode: team.inviteCode, problemId: team.problemId, problemTitle: team.problemTitle, leadId: team.createdBy },
     members,
+    removed: lead ? await listRemovedMembers(team.id) : [],
     problems: problems.filter((p) => !p.retired || p.id === team.problemId).map((p) => ({ value: p.id, label: p.title })),
     entry: entry ? { id: entry.id, title: entry.title, status: entry.status, outcome: entry.outcome } : null,
     inviteUrl: isMember ? absoluteUrl(request, `/join?code=${team.inviteCode}`) : null,
@@ -44,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     can: {
       edit: edit.ok,
       change: canChangeTeam(user, access, team.id, now).ok,
-      lead: canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now).ok,
+      lead,
     },
     editRefusal: edit.ok ? null : edit.reason,
   };
@@ -76,13 +88,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const userId = String(formData.get("userId") ?? "");
     const done = intent === "remove-member" ? await removeMember(team, userId) : await handOverLead(team.id, userId);
     if (!done.ok) return data({ error: done.message }, { status: 400 });
-    return redirectWithToast(here, intent === "remove-member" ? "Member removed." : "Lead handed over.");
+    return redirectWithToast(here, intent === "remove-member" ? "Member removed. The invite link changed, so the old one no longer works." : "Lead handed over.");
+  }
+  if (intent === "new-invite-code") {
+    enforce(canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now));
+    await newTeamInviteCode(team.id);
+    return redirectWithToast(here, "New invite link made. The old link no longer works.");
+  }
+  if (intent === "allow-rejoin") {
+    enforce(canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now));
+    const done = await allowRejoin(team.id, String(formData.get("userId") ?? ""));
+    if (!done.ok) return data({ error: done.message }, { status: 400 });
+    return redirectWithToast(here, "They can join again with the current invite link.");
   }
   throw data("Unknown action", { status: 400 });
 }
 
 export default function TeamPage() {
-  const { event, team, members, problems, entry, inviteUrl, me, can, editRefusal } = useLoaderData<typeof loader>();
+  const { event, team, members, removed, problems, entry, inviteUrl, me, can, editRefusal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [problemForm, problemFields] = useForm({
     id: "change-problem",
@@ -147,6 +170,38 @@ export default function TeamPage() {
             </label>
             <input id="invite-url" readOnly value={inviteUrl} className="input mt-1 font-mono" onFocus={(e) => e.currentTarget.select()} />
             <p className="hint">Invite code: {team.inviteCode}</p>
+            {can.lead ? (
+              <details className="mt-3">
+                <summary className="cursor-pointer text-sm font-semibold text-brand-900">New invite link</summary>
+                <Form method="post" className="mt-2 space-y-2">
+                  <p className="text-sm text-slate-700">The current link and code stop working at once. Share the new link with everyone you still want to invite.</p>
+                  <button type="submit" name="intent" value="new-invite-code" className="btn-secondary">
+                    Replace the invite link
+                  </button>
+                </Form>
+              </details>
+            ) : null}
+          </div>
+        ) : null}
+        {removed.length ? (
+          <div className="mt-4">
+            <h3 className="text-sm font-semibold">Removed from the team</h3>
+            <p className="hint">They cannot rejoin, even with a new invite link, until you let them back in.</p>
+            <ul className="mt-2 space-y-2">
+              {removed.map((m) => (
+                <li key={m.id} className="flex flex-wrap items-center gap-2">
+                  <span>
+                    {m.name} <span className="text-sm text-slate-600">({m.email})</span>
+                  </span>
+                  <Form method="post">
+                    <input type="hidden" name="userId" value={m.id} />
+                    <button type="submit" name="intent" value="allow-rejoin" className="btn-secondary px-2 py-1 text-xs" aria-label={`Let ${m.name} rejoin the team`}>
+                      Let rejoin
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
           </div>
         ) : null}
         {can.change && (me !== team.leadId || soleMember) ? (

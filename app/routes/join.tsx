@@ -8,7 +8,7 @@ import { requireUser } from "~/modules/auth/guards.server";
 import { canJoinTeam } from "~/modules/auth/permissions";
 import { loadEventAccess } from "~/modules/events/events.server";
 import { joinSchema } from "~/modules/teams/schemas";
-import { findTeamByCode, joinTeam } from "~/modules/teams/teams.server";
+import { findTeamByCode, joinRefusal, joinTeam } from "~/modules/teams/teams.server";
 
 export const meta: MetaFunction = () => [{ title: "Join a team · Problem First" }];
 
@@ -28,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, team, event, access, code } = await resolveInvite(request, new URL(request.url).searchParams.get("code"));
   const decision = canJoinTeam(user, access, new Date());
   if (!decision.ok && decision.status === 404) enforce(decision);
-  return { team: { name: team.name, problemTitle: team.problemTitle }, event: { slug: event.slug, title: event.title }, code, refusal: decision.ok ? null : decision.reason, alreadyHere: access.teamId === team.id, teamId: team.id };
+  const refusal = decision.ok ? await joinRefusal(team.id, user.id) : decision.reason;
+  return { team: { name: team.name, problemTitle: team.problemTitle }, event: { slug: event.slug, title: event.title }, code, refusal, alreadyHere: access.teamId === team.id, teamId: team.id };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

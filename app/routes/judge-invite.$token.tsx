@@ -1,12 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { recomputeAssignments } from "~/modules/events/assignments.server";
 import { loadEventAccess } from "~/modules/events/events.server";
-import { acceptJudgeInvite, findJudgeInvite } from "~/modules/events/judge-invites.server";
+import { acceptJudgeInvite, findJudgeInvite, JUDGE_IN_TEAM_MESSAGE } from "~/modules/events/judge-invites.server";
 
 export const meta: MetaFunction = () => [{ title: "Judge invite · Problem First" }];
 
@@ -17,12 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const invite = await findJudgeInvite(params.token ?? "", user.id);
   invariantResponse(invite, invalid, 404);
-  return { invite: { slug: invite.slug, title: invite.title, phase: invite.phase, alreadyJudge: invite.alreadyJudge } };
+  return { invite: { slug: invite.slug, title: invite.title, phase: invite.phase, alreadyJudge: invite.alreadyJudge }, refusal: invite.inTeam && !invite.alreadyJudge ? JUDGE_IN_TEAM_MESSAGE : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const accepted = await acceptJudgeInvite(params.token ?? "", user.id);
+  if (!accepted.ok && accepted.reason === "in-team") return data({ error: JUDGE_IN_TEAM_MESSAGE }, { status: 409 });
   invariantResponse(accepted.ok, invalid, 404);
   const found = await loadEventAccess({ id: accepted.eventId }, user.id);
   invariantResponse(found, invalid, 404);
@@ -33,7 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JudgeInvite() {
-  const { invite } = useLoaderData<typeof loader>();
+  const { invite, refusal } = useLoaderData<typeof loader>();
+  const error = useActionData<typeof action>()?.error ?? refusal;
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="h1">Judge {invite.title}</h1>
@@ -41,6 +43,10 @@ export default function JudgeInvite() {
         <p className="mt-4">
           You are already a judge of this event.{" "}
           {invite.phase === "draft" ? "You can see it once it opens." : <Link to={`/events/${invite.slug}`}>Go to the event</Link>}
+        </p>
+      ) : error ? (
+        <p role="alert" className="card mt-6 text-red-800">
+          {error}
         </p>
       ) : (
         <Form method="post" className="card mt-6 space-y-4">

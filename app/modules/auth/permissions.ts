@@ -56,6 +56,8 @@ export function canJoinTeam(actor: Actor, ev: EventAccess, now: Date): Decision 
   const open = submissionsOpen(ev, now);
   if (!open.ok) return open;
   if (ev.teamId) return deny("You are already in a team for this event: one team per person per event.");
+  // Judges stay independent of the teams they score (ADR 010).
+  if (ev.isJudge) return deny("You judge this event, so you cannot join or create a team in it.");
   return allow;
 }
 

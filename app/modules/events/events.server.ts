@@ -141,8 +141,15 @@ export function listOrganizers(eventId: string) {
 export async function addJudge(eventId: string, email: string): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
   const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email));
   if (!user) return { ok: false, message: "No account has this email. Ask them to sign up first." };
-  const inserted = await db.insert(eventJudges).values({ eventId, userId: user.id }).onConflictDoNothing().returning();
-  if (inserted.length === 0) return { ok: false, message: `${user.name} is already a judge of this event.` };
+  // A judge is never in a team of the event they judge (ADR 010): the check is part of the INSERT.
+  const inserted = await db.all(sql`
+    insert into event_judges (event_id, user_id) select ${eventId}, ${user.id}
+    where not exists (select 1 from team_members m where m.event_id = ${eventId} and m.user_id = ${user.id})
+    on conflict do nothing returning user_id`);
+  if (inserted.length === 0) {
+    const [judge] = await db.select().from(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, user.id)));
+    return { ok: false, message: judge ? `${user.name} is already a judge of this event.` : `${user.name} is in a team of this event, so they cannot judge it.` };
+  }
   return { ok: true, name: user.name };
 }
 

@@ -1,7 +1,7 @@
 // Judge invite links: a random token in the link, only its SHA-256 hash in the database.
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { eventJudges, events, judgeInvites, users } from "#db/schema";
+import { eventJudges, events, judgeInvites, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 
@@ -47,6 +47,7 @@ export async function findJudgeInvite(token: string, userId: string, now = new D
       phase: events.phase,
       expiresAt: judgeInvites.expiresAt,
       alreadyJudge: sql<number>`exists(select 1 from event_judges j where j.event_id = ${events.id} and j.user_id = ${userId})`.mapWith(Boolean),
+      inTeam: sql<number>`exists(select 1 from team_members m where m.event_id = ${events.id} and m.user_id = ${userId})`.mapWith(Boolean),
     })
     .from(judgeInvites)
     .innerJoin(events, eq(events.id, judgeInvites.eventId))
@@ -54,22 +55,28 @@ export async function findJudgeInvite(token: string, userId: string, now = new D
   return row ?? null;
 }
 
+/** A judge is never in a team of the event they judge (ADR 010). */
+export const JUDGE_IN_TEAM_MESSAGE = "You are in a team of this event, so you cannot judge it. Leave the team first, or ask the organizer to invite someone else.";
+
 /**
- * Makes the user a judge of the link's event. The validity check is part of the INSERT, so a link revoked
- * a moment ago no longer works.
+ * Makes the user a judge of the link's event. The validity check and the "not in a team of this event"
+ * check are part of the INSERT, so a link revoked a moment ago no longer works.
  */
-export async function acceptJudgeInvite(token: string, userId: string, now = new Date()): Promise<{ ok: true; eventId: string } | { ok: false }> {
+export async function acceptJudgeInvite(token: string, userId: string, now = new Date()): Promise<{ ok: true; eventId: string } | { ok: false; reason: "invalid" | "in-team" }> {
   const [invite] = await db.select({ eventId: judgeInvites.eventId }).from(judgeInvites).where(validInvite(token, now));
-  if (!invite) return { ok: false };
+  if (!invite) return { ok: false, reason: "invalid" };
   await db.run(sql`
     insert into event_judges (event_id, user_id)
     select ${judgeInvites.eventId}, ${userId} from ${judgeInvites}
     where ${validInvite(token, now)}
+      and not exists (select 1 from team_members m where m.event_id = ${judgeInvites.eventId} and m.user_id = ${userId})
     on conflict do nothing
   `);
   const [judge] = await db
     .select({ eventId: eventJudges.eventId })
     .from(eventJudges)
     .where(and(eq(eventJudges.eventId, invite.eventId), eq(eventJudges.userId, userId)));
-  return judge ? { ok: true, eventId: invite.eventId } : { ok: false };
+  if (judge) return { ok: true, eventId: invite.eventId };
+  const [member] = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.eventId, invite.eventId), eq(teamMembers.userId, userId)));
+  return { ok: false, reason: member ? "in-team" : "invalid" };
 }

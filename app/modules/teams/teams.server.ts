@@ -1,6 +1,6 @@
 import { LibsqlError } from "@libsql/client";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { entries, problems, screenshots, teamMembers, teams, users } from "#db/schema";
+import { entries, problems, screenshots, teamMembers, teamRemovals, teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId, newInviteCode } from "~/lib/ids";
 import { deleteFile } from "~/modules/entries/storage.server";
@@ -48,17 +48,31 @@ export async function findTeamByCode(code: string) {
   return row ?? null;
 }
 
+export const REMOVED_MESSAGE = "The team lead removed you from this team. Ask the lead to let you back in.";
+
+const wasRemoved = async (teamId: string, userId: string) =>
+  (await db.select({ userId: teamRemovals.userId }).from(teamRemovals).where(and(eq(teamRemovals.teamId, teamId), eq(teamRemovals.userId, userId)))).length > 0;
+
+/** Why this person cannot join this team with its code, or null. */
+export async function joinRefusal(teamId: string, userId: string): Promise<string | null> {
+  return (await wasRemoved(teamId, userId)) ? REMOVED_MESSAGE : null;
+}
+
 /**
- * Joins a team if it has room. The size check and the insert are one statement,
- * so two people joining at the same moment cannot both take the last place.
+ * Joins a team if it has room and the lead has not removed this person. The checks and the insert
+ * are one statement, so two people joining at the same moment cannot both take the last place.
  */
 export async function joinTeam(team: { id: string; eventId: string }, userId: string, maxTeamSize: number): Promise<{ ok: true } | Fail<"code">> {
   try {
     const result = await db.run(sql`
       insert into team_members (team_id, event_id, user_id)
       select ${team.id}, ${team.eventId}, ${userId}
-      where (select count(*) from team_members where team_id = ${team.id}) < ${maxTeamSize}`);
-    if (result.rowsAffected === 0) return { ok: false, field: "code", message: `This team is full (at most ${maxTeamSize} ${maxTeamSize === 1 ? "person" : "people"}).` };
+      where (select count(*) from team_members where team_id = ${team.id}) < ${maxTeamSize}
+        and not exists (select 1 from team_removals r where r.team_id = ${team.id} and r.user_id = ${userId})`);
+    if (result.rowsAffected === 0) {
+      if (await wasRemoved(team.id, userId)) return { ok: false, field: "code", message: REMOVED_MESSAGE };
+      return { ok: false, field: "code", message: `This team is full (at most ${maxTeamSize} ${maxTeamSize === 1 ? "person" : "people"}).` };
+    }
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     return { ok: false, field: "code", message: "You are already in a team for this event." };
@@ -118,9 +132,12 @@ export async function changeProblem(eventId: string, teamId: string, problemId: 
   return { ok: true };
 }
 
+const rotateCode = (teamId: string) => db.update(teams).set({ inviteCode: newInviteCode() }).where(eq(teams.id, teamId));
+
 /**
  * A member leaves. The lead hands over first while others remain; the last member leaving
- * deletes the team with its entry and screenshots.
+ * deletes the team with its entry and screenshots. The invite code changes with the leaving, so the
+ * code they know no longer brings them back.
  */
 export async function leaveTeam(team: { id: string; createdBy: string }, userId: string): Promise<{ ok: true; teamDeleted: boolean } | { ok: false; message: string }> {
   const members = await db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, team.id));
@@ -136,17 +153,50 @@ export async function leaveTeam(team: { id: string; createdBy: string }, userId:
     return { ok: true, teamDeleted: true };
   }
   if (team.createdBy === userId) return { ok: false, message: "Hand over the lead to another member before you leave." };
-  await db.delete(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, userId)));
+  await db.batch([db.delete(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, userId))), rotateCode(team.id)]);
   return { ok: true, teamDeleted: false };
 }
 
+/**
+ * Removes a member, records the removal and changes the invite code, in one transaction: the removed
+ * person cannot rejoin, with the old code or a new one, until the lead lets them back in.
+ */
 export async function removeMember(team: { id: string; createdBy: string }, memberId: string): Promise<{ ok: true } | { ok: false; message: string }> {
   if (memberId === team.createdBy) return { ok: false, message: "The lead cannot remove themselves; hand over the lead or leave instead." };
-  const removed = await db
-    .delete(teamMembers)
-    .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId)))
-    .returning({ userId: teamMembers.userId });
+  const isMember = sql`exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${memberId})`;
+  const [, , removed] = await db.batch([
+    db.run(sql`insert into team_removals (team_id, user_id) select ${team.id}, ${memberId} where ${isMember} on conflict do nothing`),
+    db.update(teams).set({ inviteCode: newInviteCode() }).where(and(eq(teams.id, team.id), isMember)),
+    db
+      .delete(teamMembers)
+      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId)))
+      .returning({ userId: teamMembers.userId }),
+  ]);
   return removed.length ? { ok: true } : { ok: false, message: "That person is not in this team." };
+}
+
+/** The lead replaces the invite code: the old link stops working at once. */
+export async function newTeamInviteCode(teamId: string): Promise<void> {
+  await rotateCode(teamId);
+}
+
+/** People the lead removed, who cannot rejoin until let back in. */
+export function listRemovedMembers(teamId: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(teamRemovals)
+    .innerJoin(users, eq(users.id, teamRemovals.userId))
+    .where(eq(teamRemovals.teamId, teamId))
+    .orderBy(asc(users.name));
+}
+
+/** The lead lets a removed person join again (with the current invite code). */
+export async function allowRejoin(teamId: string, userId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const cleared = await db
+    .delete(teamRemovals)
+    .where(and(eq(teamRemovals.teamId, teamId), eq(teamRemovals.userId, userId)))
+    .returning({ userId: teamRemovals.userId });
+  return cleared.length ? { ok: true } : { ok: false, message: "That person was not removed from this team." };
 }
 
 /** The new lead must already be a member; the check is part of the UPDATE. */

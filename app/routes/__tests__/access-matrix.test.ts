@@ -81,6 +81,12 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "screenshots.$screenshotId": { loader: team },
 };
 
+/** Intents with a narrower rule than their route's action: the team lead's (teamMember leads the matrix team). */
+const intentRules: { route: string; form: Record<string, string>; action: Rule }[] = [
+  { route: "events.$slug.teams.$teamId._index", form: { intent: "new-invite-code" }, action: ["teamMember"] },
+  { route: "events.$slug.teams.$teamId._index", form: { intent: "allow-rejoin", userId: "nobody" }, action: ["teamMember"] },
+];
+
 type Outcome = "allowed" | "login" | "denied" | "bad-input" | "error";
 
 function classify(status: number, location: string | null): Outcome {
@@ -141,14 +147,14 @@ function urlFor(routeId: string, params: Record<string, string>) {
   return (pathname === "/" ? "/" : pathname) + (world.search[routeId] ?? "");
 }
 
-async function call(routeId: string, kind: "loader" | "action", visitor: Visitor): Promise<Outcome> {
+async function call(routeId: string, kind: "loader" | "action", visitor: Visitor, form = world.forms[routeId] ?? {}): Promise<Outcome> {
   const mod = await import(`../${routeId}.tsx`);
   const fn = mod[kind];
   const params = paramsFor(routeId);
   const user = world.users[visitor];
   // A fresh session per call: the logout action ends the one it is given.
   const cookie = user ? await sessionCookie(user.id) : undefined;
-  const req = request(urlFor(routeId, params), { cookie, ...(kind === "action" ? { form: world.forms[routeId] ?? {} } : {}) });
+  const req = request(urlFor(routeId, params), { cookie, ...(kind === "action" ? { form } : {}) });
   try {
     const outcome = await settle(fn({ request: req, params, context: { clientIp: `10.8.${visitors.indexOf(visitor)}.1` } }));
     return classify(outcome.status, outcome.response?.headers.get("Location") ?? null);
@@ -188,6 +194,20 @@ describe("access-control matrix", () => {
       }
     }
     console.log(`\nAccess-control matrix (open event, draft entry)\n${table.join("\n")}\n`);
+    expect(problems).toEqual([]);
+  });
+
+  it("gives intents with their own rule only to whom it names", async () => {
+    const problems: string[] = [];
+    for (const { route, form, action } of intentRules) {
+      for (const visitor of visitors) {
+        const got = await call(route, "action", visitor, form);
+        const label = `${route} ${form.intent} ${visitor}`;
+        if (got === "error") problems.push(`${label}: server error`);
+        else if (!action.includes(visitor) && (got === "allowed" || got === "bad-input")) problems.push(`${label}: unexpected ${got}`);
+        else if (action.includes(visitor) && (got === "denied" || got === "login")) problems.push(`${label}: expected to pass, got ${got}`);
+      }
+    }
     expect(problems).toEqual([]);
   });
 });

@@ -58,6 +58,9 @@ beforeAll(async () => {
     { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "phase", to: "judging", confirmed: "" } },
     { route: "events.$slug.teams.new", params: { slug: other.slug }, user: () => participant, base: { name: "T", problemId: otherProblem.id }, ids: ["problemId"] },
     { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "change-problem", problemId: problem.id }, ids: ["problemId"] },
+    { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "new-invite-code" } },
+    // Letting back someone who was never removed: refused whatever the body says.
+    { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "allow-rejoin", userId: judge.id }, ids: ["userId"] },
     { route: "events.$slug.teams.$teamId.entry", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { _action: "submit", version: String(entry.version), title: "E", outcome: "failed" } },
     { route: "events.$slug.entries.$entryId.score", params: { slug: judged.slug, entryId: scoredEntry.id }, user: () => judge, base: scoreForm, ids: ["scores[0].criterionId"] },
     // Withdrawing a conflict the judge never declared: refused whatever the body says.

@@ -4,14 +4,19 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { entries, screenshots, teamMembers, teams } from "#db/schema";
+import { entries, eventJudges, screenshots, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
+import { addJudge } from "~/modules/events/events.server";
+import { createJudgeInvite, JUDGE_IN_TEAM_MESSAGE } from "~/modules/events/judge-invites.server";
 import { addProblem } from "~/modules/problems/problems.server";
-import { createTeam, joinTeam } from "~/modules/teams/teams.server";
+import { createTeam, joinTeam, REMOVED_MESSAGE } from "~/modules/teams/teams.server";
 import { loader as galleryLoader } from "~/routes/events.$slug.entries._index";
 import { action as entryAction } from "~/routes/events.$slug.teams.$teamId.entry";
 import { action as teamAction, loader as teamLoader } from "~/routes/events.$slug.teams.$teamId._index";
+import { action as judgeInviteAction, loader as judgeInviteLoader } from "~/routes/judge-invite.$token";
+import { action as joinAction, loader as joinLoader } from "~/routes/join";
 import { loader as screenshotLoader } from "~/routes/screenshots.$screenshotId";
+import { action as newTeamAction, loader as newTeamLoader } from "~/routes/events.$slug.teams.new";
 import { declaredPng, realPng } from "~/test/images";
 import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, setSubmissionDeadline } from "~/test/fixtures";
 
@@ -35,6 +40,9 @@ async function setup() {
 }
 
 const members = async (teamId: string) => (await db.select().from(teamMembers).where(eq(teamMembers.teamId, teamId))).map((m) => m.userId).sort();
+const codeOf = async (teamId: string) => (await db.select({ code: teams.inviteCode }).from(teams).where(eq(teams.id, teamId)))[0].code;
+const join = (user: { cookie: string }, code: string) => joinAction(args(request("/join", { user, form: { code } })));
+const joinPage = async (user: { cookie: string }, code: string) => (await expectStatus(joinLoader(args(request(`/join?code=${code}`, { user }))), 200)).data as { refusal: string | null };
 
 function upload(user: { cookie: string }, params: { slug: string; teamId: string }, bytes: Uint8Array<ArrayBuffer>, name: string) {
   const form = new FormData();
@@ -87,6 +95,86 @@ describe("team management", () => {
     const refused = await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "remove-member", userId: "x" } }), params)), 403);
     expect(refused.data).toBe("Submissions are closed: the submission deadline has passed.");
     expect((await members(teamId)).length).toBe(2);
+  });
+});
+
+describe("removed and departed members", () => {
+  it("changes the code on removal and keeps a removed member out, even with a new code, until the lead lets them back in", async () => {
+    const { lead, member, teamId, params } = await setup();
+    const oldCode = await codeOf(teamId);
+    await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "remove-member", userId: member.id } }), params)), 302);
+    const newCode = await codeOf(teamId);
+    expect(newCode).not.toBe(oldCode);
+    await expectStatus(join(member, oldCode), 404);
+
+    // The new code reaches them anyway (forwarded by a teammate): still refused, with a reason.
+    expect((await joinPage(member, newCode)).refusal).toBe(REMOVED_MESSAGE);
+    const refused = await expectStatus(join(member, newCode), 409);
+    expect(refused.data).toEqual({ error: REMOVED_MESSAGE });
+    const lead2 = await expectStatus(teamLoader(args(request("/", { user: lead }), params)), 200);
+    expect((lead2.data as { removed: { id: string }[] }).removed.map((m) => m.id)).toEqual([member.id]);
+
+    // A new invite link does not let them back; only the lead's explicit "let rejoin" does.
+    await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "new-invite-code" } }), params)), 302);
+    const newestCode = await codeOf(teamId);
+    expect(newestCode).not.toBe(newCode);
+    await expectStatus(join(member, newCode), 404);
+    await expectStatus(join(member, newestCode), 409);
+    await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "allow-rejoin", userId: member.id } }), params)), 302);
+    expect((await joinPage(member, newestCode)).refusal).toBeNull();
+    await expectStatus(join(member, newestCode), 302);
+    expect(await members(teamId)).toEqual([lead.id, member.id].sort());
+  });
+
+  it("changes the code when a member leaves, so the code they knew no longer works", async () => {
+    const { member, teamId, params } = await setup();
+    const oldCode = await codeOf(teamId);
+    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "leave" } }), params)), 302);
+    expect(await codeOf(teamId)).not.toBe(oldCode);
+    await expectStatus(join(member, oldCode), 404);
+    // Leaving is not a removal: whoever the team sends the new link to may come back.
+    await expectStatus(join(member, await codeOf(teamId)), 302);
+  });
+
+  it("lets only the lead make a new invite link or let someone rejoin", async () => {
+    const { lead, member, teamId, params } = await setup();
+    const code = await codeOf(teamId);
+    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "new-invite-code" } }), params)), 403);
+    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "allow-rejoin", userId: lead.id } }), params)), 403);
+    expect(await codeOf(teamId)).toBe(code);
+    const nobody = await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "allow-rejoin", userId: member.id } }), params)), 400);
+    expect(nobody.data).toEqual({ error: "That person was not removed from this team." });
+  });
+});
+
+describe("judges and teams of one event", () => {
+  it("refuses a judge invite to a member of a team of the event", async () => {
+    const { organizer, member, event, teamId } = await setup();
+    const { token } = await createJudgeInvite(event.id, organizer.id, 7);
+    const page = await expectStatus(judgeInviteLoader(args(request(`/judge-invite/${token}`, { user: member }), { token })), 200);
+    expect((page.data as { refusal: string | null }).refusal).toBe(JUDGE_IN_TEAM_MESSAGE);
+    const refused = await expectStatus(judgeInviteAction(args(request(`/judge-invite/${token}`, { user: member, form: {} }), { token })), 409);
+    expect(refused.data).toEqual({ error: JUDGE_IN_TEAM_MESSAGE });
+    expect(await db.select().from(eventJudges).where(eq(eventJudges.eventId, event.id))).toEqual([]);
+    expect(await addJudge(event.id, member.email)).toEqual({ ok: false, message: `${member.name} is in a team of this event, so they cannot judge it.` });
+    expect(await members(teamId)).toContain(member.id);
+    // Someone outside the teams takes the same link.
+    const outsider = await createUser();
+    await expectStatus(judgeInviteAction(args(request(`/judge-invite/${token}`, { user: outsider, form: {} }), { token })), 302);
+  });
+
+  it("refuses a judge joining or creating a team in the event they judge", async () => {
+    const { event, problem, teamId } = await setup();
+    const judge = await createUser();
+    expect((await addJudge(event.id, judge.email)).ok).toBe(true);
+    const message = "You judge this event, so you cannot join or create a team in it.";
+    const code = await codeOf(teamId);
+    expect((await joinPage(judge, code)).refusal).toBe(message);
+    expect((await expectStatus(join(judge, code), 403)).data).toBe(message);
+    const slug = { slug: event.slug };
+    expect((await expectStatus(newTeamLoader(args(request(`/events/${event.slug}/teams/new`, { user: judge }), slug)), 403)).data).toBe(message);
+    await expectStatus(newTeamAction(args(request(`/events/${event.slug}/teams/new`, { user: judge, form: { name: "Judges", problemId: problem.id } }), slug)), 403);
+    expect(await db.select().from(teamMembers).where(eq(teamMembers.userId, judge.id))).toEqual([]);
   });
 });
 
