@@ -1,7 +1,9 @@
 // Production server: Remix behind Express, with the protections that must apply to every request
-// (security headers with a per-request CSP nonce, a same-origin check on every non-GET request).
+// (security headers with a per-request CSP nonce, a same-origin check on every non-GET request,
+// request-body limits). ADR 005 and ADR 009.
 import crypto from "node:crypto";
 import path from "node:path";
+import { Readable } from "node:stream";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
@@ -15,10 +17,38 @@ const buildDir = process.env.BUILD_DIR ?? "build";
 const build = await import(url.pathToFileURL(path.resolve(buildDir, "server/index.js")).href);
 const port = Number(process.env.PORT ?? 3000);
 
+// Bodies are read here, before Remix, and refused with 413 past these sizes (ADR 009). Only the entry
+// page takes screenshot uploads (5 MB each, checked again by the app); every other form is text, the
+// largest (a full rubric) under 400 KB even in a script whose characters percent-encode to 9 bytes.
+const FORM_BODY_LIMIT = 512 * 1024;
+const UPLOAD_BODY_LIMIT = 6 * 1024 * 1024;
+const UPLOAD_ROUTE = /^\/events\/[^/]+\/teams\/[^/]+\/entry(?:\.data)?\/?$/;
+// Mirrors env.server.ts: secure cookies by default in production, and then HSTS too.
+const cookieSecure = process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : process.env.NODE_ENV === "production";
+
 const app = express();
 app.disable("x-powered-by");
-// Behind a reverse proxy, TRUST_PROXY=1 makes req.ip and the host come from X-Forwarded-* headers.
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
+if (process.env.TRUST_PROXY) {
+  try {
+    app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
+  } catch (error) {
+    console.error(`[server] TRUST_PROXY=${process.env.TRUST_PROXY}: ${error.message}. Set the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.0.6 or loopback).`);
+    process.exit(1);
+  }
+}
+
+/**
+ * Behind a reverse proxy, req.ip and the host come from X-Forwarded-* headers, but only across as
+ * many hops as there are proxies (a number) or only from the proxies' addresses. `true` would believe
+ * whatever address a client writes into X-Forwarded-For and let it dodge the per-address rate limits.
+ */
+function trustProxySetting(value) {
+  const trimmed = value.trim();
+  if (/^(true|false|yes|no|on|off)$/i.test(trimmed)) throw new Error("a yes/no value is refused (true would trust any client's X-Forwarded-For)");
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  // Express checks each address or subnet when the setting is applied and throws on a bad one.
+  return trimmed.split(",").map((a) => a.trim()).filter(Boolean);
+}
 
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
@@ -42,6 +72,8 @@ app.use((req, res, next) => {
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  // Secure cookies mean the app is served over https: browsers should never try plain http again.
+  if (cookieSecure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   next();
 });
 
@@ -64,15 +96,67 @@ app.use((req, res, next) => {
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-if (process.env.REQUEST_LOG !== "false") app.use(morgan("tiny"));
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
-  }),
-);
+// morgan's "tiny" format, with judge-invite tokens and team invite codes masked: they are credentials.
+morgan.token("masked-url", (req) => maskSecrets(req.originalUrl ?? req.url));
+if (process.env.REQUEST_LOG !== "false") app.use(morgan(":method :masked-url :status :res[content-length] - :response-time ms"));
+
+/** Masks /judge-invite/<token> and code=<code>, also inside an encoded redirectTo. */
+function maskSecrets(url) {
+  return url.replace(/(judge-invite(?:\/|%2F))[^/?#&%.]+/gi, "$1***").replace(/((?:[?&]|%3F|%26)code(?:=|%3D))[^&#%]+/gi, "$1***");
+}
+
+// Reads the whole body before Remix runs, refusing it with 413 once it passes the route's limit,
+// whether the client declared its length or sent it chunked.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const limit = UPLOAD_ROUTE.test(req.path) ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
+  const refuse = () => {
+    res.status(413).type("text/plain").send(`Request body too large: the limit is ${limit / 1024} KB.`);
+    // Hanging up at once would reset the connection before the client reads the answer: drop what
+    // still arrives for a moment (nothing is kept), then hang up on a client that keeps sending.
+    req.on("data", () => {});
+    setTimeout(() => req.complete || req.destroy(), 2000).unref();
+  };
+  if (Number(req.get("content-length") ?? 0) > limit) return refuse();
+  const chunks = [];
+  let size = 0;
+  const collect = (chunk) => {
+    size += chunk.length;
+    if (size <= limit) return void chunks.push(chunk);
+    req.off("data", collect).off("end", done);
+    chunks.length = 0;
+    refuse();
+  };
+  const done = () => {
+    res.locals.requestBody = Buffer.concat(chunks);
+    next();
+  };
+  // A client that goes away mid-body only closes its own request.
+  req.on("data", collect).on("end", done).on("error", () => {});
+});
+
+const handleRemix = createRequestHandler({
+  build,
+  mode: process.env.NODE_ENV,
+  getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
+});
+// The Express adapter streams the body from the request it is given: give it one that replays the
+// body read above, carrying the fields the adapter reads (method, headers, URL, host, protocol, ip).
+app.all("*", (req, res, next) => {
+  const body = res.locals.requestBody;
+  if (!body) return handleRemix(req, res, next);
+  const replay = Object.assign(Readable.from(body.length > 0 ? [body] : []), {
+    method: req.method,
+    headers: req.headers,
+    url: req.url,
+    originalUrl: req.originalUrl,
+    hostname: req.hostname,
+    protocol: req.protocol,
+    ip: req.ip,
+    get: (name) => req.get(name),
+  });
+  return handleRemix(replay, res, next);
+});
 
 const server = app.listen(port, () => console.log(`[server] http://localhost:${port}`));
 // Finish in-flight requests on SIGTERM/SIGINT, then exit; a second signal exits at once.

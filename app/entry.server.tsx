@@ -6,11 +6,22 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { env } from "~/env.server";
+import { hasSessionCookie } from "~/modules/auth/session.server";
 
 // Checked at boot: a bad environment fails here, not on the first request that needs it.
 env();
 
 const ABORT_DELAY = 5_000;
+
+/** Pages and data for a signed-in person show their own data: no shared or browser cache keeps them. */
+function keepPrivate(request: Request, headers: Headers) {
+  if (hasSessionCookie(request)) headers.set("Cache-Control", "private, no-store");
+}
+
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  keepPrivate(request, response.headers);
+  return response;
+}
 
 export default function handleRequest(
   request: Request,
@@ -34,6 +45,7 @@ export default function handleRequest(
           settled = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html");
+          keepPrivate(request, responseHeaders);
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

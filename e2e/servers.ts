@@ -2,8 +2,20 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 
-export type AppProcess = { port: number; url: string; child: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
+export type AppProcess = { port: number; url: string; child: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void>; output: () => string };
+
+/** A port nobody listens on right now: the OS picks it. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once("error", reject);
+    probe.listen(0, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 export function prepareDatabase(file: string, { seed = true } = {}) {
   fs.mkdirSync("data", { recursive: true });
@@ -15,7 +27,8 @@ export function prepareDatabase(file: string, { seed = true } = {}) {
   }
 }
 
-export async function startApp(port: number, dbFile: string): Promise<AppProcess> {
+/** `env` adds to or overrides the variables below; `output()` is what the server wrote to stdout and stderr. */
+export async function startApp(port: number, dbFile: string, env: Record<string, string> = {}): Promise<AppProcess> {
   const child = spawn(process.execPath, ["server.mjs"], {
     env: {
       ...process.env,
@@ -27,12 +40,19 @@ export async function startApp(port: number, dbFile: string): Promise<AppProcess
       RATE_LIMIT_SCALE: "50",
       REQUEST_LOG: "false",
       BUILD_DIR: process.env.BUILD_DIR ?? "build",
+      ...env,
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
   const url = `http://localhost:${port}`;
   for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      await new Promise((r) => setTimeout(r, 200)); // let the last of its output arrive
+      throw new Error(`server on ${port} exited with ${child.exitCode}: ${output}`);
+    }
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
@@ -47,7 +67,7 @@ export async function startApp(port: number, dbFile: string): Promise<AppProcess
       child.once("exit", () => resolve());
       child.kill(signal);
     });
-  return { port, url, child, stop };
+  return { port, url, child, stop, output: () => output };
 }
 
 /** A tiny round-robin proxy in front of several app processes. */

@@ -44,6 +44,11 @@ export function readSession(request: Request): Promise<SessionRead> {
   return read;
 }
 
+/** Whether the request carries a session cookie at all (valid or not): cheap, no database read. */
+export function hasSessionCookie(request: Request): boolean {
+  return lucia.readSessionCookie(request.headers.get("Cookie") ?? "") !== null;
+}
+
 async function validate(request: Request): Promise<SessionRead> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return { user: null, session: null, setCookie: null };

@@ -1,0 +1,131 @@
+// server.mjs's own protections, against a real server process on a free port (ADR 009): body limits
+// before Remix runs, proxy trust, HSTS, private pages and masked invite secrets in the request log.
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { HttpClient, signUpOver } from "./http-client";
+import { freePort, prepareDatabase, startApp, type AppProcess } from "./servers";
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(120_000);
+
+const MB = 1024 * 1024;
+let app: AppProcess;
+
+test.beforeAll(async () => {
+  const port = await freePort();
+  const file = `data/e2e-limits-${port}.db`;
+  prepareDatabase(file, { seed: false });
+  app = await startApp(port, file, { REQUEST_LOG: "true" });
+});
+test.afterAll(async () => app?.stop());
+
+/** Sends `bytes` of form body to `path` (declared with Content-Length or chunked) and returns the status and time taken. */
+function post(path: string, bytes: number, { chunked = false } = {}): Promise<{ status: number; ms: number }> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const headers: http.OutgoingHttpHeaders = { "Content-Type": "application/x-www-form-urlencoded" };
+    if (!chunked) headers["Content-Length"] = bytes;
+    const req = http.request(`${app.url}${path}`, { method: "POST", headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: Date.now() - started }));
+    });
+    // Once the server has answered, it closes the connection instead of reading the rest.
+    req.on("error", (e) => (req.writableEnded ? undefined : reject(e)));
+    const chunk = Buffer.from(`padding=${"a".repeat(64 * 1024 - 8)}`);
+    let sent = 0;
+    const write = () => {
+      while (sent < bytes) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, bytes - sent));
+        sent += piece.length;
+        if (!req.write(piece)) return void req.once("drain", write);
+      }
+      req.end();
+    };
+    write();
+  });
+}
+
+async function timeHealthz() {
+  const started = Date.now();
+  const res = await fetch(`${app.url}/healthz`);
+  expect(res.status).toBe(200);
+  return Date.now() - started;
+}
+
+test("a 10 MB anonymous sign-in post gets 413 at once, whether its length is declared or chunked", async () => {
+  const declared = await post("/login", 10 * MB);
+  expect(declared.status).toBe(413);
+  expect(declared.ms).toBeLessThan(3000);
+  const chunked = await post("/login", 10 * MB, { chunked: true });
+  expect(chunked.status).toBe(413);
+  expect(chunked.ms).toBeLessThan(3000);
+  // A large but legitimate form (a long text in a 3-byte script, percent-encoded) still reaches the app.
+  expect((await post("/login", 400 * 1024)).status).toBe(400);
+});
+
+test("/healthz stays fast while several oversized posts run", async () => {
+  const attacks = Promise.all([1, 2, 3, 4].map((i) => post("/login", 10 * MB, { chunked: i % 2 === 0 })));
+  const health: number[] = [];
+  for (let i = 0; i < 5; i++) health.push(await timeHealthz());
+  expect(Math.max(...health)).toBeLessThan(1000);
+  expect((await attacks).map((a) => a.status)).toEqual([413, 413, 413, 413]);
+});
+
+test("only the screenshot upload route takes bodies of several megabytes", async () => {
+  const upload = "/events/some-event/teams/some-team/entry";
+  expect((await post(upload, 5.5 * MB)).status).not.toBe(413);
+  expect((await post(`${upload}.data`, 5.5 * MB)).status).not.toBe(413);
+  expect((await post(upload, 7 * MB)).status).toBe(413);
+  expect((await post("/events/some-event/teams/some-team", 5.5 * MB)).status).toBe(413);
+});
+
+test("secure cookies come with HSTS", async () => {
+  const page = await fetch(`${app.url}/login`);
+  expect(page.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+});
+
+test("signed-in pages and their data are private and never stored", async () => {
+  const anonymous = await fetch(`${app.url}/login`);
+  expect(anonymous.headers.get("cache-control") ?? "").not.toContain("no-store");
+  const client = new HttpClient(app.url);
+  expect((await signUpOver(client, "Cache Check", `cache-${Date.now()}@example.com`)).status).toBe(302);
+  for (const path of ["/", "/account", "/archive"]) {
+    const page = await client.get(path);
+    expect(page.status, path).toBe(200);
+    expect(page.headers.get("content-type"), path).toContain("text/html");
+    expect(page.headers.get("cache-control"), path).toBe("private, no-store");
+  }
+  // Client-side navigations fetch the same data as /path.data.
+  expect((await client.get("/account.data")).headers.get("cache-control")).toBe("private, no-store");
+});
+
+test("judge-invite tokens and team invite codes never reach the request log", async () => {
+  await fetch(`${app.url}/judge-invite/SECRET-TOKEN-1`, { redirect: "manual" });
+  await fetch(`${app.url}/judge-invite/SECRET-TOKEN-2.data`, { redirect: "manual" });
+  await fetch(`${app.url}/join?code=SECRETCODE3`, { redirect: "manual" });
+  await fetch(`${app.url}/login?redirectTo=${encodeURIComponent("/join?code=SECRETCODE4")}`, { redirect: "manual" });
+  await fetch(`${app.url}/login?redirectTo=${encodeURIComponent("/judge-invite/SECRET-TOKEN-5")}`, { redirect: "manual" });
+  await expect.poll(() => (app.output().match(/^GET /gm) ?? []).length).toBeGreaterThanOrEqual(5);
+  const log = app.output();
+  expect(log).toContain("GET /judge-invite/*** ");
+  expect(log).toContain("GET /join?code=*** ");
+  expect(log).not.toMatch(/SECRET/);
+});
+
+test("TRUST_PROXY accepts a hop count or proxy addresses and refuses true at boot", async () => {
+  const file = `data/e2e-limits-proxy-${app.port}.db`;
+  prepareDatabase(file, { seed: false });
+  await expect(startApp(await freePort(), file, { TRUST_PROXY: "true" })).rejects.toThrow(/TRUST_PROXY=true: .*Set the number of proxies/);
+  await expect(startApp(await freePort(), file, { TRUST_PROXY: "not-an-address" })).rejects.toThrow(/TRUST_PROXY=not-an-address/);
+  for (const setting of ["1", "loopback, 10.0.0.0/8"]) {
+    const proxied = await startApp(await freePort(), file, { TRUST_PROXY: setting, COOKIE_SECURE: "false" });
+    try {
+      const res = await fetch(`${proxied.url}/healthz`);
+      expect(res.status).toBe(200);
+      // Plain-http cookies: no HSTS.
+      expect(res.headers.get("strict-transport-security")).toBeNull();
+    } finally {
+      await proxied.stop();
+    }
+  }
+});
