@@ -11,7 +11,7 @@ import { canManageUsers } from "~/modules/auth/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Accounts · Problem First" }];
 
-const roleChangeSchema = z.object({ userId: z.string().min(1), organizer: z.enum(["true", "false"]) });
+const roleChangeSchema = z.object({ userId: z.string().min(1).max(100), organizer: z.enum(["true", "false"]) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   enforce(canManageUsers(await requireUser(request)));

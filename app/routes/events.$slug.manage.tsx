@@ -6,6 +6,7 @@ import { PhaseBadge } from "~/components/badges";
 import { ConfirmationDetails, ScoreSheets } from "~/components/score-sheets";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { formatInZone, relativeTime } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/events/${event.slug}/manage`;
 
   if (intent === "phase") {
-    const submission = parseWithZod(formData, { schema: phaseChangeSchema });
+    const submission = parseForm(formData, { schema: phaseChangeSchema });
     if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
     const changed = await changePhase(event, user.id, submission.value, new Date());
     if (!changed.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { [changed.field]: [changed.message] } }) }, { status: 400 });
@@ -93,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: gaps ? "error" : "success", message: `The event is now: ${phaseLabels[submission.value.to]}.${gaps}` });
   }
   if (intent === "add-judge") {
-    const submission = parseWithZod(formData, { schema: addJudgeSchema });
+    const submission = parseForm(formData, { schema: addJudgeSchema });
     if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
     const added = await addJudge(event.id, submission.value.email);
     if (!added.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { email: [added.message] } }) }, { status: 400 });
@@ -106,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, "Judge removed. Scores they already gave are kept.");
   }
   if (intent === "add-organizer") {
-    const submission = parseWithZod(formData, { schema: addOrganizerSchema });
+    const submission = parseForm(formData, { schema: addOrganizerSchema });
     if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
     const added = await addOrganizer(event.id, submission.value.email);
     if (!added.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { email: [added.message] } }) }, { status: 400 });
@@ -120,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     enforce(canManageProblems(user, access));
     const problemId = String(formData.get("problemId") ?? "");
     if (intent === "move-problem") {
-      const submission = parseWithZod(formData, { schema: moveProblemSchema });
+      const submission = parseForm(formData, { schema: moveProblemSchema });
       if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
       const moved = await moveProblem(event.id, submission.value.problemId, submission.value.direction);
       if (!moved) throw data("Problem not found", { status: 404 });
