@@ -104,6 +104,14 @@ export function formatInZone(date: Date | string | number, tz: string): string {
   ).format(new Date(date));
 }
 
+/** "3 – 17 Nov 2026", "28 Oct – 5 Nov 2026": the days from `start` to `end` in the zone, for periods already known. */
+export function formatDateRange(start: Date | string | number, end: Date | string | number, tz: string): string {
+  const f = formatter(`range:${tz}`, () => new Intl.DateTimeFormat("en-GB", { timeZone: tz, day: "numeric", month: "short", year: "numeric" }));
+  const [a, b] = [new Date(start), new Date(end)];
+  // ICU puts thin spaces around the dash; plain ones read the same and match what people type in a search.
+  return (b < a ? f.format(a) : f.formatRange(a, b)).replace(/[\u2009\u202f]/g, " ");
+}
+
 /** "in 3 days", "2 hours ago": coarse, for deadlines. */
 export function relativeTime(target: Date | string | number, now: Date): string {
   const diff = new Date(target).getTime() - now.getTime();

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PhaseBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatInZone } from "~/lib/time";
 import { getOptionalUser } from "~/modules/auth/guards.server";
 import { canCreateEvent } from "~/modules/auth/permissions";
 import { listVisibleEvents } from "~/modules/events/events.server";
+import { eventWhen, phaseWords } from "~/modules/events/phases";
 
 export const meta: MetaFunction = () => [{ title: "Events · Problem First" }];
 
@@ -17,11 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type EventItem = Awaited<ReturnType<typeof listVisibleEvents>>[number];
 
-function EventList({ title, events, empty }: { title: string; events: EventItem[]; empty: string }) {
+function EventList({ phase, events, empty }: { phase: EventItem["phase"]; events: EventItem[]; empty: string }) {
+  // The id comes from the phase key: a heading's text may hold spaces, which an id (and aria-labelledby) cannot.
+  const headingId = `events-${phase}-h`;
   return (
-    <section aria-labelledby={`h-${title}`} className="mt-8">
-      <h2 id={`h-${title}`} className="h2">
-        {title}
+    <section aria-labelledby={headingId} className="mt-8">
+      <h2 id={headingId} className="h2">
+        {phaseWords[phase].section}
       </h2>
       {events.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{empty}</p>
@@ -36,11 +38,7 @@ function EventList({ title, events, empty }: { title: string; events: EventItem[
                 <PhaseBadge phase={e.phase} />
               </div>
               <p className="mt-2 text-sm text-slate-600">
-                {e.phase === "open"
-                  ? `Submissions close ${formatInZone(e.submissionDeadline, e.timezone)}`
-                  : e.phase === "judging"
-                    ? `Judging ends ${formatInZone(e.judgingDeadline, e.timezone)}`
-                    : `Starts ${formatInZone(e.startsAt, e.timezone)}`}
+                {eventWhen(e)}
               </p>
               <p className="mt-1 text-sm text-slate-600">
                 {e.problemCount} {e.problemCount === 1 ? "problem" : "problems"} · {e.teamCount} {e.teamCount === 1 ? "team" : "teams"}
@@ -85,10 +83,10 @@ export default function Index() {
           </Link>
         ) : null}
       </div>
-      {by("draft").length > 0 ? <EventList title="Your drafts" events={by("draft")} empty="" /> : null}
-      <EventList title="Open for entries" events={by("open")} empty="No event is open right now." />
-      <EventList title="In judging" events={by("judging")} empty="No event is being judged right now." />
-      <EventList title="Past events" events={by("closed")} empty="No past events yet." />
+      {by("draft").length > 0 ? <EventList phase="draft" events={by("draft")} empty="" /> : null}
+      <EventList phase="open" events={by("open")} empty="No event is open right now." />
+      <EventList phase="judging" events={by("judging")} empty="No event is being judged right now." />
+      <EventList phase="closed" events={by("closed")} empty="No past events yet." />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
-import { formatInZone, relativeTime } from "~/lib/time";
+import { formatDateRange, formatInZone, relativeTime } from "~/lib/time";
 import { canJoinTeam, canManageEvent, canViewEntry, canViewJudgeQueue, canViewResults } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { listAwards } from "~/modules/judging/awards.server";
@@ -64,22 +64,29 @@ export default function EventPage() {
           <PhaseBadge phase={event.phase} />
         </div>
         {event.tagline ? <p className="mt-2 text-lg text-slate-700">{event.tagline}</p> : null}
-        <dl className="mt-3 grid gap-2 text-sm text-slate-700 sm:grid-cols-3">
-          <div>
-            <dt className="font-semibold">Starts</dt>
-            <dd>{formatInZone(event.startsAt, event.timezone)}</dd>
-          </div>
-          <div>
-            <dt className="font-semibold">Submission deadline</dt>
-            <dd>
-              {formatInZone(event.submissionDeadline, event.timezone)} ({relativeTime(event.submissionDeadline, nowDate)})
-            </dd>
-          </div>
-          <div>
-            <dt className="font-semibold">Judging deadline</dt>
-            <dd>{formatInZone(event.judgingDeadline, event.timezone)}</dd>
-          </div>
-        </dl>
+        {event.phase === "closed" ? (
+          <dl className="mt-3 text-sm text-slate-700">
+            <dt className="font-semibold">When it ran</dt>
+            <dd>{formatDateRange(event.startsAt, event.judgingDeadline, event.timezone)}</dd>
+          </dl>
+        ) : (
+          <dl className="mt-3 grid gap-2 text-sm text-slate-700 sm:grid-cols-3">
+            <div>
+              <dt className="font-semibold">Starts</dt>
+              <dd>{formatInZone(event.startsAt, event.timezone)}</dd>
+            </div>
+            <div>
+              <dt className="font-semibold">Submission deadline</dt>
+              <dd>
+                {formatInZone(event.submissionDeadline, event.timezone)} ({relativeTime(event.submissionDeadline, nowDate)})
+              </dd>
+            </div>
+            <div>
+              <dt className="font-semibold">Judging deadline</dt>
+              <dd>{formatInZone(event.judgingDeadline, event.timezone)}</dd>
+            </div>
+          </dl>
+        )}
         <Markdown html={descriptionHtml} className="mt-4" />
         <p className="mt-4 flex flex-wrap gap-2">
           {can.manage ? (

@@ -1,6 +1,7 @@
 // The event-access policy: who sees, joins, edits, scores and reads what, phase by phase.
 // (permissions.test.ts covers problems and the rubric, permissions.judging.test.ts conflicts and assignments.)
 import { describe, expect, it } from "vitest";
+import { phaseWords } from "~/modules/events/phases";
 import {
   canChangeTeam,
   canCreateEvent,
@@ -119,7 +120,7 @@ describe("canJoinTeam", () => {
       expect(canJoinTeam(member, ev({ phase }), before)).toEqual({
         ok: false,
         status: 403,
-        reason: "Submissions are closed: the event has moved to judging.",
+        reason: phaseWords[phase].submissionsClosed,
       });
     }
   });
@@ -158,7 +159,7 @@ describe("canEditEntry", () => {
     for (const phase of ["judging", "closed"] as const) {
       expect(canEditEntry(member, ev({ phase, teamId: "t1" }), "t1", before)).toMatchObject({
         ok: false,
-        reason: "Submissions are closed: the event has moved to judging.",
+        reason: phaseWords[phase].submissionsClosed,
       });
     }
   });

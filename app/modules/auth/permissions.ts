@@ -1,5 +1,6 @@
 // One policy for the whole app: pure, unit-tested, used by server guards and by the UI.
 import type { EventPhase, GlobalRole } from "#db/schema";
+import { phaseWords } from "~/modules/events/phases";
 
 export type Actor = { id: string; role: GlobalRole };
 
@@ -44,8 +45,9 @@ export function canManageEvent(actor: Actor, ev: EventAccess): Decision {
 }
 
 function submissionsOpen(ev: EventAccess, now: Date): Decision {
-  if (ev.phase === "draft") return deny("This event is not open yet.");
-  if (ev.phase !== "open") return deny("Submissions are closed: the event has moved to judging.");
+  // Each phase says its own reason (a closed event has not "moved to judging").
+  const closed = phaseWords[ev.phase].submissionsClosed;
+  if (closed) return deny(closed);
   if (now >= ev.submissionDeadline) return deny("Submissions are closed: the submission deadline has passed.");
   return allow;
 }

@@ -2,6 +2,7 @@
 
 export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
 export const MAX_SCREENSHOTS = 6;
+export const TOO_MANY_SCREENSHOTS = `An entry has at most ${MAX_SCREENSHOTS} screenshots. Delete one first.`;
 // A 5 MB file can still declare 60000×60000 pixels (14 GB decoded): dimensions are checked before decoding.
 export const MAX_SCREENSHOT_PIXELS = 40_000_000;
 
@@ -22,7 +23,7 @@ export function detectImageType(bytes: Uint8Array): ImageType | null {
 export type ScreenshotCheck = { ok: true; type: ImageType } | { ok: false; message: string };
 
 export function checkScreenshot(bytes: Uint8Array, existingCount: number): ScreenshotCheck {
-  if (existingCount >= MAX_SCREENSHOTS) return { ok: false, message: `An entry has at most ${MAX_SCREENSHOTS} screenshots. Delete one first.` };
+  if (existingCount >= MAX_SCREENSHOTS) return { ok: false, message: TOO_MANY_SCREENSHOTS };
   if (bytes.length === 0) return { ok: false, message: "Choose an image file to upload." };
   if (bytes.length > MAX_SCREENSHOT_BYTES) return { ok: false, message: "That file is larger than 5 MB." };
   const type = detectImageType(bytes);

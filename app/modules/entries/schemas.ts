@@ -2,6 +2,8 @@ import { z } from "zod";
 import { outcomes, rootCauses } from "#db/enums";
 
 export const outcomeLabels = { working: "Working prototype", partial: "Partial prototype", failed: "Failed attempt" } as const;
+/** The short form badges show; every other place says outcomeLabels. */
+export const outcomeBadgeLabels: Record<keyof typeof outcomeLabels, string> = { working: "Working", partial: "Partial", failed: "Failed attempt" };
 
 export const rootCauseLabels: Record<(typeof rootCauses)[number], string> = {
   "data-missing-context": "Data lacked context",

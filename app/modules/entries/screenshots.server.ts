@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { screenshots } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
+import { MAX_SCREENSHOTS, TOO_MANY_SCREENSHOTS } from "./images";
 import { prepareScreenshot } from "./images.server";
 import { deleteFile, putFile } from "./storage.server";
 
@@ -19,7 +20,16 @@ export async function addScreenshot(entryId: string, bytes: Uint8Array, caption:
   if (!check.ok) return check;
   const id = newId();
   await putFile(id, check.bytes);
-  await db.insert(screenshots).values({ id, entryId, storageKey: id, contentType: check.type, byteSize: check.bytes.length, caption, position: count });
+  // The cap is checked again inside the INSERT: uploads racing past the count above cannot pass it together.
+  const countNow = sql`(select count(*) from screenshots where entry_id = ${entryId})`;
+  const inserted = await db.run(sql`
+    insert into screenshots (id, entry_id, storage_key, content_type, byte_size, caption, position)
+    select ${id}, ${entryId}, ${id}, ${check.type}, ${check.bytes.length}, ${caption}, ${countNow}
+    where ${countNow} < ${MAX_SCREENSHOTS}`);
+  if (inserted.rowsAffected === 0) {
+    await deleteFile(id);
+    return { ok: false as const, message: TOO_MANY_SCREENSHOTS };
+  }
   return { ok: true as const, id };
 }
 

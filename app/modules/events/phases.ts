@@ -1,5 +1,6 @@
 // Phase transitions of an event: draft → open → judging → closed, and closed → judging to reopen.
 import type { EventPhase } from "#db/schema";
+import { formatDateRange, formatInZone } from "~/lib/time";
 
 export type PhaseFacts = {
   phase: EventPhase;
@@ -88,9 +89,38 @@ export function checkTransition(f: PhaseFacts, req: TransitionRequest): Transiti
   return { ok: true, closeSubmissionsNow: f.phase === "open" && req.to === "judging" && f.now < f.submissionDeadline };
 }
 
-export const phaseLabels: Record<EventPhase, string> = {
-  draft: "Draft",
-  open: "Open for entries",
-  judging: "Judging",
-  closed: "Results published",
+export const phaseOrder = ["draft", "open", "judging", "closed"] as const satisfies readonly EventPhase[];
+
+/**
+ * Every word the UI says about a phase, in one place: its name, its badge, the events overview's section for it
+ * and why submissions are not open in it.
+ */
+export const phaseWords: Record<EventPhase, { label: string; badge: string; section: string; submissionsClosed: string | null }> = {
+  draft: { label: "Draft", badge: "Draft", section: "Your drafts", submissionsClosed: "This event is not open yet." },
+  open: { label: "Open for entries", badge: "Open", section: "Open for entries", submissionsClosed: null },
+  judging: { label: "Judging", badge: "Judging", section: "In judging", submissionsClosed: "Submissions are closed: the event has moved to judging." },
+  closed: { label: "Results published", badge: "Results published", section: "Past events", submissionsClosed: "Submissions are closed: the event is over and its results are published." },
 };
+
+export const phaseLabels: Record<EventPhase, string> = {
+  draft: phaseWords.draft.label,
+  open: phaseWords.open.label,
+  judging: phaseWords.judging.label,
+  closed: phaseWords.closed.label,
+};
+
+type EventTimes = { phase: EventPhase; startsAt: Date | string; submissionDeadline: Date | string; judgingDeadline: Date | string; timezone: string };
+
+/** One line saying when an event happens, worded for its phase; a past event shows the dates it ran as a range. */
+export function eventWhen(e: EventTimes): string {
+  switch (e.phase) {
+    case "draft":
+      return `Starts ${formatInZone(e.startsAt, e.timezone)}`;
+    case "open":
+      return `Submissions close ${formatInZone(e.submissionDeadline, e.timezone)}`;
+    case "judging":
+      return `Judging ends ${formatInZone(e.judgingDeadline, e.timezone)}`;
+    case "closed":
+      return `Ran ${formatDateRange(e.startsAt, e.judgingDeadline, e.timezone)}`;
+  }
+}

@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { entries, eventJudges, screenshots, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
+import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createJudgeInvite, JUDGE_IN_TEAM_MESSAGE } from "~/modules/events/judge-invites.server";
 import { addProblem } from "~/modules/problems/problems.server";
@@ -213,6 +214,19 @@ describe("screenshots", () => {
     expect(refused.data).toEqual({ screenshotError: expect.stringContaining("at most 40 megapixels") });
     const [entry] = await db.select().from(entries).where(eq(entries.teamId, teamId));
     expect(await db.select().from(screenshots).where(eq(screenshots.entryId, entry.id))).toHaveLength(0);
+  });
+
+  it("keeps the cap of 6 under concurrent uploads and leaves no file behind for a refused one", async () => {
+    const { teamId } = await setup();
+    const [entry] = await db.select().from(entries).where(eq(entries.teamId, teamId));
+    const files = () => fs.readdirSync(uploads, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).length;
+    const before = files();
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => addScreenshot(entry.id, PNG, `Shot ${i}`)));
+    expect(results.filter((r) => r.ok)).toHaveLength(6);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.message)).toEqual(Array(4).fill("An entry has at most 6 screenshots. Delete one first."));
+    const rows = await db.select().from(screenshots).where(eq(screenshots.entryId, entry.id));
+    expect(rows.map((r) => r.position).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(files() - before).toBe(6);
   });
 
   it("refuses an outsider's upload", async () => {
