@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { attemptPasswordChange } from "~/modules/auth/attempts.server";
 import { changePasswordServerSchema } from "~/modules/auth/password-strength.server";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: changePasswordServerSchema(user) });
+  const submission = parseForm(await request.formData(), { schema: changePasswordServerSchema(user) });
   const hide = { hideFields: ["currentPassword", "newPassword"] };
   if (submission.status !== "success") return data({ result: submission.reply(hide) }, { status: 400 });
   const changed = await attemptPasswordChange(user.id, submission.value.currentPassword, submission.value.newPassword);

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageJudging } from "~/modules/auth/permissions";
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, "Default awards added.");
     }
     case "create": {
-      const submission = parseWithZod(formData, { schema: awardSchema });
+      const submission = parseForm(formData, { schema: awardSchema });
       if (submission.status !== "success") return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
       const created = await createAward(event.id, submission.value);
       if (!created.ok) return data({ result: submission.reply({ fieldErrors: { name: [created.message] } }) }, { status: 400 });

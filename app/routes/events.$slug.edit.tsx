@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { EventFields } from "~/components/event-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { formatInZone, utcToZonedLocal } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageEvent(user, access));
-  const submission = parseWithZod(await request.formData(), { schema: eventSchema });
+  const submission = parseForm(await request.formData(), { schema: eventSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await updateEvent(event, submission.value);
   if (!saved.ok) return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 });

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canDeclareConflict, canScoreEntry } from "~/modules/auth/permissions";
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "conflict") {
     enforce(canDeclareConflict(user, access, found.entry));
-    const submission = parseWithZod(formData, { schema: conflictSchema });
+    const submission = parseForm(formData, { schema: conflictSchema });
     if (submission.status !== "success") return data({ result: submission.reply(), conflict: true }, { status: 400 });
     await declareConflict(event.id, found.entry.id, user.id, submission.value.reason);
     return redirectWithToast(`/events/${event.slug}/judging`, `Conflict declared: ${found.entry.title} left your queue, without your scores.`);
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await enforceScoring(ctx);
   const rubric = await listCriteria(event.id);
   const schema = scoreSheetSchema(rubric.map((c) => c.id), event.scaleMax);
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseForm(formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: false }, { status: 400 });
   await saveScores(found.entry.id, user.id, submission.value.scores, new Date(), submission.value.overallComment);
   const saved = new Set((await judgeScores(found.entry.id, user.id)).map((s) => s.criterionId));

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -60,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/events/${event.slug}/judges`;
 
   if (intent === "create-invite") {
-    const submission = parseWithZod(formData, { schema: judgeInviteSchema });
+    const submission = parseForm(formData, { schema: judgeInviteSchema });
     if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
     const invite = await createJudgeInvite(event.id, user.id, submission.value.days);
     // Shown once, on this response: only the token's hash is stored.
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : redirectWithToast(back, { kind: "error", message: "That link was already revoked or does not exist." });
   }
   if (intent === "set-mode") {
-    const submission = parseWithZod(formData, { schema: judgesPerEntrySchema });
+    const submission = parseForm(formData, { schema: judgesPerEntrySchema });
     if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
     const n = submission.value.mode === "all" ? null : submission.value.judgesPerEntry!;
     const saved = await setJudgesPerEntry(event, n);
@@ -87,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, plan.ok ? "Assignments recomputed." : { kind: "error", message: `Assignments recomputed, with gaps. ${plan.message}` });
   }
   if (intent === "add-assignment" || intent === "remove-assignment") {
-    const submission = parseWithZod(formData, { schema: assignmentSchema });
+    const submission = parseForm(formData, { schema: assignmentSchema });
     if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
     const { entryId, judgeId } = submission.value;
     if (intent === "add-assignment") {

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageJudging } from "~/modules/auth/permissions";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageJudging(user, access));
-  const submission = parseWithZod(await request.formData(), { schema: judgingSettingsSchema });
+  const submission = parseForm(await request.formData(), { schema: judgingSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await updateJudgingSettings(event.id, submission.value);
   return redirectWithToast(`/events/${event.slug}/judging-settings`, "Judging settings saved.");

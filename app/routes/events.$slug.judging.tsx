@@ -1,8 +1,8 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canViewJudgeQueue, canWithdrawConflict } from "~/modules/auth/permissions";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canWithdrawConflict(user, access));
-  const submission = parseWithZod(await request.formData(), { schema: withdrawConflictSchema });
+  const submission = parseForm(await request.formData(), { schema: withdrawConflictSchema });
   // The form is one button per listed conflict: a missing id is a forged request, not a typing mistake.
   invariantResponse(submission.status === "success", "Pick the conflict to withdraw.", 400);
   const conflict = (await judgeConflictList(event.id, user.id)).find((c) => c.entryId === submission.value.entryId);

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { ProblemFields } from "~/components/problem-fields";
+import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageProblems } from "~/modules/auth/permissions";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event, problem } = await requireProblem(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: problemSchema });
+  const submission = parseForm(await request.formData(), { schema: problemSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const owner = await resolveOwner(submission.value);
   if (!owner.ok) return data({ result: submission.reply({ fieldErrors: { [owner.field]: [owner.message] } }) }, { status: 400 });

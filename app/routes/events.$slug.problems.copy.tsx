@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageProblems, canViewEvent, type Actor } from "~/modules/auth/permissions";
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageProblems(user, access));
-  const submission = parseWithZod(await request.formData(), { schema: copyProblemsSchema });
+  const submission = parseForm(await request.formData(), { schema: copyProblemsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const source = await sourceEvent(user, submission.value.from, event.id);
   if (!source) return data({ result: submission.reply({ fieldErrors: { from: ["Pick an event you can see, other than this one"] } }) }, { status: 400 });

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canEditRubric, canManageEvent } from "~/modules/auth/permissions";
@@ -40,14 +41,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/events/${event.slug}/rubric`;
 
   if (intent === "set-scale") {
-    const submission = parseWithZod(formData, { schema: scaleSchema });
+    const submission = parseForm(formData, { schema: scaleSchema });
     if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
     const saved = await setScale(event.id, submission.value.scaleMax);
     if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
     return redirectWithToast(back, `Scale set to 1–${submission.value.scaleMax}.`);
   }
   if (intent === "save-rubric") {
-    const submission = parseWithZod(formData, { schema: rubricSchema });
+    const submission = parseForm(formData, { schema: rubricSchema });
     // A conform list intent (add or remove a criterion, without JavaScript) is not an error: the form comes back changed.
     if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
     const saved = await saveRubric(event.id, event.scaleMax, submission.value);

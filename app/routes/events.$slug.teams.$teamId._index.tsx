@@ -6,6 +6,7 @@ import { z } from "zod";
 import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { absoluteUrl } from "~/lib/urls.server";
@@ -27,7 +28,7 @@ import {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} · Problem First` }];
 
-const problemChangeSchema = z.object({ problemId: z.string({ error: "Pick a problem" }).min(1, "Pick a problem") });
+const problemChangeSchema = z.object({ problemId: z.string({ error: "Pick a problem" }).min(1, "Pick a problem").max(100) });
 
 async function loadTeam(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireEventAccess(request, params.slug);
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/events/${event.slug}/teams/${team.id}`;
 
   if (intent === "change-problem") {
-    const submission = parseWithZod(formData, { schema: problemChangeSchema });
+    const submission = parseForm(formData, { schema: problemChangeSchema });
     if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
     const changed = await changeProblem(event.id, team.id, submission.value.problemId);
     if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { problemId: [changed.message] } }) }, { status: 400 });

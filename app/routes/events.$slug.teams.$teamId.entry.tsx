@@ -1,19 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { outcomes, rootCauses } from "#db/enums";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { RelatedLearnings } from "~/components/learnings";
+import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -21,6 +14,7 @@ import { relatedToProblem } from "~/modules/archive/search.server";
 import { canEditEntry, canViewTeam } from "~/modules/auth/permissions";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { MAX_SCREENSHOT_BYTES, MAX_SCREENSHOTS } from "~/modules/entries/images";
+import { readEntryForm } from "~/modules/entries/multipart.server";
 import { addScreenshot, listScreenshots, removeScreenshot } from "~/modules/entries/screenshots.server";
 import { entrySchemaFor, outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -52,22 +46,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Multipart bodies (screenshot uploads) are parsed with a size cap instead of being buffered whole. */
-async function readForm(request: Request): Promise<FormData | "too-large"> {
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return request.formData();
-  try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_SCREENSHOT_BYTES }));
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return "too-large";
-    throw e;
-  }
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access, team, entry } = await loadTeamEntry(request, params);
   enforce(canEditEntry(user, access, team.id, new Date()));
-  const formData = await readForm(request);
-  if (formData === "too-large") return data({ screenshotError: "That file is larger than 5 MB." }, { status: 400 });
+  const formData = await readEntryForm(request);
+  if ("refused" in formData) return data({ screenshotError: formData.refused }, { status: 400 });
   const intent = formData.get("_action");
   if (intent === "upload-screenshot") {
     const file = formData.get("screenshot");
@@ -82,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/events/${event.slug}/teams/${team.id}/entry`, "Screenshot deleted.");
   }
   const submit = intent === "submit";
-  const submission = parseWithZod(formData, { schema: entrySchemaFor(formData.get("_action")) });
+  const submission = parseForm(formData, { schema: entrySchemaFor(formData.get("_action")) });
   if (submission.status !== "success") {
     return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
   }

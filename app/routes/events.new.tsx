@@ -5,6 +5,7 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EventFields } from "~/components/event-fields";
 import { FormErrors } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/auth/guards.server";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   enforce(canCreateEvent(user));
-  const submission = parseWithZod(await request.formData(), { schema: eventSchema });
+  const submission = parseForm(await request.formData(), { schema: eventSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   if (submission.value.slug && (await slugTaken(submission.value.slug))) {
     return data({ result: submission.reply({ fieldErrors: { slug: ["Another event already uses this address: pick another"] } }) }, { status: 400 });

@@ -93,4 +93,11 @@ describe("safeRedirect", () => {
   it("uses the given fallback", () => {
     expect(safeRedirect("//evil.com", "/events")).toBe("/events");
   });
+  it("percent-encodes characters a Location header cannot carry, so sign-in never fails on them", () => {
+    expect(safeRedirect("/。/x")).toBe("/%E3%80%82/x");
+    expect(safeRedirect("/events/café?q=a b")).toBe("/events/caf%C3%A9?q=a%20b");
+    expect(safeRedirect("/already%20encoded")).toBe("/already%20encoded");
+    expect(safeRedirect("/\ud800")).toBe("/");
+    for (const to of ["/。/x", "/🚀", "/ÿ\u0100"]) expect(() => new Headers({ Location: safeRedirect(to) })).not.toThrow();
+  });
 });

@@ -16,13 +16,13 @@ export const signUpSchema = z.object({
   name: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(80, "Use at most 80 characters"),
   email: emailSchema,
   password: passwordSchema,
-  redirectTo: z.string().optional(),
+  redirectTo: z.string().max(2000).optional(),
 });
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Enter your password" }).max(200),
-  redirectTo: z.string().optional(),
+  password: z.string({ error: "Enter your password" }).max(200, "Use at most 200 characters"),
+  redirectTo: z.string().max(2000).optional(),
 });
 
 export function isEmailDomainAllowed(email: string, allowedDomains: string[]) {
@@ -36,12 +36,18 @@ export function safeRedirect(to: string | null | undefined, fallback = "/") {
   if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   // Browsers drop tabs and newlines from a URL before parsing it, so "/\t/evil.com" would become "//evil.com".
   if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
-  return to;
+  // A Location header carries bytes only (a character above U+00FF throws): percent-encode anything
+  // outside printable ASCII, as a browser would. A lone surrogate cannot be encoded: fall back.
+  try {
+    return to.replace(/[^\u0021-\u007e]+/g, encodeURIComponent);
+  } catch {
+    return fallback;
+  }
 }
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password" }).max(200),
+    currentPassword: z.string({ error: "Enter your current password" }).max(200, "Use at most 200 characters"),
     newPassword: passwordSchema,
   })
   .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });

@@ -5,6 +5,7 @@ import { isLocalDateTime, isValidTimezone } from "~/lib/time";
 const localDateTime = (label: string) =>
   z
     .string({ error: `Enter the ${label}` })
+    .max(30, `Enter the ${label} as a date and time`)
     .refine(isLocalDateTime, { message: `Enter the ${label} as a date and time` });
 
 /** Slugs that would shadow a fixed route under /events/. */
@@ -26,7 +27,7 @@ export const eventSchema = z
       .optional(),
     tagline: z.string().trim().max(160, "Use at most 160 characters").optional(),
     description: z.string().trim().max(10_000, "Use at most 10,000 characters").default(""),
-    timezone: z.string({ error: "Pick a timezone" }).refine(isValidTimezone, { message: "Pick a timezone from the list" }),
+    timezone: z.string({ error: "Pick a timezone" }).max(100, "Pick a timezone from the list").refine(isValidTimezone, { message: "Pick a timezone from the list" }),
     startsAt: localDateTime("start time"),
     submissionDeadline: localDateTime("submission deadline"),
     judgingDeadline: localDateTime("judging deadline"),
@@ -53,6 +54,7 @@ export const addOrganizerSchema = z.object({
     .string({ error: "Enter the organizer's email address" })
     .trim()
     .toLowerCase()
+    .max(254, "That email address is too long")
     .pipe(z.email({ error: "Enter a valid email address" })),
 });
 
@@ -67,6 +69,7 @@ export const addJudgeSchema = z.object({
     .string({ error: "Enter the judge's email address" })
     .trim()
     .toLowerCase()
+    .max(254, "That email address is too long")
     .pipe(z.email({ error: "Enter a valid email address" })),
 });
 
@@ -108,8 +111,8 @@ export const judgesPerEntrySchema = z
   });
 
 export const assignmentSchema = z.object({
-  entryId: z.string({ error: "Pick an entry" }).min(1, "Pick an entry"),
-  judgeId: z.string({ error: "Pick a judge" }).min(1, "Pick a judge"),
+  entryId: z.string({ error: "Pick an entry" }).min(1, "Pick an entry").max(100),
+  judgeId: z.string({ error: "Pick a judge" }).min(1, "Pick a judge").max(100),
 });
 
 export const rubricSchema = z

@@ -11,7 +11,7 @@ export function scoreSheetSchema(criterionIds: string[], scaleMax: number) {
     scores: z
       .array(
         z.object({
-          criterionId: z.string().refine((id) => criterionIds.includes(id), { message: "Unknown criterion" }),
+          criterionId: z.string().max(100).refine((id) => criterionIds.includes(id), { message: "Unknown criterion" }),
           value: z.number({ error: pick }).int(pick).min(1, pick).max(scaleMax, pick).optional(),
           comment: z.string().trim().max(2000, "Use at most 2,000 characters").default(""),
         }),

@@ -20,6 +20,7 @@ export const problemSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
+    .max(254, "That email address is too long")
     .pipe(z.email({ error: "Enter a valid email address, or leave it blank" }))
     .optional(),
 });
@@ -27,11 +28,11 @@ export const problemSchema = z.object({
 export type ProblemInput = z.infer<typeof problemSchema>;
 
 export const moveProblemSchema = z.object({
-  problemId: z.string({ error: "Pick a problem" }).min(1, "Pick a problem"),
+  problemId: z.string({ error: "Pick a problem" }).min(1, "Pick a problem").max(100),
   direction: z.enum(["up", "down"], { error: "Move up or down" }),
 });
 
 export const copyProblemsSchema = z.object({
-  from: z.string({ error: "Pick an event to copy from" }).min(1, "Pick an event to copy from"),
-  problemIds: z.array(z.string().min(1)).min(1, "Tick at least one problem to copy").max(100, "Copy at most 100 problems at once"),
+  from: z.string({ error: "Pick an event to copy from" }).min(1, "Pick an event to copy from").max(100),
+  problemIds: z.array(z.string().min(1).max(100)).min(1, "Tick at least one problem to copy").max(100, "Copy at most 100 problems at once"),
 });

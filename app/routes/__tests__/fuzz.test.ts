@@ -145,6 +145,24 @@ describe("form actions under bad input", () => {
     expect(failures).toEqual([]);
   });
 
+  it("reply with known fields only: an unknown field or an oversized value never comes back", async () => {
+    const leaks: string[] = [];
+    for (const c of world.cases) {
+      const mod = await import(`../${c.route}.tsx`);
+      const user = c.user();
+      const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+      if (user) headers.Cookie = await sessionCookie(user.id);
+      const smuggled = new URLSearchParams({ ...c.base, smuggled: "ECHO-ME" });
+      const oversized = new URLSearchParams(Object.fromEntries(Object.keys(c.base).map((k) => [k, HUGE])));
+      for (const [label, body] of [["unknown field", smuggled], ["every field huge", oversized]] as const) {
+        const outcome = await settle(mod.action(args(new Request("http://localhost/x", { method: "POST", headers, body }), c.params)));
+        const echoed = JSON.stringify(outcome.data ?? "");
+        if (echoed.includes("ECHO-ME") || echoed.length > 10_000) leaks.push(`${c.route} (${c.base.intent ?? c.base._action ?? ""}) / ${label}: ${echoed.slice(0, 80)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  }, 120_000);
+
   it("never let a mutated request succeed when required fields are missing", async () => {
     const c = world.cases[0];
     const mod = await import(`../${c.route}.tsx`);
