@@ -2,7 +2,7 @@
 // written straight into the e2e server's database through the app's own modules, so each test drives
 // through the UI only the part of a journey it is about, and no test replays the steps of another.
 // playwright.config.ts points DATABASE_URL at the database the e2e server uses before this loads.
-import { expect, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { entries, events, users } from "#db/schema";
 import { db } from "~/db.server";
@@ -52,7 +52,7 @@ export type EventSetUp = { event: EventRow; problemId: string; problemTitle: str
 export type DraftSetUp = { event: EventRow; url: string };
 
 /** A draft UTC event of the demo organizer, with the default rubric and no problem yet. */
-export async function draftEvent(title = unique("Direct Hack"), opts: { description?: string } = {}): Promise<DraftSetUp> {
+export async function draftEvent(title = unique("Direct Hack"), opts: { description?: string; maxTeamSize?: number } = {}): Promise<DraftSetUp> {
   const organizer = await findPerson("organizer@example.com");
   const event = await createEvent(
     { id: organizer.id, role: "organizer" },
@@ -63,7 +63,7 @@ export async function draftEvent(title = unique("Direct Hack"), opts: { descript
       startsAt: hoursFromNow(-24),
       submissionDeadline: hoursFromNow(7 * 24),
       judgingDeadline: hoursFromNow(14 * 24),
-      maxTeamSize: 5,
+      maxTeamSize: opts.maxTeamSize ?? 5,
     },
   );
   return { event, url: `/events/${event.slug}` };
@@ -85,9 +85,10 @@ export async function problemFor(eventId: string, title = "Invoice disputes are 
 }
 
 /** An open UTC event of the demo organizer with one business problem. */
-export async function openEvent(title = unique("Direct Hack")): Promise<EventSetUp> {
-  const { event, url } = await draftEvent(title);
-  const problem = await problemFor(event.id);
+export async function openEvent(title = unique("Direct Hack"), opts: { maxTeamSize?: number; problems?: string[] } = {}): Promise<EventSetUp> {
+  const { event, url } = await draftEvent(title, opts);
+  const [problem] = [await problemFor(event.id, opts.problems?.[0])];
+  for (const other of opts.problems?.slice(1) ?? []) await problemFor(event.id, other);
   const organizer = await findPerson("organizer@example.com");
   const opened = await changePhase(event, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date());
   if (!opened.ok) throw new Error(`openEvent: ${opened.message}`);
@@ -113,32 +114,36 @@ export const failedAttempt = {
   pmNextSteps: "Ask the CRM team for an export.",
 } as const;
 
-/** A team of `member` on the event's problem with a submitted failed attempt titled `entryTitle`. */
-export async function submittedEntry(setUp: EventSetUp, member: Person, entryTitle: string) {
+/** A team of `member` on the event's problem with a submitted entry titled `entryTitle` (a failed attempt by default). */
+export async function submittedEntry(setUp: EventSetUp, member: Person, entryTitle: string, outcome: "working" | "failed" = "failed") {
   const team = await createTeam(setUp.event, member.id, { name: unique("Dispute Detectives"), problemId: setUp.problemId });
   if (!team.ok) throw new Error(`submittedEntry: ${team.message}`);
   const [entry] = await db.select().from(entries).where(eq(entries.teamId, team.teamId));
-  const saved = await saveEntry(team.teamId, entrySubmitSchema.parse({ ...failedAttempt, version: entry.version, title: entryTitle }), true, new Date());
+  const input = entrySubmitSchema.parse({ ...failedAttempt, outcome, metricResult: outcome === "failed" ? "" : "12", version: entry.version, title: entryTitle });
+  const saved = await saveEntry(team.teamId, input, true, new Date());
   if (!saved.ok) throw new Error(`submittedEntry: ${saved.message}`);
   return { teamId: team.teamId, entryId: entry.id };
 }
 
-/** Adds `judge`, moves the event to judging (confirming the early start), and optionally scores every criterion. */
-export async function judgedEvent(setUp: EventSetUp, judge: Person, scored: { entryId: string; comment: string } | null) {
-  const added = await addJudge(setUp.event.id, judge.email);
-  if (!added.ok) throw new Error(`judgedEvent: ${added.message}`);
+/** Adds the judges and moves the event to judging, confirming the early start. */
+export async function startJudging(setUp: EventSetUp, judges: Person[]) {
+  for (const judge of judges) {
+    const added = await addJudge(setUp.event.id, judge.email);
+    if (!added.ok) throw new Error(`startJudging: ${added.message}`);
+  }
   const organizer = await findPerson("organizer@example.com");
   const moved = await changePhase(await eventRow(setUp.event.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
-  if (!moved.ok) throw new Error(`judgedEvent: ${moved.message}`);
-  if (scored) {
-    const criteria = await listCriteria(setUp.event.id);
-    const sheet = criteria.map((c, i) => ({ criterionId: c.id, value: (i % 5) + 1, comment: i === criteria.length - 1 ? scored.comment : "" }));
-    await saveScores(scored.entryId, judge.id, sheet, new Date());
-  }
-  return eventRow(setUp.event.id);
+  if (!moved.ok) throw new Error(`startJudging: ${moved.message}`);
 }
 
-/** Waits for the page to show it is signed in as `name` (after a navigation). */
-export async function expectSignedInAs(page: Page, name: string) {
-  await expect(page.getByTestId("signed-in-as")).toContainText(name);
+/** A complete score sheet: `value` on every criterion, or 1…5 in turn when no value is given. */
+export async function scoreSheet(eventId: string, entryId: string, judge: Person, opts: { value?: number; lastComment?: string; overallComment?: string } = {}) {
+  const criteria = await listCriteria(eventId);
+  const sheet = criteria.map((c, i) => ({ criterionId: c.id, value: opts.value ?? (i % 5) + 1, comment: i === criteria.length - 1 ? (opts.lastComment ?? "") : "" }));
+  await saveScores(entryId, judge.id, sheet, new Date(), opts.overallComment);
+}
+
+/** Makes the normalized ranking the event's official one, as the judging settings page does. */
+export async function officialRankingNormalized(eventId: string) {
+  await db.update(events).set({ normalizeScores: true }).where(eq(events.id, eventId));
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createPerson, judgedEvent, openEvent, pageSignedInAs, submittedEntry } from "./fixtures";
+import { createPerson, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry } from "./fixtures";
 import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, signUp, unique } from "./helpers";
 
 // The whole product, one role at a time: each step starts from the state the step before it leaves,
@@ -123,7 +123,8 @@ test("published results: a colleague finds the learning in the archive and the t
   const judgePerson = await createPerson("Julia Judge");
   const entryTitle = unique("Chat for invoices");
   const { teamId, entryId } = await submittedEntry(setUp, member, entryTitle);
-  await judgedEvent(setUp, judgePerson, { entryId, comment: "A failure that tells the next team exactly what to fix." });
+  await startJudging(setUp, [judgePerson]);
+  await scoreSheet(setUp.event.id, entryId, judgePerson, { lastComment: "A failure that tells the next team exactly what to fix." });
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
   const participant = await pageSignedInAs(browser, member.email);
 

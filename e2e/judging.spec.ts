@@ -1,34 +1,10 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
-import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, signUp, unique } from "./helpers";
+import { createPerson, officialRankingNormalized, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry, type Person } from "./fixtures";
+import { expectAccessible, expectToast, unique } from "./helpers";
 
 const criteria = ["Problem fit", "Beyond replication", "Pragmatic use", "AI metric", "User control", "Learnings"];
-
-async function submitEntry(page: Page, eventUrl: string, problem: string, title: string, outcome: "working" | "failed") {
-  await page.goto(eventUrl);
-  await page.getByRole("link", { name: "Create a team" }).click();
-  await page.getByLabel("Team name").fill(unique(`Team ${title}`));
-  await page.getByLabel("Problem").selectOption({ label: problem });
-  await page.getByRole("button", { name: "Create team" }).click();
-  await expectToast(page, "Team created.");
-  await page.getByRole("link", { name: "Work on the entry" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("One-line summary").fill(`Summary of ${title}.`);
-  await page.getByLabel("Outcome").selectOption(outcome);
-  await page.getByLabel("Approach: models, tools and data used").fill("An off-the-shelf model over exported tickets.");
-  await page.getByLabel("Metric name").fill("Tickets deflected");
-  await page.getByLabel("Baseline").fill("0");
-  await page.getByLabel("Target").fill("20");
-  await page.getByLabel("Measured result").fill("12");
-  await page.getByLabel("What worked").fill("Retrieval over resolved tickets.");
-  await page.getByLabel("What did not work").fill("Answers lacked account context.");
-  await page.getByLabel("Root cause", { exact: true }).selectOption("data-missing-context");
-  await page.getByLabel("What we would do differently").fill("Join tickets to accounts first.");
-  await page.getByLabel("Next steps").fill("Ask for the CRM export.");
-  await page.getByRole("button", { name: "Submit entry" }).click();
-  await expectToast(page, "Entry submitted.");
-}
 
 /** Scores every criterion of `title` with the same value, from the judge's queue. */
 async function scoreEntry(judge: Page, eventUrl: string, title: string, value: number, comment = "") {
@@ -40,66 +16,29 @@ async function scoreEntry(judge: Page, eventUrl: string, title: string, value: n
   await expectToast(judge, `Scores saved for ${title}.`);
 }
 
-// Three judges score four entries; one entry splits them, two tie. The organizer reads both rankings, gives awards,
-// publishes and exports; a team reads its feedback.
-test("judges score, the organizer ranks, awards, publishes and exports, a team reads its feedback", async ({ browser }) => {
-  test.setTimeout(240_000);
-  const organizer = await newPage(browser);
-  const eventTitle = unique("Judging Hackathon");
-  const problem = unique("Support tickets pile up");
-  const titles = { a: unique("Split entry"), b: unique("Solid entry"), c: unique("Tie one"), d: unique("Tie failure") };
+type Titles = { a: string; b: string; c: string; d: string };
 
-  await signIn(organizer, "organizer@example.com");
-  await organizer.getByRole("link", { name: "New event" }).click();
-  await organizer.getByLabel("Title").fill(eventTitle);
-  await organizer.getByLabel("Description").fill("Judging journey.");
-  await organizer.getByLabel("Timezone").selectOption("UTC");
-  await organizer.getByLabel("Starts").fill(localInput(-DAY));
-  await organizer.getByLabel("Submission deadline").fill(localInput(7 * DAY));
-  await organizer.getByLabel("Judging deadline").fill(localInput(14 * DAY));
-  await organizer.getByRole("button", { name: "Create event" }).click();
-  await expectToast(organizer, "Event created as a draft");
-  await organizer.getByRole("link", { name: "Add a problem" }).click();
-  await organizer.getByLabel("Title").fill(problem);
-  await organizer.getByLabel("Summary").fill("Agents answer the same questions every day.");
-  await organizer.getByLabel("Who has the problem").fill("Tier-1 support");
-  await organizer.getByLabel("What it costs today").fill("3 FTE");
-  await organizer.getByLabel("Data available").fill("Two years of tickets");
-  await organizer.getByLabel("Metric name").fill("Tickets deflected");
-  await organizer.getByRole("button", { name: "Add problem" }).click();
-  await expectToast(organizer, "Problem added.");
-  await organizer.getByRole("link", { name: `← ${eventTitle}` }).click();
-  await organizer.getByRole("link", { name: "Manage event" }).click();
-  await organizer.getByRole("button", { name: "Open the event" }).click();
-  await expectToast(organizer, "The event is now: Open for entries.");
-  await expect(organizer).toHaveURL(/\/manage$/);
-  const eventUrl = organizer.url().replace(/\/manage$/, "");
-
-  // Four one-person teams each submit an entry; the last one is a failed attempt.
-  const participants: Page[] = [];
-  for (const [key, title] of Object.entries(titles)) {
-    const page = await newPage(browser);
-    await signUp(page, `Pat ${key.toUpperCase()}`);
-    await submitEntry(page, eventUrl, problem, title, key === "d" ? "failed" : "working");
-    participants.push(page);
+/** Four one-person teams in an event in judging with three judges; D is a failed attempt. Set up directly. */
+async function fourEntriesInJudging() {
+  const setUp = await openEvent(unique("Judging Hackathon"));
+  const titles: Titles = { a: unique("Split entry"), b: unique("Solid entry"), c: unique("Tie one"), d: unique("Tie failure") };
+  const teams = {} as Record<keyof Titles, { member: Person; entryId: string }>;
+  for (const key of Object.keys(titles) as (keyof Titles)[]) {
+    const member = await createPerson(`Pat ${key.toUpperCase()}`);
+    const { entryId } = await submittedEntry(setUp, member, titles[key], key === "d" ? "failed" : "working");
+    teams[key] = { member, entryId };
   }
+  const judges = [await createPerson("Jo One"), await createPerson("Jo Two"), await createPerson("Jo Three")];
+  await startJudging(setUp, judges);
+  return { setUp, eventUrl: setUp.url, titles, teams, judges };
+}
 
-  const judges: Page[] = [];
-  for (const name of ["Jo One", "Jo Two", "Jo Three"]) {
-    const page = await newPage(browser);
-    const email = await signUp(page, name);
-    await organizer.getByLabel("Add a judge by email").fill(email);
-    await organizer.getByRole("button", { name: "Add judge" }).click();
-    await expectToast(organizer, `${name} is now a judge of this event.`);
-    judges.push(page);
-  }
-  await organizer.getByRole("button", { name: "Start judging" }).click();
-  await organizer.getByLabel(/closes submissions immediately/).check();
-  await organizer.getByRole("button", { name: "Start judging" }).click();
-  await expectToast(organizer, "The event is now: Judging.");
+// A judge's sheet can be saved partly, by keyboard; a conflict declared by mistake can be taken back.
+test("a judge saves a partial sheet by keyboard, declares a conflict and withdraws it", async ({ browser }) => {
+  const { eventUrl, titles, judges } = await fourEntriesInJudging();
+  const j1 = await pageSignedInAs(browser, judges[0].email);
 
-  // The first judge saves a partial sheet first, from the queue's "Next unscored entry".
-  const [j1, j2, j3] = judges;
+  // The first judge saves a partial sheet first, from the queue.
   await j1.goto(`${eventUrl}/judging`);
   await expect(j1.getByText("0 of 4 entries scored")).toBeVisible();
   await expectAccessible(j1);
@@ -130,18 +69,33 @@ test("judges score, the organizer ranks, awards, publishes and exports, a team r
   await expectToast(j1, `Conflict withdrawn: ${titles.c} is back in your queue.`);
   await expect(j1.getByText("0 of 4 entries scored")).toBeVisible();
   await expect(j1.getByRole("region", { name: "Conflicts you declared" })).toHaveCount(0);
+});
 
-  // Entry A splits the judges (100, 75, 0); C and D get identical scores from everyone.
-  const plan: [Page, Record<keyof typeof titles, number>][] = [
-    [j1, { a: 5, b: 4, c: 3, d: 3 }],
-    [j2, { a: 4, b: 4, c: 3, d: 3 }],
-    [j3, { a: 1, b: 4, c: 3, d: 3 }],
+/** The event of fourEntriesInJudging, scored: entry A splits the judges (100, 75, 0); C and D get identical
+ * scores from everyone; every judge leaves the failed attempt D an overall comment. */
+async function scoredEvent(opts: { leaveLastSheet: boolean }) {
+  const world = await fourEntriesInJudging();
+  const plan: Record<keyof Titles, number>[] = [
+    { a: 5, b: 4, c: 3, d: 3 },
+    { a: 4, b: 4, c: 3, d: 3 },
+    { a: 1, b: 4, c: 3, d: 3 },
   ];
-  for (const [judge, values] of plan) {
-    for (const key of Object.keys(titles) as (keyof typeof titles)[]) {
-      await scoreEntry(judge, eventUrl, titles[key], values[key], key === "d" ? "The post-mortem names the missing account data." : "");
+  for (const [i, values] of plan.entries()) {
+    for (const key of Object.keys(world.titles) as (keyof Titles)[]) {
+      if (opts.leaveLastSheet && i === 2 && key === "d") continue;
+      await scoreSheet(world.setUp.event.id, world.teams[key].entryId, world.judges[i], { value: values[key], overallComment: key === "d" ? FEEDBACK : undefined });
     }
   }
+  return world;
+}
+const FEEDBACK = "The post-mortem names the missing account data.";
+
+// The third judge's last sheet is scored through the queue; the organizer then reads both rankings.
+test("the last sheet completes a judge's queue; rankings show ties as ties, flag disagreement, and normalized can be official", async ({ browser }) => {
+  const { eventUrl, titles, judges } = await scoredEvent({ leaveLastSheet: true });
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  const j3 = await pageSignedInAs(browser, judges[2].email);
+  await scoreEntry(j3, eventUrl, titles.d, 3, FEEDBACK);
   await expect(j3.getByText("4 of 4 entries scored")).toBeVisible();
   await expect(j3.getByRole("link", { name: "Next unscored entry" })).toHaveCount(0);
   await expectAccessible(j3);
@@ -175,6 +129,14 @@ test("judges score, the organizer ranks, awards, publishes and exports, a team r
   await expect(organizer.getByLabel("Official ranking uses normalized scores")).toBeChecked();
   await organizer.goto(`${eventUrl}/results`);
   await expect(organizer.getByRole("table", { name: "Normalized ranking (official)" })).toBeVisible();
+});
+
+// Awards, the CSV export and publishing, then what a team sees.
+test("the organizer gives awards, exports the results, publishes, and a team reads its feedback", async ({ browser }) => {
+  const { setUp, eventUrl, titles, teams } = await scoredEvent({ leaveLastSheet: false });
+  await officialRankingNormalized(setUp.event.id);
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${eventUrl}/results`);
 
   // Awards: the defaults, with the failed entry suggested for "Most valuable failure".
   await organizer.getByRole("link", { name: "Awards" }).click();
@@ -206,7 +168,7 @@ test("judges score, the organizer ranks, awards, publishes and exports, a team r
   await expectToast(organizer, "The event is now: Results published.");
 
   // Everyone sees the ranking and the awards; the failed entry's team reads its feedback.
-  const [, , , teamD] = participants;
+  const teamD = await pageSignedInAs(browser, teams.d.member.email);
   await teamD.goto(`${eventUrl}/results`);
   await expect(teamD.getByRole("row", { name: new RegExp(titles.d) }).getByRole("cell").first()).toHaveText("3");
   await expect(teamD.getByRole("region", { name: "Awards" })).toContainText(`Most valuable failure: ${titles.d}`);

@@ -1,43 +1,19 @@
-import { expect, test } from "@playwright/test";
-import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, signUp, unique } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { createTeam, joinTeam } from "~/modules/teams/teams.server";
+import { createPerson, openEvent, pageSignedInAs, startJudging, submittedEntry } from "./fixtures";
+import { expectAccessible, expectToast, newPage, signIn, signUp, unique } from "./helpers";
 
 // A 1×1 PNG, and an executable renamed to look like one.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const EXE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
 
 test("two participants team up by invite link and submit a failed attempt over two sessions", async ({ browser }) => {
-  const organizer = await newPage(browser);
   const alice = await newPage(browser);
   const bob = await newPage(browser);
-  const eventTitle = unique("Teams Hackathon");
   const teamName = unique("Invoice Sleuths");
 
-  // An open event with two problems.
-  await signIn(organizer, "organizer@example.com");
-  await organizer.goto("/events/new");
-  await organizer.getByLabel("Title").fill(eventTitle);
-  await organizer.getByLabel("Starts").fill(localInput(-DAY));
-  await organizer.getByLabel("Submission deadline").fill(localInput(5 * DAY));
-  await organizer.getByLabel("Judging deadline").fill(localInput(9 * DAY));
-  await organizer.getByLabel("Maximum team size").fill("2");
-  await organizer.getByRole("button", { name: "Create event" }).click();
-  await expectToast(organizer, "Event created as a draft");
-  const manageUrl = organizer.url();
-  for (const title of ["Invoice disputes found late", "Slow month-end close"]) {
-    await organizer.goto(manageUrl.replace(/\/manage$/, "/problems/new"));
-    await organizer.getByLabel("Title").fill(title);
-    await organizer.getByLabel("Summary").fill(`${title}: a real problem.`);
-    await organizer.getByLabel("Who has the problem").fill("Finance");
-    await organizer.getByLabel("What it costs today").fill("Days of delay");
-    await organizer.getByLabel("Data available").fill("Ledgers");
-    await organizer.getByLabel("Metric name").fill("Days saved");
-    await organizer.getByRole("button", { name: "Add problem" }).click();
-    await expectToast(organizer, "Problem added.");
-  }
-  await organizer.goto(manageUrl);
-  await organizer.getByRole("button", { name: "Open the event" }).click();
-  await expectToast(organizer, "The event is now: Open for entries.");
-  const eventUrl = manageUrl.replace(/\/manage$/, "");
+  // An open event with two problems, for teams of two.
+  const { url: eventUrl } = await openEvent(unique("Teams Hackathon"), { maxTeamSize: 2, problems: ["Invoice disputes found late", "Slow month-end close"] });
 
   // Alice creates the team and shares the invite link; Bob joins through it.
   await signUp(alice, "Alice Analyst");
@@ -115,13 +91,15 @@ test("two participants team up by invite link and submit a failed attempt over t
   await expect(alice.getByText(/A teammate saved this entry after you opened it/)).toBeVisible();
   await alice.reload();
   await expect(alice.getByLabel("Title")).toHaveValue("Close-checklist copilot");
+});
 
-  // Submissions close: the entry becomes read-only and the team sees why.
-  await organizer.reload();
-  await organizer.getByLabel(/closes submissions immediately/).check();
-  await organizer.getByRole("button", { name: "Start judging" }).click();
-  await expectToast(organizer, "The event is now: Judging.");
-  await alice.reload();
+test("once submissions close the entry is read-only and the team sees why", async ({ browser }) => {
+  const setUp = await openEvent(unique("Teams Hackathon"));
+  const member = await createPerson("Alice Analyst");
+  const { teamId } = await submittedEntry(setUp, member, unique("Close-checklist copilot"));
+  await startJudging(setUp, [await createPerson("Jo Judge")]);
+  const alice = await pageSignedInAs(browser, member.email);
+  await alice.goto(`${setUp.url}/teams/${teamId}/entry`);
   await expect(alice.getByText("This entry is read-only.")).toBeVisible();
   await expect(alice.getByText("Submissions are closed: the event has moved to judging.")).toBeVisible();
   await expect(alice.getByRole("button", { name: "Save draft" })).toHaveCount(0);
@@ -143,4 +121,48 @@ test("the gallery filters submitted entries of a past event by outcome and tag",
   await expect(page).toHaveURL(/tag=chatbot/);
   await expect(page.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
   await expect(page.getByText("1 entry", { exact: true })).toBeVisible();
+});
+
+test("the lead removes a member and makes a new invite link; the removed member stays out until let back in", async ({ browser }) => {
+  const setUp = await openEvent(unique("Teams Hackathon"));
+  const [lead, member] = [await createPerson("Lena Lead"), await createPerson("Max Member")];
+  const team = await createTeam(setUp.event, lead.id, { name: unique("Ledger Lions"), problemId: setUp.problemId });
+  if (!team.ok) throw new Error(team.message);
+  await joinTeam({ id: team.teamId, eventId: setUp.event.id }, member.id, 5);
+  const joinPath = async (page: Page) => new URL(await page.getByLabel("Invite link for teammates").inputValue()).search;
+
+  const lena = await pageSignedInAs(browser, lead.email);
+  await lena.goto(`${setUp.url}/teams/${team.teamId}`);
+  const firstCode = await joinPath(lena);
+  await lena.getByRole("button", { name: `Remove ${member.name} from the team` }).click();
+  await expectToast(lena, "Member removed. The invite link changed, so the old one no longer works.");
+  await expect(lena.getByRole("heading", { name: "Removed from the team" })).toBeVisible();
+  const secondCode = await joinPath(lena);
+  expect(secondCode).not.toBe(firstCode);
+
+  // "New invite link" asks first: it opens an explanation with the button that replaces the link.
+  await expect(lena.getByRole("button", { name: "Replace the invite link" })).toBeHidden();
+  await lena.getByText("New invite link", { exact: true }).click();
+  await expect(lena.getByText("The current link and code stop working at once.")).toBeVisible();
+  await expectAccessible(lena);
+  await lena.getByRole("button", { name: "Replace the invite link" }).click();
+  await expectToast(lena, "New invite link made. The old link no longer works.");
+  const newestCode = await joinPath(lena);
+  expect(newestCode).not.toBe(secondCode);
+
+  // The removed member: the old link is dead, the newest one is refused with the reason.
+  const max = await pageSignedInAs(browser, member.email);
+  await max.goto(`/join${secondCode}`);
+  await expect(max.getByText("No team has this invite code.")).toBeVisible();
+  await max.goto(`/join${newestCode}`);
+  await expect(max.getByRole("alert")).toHaveText("The team lead removed you from this team. Ask the lead to let you back in.");
+  await expect(max.getByRole("button", { name: "Join team" })).toHaveCount(0);
+  await expectAccessible(max);
+
+  // The lead lets them back in; the newest link works again for them.
+  await lena.getByRole("button", { name: `Let ${member.name} rejoin the team` }).click();
+  await expectToast(lena, "They can join again with the current invite link.");
+  await max.reload();
+  await max.getByRole("button", { name: "Join team" }).click();
+  await expectToast(max, /You joined/);
 });
