@@ -18,14 +18,18 @@ test("an admin grants and takes back the organizer role; a member cannot reach t
   await admin.getByRole("link", { name: "Accounts" }).click();
   await expectAccessible(admin);
   await admin.getByRole("button", { name: "Make Morgan Member an organizer" }).click();
-  await expectToast(admin, "Organizer role granted.");
+  await expectToast(admin, "Morgan Member can now create events.");
+  // Events are organized per event: the page says the role does not take those away, and lists them.
+  await expect(admin.getByText("Taking it back does not remove them from events they already organize")).toBeVisible();
+  await expect(admin.getByRole("row", { name: /organizer@example\.com/ }).getByRole("link", { name: "Autumn AI Hackathon 2026" })).toBeVisible();
 
   await member.goto("/");
   await expect(member.getByTestId("signed-in-as")).toContainText("Organizer");
   await expect(member.getByRole("link", { name: "New event" })).toBeVisible();
 
   await admin.getByRole("button", { name: "Take back organizer role from Morgan Member" }).click();
-  await expectToast(admin, "Organizer role taken back.");
+  await expectToast(admin, "Morgan Member can no longer create events.");
+  await expectAccessible(admin);
   await member.reload();
   await expect(member.getByRole("link", { name: "New event" })).toHaveCount(0);
 });

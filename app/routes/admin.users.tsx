@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { listAccounts, setOrganizerRole } from "~/modules/auth/accounts.server";
+import { listAccounts, listOrganizedEvents, setOrganizerRole } from "~/modules/auth/accounts.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { canManageUsers } from "~/modules/auth/permissions";
 
@@ -15,7 +15,8 @@ const roleChangeSchema = z.object({ userId: z.string().min(1).max(100), organize
 
 export async function loader({ request }: LoaderFunctionArgs) {
   enforce(canManageUsers(await requireUser(request)));
-  return { accounts: await listAccounts() };
+  const [accounts, organized] = await Promise.all([listAccounts(), listOrganizedEvents()]);
+  return { accounts: accounts.map((a) => ({ ...a, organizes: organized.filter((o) => o.userId === a.id).map(({ slug, title }) => ({ slug, title })) })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -24,7 +25,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: "That request did not name an account and a role." }, { status: 400 });
   const changed = await setOrganizerRole(parsed.data.userId, parsed.data.organizer === "true");
   if (!changed.ok) return data({ error: changed.message }, { status: 400 });
-  return redirectWithToast("/admin/users", parsed.data.organizer === "true" ? "Organizer role granted." : "Organizer role taken back.");
+  return redirectWithToast("/admin/users", parsed.data.organizer === "true" ? `${changed.name} can now create events.` : takenBackMessage(changed.name, changed.organizes));
+}
+
+/** The global role only creates events; organizing an event is a grant of that event, kept until removed there (ADR 011). */
+function takenBackMessage(name: string, organizes: number) {
+  if (organizes === 0) return `${name} can no longer create events.`;
+  const one = organizes === 1;
+  return `${name} can no longer create events, but still organizes ${organizes} event${one ? "" : "s"}. Remove them on ${one ? "that event's" : "each event's"} Manage page if they should lose ${one ? "it" : "them"} too.`;
 }
 
 export default function AdminUsers() {
@@ -33,7 +41,10 @@ export default function AdminUsers() {
   return (
     <div className="space-y-6">
       <h1 className="h1">Accounts</h1>
-      <p className="text-slate-700">Organizers create events. Admins are changed only with the promote script on the server.</p>
+      <p className="text-slate-700">
+        The organizer role lets someone create events. Taking it back does not remove them from events they already organize: they keep full
+        rights there until they are removed on that event's Manage page. Admins are changed only with the promote script on the server.
+      </p>
       <FormErrors errors={actionData?.error ? [actionData.error] : null} />
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
@@ -42,6 +53,7 @@ export default function AdminUsers() {
               <th scope="col" className="py-2">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
+              <th scope="col">Organizes</th>
               <th scope="col">
                 <span className="sr-only">Change role</span>
               </th>
@@ -53,6 +65,14 @@ export default function AdminUsers() {
                 <td className="py-2">{a.name}</td>
                 <td>{a.email}</td>
                 <td className="capitalize">{a.role}</td>
+                <td>
+                  {a.organizes.map((e, i) => (
+                    <span key={e.slug}>
+                      {i > 0 ? ", " : ""}
+                      <Link to={`/events/${e.slug}/manage`}>{e.title}</Link>
+                    </span>
+                  ))}
+                </td>
                 <td className="py-1 text-right">
                   {a.role === "admin" ? null : (
                     <Form method="post">

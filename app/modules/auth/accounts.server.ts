@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { users, type GlobalRole } from "#db/schema";
+import { eventOrganizers, events, users, type GlobalRole } from "#db/schema";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { newId } from "~/lib/ids";
@@ -46,13 +46,23 @@ export async function findAccountByEmail(email: string) {
   return user ?? null;
 }
 
+/** The events each account organizes: the global role only lets someone create events, these grants stay (ADR 011). */
+export function listOrganizedEvents(userId?: string) {
+  return db
+    .select({ userId: eventOrganizers.userId, slug: events.slug, title: events.title })
+    .from(eventOrganizers)
+    .innerJoin(events, eq(events.id, eventOrganizers.eventId))
+    .where(userId ? eq(eventOrganizers.userId, userId) : undefined)
+    .orderBy(asc(events.title));
+}
+
 /** Changes a global role. Admins are changed only by the promote script, so nobody locks the last admin out. */
 export async function setOrganizerRole(userId: string, organizer: boolean) {
-  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  const [user] = await db.select({ role: users.role, name: users.name }).from(users).where(eq(users.id, userId));
   if (!user) return { ok: false as const, message: "Account not found" };
   if (user.role === "admin") return { ok: false as const, message: "Admins keep their role; use the promote script to change an admin." };
   await db.update(users).set({ role: organizer ? "organizer" : "member" }).where(eq(users.id, userId));
-  return { ok: true as const };
+  return { ok: true as const, name: user.name, organizes: (await listOrganizedEvents(userId)).length };
 }
 
 /** Changes the password when the current one is right; the caller ends the other sessions. */

@@ -1,0 +1,27 @@
+// Taking back the global organizer role stops creating events; events the person organizes keep them (ADR 011).
+import { describe, expect, it } from "vitest";
+import { readToast } from "~/lib/toast.server";
+import { canCreateEvent, canManageEvent } from "~/modules/auth/permissions";
+import { action as adminAction, loader as adminLoader } from "~/routes/admin.users";
+import { accessOf, args, createOpenEvent, createUser, expectStatus, request } from "~/test/fixtures";
+
+describe("admin: taking back the organizer role", () => {
+  it("says the person keeps the events they organize, lists them, and the policy agrees", async () => {
+    const admin = await createUser({ role: "admin" });
+    const organizer = await createUser({ role: "organizer", name: "Orla Organizer" });
+    const { event } = await createOpenEvent(organizer);
+
+    const res = await expectStatus(adminAction(args(request("/admin/users", { user: admin, form: { userId: organizer.id, organizer: "false" } }))), 302);
+    const cookie = res.response!.headers.get("Set-Cookie")!.split(";")[0];
+    const { toast } = await readToast(new Request("http://localhost/", { headers: { Cookie: cookie } }));
+    expect(toast?.message).toBe("Orla Organizer can no longer create events, but still organizes 1 event. Remove them on that event's Manage page if they should lose it too.");
+
+    const page = await expectStatus(adminLoader(args(request("/admin/users", { user: admin }))), 200);
+    const row = (page.data as { accounts: { id: string; role: string; organizes: { slug: string; title: string }[] }[] }).accounts.find((a) => a.id === organizer.id);
+    expect(row).toMatchObject({ role: "member", organizes: [{ slug: event.slug, title: event.title }] });
+
+    const actor = { id: organizer.id, role: "member" as const };
+    expect(canCreateEvent(actor).ok).toBe(false);
+    expect(canManageEvent(actor, await accessOf(event.id, organizer.id)).ok).toBe(true);
+  });
+});
