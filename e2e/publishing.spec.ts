@@ -1,0 +1,106 @@
+// Publishing and awards never hide incomplete judging; each phase has its own words (issue 13).
+import { expect, test, type Browser } from "@playwright/test";
+import { listCriteria } from "~/modules/events/events.server";
+import { startSession } from "~/modules/auth/session.server";
+import { saveScores } from "~/modules/judging/judging.server";
+import { createPerson, findPerson, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry } from "./fixtures";
+import { expectAccessible, expectToast, unique } from "./helpers";
+
+/** Like pageSignedInAs, with JavaScript off: the forms must work as plain HTML. */
+async function pageWithoutJavaScript(browser: Browser, email: string) {
+  const person = await findPerson(email);
+  const [cookie] = (await startSession(person.id)).split(";");
+  const separator = cookie.indexOf("=");
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: process.env.E2E_BASE_URL!, httpOnly: true, sameSite: "Lax" }]);
+  return context.newPage();
+}
+
+test("publishing lists missing and incomplete score sheets per entry and judge, and needs a confirmation", async ({ browser }) => {
+  const setUp = await openEvent(unique("Sheets Hack"));
+  const [ana, ben] = [await createPerson("Ana Sheet"), await createPerson("Ben Sheet")];
+  const invoice = await submittedEntry(setUp, await createPerson("Member One"), unique("Invoice bot"));
+  const triageTitle = unique("Ticket triage");
+  const triage = await submittedEntry(setUp, await createPerson("Member Two"), triageTitle);
+  await startJudging(setUp, [ana, ben]);
+  await scoreSheet(setUp.event.id, invoice.entryId, ana);
+  await scoreSheet(setUp.event.id, triage.entryId, ana);
+  await scoreSheet(setUp.event.id, invoice.entryId, ben);
+  const criteria = await listCriteria(setUp.event.id);
+  await saveScores(triage.entryId, ben.id, criteria.slice(0, 2).map((c) => ({ criterionId: c.id, value: 3, comment: "" })), new Date());
+
+  // The dashboard shows per-judge progress and the entry with the incomplete sheet.
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/manage`);
+  const dashboard = organizer.getByRole("region", { name: "Dashboard" });
+  await expect(dashboard.getByRole("heading", { name: "Score sheets: 3 of 4 complete" })).toBeVisible();
+  await expect(dashboard.getByRole("row", { name: /Ben Sheet/ })).toContainText("1 / 2");
+  await expect(dashboard.getByRole("row", { name: /Ana Sheet/ })).toContainText("2 / 2");
+  await expect(dashboard.getByTestId("entries-with-gaps")).toHaveText(`${triageTitle}: incomplete from Ben Sheet (2 of 6 criteria)`);
+  await expect(dashboard.getByTestId("next-phase-blockers")).toContainText("“Publish results and close” needs your confirmation: Judging is not complete");
+  await expectAccessible(organizer);
+
+  // Publishing without JavaScript: refused until the organizer ticks the confirmation that lists the gaps.
+  const plain = await pageWithoutJavaScript(browser, "organizer@example.com");
+  await plain.goto(`${setUp.url}/manage`);
+  const phase = plain.getByRole("region", { name: /^Phase:/ });
+  await expect(phase.getByText(`${triageTitle}: incomplete from Ben Sheet (2 of 6 criteria)`)).toBeVisible();
+  await expect(phase.getByText("Ben Sheet: 1 of 2 sheets complete (1 incomplete)")).toBeVisible();
+  await phase.getByRole("button", { name: "Publish results and close" }).click();
+  await expect(plain.getByText("Tick the confirmation to go ahead.")).toBeVisible();
+  await plain.getByLabel(/Judging is not complete: 3 of 4 expected score sheets are complete\. Publish anyway/).check();
+  await plain.getByRole("button", { name: "Publish results and close" }).click();
+  await expectToast(plain, "The event is now: Results published.");
+});
+
+test("an award for an entry without a complete score sheet needs a confirmation that says so", async ({ browser }) => {
+  const setUp = await openEvent(unique("Awards Hack"));
+  const judge = await createPerson("Jo Award");
+  const scoredTitle = unique("Scored entry");
+  const unscoredTitle = unique("Unscored entry");
+  const scored = await submittedEntry(setUp, await createPerson("Member Three"), scoredTitle);
+  await submittedEntry(setUp, await createPerson("Member Four"), unscoredTitle);
+  await startJudging(setUp, [judge]);
+  await scoreSheet(setUp.event.id, scored.entryId, judge);
+
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/awards`);
+  await organizer.getByRole("button", { name: "Add the default awards" }).click();
+  await expectToast(organizer, "Default awards added.");
+  await organizer.getByLabel("Entry for Best overall").selectOption({ label: unscoredTitle });
+  await organizer.getByRole("button", { name: "Give Best overall", exact: true }).click();
+  await expect(organizer.getByRole("alert").filter({ hasText: `“${unscoredTitle}” has no complete score sheet` })).toBeVisible();
+  await expectAccessible(organizer);
+  await organizer.getByLabel(`Give Best overall to “${unscoredTitle}” although no judge has completed a score sheet for it.`).check();
+  await organizer.getByRole("button", { name: "Give Best overall anyway" }).click();
+  await expectToast(organizer, "Award given.");
+  await expect(organizer.getByText(`Given to: ${unscoredTitle}`)).toBeVisible();
+
+  // An entry with a complete sheet gets it at once.
+  await organizer.getByLabel("Entry for Best AI metric").selectOption({ label: scoredTitle });
+  await organizer.getByRole("button", { name: "Give Best AI metric", exact: true }).click();
+  await expectToast(organizer, "Award given.");
+});
+
+test("the events overview names each section by its heading; past events say when they ran and why submissions are closed", async ({ browser }) => {
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto("/");
+  const past = organizer.getByRole("region", { name: "Past events" });
+  const demo = past.getByRole("listitem").filter({ hasText: "Autumn AI Hackathon 2026" });
+  await expect(demo).toContainText(/Ran \d{1,2}( \w{3,4})? – \d{1,2} \w{3,4} \d{4}/);
+  await expect(demo).not.toContainText("Starts");
+  await expect(organizer.getByRole("region", { name: "Open for entries" }).getByRole("link", { name: "Winter AI Hackathon" })).toBeVisible();
+  await expect(organizer.getByRole("region", { name: "In judging" })).toBeVisible();
+  await expectAccessible(organizer);
+
+  await demo.getByRole("link", { name: "Autumn AI Hackathon 2026" }).click();
+  await expect(organizer.getByText("When it ran")).toBeVisible();
+  await expect(organizer.getByText("Submissions are closed: the event is over and its results are published.")).toBeVisible();
+  await expect(organizer.getByText("moved to judging")).toHaveCount(0);
+  await expectAccessible(organizer);
+
+  // The demo's failed entry has Learnings scores: the Most valuable failure suggestion shows their mean.
+  await organizer.goto(`${new URL(organizer.url()).pathname}/awards`);
+  await expect(organizer.getByTestId("mvf-suggestion")).toContainText(/\(\d\.\d\)\.$/);
+  await expect(organizer.getByTestId("mvf-suggestion")).not.toContainText("not scored yet");
+});
