@@ -1,7 +1,7 @@
 import { createClient } from "@libsql/client";
 import { expect, test } from "@playwright/test";
 import { HttpClient, signInOver, signUpOver } from "./http-client";
-import { prepareDatabase, roundRobin, startApp } from "./servers";
+import { freePort, prepareDatabase, roundRobin, startApp } from "./servers";
 
 // Each test runs its own app processes on its own database file; they are CPU-heavy, so one at a time.
 test.describe.configure({ mode: "serial" });
@@ -59,9 +59,9 @@ async function openEventWithEntry(http: HttpClient, participant: HttpClient, max
 test("two app processes share one database: sessions work on both and concurrent writes are all kept", async () => {
   const file = "data/reliability-scale.db";
   prepareDatabase(file);
-  const a = await startApp(3211, file);
-  const b = await startApp(3212, file);
-  const proxy = await roundRobin(3210, [3211, 3212]);
+  const a = await startApp(await freePort(), file);
+  const b = await startApp(await freePort(), file);
+  const proxy = await roundRobin(await freePort(), [a.port, b.port]);
   try {
     const http = new HttpClient(proxy.url);
     await signInOver(http, "participant@example.com"); // answered by one process…
@@ -85,7 +85,7 @@ test("two app processes share one database: sessions work on both and concurrent
 test("20 judges saving scores at once: every acknowledged score is stored; concurrent joins never exceed the team size", async () => {
   const file = "data/reliability-judges.db";
   prepareDatabase(file);
-  const app = await startApp(3221, file);
+  const app = await startApp(await freePort(), file);
   try {
     const organizer = new HttpClient(app.url);
     await signInOver(organizer, "organizer@example.com");
@@ -146,7 +146,8 @@ test("20 judges saving scores at once: every acknowledged score is stored; concu
 test("kill -9 while writing: after a restart the database is intact and every acknowledged write is there", async () => {
   const file = "data/reliability-crash.db";
   prepareDatabase(file);
-  let app = await startApp(3231, file);
+  const port = await freePort();
+  let app = await startApp(port, file);
   const acknowledged: string[] = [];
   let stop = false;
   const writer = async (w: number) => {
@@ -161,13 +162,14 @@ test("kill -9 while writing: after a restart the database is intact and every ac
     }
   };
   const writers = Promise.all([0, 1, 2, 3].map(writer));
-  await new Promise((r) => setTimeout(r, 2500));
+  // Kill once writes are flowing (waiting on that, not on a fixed time, holds on a slow machine too).
+  for (const deadline = Date.now() + 60_000; acknowledged.length < 8 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
   await app.stop("SIGKILL");
   stop = true;
   await writers;
   expect(acknowledged.length).toBeGreaterThan(0);
 
-  app = await startApp(3231, file);
+  app = await startApp(port, file);
   try {
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     const db = createClient({ url: `file:${file}` });

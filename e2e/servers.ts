@@ -48,18 +48,22 @@ export async function startApp(port: number, dbFile: string, env: Record<string,
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const url = `http://localhost:${port}`;
-  for (let i = 0; i < 100; i++) {
+  // Wait for the health check, however long a busy machine takes to start a server; give up after a minute.
+  for (let ready = false, deadline = Date.now() + 60_000; !ready; ) {
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server on ${port} did not answer /healthz within 60 s: ${output}`);
+    }
     if (child.exitCode !== null) {
       await new Promise((r) => setTimeout(r, 200)); // let the last of its output arrive
       throw new Error(`server on ${port} exited with ${child.exitCode}: ${output}`);
     }
     try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) break;
+      ready = (await fetch(`${url}/healthz`)).ok;
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!ready) await new Promise((r) => setTimeout(r, 100));
   }
   const stop = (signal: NodeJS.Signals = "SIGTERM") =>
     new Promise<void>((resolve) => {
