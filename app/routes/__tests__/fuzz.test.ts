@@ -143,7 +143,7 @@ describe("form actions under bad input", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it("reply with known fields only: an unknown field or an oversized value never comes back", async () => {
     const leaks: string[] = [];
