@@ -1,5 +1,6 @@
 // server.mjs's own protections, against a real server process on a free port (ADR 009): body limits
 // before Remix runs, proxy trust, HSTS, private pages and masked invite secrets in the request log.
+import fs from "node:fs";
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { HttpClient, signUpOver } from "./http-client";
@@ -10,14 +11,23 @@ test.setTimeout(120_000);
 
 const MB = 1024 * 1024;
 let app: AppProcess;
+const databases: string[] = [];
+
+function database(name: string) {
+  const file = `data/e2e-limits-${name}.db`;
+  prepareDatabase(file, { seed: false });
+  databases.push(file);
+  return file;
+}
 
 test.beforeAll(async () => {
   const port = await freePort();
-  const file = `data/e2e-limits-${port}.db`;
-  prepareDatabase(file, { seed: false });
-  app = await startApp(port, file, { REQUEST_LOG: "true" });
+  app = await startApp(port, database(String(port)), { REQUEST_LOG: "true" });
 });
-test.afterAll(async () => app?.stop());
+test.afterAll(async () => {
+  await app?.stop();
+  for (const file of databases) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+});
 
 /** Sends `bytes` of form body to `path` (declared with Content-Length or chunked) and returns the status and time taken. */
 function post(path: string, bytes: number, { chunked = false } = {}): Promise<{ status: number; ms: number }> {
@@ -113,8 +123,7 @@ test("judge-invite tokens and team invite codes never reach the request log", as
 });
 
 test("TRUST_PROXY accepts a hop count or proxy addresses and refuses true at boot", async () => {
-  const file = `data/e2e-limits-proxy-${app.port}.db`;
-  prepareDatabase(file, { seed: false });
+  const file = database(`proxy-${app.port}`);
   await expect(startApp(await freePort(), file, { TRUST_PROXY: "true" })).rejects.toThrow(/TRUST_PROXY=true: .*Set the number of proxies/);
   await expect(startApp(await freePort(), file, { TRUST_PROXY: "not-an-address" })).rejects.toThrow(/TRUST_PROXY=not-an-address/);
   for (const setting of ["1", "loopback, 10.0.0.0/8"]) {
