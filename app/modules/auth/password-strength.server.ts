@@ -18,7 +18,8 @@ const parts = (text: string) => text.toLowerCase().split(/[\s.\-_+@]+/).filter((
 export function passwordWeakness(password: string, person: { email: string; name: string }): string | null {
   const lower = password.toLowerCase();
   const local = person.email.split("@")[0] ?? "";
-  if ([local.toLowerCase(), ...parts(local)].some((p) => p.length >= MIN_PART && lower.includes(p))) return "Do not use your email address in your password.";
+  // The whole local part only: its pieces are often random suffixes, and a name in it is caught as the name.
+  if (local.length >= MIN_PART && lower.includes(local.toLowerCase())) return "Do not use your email address in your password.";
   if (parts(person.name).some((p) => lower.includes(p))) return "Do not use your name in your password.";
   if (new Set(lower).size < 5) return "Use more different characters: a few repeated characters are easy to guess.";
   if (zxcvbn.check(password, [local, ...parts(person.name)]).score < MIN_PASSWORD_SCORE) {

@@ -17,7 +17,7 @@ describe("passwordWeakness", () => {
 
   it("refuses the email's local part or the name, in any case", () => {
     expect(passwordWeakness("JANE.DOE-rocket-lamp-9", jane)).toBe("Do not use your email address in your password.");
-    expect(passwordWeakness("violin-jane-orbit-42", jane)).toBe("Do not use your email address in your password.");
+    expect(passwordWeakness("violin-jane-orbit-42", jane)).toBe("Do not use your name in your password.");
     expect(passwordWeakness("violin-orbit-42-quint", { email: "x1@example.com", name: "Quint Ado" })).toBe("Do not use your name in your password.");
   });
 
