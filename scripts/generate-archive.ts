@@ -3,6 +3,7 @@
 // ARCHIVE_DB overrides it). Deterministic text from a seeded PRNG; the FTS index is filled by the
 // archive triggers (migrations 0002, 0006). Sign in as bench@example.com / problem-first-demo.
 import fs from "node:fs";
+import type { RootCause } from "#db/enums";
 
 const ARCHIVE_DB_DEFAULT = "data/bench-archive.db";
 const BENCH_EMAIL = "bench@example.com";
@@ -21,7 +22,7 @@ process.env.DATABASE_URL = url;
 const started = performance.now();
 const { openDatabase } = await import("#db/client");
 const { migrateDatabase } = await import("#db/migrate");
-const { users, events, problems, teams, entries, rootCauses } = await import("#db/schema");
+const { users, events, problems, teams, entries } = await import("#db/schema");
 const { newId } = await import("~/lib/ids");
 const { hashPassword } = await import("~/modules/auth/password.server");
 const { sql } = await import("drizzle-orm");
@@ -29,7 +30,6 @@ const { sql } = await import("drizzle-orm");
 const DEMO_PASSWORD = "problem-first-demo";
 
 type Outcome = "working" | "partial" | "failed";
-type RootCause = (typeof rootCauses)[number];
 
 // mulberry32: small, fast, seeded.
 let state = 0x5eed1234;

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, vitest (unit + integration), build, Playwright. Prints one summary line
+// `npm test`: typecheck, lint, vitest (unit + integration), build, Playwright. Prints one summary line
 // "N passed, N failed" summing all runners, and exits non-zero when anything failed.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +18,10 @@ let failed = 0;
 
 console.log("\n== typecheck ==");
 if (run(bin("tsc"), ["--noEmit"]) === 0) passed += 1;
+else failed += 1;
+
+console.log("\n== lint: eslint, dead code (knip) ==");
+if (run(bin("eslint"), ["."]) === 0) passed += 1;
 else failed += 1;
 
 console.log("\n== vitest: unit and integration ==");

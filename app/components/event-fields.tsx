@@ -1,8 +1,6 @@
-import type { FieldMetadata } from "@conform-to/react";
-import { Field, SelectField, TextareaField } from "~/components/forms";
+import { Field, SelectField, TextareaField, type Meta } from "~/components/forms";
 import { commonTimezones } from "~/lib/time";
 
-type Meta = FieldMetadata<any, any, any>;
 type EventFieldsMeta = Record<"title" | "slug" | "tagline" | "description" | "timezone" | "startsAt" | "submissionDeadline" | "judgingDeadline" | "maxTeamSize", Meta>;
 
 /** The event form's fields, shared by "New event" and "Edit event": one schema, one form. */

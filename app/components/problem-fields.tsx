@@ -1,7 +1,5 @@
-import type { FieldMetadata } from "@conform-to/react";
-import { Field, TextareaField } from "~/components/forms";
+import { Field, TextareaField, type Meta } from "~/components/forms";
 
-type Meta = FieldMetadata<any, any, any>;
 type ProblemFieldsMeta = Record<
   "title" | "summary" | "whoHasIt" | "costToday" | "dataAvailable" | "constraints" | "metricName" | "metricUnit" | "metricBaseline" | "ownerName" | "ownerEmail",
   Meta

@@ -13,7 +13,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { relatedToProblem } from "~/modules/archive/search.server";
 import { canEditEntry, canViewTeam } from "~/modules/auth/permissions";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
-import { MAX_SCREENSHOT_BYTES, MAX_SCREENSHOTS } from "~/modules/entries/images";
+import { MAX_SCREENSHOTS } from "~/modules/entries/images";
 import { readEntryForm } from "~/modules/entries/multipart.server";
 import { addScreenshot, listScreenshots, removeScreenshot } from "~/modules/entries/screenshots.server";
 import { entrySchemaFor, outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";

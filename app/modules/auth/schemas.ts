@@ -35,6 +35,7 @@ export function isEmailDomainAllowed(email: string, allowedDomains: string[]) {
 export function safeRedirect(to: string | null | undefined, fallback = "/") {
   if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   // Browsers drop tabs and newlines from a URL before parsing it, so "/\t/evil.com" would become "//evil.com".
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
   // A Location header carries bytes only (a character above U+00FF throws): percent-encode anything
   // outside printable ASCII, as a browser would. A lone surrogate cannot be encoded: fall back.

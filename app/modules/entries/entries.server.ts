@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { entries, events, problems, teams } from "#db/schema";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { entries, problems, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { normalizeTags, type EntryInput } from "./schemas";
 

@@ -7,7 +7,6 @@ import {
   events,
   phaseChanges,
   problems,
-  teams,
   users,
 } from "#db/schema";
 import { db } from "~/db.server";
