@@ -25,7 +25,7 @@ import {
   phaseStepsFor,
   removeJudge,
 } from "~/modules/events/events.server";
-import { phaseLabels } from "~/modules/events/phases";
+import { phaseLabels, phaseOrder, phaseWords } from "~/modules/events/phases";
 import { addJudgeSchema, addOrganizerSchema, phaseChangeSchema } from "~/modules/events/schemas";
 import { listProblems, moveProblem, setProblemRetired } from "~/modules/problems/problems.server";
 import { moveProblemSchema } from "~/modules/problems/schemas";
@@ -302,7 +302,7 @@ export default function ManageEvent() {
         <h2 id="phase-h" className="h2">
           Phase: {phaseLabels[event.phase]}
         </h2>
-        <p className="mt-1 text-sm text-slate-600">Draft → Open → Judging → Results published.</p>
+        <p className="mt-1 text-sm text-slate-600">{phaseOrder.map((p) => phaseWords[p].badge).join(" → ")}.</p>
         <div className="mt-4 space-y-6">
           {steps.map((step) => (
             <PhaseStepForm key={step.to} step={step} lastResult={actionData?.intent === "phase" ? actionData.result : undefined} />
