@@ -80,6 +80,14 @@ test("an award for an entry without a complete score sheet needs a confirmation 
   await organizer.getByLabel("Entry for Best AI metric").selectOption({ label: scoredTitle });
   await organizer.getByRole("button", { name: "Give Best AI metric", exact: true }).click();
   await expectToast(organizer, "Award given.");
+
+  // Deleting an award asks first and names what is lost.
+  await organizer.getByRole("button", { name: "Delete Best AI metric", exact: true }).click();
+  await expect(organizer.getByRole("alert").filter({ hasText: `Delete “Best AI metric”? It was given to “${scoredTitle}”; that is lost too.` })).toBeVisible();
+  await expectAccessible(organizer);
+  await organizer.getByRole("button", { name: "Delete Best AI metric for good" }).click();
+  await expectToast(organizer, "Award deleted.");
+  await expect(organizer.getByRole("heading", { name: "Best AI metric" })).toHaveCount(0);
 });
 
 test("the events overview names each section by its heading; past events say when they ran and why submissions are closed", async ({ browser }) => {
@@ -90,7 +98,12 @@ test("the events overview names each section by its heading; past events say whe
   await expect(demo).toContainText(/Ran \d{1,2}( \w{3,4})? – \d{1,2} \w{3,4} \d{4}/);
   await expect(demo).not.toContainText("Starts");
   await expect(organizer.getByRole("region", { name: "Open for entries" }).getByRole("link", { name: "Winter AI Hackathon" })).toBeVisible();
-  await expect(organizer.getByRole("region", { name: "In judging" })).toBeVisible();
+  // The demo's event in judging has an incomplete score sheet, which its dashboard shows.
+  await organizer.getByRole("region", { name: "In judging" }).getByRole("link", { name: "Spring Ops Sprint" }).click();
+  await organizer.getByRole("link", { name: "Manage event" }).click();
+  await expect(organizer.getByRole("heading", { name: "Score sheets: 3 of 4 complete" })).toBeVisible();
+  await expect(organizer.getByRole("row", { name: /Jonas Judge/ })).toContainText("1 / 2");
+  await organizer.goto("/");
   await expectAccessible(organizer);
 
   await demo.getByRole("link", { name: "Autumn AI Hackathon 2026" }).click();
@@ -103,4 +116,8 @@ test("the events overview names each section by its heading; past events say whe
   await organizer.goto(`${new URL(organizer.url()).pathname}/awards`);
   await expect(organizer.getByTestId("mvf-suggestion")).toContainText(/\(\d\.\d\)\.$/);
   await expect(organizer.getByTestId("mvf-suggestion")).not.toContainText("not scored yet");
+  // Results are published: awards change only after reopening, and the page says so.
+  await expect(organizer.getByRole("status").filter({ hasText: "Results are published: reopen the event for judging" })).toBeVisible();
+  await expect(organizer.getByRole("button", { name: /^Give / })).toHaveCount(0);
+  await expectAccessible(organizer);
 });

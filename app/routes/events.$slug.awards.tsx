@@ -7,11 +7,11 @@ import { Field, FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canManageJudging } from "~/modules/auth/permissions";
+import { canChangeAwards, canManageJudging } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { awardSchema, defaultAwards, MOST_VALUABLE_FAILURE } from "~/modules/judging/awards";
-import { addDefaultAwards, createAward, deleteAward, giveAward, listAwards, suggestMostValuableFailure } from "~/modules/judging/awards.server";
+import { addDefaultAwards, createAward, deleteAward, findAward, giveAward, listAwards, suggestMostValuableFailure } from "~/modules/judging/awards.server";
 
 export const meta: MetaFunction = () => [{ title: "Awards · Problem First" }];
 
@@ -20,12 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   enforce(canManageJudging(user, access));
   const [awardList, entryList, suggestion] = await Promise.all([listAwards(event.id), listSubmittedEntries(event.id), suggestMostValuableFailure(event.id)]);
   const missingDefaults = defaultAwards.filter((d) => !awardList.some((a) => a.kind === d.kind)).map((d) => d.name);
-  return { event: { slug: event.slug, title: event.title }, awards: awardList, entries: entryList.map((e) => ({ id: e.id, title: e.title })), suggestion, missingDefaults };
+  const change = canChangeAwards(user, access);
+  return { event: { slug: event.slug, title: event.title }, locked: change.ok ? null : change.reason, awards: awardList, entries: entryList.map((e) => ({ id: e.id, title: e.title })), suggestion, missingDefaults };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
-  enforce(canManageJudging(user, access));
+  enforce(canChangeAwards(user, access));
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   const back = `/events/${event.slug}/awards`;
@@ -51,7 +52,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ confirmGive: { awardId, entryId, awardName: given.awardName, entryTitle: given.entryTitle, message: given.message } }, { status: 409 });
     }
     case "delete": {
-      await deleteAward(event.id, String(formData.get("awardId") ?? ""));
+      const awardId = String(formData.get("awardId") ?? "");
+      if (formData.get("confirmed") !== "on") {
+        // A confirm step that names what is lost; the award stays until it is confirmed.
+        const award = await findAward(event.id, awardId);
+        if (!award) return redirectWithToast(back, { kind: "error", message: "That award is not part of this event." });
+        return data({ confirmDelete: { awardId, name: award.name, entryTitle: award.entryTitle } }, { status: 409 });
+      }
+      await deleteAward(event.id, awardId);
       return redirectWithToast(back, "Award deleted.");
     }
     default:
@@ -60,9 +68,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Awards() {
-  const { event, awards, entries, suggestion, missingDefaults } = useLoaderData<typeof loader>();
+  const { event, locked, awards, entries, suggestion, missingDefaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const confirmGive = actionData && "confirmGive" in actionData ? actionData.confirmGive : null;
+  const confirmDelete = actionData && "confirmDelete" in actionData ? actionData.confirmDelete : null;
   const [form, fields] = useForm({
     id: "new-award",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
@@ -76,8 +85,14 @@ export default function Awards() {
         <Link to={`/events/${event.slug}/results`}>← Results of {event.title}</Link>
       </p>
       <h1 className="h1">Awards</h1>
-      <p className="text-sm text-slate-700">Awards are shown with the results once they are published.</p>
-      {missingDefaults.length ? (
+      {locked ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {locked}
+        </p>
+      ) : (
+        <p className="text-sm text-slate-700">Awards are shown with the results once they are published.</p>
+      )}
+      {missingDefaults.length > 0 && !locked ? (
         <Form method="post" className="card flex flex-wrap items-center gap-3">
           <p className="text-sm">Suggested awards: {missingDefaults.join(", ")}.</p>
           <button type="submit" name="intent" value="defaults" className="btn-secondary">
@@ -121,41 +136,63 @@ export default function Awards() {
                 </span>
               </Form>
             ) : null}
-            <Form method="post" className="flex flex-wrap items-end gap-2">
-              <input type="hidden" name="awardId" value={a.id} />
-              <div>
-                <label htmlFor={`entry-${a.id}`} className="label">
-                  Entry for {a.name}
-                </label>
-                <select id={`entry-${a.id}`} name="entryId" defaultValue={a.entryId ?? (a.kind === MOST_VALUABLE_FAILURE ? (suggestion?.id ?? "") : "")} className="input mt-1">
-                  <option value="">No entry</option>
-                  {entries.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {e.title}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" name="intent" value="give" className="btn-primary">
-                Give {a.name}
-              </button>
-              <button type="submit" name="intent" value="delete" className="btn-danger">
-                Delete {a.name}
-              </button>
-            </Form>
+            {confirmDelete?.awardId === a.id ? (
+              <Form method="post" className="space-y-2 rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-950">
+                <p role="alert" className="font-semibold">
+                  Delete “{confirmDelete.name}”? {confirmDelete.entryTitle ? `It was given to “${confirmDelete.entryTitle}”; that is lost too.` : "It has not been given yet."}
+                </p>
+                <input type="hidden" name="intent" value="delete" />
+                <input type="hidden" name="awardId" value={a.id} />
+                <input type="hidden" name="confirmed" value="on" />
+                <span className="flex flex-wrap gap-2">
+                  <button type="submit" className="btn-danger">
+                    Delete {confirmDelete.name} for good
+                  </button>
+                  <Link to="." className="btn-secondary">
+                    Keep {confirmDelete.name}
+                  </Link>
+                </span>
+              </Form>
+            ) : null}
+            {locked ? null : (
+              <Form method="post" className="flex flex-wrap items-end gap-2">
+                <input type="hidden" name="awardId" value={a.id} />
+                <div>
+                  <label htmlFor={`entry-${a.id}`} className="label">
+                    Entry for {a.name}
+                  </label>
+                  <select id={`entry-${a.id}`} name="entryId" defaultValue={a.entryId ?? (a.kind === MOST_VALUABLE_FAILURE ? (suggestion?.id ?? "") : "")} className="input mt-1">
+                    <option value="">No entry</option>
+                    {entries.map((e) => (
+                      <option key={e.id} value={e.id}>
+                        {e.title}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" name="intent" value="give" className="btn-primary">
+                  Give {a.name}
+                </button>
+                <button type="submit" name="intent" value="delete" className="btn-danger">
+                  Delete {a.name}
+                </button>
+              </Form>
+            )}
           </li>
         ))}
       </ul>
-      <Form method="post" {...getFormProps(form)} className="card max-w-xl space-y-3">
-        <h2 className="h2">New award</h2>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="intent" value="create" />
-        <Field label="Award name" meta={fields.name} />
-        <Field label="Description (optional)" meta={fields.description} />
-        <button type="submit" className="btn-primary">
-          Create award
-        </button>
-      </Form>
+      {locked ? null : (
+        <Form method="post" {...getFormProps(form)} className="card max-w-xl space-y-3">
+          <h2 className="h2">New award</h2>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="intent" value="create" />
+          <Field label="Award name" meta={fields.name} />
+          <Field label="Description (optional)" meta={fields.description} />
+          <button type="submit" className="btn-primary">
+            Create award
+          </button>
+        </Form>
+      )}
     </div>
   );
 }

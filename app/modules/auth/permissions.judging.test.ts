@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canDeclareConflict, canManageJudging, canWithdrawConflict, canReadFeedback, canScoreEntry, type EventAccess } from "./permissions";
+import { canChangeAwards, canDeclareConflict, canManageJudging, canWithdrawConflict, canReadFeedback, canScoreEntry, type EventAccess } from "./permissions";
 
 const judge = { id: "j", role: "member" as const };
 const ev = (over: Partial<EventAccess> = {}): EventAccess => ({ phase: "judging", submissionDeadline: new Date(0), isOrganizer: false, isJudge: true, teamId: null, ...over });
@@ -51,5 +51,17 @@ describe("canReadFeedback", () => {
     expect(canReadFeedback(judge, ev({ teamId: "t1", phase: "closed" }), entry).ok).toBe(true);
     expect(canReadFeedback(judge, ev({ teamId: "t1", phase: "judging" }), entry).ok).toBe(false);
     expect(canReadFeedback(judge, ev({ teamId: "t2", phase: "closed" }), entry).ok).toBe(false);
+  });
+});
+
+describe("canChangeAwards", () => {
+  it("lets organizers change awards until results are published, then only after reopening", () => {
+    const organizer = { id: "o", role: "organizer" as const };
+    for (const phase of ["open", "judging"] as const) expect(canChangeAwards(organizer, { ...ev(), phase, isOrganizer: true }).ok).toBe(true);
+    expect(canChangeAwards(organizer, { ...ev(), phase: "closed", isOrganizer: true })).toMatchObject({
+      ok: false,
+      reason: "Results are published: reopen the event for judging (with a reason) to change its awards.",
+    });
+    expect(canChangeAwards({ id: "m", role: "member" }, { ...ev(), phase: "judging" }).ok).toBe(false);
   });
 });

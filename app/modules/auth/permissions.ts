@@ -125,6 +125,16 @@ export function canManageJudging(actor: Actor, ev: EventAccess): Decision {
   return canManageEvent(actor, ev);
 }
 
+/**
+ * Awards change only until results are published: afterwards the organizers reopen the event first, with a
+ * reason kept in the phase history, so published results never change silently (ADR 012).
+ */
+export function canChangeAwards(actor: Actor, ev: EventAccess): Decision {
+  const manage = canManageJudging(actor, ev);
+  if (!manage.ok) return manage;
+  return ev.phase === "closed" ? deny("Results are published: reopen the event for judging (with a reason) to change its awards.") : allow;
+}
+
 /** A team reads the judges' scores and comments on its own entry once results are published. */
 export function canReadFeedback(actor: Actor, ev: EventAccess, entry: EntryRef): Decision {
   const view = canViewEvent(actor, ev);

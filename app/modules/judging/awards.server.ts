@@ -14,6 +14,10 @@ export function listAwards(eventId: string) {
     .orderBy(asc(awards.position), asc(awards.name));
 }
 
+export async function findAward(eventId: string, awardId: string) {
+  return (await listAwards(eventId)).find((a) => a.id === awardId) ?? null;
+}
+
 /** Creates an award; a name already used in the event is refused by the unique index, reported as a message. */
 export async function createAward(eventId: string, input: { name: string; description: string }) {
   const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${awards.position}), -1) + 1` }).from(awards).where(eq(awards.eventId, eventId));

@@ -82,6 +82,7 @@ beforeAll(async () => {
     { route: "events.$slug.judges", params: { slug: judged.slug }, user: () => organizer, base: { intent: "add-assignment", entryId: entry.id, judgeId: judge.id }, ids: ["entryId", "judgeId"] },
     { route: "events.$slug.awards", params: { slug: judged.slug }, user: () => organizer, base: { intent: "create", name: "" } },
     { route: "events.$slug.awards", params: { slug: judged.slug }, user: () => organizer, base: { intent: "give", awardId: "no-such-award", entryId: entry.id }, ids: ["entryId"] },
+    { route: "events.$slug.awards", params: { slug: judged.slug }, user: () => organizer, base: { intent: "delete", awardId: "no-such-award", confirmed: "on" } },
     { route: "events.$slug.judging-settings", params: { slug: judged.slug }, user: () => organizer, base: { normalizeScores: "on", blindJudging: "on" }, emptyIsValid: true },
     { route: "judge-invite.$token", params: { token: "not-a-real-token" }, user: () => participant, base: {} },
     { route: "join", params: {}, user: () => judge, base: { code: "ABCDEFGH" } },

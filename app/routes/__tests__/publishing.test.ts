@@ -104,3 +104,43 @@ describe("awards for entries without a complete score sheet", () => {
     await expectStatus(give(w, { awardId: mvf.id, entryId: "" }), 302);
   });
 });
+
+describe("no silent changes to awards", () => {
+  const post = (w: Awaited<ReturnType<typeof world>>, form: Record<string, string>) =>
+    awardsAction(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer, form }), { slug: w.event.slug }));
+  const load = async (w: Awaited<ReturnType<typeof world>>) =>
+    (await expectStatus(awardsLoader(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer }), { slug: w.event.slug })), 200)).data as {
+      locked: string | null;
+      awards: { id: string; kind: string; name: string }[];
+    };
+
+  it("deletes an award only after a confirm step that names what is lost", async () => {
+    const w = await world();
+    await expectStatus(post(w, { intent: "defaults" }), 302);
+    const best = (await load(w)).awards.find((a) => a.kind === "best-overall")!;
+    await expectStatus(post(w, { intent: "give", awardId: best.id, entryId: w.invoice }), 302);
+    const asked = await expectStatus(post(w, { intent: "delete", awardId: best.id }), 409);
+    expect(asked.data).toEqual({ confirmDelete: { awardId: best.id, name: "Best overall", entryTitle: "Invoice bot" } });
+    expect(await db.select().from(awards).where(eq(awards.id, best.id))).toHaveLength(1);
+    await expectStatus(post(w, { intent: "delete", awardId: best.id, confirmed: "on" }), 302);
+    expect(await db.select().from(awards).where(eq(awards.id, best.id))).toHaveLength(0);
+  });
+
+  it("refuses award changes once results are published, until the event is reopened", async () => {
+    const w = await world();
+    await expectStatus(post(w, { intent: "defaults" }), 302);
+    const best = (await load(w)).awards.find((a) => a.kind === "best-overall")!;
+    await movePhase(w.event.id, w.organizer, "closed");
+    expect((await load(w)).locked).toBe("Results are published: reopen the event for judging (with a reason) to change its awards.");
+    for (const form of [
+      { intent: "give", awardId: best.id, entryId: w.invoice } as Record<string, string>,
+      { intent: "delete", awardId: best.id, confirmed: "on" },
+      { intent: "create", name: "Late prize" },
+    ])
+      await expectStatus(post(w, form), 403);
+    expect((await db.select().from(awards).where(eq(awards.id, best.id)))[0].entryId).toBeNull();
+    await movePhase(w.event.id, w.organizer, "judging", "An award went to the wrong entry");
+    expect((await load(w)).locked).toBeNull();
+    await expectStatus(post(w, { intent: "give", awardId: best.id, entryId: w.invoice }), 302);
+  });
+});
