@@ -1,5 +1,6 @@
-// Demo data for a first run: a closed past event with scored entries (working, partial, failed)
-// and an open event, plus one account per role. Runs through the app's own modules so the
+// Demo data for a first run: a closed past event with scored entries (working, partial, failed),
+// an event in judging with one incomplete score sheet, and an open event, plus one account per
+// role. Runs through the app's own modules so the
 // demo data obeys the same rules as real data.
 import { sql } from "drizzle-orm";
 import { users } from "#db/schema";
@@ -216,6 +217,51 @@ export async function seed(now = new Date()) {
   await giveAward(past.id, awardIds.get("most-valuable-failure")!, pastEntries[1]);
   await giveAward(past.id, awardIds.get("best-ai-metric")!, pastEntries[0]);
   await changePhase({ ...past, phase: "judging" }, organizer.id, { to: "closed", confirmed: false, reason: "" }, new Date(t - 72 * day));
+
+  // An event in judging right now, with one score sheet left incomplete: the organizer's dashboard shows
+  // per-judge progress and publishing asks for a confirmation that lists the gap.
+  const judging = await createEvent(organizer, {
+    title: "Spring Ops Sprint",
+    description: "A one-day sprint on operations problems. Judging is under way.",
+    timezone: "Europe/Berlin",
+    startsAt: local(t - 4 * day),
+    submissionDeadline: local(t - 3 * day),
+    judgingDeadline: local(t + 4 * day),
+    maxTeamSize: 4,
+  });
+  const shifts = await addProblem(judging.id, {
+    title: "Shift plans break when someone calls in sick",
+    summary: "Team leads rebuild the day's shift plan by hand every time someone is absent.",
+    whoHasIt: "Warehouse team leads",
+    costToday: "About 40 minutes of a team lead's morning, three times a week.",
+    dataAvailable: "A year of shift plans and absence records.",
+    constraints: "",
+    metricName: "Minutes to a new shift plan",
+    metricUnit: "min",
+    metricBaseline: "40",
+  });
+  const sprintEntries: string[] = [];
+  for (const [name, email, fields] of [
+    ["Shift Shufflers", "participant3@example.com", { title: "Shift plan repair suggestions", outcome: "working", metricResult: "8" }],
+    ["Rota Rescue", "participant4@example.com", { title: "Absence forecast from chat messages", outcome: "failed", metricResult: "" }],
+  ] as const) {
+    const created = await createTeam(judging, member(email), { name, problemId: shifts.id });
+    if (!created.ok) throw new Error(`Seed: team ${name}: ${created.message}`);
+    const common = { summary: "Built in one day.", approach: "Off-the-shelf models.", metricName: "Minutes to a new shift plan", metricUnit: "min", metricBaseline: "40", metricTarget: "10" };
+    const postMortem = { pmWorked: "Team leads liked choosing between options.", pmDidNotWork: "Absence reasons were missing.", pmRootCause: "data-missing-context", pmDifferently: "Start from the absence records.", pmNextSteps: "Try with one site." } as const;
+    await saveEntry(created.teamId, entry({ ...common, ...postMortem, ...fields }), true, new Date(t - 3.5 * day));
+    sprintEntries.push((await getTeamEntry(created.teamId))!.id);
+  }
+  await addJudge(judging.id, "judge@example.com");
+  await addJudge(judging.id, "judge2@example.com");
+  await changePhase(judging, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date(t - 4 * day));
+  await changePhase({ ...judging, phase: "open" }, organizer.id, { to: "judging", confirmed: false, reason: "" }, new Date(t - 2 * day));
+  const sprintRubric = await listCriteria(judging.id);
+  const sheet = (n: number) => sprintRubric.slice(0, n).map((c) => ({ criterionId: c.id, value: 4, comment: "" }));
+  await saveScores(sprintEntries[0], ids["judge@example.com"], sheet(sprintRubric.length), new Date(t - 1 * day));
+  await saveScores(sprintEntries[1], ids["judge@example.com"], sheet(sprintRubric.length), new Date(t - 1 * day));
+  await saveScores(sprintEntries[0], ids["judge2@example.com"], sheet(sprintRubric.length), new Date(t - 1 * day));
+  await saveScores(sprintEntries[1], ids["judge2@example.com"], sheet(2), new Date(t - 1 * day));
 
   // An event open for entries right now.
   const open = await createEvent(organizer, {
