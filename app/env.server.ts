@@ -60,7 +60,7 @@ export function readEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
-export function parseDomains(value: string | undefined): string[] {
+function parseDomains(value: string | undefined): string[] {
   return (value ?? "")
     .split(",")
     .map((d) => d.trim().toLowerCase().replace(/^@/, ""))

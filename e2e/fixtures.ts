@@ -100,7 +100,7 @@ async function eventRow(id: string): Promise<EventRow> {
   return row;
 }
 
-export const failedAttempt = {
+const failedAttempt = {
   summary: "A chat window for finance to ask about disputes.",
   outcome: "failed",
   approach: "LLM over exported email threads.",

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
 
-export const DEMO_PASSWORD = "problem-first-demo";
+const DEMO_PASSWORD = "problem-first-demo";
 export const PASSWORD = "a-long-enough-passphrase";
 
 let counter = 0;

@@ -35,7 +35,7 @@ export class HttpClient {
   }
 }
 
-export const PASSWORD = "a-long-enough-passphrase";
+const PASSWORD = "a-long-enough-passphrase";
 
 export async function signUpOver(http: HttpClient, name: string, email: string) {
   return http.post("/signup", { name, email, password: PASSWORD, redirectTo: "/" });

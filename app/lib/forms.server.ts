@@ -21,7 +21,7 @@ export function parseForm<S extends Schema>(payload: FormData | URLSearchParams,
   return submission;
 }
 
-export function onlyKnownFields<E>(result: SubmissionResult<E>, schema: Schema): SubmissionResult<E> {
+function onlyKnownFields<E>(result: SubmissionResult<E>, schema: Schema): SubmissionResult<E> {
   const keys = topLevelKeys(schema);
   const known = (name: string) => name.length <= 200 && keys.has(name.split(/[.[]/)[0]);
   return {

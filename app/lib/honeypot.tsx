@@ -1,5 +1,5 @@
 // A field people never see and bots fill in. Forms render <Honeypot />; actions call isHoneypotFilled.
-export const HONEYPOT_FIELD = "website";
+const HONEYPOT_FIELD = "website";
 
 export function Honeypot() {
   return (

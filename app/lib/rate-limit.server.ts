@@ -49,7 +49,7 @@ export async function isBlocked(key: string, limit: Limit, now = new Date()): Pr
 }
 
 /** Drops up to PRUNE_BATCH counters whose window started more than a day ago (found through rate_limits_window_idx). */
-export async function pruneRateLimits(now = new Date()) {
+async function pruneRateLimits(now = new Date()) {
   const cutoff = Math.floor(now.getTime() / 1000) - PRUNE_AFTER_SECONDS;
   await db.run(sql`delete from rate_limits where key in (select key from rate_limits where window_start < ${cutoff} limit ${PRUNE_BATCH})`);
 }

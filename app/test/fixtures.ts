@@ -61,7 +61,7 @@ export function args(req: Request, params: Record<string, string> = {}) {
 }
 
 /** Local "YYYY-MM-DDTHH:mm" in UTC, `hours` from now. */
-export function localIn(hours: number): string {
+function localIn(hours: number): string {
   return utcToZonedLocal(new Date(Date.now() + hours * 3_600_000), "UTC");
 }
 

@@ -10,7 +10,7 @@ const MAX_TERMS = 24;
 // At least this many characters before a `*`, so a prefix query cannot expand to the whole vocabulary.
 const MIN_PREFIX = 2;
 
-export type Term = { text: string; phrase: boolean; prefix: boolean; negated: boolean };
+type Term = { text: string; phrase: boolean; prefix: boolean; negated: boolean };
 
 export type ParsedQuery = {
   /** The MATCH expression requiring every term, or null when nothing searchable was typed. */
@@ -42,7 +42,7 @@ function quote(text: string): string {
 export type PrefixStems = ReadonlyMap<string, string>;
 
 /** Lower case without diacritics, as the index's tokenizer folds words (remove_diacritics 2). */
-export function fold(text: string): string {
+function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
@@ -65,7 +65,7 @@ export function prefixStemCandidates(prefix: string): string[] {
 }
 
 /** Splits raw input into terms: quoted phrases, -negated words, word* prefixes and OR. */
-export function tokenize(raw: string): { terms: Term[]; orAfter: Set<number>; dropped: string[] } {
+function tokenize(raw: string): { terms: Term[]; orAfter: Set<number>; dropped: string[] } {
   const input = raw.slice(0, MAX_QUERY_LENGTH);
   const terms: Term[] = [];
   const orAfter = new Set<number>();

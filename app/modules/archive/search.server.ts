@@ -121,7 +121,7 @@ function inOrder<T extends { id: string }>(rows: T[], ids: string[]): T[] {
 }
 
 // Counting stops here: "1,000+ learnings" is as useful as an exact figure and costs a bounded time.
-export const COUNT_CAP = 1000;
+const COUNT_CAP = 1000;
 
 const EVENT_JOIN = sql`join events ev on ev.id = e.event_id`;
 
@@ -129,7 +129,7 @@ const EVENT_JOIN = sql`join events ev on ev.id = e.event_id`;
  * The full MATCH expression: people's words against the text columns only, plus the facets that
  * the index can answer (outcome, root cause). Facet tokens are built from enum values.
  */
-export function indexMatch(match: string, f: Pick<ArchiveFilters, "outcome" | "rootCause">): string {
+function indexMatch(match: string, f: Pick<ArchiveFilters, "outcome" | "rootCause">): string {
   const parts = [`{title body tags problem} : (${match})`];
   if (f.outcome) parts.push(`facets : "zoutcome${f.outcome}"`);
   if (f.rootCause) parts.push(`facets : "zcause${f.rootCause.replace(/-/g, "")}"`);
@@ -169,7 +169,7 @@ async function matchPage(match: string, filters: ArchiveFilters) {
  * stemming made unreachable. A prefix that matches words as typed is left alone, so `summar*`
  * never grows into `sum`. A few look-ups in the index's vocabulary (migration 0007), only for prefixes.
  */
-export async function prefixStems(raw: string): Promise<PrefixStems> {
+async function prefixStems(raw: string): Promise<PrefixStems> {
   const stems = new Map<string, string>();
   const any = async (where: SQL) => (await db.all(sql`select 1 from learnings_vocab where ${where} limit 1`)).length > 0;
   for (const prefix of queryPrefixes(raw)) {

@@ -41,11 +41,6 @@ export function listAccounts() {
     .orderBy(asc(users.name));
 }
 
-export async function findAccountByEmail(email: string) {
-  const [user] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role }).from(users).where(eq(users.email, email.trim().toLowerCase()));
-  return user ?? null;
-}
-
 /** The events each account organizes: the global role only lets someone create events, these grants stay (ADR 011). */
 export function listOrganizedEvents(userId?: string) {
   return db

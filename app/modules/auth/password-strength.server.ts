@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { changePasswordSchema, signUpSchema } from "./schemas";
 
 // zxcvbn's 0–4 scale; 3 means an attacker needs about 10^10 guesses, with the common-password and diceware lists.
-export const MIN_PASSWORD_SCORE = 3;
+const MIN_PASSWORD_SCORE = 3;
 const MIN_PART = 4;
 
 // Only the first 64 characters are scored: past that a password is long enough, and scoring 200 costs ~0.3 s of CPU.

@@ -8,7 +8,7 @@ import { env } from "~/env.server";
 
 const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
 
-export const lucia = new Lucia(adapter, {
+const lucia = new Lucia(adapter, {
   sessionCookie: {
     name: "pf_session",
     attributes: { secure: env().cookieSecure, sameSite: "lax" },

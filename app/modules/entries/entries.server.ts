@@ -3,8 +3,6 @@ import { entries, problems, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { normalizeTags, type EntryInput } from "./schemas";
 
-export type EntryRow = typeof entries.$inferSelect;
-
 export async function getTeamEntry(teamId: string) {
   const [row] = await db.select().from(entries).where(eq(entries.teamId, teamId));
   return row ?? null;

@@ -9,7 +9,7 @@ import { MAX_SCREENSHOT_BYTES } from "./images";
 /** The upload form sends a file, a caption and its button: a body with more parts is not ours. */
 export const MAX_FORM_PARTS = 20;
 /** One screenshot and its few text fields. server.mjs refuses bodies past 6 MB before this runs. */
-export const MAX_FORM_BYTES = MAX_SCREENSHOT_BYTES + 64 * 1024;
+const MAX_FORM_BYTES = MAX_SCREENSHOT_BYTES + 64 * 1024;
 
 class FormRefused extends Error {}
 

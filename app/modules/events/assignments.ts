@@ -13,7 +13,7 @@ export type AssignmentInput = {
   keep: Pair[];
 };
 
-export type Shortfall = { entryId: string; title: string; eligible: number; assigned: number };
+type Shortfall = { entryId: string; title: string; eligible: number; assigned: number };
 
 export type AssignmentPlan = {
   /** False when some entry cannot get N judges; `add` then still holds the best possible assignment. */

@@ -1,7 +1,6 @@
-import { and, asc, eq, inArray, like, or, sql, desc } from "drizzle-orm";
+import { and, asc, eq, like, or, sql, desc } from "drizzle-orm";
 import {
   criteria,
-  entries,
   eventJudges,
   eventOrganizers,
   events,
@@ -156,7 +155,7 @@ export async function removeJudge(eventId: string, userId: string) {
   await db.delete(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, userId)));
 }
 
-export async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
+async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
   const [[{ count: problemCount }], weights, judging] = await Promise.all([
     db.select({ count: sql<number>`count(*)` }).from(problems).where(eq(problems.eventId, event.id)),
     db.select({ weight: criteria.weight }).from(criteria).where(eq(criteria.eventId, event.id)),
@@ -203,14 +202,4 @@ export function listPhaseChanges(eventId: string) {
     .innerJoin(users, eq(users.id, phaseChanges.changedBy))
     .where(eq(phaseChanges.eventId, eventId))
     .orderBy(desc(phaseChanges.id));
-}
-
-
-export async function entryCountsByOutcome(eventIds: string[]) {
-  if (eventIds.length === 0) return [];
-  return db
-    .select({ eventId: entries.eventId, outcome: entries.outcome, count: sql<number>`count(*)` })
-    .from(entries)
-    .where(and(inArray(entries.eventId, eventIds), eq(entries.status, "submitted")))
-    .groupBy(entries.eventId, entries.outcome);
 }

@@ -16,7 +16,7 @@ export const TIE_BREAK_RULES = [
   "Entries still equal after both stay tied; nothing is decided at random.",
 ] as const;
 
-export type JudgeTotal = { judgeId: string; total: number; normalized: number };
+type JudgeTotal = { judgeId: string; total: number; normalized: number };
 
 export type EntryResult = {
   entryId: string;
@@ -41,9 +41,9 @@ export type EntryResult = {
   firstPlaces: number;
 };
 
-export type JudgeNormalization = { judgeId: string; entries: number; mean: number; sd: number; normalized: boolean };
+type JudgeNormalization = { judgeId: string; entries: number; mean: number; sd: number; normalized: boolean };
 
-export type Distribution = { criterionId: string; counts: number[] };
+type Distribution = { criterionId: string; counts: number[] };
 
 /** A value on the 1..scaleMax scale mapped to 0..100: the lowest level is 0, the highest 100. */
 export function toPercent(value: number, scaleMax: number): number {
@@ -66,7 +66,7 @@ export function weightedTotal(values: Map<string, number>, criteria: Criterion[]
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
 /** Population standard deviation. */
-export function standardDeviation(xs: number[]): number {
+function standardDeviation(xs: number[]): number {
   if (xs.length === 0) return 0;
   const m = mean(xs);
   return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length);
@@ -94,7 +94,7 @@ export function rankWithTies<T>(items: T[], score: (t: T) => number | null): (T 
  * complete totals and μⱼ, σⱼ over judge j's. Judges with fewer than MIN_ENTRIES_FOR_NORMALIZATION
  * totals, or with zero spread, keep their raw totals.
  */
-export function normalizeJudges(totals: { judgeId: string; total: number }[]): { info: JudgeNormalization[]; normalize: (judgeId: string, x: number) => number } {
+function normalizeJudges(totals: { judgeId: string; total: number }[]): { info: JudgeNormalization[]; normalize: (judgeId: string, x: number) => number } {
   const all = totals.map((t) => t.total);
   const mu = all.length ? mean(all) : 0;
   const sigma = standardDeviation(all);
