@@ -21,6 +21,7 @@ import {
   listCriteria,
   listJudges,
   listOrganizers,
+  judgeRemovalFacts,
   listPhaseChanges,
   phaseStepsFor,
   removeJudge,
@@ -102,7 +103,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, `${added.name} is now a judge of this event.`);
   }
   if (intent === "remove-judge") {
-    await removeJudge(event.id, String(formData.get("userId") ?? ""));
+    const userId = String(formData.get("userId") ?? "");
+    if (formData.get("confirmed") !== "on") {
+      // A confirm step that says what the removal changes; nothing happens until it is confirmed.
+      const facts = await judgeRemovalFacts(event.id, userId);
+      if (!facts) return redirectWithToast(back, { kind: "error", message: "That person is not a judge of this event." });
+      return data({ intent, confirmRemoveJudge: facts }, { status: 409 });
+    }
+    await removeJudge(event.id, userId);
     await recomputeAssignments(event);
     return redirectWithToast(back, "Judge removed. Scores they already gave are kept.");
   }
@@ -184,6 +192,31 @@ function PhaseStepForm({ step, lastResult }: { step: Awaited<ReturnType<typeof l
 
 type LoaderData = Awaited<ReturnType<typeof loader>>;
 
+function ConfirmRemoveJudge({ facts }: { facts: { userId: string; name: string; startedSheets: number; assignedEntries: number } }) {
+  const sheets = facts.startedSheets === 1 ? "1 score sheet" : `${facts.startedSheets} score sheets`;
+  const entries = facts.assignedEntries === 1 ? "1 assigned entry goes" : `${facts.assignedEntries} assigned entries go`;
+  return (
+    <Form method="post" className="basis-full space-y-2 rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-950">
+      <p role="alert" className="font-semibold">
+        Remove {facts.name} as judge? They lose this event's judging queue.{" "}
+        {facts.startedSheets ? `The ${sheets} they started stay and still count.` : "They have not scored anything yet."}
+        {facts.assignedEntries ? ` Their ${entries} to the other judges where possible.` : ""}
+      </p>
+      <input type="hidden" name="intent" value="remove-judge" />
+      <input type="hidden" name="userId" value={facts.userId} />
+      <input type="hidden" name="confirmed" value="on" />
+      <span className="flex flex-wrap gap-2">
+        <button type="submit" className="btn-danger">
+          Remove {facts.name} for good
+        </button>
+        <Link to="." className="btn-secondary">
+          Keep {facts.name}
+        </Link>
+      </span>
+    </Form>
+  );
+}
+
 function Dashboard({ dashboard, teamCount, steps }: { dashboard: LoaderData["dashboard"]; teamCount: number; steps: LoaderData["steps"] }) {
   const { outcomes, progress, deadlines, sheets } = dashboard;
   const percent = progress.due > 0 ? Math.round((progress.done / progress.due) * 100) : 0;
@@ -259,16 +292,17 @@ function Dashboard({ dashboard, teamCount, steps }: { dashboard: LoaderData["das
 export default function ManageEvent() {
   const { event, steps, problems, rubric, judges, organizers, teams, history, dashboard, canEditProblems } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const confirmRemoveJudge = actionData && "confirmRemoveJudge" in actionData ? actionData.confirmRemoveJudge : null;
   const [organizerForm, organizerFields] = useForm({
     id: "add-organizer",
-    lastResult: actionData?.intent === "add-organizer" ? actionData.result : undefined,
+    lastResult: actionData?.intent === "add-organizer" && "result" in actionData ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addOrganizerSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   const [judgeForm, judgeFields] = useForm({
     id: "add-judge",
-    lastResult: actionData?.intent === "add-judge" ? actionData.result : undefined,
+    lastResult: actionData?.intent === "add-judge" && "result" in actionData ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addJudgeSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -305,7 +339,7 @@ export default function ManageEvent() {
         <p className="mt-1 text-sm text-slate-600">{phaseOrder.map((p) => phaseWords[p].badge).join(" → ")}.</p>
         <div className="mt-4 space-y-6">
           {steps.map((step) => (
-            <PhaseStepForm key={step.to} step={step} lastResult={actionData?.intent === "phase" ? actionData.result : undefined} />
+            <PhaseStepForm key={step.to} step={step} lastResult={actionData?.intent === "phase" && "result" in actionData ? actionData.result : undefined} />
           ))}
         </div>
       </section>
@@ -384,7 +418,7 @@ export default function ManageEvent() {
         </p>
         <ul className="mt-3 space-y-2 text-sm">
           {judges.map((j) => (
-            <li key={j.id} className="flex items-center justify-between gap-2">
+            <li key={j.id} className="flex flex-wrap items-center justify-between gap-2">
               <span>
                 {j.name} ({j.email})
               </span>
@@ -395,6 +429,7 @@ export default function ManageEvent() {
                   Remove
                 </button>
               </Form>
+              {confirmRemoveJudge?.userId === j.id ? <ConfirmRemoveJudge facts={confirmRemoveJudge} /> : null}
             </li>
           ))}
         </ul>

@@ -151,6 +151,18 @@ export async function addJudge(eventId: string, email: string): Promise<{ ok: tr
   return { ok: true, name: user.name };
 }
 
+/** What removing a judge touches, for the confirm step: score sheets they started (kept) and entries assigned to them. */
+export async function judgeRemovalFacts(eventId: string, userId: string) {
+  const rows = await db.all<{ name: string; started: number; assigned: number }>(sql`
+    select u.name,
+      (select count(distinct s.entry_id) from scores s join entries e on e.id = s.entry_id where e.event_id = ${eventId} and s.judge_id = u.id) as started,
+      (select count(*) from judge_assignments a where a.event_id = ${eventId} and a.judge_id = u.id) as assigned
+    from event_judges j join users u on u.id = j.user_id
+    where j.event_id = ${eventId} and j.user_id = ${userId}`);
+  const r = rows[0];
+  return r ? { userId, name: r.name, startedSheets: Number(r.started), assignedEntries: Number(r.assigned) } : null;
+}
+
 export async function removeJudge(eventId: string, userId: string) {
   await db.delete(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, userId)));
 }

@@ -4,7 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { criteria, entries, eventOrganizers, events, judgeAssignments, judgeInvites, problems, teams } from "#db/schema";
 import { db } from "~/db.server";
-import { addJudge, listCriteria } from "~/modules/events/events.server";
+import { addJudge, listCriteria, listJudges } from "~/modules/events/events.server";
 import { hashInviteToken } from "~/modules/events/judge-invites.server";
 import { judgeQueue, saveScores } from "~/modules/judging/judging.server";
 import { addProblem } from "~/modules/problems/problems.server";
@@ -427,7 +427,11 @@ describe("judge assignment", () => {
     expect(removeScored.response!.headers.get("Set-Cookie")).toBeTruthy();
 
     // b leaves the panel: the scored assignment stays; a new judge c picks up nothing a already has.
-    await expectStatus(manage(organizer, event.slug, { intent: "remove-judge", userId: b.id }), 302);
+    // Removing asks first and says what it changes: b's started sheet stays, b's assignments move.
+    const asked = await expectStatus(manage(organizer, event.slug, { intent: "remove-judge", userId: b.id }), 409);
+    expect(asked.data).toEqual({ intent: "remove-judge", confirmRemoveJudge: { userId: b.id, name: b.name, startedSheets: 1, assignedEntries: 1 } });
+    expect((await listJudges(event.id)).map((j) => j.id)).toContain(b.id);
+    await expectStatus(manage(organizer, event.slug, { intent: "remove-judge", userId: b.id, confirmed: "on" }), 302);
     rows = await assignmentsOf(event.id);
     expect(rows.some((r) => r.entryId === bEntry && r.judgeId === b.id)).toBe(true);
     expect(rows.find((r) => r.entryId === bEntry && r.judgeId === a.id)?.manual).toBe(true);
