@@ -88,6 +88,15 @@ test("an award for an entry without a complete score sheet needs a confirmation 
   await organizer.getByRole("button", { name: "Delete Best AI metric for good" }).click();
   await expectToast(organizer, "Award deleted.");
   await expect(organizer.getByRole("heading", { name: "Best AI metric" })).toHaveCount(0);
+
+  // Removing a judge asks first and says what happens to their work.
+  await organizer.goto(`${setUp.url}/manage`);
+  await organizer.getByRole("button", { name: "Remove Jo Award as judge" }).click();
+  await expect(organizer.getByRole("alert").filter({ hasText: "Remove Jo Award as judge? They lose this event's judging queue. The 1 score sheet they started stays and still counts." })).toBeVisible();
+  await expectAccessible(organizer);
+  await organizer.getByRole("button", { name: "Remove Jo Award for good" }).click();
+  await expectToast(organizer, "Judge removed. Scores they already gave are kept.");
+  await expect(organizer.getByRole("button", { name: "Remove Jo Award as judge" })).toHaveCount(0);
 });
 
 test("the events overview names each section by its heading; past events say when they ran and why submissions are closed", async ({ browser }) => {

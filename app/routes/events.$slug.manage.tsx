@@ -199,7 +199,7 @@ function ConfirmRemoveJudge({ facts }: { facts: { userId: string; name: string; 
     <Form method="post" className="basis-full space-y-2 rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-950">
       <p role="alert" className="font-semibold">
         Remove {facts.name} as judge? They lose this event's judging queue.{" "}
-        {facts.startedSheets ? `The ${sheets} they started stay and still count.` : "They have not scored anything yet."}
+        {facts.startedSheets ? `The ${sheets} they started ${facts.startedSheets === 1 ? "stays and still counts" : "stay and still count"}.` : "They have not scored anything yet."}
         {facts.assignedEntries ? ` Their ${entries} to the other judges where possible.` : ""}
       </p>
       <input type="hidden" name="intent" value="remove-judge" />
