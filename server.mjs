@@ -32,7 +32,7 @@ if (process.env.TRUST_PROXY) {
   try {
     app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
   } catch (error) {
-    console.error(`[server] TRUST_PROXY=${process.env.TRUST_PROXY}: ${error.message}. Set the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.0.6 or loopback).`);
+    console.error(`[server] TRUST_PROXY=${process.env.TRUST_PROXY}: ${error instanceof Error ? error.message : error}. Set the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.0.6 or loopback).`);
     process.exit(1);
   }
 }
@@ -42,6 +42,7 @@ if (process.env.TRUST_PROXY) {
  * many hops as there are proxies (a number) or only from the proxies' addresses. `true` would believe
  * whatever address a client writes into X-Forwarded-For and let it dodge the per-address rate limits.
  */
+/** @param {string} value */
 function trustProxySetting(value) {
   const trimmed = value.trim();
   if (/^(true|false|yes|no|on|off)$/i.test(trimmed)) throw new Error("a yes/no value is refused (true would trust any client's X-Forwarded-For)");
@@ -97,10 +98,13 @@ app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 // morgan's "tiny" format, with judge-invite tokens and team invite codes masked: they are credentials.
-morgan.token("masked-url", (req) => maskSecrets(req.originalUrl ?? req.url));
+morgan.token("masked-url", (/** @type {express.Request} */ req) => maskSecrets(req.originalUrl ?? req.url));
 if (process.env.REQUEST_LOG !== "false") app.use(morgan(":method :masked-url :status :res[content-length] - :response-time ms"));
 
-/** Masks /judge-invite/<token> and code=<code>, also inside an encoded redirectTo. */
+/**
+ * Masks /judge-invite/<token> and code=<code>, also inside an encoded redirectTo.
+ * @param {string} url
+ */
 function maskSecrets(url) {
   return url.replace(/(judge-invite(?:\/|%2F))[^/?#&%.]+/gi, "$1***").replace(/((?:[?&]|%3F|%26)code(?:=|%3D))[^&#%]+/gi, "$1***");
 }
@@ -118,9 +122,10 @@ app.use((req, res, next) => {
     setTimeout(() => req.complete || req.destroy(), 2000).unref();
   };
   if (Number(req.get("content-length") ?? 0) > limit) return refuse();
+  /** @type {Buffer[]} */
   const chunks = [];
   let size = 0;
-  const collect = (chunk) => {
+  const collect = (/** @type {Buffer} */ chunk) => {
     size += chunk.length;
     if (size <= limit) return void chunks.push(chunk);
     req.off("data", collect).off("end", done);
@@ -153,9 +158,10 @@ app.all("*", (req, res, next) => {
     hostname: req.hostname,
     protocol: req.protocol,
     ip: req.ip,
-    get: (name) => req.get(name),
+    get: (/** @type {string} */ name) => req.get(name),
   });
-  return handleRemix(replay, res, next);
+  // The replay carries every field the adapter reads; it is not a whole express.Request.
+  return handleRemix(/** @type {express.Request} */ (/** @type {unknown} */ (replay)), res, next);
 });
 
 const server = app.listen(port, () => console.log(`[server] http://localhost:${port}`));

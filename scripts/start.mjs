@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { runOrExit, serve } from "./lib.mjs";
 
+/** @type {Record<string, string | undefined>} */
 const env = { ...process.env, NODE_ENV: "production" };
 fs.mkdirSync("data", { recursive: true });
 

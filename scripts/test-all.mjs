@@ -3,9 +3,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
-const bin = (name) => `node_modules/.bin/${name}`;
+const bin = (/** @type {string} */ name) => `node_modules/.bin/${name}`;
+/** @param {string} cmd @param {string[]} args @param {Record<string, string | undefined>} env */
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
-const readJson = (file) => {
+const readJson = (/** @type {string} */ file) => {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"));
   } catch {
