@@ -191,7 +191,8 @@ test("judging starts early only with confirmation, assigns one of two judges, an
 
   // Closing with an unscored entry names it and needs the confirmation.
   await organizer.goto(manageUrl);
-  await expect(organizer.getByText(`1 submitted entry has no score yet: ${entryTitle}. Publish anyway.`)).toBeVisible();
+  await expect(organizer.getByLabel("Judging is not complete: 0 of 1 expected score sheet is complete. Publish anyway; results count only the scores saved.")).toBeVisible();
+  await expect(organizer.getByText(new RegExp(`${entryTitle}: no sheet from (Jo Judge|Ivo Invitee)`)).first()).toBeVisible();
   await organizer.getByRole("button", { name: "Publish results and close" }).click();
   await expect(organizer.getByText("Tick the confirmation to go ahead.")).toBeVisible();
   await organizer.getByLabel(/Publish anyway/).check();

@@ -26,7 +26,7 @@ const { users, events, problems, teams, entries } = await import("#db/schema");
 const { newId } = await import("~/lib/ids");
 const { hashPassword } = await import("~/modules/auth/password.server");
 const { sql } = await import("drizzle-orm");
-// The demo password of db/seed.ts (not imported: that module opens the app's database client).
+// The demo password of scripts/seed-data.ts (not imported: that module opens the app's database client).
 const DEMO_PASSWORD = "problem-first-demo";
 
 type Outcome = "working" | "partial" | "failed";

@@ -1,5 +1,5 @@
 import { dbClient } from "~/db.server";
-import { isDatabaseEmpty, seed } from "#db/seed";
+import { isDatabaseEmpty, seed } from "./seed-data";
 
 // `npm run seed` seeds an empty database; `--if-empty` (used at start-up) says nothing when it is not empty.
 const ifEmpty = process.argv.includes("--if-empty");

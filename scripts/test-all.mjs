@@ -22,8 +22,10 @@ if (run(bin("tsc"), ["--noEmit"]) === 0) passed += 1;
 else failed += 1;
 
 console.log("\n== lint: eslint, dead code (knip) ==");
-if (run(bin("eslint"), ["."]) === 0) passed += 1;
-else failed += 1;
+for (const [cmd, args] of /** @type {[string, string[]][]} */ ([["eslint", ["."]], ["knip", []]])) {
+  if (run(bin(cmd), args) === 0) passed += 1;
+  else failed += 1;
+}
 
 console.log("\n== vitest: unit and integration ==");
 fs.rmSync("test-results/vitest.json", { force: true });

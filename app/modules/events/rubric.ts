@@ -1,8 +1,7 @@
 /** What a criterion is, for rules that must survive renaming (the Learnings mean of "Most valuable failure"). */
-export const criterionKinds = ["problem-fit", "beyond-replication", "pragmatic-tools", "ai-metric", "user-control", "learnings", "custom"] as const;
-export type CriterionKind = (typeof criterionKinds)[number];
+export type CriterionKind = "problem-fit" | "beyond-replication" | "pragmatic-tools" | "ai-metric" | "user-control" | "learnings" | "custom";
 
-// The default problem-first rubric of DESIGN.md. Every new event starts with a copy; each default keeps its kind when renamed.
+// The default problem-first rubric (README glossary: rubric). Every new event starts with a copy; each default keeps its kind when renamed.
 export const defaultRubric = [
   { kind: "problem-fit", name: "Problem fit", description: "Solves a named business problem for a named user.", weight: 25 },
   { kind: "beyond-replication", name: "Beyond replication", description: "The interface fits the job, not a chatbot by reflex.", weight: 15 },

@@ -15,9 +15,9 @@ import { saveScores } from "~/modules/judging/judging.server";
 import { addProblem } from "~/modules/problems/problems.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 
-export const DEMO_PASSWORD = "problem-first-demo";
+const DEMO_PASSWORD = "problem-first-demo";
 
-export const demoAccounts = [
+const demoAccounts = [
   { email: "admin@example.com", name: "Ada Admin", role: "admin" },
   { email: "organizer@example.com", name: "Omar Organizer", role: "organizer" },
   { email: "judge@example.com", name: "Judy Judge", role: "member" },
