@@ -1,0 +1,30 @@
+// Vitest for mutation runs (npm run test:mutation, stryker.config.json): only the fast unit tests of
+// the pure rule modules, without the per-file temporary database of vitest.config.ts, so each of the
+// thousands of mutant runs takes milliseconds. `npm test` keeps using vitest.config.ts for everything.
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: { "~": path.resolve("app"), "#db": path.resolve("db") },
+  },
+  test: {
+    include: [
+      "app/modules/judging/results.test.ts",
+      "app/modules/auth/permissions*.test.ts",
+      "app/modules/events/phases.test.ts",
+      "app/modules/events/phase-words.test.ts",
+      "app/modules/events/assignments.test.ts",
+      "app/modules/archive/query.test.ts",
+      "app/modules/archive/digest.test.ts",
+      "app/modules/entries/images.test.ts",
+      "app/lib/time.test.ts",
+      "app/lib/forms.server.test.ts",
+      "app/modules/*/schemas.test.ts",
+    ],
+    environment: "node",
+    setupFiles: ["./app/test/setup-unit.ts"],
+    pool: "threads",
+    testTimeout: 20000,
+  },
+});
