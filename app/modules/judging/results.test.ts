@@ -178,15 +178,22 @@ describe("computeEventResults", () => {
     expect([byId.get("a")!.rank, byId.get("b")!.rank, byId.get("c")!.rank]).toEqual([1, 1, 3]);
     // Equal on every key: input order is kept, not shuffled.
     expect(r.rows.map((x) => x.entryId)).toEqual(["b", "a", "c"]);
+  });
 
-    // One more first place for a breaks the order (not the shared rank).
-    const more = [...scores, s("a", "j4", 5), s("b", "j4", 4), s("c", "j4", 4), s("a", "j5", 3), s("b", "j5", 4), s("c", "j5", 1)];
-    const r2 = computeEventResults({ entryIds: ["b", "a", "c"], criteria: one, scaleMax: 5, scores: more });
-    const a2 = r2.rows.find((x) => x.entryId === "a")!;
-    const b2 = r2.rows.find((x) => x.entryId === "b")!;
-    expect(a2.score).toBe(b2.score);
-    expect(a2.firstPlaces).toBe(3);
-    expect(b2.firstPlaces).toBe(3);
+  it("puts the entry with more judges' first places first within a shared rank", () => {
+    // a: 5, 5, 1 and b: 4, 4, 3 → both mean 11/3 (66.67 points), equal on the only (most-weighted) criterion.
+    // j1 and j2 rank a first, j3 ranks b first: a has 2 first places, b 1, so a is listed first despite the input order.
+    const scores = [s("a", "j1", 5), s("b", "j1", 4), s("a", "j2", 5), s("b", "j2", 4), s("a", "j3", 1), s("b", "j3", 3)];
+    const r = computeEventResults({ entryIds: ["b", "a"], criteria: one, scaleMax: 5, scores });
+    expect(r.rows.map((x) => [x.entryId, x.rank, x.firstPlaces])).toEqual([
+      ["a", 1, 2],
+      ["b", 1, 1],
+    ]);
+    expect(r.rows[0].topCriterionMean).toBe(r.rows[1].topCriterionMean);
+    // The normalized ranking (all three judges have only two entries, so stays raw) uses the same tie-break.
+    expect(r.rows.map((x) => x.normalizedRank)).toEqual([1, 1]);
+    const norm = computeEventResults({ entryIds: ["b", "a"], criteria: one, scaleMax: 5, scores, official: "normalized" });
+    expect(norm.rows.map((x) => x.entryId)).toEqual(["a", "b"]);
   });
 
   it("counts every value per criterion for the distribution chart", () => {
@@ -195,24 +202,140 @@ describe("computeEventResults", () => {
     expect(r.distributions).toEqual([{ criterionId: "x", counts: [0, 1, 0, 0, 2] }]);
   });
 
-  it("orders by the normalized ranking when that is official", () => {
-    // j2 scores only b (harsh, raw) while j1 (3 entries) is normalized.
-    const scores = [s("a", "j1", 5), s("b", "j1", 4), s("c", "j1", 1), s("b", "j2", 1)];
-    const raw = computeEventResults({ entryIds: ["a", "b", "c"], criteria: one, scaleMax: 5, scores });
-    const norm = computeEventResults({ entryIds: ["a", "b", "c"], criteria: one, scaleMax: 5, scores, official: "normalized" });
-    // Raw: a 100, b (75 + 0)/2 = 37.5, c 0.
-    expect(raw.rows.map((x) => x.entryId)).toEqual(["a", "b", "c"]);
-    const ranks = norm.rows.map((x) => x.normalizedRank!);
-    expect(ranks).toEqual([...ranks].sort((p, q) => p - q));
-    expect(norm.rows.every((x) => x.normalizedScore !== null)).toBe(true);
+  it("orders by the normalized ranking when that is official, and by the raw one otherwise", () => {
+    // j1 is harsh (h 50, p 25, q 0), j2 lenient (l 75, r 100, s 100). Raw, l beats h; normalized, h is j1's best
+    // by 1.22 of j1's own deviations and l is j2's worst by 1.41 of j2's, so h comes first and l last.
+    const scores = [s("h", "j1", 3), s("p", "j1", 2), s("q", "j1", 1), s("l", "j2", 4), s("r", "j2", 5), s("t", "j2", 5)];
+    const entryIds = ["h", "p", "q", "l", "r", "t"];
+    const raw = computeEventResults({ entryIds, criteria: one, scaleMax: 5, scores });
+    const norm = computeEventResults({ entryIds, criteria: one, scaleMax: 5, scores, official: "normalized" });
+    expect(raw.rows.map((x) => [x.entryId, x.rank])).toEqual([
+      ["r", 1],
+      ["t", 1],
+      ["l", 3],
+      ["h", 4],
+      ["p", 5],
+      ["q", 6],
+    ]);
+    expect(norm.rows.map((x) => [x.entryId, x.normalizedRank])).toEqual([
+      ["h", 1],
+      ["r", 2],
+      ["t", 2],
+      ["p", 4],
+      ["q", 5],
+      ["l", 6],
+    ]);
+    // Both rankings are on every row whichever is official.
+    expect(computeEventResults({ entryIds, criteria: one, scaleMax: 5, scores, official: "raw" }).rows.map((x) => x.entryId)).toEqual(raw.rows.map((x) => x.entryId));
+    const h = norm.rows.find((x) => x.entryId === "h")!;
+    expect([h.rank, h.normalizedRank, h.score]).toEqual([4, 1, 50]);
+    // All six totals: μ = 350/6; j1: μⱼ = 25, σⱼ = √(1250/3); h = μ + σ·25/σⱼ.
+    const mu = 350 / 6;
+    const sigma = Math.sqrt([50, 25, 0, 75, 100, 100].reduce((a, x) => a + (x - mu) ** 2, 0) / 6);
+    expect(h.normalizedScore).toBeCloseTo(mu + (sigma * 25) / Math.sqrt(1250 / 3), 9);
+    expect(norm.judges.find((j) => j.judgeId === "j1")).toEqual({ judgeId: "j1", entries: 3, mean: 25, sd: Math.sqrt(1250 / 3), normalized: true });
   });
 
-  it("computes a 500 × 20 × 6 synthetic event deterministically", () => {
-    const input = syntheticResultsInput();
-    expect(input.scores).toHaveLength(500 * 20 * 6);
-    const r = computeSyntheticResults();
-    expect(r.rows).toHaveLength(500);
-    expect(r.judges.every((j) => j.entries === 500 && j.normalized)).toBe(true);
-    expect(computeSyntheticResults({ entries: 5, judges: 2 }).rows.map((x) => x.score)).toEqual(computeSyntheticResults({ entries: 5, judges: 2 }).rows.map((x) => x.score));
+  it("flags disagreement only strictly above the threshold", () => {
+    // On a 1..6 scale the levels are 0, 20, 40, 60, 80, 100 points. a: 0 and 40 → spread exactly 20, not flagged;
+    // b: 0 and 60 → spread 30, flagged; c: one judge → no spread.
+    const scores = [s("a", "j1", 1), s("a", "j2", 3), s("b", "j1", 1), s("b", "j2", 4), s("c", "j1", 6)];
+    const r = computeEventResults({ entryIds: ["a", "b", "c"], criteria: one, scaleMax: 6, scores });
+    const byId = new Map(r.rows.map((x) => [x.entryId, x]));
+    expect(byId.get("a")).toMatchObject({ spread: DISAGREEMENT_SD, disagreement: false });
+    expect(byId.get("b")).toMatchObject({ spread: 30, disagreement: true });
+    expect(byId.get("c")).toMatchObject({ spread: null, disagreement: false, score: 100 });
+  });
+
+  it("normalizes a judge with exactly three complete sheets, and keeps an incomplete sheet out of it", () => {
+    const two = [
+      { id: "x", weight: 1 },
+      { id: "y", weight: 1 },
+    ];
+    // j1 completes a, b, c; j2 completes a, b and leaves c half scored, so j2 has two totals and stays raw.
+    const both = (e: string, j: string, v: number) => [s(e, j, v, "x"), s(e, j, v, "y")];
+    const scores = [...both("a", "j1", 5), ...both("b", "j1", 3), ...both("c", "j1", 1), ...both("a", "j2", 2), ...both("b", "j2", 4), s("c", "j2", 5, "x")];
+    const r = computeEventResults({ entryIds: ["a", "b", "c"], criteria: two, scaleMax: 5, scores });
+    expect(r.judges).toEqual([
+      { judgeId: "j1", entries: 3, mean: 50, sd: Math.sqrt(5000 / 3), normalized: true },
+      { judgeId: "j2", entries: 2, mean: 50, sd: 25, normalized: false },
+    ]);
+    const c = r.rows.find((x) => x.entryId === "c")!;
+    expect(c.incompleteJudges).toEqual(["j2"]);
+    expect(c.judgeTotals.map((t) => t.judgeId)).toEqual(["j1"]);
+    // criterionMeans count every value given, complete sheet or not.
+    expect(c.criterionMeans).toEqual([
+      { criterionId: "x", mean: 3 },
+      { criterionId: "y", mean: 1 },
+    ]);
+    expect(c.missingJudges).toEqual([]);
+  });
+
+  it("takes the first of several equally weighted criteria as the tie-break criterion", () => {
+    const crit = [
+      { id: "p", weight: 2 },
+      { id: "q", weight: 2 },
+      { id: "r", weight: 1 },
+    ];
+    // a: p 4, q 2, r 3 and b: p 2, q 4, r 3 → equal totals; a leads on p (the first top-weighted), b on q.
+    const scores = [s("b", "j1", 2, "p"), s("b", "j1", 4, "q"), s("b", "j1", 3, "r"), s("a", "j1", 4, "p"), s("a", "j1", 2, "q"), s("a", "j1", 3, "r")];
+    const r = computeEventResults({ entryIds: ["b", "a"], criteria: crit, scaleMax: 5, scores });
+    expect(r.mostWeightedCriterionId).toBe("p");
+    expect(r.rows.map((x) => [x.entryId, x.rank, x.topCriterionMean])).toEqual([
+      ["a", 1, 4],
+      ["b", 1, 2],
+    ]);
+  });
+
+  it("lists entries without a score last, without a rank, in both orders", () => {
+    const scores = [s("a", "j1", 2), s("b", "j1", 4)];
+    for (const official of ["raw", "normalized"] as const) {
+      const r = computeEventResults({ entryIds: ["none", "a", "other", "b"], criteria: one, scaleMax: 5, scores, official });
+      expect(r.rows.map((x) => [x.entryId, x.rank, x.normalizedRank, x.topCriterionMean])).toEqual([
+        ["b", 1, 1, 4],
+        ["a", 2, 2, 2],
+        ["none", null, null, null],
+        ["other", null, null, null],
+      ]);
+    }
+    expect(computeEventResults({ entryIds: ["a"], criteria: [], scaleMax: 5, scores: [] })).toEqual({
+      rows: [expect.objectContaining({ entryId: "a", score: null, topCriterionMean: null, firstPlaces: 0, missingJudges: [] })],
+      judges: [],
+      distributions: [],
+      mostWeightedCriterionId: null,
+    });
+  });
+
+  it("leaves values outside the scale out of the distribution and scores of unknown criteria out of totals", () => {
+    const scores = [s("a", "j1", 0), s("b", "j1", 6), s("c", "j1", 5), s("c", "j1", 1, "gone")];
+    const r = computeEventResults({ entryIds: ["c"], criteria: one, scaleMax: 5, scores });
+    expect(r.distributions).toEqual([{ criterionId: "x", counts: [0, 0, 0, 0, 1] }]);
+    expect(r.rows[0].score).toBe(100);
+  });
+
+  it("keeps weightedTotal null when the weights sum to zero", () => {
+    expect(weightedTotal(new Map([["z", 3]]), [{ id: "z", weight: 0 }], 5)).toBeNull();
+    expect(weightedTotal(new Map(), [], 5)).toBeNull();
+  });
+
+  it("treats scores equal to 6 decimals as one rank, and a difference past that as two", () => {
+    expect(rankWithTies([{ s: 50 }, { s: 50 + 1e-8 }, { s: 50.00001 }], (x) => x.s).map((r) => r.rank)).toEqual([1, 2, 2]);
+  });
+
+  it("builds a synthetic event of the requested size on the rubric's weights, with every level used", () => {
+    const input = syntheticResultsInput({ entries: 4, judges: 3, criteria: 7 });
+    expect(input.entryIds).toEqual(["e0", "e1", "e2", "e3"]);
+    expect(input.criteria).toEqual([25, 15, 15, 20, 10, 15, 25].map((weight, i) => ({ id: `c${i}`, weight })));
+    expect(input.scaleMax).toBe(5);
+    expect(input.scores).toHaveLength(4 * 3 * 7);
+    expect(input.scores[0]).toMatchObject({ entryId: "e0", judgeId: "j0", criterionId: "c0" });
+    expect(input.scores.at(-1)).toMatchObject({ entryId: "e3", judgeId: "j2", criterionId: "c6" });
+    expect(new Set(input.scores.map((x) => x.value))).toEqual(new Set([1, 2, 3, 4, 5]));
+    const defaults = syntheticResultsInput();
+    expect([defaults.entryIds.length, defaults.criteria.length, new Set(defaults.scores.map((x) => x.judgeId)).size]).toEqual([500, 6, 20]);
+    const r = computeSyntheticResults({ entries: 30, judges: 4 });
+    expect(r).toEqual(computeEventResults(syntheticResultsInput({ entries: 30, judges: 4 })));
+    expect(r.rows).toHaveLength(30);
+    expect(r.judges.every((j) => j.entries === 30 && j.normalized)).toBe(true);
   });
 });
