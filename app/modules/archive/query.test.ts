@@ -96,3 +96,80 @@ describe("prefixes cut short by stemming", () => {
     expect(parseQuery("evaluat* set").all).toBe('"evaluat"* AND "set"');
   });
 });
+
+describe("parseQuery, term by term", () => {
+  it("returns the terms it read: phrases, prefixes and exclusions", () => {
+    expect(parseQuery('-"root cause" -e-mail "solo" evaluat* -x').terms).toEqual([
+      { text: "root cause", phrase: true, prefix: false, negated: true },
+      { text: "e mail", phrase: true, prefix: false, negated: true },
+      { text: "solo", phrase: false, prefix: false, negated: false },
+      { text: "evaluat", phrase: false, prefix: true, negated: false },
+      { text: "x", phrase: false, prefix: false, negated: true },
+    ]);
+    expect(parseQuery("ab* - x*").terms).toEqual([
+      { text: "ab", phrase: false, prefix: true, negated: false },
+      { text: "x", phrase: false, prefix: false, negated: false },
+    ]);
+  });
+
+  it("ANDs the OR groups and the words, then leaves out the excluded ones, in both expressions", () => {
+    const parsed = parseQuery("invoice OR receipt matching -voice -chat");
+    expect(parsed.all).toBe('("invoice" OR "receipt") AND "matching" NOT "voice" NOT "chat"');
+    expect(parsed.any).toBe('("invoice" OR "receipt" OR "matching") NOT "voice" NOT "chat"');
+    expect(parsed.notice).toBeNull();
+  });
+
+  it("does not join across an excluded word or a leading OR", () => {
+    expect(parseQuery("invoice -voice OR chat").all).toBe('"invoice" AND "chat" NOT "voice"');
+    expect(parseQuery("OR invoice chat").all).toBe('"invoice" AND "chat"');
+    expect(parseQuery("invoice OR").all).toBe('"invoice"');
+  });
+
+  it("names each one-letter prefix it searched as a whole word, and says every notice", () => {
+    expect(parseQuery("a* b* model").notice).toBe("A prefix needs at least 2 letters before the *: searched a*, b* as whole words.");
+    expect(parseQuery("-voice").notice).toBe("A search needs at least one word to look for, not only words to leave out.");
+    expect(parseQuery("").notice).toBeNull();
+    const both = parseQuery(`a* ${"x".repeat(1998)}`);
+    expect(both.notice).toBe("Only the first 2000 characters were searched. A prefix needs at least 2 letters before the *: searched a* as whole words.");
+  });
+
+  it("searches exactly 2000 characters without a notice, and cuts the rest", () => {
+    const exact = parseQuery(`${"y".repeat(1995)} tail`);
+    expect(exact.notice).toBeNull();
+    expect(exact.all).toBe(`"${"y".repeat(1995)}" AND "tail"`);
+    expect(parseQuery(`${"y".repeat(1996)} tail`).all).toBe(`"${"y".repeat(1996)}" AND "tai"`);
+  });
+
+  it("keeps the first 24 terms", () => {
+    const words = Array.from({ length: 30 }, (_, i) => `w${i}`);
+    const parsed = parseQuery(words.join(" "));
+    expect(parsed.terms.map((t) => t.text)).toEqual(words.slice(0, 24));
+  });
+
+  it("accepts the stem only for the prefix it belongs to", () => {
+    const stems = new Map([["evaluat", "evalu"]]);
+    expect(parseQuery("evaluat evaluation*", stems).all).toBe('"evaluat" AND "evaluation"*');
+  });
+});
+
+describe("relatedQuery, word by word", () => {
+  it("keeps words of three letters or more that are not all digits, lower-cased, up to the limit", () => {
+    expect(relatedQuery("AI ops GPT4 2026 Bot bot")).toBe('"ops" OR "gpt4" OR "bot"');
+    expect(relatedQuery("alpha beta gamma delta", 2)).toBe('"alpha" OR "beta"');
+    const many = Array.from({ length: 14 }, (_, i) => `word${String.fromCharCode(97 + i)}`);
+    expect(relatedQuery(many.join(" "))).toBe(many.slice(0, 12).map((w) => `"${w}"`).join(" OR "));
+    expect(relatedQuery("about because should would using")).toBeNull();
+  });
+});
+
+describe("splitSnippet, edge by edge", () => {
+  it("handles hits at both ends and next to each other, and plain text alone", () => {
+    expect(splitSnippet(`${MARK_START}a${MARK_END}${MARK_START}b${MARK_END}`)).toEqual([
+      { text: "a", hit: true },
+      { text: "b", hit: true },
+    ]);
+    expect(splitSnippet("plain")).toEqual([{ text: "plain", hit: false }]);
+    expect(splitSnippet("")).toEqual([]);
+    expect(unmarked(`${MARK_START}${MARK_END}x${MARK_START}`)).toBe("x");
+  });
+});

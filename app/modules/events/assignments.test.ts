@@ -107,3 +107,73 @@ describe("eligibleJudges", () => {
     expect(eligibleJudges({ judges: judges(4), conflicts: [{ entryId: "e1", judgeId: "j3" }] }, { id: "e1", memberIds: ["j1"] })).toEqual(["j2", "j4"]);
   });
 });
+
+describe("planAssignments, pair by pair", () => {
+  it("gives each slot to the least-loaded judge, the earlier one on a tie, constrained entries first", () => {
+    const plan = planAssignments(
+      input({ judgesPerEntry: 1, judges: ["j1", "j2", "j3"], entries: entries(3, { 1: ["j1"] }), conflicts: [{ entryId: "e03", judgeId: "j3" }, { entryId: "e03", judgeId: "j2" }] }),
+    );
+    // e03 has one eligible judge (j1) and goes first, then e01 (two eligible: j2, j3), then e02 (three).
+    expect(plan.add).toEqual([
+      { entryId: "e03", judgeId: "j1" },
+      { entryId: "e01", judgeId: "j2" },
+      { entryId: "e02", judgeId: "j3" },
+    ]);
+  });
+
+  it("orders entries with equally many eligible judges by id", () => {
+    const plan = planAssignments(input({ judgesPerEntry: 1, judges: ["j1", "j2"], entries: [...entries(2)].reverse() }));
+    expect(plan.add).toEqual([
+      { entryId: "e01", judgeId: "j1" },
+      { entryId: "e02", judgeId: "j2" },
+    ]);
+  });
+
+  it("counts a kept pair once, ignores kept pairs of judges no longer in the event, and never repeats a kept pair", () => {
+    const keep = [
+      { entryId: "e01", judgeId: "j1" },
+      { entryId: "e01", judgeId: "j1" },
+      { entryId: "e02", judgeId: "gone" },
+    ];
+    const plan = planAssignments(input({ judgesPerEntry: 2, judges: ["j1", "j2"], entries: entries(2), keep }));
+    // j1 has load 1 (not 2, not 3), so e01 gets only j2 and e02 gets both, j1 first on the tie at 1 each after e01.
+    expect(plan.add).toEqual([
+      { entryId: "e01", judgeId: "j2" },
+      { entryId: "e02", judgeId: "j1" },
+      { entryId: "e02", judgeId: "j2" },
+    ]);
+    expect(plan.ok).toBe(true);
+  });
+
+  it("does not count a kept pair of a conflicted judge as cover", () => {
+    const plan = planAssignments(
+      input({ judgesPerEntry: 1, judges: ["j1", "j2"], entries: entries(1), conflicts: [{ entryId: "e01", judgeId: "j1" }], keep: [{ entryId: "e01", judgeId: "j1" }] }),
+    );
+    expect(plan.add).toEqual([{ entryId: "e01", judgeId: "j2" }]);
+  });
+
+  it("names at most five short entries, the rest as a count, and untitled ones as such", () => {
+    const many = Array.from({ length: 7 }, (_, i) => ({ id: `e${i}`, title: i === 0 ? "" : `T${i}`, memberIds: ["j1"] }));
+    const plan = planAssignments(input({ judgesPerEntry: 2, judges: ["j1", "j2"], entries: many }));
+    expect(plan.ok).toBe(false);
+    expect(plan.shortfalls).toHaveLength(7);
+    expect(plan.message).toBe(
+      '7 entries cannot get 2 judges because team members and declared conflicts leave too few eligible judges: "Untitled entry" (1 eligible), "T1" (1 eligible), "T2" (1 eligible), "T3" (1 eligible), "T4" (1 eligible) and 2 more. Add judges or lower the number of judges per entry.',
+    );
+    const five = planAssignments(input({ judgesPerEntry: 2, judges: ["j1", "j2"], entries: many.slice(1, 6) }));
+    expect(five.message).toMatch(/^5 entries cannot .*"T5" \(1 eligible\)\. Add judges/);
+  });
+
+  it("says judge in the singular when one is needed and there is none", () => {
+    expect(planAssignments(input({ judgesPerEntry: 1, judges: [], entries: entries(1) }))).toEqual({
+      ok: false,
+      add: [],
+      shortfalls: [{ entryId: "e01", title: "Entry 1", eligible: 0, assigned: 0 }],
+      message: "Each entry needs 1 judge, but the event has only 0. Add judges or lower the number of judges per entry.",
+    });
+  });
+
+  it("keeps a conflict on one entry from touching another", () => {
+    expect(eligibleJudges({ judges: ["j1", "j2"], conflicts: [{ entryId: "other", judgeId: "j1" }] }, { id: "e1", memberIds: [] })).toEqual(["j1", "j2"]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts } from "./phases";
+import { checkTransition, nextSteps, noJudgingGaps, phaseLabels, phaseWords, type PhaseFacts } from "./phases";
 
 const now = new Date("2030-06-01T12:00:00Z");
 const facts = (over: Partial<PhaseFacts> = {}): PhaseFacts => ({
@@ -92,5 +92,69 @@ describe("closed → judging (reopen)", () => {
   });
   it("cannot reopen for entries", () => {
     expect(go(facts({ phase: "closed" }), "open", { reason: "more entries" })).toMatchObject({ ok: false, field: "to" });
+  });
+});
+
+describe("the steps each phase offers, in full", () => {
+  it("draft offers only opening, with no confirmation or reason", () => {
+    expect(nextSteps(facts())).toEqual([{ to: "open", label: "Open the event", blockers: [], confirmation: null, details: [], needsReason: false }]);
+    // An empty rubric says so once, not also that a weight is missing.
+    expect(nextSteps(facts({ problemCount: 0, criterionWeights: [] }))[0].blockers).toEqual([
+      "Add at least one business problem.",
+      "The rubric needs at least one criterion.",
+    ]);
+    expect(go(facts({ problemCount: 0, criterionWeights: [0] }), "open")).toEqual({
+      ok: false,
+      field: "to",
+      message: "Add at least one business problem. Every rubric criterion needs a positive weight.",
+    });
+    expect(nextSteps(facts({ criterionWeights: [Number.NaN, 1] }))[0].blockers).toEqual(["Every rubric criterion needs a positive weight."]);
+  });
+
+  it("open offers only judging, confirmed only before the deadline", () => {
+    expect(nextSteps(facts({ phase: "open" }))).toEqual([
+      {
+        to: "judging",
+        label: "Start judging",
+        blockers: [],
+        confirmation: "The submission deadline has not passed. Starting judging now closes submissions immediately.",
+        details: [],
+        needsReason: false,
+      },
+    ]);
+    // One millisecond before the deadline still asks.
+    expect(go(facts({ phase: "open", submissionDeadline: new Date(now.getTime() + 1) }), "judging")).toMatchObject({ ok: false, field: "confirmed" });
+  });
+
+  it("judging offers only publishing, with the sheet count in the singular for one sheet", () => {
+    const f = facts({ phase: "judging", judging: { expectedSheets: 1, completeSheets: 0, entryLines: ["Solo: no sheet from Ben"], judgeLines: [] } });
+    expect(nextSteps(f)).toEqual([
+      {
+        to: "closed",
+        label: "Publish results and close",
+        blockers: [],
+        confirmation: "Judging is not complete: 0 of 1 expected score sheet is complete. Publish anyway; results count only the scores saved.",
+        details: [{ heading: "Entries with missing or incomplete score sheets", items: ["Solo: no sheet from Ben"] }],
+        needsReason: false,
+      },
+    ]);
+    expect(go(f, "open", { confirmed: true })).toEqual({ ok: false, field: "to", message: "An event in judging cannot move to open." });
+  });
+
+  it("closed offers only reopening for judging, which needs a reason but no confirmation", () => {
+    expect(nextSteps(facts({ phase: "closed" }))).toEqual([{ to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, details: [], needsReason: true }]);
+    // Three characters after trimming are enough; the deadline of a closed event closes nothing now.
+    expect(go(facts({ phase: "closed" }), "judging", { reason: " abc " })).toEqual({ ok: true, closeSubmissionsNow: false });
+    expect(go(facts({ phase: "closed" }), "judging", { reason: "ab" })).toMatchObject({ ok: false, field: "reason" });
+  });
+
+  it("labels each phase with the label from the one table of phase words", () => {
+    expect(phaseLabels).toEqual({ draft: "Draft", open: "Open for entries", judging: "Judging", closed: "Results published" });
+    expect(Object.fromEntries(Object.entries(phaseWords).map(([p, w]) => [p, w.submissionsClosed]))).toEqual({
+      draft: "This event is not open yet.",
+      open: null,
+      judging: "Submissions are closed: the event has moved to judging.",
+      closed: "Submissions are closed: the event is over and its results are published.",
+    });
   });
 });
