@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commonTimezones, isLocalDateTime, isValidTimezone, relativeTime, utcToZonedLocal, zonedLocalToUtc } from "./time";
+import { commonTimezones, formatDateRange, formatInZone, isLocalDateTime, isValidTimezone, relativeTime, utcToZonedLocal, zonedLocalToUtc } from "./time";
 
 describe("zonedLocalToUtc and utcToZonedLocal", () => {
   const cases: [tz: string, local: string, utc: string][] = [
@@ -121,5 +121,28 @@ describe("relativeTime", () => {
   it("accepts ISO strings and timestamps", () => {
     expect(relativeTime("2026-06-04T12:00:00Z", now)).toBe("in 3 days");
     expect(relativeTime(now.getTime() - 10 * minute, now)).toBe("10 minutes ago");
+  });
+});
+
+describe("formatInZone and formatDateRange", () => {
+  const instant = new Date("2026-11-03T09:00:00Z");
+
+  it("formats in each zone asked for, not in the first one formatted", () => {
+    expect(formatInZone(instant, "Europe/Berlin")).toBe("Tue, 3 Nov 2026, 10:00 CET");
+    expect(formatInZone(instant, "UTC")).toBe("Tue, 3 Nov 2026, 09:00 UTC");
+    expect(utcToZonedLocal(instant, "Asia/Tokyo")).toBe("2026-11-03T18:00");
+    expect(utcToZonedLocal(instant, "UTC")).toBe("2026-11-03T09:00");
+    expect(formatDateRange(instant, "2026-11-05T23:30:00Z", "UTC")).toBe("3 – 5 Nov 2026");
+    expect(formatDateRange(instant, "2026-11-05T23:30:00Z", "Asia/Tokyo")).toBe("3 – 6 Nov 2026");
+  });
+
+  it("shows one day for an end before the start or on the same day", () => {
+    expect(formatDateRange("2026-11-05T10:00:00Z", instant, "UTC")).toBe("5 Nov 2026");
+    expect(formatDateRange(instant, instant, "UTC")).toBe("3 Nov 2026");
+  });
+
+  it("refuses years before 100, which Date.UTC would read as 19xx", () => {
+    expect(isLocalDateTime("0050-01-01T10:00")).toBe(false);
+    expect(isLocalDateTime("0100-01-01T10:00")).toBe(true);
   });
 });

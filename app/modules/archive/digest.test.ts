@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestLessons, digestMarkdown, mdText, metricLine, type Digest, type DigestEntry } from "./digest";
+import { bestLessons, digestMarkdown, mdText, metricLine, outcomeCounts, rootCauseCounts, rootCauseText, type Digest, type DigestEntry } from "./digest";
 
 const entry = (over: Partial<DigestEntry>): DigestEntry => ({
   id: "e1",
@@ -75,5 +75,127 @@ describe("digestMarkdown", () => {
     expect(md).toContain("- Other: 1");
     expect(md).toContain("root cause: Other: Legal said no");
     expect(md).toContain("- Read more: https://pf.example/events/hack/entries/x1");
+  });
+});
+
+describe("digestMarkdown, the whole document", () => {
+  it("writes counts, causes by frequency, awards, the metric table and lessons in order", () => {
+    const d: Digest = {
+      event: { title: "Hack *1*", slug: "hack-1", tagline: "", dates: "3 – 5 Nov 2026" },
+      entries: [
+        entry({ id: "a", title: "Triage", teamName: "Ops", problemTitle: "Tickets", outcome: "working", metricName: "Minutes", metricBaseline: "12", metricTarget: "4", metricResult: "6", metricUnit: "min", differently: "Start with the data", didNotWork: "Rules", learningsMean: 4, rank: 1 }),
+        entry({ id: "b", title: "", teamName: "Solo", problemTitle: "Invoices", outcome: null, rootCause: "integration", metricName: " ", differently: "Ask IT first", learningsMean: 4, rank: 2 }),
+        entry({ id: "c", title: "Voice", outcome: "failed", rootCause: "latency-or-cost", differently: "" }),
+        entry({ id: "d", title: "Chat", outcome: "failed", rootCause: "latency-or-cost", metricName: "Accuracy", differently: "" }),
+        entry({ id: "e", title: "Docs", outcome: "partial", rootCause: "integration", differently: "" }),
+        entry({ id: "f", title: "Other", outcome: "partial", rootCause: "other", rootCauseOther: " ", differently: "" }),
+      ],
+      awards: [
+        { name: "Best overall", entryTitle: "Triage" },
+        { name: "Unused", entryTitle: null },
+      ],
+    };
+    expect(digestMarkdown(d, "https://pf.example")).toBe(
+      [
+        "# Learnings digest: Hack \\*1\\*",
+        "",
+        "3 – 5 Nov 2026 · 6 submitted entries",
+        "",
+        "## Outcomes",
+        "",
+        "- Working prototype: 1",
+        "- Partial prototype: 2",
+        "- Failed attempt: 2",
+        "",
+        "## What went wrong (root causes)",
+        "",
+        "- Latency or cost: 2",
+        "- Integration: 2",
+        "- Other: 1",
+        "",
+        "## Awards",
+        "",
+        "- **Best overall**: Triage",
+        "",
+        "## AI metric results",
+        "",
+        "| Entry | Outcome | Metric | Baseline → target → result |",
+        "| --- | --- | --- | --- |",
+        "| Triage | Working prototype | Minutes | 12 min → 4 min (target) → 6 min |",
+        "| Chat | Failed attempt | Accuracy | — → — (target) → not measured |",
+        "",
+        "## Best lessons",
+        "",
+        "### Triage (Working prototype)",
+        "",
+        "Team Ops on “Tickets”",
+        "",
+        "- **What did not work:** Rules",
+        "- **What we would do differently:** Start with the data",
+        "- Read more: https://pf.example/events/hack-1/entries/a",
+        "",
+        "### Untitled entry (no outcome)",
+        "",
+        "Team Solo on “Invoices” · root cause: Integration",
+        "",
+        "- **What we would do differently:** Ask IT first",
+        "- Read more: https://pf.example/events/hack-1/entries/b",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("says entry in the singular and lists an entry without a title or outcome in the metric table", () => {
+    const d: Digest = { event: { title: "One", slug: "one", tagline: "", dates: "d" }, entries: [entry({ title: "", outcome: null, metricName: "F1" })], awards: [] };
+    const md = digestMarkdown(d, "https://pf.example");
+    expect(md).toContain("d · 1 submitted entry\n");
+    expect(md).toContain("| Untitled entry | — | F1 | — → — (target) → not measured |");
+    expect(md).toContain("## Awards\n\nNo awards were given.\n");
+  });
+});
+
+describe("digest counts and texts", () => {
+  it("counts every outcome, and root causes by frequency then in the list's order, leaving out unused ones", () => {
+    const es = [entry({ outcome: "partial", rootCause: "evaluation" }), entry({ outcome: null, rootCause: "model-capability" }), entry({ outcome: "partial", rootCause: "evaluation" })];
+    expect(outcomeCounts(es)).toEqual([
+      { outcome: "working", n: 0 },
+      { outcome: "partial", n: 2 },
+      { outcome: "failed", n: 0 },
+    ]);
+    expect(rootCauseCounts(es)).toEqual([
+      { cause: "evaluation", n: 2 },
+      { cause: "model-capability", n: 1 },
+    ]);
+    expect(rootCauseCounts([entry({ rootCause: "other" }), entry({ rootCause: "data-missing-context" })]).map((r) => r.cause)).toEqual(["data-missing-context", "other"]);
+  });
+
+  it("words a root cause, with the free text only for other", () => {
+    expect(rootCauseText({ rootCause: null, rootCauseOther: "ignored" })).toBe("");
+    expect(rootCauseText({ rootCause: "evaluation", rootCauseOther: "ignored" })).toBe("Evaluation");
+    expect(rootCauseText({ rootCause: "other", rootCauseOther: "  Legal  " })).toBe("Other: Legal");
+    expect(rootCauseText({ rootCause: "other", rootCauseOther: "  " })).toBe("Other");
+  });
+
+  it("orders lessons by learnings, then rank (unranked last), then title, and keeps at most the limit", () => {
+    const es = [
+      entry({ id: "z", title: "Zed", differently: "x", learningsMean: 2, rank: null }),
+      entry({ id: "y", title: "Why", differently: "x", learningsMean: 2, rank: 7 }),
+      entry({ id: "b", title: "Bee", differently: "x", learningsMean: 0, rank: null }),
+      entry({ id: "a", title: "Ay", differently: "x", learningsMean: 0, rank: null }),
+      entry({ id: "n", title: "None", differently: "x", learningsMean: null, rank: 1 }),
+      entry({ id: "m", title: "Max", differently: "x", learningsMean: 5, rank: null }),
+    ];
+    expect(bestLessons(es).map((e) => e.id)).toEqual(["m", "y", "z", "a", "b"]);
+    expect(bestLessons(es, 2).map((e) => e.id)).toEqual(["m", "y"]);
+    expect(bestLessons(es, 10).map((e) => e.id)).toEqual(["m", "y", "z", "a", "b", "n"]);
+  });
+
+  it("escapes only where Markdown would act: numbered and list starts, and every special character", () => {
+    expect(mdText("  a\t\n b  ")).toBe("a b");
+    expect(mdText("+ plus")).toBe("\\+ plus");
+    expect(mdText("# x # y")).toBe("\\# x # y");
+    expect(mdText("a - b 2. c")).toBe("a - b 2. c");
+    expect(mdText("12.5 points")).toBe("12\\.5 points");
+    expect(mdText("\\ ` _ ]")).toBe("\\\\ \\` \\_ \\]");
   });
 });

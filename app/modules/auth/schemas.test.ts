@@ -101,3 +101,10 @@ describe("safeRedirect", () => {
     for (const to of ["/。/x", "/🚀", "/ÿ\u0100"]) expect(() => new Headers({ Location: safeRedirect(to) })).not.toThrow();
   });
 });
+
+describe("safeRedirect, characters outside ASCII", () => {
+  it("percent-encodes a whole run at once, so characters made of two UTF-16 units survive", () => {
+    expect(safeRedirect("/events/café😀?q=ü")).toBe("/events/caf%C3%A9%F0%9F%98%80?q=%C3%BC");
+    expect(safeRedirect("/a\uD800b")).toBe("/");
+  });
+});

@@ -81,3 +81,38 @@ describe("prepareScreenshot", () => {
     expect(await prepareScreenshot(exe, 0)).toMatchObject({ ok: false, message: expect.stringContaining("PNG, JPEG or WebP") });
   });
 });
+
+describe("screenshot checks at their edges", () => {
+  it("reads the signature only where it belongs, and only when all of it is there", () => {
+    expect(detectImageType(new Uint8Array([0xff, 0xd8, 0xff]))).toBe("image/jpeg");
+    expect(detectImageType(new Uint8Array([0xff, 0xd8]))).toBeNull();
+    expect(detectImageType(new Uint8Array([0, 0xff, 0xd8, 0xff]))).toBeNull();
+    // WEBP right after RIFF (offset 4) instead of at offset 8, and WEBP without RIFF.
+    expect(detectImageType(new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x57, 0x45, 0x42, 0x50, 0, 0, 0, 0]))).toBeNull();
+    expect(detectImageType(new Uint8Array([0, 0, 0, 0, 1, 2, 3, 4, 0x57, 0x45, 0x42, 0x50]))).toBeNull();
+    expect(detectImageType(webp.slice(0, 11))).toBeNull();
+    expect(detectImageType(png.slice(0, 8))).toBe("image/png");
+    expect(detectImageType(png.slice(0, 7))).toBeNull();
+  });
+
+  it("allows a sixth screenshot and exactly 5 MB, and says each refusal in full", () => {
+    expect(checkScreenshot(png, 5)).toEqual({ ok: true, type: "image/png" });
+    expect(checkScreenshot(png, 6)).toEqual({ ok: false, message: "An entry has at most 6 screenshots. Delete one first." });
+    const exact = new Uint8Array(MAX_SCREENSHOT_BYTES);
+    exact.set(jpeg);
+    expect(checkScreenshot(exact, 0)).toEqual({ ok: true, type: "image/jpeg" });
+    expect(checkScreenshot(exe, 0)).toEqual({ ok: false, message: "Only PNG, JPEG or WebP images are accepted (checked by content, not by name)." });
+  });
+
+  it("refuses a missing or zero dimension and names the size over the limit", () => {
+    const unreadable = { ok: false, message: "That image could not be read. Save it again as PNG, JPEG or WebP and upload it." };
+    expect(checkDimensions(10, undefined)).toEqual(unreadable);
+    expect(checkDimensions(0, 10)).toEqual(unreadable);
+    expect(checkDimensions(10, 0)).toEqual(unreadable);
+    expect(checkDimensions(1, 1)).toEqual({ ok: true });
+    expect(checkDimensions(40_000_001, 1)).toEqual({
+      ok: false,
+      message: "That image is 40000001×1 pixels; screenshots may have at most 40 megapixels. Make it smaller and upload it again.",
+    });
+  });
+});

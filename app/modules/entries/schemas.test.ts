@@ -162,3 +162,37 @@ describe("normalizeTags", () => {
     expect(normalizeTags(" , ,")).toBe("");
   });
 });
+
+describe("entry schemas, message by message", () => {
+  it("says what each missing part of a submitted entry needs", () => {
+    const r = entrySubmitSchema.safeParse({ version: 1, pmRootCause: "other" });
+    expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["title", "Give the entry a title"],
+      ["summary", "Write a one-line summary"],
+      ["approach", "Describe the approach: models, tools and data used"],
+      ["metricName", "Name the AI metric"],
+      ["metricBaseline", "Give the metric's baseline"],
+      ["pmWorked", "Say what worked (even in a failed attempt something did)"],
+      ["pmDidNotWork", "Say what did not work"],
+      ["pmDifferently", "Say what you would do differently"],
+      ["pmNextSteps", "Name the next steps"],
+      ["outcome", "Pick an outcome"],
+      ["pmRootCauseOther", "Describe the root cause"],
+    ]);
+    expect(entrySubmitSchema.safeParse({ version: 1, outcome: "working" }).error!.issues.map((i) => [i.path.join("."), i.message]).slice(-2)).toEqual([
+      ["pmRootCause", "Pick the root cause"],
+      ["metricResult", "Give the measured result (only a failed attempt may leave it empty)"],
+    ]);
+  });
+
+  it("takes a link only when the whole value is one http(s) address", () => {
+    const link = (demoUrl: string) => entryDraftSchema.safeParse({ version: 1, demoUrl }).success;
+    expect(link("https://demo.example/x")).toBe(true);
+    expect(link("HTTP://demo.example")).toBe(true);
+    expect(link("")).toBe(true);
+    expect(link("see https://demo.example")).toBe(false);
+    expect(link("https://demo.example/a b")).toBe(false);
+    expect(link("https://")).toBe(false);
+    expect(entryDraftSchema.safeParse({ version: 1, repoUrl: "ftp://x" }).error!.issues[0].message).toBe("Enter a full link starting with https://");
+  });
+});

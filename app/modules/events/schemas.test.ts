@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventSchema, rubricSchema, slugify } from "./schemas";
+import { eventSchema, judgesPerEntrySchema, rubricSchema, scaleSchema, slugify } from "./schemas";
 
 const base = {
   title: "Winter AI",
@@ -68,5 +68,37 @@ describe("rubric", () => {
     const dup = rubricSchema.safeParse({ criteria: [criterion, { ...criterion, name: "problem FIT" }] });
     expect(dup.success).toBe(false);
     expect(dup.error?.issues[0]).toMatchObject({ path: ["criteria", 1, "name"], message: "Two criteria have this name" });
+  });
+});
+
+describe("schemas at their edges", () => {
+  it("checks deadline order only between deadlines that are dates", () => {
+    expect(issues({ ...base, submissionDeadline: "soon" })).toEqual({ submissionDeadline: "Enter the submission deadline as a date and time" });
+    expect(issues({ ...base, startsAt: "later", submissionDeadline: "2031-01-01T00:00" })).toEqual({ startsAt: "Enter the start time as a date and time" });
+    expect(issues({ ...base, judgingDeadline: "2031-01-11T16:59" })).toEqual({ judgingDeadline: "The judging deadline must be after the submission deadline" });
+  });
+
+  it("makes a slug of plain letters, digits and single hyphens, at most 60 characters", () => {
+    expect(slugify("Café Müller: Ünïcödé!")).toBe("cafe-muller-unicode");
+    expect(slugify("  --Hello,,,  World--  ")).toBe("hello-world");
+    expect(slugify("!!!")).toBe("event");
+    expect(slugify("")).toBe("event");
+    // Cut at 60, the hyphen left at the cut dropped.
+    expect(slugify(`${"a".repeat(59)} b`)).toBe("a".repeat(59));
+    expect(slugify("b".repeat(70))).toBe("b".repeat(60));
+    expect(slugify("News")).toBe("news");
+  });
+
+  it("asks how many judges per entry only when assigning per entry", () => {
+    expect(judgesPerEntrySchema.safeParse({ mode: "all" }).success).toBe(true);
+    expect(judgesPerEntrySchema.safeParse({ mode: "per-entry", judgesPerEntry: 2 }).success).toBe(true);
+    const missing = judgesPerEntrySchema.safeParse({ mode: "per-entry" });
+    expect(missing.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["judgesPerEntry", "Enter how many judges score each entry"]]);
+  });
+
+  it("offers only the 1–5 and 1–10 scales", () => {
+    expect(scaleSchema.safeParse({ scaleMax: 5 }).success).toBe(true);
+    expect(scaleSchema.safeParse({ scaleMax: 10 }).success).toBe(true);
+    expect(scaleSchema.safeParse({ scaleMax: 7 }).error?.issues[0].message).toBe("Pick 1–5 or 1–10");
   });
 });

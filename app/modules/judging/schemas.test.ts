@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { conflictSchema, judgingSettingsSchema, scoreSheetSchema, withdrawConflictSchema } from "./schemas";
+
+const schema = scoreSheetSchema(["fit", "metric"], 5);
+const issues = (input: unknown) => {
+  const r = schema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => [i.path.join("."), i.message]);
+};
+
+describe("scoreSheetSchema", () => {
+  it("accepts a full sheet, trimming comments and defaulting them and the overall comment to empty", () => {
+    expect(
+      schema.parse({
+        scores: [
+          { criterionId: "fit", value: 5, comment: "  great fit " },
+          { criterionId: "metric", value: 1 },
+        ],
+      }),
+    ).toEqual({
+      scores: [
+        { criterionId: "fit", value: 5, comment: "great fit" },
+        { criterionId: "metric", value: 1, comment: "" },
+      ],
+      overallComment: "",
+    });
+  });
+
+  it("accepts a partial sheet: at least one value, comments only beside values", () => {
+    expect(issues({ scores: [{ criterionId: "fit", value: 3 }, { criterionId: "metric" }], overallComment: " later " })).toEqual([]);
+  });
+
+  it("asks for a value on every row when none is given", () => {
+    expect(issues({ scores: [{ criterionId: "fit" }, { criterionId: "metric" }] })).toEqual([
+      ["scores.0.value", "Pick a value from 1 to 5"],
+      ["scores.1.value", "Pick a value from 1 to 5"],
+    ]);
+  });
+
+  it("asks for a value beside a comment", () => {
+    expect(issues({ scores: [{ criterionId: "fit", value: 2 }, { criterionId: "metric", comment: "why?" }] })).toEqual([["scores.1.value", "Pick a value to keep this comment"]]);
+  });
+
+  it("refuses values off the scale or not whole, with the scale in the message", () => {
+    for (const value of [0, 6, 2.5, "3"]) {
+      expect(issues({ scores: [{ criterionId: "fit", value }, { criterionId: "metric", value: 3 }] }), String(value)).toEqual([["scores.0.value", "Pick a value from 1 to 5"]]);
+    }
+    expect(scoreSheetSchema(["x"], 7).safeParse({ scores: [{ criterionId: "x", value: 7 }] }).success).toBe(true);
+  });
+
+  it("refuses unknown criteria, a missing criterion and a criterion named twice", () => {
+    expect(issues({ scores: [{ criterionId: "fit", value: 2 }, { criterionId: "other", value: 2 }] })).toEqual([["scores.1.criterionId", "Unknown criterion"]]);
+    expect(issues({ scores: [{ criterionId: "fit", value: 2 }] })).toEqual([["scores", "Score every criterion"]]);
+    expect(issues({ scores: [{ criterionId: "fit", value: 2 }, { criterionId: "fit", value: 3 }] })).toEqual([["scores", "Score every criterion"]]);
+  });
+
+  it("caps comment lengths with a message", () => {
+    const ok = [{ criterionId: "fit", value: 2, comment: "c".repeat(2000) }, { criterionId: "metric", value: 2 }];
+    expect(issues({ scores: ok, overallComment: "o".repeat(4000) })).toEqual([]);
+    expect(issues({ scores: [{ ...ok[0], comment: "c".repeat(2001) }, ok[1]] })).toEqual([["scores.0.comment", "Use at most 2,000 characters"]]);
+    expect(issues({ scores: ok, overallComment: "o".repeat(4001) })).toEqual([["overallComment", "Use at most 4,000 characters"]]);
+  });
+});
+
+describe("conflict and settings schemas", () => {
+  it("asks for a short reason for a conflict", () => {
+    expect(conflictSchema.parse({ reason: "  my cousin  " })).toEqual({ reason: "my cousin" });
+    expect(conflictSchema.safeParse({ reason: " ab " }).error?.issues[0].message).toBe("Say briefly why (for the organizers)");
+    expect(conflictSchema.safeParse({}).error?.issues[0].message).toBe("Say briefly why (for the organizers)");
+    expect(conflictSchema.safeParse({ reason: "r".repeat(501) }).error?.issues[0].message).toBe("Use at most 500 characters");
+  });
+
+  it("needs the conflict to withdraw", () => {
+    expect(withdrawConflictSchema.parse({ entryId: " e1 " })).toEqual({ entryId: "e1" });
+    expect(withdrawConflictSchema.safeParse({ entryId: "  " }).error?.issues[0].message).toBe("Pick the conflict to withdraw");
+  });
+
+  it("defaults every judging setting to off", () => {
+    expect(judgingSettingsSchema.parse({})).toEqual({ normalizeScores: false, blindJudging: false, showJudgeNames: false });
+    expect(judgingSettingsSchema.parse({ blindJudging: true })).toMatchObject({ blindJudging: true, normalizeScores: false });
+  });
+});
