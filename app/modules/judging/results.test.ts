@@ -287,6 +287,21 @@ describe("computeEventResults", () => {
     ]);
   });
 
+  it("breaks ties on the most-weighted criterion wherever it is listed", () => {
+    const crit = [
+      { id: "metric", weight: 1 },
+      { id: "fit", weight: 3 },
+    ];
+    // a: metric 5, fit 2 → (100 + 3·25)/4 = 43.75; b: metric 2, fit 3 → (25 + 3·50)/4 = 43.75. b leads on fit.
+    const scores = [s("a", "j1", 5, "metric"), s("a", "j1", 2, "fit"), s("b", "j1", 2, "metric"), s("b", "j1", 3, "fit")];
+    const r = computeEventResults({ entryIds: ["a", "b"], criteria: crit, scaleMax: 5, scores });
+    expect(r.mostWeightedCriterionId).toBe("fit");
+    expect(r.rows.map((x) => [x.entryId, x.rank, x.score, x.topCriterionMean])).toEqual([
+      ["b", 1, 43.75, 3],
+      ["a", 1, 43.75, 2],
+    ]);
+  });
+
   it("lists entries without a score last, without a rank, in both orders", () => {
     const scores = [s("a", "j1", 2), s("b", "j1", 4)];
     for (const official of ["raw", "normalized"] as const) {
@@ -307,9 +322,9 @@ describe("computeEventResults", () => {
   });
 
   it("leaves values outside the scale out of the distribution and scores of unknown criteria out of totals", () => {
-    const scores = [s("a", "j1", 0), s("b", "j1", 6), s("c", "j1", 5), s("c", "j1", 1, "gone")];
+    const scores = [s("a", "j1", 0), s("b", "j1", 6), s("c", "j1", 5), s("c", "j1", 1, "gone"), s("d", "j1", 1)];
     const r = computeEventResults({ entryIds: ["c"], criteria: one, scaleMax: 5, scores });
-    expect(r.distributions).toEqual([{ criterionId: "x", counts: [0, 0, 0, 0, 1] }]);
+    expect(r.distributions).toEqual([{ criterionId: "x", counts: [1, 0, 0, 0, 1] }]);
     expect(r.rows[0].score).toBe(100);
   });
 
@@ -331,6 +346,8 @@ describe("computeEventResults", () => {
     expect(input.scores[0]).toMatchObject({ entryId: "e0", judgeId: "j0", criterionId: "c0" });
     expect(input.scores.at(-1)).toMatchObject({ entryId: "e3", judgeId: "j2", criterionId: "c6" });
     expect(new Set(input.scores.map((x) => x.value))).toEqual(new Set([1, 2, 3, 4, 5]));
+    // The benchmark's figures stay comparable only while the generator gives the same numbers on every run.
+    expect(input.scores.slice(0, 8).map((x) => x.value)).toEqual([3, 1, 2, 2, 4, 3, 5, 3]);
     const defaults = syntheticResultsInput();
     expect([defaults.entryIds.length, defaults.criteria.length, new Set(defaults.scores.map((x) => x.judgeId)).size]).toEqual([500, 6, 20]);
     const r = computeSyntheticResults({ entries: 30, judges: 4 });
