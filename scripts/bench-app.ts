@@ -3,8 +3,9 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import zlib from "node:zlib";
-import { computeResults, type Score } from "~/modules/judging/results";
+import { computeEventResults } from "~/modules/judging/results";
 import { bench, CONNECTIONS, pageRow, SECONDS } from "./bench-lib";
+import { realisticResultsInput } from "./results-data";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://localhost:${PORT}`;
@@ -21,20 +22,17 @@ function prepare() {
   if (!fs.existsSync("build/server/index.js")) spawnSync("node_modules/.bin/remix", ["vite:build"], { stdio: "inherit" });
 }
 
-function resultsTiming() {
-  const criteria = Array.from({ length: 6 }, (_, i) => ({ id: `c${i}`, weight: [25, 15, 15, 20, 10, 15][i] }));
-  const entryIds = Array.from({ length: 500 }, (_, i) => `e${i}`);
-  const scores: Score[] = [];
-  for (const entryId of entryIds) for (let j = 0; j < 20; j++) for (const c of criteria) scores.push({ entryId, judgeId: `j${j}`, criterionId: c.id, value: 1 + ((entryId.length * 7 + j * 3 + c.id.charCodeAt(1)) % 5) });
-  computeResults({ entryIds, criteria, scaleMax: 5, scores }); // warm-up
+function resultsTiming(size: { entries: number; judges: number; criteria: number }) {
+  const input = realisticResultsInput(size);
+  computeEventResults(input); // warm-up
   const runs: number[] = [];
   for (let i = 0; i < 10; i++) {
     const t = performance.now();
-    computeResults({ entryIds, criteria, scaleMax: 5, scores });
+    computeEventResults(input);
     runs.push(performance.now() - t);
   }
   runs.sort((a, b) => a - b);
-  return { median: runs[5], scores: scores.length };
+  return { median: runs[5], scores: input.scores.length };
 }
 
 async function firstLoadJs(cookie: string) {
@@ -75,8 +73,14 @@ try {
     if (!bare) bare = r.rps;
     console.log(pageRow(label, r, bare));
   }
-  const results = resultsTiming();
-  console.log(`\nResults for 500 entries × 20 judges × 6 criteria (${results.scores} scores): ${results.median.toFixed(1)} ms (median of 10)`);
+  console.log("\nResults computation on realistic scores (entry quality, judge leniency, noise):");
+  for (const size of [
+    { entries: 500, judges: 20, criteria: 6 },
+    { entries: 2000, judges: 50, criteria: 6 },
+  ]) {
+    const results = resultsTiming(size);
+    console.log(`  ${size.entries} entries × ${size.judges} judges × ${size.criteria} criteria (${results.scores} scores): ${results.median.toFixed(1)} ms (median of 10)`);
+  }
   const js = await firstLoadJs(judge);
   console.log(`First-load JavaScript of the events page: ${js.files} files, ${(js.raw / 1024).toFixed(1)} kB raw, ${(js.gzip / 1024).toFixed(1)} kB gzipped\n`);
 } finally {
