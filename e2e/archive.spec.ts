@@ -94,3 +94,68 @@ test("'have we tried this before?' shows past learnings on a new event's problem
   await page.getByRole("link", { name: "Work on the entry" }).click();
   await expect(page.getByRole("heading", { name: "Have we tried this before?" })).toBeVisible();
 });
+
+// Issue 13: a filtered URL opened from the archive's home shows its filter, and a new search keeps it.
+test("the archive shows the filter that is applied, keeps it on a new search and folds filters away on a phone", async ({ browser }) => {
+  const page = await newPage(browser);
+  await signIn(page, "participant2@example.com");
+  await page.goto("/archive");
+  const causes = page.getByRole("region", { name: "What usually goes wrong" });
+  await causes.getByRole("link", { name: "Integration" }).click();
+
+  // The select and a chip both say what narrows the results.
+  const results = page.getByRole("region", { name: "Results" }).getByRole("listitem");
+  await expect(results.getByRole("link", { name: "Early dispute signals from email" })).toBeVisible();
+  await expect(page.getByLabel("Root cause")).toHaveValue("integration");
+  await expect(page.getByLabel("Outcome")).toHaveValue("");
+  const chip = page.getByRole("link", { name: "Remove filter Root cause: Integration" });
+  await expect(chip).toBeVisible();
+  await expect(chip).toContainText("Root cause: Integration");
+  // On a wide screen the filters are simply there, with no toggle in front of them.
+  await expect(page.getByLabel("Outcome")).toBeVisible();
+  await expect(page.getByText("Filters (1)", { exact: true })).toBeHidden();
+  await expectAccessible(page);
+
+  // "classification" is also a tag of the working Queue suggester, which has another root cause: it stays out.
+  await page.getByLabel("Search entries and post-mortems").fill("classification");
+  await page.getByRole("button", { name: "Search" }).click();
+  // A form without JavaScript sends its empty selects too: what counts is that the root cause is still there.
+  await expect(page).toHaveURL(/[?&]q=classification&.*rootCause=integration/);
+  await expect(page.getByText(/learnings? for “classification”/)).toBeVisible();
+  await expect(results.getByRole("link", { name: "Early dispute signals from email" })).toBeVisible();
+  await expect(results.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toHaveCount(0);
+  await expect(results.getByText("Working", { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel("Root cause")).toHaveValue("integration");
+  await expect(chip).toBeVisible();
+  await expectAccessible(page);
+
+  // Removing the chip keeps the words and widens the results; the select follows.
+  await chip.click();
+  await expect(page).toHaveURL(/\/archive\?q=classification$/);
+  await expect(results.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toBeVisible();
+  await expect(page.getByLabel("Root cause")).toHaveValue("");
+  await expect(page.getByRole("link", { name: /^Remove filter/ })).toHaveCount(0);
+  await expect(page.getByLabel("Search entries and post-mortems")).toHaveValue("classification");
+  await expectAccessible(page);
+
+  // On a phone the filters sit behind a toggle that says how many are on; the chips stay in view.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/archive?q=classification&outcome=partial&rootCause=integration");
+  const toggle = page.getByText("Filters (2)", { exact: true });
+  await expect(toggle).toBeVisible();
+  await expect(page.getByLabel("Outcome")).toBeHidden();
+  await expect(page.getByLabel("Root cause")).toBeHidden();
+  await expect(page.getByRole("link", { name: "Remove filter Outcome: Partial prototype" })).toBeVisible();
+  await expectAccessible(page);
+  await toggle.click();
+  await expect(page.getByLabel("Outcome")).toBeVisible();
+  await expect(page.getByLabel("Outcome")).toHaveValue("partial");
+  await expect(page.getByLabel("Root cause")).toHaveValue("integration");
+  await expectAccessible(page);
+
+  // "Clear filters" keeps the words and drops both filters.
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/archive\?q=classification$/);
+  await expect(page.getByText("Filters", { exact: true })).toBeVisible();
+  await expect(results.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toBeVisible();
+});

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { outcomes, rootCauses } from "#db/enums";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { outcomes } from "#db/enums";
+import { ArchiveSearch } from "~/components/archive-search";
 import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Highlighted } from "~/components/learnings";
 import { formatInZone } from "~/lib/time";
 import { archiveCache } from "~/modules/archive/cache.server";
 import { metricLine } from "~/modules/archive/digest";
+import { searchHref } from "~/modules/archive/filters";
 import { archiveContext } from "~/modules/archive/home.server";
 import { unmarked } from "~/modules/archive/query";
 import { filtersFromUrl, searchArchive, type ArchiveFilters } from "~/modules/archive/search.server";
@@ -32,18 +34,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filters, facets, tags, overview, result };
 }
 
-/** A link to the same search with some parameters changed; the whole search state lives in the URL. */
-function searchHref(filters: ArchiveFilters, change: Partial<ArchiveFilters>) {
-  const next = { ...filters, ...change };
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(next)) {
-    if (value === null || value === "" || (key === "page" && value === 1)) continue;
-    params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return qs ? `/archive?${qs}` : "/archive";
-}
-
 export default function Archive() {
   const { filters, facets, overview, tags, result } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
@@ -55,92 +45,7 @@ export default function Archive() {
         <p className="mt-1 text-slate-700">Every entry of past events, working or failed, with what the team learned. Search before you build.</p>
       </div>
 
-      <Form method="get" role="search" aria-label="Search the archive" className="card space-y-3">
-        <div>
-          <label htmlFor="q" className="label">
-            Search entries and post-mortems
-          </label>
-          <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={2000} aria-describedby="q-hint" className="input mt-1" />
-          <p id="q-hint" className="hint mt-1">
-            All words must appear. Use "quotes" for a phrase, invoic* for words that start alike, -word to leave a word out, and OR between alternatives.
-          </p>
-        </div>
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-          <div>
-            <label htmlFor="outcome" className="label">
-              Outcome
-            </label>
-            <select id="outcome" name="outcome" defaultValue={filters.outcome ?? ""} className="input mt-1">
-              <option value="">Any outcome</option>
-              {outcomes.map((value) => (
-                <option key={value} value={value}>
-                  {outcomeLabels[value]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="rootCause" className="label">
-              Root cause
-            </label>
-            <select id="rootCause" name="rootCause" defaultValue={filters.rootCause ?? ""} className="input mt-1">
-              <option value="">Any root cause</option>
-              {rootCauses.map((value) => (
-                <option key={value} value={value}>
-                  {rootCauseLabels[value]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="event" className="label">
-              Event
-            </label>
-            <select id="event" name="event" defaultValue={filters.event ?? ""} className="input mt-1">
-              <option value="">Any event</option>
-              {facets.closedEvents.map((e) => (
-                <option key={e.slug} value={e.slug}>
-                  {e.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="tag" className="label">
-              Tag
-            </label>
-            <input id="tag" name="tag" list="archive-tags" defaultValue={filters.tag ?? ""} maxLength={30} className="input mt-1" />
-            <datalist id="archive-tags">
-              {tags.map((t) => (
-                <option key={t} value={t} />
-              ))}
-            </datalist>
-          </div>
-          <div>
-            <label htmlFor="year" className="label">
-              Year
-            </label>
-            <select id="year" name="year" defaultValue={filters.year ?? ""} className="input mt-1">
-              <option value="">Any year</option>
-              {facets.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className="btn-primary">
-            Search
-          </button>
-          {result ? (
-            <Link to="/archive" className="text-sm">
-              Clear the search
-            </Link>
-          ) : null}
-        </div>
-      </Form>
+      <ArchiveSearch filters={filters} closedEvents={facets.closedEvents} years={facets.years} tags={tags} searching={result !== null} />
 
       {result ? <Results filters={filters} result={result} busy={busy} /> : overview ? <Overview overview={overview} /> : null}
     </div>
@@ -172,9 +77,7 @@ function Results({ filters, result, busy }: { filters: ArchiveFilters; result: N
         </p>
       ) : null}
       {total === 0 ? (
-        <p className="card text-slate-700">
-          Nothing in the archive matches. Try fewer or different words, or remove a filter.
-        </p>
+        <p className="card text-slate-700">Nothing in the archive matches. Try fewer or different words, or remove a filter.</p>
       ) : (
         <ol className="space-y-3">
           {result.learnings.map((l) => (

@@ -1,0 +1,149 @@
+import { Form, Link } from "@remix-run/react";
+import { outcomes, rootCauses } from "#db/enums";
+import { activeFilters, anyLabels, clearFiltersHref, filterLabels, filtersKey } from "~/modules/archive/filters";
+import type { ArchiveFilters } from "~/modules/archive/search.server";
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+
+type Props = {
+  filters: ArchiveFilters;
+  closedEvents: { slug: string; title: string }[];
+  years: number[];
+  tags: string[];
+  /** Whether results are shown (words or a filter), so "Clear the search" has something to clear. */
+  searching: boolean;
+};
+
+/**
+ * The archive's search form. Its controls always show the search in the URL: they are created again
+ * whenever the words or the filters change, so a new search keeps the filters that are on. Active filters
+ * show as chips that remove them one by one. On a phone the filters fold behind a "Filters (n)" toggle
+ * (a native <details>, so it works without JavaScript); from the sm breakpoint they are always shown.
+ */
+export function ArchiveSearch({ filters, closedEvents, years, tags, searching }: Props) {
+  const active = activeFilters(filters, new Map(closedEvents.map((e) => [e.slug, e.title])));
+  return (
+    <Form method="get" role="search" aria-label="Search the archive" className="card space-y-3">
+      <div>
+        <label htmlFor="q" className="label">
+          Search entries and post-mortems
+        </label>
+        <input key={filters.q} id="q" name="q" type="search" defaultValue={filters.q} maxLength={2000} aria-describedby="q-hint" className="input mt-1" />
+        <p id="q-hint" className="hint mt-1">
+          All words must appear. Use "quotes" for a phrase, invoic* for words that start alike, -word to leave a word out, and OR between alternatives.
+        </p>
+      </div>
+
+      {/* Closed on a phone; from sm up the content is shown whatever the toggle says and the toggle is hidden,
+          where the browser can style a <details>' content (elsewhere the toggle stays and works). */}
+      <details key={filtersKey(filters)} className="sm:[&::details-content]:[content-visibility:visible]">
+        <summary className="btn-secondary cursor-pointer supports-[selector(::details-content)]:sm:hidden">
+          {active.length > 0 ? `Filters (${active.length})` : "Filters"}
+        </summary>
+        <div className="mt-3 grid gap-3 sm:mt-0 sm:grid-cols-2 lg:grid-cols-5">
+          <div>
+            <label htmlFor="outcome" className="label">
+              {filterLabels.outcome}
+            </label>
+            <select id="outcome" name="outcome" defaultValue={filters.outcome ?? ""} className="input mt-1">
+              <option value="">{anyLabels.outcome}</option>
+              {outcomes.map((value) => (
+                <option key={value} value={value}>
+                  {outcomeLabels[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="rootCause" className="label">
+              {filterLabels.rootCause}
+            </label>
+            <select id="rootCause" name="rootCause" defaultValue={filters.rootCause ?? ""} className="input mt-1">
+              <option value="">{anyLabels.rootCause}</option>
+              {rootCauses.map((value) => (
+                <option key={value} value={value}>
+                  {rootCauseLabels[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="event" className="label">
+              {filterLabels.event}
+            </label>
+            <select id="event" name="event" defaultValue={filters.event ?? ""} className="input mt-1">
+              <option value="">{anyLabels.event}</option>
+              {closedEvents.map((e) => (
+                <option key={e.slug} value={e.slug}>
+                  {e.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="tag" className="label">
+              {filterLabels.tag}
+            </label>
+            <input id="tag" name="tag" list="archive-tags" defaultValue={filters.tag ?? ""} maxLength={30} className="input mt-1" />
+            <datalist id="archive-tags">
+              {tags.map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
+          </div>
+          <div>
+            <label htmlFor="year" className="label">
+              {filterLabels.year}
+            </label>
+            <select id="year" name="year" defaultValue={filters.year ?? ""} className="input mt-1">
+              <option value="">{anyLabels.year}</option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </details>
+
+      {active.length > 0 ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <p id="active-filters-label" className="text-sm text-slate-700">
+            Filtered by
+          </p>
+          <ul aria-labelledby="active-filters-label" className="flex flex-wrap gap-2">
+            {active.map((f) => (
+              <li key={f.key}>
+                <Link
+                  to={f.removeHref}
+                  className="inline-flex items-center gap-1 rounded-full border border-brand-100 bg-brand-50 px-3 py-1 text-sm text-brand-900 no-underline hover:bg-brand-100"
+                >
+                  {/* Named by its text, not aria-label, so getByLabel("Outcome") still finds only the select. */}
+                  <span className="sr-only">Remove filter </span>
+                  {f.text}
+                  <span aria-hidden="true" className="text-base leading-none">
+                    ×
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <Link to={clearFiltersHref(filters)} className="text-sm">
+            Clear filters
+          </Link>
+        </div>
+      ) : null}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary">
+          Search
+        </button>
+        {searching ? (
+          <Link to="/archive" className="text-sm">
+            Clear the search
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}

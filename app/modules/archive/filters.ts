@@ -1,0 +1,81 @@
+// Pure helpers for the archive's search state, which lives entirely in the URL: links that change it,
+// the active filters as people read them, and a key that changes whenever the filters do.
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+import type { ArchiveFilters } from "./search.server";
+
+/** Every filter beside the words, in the order the form shows them. */
+const filterKeys = ["outcome", "rootCause", "event", "tag", "year"] as const;
+type FilterKey = (typeof filterKeys)[number];
+
+/** The one place that names the filters: the form's labels and the chips both read it. */
+export const filterLabels: Record<FilterKey, string> = { outcome: "Outcome", rootCause: "Root cause", event: "Event", tag: "Tag", year: "Year" };
+
+/** The empty choice of each select. */
+export const anyLabels: Record<Exclude<FilterKey, "tag">, string> = {
+  outcome: "Any outcome",
+  rootCause: "Any root cause",
+  event: "Any event",
+  year: "Any year",
+};
+
+const noFilters: Pick<ArchiveFilters, FilterKey> = { outcome: null, rootCause: null, event: null, tag: null, year: null };
+
+/** A link to the same search with some parameters changed; page 1 is left out, as are empty values. */
+export function searchHref(filters: ArchiveFilters, change: Partial<ArchiveFilters>): string {
+  const next = { ...filters, ...change };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(next)) {
+    if (value === null || value === "" || (key === "page" && value === 1)) continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `/archive?${qs}` : "/archive";
+}
+
+type ActiveFilter = {
+  key: FilterKey;
+  /** "Outcome: Failed attempt", as the chip shows it. */
+  text: string;
+  /** The same search without this filter, from its first page. */
+  removeHref: string;
+};
+
+/**
+ * The filters the results are narrowed by, in the form's order. `eventTitles` maps an event's slug to its
+ * title; a slug that is not there (an event no longer in the archive) shows as it is.
+ */
+export function activeFilters(filters: ArchiveFilters, eventTitles: ReadonlyMap<string, string>): ActiveFilter[] {
+  const shown: ActiveFilter[] = [];
+  for (const key of filterKeys) {
+    const value = filters[key];
+    if (value === null || value === "") continue;
+    shown.push({ key, text: `${filterLabels[key]}: ${valueLabel(key, value, eventTitles)}`, removeHref: searchHref(filters, { [key]: null, page: 1 }) });
+  }
+  return shown;
+}
+
+function valueLabel(key: FilterKey, value: string | number, eventTitles: ReadonlyMap<string, string>): string {
+  switch (key) {
+    case "outcome":
+      return outcomeLabels[value as keyof typeof outcomeLabels] ?? String(value);
+    case "rootCause":
+      return rootCauseLabels[value as keyof typeof rootCauseLabels] ?? String(value);
+    case "event":
+      return eventTitles.get(String(value)) ?? String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** The same words without any filter: the archive's home when there are no words. */
+export function clearFiltersHref(filters: ArchiveFilters): string {
+  return searchHref(filters, { ...noFilters, page: 1 });
+}
+
+/**
+ * Changes whenever the applied filters do. Keyed on it, the form's controls are created again from the
+ * URL after every navigation, client-side ones included, instead of keeping what they showed before.
+ */
+export function filtersKey(filters: ArchiveFilters): string {
+  return filterKeys.map((key) => `${key}=${filters[key] ?? ""}`).join("&");
+}
