@@ -14,7 +14,7 @@ import { saveEntry } from "~/modules/entries/entries.server";
 import { addJudge, changePhase, createEvent, listCriteria, type EventRow } from "~/modules/events/events.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { addProblem } from "~/modules/problems/problems.server";
-import { createTeam } from "~/modules/teams/teams.server";
+import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 import { PASSWORD, unique } from "./helpers";
 
 export type Person = { id: string; email: string; name: string };
@@ -123,6 +123,17 @@ export async function submittedEntry(setUp: EventSetUp, member: Person, entryTit
   const saved = await saveEntry(team.teamId, input, true, new Date());
   if (!saved.ok) throw new Error(`submittedEntry: ${saved.message}`);
   return { teamId: team.teamId, entryId: entry.id };
+}
+
+/** A team on the event's first problem, led by `lead`, with `members` joined; its entry is an empty draft. */
+export async function teamOf(setUp: EventSetUp, lead: Person, members: Person[] = []) {
+  const team = await createTeam(setUp.event, lead.id, { name: unique("Invoice Sleuths"), problemId: setUp.problemId });
+  if (!team.ok) throw new Error(`teamOf: ${team.message}`);
+  for (const member of members) {
+    const joined = await joinTeam({ id: team.teamId, eventId: setUp.event.id }, member.id, setUp.event.maxTeamSize);
+    if (!joined.ok) throw new Error(`teamOf: ${joined.message}`);
+  }
+  return { teamId: team.teamId, url: `${setUp.url}/teams/${team.teamId}` };
 }
 
 /** Adds the judges and moves the event to judging, confirming the early start. */

@@ -1,13 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
-import { createPerson, openEvent, pageSignedInAs, startJudging, submittedEntry } from "./fixtures";
+import { createPerson, openEvent, pageSignedInAs, startJudging, submittedEntry, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, newPage, signIn, signUp, unique } from "./helpers";
 
 // A 1×1 PNG, and an executable renamed to look like one.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const EXE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
 
-test("two participants team up by invite link and submit a failed attempt over two sessions", async ({ browser }) => {
+test("two participants team up by invite link and change their problem", async ({ browser }) => {
   const alice = await newPage(browser);
   const bob = await newPage(browser);
   const teamName = unique("Invoice Sleuths");
@@ -45,9 +45,17 @@ test("two participants team up by invite link and submit a failed attempt over t
   await bob.getByRole("button", { name: "Change problem" }).click();
   await expectToast(bob, "Problem changed.");
   await expect(bob.getByRole("link", { name: "Slow month-end close" })).toBeVisible();
+});
+
+test("two teammates write one entry over two sessions: a draft with a screenshot, the post-mortem, a stale save caught", async ({ browser }) => {
+  const setUp = await openEvent(unique("Teams Hackathon"), { maxTeamSize: 2 });
+  const [alicePerson, bobPerson] = [await createPerson("Alice Analyst"), await createPerson("Bob Builder")];
+  const team = await teamOf(setUp, alicePerson, [bobPerson]);
+  const alice = await pageSignedInAs(browser, alicePerson.email);
+  const bob = await pageSignedInAs(browser, bobPerson.email);
 
   // Session one: Alice saves a draft and uploads a screenshot (an .exe in disguise is refused).
-  await alice.reload();
+  await alice.goto(team.url);
   await alice.getByRole("link", { name: "Work on the entry" }).click();
   await alice.getByLabel("Title").fill("Close-checklist copilot");
   await alice.getByLabel("One-line summary").fill("Drafts the month-end checklist from last month's ledger.");
@@ -64,6 +72,7 @@ test("two participants team up by invite link and submit a failed attempt over t
   await expect(alice.getByRole("img", { name: "The generated checklist" })).toBeVisible();
 
   // Session two: Bob completes the post-mortem and submits the failed attempt.
+  await bob.goto(team.url);
   await bob.getByRole("link", { name: "Work on the entry" }).click();
   await expect(bob.getByLabel("Title")).toHaveValue("Close-checklist copilot");
   await bob.getByLabel("Outcome").selectOption("failed");
@@ -135,6 +144,7 @@ test("the lead removes a member and makes a new invite link; the removed member 
   await lena.goto(`${setUp.url}/teams/${team.teamId}`);
   const firstCode = await joinPath(lena);
   await lena.getByRole("button", { name: `Remove ${member.name} from the team` }).click();
+  await lena.getByRole("button", { name: `Remove ${member.name} for good` }).click();
   await expectToast(lena, "Member removed. The invite link changed, so the old one no longer works.");
   await expect(lena.getByRole("heading", { name: "Removed from the team" })).toBeVisible();
   const secondCode = await joinPath(lena);
