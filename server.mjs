@@ -79,7 +79,9 @@ app.use((req, res, next) => {
 });
 
 // Cross-site request protection on top of SameSite=Lax cookies: a browser always sends Origin on a
-// POST; when it names another site, the request is refused before any action runs.
+// POST; when it names another site, the request is refused before any action runs. The site is the
+// request's own host or, behind a proxy that rewrites Host, the configured APP_URL's.
+const appHost = process.env.APP_URL ? new URL(process.env.APP_URL).host : null;
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const source = req.get("origin") ?? req.get("referer");
@@ -90,7 +92,7 @@ app.use((req, res, next) => {
   } catch {
     host = null;
   }
-  if (host && host === req.get("host")) return next();
+  if (host && (host === req.get("host") || host === appHost)) return next();
   res.status(403).type("text/plain").send("Cross-site request refused.");
 });
 

@@ -138,3 +138,19 @@ test("TRUST_PROXY accepts a hop count or proxy addresses and refuses true at boo
     }
   }
 });
+
+test("behind a proxy that rewrites Host, a post from APP_URL's site passes the same-origin check and others do not", async () => {
+  const file = database(`origin-${app.port}`);
+  // The proxy forwards to localhost:<port>; people open https://hack.example.test.
+  const proxied = await startApp(await freePort(), file, { APP_URL: "https://hack.example.test", COOKIE_SECURE: "false" });
+  try {
+    const post = (origin: string) =>
+      fetch(`${proxied.url}/login`, { method: "POST", redirect: "manual", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: "email=a%40example.com&password=x" });
+    expect((await post("https://hack.example.test")).status).not.toBe(403);
+    const forged = await post("https://evil.example");
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toBe("Cross-site request refused.");
+  } finally {
+    await proxied.stop();
+  }
+});
