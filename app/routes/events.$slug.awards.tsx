@@ -3,7 +3,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
+import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -53,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "delete": {
       const awardId = String(formData.get("awardId") ?? "");
-      if (formData.get("confirmed") !== "on") {
+      if (!readConfirmation(formData).confirmed) {
         // A confirm step that names what is lost; the award stays until it is confirmed.
         const award = await findAward(event.id, awardId);
         if (!award) return redirectWithToast(back, { kind: "error", message: "That award is not part of this event." });
@@ -137,22 +139,12 @@ export default function Awards() {
               </Form>
             ) : null}
             {confirmDelete?.awardId === a.id ? (
-              <Form method="post" className="space-y-2 rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-950">
-                <p role="alert" className="font-semibold">
-                  Delete “{confirmDelete.name}”? {confirmDelete.entryTitle ? `It was given to “${confirmDelete.entryTitle}”; that is lost too.` : "It has not been given yet."}
-                </p>
-                <input type="hidden" name="intent" value="delete" />
-                <input type="hidden" name="awardId" value={a.id} />
-                <input type="hidden" name="confirmed" value="on" />
-                <span className="flex flex-wrap gap-2">
-                  <button type="submit" className="btn-danger">
-                    Delete {confirmDelete.name} for good
-                  </button>
-                  <Link to="." className="btn-secondary">
-                    Keep {confirmDelete.name}
-                  </Link>
-                </span>
-              </Form>
+              <ConfirmStep
+                question={`Delete “${confirmDelete.name}”? ${confirmDelete.entryTitle ? `It was given to “${confirmDelete.entryTitle}”; that is lost too.` : "It has not been given yet."}`}
+                fields={{ intent: "delete", awardId: a.id }}
+                confirmLabel={`Delete ${confirmDelete.name} for good`}
+                keepLabel={`Keep ${confirmDelete.name}`}
+              />
             ) : null}
             {locked ? null : (
               <Form method="post" className="flex flex-wrap items-end gap-2">

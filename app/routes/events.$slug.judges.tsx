@@ -2,8 +2,10 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmStep } from "~/components/confirm-step";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
+import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
@@ -52,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionResult = { intent: string; result: SubmissionResult<string[]>; inviteUrl?: string; expiresAt?: string };
+type RevokeFacts = { inviteId: string; createdAt: string; createdBy: string; expiresAt: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
@@ -69,10 +72,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionResult>({ intent, result: submission.reply({ resetForm: true }), inviteUrl, expiresAt: formatInZone(invite.expiresAt, event.timezone) });
   }
   if (intent === "revoke-invite") {
-    const revoked = await revokeJudgeInvite(event.id, String(formData.get("inviteId") ?? ""));
-    return revoked
-      ? redirectWithToast(back, "Invite link revoked: it no longer works.")
-      : redirectWithToast(back, { kind: "error", message: "That link was already revoked or does not exist." });
+    const revoked = await revokeJudgeInvite(event.id, String(formData.get("inviteId") ?? ""), readConfirmation(formData));
+    if (!revoked.ok && "confirm" in revoked) {
+      const { inviteId, createdAt, createdBy, expiresAt } = revoked.confirm;
+      const confirmRevoke: RevokeFacts = { inviteId, createdBy, createdAt: formatInZone(createdAt, event.timezone), expiresAt: formatInZone(expiresAt, event.timezone) };
+      return data({ intent, confirmRevoke }, { status: 409 });
+    }
+    return revoked.ok ? redirectWithToast(back, "Invite link revoked: it no longer works.") : redirectWithToast(back, { kind: "error", message: revoked.message });
   }
   if (intent === "set-mode") {
     const submission = parseForm(formData, { schema: judgesPerEntrySchema });
@@ -105,7 +111,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type LoaderData = Awaited<ReturnType<typeof loader>>;
 
-function InviteSection({ event, invites, last }: { event: LoaderData["event"]; invites: LoaderData["invites"]; last?: ActionResult }) {
+function InviteSection({
+  event,
+  invites,
+  last,
+  confirmRevoke,
+}: {
+  event: LoaderData["event"];
+  invites: LoaderData["invites"];
+  last?: ActionResult;
+  confirmRevoke: RevokeFacts | null;
+}) {
   const [form, fields] = useForm({
     id: "create-invite",
     lastResult: last?.intent === "create-invite" ? last.result : undefined,
@@ -154,6 +170,15 @@ function InviteSection({ event, invites, last }: { event: LoaderData["event"]; i
                     Revoke
                   </button>
                 </Form>
+              ) : null}
+              {i.state === "active" && confirmRevoke?.inviteId === i.id ? (
+                <ConfirmStep
+                  className="basis-full"
+                  question={`Revoke the invite link created ${confirmRevoke.createdAt} by ${confirmRevoke.createdBy}? It stops working at once, though it was valid until ${confirmRevoke.expiresAt}: nobody else can become a judge with it. Judges who already joined through it stay. A revoked link cannot be restored; you can create a new one.`}
+                  fields={{ intent: "revoke-invite", inviteId: i.id }}
+                  confirmLabel="Revoke the link for good"
+                  keepLabel="Keep the link"
+                />
               ) : null}
             </li>
           ))}
@@ -260,7 +285,9 @@ function EntryAssignments({ entry, judges, last }: { entry: LoaderData["assignme
 
 export default function EventJudges() {
   const { event, judges, invites, assignments, shortfall } = useLoaderData<typeof loader>();
-  const last = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const last = answer && "result" in answer ? answer : undefined;
+  const confirmRevoke = answer && "confirmRevoke" in answer ? answer.confirmRevoke : null;
   return (
     <div className="space-y-8">
       <div>
@@ -273,7 +300,7 @@ export default function EventJudges() {
           <Link to={`/events/${event.slug}/manage`}>manage page</Link>.
         </p>
       </div>
-      <InviteSection event={event} invites={invites} last={last} />
+      <InviteSection event={event} invites={invites} last={last} confirmRevoke={confirmRevoke} />
       <section aria-labelledby="assign-h" className="card">
         <h2 id="assign-h" className="h2">
           Assignment

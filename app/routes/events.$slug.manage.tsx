@@ -3,9 +3,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PhaseBadge } from "~/components/badges";
+import { ConfirmStep } from "~/components/confirm-step";
 import { ConfirmationDetails, ScoreSheets } from "~/components/score-sheets";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { formatInZone, relativeTime } from "~/lib/time";
@@ -28,7 +30,7 @@ import {
 } from "~/modules/events/events.server";
 import { phaseLabels, phaseOrder, phaseWords } from "~/modules/events/phases";
 import { addJudgeSchema, addOrganizerSchema, phaseChangeSchema } from "~/modules/events/schemas";
-import { listProblems, moveProblem, setProblemRetired } from "~/modules/problems/problems.server";
+import { listProblems, moveProblem, restoreProblem, retireProblem } from "~/modules/problems/problems.server";
 import { moveProblemSchema } from "~/modules/problems/schemas";
 import { listTeams } from "~/modules/teams/teams.server";
 
@@ -104,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "remove-judge") {
     const userId = String(formData.get("userId") ?? "");
-    if (formData.get("confirmed") !== "on") {
+    if (!readConfirmation(formData).confirmed) {
       // A confirm step that says what the removal changes; nothing happens until it is confirmed.
       const facts = await judgeRemovalFacts(event.id, userId);
       if (!facts) return redirectWithToast(back, { kind: "error", message: "That person is not a judge of this event." });
@@ -135,9 +137,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!moved) throw data("Problem not found", { status: 404 });
       return redirectWithToast(back, "Problem order saved.");
     }
-    const retire = intent === "retire-problem";
-    if (!(await setProblemRetired(event.id, problemId, retire))) throw data("Problem not found", { status: 404 });
-    return redirectWithToast(back, retire ? "Problem retired: new teams no longer see it; teams that picked it keep it." : "Problem offered to new teams again.");
+    if (intent === "restore-problem") {
+      if (!(await restoreProblem(event.id, problemId))) throw data("Problem not found", { status: 404 });
+      return redirectWithToast(back, "Problem offered to new teams again.");
+    }
+    const retired = await retireProblem(event.id, problemId, readConfirmation(formData));
+    if (!retired.ok && "confirm" in retired) return data({ intent, confirmRetire: retired.confirm }, { status: 409 });
+    if (!retired.ok) throw data("Problem not found", { status: 404 });
+    return redirectWithToast(back, "Problem retired: new teams no longer see it; teams that picked it keep it.");
   }
   throw data("Unknown action", { status: 400 });
 }
@@ -196,24 +203,32 @@ function ConfirmRemoveJudge({ facts }: { facts: { userId: string; name: string; 
   const sheets = facts.startedSheets === 1 ? "1 score sheet" : `${facts.startedSheets} score sheets`;
   const entries = facts.assignedEntries === 1 ? "1 assigned entry goes" : `${facts.assignedEntries} assigned entries go`;
   return (
-    <Form method="post" className="basis-full space-y-2 rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-950">
-      <p role="alert" className="font-semibold">
-        Remove {facts.name} as judge? They lose this event's judging queue.{" "}
-        {facts.startedSheets ? `The ${sheets} they started ${facts.startedSheets === 1 ? "stays and still counts" : "stay and still count"}.` : "They have not scored anything yet."}
-        {facts.assignedEntries ? ` Their ${entries} to the other judges where possible.` : ""}
-      </p>
-      <input type="hidden" name="intent" value="remove-judge" />
-      <input type="hidden" name="userId" value={facts.userId} />
-      <input type="hidden" name="confirmed" value="on" />
-      <span className="flex flex-wrap gap-2">
-        <button type="submit" className="btn-danger">
-          Remove {facts.name} for good
-        </button>
-        <Link to="." className="btn-secondary">
-          Keep {facts.name}
-        </Link>
-      </span>
-    </Form>
+    <ConfirmStep
+      className="basis-full"
+      question={
+        <>
+          Remove {facts.name} as judge? They lose this event's judging queue.{" "}
+          {facts.startedSheets ? `The ${sheets} they started ${facts.startedSheets === 1 ? "stays and still counts" : "stay and still count"}.` : "They have not scored anything yet."}
+          {facts.assignedEntries ? ` Their ${entries} to the other judges where possible.` : ""}
+        </>
+      }
+      fields={{ intent: "remove-judge", userId: facts.userId }}
+      confirmLabel={`Remove ${facts.name} for good`}
+      keepLabel={`Keep ${facts.name}`}
+    />
+  );
+}
+
+function ConfirmRetireProblem({ facts }: { facts: { problemId: string; title: string; teamCount: number } }) {
+  const teams = facts.teamCount === 1 ? "The 1 team that picked it keeps it" : `The ${facts.teamCount} teams that picked it keep it`;
+  return (
+    <ConfirmStep
+      className="basis-full"
+      question={`Retire “${facts.title}”? New teams can no longer pick it. ${facts.teamCount ? `${teams}.` : "No team has picked it yet."} You can offer it again later.`}
+      fields={{ intent: "retire-problem", problemId: facts.problemId }}
+      confirmLabel={`Retire ${facts.title} for good`}
+      keepLabel={`Keep offering ${facts.title}`}
+    />
   );
 }
 
@@ -293,6 +308,7 @@ export default function ManageEvent() {
   const { event, steps, problems, rubric, judges, organizers, teams, history, dashboard, canEditProblems } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const confirmRemoveJudge = actionData && "confirmRemoveJudge" in actionData ? actionData.confirmRemoveJudge : null;
+  const confirmRetire = actionData && "confirmRetire" in actionData ? actionData.confirmRetire : null;
   const [organizerForm, organizerFields] = useForm({
     id: "add-organizer",
     lastResult: actionData?.intent === "add-organizer" && "result" in actionData ? actionData.result : undefined,
@@ -397,6 +413,7 @@ export default function ManageEvent() {
                   </Form>
                 </span>
               ) : null}
+              {canEditProblems && confirmRetire?.problemId === p.id && !p.retired ? <ConfirmRetireProblem facts={confirmRetire} /> : null}
             </li>
           ))}
         </ul>

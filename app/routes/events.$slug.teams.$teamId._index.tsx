@@ -4,8 +4,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { OutcomeBadge } from "~/components/badges";
+import { ConfirmStep } from "~/components/confirm-step";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField } from "~/components/forms";
+import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -80,14 +82,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(here, "Problem changed.");
   }
   if (intent === "leave") {
-    const left = await leaveTeam(team, user.id);
+    const left = await leaveTeam(team, user.id, readConfirmation(formData));
+    if (!left.ok && "confirm" in left) return data({ confirmLeave: left.confirm }, { status: 409 });
     if (!left.ok) return data({ error: left.message }, { status: 400 });
     return redirectWithToast(`/events/${event.slug}`, left.teamDeleted ? "You left; the team and its entry were deleted." : `You left ${team.name}.`);
   }
   if (intent === "remove-member" || intent === "hand-over") {
     enforce(canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now));
     const userId = String(formData.get("userId") ?? "");
-    const done = intent === "remove-member" ? await removeMember(team, userId) : await handOverLead(team.id, userId);
+    const done = intent === "remove-member" ? await removeMember(team, userId, readConfirmation(formData)) : await handOverLead(team.id, userId);
+    if (!done.ok && "confirm" in done) return data({ confirmRemoveMember: done.confirm }, { status: 409 });
     if (!done.ok) return data({ error: done.message }, { status: 400 });
     return redirectWithToast(here, intent === "remove-member" ? "Member removed. The invite link changed, so the old one no longer works." : "Lead handed over.");
   }
@@ -105,6 +109,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw data("Unknown action", { status: 400 });
 }
 
+type LeaveFacts = Extract<NonNullable<Awaited<ReturnType<typeof leaveTeam>>>, { confirm: unknown }>["confirm"];
+
+function ConfirmLeave({ facts }: { facts: LeaveFacts }) {
+  if (!facts.deletesTeam) {
+    return (
+      <ConfirmStep
+        className="mt-4"
+        question={`Leave ${facts.teamName}? You lose access to the team and its entry, and the invite link changes: you can come back only with the new one.`}
+        fields={{ intent: "leave" }}
+        confirmLabel="Leave the team for good"
+        keepLabel="Stay in the team"
+      />
+    );
+  }
+  const entry = facts.entryTitle ? `its ${facts.entrySubmitted ? "submitted" : "draft"} entry “${facts.entryTitle}”` : `its ${facts.entrySubmitted ? "submitted" : "draft"} entry`;
+  const shots = facts.screenshots ? ` and its ${facts.screenshots === 1 ? "screenshot" : `${facts.screenshots} screenshots`}` : "";
+  return (
+    <ConfirmStep
+      className="mt-4"
+      question={`Delete ${facts.teamName}? You are its only member: leaving deletes the team, ${entry}${shots}. This cannot be undone.`}
+      fields={{ intent: "leave" }}
+      typed={{
+        label: `Type the team's name, ${facts.teamName}, to confirm`,
+        error: facts.typedWrong ? `That is not the team's name. Type ${facts.teamName} exactly.` : null,
+      }}
+      confirmLabel={`Delete ${facts.teamName} for good`}
+      keepLabel="Keep the team"
+    />
+  );
+}
+
 export default function TeamPage() {
   const { event, team, members, removed, problems, entry, inviteUrl, me, can, editRefusal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -115,6 +150,8 @@ export default function TeamPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: problemChangeSchema }),
   });
   const soleMember = members.length === 1;
+  const confirmLeave = actionData && "confirmLeave" in actionData ? actionData.confirmLeave : null;
+  const confirmRemoveMember = actionData && "confirmRemoveMember" in actionData ? actionData.confirmRemoveMember : null;
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
@@ -161,6 +198,15 @@ export default function TeamPage() {
                   </button>
                 </Form>
               ) : null}
+              {confirmRemoveMember?.userId === m.id ? (
+                <ConfirmStep
+                  className="basis-full"
+                  question={`Remove ${m.name} from ${team.name}? They lose access to the team and its entry at once, the invite link changes, and they cannot rejoin until you let them back in.`}
+                  fields={{ intent: "remove-member", userId: m.id }}
+                  confirmLabel={`Remove ${m.name} for good`}
+                  keepLabel={`Keep ${m.name}`}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -205,7 +251,9 @@ export default function TeamPage() {
             </ul>
           </div>
         ) : null}
-        {can.change && (me !== team.leadId || soleMember) ? (
+        {can.change && confirmLeave ? (
+          <ConfirmLeave facts={confirmLeave} />
+        ) : can.change && (me !== team.leadId || soleMember) ? (
           <Form method="post" className="mt-4">
             <button type="submit" name="intent" value="leave" className="btn-danger">
               {soleMember ? "Leave and delete the team" : "Leave the team"}

@@ -3,9 +3,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { outcomes, rootCauses } from "#db/enums";
+import { ConfirmStep } from "~/components/confirm-step";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { RelatedLearnings } from "~/components/learnings";
+import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
@@ -61,7 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/events/${event.slug}/teams/${team.id}/entry`, "Screenshot added.");
   }
   if (intent === "delete-screenshot") {
-    await removeScreenshot(entry.id, String(formData.get("screenshotId") ?? ""));
+    const removed = await removeScreenshot(entry.id, String(formData.get("screenshotId") ?? ""), readConfirmation(formData));
+    if (!removed.ok && "confirm" in removed) return data({ confirmDeleteScreenshot: removed.confirm }, { status: 409 });
+    if (!removed.ok) return redirectWithToast(`/events/${event.slug}/teams/${team.id}/entry`, { kind: "error", message: removed.message });
     return redirectWithToast(`/events/${event.slug}/teams/${team.id}/entry`, "Screenshot deleted.");
   }
   const submit = intent === "submit";
@@ -79,7 +83,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type LoaderData = Awaited<ReturnType<typeof loader>>;
 
-function Screenshots({ screenshots, error }: { screenshots: LoaderData["screenshots"]; error?: string }) {
+type ScreenshotFacts = { screenshotId: string; number: number; caption: string };
+
+function Screenshots({ screenshots, error, confirmDelete }: { screenshots: LoaderData["screenshots"]; error?: string; confirmDelete: ScreenshotFacts | null }) {
   return (
     <section aria-labelledby="shots-h" className="card space-y-4">
       <h2 id="shots-h" className="h2">
@@ -96,6 +102,14 @@ function Screenshots({ screenshots, error }: { screenshots: LoaderData["screensh
                   Delete
                 </button>
               </Form>
+              {confirmDelete?.screenshotId === s.id ? (
+                <ConfirmStep
+                  question={`Delete screenshot ${confirmDelete.number}${confirmDelete.caption ? ` (“${confirmDelete.caption}”)` : ""}? The image is removed from the entry and deleted for good.`}
+                  fields={{ _action: "delete-screenshot", screenshotId: s.id }}
+                  confirmLabel={`Delete screenshot ${confirmDelete.number} for good`}
+                  keepLabel="Keep it"
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -226,7 +240,11 @@ export default function EditEntry() {
       ) : (
         <>
           <EntryForm key={entry.version} entry={entry} lastResult={lastResult} />
-          <Screenshots screenshots={screenshots} error={actionData && "screenshotError" in actionData ? actionData.screenshotError : undefined} />
+          <Screenshots
+            screenshots={screenshots}
+            error={actionData && "screenshotError" in actionData ? actionData.screenshotError : undefined}
+            confirmDelete={actionData && "confirmDeleteScreenshot" in actionData ? actionData.confirmDeleteScreenshot : null}
+          />
           <RelatedLearnings learnings={related} />
         </>
       )}

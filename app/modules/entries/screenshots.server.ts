@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { screenshots } from "#db/schema";
 import { db } from "~/db.server";
+import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 import { MAX_SCREENSHOTS, TOO_MANY_SCREENSHOTS } from "./images";
 import { prepareScreenshot } from "./images.server";
@@ -33,14 +34,28 @@ export async function addScreenshot(entryId: string, bytes: Uint8Array, caption:
   return { ok: true as const, id };
 }
 
-/** Deletes a screenshot of this entry only: the entry id is part of the condition. */
-export async function removeScreenshot(entryId: string, screenshotId: string) {
+/**
+ * Deletes a screenshot of this entry only (the entry id is part of the condition), once confirmed:
+ * without it, the answer names the screenshot (its place on the entry and its caption).
+ */
+export async function removeScreenshot(
+  entryId: string,
+  screenshotId: string,
+  confirmation: Confirmation,
+): Promise<{ ok: true } | { ok: false; message: string } | { ok: false; confirm: { screenshotId: string; number: number; caption: string } }> {
+  const gone = { ok: false as const, message: "That screenshot is not part of this entry any more." };
+  if (!confirmation.confirmed) {
+    const shots = await listScreenshots(entryId);
+    const index = shots.findIndex((s) => s.id === screenshotId);
+    return index < 0 ? gone : { ok: false, confirm: { screenshotId, number: index + 1, caption: shots[index].caption } };
+  }
   const [row] = await db
     .delete(screenshots)
     .where(and(eq(screenshots.entryId, entryId), eq(screenshots.id, screenshotId)))
     .returning({ key: screenshots.storageKey });
-  if (row) await deleteFile(row.key);
-  return Boolean(row);
+  if (!row) return gone;
+  await deleteFile(row.key);
+  return { ok: true };
 }
 
 export async function getScreenshot(screenshotId: string) {

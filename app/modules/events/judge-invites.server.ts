@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { eventJudges, events, judgeInvites, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
+import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 
 export const hashInviteToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -24,14 +25,30 @@ export function listJudgeInvites(eventId: string) {
     .orderBy(desc(judgeInvites.createdAt), desc(judgeInvites.id));
 }
 
-/** Revokes a link of this event (the event id is part of the WHERE). */
-export async function revokeJudgeInvite(eventId: string, inviteId: string, now = new Date()): Promise<boolean> {
-  const updated = await db
-    .update(judgeInvites)
-    .set({ revokedAt: now })
-    .where(and(eq(judgeInvites.eventId, eventId), eq(judgeInvites.id, inviteId), isNull(judgeInvites.revokedAt)))
-    .returning({ id: judgeInvites.id });
-  return updated.length > 0;
+type InviteFacts = { inviteId: string; createdAt: Date; createdBy: string; expiresAt: Date };
+
+/**
+ * Revokes a still-valid link of this event (the event id is part of the WHERE), only once confirmed:
+ * without it, the answer names the link (who made it when, until when it works).
+ */
+export async function revokeJudgeInvite(
+  eventId: string,
+  inviteId: string,
+  confirmation: Confirmation,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; message: string } | { ok: false; confirm: InviteFacts }> {
+  const gone = { ok: false as const, message: "That link was already revoked or does not exist." };
+  const ofEvent = and(eq(judgeInvites.eventId, eventId), eq(judgeInvites.id, inviteId), isNull(judgeInvites.revokedAt));
+  if (!confirmation.confirmed) {
+    const [row] = await db
+      .select({ createdAt: judgeInvites.createdAt, expiresAt: judgeInvites.expiresAt, createdBy: users.name })
+      .from(judgeInvites)
+      .innerJoin(users, eq(users.id, judgeInvites.createdBy))
+      .where(ofEvent);
+    return row ? { ok: false, confirm: { inviteId, ...row } } : gone;
+  }
+  const updated = await db.update(judgeInvites).set({ revokedAt: now }).where(ofEvent).returning({ id: judgeInvites.id });
+  return updated.length > 0 ? { ok: true } : gone;
 }
 
 const validInvite = (token: string, now: Date) =>

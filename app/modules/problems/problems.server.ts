@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { problems, teams, users } from "#db/schema";
 import { db } from "~/db.server";
+import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 import type { ProblemInput } from "./schemas";
 
@@ -56,8 +57,7 @@ export async function moveProblem(eventId: string, problemId: string, direction:
   return true;
 }
 
-/** Retired problems are no longer offered to new teams; teams that picked one keep it. */
-export async function setProblemRetired(eventId: string, problemId: string, retired: boolean): Promise<boolean> {
+async function setProblemRetired(eventId: string, problemId: string, retired: boolean): Promise<boolean> {
   const updated = await db
     .update(problems)
     .set({ retiredAt: retired ? new Date() : null })
@@ -65,6 +65,26 @@ export async function setProblemRetired(eventId: string, problemId: string, reti
     .returning({ id: problems.id });
   return updated.length > 0;
 }
+
+/**
+ * Retired problems are no longer offered to new teams; teams that picked one keep it. Only once
+ * confirmed: without it, the answer is what retiring changes (the title and the teams on it).
+ */
+export async function retireProblem(
+  eventId: string,
+  problemId: string,
+  confirmation: Confirmation,
+): Promise<{ ok: true } | { ok: false; notFound: true } | { ok: false; confirm: { problemId: string; title: string; teamCount: number } }> {
+  if (confirmation.confirmed) return (await setProblemRetired(eventId, problemId, true)) ? { ok: true } : { ok: false, notFound: true };
+  const [row] = await db
+    .select({ title: problems.title, teamCount: sql<number>`(select count(*) from teams t where t.problem_id = problems.id)`.mapWith(Number) })
+    .from(problems)
+    .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId)));
+  return row ? { ok: false, confirm: { problemId, title: row.title, teamCount: row.teamCount } } : { ok: false, notFound: true };
+}
+
+/** Offers a retired problem to new teams again. */
+export const restoreProblem = (eventId: string, problemId: string) => setProblemRetired(eventId, problemId, false);
 
 /** Copies the chosen problems of one event to the end of another's list: fresh ids, not retired, no teams. */
 export async function copyProblems(fromEventId: string, toEventId: string, problemIds: string[]): Promise<number> {

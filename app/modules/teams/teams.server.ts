@@ -2,6 +2,7 @@ import { LibsqlError } from "@libsql/client";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { entries, problems, screenshots, teamMembers, teamRemovals, teams, users } from "#db/schema";
 import { db } from "~/db.server";
+import { typedNameMatches, type Confirmation } from "~/lib/confirm";
 import { newId, newInviteCode } from "~/lib/ids";
 import { deleteFile } from "~/modules/entries/storage.server";
 
@@ -134,35 +135,82 @@ export async function changeProblem(eventId: string, teamId: string, problemId: 
 
 const rotateCode = (teamId: string) => db.update(teams).set({ inviteCode: newInviteCode() }).where(eq(teams.id, teamId));
 
+/** What leaving loses, for the confirm step: the last member's leaving deletes the team with its entry. */
+export type LeaveFacts =
+  | { deletesTeam: false; teamName: string }
+  | { deletesTeam: true; teamName: string; entryTitle: string; entrySubmitted: boolean; screenshots: number; typedWrong: boolean };
+
+type NeedsConfirmation<F> = { ok: false; confirm: F };
+
 /**
- * A member leaves. The lead hands over first while others remain; the last member leaving
- * deletes the team with its entry and screenshots. The invite code changes with the leaving, so the
- * code they know no longer brings them back.
+ * A member leaves, only once confirmed. The lead hands over first while others remain; the last member
+ * leaving deletes the team with its entry and screenshots, which also needs the team's name typed (it
+ * cannot be undone). Whether the leaving deletes the team is decided here, at the moment of acting, and the
+ * DELETE itself checks that nobody joined meanwhile. The invite code changes with the leaving, so the code
+ * they know no longer brings them back.
  */
-export async function leaveTeam(team: { id: string; createdBy: string }, userId: string): Promise<{ ok: true; teamDeleted: boolean } | { ok: false; message: string }> {
+export async function leaveTeam(
+  team: { id: string; name: string; createdBy: string },
+  userId: string,
+  confirmation: Confirmation,
+): Promise<{ ok: true; teamDeleted: boolean } | { ok: false; message: string } | NeedsConfirmation<LeaveFacts>> {
   const members = await db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, team.id));
   if (!members.some((m) => m.userId === userId)) return { ok: false, message: "You are not a member of this team." };
   if (members.length === 1) {
+    if (!typedNameMatches(confirmation, team.name)) {
+      const [facts] = await db.all<{ title: string; status: string; shots: number }>(sql`
+        select e.title, e.status, (select count(*) from screenshots s where s.entry_id = e.id) as shots
+        from entries e where e.team_id = ${team.id}`);
+      return {
+        ok: false,
+        confirm: {
+          deletesTeam: true,
+          teamName: team.name,
+          entryTitle: facts?.title ?? "",
+          entrySubmitted: facts?.status === "submitted",
+          screenshots: Number(facts?.shots ?? 0),
+          typedWrong: confirmation.confirmed,
+        },
+      };
+    }
     const keys = await db
       .select({ key: screenshots.storageKey })
       .from(screenshots)
       .innerJoin(entries, eq(entries.id, screenshots.entryId))
       .where(eq(entries.teamId, team.id));
-    await db.delete(teams).where(eq(teams.id, team.id));
+    const deleted = await db
+      .delete(teams)
+      .where(and(eq(teams.id, team.id), sql`(select count(*) from team_members m where m.team_id = ${team.id}) = 1`))
+      .returning({ id: teams.id });
+    if (!deleted.length) return { ok: false, message: "Someone joined the team meanwhile, so it was not deleted. Look again before you leave." };
     await Promise.all(keys.map((k) => deleteFile(k.key)));
     return { ok: true, teamDeleted: true };
   }
   if (team.createdBy === userId) return { ok: false, message: "Hand over the lead to another member before you leave." };
+  if (!confirmation.confirmed) return { ok: false, confirm: { deletesTeam: false, teamName: team.name } };
   await db.batch([db.delete(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, userId))), rotateCode(team.id)]);
   return { ok: true, teamDeleted: false };
 }
 
 /**
- * Removes a member, records the removal and changes the invite code, in one transaction: the removed
- * person cannot rejoin, with the old code or a new one, until the lead lets them back in.
+ * Removes a member once confirmed; records the removal and changes the invite code, in one transaction:
+ * the removed person cannot rejoin, with the old code or a new one, until the lead lets them back in.
  */
-export async function removeMember(team: { id: string; createdBy: string }, memberId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function removeMember(
+  team: { id: string; createdBy: string },
+  memberId: string,
+  confirmation: Confirmation,
+): Promise<{ ok: true } | { ok: false; message: string } | NeedsConfirmation<{ userId: string; name: string }>> {
   if (memberId === team.createdBy) return { ok: false, message: "The lead cannot remove themselves; hand over the lead or leave instead." };
+  const notMember = { ok: false as const, message: "That person is not in this team." };
+  if (!confirmation.confirmed) {
+    const [member] = await db
+      .select({ name: users.name })
+      .from(teamMembers)
+      .innerJoin(users, eq(users.id, teamMembers.userId))
+      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId)));
+    return member ? { ok: false, confirm: { userId: memberId, name: member.name } } : notMember;
+  }
   const isMember = sql`exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${memberId})`;
   const [, , removed] = await db.batch([
     db.run(sql`insert into team_removals (team_id, user_id) select ${team.id}, ${memberId} where ${isMember} on conflict do nothing`),
@@ -172,7 +220,7 @@ export async function removeMember(team: { id: string; createdBy: string }, memb
       .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId)))
       .returning({ userId: teamMembers.userId }),
   ]);
-  return removed.length ? { ok: true } : { ok: false, message: "That person is not in this team." };
+  return removed.length ? { ok: true } : notMember;
 }
 
 /** The lead replaces the invite code: the old link stops working at once. */

@@ -85,6 +85,7 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
 const intentRules: { route: string; form: Record<string, string>; action: Rule }[] = [
   { route: "events.$slug.teams.$teamId._index", form: { intent: "new-invite-code" }, action: ["teamMember"] },
   { route: "events.$slug.teams.$teamId._index", form: { intent: "allow-rejoin", userId: "nobody" }, action: ["teamMember"] },
+  { route: "events.$slug.teams.$teamId._index", form: { intent: "remove-member", userId: "nobody" }, action: ["teamMember"] },
 ];
 
 type Outcome = "allowed" | "login" | "denied" | "bad-input" | "error";

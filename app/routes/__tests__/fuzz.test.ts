@@ -6,11 +6,14 @@ import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { entries } from "#db/schema";
+import { entries, judgeInvites } from "#db/schema";
 import { db } from "~/db.server";
+import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { addJudge, changePhase, listCriteria } from "~/modules/events/events.server";
+import { createJudgeInvite } from "~/modules/events/judge-invites.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { args, createOpenEvent, createUser, getEvent, settle, sessionCookie, type Outcome, type TestUser } from "~/test/fixtures";
+import { realPng } from "~/test/images";
 
 process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pf-fuzz-"));
 afterAll(() => fs.rmSync(process.env.UPLOADS_DIR!, { recursive: true, force: true }));
@@ -33,6 +36,11 @@ beforeAll(async () => {
   const team = await createTeam(event, participant.id, { name: "Fuzzers", problemId: problem.id });
   if (!team.ok) throw new Error("setup");
   const [entry] = await db.select().from(entries).where(eq(entries.teamId, team.teamId));
+  // Something to destroy for the confirm steps: none may act on a request without its confirmation.
+  const shot = await addScreenshot(entry.id, await realPng(), "Kept");
+  if (!shot.ok) throw new Error("setup");
+  await createJudgeInvite(event.id, organizer.id, 7);
+  const [invite] = await db.select().from(judgeInvites).where(eq(judgeInvites.eventId, event.id));
   // A second event in judging, for the score form.
   const { event: judged, problem: judgedProblem } = await createOpenEvent(organizer);
   const scoredTeam = await createTeam(judged, participant.id, { name: "Scored", problemId: judgedProblem.id });
@@ -61,6 +69,13 @@ beforeAll(async () => {
     { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "new-invite-code" } },
     // Letting back someone who was never removed: refused whatever the body says.
     { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "allow-rejoin", userId: judge.id }, ids: ["userId"] },
+    // The confirm steps: unconfirmed (or a wrong typed name), nothing is deleted, retired or revoked.
+    { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "leave" } },
+    { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "leave", confirmed: "on", confirmName: "Not Fuzzers" } },
+    { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "remove-member", userId: judge.id, confirmed: "on" }, ids: ["userId"] },
+    { route: "events.$slug.teams.$teamId.entry", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { _action: "delete-screenshot", screenshotId: shot.id } },
+    { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "retire-problem", problemId: problem.id }, ids: ["problemId"] },
+    { route: "events.$slug.judges", params: eventParams, user: () => organizer, base: { intent: "revoke-invite", inviteId: invite.id } },
     { route: "events.$slug.teams.$teamId.entry", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { _action: "submit", version: String(entry.version), title: "E", outcome: "failed" } },
     { route: "events.$slug.entries.$entryId.score", params: { slug: judged.slug, entryId: scoredEntry.id }, user: () => judge, base: scoreForm, ids: ["scores[0].criterionId"] },
     // Withdrawing a conflict the judge never declared: refused whatever the body says.

@@ -171,7 +171,7 @@ describe("problems", () => {
     // A team on the problem keeps it after retiring; new teams are not offered it and cannot pick it.
     const team = await createTeam(event, participant.id, { name: "Keepers", problemId: second.id });
     expect(team.ok).toBe(true);
-    await expectStatus(manage(organizer, event.slug, { intent: "retire-problem", problemId: second.id }), 302);
+    await expectStatus(manage(organizer, event.slug, { intent: "retire-problem", problemId: second.id, confirmed: "on" }), 302);
     const newcomer = await createUser();
     const offered = await expectStatus(newTeamLoader(args(request(`/events/${event.slug}/teams/new`, { user: newcomer }), { slug: event.slug })), 200);
     expect((offered.data as { problems: { value: string }[] }).problems.map((p) => p.value)).toEqual([third.id, first.id]);
@@ -351,10 +351,10 @@ describe("judge invite links", () => {
 
     // Revoking needs the event: an organizer of another event cannot revoke it through their own event.
     const { event: other } = await createOpenEvent(organizer);
-    await expectStatus(judges(organizer, other.slug, { intent: "revoke-invite", inviteId: invite.id }), 302);
+    await expectStatus(judges(organizer, other.slug, { intent: "revoke-invite", inviteId: invite.id, confirmed: "on" }), 302);
     expect((await db.select().from(judgeInvites).where(eq(judgeInvites.id, invite.id)))[0].revokedAt).toBeNull();
 
-    await expectStatus(judges(organizer, event.slug, { intent: "revoke-invite", inviteId: invite.id }), 302);
+    await expectStatus(judges(organizer, event.slug, { intent: "revoke-invite", inviteId: invite.id, confirmed: "on" }), 302);
     await expectStatus(inviteLoader(args(request("/", { user: invitee }), { token })), 404);
     await expectStatus(acceptAction(args(request("/", { user: invitee, form: {} }), { token })), 404);
     const loaded = await expectStatus(judgesLoader(args(request("/", { user: organizer }), { slug: event.slug })), 200);

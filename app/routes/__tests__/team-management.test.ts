@@ -71,8 +71,8 @@ describe("team management", () => {
     await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "remove-member", userId: lead.id } }), params)), 403);
     await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "hand-over", userId: member.id } }), params)), 302);
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].createdBy).toBe(member.id);
-    // The new lead removes the old one.
-    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "remove-member", userId: lead.id } }), params)), 302);
+    // The new lead removes the old one (confirmed: removing asks first).
+    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "remove-member", userId: lead.id, confirmed: "on" } }), params)), 302);
     expect(await members(teamId)).toEqual([member.id]);
   });
 
@@ -80,9 +80,9 @@ describe("team management", () => {
     const { lead, member, teamId, params } = await setup();
     const refused = await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "leave" } }), params)), 400);
     expect(refused.data).toEqual({ error: "Hand over the lead to another member before you leave." });
-    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "leave" } }), params)), 302);
+    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "leave", confirmed: "on" } }), params)), 302);
     expect(await members(teamId)).toEqual([lead.id]);
-    await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "leave" } }), params)), 302);
+    await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "leave", confirmed: "on", confirmName: "Leads" } }), params)), 302);
     expect(await db.select().from(teams).where(eq(teams.id, teamId))).toEqual([]);
     expect(await db.select().from(entries).where(eq(entries.teamId, teamId))).toEqual([]);
   });
@@ -103,7 +103,7 @@ describe("removed and departed members", () => {
   it("changes the code on removal and keeps a removed member out, even with a new code, until the lead lets them back in", async () => {
     const { lead, member, teamId, params } = await setup();
     const oldCode = await codeOf(teamId);
-    await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "remove-member", userId: member.id } }), params)), 302);
+    await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "remove-member", userId: member.id, confirmed: "on" } }), params)), 302);
     const newCode = await codeOf(teamId);
     expect(newCode).not.toBe(oldCode);
     await expectStatus(join(member, oldCode), 404);
@@ -130,7 +130,7 @@ describe("removed and departed members", () => {
   it("changes the code when a member leaves, so the code they knew no longer works", async () => {
     const { member, teamId, params } = await setup();
     const oldCode = await codeOf(teamId);
-    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "leave" } }), params)), 302);
+    await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "leave", confirmed: "on" } }), params)), 302);
     expect(await codeOf(teamId)).not.toBe(oldCode);
     await expectStatus(join(member, oldCode), 404);
     // Leaving is not a removal: whoever the team sends the new link to may come back.

@@ -1,0 +1,70 @@
+import { Form, Link } from "@remix-run/react";
+import { useId, type ReactNode } from "react";
+import { CONFIRMED_FIELD, TYPED_NAME_FIELD } from "~/lib/confirm";
+
+/**
+ * The second step of a destructive action (ADR 012), shown in place of or beside the button that asked:
+ * it says what will be lost and sends the same request again with `confirmed`. Plain HTML, so it works
+ * without JavaScript; the server refuses to act without the field. `typed` asks for a name to be typed
+ * for the irreversible ones.
+ */
+export function ConfirmStep({
+  question,
+  fields,
+  confirmLabel,
+  keepLabel,
+  typed,
+  className = "",
+}: {
+  question: ReactNode;
+  /** Hidden fields naming the action and what it acts on, e.g. { intent: "remove-member", userId }. */
+  fields: Record<string, string>;
+  confirmLabel: string;
+  keepLabel: string;
+  typed?: { label: string; error?: string | null };
+  className?: string;
+}) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <Form method="post" className={`space-y-2 rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-950 ${className}`}>
+      <p role="alert" className="font-semibold">
+        {question}
+      </p>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <input type="hidden" name={CONFIRMED_FIELD} value="on" />
+      {typed ? (
+        <div>
+          <label htmlFor={id} className="label">
+            {typed.label}
+          </label>
+          <input
+            id={id}
+            name={TYPED_NAME_FIELD}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            className="input mt-1 max-w-md"
+            aria-invalid={typed.error ? true : undefined}
+            aria-describedby={typed.error ? errorId : undefined}
+          />
+          {typed.error ? (
+            <p id={errorId} className="field-error">
+              {typed.error}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <span className="flex flex-wrap gap-2">
+        <button type="submit" className="btn-danger">
+          {confirmLabel}
+        </button>
+        <Link to="." className="btn-secondary">
+          {keepLabel}
+        </Link>
+      </span>
+    </Form>
+  );
+}
