@@ -32,7 +32,11 @@ export default tseslint.config(
   // components; db/ is below everything in app/ (the demo seed lives in scripts/, which may use modules).
   {
     files: ["app/modules/**/*.ts", "app/lib/**/*.ts"],
-    rules: { "no-restricted-imports": boundary([{ group: ["~/routes/*", "~/components/*", "../routes/*", "../components/*"], message: "Modules and lib never import routes or components." }]) },
+    rules: {
+      "no-restricted-imports": boundary([
+        { group: ["~/routes/*", "~/components/*", "../routes/*", "../components/*"], message: "Modules and lib never import routes or components." },
+      ]),
+    },
   },
   {
     files: ["app/components/**/*.tsx", "app/components/**/*.ts"],

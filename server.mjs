@@ -32,7 +32,9 @@ if (process.env.TRUST_PROXY) {
   try {
     app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
   } catch (error) {
-    console.error(`[server] TRUST_PROXY=${process.env.TRUST_PROXY}: ${error instanceof Error ? error.message : error}. Set the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.0.6 or loopback).`);
+    console.error(
+      `[server] TRUST_PROXY=${process.env.TRUST_PROXY}: ${error instanceof Error ? error.message : error}. Set the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.0.6 or loopback).`,
+    );
     process.exit(1);
   }
 }
@@ -48,7 +50,10 @@ function trustProxySetting(value) {
   if (/^(true|false|yes|no|on|off)$/i.test(trimmed)) throw new Error("a yes/no value is refused (true would trust any client's X-Forwarded-For)");
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   // Express checks each address or subnet when the setting is applied and throws on a bad one.
-  return trimmed.split(",").map((a) => a.trim()).filter(Boolean);
+  return trimmed
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 
 app.use((req, res, next) => {
@@ -117,7 +122,10 @@ app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
   const limit = UPLOAD_ROUTE.test(req.path) ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
   const refuse = () => {
-    res.status(413).type("text/plain").send(`Request body too large: the limit is ${limit / 1024} KB.`);
+    res
+      .status(413)
+      .type("text/plain")
+      .send(`Request body too large: the limit is ${limit / 1024} KB.`);
     // Hanging up at once would reset the connection before the client reads the answer: drop what
     // still arrives for a moment (nothing is kept), then hang up on a client that keeps sending.
     req.on("data", () => {});
@@ -139,7 +147,10 @@ app.use((req, res, next) => {
     next();
   };
   // A client that goes away mid-body only closes its own request.
-  req.on("data", collect).on("end", done).on("error", () => {});
+  req
+    .on("data", collect)
+    .on("end", done)
+    .on("error", () => {});
 });
 
 const handleRemix = createRequestHandler({

@@ -16,7 +16,10 @@ function migrationsBefore(tag: string) {
   fs.cpSync(path.join(import.meta.dirname, "migrations"), folder, { recursive: true });
   const journalPath = path.join(folder, "meta", "_journal.json");
   const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((e) => e.tag === tag),
+  );
   fs.writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
 }
@@ -38,7 +41,10 @@ describe("migration 0009: kind on criteria and awards", () => {
       ["c4", "Security"],
     ];
     for (const [i, [id, name]] of criteria.entries())
-      await client.execute({ sql: "insert into criteria (id, event_id, position, name, description, weight) values (?, 'ev', ?, ?, '', 10)", args: [id, i, name] });
+      await client.execute({
+        sql: "insert into criteria (id, event_id, position, name, description, weight) values (?, 'ev', ?, ?, '', 10)",
+        args: [id, i, name],
+      });
     for (const [id, name] of [
       ["a1", "Most valuable failure"],
       ["a2", "Best AI metric"],
@@ -47,7 +53,8 @@ describe("migration 0009: kind on criteria and awards", () => {
       await client.execute({ sql: "insert into awards (id, event_id, name) values (?, 'ev', ?)", args: [id, name] });
 
     await migrate(db, { migrationsFolder: path.join(import.meta.dirname, "migrations") });
-    const kinds = async (table: string) => Object.fromEntries((await client.execute(`select id, kind from ${table} order by id`)).rows.map((r) => [r.id, r.kind]));
+    const kinds = async (table: string) =>
+      Object.fromEntries((await client.execute(`select id, kind from ${table} order by id`)).rows.map((r) => [r.id, r.kind]));
     // The first criterion by position that the old '%learning%' rule matched becomes the Learnings criterion.
     expect(await kinds("criteria")).toEqual({ c1: "problem-fit", c2: "learnings", c3: "custom", c4: "custom" });
     expect(await kinds("awards")).toEqual({ a1: "most-valuable-failure", a2: "best-ai-metric", a3: "custom" });
@@ -57,7 +64,9 @@ describe("migration 0009: kind on criteria and awards", () => {
       sql: "insert into events (id, slug, title, created_by, starts_at, submission_deadline, judging_deadline) values ('ev2', 'ev2', 'New event', 'u', ?, ?, ?)",
       args: [now, now, now],
     });
-    await client.execute("insert into criteria (id, event_id, position, name, description, weight) values ('n1', 'ev2', 0, 'Learnings', '', 10), ('n2', 'ev2', 1, 'Learnings', '', 10)");
+    await client.execute(
+      "insert into criteria (id, event_id, position, name, description, weight) values ('n1', 'ev2', 0, 'Learnings', '', 10), ('n2', 'ev2', 1, 'Learnings', '', 10)",
+    );
     await client.execute("insert into awards (id, event_id, name) values ('m1', 'ev2', 'Best overall')");
     expect((await kinds("criteria")).n1).toBe("learnings");
     expect((await kinds("criteria")).n2).toBe("custom");

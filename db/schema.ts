@@ -1,13 +1,6 @@
 // The one place that defines tables. Generate migrations with `npm run db:generate`.
 import { sql } from "drizzle-orm";
-import {
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-  index,
-} from "drizzle-orm/sqlite-core";
+import { integer, primaryKey, sqliteTable, text, uniqueIndex, index } from "drizzle-orm/sqlite-core";
 import { entryStatuses, eventPhases, globalRoles, outcomes, rootCauses } from "./enums";
 
 export * from "./enums";
@@ -152,7 +145,12 @@ export const criteria = sqliteTable(
     // What rules key on (never the name, which organizers edit): a default criterion's kind, or "custom".
     kind: text("kind").notNull().default("custom"),
   },
-  (t) => [index("criteria_event_idx").on(t.eventId), uniqueIndex("criteria_event_kind_idx").on(t.eventId, t.kind).where(sql`kind <> 'custom'`)],
+  (t) => [
+    index("criteria_event_idx").on(t.eventId),
+    uniqueIndex("criteria_event_kind_idx")
+      .on(t.eventId, t.kind)
+      .where(sql`kind <> 'custom'`),
+  ],
 );
 
 export const teams = sqliteTable(
@@ -190,10 +188,7 @@ export const teamMembers = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     joinedAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.teamId, t.userId] }),
-    uniqueIndex("team_members_event_user_idx").on(t.eventId, t.userId),
-  ],
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), uniqueIndex("team_members_event_user_idx").on(t.eventId, t.userId)],
 );
 
 /**
@@ -278,10 +273,7 @@ export const scores = sqliteTable(
       .notNull()
       .default(sql`(unixepoch())`),
   },
-  (t) => [
-    primaryKey({ columns: [t.entryId, t.judgeId, t.criterionId] }),
-    index("scores_judge_idx").on(t.judgeId),
-  ],
+  (t) => [primaryKey({ columns: [t.entryId, t.judgeId, t.criterionId] }), index("scores_judge_idx").on(t.judgeId)],
 );
 
 /** A judge's overall comment on an entry (per-criterion comments live on scores). */
@@ -371,7 +363,12 @@ export const awards = sqliteTable(
     kind: text("kind").notNull().default("custom"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("awards_event_name_idx").on(t.eventId, t.name), uniqueIndex("awards_event_kind_idx").on(t.eventId, t.kind).where(sql`kind <> 'custom'`)],
+  (t) => [
+    uniqueIndex("awards_event_name_idx").on(t.eventId, t.name),
+    uniqueIndex("awards_event_kind_idx")
+      .on(t.eventId, t.kind)
+      .where(sql`kind <> 'custom'`),
+  ],
 );
 
 /** Screenshots of an entry; files live behind the storage module, rows hold the key. */

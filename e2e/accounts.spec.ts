@@ -53,7 +53,12 @@ test("the demo data shows a living product on first start", async ({ page }) => 
   await expectAccessible(page);
   await page.getByRole("link", { name: "Autumn AI Hackathon 2026" }).click();
   await page.getByRole("link", { name: "Results" }).click();
-  await expect(page.getByRole("row", { name: /Queue suggester/ }).getByRole("cell").first()).toHaveText("1");
+  await expect(
+    page
+      .getByRole("row", { name: /Queue suggester/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("1");
   await expectAccessible(page);
   await page.getByRole("link", { name: "How it works" }).click();
   await expect(page.getByRole("heading", { name: "How Problem First works" })).toBeVisible();

@@ -20,7 +20,11 @@ test("the last member deletes the team only after typing its name; the step name
 
   await page.getByRole("button", { name: "Leave and delete the team" }).click();
   await expect(
-    page.getByRole("alert").filter({ hasText: `Delete ${teamName}? You are its only member: leaving deletes the team, its submitted entry “Dispute radar” and its 3 screenshots. This cannot be undone.` }),
+    page
+      .getByRole("alert")
+      .filter({
+        hasText: `Delete ${teamName}? You are its only member: leaving deletes the team, its submitted entry “Dispute radar” and its 3 screenshots. This cannot be undone.`,
+      }),
   ).toBeVisible();
   await expectAccessible(page);
   // A wrong name deletes nothing and says why.
@@ -52,7 +56,9 @@ test("the lead removes a member only after a confirm step that names them", asyn
 
   await page.getByRole("button", { name: `Remove ${member.name} from the team` }).click();
   await expect(
-    page.getByRole("alert").filter({ hasText: `Remove ${member.name} from ${teamName}? They lose access to the team and its entry at once, the invite link changes` }),
+    page
+      .getByRole("alert")
+      .filter({ hasText: `Remove ${member.name} from ${teamName}? They lose access to the team and its entry at once, the invite link changes` }),
   ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: `Remove ${member.name} for good` }).click();
@@ -69,7 +75,9 @@ test("a team deletes a screenshot only after a confirm step that names it", asyn
   await page.goto(`${setUp.url}/teams/${teamId}/entry`);
 
   await page.getByRole("button", { name: "Delete screenshot Alerts" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Delete screenshot 2 (“Alerts”)? The image is removed from the entry and deleted for good." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Delete screenshot 2 (“Alerts”)? The image is removed from the entry and deleted for good." }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Delete screenshot 2 for good" }).click();
   await expectToast(page, "Screenshot deleted.");
@@ -88,7 +96,11 @@ test("an organizer retires a problem and revokes a judge invite link only after 
   await page.goto(`${setUp.url}/manage`);
   await page.getByRole("button", { name: `Retire ${setUp.problemTitle}` }).click();
   await expect(
-    page.getByRole("alert").filter({ hasText: `Retire “${setUp.problemTitle}”? New teams can no longer pick it. The 1 team that picked it keeps it. You can offer it again later.` }),
+    page
+      .getByRole("alert")
+      .filter({
+        hasText: `Retire “${setUp.problemTitle}”? New teams can no longer pick it. The 1 team that picked it keeps it. You can offer it again later.`,
+      }),
   ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: `Retire ${setUp.problemTitle} for good` }).click();

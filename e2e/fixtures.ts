@@ -119,7 +119,13 @@ export async function submittedEntry(setUp: EventSetUp, member: Person, entryTit
   const team = await createTeam(setUp.event, member.id, { name: unique("Dispute Detectives"), problemId: setUp.problemId });
   if (!team.ok) throw new Error(`submittedEntry: ${team.message}`);
   const [entry] = await db.select().from(entries).where(eq(entries.teamId, team.teamId));
-  const input = entrySubmitSchema.parse({ ...failedAttempt, outcome, metricResult: outcome === "failed" ? "" : "12", version: entry.version, title: entryTitle });
+  const input = entrySubmitSchema.parse({
+    ...failedAttempt,
+    outcome,
+    metricResult: outcome === "failed" ? "" : "12",
+    version: entry.version,
+    title: entryTitle,
+  });
   const saved = await saveEntry(team.teamId, input, true, new Date());
   if (!saved.ok) throw new Error(`submittedEntry: ${saved.message}`);
   return { teamId: team.teamId, entryId: entry.id };
@@ -148,9 +154,18 @@ export async function startJudging(setUp: EventSetUp, judges: Person[]) {
 }
 
 /** A complete score sheet: `value` on every criterion, or 1…5 in turn when no value is given. */
-export async function scoreSheet(eventId: string, entryId: string, judge: Person, opts: { value?: number; lastComment?: string; overallComment?: string } = {}) {
+export async function scoreSheet(
+  eventId: string,
+  entryId: string,
+  judge: Person,
+  opts: { value?: number; lastComment?: string; overallComment?: string } = {},
+) {
   const criteria = await listCriteria(eventId);
-  const sheet = criteria.map((c, i) => ({ criterionId: c.id, value: opts.value ?? (i % 5) + 1, comment: i === criteria.length - 1 ? (opts.lastComment ?? "") : "" }));
+  const sheet = criteria.map((c, i) => ({
+    criterionId: c.id,
+    value: opts.value ?? (i % 5) + 1,
+    comment: i === criteria.length - 1 ? (opts.lastComment ?? "") : "",
+  }));
   await saveScores(entryId, judge.id, sheet, new Date(), opts.overallComment);
 }
 

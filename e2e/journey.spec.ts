@@ -108,7 +108,10 @@ test("the organizer adds a judge and starts judging early; the team can no longe
   await expect(judge.getByText("Pick a value from 1 to 5")).toHaveCount(6);
   const criteria = ["Problem fit", "Beyond replication", "Pragmatic use", "AI metric", "User control", "Learnings"];
   for (const [i, name] of criteria.entries()) {
-    await judge.getByRole("group", { name: new RegExp(name) }).getByLabel(String((i % 5) + 1), { exact: true }).check();
+    await judge
+      .getByRole("group", { name: new RegExp(name) })
+      .getByLabel(String((i % 5) + 1), { exact: true })
+      .check();
   }
   await judge.getByLabel("Comment on Learnings (optional)").fill("A failure that tells the next team exactly what to fix.");
   await expectAccessible(judge);

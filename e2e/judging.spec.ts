@@ -10,7 +10,11 @@ const criteria = ["Problem fit", "Beyond replication", "Pragmatic use", "AI metr
 async function scoreEntry(judge: Page, eventUrl: string, title: string, value: number, comment = "") {
   await judge.goto(`${eventUrl}/judging`);
   await judge.getByRole("link", { name: title }).click();
-  for (const name of criteria) await judge.getByRole("group", { name: new RegExp(name) }).getByLabel(String(value), { exact: true }).check();
+  for (const name of criteria)
+    await judge
+      .getByRole("group", { name: new RegExp(name) })
+      .getByLabel(String(value), { exact: true })
+      .check();
   if (comment) await judge.getByLabel("Overall comment for the team (optional)").fill(comment);
   await judge.getByRole("button", { name: "Save scores" }).click();
   await expectToast(judge, `Scores saved for ${title}.`);
@@ -83,7 +87,10 @@ async function scoredEvent(opts: { leaveLastSheet: boolean }) {
   for (const [i, values] of plan.entries()) {
     for (const key of Object.keys(world.titles) as (keyof Titles)[]) {
       if (opts.leaveLastSheet && i === 2 && key === "d") continue;
-      await scoreSheet(world.setUp.event.id, world.teams[key].entryId, world.judges[i], { value: values[key], overallComment: key === "d" ? FEEDBACK : undefined });
+      await scoreSheet(world.setUp.event.id, world.teams[key].entryId, world.judges[i], {
+        value: values[key],
+        overallComment: key === "d" ? FEEDBACK : undefined,
+      });
     }
   }
   return world;
@@ -158,7 +165,12 @@ test("the organizer gives awards, exports the results, publishes, and a team rea
   expect(rows).toHaveLength(4);
   expect(rows.find((r) => r.entry === titles.b)!["raw rank"]).toBe("1");
   expect(rows.find((r) => r.entry === titles.b)!["official rank"]).toBe(rows.find((r) => r.entry === titles.b)!["normalized rank"]);
-  expect(rows.filter((r) => r["raw rank"] === "3").map((r) => r.entry).sort()).toEqual([titles.c, titles.d].sort());
+  expect(
+    rows
+      .filter((r) => r["raw rank"] === "3")
+      .map((r) => r.entry)
+      .sort(),
+  ).toEqual([titles.c, titles.d].sort());
   expect(rows.find((r) => r.entry === titles.a)!.disagreement).toBe("yes");
   expect(rows.find((r) => r.entry === titles.d)!.awards).toBe("Most valuable failure");
 
@@ -170,7 +182,12 @@ test("the organizer gives awards, exports the results, publishes, and a team rea
   // Everyone sees the ranking and the awards; the failed entry's team reads its feedback.
   const teamD = await pageSignedInAs(browser, teams.d.member.email);
   await teamD.goto(`${eventUrl}/results`);
-  await expect(teamD.getByRole("row", { name: new RegExp(titles.d) }).getByRole("cell").first()).toHaveText("3");
+  await expect(
+    teamD
+      .getByRole("row", { name: new RegExp(titles.d) })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("3");
   await expect(teamD.getByRole("region", { name: "Awards" })).toContainText(`Most valuable failure: ${titles.d}`);
   await expectAccessible(teamD);
   await teamD.goto(eventUrl);

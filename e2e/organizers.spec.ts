@@ -27,7 +27,9 @@ test("a new draft is refused to open without a problem; bad deadlines are refuse
   await organizer.getByRole("link", { name: "New event" }).click();
   await organizer.getByLabel("Title").fill(title);
   await organizer.getByLabel("Tagline (optional)").fill("Planners first, AI second");
-  await organizer.getByLabel("Description").fill("## How it works\n\n- Pick a **problem**\n- <script>window.__pwned = true</script>\n\n[Guide](javascript:window.__pwned=true)");
+  await organizer
+    .getByLabel("Description")
+    .fill("## How it works\n\n- Pick a **problem**\n- <script>window.__pwned = true</script>\n\n[Guide](javascript:window.__pwned=true)");
   await organizer.getByLabel("Starts").fill(localInput(-DAY));
   await organizer.getByLabel("Submission deadline").fill(localInput(7 * DAY));
   await organizer.getByLabel("Judging deadline").fill(localInput(14 * DAY));
@@ -196,7 +198,6 @@ test("judging starts early only with confirmation and assigns one of two judges"
   const assigned = organizer.getByRole("listitem").filter({ hasText: entryTitle });
   await expect(assigned.getByRole("button", { name: /^Unassign (Jo Judge|Ivo Invitee) from/ })).toHaveCount(1);
   await expectAccessible(organizer);
-
 });
 
 test("publishing with an unscored entry needs the confirmation; reopening needs a reason, which is kept", async ({ browser }) => {
@@ -209,7 +210,9 @@ test("publishing with an unscored entry needs the confirmation; reopening needs 
 
   // Closing with an unscored entry names it and needs the confirmation.
   await organizer.goto(manageUrl);
-  await expect(organizer.getByLabel("Judging is not complete: 0 of 1 expected score sheet is complete. Publish anyway; results count only the scores saved.")).toBeVisible();
+  await expect(
+    organizer.getByLabel("Judging is not complete: 0 of 1 expected score sheet is complete. Publish anyway; results count only the scores saved."),
+  ).toBeVisible();
   await expect(organizer.getByText(new RegExp(`${entryTitle}: no sheet from Jo Judge`)).first()).toBeVisible();
   await organizer.getByRole("button", { name: "Publish results and close" }).click();
   await expect(organizer.getByText("Tick the confirmation to go ahead.")).toBeVisible();

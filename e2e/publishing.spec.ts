@@ -12,7 +12,9 @@ async function pageWithoutJavaScript(browser: Browser, email: string) {
   const [cookie] = (await startSession(person.id)).split(";");
   const separator = cookie.indexOf("=");
   const context = await browser.newContext({ javaScriptEnabled: false });
-  await context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: process.env.E2E_BASE_URL!, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: process.env.E2E_BASE_URL!, httpOnly: true, sameSite: "Lax" },
+  ]);
   return context.newPage();
 }
 
@@ -27,7 +29,12 @@ test("publishing lists missing and incomplete score sheets per entry and judge, 
   await scoreSheet(setUp.event.id, triage.entryId, ana);
   await scoreSheet(setUp.event.id, invoice.entryId, ben);
   const criteria = await listCriteria(setUp.event.id);
-  await saveScores(triage.entryId, ben.id, criteria.slice(0, 2).map((c) => ({ criterionId: c.id, value: 3, comment: "" })), new Date());
+  await saveScores(
+    triage.entryId,
+    ben.id,
+    criteria.slice(0, 2).map((c) => ({ criterionId: c.id, value: 3, comment: "" })),
+    new Date(),
+  );
 
   // The dashboard shows per-judge progress and the entry with the incomplete sheet.
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
@@ -92,7 +99,11 @@ test("an award for an entry without a complete score sheet needs a confirmation 
   // Removing a judge asks first and says what happens to their work.
   await organizer.goto(`${setUp.url}/manage`);
   await organizer.getByRole("button", { name: "Remove Jo Award as judge" }).click();
-  await expect(organizer.getByRole("alert").filter({ hasText: "Remove Jo Award as judge? They lose this event's judging queue. The 1 score sheet they started stays and still counts." })).toBeVisible();
+  await expect(
+    organizer
+      .getByRole("alert")
+      .filter({ hasText: "Remove Jo Award as judge? They lose this event's judging queue. The 1 score sheet they started stays and still counts." }),
+  ).toBeVisible();
   await expectAccessible(organizer);
   await organizer.getByRole("button", { name: "Remove Jo Award for good" }).click();
   await expectToast(organizer, "Judge removed. Scores they already gave are kept.");

@@ -102,7 +102,9 @@ test("20 judges saving scores at once: every acknowledged score is stored; concu
       }),
     );
     const db = createClient({ url: `file:${file}` });
-    const [{ invite_code: code }] = (await db.execute({ sql: "select invite_code from teams where id = ?", args: [teamId] })).rows as unknown as { invite_code: string }[];
+    const [{ invite_code: code }] = (await db.execute({ sql: "select invite_code from teams where id = ?", args: [teamId] })).rows as unknown as {
+      invite_code: string;
+    }[];
     const joins = await Promise.all(joiners.map((c) => c.post("/join", { code })));
     expect(joins.filter((r) => r.status === 302)).toHaveLength(2);
     expect(joins.filter((r) => r.status === 409)).toHaveLength(8);
@@ -120,7 +122,8 @@ test("20 judges saving scores at once: every acknowledged score is stored; concu
     for (const j of judges) expect((await organizer.post(`/events/${slug}/manage`, { intent: "add-judge", email: j.email })).status).toBe(302);
     expect((await organizer.post(`/events/${slug}/manage`, { intent: "phase", to: "judging", confirmed: "on" })).status).toBe(302);
 
-    const [{ id: entryId, event_id: eventId }] = (await db.execute({ sql: "select id, event_id from entries where team_id = ?", args: [teamId] })).rows as unknown as { id: string; event_id: string }[];
+    const [{ id: entryId, event_id: eventId }] = (await db.execute({ sql: "select id, event_id from entries where team_id = ?", args: [teamId] }))
+      .rows as unknown as { id: string; event_id: string }[];
     const criteria = (await db.execute({ sql: "select id from criteria where event_id = ? order by position", args: [eventId] })).rows.map((r) => String(r.id));
     const saves = await Promise.all(
       judges.map(({ c }, j) => {
@@ -135,7 +138,9 @@ test("20 judges saving scores at once: every acknowledged score is stored; concu
     );
     const acknowledged = saves.filter((r) => r.status === 302).length;
     expect(acknowledged).toBe(20);
-    const [{ scores }] = (await db.execute({ sql: "select count(*) as scores from scores where entry_id = ?", args: [entryId] })).rows as unknown as { scores: number }[];
+    const [{ scores }] = (await db.execute({ sql: "select count(*) as scores from scores where entry_id = ?", args: [entryId] })).rows as unknown as {
+      scores: number;
+    }[];
     expect(Number(scores)).toBe(acknowledged * criteria.length);
     db.close();
   } finally {
@@ -163,7 +168,7 @@ test("kill -9 while writing: after a restart the database is intact and every ac
   };
   const writers = Promise.all([0, 1, 2, 3].map(writer));
   // Kill once writes are flowing (waiting on that, not on a fixed time, holds on a slow machine too).
-  for (const deadline = Date.now() + 60_000; acknowledged.length < 8 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+  for (const deadline = Date.now() + 60_000; acknowledged.length < 8 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 50));
   await app.stop("SIGKILL");
   stop = true;
   await writers;

@@ -145,7 +145,12 @@ test("behind a proxy that rewrites Host, a post from APP_URL's site passes the s
   const proxied = await startApp(await freePort(), file, { APP_URL: "https://hack.example.test", COOKIE_SECURE: "false" });
   try {
     const post = (origin: string) =>
-      fetch(`${proxied.url}/login`, { method: "POST", redirect: "manual", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: "email=a%40example.com&password=x" });
+      fetch(`${proxied.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "email=a%40example.com&password=x",
+      });
     expect((await post("https://hack.example.test")).status).not.toBe(403);
     const forged = await post("https://evil.example");
     expect(forged.status).toBe(403);

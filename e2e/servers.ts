@@ -49,7 +49,7 @@ export async function startApp(port: number, dbFile: string, env: Record<string,
   child.stderr!.on("data", (chunk) => (output += chunk));
   const url = `http://localhost:${port}`;
   // Wait for the health check, however long a busy machine takes to start a server; give up after a minute.
-  for (let ready = false, deadline = Date.now() + 60_000; !ready; ) {
+  for (let ready = false, deadline = Date.now() + 60_000; !ready;) {
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`server on ${port} did not answer /healthz within 60 s: ${output}`);
@@ -79,10 +79,13 @@ export function roundRobin(port: number, targets: number[]) {
   let next = 0;
   const server = http.createServer((req, res) => {
     const target = targets[next++ % targets.length];
-    const upstream = http.request({ host: "localhost", port: target, path: req.url, method: req.method, headers: { ...req.headers, host: `localhost:${port}` } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      { host: "localhost", port: target, path: req.url, method: req.method, headers: { ...req.headers, host: `localhost:${port}` } },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on("error", () => {
       res.writeHead(502);
       res.end("upstream error");

@@ -79,7 +79,9 @@ try {
     { entries: 2000, judges: 50, criteria: 6 },
   ]) {
     const results = resultsTiming(size);
-    console.log(`  ${size.entries} entries × ${size.judges} judges × ${size.criteria} criteria (${results.scores} scores): ${results.median.toFixed(1)} ms (median of 10)`);
+    console.log(
+      `  ${size.entries} entries × ${size.judges} judges × ${size.criteria} criteria (${results.scores} scores): ${results.median.toFixed(1)} ms (median of 10)`,
+    );
   }
   const js = await firstLoadJs(judge);
   console.log(`First-load JavaScript of the events page: ${js.files} files, ${(js.raw / 1024).toFixed(1)} kB raw, ${(js.gzip / 1024).toFixed(1)} kB gzipped\n`);

@@ -65,7 +65,9 @@ const queries: [string, string][] = [
 
 const [{ n: entryCount }] = await db.all<{ n: number }>(sql`select count(*) as n from entries`);
 console.log(`\nArchive search: ${entryCount} entries in ${DB}; ${RUNS} runs per query after ${WARMUP} warm-ups, in-process (no HTTP)\n`);
-console.log("query".padEnd(46) + "hits".padStart(7) + "  mode " + "FTS p50".padStart(8) + "FTS p95".padStart(8) + "LIKE p50".padStart(9) + "LIKE p95".padStart(9));
+console.log(
+  "query".padEnd(46) + "hits".padStart(7) + "  mode " + "FTS p50".padStart(8) + "FTS p95".padStart(8) + "LIKE p50".padStart(9) + "LIKE p95".padStart(9),
+);
 const allFts: number[] = [];
 const allLike: number[] = [];
 for (const [params, words] of queries) {
@@ -76,12 +78,26 @@ for (const [params, words] of queries) {
   allFts.push(...fts);
   allLike.push(...like);
   console.log(
-    decodeURIComponent(params.replace(/\+/g, " ")).padEnd(46) + String(result.total).padStart(7) + `  ${result.mode.padEnd(4)} ` + ms(percentile(fts, 50)) + ms(percentile(fts, 95)) + ms(percentile(like, 50)).padStart(9) + ms(percentile(like, 95)).padStart(9),
+    decodeURIComponent(params.replace(/\+/g, " ")).padEnd(46) +
+      String(result.total).padStart(7) +
+      `  ${result.mode.padEnd(4)} ` +
+      ms(percentile(fts, 50)) +
+      ms(percentile(fts, 95)) +
+      ms(percentile(like, 50)).padStart(9) +
+      ms(percentile(like, 95)).padStart(9),
   );
 }
 const ftsAll = sorted(allFts);
 const likeAll = sorted(allLike);
-console.log("all queries".padEnd(46) + "".padStart(7) + "       " + ms(percentile(ftsAll, 50)) + ms(percentile(ftsAll, 95)) + ms(percentile(likeAll, 50)).padStart(9) + ms(percentile(likeAll, 95)).padStart(9));
+console.log(
+  "all queries".padEnd(46) +
+    "".padStart(7) +
+    "       " +
+    ms(percentile(ftsAll, 50)) +
+    ms(percentile(ftsAll, 95)) +
+    ms(percentile(likeAll, 50)).padStart(9) +
+    ms(percentile(likeAll, 95)).padStart(9),
+);
 console.log("target: search p95 < 20 ms");
 
 // What the archive page loads besides the search, timed the same way.
@@ -120,7 +136,11 @@ try {
     ["browse: root cause, page 3", "/archive?rootCause=latency-or-cost&page=3"],
     ["search, new every request", (n) => `/archive?q=${mixedCase(words[n % words.length], Math.floor(n / words.length))}`],
     // 8 root causes × 4 outcome choices × 25 full pages: 800 different pages, more than the cache holds.
-    ["browse, new every request", (n) => `/archive?rootCause=${rootCauses[n % rootCauses.length]}${outcomeChoices[Math.floor(n / rootCauses.length) % 4]}&page=${1 + (Math.floor(n / (rootCauses.length * 4)) % 25)}`],
+    [
+      "browse, new every request",
+      (n) =>
+        `/archive?rootCause=${rootCauses[n % rootCauses.length]}${outcomeChoices[Math.floor(n / rootCauses.length) % 4]}&page=${1 + (Math.floor(n / (rootCauses.length * 4)) % 25)}`,
+    ],
   ];
   console.log(`\nPages: ${CONNECTIONS} connections, ${SECONDS}s each, signed in as ${EMAIL}, ${entryCount} entries\n`);
   console.log("page".padEnd(32) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs bare");

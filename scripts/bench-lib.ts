@@ -20,7 +20,16 @@ export function bench(port: number, db: string): Bench {
 
   async function startServer() {
     const child = spawn(process.execPath, ["server.mjs"], {
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: `file:${db}`, SESSION_SECRET: "bench-secret-0123456789abcdef", APP_URL: base, REQUEST_LOG: "false", RATE_LIMIT_SCALE: "1000" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        DATABASE_URL: `file:${db}`,
+        SESSION_SECRET: "bench-secret-0123456789abcdef",
+        APP_URL: base,
+        REQUEST_LOG: "false",
+        RATE_LIMIT_SCALE: "1000",
+      },
       stdio: "ignore",
     });
     for (let i = 0; i < 100; i++) {
@@ -91,6 +100,11 @@ export function percentile(sorted: number[], p: number) {
 /** One table row: label, req/s, p50, p95 and the share of the bare route's req/s. */
 export function pageRow(label: string, r: { rps: number; p50: number; p95: number; errors: number }, bare: number, width = 26) {
   return (
-    label.padEnd(width) + r.rps.toFixed(0).padStart(9) + r.p50.toFixed(1).padStart(9) + r.p95.toFixed(1).padStart(9) + `  ${((r.rps / bare) * 100).toFixed(0)}%` + (r.errors ? `  (${r.errors} non-200)` : "")
+    label.padEnd(width) +
+    r.rps.toFixed(0).padStart(9) +
+    r.p50.toFixed(1).padStart(9) +
+    r.p95.toFixed(1).padStart(9) +
+    `  ${((r.rps / bare) * 100).toFixed(0)}%` +
+    (r.errors ? `  (${r.errors} non-200)` : "")
   );
 }

@@ -57,16 +57,136 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 type Area = { name: string; tag: string; things: string[]; thing1: string[]; who: string[]; data: string[]; metrics: [string, string][] };
 const areas: Area[] = [
-  { name: "support", tag: "support", things: ["support tickets", "chat transcripts", "refund requests", "bug reports", "warranty claims"], thing1: ["ticket", "refund", "escalation", "complaint"], who: ["Tier-1 support agents", "the escalation team", "support team leads"], data: ["two years of tickets with queue labels", "chat transcripts", "the macro library", "the product catalogue"], metrics: [["Correct queue on first assignment", "%"], ["Median handling time", "min"], ["First-contact resolution", "%"]] },
-  { name: "finance", tag: "finance", things: ["invoices", "expense reports", "payment reminders", "purchase orders", "credit notes"], thing1: ["invoice", "payment", "dispute", "reconciliation"], who: ["the accounts receivable team", "accounts payable clerks", "the controlling team"], data: ["invoice history in the ERP", "payment dates", "email threads with customers", "scanned PDF invoices"], metrics: [["Disputes flagged before the due date", "%"], ["Invoices matched automatically", "%"], ["Days sales outstanding", "days"]] },
-  { name: "sales", tag: "sales", things: ["sales calls", "RFP questionnaires", "lead lists", "proposals", "renewal notices"], thing1: ["lead", "deal", "quote", "renewal"], who: ["new sales reps", "account executives", "the sales operations team"], data: ["CRM opportunity history", "recorded demo calls (transcribed)", "the price book", "past RFP answers"], metrics: [["Questions answered without a senior rep", "%"], ["Hours per RFP", "hours"], ["Qualified leads per week", "leads"]] },
-  { name: "legal", tag: "legal", things: ["contracts", "NDAs", "data processing agreements", "policy documents"], thing1: ["contract", "clause", "obligation", "renewal date"], who: ["in-house counsel", "the procurement legal desk", "contract managers"], data: ["a contract repository in SharePoint", "the clause library", "signed PDFs"], metrics: [["Clauses extracted correctly", "%"], ["Days to first contract review", "days"], ["Risky clauses caught", "%"]] },
-  { name: "hr", tag: "hr", things: ["job applications", "onboarding questions", "policy questions", "exit interviews"], thing1: ["candidate", "policy", "onboarding", "benefit"], who: ["recruiters", "new hires in their first month", "HR business partners"], data: ["the applicant tracking system", "the HR wiki", "anonymised exit interview notes"], metrics: [["Time to first interview", "days"], ["Policy questions answered by self-service", "%"], ["Recruiter hours per hire", "hours"]] },
-  { name: "operations", tag: "operations", things: ["shipping delays", "inventory forecasts", "maintenance logs", "supplier emails"], thing1: ["shipment", "forecast", "stockout", "maintenance"], who: ["warehouse planners", "the logistics desk", "plant maintenance engineers"], data: ["warehouse management exports", "carrier tracking feeds", "five years of maintenance logs", "sensor readings"], metrics: [["Forecast error (MAPE)", "%"], ["Late shipments detected a day early", "%"], ["Unplanned downtime", "hours/month"]] },
-  { name: "marketing", tag: "marketing", things: ["product reviews", "campaign briefs", "social media mentions", "newsletter drafts"], thing1: ["review", "campaign", "brand mention", "landing page"], who: ["the content team", "product marketing managers", "the community manager"], data: ["review exports from the shop", "campaign performance data", "brand guidelines"], metrics: [["Reviews tagged by theme", "%"], ["Hours per campaign brief", "hours"], ["Click-through rate", "%"]] },
-  { name: "engineering", tag: "engineering", things: ["incident reports", "pull requests", "on-call pages", "internal documentation"], thing1: ["incident", "alert", "runbook", "deployment"], who: ["on-call engineers", "platform teams", "new engineers"], data: ["the incident tracker", "runbooks in the wiki", "alert history", "the mainframe batch logs"], metrics: [["Mean time to resolve", "min"], ["Alerts deduplicated", "%"], ["Questions answered from the docs", "%"]] },
-  { name: "procurement", tag: "procurement", things: ["vendor quotes", "supplier contracts", "purchase requests", "tender documents"], thing1: ["supplier", "quote", "tender", "spend category"], who: ["category buyers", "the procurement desk", "budget owners"], data: ["spend cube from the data warehouse", "supplier master data", "past tender documents"], metrics: [["Quotes compared automatically", "%"], ["Days per purchase request", "days"], ["Spend correctly categorised", "%"]] },
-  { name: "compliance", tag: "compliance", things: ["audit findings", "KYC documents", "transaction alerts", "regulatory updates"], thing1: ["audit", "alert", "KYC check", "regulation"], who: ["compliance analysts", "internal audit", "the risk team"], data: ["alert history with analyst decisions", "scanned identity documents", "regulator bulletins"], metrics: [["False-positive alerts", "%"], ["Hours per KYC review", "hours"], ["Findings closed on time", "%"]] },
+  {
+    name: "support",
+    tag: "support",
+    things: ["support tickets", "chat transcripts", "refund requests", "bug reports", "warranty claims"],
+    thing1: ["ticket", "refund", "escalation", "complaint"],
+    who: ["Tier-1 support agents", "the escalation team", "support team leads"],
+    data: ["two years of tickets with queue labels", "chat transcripts", "the macro library", "the product catalogue"],
+    metrics: [
+      ["Correct queue on first assignment", "%"],
+      ["Median handling time", "min"],
+      ["First-contact resolution", "%"],
+    ],
+  },
+  {
+    name: "finance",
+    tag: "finance",
+    things: ["invoices", "expense reports", "payment reminders", "purchase orders", "credit notes"],
+    thing1: ["invoice", "payment", "dispute", "reconciliation"],
+    who: ["the accounts receivable team", "accounts payable clerks", "the controlling team"],
+    data: ["invoice history in the ERP", "payment dates", "email threads with customers", "scanned PDF invoices"],
+    metrics: [
+      ["Disputes flagged before the due date", "%"],
+      ["Invoices matched automatically", "%"],
+      ["Days sales outstanding", "days"],
+    ],
+  },
+  {
+    name: "sales",
+    tag: "sales",
+    things: ["sales calls", "RFP questionnaires", "lead lists", "proposals", "renewal notices"],
+    thing1: ["lead", "deal", "quote", "renewal"],
+    who: ["new sales reps", "account executives", "the sales operations team"],
+    data: ["CRM opportunity history", "recorded demo calls (transcribed)", "the price book", "past RFP answers"],
+    metrics: [
+      ["Questions answered without a senior rep", "%"],
+      ["Hours per RFP", "hours"],
+      ["Qualified leads per week", "leads"],
+    ],
+  },
+  {
+    name: "legal",
+    tag: "legal",
+    things: ["contracts", "NDAs", "data processing agreements", "policy documents"],
+    thing1: ["contract", "clause", "obligation", "renewal date"],
+    who: ["in-house counsel", "the procurement legal desk", "contract managers"],
+    data: ["a contract repository in SharePoint", "the clause library", "signed PDFs"],
+    metrics: [
+      ["Clauses extracted correctly", "%"],
+      ["Days to first contract review", "days"],
+      ["Risky clauses caught", "%"],
+    ],
+  },
+  {
+    name: "hr",
+    tag: "hr",
+    things: ["job applications", "onboarding questions", "policy questions", "exit interviews"],
+    thing1: ["candidate", "policy", "onboarding", "benefit"],
+    who: ["recruiters", "new hires in their first month", "HR business partners"],
+    data: ["the applicant tracking system", "the HR wiki", "anonymised exit interview notes"],
+    metrics: [
+      ["Time to first interview", "days"],
+      ["Policy questions answered by self-service", "%"],
+      ["Recruiter hours per hire", "hours"],
+    ],
+  },
+  {
+    name: "operations",
+    tag: "operations",
+    things: ["shipping delays", "inventory forecasts", "maintenance logs", "supplier emails"],
+    thing1: ["shipment", "forecast", "stockout", "maintenance"],
+    who: ["warehouse planners", "the logistics desk", "plant maintenance engineers"],
+    data: ["warehouse management exports", "carrier tracking feeds", "five years of maintenance logs", "sensor readings"],
+    metrics: [
+      ["Forecast error (MAPE)", "%"],
+      ["Late shipments detected a day early", "%"],
+      ["Unplanned downtime", "hours/month"],
+    ],
+  },
+  {
+    name: "marketing",
+    tag: "marketing",
+    things: ["product reviews", "campaign briefs", "social media mentions", "newsletter drafts"],
+    thing1: ["review", "campaign", "brand mention", "landing page"],
+    who: ["the content team", "product marketing managers", "the community manager"],
+    data: ["review exports from the shop", "campaign performance data", "brand guidelines"],
+    metrics: [
+      ["Reviews tagged by theme", "%"],
+      ["Hours per campaign brief", "hours"],
+      ["Click-through rate", "%"],
+    ],
+  },
+  {
+    name: "engineering",
+    tag: "engineering",
+    things: ["incident reports", "pull requests", "on-call pages", "internal documentation"],
+    thing1: ["incident", "alert", "runbook", "deployment"],
+    who: ["on-call engineers", "platform teams", "new engineers"],
+    data: ["the incident tracker", "runbooks in the wiki", "alert history", "the mainframe batch logs"],
+    metrics: [
+      ["Mean time to resolve", "min"],
+      ["Alerts deduplicated", "%"],
+      ["Questions answered from the docs", "%"],
+    ],
+  },
+  {
+    name: "procurement",
+    tag: "procurement",
+    things: ["vendor quotes", "supplier contracts", "purchase requests", "tender documents"],
+    thing1: ["supplier", "quote", "tender", "spend category"],
+    who: ["category buyers", "the procurement desk", "budget owners"],
+    data: ["spend cube from the data warehouse", "supplier master data", "past tender documents"],
+    metrics: [
+      ["Quotes compared automatically", "%"],
+      ["Days per purchase request", "days"],
+      ["Spend correctly categorised", "%"],
+    ],
+  },
+  {
+    name: "compliance",
+    tag: "compliance",
+    things: ["audit findings", "KYC documents", "transaction alerts", "regulatory updates"],
+    thing1: ["audit", "alert", "KYC check", "regulation"],
+    who: ["compliance analysts", "internal audit", "the risk team"],
+    data: ["alert history with analyst decisions", "scanned identity documents", "regulator bulletins"],
+    metrics: [
+      ["False-positive alerts", "%"],
+      ["Hours per KYC review", "hours"],
+      ["Findings closed on time", "%"],
+    ],
+  },
 ];
 
 const techniques = [
@@ -86,7 +206,17 @@ const techniques = [
   "re-ranked keyword search results with a cross-encoder",
   "generated draft replies the {who} could edit before sending",
 ];
-const surfaces = ["a sidebar in the existing tool", "a Slack bot", "a nightly report", "a browser extension", "a dashboard", "an email digest", "a button in the CRM", "a Teams app", "an API the existing workflow calls"];
+const surfaces = [
+  "a sidebar in the existing tool",
+  "a Slack bot",
+  "a nightly report",
+  "a browser extension",
+  "a dashboard",
+  "an email digest",
+  "a button in the CRM",
+  "a Teams app",
+  "an API the existing workflow calls",
+];
 
 const titleTemplates = [
   "{Thing1} triage assistant",
@@ -193,19 +323,103 @@ const nextSteps = [
   "Nothing for now; revisit when the vendor's model improves.",
 ];
 const tagVocabulary = [
-  "support", "sales", "finance", "legal", "hr", "operations", "marketing", "engineering", "procurement", "compliance",
-  "classification", "extraction", "summarization", "retrieval", "rag", "chatbot", "llm", "embeddings", "ocr", "speech",
-  "forecasting", "agents", "fine-tuning", "evaluation", "prompt-engineering", "email", "crm", "erp", "search", "translation",
-  "privacy", "latency", "cost", "dashboard", "automation", "sidebar", "slack", "pdf", "anomaly-detection", "recommendations",
+  "support",
+  "sales",
+  "finance",
+  "legal",
+  "hr",
+  "operations",
+  "marketing",
+  "engineering",
+  "procurement",
+  "compliance",
+  "classification",
+  "extraction",
+  "summarization",
+  "retrieval",
+  "rag",
+  "chatbot",
+  "llm",
+  "embeddings",
+  "ocr",
+  "speech",
+  "forecasting",
+  "agents",
+  "fine-tuning",
+  "evaluation",
+  "prompt-engineering",
+  "email",
+  "crm",
+  "erp",
+  "search",
+  "translation",
+  "privacy",
+  "latency",
+  "cost",
+  "dashboard",
+  "automation",
+  "sidebar",
+  "slack",
+  "pdf",
+  "anomaly-detection",
+  "recommendations",
 ];
-const teamAdjectives = ["Quiet", "Rapid", "Curious", "Brave", "Lazy", "Clever", "Midnight", "Golden", "Rusty", "Neon", "Polar", "Salty", "Cosmic", "Humble", "Wild", "Silent", "Lucky", "Stubborn", "Tiny", "Mighty"];
-const teamNouns = ["Otters", "Falcons", "Whisperers", "Detectives", "Rockets", "Pandas", "Llamas", "Robots", "Foxes", "Owls", "Builders", "Pirates", "Gardeners", "Wizards", "Ravens", "Tigers", "Hackers", "Nomads", "Beavers", "Comets"];
+const teamAdjectives = [
+  "Quiet",
+  "Rapid",
+  "Curious",
+  "Brave",
+  "Lazy",
+  "Clever",
+  "Midnight",
+  "Golden",
+  "Rusty",
+  "Neon",
+  "Polar",
+  "Salty",
+  "Cosmic",
+  "Humble",
+  "Wild",
+  "Silent",
+  "Lucky",
+  "Stubborn",
+  "Tiny",
+  "Mighty",
+];
+const teamNouns = [
+  "Otters",
+  "Falcons",
+  "Whisperers",
+  "Detectives",
+  "Rockets",
+  "Pandas",
+  "Llamas",
+  "Robots",
+  "Foxes",
+  "Owls",
+  "Builders",
+  "Pirates",
+  "Gardeners",
+  "Wizards",
+  "Ravens",
+  "Tigers",
+  "Hackers",
+  "Nomads",
+  "Beavers",
+  "Comets",
+];
 const eventNames = ["AI Hackathon", "GenAI Sprint", "Automation Days", "Data & AI Hack Week", "Problem First Hackathon"];
 const seasons = ["Winter", "Spring", "Summer", "Autumn"];
 
 const rootCauseWeights: [RootCause, number][] = [
-  ["data-missing-context", 24], ["model-capability", 14], ["latency-or-cost", 14], ["ux-or-adoption", 14],
-  ["integration", 14], ["scope-or-time", 9], ["evaluation", 8], ["other", 3],
+  ["data-missing-context", 24],
+  ["model-capability", 14],
+  ["latency-or-cost", 14],
+  ["ux-or-adoption", 14],
+  ["integration", 14],
+  ["scope-or-time", 9],
+  ["evaluation", 8],
+  ["other", 3],
 ];
 function pickRootCause(): RootCause {
   let r = rand() * 100;
@@ -221,7 +435,13 @@ await migrateDatabase(db, client, url);
 const passwordHash = await hashPassword(DEMO_PASSWORD); // exactly as createAccount hashes it
 const userRows = [
   { id: newId(), email: BENCH_EMAIL, name: "Bea Bench", passwordHash, role: "organizer" as const },
-  ...Array.from({ length: 24 }, (_, i) => ({ id: newId(), email: `archive-user${i + 1}@example.com`, name: `${pick(["Alex", "Sam", "Noor", "Kai", "Mia", "Jon", "Lea", "Ravi"])} ${pick(["Meyer", "Okafor", "Silva", "Nguyen", "Berg", "Kowalski"])}`, passwordHash, role: "member" as const })),
+  ...Array.from({ length: 24 }, (_, i) => ({
+    id: newId(),
+    email: `archive-user${i + 1}@example.com`,
+    name: `${pick(["Alex", "Sam", "Noor", "Kai", "Mia", "Jon", "Lea", "Ravi"])} ${pick(["Meyer", "Okafor", "Silva", "Nguyen", "Berg", "Kowalski"])}`,
+    passwordHash,
+    role: "member" as const,
+  })),
 ];
 await db.insert(users).values(userRows);
 const organizerId = userRows[0].id;
@@ -241,9 +461,14 @@ for (let i = 0; i < EVENTS; i++) {
   const title = `${season} ${name} ${year}`;
   const event: EventRow = {
     id: newId(),
-    slug: `${title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${i + 1}`,
+    slug: `${title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")}-${i + 1}`,
     title,
-    description: `Two days on real ${pickSome(areas, 3).map((a) => a.name).join(", ")} problems. Every team declared an AI metric up front; failed attempts count.`,
+    description: `Two days on real ${pickSome(areas, 3)
+      .map((a) => a.name)
+      .join(", ")} problems. Every team declared an AI metric up front; failed attempts count.`,
     timezone: pick(["Europe/Berlin", "UTC", "America/New_York", "Asia/Singapore"]),
     startsAt,
     submissionDeadline: new Date(startsAt.getTime() + 2 * day),
@@ -263,13 +488,29 @@ for (let i = 0; i < EVENTS; i++) {
       id: newId(),
       eventId: event.id,
       title: cap(
-        fill(pick(["{things} take too long to handle", "{things} are found too late", "Too many {things} are handled twice", "{who} spend hours on {things}", "Nobody can find answers in {things}"]), { things, who }),
+        fill(
+          pick([
+            "{things} take too long to handle",
+            "{things} are found too late",
+            "Too many {things} are handled twice",
+            "{who} spend hours on {things}",
+            "Nobody can find answers in {things}",
+          ]),
+          { things, who },
+        ),
       ),
-      summary: fill(pick(["{Who} spend the first minutes of every {thing1} working out what it is about.", "Problems with {things} are noticed only when they are already expensive.", "{Who} answer the same questions about {things} again and again."]), {
-        Who: cap(who),
-        thing1: pick(area.thing1),
-        things,
-      }),
+      summary: fill(
+        pick([
+          "{Who} spend the first minutes of every {thing1} working out what it is about.",
+          "Problems with {things} are noticed only when they are already expensive.",
+          "{Who} answer the same questions about {things} again and again.",
+        ]),
+        {
+          Who: cap(who),
+          thing1: pick(area.thing1),
+          things,
+        },
+      ),
       whoHasIt: cap(who),
       costToday: `About ${int(2, 40)} minutes per ${pick(area.thing1)}, ${int(1, 60)},000 a month.`,
       dataAvailable: pickSome(area.data, 2).join("; ") + ".",
@@ -295,14 +536,27 @@ function entryText(problem: ProblemRow, i: number) {
   const outcome: Outcome = r < 0.4 ? "working" : r < 0.7 ? "partial" : "failed";
   const rootCause: RootCause | null = outcome === "working" && chance(0.5) ? null : pickRootCause();
   const causeFor = rootCause ?? pick(["data-missing-context", "scope-or-time", "ux-or-adoption"] as const);
-  const sentences = (pool: string[], n: number) => pickSome(pool, n).map((s) => fill(s, slots)).join(" ");
+  const sentences = (pool: string[], n: number) =>
+    pickSome(pool, n)
+      .map((s) => fill(s, slots))
+      .join(" ");
   const tags = [...new Set([area.tag, ...pickSome(tagVocabulary, int(0, 3))])].slice(0, 4).join(", ");
   const baseline = Number(problem.metricBaseline);
   const target = Math.min(99, baseline + int(10, 30));
-  const result = outcome === "failed" ? (chance(0.5) ? "" : String(baseline + int(-5, 3))) : outcome === "partial" ? String(Math.round((baseline + target) / 2)) : String(target + int(-2, 6));
+  const result =
+    outcome === "failed"
+      ? chance(0.5)
+        ? ""
+        : String(baseline + int(-5, 3))
+      : outcome === "partial"
+        ? String(Math.round((baseline + target) / 2))
+        : String(target + int(-2, 6));
   // A rare word: about one entry in 500 mentions a COBOL batch job.
   const rare = i % 497 === 13 ? " The last step still depends on a COBOL batch job." : "";
-  const approach = `We ${fill(pick(techniques), slots)}, and delivered it as ${pick(surfaces)}. ${sentences(techniques.map((t) => `We also ${t}.`), chance(0.4) ? 1 : 0)}${rare}`.trim();
+  const approach = `We ${fill(pick(techniques), slots)}, and delivered it as ${pick(surfaces)}. ${sentences(
+    techniques.map((t) => `We also ${t}.`),
+    chance(0.4) ? 1 : 0,
+  )}${rare}`.trim();
   return {
     title: fill(pick(titleTemplates), slots),
     summary: fill(pick(summaryTemplates), slots),
@@ -317,7 +571,13 @@ function entryText(problem: ProblemRow, i: number) {
     pmWorked: outcome === "failed" && chance(0.3) ? "" : sentences(worked, int(1, 2)),
     pmDidNotWork: sentences(notWorkedByCause[causeFor], int(1, 2)) + (chance(0.3) ? " " + sentences(notWorkedByCause[pickRootCause()], 1) : ""),
     pmRootCause: rootCause,
-    pmRootCauseOther: rootCause === "other" ? fill(pick(["The vendor contract expired mid-event.", "A reorganisation moved the problem owner.", "Our {data} access was revoked for an audit."]), slots) : "",
+    pmRootCauseOther:
+      rootCause === "other"
+        ? fill(
+            pick(["The vendor contract expired mid-event.", "A reorganisation moved the problem owner.", "Our {data} access was revoked for an audit."]),
+            slots,
+          )
+        : "",
     pmDifferently: sentences(differently, int(1, 2)),
     pmNextSteps: sentences(nextSteps, 1),
   };
@@ -341,7 +601,14 @@ for (let start = 0; start < ENTRIES; start += BATCH) {
     const event = eventRows[i % EVENTS];
     const eventIndex = i % EVENTS;
     const problem = problemRows[eventIndex * PROBLEMS_PER_EVENT + int(0, PROBLEMS_PER_EVENT - 1)];
-    const team = { id: newId(), eventId: event.id, problemId: problem.id!, name: teamName(event.id), inviteCode: `ARC${i.toString(36).toUpperCase().padStart(5, "0")}`, createdBy: userRows[1 + (i % (userRows.length - 1))].id };
+    const team = {
+      id: newId(),
+      eventId: event.id,
+      problemId: problem.id!,
+      name: teamName(event.id),
+      inviteCode: `ARC${i.toString(36).toUpperCase().padStart(5, "0")}`,
+      createdBy: userRows[1 + (i % (userRows.length - 1))].id,
+    };
     teamBatch.push(team);
     const text = entryText(problem, i);
     counts[text.outcome]++;

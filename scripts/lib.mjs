@@ -15,7 +15,10 @@ export function runOrExit(cmd, args, env) {
  * @param {string} buildDir @param {Record<string, string | undefined>} env
  */
 export function serve(buildDir, env) {
-  const server = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env: /** @type {NodeJS.ProcessEnv} */ ({ NODE_ENV: "production", ...env, BUILD_DIR: buildDir }) });
+  const server = spawn(process.execPath, ["server.mjs"], {
+    stdio: "inherit",
+    env: /** @type {NodeJS.ProcessEnv} */ ({ NODE_ENV: "production", ...env, BUILD_DIR: buildDir }),
+  });
   for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

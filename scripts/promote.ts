@@ -8,7 +8,11 @@ if (!email || !globalRoles.includes(role as GlobalRole)) {
   console.error(`Usage: npm run user:promote -- <email> <${globalRoles.join("|")}>`);
   process.exit(2);
 }
-const updated = await db.update(users).set({ role: role as GlobalRole }).where(eq(users.email, email.trim().toLowerCase())).returning({ name: users.name });
+const updated = await db
+  .update(users)
+  .set({ role: role as GlobalRole })
+  .where(eq(users.email, email.trim().toLowerCase()))
+  .returning({ name: users.name });
 dbClient.close();
 if (updated.length === 0) {
   console.error(`No account with email ${email}. They need to sign up first.`);

@@ -205,7 +205,11 @@ export async function seed(now = new Date()) {
       await saveScores(
         pastEntries[i],
         ids[email],
-        rubric.map((c, k) => ({ criterionId: c.id, value: values[k], comment: k === 0 ? "Clear problem owner and measurable pain." : k === 5 ? "The post-mortem names a cause the next team can act on." : "" })),
+        rubric.map((c, k) => ({
+          criterionId: c.id,
+          value: values[k],
+          comment: k === 0 ? "Clear problem owner and measurable pain." : k === 5 ? "The post-mortem names a cause the next team can act on." : "",
+        })),
         new Date(t - 74 * day),
       );
     }
@@ -247,8 +251,21 @@ export async function seed(now = new Date()) {
   ] as const) {
     const created = await createTeam(judging, member(email), { name, problemId: shifts.id });
     if (!created.ok) throw new Error(`Seed: team ${name}: ${created.message}`);
-    const common = { summary: "Built in one day.", approach: "Off-the-shelf models.", metricName: "Minutes to a new shift plan", metricUnit: "min", metricBaseline: "40", metricTarget: "10" };
-    const postMortem = { pmWorked: "Team leads liked choosing between options.", pmDidNotWork: "Absence reasons were missing.", pmRootCause: "data-missing-context", pmDifferently: "Start from the absence records.", pmNextSteps: "Try with one site." } as const;
+    const common = {
+      summary: "Built in one day.",
+      approach: "Off-the-shelf models.",
+      metricName: "Minutes to a new shift plan",
+      metricUnit: "min",
+      metricBaseline: "40",
+      metricTarget: "10",
+    };
+    const postMortem = {
+      pmWorked: "Team leads liked choosing between options.",
+      pmDidNotWork: "Absence reasons were missing.",
+      pmRootCause: "data-missing-context",
+      pmDifferently: "Start from the absence records.",
+      pmNextSteps: "Try with one site.",
+    } as const;
     await saveEntry(created.teamId, entry({ ...common, ...postMortem, ...fields }), true, new Date(t - 3.5 * day));
     sprintEntries.push((await getTeamEntry(created.teamId))!.id);
   }
@@ -266,7 +283,8 @@ export async function seed(now = new Date()) {
   // An event open for entries right now.
   const open = await createEvent(organizer, {
     title: "Winter AI Hackathon",
-    description: "Pick a business problem, declare the AI metric that would prove progress, and build. A failed attempt with a good post-mortem is a full entry.",
+    description:
+      "Pick a business problem, declare the AI metric that would prove progress, and build. A failed attempt with a good post-mortem is a full entry.",
     timezone: "Europe/Berlin",
     startsAt: local(t - 1 * day),
     submissionDeadline: local(t + 14 * day),
@@ -299,6 +317,11 @@ export async function seed(now = new Date()) {
   await addJudge(open.id, "judge@example.com");
   const team = await createTeam(open, member("participant2@example.com"), { name: "Ramp Rockets", problemId: onboarding.id });
   if (team.ok) {
-    await saveEntry(team.teamId, entry({ title: "Ask-the-docs for new reps", summary: "Answers product questions with links to the source.", tags: "sales, retrieval" }), false, now);
+    await saveEntry(
+      team.teamId,
+      entry({ title: "Ask-the-docs for new reps", summary: "Answers product questions with links to the source.", tags: "sales, retrieval" }),
+      false,
+      now,
+    );
   }
 }

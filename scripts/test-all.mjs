@@ -21,8 +21,12 @@ console.log("\n== typecheck ==");
 if (run(bin("tsc"), ["--noEmit"]) === 0) passed += 1;
 else failed += 1;
 
-console.log("\n== lint: eslint, dead code (knip) ==");
-for (const [cmd, args] of /** @type {[string, string[]][]} */ ([["eslint", ["."]], ["knip", []]])) {
+console.log("\n== lint: eslint, prettier, dead code (knip) ==");
+for (const [cmd, args] of /** @type {[string, string[]][]} */ ([
+  ["eslint", ["."]],
+  ["prettier", ["--check", "."]],
+  ["knip", []],
+])) {
   if (run(bin(cmd), args) === 0) passed += 1;
   else failed += 1;
 }

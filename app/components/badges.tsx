@@ -10,7 +10,9 @@ const phaseStyle: Record<EventPhase, string> = {
 };
 
 export function PhaseBadge({ phase }: { phase: EventPhase }) {
-  return <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${phaseStyle[phase]}`}>{phaseWords[phase].badge}</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${phaseStyle[phase]}`}>{phaseWords[phase].badge}</span>
+  );
 }
 
 const outcomeStyle: Record<Outcome, string> = {
@@ -20,6 +22,11 @@ const outcomeStyle: Record<Outcome, string> = {
 };
 
 export function OutcomeBadge({ outcome }: { outcome: Outcome | null }) {
-  if (!outcome) return <span className="inline-block whitespace-nowrap rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-semibold text-slate-700">No outcome yet</span>;
-  return <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${outcomeStyle[outcome]}`}>{outcomeBadgeLabels[outcome]}</span>;
+  if (!outcome)
+    return <span className="inline-block whitespace-nowrap rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-semibold text-slate-700">No outcome yet</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${outcomeStyle[outcome]}`}>
+      {outcomeBadgeLabels[outcome]}
+    </span>
+  );
 }

@@ -3,7 +3,15 @@ import type { Outcome } from "#db/schema";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { OutcomeBadge } from "./badges";
 
-export type EntryCardData = { id: string; title: string; summary: string; outcome: Outcome | null; teamName: string | null; problemTitle: string; tags?: string };
+export type EntryCardData = {
+  id: string;
+  title: string;
+  summary: string;
+  outcome: Outcome | null;
+  teamName: string | null;
+  problemTitle: string;
+  tags?: string;
+};
 
 /** An entry as a card in a grid: used by the event page and the entry gallery. */
 export function EntryCards({ eventSlug, entries }: { eventSlug: string; entries: EntryCardData[] }) {

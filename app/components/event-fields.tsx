@@ -1,10 +1,21 @@
 import { Field, SelectField, TextareaField, type Meta } from "~/components/forms";
 import { commonTimezones } from "~/lib/time";
 
-type EventFieldsMeta = Record<"title" | "slug" | "tagline" | "description" | "timezone" | "startsAt" | "submissionDeadline" | "judgingDeadline" | "maxTeamSize", Meta>;
+type EventFieldsMeta = Record<
+  "title" | "slug" | "tagline" | "description" | "timezone" | "startsAt" | "submissionDeadline" | "judgingDeadline" | "maxTeamSize",
+  Meta
+>;
 
 /** The event form's fields, shared by "New event" and "Edit event": one schema, one form. */
-export function EventFields({ fields, timezone, current }: { fields: EventFieldsMeta; timezone: string; current?: { startsAt: string; submissionDeadline: string; judgingDeadline: string } }) {
+export function EventFields({
+  fields,
+  timezone,
+  current,
+}: {
+  fields: EventFieldsMeta;
+  timezone: string;
+  current?: { startsAt: string; submissionDeadline: string; judgingDeadline: string };
+}) {
   const zones: string[] = [...commonTimezones];
   if (!zones.includes(timezone)) zones.push(timezone);
   const was = (label?: string) => (label ? `Times are in the event's timezone. Now: ${label}` : "Times are in the event's timezone.");
@@ -13,8 +24,18 @@ export function EventFields({ fields, timezone, current }: { fields: EventFields
       <Field label="Title" meta={fields.title} />
       <Field label="Web address" meta={fields.slug} hint="The part after /events/ in the link. Leave it blank to make one from the title." autoComplete="off" />
       <Field label="Tagline (optional)" meta={fields.tagline} hint="One line under the title." />
-      <TextareaField label="Description" meta={fields.description} rows={6} hint="Markdown: **bold**, lists, [links](https://…). What the hackathon is for, who should join, any rules." />
-      <SelectField label="Timezone" meta={fields.timezone} options={zones.map((tz) => ({ value: tz, label: tz }))} hint="All times of the event are entered and shown in this zone." />
+      <TextareaField
+        label="Description"
+        meta={fields.description}
+        rows={6}
+        hint="Markdown: **bold**, lists, [links](https://…). What the hackathon is for, who should join, any rules."
+      />
+      <SelectField
+        label="Timezone"
+        meta={fields.timezone}
+        options={zones.map((tz) => ({ value: tz, label: tz }))}
+        hint="All times of the event are entered and shown in this zone."
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Starts" meta={fields.startsAt} type="datetime-local" hint={was(current?.startsAt)} />
         <Field label="Submission deadline" meta={fields.submissionDeadline} type="datetime-local" hint={was(current?.submissionDeadline)} />

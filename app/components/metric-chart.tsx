@@ -20,7 +20,16 @@ export function MetricChart({ name, unit, baseline, target, result }: { name: st
               <text x="0" y={y + 14} fontSize="12" fill="#334155">
                 {p.label}
               </text>
-              <rect x="64" y={y} width={width} height="20" rx="3" fill={i === 2 ? "#1d5fd1" : i === 1 ? "#94a3b8" : "#cbd5e1"} stroke="#334155" strokeDasharray={i === 1 ? "4 2" : undefined} />
+              <rect
+                x="64"
+                y={y}
+                width={width}
+                height="20"
+                rx="3"
+                fill={i === 2 ? "#1d5fd1" : i === 1 ? "#94a3b8" : "#cbd5e1"}
+                stroke="#334155"
+                strokeDasharray={i === 1 ? "4 2" : undefined}
+              />
               <text x={68 + width} y={y + 14} fontSize="12" fill="#0f172a">
                 {p.raw ? `${p.raw}${unit ? ` ${unit}` : ""}` : "—"}
               </text>

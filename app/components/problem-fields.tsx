@@ -1,7 +1,17 @@
 import { Field, TextareaField, type Meta } from "~/components/forms";
 
 type ProblemFieldsMeta = Record<
-  "title" | "summary" | "whoHasIt" | "costToday" | "dataAvailable" | "constraints" | "metricName" | "metricUnit" | "metricBaseline" | "ownerName" | "ownerEmail",
+  | "title"
+  | "summary"
+  | "whoHasIt"
+  | "costToday"
+  | "dataAvailable"
+  | "constraints"
+  | "metricName"
+  | "metricUnit"
+  | "metricBaseline"
+  | "ownerName"
+  | "ownerEmail",
   Meta
 >;
 

@@ -17,7 +17,15 @@ const form = (fields: [string, string][]) => {
 
 describe("parseForm's reply", () => {
   it("echoes known fields only, never a field the schema does not know", () => {
-    const submission = parseForm(form([["email", "not-an-email"], ["password", "x"], ["smuggled", "ECHO-ME"], ["redirectTo", "/archive"]]), { schema: auth.signInSchema });
+    const submission = parseForm(
+      form([
+        ["email", "not-an-email"],
+        ["password", "x"],
+        ["smuggled", "ECHO-ME"],
+        ["redirectTo", "/archive"],
+      ]),
+      { schema: auth.signInSchema },
+    );
     const reply = submission.reply({ hideFields: ["password"] });
     expect(reply.initialValue).toEqual({ email: "not-an-email", redirectTo: "/archive" });
     expect(reply.fields).toEqual(["email", "password", "redirectTo"]);
@@ -27,7 +35,14 @@ describe("parseForm's reply", () => {
 
   it("drops a known value longer than its maximum, but keeps its error", () => {
     const huge = "x".repeat(10_000);
-    const reply = parseForm(form([["name", huge], ["email", "a@example.com"], ["password", huge]]), { schema: auth.signUpSchema }).reply({ hideFields: ["password"] });
+    const reply = parseForm(
+      form([
+        ["name", huge],
+        ["email", "a@example.com"],
+        ["password", huge],
+      ]),
+      { schema: auth.signUpSchema },
+    ).reply({ hideFields: ["password"] });
     expect(JSON.stringify(reply).length).toBeLessThan(1_000);
     expect(reply.initialValue).toEqual({ email: "a@example.com" });
     expect(reply.error?.name).toEqual(["Use at most 80 characters"]);
@@ -48,12 +63,24 @@ describe("parseForm's reply", () => {
       ]),
       { schema },
     ).reply();
-    expect(reply.initialValue).toEqual({ scores: [{ criterionId: "c1", value: "3" }, { criterionId: "c2", comment: "fine" }], overallComment: "ok" });
+    expect(reply.initialValue).toEqual({
+      scores: [
+        { criterionId: "c1", value: "3" },
+        { criterionId: "c2", comment: "fine" },
+      ],
+      overallComment: "ok",
+    });
   });
 
   it("echoes conform's own list intent and state only when they are small", () => {
     const big = JSON.stringify({ type: "validate", payload: { name: "z".repeat(5_000) } });
-    const reply = parseForm(form([["__intent__", big], ["email", "a@example.com"]]), { schema: auth.signInSchema }).reply();
+    const reply = parseForm(
+      form([
+        ["__intent__", big],
+        ["email", "a@example.com"],
+      ]),
+      { schema: auth.signInSchema },
+    ).reply();
     expect(reply.intent).toBeUndefined();
     const small = parseForm(form([["__intent__", JSON.stringify({ type: "validate", payload: { name: "email" } })]]), { schema: auth.signInSchema }).reply();
     expect(small.intent).toEqual({ type: "validate", payload: { name: "email" } });
@@ -66,7 +93,8 @@ function stringsWithoutMax(schema: z.ZodType, path = ""): string[] {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault) {
     return stringsWithoutMax(schema.unwrap() as z.ZodType, path);
   }
-  if (schema instanceof z.ZodObject) return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([k, v]) => stringsWithoutMax(v, path ? `${path}.${k}` : k));
+  if (schema instanceof z.ZodObject)
+    return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([k, v]) => stringsWithoutMax(v, path ? `${path}.${k}` : k));
   if (schema instanceof z.ZodArray) return stringsWithoutMax(schema.element as z.ZodType, `${path}[]`);
   if (schema instanceof z.ZodString && schema.maxLength === null) return [path || "(root)"];
   return [];

@@ -44,7 +44,10 @@ export async function hit(key: string, limit: Limit, now = new Date()): Promise<
 export async function isBlocked(key: string, limit: Limit, now = new Date()): Promise<boolean> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % limit.windowSeconds);
-  const [row] = await db.select({ count: rateLimits.count, windowStart: rateLimits.windowStart }).from(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+  const [row] = await db
+    .select({ count: rateLimits.count, windowStart: rateLimits.windowStart })
+    .from(rateLimits)
+    .where(sql`${rateLimits.key} = ${key}`);
   return Boolean(row && row.windowStart === windowStart && row.count >= limit.max * scale());
 }
 

@@ -72,7 +72,16 @@ describe("isLocalDateTime", () => {
     expect(isLocalDateTime("2026-01-01T10:00:99")).toBe(false);
   });
   it("rejects garbage and other formats", () => {
-    for (const value of ["", "garbage", "2026-01-01", "2026-01-01 10:00", "2026-1-1T10:00", "2026-01-01T10:00Z", "2026-01-01T10:00:00.000", " 2026-01-01T10:00"]) {
+    for (const value of [
+      "",
+      "garbage",
+      "2026-01-01",
+      "2026-01-01 10:00",
+      "2026-1-1T10:00",
+      "2026-01-01T10:00Z",
+      "2026-01-01T10:00:00.000",
+      " 2026-01-01T10:00",
+    ]) {
       expect(isLocalDateTime(value), value).toBe(false);
     }
   });

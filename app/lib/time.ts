@@ -46,17 +46,19 @@ function formatter(key: string, make: () => Intl.DateTimeFormat) {
 }
 
 function zoneParts(date: Date, tz: string) {
-  const parts = formatter(`parts:${tz}`, () =>
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    }),
+  const parts = formatter(
+    `parts:${tz}`,
+    () =>
+      new Intl.DateTimeFormat("en-US", {
+        timeZone: tz,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      }),
   ).formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
@@ -89,18 +91,20 @@ export function utcToZonedLocal(date: Date, tz: string): string {
 
 /** "Tue 1 Dec 2026, 09:00 CET": always with the zone, so nobody guesses. */
 export function formatInZone(date: Date | string | number, tz: string): string {
-  return formatter(`display:${tz}`, () =>
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: tz,
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      timeZoneName: "short",
-    }),
+  return formatter(
+    `display:${tz}`,
+    () =>
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: tz,
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        timeZoneName: "short",
+      }),
   ).format(new Date(date));
 }
 

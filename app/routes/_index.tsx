@@ -37,9 +37,7 @@ function EventList({ phase, events, empty }: { phase: EventItem["phase"]; events
                 </Link>
                 <PhaseBadge phase={e.phase} />
               </div>
-              <p className="mt-2 text-sm text-slate-600">
-                {eventWhen(e)}
-              </p>
+              <p className="mt-2 text-sm text-slate-600">{eventWhen(e)}</p>
               <p className="mt-1 text-sm text-slate-600">
                 {e.problemCount} {e.problemCount === 1 ? "problem" : "problems"} · {e.teamCount} {e.teamCount === 1 ? "team" : "teams"}
               </p>
@@ -58,8 +56,8 @@ export default function Index() {
       <div className="mx-auto max-w-2xl py-10 text-center">
         <h1 className="h1">AI hackathons that start from a business problem</h1>
         <p className="mt-4 text-slate-700">
-          Post real problems with their cost and data, build against an AI metric, count failed attempts as results, and keep every
-          post-mortem so the next team starts smarter.
+          Post real problems with their cost and data, build against an AI metric, count failed attempts as results, and keep every post-mortem so the next team
+          starts smarter.
         </p>
         <p className="mt-8 flex justify-center gap-3">
           <Link to="/login" className="btn-primary">

@@ -49,7 +49,13 @@ export default function Account() {
         <h2 className="h2">Change password</h2>
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />
-        <Field label="New password" meta={fields.newPassword} type="password" autoComplete="new-password" hint="At least 12 characters, not a common password, and not your name or email." />
+        <Field
+          label="New password"
+          meta={fields.newPassword}
+          type="password"
+          autoComplete="new-password"
+          hint="At least 12 characters, not a common password, and not your name or email."
+        />
         <button type="submit" className="btn-primary">
           Change password
         </button>

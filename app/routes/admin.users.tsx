@@ -25,7 +25,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: "That request did not name an account and a role." }, { status: 400 });
   const changed = await setOrganizerRole(parsed.data.userId, parsed.data.organizer === "true");
   if (!changed.ok) return data({ error: changed.message }, { status: 400 });
-  return redirectWithToast("/admin/users", parsed.data.organizer === "true" ? `${changed.name} can now create events.` : takenBackMessage(changed.name, changed.organizes));
+  return redirectWithToast(
+    "/admin/users",
+    parsed.data.organizer === "true" ? `${changed.name} can now create events.` : takenBackMessage(changed.name, changed.organizes),
+  );
 }
 
 /** The global role only creates events; organizing an event is a grant of that event, kept until removed there (ADR 011). */
@@ -42,15 +45,17 @@ export default function AdminUsers() {
     <div className="space-y-6">
       <h1 className="h1">Accounts</h1>
       <p className="text-slate-700">
-        The organizer role lets someone create events. Taking it back does not remove them from events they already organize: they keep full
-        rights there until they are removed on that event's Manage page. Admins are changed only with the promote script on the server.
+        The organizer role lets someone create events. Taking it back does not remove them from events they already organize: they keep full rights there until
+        they are removed on that event's Manage page. Admins are changed only with the promote script on the server.
       </p>
       <FormErrors errors={actionData?.error ? [actionData.error] : null} />
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b">
-              <th scope="col" className="py-2">Name</th>
+              <th scope="col" className="py-2">
+                Name
+              </th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">Organizes</th>
@@ -78,7 +83,11 @@ export default function AdminUsers() {
                     <Form method="post">
                       <input type="hidden" name="userId" value={a.id} />
                       <input type="hidden" name="organizer" value={a.role === "organizer" ? "false" : "true"} />
-                      <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={a.role === "organizer" ? `Take back organizer role from ${a.name}` : `Make ${a.name} an organizer`}>
+                      <button
+                        type="submit"
+                        className="btn-secondary px-2 py-1 text-xs"
+                        aria-label={a.role === "organizer" ? `Take back organizer role from ${a.name}` : `Make ${a.name} an organizer`}
+                      >
                         {a.role === "organizer" ? "Take back organizer" : "Make organizer"}
                       </button>
                     </Form>

@@ -23,7 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [awardList, entryList, suggestion] = await Promise.all([listAwards(event.id), listSubmittedEntries(event.id), suggestMostValuableFailure(event.id)]);
   const missingDefaults = defaultAwards.filter((d) => !awardList.some((a) => a.kind === d.kind)).map((d) => d.name);
   const change = canChangeAwards(user, access);
-  return { event: { slug: event.slug, title: event.title }, locked: change.ok ? null : change.reason, awards: awardList, entries: entryList.map((e) => ({ id: e.id, title: e.title })), suggestion, missingDefaults };
+  return {
+    event: { slug: event.slug, title: event.title },
+    locked: change.ok ? null : change.reason,
+    awards: awardList,
+    entries: entryList.map((e) => ({ id: e.id, title: e.title })),
+    suggestion,
+    missingDefaults,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -115,7 +122,11 @@ export default function Awards() {
               </p>
             ) : null}
             {confirmGive?.awardId === a.id ? (
-              <Form method="post" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" aria-labelledby={`confirm-${a.id}`}>
+              <Form
+                method="post"
+                className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+                aria-labelledby={`confirm-${a.id}`}
+              >
                 <p id={`confirm-${a.id}`} role="alert" className="font-semibold">
                   {confirmGive.message}
                 </p>
@@ -153,7 +164,12 @@ export default function Awards() {
                   <label htmlFor={`entry-${a.id}`} className="label">
                     Entry for {a.name}
                   </label>
-                  <select id={`entry-${a.id}`} name="entryId" defaultValue={a.entryId ?? (a.kind === MOST_VALUABLE_FAILURE ? (suggestion?.id ?? "") : "")} className="input mt-1">
+                  <select
+                    id={`entry-${a.id}`}
+                    name="entryId"
+                    defaultValue={a.entryId ?? (a.kind === MOST_VALUABLE_FAILURE ? (suggestion?.id ?? "") : "")}
+                    className="input mt-1"
+                  >
                     <option value="">No entry</option>
                     {entries.map((e) => (
                       <option key={e.id} value={e.id}>

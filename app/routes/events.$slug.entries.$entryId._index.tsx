@@ -80,7 +80,11 @@ export default function EntryPage() {
         <Text label="What did not work" value={entry.pmDidNotWork} />
         <Text
           label="Root cause"
-          value={entry.pmRootCause ? rootCauseLabels[entry.pmRootCause] + (entry.pmRootCause === "other" && entry.pmRootCauseOther ? `: ${entry.pmRootCauseOther}` : "") : ""}
+          value={
+            entry.pmRootCause
+              ? rootCauseLabels[entry.pmRootCause] + (entry.pmRootCause === "other" && entry.pmRootCauseOther ? `: ${entry.pmRootCauseOther}` : "")
+              : ""
+          }
         />
         <Text label="What we would do differently" value={entry.pmDifferently} />
         <Text label="Next steps" value={entry.pmNextSteps} />
@@ -90,7 +94,13 @@ export default function EntryPage() {
           AI metric: {entry.metricName || "not named"} {entry.metricUnit ? `(${entry.metricUnit})` : ""}
         </h2>
         <div className="mt-3">
-          <MetricChart name={entry.metricName} unit={entry.metricUnit} baseline={entry.metricBaseline} target={entry.metricTarget} result={entry.metricResult} />
+          <MetricChart
+            name={entry.metricName}
+            unit={entry.metricUnit}
+            baseline={entry.metricBaseline}
+            target={entry.metricTarget}
+            result={entry.metricResult}
+          />
         </div>
       </section>
       {screenshots.length ? (
@@ -102,7 +112,12 @@ export default function EntryPage() {
             {screenshots.map((shot, i) => (
               <li key={shot.id}>
                 <a href={`/screenshots/${shot.id}`} target="_blank" rel="noreferrer">
-                  <img src={`/screenshots/${shot.id}`} alt={shot.caption || `Screenshot ${i + 1} of ${entry.title}`} className="w-full rounded border border-slate-200" loading="lazy" />
+                  <img
+                    src={`/screenshots/${shot.id}`}
+                    alt={shot.caption || `Screenshot ${i + 1} of ${entry.title}`}
+                    className="w-full rounded border border-slate-200"
+                    loading="lazy"
+                  />
                 </a>
                 {shot.caption ? <p className="mt-1 text-sm text-slate-700">{shot.caption}</p> : null}
               </li>

@@ -45,7 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await loadEntry(request, params);
   await enforceScoring(ctx);
   const { user, event, found, access } = ctx;
-  const [rubric, mine, overall, screenshots] = await Promise.all([listCriteria(event.id), judgeScores(found.entry.id, user.id), judgeReview(found.entry.id, user.id), listScreenshots(found.entry.id)]);
+  const [rubric, mine, overall, screenshots] = await Promise.all([
+    listCriteria(event.id),
+    judgeScores(found.entry.id, user.id),
+    judgeReview(found.entry.id, user.id),
+    listScreenshots(found.entry.id),
+  ]);
   return {
     event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax },
     entry: found.entry,
@@ -71,7 +76,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   await enforceScoring(ctx);
   const rubric = await listCriteria(event.id);
-  const schema = scoreSheetSchema(rubric.map((c) => c.id), event.scaleMax);
+  const schema = scoreSheetSchema(
+    rubric.map((c) => c.id),
+    event.scaleMax,
+  );
   const submission = parseForm(formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: false }, { status: 400 });
   await saveScores(found.entry.id, user.id, submission.value.scores, new Date(), submission.value.overallComment);
@@ -79,14 +87,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const complete = rubric.every((c) => saved.has(c.id));
   return redirectWithToast(
     `/events/${event.slug}/judging`,
-    complete ? `Scores saved for ${found.entry.title}.` : `Partial scores saved for ${found.entry.title}: ${saved.size} of ${rubric.length} criteria. Come back to finish.`,
+    complete
+      ? `Scores saved for ${found.entry.title}.`
+      : `Partial scores saved for ${found.entry.title}: ${saved.size} of ${rubric.length} criteria. Come back to finish.`,
   );
 }
 
 export default function ScoreEntry() {
   const { event, entry, teamName, problemTitle, rubric, mine, overall, screenshots } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const schema = scoreSheetSchema(rubric.map((c) => c.id), event.scaleMax);
+  const schema = scoreSheetSchema(
+    rubric.map((c) => c.id),
+    event.scaleMax,
+  );
   const byCriterion = new Map(mine.map((s) => [s.criterionId, s]));
   const [form, fields] = useForm({
     id: "score-sheet",
@@ -143,7 +156,8 @@ export default function ScoreEntry() {
           ) : null}
           <h2 className="h2 pt-2">AI metric</h2>
           <p>
-            {entry.metricName}: baseline {entry.metricBaseline || "—"} → target {entry.metricTarget || "—"} → result {entry.metricResult || "—"} {entry.metricUnit}
+            {entry.metricName}: baseline {entry.metricBaseline || "—"} → target {entry.metricTarget || "—"} → result {entry.metricResult || "—"}{" "}
+            {entry.metricUnit}
           </p>
           <h2 className="h2 pt-2">Post-mortem</h2>
           <p className="whitespace-pre-line">
@@ -167,7 +181,12 @@ export default function ScoreEntry() {
             {screenshots.map((s, i) => (
               <li key={s.id}>
                 <a href={`/screenshots/${s.id}`} target="_blank" rel="noreferrer">
-                  <img src={`/screenshots/${s.id}`} alt={s.caption || `Screenshot ${i + 1} of ${entry.title}`} className="w-full rounded border border-slate-200" loading="lazy" />
+                  <img
+                    src={`/screenshots/${s.id}`}
+                    alt={s.caption || `Screenshot ${i + 1} of ${entry.title}`}
+                    className="w-full rounded border border-slate-200"
+                    loading="lazy"
+                  />
                 </a>
               </li>
             ))}
@@ -176,8 +195,8 @@ export default function ScoreEntry() {
         <Form method="post" {...getFormProps(conflictForm)} className="card space-y-3">
           <h2 className="h2">Conflict of interest?</h2>
           <p className="text-sm text-slate-700">
-            If you cannot judge this entry fairly, declare it: the entry leaves your queue, any scores you gave it are removed, and the organizers see your reason. You can withdraw it from your queue page
-            until results are published.
+            If you cannot judge this entry fairly, declare it: the entry leaves your queue, any scores you gave it are removed, and the organizers see your
+            reason. You can withdraw it from your queue page until results are published.
           </p>
           <input type="hidden" name="intent" value="conflict" />
           <TextareaField label="Reason for the conflict" meta={conflictFields.reason} rows={2} />
@@ -188,7 +207,9 @@ export default function ScoreEntry() {
       </article>
       <Form method="post" {...getFormProps(form)} className="card space-y-5">
         <h2 className="h2">Your scores (1 = poor, {event.scaleMax} = excellent)</h2>
-        <p className="hint">Save any time: a partly filled sheet is kept, and you can change your scores until judging ends. Use the arrow keys to move between values.</p>
+        <p className="hint">
+          Save any time: a partly filled sheet is kept, and you can change your scores until judging ends. Use the arrow keys to move between values.
+        </p>
         <input type="hidden" name="intent" value="score" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <ErrorList id={fields.scores.errorId} errors={fields.scores.errors} />
@@ -208,9 +229,18 @@ export default function ScoreEntry() {
                   const textId = `${f.value.id}-level-${level}`;
                   return (
                     // The label names only the value; the level text describes it, so "3" stays the radio's name.
-                    <div key={level} className="flex items-start gap-2 rounded border border-slate-300 px-3 py-1 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                    <div
+                      key={level}
+                      className="flex items-start gap-2 rounded border border-slate-300 px-3 py-1 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                    >
                       <label className="flex items-center gap-1 font-semibold">
-                        <input type="radio" name={f.value.name} value={level} defaultChecked={f.value.initialValue === String(level)} aria-describedby={text ? textId : undefined} />
+                        <input
+                          type="radio"
+                          name={f.value.name}
+                          value={level}
+                          defaultChecked={f.value.initialValue === String(level)}
+                          aria-describedby={text ? textId : undefined}
+                        />
                         {level}
                       </label>
                       {text ? (

@@ -14,13 +14,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Entrie
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const url = new URL(request.url);
-  const filters = { problemId: url.searchParams.get("problem"), outcome: url.searchParams.get("outcome"), tag: url.searchParams.get("tag")?.slice(0, 30) ?? null };
+  const filters = {
+    problemId: url.searchParams.get("problem"),
+    outcome: url.searchParams.get("outcome"),
+    tag: url.searchParams.get("tag")?.slice(0, 30) ?? null,
+  };
   const now = new Date();
   const [submitted, problems] = await Promise.all([listSubmittedEntries(event.id, filters), listProblems(event.id)]);
   // Before the deadline a participant sees only their own team's entry; the policy decides per entry.
   const entries = submitted.filter((e) => canViewEntry(user, access, { teamId: e.teamId, status: "submitted" }, now).ok);
   const othersHidden = entries.length < submitted.length;
-  const tags = [...new Set(entries.flatMap((e) => e.tags.split(",").map((t) => t.trim()).filter(Boolean)))].sort();
+  const tags = [
+    ...new Set(
+      entries.flatMap((e) =>
+        e.tags
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ),
+  ].sort();
   return {
     event: { slug: event.slug, title: event.title },
     entries: blindJudging(user, access, event).rows(entries),

@@ -75,10 +75,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const revoked = await revokeJudgeInvite(event.id, String(formData.get("inviteId") ?? ""), readConfirmation(formData));
     if (!revoked.ok && "confirm" in revoked) {
       const { inviteId, createdAt, createdBy, expiresAt } = revoked.confirm;
-      const confirmRevoke: RevokeFacts = { inviteId, createdBy, createdAt: formatInZone(createdAt, event.timezone), expiresAt: formatInZone(expiresAt, event.timezone) };
+      const confirmRevoke: RevokeFacts = {
+        inviteId,
+        createdBy,
+        createdAt: formatInZone(createdAt, event.timezone),
+        expiresAt: formatInZone(expiresAt, event.timezone),
+      };
       return data({ intent, confirmRevoke }, { status: 409 });
     }
-    return revoked.ok ? redirectWithToast(back, "Invite link revoked: it no longer works.") : redirectWithToast(back, { kind: "error", message: revoked.message });
+    return revoked.ok
+      ? redirectWithToast(back, "Invite link revoked: it no longer works.")
+      : redirectWithToast(back, { kind: "error", message: revoked.message });
   }
   if (intent === "set-mode") {
     const submission = parseForm(formData, { schema: judgesPerEntrySchema });
@@ -86,7 +93,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const n = submission.value.mode === "all" ? null : submission.value.judgesPerEntry!;
     const saved = await setJudgesPerEntry(event, n);
     if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { judgesPerEntry: [saved.message] } }) }, { status: 400 });
-    return redirectWithToast(back, n === null ? "Every judge now scores every entry." : `Each entry now gets ${n} ${n === 1 ? "judge" : "judges"}; assignments updated.`);
+    return redirectWithToast(
+      back,
+      n === null ? "Every judge now scores every entry." : `Each entry now gets ${n} ${n === 1 ? "judge" : "judges"}; assignments updated.`,
+    );
   }
   if (intent === "recompute") {
     const plan = await recomputeAssignments(event);
@@ -192,7 +202,10 @@ function ModeSection({ event, last }: { event: LoaderData["event"]; last?: Actio
   const [form, fields] = useForm({
     id: "set-mode",
     lastResult: last?.intent === "set-mode" ? last.result : undefined,
-    defaultValue: { mode: event.judgesPerEntry === null ? "all" : "per-entry", judgesPerEntry: event.judgesPerEntry === null ? "2" : String(event.judgesPerEntry) },
+    defaultValue: {
+      mode: event.judgesPerEntry === null ? "all" : "per-entry",
+      judgesPerEntry: event.judgesPerEntry === null ? "2" : String(event.judgesPerEntry),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: judgesPerEntrySchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -208,8 +221,8 @@ function ModeSection({ event, last }: { event: LoaderData["event"]; last?: Actio
           Every judge scores every entry (except entries of their own team)
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name={fields.mode.name} value="per-entry" defaultChecked={fields.mode.initialValue === "per-entry"} />
-          A fixed number of judges for each entry, assigned automatically to balance the load
+          <input type="radio" name={fields.mode.name} value="per-entry" defaultChecked={fields.mode.initialValue === "per-entry"} />A fixed number of judges for
+          each entry, assigned automatically to balance the load
         </label>
         <ErrorList id={fields.mode.errorId} errors={fields.mode.errors} />
       </fieldset>
@@ -248,7 +261,11 @@ function EntryAssignments({ entry, judges, last }: { entry: LoaderData["assignme
                 <input type="hidden" name="intent" value="remove-assignment" />
                 <input type="hidden" name="entryId" value={entry.id} />
                 <input type="hidden" name="judgeId" value={j.judgeId} />
-                <button type="submit" className="rounded-full px-2 text-xs text-red-800 underline" aria-label={`Unassign ${j.judgeName} from ${entry.title || "this entry"}`}>
+                <button
+                  type="submit"
+                  className="rounded-full px-2 text-xs text-red-800 underline"
+                  aria-label={`Unassign ${j.judgeName} from ${entry.title || "this entry"}`}
+                >
                   Remove
                 </button>
               </Form>
@@ -264,7 +281,12 @@ function EntryAssignments({ entry, judges, last }: { entry: LoaderData["assignme
             <label htmlFor={fields.judgeId.id} className="sr-only">
               Judge to assign to {entry.title || "this entry"}
             </label>
-            <select id={fields.judgeId.id} name={fields.judgeId.name} className="input" aria-describedby={fields.judgeId.errors ? fields.judgeId.errorId : undefined}>
+            <select
+              id={fields.judgeId.id}
+              name={fields.judgeId.name}
+              className="input"
+              aria-describedby={fields.judgeId.errors ? fields.judgeId.errorId : undefined}
+            >
               {free.map((j) => (
                 <option key={j.id} value={j.id}>
                   {j.name}
@@ -320,8 +342,8 @@ export default function EventJudges() {
               </button>
             </Form>
             <p className="mt-2 text-sm text-slate-600">
-              Assignments are recomputed when judges are added or removed and when judging starts. Recomputing keeps manual assignments and every
-              assignment a judge has already scored.
+              Assignments are recomputed when judges are added or removed and when judging starts. Recomputing keeps manual assignments and every assignment a
+              judge has already scored.
             </p>
             {assignments.length === 0 ? (
               <p className="mt-3 text-sm text-slate-600">No submitted entries yet.</p>

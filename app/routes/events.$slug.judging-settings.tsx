@@ -17,7 +17,15 @@ export const meta: MetaFunction = () => [{ title: "Judging settings · Problem F
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageJudging(user, access));
-  return { event: { slug: event.slug, title: event.title, normalizeScores: event.normalizeScores, blindJudging: event.blindJudging, showJudgeNames: event.showJudgeNames } };
+  return {
+    event: {
+      slug: event.slug,
+      title: event.title,
+      normalizeScores: event.normalizeScores,
+      blindJudging: event.blindJudging,
+      showJudgeNames: event.showJudgeNames,
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,7 +38,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const options = [
-  ["normalizeScores", "Official ranking uses normalized scores", "Each judge's totals are rescaled so harsh and generous judges count alike. Both rankings stay visible."],
+  [
+    "normalizeScores",
+    "Official ranking uses normalized scores",
+    "Each judge's totals are rescaled so harsh and generous judges count alike. Both rankings stay visible.",
+  ],
   ["blindJudging", "Blind judging", "Judges do not see team names or members while they score."],
   ["showJudgeNames", "Show judge names to teams", "Teams see which judge wrote each piece of feedback once results are published."],
 ] as const;
@@ -39,7 +51,11 @@ export default function JudgingSettings() {
   const { event } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>()?.result,
-    defaultValue: { normalizeScores: event.normalizeScores ? "on" : undefined, blindJudging: event.blindJudging ? "on" : undefined, showJudgeNames: event.showJudgeNames ? "on" : undefined },
+    defaultValue: {
+      normalizeScores: event.normalizeScores ? "on" : undefined,
+      blindJudging: event.blindJudging ? "on" : undefined,
+      showJudgeNames: event.showJudgeNames ? "on" : undefined,
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: judgingSettingsSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",

@@ -38,7 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { assigned } = await judgeEntryFacts(event, conflict.entryId, user.id);
   return redirectWithToast(
     `/events/${event.slug}/judging`,
-    assigned ? `Conflict withdrawn: ${conflict.title} is back in your queue.` : `Conflict withdrawn: ${conflict.title} is no longer assigned to you; ask the organizers to assign it again.`,
+    assigned
+      ? `Conflict withdrawn: ${conflict.title} is back in your queue.`
+      : `Conflict withdrawn: ${conflict.title} is no longer assigned to you; ask the organizers to assign it again.`,
   );
 }
 
@@ -82,7 +84,11 @@ export default function JudgingQueue() {
         {queue.map((q) => (
           <li key={q.id} className="card">
             <div className="flex items-start justify-between gap-2">
-              {scoring ? <Link to={`/events/${event.slug}/entries/${q.id}/score`}>{q.title}</Link> : <Link to={`/events/${event.slug}/entries/${q.id}`}>{q.title}</Link>}
+              {scoring ? (
+                <Link to={`/events/${event.slug}/entries/${q.id}/score`}>{q.title}</Link>
+              ) : (
+                <Link to={`/events/${event.slug}/entries/${q.id}`}>{q.title}</Link>
+              )}
               <OutcomeBadge outcome={q.outcome} />
             </div>
             <p className="mt-1 text-sm text-slate-700">

@@ -181,7 +181,11 @@ function PhaseStepForm({ step, lastResult }: { step: Awaited<ReturnType<typeof l
               id={fields.confirmed.id}
               value="on"
               className="mt-1"
-              aria-describedby={[step.details.length ? `${fields.confirmed.id}-details` : "", fields.confirmed.errors ? fields.confirmed.errorId : ""].filter(Boolean).join(" ") || undefined}
+              aria-describedby={
+                [step.details.length ? `${fields.confirmed.id}-details` : "", fields.confirmed.errors ? fields.confirmed.errorId : ""]
+                  .filter(Boolean)
+                  .join(" ") || undefined
+              }
             />
             <span>{step.confirmation}</span>
           </label>
@@ -208,7 +212,9 @@ function ConfirmRemoveJudge({ facts }: { facts: { userId: string; name: string; 
       question={
         <>
           Remove {facts.name} as judge? They lose this event's judging queue.{" "}
-          {facts.startedSheets ? `The ${sheets} they started ${facts.startedSheets === 1 ? "stays and still counts" : "stay and still count"}.` : "They have not scored anything yet."}
+          {facts.startedSheets
+            ? `The ${sheets} they started ${facts.startedSheets === 1 ? "stays and still counts" : "stay and still count"}.`
+            : "They have not scored anything yet."}
           {facts.assignedEntries ? ` Their ${entries} to the other judges where possible.` : ""}
         </>
       }
@@ -407,7 +413,11 @@ export default function ManageEvent() {
                   <Form method="post">
                     <input type="hidden" name="intent" value={p.retired ? "restore-problem" : "retire-problem"} />
                     <input type="hidden" name="problemId" value={p.id} />
-                    <button type="submit" className={`${p.retired ? "btn-secondary" : "btn-danger"} px-2 py-1 text-xs`} aria-label={`${p.retired ? "Offer again" : "Retire"} ${p.title}`}>
+                    <button
+                      type="submit"
+                      className={`${p.retired ? "btn-secondary" : "btn-danger"} px-2 py-1 text-xs`}
+                      aria-label={`${p.retired ? "Offer again" : "Retire"} ${p.title}`}
+                    >
                       {p.retired ? "Offer again" : "Retire"}
                     </button>
                   </Form>
@@ -469,7 +479,9 @@ export default function ManageEvent() {
           <table className="mt-3 w-full text-left text-sm">
             <thead>
               <tr className="border-b">
-                <th scope="col" className="py-1">Team</th>
+                <th scope="col" className="py-1">
+                  Team
+                </th>
                 <th scope="col">Problem</th>
                 <th scope="col">Members</th>
                 <th scope="col">Entry</th>

@@ -38,7 +38,12 @@ export default function ProblemPage() {
     ["Data available", problem.dataAvailable],
     ["Constraints", problem.constraints || "None stated"],
     ["Problem owner (ask them questions)", owner ? `${owner}${problem.ownerAccountEmail ? ` (${problem.ownerAccountEmail})` : ""}` : "Ask the organizers"],
-    ["Suggested AI metric", [problem.metricName, problem.metricUnit && `(${problem.metricUnit})`, problem.metricBaseline && `baseline ${problem.metricBaseline}`].filter(Boolean).join(" ")],
+    [
+      "Suggested AI metric",
+      [problem.metricName, problem.metricUnit && `(${problem.metricUnit})`, problem.metricBaseline && `baseline ${problem.metricBaseline}`]
+        .filter(Boolean)
+        .join(" "),
+    ],
   ];
   return (
     <div className="space-y-6">
@@ -71,7 +76,11 @@ export default function ProblemPage() {
         <h2 id="teams-h" className="h2">
           Teams on this problem
         </h2>
-        {teams.length === 0 ? <p className="mt-2 text-sm text-slate-600">No team has picked it yet.</p> : <p className="mt-2">{teams.map((t) => t.teamName ?? HIDDEN_TEAM).join(", ")}</p>}
+        {teams.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">No team has picked it yet.</p>
+        ) : (
+          <p className="mt-2">{teams.map((t) => t.teamName ?? HIDDEN_TEAM).join(", ")}</p>
+        )}
         {canPick ? (
           <Link to={`/events/${event.slug}/teams/new?problem=${problem.id}`} className="btn-primary mt-4">
             Start a team on this problem

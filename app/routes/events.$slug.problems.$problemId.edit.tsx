@@ -28,7 +28,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { title, summary, whoHasIt, costToday, dataAvailable, constraints, metricName, metricUnit, metricBaseline, ownerName } = problem;
   return {
     event: { slug: event.slug, title: event.title },
-    problem: { id: problem.id, title, summary, whoHasIt, costToday, dataAvailable, constraints, metricName, metricUnit, metricBaseline, ownerName, ownerEmail: problem.ownerAccountEmail ?? "" },
+    problem: {
+      id: problem.id,
+      title,
+      summary,
+      whoHasIt,
+      costToday,
+      dataAvailable,
+      constraints,
+      metricName,
+      metricUnit,
+      metricBaseline,
+      ownerName,
+      ownerEmail: problem.ownerAccountEmail ?? "",
+    },
   };
 }
 

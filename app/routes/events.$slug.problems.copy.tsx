@@ -101,7 +101,8 @@ export default function CopyProblems() {
                     </label>
                     <p className="text-sm text-slate-700">{p.summary}</p>
                     <p className="text-xs text-slate-600">
-                      {p.teamCount} {p.teamCount === 1 ? "team" : "teams"} · {p.workingCount === 0 ? "nobody got it working" : `${p.workingCount} working ${p.workingCount === 1 ? "entry" : "entries"}`}
+                      {p.teamCount} {p.teamCount === 1 ? "team" : "teams"} ·{" "}
+                      {p.workingCount === 0 ? "nobody got it working" : `${p.workingCount} working ${p.workingCount === 1 ? "entry" : "entries"}`}
                     </p>
                   </div>
                 </li>

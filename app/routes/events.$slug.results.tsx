@@ -19,9 +19,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get("view");
   const official: "raw" | "normalized" = event.normalizeScores ? "normalized" : "raw";
   const view: "raw" | "normalized" = requested === "raw" || requested === "normalized" ? requested : official;
-  const [results, awardList, conflicts] = await Promise.all([eventResults(event, view), listAwards(event.id), manages ? eventConflicts(event.id) : Promise.resolve([])]);
+  const [results, awardList, conflicts] = await Promise.all([
+    eventResults(event, view),
+    listAwards(event.id),
+    manages ? eventConflicts(event.id) : Promise.resolve([]),
+  ]);
   // Judge names (who is missing, who is normalized) are for organizers; everybody else sees counts.
-  const names = manages ? new Map((await judgeNames(results.judges.map((j) => j.judgeId).concat(results.rows.flatMap((r) => r.missingJudges)))).map((u) => [u.id, u.name])) : new Map<string, string>();
+  const names = manages
+    ? new Map((await judgeNames(results.judges.map((j) => j.judgeId).concat(results.rows.flatMap((r) => r.missingJudges)))).map((u) => [u.id, u.name]))
+    : new Map<string, string>();
   return {
     event: { slug: event.slug, title: event.title, phase: event.phase },
     manages,
@@ -93,7 +99,12 @@ export default function Results() {
       ) : null}
       <nav aria-label="Ranking" className="flex flex-wrap items-center gap-2 text-sm">
         {(["raw", "normalized"] as const).map((v) => (
-          <Link key={v} to={`${base}?view=${v}`} aria-current={view === v ? "page" : undefined} className={view === v ? "rounded bg-slate-800 px-3 py-1 font-semibold text-white no-underline" : "rounded border border-slate-300 px-3 py-1"}>
+          <Link
+            key={v}
+            to={`${base}?view=${v}`}
+            aria-current={view === v ? "page" : undefined}
+            className={view === v ? "rounded bg-slate-800 px-3 py-1 font-semibold text-white no-underline" : "rounded border border-slate-300 px-3 py-1"}
+          >
             {viewName[v]} ranking{official === v ? " (official)" : ""}
           </Link>
         ))}
@@ -106,7 +117,9 @@ export default function Results() {
             </caption>
             <thead>
               <tr className="border-b">
-                <th scope="col" className="py-2">Rank</th>
+                <th scope="col" className="py-2">
+                  Rank
+                </th>
                 <th scope="col">Entry</th>
                 <th scope="col">Outcome</th>
                 <th scope="col">Score</th>
@@ -138,7 +151,11 @@ export default function Results() {
                     <ul>
                       {r.rank !== null && tiedRanks.has(r.rank) ? <li className="font-semibold">Tie (shared rank {r.rank})</li> : null}
                       {r.disagreement ? <li className="font-semibold">⚠ Judges disagree (spread {r.spread?.toFixed(1)})</li> : null}
-                      {r.incomplete ? <li>{r.incomplete} incomplete sheet{r.incomplete > 1 ? "s" : ""}</li> : null}
+                      {r.incomplete ? (
+                        <li>
+                          {r.incomplete} incomplete sheet{r.incomplete > 1 ? "s" : ""}
+                        </li>
+                      ) : null}
                       {r.missingCount ? <li>Missing scores: {manages ? r.missing.join(", ") : `${r.missingCount} judge(s)`}</li> : null}
                     </ul>
                   </td>
@@ -156,7 +173,8 @@ export default function Results() {
           </h2>
           <p>Score: each judge's weighted total on 0–100 (lowest level 0, highest 100), averaged over judges who scored every criterion.</p>
           <p>
-            Normalized: each judge with at least {MIN_ENTRIES_FOR_NORMALIZATION} scored entries is rescaled so their average and spread match everyone's (μ + σ·(x − μⱼ)/σⱼ); a harsh and a generous judge then count alike. Judges with fewer entries or identical totals stay raw.
+            Normalized: each judge with at least {MIN_ENTRIES_FOR_NORMALIZATION} scored entries is rescaled so their average and spread match everyone's (μ +
+            σ·(x − μⱼ)/σⱼ); a harsh and a generous judge then count alike. Judges with fewer entries or identical totals stay raw.
           </p>
           <p>Disagreement: flagged when the judges' totals for an entry have a standard deviation above {DISAGREEMENT_SD} points.</p>
           <h3 className="font-semibold">Ties</h3>

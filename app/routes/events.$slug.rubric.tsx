@@ -26,7 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     learningsCriterionId: rubric.find((c) => c.kind === "learnings")?.id ?? null,
     criteria: rubric.map((c) => {
       const levels = parseLevels(c.levels);
-      return { id: c.id, name: c.name, description: c.description, weight: String(c.weight), levels: Array.from({ length: event.scaleMax }, (_, i) => levels[i] ?? "") };
+      return {
+        id: c.id,
+        name: c.name,
+        description: c.description,
+        weight: String(c.weight),
+        levels: Array.from({ length: event.scaleMax }, (_, i) => levels[i] ?? ""),
+      };
     }),
   };
 }
@@ -50,7 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "save-rubric") {
     const submission = parseForm(formData, { schema: rubricSchema });
     // A conform list intent (add or remove a criterion, without JavaScript) is not an error: the form comes back changed.
-    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
+    if (submission.status !== "success")
+      return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
     const saved = await saveRubric(event.id, event.scaleMax, submission.value);
     if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
     return redirectWithToast(back, "Rubric saved.");
@@ -151,7 +158,11 @@ function RubricForm({
                   <ErrorList id={c.levels.errorId} errors={c.levels.errors} />
                 </details>
               </fieldset>
-              <button {...form.remove.getButtonProps({ name: fields.criteria.name, index })} className="btn-danger px-2 py-1 text-xs" disabled={list.length <= 1}>
+              <button
+                {...form.remove.getButtonProps({ name: fields.criteria.name, index })}
+                className="btn-danger px-2 py-1 text-xs"
+                disabled={list.length <= 1}
+              >
                 Remove criterion {n}
               </button>
             </li>
@@ -160,7 +171,10 @@ function RubricForm({
       </ol>
       <div className="flex flex-wrap gap-3">
         <button
-          {...form.insert.getButtonProps({ name: fields.criteria.name, defaultValue: { name: "", description: "", weight: "10", levels: Array.from({ length: scaleMax }, () => "") } })}
+          {...form.insert.getButtonProps({
+            name: fields.criteria.name,
+            defaultValue: { name: "", description: "", weight: "10", levels: Array.from({ length: scaleMax }, () => "") },
+          })}
           className="btn-secondary"
         >
           Add a criterion
@@ -194,9 +208,7 @@ export default function Rubric() {
               <li key={c.id}>
                 <span className="font-semibold">{c.name}</span> (weight {c.weight}): {c.description}
                 {c.levels.some(Boolean) ? (
-                  <ul className="mt-1 text-sm text-slate-700">
-                    {c.levels.map((text, i) => (text ? <li key={i}>{`${i + 1}: ${text}`}</li> : null))}
-                  </ul>
+                  <ul className="mt-1 text-sm text-slate-700">{c.levels.map((text, i) => (text ? <li key={i}>{`${i + 1}: ${text}`}</li> : null))}</ul>
                 ) : null}
               </li>
             ))}
@@ -205,12 +217,18 @@ export default function Rubric() {
       ) : (
         <>
           <p className="text-slate-700">
-            Weights are relative (they now add up to {total}); each entry's total is the weighted average of its criteria. Every weight must be above 0
-            to open the event. The rubric locks when the first score is saved.
+            Weights are relative (they now add up to {total}); each entry's total is the weighted average of its criteria. Every weight must be above 0 to open
+            the event. The rubric locks when the first score is saved.
           </p>
           <ScaleForm scaleMax={event.scaleMax} last={last} />
           {/* A new key after each save or scale change: the form starts again from what is stored. */}
-          <RubricForm key={`${event.scaleMax}:${criteria.map((c) => `${c.id}/${c.weight}/${c.name}`).join("|")}`} criteria={criteria} scaleMax={event.scaleMax} last={last} learningsCriterionId={learningsCriterionId} />
+          <RubricForm
+            key={`${event.scaleMax}:${criteria.map((c) => `${c.id}/${c.weight}/${c.name}`).join("|")}`}
+            criteria={criteria}
+            scaleMax={event.scaleMax}
+            last={last}
+            learningsCriterionId={learningsCriterionId}
+          />
         </>
       )}
     </div>

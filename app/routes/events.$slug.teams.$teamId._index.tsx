@@ -93,7 +93,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const done = intent === "remove-member" ? await removeMember(team, userId, readConfirmation(formData)) : await handOverLead(team.id, userId);
     if (!done.ok && "confirm" in done) return data({ confirmRemoveMember: done.confirm }, { status: 409 });
     if (!done.ok) return data({ error: done.message }, { status: 400 });
-    return redirectWithToast(here, intent === "remove-member" ? "Member removed. The invite link changed, so the old one no longer works." : "Lead handed over.");
+    return redirectWithToast(
+      here,
+      intent === "remove-member" ? "Member removed. The invite link changed, so the old one no longer works." : "Lead handed over.",
+    );
   }
   if (intent === "new-invite-code") {
     enforce(canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now));
@@ -123,7 +126,9 @@ function ConfirmLeave({ facts }: { facts: LeaveFacts }) {
       />
     );
   }
-  const entry = facts.entryTitle ? `its ${facts.entrySubmitted ? "submitted" : "draft"} entry “${facts.entryTitle}”` : `its ${facts.entrySubmitted ? "submitted" : "draft"} entry`;
+  const entry = facts.entryTitle
+    ? `its ${facts.entrySubmitted ? "submitted" : "draft"} entry “${facts.entryTitle}”`
+    : `its ${facts.entrySubmitted ? "submitted" : "draft"} entry`;
   const shots = facts.screenshots ? ` and its ${facts.screenshots === 1 ? "screenshot" : `${facts.screenshots} screenshots`}` : "";
   return (
     <ConfirmStep
@@ -193,7 +198,13 @@ export default function TeamPage() {
                   <button type="submit" name="intent" value="hand-over" className="btn-secondary px-2 py-1 text-xs" aria-label={`Make ${m.name} the lead`}>
                     Make lead
                   </button>
-                  <button type="submit" name="intent" value="remove-member" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${m.name} from the team`}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="remove-member"
+                    className="btn-danger px-2 py-1 text-xs"
+                    aria-label={`Remove ${m.name} from the team`}
+                  >
                     Remove
                   </button>
                 </Form>
@@ -221,7 +232,9 @@ export default function TeamPage() {
               <details className="mt-3">
                 <summary className="cursor-pointer text-sm font-semibold text-brand-900">New invite link</summary>
                 <Form method="post" className="mt-2 space-y-2">
-                  <p className="text-sm text-slate-700">The current link and code stop working at once. Share the new link with everyone you still want to invite.</p>
+                  <p className="text-sm text-slate-700">
+                    The current link and code stop working at once. Share the new link with everyone you still want to invite.
+                  </p>
                   <button type="submit" name="intent" value="new-invite-code" className="btn-secondary">
                     Replace the invite link
                   </button>
@@ -242,7 +255,13 @@ export default function TeamPage() {
                   </span>
                   <Form method="post">
                     <input type="hidden" name="userId" value={m.id} />
-                    <button type="submit" name="intent" value="allow-rejoin" className="btn-secondary px-2 py-1 text-xs" aria-label={`Let ${m.name} rejoin the team`}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="allow-rejoin"
+                      className="btn-secondary px-2 py-1 text-xs"
+                      aria-label={`Let ${m.name} rejoin the team`}
+                    >
                       Let rejoin
                     </button>
                   </Form>

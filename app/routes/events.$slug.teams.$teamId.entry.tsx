@@ -57,7 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "upload-screenshot") {
     const file = formData.get("screenshot");
     const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-    const caption = String(formData.get("caption") ?? "").trim().slice(0, 200);
+    const caption = String(formData.get("caption") ?? "")
+      .trim()
+      .slice(0, 200);
     const added = await addScreenshot(entry.id, bytes, caption);
     if (!added.ok) return data({ screenshotError: added.message }, { status: 400 });
     return redirectWithToast(`/events/${event.slug}/teams/${team.id}/entry`, "Screenshot added.");
@@ -95,10 +97,20 @@ function Screenshots({ screenshots, error, confirmDelete }: { screenshots: Loade
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
           {screenshots.map((s, i) => (
             <li key={s.id} className="space-y-1">
-              <img src={`/screenshots/${s.id}`} alt={s.caption || `Screenshot ${i + 1}`} className="aspect-video w-full rounded border border-slate-200 object-cover" />
+              <img
+                src={`/screenshots/${s.id}`}
+                alt={s.caption || `Screenshot ${i + 1}`}
+                className="aspect-video w-full rounded border border-slate-200 object-cover"
+              />
               <Form method="post">
                 <input type="hidden" name="screenshotId" value={s.id} />
-                <button type="submit" name="_action" value="delete-screenshot" className="btn-danger px-2 py-1 text-xs" aria-label={`Delete screenshot ${s.caption || i + 1}`}>
+                <button
+                  type="submit"
+                  name="_action"
+                  value="delete-screenshot"
+                  className="btn-danger px-2 py-1 text-xs"
+                  aria-label={`Delete screenshot ${s.caption || i + 1}`}
+                >
                   Delete
                 </button>
               </Form>
@@ -199,7 +211,12 @@ function EntryForm({ entry, lastResult }: { entry: LoaderData["entry"]; lastResu
         <legend className="h2 px-1">Post-mortem</legend>
         <TextareaField label="What worked" meta={fields.pmWorked} />
         <TextareaField label="What did not work" meta={fields.pmDidNotWork} />
-        <SelectField label="Root cause" meta={fields.pmRootCause} placeholder="Pick the root cause…" options={rootCauses.map((c) => ({ value: c, label: rootCauseLabels[c] }))} />
+        <SelectField
+          label="Root cause"
+          meta={fields.pmRootCause}
+          placeholder="Pick the root cause…"
+          options={rootCauses.map((c) => ({ value: c, label: rootCauseLabels[c] }))}
+        />
         <Field label="Root cause, if other" meta={fields.pmRootCauseOther} />
         <TextareaField label="What we would do differently" meta={fields.pmDifferently} />
         <TextareaField label="Next steps" meta={fields.pmNextSteps} />

@@ -19,7 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canJoinTeam(user, access, new Date()));
   const problems = await listProblems(event.id);
-  return { event: { slug: event.slug, title: event.title, maxTeamSize: event.maxTeamSize }, problems: problems.filter((p) => !p.retired).map((p) => ({ value: p.id, label: p.title })) };
+  return {
+    event: { slug: event.slug, title: event.title, maxTeamSize: event.maxTeamSize },
+    problems: problems.filter((p) => !p.retired).map((p) => ({ value: p.id, label: p.title })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

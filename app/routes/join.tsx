@@ -29,7 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const decision = canJoinTeam(user, access, new Date());
   if (!decision.ok && decision.status === 404) enforce(decision);
   const refusal = decision.ok ? await joinRefusal(team.id, user.id) : decision.reason;
-  return { team: { name: team.name, problemTitle: team.problemTitle }, event: { slug: event.slug, title: event.title }, code, refusal, alreadyHere: access.teamId === team.id, teamId: team.id };
+  return {
+    team: { name: team.name, problemTitle: team.problemTitle },
+    event: { slug: event.slug, title: event.title },
+    code,
+    refusal,
+    alreadyHere: access.teamId === team.id,
+    teamId: team.id,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -17,7 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const invite = await findJudgeInvite(params.token ?? "", user.id);
   invariantResponse(invite, invalid, 404);
-  return { invite: { slug: invite.slug, title: invite.title, phase: invite.phase, alreadyJudge: invite.alreadyJudge }, refusal: invite.inTeam && !invite.alreadyJudge ? JUDGE_IN_TEAM_MESSAGE : null };
+  return {
+    invite: { slug: invite.slug, title: invite.title, phase: invite.phase, alreadyJudge: invite.alreadyJudge },
+    refusal: invite.inTeam && !invite.alreadyJudge ? JUDGE_IN_TEAM_MESSAGE : null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +53,10 @@ export default function JudgeInvite() {
         </p>
       ) : (
         <Form method="post" className="card mt-6 space-y-4">
-          <p>You were invited to judge the entries of {invite.title}. Judges score entries against the event's rubric; a judge never scores an entry of their own team.</p>
+          <p>
+            You were invited to judge the entries of {invite.title}. Judges score entries against the event's rubric; a judge never scores an entry of their own
+            team.
+          </p>
           <button type="submit" className="btn-primary">
             Become a judge
           </button>

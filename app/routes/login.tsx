@@ -22,7 +22,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData();
   const submission = parseForm(formData, { schema: signInSchema });
-  if (isHoneypotFilled(formData)) return data({ result: submission.reply({ formErrors: ["That request looked automated."], hideFields: ["password"] }) }, { status: 400 });
+  if (isHoneypotFilled(formData))
+    return data({ result: submission.reply({ formErrors: ["That request looked automated."], hideFields: ["password"] }) }, { status: 400 });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const signedIn = await attemptSignIn(submission.value.email, submission.value.password, context?.clientIp);
   if (!signedIn.ok) return data({ result: submission.reply({ formErrors: [signedIn.message], hideFields: ["password"] }) }, { status: signedIn.status });

@@ -24,12 +24,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData();
   const submission = parseForm(formData, { schema: signUpServerSchema });
-  if (isHoneypotFilled(formData)) return data({ result: submission.reply({ formErrors: ["That request looked automated."], hideFields: ["password"] }) }, { status: 400 });
+  if (isHoneypotFilled(formData))
+    return data({ result: submission.reply({ formErrors: ["That request looked automated."], hideFields: ["password"] }) }, { status: 400 });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const perIp = await hit(`signup:${context?.clientIp ?? "unknown"}`, limits.signUpPerIp);
-  if (!perIp.allowed) return data({ result: submission.reply({ formErrors: [tooManyMessage(perIp.retryAfterSeconds)], hideFields: ["password"] }) }, { status: 429 });
+  if (!perIp.allowed)
+    return data({ result: submission.reply({ formErrors: [tooManyMessage(perIp.retryAfterSeconds)], hideFields: ["password"] }) }, { status: 429 });
   const created = await createAccount(submission.value);
-  if (!created.ok) return data({ result: submission.reply({ fieldErrors: { [created.field]: [created.message] }, hideFields: ["password"] }) }, { status: 400 });
+  if (!created.ok)
+    return data({ result: submission.reply({ fieldErrors: { [created.field]: [created.message] }, hideFields: ["password"] }) }, { status: 400 });
   return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": await startSession(created.userId) } });
 }
 
@@ -53,7 +56,13 @@ export default function SignUp() {
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field label="Name" meta={fields.name} autoComplete="name" />
         <Field label="Work email" meta={fields.email} type="email" autoComplete="email" />
-        <Field label="Password" meta={fields.password} type="password" autoComplete="new-password" hint="At least 12 characters, not a common password, and not your name or email. A passphrase of four or more unrelated words works well." />
+        <Field
+          label="Password"
+          meta={fields.password}
+          type="password"
+          autoComplete="new-password"
+          hint="At least 12 characters, not a common password, and not your name or email. A passphrase of four or more unrelated words works well."
+        />
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           {busy ? "Creating account…" : "Create account"}
         </button>

@@ -37,10 +37,7 @@ export async function sessionCookie(userId: string): Promise<string> {
 
 type FormInput = Record<string, string | number | boolean | undefined | null>;
 
-export function request(
-  path: string,
-  opts: { user?: Pick<TestUser, "cookie"> | null; cookie?: string; method?: string; form?: FormInput } = {},
-): Request {
+export function request(path: string, opts: { user?: Pick<TestUser, "cookie"> | null; cookie?: string; method?: string; form?: FormInput } = {}): Request {
   const headers = new Headers();
   const cookie = opts.cookie ?? opts.user?.cookie;
   if (cookie) headers.set("Cookie", cookie);

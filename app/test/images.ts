@@ -4,7 +4,9 @@ import sharp from "sharp";
 
 /** A real PNG of the given size, filled with one colour. */
 export async function realPng(width = 2, height = 2): Promise<Uint8Array<ArrayBuffer>> {
-  const out = await sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 60 } } }).png().toBuffer();
+  const out = await sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 60 } } })
+    .png()
+    .toBuffer();
   return new Uint8Array(out);
 }
 
@@ -24,6 +26,11 @@ export function declaredPng(width: number, height: number): Uint8Array<ArrayBuff
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale, no interlace
   const idat = zlib.deflateSync(Buffer.alloc(Math.min(width + 1, 1_000_000) * 2));
-  const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", Buffer.alloc(0))]);
+  const bytes = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", idat),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
   return new Uint8Array(bytes);
 }

@@ -51,7 +51,11 @@ describe("bestLessons", () => {
 
 describe("digestMarkdown", () => {
   it("writes every section, even when there is nothing to report", () => {
-    const d: Digest = { event: { title: "Empty Hack", slug: "empty", tagline: "", dates: "1 Jan to 2 Jan" }, entries: [], awards: [{ name: "Best overall", entryTitle: null }] };
+    const d: Digest = {
+      event: { title: "Empty Hack", slug: "empty", tagline: "", dates: "1 Jan to 2 Jan" },
+      entries: [],
+      awards: [{ name: "Best overall", entryTitle: null }],
+    };
     const md = digestMarkdown(d, "https://pf.example");
     expect(md).toContain("# Learnings digest: Empty Hack");
     expect(md).toContain("0 submitted entries");
@@ -83,8 +87,34 @@ describe("digestMarkdown, the whole document", () => {
     const d: Digest = {
       event: { title: "Hack *1*", slug: "hack-1", tagline: "", dates: "3 – 5 Nov 2026" },
       entries: [
-        entry({ id: "a", title: "Triage", teamName: "Ops", problemTitle: "Tickets", outcome: "working", metricName: "Minutes", metricBaseline: "12", metricTarget: "4", metricResult: "6", metricUnit: "min", differently: "Start with the data", didNotWork: "Rules", learningsMean: 4, rank: 1 }),
-        entry({ id: "b", title: "", teamName: "Solo", problemTitle: "Invoices", outcome: null, rootCause: "integration", metricName: " ", differently: "Ask IT first", learningsMean: 4, rank: 2 }),
+        entry({
+          id: "a",
+          title: "Triage",
+          teamName: "Ops",
+          problemTitle: "Tickets",
+          outcome: "working",
+          metricName: "Minutes",
+          metricBaseline: "12",
+          metricTarget: "4",
+          metricResult: "6",
+          metricUnit: "min",
+          differently: "Start with the data",
+          didNotWork: "Rules",
+          learningsMean: 4,
+          rank: 1,
+        }),
+        entry({
+          id: "b",
+          title: "",
+          teamName: "Solo",
+          problemTitle: "Invoices",
+          outcome: null,
+          rootCause: "integration",
+          metricName: " ",
+          differently: "Ask IT first",
+          learningsMean: 4,
+          rank: 2,
+        }),
         entry({ id: "c", title: "Voice", outcome: "failed", rootCause: "latency-or-cost", differently: "" }),
         entry({ id: "d", title: "Chat", outcome: "failed", rootCause: "latency-or-cost", metricName: "Accuracy", differently: "" }),
         entry({ id: "e", title: "Docs", outcome: "partial", rootCause: "integration", differently: "" }),
@@ -146,7 +176,11 @@ describe("digestMarkdown, the whole document", () => {
   });
 
   it("says entry in the singular and lists an entry without a title or outcome in the metric table", () => {
-    const d: Digest = { event: { title: "One", slug: "one", tagline: "", dates: "d" }, entries: [entry({ title: "", outcome: null, metricName: "F1" })], awards: [] };
+    const d: Digest = {
+      event: { title: "One", slug: "one", tagline: "", dates: "d" },
+      entries: [entry({ title: "", outcome: null, metricName: "F1" })],
+      awards: [],
+    };
     const md = digestMarkdown(d, "https://pf.example");
     expect(md).toContain("d · 1 submitted entry\n");
     expect(md).toContain("| Untitled entry | — | F1 | — → — (target) → not measured |");
@@ -156,7 +190,11 @@ describe("digestMarkdown, the whole document", () => {
 
 describe("digest counts and texts", () => {
   it("counts every outcome, and root causes by frequency then in the list's order, leaving out unused ones", () => {
-    const es = [entry({ outcome: "partial", rootCause: "evaluation" }), entry({ outcome: null, rootCause: "model-capability" }), entry({ outcome: "partial", rootCause: "evaluation" })];
+    const es = [
+      entry({ outcome: "partial", rootCause: "evaluation" }),
+      entry({ outcome: null, rootCause: "model-capability" }),
+      entry({ outcome: "partial", rootCause: "evaluation" }),
+    ];
     expect(outcomeCounts(es)).toEqual([
       { outcome: "working", n: 0 },
       { outcome: "partial", n: 2 },
@@ -166,7 +204,10 @@ describe("digest counts and texts", () => {
       { cause: "evaluation", n: 2 },
       { cause: "model-capability", n: 1 },
     ]);
-    expect(rootCauseCounts([entry({ rootCause: "other" }), entry({ rootCause: "data-missing-context" })]).map((r) => r.cause)).toEqual(["data-missing-context", "other"]);
+    expect(rootCauseCounts([entry({ rootCause: "other" }), entry({ rootCause: "data-missing-context" })]).map((r) => r.cause)).toEqual([
+      "data-missing-context",
+      "other",
+    ]);
   });
 
   it("words a root cause, with the free text only for other", () => {

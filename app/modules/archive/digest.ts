@@ -48,7 +48,9 @@ export function bestLessons(entries: DigestEntry[], limit = 5) {
     .filter((e) => e.differently.trim())
     .sort(
       (a, b) =>
-        (b.learningsMean ?? -1) - (a.learningsMean ?? -1) || (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.title.localeCompare(b.title),
+        (b.learningsMean ?? -1) - (a.learningsMean ?? -1) ||
+        (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+        a.title.localeCompare(b.title),
     )
     .slice(0, limit);
 }
@@ -104,7 +106,9 @@ export function digestMarkdown(d: Digest, appUrl: string): string {
   else {
     lines.push("| Entry | Outcome | Metric | Baseline → target → result |", "| --- | --- | --- | --- |");
     for (const e of withMetric) {
-      lines.push(`| ${mdText(e.title || "Untitled entry")} | ${e.outcome ? outcomeLabels[e.outcome] : "—"} | ${mdText(e.metricName)} | ${mdText(metricLine(e))} |`);
+      lines.push(
+        `| ${mdText(e.title || "Untitled entry")} | ${e.outcome ? outcomeLabels[e.outcome] : "—"} | ${mdText(e.metricName)} | ${mdText(metricLine(e))} |`,
+      );
     }
   }
   lines.push("");
@@ -120,5 +124,10 @@ export function digestMarkdown(d: Digest, appUrl: string): string {
     lines.push(`- **What we would do differently:** ${mdText(e.differently)}`);
     lines.push(`- Read more: ${appUrl}/events/${d.event.slug}/entries/${e.id}`, "");
   }
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    lines
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }

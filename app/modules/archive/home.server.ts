@@ -65,11 +65,15 @@ async function computeTags(limit = 40) {
     select e.tags from entries e join events ev on ev.id = e.event_id
     where ${VISIBLE} and e.tags <> '' and e.event_id in (${LATEST_CLOSED})`);
   const counts = new Map<string, number>();
-  for (const r of rows) for (const t of r.tags.split(",")) {
-    const tag = t.trim();
-    if (tag) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([tag]) => tag);
+  for (const r of rows)
+    for (const t of r.tags.split(",")) {
+      const tag = t.trim();
+      if (tag) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([tag]) => tag);
 }
 
 /** What the search form's selects offer: closed events and their years. */

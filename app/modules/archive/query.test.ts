@@ -157,7 +157,12 @@ describe("relatedQuery, word by word", () => {
     expect(relatedQuery("AI ops GPT4 2026 Bot bot")).toBe('"ops" OR "gpt4" OR "bot"');
     expect(relatedQuery("alpha beta gamma delta", 2)).toBe('"alpha" OR "beta"');
     const many = Array.from({ length: 14 }, (_, i) => `word${String.fromCharCode(97 + i)}`);
-    expect(relatedQuery(many.join(" "))).toBe(many.slice(0, 12).map((w) => `"${w}"`).join(" OR "));
+    expect(relatedQuery(many.join(" "))).toBe(
+      many
+        .slice(0, 12)
+        .map((w) => `"${w}"`)
+        .join(" OR "),
+    );
     expect(relatedQuery("about because should would using")).toBeNull();
   });
 });

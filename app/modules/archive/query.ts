@@ -106,7 +106,13 @@ function tokenize(raw: string): { terms: Term[]; orAfter: Set<number>; dropped: 
 
 /** The typed prefixes (folded) of a query, for looking up their stems before parseQuery. */
 export function queryPrefixes(raw: string): string[] {
-  return [...new Set(tokenize(raw).terms.filter((t) => t.prefix).map((t) => fold(t.text)))];
+  return [
+    ...new Set(
+      tokenize(raw)
+        .terms.filter((t) => t.prefix)
+        .map((t) => fold(t.text)),
+    ),
+  ];
 }
 
 export function parseQuery(raw: string, stems?: PrefixStems): ParsedQuery {

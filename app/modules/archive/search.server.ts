@@ -160,7 +160,13 @@ async function matchPage(match: string, filters: ArchiveFilters) {
     select ${COLUMNS}, ${TITLE} as titleMarked, ${SNIPPET} as snippet
     from learnings_fts f cross join entries e on e.id = f.entry_id ${JOINS}
     where learnings_fts match ${full} and f.rowid in ${sqlList(ranked.map((r) => r.ftsRow))} and ${visibleAndFiltered(filters)}`);
-  return { total: n, rows: inOrder(rows, ranked.map((r) => r.id)) };
+  return {
+    total: n,
+    rows: inOrder(
+      rows,
+      ranked.map((r) => r.id),
+    ),
+  };
 }
 
 /**
@@ -260,7 +266,10 @@ export async function relatedLearnings(text: string, excludeProblemId: string | 
     select e.id, e.title, e.outcome, e.pm_root_cause as rootCause, ev.slug as eventSlug, ev.title as eventTitle, p.title as problemTitle
     from entries e ${JOINS}
     where e.id in ${sqlList(ranked.map((r) => r.id))} and ${VISIBLE} and t.problem_id <> ${excludeProblemId ?? ""}`);
-  return inOrder(rows, ranked.map((r) => r.id)).slice(0, limit);
+  return inOrder(
+    rows,
+    ranked.map((r) => r.id),
+  ).slice(0, limit);
 }
 
 /** The words of a business problem that "have we tried this before?" searches for. */

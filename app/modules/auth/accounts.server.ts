@@ -35,10 +35,7 @@ export async function checkCredentials(email: string, password: string): Promise
 }
 
 export function listAccounts() {
-  return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
-    .from(users)
-    .orderBy(asc(users.name));
+  return db.select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }).from(users).orderBy(asc(users.name));
 }
 
 /** The events each account organizes: the global role only lets someone create events, these grants stay (ADR 011). */
@@ -56,7 +53,10 @@ export async function setOrganizerRole(userId: string, organizer: boolean) {
   const [user] = await db.select({ role: users.role, name: users.name }).from(users).where(eq(users.id, userId));
   if (!user) return { ok: false as const, message: "Account not found" };
   if (user.role === "admin") return { ok: false as const, message: "Admins keep their role; use the promote script to change an admin." };
-  await db.update(users).set({ role: organizer ? "organizer" : "member" }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ role: organizer ? "organizer" : "member" })
+    .where(eq(users.id, userId));
   return { ok: true as const, name: user.name, organizes: (await listOrganizedEvents(userId)).length };
 }
 
@@ -64,6 +64,9 @@ export async function setOrganizerRole(userId: string, organizer: boolean) {
 export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<{ ok: true } | { ok: false; message: string }> {
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return { ok: false, message: "That is not your current password." };
-  await db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(newPassword) })
+    .where(eq(users.id, userId));
   return { ok: true };
 }

@@ -12,7 +12,11 @@ const MIN_PART = 4;
 // Only the first 64 characters are scored: past that a password is long enough, and scoring 200 costs ~0.3 s of CPU.
 const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs, maxLength: 64 });
 
-const parts = (text: string) => text.toLowerCase().split(/[\s.\-_+@]+/).filter((p) => p.length >= MIN_PART);
+const parts = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[\s.\-_+@]+/)
+    .filter((p) => p.length >= MIN_PART);
 
 /** Why this person may not choose this password, or null. */
 export function passwordWeakness(password: string, person: { email: string; name: string }): string | null {
@@ -38,4 +42,5 @@ const refinePassword = (password: string, person: Person, path: string, ctx: z.R
 export const signUpServerSchema = signUpSchema.superRefine((v, ctx) => refinePassword(v.password, v, "password", ctx));
 
 /** changePasswordSchema plus the strength rule for this account, for the account page's action. */
-export const changePasswordServerSchema = (person: Person) => changePasswordSchema.superRefine((v, ctx) => refinePassword(v.newPassword, person, "newPassword", ctx));
+export const changePasswordServerSchema = (person: Person) =>
+  changePasswordSchema.superRefine((v, ctx) => refinePassword(v.newPassword, person, "newPassword", ctx));

@@ -22,7 +22,13 @@ describe("passwordWeakness", () => {
   });
 
   it("accepts passphrases, the test suites' passwords included", () => {
-    for (const p of ["tangerine-octopus-violin-41", "a-long-enough-passphrase", "correct horse battery staple", "an-entirely-new-passphrase", "a-brand-new-passphrase"]) {
+    for (const p of [
+      "tangerine-octopus-violin-41",
+      "a-long-enough-passphrase",
+      "correct horse battery staple",
+      "an-entirely-new-passphrase",
+      "a-brand-new-passphrase",
+    ]) {
       expect(passwordWeakness(p, { email: "pat-password-x1@example.com", name: "Pat Password" }), p).toBeNull();
     }
   });

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { canChangeAwards, canDeclareConflict, canManageJudging, canWithdrawConflict, canReadFeedback, canScoreEntry, type EventAccess } from "./permissions";
 
 const judge = { id: "j", role: "member" as const };
-const ev = (over: Partial<EventAccess> = {}): EventAccess => ({ phase: "judging", submissionDeadline: new Date(0), isOrganizer: false, isJudge: true, teamId: null, ...over });
+const ev = (over: Partial<EventAccess> = {}): EventAccess => ({
+  phase: "judging",
+  submissionDeadline: new Date(0),
+  isOrganizer: false,
+  isJudge: true,
+  teamId: null,
+  ...over,
+});
 const entry = { teamId: "t1", status: "submitted" as const };
 
 describe("canScoreEntry with conflicts and assignments", () => {
@@ -13,10 +20,16 @@ describe("canScoreEntry with conflicts and assignments", () => {
     expect(canScoreEntry(judge, ev(), entry, { conflicted: true, assigned: true })).toMatchObject({ ok: false, status: 403 });
   });
   it("refuses an unassigned judge", () => {
-    expect(canScoreEntry(judge, ev(), entry, { conflicted: false, assigned: false })).toEqual({ ok: false, status: 403, reason: "This entry is not assigned to you." });
+    expect(canScoreEntry(judge, ev(), entry, { conflicted: false, assigned: false })).toEqual({
+      ok: false,
+      status: 403,
+      reason: "This entry is not assigned to you.",
+    });
   });
   it("still refuses the judge's own team first", () => {
-    expect(canScoreEntry(judge, ev({ teamId: "t1" }), entry, { conflicted: false, assigned: true })).toMatchObject({ reason: "You cannot score an entry of your own team." });
+    expect(canScoreEntry(judge, ev({ teamId: "t1" }), entry, { conflicted: false, assigned: true })).toMatchObject({
+      reason: "You cannot score an entry of your own team.",
+    });
   });
 });
 
@@ -33,7 +46,11 @@ describe("canWithdrawConflict", () => {
   it("is for judges before results are published", () => {
     expect(canWithdrawConflict(judge, ev()).ok).toBe(true);
     expect(canWithdrawConflict(judge, ev({ phase: "open" })).ok).toBe(true);
-    expect(canWithdrawConflict(judge, ev({ phase: "closed" }))).toEqual({ ok: false, status: 403, reason: "Conflicts can be withdrawn only before results are published." });
+    expect(canWithdrawConflict(judge, ev({ phase: "closed" }))).toEqual({
+      ok: false,
+      status: 403,
+      reason: "Conflicts can be withdrawn only before results are published.",
+    });
     expect(canWithdrawConflict(judge, ev({ isJudge: false, isOrganizer: true })).ok).toBe(false);
   });
 });

@@ -287,6 +287,9 @@ describe("canChangeTeam and canLeadTeam", () => {
   it("keep lead-only actions for the lead", () => {
     expect(canLeadTeam(lead, ev({ teamId: "t1" }), team, before).ok).toBe(true);
     expect(canLeadTeam(member, ev({ teamId: "t1" }), team, before)).toEqual({ ok: false, status: 403, reason: "Only the team lead can do that." });
-    expect(canLeadTeam(lead, ev({ teamId: "t1" }), team, after)).toMatchObject({ ok: false, reason: "Submissions are closed: the submission deadline has passed." });
+    expect(canLeadTeam(lead, ev({ teamId: "t1" }), team, after)).toMatchObject({
+      ok: false,
+      reason: "Submissions are closed: the submission deadline has passed.",
+    });
   });
 });

@@ -32,7 +32,14 @@ const organizerRole: Actor = { id: "o", role: "organizer" };
 const admin: Actor = { id: "a", role: "admin" };
 const deadline = new Date("2026-06-01T12:00:00Z");
 const before = new Date(deadline.getTime() - 1);
-const ev = (over: Partial<EventAccess> = {}): EventAccess => ({ phase: "open", submissionDeadline: deadline, isOrganizer: false, isJudge: false, teamId: null, ...over });
+const ev = (over: Partial<EventAccess> = {}): EventAccess => ({
+  phase: "open",
+  submissionDeadline: deadline,
+  isOrganizer: false,
+  isJudge: false,
+  teamId: null,
+  ...over,
+});
 const entry = { teamId: "t1", status: "submitted" as const };
 const draftEntry = { teamId: "t1", status: "draft" as const };
 const no = (reason: string, status = 403) => ({ ok: false, status, reason });
@@ -80,7 +87,9 @@ describe("every refusal says why", () => {
     expect(canManageJudging(admin, ev({ phase: "closed" }))).toEqual(yes);
     expect(canChangeAwards(member, ev())).toEqual(no("Only this event's organizers can do that."));
     expect(canChangeAwards(member, ev({ phase: "judging", isOrganizer: true }))).toEqual(yes);
-    expect(canChangeAwards(admin, ev({ phase: "closed" }))).toEqual(no("Results are published: reopen the event for judging (with a reason) to change its awards."));
+    expect(canChangeAwards(admin, ev({ phase: "closed" }))).toEqual(
+      no("Results are published: reopen the event for judging (with a reason) to change its awards."),
+    );
     expect(canManageProblems(member, ev())).toEqual(no("Only this event's organizers can do that."));
     expect(canManageProblems(admin, ev({ phase: "judging" }))).toEqual(no("Problems can be changed only while the event is a draft or open."));
     expect(canManageProblems(admin, ev({ phase: "closed" }))).toEqual(no("Problems can be changed only while the event is a draft or open."));
@@ -113,9 +122,13 @@ describe("every refusal says why", () => {
 
   it("reading entries", () => {
     expect(canViewEntry(member, ev({ phase: "closed" }), draftEntry, deadline)).toEqual(no("This entry is still a draft."));
-    expect(canViewEntry(member, ev({ isJudge: true }), entry, before)).toEqual(no("Entries become visible to other participants after the submission deadline."));
+    expect(canViewEntry(member, ev({ isJudge: true }), entry, before)).toEqual(
+      no("Entries become visible to other participants after the submission deadline."),
+    );
     expect(canViewEntry(member, ev({ phase: "judging", isJudge: true }), entry, before)).toEqual(yes);
-    expect(canViewEntry(member, ev({ phase: "judging" }), entry, before)).toEqual(no("Entries become visible to other participants after the submission deadline."));
+    expect(canViewEntry(member, ev({ phase: "judging" }), entry, before)).toEqual(
+      no("Entries become visible to other participants after the submission deadline."),
+    );
     expect(canViewEntry(member, ev({ phase: "closed" }), entry, before)).toEqual(yes);
     expect(canViewEntry(member, ev(), entry, deadline)).toEqual(yes);
     expect(canViewEntry(member, ev({ teamId: "t1" }), draftEntry, before)).toEqual(yes);
@@ -127,9 +140,13 @@ describe("every refusal says why", () => {
     expect(canScoreEntry(member, ev({ phase: "judging" }), entry)).toEqual(no("Only this event's judges can score entries."));
     expect(canScoreEntry(member, { ...judging, teamId: "t1" }, entry)).toEqual(no("You cannot score an entry of your own team."));
     expect(canScoreEntry(member, judging, draftEntry)).toEqual(no("Only submitted entries are scored."));
-    expect(canScoreEntry(member, judging, entry, { conflicted: true, assigned: true })).toEqual(no("You declared a conflict of interest with this entry, so you do not score it."));
+    expect(canScoreEntry(member, judging, entry, { conflicted: true, assigned: true })).toEqual(
+      no("You declared a conflict of interest with this entry, so you do not score it."),
+    );
     expect(canScoreEntry(member, judging, entry, { conflicted: false, assigned: false })).toEqual(no("This entry is not assigned to you."));
-    expect(canScoreEntry(member, { ...judging, phase: "closed" }, entry, { conflicted: false, assigned: true })).toEqual(no("Scores can be given or changed only while the event is in judging."));
+    expect(canScoreEntry(member, { ...judging, phase: "closed" }, entry, { conflicted: false, assigned: true })).toEqual(
+      no("Scores can be given or changed only while the event is in judging."),
+    );
     expect(canScoreEntry(member, judging, entry, { conflicted: false, assigned: true })).toEqual(yes);
     expect(canScoreEntry(member, judging, entry)).toEqual(yes);
 
@@ -155,7 +172,9 @@ describe("every refusal says why", () => {
     expect(canReadFeedback(member, ev({ phase: "closed", teamId: "t2" }), entry)).toEqual(no("Only the team reads its judges' feedback."));
     expect(canReadFeedback(member, ev({ phase: "judging", teamId: "t1" }), entry)).toEqual(no("Feedback is shown when results are published."));
     expect(canReadFeedback(member, ev({ phase: "closed", teamId: "t1" }), entry)).toEqual(yes);
-    expect(canViewDigest(member, ev({ phase: "judging", isOrganizer: true }))).toEqual(no("The learnings digest is ready when the event's results are published."));
+    expect(canViewDigest(member, ev({ phase: "judging", isOrganizer: true }))).toEqual(
+      no("The learnings digest is ready when the event's results are published."),
+    );
     expect(canViewDigest(member, ev({ phase: "closed" }))).toEqual(yes);
   });
 });

@@ -3,7 +3,14 @@ import { canEditRubric, canManageEvent, canManageProblems, type EventAccess } fr
 
 const member = { id: "m", role: "member" as const };
 const admin = { id: "a", role: "admin" as const };
-const ev = (over: Partial<EventAccess> = {}): EventAccess => ({ phase: "open", submissionDeadline: new Date(0), isOrganizer: false, isJudge: false, teamId: null, ...over });
+const ev = (over: Partial<EventAccess> = {}): EventAccess => ({
+  phase: "open",
+  submissionDeadline: new Date(0),
+  isOrganizer: false,
+  isJudge: false,
+  teamId: null,
+  ...over,
+});
 
 describe("canManageEvent", () => {
   it("is for the event's organizers and admins; a draft stays hidden (404) from everyone else", () => {

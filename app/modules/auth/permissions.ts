@@ -23,9 +23,7 @@ const deny = (reason: string, status: 403 | 404 = 403): Decision => ({ ok: false
 const managesEvent = (actor: Actor, ev: EventAccess) => ev.isOrganizer || actor.role === "admin";
 
 export function canCreateEvent(actor: Actor): Decision {
-  return actor.role === "admin" || actor.role === "organizer"
-    ? allow
-    : deny("Only organizers can create events. Ask an admin for the organizer role.");
+  return actor.role === "admin" || actor.role === "organizer" ? allow : deny("Only organizers can create events. Ask an admin for the organizer role.");
 }
 
 export function canManageUsers(actor: Actor): Decision {

@@ -7,10 +7,7 @@ export const emailSchema = z
   .max(254, "That email address is too long")
   .pipe(z.email({ error: "Enter a valid email address, like name@company.com" }));
 
-export const passwordSchema = z
-  .string({ error: "Enter a password" })
-  .min(12, "Use at least 12 characters")
-  .max(200, "Use at most 200 characters");
+export const passwordSchema = z.string({ error: "Enter a password" }).min(12, "Use at least 12 characters").max(200, "Use at most 200 characters");
 
 export const signUpSchema = z.object({
   name: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(80, "Use at most 80 characters"),

@@ -10,7 +10,10 @@ export async function getTeamEntry(teamId: string) {
 
 /** What the permission policy needs to know about an entry. */
 export async function getEntryRef(entryId: string) {
-  const [row] = await db.select({ id: entries.id, eventId: entries.eventId, teamId: entries.teamId, status: entries.status }).from(entries).where(eq(entries.id, entryId));
+  const [row] = await db
+    .select({ id: entries.id, eventId: entries.eventId, teamId: entries.teamId, status: entries.status })
+    .from(entries)
+    .where(eq(entries.id, entryId));
   return row ?? null;
 }
 
@@ -56,7 +59,8 @@ export async function saveEntry(teamId: string, input: EntryInput, submit: boole
     return {
       ok: false,
       conflict: true,
-      message: "A teammate saved this entry after you opened it. Your text is still in the form: copy what you need, reload to see their version, and save again.",
+      message:
+        "A teammate saved this entry after you opened it. Your text is still in the form: copy what you need, reload to see their version, and save again.",
     };
   }
   return { ok: true, version: updated[0].version };
@@ -71,7 +75,10 @@ export function listSubmittedEntries(eventId: string, filters: GalleryFilters = 
   if (filters.outcome === "working" || filters.outcome === "partial" || filters.outcome === "failed") conditions.push(eq(entries.outcome, filters.outcome));
   // Tags are stored normalized as "a, b, c".
   if (filters.tag) {
-    const tag = filters.tag.trim().toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c);
+    const tag = filters.tag
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => "\\" + c);
     conditions.push(sql`(', ' || ${entries.tags} || ',') like ${`%, ${tag},%`} escape '\\'`);
   }
   return db

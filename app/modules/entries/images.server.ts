@@ -25,7 +25,11 @@ export async function prepareScreenshot(bytes: Uint8Array, existingCount: number
     // limitInputPixels again, in case a decoder reads other dimensions than the header said.
     const image = sharp(bytes, { limitInputPixels: MAX_SCREENSHOT_PIXELS, autoOrient: true });
     const out =
-      format === "png" ? await image.png().toBuffer() : format === "jpeg" ? await image.jpeg({ quality: 85 }).toBuffer() : await image.webp({ quality: 85 }).toBuffer();
+      format === "png"
+        ? await image.png().toBuffer()
+        : format === "jpeg"
+          ? await image.jpeg({ quality: 85 }).toBuffer()
+          : await image.webp({ quality: 85 }).toBuffer();
     return { ok: true, type: check.type, bytes: new Uint8Array(out) };
   } catch {
     return unreadable;

@@ -179,7 +179,12 @@ describe("entry schemas, message by message", () => {
       ["outcome", "Pick an outcome"],
       ["pmRootCauseOther", "Describe the root cause"],
     ]);
-    expect(entrySubmitSchema.safeParse({ version: 1, outcome: "working" }).error!.issues.map((i) => [i.path.join("."), i.message]).slice(-2)).toEqual([
+    expect(
+      entrySubmitSchema
+        .safeParse({ version: 1, outcome: "working" })
+        .error!.issues.map((i) => [i.path.join("."), i.message])
+        .slice(-2),
+    ).toEqual([
       ["pmRootCause", "Pick the root cause"],
       ["metricResult", "Give the measured result (only a failed attempt may leave it empty)"],
     ]);

@@ -16,7 +16,12 @@ export const rootCauseLabels: Record<(typeof rootCauses)[number], string> = {
   other: "Other",
 };
 
-const max = (n: number) => z.string().trim().max(n, `Use at most ${n.toLocaleString("en")} characters`).default("");
+const max = (n: number) =>
+  z
+    .string()
+    .trim()
+    .max(n, `Use at most ${n.toLocaleString("en")} characters`)
+    .default("");
 const url = z
   .string()
   .trim()
@@ -49,7 +54,6 @@ const draftShape = {
 };
 
 export const entryDraftSchema = z.object(draftShape);
-
 
 // Submit: a complete entry. A failed attempt is complete when its post-mortem is.
 export const entrySubmitSchema = z.object(draftShape).superRefine((v, ctx) => {

@@ -16,7 +16,10 @@ export function listScreenshots(entryId: string) {
 }
 
 export async function addScreenshot(entryId: string, bytes: Uint8Array, caption: string) {
-  const [{ count }] = await db.select({ count: sql<number>`count(*)` }).from(screenshots).where(eq(screenshots.entryId, entryId));
+  const [{ count }] = await db
+    .select({ count: sql<number>`count(*)` })
+    .from(screenshots)
+    .where(eq(screenshots.entryId, entryId));
   const check = await prepareScreenshot(bytes, count);
   if (!check.ok) return check;
   const id = newId();

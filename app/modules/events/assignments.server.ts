@@ -20,7 +20,12 @@ async function assignmentFacts(eventId: string) {
     db.select({ teamId: teamMembers.teamId, userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.eventId, eventId)),
     db.select({ entryId: judgeConflicts.entryId, judgeId: judgeConflicts.judgeId }).from(judgeConflicts).where(eq(judgeConflicts.eventId, eventId)),
     db
-      .select({ entryId: judgeAssignments.entryId, judgeId: judgeAssignments.judgeId, manual: judgeAssignments.manual, scored: sql<number>`${hasScores}`.mapWith(Boolean) })
+      .select({
+        entryId: judgeAssignments.entryId,
+        judgeId: judgeAssignments.judgeId,
+        manual: judgeAssignments.manual,
+        scored: sql<number>`${hasScores}`.mapWith(Boolean),
+      })
       .from(judgeAssignments)
       .where(eq(judgeAssignments.eventId, eventId)),
   ]);
@@ -62,15 +67,27 @@ export async function recomputeAssignments(event: AssigningEvent): Promise<Assig
     ...dropIneligible.map((a) =>
       db
         .delete(judgeAssignments)
-        .where(and(eq(judgeAssignments.eventId, event.id), eq(judgeAssignments.entryId, a.entryId), eq(judgeAssignments.judgeId, a.judgeId), sql`not ${hasScores}`)),
+        .where(
+          and(eq(judgeAssignments.eventId, event.id), eq(judgeAssignments.entryId, a.entryId), eq(judgeAssignments.judgeId, a.judgeId), sql`not ${hasScores}`),
+        ),
     ),
-    ...(plan.add.length ? [db.insert(judgeAssignments).values(plan.add.map((p) => ({ eventId: event.id, ...p, manual: false }))).onConflictDoNothing()] : []),
+    ...(plan.add.length
+      ? [
+          db
+            .insert(judgeAssignments)
+            .values(plan.add.map((p) => ({ eventId: event.id, ...p, manual: false })))
+            .onConflictDoNothing(),
+        ]
+      : []),
   ]);
   return plan;
 }
 
 /** Switches between "every judge scores every entry" (null) and N judges per entry. A number that cannot be met is refused. */
-export async function setJudgesPerEntry(event: AssigningEvent, judgesPerEntry: number | null): Promise<{ ok: true; plan: AssignmentPlan | null } | { ok: false; message: string }> {
+export async function setJudgesPerEntry(
+  event: AssigningEvent,
+  judgesPerEntry: number | null,
+): Promise<{ ok: true; plan: AssignmentPlan | null } | { ok: false; message: string }> {
   if (judgesPerEntry !== null) {
     const preview = await previewAssignments(event.id, judgesPerEntry);
     if (!preview.ok) return { ok: false, message: preview.message ?? "Not enough judges." };
@@ -80,13 +97,18 @@ export async function setJudgesPerEntry(event: AssigningEvent, judgesPerEntry: n
 }
 
 /** An organizer assigns one judge to one entry by hand: kept on every recompute. */
-export async function addAssignment(eventId: string, entryId: string, judgeId: string): Promise<{ ok: true } | { ok: false; field: "judgeId" | "entryId"; message: string }> {
+export async function addAssignment(
+  eventId: string,
+  entryId: string,
+  judgeId: string,
+): Promise<{ ok: true } | { ok: false; field: "judgeId" | "entryId"; message: string }> {
   const facts = await assignmentFacts(eventId);
   const entry = facts.entries.find((e) => e.id === entryId);
   if (!entry) return { ok: false, field: "entryId", message: "Pick a submitted entry of this event." };
   if (!facts.judges.includes(judgeId)) return { ok: false, field: "judgeId", message: "Pick one of this event's judges." };
   if (entry.memberIds.includes(judgeId)) return { ok: false, field: "judgeId", message: "This judge is in the entry's team and cannot score it." };
-  if (facts.conflicts.some((c) => c.entryId === entryId && c.judgeId === judgeId)) return { ok: false, field: "judgeId", message: "This judge declared a conflict of interest with the entry." };
+  if (facts.conflicts.some((c) => c.entryId === entryId && c.judgeId === judgeId))
+    return { ok: false, field: "judgeId", message: "This judge declared a conflict of interest with the entry." };
   await db
     .insert(judgeAssignments)
     .values({ eventId, entryId, judgeId, manual: true })

@@ -4,7 +4,14 @@ import { eligibleJudges, planAssignments, type AssignmentInput, type Pair } from
 const judges = (n: number) => Array.from({ length: n }, (_, i) => `j${i + 1}`);
 const entries = (n: number, members: Record<number, string[]> = {}) =>
   Array.from({ length: n }, (_, i) => ({ id: `e${String(i + 1).padStart(2, "0")}`, title: `Entry ${i + 1}`, memberIds: members[i + 1] ?? [] }));
-const input = (over: Partial<AssignmentInput>): AssignmentInput => ({ judgesPerEntry: 2, judges: judges(3), entries: entries(3), conflicts: [], keep: [], ...over });
+const input = (over: Partial<AssignmentInput>): AssignmentInput => ({
+  judgesPerEntry: 2,
+  judges: judges(3),
+  entries: entries(3),
+  conflicts: [],
+  keep: [],
+  ...over,
+});
 
 const loads = (pairs: Pair[], judgeIds: string[]) => judgeIds.map((j) => pairs.filter((p) => p.judgeId === j).length);
 const perEntry = (pairs: Pair[]) => {
@@ -98,7 +105,11 @@ describe("planAssignments", () => {
   it("has nothing to do without entries, and explains a missing judge pool", () => {
     expect(planAssignments(input({ entries: [] }))).toEqual({ ok: true, add: [], shortfalls: [], message: null });
     expect(planAssignments(input({ judgesPerEntry: 1, judges: [] })).message).toMatch(/the event has only 0/);
-    expect(planAssignments(input({ judgesPerEntry: 4, entries: [] }))).toMatchObject({ ok: false, add: [], message: expect.stringMatching(/^Each entry needs 4 judges, but the event has only 3\./) });
+    expect(planAssignments(input({ judgesPerEntry: 4, entries: [] }))).toMatchObject({
+      ok: false,
+      add: [],
+      message: expect.stringMatching(/^Each entry needs 4 judges, but the event has only 3\./),
+    });
   });
 });
 
@@ -111,7 +122,15 @@ describe("eligibleJudges", () => {
 describe("planAssignments, pair by pair", () => {
   it("gives each slot to the least-loaded judge, the earlier one on a tie, constrained entries first", () => {
     const plan = planAssignments(
-      input({ judgesPerEntry: 1, judges: ["j1", "j2", "j3"], entries: entries(3, { 1: ["j1"] }), conflicts: [{ entryId: "e03", judgeId: "j3" }, { entryId: "e03", judgeId: "j2" }] }),
+      input({
+        judgesPerEntry: 1,
+        judges: ["j1", "j2", "j3"],
+        entries: entries(3, { 1: ["j1"] }),
+        conflicts: [
+          { entryId: "e03", judgeId: "j3" },
+          { entryId: "e03", judgeId: "j2" },
+        ],
+      }),
     );
     // e03 has one eligible judge (j1) and goes first, then e01 (two eligible: j2, j3), then e02 (three).
     expect(plan.add).toEqual([
@@ -147,7 +166,13 @@ describe("planAssignments, pair by pair", () => {
 
   it("does not count a kept pair of a conflicted judge as cover", () => {
     const plan = planAssignments(
-      input({ judgesPerEntry: 1, judges: ["j1", "j2"], entries: entries(1), conflicts: [{ entryId: "e01", judgeId: "j1" }], keep: [{ entryId: "e01", judgeId: "j1" }] }),
+      input({
+        judgesPerEntry: 1,
+        judges: ["j1", "j2"],
+        entries: entries(1),
+        conflicts: [{ entryId: "e01", judgeId: "j1" }],
+        keep: [{ entryId: "e01", judgeId: "j1" }],
+      }),
     );
     expect(plan.add).toEqual([{ entryId: "e01", judgeId: "j2" }]);
   });

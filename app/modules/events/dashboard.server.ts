@@ -57,7 +57,9 @@ export async function judgingSheets(event: { id: string; judgesPerEntry: number 
   const assigned = event.judgesPerEntry === null ? sql`1` : sql`exists(select 1 from judge_assignments a where a.entry_id = e.id and a.judge_id = j.user_id)`;
   const [entryRows, judgeRows, pairRows, [{ criteria }]] = await Promise.all([
     db.all<{ id: string; title: string }>(sql`select id, title from entries where event_id = ${event.id} and status = 'submitted' order by title, id`),
-    db.all<{ id: string; name: string }>(sql`select u.id, u.name from event_judges j join users u on u.id = j.user_id where j.event_id = ${event.id} order by u.name, u.id`),
+    db.all<{ id: string; name: string }>(
+      sql`select u.id, u.name from event_judges j join users u on u.id = j.user_id where j.event_id = ${event.id} order by u.name, u.id`,
+    ),
     db.all<{ entryId: string; judgeId: string; count: number }>(sql`
       select e.id as entryId, j.user_id as judgeId,
         (select count(*) from scores s join criteria c on c.id = s.criterion_id and c.event_id = ${event.id}

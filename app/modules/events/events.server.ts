@@ -1,13 +1,5 @@
 import { and, asc, eq, like, or, sql, desc } from "drizzle-orm";
-import {
-  criteria,
-  eventJudges,
-  eventOrganizers,
-  events,
-  phaseChanges,
-  problems,
-  users,
-} from "#db/schema";
+import { criteria, eventJudges, eventOrganizers, events, phaseChanges, problems, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { zonedLocalToUtc } from "~/lib/time";
@@ -21,7 +13,12 @@ export type EventRow = typeof events.$inferSelect;
 
 async function uniqueSlug(base: string): Promise<string> {
   const taken = new Set(
-    (await db.select({ slug: events.slug }).from(events).where(or(eq(events.slug, base), like(events.slug, `${base}-%`)))).map((r) => r.slug),
+    (
+      await db
+        .select({ slug: events.slug })
+        .from(events)
+        .where(or(eq(events.slug, base), like(events.slug, `${base}-%`)))
+    ).map((r) => r.slug),
   );
   for (const r of reservedSlugs) taken.add(r);
   if (!taken.has(base)) return base;
@@ -92,10 +89,7 @@ export async function listVisibleEvents(actor: Actor) {
   const visible =
     actor.role === "admin"
       ? undefined
-      : or(
-          sql`${events.phase} <> 'draft'`,
-          sql`exists(select 1 from event_organizers o where o.event_id = events.id and o.user_id = ${actor.id})`,
-        );
+      : or(sql`${events.phase} <> 'draft'`, sql`exists(select 1 from event_organizers o where o.event_id = events.id and o.user_id = ${actor.id})`);
   return db
     .select({
       id: events.id,
@@ -145,8 +139,14 @@ export async function addJudge(eventId: string, email: string): Promise<{ ok: tr
     where not exists (select 1 from team_members m where m.event_id = ${eventId} and m.user_id = ${user.id})
     on conflict do nothing returning user_id`);
   if (inserted.length === 0) {
-    const [judge] = await db.select().from(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, user.id)));
-    return { ok: false, message: judge ? `${user.name} is already a judge of this event.` : `${user.name} is in a team of this event, so they cannot judge it.` };
+    const [judge] = await db
+      .select()
+      .from(eventJudges)
+      .where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, user.id)));
+    return {
+      ok: false,
+      message: judge ? `${user.name} is already a judge of this event.` : `${user.name} is in a team of this event, so they cannot judge it.`,
+    };
   }
   return { ok: true, name: user.name };
 }
@@ -169,7 +169,10 @@ export async function removeJudge(eventId: string, userId: string) {
 
 async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
   const [[{ count: problemCount }], weights, judging] = await Promise.all([
-    db.select({ count: sql<number>`count(*)` }).from(problems).where(eq(problems.eventId, event.id)),
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(problems)
+      .where(eq(problems.eventId, event.id)),
     db.select({ weight: criteria.weight }).from(criteria).where(eq(criteria.eventId, event.id)),
     event.phase === "judging" ? judgingSheets(event).then(judgingGaps) : Promise.resolve(noJudgingGaps),
   ]);

@@ -18,7 +18,13 @@ export async function createJudgeInvite(eventId: string, createdBy: string, days
 
 export function listJudgeInvites(eventId: string) {
   return db
-    .select({ id: judgeInvites.id, createdAt: judgeInvites.createdAt, expiresAt: judgeInvites.expiresAt, revokedAt: judgeInvites.revokedAt, createdBy: users.name })
+    .select({
+      id: judgeInvites.id,
+      createdAt: judgeInvites.createdAt,
+      expiresAt: judgeInvites.expiresAt,
+      revokedAt: judgeInvites.revokedAt,
+      createdBy: users.name,
+    })
     .from(judgeInvites)
     .innerJoin(users, eq(users.id, judgeInvites.createdBy))
     .where(eq(judgeInvites.eventId, eventId))
@@ -73,13 +79,18 @@ export async function findJudgeInvite(token: string, userId: string, now = new D
 }
 
 /** A judge is never in a team of the event they judge (ADR 010). */
-export const JUDGE_IN_TEAM_MESSAGE = "You are in a team of this event, so you cannot judge it. Leave the team first, or ask the organizer to invite someone else.";
+export const JUDGE_IN_TEAM_MESSAGE =
+  "You are in a team of this event, so you cannot judge it. Leave the team first, or ask the organizer to invite someone else.";
 
 /**
  * Makes the user a judge of the link's event. The validity check and the "not in a team of this event"
  * check are part of the INSERT, so a link revoked a moment ago no longer works.
  */
-export async function acceptJudgeInvite(token: string, userId: string, now = new Date()): Promise<{ ok: true; eventId: string } | { ok: false; reason: "invalid" | "in-team" }> {
+export async function acceptJudgeInvite(
+  token: string,
+  userId: string,
+  now = new Date(),
+): Promise<{ ok: true; eventId: string } | { ok: false; reason: "invalid" | "in-team" }> {
   const [invite] = await db.select({ eventId: judgeInvites.eventId }).from(judgeInvites).where(validInvite(token, now));
   if (!invite) return { ok: false, reason: "invalid" };
   await db.run(sql`
@@ -94,6 +105,9 @@ export async function acceptJudgeInvite(token: string, userId: string, now = new
     .from(eventJudges)
     .where(and(eq(eventJudges.eventId, invite.eventId), eq(eventJudges.userId, userId)));
   if (judge) return { ok: true, eventId: invite.eventId };
-  const [member] = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.eventId, invite.eventId), eq(teamMembers.userId, userId)));
+  const [member] = await db
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.eventId, invite.eventId), eq(teamMembers.userId, userId)));
   return { ok: false, reason: member ? "in-team" : "invalid" };
 }

@@ -9,7 +9,13 @@ const times = {
   judgingDeadline: new Date("2026-11-17T17:00:00Z"),
   timezone: "Europe/Berlin",
 };
-const access = (phase: (typeof phaseOrder)[number]) => ({ phase, submissionDeadline: times.submissionDeadline, isOrganizer: false, isJudge: false, teamId: null });
+const access = (phase: (typeof phaseOrder)[number]) => ({
+  phase,
+  submissionDeadline: times.submissionDeadline,
+  isOrganizer: false,
+  isJudge: false,
+  teamId: null,
+});
 const member = { id: "u1", role: "member" as const };
 
 describe("phase wording", () => {

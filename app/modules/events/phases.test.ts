@@ -76,7 +76,10 @@ describe("judging → closed", () => {
     expect(go(f, "closed", { confirmed: true })).toMatchObject({ ok: true });
   });
   it("asks too when an entry has no judge at all (and so no judge has sheets to finish)", () => {
-    const f = facts({ phase: "judging", judging: { expectedSheets: 0, completeSheets: 0, entryLines: ["Solo: no judge is assigned to score it"], judgeLines: [] } });
+    const f = facts({
+      phase: "judging",
+      judging: { expectedSheets: 0, completeSheets: 0, entryLines: ["Solo: no judge is assigned to score it"], judgeLines: [] },
+    });
     expect(nextSteps(f)[0].confirmation).toMatch(/^Judging is not complete: 0 of 0 expected score sheets are complete\./);
     expect(nextSteps(f)[0].details).toHaveLength(1);
   });
@@ -142,7 +145,9 @@ describe("the steps each phase offers, in full", () => {
   });
 
   it("closed offers only reopening for judging, which needs a reason but no confirmation", () => {
-    expect(nextSteps(facts({ phase: "closed" }))).toEqual([{ to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, details: [], needsReason: true }]);
+    expect(nextSteps(facts({ phase: "closed" }))).toEqual([
+      { to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, details: [], needsReason: true },
+    ]);
     // Three characters after trimming are enough; the deadline of a closed event closes nothing now.
     expect(go(facts({ phase: "closed" }), "judging", { reason: " abc " })).toEqual({ ok: true, closeSubmissionsNow: false });
     expect(go(facts({ phase: "closed" }), "judging", { reason: "ab" })).toMatchObject({ ok: false, field: "reason" });

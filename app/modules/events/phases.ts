@@ -76,9 +76,7 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
 }
 
 export type TransitionRequest = { to: EventPhase; confirmed: boolean; reason: string };
-export type TransitionCheck =
-  | { ok: true; closeSubmissionsNow: boolean }
-  | { ok: false; field: "to" | "confirmed" | "reason"; message: string };
+export type TransitionCheck = { ok: true; closeSubmissionsNow: boolean } | { ok: false; field: "to" | "confirmed" | "reason"; message: string };
 
 export function checkTransition(f: PhaseFacts, req: TransitionRequest): TransitionCheck {
   const step = nextSteps(f).find((s) => s.to === req.to);
@@ -99,7 +97,12 @@ export const phaseWords: Record<EventPhase, { label: string; badge: string; sect
   draft: { label: "Draft", badge: "Draft", section: "Your drafts", submissionsClosed: "This event is not open yet." },
   open: { label: "Open for entries", badge: "Open", section: "Open for entries", submissionsClosed: null },
   judging: { label: "Judging", badge: "Judging", section: "In judging", submissionsClosed: "Submissions are closed: the event has moved to judging." },
-  closed: { label: "Results published", badge: "Results published", section: "Past events", submissionsClosed: "Submissions are closed: the event is over and its results are published." },
+  closed: {
+    label: "Results published",
+    badge: "Results published",
+    section: "Past events",
+    submissionsClosed: "Submissions are closed: the event is over and its results are published.",
+  },
 };
 
 export const phaseLabels: Record<EventPhase, string> = {

@@ -10,7 +10,9 @@ const noScores = (eventId: string) => sql`not exists(select 1 from scores s join
 
 /** Once any score of the event exists, the rubric is locked: results use the rubric the scores were given under. */
 export async function rubricLocked(eventId: string): Promise<boolean> {
-  const [row] = await db.all<{ scored: number }>(sql`select exists(select 1 from scores s join entries e on e.id = s.entry_id where e.event_id = ${eventId}) as scored`);
+  const [row] = await db.all<{ scored: number }>(
+    sql`select exists(select 1 from scores s join entries e on e.id = s.entry_id where e.event_id = ${eventId}) as scored`,
+  );
   return Boolean(row?.scored);
 }
 
@@ -52,11 +54,23 @@ export async function saveRubric(eventId: string, scaleMax: number, input: Rubri
 /** Switches the scale (1–5 or 1–10), resizing every criterion's level texts to match. */
 export async function setScale(eventId: string, scaleMax: number): Promise<{ ok: true } | { ok: false; message: string }> {
   if (await rubricLocked(eventId)) return { ok: false, message: "The rubric is locked: judges have started scoring with it." };
-  const rows = await db.select({ id: criteria.id, levels: criteria.levels }).from(criteria).where(eq(criteria.eventId, eventId)).orderBy(asc(criteria.position));
+  const rows = await db
+    .select({ id: criteria.id, levels: criteria.levels })
+    .from(criteria)
+    .where(eq(criteria.eventId, eventId))
+    .orderBy(asc(criteria.position));
   const guard = noScores(eventId);
   await db.batch([
-    db.update(events).set({ scaleMax }).where(and(eq(events.id, eventId), guard)),
-    ...rows.map((r) => db.update(criteria).set({ levels: levelsJson(parseLevels(r.levels), scaleMax) }).where(and(eq(criteria.id, r.id), guard))),
+    db
+      .update(events)
+      .set({ scaleMax })
+      .where(and(eq(events.id, eventId), guard)),
+    ...rows.map((r) =>
+      db
+        .update(criteria)
+        .set({ levels: levelsJson(parseLevels(r.levels), scaleMax) })
+        .where(and(eq(criteria.id, r.id), guard)),
+    ),
   ]);
   return { ok: true };
 }

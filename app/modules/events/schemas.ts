@@ -27,7 +27,10 @@ export const eventSchema = z
       .optional(),
     tagline: z.string().trim().max(160, "Use at most 160 characters").optional(),
     description: z.string().trim().max(10_000, "Use at most 10,000 characters").default(""),
-    timezone: z.string({ error: "Pick a timezone" }).max(100, "Pick a timezone from the list").refine(isValidTimezone, { message: "Pick a timezone from the list" }),
+    timezone: z
+      .string({ error: "Pick a timezone" })
+      .max(100, "Pick a timezone from the list")
+      .refine(isValidTimezone, { message: "Pick a timezone from the list" }),
     startsAt: localDateTime("start time"),
     submissionDeadline: localDateTime("submission deadline"),
     judgingDeadline: localDateTime("judging deadline"),

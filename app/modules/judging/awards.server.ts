@@ -20,14 +20,24 @@ export async function findAward(eventId: string, awardId: string) {
 
 /** Creates an award; a name already used in the event is refused by the unique index, reported as a message. */
 export async function createAward(eventId: string, input: { name: string; description: string }) {
-  const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${awards.position}), -1) + 1` }).from(awards).where(eq(awards.eventId, eventId));
-  const inserted = await db.insert(awards).values({ id: newId(), eventId, name: input.name, description: input.description, position: next }).onConflictDoNothing().returning({ id: awards.id });
+  const [{ next }] = await db
+    .select({ next: sql<number>`coalesce(max(${awards.position}), -1) + 1` })
+    .from(awards)
+    .where(eq(awards.eventId, eventId));
+  const inserted = await db
+    .insert(awards)
+    .values({ id: newId(), eventId, name: input.name, description: input.description, position: next })
+    .onConflictDoNothing()
+    .returning({ id: awards.id });
   return inserted.length ? { ok: true as const } : { ok: false as const, message: "This event already has an award with that name." };
 }
 
 /** Adds the default awards whose kind the event does not have yet (a renamed default counts as had). */
 export async function addDefaultAwards(eventId: string) {
-  const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${awards.position}), -1) + 1` }).from(awards).where(eq(awards.eventId, eventId));
+  const [{ next }] = await db
+    .select({ next: sql<number>`coalesce(max(${awards.position}), -1) + 1` })
+    .from(awards)
+    .where(eq(awards.eventId, eventId));
   await db
     .insert(awards)
     .values(defaultAwards.map((a, i) => ({ id: newId(), eventId, kind: a.kind, name: a.name, description: a.description, position: next + i })))
@@ -35,16 +45,19 @@ export async function addDefaultAwards(eventId: string) {
 }
 
 export type GiveAwardResult =
-  | { ok: true }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "needs-confirmation"; awardName: string; entryTitle: string; message: string };
+  { ok: true } | { ok: false; reason: "not-found" } | { ok: false; reason: "needs-confirmation"; awardName: string; entryTitle: string; message: string };
 
 /**
  * Gives the award to a submitted entry of the same event (or takes it back with null); both conditions sit in the
  * query. An entry without a single complete score sheet (from a judge without a conflict) gets it only when the
  * organizer confirmed that (ADR 012).
  */
-export async function giveAward(eventId: string, awardId: string, entryId: string | null, opts: { confirmedWithoutCompleteSheet?: boolean } = {}): Promise<GiveAwardResult> {
+export async function giveAward(
+  eventId: string,
+  awardId: string,
+  entryId: string | null,
+  opts: { confirmedWithoutCompleteSheet?: boolean } = {},
+): Promise<GiveAwardResult> {
   if (entryId !== null) {
     const [entry] = await db
       .select({
@@ -55,7 +68,10 @@ export async function giveAward(eventId: string, awardId: string, entryId: strin
       })
       .from(entries)
       .where(and(eq(entries.id, entryId), eq(entries.eventId, eventId), eq(entries.status, "submitted")));
-    const [award] = await db.select({ name: awards.name }).from(awards).where(and(eq(awards.id, awardId), eq(awards.eventId, eventId)));
+    const [award] = await db
+      .select({ name: awards.name })
+      .from(awards)
+      .where(and(eq(awards.id, awardId), eq(awards.eventId, eventId)));
     if (!entry || !award) return { ok: false, reason: "not-found" };
     if (Number(entry.completeSheets) === 0 && !opts.confirmedWithoutCompleteSheet)
       return {
@@ -66,7 +82,11 @@ export async function giveAward(eventId: string, awardId: string, entryId: strin
         message: `“${entry.title}” has no complete score sheet: no judge has scored it on every criterion.`,
       };
   }
-  const updated = await db.update(awards).set({ entryId }).where(and(eq(awards.id, awardId), eq(awards.eventId, eventId))).returning({ id: awards.id });
+  const updated = await db
+    .update(awards)
+    .set({ entryId })
+    .where(and(eq(awards.id, awardId), eq(awards.eventId, eventId)))
+    .returning({ id: awards.id });
   return updated.length > 0 ? { ok: true } : { ok: false, reason: "not-found" };
 }
 
@@ -104,4 +124,3 @@ export async function suggestMostValuableFailure(eventId: string) {
 export async function updateJudgingSettings(eventId: string, settings: { normalizeScores: boolean; blindJudging: boolean; showJudgeNames: boolean }) {
   await db.update(events).set(settings).where(eq(events.id, eventId));
 }
-

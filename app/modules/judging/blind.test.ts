@@ -3,8 +3,18 @@ import type { EventAccess } from "~/modules/auth/permissions";
 import { blindJudging } from "./blind.server";
 
 const judge = { id: "j", role: "member" as const };
-const access = (over: Partial<EventAccess> = {}): EventAccess => ({ phase: "judging", submissionDeadline: new Date(0), isOrganizer: false, isJudge: true, teamId: null, ...over });
-const rows = [{ teamId: "t1", teamName: "Alpha", members: ["Ann"] }, { teamId: "t2", teamName: "Beta", members: ["Bo"] }];
+const access = (over: Partial<EventAccess> = {}): EventAccess => ({
+  phase: "judging",
+  submissionDeadline: new Date(0),
+  isOrganizer: false,
+  isJudge: true,
+  teamId: null,
+  ...over,
+});
+const rows = [
+  { teamId: "t1", teamName: "Alpha", members: ["Ann"] },
+  { teamId: "t2", teamName: "Beta", members: ["Bo"] },
+];
 
 describe("blindJudging", () => {
   it("hides names and members from a judge of a blind event, except the judge's own team", () => {

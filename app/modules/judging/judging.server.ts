@@ -20,9 +20,7 @@ type JudgingEvent = { id: string; judgesPerEntry: number | null };
  */
 export async function judgeQueue(event: JudgingEvent, judgeId: string) {
   const assigned =
-    event.judgesPerEntry === null
-      ? undefined
-      : sql`exists(select 1 from judge_assignments a where a.entry_id = entries.id and a.judge_id = ${judgeId})`;
+    event.judgesPerEntry === null ? undefined : sql`exists(select 1 from judge_assignments a where a.entry_id = entries.id and a.judge_id = ${judgeId})`;
   return db
     .select({
       id: entries.id,
@@ -115,7 +113,10 @@ export function judgeScores(entryId: string, judgeId: string) {
 }
 
 export async function judgeReview(entryId: string, judgeId: string) {
-  const [row] = await db.select({ comment: reviews.comment }).from(reviews).where(and(eq(reviews.entryId, entryId), eq(reviews.judgeId, judgeId)));
+  const [row] = await db
+    .select({ comment: reviews.comment })
+    .from(reviews)
+    .where(and(eq(reviews.entryId, entryId), eq(reviews.judgeId, judgeId)));
   return row?.comment ?? "";
 }
 
@@ -127,7 +128,9 @@ export async function saveScores(
   now: Date,
   overallComment?: string,
 ) {
-  const rows = sheet.flatMap((s) => (s.value === undefined ? [] : [{ entryId, judgeId, criterionId: s.criterionId, value: s.value, comment: s.comment, updatedAt: now }]));
+  const rows = sheet.flatMap((s) =>
+    s.value === undefined ? [] : [{ entryId, judgeId, criterionId: s.criterionId, value: s.value, comment: s.comment, updatedAt: now }],
+  );
   if (rows.length) {
     await db
       .insert(scores)
@@ -153,7 +156,10 @@ async function expectedJudges(event: JudgingEvent, entryRows: { id: string; team
     db.select({ id: eventJudges.userId }).from(eventJudges).where(eq(eventJudges.eventId, event.id)),
     event.judgesPerEntry === null
       ? Promise.resolve([])
-      : db.select({ entryId: judgeAssignments.entryId, judgeId: judgeAssignments.judgeId }).from(judgeAssignments).where(eq(judgeAssignments.eventId, event.id)),
+      : db
+          .select({ entryId: judgeAssignments.entryId, judgeId: judgeAssignments.judgeId })
+          .from(judgeAssignments)
+          .where(eq(judgeAssignments.eventId, event.id)),
     db.select({ entryId: judgeConflicts.entryId, judgeId: judgeConflicts.judgeId }).from(judgeConflicts).where(eq(judgeConflicts.eventId, event.id)),
     db.select({ teamId: teamMembers.teamId, userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.eventId, event.id)),
   ]);
@@ -162,7 +168,8 @@ async function expectedJudges(event: JudgingEvent, entryRows: { id: string; team
   const inTeam = new Set(members.map((m) => `${m.teamId}:${m.userId}`));
   const map = new Map<string, string[]>();
   for (const e of entryRows) {
-    const candidates = event.judgesPerEntry === null ? [...judgeIds] : assignments.filter((a) => a.entryId === e.id && judgeIds.has(a.judgeId)).map((a) => a.judgeId);
+    const candidates =
+      event.judgesPerEntry === null ? [...judgeIds] : assignments.filter((a) => a.entryId === e.id && judgeIds.has(a.judgeId)).map((a) => a.judgeId);
     map.set(
       e.id,
       candidates.filter((j) => !conflicted.has(`${e.id}:${j}`) && !inTeam.has(`${e.teamId}:${j}`)),
@@ -194,7 +201,14 @@ export async function eventResults(event: JudgingEvent & { scaleMax: number; nor
     expectedJudges(event, submitted),
   ]);
   const official = event.normalizeScores ? "normalized" : "raw";
-  const summary = computeEventResults({ entryIds, criteria: rubric, scaleMax: event.scaleMax, scores: allScores, expectedJudges: expected, official: view ?? official });
+  const summary = computeEventResults({
+    entryIds,
+    criteria: rubric,
+    scaleMax: event.scaleMax,
+    scores: allScores,
+    expectedJudges: expected,
+    official: view ?? official,
+  });
   const byId = new Map(submitted.map((e) => [e.id, e]));
   return { rubric, official, ...summary, rows: summary.rows.map((r) => ({ ...r, entry: byId.get(r.entryId)! })) };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { computeEventResults, computeResults, computeSyntheticResults, DISAGREEMENT_SD, rankWithTies, syntheticResultsInput, toPercent, weightedTotal } from "./results";
+import {
+  computeEventResults,
+  computeResults,
+  computeSyntheticResults,
+  DISAGREEMENT_SD,
+  rankWithTies,
+  syntheticResultsInput,
+  toPercent,
+  weightedTotal,
+} from "./results";
 
 const criteria = [
   { id: "fit", weight: 3 },
@@ -15,7 +24,16 @@ describe("weightedTotal", () => {
 
   it("weights criteria", () => {
     // fit 5 → 100 (×3), metric 1 → 0 (×1): 300 / 4 = 75
-    expect(weightedTotal(new Map([["fit", 5], ["metric", 1]]), criteria, 5)).toBe(75);
+    expect(
+      weightedTotal(
+        new Map([
+          ["fit", 5],
+          ["metric", 1],
+        ]),
+        criteria,
+        5,
+      ),
+    ).toBe(75);
   });
 
   it("is null when a criterion is missing", () => {
@@ -170,7 +188,17 @@ describe("computeEventResults", () => {
   it("uses judges' first places when the most-weighted criterion is equal too", () => {
     // j1: a=100 (first), b=50; j2: a=50, b=100 (first); j3: b=75 first, a=75 first → a and b both 75 on average.
     // c is everyone's lowest. First places: a 2 (j1, j3), b 2 (j2, j3) → still tied; c ranked 3.
-    const scores = [s("a", "j1", 5), s("b", "j1", 3), s("c", "j1", 1), s("a", "j2", 3), s("b", "j2", 5), s("c", "j2", 1), s("a", "j3", 4), s("b", "j3", 4), s("c", "j3", 1)];
+    const scores = [
+      s("a", "j1", 5),
+      s("b", "j1", 3),
+      s("c", "j1", 1),
+      s("a", "j2", 3),
+      s("b", "j2", 5),
+      s("c", "j2", 1),
+      s("a", "j3", 4),
+      s("b", "j3", 4),
+      s("c", "j3", 1),
+    ];
     const r = computeEventResults({ entryIds: ["b", "a", "c"], criteria: one, scaleMax: 5, scores });
     const byId = new Map(r.rows.map((x) => [x.entryId, x]));
     expect(byId.get("a")!.firstPlaces).toBe(2);
@@ -226,7 +254,9 @@ describe("computeEventResults", () => {
       ["l", 6],
     ]);
     // Both rankings are on every row whichever is official.
-    expect(computeEventResults({ entryIds, criteria: one, scaleMax: 5, scores, official: "raw" }).rows.map((x) => x.entryId)).toEqual(raw.rows.map((x) => x.entryId));
+    expect(computeEventResults({ entryIds, criteria: one, scaleMax: 5, scores, official: "raw" }).rows.map((x) => x.entryId)).toEqual(
+      raw.rows.map((x) => x.entryId),
+    );
     const h = norm.rows.find((x) => x.entryId === "h")!;
     expect([h.rank, h.normalizedRank, h.score]).toEqual([4, 1, 50]);
     // All six totals: μ = 350/6; j1: μⱼ = 25, σⱼ = √(1250/3); h = μ + σ·25/σⱼ.

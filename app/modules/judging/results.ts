@@ -241,7 +241,8 @@ export function syntheticResultsInput(size: { entries?: number; judges?: number;
   // A linear congruential generator: the same numbers on every run.
   let seed = 42;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  for (const entryId of entryIds) for (let j = 0; j < nJudges; j++) for (const c of criteria) scores.push({ entryId, judgeId: `j${j}`, criterionId: c.id, value: 1 + (next() % 5) });
+  for (const entryId of entryIds)
+    for (let j = 0; j < nJudges; j++) for (const c of criteria) scores.push({ entryId, judgeId: `j${j}`, criterionId: c.id, value: 1 + (next() % 5) });
   return { entryIds, criteria, scaleMax: 5, scores };
 }
 

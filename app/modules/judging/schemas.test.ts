@@ -37,24 +37,56 @@ describe("scoreSheetSchema", () => {
   });
 
   it("asks for a value beside a comment", () => {
-    expect(issues({ scores: [{ criterionId: "fit", value: 2 }, { criterionId: "metric", comment: "why?" }] })).toEqual([["scores.1.value", "Pick a value to keep this comment"]]);
+    expect(
+      issues({
+        scores: [
+          { criterionId: "fit", value: 2 },
+          { criterionId: "metric", comment: "why?" },
+        ],
+      }),
+    ).toEqual([["scores.1.value", "Pick a value to keep this comment"]]);
   });
 
   it("refuses values off the scale or not whole, with the scale in the message", () => {
     for (const value of [0, 6, 2.5, "3"]) {
-      expect(issues({ scores: [{ criterionId: "fit", value }, { criterionId: "metric", value: 3 }] }), String(value)).toEqual([["scores.0.value", "Pick a value from 1 to 5"]]);
+      expect(
+        issues({
+          scores: [
+            { criterionId: "fit", value },
+            { criterionId: "metric", value: 3 },
+          ],
+        }),
+        String(value),
+      ).toEqual([["scores.0.value", "Pick a value from 1 to 5"]]);
     }
     expect(scoreSheetSchema(["x"], 7).safeParse({ scores: [{ criterionId: "x", value: 7 }] }).success).toBe(true);
   });
 
   it("refuses unknown criteria, a missing criterion and a criterion named twice", () => {
-    expect(issues({ scores: [{ criterionId: "fit", value: 2 }, { criterionId: "other", value: 2 }] })).toEqual([["scores.1.criterionId", "Unknown criterion"]]);
+    expect(
+      issues({
+        scores: [
+          { criterionId: "fit", value: 2 },
+          { criterionId: "other", value: 2 },
+        ],
+      }),
+    ).toEqual([["scores.1.criterionId", "Unknown criterion"]]);
     expect(issues({ scores: [{ criterionId: "fit", value: 2 }] })).toEqual([["scores", "Score every criterion"]]);
-    expect(issues({ scores: [{ criterionId: "fit", value: 2 }, { criterionId: "fit", value: 3 }] })).toEqual([["scores", "Score every criterion"]]);
+    expect(
+      issues({
+        scores: [
+          { criterionId: "fit", value: 2 },
+          { criterionId: "fit", value: 3 },
+        ],
+      }),
+    ).toEqual([["scores", "Score every criterion"]]);
   });
 
   it("caps comment lengths with a message", () => {
-    const ok = [{ criterionId: "fit", value: 2, comment: "c".repeat(2000) }, { criterionId: "metric", value: 2 }];
+    const ok = [
+      { criterionId: "fit", value: 2, comment: "c".repeat(2000) },
+      { criterionId: "metric", value: 2 },
+    ];
     expect(issues({ scores: ok, overallComment: "o".repeat(4000) })).toEqual([]);
     expect(issues({ scores: [{ ...ok[0], comment: "c".repeat(2001) }, ok[1]] })).toEqual([["scores.0.comment", "Use at most 2,000 characters"]]);
     expect(issues({ scores: ok, overallComment: "o".repeat(4001) })).toEqual([["overallComment", "Use at most 4,000 characters"]]);

@@ -11,7 +11,10 @@ export function scoreSheetSchema(criterionIds: string[], scaleMax: number) {
     scores: z
       .array(
         z.object({
-          criterionId: z.string().max(100).refine((id) => criterionIds.includes(id), { message: "Unknown criterion" }),
+          criterionId: z
+            .string()
+            .max(100)
+            .refine((id) => criterionIds.includes(id), { message: "Unknown criterion" }),
           value: z.number({ error: pick }).int(pick).min(1, pick).max(scaleMax, pick).optional(),
           comment: z.string().trim().max(2000, "Use at most 2,000 characters").default(""),
         }),
@@ -31,7 +34,11 @@ export function scoreSheetSchema(criterionIds: string[], scaleMax: number) {
 }
 
 export const conflictSchema = z.object({
-  reason: z.string({ error: "Say briefly why (for the organizers)" }).trim().min(3, "Say briefly why (for the organizers)").max(500, "Use at most 500 characters"),
+  reason: z
+    .string({ error: "Say briefly why (for the organizers)" })
+    .trim()
+    .min(3, "Say briefly why (for the organizers)")
+    .max(500, "Use at most 500 characters"),
 });
 
 export const withdrawConflictSchema = z.object({

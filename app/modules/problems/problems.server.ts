@@ -51,7 +51,10 @@ export async function moveProblem(eventId: string, problemId: string, direction:
   const order = rows.map((r) => r.id);
   [order[i], order[j]] = [order[j], order[i]];
   const [first, ...rest] = order.map((id, position) =>
-    db.update(problems).set({ position }).where(and(eq(problems.eventId, eventId), eq(problems.id, id))),
+    db
+      .update(problems)
+      .set({ position })
+      .where(and(eq(problems.eventId, eventId), eq(problems.id, id))),
   );
   await db.batch([first, ...rest]);
   return true;

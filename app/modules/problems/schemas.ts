@@ -1,8 +1,17 @@
 import { z } from "zod";
 
 const text = (label: string, max: number) =>
-  z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `Use at most ${max.toLocaleString("en")} characters`);
-const optional = (max: number) => z.string().trim().max(max, `Use at most ${max.toLocaleString("en")} characters`).default("");
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `Use at most ${max.toLocaleString("en")} characters`);
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max.toLocaleString("en")} characters`)
+    .default("");
 
 export const problemSchema = z.object({
   title: text("a title", 120),

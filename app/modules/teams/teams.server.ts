@@ -33,7 +33,10 @@ export async function createTeam(
     ]);
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
-    const [mine] = await db.select().from(teamMembers).where(and(eq(teamMembers.eventId, event.id), eq(teamMembers.userId, userId)));
+    const [mine] = await db
+      .select()
+      .from(teamMembers)
+      .where(and(eq(teamMembers.eventId, event.id), eq(teamMembers.userId, userId)));
     if (mine) return { ok: false, field: "name", message: "You are already in a team for this event." };
     return { ok: false, field: "name", message: "Another team of this event has this name. Pick another." };
   }
@@ -52,7 +55,12 @@ export async function findTeamByCode(code: string) {
 export const REMOVED_MESSAGE = "The team lead removed you from this team. Ask the lead to let you back in.";
 
 const wasRemoved = async (teamId: string, userId: string) =>
-  (await db.select({ userId: teamRemovals.userId }).from(teamRemovals).where(and(eq(teamRemovals.teamId, teamId), eq(teamRemovals.userId, userId)))).length > 0;
+  (
+    await db
+      .select({ userId: teamRemovals.userId })
+      .from(teamRemovals)
+      .where(and(eq(teamRemovals.teamId, teamId), eq(teamRemovals.userId, userId)))
+  ).length > 0;
 
 /** Why this person cannot join this team with its code, or null. */
 export async function joinRefusal(teamId: string, userId: string): Promise<string | null> {
@@ -129,7 +137,10 @@ export async function changeProblem(eventId: string, teamId: string, problemId: 
     .from(problems)
     .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId), sql`${problems.retiredAt} is null`));
   if (!problem) return { ok: false, field: "problemId", message: "Pick a problem of this event" };
-  await db.update(teams).set({ problemId }).where(and(eq(teams.eventId, eventId), eq(teams.id, teamId)));
+  await db
+    .update(teams)
+    .set({ problemId })
+    .where(and(eq(teams.eventId, eventId), eq(teams.id, teamId)));
   return { ok: true };
 }
 
@@ -214,7 +225,10 @@ export async function removeMember(
   const isMember = sql`exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${memberId})`;
   const [, , removed] = await db.batch([
     db.run(sql`insert into team_removals (team_id, user_id) select ${team.id}, ${memberId} where ${isMember} on conflict do nothing`),
-    db.update(teams).set({ inviteCode: newInviteCode() }).where(and(eq(teams.id, team.id), isMember)),
+    db
+      .update(teams)
+      .set({ inviteCode: newInviteCode() })
+      .where(and(eq(teams.id, team.id), isMember)),
     db
       .delete(teamMembers)
       .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId)))

@@ -144,7 +144,13 @@ function paramsFor(routeId: string) {
 }
 
 function urlFor(routeId: string, params: Record<string, string>) {
-  const pathname = "/" + routeId.replace(/_index$/, "").replace(/\$(\w+)/g, (_, p) => params[p]).replace(/\./g, "/").replace(/\/$/, "");
+  const pathname =
+    "/" +
+    routeId
+      .replace(/_index$/, "")
+      .replace(/\$(\w+)/g, (_, p) => params[p])
+      .replace(/\./g, "/")
+      .replace(/\/$/, "");
   return (pathname === "/" ? "/" : pathname) + (world.search[routeId] ?? "");
 }
 
@@ -218,7 +224,14 @@ describe("blind judging across every loader", () => {
   const submittedEntry = {
     ...{ summary: "One line.", tags: "", demoUrl: "", repoUrl: "", videoUrl: "", approach: "A model.", outcome: "partial" as const },
     ...{ metricName: "Deflection", metricUnit: "%", metricBaseline: "0", metricTarget: "20", metricResult: "12" },
-    ...{ pmWorked: "Retrieval.", pmDidNotWork: "Tone.", pmRootCause: "model-capability" as const, pmRootCauseOther: "", pmDifferently: "Earlier.", pmNextSteps: "Pilot." },
+    ...{
+      pmWorked: "Retrieval.",
+      pmDidNotWork: "Tone.",
+      pmRootCause: "model-capability" as const,
+      pmRootCauseOther: "",
+      pmDifferently: "Earlier.",
+      pmNextSteps: "Pilot.",
+    },
   };
   const blind = {} as { judge: TestUser; organizer: TestUser; params: Record<string, string>; secrets: string[] };
 
@@ -246,7 +259,13 @@ describe("blind judging across every loader", () => {
     const fn = (await import(`../${routeId}.tsx`)).loader;
     if (typeof fn !== "function") return null;
     const params = Object.fromEntries([...routeId.matchAll(/\$(\w+)/g)].map((m) => [m[1], blind.params[m[1]]]));
-    const pathname = "/" + routeId.replace(/_index$/, "").replace(/\$(\w+)/g, (_, p) => params[p]).replace(/\./g, "/").replace(/\/$/, "");
+    const pathname =
+      "/" +
+      routeId
+        .replace(/_index$/, "")
+        .replace(/\$(\w+)/g, (_, p) => params[p])
+        .replace(/\./g, "/")
+        .replace(/\/$/, "");
     const outcome = await settle(fn({ request: request(pathname, { user }), params, context: { clientIp: "10.9.0.1" } }));
     if (outcome.status !== 200) return null;
     return JSON.stringify(outcome.data) + (outcome.response ? await outcome.response.clone().text() : "");
@@ -263,8 +282,22 @@ describe("blind judging across every loader", () => {
     }
     expect(leaks).toEqual([]);
     // The pages a judge reads during judging were all checked.
-    expect(seen).toEqual(expect.arrayContaining(["events.$slug._index", "events.$slug.entries._index", "events.$slug.problems.$problemId._index", "events.$slug.entries.$entryId._index", "events.$slug.entries.$entryId.score", "events.$slug.judging"]));
-    for (const routeId of ["events.$slug._index", "events.$slug.entries._index", "events.$slug.problems.$problemId._index", "events.$slug.entries.$entryId._index"]) {
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        "events.$slug._index",
+        "events.$slug.entries._index",
+        "events.$slug.problems.$problemId._index",
+        "events.$slug.entries.$entryId._index",
+        "events.$slug.entries.$entryId.score",
+        "events.$slug.judging",
+      ]),
+    );
+    for (const routeId of [
+      "events.$slug._index",
+      "events.$slug.entries._index",
+      "events.$slug.problems.$problemId._index",
+      "events.$slug.entries.$entryId._index",
+    ]) {
       expect(await loaded(routeId, blind.organizer), routeId).toContain("Zephyr Blindfold Crew");
     }
   });

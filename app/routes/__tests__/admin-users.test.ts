@@ -14,10 +14,14 @@ describe("admin: taking back the organizer role", () => {
     const res = await expectStatus(adminAction(args(request("/admin/users", { user: admin, form: { userId: organizer.id, organizer: "false" } }))), 302);
     const cookie = res.response!.headers.get("Set-Cookie")!.split(";")[0];
     const { toast } = await readToast(new Request("http://localhost/", { headers: { Cookie: cookie } }));
-    expect(toast?.message).toBe("Orla Organizer can no longer create events, but still organizes 1 event. Remove them on that event's Manage page if they should lose it too.");
+    expect(toast?.message).toBe(
+      "Orla Organizer can no longer create events, but still organizes 1 event. Remove them on that event's Manage page if they should lose it too.",
+    );
 
     const page = await expectStatus(adminLoader(args(request("/admin/users", { user: admin }))), 200);
-    const row = (page.data as { accounts: { id: string; role: string; organizes: { slug: string; title: string }[] }[] }).accounts.find((a) => a.id === organizer.id);
+    const row = (page.data as { accounts: { id: string; role: string; organizes: { slug: string; title: string }[] }[] }).accounts.find(
+      (a) => a.id === organizer.id,
+    );
     expect(row).toMatchObject({ role: "member", organizes: [{ slug: event.slug, title: event.title }] });
 
     const actor = { id: organizer.id, role: "member" as const };

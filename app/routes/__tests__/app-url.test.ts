@@ -18,10 +18,15 @@ describe("APP_URL", () => {
     const { event, problem } = await createOpenEvent(organizer);
     const team = await createTeam(event, lead.id, { name: "Host team", problemId: problem.id });
     if (!team.ok) throw new Error("team setup failed");
-    const page = await expectStatus(teamLoader(args(request(`http://evil.example/events/${event.slug}/teams/${team.teamId}`, { user: lead }), { slug: event.slug, teamId: team.teamId })), 200);
+    const page = await expectStatus(
+      teamLoader(args(request(`http://evil.example/events/${event.slug}/teams/${team.teamId}`, { user: lead }), { slug: event.slug, teamId: team.teamId })),
+      200,
+    );
     expect((page.data as { inviteUrl: string }).inviteUrl).toMatch(/^https:\/\/hack\.example\.com\/join\?code=/);
     const created = await expectStatus(
-      judgesAction(args(request(`http://evil.example/events/${event.slug}/judges`, { user: organizer, form: { intent: "create-invite", days: 7 } }), { slug: event.slug })),
+      judgesAction(
+        args(request(`http://evil.example/events/${event.slug}/judges`, { user: organizer, form: { intent: "create-invite", days: 7 } }), { slug: event.slug }),
+      ),
       200,
     );
     expect((created.data as { inviteUrl: string }).inviteUrl).toMatch(/^https:\/\/hack\.example\.com\/judge-invite\//);

@@ -53,7 +53,11 @@ beforeAll(async () => {
   // A past event, closed, with a title match, a body match, a failed entry and a draft.
   const past = await createOpenEvent(organizer);
   world.closedProblemId = past.problem.id;
-  world.titleHit = await entryOn(past.event.id, past.problem.id, organizer, { title: "Invoice matcher", outcome: "working", approach: "A rules engine and a small model." });
+  world.titleHit = await entryOn(past.event.id, past.problem.id, organizer, {
+    title: "Invoice matcher",
+    outcome: "working",
+    approach: "A rules engine and a small model.",
+  });
   world.bodyHit = await entryOn(past.event.id, past.problem.id, organizer, {
     title: "Ticket router",
     outcome: "partial",
@@ -105,7 +109,14 @@ describe("archive search", () => {
 
   it("carries each learning's AI metric", async () => {
     const [letter] = (await search({ q: "dunning" })).learnings;
-    expect(letter).toMatchObject({ id: world.failed, metricName: "Letters sent without edits", metricUnit: "%", metricBaseline: "0", metricTarget: "60", metricResult: "" });
+    expect(letter).toMatchObject({
+      id: world.failed,
+      metricName: "Letters sent without edits",
+      metricUnit: "%",
+      metricBaseline: "0",
+      metricTarget: "60",
+      metricResult: "",
+    });
   });
 
   it("highlights hits in the snippet and the title", async () => {
@@ -171,7 +182,11 @@ describe("archive search", () => {
   it("indexes exactly the submitted entries of closed events, through closing, reopening and deleting an event", async () => {
     const indexed = async () => (await db.all<{ id: string }>(sql`select entry_id as id from learnings_fts order by entry_id`)).map((r) => r.id);
     const visible = async () =>
-      (await db.all<{ id: string }>(sql`select e.id from entries e join events ev on ev.id = e.event_id where ev.phase = 'closed' and e.status = 'submitted' order by e.id`)).map((r) => r.id);
+      (
+        await db.all<{ id: string }>(
+          sql`select e.id from entries e join events ev on ev.id = e.event_id where ev.phase = 'closed' and e.status = 'submitted' order by e.id`,
+        )
+      ).map((r) => r.id);
     const { event, problem } = await createOpenEvent(organizer);
     const submitted = await entryOn(event.id, problem.id, organizer, { title: "Walrus feeding planner", outcome: "working" });
     const draft = await entryOn(event.id, problem.id, organizer, { title: "Walrus draft", status: "draft" });
@@ -217,7 +232,23 @@ describe("archive search", () => {
 
 describe("the archive page", () => {
   it("answers every odd query with a page, never an error", async () => {
-    const odd = ['"', "*", "-", "-*", "' OR 1=1 --", "'; DROP TABLE entries; --", "NEAR(", "title:x", "^", "(((", "AND", "x".repeat(2000), "🙂 naïve façade", "%_\\", "a* b*"];
+    const odd = [
+      '"',
+      "*",
+      "-",
+      "-*",
+      "' OR 1=1 --",
+      "'; DROP TABLE entries; --",
+      "NEAR(",
+      "title:x",
+      "^",
+      "(((",
+      "AND",
+      "x".repeat(2000),
+      "🙂 naïve façade",
+      "%_\\",
+      "a* b*",
+    ];
     for (const q of odd) {
       const outcome = await expectStatus(archiveLoader(args(request(`/archive?q=${encodeURIComponent(q)}`, { user: member }))), 200);
       const data = outcome.data as { result: { total: number } | null };
@@ -244,7 +275,11 @@ describe("the archive page", () => {
   });
 
   it("updates the cached home figures as soon as another event publishes its results", async () => {
-    const home = async () => (await expectStatus(archiveLoader(args(request("/archive", { user: member }))), 200)).data as { overview: { outcomeCounts: Record<Outcome, number> }; facets: { closedEvents: { slug: string }[] } };
+    const home = async () =>
+      (await expectStatus(archiveLoader(args(request("/archive", { user: member }))), 200)).data as {
+        overview: { outcomeCounts: Record<Outcome, number> };
+        facets: { closedEvents: { slug: string }[] };
+      };
     const before = await home();
     const next = await createOpenEvent(organizer);
     await entryOn(next.event.id, next.problem.id, organizer, { title: "Another failed try", outcome: "failed" });
@@ -301,8 +336,16 @@ describe("the archive page", () => {
     const edits: [string, () => Promise<unknown>, Partial<Learning>][] = [
       ["event renamed", () => db.update(events).set({ title: "Wildlife week" }).where(eq(events.id, past.event.id)), { eventTitle: "Wildlife week" }],
       ["team renamed", () => db.update(teams).set({ name: "Marsupial unit" }).where(eq(teams.id, teamId)), { teamName: "Marsupial unit" }],
-      ["problem renamed", () => db.update(problems).set({ title: "Count the quokkas" }).where(eq(problems.id, past.problem.id)), { problemTitle: "Count the quokkas" }],
-      ["entry edited", () => db.update(entries).set({ summary: "Counts quokkas from drone photos" }).where(eq(entries.id, entryId)), { summary: "Counts quokkas from drone photos" }],
+      [
+        "problem renamed",
+        () => db.update(problems).set({ title: "Count the quokkas" }).where(eq(problems.id, past.problem.id)),
+        { problemTitle: "Count the quokkas" },
+      ],
+      [
+        "entry edited",
+        () => db.update(entries).set({ summary: "Counts quokkas from drone photos" }).where(eq(entries.id, entryId)),
+        { summary: "Counts quokkas from drone photos" },
+      ],
     ];
     for (const [what, edit, shown] of edits) {
       before = await version();
@@ -341,7 +384,10 @@ describe("the learnings digest", () => {
     await expectStatus(digestMdLoader(args(request(`/events/${event.slug}/digest.md`, { user: organizer }), { slug: event.slug })), 403);
     await expectStatus(digestLoader(args(request(`/events/${world.closedSlug}/digest`), { slug: world.closedSlug })), 302);
 
-    const outcome = await expectStatus(digestMdLoader(args(request(`/events/${world.closedSlug}/digest.md`, { user: member }), { slug: world.closedSlug })), 200);
+    const outcome = await expectStatus(
+      digestMdLoader(args(request(`/events/${world.closedSlug}/digest.md`, { user: member }), { slug: world.closedSlug })),
+      200,
+    );
     const response = outcome.response!;
     expect(response.headers.get("Content-Type")).toBe("text/markdown; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toMatch(/attachment; filename=".*-learnings\.md"/);

@@ -62,7 +62,10 @@ function sheet(w: World, learnings: number) {
 }
 
 const score = (w: World, user: TestUser, entryId: string, learnings: number) =>
-  expectStatus(scoreAction(args(request(`/events/${w.event.slug}/entries/${entryId}/score`, { user, form: sheet(w, learnings) }), { slug: w.event.slug, entryId })), 302);
+  expectStatus(
+    scoreAction(args(request(`/events/${w.event.slug}/entries/${entryId}/score`, { user, form: sheet(w, learnings) }), { slug: w.event.slug, entryId })),
+    302,
+  );
 
 type Loaded = { awards: { id: string; name: string }[]; suggestion: { id: string; title: string; learnings: number | null } | null };
 async function loadAwards(w: World) {

@@ -7,18 +7,7 @@ import { addProblem } from "~/modules/problems/problems.server";
 import { loader as eventLoader } from "~/routes/events.$slug._index";
 import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
 import { action as newEventAction, loader as newEventLoader } from "~/routes/events.new";
-import {
-  args,
-  createDraftEvent,
-  createOpenEvent,
-  createUser,
-  eventForm,
-  expectStatus,
-  fieldErrors,
-  getEvent,
-  problemInput,
-  request,
-} from "~/test/fixtures";
+import { args, createDraftEvent, createOpenEvent, createUser, eventForm, expectStatus, fieldErrors, getEvent, problemInput, request } from "~/test/fixtures";
 
 const eventCount = async () => (await db.select({ n: count() }).from(events))[0].n;
 
@@ -39,7 +28,14 @@ describe("creating events", () => {
 
   it("lets an organizer create a draft event with the default rubric and makes them its organizer", async () => {
     const organizer = await createUser({ role: "organizer" });
-    const form = eventForm({ title: "Ünïcode Support Hack!", timezone: "Europe/Berlin", startsAt: "2031-03-01T09:00", submissionDeadline: "2031-03-02T17:00", judgingDeadline: "2031-03-05T12:00", maxTeamSize: 3 });
+    const form = eventForm({
+      title: "Ünïcode Support Hack!",
+      timezone: "Europe/Berlin",
+      startsAt: "2031-03-01T09:00",
+      submissionDeadline: "2031-03-02T17:00",
+      judgingDeadline: "2031-03-05T12:00",
+      maxTeamSize: 3,
+    });
     const res = await expectStatus(newEventAction(args(request("/events/new", { user: organizer, form }))), 302);
     expect(res.response!.headers.get("Location")).toBe("/events/unicode-support-hack/manage");
     expect(res.response!.headers.get("Set-Cookie")).toMatch(/^pf_toast=/);
@@ -65,7 +61,14 @@ describe("creating events", () => {
     const organizer = await createUser({ role: "organizer" });
     const before = await eventCount();
     const res = await expectStatus(
-      newEventAction(args(request("/events/new", { user: organizer, form: eventForm({ startsAt: "2031-03-02T09:00", submissionDeadline: "2031-03-01T09:00", judgingDeadline: "2031-03-05T09:00" }) }))),
+      newEventAction(
+        args(
+          request("/events/new", {
+            user: organizer,
+            form: eventForm({ startsAt: "2031-03-02T09:00", submissionDeadline: "2031-03-01T09:00", judgingDeadline: "2031-03-05T09:00" }),
+          }),
+        ),
+      ),
       400,
     );
     const errors = fieldErrors(res);
@@ -77,7 +80,9 @@ describe("creating events", () => {
   it("refuses a bad timezone, an impossible date and a team size out of range", async () => {
     const organizer = await createUser({ role: "organizer" });
     const res = await expectStatus(
-      newEventAction(args(request("/events/new", { user: organizer, form: eventForm({ timezone: "Mars/Olympus", startsAt: "2031-02-30T09:00", maxTeamSize: 0 }) }))),
+      newEventAction(
+        args(request("/events/new", { user: organizer, form: eventForm({ timezone: "Mars/Olympus", startsAt: "2031-02-30T09:00", maxTeamSize: 0 }) })),
+      ),
       400,
     );
     const errors = fieldErrors(res);
@@ -172,12 +177,18 @@ describe("seeing and managing an event", () => {
     const organizer = await createUser({ role: "organizer" });
     const { event } = await createOpenEvent(organizer);
     const path = `/events/${event.slug}/manage`;
-    const refused = await expectStatus(manageAction(args(request(path, { user: organizer, form: { intent: "phase", to: "judging" } }), { slug: event.slug })), 400);
+    const refused = await expectStatus(
+      manageAction(args(request(path, { user: organizer, form: { intent: "phase", to: "judging" } }), { slug: event.slug })),
+      400,
+    );
     expect(fieldErrors(refused).confirmed).toEqual(["Tick the confirmation to go ahead."]);
     expect((await getEvent(event.id)).phase).toBe("open");
 
     const before = Date.now();
-    await expectStatus(manageAction(args(request(path, { user: organizer, form: { intent: "phase", to: "judging", confirmed: "on" } }), { slug: event.slug })), 302);
+    await expectStatus(
+      manageAction(args(request(path, { user: organizer, form: { intent: "phase", to: "judging", confirmed: "on" } }), { slug: event.slug })),
+      302,
+    );
     const after = await getEvent(event.id);
     expect(after.phase).toBe("judging");
     expect(after.submissionDeadline.getTime()).toBeLessThanOrEqual(Date.now());
@@ -213,7 +224,10 @@ describe("seeing and managing an event", () => {
   it("answers an unknown intent with 400", async () => {
     const organizer = await createUser({ role: "organizer" });
     const event = await createDraftEvent(organizer);
-    const res = await expectStatus(manageAction(args(request(`/events/${event.slug}/manage`, { user: organizer, form: { intent: "explode" } }), { slug: event.slug })), 400);
+    const res = await expectStatus(
+      manageAction(args(request(`/events/${event.slug}/manage`, { user: organizer, form: { intent: "explode" } }), { slug: event.slug })),
+      400,
+    );
     expect(res.data).toBe("Unknown action");
   });
 });

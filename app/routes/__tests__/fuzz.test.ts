@@ -58,47 +58,170 @@ beforeAll(async () => {
 
   const eventParams = { slug: event.slug };
   // rate_limits is left out: counting a refused attempt (a wrong current password) is the point of it.
-  world.tables = (await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%' and name not in ('__drizzle_migrations', 'rate_limits')`)).map((r) => r.name);
+  world.tables = (
+    await db.all<{ name: string }>(
+      sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%' and name not in ('__drizzle_migrations', 'rate_limits')`,
+    )
+  ).map((r) => r.name);
   world.cases = [
-    { route: "events.new", params: {}, user: () => organizer, base: { title: "Fuzz event", timezone: "UTC", startsAt: "2030-01-01T10:00", submissionDeadline: "2030-01-02T10:00", judgingDeadline: "2030-01-03T10:00", maxTeamSize: "4" } },
-    { route: "events.$slug.problems.new", params: eventParams, user: () => organizer, base: { title: "P", summary: "S", whoHasIt: "W", costToday: "C", dataAvailable: "D", metricName: "M" } },
+    {
+      route: "events.new",
+      params: {},
+      user: () => organizer,
+      base: {
+        title: "Fuzz event",
+        timezone: "UTC",
+        startsAt: "2030-01-01T10:00",
+        submissionDeadline: "2030-01-02T10:00",
+        judgingDeadline: "2030-01-03T10:00",
+        maxTeamSize: "4",
+      },
+    },
+    {
+      route: "events.$slug.problems.new",
+      params: eventParams,
+      user: () => organizer,
+      base: { title: "P", summary: "S", whoHasIt: "W", costToday: "C", dataAvailable: "D", metricName: "M" },
+    },
     { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "add-judge", email: judge.email }, ids: [] },
     { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "phase", to: "judging", confirmed: "" } },
-    { route: "events.$slug.teams.new", params: { slug: other.slug }, user: () => participant, base: { name: "T", problemId: otherProblem.id }, ids: ["problemId"] },
-    { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "change-problem", problemId: problem.id }, ids: ["problemId"] },
-    { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "new-invite-code" } },
+    {
+      route: "events.$slug.teams.new",
+      params: { slug: other.slug },
+      user: () => participant,
+      base: { name: "T", problemId: otherProblem.id },
+      ids: ["problemId"],
+    },
+    {
+      route: "events.$slug.teams.$teamId._index",
+      params: { slug: event.slug, teamId: team.teamId },
+      user: () => participant,
+      base: { intent: "change-problem", problemId: problem.id },
+      ids: ["problemId"],
+    },
+    {
+      route: "events.$slug.teams.$teamId._index",
+      params: { slug: event.slug, teamId: team.teamId },
+      user: () => participant,
+      base: { intent: "new-invite-code" },
+    },
     // Letting back someone who was never removed: refused whatever the body says.
-    { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "allow-rejoin", userId: judge.id }, ids: ["userId"] },
+    {
+      route: "events.$slug.teams.$teamId._index",
+      params: { slug: event.slug, teamId: team.teamId },
+      user: () => participant,
+      base: { intent: "allow-rejoin", userId: judge.id },
+      ids: ["userId"],
+    },
     // The confirm steps: unconfirmed (or a wrong typed name), nothing is deleted, retired or revoked.
     { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "leave" } },
-    { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "leave", confirmed: "on", confirmName: "Not Fuzzers" } },
-    { route: "events.$slug.teams.$teamId._index", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { intent: "remove-member", userId: judge.id, confirmed: "on" }, ids: ["userId"] },
-    { route: "events.$slug.teams.$teamId.entry", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { _action: "delete-screenshot", screenshotId: shot.id } },
+    {
+      route: "events.$slug.teams.$teamId._index",
+      params: { slug: event.slug, teamId: team.teamId },
+      user: () => participant,
+      base: { intent: "leave", confirmed: "on", confirmName: "Not Fuzzers" },
+    },
+    {
+      route: "events.$slug.teams.$teamId._index",
+      params: { slug: event.slug, teamId: team.teamId },
+      user: () => participant,
+      base: { intent: "remove-member", userId: judge.id, confirmed: "on" },
+      ids: ["userId"],
+    },
+    {
+      route: "events.$slug.teams.$teamId.entry",
+      params: { slug: event.slug, teamId: team.teamId },
+      user: () => participant,
+      base: { _action: "delete-screenshot", screenshotId: shot.id },
+    },
     { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "retire-problem", problemId: problem.id }, ids: ["problemId"] },
     { route: "events.$slug.judges", params: eventParams, user: () => organizer, base: { intent: "revoke-invite", inviteId: invite.id } },
-    { route: "events.$slug.teams.$teamId.entry", params: { slug: event.slug, teamId: team.teamId }, user: () => participant, base: { _action: "submit", version: String(entry.version), title: "E", outcome: "failed" } },
-    { route: "events.$slug.entries.$entryId.score", params: { slug: judged.slug, entryId: scoredEntry.id }, user: () => judge, base: scoreForm, ids: ["scores[0].criterionId"] },
+    {
+      route: "events.$slug.teams.$teamId.entry",
+      params: { slug: event.slug, teamId: team.teamId },
+      user: () => participant,
+      base: { _action: "submit", version: String(entry.version), title: "E", outcome: "failed" },
+    },
+    {
+      route: "events.$slug.entries.$entryId.score",
+      params: { slug: judged.slug, entryId: scoredEntry.id },
+      user: () => judge,
+      base: scoreForm,
+      ids: ["scores[0].criterionId"],
+    },
     // Withdrawing a conflict the judge never declared: refused whatever the body says.
     { route: "events.$slug.judging", params: { slug: judged.slug }, user: () => judge, base: { entryId: scoredEntry.id }, ids: ["entryId"] },
     {
       route: "events.$slug.edit",
       params: eventParams,
       user: () => organizer,
-      base: { title: "Edited", timezone: "UTC", startsAt: "2030-01-01T10:00", submissionDeadline: "2030-01-02T10:00", judgingDeadline: "2030-01-03T10:00", maxTeamSize: "4" },
+      base: {
+        title: "Edited",
+        timezone: "UTC",
+        startsAt: "2030-01-01T10:00",
+        submissionDeadline: "2030-01-02T10:00",
+        judgingDeadline: "2030-01-03T10:00",
+        maxTeamSize: "4",
+      },
     },
-    { route: "events.$slug.problems.$problemId.edit", params: { slug: event.slug, problemId: problem.id }, user: () => organizer, base: { title: "P2", summary: "S", whoHasIt: "W", costToday: "C", dataAvailable: "D", metricName: "M" } },
-    { route: "events.$slug.problems.copy", params: eventParams, user: () => organizer, base: { from: other.slug, problemIds: otherProblem.id }, ids: ["problemIds"] },
+    {
+      route: "events.$slug.problems.$problemId.edit",
+      params: { slug: event.slug, problemId: problem.id },
+      user: () => organizer,
+      base: { title: "P2", summary: "S", whoHasIt: "W", costToday: "C", dataAvailable: "D", metricName: "M" },
+    },
+    {
+      route: "events.$slug.problems.copy",
+      params: eventParams,
+      user: () => organizer,
+      base: { from: other.slug, problemIds: otherProblem.id },
+      ids: ["problemIds"],
+    },
     { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "add-organizer", email: judge.email } },
-    { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "move-problem", problemId: problem.id, direction: "up" }, ids: ["problemId"] },
-    { route: "events.$slug.rubric", params: eventParams, user: () => organizer, base: { intent: "save-rubric", "criteria[0].name": "Fit", "criteria[0].description": "Fits the problem", "criteria[0].weight": "10" } },
+    {
+      route: "events.$slug.manage",
+      params: eventParams,
+      user: () => organizer,
+      base: { intent: "move-problem", problemId: problem.id, direction: "up" },
+      ids: ["problemId"],
+    },
+    {
+      route: "events.$slug.rubric",
+      params: eventParams,
+      user: () => organizer,
+      base: { intent: "save-rubric", "criteria[0].name": "Fit", "criteria[0].description": "Fits the problem", "criteria[0].weight": "10" },
+    },
     { route: "events.$slug.rubric", params: eventParams, user: () => organizer, base: { intent: "set-scale", scaleMax: "7" } },
     { route: "events.$slug.judges", params: eventParams, user: () => organizer, base: { intent: "create-invite", days: "45" } },
     { route: "events.$slug.judges", params: eventParams, user: () => organizer, base: { intent: "set-mode", mode: "per-entry", judgesPerEntry: "50" } },
-    { route: "events.$slug.judges", params: { slug: judged.slug }, user: () => organizer, base: { intent: "add-assignment", entryId: entry.id, judgeId: judge.id }, ids: ["entryId", "judgeId"] },
+    {
+      route: "events.$slug.judges",
+      params: { slug: judged.slug },
+      user: () => organizer,
+      base: { intent: "add-assignment", entryId: entry.id, judgeId: judge.id },
+      ids: ["entryId", "judgeId"],
+    },
     { route: "events.$slug.awards", params: { slug: judged.slug }, user: () => organizer, base: { intent: "create", name: "" } },
-    { route: "events.$slug.awards", params: { slug: judged.slug }, user: () => organizer, base: { intent: "give", awardId: "no-such-award", entryId: entry.id }, ids: ["entryId"] },
-    { route: "events.$slug.awards", params: { slug: judged.slug }, user: () => organizer, base: { intent: "delete", awardId: "no-such-award", confirmed: "on" } },
-    { route: "events.$slug.judging-settings", params: { slug: judged.slug }, user: () => organizer, base: { normalizeScores: "on", blindJudging: "on" }, emptyIsValid: true },
+    {
+      route: "events.$slug.awards",
+      params: { slug: judged.slug },
+      user: () => organizer,
+      base: { intent: "give", awardId: "no-such-award", entryId: entry.id },
+      ids: ["entryId"],
+    },
+    {
+      route: "events.$slug.awards",
+      params: { slug: judged.slug },
+      user: () => organizer,
+      base: { intent: "delete", awardId: "no-such-award", confirmed: "on" },
+    },
+    {
+      route: "events.$slug.judging-settings",
+      params: { slug: judged.slug },
+      user: () => organizer,
+      base: { normalizeScores: "on", blindJudging: "on" },
+      emptyIsValid: true,
+    },
     { route: "judge-invite.$token", params: { token: "not-a-real-token" }, user: () => participant, base: {} },
     { route: "join", params: {}, user: () => judge, base: { code: "ABCDEFGH" } },
     { route: "account", params: {}, user: () => participant, base: { currentPassword: "x", newPassword: "short" } },
@@ -183,10 +306,14 @@ describe("form actions under bad input", () => {
       if (user) headers.Cookie = await sessionCookie(user.id);
       const smuggled = new URLSearchParams({ ...c.base, smuggled: "ECHO-ME" });
       const oversized = new URLSearchParams(Object.fromEntries(Object.keys(c.base).map((k) => [k, HUGE])));
-      for (const [label, body] of [["unknown field", smuggled], ["every field huge", oversized]] as const) {
+      for (const [label, body] of [
+        ["unknown field", smuggled],
+        ["every field huge", oversized],
+      ] as const) {
         const outcome = await settle(mod.action(args(new Request("http://localhost/x", { method: "POST", headers, body }), c.params)));
         const echoed = JSON.stringify(outcome.data ?? "");
-        if (echoed.includes("ECHO-ME") || echoed.length > 10_000) leaks.push(`${c.route} (${c.base.intent ?? c.base._action ?? ""}) / ${label}: ${echoed.slice(0, 80)}`);
+        if (echoed.includes("ECHO-ME") || echoed.length > 10_000)
+          leaks.push(`${c.route} (${c.base.intent ?? c.base._action ?? ""}) / ${label}: ${echoed.slice(0, 80)}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -197,7 +324,14 @@ describe("form actions under bad input", () => {
     const mod = await import(`../${c.route}.tsx`);
     const cookie = await sessionCookie(c.user().id);
     const before = await counts();
-    const outcome = await settle(mod.action(args(new Request("http://localhost/x", { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: "" }), c.params)));
+    const outcome = await settle(
+      mod.action(
+        args(
+          new Request("http://localhost/x", { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: "" }),
+          c.params,
+        ),
+      ),
+    );
     expect(outcome.status).toBe(400);
     expect(await counts()).toEqual(before);
   });

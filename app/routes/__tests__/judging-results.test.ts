@@ -77,10 +77,16 @@ type World = Awaited<ReturnType<typeof world>>;
 const p = (w: World, entryId: string) => ({ slug: w.event.slug, entryId });
 const score = (w: World, user: TestUser, entryId: string, form: Record<string, string | number>) =>
   scoreAction(args(request(`/events/${w.event.slug}/entries/${entryId}/score`, { user, form }), p(w, entryId)));
-const loadSheet = (w: World, user: TestUser, entryId: string) => scoreLoader(args(request(`/events/${w.event.slug}/entries/${entryId}/score`, { user }), p(w, entryId)));
+const loadSheet = (w: World, user: TestUser, entryId: string) =>
+  scoreLoader(args(request(`/events/${w.event.slug}/entries/${entryId}/score`, { user }), p(w, entryId)));
 const queue = async (w: World, user: TestUser) =>
-  ((await expectStatus(queueLoader(args(request(`/events/${w.event.slug}/judging`, { user }), { slug: w.event.slug })), 200)).data as { queue: { id: string; scored: number; criterionCount: number; teamName: string | null }[] }).queue;
-const csv = (loader: typeof resultsCsvLoader, w: World, user: TestUser, file: string) => loader(args(request(`/events/${w.event.slug}/${file}`, { user }), { slug: w.event.slug }));
+  (
+    (await expectStatus(queueLoader(args(request(`/events/${w.event.slug}/judging`, { user }), { slug: w.event.slug })), 200)).data as {
+      queue: { id: string; scored: number; criterionCount: number; teamName: string | null }[];
+    }
+  ).queue;
+const csv = (loader: typeof resultsCsvLoader, w: World, user: TestUser, file: string) =>
+  loader(args(request(`/events/${w.event.slug}/${file}`, { user }), { slug: w.event.slug }));
 
 describe("judging: partial sheets, conflicts, assignments", () => {
   let w: World;
@@ -89,23 +95,74 @@ describe("judging: partial sheets, conflicts, assignments", () => {
   });
 
   it("keeps a partial sheet and its overall comment, shows it as partly scored, then completes it", async () => {
-    const res = await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, (i) => (i < 2 ? 4 : ""), () => "", "Promising start")), 302);
+    const res = await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.aliceEntry,
+        sheet(
+          w.rubric,
+          (i) => (i < 2 ? 4 : ""),
+          () => "",
+          "Promising start",
+        ),
+      ),
+      302,
+    );
     expect(res.response!.headers.get("Location")).toBe(`/events/${w.event.slug}/judging`);
-    expect(await db.select().from(scores).where(and(eq(scores.entryId, w.aliceEntry), eq(scores.judgeId, w.j1.id)))).toHaveLength(2);
+    expect(
+      await db
+        .select()
+        .from(scores)
+        .where(and(eq(scores.entryId, w.aliceEntry), eq(scores.judgeId, w.j1.id))),
+    ).toHaveLength(2);
     expect((await db.select().from(reviews).where(eq(reviews.entryId, w.aliceEntry)))[0].comment).toBe("Promising start");
     const row = (await queue(w, w.j1)).find((q) => q.id === w.aliceEntry)!;
     expect([row.scored, row.criterionCount]).toEqual([2, 6]);
 
     const loaded = await expectStatus(loadSheet(w, w.j1, w.aliceEntry), 200);
     expect((loaded.data as { overall: string; mine: unknown[] }).overall).toBe("Promising start");
-    await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, (i) => (i < 2 ? "" : 3))), 302);
-    expect(await db.select().from(scores).where(and(eq(scores.entryId, w.aliceEntry), eq(scores.judgeId, w.j1.id)))).toHaveLength(6);
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.aliceEntry,
+        sheet(w.rubric, (i) => (i < 2 ? "" : 3)),
+      ),
+      302,
+    );
+    expect(
+      await db
+        .select()
+        .from(scores)
+        .where(and(eq(scores.entryId, w.aliceEntry), eq(scores.judgeId, w.j1.id))),
+    ).toHaveLength(6);
   });
 
   it("refuses an empty sheet and a comment without a value (400, nothing saved)", async () => {
-    const empty = await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, () => "")), 400);
+    const empty = await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.aliceEntry,
+        sheet(w.rubric, () => ""),
+      ),
+      400,
+    );
     expect(fieldErrors(empty)["scores[0].value"]).toEqual(["Pick a value from 1 to 5"]);
-    const stray = await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, (i) => (i === 0 ? 3 : ""), (i) => (i === 1 ? "Nice" : ""))), 400);
+    const stray = await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.aliceEntry,
+        sheet(
+          w.rubric,
+          (i) => (i === 0 ? 3 : ""),
+          (i) => (i === 1 ? "Nice" : ""),
+        ),
+      ),
+      400,
+    );
     expect(fieldErrors(stray)["scores[1].value"]).toEqual(["Pick a value to keep this comment"]);
     expect(await db.select().from(scores).where(eq(scores.entryId, w.aliceEntry))).toHaveLength(0);
   });
@@ -115,7 +172,15 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     expect(fieldErrors(missing).reason).toBeTruthy();
     await expectStatus(score(w, w.j1, w.bobEntry, { intent: "conflict", reason: "Bob is my brother-in-law" }), 302);
     expect((await queue(w, w.j1)).map((q) => q.id)).not.toContain(w.bobEntry);
-    const refused = await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, () => 5)), 403);
+    const refused = await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.bobEntry,
+        sheet(w.rubric, () => 5),
+      ),
+      403,
+    );
     expect(refused.data).toBe("You declared a conflict of interest with this entry, so you do not score it.");
     await expectStatus(loadSheet(w, w.j1, w.bobEntry), 403);
     expect(await db.select().from(scores).where(eq(scores.entryId, w.bobEntry))).toHaveLength(0);
@@ -129,14 +194,56 @@ describe("judging: partial sheets, conflicts, assignments", () => {
   });
 
   it("removes a judge's scores when they declare a conflict after scoring, so the results no longer count them", async () => {
-    await expectStatus(score(w, w.j2, w.bobEntry, sheet(w.rubric, () => 5, () => "", "Great")), 302);
-    await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, () => 2)), 302);
+    await expectStatus(
+      score(
+        w,
+        w.j2,
+        w.bobEntry,
+        sheet(
+          w.rubric,
+          () => 5,
+          () => "",
+          "Great",
+        ),
+      ),
+      302,
+    );
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.bobEntry,
+        sheet(w.rubric, () => 2),
+      ),
+      302,
+    );
     await expectStatus(score(w, w.j2, w.bobEntry, { intent: "conflict", reason: "I mentored this team" }), 302);
-    expect(await db.select().from(scores).where(and(eq(scores.entryId, w.bobEntry), eq(scores.judgeId, w.j2.id)))).toEqual([]);
-    expect(await db.select().from(reviews).where(and(eq(reviews.entryId, w.bobEntry), eq(reviews.judgeId, w.j2.id)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(scores)
+        .where(and(eq(scores.entryId, w.bobEntry), eq(scores.judgeId, w.j2.id))),
+    ).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.entryId, w.bobEntry), eq(reviews.judgeId, w.j2.id))),
+    ).toEqual([]);
     // Carol's entry, scored by j1 alone with the same values, is what Bob's total must now equal.
-    await expectStatus(score(w, w.j1, w.carolEntry, sheet(w.rubric, () => 2)), 302);
-    const results = await expectStatus(resultsLoader(args(request(`/events/${w.event.slug}/results?view=raw`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.carolEntry,
+        sheet(w.rubric, () => 2),
+      ),
+      302,
+    );
+    const results = await expectStatus(
+      resultsLoader(args(request(`/events/${w.event.slug}/results?view=raw`, { user: w.organizer }), { slug: w.event.slug })),
+      200,
+    );
     const rows = (results.data as { rows: { entry: { id: string }; score: number | null; missing: string[] }[] }).rows;
     const [bob, carol] = [w.bobEntry, w.carolEntry].map((id) => rows.find((r) => r.entry.id === id)!);
     expect(bob.score).not.toBeNull();
@@ -146,29 +253,73 @@ describe("judging: partial sheets, conflicts, assignments", () => {
 
   it("never counts or shows scores of a conflicted judge, even rows saved around the declaration", async () => {
     // j2 scores Bob's entry, then a conflict row appears without the delete (a save that raced it, or data from before the rule).
-    await expectStatus(score(w, w.j2, w.bobEntry, sheet(w.rubric, () => 5, () => "j2 was here", "j2 overall")), 302);
-    await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, () => 2)), 302);
+    await expectStatus(
+      score(
+        w,
+        w.j2,
+        w.bobEntry,
+        sheet(
+          w.rubric,
+          () => 5,
+          () => "j2 was here",
+          "j2 overall",
+        ),
+      ),
+      302,
+    );
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.bobEntry,
+        sheet(w.rubric, () => 2),
+      ),
+      302,
+    );
     await db.insert(judgeConflicts).values({ eventId: w.event.id, entryId: w.bobEntry, judgeId: w.j2.id, reason: "Raced" });
-    expect(await db.select().from(scores).where(and(eq(scores.entryId, w.bobEntry), eq(scores.judgeId, w.j2.id)))).not.toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(scores)
+        .where(and(eq(scores.entryId, w.bobEntry), eq(scores.judgeId, w.j2.id))),
+    ).not.toEqual([]);
 
-    const results = await expectStatus(resultsLoader(args(request(`/events/${w.event.slug}/results?view=raw`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    const results = await expectStatus(
+      resultsLoader(args(request(`/events/${w.event.slug}/results?view=raw`, { user: w.organizer }), { slug: w.event.slug })),
+      200,
+    );
     const bob = (results.data as { rows: { entry: { id: string }; score: number | null }[] }).rows.find((r) => r.entry.id === w.bobEntry)!;
-    await expectStatus(score(w, w.j1, w.carolEntry, sheet(w.rubric, () => 2)), 302);
-    const again = await expectStatus(resultsLoader(args(request(`/events/${w.event.slug}/results?view=raw`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.carolEntry,
+        sheet(w.rubric, () => 2),
+      ),
+      302,
+    );
+    const again = await expectStatus(
+      resultsLoader(args(request(`/events/${w.event.slug}/results?view=raw`, { user: w.organizer }), { slug: w.event.slug })),
+      200,
+    );
     const carol = (again.data as { rows: { entry: { id: string }; score: number | null }[] }).rows.find((r) => r.entry.id === w.carolEntry)!;
     expect(bob.score).toBe(carol.score);
 
     const exported = await expectStatus(csv(scoresCsvLoader, w, w.organizer, "scores.csv"), 200);
     expect(await exported.response!.text()).not.toContain("j2 was here");
     await movePhase(w.event.id, w.organizer, "closed");
-    const feedback = await expectStatus(entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.bobEntry}`, { user: w.bob }), p(w, w.bobEntry))), 200);
+    const feedback = await expectStatus(
+      entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.bobEntry}`, { user: w.bob }), p(w, w.bobEntry))),
+      200,
+    );
     expect(JSON.stringify(feedback.data)).not.toContain("j2 was here");
     expect(JSON.stringify(feedback.data)).not.toContain("j2 overall");
     expect((feedback.data as { feedback: unknown[] }).feedback).toHaveLength(1);
   });
 
   it("lets a judge withdraw their own conflict until results are published: the entry is back in their queue", async () => {
-    const withdraw = (user: TestUser, form: Record<string, string>) => queueAction(args(request(`/events/${w.event.slug}/judging`, { user, form }), { slug: w.event.slug }));
+    const withdraw = (user: TestUser, form: Record<string, string>) =>
+      queueAction(args(request(`/events/${w.event.slug}/judging`, { user, form }), { slug: w.event.slug }));
     await expectStatus(score(w, w.j1, w.bobEntry, { intent: "conflict", reason: "Bob is my brother-in-law" }), 302);
     // Nobody else can take it back: another judge has no such conflict, a participant is no judge.
     await expectStatus(withdraw(w.j2, { entryId: w.bobEntry }), 404);
@@ -181,7 +332,15 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     expect(done.response!.headers.get("Location")).toBe(`/events/${w.event.slug}/judging`);
     expect(await conflicts()).toHaveLength(0);
     expect((await queue(w, w.j1)).map((q) => q.id)).toContain(w.bobEntry);
-    await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, () => 3)), 302);
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.bobEntry,
+        sheet(w.rubric, () => 3),
+      ),
+      302,
+    );
 
     // Once results are published, a conflict stays as it was.
     await expectStatus(score(w, w.j1, w.carolEntry, { intent: "conflict", reason: "Carol reports to me" }), 302);
@@ -192,7 +351,8 @@ describe("judging: partial sheets, conflicts, assignments", () => {
   });
 
   it("says so when a withdrawn conflict's entry was assigned to another judge meanwhile", async () => {
-    const withdraw = (form: Record<string, string>) => queueAction(args(request(`/events/${w.event.slug}/judging`, { user: w.j1, form }), { slug: w.event.slug }));
+    const withdraw = (form: Record<string, string>) =>
+      queueAction(args(request(`/events/${w.event.slug}/judging`, { user: w.j1, form }), { slug: w.event.slug }));
     const toastOf = async (res: Awaited<ReturnType<typeof expectStatus>>) =>
       (await readToast(new Request("http://localhost/", { headers: { Cookie: res.response!.headers.get("Set-Cookie")!.split(";")[0] } }))).toast?.message;
     await db.update(events).set({ judgesPerEntry: 1 }).where(eq(events.id, w.event.id));
@@ -216,15 +376,34 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     await db.insert(judgeAssignments).values({ eventId: w.event.id, entryId: w.aliceEntry, judgeId: w.j1.id });
     expect((await queue(w, w.j1)).map((q) => q.id)).toEqual([w.aliceEntry]);
     expect(await queue(w, w.j2)).toEqual([]);
-    await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, () => 4)), 302);
-    const refused = await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, () => 4)), 403);
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.aliceEntry,
+        sheet(w.rubric, () => 4),
+      ),
+      302,
+    );
+    const refused = await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.bobEntry,
+        sheet(w.rubric, () => 4),
+      ),
+      403,
+    );
     expect(refused.data).toBe("This entry is not assigned to you.");
     await expectStatus(loadSheet(w, w.j2, w.aliceEntry), 403);
     expect(await db.select().from(scores).where(eq(scores.entryId, w.bobEntry))).toHaveLength(0);
   });
 
   it("hides team names from judges in blind mode", async () => {
-    await expectStatus(settingsAction(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.organizer, form: { blindJudging: "on" } }), { slug: w.event.slug })), 302);
+    await expectStatus(
+      settingsAction(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.organizer, form: { blindJudging: "on" } }), { slug: w.event.slug })),
+      302,
+    );
     expect((await queue(w, w.j1)).every((q) => q.teamName === null)).toBe(true);
     const loaded = await expectStatus(loadSheet(w, w.j1, w.aliceEntry), 200);
     expect(JSON.stringify(loaded.data)).not.toContain("Alice entry team");
@@ -243,7 +422,10 @@ describe("judging: partial sheets, conflicts, assignments", () => {
       expect(JSON.stringify(organized.data), path).toContain("Alice entry team");
     }
     // Settings are for organizers only.
-    await expectStatus(settingsAction(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.j1, form: { blindJudging: "" } }), { slug: w.event.slug })), 403);
+    await expectStatus(
+      settingsAction(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.j1, form: { blindJudging: "" } }), { slug: w.event.slug })),
+      403,
+    );
   });
 });
 
@@ -251,8 +433,33 @@ describe("judging: who sees scores before publishing", () => {
   let w: World;
   beforeEach(async () => {
     w = await world();
-    await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, () => 5, () => "j1 secret")), 302);
-    await expectStatus(score(w, w.j2, w.aliceEntry, sheet(w.rubric, () => 1, () => "j2 secret", "j2 overall")), 302);
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.aliceEntry,
+        sheet(
+          w.rubric,
+          () => 5,
+          () => "j1 secret",
+        ),
+      ),
+      302,
+    );
+    await expectStatus(
+      score(
+        w,
+        w.j2,
+        w.aliceEntry,
+        sheet(
+          w.rubric,
+          () => 1,
+          () => "j2 secret",
+          "j2 overall",
+        ),
+      ),
+      302,
+    );
   });
 
   it("shows a judge only their own scores, and no results", async () => {
@@ -287,7 +494,11 @@ describe("judging: who sees scores before publishing", () => {
 
   it("shows organizers raw and normalized rankings, disagreement and missing scores", async () => {
     const load = (view: string) => resultsLoader(args(request(`/events/${w.event.slug}/results?view=${view}`, { user: w.organizer }), { slug: w.event.slug }));
-    const raw = (await expectStatus(load("raw"), 200)).data as { view: string; official: string; rows: { entry: { id: string }; score: number | null; disagreement: boolean; missing: string[] }[] };
+    const raw = (await expectStatus(load("raw"), 200)).data as {
+      view: string;
+      official: string;
+      rows: { entry: { id: string }; score: number | null; disagreement: boolean; missing: string[] }[];
+    };
     expect(raw.view).toBe("raw");
     expect(raw.official).toBe("raw");
     const alice = raw.rows.find((r) => r.entry.id === w.aliceEntry)!;
@@ -316,7 +527,20 @@ describe("exports and awards", () => {
 
   it("writes comments with quotes, commas and newlines so they survive a round trip", async () => {
     const tricky = 'He said "ship it", then:\nline two, with a comma';
-    await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, () => 4, (i) => (i === 0 ? tricky : ""), 'Overall, "quoted"\nsecond line')), 302);
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.aliceEntry,
+        sheet(
+          w.rubric,
+          () => 4,
+          (i) => (i === 0 ? tricky : ""),
+          'Overall, "quoted"\nsecond line',
+        ),
+      ),
+      302,
+    );
     const res = await expectStatus(csv(scoresCsvLoader, w, w.organizer, "scores.csv"), 200);
     expect(res.response!.headers.get("Content-Type")).toMatch(/^text\/csv/);
     expect(res.response!.headers.get("Content-Disposition")).toMatch(/^attachment; filename=".*-scores\.csv"$/);
@@ -334,18 +558,41 @@ describe("exports and awards", () => {
 
   it("neutralises comments and titles a spreadsheet would run as formulas", async () => {
     await db.update(entries).set({ title: "=cmd|' /C calc'!A0" }).where(eq(entries.id, w.aliceEntry));
-    await expectStatus(score(w, w.j1, w.aliceEntry, sheet(w.rubric, () => 4, (i) => (i === 0 ? '=HYPERLINK("http://evil.example")' : ""), "@SUM(1)")), 302);
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.aliceEntry,
+        sheet(
+          w.rubric,
+          () => 4,
+          (i) => (i === 0 ? '=HYPERLINK("http://evil.example")' : ""),
+          "@SUM(1)",
+        ),
+      ),
+      302,
+    );
     const rows: string[][] = parse(await (await expectStatus(csv(scoresCsvLoader, w, w.organizer, "scores.csv"), 200)).response!.text());
     const scored = rows.find((r) => r[4] === w.rubric[0].name)!;
     expect([scored[0], scored[7]]).toEqual(["'=cmd|' /C calc'!A0", `'=HYPERLINK("http://evil.example")`]);
     expect(rows.find((r) => r[4] === "(overall comment)")![7]).toBe("'@SUM(1)");
-    const results: Record<string, string>[] = parse(await (await expectStatus(csv(resultsCsvLoader, w, w.organizer, "results.csv"), 200)).response!.text(), { columns: true });
+    const results: Record<string, string>[] = parse(await (await expectStatus(csv(resultsCsvLoader, w, w.organizer, "results.csv"), 200)).response!.text(), {
+      columns: true,
+    });
     expect(results.find((r) => r.entry.includes("cmd"))!.entry).toBe("'=cmd|' /C calc'!A0");
   });
 
   it("adds default awards, suggests the failed entry with the best Learnings, gives an award", async () => {
     const learnings = w.rubric.findIndex((c) => c.name === "Learnings");
-    await expectStatus(score(w, w.j1, w.bobEntry, sheet(w.rubric, (i) => (i === learnings ? 5 : 2))), 302);
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.bobEntry,
+        sheet(w.rubric, (i) => (i === learnings ? 5 : 2)),
+      ),
+      302,
+    );
     const path = `/events/${w.event.slug}/awards`;
     await expectStatus(awardsLoader(args(request(path, { user: w.j1 }), { slug: w.event.slug })), 403);
     await expectStatus(awardsAction(args(request(path, { user: w.alice, form: { intent: "defaults" } }), { slug: w.event.slug })), 403);
@@ -357,9 +604,15 @@ describe("exports and awards", () => {
     expect(loaded.awards.map((a) => a.name)).toEqual(["Best overall", "Most valuable failure", "Best AI metric"]);
     expect(loaded.suggestion!.id).toBe(w.bobEntry);
     const mvf = loaded.awards.find((a) => a.name === "Most valuable failure")!;
-    await expectStatus(awardsAction(args(request(path, { user: w.organizer, form: { intent: "give", awardId: mvf.id, entryId: w.bobEntry } }), { slug: w.event.slug })), 302);
+    await expectStatus(
+      awardsAction(args(request(path, { user: w.organizer, form: { intent: "give", awardId: mvf.id, entryId: w.bobEntry } }), { slug: w.event.slug })),
+      302,
+    );
     expect((await db.select().from(awards).where(eq(awards.id, mvf.id)))[0].entryId).toBe(w.bobEntry);
-    const dup = await expectStatus(awardsAction(args(request(path, { user: w.organizer, form: { intent: "create", name: "Best overall" } }), { slug: w.event.slug })), 400);
+    const dup = await expectStatus(
+      awardsAction(args(request(path, { user: w.organizer, form: { intent: "create", name: "Best overall" } }), { slug: w.event.slug })),
+      400,
+    );
     expect(fieldErrors(dup).name).toEqual(["This event already has an award with that name."]);
   });
 });

@@ -98,7 +98,10 @@ const scorePath = (w: World, entryId: string) => `/events/${w.event.slug}/entrie
 const score = (w: World, user: TestUser, entryId: string, form: Record<string, string | number>) =>
   scoreAction(args(request(scorePath(w, entryId), { user, form }), { slug: w.event.slug, entryId }));
 const scoresOf = (entryId: string, judgeId?: string) =>
-  db.select().from(scores).where(judgeId ? and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId)) : eq(scores.entryId, entryId));
+  db
+    .select()
+    .from(scores)
+    .where(judgeId ? and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId)) : eq(scores.entryId, entryId));
 const results = (w: World, user: TestUser) => resultsLoader(args(request(`/events/${w.event.slug}/results`, { user }), { slug: w.event.slug }));
 const viewEntry = (w: World, user: TestUser, entryId: string) =>
   entryViewLoader(args(request(`/events/${w.event.slug}/entries/${entryId}`, { user }), { slug: w.event.slug, entryId }));
@@ -110,18 +113,41 @@ describe("judging", () => {
   });
 
   it("lets a judge score every criterion of an entry, and change the scores later", async () => {
-    const loaded = await expectStatus(scoreLoader(args(request(scorePath(w, w.bobEntryId), { user: w.judge }), { slug: w.event.slug, entryId: w.bobEntryId })), 200);
+    const loaded = await expectStatus(
+      scoreLoader(args(request(scorePath(w, w.bobEntryId), { user: w.judge }), { slug: w.event.slug, entryId: w.bobEntryId })),
+      200,
+    );
     expect((loaded.data as { rubric: unknown[]; mine: unknown[] }).rubric).toHaveLength(6);
     expect((loaded.data as { mine: unknown[] }).mine).toEqual([]);
 
-    const res = await expectStatus(score(w, w.judge, w.bobEntryId, sheet(w.rubric, (i) => (i % 5) + 1)), 302);
+    const res = await expectStatus(
+      score(
+        w,
+        w.judge,
+        w.bobEntryId,
+        sheet(w.rubric, (i) => (i % 5) + 1),
+      ),
+      302,
+    );
     expect(res.response!.headers.get("Location")).toBe(`/events/${w.event.slug}/judging`);
     const saved = await scoresOf(w.bobEntryId, w.judge.id);
     expect(saved).toHaveLength(6);
     const byCriterion = new Map(saved.map((s) => [s.criterionId, s]));
     w.rubric.forEach((c, i) => expect(byCriterion.get(c.id)).toMatchObject({ value: (i % 5) + 1, comment: `Comment ${i}` }));
 
-    await expectStatus(score(w, w.judge, w.bobEntryId, sheet(w.rubric, () => 5, () => "Revised")), 302);
+    await expectStatus(
+      score(
+        w,
+        w.judge,
+        w.bobEntryId,
+        sheet(
+          w.rubric,
+          () => 5,
+          () => "Revised",
+        ),
+      ),
+      302,
+    );
     const revised = await scoresOf(w.bobEntryId, w.judge.id);
     expect(revised).toHaveLength(6);
     expect(revised.every((s) => s.value === 5 && s.comment === "Revised")).toBe(true);
@@ -132,7 +158,15 @@ describe("judging", () => {
   });
 
   it("refuses out-of-range values and incomplete sheets, saving nothing", async () => {
-    const tooHigh = await expectStatus(score(w, w.judge, w.bobEntryId, sheet(w.rubric, (i) => (i === 2 ? 6 : 3))), 400);
+    const tooHigh = await expectStatus(
+      score(
+        w,
+        w.judge,
+        w.bobEntryId,
+        sheet(w.rubric, (i) => (i === 2 ? 6 : 3)),
+      ),
+      400,
+    );
     expect(fieldErrors(tooHigh)["scores[2].value"]).toEqual(["Pick a value from 1 to 5"]);
 
     const partial = sheet(w.rubric.slice(0, 5), () => 3);
@@ -161,32 +195,88 @@ describe("judging", () => {
       403,
     );
     expect(loaded.data).toBe("You cannot score an entry of your own team.");
-    const res = await expectStatus(score(w, w.judgeInTeam, w.aliceEntryId, sheet(w.rubric, () => 5)), 403);
+    const res = await expectStatus(
+      score(
+        w,
+        w.judgeInTeam,
+        w.aliceEntryId,
+        sheet(w.rubric, () => 5),
+      ),
+      403,
+    );
     expect(res.data).toBe("You cannot score an entry of your own team.");
     expect(await scoresOf(w.aliceEntryId)).toHaveLength(0);
     // The same judge may score the other team's entry.
-    await expectStatus(score(w, w.judgeInTeam, w.bobEntryId, sheet(w.rubric, () => 2)), 302);
+    await expectStatus(
+      score(
+        w,
+        w.judgeInTeam,
+        w.bobEntryId,
+        sheet(w.rubric, () => 2),
+      ),
+      302,
+    );
   });
 
   it("refuses a non-judge (participant, outsider, organizer) with 403", async () => {
     for (const user of [w.bob, w.outsider, w.organizer]) {
-      const res = await expectStatus(score(w, user, w.aliceEntryId, sheet(w.rubric, () => 5)), 403);
+      const res = await expectStatus(
+        score(
+          w,
+          user,
+          w.aliceEntryId,
+          sheet(w.rubric, () => 5),
+        ),
+        403,
+      );
       expect(res.data).toBe("Only this event's judges can score entries.");
     }
     expect(await scoresOf(w.aliceEntryId)).toHaveLength(0);
   });
 
   it("refuses scoring once the event has closed", async () => {
-    await expectStatus(score(w, w.judge, w.bobEntryId, sheet(w.rubric, () => 3)), 302);
+    await expectStatus(
+      score(
+        w,
+        w.judge,
+        w.bobEntryId,
+        sheet(w.rubric, () => 3),
+      ),
+      302,
+    );
     await movePhase(w.event.id, w.organizer, "closed");
-    const res = await expectStatus(score(w, w.judge, w.bobEntryId, sheet(w.rubric, () => 5)), 403);
+    const res = await expectStatus(
+      score(
+        w,
+        w.judge,
+        w.bobEntryId,
+        sheet(w.rubric, () => 5),
+      ),
+      403,
+    );
     expect(res.data).toBe("Scores can be given or changed only while the event is in judging.");
     expect((await scoresOf(w.bobEntryId, w.judge.id)).every((s) => s.value === 3)).toBe(true);
   });
 
   it("keeps results from participants and judges while judging, shows them to the organizer", async () => {
-    await expectStatus(score(w, w.judge, w.bobEntryId, sheet(w.rubric, () => 5)), 302);
-    await expectStatus(score(w, w.judge, w.aliceEntryId, sheet(w.rubric, () => 1)), 302);
+    await expectStatus(
+      score(
+        w,
+        w.judge,
+        w.bobEntryId,
+        sheet(w.rubric, () => 5),
+      ),
+      302,
+    );
+    await expectStatus(
+      score(
+        w,
+        w.judge,
+        w.aliceEntryId,
+        sheet(w.rubric, () => 1),
+      ),
+      302,
+    );
     for (const user of [w.alice, w.bob, w.judge, w.outsider]) {
       const res = await expectStatus(results(w, user), 403);
       expect(res.data).toBe("Results are published when the event closes.");
@@ -200,8 +290,28 @@ describe("judging", () => {
   });
 
   it("publishes results to everyone signed in after closing, and the team then reads its feedback", async () => {
-    await expectStatus(score(w, w.judge, w.aliceEntryId, sheet(w.rubric, () => 4, (i) => `Feedback ${i}`)), 302);
-    await expectStatus(score(w, w.judgeInTeam, w.bobEntryId, sheet(w.rubric, () => 2)), 302);
+    await expectStatus(
+      score(
+        w,
+        w.judge,
+        w.aliceEntryId,
+        sheet(
+          w.rubric,
+          () => 4,
+          (i) => `Feedback ${i}`,
+        ),
+      ),
+      302,
+    );
+    await expectStatus(
+      score(
+        w,
+        w.judgeInTeam,
+        w.bobEntryId,
+        sheet(w.rubric, () => 2),
+      ),
+      302,
+    );
 
     // Before closing: Alice sees her entry, but no judges' feedback.
     const before = await expectStatus(viewEntry(w, w.alice, w.aliceEntryId), 200);
@@ -219,8 +329,11 @@ describe("judging", () => {
     expect(signedOut.response!.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
 
     const after = await expectStatus(viewEntry(w, w.alice, w.aliceEntryId), 200);
-    const feedback = (after.data as { feedback: { judge: string; overall: string; scores: { criterionName: string; value: number; comment: string }[] }[] }).feedback;
-    expect(feedback).toEqual([{ judge: "Judge 1", overall: "", scores: w.rubric.map((c, i) => ({ criterionName: c.name, value: 4, comment: `Feedback ${i}` })) }]);
+    const feedback = (after.data as { feedback: { judge: string; overall: string; scores: { criterionName: string; value: number; comment: string }[] }[] })
+      .feedback;
+    expect(feedback).toEqual([
+      { judge: "Judge 1", overall: "", scores: w.rubric.map((c, i) => ({ criterionName: c.name, value: 4, comment: `Feedback ${i}` })) },
+    ]);
     // Judge names and ids stay hidden.
     expect(JSON.stringify(after.data)).not.toContain(w.judge.id);
     expect(JSON.stringify(after.data)).not.toContain(w.judge.name);

@@ -55,13 +55,31 @@ beforeAll(async () => {
 
   const slug = event.slug;
   const p = { slug };
-  const manage = (form: Record<string, string>): Case => ({ name: `manage ${form.intent}`, route: manageRoute, path: `/events/${slug}/manage`, params: p, form });
-  const judges = (form: Record<string, string>): Case => ({ name: `judges ${form.intent}`, route: judgesRoute, path: `/events/${slug}/judges`, params: p, form });
+  const manage = (form: Record<string, string>): Case => ({
+    name: `manage ${form.intent}`,
+    route: manageRoute,
+    path: `/events/${slug}/manage`,
+    params: p,
+    form,
+  });
+  const judges = (form: Record<string, string>): Case => ({
+    name: `judges ${form.intent}`,
+    route: judgesRoute,
+    path: `/events/${slug}/judges`,
+    params: p,
+    form,
+  });
   world.organizer = organizer;
   world.eventId = event.id;
   world.outsiders = { member, judge, teamMember, "organizer of another event": otherOrganizer };
   world.cases = [
-    { name: "edit event", route: editRoute, path: `/events/${slug}/edit`, params: p, form: eventForm({ title: "Hijacked", slug: "hijacked" }) as Record<string, string> },
+    {
+      name: "edit event",
+      route: editRoute,
+      path: `/events/${slug}/edit`,
+      params: p,
+      form: eventForm({ title: "Hijacked", slug: "hijacked" }) as Record<string, string>,
+    },
     manage({ intent: "phase", to: "judging", confirmed: "on" }),
     manage({ intent: "add-judge", email: member.email }),
     manage({ intent: "remove-judge", userId: judge.id, confirmed: "on" }),
@@ -134,7 +152,9 @@ describe("organizer actions", () => {
       await expectStatus(c.route.loader!(args(request(c.path, { user: world.organizer }), c.params)), 200);
     }
     const renamed = await expectStatus(
-      editRoute.action(args(request(world.cases[0].path, { user: world.organizer, form: eventForm({ title: "Renamed by its organizer", slug: "" }) }), world.cases[0].params)),
+      editRoute.action(
+        args(request(world.cases[0].path, { user: world.organizer, form: eventForm({ title: "Renamed by its organizer", slug: "" }) }), world.cases[0].params),
+      ),
       302,
     );
     expect(renamed.response!.headers.get("Location")).toMatch(/^\/events\/renamed-by-its-organizer/);

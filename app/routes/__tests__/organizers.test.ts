@@ -49,7 +49,12 @@ async function submittedEntry(event: Awaited<ReturnType<typeof getEvent>>, membe
 
 async function scoreAll(eventId: string, entryId: string, judgeId: string) {
   const rubric = await listCriteria(eventId);
-  await saveScores(entryId, judgeId, rubric.map((c) => ({ criterionId: c.id, value: 3, comment: "" })), new Date());
+  await saveScores(
+    entryId,
+    judgeId,
+    rubric.map((c) => ({ criterionId: c.id, value: 3, comment: "" })),
+    new Date(),
+  );
 }
 
 describe("editing an event", () => {
@@ -70,7 +75,13 @@ describe("editing an event", () => {
     const res = await expectStatus(editAction(args(request(`/events/${event.slug}/edit`, { user: organizer, form }), { slug: event.slug })), 302);
     expect(res.response!.headers.get("Location")).toBe("/events/spring-support/manage");
     const saved = await getEvent(event.id);
-    expect(saved).toMatchObject({ title: "Spring Support Hack", slug: "spring-support", tagline: "Fewer tickets, happier agents", timezone: "Asia/Tokyo", maxTeamSize: 3 });
+    expect(saved).toMatchObject({
+      title: "Spring Support Hack",
+      slug: "spring-support",
+      tagline: "Fewer tickets, happier agents",
+      timezone: "Asia/Tokyo",
+      maxTeamSize: 3,
+    });
     expect(saved.startsAt.toISOString()).toBe("2031-04-01T00:00:00.000Z");
 
     const page = await expectStatus(eventLoader(args(request("/events/spring-support", { user: organizer }), { slug: "spring-support" })), 200);
@@ -78,7 +89,7 @@ describe("editing an event", () => {
     expect(html).toContain("<h2>Rules</h2>");
     expect(html).toContain("<strong>bold</strong>");
     expect(html).not.toMatch(/<script|javascript:|alert\(1\)/);
-    expect(html).toContain("<a rel=\"noopener noreferrer nofollow\">docs</a>");
+    expect(html).toContain('<a rel="noopener noreferrer nofollow">docs</a>');
   });
 
   it("refuses a slug another event uses, and deadlines out of order, keeping what was saved", async () => {
@@ -100,7 +111,12 @@ describe("editing an event", () => {
     const organizer = await createUser({ role: "organizer" });
     const first = await createDraftEvent(organizer, { title: "Same Title Hack" });
     const second = await createDraftEvent(organizer);
-    await expectStatus(editAction(args(request(`/events/${second.slug}/edit`, { user: organizer, form: eventForm({ title: "Same Title Hack", slug: "" }) }), { slug: second.slug })), 302);
+    await expectStatus(
+      editAction(
+        args(request(`/events/${second.slug}/edit`, { user: organizer, form: eventForm({ title: "Same Title Hack", slug: "" }) }), { slug: second.slug }),
+      ),
+      302,
+    );
     expect(first.slug).toBe("same-title-hack");
     expect((await getEvent(second.id)).slug).toBe("same-title-hack-2");
   });
@@ -141,9 +157,20 @@ describe("problems", () => {
     const { event, problem } = await createOpenEvent(organizer);
     const path = `/events/${event.slug}/problems/${problem.id}/edit`;
     const params = { slug: event.slug, problemId: problem.id };
-    const bad = await expectStatus(problemEditAction(args(request(path, { user: organizer, form: { ...problemInput, ownerEmail: "ghost@example.com" } }), params)), 400);
+    const bad = await expectStatus(
+      problemEditAction(args(request(path, { user: organizer, form: { ...problemInput, ownerEmail: "ghost@example.com" } }), params)),
+      400,
+    );
     expect(fieldErrors(bad).ownerEmail?.[0]).toMatch(/No account has this email/);
-    await expectStatus(problemEditAction(args(request(path, { user: organizer, form: { ...problemInput, title: "Renamed problem", ownerName: "Head of Support", ownerEmail: owner.email } }), params)), 302);
+    await expectStatus(
+      problemEditAction(
+        args(
+          request(path, { user: organizer, form: { ...problemInput, title: "Renamed problem", ownerName: "Head of Support", ownerEmail: owner.email } }),
+          params,
+        ),
+      ),
+      302,
+    );
     const [row] = await db.select().from(problems).where(eq(problems.id, problem.id));
     expect(row).toMatchObject({ title: "Renamed problem", ownerName: "Head of Support", ownerUserId: owner.id });
 
@@ -158,7 +185,8 @@ describe("problems", () => {
     const { event, problem: first } = await createOpenEvent(organizer);
     const second = await addProblem(event.id, { ...problemInput, title: "Second" });
     const third = await addProblem(event.id, { ...problemInput, title: "Third" });
-    const order = async () => (await db.select({ id: problems.id }).from(problems).where(eq(problems.eventId, event.id)).orderBy(asc(problems.position))).map((r) => r.id);
+    const order = async () =>
+      (await db.select({ id: problems.id }).from(problems).where(eq(problems.eventId, event.id)).orderBy(asc(problems.position))).map((r) => r.id);
 
     await expectStatus(manage(organizer, event.slug, { intent: "move-problem", problemId: third.id, direction: "up" }), 302);
     expect(await order()).toEqual([first.id, third.id, second.id]);
@@ -189,11 +217,11 @@ describe("problems", () => {
     await movePhase(event.id, organizer, "judging");
     const refused = await expectStatus(manage(organizer, event.slug, { intent: "retire-problem", problemId: problem.id }), 403);
     expect(refused.data).toBe("Problems can be changed only while the event is a draft or open.");
-    await expectStatus(newProblemAction(args(request(`/events/${event.slug}/problems/new`, { user: organizer, form: problemInput }), { slug: event.slug })), 403);
     await expectStatus(
-      problemEditAction(args(request("/", { user: organizer, form: problemInput }), { slug: event.slug, problemId: problem.id })),
+      newProblemAction(args(request(`/events/${event.slug}/problems/new`, { user: organizer, form: problemInput }), { slug: event.slug })),
       403,
     );
+    await expectStatus(problemEditAction(args(request("/", { user: organizer, form: problemInput }), { slug: event.slug, problemId: problem.id })), 403);
     expect((await db.select().from(problems).where(eq(problems.id, problem.id)))[0].retiredAt).toBeNull();
   });
 
@@ -208,7 +236,10 @@ describe("problems", () => {
     const hidden = await createDraftEvent(stranger);
     await addProblem(hidden.id, { ...problemInput, title: "Secret draft problem" });
 
-    const picked = await expectStatus(copyLoader(args(request(`/events/${target.slug}/problems/copy?from=${past.slug}`, { user: organizer }), { slug: target.slug })), 200);
+    const picked = await expectStatus(
+      copyLoader(args(request(`/events/${target.slug}/problems/copy?from=${past.slug}`, { user: organizer }), { slug: target.slug })),
+      200,
+    );
     const d = picked.data as { others: { slug: string }[]; source: { problems: { id: string; workingCount: number }[] } };
     expect(d.others.map((e) => e.slug)).toContain(past.slug);
     expect(d.others.map((e) => e.slug)).not.toContain(hidden.slug);
@@ -224,10 +255,16 @@ describe("problems", () => {
     const none = await expectStatus(copyAction(args(request(path, { user: organizer, form: { from: past.slug } }), { slug: target.slug })), 400);
     expect(fieldErrors(none).problemIds).toEqual(["Tick at least one problem to copy"]);
     const secret = await db.select().from(problems).where(eq(problems.eventId, hidden.id));
-    const refused = await expectStatus(copyAction(args(request(path, { user: organizer, form: { from: hidden.slug, problemIds: secret[0].id } }), { slug: target.slug })), 400);
+    const refused = await expectStatus(
+      copyAction(args(request(path, { user: organizer, form: { from: hidden.slug, problemIds: secret[0].id } }), { slug: target.slug })),
+      400,
+    );
     expect(fieldErrors(refused).from).toEqual(["Pick an event you can see, other than this one"]);
     // An id of another event's problem is ignored, not copied.
-    const foreign = await expectStatus(copyAction(args(request(path, { user: organizer, form: { from: past.slug, problemIds: secret[0].id } }), { slug: target.slug })), 400);
+    const foreign = await expectStatus(
+      copyAction(args(request(path, { user: organizer, form: { from: past.slug, problemIds: secret[0].id } }), { slug: target.slug })),
+      400,
+    );
     expect(fieldErrors(foreign).problemIds).toEqual(["Tick problems of the event you picked"]);
     expect(await db.select().from(problems).where(eq(problems.eventId, target.id))).toHaveLength(1);
   });
@@ -303,7 +340,10 @@ describe("rubric", () => {
     const after = await expectStatus(rubricLoader(args(request(path, { user: organizer }), { slug: event.slug })), 200);
     expect((after.data as { locked: boolean }).locked).toBe(true);
     const rubricBefore = await listCriteria(event.id);
-    const refused = await expectStatus(rubricAction(args(request(path, { user: organizer, form: { intent: "set-scale", scaleMax: "10" } }), { slug: event.slug })), 403);
+    const refused = await expectStatus(
+      rubricAction(args(request(path, { user: organizer, form: { intent: "set-scale", scaleMax: "10" } }), { slug: event.slug })),
+      403,
+    );
     expect(refused.data).toBe("The rubric is locked: judges have started scoring with it.");
     expect(await listCriteria(event.id)).toEqual(rubricBefore);
     expect((await getEvent(event.id)).scaleMax).toBe(5);
@@ -345,9 +385,15 @@ describe("judge invite links", () => {
     const token = (created.data as { inviteUrl: string }).inviteUrl.split("/judge-invite/")[1];
     const [invite] = await db.select().from(judgeInvites).where(eq(judgeInvites.eventId, event.id));
 
-    await db.update(judgeInvites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(judgeInvites.id, invite.id));
+    await db
+      .update(judgeInvites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(judgeInvites.id, invite.id));
     await expectStatus(acceptAction(args(request("/", { user: invitee, form: {} }), { token })), 404);
-    await db.update(judgeInvites).set({ expiresAt: new Date(Date.now() + 86_400_000) }).where(eq(judgeInvites.id, invite.id));
+    await db
+      .update(judgeInvites)
+      .set({ expiresAt: new Date(Date.now() + 86_400_000) })
+      .where(eq(judgeInvites.id, invite.id));
 
     // Revoking needs the event: an organizer of another event cannot revoke it through their own event.
     const { event: other } = await createOpenEvent(organizer);
@@ -385,7 +431,12 @@ describe("judge assignment", () => {
     const loads = judgeUsers.map((j) => rows.filter((r) => r.judgeId === j.id).length);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
     const queue = await judgeQueue(await getEvent(event.id), judgeUsers[0].id);
-    expect(queue.map((q) => q.id).sort()).toEqual(rows.filter((r) => r.judgeId === judgeUsers[0].id).map((r) => r.entryId).sort());
+    expect(queue.map((q) => q.id).sort()).toEqual(
+      rows
+        .filter((r) => r.judgeId === judgeUsers[0].id)
+        .map((r) => r.entryId)
+        .sort(),
+    );
 
     await expectStatus(judges(organizer, event.slug, { intent: "set-mode", mode: "all" }), 302);
     expect((await getEvent(event.id)).judgesPerEntry).toBeNull();
@@ -395,7 +446,9 @@ describe("judge assignment", () => {
   it("refuses more judges per entry than the pool has, with a clear message, and saves nothing", async () => {
     const { organizer, event } = await eventWithEntries(2, 2);
     const refused = await expectStatus(judges(organizer, event.slug, { intent: "set-mode", mode: "per-entry", judgesPerEntry: "3" }), 400);
-    expect(fieldErrors(refused).judgesPerEntry).toEqual(["Each entry needs 3 judges, but the event has only 2. Add judges or lower the number of judges per entry."]);
+    expect(fieldErrors(refused).judgesPerEntry).toEqual([
+      "Each entry needs 3 judges, but the event has only 2. Add judges or lower the number of judges per entry.",
+    ]);
     expect((await getEvent(event.id)).judgesPerEntry).toBeNull();
     expect(await assignmentsOf(event.id)).toHaveLength(0);
     const missing = await expectStatus(judges(organizer, event.slug, { intent: "set-mode", mode: "per-entry" }), 400);
@@ -486,7 +539,9 @@ describe("organizer dashboard", () => {
     expect(d.dashboard.progress).toEqual({ done: 6, due: 24 });
     expect(d.dashboard.deadlines.map((x) => x.label)).toEqual(["Start", "Submission deadline", "Judging deadline"]);
     expect(d.dashboard.deadlines[0].at).toMatch(/UTC/);
-    expect(d.steps[0].confirmation).toBe("Judging is not complete: 1 of 4 expected score sheets are complete. Publish anyway; results count only the scores saved.");
+    expect(d.steps[0].confirmation).toBe(
+      "Judging is not complete: 1 of 4 expected score sheets are complete. Publish anyway; results count only the scores saved.",
+    );
 
     // Refusals come back next to the field that caused them.
     const close = await expectStatus(manage(organizer, event.slug, { intent: "phase", to: "closed" }), 400);

@@ -35,13 +35,19 @@ describe("new passwords", () => {
       const res = await expectStatus(accountAction(args(request("/account", { user, form: { currentPassword: PASSWORD, newPassword } }))), 400);
       expect(Object.keys(fieldErrors(res)), newPassword).toEqual(["newPassword"]);
     }
-    await expectStatus(accountAction(args(request("/account", { user, form: { currentPassword: PASSWORD, newPassword: "tangerine-octopus-violin-41" } }))), 302);
+    await expectStatus(
+      accountAction(args(request("/account", { user, form: { currentPassword: PASSWORD, newPassword: "tangerine-octopus-violin-41" } }))),
+      302,
+    );
   });
 
   it("still signs in an account whose password predates the rule", async () => {
     const email = "old-demo@example.com";
     expect((await createAccount({ name: "Old Demo", email, password: "problem-first-demo" })).ok).toBe(true);
-    const res = await expectStatus(loginAction({ ...args(request("/login", { form: { email, password: "problem-first-demo" } })), context: { clientIp: "10.12.2.1" } }), 302);
+    const res = await expectStatus(
+      loginAction({ ...args(request("/login", { form: { email, password: "problem-first-demo" } })), context: { clientIp: "10.12.2.1" } }),
+      302,
+    );
     expect(res.response?.headers.get("Set-Cookie")).toMatch(/pf_session=/);
   });
 });

@@ -40,7 +40,8 @@ const manage = (user: TestUser, slug: string, form: Record<string, string>) => m
 describe("publishing with incomplete judging", () => {
   it("counts the incomplete sheet although every entry has a score, and asks before publishing", async () => {
     const w = await world();
-    const loaded = (await expectStatus(manageLoader(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer }), { slug: w.event.slug })), 200)).data as {
+    const loaded = (await expectStatus(manageLoader(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer }), { slug: w.event.slug })), 200))
+      .data as {
       steps: { to: string; confirmation: string | null; details: { heading: string; items: string[] }[] }[];
       dashboard: { sheets: { expected: number; complete: number; byJudge: { name: string; done: number; assigned: number }[] } };
     };
@@ -77,8 +78,13 @@ describe("awards for entries without a complete score sheet", () => {
 
   it("asks for a confirmation that names the entry, and gives the award only once confirmed", async () => {
     const w = await world();
-    await expectStatus(awardsAction(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer, form: { intent: "defaults" } }), { slug: w.event.slug })), 302);
-    const { awards: list } = (await expectStatus(awardsLoader(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer }), { slug: w.event.slug })), 200)).data as {
+    await expectStatus(
+      awardsAction(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer, form: { intent: "defaults" } }), { slug: w.event.slug })),
+      302,
+    );
+    const { awards: list } = (
+      await expectStatus(awardsLoader(args(request(`/events/${w.event.slug}/awards`, { user: w.organizer }), { slug: w.event.slug })), 200)
+    ).data as {
       awards: { id: string; kind: string }[];
     };
     const mvf = list.find((a) => a.kind === "most-valuable-failure")!;

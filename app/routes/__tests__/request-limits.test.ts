@@ -50,7 +50,10 @@ describe("sign-in with an unusual redirectTo", () => {
   it("signs in and follows a target with characters above U+00FF, percent-encoded", async () => {
     const user = await createUser();
     const signedIn = await expectStatus(
-      loginAction({ ...args(request("/login", { form: { email: user.email, password: PASSWORD, redirectTo: "/。/x?q=café ✓" } })), context: { clientIp: "10.12.0.1" } }),
+      loginAction({
+        ...args(request("/login", { form: { email: user.email, password: PASSWORD, redirectTo: "/。/x?q=café ✓" } })),
+        context: { clientIp: "10.12.0.1" },
+      }),
       302,
     );
     expect(signedIn.response!.headers.get("Location")).toBe("/%E3%80%82/x?q=caf%C3%A9%20%E2%9C%93");

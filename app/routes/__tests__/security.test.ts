@@ -27,7 +27,8 @@ describe("sign-in rate limits", () => {
 
   it("throttles wrong current passwords on the account page", async () => {
     const user = await createUser();
-    const change = (currentPassword: string) => accountAction(args(request("/account", { user, form: { currentPassword, newPassword: "a-brand-new-passphrase" } })));
+    const change = (currentPassword: string) =>
+      accountAction(args(request("/account", { user, form: { currentPassword, newPassword: "a-brand-new-passphrase" } })));
     for (let i = 0; i < limits.wrongCurrentPasswordPerAccount.max; i++) await expectStatus(change("not-it-at-all"), 400);
     const throttled = await expectStatus(change(PASSWORD), 429);
     expect(fieldErrors(throttled).currentPassword[0]).toContain("Too many attempts. Try again in");
@@ -76,10 +77,16 @@ describe("sessions", () => {
   it("a password change ends the account's other sessions and keeps this browser signed in", async () => {
     const user = await createUser();
     const otherDevice = await sessionCookie(user.id);
-    const wrong = await expectStatus(accountAction(args(request("/account", { user, form: { currentPassword: "not-it-at-all", newPassword: "a-brand-new-passphrase" } }))), 400);
+    const wrong = await expectStatus(
+      accountAction(args(request("/account", { user, form: { currentPassword: "not-it-at-all", newPassword: "a-brand-new-passphrase" } }))),
+      400,
+    );
     expect(JSON.stringify(wrong.data)).toContain("That is not your current password.");
 
-    const changed = await expectStatus(accountAction(args(request("/account", { user, form: { currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase" } }))), 302);
+    const changed = await expectStatus(
+      accountAction(args(request("/account", { user, form: { currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase" } }))),
+      302,
+    );
     const fresh = cookieHeader(setCookies(changed.response!).find((c) => c.startsWith("pf_session="))!);
     await expectStatus(requireUser(request("/", { cookie: otherDevice })), 302);
     await expectStatus(requireUser(request("/", { cookie: user.cookie })), 302);
@@ -90,7 +97,10 @@ describe("sessions", () => {
   it("refuses an expired session and removes expired sessions at the next sign-in", async () => {
     const user = await createUser();
     const sessionId = user.cookie.split("=")[1];
-    await db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 60 }).where(eq(sessions.id, sessionId));
+    await db
+      .update(sessions)
+      .set({ expiresAt: Math.floor(Date.now() / 1000) - 60 })
+      .where(eq(sessions.id, sessionId));
     await expectStatus(requireUser(request("/", { user })), 302);
     await sessionCookie(user.id);
     expect(await db.select().from(sessions).where(eq(sessions.id, sessionId))).toEqual([]);
@@ -100,7 +110,10 @@ describe("sessions", () => {
     const user = await createUser();
     const a = await expectStatus(loginAction(login(user.email, PASSWORD, "10.5.0.1")), 302);
     const b = await expectStatus(loginAction(login(user.email, PASSWORD, "10.5.0.1")), 302);
-    const id = (o: typeof a) => setCookies(o.response!).find((c) => c.startsWith("pf_session="))!.split(";")[0];
+    const id = (o: typeof a) =>
+      setCookies(o.response!)
+        .find((c) => c.startsWith("pf_session="))!
+        .split(";")[0];
     expect(id(a)).not.toBe(id(b));
   });
 });

@@ -43,14 +43,19 @@ async function setup() {
 const members = async (teamId: string) => (await db.select().from(teamMembers).where(eq(teamMembers.teamId, teamId))).map((m) => m.userId).sort();
 const codeOf = async (teamId: string) => (await db.select({ code: teams.inviteCode }).from(teams).where(eq(teams.id, teamId)))[0].code;
 const join = (user: { cookie: string }, code: string) => joinAction(args(request("/join", { user, form: { code } })));
-const joinPage = async (user: { cookie: string }, code: string) => (await expectStatus(joinLoader(args(request(`/join?code=${code}`, { user }))), 200)).data as { refusal: string | null };
+const joinPage = async (user: { cookie: string }, code: string) =>
+  (await expectStatus(joinLoader(args(request(`/join?code=${code}`, { user }))), 200)).data as { refusal: string | null };
 
 function upload(user: { cookie: string }, params: { slug: string; teamId: string }, bytes: Uint8Array<ArrayBuffer>, name: string) {
   const form = new FormData();
   form.set("_action", "upload-screenshot");
   form.set("caption", "Queue view");
   form.set("screenshot", new File([bytes], name, { type: "image/png" }));
-  const req = new Request(`http://localhost/events/${params.slug}/teams/${params.teamId}/entry`, { method: "POST", headers: { Cookie: user.cookie }, body: form });
+  const req = new Request(`http://localhost/events/${params.slug}/teams/${params.teamId}/entry`, {
+    method: "POST",
+    headers: { Cookie: user.cookie },
+    body: form,
+  });
   return entryAction(args(req, params));
 }
 
@@ -174,7 +179,10 @@ describe("judges and teams of one event", () => {
     expect((await expectStatus(join(judge, code), 403)).data).toBe(message);
     const slug = { slug: event.slug };
     expect((await expectStatus(newTeamLoader(args(request(`/events/${event.slug}/teams/new`, { user: judge }), slug)), 403)).data).toBe(message);
-    await expectStatus(newTeamAction(args(request(`/events/${event.slug}/teams/new`, { user: judge, form: { name: "Judges", problemId: problem.id } }), slug)), 403);
+    await expectStatus(
+      newTeamAction(args(request(`/events/${event.slug}/teams/new`, { user: judge, form: { name: "Judges", problemId: problem.id } }), slug)),
+      403,
+    );
     expect(await db.select().from(teamMembers).where(eq(teamMembers.userId, judge.id))).toEqual([]);
   });
 });
@@ -239,7 +247,10 @@ describe("screenshots", () => {
 describe("gallery", () => {
   it("filters submitted entries by outcome and tag, and hides other teams' entries before the deadline", async () => {
     const { lead, event, teamId, organizer, params } = await setup();
-    await db.update(entries).set({ status: "submitted", title: "Queue suggester", outcome: "failed", tags: "support, retrieval" }).where(eq(entries.teamId, teamId));
+    await db
+      .update(entries)
+      .set({ status: "submitted", title: "Queue suggester", outcome: "failed", tags: "support, retrieval" })
+      .where(eq(entries.teamId, teamId));
     const outsider = await createUser();
     const before = await expectStatus(galleryLoader(args(request(`/events/${event.slug}/entries`, { user: outsider }), params)), 200);
     expect((before.data as { entries: unknown[]; othersHidden: boolean }).othersHidden).toBe(true);

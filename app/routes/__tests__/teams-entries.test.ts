@@ -8,17 +8,7 @@ import { action as entryAction, loader as entryLoader } from "~/routes/events.$s
 import { loader as teamLoader } from "~/routes/events.$slug.teams.$teamId._index";
 import { action as newTeamAction } from "~/routes/events.$slug.teams.new";
 import { action as joinAction, loader as joinLoader } from "~/routes/join";
-import {
-  args,
-  createOpenEvent,
-  createUser,
-  expectStatus,
-  fieldErrors,
-  movePhase,
-  request,
-  setSubmissionDeadline,
-  type TestUser,
-} from "~/test/fixtures";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, setSubmissionDeadline, type TestUser } from "~/test/fixtures";
 
 async function teamRow(id: string) {
   const [row] = await db.select().from(teams).where(eq(teams.id, id));
@@ -70,7 +60,9 @@ describe("teams", () => {
     const alice = await createUser();
     const { event, problem } = await createOpenEvent(organizer);
     const res = await expectStatus(
-      newTeamAction(args(request(`/events/${event.slug}/teams/new`, { user: alice, form: { name: "  Retrievers ", problemId: problem.id } }), { slug: event.slug })),
+      newTeamAction(
+        args(request(`/events/${event.slug}/teams/new`, { user: alice, form: { name: "  Retrievers ", problemId: problem.id } }), { slug: event.slug }),
+      ),
       302,
     );
     const [team] = await db.select().from(teams).where(eq(teams.eventId, event.id));
@@ -84,7 +76,10 @@ describe("teams", () => {
   it("refuses a second team for the same person and a problem of another event", async () => {
     const { event, creator, problem, organizer } = await setup();
     const path = `/events/${event.slug}/teams/new`;
-    const second = await expectStatus(newTeamAction(args(request(path, { user: creator, form: { name: "Second", problemId: problem.id } }), { slug: event.slug })), 403);
+    const second = await expectStatus(
+      newTeamAction(args(request(path, { user: creator, form: { name: "Second", problemId: problem.id } }), { slug: event.slug })),
+      403,
+    );
     expect(second.data).toBe("You are already in a team for this event: one team per person per event.");
     // The module refuses too, even when called past the route's check.
     const direct = await createTeam(event, creator.id, { name: "Second", problemId: problem.id });
@@ -93,12 +88,23 @@ describe("teams", () => {
 
     const bob = await createUser();
     const { problem: foreign } = await createOpenEvent(organizer);
-    const wrongProblem = await expectStatus(newTeamAction(args(request(path, { user: bob, form: { name: "Bobs", problemId: foreign.id } }), { slug: event.slug })), 400);
+    const wrongProblem = await expectStatus(
+      newTeamAction(args(request(path, { user: bob, form: { name: "Bobs", problemId: foreign.id } }), { slug: event.slug })),
+      400,
+    );
     expect(fieldErrors(wrongProblem).problemId).toEqual(["Pick a problem of this event"]);
-    const sameName = await expectStatus(newTeamAction(args(request(path, { user: bob, form: { name: "Deflectors", problemId: problem.id } }), { slug: event.slug })), 400);
+    const sameName = await expectStatus(
+      newTeamAction(args(request(path, { user: bob, form: { name: "Deflectors", problemId: problem.id } }), { slug: event.slug })),
+      400,
+    );
     expect(fieldErrors(sameName).name).toEqual(["Another team of this event has this name. Pick another."]);
     expect(await db.select().from(teams).where(eq(teams.eventId, event.id))).toHaveLength(1);
-    expect(await db.select().from(teamMembers).where(and(eq(teamMembers.eventId, event.id), eq(teamMembers.userId, bob.id)))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(teamMembers)
+        .where(and(eq(teamMembers.eventId, event.id), eq(teamMembers.userId, bob.id))),
+    ).toHaveLength(0);
   });
 
   it("joins a team with its invite code (case and spaces forgiven)", async () => {
@@ -153,11 +159,14 @@ describe("teams", () => {
   it("keeps one team per person per event under concurrency too", async () => {
     const { event, problem } = await setup();
     const carol = await createUser();
-    const results = await Promise.all(
-      ["Alpha", "Beta", "Gamma"].map((name) => createTeam(event, carol.id, { name, problemId: problem.id })),
-    );
+    const results = await Promise.all(["Alpha", "Beta", "Gamma"].map((name) => createTeam(event, carol.id, { name, problemId: problem.id })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(await db.select().from(teamMembers).where(and(eq(teamMembers.eventId, event.id), eq(teamMembers.userId, carol.id)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(teamMembers)
+        .where(and(eq(teamMembers.eventId, event.id), eq(teamMembers.userId, carol.id))),
+    ).toHaveLength(1);
     // The failed attempts leave no orphan team or entry behind.
     expect(await db.select().from(teams).where(eq(teams.createdBy, carol.id))).toHaveLength(1);
   });
@@ -204,7 +213,10 @@ describe("entries", () => {
     expect(res.response!.headers.get("Location")).toBe(entryPath(event.slug, teamId));
     expect(await entryOf(teamId)).toMatchObject({ title: "Working title", status: "draft", version: 2, outcome: null, submittedAt: null });
 
-    const badLink = await expectStatus(save(creator, event.slug, teamId, { _action: "save", version: 2, title: "Changed", demoUrl: "javascript:alert(1)" }), 400);
+    const badLink = await expectStatus(
+      save(creator, event.slug, teamId, { _action: "save", version: 2, title: "Changed", demoUrl: "javascript:alert(1)" }),
+      400,
+    );
     expect(fieldErrors(badLink).demoUrl).toEqual(["Enter a full link starting with https://"]);
     expect(await entryOf(teamId)).toMatchObject({ title: "Working title", version: 2, demoUrl: "" });
   });
