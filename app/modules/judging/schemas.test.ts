@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { conflictSchema, judgingSettingsSchema, scoreSheetSchema, withdrawConflictSchema } from "./schemas";
 
-const schema = scoreSheetSchema(["fit", "metric"], 5);
+// Built inside each test, not at import: a schema made once at import would never see a mutant (ADR 013).
+const schema = () => scoreSheetSchema(["fit", "metric"], 5);
 const issues = (input: unknown) => {
-  const r = schema.safeParse(input);
+  const r = schema().safeParse(input);
   return r.success ? [] : r.error.issues.map((i) => [i.path.join("."), i.message]);
 };
 
 describe("scoreSheetSchema", () => {
   it("accepts a full sheet, trimming comments and defaulting them and the overall comment to empty", () => {
     expect(
-      schema.parse({
+      schema().parse({
         scores: [
           { criterionId: "fit", value: 5, comment: "  great fit " },
           { criterionId: "metric", value: 1 },
