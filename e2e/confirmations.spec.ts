@@ -20,11 +20,9 @@ test("the last member deletes the team only after typing its name; the step name
 
   await page.getByRole("button", { name: "Leave and delete the team" }).click();
   await expect(
-    page
-      .getByRole("alert")
-      .filter({
-        hasText: `Delete ${teamName}? You are its only member: leaving deletes the team, its submitted entry “Dispute radar” and its 3 screenshots. This cannot be undone.`,
-      }),
+    page.getByRole("alert").filter({
+      hasText: `Delete ${teamName}? You are its only member: leaving deletes the team, its submitted entry “Dispute radar” and its 3 screenshots. This cannot be undone.`,
+    }),
   ).toBeVisible();
   await expectAccessible(page);
   // A wrong name deletes nothing and says why.
@@ -96,11 +94,9 @@ test("an organizer retires a problem and revokes a judge invite link only after 
   await page.goto(`${setUp.url}/manage`);
   await page.getByRole("button", { name: `Retire ${setUp.problemTitle}` }).click();
   await expect(
-    page
-      .getByRole("alert")
-      .filter({
-        hasText: `Retire “${setUp.problemTitle}”? New teams can no longer pick it. The 1 team that picked it keeps it. You can offer it again later.`,
-      }),
+    page.getByRole("alert").filter({
+      hasText: `Retire “${setUp.problemTitle}”? New teams can no longer pick it. The 1 team that picked it keeps it. You can offer it again later.`,
+    }),
   ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: `Retire ${setUp.problemTitle} for good` }).click();

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  computeEventResults,
-  computeResults,
-  computeSyntheticResults,
-  DISAGREEMENT_SD,
-  rankWithTies,
-  syntheticResultsInput,
-  toPercent,
-  weightedTotal,
-} from "./results";
+import { computeEventResults, computeResults, DISAGREEMENT_SD, rankWithTies, toPercent, weightedTotal } from "./results";
 
 const criteria = [
   { id: "fit", weight: 3 },
@@ -365,24 +356,5 @@ describe("computeEventResults", () => {
 
   it("treats scores equal to 6 decimals as one rank, and a difference past that as two", () => {
     expect(rankWithTies([{ s: 50 }, { s: 50 + 1e-8 }, { s: 50.00001 }], (x) => x.s).map((r) => r.rank)).toEqual([1, 2, 2]);
-  });
-
-  it("builds a synthetic event of the requested size on the rubric's weights, with every level used", () => {
-    const input = syntheticResultsInput({ entries: 4, judges: 3, criteria: 7 });
-    expect(input.entryIds).toEqual(["e0", "e1", "e2", "e3"]);
-    expect(input.criteria).toEqual([25, 15, 15, 20, 10, 15, 25].map((weight, i) => ({ id: `c${i}`, weight })));
-    expect(input.scaleMax).toBe(5);
-    expect(input.scores).toHaveLength(4 * 3 * 7);
-    expect(input.scores[0]).toMatchObject({ entryId: "e0", judgeId: "j0", criterionId: "c0" });
-    expect(input.scores.at(-1)).toMatchObject({ entryId: "e3", judgeId: "j2", criterionId: "c6" });
-    expect(new Set(input.scores.map((x) => x.value))).toEqual(new Set([1, 2, 3, 4, 5]));
-    // The benchmark's figures stay comparable only while the generator gives the same numbers on every run.
-    expect(input.scores.slice(0, 8).map((x) => x.value)).toEqual([3, 1, 2, 2, 4, 3, 5, 3]);
-    const defaults = syntheticResultsInput();
-    expect([defaults.entryIds.length, defaults.criteria.length, new Set(defaults.scores.map((x) => x.judgeId)).size]).toEqual([500, 6, 20]);
-    const r = computeSyntheticResults({ entries: 30, judges: 4 });
-    expect(r).toEqual(computeEventResults(syntheticResultsInput({ entries: 30, judges: 4 })));
-    expect(r.rows).toHaveLength(30);
-    expect(r.judges.every((j) => j.entries === 30 && j.normalized)).toBe(true);
   });
 });

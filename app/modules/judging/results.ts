@@ -226,26 +226,3 @@ export function computeEventResults(input: ResultsInput): EventResultsSummary {
 export function computeResults(input: ResultsInput): EntryResult[] {
   return computeEventResults(input).rows;
 }
-
-/**
- * A deterministic synthetic event (default 500 entries × 20 judges × 6 criteria) and its results:
- * for the benchmark script, with no timing inside.
- */
-export function syntheticResultsInput(size: { entries?: number; judges?: number; criteria?: number } = {}): ResultsInput {
-  const nEntries = size.entries ?? 500;
-  const nJudges = size.judges ?? 20;
-  const nCriteria = size.criteria ?? 6;
-  const criteria = Array.from({ length: nCriteria }, (_, i) => ({ id: `c${i}`, weight: [25, 15, 15, 20, 10, 15][i % 6] }));
-  const entryIds = Array.from({ length: nEntries }, (_, i) => `e${i}`);
-  const scores: Score[] = [];
-  // A linear congruential generator: the same numbers on every run.
-  let seed = 42;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  for (const entryId of entryIds)
-    for (let j = 0; j < nJudges; j++) for (const c of criteria) scores.push({ entryId, judgeId: `j${j}`, criterionId: c.id, value: 1 + (next() % 5) });
-  return { entryIds, criteria, scaleMax: 5, scores };
-}
-
-export function computeSyntheticResults(size: { entries?: number; judges?: number; criteria?: number } = {}): EventResultsSummary {
-  return computeEventResults(syntheticResultsInput(size));
-}
