@@ -87,7 +87,7 @@ export async function problemFor(eventId: string, title = "Invoice disputes are 
 /** An open UTC event of the demo organizer with one business problem. */
 export async function openEvent(title = unique("Direct Hack"), opts: { maxTeamSize?: number; problems?: string[] } = {}): Promise<EventSetUp> {
   const { event, url } = await draftEvent(title, opts);
-  const [problem] = [await problemFor(event.id, opts.problems?.[0])];
+  const problem = await problemFor(event.id, opts.problems?.[0]);
   for (const other of opts.problems?.slice(1) ?? []) await problemFor(event.id, other);
   const organizer = await findPerson("organizer@example.com");
   const opened = await changePhase(event, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date());
