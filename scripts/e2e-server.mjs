@@ -16,12 +16,7 @@ const env = {
   REQUEST_LOG: "false",
 };
 fs.mkdirSync("data", { recursive: true });
-// Each run picks a free port, so each leaves its own database: remove it before and after.
-const removeDatabase = () => {
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`data/e2e-${port}.db${suffix}`, { force: true });
-};
-removeDatabase();
-process.on("exit", removeDatabase);
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`data/e2e-${port}.db${suffix}`, { force: true });
 
 if (!fs.existsSync(`${buildDir}/server/index.js`)) runOrExit("node_modules/.bin/remix", ["vite:build"], env);
 runOrExit("node_modules/.bin/tsx", ["scripts/migrate.ts"], env);
