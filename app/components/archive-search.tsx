@@ -40,45 +40,9 @@ export function ArchiveSearch({ filters, closedEvents, years, tags, searching }:
           {active.length > 0 ? `Filters (${active.length})` : "Filters"}
         </summary>
         <div className="mt-3 grid gap-3 sm:mt-0 sm:grid-cols-2 lg:grid-cols-5">
-          <div>
-            <label htmlFor="outcome" className="label">
-              {filterLabels.outcome}
-            </label>
-            <select id="outcome" name="outcome" defaultValue={filters.outcome ?? ""} className="input mt-1">
-              <option value="">{anyLabels.outcome}</option>
-              {outcomes.map((value) => (
-                <option key={value} value={value}>
-                  {outcomeLabels[value]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="rootCause" className="label">
-              {filterLabels.rootCause}
-            </label>
-            <select id="rootCause" name="rootCause" defaultValue={filters.rootCause ?? ""} className="input mt-1">
-              <option value="">{anyLabels.rootCause}</option>
-              {rootCauses.map((value) => (
-                <option key={value} value={value}>
-                  {rootCauseLabels[value]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="event" className="label">
-              {filterLabels.event}
-            </label>
-            <select id="event" name="event" defaultValue={filters.event ?? ""} className="input mt-1">
-              <option value="">{anyLabels.event}</option>
-              {closedEvents.map((e) => (
-                <option key={e.slug} value={e.slug}>
-                  {e.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="outcome" value={filters.outcome} options={outcomes.map((value) => ({ value, label: outcomeLabels[value] }))} />
+          <FilterSelect name="rootCause" value={filters.rootCause} options={rootCauses.map((value) => ({ value, label: rootCauseLabels[value] }))} />
+          <FilterSelect name="event" value={filters.event} options={closedEvents.map((e) => ({ value: e.slug, label: e.title }))} />
           <div>
             <label htmlFor="tag" className="label">
               {filterLabels.tag}
@@ -90,19 +54,7 @@ export function ArchiveSearch({ filters, closedEvents, years, tags, searching }:
               ))}
             </datalist>
           </div>
-          <div>
-            <label htmlFor="year" className="label">
-              {filterLabels.year}
-            </label>
-            <select id="year" name="year" defaultValue={filters.year ?? ""} className="input mt-1">
-              <option value="">{anyLabels.year}</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="year" value={filters.year} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         </div>
       </details>
 
@@ -145,5 +97,32 @@ export function ArchiveSearch({ filters, closedEvents, years, tags, searching }:
         ) : null}
       </div>
     </Form>
+  );
+}
+
+/** One labelled filter select, "Any …" first; its value comes from the URL. */
+function FilterSelect({
+  name,
+  value,
+  options,
+}: {
+  name: "outcome" | "rootCause" | "event" | "year";
+  value: string | number | null | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div>
+      <label htmlFor={name} className="label">
+        {filterLabels[name]}
+      </label>
+      <select id={name} name={name} defaultValue={value ?? ""} className="input mt-1">
+        <option value="">{anyLabels[name]}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
