@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "give": {
       const awardId = String(formData.get("awardId") ?? "");
       const entryId = String(formData.get("entryId") ?? "");
-      const given = await giveAward(event.id, awardId, entryId || null, { confirmedWithoutCompleteSheet: formData.get("confirmed") === "on" });
+      const given = await giveAward(event.id, awardId, entryId || null, { confirmedWithoutCompleteSheet: readConfirmation(formData).confirmed });
       if (given.ok) return redirectWithToast(back, entryId ? "Award given." : "Award taken back.");
       if (given.reason === "not-found") return redirectWithToast(back, { kind: "error", message: "That award or entry is not part of this event." });
       // A confirm step the page shows in place of the award's form; it works without JavaScript.
