@@ -410,3 +410,55 @@ export const archiveVersion = sqliteTable("archive_version", {
   id: integer("id").primaryKey(),
   version: integer("version").notNull(),
 });
+
+/**
+ * The transactional outbox (ADR 015): every mail is written here in the same batch as the change that
+ * causes it; the sender in each app process claims due rows with one UPDATE … RETURNING and delivers them.
+ */
+export const outboxStatuses = ["pending", "sending", "sent", "failed"] as const;
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    toEmail: text("to_email").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    // Stable per row, so a resend after a crash is recognisable as the same message.
+    messageId: text("message_id").notNull().unique(),
+    // Null for security mail, which always goes out and carries no unsubscribe link.
+    unsubscribeUrl: text("unsubscribe_url"),
+    status: text("status", { enum: outboxStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    // A claim is a lease: a sender that dies mid-send leaves rows that come back once it expires.
+    claimToken: text("claim_token"),
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_created_idx").on(t.createdAt)],
+);
+
+/** Addresses that asked for no more non-security mail (the signed one-click unsubscribe link). */
+export const mailOptOuts = sqliteTable("mail_opt_outs", {
+  email: text("email").primaryKey(),
+  createdAt: createdAt(),
+});
+
+/** One-time password reset links: only a hash of the token is stored; used or expired rows never work again. */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
