@@ -34,6 +34,19 @@ describe("zonedLocalToUtc and utcToZonedLocal", () => {
     expect(zonedLocalToUtc("2026-11-01T03:00", "America/New_York").toISOString()).toBe("2026-11-01T08:00:00.000Z");
   });
 
+  it("moves a wall time that a DST change skips forward by the gap, in either hemisphere's rules", () => {
+    // 02:30 does not exist on these days: clocks jump from 02:00 to 03:00.
+    expect(zonedLocalToUtc("2026-03-29T02:30", "Europe/Berlin").toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(zonedLocalToUtc("2026-03-08T02:30", "America/New_York").toISOString()).toBe("2026-03-08T07:30:00.000Z");
+  });
+
+  it("reads a wall time that happens twice as its first occurrence", () => {
+    // Berlin 2026-10-25 and New York 2026-11-01: the hour after the change repeats.
+    expect(zonedLocalToUtc("2026-10-25T02:30", "Europe/Berlin").toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    expect(zonedLocalToUtc("2026-11-01T01:30", "America/New_York").toISOString()).toBe("2026-11-01T05:30:00.000Z");
+    expect(zonedLocalToUtc("2026-04-05T01:45", "Australia/Lord_Howe").toISOString()).toBe("2026-04-04T14:45:00.000Z");
+  });
+
   it("keeps seconds when given and drops them when showing", () => {
     const instant = zonedLocalToUtc("2026-12-01T09:00:30", "UTC");
     expect(instant.toISOString()).toBe("2026-12-01T09:00:30.000Z");

@@ -1,4 +1,5 @@
 // Event times are stored in UTC and entered and shown in the event's timezone.
+import { TZDateMini } from "@date-fns/tz";
 
 export const commonTimezones = [
   "UTC",
@@ -45,48 +46,32 @@ function formatter(key: string, make: () => Intl.DateTimeFormat) {
   return f;
 }
 
-function zoneParts(date: Date, tz: string) {
-  const parts = formatter(
-    `parts:${tz}`,
-    () =>
-      new Intl.DateTimeFormat("en-US", {
-        timeZone: tz,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-      }),
-  ).formatToParts(date);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
-}
-
-function offsetMs(date: Date, tz: string): number {
-  const p = zoneParts(date, tz);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
-}
-
-/** "2026-12-01T09:00" in Europe/Berlin → the UTC instant. */
+/**
+ * "2026-12-01T09:00" in Europe/Berlin → the UTC instant. The zone rules (offsets, DST gaps and
+ * overlaps) come from @date-fns/tz: a wall time skipped by a DST change moves forward by the gap,
+ * and a wall time that happens twice is its first occurrence.
+ */
 export function zonedLocalToUtc(local: string, tz: string): Date {
   const m = LOCAL.exec(local);
   if (!m) throw new Error(`Not a local date-time: ${local}`);
   const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0));
-  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
-  const first = guess - offsetMs(new Date(guess), tz);
-  // Around a DST change the offset at the guess and at the result can differ; the second pass settles it.
-  const second = guess - offsetMs(new Date(first), tz);
-  return new Date(second);
+  const instant = new TZDateMini(y, mo - 1, d, h, mi, s, tz).getTime();
+  // Where clocks go back, the library may pick either occurrence; take the first, as calendars do.
+  // DST shifts are an hour, or half an hour (Lord Howe Island).
+  for (const back of [3_600_000, 1_800_000]) {
+    const earlier = new TZDateMini(instant - back, tz);
+    const same =
+      earlier.getFullYear() === y && earlier.getMonth() === mo - 1 && earlier.getDate() === d && earlier.getHours() === h && earlier.getMinutes() === mi;
+    if (same) return new Date(instant - back);
+  }
+  return new Date(instant);
 }
 
 /** The UTC instant → "2026-12-01T09:00" in the timezone, for datetime-local inputs. */
 export function utcToZonedLocal(date: Date, tz: string): string {
-  const p = zoneParts(date, tz);
+  const z = new TZDateMini(date.getTime(), tz);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}T${pad(z.getHours())}:${pad(z.getMinutes())}`;
 }
 
 /** "Tue 1 Dec 2026, 09:00 CET": always with the zone, so nobody guesses. */
@@ -116,20 +101,21 @@ export function formatDateRange(start: Date | string | number, end: Date | strin
   return (b < a ? f.format(a) : f.formatRange(a, b)).replace(/[\u2009\u202f]/g, " ");
 }
 
-/** "in 3 days", "2 hours ago": coarse, for deadlines. */
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "always" });
+
+/** "in 3 days", "2 hours ago": coarse, for deadlines (whole units, rounded towards zero). */
 export function relativeTime(target: Date | string | number, now: Date): string {
   const diff = new Date(target).getTime() - now.getTime();
   const abs = Math.abs(diff);
-  const units: [number, string][] = [
+  const units: [number, Intl.RelativeTimeFormatUnit][] = [
     [86_400_000, "day"],
     [3_600_000, "hour"],
     [60_000, "minute"],
   ];
-  for (const [ms, name] of units) {
+  for (const [ms, unit] of units) {
     if (abs >= ms) {
       const n = Math.floor(abs / ms);
-      const label = `${n} ${name}${n === 1 ? "" : "s"}`;
-      return diff >= 0 ? `in ${label}` : `${label} ago`;
+      return relative.format(diff >= 0 ? n : -n, unit);
     }
   }
   return diff >= 0 ? "in less than a minute" : "just now";
