@@ -9,7 +9,7 @@ import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageJudging } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { updateJudgingSettings } from "~/modules/judging/awards.server";
+import { updateJudgingSettings } from "~/modules/judging/settings.server";
 import { judgingSettingsSchema } from "~/modules/judging/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Judging settings · Problem First" }];

@@ -4,7 +4,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/auth/guards.server";
-import { recomputeAssignments } from "~/modules/events/assignments.server";
 import { loadEventAccess } from "~/modules/events/events.server";
 import { acceptJudgeInvite, findJudgeInvite, JUDGE_IN_TEAM_MESSAGE } from "~/modules/events/judge-invites.server";
 
@@ -30,7 +29,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(accepted.ok, invalid, 404);
   const found = await loadEventAccess({ id: accepted.eventId }, user.id);
   invariantResponse(found, invalid, 404);
-  await recomputeAssignments(found.event);
   // A draft is visible only to its organizers: the new judge sees it once it opens.
   if (found.event.phase === "draft") return redirectWithToast("/", `You are now a judge of ${found.event.title}. You can see it once it opens.`);
   return redirectWithToast(`/events/${found.event.slug}`, `You are now a judge of ${found.event.title}.`);

@@ -6,6 +6,16 @@ import { eligibleJudges, planAssignments, type AssignmentPlan } from "./assignme
 
 type AssigningEvent = { id: string; judgesPerEntry: number | null };
 
+/**
+ * Recomputes after the judge roster or the phase changed. Called by the module functions that change them
+ * (addJudge, removeJudge, acceptJudgeInvite, changePhase), never by routes, so no caller can forget it.
+ * Reads judges-per-entry fresh, so a caller's stale event row cannot skip or misdirect the recompute.
+ */
+export async function recomputeAssignmentsOf(eventId: string): Promise<AssignmentPlan | null> {
+  const [row] = await db.select({ judgesPerEntry: events.judgesPerEntry }).from(events).where(eq(events.id, eventId));
+  return row ? recomputeAssignments({ id: eventId, judgesPerEntry: row.judgesPerEntry }) : null;
+}
+
 const hasScores = sql`exists(select 1 from scores s where s.entry_id = judge_assignments.entry_id and s.judge_id = judge_assignments.judge_id)`;
 
 /** Everything the plan needs, read in one go: judges, submitted entries with their members, conflicts, assignments. */

@@ -6,21 +6,22 @@ import { zonedLocalToUtc } from "~/lib/time";
 import type { Actor, EventAccess } from "~/modules/auth/permissions";
 import { defaultRubric } from "./rubric";
 import { reservedSlugs, slugify, type EventInput } from "./schemas";
+import { recomputeAssignmentsOf } from "./assignments.server";
+import type { AssignmentPlan } from "./assignments";
 import { judgingGaps, judgingSheets } from "./dashboard.server";
+import { addPersonByEmail, type AddPersonResult } from "./people.server";
 import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type TransitionRequest } from "./phases";
 
 export type EventRow = typeof events.$inferSelect;
 
-async function uniqueSlug(base: string): Promise<string> {
-  const taken = new Set(
-    (
-      await db
-        .select({ slug: events.slug })
-        .from(events)
-        .where(or(eq(events.slug, base), like(events.slug, `${base}-%`)))
-    ).map((r) => r.slug),
-  );
-  for (const r of reservedSlugs) taken.add(r);
+/** The first free "base", "base-2", … (reserved words are never free; the event `exceptEventId` keeps its own slug). */
+export async function freeSlug(base: string, exceptEventId?: string): Promise<string> {
+  const rows = await db
+    .select({ id: events.id, slug: events.slug })
+    .from(events)
+    .where(or(eq(events.slug, base), like(events.slug, `${base}-%`)));
+  const taken = new Set<string>(reservedSlugs);
+  for (const r of rows) if (r.id !== exceptEventId) taken.add(r.slug);
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
@@ -36,7 +37,7 @@ export async function slugTaken(slug: string, exceptEventId?: string): Promise<b
 
 export async function createEvent(actor: Actor, input: NewEventInput): Promise<EventRow> {
   const id = newId();
-  const slug = await uniqueSlug(input.slug || slugify(input.title));
+  const slug = await freeSlug(input.slug || slugify(input.title));
   const [event] = await db.batch([
     db
       .insert(events)
@@ -130,25 +131,30 @@ export function listOrganizers(eventId: string) {
     .orderBy(asc(users.name));
 }
 
-export async function addJudge(eventId: string, email: string): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
-  const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email));
-  if (!user) return { ok: false, message: "No account has this email. Ask them to sign up first." };
-  // A judge is never in a team of the event they judge (ADR 010): the check is part of the INSERT.
-  const inserted = await db.all(sql`
-    insert into event_judges (event_id, user_id) select ${eventId}, ${user.id}
-    where not exists (select 1 from team_members m where m.event_id = ${eventId} and m.user_id = ${user.id})
-    on conflict do nothing returning user_id`);
-  if (inserted.length === 0) {
-    const [judge] = await db
-      .select()
-      .from(eventJudges)
-      .where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, user.id)));
-    return {
-      ok: false,
-      message: judge ? `${user.name} is already a judge of this event.` : `${user.name} is in a team of this event, so they cannot judge it.`,
-    };
-  }
-  return { ok: true, name: user.name };
+/** Makes the account with this email a judge of the event and recomputes the judge assignments. */
+export async function addJudge(
+  eventId: string,
+  email: string,
+): Promise<Extract<AddPersonResult, { ok: false }> | { ok: true; name: string; plan: AssignmentPlan | null }> {
+  const added = await addPersonByEmail(
+    email,
+    // A judge is never in a team of the event they judge (ADR 010): the check is part of the INSERT.
+    async (person) =>
+      (
+        await db.all(sql`
+          insert into event_judges (event_id, user_id) select ${eventId}, ${person.id}
+          where not exists (select 1 from team_members m where m.event_id = ${eventId} and m.user_id = ${person.id})
+          on conflict do nothing returning user_id`)
+      ).length > 0,
+    async (person) => {
+      const [judge] = await db
+        .select()
+        .from(eventJudges)
+        .where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, person.id)));
+      return judge ? `${person.name} is already a judge of this event.` : `${person.name} is in a team of this event, so they cannot judge it.`;
+    },
+  );
+  return added.ok ? { ok: true, name: added.name, plan: await recomputeAssignmentsOf(eventId) } : added;
 }
 
 /** What removing a judge touches, for the confirm step: score sheets they started (kept) and entries assigned to them. */
@@ -163,8 +169,10 @@ export async function judgeRemovalFacts(eventId: string, userId: string) {
   return r ? { userId, name: r.name, startedSheets: Number(r.started), assignedEntries: Number(r.assigned) } : null;
 }
 
-export async function removeJudge(eventId: string, userId: string) {
+/** Removes a judge (scores they gave are kept) and hands their unscored assignments to the other judges. */
+export async function removeJudge(eventId: string, userId: string): Promise<{ plan: AssignmentPlan | null }> {
   await db.delete(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, userId)));
+  return { plan: await recomputeAssignmentsOf(eventId) };
 }
 
 async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
@@ -207,7 +215,9 @@ export async function changePhase(event: EventRow, actorId: string, req: Transit
     reason: req.reason || null,
     changedBy: actorId,
   });
-  return { ok: true as const };
+  // Entries are final once judging starts: assign judges to any submitted since the last recompute.
+  const plan = req.to === "judging" ? await recomputeAssignmentsOf(event.id) : null;
+  return { ok: true as const, plan };
 }
 
 export function listPhaseChanges(eventId: string) {

@@ -5,6 +5,7 @@ import { eventJudges, events, judgeInvites, teamMembers, users } from "#db/schem
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
+import { recomputeAssignmentsOf } from "./assignments.server";
 
 export const hashInviteToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -83,8 +84,8 @@ export const JUDGE_IN_TEAM_MESSAGE =
   "You are in a team of this event, so you cannot judge it. Leave the team first, or ask the organizer to invite someone else.";
 
 /**
- * Makes the user a judge of the link's event. The validity check and the "not in a team of this event"
- * check are part of the INSERT, so a link revoked a moment ago no longer works.
+ * Makes the user a judge of the link's event and recomputes its judge assignments. The validity check and the
+ * "not in a team of this event" check are part of the INSERT, so a link revoked a moment ago no longer works.
  */
 export async function acceptJudgeInvite(
   token: string,
@@ -104,7 +105,10 @@ export async function acceptJudgeInvite(
     .select({ eventId: eventJudges.eventId })
     .from(eventJudges)
     .where(and(eq(eventJudges.eventId, invite.eventId), eq(eventJudges.userId, userId)));
-  if (judge) return { ok: true, eventId: invite.eventId };
+  if (judge) {
+    await recomputeAssignmentsOf(invite.eventId);
+    return { ok: true, eventId: invite.eventId };
+  }
   const [member] = await db
     .select({ teamId: teamMembers.teamId })
     .from(teamMembers)

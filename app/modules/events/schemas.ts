@@ -52,14 +52,18 @@ export const eventSchema = z
 
 export type EventInput = z.infer<typeof eventSchema>;
 
-export const addOrganizerSchema = z.object({
-  email: z
-    .string({ error: "Enter the organizer's email address" })
-    .trim()
-    .toLowerCase()
-    .max(254, "That email address is too long")
-    .pipe(z.email({ error: "Enter a valid email address" })),
-});
+/** The email of an account an organizer adds to the event's judges or organizers. */
+const personByEmailSchema = (who: "judge" | "organizer") =>
+  z.object({
+    email: z
+      .string({ error: `Enter the ${who}'s email address` })
+      .trim()
+      .toLowerCase()
+      .max(254, "That email address is too long")
+      .pipe(z.email({ error: "Enter a valid email address" })),
+  });
+
+export const addOrganizerSchema = personByEmailSchema("organizer");
 
 export const phaseChangeSchema = z.object({
   to: z.enum(eventPhases, { error: "Pick a phase" }),
@@ -67,14 +71,7 @@ export const phaseChangeSchema = z.object({
   reason: z.string().trim().max(500, "Use at most 500 characters").default(""),
 });
 
-export const addJudgeSchema = z.object({
-  email: z
-    .string({ error: "Enter the judge's email address" })
-    .trim()
-    .toLowerCase()
-    .max(254, "That email address is too long")
-    .pipe(z.email({ error: "Enter a valid email address" })),
-});
+export const addJudgeSchema = personByEmailSchema("judge");
 
 export function slugify(title: string): string {
   const slug = title

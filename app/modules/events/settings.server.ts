@@ -1,28 +1,17 @@
 // Editing an event after creation, and its co-organizers.
-import { and, eq, like, or, sql } from "drizzle-orm";
-import { eventOrganizers, events, users } from "#db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { eventOrganizers, events } from "#db/schema";
 import { db } from "~/db.server";
 import { zonedLocalToUtc } from "~/lib/time";
-import type { EventRow } from "./events.server";
-import { reservedSlugs, slugify, type EventInput } from "./schemas";
+import { freeSlug, slugTaken, type EventRow } from "./events.server";
+import { addPersonByEmail, type AddPersonResult } from "./people.server";
+import { slugify, type EventInput } from "./schemas";
 
 type Fail<F extends string> = { ok: false; field: F; message: string };
 
 function isUniqueViolation(e: unknown): boolean {
   const text = `${(e as { message?: string })?.message ?? ""} ${(e as { cause?: { message?: string } })?.cause?.message ?? ""}`;
   return /UNIQUE constraint failed: events\.slug/.test(text);
-}
-
-/** The first free "base", "base-2", … for this event (its own current slug counts as free). */
-async function freeSlugFor(base: string, eventId: string): Promise<string> {
-  const rows = await db
-    .select({ id: events.id, slug: events.slug })
-    .from(events)
-    .where(or(eq(events.slug, base), like(events.slug, `${base}-%`)));
-  const taken = new Set<string>(reservedSlugs);
-  for (const r of rows) if (r.id !== eventId) taken.add(r.slug);
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
 /**
@@ -32,11 +21,10 @@ async function freeSlugFor(base: string, eventId: string): Promise<string> {
 export async function updateEvent(event: EventRow, input: EventInput): Promise<{ ok: true; slug: string } | Fail<"slug">> {
   let slug: string;
   if (input.slug) {
-    const [other] = await db.select({ id: events.id }).from(events).where(eq(events.slug, input.slug));
-    if (other && other.id !== event.id) return { ok: false, field: "slug", message: "Another event already uses this address: pick another" };
+    if (await slugTaken(input.slug, event.id)) return { ok: false, field: "slug", message: "Another event already uses this address: pick another" };
     slug = input.slug;
   } else {
-    slug = await freeSlugFor(slugify(input.title), event.id);
+    slug = await freeSlug(slugify(input.title), event.id);
   }
   try {
     await db
@@ -61,12 +49,12 @@ export async function updateEvent(event: EventRow, input: EventInput): Promise<{
 }
 
 /** Makes the account with this email an organizer of the event. */
-export async function addOrganizer(eventId: string, email: string): Promise<{ ok: true; name: string } | Fail<"email">> {
-  const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email));
-  if (!user) return { ok: false, field: "email", message: "No account has this email. Ask them to sign up first." };
-  const inserted = await db.insert(eventOrganizers).values({ eventId, userId: user.id }).onConflictDoNothing().returning();
-  if (inserted.length === 0) return { ok: false, field: "email", message: `${user.name} is already an organizer of this event.` };
-  return { ok: true, name: user.name };
+export function addOrganizer(eventId: string, email: string): Promise<AddPersonResult> {
+  return addPersonByEmail(
+    email,
+    async (person) => (await db.insert(eventOrganizers).values({ eventId, userId: person.id }).onConflictDoNothing().returning()).length > 0,
+    (person) => `${person.name} is already an organizer of this event.`,
+  );
 }
 
 /** Removes a co-organizer. The count in the statement keeps at least one organizer even when two remove at once. */

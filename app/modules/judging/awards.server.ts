@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { awards, entries, events, scores } from "#db/schema";
+import { awards, entries, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { defaultAwards, MOST_VALUABLE_FAILURE } from "./awards";
@@ -119,8 +119,4 @@ export async function suggestMostValuableFailure(eventId: string) {
     .orderBy(sql`3 desc nulls last`, asc(entries.title))
     .limit(1);
   return row ? { ...row, awardKind: MOST_VALUABLE_FAILURE } : null;
-}
-
-export async function updateJudgingSettings(eventId: string, settings: { normalizeScores: boolean; blindJudging: boolean; showJudgeNames: boolean }) {
-  await db.update(events).set(settings).where(eq(events.id, eventId));
 }

@@ -1,0 +1,93 @@
+// "Judge roster or phase changed → recompute assignments" lives in the module functions that change them,
+// so no route can forget it: each is called here directly, never through a route.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { entries, events, judgeAssignments } from "#db/schema";
+import { db } from "~/db.server";
+import { createTeam } from "~/modules/teams/teams.server";
+import { createOpenEvent, createUser, getEvent, movePhase, type TestUser } from "~/test/fixtures";
+import { addJudge, changePhase, removeJudge } from "./events.server";
+import { acceptJudgeInvite, createJudgeInvite } from "./judge-invites.server";
+
+async function submittedEntry(eventId: string, member: TestUser, problemId: string) {
+  const team = await createTeam(await getEvent(eventId), member.id, { name: `Team of ${member.name}`, problemId });
+  if (!team.ok) throw new Error(team.message);
+  await db
+    .update(entries)
+    .set({ status: "submitted", title: `Entry of ${member.name}`, outcome: "working" })
+    .where(eq(entries.teamId, team.teamId));
+  const [entry] = await db.select().from(entries).where(eq(entries.teamId, team.teamId));
+  return entry;
+}
+
+/** An open event with one judge per entry, `judgeCount` judges and `entryCount` submitted entries. */
+async function assigningEvent(judgeCount: number, entryCount: number) {
+  const organizer = await createUser({ role: "organizer" });
+  const { event, problem } = await createOpenEvent(organizer);
+  // Set directly, not through setJudgesPerEntry, so nothing is assigned until a roster or phase change.
+  await db.update(events).set({ judgesPerEntry: 1 }).where(eq(events.id, event.id));
+  const judges = await Promise.all(Array.from({ length: judgeCount }, () => createUser()));
+  const entryRows = [];
+  for (let i = 0; i < entryCount; i++) entryRows.push(await submittedEntry(event.id, await createUser(), problem.id));
+  return { organizer, event, problem, judges, entryRows };
+}
+
+const assignedTo = async (eventId: string, judgeId: string) =>
+  (await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, eventId))).filter((a) => a.judgeId === judgeId).map((a) => a.entryId);
+const assignmentCount = async (eventId: string) => (await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, eventId))).length;
+
+describe("judge assignments follow the roster and the phase", () => {
+  it("addJudge recomputes: the first judge gets every entry, a second one takes a share", async () => {
+    const { event, judges, entryRows } = await assigningEvent(2, 2);
+    expect(await assignmentCount(event.id)).toBe(0);
+    const first = await addJudge(event.id, judges[0].email);
+    expect(first).toMatchObject({ ok: true, plan: { ok: true } });
+    expect((await assignedTo(event.id, judges[0].id)).sort()).toEqual(entryRows.map((e) => e.id).sort());
+
+    await addJudge(event.id, judges[1].email);
+    expect(await assignedTo(event.id, judges[0].id)).toHaveLength(1);
+    expect(await assignedTo(event.id, judges[1].id)).toHaveLength(1);
+  });
+
+  it("removeJudge recomputes: the removed judge's unscored entries go to the others", async () => {
+    const { event, judges, entryRows } = await assigningEvent(2, 2);
+    for (const j of judges) await addJudge(event.id, j.email);
+    expect(await assignedTo(event.id, judges[1].id)).toHaveLength(1);
+
+    const removed = await removeJudge(event.id, judges[1].id);
+    expect(removed.plan).toMatchObject({ ok: true });
+    expect(await assignedTo(event.id, judges[1].id)).toEqual([]);
+    expect((await assignedTo(event.id, judges[0].id)).sort()).toEqual(entryRows.map((e) => e.id).sort());
+  });
+
+  it("acceptJudgeInvite recomputes: a judge who joins by link gets assignments at once", async () => {
+    const { organizer, event, judges, entryRows } = await assigningEvent(1, 1);
+    const { token } = await createJudgeInvite(event.id, organizer.id, 7);
+    expect(await acceptJudgeInvite(token, judges[0].id)).toEqual({ ok: true, eventId: event.id });
+    expect(await assignedTo(event.id, judges[0].id)).toEqual([entryRows[0].id]);
+  });
+
+  it("changePhase to judging recomputes: entries submitted since the last recompute get judges", async () => {
+    const { organizer, event, problem, judges, entryRows } = await assigningEvent(1, 1);
+    await addJudge(event.id, judges[0].email);
+    const late = await submittedEntry(event.id, await createUser(), problem.id);
+    expect(await assignedTo(event.id, judges[0].id)).toEqual([entryRows[0].id]);
+
+    await movePhase(event.id, organizer, "judging");
+    expect((await assignedTo(event.id, judges[0].id)).sort()).toEqual([entryRows[0].id, late.id].sort());
+  });
+
+  it("changePhase reports gaps the recompute could not fill", async () => {
+    const { organizer, event } = await assigningEvent(0, 1);
+    const changed = await changePhase(await getEvent(event.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
+    expect(changed.ok).toBe(true);
+    expect(changed.ok && changed.plan).toMatchObject({ ok: false });
+  });
+
+  it("every judge scores every entry (no judges per entry): nothing is assigned, nothing is planned", async () => {
+    const { event, judges } = await assigningEvent(1, 1);
+    await db.update(events).set({ judgesPerEntry: null }).where(eq(events.id, event.id));
+    expect(await addJudge(event.id, judges[0].email)).toMatchObject({ ok: true, plan: null });
+    expect(await assignmentCount(event.id)).toBe(0);
+  });
+});
