@@ -10,3 +10,15 @@ export function invariantResponse(condition: unknown, message: string, status = 
 export function enforce(decision: Decision): void {
   if (!decision.ok) throw data(decision.reason, { status: decision.status });
 }
+
+/** The form field every route with several actions dispatches on, with `switch (intent)`. */
+export function readIntent(formData: FormData): string {
+  const intent = formData.get("intent");
+  return typeof intent === "string" ? intent : "";
+}
+
+/** The `default` of every `switch (intent)`: a form the route does not know is refused with a 400, never guessed at. */
+export function unknownIntent(intent: string): never {
+  const shown = intent.slice(0, 40) || "(none)";
+  throw data(`Unknown action “${shown}”. Reload the page and try again.`, { status: 400 });
+}

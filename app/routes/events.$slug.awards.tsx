@@ -7,7 +7,7 @@ import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
-import { enforce } from "~/lib/http.server";
+import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canChangeAwards, canManageJudging } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canChangeAwards(user, access));
   const formData = await request.formData();
-  const intent = String(formData.get("intent"));
+  const intent = readIntent(formData);
   const back = `/events/${event.slug}/awards`;
   switch (intent) {
     case "defaults": {
@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, "Award deleted.");
     }
     default:
-      throw data("Unknown action", { status: 400 });
+      return unknownIntent(intent);
   }
 }
 

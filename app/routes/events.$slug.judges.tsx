@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
-import { enforce } from "~/lib/http.server";
+import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { absoluteUrl } from "~/lib/urls.server";
@@ -60,63 +60,73 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageJudging(user, access));
   const formData = await request.formData();
-  const intent = String(formData.get("intent"));
+  const intent = readIntent(formData);
   const back = `/events/${event.slug}/judges`;
+  const invalid = (result: SubmissionResult<string[]>) => data<ActionResult>({ intent, result }, { status: 400 });
 
-  if (intent === "create-invite") {
-    const submission = parseForm(formData, { schema: judgeInviteSchema });
-    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
-    const invite = await createJudgeInvite(event.id, user.id, submission.value.days);
-    // Shown once, on this response: only the token's hash is stored.
-    const inviteUrl = absoluteUrl(request, `/judge-invite/${invite.token}`);
-    return data<ActionResult>({ intent, result: submission.reply({ resetForm: true }), inviteUrl, expiresAt: formatInZone(invite.expiresAt, event.timezone) });
-  }
-  if (intent === "revoke-invite") {
-    const revoked = await revokeJudgeInvite(event.id, String(formData.get("inviteId") ?? ""), readConfirmation(formData));
-    if (!revoked.ok && "confirm" in revoked) {
-      const { inviteId, createdAt, createdBy, expiresAt } = revoked.confirm;
-      const confirmRevoke: RevokeFacts = {
-        inviteId,
-        createdBy,
-        createdAt: formatInZone(createdAt, event.timezone),
-        expiresAt: formatInZone(expiresAt, event.timezone),
-      };
-      return data({ intent, confirmRevoke }, { status: 409 });
+  switch (intent) {
+    case "create-invite": {
+      const submission = parseForm(formData, { schema: judgeInviteSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const invite = await createJudgeInvite(event.id, user.id, submission.value.days);
+      // Shown once, on this response: only the token's hash is stored.
+      const inviteUrl = absoluteUrl(request, `/judge-invite/${invite.token}`);
+      return data<ActionResult>({
+        intent,
+        result: submission.reply({ resetForm: true }),
+        inviteUrl,
+        expiresAt: formatInZone(invite.expiresAt, event.timezone),
+      });
     }
-    return revoked.ok
-      ? redirectWithToast(back, "Invite link revoked: it no longer works.")
-      : redirectWithToast(back, { kind: "error", message: revoked.message });
-  }
-  if (intent === "set-mode") {
-    const submission = parseForm(formData, { schema: judgesPerEntrySchema });
-    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
-    const n = submission.value.mode === "all" ? null : submission.value.judgesPerEntry!;
-    const saved = await setJudgesPerEntry(event, n);
-    if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { judgesPerEntry: [saved.message] } }) }, { status: 400 });
-    return redirectWithToast(
-      back,
-      n === null ? "Every judge now scores every entry." : `Each entry now gets ${n} ${n === 1 ? "judge" : "judges"}; assignments updated.`,
-    );
-  }
-  if (intent === "recompute") {
-    const plan = await recomputeAssignments(event);
-    if (!plan) return redirectWithToast(back, { kind: "error", message: "Every judge scores every entry: there is nothing to assign." });
-    return redirectWithToast(back, plan.ok ? "Assignments recomputed." : { kind: "error", message: `Assignments recomputed, with gaps. ${plan.message}` });
-  }
-  if (intent === "add-assignment" || intent === "remove-assignment") {
-    const submission = parseForm(formData, { schema: assignmentSchema });
-    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
-    const { entryId, judgeId } = submission.value;
-    if (intent === "add-assignment") {
-      const added = await addAssignment(event.id, entryId, judgeId);
-      if (!added.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { [added.field]: [added.message] } }) }, { status: 400 });
+    case "revoke-invite": {
+      const revoked = await revokeJudgeInvite(event.id, String(formData.get("inviteId") ?? ""), readConfirmation(formData));
+      if (!revoked.ok && "confirm" in revoked) {
+        const { inviteId, createdAt, createdBy, expiresAt } = revoked.confirm;
+        const confirmRevoke: RevokeFacts = {
+          inviteId,
+          createdBy,
+          createdAt: formatInZone(createdAt, event.timezone),
+          expiresAt: formatInZone(expiresAt, event.timezone),
+        };
+        return data({ intent, confirmRevoke }, { status: 409 });
+      }
+      return revoked.ok
+        ? redirectWithToast(back, "Invite link revoked: it no longer works.")
+        : redirectWithToast(back, { kind: "error", message: revoked.message });
+    }
+    case "set-mode": {
+      const submission = parseForm(formData, { schema: judgesPerEntrySchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const n = submission.value.mode === "all" ? null : submission.value.judgesPerEntry!;
+      const saved = await setJudgesPerEntry(event, n);
+      if (!saved.ok) return invalid(submission.reply({ fieldErrors: { judgesPerEntry: [saved.message] } }));
+      return redirectWithToast(
+        back,
+        n === null ? "Every judge now scores every entry." : `Each entry now gets ${n} ${n === 1 ? "judge" : "judges"}; assignments updated.`,
+      );
+    }
+    case "recompute": {
+      const plan = await recomputeAssignments(event);
+      if (!plan) return redirectWithToast(back, { kind: "error", message: "Every judge scores every entry: there is nothing to assign." });
+      return redirectWithToast(back, plan.ok ? "Assignments recomputed." : { kind: "error", message: `Assignments recomputed, with gaps. ${plan.message}` });
+    }
+    case "add-assignment": {
+      const submission = parseForm(formData, { schema: assignmentSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const added = await addAssignment(event.id, submission.value.entryId, submission.value.judgeId);
+      if (!added.ok) return invalid(submission.reply({ fieldErrors: { [added.field]: [added.message] } }));
       return redirectWithToast(back, "Judge assigned. Recomputing keeps this assignment.");
     }
-    const removed = await removeAssignment(event.id, entryId, judgeId);
-    if (!removed.ok) return redirectWithToast(back, { kind: "error", message: removed.message });
-    return redirectWithToast(back, "Assignment removed.");
+    case "remove-assignment": {
+      const submission = parseForm(formData, { schema: assignmentSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const removed = await removeAssignment(event.id, submission.value.entryId, submission.value.judgeId);
+      if (!removed.ok) return redirectWithToast(back, { kind: "error", message: removed.message });
+      return redirectWithToast(back, "Assignment removed.");
+    }
+    default:
+      return unknownIntent(intent);
   }
-  throw data("Unknown action", { status: 400 });
 }
 
 type LoaderData = Awaited<ReturnType<typeof loader>>;

@@ -9,12 +9,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
-import { enforce } from "~/lib/http.server";
+import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { formatInZone, relativeTime } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageEvent, canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { recomputeAssignments } from "~/modules/events/assignments.server";
 import { entryOutcomes, judgingProgress, judgingSheets } from "~/modules/events/dashboard.server";
 import { addOrganizer, removeOrganizer } from "~/modules/events/settings.server";
 import {
@@ -83,70 +82,71 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageEvent(user, access));
   const formData = await request.formData();
-  const intent = String(formData.get("intent"));
+  const intent = readIntent(formData);
   const back = `/events/${event.slug}/manage`;
+  const invalid = (result: SubmissionResult<string[]>) => data<ActionResult>({ intent, result }, { status: 400 });
 
-  if (intent === "phase") {
-    const submission = parseForm(formData, { schema: phaseChangeSchema });
-    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
-    const changed = await changePhase(event, user.id, submission.value, new Date());
-    if (!changed.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { [changed.field]: [changed.message] } }) }, { status: 400 });
-    // Entries are final once judging starts: assign judges to any submitted since the last recompute.
-    const plan = submission.value.to === "judging" ? await recomputeAssignments(event) : null;
-    const gaps = plan && !plan.ok ? ` ${plan.message}` : "";
-    return redirectWithToast(back, { kind: gaps ? "error" : "success", message: `The event is now: ${phaseLabels[submission.value.to]}.${gaps}` });
-  }
-  if (intent === "add-judge") {
-    const submission = parseForm(formData, { schema: addJudgeSchema });
-    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
-    const added = await addJudge(event.id, submission.value.email);
-    if (!added.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { email: [added.message] } }) }, { status: 400 });
-    await recomputeAssignments(event);
-    return redirectWithToast(back, `${added.name} is now a judge of this event.`);
-  }
-  if (intent === "remove-judge") {
-    const userId = String(formData.get("userId") ?? "");
-    if (!readConfirmation(formData).confirmed) {
-      // A confirm step that says what the removal changes; nothing happens until it is confirmed.
-      const facts = await judgeRemovalFacts(event.id, userId);
-      if (!facts) return redirectWithToast(back, { kind: "error", message: "That person is not a judge of this event." });
-      return data({ intent, confirmRemoveJudge: facts }, { status: 409 });
+  switch (intent) {
+    case "phase": {
+      const submission = parseForm(formData, { schema: phaseChangeSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const changed = await changePhase(event, user.id, submission.value, new Date());
+      if (!changed.ok) return invalid(submission.reply({ fieldErrors: { [changed.field]: [changed.message] } }));
+      const gaps = changed.plan && !changed.plan.ok ? ` ${changed.plan.message}` : "";
+      return redirectWithToast(back, { kind: gaps ? "error" : "success", message: `The event is now: ${phaseLabels[submission.value.to]}.${gaps}` });
     }
-    await removeJudge(event.id, userId);
-    await recomputeAssignments(event);
-    return redirectWithToast(back, "Judge removed. Scores they already gave are kept.");
-  }
-  if (intent === "add-organizer") {
-    const submission = parseForm(formData, { schema: addOrganizerSchema });
-    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
-    const added = await addOrganizer(event.id, submission.value.email);
-    if (!added.ok) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors: { email: [added.message] } }) }, { status: 400 });
-    return redirectWithToast(back, `${added.name} is now an organizer of this event.`);
-  }
-  if (intent === "remove-organizer") {
-    const removed = await removeOrganizer(event.id, String(formData.get("userId") ?? ""));
-    return redirectWithToast(back, removed.ok ? "Organizer removed." : { kind: "error", message: removed.message });
-  }
-  if (intent === "move-problem" || intent === "retire-problem" || intent === "restore-problem") {
-    enforce(canManageProblems(user, access));
-    const problemId = String(formData.get("problemId") ?? "");
-    if (intent === "move-problem") {
+    case "add-judge": {
+      const submission = parseForm(formData, { schema: addJudgeSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const added = await addJudge(event.id, submission.value.email);
+      if (!added.ok) return invalid(submission.reply({ fieldErrors: { email: [added.message] } }));
+      return redirectWithToast(back, `${added.name} is now a judge of this event.`);
+    }
+    case "remove-judge": {
+      const userId = String(formData.get("userId") ?? "");
+      if (!readConfirmation(formData).confirmed) {
+        // A confirm step that says what the removal changes; nothing happens until it is confirmed.
+        const facts = await judgeRemovalFacts(event.id, userId);
+        if (!facts) return redirectWithToast(back, { kind: "error", message: "That person is not a judge of this event." });
+        return data({ intent, confirmRemoveJudge: facts }, { status: 409 });
+      }
+      await removeJudge(event.id, userId);
+      return redirectWithToast(back, "Judge removed. Scores they already gave are kept.");
+    }
+    case "add-organizer": {
+      const submission = parseForm(formData, { schema: addOrganizerSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const added = await addOrganizer(event.id, submission.value.email);
+      if (!added.ok) return invalid(submission.reply({ fieldErrors: { email: [added.message] } }));
+      return redirectWithToast(back, `${added.name} is now an organizer of this event.`);
+    }
+    case "remove-organizer": {
+      const removed = await removeOrganizer(event.id, String(formData.get("userId") ?? ""));
+      return redirectWithToast(back, removed.ok ? "Organizer removed." : { kind: "error", message: removed.message });
+    }
+    case "move-problem": {
+      enforce(canManageProblems(user, access));
       const submission = parseForm(formData, { schema: moveProblemSchema });
-      if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
+      if (submission.status !== "success") return invalid(submission.reply());
       const moved = await moveProblem(event.id, submission.value.problemId, submission.value.direction);
       if (!moved) throw data("Problem not found", { status: 404 });
       return redirectWithToast(back, "Problem order saved.");
     }
-    if (intent === "restore-problem") {
-      if (!(await restoreProblem(event.id, problemId))) throw data("Problem not found", { status: 404 });
+    case "restore-problem": {
+      enforce(canManageProblems(user, access));
+      if (!(await restoreProblem(event.id, String(formData.get("problemId") ?? "")))) throw data("Problem not found", { status: 404 });
       return redirectWithToast(back, "Problem offered to new teams again.");
     }
-    const retired = await retireProblem(event.id, problemId, readConfirmation(formData));
-    if (!retired.ok && "confirm" in retired) return data({ intent, confirmRetire: retired.confirm }, { status: 409 });
-    if (!retired.ok) throw data("Problem not found", { status: 404 });
-    return redirectWithToast(back, "Problem retired: new teams no longer see it; teams that picked it keep it.");
+    case "retire-problem": {
+      enforce(canManageProblems(user, access));
+      const retired = await retireProblem(event.id, String(formData.get("problemId") ?? ""), readConfirmation(formData));
+      if (!retired.ok && "confirm" in retired) return data({ intent, confirmRetire: retired.confirm }, { status: 409 });
+      if (!retired.ok) throw data("Problem not found", { status: 404 });
+      return redirectWithToast(back, "Problem retired: new teams no longer see it; teams that picked it keep it.");
+    }
+    default:
+      return unknownIntent(intent);
   }
-  throw data("Unknown action", { status: 400 });
 }
 
 function PhaseStepForm({ step, lastResult }: { step: Awaited<ReturnType<typeof loader>>["steps"][number]; lastResult?: SubmissionResult<string[]> }) {

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
-import { enforce } from "~/lib/http.server";
+import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canEditRubric, canManageEvent } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -43,26 +43,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canEditRubric(user, access, { scored: await rubricLocked(event.id) }));
   const formData = await request.formData();
-  const intent = String(formData.get("intent"));
+  const intent = readIntent(formData);
   const back = `/events/${event.slug}/rubric`;
 
-  if (intent === "set-scale") {
-    const submission = parseForm(formData, { schema: scaleSchema });
-    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
-    const saved = await setScale(event.id, submission.value.scaleMax);
-    if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
-    return redirectWithToast(back, `Scale set to 1–${submission.value.scaleMax}.`);
+  switch (intent) {
+    case "set-scale": {
+      const submission = parseForm(formData, { schema: scaleSchema });
+      if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
+      const saved = await setScale(event.id, submission.value.scaleMax);
+      if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
+      return redirectWithToast(back, `Scale set to 1–${submission.value.scaleMax}.`);
+    }
+    case "save-rubric": {
+      const submission = parseForm(formData, { schema: rubricSchema });
+      // A conform list intent (add or remove a criterion, without JavaScript) is not an error: the form comes back changed.
+      if (submission.status !== "success")
+        return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
+      const saved = await saveRubric(event.id, event.scaleMax, submission.value);
+      if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
+      return redirectWithToast(back, "Rubric saved.");
+    }
+    default:
+      return unknownIntent(intent);
   }
-  if (intent === "save-rubric") {
-    const submission = parseForm(formData, { schema: rubricSchema });
-    // A conform list intent (add or remove a criterion, without JavaScript) is not an error: the form comes back changed.
-    if (submission.status !== "success")
-      return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
-    const saved = await saveRubric(event.id, event.scaleMax, submission.value);
-    if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
-    return redirectWithToast(back, "Rubric saved.");
-  }
-  throw data("Unknown action", { status: 400 });
 }
 
 function ScaleForm({ scaleMax, last }: { scaleMax: number; last?: ActionResult }) {

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField } from "~/components/forms";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
-import { enforce, invariantResponse } from "~/lib/http.server";
+import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { absoluteUrl } from "~/lib/urls.server";
 import { canChangeTeam, canEditEntry, canLeadTeam, canViewTeam } from "~/modules/auth/permissions";
@@ -71,45 +71,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Organizers may look at a team; only its members change it, and only while submissions are open.
   enforce(canChangeTeam(user, access, team.id, now));
   const formData = await request.formData();
-  const intent = formData.get("intent");
+  const intent = readIntent(formData);
   const here = `/events/${event.slug}/teams/${team.id}`;
+  const leadOnly = () => enforce(canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now));
 
-  if (intent === "change-problem") {
-    const submission = parseForm(formData, { schema: problemChangeSchema });
-    if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-    const changed = await changeProblem(event.id, team.id, submission.value.problemId);
-    if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { problemId: [changed.message] } }) }, { status: 400 });
-    return redirectWithToast(here, "Problem changed.");
+  switch (intent) {
+    case "change-problem": {
+      const submission = parseForm(formData, { schema: problemChangeSchema });
+      if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+      const changed = await changeProblem(event.id, team.id, submission.value.problemId);
+      if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { problemId: [changed.message] } }) }, { status: 400 });
+      return redirectWithToast(here, "Problem changed.");
+    }
+    case "leave": {
+      const left = await leaveTeam(team, user.id, readConfirmation(formData));
+      if (!left.ok && "confirm" in left) return data({ confirmLeave: left.confirm }, { status: 409 });
+      if (!left.ok) return data({ error: left.message }, { status: 400 });
+      return redirectWithToast(`/events/${event.slug}`, left.teamDeleted ? "You left; the team and its entry were deleted." : `You left ${team.name}.`);
+    }
+    case "remove-member": {
+      leadOnly();
+      const done = await removeMember(team, String(formData.get("userId") ?? ""), readConfirmation(formData));
+      if (!done.ok && "confirm" in done) return data({ confirmRemoveMember: done.confirm }, { status: 409 });
+      if (!done.ok) return data({ error: done.message }, { status: 400 });
+      return redirectWithToast(here, "Member removed. The invite link changed, so the old one no longer works.");
+    }
+    case "hand-over": {
+      leadOnly();
+      const done = await handOverLead(team.id, String(formData.get("userId") ?? ""));
+      if (!done.ok) return data({ error: done.message }, { status: 400 });
+      return redirectWithToast(here, "Lead handed over.");
+    }
+    case "new-invite-code": {
+      leadOnly();
+      await newTeamInviteCode(team.id);
+      return redirectWithToast(here, "New invite link made. The old link no longer works.");
+    }
+    case "allow-rejoin": {
+      leadOnly();
+      const done = await allowRejoin(team.id, String(formData.get("userId") ?? ""));
+      if (!done.ok) return data({ error: done.message }, { status: 400 });
+      return redirectWithToast(here, "They can join again with the current invite link.");
+    }
+    default:
+      return unknownIntent(intent);
   }
-  if (intent === "leave") {
-    const left = await leaveTeam(team, user.id, readConfirmation(formData));
-    if (!left.ok && "confirm" in left) return data({ confirmLeave: left.confirm }, { status: 409 });
-    if (!left.ok) return data({ error: left.message }, { status: 400 });
-    return redirectWithToast(`/events/${event.slug}`, left.teamDeleted ? "You left; the team and its entry were deleted." : `You left ${team.name}.`);
-  }
-  if (intent === "remove-member" || intent === "hand-over") {
-    enforce(canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now));
-    const userId = String(formData.get("userId") ?? "");
-    const done = intent === "remove-member" ? await removeMember(team, userId, readConfirmation(formData)) : await handOverLead(team.id, userId);
-    if (!done.ok && "confirm" in done) return data({ confirmRemoveMember: done.confirm }, { status: 409 });
-    if (!done.ok) return data({ error: done.message }, { status: 400 });
-    return redirectWithToast(
-      here,
-      intent === "remove-member" ? "Member removed. The invite link changed, so the old one no longer works." : "Lead handed over.",
-    );
-  }
-  if (intent === "new-invite-code") {
-    enforce(canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now));
-    await newTeamInviteCode(team.id);
-    return redirectWithToast(here, "New invite link made. The old link no longer works.");
-  }
-  if (intent === "allow-rejoin") {
-    enforce(canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now));
-    const done = await allowRejoin(team.id, String(formData.get("userId") ?? ""));
-    if (!done.ok) return data({ error: done.message }, { status: 400 });
-    return redirectWithToast(here, "They can join again with the current invite link.");
-  }
-  throw data("Unknown action", { status: 400 });
 }
 
 type LeaveFacts = Extract<NonNullable<Awaited<ReturnType<typeof leaveTeam>>>, { confirm: unknown }>["confirm"];

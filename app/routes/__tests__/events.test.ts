@@ -228,6 +228,6 @@ describe("seeing and managing an event", () => {
       manageAction(args(request(`/events/${event.slug}/manage`, { user: organizer, form: { intent: "explode" } }), { slug: event.slug })),
       400,
     );
-    expect(res.data).toBe("Unknown action");
+    expect(res.data).toBe("Unknown action “explode”. Reload the page and try again.");
   });
 });
