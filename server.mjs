@@ -56,6 +56,10 @@ function trustProxySetting(value) {
     .filter(Boolean);
 }
 
+// Signing out of an SSO session posts the sign-out form here and is redirected to the provider's sign-out
+// page: browsers check form-action against every redirect of a form submission (ADR 016).
+const formAction = ["'self'", process.env.OIDC_ISSUER ? new URL(process.env.OIDC_ISSUER).origin : ""].join(" ").trim();
+
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
@@ -70,7 +74,7 @@ app.use((req, res, next) => {
       "font-src 'self'",
       "object-src 'none'",
       "base-uri 'self'",
-      "form-action 'self'",
+      `form-action ${formAction}`,
       "frame-ancestors 'none'",
     ].join("; "),
   );
@@ -104,16 +108,18 @@ app.use((req, res, next) => {
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-// morgan's "tiny" format, with judge-invite tokens and team invite codes masked: they are credentials.
+// morgan's "tiny" format, with judge-invite, reset and unsubscribe tokens and team invite codes masked: they are credentials.
 morgan.token("masked-url", (/** @type {express.Request} */ req) => maskSecrets(req.originalUrl ?? req.url));
 if (process.env.REQUEST_LOG !== "false") app.use(morgan(":method :masked-url :status :res[content-length] - :response-time ms"));
 
 /**
- * Masks /judge-invite/<token> and code=<code>, also inside an encoded redirectTo.
+ * Masks /judge-invite/<token>, /reset-password/<token>, /unsubscribe/<token>, /auth/link/<token> and code=<code>, also inside an encoded redirectTo.
  * @param {string} url
  */
 function maskSecrets(url) {
-  return url.replace(/(judge-invite(?:\/|%2F))[^/?#&%.]+/gi, "$1***").replace(/((?:[?&]|%3F|%26)code(?:=|%3D))[^&#%]+/gi, "$1***");
+  return url
+    .replace(/((?:judge-invite|reset-password|unsubscribe|auth(?:\/|%2F)link)(?:\/|%2F))[^/?#&%.]+/gi, "$1***")
+    .replace(/((?:[?&]|%3F|%26)code(?:=|%3D))[^&#%]+/gi, "$1***");
 }
 
 // Reads the whole body before Remix runs, refusing it with 413 once it passes the route's limit,
@@ -178,9 +184,13 @@ app.all("*", (req, res, next) => {
 });
 
 const server = app.listen(port, () => console.log(`[server] http://localhost:${port}`));
+// Work beside requests (the mail sender, ADR 015) runs in every app process and stops before it exits.
+/** @type {() => void} */
+const stopBackgroundWork = build.entry.module.startBackgroundWork?.() ?? (() => {});
 // Finish in-flight requests on SIGTERM/SIGINT, then exit; a second signal exits at once.
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () => {
+    stopBackgroundWork();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
     process.once(signal, () => process.exit(1));

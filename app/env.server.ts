@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isAcceptableIssuer } from "~/modules/auth/sso";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -16,6 +17,23 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   // Where people open the app: absolute links (invites, digest) use it, never the request's Host header.
   APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http(s) address, like https://hack.example.com" }).optional(),
+  // Mail goes out through this SMTP server; without it, messages wait in the outbox (ADR 015).
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// address, like smtp://user:password@mail.example.com:587" })
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3, "MAIL_FROM must be an address, like Problem First <hack@example.com>").optional(),
+  // Where entry screenshots are stored (storage.server.ts).
+  UPLOADS_DIR: z.string().min(1).default("data/uploads"),
+  // Multiplies the sign-in and sign-up rate limits (the end-to-end suite signs in far more often than a person).
+  RATE_LIMIT_SCALE: z.coerce.number({ error: "RATE_LIMIT_SCALE must be a number of at least 1" }).min(1, "RATE_LIMIT_SCALE must be at least 1").default(1),
+  // Single sign-on with OpenID Connect; without OIDC_ISSUER nothing changes (ADR 016).
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "OIDC_ISSUER must be the provider's address, like https://login.example.com/realms/acme" }).optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1, "OIDC_CLIENT_ID must not be empty").optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1, "OIDC_CLIENT_SECRET must not be empty").optional(),
+  OIDC_BUTTON_LABEL: z.string().trim().min(1).max(60, "OIDC_BUTTON_LABEL: use at most 60 characters").optional(),
+  OIDC_ORGANIZER_GROUP: z.string().trim().min(1).optional(),
+  OIDC_ADMIN_GROUP: z.string().trim().min(1).optional(),
+  PASSWORD_LOGIN: z.enum(["true", "false"], { error: "PASSWORD_LOGIN must be true or false" }).default("true"),
 });
 
 export type Env = {
@@ -27,13 +45,35 @@ export type Env = {
   cookieSecure: boolean;
   /** Origin of APP_URL; unset only outside production (links then follow the request). */
   appUrl: string | undefined;
+  /** Unset: mail stays in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  uploadsDir: string;
+  rateLimitScale: number;
+  /** Unset: no single sign-on, the sign-in page is as before. */
+  oidc: OidcSettings | undefined;
+  /** False only beside single sign-on: the password form is gone, one-time links remain (ADR 016). */
+  passwordLogin: boolean;
 };
 
-let cached: Env | undefined;
+export type OidcSettings = {
+  issuer: string;
+  clientId: string;
+  /** Unset: a public client, protected by PKCE alone. */
+  clientSecret: string | undefined;
+  buttonLabel: string;
+  organizerGroup: string | undefined;
+  adminGroup: string | undefined;
+};
 
+const names = Object.keys(schema.shape);
+let cached: { raw: string; env: Env } | undefined;
+
+/** The checked settings. Parsed again only when one of the variables changed (tests point UPLOADS_DIR elsewhere after start-up). */
 export function env(): Env {
-  cached ??= readEnv(process.env);
-  return cached;
+  const raw = JSON.stringify(names.map((name) => process.env[name]));
+  if (cached?.raw !== raw) cached = { raw, env: readEnv(process.env) };
+  return cached.env;
 }
 
 export function readEnv(source: Record<string, string | undefined>): Env {
@@ -57,6 +97,35 @@ export function readEnv(source: Record<string, string | undefined>): Env {
     allowedEmailDomains: parseDomains(e.ALLOWED_EMAIL_DOMAINS),
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : e.NODE_ENV === "production",
     appUrl: e.APP_URL ? new URL(e.APP_URL).origin : undefined,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `Problem First <no-reply@${e.APP_URL ? new URL(e.APP_URL).hostname : "localhost"}>`,
+    uploadsDir: e.UPLOADS_DIR,
+    rateLimitScale: e.RATE_LIMIT_SCALE,
+    ...readSingleSignOn(e),
+  };
+}
+
+function readSingleSignOn(e: z.infer<typeof schema>): Pick<Env, "oidc" | "passwordLogin"> {
+  const passwordLogin = e.PASSWORD_LOGIN === "true";
+  if (!e.OIDC_ISSUER) {
+    if (!passwordLogin) throw new Error("Invalid environment:\n  PASSWORD_LOGIN: false needs OIDC_ISSUER, or nobody could sign in");
+    return { oidc: undefined, passwordLogin };
+  }
+  if (!isAcceptableIssuer(new URL(e.OIDC_ISSUER))) {
+    throw new Error("Invalid environment:\n  OIDC_ISSUER: must be an https:// address (http:// only for localhost)");
+  }
+  if (!e.OIDC_CLIENT_ID) throw new Error("Invalid environment:\n  OIDC_CLIENT_ID: required with OIDC_ISSUER");
+  return {
+    passwordLogin,
+    oidc: {
+      // Kept as written: the ID token's `iss` must equal the issuer exactly, trailing slash included.
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      buttonLabel: e.OIDC_BUTTON_LABEL ?? "Sign in with your company account",
+      organizerGroup: e.OIDC_ORGANIZER_GROUP,
+      adminGroup: e.OIDC_ADMIN_GROUP,
+    },
   };
 }
 

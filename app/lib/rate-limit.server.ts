@@ -2,11 +2,12 @@
 import { sql } from "drizzle-orm";
 import { rateLimits } from "#db/schema";
 import { db } from "~/db.server";
+import { env } from "~/env.server";
 
 export type Limit = { max: number; windowSeconds: number };
 
 // RATE_LIMIT_SCALE multiplies every limit (the end-to-end suite signs in far more often than a person).
-const scale = () => Math.max(1, Number(process.env.RATE_LIMIT_SCALE ?? 1) || 1);
+const scale = () => env().rateLimitScale;
 
 export const limits = {
   signInPerIp: { max: 60, windowSeconds: 15 * 60 },
@@ -14,6 +15,8 @@ export const limits = {
   failedSignInPerAccountAndIp: { max: 10, windowSeconds: 15 * 60 },
   wrongCurrentPasswordPerAccount: { max: 10, windowSeconds: 15 * 60 },
   signUpPerIp: { max: 20, windowSeconds: 60 * 60 },
+  // Starting single sign-on costs a provider round trip; a person needs a handful (ADR 016).
+  ssoStartPerIp: { max: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, Limit>;
 
 // Every window above is far shorter than a day, so a counter older than that is expired.

@@ -1,9 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
+import { SsoButton } from "~/components/sso-button";
+import { env } from "~/env.server";
 import { parseForm } from "~/lib/forms.server";
 import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
 import { attemptSignIn } from "~/modules/auth/attempts.server";
@@ -15,7 +17,8 @@ export const meta: MetaFunction = () => [{ title: "Sign in · Problem First" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  const { oidc, passwordLogin } = env();
+  return { ssoLabel: oidc?.buttonLabel ?? null, passwordLogin };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -24,6 +27,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(formData, { schema: signInSchema });
   if (isHoneypotFilled(formData))
     return data({ result: submission.reply({ formErrors: ["That request looked automated."], hideFields: ["password"] }) }, { status: 400 });
+  if (!env().passwordLogin)
+    return data(
+      { result: submission.reply({ formErrors: ["Password sign-in is turned off here. Sign in with your company account."], hideFields: ["password"] }) },
+      { status: 403 },
+    );
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const signedIn = await attemptSignIn(submission.value.email, submission.value.password, context?.clientIp);
   if (!signedIn.ok) return data({ result: submission.reply({ formErrors: [signedIn.message], hideFields: ["password"] }) }, { status: signedIn.status });
@@ -32,6 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const lastResult = useActionData<typeof action>()?.result;
+  const { ssoLabel, passwordLogin } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -40,9 +49,22 @@ export default function SignIn() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const ssoCard = ssoLabel ? (
+    <div className="card mt-6">
+      <SsoButton label={ssoLabel} redirectTo={searchParams.get("redirectTo")} />
+    </div>
+  ) : null;
+  if (!passwordLogin)
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="h1">Sign in</h1>
+        {ssoCard}
+      </div>
+    );
   return (
     <div className="mx-auto max-w-md">
       <h1 className="h1">Sign in</h1>
+      {ssoCard}
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <Honeypot />

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { env } from "~/env.server";
 import { Field, FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
@@ -15,12 +16,19 @@ import { startSession } from "~/modules/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Problem First" }];
 
+// With password sign-in off, accounts come from single sign-on only (ADR 016).
+const requirePasswordLogin = () => {
+  if (!env().passwordLogin) throw redirect("/login");
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
+  requirePasswordLogin();
   await requireAnonymous(request);
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  requirePasswordLogin();
   await requireAnonymous(request);
   const formData = await request.formData();
   const submission = parseForm(formData, { schema: signUpServerSchema });

@@ -42,6 +42,7 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   about: { loader: everyone },
   account: { loader: signedIn, action: signedIn },
   "admin.users": { loader: ["admin"], action: ["admin"] },
+  "admin.outbox": { loader: ["admin"] },
   "archive._index": { loader: signedIn },
   "events.new": { loader: ["otherEventOrganizer", "admin", "organizer"], action: ["otherEventOrganizer", "admin", "organizer"] },
   "events.$slug._index": { loader: signedIn },
@@ -74,6 +75,11 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "events.$slug.problems.$problemId.edit": { loader: organizers, action: organizers },
   // The link is the permission; the matrix has no valid token, so nobody gets in.
   "judge-invite.$token": { loader: nobody, action: nobody },
+  // Single sign-on is not configured in the matrix world: both answer 404 (the flow's own checks are in sso.test.ts).
+  "auth.sso._index": { loader: nobody },
+  "auth.sso.callback": { loader: nobody },
+  // A one-time sign-in link: the link is the permission, and the matrix has none.
+  "auth.link.$token": { loader: nobody, action: nobody },
   join: {
     loader: signedIn,
     action: ["member", "otherEventJudge", "otherEventOrganizer", "admin", "organizer"],

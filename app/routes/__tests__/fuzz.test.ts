@@ -143,6 +143,12 @@ beforeAll(async () => {
       base: { _action: "submit", version: String(entry.version), title: "E", outcome: "failed" },
     },
     {
+      route: "events.$slug.teams.$teamId.entry",
+      params: { slug: event.slug, teamId: team.teamId },
+      user: () => participant,
+      base: { _action: "autosave", version: String(entry.version), title: "E", demoUrl: "not a link" },
+    },
+    {
       route: "events.$slug.entries.$entryId.score",
       params: { slug: judged.slug, entryId: scoredEntry.id },
       user: () => judge,
@@ -223,6 +229,7 @@ beforeAll(async () => {
       emptyIsValid: true,
     },
     { route: "judge-invite.$token", params: { token: "not-a-real-token" }, user: () => participant, base: {} },
+    { route: "auth.link.$token", params: { token: "not-a-real-token" }, user: () => null as unknown as TestUser, base: {} },
     { route: "join", params: {}, user: () => judge, base: { code: "ABCDEFGH" } },
     { route: "account", params: {}, user: () => participant, base: { currentPassword: "x", newPassword: "short" } },
     { route: "admin.users", params: {}, user: () => admin, base: { userId: participant.id, organizer: "maybe" }, ids: ["userId"] },

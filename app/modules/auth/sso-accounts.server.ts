@@ -1,0 +1,69 @@
+// Which account a verified SSO identity signs into: looks up the (issuer, subject) link and the email,
+// lets sso.ts decide, then links, creates, and maps groups to roles (ADR 016).
+import { and, eq } from "drizzle-orm";
+import { userIdentities, users } from "#db/schema";
+import { db } from "~/db.server";
+import { env, type OidcSettings } from "~/env.server";
+import { newId } from "~/lib/ids";
+import { decideAccount, roleFromGroups, type SsoClaims, type SsoRefusal } from "./sso";
+
+// Accounts created by SSO have no password: this is no argon2 hash, so no password ever verifies against it
+// (verifyPassword answers false). A password reset may give the account one later.
+const NO_PASSWORD = "!sso-only";
+
+export type Resolved = { ok: true; userId: string; created: boolean; linked: boolean } | { ok: false; failure: SsoRefusal };
+
+export async function resolveSsoAccount(claims: SsoClaims, settings: Pick<OidcSettings, "organizerGroup" | "adminGroup">): Promise<Resolved> {
+  const [link] = await db
+    .select({ userId: userIdentities.userId })
+    .from(userIdentities)
+    .where(and(eq(userIdentities.issuer, claims.issuer), eq(userIdentities.subject, claims.subject)));
+  const [byEmail] = claims.email ? await db.select({ id: users.id }).from(users).where(eq(users.email, claims.email)) : [];
+  const decision = decideAccount({
+    claims,
+    linkedUserId: link?.userId ?? null,
+    userIdWithEmail: byEmail?.id ?? null,
+    allowedDomains: env().allowedEmailDomains,
+  });
+  let userId: string;
+  switch (decision.kind) {
+    case "refuse":
+      return { ok: false, failure: decision.reason };
+    case "sign-in":
+      userId = decision.userId;
+      break;
+    case "link":
+      userId = decision.userId;
+      await addIdentity(claims, userId);
+      break;
+    case "create": {
+      const id = newId();
+      const role = roleFromGroups("member", claims.groups, settings);
+      const inserted = await db
+        .insert(users)
+        .values({ id, email: decision.email, name: decision.name, passwordHash: NO_PASSWORD, role })
+        .onConflictDoNothing({ target: users.email })
+        .returning({ id: users.id });
+      // Someone took the email between our look-up and the insert: decide again with that account in view.
+      if (inserted.length === 0) return resolveSsoAccount(claims, settings);
+      userId = id;
+      await addIdentity(claims, userId);
+      return { ok: true, userId, created: true, linked: false };
+    }
+  }
+  await syncRole(userId, claims.groups, settings);
+  return { ok: true, userId, created: false, linked: decision.kind === "link" };
+}
+
+async function addIdentity(claims: SsoClaims, userId: string) {
+  await db.insert(userIdentities).values({ issuer: claims.issuer, subject: claims.subject, userId }).onConflictDoNothing();
+}
+
+/** Each sign-in brings the role in line with the provider's groups, when group mapping is configured. */
+async function syncRole(userId: string, groups: string[], settings: Pick<OidcSettings, "organizerGroup" | "adminGroup">) {
+  if (!settings.organizerGroup && !settings.adminGroup) return;
+  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  if (!user) return;
+  const role = roleFromGroups(user.role, groups, settings);
+  if (role !== user.role) await db.update(users).set({ role }).where(eq(users.id, userId));
+}
