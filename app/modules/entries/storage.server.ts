@@ -2,8 +2,9 @@
 // the rest of the app only sees keys, so an object store can replace this one file.
 import fs from "node:fs/promises";
 import path from "node:path";
+import { env } from "~/env.server";
 
-const root = () => path.resolve(process.env.UPLOADS_DIR ?? "data/uploads");
+const root = () => path.resolve(env().uploadsDir);
 
 function pathFor(key: string) {
   if (!/^[A-Za-z0-9_-]+$/.test(key)) throw new Error("Invalid storage key");

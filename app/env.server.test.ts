@@ -1,0 +1,24 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { env, readEnv } from "./env.server";
+
+describe("environment", () => {
+  const saved = process.env.UPLOADS_DIR;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.UPLOADS_DIR;
+    else process.env.UPLOADS_DIR = saved;
+  });
+
+  it("reads the uploads folder and the rate-limit scale through one checked place", () => {
+    expect(readEnv({})).toMatchObject({ uploadsDir: "data/uploads", rateLimitScale: 1 });
+    expect(readEnv({ UPLOADS_DIR: "/srv/uploads", RATE_LIMIT_SCALE: "20" })).toMatchObject({ uploadsDir: "/srv/uploads", rateLimitScale: 20 });
+    expect(() => readEnv({ RATE_LIMIT_SCALE: "lots" })).toThrow(/RATE_LIMIT_SCALE/);
+    expect(() => readEnv({ RATE_LIMIT_SCALE: "0" })).toThrow(/RATE_LIMIT_SCALE must be at least 1/);
+  });
+
+  it("follows a variable changed after start-up", () => {
+    process.env.UPLOADS_DIR = "/tmp/first";
+    expect(env().uploadsDir).toBe("/tmp/first");
+    process.env.UPLOADS_DIR = "/tmp/second";
+    expect(env().uploadsDir).toBe("/tmp/second");
+  });
+});
