@@ -33,12 +33,13 @@ export type RelatedLearningItem = {
 };
 
 /** "Have we tried this before?": past learnings most related to a problem. */
-export function RelatedLearnings({ learnings }: { learnings: RelatedLearningItem[] }) {
+export function RelatedLearnings({ learnings, problemTitle, className = "" }: { learnings: RelatedLearningItem[]; problemTitle?: string; className?: string }) {
   return (
-    <section aria-labelledby="related-learnings" className="card space-y-3">
+    <section aria-labelledby="related-learnings" className={`card space-y-3 ${className}`}>
       <h2 id="related-learnings" className="h2">
         Have we tried this before?
       </h2>
+      {problemTitle ? <p className="text-sm font-medium text-slate-800">For the problem “{problemTitle}”</p> : null}
       {learnings.length === 0 ? (
         <p className="text-sm text-slate-700">No past entry in the archive looks related yet. You may be the first to try.</p>
       ) : (

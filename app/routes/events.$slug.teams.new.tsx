@@ -2,11 +2,14 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useSyncExternalStore } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";
+import { RelatedLearnings } from "~/components/learnings";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { problemSearchText, relatedLearnings } from "~/modules/archive/search.server";
 import { canJoinTeam } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
@@ -18,10 +21,19 @@ export const meta: MetaFunction = () => [{ title: "Create a team · Problem Firs
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canJoinTeam(user, access, new Date()));
-  const problems = await listProblems(event.id);
+  const problems = (await listProblems(event.id)).filter((p) => !p.retired);
+  // The chosen problem comes as ?problem= (links from the event page, the select with JavaScript) or
+  // as ?problemId= (the form's "Show past attempts" button without it). Only this event's open problems count.
+  const url = new URL(request.url);
+  const wanted = url.searchParams.get("problemId") || url.searchParams.get("problem");
+  const chosen = problems.find((p) => p.id === wanted) ?? null;
   return {
     event: { slug: event.slug, title: event.title, maxTeamSize: event.maxTeamSize },
-    problems: problems.filter((p) => !p.retired).map((p) => ({ value: p.id, label: p.title })),
+    problems: problems.map((p) => ({ value: p.id, label: p.title })),
+    chosen: chosen ? { id: chosen.id, title: chosen.title } : null,
+    // "Have we tried this before?" while the team is choosing, before it builds anything.
+    related: chosen ? await relatedLearnings(problemSearchText(chosen), chosen.id) : [],
+    teamName: (url.searchParams.get("name") ?? "").slice(0, 60),
   };
 }
 
@@ -36,12 +48,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewTeam() {
-  const { event, problems } = useLoaderData<typeof loader>();
+  const { event, problems, chosen, related, teamName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
-  const [searchParams] = useSearchParams();
+  const [, setSearchParams] = useSearchParams();
+  // Without JavaScript a button asks the server for the panel; with it, choosing a problem is enough.
+  const hydrated = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: { problemId: searchParams.get("problem") ?? "" },
+    defaultValue: { name: teamName, problemId: chosen?.id ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: teamSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -53,14 +71,31 @@ export default function NewTeam() {
       </p>
       <h1 className="h1 mt-1">Create a team</h1>
       <p className="mt-2 text-slate-700">Up to {event.maxTeamSize} people. You can invite teammates with a link once the team exists.</p>
-      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        onChange={(e) => {
+          const target = e.target as HTMLSelectElement;
+          if (target.name === fields.problemId.name)
+            setSearchParams(target.value ? { problem: target.value } : {}, { replace: true, preventScrollReset: true });
+        }}
+        className="card mt-6 space-y-4"
+      >
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label="Team name" meta={fields.name} />
         <SelectField label="Problem" meta={fields.problemId} options={problems} placeholder="Pick a problem…" />
-        <button type="submit" className="btn-primary">
-          Create team
-        </button>
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className="btn-primary">
+            Create team
+          </button>
+          {hydrated ? null : (
+            <button type="submit" formMethod="get" formNoValidate className="btn-secondary">
+              Show past attempts for this problem
+            </button>
+          )}
+        </div>
       </Form>
+      {chosen ? <RelatedLearnings learnings={related} problemTitle={chosen.title} className="mt-6" /> : null}
     </div>
   );
 }

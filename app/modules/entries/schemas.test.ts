@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entryDraftSchema, entrySchemaFor, entrySubmitSchema, normalizeTags } from "./schemas";
+import { autosaveSchemaFor, entryDraftSchema, entrySchemaFor, entrySubmitSchema, normalizeTags, requiredToSubmit } from "./schemas";
 
 const complete = {
   version: 3,
@@ -199,5 +199,32 @@ describe("entry schemas, message by message", () => {
     expect(link("https://demo.example/a b")).toBe(false);
     expect(link("https://")).toBe(false);
     expect(entryDraftSchema.safeParse({ version: 1, repoUrl: "ftp://x" }).error!.issues[0].message).toBe("Enter a full link starting with https://");
+  });
+});
+
+describe("requiredToSubmit", () => {
+  it("lets only a failed attempt leave the measured result empty", () => {
+    expect(requiredToSubmit("failed").has("metricResult")).toBe(false);
+    for (const outcome of ["working", "partial", "", null] as const) expect(requiredToSubmit(outcome).has("metricResult")).toBe(true);
+  });
+  it("never requires demo, repository or video links, whatever the outcome", () => {
+    for (const outcome of ["working", "partial", "failed", ""] as const) {
+      for (const link of ["demoUrl", "repoUrl", "videoUrl"] as const) expect(requiredToSubmit(outcome).has(link)).toBe(false);
+    }
+  });
+  it("is what the submit schema checks: a failed attempt without links or measured result is complete", () => {
+    const failed = { ...complete, outcome: "failed" as const, demoUrl: "", repoUrl: "", videoUrl: "", metricResult: "" };
+    expect(entrySubmitSchema.safeParse(failed).success).toBe(true);
+    expect(paths(entrySubmitSchema.safeParse({ ...failed, outcome: "partial" }))).toEqual(["metricResult"]);
+    const required = [...requiredToSubmit("working").keys()].sort();
+    expect(paths(entrySubmitSchema.safeParse({ version: 1, outcome: "working" })).sort()).toEqual(required.filter((f) => f !== "outcome"));
+  });
+});
+
+describe("autosaveSchemaFor", () => {
+  it("saves any well-formed draft, but keeps a submitted entry complete", () => {
+    expect(autosaveSchemaFor("draft").safeParse({ version: 2, title: "" }).success).toBe(true);
+    expect(autosaveSchemaFor("submitted").safeParse({ ...complete, title: "" }).success).toBe(false);
+    expect(autosaveSchemaFor("submitted").safeParse(complete).success).toBe(true);
   });
 });

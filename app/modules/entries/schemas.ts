@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { outcomes, rootCauses } from "#db/enums";
+import { outcomes, rootCauses, type entryStatuses, type Outcome } from "#db/enums";
 
 export const outcomeLabels = { working: "Working prototype", partial: "Partial prototype", failed: "Failed attempt" } as const;
 /** The short form badges show; every other place says outcomeLabels. */
@@ -55,34 +55,83 @@ const draftShape = {
 
 export const entryDraftSchema = z.object(draftShape);
 
+/** The entry form's field labels: the form, its autosave messages and its tests say the same words. */
+export const entryFieldLabels = {
+  version: "Version",
+  title: "Title",
+  summary: "One-line summary",
+  outcome: "Outcome",
+  tags: "Tags",
+  demoUrl: "Demo link",
+  repoUrl: "Repository link",
+  videoUrl: "Video link",
+  approach: "Approach: models, tools and data used",
+  metricName: "Metric name",
+  metricUnit: "Unit",
+  metricBaseline: "Baseline",
+  metricTarget: "Target",
+  metricResult: "Measured result",
+  pmWorked: "What worked",
+  pmDidNotWork: "What did not work",
+  pmRootCause: "Root cause",
+  pmRootCauseOther: "Root cause, if other",
+  pmDifferently: "What we would do differently",
+  pmNextSteps: "Next steps",
+} as const satisfies Record<keyof typeof draftShape, string>;
+
+export type EntryField = keyof typeof entryFieldLabels;
+
+const alwaysRequired: [EntryField, string][] = [
+  ["title", "Give the entry a title"],
+  ["summary", "Write a one-line summary"],
+  ["approach", "Describe the approach: models, tools and data used"],
+  ["metricName", "Name the AI metric"],
+  ["metricBaseline", "Give the metric's baseline"],
+  ["pmWorked", "Say what worked (even in a failed attempt something did)"],
+  ["pmDidNotWork", "Say what did not work"],
+  ["pmDifferently", "Say what you would do differently"],
+  ["pmNextSteps", "Name the next steps"],
+  ["outcome", "Pick an outcome"],
+  ["pmRootCause", "Pick the root cause"],
+];
+const MEASURED_RESULT_NEEDED = "Give the measured result (only a failed attempt may leave it empty)";
+
+/**
+ * What a complete entry must fill in, for an outcome (none picked yet counts as not failed). A failed
+ * attempt may leave the measured result empty; demo, repository and video links are optional for every
+ * outcome, and a failed attempt often has none. The submit schema and the form's "(optional)" marks both
+ * read this list.
+ */
+export function requiredToSubmit(outcome: Outcome | "" | null | undefined): Map<EntryField, string> {
+  const need = new Map(alwaysRequired);
+  if (outcome !== "failed") need.set("metricResult", MEASURED_RESULT_NEEDED);
+  return need;
+}
+
 // Submit: a complete entry. A failed attempt is complete when its post-mortem is.
 export const entrySubmitSchema = z.object(draftShape).superRefine((v, ctx) => {
-  const need: [keyof typeof v, string][] = [
-    ["title", "Give the entry a title"],
-    ["summary", "Write a one-line summary"],
-    ["approach", "Describe the approach: models, tools and data used"],
-    ["metricName", "Name the AI metric"],
-    ["metricBaseline", "Give the metric's baseline"],
-    ["pmWorked", "Say what worked (even in a failed attempt something did)"],
-    ["pmDidNotWork", "Say what did not work"],
-    ["pmDifferently", "Say what you would do differently"],
-    ["pmNextSteps", "Name the next steps"],
-  ];
+  const need = requiredToSubmit(v.outcome);
   for (const [field, message] of need) {
-    if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message });
+    if (field !== "metricResult" && !v[field]) ctx.addIssue({ code: "custom", path: [field], message });
   }
-  if (!v.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "Pick an outcome" });
-  if (!v.pmRootCause) ctx.addIssue({ code: "custom", path: ["pmRootCause"], message: "Pick the root cause" });
   if (v.pmRootCause === "other" && !v.pmRootCauseOther) ctx.addIssue({ code: "custom", path: ["pmRootCauseOther"], message: "Describe the root cause" });
-  if (v.outcome && v.outcome !== "failed" && !v.metricResult) {
-    ctx.addIssue({ code: "custom", path: ["metricResult"], message: "Give the measured result (only a failed attempt may leave it empty)" });
-  }
+  const metricResult = need.get("metricResult");
+  if (metricResult && v.outcome && !v.metricResult) ctx.addIssue({ code: "custom", path: ["metricResult"], message: metricResult });
 });
 
 export type EntryInput = z.infer<typeof entryDraftSchema>;
 
 export function entrySchemaFor(action: FormDataEntryValue | null) {
   return action === "submit" ? entrySubmitSchema : entryDraftSchema;
+}
+
+/**
+ * Autosave never submits. On a draft it saves whatever is well-formed; on an entry already submitted it
+ * saves only a still-complete entry, so half-typed text never turns a submitted entry incomplete behind
+ * the team's back (the Save button stays the explicit way to do that).
+ */
+export function autosaveSchemaFor(status: (typeof entryStatuses)[number]) {
+  return status === "submitted" ? entrySubmitSchema : entryDraftSchema;
 }
 
 export function normalizeTags(tags: string): string {

@@ -1,0 +1,212 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation, type Blocker } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
+import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { entryFieldLabels, entrySchemaFor, outcomeLabels, requiredToSubmit, rootCauseLabels, type EntryField } from "~/modules/entries/schemas";
+import { useEntryAutosave, type AutosaveStatus } from "./use-entry-autosave";
+
+/** The form's sections, in order: the in-page navigation and the fieldsets share these ids. */
+const entrySections = [
+  { id: "what-you-built", title: "What you built" },
+  { id: "ai-metric", title: "AI metric" },
+  { id: "post-mortem", title: "Post-mortem" },
+  { id: "links", title: "Links & screenshots" },
+] as const;
+
+type SectionId = (typeof entrySections)[number]["id"];
+
+export function EntrySectionsNav() {
+  return (
+    <nav aria-label="Entry sections" className="text-sm">
+      <ul className="flex flex-wrap gap-x-4 gap-y-1">
+        {entrySections.map((s) => (
+          <li key={s.id}>
+            <a href={`#${s.id}`}>{s.title}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Section({ id, children, className = "space-y-4" }: { id: SectionId; children: ReactNode; className?: string }) {
+  const title = entrySections.find((s) => s.id === id)?.title;
+  return (
+    <fieldset id={id} className={`card scroll-mt-4 ${className}`}>
+      <legend className="px-1">
+        <h2 className="h2">{title}</h2>
+      </legend>
+      {children}
+    </fieldset>
+  );
+}
+
+type EntryFormValues = Record<Exclude<EntryField, "version" | "outcome" | "pmRootCause">, string> & {
+  version: number;
+  outcome: Outcome | null;
+  pmRootCause: RootCause | null;
+};
+
+/**
+ * The entry form in four sections with a save bar that stays on screen. Without JavaScript it is a plain
+ * form with Save draft and Submit; with it, the draft also saves itself (useEntryAutosave).
+ */
+export function EntryForm({
+  entry,
+  metricFromProblem,
+  lastResult,
+}: {
+  entry: EntryFormValues;
+  metricFromProblem: boolean;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const formRef = useRef<HTMLFormElement>(null);
+  const autosave = useEntryAutosave(formRef, entry.version);
+  const [outcome, setOutcome] = useState<Outcome | "">(entry.outcome ?? "");
+  const required = requiredToSubmit(outcome);
+  const [form, fields] = useForm({
+    id: "entry",
+    lastResult,
+    defaultValue: { ...entry, outcome: entry.outcome ?? "", pmRootCause: entry.pmRootCause ?? "", version: String(entry.version) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchemaFor(formData.get("_action")) }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const formProps = getFormProps(form);
+  const label = (field: EntryField) =>
+    required.has(field) || field === "pmRootCauseOther" ? (
+      entryFieldLabels[field]
+    ) : (
+      <>
+        {entryFieldLabels[field]} <span className="font-normal text-slate-600">(optional)</span>
+      </>
+    );
+  function onChange(event: FormEvent<HTMLFormElement>) {
+    const target = event.target as HTMLInputElement;
+    if (target.name === "outcome") setOutcome(target.value as Outcome | "");
+    autosave.onEdit();
+  }
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    autosave.cancelPending();
+    formProps.onSubmit(event);
+  }
+  return (
+    <Form
+      method="post"
+      {...formProps}
+      ref={formRef}
+      onSubmit={onSubmit}
+      onChange={onChange}
+      // Fields scrolled to by focus stop above the sticky save bar.
+      className="space-y-6 [:root:has(&)]:scroll-pb-32"
+    >
+      <input type="hidden" name="version" value={autosave.version} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Section id="what-you-built">
+        <Field label={label("title")} meta={fields.title} />
+        <Field label={label("summary")} meta={fields.summary} />
+        <SelectField
+          label={label("outcome")}
+          meta={fields.outcome}
+          placeholder="Pick an outcome…"
+          options={outcomes.map((o) => ({ value: o, label: outcomeLabels[o] }))}
+          hint="A failed attempt is a full entry: its post-mortem is the result."
+        />
+        <TextareaField label={label("approach")} meta={fields.approach} rows={4} />
+        <Field label={label("tags")} meta={fields.tags} hint="Comma-separated, e.g. support, retrieval, classification." />
+      </Section>
+      <Section id="ai-metric" className="grid gap-4 sm:grid-cols-2">
+        {metricFromProblem ? (
+          <p className="text-sm text-slate-700 sm:col-span-2">Filled in from your problem&rsquo;s suggested metric. Change it if you measure something else.</p>
+        ) : null}
+        <Field label={label("metricName")} meta={fields.metricName} />
+        <Field label={label("metricUnit")} meta={fields.metricUnit} />
+        <Field label={label("metricBaseline")} meta={fields.metricBaseline} />
+        <Field label={label("metricTarget")} meta={fields.metricTarget} />
+        <Field label={label("metricResult")} meta={fields.metricResult} hint="A failed attempt may leave this empty and explain why in the post-mortem." />
+      </Section>
+      <Section id="post-mortem">
+        <TextareaField label={label("pmWorked")} meta={fields.pmWorked} />
+        <TextareaField label={label("pmDidNotWork")} meta={fields.pmDidNotWork} />
+        <SelectField
+          label={label("pmRootCause")}
+          meta={fields.pmRootCause}
+          placeholder="Pick the root cause…"
+          options={rootCauses.map((c) => ({ value: c, label: rootCauseLabels[c] }))}
+        />
+        <Field label={label("pmRootCauseOther")} meta={fields.pmRootCauseOther} />
+        <TextareaField label={label("pmDifferently")} meta={fields.pmDifferently} />
+        <TextareaField label={label("pmNextSteps")} meta={fields.pmNextSteps} />
+      </Section>
+      <Section id="links">
+        <p className="text-sm text-slate-700">
+          {outcome === "failed"
+            ? "A failed attempt often has no demo or video: leave those empty, and link the repository or notes if there are any."
+            : "Link what exists. Screenshots are added below the form."}
+        </p>
+        <Field label={label("demoUrl")} meta={fields.demoUrl} type="url" />
+        <Field label={label("repoUrl")} meta={fields.repoUrl} type="url" />
+        <Field label={label("videoUrl")} meta={fields.videoUrl} type="url" />
+      </Section>
+      <SaveBar
+        status={autosave.status}
+        blocker={autosave.blocker}
+        disabled={busy || autosave.autosaving}
+        needsAttention={Object.values(form.allErrors).some((e) => e.length > 0)}
+      />
+    </Form>
+  );
+}
+
+function SaveBar({ status, blocker, disabled, needsAttention }: { status: AutosaveStatus; blocker: Blocker; disabled: boolean; needsAttention: boolean }) {
+  return (
+    <div
+      data-testid="save-bar"
+      className="sticky bottom-0 z-10 -mx-2 space-y-2 rounded-t-lg border border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] backdrop-blur"
+    >
+      {blocker.state === "blocked" ? <LeaveDialog blocker={blocker} /> : null}
+      {needsAttention ? <p className="text-sm font-medium text-red-700">Some fields need attention: their messages are next to them above.</p> : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" name="_action" value="save" className="btn-secondary" disabled={disabled}>
+          Save draft
+        </button>
+        <button type="submit" name="_action" value="submit" className="btn-primary" disabled={disabled}>
+          Submit entry
+        </button>
+        <p
+          aria-live="polite"
+          aria-atomic="true"
+          data-testid="autosave-status"
+          className={`text-sm ${status.kind === "error" ? "text-red-700" : "text-slate-600"}`}
+        >
+          {status.text}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function LeaveDialog({ blocker }: { blocker: Blocker }) {
+  const stay = useRef<HTMLButtonElement>(null);
+  useEffect(() => stay.current?.focus(), []);
+  return (
+    <div role="alertdialog" aria-labelledby="leave-h" aria-describedby="leave-d" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+      <p id="leave-h" className="font-semibold">
+        Leave without saving?
+      </p>
+      <p id="leave-d">Your latest changes to the entry are not saved yet.</p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button ref={stay} type="button" className="btn-secondary" onClick={() => blocker.reset?.()}>
+          Stay on this page
+        </button>
+        <button type="button" className="btn-danger" onClick={() => blocker.proceed?.()}>
+          Leave without saving
+        </button>
+      </div>
+    </div>
+  );
+}

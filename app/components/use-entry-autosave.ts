@@ -1,0 +1,91 @@
+import { useBlocker, useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { AUTOSAVE_DELAY_MS, AUTOSAVE_INTENT, type AutosaveOutcome } from "~/modules/entries/autosave";
+
+export type AutosaveStatus = { kind: "idle" | "unsaved" | "saving" | "saved" | "error"; text: string };
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+
+/**
+ * Keeps the entry form's draft on the server while the team types: a debounced save through a fetcher
+ * to the route's own action, carrying the form's version so the server's optimistic check still holds.
+ * A conflict or a closed entry stops autosaving for good (nothing is overwritten, the text stays), and
+ * unsaved edits make leaving the page ask first.
+ */
+export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, initialVersion: number) {
+  const fetcher = useFetcher<{ autosave: AutosaveOutcome }>();
+  const [version, setVersion] = useState(initialVersion);
+  const [dirty, setDirty] = useState(false);
+  const [stopped, setStopped] = useState(false);
+  const [status, setStatus] = useState<AutosaveStatus>({ kind: "idle", text: "" });
+  const edits = useRef(0);
+  const sentEdits = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const busy = fetcher.state !== "idle";
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
+  const stoppedRef = useRef(stopped);
+  stoppedRef.current = stopped;
+
+  const saveNow = useCallback(() => {
+    clearTimeout(timer.current);
+    const form = formRef.current;
+    if (!form || stoppedRef.current || edits.current === sentEdits.current) return;
+    // One save at a time: the next one needs the version this one returns.
+    if (busyRef.current) {
+      timer.current = setTimeout(saveNow, 250);
+      return;
+    }
+    const formData = new FormData(form);
+    formData.set("_action", AUTOSAVE_INTENT);
+    sentEdits.current = edits.current;
+    setStatus({ kind: "saving", text: "Saving draft…" });
+    fetcher.submit(formData, { method: "post" });
+  }, [fetcher, formRef]);
+
+  const onEdit = useCallback(() => {
+    edits.current += 1;
+    setDirty(true);
+    if (stoppedRef.current) return;
+    setStatus((s) => (s.kind === "error" ? s : { kind: "unsaved", text: "Unsaved changes" }));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(saveNow, AUTOSAVE_DELAY_MS);
+  }, [saveNow]);
+
+  /** The Save and Submit buttons take over: no autosave may race them with an older version. */
+  const cancelPending = useCallback(() => clearTimeout(timer.current), []);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !fetcher.data) return;
+    const outcome = fetcher.data.autosave;
+    if (outcome.ok) {
+      setVersion(outcome.version);
+      if (edits.current === sentEdits.current) setDirty(false);
+      setStatus({ kind: "saved", text: `Draft saved ${clock(outcome.savedAt)}` });
+      return;
+    }
+    // An invalid field may be fixed by the next keystroke; a conflict or a closed entry may not.
+    if (outcome.reason !== "invalid") setStopped(true);
+    else sentEdits.current = -1;
+    setStatus({ kind: "error", text: `Not saved: ${outcome.message}` });
+  }, [fetcher.state, fetcher.data]);
+
+  // Leaving the page (reload, closing the tab, another site) with unsaved edits asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the dialog only when returnValue is set.
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  // Links inside the app ask too; the form's own posts go to this same page and are not blocked.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+
+  return { version, dirty, status, stopped, autosaving: busy, blocker, onEdit, cancelPending };
+}

@@ -1,0 +1,31 @@
+import { parseForm } from "~/lib/forms.server";
+import type { Decision } from "~/modules/auth/permissions";
+import type { AutosaveOutcome } from "./autosave";
+import { saveEntry } from "./entries.server";
+import { autosaveSchemaFor, entryFieldLabels, type EntryField } from "./schemas";
+
+/**
+ * Saves the entry form's fields as they are, never submitting. The caller has checked that the person
+ * is on the team; `edit` says whether the entry may still change. Refusals come back as data (not a
+ * thrown response) so the page keeps the person's text on screen.
+ */
+export async function autosaveEntry(
+  team: { id: string },
+  entry: { status: "draft" | "submitted" },
+  edit: Decision,
+  formData: FormData,
+  now: Date,
+): Promise<AutosaveOutcome> {
+  if (!edit.ok) return { ok: false, reason: "closed", message: `${edit.reason} Your text is still in the form: copy what you need.` };
+  const submission = parseForm(formData, { schema: autosaveSchemaFor(entry.status) });
+  if (submission.status !== "success") {
+    const [field, messages] = Object.entries(submission.error ?? {}).find(([, m]) => m?.length) ?? ["", null];
+    const label = entryFieldLabels[field as EntryField];
+    const message = messages?.[0] ?? "Check the form.";
+    const hint = entry.status === "submitted" ? " (a submitted entry is saved automatically only while it stays complete)" : "";
+    return { ok: false, reason: "invalid", message: `${label ? `${label}: ` : ""}${message}${hint}` };
+  }
+  const saved = await saveEntry(team.id, submission.value, false, now);
+  if (!saved.ok) return { ok: false, reason: "conflict", message: saved.message };
+  return { ok: true, version: saved.version, savedAt: now.toISOString() };
+}

@@ -1,0 +1,142 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { entries } from "#db/schema";
+import { db } from "~/db.server";
+import { addProblem } from "~/modules/problems/problems.server";
+import { createTeam } from "~/modules/teams/teams.server";
+import { action as entryAction, loader as entryLoader } from "~/routes/events.$slug.teams.$teamId.entry";
+import { loader as newTeamLoader } from "~/routes/events.$slug.teams.new";
+import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, setSubmissionDeadline, type TestUser } from "~/test/fixtures";
+
+async function entryOf(teamId: string) {
+  const [row] = await db.select().from(entries).where(eq(entries.teamId, teamId));
+  return row;
+}
+
+async function setup() {
+  const organizer = await createUser({ role: "organizer" });
+  const creator = await createUser();
+  const { event, problem } = await createOpenEvent(organizer);
+  const created = await createTeam(event, creator.id, { name: "Deflectors", problemId: problem.id });
+  if (!created.ok) throw new Error(created.message);
+  return { organizer, creator, event, problem, teamId: created.teamId };
+}
+
+const complete = {
+  title: "Ticket auto-answer",
+  summary: "Tried to answer tier-1 tickets from past resolutions.",
+  outcome: "failed",
+  approach: "RAG over two years of tickets.",
+  metricName: "Deflection rate",
+  metricBaseline: "0",
+  pmWorked: "Retrieval found similar tickets.",
+  pmDidNotWork: "Answers missed customer-specific context.",
+  pmRootCause: "data-missing-context",
+  pmDifferently: "Pull account data into the context first.",
+  pmNextSteps: "Pilot with account context.",
+};
+
+type Autosave = { autosave: { ok: boolean; version?: number; reason?: string; message?: string } };
+
+describe("entry form autosave", () => {
+  const path = (slug: string, teamId: string) => `/events/${slug}/teams/${teamId}/entry`;
+  const post = (user: TestUser, slug: string, teamId: string, form: Record<string, string | number>) =>
+    entryAction(args(request(path(slug, teamId), { user, form }), { slug, teamId }));
+
+  it("saves the draft and answers with the new version, never submitting, even when the form names every field", async () => {
+    const { event, teamId, creator } = await setup();
+    const res = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, ...complete }), 200);
+    expect((res.data as Autosave).autosave).toMatchObject({ ok: true, version: 2 });
+    expect(await entryOf(teamId)).toMatchObject({ title: "Ticket auto-answer", status: "draft", version: 2, submittedAt: null });
+  });
+
+  it("never overwrites a teammate's save: a stale version is a conflict and the row stays", async () => {
+    const { event, teamId, creator } = await setup();
+    await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, title: "Theirs" }), 200);
+    const before = await entryOf(teamId);
+    const stale = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, title: "Mine" }), 409);
+    expect((stale.data as Autosave).autosave).toMatchObject({ ok: false, reason: "conflict" });
+    expect((stale.data as Autosave).autosave.message).toMatch(/^A teammate saved this entry after you opened it/);
+    expect(await entryOf(teamId)).toEqual(before);
+  });
+
+  it("names the field it could not save and writes nothing", async () => {
+    const { event, teamId, creator } = await setup();
+    const bad = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, title: "Kept?", demoUrl: "not a link" }), 400);
+    expect((bad.data as Autosave).autosave).toEqual({ ok: false, reason: "invalid", message: "Demo link: Enter a full link starting with https://" });
+    expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
+  });
+
+  it("keeps a submitted entry complete: half-typed edits are not autosaved over it", async () => {
+    const { event, teamId, creator } = await setup();
+    await expectStatus(post(creator, event.slug, teamId, { _action: "submit", version: 1, ...complete }), 302);
+    const submitted = await entryOf(teamId);
+    const half = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 2, ...complete, title: "" }), 400);
+    expect((half.data as Autosave).autosave.message).toMatch(
+      /^Title: Give the entry a title \(a submitted entry is saved automatically only while it stays complete\)/,
+    );
+    expect(await entryOf(teamId)).toEqual(submitted);
+    await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 2, ...complete, title: "Better title" }), 200);
+    expect(await entryOf(teamId)).toMatchObject({ title: "Better title", status: "submitted", version: 3 });
+  });
+
+  it("answers a closed entry with the reason as data (the page keeps its text), and writes nothing", async () => {
+    const { event, teamId, creator, organizer } = await setup();
+    await setSubmissionDeadline(event.id, new Date(Date.now() - 60_000));
+    const late = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, title: "Too late" }), 403);
+    expect(late.thrown).toBe(false);
+    expect((late.data as Autosave).autosave).toMatchObject({ ok: false, reason: "closed" });
+    expect((late.data as Autosave).autosave.message).toMatch(/^Submissions are closed: the submission deadline has passed\./);
+    // Saving with the button is still refused the usual way, and so is anyone outside the team.
+    await expectStatus(post(creator, event.slug, teamId, { _action: "save", version: 1, title: "Too late" }), 403);
+    const outsider = await expectStatus(post(organizer, event.slug, teamId, { _action: "autosave", version: 1, title: "Organizer" }), 403);
+    expect(outsider.thrown).toBe(true);
+    expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
+    await movePhase(event.id, organizer, "judging");
+    const judging = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, title: "Sneaky" }), 403);
+    expect((judging.data as Autosave).autosave.message).toMatch(/the event has moved to judging/);
+    expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
+  });
+});
+
+describe("entry form defaults", () => {
+  it("fills the AI metric from the team's problem until the entry has its own", async () => {
+    const { event, teamId, creator } = await setup();
+    const load = async () =>
+      (await expectStatus(entryLoader(args(request(`/events/${event.slug}/teams/${teamId}/entry`, { user: creator }), { slug: event.slug, teamId })), 200))
+        .data as { entry: { metricName: string; metricUnit: string; metricBaseline: string }; metricFromProblem: boolean };
+    expect(await load()).toMatchObject({ entry: { metricName: "Deflection rate", metricUnit: "%", metricBaseline: "0" }, metricFromProblem: true });
+    // Nothing is stored until the team saves.
+    expect(await entryOf(teamId)).toMatchObject({ metricName: "", metricUnit: "" });
+    await expectStatus(
+      entryAction(
+        args(request(`/events/${event.slug}/teams/${teamId}/entry`, { user: creator, form: { _action: "save", version: 1, metricName: "Tickets closed" } }), {
+          slug: event.slug,
+          teamId,
+        }),
+      ),
+      302,
+    );
+    expect(await load()).toMatchObject({ entry: { metricName: "Tickets closed", metricUnit: "", metricBaseline: "" }, metricFromProblem: false });
+  });
+});
+
+describe("create-team page", () => {
+  it("shows past attempts once a problem of this event is chosen, and ignores any other problem", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const person = await createUser();
+    const { event, problem } = await createOpenEvent(organizer);
+    const { event: other } = await createOpenEvent(organizer);
+    const foreign = await addProblem(other.id, { ...problemInput, title: "Someone else's problem" });
+    const load = async (search: string) =>
+      (await expectStatus(newTeamLoader(args(request(`/events/${event.slug}/teams/new${search}`, { user: person }), { slug: event.slug })), 200)).data as {
+        chosen: { id: string; title: string } | null;
+        related: unknown[];
+        teamName: string;
+      };
+    expect(await load("")).toMatchObject({ chosen: null, related: [], teamName: "" });
+    expect(await load(`?problem=${problem.id}`)).toMatchObject({ chosen: { id: problem.id, title: problemInput.title } });
+    expect(await load(`?name=Deflectors&problemId=${problem.id}`)).toMatchObject({ chosen: { id: problem.id }, teamName: "Deflectors" });
+    expect(await load(`?problem=${foreign.id}`)).toMatchObject({ chosen: null, related: [] });
+  });
+});

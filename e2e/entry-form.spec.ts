@@ -1,0 +1,189 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { problems } from "#db/schema";
+import { db } from "~/db.server";
+import { startSession } from "~/modules/auth/session.server";
+import { createPerson, openEvent, pageSignedInAs, teamOf, type Person } from "./fixtures";
+import { expectAccessible, unique } from "./helpers";
+
+/** A signed-in page with JavaScript switched off: the forms must work as plain HTML. */
+async function pageWithoutScript(browser: Browser, person: Person): Promise<Page> {
+  const [cookie] = (await startSession(person.id)).split(";");
+  const separator = cookie.indexOf("=");
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.addCookies([
+    { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: process.env.E2E_BASE_URL!, httpOnly: true, sameSite: "Lax" },
+  ]);
+  return context.newPage();
+}
+
+async function entryPage(browser: Browser) {
+  const setUp = await openEvent();
+  const person = await createPerson("Ada Autosave");
+  const team = await teamOf(setUp, person);
+  const page = await pageSignedInAs(browser, person.email);
+  await page.goto(`${team.url}/entry`);
+  return { setUp, person, team, page, entryUrl: `${team.url}/entry` };
+}
+
+const status = (page: Page) => page.getByTestId("autosave-status");
+
+test("the draft saves itself while the team types and survives a reload", async ({ browser }) => {
+  const { page } = await entryPage(browser);
+  await page.getByLabel("Title").fill("Dispute radar");
+  await page.getByLabel("What did not work").fill("Emails did not name the invoice.");
+  await expect(status(page)).toHaveText(/^Draft saved \d\d:\d\d$/);
+  // Still a draft: autosave never submits.
+  await expect(page.getByText("Draft: save any time")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
+  await expect(page.getByLabel("What did not work")).toHaveValue("Emails did not name the invoice.");
+
+  await page.getByLabel("Title").fill("Dispute radar v2");
+  await expect(status(page)).toHaveText(/^Draft saved/);
+});
+
+test("a teammate's newer save is never overwritten by autosave; the text stays on screen", async ({ browser }) => {
+  const setUp = await openEvent();
+  const [alicePerson, bobPerson] = [await createPerson("Alice Analyst"), await createPerson("Bob Builder")];
+  const team = await teamOf(setUp, alicePerson, [bobPerson]);
+  const alice = await pageSignedInAs(browser, alicePerson.email);
+  const bob = await pageSignedInAs(browser, bobPerson.email);
+  await alice.goto(`${team.url}/entry`);
+  await bob.goto(`${team.url}/entry`);
+  await bob.getByLabel("Title").fill("Bob's title");
+  await expect(status(bob)).toHaveText(/^Draft saved/);
+  await alice.getByLabel("Title").fill("Alice's title");
+  await expect(status(alice)).toHaveText(/^Not saved: A teammate saved this entry after you opened it/);
+  await expect(alice.getByLabel("Title")).toHaveValue("Alice's title");
+  // Autosave has stopped: more typing does not retry over Bob's version.
+  await alice.getByLabel("One-line summary").fill("Still mine");
+  await expect(status(alice)).toHaveText(/^Not saved: A teammate saved/);
+  await bob.reload();
+  await expect(bob.getByLabel("Title")).toHaveValue("Bob's title");
+});
+
+test("unsaved edits ask before the page is left, inside the app and out of it", async ({ browser }) => {
+  const { page } = await entryPage(browser);
+  // An edit that could not be saved (a malformed link) is unsaved: a link inside the app asks first.
+  await page.getByLabel("Title").fill("Half a thought");
+  await page.getByLabel("Demo link").fill("not a link");
+  await expect(status(page)).toHaveText("Not saved: Demo link: Enter a full link starting with https://");
+  await page.getByRole("link", { name: /← Invoice Sleuths/ }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Leave without saving?" });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Stay on this page" }).click();
+  await expect(page).toHaveURL(/\/entry$/);
+  await expect(page.getByLabel("Title")).toHaveValue("Half a thought");
+
+  // Closing or reloading the tab gets the browser's own question (the browser asks only after a real keystroke).
+  await page.getByLabel("One-line summary").click();
+  await page.keyboard.type("More");
+  const asked = new Promise<string>((resolve) =>
+    page.once("dialog", async (d) => {
+      resolve(d.type());
+      await d.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe("beforeunload");
+
+  // Dismissed, the page stays; leaving on purpose through the app's own question works.
+  await expect(page.getByLabel("One-line summary")).toHaveValue("More");
+  await page.getByRole("link", { name: /← Invoice Sleuths/ }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Leave without saving" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Invoice Sleuths/ })).toBeVisible();
+});
+
+test("the AI metric starts from the problem's suggestion, without JavaScript too", async ({ browser }) => {
+  const setUp = await openEvent();
+  await db
+    .update(problems)
+    .set({ metricName: "Disputes flagged before the due date", metricUnit: "%", metricBaseline: "12" })
+    .where(eq(problems.id, setUp.problemId));
+  const person = await createPerson("Pia Prefill");
+  const team = await teamOf(setUp, person);
+  const page = await pageWithoutScript(browser, person);
+  await page.goto(`${team.url}/entry`);
+  await expect(page.getByLabel("Metric name")).toHaveValue("Disputes flagged before the due date");
+  await expect(page.getByLabel("Unit")).toHaveValue("%");
+  await expect(page.getByLabel("Baseline")).toHaveValue("12");
+  await expect(page.getByText("Filled in from your problem’s suggested metric.")).toBeVisible();
+  // The team measures something else: its own metric wins from then on.
+  await page.getByLabel("Metric name").fill("Invoices matched to emails");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByLabel("Metric name")).toHaveValue("Invoices matched to emails");
+  await expect(page.getByLabel("Unit")).toHaveValue("%");
+  await expect(page.getByText("Filled in from your problem’s suggested metric.")).toHaveCount(0);
+});
+
+test("a failed attempt marks the measured result optional; links are optional for every outcome", async ({ browser }) => {
+  const { page } = await entryPage(browser);
+  await page.getByLabel("Outcome").selectOption("working");
+  await expect(page.getByLabel("Measured result", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Demo link (optional)")).toBeVisible();
+  await page.getByLabel("Outcome").selectOption("failed");
+  await expect(page.getByLabel("Measured result (optional)")).toBeVisible();
+  await expect(page.getByText("A failed attempt often has no demo or video")).toBeVisible();
+  await expect(page.getByLabel("Video link (optional)")).toBeVisible();
+});
+
+test("'Have we tried this before?' comes before the form, and on the create-team page once a problem is chosen", async ({ browser }) => {
+  const { page, setUp } = await entryPage(browser);
+  const panel = page.getByRole("heading", { name: "Have we tried this before?" });
+  const firstSection = page.getByRole("heading", { name: "What you built" });
+  const submit = page.getByRole("button", { name: "Submit entry" });
+  expect((await panel.boundingBox())!.y).toBeLessThan((await firstSection.boundingBox())!.y);
+  expect(await panel.evaluate((p, s) => !!(p.compareDocumentPosition(s!) & Node.DOCUMENT_POSITION_FOLLOWING), await submit.elementHandle())).toBe(true);
+  await expect(page.getByRole("navigation", { name: "Entry sections" }).getByRole("link")).toHaveText([
+    "What you built",
+    "AI metric",
+    "Post-mortem",
+    "Links & screenshots",
+  ]);
+  await expectAccessible(page);
+
+  const newcomer = await createPerson("Nia Newcomer");
+  const create = await pageSignedInAs(browser, newcomer.email);
+  await create.goto(`${setUp.url}/teams/new`);
+  await expect(create.getByRole("heading", { name: "Have we tried this before?" })).toHaveCount(0);
+  await create.getByLabel("Team name").fill("Early Readers");
+  await create.getByLabel("Problem").selectOption({ label: setUp.problemTitle });
+  await expect(create.getByRole("heading", { name: "Have we tried this before?" })).toBeVisible();
+  await expect(create.getByText(`For the problem “${setUp.problemTitle}”`)).toBeVisible();
+  await expect(create.getByLabel("Team name")).toHaveValue("Early Readers");
+  await expectAccessible(create);
+
+  // Without JavaScript a button brings the same panel, keeping what was typed.
+  const plain = await pageWithoutScript(browser, newcomer);
+  await plain.goto(`${setUp.url}/teams/new`);
+  await plain.getByLabel("Team name").fill("Plain Readers");
+  await plain.getByLabel("Problem").selectOption({ label: setUp.problemTitle });
+  await plain.getByRole("button", { name: "Show past attempts for this problem" }).click();
+  await expect(plain.getByRole("heading", { name: "Have we tried this before?" })).toBeVisible();
+  await expect(plain.getByLabel("Team name")).toHaveValue("Plain Readers");
+  await expect(plain.getByLabel("Problem")).toHaveValue(setUp.problemId);
+});
+
+test("at 390 px the form fits, the save bar stays on screen and never covers the focused field", async ({ browser }) => {
+  const setUp = await openEvent(unique("Narrow Hack"));
+  const person = await createPerson("Nora Narrow");
+  const team = await teamOf(setUp, person);
+  const page = await pageSignedInAs(browser, person.email);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${team.url}/entry`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  const bar = page.getByTestId("save-bar");
+  for (const label of ["What we would do differently", "Next steps", "Approach: models, tools and data used"]) {
+    const field = page.getByLabel(label);
+    await field.focus();
+    await expect(bar).toBeInViewport();
+    const [fieldBox, barBox] = [await field.boundingBox(), await bar.boundingBox()];
+    expect(fieldBox!.y + fieldBox!.height, `${label} ends above the save bar`).toBeLessThanOrEqual(barBox!.y);
+  }
+  await page.getByRole("link", { name: "Post-mortem" }).click();
+  await expect(bar).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Submit entry" })).toBeInViewport();
+  await expectAccessible(page);
+});
