@@ -10,6 +10,7 @@ import {
   canLeadTeam,
   canManageEvent,
   canManageUsers,
+  canReadOutbox,
   canScoreEntry,
   canViewEntry,
   canViewEvent,
@@ -61,6 +62,14 @@ describe("canManageUsers", () => {
     expect(canManageUsers(admin).ok).toBe(true);
     expect(canManageUsers(organizerRole)).toMatchObject({ ok: false, status: 403 });
     expect(canManageUsers(member)).toMatchObject({ ok: false, status: 403 });
+  });
+});
+
+describe("canReadOutbox", () => {
+  it("is for admins only: the outbox holds every mail, reset links included", () => {
+    expect(canReadOutbox(admin).ok).toBe(true);
+    expect(canReadOutbox(organizerRole)).toMatchObject({ ok: false, status: 403 });
+    expect(canReadOutbox(member)).toMatchObject({ ok: false, status: 403 });
   });
 });
 

@@ -30,6 +30,11 @@ export function canManageUsers(actor: Actor): Decision {
   return actor.role === "admin" ? allow : deny("Only admins can manage accounts.");
 }
 
+/** The outbox holds every mail, reset links included: admins only. */
+export function canReadOutbox(actor: Actor): Decision {
+  return actor.role === "admin" ? allow : deny("Only admins can read the outbox.");
+}
+
 export function canViewEvent(actor: Actor, ev: EventAccess): Decision {
   // A draft is invisible to everyone else: answer 404, not 403, so it is not even confirmed to exist.
   if (ev.phase === "draft" && !managesEvent(actor, ev)) return deny("Event not found", 404);

@@ -1,0 +1,82 @@
+// Writing to and reading the outbox. A message is queued as one more statement of the batch that makes
+// the change it reports, so the change and its mail are committed together or not at all (ADR 015).
+import { count, desc, eq } from "drizzle-orm";
+import { mailOptOuts, outbox } from "#db/schema";
+import { db } from "~/db.server";
+import { newId } from "~/lib/ids";
+import { isSecurityMail, renderMail, type MailContent } from "./template";
+import { unsubscribeUrl } from "./unsubscribe.server";
+
+export type Mail = { to: string; content: MailContent };
+
+/**
+ * The inserts that queue these mails, to run inside the caller's db.batch with the change they report.
+ * An address that unsubscribed gets only security mail. `origin` is APP_URL's (appOrigin), for every link.
+ * (An array, not a bare insert: an async function returning a query builder would run it at once.)
+ */
+export async function mailStatements(mails: Mail[], origin: string) {
+  const statements = [];
+  for (const mail of mails) {
+    const email = mail.to.toLowerCase();
+    const security = isSecurityMail(mail.content.kind);
+    if (!security && (await hasOptedOut(email))) continue;
+    const unsubscribe = security ? null : unsubscribeUrl(origin, email);
+    const rendered = renderMail(mail.content, unsubscribe);
+    const id = newId();
+    const now = new Date();
+    statements.push(
+      db.insert(outbox).values({
+        id,
+        kind: mail.content.kind,
+        toEmail: email,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        messageId: `<${id}@${new URL(origin).hostname}>`,
+        unsubscribeUrl: unsubscribe,
+        nextAttemptAt: now,
+        createdAt: now,
+      }),
+    );
+  }
+  return statements;
+}
+
+async function hasOptedOut(email: string) {
+  const [row] = await db.select({ email: mailOptOuts.email }).from(mailOptOuts).where(eq(mailOptOuts.email, email));
+  return Boolean(row);
+}
+
+/** Stops every non-security mail to this address from now on. */
+export async function optOut(email: string) {
+  await db.insert(mailOptOuts).values({ email: email.toLowerCase() }).onConflictDoNothing();
+}
+
+const OUTBOX_PAGE_SIZE = 25;
+
+/** One page of the outbox, newest first, for the admin Outbox page; a page past the end shows the last one. */
+export async function listOutbox(requestedPage: number) {
+  const [{ total }] = await db.select({ total: count() }).from(outbox);
+  const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
+  const page = Math.min(Math.max(1, requestedPage), pages);
+  const offset = (page - 1) * OUTBOX_PAGE_SIZE;
+  const rows = await db
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      to: outbox.toEmail,
+      subject: outbox.subject,
+      text: outbox.textBody,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+      nextAttemptAt: outbox.nextAttemptAt,
+    })
+    .from(outbox)
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(OUTBOX_PAGE_SIZE)
+    .offset(offset);
+  return { rows, total, page, pages, first: offset + 1 };
+}
