@@ -1,10 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { env } from "~/env.server";
 import { Field, FormErrors } from "~/components/forms";
+import { SsoButton } from "~/components/sso-button";
 import { parseForm } from "~/lib/forms.server";
 import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
 import { hit, limits, tooManyMessage } from "~/lib/rate-limit.server";
@@ -24,7 +25,8 @@ const requirePasswordLogin = () => {
 export async function loader({ request }: LoaderFunctionArgs) {
   requirePasswordLogin();
   await requireAnonymous(request);
-  return null;
+  // With single sign-on, the first SSO sign-in creates the account too.
+  return { ssoLabel: env().oidc?.buttonLabel ?? null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -46,6 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignUp() {
   const lastResult = useActionData<typeof action>()?.result;
+  const { ssoLabel } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -58,6 +61,11 @@ export default function SignUp() {
     <div className="mx-auto max-w-md">
       <h1 className="h1">Create your account</h1>
       <p className="mt-2 text-slate-700">Join your company's AI hackathons: post problems, build, judge, and learn from every attempt.</p>
+      {ssoLabel ? (
+        <div className="card mt-6">
+          <SsoButton label={ssoLabel} redirectTo={searchParams.get("redirectTo")} />
+        </div>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <Honeypot />

@@ -247,6 +247,18 @@ describe("single sign-on: signing out", () => {
   });
 });
 
+describe("the SSO button", () => {
+  it("shows on the sign-in and sign-up pages beside the password forms, and on neither without an issuer", async () => {
+    const pages = async () => [
+      (await settle(signInPage({ request: request("/login"), params: {}, context: {} }))).data,
+      (await settle(signUpPage({ request: request("/signup"), params: {}, context: {} }))).data,
+    ];
+    expect(await pages()).toEqual([{ ssoLabel: "Sign in with your company account", passwordLogin: true }, { ssoLabel: "Sign in with your company account" }]);
+    configure({ OIDC_ISSUER: undefined });
+    expect(await pages()).toEqual([{ ssoLabel: null, passwordLogin: true }, { ssoLabel: null }]);
+  });
+});
+
 describe("password sign-in turned off (PASSWORD_LOGIN=false)", () => {
   it("shows only the SSO button, refuses passwords and sign-up, and keeps one-time links working", async () => {
     configure({ PASSWORD_LOGIN: "false", OIDC_BUTTON_LABEL: "Sign in with Acme" });
