@@ -12,6 +12,7 @@ import { startSession } from "~/modules/auth/session.server";
 import { entrySubmitSchema } from "~/modules/entries/schemas";
 import { saveEntry } from "~/modules/entries/entries.server";
 import { addJudge, changePhase, createEvent, listCriteria, type EventRow } from "~/modules/events/events.server";
+import { createAward, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { addProblem } from "~/modules/problems/problems.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
@@ -115,8 +116,14 @@ const failedAttempt = {
 } as const;
 
 /** A team of `member` on the event's problem with a submitted entry titled `entryTitle` (a failed attempt by default). */
-export async function submittedEntry(setUp: EventSetUp, member: Person, entryTitle: string, outcome: "working" | "failed" = "failed") {
-  const team = await createTeam(setUp.event, member.id, { name: unique("Dispute Detectives"), problemId: setUp.problemId });
+export async function submittedEntry(
+  setUp: EventSetUp,
+  member: Person,
+  entryTitle: string,
+  outcome: "working" | "failed" = "failed",
+  teamName = unique("Dispute Detectives"),
+) {
+  const team = await createTeam(setUp.event, member.id, { name: teamName, problemId: setUp.problemId });
   if (!team.ok) throw new Error(`submittedEntry: ${team.message}`);
   const [entry] = await db.select().from(entries).where(eq(entries.teamId, team.teamId));
   const input = entrySubmitSchema.parse({
@@ -153,17 +160,17 @@ export async function startJudging(setUp: EventSetUp, judges: Person[]) {
   if (!moved.ok) throw new Error(`startJudging: ${moved.message}`);
 }
 
-/** A complete score sheet: `value` on every criterion, or 1…5 in turn when no value is given. */
+/** A complete score sheet: `values` in rubric order, or `value` on every criterion, or 1…5 in turn when neither is given. */
 export async function scoreSheet(
   eventId: string,
   entryId: string,
   judge: Person,
-  opts: { value?: number; lastComment?: string; overallComment?: string } = {},
+  opts: { value?: number; values?: number[]; lastComment?: string; overallComment?: string } = {},
 ) {
   const criteria = await listCriteria(eventId);
   const sheet = criteria.map((c, i) => ({
     criterionId: c.id,
-    value: opts.value ?? (i % 5) + 1,
+    value: opts.values?.[i] ?? opts.value ?? (i % 5) + 1,
     comment: i === criteria.length - 1 ? (opts.lastComment ?? "") : "",
   }));
   await saveScores(entryId, judge.id, sheet, new Date(), opts.overallComment);
@@ -172,4 +179,19 @@ export async function scoreSheet(
 /** Makes the normalized ranking the event's official one, as the judging settings page does. */
 export async function officialRankingNormalized(eventId: string) {
   await db.update(events).set({ normalizeScores: true }).where(eq(events.id, eventId));
+}
+
+/** Gives the event an award named `name` and gives it to the entry (as the awards page does once confirmed). */
+export async function givenAward(eventId: string, entryId: string, name: string) {
+  await createAward(eventId, { name, description: "" });
+  const award = (await listAwards(eventId)).find((a) => a.name === name);
+  const given = award ? await giveAward(eventId, award.id, entryId, { confirmedWithoutCompleteSheet: true }) : null;
+  if (!given?.ok) throw new Error(`givenAward: could not give ${name}`);
+}
+
+/** Publishes the results: the event moves from judging to closed, confirming any warning. */
+export async function publishResults(setUp: EventSetUp) {
+  const organizer = await findPerson("organizer@example.com");
+  const closed = await changePhase(await eventRow(setUp.event.id), organizer.id, { to: "closed", confirmed: true, reason: "" }, new Date());
+  if (!closed.ok) throw new Error(`publishResults: ${closed.message}`);
 }

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { Outcome } from "#db/schema";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
-import { OutcomeBadge } from "./badges";
+import { AwardBadges, OutcomeBadge } from "./badges";
 
 export type EntryCardData = {
   id: string;
@@ -11,6 +11,8 @@ export type EntryCardData = {
   teamName: string | null;
   problemTitle: string;
   tags?: string;
+  /** Awards the entry won, when the viewer may see results. */
+  awards?: string[];
 };
 
 /** An entry as a card in a grid: used by the event page and the entry gallery. */
@@ -25,6 +27,7 @@ export function EntryCards({ eventSlug, entries }: { eventSlug: string; entries:
             </Link>
             <OutcomeBadge outcome={e.outcome} />
           </div>
+          <AwardBadges awards={e.awards} className="mt-2" />
           <p className="mt-1 text-sm text-slate-700">{e.summary}</p>
           <p className="mt-2 text-xs text-slate-600">
             {e.teamName ?? HIDDEN_TEAM} · {e.problemTitle}

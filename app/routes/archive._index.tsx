@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { outcomes } from "#db/enums";
 import { ArchiveSearch } from "~/components/archive-search";
-import { OutcomeBadge } from "~/components/badges";
+import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Highlighted } from "~/components/learnings";
 import { formatInZone } from "~/lib/time";
@@ -88,6 +88,7 @@ function Results({ filters, result, busy }: { filters: ArchiveFilters; result: N
                 </Link>
                 <OutcomeBadge outcome={l.outcome} />
               </div>
+              <AwardBadges awards={l.awards} className="mt-2" />
               {/* The snippet often starts with the summary: show it once. */}
               {l.summary && !unmarked(l.snippet).startsWith(l.summary) ? <p className="mt-1 text-sm">{l.summary}</p> : null}
               {l.snippet ? (
@@ -191,6 +192,7 @@ function Overview({ overview }: { overview: NonNullable<LoaderData["overview"]> 
                     </Link>
                     <OutcomeBadge outcome={l.outcome} />
                   </div>
+                  <AwardBadges awards={l.awards} className="mt-2" />
                   {l.lesson ? (
                     <p className="mt-1 text-sm text-slate-700">
                       <strong>Would do differently:</strong> {l.lesson}

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { OutcomeBadge } from "~/components/badges";
+import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { enforce } from "~/lib/http.server";
 import { bestLessons, metricLine, outcomeCounts, rootCauseCounts, rootCauseText } from "~/modules/archive/digest";
 import { loadDigest } from "~/modules/archive/digest.server";
 import { canViewDigest } from "~/modules/auth/permissions";
+import { awardNamesByEntry } from "~/modules/judging/results-view";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
 
@@ -24,6 +25,7 @@ export default function DigestPage() {
   const lessons = bestLessons(entries);
   const withMetric = entries.filter((e) => e.metricName.trim());
   const given = awards.filter((a) => a.entryTitle);
+  const awardsOf = awardNamesByEntry(awards.map((a) => ({ name: a.name, entryId: a.entryId ?? null })));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -118,6 +120,7 @@ export default function DigestPage() {
                 <tr key={e.id} className="border-b border-slate-100">
                   <td className="py-1 pr-3">
                     <Link to={`/events/${event.slug}/entries/${e.id}`}>{e.title || "Untitled entry"}</Link>
+                    <AwardBadges awards={awardsOf[e.id]} className="mt-1" />
                   </td>
                   <td className="py-1 pr-3">
                     <OutcomeBadge outcome={e.outcome} />
@@ -146,6 +149,7 @@ export default function DigestPage() {
                 </h3>
                 <OutcomeBadge outcome={e.outcome} />
               </div>
+              <AwardBadges awards={awardsOf[e.id]} />
               <p className="text-xs text-slate-600">
                 Team {e.teamName} on “{e.problemTitle}”{rootCauseText(e) ? ` · Root cause: ${rootCauseText(e)}` : ""}
               </p>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { OutcomeBadge } from "~/components/badges";
+import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { MetricChart } from "~/components/metric-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { enforce, invariantResponse } from "~/lib/http.server";
@@ -11,6 +11,7 @@ import { rootCauseLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
+import { visibleAwardsByEntry } from "~/modules/judging/entry-awards.server";
 import { entryFeedback, judgeEntryFacts } from "~/modules/judging/judging.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title || "Entry"} · Problem First` }];
@@ -22,7 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry } = found;
   enforce(canViewEntry(user, access, entry, new Date()));
   // Teams read their judges' scores and comments once results are published; judge names only if the organizers chose so.
-  const feedback = canReadFeedback(user, access, entry).ok ? await entryFeedback(entry.id, event.showJudgeNames) : [];
+  const [feedback, awards] = await Promise.all([
+    canReadFeedback(user, access, entry).ok ? entryFeedback(entry.id, event.showJudgeNames) : [],
+    visibleAwardsByEntry(user, access, [entry.id]),
+  ]);
   return {
     event: { slug: event.slug, title: event.title },
     entry,
@@ -30,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problem: { id: found.problemId, title: found.problemTitle },
     canScore: access.isJudge && canScoreEntry(user, access, entry, await judgeEntryFacts(event, entry.id, user.id)).ok,
     feedback,
+    awards: awards[entry.id] ?? [],
     screenshots: await listScreenshots(entry.id),
   };
 }
@@ -44,7 +49,7 @@ function Text({ label, value }: { label: string; value: string }) {
 }
 
 export default function EntryPage() {
-  const { event, entry, teamName, problem, canScore, feedback, screenshots } = useLoaderData<typeof loader>();
+  const { event, entry, teamName, problem, canScore, feedback, awards, screenshots } = useLoaderData<typeof loader>();
   const links = [
     ["Demo", entry.demoUrl],
     ["Repository", entry.repoUrl],
@@ -61,6 +66,7 @@ export default function EntryPage() {
           <OutcomeBadge outcome={entry.outcome} />
           {entry.status === "draft" ? <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">Draft</span> : null}
         </div>
+        <AwardBadges awards={awards} className="mt-2" />
         <p className="mt-2 text-lg text-slate-800">{entry.summary}</p>
         <p className="mt-2 text-sm text-slate-700">
           By {teamName ?? HIDDEN_TEAM} · Problem: <Link to={`/events/${event.slug}/problems/${problem.id}`}>{problem.title}</Link>

@@ -7,6 +7,7 @@ import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { outcomeLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { blindJudging } from "~/modules/judging/blind.server";
+import { visibleAwardsByEntry } from "~/modules/judging/entry-awards.server";
 import { listProblems } from "~/modules/problems/problems.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Entries of ${data?.event.title ?? "event"} · Problem First` }];
@@ -24,6 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Before the deadline a participant sees only their own team's entry; the policy decides per entry.
   const entries = submitted.filter((e) => canViewEntry(user, access, { teamId: e.teamId, status: "submitted" }, now).ok);
   const othersHidden = entries.length < submitted.length;
+  const awards = await visibleAwardsByEntry(
+    user,
+    access,
+    entries.map((e) => e.id),
+  );
   const tags = [
     ...new Set(
       entries.flatMap((e) =>
@@ -36,7 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ].sort();
   return {
     event: { slug: event.slug, title: event.title },
-    entries: blindJudging(user, access, event).rows(entries),
+    entries: blindJudging(user, access, event)
+      .rows(entries)
+      .map((e) => ({ ...e, awards: awards[e.id] ?? [] })),
     othersHidden,
     problems: problems.map((p) => ({ id: p.id, title: p.title })),
     tags,

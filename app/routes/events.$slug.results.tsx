@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ResultsTable } from "~/components/results-table";
 import { ScoreDistribution } from "~/components/score-distribution";
 import { enforce } from "~/lib/http.server";
 import { canManageJudging, canViewResults } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listAwards } from "~/modules/judging/awards.server";
+import { blindJudging } from "~/modules/judging/blind.server";
 import { eventConflicts, eventResults, judgeNames } from "~/modules/judging/judging.server";
 import { DISAGREEMENT_SD, MIN_ENTRIES_FOR_NORMALIZATION, TIE_BREAK_RULES } from "~/modules/judging/results";
+import { awardNamesByEntry, pickRanking, rankingNames, rankingSentence } from "~/modules/judging/results-view";
 
 export const meta: MetaFunction = () => [{ title: "Results · Problem First" }];
 
@@ -16,9 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canViewResults(user, access));
   const manages = canManageJudging(user, access).ok;
-  const requested = new URL(request.url).searchParams.get("view");
-  const official: "raw" | "normalized" = event.normalizeScores ? "normalized" : "raw";
-  const view: "raw" | "normalized" = requested === "raw" || requested === "normalized" ? requested : official;
+  const { view, official, other } = pickRanking(new URL(request.url).searchParams.get("view"), event.normalizeScores);
   const [results, awardList, conflicts] = await Promise.all([
     eventResults(event, view),
     listAwards(event.id),
@@ -28,19 +28,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const names = manages
     ? new Map((await judgeNames(results.judges.map((j) => j.judgeId).concat(results.rows.flatMap((r) => r.missingJudges)))).map((u) => [u.id, u.name]))
     : new Map<string, string>();
+  // Awards show once published (organizers preview them); team names go through the blind-judging rule.
+  const awards = event.phase === "closed" || manages ? awardList.filter((a) => a.entryId) : [];
+  const awardsOf = awardNamesByEntry(awards);
+  const blind = blindJudging(user, access, event);
   return {
     event: { slug: event.slug, title: event.title, phase: event.phase },
     manages,
     view,
     official,
+    other,
+    scaleMax: event.scaleMax,
+    sentence: rankingSentence(official),
     rubric: results.rubric.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
     rows: results.rows.map((r) => ({
       rank: view === "normalized" ? r.normalizedRank : r.rank,
       score: view === "normalized" ? r.normalizedScore : r.score,
-      rawScore: r.score,
-      normalizedScore: r.normalizedScore,
+      otherRank: view === "normalized" ? r.rank : r.normalizedRank,
+      otherScore: view === "normalized" ? r.score : r.normalizedScore,
       judges: r.judgeTotals.length,
-      entry: r.entry,
+      entry: (({ id, title, outcome, teamName }) => ({ id, title, outcome, teamName }))(blind.row(r.entry)),
+      awards: awardsOf[r.entry.id] ?? [],
       criterionMeans: r.criterionMeans,
       disagreement: r.disagreement,
       spread: r.spread,
@@ -50,16 +58,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     distributions: results.distributions,
     judges: manages ? results.judges.map((j) => ({ name: names.get(j.judgeId) ?? "A judge", entries: j.entries, normalized: j.normalized })) : [],
-    awards: event.phase === "closed" || manages ? awardList.filter((a) => a.entryId) : [],
+    awards,
     conflicts,
   };
 }
 
 export default function Results() {
-  const { event, manages, view, official, rubric, rows, distributions, judges, awards, conflicts } = useLoaderData<typeof loader>();
+  const { event, manages, view, official, other, scaleMax, sentence, rubric, rows, distributions, judges, awards, conflicts } = useLoaderData<typeof loader>();
   const base = `/events/${event.slug}/results`;
-  const tiedRanks = new Set(rows.map((r) => r.rank).filter((r, i, all) => r !== null && all.indexOf(r) !== i));
-  const viewName = { raw: "Raw", normalized: "Normalized" } as const;
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
@@ -97,94 +103,51 @@ export default function Results() {
           </ul>
         </section>
       ) : null}
-      <nav aria-label="Ranking" className="flex flex-wrap items-center gap-2 text-sm">
-        {(["raw", "normalized"] as const).map((v) => (
-          <Link
-            key={v}
-            to={`${base}?view=${v}`}
-            aria-current={view === v ? "page" : undefined}
-            className={view === v ? "rounded bg-slate-800 px-3 py-1 font-semibold text-white no-underline" : "rounded border border-slate-300 px-3 py-1"}
-          >
-            {viewName[v]} ranking{official === v ? " (official)" : ""}
-          </Link>
-        ))}
-      </nav>
-      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="py-1 text-left font-semibold">
-              {viewName[view]} ranking{official === view ? " (official)" : ""}
-            </caption>
-            <thead>
-              <tr className="border-b">
-                <th scope="col" className="py-2">
-                  Rank
-                </th>
-                <th scope="col">Entry</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Score</th>
-                <th scope="col">{view === "raw" ? "Normalized" : "Raw"}</th>
-                <th scope="col">Judges</th>
-                <th scope="col">Flags</th>
-                {rubric.map((c) => (
-                  <th key={c.id} scope="col" className="text-xs font-medium">
-                    {c.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.entry.id} className="border-b border-slate-100 align-top">
-                  <td className="py-2 font-semibold">{r.rank ?? "—"}</td>
-                  <td>
-                    <Link to={`/events/${event.slug}/entries/${r.entry.id}`}>{r.entry.title}</Link>
-                    <div className="text-xs text-slate-600">{r.entry.teamName}</div>
-                  </td>
-                  <td>
-                    <OutcomeBadge outcome={r.entry.outcome} />
-                  </td>
-                  <td>{r.score === null ? "Not scored" : r.score.toFixed(1)}</td>
-                  <td>{(view === "raw" ? r.normalizedScore : r.rawScore)?.toFixed(1) ?? "—"}</td>
-                  <td>{r.judges}</td>
-                  <td className="text-xs">
-                    <ul>
-                      {r.rank !== null && tiedRanks.has(r.rank) ? <li className="font-semibold">Tie (shared rank {r.rank})</li> : null}
-                      {r.disagreement ? <li className="font-semibold">⚠ Judges disagree (spread {r.spread?.toFixed(1)})</li> : null}
-                      {r.incomplete ? (
-                        <li>
-                          {r.incomplete} incomplete sheet{r.incomplete > 1 ? "s" : ""}
-                        </li>
-                      ) : null}
-                      {r.missingCount ? <li>Missing scores: {manages ? r.missing.join(", ") : `${r.missingCount} judge(s)`}</li> : null}
-                    </ul>
-                  </td>
-                  {r.criterionMeans.map((m) => (
-                    <td key={m.criterionId}>{m.mean === null ? "—" : m.mean.toFixed(1)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <aside aria-labelledby="how-h" className="card space-y-2 text-sm">
-          <h2 id="how-h" className="h2">
-            How the ranking works
-          </h2>
-          <p>Score: each judge's weighted total on 0–100 (lowest level 0, highest 100), averaged over judges who scored every criterion.</p>
-          <p>
-            Normalized: each judge with at least {MIN_ENTRIES_FOR_NORMALIZATION} scored entries is rescaled so their average and spread match everyone's (μ +
-            σ·(x − μⱼ)/σⱼ); a harsh and a generous judge then count alike. Judges with fewer entries or identical totals stay raw.
-          </p>
-          <p>Disagreement: flagged when the judges' totals for an entry have a standard deviation above {DISAGREEMENT_SD} points.</p>
-          <h3 className="font-semibold">Ties</h3>
-          <ol className="list-decimal space-y-1 pl-5">
-            {TIE_BREAK_RULES.map((rule) => (
-              <li key={rule}>{rule}</li>
+      <section aria-labelledby="ranking-h" className="space-y-3">
+        <h2 id="ranking-h" className="sr-only">
+          Ranking
+        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="max-w-3xl text-sm text-slate-700">{sentence}</p>
+          <nav aria-label="Ranking" className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm">
+            {([official, official === "raw" ? "normalized" : "raw"] as const).map((v) => (
+              <Link
+                key={v}
+                to={`${base}?view=${v}`}
+                aria-current={view === v ? "page" : undefined}
+                className={
+                  view === v
+                    ? "bg-slate-800 px-3 py-1.5 font-semibold text-white no-underline"
+                    : "bg-white px-3 py-1.5 text-slate-800 no-underline hover:bg-slate-100"
+                }
+              >
+                {rankingNames[v]} ranking{official === v ? " (official)" : ""}
+              </Link>
             ))}
-          </ol>
-        </aside>
-      </div>
+          </nav>
+        </div>
+        <ResultsTable eventSlug={event.slug} view={view} official={official} other={other} scaleMax={scaleMax} rubric={rubric} rows={rows} />
+      </section>
+      <section aria-labelledby="how-h" className="card space-y-2 text-sm">
+        <h2 id="how-h" className="h2">
+          How the ranking works
+        </h2>
+        <p>
+          Score: each judge's weighted total on 0–100 (the lowest level of every criterion is 0, the highest 100), averaged over the judges who scored every
+          criterion. The bars show each criterion's mean on the 1–{scaleMax} scale.
+        </p>
+        <p>
+          Normalized: a judge who completed at least {MIN_ENTRIES_FOR_NORMALIZATION} sheets is rescaled so their average and spread match everyone's; judges
+          with fewer sheets, or who gave every entry the same total, count as given.
+        </p>
+        <p>Disagreement: flagged when the judges' totals for an entry are spread more than {DISAGREEMENT_SD} points (standard deviation).</p>
+        <h3 className="font-semibold">Ties</h3>
+        <ol className="list-decimal space-y-1 pl-5">
+          {TIE_BREAK_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ol>
+      </section>
       <section aria-labelledby="dist-h" className="space-y-3">
         <h2 id="dist-h" className="h2">
           How often each value was given, per criterion

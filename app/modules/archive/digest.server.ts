@@ -45,6 +45,6 @@ export async function loadDigest(event: EventRow): Promise<Digest> {
       dates: `${formatInZone(event.startsAt, event.timezone)} to ${formatInZone(event.judgingDeadline, event.timezone)}`,
     },
     entries: rows.map((r) => ({ ...r, rank: rankOf.get(r.id) ?? null })),
-    awards: awardRows.map((a) => ({ name: a.name, entryTitle: a.entryTitle })),
+    awards: awardRows.map((a) => ({ name: a.name, entryTitle: a.entryTitle, entryId: a.entryId })),
   };
 }

@@ -25,7 +25,8 @@ export type DigestEntry = {
 export type Digest = {
   event: { title: string; slug: string; tagline: string; dates: string };
   entries: DigestEntry[];
-  awards: { name: string; entryTitle: string | null }[];
+  /** entryId lets the page put a badge on the winner; the Markdown names the title. */
+  awards: { name: string; entryTitle: string | null; entryId?: string | null }[];
 };
 
 export function outcomeCounts(entries: DigestEntry[]) {

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
+import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import type { ArchiveCache } from "./cache.server";
 import { VISIBLE } from "./search.server";
 
@@ -49,13 +50,14 @@ async function computeOverview() {
   const rootCauseCounts = rootCauses
     .map((cause) => ({ cause, n: byRootCause.find((r) => r.rootCause === cause)?.n ?? 0 }))
     .sort((a, b) => b.n - a.n || rootCauses.indexOf(a.cause) - rootCauses.indexOf(b.cause));
+  const awards = await awardsByEntry(recent.map((l) => l.id));
   return {
     outcomeCounts,
     total: outcomes.reduce((sum, o) => sum + outcomeCounts[o], 0),
     rootCauseCounts,
     closedEventCount,
     closedEvents: closedEvents.map((e) => ({ ...e, working: e.working ?? 0, partial: e.partial ?? 0, failed: e.failed ?? 0 })),
-    recent,
+    recent: recent.map((l) => ({ ...l, awards: awards[l.id] ?? [] })),
   };
 }
 

@@ -5,6 +5,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
+import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import type { ArchiveCache } from "./cache.server";
 import { MARK_END, MARK_START, MAX_QUERY_LENGTH, parseQuery, prefixStemCandidates, queryPrefixes, relatedQuery, type PrefixStems } from "./query";
 
@@ -67,6 +68,8 @@ export type Learning = {
   eventSlug: string;
   eventTitle: string;
   year: number;
+  /** Awards the entry won (every archived event has published its results). */
+  awards: string[];
 };
 
 export type SearchResult = {
@@ -95,15 +98,15 @@ function visibleAndFiltered(f: Omit<ArchiveFilters, "q" | "page">): SQL {
   return sql.join(parts, sql` and `);
 }
 
-type Row = Omit<Learning, "year"> & { startsAt: number };
+type Row = Omit<Learning, "year" | "awards"> & { startsAt: number };
 
 const COLUMNS = sql`e.id, e.title, e.summary, e.outcome, e.pm_root_cause as rootCause, e.tags, t.name as teamName,
   e.metric_name as metricName, e.metric_unit as metricUnit, e.metric_baseline as metricBaseline, e.metric_target as metricTarget, e.metric_result as metricResult,
   p.title as problemTitle, ev.slug as eventSlug, ev.title as eventTitle, ev.starts_at as startsAt`;
 const JOINS = sql`join events ev on ev.id = e.event_id join teams t on t.id = e.team_id join problems p on p.id = t.problem_id`;
 
-function toLearning(r: Row): Learning {
-  return { ...r, year: new Date(r.startsAt * 1000).getUTCFullYear() };
+function toLearning(r: Row, awards: Record<string, string[]>): Learning {
+  return { ...r, year: new Date(r.startsAt * 1000).getUTCFullYear(), awards: awards[r.id] ?? [] };
 }
 
 /** A parenthesised SQL list of bound values, for `in (…)`. */
@@ -218,8 +221,9 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
     found = { total: n, rows };
   }
   const total = Math.min(found.total, COUNT_CAP);
+  const awards = await awardsByEntry(found.rows.map((r) => r.id));
   return {
-    learnings: found.rows.map(toLearning),
+    learnings: found.rows.map((r) => toLearning(r, awards)),
     total,
     totalCapped: found.total > COUNT_CAP,
     page: filters.page,

@@ -1,0 +1,175 @@
+// The ranking on the results page: one row per entry on a wide screen, one card per entry on a phone.
+import { Link } from "@remix-run/react";
+import type { Outcome } from "#db/schema";
+import { HIDDEN_TEAM } from "~/modules/judging/blind";
+import { criterionFill, rankingNames, sharedRanks, type Ranking } from "~/modules/judging/results-view";
+import { AwardBadges, OutcomeBadge } from "./badges";
+
+type ResultRow = {
+  rank: number | null;
+  score: number | null;
+  /** The same entry in the other ranking, shown in its breakdown. */
+  otherRank: number | null;
+  otherScore: number | null;
+  judges: number;
+  entry: { id: string; title: string; outcome: Outcome | null; teamName: string | null };
+  awards: string[];
+  criterionMeans: { criterionId: string; mean: number | null }[];
+  disagreement: boolean;
+  spread: number | null;
+  incomplete: number;
+  /** Judge names for organizers; empty for everyone else, who see the count. */
+  missing: string[];
+  missingCount: number;
+};
+
+type Props = {
+  eventSlug: string;
+  view: Ranking;
+  official: Ranking;
+  other: Ranking;
+  scaleMax: number;
+  rubric: { id: string; name: string; weight: number }[];
+  rows: ResultRow[];
+};
+
+const score = (s: number | null) => (s === null ? "Not scored" : s.toFixed(1));
+
+/**
+ * A table whose rows turn into cards below the sm breakpoint (display only: the table stays a table for
+ * assistive technology). The rank cell holds just the rank, so it reads as one.
+ */
+export function ResultsTable({ eventSlug, view, official, other, scaleMax, rubric, rows }: Props) {
+  const tied = sharedRanks(rows.map((r) => r.rank));
+  return (
+    <table className="w-full text-left text-sm max-sm:block">
+      <caption className="pb-2 text-left text-base font-semibold max-sm:block">
+        {rankingNames[view]} ranking{official === view ? " (official)" : ""}
+      </caption>
+      <thead className="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600 max-sm:hidden">
+        <tr>
+          <th scope="col" className="w-14 py-2">
+            Rank
+          </th>
+          <th scope="col" className="py-2">
+            Entry
+          </th>
+          <th scope="col" className="w-28 py-2">
+            Outcome
+          </th>
+          <th scope="col" className="w-32 whitespace-nowrap py-2 text-right">
+            Score <span className="normal-case">(0–100)</span>
+          </th>
+          <th scope="col" className="w-72 py-2">
+            Per criterion
+          </th>
+        </tr>
+      </thead>
+      <tbody className="max-sm:block max-sm:space-y-3">
+        {rows.map((r) => (
+          <tr
+            key={r.entry.id}
+            className="border-b border-slate-200 max-sm:grid max-sm:grid-cols-[2.5rem_minmax(0,1fr)] max-sm:gap-x-2 max-sm:gap-y-2 max-sm:rounded-lg max-sm:border max-sm:bg-white max-sm:p-4 max-sm:shadow-sm"
+          >
+            <td className="py-3 text-lg font-bold tabular-nums max-sm:row-span-3 max-sm:p-0 max-sm:before:content-['#']">{r.rank ?? "—"}</td>
+            <td className="py-3 max-sm:p-0">
+              <Link to={`/events/${eventSlug}/entries/${r.entry.id}`} className="font-semibold">
+                {r.entry.title || "Untitled entry"}
+              </Link>
+              <div className="text-xs text-slate-600">{r.entry.teamName ?? HIDDEN_TEAM}</div>
+              <AwardBadges awards={r.awards} className="mt-1" />
+              <Flags row={r} tied={r.rank !== null && tied.has(r.rank)} />
+            </td>
+            <td className="py-3 max-sm:col-start-2 max-sm:p-0">
+              <OutcomeBadge outcome={r.entry.outcome} />
+            </td>
+            <td className="py-3 text-right text-base font-semibold tabular-nums max-sm:col-start-2 max-sm:p-0 max-sm:text-left">
+              <span className="text-xs font-normal text-slate-600 sm:hidden">Score (0–100): </span>
+              {score(r.score)}
+            </td>
+            <td className="py-3 max-sm:col-span-2 max-sm:p-0">
+              <Breakdown row={r} rubric={rubric} scaleMax={scaleMax} other={other} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const flagStyle = {
+  tie: "border-slate-500 bg-white font-semibold text-slate-900",
+  warning: "border-orange-400 bg-orange-50 font-semibold text-orange-950",
+  note: "border-slate-300 bg-slate-100 text-slate-800",
+};
+
+function Flags({ row, tied }: { row: ResultRow; tied: boolean }) {
+  const flags: { text: string; style: keyof typeof flagStyle }[] = [];
+  if (tied) flags.push({ text: `Tie (shared rank ${row.rank})`, style: "tie" });
+  if (row.disagreement) flags.push({ text: `⚠ Judges disagree (spread ${row.spread?.toFixed(1)})`, style: "warning" });
+  if (row.incomplete) flags.push({ text: `${row.incomplete} incomplete sheet${row.incomplete > 1 ? "s" : ""}`, style: "note" });
+  if (row.missingCount)
+    flags.push({
+      text: `Missing scores: ${row.missing.length ? row.missing.join(", ") : `${row.missingCount} judge${row.missingCount > 1 ? "s" : ""}`}`,
+      style: "note",
+    });
+  if (!flags.length) return null;
+  return (
+    <ul aria-label="Flags" className="mt-1 flex flex-wrap gap-1.5 text-xs">
+      {flags.map((f) => (
+        <li key={f.text} className={`rounded border px-1.5 py-0.5 ${flagStyle[f.style]}`}>
+          {f.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Small bars for every criterion at a glance (decoration: the same numbers are in the disclosure), and a
+ * native <details> with names and means, so it opens without JavaScript.
+ */
+function Breakdown({ row, rubric, scaleMax, other }: { row: ResultRow; rubric: Props["rubric"]; scaleMax: number; other: Ranking }) {
+  const means = new Map(row.criterionMeans.map((m) => [m.criterionId, m.mean]));
+  return (
+    <details className="group">
+      <summary className="flex cursor-pointer list-none items-end gap-2 [&::-webkit-details-marker]:hidden">
+        <span aria-hidden="true" className="flex h-6 items-end gap-0.5">
+          {rubric.map((c) => (
+            <span key={c.id} className="flex h-6 w-3 items-end rounded-sm bg-slate-200">
+              <span className="block w-3 rounded-sm bg-brand-600" style={{ height: `${criterionFill(means.get(c.id) ?? null, scaleMax) * 100}%` }} />
+            </span>
+          ))}
+        </span>
+        <span className="text-brand-700 underline underline-offset-2">
+          Breakdown<span className="sr-only"> of {row.entry.title || "Untitled entry"}</span>
+        </span>
+        <span aria-hidden="true" className="text-xs text-slate-600 group-open:rotate-90">
+          ▸
+        </span>
+      </summary>
+      <dl className="mt-2 space-y-1.5">
+        {rubric.map((c) => {
+          const mean = means.get(c.id) ?? null;
+          return (
+            <div key={c.id}>
+              <dt className="text-xs text-slate-800">
+                {c.name} <span className="text-slate-600">(weight {c.weight})</span>
+              </dt>
+              <dd className="flex items-center gap-2 text-xs tabular-nums">
+                <span aria-hidden="true" className="h-1.5 flex-1 rounded-full bg-slate-200">
+                  <span className="block h-1.5 rounded-full bg-brand-600" style={{ width: `${criterionFill(mean, scaleMax) * 100}%` }} />
+                </span>
+                <span className="w-14 text-right">{mean === null ? "—" : `${mean.toFixed(1)} of ${scaleMax}`}</span>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      <p className="mt-2 text-xs text-slate-700">
+        Scored in full by {row.judges} judge{row.judges === 1 ? "" : "s"}. {rankingNames[other]} ranking:{" "}
+        {row.otherRank === null ? "not ranked" : `#${row.otherRank} with ${score(row.otherScore)}`}.
+      </p>
+    </details>
+  );
+}

@@ -1,0 +1,49 @@
+// How the results page presents results.ts's numbers: which ranking is shown, ties, bars. Pure.
+import { MIN_ENTRIES_FOR_NORMALIZATION } from "./results";
+
+export type Ranking = "raw" | "normalized";
+
+export const rankingNames: Record<Ranking, string> = { raw: "Raw", normalized: "Normalized" };
+
+/**
+ * The ranking a results page shows: the one asked for in `?view=` (a link, so it works without JavaScript),
+ * else the event's official one. `other` is the ranking the toggle offers.
+ */
+export function pickRanking(requested: string | null, normalizeScores: boolean): { view: Ranking; official: Ranking; other: Ranking } {
+  const official: Ranking = normalizeScores ? "normalized" : "raw";
+  const view: Ranking = requested === "raw" || requested === "normalized" ? requested : official;
+  return { view, official, other: view === "raw" ? "normalized" : "raw" };
+}
+
+/** Ranks held by more than one entry: those entries are shown as tied. */
+export function sharedRanks(ranks: (number | null)[]): Set<number> {
+  const seen = new Set<number>();
+  const shared = new Set<number>();
+  for (const r of ranks) {
+    if (r === null) continue;
+    if (seen.has(r)) shared.add(r);
+    seen.add(r);
+  }
+  return shared;
+}
+
+/** How full a criterion's bar is: its mean on the rubric's 1..scaleMax scale as a share of scaleMax (0 when unscored). */
+export function criterionFill(mean: number | null, scaleMax: number): number {
+  if (mean === null || scaleMax <= 0) return 0;
+  return Math.min(1, Math.max(0, mean / scaleMax));
+}
+
+/** The one plain sentence that says what the official ranking is and what the other one does differently. */
+export function rankingSentence(official: Ranking): string {
+  const rescale = `each judge who completed at least ${MIN_ENTRIES_FOR_NORMALIZATION} score sheets is rescaled so that a harsh judge and a generous one count alike`;
+  return official === "normalized"
+    ? `The official ranking uses normalized scores, where ${rescale}; the raw ranking averages the judges' totals as given.`
+    : `The official ranking averages the judges' totals as given; in the normalized ranking ${rescale}.`;
+}
+
+/** Award names grouped by the entry they were given to, in the order the list has them. */
+export function awardNamesByEntry(list: { name: string; entryId: string | null }[]): Record<string, string[]> {
+  const byEntry: Record<string, string[]> = {};
+  for (const a of list) if (a.entryId) (byEntry[a.entryId] ??= []).push(a.name);
+  return byEntry;
+}
