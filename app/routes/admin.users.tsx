@@ -3,15 +3,19 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
-import { enforce } from "~/lib/http.server";
+import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { appOrigin } from "~/lib/urls.server";
 import { listAccounts, listOrganizedEvents, setOrganizerRole } from "~/modules/auth/accounts.server";
+import { RESET_VALID_MINUTES } from "~/modules/auth/password-reset";
+import { createResetLink } from "~/modules/auth/password-reset.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { canManageUsers } from "~/modules/auth/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Accounts · Problem First" }];
 
 const roleChangeSchema = z.object({ userId: z.string().min(1).max(100), organizer: z.enum(["true", "false"]) });
+const resetLinkSchema = z.object({ userId: z.string().min(1).max(100) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   enforce(canManageUsers(await requireUser(request)));
@@ -21,7 +25,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   enforce(canManageUsers(await requireUser(request)));
-  const parsed = roleChangeSchema.safeParse(Object.fromEntries(await request.formData()));
+  const formData = await request.formData();
+  const intent = readIntent(formData);
+  switch (intent) {
+    case "reset-link":
+      return resetLink(request, formData);
+    // The role forms were the page's only action before reset links and name no intent.
+    case "set-role":
+    case "":
+      return changeRole(formData);
+    default:
+      return unknownIntent(intent);
+  }
+}
+
+/** A one-time password reset link for the admin to hand over, where no mail reaches people (no SMTP_URL). */
+async function resetLink(request: Request, formData: FormData) {
+  const parsed = resetLinkSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return data({ error: "That request did not name an account." }, { status: 400 });
+  const link = await createResetLink(parsed.data.userId, appOrigin(request));
+  if (!link) return data({ error: "Account not found" }, { status: 400 });
+  return { resetLink: link };
+}
+
+async function changeRole(formData: FormData) {
+  const parsed = roleChangeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return data({ error: "That request did not name an account and a role." }, { status: 400 });
   const changed = await setOrganizerRole(parsed.data.userId, parsed.data.organizer === "true");
   if (!changed.ok) return data({ error: changed.message }, { status: 400 });
@@ -48,7 +76,26 @@ export default function AdminUsers() {
         The organizer role lets someone create events. Taking it back does not remove them from events they already organize: they keep full rights there until
         they are removed on that event's Manage page. Admins are changed only with the promote script on the server.
       </p>
-      <FormErrors errors={actionData?.error ? [actionData.error] : null} />
+      <p className="text-slate-700">
+        Every mail the app sends (or, without an SMTP server, would send) is on the <Link to="/admin/outbox">Outbox</Link> page. Where mail does not reach
+        people, “Reset link” makes a one-time password reset link to hand over.
+      </p>
+      <FormErrors errors={actionData && "error" in actionData ? [actionData.error] : null} />
+      {actionData && "resetLink" in actionData ? (
+        <section className="card space-y-2" aria-labelledby="reset-link-heading">
+          <h2 id="reset-link-heading" className="h2">
+            Password reset link for {actionData.resetLink.name}
+          </h2>
+          <p className="text-sm text-slate-700">
+            Hand it to them yourself: it works once, for {RESET_VALID_MINUTES} minutes, and setting a password with it signs them out everywhere. It is not
+            shown again.
+          </p>
+          <label htmlFor="reset-link" className="label">
+            Reset link
+          </label>
+          <input id="reset-link" className="input font-mono text-sm" readOnly value={actionData.resetLink.url} />
+        </section>
+      ) : null}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
@@ -62,6 +109,9 @@ export default function AdminUsers() {
               <th scope="col">
                 <span className="sr-only">Change role</span>
               </th>
+              <th scope="col">
+                <span className="sr-only">Password reset</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -74,13 +124,14 @@ export default function AdminUsers() {
                   {a.organizes.map((e, i) => (
                     <span key={e.slug}>
                       {i > 0 ? ", " : ""}
-                      <Link to={`/events/${e.slug}/manage`}>{e.title}</Link>
+                      <Link to={`/events/${e.slug}/manage?from=/admin/users`}>{e.title}</Link>
                     </span>
                   ))}
                 </td>
                 <td className="py-1 text-right">
                   {a.role === "admin" ? null : (
                     <Form method="post">
+                      <input type="hidden" name="intent" value="set-role" />
                       <input type="hidden" name="userId" value={a.id} />
                       <input type="hidden" name="organizer" value={a.role === "organizer" ? "false" : "true"} />
                       <button
@@ -92,6 +143,19 @@ export default function AdminUsers() {
                       </button>
                     </Form>
                   )}
+                </td>
+                <td className="py-1 pl-2 text-right">
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="reset-link" />
+                    <input type="hidden" name="userId" value={a.id} />
+                    <button
+                      type="submit"
+                      className="btn-secondary px-2 py-1 text-xs whitespace-nowrap"
+                      aria-label={`Create a password reset link for ${a.name}`}
+                    >
+                      Reset link
+                    </button>
+                  </Form>
                 </td>
               </tr>
             ))}

@@ -43,6 +43,9 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   account: { loader: signedIn, action: signedIn },
   "admin.users": { loader: ["admin"], action: ["admin"] },
   "admin.outbox": { loader: ["admin"] },
+  // Signed-in visitors are sent home from the request form; the reset link is the permission, and the matrix has none.
+  "forgot-password": { loader: everyone, action: everyone },
+  "reset-password.$token": { loader: nobody, action: nobody },
   "archive._index": { loader: signedIn },
   "events.new": { loader: ["otherEventOrganizer", "admin", "organizer"], action: ["otherEventOrganizer", "admin", "organizer"] },
   "events.$slug._index": { loader: signedIn },

@@ -11,6 +11,7 @@ import { db } from "~/db.server";
 import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { addJudge, changePhase, listCriteria } from "~/modules/events/events.server";
 import { createJudgeInvite } from "~/modules/events/judge-invites.server";
+import { createResetLink } from "~/modules/auth/password-reset.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { args, createOpenEvent, createUser, getEvent, settle, sessionCookie, type Outcome, type TestUser } from "~/test/fixtures";
 import { realPng } from "~/test/images";
@@ -40,6 +41,7 @@ beforeAll(async () => {
   const shot = await addScreenshot(entry.id, await realPng(), "Kept");
   if (!shot.ok) throw new Error("setup");
   await createJudgeInvite(event.id, organizer.id, 7);
+  const resetToken = (await createResetLink((await createUser()).id, "http://localhost"))!.url.split("/").pop()!;
   const [invite] = await db.select().from(judgeInvites).where(eq(judgeInvites.eventId, event.id));
   // A second event in judging, for the score form.
   const { event: judged, problem: judgedProblem } = await createOpenEvent(organizer);
@@ -235,6 +237,8 @@ beforeAll(async () => {
     { route: "admin.users", params: {}, user: () => admin, base: { userId: participant.id, organizer: "maybe" }, ids: ["userId"] },
     { route: "signup", params: {}, user: () => null as unknown as TestUser, base: { name: "N", email: "not-an-email", password: "short" } },
     { route: "login", params: {}, user: () => null as unknown as TestUser, base: { email: "not-an-email", password: "" } },
+    { route: "forgot-password", params: {}, user: () => null as unknown as TestUser, base: { email: "not-an-email" } },
+    { route: "reset-password.$token", params: { token: resetToken }, user: () => null as unknown as TestUser, base: { password: "short" } },
   ];
 });
 
