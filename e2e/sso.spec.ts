@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { ORGANIZER_GROUP, startTestProvider, TEST_CLIENT, type TestProvider } from "~/test/oidc-provider";
@@ -92,4 +93,29 @@ test("cancelling at the provider says so", async ({ page }) => {
   await page.getByRole("link", { name: "Cancel" }).click();
   await expect(page.getByRole("heading", { name: "Sign-in cancelled" })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("break-glass: a one-time link printed by npm run user:sign-in-link signs in once while password sign-in is off", async ({ page, browser }) => {
+  const email = `${unique("boss")}@example.com`;
+  await signInWithSso(page, email);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+
+  const printed = spawnSync("node_modules/.bin/tsx", ["scripts/sign-in-link.ts", email], {
+    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, APP_URL: app.url, NODE_ENV: "production", SESSION_SECRET: "reliability-test-secret-0123456789" },
+    encoding: "utf8",
+  });
+  expect(printed.status, printed.stderr).toBe(0);
+  const link = printed.stdout.match(/http\S+\/auth\/link\/\S+/)![0];
+
+  const elsewhere = await (await browser.newContext()).newPage();
+  await elsewhere.goto(link);
+  await expect(elsewhere.getByRole("heading", { name: "One-time sign-in" })).toBeVisible();
+  await expectAccessible(elsewhere);
+  await elsewhere.getByRole("button", { name: /^Sign in as / }).click();
+  await expect(elsewhere.getByTestId("signed-in-as")).toBeVisible();
+
+  await elsewhere.context().clearCookies();
+  await elsewhere.goto(link);
+  await expect(elsewhere.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(elsewhere.getByText("This sign-in link is not valid")).toBeVisible();
 });
