@@ -54,7 +54,7 @@ test("a judge saves a partial sheet by keyboard, declares a conflict and withdra
   await expect(fit.getByLabel("4", { exact: true })).toBeChecked();
   await expectAccessible(j1);
   await j1.getByRole("button", { name: "Save scores" }).press("Enter");
-  await expectToast(j1, `Partial scores saved for ${titles.b}: 1 of 6 criteria.`);
+  await expectToast(j1, `Partial scores saved for ${titles.b}: 5 of 6 criteria still to score.`);
   await expect(j1.getByText("Partly scored (1 of 6 criteria)")).toBeVisible();
 
   // A conflict declared by mistake: the entry leaves the queue, the reason is required, and the

@@ -16,7 +16,7 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
-import { declareConflict, judgeEntryFacts, judgeReview, judgeScores, saveScores } from "~/modules/judging/judging.server";
+import { declareConflict, judgeEntryFacts, judgeReview, judgeScores, saveSheet } from "~/modules/judging/judging.server";
 import { conflictSchema, scoreSheetSchema } from "~/modules/judging/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Score entry · Problem First" }];
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "conflict") {
     enforce(canDeclareConflict(user, access, found.entry));
     const submission = parseForm(formData, { schema: conflictSchema });
-    if (submission.status !== "success") return data({ result: submission.reply(), conflict: true }, { status: 400 });
+    if (submission.status !== "success") return data({ result: submission.reply(), conflict: true, summary: null }, { status: 400 });
     await declareConflict(event.id, found.entry.id, user.id, submission.value.reason);
     return redirectWithToast(`/events/${event.slug}/judging`, `Conflict declared: ${found.entry.title} left your queue, without your scores.`);
   }
@@ -81,28 +81,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
     event.scaleMax,
   );
   const submission = parseForm(formData, { schema });
-  if (submission.status !== "success") return data({ result: submission.reply(), conflict: false }, { status: 400 });
-  await saveScores(found.entry.id, user.id, submission.value.scores, new Date(), submission.value.overallComment);
-  const saved = new Set((await judgeScores(found.entry.id, user.id)).map((s) => s.criterionId));
-  const complete = rubric.every((c) => saved.has(c.id));
-  return redirectWithToast(
-    `/events/${event.slug}/judging`,
-    complete
-      ? `Scores saved for ${found.entry.title}.`
-      : `Partial scores saved for ${found.entry.title}: ${saved.size} of ${rubric.length} criteria. Come back to finish.`,
-  );
+  if (submission.status !== "success") return data({ result: submission.reply(), conflict: false, summary: null }, { status: 400 });
+  // Which submit button: "Save scores" or "Save and next entry".
+  const then = formData.get("then") === "next" ? "next" : "queue";
+  const outcome = await saveSheet(event, found.entry, user.id, { ...submission.value, then }, new Date());
+  switch (outcome.go) {
+    case "entry":
+      return redirectWithToast(`/events/${event.slug}/entries/${outcome.entryId}/score`, outcome.message);
+    case "queue":
+      return redirectWithToast(`/events/${event.slug}/judging`, outcome.message);
+    case "sheet":
+      return data({ result: submission.reply(), conflict: false, summary: outcome.message });
+  }
 }
 
 export default function ScoreEntry() {
+  const { entry } = useLoaderData<typeof loader>();
+  // "Save and next entry" lands on this same route: a fresh sheet per entry, so no radio keeps the last entry's value.
+  return <ScoreSheetPage key={entry.id} />;
+}
+
+function ScoreSheetPage() {
   const { event, entry, teamName, problemTitle, rubric, mine, overall, screenshots } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const summary = actionData?.summary;
   const schema = scoreSheetSchema(
     rubric.map((c) => c.id),
     event.scaleMax,
   );
   const byCriterion = new Map(mine.map((s) => [s.criterionId, s]));
   const [form, fields] = useForm({
-    id: "score-sheet",
+    id: `score-sheet-${entry.id}`,
     lastResult: actionData && !actionData.conflict ? actionData.result : undefined,
     defaultValue: {
       scores: rubric.map((c) => ({ criterionId: c.id, value: byCriterion.get(c.id)?.value?.toString() ?? "", comment: byCriterion.get(c.id)?.comment ?? "" })),
@@ -113,10 +122,11 @@ export default function ScoreEntry() {
     shouldRevalidate: "onInput",
   });
   const [conflictForm, conflictFields] = useForm({
-    id: "conflict",
+    id: `conflict-${entry.id}`,
     lastResult: actionData?.conflict ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: conflictSchema }),
-    shouldValidate: "onBlur",
+    // Tabbing past the conflict form after the sheet must not flag an empty reason.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const levels = Array.from({ length: event.scaleMax }, (_, i) => i + 1);
@@ -192,6 +202,82 @@ export default function ScoreEntry() {
             ))}
           </ul>
         ) : null}
+      </article>
+      {/* The score sheet comes before the conflict form, in the page and in tab order: scoring is the usual job. */}
+      <div className="space-y-6">
+        <Form method="post" {...getFormProps(form)} className="card space-y-5">
+          <h2 className="h2">Your scores (1 = poor, {event.scaleMax} = excellent)</h2>
+          <p className="hint">
+            Save any time: a partly filled sheet is kept, and you can change your scores until judging ends. Use the arrow keys to move between values.
+          </p>
+          <input type="hidden" name="intent" value="score" />
+          {summary ? (
+            <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm font-semibold text-amber-900">
+              {summary}
+            </p>
+          ) : null}
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorList id={fields.scores.errorId} errors={fields.scores.errors} />
+          {fields.scores.getFieldList().map((item, i) => {
+            const f = item.getFieldset();
+            const criterion = rubric[i];
+            return (
+              <fieldset key={item.key} className="space-y-2 border-t border-slate-100 pt-3" aria-describedby={f.value.errors ? f.value.errorId : undefined}>
+                <legend className="font-semibold">
+                  {criterion.name} <span className="text-xs font-normal text-slate-600">(weight {criterion.weight})</span>
+                </legend>
+                <p className="text-sm text-slate-700">{criterion.description}</p>
+                <input type="hidden" name={f.criterionId.name} value={criterion.id} />
+                <div className={criterion.levels.length ? "grid gap-1" : "flex flex-wrap gap-2"}>
+                  {levels.map((level) => {
+                    const text = criterion.levels[level - 1];
+                    const textId = `${f.value.id}-level-${level}`;
+                    return (
+                      // The label names only the value; the level text describes it, so "3" stays the radio's name.
+                      <div
+                        key={level}
+                        className="flex items-start gap-2 rounded border border-slate-300 px-3 py-1 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                      >
+                        <label className="flex items-center gap-1 font-semibold">
+                          <input
+                            type="radio"
+                            name={f.value.name}
+                            value={level}
+                            defaultChecked={f.value.initialValue === String(level)}
+                            aria-describedby={text ? textId : undefined}
+                          />
+                          {level}
+                        </label>
+                        {text ? (
+                          <span id={textId} className="text-slate-700">
+                            {text}
+                          </span>
+                        ) : null}
+                      </div>
+                    );
+                  })}
+                </div>
+                <ErrorList id={f.value.errorId} errors={f.value.errors} />
+                <label htmlFor={f.comment.id} className="label">
+                  Comment on {criterion.name} (optional)
+                </label>
+                <textarea {...getTextareaProps(f.comment)} rows={2} className="input" />
+                <ErrorList id={f.comment.errorId} errors={f.comment.errors} />
+              </fieldset>
+            );
+          })}
+          <div className="border-t border-slate-100 pt-3">
+            <TextareaField label="Overall comment for the team (optional)" meta={fields.overallComment} rows={3} />
+          </div>
+          <div className="flex flex-wrap gap-3">
+            <button type="submit" className="btn-primary">
+              Save scores
+            </button>
+            <button type="submit" name="then" value="next" className="btn-secondary">
+              Save and next entry
+            </button>
+          </div>
+        </Form>
         <Form method="post" {...getFormProps(conflictForm)} className="card space-y-3">
           <h2 className="h2">Conflict of interest?</h2>
           <p className="text-sm text-slate-700">
@@ -204,70 +290,7 @@ export default function ScoreEntry() {
             Declare a conflict
           </button>
         </Form>
-      </article>
-      <Form method="post" {...getFormProps(form)} className="card space-y-5">
-        <h2 className="h2">Your scores (1 = poor, {event.scaleMax} = excellent)</h2>
-        <p className="hint">
-          Save any time: a partly filled sheet is kept, and you can change your scores until judging ends. Use the arrow keys to move between values.
-        </p>
-        <input type="hidden" name="intent" value="score" />
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <ErrorList id={fields.scores.errorId} errors={fields.scores.errors} />
-        {fields.scores.getFieldList().map((item, i) => {
-          const f = item.getFieldset();
-          const criterion = rubric[i];
-          return (
-            <fieldset key={item.key} className="space-y-2 border-t border-slate-100 pt-3" aria-describedby={f.value.errors ? f.value.errorId : undefined}>
-              <legend className="font-semibold">
-                {criterion.name} <span className="text-xs font-normal text-slate-600">(weight {criterion.weight})</span>
-              </legend>
-              <p className="text-sm text-slate-700">{criterion.description}</p>
-              <input type="hidden" name={f.criterionId.name} value={criterion.id} />
-              <div className={criterion.levels.length ? "grid gap-1" : "flex flex-wrap gap-2"}>
-                {levels.map((level) => {
-                  const text = criterion.levels[level - 1];
-                  const textId = `${f.value.id}-level-${level}`;
-                  return (
-                    // The label names only the value; the level text describes it, so "3" stays the radio's name.
-                    <div
-                      key={level}
-                      className="flex items-start gap-2 rounded border border-slate-300 px-3 py-1 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-                    >
-                      <label className="flex items-center gap-1 font-semibold">
-                        <input
-                          type="radio"
-                          name={f.value.name}
-                          value={level}
-                          defaultChecked={f.value.initialValue === String(level)}
-                          aria-describedby={text ? textId : undefined}
-                        />
-                        {level}
-                      </label>
-                      {text ? (
-                        <span id={textId} className="text-slate-700">
-                          {text}
-                        </span>
-                      ) : null}
-                    </div>
-                  );
-                })}
-              </div>
-              <ErrorList id={f.value.errorId} errors={f.value.errors} />
-              <label htmlFor={f.comment.id} className="label">
-                Comment on {criterion.name} (optional)
-              </label>
-              <textarea {...getTextareaProps(f.comment)} rows={2} className="input" />
-              <ErrorList id={f.comment.errorId} errors={f.comment.errors} />
-            </fieldset>
-          );
-        })}
-        <div className="border-t border-slate-100 pt-3">
-          <TextareaField label="Overall comment for the team (optional)" meta={fields.overallComment} rows={3} />
-        </div>
-        <button type="submit" className="btn-primary">
-          Save scores
-        </button>
-      </Form>
+      </div>
     </div>
   );
 }

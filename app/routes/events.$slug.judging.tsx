@@ -10,6 +10,7 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { judgeConflictList, judgeEntryFacts, judgeQueue, withdrawConflict } from "~/modules/judging/judging.server";
+import { nextToScore, sheetState } from "~/modules/judging/queue";
 import { withdrawConflictSchema } from "~/modules/judging/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Judging queue · Problem First" }];
@@ -48,10 +49,10 @@ const statusText = { todo: "Not started", partial: "Partly scored", done: "Done"
 
 export default function JudgingQueue() {
   const { event, queue, conflicts, canWithdraw } = useLoaderData<typeof loader>();
-  const status = (q: (typeof queue)[number]) => (q.scored === 0 ? "todo" : q.scored < q.criterionCount ? "partial" : "done");
+  const status = sheetState;
   const done = queue.filter((q) => status(q) === "done").length;
   const partial = queue.filter((q) => status(q) === "partial").length;
-  const next = queue.find((q) => status(q) !== "done");
+  const next = nextToScore(queue);
   const scoring = event.phase === "judging";
   return (
     <div className="space-y-6">

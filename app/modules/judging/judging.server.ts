@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { criteria, entries, eventJudges, judgeAssignments, judgeConflicts, problems, reviews, scores, teamMembers, teams, users } from "#db/schema";
 import { db } from "~/db.server";
+import { afterSave, nextToScore } from "./queue";
 import { computeEventResults } from "./results";
 
 /**
@@ -146,6 +147,34 @@ export async function saveScores(
       .values({ entryId, judgeId, comment: overallComment, updatedAt: now })
       .onConflictDoUpdate({ target: [reviews.entryId, reviews.judgeId], set: { comment: overallComment, updatedAt: now } });
   }
+}
+
+type SheetInput = { criterionId: string; value?: number | undefined; comment: string }[];
+
+/**
+ * Saves what the judge filled in (a partial or empty sheet too) and decides where they go next: the
+ * next unfinished entry of their own queue (so assignments, conflicts and their team count), or the queue.
+ */
+export async function saveSheet(
+  event: JudgingEvent,
+  entry: { id: string; title: string },
+  judgeId: string,
+  input: { scores: SheetInput; overallComment: string; then: "queue" | "next" },
+  now: Date,
+) {
+  await saveScores(entry.id, judgeId, input.scores, now, input.overallComment);
+  const [saved, queue] = await Promise.all([judgeScores(entry.id, judgeId), input.then === "next" ? judgeQueue(event, judgeId) : Promise.resolve([])]);
+  // scoreSheetSchema lets through one row per rubric criterion, so the sheet's rows are the rubric.
+  const rubric = new Set(input.scores.map((s) => s.criterionId));
+  const next = nextToScore(queue, entry.id);
+  return afterSave({
+    title: entry.title,
+    scored: saved.filter((s) => rubric.has(s.criterionId)).length,
+    criterionCount: rubric.size,
+    overallComment: input.overallComment !== "",
+    then: input.then,
+    next: next ? { id: next.id, title: next.title } : null,
+  });
 }
 
 /** Who should score each entry: assigned judges (or every judge), minus conflicts and the team's own members. */

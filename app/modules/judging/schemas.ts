@@ -2,8 +2,8 @@ import { z } from "zod";
 
 /**
  * Scores for one entry by one judge: a value and optional comment per criterion, and an overall comment.
- * A sheet may be partial (saved work in progress) but must carry at least one value, and a comment
- * needs a value beside it because a score row holds both.
+ * A sheet may be partial or even empty (saved work in progress; the action says what is still to score
+ * instead of flagging every blank), but a comment needs a value beside it because a score row holds both.
  */
 export function scoreSheetSchema(criterionIds: string[], scaleMax: number) {
   const pick = `Pick a value from 1 to ${scaleMax}`;
@@ -23,10 +23,8 @@ export function scoreSheetSchema(criterionIds: string[], scaleMax: number) {
       // Each criterion exactly once: six rows naming one criterion twice would otherwise pass the length check and leave another unscored.
       .refine((rows) => new Set(rows.map((r) => r.criterionId)).size === rows.length, { message: "Score every criterion" })
       .superRefine((rows, ctx) => {
-        const none = rows.every((r) => r.value === undefined);
         rows.forEach((r, i) => {
-          if (none) ctx.addIssue({ code: "custom", path: [i, "value"], message: pick });
-          else if (r.value === undefined && r.comment) ctx.addIssue({ code: "custom", path: [i, "value"], message: "Pick a value to keep this comment" });
+          if (r.value === undefined && r.comment) ctx.addIssue({ code: "custom", path: [i, "value"], message: "Pick a value to keep this comment" });
         });
       }),
     overallComment: z.string().trim().max(4000, "Use at most 4,000 characters").default(""),

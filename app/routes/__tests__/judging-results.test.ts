@@ -139,7 +139,7 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     ).toHaveLength(6);
   });
 
-  it("refuses an empty sheet and a comment without a value (400, nothing saved)", async () => {
+  it("answers an empty sheet with one summary and no field errors; refuses a comment without a value (400, nothing saved)", async () => {
     const empty = await expectStatus(
       score(
         w,
@@ -147,9 +147,10 @@ describe("judging: partial sheets, conflicts, assignments", () => {
         w.aliceEntry,
         sheet(w.rubric, () => ""),
       ),
-      400,
+      200,
     );
-    expect(fieldErrors(empty)["scores[0].value"]).toEqual(["Pick a value from 1 to 5"]);
+    expect(fieldErrors(empty)).toEqual({});
+    expect((empty.data as { summary: string }).summary).toBe("Nothing scored yet for Alice entry: 6 of 6 criteria still to score.");
     const stray = await expectStatus(
       score(
         w,

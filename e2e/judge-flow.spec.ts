@@ -1,0 +1,99 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { startSession } from "~/modules/auth/session.server";
+import { createPerson, openEvent, startJudging, submittedEntry, type Person } from "./fixtures";
+import { expectAccessible, expectToast, unique } from "./helpers";
+
+const criteria = ["Problem fit", "Beyond replication", "Pragmatic use", "AI metric", "User control", "Learnings"];
+
+/** Three entries (queue order A, B, C: the queue sorts by title) in an event in judging, with one judge. */
+async function threeEntriesInJudging() {
+  const setUp = await openEvent(unique("Judge Flow Hack"));
+  const titles = { a: unique("A entry"), b: unique("B entry"), c: unique("C entry") };
+  for (const title of Object.values(titles)) await submittedEntry(setUp, await createPerson("Pat Team"), title);
+  const judge = await createPerson("Jo Judge");
+  await startJudging(setUp, [judge]);
+  return { eventUrl: setUp.url, titles, judge };
+}
+
+/** Picks `value` for the named criteria (all by default) on the open score sheet. */
+async function pick(page: Page, value: number, names = criteria) {
+  for (const name of names)
+    await page
+      .getByRole("group", { name: new RegExp(name) })
+      .getByLabel(String(value), { exact: true })
+      .check();
+}
+
+/** A signed-in page, optionally with JavaScript off (the forms must work without it). */
+async function judgePage(browser: Browser, judge: Person, javaScriptEnabled = true) {
+  const [cookie] = (await startSession(judge.id)).split(";");
+  const separator = cookie.indexOf("=");
+  const context = await browser.newContext({ javaScriptEnabled });
+  await context.addCookies([
+    { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: process.env.E2E_BASE_URL!, httpOnly: true, sameSite: "Lax" },
+  ]);
+  return context.newPage();
+}
+
+test("a judge saves an empty sheet, then works through the queue with 'Save and next entry'", async ({ browser }) => {
+  const { eventUrl, titles, judge } = await threeEntriesInJudging();
+  const page = await judgePage(browser, judge);
+  await page.goto(`${eventUrl}/judging`);
+  await page.getByRole("link", { name: "Next unscored entry" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: titles.a })).toBeVisible();
+
+  // The declare-conflict form comes after the score sheet: Tab from the sheet's last button reaches it.
+  await page.getByRole("button", { name: "Save and next entry" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Reason for the conflict")).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.getByRole("button", { name: "Save and next entry" })).toBeFocused();
+
+  // Saving an empty sheet says once what is missing, with no message per criterion.
+  await page.getByRole("button", { name: "Save scores" }).click();
+  const summary = page.getByRole("status").filter({ hasText: `Nothing scored yet for ${titles.a}: 6 of 6 criteria still to score.` });
+  await expect(summary).toBeVisible();
+  await expect(page.getByText("Pick a value")).toHaveCount(0);
+  await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await expectAccessible(page);
+
+  // A complete sheet: on to B, whose sheet starts empty.
+  await pick(page, 4);
+  await page.getByRole("button", { name: "Save and next entry" }).click();
+  await expectToast(page, `Scores saved for ${titles.a}. Next: ${titles.b}.`);
+  await expect(page.getByRole("heading", { level: 1, name: titles.b })).toBeVisible();
+  await expect(page.getByRole("group", { name: /Problem fit/ }).getByRole("radio", { checked: true })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // A partial sheet moves on too, saying what is left.
+  await pick(page, 2, criteria.slice(0, 2));
+  await page.getByRole("button", { name: "Save and next entry" }).click();
+  await expectToast(page, `Partial scores saved for ${titles.b}: 4 of 6 criteria still to score. Next: ${titles.c}.`);
+  await expect(page.getByRole("heading", { level: 1, name: titles.c })).toBeVisible();
+
+  // After C the queue wraps round to the unfinished B, then ends on the queue.
+  await pick(page, 3);
+  await page.getByRole("button", { name: "Save and next entry" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: titles.b })).toBeVisible();
+  await expect(page.getByRole("group", { name: /Problem fit/ }).getByLabel("2", { exact: true })).toBeChecked();
+  await pick(page, 5, criteria.slice(2));
+  await page.getByRole("button", { name: "Save and next entry" }).click();
+  await expectToast(page, `Scores saved for ${titles.b}. All your sheets are complete.`);
+  await expect(page.getByRole("heading", { name: "Your judging queue" })).toBeVisible();
+  await expect(page.getByText("3 of 3 entries scored")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("'Save and next entry' works without JavaScript", async ({ browser }) => {
+  const { eventUrl, titles, judge } = await threeEntriesInJudging();
+  const page = await judgePage(browser, judge, false);
+  await page.goto(`${eventUrl}/judging`);
+  await page.getByRole("link", { name: titles.a }).click();
+  await pick(page, 3);
+  await page.getByRole("button", { name: "Save and next entry" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: titles.b })).toBeVisible();
+  await expectToast(page, `Scores saved for ${titles.a}. Next: ${titles.b}.`);
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Nothing scored yet for ${titles.b}: 6 of 6 criteria still to score.` })).toBeVisible();
+  await expect(page.getByText("Pick a value")).toHaveCount(0);
+});
