@@ -1,13 +1,14 @@
 import { Form, Link, NavLink } from "@remix-run/react";
+import { siteRole } from "~/modules/auth/site-role";
 
 type HeaderUser = { name: string; email: string; role: "admin" | "organizer" | "member" } | null;
-
-const roleLabel = { admin: "Admin", organizer: "Organizer", member: "Member" } as const;
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded px-2 py-1 text-sm font-medium no-underline hover:bg-brand-50 ${isActive ? "text-brand-900 bg-brand-50" : "text-slate-700"}`;
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
+  // Only a role that grants something gets a badge; per-event roles are on the account page.
+  const badge = user ? siteRole(user.role)?.badge : undefined;
   return (
     <header className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
@@ -29,12 +30,19 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
               How it works
             </NavLink>
             {user.role === "admin" ? (
-              <NavLink to="/admin/users" className={navClass}>
-                Accounts
-              </NavLink>
+              <>
+                <NavLink to="/admin/users" className={navClass}>
+                  Accounts
+                </NavLink>
+                <NavLink to="/admin/outbox" className={navClass}>
+                  Outbox
+                </NavLink>
+              </>
             ) : null}
             <Link to="/account" className="ml-2 text-sm text-slate-700 no-underline hover:underline" data-testid="signed-in-as">
-              {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-700">{roleLabel[user.role]}</span>
+              <span className="sr-only">Your account: </span>
+              {user.name}
+              {badge ? <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-700">{badge}</span> : null}
             </Link>
             <Form method="post" action="/logout">
               <button type="submit" className="ml-2 rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">

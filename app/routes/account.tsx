@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { EventRoles } from "~/components/event-roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
@@ -11,12 +12,14 @@ import { changePasswordServerSchema } from "~/modules/auth/password-strength.ser
 import { requireUser } from "~/modules/auth/guards.server";
 import { changePasswordSchema } from "~/modules/auth/schemas";
 import { restartSessions } from "~/modules/auth/session.server";
+import { siteRole } from "~/modules/auth/site-role";
+import { eventsWithRoles } from "~/modules/events/roles.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Problem First" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user: { name: user.name, email: user.email, role: user.role } };
+  return { user: { name: user.name, email: user.email }, siteRole: siteRole(user.role), events: await eventsWithRoles(user) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, siteRole, events } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const [form, fields] = useForm({
     lastResult,
@@ -42,9 +45,22 @@ export default function Account() {
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="h1">Your account</h1>
-      <p className="text-slate-700">
-        {user.name} · {user.email} · <span className="capitalize">{user.role}</span>
-      </p>
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-slate-700">
+        <dt className="font-semibold">Name</dt>
+        <dd className="[overflow-wrap:anywhere]">{user.name}</dd>
+        <dt className="font-semibold">Email</dt>
+        {/* A long address wraps anywhere instead of pushing the page sideways on a phone. */}
+        <dd className="[overflow-wrap:anywhere]">{user.email}</dd>
+        {siteRole ? (
+          <>
+            <dt className="font-semibold">Site role</dt>
+            <dd>
+              {siteRole.badge}: {siteRole.grants}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <EventRoles events={events} />
       <Form method="post" {...getFormProps(form)} className="card space-y-4">
         <h2 className="h2">Change password</h2>
         <FormErrors id={form.errorId} errors={form.errors} />

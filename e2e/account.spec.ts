@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { createAccount } from "~/modules/auth/accounts.server";
+import { createPerson, openEvent, pageSignedInAs, startJudging, teamOf, type Person } from "./fixtures";
+import { expectAccessible, PASSWORD, unique } from "./helpers";
+
+/** A member whose address has no place a browser would break it by itself. */
+async function personWithLongEmail(): Promise<Person> {
+  const email = `${unique("bartholomew.maximilian.wolfeschlegelsteinhausen.bergerdorff")}@research-and-development.example.com`;
+  const created = await createAccount({ name: "Bart Long", email, password: PASSWORD });
+  if (!created.ok) throw new Error(created.message);
+  return { id: created.userId, email, name: "Bart Long" };
+}
+
+test("the account page fits a phone with a long email and lists the person's role in each event", async ({ browser }) => {
+  const person = await personWithLongEmail();
+  // Judge in one event, team lead in a second, team member in a third.
+  const judged = await openEvent(unique("Judged Hack"));
+  await startJudging(judged, [person]);
+  const led = await openEvent(unique("Led Hack"));
+  await teamOf(led, person);
+  const joined = await openEvent(unique("Joined Hack"));
+  await teamOf(joined, await createPerson("Lena Lead"), [person]);
+
+  const page = await pageSignedInAs(browser, person.email);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/account");
+  await expect(page.getByText(person.email)).toBeVisible();
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(sideways).toBe(0);
+
+  // No global "Member" badge: the header link names the account, the page names the roles per event.
+  const header = page.getByTestId("signed-in-as");
+  await expect(header).toHaveAccessibleName("Your account: Bart Long");
+  await expect(header).not.toContainText("Member");
+  const events = page.getByRole("region", { name: "Your events" });
+  const row = (title: string) => events.getByRole("listitem").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  await expect(row(judged.event.title)).toContainText("Judge");
+  await expect(row(judged.event.title).getByRole("link", { name: `Judging queue: ${judged.event.title}` })).toBeVisible();
+  await expect(row(led.event.title)).toContainText(/Team lead of /);
+  await expect(row(joined.event.title)).toContainText(/Team member of /);
+  await expectAccessible(page);
+
+  await row(led.event.title)
+    .getByRole("link", { name: `Your team: ${led.event.title}` })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${led.url}/teams/`));
+});
+
+test("the header shows a site role only where it grants something", async ({ browser }) => {
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto("/account");
+  await expect(organizer.getByTestId("signed-in-as")).toContainText("Organizer");
+  await expect(organizer.getByText("Organizer: You can create events.")).toBeVisible();
+  await expect(organizer.getByRole("region", { name: "Your events" })).toContainText("Organizer");
+  await expectAccessible(organizer);
+});
