@@ -26,6 +26,9 @@ async function entryPage(browser: Browser) {
   return { setUp, person, team, page, entryUrl: `${team.url}/entry` };
 }
 
+// Several pages and axe runs per test: on a busy 2-core machine they need more than the default budget.
+test.describe.configure({ timeout: 240_000 });
+
 const status = (page: Page) => page.getByTestId("autosave-status");
 
 test("the draft saves itself while the team types and survives a reload", async ({ browser }) => {
