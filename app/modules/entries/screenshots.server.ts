@@ -7,6 +7,8 @@ import { MAX_SCREENSHOTS, TOO_MANY_SCREENSHOTS } from "./images";
 import { prepareScreenshot } from "./images.server";
 import { deleteFile, putFile } from "./storage.server";
 
+const ENTRY_GONE = "This entry no longer exists: its team was deleted.";
+
 export function listScreenshots(entryId: string) {
   return db
     .select({ id: screenshots.id, caption: screenshots.caption, contentType: screenshots.contentType })
@@ -24,15 +26,26 @@ export async function addScreenshot(entryId: string, bytes: Uint8Array, caption:
   if (!check.ok) return check;
   const id = newId();
   await putFile(id, check.bytes);
-  // The cap is checked again inside the INSERT: uploads racing past the count above cannot pass it together.
+  // One INSERT decides everything: the cap is checked again inside it (uploads racing past the count above
+  // cannot pass it together), the position is counted in it, and an entry deleted meanwhile (its team left)
+  // gets no row; the file written before it is removed whenever it inserts nothing.
   const countNow = sql`(select count(*) from screenshots where entry_id = ${entryId})`;
-  const inserted = await db.run(sql`
+  const entryExists = sql`exists (select 1 from entries where id = ${entryId})`;
+  const inserted = await db
+    .run(
+      sql`
     insert into screenshots (id, entry_id, storage_key, content_type, byte_size, caption, position)
     select ${id}, ${entryId}, ${id}, ${check.type}, ${check.bytes.length}, ${caption}, ${countNow}
-    where ${countNow} < ${MAX_SCREENSHOTS}`);
+    where ${countNow} < ${MAX_SCREENSHOTS} and ${entryExists}`,
+    )
+    .catch(async (e: unknown) => {
+      await deleteFile(id);
+      throw e;
+    });
   if (inserted.rowsAffected === 0) {
     await deleteFile(id);
-    return { ok: false as const, message: TOO_MANY_SCREENSHOTS };
+    const [entry] = await db.all<{ id: string }>(sql`select id from entries where id = ${entryId}`);
+    return { ok: false as const, message: entry ? TOO_MANY_SCREENSHOTS : ENTRY_GONE };
   }
   return { ok: true as const, id };
 }

@@ -197,9 +197,27 @@ export async function leaveTeam(
     await Promise.all(keys.map((k) => deleteFile(k.key)));
     return { ok: true, teamDeleted: true };
   }
-  if (team.createdBy === userId) return { ok: false, message: "Hand over the lead to another member before you leave." };
+  const handOverFirst = { ok: false as const, message: "Hand over the lead to another member before you leave." };
+  if (team.createdBy === userId) return handOverFirst;
   if (!confirmation.confirmed) return { ok: false, confirm: { deletesTeam: false, teamName: team.name } };
-  await db.batch([db.delete(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, userId))), rotateCode(team.id)]);
+  // One transaction whose statements carry the conditions: the leaver is not the lead now (the lead may have
+  // been handed to them meanwhile) and someone stays, so the team never ends up leaderless or empty.
+  const stays = and(
+    sql`(select t.created_by from teams t where t.id = ${team.id}) <> ${userId}`,
+    sql`(select count(*) from team_members m where m.team_id = ${team.id}) > 1`,
+    sql`exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${userId})`,
+  );
+  const [, left] = await db.batch([
+    db
+      .update(teams)
+      .set({ inviteCode: newInviteCode() })
+      .where(and(eq(teams.id, team.id), stays)),
+    db
+      .delete(teamMembers)
+      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, userId), stays))
+      .returning({ userId: teamMembers.userId }),
+  ]);
+  if (left.length === 0) return handOverFirst;
   return { ok: true, teamDeleted: false };
 }
 

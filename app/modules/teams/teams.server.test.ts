@@ -1,0 +1,68 @@
+// Leaving a team is one transaction whose statements carry their own conditions, and adding a screenshot is one
+// INSERT: whatever happened between reading the team and acting, no team is left without its lead or members,
+// and no screenshot row or file outlives its entry.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { entries, screenshots, teamMembers, teams } from "#db/schema";
+import { db } from "~/db.server";
+import { addScreenshot } from "~/modules/entries/screenshots.server";
+import { realPng } from "~/test/images";
+import { createOpenEvent, createUser } from "~/test/fixtures";
+import { createTeam, handOverLead, joinTeam, leaveTeam } from "./teams.server";
+
+const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "pf-atomic-"));
+process.env.UPLOADS_DIR = uploads;
+afterAll(() => fs.rmSync(uploads, { recursive: true, force: true }));
+const files = () => fs.readdirSync(uploads, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).length;
+
+const confirmed = { confirmed: true, typedName: "" };
+
+async function teamOfTwo() {
+  const { event, problem } = await createOpenEvent(await createUser({ role: "organizer" }));
+  const [lead, member] = [await createUser(), await createUser()];
+  const created = await createTeam(event, lead.id, { name: "Pair", problemId: problem.id });
+  if (!created.ok) throw new Error(created.message);
+  await joinTeam({ id: created.teamId, eventId: event.id }, member.id, 5);
+  const [team] = await db.select().from(teams).where(eq(teams.id, created.teamId));
+  return { lead, member, team };
+}
+const membersOf = async (teamId: string) => (await db.select().from(teamMembers).where(eq(teamMembers.teamId, teamId))).map((m) => m.userId).sort();
+
+describe("leaving a team", () => {
+  it("refuses a member who became the lead since the page was read, changing nothing", async () => {
+    const { lead, member, team } = await teamOfTwo();
+    // The member read the team while someone else led it; the lead is handed to them before they press "Leave".
+    expect(await handOverLead(team.id, member.id)).toEqual({ ok: true });
+    const left = await leaveTeam(team, member.id, confirmed);
+    expect(left).toEqual({ ok: false, message: "Hand over the lead to another member before you leave." });
+    expect(await membersOf(team.id)).toEqual([lead.id, member.id].sort());
+    const [now] = await db.select().from(teams).where(eq(teams.id, team.id));
+    expect(now.inviteCode).toBe(team.inviteCode);
+  });
+
+  it("removes the member and changes the invite code together", async () => {
+    const { lead, member, team } = await teamOfTwo();
+    expect(await leaveTeam(team, member.id, confirmed)).toEqual({ ok: true, teamDeleted: false });
+    expect(await membersOf(team.id)).toEqual([lead.id]);
+    const [now] = await db.select().from(teams).where(eq(teams.id, team.id));
+    expect(now.inviteCode).not.toBe(team.inviteCode);
+  });
+});
+
+describe("adding a screenshot", () => {
+  it("stores nothing, and leaves no file, for an entry deleted meanwhile", async () => {
+    const { team } = await teamOfTwo();
+    const [entry] = await db.select().from(entries).where(eq(entries.teamId, team.id));
+    await db.delete(teams).where(eq(teams.id, team.id));
+    const before = files();
+    expect(await addScreenshot(entry.id, await realPng(3, 2), "Too late")).toEqual({
+      ok: false,
+      message: "This entry no longer exists: its team was deleted.",
+    });
+    expect(await db.select().from(screenshots).where(eq(screenshots.entryId, entry.id))).toEqual([]);
+    expect(files()).toBe(before);
+  });
+});
