@@ -18,6 +18,8 @@ process.env.E2E_PORT ??= freePort();
 const port = Number(process.env.E2E_PORT);
 process.env.E2E_BASE_URL = `http://localhost:${port}`;
 process.env.DATABASE_URL = `file:data/e2e-${port}.db`;
+// The e2e server mails through SMTP on this port; the password-reset spec listens there itself (e2e/password-reset.spec.ts).
+process.env.E2E_SMTP_PORT ??= [freePort(), freePort()].find((p) => p !== String(port));
 process.env.NODE_ENV ??= "test";
 
 // Budgets leave room for a slow or busy 2-core machine: tests wait on state, never on time, so a

@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { startInbox, type Inbox } from "~/test/smtp";
+import { createPerson, pageSignedInAs } from "./fixtures";
+import { expectAccessible, expectToast, newPage, PASSWORD } from "./helpers";
+
+// The e2e server mails through SMTP to E2E_SMTP_PORT (playwright.config.ts); this spec is the receiver
+// there, a real SMTP server in the test process. One test, so one worker holds the port.
+let inbox: Inbox;
+test.beforeAll(async () => {
+  inbox = await startInbox(Number(process.env.E2E_SMTP_PORT));
+});
+test.afterAll(() => inbox?.close());
+
+const NEW_PASSWORD = "copper kettle hums at dawn";
+
+// A whole journey across four browsers with axe on five pages: more than the default budget on a busy 2-core machine.
+test.setTimeout(300_000);
+
+test("a participant resets a forgotten password through the mail; other sessions end; the admin sees the mail in the outbox", async ({ browser }) => {
+  const person = await createPerson("Riley Reset");
+  const elsewhere = await pageSignedInAs(browser, person.email);
+  await elsewhere.goto("/account");
+  await expect(elsewhere.getByRole("heading", { name: "Your account" })).toBeVisible();
+
+  const page = await newPage(browser);
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "If an account uses that address" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The app's sender delivers it within seconds over SMTP.
+  await expect.poll(() => inbox.received.some((m) => m.subject === "Reset your Problem First password"), { timeout: 30_000 }).toBe(true);
+  const mail = inbox.received.find((m) => m.subject === "Reset your Problem First password")!;
+  expect(JSON.stringify(mail.to)).toContain(person.email);
+  const link = mail.text!.match(/http:\/\/\S+\/reset-password\/[\w-]+/)![0];
+  expect(link.startsWith(process.env.E2E_BASE_URL!)).toBe(true);
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await expectAccessible(page);
+  // The sign-up strength rule holds here too.
+  await page.getByLabel("New password").fill("riley reset 2026!");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByText("Do not use your name in your password.")).toBeVisible();
+  await page.getByLabel("New password").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expectToast(page, "Password changed. You are signed in here and signed out everywhere else.");
+  await expect(page.getByTestId("signed-in-as")).toContainText("Riley Reset");
+
+  // The other browser's session ended; the link works only once.
+  await elsewhere.reload();
+  await expect(elsewhere).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The old password is gone, the new one signs in.
+  const fresh = await newPage(browser);
+  await fresh.goto("/login");
+  await fresh.getByLabel("Email").fill(person.email);
+  await fresh.getByLabel("Password").fill(PASSWORD);
+  await fresh.getByRole("button", { name: "Sign in" }).click();
+  await expect(fresh.getByText("That email and password do not match an account.")).toBeVisible();
+  await fresh.getByLabel("Password").fill(NEW_PASSWORD);
+  await fresh.getByRole("button", { name: "Sign in" }).click();
+  await expect(fresh.getByTestId("signed-in-as")).toContainText("Riley Reset");
+
+  const admin = await pageSignedInAs(browser, "admin@example.com");
+  await admin.goto("/admin/users");
+  await admin.getByRole("link", { name: "Outbox", exact: true }).first().click();
+  await expect(admin.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
+  const message = admin.getByRole("listitem").filter({ hasText: person.email });
+  await expect(message.getByRole("heading", { name: "Reset your Problem First password" })).toBeVisible();
+  await expect(message.getByText("Sent", { exact: true })).toBeVisible();
+  await message.getByText("Text of the message").click();
+  await expect(message.getByText(link)).toBeVisible();
+  await expectAccessible(admin);
+});
