@@ -46,6 +46,8 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   // Signed-in visitors are sent home from the request form; the reset link is the permission, and the matrix has none.
   "forgot-password": { loader: everyone, action: everyone },
   "reset-password.$token": { loader: nobody, action: nobody },
+  // The signed link is the permission; the matrix has none.
+  "unsubscribe.$token": { loader: nobody, action: nobody },
   "archive._index": { loader: signedIn },
   "events.new": { loader: ["otherEventOrganizer", "admin", "organizer"], action: ["otherEventOrganizer", "admin", "organizer"] },
   "events.$slug._index": { loader: signedIn },

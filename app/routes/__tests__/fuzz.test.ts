@@ -12,6 +12,7 @@ import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { addJudge, changePhase, listCriteria } from "~/modules/events/events.server";
 import { createJudgeInvite } from "~/modules/events/judge-invites.server";
 import { createResetLink } from "~/modules/auth/password-reset.server";
+import { unsubscribeToken } from "~/modules/mail/unsubscribe.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { args, createOpenEvent, createUser, getEvent, settle, sessionCookie, type Outcome, type TestUser } from "~/test/fixtures";
 import { realPng } from "~/test/images";
@@ -239,6 +240,14 @@ beforeAll(async () => {
     { route: "login", params: {}, user: () => null as unknown as TestUser, base: { email: "not-an-email", password: "" } },
     { route: "forgot-password", params: {}, user: () => null as unknown as TestUser, base: { email: "not-an-email" } },
     { route: "reset-password.$token", params: { token: resetToken }, user: () => null as unknown as TestUser, base: { password: "short" } },
+    // One-click unsubscribe needs no fields: any body from a mail client stops the mail.
+    {
+      route: "unsubscribe.$token",
+      params: { token: unsubscribeToken("fuzz@example.com") },
+      user: () => null as unknown as TestUser,
+      base: { "List-Unsubscribe": "One-Click" },
+      emptyIsValid: true,
+    },
   ];
 });
 

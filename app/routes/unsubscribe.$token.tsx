@@ -1,0 +1,60 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { optOut } from "~/modules/mail/outbox.server";
+import { readUnsubscribeToken } from "~/modules/mail/unsubscribe.server";
+
+export const meta: MetaFunction = () => [{ title: "Stop emails · Problem First" }, { name: "referrer", content: "no-referrer" }];
+
+// The signed link is the permission: it names one address and only this app can sign it.
+function addressOf(token: string | undefined) {
+  const email = readUnsubscribeToken(token ?? "");
+  if (!email) throw data("This unsubscribe link is not valid. Use the link from the most recent email.", { status: 404 });
+  return email;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { email: addressOf(params.token) };
+}
+
+/** The page's button and mail clients' one-click POST (RFC 8058: body "List-Unsubscribe=One-Click") both land here. */
+export async function action({ params }: ActionFunctionArgs) {
+  const email = addressOf(params.token);
+  await optOut(email);
+  return { stopped: email };
+}
+
+export default function Unsubscribe() {
+  const { email } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>();
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="h1">Stop emails</h1>
+      <div className="card mt-6 space-y-3">
+        {done ? (
+          <p role="status">
+            Done: <strong className="break-all">{done.stopped}</strong> gets no more notification emails. Security emails, such as password reset links you ask
+            for, still arrive.
+          </p>
+        ) : (
+          <Form method="post" className="space-y-3">
+            <p>
+              Stop notification emails to <strong className="break-all">{email}</strong>? Security emails, such as password reset links you ask for, still
+              arrive.
+            </p>
+            <button type="submit" className="btn-primary">
+              Stop emails
+            </button>
+          </Form>
+        )}
+        <p className="text-sm">
+          <Link to="/">Go to Problem First</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
