@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { useNonce } from "~/components/nonce";
 import { ToastMessage } from "~/components/toast";
+import { env } from "~/env.server";
 import { readToast } from "~/lib/toast.server";
 import { readSession } from "~/modules/auth/session.server";
 import styles from "~/tailwind.css?url";
@@ -18,7 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
   if (toastCookie) headers.append("Set-Cookie", toastCookie);
-  return data({ user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null, toast }, { headers });
+  return data(
+    { user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null, toast, passwordLogin: env().passwordLogin },
+    { headers },
+  );
 }
 
 export function useOptionalUser() {
@@ -45,10 +49,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { user, toast } = useLoaderData<typeof loader>();
+  const { user, toast, passwordLogin } = useLoaderData<typeof loader>();
   return (
     <>
-      <SiteHeader user={user} />
+      <SiteHeader user={user} signUp={passwordLogin} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {toast ? <ToastMessage toast={toast} /> : null}
         <Outlet />

@@ -85,6 +85,9 @@ test("an address outside the allowed domains gets the refusal page", async ({ pa
   await expectAccessible(page);
   await page.getByRole("link", { name: "Back to sign-in" }).click();
   await expect(page.getByRole("link", { name: "Sign in with Acme ID" })).toBeVisible();
+  // Nobody can sign up with a password on an SSO-only site, so the header does not offer it.
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign up" })).toHaveCount(0);
 });
 
 test("cancelling at the provider says so", async ({ page }) => {
@@ -99,6 +102,10 @@ test("break-glass: a one-time link printed by npm run user:sign-in-link signs in
   const email = `${unique("boss")}@example.com`;
   await signInWithSso(page, email);
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await page.goto(`${app.url}/account`);
+  await expect(page.getByRole("heading", { name: "Password" })).toBeVisible();
+  await expect(page.getByText("This site signs people in with single sign-on only: there is no password to change here.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Change password" })).toHaveCount(0);
 
   const printed = spawnSync("node_modules/.bin/tsx", ["scripts/sign-in-link.ts", email], {
     env: { ...process.env, DATABASE_URL: `file:${dbFile}`, APP_URL: app.url, NODE_ENV: "production", SESSION_SECRET: "reliability-test-secret-0123456789" },

@@ -6,7 +6,8 @@ type HeaderUser = { name: string; email: string; role: "admin" | "organizer" | "
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded px-2 py-1 text-sm font-medium no-underline hover:bg-brand-50 ${isActive ? "text-brand-900 bg-brand-50" : "text-slate-700"}`;
 
-export function SiteHeader({ user }: { user: HeaderUser }) {
+/** `signUp` is false when the site signs people in with single sign-on only (PASSWORD_LOGIN=false). */
+export function SiteHeader({ user, signUp = true }: { user: HeaderUser; signUp?: boolean }) {
   // Only a role that grants something gets a badge; per-event roles are on the account page.
   const badge = user ? siteRole(user.role)?.badge : undefined;
   return (
@@ -55,9 +56,11 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
             <NavLink to="/login" className={navClass}>
               Sign in
             </NavLink>
-            <NavLink to="/signup" className={navClass}>
-              Sign up
-            </NavLink>
+            {signUp ? (
+              <NavLink to="/signup" className={navClass}>
+                Sign up
+              </NavLink>
+            ) : null}
           </nav>
         )}
       </div>

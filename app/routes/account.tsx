@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { passwordSignIn, type PasswordSignIn } from "~/modules/auth/accounts.server";
 import { attemptPasswordChange } from "~/modules/auth/attempts.server";
 import { changePasswordServerSchema } from "~/modules/auth/password-strength.server";
 import { requireUser } from "~/modules/auth/guards.server";
@@ -19,13 +20,16 @@ export const meta: MetaFunction = () => [{ title: "Your account · Problem First
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user: { name: user.name, email: user.email }, siteRole: siteRole(user.role), events: await eventsWithRoles(user) };
+  const [password, events] = await Promise.all([passwordSignIn(user.id), eventsWithRoles(user)]);
+  return { user: { name: user.name, email: user.email }, siteRole: siteRole(user.role), events, password };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseForm(await request.formData(), { schema: changePasswordServerSchema(user) });
   const hide = { hideFields: ["currentPassword", "newPassword"] };
+  const password = await passwordSignIn(user.id);
+  if (password !== "on") return data({ result: submission.reply({ formErrors: [noPasswordToChange[password]], ...hide }) }, { status: 400 });
   if (submission.status !== "success") return data({ result: submission.reply(hide) }, { status: 400 });
   const changed = await attemptPasswordChange(user.id, submission.value.currentPassword, submission.value.newPassword);
   if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { currentPassword: [changed.message] }, ...hide }) }, { status: changed.status });
@@ -33,8 +37,13 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast("/account", "Password changed. You were signed out everywhere else.", { headers: { "Set-Cookie": cookie } });
 }
 
+const noPasswordToChange: Record<Exclude<PasswordSignIn, "on">, string> = {
+  off: "This site signs people in with single sign-on only: there is no password to change here.",
+  "no-password": "You sign in with single sign-on and have no password here. To add one, sign out and use “Forgot your password?” on the sign-in page.",
+};
+
 export default function Account() {
-  const { user, siteRole, events } = useLoaderData<typeof loader>();
+  const { user, siteRole, events, password } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const [form, fields] = useForm({
     lastResult,
@@ -61,21 +70,30 @@ export default function Account() {
         ) : null}
       </dl>
       <EventRoles events={events} />
-      <Form method="post" {...getFormProps(form)} className="card space-y-4">
-        <h2 className="h2">Change password</h2>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />
-        <Field
-          label="New password"
-          meta={fields.newPassword}
-          type="password"
-          autoComplete="new-password"
-          hint="At least 12 characters, not a common password, and not your name or email."
-        />
-        <button type="submit" className="btn-primary">
-          Change password
-        </button>
-      </Form>
+      {password !== "on" ? (
+        <section aria-labelledby="password-heading" className="card space-y-2">
+          <h2 id="password-heading" className="h2">
+            Password
+          </h2>
+          <p className="text-slate-700">{noPasswordToChange[password]}</p>
+        </section>
+      ) : (
+        <Form method="post" {...getFormProps(form)} className="card space-y-4">
+          <h2 className="h2">Change password</h2>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />
+          <Field
+            label="New password"
+            meta={fields.newPassword}
+            type="password"
+            autoComplete="new-password"
+            hint="At least 12 characters, not a common password, and not your name or email."
+          />
+          <button type="submit" className="btn-primary">
+            Change password
+          </button>
+        </Form>
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { eventOrganizers, events, users, type GlobalRole } from "#db/schema";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { newId } from "~/lib/ids";
-import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
+import { dummyPasswordHash, hashPassword, NO_PASSWORD_HASH, verifyPassword } from "./password.server";
 import { isEmailDomainAllowed } from "./schemas";
 
 export type SignUpResult = { ok: true; userId: string } | { ok: false; field: "email"; message: string };
@@ -58,6 +58,18 @@ export async function setOrganizerRole(userId: string, organizer: boolean) {
     .set({ role: organizer ? "organizer" : "member" })
     .where(eq(users.id, userId));
   return { ok: true as const, name: user.name, organizes: (await listOrganizedEvents(userId)).length };
+}
+
+/**
+ * How this person signs in with a password here: "on"; "no-password" for an account made by single sign-on
+ * that never set one; "off" when the site turned password sign-in off (PASSWORD_LOGIN=false).
+ */
+export type PasswordSignIn = "on" | "no-password" | "off";
+
+export async function passwordSignIn(userId: string): Promise<PasswordSignIn> {
+  if (!env().passwordLogin) return "off";
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return user && user.passwordHash !== NO_PASSWORD_HASH ? "on" : "no-password";
 }
 
 /** Changes the password when the current one is right; the caller ends the other sessions. */

@@ -7,6 +7,12 @@ import { env } from "~/env.server";
 const production = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 };
 const test = { memoryCost: 1024, timeCost: 1, outputLen: 32, parallelism: 1 };
 
+/**
+ * Stored for accounts created by single sign-on: not an argon2 hash, so no password ever verifies against
+ * it. A password reset may give the account one later.
+ */
+export const NO_PASSWORD_HASH = "!sso-only";
+
 export function hashPassword(password: string) {
   return hash(password, env().nodeEnv === "test" ? test : production);
 }

@@ -5,11 +5,8 @@ import { userIdentities, users } from "#db/schema";
 import { db } from "~/db.server";
 import { env, type OidcSettings } from "~/env.server";
 import { newId } from "~/lib/ids";
+import { NO_PASSWORD_HASH } from "./password.server";
 import { decideAccount, roleFromGroups, type SsoClaims, type SsoRefusal } from "./sso";
-
-// Accounts created by SSO have no password: this is no argon2 hash, so no password ever verifies against it
-// (verifyPassword answers false). A password reset may give the account one later.
-const NO_PASSWORD = "!sso-only";
 
 export type Resolved = { ok: true; userId: string; created: boolean; linked: boolean } | { ok: false; failure: SsoRefusal };
 
@@ -41,7 +38,7 @@ export async function resolveSsoAccount(claims: SsoClaims, settings: Pick<OidcSe
       const role = roleFromGroups("member", claims.groups, settings);
       const inserted = await db
         .insert(users)
-        .values({ id, email: decision.email, name: decision.name, passwordHash: NO_PASSWORD, role })
+        .values({ id, email: decision.email, name: decision.name, passwordHash: NO_PASSWORD_HASH, role })
         .onConflictDoNothing({ target: users.email })
         .returning({ id: users.id });
       // Someone took the email between our look-up and the insert: decide again with that account in view.

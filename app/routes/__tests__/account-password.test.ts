@@ -1,0 +1,51 @@
+// The account page offers a password change only to people who sign in with a password: not to an account
+// made by single sign-on, and not when the site turned password sign-in off (ADR 016).
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { users } from "#db/schema";
+import { db } from "~/db.server";
+import { NO_PASSWORD_HASH } from "~/modules/auth/password.server";
+import { action, loader } from "~/routes/account";
+import { loader as rootLoader } from "~/root";
+import { PASSWORD, args, createUser, expectStatus, request, settle } from "~/test/fixtures";
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+function turnPasswordsOff() {
+  Object.assign(process.env, { PASSWORD_LOGIN: "false", OIDC_ISSUER: "http://localhost:9/", OIDC_CLIENT_ID: "problem-first" });
+}
+
+const change = { currentPassword: PASSWORD, newPassword: "tangerine-octopus-violin-41" };
+const formErrors = (data: unknown) => (data as { result: { error: Record<string, string[]> } }).result.error[""];
+
+describe("the account page's password section", () => {
+  it("offers the change to a person with a password", async () => {
+    const user = await createUser();
+    expect(((await settle(loader(args(request("/account", { user }))))).data as { password: string }).password).toBe("on");
+    await expectStatus(action(args(request("/account", { user, form: change }))), 302);
+  });
+
+  it("tells an account made by single sign-on how to get a password instead of asking for one it does not have", async () => {
+    const user = await createUser();
+    await db.update(users).set({ passwordHash: NO_PASSWORD_HASH }).where(eq(users.id, user.id));
+    expect(((await settle(loader(args(request("/account", { user }))))).data as { password: string }).password).toBe("no-password");
+    const refused = await expectStatus(action(args(request("/account", { user, form: change }))), 400);
+    expect(formErrors(refused.data)).toEqual([expect.stringMatching(/single sign-on and have no password here/)]);
+    const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    expect(row.passwordHash).toBe(NO_PASSWORD_HASH);
+  });
+
+  it("has no password to change, and the header no sign-up link, when password sign-in is off", async () => {
+    const user = await createUser();
+    turnPasswordsOff();
+    expect(((await settle(loader(args(request("/account", { user }))))).data as { password: string }).password).toBe("off");
+    const refused = await expectStatus(action(args(request("/account", { user, form: change }))), 400);
+    expect(formErrors(refused.data)).toEqual([expect.stringMatching(/single sign-on only/)]);
+    expect(((await settle(rootLoader(args(request("/"))))).data as { passwordLogin: boolean }).passwordLogin).toBe(false);
+    process.env = { ...saved };
+    expect(((await settle(rootLoader(args(request("/"))))).data as { passwordLogin: boolean }).passwordLogin).toBe(true);
+  });
+});
