@@ -22,8 +22,10 @@ export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, ini
   const sentEdits = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const busy = fetcher.state !== "idle";
-  const busyRef = useRef(busy);
-  busyRef.current = busy;
+  // Set when a save leaves and cleared only once its answer is read, so the next save always carries
+  // the version that answer returned (the hidden field may not have re-rendered yet).
+  const inFlight = useRef(false);
+  const versionRef = useRef(initialVersion);
   const stoppedRef = useRef(stopped);
   stoppedRef.current = stopped;
 
@@ -32,12 +34,14 @@ export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, ini
     const form = formRef.current;
     if (!form || stoppedRef.current || edits.current === sentEdits.current) return;
     // One save at a time: the next one needs the version this one returns.
-    if (busyRef.current) {
+    if (inFlight.current) {
       timer.current = setTimeout(saveNow, 250);
       return;
     }
     const formData = new FormData(form);
     formData.set("_action", AUTOSAVE_INTENT);
+    formData.set("version", String(versionRef.current));
+    inFlight.current = true;
     sentEdits.current = edits.current;
     setStatus({ kind: "saving", text: "Saving draft…" });
     fetcher.submit(formData, { method: "post" });
@@ -58,9 +62,11 @@ export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, ini
   useEffect(() => () => clearTimeout(timer.current), []);
 
   useEffect(() => {
-    if (fetcher.state !== "idle" || !fetcher.data) return;
+    if (fetcher.state !== "idle" || !fetcher.data || !inFlight.current) return;
+    inFlight.current = false;
     const outcome = fetcher.data.autosave;
     if (outcome.ok) {
+      versionRef.current = outcome.version;
       setVersion(outcome.version);
       if (edits.current === sentEdits.current) setDirty(false);
       setStatus({ kind: "saved", text: `Draft saved ${clock(outcome.savedAt)}` });
