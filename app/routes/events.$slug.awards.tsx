@@ -7,6 +7,7 @@ import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
+import { backLink, manageJudges, readFrom, withFrom } from "~/lib/back-links";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canChangeAwards, canManageJudging } from "~/modules/auth/permissions";
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const missingDefaults = defaultAwards.filter((d) => !awardList.some((a) => a.kind === d.kind)).map((d) => d.name);
   const change = canChangeAwards(user, access);
   return {
+    back: backLink(readFrom(request.url), { to: `/events/${event.slug}/results`, label: `Results of ${event.title}` }, manageJudges(event)),
     event: { slug: event.slug, title: event.title },
     locked: change.ok ? null : change.reason,
     awards: awardList,
@@ -38,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   enforce(canChangeAwards(user, access));
   const formData = await request.formData();
   const intent = readIntent(formData);
-  const back = `/events/${event.slug}/awards`;
+  const back = withFrom(`/events/${event.slug}/awards`, readFrom(request.url));
   switch (intent) {
     case "defaults": {
       await addDefaultAwards(event.id);
@@ -77,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Awards() {
-  const { event, locked, awards, entries, suggestion, missingDefaults } = useLoaderData<typeof loader>();
+  const { back, locked, awards, entries, suggestion, missingDefaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const confirmGive = actionData && "confirmGive" in actionData ? actionData.confirmGive : null;
   const confirmDelete = actionData && "confirmDelete" in actionData ? actionData.confirmDelete : null;
@@ -91,7 +93,7 @@ export default function Awards() {
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
-        <Link to={`/events/${event.slug}/results`}>← Results of {event.title}</Link>
+        <Link to={back.to}>← {back.label}</Link>
       </p>
       <h1 className="h1">Awards</h1>
       {locked ? (

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
+import { backLink, manageJudges, readFrom, withFrom } from "~/lib/back-links";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageJudging } from "~/modules/auth/permissions";
@@ -18,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageJudging(user, access));
   return {
+    back: backLink(readFrom(request.url), { to: `/events/${event.slug}/results`, label: `Results of ${event.title}` }, manageJudges(event)),
     event: {
       slug: event.slug,
       title: event.title,
@@ -34,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), { schema: judgingSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await updateJudgingSettings(event.id, submission.value);
-  return redirectWithToast(`/events/${event.slug}/judging-settings`, "Judging settings saved.");
+  return redirectWithToast(withFrom(`/events/${event.slug}/judging-settings`, readFrom(request.url)), "Judging settings saved.");
 }
 
 const options = [
@@ -48,7 +50,7 @@ const options = [
 ] as const;
 
 export default function JudgingSettings() {
-  const { event } = useLoaderData<typeof loader>();
+  const { back, event } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>()?.result,
     defaultValue: {
@@ -63,7 +65,7 @@ export default function JudgingSettings() {
   return (
     <div className="max-w-2xl space-y-6">
       <p className="text-sm text-slate-600">
-        <Link to={`/events/${event.slug}/results`}>← Results of {event.title}</Link>
+        <Link to={back.to}>← {back.label}</Link>
       </p>
       <h1 className="h1">Judging settings</h1>
       <Form method="post" {...getFormProps(form)} className="card space-y-4">

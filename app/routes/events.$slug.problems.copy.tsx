@@ -62,7 +62,7 @@ export default function CopyProblems() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <p className="text-sm text-slate-600">
-        <Link to={`/events/${event.slug}/manage`}>← Manage {event.title}</Link>
+        <Link to={`/events/${event.slug}/manage#problems`}>← Manage {event.title}</Link>
       </p>
       <h1 className="h1">Copy problems from another event</h1>
       <Form method="get" className="card flex flex-wrap items-end gap-3">

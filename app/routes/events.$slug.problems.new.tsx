@@ -48,7 +48,7 @@ export default function NewProblem() {
   return (
     <div className="mx-auto max-w-2xl">
       <p className="text-sm text-slate-600">
-        <Link to={`/events/${event.slug}/manage`}>← {event.title}</Link>
+        <Link to={`/events/${event.slug}/manage#problems`}>← Manage {event.title}</Link>
       </p>
       <h1 className="h1 mt-1">Add a business problem</h1>
       <p className="mt-2 text-slate-700">Start from the problem, not from the technology: who has it, what it costs, and how you would know AI helped.</p>

@@ -197,7 +197,7 @@ export default function Rubric() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <p className="text-sm text-slate-600">
-        <Link to={`/events/${event.slug}/manage`}>← Manage {event.title}</Link>
+        <Link to={`/events/${event.slug}/manage#rubric`}>← Manage {event.title}</Link>
       </p>
       <h1 className="h1">Rubric</h1>
       {locked ? (

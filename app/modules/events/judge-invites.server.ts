@@ -5,6 +5,7 @@ import { eventJudges, events, judgeInvites, teamMembers, users } from "#db/schem
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
+import { formatInZone } from "~/lib/time";
 import { recomputeAssignmentsOf } from "./assignments.server";
 
 export const hashInviteToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -30,6 +31,17 @@ export function listJudgeInvites(eventId: string) {
     .innerJoin(users, eq(users.id, judgeInvites.createdBy))
     .where(eq(judgeInvites.eventId, eventId))
     .orderBy(desc(judgeInvites.createdAt), desc(judgeInvites.id));
+}
+
+/** The event's links as the Manage and judges pages list them: times in the event's zone, and whether each still works. */
+export async function judgeInviteLines(eventId: string, timezone: string, now = new Date()) {
+  return (await listJudgeInvites(eventId)).map((i) => ({
+    id: i.id,
+    createdBy: i.createdBy,
+    createdAt: formatInZone(i.createdAt, timezone),
+    expiresAt: formatInZone(i.expiresAt, timezone),
+    state: i.revokedAt ? ("revoked" as const) : i.expiresAt <= now ? ("expired" as const) : ("active" as const),
+  }));
 }
 
 type InviteFacts = { inviteId: string; createdAt: Date; createdBy: string; expiresAt: Date };

@@ -1,0 +1,114 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import { ConfirmStep } from "~/components/confirm-step";
+import { Field } from "~/components/forms";
+import { addJudgeSchema } from "~/modules/events/schemas";
+import { ManageSection } from "./on-this-page";
+
+type Person = { id: string; name: string; email: string };
+export type InviteLine = { id: string; createdBy: string; createdAt: string; expiresAt: string; state: "active" | "expired" | "revoked" };
+type RemovalFacts = { userId: string; name: string; startedSheets: number; assignedEntries: number };
+
+/** The event's judges and the invite links that make more of them, in one place; links are created and revoked on the judges page. */
+export function JudgesSection({
+  slug,
+  judgesPerEntry,
+  judges,
+  invites,
+  lastResult,
+  confirmRemove,
+}: {
+  slug: string;
+  judgesPerEntry: number | null;
+  judges: Person[];
+  invites: InviteLine[];
+  lastResult?: SubmissionResult<string[]>;
+  confirmRemove: RemovalFacts | null;
+}) {
+  const [form, fields] = useForm({
+    id: "add-judge",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: addJudgeSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const active = invites.filter((i) => i.state === "active");
+  return (
+    <ManageSection id="judges" title={`Judges (${judges.length})`}>
+      <p className="mt-1 text-sm text-slate-600">
+        {judgesPerEntry === null
+          ? "Every judge scores every submitted entry, except entries of their own team."
+          : `Each submitted entry gets ${judgesPerEntry} ${judgesPerEntry === 1 ? "judge" : "judges"}, assigned automatically.`}{" "}
+        <Link to={`/events/${slug}/judges`}>Invite links and assignments</Link>
+      </p>
+      <p className="mt-1 text-sm">
+        <Link to={`/events/${slug}/judging-settings?from=manage`}>Judging settings</Link> (blind judging, normalized ranking, judge names) ·{" "}
+        <Link to={`/events/${slug}/awards?from=manage`}>Awards</Link>
+      </p>
+      <ul className="mt-3 space-y-2 text-sm">
+        {judges.map((j) => (
+          <li key={j.id} className="flex flex-wrap items-center justify-between gap-2">
+            <span className="[overflow-wrap:anywhere]">
+              {j.name} ({j.email})
+            </span>
+            <Form method="post">
+              <input type="hidden" name="intent" value="remove-judge" />
+              <input type="hidden" name="userId" value={j.id} />
+              <button type="submit" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${j.name} as judge`}>
+                Remove
+              </button>
+            </Form>
+            {confirmRemove?.userId === j.id ? <ConfirmRemoveJudge facts={confirmRemove} /> : null}
+          </li>
+        ))}
+      </ul>
+      <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-end gap-3">
+        <input type="hidden" name="intent" value="add-judge" />
+        <Field label="Add a judge by email" meta={fields.email} type="email" className="min-w-0 flex-1 sm:min-w-64" />
+        <button type="submit" className="btn-secondary">
+          Add judge
+        </button>
+      </Form>
+      <h3 id="judge-invites-h" className="mt-6 text-sm font-semibold">
+        Invite links ({active.length} working)
+      </h3>
+      {active.length ? (
+        <ul aria-labelledby="judge-invites-h" className="mt-1 space-y-1 text-sm">
+          {active.map((i) => (
+            <li key={i.id}>
+              Created {i.createdAt} by {i.createdBy}, valid until {i.expiresAt}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-1 text-sm text-slate-600">No working invite link. Anyone signed in who opens one becomes a judge of this event.</p>
+      )}
+      <p className="mt-1 text-sm">
+        <Link to={`/events/${slug}/judges#invites`}>Create or revoke invite links</Link>
+      </p>
+    </ManageSection>
+  );
+}
+
+function ConfirmRemoveJudge({ facts }: { facts: RemovalFacts }) {
+  const sheets = facts.startedSheets === 1 ? "1 score sheet" : `${facts.startedSheets} score sheets`;
+  const entries = facts.assignedEntries === 1 ? "1 assigned entry goes" : `${facts.assignedEntries} assigned entries go`;
+  return (
+    <ConfirmStep
+      className="basis-full"
+      question={
+        <>
+          Remove {facts.name} as judge? They lose this event's judging queue.{" "}
+          {facts.startedSheets
+            ? `The ${sheets} they started ${facts.startedSheets === 1 ? "stays and still counts" : "stay and still count"}.`
+            : "They have not scored anything yet."}
+          {facts.assignedEntries ? ` Their ${entries} to the other judges where possible.` : ""}
+        </>
+      }
+      fields={{ intent: "remove-judge", userId: facts.userId }}
+      confirmLabel={`Remove ${facts.name} for good`}
+      keepLabel={`Keep ${facts.name}`}
+    />
+  );
+}

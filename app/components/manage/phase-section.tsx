@@ -1,0 +1,100 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import type { EventPhase } from "#db/schema";
+import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
+import { ConfirmationDetails } from "~/components/score-sheets";
+import { phaseLabels, phaseOrder, phaseWords, type PhaseStep } from "~/modules/events/phases";
+import { phaseChangeSchema } from "~/modules/events/schemas";
+import { ManageSection } from "./on-this-page";
+
+type PhaseChange = { from: EventPhase; to: EventPhase; reason: string | null; at: string; by: string };
+
+/** The event's phase, the moves it can make next (with what blocks them) and the moves it has made. */
+export function PhaseSection({
+  phase,
+  steps,
+  history,
+  lastResult,
+}: {
+  phase: EventPhase;
+  steps: PhaseStep[];
+  history: PhaseChange[];
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  return (
+    <ManageSection id="phase" title={`Phase: ${phaseLabels[phase]}`}>
+      <p className="mt-1 text-sm text-slate-600">{phaseOrder.map((p) => phaseWords[p].badge).join(" → ")}.</p>
+      <div className="mt-4 space-y-6">
+        {steps.map((step) => (
+          <PhaseStepForm key={step.to} step={step} lastResult={lastResult} />
+        ))}
+      </div>
+      {history.length > 0 ? (
+        <>
+          <h3 className="mt-4 text-sm font-semibold">History</h3>
+          <ul className="mt-1 space-y-1 text-sm text-slate-700">
+            {history.map((h, i) => (
+              <li key={i}>
+                {h.at}: {h.by} moved {phaseLabels[h.from]} → {phaseLabels[h.to]}
+                {h.reason ? ` (${h.reason})` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </ManageSection>
+  );
+}
+
+function PhaseStepForm({ step, lastResult }: { step: PhaseStep; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm({
+    id: `phase-${step.to}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: phaseChangeSchema }),
+  });
+  const blocked = step.blockers.length > 0;
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <input type="hidden" name="intent" value="phase" />
+      <input type="hidden" name="to" value={step.to} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {blocked ? (
+        <div>
+          <p className="text-sm font-semibold text-slate-800">Before you can {step.label.toLowerCase()}:</p>
+          <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
+            {step.blockers.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {step.confirmation ? (
+        <div>
+          <ConfirmationDetails id={`${fields.confirmed.id}-details`} details={step.details} />
+          <label className="mt-2 flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name={fields.confirmed.name}
+              id={fields.confirmed.id}
+              value="on"
+              className="mt-1"
+              aria-describedby={
+                [step.details.length ? `${fields.confirmed.id}-details` : "", fields.confirmed.errors ? fields.confirmed.errorId : ""]
+                  .filter(Boolean)
+                  .join(" ") || undefined
+              }
+            />
+            <span>{step.confirmation}</span>
+          </label>
+          <ErrorList id={fields.confirmed.errorId} errors={fields.confirmed.errors} />
+        </div>
+      ) : null}
+      {step.needsReason ? <TextareaField label="Why reopen?" meta={fields.reason} rows={2} /> : null}
+      <ErrorList id={fields.to.errorId} errors={fields.to.errors} />
+      <button type="submit" className="btn-primary" disabled={blocked}>
+        {step.label}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,27 @@
+import { Link } from "@remix-run/react";
+import { ManageSection } from "./on-this-page";
+
+type Criterion = { id: string; name: string; weight: number; description: string };
+
+/** The rubric as judges will see it, with the way to its editor. */
+export function RubricSection({ slug, scaleMax, rubric }: { slug: string; scaleMax: number; rubric: Criterion[] }) {
+  return (
+    <ManageSection
+      id="rubric"
+      title={`Rubric (scale 1–${scaleMax})`}
+      actions={
+        <Link to={`/events/${slug}/rubric`} className="btn-secondary">
+          Edit rubric
+        </Link>
+      }
+    >
+      <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm">
+        {rubric.map((c) => (
+          <li key={c.id}>
+            <span className="font-semibold">{c.name}</span> (weight {c.weight}): {c.description}
+          </li>
+        ))}
+      </ol>
+    </ManageSection>
+  );
+}

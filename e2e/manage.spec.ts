@@ -1,0 +1,84 @@
+import { expect, test, type Page } from "@playwright/test";
+import { addJudge } from "~/modules/events/events.server";
+import { createJudgeInvite } from "~/modules/events/judge-invites.server";
+import { createPerson, findPerson, openEvent, pageSignedInAs } from "./fixtures";
+import { expectAccessible, expectToast, unique } from "./helpers";
+
+const sections = ["Dashboard", "Phase", "Problems", "Judges", "Teams", "Rubric and scale", "Organizers"];
+
+/** The page is no wider than the screen: nothing needs sideways scrolling. */
+async function expectNoSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+}
+
+// The Manage page is long: an "On this page" navigation of plain links reaches each section, on a phone and
+// without JavaScript; the judges section shows the judges and their working invite links together.
+test("the Manage page's sections are reached from its in-page navigation, at 390 px and without JavaScript", async ({ browser }) => {
+  const setUp = await openEvent(unique("Sections Hack"));
+  const judge = await createPerson("Jo Sectioned");
+  await addJudge(setUp.event.id, judge.email);
+  const organizer = await findPerson("organizer@example.com");
+  await createJudgeInvite(setUp.event.id, organizer.id, 7);
+
+  const page = await pageSignedInAs(browser, organizer.email);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${setUp.url}/manage`);
+  const nav = page.getByRole("navigation", { name: "On this page" });
+  await expect(nav.getByRole("link")).toHaveText(sections);
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+
+  await nav.getByRole("link", { name: "Judges" }).click();
+  await expect(page).toHaveURL(/\/manage#judges$/);
+  const judges = page.getByRole("region", { name: "Judges (1)" });
+  await expect(judges.getByRole("heading", { name: "Judges (1)" })).toBeInViewport();
+  await expect(judges.getByText(`Jo Sectioned (${judge.email})`)).toBeVisible();
+  await expect(judges.getByRole("heading", { name: "Invite links (1 working)" })).toBeVisible();
+  await expect(judges.getByText(`by ${organizer.name}, valid until`)).toBeVisible();
+  await judges.getByRole("link", { name: "Create or revoke invite links" }).click();
+  await expect(page.getByRole("heading", { name: "Judge invite links" })).toBeInViewport();
+  await page.getByRole("link", { name: `← Manage ${setUp.event.title}` }).click();
+  await expect(page).toHaveURL(/\/manage#judges$/);
+
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await context.addCookies(await page.context().cookies());
+  const noScript = await context.newPage();
+  await noScript.goto(`${setUp.url}/manage`);
+  await noScript.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Organizers" }).click();
+  await expect(noScript.getByRole("heading", { name: "Organizers (1)" })).toBeInViewport();
+  await context.close();
+});
+
+test("back links return where the person came from: the event page, the accounts page, the Manage page", async ({ browser }) => {
+  const setUp = await openEvent(unique("Back Hack"));
+  const title = setUp.event.title;
+
+  // From the event page, the Manage page leads back to it.
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(setUp.url);
+  await organizer.getByRole("link", { name: "Manage event" }).click();
+  await expect(organizer.getByRole("heading", { name: "Manage event" })).toBeVisible();
+  await organizer.getByRole("link", { name: `← ${title}` }).click();
+  await expect(organizer.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  // From the accounts page, it leads back there, also after an action on the page.
+  const admin = await pageSignedInAs(browser, "admin@example.com");
+  await admin.goto("/admin/users");
+  await admin.getByRole("link", { name: title }).click();
+  await expect(admin.getByRole("heading", { name: "Manage event" })).toBeVisible();
+  await expectAccessible(admin);
+  await admin.getByLabel("Add a judge by email").fill((await createPerson("Jo Back")).email);
+  await admin.getByRole("button", { name: "Add judge" }).click();
+  await expectToast(admin, "Jo Back is now a judge of this event.");
+  await admin.getByRole("link", { name: "← Accounts" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+
+  // Awards opened from the Manage page lead back to its judges section, not to the results.
+  await organizer.goto(`${setUp.url}/manage`);
+  await organizer.getByRole("link", { name: "Awards", exact: true }).click();
+  await expect(organizer.getByRole("heading", { level: 1, name: "Awards" })).toBeVisible();
+  await expectAccessible(organizer);
+  await organizer.getByRole("link", { name: `← Manage ${title}` }).click();
+  await expect(organizer).toHaveURL(/\/manage#judges$/);
+  await expect(organizer.getByRole("heading", { name: "Judges (1)" })).toBeInViewport();
+});
