@@ -2,8 +2,7 @@
 // thing, so a reader on either sees every sentence and every link.
 
 /** What is mailed. Security mail always goes out, even to people who unsubscribed, and carries no unsubscribe link. */
-export const mailKinds = ["password-reset", "organizer-added", "judge-added"] as const;
-export type MailKind = (typeof mailKinds)[number];
+export type MailKind = "password-reset" | "organizer-added" | "judge-added";
 
 const securityKinds: ReadonlySet<MailKind> = new Set(["password-reset"]);
 
