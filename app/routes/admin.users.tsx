@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
+import { env } from "~/env.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
@@ -20,7 +21,10 @@ const resetLinkSchema = z.object({ userId: z.string().min(1).max(100) });
 export async function loader({ request }: LoaderFunctionArgs) {
   enforce(canManageUsers(await requireUser(request)));
   const [accounts, organized] = await Promise.all([listAccounts(), listOrganizedEvents()]);
-  return { accounts: accounts.map((a) => ({ ...a, organizes: organized.filter((o) => o.userId === a.id).map(({ slug, title }) => ({ slug, title })) })) };
+  return {
+    accounts: accounts.map((a) => ({ ...a, organizes: organized.filter((o) => o.userId === a.id).map(({ slug, title }) => ({ slug, title })) })),
+    passwordLogin: env().passwordLogin,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,8 +43,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+const passwordsOff =
+  "Password sign-in is off on this site: people sign in with single sign-on. For someone locked out, print a one-time sign-in link with npm run user:sign-in-link.";
+
 /** A one-time password reset link for the admin to hand over, where no mail reaches people (no SMTP_URL). */
 async function resetLink(request: Request, formData: FormData) {
+  if (!env().passwordLogin) return data({ error: passwordsOff }, { status: 400 });
   const parsed = resetLinkSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return data({ error: "That request did not name an account." }, { status: 400 });
   const link = await createResetLink(parsed.data.userId, appOrigin(request));
@@ -67,7 +75,7 @@ function takenBackMessage(name: string, organizes: number) {
 }
 
 export default function AdminUsers() {
-  const { accounts } = useLoaderData<typeof loader>();
+  const { accounts, passwordLogin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-6">
@@ -145,17 +153,19 @@ export default function AdminUsers() {
                   )}
                 </td>
                 <td className="py-1 pl-2 text-right">
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="reset-link" />
-                    <input type="hidden" name="userId" value={a.id} />
-                    <button
-                      type="submit"
-                      className="btn-secondary px-2 py-1 text-xs whitespace-nowrap"
-                      aria-label={`Create a password reset link for ${a.name}`}
-                    >
-                      Reset link
-                    </button>
-                  </Form>
+                  {passwordLogin ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="reset-link" />
+                      <input type="hidden" name="userId" value={a.id} />
+                      <button
+                        type="submit"
+                        className="btn-secondary px-2 py-1 text-xs whitespace-nowrap"
+                        aria-label={`Create a password reset link for ${a.name}`}
+                      >
+                        Reset link
+                      </button>
+                    </Form>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -8,18 +8,20 @@ import { parseForm } from "~/lib/forms.server";
 import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
 import { tooManyMessage } from "~/lib/rate-limit.server";
 import { appOrigin } from "~/lib/urls.server";
-import { requireAnonymous } from "~/modules/auth/guards.server";
+import { requireAnonymous, requirePasswordLogin } from "~/modules/auth/guards.server";
 import { forgotPasswordSchema, resetRequestedMessage } from "~/modules/auth/password-reset";
 import { requestPasswordReset } from "~/modules/auth/password-reset.server";
 
 export const meta: MetaFunction = () => [{ title: "Forgot password · Problem First" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  requirePasswordLogin();
   await requireAnonymous(request);
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  requirePasswordLogin();
   await requireAnonymous(request);
   const formData = await request.formData();
   const submission = parseForm(formData, { schema: forgotPasswordSchema });

@@ -9,6 +9,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { passwordWeakness } from "~/modules/auth/password-strength.server";
 import { resetPasswordSchema } from "~/modules/auth/password-reset";
 import { findResetAccount, resetPassword } from "~/modules/auth/password-reset.server";
+import { requirePasswordLogin } from "~/modules/auth/guards.server";
 import { startSession } from "~/modules/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Problem First" }, { name: "referrer", content: "no-referrer" }];
@@ -17,12 +18,14 @@ const expired = () => data({ valid: false as const, email: null }, { status: 404
 
 // The link is the permission: anyone holding a usable one may set the password of its account.
 export async function loader({ params }: LoaderFunctionArgs) {
+  requirePasswordLogin();
   const account = await findResetAccount(params.token ?? "");
   if (!account) return expired();
   return { valid: true as const, email: account.email };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  requirePasswordLogin();
   const token = params.token ?? "";
   const account = await findResetAccount(token);
   if (!account) return data({ result: null, expired: true }, { status: 404 });

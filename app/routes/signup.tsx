@@ -11,16 +11,11 @@ import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
 import { hit, limits, tooManyMessage } from "~/lib/rate-limit.server";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { signUpServerSchema } from "~/modules/auth/password-strength.server";
-import { requireAnonymous } from "~/modules/auth/guards.server";
+import { requireAnonymous, requirePasswordLogin } from "~/modules/auth/guards.server";
 import { safeRedirect, signUpSchema } from "~/modules/auth/schemas";
 import { startSession } from "~/modules/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Problem First" }];
-
-// With password sign-in off, accounts come from single sign-on only (ADR 016).
-const requirePasswordLogin = () => {
-  if (!env().passwordLogin) throw redirect("/login");
-};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requirePasswordLogin();

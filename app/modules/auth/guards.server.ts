@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { env } from "~/env.server";
 import { readSession, type SessionUser } from "./session.server";
 import type { Actor } from "./permissions";
 
@@ -19,4 +20,12 @@ export async function requireUser(request: Request): Promise<SessionUser & Actor
 
 export async function requireAnonymous(request: Request) {
   if (await getOptionalUser(request)) throw redirect("/");
+}
+
+/**
+ * Pages that only make sense with password sign-in on (sign-up, forgotten and reset passwords): with
+ * PASSWORD_LOGIN=false people sign in with single sign-on only (ADR 016), so they go to the sign-in page.
+ */
+export function requirePasswordLogin() {
+  if (!env().passwordLogin) throw redirect("/login");
 }

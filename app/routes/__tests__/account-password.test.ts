@@ -6,6 +6,9 @@ import { users } from "#db/schema";
 import { db } from "~/db.server";
 import { NO_PASSWORD_HASH } from "~/modules/auth/password.server";
 import { action, loader } from "~/routes/account";
+import { action as adminAction, loader as adminLoader } from "~/routes/admin.users";
+import { action as forgotAction, loader as forgotLoader } from "~/routes/forgot-password";
+import { loader as resetLoader } from "~/routes/reset-password.$token";
 import { loader as rootLoader } from "~/root";
 import { PASSWORD, args, createUser, expectStatus, request, settle } from "~/test/fixtures";
 
@@ -47,5 +50,22 @@ describe("the account page's password section", () => {
     expect(((await settle(rootLoader(args(request("/"))))).data as { passwordLogin: boolean }).passwordLogin).toBe(false);
     process.env = { ...saved };
     expect(((await settle(rootLoader(args(request("/"))))).data as { passwordLogin: boolean }).passwordLogin).toBe(true);
+  });
+
+  it("offers no password reset while password sign-in is off: the pages go to sign-in and admins get no reset link", async () => {
+    const admin = await createUser({ role: "admin" });
+    const person = await createUser();
+    turnPasswordsOff();
+    for (const outcome of [
+      await settle(forgotLoader(args(request("/forgot-password")))),
+      await settle(forgotAction({ ...args(request("/forgot-password", { form: { email: person.email } })), context: { clientIp: "10.14.0.1" } })),
+      await settle(resetLoader(args(request("/reset-password/abc"), { token: "abc" }))),
+    ]) {
+      expect(outcome.status).toBe(302);
+      expect(outcome.response?.headers.get("Location")).toBe("/login");
+    }
+    expect(((await settle(adminLoader(args(request("/admin/users", { user: admin }))))).data as { passwordLogin: boolean }).passwordLogin).toBe(false);
+    const refused = await expectStatus(adminAction(args(request("/admin/users", { user: admin, form: { intent: "reset-link", userId: person.id } }))), 400);
+    expect((refused.data as { error: string }).error).toMatch(/npm run user:sign-in-link/);
   });
 });
