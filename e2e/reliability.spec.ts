@@ -38,7 +38,7 @@ async function openEventWithEntry(http: HttpClient, participant: HttpClient, max
   expect(team.status).toBe(302);
   const teamId = location(team).split("/").pop()!;
   const entry = await participant.post(`/events/${slug}/teams/${teamId}/entry`, {
-    _action: "submit",
+    intent: "submit",
     version: "1",
     title: "Load entry",
     summary: "An entry under load.",

@@ -72,7 +72,7 @@ export function EntryForm({
     id: "entry",
     lastResult,
     defaultValue: { ...entry, outcome: entry.outcome ?? "", pmRootCause: entry.pmRootCause ?? "", version: String(entry.version) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchemaFor(formData.get("_action")) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchemaFor(formData.get("intent")) }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -171,10 +171,10 @@ function SaveBar({ status, blocker, disabled, needsAttention }: { status: Autosa
       {blocker.state === "blocked" ? <LeaveDialog blocker={blocker} /> : null}
       {needsAttention ? <p className="text-sm font-medium text-red-700">Some fields need attention: their messages are next to them above.</p> : null}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" name="_action" value="save" className="btn-secondary" disabled={disabled}>
+        <button type="submit" name="intent" value="save" className="btn-secondary" disabled={disabled}>
           Save draft
         </button>
-        <button type="submit" name="_action" value="submit" className="btn-primary" disabled={disabled}>
+        <button type="submit" name="intent" value="submit" className="btn-primary" disabled={disabled}>
           Submit entry
         </button>
         <p

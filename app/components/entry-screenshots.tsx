@@ -32,7 +32,7 @@ export function Screenshots({
                 <input type="hidden" name="screenshotId" value={s.id} />
                 <button
                   type="submit"
-                  name="_action"
+                  name="intent"
                   value="delete-screenshot"
                   className="btn-danger px-2 py-1 text-xs"
                   aria-label={`Delete screenshot ${s.caption || i + 1}`}
@@ -43,7 +43,7 @@ export function Screenshots({
               {confirmDelete?.screenshotId === s.id ? (
                 <ConfirmStep
                   question={`Delete screenshot ${confirmDelete.number}${confirmDelete.caption ? ` (“${confirmDelete.caption}”)` : ""}? The image is removed from the entry and deleted for good.`}
-                  fields={{ _action: "delete-screenshot", screenshotId: s.id }}
+                  fields={{ intent: "delete-screenshot", screenshotId: s.id }}
                   confirmLabel={`Delete screenshot ${confirmDelete.number} for good`}
                   keepLabel="Keep it"
                 />
@@ -82,7 +82,7 @@ export function Screenshots({
             </label>
             <input id="caption" name="caption" maxLength={200} className="input mt-1" />
           </div>
-          <button type="submit" name="_action" value="upload-screenshot" className="btn-secondary">
+          <button type="submit" name="intent" value="upload-screenshot" className="btn-secondary">
             Upload
           </button>
         </Form>

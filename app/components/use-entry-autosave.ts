@@ -39,7 +39,7 @@ export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, ini
       return;
     }
     const formData = new FormData(form);
-    formData.set("_action", AUTOSAVE_INTENT);
+    formData.set("intent", AUTOSAVE_INTENT);
     formData.set("version", String(versionRef.current));
     inFlight.current = true;
     sentEdits.current = edits.current;

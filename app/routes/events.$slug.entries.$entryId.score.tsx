@@ -14,6 +14,7 @@ import { listScreenshots } from "~/modules/entries/screenshots.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listCriteria } from "~/modules/events/events.server";
+import { parseLevels } from "~/modules/events/rubric";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { declareConflict, judgeEntryFacts, judgeReview, judgeScores, saveSheet } from "~/modules/judging/judging.server";
@@ -30,15 +31,6 @@ async function loadEntry(request: Request, params: LoaderFunctionArgs["params"])
 
 async function enforceScoring(ctx: Awaited<ReturnType<typeof loadEntry>>) {
   enforce(canScoreEntry(ctx.user, ctx.access, ctx.found.entry, await judgeEntryFacts(ctx.event, ctx.found.entry.id, ctx.user.id)));
-}
-
-function parseLevels(json: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed.map(String) : [];
-  } catch {
-    return [];
-  }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RelatedLearnings } from "~/components/learnings";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
-import { enforce, invariantResponse } from "~/lib/http.server";
+import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { relatedToProblem } from "~/modules/archive/search.server";
@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (access.teamId !== team.id) enforce(edit);
   const formData = await readEntryForm(request);
   if ("refused" in formData) return data({ screenshotError: formData.refused }, { status: 400 });
-  const intent = formData.get("_action");
+  const intent = readIntent(formData);
   if (intent === AUTOSAVE_INTENT) {
     const saved = await autosaveEntry(team, entry, edit, formData, new Date());
     return data({ autosave: saved }, { status: saved.ok ? 200 : { invalid: 400, conflict: 409, closed: 403 }[saved.reason] });
@@ -85,7 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!removed.ok) return redirectWithToast(here, { kind: "error", message: removed.message });
       return redirectWithToast(here, "Screenshot deleted.");
     }
-    default: {
+    case "save":
+    case "submit": {
       const submit = intent === "submit";
       const submission = parseForm(formData, { schema: entrySchemaFor(intent) });
       if (submission.status !== "success") {
@@ -98,13 +99,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         submit ? "Entry submitted. You can still edit it until the deadline." : "Draft saved.",
       );
     }
+    default:
+      return unknownIntent(intent);
   }
 }
 
 // An autosave changes nothing the page shows except its own status line; reloading the entry would
 // replace the form the person is typing in.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("_action") === AUTOSAVE_INTENT ? false : defaultShouldRevalidate;
+  formData?.get("intent") === AUTOSAVE_INTENT ? false : defaultShouldRevalidate;
 
 export default function EditEntry() {
   const { event, team, entry, metricFromProblem, screenshots, related, refusal } = useLoaderData<typeof loader>();

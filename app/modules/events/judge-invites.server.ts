@@ -18,7 +18,7 @@ export async function createJudgeInvite(eventId: string, createdBy: string, days
   return { token, expiresAt };
 }
 
-export function listJudgeInvites(eventId: string) {
+function listJudgeInvites(eventId: string) {
   return db
     .select({
       id: judgeInvites.id,

@@ -154,11 +154,11 @@ describe("deleting a screenshot", () => {
     const [, second] = w.shots;
     const row = async () => (await db.select().from(screenshots).where(eq(screenshots.id, second)))[0];
     const key = (await row()).storageKey;
-    const asked = await expectStatus(w.entryForm(w.lead, { _action: "delete-screenshot", screenshotId: second }), 409);
+    const asked = await expectStatus(w.entryForm(w.lead, { intent: "delete-screenshot", screenshotId: second }), 409);
     expect(asked.data).toEqual({ confirmDeleteScreenshot: { screenshotId: second, number: 2, caption: "Alerts" } });
     expect(await row()).toBeDefined();
     expect(fs.existsSync(fileOf(key))).toBe(true);
-    await expectStatus(w.entryForm(w.lead, { _action: "delete-screenshot", screenshotId: second, confirmed: "on" }), 302);
+    await expectStatus(w.entryForm(w.lead, { intent: "delete-screenshot", screenshotId: second, confirmed: "on" }), 302);
     expect(await row()).toBeUndefined();
     expect(fs.existsSync(fileOf(key))).toBe(false);
   });

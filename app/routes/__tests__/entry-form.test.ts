@@ -45,16 +45,16 @@ describe("entry form autosave", () => {
 
   it("saves the draft and answers with the new version, never submitting, even when the form names every field", async () => {
     const { event, teamId, creator } = await setup();
-    const res = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, ...complete }), 200);
+    const res = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, ...complete }), 200);
     expect((res.data as Autosave).autosave).toMatchObject({ ok: true, version: 2 });
     expect(await entryOf(teamId)).toMatchObject({ title: "Ticket auto-answer", status: "draft", version: 2, submittedAt: null });
   });
 
   it("never overwrites a teammate's save: a stale version is a conflict and the row stays", async () => {
     const { event, teamId, creator } = await setup();
-    await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, title: "Theirs" }), 200);
+    await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Theirs" }), 200);
     const before = await entryOf(teamId);
-    const stale = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, title: "Mine" }), 409);
+    const stale = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Mine" }), 409);
     expect((stale.data as Autosave).autosave).toMatchObject({ ok: false, reason: "conflict" });
     expect((stale.data as Autosave).autosave.message).toMatch(/^A teammate saved this entry after you opened it/);
     expect(await entryOf(teamId)).toEqual(before);
@@ -62,38 +62,38 @@ describe("entry form autosave", () => {
 
   it("names the field it could not save and writes nothing", async () => {
     const { event, teamId, creator } = await setup();
-    const bad = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, title: "Kept?", demoUrl: "not a link" }), 400);
+    const bad = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Kept?", demoUrl: "not a link" }), 400);
     expect((bad.data as Autosave).autosave).toEqual({ ok: false, reason: "invalid", message: "Demo link: Enter a full link starting with https://" });
     expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
   });
 
   it("keeps a submitted entry complete: half-typed edits are not autosaved over it", async () => {
     const { event, teamId, creator } = await setup();
-    await expectStatus(post(creator, event.slug, teamId, { _action: "submit", version: 1, ...complete }), 302);
+    await expectStatus(post(creator, event.slug, teamId, { intent: "submit", version: 1, ...complete }), 302);
     const submitted = await entryOf(teamId);
-    const half = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 2, ...complete, title: "" }), 400);
+    const half = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 2, ...complete, title: "" }), 400);
     expect((half.data as Autosave).autosave.message).toMatch(
       /^Title: Give the entry a title \(a submitted entry is saved automatically only while it stays complete\)/,
     );
     expect(await entryOf(teamId)).toEqual(submitted);
-    await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 2, ...complete, title: "Better title" }), 200);
+    await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 2, ...complete, title: "Better title" }), 200);
     expect(await entryOf(teamId)).toMatchObject({ title: "Better title", status: "submitted", version: 3 });
   });
 
   it("answers a closed entry with the reason as data (the page keeps its text), and writes nothing", async () => {
     const { event, teamId, creator, organizer } = await setup();
     await setSubmissionDeadline(event.id, new Date(Date.now() - 60_000));
-    const late = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, title: "Too late" }), 403);
+    const late = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Too late" }), 403);
     expect(late.thrown).toBe(false);
     expect((late.data as Autosave).autosave).toMatchObject({ ok: false, reason: "closed" });
     expect((late.data as Autosave).autosave.message).toMatch(/^Submissions are closed: the submission deadline has passed\./);
     // Saving with the button is still refused the usual way, and so is anyone outside the team.
-    await expectStatus(post(creator, event.slug, teamId, { _action: "save", version: 1, title: "Too late" }), 403);
-    const outsider = await expectStatus(post(organizer, event.slug, teamId, { _action: "autosave", version: 1, title: "Organizer" }), 403);
+    await expectStatus(post(creator, event.slug, teamId, { intent: "save", version: 1, title: "Too late" }), 403);
+    const outsider = await expectStatus(post(organizer, event.slug, teamId, { intent: "autosave", version: 1, title: "Organizer" }), 403);
     expect(outsider.thrown).toBe(true);
     expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
     await movePhase(event.id, organizer, "judging");
-    const judging = await expectStatus(post(creator, event.slug, teamId, { _action: "autosave", version: 1, title: "Sneaky" }), 403);
+    const judging = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Sneaky" }), 403);
     expect((judging.data as Autosave).autosave.message).toMatch(/the event has moved to judging/);
     expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
   });
@@ -110,7 +110,7 @@ describe("entry form defaults", () => {
     expect(await entryOf(teamId)).toMatchObject({ metricName: "", metricUnit: "" });
     await expectStatus(
       entryAction(
-        args(request(`/events/${event.slug}/teams/${teamId}/entry`, { user: creator, form: { _action: "save", version: 1, metricName: "Tickets closed" } }), {
+        args(request(`/events/${event.slug}/teams/${teamId}/entry`, { user: creator, form: { intent: "save", version: 1, metricName: "Tickets closed" } }), {
           slug: event.slug,
           teamId,
         }),

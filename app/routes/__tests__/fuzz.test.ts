@@ -135,7 +135,7 @@ beforeAll(async () => {
       route: "events.$slug.teams.$teamId.entry",
       params: { slug: event.slug, teamId: team.teamId },
       user: () => participant,
-      base: { _action: "delete-screenshot", screenshotId: shot.id },
+      base: { intent: "delete-screenshot", screenshotId: shot.id },
     },
     { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "retire-problem", problemId: problem.id }, ids: ["problemId"] },
     { route: "events.$slug.judges", params: eventParams, user: () => organizer, base: { intent: "revoke-invite", inviteId: invite.id } },
@@ -143,13 +143,13 @@ beforeAll(async () => {
       route: "events.$slug.teams.$teamId.entry",
       params: { slug: event.slug, teamId: team.teamId },
       user: () => participant,
-      base: { _action: "submit", version: String(entry.version), title: "E", outcome: "failed" },
+      base: { intent: "submit", version: String(entry.version), title: "E", outcome: "failed" },
     },
     {
       route: "events.$slug.teams.$teamId.entry",
       params: { slug: event.slug, teamId: team.teamId },
       user: () => participant,
-      base: { _action: "autosave", version: String(entry.version), title: "E", demoUrl: "not a link" },
+      base: { intent: "autosave", version: String(entry.version), title: "E", demoUrl: "not a link" },
     },
     {
       route: "events.$slug.entries.$entryId.score",
@@ -332,8 +332,7 @@ describe("form actions under bad input", () => {
       ] as const) {
         const outcome = await settle(mod.action(args(new Request("http://localhost/x", { method: "POST", headers, body }), c.params)));
         const echoed = JSON.stringify(outcome.data ?? "");
-        if (echoed.includes("ECHO-ME") || echoed.length > 10_000)
-          leaks.push(`${c.route} (${c.base.intent ?? c.base._action ?? ""}) / ${label}: ${echoed.slice(0, 80)}`);
+        if (echoed.includes("ECHO-ME") || echoed.length > 10_000) leaks.push(`${c.route} (${c.base.intent ?? ""}) / ${label}: ${echoed.slice(0, 80)}`);
       }
     }
     expect(leaks).toEqual([]);

@@ -7,6 +7,7 @@ import { action as judgesAction } from "~/routes/events.$slug.judges";
 import { action as manageAction } from "~/routes/events.$slug.manage";
 import { action as rubricAction } from "~/routes/events.$slug.rubric";
 import { action as teamAction } from "~/routes/events.$slug.teams.$teamId._index";
+import { action as entryAction } from "~/routes/events.$slug.teams.$teamId.entry";
 import { args, createOpenEvent, createUser, expectStatus, movePhase, request, type TestUser } from "~/test/fixtures";
 
 type Action = (a: ReturnType<typeof args>) => Promise<unknown>;
@@ -29,6 +30,8 @@ describe("action dispatch", () => {
       [judgesAction, `/events/${slug}/judges`, { slug }, organizer],
       [rubricAction, `/events/${slug}/rubric`, { slug }, organizer],
       [teamAction, `/events/${slug}/teams/${team.teamId}`, { slug, teamId: team.teamId }, lead],
+      // Save and Submit are intents too: a form without one is not quietly saved as a draft.
+      [entryAction, `/events/${slug}/teams/${team.teamId}/entry`, { slug, teamId: team.teamId }, lead],
     ];
     for (const [action, path, params, user] of routes) {
       expect(await refused(action, path, params, user, { intent: "explode" })).toBe("Unknown action “explode”. Reload the page and try again.");

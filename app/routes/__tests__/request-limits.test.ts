@@ -30,7 +30,7 @@ describe("screenshot uploads (multipart)", () => {
   it("refuse more parts than the upload form sends", async () => {
     const { participant, params } = await teamWithEntry();
     const form = new FormData();
-    form.append("_action", "upload-screenshot");
+    form.append("intent", "upload-screenshot");
     for (let i = 0; i < MAX_FORM_PARTS + 5; i++) form.append(`field${i}`, "x");
     const refused = await expectStatus(entryAction(args(upload(participant.cookie, form), params)), 400);
     expect(refused.data).toEqual({ screenshotError: "That form has more fields than the upload form sends." });
@@ -39,7 +39,7 @@ describe("screenshot uploads (multipart)", () => {
   it("refuse parts that are each under 5 MB but over it together", async () => {
     const { participant, params } = await teamWithEntry();
     const form = new FormData();
-    form.append("_action", "upload-screenshot");
+    form.append("intent", "upload-screenshot");
     for (let i = 0; i < 3; i++) form.append("screenshot", new Blob([new Uint8Array(2 * 1024 * 1024)], { type: "image/png" }), `part${i}.png`);
     const refused = await expectStatus(entryAction(args(upload(participant.cookie, form), params)), 400);
     expect(refused.data).toEqual({ screenshotError: "That upload is larger than 5 MB." });

@@ -48,7 +48,7 @@ const joinPage = async (user: { cookie: string }, code: string) =>
 
 function upload(user: { cookie: string }, params: { slug: string; teamId: string }, bytes: Uint8Array<ArrayBuffer>, name: string) {
   const form = new FormData();
-  form.set("_action", "upload-screenshot");
+  form.set("intent", "upload-screenshot");
   form.set("caption", "Queue view");
   form.set("screenshot", new File([bytes], name, { type: "image/png" }));
   const req = new Request(`http://localhost/events/${params.slug}/teams/${params.teamId}/entry`, {

@@ -195,7 +195,7 @@ describe("entries", () => {
     const before = await entryOf(teamId);
     const loaded = await expectStatus(entryLoader(args(request(entryPath(event.slug, teamId), { user: stranger }), { slug: event.slug, teamId })), 403);
     expect(loaded.data).toBe("Only the team's members can see this team.");
-    await expectStatus(save(stranger, event.slug, teamId, { _action: "save", version: 1, title: "Hijacked" }), 403);
+    await expectStatus(save(stranger, event.slug, teamId, { intent: "save", version: 1, title: "Hijacked" }), 403);
     expect(await entryOf(teamId)).toEqual(before);
   });
 
@@ -203,18 +203,18 @@ describe("entries", () => {
     const { event, teamId, organizer } = await setup();
     const loaded = await expectStatus(entryLoader(args(request(entryPath(event.slug, teamId), { user: organizer }), { slug: event.slug, teamId })), 200);
     expect((loaded.data as { refusal: string }).refusal).toBe("Only the team's members can edit its entry.");
-    await expectStatus(save(organizer, event.slug, teamId, { _action: "save", version: 1, title: "Organizer edit" }), 403);
+    await expectStatus(save(organizer, event.slug, teamId, { intent: "save", version: 1, title: "Organizer edit" }), 403);
     expect((await entryOf(teamId)).title).toBe("");
   });
 
   it("saves a nearly empty draft, validates only what is there", async () => {
     const { event, teamId, creator } = await setup();
-    const res = await expectStatus(save(creator, event.slug, teamId, { _action: "save", version: 1, title: "Working title" }), 302);
+    const res = await expectStatus(save(creator, event.slug, teamId, { intent: "save", version: 1, title: "Working title" }), 302);
     expect(res.response!.headers.get("Location")).toBe(entryPath(event.slug, teamId));
     expect(await entryOf(teamId)).toMatchObject({ title: "Working title", status: "draft", version: 2, outcome: null, submittedAt: null });
 
     const badLink = await expectStatus(
-      save(creator, event.slug, teamId, { _action: "save", version: 2, title: "Changed", demoUrl: "javascript:alert(1)" }),
+      save(creator, event.slug, teamId, { intent: "save", version: 2, title: "Changed", demoUrl: "javascript:alert(1)" }),
       400,
     );
     expect(fieldErrors(badLink).demoUrl).toEqual(["Enter a full link starting with https://"]);
@@ -223,7 +223,7 @@ describe("entries", () => {
 
   it("refuses to submit an incomplete entry, listing the missing fields, and saves nothing", async () => {
     const { event, teamId, creator } = await setup();
-    const res = await expectStatus(save(creator, event.slug, teamId, { _action: "submit", version: 1, title: "Only a title", outcome: "working" }), 400);
+    const res = await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 1, title: "Only a title", outcome: "working" }), 400);
     const errors = fieldErrors(res);
     expect(Object.keys(errors).sort()).toEqual(
       ["summary", "approach", "metricName", "metricBaseline", "metricResult", "pmWorked", "pmDidNotWork", "pmRootCause", "pmDifferently", "pmNextSteps"].sort(),
@@ -235,7 +235,7 @@ describe("entries", () => {
 
   it("accepts a complete failed attempt without a measured result, then guards versions and the deadline", async () => {
     const { event, teamId, creator } = await setup();
-    const res = await expectStatus(save(creator, event.slug, teamId, { _action: "submit", version: 1, ...completeFailedEntry }), 302);
+    const res = await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 1, ...completeFailedEntry }), 302);
     expect(res.response!.headers.get("Location")).toBe(`/events/${event.slug}/teams/${teamId}`);
     const submitted = await entryOf(teamId);
     expect(submitted).toMatchObject({
@@ -250,18 +250,18 @@ describe("entries", () => {
     expect(submitted.submittedAt).toBeInstanceOf(Date);
 
     // A teammate's form still based on version 1: 409, row unchanged.
-    const stale = await expectStatus(save(creator, event.slug, teamId, { _action: "save", version: 1, ...completeFailedEntry, title: "Overwritten" }), 409);
+    const stale = await expectStatus(save(creator, event.slug, teamId, { intent: "save", version: 1, ...completeFailedEntry, title: "Overwritten" }), 409);
     expect(fieldErrors(stale)[""]?.[0]).toMatch(/^A teammate saved this entry after you opened it/);
     expect(await entryOf(teamId)).toEqual(submitted);
 
     // Editing with the current version still works before the deadline.
-    await expectStatus(save(creator, event.slug, teamId, { _action: "submit", version: 2, ...completeFailedEntry, title: "Ticket auto-answer v2" }), 302);
+    await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 2, ...completeFailedEntry, title: "Ticket auto-answer v2" }), 302);
     const edited = await entryOf(teamId);
     expect(edited).toMatchObject({ title: "Ticket auto-answer v2", version: 3, status: "submitted" });
 
     // After the deadline: 403 with the reason, and the row stays as it was.
     await setSubmissionDeadline(event.id, new Date(Date.now() - 60_000));
-    const late = await expectStatus(save(creator, event.slug, teamId, { _action: "submit", version: 3, ...completeFailedEntry, title: "Too late" }), 403);
+    const late = await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 3, ...completeFailedEntry, title: "Too late" }), 403);
     expect(late.data).toBe("Submissions are closed: the submission deadline has passed.");
     expect(await entryOf(teamId)).toEqual(edited);
     const loaded = await expectStatus(entryLoader(args(request(entryPath(event.slug, teamId), { user: creator }), { slug: event.slug, teamId })), 200);
@@ -270,17 +270,17 @@ describe("entries", () => {
 
   it("refuses edits once the event is in judging, even before the original deadline", async () => {
     const { event, teamId, creator, organizer } = await setup();
-    await expectStatus(save(creator, event.slug, teamId, { _action: "submit", version: 1, ...completeFailedEntry }), 302);
+    await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 1, ...completeFailedEntry }), 302);
     await movePhase(event.id, organizer, "judging");
     const before = await entryOf(teamId);
-    const res = await expectStatus(save(creator, event.slug, teamId, { _action: "save", version: 2, title: "Sneaky" }), 403);
+    const res = await expectStatus(save(creator, event.slug, teamId, { intent: "save", version: 2, title: "Sneaky" }), 403);
     expect(res.data).toBe("Submissions are closed: the event has moved to judging.");
     expect(await entryOf(teamId)).toEqual(before);
   });
 
   it("keeps a submitted entry from other participants until the deadline", async () => {
     const { event, teamId, creator, problem } = await setup();
-    await expectStatus(save(creator, event.slug, teamId, { _action: "submit", version: 1, ...completeFailedEntry }), 302);
+    await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 1, ...completeFailedEntry }), 302);
     const entry = await entryOf(teamId);
     const rival = await createUser();
     const rivalTeam = await createTeam(event, rival.id, { name: "Rivals", problemId: problem.id });
@@ -304,7 +304,7 @@ describe("entries", () => {
 
   it("never shows a draft entry to other participants, even after the deadline", async () => {
     const { event, teamId, creator } = await setup();
-    await expectStatus(save(creator, event.slug, teamId, { _action: "save", version: 1, title: "Half done" }), 302);
+    await expectStatus(save(creator, event.slug, teamId, { intent: "save", version: 1, title: "Half done" }), 302);
     const entry = await entryOf(teamId);
     await setSubmissionDeadline(event.id, new Date(Date.now() - 1000));
     const rival = await createUser();
