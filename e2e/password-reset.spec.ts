@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { startInbox, type Inbox } from "~/test/smtp";
-import { createPerson, pageSignedInAs } from "./fixtures";
-import { expectAccessible, expectToast, newPage, PASSWORD } from "./helpers";
+import { createPerson, openEvent, pageSignedInAs } from "./fixtures";
+import { expectAccessible, expectToast, newPage, PASSWORD, unique } from "./helpers";
 
 // The e2e server mails through SMTP to E2E_SMTP_PORT (playwright.config.ts); this spec is the receiver
-// there, a real SMTP server in the test process. One test, so one worker holds the port.
+// there, a real SMTP server in the test process. Serial, so one worker holds the port.
+test.describe.configure({ mode: "serial" });
 let inbox: Inbox;
 test.beforeAll(async () => {
   inbox = await startInbox(Number(process.env.E2E_SMTP_PORT));
@@ -79,4 +80,28 @@ test("a participant resets a forgotten password through the mail; other sessions
   await message.getByText("Text of the message").click();
   await expect(message.getByText(link)).toBeVisible();
   await expectAccessible(admin);
+});
+
+test("an organizer adds a judge on the Manage page and the judge gets a mail with the event's link", async ({ browser }) => {
+  const setUp = await openEvent(unique("Mail Hack"));
+  const judge = await createPerson("Mira Mailjudge");
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/manage`);
+  await organizer.getByLabel("Add a judge by email").fill(judge.email);
+  await organizer.getByRole("button", { name: "Add judge" }).click();
+  await expectToast(organizer, "Mira Mailjudge is now a judge of this event.");
+
+  const subject = `You are a judge of ${setUp.event.title}`;
+  await expect.poll(() => inbox.received.some((m) => m.subject === subject), { timeout: 30_000 }).toBe(true);
+  const mail = inbox.received.find((m) => m.subject === subject)!;
+  expect(JSON.stringify(mail.to)).toContain(judge.email);
+  expect(mail.text).toContain(`${process.env.E2E_BASE_URL}/events/${setUp.event.slug}`);
+  expect(mail.headers.get("list-unsubscribe")).toBeTruthy();
+
+  // Adding them again is refused and mails nothing more.
+  await organizer.getByLabel("Add a judge by email").fill(judge.email);
+  await organizer.getByRole("button", { name: "Add judge" }).click();
+  await expect(organizer.getByText("Mira Mailjudge is already a judge of this event.")).toBeVisible();
+  await expectAccessible(organizer);
+  expect(inbox.received.filter((m) => m.subject === subject)).toHaveLength(1);
 });

@@ -13,3 +13,11 @@ export function absoluteUrl(request: Request, path: string): string {
 export function appOrigin(request: Request): string {
   return env().appUrl ?? new URL(request.url).origin;
 }
+
+/**
+ * The origin for links made where no request is at hand (tests, scripts): APP_URL, which production and
+ * `npm start` always set, else a local default. Routes pass appOrigin(request) instead.
+ */
+export function configuredOrigin(): string {
+  return env().appUrl ?? "http://localhost:3000";
+}

@@ -17,6 +17,7 @@ import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { formatInZone, relativeTime } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
+import { appOrigin } from "~/lib/urls.server";
 import { canManageEvent, canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { entryOutcomes, judgingProgress, judgingSheets } from "~/modules/events/dashboard.server";
@@ -119,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "add-judge": {
       const submission = parseForm(formData, { schema: addJudgeSchema });
       if (submission.status !== "success") return invalid(submission.reply());
-      const added = await addJudge(event.id, submission.value.email);
+      const added = await addJudge(event.id, submission.value.email, appOrigin(request));
       if (!added.ok) return invalid(submission.reply({ fieldErrors: { email: [added.message] } }));
       return redirectWithToast(back, `${added.name} is now a judge of this event.`);
     }
@@ -137,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "add-organizer": {
       const submission = parseForm(formData, { schema: addOrganizerSchema });
       if (submission.status !== "success") return invalid(submission.reply());
-      const added = await addOrganizer(event.id, submission.value.email);
+      const added = await addOrganizer(event.id, submission.value.email, appOrigin(request));
       if (!added.ok) return invalid(submission.reply({ fieldErrors: { email: [added.message] } }));
       return redirectWithToast(back, `${added.name} is now an organizer of this event.`);
     }

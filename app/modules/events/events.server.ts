@@ -9,6 +9,8 @@ import { reservedSlugs, slugify, type EventInput } from "./schemas";
 import { recomputeAssignmentsOf } from "./assignments.server";
 import type { AssignmentPlan } from "./assignments";
 import { judgingGaps, judgingSheets } from "./dashboard.server";
+import { configuredOrigin } from "~/lib/urls.server";
+import { judgeAddedMail } from "~/modules/mail/messages";
 import { addPersonByEmail, type AddPersonResult } from "./people.server";
 import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type TransitionRequest } from "./phases";
 
@@ -135,25 +137,27 @@ export function listOrganizers(eventId: string) {
 export async function addJudge(
   eventId: string,
   email: string,
+  origin = configuredOrigin(),
 ): Promise<Extract<AddPersonResult, { ok: false }> | { ok: true; name: string; plan: AssignmentPlan | null }> {
-  const added = await addPersonByEmail(
+  const added = await addPersonByEmail({
+    eventId,
     email,
+    origin,
     // A judge is never in a team of the event they judge (ADR 010): the check is part of the INSERT.
-    async (person) =>
-      (
-        await db.all(sql`
-          insert into event_judges (event_id, user_id) select ${eventId}, ${person.id}
-          where not exists (select 1 from team_members m where m.event_id = ${eventId} and m.user_id = ${person.id})
-          on conflict do nothing returning user_id`)
-      ).length > 0,
-    async (person) => {
+    insert: (person) =>
+      db.all(sql`
+        insert into event_judges (event_id, user_id) select ${eventId}, ${person.id}
+        where not exists (select 1 from team_members m where m.event_id = ${eventId} and m.user_id = ${person.id})
+        on conflict do nothing returning user_id`),
+    mail: (person, event) => judgeAddedMail({ name: person.name, eventTitle: event.title, eventUrl: new URL(`/events/${event.slug}`, origin).toString() }),
+    refusal: async (person) => {
       const [judge] = await db
         .select()
         .from(eventJudges)
         .where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, person.id)));
       return judge ? `${person.name} is already a judge of this event.` : `${person.name} is in a team of this event, so they cannot judge it.`;
     },
-  );
+  });
   return added.ok ? { ok: true, name: added.name, plan: await recomputeAssignmentsOf(eventId) } : added;
 }
 

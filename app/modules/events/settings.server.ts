@@ -4,6 +4,8 @@ import { eventOrganizers, events } from "#db/schema";
 import { db } from "~/db.server";
 import { zonedLocalToUtc } from "~/lib/time";
 import { freeSlug, slugTaken, type EventRow } from "./events.server";
+import { configuredOrigin } from "~/lib/urls.server";
+import { organizerAddedMail } from "~/modules/mail/messages";
 import { addPersonByEmail, type AddPersonResult } from "./people.server";
 import { slugify, type EventInput } from "./schemas";
 
@@ -48,13 +50,17 @@ export async function updateEvent(event: EventRow, input: EventInput): Promise<{
   return { ok: true, slug };
 }
 
-/** Makes the account with this email an organizer of the event. */
-export function addOrganizer(eventId: string, email: string): Promise<AddPersonResult> {
-  return addPersonByEmail(
+/** Makes the account with this email an organizer of the event, and tells them by mail. */
+export function addOrganizer(eventId: string, email: string, origin = configuredOrigin()): Promise<AddPersonResult> {
+  return addPersonByEmail({
+    eventId,
     email,
-    async (person) => (await db.insert(eventOrganizers).values({ eventId, userId: person.id }).onConflictDoNothing().returning()).length > 0,
-    (person) => `${person.name} is already an organizer of this event.`,
-  );
+    origin,
+    insert: (person) => db.insert(eventOrganizers).values({ eventId, userId: person.id }).onConflictDoNothing().returning(),
+    mail: (person, event) =>
+      organizerAddedMail({ name: person.name, eventTitle: event.title, manageUrl: new URL(`/events/${event.slug}/manage`, origin).toString() }),
+    refusal: (person) => `${person.name} is already an organizer of this event.`,
+  });
 }
 
 /** Removes a co-organizer. The count in the statement keeps at least one organizer even when two remove at once. */

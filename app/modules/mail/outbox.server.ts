@@ -1,6 +1,6 @@
 // Writing to and reading the outbox. A message is queued as one more statement of the batch that makes
 // the change it reports, so the change and its mail are committed together or not at all (ADR 015).
-import { count, desc, eq } from "drizzle-orm";
+import { count, desc, eq, sql } from "drizzle-orm";
 import { mailOptOuts, outbox } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
@@ -15,7 +15,27 @@ export type Mail = { to: string; content: MailContent };
  * (An array, not a bare insert: an async function returning a query builder would run it at once.)
  */
 export async function mailStatements(mails: Mail[], origin: string) {
-  const statements = [];
+  return (await outboxRows(mails, origin)).map((row) => db.insert(outbox).values(row));
+}
+
+/**
+ * The same inserts for a change that may turn out to change nothing (ON CONFLICT DO NOTHING, a guard inside
+ * the statement): put them right after that statement in the batch, and each mail is queued only when the
+ * statement before it changed a row (SQLite's changes() on the batch's one connection). The first mail hangs
+ * on the change, each further one on the mail before it.
+ */
+export async function mailStatementsIfChanged(mails: Mail[], origin: string) {
+  return (await outboxRows(mails, origin)).map((r) =>
+    db.run(sql`insert into outbox (id, kind, to_email, subject, text_body, html_body, message_id, unsubscribe_url, next_attempt_at, created_at)
+        select ${r.id}, ${r.kind}, ${r.toEmail}, ${r.subject}, ${r.textBody}, ${r.htmlBody}, ${r.messageId}, ${r.unsubscribeUrl},
+          ${r.nextAttemptAt.getTime()}, ${r.createdAt.getTime()}
+        where changes() = 1`),
+  );
+}
+
+/** The rows to queue: rendered once, with a stable Message-ID; an address that unsubscribed gets only security mail. */
+async function outboxRows(mails: Mail[], origin: string) {
+  const rows = [];
   for (const mail of mails) {
     const email = mail.to.toLowerCase();
     const security = isSecurityMail(mail.content.kind);
@@ -24,22 +44,20 @@ export async function mailStatements(mails: Mail[], origin: string) {
     const rendered = renderMail(mail.content, unsubscribe);
     const id = newId();
     const now = new Date();
-    statements.push(
-      db.insert(outbox).values({
-        id,
-        kind: mail.content.kind,
-        toEmail: email,
-        subject: rendered.subject,
-        textBody: rendered.text,
-        htmlBody: rendered.html,
-        messageId: `<${id}@${new URL(origin).hostname}>`,
-        unsubscribeUrl: unsubscribe,
-        nextAttemptAt: now,
-        createdAt: now,
-      }),
-    );
+    rows.push({
+      id,
+      kind: mail.content.kind,
+      toEmail: email,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+      messageId: `<${id}@${new URL(origin).hostname}>`,
+      unsubscribeUrl: unsubscribe,
+      nextAttemptAt: now,
+      createdAt: now,
+    });
   }
-  return statements;
+  return rows;
 }
 
 async function hasOptedOut(email: string) {
