@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, teamOf, type Person } from "./fixtures";
-import { expectAccessible, PASSWORD, unique } from "./helpers";
+import { expectAccessible, PASSWORD, unique, test } from "./helpers";
 
 /** A member whose address has no place a browser would break it by itself. */
 async function personWithLongEmail(): Promise<Person> {

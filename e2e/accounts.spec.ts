@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, expectToast, newPage, signIn, signUp } from "./helpers";
+import { expect } from "@playwright/test";
+import { expectAccessible, expectToast, newPage, signIn, signUp, test } from "./helpers";
 
 test("an admin grants and takes back the organizer role; a member cannot reach the admin page", async ({ browser }) => {
   const member = await newPage(browser);

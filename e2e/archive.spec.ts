@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
-import { expectAccessible, newPage, signIn } from "./helpers";
+import { expect } from "@playwright/test";
+import { expectAccessible, newPage, signIn, test } from "./helpers";
 
 // The seed's closed Autumn event holds three learnings; its open Winter event retries the support-triage problem.
 test("search the archive, filter by failed and a root cause, open a learning, share the URL", async ({ browser }) => {

@@ -1,11 +1,11 @@
 // No silent destruction (ADR 012): each destructive button answers with a confirm step that names what
 // is lost, and only its second button acts. Deleting a team also needs the team's name typed.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { createJudgeInvite } from "~/modules/events/judge-invites.server";
 import { joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, findPerson, openEvent, pageSignedInAs, submittedEntry } from "./fixtures";
-import { expectAccessible, expectToast, unique } from "./helpers";
+import { expectAccessible, expectToast, unique, test } from "./helpers";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 

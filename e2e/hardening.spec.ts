@@ -1,12 +1,12 @@
 // Issue 12, part C through the browser: weak new passwords, oversized images, blind judging, admin role wording.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { events, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge, changePhase } from "~/modules/events/events.server";
 import { declaredPng } from "~/test/images";
 import { createPerson, findPerson, openEvent, pageSignedInAs, submittedEntry } from "./fixtures";
-import { expectAccessible, PASSWORD, unique } from "./helpers";
+import { expectAccessible, PASSWORD, unique, test } from "./helpers";
 
 test("sign-up refuses a common password with the reason next to the password field", async ({ page }) => {
   await page.goto("/signup");

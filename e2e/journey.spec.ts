@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { createPerson, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry } from "./fixtures";
-import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, signUp, unique } from "./helpers";
+import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, signUp, unique, test } from "./helpers";
 
 // The whole product, one role at a time: each step starts from the state the step before it leaves,
 // set up directly in the database (e2e/fixtures.ts), so a slow machine never has to replay a journey.

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { startSession } from "~/modules/auth/session.server";
 import { createPerson, openEvent, startJudging, submittedEntry, type Person } from "./fixtures";
-import { expectAccessible, expectToast, unique } from "./helpers";
+import { expectAccessible, expectToast, unique, test } from "./helpers";
 
 const criteria = ["Problem fit", "Beyond replication", "Pragmatic use", "AI metric", "User control", "Learnings"];
 

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { createPerson, officialRankingNormalized, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry, type Person } from "./fixtures";
-import { expectAccessible, expectToast, unique } from "./helpers";
+import { expectAccessible, expectToast, unique, test } from "./helpers";
 
 const criteria = ["Problem fit", "Beyond replication", "Pragmatic use", "AI metric", "User control", "Learnings"];
 

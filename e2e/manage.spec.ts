@@ -1,8 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { addJudge } from "~/modules/events/events.server";
 import { createJudgeInvite } from "~/modules/events/judge-invites.server";
 import { createPerson, findPerson, openEvent, pageSignedInAs } from "./fixtures";
-import { expectAccessible, expectToast, unique } from "./helpers";
+import { expectAccessible, expectToast, unique, test } from "./helpers";
 
 const sections = ["Dashboard", "Phase", "Problems", "Judges", "Teams", "Rubric and scale", "Organizers"];
 

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { addJudge } from "~/modules/events/events.server";
 import { createPerson, draftEvent, openEvent, pageSignedInAs, problemFor, startJudging, submittedEntry } from "./fixtures";
-import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, unique } from "./helpers";
+import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, unique, test } from "./helpers";
 
 async function addProblem(page: Page, title: string, owner: string) {
   await page.getByRole("link", { name: "Add a problem" }).click();

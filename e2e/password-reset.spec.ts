@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { startInbox, type Inbox } from "~/test/smtp";
 import { createPerson, openEvent, pageSignedInAs } from "./fixtures";
-import { expectAccessible, expectToast, newPage, PASSWORD, unique } from "./helpers";
+import { expectAccessible, expectToast, newPage, PASSWORD, unique, test } from "./helpers";
 
 // The e2e server mails through SMTP to E2E_SMTP_PORT (playwright.config.ts); this spec is the receiver
 // there, a real SMTP server in the test process. Serial, so one worker holds the port.

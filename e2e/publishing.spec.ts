@@ -1,10 +1,10 @@
 // Publishing and awards never hide incomplete judging; each phase has its own words (issue 13).
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, type Browser } from "@playwright/test";
 import { listCriteria } from "~/modules/events/events.server";
 import { startSession } from "~/modules/auth/session.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { createPerson, findPerson, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry } from "./fixtures";
-import { expectAccessible, expectToast, unique } from "./helpers";
+import { expectAccessible, expectToast, unique, test } from "./helpers";
 
 /** Like pageSignedInAs, with JavaScript off: the forms must work as plain HTML. */
 async function pageWithoutJavaScript(browser: Browser, email: string) {

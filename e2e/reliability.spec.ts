@@ -1,5 +1,6 @@
 import { createClient } from "@libsql/client";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./helpers";
 import { HttpClient, signInOver, signUpOver } from "./http-client";
 import { freePort, prepareDatabase, roundRobin, startApp } from "./servers";
 

@@ -2,7 +2,8 @@
 // before Remix runs, proxy trust, HSTS, private pages and masked invite secrets in the request log.
 import fs from "node:fs";
 import http from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./helpers";
 import { HttpClient, signUpOver } from "./http-client";
 import { freePort, prepareDatabase, startApp, type AppProcess } from "./servers";
 

@@ -1,8 +1,8 @@
 // The published results page at a laptop's and a phone's width, and award badges wherever an entry is shown.
 // With SCREENSHOTS=1 it also writes docs/screens/results-1366.png and results-390.png.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { createPerson, givenAward, openEvent, pageSignedInAs, publishResults, scoreSheet, startJudging, submittedEntry, type Person } from "./fixtures";
-import { expectAccessible } from "./helpers";
+import { expectAccessible, test } from "./helpers";
 
 const criteria = ["Problem fit", "Beyond replication", "Pragmatic use of existing models and tools", "AI metric", "User control", "Learnings"];
 

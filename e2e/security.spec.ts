@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, expectToast, PASSWORD, signUp } from "./helpers";
+import { expect } from "@playwright/test";
+import { expectAccessible, expectToast, PASSWORD, signUp, test } from "./helpers";
 
 test("every page carries a nonce-based CSP and hardening headers", async ({ page }) => {
   const response = await page.goto("/login");

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { ORGANIZER_GROUP, startTestProvider, TEST_CLIENT, type TestProvider } from "~/test/oidc-provider";
-import { expectAccessible, unique } from "./helpers";
+import { expectAccessible, unique, test } from "./helpers";
 import { freePort, prepareDatabase, startApp, type AppProcess } from "./servers";
 
 // Single sign-on against a real OpenID provider (oidc-provider) started here, with an app process of its

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DAY, expectToast, localInput, newPage, signIn, signUp, unique } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { DAY, expectToast, localInput, newPage, signIn, signUp, unique, test } from "./helpers";
 
 const PAYLOADS = [
   `<script>alert("script")</script>`,

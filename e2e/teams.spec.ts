@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, submittedEntry, teamOf } from "./fixtures";
-import { expectAccessible, expectToast, newPage, signIn, signUp, unique } from "./helpers";
+import { expectAccessible, expectToast, newPage, signIn, signUp, unique, test } from "./helpers";
 
 // A 1×1 PNG, and an executable renamed to look like one.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { DAY, expectAccessible, expectToast, localInput, signIn, signUp, unique } from "./helpers";
+import { expect } from "@playwright/test";
+import { DAY, expectAccessible, expectToast, localInput, signIn, signUp, unique, test } from "./helpers";
 
 test("sign-up and sign-in show errors next to the fields", async ({ page }) => {
   await page.goto("/signup");
@@ -92,7 +92,7 @@ test("an incomplete entry is refused on submit while the saved draft stays intac
 
   await page.getByLabel("Demo link").fill("not a link");
   await page.getByRole("button", { name: "Submit entry" }).click();
-  await expect(page.getByText("Enter a full link starting with https://")).toBeVisible();
+  await expect(page.getByText("Enter a full link starting with https://", { exact: true })).toBeVisible();
   await expect(page.getByText("Say what did not work")).toBeVisible();
   await expect(page.getByText("Pick the root cause", { exact: true })).toBeVisible();
   await expectAccessible(page);
