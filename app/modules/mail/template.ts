@@ -1,13 +1,13 @@
 // One template renders both parts of every mail: the plain-text part and the HTML part say the same
 // thing, so a reader on either sees every sentence and every link.
 
-/** What is mailed. Security mail always goes out, even to people who unsubscribed, and carries no unsubscribe link. */
-export type MailKind = "password-reset" | "organizer-added" | "judge-added";
+import { isSecurityKind, type NotificationKind } from "~/modules/notifications/kinds";
 
-const securityKinds: ReadonlySet<MailKind> = new Set(["password-reset"]);
+/** What is mailed: one of the notification kinds. Security mail always goes out, even to people who unsubscribed, and carries no unsubscribe link. */
+export type MailKind = NotificationKind;
 
 export function isSecurityMail(kind: MailKind): boolean {
-  return securityKinds.has(kind);
+  return isSecurityKind(kind);
 }
 
 export type MailContent = {
