@@ -8,15 +8,19 @@ import { NonceProvider } from "~/components/nonce";
 import { env } from "~/env.server";
 import { hasSessionCookie } from "~/modules/auth/session.server";
 import { startMailSender } from "~/modules/mail/sender.server";
+import { startScheduler } from "~/modules/schedule/scheduler.server";
+import { registerAllTasks } from "~/modules/schedule/tasks.server";
 
 // Checked at boot: a bad environment fails here, not on the first request that needs it.
 env();
 
 const ABORT_DELAY = 5_000;
 
-/** Called by server.mjs once it listens: work that runs beside requests (the mail sender, ADR 015). Returns its stop function. */
+/** Called by server.mjs once it listens: work that runs beside requests (the mail sender, ADR 015; the scheduler, ADR 024). Returns its stop function. */
 export function startBackgroundWork(): () => void {
-  return startMailSender();
+  registerAllTasks();
+  const stops = [startMailSender(), startScheduler()];
+  return () => stops.forEach((stop) => stop());
 }
 
 /** Pages and data for a signed-in person show their own data: no shared or browser cache keeps them. */

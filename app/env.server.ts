@@ -22,6 +22,18 @@ const schema = z.object({
     .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// address, like smtp://user:password@mail.example.com:587" })
     .optional(),
   MAIL_FROM: z.string().trim().min(3, "MAIL_FROM must be an address, like Problem First <hack@example.com>").optional(),
+  // The sender deletes sent outbox rows older than this; failed ones stay until an admin acts.
+  OUTBOX_KEEP_SENT_DAYS: z.coerce
+    .number({ error: "OUTBOX_KEEP_SENT_DAYS must be a whole number of days" })
+    .int("OUTBOX_KEEP_SENT_DAYS must be a whole number of days")
+    .min(1, "OUTBOX_KEEP_SENT_DAYS must be at least 1")
+    .default(30),
+  // How often scheduled work (reminders, scheduled announcements) looks for what is due (ADR 024).
+  SCHEDULER_INTERVAL_MS: z.coerce
+    .number({ error: "SCHEDULER_INTERVAL_MS must be a number of milliseconds" })
+    .int("SCHEDULER_INTERVAL_MS must be a whole number of milliseconds")
+    .min(200, "SCHEDULER_INTERVAL_MS must be at least 200")
+    .default(30_000),
   // Where entry screenshots are stored (storage.server.ts).
   UPLOADS_DIR: z.string().min(1).default("data/uploads"),
   // Multiplies the sign-in and sign-up rate limits (the end-to-end suite signs in far more often than a person).
@@ -48,6 +60,10 @@ export type Env = {
   /** Unset: mail stays in the outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Sent outbox rows older than this many days are deleted by the sender. */
+  outboxKeepSentDays: number;
+  /** How often the scheduler runs the due work. */
+  schedulerIntervalMs: number;
   uploadsDir: string;
   rateLimitScale: number;
   /** Unset: no single sign-on, the sign-in page is as before. */
@@ -99,6 +115,8 @@ export function readEnv(source: Record<string, string | undefined>): Env {
     appUrl: e.APP_URL ? new URL(e.APP_URL).origin : undefined,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? `Problem First <no-reply@${e.APP_URL ? new URL(e.APP_URL).hostname : "localhost"}>`,
+    outboxKeepSentDays: e.OUTBOX_KEEP_SENT_DAYS,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     uploadsDir: e.UPLOADS_DIR,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     ...readSingleSignOn(e),

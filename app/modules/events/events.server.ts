@@ -149,7 +149,12 @@ export async function addJudge(
         insert into event_judges (event_id, user_id) select ${eventId}, ${person.id}
         where not exists (select 1 from team_members m where m.event_id = ${eventId} and m.user_id = ${person.id})
         on conflict do nothing returning user_id`),
-    mail: (person, event) => judgeAddedMail({ name: person.name, eventTitle: event.title, eventUrl: new URL(`/events/${event.slug}`, origin).toString() }),
+    notice: (person, event) => ({
+      title: `You are a judge of ${event.title}`,
+      body: "Your queue of entries to score opens when judging starts.",
+      path: `/events/${event.slug}`,
+      mail: judgeAddedMail({ name: person.name, eventTitle: event.title, eventUrl: new URL(`/events/${event.slug}`, origin).toString() }),
+    }),
     refusal: async (person) => {
       const [judge] = await db
         .select()

@@ -1,12 +1,12 @@
 // Adding a person to one of an event's rosters (judges, organizers) by email: the same lookup, the same
-// "sign up first" answer, the same shape of refusal, and a mail telling them, queued in the same
-// transaction as the roster row and only when the row went in (ADR 015); each roster brings its own INSERT.
+// "sign up first" answer, the same shape of refusal, and a notice telling them (in-app and by mail), written
+// in the same transaction as the roster row and only when the row went in (ADR 015, ADR 024); each roster
+// brings its own INSERT.
 import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { events, users } from "#db/schema";
 import { db } from "~/db.server";
-import { mailStatementsIfChanged } from "~/modules/mail/outbox.server";
-import type { MailContent } from "~/modules/mail/template";
+import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 
 export type Person = { id: string; name: string; email: string };
 export type RosterEvent = { id: string; title: string; slug: string };
@@ -15,22 +15,22 @@ export type AddPersonResult = { ok: true; userId: string; name: string } | { ok:
 
 /**
  * `insert` is the roster's INSERT (any condition it has sits in the statement; it returns the row it added);
- * `mail` words what the person is told, with links on `origin`; `refusal` words why no row went in.
+ * `notice` words what the person is told, with mail links on `origin`; `refusal` words why no row went in.
  */
 export async function addPersonByEmail(opts: {
   eventId: string;
   email: string;
   origin: string;
   insert: (person: Person) => BatchItem<"sqlite">;
-  mail: (person: Person, event: RosterEvent, origin: string) => MailContent;
+  notice: (person: Person, event: RosterEvent) => Omit<Notice, "to" | "eventId">;
   refusal: (person: Person) => Promise<string> | string;
 }): Promise<AddPersonResult> {
   const [person] = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.email, opts.email));
   if (!person) return { ok: false, message: "No account has this email. Ask them to sign up first." };
   const [event] = await db.select({ id: events.id, title: events.title, slug: events.slug }).from(events).where(eq(events.id, opts.eventId));
   if (!event) return { ok: false, message: "This event no longer exists." };
-  const mail = await mailStatementsIfChanged([{ to: person.email, content: opts.mail(person, event, opts.origin) }], opts.origin);
-  const [added] = (await db.batch([opts.insert(person), ...mail])) as [unknown[], ...unknown[]];
+  const told = await notifyStatementsIfChanged([{ to: person, eventId: event.id, ...opts.notice(person, event) }], opts.origin);
+  const [added] = (await db.batch([opts.insert(person), ...told])) as [unknown[], ...unknown[]];
   if (added.length === 0) return { ok: false, message: await opts.refusal(person) };
   return { ok: true, userId: person.id, name: person.name };
 }

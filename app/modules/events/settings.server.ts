@@ -57,8 +57,12 @@ export function addOrganizer(eventId: string, email: string, origin = configured
     email,
     origin,
     insert: (person) => db.insert(eventOrganizers).values({ eventId, userId: person.id }).onConflictDoNothing().returning(),
-    mail: (person, event) =>
-      organizerAddedMail({ name: person.name, eventTitle: event.title, manageUrl: new URL(`/events/${event.slug}/manage`, origin).toString() }),
+    notice: (person, event) => ({
+      title: `You are an organizer of ${event.title}`,
+      body: "You can edit the event, its problems and rubric, invite judges and move it through its phases.",
+      path: `/events/${event.slug}/manage`,
+      mail: organizerAddedMail({ name: person.name, eventTitle: event.title, manageUrl: new URL(`/events/${event.slug}/manage`, origin).toString() }),
+    }),
     refusal: (person) => `${person.name} is already an organizer of this event.`,
   });
 }
