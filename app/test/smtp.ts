@@ -14,7 +14,8 @@ export type Inbox = {
   close(): Promise<void>;
 };
 
-export async function startInbox(port = 0): Promise<Inbox> {
+/** `replyDelayMs`: a slow server that keeps each message, then waits this long before saying "250 OK". */
+export async function startInbox(port = 0, options: { replyDelayMs?: number } = {}): Promise<Inbox> {
   const received: ParsedMail[] = [];
   let refusal: string | null = null;
   const server = new SMTPServer({
@@ -29,7 +30,7 @@ export async function startInbox(port = 0): Promise<Inbox> {
       simpleParser(stream)
         .then((mail) => {
           received.push(mail);
-          callback();
+          setTimeout(callback, options.replyDelayMs ?? 0);
         })
         .catch(callback);
     },

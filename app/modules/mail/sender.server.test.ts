@@ -1,6 +1,7 @@
 // The mail path end to end against a real SMTP server (smtp-server, parsed with mailparser) and the real
 // test database: queued rows arrive once, wait while SMTP is down, fail visibly after N refusals, and two
-// senders on one database never deliver a message twice.
+// senders on one database never deliver a message twice; old sent rows are pruned. (A sender killed
+// mid-batch: sender-crash.server.test.ts.)
 import { eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "#db/client";
@@ -178,5 +179,70 @@ describe("mail sender", () => {
     } finally {
       other.client.close();
     }
+  });
+
+  it("prunes sent rows older than the retention at most once an hour; failed and waiting rows stay", async () => {
+    const smtp = await inbox();
+    const day = 86_400_000;
+    const at = (days: number) => new Date(Date.now() - days * day);
+    const oldSent = await queue("old-sent@example.com");
+    const recentSent = await queue("recent-sent@example.com");
+    const oldFailed = await queue("old-failed@example.com");
+    const oldPending = await queue("old-pending@example.com");
+    await db
+      .update(outbox)
+      .set({ status: "sent", sentAt: at(31), createdAt: at(31) })
+      .where(eq(outbox.id, oldSent.id));
+    await db
+      .update(outbox)
+      .set({ status: "sent", sentAt: at(29), createdAt: at(29) })
+      .where(eq(outbox.id, recentSent.id));
+    await db
+      .update(outbox)
+      .set({ status: "failed", attempts: 8, createdAt: at(90) })
+      .where(eq(outbox.id, oldFailed.id));
+    await db
+      .update(outbox)
+      .set({ createdAt: at(90), nextAttemptAt: new Date(Date.now() + day) })
+      .where(eq(outbox.id, oldPending.id));
+
+    let now = new Date();
+    const s = sender(smtp.url, { keepSentDays: 30, now: () => now });
+    await s.runOnce();
+    expect(await rowOf(oldSent.id)).toBeUndefined();
+    expect(await rowOf(recentSent.id)).toMatchObject({ status: "sent" });
+    expect(await rowOf(oldFailed.id)).toMatchObject({ status: "failed" });
+    expect(await rowOf(oldPending.id)).toMatchObject({ status: "pending" });
+
+    // Within the hour nothing more is pruned, even a row that just became old enough.
+    await db
+      .update(outbox)
+      .set({ sentAt: at(40) })
+      .where(eq(outbox.id, recentSent.id));
+    now = new Date(now.getTime() + 59 * 60_000);
+    await s.runOnce();
+    expect(await rowOf(recentSent.id)).toMatchObject({ status: "sent" });
+    now = new Date(now.getTime() + 2 * 60_000);
+    await s.runOnce();
+    expect(await rowOf(recentSent.id)).toBeUndefined();
+    expect(await rowOf(oldFailed.id)).toMatchObject({ status: "failed" });
+  });
+
+  it("keeps sent rows for OUTBOX_KEEP_SENT_DAYS days, 30 unless set", async () => {
+    const smtp = await inbox();
+    const row = await queue("keep@example.com");
+    await db
+      .update(outbox)
+      .set({ status: "sent", sentAt: new Date(Date.now() - 10 * 86_400_000) })
+      .where(eq(outbox.id, row.id));
+    await sender(smtp.url).runOnce();
+    expect(await rowOf(row.id)).toMatchObject({ status: "sent" });
+    process.env.OUTBOX_KEEP_SENT_DAYS = "7";
+    try {
+      await sender(smtp.url).runOnce();
+    } finally {
+      delete process.env.OUTBOX_KEEP_SENT_DAYS;
+    }
+    expect(await rowOf(row.id)).toBeUndefined();
   });
 });

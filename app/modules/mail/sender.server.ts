@@ -1,6 +1,6 @@
 // The sender: runs inside every app process, claims due outbox rows with one UPDATE … RETURNING (so two
 // processes never claim the same row), delivers them over SMTP and records the outcome (ADR 015).
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { Database } from "#db/client";
 import { outbox } from "#db/schema";
@@ -21,11 +21,19 @@ export type SenderOptions = {
   leaseMs?: number;
   maxAttempts?: number;
   firstRetryMs?: number;
+  /** Sent rows older than this many days are deleted (failed ones stay until an admin acts). */
+  keepSentDays?: number;
+  /** The clock, for tests of the hourly pruning. */
+  now?: () => Date;
 };
 
 // Longer than the SMTP timeouts below, so a live sender is never overtaken by another on a slow server.
 const LEASE_MS = 2 * 60_000;
 const POLL_MS = 3_000;
+// Pruning is cheap but needless on every poll: at most once an hour per sender.
+const PRUNE_EVERY_MS = 60 * 60_000;
+const PRUNE_BATCH = 500;
+const DAY_MS = 86_400_000;
 
 export type RunResult = { sent: number; retrying: number; failed: number };
 
@@ -33,6 +41,8 @@ export function createMailSender(options: SenderOptions) {
   const db = options.db ?? appDb;
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+  const clock = options.now ?? (() => new Date());
+  let lastPrunedAt: number | null = null;
 
   /** Due rows: pending ones whose time has come, and claims whose lease ran out (their sender died). */
   const due = (now: Date) =>
@@ -55,9 +65,18 @@ export function createMailSender(options: SenderOptions) {
     return { token, rows };
   }
 
+  /** Deletes sent rows older than the retention, at most once an hour per sender. */
+  async function pruneIfDue(now: Date) {
+    if (lastPrunedAt !== null && now.getTime() - lastPrunedAt < PRUNE_EVERY_MS) return;
+    lastPrunedAt = now.getTime();
+    await pruneSentMail(db, new Date(now.getTime() - (options.keepSentDays ?? env().outboxKeepSentDays) * DAY_MS));
+  }
+
   async function runOnce(): Promise<RunResult> {
     const result: RunResult = { sent: 0, retrying: 0, failed: 0 };
-    const { token, rows } = await claim(new Date());
+    const now = clock();
+    await pruneIfDue(now);
+    const { token, rows } = await claim(now);
     for (const row of rows) {
       const mine = and(eq(outbox.id, row.id), eq(outbox.claimToken, token));
       try {
@@ -112,6 +131,19 @@ export function createMailSender(options: SenderOptions) {
   }
 
   return { runOnce, start };
+}
+
+/** Deletes sent rows sent before `cutoff`, in small batches so no one statement holds the write lock long. */
+async function pruneSentMail(db: Database, cutoff: Date) {
+  for (;;) {
+    const old = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, "sent"), lt(outbox.sentAt, cutoff)))
+      .limit(PRUNE_BATCH);
+    const deleted = await db.delete(outbox).where(inArray(outbox.id, old)).returning({ id: outbox.id });
+    if (deleted.length < PRUNE_BATCH) return;
+  }
 }
 
 /** The SMTP transport for a URL, with timeouts well inside the claim lease. */
