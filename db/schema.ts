@@ -17,6 +17,8 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: globalRoles }).notNull().default("member"),
   createdAt: createdAt(),
+  // Null while a password sign-up has not confirmed its address; existing accounts were backfilled (ADR 022).
+  emailVerifiedAt: integer("email_verified_at", { mode: "timestamp" }),
 });
 
 // Lucia's drizzle adapter reads expires_at as integer seconds.
@@ -524,4 +526,19 @@ export const notificationPreferences = sqliteTable(
     email: integer("email", { mode: "boolean" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/** Email confirmation links after a password sign-up: like password resets, only the token's hash is kept (ADR 022). */
+export const emailVerifications = sqliteTable(
+  "email_verifications",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_verifications_user_idx").on(t.userId)],
 );
