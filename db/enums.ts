@@ -23,3 +23,7 @@ export const rootCauses = [
 export type RootCause = (typeof rootCauses)[number];
 
 export const entryStatuses = ["draft", "submitted"] as const;
+
+/** Who an announcement goes to (ADR 025): the people of one event, resolved when it is sent. */
+export const announcementAudiences = ["everyone", "teams", "submitters", "judges", "winners"] as const;
+export type AnnouncementAudience = (typeof announcementAudiences)[number];

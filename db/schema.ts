@@ -1,7 +1,7 @@
 // The one place that defines tables. Generate migrations with `npm run db:generate`.
 import { sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text, uniqueIndex, index } from "drizzle-orm/sqlite-core";
-import { entryStatuses, eventPhases, globalRoles, outcomes, rootCauses } from "./enums";
+import { announcementAudiences, entryStatuses, eventPhases, globalRoles, outcomes, rootCauses } from "./enums";
 
 export * from "./enums";
 
@@ -541,4 +541,31 @@ export const emailVerifications = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("email_verifications_user_idx").on(t.userId)],
+);
+
+/**
+ * An organizer's Markdown message to one audience of an event, sent now or at `sendAt` (ADR 025). `sentAt` is
+ * set by the one guarded UPDATE that claims it, in the same batch as its notices; `recipientCount` is how many
+ * people it reached then. Cancelling a scheduled one deletes the row (only while `sentAt` is null).
+ */
+export const announcements = sqliteTable(
+  "announcements",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    audience: text("audience", { enum: announcementAudiences }).notNull(),
+    sendAt: integer("send_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    recipientCount: integer("recipient_count"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("announcements_event_idx").on(t.eventId, t.sentAt), index("announcements_due_idx").on(t.sentAt, t.sendAt)],
 );
