@@ -569,3 +569,24 @@ export const announcements = sqliteTable(
   },
   (t) => [index("announcements_event_idx").on(t.eventId, t.sentAt), index("announcements_due_idx").on(t.sentAt, t.sendAt)],
 );
+
+/**
+ * Claims of reminders (ADR 026): a row says this reminder went out. The scheduled task INSERTs it ON CONFLICT DO
+ * NOTHING in the same batch as the notices, which hang on it, so two app processes never both send. Keyed on the
+ * deadline it counted down to, so a moved deadline re-arms its reminders. `userId` is "" for a scheduled
+ * reminder to everyone it concerns, and the judge's id for an organizer's "Remind" press (re-armed after a cool-down).
+ */
+export const remindersSent = sqliteTable(
+  "reminders_sent",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    userId: text("user_id").notNull().default(""),
+    deadline: integer("deadline", { mode: "timestamp_ms" }).notNull(),
+    threshold: text("threshold").notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.kind, t.userId, t.deadline, t.threshold] })],
+);
