@@ -30,6 +30,10 @@ export type RelatedLearningItem = {
   eventSlug: string;
   eventTitle: string;
   problemTitle: string;
+  /** The title with the shared words marked. */
+  titleMarked: string;
+  /** Why it is shown: the words it shares with the problem (and what the team typed). */
+  sharedWords: string[];
 };
 
 /** "Have we tried this before?": past learnings most related to a problem. */
@@ -44,18 +48,29 @@ export function RelatedLearnings({ learnings, problemTitle, className = "" }: { 
         <p className="text-sm text-slate-700">No past entry in the archive looks related yet. You may be the first to try.</p>
       ) : (
         <>
-          <p className="text-sm text-slate-700">Past attempts from the archive that look related. Read their post-mortems before you start.</p>
+          <p className="text-sm text-slate-700">Past attempts from the archive that share what this is about. Read their post-mortems before you start.</p>
           <ul className="space-y-2">
             {learnings.map((l) => (
               <li key={l.id} className="flex flex-wrap items-baseline justify-between gap-2 border-t border-slate-100 pt-2 first:border-0 first:pt-0">
                 <span>
-                  <Link to={`/events/${l.eventSlug}/entries/${l.id}`} className="font-medium">
-                    {l.title || "Untitled entry"}
+                  <Link to={`/events/${l.eventSlug}/entries/${l.id}`} className="font-medium" aria-label={l.title || "Untitled entry"}>
+                    <Highlighted text={l.titleMarked || "Untitled entry"} />
                   </Link>
                   <span className="block text-xs text-slate-600">
-                    {l.eventTitle} · {l.problemTitle}
+                    From the problem “{l.problemTitle}” · {l.eventTitle}
                     {l.rootCause ? ` · Root cause: ${rootCauseLabels[l.rootCause]}` : ""}
                   </span>
+                  {l.sharedWords.length > 0 ? (
+                    <span className="block text-xs text-slate-700">
+                      Shared words:{" "}
+                      {l.sharedWords.map((w, i) => (
+                        <span key={w}>
+                          {i > 0 ? ", " : ""}
+                          <mark className="rounded-sm bg-amber-200 px-0.5 text-inherit">{w}</mark>
+                        </span>
+                      ))}
+                    </span>
+                  ) : null}
                 </span>
                 <OutcomeBadge outcome={l.outcome} />
               </li>

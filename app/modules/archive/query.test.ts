@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MARK_END, MARK_START, parseQuery, prefixStemCandidates, queryPrefixes, relatedQuery, splitSnippet, unmarked } from "./query";
+import { anyWordQuery, MARK_END, MARK_START, parseQuery, prefixStemCandidates, queryPrefixes, queryWords, splitSnippet, unmarked } from "./query";
 
 describe("parseQuery", () => {
   it("requires every word, each as a quoted FTS5 string", () => {
@@ -49,10 +49,31 @@ describe("parseQuery", () => {
   });
 });
 
-describe("relatedQuery", () => {
-  it("ORs a text's telling words, without stopwords, numbers or duplicates", () => {
-    expect(relatedQuery("The invoices are matched by hand, 40 hours a week: invoices!")).toBe('"invoices" OR "matched" OR "hand" OR "hours"');
-    expect(relatedQuery("a an the of 42")).toBeNull();
+describe("leaving out words", () => {
+  it("drops the left-out plain words, says which, and keeps phrases, prefixes, exclusions and OR groups", () => {
+    const parsed = parseQuery("the invoice for with matching", undefined, new Set(["the", "for", "with"]));
+    expect(parsed.all).toBe('"invoice" AND "matching"');
+    expect(parsed.notice).toBe("Searched the most telling words; left out: the, for, with.");
+    expect(parseQuery('"for the" with*', undefined, new Set(["for", "the", "with"])).all).toBe('"for the" AND "with"*');
+    expect(parseQuery("invoice -the", undefined, new Set(["the"])).all).toBe('"invoice" NOT "the"');
+    expect(parseQuery("the OR a invoice", undefined, new Set(["the", "a"])).all).toBe('("the" OR "a") AND "invoice"');
+    expect(parseQuery("x the OR y z", undefined, new Set(["x"])).all).toBe('("the" OR "y") AND "z"');
+  });
+
+  it("names at most eight left-out words", () => {
+    const words = "aa bb cc dd ee ff gg hh ii jj".split(" ");
+    expect(parseQuery(`${words.join(" ")} invoice`, undefined, new Set(words)).notice).toBe(
+      "Searched the most telling words; left out: aa, bb, cc, dd, ee, ff, gg, hh, ….",
+    );
+  });
+
+  it("lists the words that may be left out and counts the other terms", () => {
+    expect(queryWords('The invoice "root cause" invoic* -voice a OR b')).toEqual({ words: ["The", "invoice"], otherTerms: 4 });
+  });
+
+  it("builds an OR query over plain words, or none", () => {
+    expect(anyWordQuery(["invoice", "letter"])).toBe('"invoice" OR "letter"');
+    expect(anyWordQuery([])).toBeNull();
   });
 });
 
@@ -149,21 +170,6 @@ describe("parseQuery, term by term", () => {
   it("accepts the stem only for the prefix it belongs to", () => {
     const stems = new Map([["evaluat", "evalu"]]);
     expect(parseQuery("evaluat evaluation*", stems).all).toBe('"evaluat" AND "evaluation"*');
-  });
-});
-
-describe("relatedQuery, word by word", () => {
-  it("keeps words of three letters or more that are not all digits, lower-cased, up to the limit", () => {
-    expect(relatedQuery("AI ops GPT4 2026 Bot bot")).toBe('"ops" OR "gpt4" OR "bot"');
-    expect(relatedQuery("alpha beta gamma delta", 2)).toBe('"alpha" OR "beta"');
-    const many = Array.from({ length: 14 }, (_, i) => `word${String.fromCharCode(97 + i)}`);
-    expect(relatedQuery(many.join(" "))).toBe(
-      many
-        .slice(0, 12)
-        .map((w) => `"${w}"`)
-        .join(" OR "),
-    );
-    expect(relatedQuery("about because should would using")).toBeNull();
   });
 });
 

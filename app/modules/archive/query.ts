@@ -4,6 +4,7 @@
 // and OR between two words. Everything else (brackets, colons, carets, SQL-looking text) is
 // treated as ordinary characters and dropped by the tokenizer, so a query can never be an FTS5
 // syntax error: every term is emitted as a quoted FTS5 string.
+import { fold } from "./relevance";
 
 export const MAX_QUERY_LENGTH = 2000;
 const MAX_TERMS = 24;
@@ -35,16 +36,16 @@ function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** An OR query over plain words (each quoted), for related learnings: bm25 ranks those sharing the most, and rarest, first. */
+export function anyWordQuery(words: string[]): string | null {
+  return words.length ? words.map(quote).join(" OR ") : null;
+}
+
 /**
  * For a prefix term, the stem to accept too (see prefixStemCandidates), keyed by the prefix's
  * folded text. Porter stemming stores "evaluation" as `evalu`, which `evaluat*` cannot reach.
  */
 export type PrefixStems = ReadonlyMap<string, string>;
-
-/** Lower case without diacritics, as the index's tokenizer folds words (remove_diacritics 2). */
-function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
 
 function render(term: Term, stems?: PrefixStems): string {
   if (!term.prefix) return quote(term.text);
@@ -101,7 +102,7 @@ function tokenize(raw: string): { terms: Term[]; orAfter: Set<number>; dropped: 
     }
     terms.push({ text, phrase: false, prefix, negated });
   }
-  return { terms: terms.slice(0, MAX_TERMS), orAfter, dropped };
+  return { terms, orAfter, dropped };
 }
 
 /** The typed prefixes (folded) of a query, for looking up their stems before parseQuery. */
@@ -115,11 +116,58 @@ export function queryPrefixes(raw: string): string[] {
   ];
 }
 
-export function parseQuery(raw: string, stems?: PrefixStems): ParsedQuery {
+/** Whether terms[i] is joined to a neighbour by OR. */
+function inOrGroup(i: number, orAfter: Set<number>): boolean {
+  return orAfter.has(i) || orAfter.has(i - 1);
+}
+
+/**
+ * The plain words of a query that could be left out as stop or common words (not phrases, prefixes,
+ * exclusions or words joined by OR), and how many other positive terms it has.
+ */
+export function queryWords(raw: string): { words: string[]; otherTerms: number } {
+  const { terms, orAfter } = tokenize(raw);
+  const words: string[] = [];
+  let otherTerms = 0;
+  terms.forEach((t, i) => {
+    if (t.negated) return;
+    if (t.phrase || t.prefix || inOrGroup(i, orAfter)) otherTerms++;
+    else words.push(t.text);
+  });
+  return { words, otherTerms };
+}
+
+/** Drops the left-out plain words (see queryWords), keeping OR links between the terms that stay. */
+function withoutLeftOut(tokens: ReturnType<typeof tokenize>, leaveOut: ReadonlySet<string>) {
+  const terms: Term[] = [];
+  const orAfter = new Set<number>();
+  const left: string[] = [];
+  tokens.terms.forEach((t, i) => {
+    const plain = !t.negated && !t.phrase && !t.prefix && !inOrGroup(i, tokens.orAfter);
+    if (plain && leaveOut.has(fold(t.text))) {
+      if (!left.includes(fold(t.text))) left.push(fold(t.text));
+      return;
+    }
+    if (tokens.orAfter.has(i)) orAfter.add(terms.length);
+    terms.push(t);
+  });
+  return { terms, orAfter, left };
+}
+
+/** Left-out words named in a notice, at most this many. */
+const LEFT_OUT_SHOWN = 8;
+
+export function parseQuery(raw: string, stems?: PrefixStems, leaveOut?: ReadonlySet<string>): ParsedQuery {
   const notices: string[] = [];
   if (raw.length > MAX_QUERY_LENGTH) notices.push(`Only the first ${MAX_QUERY_LENGTH} characters were searched.`);
-  const { terms, orAfter, dropped } = tokenize(raw);
+  const tokens = tokenize(raw);
+  const kept = withoutLeftOut(tokens, leaveOut ?? new Set());
+  const { orAfter, left } = kept;
+  const terms = kept.terms.slice(0, MAX_TERMS);
+  const { dropped } = tokens;
   if (dropped.length) notices.push(`A prefix needs at least ${MIN_PREFIX} letters before the *: searched ${dropped.join(", ")} as whole words.`);
+  if (left.length)
+    notices.push(`Searched the most telling words; left out: ${left.slice(0, LEFT_OUT_SHOWN).join(", ")}${left.length > LEFT_OUT_SHOWN ? ", …" : ""}.`);
 
   const positive = terms.map((t, i) => ({ t, i })).filter(({ t }) => !t.negated);
   const negative = terms.filter((t) => t.negated);
@@ -141,28 +189,6 @@ export function parseQuery(raw: string, stems?: PrefixStems): ParsedQuery {
   const all = groups.length === 1 && !not ? groupText(groups[0]) : `${groups.map(groupText).join(" AND ")}${not}`;
   const any = groups.length > 1 ? `(${positive.map(({ t }) => render(t, stems)).join(" OR ")})${not}` : null;
   return { all, any, terms, notice: notices.join(" ") || null };
-}
-
-// Common English words that carry no meaning for "have we tried this before?".
-const STOPWORDS = new Set(
-  `a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our ours out over own same she should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours per day days week weeks today every get gets use used using make makes made`.split(
-    /\s+/,
-  ),
-);
-
-/**
- * An OR query from a text's most telling words, for "related learnings": bm25 then ranks entries
- * that share the most (and rarest) words first. Returns null when the text has no usable words.
- */
-export function relatedQuery(text: string, maxWords = 12): string | null {
-  const seen = new Set<string>();
-  for (const w of words(text.toLowerCase())) {
-    if (w.length < 3 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
-    seen.add(w);
-    if (seen.size >= maxWords) break;
-  }
-  if (seen.size === 0) return null;
-  return [...seen].map(quote).join(" OR ");
 }
 
 // Snippet markers: characters from Unicode's private use area, which user text does not contain

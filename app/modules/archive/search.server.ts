@@ -7,7 +7,19 @@ import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import type { ArchiveCache } from "./cache.server";
-import { MARK_END, MARK_START, MAX_QUERY_LENGTH, parseQuery, prefixStemCandidates, queryPrefixes, relatedQuery, type PrefixStems } from "./query";
+import {
+  anyWordQuery,
+  MARK_END,
+  MARK_START,
+  MAX_QUERY_LENGTH,
+  parseQuery,
+  prefixStemCandidates,
+  queryPrefixes,
+  queryWords,
+  splitSnippet,
+  type PrefixStems,
+} from "./query";
+import { informativeTerms, isRelated, stemOf, textTerms, wordsToLeaveOut, type TermStats } from "./relevance";
 
 export const PAGE_SIZE = 20;
 
@@ -194,8 +206,30 @@ async function prefixStems(raw: string): Promise<PrefixStems> {
   return stems;
 }
 
+/**
+ * How many learnings the index holds and how many of them hold each stem, from the index's vocabulary
+ * (always current: fts5vocab reads the index itself). The count comes from FTS5's own docsize table,
+ * one row per indexed learning, so counting it is a b-tree count rather than a scan of the index.
+ */
+export async function termStats(stems: string[]): Promise<TermStats> {
+  const distinct = [...new Set(stems)];
+  const [rows, [{ n }]] = await Promise.all([
+    distinct.length ? db.all<{ term: string; doc: number }>(sql`select term, doc from learnings_vocab where term in ${sqlList(distinct)}`) : [],
+    db.all<{ n: number }>(sql`select count(*) as n from learnings_fts_docsize`),
+  ]);
+  return { docs: n, df: new Map(rows.map((r) => [r.term, r.doc])) };
+}
+
+/** The plain words of a search too common to tell learnings apart, and past the first few telling ones the most common. */
+async function searchWordsToLeaveOut(q: string): Promise<Set<string>> {
+  const { words, otherTerms } = queryWords(q);
+  if (words.length === 0) return new Set();
+  return wordsToLeaveOut(words, await termStats(words.map(stemOf)), otherTerms);
+}
+
 export async function searchLearnings(filters: ArchiveFilters): Promise<SearchResult> {
-  const parsed = parseQuery(filters.q, await prefixStems(filters.q));
+  const [stems, leaveOut] = await Promise.all([prefixStems(filters.q), searchWordsToLeaveOut(filters.q)]);
+  const parsed = parseQuery(filters.q, stems, leaveOut);
   let mode: SearchResult["mode"] = "browse";
   let found: { total: number; rows: Row[] };
   if (parsed.all) {
@@ -252,28 +286,55 @@ export async function likeScan(q: string) {
   return { total: n, rows };
 }
 
-export type RelatedLearning = Pick<Learning, "id" | "title" | "outcome" | "rootCause" | "eventSlug" | "eventTitle" | "problemTitle">;
+export type RelatedLearning = Pick<Learning, "id" | "title" | "outcome" | "rootCause" | "eventSlug" | "eventTitle" | "problemTitle"> & {
+  /** The title with the shared words marked. */
+  titleMarked: string;
+  /** Why it is shown: the text's words this learning shares (in the text's spelling). */
+  sharedWords: string[];
+};
+
+/** Every column of the index a text's words can be shared in, highlighted: title, body, tags, problem. */
+const ALL_MARKED = sql.raw([1, 2, 3, 4].map((col) => `highlight(learnings_fts, ${col}, '${MARK_START}', '${MARK_END}')`).join(` || ' ' || `));
 
 /**
- * "Have we tried this before?": up to `limit` archive learnings most related to a text (a problem's
- * title and summary), excluding entries on the given problem itself.
+ * "Have we tried this before?": up to `limit` archive learnings related to a text (a problem's words,
+ * and what a team is typing), excluding entries on the given problem itself. Only the text's telling
+ * words are searched (no stop words, nothing most learnings say, the rarest first), and a learning is
+ * shown only above the relevance floor of `isRelated`, with the words it shares (ADR 023).
  */
 export async function relatedLearnings(text: string, excludeProblemId: string | null, limit = 5): Promise<RelatedLearning[]> {
-  const match = relatedQuery(text);
+  const terms = textTerms(text);
+  if (terms.length === 0) return [];
+  const stats = await termStats(terms.map((t) => t.stem));
+  const searched = informativeTerms(terms, stats);
+  const match = anyWordQuery(searched.map((t) => t.word));
   if (!match) return [];
   const full = indexMatch(match, { outcome: null, rootCause: null });
-  // The best few from the index alone, then their details; a few spare for entries on the problem itself.
-  const ranked = await db.all<{ id: string }>(sql`
-    select entry_id as id from learnings_fts where learnings_fts match ${full} order by ${RANK} limit ${limit + 15}`);
+  // The best few from the index alone, then their details; a few spare for entries on the problem itself
+  // and for those under the floor.
+  const ranked = await db.all<{ id: string; ftsRow: number }>(sql`
+    select entry_id as id, rowid as ftsRow from learnings_fts where learnings_fts match ${full} order by ${RANK}, rowid limit ${limit + 15}`);
   if (ranked.length === 0) return [];
-  const rows = await db.all<RelatedLearning>(sql`
-    select e.id, e.title, e.outcome, e.pm_root_cause as rootCause, ev.slug as eventSlug, ev.title as eventTitle, p.title as problemTitle
-    from entries e ${JOINS}
-    where e.id in ${sqlList(ranked.map((r) => r.id))} and ${VISIBLE} and t.problem_id <> ${excludeProblemId ?? ""}`);
-  return inOrder(
+  const rows = await db.all<Omit<RelatedLearning, "sharedWords"> & { marked: string }>(sql`
+    select e.id, e.title, e.outcome, e.pm_root_cause as rootCause, ev.slug as eventSlug, ev.title as eventTitle, p.title as problemTitle,
+      ${TITLE} as titleMarked, ${ALL_MARKED} as marked
+    from learnings_fts f cross join entries e on e.id = f.entry_id ${JOINS}
+    where learnings_fts match ${full} and f.rowid in ${sqlList(ranked.map((r) => r.ftsRow))} and ${VISIBLE} and t.problem_id <> ${excludeProblemId ?? ""}`);
+  const related: RelatedLearning[] = [];
+  for (const { marked, ...row } of inOrder(
     rows,
     ranked.map((r) => r.id),
-  ).slice(0, limit);
+  )) {
+    const shared = new Set(
+      splitSnippet(marked)
+        .filter((part) => part.hit)
+        .map((part) => stemOf(part.text)),
+    );
+    const sharedTerms = searched.filter((t) => shared.has(t.stem));
+    if (isRelated(sharedTerms.length, terms, stats)) related.push({ ...row, sharedWords: sharedTerms.map((t) => t.word) });
+    if (related.length === limit) break;
+  }
+  return related;
 }
 
 /** The words of a business problem that "have we tried this before?" searches for. */

@@ -6,7 +6,17 @@ import { entries, events, problems, teams, type Outcome, type RootCause } from "
 import { db } from "~/db.server";
 import { HOME_EVENTS } from "~/modules/archive/home.server";
 import { newId } from "~/lib/ids";
-import { filtersFromUrl, PAGE_SIZE, relatedToProblem, searchLearnings, type Learning } from "~/modules/archive/search.server";
+import { anyWordQuery, splitSnippet } from "~/modules/archive/query";
+import { isStopword, stemOf, textTerms } from "~/modules/archive/relevance";
+import {
+  filtersFromUrl,
+  PAGE_SIZE,
+  problemSearchText,
+  relatedLearnings,
+  relatedToProblem,
+  searchLearnings,
+  type Learning,
+} from "~/modules/archive/search.server";
 import { addProblem } from "~/modules/problems/problems.server";
 import { loader as archiveLoader } from "~/routes/archive._index";
 import { loader as digestLoader } from "~/routes/events.$slug.digest";
@@ -374,6 +384,105 @@ describe("related learnings", () => {
     expect(related.length).toBeLessThanOrEqual(5);
     expect(await relatedToProblem(world.closedProblemId)).toEqual([]);
     expect(await relatedToProblem(world.openProblemId)).not.toContainEqual(expect.objectContaining({ id: world.inOpen }));
+  });
+});
+
+describe("related learnings that are related", () => {
+  // The demo data's case: a past event with ticket-triage and invoice-dispute entries, and a new event
+  // whose problems are sales ramp-up (unrelated) and a second try at ticket triage (related).
+  const salesRampUp = {
+    title: "New sales reps take months to ramp up",
+    summary: "Reps ask senior colleagues the same product questions again and again.",
+    whoHasIt: "Sales reps in their first 90 days",
+  };
+  const triageAgain = {
+    title: "Support ticket triage, second try",
+    summary: "Last time's pilot covered common queues; rare queues still go wrong.",
+    whoHasIt: "Tier-1 support agents",
+  };
+  let seedCase: { queueSuggester: string; chatbot: string; disputes: string };
+
+  beforeAll(async () => {
+    const past = await createOpenEvent(organizer);
+    const triage = await addProblem(past.event.id, {
+      ...problemInput,
+      title: "Support ticket triage takes too long",
+      summary: "Tier-1 agents spend the first minutes of every ticket working out which queue it belongs to.",
+      whoHasIt: "Tier-1 support agents",
+    });
+    const invoices = await addProblem(past.event.id, {
+      ...problemInput,
+      title: "Invoice disputes are found too late",
+      summary: "Finance learns about disputed invoices only when payment is overdue.",
+      whoHasIt: "Accounts receivable team",
+    });
+    seedCase = {
+      queueSuggester: await entryOn(past.event.id, triage.id, organizer, {
+        title: "Queue suggester in the ticket sidebar",
+        summary: "Suggests the top three queues with reasons; the agent picks.",
+        tags: "support, classification, sidebar",
+        approach: "Fine-tuned a small classifier on two years of labelled tickets; an LLM writes a one-line reason for each suggestion.",
+        pmDidNotWork: "Rare queues (under 1% of tickets) were almost never suggested.",
+        pmNextSteps: "Pilot with one support pod for two weeks.",
+      }),
+      chatbot: await entryOn(past.event.id, triage.id, organizer, {
+        title: "Support chatbot for agents",
+        summary: "A chat window where agents ask which queue a ticket belongs to.",
+        tags: "support, chatbot, llm",
+        pmDidNotWork: "Tickets lacked account context, so answers were confident and wrong.",
+      }),
+      disputes: await entryOn(past.event.id, invoices.id, organizer, {
+        title: "Early dispute signals from email",
+        summary: "Flags invoices whose email threads sound like a dispute is coming.",
+        pmNextSteps: "Ask the CRM team for the thread-to-invoice export.",
+      }),
+    };
+    await movePhase(past.event.id, organizer, "judging");
+    await movePhase(past.event.id, organizer, "closed");
+  });
+
+  it("drops learnings that share only an incidental word, which an OR search over every word ranks first", async () => {
+    const text = problemSearchText(salesRampUp);
+    // What the panel showed before: the text's words ORed, ranked by bm25, no floor.
+    const everyWord = anyWordQuery(textTerms(text).map((t) => t.word))!;
+    const unfloored = await db.all<{ id: string }>(sql`select entry_id as id from learnings_fts where learnings_fts match ${everyWord}`);
+    expect(unfloored.map((r) => r.id)).toEqual(expect.arrayContaining([seedCase.chatbot, seedCase.disputes]));
+
+    const related = await relatedLearnings(text, null);
+    expect(related.map((r) => r.id)).not.toContain(seedCase.chatbot);
+    expect(related.map((r) => r.id)).not.toContain(seedCase.disputes);
+  });
+
+  it("shows related learnings with the words they share and the problem they came from", async () => {
+    const related = await relatedLearnings(problemSearchText(triageAgain), null);
+    const ids = related.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([seedCase.queueSuggester, seedCase.chatbot]));
+    expect(ids).not.toContain(seedCase.disputes);
+    const chatbot = related.find((r) => r.id === seedCase.chatbot)!;
+    expect(chatbot.problemTitle).toBe("Support ticket triage takes too long");
+    expect(chatbot.sharedWords).toEqual(expect.arrayContaining(["triage", "queues"]));
+    const suggester = related.find((r) => r.id === seedCase.queueSuggester)!;
+    const titleHits = splitSnippet(suggester.titleMarked).filter((p) => p.hit);
+    expect(titleHits.map((p) => p.text)).toContain("Queue");
+    for (const hit of titleHits) expect(suggester.sharedWords.map(stemOf)).toContain(stemOf(hit.text));
+    for (const r of related) for (const w of r.sharedWords) expect(isStopword(w), w).toBe(false);
+  });
+
+  it("searches a 300-character query by its telling words and highlights no stop words", async () => {
+    const q = (
+      "We want to know whether anyone has tried to route support tickets to the right queue with a model, and what came of it for " +
+      "rare queues, because our agents spend a lot of time on it and we want to do better than last time with the data we have for this " +
+      "and for all of the other groups that are in the same position as we are now"
+    ).slice(0, 300);
+    expect(q.length).toBe(300);
+    const result = await search({ q });
+    expect(result.learnings.length).toBeGreaterThan(0);
+    expect(result.notice).toMatch(/^Searched the most telling words; left out: /);
+    const hits = result.learnings.flatMap((l) => [...splitSnippet(l.titleMarked), ...splitSnippet(l.snippet)].filter((p) => p.hit).map((p) => p.text));
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(isStopword(hit), hit).toBe(false);
+    // Not the whole archive: the invoice-dispute learning shares none of the telling words.
+    expect(result.learnings.map((l) => l.id)).not.toContain(seedCase.disputes);
   });
 });
 
