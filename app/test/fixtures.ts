@@ -1,13 +1,15 @@
 // Helpers for integration tests: real accounts, sessions, events and requests against the test database.
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { events, type GlobalRole } from "#db/schema";
+import { entries, events, type GlobalRole } from "#db/schema";
 import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/time";
 import { createAccount } from "~/modules/auth/accounts.server";
+import { saveEntry } from "~/modules/entries/entries.server";
 import { startSession } from "~/modules/auth/session.server";
 import { changePhase, createEvent, loadEventAccess, type EventRow } from "~/modules/events/events.server";
 import { addProblem } from "~/modules/problems/problems.server";
+import { createTeam } from "~/modules/teams/teams.server";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -119,6 +121,59 @@ export async function movePhase(eventId: string, actor: TestUser, to: EventRow["
   const changed = await changePhase(await getEvent(eventId), actor.id, { to, confirmed: true, reason }, new Date());
   if (!changed.ok) throw new Error(`could not move to ${to}: ${changed.message}`);
   return getEvent(eventId);
+}
+
+/** A complete entry's fields apart from its title and outcome, for tests that need submitted entries. */
+export const entryFields = {
+  summary: "One line.",
+  tags: "",
+  demoUrl: "",
+  repoUrl: "",
+  videoUrl: "",
+  approach: "Off-the-shelf model.",
+  metricName: "Deflection rate",
+  metricUnit: "%",
+  metricBaseline: "0",
+  metricTarget: "20",
+  metricResult: "12",
+  pmWorked: "Retrieval.",
+  pmDidNotWork: "Tone.",
+  pmRootCause: "model-capability" as const,
+  pmRootCauseOther: "",
+  pmDifferently: "Evaluate earlier.",
+  pmNextSteps: "Pilot.",
+};
+
+/** A team ("<title> team" unless named) led by `leadId` on the problem, with a submitted entry of this title and outcome. */
+export async function submittedEntry(
+  event: { id: string },
+  leadId: string,
+  problemId: string,
+  entry: { title: string; outcome?: "working" | "partial" | "failed"; teamName?: string },
+): Promise<{ teamId: string; entryId: string }> {
+  const team = await createTeam(event, leadId, { name: entry.teamName ?? `${entry.title} team`, problemId });
+  if (!team.ok) throw new Error(`team setup failed: ${team.message}`);
+  const saved = await saveEntry(team.teamId, { ...entryFields, title: entry.title, outcome: entry.outcome ?? "working", version: 1 }, true, new Date());
+  if (!saved.ok) throw new Error("entry setup failed");
+  const [row] = await db.select({ id: entries.id }).from(entries).where(eq(entries.teamId, team.teamId));
+  return { teamId: team.teamId, entryId: row.id };
+}
+
+type Criterion = { id: string; kind?: string | null };
+
+/** The score form for a whole rubric: `value(i, criterion)` per criterion, with optional comments and overall comment. */
+export function sheetForm(
+  rubric: Criterion[],
+  value: (i: number, criterion: Criterion) => number | "",
+  opts: { comment?: (i: number) => string; overall?: string; extra?: Record<string, string> } = {},
+): Record<string, string | number> {
+  const form: Record<string, string | number> = { overallComment: opts.overall ?? "", ...opts.extra };
+  rubric.forEach((c, i) => {
+    form[`scores[${i}].criterionId`] = c.id;
+    form[`scores[${i}].value`] = value(i, c);
+    form[`scores[${i}].comment`] = opts.comment?.(i) ?? "";
+  });
+  return form;
 }
 
 export async function setSubmissionDeadline(eventId: string, at: Date) {

@@ -1,37 +1,14 @@
 // Award badges: which pages carry them, for whom and when; and the results page's ranking toggle.
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { awards, entries, eventJudges } from "#db/schema";
+import { awards, eventJudges } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { filtersFromUrl, searchLearnings } from "~/modules/archive/search.server";
-import { saveEntry } from "~/modules/entries/entries.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
-import { createTeam } from "~/modules/teams/teams.server";
 import { loader as galleryLoader } from "~/routes/events.$slug.entries._index";
 import { loader as entryLoader } from "~/routes/events.$slug.entries.$entryId._index";
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
-import { args, createOpenEvent, createUser, expectStatus, movePhase, request, type TestUser } from "~/test/fixtures";
-
-const entryFields = {
-  summary: "One line.",
-  tags: "",
-  demoUrl: "",
-  repoUrl: "",
-  videoUrl: "",
-  approach: "Off-the-shelf model.",
-  metricName: "Deflection rate",
-  metricUnit: "%",
-  metricBaseline: "0",
-  metricTarget: "20",
-  metricResult: "12",
-  pmWorked: "Retrieval.",
-  pmDidNotWork: "Tone.",
-  pmRootCause: "model-capability" as const,
-  pmRootCauseOther: "",
-  pmDifferently: "Evaluate earlier.",
-  pmNextSteps: "Pilot.",
-};
+import { args, createOpenEvent, createUser, expectStatus, movePhase, request, submittedEntry, type TestUser } from "~/test/fixtures";
 
 type Card = { id: string; awards: string[] };
 
@@ -39,12 +16,8 @@ let organizer: TestUser, judge: TestUser, alice: TestUser, bob: TestUser;
 let event: Awaited<ReturnType<typeof createOpenEvent>>["event"];
 const ids = {} as { alpha: string; beta: string };
 
-async function submitted(user: TestUser, problemId: string, title: string, outcome: "working" | "failed") {
-  const team = await createTeam(event, user.id, { name: `${title} team`, problemId });
-  if (!team.ok) throw new Error("team setup failed");
-  expect((await saveEntry(team.teamId, { ...entryFields, title, outcome, version: 1 }, true, new Date())).ok).toBe(true);
-  return (await db.select().from(entries).where(eq(entries.teamId, team.teamId)))[0].id;
-}
+const submitted = async (user: TestUser, problemId: string, title: string, outcome: "working" | "failed") =>
+  (await submittedEntry(event, user.id, problemId, { title, outcome })).entryId;
 
 const gallery = async (user: TestUser) =>
   (

@@ -1,34 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { awards, entries, eventJudges } from "#db/schema";
+import { awards, eventJudges } from "#db/schema";
 import { db } from "~/db.server";
-import { saveEntry } from "~/modules/entries/entries.server";
 import { listCriteria } from "~/modules/events/events.server";
-import { createTeam } from "~/modules/teams/teams.server";
 import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
 import { action as scoreAction } from "~/routes/events.$slug.entries.$entryId.score";
 import { action as rubricAction } from "~/routes/events.$slug.rubric";
-import { args, createOpenEvent, createUser, expectStatus, movePhase, request, type TestUser } from "~/test/fixtures";
-
-const entryFields = {
-  summary: "One line.",
-  tags: "",
-  demoUrl: "",
-  repoUrl: "",
-  videoUrl: "",
-  approach: "Off-the-shelf model.",
-  metricName: "Deflection rate",
-  metricUnit: "%",
-  metricBaseline: "0",
-  metricTarget: "20",
-  metricResult: "12",
-  pmWorked: "Retrieval.",
-  pmDidNotWork: "Tone.",
-  pmRootCause: "model-capability" as const,
-  pmRootCauseOther: "",
-  pmDifferently: "Evaluate earlier.",
-  pmNextSteps: "Pilot.",
-};
+import { args, createOpenEvent, createUser, expectStatus, movePhase, request, sheetForm, submittedEntry, type TestUser } from "~/test/fixtures";
 
 /** An event in judging with one judge and two failed entries: "Alpha" sorts first, "Beta" teaches more. */
 async function world() {
@@ -36,30 +14,14 @@ async function world() {
   const [judge, alice, bob] = await Promise.all([createUser(), createUser(), createUser()]);
   const { event, problem } = await createOpenEvent(organizer);
   await db.insert(eventJudges).values({ eventId: event.id, userId: judge.id });
-  const ids: Record<string, string> = {};
-  for (const [user, title] of [
-    [alice, "Alpha failure"],
-    [bob, "Beta failure"],
-  ] as const) {
-    const team = await createTeam(event, user.id, { name: `${title} team`, problemId: problem.id });
-    if (!team.ok) throw new Error("team setup failed");
-    expect((await saveEntry(team.teamId, { ...entryFields, title, outcome: "failed", version: 1 }, true, new Date())).ok).toBe(true);
-    ids[title] = (await db.select().from(entries).where(eq(entries.teamId, team.teamId)))[0].id;
-  }
+  const alpha = await submittedEntry(event, alice.id, problem.id, { title: "Alpha failure", outcome: "failed" });
+  const beta = await submittedEntry(event, bob.id, problem.id, { title: "Beta failure", outcome: "failed" });
   await movePhase(event.id, organizer, "judging");
-  return { organizer, judge, event, rubric: await listCriteria(event.id), alpha: ids["Alpha failure"], beta: ids["Beta failure"] };
+  return { organizer, judge, event, rubric: await listCriteria(event.id), alpha: alpha.entryId, beta: beta.entryId };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
-function sheet(w: World, learnings: number) {
-  const form: Record<string, string | number> = { overallComment: "" };
-  w.rubric.forEach((c, i) => {
-    form[`scores[${i}].criterionId`] = c.id;
-    form[`scores[${i}].value`] = c.kind === "learnings" ? learnings : 3;
-    form[`scores[${i}].comment`] = "";
-  });
-  return form;
-}
+const sheet = (w: World, learnings: number) => sheetForm(w.rubric, (_i, c) => (c.kind === "learnings" ? learnings : 3));
 
 const score = (w: World, user: TestUser, entryId: string, learnings: number) =>
   expectStatus(

@@ -1,38 +1,29 @@
 // The judge's flow through their queue: "Save and next entry" and partial or empty sheets, against the real database.
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { entries, eventJudges, events, judgeAssignments, reviews, scores } from "#db/schema";
+import { eventJudges, events, judgeAssignments, reviews, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { readToast } from "~/lib/toast.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
 import { listCriteria } from "~/modules/events/events.server";
-import { saveEntry } from "~/modules/entries/entries.server";
-import { createTeam, joinTeam } from "~/modules/teams/teams.server";
+import { joinTeam } from "~/modules/teams/teams.server";
 import { action as scoreAction } from "~/routes/events.$slug.entries.$entryId.score";
-import { args, createOpenEvent, createUser, expectStatus, fieldErrors, getEvent, movePhase, request, type Outcome, type TestUser } from "~/test/fixtures";
+import {
+  args,
+  createOpenEvent,
+  createUser,
+  expectStatus,
+  fieldErrors,
+  getEvent,
+  movePhase,
+  request,
+  sheetForm,
+  submittedEntry,
+  type Outcome,
+  type TestUser,
+} from "~/test/fixtures";
 
 type Criterion = Awaited<ReturnType<typeof listCriteria>>[number];
-
-const entryFields = {
-  summary: "One line.",
-  outcome: "working" as const,
-  tags: "",
-  demoUrl: "",
-  repoUrl: "",
-  videoUrl: "",
-  approach: "Off-the-shelf model.",
-  metricName: "Deflection rate",
-  metricUnit: "%",
-  metricBaseline: "0",
-  metricTarget: "20",
-  metricResult: "12",
-  pmWorked: "Retrieval.",
-  pmDidNotWork: "Tone.",
-  pmRootCause: "model-capability" as const,
-  pmRootCauseOther: "",
-  pmDifferently: "Evaluate earlier.",
-  pmNextSteps: "Pilot.",
-};
 
 /** An event in judging with entries A–D (queue order is by title); the judge is a member of D's team. */
 async function world() {
@@ -43,26 +34,17 @@ async function world() {
   const ids: Record<"a" | "b" | "c" | "d", string> = { a: "", b: "", c: "", d: "" };
   for (const key of ["a", "b", "c", "d"] as const) {
     const lead = await createUser();
-    const team = await createTeam(event, lead.id, { name: `Team ${key}`, problemId: problem.id });
-    if (!team.ok) throw new Error("team setup failed");
-    if (key === "d") expect(await joinTeam({ id: team.teamId, eventId: event.id }, judge.id, event.maxTeamSize)).toEqual({ ok: true });
-    expect((await saveEntry(team.teamId, { ...entryFields, title: `Entry ${key.toUpperCase()}`, version: 1 }, true, new Date())).ok).toBe(true);
-    ids[key] = (await db.select().from(entries).where(eq(entries.teamId, team.teamId)))[0].id;
+    const { teamId, entryId } = await submittedEntry(event, lead.id, problem.id, { title: `Entry ${key.toUpperCase()}`, teamName: `Team ${key}` });
+    if (key === "d") expect(await joinTeam({ id: teamId, eventId: event.id }, judge.id, event.maxTeamSize)).toEqual({ ok: true });
+    ids[key] = entryId;
   }
   await movePhase(event.id, organizer, "judging");
   return { organizer, judge, other, event: await getEvent(event.id), rubric: await listCriteria(event.id), ids };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
-function sheet(rubric: Criterion[], value: (i: number) => number | "", extra: Record<string, string> = {}) {
-  const form: Record<string, string | number> = { intent: "score", overallComment: "", ...extra };
-  rubric.forEach((c, i) => {
-    form[`scores[${i}].criterionId`] = c.id;
-    form[`scores[${i}].value`] = value(i);
-    form[`scores[${i}].comment`] = "";
-  });
-  return form;
-}
+const sheet = (rubric: Criterion[], value: (i: number) => number | "", extra: Record<string, string> = {}) =>
+  sheetForm(rubric, value, { extra: { intent: "score", ...extra } });
 
 const full = (w: World) => sheet(w.rubric, () => 4);
 const andNext = { then: "next" };

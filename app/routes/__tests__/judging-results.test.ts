@@ -5,8 +5,6 @@ import { awards, entries, eventJudges, events, judgeAssignments, judgeConflicts,
 import { db } from "~/db.server";
 import { readToast } from "~/lib/toast.server";
 import { listCriteria } from "~/modules/events/events.server";
-import { saveEntry } from "~/modules/entries/entries.server";
-import { createTeam } from "~/modules/teams/teams.server";
 import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
 import { loader as eventLoader } from "~/routes/events.$slug._index";
 import { loader as galleryLoader } from "~/routes/events.$slug.entries._index";
@@ -18,39 +16,12 @@ import { action as settingsAction } from "~/routes/events.$slug.judging-settings
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
 import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv";
 import { loader as scoresCsvLoader } from "~/routes/events.$slug.scores[.]csv";
-import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, type TestUser } from "~/test/fixtures";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, sheetForm, submittedEntry, type TestUser } from "~/test/fixtures";
 
 type Criterion = Awaited<ReturnType<typeof listCriteria>>[number];
 
-function sheet(rubric: Criterion[], value: (i: number) => number | "", comment = (_i: number) => "", overall = "") {
-  const form: Record<string, string | number> = { overallComment: overall };
-  rubric.forEach((c, i) => {
-    form[`scores[${i}].criterionId`] = c.id;
-    form[`scores[${i}].value`] = value(i);
-    form[`scores[${i}].comment`] = comment(i);
-  });
-  return form;
-}
-
-const entryFields = {
-  summary: "One line.",
-  tags: "",
-  demoUrl: "",
-  repoUrl: "",
-  videoUrl: "",
-  approach: "Off-the-shelf model.",
-  metricName: "Deflection rate",
-  metricUnit: "%",
-  metricBaseline: "0",
-  metricTarget: "20",
-  metricResult: "12",
-  pmWorked: "Retrieval.",
-  pmDidNotWork: "Tone.",
-  pmRootCause: "model-capability" as const,
-  pmRootCauseOther: "",
-  pmDifferently: "Evaluate earlier.",
-  pmNextSteps: "Pilot.",
-};
+const sheet = (rubric: Criterion[], value: (i: number) => number | "", comment = (_i: number) => "", overall = "") =>
+  sheetForm(rubric, value, { comment, overall });
 
 /** An event in judging with three judges and three submitted entries (one failed). */
 async function world() {
@@ -64,10 +35,7 @@ async function world() {
     [bob, "Bob entry", "failed"],
     [carol, "Carol entry", "partial"],
   ] as const) {
-    const team = await createTeam(event, user.id, { name: `${title} team`, problemId: problem.id });
-    if (!team.ok) throw new Error("team setup failed");
-    expect((await saveEntry(team.teamId, { ...entryFields, title, outcome, version: 1 }, true, new Date())).ok).toBe(true);
-    ids.push((await db.select().from(entries).where(eq(entries.teamId, team.teamId)))[0].id);
+    ids.push((await submittedEntry(event, user.id, problem.id, { title, outcome })).entryId);
   }
   await movePhase(event.id, organizer, "judging");
   return { organizer, j1, j2, j3, alice, bob, carol, event, rubric: await listCriteria(event.id), aliceEntry: ids[0], bobEntry: ids[1], carolEntry: ids[2] };

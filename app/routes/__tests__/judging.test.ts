@@ -1,49 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { entries, eventJudges, scores } from "#db/schema";
+import { eventJudges, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
-import { saveEntry } from "~/modules/entries/entries.server";
-import { createTeam, joinTeam } from "~/modules/teams/teams.server";
+import { joinTeam } from "~/modules/teams/teams.server";
 import { loader as entryViewLoader } from "~/routes/events.$slug.entries.$entryId._index";
 import { action as scoreAction, loader as scoreLoader } from "~/routes/events.$slug.entries.$entryId.score";
 import { loader as queueLoader } from "~/routes/events.$slug.judging";
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
-import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, type TestUser } from "~/test/fixtures";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, sheetForm, submittedEntry, type TestUser } from "~/test/fixtures";
 
 type Criterion = Awaited<ReturnType<typeof listCriteria>>[number];
 
-function sheet(rubric: Criterion[], value: (i: number) => number, comment = (i: number) => `Comment ${i}`) {
-  const form: Record<string, string | number> = {};
-  rubric.forEach((c, i) => {
-    form[`scores[${i}].criterionId`] = c.id;
-    form[`scores[${i}].value`] = value(i);
-    form[`scores[${i}].comment`] = comment(i);
-  });
-  return form;
-}
-
-const entryFields = {
-  title: "",
-  summary: "One line.",
-  outcome: "working" as const,
-  tags: "",
-  demoUrl: "",
-  repoUrl: "",
-  videoUrl: "",
-  approach: "Off-the-shelf model.",
-  metricName: "Deflection rate",
-  metricUnit: "%",
-  metricBaseline: "0",
-  metricTarget: "20",
-  metricResult: "12",
-  pmWorked: "Retrieval.",
-  pmDidNotWork: "Tone.",
-  pmRootCause: "model-capability" as const,
-  pmRootCauseOther: "",
-  pmDifferently: "Evaluate earlier.",
-  pmNextSteps: "Pilot.",
-};
+const sheet = (rubric: Criterion[], value: (i: number) => number, comment = (i: number) => `Comment ${i}`) => sheetForm(rubric, value, { comment });
 
 type World = {
   organizer: TestUser;
@@ -67,19 +36,10 @@ async function world(): Promise<World> {
     { eventId: event.id, userId: judge.id },
     { eventId: event.id, userId: judgeInTeam.id },
   ]);
-  const aliceTeam = await createTeam(event, alice.id, { name: "Alice team", problemId: problem.id });
-  const bobTeam = await createTeam(event, bob.id, { name: "Bob team", problemId: problem.id });
-  if (!aliceTeam.ok || !bobTeam.ok) throw new Error("team setup failed");
-  expect(await joinTeam({ id: aliceTeam.teamId, eventId: event.id }, judgeInTeam.id, event.maxTeamSize)).toEqual({ ok: true });
-  for (const [teamId, title] of [
-    [aliceTeam.teamId, "Alice entry"],
-    [bobTeam.teamId, "Bob entry"],
-  ] as const) {
-    const saved = await saveEntry(teamId, { ...entryFields, title, version: 1 }, true, new Date());
-    expect(saved.ok).toBe(true);
-  }
+  const aliceEntry = await submittedEntry(event, alice.id, problem.id, { title: "Alice entry", teamName: "Alice team" });
+  const bobEntry = await submittedEntry(event, bob.id, problem.id, { title: "Bob entry", teamName: "Bob team" });
+  expect(await joinTeam({ id: aliceEntry.teamId, eventId: event.id }, judgeInTeam.id, event.maxTeamSize)).toEqual({ ok: true });
   await movePhase(event.id, organizer, "judging");
-  const entryId = async (teamId: string) => (await db.select().from(entries).where(eq(entries.teamId, teamId)))[0].id;
   return {
     organizer,
     judge,
@@ -89,8 +49,8 @@ async function world(): Promise<World> {
     outsider,
     event: { ...event, phase: "judging" },
     rubric: await listCriteria(event.id),
-    aliceEntryId: await entryId(aliceTeam.teamId),
-    bobEntryId: await entryId(bobTeam.teamId),
+    aliceEntryId: aliceEntry.entryId,
+    bobEntryId: bobEntry.entryId,
   };
 }
 
