@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { siteRole } from "~/modules/auth/site-role";
 
-type HeaderUser = { name: string; email: string; role: "admin" | "organizer" | "member" } | null;
+type HeaderUser = { name: string; email: string; role: "admin" | "organizer" | "member"; unread?: number } | null;
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded px-2 py-1 text-sm font-medium no-underline hover:bg-brand-50 ${isActive ? "text-brand-900 bg-brand-50" : "text-slate-700"}`;
@@ -40,6 +40,7 @@ export function SiteHeader({ user, signUp = true }: { user: HeaderUser; signUp?:
                 </NavLink>
               </>
             ) : null}
+            <NotificationsLink unread={user.unread ?? 0} />
             <Link to="/account" className="ml-2 text-sm text-slate-700 no-underline hover:underline" data-testid="signed-in-as">
               <span className="sr-only">Your account: </span>
               {user.name}
@@ -65,5 +66,36 @@ export function SiteHeader({ user, signUp = true }: { user: HeaderUser; signUp?:
         )}
       </div>
     </header>
+  );
+}
+
+/** The bell: its name says "Notifications" and, when there are any, how many are unread; the badge shows the number. */
+function NotificationsLink({ unread }: { unread: number }) {
+  const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications";
+  return (
+    <NavLink to="/notifications" aria-label={label} className={(state) => `${navClass(state)} relative inline-flex items-center gap-1`}>
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className="h-5 w-5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread > 0 ? (
+        <span
+          aria-hidden="true"
+          className="min-w-5 rounded-full bg-red-700 px-1.5 text-center text-xs leading-5 font-bold text-white"
+          data-testid="unread-badge"
+        >
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </NavLink>
   );
 }

@@ -1,0 +1,84 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { NotificationList, NotificationPages } from "~/components/notification-list";
+import { parseForm } from "~/lib/forms.server";
+import { readIntent, unknownIntent } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { requireUser } from "~/modules/auth/guards.server";
+import { noticeLine, safeNoticePath, unreadWords } from "~/modules/notifications/list";
+import { listNotifications, markAllRead, markRead, unreadCount } from "~/modules/notifications/notify.server";
+
+export const meta: MetaFunction = () => [{ title: "Notifications · Problem First" }];
+
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+const openSchema = z.object({ id: z.string({ error: "Choose a notification." }).min(1).max(100) });
+
+// Every query below carries the signed-in person's id: nobody reads or marks another person's notices.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const page = pageSchema.parse(new URL(request.url).searchParams.get("page") ?? 1);
+  const [list, unread] = await Promise.all([listNotifications(user.id, page), unreadCount(user.id)]);
+  const now = new Date();
+  return { ...list, rows: list.rows.map((row) => noticeLine(row, now)), unread };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = readIntent(formData);
+  switch (intent) {
+    case "open": {
+      const submission = parseForm(formData, { schema: openSchema });
+      if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+      const path = await markRead(user.id, submission.value.id);
+      if (path === null) throw data("This notification is not in your list.", { status: 404 });
+      return redirect(safeNoticePath(path));
+    }
+    case "mark-all-read":
+      await markAllRead(user.id);
+      return redirectWithToast("/notifications", "All notifications marked as read.");
+    default:
+      return unknownIntent(intent);
+  }
+}
+
+export default function Notifications() {
+  const { rows, total, page, pages, unread } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="h1">Notifications</h1>
+        {unread > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="mark-all-read" />
+            <button type="submit" className="btn-secondary">
+              Mark all as read
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      <p className="text-slate-700">
+        {unread > 0 ? `${unreadWords(unread)} of ${total}. ` : total > 0 ? "All read. " : ""}
+        Which of these also come by email is up to you: <Link to="/account#email-notifications">email notifications on your account page</Link>.
+      </p>
+      {rows.length === 0 ? (
+        <div className="card space-y-2 text-slate-700">
+          <p className="font-semibold">No notifications yet.</p>
+          <p>
+            Things that concern you appear here: being made a judge or co-organizer, someone joining your team, a deadline coming up, your team&apos;s entry
+            submitted, results and awards published, and announcements from organizers.
+          </p>
+        </div>
+      ) : (
+        <NotificationList rows={rows} page={page} pages={pages} />
+      )}
+      <NotificationPages page={page} pages={pages} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
