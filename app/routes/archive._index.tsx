@@ -71,6 +71,11 @@ function Results({ filters, result, busy }: { filters: ArchiveFilters; result: N
           {notice}
         </p>
       ) : null}
+      {result.suggestion ? (
+        <p className="rounded-md bg-sky-50 p-3 text-sm text-sky-900" role="status">
+          Did you mean <Link to={searchHref(filters, { q: result.suggestion.q, page: 1 })}>{result.suggestion.q.slice(0, 120)}</Link>?
+        </p>
+      ) : null}
       {mode === "any" ? (
         <p className="rounded-md bg-sky-50 p-3 text-sm text-sky-900" role="status">
           No learning has all of these words, so these have some of them.

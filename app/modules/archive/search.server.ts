@@ -19,7 +19,8 @@ import {
   splitSnippet,
   type PrefixStems,
 } from "./query";
-import { informativeTerms, isRelated, stemOf, textTerms, wordsToLeaveOut, type TermStats } from "./relevance";
+import { fold, informativeTerms, isRelated, stemOf, textTerms, wordsToLeaveOut, type TermStats } from "./relevance";
+import { closestSpelling, correctedQuery, LENGTH_SLACK, MIN_WORD_LENGTH, nearestStem } from "./spelling";
 
 export const PAGE_SIZE = 20;
 
@@ -94,6 +95,8 @@ export type SearchResult = {
   /** "all": every word matched; "any": nothing had every word, so entries with any of them are shown. */
   mode: "browse" | "all" | "any";
   notice: string | null;
+  /** "Did you mean …?" when a word matched nothing: the search with it corrected, and the corrected words. */
+  suggestion: { q: string; words: string[] } | null;
 };
 
 /** What the archive may show, over `entries e` joined to `events ev`: submitted entries of closed events. */
@@ -220,15 +223,54 @@ export async function termStats(stems: string[]): Promise<TermStats> {
   return { docs: n, df: new Map(rows.map((r) => [r.term, r.doc])) };
 }
 
-/** The plain words of a search too common to tell learnings apart, and past the first few telling ones the most common. */
-async function searchWordsToLeaveOut(q: string): Promise<Set<string>> {
+/** The plain words of a search, and their frequencies in the index. */
+async function searchWords(q: string): Promise<{ words: string[]; otherTerms: number; stats: TermStats }> {
   const { words, otherTerms } = queryWords(q);
-  if (words.length === 0) return new Set();
-  return wordsToLeaveOut(words, await termStats(words.map(stemOf)), otherTerms);
+  const stats = words.length ? await termStats(words.map(stemOf)) : { docs: 0, df: new Map<string, number>() };
+  return { words, otherTerms, stats };
+}
+
+/** Every column of the index a text's words can be found in, highlighted: title, body, tags, problem. */
+const ALL_MARKED = sql.raw([1, 2, 3, 4].map((col) => `highlight(learnings_fts, ${col}, '${MARK_START}', '${MARK_END}')`).join(` || ' ' || `));
+
+/** Plain words of a search checked for a spelling suggestion, at most. */
+const MAX_CORRECTED = 3;
+
+/** How the archive spells an indexed stem, as close to what was typed as it has it ("invoic" → invoice). */
+async function spellingOf(typed: string, stem: string): Promise<string> {
+  const rows = await db.all<{ marked: string }>(
+    sql`select ${ALL_MARKED} as marked from learnings_fts where learnings_fts match ${`{title body tags problem} : ${anyWordQuery([stem])}`} limit 5`,
+  );
+  const spellings = rows.flatMap((r) =>
+    splitSnippet(r.marked)
+      .filter((part) => part.hit)
+      .map((part) => part.text),
+  );
+  return closestSpelling(typed, spellings) ?? stem;
+}
+
+/**
+ * "Did you mean …?": for plain words that match nothing, the nearest stem the index holds (within one
+ * or two edits, same first letter, similar length; a range read of the vocabulary), spelled as the
+ * archive spells it, and the search with those words corrected.
+ */
+async function spellingSuggestion(q: string, words: string[], stats: TermStats): Promise<SearchResult["suggestion"]> {
+  const unmatched = [...new Set(words.map(fold))].filter((w) => w.length >= MIN_WORD_LENGTH && !stats.df.get(stemOf(w))).slice(0, MAX_CORRECTED);
+  const corrections = new Map<string, string>();
+  for (const word of unmatched) {
+    const stem = stemOf(word);
+    const candidates = await db.all<{ term: string; doc: number }>(sql`
+      select term, doc from learnings_vocab
+      where term >= ${stem[0]} and term < ${stem[0] + "\u{10FFFF}"} and length(term) between ${stem.length - LENGTH_SLACK} and ${stem.length + LENGTH_SLACK}`);
+    const near = nearestStem(stem, candidates);
+    if (near) corrections.set(word, await spellingOf(word, near));
+  }
+  return corrections.size ? { q: correctedQuery(q, corrections), words: [...corrections.values()] } : null;
 }
 
 export async function searchLearnings(filters: ArchiveFilters): Promise<SearchResult> {
-  const [stems, leaveOut] = await Promise.all([prefixStems(filters.q), searchWordsToLeaveOut(filters.q)]);
+  const [stems, { words, otherTerms, stats }] = await Promise.all([prefixStems(filters.q), searchWords(filters.q)]);
+  const leaveOut = words.length ? wordsToLeaveOut(words, stats, otherTerms) : new Set<string>();
   const parsed = parseQuery(filters.q, stems, leaveOut);
   let mode: SearchResult["mode"] = "browse";
   let found: { total: number; rows: Row[] };
@@ -264,6 +306,11 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     mode,
     notice: parsed.notice,
+    suggestion: await spellingSuggestion(
+      filters.q,
+      words.filter((w) => !leaveOut.has(fold(w))),
+      stats,
+    ),
   };
 }
 
@@ -292,9 +339,6 @@ export type RelatedLearning = Pick<Learning, "id" | "title" | "outcome" | "rootC
   /** Why it is shown: the text's words this learning shares (in the text's spelling). */
   sharedWords: string[];
 };
-
-/** Every column of the index a text's words can be shared in, highlighted: title, body, tags, problem. */
-const ALL_MARKED = sql.raw([1, 2, 3, 4].map((col) => `highlight(learnings_fts, ${col}, '${MARK_START}', '${MARK_END}')`).join(` || ' ' || `));
 
 /**
  * "Have we tried this before?": up to `limit` archive learnings related to a text (a problem's words,

@@ -486,6 +486,26 @@ describe("related learnings that are related", () => {
   });
 });
 
+describe("search that forgives", () => {
+  it("suggests the nearest indexed word for a word that matches nothing: invoce → invoice", async () => {
+    const result = await search({ q: "invoce" });
+    expect(result.total).toBe(0);
+    expect(result.suggestion).toEqual({ q: "invoice", words: ["invoice"] });
+    expect((await search({ q: result.suggestion!.q })).total).toBeGreaterThan(0);
+  });
+
+  it("corrects only the words that match nothing and suggests nothing when every word matches", async () => {
+    expect((await search({ q: "dunning invoce" })).suggestion).toEqual({ q: "dunning invoice", words: ["invoice"] });
+    expect((await search({ q: "invoice" })).suggestion).toBeNull();
+    expect((await search({ q: "qqqqzzzz" })).suggestion).toBeNull();
+  });
+
+  it("links the suggestion on the page, keeping the filters", async () => {
+    const outcome = await expectStatus(archiveLoader(args(request("/archive?q=invoce&outcome=working", { user: member }))), 200);
+    expect(outcome.data).toMatchObject({ result: { suggestion: { q: "invoice" } } });
+  });
+});
+
 describe("the learnings digest", () => {
   it("is refused before results are published and downloads as Markdown after", async () => {
     const { event } = await createOpenEvent(organizer);
