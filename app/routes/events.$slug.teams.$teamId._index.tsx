@@ -11,7 +11,7 @@ import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { absoluteUrl } from "~/lib/urls.server";
+import { absoluteUrl, appOrigin } from "~/lib/urls.server";
 import { canChangeTeam, canEditEntry, canLeadTeam, canViewTeam } from "~/modules/auth/permissions";
 import { getTeamEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -91,14 +91,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "remove-member": {
       leadOnly();
-      const done = await removeMember(team, String(formData.get("userId") ?? ""), readConfirmation(formData));
+      const done = await removeMember(team, String(formData.get("userId") ?? ""), readConfirmation(formData), appOrigin(request));
       if (!done.ok && "confirm" in done) return data({ confirmRemoveMember: done.confirm }, { status: 409 });
       if (!done.ok) return data({ error: done.message }, { status: 400 });
       return redirectWithToast(here, "Member removed. The invite link changed, so the old one no longer works.");
     }
     case "hand-over": {
       leadOnly();
-      const done = await handOverLead(team.id, String(formData.get("userId") ?? ""));
+      const done = await handOverLead(team.id, String(formData.get("userId") ?? ""), appOrigin(request));
       if (!done.ok) return data({ error: done.message }, { status: 400 });
       return redirectWithToast(here, "Lead handed over.");
     }

@@ -10,6 +10,7 @@ import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
+import { appOrigin } from "~/lib/urls.server";
 import { relatedToProblem } from "~/modules/archive/search.server";
 import { canEditEntry, canViewTeam } from "~/modules/auth/permissions";
 import { AUTOSAVE_INTENT } from "~/modules/entries/autosave";
@@ -92,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") {
         return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
       }
-      const saved = await saveEntry(team.id, submission.value, submit, new Date());
+      const saved = await saveEntry(team.id, submission.value, submit, new Date(), appOrigin(request));
       if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) as SubmissionResult<string[]> }, { status: 409 });
       return redirectWithToast(
         submit ? `/events/${event.slug}/teams/${team.id}` : here,

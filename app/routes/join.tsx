@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { appOrigin } from "~/lib/urls.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { canJoinTeam } from "~/modules/auth/permissions";
 import { loadEventAccess } from "~/modules/events/events.server";
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, team, event, access } = await resolveInvite(request, (await request.formData()).get("code"));
   enforce(canJoinTeam(user, access, new Date()));
-  const joined = await joinTeam(team, user.id, event.maxTeamSize);
+  const joined = await joinTeam(team, user.id, event.maxTeamSize, appOrigin(request));
   if (!joined.ok) return data({ error: joined.message }, { status: 409 });
   return redirectWithToast(`/events/${event.slug}/teams/${team.id}`, `You joined ${team.name}.`);
 }

@@ -1,6 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { entries, problems, teams } from "#db/schema";
 import { db } from "~/db.server";
+import { configuredOrigin } from "~/lib/urls.server";
+import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
+import { entrySubmittedNotices } from "~/modules/teams/notices.server";
 import { normalizeTags, type EntryInput } from "./schemas";
 
 export async function getTeamEntry(teamId: string) {
@@ -38,10 +42,22 @@ export type SaveResult = { ok: true; version: number } | { ok: false; conflict: 
 /**
  * Saves the team's entry if nobody saved since `input.version` was read.
  * The version check is in the UPDATE itself, so two members saving at once cannot overwrite each other.
+ * Submitting a draft tells the team (ADR 024): the notices hang on a first UPDATE that changes a row only on
+ * the move from draft to submitted at this version, so a later save or a repeated submit tells nobody.
  */
-export async function saveEntry(teamId: string, input: EntryInput, submit: boolean, now: Date): Promise<SaveResult> {
+export async function saveEntry(teamId: string, input: EntryInput, submit: boolean, now: Date, origin = configuredOrigin()): Promise<SaveResult> {
   const { version, ...fields } = input;
-  const updated = await db
+  const atVersion = and(eq(entries.teamId, teamId), eq(entries.version, version));
+  const told = submit
+    ? [
+        db
+          .update(entries)
+          .set({ status: "submitted", submittedAt: now })
+          .where(and(atVersion, eq(entries.status, "draft"))),
+        ...(await notifyStatementsIfChanged(await entrySubmittedNotices(teamId, fields.title, origin), origin)),
+      ]
+    : [];
+  const save = db
     .update(entries)
     .set({
       ...fields,
@@ -53,8 +69,10 @@ export async function saveEntry(teamId: string, input: EntryInput, submit: boole
       updatedAt: now,
       ...(submit ? { status: "submitted" as const, submittedAt: now } : {}),
     })
-    .where(and(eq(entries.teamId, teamId), eq(entries.version, version)))
+    .where(atVersion)
     .returning({ version: entries.version });
+  const results = (await db.batch([...told, save] as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]])) as unknown[];
+  const updated = results[results.length - 1] as { version: number }[];
   if (updated.length === 0) {
     return {
       ok: false,

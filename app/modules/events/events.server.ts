@@ -12,6 +12,8 @@ import { judgingGaps, judgingSheets } from "./dashboard.server";
 import { configuredOrigin } from "~/lib/urls.server";
 import { judgeAddedMail } from "~/modules/mail/messages";
 import { addPersonByEmail, type AddPersonResult } from "./people.server";
+import { phaseNotices } from "./phase-notices.server";
+import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
 import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type TransitionRequest } from "./phases";
 
 export type EventRow = typeof events.$inferSelect;
@@ -207,23 +209,23 @@ export async function phaseStepsFor(event: EventRow, now: Date) {
   return nextSteps(await phaseFacts(event, now));
 }
 
-export async function changePhase(event: EventRow, actorId: string, req: TransitionRequest, now: Date) {
+export async function changePhase(event: EventRow, actorId: string, req: TransitionRequest, now: Date, origin = configuredOrigin()) {
   const check = checkTransition(await phaseFacts(event, now), req);
   if (!check.ok) return check;
-  // The phase in the WHERE makes a double submit (or two organizers at once) a no-op instead of a double move.
-  const updated = await db
-    .update(events)
-    .set({ phase: req.to, ...(check.closeSubmissionsNow ? { submissionDeadline: now } : {}) })
-    .where(and(eq(events.id, event.id), eq(events.phase, event.phase)))
-    .returning({ id: events.id });
+  // The phase in the WHERE makes a double submit (or two organizers at once) a no-op instead of a double move;
+  // the history row and the notices of the move hang on that UPDATE, in the same transaction (ADR 024).
+  const told = await notifyStatementsIfChanged(await phaseNotices(event, req.to, origin), origin);
+  const [updated] = await db.batch([
+    db
+      .update(events)
+      .set({ phase: req.to, ...(check.closeSubmissionsNow ? { submissionDeadline: now } : {}) })
+      .where(and(eq(events.id, event.id), eq(events.phase, event.phase)))
+      .returning({ id: events.id }),
+    db.run(sql`insert into phase_changes (event_id, from_phase, to_phase, reason, changed_by)
+      select ${event.id}, ${event.phase}, ${req.to}, ${req.reason || null}, ${actorId} where changes() = 1`),
+    ...told,
+  ]);
   if (updated.length === 0) return { ok: false as const, field: "to" as const, message: "Someone else changed the phase just now. Reload and try again." };
-  await db.insert(phaseChanges).values({
-    eventId: event.id,
-    fromPhase: event.phase,
-    toPhase: req.to,
-    reason: req.reason || null,
-    changedBy: actorId,
-  });
   // Entries are final once judging starts: assign judges to any submitted since the last recompute.
   const plan = req.to === "judging" ? await recomputeAssignmentsOf(event.id) : null;
   return { ok: true as const, plan };

@@ -36,3 +36,149 @@ export function judgeAddedMail(input: { name: string; eventTitle: string; eventU
     action: { label: "Open the event", url: input.eventUrl },
   };
 }
+
+export function emailVerificationMail(input: { name: string; verifyUrl: string; validHours: number }): MailContent {
+  return {
+    kind: "email-verification",
+    subject: "Confirm your email for Problem First",
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `Someone created a Problem First account with this address. Confirm it is yours with the link below; it works once, for ${input.validHours} hours.`,
+      "Until then you can sign in and browse, but not join a team or be added as a judge or organizer.",
+    ],
+    action: { label: "Confirm my email", url: input.verifyUrl },
+    note: "If you did not sign up, ignore this email: the address stays unconfirmed.",
+  };
+}
+
+export function signUpAttemptMail(input: { name: string; signInUrl: string; resetUrl: string }): MailContent {
+  return {
+    kind: "sign-up-attempt",
+    subject: "Someone tried to sign up with your email",
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      "Someone tried to create a Problem First account with this address, which already has one. No new account was made.",
+      `If it was you, sign in instead: ${input.signInUrl}`,
+    ],
+    action: { label: "Forgot your password? Choose a new one", url: input.resetUrl },
+    note: "If it was not you, nothing changed: your account and password stay as they are.",
+  };
+}
+
+// ——— Event notices (judge invites, judging, teams, entries, results) ———
+
+export function judgeInvitedMail(input: { inviterName: string; eventTitle: string; inviteUrl: string; validUntil: string }): MailContent {
+  return {
+    kind: "judge-invited",
+    subject: `You are invited to judge ${input.eventTitle}`,
+    greeting: "Hello,",
+    paragraphs: [
+      `${input.inviterName} invites you to judge the entries of ${input.eventTitle} on Problem First. Judges score entries against the event's rubric.`,
+      `Open the link, sign up (or sign in) with any account, and accept. The link works until ${input.validUntil}, for one person.`,
+    ],
+    action: { label: "Accept the invitation", url: input.inviteUrl },
+    note: "If you do not want to judge, ignore this email.",
+  };
+}
+
+export function judgingOpenedMail(input: { name: string; eventTitle: string; queueUrl: string }): MailContent {
+  return {
+    kind: "judging-opened",
+    subject: `Judging of ${input.eventTitle} is open`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [`Judging of ${input.eventTitle} has started. Your queue lists the entries you score.`],
+    action: { label: "Open your judging queue", url: input.queueUrl },
+  };
+}
+
+export function teamJoinedMail(input: { name: string; joinerName: string; teamName: string; eventTitle: string; teamUrl: string }): MailContent {
+  return {
+    kind: "team-joined",
+    subject: `${input.joinerName} joined ${input.teamName}`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [`${input.joinerName} joined your team ${input.teamName} in ${input.eventTitle}.`],
+    action: { label: "Open the team", url: input.teamUrl },
+  };
+}
+
+export function memberRemovedMail(input: { name: string; removedName: string; teamName: string; eventTitle: string; url: string; you: boolean }): MailContent {
+  return {
+    kind: "team-member-removed",
+    subject: input.you ? `You were removed from ${input.teamName}` : `${input.removedName} was removed from ${input.teamName}`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: input.you
+      ? [`The team lead removed you from ${input.teamName} in ${input.eventTitle}. You can join another team, or ask the lead to let you back in.`]
+      : [`The team lead removed ${input.removedName} from your team ${input.teamName} in ${input.eventTitle}. The team's invite link changed.`],
+    action: { label: input.you ? "Open the event" : "Open the team", url: input.url },
+  };
+}
+
+export function leadChangedMail(input: { name: string; leadName: string; teamName: string; eventTitle: string; teamUrl: string; you: boolean }): MailContent {
+  return {
+    kind: "team-lead-changed",
+    subject: input.you ? `You now lead ${input.teamName}` : `${input.leadName} now leads ${input.teamName}`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      input.you
+        ? `The lead of ${input.teamName} in ${input.eventTitle} was handed over to you. You can now manage its members and invite link.`
+        : `The lead of your team ${input.teamName} in ${input.eventTitle} was handed over to ${input.leadName}.`,
+    ],
+    action: { label: "Open the team", url: input.teamUrl },
+  };
+}
+
+export function entrySubmittedMail(input: { name: string; teamName: string; eventTitle: string; entryTitle: string; teamUrl: string }): MailContent {
+  return {
+    kind: "entry-submitted",
+    subject: `${input.teamName}'s entry is submitted`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `Your team ${input.teamName} submitted its entry "${input.entryTitle}" to ${input.eventTitle}.`,
+      "Team members can still edit it until the submission deadline.",
+    ],
+    action: { label: "Open the team", url: input.teamUrl },
+  };
+}
+
+export function resultsPublishedMail(input: { name: string; teamName: string; eventTitle: string; url: string; hasFeedback: boolean }): MailContent {
+  return {
+    kind: "results-published",
+    subject: `Results of ${input.eventTitle} are published`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      input.hasFeedback
+        ? `The results of ${input.eventTitle} are published. The judges' scores and feedback on ${input.teamName}'s entry are on its page.`
+        : `The results of ${input.eventTitle} are published. ${input.teamName} did not submit an entry, so there is no feedback for it.`,
+    ],
+    action: { label: input.hasFeedback ? "Read your feedback" : "See the results", url: input.url },
+  };
+}
+
+export function awardWonMail(input: { name: string; teamName: string; eventTitle: string; awardName: string; entryUrl: string }): MailContent {
+  return {
+    kind: "award-won",
+    subject: `${input.teamName} won ${input.awardName}`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [`Congratulations: your team ${input.teamName} won the award "${input.awardName}" in ${input.eventTitle}.`],
+    action: { label: "Open your entry", url: input.entryUrl },
+  };
+}
+
+export function announcementMail(input: {
+  name: string;
+  eventTitle: string;
+  title: string;
+  paragraphs: string[];
+  eventUrl: string;
+  audience: string;
+}): MailContent {
+  // `audience` ends in a preposition: "the judges of", "everyone in".
+  return {
+    kind: "announcement",
+    subject: `${input.eventTitle}: ${input.title}`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [`The organizers of ${input.eventTitle} announce: ${input.title}`, ...input.paragraphs],
+    action: { label: "Read it on the event page", url: input.eventUrl },
+    note: `Sent to ${input.audience} ${input.eventTitle}.`,
+  };
+}

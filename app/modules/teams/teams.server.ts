@@ -1,10 +1,13 @@
 import { LibsqlError } from "@libsql/client";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { entries, problems, screenshots, teamMembers, teamRemovals, teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import { typedNameMatches, type Confirmation } from "~/lib/confirm";
 import { newId, newInviteCode } from "~/lib/ids";
+import { configuredOrigin } from "~/lib/urls.server";
 import { deleteFile } from "~/modules/entries/storage.server";
+import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
+import { leadChangedNotices, memberRemovedNotices, teamJoinedNotices } from "./notices.server";
 
 type Fail<F extends string> = { ok: false; field: F; message: string };
 
@@ -69,15 +72,25 @@ export async function joinRefusal(teamId: string, userId: string): Promise<strin
 
 /**
  * Joins a team if it has room and the lead has not removed this person. The checks and the insert
- * are one statement, so two people joining at the same moment cannot both take the last place.
+ * are one statement, so two people joining at the same moment cannot both take the last place; the other
+ * members are told in the same transaction, only when the row went in.
  */
-export async function joinTeam(team: { id: string; eventId: string }, userId: string, maxTeamSize: number): Promise<{ ok: true } | Fail<"code">> {
+export async function joinTeam(
+  team: { id: string; eventId: string },
+  userId: string,
+  maxTeamSize: number,
+  origin = configuredOrigin(),
+): Promise<{ ok: true } | Fail<"code">> {
   try {
-    const result = await db.run(sql`
+    const told = await notifyStatementsIfChanged(await teamJoinedNotices(team.id, userId, origin), origin);
+    const [result] = await db.batch([
+      db.run(sql`
       insert into team_members (team_id, event_id, user_id)
       select ${team.id}, ${team.eventId}, ${userId}
       where (select count(*) from team_members where team_id = ${team.id}) < ${maxTeamSize}
-        and not exists (select 1 from team_removals r where r.team_id = ${team.id} and r.user_id = ${userId})`);
+        and not exists (select 1 from team_removals r where r.team_id = ${team.id} and r.user_id = ${userId})`),
+      ...told,
+    ]);
     if (result.rowsAffected === 0) {
       if (await wasRemoved(team.id, userId)) return { ok: false, field: "code", message: REMOVED_MESSAGE };
       return { ok: false, field: "code", message: `This team is full (at most ${maxTeamSize} ${maxTeamSize === 1 ? "person" : "people"}).` };
@@ -229,6 +242,7 @@ export async function removeMember(
   team: { id: string; createdBy: string },
   memberId: string,
   confirmation: Confirmation,
+  origin = configuredOrigin(),
 ): Promise<{ ok: true } | { ok: false; message: string } | NeedsConfirmation<{ userId: string; name: string }>> {
   if (memberId === team.createdBy) return { ok: false, message: "The lead cannot remove themselves; hand over the lead or leave instead." };
   const notMember = { ok: false as const, message: "That person is not in this team." };
@@ -241,6 +255,8 @@ export async function removeMember(
     return member ? { ok: false, confirm: { userId: memberId, name: member.name } } : notMember;
   }
   const isMember = sql`exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${memberId})`;
+  // The removed person and those who stay are told only when the DELETE removed them (ADR 024).
+  const told = await notifyStatementsIfChanged(await memberRemovedNotices(team.id, memberId, origin), origin);
   const [, , removed] = await db.batch([
     db.run(sql`insert into team_removals (team_id, user_id) select ${team.id}, ${memberId} where ${isMember} on conflict do nothing`),
     db
@@ -251,6 +267,7 @@ export async function removeMember(
       .delete(teamMembers)
       .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId)))
       .returning({ userId: teamMembers.userId }),
+    ...told,
   ]);
   return removed.length ? { ok: true } : notMember;
 }
@@ -279,12 +296,30 @@ export async function allowRejoin(teamId: string, userId: string): Promise<{ ok:
   return cleared.length ? { ok: true } : { ok: false, message: "That person was not removed from this team." };
 }
 
-/** The new lead must already be a member; the check is part of the UPDATE. */
-export async function handOverLead(teamId: string, newLeadId: string): Promise<{ ok: true } | { ok: false; message: string }> {
-  const updated = await db
-    .update(teams)
-    .set({ createdBy: newLeadId })
-    .where(and(eq(teams.id, teamId), sql`exists(select 1 from team_members m where m.team_id = ${teamId} and m.user_id = ${newLeadId})`))
-    .returning({ id: teams.id });
-  return updated.length ? { ok: true } : { ok: false, message: "The new lead must be a member of the team." };
+/**
+ * The new lead must already be a member; the check is part of the UPDATE, which also skips a lead handed to
+ * the person who already leads (a repeated hand-over), so the team is told once (ADR 024).
+ */
+export async function handOverLead(teamId: string, newLeadId: string, origin = configuredOrigin()): Promise<{ ok: true } | { ok: false; message: string }> {
+  const told = await notifyStatementsIfChanged(await leadChangedNotices(teamId, newLeadId, origin), origin);
+  const [updated] = await db.batch([
+    db
+      .update(teams)
+      .set({ createdBy: newLeadId })
+      .where(
+        and(
+          eq(teams.id, teamId),
+          ne(teams.createdBy, newLeadId),
+          sql`exists(select 1 from team_members m where m.team_id = ${teamId} and m.user_id = ${newLeadId})`,
+        ),
+      )
+      .returning({ id: teams.id }),
+    ...told,
+  ]);
+  if (updated.length) return { ok: true };
+  const [already] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.createdBy, newLeadId)));
+  return already ? { ok: true } : { ok: false, message: "The new lead must be a member of the team." };
 }

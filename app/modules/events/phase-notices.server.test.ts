@@ -1,0 +1,113 @@
+// Phase changes tell the people they concern once, in the same transaction as the change: judges when
+// judging opens (their queue), teams when results are published (their feedback) and award winners which
+// award; a refused or repeated phase change tells nobody (ADR 024).
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { awards, eventJudges, notifications, outbox } from "#db/schema";
+import { db } from "~/db.server";
+import { newId } from "~/lib/ids";
+import { optionalKinds, type NotificationKind } from "~/modules/notifications/kinds";
+import { setEmailPreferences } from "~/modules/notifications/notify.server";
+import { createTeam, joinTeam } from "~/modules/teams/teams.server";
+import { createOpenEvent, createUser, getEvent, submittedEntry, type TestUser } from "~/test/fixtures";
+import { changePhase } from "./events.server";
+
+const ORIGIN = "https://hack.example.com";
+const noticesOf = (user: TestUser, kind: NotificationKind) =>
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, user.id), eq(notifications.kind, kind)));
+const mailsOf = (user: TestUser, kind: NotificationKind) =>
+  db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.toEmail, user.email.toLowerCase()), eq(outbox.kind, kind)));
+
+async function eventWithTeams() {
+  const organizer = await createUser({ role: "organizer" });
+  const { event, problem } = await createOpenEvent(organizer);
+  const [judgeA, judgeB] = [await createUser({ name: "Judge Ada" }), await createUser({ name: "Judge Bo" })];
+  await db.insert(eventJudges).values([
+    { eventId: event.id, userId: judgeA.id },
+    { eventId: event.id, userId: judgeB.id },
+  ]);
+  const [winLead, winMate, drafter, bystander] = [await createUser(), await createUser(), await createUser(), await createUser()];
+  const won = await submittedEntry(event, winLead.id, problem.id, { title: "Triage bot", teamName: "Winners" });
+  expect((await joinTeam({ id: won.teamId, eventId: event.id }, winMate.id, 5, ORIGIN)).ok).toBe(true);
+  const draft = await createTeam(event, drafter.id, { name: "Drafters", problemId: problem.id });
+  expect(draft.ok).toBe(true);
+  return { organizer, event, judges: [judgeA, judgeB], won, winners: [winLead, winMate], drafter, bystander };
+}
+
+const move = async (eventId: string, actor: TestUser, to: "judging" | "closed", reason = "") =>
+  changePhase(await getEvent(eventId), actor.id, { to, confirmed: true, reason }, new Date(), ORIGIN);
+
+describe("judging-opened", () => {
+  it("tells each judge once with the link to their queue; a repeated move tells nobody", async () => {
+    const { organizer, event, judges, winners } = await eventWithTeams();
+    const before = await getEvent(event.id);
+    expect((await move(event.id, organizer, "judging")).ok).toBe(true);
+    // A second organizer acting on the page they loaded before the move: refused, nobody told again.
+    expect((await changePhase(before, organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date(), ORIGIN)).ok).toBe(false);
+    for (const judge of judges) {
+      const rows = await noticesOf(judge, "judging-opened");
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ path: `/events/${event.slug}/judging`, eventId: event.id, title: `Judging of ${event.title} is open` });
+      const mails = await mailsOf(judge, "judging-opened");
+      expect(mails).toHaveLength(1);
+      expect(mails[0].textBody).toContain(`${ORIGIN}/events/${event.slug}/judging`);
+    }
+    expect(await noticesOf(winners[0], "judging-opened")).toHaveLength(0);
+  });
+
+  it("keeps the in-app notice but sends no mail to a judge who turned the kind off", async () => {
+    const { organizer, event, judges } = await eventWithTeams();
+    await setEmailPreferences(judges[0].id, new Set(optionalKinds.filter((k) => k !== "judging-opened")));
+    expect((await move(event.id, organizer, "judging")).ok).toBe(true);
+    expect(await noticesOf(judges[0], "judging-opened")).toHaveLength(1);
+    expect(await mailsOf(judges[0], "judging-opened")).toHaveLength(0);
+    expect(await mailsOf(judges[1], "judging-opened")).toHaveLength(1);
+  });
+});
+
+describe("results-published and award-won", () => {
+  it("links each team member to their feedback, tells the winning team which award, each once", async () => {
+    const { organizer, event, won, winners, drafter, bystander, judges } = await eventWithTeams();
+    expect((await move(event.id, organizer, "judging")).ok).toBe(true);
+    await db.insert(awards).values([
+      { id: newId(), eventId: event.id, name: "Best overall", entryId: won.entryId, position: 0 },
+      { id: newId(), eventId: event.id, name: "Not given", entryId: null, position: 1 },
+    ]);
+    const judging = await getEvent(event.id);
+    expect((await move(event.id, organizer, "closed")).ok).toBe(true);
+    expect((await changePhase(judging, organizer.id, { to: "closed", confirmed: true, reason: "" }, new Date(), ORIGIN)).ok).toBe(false);
+
+    for (const member of winners) {
+      const [published, ...more] = await noticesOf(member, "results-published");
+      expect(more).toHaveLength(0);
+      expect(published.path).toBe(`/events/${event.slug}/entries/${won.entryId}#feedback-h`);
+      const [mail] = await mailsOf(member, "results-published");
+      expect(mail.textBody).toContain(`${ORIGIN}/events/${event.slug}/entries/${won.entryId}#feedback-h`);
+      const award = await noticesOf(member, "award-won");
+      expect(award.map((n) => n.title)).toEqual(["Winners won Best overall"]);
+      expect(award[0].path).toBe(`/events/${event.slug}/entries/${won.entryId}`);
+      const [awardMail, ...moreAwardMail] = await mailsOf(member, "award-won");
+      expect(moreAwardMail).toHaveLength(0);
+      expect(awardMail.subject).toBe("Winners won Best overall");
+    }
+    // A team without a submitted entry has no feedback: it gets the results page, and no award.
+    expect((await noticesOf(drafter, "results-published")).map((n) => n.path)).toEqual([`/events/${event.slug}/results`]);
+    expect(await noticesOf(drafter, "award-won")).toHaveLength(0);
+    expect(await noticesOf(bystander, "results-published")).toHaveLength(0);
+    expect(await noticesOf(judges[0], "results-published")).toHaveLength(0);
+  });
+
+  it("a refused move (reopening without a reason) tells nobody", async () => {
+    const { organizer, event, winners } = await eventWithTeams();
+    expect((await move(event.id, organizer, "judging")).ok).toBe(true);
+    expect((await move(event.id, organizer, "closed")).ok).toBe(true);
+    expect((await move(event.id, organizer, "judging")).ok).toBe(false);
+    expect(await noticesOf(winners[0], "results-published")).toHaveLength(1);
+  });
+});

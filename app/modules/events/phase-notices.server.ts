@@ -1,0 +1,96 @@
+// What a phase change tells people (ADR 024): judges when judging opens, teams when results are published
+// (with the link to their feedback) and the teams that won an award. Built before the change; the caller puts
+// them right after its guarded UPDATE, so a refused or repeated phase change tells nobody.
+import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { awards, entries, eventJudges, teamMembers, teams, users, type EventPhase } from "#db/schema";
+import { db } from "~/db.server";
+import { awardWonMail, judgingOpenedMail, resultsPublishedMail } from "~/modules/mail/messages";
+import type { Notice } from "~/modules/notifications/notify.server";
+
+type PhaseEvent = { id: string; slug: string; title: string };
+
+export async function phaseNotices(event: PhaseEvent, to: EventPhase, origin: string): Promise<Notice[]> {
+  if (to === "judging") return judgingOpenedNotices(event, origin);
+  if (to === "closed") return [...(await resultsPublishedNotices(event, origin)), ...(await awardWonNotices(event, origin))];
+  return [];
+}
+
+async function judgingOpenedNotices(event: PhaseEvent, origin: string): Promise<Notice[]> {
+  const judges = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(eventJudges)
+    .innerJoin(users, eq(users.id, eventJudges.userId))
+    .where(eq(eventJudges.eventId, event.id))
+    .orderBy(asc(users.name));
+  const path = `/events/${event.slug}/judging`;
+  return judges.map((judge) => ({
+    to: judge,
+    eventId: event.id,
+    title: `Judging of ${event.title} is open`,
+    body: "Your queue lists the entries you score.",
+    path,
+    mail: judgingOpenedMail({ name: judge.name, eventTitle: event.title, queueUrl: new URL(path, origin).toString() }),
+  }));
+}
+
+/** Every member of every team: a team with a submitted entry gets the link to its feedback, the others the results. */
+async function resultsPublishedNotices(event: PhaseEvent, origin: string): Promise<Notice[]> {
+  const members = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      teamName: teams.name,
+      entryId: entries.id,
+      status: entries.status,
+    })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .leftJoin(entries, eq(entries.teamId, teams.id))
+    .where(eq(teamMembers.eventId, event.id))
+    .orderBy(asc(teams.name), asc(users.name));
+  return members.map((m) => {
+    const hasFeedback = m.status === "submitted" && m.entryId !== null;
+    const path = hasFeedback ? `/events/${event.slug}/entries/${m.entryId}#feedback-h` : `/events/${event.slug}/results`;
+    return {
+      to: { id: m.id, email: m.email },
+      eventId: event.id,
+      title: `Results of ${event.title} are published`,
+      body: hasFeedback ? `Read the judges' feedback on ${m.teamName}'s entry.` : "See the results and awards.",
+      path,
+      mail: resultsPublishedMail({ name: m.name, teamName: m.teamName, eventTitle: event.title, url: new URL(path, origin).toString(), hasFeedback }),
+    };
+  });
+}
+
+/** One notice per award per member of the team whose entry won it. */
+async function awardWonNotices(event: PhaseEvent, origin: string): Promise<Notice[]> {
+  const winners = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      teamName: teams.name,
+      entryId: entries.id,
+      awardName: awards.name,
+    })
+    .from(awards)
+    .innerJoin(entries, eq(entries.id, awards.entryId))
+    .innerJoin(teams, eq(teams.id, entries.teamId))
+    .innerJoin(teamMembers, eq(teamMembers.teamId, teams.id))
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(awards.eventId, event.id), isNotNull(awards.entryId), eq(entries.status, "submitted")))
+    .orderBy(asc(awards.position), asc(users.name));
+  return winners.map((w) => {
+    const path = `/events/${event.slug}/entries/${w.entryId}`;
+    return {
+      to: { id: w.id, email: w.email },
+      eventId: event.id,
+      title: `${w.teamName} won ${w.awardName}`,
+      body: `Your team won the award "${w.awardName}" in ${event.title}.`,
+      path,
+      mail: awardWonMail({ name: w.name, teamName: w.teamName, eventTitle: event.title, awardName: w.awardName, entryUrl: new URL(path, origin).toString() }),
+    };
+  });
+}
