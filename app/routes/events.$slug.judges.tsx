@@ -4,12 +4,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AssignmentSection } from "~/components/judges/assignment-forms";
 import { InviteSection, type RevokeFacts } from "~/components/judges/invite-section";
+import { ReminderSection } from "~/components/judges/reminder-section";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
-import { absoluteUrl } from "~/lib/urls.server";
+import { absoluteUrl, appOrigin } from "~/lib/urls.server";
 import { canManageJudging } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import {
@@ -23,17 +24,21 @@ import {
 import { listJudges } from "~/modules/events/events.server";
 import { createJudgeInvite, judgeInviteLines, revokeJudgeInvite } from "~/modules/events/judge-invites.server";
 import { assignmentSchema, judgeInviteSchema, judgesPerEntrySchema } from "~/modules/events/schemas";
+import { remindJudge, reminderList } from "~/modules/reminders/reminders.server";
+import { remindJudgeSchema } from "~/modules/reminders/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Judges of ${data?.event.title ?? "event"} · Problem First` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageJudging(user, access));
-  const [judges, invites, assignments, preview] = await Promise.all([
+  const [judges, invites, assignments, preview, reminders] = await Promise.all([
     listJudges(event.id),
     judgeInviteLines(event.id, event.timezone),
     event.judgesPerEntry === null ? Promise.resolve([]) : listAssignments(event.id),
     event.judgesPerEntry === null ? Promise.resolve(null) : previewAssignments(event.id, event.judgesPerEntry),
+    // Judges with unfinished sheets and their Remind button; null outside judging.
+    reminderList(event, new Date()),
   ]);
   return {
     event: { slug: event.slug, title: event.title, judgesPerEntry: event.judgesPerEntry },
@@ -42,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignments,
     // Entries that even a recompute could not fill: shown so the organizer can add judges.
     shortfall: preview && !preview.ok ? preview.message : null,
+    reminders,
   };
 }
 
@@ -115,13 +121,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!removed.ok) return redirectWithToast(back, { kind: "error", message: removed.message });
       return redirectWithToast(back, "Assignment removed.");
     }
+    case "remind-judge": {
+      const submission = parseForm(formData, { schema: remindJudgeSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const reminded = await remindJudge(event, submission.value.judgeId, new Date(), appOrigin(request));
+      if (!reminded.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [reminded.message] }) }, { status: reminded.status });
+      return redirectWithToast(
+        `${back}#reminders`,
+        `Reminder sent to ${reminded.name}: ${reminded.left} score ${reminded.left === 1 ? "sheet" : "sheets"} left. You can remind them again in an hour.`,
+      );
+    }
     default:
       return unknownIntent(intent);
   }
 }
 
 export default function EventJudges() {
-  const { event, judges, invites, assignments, shortfall } = useLoaderData<typeof loader>();
+  const { event, judges, invites, assignments, shortfall, reminders } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const last = answer && "result" in answer ? answer : undefined;
   const confirmRevoke = answer && "confirmRevoke" in answer ? answer.confirmRevoke : null;
@@ -137,6 +153,7 @@ export default function EventJudges() {
           <Link to={`/events/${event.slug}/manage#judges`}>manage page</Link>.
         </p>
       </div>
+      {reminders ? <ReminderSection judges={reminders} last={last} /> : null}
       <InviteSection event={event} invites={invites} last={last} confirmRevoke={confirmRevoke} />
       <AssignmentSection event={event} judges={judges} assignments={assignments} shortfall={shortfall} last={last} />
     </div>
