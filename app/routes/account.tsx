@@ -2,10 +2,12 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { EmailPreferences } from "~/components/email-preferences";
 import { EventRoles } from "~/components/event-roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
+import { readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { passwordSignIn, type PasswordSignIn } from "~/modules/auth/accounts.server";
 import { attemptPasswordChange } from "~/modules/auth/attempts.server";
@@ -15,26 +17,52 @@ import { changePasswordSchema } from "~/modules/auth/schemas";
 import { restartSessions } from "~/modules/auth/session.server";
 import { siteRole } from "~/modules/auth/site-role";
 import { eventsWithRoles } from "~/modules/events/roles.server";
+import { hasOptedOut, optIn } from "~/modules/mail/outbox.server";
+import { emailPreferences, setEmailPreferences } from "~/modules/notifications/notify.server";
+import { emailPreferencesSchema } from "~/modules/notifications/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Problem First" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [password, events] = await Promise.all([passwordSignIn(user.id), eventsWithRoles(user)]);
-  return { user: { name: user.name, email: user.email }, siteRole: siteRole(user.role), events, password };
+  const [password, events, mailed, optedOut] = await Promise.all([
+    passwordSignIn(user.id),
+    eventsWithRoles(user),
+    emailPreferences(user.id),
+    hasOptedOut(user.email),
+  ]);
+  return { user: { name: user.name, email: user.email }, siteRole: siteRole(user.role), events, password, mailed, optedOut };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseForm(await request.formData(), { schema: changePasswordServerSchema(user) });
-  const hide = { hideFields: ["currentPassword", "newPassword"] };
-  const password = await passwordSignIn(user.id);
-  if (password !== "on") return data({ result: submission.reply({ formErrors: [noPasswordToChange[password]], ...hide }) }, { status: 400 });
-  if (submission.status !== "success") return data({ result: submission.reply(hide) }, { status: 400 });
-  const changed = await attemptPasswordChange(user.id, submission.value.currentPassword, submission.value.newPassword);
-  if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { currentPassword: [changed.message] }, ...hide }) }, { status: changed.status });
-  const cookie = await restartSessions(user.id);
-  return redirectWithToast("/account", "Password changed. You were signed out everywhere else.", { headers: { "Set-Cookie": cookie } });
+  const formData = await request.formData();
+  const intent = readIntent(formData);
+  switch (intent) {
+    case "change-password": {
+      const submission = parseForm(formData, { schema: changePasswordServerSchema(user) });
+      const hide = { hideFields: ["currentPassword", "newPassword"] };
+      const password = await passwordSignIn(user.id);
+      if (password !== "on") return data({ intent, result: submission.reply({ formErrors: [noPasswordToChange[password]], ...hide }) }, { status: 400 });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(hide) }, { status: 400 });
+      const changed = await attemptPasswordChange(user.id, submission.value.currentPassword, submission.value.newPassword);
+      if (!changed.ok)
+        return data({ intent, result: submission.reply({ fieldErrors: { currentPassword: [changed.message] }, ...hide }) }, { status: changed.status });
+      const cookie = await restartSessions(user.id);
+      return redirectWithToast("/account", "Password changed. You were signed out everywhere else.", { headers: { "Set-Cookie": cookie } });
+    }
+    case "email-preferences": {
+      const submission = parseForm(formData, { schema: emailPreferencesSchema });
+      if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+      await setEmailPreferences(user.id, new Set(submission.value.kinds));
+      return redirectWithToast("/account#email-notifications", "Email preferences saved.");
+    }
+    case "email-opt-in":
+      await optIn(user.email);
+      return redirectWithToast("/account#email-notifications", "Emails are on again, as your preferences below say.");
+    default:
+      return unknownIntent(intent);
+  }
 }
 
 const noPasswordToChange: Record<Exclude<PasswordSignIn, "on">, string> = {
@@ -43,8 +71,10 @@ const noPasswordToChange: Record<Exclude<PasswordSignIn, "on">, string> = {
 };
 
 export default function Account() {
-  const { user, siteRole, events, password } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>()?.result;
+  const { user, siteRole, events, password, mailed, optedOut } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData?.intent === "change-password" ? actionData.result : undefined;
+  const preferenceErrors = actionData?.intent === "email-preferences" ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? []) : undefined;
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
@@ -70,6 +100,7 @@ export default function Account() {
         ) : null}
       </dl>
       <EventRoles events={events} />
+      <EmailPreferences email={user.email} mailed={mailed} optedOut={optedOut} errors={preferenceErrors} />
       {password !== "on" ? (
         <section aria-labelledby="password-heading" className="card space-y-2">
           <h2 id="password-heading" className="h2">
@@ -79,6 +110,7 @@ export default function Account() {
         </section>
       ) : (
         <Form method="post" {...getFormProps(form)} className="card space-y-4">
+          <input type="hidden" name="intent" value="change-password" />
           <h2 className="h2">Change password</h2>
           <FormErrors id={form.errorId} errors={form.errors} />
           <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />

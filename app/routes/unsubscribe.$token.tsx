@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getOptionalUser } from "~/modules/auth/guards.server";
 import { optOut } from "~/modules/mail/outbox.server";
 import { readUnsubscribeToken } from "~/modules/mail/unsubscribe.server";
 
@@ -13,8 +14,10 @@ function addressOf(token: string | undefined) {
   return email;
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return { email: addressOf(params.token) };
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const email = addressOf(params.token);
+  // Someone signed in can choose per kind instead of stopping everything.
+  return { email, signedIn: (await getOptionalUser(request)) !== null };
 }
 
 /** The page's button and mail clients' one-click POST (RFC 8058: body "List-Unsubscribe=One-Click") both land here. */
@@ -25,7 +28,7 @@ export async function action({ params }: ActionFunctionArgs) {
 }
 
 export default function Unsubscribe() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, signedIn } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-md">
@@ -47,6 +50,12 @@ export default function Unsubscribe() {
             </button>
           </Form>
         )}
+        {signedIn ? (
+          <p className="text-sm">
+            To stop only some kinds of email, or to get them again, choose on{" "}
+            <Link to="/account#email-notifications">your account page under “Email notifications”</Link>.
+          </p>
+        ) : null}
         <p className="text-sm">
           <Link to="/">Go to Problem First</Link>
         </p>

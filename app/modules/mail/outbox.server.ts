@@ -60,7 +60,8 @@ async function outboxRows(mails: Mail[], origin: string) {
   return rows;
 }
 
-async function hasOptedOut(email: string) {
+/** Whether this address stopped notification mail with the one-click unsubscribe link. */
+export async function hasOptedOut(email: string) {
   const [row] = await db.select({ email: mailOptOuts.email }).from(mailOptOuts).where(eq(mailOptOuts.email, email));
   return Boolean(row);
 }
@@ -68,6 +69,11 @@ async function hasOptedOut(email: string) {
 /** Stops every non-security mail to this address from now on. */
 export async function optOut(email: string) {
   await db.insert(mailOptOuts).values({ email: email.toLowerCase() }).onConflictDoNothing();
+}
+
+/** Undoes optOut: the address gets notification mail again, as its owner's per-kind preferences say. */
+export async function optIn(email: string) {
+  await db.delete(mailOptOuts).where(eq(mailOptOuts.email, email.toLowerCase()));
 }
 
 const OUTBOX_PAGE_SIZE = 25;

@@ -21,7 +21,7 @@ function turnPasswordsOff() {
   Object.assign(process.env, { PASSWORD_LOGIN: "false", OIDC_ISSUER: "http://localhost:9/", OIDC_CLIENT_ID: "problem-first" });
 }
 
-const change = { currentPassword: PASSWORD, newPassword: "tangerine-octopus-violin-41" };
+const change = { intent: "change-password", currentPassword: PASSWORD, newPassword: "tangerine-octopus-violin-41" };
 const formErrors = (data: unknown) => (data as { result: { error: Record<string, string[]> } }).result.error[""];
 
 describe("the account page's password section", () => {

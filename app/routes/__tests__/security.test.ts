@@ -28,7 +28,7 @@ describe("sign-in rate limits", () => {
   it("throttles wrong current passwords on the account page", async () => {
     const user = await createUser();
     const change = (currentPassword: string) =>
-      accountAction(args(request("/account", { user, form: { currentPassword, newPassword: "a-brand-new-passphrase" } })));
+      accountAction(args(request("/account", { user, form: { intent: "change-password", currentPassword, newPassword: "a-brand-new-passphrase" } })));
     for (let i = 0; i < limits.wrongCurrentPasswordPerAccount.max; i++) await expectStatus(change("not-it-at-all"), 400);
     const throttled = await expectStatus(change(PASSWORD), 429);
     expect(fieldErrors(throttled).currentPassword[0]).toContain("Too many attempts. Try again in");
@@ -78,13 +78,15 @@ describe("sessions", () => {
     const user = await createUser();
     const otherDevice = await sessionCookie(user.id);
     const wrong = await expectStatus(
-      accountAction(args(request("/account", { user, form: { currentPassword: "not-it-at-all", newPassword: "a-brand-new-passphrase" } }))),
+      accountAction(
+        args(request("/account", { user, form: { intent: "change-password", currentPassword: "not-it-at-all", newPassword: "a-brand-new-passphrase" } })),
+      ),
       400,
     );
     expect(JSON.stringify(wrong.data)).toContain("That is not your current password.");
 
     const changed = await expectStatus(
-      accountAction(args(request("/account", { user, form: { currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase" } }))),
+      accountAction(args(request("/account", { user, form: { intent: "change-password", currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase" } }))),
       302,
     );
     const fresh = cookieHeader(setCookies(changed.response!).find((c) => c.startsWith("pf_session="))!);

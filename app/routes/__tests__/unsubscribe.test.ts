@@ -24,7 +24,7 @@ const post = (token: string) =>
 describe("unsubscribe link", () => {
   it("shows the address, and the one-click POST stops notification mail but not security mail", async () => {
     const token = unsubscribeToken("Quiet@Example.com");
-    expect(await loader(args(request(`/unsubscribe/${token}`), { token }))).toEqual({ email: "quiet@example.com" });
+    expect(await loader(args(request(`/unsubscribe/${token}`), { token }))).toEqual({ email: "quiet@example.com", signedIn: false });
     expect(await post(token)).toMatchObject({ status: 200, data: { stopped: "quiet@example.com" } });
     expect((await post(token)).status).toBe(200);
 
