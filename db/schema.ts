@@ -347,7 +347,7 @@ export const judgeInvites = sqliteTable("judge_invites", {
     .references(() => users.id),
   expiresAt: integer("expires_at", { mode: "timestamp" }).notNull(),
   revokedAt: integer("revoked_at", { mode: "timestamp" }),
-  // An invite mailed to one address (ADR 026) works for one person: who accepted it, and when. Links made to be
+  // An invite mailed to one address (ADR 027) works for one person: who accepted it, and when. Links made to be
   // pasted by hand have no email and stay usable by anyone until they expire.
   email: text("email"),
   acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
