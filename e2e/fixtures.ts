@@ -195,3 +195,11 @@ export async function publishResults(setUp: EventSetUp) {
   const closed = await changePhase(await eventRow(setUp.event.id), organizer.id, { to: "closed", confirmed: true, reason: "" }, new Date());
   if (!closed.ok) throw new Error(`publishResults: ${closed.message}`);
 }
+
+/** Moves the event's submission deadline to `ms` from now, as an organizer's edit would (reminders count down to it). */
+export async function submissionDeadlineIn(eventId: string, ms: number) {
+  await db
+    .update(events)
+    .set({ submissionDeadline: new Date(Date.now() + ms) })
+    .where(eq(events.id, eventId));
+}
