@@ -9,7 +9,7 @@ import { db } from "~/db.server";
 import { formatInZone, relativeTime } from "~/lib/time";
 import { configuredOrigin } from "~/lib/urls.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
-import { deadlineReminderMail, judgeReminderMail } from "./messages";
+import { deadlineReminderMail, judgeReminderMail } from "~/modules/mail/messages";
 import type { JudgeSheets } from "~/modules/judging/sheets";
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 import type { ScheduledTask } from "~/modules/schedule/scheduler.server";
