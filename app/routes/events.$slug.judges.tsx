@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AssignmentSection } from "~/components/judges/assignment-forms";
+import { EmailInviteSection, type WithdrawFacts } from "~/components/judges/email-invite-section";
 import { InviteSection, type RevokeFacts } from "~/components/judges/invite-section";
 import { ReminderSection } from "~/components/judges/reminder-section";
 import { readConfirmation } from "~/lib/confirm";
@@ -22,8 +23,15 @@ import {
   setJudgesPerEntry,
 } from "~/modules/events/assignments.server";
 import { listJudges } from "~/modules/events/events.server";
-import { createJudgeInvite, judgeInviteLines, revokeJudgeInvite } from "~/modules/events/judge-invites.server";
-import { assignmentSchema, judgeInviteSchema, judgesPerEntrySchema } from "~/modules/events/schemas";
+import {
+  createJudgeInvite,
+  inviteJudgeByEmail,
+  judgeInviteLines,
+  pendingEmailInvites,
+  resendJudgeInvite,
+  revokeJudgeInvite,
+} from "~/modules/events/judge-invites.server";
+import { assignmentSchema, inviteJudgeByEmailSchema, judgeInviteSchema, judgesPerEntrySchema } from "~/modules/events/schemas";
 import { remindJudge, reminderList } from "~/modules/reminders/reminders.server";
 import { remindJudgeSchema } from "~/modules/reminders/schemas";
 
@@ -32,9 +40,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Judges
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageJudging(user, access));
-  const [judges, invites, assignments, preview, reminders] = await Promise.all([
+  const [judges, invites, pending, assignments, preview, reminders] = await Promise.all([
     listJudges(event.id),
     judgeInviteLines(event.id, event.timezone),
+    pendingEmailInvites(event.id, event.timezone),
     event.judgesPerEntry === null ? Promise.resolve([]) : listAssignments(event.id),
     event.judgesPerEntry === null ? Promise.resolve(null) : previewAssignments(event.id, event.judgesPerEntry),
     // Judges with unfinished sheets and their Remind button; null outside judging.
@@ -44,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: { slug: event.slug, title: event.title, judgesPerEntry: event.judgesPerEntry },
     judges,
     invites,
+    pending,
     assignments,
     // Entries that even a recompute could not fill: shown so the organizer can add judges.
     shortfall: preview && !preview.ok ? preview.message : null,
@@ -62,6 +72,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const invalid = (result: SubmissionResult<string[]>) => data<ActionResult>({ intent, result }, { status: 400 });
 
   switch (intent) {
+    case "invite-by-email": {
+      const submission = parseForm(formData, { schema: inviteJudgeByEmailSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const invited = await inviteJudgeByEmail({ event, email: submission.value.email, inviter: user, origin: appOrigin(request) });
+      if (!invited.ok) return invalid(submission.reply({ fieldErrors: { email: [invited.message] } }));
+      return redirectWithToast(
+        back,
+        "added" in invited ? `${invited.added} already has an account and is now a judge of this event.` : `Invite sent to ${invited.invited}.`,
+      );
+    }
+    case "resend-invite": {
+      const resent = await resendJudgeInvite({ event, inviteId: String(formData.get("inviteId") ?? ""), inviter: user, origin: appOrigin(request) });
+      return resent.ok
+        ? redirectWithToast(back, `Invite sent again to ${resent.email}, with a new link; the old one no longer works.`)
+        : redirectWithToast(back, { kind: "error", message: resent.message });
+    }
+    case "withdraw-invite": {
+      const withdrawn = await revokeJudgeInvite(event.id, String(formData.get("inviteId") ?? ""), readConfirmation(formData));
+      if (!withdrawn.ok && "confirm" in withdrawn) {
+        const { inviteId, createdAt, email } = withdrawn.confirm;
+        const confirmWithdraw: WithdrawFacts = { inviteId, email: email ?? "", createdAt: formatInZone(createdAt, event.timezone) };
+        return data({ intent, confirmWithdraw }, { status: 409 });
+      }
+      return withdrawn.ok
+        ? redirectWithToast(back, "Invite withdrawn: its link no longer works.")
+        : redirectWithToast(back, { kind: "error", message: withdrawn.message });
+    }
     case "create-invite": {
       const submission = parseForm(formData, { schema: judgeInviteSchema });
       if (submission.status !== "success") return invalid(submission.reply());
@@ -137,10 +174,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventJudges() {
-  const { event, judges, invites, assignments, shortfall, reminders } = useLoaderData<typeof loader>();
+  const { event, judges, invites, pending, assignments, shortfall, reminders } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const last = answer && "result" in answer ? answer : undefined;
   const confirmRevoke = answer && "confirmRevoke" in answer ? answer.confirmRevoke : null;
+  const confirmWithdraw = answer && "confirmWithdraw" in answer ? answer.confirmWithdraw : null;
   return (
     <div className="space-y-8">
       <div>
@@ -154,6 +192,7 @@ export default function EventJudges() {
         </p>
       </div>
       {reminders ? <ReminderSection judges={reminders} last={last} /> : null}
+      <EmailInviteSection event={event} pending={pending} last={last} confirmWithdraw={confirmWithdraw} />
       <InviteSection event={event} invites={invites} last={last} confirmRevoke={confirmRevoke} />
       <AssignmentSection event={event} judges={judges} assignments={assignments} shortfall={shortfall} last={last} />
     </div>

@@ -1,12 +1,16 @@
 // Judge invite links: a random token in the link, only its SHA-256 hash in the database.
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { eventJudges, events, judgeInvites, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 import { formatInZone } from "~/lib/time";
+import { configuredOrigin } from "~/lib/urls.server";
+import { judgeInvitedMail } from "~/modules/mail/messages";
+import { mailStatementsIfChanged } from "~/modules/mail/outbox.server";
 import { recomputeAssignmentsOf } from "./assignments.server";
+import { addJudge } from "./events.server";
 
 export const hashInviteToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -29,7 +33,7 @@ function listJudgeInvites(eventId: string) {
     })
     .from(judgeInvites)
     .innerJoin(users, eq(users.id, judgeInvites.createdBy))
-    .where(eq(judgeInvites.eventId, eventId))
+    .where(and(eq(judgeInvites.eventId, eventId), isNull(judgeInvites.email)))
     .orderBy(desc(judgeInvites.createdAt), desc(judgeInvites.id));
 }
 
@@ -44,7 +48,7 @@ export async function judgeInviteLines(eventId: string, timezone: string, now = 
   }));
 }
 
-type InviteFacts = { inviteId: string; createdAt: Date; createdBy: string; expiresAt: Date };
+type InviteFacts = { inviteId: string; createdAt: Date; createdBy: string; expiresAt: Date; email: string | null };
 
 /**
  * Revokes a still-valid link of this event (the event id is part of the WHERE), only once confirmed:
@@ -56,11 +60,11 @@ export async function revokeJudgeInvite(
   confirmation: Confirmation,
   now = new Date(),
 ): Promise<{ ok: true } | { ok: false; message: string } | { ok: false; confirm: InviteFacts }> {
-  const gone = { ok: false as const, message: "That link was already revoked or does not exist." };
-  const ofEvent = and(eq(judgeInvites.eventId, eventId), eq(judgeInvites.id, inviteId), isNull(judgeInvites.revokedAt));
+  const gone = { ok: false as const, message: "That invite was already revoked, accepted or does not exist." };
+  const ofEvent = and(eq(judgeInvites.eventId, eventId), eq(judgeInvites.id, inviteId), isNull(judgeInvites.revokedAt), isNull(judgeInvites.acceptedBy));
   if (!confirmation.confirmed) {
     const [row] = await db
-      .select({ createdAt: judgeInvites.createdAt, expiresAt: judgeInvites.expiresAt, createdBy: users.name })
+      .select({ createdAt: judgeInvites.createdAt, expiresAt: judgeInvites.expiresAt, createdBy: users.name, email: judgeInvites.email })
       .from(judgeInvites)
       .innerJoin(users, eq(users.id, judgeInvites.createdBy))
       .where(ofEvent);
@@ -70,11 +74,17 @@ export async function revokeJudgeInvite(
   return updated.length > 0 ? { ok: true } : gone;
 }
 
-const validInvite = (token: string, now: Date) =>
-  and(eq(judgeInvites.tokenHash, hashInviteToken(token)), isNull(judgeInvites.revokedAt), gt(judgeInvites.expiresAt, now));
+/** Not expired, not revoked, and (for an emailed invite, which works for one person) not accepted by someone else. */
+const validInvite = (token: string, now: Date, userId: string | null): SQL | undefined =>
+  and(
+    eq(judgeInvites.tokenHash, hashInviteToken(token)),
+    isNull(judgeInvites.revokedAt),
+    gt(judgeInvites.expiresAt, now),
+    userId === null ? isNull(judgeInvites.acceptedBy) : or(isNull(judgeInvites.acceptedBy), eq(judgeInvites.acceptedBy, userId)),
+  );
 
-/** The event a valid (not expired, not revoked) link is for, or null. */
-export async function findJudgeInvite(token: string, userId: string, now = new Date()) {
+/** The event a valid link is for, or null; `userId` is null for someone not signed in yet. */
+export async function findJudgeInvite(token: string, userId: string | null, now = new Date()) {
   const [row] = await db
     .select({
       eventId: events.id,
@@ -82,12 +92,13 @@ export async function findJudgeInvite(token: string, userId: string, now = new D
       title: events.title,
       phase: events.phase,
       expiresAt: judgeInvites.expiresAt,
+      email: judgeInvites.email,
       alreadyJudge: sql<number>`exists(select 1 from event_judges j where j.event_id = ${events.id} and j.user_id = ${userId})`.mapWith(Boolean),
       inTeam: sql<number>`exists(select 1 from team_members m where m.event_id = ${events.id} and m.user_id = ${userId})`.mapWith(Boolean),
     })
     .from(judgeInvites)
     .innerJoin(events, eq(events.id, judgeInvites.eventId))
-    .where(validInvite(token, now));
+    .where(validInvite(token, now, userId));
   return row ?? null;
 }
 
@@ -104,15 +115,32 @@ export async function acceptJudgeInvite(
   userId: string,
   now = new Date(),
 ): Promise<{ ok: true; eventId: string } | { ok: false; reason: "invalid" | "in-team" }> {
-  const [invite] = await db.select({ eventId: judgeInvites.eventId }).from(judgeInvites).where(validInvite(token, now));
+  const [invite] = await db
+    .select({ eventId: judgeInvites.eventId })
+    .from(judgeInvites)
+    .where(validInvite(token, now, userId));
   if (!invite) return { ok: false, reason: "invalid" };
-  await db.run(sql`
+  // An emailed invite is used up by the one who accepts it, in the same transaction as the judge row.
+  await db.batch([
+    db.run(sql`
     insert into event_judges (event_id, user_id)
     select ${judgeInvites.eventId}, ${userId} from ${judgeInvites}
-    where ${validInvite(token, now)}
+    where ${validInvite(token, now, userId)}
       and not exists (select 1 from team_members m where m.event_id = ${judgeInvites.eventId} and m.user_id = ${userId})
     on conflict do nothing
-  `);
+  `),
+    db
+      .update(judgeInvites)
+      .set({ acceptedBy: userId, acceptedAt: now })
+      .where(
+        and(
+          eq(judgeInvites.tokenHash, hashInviteToken(token)),
+          isNotNull(judgeInvites.email),
+          isNull(judgeInvites.acceptedBy),
+          sql`exists (select 1 from event_judges j where j.event_id = ${judgeInvites.eventId} and j.user_id = ${userId})`,
+        ),
+      ),
+  ]);
   const [judge] = await db
     .select({ eventId: eventJudges.eventId })
     .from(eventJudges)
@@ -126,4 +154,112 @@ export async function acceptJudgeInvite(
     .from(teamMembers)
     .where(and(eq(teamMembers.eventId, invite.eventId), eq(teamMembers.userId, userId)));
   return { ok: false, reason: member ? "in-team" : "invalid" };
+}
+
+// ——— Invites mailed to one address (ADR 027) ———
+
+/** How long an emailed invite works; resending starts the period again. */
+export const EMAIL_INVITE_DAYS = 14;
+
+type InvitingEvent = { id: string; slug: string; title: string; timezone: string };
+export type EmailInviteResult = { ok: true; added: string } | { ok: true; invited: string } | { ok: false; message: string };
+
+const inviteMail = (event: InvitingEvent, inviterName: string, token: string, expiresAt: Date, origin: string) =>
+  judgeInvitedMail({
+    inviterName,
+    eventTitle: event.title,
+    inviteUrl: new URL(`/judge-invite/${token}`, origin).toString(),
+    validUntil: formatInZone(expiresAt, event.timezone),
+  });
+
+const pendingFor = (eventId: string, email: string) =>
+  sql`exists (select 1 from judge_invites i where i.event_id = ${eventId} and i.email = ${email} and i.revoked_at is null and i.accepted_by is null)`;
+
+/**
+ * Invites `email` to judge: someone with an account is added at once (as on the Manage page, with its
+ * notice); anyone else gets an invite link by mail, queued in the same transaction as the invite row. A
+ * second invite to an address with one still pending changes nothing and mails nothing (resend that one).
+ */
+export async function inviteJudgeByEmail(opts: {
+  event: InvitingEvent;
+  email: string;
+  inviter: { id: string; name: string };
+  origin?: string;
+  now?: Date;
+}): Promise<EmailInviteResult> {
+  const { event, inviter } = opts;
+  const origin = opts.origin ?? configuredOrigin();
+  const now = opts.now ?? new Date();
+  const email = opts.email.trim().toLowerCase();
+  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (account) {
+    const added = await addJudge(event.id, email, origin);
+    return added.ok ? { ok: true, added: added.name } : added;
+  }
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + EMAIL_INVITE_DAYS * 86_400_000);
+  const mail = await mailStatementsIfChanged([{ to: email, content: inviteMail(event, inviter.name, token, expiresAt, origin) }], origin);
+  const [inserted] = await db.batch([
+    db.run(sql`insert into judge_invites (id, event_id, token_hash, created_by, expires_at, email, created_at)
+      select ${newId()}, ${event.id}, ${hashInviteToken(token)}, ${inviter.id}, ${Math.floor(expiresAt.getTime() / 1000)}, ${email}, ${Math.floor(now.getTime() / 1000)}
+      where not ${pendingFor(event.id, email)}`),
+    ...mail,
+  ]);
+  if (inserted.rowsAffected === 0) return { ok: false, message: `${email} already has an invite waiting. Resend it from the list below.` };
+  return { ok: true, invited: email };
+}
+
+/** Emailed invites nobody accepted or withdrew yet, newest first, with times in the event's zone. */
+export async function pendingEmailInvites(eventId: string, timezone: string, now = new Date()) {
+  const rows = await db
+    .select({ id: judgeInvites.id, email: judgeInvites.email, createdAt: judgeInvites.createdAt, expiresAt: judgeInvites.expiresAt, createdBy: users.name })
+    .from(judgeInvites)
+    .innerJoin(users, eq(users.id, judgeInvites.createdBy))
+    .where(and(eq(judgeInvites.eventId, eventId), isNotNull(judgeInvites.email), isNull(judgeInvites.revokedAt), isNull(judgeInvites.acceptedBy)))
+    .orderBy(desc(judgeInvites.createdAt), desc(judgeInvites.id));
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email ?? "",
+    createdBy: r.createdBy,
+    createdAt: formatInZone(r.createdAt, timezone),
+    expiresAt: formatInZone(r.expiresAt, timezone),
+    expired: r.expiresAt <= now,
+  }));
+}
+
+/**
+ * Mails a pending invite again with a new link (the old one stops working) valid for another
+ * EMAIL_INVITE_DAYS. The mail hangs on the guarded UPDATE, so a withdrawn or accepted invite mails nobody.
+ */
+export async function resendJudgeInvite(opts: {
+  event: InvitingEvent;
+  inviteId: string;
+  inviter: { id: string; name: string };
+  origin?: string;
+  now?: Date;
+}): Promise<{ ok: true; email: string } | { ok: false; message: string }> {
+  const { event } = opts;
+  const origin = opts.origin ?? configuredOrigin();
+  const now = opts.now ?? new Date();
+  const pending = and(
+    eq(judgeInvites.eventId, event.id),
+    eq(judgeInvites.id, opts.inviteId),
+    isNotNull(judgeInvites.email),
+    isNull(judgeInvites.revokedAt),
+    isNull(judgeInvites.acceptedBy),
+  );
+  const [invite] = await db.select({ email: judgeInvites.email }).from(judgeInvites).where(pending);
+  if (!invite?.email) return { ok: false, message: "That invite was withdrawn, accepted or does not exist." };
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + EMAIL_INVITE_DAYS * 86_400_000);
+  const mail = await mailStatementsIfChanged([{ to: invite.email, content: inviteMail(event, opts.inviter.name, token, expiresAt, origin) }], origin);
+  const [updated] = await db.batch([
+    db
+      .update(judgeInvites)
+      .set({ tokenHash: hashInviteToken(token), expiresAt })
+      .where(pending)
+      .returning({ id: judgeInvites.id }),
+    ...mail,
+  ]);
+  return updated.length > 0 ? { ok: true, email: invite.email } : { ok: false, message: "That invite was withdrawn, accepted or does not exist." };
 }

@@ -73,6 +73,9 @@ export const phaseChangeSchema = z.object({
 
 export const addJudgeSchema = personByEmailSchema("judge");
 
+/** Inviting a judge by email: the same address rules; no account needed. */
+export const inviteJudgeByEmailSchema = personByEmailSchema("judge");
+
 export function slugify(title: string): string {
   const slug = title
     .normalize("NFKD")
