@@ -2,11 +2,13 @@ import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/no
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteHeader } from "~/components/site-header";
+import { VerifyEmailBanner } from "~/components/verify-email-banner";
 import { useNonce } from "~/components/nonce";
 import { ToastMessage } from "~/components/toast";
 import { env } from "~/env.server";
 import { readToast } from "~/lib/toast.server";
 import { readSession } from "~/modules/auth/session.server";
+import { unreadCount } from "~/modules/notifications/notify.server";
 import styles from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -16,11 +18,17 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ user, setCookie }, { toast, setCookie: toastCookie }] = await Promise.all([readSession(request), readToast(request)]);
+  // The header's bell: one indexed count per page for a signed-in person.
+  const unread = user ? await unreadCount(user.id) : 0;
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
   if (toastCookie) headers.append("Set-Cookie", toastCookie);
   return data(
-    { user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null, toast, passwordLogin: env().passwordLogin },
+    {
+      user: user ? { id: user.id, name: user.name, email: user.email, role: user.role, emailVerified: user.emailVerified, unread } : null,
+      toast,
+      passwordLogin: env().passwordLogin,
+    },
     { headers },
   );
 }
@@ -53,6 +61,7 @@ export default function App() {
   return (
     <>
       <SiteHeader user={user} signUp={passwordLogin} />
+      {user && !user.emailVerified ? <VerifyEmailBanner email={user.email} /> : null}
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {toast ? <ToastMessage toast={toast} /> : null}
         <Outlet />

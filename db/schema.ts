@@ -17,7 +17,7 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: globalRoles }).notNull().default("member"),
   createdAt: createdAt(),
-  // Null while a password sign-up has not confirmed its address; existing accounts were backfilled (ADR 022).
+  // Null while a password sign-up has not confirmed its address; existing accounts were backfilled (ADR 028).
   emailVerifiedAt: integer("email_verified_at", { mode: "timestamp" }),
 });
 
@@ -533,7 +533,7 @@ export const notificationPreferences = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
-/** Email confirmation links after a password sign-up: like password resets, only the token's hash is kept (ADR 022). */
+/** Email confirmation links after a password sign-up: like password resets, only the token's hash is kept (ADR 028). */
 export const emailVerifications = sqliteTable(
   "email_verifications",
   {

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { linkMailedTo } from "./mail";
 
 /**
  * The suite's `test`: after each test it closes the browser contexts the test opened itself (signed-in
@@ -45,6 +46,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }
 
+/** Signs up through the form, confirms the address with the link the app mailed (read from the outbox), and signs in. */
 export async function signUp(page: Page, name: string) {
   const email = `${unique(name.toLowerCase().replace(/\W+/g, "-"))}@example.com`;
   await page.goto("/signup");
@@ -52,6 +54,11 @@ export async function signUp(page: Page, name: string) {
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.goto(await linkMailedTo(email, "/verify-email/"));
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+  await signIn(page, email, PASSWORD);
   await expect(page.getByTestId("signed-in-as")).toContainText(name);
   return email;
 }

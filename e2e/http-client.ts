@@ -1,3 +1,5 @@
+import { createClient } from "@libsql/client";
+
 // A minimal cookie-keeping HTTP client that posts forms the way a browser does (with Origin).
 export class HttpClient {
   private cookies = new Map<string, string>();
@@ -37,8 +39,29 @@ export class HttpClient {
 
 const PASSWORD = "a-long-enough-passphrase";
 
+/** Posts the sign-up form; the app answers 200 ("check your email") and signs nobody in (ADR 028). */
 export async function signUpOver(http: HttpClient, name: string, email: string) {
   return http.post("/signup", { name, email, password: PASSWORD, redirectTo: "/" });
+}
+
+/**
+ * A whole sign-up: the form, the confirmation link the app mailed (read from the outbox of `databaseFile`,
+ * the database that app serves), its button, and a password sign-in.
+ */
+export async function signUpConfirmedOver(http: HttpClient, name: string, email: string, databaseFile: string) {
+  const signedUp = await signUpOver(http, name, email);
+  if (signedUp.status !== 200) throw new Error(`sign-up as ${email} answered ${signedUp.status}`);
+  const db = createClient({ url: `file:${databaseFile}` });
+  try {
+    const [row] = (await db.execute({ sql: "select text_body from outbox where to_email = ? and kind = 'email-verification'", args: [email] })).rows;
+    const path = String(row?.text_body ?? "").match(/\/verify-email\/[\w-]+/)?.[0];
+    if (!path) throw new Error(`no confirmation link mailed to ${email}`);
+    const confirmed = await http.post(path, {});
+    if (confirmed.status !== 200) throw new Error(`confirming ${email} answered ${confirmed.status}`);
+  } finally {
+    db.close();
+  }
+  await signInOver(http, email, PASSWORD);
 }
 
 export async function signInOver(http: HttpClient, email: string, password = "problem-first-demo") {

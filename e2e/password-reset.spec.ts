@@ -1,14 +1,17 @@
 import { expect } from "@playwright/test";
-import { startInbox, type Inbox } from "~/test/smtp";
+import type { Inbox } from "~/test/smtp";
 import { createPerson, openEvent, pageSignedInAs } from "./fixtures";
 import { expectAccessible, expectToast, newPage, PASSWORD, unique, test } from "./helpers";
+import { takeE2eInbox } from "./mail";
 
 // The e2e server mails through SMTP to E2E_SMTP_PORT (playwright.config.ts); this spec is the receiver
-// there, a real SMTP server in the test process. Serial, so one worker holds the port.
+// there, a real SMTP server in the test process. Serial, so one worker holds the port; other specs that
+// read mail wait their turn (e2e/mail.ts).
 test.describe.configure({ mode: "serial" });
 let inbox: Inbox;
 test.beforeAll(async () => {
-  inbox = await startInbox(Number(process.env.E2E_SMTP_PORT));
+  test.setTimeout(300_000);
+  inbox = await takeE2eInbox();
 });
 test.afterAll(() => inbox?.close());
 

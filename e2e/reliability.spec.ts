@@ -1,7 +1,7 @@
 import { createClient } from "@libsql/client";
 import { expect } from "@playwright/test";
 import { test } from "./helpers";
-import { HttpClient, signInOver, signUpOver } from "./http-client";
+import { HttpClient, signInOver, signUpConfirmedOver, signUpOver } from "./http-client";
 import { freePort, prepareDatabase, roundRobin, startApp } from "./servers";
 
 // Each test runs its own app processes on its own database file; they are CPU-heavy, so one at a time.
@@ -70,7 +70,8 @@ test("two app processes share one database: sessions work on both and concurrent
 
     const emails = Array.from({ length: 30 }, (_, i) => `scale-${i}-${Date.now()}@example.com`);
     const results = await Promise.all(emails.map((email, i) => signUpOver(new HttpClient(proxy.url), `Scale ${i}`, email)));
-    const acknowledged = emails.filter((_, i) => results[i].status === 302);
+    // Sign-up answers "check your email" (200) for a new address (ADR 028).
+    const acknowledged = emails.filter((_, i) => results[i].status === 200);
     expect(acknowledged.length).toBe(emails.length);
     const db = createClient({ url: `file:${file}` });
     const stored = (await db.execute({ sql: `select email from users where email like 'scale-%'`, args: [] })).rows.map((r) => r.email);
@@ -91,14 +92,14 @@ test("20 judges saving scores at once: every acknowledged score is stored; concu
     const organizer = new HttpClient(app.url);
     await signInOver(organizer, "organizer@example.com");
     const participant = new HttpClient(app.url);
-    await signUpOver(participant, "Load Participant", `load-participant-${Date.now()}@example.com`);
+    await signUpConfirmedOver(participant, "Load Participant", `load-participant-${Date.now()}@example.com`, file);
     const { slug, teamId } = await openEventWithEntry(organizer, participant, 3);
 
     // Ten people race for the two free places of a team of at most three.
     const joiners = await Promise.all(
       Array.from({ length: 10 }, async (_, i) => {
         const c = new HttpClient(app.url);
-        await signUpOver(c, `Joiner ${i}`, `joiner-${i}-${Date.now()}@example.com`);
+        await signUpConfirmedOver(c, `Joiner ${i}`, `joiner-${i}-${Date.now()}@example.com`, file);
         return c;
       }),
     );
@@ -116,7 +117,7 @@ test("20 judges saving scores at once: every acknowledged score is stored; concu
       Array.from({ length: 20 }, async (_, i) => {
         const c = new HttpClient(app.url);
         const email = `judge-${i}-${Date.now()}@example.com`;
-        await signUpOver(c, `Judge ${i}`, email);
+        await signUpConfirmedOver(c, `Judge ${i}`, email, file);
         return { c, email };
       }),
     );
@@ -161,7 +162,7 @@ test("kill -9 while writing: after a restart the database is intact and every ac
       const email = `crash-${w}-${i}-${Date.now()}@example.com`;
       try {
         const res = await signUpOver(new HttpClient(app.url), `Crash ${w} ${i}`, email);
-        if (res.status === 302) acknowledged.push(email);
+        if (res.status === 200) acknowledged.push(email);
       } catch {
         // the server died mid-request: this write was never acknowledged
       }

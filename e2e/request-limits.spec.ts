@@ -4,7 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import { expect } from "@playwright/test";
 import { test } from "./helpers";
-import { HttpClient, signUpOver } from "./http-client";
+import { HttpClient, signInOver, signUpOver } from "./http-client";
 import { freePort, prepareDatabase, startApp, type AppProcess } from "./servers";
 
 test.describe.configure({ mode: "serial" });
@@ -99,7 +99,9 @@ test("signed-in pages and their data are private and never stored", async () => 
   const anonymous = await fetch(`${app.url}/login`);
   expect(anonymous.headers.get("cache-control") ?? "").not.toContain("no-store");
   const client = new HttpClient(app.url);
-  expect((await signUpOver(client, "Cache Check", `cache-${Date.now()}@example.com`)).status).toBe(302);
+  const email = `cache-${Date.now()}@example.com`;
+  expect((await signUpOver(client, "Cache Check", email)).status).toBe(200);
+  await signInOver(client, email, "a-long-enough-passphrase");
   for (const path of ["/", "/account", "/archive"]) {
     const page = await client.get(path);
     expect(page.status, path).toBe(200);

@@ -22,7 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   enforce(canManageUsers(await requireUser(request)));
   const [accounts, organized] = await Promise.all([listAccounts(), listOrganizedEvents()]);
   return {
-    accounts: accounts.map((a) => ({ ...a, organizes: organized.filter((o) => o.userId === a.id).map(({ slug, title }) => ({ slug, title })) })),
+    accounts: accounts.map(({ emailVerifiedAt, ...a }) => ({
+      ...a,
+      emailConfirmed: emailVerifiedAt !== null,
+      organizes: organized.filter((o) => o.userId === a.id).map(({ slug, title }) => ({ slug, title })),
+    })),
     passwordLogin: env().passwordLogin,
   };
 }
@@ -126,7 +130,10 @@ export default function AdminUsers() {
             {accounts.map((a) => (
               <tr key={a.id} className="border-b border-slate-100">
                 <td className="py-2">{a.name}</td>
-                <td>{a.email}</td>
+                <td>
+                  {a.email}
+                  {a.emailConfirmed ? null : <span className="block text-xs font-medium text-amber-900">Email not confirmed</span>}
+                </td>
                 <td className="capitalize">{a.role}</td>
                 <td>
                   {a.organizes.map((e, i) => (

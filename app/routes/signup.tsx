@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { env } from "~/env.server";
@@ -9,11 +9,12 @@ import { SsoButton } from "~/components/sso-button";
 import { parseForm } from "~/lib/forms.server";
 import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
 import { hit, limits, tooManyMessage } from "~/lib/rate-limit.server";
-import { createAccount } from "~/modules/auth/accounts.server";
+import { appOrigin } from "~/lib/urls.server";
+import { signUpSentMessage } from "~/modules/auth/email-verification";
+import { signUp } from "~/modules/auth/email-verification.server";
 import { signUpServerSchema } from "~/modules/auth/password-strength.server";
 import { requireAnonymous, requirePasswordLogin } from "~/modules/auth/guards.server";
-import { safeRedirect, signUpSchema } from "~/modules/auth/schemas";
-import { startSession } from "~/modules/auth/session.server";
+import { signUpSchema } from "~/modules/auth/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Problem First" }];
 
@@ -30,19 +31,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseForm(formData, { schema: signUpServerSchema });
   if (isHoneypotFilled(formData))
-    return data({ result: submission.reply({ formErrors: ["That request looked automated."], hideFields: ["password"] }) }, { status: 400 });
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return data({ result: submission.reply({ formErrors: ["That request looked automated."], hideFields: ["password"] }), sentTo: null }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }), sentTo: null }, { status: 400 });
   const perIp = await hit(`signup:${context?.clientIp ?? "unknown"}`, limits.signUpPerIp);
   if (!perIp.allowed)
-    return data({ result: submission.reply({ formErrors: [tooManyMessage(perIp.retryAfterSeconds)], hideFields: ["password"] }) }, { status: 429 });
-  const created = await createAccount(submission.value);
-  if (!created.ok)
-    return data({ result: submission.reply({ fieldErrors: { [created.field]: [created.message] }, hideFields: ["password"] }) }, { status: 400 });
-  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": await startSession(created.userId) } });
+    return data(
+      { result: submission.reply({ formErrors: [tooManyMessage(perIp.retryAfterSeconds)], hideFields: ["password"] }), sentTo: null },
+      { status: 429 },
+    );
+  // A new address and one that has an account get the same page (ADR 028): nobody signs in from here.
+  const signedUp = await signUp(submission.value, appOrigin(request));
+  if (!signedUp.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: { [signedUp.field]: [signedUp.message] }, hideFields: ["password"] }), sentTo: null },
+      { status: 400 },
+    );
+  return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email, redirectTo: submission.value.redirectTo ?? "" };
 }
 
 export default function SignUp() {
-  const lastResult = useActionData<typeof action>()?.result;
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData?.result;
   const { ssoLabel } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -52,6 +61,22 @@ export default function SignUp() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  if (actionData?.sentTo)
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="h1">Check your email</h1>
+        <div className="card mt-6 space-y-3" role="status">
+          <p>{signUpSentMessage}</p>
+          <p className="text-sm text-slate-700">
+            Sent to <strong className="break-all">{actionData.sentTo}</strong>. Nothing arrived? Check your spam folder; once signed in you can send the link
+            again.
+          </p>
+          <p className="text-sm">
+            <Link to={`/login?${new URLSearchParams(actionData.redirectTo ? { redirectTo: actionData.redirectTo } : {})}`}>Go to sign in</Link>
+          </p>
+        </div>
+      </div>
+    );
   return (
     <div className="mx-auto max-w-md">
       <h1 className="h1">Create your account</h1>

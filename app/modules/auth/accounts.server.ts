@@ -8,16 +8,37 @@ import { isEmailDomainAllowed } from "./schemas";
 
 export type SignUpResult = { ok: true; userId: string } | { ok: false; field: "email"; message: string };
 
-export async function createAccount(input: { name: string; email: string; password: string; role?: GlobalRole }): Promise<SignUpResult> {
+/** Why ALLOWED_EMAIL_DOMAINS refuses this address, or null. */
+export function domainRefusal(email: string): string | null {
   const domains = env().allowedEmailDomains;
-  if (!isEmailDomainAllowed(input.email, domains)) {
-    return { ok: false, field: "email", message: `Sign-up is limited to ${domains.map((d) => "@" + d).join(", ")} addresses` };
-  }
+  return isEmailDomainAllowed(email, domains) ? null : `Sign-up is limited to ${domains.map((d) => "@" + d).join(", ")} addresses`;
+}
+
+/**
+ * An account made on the server (demo data, scripts, tests): its address counts as confirmed unless
+ * `emailVerified: false`. People signing up on the site go through signUp (email-verification.server.ts).
+ */
+export async function createAccount(input: {
+  name: string;
+  email: string;
+  password: string;
+  role?: GlobalRole;
+  emailVerified?: boolean;
+}): Promise<SignUpResult> {
+  const refusal = domainRefusal(input.email);
+  if (refusal) return { ok: false, field: "email", message: refusal };
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   const inserted = await db
     .insert(users)
-    .values({ id, name: input.name, email: input.email, passwordHash, role: input.role ?? "member" })
+    .values({
+      id,
+      name: input.name,
+      email: input.email,
+      passwordHash,
+      role: input.role ?? "member",
+      emailVerifiedAt: input.emailVerified === false ? null : new Date(),
+    })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
   if (inserted.length === 0) return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." };
@@ -35,7 +56,10 @@ export async function checkCredentials(email: string, password: string): Promise
 }
 
 export function listAccounts() {
-  return db.select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }).from(users).orderBy(asc(users.name));
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt, emailVerifiedAt: users.emailVerifiedAt })
+    .from(users)
+    .orderBy(asc(users.name));
 }
 
 /** The events each account organizes: the global role only lets someone create events, these grants stay (ADR 011). */

@@ -2,7 +2,7 @@
 // of the token is stored; using it changes the password, ends every session of the account and
 // spends every other open link of the account, all in one transaction.
 import crypto from "node:crypto";
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { passwordResets, sessions, users } from "#db/schema";
 import { db } from "~/db.server";
 import { hit, type Limit } from "~/lib/rate-limit.server";
@@ -84,7 +84,11 @@ export async function resetPassword(token: string, newPassword: string, now = ne
   const passwordHash = await hashPassword(newPassword);
   const owner = db.select({ userId: passwordResets.userId }).from(passwordResets).where(usable(token, now));
   const [, , spent] = await db.batch([
-    db.update(users).set({ passwordHash }).where(inArray(users.id, owner)),
+    // The link came by mail (or from an admin), so the address is confirmed too (ADR 028).
+    db
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${Math.floor(now.getTime() / 1000)})` })
+      .where(inArray(users.id, owner)),
     db.delete(sessions).where(inArray(sessions.userId, owner)),
     db
       .update(passwordResets)

@@ -1,8 +1,10 @@
 // One policy for the whole app: pure, unit-tested, used by server guards and by the UI.
+import { announcementAudiences, type AnnouncementAudience } from "#db/enums";
 import type { EventPhase, GlobalRole } from "#db/schema";
 import { phaseWords } from "~/modules/events/phases";
 
-export type Actor = { id: string; role: GlobalRole };
+/** `emailVerified` is false only for a password sign-up that has not confirmed its address (ADR 028); sessions always set it. */
+export type Actor = { id: string; role: GlobalRole; emailVerified?: boolean };
 
 /** What the actor is in one event, read from the database by the guard. */
 export type EventAccess = {
@@ -35,6 +37,23 @@ export function canReadOutbox(actor: Actor): Decision {
   return actor.role === "admin" ? allow : deny("Only admins can read the outbox.");
 }
 
+const UNCONFIRMED = "Confirm your email address first: open the link we mailed you, or send it again from the banner at the top of the page.";
+
+/**
+ * Joining or creating a team, or becoming a judge through an invite link, needs a confirmed address
+ * (ADR 028). Verification only ever goes from unconfirmed to confirmed, so checking before the write is safe.
+ */
+export function canTakePart(actor: Actor): Decision {
+  return actor.emailVerified === false ? deny(UNCONFIRMED) : allow;
+}
+
+/** An organizer adds someone as judge or co-organizer: only a person whose address is confirmed (ADR 028). */
+export function canBeAddedToRoster(person: { name: string; emailVerified: boolean }): Decision {
+  return person.emailVerified
+    ? allow
+    : deny(`${person.name} has not confirmed their email address yet, so they cannot be added. Ask them to open the link in their sign-up email.`);
+}
+
 export function canViewEvent(actor: Actor, ev: EventAccess): Decision {
   // A draft is invisible to everyone else: answer 404, not 403, so it is not even confirmed to exist.
   if (ev.phase === "draft" && !managesEvent(actor, ev)) return deny("Event not found", 404);
@@ -63,7 +82,7 @@ export function canJoinTeam(actor: Actor, ev: EventAccess, now: Date): Decision 
   if (ev.teamId) return deny("You are already in a team for this event: one team per person per event.");
   // Judges stay independent of the teams they score (ADR 010).
   if (ev.isJudge) return deny("You judge this event, so you cannot join or create a team in it.");
-  return allow;
+  return canTakePart(actor);
 }
 
 export function canViewTeam(actor: Actor, ev: EventAccess, teamId: string): Decision {
@@ -195,4 +214,30 @@ export function canEditRubric(actor: Actor, ev: EventAccess, facts: { scored: bo
   const manage = canManageEvent(actor, ev);
   if (!manage.ok) return manage;
   return facts.scored ? deny("The rubric is locked: judges have started scoring with it.") : allow;
+}
+
+/** Writing, scheduling, editing and cancelling announcements: the event's organizers (and admins). */
+export function canManageAnnouncements(actor: Actor, ev: EventAccess): Decision {
+  const manage = canManageEvent(actor, ev);
+  return manage.ok ? allow : deny("Only this event's organizers can write announcements.", manage.status);
+}
+
+/**
+ * The announcement audiences a person belongs to right now (ADR 025); organizers and admins read every one.
+ * The event page filters its query with this, and the send-time recipient query (announcements.server.ts)
+ * says the same in SQL; the integration tests hold the two together.
+ */
+export function readableAudiences(actor: Actor, ev: EventAccess, facts: { teamSubmitted: boolean; teamWon: boolean }): AnnouncementAudience[] {
+  if (!canViewEvent(actor, ev).ok) return [];
+  if (managesEvent(actor, ev)) return [...announcementAudiences];
+  const inTeam = ev.teamId !== null;
+  const member: Record<AnnouncementAudience, boolean> = {
+    everyone: inTeam || ev.isJudge,
+    teams: inTeam,
+    submitters: inTeam && facts.teamSubmitted,
+    judges: ev.isJudge,
+    // Winners are known only once results are published (ADR 012).
+    winners: inTeam && facts.teamWon && ev.phase === "closed",
+  };
+  return announcementAudiences.filter((a) => member[a]);
 }

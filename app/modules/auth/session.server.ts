@@ -17,13 +17,14 @@ const lucia = new Lucia(adapter, {
     email: attributes.email,
     name: attributes.name,
     role: attributes.role,
+    emailVerified: attributes.emailVerifiedAt !== null,
   }),
 });
 
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
-    DatabaseUserAttributes: { email: string; name: string; role: GlobalRole };
+    DatabaseUserAttributes: { email: string; name: string; role: GlobalRole; emailVerifiedAt: Date | null };
   }
 }
 

@@ -1,7 +1,7 @@
 // Which account a verified SSO identity signs into: looks up the (issuer, subject) link and the email,
 // lets sso.ts decide, then links, creates, and maps groups to roles (ADR 016).
-import { and, eq } from "drizzle-orm";
-import { userIdentities, users } from "#db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import { sessions, userIdentities, users } from "#db/schema";
 import { db } from "~/db.server";
 import { env, type OidcSettings } from "~/env.server";
 import { newId } from "~/lib/ids";
@@ -32,13 +32,14 @@ export async function resolveSsoAccount(claims: SsoClaims, settings: Pick<OidcSe
     case "link":
       userId = decision.userId;
       await addIdentity(claims, userId);
+      await confirmThroughProvider(userId);
       break;
     case "create": {
       const id = newId();
       const role = roleFromGroups("member", claims.groups, settings);
       const inserted = await db
         .insert(users)
-        .values({ id, email: decision.email, name: decision.name, passwordHash: NO_PASSWORD_HASH, role })
+        .values({ id, email: decision.email, name: decision.name, passwordHash: NO_PASSWORD_HASH, role, emailVerifiedAt: new Date() })
         .onConflictDoNothing({ target: users.email })
         .returning({ id: users.id });
       // Someone took the email between our look-up and the insert: decide again with that account in view.
@@ -50,6 +51,23 @@ export async function resolveSsoAccount(claims: SsoClaims, settings: Pick<OidcSe
   }
   await syncRole(userId, claims.groups, settings);
   return { ok: true, userId, created: false, linked: decision.kind === "link" };
+}
+
+/**
+ * Linking needs the provider's email_verified, so the address is confirmed now. An account that had not confirmed
+ * it was made by whoever typed the address at sign-up: its password and sessions go, so only the provider's
+ * sign-in opens it (ADR 028).
+ */
+async function confirmThroughProvider(userId: string) {
+  const [user] = await db.select({ emailVerifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
+  if (!user || user.emailVerifiedAt) return;
+  await db.batch([
+    db
+      .update(users)
+      .set({ emailVerifiedAt: new Date(), passwordHash: NO_PASSWORD_HASH })
+      .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt))),
+    db.delete(sessions).where(eq(sessions.userId, userId)),
+  ]);
 }
 
 async function addIdentity(claims: SsoClaims, userId: string) {

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { events, users } from "#db/schema";
 import { db } from "~/db.server";
+import { canBeAddedToRoster } from "~/modules/auth/permissions";
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 
 export type Person = { id: string; name: string; email: string };
@@ -25,8 +26,15 @@ export async function addPersonByEmail(opts: {
   notice: (person: Person, event: RosterEvent) => Omit<Notice, "to" | "eventId">;
   refusal: (person: Person) => Promise<string> | string;
 }): Promise<AddPersonResult> {
-  const [person] = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.email, opts.email));
-  if (!person) return { ok: false, message: "No account has this email. Ask them to sign up first." };
+  const [found] = await db
+    .select({ id: users.id, name: users.name, email: users.email, emailVerifiedAt: users.emailVerifiedAt })
+    .from(users)
+    .where(eq(users.email, opts.email));
+  if (!found) return { ok: false, message: "No account has this email. Ask them to sign up first." };
+  // Read before the write: an address only ever goes from unconfirmed to confirmed (ADR 028).
+  const confirmed = canBeAddedToRoster({ name: found.name, emailVerified: found.emailVerifiedAt !== null });
+  if (!confirmed.ok) return { ok: false, message: confirmed.reason };
+  const person: Person = { id: found.id, name: found.name, email: found.email };
   const [event] = await db.select({ id: events.id, title: events.title, slug: events.slug }).from(events).where(eq(events.id, opts.eventId));
   if (!event) return { ok: false, message: "This event no longer exists." };
   const told = await notifyStatementsIfChanged([{ to: person, eventId: event.id, ...opts.notice(person, event) }], opts.origin);

@@ -2,12 +2,14 @@
 // the flow's checks (state, PKCE, nonce, issuer, one-time codes) and the account rules (ADR 016).
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { userIdentities, users } from "#db/schema";
+import { sessions, userIdentities, users } from "#db/schema";
 import { db } from "~/db.server";
 import { ORGANIZER_GROUP, startTestProvider, TEST_CLIENT, type TestProvider } from "~/test/oidc-provider";
 import { readEnv } from "~/env.server";
+import { createAccount } from "~/modules/auth/accounts.server";
+import { NO_PASSWORD_HASH } from "~/modules/auth/password.server";
 import { createSignInLink } from "~/modules/auth/sign-in-links.server";
-import { cookieHeader, createUser, PASSWORD, request, settle, setCookies } from "~/test/fixtures";
+import { cookieHeader, createUser, PASSWORD, request, sessionCookie, settle, setCookies } from "~/test/fixtures";
 import { action as useLink } from "../auth.link.$token";
 import { loader as start } from "../auth.sso._index";
 import { loader as callback } from "../auth.sso.callback";
@@ -118,7 +120,7 @@ describe("single sign-on: signing in", () => {
     expect(first.response!.headers.get("Location")).toBe("/archive");
     expect(setCookies(first.response!).some((c) => c.startsWith("pf_session="))).toBe(true);
     const user = await userByEmail(email);
-    expect(user).toMatchObject({ role: "member", name: expect.stringMatching(/^Ada /) });
+    expect(user).toMatchObject({ role: "member", name: expect.stringMatching(/^Ada /), emailVerifiedAt: expect.any(Date) });
     expect(await identitiesOf(user.id)).toEqual([expect.objectContaining({ issuer: provider.issuer, subject: email })]);
 
     const again = await signIn(email);
@@ -131,6 +133,19 @@ describe("single sign-on: signing in", () => {
     const outcome = await signIn(existing.email);
     expect(outcome.status).toBe(302);
     expect(await identitiesOf(existing.id)).toHaveLength(1);
+  });
+
+  it("linking an account whose address was never confirmed confirms it and drops the password and sessions whoever signed up set (ADR 028)", async () => {
+    const email = unique("squatted");
+    const created = await createAccount({ name: "Squatter", email, password: PASSWORD, emailVerified: false });
+    if (!created.ok) throw new Error(created.message);
+    await sessionCookie(created.userId);
+    expect(await signIn(email)).toMatchObject({ status: 302 });
+    const user = await userByEmail(email);
+    expect(user.emailVerifiedAt).toBeInstanceOf(Date);
+    expect(user.passwordHash).toBe(NO_PASSWORD_HASH);
+    // Only the session the SSO sign-in just started is left.
+    expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(1);
   });
 
   it("never takes over an existing account on an unverified email", async () => {

@@ -1,0 +1,71 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { redirectWithToast } from "~/lib/toast.server";
+import { findVerification, verifyEmail } from "~/modules/auth/email-verification.server";
+import { getOptionalUser } from "~/modules/auth/guards.server";
+
+export const meta: MetaFunction = () => [{ title: "Confirm your email · Problem First" }, { name: "referrer", content: "no-referrer" }];
+
+// The link is the permission: whoever holds a usable one confirms the address it was mailed to. Opening it
+// only shows a button, so a mail scanner that fetches links confirms nothing; it never signs anyone in (ADR 028).
+export async function loader({ params }: LoaderFunctionArgs) {
+  const found = await findVerification(params.token ?? "");
+  if (!found) return data({ valid: false as const, email: null }, { status: 404 });
+  return { valid: true as const, email: found.email };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const verified = await verifyEmail(params.token ?? "");
+  if (!verified.ok) return data({ confirmed: false }, { status: 404 });
+  const user = await getOptionalUser(request);
+  if (user?.id === verified.userId) return redirectWithToast("/", "Email address confirmed. You can join teams now.");
+  return { confirmed: true };
+}
+
+export default function ConfirmEmail() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  if (actionData?.confirmed)
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="h1">Email address confirmed</h1>
+        <div className="card mt-6 space-y-3" role="status">
+          <p>Thank you: your address is confirmed. Sign in to join a team.</p>
+          <p>
+            <Link to="/login">Sign in</Link>
+          </p>
+        </div>
+      </div>
+    );
+  if (!loaderData.valid || actionData?.confirmed === false)
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="h1">This link no longer works</h1>
+        <div className="card mt-6 space-y-3">
+          <p>A confirmation link works once, for a limited time. This one was already used, has expired, or was never valid.</p>
+          <p>
+            Sign in and use <strong>Send the link again</strong> for a new one. <Link to="/login">Sign in</Link>
+          </p>
+        </div>
+      </div>
+    );
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="h1">Confirm your email</h1>
+      <Form method="post" className="card mt-6 space-y-4">
+        <p>
+          Confirm that <strong className="break-all">{loaderData.email}</strong> is your address.
+        </p>
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {busy ? "Confirming…" : "Confirm my email"}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

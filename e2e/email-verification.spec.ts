@@ -1,0 +1,106 @@
+import { expect } from "@playwright/test";
+import { createAccount } from "~/modules/auth/accounts.server";
+import type { Inbox } from "~/test/smtp";
+import { createPerson, openEvent, pageSignedInAs } from "./fixtures";
+import { expectAccessible, expectToast, newPage, PASSWORD, signIn, unique, test } from "./helpers";
+import { takeE2eInbox } from "./mail";
+
+// Email confirmation after a password sign-up (ADR 028), with the mail caught by a real SMTP server on
+// E2E_SMTP_PORT, where the e2e server sends it. Serial, so one worker holds the port (e2e/mail.ts).
+test.describe.configure({ mode: "serial" });
+let inbox: Inbox;
+test.beforeAll(async () => {
+  inbox = await takeE2eInbox();
+});
+test.afterAll(() => inbox?.close());
+test.setTimeout(300_000);
+
+const CHECK =
+  "Check your email: we sent a link to confirm your address. If the address already has an account, its owner got an email on how to sign in instead.";
+const mailsTo = (email: string, subject: string) => inbox.received.filter((m) => m.subject === subject && JSON.stringify(m.to).includes(email));
+const linkIn = (text: string) => text.match(/http:\/\/\S+\/verify-email\/[\w-]+/)![0];
+
+test("a person signs up, browses unconfirmed, sends the link again, opens the mailed link and can then take part", async ({ browser }) => {
+  const setUp = await openEvent(unique("Confirm Hack"));
+  const email = `${unique("casey")}@example.com`;
+  const page = await newPage(browser);
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Casey Confirm");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText(CHECK);
+  await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Unconfirmed: may sign in and browse, sees the banner, cannot create or join a team.
+  await signIn(page, email, PASSWORD);
+  const banner = page.getByRole("region", { name: "Confirm your email" });
+  await expect(banner).toBeVisible();
+  await page.goto(setUp.url);
+  await expect(page.getByText("Confirm your email address first: open the link we mailed you")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Create a team" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await expect.poll(() => mailsTo(email, "Confirm your email for Problem First").length, { timeout: 30_000 }).toBe(1);
+  await banner.getByRole("button", { name: "Send the link again" }).click();
+  await expectToast(page, `We sent a new link to ${email}. It works once, for 48 hours.`);
+  await expect(page).toHaveURL(new RegExp(`${setUp.url}$`));
+  await expect.poll(() => mailsTo(email, "Confirm your email for Problem First").length, { timeout: 30_000 }).toBe(2);
+  const [first, second] = mailsTo(email, "Confirm your email for Problem First");
+  expect(first.headerLines.some((h) => h.key === "list-unsubscribe")).toBe(false);
+  const link = linkIn(second.text!);
+  expect(link.startsWith(process.env.E2E_BASE_URL!)).toBe(true);
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Confirm your email", level: 1 })).toBeVisible();
+  await expect(page.getByText(`Confirm that ${email} is your address.`)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expectToast(page, "Email address confirmed. You can join teams now.");
+  await expect(banner).toHaveCount(0);
+  await page.goto(setUp.url);
+  await expect(page.getByRole("link", { name: "Create a team" })).toBeVisible();
+
+  // Each link works once, and using one spends the others.
+  for (const used of [link, linkIn(first.text!)]) {
+    await page.goto(used);
+    await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+  }
+  await expectAccessible(page);
+});
+
+test("signing up with an address that has an account shows the same page and mails its owner instead", async ({ browser }) => {
+  const owner = await createPerson("Owen Owner");
+  const page = await newPage(browser);
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Someone Else");
+  await page.getByLabel("Work email").fill(owner.email);
+  await page.getByLabel("Password").fill("another long passphrase here");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText(CHECK);
+  await expectAccessible(page);
+
+  await expect.poll(() => mailsTo(owner.email, "Someone tried to sign up with your email").length, { timeout: 30_000 }).toBe(1);
+  const [mail] = mailsTo(owner.email, "Someone tried to sign up with your email");
+  expect(mail.text).toContain("Hello Owen Owner,");
+  expect(mail.text).toContain(`${process.env.E2E_BASE_URL}/forgot-password`);
+  expect(mailsTo(owner.email, "Confirm your email for Problem First")).toHaveLength(0);
+
+  // The owner's password still signs in.
+  const owners = await newPage(browser);
+  await signIn(owners, owner.email, PASSWORD);
+  await expect(owners.getByRole("region", { name: "Confirm your email" })).toHaveCount(0);
+});
+
+test("admins see which accounts have not confirmed their address", async ({ browser }) => {
+  const email = `${unique("pending")}@example.com`;
+  await createAccount({ name: "Penny Pending", email, password: PASSWORD, emailVerified: false });
+  const admin = await pageSignedInAs(browser, "admin@example.com");
+  await admin.goto("/admin/users");
+  const row = admin.getByRole("row").filter({ hasText: email });
+  await expect(row.getByText("Email not confirmed")).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: "participant@example.com" }).getByText("Email not confirmed")).toHaveCount(0);
+});
