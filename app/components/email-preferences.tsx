@@ -8,25 +8,14 @@ const securityKinds = (Object.keys(notificationKinds) as NotificationKind[]).fil
  * Which kinds of notice are also mailed. The in-app list always has every notice; security mail is always sent.
  * An address that used the one-click unsubscribe link gets none of the optional ones until its owner turns mail back on.
  */
-export function EmailPreferences({
-  email,
-  mailed,
-  optedOut,
-  errors,
-}: {
-  email: string;
-  mailed: Partial<Record<NotificationKind, boolean>>;
-  optedOut: boolean;
-  errors?: string[];
-}) {
+export function EmailPreferences({ mailed, optedOut, errors }: { mailed: Partial<Record<NotificationKind, boolean>>; optedOut: boolean; errors?: string[] }) {
   return (
     <section id="email-notifications" aria-labelledby="email-notifications-h" className="card space-y-4">
       <h2 id="email-notifications-h" className="h2">
         Email notifications
       </h2>
       <p className="text-sm text-slate-700">
-        Everything appears on your <Link to="/notifications">notifications page</Link>. Choose what is also sent to{" "}
-        <strong className="[overflow-wrap:anywhere]">{email}</strong>.
+        Everything appears on your <Link to="/notifications">notifications page</Link>. Choose what is also sent to your email address (above).
       </p>
       {optedOut ? (
         <Form method="post" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">

@@ -100,7 +100,7 @@ export default function Account() {
         ) : null}
       </dl>
       <EventRoles events={events} />
-      <EmailPreferences email={user.email} mailed={mailed} optedOut={optedOut} errors={preferenceErrors} />
+      <EmailPreferences mailed={mailed} optedOut={optedOut} errors={preferenceErrors} />
       {password !== "on" ? (
         <section aria-labelledby="password-heading" className="card space-y-2">
           <h2 id="password-heading" className="h2">
