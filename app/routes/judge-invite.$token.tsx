@@ -1,29 +1,38 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { invariantResponse } from "~/lib/http.server";
+import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { requireUser } from "~/modules/auth/guards.server";
+import { getOptionalUser, requireUser } from "~/modules/auth/guards.server";
+import { canTakePart } from "~/modules/auth/permissions";
 import { loadEventAccess } from "~/modules/events/events.server";
 import { acceptJudgeInvite, findJudgeInvite, JUDGE_IN_TEAM_MESSAGE } from "~/modules/events/judge-invites.server";
 
 export const meta: MetaFunction = () => [{ title: "Judge invite · Problem First" }];
 
-const invalid = "This judge invite link is not valid: it may have expired or been revoked. Ask the organizer for a new one.";
+const invalid = "This judge invite link is not valid: it may have expired, been revoked or been used. Ask the organizer for a new one.";
 
-// The link itself is the permission: whoever holds a valid one may become a judge of its event.
+// The link itself is the permission: whoever holds a valid one may become a judge of its event. Someone
+// signed out (often invited by email before they had an account) is offered sign-up or sign-in, both coming
+// back here (ADR 027).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const invite = await findJudgeInvite(params.token ?? "", user.id);
+  const user = await getOptionalUser(request);
+  const invite = await findJudgeInvite(params.token ?? "", user?.id ?? null);
   invariantResponse(invite, invalid, 404);
+  const back = encodeURIComponent(new URL(request.url).pathname);
+  const shown = { slug: invite.slug, title: invite.title, phase: invite.phase, alreadyJudge: invite.alreadyJudge };
+  if (!user) return { invite: shown, refusal: null, signIn: { signUp: `/signup?redirectTo=${back}`, signIn: `/login?redirectTo=${back}` } };
+  const takePart = canTakePart(user);
   return {
-    invite: { slug: invite.slug, title: invite.title, phase: invite.phase, alreadyJudge: invite.alreadyJudge },
-    refusal: invite.inTeam && !invite.alreadyJudge ? JUDGE_IN_TEAM_MESSAGE : null,
+    invite: shown,
+    refusal: invite.alreadyJudge ? null : !takePart.ok ? takePart.reason : invite.inTeam ? JUDGE_IN_TEAM_MESSAGE : null,
+    signIn: null,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  enforce(canTakePart(user));
   const accepted = await acceptJudgeInvite(params.token ?? "", user.id);
   if (!accepted.ok && accepted.reason === "in-team") return data({ error: JUDGE_IN_TEAM_MESSAGE }, { status: 409 });
   invariantResponse(accepted.ok, invalid, 404);
@@ -35,12 +44,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JudgeInvite() {
-  const { invite, refusal } = useLoaderData<typeof loader>();
+  const { invite, refusal, signIn } = useLoaderData<typeof loader>();
   const error = useActionData<typeof action>()?.error ?? refusal;
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="h1">Judge {invite.title}</h1>
-      {invite.alreadyJudge ? (
+      {signIn ? (
+        <div className="card mt-6 space-y-4">
+          <p>
+            You were invited to judge the entries of {invite.title}. Sign up (or sign in if you have an account), then come back to this page to accept: the
+            links below bring you back here.
+          </p>
+          <p className="flex flex-wrap gap-3">
+            <Link to={signIn.signUp} className="btn-primary">
+              Sign up to accept
+            </Link>
+            <Link to={signIn.signIn} className="btn-secondary">
+              Sign in to accept
+            </Link>
+          </p>
+        </div>
+      ) : invite.alreadyJudge ? (
         <p className="mt-4">
           You are already a judge of this event.{" "}
           {invite.phase === "draft" ? "You can see it once it opens." : <Link to={`/events/${invite.slug}`}>Go to the event</Link>}

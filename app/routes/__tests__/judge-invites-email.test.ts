@@ -1,0 +1,73 @@
+// The judges page's "Invite by email", Resend and Withdraw, and the invite page for someone not signed in
+// yet, through the routes (ADR 027): links on APP_URL's origin, bad input answered next to the field.
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { outbox } from "#db/schema";
+import { db } from "~/db.server";
+import { pendingEmailInvites } from "~/modules/events/judge-invites.server";
+import { action as judgesAction } from "~/routes/events.$slug.judges";
+import { loader as inviteLoader } from "~/routes/judge-invite.$token";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, request, type TestUser } from "~/test/fixtures";
+
+async function world() {
+  const organizer = await createUser({ role: "organizer" });
+  const { event } = await createOpenEvent(organizer);
+  const judges = (user: TestUser, form: Record<string, string>) => judgesAction(args(request("/", { user, form }), { slug: event.slug }));
+  return { organizer, event, judges };
+}
+const invitesTo = (email: string) =>
+  db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.toEmail, email), eq(outbox.kind, "judge-invited")));
+
+describe("judges page: invite by email", () => {
+  it("mails the invite and lists it; Resend mails a new link; Withdraw asks first", async () => {
+    const w = await world();
+    const email = `route-invitee-${Date.now().toString(36)}@example.com`;
+    const sent = await expectStatus(w.judges(w.organizer, { intent: "invite-by-email", email }), 302);
+    expect(sent.response!.headers.get("Location")).toBe(`/events/${w.event.slug}/judges`);
+    const [mail] = await invitesTo(email);
+    const link = mail.textBody.match(/(\S+)\/judge-invite\/[\w-]+/)!;
+    // The route passes its origin down (http://localhost in tests).
+    expect(link[1]).toBe("http://localhost");
+
+    const [pending] = await pendingEmailInvites(w.event.id, "UTC");
+    await expectStatus(w.judges(w.organizer, { intent: "resend-invite", inviteId: pending.id }), 302);
+    expect(await invitesTo(email)).toHaveLength(2);
+
+    const asked = await expectStatus(w.judges(w.organizer, { intent: "withdraw-invite", inviteId: pending.id }), 409);
+    expect(asked.data).toMatchObject({ confirmWithdraw: { inviteId: pending.id, email } });
+    expect(await pendingEmailInvites(w.event.id, "UTC")).toHaveLength(1);
+    await expectStatus(w.judges(w.organizer, { intent: "withdraw-invite", inviteId: pending.id, confirmed: "on" }), 302);
+    expect(await pendingEmailInvites(w.event.id, "UTC")).toHaveLength(0);
+  });
+
+  it("answers a bad address or a repeated invite next to the field, and refuses non-organizers", async () => {
+    const w = await world();
+    expect(fieldErrors(await expectStatus(w.judges(w.organizer, { intent: "invite-by-email", email: "not an address" }), 400))).toEqual({
+      email: ["Enter a valid email address"],
+    });
+    const email = `twice-${Date.now().toString(36)}@example.com`;
+    await expectStatus(w.judges(w.organizer, { intent: "invite-by-email", email }), 302);
+    expect(fieldErrors(await expectStatus(w.judges(w.organizer, { intent: "invite-by-email", email }), 400)).email[0]).toContain(
+      "already has an invite waiting",
+    );
+    await expectStatus(w.judges(await createUser(), { intent: "invite-by-email", email: "x@example.com" }), 403);
+  });
+});
+
+describe("the invite page for someone not signed in", () => {
+  it("names the event and offers sign-up and sign-in that come back to the invite", async () => {
+    const w = await world();
+    const email = `signed-out-${Date.now().toString(36)}@example.com`;
+    await w.judges(w.organizer, { intent: "invite-by-email", email });
+    const path = (await invitesTo(email))[0].textBody.match(/\/judge-invite\/[\w-]+/)![0];
+    const page = await expectStatus(inviteLoader(args(request(path), { token: path.split("/")[2] })), 200);
+    expect(page.data).toMatchObject({
+      invite: { title: w.event.title },
+      signIn: { signUp: `/signup?redirectTo=${encodeURIComponent(path)}`, signIn: `/login?redirectTo=${encodeURIComponent(path)}` },
+    });
+    await expectStatus(inviteLoader(args(request("/judge-invite/nope"), { token: "nope" })), 404);
+  });
+});

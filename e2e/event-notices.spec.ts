@@ -1,0 +1,87 @@
+import { expect } from "@playwright/test";
+import type { Inbox } from "~/test/smtp";
+import { openEvent, pageSignedInAs } from "./fixtures";
+import { expectAccessible, expectToast, newPage, PASSWORD, test, unique } from "./helpers";
+import { takeE2eInbox } from "./mail";
+
+// An organizer invites a judge by email who has no account yet (ADR 027): the invite arrives at a real SMTP
+// receiver on E2E_SMTP_PORT (taken in turn with the other specs that read mail, e2e/mail.ts), and the invitee
+// follows its link, signs up, confirms their address, signs in and accepts.
+test.describe.configure({ mode: "serial" });
+let inbox: Inbox;
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  inbox = await takeE2eInbox();
+});
+test.afterAll(() => inbox?.close());
+
+// Three browsers, two mails and axe on four pages on a busy 2-core machine.
+test.setTimeout(240_000);
+
+const mailTo = async (email: string, subject: RegExp) => {
+  await expect.poll(() => inbox.received.some((m) => JSON.stringify(m.to).includes(email) && subject.test(m.subject ?? "")), { timeout: 30_000 }).toBe(true);
+  const found = inbox.received.filter((m) => JSON.stringify(m.to).includes(email) && subject.test(m.subject ?? ""));
+  return found;
+};
+
+test("an organizer invites a judge by email; the invitee signs up through the mailed link and accepts", async ({ browser }) => {
+  const setUp = await openEvent(unique("Invite Hack"));
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  const email = `${unique("new-judge")}@example.com`;
+
+  await organizer.goto(`${setUp.url}/judges`);
+  await organizer.getByLabel("Judge's email").fill(email);
+  await organizer.getByRole("button", { name: "Invite by email" }).click();
+  await expectToast(organizer, `Invite sent to ${email}.`);
+  const pending = organizer.getByRole("region", { name: "Invite a judge by email" });
+  await expect(pending.getByText(email, { exact: true })).toBeVisible();
+  await expectAccessible(organizer);
+
+  // Withdraw asks first; keeping the invite changes nothing.
+  await pending.getByRole("button", { name: `Withdraw the invite to ${email}` }).click();
+  await expect(organizer.getByRole("alert").filter({ hasText: `Withdraw the invite to ${email}` })).toBeVisible();
+  await organizer.getByRole("link", { name: "Keep the invite" }).click();
+  await expect(organizer.getByRole("alert").filter({ hasText: "Withdraw the invite to" })).toHaveCount(0);
+  await expect(pending.getByText(email, { exact: true })).toBeVisible();
+
+  // The mail arrives once, with the invite link on the app's address and a one-click unsubscribe header.
+  const [mail, ...more] = await mailTo(email, /^You are invited to judge/);
+  expect(more).toHaveLength(0);
+  expect(mail.subject).toBe(`You are invited to judge ${setUp.event.title}`);
+  const link = mail.text!.match(/http:\/\/\S+\/judge-invite\/[\w-]+/)![0];
+  expect(link.startsWith(process.env.E2E_BASE_URL!)).toBe(true);
+  expect(mail.headerLines.some((h) => h.key === "list-unsubscribe")).toBe(true);
+
+  // The invitee has no account: the link offers sign-up, which comes back to the invite.
+  const invitee = await newPage(browser);
+  await invitee.goto(link);
+  await expect(invitee.getByRole("heading", { name: `Judge ${setUp.event.title}` })).toBeVisible();
+  await expectAccessible(invitee);
+  await invitee.getByRole("link", { name: "Sign up to accept" }).click();
+  await invitee.getByLabel("Name").fill("Ines Invitee");
+  await invitee.getByLabel("Work email").fill(email);
+  await invitee.getByLabel("Password").fill(PASSWORD);
+  await invitee.getByRole("button", { name: "Create account" }).click();
+  await expect(invitee.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+  const [confirm] = await mailTo(email, /confirm/i);
+  await invitee.goto(confirm.text!.match(/http:\/\/\S+\/verify-email\/[\w-]+/)![0]);
+  await invitee.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(invitee.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+
+  // Back to the invite link from the mail: sign in, come back, accept.
+  await invitee.goto(link);
+  await invitee.getByRole("link", { name: "Sign in to accept" }).click();
+  await invitee.getByLabel("Email").fill(email);
+  await invitee.getByLabel("Password").fill(PASSWORD);
+  await invitee.getByRole("button", { name: "Sign in" }).click();
+  await expect(invitee.getByRole("heading", { name: `Judge ${setUp.event.title}` })).toBeVisible();
+  await invitee.getByRole("button", { name: "Become a judge" }).click();
+  await expectToast(invitee, `You are now a judge of ${setUp.event.title}.`);
+
+  // The organizer's list no longer shows it as waiting; the link is spent for anyone else.
+  await organizer.reload();
+  await expect(pending.getByText(email, { exact: true })).toHaveCount(0);
+  await expect(organizer.getByText(/Judges \(1\): Ines Invitee/)).toBeVisible();
+  await Promise.all([organizer.context().close(), invitee.context().close()]);
+});
