@@ -6,6 +6,8 @@ import { sql } from "drizzle-orm";
 import { users } from "#db/schema";
 import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/time";
+import { configuredOrigin } from "~/lib/urls.server";
+import { createAnnouncement } from "~/modules/announcements/announcements.server";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { saveEntry, getTeamEntry } from "~/modules/entries/entries.server";
 import type { EntryInput } from "~/modules/entries/schemas";
@@ -324,4 +326,30 @@ export async function seed(now = new Date()) {
       now,
     );
   }
+
+  // Announcements in the open event: a welcome already sent to everyone, and a reminder to the teams waiting for its time.
+  await createAnnouncement(
+    open,
+    organizer.id,
+    {
+      title: "Welcome to the Winter AI Hackathon",
+      body: "Glad you are here! Three things before you build:\n\n1. Pick a **business problem**, not a technology.\n2. Declare your AI metric with a baseline.\n3. A failed attempt with a good post-mortem is a full entry.\n\nQuestions? Write to [the organizers](mailto:organizer@example.com).",
+      audience: "everyone",
+      sendAt: now,
+    },
+    now,
+    configuredOrigin(),
+  );
+  await createAnnouncement(
+    open,
+    organizer.id,
+    {
+      title: "Two days left: write your post-mortem",
+      body: "The submission deadline is in two days. Every entry needs its post-mortem, *failed ones included*: what worked, what did not, and why.",
+      audience: "teams",
+      sendAt: new Date(t + 12 * day),
+    },
+    now,
+    configuredOrigin(),
+  );
 }

@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EventAnnouncements } from "~/components/announcements/event-announcements";
 import { PhaseBadge } from "~/components/badges";
 import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -9,6 +10,7 @@ import { Field } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { formatDateRange, formatInZone, relativeTime } from "~/lib/time";
+import { announcementsFor } from "~/modules/announcements/announcements.server";
 import { canJoinTeam, canManageEvent, canViewEntry, canViewJudgeQueue, canViewResults } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { listAwards } from "~/modules/judging/awards.server";
@@ -22,10 +24,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const now = new Date();
-  const [problemList, submitted, awardList] = await Promise.all([
+  const [problemList, submitted, awardList, announcementList] = await Promise.all([
     listProblems(event.id),
     listSubmittedEntries(event.id),
     event.phase === "closed" ? listAwards(event.id) : Promise.resolve([]),
+    announcementsFor(user, event, access),
   ]);
   // Only entries this person may open are listed: before the deadline that is just their own team's.
   const entries = submitted.filter((e) => canViewEntry(user, access, { teamId: e.teamId, status: "submitted" }, now).ok);
@@ -37,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entries: blind.rows(entries),
     myTeamId: access.teamId,
     awards: awardList.filter((a) => a.entryId),
+    announcements: announcementList,
     can: {
       manage: canManageEvent(user, access).ok,
       join: canJoinTeam(user, access, now),
@@ -48,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, descriptionHtml, problems, entries, myTeamId, awards, can, now } = useLoaderData<typeof loader>();
+  const { event, descriptionHtml, problems, entries, myTeamId, awards, announcements, can, now } = useLoaderData<typeof loader>();
   const [joinForm, joinFields] = useForm({
     id: "join",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
@@ -106,6 +110,7 @@ export default function EventPage() {
           ) : null}
         </p>
       </header>
+      <EventAnnouncements event={event} announcements={announcements} canManage={can.manage} />
       {awards.length ? (
         <section aria-labelledby="awards-h" className="card">
           <h2 id="awards-h" className="h2">

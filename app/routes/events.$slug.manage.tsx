@@ -112,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "phase": {
       const submission = parseForm(formData, { schema: phaseChangeSchema });
       if (submission.status !== "success") return invalid(submission.reply());
-      const changed = await changePhase(event, user.id, submission.value, new Date());
+      const changed = await changePhase(event, user.id, submission.value, new Date(), appOrigin(request));
       if (!changed.ok) return invalid(submission.reply({ fieldErrors: { [changed.field]: [changed.message] } }));
       const gaps = changed.plan && !changed.plan.ok ? ` ${changed.plan.message}` : "";
       return redirectWithToast(back, { kind: gaps ? "error" : "success", message: `The event is now: ${phaseLabels[submission.value.to]}.${gaps}` });
@@ -196,6 +196,9 @@ export default function ManageEvent() {
         </Link>
         <Link to={`/events/${event.slug}/judges`} className="btn-secondary">
           Judges and assignments
+        </Link>
+        <Link to={`/events/${event.slug}/announcements`} className="btn-secondary">
+          Announcements
         </Link>
       </nav>
       <OnThisPage sections={sections} />

@@ -1,0 +1,127 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import type { EventPhase } from "#db/enums";
+import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Markdown } from "~/components/markdown";
+import { announcementAudiences, announcementSchema, audienceOpen, audienceWords, type AnnouncementAudience } from "~/modules/announcements/rules";
+
+type Editing = { id: string; title: string; body: string; audience: AnnouncementAudience; sendAt: string } | null;
+
+const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
+
+/** Writing (or changing a scheduled) announcement: Markdown with a preview, an audience, now or at a set time. */
+export function AnnouncementForm({
+  event,
+  sizes,
+  editing,
+  earliest,
+  lastResult,
+  preview,
+}: {
+  event: { slug: string; timezone: string; phase: EventPhase };
+  sizes: Record<AnnouncementAudience, number>;
+  editing: Editing;
+  earliest: string;
+  lastResult?: SubmissionResult<string[]>;
+  preview: string | null;
+}) {
+  const [form, fields] = useForm({
+    id: editing ? `announcement-${editing.id}` : "announcement",
+    lastResult,
+    defaultValue: editing ? { ...editing, when: "later" } : { audience: "everyone", when: "now" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: announcementSchema({ now: new Date(), timezone: event.timezone, phase: event.phase }) }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const [when, setWhen] = useState(String(fields.when.initialValue ?? "now"));
+  const choices = announcementAudiences.filter((a) => audienceOpen(a, event.phase));
+  const heading = editing ? `Change “${editing.title}”` : "New announcement";
+  const sendLabel = when === "later" ? (editing ? "Save and keep it scheduled" : "Schedule announcement") : "Send announcement now";
+  return (
+    <section aria-labelledby="announcement-form-h" className="card max-w-3xl">
+      <h2 id="announcement-form-h" className="h2">
+        {heading}
+      </h2>
+      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {editing ? <input type="hidden" name={fields.id.name} value={editing.id} /> : null}
+        <Field label="Title" meta={fields.title} autoComplete="off" />
+        <TextareaField
+          label="Message"
+          meta={fields.body}
+          rows={8}
+          hint="Markdown: **bold**, *italic*, lists, [a link](https://example.com). Raw HTML is shown as text, and only http, https and mailto links work."
+        />
+        <SelectField
+          label="Who gets it"
+          meta={fields.audience}
+          options={choices.map((a) => ({ value: a, label: `${audienceWords[a].label} (${people(sizes[a])} now)` }))}
+          hint={
+            <>
+              Who is in each audience is worked out when it is sent, so someone who joins before then gets it too; an audience that is empty then reaches
+              nobody. You do not get your own announcement.
+              {event.phase === "closed" ? null : " Winners can be written to once results are published."}
+            </>
+          }
+        />
+        <dl className="grid gap-1 text-sm text-slate-700 sm:grid-cols-[auto_1fr] sm:gap-x-3">
+          {choices.map((a) => (
+            <div key={a} className="contents">
+              <dt className="font-semibold">{audienceWords[a].label}</dt>
+              <dd>{audienceWords[a].definition}</dd>
+            </div>
+          ))}
+        </dl>
+        <fieldset className="space-y-2">
+          <legend className="label">When</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name={fields.when.name} value="now" defaultChecked={when === "now"} onChange={() => setWhen("now")} />
+            Send now
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name={fields.when.name} value="later" defaultChecked={when === "later"} onChange={() => setWhen("later")} />
+            At a set time
+          </label>
+          <ErrorList id={fields.when.errorId} errors={fields.when.errors} />
+        </fieldset>
+        <div>
+          <label htmlFor={fields.sendAt.id} className="label">
+            Send at ({event.timezone})
+          </label>
+          <input
+            {...getInputProps(fields.sendAt, { type: "datetime-local", ariaDescribedBy: `${fields.sendAt.descriptionId} ${fields.sendAt.errorId}` })}
+            min={earliest}
+            className="input mt-1 max-w-xs"
+          />
+          <p id={fields.sendAt.descriptionId} className="hint">
+            Used with “At a set time”: a date and time in the event’s time zone, {event.timezone}.
+          </p>
+          <ErrorList id={fields.sendAt.errorId} errors={fields.sendAt.errors} />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" name="intent" value="preview" formNoValidate className="btn-secondary">
+            Preview
+          </button>
+          <button type="submit" name="intent" value="save" className="btn-primary">
+            {sendLabel}
+          </button>
+          {editing ? (
+            <a href={`/events/${event.slug}/announcements`} className="btn-secondary">
+              Stop editing
+            </a>
+          ) : null}
+        </div>
+      </Form>
+      {preview !== null ? (
+        <section aria-labelledby="preview-h" className="mt-4 rounded-md border border-slate-300 p-4">
+          <h3 id="preview-h" className="font-semibold">
+            Preview
+          </h3>
+          {preview ? <Markdown html={preview} className="mt-2" /> : <p className="mt-2 text-sm text-slate-600">The message is empty.</p>}
+        </section>
+      ) : null}
+    </section>
+  );
+}

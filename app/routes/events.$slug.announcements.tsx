@@ -1,0 +1,133 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AnnouncementForm } from "~/components/announcements/announcement-form";
+import { AnnouncementLists } from "~/components/announcements/announcement-lists";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { backLink } from "~/lib/back-links";
+import { readConfirmation } from "~/lib/confirm";
+import { parseForm } from "~/lib/forms.server";
+import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { utcToZonedLocal } from "~/lib/time";
+import { redirectWithToast } from "~/lib/toast.server";
+import { appOrigin } from "~/lib/urls.server";
+import {
+  audienceSizes,
+  cancelAnnouncement,
+  createAnnouncement,
+  findScheduled,
+  listForOrganizers,
+  updateAnnouncement,
+} from "~/modules/announcements/announcements.server";
+import { announcementSchema, previewSchema } from "~/modules/announcements/rules";
+import { canManageAnnouncements } from "~/modules/auth/permissions";
+import { requireEventAccess } from "~/modules/events/access.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Announcements · ${data?.event.title ?? "Event"} · Problem First` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageAnnouncements(user, access));
+  const editId = new URL(request.url).searchParams.get("edit");
+  const [lists, sizes, editing] = await Promise.all([
+    listForOrganizers(event.id),
+    audienceSizes(event.id, event.phase, user.id),
+    editId ? findScheduled(event.id, editId.slice(0, 40)) : Promise.resolve(null),
+  ]);
+  return {
+    event: { slug: event.slug, title: event.title, timezone: event.timezone, phase: event.phase },
+    back: backLink(null, { to: `/events/${event.slug}/manage`, label: `Manage ${event.title}` }),
+    scheduled: lists.scheduled,
+    sent: lists.sent,
+    sizes,
+    editing: editing
+      ? {
+          id: editing.id,
+          title: editing.title,
+          body: editing.body,
+          audience: editing.audience,
+          sendAt: utcToZonedLocal(editing.sendAt, event.timezone),
+        }
+      : null,
+    // The earliest time the picker offers, in the event's zone like the field itself.
+    earliest: utcToZonedLocal(new Date(), event.timezone),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageAnnouncements(user, access));
+  const formData = await request.formData();
+  const intent = readIntent(formData);
+  const here = `/events/${event.slug}/announcements`;
+  const now = new Date();
+  switch (intent) {
+    case "preview": {
+      // Nothing is checked or saved: the fields come back as typed, with the body rendered as it will be shown.
+      const submission = parseForm(formData, { schema: previewSchema });
+      const body = submission.status === "success" ? (submission.value.body ?? "") : "";
+      return data({ intent, preview: renderMarkdown(body), result: submission.reply() as SubmissionResult<string[]> });
+    }
+    case "save": {
+      const submission = parseForm(formData, { schema: announcementSchema({ now, timezone: event.timezone, phase: event.phase }) });
+      if (submission.status !== "success") return data({ intent, result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
+      const input = submission.value;
+      const origin = appOrigin(request);
+      if (input.id) {
+        const changed = await updateAnnouncement(event.id, input.id, input, now, origin);
+        if (!changed.ok) return data({ intent, result: submission.reply({ formErrors: [changed.message] }) as SubmissionResult<string[]> }, { status: 409 });
+        return redirectWithToast(here, changed.reached === null ? "Announcement updated." : sentMessage(changed.reached));
+      }
+      const created = await createAnnouncement(event, user.id, input, now, origin);
+      return redirectWithToast(here, created.reached === null ? "Announcement scheduled." : sentMessage(created.reached));
+    }
+    case "cancel": {
+      const id = String(formData.get("id") ?? "").slice(0, 40);
+      const found = await findScheduled(event.id, id);
+      if (!found) return redirectWithToast(here, { kind: "error", message: "That announcement was already sent or cancelled." });
+      // A confirm step that names what is cancelled; the announcement stays scheduled until it is confirmed.
+      if (!readConfirmation(formData).confirmed) return data({ intent, confirmCancel: { id, title: found.title } }, { status: 409 });
+      const cancelled = await cancelAnnouncement(event.id, id);
+      if (!cancelled.ok) return redirectWithToast(here, { kind: "error", message: cancelled.message });
+      return redirectWithToast(here, `“${found.title}” was cancelled; it will not be sent.`);
+    }
+    default:
+      return unknownIntent(intent);
+  }
+}
+
+const sentMessage = (reached: number) =>
+  reached === 0
+    ? "Announcement sent. Its audience is empty right now, so it reached nobody."
+    : `Announcement sent to ${reached} ${reached === 1 ? "person" : "people"}.`;
+
+export default function Announcements() {
+  const { event, back, scheduled, sent, sizes, editing, earliest } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  return (
+    <div className="space-y-8">
+      <header>
+        <p className="text-sm text-slate-600">
+          <Link to={back.to}>← {back.label}</Link>
+        </p>
+        <h1 className="h1 mt-1">Announcements</h1>
+        <p className="mt-1 text-slate-700 [overflow-wrap:anywhere]">{event.title}</p>
+      </header>
+      <AnnouncementForm
+        key={editing?.id ?? "new"}
+        event={event}
+        sizes={sizes}
+        editing={editing}
+        earliest={earliest}
+        lastResult={answer && "result" in answer ? answer.result : undefined}
+        preview={answer && "preview" in answer ? answer.preview : null}
+      />
+      <AnnouncementLists event={event} scheduled={scheduled} sent={sent} confirmCancel={answer && "confirmCancel" in answer ? answer.confirmCancel : null} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,118 @@
+import { expect, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { announcements, notifications } from "#db/schema";
+import { db } from "~/db.server";
+import { utcToZonedLocal } from "~/lib/time";
+import { addJudge } from "~/modules/events/events.server";
+import { createPerson, findPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
+import { expectAccessible, expectToast, test, unique } from "./helpers";
+
+async function expectNoSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+}
+
+// An organizer schedules an announcement to team members a few seconds ahead, on a phone; at its time the
+// scheduler sends it: a team member sees it on the event page and in their notifications, a judge of the same
+// event (outside the audience) never sees it.
+test("a scheduled announcement reaches its audience on the event page and in notifications, and nobody else", async ({ browser }) => {
+  const setUp = await openEvent(unique("Announce Hack"));
+  const member = await createPerson("Ana Member");
+  const judge = await createPerson("Jude Outside");
+  await teamOf(setUp, member);
+  await addJudge(setUp.event.id, judge.email);
+  const organizer = await findPerson("organizer@example.com");
+  const title = unique("Demo day moved");
+
+  const page = await pageSignedInAs(browser, organizer.email);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${setUp.url}/manage`);
+  await page.getByRole("link", { name: "Announcements" }).click();
+  await expect(page.getByRole("heading", { name: "Announcements", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Message").fill("Demos start at **14:00** in the atrium. <script>alert(1)</script> [Agenda](https://example.com/agenda)");
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.locator("strong")).toHaveText("14:00");
+  await expect(preview.getByRole("link", { name: "Agenda" })).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  await expect(preview.locator("script")).toHaveCount(0);
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+
+  await page.getByLabel("Who gets it").selectOption({ label: "Team members (1 person now)" });
+  await page.getByLabel("At a set time").check();
+  await expect(page.getByRole("button", { name: "Schedule announcement" })).toBeVisible();
+  // A time already past is refused next to the field.
+  await page.getByLabel(/Send at/).fill(utcToZonedLocal(new Date(Date.now() - 3_600_000), "UTC"));
+  await page.getByRole("button", { name: "Schedule announcement" }).click();
+  await expect(page.getByText("Pick a time in the future, or send it now")).toBeVisible();
+
+  // The event is in UTC; seconds are accepted, so a few seconds ahead is a real schedule.
+  const at = new Date(Date.now() + 8_000);
+  await page.getByLabel(/Send at/).fill(`${utcToZonedLocal(at, "UTC")}:${String(at.getUTCSeconds()).padStart(2, "0")}`);
+  await page.getByRole("button", { name: "Schedule announcement" }).click();
+  await expectToast(page, "Announcement scheduled.");
+  await expect(page.getByRole("region", { name: "Scheduled" }).getByRole("heading", { name: title })).toBeVisible();
+  await expectAccessible(page);
+
+  const memberPage = await pageSignedInAs(browser, member.email);
+  await memberPage.goto(setUp.url);
+  // Sent by the scheduler (a tick a second in the e2e server) at its time: the page shows it once reloaded.
+  await expect(async () => {
+    await memberPage.reload();
+    await expect(memberPage.getByRole("heading", { name: title })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  const shown = memberPage.getByRole("article", { name: title });
+  await expect(shown.locator("strong")).toHaveText("14:00");
+  await expect(shown.locator("script")).toHaveCount(0);
+  await expectAccessible(memberPage);
+
+  const [row] = await db.select().from(announcements).where(eq(announcements.title, title));
+  expect(row.sentAt!.getTime()).toBeGreaterThanOrEqual(at.getTime() - 1_000);
+  expect(row.recipientCount).toBe(1);
+
+  await memberPage.goto("/notifications");
+  await expectAccessible(memberPage);
+  // Opening the notice marks it read and goes to the announcement on the event page.
+  await memberPage.getByRole("button", { name: `${setUp.event.title}: ${title}` }).click();
+  await expect(memberPage).toHaveURL(new RegExp(`${setUp.url}#announcement-${row.id}$`));
+  await expect(memberPage.getByRole("article", { name: title })).toBeVisible();
+
+  const judgePage = await pageSignedInAs(browser, judge.email);
+  await judgePage.goto(setUp.url);
+  await expect(judgePage.getByRole("heading", { name: setUp.event.title })).toBeVisible();
+  await expect(judgePage.getByText(title)).toHaveCount(0);
+  expect(await db.select().from(notifications).where(eq(notifications.userId, judge.id))).not.toContainEqual(expect.objectContaining({ kind: "announcement" }));
+
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Sent" }).getByText("reached 1 person")).toBeVisible();
+});
+
+// Changing and cancelling a scheduled announcement; cancelling asks first.
+test("a scheduled announcement is changed, then cancelled after a confirmation, and never sent", async ({ browser }) => {
+  const setUp = await openEvent(unique("Cancel Hack"));
+  const organizer = await findPerson("organizer@example.com");
+  const page = await pageSignedInAs(browser, organizer.email);
+  await page.goto(`${setUp.url}/announcements`);
+  await page.getByLabel("Title").fill("Lunch plan");
+  await page.getByLabel("Message").fill("Sandwiches.");
+  await page.getByLabel("At a set time").check();
+  await page.getByLabel(/Send at/).fill(utcToZonedLocal(new Date(Date.now() + 24 * 3_600_000), "UTC"));
+  await page.getByRole("button", { name: "Schedule announcement" }).click();
+  await expectToast(page, "Announcement scheduled.");
+
+  await page.getByRole("link", { name: "Change “Lunch plan”" }).click();
+  await expect(page.getByLabel("Message")).toHaveValue("Sandwiches.");
+  await page.getByLabel("Title").fill("Lunch plan, final");
+  await page.getByRole("button", { name: "Save and keep it scheduled" }).click();
+  await expectToast(page, "Announcement updated.");
+
+  const scheduled = page.getByRole("region", { name: "Scheduled" });
+  await scheduled.getByRole("button", { name: "Cancel “Lunch plan, final”" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Cancel “Lunch plan, final”? It will not be sent" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Cancel the announcement" }).click();
+  await expectToast(page, "“Lunch plan, final” was cancelled; it will not be sent.");
+  await expect(scheduled.getByText("Nothing is waiting to be sent.")).toBeVisible();
+});
