@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entries, events, teams } from "#db/schema";
 import { db } from "~/db.server";
+import { createAnnouncement } from "~/modules/announcements/announcements.server";
 import { addJudge } from "~/modules/events/events.server";
 import { saveEntry } from "~/modules/entries/entries.server";
 import { addScreenshot } from "~/modules/entries/screenshots.server";
@@ -41,6 +42,8 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   healthz: { loader: everyone },
   about: { loader: everyone },
   account: { loader: signedIn, action: signedIn },
+  // Everyone signed in has a list; each query carries their id (someone else's notice id is a 404: notifications.test.ts).
+  notifications: { loader: signedIn, action: signedIn },
   "admin.users": { loader: ["admin"], action: ["admin"] },
   "admin.outbox": { loader: ["admin"] },
   // Signed-in visitors are sent home from the request form; the reset link is the permission, and the matrix has none.
@@ -48,7 +51,14 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "reset-password.$token": { loader: nobody, action: nobody },
   // The signed link is the permission; the matrix has none.
   "unsubscribe.$token": { loader: nobody, action: nobody },
+  // Everyone here has a confirmed address, so the page sends them home; "Send the link again" answers the same.
+  "verify-email": { loader: signedIn, action: signedIn },
+  // The mailed confirmation link is the permission; the matrix has none (ADR 028).
+  "verify-email_.$token": { loader: nobody, action: nobody },
   "archive._index": { loader: signedIn },
+  // Resource routes of the archive (ADR 023): suggestions for the search box, related learnings for a problem and typed text.
+  "archive.suggest": { loader: signedIn },
+  "events.$slug.problems.$problemId.related": { loader: signedIn },
   "events.new": { loader: ["otherEventOrganizer", "admin", "organizer"], action: ["otherEventOrganizer", "admin", "organizer"] },
   "events.$slug._index": { loader: signedIn },
   "events.$slug.manage": { loader: organizers, action: organizers },
@@ -76,6 +86,7 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "events.$slug.edit": { loader: organizers, action: organizers },
   "events.$slug.rubric": { loader: organizers, action: organizers },
   "events.$slug.judges": { loader: organizers, action: organizers },
+  "events.$slug.announcements": { loader: organizers, action: organizers },
   "events.$slug.problems.copy": { loader: organizers, action: organizers },
   "events.$slug.problems.$problemId.edit": { loader: organizers, action: organizers },
   // The link is the permission; the matrix has no valid token, so nobody gets in.
@@ -97,6 +108,12 @@ const intentRules: { route: string; form: Record<string, string>; action: Rule }
   { route: "events.$slug.teams.$teamId._index", form: { intent: "new-invite-code" }, action: ["teamMember"] },
   { route: "events.$slug.teams.$teamId._index", form: { intent: "allow-rejoin", userId: "nobody" }, action: ["teamMember"] },
   { route: "events.$slug.teams.$teamId._index", form: { intent: "remove-member", userId: "nobody" }, action: ["teamMember"] },
+  // The judges page's Remind button: the organizers' only (refused with a reason outside judging, as here).
+  { route: "events.$slug.judges", form: { intent: "remind-judge", judgeId: "nobody" }, action: organizers },
+  // Judges invited by email (ADR 027): the organizers' only.
+  { route: "events.$slug.judges", form: { intent: "invite-by-email", email: "matrix-invitee@example.com" }, action: organizers },
+  { route: "events.$slug.judges", form: { intent: "resend-invite", inviteId: "nobody" }, action: organizers },
+  { route: "events.$slug.judges", form: { intent: "withdraw-invite", inviteId: "nobody" }, action: organizers },
 ];
 
 type Outcome = "allowed" | "login" | "denied" | "bad-input" | "error";
@@ -311,5 +328,63 @@ describe("blind judging across every loader", () => {
     ]) {
       expect(await loaded(routeId, blind.organizer), routeId).toContain("Zephyr Blindfold Crew");
     }
+  });
+});
+
+// Announcement audiences never leak: an announcement to the judges appears in no loader's data for a team member
+// or someone who has not joined; the judge and the organizers read it on the event page (ADR 025).
+describe("announcement audiences across every loader", () => {
+  const secret = "Calibration call for judges, Quokka room";
+  const world = {} as { judge: TestUser; organizer: TestUser; member: TestUser; outsider: TestUser; params: Record<string, string> };
+
+  beforeAll(async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const [judge, member, outsider] = await Promise.all([createUser(), createUser(), createUser()]);
+    const { event, problem } = await createOpenEvent(organizer);
+    await addJudge(event.id, judge.email);
+    const made = await createTeam(event, member.id, { name: "Audience team", problemId: problem.id });
+    if (!made.ok) throw new Error("team setup failed");
+    const [entry] = await db.select().from(entries).where(eq(entries.teamId, made.teamId));
+    const input = { title: secret, body: "Only for judges.", audience: "judges" as const, sendAt: new Date() };
+    await createAnnouncement(event, organizer.id, input, new Date(), "http://localhost");
+    Object.assign(world, {
+      judge,
+      organizer,
+      member,
+      outsider,
+      params: { slug: event.slug, teamId: made.teamId, entryId: entry.id, problemId: problem.id, screenshotId: "none", token: "none" },
+    });
+  });
+
+  async function loaded(routeId: string, user: TestUser) {
+    const fn = (await import(`../${routeId}.tsx`)).loader;
+    if (typeof fn !== "function") return null;
+    const params = Object.fromEntries([...routeId.matchAll(/\$(\w+)/g)].map((m) => [m[1], world.params[m[1]]]));
+    const pathname =
+      "/" +
+      routeId
+        .replace(/_index$/, "")
+        .replace(/\$(\w+)/g, (_, p) => params[p])
+        .replace(/\./g, "/")
+        .replace(/\/$/, "");
+    const outcome = await settle(fn({ request: request(pathname, { user }), params, context: { clientIp: "10.9.1.1" } }));
+    if (outcome.status !== 200) return null;
+    return JSON.stringify(outcome.data) + (outcome.response ? await outcome.response.clone().text() : "");
+  }
+
+  it("keeps an announcement to the judges out of every loader for people outside its audience", async () => {
+    const leaks: string[] = [];
+    for (const routeId of routeFiles) {
+      for (const [who, user] of [
+        ["member", world.member],
+        ["outsider", world.outsider],
+      ] as const) {
+        const body = await loaded(routeId, user);
+        if (body?.includes(secret)) leaks.push(`${routeId}: ${who}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(await loaded("events.$slug._index", world.judge)).toContain(secret);
+    expect(await loaded("events.$slug._index", world.organizer)).toContain(secret);
   });
 });
