@@ -116,7 +116,7 @@ export async function cancelAnnouncement(eventId: string, id: string): Promise<{
  * batch. The claim also names the version it read, so an edit between reading and claiming sends nothing
  * (the next tick sends the edited text). Returns how many people it reached, or null when it was not sent here.
  */
-export async function sendAnnouncement(id: string, now: Date, origin = configuredOrigin()): Promise<number | null> {
+async function sendAnnouncement(id: string, now: Date, origin = configuredOrigin()): Promise<number | null> {
   const [row] = await db
     .select({ a: announcements, event: { id: events.id, slug: events.slug, title: events.title, phase: events.phase } })
     .from(announcements)

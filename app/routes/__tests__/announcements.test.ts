@@ -1,0 +1,73 @@
+// The announcements page through its loader and action: messages next to the fields, a preview that saves
+// nothing, a cancel that asks first, and the organizers' only (ADR 025).
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { announcements } from "#db/schema";
+import { db } from "~/db.server";
+import { utcToZonedLocal } from "~/lib/time";
+import { createTeam } from "~/modules/teams/teams.server";
+import { action, loader } from "~/routes/events.$slug.announcements";
+import { args, createOpenEvent, createUser, expectStatus, request, type TestUser } from "~/test/fixtures";
+
+const w = {} as { organizer: TestUser; member: TestUser; slug: string; eventId: string };
+
+beforeAll(async () => {
+  const organizer = await createUser({ role: "organizer" });
+  const member = await createUser();
+  const { event, problem } = await createOpenEvent(organizer);
+  const team = await createTeam(event, member.id, { name: "Listeners", problemId: problem.id });
+  if (!team.ok) throw new Error("team setup failed");
+  Object.assign(w, { organizer, member, slug: event.slug, eventId: event.id });
+});
+
+const post = (user: TestUser, form: Record<string, string>) => action(args(request(`/events/${w.slug}/announcements`, { user, form }), { slug: w.slug }));
+const valid = { intent: "save", title: "Pizza", body: "At **noon**.", audience: "teams", when: "later" };
+const inHours = (h: number) => utcToZonedLocal(new Date(Date.now() + h * 3_600_000), "UTC");
+type Reply = { result: { error: Record<string, string[]> } };
+
+describe("the announcements page", () => {
+  it("is the organizers' only", async () => {
+    await expectStatus(loader(args(request(`/events/${w.slug}/announcements`, { user: w.member }), { slug: w.slug })), 403);
+    await expectStatus(post(w.member, { ...valid, sendAt: inHours(1) }), 403);
+  });
+
+  it("says how many people each audience reaches now", async () => {
+    const page = await expectStatus(loader(args(request(`/events/${w.slug}/announcements`, { user: w.organizer }), { slug: w.slug })), 200);
+    expect((page.data as { sizes: Record<string, number> }).sizes).toEqual({ everyone: 1, teams: 1, submitters: 0, judges: 0, winners: 0 });
+  });
+
+  it("puts a message next to the field for a past time or an empty message, and saves nothing", async () => {
+    const past = (await expectStatus(post(w.organizer, { ...valid, sendAt: inHours(-1) }), 400)).data as Reply;
+    expect(past.result.error.sendAt).toEqual(["Pick a time in the future, or send it now"]);
+    const empty = (await expectStatus(post(w.organizer, { ...valid, body: "", sendAt: inHours(1) }), 400)).data as Reply;
+    expect(empty.result.error.body).toEqual(["Write the announcement"]);
+    expect(await db.select().from(announcements).where(eq(announcements.eventId, w.eventId))).toHaveLength(0);
+  });
+
+  it("previews the Markdown as it will be shown, without saving, keeping what was typed", async () => {
+    const done = await expectStatus(post(w.organizer, { ...valid, intent: "preview", body: "At **noon**. <script>alert(1)</script>" }), 200);
+    const data = done.data as { preview: string; result: { initialValue: Record<string, string> } };
+    expect(data.preview).toContain("<strong>noon</strong>");
+    expect(data.preview).not.toContain("script");
+    expect(data.result.initialValue.title).toBe("Pizza");
+    expect(await db.select().from(announcements).where(eq(announcements.eventId, w.eventId))).toHaveLength(0);
+  });
+
+  it("cancels a scheduled one only after a confirmation", async () => {
+    await expectStatus(post(w.organizer, { ...valid, sendAt: inHours(2) }), 302);
+    const [row] = await db.select().from(announcements).where(eq(announcements.eventId, w.eventId));
+    const asked = await expectStatus(post(w.organizer, { intent: "cancel", id: row.id }), 409);
+    expect(asked.data).toMatchObject({ confirmCancel: { id: row.id, title: "Pizza" } });
+    expect(await db.select().from(announcements).where(eq(announcements.id, row.id))).toHaveLength(1);
+    await expectStatus(post(w.organizer, { intent: "cancel", id: row.id, confirmed: "on" }), 302);
+    expect(await db.select().from(announcements).where(eq(announcements.id, row.id))).toHaveLength(0);
+  });
+
+  it("sends one now and says how many it reached", async () => {
+    const sent = await expectStatus(post(w.organizer, { ...valid, when: "now" }), 302);
+    expect(sent.response?.headers.get("Set-Cookie")).toBeTruthy();
+    const [row] = await db.select().from(announcements).where(eq(announcements.eventId, w.eventId));
+    expect(row.sentAt).not.toBeNull();
+    expect(row.recipientCount).toBe(1);
+  });
+});
