@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { outcomes, rootCauses } from "#db/enums";
 import { activeFilters, anyLabels, clearFiltersHref, filterLabels, filtersKey } from "~/modules/archive/filters";
 import type { ArchiveFilters } from "~/modules/archive/search.server";
+import { ArchiveSearchBox } from "./archive-combobox";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
 
 type Props = {
@@ -27,9 +28,10 @@ export function ArchiveSearch({ filters, closedEvents, years, tags, searching }:
         <label htmlFor="q" className="label">
           Search entries and post-mortems
         </label>
-        <input key={filters.q} id="q" name="q" type="search" defaultValue={filters.q} maxLength={2000} aria-describedby="q-hint" className="input mt-1" />
+        <ArchiveSearchBox key={filters.q} defaultValue={filters.q} describedBy="q-hint" />
         <p id="q-hint" className="hint mt-1">
           All words must appear. Use "quotes" for a phrase, invoic* for words that start alike, -word to leave a word out, and OR between alternatives.
+          Suggestions appear as you type: arrow keys to choose, Enter to search.
         </p>
       </div>
 

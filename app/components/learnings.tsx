@@ -37,9 +37,20 @@ export type RelatedLearningItem = {
 };
 
 /** "Have we tried this before?": past learnings most related to a problem. */
-export function RelatedLearnings({ learnings, problemTitle, className = "" }: { learnings: RelatedLearningItem[]; problemTitle?: string; className?: string }) {
+export function RelatedLearnings({
+  learnings,
+  problemTitle,
+  busy = false,
+  className = "",
+}: {
+  learnings: RelatedLearningItem[];
+  problemTitle?: string;
+  /** A newer answer is on its way (the team is typing). */
+  busy?: boolean;
+  className?: string;
+}) {
   return (
-    <section aria-labelledby="related-learnings" className={`card space-y-3 ${className}`}>
+    <section aria-labelledby="related-learnings" aria-busy={busy} className={`card space-y-3 ${className}`}>
       <h2 id="related-learnings" className="h2">
         Have we tried this before?
       </h2>

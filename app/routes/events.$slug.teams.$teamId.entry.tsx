@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } fro
 import { EntryForm, EntrySectionsNav } from "~/components/entry-form";
 import { Screenshots } from "~/components/entry-screenshots";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { RelatedLearnings } from "~/components/learnings";
+import { LiveRelatedLearnings } from "~/components/related-live";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
@@ -48,8 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entry: { ...entry, ...metricValues },
     metricFromProblem: fromProblem,
     screenshots: await listScreenshots(entry.id),
-    // "Have we tried this before?" while the team still shapes its entry.
-    related: edit.ok ? await relatedToProblem(team.problemId) : [],
+    // "Have we tried this before?" while the team still shapes its entry: for the problem and what the team
+    // wrote (saved text here; the panel asks again as they type).
+    related: edit.ok ? await relatedToProblem(team.problemId, `${entry.title} ${entry.approach}`) : [],
+    relatedHref: `/events/${event.slug}/problems/${team.problemId}/related`,
     refusal: edit.ok ? null : edit.reason,
   };
 }
@@ -111,7 +113,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   formData?.get("intent") === AUTOSAVE_INTENT ? false : defaultShouldRevalidate;
 
 export default function EditEntry() {
-  const { event, team, entry, metricFromProblem, screenshots, related, refusal } = useLoaderData<typeof loader>();
+  const { event, team, entry, metricFromProblem, screenshots, related, relatedHref, refusal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
   return (
@@ -134,7 +136,7 @@ export default function EditEntry() {
       ) : (
         <>
           {/* Before the form: a team reads what was tried before it builds. */}
-          <RelatedLearnings learnings={related} />
+          <LiveRelatedLearnings learnings={related} href={relatedHref} formId="entry" fields={["title", "approach"]} />
           <EntrySectionsNav />
           <EntryForm key={entry.version} entry={entry} metricFromProblem={metricFromProblem} lastResult={lastResult} />
           <Screenshots

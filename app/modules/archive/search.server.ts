@@ -193,7 +193,7 @@ async function matchPage(match: string, filters: ArchiveFilters) {
  * stemming made unreachable. A prefix that matches words as typed is left alone, so `summar*`
  * never grows into `sum`. A few look-ups in the index's vocabulary (migration 0007), only for prefixes.
  */
-async function prefixStems(raw: string): Promise<PrefixStems> {
+export async function prefixStems(raw: string): Promise<PrefixStems> {
   const stems = new Map<string, string>();
   const any = async (where: SQL) => (await db.all(sql`select 1 from learnings_vocab where ${where} limit 1`)).length > 0;
   for (const prefix of queryPrefixes(raw)) {
@@ -386,10 +386,18 @@ export function problemSearchText(problem: { title: string; summary: string; who
   return `${problem.title} ${problem.summary} ${problem.whoHasIt}`;
 }
 
-/** Related learnings for a business problem known only by id (the entry form has just the team's problem id). */
-export async function relatedToProblem(problemId: string, limit = 5): Promise<RelatedLearning[]> {
+/** What a team has typed (an entry's title and approach) is read up to this length. */
+export const MAX_TYPED_TEXT = 2000;
+
+/** The text related learnings are found for: what the team typed first (it says most about what they build), then the problem. */
+export function relatedSearchText(problem: { title: string; summary: string; whoHasIt: string }, typed = ""): string {
+  return `${typed.slice(0, MAX_TYPED_TEXT)} ${problemSearchText(problem)}`.trim();
+}
+
+/** Related learnings for a business problem known only by id and what the team typed (the entry form has the team's problem id). */
+export async function relatedToProblem(problemId: string, typed = "", limit = 5): Promise<RelatedLearning[]> {
   const [problem] = await db.all<{ title: string; summary: string; whoHasIt: string }>(
     sql`select title, summary, who_has_it as whoHasIt from problems where id = ${problemId}`,
   );
-  return problem ? relatedLearnings(problemSearchText(problem), problemId, limit) : [];
+  return problem ? relatedLearnings(relatedSearchText(problem, typed), problemId, limit) : [];
 }

@@ -19,6 +19,8 @@ import {
 } from "~/modules/archive/search.server";
 import { addProblem } from "~/modules/problems/problems.server";
 import { loader as archiveLoader } from "~/routes/archive._index";
+import { loader as relatedLoader } from "~/routes/events.$slug.problems.$problemId.related";
+import { loader as suggestLoader } from "~/routes/archive.suggest";
 import { loader as digestLoader } from "~/routes/events.$slug.digest";
 import { loader as digestMdLoader } from "~/routes/events.$slug.digest[.]md";
 import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, type TestUser } from "~/test/fixtures";
@@ -468,6 +470,23 @@ describe("related learnings that are related", () => {
     for (const r of related) for (const w of r.sharedWords) expect(isStopword(w), w).toBe(false);
   });
 
+  it("answers what a team types through the problem's related route, for whoever may see the problem", async () => {
+    const { event } = await createOpenEvent(organizer);
+    const sales = await addProblem(event.id, { ...problemInput, ...salesRampUp });
+    const url = (text: string) => `/events/${event.slug}/problems/${sales.id}/related?text=${encodeURIComponent(text)}`;
+    const related = async (text: string) => {
+      const outcome = await expectStatus(relatedLoader(args(request(url(text), { user: member }), { slug: event.slug, problemId: sales.id })), 200);
+      return (outcome.data as { related: { id: string }[] }).related.map((r) => r.id);
+    };
+    expect(await related("")).not.toContain(seedCase.queueSuggester);
+    expect(await related("Queue suggester for rare support ticket triage, a classifier with reasons")).toContain(seedCase.queueSuggester);
+
+    await expectStatus(relatedLoader(args(request(url("x")), { slug: event.slug, problemId: sales.id })), 302);
+    await expectStatus(relatedLoader(args(request(url("x"), { user: member }), { slug: event.slug, problemId: world.closedProblemId })), 404);
+    await db.update(events).set({ phase: "draft" }).where(eq(events.id, event.id));
+    await expectStatus(relatedLoader(args(request(url("x"), { user: member }), { slug: event.slug, problemId: sales.id })), 404);
+  });
+
   it("searches a 300-character query by its telling words and highlights no stop words", async () => {
     const q = (
       "We want to know whether anyone has tried to route support tickets to the right queue with a model, and what came of it for " +
@@ -503,6 +522,42 @@ describe("search that forgives", () => {
   it("links the suggestion on the page, keeping the filters", async () => {
     const outcome = await expectStatus(archiveLoader(args(request("/archive?q=invoce&outcome=working", { user: member }))), 200);
     expect(outcome.data).toMatchObject({ result: { suggestion: { q: "invoice" } } });
+  });
+});
+
+describe("suggestions as you type", () => {
+  const suggest = async (q: string) => {
+    const outcome = await expectStatus(suggestLoader(args(request(`/archive/suggest?q=${encodeURIComponent(q)}`, { user: member }))), 200);
+    return (outcome.data as { suggestions: { kind: string; text: string; q?: string; href?: string }[] }).suggestions;
+  };
+
+  it("completes the word being typed from the archive's words and tags, and offers learnings whose titles match", async () => {
+    const found = await suggest("Dunn");
+    const terms = found.filter((s) => s.kind === "term");
+    expect(terms.map((s) => s.text)).toContain("dunning");
+    expect(terms.every((s) => s.q === s.text)).toBe(true);
+    expect(found.filter((s) => s.kind === "title")).toContainEqual({
+      kind: "title",
+      text: "Dunning letter writer",
+      href: `/events/${world.closedSlug}/entries/${world.failed}`,
+    });
+    // Tags come first: they are the archive's own words.
+    expect((await suggest("retr"))[0]).toEqual({ kind: "term", text: "retrieval", q: "retrieval" });
+    // Learnings of open or draft events, and drafts, are never offered.
+    const invisible = (await suggest("Invoice bo")).map((s) => s.text);
+    expect(invisible).not.toContain("Invoice bot of an open event");
+    expect(invisible).not.toContain("Invoice bot of a draft event");
+  });
+
+  it("keeps what was typed before the last word, and suggests nothing for too little or for odd input", async () => {
+    expect((await suggest("dunning lett")).filter((s) => s.kind === "term").map((s) => s.text)).toContain("dunning letter");
+    expect((await suggest("dunning lett")).filter((s) => s.kind === "title").map((s) => s.text)).toEqual(["Dunning letter writer"]);
+    for (const q of ["", "i", "invoice ", '"root ca', `'; DROP TABLE entries; --`, "\u0000*"]) expect(await suggest(q), q).toBeInstanceOf(Array);
+    expect(await suggest("i")).toEqual([]);
+  });
+
+  it("sends anonymous visitors to sign in", async () => {
+    await expectStatus(suggestLoader(args(request("/archive/suggest?q=invo"))), 302);
   });
 });
 

@@ -1,0 +1,94 @@
+import { expect } from "@playwright/test";
+import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
+import { expectAccessible, newPage, signIn, test, unique } from "./helpers";
+
+// Issue 17: the archive answers "have we tried this before?" as people type. The seed's closed Autumn
+// event holds the ticket-triage learnings ("Queue suggester in the ticket sidebar", "Support chatbot for agents").
+
+test("the 'have we tried this before?' panel on the entry form follows what the team types", async ({ browser }) => {
+  const setUp = await openEvent(unique("Typing Hack"));
+  const person = await createPerson("Tia Typist");
+  const team = await teamOf(setUp, person);
+  const page = await pageSignedInAs(browser, person.email);
+  await page.goto(`${team.url}/entry`);
+  const panel = page.getByRole("region", { name: "Have we tried this before?" });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toHaveCount(0);
+
+  // fill() types in one input event per field; a busy machine's key-by-key typing would outlast the budget.
+  await page.getByLabel("Title").fill("Rare queue suggester for support ticket triage");
+  await page.getByLabel("Approach: models, tools and data used").fill("A classifier over labelled tickets, with reasons");
+  await expect(panel.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toBeVisible();
+  // Why it is shown: the words it shares, and the problem it came from.
+  const item = panel.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Queue suggester in the ticket sidebar" }) });
+  await expect(item).toContainText("Shared words:");
+  await expect(item.locator("mark").first()).toBeVisible();
+  await expect(item).toContainText("From the problem “Support ticket triage takes too long”");
+  await expectAccessible(page);
+});
+
+test("the archive's search box suggests words and learnings as you type, by keyboard", async ({ browser }) => {
+  const page = await newPage(browser);
+  await signIn(page, "participant@example.com");
+  await page.goto("/archive");
+  const box = page.getByRole("combobox", { name: "Search entries and post-mortems" });
+  const list = page.getByRole("listbox", { name: "Suggestions" });
+  await box.pressSequentially("chatb");
+  await expect(list).toBeVisible();
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  await expect(list.getByRole("option", { name: /^chatbot/ })).toBeVisible();
+  await expect(list.getByRole("option", { name: /Support chatbot for agents/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // Arrow keys move the highlight; the field stays focused and names the highlighted option.
+  await box.press("ArrowDown");
+  const first = list.getByRole("option").first();
+  await expect(first).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
+  await expect(box).toBeFocused();
+
+  // Escape closes the list; typing opens it again.
+  await box.press("Escape");
+  await expect(list).toBeHidden();
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  await box.press("Backspace");
+  await box.press("b");
+  await expect(list).toBeVisible();
+
+  // Enter on a learning opens it.
+  const learning = list.getByRole("option", { name: /Support chatbot for agents/ });
+  const options = await list.getByRole("option").allTextContents();
+  const index = options.findIndex((o) => o.includes("Support chatbot for agents"));
+  for (let i = 0; i <= index; i++) await box.press("ArrowDown");
+  await expect(learning).toHaveAttribute("aria-selected", "true");
+  await box.press("Enter");
+  await expect(page.getByRole("heading", { name: "Support chatbot for agents" })).toBeVisible();
+
+  // Enter with nothing highlighted searches what was typed: the full results.
+  await page.goto("/archive");
+  await box.pressSequentially("chatbot");
+  await expect(list).toBeVisible();
+  await box.press("Enter");
+  await expect(page).toHaveURL(/q=chatbot/);
+  await expect(page.getByRole("region", { name: "Results" }).getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
+
+  // Enter on a word runs the search with it.
+  await page.goto("/archive");
+  await box.pressSequentially("chatb");
+  await expect(list.getByRole("option", { name: /^chatbot/ })).toBeVisible();
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/q=chatbot/);
+  await expect(page.getByRole("region", { name: "Results" })).toBeVisible();
+});
+
+test("a word in no learning gets 'Did you mean …?' with a link to the corrected search", async ({ browser }) => {
+  const page = await newPage(browser);
+  await signIn(page, "participant@example.com");
+  await page.goto("/archive?q=invoce");
+  await page.getByRole("link", { name: "invoice" }).click();
+  await expect(page).toHaveURL(/q=invoice/);
+  await expect(page.getByText(/^(More than )?[\d,]+ learnings? for “invoice”/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Results" }).getByRole("listitem").first()).toBeVisible();
+  await expectAccessible(page);
+});
