@@ -12,6 +12,7 @@ import { createAccount } from "~/modules/auth/accounts.server";
 import { saveEntry, getTeamEntry } from "~/modules/entries/entries.server";
 import type { EntryInput } from "~/modules/entries/schemas";
 import { addJudge, changePhase, createEvent, listCriteria } from "~/modules/events/events.server";
+import { inviteJudgeByEmail } from "~/modules/events/judge-invites.server";
 import { addDefaultAwards, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { addProblem } from "~/modules/problems/problems.server";
@@ -317,6 +318,8 @@ export async function seed(now = new Date()) {
   });
   await changePhase(open, organizer.id, { to: "open", confirmed: false, reason: "" }, now);
   await addJudge(open.id, "judge@example.com");
+  // A judge invited by email who has no account yet: waiting on the judges page, with Resend and Withdraw (ADR 027).
+  await inviteJudgeByEmail({ event: open, email: "guest.judge@example.com", inviter: { id: organizer.id, name: "Omar Organizer" }, now });
   const team = await createTeam(open, member("participant2@example.com"), { name: "Ramp Rockets", problemId: onboarding.id });
   if (team.ok) {
     await saveEntry(

@@ -6,11 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { entries, judgeInvites } from "#db/schema";
+import { entries, judgeInvites, notifications } from "#db/schema";
 import { db } from "~/db.server";
+import { createAnnouncement } from "~/modules/announcements/announcements.server";
 import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { addJudge, changePhase, listCriteria } from "~/modules/events/events.server";
-import { createJudgeInvite } from "~/modules/events/judge-invites.server";
+import { createJudgeInvite, inviteJudgeByEmail, pendingEmailInvites } from "~/modules/events/judge-invites.server";
 import { createResetLink } from "~/modules/auth/password-reset.server";
 import { unsubscribeToken } from "~/modules/mail/unsubscribe.server";
 import { createTeam } from "~/modules/teams/teams.server";
@@ -44,12 +45,16 @@ beforeAll(async () => {
   await createJudgeInvite(event.id, organizer.id, 7);
   const resetToken = (await createResetLink((await createUser()).id, "http://localhost"))!.url.split("/").pop()!;
   const [invite] = await db.select().from(judgeInvites).where(eq(judgeInvites.eventId, event.id));
+  await inviteJudgeByEmail({ event, email: "fuzz-invitee@example.com", inviter: organizer, origin: "http://localhost" });
+  const [emailInvite] = await pendingEmailInvites(event.id, "UTC");
   // A second event in judging, for the score form.
   const { event: judged, problem: judgedProblem } = await createOpenEvent(organizer);
   const scoredTeam = await createTeam(judged, participant.id, { name: "Scored", problemId: judgedProblem.id });
   if (!scoredTeam.ok) throw new Error("setup");
   await db.update(entries).set({ status: "submitted", title: "Scored entry" }).where(eq(entries.teamId, scoredTeam.teamId));
   await addJudge(judged.id, judge.email);
+  // Being added as a judge left the judge a notice to open.
+  const [judgeNotice] = await db.select().from(notifications).where(eq(notifications.userId, judge.id));
   await changePhase(await getEvent(judged.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
   const [scoredEntry] = await db.select().from(entries).where(eq(entries.teamId, scoredTeam.teamId));
   const criteria = await listCriteria(judged.id);
@@ -60,6 +65,14 @@ beforeAll(async () => {
   });
 
   const eventParams = { slug: event.slug };
+  const scheduled = await createAnnouncement(
+    event,
+    organizer.id,
+    { title: "Kept", body: "Kept.", audience: "everyone", sendAt: new Date(Date.now() + 86_400_000) },
+    new Date(),
+    "http://localhost",
+  );
+  const announcement = { title: "Fuzz", body: "Hello **all**", audience: "everyone", when: "later", sendAt: "2030-01-01T10:00" };
   // rate_limits is left out: counting a refused attempt (a wrong current password) is the point of it.
   world.tables = (
     await db.all<{ name: string }>(
@@ -139,6 +152,22 @@ beforeAll(async () => {
     },
     { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "retire-problem", problemId: problem.id }, ids: ["problemId"] },
     { route: "events.$slug.judges", params: eventParams, user: () => organizer, base: { intent: "revoke-invite", inviteId: invite.id } },
+    // Judges invited by email (ADR 027): an address, and an invite id to resend or withdraw.
+    { route: "events.$slug.judges", params: eventParams, user: () => organizer, base: { intent: "invite-by-email", email: "fuzz-judge@example.com" } },
+    {
+      route: "events.$slug.judges",
+      params: eventParams,
+      user: () => organizer,
+      base: { intent: "resend-invite", inviteId: emailInvite.id },
+      ids: ["inviteId"],
+    },
+    {
+      route: "events.$slug.judges",
+      params: eventParams,
+      user: () => organizer,
+      base: { intent: "withdraw-invite", inviteId: emailInvite.id },
+      ids: ["inviteId"],
+    },
     {
       route: "events.$slug.teams.$teamId.entry",
       params: { slug: event.slug, teamId: team.teamId },
@@ -150,6 +179,14 @@ beforeAll(async () => {
       params: { slug: event.slug, teamId: team.teamId },
       user: () => participant,
       base: { intent: "autosave", version: String(entry.version), title: "E", demoUrl: "not a link" },
+    },
+    // Reminding a judge of unfinished sheets: a stranger's id, or a press within the hour, sends nothing.
+    {
+      route: "events.$slug.judges",
+      params: { slug: judged.slug },
+      user: () => organizer,
+      base: { intent: "remind-judge", judgeId: judge.id },
+      ids: ["judgeId"],
     },
     {
       route: "events.$slug.entries.$entryId.score",
@@ -234,12 +271,30 @@ beforeAll(async () => {
     { route: "judge-invite.$token", params: { token: "not-a-real-token" }, user: () => participant, base: {} },
     { route: "auth.link.$token", params: { token: "not-a-real-token" }, user: () => null as unknown as TestUser, base: {} },
     { route: "join", params: {}, user: () => judge, base: { code: "ABCDEFGH" } },
-    { route: "account", params: {}, user: () => participant, base: { currentPassword: "x", newPassword: "short" } },
+    { route: "account", params: {}, user: () => participant, base: { intent: "change-password", currentPassword: "x", newPassword: "short" } },
+    { route: "account", params: {}, user: () => participant, base: { intent: "email-preferences", kinds: "announcement" } },
+    { route: "account", params: {}, user: () => participant, base: { intent: "email-opt-in" } },
+    { route: "notifications", params: {}, user: () => judge, base: { intent: "open", id: judgeNotice.id }, ids: ["id"] },
+    { route: "notifications", params: {}, user: () => participant, base: { intent: "mark-all-read" } },
     { route: "admin.users", params: {}, user: () => admin, base: { userId: participant.id, organizer: "maybe" }, ids: ["userId"] },
     { route: "signup", params: {}, user: () => null as unknown as TestUser, base: { name: "N", email: "not-an-email", password: "short" } },
     { route: "login", params: {}, user: () => null as unknown as TestUser, base: { email: "not-an-email", password: "" } },
     { route: "forgot-password", params: {}, user: () => null as unknown as TestUser, base: { email: "not-an-email" } },
     { route: "reset-password.$token", params: { token: resetToken }, user: () => null as unknown as TestUser, base: { password: "short" } },
+    // "Send the link again" has one optional field; a confirmation link that does not exist confirms nothing.
+    { route: "verify-email", params: {}, user: () => participant, base: { redirectTo: "/events" }, emptyIsValid: true },
+    { route: "verify-email_.$token", params: { token: "not-a-real-token" }, user: () => null as unknown as TestUser, base: {}, emptyIsValid: true },
+    // Announcements: writing, changing one of another event (refused in the UPDATE), cancelling without a confirmation.
+    { route: "events.$slug.announcements", params: eventParams, user: () => organizer, base: { intent: "save", ...announcement } },
+    {
+      route: "events.$slug.announcements",
+      params: eventParams,
+      user: () => organizer,
+      base: { intent: "save", id: scheduled.id, ...announcement },
+      ids: ["id"],
+    },
+    { route: "events.$slug.announcements", params: eventParams, user: () => organizer, base: { intent: "cancel", id: scheduled.id }, ids: ["id"] },
+    { route: "events.$slug.announcements", params: eventParams, user: () => organizer, base: { intent: "preview", body: "# Hi" } },
     // One-click unsubscribe needs no fields: any body from a mail client stops the mail.
     {
       route: "unsubscribe.$token",
@@ -354,4 +409,31 @@ describe("form actions under bad input", () => {
     expect(outcome.status).toBe(400);
     expect(await counts()).toEqual(before);
   });
+});
+
+// The archive's resource routes (ADR 023) read only the query string: odd, huge or repeated values get an answer, never a 500.
+describe("resource routes under odd query strings", () => {
+  it("answer 200 or 404, never 5xx", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const member = await createUser();
+    const { event, problem } = await createOpenEvent(organizer);
+    const { problem: otherProblem } = await createOpenEvent(organizer);
+    const cookie = await sessionCookie(member.id);
+    const odd = ["", HUGE, UNICODE, '"unclosed * -\' OR 1=1 --', "NEAR(a b) title:x ^y", "a".repeat(3000), "*", "-"];
+    const cases: [string, Record<string, string>, string, number][] = [];
+    for (const v of odd) {
+      const value = encodeURIComponent(v);
+      cases.push(["archive.suggest", {}, `/archive/suggest?q=${value}&q=${value}`, 200]);
+      cases.push(["events.$slug.problems.$problemId.related", { slug: event.slug, problemId: problem.id }, `/x?text=${value}&text=x`, 200]);
+    }
+    cases.push(["events.$slug.problems.$problemId.related", { slug: event.slug, problemId: otherProblem.id }, "/x?text=invoice", 404]);
+    cases.push(["events.$slug.problems.$problemId.related", { slug: "no-such-event", problemId: problem.id }, "/x?text=invoice", 404]);
+    const failures: string[] = [];
+    for (const [route, params, url, status] of cases) {
+      const mod = await import(`../${route}.tsx`);
+      const outcome = await settle(mod.loader(args(new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }), params)));
+      if (outcome.status !== status) failures.push(`${route} ${url.slice(0, 60)}: ${outcome.status}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });
