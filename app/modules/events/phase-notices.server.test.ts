@@ -103,6 +103,19 @@ describe("results-published and award-won", () => {
     expect(await noticesOf(judges[0], "results-published")).toHaveLength(0);
   });
 
+  it("keeps the in-app notices but sends no mail to a member who turned results and awards off", async () => {
+    const { organizer, event, won, winners } = await eventWithTeams();
+    await setEmailPreferences(winners[1].id, new Set(optionalKinds.filter((k) => k !== "results-published" && k !== "award-won")));
+    expect((await move(event.id, organizer, "judging")).ok).toBe(true);
+    await db.insert(awards).values({ id: newId(), eventId: event.id, name: "Best overall", entryId: won.entryId, position: 0 });
+    expect((await move(event.id, organizer, "closed")).ok).toBe(true);
+    for (const kind of ["results-published", "award-won"] as const) {
+      expect(await noticesOf(winners[1], kind)).toHaveLength(1);
+      expect(await mailsOf(winners[1], kind)).toHaveLength(0);
+      expect(await mailsOf(winners[0], kind)).toHaveLength(1);
+    }
+  });
+
   it("a refused move (reopening without a reason) tells nobody", async () => {
     const { organizer, event, winners } = await eventWithTeams();
     expect((await move(event.id, organizer, "judging")).ok).toBe(true);

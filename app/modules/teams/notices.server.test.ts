@@ -149,3 +149,28 @@ describe("entry-submitted", () => {
     expect(await noticesOf(members[0], "entry-submitted")).toHaveLength(0);
   });
 });
+
+describe("a kind turned off for mail", () => {
+  it("still reaches the in-app list for removals, hand-overs and submissions, with no mail", async () => {
+    const { team, members } = await teamOf(3);
+    const [lead, stays, removed] = members;
+    const off = (kind: NotificationKind) => new Set(optionalKinds.filter((k) => k !== kind));
+    await setEmailPreferences(removed.id, off("team-member-removed"));
+    await setEmailPreferences(stays.id, new Set(optionalKinds.filter((k) => k !== "team-lead-changed" && k !== "entry-submitted")));
+    expect((await removeMember(team, removed.id, confirmed, ORIGIN)).ok).toBe(true);
+    expect((await handOverLead(team.id, stays.id, ORIGIN)).ok).toBe(true);
+    const input = { ...entryFields, title: "Quiet bot", outcome: "working" as const, version: 1 };
+    expect((await saveEntry(team.id, input, true, new Date(), ORIGIN)).ok).toBe(true);
+    for (const [member, kind] of [
+      [removed, "team-member-removed"],
+      [stays, "team-lead-changed"],
+      [stays, "entry-submitted"],
+    ] as const) {
+      expect(await noticesOf(member, kind)).toHaveLength(1);
+      expect(await mailsOf(member, kind)).toHaveLength(0);
+    }
+    // The lead kept every kind on: mailed as usual.
+    expect(await mailsOf(lead, "team-lead-changed")).toHaveLength(1);
+    expect(await mailsOf(lead, "entry-submitted")).toHaveLength(1);
+  });
+});
