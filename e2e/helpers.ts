@@ -57,7 +57,7 @@ export async function signUp(page: Page, name: string) {
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.goto(await linkMailedTo(email, "/verify-email/"));
   await page.getByRole("button", { name: "Confirm my email" }).click();
-  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+  await expectToast(page, "Email address confirmed. Sign in to join a team.");
   await signIn(page, email, PASSWORD);
   await expect(page.getByTestId("signed-in-as")).toContainText(name);
   return email;

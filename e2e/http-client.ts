@@ -57,7 +57,7 @@ export async function signUpConfirmedOver(http: HttpClient, name: string, email:
     const path = String(row?.text_body ?? "").match(/\/verify-email\/[\w-]+/)?.[0];
     if (!path) throw new Error(`no confirmation link mailed to ${email}`);
     const confirmed = await http.post(path, {});
-    if (confirmed.status !== 200) throw new Error(`confirming ${email} answered ${confirmed.status}`);
+    if (confirmed.status !== 302) throw new Error(`confirming ${email} answered ${confirmed.status}`);
   } finally {
     db.close();
   }

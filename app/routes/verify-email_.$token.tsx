@@ -20,25 +20,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!verified.ok) return data({ confirmed: false }, { status: 404 });
   const user = await getOptionalUser(request);
   if (user?.id === verified.userId) return redirectWithToast("/", "Email address confirmed. You can join teams now.");
-  return { confirmed: true };
+  return redirectWithToast("/login", "Email address confirmed. Sign in to join a team.");
 }
 
 export default function ConfirmEmail() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  if (actionData?.confirmed)
-    return (
-      <div className="mx-auto max-w-md">
-        <h1 className="h1">Email address confirmed</h1>
-        <div className="card mt-6 space-y-3" role="status">
-          <p>Thank you: your address is confirmed. Sign in to join a team.</p>
-          <p>
-            <Link to="/login">Sign in</Link>
-          </p>
-        </div>
-      </div>
-    );
   if (!loaderData.valid || actionData?.confirmed === false)
     return (
       <div className="mx-auto max-w-md">
