@@ -92,3 +92,20 @@ test("a word in no learning gets 'Did you mean …?' with a link to the correcte
   await expect(page.getByRole("region", { name: "Results" }).getByRole("listitem").first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a problem tried in a past event links to its history: every attempt and the best AI metric so far", async ({ browser }) => {
+  // Posted again with the seed's past wording, as "Copy problems from another event" does.
+  const setUp = await openEvent(unique("Again Hack"), { problems: ["Support ticket triage takes too long"] });
+  const person = await createPerson("Hugo History");
+  const page = await pageSignedInAs(browser, person.email);
+  await page.goto(`${setUp.url}/teams/new?problem=${setUp.problemId}`);
+  await expect(page.getByText(/This problem was tried before: \d+ attempts? in \d+ past events?/)).toBeVisible();
+  await page.getByRole("link", { name: "See its history and the best AI metric so far" }).click();
+
+  const history = page.getByRole("region", { name: "Tried before" });
+  await expect(history).toBeVisible();
+  await expect(history.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toBeVisible();
+  await expect(history.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
+  await expect(history).toContainText("Best AI metric result so far: Correct queue on first assignment: 71 % → 85 % (target) → 88 %");
+  await expectAccessible(page);
+});

@@ -4,6 +4,7 @@ import type { Outcome, RootCause } from "#db/schema";
 import { splitSnippet } from "~/modules/archive/query";
 import { rootCauseLabels } from "~/modules/entries/schemas";
 import { OutcomeBadge } from "./badges";
+import { historySummary } from "./problem-history";
 
 /** Text with search hits highlighted; the hits arrive as private-use markers, never as HTML. */
 export function Highlighted({ text }: { text: string }) {
@@ -41,12 +42,15 @@ export function RelatedLearnings({
   learnings,
   problemTitle,
   busy = false,
+  history = null,
   className = "",
 }: {
   learnings: RelatedLearningItem[];
   problemTitle?: string;
   /** A newer answer is on its way (the team is typing). */
   busy?: boolean;
+  /** The same problem was tried in past events: a link to its history. */
+  history?: { href: string; attempts: number; events: number } | null;
   className?: string;
 }) {
   return (
@@ -55,6 +59,11 @@ export function RelatedLearnings({
         Have we tried this before?
       </h2>
       {problemTitle ? <p className="text-sm font-medium text-slate-800">For the problem “{problemTitle}”</p> : null}
+      {history ? (
+        <p className="rounded-md bg-sky-50 p-3 text-sm text-sky-900">
+          This problem was tried before: {historySummary(history)}. <Link to={history.href}>See its history and the best AI metric so far</Link>
+        </p>
+      ) : null}
       {learnings.length === 0 ? (
         <p className="text-sm text-slate-700">No past entry in the archive looks related yet. You may be the first to try.</p>
       ) : (

@@ -15,6 +15,7 @@ export function LiveRelatedLearnings({
   href,
   formId,
   fields,
+  history,
   className,
 }: {
   learnings: RelatedLearningItem[];
@@ -22,6 +23,7 @@ export function LiveRelatedLearnings({
   href: string;
   formId: string;
   fields: string[];
+  history?: { href: string; attempts: number; events: number } | null;
   className?: string;
 }) {
   const fetcher = useFetcher<{ related: RelatedLearningItem[] }>();
@@ -56,5 +58,5 @@ export function LiveRelatedLearnings({
       window.clearTimeout(timer);
     };
   }, [formId, fieldList, href, load]);
-  return <RelatedLearnings learnings={fetcher.data?.related ?? learnings} busy={fetcher.state === "loading"} className={className} />;
+  return <RelatedLearnings learnings={fetcher.data?.related ?? learnings} busy={fetcher.state === "loading"} history={history} className={className} />;
 }

@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RelatedLearnings } from "~/components/learnings";
+import { ProblemHistorySection } from "~/components/problem-history";
 import { invariantResponse } from "~/lib/http.server";
+import { problemHistory } from "~/modules/archive/history.server";
 import { problemSearchText, relatedLearnings } from "~/modules/archive/search.server";
 import { canJoinTeam, canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -16,19 +18,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const problem = await getProblem(event.id, params.problemId ?? "");
   invariantResponse(problem, "Problem not found", 404);
-  const [teams, related] = await Promise.all([teamsOnProblem(problem.id), relatedLearnings(problemSearchText(problem), problem.id)]);
+  const [teams, related, history] = await Promise.all([
+    teamsOnProblem(problem.id),
+    relatedLearnings(problemSearchText(problem), problem.id),
+    problemHistory(problem),
+  ]);
   return {
     event: { slug: event.slug, title: event.title },
     problem,
     teams: blindJudging(user, access, event).rows(teams.map((t) => ({ teamId: t.id, teamName: t.name }))),
     related,
+    history,
     canPick: canJoinTeam(user, access, new Date()).ok && !problem.retiredAt,
     canEdit: canManageProblems(user, access).ok,
   };
 }
 
 export default function ProblemPage() {
-  const { event, problem, teams, related, canPick, canEdit } = useLoaderData<typeof loader>();
+  const { event, problem, teams, related, history, canPick, canEdit } = useLoaderData<typeof loader>();
   const owner = [problem.ownerName, problem.ownerAccountName && problem.ownerAccountName !== problem.ownerName ? problem.ownerAccountName : null]
     .filter(Boolean)
     .join(" / ");
@@ -87,6 +94,7 @@ export default function ProblemPage() {
           </Link>
         ) : null}
       </section>
+      {history ? <ProblemHistorySection history={history} /> : null}
       <RelatedLearnings learnings={related} />
     </div>
   );

@@ -11,6 +11,7 @@ import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/htt
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
+import { historyLink } from "~/modules/archive/history.server";
 import { relatedToProblem } from "~/modules/archive/search.server";
 import { canEditEntry, canViewTeam } from "~/modules/auth/permissions";
 import { AUTOSAVE_INTENT } from "~/modules/entries/autosave";
@@ -52,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // wrote (saved text here; the panel asks again as they type).
     related: edit.ok ? await relatedToProblem(team.problemId, `${entry.title} ${entry.approach}`) : [],
     relatedHref: `/events/${event.slug}/problems/${team.problemId}/related`,
+    history: edit.ok ? await historyLink(event.slug, team.problemId) : null,
     refusal: edit.ok ? null : edit.reason,
   };
 }
@@ -113,7 +115,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   formData?.get("intent") === AUTOSAVE_INTENT ? false : defaultShouldRevalidate;
 
 export default function EditEntry() {
-  const { event, team, entry, metricFromProblem, screenshots, related, relatedHref, refusal } = useLoaderData<typeof loader>();
+  const { event, team, entry, metricFromProblem, screenshots, related, relatedHref, history, refusal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
   return (
@@ -136,7 +138,7 @@ export default function EditEntry() {
       ) : (
         <>
           {/* Before the form: a team reads what was tried before it builds. */}
-          <LiveRelatedLearnings learnings={related} href={relatedHref} formId="entry" fields={["title", "approach"]} />
+          <LiveRelatedLearnings learnings={related} href={relatedHref} formId="entry" fields={["title", "approach"]} history={history} />
           <EntrySectionsNav />
           <EntryForm key={entry.version} entry={entry} metricFromProblem={metricFromProblem} lastResult={lastResult} />
           <Screenshots

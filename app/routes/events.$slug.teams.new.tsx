@@ -9,6 +9,7 @@ import { RelatedLearnings } from "~/components/learnings";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { historyLink } from "~/modules/archive/history.server";
 import { problemSearchText, relatedLearnings } from "~/modules/archive/search.server";
 import { canJoinTeam } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chosen: chosen ? { id: chosen.id, title: chosen.title } : null,
     // "Have we tried this before?" while the team is choosing, before it builds anything.
     related: chosen ? await relatedLearnings(problemSearchText(chosen), chosen.id) : [],
+    history: chosen ? await historyLink(event.slug, chosen.id) : null,
     teamName: (url.searchParams.get("name") ?? "").slice(0, 60),
   };
 }
@@ -48,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewTeam() {
-  const { event, problems, chosen, related, teamName } = useLoaderData<typeof loader>();
+  const { event, problems, chosen, related, history, teamName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const [, setSearchParams] = useSearchParams();
   // Without JavaScript a button asks the server for the panel; with it, choosing a problem is enough.
@@ -95,7 +97,7 @@ export default function NewTeam() {
           )}
         </div>
       </Form>
-      {chosen ? <RelatedLearnings learnings={related} problemTitle={chosen.title} className="mt-6" /> : null}
+      {chosen ? <RelatedLearnings learnings={related} problemTitle={chosen.title} history={history} className="mt-6" /> : null}
     </div>
   );
 }

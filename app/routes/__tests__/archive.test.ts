@@ -21,6 +21,8 @@ import { addProblem } from "~/modules/problems/problems.server";
 import { loader as archiveLoader } from "~/routes/archive._index";
 import { loader as relatedLoader } from "~/routes/events.$slug.problems.$problemId.related";
 import { loader as suggestLoader } from "~/routes/archive.suggest";
+import { loader as problemLoader } from "~/routes/events.$slug.problems.$problemId._index";
+import { historyLink, problemHistory } from "~/modules/archive/history.server";
 import { loader as digestLoader } from "~/routes/events.$slug.digest";
 import { loader as digestMdLoader } from "~/routes/events.$slug.digest[.]md";
 import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, type TestUser } from "~/test/fixtures";
@@ -558,6 +560,44 @@ describe("suggestions as you type", () => {
 
   it("sends anonymous visitors to sign in", async () => {
     await expectStatus(suggestLoader(args(request("/archive/suggest?q=invo"))), 302);
+  });
+});
+
+describe("a problem's history across events", () => {
+  it("gathers every attempt at the same problem in past events, copied or of the same wording, with the best AI metric so far", async () => {
+    const title = "Quarterly forecast drifts every month";
+    const pastEvent = async (problemTitle: string, attempts: EntryFields[]) => {
+      const { event } = await createOpenEvent(organizer);
+      const problem = await addProblem(event.id, { ...problemInput, title: problemTitle });
+      const ids = [];
+      for (const a of attempts) ids.push(await entryOn(event.id, problem.id, organizer, a));
+      await movePhase(event.id, organizer, "judging");
+      await movePhase(event.id, organizer, "closed");
+      return ids;
+    };
+    const metric = { metricName: "Forecast error", metricUnit: "%", metricBaseline: "20", metricTarget: "10" };
+    const [partial, failed] = await pastEvent(title, [
+      { title: "Forecast nudger", outcome: "partial", ...metric, metricResult: "15" },
+      { title: "Forecast chatbot", outcome: "failed", ...metric, metricResult: "" },
+    ]);
+    const [working] = await pastEvent("quarterly forecast drifts, every month!", [{ title: "Drift alarm", outcome: "working", ...metric, metricResult: "12" }]);
+    await pastEvent("Quarterly forecast drifts sometimes", [{ title: "Not the same problem", outcome: "working" }]);
+
+    const { event } = await createOpenEvent(organizer);
+    const again = await addProblem(event.id, { ...problemInput, title: "QUARTERLY FORECAST DRIFTS EVERY MONTH" });
+    const history = (await problemHistory(again))!;
+    expect(history.attempts.map((a) => a.id).sort()).toEqual([partial, failed, working].sort());
+    expect(history.events).toBe(2);
+    expect(history.best?.id).toBe(working);
+    expect(await historyLink(event.slug, again.id)).toEqual({ href: `/events/${event.slug}/problems/${again.id}#history`, attempts: 3, events: 2 });
+
+    const page = await expectStatus(
+      problemLoader(args(request(`/events/${event.slug}/problems/${again.id}`, { user: member }), { slug: event.slug, problemId: again.id })),
+      200,
+    );
+    expect(page.data).toMatchObject({ history: { events: 2, best: { title: "Drift alarm" } } });
+    const fresh = await addProblem(event.id, { ...problemInput, title: "Nobody has tried this one" });
+    expect(await problemHistory(fresh)).toBeNull();
   });
 });
 

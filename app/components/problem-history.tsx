@@ -1,0 +1,54 @@
+import { Link } from "@remix-run/react";
+import { metricLine } from "~/modules/archive/digest";
+import type { ProblemHistory } from "~/modules/archive/history.server";
+import { rootCauseLabels } from "~/modules/entries/schemas";
+import { OutcomeBadge } from "./badges";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** One line for the "tried before" link: how many attempts in how many past events. */
+export function historySummary(h: { attempts: number; events: number }) {
+  return `${plural(h.attempts, "attempt")} in ${plural(h.events, "past event")}`;
+}
+
+/** A problem tried before in other events: every attempt, its outcome and metric, and the best result so far. */
+export function ProblemHistorySection({ history }: { history: ProblemHistory }) {
+  const { attempts, best } = history;
+  return (
+    <section id="history" aria-labelledby="history-h" className="card scroll-mt-4 space-y-3">
+      <h2 id="history-h" className="h2">
+        Tried before
+      </h2>
+      <p className="text-sm text-slate-700">The same problem was posted before: {historySummary({ attempts: attempts.length, events: history.events })}.</p>
+      {best ? (
+        <p className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
+          <strong>Best AI metric result so far:</strong> {best.metricName ? `${best.metricName}: ` : ""}
+          {metricLine(best)}, by “{best.title || "Untitled entry"}” ({best.eventTitle}).
+        </p>
+      ) : (
+        <p className="text-sm text-slate-700">No attempt measured its AI metric against a baseline and target yet.</p>
+      )}
+      <ol className="space-y-2">
+        {attempts.map((a) => (
+          <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-2 border-t border-slate-100 pt-2 first:border-0 first:pt-0">
+            <span>
+              <Link to={`/events/${a.eventSlug}/entries/${a.id}`} className="font-medium">
+                {a.title || "Untitled entry"}
+              </Link>
+              <span className="block text-xs text-slate-600">
+                {a.eventTitle} · {a.teamName}
+                {a.rootCause ? ` · Root cause: ${rootCauseLabels[a.rootCause]}` : ""}
+              </span>
+              {a.metricName ? (
+                <span className="block text-xs text-slate-700">
+                  AI metric: {a.metricName}: {metricLine(a)}
+                </span>
+              ) : null}
+            </span>
+            <OutcomeBadge outcome={a.outcome} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

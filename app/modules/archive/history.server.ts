@@ -1,0 +1,62 @@
+// A problem's history: the same problem in past (closed) events, copied or written with the same
+// words, and every attempt at it with its outcome and AI metric (ADR 023).
+import { sql } from "drizzle-orm";
+import type { Outcome, RootCause } from "#db/schema";
+import { db } from "~/db.server";
+import { bestMetricAttempt, problemKey } from "./history";
+import { VISIBLE } from "./search.server";
+
+export type Attempt = {
+  id: string;
+  title: string;
+  teamName: string;
+  outcome: Outcome | null;
+  rootCause: RootCause | null;
+  metricName: string;
+  metricUnit: string;
+  metricBaseline: string;
+  metricTarget: string;
+  metricResult: string;
+  eventSlug: string;
+  eventTitle: string;
+};
+
+export type ProblemHistory = {
+  /** Every submitted entry on the same problem in past events, newest event first. */
+  attempts: Attempt[];
+  /** How many past events posted it. */
+  events: number;
+  /** The attempt whose measured result went furthest toward its target, if any was measured. */
+  best: Attempt | null;
+};
+
+/** The problem's history in the archive, or null when no past event has an attempt at it. */
+export async function problemHistory(problem: { id: string; title: string }): Promise<ProblemHistory | null> {
+  const key = problemKey(problem.title);
+  if (!key) return null;
+  // The archive's problems are few (hundreds for thousands of entries): comparing their keys here is
+  // cheaper than keeping a normalized title column in step.
+  const candidates = await db.all<{ id: string; title: string }>(sql`
+    select p.id, p.title from problems p join events ev on ev.id = p.event_id where ev.phase = 'closed' and p.id <> ${problem.id}`);
+  const same = candidates.filter((c) => problemKey(c.title) === key).map((c) => c.id);
+  if (same.length === 0) return null;
+  const attempts = await db.all<Attempt>(sql`
+    select e.id, e.title, t.name as teamName, e.outcome, e.pm_root_cause as rootCause,
+      e.metric_name as metricName, e.metric_unit as metricUnit, e.metric_baseline as metricBaseline, e.metric_target as metricTarget, e.metric_result as metricResult,
+      ev.slug as eventSlug, ev.title as eventTitle
+    from entries e join teams t on t.id = e.team_id join events ev on ev.id = e.event_id
+    where t.problem_id in (${sql.join(
+      same.map((id) => sql`${id}`),
+      sql`, `,
+    )}) and ${VISIBLE}
+    order by ev.starts_at desc, e.submitted_at, e.id`);
+  if (attempts.length === 0) return null;
+  return { attempts, events: new Set(attempts.map((a) => a.eventSlug)).size, best: bestMetricAttempt(attempts) };
+}
+
+/** For the "have we tried this before?" panel: a link to the problem's history, when it has one. */
+export async function historyLink(eventSlug: string, problemId: string): Promise<{ href: string; attempts: number; events: number } | null> {
+  const [problem] = await db.all<{ id: string; title: string }>(sql`select id, title from problems where id = ${problemId}`);
+  const history = problem ? await problemHistory(problem) : null;
+  return history ? { href: `/events/${eventSlug}/problems/${problemId}#history`, attempts: history.attempts.length, events: history.events } : null;
+}

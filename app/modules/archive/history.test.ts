@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { bestMetricAttempt, metricNumber, metricProgress, problemKey } from "./history";
+
+describe("problemKey", () => {
+  it("matches titles with the same words, whatever their case, accents or punctuation", () => {
+    expect(problemKey("Support ticket triage takes too long")).toBe(problemKey("  support TICKET triage — takes too long. "));
+    expect(problemKey("Café routing")).toBe("cafe routing");
+    expect(problemKey("Support ticket triage, second try")).not.toBe(problemKey("Support ticket triage takes too long"));
+  });
+});
+
+describe("metricNumber", () => {
+  it("reads the number people wrote, with units, spaces and thousands separators", () => {
+    expect(metricNumber("88")).toBe(88);
+    expect(metricNumber("88 %")).toBe(88);
+    expect(metricNumber("1,200 tickets")).toBe(1200);
+    expect(metricNumber("-3.5")).toBe(-3.5);
+    expect(metricNumber("about 4 000")).toBe(4000);
+    expect(metricNumber("")).toBeNull();
+    expect(metricNumber("not measured")).toBeNull();
+  });
+});
+
+describe("metricProgress and bestMetricAttempt", () => {
+  const a = (metricBaseline: string, metricTarget: string, metricResult: string) => ({ metricBaseline, metricTarget, metricResult });
+
+  it("measures progress from the baseline toward the target, in the attempt's own direction", () => {
+    expect(metricProgress(a("71", "85", "88"))).toBeCloseTo(17 / 14);
+    expect(metricProgress(a("12", "50", "34"))).toBeCloseTo(22 / 38);
+    expect(metricProgress(a("6", "2", "4"))).toBe(0.5);
+    expect(metricProgress(a("6", "2", "8"))).toBe(-0.5);
+    expect(metricProgress(a("71", "85", ""))).toBeNull();
+    expect(metricProgress(a("", "85", "80"))).toBeNull();
+    expect(metricProgress(a("5", "5", "6"))).toBeNull();
+  });
+
+  it("picks the attempt that went furthest, or none when nothing was measured", () => {
+    const worked = a("71", "85", "88");
+    const partial = a("71", "85", "80");
+    expect(bestMetricAttempt([partial, a("71", "85", ""), worked])).toBe(worked);
+    expect(bestMetricAttempt([a("1", "2", "")])).toBeNull();
+    expect(bestMetricAttempt([])).toBeNull();
+  });
+});

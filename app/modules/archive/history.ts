@@ -1,0 +1,39 @@
+// A problem's history across events: the same problem posted again (copied from another event, or
+// written with the same words) and every attempt at it. Pure, unit-tested (ADR 023).
+import { fold } from "./relevance";
+
+/** Two problems are the same when their titles have the same words (letter case, accents and punctuation aside). */
+export function problemKey(title: string): string {
+  return (fold(title).match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
+}
+
+/** A number as people write it in a metric field: "88", "88 %", "1,200", "-3.5"; null when there is none. */
+export function metricNumber(text: string): number | null {
+  const match = /-?\d[\d,]*(\.\d+)?/.exec(text.replace(/\s/g, ""));
+  if (!match) return null;
+  const n = Number(match[0].replace(/,/g, ""));
+  return Number.isFinite(n) ? n : null;
+}
+
+export type MetricAttempt = { metricBaseline: string; metricTarget: string; metricResult: string };
+
+/**
+ * How far a measured result went from its baseline toward its target: 0 at the baseline, 1 at the
+ * target, above 1 past it. The direction comes from the attempt itself (a target under the baseline
+ * means lower is better). Null without a result, a baseline and a target that differ.
+ */
+export function metricProgress(a: MetricAttempt): number | null {
+  const [baseline, target, result] = [a.metricBaseline, a.metricTarget, a.metricResult].map(metricNumber);
+  if (baseline === null || target === null || result === null || target === baseline) return null;
+  return (result - baseline) / (target - baseline);
+}
+
+/** The attempt whose result went furthest toward its own target (attempts measure against their own baselines). */
+export function bestMetricAttempt<T extends MetricAttempt>(attempts: T[]): T | null {
+  let best: { attempt: T; progress: number } | null = null;
+  for (const attempt of attempts) {
+    const progress = metricProgress(attempt);
+    if (progress !== null && (!best || progress > best.progress)) best = { attempt, progress };
+  }
+  return best?.attempt ?? null;
+}
