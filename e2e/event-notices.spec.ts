@@ -67,7 +67,7 @@ test("an organizer invites a judge by email; the invitee signs up through the ma
   const [confirm] = await mailTo(email, /confirm/i);
   await invitee.goto(confirm.text!.match(/http:\/\/\S+\/verify-email\/[\w-]+/)![0]);
   await invitee.getByRole("button", { name: "Confirm my email" }).click();
-  await expect(invitee.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+  await expectToast(invitee, "Email address confirmed. Sign in to join a team.");
 
   // Back to the invite link from the mail: sign in, come back, accept.
   await invitee.goto(link);
