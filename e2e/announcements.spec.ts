@@ -31,14 +31,17 @@ test("a scheduled announcement reaches its audience on the event page and in not
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
 
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Message").fill("Demos start at **14:00** in the atrium. <script>alert(1)</script> [Agenda](https://example.com/agenda)");
+  await page.getByRole("textbox", { name: "Title" }).fill(title);
+  await page
+    .getByRole("textbox", { name: "Message" })
+    .fill("Demos start at **14:00** in the atrium. <script>alert(1)</script> [Agenda](https://example.com/agenda)");
   await page.getByRole("button", { name: "Preview" }).click();
   const preview = page.getByRole("region", { name: "Preview" });
   await expect(preview.locator("strong")).toHaveText("14:00");
   await expect(preview.getByRole("link", { name: "Agenda" })).toHaveAttribute("rel", "noopener noreferrer nofollow");
   await expect(preview.locator("script")).toHaveCount(0);
-  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expectAccessible(page);
+  await expect(page.getByRole("textbox", { name: "Title" })).toHaveValue(title);
 
   await page.getByLabel("Who gets it").selectOption({ label: "Team members (1 person now)" });
   await page.getByLabel("At a set time").check();
@@ -95,16 +98,16 @@ test("a scheduled announcement is changed, then cancelled after a confirmation, 
   const organizer = await findPerson("organizer@example.com");
   const page = await pageSignedInAs(browser, organizer.email);
   await page.goto(`${setUp.url}/announcements`);
-  await page.getByLabel("Title").fill("Lunch plan");
-  await page.getByLabel("Message").fill("Sandwiches.");
+  await page.getByRole("textbox", { name: "Title" }).fill("Lunch plan");
+  await page.getByRole("textbox", { name: "Message" }).fill("Sandwiches.");
   await page.getByLabel("At a set time").check();
   await page.getByLabel(/Send at/).fill(utcToZonedLocal(new Date(Date.now() + 24 * 3_600_000), "UTC"));
   await page.getByRole("button", { name: "Schedule announcement" }).click();
   await expectToast(page, "Announcement scheduled.");
 
   await page.getByRole("link", { name: "Change “Lunch plan”" }).click();
-  await expect(page.getByLabel("Message")).toHaveValue("Sandwiches.");
-  await page.getByLabel("Title").fill("Lunch plan, final");
+  await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue("Sandwiches.");
+  await page.getByRole("textbox", { name: "Title" }).fill("Lunch plan, final");
   await page.getByRole("button", { name: "Save and keep it scheduled" }).click();
   await expectToast(page, "Announcement updated.");
 
@@ -115,4 +118,24 @@ test("a scheduled announcement is changed, then cancelled after a confirmation, 
   await page.getByRole("button", { name: "Cancel the announcement" }).click();
   await expectToast(page, "“Lunch plan, final” was cancelled; it will not be sent.");
   await expect(scheduled.getByText("Nothing is waiting to be sent.")).toBeVisible();
+});
+
+// Without JavaScript the Preview button renders the Markdown on the server and keeps what was typed. (axe needs
+// JavaScript in the page, so this page is checked with it in the first test.)
+test("without JavaScript, Preview shows the rendered message and sending now works", async ({ browser }) => {
+  const setUp = await openEvent(unique("No Script Hack"));
+  const signedIn = await pageSignedInAs(browser, "organizer@example.com");
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await context.addCookies(await signedIn.context().cookies());
+  const page = await context.newPage();
+  await page.goto(`${setUp.url}/announcements`);
+  await page.getByRole("textbox", { name: "Title" }).fill("Doors open");
+  await page.getByRole("textbox", { name: "Message" }).fill("Coffee from **8:30**.");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("region", { name: "Preview" }).locator("strong")).toHaveText("8:30");
+  await expect(page.getByRole("textbox", { name: "Title" })).toHaveValue("Doors open");
+  await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue("Coffee from **8:30**.");
+  await page.getByRole("button", { name: "Send announcement now" }).click();
+  await expectToast(page, "Announcement sent. Its audience is empty right now, so it reached nobody.");
+  await expect(page.getByRole("region", { name: "Sent" }).getByText("reached 0 people")).toBeVisible();
 });
