@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { bestMetricAttempt, problemKey } from "./history";
 import { VISIBLE } from "./search.server";
 
-export type Attempt = {
+type Attempt = {
   id: string;
   title: string;
   teamName: string;

@@ -3,7 +3,7 @@
 import { stemmer } from "stemmer";
 
 // Common English words, and words every hackathon text uses, that say nothing about what was tried.
-export const STOPWORDS: ReadonlySet<string> = new Set(
+const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our ours out over own same she should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours per day days week weeks today every get gets use used using make makes made new take takes took need needs first second last next still way ways lot lots`.split(
     /\s+/,
   ),
@@ -68,9 +68,9 @@ export function informativeTerms(terms: TextTerm[], stats: TermStats, max = MAX_
 }
 
 /** A related learning shares at least this many of the text's words (fewer only when the text has fewer). */
-export const MIN_SHARED_TERMS = 2;
+const MIN_SHARED_TERMS = 2;
 /** … and at least this share of the text's content words (its first MAX_RELATED_TERMS, common words aside). */
-export const MIN_SHARED_SHARE = 1 / 3;
+const MIN_SHARED_SHARE = 1 / 3;
 
 /**
  * The relevance floor: a learning is shown only when it shares enough of what the text is about.

@@ -214,7 +214,7 @@ export async function prefixStems(raw: string): Promise<PrefixStems> {
  * (always current: fts5vocab reads the index itself). The count comes from FTS5's own docsize table,
  * one row per indexed learning, so counting it is a b-tree count rather than a scan of the index.
  */
-export async function termStats(stems: string[]): Promise<TermStats> {
+async function termStats(stems: string[]): Promise<TermStats> {
   const distinct = [...new Set(stems)];
   const [rows, [{ n }]] = await Promise.all([
     distinct.length ? db.all<{ term: string; doc: number }>(sql`select term, doc from learnings_vocab where term in ${sqlList(distinct)}`) : [],
@@ -387,7 +387,7 @@ export function problemSearchText(problem: { title: string; summary: string; who
 }
 
 /** What a team has typed (an entry's title and approach) is read up to this length. */
-export const MAX_TYPED_TEXT = 2000;
+const MAX_TYPED_TEXT = 2000;
 
 /** The text related learnings are found for: what the team typed first (it says most about what they build), then the problem. */
 export function relatedSearchText(problem: { title: string; summary: string; whoHasIt: string }, typed = ""): string {
