@@ -104,3 +104,24 @@ test("admins see which accounts have not confirmed their address", async ({ brow
   await expect(row.getByText("Email not confirmed")).toBeVisible();
   await expect(admin.getByRole("row").filter({ hasText: "participant@example.com" }).getByText("Email not confirmed")).toHaveCount(0);
 });
+
+test("on a 390 px phone without JavaScript: the banner fits, sends the link again, and the link confirms", async ({ browser }) => {
+  const email = `${unique("phone")}@example.com`;
+  await createAccount({ name: "Pia Phone", email, password: PASSWORD, emailVerified: false });
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, email, PASSWORD);
+  const banner = page.getByRole("region", { name: "Confirm your email" });
+  await expect(banner).toBeVisible();
+  // (axe needs JavaScript in the page; the first test checks the banner with it.)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+
+  await banner.getByRole("button", { name: "Send the link again" }).click();
+  await expectToast(page, `We sent a new link to ${email}. It works once, for 48 hours.`);
+  await expect.poll(() => mailsTo(email, "Confirm your email for Problem First").length, { timeout: 30_000 }).toBe(1);
+  await page.goto(linkIn(mailsTo(email, "Confirm your email for Problem First")[0].text!));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expectToast(page, "Email address confirmed. You can join teams now.");
+  await expect(banner).toHaveCount(0);
+});

@@ -5,7 +5,9 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { findVerification, verifyEmail } from "~/modules/auth/email-verification.server";
 import { getOptionalUser } from "~/modules/auth/guards.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your email · Problem First" }, { name: "referrer", content: "no-referrer" }];
+// same-origin, not no-referrer: the token never leaves in a Referer, and a form post without JavaScript still
+// carries this site as its Origin (no-referrer sends "null", which the same-origin check refuses).
+export const meta: MetaFunction = () => [{ title: "Confirm your email · Problem First" }, { name: "referrer", content: "same-origin" }];
 
 // The link is the permission: whoever holds a usable one confirms the address it was mailed to. Opening it
 // only shows a button, so a mail scanner that fetches links confirms nothing; it never signs anyone in (ADR 028).
