@@ -159,7 +159,7 @@ export async function acceptJudgeInvite(
 // ——— Invites mailed to one address (ADR 027) ———
 
 /** How long an emailed invite works; resending starts the period again. */
-export const EMAIL_INVITE_DAYS = 14;
+const EMAIL_INVITE_DAYS = 14;
 
 type InvitingEvent = { id: string; slug: string; title: string; timezone: string };
 export type EmailInviteResult = { ok: true; added: string } | { ok: true; invited: string } | { ok: false; message: string };

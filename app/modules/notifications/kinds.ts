@@ -28,7 +28,3 @@ export function isSecurityKind(kind: NotificationKind): boolean {
 
 /** The kinds a person may turn email off for, in the order the preferences page lists them. */
 export const optionalKinds = (Object.keys(notificationKinds) as NotificationKind[]).filter((kind) => !isSecurityKind(kind));
-
-export function isNotificationKind(value: string): value is NotificationKind {
-  return Object.hasOwn(notificationKinds, value);
-}

@@ -11,7 +11,7 @@ import { mailStatements, mailStatementsIfChanged, type Mail } from "~/modules/ma
 import type { MailContent } from "~/modules/mail/template";
 import { isSecurityKind, optionalKinds, type NotificationKind } from "./kinds";
 
-export type Recipient = { id: string; email: string };
+type Recipient = { id: string; email: string };
 
 /** One thing that happened, as one person sees it: in the list (title, body, a link inside the app) and by mail. */
 export type Notice = {
@@ -28,7 +28,7 @@ export type Notice = {
 type Statement = BatchItem<"sqlite">;
 
 /** The statements for these notices, to run inside the caller's db.batch. */
-export async function notifyStatements(notices: Notice[], origin: string): Promise<Statement[]> {
+async function notifyStatements(notices: Notice[], origin: string): Promise<Statement[]> {
   const rows = notices.map(noticeRow);
   const mails = await mailsWanted(notices);
   return [...rows.map((row) => db.insert(notifications).values(row)), ...(await mailStatements(mails, origin))];

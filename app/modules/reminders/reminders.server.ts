@@ -71,7 +71,7 @@ async function membersWithDraftEntries(eventId: string) {
 }
 
 /** Deadline reminders due at `now`, for events open for entries; returns how many notices went out. */
-export async function sendDeadlineReminders(now: Date): Promise<number> {
+async function sendDeadlineReminders(now: Date): Promise<number> {
   const origin = configuredOrigin();
   let sent = 0;
   for (const event of await eventsNearing("open", events.submissionDeadline, now)) {
@@ -129,7 +129,7 @@ function judgeNotice(event: ReminderEvent, judge: JudgeSheets & { email: string 
 }
 
 /** Judge reminders due at `now`, for events in judging; returns how many notices went out. */
-export async function sendJudgeReminders(now: Date): Promise<number> {
+async function sendJudgeReminders(now: Date): Promise<number> {
   const origin = configuredOrigin();
   let sent = 0;
   for (const event of await eventsNearing("judging", events.judgingDeadline, now)) {
@@ -148,7 +148,7 @@ export const judgeReminderTask: ScheduledTask = { name: "judge-reminders", run: 
 const BUTTON = { kind: "judge-reminder", deadline: new Date(0), threshold: "button" } as const;
 
 /** When each judge of the event was last reminded by an organizer's press. */
-export async function lastRemindedAt(eventId: string): Promise<Map<string, Date>> {
+async function lastRemindedAt(eventId: string): Promise<Map<string, Date>> {
   const rows = await db
     .select({ userId: remindersSent.userId, sentAt: remindersSent.sentAt })
     .from(remindersSent)
