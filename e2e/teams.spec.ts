@@ -1,4 +1,7 @@
 import { expect, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { teams } from "#db/schema";
+import { db } from "~/db.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, submittedEntry, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, newPage, signIn, signUp, unique, test } from "./helpers";
@@ -175,4 +178,26 @@ test("the lead removes a member and makes a new invite link; the removed member 
   await max.reload();
   await max.getByRole("button", { name: "Join team" }).click();
   await expectToast(max, /You joined/);
+});
+
+test("a mistyped invite code keeps the event page, with the reason next to the field", async ({ browser }) => {
+  const setUp = await openEvent(unique("Typo Hackathon"));
+  const lead = await createPerson("Tia Lead");
+  const newcomer = await createPerson("Nico Newcomer");
+  const team = await teamOf(setUp, lead);
+  const page = await pageSignedInAs(browser, newcomer.email);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(setUp.url);
+
+  await page.getByLabel("Have an invite code?").fill("ZZZZ9999");
+  await page.getByRole("button", { name: "Find team" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: setUp.event.title })).toBeVisible();
+  await expect(page.getByLabel("Have an invite code?")).toHaveValue("ZZZZ9999");
+  await expect(page.getByLabel("Have an invite code?")).toHaveAccessibleDescription("No team has this invite code. Check it with whoever sent it.");
+  await expectAccessible(page);
+
+  const [row] = await db.select({ code: teams.inviteCode }).from(teams).where(eq(teams.id, team.teamId));
+  await page.getByLabel("Have an invite code?").fill(row.code.toLowerCase());
+  await page.getByRole("button", { name: "Find team" }).click();
+  await expect(page.getByRole("button", { name: "Join team" })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EventAnnouncements } from "~/components/announcements/event-announcements";
 import { PhaseBadge } from "~/components/badges";
@@ -17,12 +17,17 @@ import { listAwards } from "~/modules/judging/awards.server";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
+import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.server";
 import { joinSchema } from "~/modules/teams/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Problem First` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
+  // "Have an invite code?" submits here: a known code goes on to /join, a mistyped one stays next to the field.
+  const typedCode = new URL(request.url).searchParams.get("code");
+  const invite = typedCode === null ? null : await lookUpInviteCode(typedCode);
+  if (invite?.ok) throw redirect(`/join?code=${invite.code}`);
   const now = new Date();
   const [problemList, submitted, awardList, announcementList] = await Promise.all([
     listProblems(event.id),
@@ -41,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     myTeamId: access.teamId,
     awards: awardList.filter((a) => a.entryId),
     announcements: announcementList,
+    inviteReply: invite && !invite.ok ? inviteCodeReply(invite) : undefined,
     can: {
       manage: canManageEvent(user, access).ok,
       join: canJoinTeam(user, access, now),
@@ -52,9 +58,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, descriptionHtml, problems, entries, myTeamId, awards, announcements, can, now } = useLoaderData<typeof loader>();
+  const { event, descriptionHtml, problems, entries, myTeamId, awards, announcements, inviteReply, can, now } = useLoaderData<typeof loader>();
   const [joinForm, joinFields] = useForm({
     id: "join",
+    lastResult: inviteReply,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -144,7 +151,7 @@ export default function EventPage() {
                 Create a team
               </Link>
             </div>
-            <Form method="get" action="/join" {...getFormProps(joinForm)} className="space-y-2">
+            <Form method="get" action={`/events/${event.slug}`} {...getFormProps(joinForm)} className="space-y-2">
               <Field label="Have an invite code?" meta={joinFields.code} autoComplete="off" />
               <button type="submit" className="btn-secondary">
                 Find team

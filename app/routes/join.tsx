@@ -1,13 +1,15 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/forms";
+import { Field, FormErrors } from "~/components/forms";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { canJoinTeam } from "~/modules/auth/permissions";
 import { loadEventAccess } from "~/modules/events/events.server";
+import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.server";
 import { joinSchema } from "~/modules/teams/schemas";
 import { findTeamByCode, joinRefusal, joinTeam } from "~/modules/teams/teams.server";
 
@@ -26,11 +28,18 @@ async function resolveInvite(request: Request, rawCode: FormDataEntryValue | nul
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, team, event, access, code } = await resolveInvite(request, new URL(request.url).searchParams.get("code"));
+  await requireUser(request);
+  // A mistyped code gets the code field back with the reason next to it, not an error page.
+  const typed = new URL(request.url).searchParams.get("code");
+  if (typed === null) return { found: false as const, reply: undefined };
+  const lookup = await lookUpInviteCode(typed);
+  if (!lookup.ok) return data({ found: false as const, reply: inviteCodeReply(lookup) }, { status: 404 });
+  const { user, team, event, access, code } = await resolveInvite(request, lookup.code);
   const decision = canJoinTeam(user, access, new Date());
   if (!decision.ok && decision.status === 404) enforce(decision);
   const refusal = decision.ok ? await joinRefusal(team.id, user.id) : decision.reason;
   return {
+    found: true as const,
     team: { name: team.name, problemTitle: team.problemTitle },
     event: { slug: event.slug, title: event.title },
     code,
@@ -49,7 +58,26 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Join() {
-  const { team, event, code, refusal, alreadyHere, teamId } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
+  return page.found ? <JoinTeam {...page} /> : <FindTeam reply={page.reply} />;
+}
+
+function FindTeam({ reply }: { reply?: ReturnType<typeof inviteCodeReply> }) {
+  const [form, fields] = useForm({ id: "find-team", lastResult: reply });
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="h1">Join a team</h1>
+      <Form method="get" {...getFormProps(form)} className="card mt-6 space-y-3">
+        <Field label="Invite code" meta={fields.code} autoComplete="off" />
+        <button type="submit" className="btn-primary">
+          Find team
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+function JoinTeam({ team, event, code, refusal, alreadyHere, teamId }: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { found: true }>) {
   const actionData = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-xl">
