@@ -20,13 +20,16 @@ if (!fs.existsSync(DB)) {
   const r = spawnSync("node_modules/.bin/tsx", ["scripts/migrate.ts"], { env: { ...process.env, DATABASE_URL: `file:${DB}` }, stdio: "ignore" });
   if (r.status !== 0) throw new Error("scripts/migrate.ts failed on the archive database");
 }
-if (!fs.existsSync("build/server/index.js")) spawnSync("node_modules/.bin/remix", ["vite:build"], { stdio: "inherit" });
+const BUILD_DIR = process.env.BUILD_DIR ?? "build"; // server.mjs serves the same directory
+if (!fs.existsSync(`${BUILD_DIR}/server/index.js`)) spawnSync("node_modules/.bin/remix", ["vite:build"], { stdio: "inherit" });
 
 // Before the app's modules load: ~/db.server opens DATABASE_URL once.
 process.env.DATABASE_URL = `file:${DB}`;
 const { searchLearnings, filtersFromUrl, likeScan } = await import("~/modules/archive/search.server");
 const { archiveContext } = await import("~/modules/archive/home.server");
 const { archiveCache } = await import("~/modules/archive/cache.server");
+const { archiveSuggestions } = await import("~/modules/archive/suggest.server");
+const { relatedLearnings } = await import("~/modules/archive/search.server");
 const { rootCauses } = await import("#db/enums");
 const { db, dbClient } = await import("~/db.server");
 const { sql } = await import("drizzle-orm");
@@ -111,6 +114,26 @@ for (const [label, fn] of extras) {
   const r = sorted(await timeIt(fn));
   console.log(label.padEnd(52) + `p50 ${percentile(r, 50).toFixed(1)} ms, p95 ${percentile(r, 95).toFixed(1)} ms`);
 }
+
+// Type-ahead, "did you mean" and related learnings (ADR 023), uncached: a cache that never keeps a value.
+console.log("\nAs people type, in-process, uncached:\n");
+const noCache = { version: 0, get: <T>(_key: string, compute: () => Promise<T>) => compute() };
+const prefixes = ["in", "inv", "invo", "hallu", "forec", "rout", "mod", "model lat", "eval", "dat", "retr", "ticket rou", "cob", "sup"];
+const typeAhead: number[] = [];
+for (const prefix of prefixes) typeAhead.push(...(await timeIt(() => archiveSuggestions(noCache, prefix))));
+const row = (label: string, r: number[]) => console.log(label.padEnd(52) + `p50 ${percentile(r, 50).toFixed(1)} ms, p95 ${percentile(r, 95).toFixed(1)} ms`);
+row(`archiveSuggestions, ${prefixes.length} prefixes`, sorted(typeAhead));
+const salesProblem =
+  "New sales reps take months to ramp up. Reps ask senior colleagues the same product questions again and again. Sales reps in their first 90 days";
+row("did you mean: searchLearnings(q=invoce)", sorted(await timeIt(() => searchLearnings(filtersFromUrl(new URLSearchParams("q=invoce"))))));
+row(
+  "relatedLearnings(typed text and a problem)",
+  sorted(await timeIt(() => relatedLearnings(`Queue suggester for rare support tickets ${salesProblem}`, null))),
+);
+// Distinct type-ahead requests for the page run below: a word typed, then a prefix of another.
+const vocabPrefixes = (
+  await db.all<{ p: string }>(sql`select distinct substr(term, 1, 3) as p from learnings_vocab where term not like 'z%' and length(term) >= 4 limit 400`)
+).map((r) => r.p);
 dbClient.close();
 
 // Page throughput: the production server on the archive database.
@@ -140,6 +163,12 @@ try {
       "browse, new every request",
       (n) =>
         `/archive?rootCause=${rootCauses[n % rootCauses.length]}${outcomeChoices[Math.floor(n / rootCauses.length) % 4]}&page=${1 + (Math.floor(n / (rootCauses.length * 4)) % 25)}`,
+    ],
+    // Type-ahead: a repeated prefix (cached), and a different prefix every request (computed each time).
+    ["suggest: invo", "/archive/suggest?q=invo"],
+    [
+      "suggest, new every request",
+      (n) => `/archive/suggest?q=${words[n % words.length]}+${vocabPrefixes[Math.floor(n / words.length) % vocabPrefixes.length]}`,
     ],
   ];
   console.log(`\nPages: ${CONNECTIONS} connections, ${SECONDS}s each, signed in as ${EMAIL}, ${entryCount} entries\n`);
