@@ -200,6 +200,9 @@ export default function ManageEvent() {
         <Link to={`/events/${event.slug}/announcements`} className="btn-secondary">
           Announcements
         </Link>
+        <a href={`/events/${event.slug}/teams.csv`} download className="btn-secondary">
+          Download teams and members (CSV)
+        </a>
       </nav>
       <OnThisPage sections={sections} />
       <DashboardSection dashboard={dashboard} teamCount={teams.length} steps={steps} />

@@ -87,6 +87,9 @@ export default function Results() {
           <a href={`/events/${event.slug}/scores.csv`} download>
             Download raw scores (CSV)
           </a>
+          <a href={`/events/${event.slug}/teams.csv`} download>
+            Download teams and members (CSV)
+          </a>
         </nav>
       ) : null}
       {awards.length ? (

@@ -147,6 +147,11 @@ export function canManageJudging(actor: Actor, ev: EventAccess): Decision {
   return canManageEvent(actor, ev);
 }
 
+/** The teams-and-members CSV holds everyone's email address: the event's organizers (and admins) only, in any phase. */
+export function canExportTeams(actor: Actor, ev: EventAccess): Decision {
+  return canManageEvent(actor, ev);
+}
+
 /**
  * Awards change only until results are published: afterwards the organizers reopen the event first, with a
  * reason kept in the phase history, so published results never change silently (ADR 012).

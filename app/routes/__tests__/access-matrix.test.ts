@@ -81,6 +81,8 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "events.$slug.digest": { loader: nobody },
   "events.$slug.digest[.]md": { loader: nobody },
   "events.$slug.scores[.]csv": { loader: organizers },
+  // Teams and members with their email addresses: organizers only, in every phase.
+  "events.$slug.teams[.]csv": { loader: organizers },
   "events.$slug.awards": { loader: organizers, action: organizers },
   "events.$slug.judging-settings": { loader: organizers, action: organizers },
   "events.$slug.edit": { loader: organizers, action: organizers },
