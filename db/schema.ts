@@ -19,6 +19,9 @@ export const users = sqliteTable("users", {
   createdAt: createdAt(),
   // Null while a password sign-up has not confirmed its address; existing accounts were backfilled (ADR 028).
   emailVerifiedAt: integer("email_verified_at", { mode: "timestamp" }),
+  // The profile page's optional lines (ADR 029): a title or team, and skills as the person typed them.
+  headline: text("headline").notNull().default(""),
+  skills: text("skills").notNull().default(""),
 });
 
 // Lucia's drizzle adapter reads expires_at as integer seconds.
@@ -189,6 +192,8 @@ export const teamMembers = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     joinedAt: createdAt(),
+    // The member took this team's entry off their own portfolio; others no longer see it there (ADR 029).
+    hiddenFromPortfolio: integer("hidden_from_portfolio", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), uniqueIndex("team_members_event_user_idx").on(t.eventId, t.userId)],
 );
