@@ -1,5 +1,6 @@
 import { expect } from "@playwright/test";
 import type { Inbox } from "~/test/smtp";
+import { createResetLink } from "~/modules/auth/password-reset.server";
 import { createPerson, openEvent, pageSignedInAs } from "./fixtures";
 import { expectAccessible, expectToast, newPage, PASSWORD, unique, test } from "./helpers";
 import { takeE2eInbox } from "./mail";
@@ -108,4 +109,16 @@ test("an organizer adds a judge on the Manage page and the judge gets a mail wit
   await expect(organizer.getByText("Mira Mailjudge is already a judge of this event.")).toBeVisible();
   await expectAccessible(organizer);
   expect(inbox.received.filter((m) => m.subject === subject)).toHaveLength(1);
+});
+
+test("without JavaScript, a reset link sets the password", async ({ browser }) => {
+  const person = await createPerson("Noel Noscript");
+  const link = await createResetLink(person.id, process.env.E2E_BASE_URL!);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(link!.url);
+  await page.getByLabel("New password").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expectToast(page, "Password changed. You are signed in here and signed out everywhere else.");
+  await expect(page.getByTestId("signed-in-as")).toContainText("Noel Noscript");
 });

@@ -12,7 +12,9 @@ import { findResetAccount, resetPassword } from "~/modules/auth/password-reset.s
 import { requirePasswordLogin } from "~/modules/auth/guards.server";
 import { startSession } from "~/modules/auth/session.server";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · Problem First" }, { name: "referrer", content: "no-referrer" }];
+// same-origin, not no-referrer: the token never leaves in a Referer, and a form post without JavaScript still
+// carries this site as its Origin (no-referrer sends "null", which the same-origin check in server.mjs refuses).
+export const meta: MetaFunction = () => [{ title: "Choose a new password · Problem First" }, { name: "referrer", content: "same-origin" }];
 
 const expired = () => data({ valid: false as const, email: null }, { status: 404 });
 
