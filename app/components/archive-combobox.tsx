@@ -1,4 +1,4 @@
-import { useFetcher, useNavigate } from "@remix-run/react";
+import { useNavigate } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { Suggestion } from "~/modules/archive/suggest";
 
@@ -12,29 +12,52 @@ const DEBOUNCE_MS = 200;
  * searches what was typed; Escape closes the list. Without JavaScript it is a plain search field.
  */
 export function ArchiveSearchBox({ defaultValue, describedBy }: { defaultValue: string; describedBy: string }) {
-  const fetcher = useFetcher<{ suggestions: Suggestion[] }>();
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const timer = useRef<number | undefined>(undefined);
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const suggestions = fetcher.data?.suggestions ?? [];
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const pending = useRef<AbortController | null>(null);
   const expanded = open && suggestions.length > 0;
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  useEffect(
+    () => () => {
+      window.clearTimeout(timer.current);
+      pending.current?.abort();
+    },
+    [],
+  );
+
+  // A plain fetch, not a fetcher: a suggestion that fails or arrives after the search was submitted
+  // changes nothing on the page (a fetcher's error would replace the page with its error boundary).
+  async function ask(q: string) {
+    pending.current?.abort();
+    const request = new AbortController();
+    pending.current = request;
+    try {
+      const response = await fetch(`/archive/suggest?${new URLSearchParams({ q })}`, { signal: request.signal, headers: { Accept: "application/json" } });
+      if (!response.ok) return;
+      const body = (await response.json()) as { suggestions: Suggestion[] };
+      if (request.signal.aborted) return;
+      setSuggestions(body.suggestions);
+      setActive(-1);
+      setOpen(true);
+    } catch {
+      // Offline, aborted or signed out: keep what is shown.
+    }
+  }
 
   function onInput() {
     window.clearTimeout(timer.current);
     const q = input.current?.value ?? "";
     setActive(-1);
-    timer.current = window.setTimeout(() => {
-      setOpen(true);
-      void fetcher.load(`/archive/suggest?${new URLSearchParams({ q })}`);
-    }, DEBOUNCE_MS);
+    timer.current = window.setTimeout(() => void ask(q), DEBOUNCE_MS);
   }
 
   function choose(s: Suggestion) {
     setOpen(false);
+    pending.current?.abort();
     if (s.kind === "title") return navigate(s.href);
     const field = input.current!;
     field.value = s.q;

@@ -1,5 +1,4 @@
-import { useFetcher } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { RelatedLearnings, type RelatedLearningItem } from "./learnings";
 
 /** Typing pauses this long before the panel asks again. */
@@ -9,6 +8,8 @@ const DEBOUNCE_MS = 400;
  * "Have we tried this before?" that follows what the team types in some fields of a form: a pause in
  * typing asks the problem's related route for learnings related to the problem and the typed text.
  * Without JavaScript the panel shows what the page was loaded with (the problem and the saved text).
+ * A plain fetch, not a fetcher: an answer that fails changes nothing (a fetcher's error would replace
+ * the page, and the form being typed in, with the error boundary).
  */
 export function LiveRelatedLearnings({
   learnings,
@@ -26,9 +27,8 @@ export function LiveRelatedLearnings({
   history?: { href: string; attempts: number; events: number } | null;
   className?: string;
 }) {
-  const fetcher = useFetcher<{ related: RelatedLearningItem[] }>();
-  // Stable across renders (a callback of the fetcher's key), so the listener stays put while answers arrive.
-  const { load } = fetcher;
+  const [typed, setTyped] = useState<{ related: RelatedLearningItem[] } | null>(null);
+  const [busy, setBusy] = useState(false);
   const fieldList = fields.join(" ");
   useEffect(() => {
     const form = document.getElementById(formId);
@@ -42,6 +42,24 @@ export function LiveRelatedLearnings({
         .trim();
     let asked = read();
     let timer: number | undefined;
+    let pending: AbortController | null = null;
+    const ask = async (text: string) => {
+      pending?.abort();
+      const request = new AbortController();
+      pending = request;
+      setBusy(true);
+      try {
+        const response = await fetch(`${href}?${new URLSearchParams({ text })}`, { signal: request.signal, headers: { Accept: "application/json" } });
+        if (response.ok) {
+          const body = (await response.json()) as { related: RelatedLearningItem[] };
+          if (!request.signal.aborted) setTyped(body);
+        }
+      } catch {
+        // Offline, aborted or signed out: keep what is shown.
+      } finally {
+        if (pending === request) setBusy(false);
+      }
+    };
     const onInput = (event: Event) => {
       if (!names.includes((event.target as HTMLInputElement).name)) return;
       window.clearTimeout(timer);
@@ -49,14 +67,15 @@ export function LiveRelatedLearnings({
         const text = read();
         if (text === asked) return;
         asked = text;
-        void load(`${href}?${new URLSearchParams({ text })}`);
+        void ask(text);
       }, DEBOUNCE_MS);
     };
     form.addEventListener("input", onInput);
     return () => {
       form.removeEventListener("input", onInput);
       window.clearTimeout(timer);
+      pending?.abort();
     };
-  }, [formId, fieldList, href, load]);
-  return <RelatedLearnings learnings={fetcher.data?.related ?? learnings} busy={fetcher.state === "loading"} history={history} className={className} />;
+  }, [formId, fieldList, href]);
+  return <RelatedLearnings learnings={typed?.related ?? learnings} busy={busy} history={history} className={className} />;
 }

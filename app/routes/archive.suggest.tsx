@@ -8,5 +8,5 @@ import { requireUser } from "~/modules/auth/guards.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const q = new URL(request.url).searchParams.get("q") ?? "";
-  return { suggestions: await archiveSuggestions(await archiveCache(), q) };
+  return Response.json({ suggestions: await archiveSuggestions(await archiveCache(), q) });
 }

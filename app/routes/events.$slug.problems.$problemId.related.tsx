@@ -11,5 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const problem = await getProblem(event.id, params.problemId ?? "");
   invariantResponse(problem, "Problem not found", 404);
   const typed = new URL(request.url).searchParams.get("text") ?? "";
-  return { related: await relatedLearnings(relatedSearchText(problem, typed), problem.id) };
+  return Response.json({ related: await relatedLearnings(relatedSearchText(problem, typed), problem.id) });
 }

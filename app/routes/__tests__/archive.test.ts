@@ -478,7 +478,7 @@ describe("related learnings that are related", () => {
     const url = (text: string) => `/events/${event.slug}/problems/${sales.id}/related?text=${encodeURIComponent(text)}`;
     const related = async (text: string) => {
       const outcome = await expectStatus(relatedLoader(args(request(url(text), { user: member }), { slug: event.slug, problemId: sales.id })), 200);
-      return (outcome.data as { related: { id: string }[] }).related.map((r) => r.id);
+      return ((await outcome.response!.json()) as { related: { id: string }[] }).related.map((r) => r.id);
     };
     expect(await related("")).not.toContain(seedCase.queueSuggester);
     expect(await related("Queue suggester for rare support ticket triage, a classifier with reasons")).toContain(seedCase.queueSuggester);
@@ -530,7 +530,7 @@ describe("search that forgives", () => {
 describe("suggestions as you type", () => {
   const suggest = async (q: string) => {
     const outcome = await expectStatus(suggestLoader(args(request(`/archive/suggest?q=${encodeURIComponent(q)}`, { user: member }))), 200);
-    return (outcome.data as { suggestions: { kind: string; text: string; q?: string; href?: string }[] }).suggestions;
+    return ((await outcome.response!.json()) as { suggestions: { kind: string; text: string; q?: string; href?: string }[] }).suggestions;
   };
 
   it("completes the word being typed from the archive's words and tags, and offers learnings whose titles match", async () => {
