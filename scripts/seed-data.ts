@@ -15,7 +15,7 @@ import { addJudge, changePhase, createEvent, listCriteria } from "~/modules/even
 import { inviteJudgeByEmail } from "~/modules/events/judge-invites.server";
 import { addDefaultAwards, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
-import { addProblem } from "~/modules/problems/problems.server";
+import { addProblem, copyProblems } from "~/modules/problems/problems.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 
 const DEMO_PASSWORD = "problem-first-demo";
@@ -316,6 +316,8 @@ export async function seed(now = new Date()) {
     metricUnit: "%",
     metricBaseline: "35",
   });
+  // Posted again from the past event with "Copy problems": its page shows every earlier attempt and the best AI metric (ADR 023).
+  await copyProblems(past.id, open.id, [invoices.id]);
   await changePhase(open, organizer.id, { to: "open", confirmed: false, reason: "" }, now);
   await addJudge(open.id, "judge@example.com");
   // A judge invited by email who has no account yet: waiting on the judges page, with Resend and Withdraw (ADR 027).
