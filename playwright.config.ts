@@ -21,6 +21,8 @@ process.env.DATABASE_URL = `file:data/e2e-${port}.db`;
 // The e2e server mails through SMTP on this port; the password-reset spec listens there itself (e2e/password-reset.spec.ts).
 process.env.E2E_SMTP_PORT ??= [freePort(), freePort()].find((p) => p !== String(port));
 process.env.NODE_ENV ??= "test";
+// The workers sign what the server checks (unsubscribe links in mail they queue themselves) with the server's secret.
+process.env.SESSION_SECRET ??= "e2e-session-secret-0123456789";
 
 // Budgets leave room for a slow or busy 2-core machine: tests wait on state, never on time, so a
 // generous budget costs nothing when things are fast.

@@ -107,7 +107,7 @@ test("the header with the bell fits a phone", async ({ browser }) => {
 
 const mailsOfKind = (email: string, kind: string) =>
   db
-    .select({ id: outbox.id })
+    .select({ id: outbox.id, unsubscribeUrl: outbox.unsubscribeUrl })
     .from(outbox)
     .where(and(eq(outbox.toEmail, email.toLowerCase()), eq(outbox.kind, kind)));
 
@@ -146,4 +146,17 @@ test("turning a kind of email off keeps the notice in the list but sends no mail
   await section.getByRole("button", { name: "Send me email again" }).click();
   await expectToast(page, "Emails are on again");
   await expect(section).not.toContainText("You unsubscribed this address");
+});
+
+test("the unsubscribe link in a mail works without JavaScript and without signing in", async ({ browser }) => {
+  const person = await createPerson("Una Subscribed");
+  await notify([notice(person, "News worth a mail", "/about")], ORIGIN);
+  const [mail] = await mailsOfKind(person.email, "announcement");
+  expect(mail.unsubscribeUrl).toBeTruthy();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(new URL(mail.unsubscribeUrl!).pathname);
+  await expect(page.getByRole("heading", { name: "Stop emails" })).toBeVisible();
+  await page.getByRole("button", { name: "Stop emails" }).click();
+  await expect(page.getByRole("status")).toContainText(`${person.email.toLowerCase()} gets no more notification emails`);
 });

@@ -9,7 +9,7 @@ const env = {
   NODE_ENV: "production",
   PORT: port,
   DATABASE_URL: `file:data/e2e-${port}.db`,
-  SESSION_SECRET: "e2e-session-secret-0123456789",
+  SESSION_SECRET: process.env.SESSION_SECRET ?? "e2e-session-secret-0123456789",
   APP_URL: `http://localhost:${port}`,
   // The suite signs in and up far more often from one address than any person would.
   RATE_LIMIT_SCALE: "20",

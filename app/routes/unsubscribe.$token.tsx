@@ -5,7 +5,9 @@ import { getOptionalUser } from "~/modules/auth/guards.server";
 import { optOut } from "~/modules/mail/outbox.server";
 import { readUnsubscribeToken } from "~/modules/mail/unsubscribe.server";
 
-export const meta: MetaFunction = () => [{ title: "Stop emails · Problem First" }, { name: "referrer", content: "no-referrer" }];
+// same-origin, not no-referrer: the token never leaves in a Referer, and the button's post without JavaScript still
+// carries this site as its Origin (no-referrer sends "null", which the same-origin check in server.mjs refuses).
+export const meta: MetaFunction = () => [{ title: "Stop emails · Problem First" }, { name: "referrer", content: "same-origin" }];
 
 // The signed link is the permission: it names one address and only this app can sign it.
 function addressOf(token: string | undefined) {
