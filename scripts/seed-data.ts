@@ -15,6 +15,7 @@ import { addJudge, changePhase, createEvent, listCriteria } from "~/modules/even
 import { inviteJudgeByEmail } from "~/modules/events/judge-invites.server";
 import { addDefaultAwards, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
+import { saveProfile } from "~/modules/portfolio/portfolio.server";
 import { addProblem, copyProblems } from "~/modules/problems/problems.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 
@@ -72,6 +73,9 @@ export async function seed(now = new Date()) {
     if (!created.ok) throw new Error(`Seed: ${a.email}: ${created.message}`);
     ids[a.email] = created.userId;
   }
+  // Profile lines on two accounts, so their portfolio pages (/people/<id>) show a headline and skills.
+  await saveProfile(ids["participant@example.com"], { headline: "Analyst, Customer support operations", skills: "SQL, prompt design, Zendesk" });
+  await saveProfile(ids["participant2@example.com"], { headline: "Finance operations", skills: "Excel, Python, invoice matching" });
   const organizer = { id: ids["organizer@example.com"], role: "organizer" as const };
   const t = now.getTime();
 

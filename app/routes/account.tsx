@@ -6,6 +6,7 @@ import { EmailPreferences } from "~/components/email-preferences";
 import { EventRoles } from "~/components/event-roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
+import { ProfileForm } from "~/components/profile-form";
 import { parseForm } from "~/lib/forms.server";
 import { readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -20,18 +21,28 @@ import { eventsWithRoles } from "~/modules/events/roles.server";
 import { hasOptedOut, optIn } from "~/modules/mail/outbox.server";
 import { emailPreferences, setEmailPreferences } from "~/modules/notifications/notify.server";
 import { emailPreferencesSchema } from "~/modules/notifications/schemas";
+import { getProfile, saveProfile } from "~/modules/portfolio/portfolio.server";
+import { profileSchema } from "~/modules/portfolio/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Problem First" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [password, events, mailed, optedOut] = await Promise.all([
+  const [password, events, mailed, optedOut, profile] = await Promise.all([
     passwordSignIn(user.id),
     eventsWithRoles(user),
     emailPreferences(user.id),
     hasOptedOut(user.email),
+    getProfile(user.id),
   ]);
-  return { user: { name: user.name, email: user.email }, siteRole: siteRole(user.role), events, password, mailed, optedOut };
+  return {
+    user: { id: user.id, name: user.name, email: user.email, headline: profile?.headline ?? "", skills: profile?.skills ?? "" },
+    siteRole: siteRole(user.role),
+    events,
+    password,
+    mailed,
+    optedOut,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -50,6 +61,12 @@ export async function action({ request }: ActionFunctionArgs) {
         return data({ intent, result: submission.reply({ fieldErrors: { currentPassword: [changed.message] }, ...hide }) }, { status: changed.status });
       const cookie = await restartSessions(user.id);
       return redirectWithToast("/account", "Password changed. You were signed out everywhere else.", { headers: { "Set-Cookie": cookie } });
+    }
+    case "profile": {
+      const submission = parseForm(formData, { schema: profileSchema });
+      if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+      await saveProfile(user.id, submission.value);
+      return redirectWithToast("/account#profile-h", "Profile saved.");
     }
     case "email-preferences": {
       const submission = parseForm(formData, { schema: emailPreferencesSchema });
@@ -99,6 +116,12 @@ export default function Account() {
           </>
         ) : null}
       </dl>
+      <ProfileForm
+        userId={user.id}
+        headline={user.headline}
+        skills={user.skills}
+        lastResult={actionData?.intent === "profile" ? actionData.result : undefined}
+      />
       <EventRoles events={events} />
       <EmailPreferences mailed={mailed} optedOut={optedOut} errors={preferenceErrors} />
       {password !== "on" ? (

@@ -13,6 +13,7 @@ import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { visibleAwardsByEntry } from "~/modules/judging/entry-awards.server";
 import { entryFeedback, judgeEntryFacts } from "~/modules/judging/judging.server";
+import { listMembers } from "~/modules/teams/teams.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title || "Entry"} · Problem First` }];
 
@@ -23,14 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry } = found;
   enforce(canViewEntry(user, access, entry, new Date()));
   // Teams read their judges' scores and comments once results are published; judge names only if the organizers chose so.
-  const [feedback, awards] = await Promise.all([
+  const blind = blindJudging(user, access, event);
+  const [feedback, awards, members] = await Promise.all([
     canReadFeedback(user, access, entry).ok ? entryFeedback(entry.id, event.showJudgeNames) : [],
     visibleAwardsByEntry(user, access, [entry.id]),
+    // Member names link to their portfolios; a blind judge gets none, like the team name.
+    blind.hides(entry.teamId) ? [] : listMembers(entry.teamId),
   ]);
   return {
     event: { slug: event.slug, title: event.title },
     entry,
-    teamName: blindJudging(user, access, event).row({ teamId: entry.teamId, teamName: found.teamName }).teamName,
+    teamName: blind.row({ teamId: entry.teamId, teamName: found.teamName }).teamName,
+    members: members.map((m) => ({ id: m.id, name: m.name })),
     problem: { id: found.problemId, title: found.problemTitle },
     canScore: access.isJudge && canScoreEntry(user, access, entry, await judgeEntryFacts(event, entry.id, user.id)).ok,
     feedback,
@@ -49,7 +54,7 @@ function Text({ label, value }: { label: string; value: string }) {
 }
 
 export default function EntryPage() {
-  const { event, entry, teamName, problem, canScore, feedback, awards, screenshots } = useLoaderData<typeof loader>();
+  const { event, entry, teamName, members, problem, canScore, feedback, awards, screenshots } = useLoaderData<typeof loader>();
   const links = [
     ["Demo", entry.demoUrl],
     ["Repository", entry.repoUrl],
@@ -72,6 +77,17 @@ export default function EntryPage() {
           By {teamName ?? HIDDEN_TEAM} · Problem: <Link to={`/events/${event.slug}/problems/${problem.id}`}>{problem.title}</Link>
           {entry.tags ? ` · Tags: ${entry.tags}` : ""}
         </p>
+        {members.length ? (
+          <p className="mt-1 text-sm text-slate-700">
+            Team:{" "}
+            {members.map((m, i) => (
+              <span key={m.id}>
+                {i > 0 ? ", " : null}
+                <Link to={`/people/${m.id}`}>{m.name}</Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
         {canScore ? (
           <Link to={`/events/${event.slug}/entries/${entry.id}/score`} className="btn-primary mt-4">
             Score this entry

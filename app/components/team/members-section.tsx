@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import type { LeaveFacts } from "~/modules/teams/teams.server";
 
@@ -36,7 +36,7 @@ export function MembersSection({
         {members.map((m) => (
           <li key={m.id} className="flex flex-wrap items-center gap-2">
             <span>
-              {m.name} <span className="text-sm text-slate-600">({m.email})</span>
+              <Link to={`/people/${m.id}`}>{m.name}</Link> <span className="text-sm text-slate-600">({m.email})</span>
             </span>
             {m.id === team.leadId ? <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-900">Lead</span> : null}
             {can.lead && m.id !== me ? (

@@ -147,6 +147,11 @@ export function canManageJudging(actor: Actor, ev: EventAccess): Decision {
   return canManageEvent(actor, ev);
 }
 
+/** Only the person changes their own portfolio (profile lines, which entries it shows); anyone signed in reads it (ADR 029). */
+export function canEditPortfolio(actor: Actor, personId: string): Decision {
+  return actor.id === personId ? allow : deny("Only the person can change what their portfolio shows.");
+}
+
 /** The teams-and-members CSV holds everyone's email address: the event's organizers (and admins) only, in any phase. */
 export function canExportTeams(actor: Actor, ev: EventAccess): Decision {
   return canManageEvent(actor, ev);

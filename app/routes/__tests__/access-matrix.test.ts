@@ -103,6 +103,8 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
     action: ["member", "otherEventJudge", "otherEventOrganizer", "admin", "organizer"],
   },
   "screenshots.$screenshotId": { loader: team },
+  // A portfolio (ADR 029): anyone signed in reads it; only its person hides or shows an entry on it.
+  "people.$userId": { loader: signedIn, action: ["teamMember"] },
 };
 
 /** Intents with a narrower rule than their route's action: the team lead's (teamMember leads the matrix team). */
@@ -157,9 +159,9 @@ beforeAll(async () => {
   const shot = await addScreenshot(entry.id, await realPng(), "");
   if (!shot.ok) throw new Error("screenshot setup failed");
   world.users = { anonymous: null, member, otherTeamMember, otherEventJudge, otherEventOrganizer, admin, teamMember, organizer };
-  world.params = { slug: event.slug, teamId: mine.teamId, entryId: entry.id, problemId: problem.id, screenshotId: shot.id };
+  world.params = { slug: event.slug, teamId: mine.teamId, entryId: entry.id, problemId: problem.id, screenshotId: shot.id, userId: teamMember.id };
   world.search = { join: `?code=${teamRow.inviteCode}` };
-  world.forms = { join: { code: teamRow.inviteCode } };
+  world.forms = { join: { code: teamRow.inviteCode }, "people.$userId": { intent: "hide", entryId: entry.id } };
 });
 
 const routeFiles = fs

@@ -1,0 +1,43 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import { Field } from "~/components/forms";
+import { profileSchema } from "~/modules/portfolio/schemas";
+
+/** The account page's "Profile" section: the two optional lines of the person's portfolio page. */
+export function ProfileForm({
+  userId,
+  headline,
+  skills,
+  lastResult,
+}: {
+  userId: string;
+  headline: string;
+  skills: string;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const [form, fields] = useForm({
+    id: "profile",
+    lastResult,
+    defaultValue: { headline, skills },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-4" aria-labelledby="profile-h">
+      <input type="hidden" name="intent" value="profile" />
+      <h2 id="profile-h" className="h2">
+        Profile
+      </h2>
+      <p className="text-sm text-slate-700">
+        Shown on <Link to={`/people/${userId}`}>your portfolio</Link> with every entry you were part of. Both are optional.
+      </p>
+      <Field label="Headline" meta={fields.headline} hint="Your title or team, e.g. “Analyst, Finance operations”." />
+      <Field label="Skills" meta={fields.skills} hint="Separated by commas, e.g. “SQL, prompt design, Python”." />
+      <button type="submit" className="btn-primary">
+        Save profile
+      </button>
+    </Form>
+  );
+}

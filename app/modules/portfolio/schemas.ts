@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+export const profileSchema = z.object({
+  headline: z.string().trim().max(80, "Use at most 80 characters").optional().default(""),
+  skills: z.string().trim().max(300, "Use at most 300 characters").optional().default(""),
+});
+
+export const portfolioVisibilitySchema = z.object({
+  intent: z.enum(["hide", "show"], { error: "Choose hide or show" }),
+  entryId: z.string({ error: "Pick an entry" }).min(1, "Pick an entry").max(100),
+});
