@@ -363,9 +363,10 @@ describe("judge invite links", () => {
     expect(stored.tokenHash).toBe(hashInviteToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    // Signed out: sent to sign in and back.
-    const anon = await expectStatus(inviteLoader(args(request(`/judge-invite/${token}`), { token })), 302);
-    expect(anon.response!.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/judge-invite/${token}`)}`);
+    // Signed out: the page names the event and offers sign-up or sign-in, both coming back here.
+    const anon = await expectStatus(inviteLoader(args(request(`/judge-invite/${token}`), { token })), 200);
+    const back = encodeURIComponent(`/judge-invite/${token}`);
+    expect(anon.data).toMatchObject({ invite: { title: event.title }, signIn: { signIn: `/login?redirectTo=${back}`, signUp: `/signup?redirectTo=${back}` } });
     const page = await expectStatus(inviteLoader(args(request(`/judge-invite/${token}`, { user: invitee }), { token })), 200);
     expect((page.data as { invite: { title: string } }).invite.title).toBe(event.title);
     const accepted = await expectStatus(acceptAction(args(request(`/judge-invite/${token}`, { user: invitee, form: {} }), { token })), 302);

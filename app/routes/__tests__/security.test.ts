@@ -1,6 +1,6 @@
 import { eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { rateLimits, sessions } from "#db/schema";
+import { rateLimits, sessions, users } from "#db/schema";
 import { db } from "~/db.server";
 import { hit, limits } from "~/lib/rate-limit.server";
 import { requireUser } from "~/modules/auth/guards.server";
@@ -68,8 +68,11 @@ describe("honeypot", () => {
     const form = { name: "Bot", email: "bot@example.com", password: "a-long-enough-passphrase", website: "http://spam.example" };
     const refused = await expectStatus(signupAction({ ...args(request("/signup", { form })), context: { clientIp: "10.3.0.1" } }), 400);
     expect(JSON.stringify(refused.data)).toContain("That request looked automated.");
-    const again = await expectStatus(signupAction({ ...args(request("/signup", { form: { ...form, website: "" } })), context: { clientIp: "10.3.0.1" } }), 302);
-    expect(again.response?.headers.get("Location")).toBe("/");
+    expect(await db.select().from(users).where(eq(users.email, "bot@example.com"))).toHaveLength(0);
+    // The same sign-up without the hidden field goes through: the "check your email" answer every sign-up gets.
+    const again = await expectStatus(signupAction({ ...args(request("/signup", { form: { ...form, website: "" } })), context: { clientIp: "10.3.0.1" } }), 200);
+    expect(again.data).toMatchObject({ sentTo: "bot@example.com" });
+    expect(await db.select().from(users).where(eq(users.email, "bot@example.com"))).toHaveLength(1);
   });
 });
 
