@@ -1,6 +1,8 @@
+import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { addJudge } from "~/modules/events/events.server";
 import { createJudgeInvite } from "~/modules/events/judge-invites.server";
+import { createTeam } from "~/modules/teams/teams.server";
 import { createPerson, findPerson, openEvent, pageSignedInAs } from "./fixtures";
 import { expectAccessible, expectToast, unique, test } from "./helpers";
 
@@ -81,4 +83,19 @@ test("back links return where the person came from: the event page, the accounts
   await organizer.getByRole("link", { name: `← Manage ${title}` }).click();
   await expect(organizer).toHaveURL(/\/manage#judges$/);
   await expect(organizer.getByRole("heading", { name: "Judges (1)" })).toBeInViewport();
+});
+
+test("an organizer downloads the teams and members CSV from the manage page", async ({ browser }) => {
+  const setUp = await openEvent(unique("Roster Hack"));
+  const lead = await createPerson("Rae Roster");
+  const team = await createTeam(setUp.event, lead.id, { name: unique("=Roster team"), problemId: setUp.problemId });
+  if (!team.ok) throw new Error(team.message);
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/manage`);
+  const [download] = await Promise.all([organizer.waitForEvent("download"), organizer.getByRole("link", { name: "Download teams and members (CSV)" }).click()]);
+  expect(download.suggestedFilename()).toBe(`${setUp.event.slug}-teams.csv`);
+  const text = fs.readFileSync(await download.path(), "utf8");
+  expect(text.split("\n")[0]).toBe("team,problem,submission,entry,lead,lead email,members,member emails");
+  expect(text).toContain(`'=Roster team`);
+  expect(text).toContain(`no entry,,Rae Roster,${lead.email}`);
 });
