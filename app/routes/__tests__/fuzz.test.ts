@@ -421,7 +421,7 @@ describe("resource routes under odd query strings", () => {
     const { event, problem } = await createOpenEvent(organizer);
     const { problem: otherProblem } = await createOpenEvent(organizer);
     const cookie = await sessionCookie(member.id);
-    const odd = ["", HUGE, UNICODE, '"unclosed * -\' OR 1=1 --', "NEAR(a b) title:x ^y", "a".repeat(3000), "*", "-"];
+    const odd = ["", HUGE, UNICODE, "\"unclosed * -' OR 1=1 --", "NEAR(a b) title:x ^y", "a".repeat(3000), "*", "-"];
     const cases: [string, Record<string, string>, string, number][] = [];
     for (const v of odd) {
       const value = encodeURIComponent(v);
