@@ -5,6 +5,7 @@ import { db } from "~/db.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, submittedEntry, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, newPage, signIn, signUp, unique, test } from "./helpers";
+import { linkMailedTo } from "./mail";
 
 // A 1×1 PNG, and an executable renamed to look like one.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -32,10 +33,21 @@ test("two participants team up by invite link and change their problem", async (
   await bob.goto(inviteUrl);
   await expect(bob).toHaveURL(/\/login\?redirectTo=/);
   await bob.getByRole("link", { name: "Create an account" }).click();
+  const bobEmail = `${unique("bob")}@example.com`;
   await bob.getByLabel("Name").fill("Bob Builder");
-  await bob.getByLabel("Work email").fill(`${unique("bob")}@example.com`);
+  await bob.getByLabel("Work email").fill(bobEmail);
   await bob.getByLabel("Password").fill("a-long-enough-passphrase");
   await bob.getByRole("button", { name: "Create account" }).click();
+  // A new account confirms its address first: Bob follows the mailed link, opens the invite again and signs in.
+  await expect(bob.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await bob.goto(await linkMailedTo(bobEmail, "/verify-email/"));
+  await bob.getByRole("button", { name: "Confirm my email" }).click();
+  await expectToast(bob, /Email address confirmed/);
+  await bob.goto(inviteUrl);
+  await expect(bob).toHaveURL(/\/login\?redirectTo=/);
+  await bob.getByLabel("Email").fill(bobEmail);
+  await bob.getByLabel("Password").fill("a-long-enough-passphrase");
+  await bob.getByRole("button", { name: "Sign in" }).click();
   await expect(bob.getByRole("heading", { name: `Join ${teamName}` })).toBeVisible();
   await expectAccessible(bob);
   await bob.getByRole("button", { name: "Join team" }).click();
