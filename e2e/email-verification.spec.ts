@@ -10,6 +10,8 @@ import { takeE2eInbox } from "./mail";
 test.describe.configure({ mode: "serial" });
 let inbox: Inbox;
 test.beforeAll(async () => {
+  // Waiting for another mail spec to let go of the port can take minutes on a slow machine.
+  test.setTimeout(600_000);
   inbox = await takeE2eInbox();
 });
 test.afterAll(() => inbox?.close());

@@ -10,7 +10,7 @@ import { takeE2eInbox } from "./mail";
 test.describe.configure({ mode: "serial" });
 let inbox: Inbox;
 test.beforeAll(async () => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   inbox = await takeE2eInbox();
 });
 test.afterAll(() => inbox?.close());

@@ -6,8 +6,8 @@ import { outbox } from "#db/schema";
 import { db } from "~/db.server";
 import { startInbox, type Inbox } from "~/test/smtp";
 
-/** The SMTP receiver on E2E_SMTP_PORT, once no other spec holds it (up to `waitMs`). */
-export async function takeE2eInbox(waitMs = 240_000): Promise<Inbox> {
+/** The SMTP receiver on E2E_SMTP_PORT, once no other spec holds it (up to `waitMs`: another mail spec can hold it for minutes on a slow machine). */
+export async function takeE2eInbox(waitMs = 540_000): Promise<Inbox> {
   const port = Number(process.env.E2E_SMTP_PORT);
   for (const until = Date.now() + waitMs; ;) {
     try {
