@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 
 export type NotificationLine = { id: string; title: string; body: string; unread: boolean; at: string; ago: string; exact: string };
 
@@ -26,31 +26,5 @@ export function NotificationList({ rows, page, pages }: { rows: NotificationLine
         </li>
       ))}
     </ol>
-  );
-}
-
-/** "Newer" and "Older" links, as on the admin Outbox page. */
-export function NotificationPages({ page, pages }: { page: number; pages: number }) {
-  if (pages <= 1) return null;
-  return (
-    <nav aria-label="Notification pages" className="flex items-center justify-between gap-3">
-      {page > 1 ? (
-        <Link to={`?page=${page - 1}`} rel="prev" className="btn-secondary">
-          Newer notifications
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="text-sm text-slate-700">
-        Page {page} of {pages}
-      </span>
-      {page < pages ? (
-        <Link to={`?page=${page + 1}`} rel="next" className="btn-secondary">
-          Older notifications
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
   );
 }

@@ -1,7 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageLinks } from "~/components/page-links";
 import { enforce } from "~/lib/http.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { canReadOutbox } from "~/modules/auth/permissions";
@@ -77,27 +78,7 @@ export default function AdminOutbox() {
           })}
         </ol>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Outbox pages" className="flex items-center justify-between gap-3">
-          {page > 1 ? (
-            <Link to={`?page=${page - 1}`} rel="prev" className="btn-secondary">
-              Newer messages
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-slate-700">
-            Page {page} of {pages}
-          </span>
-          {page < pages ? (
-            <Link to={`?page=${page + 1}`} rel="next" className="btn-secondary">
-              Older messages
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <PageLinks page={page} pages={pages} label="Outbox pages" noun="messages" />
     </div>
   );
 }

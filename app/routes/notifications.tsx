@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { NotificationList, NotificationPages } from "~/components/notification-list";
+import { NotificationList } from "~/components/notification-list";
+import { PageLinks } from "~/components/page-links";
 import { parseForm } from "~/lib/forms.server";
 import { readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -74,7 +75,7 @@ export default function Notifications() {
       ) : (
         <NotificationList rows={rows} page={page} pages={pages} />
       )}
-      <NotificationPages page={page} pages={pages} />
+      <PageLinks page={page} pages={pages} label="Notification pages" noun="notifications" />
     </div>
   );
 }
