@@ -20,6 +20,7 @@ export function ArchiveSearchBox({ defaultValue, describedBy }: { defaultValue: 
   const [active, setActive] = useState(-1);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const pending = useRef<AbortController | null>(null);
+  const shown = useRef<Suggestion[]>([]);
   const expanded = open && suggestions.length > 0;
   useEffect(
     () => () => {
@@ -40,8 +41,16 @@ export function ArchiveSearchBox({ defaultValue, describedBy }: { defaultValue: 
       if (!response.ok) return;
       const body = (await response.json()) as { suggestions: Suggestion[] };
       if (request.signal.aborted) return;
-      setSuggestions(body.suggestions);
-      setActive(-1);
+      // Suggestions for a longer prefix often arrive after the person has already moved the
+      // highlight: keep it on the same word or learning when it is still offered.
+      const previous = shown.current;
+      const next = body.suggestions;
+      shown.current = next;
+      setSuggestions(next);
+      setActive((i) => {
+        const highlighted = i >= 0 ? previous[i] : undefined;
+        return highlighted ? next.findIndex((s) => s.kind === highlighted.kind && s.text === highlighted.text) : -1;
+      });
       setOpen(true);
     } catch {
       // Offline, aborted or signed out: keep what is shown.
