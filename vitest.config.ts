@@ -8,8 +8,11 @@ export default defineConfig({
   test: {
     include: ["app/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["./app/test/global-setup.ts"],
     setupFiles: ["./app/test/setup-db.ts"],
     pool: "forks",
+    // Vitest's default leaves one of two cores idle; test files are independent (a database each).
+    maxWorkers: 2,
     testTimeout: 20000,
   },
 });

@@ -1,10 +1,9 @@
-// Runs before every test file: a fresh, migrated libSQL file database of its own, never a mock.
+// Runs before every test file: a fresh, migrated libSQL file database of its own, never a mock
+// (a copy of the template app/test/global-setup.ts migrated once).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeEach, vi } from "vitest";
-import { openDatabase } from "#db/client";
-import { migrateDatabase } from "#db/migrate";
+import { afterAll, afterEach, beforeEach, inject, vi } from "vitest";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pf-test-"));
 const url = `file:${path.join(dir, "test.db")}`;
@@ -13,9 +12,7 @@ process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET = "test-secret-at-least-16-chars";
 delete (globalThis as { __pfDb?: unknown }).__pfDb;
 
-const { db, client } = openDatabase(url);
-await migrateDatabase(db, client, url);
-client.close();
+fs.copyFileSync(inject("templateDatabase"), path.join(dir, "test.db"));
 
 // Any console.error during a test is a failure: errors must be handled, not logged and ignored.
 beforeEach(() => {
