@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // Debian's Chromium where it exists (Playwright cannot download its own browser here);
@@ -18,8 +19,10 @@ process.env.E2E_PORT ??= freePort();
 const port = Number(process.env.E2E_PORT);
 process.env.E2E_BASE_URL = `http://localhost:${port}`;
 process.env.DATABASE_URL = `file:data/e2e-${port}.db`;
-// The e2e server mails through SMTP on this port; the password-reset spec listens there itself (e2e/password-reset.spec.ts).
+// The e2e server mails through SMTP on this port, to one receiver for the run that keeps each message as a
+// file in E2E_MAIL_DIR (e2e/global-setup.ts), where every worker reads them (e2e/mail.ts).
 process.env.E2E_SMTP_PORT ??= [freePort(), freePort()].find((p) => p !== String(port));
+process.env.E2E_MAIL_DIR = path.resolve(`data/e2e-${port}-mail`);
 process.env.NODE_ENV ??= "test";
 // The workers sign what the server checks (unsubscribe links in mail they queue themselves) with the server's secret.
 process.env.SESSION_SECRET ??= "e2e-session-secret-0123456789";
@@ -34,6 +37,7 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   forbidOnly: true,
+  globalSetup: "./e2e/global-setup.ts",
   globalTeardown: "./e2e/global-teardown.ts",
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {

@@ -1,28 +1,14 @@
 import { expect } from "@playwright/test";
-import type { Inbox } from "~/test/smtp";
 import { openEvent, pageSignedInAs } from "./fixtures";
 import { expectAccessible, expectToast, newPage, PASSWORD, test, unique } from "./helpers";
-import { takeE2eInbox } from "./mail";
+import { mailTo } from "./mail";
 
-// An organizer invites a judge by email who has no account yet (ADR 027): the invite arrives at a real SMTP
-// receiver on E2E_SMTP_PORT (taken in turn with the other specs that read mail, e2e/mail.ts), and the invitee
-// follows its link, signs up, confirms their address, signs in and accepts.
-test.describe.configure({ mode: "serial" });
-let inbox: Inbox;
-test.beforeAll(async () => {
-  test.setTimeout(600_000);
-  inbox = await takeE2eInbox();
-});
-test.afterAll(() => inbox?.close());
+// An organizer invites a judge by email who has no account yet (ADR 027): the invite arrives at the run's real
+// SMTP receiver on E2E_SMTP_PORT (e2e/mail.ts), and the invitee follows its link, signs up, confirms their
+// address, signs in and accepts.
 
 // Three browsers, two mails and axe on four pages on a busy 2-core machine.
 test.setTimeout(240_000);
-
-const mailTo = async (email: string, subject: RegExp) => {
-  await expect.poll(() => inbox.received.some((m) => JSON.stringify(m.to).includes(email) && subject.test(m.subject ?? "")), { timeout: 30_000 }).toBe(true);
-  const found = inbox.received.filter((m) => JSON.stringify(m.to).includes(email) && subject.test(m.subject ?? ""));
-  return found;
-};
 
 test("an organizer invites a judge by email; the invitee signs up through the mailed link and accepts", async ({ browser }) => {
   const setUp = await openEvent(unique("Invite Hack"));

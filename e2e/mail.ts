@@ -1,22 +1,40 @@
-// Mail in browser tests. The e2e server mails through SMTP to E2E_SMTP_PORT (playwright.config.ts); a spec that
-// reads mail listens there itself. Specs run in parallel workers, so the port is taken in turn: a spec waits
-// until the one before it closes its receiver. Links can also be read straight from the outbox the server writes.
+// Mail in browser tests. The e2e server mails through SMTP to E2E_SMTP_PORT (playwright.config.ts), where one
+// real SMTP receiver for the whole run (e2e/global-setup.ts) stores each message as a file; any spec in any
+// worker reads them, so specs that read mail run in parallel like the rest. Links can also be read straight
+// from the outbox the server writes.
+import fs from "node:fs";
+import path from "node:path";
+import { expect } from "@playwright/test";
 import { desc, eq } from "drizzle-orm";
+import { simpleParser, type ParsedMail } from "mailparser";
 import { outbox } from "#db/schema";
 import { db } from "~/db.server";
-import { startInbox, type Inbox } from "~/test/smtp";
 
-/** The SMTP receiver on E2E_SMTP_PORT, once no other spec holds it (up to `waitMs`: another mail spec can hold it for minutes on a slow machine). */
-export async function takeE2eInbox(waitMs = 540_000): Promise<Inbox> {
-  const port = Number(process.env.E2E_SMTP_PORT);
-  for (const until = Date.now() + waitMs; ;) {
-    try {
-      return await startInbox(port);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 250));
+const parsed = new Map<string, ParsedMail>();
+
+/** Every message received so far that was sent to `email` with this subject, oldest first. */
+export async function mailsTo(email: string, subject: string | RegExp): Promise<ParsedMail[]> {
+  const dir = process.env.E2E_MAIL_DIR!;
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".eml")) : [];
+  files.sort();
+  const found: ParsedMail[] = [];
+  for (const file of files) {
+    let mail = parsed.get(file);
+    if (!mail) {
+      mail = await simpleParser(fs.readFileSync(path.join(dir, file)));
+      parsed.set(file, mail);
     }
+    const to = JSON.stringify(mail.to).toLowerCase();
+    const matches = typeof subject === "string" ? mail.subject === subject : subject.test(mail.subject ?? "");
+    if (matches && to.includes(email.toLowerCase())) found.push(mail);
   }
+  return found;
+}
+
+/** Waits until at least `count` such messages have arrived (the app's sender delivers within seconds), and returns them all. */
+export async function mailTo(email: string, subject: string | RegExp, count = 1): Promise<ParsedMail[]> {
+  await expect.poll(async () => (await mailsTo(email, subject)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(count);
+  return mailsTo(email, subject);
 }
 
 /** The newest link to `path` (e.g. "/verify-email/") in the outbox for `email`. */
