@@ -27,3 +27,7 @@ export const entryStatuses = ["draft", "submitted"] as const;
 /** Who an announcement goes to (ADR 025): the people of one event, resolved when it is sent. */
 export const announcementAudiences = ["everyone", "teams", "submitters", "judges", "winners"] as const;
 export type AnnouncementAudience = (typeof announcementAudiences)[number];
+
+/** What became of an entry after its event closed (ADR 030): a follow-up's answer. */
+export const followUpStatuses = ["adopted", "piloted", "parked", "dropped"] as const;
+export type FollowUpStatus = (typeof followUpStatuses)[number];

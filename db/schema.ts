@@ -1,7 +1,7 @@
 // The one place that defines tables. Generate migrations with `npm run db:generate`.
 import { sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text, uniqueIndex, index } from "drizzle-orm/sqlite-core";
-import { announcementAudiences, entryStatuses, eventPhases, globalRoles, outcomes, rootCauses } from "./enums";
+import { announcementAudiences, entryStatuses, eventPhases, followUpStatuses, globalRoles, outcomes, rootCauses } from "./enums";
 
 export * from "./enums";
 
@@ -599,4 +599,25 @@ export const remindersSent = sqliteTable(
     sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.kind, t.userId, t.deadline, t.threshold] })],
+);
+
+/**
+ * Follow-ups (ADR 030): what became of an entry 30 and 90 days after its event closed, recorded by a team member
+ * (or the problem's owner). Every answer is a new row, so earlier ones stay readable; the entry's follow-up is its
+ * newest row (highest id). The asks go out under claims in reminders_sent.
+ */
+export const followUps = sqliteTable(
+  "follow_ups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    recordedBy: text("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: followUpStatuses }).notNull(),
+    why: text("why").notNull(),
+    metricValue: text("metric_value").notNull().default(""),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("follow_ups_entry_idx").on(t.entryId, t.id)],
 );
