@@ -31,3 +31,7 @@ export type AnnouncementAudience = (typeof announcementAudiences)[number];
 /** What became of an entry after its event closed (ADR 030): a follow-up's answer. */
 export const followUpStatuses = ["adopted", "piloted", "parked", "dropped"] as const;
 export type FollowUpStatus = (typeof followUpStatuses)[number];
+
+/** Where a request to join a team stands (ADR 032): asked, then accepted, declined or withdrawn. */
+export const joinRequestStatuses = ["pending", "accepted", "declined", "withdrawn"] as const;
+export type JoinRequestStatus = (typeof joinRequestStatuses)[number];

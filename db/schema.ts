@@ -1,7 +1,7 @@
 // The one place that defines tables. Generate migrations with `npm run db:generate`.
 import { sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text, uniqueIndex, index } from "drizzle-orm/sqlite-core";
-import { announcementAudiences, entryStatuses, eventPhases, followUpStatuses, globalRoles, outcomes, rootCauses } from "./enums";
+import { announcementAudiences, entryStatuses, eventPhases, followUpStatuses, globalRoles, joinRequestStatuses, outcomes, rootCauses } from "./enums";
 
 export * from "./enums";
 
@@ -57,6 +57,9 @@ export const events = sqliteTable(
     blindJudging: integer("blind_judging", { mode: "boolean" }).notNull().default(false),
     normalizeScores: integer("normalize_scores", { mode: "boolean" }).notNull().default(false),
     showJudgeNames: integer("show_judge_names", { mode: "boolean" }).notNull().default(false),
+    // The people's choice vote (ADR 031): held when enabled, open from the submission deadline until this time.
+    peoplesChoiceEnabled: integer("peoples_choice_enabled", { mode: "boolean" }).notNull().default(false),
+    peoplesChoiceClosesAt: integer("peoples_choice_closes_at", { mode: "timestamp" }),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),
@@ -620,4 +623,91 @@ export const followUps = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("follow_ups_entry_idx").on(t.entryId, t.id)],
+);
+
+/**
+ * "Looking for a team" posts (ADR 032): one per person per event, what they bring and the problem they like
+ * (null: no preference). The list shows a post only while its person is in no team of the event.
+ */
+export const teamSeekers = sqliteTable(
+  "team_seekers",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    skills: text("skills").notNull(),
+    problemId: text("problem_id").references(() => problems.id, { onDelete: "set null" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] })],
+);
+
+/** A team marked "looking for members" by its lead, with what it needs; the row exists while it looks (ADR 032). */
+export const teamOpenings = sqliteTable(
+  "team_openings",
+  {
+    teamId: text("team_id")
+      .primaryKey()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    needs: text("needs").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("team_openings_event_idx").on(t.eventId)],
+);
+
+/**
+ * A person's request to join a team (ADR 032): one row per person per team, moved by guarded UPDATEs;
+ * `asks` counts how often they asked, so a declined or withdrawn request is made again only once.
+ */
+export const joinRequests = sqliteTable(
+  "join_requests",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: joinRequestStatuses }).notNull(),
+    message: text("message").notNull().default(""),
+    asks: integer("asks").notNull().default(1),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("join_requests_team_user_idx").on(t.teamId, t.userId), index("join_requests_event_user_idx").on(t.eventId, t.userId)],
+);
+
+/**
+ * People's choice votes (ADR 031): one row per person per event (the primary key is the unique index), so changing
+ * a vote is an upsert and a vote is never counted twice. The vote's statement checks the window and the own-team
+ * rule itself; counts are read only once results are published.
+ */
+export const peoplesChoiceVotes = sqliteTable(
+  "peoples_choice_votes",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    voterId: text("voter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp" })
+      .notNull()
+      .default(sql`(unixepoch())`),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.voterId] }), index("peoples_choice_votes_entry_idx").on(t.entryId)],
 );
