@@ -72,6 +72,8 @@ app.use((req, res, next) => {
       "img-src 'self' data:",
       "connect-src 'self'",
       "font-src 'self'",
+      // Entry videos play only from these hosts (VIDEO_PLAYER_ORIGINS in app/modules/entries/video.ts).
+      "frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://www.loom.com",
       "object-src 'none'",
       "base-uri 'self'",
       `form-action ${formAction}`,

@@ -1,4 +1,5 @@
 import { expect } from "@playwright/test";
+import { VIDEO_PLAYER_ORIGINS } from "~/modules/entries/video";
 import { expectAccessible, expectToast, PASSWORD, signUp, test } from "./helpers";
 
 test("every page carries a nonce-based CSP and hardening headers", async ({ page }) => {
@@ -6,6 +7,8 @@ test("every page carries a nonce-based CSP and hardening headers", async ({ page
   const headers = response!.headers();
   expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // Frames only from the video players an entry may embed.
+  expect(headers["content-security-policy"]).toContain(`frame-src ${VIDEO_PLAYER_ORIGINS.join(" ")};`);
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"])![1];

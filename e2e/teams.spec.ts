@@ -100,6 +100,7 @@ test("two teammates write one entry over two sessions: a draft with a screenshot
   await bob.getByLabel("Root cause", { exact: true }).selectOption("data-missing-context");
   await bob.getByLabel("What we would do differently").fill("Join the ownership table before the hackathon.");
   await bob.getByLabel("Next steps").fill("Ask finance ops for the ownership table.");
+  await bob.getByLabel("Video link").fill("https://youtu.be/aqz-KE-bpKQ?t=42");
   await bob.getByRole("button", { name: "Submit entry" }).click();
   await expectToast(bob, "Entry submitted.");
   await bob.getByRole("link", { name: "View entry page" }).click();
@@ -107,6 +108,11 @@ test("two teammates write one entry over two sessions: a draft with a screenshot
   await expect(bob.getByText("Ledger exports lacked the account owners, so tasks had no assignee.")).toBeVisible();
   await expect(bob.getByRole("img", { name: /Days to close: Baseline 9/ })).toBeVisible();
   await expect(bob.getByRole("img", { name: "The generated checklist" })).toBeVisible();
+  // The video link plays in YouTube's privacy-enhanced player, loaded lazily, with the link below it.
+  const player = bob.getByTitle("Video: Close-checklist copilot (YouTube)");
+  await expect(player).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?start=42");
+  await expect(player).toHaveAttribute("loading", "lazy");
+  await expect(bob.getByRole("link", { name: "Watch on YouTube" })).toHaveAttribute("href", "https://youtu.be/aqz-KE-bpKQ?t=42");
   await expectAccessible(bob);
 
   // Alice's old form is stale: saving it is detected as a conflict, not a silent overwrite.

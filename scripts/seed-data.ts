@@ -123,6 +123,8 @@ export async function seed(now = new Date()) {
         outcome: "working",
         tags: "support, classification, sidebar",
         repoUrl: "https://git.example.com/hack/queue-suggester",
+        // A video link plays on the entry page (an open-licence film stands in for the team's demo recording).
+        videoUrl: "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
         approach: "Fine-tuned a small classifier on two years of labelled tickets; an LLM writes a one-line reason for each suggestion.",
         metricName: "Correct queue on first assignment",
         metricUnit: "%",

@@ -3,11 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { MetricChart } from "~/components/metric-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { VideoPlayer } from "~/components/video-player";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { canReadFeedback, canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
+import { videoEmbed } from "~/modules/entries/video";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
@@ -60,6 +62,7 @@ export default function EntryPage() {
     ["Repository", entry.repoUrl],
     ["Video", entry.videoUrl],
   ].filter(([, url]) => url);
+  const video = videoEmbed(entry.videoUrl);
   return (
     <article className="space-y-6">
       <p className="text-sm text-slate-600">
@@ -152,6 +155,7 @@ export default function EntryPage() {
           Approach
         </h2>
         <p className="whitespace-pre-line">{entry.approach || "—"}</p>
+        {video ? <VideoPlayer video={video} link={entry.videoUrl} title={entry.title || "Untitled entry"} /> : null}
         {links.length ? (
           <ul className="flex flex-wrap gap-4 text-sm">
             {links.map(([label, url]) => (

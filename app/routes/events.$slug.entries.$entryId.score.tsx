@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
+import { VideoPlayer } from "~/components/video-player";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -12,6 +13,7 @@ import { canDeclareConflict, canScoreEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
+import { videoEmbed } from "~/modules/entries/video";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { parseLevels } from "~/modules/events/rubric";
@@ -127,6 +129,7 @@ function ScoreSheetPage() {
     ["Repository", entry.repoUrl],
     ["Video", entry.videoUrl],
   ].filter(([, url]) => url);
+  const video = videoEmbed(entry.videoUrl);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <article className="space-y-4">
@@ -145,6 +148,7 @@ function ScoreSheetPage() {
         <div className="card space-y-2 text-sm">
           <h2 className="h2">Approach</h2>
           <p className="whitespace-pre-line">{entry.approach}</p>
+          {video ? <VideoPlayer video={video} link={entry.videoUrl} title={entry.title} /> : null}
           {links.length ? (
             <ul className="flex flex-wrap gap-4">
               {links.map(([label, url]) => (
