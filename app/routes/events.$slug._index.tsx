@@ -11,7 +11,7 @@ import { Markdown } from "~/components/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { formatDateRange, formatInZone, relativeTime } from "~/lib/time";
 import { announcementsFor } from "~/modules/announcements/announcements.server";
-import { canJoinTeam, canManageEvent, canViewEntry, canViewJudgeQueue, canViewResults } from "~/modules/auth/permissions";
+import { canJoinTeam, canManageEvent, canViewEntry, canViewJudgeQueue, canViewResults, canViewTeamFinder } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { listAwards } from "~/modules/judging/awards.server";
 import { blindJudging } from "~/modules/judging/blind.server";
@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       join: canJoinTeam(user, access, now),
       judge: canViewJudgeQueue(user, access).ok && (event.phase === "judging" || event.phase === "closed"),
       results: canViewResults(user, access).ok,
+      findTeam: canViewTeamFinder(user, access).ok,
     },
     now: now.toISOString(),
   };
@@ -138,10 +139,15 @@ export default function EventPage() {
           Your team
         </h2>
         {myTeamId ? (
-          <p className="mt-2">
+          <p className="mt-2 flex flex-wrap gap-2">
             <Link to={`/events/${event.slug}/teams/${myTeamId}`} className="btn-primary">
               Go to your team and entry
             </Link>
+            {can.findTeam ? (
+              <Link to={`/events/${event.slug}/find-a-team`} className="btn-secondary">
+                Find members
+              </Link>
+            ) : null}
           </p>
         ) : can.join.ok ? (
           <div className="mt-3 grid gap-6 sm:grid-cols-2">
@@ -150,6 +156,9 @@ export default function EventPage() {
               <Link to={`/events/${event.slug}/teams/new`} className="btn-primary mt-3">
                 Create a team
               </Link>
+              <p className="mt-3 text-sm text-slate-700">
+                No team yet? <Link to={`/events/${event.slug}/find-a-team`}>Find a team</Link>: say what you bring, or ask a team looking for members.
+              </p>
             </div>
             <Form method="get" action={`/events/${event.slug}`} {...getFormProps(joinForm)} className="space-y-2">
               <Field label="Have an invite code?" meta={joinFields.code} autoComplete="off" />

@@ -1,5 +1,5 @@
 import { LibsqlError } from "@libsql/client";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { entries, problems, screenshots, teamMembers, teamRemovals, teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import { typedNameMatches, type Confirmation } from "~/lib/confirm";
@@ -11,7 +11,7 @@ import { leadChangedNotices, memberRemovedNotices, teamJoinedNotices } from "./n
 
 type Fail<F extends string> = { ok: false; field: F; message: string };
 
-function isUniqueViolation(e: unknown) {
+export function isUniqueViolation(e: unknown) {
   const text = e instanceof LibsqlError ? `${e.code} ${e.message}` : String(e);
   return /UNIQUE|PRIMARY KEY|CONSTRAINT/.test(text) && /unique|primary/i.test(text);
 }
@@ -71,9 +71,29 @@ export async function joinRefusal(teamId: string, userId: string): Promise<strin
 }
 
 /**
- * Joins a team if it has room and the lead has not removed this person. The checks and the insert
- * are one statement, so two people joining at the same moment cannot both take the last place; the other
- * members are told in the same transaction, only when the row went in.
+ * The one INSERT that puts a person in a team, for invite codes and accepted join requests alike: it adds the
+ * row only if the team has room and the lead has not removed this person, checked in the statement itself, so
+ * two people joining at the same moment cannot both take the last place (ADR 010). `also` adds the caller's own
+ * condition (an accepted request must still be pending). A second team in the same event fails on the unique index.
+ */
+export function joinStatement(team: { id: string; eventId: string }, userId: string, maxTeamSize: number, also: SQL = sql`1`) {
+  return db.run(sql`
+      insert into team_members (team_id, event_id, user_id)
+      select ${team.id}, ${team.eventId}, ${userId}
+      where (select count(*) from team_members where team_id = ${team.id}) < ${maxTeamSize}
+        and not exists (select 1 from team_removals r where r.team_id = ${team.id} and r.user_id = ${userId})
+        and ${also}`);
+}
+
+/** Why a join did not go in: the lead removed this person, or the team is full. */
+export async function joinFailure(teamId: string, userId: string, maxTeamSize: number): Promise<string> {
+  if (await wasRemoved(teamId, userId)) return REMOVED_MESSAGE;
+  return `This team is full (at most ${maxTeamSize} ${maxTeamSize === 1 ? "person" : "people"}).`;
+}
+
+/**
+ * Joins a team with its invite code if it has room and the lead has not removed this person (joinStatement);
+ * the other members are told in the same transaction, only when the row went in.
  */
 export async function joinTeam(
   team: { id: string; eventId: string },
@@ -83,18 +103,8 @@ export async function joinTeam(
 ): Promise<{ ok: true } | Fail<"code">> {
   try {
     const told = await notifyStatementsIfChanged(await teamJoinedNotices(team.id, userId, origin), origin);
-    const [result] = await db.batch([
-      db.run(sql`
-      insert into team_members (team_id, event_id, user_id)
-      select ${team.id}, ${team.eventId}, ${userId}
-      where (select count(*) from team_members where team_id = ${team.id}) < ${maxTeamSize}
-        and not exists (select 1 from team_removals r where r.team_id = ${team.id} and r.user_id = ${userId})`),
-      ...told,
-    ]);
-    if (result.rowsAffected === 0) {
-      if (await wasRemoved(team.id, userId)) return { ok: false, field: "code", message: REMOVED_MESSAGE };
-      return { ok: false, field: "code", message: `This team is full (at most ${maxTeamSize} ${maxTeamSize === 1 ? "person" : "people"}).` };
-    }
+    const [result] = await db.batch([joinStatement(team, userId, maxTeamSize), ...told]);
+    if (result.rowsAffected === 0) return { ok: false, field: "code", message: await joinFailure(team.id, userId, maxTeamSize) };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     return { ok: false, field: "code", message: "You are already in a team for this event." };

@@ -1,0 +1,174 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import { ConfirmStep } from "~/components/confirm-step";
+import { Field, FormErrors } from "~/components/forms";
+import { askSchema, canAsk, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
+import { RequestStatus } from "./request-status";
+
+type MyRequest = { id: string; teamId: string; teamName: string; status: JoinRequestStatus; asks: number };
+
+/** The person's requests to join, with what became of each; a pending one can be withdrawn (asking first). */
+export function MyRequests({
+  requests,
+  confirm,
+  requestError,
+}: {
+  requests: MyRequest[];
+  confirm: { requestId: string; teamName: string } | null;
+  requestError: { requestId: string; message: string } | null;
+}) {
+  if (requests.length === 0) return null;
+  return (
+    <section aria-labelledby="my-requests-h" className="card">
+      <h2 id="my-requests-h" className="h2">
+        Your requests to join
+      </h2>
+      <ul className="mt-2 space-y-3">
+        {requests.map((r) => (
+          <li key={r.id} className="flex flex-wrap items-center gap-2">
+            <span className="font-semibold">{r.teamName}</span>
+            <RequestStatus status={r.status} />
+            <span className="text-sm text-slate-700">{statusWords[r.status].asker}</span>
+            {requestError?.requestId === r.id ? (
+              <p role="alert" className="field-error basis-full">
+                {requestError.message}
+              </p>
+            ) : null}
+            {r.status === "pending" && confirm?.requestId === r.id ? (
+              <ConfirmStep
+                className="basis-full"
+                question={`Withdraw your request to join ${r.teamName}? You can ask this team again only once.`}
+                fields={{ intent: "withdraw", requestId: r.id }}
+                confirmLabel="Withdraw my request"
+                keepLabel="Keep my request"
+              />
+            ) : r.status === "pending" ? (
+              <Form method="post">
+                <input type="hidden" name="requestId" value={r.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="withdraw"
+                  className="btn-secondary px-2 py-1 text-xs"
+                  aria-label={`Withdraw your request to ${r.teamName}`}
+                >
+                  Withdraw
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type OpenTeam = { id: string; name: string; problemTitle: string; leadName: string; needs: string; memberCount: number };
+
+/** Teams looking for members; a person who may ask sees "Ask to join" (or "Ask again", once) on each. */
+export function OpenTeams({
+  slug,
+  maxTeamSize,
+  teams,
+  requests,
+  myTeamId,
+  canAsk: mayAsk,
+  askResult,
+}: {
+  slug: string;
+  maxTeamSize: number;
+  teams: OpenTeam[];
+  requests: MyRequest[];
+  myTeamId: string | null;
+  canAsk: boolean;
+  askResult: { teamId: string; result: SubmissionResult<string[]> | undefined } | null;
+}) {
+  return (
+    <section aria-labelledby="open-teams-h">
+      <h2 id="open-teams-h" className="h2">
+        Teams looking for members
+      </h2>
+      {teams.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">No team is looking for members yet.</p>
+      ) : (
+        <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+          {teams.map((t) => {
+            const request = requests.find((r) => r.teamId === t.id) ?? null;
+            const full = t.memberCount >= maxTeamSize;
+            return (
+              <li key={t.id} className="card space-y-2">
+                <h3 className="text-base font-semibold">{t.id === myTeamId ? <Link to={`/events/${slug}/teams/${t.id}`}>{t.name}</Link> : t.name}</h3>
+                <p className="text-sm text-slate-700">
+                  {t.problemTitle} · led by {t.leadName} · {t.memberCount} of {maxTeamSize} {full ? "(full)" : ""}
+                </p>
+                <p className="text-sm">
+                  <span className="font-semibold">Needs:</span> {t.needs}
+                </p>
+                {request ? (
+                  <p className="flex flex-wrap items-center gap-2 text-sm">
+                    Your request: <RequestStatus status={request.status} />
+                  </p>
+                ) : null}
+                {mayAsk && !full && t.id !== myTeamId && canAsk(request) ? (
+                  <AskForm team={t} again={request !== null} lastResult={askResult?.teamId === t.id ? askResult.result : undefined} />
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function AskForm({ team, again, lastResult }: { team: { id: string; name: string }; again: boolean; lastResult: SubmissionResult<string[]> | undefined }) {
+  const label = again ? "Ask again (once)" : "Ask to join";
+  const [form, fields] = useForm({
+    id: `ask-${team.id}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: askSchema }),
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-2">
+      <input type="hidden" name="intent" value="ask" />
+      <input type="hidden" name="teamId" value={team.id} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Field label={`A note to ${team.name}'s lead (optional)`} meta={fields.message} />
+      <FormErrors errors={fields.teamId.errors} />
+      <button type="submit" className="btn-primary" aria-label={`${label}: ${team.name}`}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+type Seeker = { userId: string; name: string; skills: string; problemTitle: string | null };
+
+/** People of the event looking for a team (a post disappears when its person joins one). */
+export function Seekers({ seekers, me }: { seekers: Seeker[]; me: string }) {
+  return (
+    <section aria-labelledby="seekers-h">
+      <h2 id="seekers-h" className="h2">
+        People looking for a team
+      </h2>
+      {seekers.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">Nobody has posted yet.</p>
+      ) : (
+        <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+          {seekers.map((s) => (
+            <li key={s.userId} className="card">
+              <Link to={`/people/${s.userId}`} className="font-semibold">
+                {s.name}
+              </Link>
+              {s.userId === me ? <span className="ml-2 text-xs text-slate-600">(you)</span> : null}
+              <p className="mt-1 text-sm text-slate-800 break-words">{s.skills}</p>
+              <p className="mt-1 text-xs text-slate-600">{s.problemTitle ? `Would like: ${s.problemTitle}` : "Any problem"}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+// Finding a team against the real database (ADR 032): asking, answering and withdrawing move one request row
+// through guarded statements; accepting joins through the invite code's INSERT, so concurrent accepts never
+// exceed the team size; the lead and the asker are told in the same transaction, and only when something changed.
+import { and, count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { joinRequests, notifications, outbox, teamMembers } from "#db/schema";
+import { db } from "~/db.server";
+import type { NotificationKind } from "~/modules/notifications/kinds";
+import { createOpenEvent, createUser, type TestUser } from "~/test/fixtures";
+import { acceptJoinRequest, askToJoin, declineJoinRequest, teamJoinRequests, withdrawJoinRequest } from "./join-requests.server";
+import { listOpenTeams, listSeekers, saveOpening, saveSeekerPost } from "./team-finder.server";
+import { createTeam, joinTeam } from "./teams.server";
+
+const ORIGIN = "https://hack.example.com";
+const confirmed = { confirmed: true, typedName: "" };
+const unconfirmed = { confirmed: false, typedName: "" };
+
+const noticesOf = (user: TestUser, kind: NotificationKind) =>
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, user.id), eq(notifications.kind, kind)));
+const mailsOf = (user: TestUser, kind: NotificationKind) =>
+  db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.toEmail, user.email.toLowerCase()), eq(outbox.kind, kind)));
+const memberCount = async (teamId: string) => (await db.select({ n: count() }).from(teamMembers).where(eq(teamMembers.teamId, teamId)))[0].n;
+const requestOf = async (teamId: string, user: TestUser) =>
+  (
+    await db
+      .select()
+      .from(joinRequests)
+      .where(and(eq(joinRequests.teamId, teamId), eq(joinRequests.userId, user.id)))
+  )[0];
+
+/** An open event with a team looking for members, led by Lea Lead. */
+async function lookingTeam(maxTeamSize = 5) {
+  const { event, problem } = await createOpenEvent(await createUser({ role: "organizer" }), { maxTeamSize });
+  const lead = await createUser({ name: "Lea Lead" });
+  const created = await createTeam(event, lead.id, { name: `Crew ${lead.id.slice(0, 6)}`, problemId: problem.id });
+  if (!created.ok) throw new Error(created.message);
+  const team = { id: created.teamId, eventId: event.id, leadId: lead.id, name: `Crew ${lead.id.slice(0, 6)}` };
+  expect(await saveOpening(team, lead.id, "Someone who knows the CRM")).toEqual({ ok: true });
+  return { event, problem, lead, team };
+}
+
+describe("asking to join", () => {
+  it("makes a pending request and tells the lead, in the list and by mail, once", async () => {
+    const { event, lead, team } = await lookingTeam();
+    const asker = await createUser({ name: "Ada Asker" });
+    expect(await askToJoin(event, team.id, asker.id, "I wrote the CRM export", ORIGIN)).toEqual({ ok: true });
+    expect(await requestOf(team.id, asker)).toMatchObject({ status: "pending", asks: 1, message: "I wrote the CRM export" });
+    const [notice] = await noticesOf(lead, "join-request-received");
+    expect(notice).toMatchObject({ title: `Ada Asker asks to join ${team.name}`, path: `/events/${event.slug}/find-a-team#requests` });
+    const mails = await mailsOf(lead, "join-request-received");
+    expect(mails).toHaveLength(1);
+    expect(mails[0].textBody).toContain("I wrote the CRM export");
+    // Asking again while it waits is refused and tells nobody.
+    expect(await askToJoin(event, team.id, asker.id, "", ORIGIN)).toEqual({
+      ok: false,
+      message: "You already asked this team. Wait for the lead's answer, or withdraw the request.",
+    });
+    expect(await noticesOf(lead, "join-request-received")).toHaveLength(1);
+  });
+
+  it("asks again only once after a decline or a withdrawal: at most two requests per person per team", async () => {
+    const { event, lead, team } = await lookingTeam();
+    const asker = await createUser();
+    await askToJoin(event, team.id, asker.id, "", ORIGIN);
+    const { id } = await requestOf(team.id, asker);
+    // Withdrawing and declining ask first: unconfirmed, nothing changes.
+    expect(await withdrawJoinRequest(asker.id, id, unconfirmed)).toMatchObject({ ok: false, confirm: { requestId: id, teamName: team.name } });
+    expect((await requestOf(team.id, asker)).status).toBe("pending");
+    expect(await withdrawJoinRequest(asker.id, id, confirmed)).toEqual({ ok: true });
+    expect(await askToJoin(event, team.id, asker.id, "Second try", ORIGIN)).toEqual({ ok: true });
+    expect(await requestOf(team.id, asker)).toMatchObject({ id, status: "pending", asks: 2, message: "Second try" });
+    expect(await declineJoinRequest(team, id, unconfirmed)).toMatchObject({ ok: false, confirm: { requestId: id } });
+    expect(await declineJoinRequest(team, id, confirmed)).toEqual({ ok: true });
+    expect(await askToJoin(event, team.id, asker.id, "Third try", ORIGIN)).toEqual({
+      ok: false,
+      message: "You asked this team twice already: a declined or withdrawn request can be made again only once.",
+    });
+    expect(await requestOf(team.id, asker)).toMatchObject({ status: "declined", asks: 2, message: "Second try" });
+    expect(await noticesOf(lead, "join-request-received")).toHaveLength(2);
+  });
+
+  it("is refused for a team that is not looking, and for someone already in a team of the event", async () => {
+    const { event, problem, team } = await lookingTeam();
+    const other = await createUser();
+    const closedTeam = await createTeam(event, other.id, { name: "Not looking", problemId: problem.id });
+    if (!closedTeam.ok) throw new Error(closedTeam.message);
+    const asker = await createUser();
+    expect(await askToJoin(event, closedTeam.teamId, asker.id, "", ORIGIN)).toEqual({ ok: false, message: "This team is no longer looking for members." });
+    expect(await askToJoin(event, team.id, other.id, "", ORIGIN)).toEqual({
+      ok: false,
+      message: "You are already in a team for this event: one team per person per event.",
+    });
+    expect(await db.select().from(joinRequests).where(eq(joinRequests.eventId, event.id))).toEqual([]);
+  });
+
+  it("only the asker withdraws, only the lead declines: the statements carry who they are", async () => {
+    const { event, team } = await lookingTeam();
+    const [asker, stranger] = [await createUser(), await createUser()];
+    await askToJoin(event, team.id, asker.id, "", ORIGIN);
+    const { id } = await requestOf(team.id, asker);
+    expect(await withdrawJoinRequest(stranger.id, id, confirmed)).toEqual({ ok: false, message: "There is no such request of yours." });
+    expect(await declineJoinRequest({ id: team.id, leadId: stranger.id }, id, confirmed)).toEqual({ ok: false, message: "This request is no longer pending." });
+    expect((await requestOf(team.id, asker)).status).toBe("pending");
+  });
+});
+
+describe("accepting a request", () => {
+  it("puts the asker in the team, tells them and the other members (not the lead), and takes their post off the list", async () => {
+    const { event, lead, team } = await lookingTeam();
+    const member = await createUser();
+    expect((await joinTeam(team, member.id, 5, ORIGIN)).ok).toBe(true);
+    const asker = await createUser({ name: "Ada Asker" });
+    expect(await saveSeekerPost(event, asker.id, { skills: "SQL and CRM exports" })).toEqual({ ok: true });
+    expect((await listSeekers(event.id)).map((s) => s.userId)).toEqual([asker.id]);
+    await askToJoin(event, team.id, asker.id, "", ORIGIN);
+    const { id } = await requestOf(team.id, asker);
+    expect((await teamJoinRequests(team))[0]).toMatchObject({ id, status: "pending", skills: "SQL and CRM exports", inOtherTeam: 0 });
+
+    expect(await acceptJoinRequest(team, id, ORIGIN)).toEqual({ ok: true });
+    expect((await requestOf(team.id, asker)).status).toBe("accepted");
+    expect(await memberCount(team.id)).toBe(3);
+    const [accepted] = await noticesOf(asker, "join-request-accepted");
+    expect(accepted).toMatchObject({ title: `You joined ${team.name}`, path: `/events/${event.slug}/teams/${team.id}` });
+    expect(await mailsOf(asker, "join-request-accepted")).toHaveLength(1);
+    expect((await noticesOf(member, "team-joined")).filter((n) => n.title.startsWith("Ada Asker"))).toHaveLength(1);
+    expect((await noticesOf(lead, "team-joined")).filter((n) => n.title.startsWith("Ada Asker"))).toHaveLength(0);
+    expect(await listSeekers(event.id)).toEqual([]);
+    // Accepting twice changes nothing and tells nobody again.
+    expect(await acceptJoinRequest(team, id, ORIGIN)).toEqual({ ok: false, message: "This request is no longer pending: it was accepted." });
+    expect(await noticesOf(asker, "join-request-accepted")).toHaveLength(1);
+  });
+
+  it("never exceeds the team size when the lead accepts several requests at the same moment", async () => {
+    const { event, team } = await lookingTeam(3);
+    const askers = [await createUser(), await createUser(), await createUser(), await createUser()];
+    for (const a of askers) expect(await askToJoin(event, team.id, a.id, "", ORIGIN)).toEqual({ ok: true });
+    const ids = await Promise.all(askers.map(async (a) => (await requestOf(team.id, a)).id));
+    const results = await Promise.all(ids.map((id) => acceptJoinRequest(team, id, ORIGIN)));
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    for (const r of results.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, message: "This team is full (at most 3 people)." });
+    expect(await memberCount(team.id)).toBe(3);
+    const statuses = await Promise.all(askers.map(async (a) => (await requestOf(team.id, a)).status));
+    expect(statuses.filter((s) => s === "accepted")).toHaveLength(2);
+    expect(statuses.filter((s) => s === "pending")).toHaveLength(2);
+    const told = await Promise.all(askers.map(async (a) => (await noticesOf(a, "join-request-accepted")).length));
+    expect(told.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it("never exceeds the team size when an accept and an invite-code join race for the last place", async () => {
+    const { event, team } = await lookingTeam(2);
+    const [asker, joiner] = [await createUser(), await createUser()];
+    await askToJoin(event, team.id, asker.id, "", ORIGIN);
+    const { id } = await requestOf(team.id, asker);
+    const [accepted, joined] = await Promise.all([acceptJoinRequest(team, id, ORIGIN), joinTeam(team, joiner.id, 2, ORIGIN)]);
+    expect([accepted.ok, joined.ok].filter(Boolean)).toHaveLength(1);
+    expect(await memberCount(team.id)).toBe(2);
+  });
+
+  it("is refused, changing nothing, when the asker joined another team meanwhile", async () => {
+    const { event, problem, team } = await lookingTeam();
+    const asker = await createUser({ name: "Ada Asker" });
+    await askToJoin(event, team.id, asker.id, "", ORIGIN);
+    const { id } = await requestOf(team.id, asker);
+    const own = await createTeam(event, asker.id, { name: "Ada's own", problemId: problem.id });
+    expect(own.ok).toBe(true);
+    expect((await teamJoinRequests(team))[0]).toMatchObject({ inOtherTeam: 1 });
+    expect(await acceptJoinRequest(team, id, ORIGIN)).toEqual({ ok: false, message: "Ada Asker is already in a team for this event." });
+    expect((await requestOf(team.id, asker)).status).toBe("pending");
+    expect(await memberCount(team.id)).toBe(1);
+    expect(await noticesOf(asker, "join-request-accepted")).toHaveLength(0);
+  });
+});
+
+describe("the lists", () => {
+  it("show a team only while it looks, and a post's problem only when it is this event's", async () => {
+    const { event, team } = await lookingTeam();
+    const { problem: otherProblem } = await createOpenEvent(await createUser({ role: "organizer" }));
+    const person = await createUser();
+    expect(await saveSeekerPost(event, person.id, { skills: "Design", problemId: otherProblem.id })).toEqual({
+      ok: false,
+      field: "problemId",
+      message: "Pick a problem of this event",
+    });
+    expect((await listOpenTeams(event.id)).map((t) => [t.id, t.needs, t.memberCount])).toEqual([[team.id, "Someone who knows the CRM", 1]]);
+    expect(await saveOpening(team, person.id, "Anyone")).toEqual({ ok: false, field: "needs", message: "Only the team lead can do that." });
+  });
+});

@@ -1,0 +1,106 @@
+// The "Find a team" page's lists (ADR 032): people looking for a team, and teams looking for members.
+// A person's post shows only while they are in no team of the event (the list's query says so), so it
+// disappears the moment they join, whichever way they joined; it is theirs to edit or remove until then.
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { problems, teamOpenings, teams, teamSeekers, users } from "#db/schema";
+import { db } from "~/db.server";
+import type { Confirmation } from "~/lib/confirm";
+
+type Result<F extends string> = { ok: true } | { ok: false; field: F; message: string };
+
+const inNoTeam = (eventId: string, userId: unknown) => sql`not exists (select 1 from team_members m where m.event_id = ${eventId} and m.user_id = ${userId})`;
+
+/** A problem of this event still offered, or null for "no preference". */
+async function offeredProblem(eventId: string, problemId: string | undefined): Promise<string | null | false> {
+  if (!problemId) return null;
+  const [row] = await db
+    .select({ id: problems.id })
+    .from(problems)
+    .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId), sql`${problems.retiredAt} is null`));
+  return row ? row.id : false;
+}
+
+/** Writes or rewrites the person's post; refused in the INSERT itself once they are in a team of the event. */
+export async function saveSeekerPost(
+  event: { id: string },
+  userId: string,
+  input: { skills: string; problemId?: string },
+): Promise<Result<"skills" | "problemId">> {
+  const problemId = await offeredProblem(event.id, input.problemId);
+  if (problemId === false) return { ok: false, field: "problemId", message: "Pick a problem of this event" };
+  const now = Date.now();
+  const saved = await db.run(sql`
+    insert into team_seekers (event_id, user_id, skills, problem_id, updated_at)
+    select ${event.id}, ${userId}, ${input.skills}, ${problemId}, ${now}
+    where ${inNoTeam(event.id, userId)}
+    on conflict (event_id, user_id) do update set skills = excluded.skills, problem_id = excluded.problem_id, updated_at = excluded.updated_at`);
+  if (saved.rowsAffected === 0) return { ok: false, field: "skills", message: "You are already in a team for this event: one team per person per event." };
+  return { ok: true };
+}
+
+/** Removes the person's own post, once confirmed. */
+export async function removeSeekerPost(eventId: string, userId: string, confirmation: Confirmation): Promise<{ ok: true } | { ok: false; confirm: true }> {
+  if (!confirmation.confirmed) return { ok: false, confirm: true };
+  await db.delete(teamSeekers).where(and(eq(teamSeekers.eventId, eventId), eq(teamSeekers.userId, userId)));
+  return { ok: true };
+}
+
+export async function mySeekerPost(eventId: string, userId: string) {
+  const [row] = await db
+    .select({ skills: teamSeekers.skills, problemId: teamSeekers.problemId })
+    .from(teamSeekers)
+    .where(and(eq(teamSeekers.eventId, eventId), eq(teamSeekers.userId, userId)));
+  return row ?? null;
+}
+
+/** Everyone looking for a team in the event who is still in none, newest post first. */
+export function listSeekers(eventId: string) {
+  return db
+    .select({ userId: users.id, name: users.name, skills: teamSeekers.skills, problemTitle: problems.title, updatedAt: teamSeekers.updatedAt })
+    .from(teamSeekers)
+    .innerJoin(users, eq(users.id, teamSeekers.userId))
+    .leftJoin(problems, eq(problems.id, teamSeekers.problemId))
+    .where(and(eq(teamSeekers.eventId, eventId), inNoTeam(eventId, teamSeekers.userId)))
+    .orderBy(desc(teamSeekers.updatedAt), asc(users.name));
+}
+
+/** The lead marks the team as looking for members, or changes what it needs; the UPSERT checks they lead it. */
+export async function saveOpening(team: { id: string; eventId: string }, leadId: string, needs: string): Promise<Result<"needs">> {
+  const saved = await db.run(sql`
+    insert into team_openings (team_id, event_id, needs, updated_at)
+    select ${team.id}, ${team.eventId}, ${needs}, ${Date.now()}
+    where exists (select 1 from teams t where t.id = ${team.id} and t.created_by = ${leadId})
+    on conflict (team_id) do update set needs = excluded.needs, updated_at = excluded.updated_at`);
+  return saved.rowsAffected ? { ok: true } : { ok: false, field: "needs", message: "Only the team lead can do that." };
+}
+
+/** The team stops looking: it leaves the list; requests already made can still be answered. */
+export async function closeOpening(teamId: string, leadId: string): Promise<void> {
+  await db
+    .delete(teamOpenings)
+    .where(and(eq(teamOpenings.teamId, teamId), sql`exists (select 1 from teams t where t.id = ${teamId} and t.created_by = ${leadId})`));
+}
+
+export async function teamOpening(teamId: string) {
+  const [row] = await db.select({ needs: teamOpenings.needs }).from(teamOpenings).where(eq(teamOpenings.teamId, teamId));
+  return row ?? null;
+}
+
+/** Teams of the event looking for members, with their problem, lead, size and what they need. */
+export function listOpenTeams(eventId: string) {
+  return db
+    .select({
+      id: teams.id,
+      name: teams.name,
+      problemTitle: problems.title,
+      leadName: users.name,
+      needs: teamOpenings.needs,
+      memberCount: sql<number>`(select count(*) from team_members m where m.team_id = ${teams.id})`,
+    })
+    .from(teamOpenings)
+    .innerJoin(teams, eq(teams.id, teamOpenings.teamId))
+    .innerJoin(problems, eq(problems.id, teams.problemId))
+    .innerJoin(users, eq(users.id, teams.createdBy))
+    .where(eq(teamOpenings.eventId, eventId))
+    .orderBy(desc(teamOpenings.updatedAt), asc(teams.name));
+}

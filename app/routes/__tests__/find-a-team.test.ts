@@ -1,0 +1,106 @@
+// The Find a team page (ADR 032) through its loader and action: who may post, ask, answer and withdraw, with the
+// reasons shown; bad input gets a message next to the field; destructive intents answer with a confirm step first.
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { joinRequests, teamMembers, teamSeekers } from "#db/schema";
+import { db } from "~/db.server";
+import { addJudge } from "~/modules/events/events.server";
+import { createTeam } from "~/modules/teams/teams.server";
+import { action, loader } from "~/routes/events.$slug.find-a-team";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, type TestUser } from "~/test/fixtures";
+
+async function world() {
+  const organizer = await createUser({ role: "organizer" });
+  const { event, problem } = await createOpenEvent(organizer, { maxTeamSize: 3 });
+  const [lead, seeker, judge] = [await createUser({ name: "Lea Lead" }), await createUser({ name: "Sid Seeker" }), await createUser()];
+  await addJudge(event.id, judge.email);
+  const team = await createTeam(event, lead.id, { name: "Ramp Rockets", problemId: problem.id });
+  if (!team.ok) throw new Error(team.message);
+  return { organizer, event, problem, lead, seeker, judge, teamId: team.teamId };
+}
+
+const page = (slug: string, user: TestUser) => loader(args(request(`/events/${slug}/find-a-team`, { user }), { slug }));
+const post = (slug: string, user: TestUser, form: Record<string, string>) => action(args(request(`/events/${slug}/find-a-team`, { user, form }), { slug }));
+type PageData = {
+  seekers: { name: string }[];
+  openTeams: { name: string; needs: string }[];
+  requests: { status: string }[];
+  incoming: { id: string; status: string }[];
+  seekRefusal: string | null;
+};
+
+describe("the Find a team page", () => {
+  it("walks a request from post to member: post, list the team, ask, accept", async () => {
+    const w = await world();
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "save-post", skills: "SQL, CRM exports", problemId: w.problem.id }), 302);
+    await expectStatus(post(w.event.slug, w.lead, { intent: "save-opening", needs: "Someone who knows the CRM" }), 302);
+    const seen = (await expectStatus(page(w.event.slug, w.seeker), 200)).data as PageData;
+    expect(seen.seekers.map((s) => s.name)).toEqual(["Sid Seeker"]);
+    expect(seen.openTeams).toMatchObject([{ name: "Ramp Rockets", needs: "Someone who knows the CRM" }]);
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "ask", teamId: w.teamId, message: "Hello" }), 302);
+    const lead = (await expectStatus(page(w.event.slug, w.lead), 200)).data as PageData;
+    expect(lead.incoming).toMatchObject([{ status: "pending" }]);
+    await expectStatus(post(w.event.slug, w.lead, { intent: "accept", requestId: lead.incoming[0].id }), 302);
+    const members = await db
+      .select()
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, w.teamId), eq(teamMembers.userId, w.seeker.id)));
+    expect(members).toHaveLength(1);
+    const after = (await expectStatus(page(w.event.slug, w.seeker), 200)).data as PageData;
+    expect(after.seekers).toEqual([]);
+    expect(after.requests).toMatchObject([{ status: "accepted" }]);
+  });
+
+  it("is for open events only", async () => {
+    const w = await world();
+    await movePhase(w.event.id, w.organizer, "judging");
+    const refused = await expectStatus(page(w.event.slug, w.seeker), 403);
+    expect(refused.response ? await refused.response.text() : refused.data).toContain("Finding a team is open only while the event is open.");
+  });
+
+  it("lets only people who could join a team post or ask, and says why to the others", async () => {
+    const w = await world();
+    expect(((await expectStatus(page(w.event.slug, w.judge), 200)).data as PageData).seekRefusal).toBe(
+      "You judge this event, so you cannot join or create a team in it.",
+    );
+    await expectStatus(post(w.event.slug, w.judge, { intent: "save-post", skills: "SQL" }), 403);
+    await expectStatus(post(w.event.slug, w.lead, { intent: "save-post", skills: "SQL" }), 403);
+    await expectStatus(post(w.event.slug, w.lead, { intent: "ask", teamId: w.teamId }), 403);
+    // A team that is not looking for members cannot be asked.
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "ask", teamId: w.teamId }), 403);
+    // Only the lead lists the team or answers.
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "save-opening", needs: "Anyone" }), 403);
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "accept", requestId: "x" }), 403);
+    expect(await db.select().from(joinRequests).where(eq(joinRequests.eventId, w.event.id))).toEqual([]);
+  });
+
+  it("puts bad input next to its field and keeps nothing of it", async () => {
+    const w = await world();
+    const short = await expectStatus(post(w.event.slug, w.seeker, { intent: "save-post", skills: "x" }), 400);
+    expect(fieldErrors(short)).toEqual({ skills: ["Say what you are good at or interested in (at least 3 characters)"] });
+    const foreign = await expectStatus(post(w.event.slug, w.seeker, { intent: "save-post", skills: "SQL", problemId: "not-this-events" }), 400);
+    expect(fieldErrors(foreign)).toEqual({ problemId: ["Pick a problem of this event"] });
+    expect(await db.select().from(teamSeekers).where(eq(teamSeekers.eventId, w.event.id))).toEqual([]);
+  });
+
+  it("asks before removing a post, withdrawing or declining", async () => {
+    const w = await world();
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "save-post", skills: "SQL" }), 302);
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "remove-post" }), 409);
+    expect(await db.select().from(teamSeekers).where(eq(teamSeekers.userId, w.seeker.id))).toHaveLength(1);
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "remove-post", confirmed: "on" }), 302);
+    expect(await db.select().from(teamSeekers).where(eq(teamSeekers.userId, w.seeker.id))).toHaveLength(0);
+
+    await expectStatus(post(w.event.slug, w.lead, { intent: "save-opening", needs: "Anyone" }), 302);
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "ask", teamId: w.teamId }), 302);
+    const [req] = await db.select().from(joinRequests).where(eq(joinRequests.userId, w.seeker.id));
+    const confirm = await expectStatus(post(w.event.slug, w.seeker, { intent: "withdraw", requestId: req.id }), 409);
+    expect(confirm.data).toEqual({ confirm: { kind: "withdraw", requestId: req.id, teamName: "Ramp Rockets", askerName: "Sid Seeker" } });
+    // Someone else's request is not theirs to withdraw.
+    await expectStatus(post(w.event.slug, w.lead, { intent: "withdraw", requestId: req.id, confirmed: "on" }), 403);
+    await expectStatus(post(w.event.slug, w.lead, { intent: "decline", requestId: req.id }), 409);
+    await expectStatus(post(w.event.slug, w.lead, { intent: "decline", requestId: req.id, confirmed: "on" }), 302);
+    const [declined] = await db.select().from(joinRequests).where(eq(joinRequests.id, req.id));
+    expect(declined.status).toBe("declined");
+  });
+});

@@ -1,0 +1,219 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { MyRequests, OpenTeams, Seekers } from "~/components/team-finder/lists";
+import { SeekerPost } from "~/components/team-finder/seeker-post";
+import { TeamRecruiting } from "~/components/team-finder/team-recruiting";
+import { readConfirmation } from "~/lib/confirm";
+import { parseForm } from "~/lib/forms.server";
+import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { appOrigin } from "~/lib/urls.server";
+import { canAskToJoin, canRecruit, canSeekTeam, canViewTeamFinder, canWithdrawJoinRequest } from "~/modules/auth/permissions";
+import { requireEventAccess } from "~/modules/events/access.server";
+import { listProblems } from "~/modules/problems/problems.server";
+import { askSchema, openingSchema, requestRefSchema, seekerPostSchema } from "~/modules/teams/join-requests";
+import {
+  acceptJoinRequest,
+  askToJoin,
+  declineJoinRequest,
+  findJoinRequest,
+  myJoinRequests,
+  teamJoinRequests,
+  withdrawJoinRequest,
+} from "~/modules/teams/join-requests.server";
+import {
+  closeOpening,
+  listOpenTeams,
+  listSeekers,
+  mySeekerPost,
+  removeSeekerPost,
+  saveOpening,
+  saveSeekerPost,
+  teamOpening,
+} from "~/modules/teams/team-finder.server";
+import { getTeam } from "~/modules/teams/teams.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Find a team · ${data?.event.title ?? "Event"} · Problem First` }];
+
+async function load(request: Request, slug: string | undefined) {
+  const ctx = await requireEventAccess(request, slug);
+  enforce(canViewTeamFinder(ctx.user, ctx.access));
+  const myTeam = ctx.access.teamId ? await getTeam(ctx.event.id, ctx.access.teamId) : null;
+  return { ...ctx, myTeam, now: new Date() };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access, myTeam, now } = await load(request, params.slug);
+  const seek = canSeekTeam(user, access, now);
+  const leads = myTeam ? canRecruit(user, access, { id: myTeam.id, leadId: myTeam.createdBy }, now).ok : false;
+  const [seekers, openTeams, post, requests, problems, opening, incoming] = await Promise.all([
+    listSeekers(event.id),
+    listOpenTeams(event.id),
+    mySeekerPost(event.id, user.id),
+    myJoinRequests(event.id, user.id),
+    listProblems(event.id),
+    myTeam && leads ? teamOpening(myTeam.id) : null,
+    myTeam && leads ? teamJoinRequests({ id: myTeam.id, eventId: event.id }) : [],
+  ]);
+  return {
+    event: { slug: event.slug, title: event.title, maxTeamSize: event.maxTeamSize },
+    me: user.id,
+    seekRefusal: seek.ok ? null : seek.reason,
+    myTeam: myTeam ? { id: myTeam.id, name: myTeam.name, leads } : null,
+    post,
+    problems: problems.filter((p) => !p.retired).map((p) => ({ value: p.id, label: p.title })),
+    seekers,
+    openTeams,
+    requests,
+    opening,
+    incoming: incoming.map((r) => ({ ...r, inOtherTeam: Boolean(r.inOtherTeam) })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event, access, myTeam, now } = await load(request, params.slug);
+  const formData = await request.formData();
+  const intent = readIntent(formData);
+  const here = `/events/${event.slug}/find-a-team`;
+  // The lead's intents act on the lead's own team only: the one this person is in.
+  const recruiting = () => {
+    enforce(canRecruit(user, access, { id: myTeam?.id ?? "", leadId: myTeam?.createdBy ?? "" }, now));
+    return { id: myTeam!.id, eventId: event.id, leadId: myTeam!.createdBy };
+  };
+
+  switch (intent) {
+    case "save-post": {
+      enforce(canSeekTeam(user, access, now));
+      const submission = parseForm(formData, { schema: seekerPostSchema });
+      if (submission.status !== "success") return data({ form: "post" as const, result: submission.reply() }, { status: 400 });
+      const saved = await saveSeekerPost(event, user.id, submission.value);
+      if (!saved.ok) return data({ form: "post" as const, result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 });
+      return redirectWithToast(here, "Your post is up: teams looking for members can see it.");
+    }
+    case "remove-post": {
+      const removed = await removeSeekerPost(event.id, user.id, readConfirmation(formData));
+      if (!removed.ok) return data({ confirm: { kind: "remove-post" as const } }, { status: 409 });
+      return redirectWithToast(here, "Your post was removed.");
+    }
+    case "ask": {
+      enforce(canSeekTeam(user, access, now));
+      const submission = parseForm(formData, { schema: askSchema });
+      // The reply goes to the asking team's form: the id as sent, cut to an id's length.
+      const asking = String(formData.get("teamId") ?? "").slice(0, 100);
+      if (submission.status !== "success") return data({ form: "ask" as const, teamId: asking, result: submission.reply() }, { status: 400 });
+      const { teamId, message } = submission.value;
+      const team = await getTeam(event.id, teamId);
+      if (!team)
+        return data({ form: "ask" as const, teamId, result: submission.reply({ fieldErrors: { teamId: ["No such team in this event."] } }) }, { status: 400 });
+      enforce(canAskToJoin(user, access, { lookingForMembers: Boolean(await teamOpening(team.id)) }, now));
+      const asked = await askToJoin(event, team.id, user.id, message ?? "", appOrigin(request));
+      if (!asked.ok) return data({ form: "ask" as const, teamId, result: submission.reply({ formErrors: [asked.message] }) }, { status: 400 });
+      return redirectWithToast(here, `Request sent to ${team.name}. Its lead's answer shows here.`);
+    }
+    case "withdraw": {
+      const submission = parseForm(formData, { schema: requestRefSchema });
+      if (submission.status !== "success") return data({ requestError: { requestId: "", message: "Pick a request." } }, { status: 400 });
+      const found = await findJoinRequest(event.id, submission.value.requestId);
+      invariantResponse(found, "Request not found", 404);
+      enforce(canWithdrawJoinRequest(user, access, found));
+      const done = await withdrawJoinRequest(user.id, found.id, readConfirmation(formData));
+      if (!done.ok && "confirm" in done) return data({ confirm: { kind: "withdraw" as const, ...done.confirm } }, { status: 409 });
+      if (!done.ok) return data({ requestError: { requestId: found.id, message: done.message } }, { status: 400 });
+      return redirectWithToast(here, "Request withdrawn. You can ask that team again once.");
+    }
+    case "save-opening": {
+      const team = recruiting();
+      const submission = parseForm(formData, { schema: openingSchema });
+      if (submission.status !== "success") return data({ form: "opening" as const, result: submission.reply() }, { status: 400 });
+      const saved = await saveOpening(team, user.id, submission.value.needs);
+      if (!saved.ok) return data({ form: "opening" as const, result: submission.reply({ fieldErrors: { needs: [saved.message] } }) }, { status: 400 });
+      return redirectWithToast(here, "Your team is listed as looking for members.");
+    }
+    case "close-opening": {
+      const team = recruiting();
+      await closeOpening(team.id, user.id);
+      return redirectWithToast(here, "Your team is no longer listed. Requests already made can still be answered.");
+    }
+    case "accept":
+    case "decline": {
+      const team = recruiting();
+      const submission = parseForm(formData, { schema: requestRefSchema });
+      if (submission.status !== "success") return data({ requestError: { requestId: "", message: "Pick a request." } }, { status: 400 });
+      const { requestId } = submission.value;
+      if (intent === "accept") {
+        const accepted = await acceptJoinRequest(team, requestId, appOrigin(request));
+        if (!accepted.ok) return data({ requestError: { requestId, message: accepted.message } }, { status: 400 });
+        return redirectWithToast(here, "Request accepted: they are now a member of your team.");
+      }
+      const declined = await declineJoinRequest(team, requestId, readConfirmation(formData));
+      if (!declined.ok && "confirm" in declined) return data({ confirm: { kind: "decline" as const, ...declined.confirm } }, { status: 409 });
+      if (!declined.ok) return data({ requestError: { requestId, message: declined.message } }, { status: 400 });
+      return redirectWithToast(here, "Request declined. They can ask your team again once.");
+    }
+    default:
+      return unknownIntent(intent);
+  }
+}
+
+export default function FindATeam() {
+  const { event, me, seekRefusal, myTeam, post, problems, seekers, openTeams, requests, opening, incoming } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const formResult = (form: "post" | "opening") => (actionData && "form" in actionData && actionData.form === form ? actionData : undefined);
+  const askResult = actionData && "form" in actionData && actionData.form === "ask" ? actionData : undefined;
+  const confirm = actionData && "confirm" in actionData ? actionData.confirm : null;
+  const requestError = actionData && "requestError" in actionData ? actionData.requestError : null;
+  return (
+    <div className="space-y-6">
+      <p className="text-sm text-slate-600">
+        <Link to={`/events/${event.slug}`}>← {event.title}</Link>
+      </p>
+      <div>
+        <h1 className="h1">Find a team</h1>
+        <p className="mt-2 max-w-prose text-slate-700">
+          Say what you bring and which problem you like, or ask a team that is looking for members to let you in. Teams have at most {event.maxTeamSize} people.
+        </p>
+      </div>
+      {myTeam?.leads ? (
+        <TeamRecruiting
+          team={myTeam}
+          opening={opening}
+          incoming={incoming}
+          lastResult={formResult("opening")?.result}
+          confirm={confirm && confirm.kind === "decline" ? confirm : null}
+          requestError={requestError}
+        />
+      ) : null}
+      {myTeam ? (
+        myTeam.leads ? null : (
+          <p className="card text-sm text-slate-700">
+            You are in <Link to={`/events/${event.slug}/teams/${myTeam.id}`}>{myTeam.name}</Link>. Its lead can list it as looking for members here.
+          </p>
+        )
+      ) : (
+        <SeekerPost
+          post={post}
+          problems={problems}
+          refusal={seekRefusal}
+          lastResult={formResult("post")?.result}
+          confirmRemove={confirm?.kind === "remove-post"}
+        />
+      )}
+      <MyRequests requests={requests} confirm={confirm && confirm.kind === "withdraw" ? confirm : null} requestError={requestError} />
+      <OpenTeams
+        slug={event.slug}
+        maxTeamSize={event.maxTeamSize}
+        teams={openTeams}
+        requests={requests}
+        myTeamId={myTeam?.id ?? null}
+        canAsk={!seekRefusal}
+        askResult={askResult ? { teamId: askResult.teamId, result: askResult.result } : null}
+      />
+      <Seekers seekers={seekers} me={me} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
