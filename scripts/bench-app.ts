@@ -1,11 +1,10 @@
-// `npm run bench:app`: page throughput and latency beside a bare route of the same app, results
-// computation time, and first-load JavaScript size. Prints figures; it asserts nothing.
+// `npm run bench:app`: page throughput and latency beside a bare route of the same app, and first-load
+// JavaScript size. Prints figures; it asserts nothing. The results computation and the results page at a
+// 300-entry event are measured by `npm run bench:results` (bench-results.ts).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import zlib from "node:zlib";
-import { computeEventResults } from "~/modules/judging/results";
 import { bench, CONNECTIONS, pageRow, SECONDS } from "./bench-lib";
-import { realisticResultsInput } from "./results-data";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://localhost:${PORT}`;
@@ -20,19 +19,6 @@ function prepare() {
     if (r.status !== 0) throw new Error(`${script} failed`);
   }
   if (!fs.existsSync("build/server/index.js")) spawnSync("node_modules/.bin/remix", ["vite:build"], { stdio: "inherit" });
-}
-
-function resultsTiming(size: { entries: number; judges: number; criteria: number }) {
-  const input = realisticResultsInput(size);
-  computeEventResults(input); // warm-up
-  const runs: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    const t = performance.now();
-    computeEventResults(input);
-    runs.push(performance.now() - t);
-  }
-  runs.sort((a, b) => a - b);
-  return { median: runs[5], scores: input.scores.length };
 }
 
 async function firstLoadJs(cookie: string) {
@@ -72,16 +58,6 @@ try {
     const r = await load(path, judge);
     if (!bare) bare = r.rps;
     console.log(pageRow(label, r, bare));
-  }
-  console.log("\nResults computation on realistic scores (entry quality, judge leniency, noise):");
-  for (const size of [
-    { entries: 500, judges: 20, criteria: 6 },
-    { entries: 2000, judges: 50, criteria: 6 },
-  ]) {
-    const results = resultsTiming(size);
-    console.log(
-      `  ${size.entries} entries × ${size.judges} judges × ${size.criteria} criteria (${results.scores} scores): ${results.median.toFixed(1)} ms (median of 10)`,
-    );
   }
   const js = await firstLoadJs(judge);
   console.log(`First-load JavaScript of the events page: ${js.files} files, ${(js.raw / 1024).toFixed(1)} kB raw, ${(js.gzip / 1024).toFixed(1)} kB gzipped\n`);

@@ -354,6 +354,25 @@ describe("computeEventResults", () => {
     expect(weightedTotal(new Map(), [], 5)).toBeNull();
   });
 
+  it("keeps every value of an event with many score sheets, however the scores arrive", () => {
+    // 50 entries × 3 judges = 150 sheets. Entry i gets (i % 5) + 1 from every judge, so its score is 25 × (i % 5).
+    const entryIds = Array.from({ length: 50 }, (_, i) => `e${i}`);
+    const scores = entryIds.flatMap((e, i) => ["j1", "j2", "j3"].map((j) => s(e, j, (i % 5) + 1)));
+    for (const order of [scores, [...scores].reverse()]) {
+      const r = computeEventResults({ entryIds, criteria: one, scaleMax: 5, scores: order });
+      expect(r.rows.map((x) => x.score)).toEqual([
+        ...Array(10).fill(100),
+        ...Array(10).fill(75),
+        ...Array(10).fill(50),
+        ...Array(10).fill(25),
+        ...Array(10).fill(0),
+      ]);
+      expect(r.rows.map((x) => x.rank)).toEqual([1, 11, 21, 31, 41].flatMap((rank) => Array(10).fill(rank)));
+      expect(r.judges.map((j) => j.entries)).toEqual([50, 50, 50]);
+      expect(r.rows.every((x) => x.judgeTotals.length === 3 && x.spread === 0 && x.criterionMeans[0].mean === x.topCriterionMean)).toBe(true);
+    }
+  });
+
   it("treats scores equal to 6 decimals as one rank, and a difference past that as two", () => {
     expect(rankWithTies([{ s: 50 }, { s: 50 + 1e-8 }, { s: 50.00001 }], (x) => x.s).map((r) => r.rank)).toEqual([1, 2, 2]);
   });

@@ -23,7 +23,11 @@ export type EntryResult = {
   /** Raw: mean over judges who scored every criterion, on a 0–100 scale; null when nobody has. */
   score: number | null;
   rank: number | null;
-  /** The same mean over per-judge normalized totals (see normalizeJudges). */
+  /**
+   * The same mean over per-judge normalized totals: norm = μ + σ·(x − μⱼ)/σⱼ, where μ, σ are over all
+   * complete totals and μⱼ, σⱼ over judge j's. Judges with fewer than MIN_ENTRIES_FOR_NORMALIZATION
+   * totals, or with zero spread, keep their raw totals.
+   */
   normalizedScore: number | null;
   normalizedRank: number | null;
   judgeTotals: JudgeTotal[];
@@ -64,54 +68,32 @@ export function weightedTotal(values: Map<string, number>, criteria: Criterion[]
 }
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
-const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
-/** Population standard deviation. */
-function standardDeviation(xs: number[]): number {
-  if (xs.length === 0) return 0;
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length);
+/**
+ * Competition ranking of positions by their keys, highest first: equal keys (to 6 decimals) share a rank
+ * and the next rank skips (1, 2, 2, 4); null keys go last without a rank; equal keys keep input order.
+ */
+function competitionRanks(keys: (number | null)[]): { order: number[]; ranks: (number | null)[] } {
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[b] ?? -Infinity) - (keys[a] ?? -Infinity));
+  const ranks: (number | null)[] = new Array(keys.length).fill(null);
+  let lastScore: number | null = null;
+  let lastRank = 0;
+  order.forEach((i, position) => {
+    const s = keys[i];
+    if (s === null) return;
+    const r = round6(s);
+    if (lastScore === null || r !== lastScore) {
+      lastRank = position + 1;
+      lastScore = r;
+    }
+    ranks[i] = lastRank;
+  });
+  return { order, ranks };
 }
 
 /** Competition ranking: equal scores share a rank and the next rank skips (1, 2, 2, 4). */
 export function rankWithTies<T>(items: T[], score: (t: T) => number | null): (T & { rank: number | null })[] {
-  const sorted = [...items].sort((a, b) => (score(b) ?? -Infinity) - (score(a) ?? -Infinity));
-  let lastScore: number | null = null;
-  let lastRank = 0;
-  return sorted.map((item, i) => {
-    const s = score(item);
-    if (s === null) return { ...item, rank: null };
-    const r = round6(s);
-    if (lastScore === null || r !== lastScore) {
-      lastRank = i + 1;
-      lastScore = r;
-    }
-    return { ...item, rank: lastRank };
-  });
-}
-
-/**
- * Per-judge z-scores re-expressed on the overall scale: norm = μ + σ·(x − μⱼ)/σⱼ, where μ, σ are over all
- * complete totals and μⱼ, σⱼ over judge j's. Judges with fewer than MIN_ENTRIES_FOR_NORMALIZATION
- * totals, or with zero spread, keep their raw totals.
- */
-function normalizeJudges(totals: { judgeId: string; total: number }[]): { info: JudgeNormalization[]; normalize: (judgeId: string, x: number) => number } {
-  const all = totals.map((t) => t.total);
-  const mu = all.length ? mean(all) : 0;
-  const sigma = standardDeviation(all);
-  const byJudge = new Map<string, number[]>();
-  for (const t of totals) byJudge.set(t.judgeId, [...(byJudge.get(t.judgeId) ?? []), t.total]);
-  const info: JudgeNormalization[] = [...byJudge].map(([judgeId, xs]) => {
-    const sd = standardDeviation(xs);
-    return { judgeId, entries: xs.length, mean: mean(xs), sd, normalized: xs.length >= MIN_ENTRIES_FOR_NORMALIZATION && sd > 1e-9 };
-  });
-  const byId = new Map(info.map((i) => [i.judgeId, i]));
-  return {
-    info,
-    normalize: (judgeId, x) => {
-      const j = byId.get(judgeId);
-      return j?.normalized ? mu + (sigma * (x - j.mean)) / j.sd : x;
-    },
-  };
+  const { order, ranks } = competitionRanks(items.map(score));
+  return order.map((i) => ({ ...items[i], rank: ranks[i] }));
 }
 
 /** Higher is better for both keys; null sorts last. */
@@ -122,15 +104,19 @@ function compareTieBreak(a: EntryResult, b: EntryResult): number {
   return b.firstPlaces - a.firstPlaces;
 }
 
-/** Ranks by `key` with shared ranks, ordering entries within a shared rank by the tie-break rules. */
-function rankBy(results: EntryResult[], key: (r: EntryResult) => number | null): { entryId: string; rank: number | null }[] {
-  const ranked = rankWithTies(results, key);
-  return [...ranked]
-    .sort((a, b) => {
-      if (a.rank === null || b.rank === null) return a.rank === b.rank ? 0 : a.rank === null ? 1 : -1;
-      return a.rank - b.rank || compareTieBreak(a, b);
-    })
-    .map((r) => ({ entryId: r.entryId, rank: r.rank }));
+/**
+ * Ranks by `key` with shared ranks (as rankWithTies), ordering entries within a shared rank by the
+ * tie-break rules. Works on positions, so ranking 2,000 entries copies no rows.
+ */
+function rankBy(results: EntryResult[], key: (r: EntryResult) => number | null): { order: number[]; ranks: (number | null)[] } {
+  const { order, ranks } = competitionRanks(results.map(key));
+  order.sort((a, b) => {
+    const ra = ranks[a];
+    const rb = ranks[b];
+    if (ra === null || rb === null) return ra === rb ? 0 : ra === null ? 1 : -1;
+    return ra - rb || compareTieBreak(results[a], results[b]);
+  });
+  return { order, ranks };
 }
 
 export type ResultsInput = {
@@ -151,75 +137,297 @@ export type EventResultsSummary = {
   mostWeightedCriterionId: string | null;
 };
 
-/** Everything the results page shows: both rankings, flags, breakdowns and distributions. */
-export function computeEventResults(input: ResultsInput): EventResultsSummary {
-  const byEntry = new Map<string, Map<string, Map<string, number>>>();
-  const distributions = input.criteria.map((c) => ({ criterionId: c.id, counts: Array.from({ length: input.scaleMax }, () => 0) }));
-  const distById = new Map(distributions.map((d) => [d.criterionId, d]));
-  for (const s of input.scores) {
-    const judges = byEntry.get(s.entryId) ?? new Map<string, Map<string, number>>();
-    const values = judges.get(s.judgeId) ?? new Map<string, number>();
-    values.set(s.criterionId, s.value);
-    judges.set(s.judgeId, values);
-    byEntry.set(s.entryId, judges);
-    const d = distById.get(s.criterionId);
-    if (d && s.value >= 1 && s.value <= input.scaleMax) d.counts[s.value - 1]++;
-  }
-  const top = input.criteria.reduce<Criterion | null>((best, c) => (best === null || c.weight > best.weight ? c : best), null);
+/**
+ * Score sheets (one judge's values for one entry) in flat typed arrays: sheet s is judge[s]'s, holds its value
+ * for criterion slot k at values[s·K + k] (NaN while not given), and is followed by next[s] in its entry's
+ * list, which starts at first[entry]. Sheets are numbered, and listed, in the order their first score arrives.
+ */
+type SheetTable = {
+  count: number;
+  judge: Int32Array;
+  next: Int32Array;
+  first: Int32Array;
+  values: Float64Array;
+  judgeIds: string[];
+  judgeIndex: Map<string, number>;
+};
 
-  const raw: { entryId: string; judgeId: string; total: number }[] = [];
-  const partial = input.entryIds.map((entryId) => {
-    const judges = byEntry.get(entryId) ?? new Map<string, Map<string, number>>();
-    const totals: { judgeId: string; total: number }[] = [];
-    const incompleteJudges: string[] = [];
-    for (const [judgeId, values] of judges) {
-      const total = weightedTotal(values, input.criteria, input.scaleMax);
-      if (total === null) incompleteJudges.push(judgeId);
-      else {
-        totals.push({ judgeId, total });
-        raw.push({ entryId, judgeId, total });
+/** The sheet of judge j on entry e, or -1: an entry has few judges, so a walk along its list. */
+function sheetOf(t: Pick<SheetTable, "first" | "judge" | "next">, e: number, j: number): number {
+  let s = t.first[e];
+  while (s >= 0 && t.judge[s] !== j) s = t.next[s];
+  return s;
+}
+
+/**
+ * One pass over the scores: counts each value for the distributions and files it into its sheet. Entries,
+ * judges and criteria become small integers; consecutive scores of one sheet (the order the database
+ * returns them) skip the look-ups. The hot loops live in small functions of their own, so their arrays stay
+ * in registers rather than in a closure's context.
+ */
+function fileScores(scores: Score[], slotIds: string[], slotCounts: number[][], scaleMax: number, entrySlot: Map<string, number>): SheetTable {
+  const K = slotIds.length;
+  let capacity = Math.max(16, Math.ceil(scores.length / Math.max(1, K)));
+  let judge = new Int32Array(capacity);
+  let next = new Int32Array(capacity);
+  let values = new Float64Array(capacity * K).fill(NaN);
+  const first = new Int32Array(entrySlot.size).fill(-1);
+  const last = new Int32Array(entrySlot.size).fill(-1);
+  const judgeIndex = new Map<string, number>();
+  const judgeIds: string[] = [];
+  let count = 0;
+  let lastEntryId: string | undefined;
+  let entry = -1;
+  let lastJudgeId: string | undefined;
+  let j = -1;
+  let sheet = -1;
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i];
+    // Criteria are few: comparing ids beats hashing them.
+    let slot = 0;
+    while (slot < K && slotIds[slot] !== score.criterionId) slot++;
+    const value = score.value;
+    if (slot < K && value >= 1 && value <= scaleMax) slotCounts[slot][value - 1]++;
+    if (score.entryId !== lastEntryId) {
+      lastEntryId = score.entryId;
+      entry = entrySlot.get(score.entryId) ?? -1;
+      sheet = -1;
+    }
+    if (entry < 0) continue; // not one of the entries ranked: only the distribution counts it
+    if (score.judgeId !== lastJudgeId) {
+      lastJudgeId = score.judgeId;
+      const known = judgeIndex.get(score.judgeId);
+      if (known === undefined) {
+        j = judgeIds.push(score.judgeId) - 1;
+        judgeIndex.set(score.judgeId, j);
+      } else j = known;
+      sheet = -1;
+    }
+    if (sheet < 0) {
+      sheet = first[entry];
+      while (sheet >= 0 && judge[sheet] !== j) sheet = next[sheet];
+      if (sheet < 0) {
+        if (count === capacity) {
+          capacity *= 2;
+          const grown = { judge: new Int32Array(capacity), next: new Int32Array(capacity), values: new Float64Array(capacity * K).fill(NaN) };
+          grown.judge.set(judge);
+          grown.next.set(next);
+          grown.values.set(values);
+          [judge, next, values] = [grown.judge, grown.next, grown.values];
+        }
+        sheet = count++;
+        judge[sheet] = j;
+        next[sheet] = -1;
+        if (last[entry] < 0) first[entry] = sheet;
+        else next[last[entry]] = sheet;
+        last[entry] = sheet;
       }
     }
-    const criterionMeans = input.criteria.map((c) => {
-      const vals = [...judges.values()].map((v) => v.get(c.id)).filter((v): v is number => v !== undefined);
-      return { criterionId: c.id, mean: vals.length ? mean(vals) : null };
-    });
-    const expected = input.expectedJudges?.get(entryId) ?? [];
-    return { entryId, totals, incompleteJudges, criterionMeans, missingJudges: expected.filter((j) => !judges.has(j)) };
+    // A later score for the same criterion replaces an earlier one.
+    if (slot < K) values[sheet * K + slot] = value;
+  }
+  return { count, judge, next, first, values, judgeIds, judgeIndex };
+}
+
+/** Each sheet's weighted total on 0–100 (weightedTotal's arithmetic), NaN unless complete. */
+function sheetTotals(t: SheetTable, K: number, criterionSlot: number[], weights: number[], scaleMax: number): Float64Array {
+  const total = new Float64Array(t.count);
+  const values = t.values;
+  for (let s = 0; s < t.count; s++) {
+    let sum = 0;
+    let weight = 0;
+    let complete = true;
+    for (let c = 0; c < criterionSlot.length; c++) {
+      const v = values[s * K + criterionSlot[c]];
+      if (Number.isNaN(v)) {
+        complete = false;
+        break;
+      }
+      sum += weights[c] * toPercent(v, scaleMax);
+      weight += weights[c];
+    }
+    total[s] = complete && weight > 0 ? sum / weight : NaN;
+  }
+  return total;
+}
+
+/**
+ * Per judge, over their complete sheets in entry order: count, mean, population spread, best total, and
+ * whether they are normalized; μ and σ over all complete totals. Two passes, as the definitions.
+ */
+function judgeFigures(t: SheetTable, total: Float64Array, entries: Int32Array) {
+  const J = t.judgeIds.length;
+  const { first, next, judge } = t;
+  const count = new Int32Array(J);
+  const sum = new Float64Array(J);
+  const best = new Float64Array(J).fill(-Infinity);
+  const inOrder: number[] = [];
+  let all = 0;
+  let allSum = 0;
+  for (let p = 0; p < entries.length; p++) {
+    for (let s = first[entries[p]]; s >= 0; s = next[s]) {
+      const x = total[s];
+      if (Number.isNaN(x)) continue;
+      const j = judge[s];
+      if (count[j]++ === 0) inOrder.push(j);
+      sum[j] += x;
+      best[j] = Math.max(best[j], x);
+      all++;
+      allSum += x;
+    }
+  }
+  const mean = new Float64Array(J);
+  for (let j = 0; j < J; j++) mean[j] = sum[j] / count[j];
+  const mu = all ? allSum / all : 0;
+  const squares = new Float64Array(J);
+  let allSquares = 0;
+  for (let p = 0; p < entries.length; p++) {
+    for (let s = first[entries[p]]; s >= 0; s = next[s]) {
+      const x = total[s];
+      if (Number.isNaN(x)) continue;
+      squares[judge[s]] += (x - mean[judge[s]]) ** 2;
+      allSquares += (x - mu) ** 2;
+    }
+  }
+  const sd = new Float64Array(J);
+  const normalized = new Uint8Array(J);
+  const bestRounded = new Float64Array(J);
+  for (let j = 0; j < J; j++) {
+    sd[j] = count[j] ? Math.sqrt(squares[j] / count[j]) : 0;
+    normalized[j] = count[j] >= MIN_ENTRIES_FOR_NORMALIZATION && sd[j] > 1e-9 ? 1 : 0;
+    bestRounded[j] = round6(best[j]);
+  }
+  return { count, mean, sd, normalized, bestRounded, inOrder, mu, sigma: all ? Math.sqrt(allSquares / all) : 0 };
+}
+
+type Figures = ReturnType<typeof judgeFigures>;
+
+/** One entry's row: its judges' totals (raw and normalized), means, flags and tie-break keys. */
+function entryRow(
+  entryId: string,
+  e: number,
+  t: SheetTable,
+  total: Float64Array,
+  f: Figures,
+  rubric: { criteria: Criterion[]; criterionSlot: number[]; K: number; top: number },
+  expected: string[],
+): EntryResult {
+  const judgeTotals: JudgeTotal[] = [];
+  const incompleteJudges: string[] = [];
+  let rawSum = 0;
+  let normalizedSum = 0;
+  let firstPlaces = 0;
+  for (let s = t.first[e]; s >= 0; s = t.next[s]) {
+    const j = t.judge[s];
+    const x = total[s];
+    if (Number.isNaN(x)) {
+      incompleteJudges.push(t.judgeIds[j]);
+      continue;
+    }
+    // Per-judge z-scores re-expressed on the overall scale (see EntryResult.normalizedScore).
+    const n = f.normalized[j] ? f.mu + (f.sigma * (x - f.mean[j])) / f.sd[j] : x;
+    judgeTotals.push({ judgeId: t.judgeIds[j], total: x, normalized: n });
+    rawSum += x;
+    normalizedSum += n;
+    if (round6(x) === f.bestRounded[j]) firstPlaces++;
+  }
+  const judged = judgeTotals.length;
+  const score = judged ? rawSum / judged : null;
+  let spread: number | null = null;
+  if (score !== null && judged >= 2) {
+    let squared = 0;
+    for (let i = 0; i < judged; i++) squared += (judgeTotals[i].total - score) ** 2;
+    spread = Math.sqrt(squared / judged);
+  }
+  const { criteria, criterionSlot, K, top } = rubric;
+  const slotMeans: (number | null)[] = [];
+  for (let k = 0; k < K; k++) {
+    let valueSum = 0;
+    let given = 0;
+    for (let s = t.first[e]; s >= 0; s = t.next[s]) {
+      const v = t.values[s * K + k];
+      if (Number.isNaN(v)) continue;
+      valueSum += v;
+      given++;
+    }
+    slotMeans.push(given ? valueSum / given : null);
+  }
+  const criterionMeans: EntryResult["criterionMeans"] = [];
+  for (let c = 0; c < criteria.length; c++) criterionMeans.push({ criterionId: criteria[c].id, mean: slotMeans[criterionSlot[c]] });
+  const missingJudges: string[] = [];
+  for (const id of expected) {
+    const j = t.judgeIndex.get(id);
+    if (j === undefined || sheetOf(t, e, j) < 0) missingJudges.push(id);
+  }
+  return {
+    entryId,
+    score,
+    rank: null,
+    normalizedScore: judged ? normalizedSum / judged : null,
+    normalizedRank: null,
+    judgeTotals,
+    criterionMeans,
+    incompleteJudges,
+    missingJudges,
+    spread,
+    disagreement: spread !== null && spread > DISAGREEMENT_SD,
+    topCriterionMean: top < 0 ? null : slotMeans[criterionSlot[top]],
+    firstPlaces,
+  };
+}
+
+/**
+ * Everything the results page shows: both rankings, flags, breakdowns and distributions.
+ *
+ * The scores go once into flat score-sheet arrays (fileScores); every later sum runs over those arrays in
+ * the same order as the plain definitions above, so the figures are the same to the last bit (ADR 033).
+ */
+export function computeEventResults(input: ResultsInput): EventResultsSummary {
+  const { criteria, scaleMax, entryIds } = input;
+  const distributions = criteria.map((c) => ({ criterionId: c.id, counts: Array.from({ length: scaleMax }, () => 0) }));
+  const distById = new Map(distributions.map((d) => [d.criterionId, d]));
+  // Criterion ids → slots 0…K−1; a rubric listing one id twice shares its slot, as a Map of values would.
+  const slotIds = [...new Set(criteria.map((c) => c.id))];
+  const K = slotIds.length;
+  const criterionSlot = criteria.map((c) => slotIds.indexOf(c.id));
+  const entrySlot = new Map<string, number>();
+  for (const id of entryIds) if (!entrySlot.has(id)) entrySlot.set(id, entrySlot.size);
+
+  const sheets = fileScores(
+    input.scores,
+    slotIds,
+    slotIds.map((id) => distById.get(id)!.counts),
+    scaleMax,
+    entrySlot,
+  );
+  const total = sheetTotals(
+    sheets,
+    K,
+    criterionSlot,
+    criteria.map((c) => c.weight),
+    scaleMax,
+  );
+  const entries = Int32Array.from(entryIds, (id) => entrySlot.get(id)!);
+  const figures = judgeFigures(sheets, total, entries);
+  const info: JudgeNormalization[] = figures.inOrder.map((j) => ({
+    judgeId: sheets.judgeIds[j],
+    entries: figures.count[j],
+    mean: figures.mean[j],
+    sd: figures.sd[j],
+    normalized: figures.normalized[j] === 1,
+  }));
+  const top = criteria.reduce<number>((b, c, i) => (b < 0 || c.weight > criteria[b].weight ? i : b), -1);
+  const rubric = { criteria, criterionSlot, K, top };
+  const results = entryIds.map((entryId, p) => entryRow(entryId, entries[p], sheets, total, figures, rubric, input.expectedJudges?.get(entryId) ?? []));
+
+  const raw = rankBy(results, (r) => r.score);
+  const norm = rankBy(results, (r) => r.normalizedScore);
+  results.forEach((r, i) => {
+    r.rank = raw.ranks[i];
+    r.normalizedRank = norm.ranks[i];
   });
-
-  const { info, normalize } = normalizeJudges(raw);
-  // A judge's first places: the entries they gave their highest total (every entry sharing that top counts).
-  const bestOfJudge = new Map<string, number>();
-  for (const t of raw) bestOfJudge.set(t.judgeId, Math.max(bestOfJudge.get(t.judgeId) ?? -Infinity, t.total));
-
-  const results: EntryResult[] = partial.map((p) => {
-    const judgeTotals = p.totals.map((t) => ({ ...t, normalized: normalize(t.judgeId, t.total) }));
-    const spread = judgeTotals.length >= 2 ? standardDeviation(judgeTotals.map((t) => t.total)) : null;
-    return {
-      entryId: p.entryId,
-      score: judgeTotals.length ? mean(judgeTotals.map((t) => t.total)) : null,
-      rank: null,
-      normalizedScore: judgeTotals.length ? mean(judgeTotals.map((t) => t.normalized)) : null,
-      normalizedRank: null,
-      judgeTotals,
-      criterionMeans: p.criterionMeans,
-      incompleteJudges: p.incompleteJudges,
-      missingJudges: p.missingJudges,
-      spread,
-      disagreement: spread !== null && spread > DISAGREEMENT_SD,
-      topCriterionMean: top ? (p.criterionMeans.find((m) => m.criterionId === top.id)?.mean ?? null) : null,
-      firstPlaces: judgeTotals.filter((t) => round6(t.total) === round6(bestOfJudge.get(t.judgeId)!)).length,
-    };
-  });
-
-  const byId = new Map(results.map((r) => [r.entryId, r]));
-  const rawOrder = rankBy(results, (r) => r.score);
-  const normOrder = rankBy(results, (r) => r.normalizedScore);
-  for (const r of rawOrder) byId.get(r.entryId)!.rank = r.rank;
-  for (const r of normOrder) byId.get(r.entryId)!.normalizedRank = r.rank;
-  const order = input.official === "normalized" ? normOrder : rawOrder;
-  return { rows: order.map((r) => byId.get(r.entryId)!), judges: info, distributions, mostWeightedCriterionId: top?.id ?? null };
+  const order = input.official === "normalized" ? norm.order : raw.order;
+  return { rows: order.map((i) => results[i]), judges: info, distributions, mostWeightedCriterionId: top < 0 ? null : criteria[top].id };
 }
 
 /** The ranked rows only, in raw order (kept for callers that need just the list). */
