@@ -711,3 +711,14 @@ export const peoplesChoiceVotes = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.eventId, t.voterId] }), index("peoples_choice_votes_entry_idx").on(t.entryId)],
 );
+
+/**
+ * Each event's results version (ADR 033): triggers move it in the same statement as every change the event's
+ * results show, and each app process caches computed results under it (app/modules/judging/results-cache.server.ts).
+ */
+export const resultsVersions = sqliteTable("results_versions", {
+  eventId: text("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  version: integer("version").notNull().default(0),
+});
