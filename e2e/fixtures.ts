@@ -3,7 +3,7 @@
 // through the UI only the part of a journey it is about, and no test replays the steps of another.
 // playwright.config.ts points DATABASE_URL at the database the e2e server uses before this loads.
 import type { Browser, Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { entries, events, users } from "#db/schema";
 import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/time";
@@ -202,4 +202,10 @@ export async function submissionDeadlineIn(eventId: string, ms: number) {
     .update(events)
     .set({ submissionDeadline: new Date(Date.now() + ms) })
     .where(eq(events.id, eventId));
+}
+
+/** Moves the event's recorded close `days` back, as if its results were published then (follow-ups count from it, ADR 030). */
+export async function closedDaysAgo(eventId: string, days: number) {
+  const at = Math.floor((Date.now() - days * 86_400_000) / 1000);
+  await db.run(sql`update phase_changes set created_at = ${at} where event_id = ${eventId} and to_phase = 'closed'`);
 }

@@ -12,13 +12,12 @@ import { createAccount } from "~/modules/auth/accounts.server";
 import { saveEntry, getTeamEntry } from "~/modules/entries/entries.server";
 import type { EntryInput } from "~/modules/entries/schemas";
 import { addJudge, changePhase, createEvent, listCriteria } from "~/modules/events/events.server";
+import { recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
 import { inviteJudgeByEmail } from "~/modules/events/judge-invites.server";
 import { addDefaultAwards, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { saveProfile } from "~/modules/portfolio/portfolio.server";
 import { addProblem, copyProblems } from "~/modules/problems/problems.server";
-import { askToJoin } from "~/modules/teams/join-requests.server";
-import { saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 
 const DEMO_PASSWORD = "problem-first-demo";
@@ -232,6 +231,24 @@ export async function seed(now = new Date()) {
   await giveAward(past.id, awardIds.get("most-valuable-failure")!, pastEntries[1]);
   await giveAward(past.id, awardIds.get("best-ai-metric")!, pastEntries[0]);
   await changePhase({ ...past, phase: "judging" }, organizer.id, { to: "closed", confirmed: false, reason: "" }, new Date(t - 72 * day));
+  // What happened next (ADR 030): the teams' follow-ups a month after the event, so the archive's "Went to
+  // production" filter, its home figures, the digest and the entry pages show answers.
+  for (const [i, email, answer] of [
+    [
+      0,
+      "participant@example.com",
+      { status: "adopted", why: "Rolled out to every tier-1 pod after a two-week pilot; rare queues now come from a short rules list.", metricValue: "86" },
+    ],
+    [1, "participant3@example.com", { status: "dropped", why: "The queue suggester covered the need; nobody wanted a chat window for this.", metricValue: "" }],
+    [
+      2,
+      "participant4@example.com",
+      { status: "parked", why: "Waiting for the CRM's invoice-to-thread export: without it a third of the threads cannot be linked.", metricValue: "34" },
+    ],
+  ] as const) {
+    const recorded = await recordFollowUp(pastEntries[i], ids[email], answer, new Date(t - 40 * day));
+    if (!recorded.ok) throw new Error(`Seed: follow-up of ${email}: ${recorded.message}`);
+  }
 
   // An event in judging right now, with one score sheet left incomplete: the organizer's dashboard shows
   // per-judge progress and publishing asks for a confirmation that lists the gap.
@@ -338,18 +355,6 @@ export async function seed(now = new Date()) {
       false,
       now,
     );
-    // Finding a team (ADR 032): Ramp Rockets looks for members, two people post that they look for a team, and one has asked to join.
-    await saveOpening(
-      { id: team.teamId, eventId: open.id },
-      member("participant2@example.com"),
-      "Someone who knows the CRM's data, and a designer for the reps' view.",
-    );
-    await saveSeekerPost(open, member("participant@example.com"), {
-      skills: "SQL, prompt design, Zendesk; ran last year's ticket triage pilot",
-      problemId: onboarding.id,
-    });
-    await saveSeekerPost(open, member("participant3@example.com"), { skills: "Python, forecasting, shift planning" });
-    await askToJoin(open, team.teamId, member("participant@example.com"), "I can bring the support Q&A history as data.", configuredOrigin());
   }
 
   // Announcements in the open event: a welcome already sent to everyone, and a reminder to the teams waiting for its time.

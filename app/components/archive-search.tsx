@@ -58,6 +58,15 @@ export function ArchiveSearch({ filters, closedEvents, years, tags, searching }:
           </div>
           <FilterSelect name="year" value={filters.year} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         </div>
+        <div className="mt-3">
+          <label className="inline-flex items-center gap-2">
+            <input type="checkbox" name="production" value="true" defaultChecked={filters.production === true} aria-describedby="production-hint" />
+            <span className="font-medium">{filterLabels.production}</span>
+          </label>
+          <p id="production-hint" className="hint">
+            Only attempts whose team says, in its latest follow-up, that the work is adopted in production.
+          </p>
+        </div>
       </details>
 
       {active.length > 0 ? (

@@ -3,6 +3,7 @@ import { metricLine } from "~/modules/archive/digest";
 import type { ProblemHistory } from "~/modules/archive/history.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
 import { OutcomeBadge } from "./badges";
+import { FollowUpBadge } from "./follow-ups";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -19,7 +20,10 @@ export function ProblemHistorySection({ history }: { history: ProblemHistory }) 
       <h2 id="history-h" className="h2">
         Tried before
       </h2>
-      <p className="text-sm text-slate-700">The same problem was posted before: {historySummary({ attempts: attempts.length, events: history.events })}.</p>
+      <p className="text-sm text-slate-700">
+        The same problem was posted before: {historySummary({ attempts: attempts.length, events: history.events })}
+        {history.reachedProduction ? `; ${history.reachedProduction} reached production` : ""}.
+      </p>
       {best ? (
         <p className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
           <strong>Best AI metric result so far:</strong> {best.metricName ? `${best.metricName}: ` : ""}
@@ -45,7 +49,10 @@ export function ProblemHistorySection({ history }: { history: ProblemHistory }) 
                 </span>
               ) : null}
             </span>
-            <OutcomeBadge outcome={a.outcome} />
+            <span className="flex flex-wrap gap-2">
+              <OutcomeBadge outcome={a.outcome} />
+              {a.followUpStatus ? <FollowUpBadge status={a.followUpStatus} /> : null}
+            </span>
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@ import { outcomes } from "#db/enums";
 import { ArchiveSearch } from "~/components/archive-search";
 import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FollowUpBadge } from "~/components/follow-ups";
 import { Highlighted } from "~/components/learnings";
 import { formatInZone } from "~/lib/time";
 import { archiveCache } from "~/modules/archive/cache.server";
@@ -14,6 +15,7 @@ import { unmarked } from "~/modules/archive/query";
 import { filtersFromUrl, searchArchive, type ArchiveFilters } from "~/modules/archive/search.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+import { WENT_TO_PRODUCTION } from "~/modules/follow-ups/words";
 
 export const meta: MetaFunction = () => [{ title: "Archive · Problem First" }];
 
@@ -21,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Archive · Problem First" }];
 const count = (n: number) => n.toLocaleString("en");
 
 function isSearching(f: ArchiveFilters) {
-  return Boolean(f.q || f.outcome || f.rootCause || f.event || f.tag || f.year);
+  return Boolean(f.q || f.outcome || f.rootCause || f.event || f.tag || f.year || f.production);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -94,6 +96,11 @@ function Results({ filters, result, busy }: { filters: ArchiveFilters; result: N
                 <OutcomeBadge outcome={l.outcome} />
               </div>
               <AwardBadges awards={l.awards} className="mt-2" />
+              {l.followUpStatus ? (
+                <p className="mt-2">
+                  <FollowUpBadge status={l.followUpStatus} />
+                </p>
+              ) : null}
               {/* The snippet often starts with the summary: show it once. */}
               {l.summary && !unmarked(l.snippet).startsWith(l.summary) ? <p className="mt-1 text-sm">{l.summary}</p> : null}
               {l.snippet ? (
@@ -180,6 +187,8 @@ function Overview({ overview }: { overview: NonNullable<LoaderData["overview"]> 
         </ul>
       </section>
 
+      <ProductionFigures production={overview.production} total={total} />
+
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="recent-heading" className="space-y-3">
           <h2 id="recent-heading" className="h2">
@@ -245,6 +254,48 @@ function Overview({ overview }: { overview: NonNullable<LoaderData["overview"]> 
         </section>
       </div>
     </>
+  );
+}
+
+/** What happened next (ADR 030): how many attempts reached production, and why the others did not. */
+function ProductionFigures({ production, total }: { production: NonNullable<LoaderData["overview"]>["production"]; total: number }) {
+  const { answered, reached, notReachedByCause } = production;
+  const maxCause = Math.max(1, ...notReachedByCause.map((r) => r.n));
+  return (
+    <section aria-labelledby="production-heading" className="card space-y-3">
+      <h2 id="production-heading" className="h2">
+        What happened next
+      </h2>
+      {answered === 0 ? (
+        <p className="text-sm text-slate-700">No team has recorded a follow-up yet. Teams are asked 30 and 90 days after their event closes.</p>
+      ) : (
+        <>
+          <p>
+            <Link to="/archive?production=true" className="font-semibold">
+              {count(reached)} {reached === 1 ? "attempt" : "attempts"} reached production
+            </Link>{" "}
+            of {count(answered)} with a follow-up ({count(total - answered)} not followed up yet).
+          </p>
+          <h3 className="text-sm font-semibold text-slate-700">Did not reach production, by root cause</h3>
+          {notReachedByCause.length === 0 ? (
+            <p className="text-sm text-slate-700">Every attempt with a follow-up reached production.</p>
+          ) : (
+            <ul className="space-y-2">
+              {notReachedByCause.map(({ rootCause, n }) => (
+                <li key={rootCause} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-3 text-sm">
+                  <Link to={`/archive?rootCause=${rootCause}`}>{rootCauseLabels[rootCause]}</Link>
+                  <span className="h-4 rounded-sm bg-slate-100" aria-hidden="true">
+                    <span className="block h-4 rounded-sm bg-slate-500" style={{ width: `${(n / maxCause) * 100}%` }} />
+                  </span>
+                  <span className="text-right tabular-nums">{count(n)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="text-xs text-slate-600">“{WENT_TO_PRODUCTION}” counts an attempt whose latest follow-up says adopted in production.</p>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FollowUpBadge } from "~/components/follow-ups";
 import { enforce } from "~/lib/http.server";
-import { bestLessons, metricLine, outcomeCounts, rootCauseCounts, rootCauseText } from "~/modules/archive/digest";
+import { bestLessons, followUpEntries, metricLine, outcomeCounts, rootCauseCounts, rootCauseText } from "~/modules/archive/digest";
 import { loadDigest } from "~/modules/archive/digest.server";
 import { canViewDigest } from "~/modules/auth/permissions";
 import { awardNamesByEntry } from "~/modules/judging/results-view";
@@ -23,6 +24,7 @@ export default function DigestPage() {
   const { event, entries, awards } = digest;
   const causes = rootCauseCounts(entries);
   const lessons = bestLessons(entries);
+  const followed = followUpEntries(entries);
   const withMetric = entries.filter((e) => e.metricName.trim());
   const given = awards.filter((a) => a.entryTitle);
   const awardsOf = awardNamesByEntry(awards.map((a) => ({ name: a.name, entryId: a.entryId ?? null })));
@@ -131,6 +133,37 @@ export default function DigestPage() {
               ))}
             </tbody>
           </table>
+        )}
+      </section>
+
+      <section aria-labelledby="digest-next" className="card space-y-3">
+        <h2 id="digest-next" className="h2">
+          What happened next
+        </h2>
+        {followed.length === 0 ? (
+          <p className="text-sm text-slate-700">No team has recorded yet what happened after the event. Teams are asked 30 and 90 days after it closed.</p>
+        ) : (
+          <ul className="space-y-3 text-sm">
+            {followed.map((e) => (
+              <li key={e.id} className="space-y-1">
+                <p className="flex flex-wrap items-center gap-2">
+                  <Link to={`/events/${event.slug}/entries/${e.id}`} className="font-semibold">
+                    {e.title || "Untitled entry"}
+                  </Link>
+                  <FollowUpBadge status={e.followUp.status} />
+                  <span className="text-xs text-slate-600">recorded {e.followUp.recordedOn}</span>
+                </p>
+                <p>{e.followUp.why}</p>
+                {e.followUp.metricValue ? (
+                  <p className="text-slate-700">
+                    <strong>AI metric today:</strong> {e.metricName ? `${e.metricName}: ` : ""}
+                    {e.followUp.metricValue}
+                    {e.metricUnit ? ` ${e.metricUnit}` : ""}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 

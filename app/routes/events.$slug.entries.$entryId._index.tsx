@@ -1,16 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AwardBadges, OutcomeBadge } from "~/components/badges";
+import { FollowUpSection } from "~/components/follow-ups";
 import { MetricChart } from "~/components/metric-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { VideoPlayer } from "~/components/video-player";
 import { enforce, invariantResponse } from "~/lib/http.server";
-import { canReadFeedback, canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
+import { canReadFeedback, canRecordFollowUp, canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
 import { videoEmbed } from "~/modules/entries/video";
 import { requireEventAccess } from "~/modules/events/access.server";
+import { latestFollowUps, ownsEntryProblem } from "~/modules/follow-ups/follow-ups.server";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { visibleAwardsByEntry } from "~/modules/judging/entry-awards.server";
@@ -33,6 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Member names link to their portfolios; a blind judge gets none, like the team name.
     blind.hides(entry.teamId) ? [] : listMembers(entry.teamId),
   ]);
+  // What happened next (ADR 030): once the event is closed, the latest answer, and a link for those who record it.
+  const afterEvent = event.phase === "closed" && entry.status === "submitted";
+  const followUp = afterEvent ? ((await latestFollowUps([entry.id])).get(entry.id) ?? null) : null;
+  const canRecord = afterEvent && canRecordFollowUp(user, access, entry, { problemOwner: await ownsEntryProblem(entry.id, user.id) }).ok;
   return {
     event: { slug: event.slug, title: event.title },
     entry,
@@ -43,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     feedback,
     awards: awards[entry.id] ?? [],
     screenshots: await listScreenshots(entry.id),
+    followUp: afterEvent ? { latest: followUp, canRecord } : null,
   };
 }
 
@@ -56,7 +63,7 @@ function Text({ label, value }: { label: string; value: string }) {
 }
 
 export default function EntryPage() {
-  const { event, entry, teamName, members, problem, canScore, feedback, awards, screenshots } = useLoaderData<typeof loader>();
+  const { event, entry, teamName, members, problem, canScore, feedback, awards, screenshots, followUp } = useLoaderData<typeof loader>();
   const links = [
     ["Demo", entry.demoUrl],
     ["Repository", entry.repoUrl],
@@ -97,6 +104,9 @@ export default function EntryPage() {
           </Link>
         ) : null}
       </header>
+      {followUp && (followUp.latest || followUp.canRecord) ? (
+        <FollowUpSection eventSlug={event.slug} entryId={entry.id} latest={followUp.latest} canRecord={followUp.canRecord} metric={entry} />
+      ) : null}
       <section aria-labelledby="pm-h" className="card space-y-4">
         <h2 id="pm-h" className="h2">
           Post-mortem

@@ -3,6 +3,7 @@ import { entries, problems, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { formatInZone } from "~/lib/time";
 import type { EventRow } from "~/modules/events/events.server";
+import { latestFollowUps } from "~/modules/follow-ups/follow-ups.server";
 import { learningsMean, listAwards } from "~/modules/judging/awards.server";
 import { eventResults } from "~/modules/judging/judging.server";
 import type { Digest } from "./digest";
@@ -37,6 +38,7 @@ export async function loadDigest(event: EventRow): Promise<Digest> {
     eventResults(event),
   ]);
   const rankOf = new Map(results.rows.map((r) => [r.entryId, event.normalizeScores ? r.normalizedRank : r.rank]));
+  const followUps = await latestFollowUps(rows.map((r) => r.id));
   return {
     event: {
       title: event.title,
@@ -44,7 +46,14 @@ export async function loadDigest(event: EventRow): Promise<Digest> {
       tagline: event.tagline,
       dates: `${formatInZone(event.startsAt, event.timezone)} to ${formatInZone(event.judgingDeadline, event.timezone)}`,
     },
-    entries: rows.map((r) => ({ ...r, rank: rankOf.get(r.id) ?? null })),
+    entries: rows.map((r) => {
+      const f = followUps.get(r.id);
+      return {
+        ...r,
+        rank: rankOf.get(r.id) ?? null,
+        followUp: f ? { status: f.status, why: f.why, metricValue: f.metricValue, recordedOn: f.recordedOn } : null,
+      };
+    }),
     awards: awardRows.map((a) => ({ name: a.name, entryTitle: a.entryTitle, entryId: a.entryId })),
   };
 }

@@ -1,6 +1,7 @@
 // The learnings digest of a closed event, as data and as Markdown for a leadership document. Pure.
-import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
+import { followUpStatuses, outcomes, rootCauses, type FollowUpStatus, type Outcome, type RootCause } from "#db/enums";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+import { followUpLabels } from "~/modules/follow-ups/words";
 
 export type DigestEntry = {
   id: string;
@@ -20,7 +21,11 @@ export type DigestEntry = {
   /** Judges' mean on the Learnings criterion, when the rubric has one and it was scored. */
   learningsMean: number | null;
   rank: number | null;
+  /** What became of it after the event: its latest follow-up (ADR 030). */
+  followUp?: DigestFollowUp | null;
 };
+
+type DigestFollowUp = { status: FollowUpStatus; why: string; metricValue: string; recordedOn: string };
 
 export type Digest = {
   event: { title: string; slug: string; tagline: string; dates: string };
@@ -54,6 +59,20 @@ export function bestLessons(entries: DigestEntry[], limit = 5) {
         a.title.localeCompare(b.title),
     )
     .slice(0, limit);
+}
+
+/** Entries with a follow-up, those that went furthest first (adopted, piloted, parked, dropped), then by title. */
+export function followUpEntries(entries: DigestEntry[]): (DigestEntry & { followUp: DigestFollowUp })[] {
+  return entries
+    .filter((e): e is DigestEntry & { followUp: DigestFollowUp } => Boolean(e.followUp))
+    .sort((a, b) => followUpStatuses.indexOf(a.followUp.status) - followUpStatuses.indexOf(b.followUp.status) || a.title.localeCompare(b.title));
+}
+
+/** "Adopted in production (recorded 3 Mar 2027). Why. AI metric today: 80 %." */
+export function followUpLine(e: Pick<DigestEntry, "metricUnit"> & { followUp: DigestFollowUp }): string {
+  const { status, why, metricValue, recordedOn } = e.followUp;
+  const metric = metricValue.trim() ? ` AI metric today: ${metricValue.trim()}${e.metricUnit ? ` ${e.metricUnit}` : ""}.` : "";
+  return `${followUpLabels[status]} (recorded ${recordedOn}). ${why.trim()}${metric}`;
 }
 
 export function metricLine(e: Pick<DigestEntry, "metricBaseline" | "metricTarget" | "metricResult" | "metricUnit">) {
@@ -113,6 +132,14 @@ export function digestMarkdown(d: Digest, appUrl: string): string {
     }
   }
   lines.push("");
+
+  // Follow-ups come 30 and 90 days after the event (ADR 030): a digest written before any has no such section.
+  const followed = followUpEntries(d.entries);
+  if (followed.length > 0) {
+    lines.push("## What happened next", "");
+    for (const e of followed) lines.push(`- **${mdText(e.title || "Untitled entry")}** (${mdText(e.teamName)}): ${mdText(followUpLine(e))}`);
+    lines.push("");
+  }
 
   lines.push("## Best lessons", "");
   const lessons = bestLessons(d.entries);

@@ -1,31 +1,40 @@
 // Pure helpers for the archive's search state, which lives entirely in the URL: links that change it,
 // the active filters as people read them, and a key that changes whenever the filters do.
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+import { WENT_TO_PRODUCTION } from "~/modules/follow-ups/words";
 import type { ArchiveFilters } from "./search.server";
 
 /** Every filter beside the words, in the order the form shows them. */
-const filterKeys = ["outcome", "rootCause", "event", "tag", "year"] as const;
+// "production": the entry's latest follow-up says adopted in production (ADR 030).
+const filterKeys = ["outcome", "rootCause", "event", "tag", "year", "production"] as const;
 type FilterKey = (typeof filterKeys)[number];
 
 /** The one place that names the filters: the form's labels and the chips both read it. */
-export const filterLabels: Record<FilterKey, string> = { outcome: "Outcome", rootCause: "Root cause", event: "Event", tag: "Tag", year: "Year" };
+export const filterLabels: Record<FilterKey, string> = {
+  outcome: "Outcome",
+  rootCause: "Root cause",
+  event: "Event",
+  tag: "Tag",
+  year: "Year",
+  production: WENT_TO_PRODUCTION,
+};
 
 /** The empty choice of each select. */
-export const anyLabels: Record<Exclude<FilterKey, "tag">, string> = {
+export const anyLabels: Record<Exclude<FilterKey, "tag" | "production">, string> = {
   outcome: "Any outcome",
   rootCause: "Any root cause",
   event: "Any event",
   year: "Any year",
 };
 
-const noFilters: Pick<ArchiveFilters, FilterKey> = { outcome: null, rootCause: null, event: null, tag: null, year: null };
+const noFilters: Required<Pick<ArchiveFilters, FilterKey>> = { outcome: null, rootCause: null, event: null, tag: null, year: null, production: null };
 
 /** A link to the same search with some parameters changed; page 1 is left out, as are empty values. */
 export function searchHref(filters: ArchiveFilters, change: Partial<ArchiveFilters>): string {
   const next = { ...filters, ...change };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(next)) {
-    if (value === null || value === "" || (key === "page" && value === 1)) continue;
+    if (value === null || value === undefined || value === "" || (key === "page" && value === 1)) continue;
     params.set(key, String(value));
   }
   const qs = params.toString();
@@ -48,13 +57,15 @@ export function activeFilters(filters: ArchiveFilters, eventTitles: ReadonlyMap<
   const shown: ActiveFilter[] = [];
   for (const key of filterKeys) {
     const value = filters[key];
-    if (value === null || value === "") continue;
-    shown.push({ key, text: `${filterLabels[key]}: ${valueLabel(key, value, eventTitles)}`, removeHref: searchHref(filters, { [key]: null, page: 1 }) });
+    if (value === null || value === undefined || value === "") continue;
+    // A yes-or-no filter is named by its label alone.
+    const text = value === true ? filterLabels[key] : `${filterLabels[key]}: ${valueLabel(key, value, eventTitles)}`;
+    shown.push({ key, text, removeHref: searchHref(filters, { [key]: null, page: 1 }) });
   }
   return shown;
 }
 
-function valueLabel(key: FilterKey, value: string | number, eventTitles: ReadonlyMap<string, string>): string {
+function valueLabel(key: FilterKey, value: string | number | true, eventTitles: ReadonlyMap<string, string>): string {
   switch (key) {
     case "outcome":
       return outcomeLabels[value as keyof typeof outcomeLabels] ?? String(value);

@@ -1,8 +1,9 @@
 // A problem's history: the same problem in past (closed) events, copied or written with the same
 // words, and every attempt at it with its outcome and AI metric (ADR 023).
 import { sql } from "drizzle-orm";
-import type { Outcome, RootCause } from "#db/schema";
+import type { FollowUpStatus, Outcome, RootCause } from "#db/schema";
 import { db } from "~/db.server";
+import { LATEST_STATUS_OF_E } from "~/modules/follow-ups/latest.server";
 import { bestMetricAttempt, problemKey } from "./history";
 import { VISIBLE } from "./search.server";
 
@@ -19,6 +20,8 @@ type Attempt = {
   metricResult: string;
   eventSlug: string;
   eventTitle: string;
+  /** What became of it: its latest follow-up's answer, if any (ADR 030). */
+  followUpStatus: FollowUpStatus | null;
 };
 
 export type ProblemHistory = {
@@ -28,6 +31,8 @@ export type ProblemHistory = {
   events: number;
   /** The attempt whose measured result went furthest toward its target, if any was measured. */
   best: Attempt | null;
+  /** How many attempts reached production (their latest follow-up says adopted). */
+  reachedProduction: number;
 };
 
 /** The problem's history in the archive, or null when no past event has an attempt at it. */
@@ -43,7 +48,7 @@ export async function problemHistory(problem: { id: string; title: string }): Pr
   const attempts = await db.all<Attempt>(sql`
     select e.id, e.title, t.name as teamName, e.outcome, e.pm_root_cause as rootCause,
       e.metric_name as metricName, e.metric_unit as metricUnit, e.metric_baseline as metricBaseline, e.metric_target as metricTarget, e.metric_result as metricResult,
-      ev.slug as eventSlug, ev.title as eventTitle
+      ev.slug as eventSlug, ev.title as eventTitle, ${LATEST_STATUS_OF_E} as followUpStatus
     from entries e join teams t on t.id = e.team_id join events ev on ev.id = e.event_id
     where t.problem_id in (${sql.join(
       same.map((id) => sql`${id}`),
@@ -51,7 +56,12 @@ export async function problemHistory(problem: { id: string; title: string }): Pr
     )}) and ${VISIBLE}
     order by ev.starts_at desc, e.submitted_at, e.id`);
   if (attempts.length === 0) return null;
-  return { attempts, events: new Set(attempts.map((a) => a.eventSlug)).size, best: bestMetricAttempt(attempts) };
+  return {
+    attempts,
+    events: new Set(attempts.map((a) => a.eventSlug)).size,
+    best: bestMetricAttempt(attempts),
+    reachedProduction: attempts.filter((a) => a.followUpStatus === "adopted").length,
+  };
 }
 
 /** For the "have we tried this before?" panel: a link to the problem's history, when it has one. */

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
+import { LATEST_STATUSES } from "~/modules/follow-ups/latest.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import type { ArchiveCache } from "./cache.server";
 import { VISIBLE } from "./search.server";
@@ -27,7 +28,7 @@ export async function archiveContext(cache: ArchiveCache, withOverview: boolean)
 export const HOME_EVENTS = 10;
 
 async function computeOverview() {
-  const [byOutcome, byRootCause, [{ closedEventCount }], closedEvents, recent] = await Promise.all([
+  const [byOutcome, byRootCause, [{ closedEventCount }], closedEvents, recent, production] = await Promise.all([
     db.all<{ outcome: Outcome | null; n: number }>(sql`
       select e.outcome, count(*) as n from entries e join events ev on ev.id = e.event_id where ${VISIBLE} group by e.outcome`),
     db.all<{ rootCause: RootCause | null; n: number }>(sql`
@@ -45,6 +46,7 @@ async function computeOverview() {
       from entries e join events ev on ev.id = e.event_id
       where ${VISIBLE} and e.event_id in (${LATEST_CLOSED})
       order by ev.judging_deadline desc, e.submitted_at desc, e.id limit 6`),
+    computeProduction(),
   ]);
   const outcomeCounts = Object.fromEntries(outcomes.map((o) => [o, byOutcome.find((r) => r.outcome === o)?.n ?? 0])) as Record<Outcome, number>;
   const rootCauseCounts = rootCauses
@@ -58,6 +60,28 @@ async function computeOverview() {
     closedEventCount,
     closedEvents: closedEvents.map((e) => ({ ...e, working: e.working ?? 0, partial: e.partial ?? 0, failed: e.failed ?? 0 })),
     recent: recent.map((l) => ({ ...l, awards: awards[l.id] ?? [] })),
+    production,
+  };
+}
+
+/**
+ * What happened next (ADR 030): of the attempts with a follow-up, how many reached production (their latest answer
+ * says adopted), and the root causes of those that did not.
+ */
+async function computeProduction() {
+  const [[{ answered, reached }], byCause] = await Promise.all([
+    db.all<{ answered: number; reached: number | null }>(sql`
+      select count(*) as answered, sum(fl.status = 'adopted') as reached
+      from entries e join events ev on ev.id = e.event_id join (${LATEST_STATUSES}) fl on fl.entry_id = e.id where ${VISIBLE}`),
+    db.all<{ rootCause: RootCause; n: number }>(sql`
+      select e.pm_root_cause as rootCause, count(*) as n
+      from entries e join events ev on ev.id = e.event_id join (${LATEST_STATUSES}) fl on fl.entry_id = e.id
+      where ${VISIBLE} and fl.status <> 'adopted' and e.pm_root_cause is not null group by e.pm_root_cause`),
+  ]);
+  return {
+    answered,
+    reached: reached ?? 0,
+    notReachedByCause: byCause.sort((a, b) => b.n - a.n || rootCauses.indexOf(a.rootCause) - rootCauses.indexOf(b.rootCause)),
   };
 }
 

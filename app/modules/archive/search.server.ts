@@ -3,8 +3,9 @@
 // closed events are ever returned: the index holds nothing else (triggers add an event's entries when
 // it closes and remove them when it reopens), and the query that reads the page's rows checks again.
 import { sql, type SQL } from "drizzle-orm";
-import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
+import { outcomes, rootCauses, type FollowUpStatus, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
+import { LATEST_STATUS_OF_E, WENT_TO_PRODUCTION_IDS } from "~/modules/follow-ups/latest.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import type { ArchiveCache } from "./cache.server";
 import {
@@ -37,6 +38,8 @@ export type ArchiveFilters = {
   event: string | null;
   tag: string | null;
   year: number | null;
+  /** Only entries whose latest follow-up says adopted in production (ADR 030). */
+  production?: true | null;
   page: number;
 };
 
@@ -55,6 +58,7 @@ export function filtersFromUrl(params: URLSearchParams): ArchiveFilters {
     event: text("event"),
     tag: text("tag")?.toLowerCase() ?? null,
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
+    production: params.get("production") === "true" ? true : null,
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
 }
@@ -83,6 +87,8 @@ export type Learning = {
   year: number;
   /** Awards the entry won (every archived event has published its results). */
   awards: string[];
+  /** What became of it after the event: its latest follow-up's answer, if any (ADR 030). */
+  followUpStatus: FollowUpStatus | null;
 };
 
 export type SearchResult = {
@@ -110,6 +116,7 @@ function visibleAndFiltered(f: Omit<ArchiveFilters, "q" | "page">): SQL {
   if (f.year) parts.push(sql`strftime('%Y', ev.starts_at, 'unixepoch') = ${String(f.year)}`);
   // Tags are stored normalized as "a, b, c".
   if (f.tag) parts.push(sql`instr(', ' || e.tags || ',', ${`, ${f.tag},`}) > 0`);
+  if (f.production) parts.push(sql`e.id in (${WENT_TO_PRODUCTION_IDS})`);
   return sql.join(parts, sql` and `);
 }
 
@@ -117,7 +124,7 @@ type Row = Omit<Learning, "year" | "awards"> & { startsAt: number };
 
 const COLUMNS = sql`e.id, e.title, e.summary, e.outcome, e.pm_root_cause as rootCause, e.tags, t.name as teamName,
   e.metric_name as metricName, e.metric_unit as metricUnit, e.metric_baseline as metricBaseline, e.metric_target as metricTarget, e.metric_result as metricResult,
-  p.title as problemTitle, ev.slug as eventSlug, ev.title as eventTitle, ev.starts_at as startsAt`;
+  p.title as problemTitle, ev.slug as eventSlug, ev.title as eventTitle, ev.starts_at as startsAt, ${LATEST_STATUS_OF_E} as followUpStatus`;
 const JOINS = sql`join events ev on ev.id = e.event_id join teams t on t.id = e.team_id join problems p on p.id = t.problem_id`;
 
 function toLearning(r: Row, awards: Record<string, string[]>): Learning {
@@ -161,7 +168,7 @@ function indexMatch(match: string, f: Pick<ArchiveFilters, "outcome" | "rootCaus
  */
 async function matchPage(match: string, filters: ArchiveFilters) {
   const full = indexMatch(match, filters);
-  const needsJoin = Boolean(filters.event || filters.year || filters.tag);
+  const needsJoin = Boolean(filters.event || filters.year || filters.tag || filters.production);
   const from = needsJoin
     ? sql`learnings_fts f cross join entries e on e.id = f.entry_id ${EVENT_JOIN} where learnings_fts match ${full} and ${visibleAndFiltered(filters)}`
     : sql`learnings_fts f where learnings_fts match ${full}`;

@@ -127,37 +127,6 @@ export function leadChangedMail(input: { name: string; leadName: string; teamNam
   };
 }
 
-export function joinRequestReceivedMail(input: {
-  name: string;
-  askerName: string;
-  teamName: string;
-  eventTitle: string;
-  message: string;
-  requestsUrl: string;
-}): MailContent {
-  return {
-    kind: "join-request-received",
-    subject: `${input.askerName} asks to join ${input.teamName}`,
-    greeting: `Hello ${input.name},`,
-    paragraphs: [
-      `${input.askerName} asks to join your team ${input.teamName} in ${input.eventTitle}.`,
-      ...(input.message ? [`Their note: ${input.message}`] : []),
-      "Accept or decline on the event's Find a team page; they see your answer there.",
-    ],
-    action: { label: "Answer the request", url: input.requestsUrl },
-  };
-}
-
-export function joinRequestAcceptedMail(input: { name: string; teamName: string; eventTitle: string; teamUrl: string }): MailContent {
-  return {
-    kind: "join-request-accepted",
-    subject: `You joined ${input.teamName}`,
-    greeting: `Hello ${input.name},`,
-    paragraphs: [`The lead of ${input.teamName} accepted your request: you are now a member of the team in ${input.eventTitle}.`],
-    action: { label: "Open your team", url: input.teamUrl },
-  };
-}
-
 export function entrySubmittedMail(input: { name: string; teamName: string; eventTitle: string; entryTitle: string; teamUrl: string }): MailContent {
   return {
     kind: "entry-submitted",
@@ -245,5 +214,26 @@ export function judgeReminderMail(input: { name: string; eventTitle: string; lef
     ],
     action: { label: "Open your judging queue", url: input.queueUrl },
     note: "You get this because you are a judge of this event.",
+  };
+}
+
+export function followUpAskMail(input: {
+  name: string;
+  eventTitle: string;
+  entryTitle: string;
+  teamName: string;
+  since: string;
+  followUpUrl: string;
+}): MailContent {
+  return {
+    kind: "follow-up-ask",
+    subject: `${input.since} after ${input.eventTitle}: what became of ${input.entryTitle}?`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `${input.eventTitle} closed ${input.since} ago. What happened to ${input.entryTitle} by ${input.teamName} since: adopted in production, piloted, parked or dropped? And why?`,
+      "A minute is enough: the answer and the AI metric's value today go into the archive, so the next team to try this problem knows how it went.",
+    ],
+    action: { label: "Record what happened", url: input.followUpUrl },
+    note: "You get this because you were in the team of this entry, or own the problem it took on.",
   };
 }

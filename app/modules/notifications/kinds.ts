@@ -13,13 +13,12 @@ export const notificationKinds = {
   "team-joined": { label: "Someone joined your team", security: false },
   "team-member-removed": { label: "Team member removed", security: false },
   "team-lead-changed": { label: "Team lead handed over", security: false },
-  "join-request-received": { label: "Someone asks to join your team", security: false },
-  "join-request-accepted": { label: "Your request to join a team was accepted", security: false },
   "deadline-reminder": { label: "Submission deadline reminders", security: false },
   "entry-submitted": { label: "Your team's entry was submitted", security: false },
   "results-published": { label: "Results published", security: false },
   "award-won": { label: "Awards your team won", security: false },
   announcement: { label: "Announcements from organizers", security: false },
+  "follow-up-ask": { label: "Asks to record what became of your entry after an event", security: false },
 } as const satisfies Record<string, { label: string; security: boolean }>;
 
 export type NotificationKind = keyof typeof notificationKinds;

@@ -38,10 +38,11 @@ async function eventsNearing(phase: EventPhase, deadline: typeof events.submissi
 
 /**
  * Sends one due reminder of one event: the claim first, then each notice hanging on it. Returns how many notices
- * went out (0 when another process, or an earlier tick, had already claimed it).
+ * went out (0 when another process, or an earlier tick, had already claimed it). Follow-up asks (ADR 030) go out
+ * through it too, with the event's close time as their `deadline`.
  */
-async function sendUnderClaim(
-  claim: { eventId: string; kind: "deadline-reminder" | "judge-reminder"; deadline: Date; threshold: Threshold },
+export async function sendUnderClaim(
+  claim: { eventId: string; kind: "deadline-reminder" | "judge-reminder" | "follow-up-ask"; deadline: Date; threshold: Pick<Threshold, "key"> },
   notices: Notice[],
   now: Date,
 ): Promise<number> {

@@ -1,0 +1,82 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FollowUpAnswerView, FollowUpForm } from "~/components/follow-ups";
+import { parseForm } from "~/lib/forms.server";
+import { enforce, invariantResponse } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { canRecordFollowUp } from "~/modules/auth/permissions";
+import { getEntry } from "~/modules/entries/entries.server";
+import { requireEventAccess } from "~/modules/events/access.server";
+import { followUpsOf, ownsEntryProblem, recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
+import { followUpSchema } from "~/modules/follow-ups/schemas";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `What happened next: ${data?.entry.title || "Entry"} · Problem First` }];
+
+/** The entry, for its team or its problem's owner, once the event is closed (ADR 030). */
+async function requireFollowUpAccess(request: Request, params: LoaderFunctionArgs["params"]) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  const found = await getEntry(event.id, params.entryId ?? "");
+  invariantResponse(found, "Entry not found", 404);
+  enforce(canRecordFollowUp(user, access, found.entry, { problemOwner: await ownsEntryProblem(found.entry.id, user.id) }));
+  return { user, event, entry: found.entry, teamName: found.teamName };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event, entry, teamName } = await requireFollowUpAccess(request, params);
+  const { id, title, metricName, metricUnit, metricBaseline, metricResult } = entry;
+  return {
+    event: { slug: event.slug, title: event.title },
+    entry: { id, title, metricName, metricUnit, metricBaseline, metricResult },
+    teamName,
+    answers: await followUpsOf(entry.id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event, entry } = await requireFollowUpAccess(request, params);
+  const submission = parseForm(await request.formData(), { schema: followUpSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const recorded = await recordFollowUp(entry.id, user.id, submission.value, new Date());
+  if (!recorded.ok) return data({ result: submission.reply({ formErrors: [recorded.message] }) }, { status: 409 });
+  return redirectWithToast(`/events/${event.slug}/entries/${entry.id}#follow-up-h`, "Saved what happened next. Thank you!");
+}
+
+export default function FollowUpPage() {
+  const { event, entry, teamName, answers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [latest, ...earlier] = answers;
+  const title = entry.title || "Untitled entry";
+  return (
+    <div className="space-y-6">
+      <p className="text-sm text-slate-600">
+        <Link to={`/events/${event.slug}/entries/${entry.id}`}>← {title}</Link>
+      </p>
+      <div>
+        <h1 className="h1">What happened next: {title}</h1>
+        <p className="mt-1 text-slate-700">
+          By {teamName} in {event.title}. Tell the next team how it went after the event: the archive shows the latest answer with its date.
+        </p>
+      </div>
+      <FollowUpForm latest={latest ?? null} metric={entry} lastResult={actionData?.result} />
+      {answers.length ? (
+        <section aria-labelledby="answers-h" className="card space-y-3">
+          <h2 id="answers-h" className="h2">
+            {earlier.length ? "Answers so far" : "The answer so far"}
+          </h2>
+          <ol className="space-y-4">
+            {answers.map((answer) => (
+              <li key={answer.id} className="border-t border-slate-100 pt-3 first:border-0 first:pt-0">
+                <FollowUpAnswerView answer={answer} metric={entry} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,51 @@
+// What happened next (ADR 030): 30 days after an event closed, the scheduler (a tick a second in the e2e server) asks
+// its teams; a member opens the ask from their notifications, records a follow-up (bad input first), and finds it on
+// the entry page and under the archive's "Went to production" filter.
+import { expect } from "@playwright/test";
+import { closedDaysAgo, createPerson, openEvent, pageSignedInAs, publishResults, startJudging, submittedEntry } from "./fixtures";
+import { expectAccessible, expectToast, test, unique } from "./helpers";
+
+test("a team member records what happened 30 days after the event, from the ask in their notifications", async ({ browser }) => {
+  const [member, judge] = await Promise.all([createPerson("Fay Follower"), createPerson("Jo Judge")]);
+  const setUp = await openEvent();
+  const title = unique("Refund radar");
+  const { entryId } = await submittedEntry(setUp, member, title, "working");
+  await startJudging(setUp, [judge]);
+  await publishResults(setUp);
+  await closedDaysAgo(setUp.event.id, 30);
+
+  const page = await pageSignedInAs(browser, member.email);
+  const ask = `30 days after ${setUp.event.title}: what became of ${title}?`;
+  await expect(async () => {
+    await page.goto("/notifications");
+    await expect(page.getByRole("button", { name: ask })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await page.getByRole("button", { name: ask }).click();
+  await expect(page).toHaveURL(new RegExp(`${setUp.url}/entries/${entryId}/follow-up$`));
+  await expect(page.getByRole("heading", { level: 1, name: `What happened next: ${title}` })).toBeVisible();
+  await expectAccessible(page);
+
+  // Nothing chosen and no reason: each field says what it needs.
+  await page.getByRole("button", { name: "Save what happened" }).click();
+  await expect(page.getByText("Choose what happened to the entry")).toBeVisible();
+  await expect(page.getByText("Say why, in a sentence or two")).toBeVisible();
+
+  await page.getByRole("radio", { name: /Adopted in production/ }).check();
+  await page.getByLabel("Why?").fill("Finance runs it on every refund since March.");
+  await page.getByLabel(/AI metric today/).fill("41");
+  await page.getByRole("button", { name: "Save what happened" }).click();
+  await expectToast(page, "Saved what happened next. Thank you!");
+  const section = page.getByRole("region", { name: "What happened next" });
+  await expect(section).toContainText("Adopted in production");
+  await expect(section).toContainText("Finance runs it on every refund since March.");
+  await expect(section).toContainText("Recorded");
+  await expect(section).toContainText("by Fay Follower");
+  await expect(section.getByRole("link", { name: "Update what happened" })).toBeVisible();
+
+  // The archive's "Went to production" filter finds it.
+  await page.goto("/archive");
+  await page.getByRole("checkbox", { name: "Went to production" }).check();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Remove filter Went to production" })).toBeVisible();
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+});
