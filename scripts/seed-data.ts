@@ -18,6 +18,8 @@ import { addDefaultAwards, giveAward, listAwards } from "~/modules/judging/award
 import { saveScores } from "~/modules/judging/judging.server";
 import { saveProfile } from "~/modules/portfolio/portfolio.server";
 import { addProblem, copyProblems } from "~/modules/problems/problems.server";
+import { askToJoin } from "~/modules/teams/join-requests.server";
+import { saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 
 const DEMO_PASSWORD = "problem-first-demo";
@@ -355,6 +357,18 @@ export async function seed(now = new Date()) {
       false,
       now,
     );
+    // Finding a team (ADR 032): Ramp Rockets looks for members, two people post that they look for a team, and one has asked to join.
+    await saveOpening(
+      { id: team.teamId, eventId: open.id },
+      member("participant2@example.com"),
+      "Someone who knows the CRM's data, and a designer for the reps' view.",
+    );
+    await saveSeekerPost(open, member("participant@example.com"), {
+      skills: "SQL, prompt design, Zendesk; ran last year's ticket triage pilot",
+      problemId: onboarding.id,
+    });
+    await saveSeekerPost(open, member("participant3@example.com"), { skills: "Python, forecasting, shift planning" });
+    await askToJoin(open, team.teamId, member("participant@example.com"), "I can bring the support Q&A history as data.", configuredOrigin());
   }
 
   // Announcements in the open event: a welcome already sent to everyone, and a reminder to the teams waiting for its time.

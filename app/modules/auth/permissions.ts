@@ -212,6 +212,39 @@ export function canLeadTeam(actor: Actor, ev: EventAccess, team: { id: string; l
   return actor.id === team.leadId ? allow : deny("Only the team lead can do that.");
 }
 
+/** The "Find a team" page (ADR 032): anyone who may see the event, while it is open. */
+export function canViewTeamFinder(actor: Actor, ev: EventAccess): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  return ev.phase === "open" ? allow : deny("Finding a team is open only while the event is open.");
+}
+
+/** Posting that you look for a team, and asking a team to let you in: whoever could join a team now. */
+export function canSeekTeam(actor: Actor, ev: EventAccess, now: Date): Decision {
+  const finder = canViewTeamFinder(actor, ev);
+  return finder.ok ? canJoinTeam(actor, ev, now) : finder;
+}
+
+/** Asking one team to let you in: only a team whose lead marked it as looking for members. */
+export function canAskToJoin(actor: Actor, ev: EventAccess, team: { lookingForMembers: boolean }, now: Date): Decision {
+  const seek = canSeekTeam(actor, ev, now);
+  if (!seek.ok) return seek;
+  return team.lookingForMembers ? allow : deny("This team is not looking for members.");
+}
+
+/** Marking the team as looking for members, and accepting or declining requests to join: the team's lead. */
+export function canRecruit(actor: Actor, ev: EventAccess, team: { id: string; leadId: string }, now: Date): Decision {
+  const finder = canViewTeamFinder(actor, ev);
+  return finder.ok ? canLeadTeam(actor, ev, team, now) : finder;
+}
+
+/** Withdrawing a request to join: only the person who asked (the query carries their id as well). */
+export function canWithdrawJoinRequest(actor: Actor, ev: EventAccess, request: { userId: string }): Decision {
+  const finder = canViewTeamFinder(actor, ev);
+  if (!finder.ok) return finder;
+  return actor.id === request.userId ? allow : deny("Only the person who asked can withdraw the request.");
+}
+
 /** Adding, editing, reordering and retiring problems: organizers, while the event is a draft or open. */
 export function canManageProblems(actor: Actor, ev: EventAccess): Decision {
   const manage = canManageEvent(actor, ev);

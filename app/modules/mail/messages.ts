@@ -127,6 +127,37 @@ export function leadChangedMail(input: { name: string; leadName: string; teamNam
   };
 }
 
+export function joinRequestReceivedMail(input: {
+  name: string;
+  askerName: string;
+  teamName: string;
+  eventTitle: string;
+  message: string;
+  requestsUrl: string;
+}): MailContent {
+  return {
+    kind: "join-request-received",
+    subject: `${input.askerName} asks to join ${input.teamName}`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `${input.askerName} asks to join your team ${input.teamName} in ${input.eventTitle}.`,
+      ...(input.message ? [`Their note: ${input.message}`] : []),
+      "Accept or decline on the event's Find a team page; they see your answer there.",
+    ],
+    action: { label: "Answer the request", url: input.requestsUrl },
+  };
+}
+
+export function joinRequestAcceptedMail(input: { name: string; teamName: string; eventTitle: string; teamUrl: string }): MailContent {
+  return {
+    kind: "join-request-accepted",
+    subject: `You joined ${input.teamName}`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [`The lead of ${input.teamName} accepted your request: you are now a member of the team in ${input.eventTitle}.`],
+    action: { label: "Open your team", url: input.teamUrl },
+  };
+}
+
 export function entrySubmittedMail(input: { name: string; teamName: string; eventTitle: string; entryTitle: string; teamUrl: string }): MailContent {
   return {
     kind: "entry-submitted",

@@ -13,6 +13,8 @@ export const notificationKinds = {
   "team-joined": { label: "Someone joined your team", security: false },
   "team-member-removed": { label: "Team member removed", security: false },
   "team-lead-changed": { label: "Team lead handed over", security: false },
+  "join-request-received": { label: "Someone asks to join your team", security: false },
+  "join-request-accepted": { label: "Your request to join a team was accepted", security: false },
   "deadline-reminder": { label: "Submission deadline reminders", security: false },
   "entry-submitted": { label: "Your team's entry was submitted", security: false },
   "results-published": { label: "Results published", security: false },

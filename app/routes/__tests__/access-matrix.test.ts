@@ -107,6 +107,8 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "screenshots.$screenshotId": { loader: team },
   // A portfolio (ADR 029): anyone signed in reads it; only its person hides or shows an entry on it.
   "people.$userId": { loader: signedIn, action: ["teamMember"] },
+  // Finding a team (ADR 032): anyone signed in reads the open event's lists; each intent has its own rule below.
+  "events.$slug.find-a-team": { loader: signedIn, action: signedIn },
 };
 
 /** Intents with a narrower rule than their route's action: the team lead's (teamMember leads the matrix team). */
@@ -120,6 +122,15 @@ const intentRules: { route: string; form: Record<string, string>; action: Rule }
   { route: "events.$slug.judges", form: { intent: "invite-by-email", email: "matrix-invitee@example.com" }, action: organizers },
   { route: "events.$slug.judges", form: { intent: "resend-invite", inviteId: "nobody" }, action: organizers },
   { route: "events.$slug.judges", form: { intent: "withdraw-invite", inviteId: "nobody" }, action: organizers },
+  // Finding a team (ADR 032): the lead's intents act on the lead's own team, so both leads pass; withdrawing someone
+  // else's request is nobody's. Posting and asking depend on who joined a team earlier in this run (the join route
+  // lets several visitors in), so their rule is checked in find-a-team.test.ts.
+  ...["save-opening", "accept", "decline"].map((intent) => ({
+    route: "events.$slug.find-a-team",
+    form: { intent, needs: "A designer", requestId: "nobody" },
+    action: ["teamMember", "otherTeamMember"] as Rule,
+  })),
+  { route: "events.$slug.find-a-team", form: { intent: "withdraw", requestId: "nobody" }, action: nobody },
 ];
 
 type Outcome = "allowed" | "login" | "denied" | "bad-input" | "error";

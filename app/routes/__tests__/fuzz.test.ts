@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { entries, judgeInvites, notifications } from "#db/schema";
+import { entries, joinRequests, judgeInvites, notifications } from "#db/schema";
 import { db } from "~/db.server";
 import { createAnnouncement } from "~/modules/announcements/announcements.server";
 import { addScreenshot } from "~/modules/entries/screenshots.server";
@@ -14,6 +14,8 @@ import { addJudge, changePhase, listCriteria } from "~/modules/events/events.ser
 import { createJudgeInvite, inviteJudgeByEmail, pendingEmailInvites } from "~/modules/events/judge-invites.server";
 import { createResetLink } from "~/modules/auth/password-reset.server";
 import { unsubscribeToken } from "~/modules/mail/unsubscribe.server";
+import { askToJoin } from "~/modules/teams/join-requests.server";
+import { saveOpening } from "~/modules/teams/team-finder.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { args, createOpenEvent, createUser, getEvent, settle, sessionCookie, type Outcome, type TestUser } from "~/test/fixtures";
 import { realPng } from "~/test/images";
@@ -73,6 +75,13 @@ beforeAll(async () => {
   });
 
   const eventParams = { slug: event.slug };
+  // Finding a team (ADR 032): the Fuzzers look for members; two people asked to join.
+  const [seeker, asker, accepted] = [await createUser(), await createUser(), await createUser()];
+  await saveOpening({ id: team.teamId, eventId: event.id }, participant.id, "A designer");
+  await askToJoin(event, team.teamId, asker.id, "", "http://localhost");
+  await askToJoin(event, team.teamId, accepted.id, "", "http://localhost");
+  const requestOf = async (user: TestUser) => (await db.select().from(joinRequests).where(eq(joinRequests.userId, user.id)))[0].id;
+  const [waiting, toAccept] = [await requestOf(asker), await requestOf(accepted)];
   const scheduled = await createAnnouncement(
     event,
     organizer.id,
@@ -311,6 +320,27 @@ beforeAll(async () => {
     },
     { route: "events.$slug.announcements", params: eventParams, user: () => organizer, base: { intent: "cancel", id: scheduled.id }, ids: ["id"] },
     { route: "events.$slug.announcements", params: eventParams, user: () => organizer, base: { intent: "preview", body: "# Hi" } },
+    // Finding a team: a post naming another event's problem, asking, the confirm steps of withdraw and decline, and
+    // accepting last (it changes who is in the team).
+    {
+      route: "events.$slug.find-a-team",
+      params: eventParams,
+      user: () => seeker,
+      base: { intent: "save-post", skills: "SQL, prompts", problemId: problem.id },
+      ids: ["problemId"],
+    },
+    { route: "events.$slug.find-a-team", params: eventParams, user: () => seeker, base: { intent: "remove-post" } },
+    {
+      route: "events.$slug.find-a-team",
+      params: eventParams,
+      user: () => seeker,
+      base: { intent: "ask", teamId: team.teamId, message: "I know the data" },
+      ids: ["teamId"],
+    },
+    { route: "events.$slug.find-a-team", params: eventParams, user: () => asker, base: { intent: "withdraw", requestId: waiting }, ids: ["requestId"] },
+    { route: "events.$slug.find-a-team", params: eventParams, user: () => participant, base: { intent: "decline", requestId: waiting }, ids: ["requestId"] },
+    { route: "events.$slug.find-a-team", params: eventParams, user: () => participant, base: { intent: "save-opening", needs: "A designer" } },
+    { route: "events.$slug.find-a-team", params: eventParams, user: () => participant, base: { intent: "accept", requestId: toAccept }, ids: ["requestId"] },
     // One-click unsubscribe needs no fields: any body from a mail client stops the mail.
     {
       route: "unsubscribe.$token",
