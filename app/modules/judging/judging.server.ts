@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { criteria, entries, eventJudges, judgeAssignments, judgeConflicts, problems, reviews, scores, teamMembers, teams, users } from "#db/schema";
-import { db } from "~/db.server";
+import { db, dbClient } from "~/db.server";
 import { afterSave, nextToScore } from "./queue";
-import { computeEventResults } from "./results";
+import { computeEventResults, type Score } from "./results";
+import { cachedResults, resultsVersion } from "./results-cache.server";
 
 /**
  * Scores and comments that count: not those of a judge who declared a conflict with the entry.
@@ -195,10 +196,16 @@ async function expectedJudges(event: JudgingEvent, entryRows: { id: string; team
   const judgeIds = new Set(judges.map((j) => j.id));
   const conflicted = new Set(conflicts.map((c) => `${c.entryId}:${c.judgeId}`));
   const inTeam = new Set(members.map((m) => `${m.teamId}:${m.userId}`));
+  const assigned = new Map<string, string[]>();
+  for (const a of assignments) {
+    if (!judgeIds.has(a.judgeId)) continue;
+    const judges = assigned.get(a.entryId);
+    if (judges) judges.push(a.judgeId);
+    else assigned.set(a.entryId, [a.judgeId]);
+  }
   const map = new Map<string, string[]>();
   for (const e of entryRows) {
-    const candidates =
-      event.judgesPerEntry === null ? [...judgeIds] : assignments.filter((a) => a.entryId === e.id && judgeIds.has(a.judgeId)).map((a) => a.judgeId);
+    const candidates = event.judgesPerEntry === null ? [...judgeIds] : (assigned.get(e.id) ?? []);
     map.set(
       e.id,
       candidates.filter((j) => !conflicted.has(`${e.id}:${j}`) && !inTeam.has(`${e.teamId}:${j}`)),
@@ -207,8 +214,26 @@ async function expectedJudges(event: JudgingEvent, entryRows: { id: string; team
   return map;
 }
 
-/** Both rankings of an event's submitted entries, with flags and breakdowns. Callers decide who may see it. */
-export async function eventResults(event: JudgingEvent & { scaleMax: number; normalizeScores?: boolean }, view?: "raw" | "normalized") {
+/**
+ * Scores that count for the event's submitted entries, one sheet after another. One lean query on the
+ * client itself: at a 300-entry event that is ~9,000 rows, and the ORM's mapping of each row cost more
+ * than the query (ADR 033). The client's rows carry the aliased columns as properties, so they are the
+ * computation's input as they are.
+ */
+async function countedScores(eventId: string): Promise<Score[]> {
+  const { rows } = await dbClient.execute({
+    sql: `select s.entry_id as entryId, s.judge_id as judgeId, s.criterion_id as criterionId, s.value as value
+          from entries e join scores s on s.entry_id = e.id
+          where e.event_id = ? and e.status = 'submitted'
+            and not exists (select 1 from judge_conflicts k where k.entry_id = s.entry_id and k.judge_id = s.judge_id)`,
+    args: [eventId],
+  });
+  return rows as unknown as Score[];
+}
+
+type ResultsEvent = JudgingEvent & { scaleMax: number; normalizeScores?: boolean };
+
+async function computeResultsOf(event: ResultsEvent, official: "raw" | "normalized", order: "raw" | "normalized") {
   const [rubric, submitted] = await Promise.all([
     db.select().from(criteria).where(eq(criteria.eventId, event.id)).orderBy(asc(criteria.position)),
     db
@@ -220,26 +245,30 @@ export async function eventResults(event: JudgingEvent & { scaleMax: number; nor
       .orderBy(asc(entries.title)),
   ]);
   const entryIds = submitted.map((e) => e.id);
-  const [allScores, expected] = await Promise.all([
-    entryIds.length
-      ? db
-          .select({ entryId: scores.entryId, judgeId: scores.judgeId, criterionId: scores.criterionId, value: scores.value })
-          .from(scores)
-          .where(and(inArray(scores.entryId, entryIds), notConflicted(scores)))
-      : Promise.resolve([]),
-    expectedJudges(event, submitted),
-  ]);
-  const official = event.normalizeScores ? "normalized" : "raw";
+  const [allScores, expected] = await Promise.all([entryIds.length ? countedScores(event.id) : Promise.resolve([]), expectedJudges(event, submitted)]);
   const summary = computeEventResults({
     entryIds,
     criteria: rubric,
     scaleMax: event.scaleMax,
     scores: allScores,
     expectedJudges: expected,
-    official: view ?? official,
+    official: order,
   });
   const byId = new Map(submitted.map((e) => [e.id, e]));
-  return { rubric, official, ...summary, rows: summary.rows.map((r) => ({ ...r, entry: byId.get(r.entryId)! })) };
+  const value = { rubric, official, ...summary, rows: summary.rows.map((r) => ({ ...r, entry: byId.get(r.entryId)! })) };
+  return { value, weight: allScores.length + entryIds.length };
+}
+
+/**
+ * Both rankings of an event's submitted entries, with flags and breakdowns. Callers decide who may see it,
+ * and must not change what they get: it is cached per process until the event's results version moves
+ * (results-cache.server.ts). Settings read from the event row are part of the key.
+ */
+export async function eventResults(event: ResultsEvent, view?: "raw" | "normalized") {
+  const official = event.normalizeScores ? "normalized" : "raw";
+  const order = view ?? official;
+  const key = [event.id, event.scaleMax, event.judgesPerEntry, official, order].join("|");
+  return cachedResults(key, await resultsVersion(event.id), () => computeResultsOf(event, official, order));
 }
 
 export type FeedbackSheet = { judge: string; overall: string; scores: { criterionName: string; value: number; comment: string }[] };
