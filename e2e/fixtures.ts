@@ -14,6 +14,7 @@ import { saveEntry } from "~/modules/entries/entries.server";
 import { addJudge, changePhase, createEvent, listCriteria, type EventRow } from "~/modules/events/events.server";
 import { createAward, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
+import { castVote, saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { addProblem } from "~/modules/problems/problems.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 import { PASSWORD, unique } from "./helpers";
@@ -202,6 +203,17 @@ export async function submissionDeadlineIn(eventId: string, ms: number) {
     .update(events)
     .set({ submissionDeadline: new Date(Date.now() + ms) })
     .where(eq(events.id, eventId));
+}
+
+/** Turns on the event's people's choice vote, closing `ms` from now, as the organizers' settings page does (ADR 031). */
+export async function peoplesChoiceVote(eventId: string, ms: number) {
+  if (!(await saveVoteSettings(eventId, { enabled: true, closesAt: new Date(Date.now() + ms) }))) throw new Error("peoplesChoiceVote: event closed");
+}
+
+/** `person` votes for the entry, as the entry page's button does; the vote must be open. */
+export async function voteFor(eventId: string, person: Person, entryId: string) {
+  const voted = await castVote(eventId, { id: person.id, role: "member" }, entryId, new Date());
+  if (!voted.ok) throw new Error(`voteFor: ${voted.reason}`);
 }
 
 /** Moves the event's recorded close `days` back, as if its results were published then (follow-ups count from it, ADR 030). */

@@ -17,6 +17,7 @@ import { inviteJudgeByEmail } from "~/modules/events/judge-invites.server";
 import { addDefaultAwards, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { saveProfile } from "~/modules/portfolio/portfolio.server";
+import { castVote, saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { addProblem, copyProblems } from "~/modules/problems/problems.server";
 import { askToJoin } from "~/modules/teams/join-requests.server";
 import { saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
@@ -232,6 +233,20 @@ export async function seed(now = new Date()) {
   await giveAward(past.id, awardIds.get("best-overall")!, pastEntries[0]);
   await giveAward(past.id, awardIds.get("most-valuable-failure")!, pastEntries[1]);
   await giveAward(past.id, awardIds.get("best-ai-metric")!, pastEntries[0]);
+  // A people's choice vote (ADR 031), closed a day before results: the queue suggester wins it, so publishing below
+  // gives it the People's choice award, and the results page shows the counts.
+  await saveVoteSettings(past.id, { enabled: true, closesAt: new Date(t - 73 * day) });
+  for (const [email, i] of [
+    ["participant3@example.com", 0],
+    ["participant4@example.com", 0],
+    ["admin@example.com", 0],
+    ["judge@example.com", 2],
+    ["organizer@example.com", 2],
+    ["participant@example.com", 1],
+  ] as const) {
+    const voted = await castVote(past.id, { id: ids[email], role: "member" }, pastEntries[i], new Date(t - 76 * day));
+    if (!voted.ok) throw new Error(`Seed: vote of ${email}: ${voted.reason}`);
+  }
   await changePhase({ ...past, phase: "judging" }, organizer.id, { to: "closed", confirmed: false, reason: "" }, new Date(t - 72 * day));
   // What happened next (ADR 030): the teams' follow-ups a month after the event, so the archive's "Went to
   // production" filter, its home figures, the digest and the entry pages show answers.
@@ -309,6 +324,10 @@ export async function seed(now = new Date()) {
   await saveScores(sprintEntries[1], ids["judge@example.com"], sheet(sprintRubric.length), new Date(t - 1 * day));
   await saveScores(sprintEntries[0], ids["judge2@example.com"], sheet(sprintRubric.length), new Date(t - 1 * day));
   await saveScores(sprintEntries[1], ids["judge2@example.com"], sheet(2), new Date(t - 1 * day));
+  // Its people's choice vote is open for two more days; two people voted (counts stay hidden until results).
+  await saveVoteSettings(judging.id, { enabled: true, closesAt: new Date(t + 2 * day) });
+  await castVote(judging.id, { id: ids["participant@example.com"], role: "member" }, sprintEntries[0], now);
+  await castVote(judging.id, { id: ids["participant2@example.com"], role: "member" }, sprintEntries[1], now);
 
   // An event open for entries right now.
   const open = await createEvent(organizer, {

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { Outcome } from "#db/schema";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { AwardBadges, OutcomeBadge } from "./badges";
+import { YourVoteBadge } from "./peoples-choice";
 
 export type EntryCardData = {
   id: string;
@@ -13,6 +14,8 @@ export type EntryCardData = {
   tags?: string;
   /** Awards the entry won, when the viewer may see results. */
   awards?: string[];
+  /** The viewer's people's choice vote is for this entry (ADR 031). */
+  yourVote?: boolean;
 };
 
 /** An entry as a card in a grid: used by the event page and the entry gallery. */
@@ -28,6 +31,11 @@ export function EntryCards({ eventSlug, entries }: { eventSlug: string; entries:
             <OutcomeBadge outcome={e.outcome} />
           </div>
           <AwardBadges awards={e.awards} className="mt-2" />
+          {e.yourVote ? (
+            <p className="mt-2">
+              <YourVoteBadge />
+            </p>
+          ) : null}
           <p className="mt-1 text-sm text-slate-700">{e.summary}</p>
           <p className="mt-2 text-xs text-slate-600">
             {e.teamName ?? HIDDEN_TEAM} · {e.problemTitle}

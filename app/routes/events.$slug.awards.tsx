@@ -13,7 +13,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { canChangeAwards, canManageJudging } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { awardSchema, defaultAwards, MOST_VALUABLE_FAILURE } from "~/modules/judging/awards";
+import { awardSchema, defaultAwards, MOST_VALUABLE_FAILURE, PEOPLES_CHOICE } from "~/modules/judging/awards";
 import { addDefaultAwards, createAward, deleteAward, findAward, giveAward, listAwards, suggestMostValuableFailure } from "~/modules/judging/awards.server";
 
 export const meta: MetaFunction = () => [{ title: "Awards · Problem First" }];
@@ -117,6 +117,11 @@ export default function Awards() {
             <h2 className="h2">{a.name}</h2>
             {a.description ? <p className="text-sm text-slate-700">{a.description}</p> : null}
             <p className="text-sm">{a.entryTitle ? `Given to: ${a.entryTitle}` : "Not given yet."}</p>
+            {a.kind === PEOPLES_CHOICE ? (
+              <p className="text-sm text-slate-700">
+                Publishing results gives it to the entry with the most people's choice votes (counts stay hidden until then); a tie leaves it as set here.
+              </p>
+            ) : null}
             {a.kind === MOST_VALUABLE_FAILURE && suggestion ? (
               <p className="text-sm" data-testid="mvf-suggestion">
                 Suggested: <strong>{suggestion.title}</strong>, the failed entry with the best Learnings score

@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { FollowUpSection } from "~/components/follow-ups";
 import { MetricChart } from "~/components/metric-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { VoteBox } from "~/components/peoples-choice";
 import { VideoPlayer } from "~/components/video-player";
-import { enforce, invariantResponse } from "~/lib/http.server";
+import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { canReadFeedback, canRecordFollowUp, canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
@@ -17,6 +19,7 @@ import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { visibleAwardsByEntry } from "~/modules/judging/entry-awards.server";
 import { entryFeedback, judgeEntryFacts } from "~/modules/judging/judging.server";
+import { entryVoteBox, voteFor } from "~/modules/peoples-choice/views.server";
 import { listMembers } from "~/modules/teams/teams.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title || "Entry"} · Problem First` }];
@@ -26,14 +29,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getEntry(event.id, params.entryId ?? "");
   invariantResponse(found, "Entry not found", 404);
   const { entry } = found;
-  enforce(canViewEntry(user, access, entry, new Date()));
+  const now = new Date();
+  enforce(canViewEntry(user, access, entry, now));
   // Teams read their judges' scores and comments once results are published; judge names only if the organizers chose so.
   const blind = blindJudging(user, access, event);
-  const [feedback, awards, members] = await Promise.all([
+  const [feedback, awards, members, vote] = await Promise.all([
     canReadFeedback(user, access, entry).ok ? entryFeedback(entry.id, event.showJudgeNames) : [],
     visibleAwardsByEntry(user, access, [entry.id]),
     // Member names link to their portfolios; a blind judge gets none, like the team name.
     blind.hides(entry.teamId) ? [] : listMembers(entry.teamId),
+    entryVoteBox(event, user, access, entry, now),
   ]);
   // What happened next (ADR 030): once the event is closed, the latest answer, and a link for those who record it.
   const afterEvent = event.phase === "closed" && entry.status === "submitted";
@@ -49,8 +54,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     feedback,
     awards: awards[entry.id] ?? [],
     screenshots: await listScreenshots(entry.id),
+    vote,
     followUp: afterEvent ? { latest: followUp, canRecord } : null,
   };
+}
+
+/** The people's choice vote (ADR 031): a refusal is shown beside the button, not as an error page. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  const found = await getEntry(event.id, params.entryId ?? "");
+  invariantResponse(found, "Entry not found", 404);
+  const now = new Date();
+  enforce(canViewEntry(user, access, found.entry, now));
+  const intent = readIntent(await request.formData());
+  switch (intent) {
+    case "vote": {
+      const voted = await voteFor(event, user, access, found.entry, now);
+      if (!voted.ok) return data({ voteError: voted.message }, { status: voted.status });
+      return redirectWithToast(`/events/${event.slug}/entries/${found.entry.id}`, voted.message);
+    }
+    default:
+      return unknownIntent(intent);
+  }
 }
 
 function Text({ label, value }: { label: string; value: string }) {
@@ -63,7 +88,8 @@ function Text({ label, value }: { label: string; value: string }) {
 }
 
 export default function EntryPage() {
-  const { event, entry, teamName, members, problem, canScore, feedback, awards, screenshots, followUp } = useLoaderData<typeof loader>();
+  const { event, entry, teamName, members, problem, canScore, feedback, awards, screenshots, followUp, vote } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   const links = [
     ["Demo", entry.demoUrl],
     ["Repository", entry.repoUrl],
@@ -104,6 +130,7 @@ export default function EntryPage() {
           </Link>
         ) : null}
       </header>
+      {vote ? <VoteBox slug={event.slug} vote={vote} error={answer?.voteError} /> : null}
       {followUp && (followUp.latest || followUp.canRecord) ? (
         <FollowUpSection eventSlug={event.slug} entryId={entry.id} latest={followUp.latest} canRecord={followUp.canRecord} metric={entry} />
       ) : null}

@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { YourVoteBadge } from "~/components/peoples-choice";
 import { canViewEntry } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { outcomeLabels } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { visibleAwardsByEntry } from "~/modules/judging/entry-awards.server";
+import { galleryVoteLine } from "~/modules/peoples-choice/views.server";
 import { listProblems } from "~/modules/problems/problems.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Entries of ${data?.event.title ?? "event"} · Problem First` }];
@@ -30,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     access,
     entries.map((e) => e.id),
   );
+  const vote = await galleryVoteLine(event, user, now);
   const tags = [
     ...new Set(
       entries.flatMap((e) =>
@@ -44,8 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: { slug: event.slug, title: event.title },
     entries: blindJudging(user, access, event)
       .rows(entries)
-      .map((e) => ({ ...e, awards: awards[e.id] ?? [] })),
+      .map((e) => ({ ...e, awards: awards[e.id] ?? [], yourVote: vote?.myVote?.entryId === e.id })),
     othersHidden,
+    vote,
     problems: problems.map((p) => ({ id: p.id, title: p.title })),
     tags,
     filters: { problem: filters.problemId ?? "", outcome: filters.outcome ?? "", tag: filters.tag ?? "" },
@@ -53,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Gallery() {
-  const { event, entries, othersHidden, problems, tags, filters } = useLoaderData<typeof loader>();
+  const { event, entries, othersHidden, vote, problems, tags, filters } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
@@ -61,6 +65,19 @@ export default function Gallery() {
       </p>
       <h1 className="h1">Entries</h1>
       {othersHidden ? <p className="text-slate-700">Other teams' entries appear here after the submission deadline.</p> : null}
+      {vote ? (
+        <section aria-label="People's choice" className="card space-y-1 text-sm">
+          <p>{vote.sentence}</p>
+          {vote.myVote ? (
+            <p className="flex flex-wrap items-center gap-2">
+              <YourVoteBadge />
+              <Link to={`/events/${event.slug}/entries/${vote.myVote.entryId}`}>{vote.myVote.title}</Link>
+            </p>
+          ) : vote.state === "open" ? (
+            <p>Open an entry to vote for it.</p>
+          ) : null}
+        </section>
+      ) : null}
       <Form method="get" className="card flex flex-wrap items-end gap-3" aria-label="Filter entries">
         <div>
           <label htmlFor="f-problem" className="label">

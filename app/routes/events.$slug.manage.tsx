@@ -200,6 +200,9 @@ export default function ManageEvent() {
         <Link to={`/events/${event.slug}/announcements`} className="btn-secondary">
           Announcements
         </Link>
+        <Link to={`/events/${event.slug}/peoples-choice`} className="btn-secondary">
+          People's choice
+        </Link>
         <a href={`/events/${event.slug}/teams.csv`} download className="btn-secondary">
           Download teams and members (CSV)
         </a>

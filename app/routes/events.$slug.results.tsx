@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { VoteResults } from "~/components/peoples-choice";
 import { ResultsTable } from "~/components/results-table";
 import { ScoreDistribution } from "~/components/score-distribution";
 import { enforce } from "~/lib/http.server";
@@ -11,6 +12,7 @@ import { blindJudging } from "~/modules/judging/blind.server";
 import { eventConflicts, eventResults, judgeNames } from "~/modules/judging/judging.server";
 import { DISAGREEMENT_SD, MIN_ENTRIES_FOR_NORMALIZATION, TIE_BREAK_RULES } from "~/modules/judging/results";
 import { awardNamesByEntry, pickRanking, rankingNames, rankingSentence } from "~/modules/judging/results-view";
+import { resultsVoteSection } from "~/modules/peoples-choice/views.server";
 
 export const meta: MetaFunction = () => [{ title: "Results · Problem First" }];
 
@@ -19,10 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   enforce(canViewResults(user, access));
   const manages = canManageJudging(user, access).ok;
   const { view, official, other } = pickRanking(new URL(request.url).searchParams.get("view"), event.normalizeScores);
-  const [results, awardList, conflicts] = await Promise.all([
+  const [results, awardList, conflicts, peoplesChoice] = await Promise.all([
     eventResults(event, view),
     listAwards(event.id),
     manages ? eventConflicts(event.id) : Promise.resolve([]),
+    resultsVoteSection(event, user, access, new Date()),
   ]);
   // Judge names (who is missing, who is normalized) are for organizers; everybody else sees counts.
   const names = manages
@@ -60,11 +63,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     judges: manages ? results.judges.map((j) => ({ name: names.get(j.judgeId) ?? "A judge", entries: j.entries, normalized: j.normalized })) : [],
     awards,
     conflicts,
+    peoplesChoice,
   };
 }
 
 export default function Results() {
-  const { event, manages, view, official, other, scaleMax, sentence, rubric, rows, distributions, judges, awards, conflicts } = useLoaderData<typeof loader>();
+  const { event, manages, view, official, other, scaleMax, sentence, rubric, rows, distributions, judges, awards, conflicts, peoplesChoice } =
+    useLoaderData<typeof loader>();
   const base = `/events/${event.slug}/results`;
   return (
     <div className="space-y-6">
@@ -106,6 +111,7 @@ export default function Results() {
           </ul>
         </section>
       ) : null}
+      {peoplesChoice ? <VoteResults slug={event.slug} section={peoplesChoice} /> : null}
       <section aria-labelledby="ranking-h" className="space-y-3">
         <h2 id="ranking-h" className="sr-only">
           Ranking

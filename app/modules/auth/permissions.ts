@@ -2,6 +2,7 @@
 import { announcementAudiences, type AnnouncementAudience } from "#db/enums";
 import type { EventPhase, GlobalRole } from "#db/schema";
 import { phaseWords } from "~/modules/events/phases";
+import type { VoteWindow } from "~/modules/peoples-choice/rules";
 
 /** `emailVerified` is false only for a password sign-up that has not confirmed its address (ADR 028); sessions always set it. */
 export type Actor = { id: string; role: GlobalRole; emailVerified?: boolean };
@@ -246,6 +247,13 @@ export function canWithdrawJoinRequest(actor: Actor, ev: EventAccess, request: {
 }
 
 /** Adding, editing, reordering and retiring problems: organizers, while the event is a draft or open. */
+/** "New event from this one": the source's organizers (and admins) may start a new event from it, in any phase. */
+export function canUseAsTemplate(actor: Actor, source: EventAccess): Decision {
+  const create = canCreateEvent(actor);
+  if (!create.ok) return create;
+  return canManageEvent(actor, source);
+}
+
 export function canManageProblems(actor: Actor, ev: EventAccess): Decision {
   const manage = canManageEvent(actor, ev);
   if (!manage.ok) return manage;
@@ -283,6 +291,36 @@ export function readableAudiences(actor: Actor, ev: EventAccess, facts: { teamSu
     winners: inTeam && facts.teamWon && ev.phase === "closed",
   };
   return announcementAudiences.filter((a) => member[a]);
+}
+
+/**
+ * The people's choice vote (ADR 031): anyone signed in who may see the event, with a confirmed address, for a
+ * submitted entry of another team, while the vote is open. The vote's SQL statement repeats the window and the
+ * own-team condition, so a race with the closing time or a team change is refused in the database too.
+ */
+export function canVote(actor: Actor, ev: EventAccess, entry: EntryRef, window: VoteWindow): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  if (window.state === "off") return deny("This event has no people's choice vote.");
+  if (window.state === "not-yet") return deny("The people's choice vote opens at the submission deadline.");
+  if (window.state === "closed") return deny("The people's choice vote is closed.");
+  if (entry.status !== "submitted") return deny("Only submitted entries take part in the people's choice vote.");
+  if (ev.teamId === entry.teamId) return deny("You cannot vote for your own team's entry.");
+  return canTakePart(actor);
+}
+
+/** Turning the vote on or off and setting its closing time: organizers, until results are published (then counts are out). */
+export function canManagePeoplesChoice(actor: Actor, ev: EventAccess): Decision {
+  const manage = canManageEvent(actor, ev);
+  if (!manage.ok) return manage;
+  return ev.phase === "closed" ? deny("Results are published: reopen the event for judging (with a reason) to change its people's choice vote.") : allow;
+}
+
+/** Vote counts stay hidden from everyone, organizers and admins included, until results are published. */
+export function canSeeVoteCounts(actor: Actor, ev: EventAccess): Decision {
+  const view = canViewEvent(actor, ev);
+  if (!view.ok) return view;
+  return ev.phase === "closed" ? allow : deny("Vote counts are hidden from everyone, organizers included, until results are published.");
 }
 
 /**

@@ -71,7 +71,11 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "events.$slug.teams.$teamId._index": { loader: team, action: ["teamMember"] },
   "events.$slug.teams.$teamId.entry": { loader: team, action: ["teamMember"] },
   "events.$slug.entries._index": { loader: signedIn },
-  "events.$slug.entries.$entryId._index": { loader: team },
+  // The entry page's one action is the people's choice vote (ADR 031): nobody's here, where the event holds no vote
+  // and the entry is a draft (the vote's own rules are in peoples-choice.test.ts).
+  "events.$slug.entries.$entryId._index": { loader: team, action: nobody },
+  // The vote's settings: the organizers'.
+  "events.$slug.peoples-choice": { loader: organizers, action: organizers },
   "events.$slug.entries.$entryId.score": { loader: nobody, action: nobody },
   // What happened next (ADR 030): the entry's team and its problem's owner, once the event is closed; this one is open.
   "events.$slug.entries.$entryId.follow-up": { loader: nobody, action: nobody },
@@ -174,7 +178,11 @@ beforeAll(async () => {
   world.users = { anonymous: null, member, otherTeamMember, otherEventJudge, otherEventOrganizer, admin, teamMember, organizer };
   world.params = { slug: event.slug, teamId: mine.teamId, entryId: entry.id, problemId: problem.id, screenshotId: shot.id, userId: teamMember.id };
   world.search = { join: `?code=${teamRow.inviteCode}` };
-  world.forms = { join: { code: teamRow.inviteCode }, "people.$userId": { intent: "hide", entryId: entry.id } };
+  world.forms = {
+    join: { code: teamRow.inviteCode },
+    "people.$userId": { intent: "hide", entryId: entry.id },
+    "events.$slug.entries.$entryId._index": { intent: "vote" },
+  };
 });
 
 const routeFiles = fs

@@ -14,6 +14,7 @@ import { addJudge, changePhase, listCriteria } from "~/modules/events/events.ser
 import { createJudgeInvite, inviteJudgeByEmail, pendingEmailInvites } from "~/modules/events/judge-invites.server";
 import { createResetLink } from "~/modules/auth/password-reset.server";
 import { unsubscribeToken } from "~/modules/mail/unsubscribe.server";
+import { saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { askToJoin } from "~/modules/teams/join-requests.server";
 import { saveOpening } from "~/modules/teams/team-finder.server";
 import { createTeam } from "~/modules/teams/teams.server";
@@ -59,6 +60,8 @@ beforeAll(async () => {
   const [judgeNotice] = await db.select().from(notifications).where(eq(notifications.userId, judge.id));
   await changePhase(await getEvent(judged.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
   const [scoredEntry] = await db.select().from(entries).where(eq(entries.teamId, scoredTeam.teamId));
+  // The people's choice vote is open in the event in judging (ADR 031): the judge is in no team there.
+  await saveVoteSettings(judged.id, { enabled: true, closesAt: new Date(Date.now() + 86_400_000) });
   const criteria = await listCriteria(judged.id);
   // A third event, closed, where the participant's team has a submitted entry: its follow-up form (ADR 030).
   const { event: done, problem: doneProblem } = await createOpenEvent(organizer);
@@ -320,6 +323,20 @@ beforeAll(async () => {
     },
     { route: "events.$slug.announcements", params: eventParams, user: () => organizer, base: { intent: "cancel", id: scheduled.id }, ids: ["id"] },
     { route: "events.$slug.announcements", params: eventParams, user: () => organizer, base: { intent: "preview", body: "# Hi" } },
+    // The people's choice vote (ADR 031): a vote, then its settings (an empty form turns the vote off).
+    {
+      route: "events.$slug.entries.$entryId._index",
+      params: { slug: judged.slug, entryId: scoredEntry.id },
+      user: () => judge,
+      base: { intent: "vote" },
+    },
+    {
+      route: "events.$slug.peoples-choice",
+      params: { slug: judged.slug },
+      user: () => organizer,
+      base: { enabled: "on", closesAt: "2030-01-01T10:00" },
+      emptyIsValid: true,
+    },
     // Finding a team: a post naming another event's problem, asking, the confirm steps of withdraw and decline, and
     // accepting last (it changes who is in the team).
     {

@@ -1,0 +1,178 @@
+// The people's choice vote against the real database (ADR 031): concurrent votes, the guards in the statement
+// itself, and the award recorded with the publishing of results.
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { awards, events, peoplesChoiceVotes, teamMembers } from "#db/schema";
+import { db } from "~/db.server";
+import { createAward, giveAward, listAwards } from "~/modules/judging/awards.server";
+import { createOpenEvent, createUser, movePhase, setSubmissionDeadline, submittedEntry, type TestUser } from "~/test/fixtures";
+import { castVote, myVote, saveVoteSettings, voteCounts } from "./votes.server";
+
+const HOUR = 3_600_000;
+const actor = (u: TestUser) => ({ id: u.id, role: u.role });
+
+/** An event whose submission deadline passed a minute ago, with `n` submitted entries and the vote open for an hour. */
+async function votingEvent(n: number) {
+  const organizer = await createUser({ role: "organizer" });
+  const { event, problem } = await createOpenEvent(organizer);
+  const leads = await Promise.all(Array.from({ length: n }, () => createUser()));
+  const entries = [];
+  for (const [i, lead] of leads.entries()) entries.push({ ...(await submittedEntry(event, lead.id, problem.id, { title: `Entry ${i}` })), lead });
+  await setSubmissionDeadline(event.id, new Date(Date.now() - 60_000));
+  expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) })).toBe(true);
+  return { organizer, event, entries };
+}
+
+const rows = (eventId: string) => db.select().from(peoplesChoiceVotes).where(eq(peoplesChoiceVotes.eventId, eventId));
+const countsOf = async (eventId: string) => Object.fromEntries((await voteCounts(eventId)).map((r) => [r.title, r.votes]));
+
+describe("many people voting at once", () => {
+  it("lose no vote and never count one twice, first votes and changed votes alike", async () => {
+    const { event, entries } = await votingEvent(3);
+    const voters = await Promise.all(Array.from({ length: 30 }, () => createUser()));
+    const now = new Date();
+
+    // Everyone at once: voter i for entry i % 3.
+    const first = await Promise.all(voters.map((v, i) => castVote(event.id, actor(v), entries[i % 3].entryId, now)));
+    expect(first.every((r) => r.ok)).toBe(true);
+    expect(await rows(event.id)).toHaveLength(30);
+    expect(await countsOf(event.id)).toEqual({ "Entry 0": 10, "Entry 1": 10, "Entry 2": 10 });
+
+    // Again at once: the first 15 move their vote on by one entry, the other 15 vote for the same entry again.
+    const second = await Promise.all(voters.map((v, i) => castVote(event.id, actor(v), entries[(i + (i < 15 ? 1 : 0)) % 3].entryId, now)));
+    expect(second.every((r) => r.ok)).toBe(true);
+    expect(await rows(event.id)).toHaveLength(30);
+    // Voters 0–14 moved: 5 each from entry 0→1, 1→2, 2→0; the counts stay 10 each, but every row says its new entry.
+    expect(await countsOf(event.id)).toEqual({ "Entry 0": 10, "Entry 1": 10, "Entry 2": 10 });
+    for (const [i, v] of voters.entries()) expect((await myVote(event.id, v.id))?.entryId).toBe(entries[(i + (i < 15 ? 1 : 0)) % 3].entryId);
+
+    // One person pressing on every entry at once keeps one vote, for one of them.
+    const eager = await createUser();
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => castVote(event.id, actor(eager), entries[i % 3].entryId, now)));
+    expect(burst.every((r) => r.ok)).toBe(true);
+    expect((await rows(event.id)).filter((r) => r.voterId === eager.id)).toHaveLength(1);
+    const counts = await voteCounts(event.id);
+    expect(counts.reduce((sum, r) => sum + r.votes, 0)).toBe(31);
+  });
+
+  it("moves 20 votes from one entry to another at once with an exact tally", async () => {
+    const { event, entries } = await votingEvent(2);
+    const voters = await Promise.all(Array.from({ length: 20 }, () => createUser()));
+    const now = new Date();
+    await Promise.all(voters.map((v) => castVote(event.id, actor(v), entries[0].entryId, now)));
+    expect(await countsOf(event.id)).toEqual({ "Entry 0": 20, "Entry 1": 0 });
+    const moved = await Promise.all(voters.slice(0, 13).map((v) => castVote(event.id, actor(v), entries[1].entryId, now)));
+    expect(moved.every((r) => r.ok && r.previous?.entryId === entries[0].entryId)).toBe(true);
+    expect(await countsOf(event.id)).toEqual({ "Entry 0": 7, "Entry 1": 13 });
+  });
+});
+
+describe("the vote statement's own guards", () => {
+  const world = {} as Awaited<ReturnType<typeof votingEvent>> & { voter: TestUser };
+  beforeAll(async () => {
+    Object.assign(world, await votingEvent(2), { voter: await createUser() });
+  });
+
+  it("refuses a vote for one's own team, even when called without the policy", async () => {
+    const [mine, theirs] = world.entries;
+    const refused = await castVote(world.event.id, actor(mine.lead), mine.entryId, new Date());
+    expect(refused).toEqual({ ok: false, reason: "You cannot vote for your own team's entry." });
+    expect((await rows(world.event.id)).filter((r) => r.voterId === mine.lead.id)).toEqual([]);
+    expect(await castVote(world.event.id, actor(mine.lead), theirs.entryId, new Date())).toMatchObject({ ok: true });
+  });
+
+  it("refuses before the submission deadline and from the closing time on", async () => {
+    const [entry] = world.entries;
+    const [row] = await db.select().from(events).where(eq(events.id, world.event.id));
+    expect(await castVote(world.event.id, actor(world.voter), entry.entryId, new Date(row.submissionDeadline.getTime() - 1000))).toEqual({
+      ok: false,
+      reason: "The people's choice vote opens at the submission deadline.",
+    });
+    expect(await castVote(world.event.id, actor(world.voter), entry.entryId, row.peoplesChoiceClosesAt!)).toEqual({
+      ok: false,
+      reason: "The people's choice vote is closed.",
+    });
+    expect(await myVote(world.event.id, world.voter.id)).toBeNull();
+  });
+
+  it("refuses an entry of another event and a vote the organizers turned off", async () => {
+    const other = await votingEvent(1);
+    expect(await castVote(world.event.id, actor(world.voter), other.entries[0].entryId, new Date())).toEqual({
+      ok: false,
+      reason: "That entry is not part of this event.",
+    });
+    await saveVoteSettings(other.event.id, { enabled: false, closesAt: null });
+    expect(await castVote(other.event.id, actor(world.voter), other.entries[0].entryId, new Date())).toEqual({
+      ok: false,
+      reason: "This event has no people's choice vote.",
+    });
+  });
+
+  it("does not count a vote whose voter later joined the entry's team", async () => {
+    const { event, entries } = await votingEvent(2);
+    const [a, b] = await Promise.all([createUser(), createUser()]);
+    await castVote(event.id, actor(a), entries[0].entryId, new Date());
+    await castVote(event.id, actor(b), entries[0].entryId, new Date());
+    await db.insert(teamMembers).values({ teamId: entries[0].teamId, eventId: event.id, userId: a.id });
+    expect(await countsOf(event.id)).toEqual({ "Entry 0": 1, "Entry 1": 0 });
+  });
+});
+
+describe("publishing results", () => {
+  const award = async (eventId: string) => (await listAwards(eventId)).find((a) => a.kind === "peoples-choice");
+
+  it("gives the People's choice award to the entry with the most votes, in the same step, and closes the vote", async () => {
+    const { organizer, event, entries } = await votingEvent(3);
+    const voters = await Promise.all(Array.from({ length: 5 }, () => createUser()));
+    await Promise.all(voters.map((v, i) => castVote(event.id, actor(v), entries[i < 3 ? 2 : 0].entryId, new Date())));
+    expect((await award(event.id))?.entryId).toBeNull();
+    await movePhase(event.id, organizer, "judging");
+    expect((await award(event.id))?.entryId).toBeNull();
+    await movePhase(event.id, organizer, "closed");
+    expect((await award(event.id))?.entryId).toBe(entries[2].entryId);
+    const late = await castVote(event.id, actor(await createUser()), entries[1].entryId, new Date());
+    expect(late).toEqual({ ok: false, reason: "The people's choice vote is closed." });
+  });
+
+  it("leaves the award as the organizers set it when the top is a tie", async () => {
+    const { organizer, event, entries } = await votingEvent(3);
+    const voters = await Promise.all(Array.from({ length: 4 }, () => createUser()));
+    await Promise.all(voters.map((v, i) => castVote(event.id, actor(v), entries[i % 2].entryId, new Date())));
+    await giveAward(event.id, (await award(event.id))!.id, entries[1].entryId, { confirmedWithoutCompleteSheet: true });
+    await movePhase(event.id, organizer, "judging");
+    await movePhase(event.id, organizer, "closed");
+    expect((await award(event.id))?.entryId).toBe(entries[1].entryId);
+  });
+});
+
+describe("saveVoteSettings", () => {
+  it("adds the People's choice award once, or makes the organizers' own award of that name the vote's", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const { event } = await createOpenEvent(organizer);
+    await createAward(event.id, { name: "People's choice", description: "Ours" });
+    const closesAt = new Date(Date.now() + 72 * HOUR);
+    await saveVoteSettings(event.id, { enabled: true, closesAt });
+    await saveVoteSettings(event.id, { enabled: true, closesAt });
+    const list = await listAwards(event.id);
+    expect(list.map((a) => [a.name, a.kind, a.description])).toEqual([["People's choice", "peoples-choice", "Ours"]]);
+  });
+
+  it("keeps the closing time when the vote is turned off, and changes nothing once results are published", async () => {
+    const { organizer, event } = await votingEvent(1);
+    const [before] = await db.select().from(events).where(eq(events.id, event.id));
+    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null })).toBe(true);
+    const [off] = await db.select().from(events).where(eq(events.id, event.id));
+    expect(off).toMatchObject({ peoplesChoiceEnabled: false, peoplesChoiceClosesAt: before.peoplesChoiceClosesAt });
+    await movePhase(event.id, organizer, "judging");
+    await movePhase(event.id, organizer, "closed");
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) })).toBe(false);
+    const [after] = await db.select().from(events).where(eq(events.id, event.id));
+    expect(after.peoplesChoiceEnabled).toBe(false);
+    expect(
+      await db
+        .select()
+        .from(awards)
+        .where(and(eq(awards.eventId, event.id), eq(awards.kind, "peoples-choice"))),
+    ).toHaveLength(1);
+  });
+});

@@ -1,0 +1,133 @@
+// The people's choice vote in the database (ADR 031): settings on the event row, one vote row per person per event.
+import { and, eq, sql } from "drizzle-orm";
+import { entries, events, peoplesChoiceVotes } from "#db/schema";
+import { db } from "~/db.server";
+import { newId } from "~/lib/ids";
+import { canVote, type Actor } from "~/modules/auth/permissions";
+import { peoplesChoiceAward, PEOPLES_CHOICE } from "~/modules/judging/awards";
+import { voteWindow, type PeoplesChoiceSettings, type TallyRow, type VoteSettings } from "./rules";
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export function voteSettingsOf(event: { peoplesChoiceEnabled: boolean; peoplesChoiceClosesAt: Date | null }): VoteSettings {
+  return { enabled: event.peoplesChoiceEnabled, closesAt: event.peoplesChoiceClosesAt };
+}
+
+/**
+ * Saves the organizers' settings, refused in the statement once results are published. Turning the vote on also
+ * gives the event its "People's choice" award (kind `peoples-choice`): an award of that name the organizers made
+ * themselves becomes it; otherwise one is added. Both are no-ops when the event already has one.
+ */
+export async function saveVoteSettings(eventId: string, settings: PeoplesChoiceSettings): Promise<boolean> {
+  const notClosed = sql`exists (select 1 from events where id = ${eventId} and phase <> 'closed')`;
+  const hasKind = sql`exists (select 1 from awards a where a.event_id = ${eventId} and a.kind = ${PEOPLES_CHOICE})`;
+  const [updated] = await db.batch([
+    db
+      .update(events)
+      .set({ peoplesChoiceEnabled: settings.enabled, ...(settings.closesAt ? { peoplesChoiceClosesAt: settings.closesAt } : {}) })
+      .where(and(eq(events.id, eventId), sql`${events.phase} <> 'closed'`))
+      .returning({ id: events.id }),
+    db.run(sql`update awards set kind = ${PEOPLES_CHOICE}
+      where event_id = ${eventId} and name = ${peoplesChoiceAward.name} and kind = 'custom' and ${settings.enabled ? 1 : 0} = 1 and ${notClosed} and not ${hasKind}`),
+    db.run(sql`insert into awards (id, event_id, name, description, kind, position)
+      select ${newId()}, ${eventId}, ${peoplesChoiceAward.name}, ${peoplesChoiceAward.description}, ${PEOPLES_CHOICE},
+        (select coalesce(max(position), -1) + 1 from awards where event_id = ${eventId})
+      where ${settings.enabled ? 1 : 0} = 1 and ${notClosed} and not ${hasKind}
+      on conflict do nothing`),
+  ]);
+  return updated.length > 0;
+}
+
+type MyVote = { entryId: string; title: string } | null;
+
+export async function myVote(eventId: string, voterId: string): Promise<MyVote> {
+  const [row] = await db
+    .select({ entryId: peoplesChoiceVotes.entryId, title: entries.title })
+    .from(peoplesChoiceVotes)
+    .innerJoin(entries, eq(entries.id, peoplesChoiceVotes.entryId))
+    .where(and(eq(peoplesChoiceVotes.eventId, eventId), eq(peoplesChoiceVotes.voterId, voterId)));
+  return row ?? null;
+}
+
+type CastVoteResult = { ok: true; previous: MyVote } | { ok: false; reason: string };
+
+/**
+ * Records the person's one vote in the event, or moves it to this entry: one upsert on (event, voter), so many
+ * people voting at once lose nothing and one person voting twice at once keeps one row. The statement itself
+ * checks what the policy checks (the vote is on and open, the entry is submitted and in this event, the voter is
+ * not in its team), so a vote racing the closing time, the publishing of results or a team change is refused.
+ */
+export async function castVote(eventId: string, voter: Actor, entryId: string, now: Date): Promise<CastVoteResult> {
+  const previous = await myVote(eventId, voter.id);
+  const at = seconds(now);
+  const saved = await db.all<{ entry_id: string }>(sql`insert into peoples_choice_votes (event_id, voter_id, entry_id, created_at, updated_at)
+    select e.event_id, ${voter.id}, e.id, ${at}, ${at}
+    from entries e join events ev on ev.id = e.event_id
+    where e.id = ${entryId} and e.event_id = ${eventId} and e.status = 'submitted'
+      and ev.peoples_choice_enabled = 1 and ev.phase in ('open', 'judging')
+      and ev.submission_deadline <= ${at} and ev.peoples_choice_closes_at > ${at}
+      and not exists (select 1 from team_members m where m.team_id = e.team_id and m.user_id = ${voter.id})
+    on conflict (event_id, voter_id) do update set entry_id = excluded.entry_id, updated_at = excluded.updated_at
+    returning entry_id`);
+  if (saved.length > 0) return { ok: true, previous };
+  return { ok: false, reason: await refusalReason(eventId, voter, entryId, now) };
+}
+
+/** Why the statement wrote nothing, read afresh: the policy's reason for the facts as they are now. */
+async function refusalReason(eventId: string, voter: Actor, entryId: string, now: Date): Promise<string> {
+  const [found] = await db
+    .select({
+      event: events,
+      entryTeamId: entries.teamId,
+      entryStatus: entries.status,
+      isOrganizer: sql<number>`exists(select 1 from event_organizers o where o.event_id = ${events.id} and o.user_id = ${voter.id})`,
+      teamId: sql<string | null>`(select m.team_id from team_members m where m.event_id = ${events.id} and m.user_id = ${voter.id})`,
+    })
+    .from(entries)
+    .innerJoin(events, eq(events.id, entries.eventId))
+    .where(and(eq(entries.id, entryId), eq(entries.eventId, eventId)));
+  if (!found) return "That entry is not part of this event.";
+  const { event } = found;
+  // Being a judge plays no part in the vote.
+  const access = {
+    phase: event.phase,
+    submissionDeadline: event.submissionDeadline,
+    isOrganizer: Boolean(found.isOrganizer),
+    isJudge: false,
+    teamId: found.teamId,
+  };
+  const decision = canVote(voter, access, { teamId: found.entryTeamId, status: found.entryStatus }, voteWindow(voteSettingsOf(event), event, now));
+  return decision.ok ? "Your vote could not be saved just now. Try again." : decision.reason;
+}
+
+/**
+ * The votes that count: for a submitted entry of the event, from someone who is not in that entry's team (the
+ * vote statement refuses those, and this keeps a later team change from counting one).
+ */
+const countedVotes = (eventId: string) => sql`select v.entry_id, count(*) as n
+  from peoples_choice_votes v join entries e on e.id = v.entry_id
+  where v.event_id = ${eventId} and e.event_id = ${eventId} and e.status = 'submitted'
+    and not exists (select 1 from team_members m where m.team_id = e.team_id and m.user_id = v.voter_id)
+  group by v.entry_id`;
+
+/** Every submitted entry with its counted votes (0 included). Only for pages that passed `canSeeVoteCounts`. */
+export async function voteCounts(eventId: string): Promise<TallyRow[]> {
+  const rows = await db.all<{ entry_id: string; title: string; n: number | null }>(sql`select e.id as entry_id, e.title, c.n
+    from entries e left join (${countedVotes(eventId)}) c on c.entry_id = e.id
+    where e.event_id = ${eventId} and e.status = 'submitted'`);
+  return rows.map((r) => ({ entryId: r.entry_id, title: r.title, votes: Number(r.n ?? 0) }));
+}
+
+/**
+ * For the batch that publishes results, after the phase moves to closed: gives the award of kind `peoples-choice`
+ * to the entry with more counted votes than any other. A tie, or no vote, leaves the award as it was. Being in the
+ * same transaction as the phase move, whose closing the vote statement checks, the tally it reads is final.
+ */
+export function recordPeoplesChoiceWinner(eventId: string) {
+  return db.run(sql`with tally as (${countedVotes(eventId)}),
+      top as (select entry_id from tally where n = (select max(n) from tally))
+    update awards set entry_id = (select entry_id from top)
+    where event_id = ${eventId} and kind = ${PEOPLES_CHOICE}
+      and (select count(*) from top) = 1
+      and exists (select 1 from events where id = ${eventId} and phase = 'closed' and peoples_choice_enabled = 1)`);
+}

@@ -1,0 +1,114 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/forms";
+import { parseForm } from "~/lib/forms.server";
+import { enforce } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { canManageEvent, canManagePeoplesChoice } from "~/modules/auth/permissions";
+import { requireEventAccess } from "~/modules/events/access.server";
+import { peoplesChoiceSettingsSchema } from "~/modules/peoples-choice/rules";
+import { settingsView } from "~/modules/peoples-choice/views.server";
+import { saveVoteSettings } from "~/modules/peoples-choice/votes.server";
+import { formatInZone } from "~/lib/time";
+
+export const meta: MetaFunction = () => [{ title: "People's choice · Problem First" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageEvent(user, access));
+  const change = canManagePeoplesChoice(user, access);
+  return {
+    event: { slug: event.slug, title: event.title, timezone: event.timezone },
+    submissionDeadline: formatInZone(event.submissionDeadline, event.timezone),
+    // The browser checks the closing time against the same deadline the server does.
+    deadlineMs: event.submissionDeadline.getTime(),
+    locked: change.ok ? null : change.reason,
+    settings: settingsView(event, new Date()),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManagePeoplesChoice(user, access));
+  const schema = peoplesChoiceSettingsSchema({ timezone: event.timezone, submissionDeadline: event.submissionDeadline });
+  const submission = parseForm(await request.formData(), { schema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (!(await saveVoteSettings(event.id, submission.value)))
+    return data({ result: submission.reply({ formErrors: ["Results were published just now, so the vote can no longer change."] }) }, { status: 409 });
+  const message = submission.value.enabled
+    ? "People's choice vote saved. The People's choice award goes to its winner when results are published."
+    : "People's choice vote turned off. Votes already cast are kept but not counted.";
+  return redirectWithToast(`/events/${event.slug}/peoples-choice`, message);
+}
+
+export default function PeoplesChoiceSettings() {
+  const { event, submissionDeadline, deadlineMs, locked, settings } = useLoaderData<typeof loader>();
+  const [form, fields] = useForm({
+    lastResult: useActionData<typeof action>()?.result,
+    defaultValue: { enabled: settings.enabled ? "on" : undefined, closesAt: settings.closesAt },
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: peoplesChoiceSettingsSchema({ timezone: event.timezone, submissionDeadline: new Date(deadlineMs) }) }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="max-w-2xl space-y-6">
+      <p className="text-sm text-slate-600">
+        <Link to={`/events/${event.slug}/manage`}>← Manage {event.title}</Link>
+      </p>
+      <h1 className="h1">People's choice</h1>
+      <div className="space-y-2 text-sm text-slate-700">
+        <p>
+          Everyone signed in may vote once for an entry of another team, and change the vote until it closes. The vote opens at the submission deadline (
+          {submissionDeadline}).
+        </p>
+        <p>
+          Counts stay hidden from everyone, organizers included, until results are published. Publishing gives the People's choice award to the entry with the
+          most votes; a tie leaves the award to you.
+        </p>
+      </div>
+      {settings.sentence ? (
+        <p className="rounded-md border border-slate-300 bg-slate-50 px-4 py-3 text-sm" data-testid="vote-state">
+          {settings.sentence}
+        </p>
+      ) : null}
+      {locked ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {locked}
+        </p>
+      ) : (
+        <Form method="post" {...getFormProps(form)} className="card space-y-4">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <div className="flex items-start gap-3">
+            <input {...getInputProps(fields.enabled, { type: "checkbox" })} aria-describedby={fields.enabled.descriptionId} className="mt-1" />
+            <div>
+              <label htmlFor={fields.enabled.id} className="label">
+                Hold a people's choice vote
+              </label>
+              <p id={fields.enabled.descriptionId} className="hint">
+                Turning it off keeps the votes cast so far, uncounted, until it is turned on again.
+              </p>
+            </div>
+          </div>
+          <Field
+            label={`Vote closes (${event.timezone})`}
+            meta={fields.closesAt}
+            type="datetime-local"
+            hint="After the submission deadline. Publishing results closes the vote too."
+            className="max-w-xs"
+          />
+          <button type="submit" className="btn-primary">
+            Save people's choice
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

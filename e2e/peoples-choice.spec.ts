@@ -1,0 +1,94 @@
+import { expect } from "@playwright/test";
+import {
+  createPerson,
+  openEvent,
+  pageSignedInAs,
+  peoplesChoiceVote,
+  publishResults,
+  startJudging,
+  submissionDeadlineIn,
+  submittedEntry,
+  voteFor,
+} from "./fixtures";
+import { DAY, expectAccessible, expectToast, localInput, test, unique } from "./helpers";
+
+test("an organizer opens the vote; a participant votes, never for their own team, and changes the vote without JavaScript", async ({ browser }) => {
+  const setUp = await openEvent(unique("Vote Hack"));
+  const [pia, ben, cat] = await Promise.all([createPerson("Pia Voter"), createPerson("Ben Builder"), createPerson("Cat Coder")]);
+  const own = await submittedEntry(setUp, pia, "Pia's dispute bot");
+  await submittedEntry(setUp, ben, "Ben's close checker", "working");
+  const gamma = await submittedEntry(setUp, cat, "Cat's cash forecaster", "working");
+  await submissionDeadlineIn(setUp.event.id, -60_000);
+
+  // The organizer turns the vote on from the Manage page; a closing time before the deadline is refused beside the field.
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/manage`);
+  await organizer.getByRole("navigation", { name: "Event settings" }).getByRole("link", { name: "People's choice" }).click();
+  await organizer.getByLabel("Hold a people's choice vote").check();
+  await organizer.getByLabel("Vote closes (UTC)").fill(localInput(-DAY));
+  await organizer.getByRole("button", { name: "Save people's choice" }).click();
+  await expect(organizer.getByText("The vote opens at the submission deadline: pick a closing time after it")).toBeVisible();
+  await organizer.getByLabel("Vote closes (UTC)").fill(localInput(DAY));
+  await organizer.getByRole("button", { name: "Save people's choice" }).click();
+  await expectToast(organizer, "People's choice vote saved.");
+  await expect(organizer.getByTestId("vote-state")).toContainText("The people's choice vote is open until");
+  await expectAccessible(organizer);
+
+  // Pia votes for Ben's entry from the gallery.
+  const page = await pageSignedInAs(browser, pia.email);
+  await page.goto(`${setUp.url}/entries`);
+  await expect(page.getByRole("region", { name: "People's choice" })).toContainText("The people's choice vote is open until");
+  await page.getByRole("link", { name: "Ben's close checker" }).click();
+  await page.getByRole("button", { name: "Vote for this entry" }).click();
+  await expectToast(page, "Your vote is for “Ben's close checker”.");
+  const box = page.getByRole("region", { name: "People's choice" });
+  await expect(box.getByText("Your vote", { exact: true })).toBeVisible();
+  await expect(box.getByRole("button")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Her own team's entry has no button, and says why.
+  await page.goto(`${setUp.url}/entries/${own.entryId}`);
+  await expect(page.getByRole("region", { name: "People's choice" })).toContainText("You cannot vote for your own team's entry.");
+  await expect(page.getByRole("button", { name: /Vote for this entry/ })).toHaveCount(0);
+
+  // On a phone without JavaScript she moves her vote to Cat's entry; the gallery marks it.
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await context.addCookies(await page.context().cookies());
+  const phone = await context.newPage();
+  await phone.goto(`${setUp.url}/entries/${gamma.entryId}`);
+  await expect(phone.getByRole("region", { name: "People's choice" })).toContainText("Your vote is for Ben's close checker. Voting here moves your one vote");
+  await phone.getByRole("button", { name: "Vote for this entry instead" }).click();
+  await expectToast(phone, "Vote changed: your vote is now for “Cat's cash forecaster”, no longer for “Ben's close checker”.");
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await phone.goto(`${setUp.url}/entries`);
+  await expect(phone.getByRole("listitem").filter({ hasText: "Cat's cash forecaster" }).getByText("Your vote", { exact: true })).toBeVisible();
+  await expect(phone.getByRole("listitem").filter({ hasText: "Ben's close checker" }).getByText("Your vote", { exact: true })).toHaveCount(0);
+});
+
+test("counts stay hidden from everyone, organizers included, until results are published; then the winner has the award", async ({ browser }) => {
+  const setUp = await openEvent(unique("Tally Hack"));
+  const [ann, bo, cy, di, judge] = await Promise.all(["Ann", "Bo", "Cy", "Di", "Jo"].map((n) => createPerson(`${n} Tally`)));
+  const alpha = await submittedEntry(setUp, ann, "Alpha forecaster", "working");
+  const beta = await submittedEntry(setUp, bo, "Beta triage", "working");
+  await submissionDeadlineIn(setUp.event.id, -60_000);
+  await peoplesChoiceVote(setUp.event.id, DAY);
+  await voteFor(setUp.event.id, ann, beta.entryId);
+  await voteFor(setUp.event.id, cy, beta.entryId);
+  await voteFor(setUp.event.id, di, alpha.entryId);
+  await startJudging(setUp, [judge]);
+
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/results`);
+  const preview = organizer.getByRole("region", { name: "People's choice" });
+  await expect(preview).toContainText("Vote counts are hidden from everyone, organizers included, until results are published.");
+  await expect(preview.getByRole("table")).toHaveCount(0);
+
+  await publishResults(setUp);
+  const reader = await pageSignedInAs(browser, cy.email);
+  await reader.goto(`${setUp.url}/results`);
+  const published = reader.getByRole("region", { name: "People's choice" });
+  await expect(published).toContainText("People's choice: “Beta triage”, the entry most people voted for. 3 votes in all.");
+  await expect(published.getByRole("row")).toHaveText([/Rank\s*Entry\s*Votes/, /1\s*Beta triage\s*2/, /2\s*Alpha forecaster\s*1/]);
+  await expect(reader.getByRole("region", { name: "Awards" })).toContainText("People's choice: Beta triage");
+  await expectAccessible(reader);
+});
