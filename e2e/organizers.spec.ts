@@ -307,3 +307,32 @@ test("a scored event's rubric is locked and the page says so", async ({ browser 
   await expect(organizer.getByRole("button", { name: "Change scale" })).toHaveCount(0);
   await expectAccessible(organizer);
 });
+
+test("an organizer starts a new event from an earlier one: problems they tick, rubric and settings come along", async ({ browser }) => {
+  const source = await openEvent(unique("Spring Hack"), { problems: ["Invoice disputes are found too late", "Month-end close is slow"] });
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${source.url}/manage`);
+  await organizer.getByRole("link", { name: "New event from this one" }).click();
+  await expect(organizer.getByRole("heading", { name: `New event from ${source.event.title}`, level: 1 })).toBeVisible();
+  const from = organizer.getByRole("region", { name: `Starting from ${source.event.title}` });
+  await expect(from).toContainText("Never its teams, entries, scores, judges or results.");
+  await expect(from.getByLabel("Invoice disputes are found too late")).toBeChecked();
+  await expectAccessible(organizer);
+
+  // A refused post keeps what was ticked.
+  await from.getByLabel("Month-end close is slow").uncheck();
+  const title = unique("Autumn Rerun");
+  await organizer.getByLabel("Title").fill(title);
+  await organizer.getByLabel("Starts").fill(localInput(DAY));
+  await organizer.getByLabel("Submission deadline").fill(localInput(3 * DAY));
+  await organizer.getByLabel("Judging deadline").fill(localInput(2 * DAY));
+  await organizer.getByRole("button", { name: "Create event" }).click();
+  await expect(organizer.getByText("The judging deadline must be after the submission deadline")).toBeVisible();
+  await expect(from.getByLabel("Month-end close is slow")).not.toBeChecked();
+  await organizer.getByLabel("Judging deadline").fill(localInput(5 * DAY));
+  await organizer.getByRole("button", { name: "Create event" }).click();
+  await expectToast(organizer, `Event created as a draft from ${source.event.title}.`);
+  await expect(organizer.getByRole("heading", { name: "Business problems (1)" })).toBeVisible();
+  await expect(organizer.getByRole("link", { name: "Invoice disputes are found too late", exact: true })).toBeVisible();
+  await expect(organizer.getByText(title, { exact: true })).toBeVisible();
+});

@@ -18,7 +18,7 @@ import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { formatInZone, relativeTime } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
-import { canManageEvent, canManageProblems } from "~/modules/auth/permissions";
+import { canManageEvent, canManageProblems, canUseAsTemplate } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { entryOutcomes, judgingProgress, judgingSheets } from "~/modules/events/dashboard.server";
 import {
@@ -94,6 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ).map(([label, at]) => ({ label, at: formatInZone(at, event.timezone), relative: relativeTime(at, now), past: at <= now })),
     },
     canEditProblems: canManageProblems(user, access).ok,
+    canStartFrom: canUseAsTemplate(user, access).ok,
   };
 }
 
@@ -172,7 +173,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageEvent() {
-  const { event, back, steps, problems, rubric, judges, invites, organizers, teams, history, dashboard, canEditProblems } = useLoaderData<typeof loader>();
+  const { event, back, steps, problems, rubric, judges, invites, organizers, teams, history, dashboard, canEditProblems, canStartFrom } =
+    useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const resultOf = (intent: string) => (answer?.intent === intent && "result" in answer ? answer.result : undefined);
   return (
@@ -206,6 +208,11 @@ export default function ManageEvent() {
         <a href={`/events/${event.slug}/teams.csv`} download className="btn-secondary">
           Download teams and members (CSV)
         </a>
+        {canStartFrom ? (
+          <Link to={`/events/new?from=${encodeURIComponent(event.slug)}`} className="btn-secondary">
+            New event from this one
+          </Link>
+        ) : null}
       </nav>
       <OnThisPage sections={sections} />
       <DashboardSection dashboard={dashboard} teamCount={teams.length} steps={steps} />

@@ -1,57 +1,107 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EventFields } from "~/components/event-fields";
+import { EventTemplateBox } from "~/components/event-template";
 import { FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/auth/guards.server";
-import { canCreateEvent } from "~/modules/auth/permissions";
-import { createEvent, slugTaken } from "~/modules/events/events.server";
+import { canCreateEvent, canUseAsTemplate, type Actor } from "~/modules/auth/permissions";
+import { createEvent, loadEventAccess, slugTaken } from "~/modules/events/events.server";
 import { eventSchema } from "~/modules/events/schemas";
+import { templateDefaults, templatePreview } from "~/modules/events/templates.server";
+import { templateSchema } from "~/modules/problems/schemas";
 
 export const meta: MetaFunction = () => [{ title: "New event · Problem First" }];
 
+/** The event a new one starts from ("New event from this one"): one this person organizes, or none. */
+async function templateSource(actor: Actor, slug: string | null | undefined) {
+  if (!slug) return null;
+  const found = await loadEventAccess({ slug }, actor.id);
+  if (!found) return null;
+  enforce(canUseAsTemplate(actor, found.access));
+  return found.event;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  enforce(canCreateEvent(await requireUser(request)));
-  return null;
+  const user = await requireUser(request);
+  enforce(canCreateEvent(user));
+  const source = await templateSource(user, new URL(request.url).searchParams.get("from"));
+  return source ? { template: await templatePreview(source), defaults: templateDefaults(source) } : { template: null, defaults: null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   enforce(canCreateEvent(user));
-  const submission = parseForm(await request.formData(), { schema: eventSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const formData = await request.formData();
+  const submission = parseForm(formData, { schema: eventSchema });
+  const copy = formData.has("from") ? parseForm(formData, { schema: templateSchema }) : null;
+  const source = copy?.status === "success" ? await templateSource(user, copy.value.from) : null;
+  if (copy && !source)
+    return data(
+      { result: submission.reply({ formErrors: ["The event to start from was not found. Start again from its Manage page."] }), ticked: null },
+      { status: 400 },
+    );
+  // A refused post keeps the problems that were ticked.
+  const ticked = copy?.status === "success" ? copy.value.problemIds : null;
+  if (submission.status !== "success") return data({ result: submission.reply(), ticked }, { status: 400 });
   if (submission.value.slug && (await slugTaken(submission.value.slug))) {
-    return data({ result: submission.reply({ fieldErrors: { slug: ["Another event already uses this address: pick another"] } }) }, { status: 400 });
+    return data({ result: submission.reply({ fieldErrors: { slug: ["Another event already uses this address: pick another"] } }), ticked }, { status: 400 });
   }
-  const event = await createEvent(user, submission.value);
-  return redirectWithToast(`/events/${event.slug}/manage`, "Event created as a draft. Add a business problem, then open it.");
+  const template = source && copy?.status === "success" ? { source, problemIds: copy.value.problemIds } : undefined;
+  const event = await createEvent(user, submission.value, template);
+  return redirectWithToast(
+    `/events/${event.slug}/manage`,
+    template
+      ? `Event created as a draft from ${template.source.title}. Check its dates and problems, then open it.`
+      : "Event created as a draft. Add a business problem, then open it.",
+  );
 }
 
 export default function NewEvent() {
-  const lastResult = useActionData<typeof action>()?.result;
+  const { template, defaults } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const lastResult = answer?.result;
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: { timezone: "UTC", maxTeamSize: "5" },
+    defaultValue: {
+      title: "",
+      slug: "",
+      tagline: "",
+      description: "",
+      startsAt: "",
+      submissionDeadline: "",
+      judgingDeadline: "",
+      timezone: "UTC",
+      maxTeamSize: "5",
+      ...defaults,
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const checked = answer?.ticked ? new Set<string>(answer.ticked) : null;
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="h1">New event</h1>
-      <p className="mt-2 text-slate-700">It starts as a draft that only organizers see. It gets the default problem-first rubric.</p>
-      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+      <h1 className="h1">{template ? `New event from ${template.title}` : "New event"}</h1>
+      <p className="mt-2 text-slate-700">
+        It starts as a draft that only organizers see.{" "}
+        {template ? "Give it a title and dates; the rest comes from the earlier event." : "It gets the default problem-first rubric."}
+      </p>
+      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-6">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <EventFields fields={fields} timezone="UTC" />
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Creating…" : "Create event"}
-        </button>
+        {template ? <EventTemplateBox template={template} checked={checked} /> : null}
+        <div className="card space-y-4">
+          <EventFields fields={fields} timezone={defaults?.timezone ?? "UTC"} />
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {busy ? "Creating…" : "Create event"}
+          </button>
+        </div>
       </Form>
     </div>
   );

@@ -37,7 +37,8 @@ export async function sessionCookie(userId: string): Promise<string> {
   return cookieHeader(await startSession(userId));
 }
 
-type FormInput = Record<string, string | number | boolean | undefined | null>;
+/** Form fields; an array is sent as the field repeated (checkbox groups). */
+type FormInput = Record<string, string | number | boolean | undefined | null | readonly string[]>;
 
 export function request(path: string, opts: { user?: Pick<TestUser, "cookie"> | null; cookie?: string; method?: string; form?: FormInput } = {}): Request {
   const headers = new Headers();
@@ -46,7 +47,7 @@ export function request(path: string, opts: { user?: Pick<TestUser, "cookie"> | 
   let body: string | undefined;
   if (opts.form) {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.form)) if (v !== undefined && v !== null) params.append(k, String(v));
+    for (const [k, v] of Object.entries(opts.form)) for (const one of Array.isArray(v) ? v : [v]) if (one !== undefined && one !== null) params.append(k, String(one));
     body = params.toString();
     headers.set("Content-Type", "application/x-www-form-urlencoded");
   }

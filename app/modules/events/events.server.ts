@@ -1,5 +1,6 @@
 import { and, asc, eq, like, or, sql, desc } from "drizzle-orm";
-import { criteria, eventJudges, eventOrganizers, events, phaseChanges, problems, users } from "#db/schema";
+import type { BatchItem } from "drizzle-orm/batch";
+import { awards, criteria, eventJudges, eventOrganizers, events, phaseChanges, problems, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { zonedLocalToUtc } from "~/lib/time";
@@ -13,7 +14,9 @@ import { configuredOrigin } from "~/lib/urls.server";
 import { judgeAddedMail } from "~/modules/mail/messages";
 import { addPersonByEmail, type AddPersonResult } from "./people.server";
 import { phaseNotices } from "./phase-notices.server";
+import { templateRows, type EventTemplate } from "./templates.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
+import { recordPeoplesChoiceWinner } from "~/modules/peoples-choice/votes.server";
 import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type TransitionRequest } from "./phases";
 
 export type EventRow = typeof events.$inferSelect;
@@ -39,13 +42,19 @@ export async function slugTaken(slug: string, exceptEventId?: string): Promise<b
   return Boolean(row) && row.id !== exceptEventId;
 }
 
-export async function createEvent(actor: Actor, input: NewEventInput): Promise<EventRow> {
+/** A new draft event, organized by `actor`: with the default rubric, or with what `template` copies (ADR 035). */
+export async function createEvent(actor: Actor, input: NewEventInput, template?: EventTemplate): Promise<EventRow> {
   const id = newId();
   const slug = await freeSlug(input.slug || slugify(input.title));
+  const copied = template ? await templateRows(template, id) : null;
+  const copies: BatchItem<"sqlite">[] = [];
+  if (copied?.awards.length) copies.push(db.insert(awards).values(copied.awards));
+  if (copied?.problems.length) copies.push(db.insert(problems).values(copied.problems));
   const [event] = await db.batch([
     db
       .insert(events)
       .values({
+        ...copied?.settings,
         id,
         slug,
         title: input.title,
@@ -60,7 +69,8 @@ export async function createEvent(actor: Actor, input: NewEventInput): Promise<E
       })
       .returning(),
     db.insert(eventOrganizers).values({ eventId: id, userId: actor.id }),
-    db.insert(criteria).values(defaultRubric.map((c, position) => ({ id: newId(), eventId: id, position, ...c }))),
+    db.insert(criteria).values(copied?.criteria.length ? copied.criteria : defaultRubric.map((c, position) => ({ id: newId(), eventId: id, position, ...c }))),
+    ...copies,
   ]);
   return event[0];
 }
@@ -224,6 +234,8 @@ export async function changePhase(event: EventRow, actorId: string, req: Transit
     db.run(sql`insert into phase_changes (event_id, from_phase, to_phase, reason, changed_by)
       select ${event.id}, ${event.phase}, ${req.to}, ${req.reason || null}, ${actorId} where changes() = 1`),
     ...told,
+    // Last, so it breaks no changes() chain: publishing gives the People's choice award to the vote's winner (ADR 031).
+    ...(req.to === "closed" ? [recordPeoplesChoiceWinner(event.id)] : []),
   ]);
   if (updated.length === 0) return { ok: false as const, field: "to" as const, message: "Someone else changed the phase just now. Reload and try again." };
   // Entries are final once judging starts: assign judges to any submitted since the last recompute.

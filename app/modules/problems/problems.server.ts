@@ -101,15 +101,18 @@ export async function copyProblems(fromEventId: string, toEventId: string, probl
     .select({ start: sql<number>`coalesce(max(${problems.position}), -1) + 1` })
     .from(problems)
     .where(eq(problems.eventId, toEventId));
-  await db.insert(problems).values(
-    source.map(({ id: _id, eventId: _eventId, createdAt: _createdAt, retiredAt: _retiredAt, position: _position, ...fields }, i) => ({
-      ...fields,
-      id: newId(),
-      eventId: toEventId,
-      position: Number(start) + i,
-    })),
-  );
+  await db.insert(problems).values(problemCopies(source, toEventId, Number(start)));
   return source.length;
+}
+
+/** Rows that copy problems to another event from position `start` on: fresh ids, not retired, no teams. */
+export function problemCopies(source: (typeof problems.$inferSelect)[], toEventId: string, start: number) {
+  return source.map(({ id: _id, eventId: _eventId, createdAt: _createdAt, retiredAt: _retiredAt, position: _position, ...fields }, i) => ({
+    ...fields,
+    id: newId(),
+    eventId: toEventId,
+    position: start + i,
+  }));
 }
 
 export function listProblems(eventId: string) {
@@ -137,6 +140,7 @@ export function listProblemsToCopy(eventId: string) {
       summary: problems.summary,
       teamCount: sql<number>`(select count(*) from teams t where t.problem_id = problems.id)`,
       workingCount: sql<number>`(select count(*) from entries e join teams t on t.id = e.team_id where t.problem_id = problems.id and e.status = 'submitted' and e.outcome = 'working')`,
+      retired: sql<boolean>`${problems.retiredAt} is not null`.mapWith(Boolean),
     })
     .from(problems)
     .where(eq(problems.eventId, eventId))

@@ -1,0 +1,74 @@
+// "New event from this one" (issue 16, ADR 035): what a new event takes from an earlier one. Its
+// problems (those the organizer ticks), rubric, awards, judging settings and description come along;
+// teams, entries, scores, judges and phase never do.
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { awards, criteria, problems } from "#db/schema";
+import { db } from "~/db.server";
+import { newId } from "~/lib/ids";
+import { listProblemsToCopy, problemCopies } from "~/modules/problems/problems.server";
+import type { EventRow } from "./events.server";
+
+export type EventTemplate = { source: EventRow; problemIds: string[] };
+
+/** What the new-event page shows about the source before anything is created. */
+export async function templatePreview(source: EventRow) {
+  const [problemRows, criterionRows, awardRows] = await Promise.all([
+    listProblemsToCopy(source.id),
+    db.select({ name: criteria.name, weight: criteria.weight }).from(criteria).where(eq(criteria.eventId, source.id)).orderBy(asc(criteria.position)),
+    db.select({ name: awards.name }).from(awards).where(eq(awards.eventId, source.id)).orderBy(asc(awards.position), asc(awards.name)),
+  ]);
+  return {
+    slug: source.slug,
+    title: source.title,
+    problems: problemRows.filter((p) => !p.retired),
+    criteria: criterionRows,
+    scaleMax: source.scaleMax,
+    awards: awardRows.map((a) => a.name),
+    settings: {
+      judgesPerEntry: source.judgesPerEntry,
+      blindJudging: source.blindJudging,
+      normalizeScores: source.normalizeScores,
+      showJudgeNames: source.showJudgeNames,
+    },
+  };
+}
+
+export type TemplatePreview = Awaited<ReturnType<typeof templatePreview>>;
+
+/** The form's starting values on a new event from `source`: everything but its title and dates. */
+export function templateDefaults(source: EventRow) {
+  return { description: source.description, timezone: source.timezone, maxTeamSize: String(source.maxTeamSize), tagline: source.tagline };
+}
+
+/** The rows a new event `eventId` copies from its template: judging settings, rubric, awards (unawarded), chosen problems. */
+export async function templateRows(template: EventTemplate, eventId: string) {
+  const { source } = template;
+  const [criterionRows, awardRows, problemRows] = await Promise.all([
+    db.select().from(criteria).where(eq(criteria.eventId, source.id)).orderBy(asc(criteria.position)),
+    db.select().from(awards).where(eq(awards.eventId, source.id)).orderBy(asc(awards.position)),
+    template.problemIds.length
+      ? db
+          .select()
+          .from(problems)
+          .where(and(eq(problems.eventId, source.id), inArray(problems.id, template.problemIds)))
+          .orderBy(asc(problems.position))
+      : Promise.resolve([]),
+  ]);
+  return {
+    settings: {
+      scaleMax: source.scaleMax,
+      judgesPerEntry: source.judgesPerEntry,
+      blindJudging: source.blindJudging,
+      normalizeScores: source.normalizeScores,
+      showJudgeNames: source.showJudgeNames,
+    },
+    criteria: criterionRows.map(({ id: _id, eventId: _eventId, ...fields }) => ({ ...fields, id: newId(), eventId })),
+    awards: awardRows.map((a) => ({ id: newId(), eventId, name: a.name, description: a.description, kind: a.kind, position: a.position })),
+    // A retired problem stays behind even if its id was sent.
+    problems: problemCopies(
+      problemRows.filter((p) => p.retiredAt === null),
+      eventId,
+      0,
+    ),
+  };
+}
