@@ -10,6 +10,13 @@ describe("editDistance", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
     expect(editDistance("", "abc")).toBe(3);
     expect(editDistance("same", "same")).toBe(0);
+    // A swap needs both letters crossed; half a swap is two edits.
+    expect(editDistance("xa", "ay")).toBe(2);
+    expect(editDistance("ax", "ya")).toBe(2);
+    expect(editDistance("abcd", "wxyz")).toBe(4);
+    expect(editDistance("abcd", "acbd")).toBe(1);
+    // Optimal string alignment: a swapped pair is not edited again ("ca" → "abc" is 3, not 2).
+    expect(editDistance("ca", "abc")).toBe(3);
   });
 });
 
@@ -33,6 +40,65 @@ describe("nearestStem", () => {
     expect(nearestStem("hallucinz", vocab([["hallucin", 4]]))).toBe("hallucin");
     expect(nearestStem("invxyz", vocab([["invoic", 12]]))).toBeNull();
     expect(nearestStem("chatbt", vocab([["chatbot", 2]]))).toBe("chatbot");
+  });
+
+  it("prefers fewer edits, then the stem in more learnings, then the alphabetically first, whatever the candidates' order", () => {
+    // "chatbt" is one edit from "chatbot" and two from "chatbots".
+    expect(
+      nearestStem(
+        "chatbt",
+        vocab([
+          ["chatbots", 50],
+          ["chatbot", 1],
+        ]),
+      ),
+    ).toBe("chatbot");
+    expect(
+      nearestStem(
+        "chatbt",
+        vocab([
+          ["chatbot", 1],
+          ["chatbots", 50],
+        ]),
+      ),
+    ).toBe("chatbot");
+    // Equal edits: more learnings win, then the alphabetically first.
+    expect(
+      nearestStem(
+        "abcdex",
+        vocab([
+          ["abcdez", 9],
+          ["abcdey", 1],
+        ]),
+      ),
+    ).toBe("abcdez");
+    expect(
+      nearestStem(
+        "abcdex",
+        vocab([
+          ["abcdey", 1],
+          ["abcdez", 9],
+        ]),
+      ),
+    ).toBe("abcdez");
+    expect(
+      nearestStem(
+        "abcdex",
+        vocab([
+          ["abcdey", 3],
+          ["abcdez", 3],
+        ]),
+      ),
+    ).toBe("abcdey");
+    expect(
+      nearestStem(
+        "abcdex",
+        vocab([
+          ["abcdez", 3],
+          ["abcdey", 3],
+        ]),
+      ),
+    ).toBe("abcdey");
   });
 
   it("prefers fewer edits, then the stem in more learnings, then the alphabetically first", () => {
@@ -79,6 +145,10 @@ describe("closestSpelling", () => {
     expect(closestSpelling("invoce", ["Invoices", "invoice", "INVOICED"])).toBe("invoice");
     expect(closestSpelling("x", ["bbb", "aa", "ab"])).toBe("aa");
     expect(closestSpelling("x", [])).toBeNull();
+    // Closest before alphabetical, then shortest before alphabetical.
+    expect(closestSpelling("zebra", ["abra", "zebras"])).toBe("zebras");
+    expect(closestSpelling("abc", ["abcd", "abd"])).toBe("abd");
+    expect(closestSpelling("x", ["ab", "aa"])).toBe("aa");
   });
 });
 

@@ -28,6 +28,11 @@ describe("completions", () => {
     ]);
   });
 
+  it("orders words by length, then alphabetically, whatever order the archive gives them in", () => {
+    expect(completions("ab", [], ["abcd", "abd", "abc"])).toEqual(["abc", "abd", "abcd"]);
+    expect(completions("ab", ["abzz"], ["abcd", "abc"])).toEqual(["abzz", "abc", "abcd"]);
+  });
+
   it("offers at most MAX_TERMS words", () => {
     const words = Array.from({ length: 9 }, (_, i) => `ab${"c".repeat(i + 1)}`);
     expect(completions("ab", [], words)).toHaveLength(MAX_TERMS);

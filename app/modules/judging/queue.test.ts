@@ -12,6 +12,8 @@ describe("sheetState", () => {
       "done",
     ]);
     expect(sheetState(item("a", 0, 0))).toBe("todo");
+    // A rubric without criteria never makes a sheet done.
+    expect(sheetState(item("a", 1, 0))).toBe("partial");
   });
 });
 
@@ -21,6 +23,14 @@ describe("nextToScore", () => {
   it("takes the next unfinished entry after the current one, skipping finished ones", () => {
     expect(nextToScore(queue, "b")?.id).toBe("d");
     expect(nextToScore(queue, "a")?.id).toBe("b");
+  });
+
+  it("goes on after the current entry, not back to the first unfinished one", () => {
+    const open = [item("a", 0), item("b", 0), item("c", 0), item("d", 0)];
+    expect(nextToScore(open, "b")?.id).toBe("c");
+    expect(nextToScore(open, "c")?.id).toBe("d");
+    expect(nextToScore(open, "d")?.id).toBe("a");
+    expect(nextToScore([item("a", 0), item("b", 0), item("c", 6)], "b")?.id).toBe("a");
   });
 
   it("wraps round to the start and never returns the current entry", () => {
