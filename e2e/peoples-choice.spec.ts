@@ -38,6 +38,7 @@ test("an organizer opens the vote; a participant votes, never for their own team
   const page = await pageSignedInAs(browser, pia.email);
   await page.goto(`${setUp.url}/entries`);
   await expect(page.getByRole("region", { name: "People's choice" })).toContainText("The people's choice vote is open until");
+  await expectAccessible(page);
   await page.getByRole("link", { name: "Ben's close checker" }).click();
   await page.getByRole("button", { name: "Vote for this entry" }).click();
   await expectToast(page, "Your vote is for “Ben's close checker”.");
