@@ -35,3 +35,7 @@ export type FollowUpStatus = (typeof followUpStatuses)[number];
 /** Where a request to join a team stands (ADR 032): asked, then accepted, declined or withdrawn. */
 export const joinRequestStatuses = ["pending", "accepted", "declined", "withdrawn"] as const;
 export type JoinRequestStatus = (typeof joinRequestStatuses)[number];
+
+/** The kinds of an event's custom submission question (ADR 036). */
+export const questionKinds = ["short-text", "long-text", "yes-no", "choice"] as const;
+export type QuestionKind = (typeof questionKinds)[number];

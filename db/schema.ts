@@ -1,7 +1,17 @@
 // The one place that defines tables. Generate migrations with `npm run db:generate`.
 import { sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text, uniqueIndex, index } from "drizzle-orm/sqlite-core";
-import { announcementAudiences, entryStatuses, eventPhases, followUpStatuses, globalRoles, joinRequestStatuses, outcomes, rootCauses } from "./enums";
+import {
+  announcementAudiences,
+  entryStatuses,
+  eventPhases,
+  followUpStatuses,
+  globalRoles,
+  joinRequestStatuses,
+  outcomes,
+  questionKinds,
+  rootCauses,
+} from "./enums";
 
 export * from "./enums";
 
@@ -722,3 +732,39 @@ export const resultsVersions = sqliteTable("results_versions", {
     .references(() => events.id, { onDelete: "cascade" }),
   version: integer("version").notNull().default(0),
 });
+
+/**
+ * An event's custom submission questions (ADR 036): at most five, asked on the entry form. They change only until the
+ * first entry is submitted; every write says so in its own statement.
+ */
+export const submissionQuestions = sqliteTable(
+  "submission_questions",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: text("kind", { enum: questionKinds }).notNull(),
+    label: text("label").notNull(),
+    required: integer("required", { mode: "boolean" }).notNull().default(false),
+    // JSON array of the choices of a "choice" question ("[]" for every other kind).
+    options: text("options").notNull().default("[]"),
+  },
+  (t) => [index("submission_questions_event_idx").on(t.eventId, t.position)],
+);
+
+/** One entry's answer to one question: written in the same batch as the entry's draft, at its version. */
+export const entryAnswers = sqliteTable(
+  "entry_answers",
+  {
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => submissionQuestions.id, { onDelete: "cascade" }),
+    value: text("value").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.questionId] }), index("entry_answers_question_idx").on(t.questionId)],
+);
