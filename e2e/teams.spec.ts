@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { teams } from "#db/schema";
 import { db } from "~/db.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
-import { createPerson, openEvent, pageSignedInAs, startJudging, submittedEntry, teamOf } from "./fixtures";
+import { createPerson, openEvent, pageSignedInAs, startJudging, submissionDeadlineIn, submittedEntry, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, newPage, signIn, signUp, unique, test } from "./helpers";
 import { linkMailedTo } from "./mail";
 
@@ -196,6 +196,22 @@ test("the lead removes a member and makes a new invite link; the removed member 
   await max.reload();
   await max.getByRole("button", { name: "Join team" }).click();
   await expectToast(max, /You joined/);
+});
+
+test("the event page counts down to the next deadline: ticking with JavaScript, as text without", async ({ browser }) => {
+  const setUp = await openEvent(unique("Countdown Hack"));
+  await submissionDeadlineIn(setUp.event.id, 10 * 60_000 + 30_000);
+  const page = await pageSignedInAs(browser, "participant@example.com");
+  await page.goto(setUp.url);
+  const timer = page.getByRole("timer", { name: "Submissions close in" });
+  await expect(timer).toHaveText(/^10 minutes \d+ seconds$/);
+  const shown = (await timer.textContent())!;
+  await expect(timer).not.toHaveText(shown);
+
+  const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await plain.context().addCookies(await page.context().cookies());
+  await plain.goto(setUp.url);
+  await expect(plain.getByRole("timer", { name: "Submissions close in" })).toHaveText(/^10 minutes \d+ seconds$/);
 });
 
 test("a mistyped invite code keeps the event page, with the reason next to the field", async ({ browser }) => {

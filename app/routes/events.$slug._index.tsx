@@ -6,6 +6,7 @@ import { EventAnnouncements } from "~/components/announcements/event-announcemen
 import { PhaseBadge } from "~/components/badges";
 import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Countdown } from "~/components/countdown";
 import { Field } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
@@ -16,6 +17,7 @@ import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { listAwards } from "~/modules/judging/awards.server";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { requireEventAccess } from "~/modules/events/access.server";
+import { nextDeadline } from "~/modules/events/phases";
 import { listProblems } from "~/modules/problems/problems.server";
 import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.server";
 import { joinSchema } from "~/modules/teams/schemas";
@@ -68,6 +70,7 @@ export default function EventPage() {
     shouldRevalidate: "onInput",
   });
   const nowDate = new Date(now);
+  const next = nextDeadline(event, nowDate);
   return (
     <div className="space-y-8">
       <header>
@@ -99,6 +102,7 @@ export default function EventPage() {
             </div>
           </dl>
         )}
+        {next ? <Countdown label={next.label} at={next.at.toISOString()} now={now} /> : null}
         <Markdown html={descriptionHtml} className="mt-4" />
         <p className="mt-4 flex flex-wrap gap-2">
           {can.manage ? (

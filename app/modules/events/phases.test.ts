@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTransition, nextSteps, noJudgingGaps, phaseLabels, phaseWords, type PhaseFacts } from "./phases";
+import { checkTransition, nextDeadline, nextSteps, noJudgingGaps, phaseLabels, phaseWords, type PhaseFacts } from "./phases";
 
 const now = new Date("2030-06-01T12:00:00Z");
 const facts = (over: Partial<PhaseFacts> = {}): PhaseFacts => ({
@@ -161,5 +161,31 @@ describe("the steps each phase offers, in full", () => {
       judging: "Submissions are closed: the event has moved to judging.",
       closed: "Submissions are closed: the event is over and its results are published.",
     });
+  });
+});
+
+describe("nextDeadline", () => {
+  const times = { startsAt: new Date("2026-03-01T09:00Z"), submissionDeadline: new Date("2026-03-03T17:00Z"), judgingDeadline: new Date("2026-03-06T17:00Z") };
+  const at = (iso: string) => new Date(iso);
+
+  it("counts down to the start, then to the submission deadline, while the event is a draft or open", () => {
+    for (const phase of ["draft", "open"] as const) {
+      expect(nextDeadline({ ...times, phase }, at("2026-02-28T09:00Z"))).toEqual({ label: "Starts", at: times.startsAt });
+      expect(nextDeadline({ ...times, phase }, at("2026-03-01T09:00Z"))).toEqual({ label: "Submissions close", at: times.submissionDeadline });
+      expect(nextDeadline({ ...times, phase }, at("2026-03-03T16:59Z"))).toEqual({ label: "Submissions close", at: times.submissionDeadline });
+      expect(nextDeadline({ ...times, phase }, at("2026-03-03T17:00Z"))).toBeNull();
+    }
+  });
+
+  it("counts down to the judging deadline while judging, and to nothing once closed", () => {
+    expect(nextDeadline({ ...times, phase: "judging" }, at("2026-03-02T09:00Z"))).toEqual({ label: "Judging ends", at: times.judgingDeadline });
+    expect(nextDeadline({ ...times, phase: "judging" }, at("2026-03-06T16:59Z"))).toEqual({ label: "Judging ends", at: times.judgingDeadline });
+    expect(nextDeadline({ ...times, phase: "judging" }, at("2026-03-06T17:00Z"))).toBeNull();
+    expect(nextDeadline({ ...times, phase: "closed" }, at("2026-02-01T09:00Z"))).toBeNull();
+  });
+
+  it("reads times given as strings, as loader data gives them", () => {
+    const strings = { startsAt: "2026-03-01T09:00:00.000Z", submissionDeadline: "2026-03-03T17:00:00.000Z", judgingDeadline: "2026-03-06T17:00:00.000Z" };
+    expect(nextDeadline({ ...strings, phase: "open" }, at("2026-03-02T09:00Z"))).toEqual({ label: "Submissions close", at: times.submissionDeadline });
   });
 });

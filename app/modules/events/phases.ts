@@ -127,3 +127,17 @@ export function eventWhen(e: EventTimes): string {
       return `Ran ${formatDateRange(e.startsAt, e.judgingDeadline, e.timezone)}`;
   }
 }
+
+/** The next moment that matters to people looking at the event now, worded for its phase; null when none is ahead. */
+export function nextDeadline(e: Omit<EventTimes, "timezone">, now: Date): { label: string; at: Date } | null {
+  const starts = new Date(e.startsAt);
+  const submissions = new Date(e.submissionDeadline);
+  const judging = new Date(e.judgingDeadline);
+  if (e.phase === "draft" || e.phase === "open") {
+    if (now < starts) return { label: "Starts", at: starts };
+    if (now < submissions) return { label: "Submissions close", at: submissions };
+    return null;
+  }
+  if (e.phase === "judging" && now < judging) return { label: "Judging ends", at: judging };
+  return null;
+}
