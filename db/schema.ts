@@ -54,6 +54,8 @@ export const events = sqliteTable(
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
+    // An optional Rules and FAQ section of the event page, in Markdown.
+    rules: text("rules").notNull().default(""),
     timezone: text("timezone").notNull().default("UTC"),
     startsAt: integer("starts_at", { mode: "timestamp" }).notNull(),
     submissionDeadline: integer("submission_deadline", { mode: "timestamp" }).notNull(),

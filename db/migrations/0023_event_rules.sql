@@ -1,0 +1,1 @@
+ALTER TABLE `events` ADD `rules` text DEFAULT '' NOT NULL;
