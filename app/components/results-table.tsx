@@ -1,8 +1,9 @@
 // The ranking on the results page: one row per entry on a wide screen, one card per entry on a phone.
 import { Link } from "@remix-run/react";
+import { Fragment, type CSSProperties } from "react";
 import type { Outcome } from "#db/schema";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
-import { criterionFill, rankingNames, sharedRanks, type Ranking } from "~/modules/judging/results-view";
+import { criterionFill, RANKING_PAGE_SIZE, rankingNames, sharedRanks, type Ranking } from "~/modules/judging/results-view";
 import { AwardBadges, OutcomeBadge } from "./badges";
 
 type ResultRow = {
@@ -31,6 +32,8 @@ type Props = {
   scaleMax: number;
   rubric: { id: string; name: string; weight: number }[];
   rows: ResultRow[];
+  /** Ranks shared by several entries of the whole ranking, when `rows` is one page of it. */
+  tiedRanks?: number[];
 };
 
 const score = (s: number | null) => (s === null ? "Not scored" : s.toFixed(1));
@@ -39,8 +42,8 @@ const score = (s: number | null) => (s === null ? "Not scored" : s.toFixed(1));
  * A table whose rows turn into cards below the sm breakpoint (display only: the table stays a table for
  * assistive technology). The rank cell holds just the rank, so it reads as one.
  */
-export function ResultsTable({ eventSlug, view, official, other, scaleMax, rubric, rows }: Props) {
-  const tied = sharedRanks(rows.map((r) => r.rank));
+export function ResultsTable({ eventSlug, view, official, other, scaleMax, rubric, rows, tiedRanks }: Props) {
+  const tied = tiedRanks ? new Set(tiedRanks) : sharedRanks(rows.map((r) => r.rank));
   return (
     <table className="w-full text-left text-sm max-sm:block">
       <caption className="pb-2 text-left text-base font-semibold max-sm:block">
@@ -127,7 +130,8 @@ function Flags({ row, tied }: { row: ResultRow; tied: boolean }) {
 
 /**
  * Small bars for every criterion at a glance (decoration: the same numbers are in the disclosure), and a
- * native <details> with names and means, so it opens without JavaScript.
+ * native <details> with names and means, so it opens without JavaScript. Kept to few elements: a long
+ * ranking renders a page of these (ADR 033).
  */
 function Breakdown({ row, rubric, scaleMax, other }: { row: ResultRow; rubric: Props["rubric"]; scaleMax: number; other: Ranking }) {
   const means = new Map(row.criterionMeans.map((m) => [m.criterionId, m.mean]));
@@ -136,40 +140,54 @@ function Breakdown({ row, rubric, scaleMax, other }: { row: ResultRow; rubric: P
       <summary className="flex cursor-pointer list-none items-end gap-2 [&::-webkit-details-marker]:hidden">
         <span aria-hidden="true" className="flex h-6 items-end gap-0.5">
           {rubric.map((c) => (
-            <span key={c.id} className="flex h-6 w-3 items-end rounded-sm bg-slate-200">
-              <span className="block w-3 rounded-sm bg-brand-600" style={{ height: `${criterionFill(means.get(c.id) ?? null, scaleMax) * 100}%` }} />
-            </span>
+            <span key={c.id} className="result-bar" style={{ "--fill": `${criterionFill(means.get(c.id) ?? null, scaleMax) * 100}%` } as CSSProperties} />
           ))}
         </span>
         <span className="text-brand-700 underline underline-offset-2">
-          Breakdown<span className="sr-only"> of {row.entry.title || "Untitled entry"}</span>
+          Breakdown<span className="sr-only">{` of ${row.entry.title || "Untitled entry"}`}</span>
         </span>
         <span aria-hidden="true" className="text-xs text-slate-600 group-open:rotate-90">
           ▸
         </span>
       </summary>
-      <dl className="mt-2 space-y-1.5">
+      <dl className="mt-2 grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 text-xs text-slate-800">
         {rubric.map((c) => {
           const mean = means.get(c.id) ?? null;
           return (
-            <div key={c.id}>
-              <dt className="text-xs text-slate-800">
-                {c.name} <span className="text-slate-600">(weight {c.weight})</span>
-              </dt>
-              <dd className="flex items-center gap-2 text-xs tabular-nums">
-                <span aria-hidden="true" className="h-1.5 flex-1 rounded-full bg-slate-200">
-                  <span className="block h-1.5 rounded-full bg-brand-600" style={{ width: `${criterionFill(mean, scaleMax) * 100}%` }} />
-                </span>
-                <span className="w-14 text-right">{mean === null ? "—" : `${mean.toFixed(1)} of ${scaleMax}`}</span>
-              </dd>
-            </div>
+            <Fragment key={c.id}>
+              <dt>{`${c.name} (weight ${c.weight})`}</dt>
+              <dd className="text-right tabular-nums">{mean === null ? "—" : `${mean.toFixed(1)} of ${scaleMax}`}</dd>
+            </Fragment>
           );
         })}
       </dl>
       <p className="mt-2 text-xs text-slate-700">
-        Scored in full by {row.judges} judge{row.judges === 1 ? "" : "s"}. {rankingNames[other]} ranking:{" "}
+        {`Scored in full by ${row.judges} judge${row.judges === 1 ? "" : "s"}. ${rankingNames[other]} ranking: `}
         {row.otherRank === null ? "not ranked" : `#${row.otherRank} with ${score(row.otherScore)}`}.
       </p>
     </details>
+  );
+}
+
+/** Links to the other pages of a long ranking (plain links: they work without JavaScript). */
+export function RankingPager({
+  base,
+  view,
+  page,
+}: {
+  base: string;
+  view: Ranking;
+  page: { page: number; pages: number; first: number; last: number; total: number };
+}) {
+  if (page.pages <= 1) return null;
+  const link = (n: number) => `${base}?view=${view}&page=${n}`;
+  return (
+    <nav aria-label="Ranking pages" className="flex flex-wrap items-center gap-4 text-sm">
+      {page.page > 1 ? <Link to={link(page.page - 1)}>← Previous {RANKING_PAGE_SIZE}</Link> : null}
+      <span>
+        Entries {page.first}–{page.last} of {page.total} (page {page.page} of {page.pages})
+      </span>
+      {page.page < page.pages ? <Link to={link(page.page + 1)}>Next {Math.min(RANKING_PAGE_SIZE, page.total - page.last)} →</Link> : null}
+    </nav>
   );
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { VoteResults } from "~/components/peoples-choice";
-import { ResultsTable } from "~/components/results-table";
+import { RankingPager, ResultsTable } from "~/components/results-table";
 import { ScoreDistribution } from "~/components/score-distribution";
 import { enforce } from "~/lib/http.server";
 import { canManageJudging, canViewResults } from "~/modules/auth/permissions";
@@ -11,7 +11,7 @@ import { listAwards } from "~/modules/judging/awards.server";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { eventConflicts, eventResults, judgeNames } from "~/modules/judging/judging.server";
 import { DISAGREEMENT_SD, MIN_ENTRIES_FOR_NORMALIZATION, TIE_BREAK_RULES } from "~/modules/judging/results";
-import { awardNamesByEntry, pickRanking, rankingNames, rankingSentence } from "~/modules/judging/results-view";
+import { awardNamesByEntry, pickRanking, rankingNames, rankingPage, rankingSentence, sharedRanks } from "~/modules/judging/results-view";
 import { resultsVoteSection } from "~/modules/peoples-choice/views.server";
 
 export const meta: MetaFunction = () => [{ title: "Results · Problem First" }];
@@ -20,16 +20,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canViewResults(user, access));
   const manages = canManageJudging(user, access).ok;
-  const { view, official, other } = pickRanking(new URL(request.url).searchParams.get("view"), event.normalizeScores);
+  const search = new URL(request.url).searchParams;
+  const { view, official, other } = pickRanking(search.get("view"), event.normalizeScores);
   const [results, awardList, conflicts, peoplesChoice] = await Promise.all([
     eventResults(event, view),
     listAwards(event.id),
     manages ? eventConflicts(event.id) : Promise.resolve([]),
     resultsVoteSection(event, user, access, new Date()),
   ]);
+  // One page of the ranking is rendered (ADR 033); ties are found over all of it.
+  const page = rankingPage(results.rows, search.get("page"));
+  const tiedRanks = [...sharedRanks(results.rows.map((r) => (view === "normalized" ? r.normalizedRank : r.rank)))];
   // Judge names (who is missing, who is normalized) are for organizers; everybody else sees counts.
   const names = manages
-    ? new Map((await judgeNames(results.judges.map((j) => j.judgeId).concat(results.rows.flatMap((r) => r.missingJudges)))).map((u) => [u.id, u.name]))
+    ? new Map((await judgeNames(results.judges.map((j) => j.judgeId).concat(page.rows.flatMap((r) => r.missingJudges)))).map((u) => [u.id, u.name]))
     : new Map<string, string>();
   // Awards show once published (organizers preview them); team names go through the blind-judging rule.
   const awards = event.phase === "closed" || manages ? awardList.filter((a) => a.entryId) : [];
@@ -44,7 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     scaleMax: event.scaleMax,
     sentence: rankingSentence(official),
     rubric: results.rubric.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
-    rows: results.rows.map((r) => ({
+    page: { page: page.page, pages: page.pages, first: page.first, last: page.last, total: page.total },
+    tiedRanks,
+    rows: page.rows.map((r) => ({
       rank: view === "normalized" ? r.normalizedRank : r.rank,
       score: view === "normalized" ? r.normalizedScore : r.score,
       otherRank: view === "normalized" ? r.rank : r.normalizedRank,
@@ -68,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Results() {
-  const { event, manages, view, official, other, scaleMax, sentence, rubric, rows, distributions, judges, awards, conflicts, peoplesChoice } =
+  const { event, manages, view, official, other, scaleMax, sentence, rubric, rows, page, tiedRanks, distributions, judges, awards, conflicts, peoplesChoice } =
     useLoaderData<typeof loader>();
   const base = `/events/${event.slug}/results`;
   return (
@@ -135,7 +141,17 @@ export default function Results() {
             ))}
           </nav>
         </div>
-        <ResultsTable eventSlug={event.slug} view={view} official={official} other={other} scaleMax={scaleMax} rubric={rubric} rows={rows} />
+        <ResultsTable
+          eventSlug={event.slug}
+          view={view}
+          official={official}
+          other={other}
+          scaleMax={scaleMax}
+          rubric={rubric}
+          rows={rows}
+          tiedRanks={tiedRanks}
+        />
+        <RankingPager base={base} view={view} page={page} />
       </section>
       <section aria-labelledby="how-h" className="card space-y-2 text-sm">
         <h2 id="how-h" className="h2">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MIN_ENTRIES_FOR_NORMALIZATION } from "./results";
-import { awardNamesByEntry, criterionFill, pickRanking, rankingSentence, sharedRanks } from "./results-view";
+import { awardNamesByEntry, criterionFill, pickRanking, RANKING_PAGE_SIZE, rankingPage, rankingSentence, sharedRanks } from "./results-view";
 
 describe("pickRanking", () => {
   it("shows the official ranking unless another is asked for", () => {
@@ -57,5 +57,27 @@ describe("awardNamesByEntry", () => {
         { name: "Unused", entryId: null },
       ]),
     ).toEqual({ a: ["Best overall", "Best AI metric"], b: ["Most valuable failure"] });
+  });
+});
+
+describe("rankingPage", () => {
+  const rows = Array.from({ length: 60 }, (_, i) => i + 1);
+
+  it(`shows ${RANKING_PAGE_SIZE} entries a page unless told otherwise, the first page unless another is asked for`, () => {
+    expect(rankingPage(rows, null)).toMatchObject({ rows: rows.slice(0, RANKING_PAGE_SIZE), page: 1, first: 1, last: RANKING_PAGE_SIZE, total: 60 });
+    expect(rankingPage(rows, null, 25)).toMatchObject({ page: 1, pages: 3, first: 1, last: 25, total: 60 });
+    expect(rankingPage(rows, "2", 25)).toMatchObject({ rows: rows.slice(25, 50), page: 2, first: 26, last: 50 });
+    expect(rankingPage(rows, "3", 25)).toMatchObject({ rows: [51, 52, 53, 54, 55, 56, 57, 58, 59, 60], page: 3, first: 51, last: 60 });
+  });
+
+  it("answers a page past the end with the last one, and anything else with the first", () => {
+    expect(rankingPage(rows, "4", 25).page).toBe(3);
+    expect(rankingPage(rows, "99", 25).rows).toEqual(rows.slice(50));
+    for (const odd of ["0", "-1", "1.5", "two", ""]) expect(rankingPage(rows, odd, 25).page).toBe(1);
+  });
+
+  it("has one page, possibly empty, for a small or empty ranking", () => {
+    expect(rankingPage(rows.slice(0, 25), "2", 25)).toMatchObject({ page: 1, pages: 1, last: 25 });
+    expect(rankingPage([], null)).toEqual({ rows: [], page: 1, pages: 1, first: 0, last: 0, total: 0 });
   });
 });

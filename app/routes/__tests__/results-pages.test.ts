@@ -1,0 +1,70 @@
+// A long ranking is rendered a page at a time (ADR 033): the loader sends one page, says where it is, keeps
+// ties found over the whole ranking, and answers an odd page number with a real page.
+import { beforeAll, describe, expect, it } from "vitest";
+import { addJudge, listCriteria } from "~/modules/events/events.server";
+import { saveScores } from "~/modules/judging/judging.server";
+import { RANKING_PAGE_SIZE } from "~/modules/judging/results-view";
+import { loader as resultsLoader } from "~/routes/events.$slug.results";
+import { args, createOpenEvent, createUser, expectStatus, movePhase, request, submittedEntry, type TestUser } from "~/test/fixtures";
+
+type ResultsData = {
+  rows: { rank: number | null; score: number | null; entry: { title: string } }[];
+  page: { page: number; pages: number; first: number; last: number; total: number };
+  tiedRanks: number[];
+};
+
+let organizer: TestUser;
+let slug: string;
+const entries = RANKING_PAGE_SIZE + 2;
+
+beforeAll(async () => {
+  organizer = await createUser({ role: "organizer" });
+  const judge = await createUser();
+  const { event, problem } = await createOpenEvent(organizer);
+  const ids: string[] = [];
+  for (let i = 0; i < entries; i++) {
+    const lead = await createUser();
+    ids.push((await submittedEntry(event, lead.id, problem.id, { title: `Entry ${String(i).padStart(2, "0")}` })).entryId);
+  }
+  await addJudge(event.id, judge.email);
+  await movePhase(event.id, organizer, "judging");
+  const rubric = await listCriteria(event.id);
+  // Entry 00 is best; the last three share the lowest score, and their tie straddles pages 1 and 2.
+  for (const [i, id] of ids.entries()) {
+    const value = i === 0 ? 5 : i >= entries - 3 ? 1 : 3;
+    await saveScores(
+      id,
+      judge.id,
+      rubric.map((c) => ({ criterionId: c.id, value, comment: "" })),
+      new Date(),
+    );
+  }
+  slug = event.slug;
+}, 120_000);
+
+const load = async (query = "") =>
+  (await expectStatus(resultsLoader(args(request(`/events/${slug}/results${query}`, { user: organizer }), { slug })), 200)).data as ResultsData;
+
+describe("results page of a long ranking", () => {
+  it(`sends ${RANKING_PAGE_SIZE} rows at a time and says which of how many`, async () => {
+    const first = await load();
+    expect(first.rows).toHaveLength(RANKING_PAGE_SIZE);
+    expect(first.page).toEqual({ page: 1, pages: 2, first: 1, last: RANKING_PAGE_SIZE, total: entries });
+    expect(first.rows[0]).toMatchObject({ rank: 1, entry: { title: "Entry 00" } });
+    const second = await load("?page=2&view=normalized");
+    expect(second.page).toMatchObject({ page: 2, first: RANKING_PAGE_SIZE + 1, last: entries });
+    expect(second.rows.map((r) => r.entry.title)).toEqual([`Entry ${entries - 2}`, `Entry ${entries - 1}`]);
+  });
+
+  it("flags ties found over the whole ranking, also those that a page shows only part of", async () => {
+    const first = await load();
+    // Entries 01 … 23 share rank 2; entries 24 (last on page 1), 25 and 26 share rank 25.
+    expect(first.tiedRanks.sort((a, b) => a - b)).toEqual([2, entries - 2]);
+    expect((await load("?page=2")).tiedRanks).toEqual(first.tiedRanks);
+  });
+
+  it("answers a page past the end with the last page and nonsense with the first", async () => {
+    expect((await load("?page=9")).page.page).toBe(2);
+    expect((await load("?page=abc")).page.page).toBe(1);
+  });
+});
