@@ -51,6 +51,7 @@ test("a new draft is refused to open without a problem; bad deadlines are refuse
   await expectAccessible(organizer);
   await organizer.getByLabel("Judging deadline").fill(localInput(14 * DAY));
   await organizer.getByLabel("Tagline (optional)").fill("Planners first, AI later");
+  await organizer.getByLabel("Rules and FAQ (optional)").fill("**Can we use customer data?** Only anonymised exports.");
   await organizer.getByRole("button", { name: "Save event" }).click();
   await expectToast(organizer, "Event details saved.");
 
@@ -58,6 +59,7 @@ test("a new draft is refused to open without a problem; bad deadlines are refuse
   await organizer.goto(eventUrl);
   await expect(organizer.getByText("Planners first, AI later")).toBeVisible();
   await expect(organizer.getByRole("heading", { name: "How it works" })).toBeVisible();
+  await expect(organizer.getByRole("region", { name: "Rules and FAQ" })).toContainText("Can we use customer data? Only anonymised exports.");
   await expect(organizer.getByText("Guide", { exact: true })).toBeVisible();
   await expect(organizer.locator('a[href^="javascript"], a[href^="JAVASCRIPT"]')).toHaveCount(0);
   expect(await organizer.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();

@@ -2,7 +2,7 @@ import { Field, SelectField, TextareaField, type Meta } from "~/components/forms
 import { commonTimezones } from "~/lib/time";
 
 type EventFieldsMeta = Record<
-  "title" | "slug" | "tagline" | "description" | "timezone" | "startsAt" | "submissionDeadline" | "judgingDeadline" | "maxTeamSize",
+  "title" | "slug" | "tagline" | "description" | "rules" | "timezone" | "startsAt" | "submissionDeadline" | "judgingDeadline" | "maxTeamSize",
   Meta
 >;
 
@@ -28,7 +28,13 @@ export function EventFields({
         label="Description"
         meta={fields.description}
         rows={6}
-        hint="Markdown: **bold**, lists, [links](https://…). What the hackathon is for, who should join, any rules."
+        hint="Markdown: **bold**, lists, [links](https://…). What the hackathon is for and who should join."
+      />
+      <TextareaField
+        label="Rules and FAQ (optional)"
+        meta={fields.rules}
+        rows={6}
+        hint="Markdown, shown in its own section of the event page: what counts as an entry, what data may be used, who to ask."
       />
       <SelectField
         label="Timezone"

@@ -20,7 +20,7 @@ export function EventTemplateBox({ template, checked }: { template: TemplatePrev
         Starting from {template.title}
       </h2>
       <p className="text-sm text-slate-700">
-        The new event takes its description, time zone and team size (below, to change), its rubric ({template.criteria.length}{" "}
+        The new event takes its description, rules, time zone and team size (below, to change), its rubric ({template.criteria.length}{" "}
         {template.criteria.length === 1 ? "criterion" : "criteria"}: {template.criteria.map((c) => `${c.name} ${c.weight}%`).join(", ")}; scale 1–
         {template.scaleMax}), {template.awards.length ? `its awards (${template.awards.join(", ")}), ` : ""}and its judging settings ({settings.join(", ")}).
         Never its teams, entries, scores, judges or results.

@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event,
     descriptionHtml: renderMarkdown(event.description),
+    rulesHtml: event.rules ? renderMarkdown(event.rules) : null,
     problems: problemList,
     entries: blind.rows(entries),
     myTeamId: access.teamId,
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, descriptionHtml, problems, entries, myTeamId, awards, announcements, inviteReply, can, now } = useLoaderData<typeof loader>();
+  const { event, descriptionHtml, rulesHtml, problems, entries, myTeamId, awards, announcements, inviteReply, can, now } = useLoaderData<typeof loader>();
   const [joinForm, joinFields] = useForm({
     id: "join",
     lastResult: inviteReply,
@@ -199,6 +200,15 @@ export default function EventPage() {
           </ul>
         )}
       </section>
+
+      {rulesHtml ? (
+        <section aria-labelledby="rules-h" className="card">
+          <h2 id="rules-h" className="h2">
+            Rules and FAQ
+          </h2>
+          <Markdown html={rulesHtml} className="mt-2" />
+        </section>
+      ) : null}
 
       <section aria-labelledby="entries-h">
         <div className="flex flex-wrap items-center justify-between gap-2">

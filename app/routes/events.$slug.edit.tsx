@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: event.title,
       tagline: event.tagline,
       description: event.description,
+      rules: event.rules,
       timezone: tz,
       maxTeamSize: event.maxTeamSize,
       startsAt: utcToZonedLocal(event.startsAt, tz),

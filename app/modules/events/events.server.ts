@@ -33,8 +33,8 @@ export async function freeSlug(base: string, exceptEventId?: string): Promise<st
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-/** Slug and tagline may be left out: the slug is then generated from the title. */
-export type NewEventInput = Omit<EventInput, "slug" | "tagline"> & Partial<Pick<EventInput, "slug" | "tagline">>;
+/** Slug, tagline and rules may be left out: the slug is then generated from the title. */
+export type NewEventInput = Omit<EventInput, "slug" | "tagline" | "rules"> & Partial<Pick<EventInput, "slug" | "tagline" | "rules">>;
 
 /** Whether another event already uses this slug. */
 export async function slugTaken(slug: string, exceptEventId?: string): Promise<boolean> {
@@ -60,6 +60,7 @@ export async function createEvent(actor: Actor, input: NewEventInput, template?:
         title: input.title,
         tagline: input.tagline ?? "",
         description: input.description,
+        rules: input.rules ?? "",
         timezone: input.timezone,
         startsAt: zonedLocalToUtc(input.startsAt, input.timezone),
         submissionDeadline: zonedLocalToUtc(input.submissionDeadline, input.timezone),

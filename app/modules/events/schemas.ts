@@ -27,6 +27,7 @@ export const eventSchema = z
       .optional(),
     tagline: z.string().trim().max(160, "Use at most 160 characters").optional(),
     description: z.string().trim().max(10_000, "Use at most 10,000 characters").default(""),
+    rules: z.string().trim().max(20_000, "Use at most 20,000 characters").default(""),
     timezone: z
       .string({ error: "Pick a timezone" })
       .max(100, "Pick a timezone from the list")

@@ -36,6 +36,7 @@ export async function updateEvent(event: EventRow, input: EventInput): Promise<{
         slug,
         tagline: input.tagline ?? "",
         description: input.description,
+        rules: input.rules,
         timezone: input.timezone,
         startsAt: zonedLocalToUtc(input.startsAt, input.timezone),
         submissionDeadline: zonedLocalToUtc(input.submissionDeadline, input.timezone),

@@ -37,7 +37,7 @@ export type TemplatePreview = Awaited<ReturnType<typeof templatePreview>>;
 
 /** The form's starting values on a new event from `source`: everything but its title and dates. */
 export function templateDefaults(source: EventRow) {
-  return { description: source.description, timezone: source.timezone, maxTeamSize: String(source.maxTeamSize), tagline: source.tagline };
+  return { description: source.description, rules: source.rules, timezone: source.timezone, maxTeamSize: String(source.maxTeamSize), tagline: source.tagline };
 }
 
 /** The rows a new event `eventId` copies from its template: judging settings, rubric, awards (unawarded), chosen problems. */

@@ -19,7 +19,7 @@ async function richSource() {
   await retireProblem(event.id, retired.id, { confirmed: true, typedName: "" });
   await db
     .update(events)
-    .set({ judgesPerEntry: 2, blindJudging: true, normalizeScores: true, description: "Our **spring** hackathon." })
+    .set({ judgesPerEntry: 2, blindJudging: true, normalizeScores: true, description: "Our **spring** hackathon.", rules: "No customer data." })
     .where(eq(events.id, event.id));
   await db
     .update(criteria)
@@ -41,7 +41,7 @@ describe("a new event from an earlier one", () => {
       [problem.title, 1],
       ["Invoices are matched by hand", 0],
     ]);
-    expect(shown.defaults?.description).toBe("Our **spring** hackathon.");
+    expect(shown.defaults).toMatchObject({ description: "Our **spring** hackathon.", rules: "No customer data." });
 
     const sent = eventForm({ title: "Autumn rerun", description: "Our **autumn** hackathon.", from: event.slug, problemIds: [second.id, retired.id] });
     const response = (await create(organizer, sent)) as Response;

@@ -106,6 +106,7 @@ beforeAll(async () => {
       user: () => organizer,
       base: {
         title: "Fuzz event",
+        rules: "Bring your own data.",
         timezone: "UTC",
         startsAt: "2030-01-01T10:00",
         submissionDeadline: "2030-01-02T10:00",

@@ -10,7 +10,7 @@ import { judgeQueue, saveScores } from "~/modules/judging/judging.server";
 import { addProblem } from "~/modules/problems/problems.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { loader as eventLoader } from "~/routes/events.$slug._index";
-import { action as editAction } from "~/routes/events.$slug.edit";
+import { action as editAction, loader as editLoader } from "~/routes/events.$slug.edit";
 import { action as judgesAction, loader as judgesLoader } from "~/routes/events.$slug.judges";
 import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
 import { action as problemEditAction } from "~/routes/events.$slug.problems.$problemId.edit";
@@ -58,6 +58,30 @@ async function scoreAll(eventId: string, entryId: string, judgeId: string) {
 }
 
 describe("editing an event", () => {
+  it("keeps a Rules and FAQ section of its own, shown on the event page as safe Markdown, and kept by later edits", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const { event } = await createOpenEvent(organizer);
+    const path = `/events/${event.slug}/edit`;
+    const rules = "**Bring your own data.**\n\n<script>alert(1)</script>\n\n- Ask Dana about access";
+    await expectStatus(editAction(args(request(path, { user: organizer, form: eventForm({ title: "Ruled", rules }) }), { slug: event.slug })), 302);
+    const saved = await getEvent(event.id);
+    expect(saved.rules).toBe(rules);
+    const page = (await eventLoader(args(request(`/events/${saved.slug}`, { user: organizer }), { slug: saved.slug }))) as { rulesHtml: string | null };
+    expect(page.rulesHtml).toContain("<strong>Bring your own data.</strong>");
+    expect(page.rulesHtml).not.toContain("<script");
+    // The edit form starts from the saved rules, so saving it again keeps them.
+    const form = (await editLoader(args(request(`/events/${saved.slug}/edit`, { user: organizer }), { slug: saved.slug }))) as { event: { rules: string } };
+    expect(form.event.rules).toBe(rules);
+    // Without rules there is no section.
+    await expectStatus(
+      editAction(args(request(`/events/${saved.slug}/edit`, { user: organizer, form: eventForm({ title: "Ruled", rules: "" }) }), { slug: saved.slug })),
+      302,
+    );
+    expect(
+      ((await eventLoader(args(request(`/events/${saved.slug}`, { user: organizer }), { slug: saved.slug }))) as { rulesHtml: string | null }).rulesHtml,
+    ).toBeNull();
+  });
+
   it("saves title, slug, tagline, Markdown description, times in the event's timezone and team size", async () => {
     const organizer = await createUser({ role: "organizer" });
     const event = await createDraftEvent(organizer);
