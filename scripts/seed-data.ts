@@ -334,6 +334,13 @@ export async function seed(now = new Date()) {
     title: "Winter AI Hackathon",
     description:
       "Pick a business problem, declare the AI metric that would prove progress, and build. A failed attempt with a good post-mortem is a full entry.",
+    rules: [
+      "- Teams of 1 to 5; everyone on a team is named on the entry.",
+      "- Only data the problem lists, or data your own team owns. **No customer personal data** leaves its system.",
+      "- A failed attempt counts as a full entry: submit its post-mortem.",
+      "",
+      "**Can we use an external model API?** Yes, for data classified internal or public. Ask the problem's owner first for anything else.",
+    ].join("\n"),
     timezone: "Europe/Berlin",
     startsAt: local(t - 1 * day),
     submissionDeadline: local(t + 14 * day),
