@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation, type Blocker } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrors, SelectField, TextareaField, type Meta } from "~/components/forms";
+import { yesNoLabels, type Question } from "~/modules/entries/questions";
 import { entryFieldLabels, entrySchemaFor, outcomeLabels, requiredToSubmit, rootCauseLabels, type EntryField } from "~/modules/entries/schemas";
 import { useEntryAutosave, type AutosaveStatus } from "./use-entry-autosave";
 
@@ -12,20 +13,24 @@ const entrySections = [
   { id: "what-you-built", title: "What you built" },
   { id: "ai-metric", title: "AI metric" },
   { id: "post-mortem", title: "Post-mortem" },
+  { id: "questions", title: "Organizers' questions" },
   { id: "links", title: "Links & screenshots" },
 ] as const;
 
 type SectionId = (typeof entrySections)[number]["id"];
 
-export function EntrySectionsNav() {
+/** The questions section shows only when the event asks custom questions (ADR 036). */
+export function EntrySectionsNav({ withQuestions = false }: { withQuestions?: boolean }) {
   return (
     <nav aria-label="Entry sections" className="text-sm">
       <ul className="flex flex-wrap gap-x-4 gap-y-1">
-        {entrySections.map((s) => (
-          <li key={s.id}>
-            <a href={`#${s.id}`}>{s.title}</a>
-          </li>
-        ))}
+        {entrySections
+          .filter((s) => withQuestions || s.id !== "questions")
+          .map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{s.title}</a>
+            </li>
+          ))}
       </ul>
     </nav>
   );
@@ -47,6 +52,7 @@ type EntryFormValues = Record<Exclude<EntryField, "version" | "outcome" | "pmRoo
   version: number;
   outcome: Outcome | null;
   pmRootCause: RootCause | null;
+  answers: Record<string, string>;
 };
 
 /**
@@ -55,10 +61,12 @@ type EntryFormValues = Record<Exclude<EntryField, "version" | "outcome" | "pmRoo
  */
 export function EntryForm({
   entry,
+  questions,
   metricFromProblem,
   lastResult,
 }: {
   entry: EntryFormValues;
+  questions: Question[];
   metricFromProblem: boolean;
   lastResult?: SubmissionResult<string[]>;
 }) {
@@ -72,7 +80,7 @@ export function EntryForm({
     id: "entry",
     lastResult,
     defaultValue: { ...entry, outcome: entry.outcome ?? "", pmRootCause: entry.pmRootCause ?? "", version: String(entry.version) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchemaFor(formData.get("intent")) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchemaFor(formData.get("intent"), questions) }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -142,6 +150,11 @@ export function EntryForm({
         <TextareaField label={label("pmDifferently")} meta={fields.pmDifferently} />
         <TextareaField label={label("pmNextSteps")} meta={fields.pmNextSteps} />
       </Section>
+      {questions.length > 0 ? (
+        <Section id="questions">
+          <QuestionFields questions={questions} answers={fields.answers.getFieldset()} />
+        </Section>
+      ) : null}
       <Section id="links">
         <p className="text-sm text-slate-700">
           {outcome === "failed"
@@ -160,6 +173,27 @@ export function EntryForm({
       />
     </Form>
   );
+}
+
+const optional = <span className="font-normal text-slate-600">(optional)</span>;
+
+/** One field per custom question, in the organizers' order: text, long text or a list to pick from. */
+function QuestionFields({ questions, answers }: { questions: Question[]; answers: Record<string, Meta> }) {
+  return questions.map((q) => {
+    const meta = answers[q.id];
+    const label = q.required ? (
+      q.label
+    ) : (
+      <>
+        {q.label} {optional}
+      </>
+    );
+    if (q.kind === "long-text") return <TextareaField key={q.id} label={label} meta={meta} />;
+    if (q.kind === "short-text") return <Field key={q.id} label={label} meta={meta} />;
+    const options =
+      q.kind === "yes-no" ? (["yes", "no"] as const).map((v) => ({ value: v, label: yesNoLabels[v] })) : q.options.map((o) => ({ value: o, label: o }));
+    return <SelectField key={q.id} label={label} meta={meta} placeholder="Pick an answer…" options={options} />;
+  });
 }
 
 function SaveBar({ status, blocker, disabled, needsAttention }: { status: AutosaveStatus; blocker: Blocker; disabled: boolean; needsAttention: boolean }) {

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { FollowUpSection } from "~/components/follow-ups";
 import { MetricChart } from "~/components/metric-chart";
+import { AnswerList } from "~/components/entry-answers";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { VoteBox } from "~/components/peoples-choice";
 import { VideoPlayer } from "~/components/video-player";
@@ -10,6 +11,7 @@ import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/htt
 import { redirectWithToast } from "~/lib/toast.server";
 import { canReadFeedback, canRecordFollowUp, canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
+import { answeredQuestions } from "~/modules/entries/questions.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
 import { videoEmbed } from "~/modules/entries/video";
@@ -33,12 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   enforce(canViewEntry(user, access, entry, now));
   // Teams read their judges' scores and comments once results are published; judge names only if the organizers chose so.
   const blind = blindJudging(user, access, event);
-  const [feedback, awards, members, vote] = await Promise.all([
+  const [feedback, awards, members, vote, answers] = await Promise.all([
     canReadFeedback(user, access, entry).ok ? entryFeedback(entry.id, event.showJudgeNames) : [],
     visibleAwardsByEntry(user, access, [entry.id]),
     // Member names link to their portfolios; a blind judge gets none, like the team name.
     blind.hides(entry.teamId) ? [] : listMembers(entry.teamId),
     entryVoteBox(event, user, access, entry, now),
+    answeredQuestions(event.id, entry.id),
   ]);
   // What happened next (ADR 030): once the event is closed, the latest answer, and a link for those who record it.
   const afterEvent = event.phase === "closed" && entry.status === "submitted";
@@ -54,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     feedback,
     awards: awards[entry.id] ?? [],
     screenshots: await listScreenshots(entry.id),
+    answers,
     vote,
     followUp: afterEvent ? { latest: followUp, canRecord } : null,
   };
@@ -88,7 +92,7 @@ function Text({ label, value }: { label: string; value: string }) {
 }
 
 export default function EntryPage() {
-  const { event, entry, teamName, members, problem, canScore, feedback, awards, screenshots, followUp, vote } = useLoaderData<typeof loader>();
+  const { event, entry, teamName, members, problem, canScore, feedback, awards, screenshots, answers, followUp, vote } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const links = [
     ["Demo", entry.demoUrl],
@@ -185,6 +189,14 @@ export default function EntryPage() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {answers.length ? (
+        <section aria-labelledby="answers-h" className="card space-y-3">
+          <h2 id="answers-h" className="h2">
+            Organizers&rsquo; questions
+          </h2>
+          <AnswerList answers={answers} />
         </section>
       ) : null}
       <section aria-labelledby="approach-h" className="card space-y-3">

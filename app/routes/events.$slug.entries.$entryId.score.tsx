@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OutcomeBadge } from "~/components/badges";
+import { AnswerList } from "~/components/entry-answers";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { VideoPlayer } from "~/components/video-player";
@@ -11,6 +12,7 @@ import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canDeclareConflict, canScoreEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
+import { answeredQuestions } from "~/modules/entries/questions.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
 import { rootCauseLabels } from "~/modules/entries/schemas";
 import { videoEmbed } from "~/modules/entries/video";
@@ -39,11 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await loadEntry(request, params);
   await enforceScoring(ctx);
   const { user, event, found, access } = ctx;
-  const [rubric, mine, overall, screenshots] = await Promise.all([
+  const [rubric, mine, overall, screenshots, answers] = await Promise.all([
     listCriteria(event.id),
     judgeScores(found.entry.id, user.id),
     judgeReview(found.entry.id, user.id),
     listScreenshots(found.entry.id),
+    answeredQuestions(event.id, found.entry.id),
   ]);
   return {
     event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax },
@@ -54,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mine,
     overall,
     screenshots: screenshots.map((s) => ({ id: s.id, caption: s.caption })),
+    answers,
   };
 }
 
@@ -96,7 +100,7 @@ export default function ScoreEntry() {
 }
 
 function ScoreSheetPage() {
-  const { event, entry, teamName, problemTitle, rubric, mine, overall, screenshots } = useLoaderData<typeof loader>();
+  const { event, entry, teamName, problemTitle, rubric, mine, overall, screenshots, answers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const summary = actionData?.summary;
   const schema = scoreSheetSchema(
@@ -181,6 +185,12 @@ function ScoreSheetPage() {
           <p className="whitespace-pre-line">
             <strong>Next steps:</strong> {entry.pmNextSteps}
           </p>
+          {answers.length ? (
+            <>
+              <h2 className="h2 pt-2">Organizers&rsquo; questions</h2>
+              <AnswerList answers={answers} />
+            </>
+          ) : null}
         </div>
         {screenshots.length ? (
           <ul className="grid grid-cols-2 gap-2">

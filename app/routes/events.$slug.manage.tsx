@@ -9,6 +9,7 @@ import { OnThisPage } from "~/components/manage/on-this-page";
 import { OrganizersSection } from "~/components/manage/organizers-section";
 import { PhaseSection } from "~/components/manage/phase-section";
 import { ProblemsSection } from "~/components/manage/problems-section";
+import { QuestionsSection } from "~/components/manage/questions-section";
 import { RubricSection } from "~/components/manage/rubric-section";
 import { TeamsSection } from "~/components/manage/teams-section";
 import { backLink, readFrom, withFrom } from "~/lib/back-links";
@@ -18,7 +19,9 @@ import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { formatInZone, relativeTime } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
-import { canManageEvent, canManageProblems, canUseAsTemplate } from "~/modules/auth/permissions";
+import { canEditSubmissionQuestions, canManageEvent, canManageProblems, canUseAsTemplate } from "~/modules/auth/permissions";
+import { questionsFormSchema } from "~/modules/entries/questions";
+import { listQuestions, questionsLocked, saveQuestions } from "~/modules/entries/questions.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { entryOutcomes, judgingProgress, judgingSheets } from "~/modules/events/dashboard.server";
 import {
@@ -50,6 +53,7 @@ const sections = [
   { id: "judges", label: "Judges" },
   { id: "teams", label: "Teams" },
   { id: "rubric", label: "Rubric and scale" },
+  { id: "questions", label: "Submission questions" },
   { id: "organizers", label: "Organizers" },
 ];
 
@@ -57,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageEvent(user, access));
   const now = new Date();
-  const [steps, problems, rubric, judges, invites, organizers, teamList, history, outcomes, progress, sheets] = await Promise.all([
+  const [steps, problems, rubric, judges, invites, organizers, teamList, history, outcomes, progress, sheets, questions, submitted] = await Promise.all([
     phaseStepsFor(event, now),
     listProblems(event.id),
     listCriteria(event.id),
@@ -69,7 +73,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entryOutcomes(event.id),
     judgingProgress(event),
     event.phase === "judging" || event.phase === "closed" ? judgingSheets(event) : Promise.resolve(null),
+    listQuestions(event.id),
+    questionsLocked(event.id),
   ]);
+  const editQuestions = canEditSubmissionQuestions(user, access, { submitted });
   return {
     event,
     back: backLink(readFrom(request.url), { to: `/events/${event.slug}`, label: event.title }),
@@ -93,6 +100,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ] as const
       ).map(([label, at]) => ({ label, at: formatInZone(at, event.timezone), relative: relativeTime(at, now), past: at <= now })),
     },
+    questions,
+    questionsLockedReason: editQuestions.ok ? null : editQuestions.reason,
     canEditProblems: canManageProblems(user, access).ok,
     canStartFrom: canUseAsTemplate(user, access).ok,
   };
@@ -167,14 +176,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!retired.ok) throw data("Problem not found", { status: 404 });
       return redirectWithToast(back, "Problem retired: new teams no longer see it; teams that picked it keep it.");
     }
+    case "save-questions": {
+      enforce(canEditSubmissionQuestions(user, access, { submitted: await questionsLocked(event.id) }));
+      const submission = parseForm(formData, { schema: questionsFormSchema });
+      // A conform list intent (add or remove a question, without JavaScript) is not an error: the form comes back changed.
+      if (submission.status !== "success")
+        return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
+      const saved = await saveQuestions(event.id, submission.value);
+      if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
+      return redirectWithToast(`${back}#questions`, "Submission questions saved.");
+    }
     default:
       return unknownIntent(intent);
   }
 }
 
 export default function ManageEvent() {
-  const { event, back, steps, problems, rubric, judges, invites, organizers, teams, history, dashboard, canEditProblems, canStartFrom } =
-    useLoaderData<typeof loader>();
+  const {
+    event,
+    back,
+    steps,
+    problems,
+    rubric,
+    judges,
+    invites,
+    organizers,
+    teams,
+    history,
+    dashboard,
+    questions,
+    questionsLockedReason,
+    canEditProblems,
+    canStartFrom,
+  } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const resultOf = (intent: string) => (answer?.intent === intent && "result" in answer ? answer.result : undefined);
   return (
@@ -233,6 +267,7 @@ export default function ManageEvent() {
       />
       <TeamsSection slug={event.slug} teams={teams} />
       <RubricSection slug={event.slug} scaleMax={event.scaleMax} rubric={rubric} />
+      <QuestionsSection questions={questions} lockedReason={questionsLockedReason} lastResult={resultOf("save-questions")} />
       <OrganizersSection organizers={organizers} lastResult={resultOf("add-organizer")} />
     </div>
   );

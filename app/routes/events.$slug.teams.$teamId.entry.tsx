@@ -19,6 +19,7 @@ import { autosaveEntry } from "~/modules/entries/autosave.server";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { metricDefaults } from "~/modules/entries/form-defaults";
 import { readEntryForm } from "~/modules/entries/multipart.server";
+import { answersFor, listQuestions } from "~/modules/entries/questions.server";
 import { addScreenshot, listScreenshots, removeScreenshot } from "~/modules/entries/screenshots.server";
 import { entrySchemaFor } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -43,10 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The problem's suggested metric fills an entry that has none yet, so the form starts from it even without JavaScript.
   const metric = edit.ok ? metricDefaults(entry, await getProblem(event.id, team.problemId)) : { fromProblem: false };
   const { fromProblem, ...metricValues } = metric;
+  const [questions, answers] = await Promise.all([listQuestions(event.id), answersFor(entry.id)]);
   return {
     event: { slug: event.slug, title: event.title, deadline: formatInZone(event.submissionDeadline, event.timezone) },
     team: { id: team.id, name: team.name },
-    entry: { ...entry, ...metricValues },
+    entry: { ...entry, ...metricValues, answers },
+    questions,
     metricFromProblem: fromProblem,
     screenshots: await listScreenshots(entry.id),
     // "Have we tried this before?" while the team still shapes its entry: for the problem and what the team
@@ -69,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ("refused" in formData) return data({ screenshotError: formData.refused }, { status: 400 });
   const intent = readIntent(formData);
   if (intent === AUTOSAVE_INTENT) {
-    const saved = await autosaveEntry(team, entry, edit, formData, new Date());
+    const saved = await autosaveEntry(team, entry, edit, formData, new Date(), await listQuestions(event.id));
     return data({ autosave: saved }, { status: saved.ok ? 200 : { invalid: 400, conflict: 409, closed: 403 }[saved.reason] });
   }
   enforce(edit);
@@ -93,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save":
     case "submit": {
       const submit = intent === "submit";
-      const submission = parseForm(formData, { schema: entrySchemaFor(intent) });
+      const submission = parseForm(formData, { schema: entrySchemaFor(intent, await listQuestions(event.id)) });
       if (submission.status !== "success") {
         return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
       }
@@ -115,7 +118,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   formData?.get("intent") === AUTOSAVE_INTENT ? false : defaultShouldRevalidate;
 
 export default function EditEntry() {
-  const { event, team, entry, metricFromProblem, screenshots, related, relatedHref, history, refusal } = useLoaderData<typeof loader>();
+  const { event, team, entry, questions, metricFromProblem, screenshots, related, relatedHref, history, refusal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
   return (
@@ -139,8 +142,8 @@ export default function EditEntry() {
         <>
           {/* Before the form: a team reads what was tried before it builds. */}
           <LiveRelatedLearnings learnings={related} href={relatedHref} formId="entry" fields={["title", "approach"]} history={history} />
-          <EntrySectionsNav />
-          <EntryForm key={entry.version} entry={entry} metricFromProblem={metricFromProblem} lastResult={lastResult} />
+          <EntrySectionsNav withQuestions={questions.length > 0} />
+          <EntryForm key={entry.version} entry={entry} questions={questions} metricFromProblem={metricFromProblem} lastResult={lastResult} />
           <Screenshots
             screenshots={screenshots}
             error={actionData && "screenshotError" in actionData ? actionData.screenshotError : undefined}

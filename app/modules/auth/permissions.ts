@@ -267,6 +267,16 @@ export function canEditRubric(actor: Actor, ev: EventAccess, facts: { scored: bo
   return facts.scored ? deny("The rubric is locked: judges have started scoring with it.") : allow;
 }
 
+/**
+ * Editing the event's custom submission questions (ADR 036): organizers, until the first entry is submitted, so every
+ * submitted entry answered the questions the organizers now read. The save statement repeats the condition.
+ */
+export function canEditSubmissionQuestions(actor: Actor, ev: EventAccess, facts: { submitted: boolean }): Decision {
+  const manage = canManageEvent(actor, ev);
+  if (!manage.ok) return manage;
+  return facts.submitted ? deny("The questions are locked: a team has submitted its entry with these answers.") : allow;
+}
+
 /** Writing, scheduling, editing and cancelling announcements: the event's organizers (and admins). */
 export function canManageAnnouncements(actor: Actor, ev: EventAccess): Decision {
   const manage = canManageEvent(actor, ev);

@@ -1,6 +1,7 @@
 import { parseForm } from "~/lib/forms.server";
 import type { Decision } from "~/modules/auth/permissions";
 import type { AutosaveOutcome } from "./autosave";
+import type { Question } from "./questions";
 import { saveEntry } from "./entries.server";
 import { autosaveSchemaFor, entryFieldLabels, type EntryField } from "./schemas";
 
@@ -15,12 +16,13 @@ export async function autosaveEntry(
   edit: Decision,
   formData: FormData,
   now: Date,
+  questions: Question[] = [],
 ): Promise<AutosaveOutcome> {
   if (!edit.ok) return { ok: false, reason: "closed", message: `${edit.reason} Your text is still in the form: copy what you need.` };
-  const submission = parseForm(formData, { schema: autosaveSchemaFor(entry.status) });
+  const submission = parseForm(formData, { schema: autosaveSchemaFor(entry.status, questions) });
   if (submission.status !== "success") {
     const [field, messages] = Object.entries(submission.error ?? {}).find(([, m]) => m?.length) ?? ["", null];
-    const label = entryFieldLabels[field as EntryField];
+    const label = entryFieldLabels[field as EntryField] ?? questions.find((q) => field === `answers.${q.id}`)?.label;
     const message = messages?.[0] ?? "Check the form.";
     const hint = entry.status === "submitted" ? " (a submitted entry is saved automatically only while it stays complete)" : "";
     return { ok: false, reason: "invalid", message: `${label ? `${label}: ` : ""}${message}${hint}` };

@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import { configuredOrigin } from "~/lib/urls.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
 import { entrySubmittedNotices } from "~/modules/teams/notices.server";
-import { normalizeTags, type EntryInput } from "./schemas";
+import { normalizeTags, type EntryWithAnswers } from "./schemas";
 
 export async function getTeamEntry(teamId: string) {
   const [row] = await db.select().from(entries).where(eq(entries.teamId, teamId));
@@ -44,10 +44,18 @@ export type SaveResult = { ok: true; version: number } | { ok: false; conflict: 
  * The version check is in the UPDATE itself, so two members saving at once cannot overwrite each other.
  * Submitting a draft tells the team (ADR 024): the notices hang on a first UPDATE that changes a row only on
  * the move from draft to submitted at this version, so a later save or a repeated submit tells nobody.
+ * Answers to the event's questions (ADR 036) go in the same batch, each written only while the entry is still at
+ * this version and only for a question of the entry's own event: a stale save changes no answer either.
  */
-export async function saveEntry(teamId: string, input: EntryInput, submit: boolean, now: Date, origin = configuredOrigin()): Promise<SaveResult> {
-  const { version, ...fields } = input;
+export async function saveEntry(teamId: string, input: EntryWithAnswers, submit: boolean, now: Date, origin = configuredOrigin()): Promise<SaveResult> {
+  const { version, answers = {}, ...fields } = input;
   const atVersion = and(eq(entries.teamId, teamId), eq(entries.version, version));
+  const answerWrites = Object.entries(answers).map(([questionId, value]) =>
+    db.run(sql`insert into entry_answers (entry_id, question_id, value)
+      select e.id, q.id, ${value} from entries e join submission_questions q on q.event_id = e.event_id and q.id = ${questionId}
+      where e.team_id = ${teamId} and e.version = ${version}
+      on conflict (entry_id, question_id) do update set value = excluded.value`),
+  );
   const told = submit
     ? [
         db
@@ -71,7 +79,7 @@ export async function saveEntry(teamId: string, input: EntryInput, submit: boole
     })
     .where(atVersion)
     .returning({ version: entries.version });
-  const results = (await db.batch([...told, save] as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]])) as unknown[];
+  const results = (await db.batch([...answerWrites, ...told, save] as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]])) as unknown[];
   const updated = results[results.length - 1] as { version: number }[];
   if (updated.length === 0) {
     return {

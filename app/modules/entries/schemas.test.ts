@@ -140,9 +140,10 @@ describe("links", () => {
 
 describe("entrySchemaFor", () => {
   it("uses the submit schema only for the submit action", () => {
-    expect(entrySchemaFor("submit")).toBe(entrySubmitSchema);
-    expect(entrySchemaFor("save")).toBe(entryDraftSchema);
-    expect(entrySchemaFor(null)).toBe(entryDraftSchema);
+    expect(entrySchemaFor("submit").safeParse({ version: 1 }).success).toBe(false);
+    expect(entrySchemaFor("submit").safeParse(complete).success).toBe(true);
+    expect(entrySchemaFor("save").safeParse({ version: 1 }).success).toBe(true);
+    expect(entrySchemaFor(null).safeParse({ version: 1 }).success).toBe(true);
   });
 });
 

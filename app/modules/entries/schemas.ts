@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { outcomes, rootCauses, type entryStatuses, type Outcome } from "#db/enums";
+import { answersSchema, type Question } from "./questions";
 
 export const outcomeLabels = { working: "Working prototype", partial: "Partial prototype", failed: "Failed attempt" } as const;
 /** The short form badges show; every other place says outcomeLabels. */
@@ -109,7 +110,7 @@ export function requiredToSubmit(outcome: Outcome | "" | null | undefined): Map<
 }
 
 // Submit: a complete entry. A failed attempt is complete when its post-mortem is.
-export const entrySubmitSchema = z.object(draftShape).superRefine((v, ctx) => {
+function checkComplete(v: z.infer<typeof entryDraftSchema>, ctx: z.RefinementCtx) {
   const need = requiredToSubmit(v.outcome);
   for (const [field, message] of need) {
     if (field !== "metricResult" && !v[field]) ctx.addIssue({ code: "custom", path: [field], message });
@@ -117,12 +118,25 @@ export const entrySubmitSchema = z.object(draftShape).superRefine((v, ctx) => {
   if (v.pmRootCause === "other" && !v.pmRootCauseOther) ctx.addIssue({ code: "custom", path: ["pmRootCauseOther"], message: "Describe the root cause" });
   const metricResult = need.get("metricResult");
   if (metricResult && v.outcome && !v.metricResult) ctx.addIssue({ code: "custom", path: ["metricResult"], message: metricResult });
-});
+}
+
+export const entrySubmitSchema = z.object(draftShape).superRefine(checkComplete);
 
 export type EntryInput = z.infer<typeof entryDraftSchema>;
 
-export function entrySchemaFor(action: FormDataEntryValue | null) {
-  return action === "submit" ? entrySubmitSchema : entryDraftSchema;
+/**
+ * The entry with the event's custom questions (ADR 036) under `answers`: a draft checks that each answer fits its
+ * question; submitting also needs every required question answered (answerProblem), next to its field.
+ */
+function entrySchemaWithQuestions(questions: Question[], submitting: boolean) {
+  const schema = z.object({ ...draftShape, answers: answersSchema(questions, submitting) });
+  return submitting ? schema.superRefine(checkComplete) : schema;
+}
+
+export type EntryWithAnswers = EntryInput & { answers?: Record<string, string> };
+
+export function entrySchemaFor(action: FormDataEntryValue | null, questions: Question[] = []) {
+  return entrySchemaWithQuestions(questions, action === "submit");
 }
 
 /**
@@ -130,8 +144,8 @@ export function entrySchemaFor(action: FormDataEntryValue | null) {
  * saves only a still-complete entry, so half-typed text never turns a submitted entry incomplete behind
  * the team's back (the Save button stays the explicit way to do that).
  */
-export function autosaveSchemaFor(status: (typeof entryStatuses)[number]) {
-  return status === "submitted" ? entrySubmitSchema : entryDraftSchema;
+export function autosaveSchemaFor(status: (typeof entryStatuses)[number], questions: Question[] = []) {
+  return entrySchemaWithQuestions(questions, status === "submitted");
 }
 
 export function normalizeTags(tags: string): string {

@@ -1,3 +1,5 @@
+import { answerText } from "~/modules/entries/questions";
+import { answersByEntry, listQuestions } from "~/modules/entries/questions.server";
 import { listAwards } from "./awards.server";
 import { Decimal2, toCsv } from "./csv";
 import { eventResults, overallCommentRows, rawScoreRows } from "./judging.server";
@@ -6,9 +8,14 @@ type ExportEvent = { id: string; slug: string; scaleMax: number; judgesPerEntry:
 
 const fmt = (n: number | null) => (n === null ? "" : new Decimal2(n));
 
-/** One row per submitted entry, in the official order, with both rankings and the per-criterion means. */
+/** One row per submitted entry, in the official order, with both rankings, the per-criterion means and the answers to the event's questions. */
 export async function resultsCsv(event: ExportEvent): Promise<string> {
-  const [{ rubric, rows, official }, awardList] = await Promise.all([eventResults(event), listAwards(event.id)]);
+  const [{ rubric, rows, official }, awardList, questions, answers] = await Promise.all([
+    eventResults(event),
+    listAwards(event.id),
+    listQuestions(event.id),
+    answersByEntry(event.id),
+  ]);
   const header = [
     "official rank",
     "raw rank",
@@ -26,6 +33,7 @@ export async function resultsCsv(event: ExportEvent): Promise<string> {
     "missing judges",
     ...rubric.map((c) => `${c.name} (mean, weight ${c.weight})`),
     "awards",
+    ...questions.map((q) => `question: ${q.label}`),
   ];
   const body = rows.map((r) => [
     official === "normalized" ? (r.normalizedRank ?? "") : (r.rank ?? ""),
@@ -47,6 +55,8 @@ export async function resultsCsv(event: ExportEvent): Promise<string> {
       .filter((a) => a.entryId === r.entryId)
       .map((a) => a.name)
       .join("; "),
+    // Answers are text people typed: toCsv neutralises any that a spreadsheet would run as a formula.
+    ...questions.map((q) => answerText(q, answers.get(r.entryId)?.[q.id] ?? "")),
   ]);
   return toCsv([header, ...body]);
 }

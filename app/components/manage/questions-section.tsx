@@ -1,0 +1,120 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { questionKinds } from "#db/enums";
+import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { MAX_QUESTIONS, questionKindLabels, questionsFormSchema, type Question } from "~/modules/entries/questions";
+import { ManageSection } from "./on-this-page";
+
+/**
+ * The event's custom submission questions (ADR 036): edited here until the first entry is submitted, then shown as
+ * they were answered. Adding and removing a question are conform list buttons, so the editor works without JavaScript.
+ */
+export function QuestionsSection({
+  questions,
+  lockedReason,
+  lastResult,
+}: {
+  questions: Question[];
+  lockedReason: string | null;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  return (
+    <ManageSection id="questions" title={`Submission questions (${questions.length} of ${MAX_QUESTIONS})`}>
+      <p className="mt-1 text-sm text-slate-700">
+        Ask teams up to {MAX_QUESTIONS} questions of your own on the entry form; answers show on the entry page and in the results CSV.
+      </p>
+      {lockedReason ? (
+        <>
+          <p role="status" className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+            {lockedReason}
+          </p>
+          {questions.length ? (
+            <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm">
+              {questions.map((q) => (
+                <li key={q.id}>
+                  <span className="font-semibold">{q.label}</span> ({questionKindLabels[q.kind]}
+                  {q.kind === "choice" ? `: ${q.options.join(", ")}` : ""}
+                  {q.required ? ", required" : ", optional"})
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </>
+      ) : (
+        // A new key after each save: the form starts again from what is stored.
+        <QuestionsForm
+          key={questions.map((q) => `${q.id}/${q.kind}/${q.label}/${q.required}/${q.options.join(",")}`).join("|")}
+          questions={questions}
+          lastResult={lastResult}
+        />
+      )}
+    </ManageSection>
+  );
+}
+
+function QuestionsForm({ questions, lastResult }: { questions: Question[]; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm({
+    id: "save-questions",
+    lastResult,
+    defaultValue: {
+      questions: questions.map((q) => ({ id: q.id, label: q.label, kind: q.kind, required: q.required ? "on" : "", options: q.options.join("\n") })),
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: questionsFormSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const list = fields.questions.getFieldList();
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-3 space-y-4">
+      <input type="hidden" name="intent" value="save-questions" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorList id={fields.questions.errorId} errors={fields.questions.errors} />
+      {list.length === 0 ? <p className="text-sm text-slate-600">No questions yet.</p> : null}
+      <ol className="space-y-4">
+        {list.map((item, index) => {
+          const q = item.getFieldset();
+          const n = index + 1;
+          return (
+            <li key={item.key} className="rounded-md border border-slate-200 p-3">
+              <fieldset className="space-y-3">
+                <legend className="font-semibold">Question {n}</legend>
+                <input {...getInputProps(q.id, { type: "hidden" })} />
+                <Field label={`Text of question ${n}`} meta={q.label} />
+                <SelectField
+                  label={`Kind of answer (question ${n})`}
+                  meta={q.kind}
+                  placeholder="Pick a kind…"
+                  options={questionKinds.map((k) => ({ value: k, label: questionKindLabels[k] }))}
+                />
+                <TextareaField label={`Options of question ${n}`} meta={q.options} rows={3} hint="Only for “One of a list”: 2 to 10 options, one a line." />
+                <div className="flex items-center gap-2">
+                  <input {...getInputProps(q.required, { type: "checkbox" })} className="h-4 w-4" />
+                  <label htmlFor={q.required.id} className="text-sm">
+                    Question {n} must be answered to submit
+                  </label>
+                </div>
+              </fieldset>
+              <button {...form.remove.getButtonProps({ name: fields.questions.name, index })} className="btn-danger mt-3 px-2 py-1 text-xs">
+                Remove question {n}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="flex flex-wrap gap-3">
+        {list.length < MAX_QUESTIONS ? (
+          <button
+            {...form.insert.getButtonProps({ name: fields.questions.name, defaultValue: { label: "", kind: "", options: "" } })}
+            className="btn-secondary"
+          >
+            Add a question
+          </button>
+        ) : null}
+        <button type="submit" className="btn-primary">
+          Save questions
+        </button>
+      </div>
+    </Form>
+  );
+}

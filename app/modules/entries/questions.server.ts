@@ -1,0 +1,87 @@
+// An event's custom submission questions and their answers (ADR 036). Every write to the questions carries "no entry
+// submitted yet" in its own statement; answers are written by saveEntry, in the draft's batch.
+import { and, asc, eq, notInArray, sql } from "drizzle-orm";
+import { entryAnswers, submissionQuestions } from "#db/schema";
+import { db } from "~/db.server";
+import { newId } from "~/lib/ids";
+import { parseOptions, readOptions, type Question, type QuestionsInput } from "./questions";
+
+const LOCKED = "The questions are locked: a team has submitted its entry with these answers.";
+const noneSubmitted = (eventId: string) => sql`not exists(select 1 from entries e where e.event_id = ${eventId} and e.status = 'submitted')`;
+
+export async function listQuestions(eventId: string): Promise<Question[]> {
+  const rows = await db.select().from(submissionQuestions).where(eq(submissionQuestions.eventId, eventId)).orderBy(asc(submissionQuestions.position));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, label: r.label, required: r.required, options: readOptions(r.options) }));
+}
+
+/** Once any entry of the event is submitted, its questions stay as they were answered. */
+export async function questionsLocked(eventId: string): Promise<boolean> {
+  const [row] = await db.all<{ submitted: number }>(
+    sql`select exists(select 1 from entries e where e.event_id = ${eventId} and e.status = 'submitted') as submitted`,
+  );
+  return Boolean(row?.submitted);
+}
+
+/**
+ * Replaces the questions with the submitted ones, in order: known ids are updated, new rows inserted, missing ones
+ * deleted (their draft answers with them). One batch; if an entry is submitted first, nothing changes.
+ */
+export async function saveQuestions(eventId: string, input: QuestionsInput): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (await questionsLocked(eventId)) return { ok: false, message: LOCKED };
+  const existing = new Set(
+    (await db.select({ id: submissionQuestions.id }).from(submissionQuestions).where(eq(submissionQuestions.eventId, eventId))).map((q) => q.id),
+  );
+  const rows = input.questions.map((q, position) => {
+    const known = Boolean(q.id && existing.has(q.id));
+    return {
+      id: known ? q.id! : newId(),
+      known,
+      position,
+      kind: q.kind,
+      label: q.label,
+      required: q.required ? 1 : 0,
+      options: JSON.stringify(q.kind === "choice" ? parseOptions(q.options) : []),
+    };
+  });
+  const kept = rows.filter((r) => r.known).map((r) => r.id);
+  const guard = noneSubmitted(eventId);
+  const [removed, ...writes] = await db.batch([
+    db
+      .delete(submissionQuestions)
+      .where(and(eq(submissionQuestions.eventId, eventId), kept.length ? notInArray(submissionQuestions.id, kept) : undefined, guard)),
+    ...rows.map((r) =>
+      r.known
+        ? db.run(sql`update submission_questions set position = ${r.position}, kind = ${r.kind}, label = ${r.label}, required = ${r.required},
+            options = ${r.options} where event_id = ${eventId} and id = ${r.id} and ${guard}`)
+        : db.run(sql`insert into submission_questions (id, event_id, position, kind, label, required, options)
+            select ${r.id}, ${eventId}, ${r.position}, ${r.kind}, ${r.label}, ${r.required}, ${r.options} where ${guard}`),
+    ),
+  ]);
+  const changed = [removed, ...writes].some((w) => (w as { rowsAffected?: number }).rowsAffected);
+  if (!changed && (rows.length > 0 || existing.size > 0) && (await questionsLocked(eventId))) return { ok: false, message: LOCKED };
+  return { ok: true };
+}
+
+/** One entry's answers by question id (the entry form's values). */
+export async function answersFor(entryId: string): Promise<Record<string, string>> {
+  const rows = await db.select({ questionId: entryAnswers.questionId, value: entryAnswers.value }).from(entryAnswers).where(eq(entryAnswers.entryId, entryId));
+  return Object.fromEntries(rows.map((r) => [r.questionId, r.value]));
+}
+
+/** The event's questions with one entry's answers, for the entry page and the judge's sheet: answered ones only. */
+export async function answeredQuestions(eventId: string, entryId: string) {
+  const [questions, answers] = await Promise.all([listQuestions(eventId), answersFor(entryId)]);
+  return questions.filter((q) => answers[q.id]).map((q) => ({ id: q.id, kind: q.kind, label: q.label, value: answers[q.id] }));
+}
+
+/** Every answer of the event's entries, by entry then question id (the CSV export). */
+export async function answersByEntry(eventId: string): Promise<Map<string, Record<string, string>>> {
+  const rows = await db
+    .select({ entryId: entryAnswers.entryId, questionId: entryAnswers.questionId, value: entryAnswers.value })
+    .from(entryAnswers)
+    .innerJoin(submissionQuestions, eq(submissionQuestions.id, entryAnswers.questionId))
+    .where(eq(submissionQuestions.eventId, eventId));
+  const byEntry = new Map<string, Record<string, string>>();
+  for (const r of rows) byEntry.set(r.entryId, { ...byEntry.get(r.entryId), [r.questionId]: r.value });
+  return byEntry;
+}

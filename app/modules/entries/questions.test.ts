@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { answerProblem, answersSchema, answerText, parseOptions, questionsFormSchema, readOptions, type Question } from "./questions";
+import { entrySchemaFor } from "./schemas";
+
+const q = (over: Partial<Question> = {}): Question => ({ id: "q1", kind: "short-text", label: "Which team?", required: false, options: [], ...over });
+const paths = (r: { error?: { issues: { path: PropertyKey[] }[] } }) => (r.error?.issues ?? []).map((i) => i.path.join("."));
+
+describe("questionsFormSchema", () => {
+  it("accepts up to five questions of each kind", () => {
+    const r = questionsFormSchema.safeParse({
+      questions: [
+        { label: "Team size?", kind: "short-text" },
+        { label: "What data?", kind: "long-text", required: true },
+        { label: "Used customer data?", kind: "yes-no" },
+        { label: "Track", kind: "choice", options: "Support\nSales\n\nSupport" },
+      ],
+    });
+    expect(r.success).toBe(true);
+    expect(r.data?.questions[1]).toMatchObject({ required: true });
+  });
+  it("refuses a sixth question", () => {
+    const six = Array.from({ length: 6 }, (_, i) => ({ label: `Q${i}`, kind: "short-text" }));
+    expect(questionsFormSchema.safeParse({ questions: six }).error!.issues[0].message).toBe("Ask at most 5 questions");
+  });
+  it("needs a label and a kind", () => {
+    expect(paths(questionsFormSchema.safeParse({ questions: [{ label: "  ", kind: "essay" }] }))).toEqual(["questions.0.label", "questions.0.kind"]);
+  });
+  it("needs 2 to 10 different options for one of a list", () => {
+    const choice = (options: string) => questionsFormSchema.safeParse({ questions: [{ label: "Track", kind: "choice", options }] });
+    expect(choice("Only one\nOnly one").error!.issues).toMatchObject([
+      { path: ["questions", 0, "options"], message: "Give 2 to 10 different options, one a line" },
+    ]);
+    expect(choice(Array.from({ length: 11 }, (_, i) => `o${i}`).join("\n")).success).toBe(false);
+    expect(choice(Array.from({ length: 10 }, (_, i) => `o${i}`).join("\n")).success).toBe(true);
+    expect(choice(`a\n${"b".repeat(81)}`).error!.issues[0].message).toBe("Keep each option to 80 characters");
+  });
+  it("ignores options on other kinds", () => {
+    expect(questionsFormSchema.safeParse({ questions: [{ label: "Why?", kind: "long-text", options: "x" }] }).success).toBe(true);
+  });
+});
+
+describe("parseOptions and readOptions", () => {
+  it("reads one option a line, trimmed, without blanks or repeats", () => {
+    expect(parseOptions(" A \r\n\nB\nA")).toEqual(["A", "B"]);
+  });
+  it("reads stored JSON, anything else as none", () => {
+    expect(readOptions('["a","b",3]')).toEqual(["a", "b"]);
+    expect(readOptions("not json")).toEqual([]);
+    expect(readOptions('{"a":1}')).toEqual([]);
+  });
+});
+
+describe("answerProblem", () => {
+  it("lets a draft leave a required question empty, not a submission", () => {
+    expect(answerProblem(q({ required: true }), "", false)).toBeNull();
+    expect(answerProblem(q({ required: true }), "", true)).toBe("Answer this question to submit the entry");
+    expect(answerProblem(q(), "", true)).toBeNull();
+  });
+  it("checks each kind's values", () => {
+    expect(answerProblem(q({ kind: "yes-no" }), "yes", true)).toBeNull();
+    expect(answerProblem(q({ kind: "yes-no" }), "maybe", false)).toBe("Answer yes or no");
+    expect(answerProblem(q({ kind: "choice", options: ["Support", "Sales"] }), "Sales", false)).toBeNull();
+    expect(answerProblem(q({ kind: "choice", options: ["Support", "Sales"] }), "Legal", false)).toBe("Pick one of the listed options");
+    expect(answerProblem(q(), "a\nb", false)).toBe("Keep the answer to one line");
+    expect(answerProblem(q(), "x".repeat(201), false)).toBe("Use at most 200 characters");
+    expect(answerProblem(q({ kind: "long-text" }), "a\n".repeat(1000), false)).toBeNull();
+    expect(answerProblem(q({ kind: "long-text" }), "x".repeat(2001), false)).toBe("Use at most 2,000 characters");
+  });
+});
+
+describe("answersSchema in the entry schema", () => {
+  const questions = [q({ id: "size", required: true }), q({ id: "data", kind: "yes-no" })];
+  it("puts each problem next to its question", () => {
+    expect(paths(answersSchema(questions, true).safeParse({ data: "perhaps" }))).toEqual(["size", "data"]);
+    expect(answersSchema(questions, false).parse(undefined)).toEqual({ size: "", data: "" });
+  });
+  it("drafts save without required answers; submitting needs them", () => {
+    expect(entrySchemaFor("save", questions).safeParse({ version: 1 }).success).toBe(true);
+    expect(paths(entrySchemaFor("submit", questions).safeParse({ version: 1 }))).toContain("answers.size");
+    expect(entrySchemaFor("save", questions).parse({ version: 1, answers: { size: " 4 ", other: "x" } }).answers).toEqual({ size: "4", data: "" });
+  });
+});
+
+describe("answerText", () => {
+  it("says Yes and No in words", () => {
+    expect(answerText({ kind: "yes-no" }, "yes")).toBe("Yes");
+    expect(answerText({ kind: "short-text" }, "yes")).toBe("yes");
+  });
+});

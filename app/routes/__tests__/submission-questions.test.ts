@@ -1,0 +1,163 @@
+// Custom submission questions (ADR 036): organizers set them until the first submission; answers are saved with the
+// draft at its version, required ones block submitting, and they show on the entry page and in the results CSV.
+import { parse } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { entries, entryAnswers } from "#db/schema";
+import { db } from "~/db.server";
+import { listQuestions } from "~/modules/entries/questions.server";
+import { createTeam } from "~/modules/teams/teams.server";
+import { loader as entryPageLoader } from "~/routes/events.$slug.entries.$entryId._index";
+import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
+import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv";
+import { action as entryAction } from "~/routes/events.$slug.teams.$teamId.entry";
+import { args, createOpenEvent, createUser, entryFields, expectStatus, fieldErrors, request, type TestUser } from "~/test/fixtures";
+
+async function world() {
+  const organizer = await createUser({ role: "organizer" });
+  const member = await createUser();
+  const { event, problem } = await createOpenEvent(organizer);
+  const team = await createTeam(event, member.id, { name: "Deflectors", problemId: problem.id });
+  if (!team.ok) throw new Error(team.message);
+  const [entry] = await db.select().from(entries).where(eq(entries.teamId, team.teamId));
+  return { organizer, member, event, problem, teamId: team.teamId, entryId: entry.id };
+}
+
+const questionsForm = {
+  intent: "save-questions",
+  "questions[0].label": "Did you use customer data?",
+  "questions[0].kind": "yes-no",
+  "questions[0].required": "on",
+  "questions[1].label": "Track",
+  "questions[1].kind": "choice",
+  "questions[1].options": "Support\nSales\nLegal",
+  "questions[2].label": "Anything else?",
+  "questions[2].kind": "long-text",
+};
+
+const manage = (slug: string, user: TestUser, form: Record<string, string>) => manageAction(args(request(`/events/${slug}/manage`, { user, form }), { slug }));
+const entryPost = (slug: string, teamId: string, user: TestUser, form: Record<string, string | number>) =>
+  entryAction(args(request(`/events/${slug}/teams/${teamId}/entry`, { user, form }), { slug, teamId }));
+
+async function withQuestions() {
+  const w = await world();
+  await expectStatus(manage(w.event.slug, w.organizer, questionsForm), 302);
+  const [data, track, other] = await listQuestions(w.event.id);
+  return { ...w, data, track, other };
+}
+
+async function storedAnswers(entryId: string) {
+  const rows = await db.select().from(entryAnswers).where(eq(entryAnswers.entryId, entryId));
+  return Object.fromEntries(rows.map((r) => [r.questionId, r.value]));
+}
+
+describe("organizers' questions", () => {
+  it("saves up to five questions in order, with options for one of a list", async () => {
+    const w = await withQuestions();
+    expect([w.data, w.track, w.other]).toMatchObject([
+      { kind: "yes-no", label: "Did you use customer data?", required: true, options: [] },
+      { kind: "choice", label: "Track", required: false, options: ["Support", "Sales", "Legal"] },
+      { kind: "long-text", required: false },
+    ]);
+  });
+
+  it("puts a bad question's message next to its field and keeps the stored ones", async () => {
+    const w = await withQuestions();
+    const bad = await expectStatus(
+      manage(w.event.slug, w.organizer, {
+        intent: "save-questions",
+        "questions[0].label": "Track",
+        "questions[0].kind": "choice",
+        "questions[0].options": "Only",
+      }),
+      400,
+    );
+    expect(fieldErrors(bad)).toEqual({ "questions[0].options": ["Give 2 to 10 different options, one a line"] });
+    expect(await listQuestions(w.event.id)).toHaveLength(3);
+  });
+
+  it("refuses team members", async () => {
+    const w = await world();
+    await expectStatus(manage(w.event.slug, w.member, questionsForm), 403);
+    expect(await listQuestions(w.event.id)).toEqual([]);
+  });
+
+  it("locks the questions once an entry is submitted, with the reason on the page", async () => {
+    const w = await withQuestions();
+    await db.update(entries).set({ status: "submitted" }).where(eq(entries.id, w.entryId));
+    await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions" }), 403);
+    expect(await listQuestions(w.event.id)).toHaveLength(3);
+    const page = await expectStatus(manageLoader(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    expect((page.data as { questionsLockedReason: string }).questionsLockedReason).toBe(
+      "The questions are locked: a team has submitted its entry with these answers.",
+    );
+  });
+});
+
+describe("answers on the entry form", () => {
+  it("saves answers with the draft, and a stale save changes none of them", async () => {
+    const w = await withQuestions();
+    await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "save", version: 1, title: "Mine", [`answers.${w.track.id}`]: "Sales" }), 302);
+    expect(await storedAnswers(w.entryId)).toEqual({ [w.data.id]: "", [w.track.id]: "Sales", [w.other.id]: "" });
+    await expectStatus(
+      entryPost(w.event.slug, w.teamId, w.member, { intent: "autosave", version: 2, [`answers.${w.data.id}`]: "no", [`answers.${w.track.id}`]: "Sales" }),
+      200,
+    );
+    const stale = await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "save", version: 2, [`answers.${w.track.id}`]: "Legal" }), 409);
+    // The conflict is said above the form, which keeps the person's answer.
+    expect(fieldErrors(stale)[""]?.[0]).toMatch(/^A teammate saved this entry after you opened it/);
+    expect((stale.data as { result: { initialValue: { answers: Record<string, string> } } }).result.initialValue.answers).toEqual({ [w.track.id]: "Legal" });
+    expect(await storedAnswers(w.entryId)).toMatchObject({ [w.data.id]: "no", [w.track.id]: "Sales" });
+  });
+
+  it("puts a wrong answer's message next to its question and saves nothing", async () => {
+    const w = await withQuestions();
+    const bad = await expectStatus(
+      entryPost(w.event.slug, w.teamId, w.member, { intent: "save", version: 1, title: "Mine", [`answers.${w.track.id}`]: "Marketing" }),
+      400,
+    );
+    expect(fieldErrors(bad)).toEqual({ [`answers.${w.track.id}`]: ["Pick one of the listed options"] });
+    expect(await storedAnswers(w.entryId)).toEqual({});
+  });
+
+  it("needs a required answer to submit, then shows the answers on the entry page", async () => {
+    const w = await withQuestions();
+    const complete = { ...entryFields, title: "Mine", outcome: "working" };
+    const refused = await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "submit", version: 1, ...complete }), 400);
+    expect(fieldErrors(refused)).toEqual({ [`answers.${w.data.id}`]: ["Answer this question to submit the entry"] });
+    await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "submit", version: 1, ...complete, [`answers.${w.data.id}`]: "yes" }), 302);
+    const page = await expectStatus(
+      entryPageLoader(args(request(`/events/${w.event.slug}/entries/${w.entryId}`, { user: w.member }), { slug: w.event.slug, entryId: w.entryId })),
+      200,
+    );
+    expect((page.data as { answers: unknown }).answers).toEqual([{ id: w.data.id, kind: "yes-no", label: "Did you use customer data?", value: "yes" }]);
+  });
+
+  it("ignores an answer to another event's question", async () => {
+    const w = await withQuestions();
+    const elsewhere = await withQuestions();
+    await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "save", version: 1, [`answers.${elsewhere.track.id}`]: "Sales" }), 302);
+    expect(await storedAnswers(w.entryId)).not.toHaveProperty(elsewhere.track.id);
+  });
+});
+
+describe("results CSV", () => {
+  it("has a column per question with each entry's answer, formulas neutralised", async () => {
+    const w = await withQuestions();
+    const complete = { ...entryFields, title: "Mine", outcome: "working" };
+    await expectStatus(
+      entryPost(w.event.slug, w.teamId, w.member, {
+        intent: "submit",
+        version: 1,
+        ...complete,
+        [`answers.${w.data.id}`]: "yes",
+        [`answers.${w.other.id}`]: "=1+1",
+      }),
+      302,
+    );
+    const res = await expectStatus(resultsCsvLoader(args(request(`/events/${w.event.slug}/results.csv`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    const [header, row] = parse(await res.response!.text()) as string[][];
+    expect(header.slice(-3)).toEqual(["question: Did you use customer data?", "question: Track", "question: Anything else?"]);
+    expect(row.slice(-3)).toEqual(["Yes", "", "'=1+1"]);
+  });
+});
