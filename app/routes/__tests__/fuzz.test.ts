@@ -265,6 +265,19 @@ beforeAll(async () => {
       base: { intent: "save-rubric", "criteria[0].name": "Fit", "criteria[0].description": "Fits the problem", "criteria[0].weight": "10" },
     },
     { route: "events.$slug.rubric", params: eventParams, user: () => organizer, base: { intent: "set-scale", scaleMax: "7" } },
+    {
+      // Custom submission questions (ADR 036), on the Manage page.
+      route: "events.$slug.manage",
+      params: eventParams,
+      user: () => organizer,
+      base: {
+        intent: "save-questions",
+        "questions[0].label": "Track",
+        "questions[0].kind": "choice",
+        "questions[0].options": "Support\nSales",
+        "questions[0].required": "on",
+      },
+    },
     { route: "events.$slug.judges", params: eventParams, user: () => organizer, base: { intent: "create-invite", days: "45" } },
     { route: "events.$slug.judges", params: eventParams, user: () => organizer, base: { intent: "set-mode", mode: "per-entry", judgesPerEntry: "50" } },
     {
