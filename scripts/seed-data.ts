@@ -10,6 +10,7 @@ import { configuredOrigin } from "~/lib/urls.server";
 import { createAnnouncement } from "~/modules/announcements/announcements.server";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { saveEntry, getTeamEntry } from "~/modules/entries/entries.server";
+import { listQuestions, saveQuestions } from "~/modules/entries/questions.server";
 import type { EntryInput } from "~/modules/entries/schemas";
 import { addJudge, changePhase, createEvent, listCriteria } from "~/modules/events/events.server";
 import { recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
@@ -375,11 +376,22 @@ export async function seed(now = new Date()) {
   await addJudge(open.id, "judge@example.com");
   // A judge invited by email who has no account yet: waiting on the judges page, with Resend and Withdraw (ADR 027).
   await inviteJudgeByEmail({ event: open, email: "guest.judge@example.com", inviter: { id: organizer.id, name: "Omar Organizer" }, now });
+  // Two custom submission questions (ADR 036); Ramp Rockets' draft answers both.
+  await saveQuestions(open.id, {
+    questions: [
+      { label: "Did you use customer data?", kind: "yes-no", required: true, options: "" },
+      { label: "Which team would run it after the event?", kind: "choice", required: false, options: "Sales enablement\nSupport\nNobody yet" },
+    ],
+  });
+  const [usesCustomerData, runBy] = await listQuestions(open.id);
   const team = await createTeam(open, member("participant2@example.com"), { name: "Ramp Rockets", problemId: onboarding.id });
   if (team.ok) {
     await saveEntry(
       team.teamId,
-      entry({ title: "Ask-the-docs for new reps", summary: "Answers product questions with links to the source.", tags: "sales, retrieval" }),
+      {
+        ...entry({ title: "Ask-the-docs for new reps", summary: "Answers product questions with links to the source.", tags: "sales, retrieval" }),
+        answers: { [usesCustomerData.id]: "no", [runBy.id]: "Sales enablement" },
+      },
       false,
       now,
     );
