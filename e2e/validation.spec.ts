@@ -61,7 +61,9 @@ test("event and problem forms refuse bad input and keep what was typed", async (
   await page.goBack();
   await page.getByLabel("Add a judge by email").fill("nobody-here@example.com");
   await page.getByRole("button", { name: "Add judge" }).click();
-  await expect(page.getByText("No account has this email. Ask them to sign up first.")).toBeVisible();
+  await expect(
+    page.getByText("No account has this email. Use “Invite by email” on the Judges and assignments page: the invite reaches them before they sign up."),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -156,6 +156,8 @@ export async function addJudge(
     eventId,
     email,
     origin,
+    // A judge can be invited before they have an account (ADR 027): say where.
+    noAccount: "No account has this email. Use “Invite by email” on the Judges and assignments page: the invite reaches them before they sign up.",
     // A judge is never in a team of the event they judge (ADR 010): the check is part of the INSERT.
     insert: (person) =>
       db.all(sql`

@@ -25,12 +25,14 @@ export async function addPersonByEmail(opts: {
   insert: (person: Person) => BatchItem<"sqlite">;
   notice: (person: Person, event: RosterEvent) => Omit<Notice, "to" | "eventId">;
   refusal: (person: Person) => Promise<string> | string;
+  /** What to do when no account has the address (by default: ask them to sign up first). */
+  noAccount?: string;
 }): Promise<AddPersonResult> {
   const [found] = await db
     .select({ id: users.id, name: users.name, email: users.email, emailVerifiedAt: users.emailVerifiedAt })
     .from(users)
     .where(eq(users.email, opts.email));
-  if (!found) return { ok: false, message: "No account has this email. Ask them to sign up first." };
+  if (!found) return { ok: false, message: opts.noAccount ?? "No account has this email. Ask them to sign up first." };
   // Read before the write: an address only ever goes from unconfirmed to confirmed (ADR 028).
   const confirmed = canBeAddedToRoster({ name: found.name, emailVerified: found.emailVerifiedAt !== null });
   if (!confirmed.ok) return { ok: false, message: confirmed.reason };

@@ -208,7 +208,9 @@ describe("seeing and managing an event", () => {
 
     const unknown = await expectStatus(add("ghost@example.com"), 400);
     expect((unknown.data as { intent: string }).intent).toBe("add-judge");
-    expect(fieldErrors(unknown).email).toEqual(["No account has this email. Ask them to sign up first."]);
+    expect(fieldErrors(unknown).email).toEqual([
+      "No account has this email. Use “Invite by email” on the Judges and assignments page: the invite reaches them before they sign up.",
+    ]);
 
     const repeat = await expectStatus(add(judge.email), 400);
     expect(fieldErrors(repeat).email).toEqual(["Jane Judge is already a judge of this event."]);
