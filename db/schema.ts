@@ -185,7 +185,9 @@ export const teams = sqliteTable(
       .references(() => problems.id),
     name: text("name").notNull(),
     inviteCode: text("invite_code").notNull().unique(),
-    createdBy: text("created_by")
+    // The team's lead (who created it, until they hand the lead over). The column keeps its first name,
+    // created_by, so no migration rebuilds the table (ADR 037); raw SQL says t.created_by.
+    leadId: text("created_by")
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),

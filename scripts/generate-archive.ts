@@ -607,7 +607,7 @@ for (let start = 0; start < ENTRIES; start += BATCH) {
       problemId: problem.id!,
       name: teamName(event.id),
       inviteCode: `ARC${i.toString(36).toUpperCase().padStart(5, "0")}`,
-      createdBy: userRows[1 + (i % (userRows.length - 1))].id,
+      leadId: userRows[1 + (i % (userRows.length - 1))].id,
     };
     teamBatch.push(team);
     const text = entryText(problem, i);

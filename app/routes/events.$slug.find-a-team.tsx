@@ -46,7 +46,7 @@ async function load(request: Request, slug: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access, myTeam, now } = await load(request, params.slug);
   const seek = canSeekTeam(user, access, now);
-  const leads = myTeam ? canRecruit(user, access, { id: myTeam.id, leadId: myTeam.createdBy }, now).ok : false;
+  const leads = myTeam ? canRecruit(user, access, { id: myTeam.id, leadId: myTeam.leadId }, now).ok : false;
   const [seekers, openTeams, post, requests, problems, opening, incoming] = await Promise.all([
     listSeekers(event.id),
     listOpenTeams(event.id),
@@ -78,8 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/events/${event.slug}/find-a-team`;
   // The lead's intents act on the lead's own team only: the one this person is in.
   const recruiting = () => {
-    enforce(canRecruit(user, access, { id: myTeam?.id ?? "", leadId: myTeam?.createdBy ?? "" }, now));
-    return { id: myTeam!.id, eventId: event.id, leadId: myTeam!.createdBy };
+    enforce(canRecruit(user, access, { id: myTeam?.id ?? "", leadId: myTeam?.leadId ?? "" }, now));
+    return { id: myTeam!.id, eventId: event.id, leadId: myTeam!.leadId };
   };
 
   switch (intent) {

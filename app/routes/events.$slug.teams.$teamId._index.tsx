@@ -46,10 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [members, entry, problems] = await Promise.all([listMembers(team.id), getTeamEntry(team.id), listProblems(event.id)]);
   const edit = canEditEntry(user, access, team.id, now);
   const isMember = access.teamId === team.id;
-  const lead = canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now).ok;
+  const lead = canLeadTeam(user, access, { id: team.id, leadId: team.leadId }, now).ok;
   return {
     event: { slug: event.slug, title: event.title, maxTeamSize: event.maxTeamSize },
-    team: { id: team.id, name: team.name, inviteCode: team.inviteCode, problemId: team.problemId, problemTitle: team.problemTitle, leadId: team.createdBy },
+    team: { id: team.id, name: team.name, inviteCode: team.inviteCode, problemId: team.problemId, problemTitle: team.problemTitle, leadId: team.leadId },
     members,
     removed: lead ? await listRemovedMembers(team.id) : [],
     problems: problems.filter((p) => !p.retired || p.id === team.problemId).map((p) => ({ value: p.id, label: p.title })),
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = readIntent(formData);
   const here = `/events/${event.slug}/teams/${team.id}`;
-  const leadOnly = () => enforce(canLeadTeam(user, access, { id: team.id, leadId: team.createdBy }, now));
+  const leadOnly = () => enforce(canLeadTeam(user, access, { id: team.id, leadId: team.leadId }, now));
 
   switch (intent) {
     case "change-problem": {

@@ -16,7 +16,7 @@ export async function eventsWithRoles(actor: Actor) {
       isJudge: sql<number>`exists(select 1 from event_judges j where j.event_id = events.id and j.user_id = ${actor.id})`,
       teamId: teams.id,
       teamName: teams.name,
-      leadId: teams.createdBy,
+      leadId: teams.leadId,
     })
     .from(events)
     .leftJoin(teams, sql`${teams.id} = (select m.team_id from team_members m where m.event_id = ${events.id} and m.user_id = ${actor.id})`)

@@ -40,7 +40,7 @@ async function teamFacts(teamId: string) {
       id: teams.id,
       name: teams.name,
       eventId: teams.eventId,
-      leadId: teams.createdBy,
+      leadId: teams.leadId,
       slug: events.slug,
       eventTitle: events.title,
       maxTeamSize: events.maxTeamSize,
@@ -119,7 +119,7 @@ async function requestFacts(requestId: string) {
       status: joinRequests.status,
       asks: joinRequests.asks,
       teamName: teams.name,
-      leadId: teams.createdBy,
+      leadId: teams.leadId,
       askerName: users.name,
     })
     .from(joinRequests)

@@ -30,7 +30,7 @@ async function teamOf(size: number, maxTeamSize = 5) {
   const lead = await createUser({ name: "Lea Lead" });
   const created = await createTeam(event, lead.id, { name: `Crew ${lead.id.slice(0, 6)}`, problemId: problem.id });
   if (!created.ok) throw new Error(created.message);
-  const team = { id: created.teamId, eventId: event.id, createdBy: lead.id, name: `Crew ${lead.id.slice(0, 6)}` };
+  const team = { id: created.teamId, eventId: event.id, leadId: lead.id, name: `Crew ${lead.id.slice(0, 6)}` };
   const members = [lead];
   for (let i = 1; i < size; i++) {
     const member = await createUser();

@@ -11,7 +11,7 @@ export async function teamsCsv(eventId: string): Promise<string> {
       .select({
         id: teams.id,
         name: teams.name,
-        leadId: teams.createdBy,
+        leadId: teams.leadId,
         problemTitle: problems.title,
         status: entries.status,
         title: entries.title,

@@ -100,7 +100,7 @@ export function listOpenTeams(eventId: string) {
     .from(teamOpenings)
     .innerJoin(teams, eq(teams.id, teamOpenings.teamId))
     .innerJoin(problems, eq(problems.id, teams.problemId))
-    .innerJoin(users, eq(users.id, teams.createdBy))
+    .innerJoin(users, eq(users.id, teams.leadId))
     .where(eq(teamOpenings.eventId, eventId))
     .orderBy(desc(teamOpenings.updatedAt), asc(teams.name));
 }

@@ -30,7 +30,7 @@ export async function createTeam(
   const teamId = newId();
   try {
     await db.batch([
-      db.insert(teams).values({ id: teamId, eventId: event.id, problemId: problem.id, name: input.name, inviteCode: newInviteCode(), createdBy: userId }),
+      db.insert(teams).values({ id: teamId, eventId: event.id, problemId: problem.id, name: input.name, inviteCode: newInviteCode(), leadId: userId }),
       db.insert(teamMembers).values({ teamId, eventId: event.id, userId }),
       db.insert(entries).values({ id: newId(), eventId: event.id, teamId }),
     ]);
@@ -118,7 +118,7 @@ export async function getTeam(eventId: string, teamId: string) {
       id: teams.id,
       name: teams.name,
       inviteCode: teams.inviteCode,
-      createdBy: teams.createdBy,
+      leadId: teams.leadId,
       problemId: teams.problemId,
       problemTitle: problems.title,
     })
@@ -184,7 +184,7 @@ type NeedsConfirmation<F> = { ok: false; confirm: F };
  * they know no longer brings them back.
  */
 export async function leaveTeam(
-  team: { id: string; name: string; createdBy: string },
+  team: { id: string; name: string; leadId: string },
   userId: string,
   confirmation: Confirmation,
 ): Promise<{ ok: true; teamDeleted: boolean } | { ok: false; message: string } | NeedsConfirmation<LeaveFacts>> {
@@ -221,7 +221,7 @@ export async function leaveTeam(
     return { ok: true, teamDeleted: true };
   }
   const handOverFirst = { ok: false as const, message: "Hand over the lead to another member before you leave." };
-  if (team.createdBy === userId) return handOverFirst;
+  if (team.leadId === userId) return handOverFirst;
   if (!confirmation.confirmed) return { ok: false, confirm: { deletesTeam: false, teamName: team.name } };
   // One transaction whose statements carry the conditions: the leaver is not the lead now (the lead may have
   // been handed to them meanwhile) and someone stays, so the team never ends up leaderless or empty.
@@ -249,12 +249,12 @@ export async function leaveTeam(
  * the removed person cannot rejoin, with the old code or a new one, until the lead lets them back in.
  */
 export async function removeMember(
-  team: { id: string; createdBy: string },
+  team: { id: string; leadId: string },
   memberId: string,
   confirmation: Confirmation,
   origin = configuredOrigin(),
 ): Promise<{ ok: true } | { ok: false; message: string } | NeedsConfirmation<{ userId: string; name: string }>> {
-  if (memberId === team.createdBy) return { ok: false, message: "The lead cannot remove themselves; hand over the lead or leave instead." };
+  if (memberId === team.leadId) return { ok: false, message: "The lead cannot remove themselves; hand over the lead or leave instead." };
   const notMember = { ok: false as const, message: "That person is not in this team." };
   if (!confirmation.confirmed) {
     const [member] = await db
@@ -315,11 +315,11 @@ export async function handOverLead(teamId: string, newLeadId: string, origin = c
   const [updated] = await db.batch([
     db
       .update(teams)
-      .set({ createdBy: newLeadId })
+      .set({ leadId: newLeadId })
       .where(
         and(
           eq(teams.id, teamId),
-          ne(teams.createdBy, newLeadId),
+          ne(teams.leadId, newLeadId),
           sql`exists(select 1 from team_members m where m.team_id = ${teamId} and m.user_id = ${newLeadId})`,
         ),
       )
@@ -330,6 +330,6 @@ export async function handOverLead(teamId: string, newLeadId: string, origin = c
   const [already] = await db
     .select({ id: teams.id })
     .from(teams)
-    .where(and(eq(teams.id, teamId), eq(teams.createdBy, newLeadId)));
+    .where(and(eq(teams.id, teamId), eq(teams.leadId, newLeadId)));
   return already ? { ok: true } : { ok: false, message: "The new lead must be a member of the team." };
 }

@@ -32,7 +32,7 @@ type EntryFields = Partial<typeof entries.$inferInsert> & { title: string };
 /** A team and its entry on `problemId`, written straight to the tables (the entry rules are tested elsewhere). */
 async function entryOn(eventId: string, problemId: string, creator: TestUser, fields: EntryFields) {
   const teamId = newId();
-  await db.insert(teams).values({ id: teamId, eventId, problemId, name: `Team ${fields.title}`, inviteCode: newId(), createdBy: creator.id });
+  await db.insert(teams).values({ id: teamId, eventId, problemId, name: `Team ${fields.title}`, inviteCode: newId(), leadId: creator.id });
   const id = newId();
   await db.insert(entries).values({ id, eventId, teamId, status: "submitted", summary: "", ...fields });
   return id;

@@ -92,7 +92,7 @@ describe("deleting a team (its last member leaves)", () => {
     const w = await world();
     // The member confirmed "leave" (no deletion then), but by now they are the only one left.
     await joinTeam({ id: w.teamId, eventId: w.event.id }, w.member.id, 5);
-    await db.update(teams).set({ createdBy: w.member.id }).where(eq(teams.id, w.teamId));
+    await db.update(teams).set({ leadId: w.member.id }).where(eq(teams.id, w.teamId));
     await db.delete(teamMembers).where(eq(teamMembers.userId, w.lead.id));
     const asked = await expectStatus(w.team(w.member, { intent: "leave", confirmed: "on" }), 409);
     expect(asked.data).toMatchObject({ confirmLeave: { deletesTeam: true, typedWrong: true } });

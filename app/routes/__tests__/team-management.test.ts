@@ -75,7 +75,7 @@ describe("team management", () => {
     const { lead, member, teamId, params } = await setup();
     await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "remove-member", userId: lead.id } }), params)), 403);
     await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "hand-over", userId: member.id } }), params)), 302);
-    expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].createdBy).toBe(member.id);
+    expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].leadId).toBe(member.id);
     // The new lead removes the old one (confirmed: removing asks first).
     await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "remove-member", userId: lead.id, confirmed: "on" } }), params)), 302);
     expect(await members(teamId)).toEqual([member.id]);

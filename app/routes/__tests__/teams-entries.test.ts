@@ -67,7 +67,7 @@ describe("teams", () => {
     );
     const [team] = await db.select().from(teams).where(eq(teams.eventId, event.id));
     expect(res.response!.headers.get("Location")).toBe(`/events/${event.slug}/teams/${team.id}`);
-    expect(team).toMatchObject({ name: "Retrievers", problemId: problem.id, createdBy: alice.id });
+    expect(team).toMatchObject({ name: "Retrievers", problemId: problem.id, leadId: alice.id });
     expect(team.inviteCode).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
     expect(await membersOf(team.id)).toEqual([alice.id]);
     expect(await entryOf(team.id)).toMatchObject({ status: "draft", version: 1, eventId: event.id, title: "" });
@@ -168,7 +168,7 @@ describe("teams", () => {
         .where(and(eq(teamMembers.eventId, event.id), eq(teamMembers.userId, carol.id))),
     ).toHaveLength(1);
     // The failed attempts leave no orphan team or entry behind.
-    expect(await db.select().from(teams).where(eq(teams.createdBy, carol.id))).toHaveLength(1);
+    expect(await db.select().from(teams).where(eq(teams.leadId, carol.id))).toHaveLength(1);
   });
 
   it("shows a team page only to its members and the organizers", async () => {
