@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { joinRequests, notifications, outbox, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
 import type { NotificationKind } from "~/modules/notifications/kinds";
+import { addJudge } from "~/modules/events/events.server";
 import { createOpenEvent, createUser, type TestUser } from "~/test/fixtures";
 import { acceptJoinRequest, askToJoin, declineJoinRequest, teamJoinRequests, withdrawJoinRequest } from "./join-requests.server";
 import { listOpenTeams, listSeekers, saveOpening, saveSeekerPost } from "./team-finder.server";
@@ -174,6 +175,17 @@ describe("accepting a request", () => {
     expect((await requestOf(team.id, asker)).status).toBe("pending");
     expect(await memberCount(team.id)).toBe(1);
     expect(await noticesOf(asker, "join-request-accepted")).toHaveLength(0);
+  });
+
+  it("is refused, changing nothing, when the asker became a judge of the event meanwhile (ADR 010)", async () => {
+    const { event, team } = await lookingTeam();
+    const asker = await createUser({ name: "Jo Judge" });
+    await askToJoin(event, team.id, asker.id, "", ORIGIN);
+    const { id } = await requestOf(team.id, asker);
+    await addJudge(event.id, asker.email, ORIGIN);
+    expect(await acceptJoinRequest(team, id, ORIGIN)).toEqual({ ok: false, message: "A judge of this event cannot join a team in it." });
+    expect(await memberCount(team.id)).toBe(1);
+    expect((await requestOf(team.id, asker)).status).toBe("pending");
   });
 });
 

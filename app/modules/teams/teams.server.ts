@@ -72,8 +72,9 @@ export async function joinRefusal(teamId: string, userId: string): Promise<strin
 
 /**
  * The one INSERT that puts a person in a team, for invite codes and accepted join requests alike: it adds the
- * row only if the team has room and the lead has not removed this person, checked in the statement itself, so
- * two people joining at the same moment cannot both take the last place (ADR 010). `also` adds the caller's own
+ * row only if the team has room, the lead has not removed this person and they do not judge the event, checked
+ * in the statement itself, so two people joining at the same moment cannot both take the last place, and a
+ * judge added between a request and its acceptance stays out of every team (ADR 010). `also` adds the caller's own
  * condition (an accepted request must still be pending). A second team in the same event fails on the unique index.
  */
 export function joinStatement(team: { id: string; eventId: string }, userId: string, maxTeamSize: number, also: SQL = sql`1`) {
@@ -82,12 +83,17 @@ export function joinStatement(team: { id: string; eventId: string }, userId: str
       select ${team.id}, ${team.eventId}, ${userId}
       where (select count(*) from team_members where team_id = ${team.id}) < ${maxTeamSize}
         and not exists (select 1 from team_removals r where r.team_id = ${team.id} and r.user_id = ${userId})
+        and not exists (select 1 from event_judges j where j.event_id = ${team.eventId} and j.user_id = ${userId})
         and ${also}`);
 }
 
-/** Why a join did not go in: the lead removed this person, or the team is full. */
+/** Why a join did not go in: the lead removed this person, they judge the event, or the team is full. */
 export async function joinFailure(teamId: string, userId: string, maxTeamSize: number): Promise<string> {
   if (await wasRemoved(teamId, userId)) return REMOVED_MESSAGE;
+  const [judge] = await db.all<{ one: number }>(
+    sql`select 1 as one from event_judges j join teams t on t.event_id = j.event_id where t.id = ${teamId} and j.user_id = ${userId}`,
+  );
+  if (judge) return "A judge of this event cannot join a team in it.";
   return `This team is full (at most ${maxTeamSize} ${maxTeamSize === 1 ? "person" : "people"}).`;
 }
 
