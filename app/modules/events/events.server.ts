@@ -16,7 +16,7 @@ import { addPersonByEmail, type AddPersonResult } from "./people.server";
 import { phaseNotices } from "./phase-notices.server";
 import { templateRows, type EventTemplate } from "./templates.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
-import { recordPeoplesChoiceWinner } from "~/modules/peoples-choice/votes.server";
+import { endVoteOnPublish, recordPeoplesChoiceWinner } from "~/modules/peoples-choice/votes.server";
 import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type TransitionRequest } from "./phases";
 
 export type EventRow = typeof events.$inferSelect;
@@ -238,7 +238,7 @@ export async function changePhase(event: EventRow, actorId: string, req: Transit
       select ${event.id}, ${event.phase}, ${req.to}, ${req.reason || null}, ${actorId} where changes() = 1`),
     ...told,
     // Last, so it breaks no changes() chain: publishing gives the People's choice award to the vote's winner (ADR 031).
-    ...(req.to === "closed" ? [recordPeoplesChoiceWinner(event.id)] : []),
+    ...(req.to === "closed" ? [recordPeoplesChoiceWinner(event.id), endVoteOnPublish(event.id, now)] : []),
   ]);
   if (updated.length === 0) return { ok: false as const, field: "to" as const, message: "Someone else changed the phase just now. Reload and try again." };
   // Entries are final once judging starts: assign judges to any submitted since the last recompute.

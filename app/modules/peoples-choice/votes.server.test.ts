@@ -132,6 +132,14 @@ describe("publishing results", () => {
     expect((await award(event.id))?.entryId).toBe(entries[2].entryId);
     const late = await castVote(event.id, actor(await createUser()), entries[1].entryId, new Date());
     expect(late).toEqual({ ok: false, reason: "The people's choice vote is closed." });
+    // Reopening judging to fix a score does not reopen the vote: its counts were shown.
+    await movePhase(event.id, organizer, "judging", "A score was entered wrongly");
+    const [reopened] = await db.select().from(events).where(eq(events.id, event.id));
+    expect(reopened.peoplesChoiceClosesAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    const afterReopen = await castVote(event.id, actor(await createUser()), entries[1].entryId, new Date());
+    expect(afterReopen).toEqual({ ok: false, reason: "The people's choice vote is closed." });
+    await movePhase(event.id, organizer, "closed");
+    expect((await award(event.id))?.entryId).toBe(entries[2].entryId);
   });
 
   it("leaves the award as the organizers set it when the top is a tie", async () => {

@@ -123,6 +123,15 @@ export async function voteCounts(eventId: string): Promise<TallyRow[]> {
  * to the entry with more counted votes than any other. A tie, or no vote, leaves the award as it was. Being in the
  * same transaction as the phase move, whose closing the vote statement checks, the tally it reads is final.
  */
+/**
+ * Publishing ends the vote for good: its closing time moves to the moment of publishing, so reopening judging
+ * to fix a score does not reopen a vote whose counts were shown (in the publishing batch, after the phase change).
+ */
+export function endVoteOnPublish(eventId: string, now: Date) {
+  return db.run(sql`update events set peoples_choice_closes_at = ${seconds(now)}
+    where id = ${eventId} and phase = 'closed' and peoples_choice_closes_at > ${seconds(now)}`);
+}
+
 export function recordPeoplesChoiceWinner(eventId: string) {
   return db.run(sql`with tally as (${countedVotes(eventId)}),
       top as (select entry_id from tally where n = (select max(n) from tally))
