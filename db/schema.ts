@@ -727,17 +727,6 @@ export const peoplesChoiceVotes = sqliteTable(
 );
 
 /**
- * Each event's results version (ADR 033): triggers move it in the same statement as every change the event's
- * results show, and each app process caches computed results under it (app/modules/judging/results-cache.server.ts).
- */
-export const resultsVersions = sqliteTable("results_versions", {
-  eventId: text("event_id")
-    .primaryKey()
-    .references(() => events.id, { onDelete: "cascade" }),
-  version: integer("version").notNull().default(0),
-});
-
-/**
  * An event's custom submission questions (ADR 036): at most five, asked on the entry form. They change only until the
  * first entry is submitted; every write says so in its own statement.
  */
