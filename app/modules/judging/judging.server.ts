@@ -3,7 +3,6 @@ import { criteria, entries, eventJudges, judgeAssignments, judgeConflicts, probl
 import { db, dbClient } from "~/db.server";
 import { afterSave, nextToScore } from "./queue";
 import { computeEventResults, type Score } from "./results";
-import { cachedResults, resultsVersion } from "./results-cache.server";
 
 /**
  * Scores and comments that count: not those of a judge who declared a conflict with the entry.
@@ -233,7 +232,8 @@ async function countedScores(eventId: string): Promise<Score[]> {
 
 type ResultsEvent = JudgingEvent & { scaleMax: number; normalizeScores?: boolean };
 
-async function computeResultsOf(event: ResultsEvent, official: "raw" | "normalized", order: "raw" | "normalized") {
+/** Both rankings of an event's submitted entries, with flags and breakdowns. Callers decide who may see it. */
+export async function eventResults(event: ResultsEvent, view?: "raw" | "normalized") {
   const [rubric, submitted] = await Promise.all([
     db.select().from(criteria).where(eq(criteria.eventId, event.id)).orderBy(asc(criteria.position)),
     db
@@ -246,29 +246,17 @@ async function computeResultsOf(event: ResultsEvent, official: "raw" | "normaliz
   ]);
   const entryIds = submitted.map((e) => e.id);
   const [allScores, expected] = await Promise.all([entryIds.length ? countedScores(event.id) : Promise.resolve([]), expectedJudges(event, submitted)]);
+  const official = event.normalizeScores ? "normalized" : "raw";
   const summary = computeEventResults({
     entryIds,
     criteria: rubric,
     scaleMax: event.scaleMax,
     scores: allScores,
     expectedJudges: expected,
-    official: order,
+    official: view ?? official,
   });
   const byId = new Map(submitted.map((e) => [e.id, e]));
-  const value = { rubric, official, ...summary, rows: summary.rows.map((r) => ({ ...r, entry: byId.get(r.entryId)! })) };
-  return { value, weight: allScores.length + entryIds.length };
-}
-
-/**
- * Both rankings of an event's submitted entries, with flags and breakdowns. Callers decide who may see it,
- * and must not change what they get: it is cached per process until the event's results version moves
- * (results-cache.server.ts). Settings read from the event row are part of the key.
- */
-export async function eventResults(event: ResultsEvent, view?: "raw" | "normalized") {
-  const official = event.normalizeScores ? "normalized" : "raw";
-  const order = view ?? official;
-  const key = [event.id, event.scaleMax, event.judgesPerEntry, official, order].join("|");
-  return cachedResults(key, await resultsVersion(event.id), () => computeResultsOf(event, official, order));
+  return { rubric, official, ...summary, rows: summary.rows.map((r) => ({ ...r, entry: byId.get(r.entryId)! })) };
 }
 
 export type FeedbackSheet = { judge: string; overall: string; scores: { criterionName: string; value: number; comment: string }[] };
