@@ -203,15 +203,15 @@ test("the event page counts down to the next deadline: ticking with JavaScript, 
   await submissionDeadlineIn(setUp.event.id, 10 * 60_000 + 30_000);
   const page = await pageSignedInAs(browser, "participant@example.com");
   await page.goto(setUp.url);
-  const timer = page.getByRole("timer", { name: "Submissions close in" });
-  await expect(timer).toHaveText(/^10 minutes \d+ seconds$/);
+  const timer = page.getByRole("timer");
+  await expect(timer).toHaveText(/^Submissions close in ?10 minutes \d+ seconds$/);
   const shown = (await timer.textContent())!;
   await expect(timer).not.toHaveText(shown);
 
   const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await plain.context().addCookies(await page.context().cookies());
   await plain.goto(setUp.url);
-  await expect(plain.getByRole("timer", { name: "Submissions close in" })).toHaveText(/^10 minutes \d+ seconds$/);
+  await expect(plain.getByRole("timer")).toHaveText(/^Submissions close in ?10 minutes \d+ seconds$/);
 });
 
 test("a mistyped invite code keeps the event page, with the reason next to the field", async ({ browser }) => {

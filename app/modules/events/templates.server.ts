@@ -7,6 +7,7 @@ import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { listProblemsToCopy, problemCopies } from "~/modules/problems/problems.server";
 import type { EventRow } from "./events.server";
+import { PEOPLES_CHOICE } from "~/modules/judging/awards";
 
 export type EventTemplate = { source: EventRow; problemIds: string[] };
 
@@ -15,7 +16,7 @@ export async function templatePreview(source: EventRow) {
   const [problemRows, criterionRows, awardRows] = await Promise.all([
     listProblemsToCopy(source.id),
     db.select({ name: criteria.name, weight: criteria.weight }).from(criteria).where(eq(criteria.eventId, source.id)).orderBy(asc(criteria.position)),
-    db.select({ name: awards.name }).from(awards).where(eq(awards.eventId, source.id)).orderBy(asc(awards.position), asc(awards.name)),
+    db.select({ name: awards.name, kind: awards.kind }).from(awards).where(eq(awards.eventId, source.id)).orderBy(asc(awards.position), asc(awards.name)),
   ]);
   return {
     slug: source.slug,
@@ -23,7 +24,7 @@ export async function templatePreview(source: EventRow) {
     problems: problemRows.filter((p) => !p.retired),
     criteria: criterionRows,
     scaleMax: source.scaleMax,
-    awards: awardRows.map((a) => a.name),
+    awards: awardRows.filter((a) => a.kind !== PEOPLES_CHOICE).map((a) => a.name),
     settings: {
       judgesPerEntry: source.judgesPerEntry,
       blindJudging: source.blindJudging,
@@ -63,7 +64,10 @@ export async function templateRows(template: EventTemplate, eventId: string) {
       showJudgeNames: source.showJudgeNames,
     },
     criteria: criterionRows.map(({ id: _id, eventId: _eventId, ...fields }) => ({ ...fields, id: newId(), eventId })),
-    awards: awardRows.map((a) => ({ id: newId(), eventId, name: a.name, description: a.description, kind: a.kind, position: a.position })),
+    // The People's choice award comes with its vote (ADR 031), which is not copied: turning the vote on adds it again.
+    awards: awardRows
+      .filter((a) => a.kind !== PEOPLES_CHOICE)
+      .map((a) => ({ id: newId(), eventId, name: a.name, description: a.description, kind: a.kind, position: a.position })),
     // A retired problem stays behind even if its id was sent.
     problems: problemCopies(
       problemRows.filter((p) => p.retiredAt === null),

@@ -27,7 +27,11 @@ async function richSource() {
     .where(eq(criteria.eventId, event.id));
   const participant = await createUser();
   const { entryId } = await submittedEntry(event, participant.id, problem.id, { title: "Deflector" });
-  await db.insert(awards).values({ id: `aw-${entryId}`, eventId: event.id, name: "Best overall", description: "The best one", entryId, position: 0 });
+  await db.insert(awards).values([
+    { id: `aw-${entryId}`, eventId: event.id, name: "Best overall", description: "The best one", entryId, position: 0 },
+    // Comes with a vote that is not copied, so it stays behind.
+    { id: `pc-${entryId}`, eventId: event.id, name: "People's choice", kind: "peoples-choice", position: 1 },
+  ]);
   const judge = await createUser();
   await addJudge(event.id, judge.id);
   return { organizer, event, problem, second, retired, participant };
