@@ -47,7 +47,8 @@ export function request(path: string, opts: { user?: Pick<TestUser, "cookie"> | 
   let body: string | undefined;
   if (opts.form) {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.form)) for (const one of Array.isArray(v) ? v : [v]) if (one !== undefined && one !== null) params.append(k, String(one));
+    for (const [k, v] of Object.entries(opts.form))
+      for (const one of Array.isArray(v) ? v : [v]) if (one !== undefined && one !== null) params.append(k, String(one));
     body = params.toString();
     headers.set("Content-Type", "application/x-www-form-urlencoded");
   }
