@@ -12,14 +12,20 @@ export type Bench = {
   startServer(): Promise<ChildProcess>;
   signIn(email: string): Promise<string>;
   get(path: string, cookie: string): Promise<number>;
-  load(path: string | ((n: number) => string), cookie: string): Promise<{ rps: number; p50: number; p95: number; errors: number }>;
+  load(
+    path: string | ((n: number) => string),
+    cookie: string,
+    seconds?: number,
+  ): Promise<{ rps: number; p50: number; p95: number; errors: number; latencies: number[] }>;
 };
 
-export function bench(port: number, db: string): Bench {
+/** `cwd`: where server.mjs and its build are, when not here (a checkout of an earlier commit, to measure beside this one). */
+export function bench(port: number, db: string, cwd?: string): Bench {
   const base = `http://localhost:${port}`;
 
   async function startServer() {
     const child = spawn(process.execPath, ["server.mjs"], {
+      cwd,
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -71,11 +77,11 @@ export function bench(port: number, db: string): Bench {
    * CONNECTIONS loops requesting `path` for SECONDS: requests per second and latency percentiles.
    * `path` may be a function of the request's number, to make every request a different one.
    */
-  async function load(path: string | ((n: number) => string), cookie: string) {
+  async function load(path: string | ((n: number) => string), cookie: string, seconds = SECONDS) {
     let n = 0;
     const latencies: number[] = [];
     let errors = 0;
-    const end = performance.now() + SECONDS * 1000;
+    const end = performance.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async () => {
         while (performance.now() < end) {
@@ -86,7 +92,7 @@ export function bench(port: number, db: string): Bench {
       }),
     );
     latencies.sort((a, b) => a - b);
-    return { rps: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+    return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, latencies };
   }
 
   return { port, base, startServer, signIn, get, load };

@@ -5,7 +5,7 @@
 import type { ResultsInput, Score } from "~/modules/judging/results";
 
 /** mulberry32: small, fast, seeded, so every run measures the same data. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -17,7 +17,7 @@ function seeded(seed: number) {
 }
 
 /** A normally distributed number (Box–Muller) from a uniform source. */
-function gaussian(rand: () => number, mean: number, sd: number) {
+export function gaussian(rand: () => number, mean: number, sd: number) {
   const u = 1 - rand();
   const v = rand();
   return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
