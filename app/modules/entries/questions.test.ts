@@ -32,7 +32,11 @@ describe("questionsFormSchema", () => {
     ]);
     expect(choice(Array.from({ length: 11 }, (_, i) => `o${i}`).join("\n")).success).toBe(false);
     expect(choice(Array.from({ length: 10 }, (_, i) => `o${i}`).join("\n")).success).toBe(true);
-    expect(choice(`a\n${"b".repeat(81)}`).error!.issues[0].message).toBe("Keep each option to 80 characters");
+    expect(choice(`a\n${"b".repeat(81)}`).error!.issues).toMatchObject([
+      { code: "custom", path: ["questions", 0, "options"], message: "Keep each option to 80 characters" },
+    ]);
+    expect(choice(`a\n${"b".repeat(80)}`).success).toBe(true);
+    expect(choice("Only one").error!.issues).toMatchObject([{ code: "custom" }]);
   });
   it("ignores options on other kinds", () => {
     expect(questionsFormSchema.safeParse({ questions: [{ label: "Why?", kind: "long-text", options: "x" }] }).success).toBe(true);
@@ -58,6 +62,7 @@ describe("answerProblem", () => {
   });
   it("checks each kind's values", () => {
     expect(answerProblem(q({ kind: "yes-no" }), "yes", true)).toBeNull();
+    expect(answerProblem(q({ kind: "yes-no" }), "no", true)).toBeNull();
     expect(answerProblem(q({ kind: "yes-no" }), "maybe", false)).toBe("Answer yes or no");
     expect(answerProblem(q({ kind: "choice", options: ["Support", "Sales"] }), "Sales", false)).toBeNull();
     expect(answerProblem(q({ kind: "choice", options: ["Support", "Sales"] }), "Legal", false)).toBe("Pick one of the listed options");
@@ -73,6 +78,18 @@ describe("answersSchema in the entry schema", () => {
   it("puts each problem next to its question", () => {
     expect(paths(answersSchema(questions, true).safeParse({ data: "perhaps" }))).toEqual(["size", "data"]);
     expect(answersSchema(questions, false).parse(undefined)).toEqual({ size: "", data: "" });
+    expect(answersSchema(questions, true).safeParse({ size: "4", data: "perhaps" }).error!.issues).toMatchObject([
+      { code: "custom", path: ["data"], message: "Answer yes or no" },
+    ]);
+  });
+
+  it("caps each answer at its kind's longest, with the limit in the message", () => {
+    const kinds = [q({ id: "short" }), q({ id: "long", kind: "long-text" }), q({ id: "pick", kind: "choice", options: ["a", "b"] })];
+    const tooLong = (id: string, n: number) => answersSchema(kinds, false).safeParse({ [id]: "x".repeat(n) }).error?.issues[0];
+    expect(tooLong("short", 201)).toMatchObject({ path: ["short"], message: "Use at most 200 characters" });
+    expect(tooLong("long", 2001)).toMatchObject({ path: ["long"], message: "Use at most 2,000 characters" });
+    expect(tooLong("long", 2000)).toBeUndefined();
+    expect(tooLong("pick", 81)).toMatchObject({ path: ["pick"], message: "Use at most 80 characters" });
   });
   it("drafts save without required answers; submitting needs them", () => {
     expect(entrySchemaFor("save", questions).safeParse({ version: 1 }).success).toBe(true);
@@ -84,6 +101,8 @@ describe("answersSchema in the entry schema", () => {
 describe("answerText", () => {
   it("says Yes and No in words", () => {
     expect(answerText({ kind: "yes-no" }, "yes")).toBe("Yes");
+    expect(answerText({ kind: "yes-no" }, "no")).toBe("No");
+    expect(answerText({ kind: "yes-no" }, "")).toBe("");
     expect(answerText({ kind: "short-text" }, "yes")).toBe("yes");
   });
 });
