@@ -8,7 +8,7 @@ test("search the archive, filter by failed and a root cause, open a learning, sh
   await signIn(reader, "participant@example.com");
   await reader.getByRole("link", { name: "Archive" }).click();
   await expect(reader.getByRole("heading", { name: "What usually goes wrong" })).toBeVisible();
-  await expect(reader.getByRole("link", { name: "Data lacked context" })).toBeVisible();
+  await expect(reader.getByRole("region", { name: "What usually goes wrong" }).getByRole("link", { name: "Data lacked context" })).toBeVisible();
   await expectAccessible(reader);
 
   // Words first: every word must appear; hits are highlighted.
