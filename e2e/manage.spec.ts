@@ -6,7 +6,7 @@ import { createTeam } from "~/modules/teams/teams.server";
 import { createPerson, findPerson, openEvent, pageSignedInAs } from "./fixtures";
 import { expectAccessible, expectToast, unique, test } from "./helpers";
 
-const sections = ["Dashboard", "Phase", "Problems", "Judges", "Teams", "Rubric and scale", "Organizers"];
+const sections = ["Dashboard", "Phase", "Problems", "Judges", "Teams", "Rubric and scale", "Submission questions", "Organizers"];
 
 /** The page is no wider than the screen: nothing needs sideways scrolling. */
 async function expectNoSidewaysScroll(page: Page) {
