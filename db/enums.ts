@@ -39,3 +39,7 @@ export type JoinRequestStatus = (typeof joinRequestStatuses)[number];
 /** The kinds of an event's custom submission question (ADR 036). */
 export const questionKinds = ["short-text", "long-text", "yes-no", "choice"] as const;
 export type QuestionKind = (typeof questionKinds)[number];
+
+/** How an entry got onto (or off) the final round's shortlist (ADR 038): kept from the top N, added or removed by hand. */
+export const finalistDecisions = ["top", "added", "removed"] as const;
+export type FinalistDecision = (typeof finalistDecisions)[number];

@@ -5,6 +5,7 @@ import {
   announcementAudiences,
   entryStatuses,
   eventPhases,
+  finalistDecisions,
   followUpStatuses,
   globalRoles,
   joinRequestStatuses,
@@ -72,6 +73,8 @@ export const events = sqliteTable(
     // The people's choice vote (ADR 031): held when enabled, open from the submission deadline until this time.
     peoplesChoiceEnabled: integer("peoples_choice_enabled", { mode: "boolean" }).notNull().default(false),
     peoplesChoiceClosesAt: integer("peoples_choice_closes_at", { mode: "timestamp" }),
+    // Judging rounds (ADR 038): 1, or 2 once organizers closed round 1 and started the final round with its finalists.
+    judgingRound: integer("judging_round").notNull().default(1),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),
@@ -96,6 +99,23 @@ export const eventOrganizers = sqliteTable(
 
 export const eventJudges = sqliteTable(
   "event_judges",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] })],
+);
+
+/**
+ * The final round's judges (ADR 038): chosen when organizers start round 2, and possibly people who did not judge
+ * round 1. event_judges stays round 1's roster; being in either table makes someone a judge of the event.
+ */
+export const finalJudges = sqliteTable(
+  "final_judges",
   {
     eventId: text("event_id")
       .notNull()
@@ -164,11 +184,13 @@ export const criteria = sqliteTable(
     levels: text("levels").notNull().default("[]"),
     // What rules key on (never the name, which organizers edit): a default criterion's kind, or "custom".
     kind: text("kind").notNull().default("custom"),
+    // The judging round the criterion belongs to (ADR 038): each round has its own rubric, so a score's round is its criterion's.
+    round: integer("round").notNull().default(1),
   },
   (t) => [
     index("criteria_event_idx").on(t.eventId),
-    uniqueIndex("criteria_event_kind_idx")
-      .on(t.eventId, t.kind)
+    uniqueIndex("criteria_event_round_kind_idx")
+      .on(t.eventId, t.round, t.kind)
       .where(sql`kind <> 'custom'`),
   ],
 );
@@ -311,11 +333,13 @@ export const reviews = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     comment: text("comment").notNull().default(""),
+    // A judge of both rounds leaves one overall comment per round (ADR 038).
+    round: integer("round").notNull().default(1),
     updatedAt: integer("updated_at", { mode: "timestamp" })
       .notNull()
       .default(sql`(unixepoch())`),
   },
-  (t) => [primaryKey({ columns: [t.entryId, t.judgeId] })],
+  (t) => [primaryKey({ columns: [t.entryId, t.judgeId, t.round] })],
 );
 
 /** Which judge scores which entry, when the event assigns N judges per entry. */
@@ -355,6 +379,28 @@ export const judgeConflicts = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.entryId, t.judgeId] })],
+);
+
+/**
+ * The shortlist for the final round (ADR 038), written when organizers start it: "top" = in the top N of the official
+ * round-1 ranking and kept; "added" = added by hand; "removed" = in the top N but left out by hand. Hand changes carry
+ * the organizer's reason. Finalists are the "top" and "added" rows.
+ */
+export const finalists = sqliteTable(
+  "finalists",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    decision: text("decision", { enum: finalistDecisions }).notNull(),
+    reason: text("reason").notNull().default(""),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.entryId] })],
 );
 
 /** Single-event judge invite links: expire, can be revoked. Only a hash of the token is stored. */

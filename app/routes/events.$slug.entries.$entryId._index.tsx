@@ -21,6 +21,7 @@ import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { visibleAwardsByEntry } from "~/modules/judging/entry-awards.server";
 import { entryFeedback, judgeEntryFacts } from "~/modules/judging/judging.server";
+import { roundNames } from "~/modules/judging/rounds";
 import { entryVoteBox, voteFor } from "~/modules/peoples-choice/views.server";
 import { listMembers } from "~/modules/teams/teams.server";
 
@@ -223,20 +224,24 @@ export default function EntryPage() {
             Judges' feedback
           </h2>
           <div className="mt-3 space-y-4 text-sm">
-            {feedback.map((sheet) => (
-              <section key={sheet.judge} aria-label={`Feedback from ${sheet.judge}`}>
-                <h3 className="font-semibold">{sheet.judge}</h3>
-                {sheet.overall ? <p className="mt-1 whitespace-pre-line">{sheet.overall}</p> : null}
-                <ul className="mt-1 space-y-1">
-                  {sheet.scores.map((f) => (
-                    <li key={f.criterionName}>
-                      <span className="font-semibold">{f.criterionName}</span>: {f.value}
-                      {f.comment ? ` — ${f.comment}` : ""}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
+            {feedback.map((sheet) => {
+              // After a final round each sheet says its round (ADR 038); judges are numbered within a round.
+              const who = sheet.round ? `${sheet.judge}, ${roundNames[sheet.round].toLowerCase()}` : sheet.judge;
+              return (
+                <section key={`${sheet.round ?? 1}-${sheet.judge}`} aria-label={`Feedback from ${who}`}>
+                  <h3 className="font-semibold">{who}</h3>
+                  {sheet.overall ? <p className="mt-1 whitespace-pre-line">{sheet.overall}</p> : null}
+                  <ul className="mt-1 space-y-1">
+                    {sheet.scores.map((f) => (
+                      <li key={f.criterionName}>
+                        <span className="font-semibold">{f.criterionName}</span>: {f.value}
+                        {f.comment ? ` — ${f.comment}` : ""}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
           </div>
         </section>
       ) : null}

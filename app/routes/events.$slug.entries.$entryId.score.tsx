@@ -22,6 +22,7 @@ import { parseLevels } from "~/modules/events/rubric";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { declareConflict, judgeEntryFacts, judgeReview, judgeScores, saveSheet } from "~/modules/judging/judging.server";
+import { asRound } from "~/modules/judging/rounds";
 import { conflictSchema, scoreSheetSchema } from "~/modules/judging/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Score entry · Problem First" }];
@@ -41,15 +42,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await loadEntry(request, params);
   await enforceScoring(ctx);
   const { user, event, found, access } = ctx;
+  // The sheet is the current round's: in the final round, its rubric and this judge's final-round scores (ADR 038).
+  const round = asRound(event.judgingRound);
   const [rubric, mine, overall, screenshots, answers] = await Promise.all([
-    listCriteria(event.id),
-    judgeScores(found.entry.id, user.id),
-    judgeReview(found.entry.id, user.id),
+    listCriteria(event.id, round),
+    judgeScores(found.entry.id, user.id, round),
+    judgeReview(found.entry.id, user.id, round),
     listScreenshots(found.entry.id),
     answeredQuestions(event.id, found.entry.id),
   ]);
   return {
-    event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax },
+    event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax, round },
     entry: found.entry,
     teamName: blindJudging(user, access, event).row({ teamId: found.entry.teamId, teamName: found.teamName }).teamName,
     problemTitle: found.problemTitle,
@@ -73,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/events/${event.slug}/judging`, `Conflict declared: ${found.entry.title} left your queue, without your scores.`);
   }
   await enforceScoring(ctx);
-  const rubric = await listCriteria(event.id);
+  const rubric = await listCriteria(event.id, asRound(event.judgingRound));
   const schema = scoreSheetSchema(
     rubric.map((c) => c.id),
     event.scaleMax,
@@ -212,7 +215,9 @@ function ScoreSheetPage() {
       {/* The score sheet comes before the conflict form, in the page and in tab order: scoring is the usual job. */}
       <div className="space-y-6">
         <Form method="post" {...getFormProps(form)} className="card space-y-5">
-          <h2 className="h2">Your scores (1 = poor, {event.scaleMax} = excellent)</h2>
+          <h2 className="h2">
+            {event.round === 2 ? "Your final round scores" : "Your scores"} (1 = poor, {event.scaleMax} = excellent)
+          </h2>
           <p className="hint">
             Save any time: a partly filled sheet is kept, and you can change your scores until judging ends. Use the arrow keys to move between values.
           </p>

@@ -11,6 +11,7 @@ import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { judgeConflictList, judgeEntryFacts, judgeQueue, withdrawConflict } from "~/modules/judging/judging.server";
 import { nextToScore, sheetState } from "~/modules/judging/queue";
+import { asRound } from "~/modules/judging/rounds";
 import { withdrawConflictSchema } from "~/modules/judging/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Judging queue · Problem First" }];
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   enforce(canViewJudgeQueue(user, access));
   const [queue, conflicts] = await Promise.all([judgeQueue(event, user.id), judgeConflictList(event.id, user.id)]);
   return {
-    event: { slug: event.slug, title: event.title, phase: event.phase, assigned: event.judgesPerEntry !== null },
+    event: { slug: event.slug, title: event.title, phase: event.phase, assigned: event.judgesPerEntry !== null, round: asRound(event.judgingRound) },
     queue: blindJudging(user, access, event).rows(queue),
     conflicts,
     canWithdraw: canWithdrawConflict(user, access).ok,
@@ -59,12 +60,20 @@ export default function JudgingQueue() {
       <p className="text-sm text-slate-600">
         <Link to={`/events/${event.slug}`}>← {event.title}</Link>
       </p>
-      <h1 className="h1">Your judging queue</h1>
-      {event.assigned ? <p className="text-sm text-slate-700">This event assigns entries to judges: your queue lists the entries assigned to you.</p> : null}
+      <h1 className="h1">{event.round === 2 ? "Your final round queue" : "Your judging queue"}</h1>
+      {event.round === 2 ? (
+        <p className="text-sm text-slate-700">Round 1 is closed. In the final round, its judges score every finalist; round 1 scores can no longer change.</p>
+      ) : event.assigned ? (
+        <p className="text-sm text-slate-700">This event assigns entries to judges: your queue lists the entries assigned to you.</p>
+      ) : null}
       {!scoring ? <p className="text-slate-700">Scores can be given only while the event is in judging.</p> : null}
       {queue.length === 0 ? (
         <p className="card text-slate-700">
-          {event.assigned ? "No entry is assigned to you." : "There is no submitted entry for you to score."}
+          {event.round === 2
+            ? "You have no finalist to score: you are not a judge of the final round."
+            : event.assigned
+              ? "No entry is assigned to you."
+              : "There is no submitted entry for you to score."}
           {conflicts.length ? " Entries you declared a conflict with are listed below." : ""}
         </p>
       ) : (

@@ -13,15 +13,19 @@ import { listCriteria } from "~/modules/events/events.server";
 import { parseLevels, scaleOptions } from "~/modules/events/rubric";
 import { rubricLocked, saveRubric, setScale } from "~/modules/events/rubric.server";
 import { rubricSchema, scaleSchema } from "~/modules/events/schemas";
+import { asRound } from "~/modules/judging/rounds";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rubric of ${data?.event.title ?? "event"} · Problem First` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageEvent(user, access));
-  const [rubric, locked] = await Promise.all([listCriteria(event.id), rubricLocked(event.id)]);
+  // The page edits the current round's rubric: the final round's once it started (ADR 038).
+  const round = asRound(event.judgingRound);
+  const [rubric, locked] = await Promise.all([listCriteria(event.id, round), rubricLocked(event.id, round)]);
   return {
     event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax },
+    round,
     locked,
     learningsCriterionId: rubric.find((c) => c.kind === "learnings")?.id ?? null,
     criteria: rubric.map((c) => {
@@ -41,13 +45,17 @@ type ActionResult = { intent: string; result: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
-  enforce(canEditRubric(user, access, { scored: await rubricLocked(event.id) }));
+  const round = asRound(event.judgingRound);
+  enforce(canEditRubric(user, access, { scored: await rubricLocked(event.id, round) }));
   const formData = await request.formData();
   const intent = readIntent(formData);
   const back = `/events/${event.slug}/rubric`;
 
   switch (intent) {
     case "set-scale": {
+      // The scale is the event's: round 1 was scored on it, so the final round keeps it.
+      if (round === 2)
+        return data<ActionResult>({ intent, result: { status: "error", error: { "": ["The scale is kept for the final round."] } } }, { status: 409 });
       const submission = parseForm(formData, { schema: scaleSchema });
       if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
       const saved = await setScale(event.id, submission.value.scaleMax);
@@ -59,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // A conform list intent (add or remove a criterion, without JavaScript) is not an error: the form comes back changed.
       if (submission.status !== "success")
         return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
-      const saved = await saveRubric(event.id, event.scaleMax, submission.value);
+      const saved = await saveRubric(event.id, event.scaleMax, submission.value, round);
       if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
       return redirectWithToast(back, "Rubric saved.");
     }
@@ -191,7 +199,7 @@ function RubricForm({
 }
 
 export default function Rubric() {
-  const { event, locked, criteria, learningsCriterionId } = useLoaderData<typeof loader>();
+  const { event, round, locked, criteria, learningsCriterionId } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
   const total = criteria.reduce((sum, c) => sum + Number(c.weight), 0);
   return (
@@ -199,7 +207,8 @@ export default function Rubric() {
       <p className="text-sm text-slate-600">
         <Link to={`/events/${event.slug}/manage#rubric`}>← Manage {event.title}</Link>
       </p>
-      <h1 className="h1">Rubric</h1>
+      <h1 className="h1">{round === 2 ? "Final round rubric" : "Rubric"}</h1>
+      {round === 2 ? <p className="text-sm text-slate-700">Round 1 is closed and keeps its own rubric; this one is for scoring the finalists.</p> : null}
       {locked ? (
         <>
           <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
@@ -223,7 +232,11 @@ export default function Rubric() {
             Weights are relative (they now add up to {total}); each entry's total is the weighted average of its criteria. Every weight must be above 0 to open
             the event. The rubric locks when the first score is saved.
           </p>
-          <ScaleForm scaleMax={event.scaleMax} last={last} />
+          {round === 2 ? (
+            <p className="text-sm text-slate-700">Scale 1–{event.scaleMax}, as in round 1.</p>
+          ) : (
+            <ScaleForm scaleMax={event.scaleMax} last={last} />
+          )}
           {/* A new key after each save or scale change: the form starts again from what is stored. */}
           <RubricForm
             key={`${event.scaleMax}:${criteria.map((c) => `${c.id}/${c.weight}/${c.name}`).join("|")}`}

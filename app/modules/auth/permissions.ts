@@ -109,8 +109,11 @@ export function canViewEntry(actor: Actor, ev: EventAccess, entry: EntryRef, now
   return deny("Entries become visible to other participants after the submission deadline.");
 }
 
-/** What the judging tables say about one judge and one entry (absent = no conflict, assigned). */
-export type JudgeEntryFacts = { conflicted: boolean; assigned: boolean };
+/**
+ * What the judging tables say about one judge and one entry (absent = no conflict, assigned). notFinalist: the event is
+ * in its final round and the entry is not a finalist (ADR 038).
+ */
+export type JudgeEntryFacts = { conflicted: boolean; assigned: boolean; notFinalist?: boolean };
 
 export function canScoreEntry(actor: Actor, ev: EventAccess, entry: EntryRef, facts?: JudgeEntryFacts): Decision {
   const view = canViewEvent(actor, ev);
@@ -119,6 +122,7 @@ export function canScoreEntry(actor: Actor, ev: EventAccess, entry: EntryRef, fa
   if (ev.teamId === entry.teamId) return deny("You cannot score an entry of your own team.");
   if (entry.status !== "submitted") return deny("Only submitted entries are scored.");
   if (facts?.conflicted) return deny("You declared a conflict of interest with this entry, so you do not score it.");
+  if (facts?.notFinalist) return deny("Round 1 is closed: only the finalists are scored in the final round.");
   if (facts && !facts.assigned) return deny("This entry is not assigned to you.");
   if (ev.phase !== "judging") return deny("Scores can be given or changed only while the event is in judging.");
   return allow;
@@ -190,6 +194,28 @@ export function canViewDigest(actor: Actor, ev: EventAccess): Decision {
   const view = canViewEvent(actor, ev);
   if (!view.ok) return view;
   return ev.phase === "closed" ? allow : deny("The learnings digest is ready when the event's results are published.");
+}
+
+/**
+ * The final round (ADR 038): organizers (and admins) see its page in judging and once closed; they shortlist and start it
+ * only from round 1 of judging, once. The start statement repeats the phase and round in its WHERE.
+ */
+export function canViewFinalRound(actor: Actor, ev: EventAccess): Decision {
+  const manage = canManageEvent(actor, ev);
+  if (!manage.ok) return manage;
+  return ev.phase === "judging" || ev.phase === "closed" ? allow : deny("The final round is chosen during judging, after round 1.");
+}
+
+export function canStartFinalRound(actor: Actor, ev: EventAccess, facts: { round: number }): Decision {
+  const view = canViewFinalRound(actor, ev);
+  if (!view.ok) return view;
+  if (ev.phase !== "judging") return deny("The final round starts from judging: results are already published.");
+  return facts.round === 1 ? allow : deny("The final round has already started.");
+}
+
+/** Round 1's ranking, once a final round replaced it as the official one: organizers (and admins) only. */
+export function canViewRoundOne(actor: Actor, ev: EventAccess): Decision {
+  return canManageEvent(actor, ev);
 }
 
 export function canViewJudgeQueue(actor: Actor, ev: EventAccess): Decision {

@@ -10,10 +10,12 @@ type AssigningEvent = { id: string; judgesPerEntry: number | null };
  * Recomputes after the judge roster or the phase changed. Called by the module functions that change them
  * (addJudge, removeJudge, acceptJudgeInvite, changePhase), never by routes, so no caller can forget it.
  * Reads judges-per-entry fresh, so a caller's stale event row cannot skip or misdirect the recompute.
+ * Assignments are round 1's: once the final round started, round 1 is closed and they stay as they were (ADR 038).
  */
 export async function recomputeAssignmentsOf(eventId: string): Promise<AssignmentPlan | null> {
-  const [row] = await db.select({ judgesPerEntry: events.judgesPerEntry }).from(events).where(eq(events.id, eventId));
-  return row ? recomputeAssignments({ id: eventId, judgesPerEntry: row.judgesPerEntry }) : null;
+  const [row] = await db.select({ judgesPerEntry: events.judgesPerEntry, judgingRound: events.judgingRound }).from(events).where(eq(events.id, eventId));
+  if (!row || row.judgingRound === 2) return null;
+  return recomputeAssignments({ id: eventId, judgesPerEntry: row.judgesPerEntry });
 }
 
 const hasScores = sql`exists(select 1 from scores s where s.entry_id = judge_assignments.entry_id and s.judge_id = judge_assignments.judge_id)`;

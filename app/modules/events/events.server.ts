@@ -17,6 +17,7 @@ import { phaseNotices } from "./phase-notices.server";
 import { templateRows, type EventTemplate } from "./templates.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
 import { endVoteOnPublish, recordPeoplesChoiceWinner } from "~/modules/peoples-choice/votes.server";
+import type { JudgingRound } from "~/modules/judging/rounds";
 import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type TransitionRequest } from "./phases";
 
 export type EventRow = typeof events.$inferSelect;
@@ -82,7 +83,9 @@ export async function loadEventAccess(key: { slug: string } | { id: string }, us
     .select({
       event: events,
       isOrganizer: sql<number>`exists(select 1 from event_organizers o where o.event_id = events.id and o.user_id = ${userId})`,
-      isJudge: sql<number>`exists(select 1 from event_judges j where j.event_id = events.id and j.user_id = ${userId})`,
+      // A judge of round 1 or of the final round (ADR 038) is a judge of the event.
+      isJudge: sql<number>`(exists(select 1 from event_judges j where j.event_id = events.id and j.user_id = ${userId})
+        or exists(select 1 from final_judges fj where fj.event_id = events.id and fj.user_id = ${userId}))`,
       teamId: sql<string | null>`(select m.team_id from team_members m where m.event_id = events.id and m.user_id = ${userId})`,
     })
     .from(events)
@@ -124,8 +127,13 @@ export async function listVisibleEvents(actor: Actor) {
     .orderBy(desc(events.startsAt));
 }
 
-export function listCriteria(eventId: string) {
-  return db.select().from(criteria).where(eq(criteria.eventId, eventId)).orderBy(asc(criteria.position));
+/** The rubric of one judging round (ADR 038): round 1's unless asked for the final round's. */
+export function listCriteria(eventId: string, round: JudgingRound = 1) {
+  return db
+    .select()
+    .from(criteria)
+    .where(and(eq(criteria.eventId, eventId), eq(criteria.round, round)))
+    .orderBy(asc(criteria.position));
 }
 
 export function listJudges(eventId: string) {
@@ -205,7 +213,10 @@ async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
       .select({ count: sql<number>`count(*)` })
       .from(problems)
       .where(eq(problems.eventId, event.id)),
-    db.select({ weight: criteria.weight }).from(criteria).where(eq(criteria.eventId, event.id)),
+    db
+      .select({ weight: criteria.weight })
+      .from(criteria)
+      .where(and(eq(criteria.eventId, event.id), eq(criteria.round, 1))),
     event.phase === "judging" ? judgingSheets(event).then(judgingGaps) : Promise.resolve(noJudgingGaps),
   ]);
   return {

@@ -62,9 +62,10 @@ export async function giveAward(
     const [entry] = await db
       .select({
         title: entries.title,
+        // A complete sheet is one judge's, in one round, on every criterion of that round's rubric (ADR 038).
         completeSheets: sql<number>`(select count(*) from (select "scores"."judge_id" from "scores" join "criteria" c on c.id = "scores"."criterion_id"
           where "scores"."entry_id" = "entries"."id" and c.event_id = "entries"."event_id" and ${notConflicted(scores)}
-          group by "scores"."judge_id" having count(*) >= (select count(*) from "criteria" c2 where c2.event_id = "entries"."event_id")))`,
+          group by "scores"."judge_id", c.round having count(*) >= (select count(*) from "criteria" c2 where c2.event_id = "entries"."event_id" and c2.round = c.round)))`,
       })
       .from(entries)
       .where(and(eq(entries.id, entryId), eq(entries.eventId, eventId), eq(entries.status, "submitted")));

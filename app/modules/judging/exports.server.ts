@@ -3,12 +3,13 @@ import { answersByEntry, listQuestions } from "~/modules/entries/questions.serve
 import { listAwards } from "./awards.server";
 import { Decimal2, toCsv } from "./csv";
 import { eventResults, overallCommentRows, rawScoreRows } from "./judging.server";
+import { asRound, roundNames } from "./rounds";
 
-type ExportEvent = { id: string; slug: string; scaleMax: number; judgesPerEntry: number | null; normalizeScores: boolean };
+type ExportEvent = { id: string; slug: string; scaleMax: number; judgesPerEntry: number | null; normalizeScores: boolean; judgingRound?: number };
 
 const fmt = (n: number | null) => (n === null ? "" : new Decimal2(n));
 
-/** One row per submitted entry, in the official order, with both rankings, the per-criterion means and the answers to the event's questions. */
+/** One row per submitted entry (per finalist after a final round: its ranking is the official one), in the official order, with both rankings, the per-criterion means and the answers to the event's questions. */
 export async function resultsCsv(event: ExportEvent): Promise<string> {
   const [{ rubric, rows, official }, awardList, questions, answers] = await Promise.all([
     eventResults(event),
@@ -61,14 +62,19 @@ export async function resultsCsv(event: ExportEvent): Promise<string> {
   return toCsv([header, ...body]);
 }
 
-/** Every score with its comment, then every overall comment (criterion "(overall comment)"). */
+/**
+ * Every score with its comment, then every overall comment (criterion "(overall comment)"). An event with a final
+ * round gets a first column saying each row's round (ADR 038); round 1 comes first.
+ */
 export async function rawScoresCsv(event: { id: string }): Promise<string> {
   const [rows, overall] = await Promise.all([rawScoreRows(event.id), overallCommentRows(event.id)]);
-  const header = ["entry", "team", "judge", "judge email", "criterion", "weight", "value", "comment"];
+  const rounds = rows.some((r) => r.round === 2) || overall.some((r) => r.round === 2);
+  const round = (n: number) => (rounds ? [roundNames[asRound(n)]] : []);
+  const header = [...(rounds ? ["round"] : []), "entry", "team", "judge", "judge email", "criterion", "weight", "value", "comment"];
   return toCsv([
     header,
-    ...rows.map((r) => [r.entryTitle, r.teamName, r.judgeName, r.judgeEmail, r.criterionName, r.weight, r.value, r.comment]),
-    ...overall.map((r) => [r.entryTitle, r.teamName, r.judgeName, r.judgeEmail, "(overall comment)", "", "", r.comment]),
+    ...rows.map((r) => [...round(r.round), r.entryTitle, r.teamName, r.judgeName, r.judgeEmail, r.criterionName, r.weight, r.value, r.comment]),
+    ...overall.map((r) => [...round(r.round), r.entryTitle, r.teamName, r.judgeName, r.judgeEmail, "(overall comment)", "", "", r.comment]),
   ]);
 }
 

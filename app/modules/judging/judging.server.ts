@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { criteria, entries, eventJudges, judgeAssignments, judgeConflicts, problems, reviews, scores, teamMembers, teams, users } from "#db/schema";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { criteria, entries, eventJudges, finalJudges, judgeAssignments, judgeConflicts, problems, reviews, scores, teamMembers, teams, users } from "#db/schema";
 import { db, dbClient } from "~/db.server";
 import { afterSave, nextToScore } from "./queue";
 import { computeEventResults, type Score } from "./results";
+import { asRound, type JudgingRound } from "./rounds";
 
 /**
  * Scores and comments that count: not those of a judge who declared a conflict with the entry.
@@ -13,15 +14,28 @@ export function notConflicted(table: typeof scores | typeof reviews) {
   return sql`not exists (select 1 from judge_conflicts k where k.entry_id = ${table.entryId} and k.judge_id = ${table.judgeId})`;
 }
 
-type JudgingEvent = { id: string; judgesPerEntry: number | null };
+/** judgingRound: the event's current round (ADR 038); absent = round 1. */
+type JudgingEvent = { id: string; judgesPerEntry: number | null; judgingRound?: number };
+
+/** The entry (an SQL expression for its id) is on the final round's shortlist. */
+export const isFinalist = (entryId: unknown) =>
+  sql`exists(select 1 from finalists f where f.entry_id = ${entryId} and f.decision <> 'removed')`;
+/** The person is a judge of the event's final round. */
+const isFinalJudge = (eventId: string, judgeId: string) => sql`exists(select 1 from final_judges fj where fj.event_id = ${eventId} and fj.user_id = ${judgeId})`;
 
 /**
- * Entries this judge should score: submitted, not of a team the judge belongs to, not declared a conflict,
- * and, when the event assigns judges per entry, only the judge's assigned entries.
+ * Entries this judge should score in the event's current round: submitted, not of a team the judge belongs to,
+ * not declared a conflict; in round 1, when the event assigns judges per entry, only the judge's assigned entries;
+ * in the final round, the finalists, and only for a judge of the final round (every final judge scores every finalist).
  */
 export async function judgeQueue(event: JudgingEvent, judgeId: string) {
+  const round = asRound(event.judgingRound);
   const assigned =
-    event.judgesPerEntry === null ? undefined : sql`exists(select 1 from judge_assignments a where a.entry_id = entries.id and a.judge_id = ${judgeId})`;
+    round === 2
+      ? and(isFinalist(sql`entries.id`), isFinalJudge(event.id, judgeId))
+      : event.judgesPerEntry === null
+        ? undefined
+        : sql`exists(select 1 from judge_assignments a where a.entry_id = entries.id and a.judge_id = ${judgeId})`;
   return db
     .select({
       id: entries.id,
@@ -30,8 +44,9 @@ export async function judgeQueue(event: JudgingEvent, judgeId: string) {
       teamId: entries.teamId,
       teamName: teams.name,
       problemTitle: problems.title,
-      scored: sql<number>`(select count(*) from scores s where s.entry_id = entries.id and s.judge_id = ${judgeId})`,
-      criterionCount: sql<number>`(select count(*) from criteria c where c.event_id = entries.event_id)`,
+      scored: sql<number>`(select count(*) from scores s join criteria c on c.id = s.criterion_id and c.round = ${round}
+        where s.entry_id = entries.id and s.judge_id = ${judgeId})`,
+      criterionCount: sql<number>`(select count(*) from criteria c where c.event_id = entries.event_id and c.round = ${round})`,
     })
     .from(entries)
     .innerJoin(teams, eq(teams.id, entries.teamId))
@@ -48,15 +63,22 @@ export async function judgeQueue(event: JudgingEvent, judgeId: string) {
     .orderBy(asc(entries.title));
 }
 
-/** Whether this judge declared a conflict on the entry, and whether it is theirs to score under assignment. */
+/**
+ * Whether this judge declared a conflict on the entry, and whether it is theirs to score: under assignment in round 1;
+ * in the final round, a finalist and a judge of the final round (notFinalist: the entry did not reach it).
+ */
 export async function judgeEntryFacts(event: JudgingEvent, entryId: string, judgeId: string) {
   const [row] = await db
     .select({
       conflicted: sql<number>`exists(select 1 from judge_conflicts k where k.entry_id = ${entryId} and k.judge_id = ${judgeId})`,
       assigned: sql<number>`exists(select 1 from judge_assignments a where a.entry_id = ${entryId} and a.judge_id = ${judgeId})`,
+      finalist: sql<number>`${isFinalist(entryId)}`,
+      finalJudge: sql<number>`${isFinalJudge(event.id, judgeId)}`,
     })
     .from(entries)
     .where(eq(entries.id, entryId));
+  if (asRound(event.judgingRound) === 2)
+    return { conflicted: Boolean(row?.conflicted), assigned: Boolean(row?.finalist) && Boolean(row?.finalJudge), notFinalist: !row?.finalist };
   return { conflicted: Boolean(row?.conflicted), assigned: event.judgesPerEntry === null || Boolean(row?.assigned) };
 }
 
@@ -105,23 +127,28 @@ export function eventConflicts(eventId: string) {
     .orderBy(asc(entries.title), asc(users.name));
 }
 
-/** Only this judge's own scores for the entry. */
-export function judgeScores(entryId: string, judgeId: string) {
+/** Only this judge's own scores for the entry, in one round. */
+export function judgeScores(entryId: string, judgeId: string, round: JudgingRound = 1) {
   return db
     .select({ criterionId: scores.criterionId, value: scores.value, comment: scores.comment })
     .from(scores)
+    .innerJoin(criteria, and(eq(criteria.id, scores.criterionId), eq(criteria.round, round)))
     .where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId)));
 }
 
-export async function judgeReview(entryId: string, judgeId: string) {
+export async function judgeReview(entryId: string, judgeId: string, round: JudgingRound = 1) {
   const [row] = await db
     .select({ comment: reviews.comment })
     .from(reviews)
-    .where(and(eq(reviews.entryId, entryId), eq(reviews.judgeId, judgeId)));
+    .where(and(eq(reviews.entryId, entryId), eq(reviews.judgeId, judgeId), eq(reviews.round, round)));
   return row?.comment ?? "";
 }
 
-/** Upserts the criteria that have a value; criteria left blank keep whatever was saved before (partial work). */
+/**
+ * Upserts the criteria that have a value; criteria left blank keep whatever was saved before (partial work). Each
+ * statement writes only a criterion of the event's current round, and the overall comment goes to that round
+ * (ADR 038): once the final round starts, round-1 scores cannot change, whatever a stale page sends.
+ */
 export async function saveScores(
   entryId: string,
   judgeId: string,
@@ -129,24 +156,25 @@ export async function saveScores(
   now: Date,
   overallComment?: string,
 ) {
-  const rows = sheet.flatMap((s) =>
-    s.value === undefined ? [] : [{ entryId, judgeId, criterionId: s.criterionId, value: s.value, comment: s.comment, updatedAt: now }],
+  const at = Math.floor(now.getTime() / 1000);
+  const writes = sheet.flatMap((s) =>
+    s.value === undefined
+      ? []
+      : [
+          db.run(sql`insert into scores (entry_id, judge_id, criterion_id, value, comment, updated_at)
+            select ${entryId}, ${judgeId}, c.id, ${s.value}, ${s.comment}, ${at} from criteria c join events e on e.id = c.event_id
+            where c.id = ${s.criterionId} and c.round = e.judging_round
+            on conflict (entry_id, judge_id, criterion_id) do update set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at`),
+        ],
   );
-  if (rows.length) {
-    await db
-      .insert(scores)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: [scores.entryId, scores.judgeId, scores.criterionId],
-        set: { value: sql`excluded.value`, comment: sql`excluded.comment`, updatedAt: sql`excluded.updated_at` },
-      });
-  }
-  if (overallComment !== undefined) {
-    await db
-      .insert(reviews)
-      .values({ entryId, judgeId, comment: overallComment, updatedAt: now })
-      .onConflictDoUpdate({ target: [reviews.entryId, reviews.judgeId], set: { comment: overallComment, updatedAt: now } });
-  }
+  if (overallComment !== undefined)
+    writes.push(
+      db.run(sql`insert into reviews (entry_id, judge_id, comment, round, updated_at)
+        select ${entryId}, ${judgeId}, ${overallComment}, e.judging_round, ${at} from entries x join events e on e.id = x.event_id where x.id = ${entryId}
+        on conflict (entry_id, judge_id, round) do update set comment = excluded.comment, updated_at = excluded.updated_at`),
+    );
+  const [first, ...rest] = writes;
+  if (first) await db.batch([first, ...rest]);
 }
 
 type SheetInput = { criterionId: string; value?: number | undefined; comment: string }[];
@@ -163,7 +191,7 @@ export async function saveSheet(
   now: Date,
 ) {
   await saveScores(entry.id, judgeId, input.scores, now, input.overallComment);
-  const [saved, queue] = await Promise.all([judgeScores(entry.id, judgeId), input.then === "next" ? judgeQueue(event, judgeId) : Promise.resolve([])]);
+  const [saved, queue] = await Promise.all([judgeScores(entry.id, judgeId, asRound(event.judgingRound)), input.then === "next" ? judgeQueue(event, judgeId) : Promise.resolve([])]);
   // scoreSheetSchema lets through one row per rubric criterion, so the sheet's rows are the rubric.
   const rubric = new Set(input.scores.map((s) => s.criterionId));
   const next = nextToScore(queue, entry.id);
@@ -177,13 +205,19 @@ export async function saveSheet(
   });
 }
 
-/** Who should score each entry: assigned judges (or every judge), minus conflicts and the team's own members. */
-async function expectedJudges(event: JudgingEvent, entryRows: { id: string; teamId: string }[]) {
+/**
+ * Who should score each entry in a round: round 1's assigned judges (or every judge), the final round's judges for
+ * its finalists; never a judge who declared a conflict or a member of the entry's team.
+ */
+async function expectedJudges(event: JudgingEvent, entryRows: { id: string; teamId: string }[], round: JudgingRound) {
   const entryIds = entryRows.map((e) => e.id);
   if (entryIds.length === 0) return new Map<string, string[]>();
+  const everyone = round === 2 || event.judgesPerEntry === null;
   const [judges, assignments, conflicts, members] = await Promise.all([
-    db.select({ id: eventJudges.userId }).from(eventJudges).where(eq(eventJudges.eventId, event.id)),
-    event.judgesPerEntry === null
+    round === 2
+      ? db.select({ id: finalJudges.userId }).from(finalJudges).where(eq(finalJudges.eventId, event.id))
+      : db.select({ id: eventJudges.userId }).from(eventJudges).where(eq(eventJudges.eventId, event.id)),
+    everyone
       ? Promise.resolve([])
       : db
           .select({ entryId: judgeAssignments.entryId, judgeId: judgeAssignments.judgeId })
@@ -204,7 +238,7 @@ async function expectedJudges(event: JudgingEvent, entryRows: { id: string; team
   }
   const map = new Map<string, string[]>();
   for (const e of entryRows) {
-    const candidates = event.judgesPerEntry === null ? [...judgeIds] : (assigned.get(e.id) ?? []);
+    const candidates = everyone ? [...judgeIds] : (assigned.get(e.id) ?? []);
     map.set(
       e.id,
       candidates.filter((j) => !conflicted.has(`${e.id}:${j}`) && !inTeam.has(`${e.teamId}:${j}`)),
@@ -214,38 +248,49 @@ async function expectedJudges(event: JudgingEvent, entryRows: { id: string; team
 }
 
 /**
- * Scores that count for the event's submitted entries, one sheet after another. One lean query on the
- * client itself: at a 300-entry event that is ~9,000 rows, and the ORM's mapping of each row cost more
- * than the query (ADR 033). The client's rows carry the aliased columns as properties, so they are the
- * computation's input as they are.
+ * Scores that count for the event's submitted entries in one round (scores on that round's criteria), one sheet
+ * after another. One lean query on the client itself: at a 300-entry event that is ~9,000 rows, and the ORM's
+ * mapping of each row cost more than the query (ADR 033). The client's rows carry the aliased columns as
+ * properties, so they are the computation's input as they are.
  */
-async function countedScores(eventId: string): Promise<Score[]> {
+async function countedScores(eventId: string, round: JudgingRound): Promise<Score[]> {
   const { rows } = await dbClient.execute({
     sql: `select s.entry_id as entryId, s.judge_id as judgeId, s.criterion_id as criterionId, s.value as value
-          from entries e join scores s on s.entry_id = e.id
+          from entries e join scores s on s.entry_id = e.id join criteria c on c.id = s.criterion_id and c.round = ?
           where e.event_id = ? and e.status = 'submitted'
             and not exists (select 1 from judge_conflicts k where k.entry_id = s.entry_id and k.judge_id = s.judge_id)`,
-    args: [eventId],
+    args: [round, eventId],
   });
   return rows as unknown as Score[];
 }
 
 type ResultsEvent = JudgingEvent & { scaleMax: number; normalizeScores?: boolean };
 
-/** Both rankings of an event's submitted entries, with flags and breakdowns. Callers decide who may see it. */
-export async function eventResults(event: ResultsEvent, view?: "raw" | "normalized") {
+/**
+ * Both rankings of one round's entries, with flags and breakdowns: round 1 ranks every submitted entry, the final
+ * round its finalists under its own rubric, judges and normalization (ADR 038). Without `round`, the event's current
+ * round, whose ranking is the official one. Callers decide who may see it.
+ */
+export async function eventResults(event: ResultsEvent, view?: "raw" | "normalized", round: JudgingRound = asRound(event.judgingRound)) {
   const [rubric, submitted] = await Promise.all([
-    db.select().from(criteria).where(eq(criteria.eventId, event.id)).orderBy(asc(criteria.position)),
+    db
+      .select()
+      .from(criteria)
+      .where(and(eq(criteria.eventId, event.id), eq(criteria.round, round)))
+      .orderBy(asc(criteria.position)),
     db
       .select({ id: entries.id, title: entries.title, outcome: entries.outcome, teamName: teams.name, teamId: teams.id, problemTitle: problems.title })
       .from(entries)
       .innerJoin(teams, eq(teams.id, entries.teamId))
       .innerJoin(problems, eq(problems.id, teams.problemId))
-      .where(and(eq(entries.eventId, event.id), eq(entries.status, "submitted")))
+      .where(and(eq(entries.eventId, event.id), eq(entries.status, "submitted"), round === 2 ? isFinalist(entries.id) : undefined))
       .orderBy(asc(entries.title)),
   ]);
   const entryIds = submitted.map((e) => e.id);
-  const [allScores, expected] = await Promise.all([entryIds.length ? countedScores(event.id) : Promise.resolve([]), expectedJudges(event, submitted)]);
+  const [allScores, expected] = await Promise.all([
+    entryIds.length ? countedScores(event.id, round) : Promise.resolve([]),
+    expectedJudges(event, submitted, round),
+  ]);
   const official = event.normalizeScores ? "normalized" : "raw";
   const summary = computeEventResults({
     entryIds,
@@ -256,44 +301,73 @@ export async function eventResults(event: ResultsEvent, view?: "raw" | "normaliz
     official: view ?? official,
   });
   const byId = new Map(submitted.map((e) => [e.id, e]));
-  return { rubric, official, ...summary, rows: summary.rows.map((r) => ({ ...r, entry: byId.get(r.entryId)! })) };
+  return { round, rubric, official, ...summary, rows: summary.rows.map((r) => ({ ...r, entry: byId.get(r.entryId)! })) };
 }
 
-export type FeedbackSheet = { judge: string; overall: string; scores: { criterionName: string; value: number; comment: string }[] };
+export type FeedbackSheet = {
+  judge: string;
+  /** Set when the event had a final round (ADR 038): which round the sheet is from. */
+  round: JudgingRound | null;
+  overall: string;
+  scores: { criterionName: string; value: number; comment: string }[];
+};
 
-/** Judges' scores and comments on one entry, one sheet per judge; names only when the organizer chose to show them. */
+/**
+ * Judges' scores and comments on one entry, one sheet per judge and round (final round first); names only when the
+ * organizer chose to show them.
+ */
 export async function entryFeedback(entryId: string, showJudgeNames = false): Promise<FeedbackSheet[]> {
   const [rows, overall] = await Promise.all([
     db
-      .select({ judgeId: scores.judgeId, judgeName: users.name, criterionName: criteria.name, value: scores.value, comment: scores.comment })
+      .select({
+        judgeId: scores.judgeId,
+        judgeName: users.name,
+        round: criteria.round,
+        criterionName: criteria.name,
+        value: scores.value,
+        comment: scores.comment,
+      })
       .from(scores)
       .innerJoin(criteria, eq(criteria.id, scores.criterionId))
       .innerJoin(users, eq(users.id, scores.judgeId))
       .where(and(eq(scores.entryId, entryId), notConflicted(scores)))
-      .orderBy(asc(scores.judgeId), asc(criteria.position)),
+      .orderBy(desc(criteria.round), asc(scores.judgeId), asc(criteria.position)),
     db
-      .select({ judgeId: reviews.judgeId, judgeName: users.name, comment: reviews.comment })
+      .select({ judgeId: reviews.judgeId, judgeName: users.name, round: reviews.round, comment: reviews.comment })
       .from(reviews)
       .innerJoin(users, eq(users.id, reviews.judgeId))
-      .where(and(eq(reviews.entryId, entryId), notConflicted(reviews))),
+      .where(and(eq(reviews.entryId, entryId), notConflicted(reviews)))
+      .orderBy(desc(reviews.round)),
   ]);
-  const order: string[] = [];
+  const sheets: { key: string; judgeId: string; round: number }[] = [];
   const names = new Map<string, string>();
   for (const r of [...rows, ...overall]) {
-    if (!names.has(r.judgeId)) order.push(r.judgeId);
+    const key = `${r.round}:${r.judgeId}`;
+    if (!sheets.some((s) => s.key === key)) sheets.push({ key, judgeId: r.judgeId, round: r.round });
     names.set(r.judgeId, r.judgeName);
   }
-  return order.map((judgeId, i) => ({
-    judge: showJudgeNames ? names.get(judgeId)! : `Judge ${i + 1}`,
-    overall: overall.find((o) => o.judgeId === judgeId)?.comment ?? "",
-    scores: rows.filter((r) => r.judgeId === judgeId).map(({ criterionName, value, comment }) => ({ criterionName, value, comment })),
-  }));
+  sheets.sort((a, b) => b.round - a.round);
+  const twoRounds = sheets.some((s) => s.round === 2);
+  const numbers = new Map<string, number>();
+  return sheets.map((s) => {
+    const n = (numbers.get(String(s.round)) ?? 0) + 1;
+    numbers.set(String(s.round), n);
+    return {
+      judge: showJudgeNames ? names.get(s.judgeId)! : `Judge ${n}`,
+      round: twoRounds ? asRound(s.round) : null,
+      overall: overall.find((o) => o.judgeId === s.judgeId && o.round === s.round)?.comment ?? "",
+      scores: rows
+        .filter((r) => r.judgeId === s.judgeId && r.round === s.round)
+        .map(({ criterionName, value, comment }) => ({ criterionName, value, comment })),
+    };
+  });
 }
 
 /** Every score and overall comment of the event with judge names, for the organizers' raw export. */
 export function rawScoreRows(eventId: string) {
   return db
     .select({
+      round: criteria.round,
       entryTitle: entries.title,
       teamName: teams.name,
       judgeName: users.name,
@@ -310,18 +384,18 @@ export function rawScoreRows(eventId: string) {
     .innerJoin(users, eq(users.id, scores.judgeId))
     .innerJoin(criteria, eq(criteria.id, scores.criterionId))
     .where(and(eq(entries.eventId, eventId), notConflicted(scores)))
-    .orderBy(asc(entries.title), asc(users.name), asc(criteria.position));
+    .orderBy(asc(criteria.round), asc(entries.title), asc(users.name), asc(criteria.position));
 }
 
 export function overallCommentRows(eventId: string) {
   return db
-    .select({ entryTitle: entries.title, teamName: teams.name, judgeName: users.name, judgeEmail: users.email, comment: reviews.comment })
+    .select({ round: reviews.round, entryTitle: entries.title, teamName: teams.name, judgeName: users.name, judgeEmail: users.email, comment: reviews.comment })
     .from(reviews)
     .innerJoin(entries, eq(entries.id, reviews.entryId))
     .innerJoin(teams, eq(teams.id, entries.teamId))
     .innerJoin(users, eq(users.id, reviews.judgeId))
     .where(and(eq(entries.eventId, eventId), sql`reviews.comment <> ''`, notConflicted(reviews)))
-    .orderBy(asc(entries.title), asc(users.name));
+    .orderBy(asc(reviews.round), asc(entries.title), asc(users.name));
 }
 
 export function judgeNames(ids: string[]) {

@@ -91,6 +91,19 @@ export function judgingOpenedMail(input: { name: string; eventTitle: string; que
   };
 }
 
+/** The final round started (ADR 038): same kind as "judging opened", so the same email choice applies. */
+export function finalRoundOpenedMail(input: { name: string; eventTitle: string; finalists: number; queueUrl: string }): MailContent {
+  return {
+    kind: "judging-opened",
+    subject: `The final round of ${input.eventTitle} is open`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `The final round of ${input.eventTitle} has started and you are one of its judges. Your queue lists the ${input.finalists === 1 ? "finalist" : `${input.finalists} finalists`} you score.`,
+    ],
+    action: { label: "Open your judging queue", url: input.queueUrl },
+  };
+}
+
 export function teamJoinedMail(input: { name: string; joinerName: string; teamName: string; eventTitle: string; teamUrl: string }): MailContent {
   return {
     kind: "team-joined",

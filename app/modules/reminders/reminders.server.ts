@@ -16,7 +16,8 @@ import type { ScheduledTask } from "~/modules/schedule/scheduler.server";
 import { dueReminder, mayRemindNow, reminderThresholds, remindAgainAt, REMIND_AGAIN_AFTER, type Threshold } from "./due";
 
 type Statement = BatchItem<"sqlite">;
-type ReminderEvent = { id: string; slug: string; title: string; timezone: string; judgesPerEntry: number | null };
+/** judgingRound: in the final round, the final round's judges with sheets left are reminded (ADR 038). */
+type ReminderEvent = { id: string; slug: string; title: string; timezone: string; judgesPerEntry: number | null; judgingRound?: number };
 
 /** The furthest threshold: events whose deadline is further ahead than this have nothing due. */
 const LOOKAHEAD = Math.max(...reminderThresholds.map((t) => t.before));
@@ -30,6 +31,7 @@ async function eventsNearing(phase: EventPhase, deadline: typeof events.submissi
       title: events.title,
       timezone: events.timezone,
       judgesPerEntry: events.judgesPerEntry,
+      judgingRound: events.judgingRound,
       deadline,
     })
     .from(events)
