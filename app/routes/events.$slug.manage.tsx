@@ -37,6 +37,7 @@ import {
 } from "~/modules/events/events.server";
 import { judgeInviteLines } from "~/modules/events/judge-invites.server";
 import { phaseLabels } from "~/modules/events/phases";
+import { asRound } from "~/modules/judging/rounds";
 import { addJudgeSchema, addOrganizerSchema, phaseChangeSchema } from "~/modules/events/schemas";
 import { addOrganizer, removeOrganizer } from "~/modules/events/settings.server";
 import { listProblems, moveProblem, restoreProblem, retireProblem } from "~/modules/problems/problems.server";
@@ -64,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [steps, problems, rubric, judges, invites, organizers, teamList, history, outcomes, progress, sheets, questions, submitted] = await Promise.all([
     phaseStepsFor(event, now),
     listProblems(event.id),
-    listCriteria(event.id),
+    listCriteria(event.id, asRound(event.judgingRound)),
     listJudges(event.id),
     judgeInviteLines(event.id, event.timezone, now),
     listOrganizers(event.id),
@@ -250,7 +251,7 @@ export default function ManageEvent() {
       </nav>
       <OnThisPage sections={sections} />
       <DashboardSection dashboard={dashboard} teamCount={teams.length} steps={steps} />
-      <PhaseSection phase={event.phase} steps={steps} history={history} lastResult={resultOf("phase")} />
+      <PhaseSection slug={event.slug} phase={event.phase} round={asRound(event.judgingRound)} steps={steps} history={history} lastResult={resultOf("phase")} />
       <ProblemsSection
         slug={event.slug}
         problems={problems}

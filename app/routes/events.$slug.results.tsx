@@ -5,13 +5,14 @@ import { VoteResults } from "~/components/peoples-choice";
 import { RankingPager, ResultsTable } from "~/components/results-table";
 import { ScoreDistribution } from "~/components/score-distribution";
 import { enforce } from "~/lib/http.server";
-import { canManageJudging, canViewResults } from "~/modules/auth/permissions";
+import { canManageJudging, canViewResults, canViewRoundOne } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listAwards } from "~/modules/judging/awards.server";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { eventConflicts, eventResults, judgeNames } from "~/modules/judging/judging.server";
 import { DISAGREEMENT_SD, MIN_ENTRIES_FOR_NORMALIZATION, TIE_BREAK_RULES } from "~/modules/judging/results";
 import { awardNamesByEntry, pickRanking, rankingNames, rankingPage, rankingSentence, sharedRanks } from "~/modules/judging/results-view";
+import { asRound } from "~/modules/judging/rounds";
 import { resultsVoteSection } from "~/modules/peoples-choice/views.server";
 
 export const meta: MetaFunction = () => [{ title: "Results · Problem First" }];
@@ -22,8 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const manages = canManageJudging(user, access).ok;
   const search = new URL(request.url).searchParams;
   const { view, official, other } = pickRanking(search.get("view"), event.normalizeScores);
-  const [results, awardList, conflicts, peoplesChoice] = await Promise.all([
+  // After a final round its ranking is the official one; round 1's stays, for organizers only (ADR 038).
+  const round = asRound(event.judgingRound);
+  const showRoundOne = round === 2 && canViewRoundOne(user, access).ok;
+  const [results, roundOne, awardList, conflicts, peoplesChoice] = await Promise.all([
     eventResults(event, view),
+    showRoundOne ? eventResults(event, view, 1) : Promise.resolve(null),
     listAwards(event.id),
     manages ? eventConflicts(event.id) : Promise.resolve([]),
     resultsVoteSection(event, user, access, new Date()),
@@ -39,8 +44,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const awards = event.phase === "closed" || manages ? awardList.filter((a) => a.entryId) : [];
   const awardsOf = awardNamesByEntry(awards);
   const blind = blindJudging(user, access, event);
+  const finalists = new Set(round === 2 ? results.rows.map((r) => r.entryId) : []);
+  const roundOnePage = roundOne ? rankingPage(roundOne.rows, search.get("round1Page")) : null;
   return {
     event: { slug: event.slug, title: event.title, phase: event.phase },
+    round,
+    roundOne:
+      roundOne && roundOnePage
+        ? {
+            page: { page: roundOnePage.page, pages: roundOnePage.pages, first: roundOnePage.first, last: roundOnePage.last, total: roundOnePage.total },
+            rows: roundOnePage.rows.map((r) => ({
+              rank: view === "normalized" ? r.normalizedRank : r.rank,
+              score: view === "normalized" ? r.normalizedScore : r.score,
+              judges: r.judgeTotals.length,
+              entry: (({ id, title, teamName }) => ({ id, title, teamName }))(blind.row(r.entry)),
+              finalist: finalists.has(r.entryId),
+            })),
+          }
+        : null,
     manages,
     view,
     official,
@@ -74,8 +95,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Results() {
-  const { event, manages, view, official, other, scaleMax, sentence, rubric, rows, page, tiedRanks, distributions, judges, awards, conflicts, peoplesChoice } =
-    useLoaderData<typeof loader>();
+  const {
+    event,
+    round,
+    roundOne,
+    manages,
+    view,
+    official,
+    other,
+    scaleMax,
+    sentence,
+    rubric,
+    rows,
+    page,
+    tiedRanks,
+    distributions,
+    judges,
+    awards,
+    conflicts,
+    peoplesChoice,
+  } = useLoaderData<typeof loader>();
   const base = `/events/${event.slug}/results`;
   return (
     <div className="space-y-6">
@@ -119,9 +158,20 @@ export default function Results() {
       ) : null}
       {peoplesChoice ? <VoteResults slug={event.slug} section={peoplesChoice} /> : null}
       <section aria-labelledby="ranking-h" className="space-y-3">
-        <h2 id="ranking-h" className="sr-only">
-          Ranking
-        </h2>
+        {round === 2 ? (
+          <>
+            <h2 id="ranking-h" className="h2">
+              Final ranking
+            </h2>
+            <p className="text-sm text-slate-700">
+              This event had a final round: its finalists were scored again by the final round&rsquo;s judges, and that ranking is the official one.
+            </p>
+          </>
+        ) : (
+          <h2 id="ranking-h" className="sr-only">
+            Ranking
+          </h2>
+        )}
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="max-w-3xl text-sm text-slate-700">{sentence}</p>
           <nav aria-label="Ranking" className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm">
@@ -153,6 +203,7 @@ export default function Results() {
         />
         <RankingPager base={base} view={view} page={page} />
       </section>
+      {roundOne ? <RoundOne slug={event.slug} view={view} roundOne={roundOne} /> : null}
       <section aria-labelledby="how-h" className="card space-y-2 text-sm">
         <h2 id="how-h" className="h2">
           How the ranking works
@@ -212,6 +263,68 @@ export default function Results() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+type RoundOneView = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["roundOne"]>;
+
+/** Round 1's ranking after a final round, for organizers: kept, clearly not the official one (ADR 038). */
+function RoundOne({ slug, view, roundOne }: { slug: string; view: string; roundOne: RoundOneView }) {
+  const { page, rows } = roundOne;
+  const link = (n: number) => `/events/${slug}/results?view=${view}&round1Page=${n}#round-one-h`;
+  return (
+    <section aria-labelledby="round-one-h" className="card space-y-3 text-sm">
+      <h2 id="round-one-h" className="h2">
+        Round 1 ranking (organizers only, not the official one)
+      </h2>
+      <p className="text-slate-700">Every submitted entry as round 1&rsquo;s judges ranked it, before the shortlist. Finalists are marked.</p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left">
+          <thead>
+            <tr>
+              <th scope="col" className="py-1 pr-3">
+                Rank
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Entry
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Score
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Judges
+              </th>
+              <th scope="col" className="py-1">
+                Final round
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.entry.id} className="border-t border-slate-100">
+                <td className="py-1 pr-3">{r.rank ?? "–"}</td>
+                <td className="py-1 pr-3">
+                  <Link to={`/events/${slug}/entries/${r.entry.id}`}>{r.entry.title}</Link>
+                  {r.entry.teamName ? <span className="text-slate-600"> · {r.entry.teamName}</span> : null}
+                </td>
+                <td className="py-1 pr-3">{r.score === null ? "–" : r.score.toFixed(1)}</td>
+                <td className="py-1 pr-3">{r.judges}</td>
+                <td className="py-1">{r.finalist ? "Finalist" : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {page.pages > 1 ? (
+        <nav aria-label="Round 1 ranking pages" className="flex flex-wrap items-center gap-4">
+          {page.page > 1 ? <Link to={link(page.page - 1)}>← Previous</Link> : null}
+          <span>
+            Entries {page.first}–{page.last} of {page.total}
+          </span>
+          {page.page < page.pages ? <Link to={link(page.page + 1)}>Next →</Link> : null}
+        </nav>
+      ) : null}
+    </section>
   );
 }
 

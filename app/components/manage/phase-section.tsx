@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { EventPhase } from "#db/schema";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { ConfirmationDetails } from "~/components/score-sheets";
@@ -12,19 +12,36 @@ type PhaseChange = { from: EventPhase; to: EventPhase; reason: string | null; at
 
 /** The event's phase, the moves it can make next (with what blocks them) and the moves it has made. */
 export function PhaseSection({
+  slug,
   phase,
+  round,
   steps,
   history,
   lastResult,
 }: {
+  slug: string;
   phase: EventPhase;
+  /** The judging round (ADR 038): 2 once the final round started. */
+  round: 1 | 2;
   steps: PhaseStep[];
   history: PhaseChange[];
   lastResult?: SubmissionResult<string[]>;
 }) {
   return (
-    <ManageSection id="phase" title={`Phase: ${phaseLabels[phase]}`}>
+    <ManageSection id="phase" title={`Phase: ${phaseLabels[phase]}${phase === "judging" && round === 2 ? ", final round" : ""}`}>
       <p className="mt-1 text-sm text-slate-600">{phaseOrder.map((p) => phaseWords[p].badge).join(" → ")}.</p>
+      {phase === "judging" && round === 1 ? (
+        <p className="mt-2 text-sm text-slate-700">
+          Round 1. To hold a second round, <Link to={`/events/${slug}/final-round`}>shortlist finalists for a final round</Link>; otherwise publish round
+          1&rsquo;s results below.
+        </p>
+      ) : null}
+      {round === 2 && (phase === "judging" || phase === "closed") ? (
+        <p className="mt-2 text-sm text-slate-700">
+          Round 1 is closed; the final round&rsquo;s ranking is the official one.{" "}
+          <Link to={`/events/${slug}/final-round`}>Finalists and final round judges</Link>
+        </p>
+      ) : null}
       <div className="mt-4 space-y-6">
         {steps.map((step) => (
           <PhaseStepForm key={step.to} step={step} lastResult={lastResult} />

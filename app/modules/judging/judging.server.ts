@@ -1,5 +1,18 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { criteria, entries, eventJudges, finalJudges, judgeAssignments, judgeConflicts, problems, reviews, scores, teamMembers, teams, users } from "#db/schema";
+import {
+  criteria,
+  entries,
+  eventJudges,
+  finalJudges,
+  judgeAssignments,
+  judgeConflicts,
+  problems,
+  reviews,
+  scores,
+  teamMembers,
+  teams,
+  users,
+} from "#db/schema";
 import { db, dbClient } from "~/db.server";
 import { afterSave, nextToScore } from "./queue";
 import { computeEventResults, type Score } from "./results";
@@ -18,10 +31,10 @@ export function notConflicted(table: typeof scores | typeof reviews) {
 type JudgingEvent = { id: string; judgesPerEntry: number | null; judgingRound?: number };
 
 /** The entry (an SQL expression for its id) is on the final round's shortlist. */
-export const isFinalist = (entryId: unknown) =>
-  sql`exists(select 1 from finalists f where f.entry_id = ${entryId} and f.decision <> 'removed')`;
+export const isFinalist = (entryId: unknown) => sql`exists(select 1 from finalists f where f.entry_id = ${entryId} and f.decision <> 'removed')`;
 /** The person is a judge of the event's final round. */
-const isFinalJudge = (eventId: string, judgeId: string) => sql`exists(select 1 from final_judges fj where fj.event_id = ${eventId} and fj.user_id = ${judgeId})`;
+const isFinalJudge = (eventId: string, judgeId: string) =>
+  sql`exists(select 1 from final_judges fj where fj.event_id = ${eventId} and fj.user_id = ${judgeId})`;
 
 /**
  * Entries this judge should score in the event's current round: submitted, not of a team the judge belongs to,
@@ -191,7 +204,10 @@ export async function saveSheet(
   now: Date,
 ) {
   await saveScores(entry.id, judgeId, input.scores, now, input.overallComment);
-  const [saved, queue] = await Promise.all([judgeScores(entry.id, judgeId, asRound(event.judgingRound)), input.then === "next" ? judgeQueue(event, judgeId) : Promise.resolve([])]);
+  const [saved, queue] = await Promise.all([
+    judgeScores(entry.id, judgeId, asRound(event.judgingRound)),
+    input.then === "next" ? judgeQueue(event, judgeId) : Promise.resolve([]),
+  ]);
   // scoreSheetSchema lets through one row per rubric criterion, so the sheet's rows are the rubric.
   const rubric = new Set(input.scores.map((s) => s.criterionId));
   const next = nextToScore(queue, entry.id);

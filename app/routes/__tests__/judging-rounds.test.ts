@@ -1,0 +1,312 @@
+import { and, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { criteria, eventJudges, events, finalists, finalJudges, notifications, reviews, scores } from "#db/schema";
+import { db } from "~/db.server";
+import { listCriteria } from "~/modules/events/events.server";
+import { judgingSheets } from "~/modules/events/dashboard.server";
+import { saveScores } from "~/modules/judging/judging.server";
+import { loader as scoresCsvLoader } from "~/routes/events.$slug.scores[.]csv";
+import { action as scoreAction } from "~/routes/events.$slug.entries.$entryId.score";
+import { loader as entryLoader } from "~/routes/events.$slug.entries.$entryId._index";
+import { action as finalAction, loader as finalLoader } from "~/routes/events.$slug.final-round";
+import { loader as queueLoader } from "~/routes/events.$slug.judging";
+import { loader as resultsLoader } from "~/routes/events.$slug.results";
+import {
+  args,
+  createOpenEvent,
+  createUser,
+  expectStatus,
+  fieldErrors,
+  getEvent,
+  movePhase,
+  request,
+  sheetForm,
+  submittedEntry,
+  type TestUser,
+} from "~/test/fixtures";
+
+/** An event in round 1 of judging: two judges scored four entries, ranked Alpha > Beta > Gamma > Delta. */
+async function world() {
+  const organizer = await createUser({ role: "organizer" });
+  const [j1, j2, j3, alice, bob, carol, dave] = await Promise.all([
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser(),
+  ]);
+  const { event, problem } = await createOpenEvent(organizer);
+  await db.insert(eventJudges).values([j1, j2].map((j) => ({ eventId: event.id, userId: j.id })));
+  const ids: Record<string, string> = {};
+  for (const [user, title] of [
+    [alice, "Alpha"],
+    [bob, "Beta"],
+    [carol, "Gamma"],
+    [dave, "Delta"],
+  ] as const)
+    ids[title] = (await submittedEntry(event, user.id, problem.id, { title })).entryId;
+  await movePhase(event.id, organizer, "judging");
+  const rubric = await listCriteria(event.id);
+  const values = { Alpha: 5, Beta: 4, Gamma: 3, Delta: 2 } as const;
+  for (const judge of [j1, j2])
+    for (const [title, v] of Object.entries(values))
+      await saveScores(
+        ids[title],
+        judge.id,
+        rubric.map((c) => ({ criterionId: c.id, value: v, comment: "" })),
+        new Date(),
+        `Round 1 on ${title}`,
+      );
+  return { organizer, j1, j2, j3, alice, bob, carol, dave, event, rubric, ids };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+const finalPage = (w: World, user: TestUser, query = "") =>
+  finalLoader(args(request(`/events/${w.event.slug}/final-round${query}`, { user }), { slug: w.event.slug }));
+const start = (w: World, user: TestUser, form: Record<string, string | number | readonly string[]>) =>
+  finalAction(args(request(`/events/${w.event.slug}/final-round`, { user, form }), { slug: w.event.slug }));
+const roundOf = async (w: World) => (await getEvent(w.event.id)).judgingRound;
+const queue = async (w: World, user: TestUser) =>
+  (
+    (await expectStatus(queueLoader(args(request(`/events/${w.event.slug}/judging`, { user }), { slug: w.event.slug })), 200)).data as {
+      queue: { id: string; criterionCount: number; scored: number }[];
+    }
+  ).queue;
+const results = async (w: World, user: TestUser) =>
+  (await expectStatus(resultsLoader(args(request(`/events/${w.event.slug}/results`, { user }), { slug: w.event.slug })), 200)).data as {
+    round: number;
+    rows: { entry: { title: string }; rank: number | null }[];
+    roundOne: { rows: { entry: { title: string }; rank: number | null; finalist: boolean }[] } | null;
+  };
+
+/** Top 2 is Alpha and Beta; the organizer swaps Beta for Gamma, with j1 going on and j3 new. */
+const goodForm = (w: World) => ({
+  top: 2,
+  finalists: [w.ids.Alpha, w.ids.Gamma],
+  reason: "Beta's team cannot present live on the day",
+  judges: [w.j1.id],
+  judgeEmails: w.j3.email,
+  rubric: "live-demo",
+  confirmed: "on",
+});
+
+describe("judging rounds: the final round", () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+  });
+
+  it("suggests the top N of round 1's official ranking, N from ?top=", async () => {
+    const page = (await expectStatus(finalPage(w, w.organizer), 200)).data as {
+      canStart: boolean;
+      suggested: string[];
+      ranking: { title: string; rank: number }[];
+    };
+    expect(page.canStart).toBe(true);
+    expect(page.ranking.map((r) => [r.title, r.rank])).toEqual([
+      ["Alpha", 1],
+      ["Beta", 2],
+      ["Gamma", 3],
+      ["Delta", 4],
+    ]);
+    expect(page.suggested).toEqual([w.ids.Alpha, w.ids.Beta, w.ids.Gamma]);
+    const two = (await expectStatus(finalPage(w, w.organizer, "?top=2"), 200)).data as { suggested: string[] };
+    expect(two.suggested).toEqual([w.ids.Alpha, w.ids.Beta]);
+  });
+
+  it("refuses a hand change without a reason, an empty shortlist, no judge and no confirmation, changing nothing", async () => {
+    expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), reason: "" }), 400)).reason?.[0]).toMatch(/Say why the shortlist differs/);
+    expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), finalists: [] }), 400)).finalists?.[0]).toBe("Pick at least one finalist.");
+    expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), judges: [], judgeEmails: "" }), 400)).judges?.[0]).toBe(
+      "Pick at least one judge for the final round.",
+    );
+    expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), confirmed: "" }), 400)).confirmed?.[0]).toMatch(/Tick the confirmation/);
+    expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), judgeEmails: "nobody@example.com" }), 400)).judgeEmails?.[0]).toMatch(
+      /No account has the email nobody@example.com/,
+    );
+    // A final judge who is in a finalist's team is refused.
+    expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), judgeEmails: w.carol.email }), 400)).judgeEmails?.[0]).toMatch(
+      /is in the team of the finalist “Gamma”/,
+    );
+    expect(await roundOf(w)).toBe(1);
+    expect(await db.select().from(finalists).where(eq(finalists.eventId, w.event.id))).toEqual([]);
+    expect(await db.select().from(finalJudges).where(eq(finalJudges.eventId, w.event.id))).toEqual([]);
+  });
+
+  it("only organizers see the page and start it, only from round 1 of judging", async () => {
+    await expectStatus(finalPage(w, w.j1), 403);
+    await expectStatus(start(w, w.j1, goodForm(w)), 403);
+    await expectStatus(start(w, w.alice, goodForm(w)), 403);
+    await expectStatus(start(w, w.organizer, goodForm(w)), 302);
+    // Once started, a second press is refused and changes nothing.
+    await expectStatus(start(w, w.organizer, { ...goodForm(w), finalists: [w.ids.Delta], judges: [w.j2.id], judgeEmails: "" }), 403);
+    expect((await db.select().from(finalJudges).where(eq(finalJudges.eventId, w.event.id))).map((j) => j.userId).sort()).toEqual([w.j1.id, w.j3.id].sort());
+  });
+
+  it("records the shortlist with who, when and why, the final judges and rubric, and tells the final judges", async () => {
+    await expectStatus(start(w, w.organizer, goodForm(w)), 302);
+    expect(await roundOf(w)).toBe(2);
+    const rows = await db.select().from(finalists).where(eq(finalists.eventId, w.event.id));
+    const byEntry = new Map(rows.map((r) => [r.entryId, r]));
+    expect(byEntry.get(w.ids.Alpha)).toMatchObject({ decision: "top", reason: "", decidedBy: w.organizer.id });
+    expect(byEntry.get(w.ids.Beta)).toMatchObject({ decision: "removed", reason: "Beta's team cannot present live on the day", decidedBy: w.organizer.id });
+    expect(byEntry.get(w.ids.Gamma)).toMatchObject({ decision: "added", reason: "Beta's team cannot present live on the day" });
+    expect(byEntry.has(w.ids.Delta)).toBe(false);
+    const finalRubric = await listCriteria(w.event.id, 2);
+    expect(finalRubric.map((c) => c.name)).toEqual(["Live demo", "Business impact", "Answers to the jury"]);
+    expect(await listCriteria(w.event.id)).toHaveLength(w.rubric.length);
+    const told = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.title, `The final round of ${w.event.title} is open`));
+    expect(told.map((n) => n.userId).sort()).toEqual([w.j1.id, w.j3.id].sort());
+    const page = (await expectStatus(finalPage(w, w.organizer), 200)).data as { canStart: boolean; shortlist: { decision: string; by: string }[] };
+    expect(page.canStart).toBe(false);
+    expect(page.shortlist.find((s) => s.decision === "added")?.by).toBe(w.organizer.name);
+  });
+
+  it("reuses round 1's rubric as the final round's own copy when asked", async () => {
+    await expectStatus(start(w, w.organizer, { ...goodForm(w), rubric: "same" }), 302);
+    const finalRubric = await listCriteria(w.event.id, 2);
+    expect(finalRubric.map((c) => [c.name, c.weight, c.kind])).toEqual(w.rubric.map((c) => [c.name, c.weight, c.kind]));
+    expect(finalRubric.some((c) => w.rubric.some((r) => r.id === c.id))).toBe(false);
+  });
+
+  it("runs the final round: queues, read-only round 1, its own sheets and results, round 1 kept for organizers", async () => {
+    await expectStatus(start(w, w.organizer, goodForm(w)), 302);
+    const finalRubric = await listCriteria(w.event.id, 2);
+    // Queues: finalists for the final judges only; a round-1-only judge has none.
+    expect((await queue(w, w.j3)).map((q) => q.id).sort()).toEqual([w.ids.Alpha, w.ids.Gamma].sort());
+    expect((await queue(w, w.j1)).every((q) => q.criterionCount === 3 && q.scored === 0)).toBe(true);
+    expect(await queue(w, w.j2)).toEqual([]);
+    const scoreAs = (user: TestUser, entryId: string, form: Record<string, string | number>) =>
+      scoreAction(args(request(`/events/${w.event.slug}/entries/${entryId}/score`, { user, form }), { slug: w.event.slug, entryId }));
+    // Round 1 is read-only: a round-1 judge is refused, a non-finalist is refused, a round-1 sheet is not the form any more.
+    await expectStatus(
+      scoreAs(
+        w.j2,
+        w.ids.Alpha,
+        sheetForm(w.rubric, () => 1),
+      ),
+      403,
+    );
+    await expectStatus(
+      scoreAs(
+        w.j3,
+        w.ids.Delta,
+        sheetForm(finalRubric, () => 1),
+      ),
+      403,
+    );
+    await expectStatus(
+      scoreAs(
+        w.j1,
+        w.ids.Alpha,
+        sheetForm(w.rubric, () => 1),
+      ),
+      400,
+    );
+    // Even the module's write refuses a round-1 criterion now, in its statement.
+    await saveScores(w.ids.Alpha, w.j1.id, [{ criterionId: w.rubric[0].id, value: 1, comment: "" }], new Date());
+    const [kept] = await db
+      .select()
+      .from(scores)
+      .where(and(eq(scores.entryId, w.ids.Alpha), eq(scores.judgeId, w.j1.id), eq(scores.criterionId, w.rubric[0].id)));
+    expect(kept.value).toBe(5);
+    // The final judges score: Gamma wins the final round although Alpha led round 1.
+    for (const judge of [w.j1, w.j3]) {
+      await expectStatus(
+        scoreAs(
+          judge,
+          w.ids.Gamma,
+          sheetForm(finalRubric, () => 5, { overall: "Great live demo" }),
+        ),
+        302,
+      );
+      await expectStatus(
+        scoreAs(
+          judge,
+          w.ids.Alpha,
+          sheetForm(finalRubric, () => 2),
+        ),
+        302,
+      );
+    }
+    // j1's round-1 overall comment on Alpha stays beside the final round's.
+    const alphaReviews = await db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.entryId, w.ids.Gamma), eq(reviews.judgeId, w.j1.id)));
+    expect(alphaReviews.map((r) => [r.round, r.comment]).sort()).toEqual([
+      [1, "Round 1 on Gamma"],
+      [2, "Great live demo"],
+    ]);
+    // Sheets and progress count the final round only: complete.
+    const sheets = await judgingSheets(await getEvent(w.event.id));
+    expect([sheets.expected, sheets.complete]).toEqual([4, 4]);
+
+    const organizerView = await results(w, w.organizer);
+    expect(organizerView.round).toBe(2);
+    expect(organizerView.rows.map((r) => [r.entry.title, r.rank])).toEqual([
+      ["Gamma", 1],
+      ["Alpha", 2],
+    ]);
+    expect(organizerView.roundOne?.rows.map((r) => [r.entry.title, r.rank, r.finalist])).toEqual([
+      ["Alpha", 1, true],
+      ["Beta", 2, false],
+      ["Gamma", 3, true],
+      ["Delta", 4, false],
+    ]);
+
+    // Publishing: the final ranking is the official one for everyone; round 1 stays organizers'.
+    await movePhase(w.event.id, w.organizer, "closed");
+    const participantView = await results(w, w.dave);
+    expect(participantView.rows.map((r) => r.entry.title)).toEqual(["Gamma", "Alpha"]);
+    expect(participantView.roundOne).toBeNull();
+    expect((await results(w, w.organizer)).roundOne?.rows).toHaveLength(4);
+
+    // Feedback keeps both rounds, each sheet labelled with its round.
+    const feedback = (
+      (
+        await expectStatus(
+          entryLoader(args(request(`/events/${w.event.slug}/entries/${w.ids.Gamma}`, { user: w.carol }), { slug: w.event.slug, entryId: w.ids.Gamma })),
+          200,
+        )
+      ).data as { feedback: { round: number | null; overall: string }[] }
+    ).feedback;
+    expect(feedback.map((f) => f.round)).toEqual([2, 2, 1, 1]);
+    // The raw scores export says each row's round.
+    const csv = await (
+      await expectStatus(scoresCsvLoader(args(request(`/events/${w.event.slug}/scores.csv`, { user: w.organizer }), { slug: w.event.slug })), 200)
+    ).response!.text();
+    expect(csv.split("\n")[0]).toMatch(/^round,entry,/);
+    expect(csv).toContain("Final round,Gamma");
+
+    // Reopening goes back to the final round, never to round 1.
+    await movePhase(w.event.id, w.organizer, "judging", "A final judge mistyped a score");
+    expect(await roundOf(w)).toBe(2);
+    expect((await queue(w, w.j3)).map((q) => q.id).sort()).toEqual([w.ids.Alpha, w.ids.Gamma].sort());
+    await expectStatus(start(w, w.organizer, goodForm(w)), 403);
+  });
+
+  it("keeps the final round's rubric editable until its first score, round 1's locked", async () => {
+    await expectStatus(start(w, w.organizer, goodForm(w)), 302);
+    const { rubricLocked, saveRubric } = await import("~/modules/events/rubric.server");
+    expect(await rubricLocked(w.event.id, 1)).toBe(true);
+    expect(await rubricLocked(w.event.id, 2)).toBe(false);
+    const saved = await saveRubric(w.event.id, 5, { criteria: [{ name: "Live demo", description: "Shown live.", weight: 1 }] }, 2);
+    expect(saved.ok).toBe(true);
+    expect(
+      (
+        await db
+          .select()
+          .from(criteria)
+          .where(and(eq(criteria.eventId, w.event.id), eq(criteria.round, 2)))
+      ).map((c) => c.name),
+    ).toEqual(["Live demo"]);
+    expect(await listCriteria(w.event.id)).toHaveLength(w.rubric.length);
+    expect((await db.select({ round: events.judgingRound }).from(events).where(eq(events.id, w.event.id)))[0].round).toBe(2);
+  });
+});
