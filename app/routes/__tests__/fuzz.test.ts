@@ -71,6 +71,14 @@ beforeAll(async () => {
   await changePhase(await getEvent(done.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
   await changePhase(await getEvent(done.id), organizer.id, { to: "closed", confirmed: true, reason: "" }, new Date());
   const [doneEntry] = await db.select().from(entries).where(eq(entries.teamId, doneTeam.teamId));
+  // A fourth event in round 1 of judging, for the final round's form (ADR 038): its one entry is unscored, so
+  // shortlisting it is a hand change that needs a reason.
+  const { event: rounds, problem: roundsProblem } = await createOpenEvent(organizer);
+  const roundsTeam = await createTeam(rounds, participant.id, { name: "Finalists", problemId: roundsProblem.id });
+  if (!roundsTeam.ok) throw new Error("setup");
+  await db.update(entries).set({ status: "submitted", title: "Shortlisted entry" }).where(eq(entries.teamId, roundsTeam.teamId));
+  await changePhase(await getEvent(rounds.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
+  const [roundsEntry] = await db.select().from(entries).where(eq(entries.teamId, roundsTeam.teamId));
   const scoreForm: Record<string, string> = {};
   criteria.forEach((c, i) => {
     scoreForm[`scores[${i}].criterionId`] = c.id;
@@ -379,6 +387,15 @@ beforeAll(async () => {
       user: () => null as unknown as TestUser,
       base: { "List-Unsubscribe": "One-Click" },
       emptyIsValid: true,
+    },
+    // Last, on its own event: a mutation that is still valid (any reason text is one) starts the final round, after
+    // which the form is refused with 403. The reason comes last so every other field's mutations meet round 1.
+    {
+      route: "events.$slug.final-round",
+      params: { slug: rounds.slug },
+      user: () => organizer,
+      base: { top: "1", finalists: roundsEntry.id, judgeEmails: judge.email, rubric: "same", confirmed: "on", reason: "Only entry, not scored yet" },
+      ids: ["finalists"],
     },
   ];
 });
