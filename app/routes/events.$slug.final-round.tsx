@@ -57,14 +57,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FinalRound() {
-  const { event, round, canStart } = useLoaderData<typeof loader>();
+  const { event, round, canStart, top } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <p className="text-sm text-slate-600">
         <Link to={`/events/${event.slug}/manage#phase`}>← Manage {event.title}</Link>
       </p>
       <h1 className="h1">Final round</h1>
-      {canStart ? <StartForm /> : round === 2 ? <Shortlist /> : <p className="text-slate-700">This event had no final round: round 1 decided its results.</p>}
+      {/* A new N starts the form again from its suggestion: ticked boxes follow the loader, not the last page. */}
+      {canStart ? (
+        <StartForm key={top} />
+      ) : round === 2 ? (
+        <Shortlist />
+      ) : (
+        <p className="text-slate-700">This event had no final round: round 1 decided its results.</p>
+      )}
     </div>
   );
 }

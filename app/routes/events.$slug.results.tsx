@@ -279,7 +279,7 @@ function RoundOne({ slug, view, roundOne }: { slug: string; view: string; roundO
       </h2>
       <p className="text-slate-700">Every submitted entry as round 1&rsquo;s judges ranked it, before the shortlist. Finalists are marked.</p>
       <div className="overflow-x-auto">
-        <table className="w-full text-left">
+        <table className="w-full text-left" aria-label="Round 1 ranking">
           <thead>
             <tr>
               <th scope="col" className="py-1 pr-3">

@@ -1,0 +1,109 @@
+// Judging rounds (ADR 038): organizers shortlist finalists after round 1, the final round's judges score them, and its
+// ranking is the one published; round 1 stays visible to organizers.
+import { expect, type Page } from "@playwright/test";
+import { createPerson, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry } from "./fixtures";
+import { expectAccessible, expectToast, unique, test } from "./helpers";
+
+const finalCriteria = ["Live demo", "Business impact", "Answers to the jury"];
+
+async function pick(page: Page, value: number) {
+  for (const name of finalCriteria)
+    await page
+      .getByRole("group", { name: new RegExp(name) })
+      .getByLabel(String(value), { exact: true })
+      .check();
+}
+
+test("an event runs a final round and publishes its ranking; organizers still see round 1", async ({ browser }) => {
+  // Round 1, set up directly: one judge ranked Alpha > Beta > Gamma.
+  const setUp = await openEvent(unique("Rounds Hack"));
+  const titles = { alpha: unique("Alpha bot"), beta: unique("Beta bot"), gamma: unique("Gamma bot") };
+  const gammaLead = await createPerson("Gia Gamma");
+  const entries = {
+    alpha: await submittedEntry(setUp, await createPerson("Al Alpha"), titles.alpha),
+    beta: await submittedEntry(setUp, await createPerson("Bo Beta"), titles.beta),
+    gamma: await submittedEntry(setUp, gammaLead, titles.gamma),
+  };
+  const roundOneJudge = await createPerson("Rana Roundone");
+  const finalJudge = await createPerson("Fiona Final");
+  await startJudging(setUp, [roundOneJudge]);
+  await scoreSheet(setUp.event.id, entries.alpha.entryId, roundOneJudge, { value: 5 });
+  await scoreSheet(setUp.event.id, entries.beta.entryId, roundOneJudge, { value: 4 });
+  await scoreSheet(setUp.event.id, entries.gamma.entryId, roundOneJudge, { value: 3 });
+
+  // The organizer shortlists from the Manage page: the top 2, with Beta swapped for Gamma by hand.
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/manage`);
+  await organizer.getByRole("link", { name: "shortlist finalists for a final round" }).click();
+  await expect(organizer.getByRole("heading", { name: "Final round", level: 1 })).toBeVisible();
+  await organizer.getByLabel("How many finalists").fill("2");
+  await organizer.getByRole("button", { name: "Suggest finalists" }).click();
+  const finalists = organizer.getByRole("group", { name: "Finalists" });
+  await expect(finalists.getByRole("checkbox", { name: new RegExp(titles.alpha) })).toBeChecked();
+  await expect(finalists.getByRole("checkbox", { name: new RegExp(titles.beta) })).toBeChecked();
+  await expect(finalists.getByRole("checkbox", { name: new RegExp(titles.gamma) })).not.toBeChecked();
+  await expectAccessible(organizer);
+  await finalists.getByRole("checkbox", { name: new RegExp(titles.beta) }).uncheck();
+  await finalists.getByRole("checkbox", { name: new RegExp(titles.gamma) }).check();
+  await organizer.getByLabel("Other judges (emails, one a line)").fill(finalJudge.email);
+  await organizer.getByRole("radio", { name: /A live demo rubric/ }).check();
+  // Nothing starts without the confirmation, nor without a reason for the hand change.
+  const start = organizer.getByRole("button", { name: "Close round 1 and start the final round" });
+  await start.click();
+  await expect(organizer.getByText("Tick the confirmation: round 1 closes for good and its scores become read-only.")).toBeVisible();
+  await organizer.getByLabel(/I understand: round 1 closes for good/).check();
+  await start.click();
+  await expect(organizer.getByText("Say why the shortlist differs from the top 2 of the ranking (it is recorded).")).toBeVisible();
+  await organizer.getByLabel("Why the shortlist differs from the top of the ranking").fill("Beta's team cannot demo live on the day");
+  await organizer.getByLabel(/I understand: round 1 closes for good/).check();
+  await start.click();
+  await expectToast(organizer, "Round 1 is closed. The final round has started with 2 finalists and 1 judge.");
+  const changes = organizer.getByRole("region", { name: "Changes by hand" });
+  await expect(changes).toContainText(`${titles.beta}: left out by hand by Omar Organizer`);
+  await expect(changes).toContainText("Reason: Beta's team cannot demo live on the day");
+  await expect(organizer.getByRole("region", { name: "Final round judges" })).toContainText("Fiona Final");
+  await expectAccessible(organizer);
+
+  // The final round's judge scores the two finalists from their queue.
+  const judge = await pageSignedInAs(browser, finalJudge.email);
+  await judge.goto(`${setUp.url}/judging`);
+  await expect(judge.getByRole("heading", { name: "Your final round queue" })).toBeVisible();
+  await expect(judge.getByRole("link", { name: titles.alpha })).toBeVisible();
+  await expect(judge.getByRole("link", { name: titles.gamma })).toBeVisible();
+  await expect(judge.getByRole("link", { name: titles.beta })).toHaveCount(0);
+  await judge.getByRole("link", { name: "Next unscored entry" }).click();
+  await expect(judge.getByRole("heading", { name: titles.alpha, level: 1 })).toBeVisible();
+  await pick(judge, 2);
+  await judge.getByRole("button", { name: "Save and next entry" }).click();
+  await expect(judge.getByRole("heading", { name: titles.gamma, level: 1 })).toBeVisible();
+  await pick(judge, 5);
+  await judge.getByRole("button", { name: "Save scores" }).click();
+  await expectToast(judge, /Scores saved/);
+
+  // The organizer publishes: every final sheet is complete, so no confirmation is asked.
+  await organizer.getByRole("link", { name: `← Manage ${setUp.event.title}` }).click();
+  await organizer
+    .getByRole("region", { name: /^Phase:/ })
+    .getByRole("button", { name: "Publish results and close" })
+    .click();
+  await expectToast(organizer, "The event is now: Results published.");
+
+  // A participant sees the final ranking, Gamma first, and not round 1's.
+  const participant = await pageSignedInAs(browser, gammaLead.email);
+  await participant.goto(`${setUp.url}/results`);
+  await expect(participant.getByRole("heading", { name: "Final ranking" })).toBeVisible();
+  const rows = participant.getByRole("table", { name: /ranking \(official\)/ }).getByRole("row");
+  await expect(rows.nth(1)).toContainText(titles.gamma);
+  await expect(rows.nth(2)).toContainText(titles.alpha);
+  await expect(participant.getByRole("table", { name: /ranking \(official\)/ })).not.toContainText(titles.beta);
+  await expect(participant.getByRole("heading", { name: /Round 1 ranking/ })).toHaveCount(0);
+
+  // The organizer also sees round 1, labelled, with Alpha first and the finalists marked.
+  await organizer.goto(`${setUp.url}/results`);
+  const roundOne = organizer.getByRole("table", { name: "Round 1 ranking" });
+  await expect(organizer.getByRole("heading", { name: "Round 1 ranking (organizers only, not the official one)" })).toBeVisible();
+  await expect(roundOne.getByRole("row").nth(1)).toContainText(titles.alpha);
+  await expect(roundOne.getByRole("row", { name: new RegExp(titles.beta) })).not.toContainText("Finalist");
+  await expect(roundOne.getByRole("row", { name: new RegExp(titles.gamma) })).toContainText("Finalist");
+  await expectAccessible(organizer);
+});
