@@ -4,7 +4,7 @@ import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FollowUpBadge } from "~/components/follow-ups";
 import { enforce } from "~/lib/http.server";
-import { bestLessons, followUpEntries, metricLine, outcomeCounts, rootCauseCounts, rootCauseText } from "~/modules/archive/digest";
+import { bestLessons, finalRoundLines, followUpEntries, metricLine, outcomeCounts, rootCauseCounts, rootCauseText } from "~/modules/archive/digest";
 import { loadDigest } from "~/modules/archive/digest.server";
 import { canViewDigest } from "~/modules/auth/permissions";
 import { awardNamesByEntry } from "~/modules/judging/results-view";
@@ -92,6 +92,20 @@ export default function DigestPage() {
           </ul>
         )}
       </section>
+
+      {digest.finalRound?.length ? (
+        <section aria-labelledby="digest-final" className="card">
+          <h2 id="digest-final" className="h2">
+            Final round
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">The finalists, as the final round&rsquo;s judges ranked them (the official ranking):</p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {finalRoundLines(digest).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="digest-metrics" className="card overflow-x-auto">
         <h2 id="digest-metrics" className="h2">

@@ -6,6 +6,7 @@ import type { EventRow } from "~/modules/events/events.server";
 import { latestFollowUps } from "~/modules/follow-ups/follow-ups.server";
 import { learningsMean, listAwards } from "~/modules/judging/awards.server";
 import { eventResults } from "~/modules/judging/judging.server";
+import { asRound } from "~/modules/judging/rounds";
 import type { Digest } from "./digest";
 
 /** Everything the digest of a closed event shows. Callers check that the event is closed. */
@@ -35,9 +36,12 @@ export async function loadDigest(event: EventRow): Promise<Digest> {
       .where(and(eq(entries.eventId, event.id), eq(entries.status, "submitted")))
       .orderBy(asc(entries.title)),
     listAwards(event.id),
-    eventResults(event),
+    // Round 1 ranks every entry; after a final round (ADR 038) its own ranking of the finalists is kept beside it.
+    eventResults(event, undefined, 1),
   ]);
-  const rankOf = new Map(results.rows.map((r) => [r.entryId, event.normalizeScores ? r.normalizedRank : r.rank]));
+  const finalRound = asRound(event.judgingRound) === 2 ? await eventResults(event, undefined, 2) : null;
+  const official = (r: { rank: number | null; normalizedRank: number | null }) => (event.normalizeScores ? r.normalizedRank : r.rank);
+  const rankOf = new Map(results.rows.map((r) => [r.entryId, official(r)]));
   const followUps = await latestFollowUps(rows.map((r) => r.id));
   return {
     event: {
@@ -55,5 +59,6 @@ export async function loadDigest(event: EventRow): Promise<Digest> {
       };
     }),
     awards: awardRows.map((a) => ({ name: a.name, entryTitle: a.entryTitle, entryId: a.entryId })),
+    finalRound: finalRound ? finalRound.rows.map((r) => ({ title: r.entry.title, rank: official(r) })) : null,
   };
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { bestLessons, digestMarkdown, mdText, metricLine, outcomeCounts, rootCauseCounts, rootCauseText, type Digest, type DigestEntry } from "./digest";
+import {
+  bestLessons,
+  digestMarkdown,
+  finalRoundLines,
+  mdText,
+  metricLine,
+  outcomeCounts,
+  rootCauseCounts,
+  rootCauseText,
+  type Digest,
+  type DigestEntry,
+} from "./digest";
 
 const entry = (over: Partial<DigestEntry>): DigestEntry => ({
   id: "e1",
@@ -65,6 +76,26 @@ describe("digestMarkdown", () => {
     expect(md).toContain("No team wrote down what it would do differently.");
     expect(md.endsWith("\n")).toBe(true);
     expect(md).not.toMatch(/\n{3}/);
+    expect(md).not.toContain("## Final round");
+  });
+
+  it("keeps a final round's ranking beside round 1's (ADR 038)", () => {
+    const d: Digest = {
+      event: { title: "Two Rounds", slug: "two", tagline: "", dates: "1 Jan to 2 Jan" },
+      entries: [entry({ title: "Alpha", rank: 1 }), entry({ id: "e2", title: "Gamma", rank: 3 })],
+      awards: [],
+      finalRound: [
+        { title: "Gamma", rank: 1 },
+        { title: "Alpha", rank: 2 },
+        { title: "*Delta*", rank: null },
+      ],
+    };
+    expect(finalRoundLines(d)).toEqual(["1. Gamma", "2. Alpha", "Not ranked *Delta*"]);
+    const md = digestMarkdown(d, "https://pf.example");
+    expect(md).toContain(
+      "## Final round\n\nThe finalists, as the final round's judges ranked them (the official ranking):\n\n- 1\\. Gamma\n- 2\\. Alpha\n- Not ranked \\*Delta\\*\n",
+    );
+    expect(finalRoundLines({ finalRound: null })).toEqual([]);
   });
 
   it("names awards, root causes (with the free text for other) and links each lesson", () => {

@@ -20,6 +20,7 @@ export type DigestEntry = {
   differently: string;
   /** Judges' mean on the Learnings criterion, when the rubric has one and it was scored. */
   learningsMean: number | null;
+  /** In the official ranking; after a final round (ADR 038), round 1's, which ranks every entry. */
   rank: number | null;
   /** What became of it after the event: its latest follow-up (ADR 030). */
   followUp?: DigestFollowUp | null;
@@ -32,7 +33,14 @@ export type Digest = {
   entries: DigestEntry[];
   /** entryId lets the page put a badge on the winner; the Markdown names the title. */
   awards: { name: string; entryTitle: string | null; entryId?: string | null }[];
+  /** The final round's ranking of its finalists, when the event had one (ADR 038); round 1's ranks stay on the entries. */
+  finalRound?: { title: string; rank: number | null }[] | null;
 };
+
+/** "1. Title" per finalist, in the final round's order; unranked ones say so. */
+export function finalRoundLines(d: Pick<Digest, "finalRound">): string[] {
+  return (d.finalRound ?? []).map((f) => `${f.rank === null ? "Not ranked" : `${f.rank}.`} ${f.title || "Untitled entry"}`);
+}
 
 export function outcomeCounts(entries: DigestEntry[]) {
   return outcomes.map((o) => ({ outcome: o, n: entries.filter((e) => e.outcome === o).length }));
@@ -119,6 +127,12 @@ export function digestMarkdown(d: Digest, appUrl: string): string {
   if (given.length === 0) lines.push("No awards were given.");
   for (const a of given) lines.push(`- **${mdText(a.name)}**: ${mdText(a.entryTitle ?? "")}`);
   lines.push("");
+
+  if (d.finalRound?.length) {
+    lines.push("## Final round", "", "The finalists, as the final round's judges ranked them (the official ranking):", "");
+    for (const line of finalRoundLines(d)) lines.push(`- ${mdText(line)}`);
+    lines.push("");
+  }
 
   lines.push("## AI metric results", "");
   const withMetric = d.entries.filter((e) => e.metricName.trim());

@@ -11,6 +11,7 @@ import { loader as entryLoader } from "~/routes/events.$slug.entries.$entryId._i
 import { action as finalAction, loader as finalLoader } from "~/routes/events.$slug.final-round";
 import { loader as queueLoader } from "~/routes/events.$slug.judging";
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
+import { loader as digestLoader } from "~/routes/events.$slug.digest";
 import {
   args,
   createOpenEvent,
@@ -283,6 +284,23 @@ describe("judging rounds: the final round", () => {
     ).response!.text();
     expect(csv.split("\n")[0]).toMatch(/^round,entry,/);
     expect(csv).toContain("Final round,Gamma");
+
+    // The digest keeps both: round 1's ranks on every entry, the final round's ranking of the finalists.
+    const digest = (
+      (await expectStatus(digestLoader(args(request(`/events/${w.event.slug}/digest`, { user: w.dave }), { slug: w.event.slug })), 200)).data as {
+        digest: { entries: { title: string; rank: number | null }[]; finalRound: { title: string; rank: number | null }[] | null };
+      }
+    ).digest;
+    expect(digest.finalRound).toEqual([
+      { title: "Gamma", rank: 1 },
+      { title: "Alpha", rank: 2 },
+    ]);
+    expect(digest.entries.map((e) => [e.title, e.rank])).toEqual([
+      ["Alpha", 1],
+      ["Beta", 2],
+      ["Delta", 4],
+      ["Gamma", 3],
+    ]);
 
     // Reopening goes back to the final round, never to round 1.
     await movePhase(w.event.id, w.organizer, "judging", "A final judge mistyped a score");
