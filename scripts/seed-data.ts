@@ -17,6 +17,7 @@ import { recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
 import { inviteJudgeByEmail } from "~/modules/events/judge-invites.server";
 import { addDefaultAwards, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
+import { startFinalRound } from "~/modules/judging/rounds.server";
 import { saveProfile } from "~/modules/portfolio/portfolio.server";
 import { castVote, saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { addProblem, copyProblems } from "~/modules/problems/problems.server";
@@ -228,6 +229,47 @@ export async function seed(now = new Date()) {
       );
     }
   }
+  // A final round (ADR 038): the organizer shortlisted round 1's top two and added the failed chatbot by hand, so the
+  // jury could hear its post-mortem live; both judges scored the three finalists on the live-demo rubric. Its ranking
+  // is the published one; round 1's stays on the results page for organizers.
+  const finalRound = await startFinalRound(
+    { ...past, phase: "judging" },
+    organizer.id,
+    {
+      top: 2,
+      finalists: [pastEntries[0], pastEntries[2], pastEntries[1]],
+      reason: "Its post-mortem is the most instructive of the event: the jury wanted to hear it live.",
+      judges: [ids["judge@example.com"], ids["judge2@example.com"]],
+      judgeEmails: "",
+      rubric: "live-demo",
+      confirmed: true,
+    },
+    new Date(t - 74 * day),
+    configuredOrigin(),
+  );
+  if (!finalRound.ok) throw new Error(`Seed: final round: ${finalRound.message}`);
+  const finalRubric = await listCriteria(past.id, 2);
+  const finalValues: Record<string, number[][]> = {
+    "judge@example.com": [
+      [5, 5, 4],
+      [2, 3, 5],
+      [4, 4, 4],
+    ],
+    "judge2@example.com": [
+      [5, 4, 5],
+      [3, 2, 4],
+      [4, 3, 4],
+    ],
+  };
+  for (const [email, perEntry] of Object.entries(finalValues))
+    for (const [i, values] of perEntry.entries())
+      await saveScores(
+        pastEntries[i],
+        ids[email],
+        finalRubric.map((c, k) => ({ criterionId: c.id, value: values[k], comment: k === 0 ? "Shown live on real tickets." : "" })),
+        new Date(t - 73.5 * day),
+        i === 1 ? "The live walk-through of what failed was the most useful ten minutes of the day." : undefined,
+      );
   // Awards: the queue suggester ranks first; the chatbot's post-mortem taught the most.
   await addDefaultAwards(past.id);
   const awardIds = new Map((await listAwards(past.id)).map((a) => [a.kind, a.id]));
