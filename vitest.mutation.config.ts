@@ -29,6 +29,7 @@ export default defineConfig({
       "app/modules/judging/queue.test.ts",
       "app/modules/judging/results-view.test.ts",
       "app/modules/auth/sso.test.ts",
+      "app/modules/auth/work-gate.test.ts",
       "app/modules/entries/images.test.ts",
       "app/modules/entries/video.test.ts",
       "app/lib/time.test.ts",

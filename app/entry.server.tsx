@@ -6,6 +6,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { env } from "~/env.server";
+import { signInsBusyMessage } from "~/modules/auth/attempts.server";
+import { passwordWorkFull } from "~/modules/auth/password.server";
 import { hasSessionCookie } from "~/modules/auth/session.server";
 import { startMailSender } from "~/modules/mail/sender.server";
 import { startScheduler } from "~/modules/schedule/scheduler.server";
@@ -21,6 +23,18 @@ export function startBackgroundWork(): () => void {
   registerAllTasks();
   const stops = [startMailSender(), startScheduler()];
   return () => stops.forEach((stop) => stop());
+}
+
+/**
+ * Called by server.mjs for a sign-in form post before anything else is done with it (ADR 039): while too many sign-ins
+ * already wait for a password check, the answer is this short page, costing next to nothing; otherwise null.
+ */
+export function signInsSaturatedPage(): string | null {
+  if (!passwordWorkFull()) return null;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Try again in a few seconds · Problem First</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; color: #0f172a">
+<main><h1>Sign-in is busy</h1><p>${signInsBusyMessage}</p><p><a href="/login">Back to sign in</a></p></main></body></html>`;
 }
 
 /** Pages and data for a signed-in person show their own data: no shared or browser cache keeps them. */

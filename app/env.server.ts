@@ -1,3 +1,4 @@
+import os from "node:os";
 import { z } from "zod";
 import { isAcceptableIssuer } from "~/modules/auth/sso";
 
@@ -38,6 +39,22 @@ const schema = z.object({
   UPLOADS_DIR: z.string().min(1).default("data/uploads"),
   // Multiplies the sign-in and sign-up rate limits (the end-to-end suite signs in far more often than a person).
   RATE_LIMIT_SCALE: z.coerce.number({ error: "RATE_LIMIT_SCALE must be a number of at least 1" }).min(1, "RATE_LIMIT_SCALE must be at least 1").default(1),
+  // Password hashes per process: how many at once (unset: half the cores), how many start per second, and how many
+  // sign-ins may wait for one before more are refused (ADR 039).
+  PASSWORD_HASH_CONCURRENCY: z.coerce
+    .number({ error: "PASSWORD_HASH_CONCURRENCY must be a whole number of at least 1" })
+    .int("PASSWORD_HASH_CONCURRENCY must be a whole number of at least 1")
+    .min(1, "PASSWORD_HASH_CONCURRENCY must be a whole number of at least 1")
+    .optional(),
+  PASSWORD_HASHES_PER_SECOND: z.coerce
+    .number({ error: "PASSWORD_HASHES_PER_SECOND must be a number above 0" })
+    .positive("PASSWORD_HASHES_PER_SECOND must be a number above 0")
+    .default(10),
+  SIGN_IN_QUEUE: z.coerce
+    .number({ error: "SIGN_IN_QUEUE must be a whole number" })
+    .int("SIGN_IN_QUEUE must be a whole number")
+    .min(0, "SIGN_IN_QUEUE must be 0 or more")
+    .default(16),
   // Single sign-on with OpenID Connect; without OIDC_ISSUER nothing changes (ADR 016).
   OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "OIDC_ISSUER must be the provider's address, like https://login.example.com/realms/acme" }).optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1, "OIDC_CLIENT_ID must not be empty").optional(),
@@ -66,6 +83,12 @@ export type Env = {
   schedulerIntervalMs: number;
   uploadsDir: string;
   rateLimitScale: number;
+  /** At most this many password hashes run at once in this process; the others wait (ADR 039). */
+  passwordHashConcurrency: number;
+  /** At most this many password hashes start per second in this process, on average. */
+  passwordHashesPerSecond: number;
+  /** Sign-ins beyond this many waiting for a hash are refused at once ("try again in a few seconds"). */
+  signInQueue: number;
   /** Unset: no single sign-on, the sign-in page is as before. */
   oidc: OidcSettings | undefined;
   /** False only beside single sign-on: the password form is gone, one-time links remain (ADR 016). */
@@ -119,6 +142,9 @@ export function readEnv(source: Record<string, string | undefined>): Env {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     uploadsDir: e.UPLOADS_DIR,
     rateLimitScale: e.RATE_LIMIT_SCALE,
+    passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, Math.floor(os.availableParallelism() / 2)),
+    passwordHashesPerSecond: e.PASSWORD_HASHES_PER_SECOND,
+    signInQueue: e.SIGN_IN_QUEUE,
     ...readSingleSignOn(e),
   };
 }

@@ -9,7 +9,8 @@ export const CONNECTIONS = 10;
 export type Bench = {
   port: number;
   base: string;
-  startServer(): Promise<ChildProcess>;
+  /** `env`: settings added to the server's environment. */
+  startServer(env?: Record<string, string>): Promise<ChildProcess>;
   signIn(email: string): Promise<string>;
   get(path: string, cookie: string): Promise<number>;
   load(
@@ -23,7 +24,7 @@ export type Bench = {
 export function bench(port: number, db: string, cwd?: string): Bench {
   const base = `http://localhost:${port}`;
 
-  async function startServer() {
+  async function startServer(extraEnv: Record<string, string> = {}) {
     const child = spawn(process.execPath, ["server.mjs"], {
       cwd,
       env: {
@@ -35,6 +36,7 @@ export function bench(port: number, db: string, cwd?: string): Bench {
         APP_URL: base,
         REQUEST_LOG: "false",
         RATE_LIMIT_SCALE: "1000",
+        ...extraEnv,
       },
       stdio: "ignore",
     });

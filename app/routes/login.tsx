@@ -34,7 +34,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const signedIn = await attemptSignIn(submission.value.email, submission.value.password, context?.clientIp);
-  if (!signedIn.ok) return data({ result: submission.reply({ formErrors: [signedIn.message], hideFields: ["password"] }) }, { status: signedIn.status });
+  if (!signedIn.ok)
+    return data(
+      { result: submission.reply({ formErrors: [signedIn.message], hideFields: ["password"] }) },
+      { status: signedIn.status, headers: signedIn.status === 503 ? { "Retry-After": "5" } : undefined },
+    );
   return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": await startSession(signedIn.userId) } });
 }
 

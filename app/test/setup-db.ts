@@ -10,6 +10,8 @@ const url = `file:${path.join(dir, "test.db")}`;
 process.env.DATABASE_URL = url;
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET = "test-secret-at-least-16-chars";
+// Tests create accounts by the dozen; the production budget of password hashes per second (ADR 039) would only slow them.
+process.env.PASSWORD_HASHES_PER_SECOND = "100000";
 delete (globalThis as { __pfDb?: unknown }).__pfDb;
 
 fs.copyFileSync(inject("templateDatabase"), path.join(dir, "test.db"));

@@ -3,7 +3,7 @@ import { eventOrganizers, events, users, type GlobalRole } from "#db/schema";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { newId } from "~/lib/ids";
-import { dummyPasswordHash, hashPassword, NO_PASSWORD_HASH, verifyPassword } from "./password.server";
+import { dummyPasswordHash, hashPassword, NO_PASSWORD_HASH, verifyPassword, verifyPasswordUnlessBusy } from "./password.server";
 import { isEmailDomainAllowed } from "./schemas";
 
 export type SignUpResult = { ok: true; userId: string } | { ok: false; field: "email"; message: string };
@@ -45,14 +45,15 @@ export async function createAccount(input: {
   return { ok: true, userId: id };
 }
 
-/** Returns the user id when the email and password match; null otherwise, in constant-ish time. */
-export async function checkCredentials(email: string, password: string): Promise<string | null> {
+/**
+ * Returns the user id when the email and password match; null otherwise, in constant-ish time; "busy" when too many
+ * sign-ins already wait for a password check (ADR 039), before any is made.
+ */
+export async function checkCredentials(email: string, password: string): Promise<string | null | "busy"> {
   const [user] = await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email));
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), password);
-    return null;
-  }
-  return (await verifyPassword(user.passwordHash, password)) ? user.id : null;
+  const matches = await verifyPasswordUnlessBusy(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (matches === "busy") return "busy";
+  return user && matches ? user.id : null;
 }
 
 export function listAccounts() {

@@ -2,14 +2,22 @@
 // current password asked for on the account page.
 import { hit, isBlocked, limits, tooManyMessage } from "~/lib/rate-limit.server";
 import { changePassword, checkCredentials } from "./accounts.server";
+import { passwordWorkFull } from "./password.server";
 
-type Refused = { ok: false; status: 400 | 429; message: string };
+type Refused = { ok: false; status: 400 | 429 | 503; message: string };
+
+/** Shown when too many sign-ins already wait for a password check (ADR 039). */
+export const signInsBusyMessage = "Many people are signing in right now. Please try again in a few seconds.";
+const busy = { ok: false, status: 503, message: signInsBusyMessage } as const;
 
 /**
- * Every attempt counts against the client's address; failures count against this account from this
- * address only, so someone guessing elsewhere never locks the owner out.
+ * Refused at once while too many sign-ins wait for a password check (ADR 039). Every attempt counts against the
+ * client's address; failures count against this account from this address only, so someone guessing elsewhere
+ * never locks the owner out.
  */
 export async function attemptSignIn(email: string, password: string, clientIp = "unknown"): Promise<{ ok: true; userId: string } | Refused> {
+  // The cheapest refusal first: no database write while the password checks are saturated.
+  if (passwordWorkFull()) return busy;
   const perIp = await hit(`signin:${clientIp}`, limits.signInPerIp);
   if (!perIp.allowed) return { ok: false, status: 429, message: tooManyMessage(perIp.retryAfterSeconds) };
   const failures = `signin-fail:${email}:${clientIp}`;
@@ -17,6 +25,7 @@ export async function attemptSignIn(email: string, password: string, clientIp = 
     return { ok: false, status: 429, message: tooManyMessage(limits.failedSignInPerAccountAndIp.windowSeconds) };
   }
   const userId = await checkCredentials(email, password);
+  if (userId === "busy") return busy;
   if (userId) return { ok: true, userId };
   await hit(failures, limits.failedSignInPerAccountAndIp);
   // One message for both cases, so the form does not reveal which emails have accounts.
