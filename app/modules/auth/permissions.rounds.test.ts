@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { canScoreEntry, canStartFinalRound, canViewFinalRound, canViewRoundOne, type EventAccess } from "./permissions";
+
+const member = { id: "m", role: "member" as const };
+const admin = { id: "a", role: "admin" as const };
+const ev = (over: Partial<EventAccess> = {}): EventAccess => ({
+  phase: "judging",
+  submissionDeadline: new Date(0),
+  isOrganizer: false,
+  isJudge: false,
+  teamId: null,
+  ...over,
+});
+
+describe("canViewFinalRound and canStartFinalRound (ADR 038)", () => {
+  it("let organizers and admins see the final round in judging and once closed, never before", () => {
+    for (const phase of ["judging", "closed"] as const) {
+      expect(canViewFinalRound(member, ev({ phase, isOrganizer: true })).ok).toBe(true);
+      expect(canViewFinalRound(admin, ev({ phase })).ok).toBe(true);
+    }
+    expect(canViewFinalRound(member, ev({ phase: "open", isOrganizer: true }))).toEqual({
+      ok: false,
+      status: 403,
+      reason: "The final round is chosen during judging, after round 1.",
+    });
+  });
+  it("refuse judges and team members", () => {
+    expect(canViewFinalRound(member, ev({ isJudge: true })).ok).toBe(false);
+    expect(canStartFinalRound(member, ev({ teamId: "t" }), { round: 1 }).ok).toBe(false);
+  });
+  it("start it only from round 1 of judging", () => {
+    expect(canStartFinalRound(member, ev({ isOrganizer: true }), { round: 1 })).toEqual({ ok: true });
+    expect(canStartFinalRound(admin, ev(), { round: 2 })).toEqual({ ok: false, status: 403, reason: "The final round has already started." });
+    expect(canStartFinalRound(member, ev({ phase: "closed", isOrganizer: true }), { round: 1 })).toEqual({
+      ok: false,
+      status: 403,
+      reason: "The final round starts from judging: results are already published.",
+    });
+  });
+  it("show round 1's ranking to organizers only", () => {
+    expect(canViewRoundOne(member, ev({ isOrganizer: true })).ok).toBe(true);
+    expect(canViewRoundOne(member, ev({ phase: "closed", teamId: "t" })).ok).toBe(false);
+    expect(canViewRoundOne(member, ev({ phase: "closed", isJudge: true })).ok).toBe(false);
+  });
+});
+
+describe("canScoreEntry in the final round", () => {
+  const entry = { teamId: "other", status: "submitted" as const };
+  it("refuses an entry that is not a finalist, with its own reason", () => {
+    expect(canScoreEntry(member, ev({ isJudge: true }), entry, { conflicted: false, assigned: false, notFinalist: true })).toEqual({
+      ok: false,
+      status: 403,
+      reason: "Round 1 is closed: only the finalists are scored in the final round.",
+    });
+    expect(canScoreEntry(member, ev({ isJudge: true }), entry, { conflicted: false, assigned: false, notFinalist: false })).toMatchObject({
+      reason: "This entry is not assigned to you.",
+    });
+    expect(canScoreEntry(member, ev({ isJudge: true }), entry, { conflicted: false, assigned: true, notFinalist: false }).ok).toBe(true);
+  });
+});
