@@ -5,6 +5,7 @@ import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
 import { saveScores } from "~/modules/judging/judging.server";
+import { startFinalRound } from "~/modules/judging/rounds.server";
 import { loader as scoresCsvLoader } from "~/routes/events.$slug.scores[.]csv";
 import { action as scoreAction } from "~/routes/events.$slug.entries.$entryId.score";
 import { loader as entryLoader } from "~/routes/events.$slug.entries.$entryId._index";
@@ -144,6 +145,28 @@ describe("judging rounds: the final round", () => {
     // Once started, a second press is refused and changes nothing.
     await expectStatus(start(w, w.organizer, { ...goodForm(w), finalists: [w.ids.Delta], judges: [w.j2.id], judgeEmails: "" }), 403);
     expect((await db.select().from(finalJudges).where(eq(finalJudges.eventId, w.event.id))).map((j) => j.userId).sort()).toEqual([w.j1.id, w.j3.id].sort());
+  });
+
+  it("starts once when two organizers press at the same time: the second, on a stale page, changes nothing", async () => {
+    const stale = await getEvent(w.event.id);
+    const input = { ...goodForm(w), confirmed: true, rubric: "live-demo" as const, judges: [w.j1.id], finalists: [w.ids.Alpha, w.ids.Gamma] };
+    expect(await startFinalRound(stale, w.organizer.id, input, new Date(), "http://localhost")).toMatchObject({ ok: true });
+    const other = { ...input, finalists: [w.ids.Delta], reason: "Another idea", judges: [w.j2.id], judgeEmails: "", rubric: "same" as const };
+    expect(await startFinalRound(stale, w.organizer.id, other, new Date(), "http://localhost")).toEqual({
+      ok: false,
+      field: "finalists",
+      message: "Someone else changed the event just now. Reload and try again.",
+    });
+    expect((await db.select().from(finalists).where(eq(finalists.eventId, w.event.id))).map((f) => f.entryId).sort()).toEqual(
+      [w.ids.Alpha, w.ids.Beta, w.ids.Gamma].sort(),
+    );
+    expect((await db.select().from(finalJudges).where(eq(finalJudges.eventId, w.event.id))).map((j) => j.userId).sort()).toEqual([w.j1.id, w.j3.id].sort());
+    expect(await listCriteria(w.event.id, 2)).toHaveLength(3);
+    const told = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.title, `The final round of ${w.event.title} is open`));
+    expect(told.map((n) => n.userId).sort()).toEqual([w.j1.id, w.j3.id].sort());
   });
 
   it("records the shortlist with who, when and why, the final judges and rubric, and tells the final judges", async () => {
