@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { Readable } from "node:stream";
 import url from "node:url";
+import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
@@ -119,7 +120,17 @@ app.use((req, res, next) => {
   res.status(503).set("Retry-After", "5").type("html").send(page);
 });
 
-app.use(compression());
+// Compression (ADR 040): "fast" (the default) spends little CPU per page (gzip level 1, brotli quality 1) and skips
+// files under 1.4 KB, which fit one packet anyway (pages stream, so their size is not known in advance); "balanced"
+// is the library's default (gzip 6, brotli 4), which halved a small page's throughput; "off" leaves it to a reverse
+// proxy in front, which should then compress instead.
+const compressionSetting = process.env.COMPRESSION ?? "fast";
+if (!["fast", "balanced", "off"].includes(compressionSetting)) {
+  console.error(`[server] COMPRESSION=${compressionSetting}: use fast (the default), balanced or off.`);
+  process.exit(1);
+}
+if (compressionSetting === "fast") app.use(compression({ level: 1, threshold: 1400, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } }));
+if (compressionSetting === "balanced") app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 // morgan's "tiny" format, with judge-invite, reset and unsubscribe tokens and team invite codes masked: they are credentials.

@@ -162,3 +162,20 @@ test("behind a proxy that rewrites Host, a post from APP_URL's site passes the s
     await proxied.stop();
   }
 });
+
+test("pages are compressed by default; COMPRESSION=off leaves it to a proxy; unknown settings are refused at boot", async () => {
+  const accept = { "Accept-Encoding": "gzip, br" };
+  const page = await fetch(`${app.url}/login`, { headers: accept });
+  expect(page.headers.get("content-encoding")).toBe("br");
+
+  const file = database(`compression-${app.port}`);
+  await expect(startApp(await freePort(), file, { COMPRESSION: "max" })).rejects.toThrow(/COMPRESSION=max: use fast \(the default\), balanced or off/);
+  const behindProxy = await startApp(await freePort(), file, { COMPRESSION: "off" });
+  try {
+    const res = await fetch(`${behindProxy.url}/login`, { headers: accept });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBeNull();
+  } finally {
+    await behindProxy.stop();
+  }
+});
