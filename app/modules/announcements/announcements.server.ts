@@ -23,7 +23,9 @@ type Content = Omit<AnnouncementInput, "id">;
 /** Who an audience is, in SQL over `users u` (ADR 025); permissions.ts's readableAudiences says the same for one person. */
 function audienceCondition(eventId: string, audience: AnnouncementAudience, phase: EventPhase): SQL {
   const inTeam = sql`exists(select 1 from team_members m where m.event_id = ${eventId} and m.user_id = u.id)`;
-  const judge = sql`exists(select 1 from event_judges j where j.event_id = ${eventId} and j.user_id = u.id)`;
+  // A judge of round 1 or of the final round (ADR 038).
+  const judge = sql`(exists(select 1 from event_judges j where j.event_id = ${eventId} and j.user_id = u.id)
+    or exists(select 1 from final_judges fj where fj.event_id = ${eventId} and fj.user_id = u.id))`;
   const organizer = sql`exists(select 1 from event_organizers o where o.event_id = ${eventId} and o.user_id = u.id)`;
   switch (audience) {
     case "everyone":

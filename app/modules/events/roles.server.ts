@@ -13,7 +13,9 @@ export async function eventsWithRoles(actor: Actor) {
       phase: events.phase,
       submissionDeadline: events.submissionDeadline,
       isOrganizer: sql<number>`exists(select 1 from event_organizers o where o.event_id = events.id and o.user_id = ${actor.id})`,
-      isJudge: sql<number>`exists(select 1 from event_judges j where j.event_id = events.id and j.user_id = ${actor.id})`,
+      // A judge of round 1 or of the final round (ADR 038).
+      isJudge: sql<number>`(exists(select 1 from event_judges j where j.event_id = events.id and j.user_id = ${actor.id})
+        or exists(select 1 from final_judges fj where fj.event_id = events.id and fj.user_id = ${actor.id}))`,
       teamId: teams.id,
       teamName: teams.name,
       leadId: teams.leadId,
@@ -23,6 +25,7 @@ export async function eventsWithRoles(actor: Actor) {
     .where(
       sql`exists(select 1 from event_organizers o where o.event_id = events.id and o.user_id = ${actor.id})
         or exists(select 1 from event_judges j where j.event_id = events.id and j.user_id = ${actor.id})
+        or exists(select 1 from final_judges fj where fj.event_id = events.id and fj.user_id = ${actor.id})
         or exists(select 1 from team_members m where m.event_id = events.id and m.user_id = ${actor.id})`,
     )
     .orderBy(desc(events.startsAt));

@@ -6,6 +6,8 @@ import { listCriteria } from "~/modules/events/events.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { startFinalRound } from "~/modules/judging/rounds.server";
+import { recipients } from "~/modules/announcements/announcements.server";
+import { eventsWithRoles } from "~/modules/events/roles.server";
 import { loader as scoresCsvLoader } from "~/routes/events.$slug.scores[.]csv";
 import { action as scoreAction } from "~/routes/events.$slug.entries.$entryId.score";
 import { loader as entryLoader } from "~/routes/events.$slug.entries.$entryId._index";
@@ -186,6 +188,9 @@ describe("judging rounds: the final round", () => {
       .from(notifications)
       .where(eq(notifications.title, `The final round of ${w.event.title} is open`));
     expect(told.map((n) => n.userId).sort()).toEqual([w.j1.id, w.j3.id].sort());
+    // A judge of the final round only is a judge of the event everywhere: announcements to judges, their account's roles.
+    expect((await recipients(w.event.id, "judges", "judging", w.organizer.id)).map((p) => p.id)).toContain(w.j3.id);
+    expect((await eventsWithRoles({ id: w.j3.id, role: "member" })).map((e) => e.slug)).toContain(w.event.slug);
     const page = (await expectStatus(finalPage(w, w.organizer), 200)).data as { canStart: boolean; shortlist: { decision: string; by: string }[] };
     expect(page.canStart).toBe(false);
     expect(page.shortlist.find((s) => s.decision === "added")?.by).toBe(w.organizer.name);
