@@ -15,7 +15,11 @@ export type EventTemplate = { source: EventRow; problemIds: string[] };
 export async function templatePreview(source: EventRow) {
   const [problemRows, criterionRows, awardRows] = await Promise.all([
     listProblemsToCopy(source.id),
-    db.select({ name: criteria.name, weight: criteria.weight }).from(criteria).where(and(eq(criteria.eventId, source.id), eq(criteria.round, 1))).orderBy(asc(criteria.position)),
+    db
+      .select({ name: criteria.name, weight: criteria.weight })
+      .from(criteria)
+      .where(and(eq(criteria.eventId, source.id), eq(criteria.round, 1)))
+      .orderBy(asc(criteria.position)),
     db.select({ name: awards.name, kind: awards.kind }).from(awards).where(eq(awards.eventId, source.id)).orderBy(asc(awards.position), asc(awards.name)),
   ]);
   return {
@@ -45,7 +49,11 @@ export function templateDefaults(source: EventRow) {
 export async function templateRows(template: EventTemplate, eventId: string) {
   const { source } = template;
   const [criterionRows, awardRows, problemRows] = await Promise.all([
-    db.select().from(criteria).where(and(eq(criteria.eventId, source.id), eq(criteria.round, 1))).orderBy(asc(criteria.position)),
+    db
+      .select()
+      .from(criteria)
+      .where(and(eq(criteria.eventId, source.id), eq(criteria.round, 1)))
+      .orderBy(asc(criteria.position)),
     db.select().from(awards).where(eq(awards.eventId, source.id)).orderBy(asc(awards.position)),
     template.problemIds.length
       ? db

@@ -31,7 +31,7 @@ export function notConflicted(table: typeof scores | typeof reviews) {
 type JudgingEvent = { id: string; judgesPerEntry: number | null; judgingRound?: number };
 
 /** The entry (an SQL expression for its id) is on the final round's shortlist. */
-export const isFinalist = (entryId: unknown) => sql`exists(select 1 from finalists f where f.entry_id = ${entryId} and f.decision <> 'removed')`;
+const isFinalist = (entryId: unknown) => sql`exists(select 1 from finalists f where f.entry_id = ${entryId} and f.decision <> 'removed')`;
 /** The person is a judge of the event's final round. */
 const isFinalJudge = (eventId: string, judgeId: string) =>
   sql`exists(select 1 from final_judges fj where fj.event_id = ${eventId} and fj.user_id = ${judgeId})`;

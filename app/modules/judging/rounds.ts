@@ -13,7 +13,7 @@ export const roundNames: Record<JudgingRound, string> = { 1: "Round 1", 2: "Fina
 
 /** How many finalists the form suggests before the organizer picks a number. */
 export const DEFAULT_FINALISTS = 3;
-export const MAX_FINALISTS = 50;
+const MAX_FINALISTS = 50;
 
 /** The official round-1 ranking as the shortlist reads it: entries in ranking order, rank null when unscored. */
 export type RankedEntry = { entryId: string; rank: number | null };
@@ -34,7 +34,7 @@ export function requestedTop(value: string | null, entryCount: number): number {
   return Math.max(1, Math.min(n, MAX_FINALISTS, Math.max(entryCount, 1)));
 }
 
-export type ShortlistDecision = { entryId: string; decision: FinalistDecision; reason: string };
+type ShortlistDecision = { entryId: string; decision: FinalistDecision; reason: string };
 
 export type ShortlistCheck =
   { ok: true; decisions: ShortlistDecision[]; finalists: string[]; handChanges: number } | { ok: false; field: "finalists" | "reason"; message: string };
@@ -86,8 +86,7 @@ export function finalJudgeClash(judges: { id: string; name: string }[], finalist
   return null;
 }
 
-export const rubricChoices = ["same", "live-demo"] as const;
-export type RubricChoice = (typeof rubricChoices)[number];
+const rubricChoices = ["same", "live-demo"] as const;
 
 /** The ready-made rubric for a final round judged on a live demo; organizers can still edit it until the first score. */
 export const liveDemoRubric = [
