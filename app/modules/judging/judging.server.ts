@@ -322,8 +322,8 @@ export async function eventResults(event: ResultsEvent, view?: "raw" | "normaliz
 
 export type FeedbackSheet = {
   judge: string;
-  /** Set when the event had a final round (ADR 038): which round the sheet is from. */
-  round: JudgingRound | null;
+  /** Only when the event had a final round (ADR 038): which round the sheet is from. */
+  round?: JudgingRound;
   overall: string;
   scores: { criterionName: string; value: number; comment: string }[];
 };
@@ -370,7 +370,7 @@ export async function entryFeedback(entryId: string, showJudgeNames = false): Pr
     numbers.set(String(s.round), n);
     return {
       judge: showJudgeNames ? names.get(s.judgeId)! : `Judge ${n}`,
-      round: twoRounds ? asRound(s.round) : null,
+      ...(twoRounds ? { round: asRound(s.round) } : {}),
       overall: overall.find((o) => o.judgeId === s.judgeId && o.round === s.round)?.comment ?? "",
       scores: rows
         .filter((r) => r.judgeId === s.judgeId && r.round === s.round)
