@@ -32,7 +32,10 @@ test("an event runs a final round and publishes its ranking; organizers still se
   await scoreSheet(setUp.event.id, entries.gamma.entryId, roundOneJudge, { value: 3 });
 
   // The organizer shortlists from the Manage page: the top 2, with Beta swapped for Gamma by hand.
+  // The organizer works on a 390 px phone: no page of the final round scrolls sideways.
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.setViewportSize({ width: 390, height: 844 });
+  const sideways = () => organizer.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await organizer.goto(`${setUp.url}/manage`);
   await organizer.getByRole("link", { name: "shortlist finalists for a final round" }).click();
   await expect(organizer.getByRole("heading", { name: "Final round", level: 1 })).toBeVisible();
@@ -42,6 +45,7 @@ test("an event runs a final round and publishes its ranking; organizers still se
   await expect(finalists.getByRole("checkbox", { name: new RegExp(titles.alpha) })).toBeChecked();
   await expect(finalists.getByRole("checkbox", { name: new RegExp(titles.beta) })).toBeChecked();
   await expect(finalists.getByRole("checkbox", { name: new RegExp(titles.gamma) })).not.toBeChecked();
+  expect(await sideways()).toBe(0);
   await expectAccessible(organizer);
   await finalists.getByRole("checkbox", { name: new RegExp(titles.beta) }).uncheck();
   await finalists.getByRole("checkbox", { name: new RegExp(titles.gamma) }).check();
@@ -62,6 +66,7 @@ test("an event runs a final round and publishes its ranking; organizers still se
   await expect(changes).toContainText(`${titles.beta}: left out by hand by Omar Organizer`);
   await expect(changes).toContainText("Reason: Beta's team cannot demo live on the day");
   await expect(organizer.getByRole("region", { name: "Final round judges" })).toContainText("Fiona Final");
+  expect(await sideways()).toBe(0);
   await expectAccessible(organizer);
 
   // The final round's judge scores the two finalists from their queue.
@@ -105,5 +110,6 @@ test("an event runs a final round and publishes its ranking; organizers still se
   await expect(roundOne.getByRole("row").nth(1)).toContainText(titles.alpha);
   await expect(roundOne.getByRole("row", { name: new RegExp(titles.beta) })).not.toContainText("Finalist");
   await expect(roundOne.getByRole("row", { name: new RegExp(titles.gamma) })).toContainText("Finalist");
+  expect(await sideways()).toBe(0);
   await expectAccessible(organizer);
 });
