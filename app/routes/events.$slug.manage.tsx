@@ -267,7 +267,7 @@ export default function ManageEvent() {
         confirmRemove={answer && "confirmRemoveJudge" in answer ? answer.confirmRemoveJudge : null}
       />
       <TeamsSection slug={event.slug} teams={teams} />
-      <RubricSection slug={event.slug} scaleMax={event.scaleMax} rubric={rubric} />
+      <RubricSection slug={event.slug} scaleMax={event.scaleMax} rubric={rubric} round={asRound(event.judgingRound)} />
       <QuestionsSection questions={questions} lockedReason={questionsLockedReason} lastResult={resultOf("save-questions")} />
       <OrganizersSection organizers={organizers} lastResult={resultOf("add-organizer")} />
     </div>

@@ -3,12 +3,12 @@ import { ManageSection } from "./on-this-page";
 
 type Criterion = { id: string; name: string; weight: number; description: string };
 
-/** The rubric as judges will see it, with the way to its editor. */
-export function RubricSection({ slug, scaleMax, rubric }: { slug: string; scaleMax: number; rubric: Criterion[] }) {
+/** The rubric as judges will see it (the final round's once it started, ADR 038), with the way to its editor. */
+export function RubricSection({ slug, scaleMax, rubric, round = 1 }: { slug: string; scaleMax: number; rubric: Criterion[]; round?: 1 | 2 }) {
   return (
     <ManageSection
       id="rubric"
-      title={`Rubric (scale 1–${scaleMax})`}
+      title={`${round === 2 ? "Final round rubric" : "Rubric"} (scale 1–${scaleMax})`}
       actions={
         <Link to={`/events/${slug}/rubric`} className="btn-secondary">
           Edit rubric
