@@ -16,7 +16,8 @@ export type Clock = { now(): number; setTimeout(run: () => void, ms: number): vo
 
 const realClock: Clock = {
   now: () => performance.now(),
-  setTimeout: (run, ms) => void setTimeout(run, ms).unref(),
+  // Not unref'd: a task waiting for its turn keeps a script alive until it runs.
+  setTimeout: (run, ms) => void setTimeout(run, ms),
 };
 
 export function createWorkGate({
