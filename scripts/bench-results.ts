@@ -1,7 +1,7 @@
-// `npm run bench:results` (ADR 033): the results computation beside the one it replaced, on realistic
-// generated scores; then the organizer's results page of a generated 300-entry event (25 judges, 5 per
-// entry, 6 criteria) beside the bare route of the same production server, in alternating short windows so
-// both see the same machine load. Prints figures; it asserts nothing.
+// `npm run bench:results` (ADR 033, ADR 041): the results computation beside the one it replaced, on realistic
+// generated scores; then the organizer's results page, event page and entries gallery of a generated 300-entry
+// event (25 judges, 5 per entry, 6 criteria) beside the bare route of the same production server, in alternating
+// short windows so both see the same machine load. Prints figures; it asserts nothing.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -89,6 +89,8 @@ try {
   const pages: { label: string; server: number; path: string }[] = servers.flatMap((s, server) => [
     { label: `bare page (/about)${s.name}`, server, path: "/about" },
     { label: `results (organizer)${s.name}`, server, path: `/events/${slug}/results` },
+    { label: `event page${s.name}`, server, path: `/events/${slug}` },
+    { label: `entries gallery${s.name}`, server, path: `/events/${slug}/entries` },
     ...(server === 0
       ? [
           { label: "results, other ranking", server, path: `/events/${slug}/results?view=normalized` },

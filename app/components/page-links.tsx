@@ -25,3 +25,30 @@ export function PageLinks({ page, pages, label, noun }: { page: number; pages: n
     </nav>
   );
 }
+
+/**
+ * Previous and next links of a long list cut into numbered pages (`pageOf`), with where this page is. Plain links:
+ * they work without JavaScript. `href(n)` keeps whatever else the list's address says (filters, view).
+ */
+export function ListPager({
+  label,
+  noun,
+  page,
+  href,
+}: {
+  label: string;
+  noun: string;
+  page: { page: number; pages: number; first: number; last: number; total: number; size: number };
+  href: (page: number) => string;
+}) {
+  if (page.pages <= 1) return null;
+  return (
+    <nav aria-label={label} className="flex flex-wrap items-center gap-4 text-sm">
+      {page.page > 1 ? <Link to={href(page.page - 1)}>← Previous {page.size}</Link> : null}
+      <span>
+        {noun} {page.first}–{page.last} of {page.total} (page {page.page} of {page.pages})
+      </span>
+      {page.page < page.pages ? <Link to={href(page.page + 1)}>Next {Math.min(page.size, page.total - page.last)} →</Link> : null}
+    </nav>
+  );
+}

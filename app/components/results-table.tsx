@@ -3,8 +3,9 @@ import { Link } from "@remix-run/react";
 import { Fragment, type CSSProperties } from "react";
 import type { Outcome } from "#db/schema";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
-import { criterionFill, RANKING_PAGE_SIZE, rankingNames, sharedRanks, type Ranking } from "~/modules/judging/results-view";
+import { criterionFill, rankingNames, sharedRanks, type Ranking } from "~/modules/judging/results-view";
 import { AwardBadges, OutcomeBadge } from "./badges";
+import { ListPager } from "./page-links";
 
 type ResultRow = {
   rank: number | null;
@@ -177,17 +178,7 @@ export function RankingPager({
 }: {
   base: string;
   view: Ranking;
-  page: { page: number; pages: number; first: number; last: number; total: number };
+  page: { page: number; pages: number; first: number; last: number; total: number; size: number };
 }) {
-  if (page.pages <= 1) return null;
-  const link = (n: number) => `${base}?view=${view}&page=${n}`;
-  return (
-    <nav aria-label="Ranking pages" className="flex flex-wrap items-center gap-4 text-sm">
-      {page.page > 1 ? <Link to={link(page.page - 1)}>← Previous {RANKING_PAGE_SIZE}</Link> : null}
-      <span>
-        Entries {page.first}–{page.last} of {page.total} (page {page.page} of {page.pages})
-      </span>
-      {page.page < page.pages ? <Link to={link(page.page + 1)}>Next {Math.min(RANKING_PAGE_SIZE, page.total - page.last)} →</Link> : null}
-    </nav>
-  );
+  return <ListPager label="Ranking pages" noun="Entries" page={page} href={(n) => `${base}?view=${view}&page=${n}`} />;
 }

@@ -24,6 +24,9 @@ import { joinSchema } from "~/modules/teams/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Problem First` }];
 
+/** Entry cards on the event page; "See all N entries" leads to the gallery. */
+const EVENT_PAGE_ENTRIES = 12;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   // "Have an invite code?" submits here: a known code goes on to /join, a mistyped one stays next to the field.
@@ -45,7 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     descriptionHtml: renderMarkdown(event.description),
     rulesHtml: event.rules ? renderMarkdown(event.rules) : null,
     problems: problemList,
-    entries: blind.rows(entries),
+    // The first cards only: the gallery pages through the rest (ADR 041).
+    entries: blind.rows(entries.slice(0, EVENT_PAGE_ENTRIES)),
+    entryCount: entries.length,
     myTeamId: access.teamId,
     awards: awardList.filter((a) => a.entryId),
     announcements: announcementList,
@@ -62,7 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, descriptionHtml, rulesHtml, problems, entries, myTeamId, awards, announcements, inviteReply, can, now } = useLoaderData<typeof loader>();
+  const { event, descriptionHtml, rulesHtml, problems, entries, entryCount, myTeamId, awards, announcements, inviteReply, can, now } =
+    useLoaderData<typeof loader>();
   const [joinForm, joinFields] = useForm({
     id: "join",
     lastResult: inviteReply,
@@ -222,7 +228,16 @@ export default function EventPage() {
             {event.phase === "open" ? "Entries of other teams appear here after the submission deadline." : "No submitted entries."}
           </p>
         ) : (
-          <EntryCards eventSlug={event.slug} entries={entries} />
+          <>
+            <EntryCards eventSlug={event.slug} entries={entries} />
+            {entryCount > entries.length ? (
+              <p className="mt-3">
+                <Link to={`/events/${event.slug}/entries`} className="btn-secondary">
+                  See all {entryCount} entries
+                </Link>
+              </p>
+            ) : null}
+          </>
         )}
       </section>
     </div>

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ListPager } from "~/components/page-links";
 import { YourVoteBadge } from "~/components/peoples-choice";
+import { pageOf } from "~/lib/paging";
 import { canViewEntry } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { outcomeLabels } from "~/modules/entries/schemas";
@@ -13,6 +15,9 @@ import { galleryVoteLine } from "~/modules/peoples-choice/views.server";
 import { listProblems } from "~/modules/problems/problems.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Entries of ${data?.event.title ?? "event"} · Problem First` }];
+
+/** Cards per page of the gallery. */
+const GALLERY_PAGE_SIZE = 24;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
@@ -27,10 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Before the deadline a participant sees only their own team's entry; the policy decides per entry.
   const entries = submitted.filter((e) => canViewEntry(user, access, { teamId: e.teamId, status: "submitted" }, now).ok);
   const othersHidden = entries.length < submitted.length;
+  // One page of cards is rendered: a 300-entry event does not send 300 cards (ADR 041). Tags come from all of them.
+  const page = pageOf(entries, url.searchParams.get("page"), GALLERY_PAGE_SIZE);
   const awards = await visibleAwardsByEntry(
     user,
     access,
-    entries.map((e) => e.id),
+    page.rows.map((e) => e.id),
   );
   const vote = await galleryVoteLine(event, user, now);
   const tags = [
@@ -46,8 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: { slug: event.slug, title: event.title },
     entries: blindJudging(user, access, event)
-      .rows(entries)
+      .rows(page.rows)
       .map((e) => ({ ...e, awards: awards[e.id] ?? [], yourVote: vote?.myVote?.entryId === e.id })),
+    page: { page: page.page, pages: page.pages, first: page.first, last: page.last, total: page.total, size: page.size },
     othersHidden,
     vote,
     problems: problems.map((p) => ({ id: p.id, title: p.title })),
@@ -57,7 +65,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Gallery() {
-  const { event, entries, othersHidden, vote, problems, tags, filters } = useLoaderData<typeof loader>();
+  const { event, entries, page, othersHidden, vote, problems, tags, filters } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const pageHref = (n: number) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("page", String(n));
+    return `?${next}`;
+  };
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
@@ -121,9 +135,10 @@ export default function Gallery() {
         </button>
       </Form>
       <p className="text-sm text-slate-700" aria-live="polite">
-        {entries.length} {entries.length === 1 ? "entry" : "entries"}
+        {page.total} {page.total === 1 ? "entry" : "entries"}
       </p>
       <EntryCards eventSlug={event.slug} entries={entries} />
+      <ListPager label="Entry pages" noun="Entries" page={page} href={pageHref} />
     </div>
   );
 }

@@ -69,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     scaleMax: event.scaleMax,
     sentence: rankingSentence(official),
     rubric: results.rubric.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
-    page: { page: page.page, pages: page.pages, first: page.first, last: page.last, total: page.total },
+    page: { page: page.page, pages: page.pages, first: page.first, last: page.last, total: page.total, size: page.size },
     tiedRanks,
     rows: page.rows.map((r) => ({
       rank: view === "normalized" ? r.normalizedRank : r.rank,

@@ -78,6 +78,6 @@ describe("rankingPage", () => {
 
   it("has one page, possibly empty, for a small or empty ranking", () => {
     expect(rankingPage(rows.slice(0, 25), "2", 25)).toMatchObject({ page: 1, pages: 1, last: 25 });
-    expect(rankingPage([], null)).toEqual({ rows: [], page: 1, pages: 1, first: 0, last: 0, total: 0 });
+    expect(rankingPage([], null)).toEqual({ rows: [], page: 1, pages: 1, first: 0, last: 0, total: 0, size: 20 });
   });
 });

@@ -1,4 +1,5 @@
 // How the results page presents results.ts's numbers: which ranking is shown, ties, bars. Pure.
+import { pageOf } from "~/lib/paging";
 import { MIN_ENTRIES_FOR_NORMALIZATION } from "./results";
 
 export type Ranking = "raw" | "normalized";
@@ -51,21 +52,7 @@ export function awardNamesByEntry(list: { name: string; entryId: string | null }
 /** Entries per page of a ranking: a 300-entry event renders one page at a time, not 300 rows (ADR 033). */
 export const RANKING_PAGE_SIZE = 20;
 
-/**
- * The page of a ranking asked for in `?page=` (a link, so it works without JavaScript): the first when
- * missing or not a whole number, the last when past the end. `first` and `last` count entries from 1.
- */
+/** The page of a ranking asked for in `?page=` (see pageOf). */
 export function rankingPage<T>(rows: T[], requested: string | null, size = RANKING_PAGE_SIZE) {
-  const pages = Math.max(1, Math.ceil(rows.length / size));
-  const asked = Number(requested);
-  const page = Number.isInteger(asked) && asked >= 1 ? Math.min(asked, pages) : 1;
-  const start = (page - 1) * size;
-  return {
-    rows: rows.slice(start, start + size),
-    page,
-    pages,
-    first: Math.min(start + 1, rows.length),
-    last: Math.min(start + size, rows.length),
-    total: rows.length,
-  };
+  return pageOf(rows, requested, size);
 }

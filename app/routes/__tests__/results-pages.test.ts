@@ -49,7 +49,7 @@ describe("results page of a long ranking", () => {
   it(`sends ${RANKING_PAGE_SIZE} rows at a time and says which of how many`, async () => {
     const first = await load();
     expect(first.rows).toHaveLength(RANKING_PAGE_SIZE);
-    expect(first.page).toEqual({ page: 1, pages: 2, first: 1, last: RANKING_PAGE_SIZE, total: entries });
+    expect(first.page).toEqual({ page: 1, pages: 2, first: 1, last: RANKING_PAGE_SIZE, total: entries, size: RANKING_PAGE_SIZE });
     expect(first.rows[0]).toMatchObject({ rank: 1, entry: { title: "Entry 00" } });
     const second = await load("?page=2&view=normalized");
     expect(second.page).toMatchObject({ page: 2, first: RANKING_PAGE_SIZE + 1, last: entries });

@@ -1,0 +1,24 @@
+import { describe, expect, test } from "vitest";
+import { pageOf } from "./paging";
+
+const rows = Array.from({ length: 50 }, (_, i) => i + 1);
+
+describe("pageOf", () => {
+  test("cuts the asked page and says where it is", () => {
+    expect(pageOf(rows, "2", 24)).toEqual({ rows: rows.slice(24, 48), page: 2, pages: 3, first: 25, last: 48, total: 50, size: 24 });
+    expect(pageOf(rows, "3", 24)).toMatchObject({ rows: [49, 50], first: 49, last: 50 });
+  });
+
+  test("a missing, broken or too small page is the first; one past the end is the last", () => {
+    for (const asked of [null, "", "abc", "1.5", "0", "-2"]) expect(pageOf(rows, asked, 24).page, String(asked)).toBe(1);
+    expect(pageOf(rows, "99", 24)).toMatchObject({ page: 3, first: 49, last: 50 });
+  });
+
+  test("an empty list is one empty page", () => {
+    expect(pageOf([], "4", 24)).toEqual({ rows: [], page: 1, pages: 1, first: 0, last: 0, total: 0, size: 24 });
+  });
+
+  test("a list of exactly one page has one page", () => {
+    expect(pageOf(rows.slice(0, 24), null, 24)).toMatchObject({ pages: 1, last: 24 });
+  });
+});
