@@ -18,7 +18,7 @@ export const test = base.extend<{ closeOwnContexts: void }>({
   ],
 });
 
-export const DEMO_PASSWORD = "problem-first-demo";
+const DEMO_PASSWORD = "problem-first-demo";
 export const PASSWORD = "a-long-enough-passphrase";
 
 let counter = 0;
