@@ -14,6 +14,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { absoluteUrl, appOrigin } from "~/lib/urls.server";
 import { canManageJudging } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
+import { asRound } from "~/modules/judging/rounds";
 import {
   addAssignment,
   listAssignments,
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reminderList(event, new Date()),
   ]);
   return {
-    event: { slug: event.slug, title: event.title, judgesPerEntry: event.judgesPerEntry },
+    event: { slug: event.slug, title: event.title, judgesPerEntry: event.judgesPerEntry, round: asRound(event.judgingRound) },
     judges,
     invites,
     pending,
@@ -190,6 +191,12 @@ export default function EventJudges() {
           Judges ({judges.length}): {judges.length ? judges.map((j) => j.name).join(", ") : "none yet"}. Add or remove judges by email on the{" "}
           <Link to={`/events/${event.slug}/manage#judges`}>manage page</Link>.
         </p>
+        {event.round === 2 ? (
+          <p className="mt-2 text-sm text-slate-700">
+            These are round 1&rsquo;s judges and assignments, kept as they were. The final round&rsquo;s judges score every finalist:{" "}
+            <Link to={`/events/${event.slug}/final-round`}>see the final round</Link>.
+          </p>
+        ) : null}
       </div>
       {reminders ? <ReminderSection judges={reminders} last={last} /> : null}
       <EmailInviteSection event={event} pending={pending} last={last} confirmWithdraw={confirmWithdraw} />

@@ -62,7 +62,9 @@ export default function JudgingQueue() {
       </p>
       <h1 className="h1">{event.round === 2 ? "Your final round queue" : "Your judging queue"}</h1>
       {event.round === 2 ? (
-        <p className="text-sm text-slate-700">Round 1 is closed. In the final round, its judges score every finalist; round 1 scores can no longer change.</p>
+        scoring ? (
+          <p className="text-sm text-slate-700">Round 1 is closed. In the final round, its judges score every finalist; round 1 scores can no longer change.</p>
+        ) : null
       ) : event.assigned ? (
         <p className="text-sm text-slate-700">This event assigns entries to judges: your queue lists the entries assigned to you.</p>
       ) : null}

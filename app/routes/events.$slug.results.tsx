@@ -237,7 +237,7 @@ export default function Results() {
       {manages && judges.length ? (
         <section aria-labelledby="judges-h" className="card text-sm">
           <h2 id="judges-h" className="h2">
-            Judges
+            {round === 2 ? "Final round judges" : "Judges"}
           </h2>
           <ul className="mt-2 space-y-1">
             {judges.map((j, i) => (
