@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { VoteResults } from "~/components/peoples-choice";
+import { ListPager } from "~/components/page-links";
 import { RankingPager, ResultsTable } from "~/components/results-table";
 import { ScoreDistribution } from "~/components/score-distribution";
 import { enforce } from "~/lib/http.server";
@@ -52,7 +53,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     roundOne:
       roundOne && roundOnePage
         ? {
-            page: { page: roundOnePage.page, pages: roundOnePage.pages, first: roundOnePage.first, last: roundOnePage.last, total: roundOnePage.total },
+            page: {
+              page: roundOnePage.page,
+              pages: roundOnePage.pages,
+              first: roundOnePage.first,
+              last: roundOnePage.last,
+              total: roundOnePage.total,
+              size: roundOnePage.size,
+            },
             rows: roundOnePage.rows.map((r) => ({
               rank: view === "normalized" ? r.normalizedRank : r.rank,
               score: view === "normalized" ? r.normalizedScore : r.score,
@@ -315,15 +323,7 @@ function RoundOne({ slug, view, roundOne }: { slug: string; view: string; roundO
           </tbody>
         </table>
       </div>
-      {page.pages > 1 ? (
-        <nav aria-label="Round 1 ranking pages" className="flex flex-wrap items-center gap-4">
-          {page.page > 1 ? <Link to={link(page.page - 1)}>← Previous</Link> : null}
-          <span>
-            Entries {page.first}–{page.last} of {page.total}
-          </span>
-          {page.page < page.pages ? <Link to={link(page.page + 1)}>Next →</Link> : null}
-        </nav>
-      ) : null}
+      <ListPager label="Round 1 ranking pages" noun="Entries" page={page} href={link} />
     </section>
   );
 }
