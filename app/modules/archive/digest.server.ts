@@ -41,7 +41,9 @@ export async function loadDigest(event: EventRow): Promise<Digest> {
   ]);
   const finalRound = asRound(event.judgingRound) === 2 ? await eventResults(event, undefined, 2) : null;
   const official = (r: { rank: number | null; normalizedRank: number | null }) => (event.normalizeScores ? r.normalizedRank : r.rank);
-  const rankOf = new Map(results.rows.map((r) => [r.entryId, official(r)]));
+  // The digest is for everyone: after a final round only its ranking is official, and round 1's stays with the
+  // organizers (ADR 038), so entries carry the final rank, or none.
+  const rankOf = new Map((finalRound ?? results).rows.map((r) => [r.entryId, official(r)]));
   const followUps = await latestFollowUps(rows.map((r) => r.id));
   return {
     event: {

@@ -20,7 +20,7 @@ export type DigestEntry = {
   differently: string;
   /** Judges' mean on the Learnings criterion, when the rubric has one and it was scored. */
   learningsMean: number | null;
-  /** In the official ranking; after a final round (ADR 038), round 1's, which ranks every entry. */
+  /** In the official ranking: after a final round (ADR 038), the final round's, so non-finalists have none. */
   rank: number | null;
   /** What became of it after the event: its latest follow-up (ADR 030). */
   followUp?: DigestFollowUp | null;
@@ -33,7 +33,7 @@ export type Digest = {
   entries: DigestEntry[];
   /** entryId lets the page put a badge on the winner; the Markdown names the title. */
   awards: { name: string; entryTitle: string | null; entryId?: string | null }[];
-  /** The final round's ranking of its finalists, when the event had one (ADR 038); round 1's ranks stay on the entries. */
+  /** The final round's ranking of its finalists, when the event had one (ADR 038); round 1's is never in the digest. */
   finalRound?: { title: string; rank: number | null }[] | null;
 };
 

@@ -96,13 +96,14 @@ export async function deleteAward(eventId: string, awardId: string) {
 }
 
 /**
- * Judges' mean value on an entry's Learnings criterion (kind "learnings", whatever its name).
+ * Judges' mean value on an entry's Learnings criterion (kind "learnings", whatever its name), in round 1, which
+ * scores every entry: a final round's copy of the criterion (ADR 038) would weigh finalists differently.
  * Columns are written table-qualified: drizzle renders `entries.id` as a bare "id" in a query without
  * joins, which inside this subquery would bind to the criterion's id.
  */
 export const learningsMean = () =>
   sql<number | null>`(select avg("scores"."value") from "scores" join "criteria" c on c.id = "scores"."criterion_id"
-    where "scores"."entry_id" = "entries"."id" and c.kind = 'learnings' and ${notConflicted(scores)})`;
+    where "scores"."entry_id" = "entries"."id" and c.kind = 'learnings' and c.round = 1 and ${notConflicted(scores)})`;
 
 /**
  * The suggestion for the award of kind "most-valuable-failure": the failed entry with the highest mean value on the

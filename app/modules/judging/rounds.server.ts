@@ -1,6 +1,6 @@
 // The final round (ADR 038): shortlisting finalists from round 1's official ranking and starting round 2.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { criteria, entries, finalists, finalJudges, teamMembers, users } from "#db/schema";
+import { criteria, entries, finalists, finalJudges, teamMembers, teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { canBeAddedToRoster } from "~/modules/auth/permissions";
@@ -111,17 +111,20 @@ export async function startFinalRound(
   if (!shortlist.ok) return shortlist;
   const picked = await pickedJudges(event.id, input.judges, input.judgeEmails);
   if (!picked.ok) return picked;
+  // No member of any team of the event judges it (ADR 010), finalist or not.
   const members = await db
-    .select({ entryId: entries.id, title: entries.title, userId: teamMembers.userId })
-    .from(entries)
-    .innerJoin(teamMembers, eq(teamMembers.teamId, entries.teamId))
-    .where(inArray(entries.id, shortlist.finalists));
+    .select({ teamId: teams.id, teamName: teams.name, entryTitle: entries.title, userId: teamMembers.userId })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .leftJoin(entries, eq(entries.teamId, teams.id))
+    .where(eq(teams.eventId, event.id));
+  const teamIds = [...new Set(members.map((m) => m.teamId))];
   const clash = finalJudgeClash(
     picked.judges,
-    shortlist.finalists.map((id) => ({
-      title: members.find((m) => m.entryId === id)?.title ?? "",
-      memberIds: members.filter((m) => m.entryId === id).map((m) => m.userId),
-    })),
+    teamIds.map((id) => {
+      const rows = members.filter((m) => m.teamId === id);
+      return { title: rows[0].entryTitle || rows[0].teamName, memberIds: rows.map((m) => m.userId) };
+    }),
   );
   if (clash) return { ok: false, field: "judgeEmails", message: clash };
 
@@ -178,7 +181,8 @@ export async function startFinalRound(
         picked.judges.map((j) => sql`(${event.id}, ${j.id})`),
         sql`, `,
       )})
-      where ${started} and not exists (select 1 from final_judges where event_id = ${event.id})`),
+      where ${started} and not exists (select 1 from final_judges where event_id = ${event.id})
+        and not exists (select 1 from team_members tm join teams t on t.id = tm.team_id where t.event_id = ${event.id} and tm.user_id = column2)`),
     db.run(sql`insert into criteria (id, event_id, position, name, description, weight, levels, kind, round)
       select column1, ${event.id}, column2, column3, column4, column5, column6, column7, 2 from (values ${sql.join(
         rubricRows.map((c) => sql`(${c.id}, ${c.position}, ${c.name}, ${c.description}, ${c.weight}, ${c.levels}, ${c.kind})`),

@@ -99,13 +99,13 @@ describe("finalRoundBlockers", () => {
 });
 
 describe("finalJudgeClash", () => {
-  it("names a judge who is in a finalist's team", () => {
+  it("names a judge who is in a team of the event", () => {
     const teams = [
       { title: "Alpha", memberIds: ["u1"] },
       { title: "Beta", memberIds: ["u2", "u3"] },
     ];
     expect(finalJudgeClash([{ id: "j", name: "Jo" }], teams)).toBeNull();
-    expect(finalJudgeClash([{ id: "u3", name: "Sam" }], teams)).toBe("Sam is in the team of the finalist “Beta”, so they cannot judge the final round.");
+    expect(finalJudgeClash([{ id: "u3", name: "Sam" }], teams)).toBe("Sam is in the team of “Beta” in this event, so they cannot judge the final round.");
   });
 });
 

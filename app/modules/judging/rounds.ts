@@ -77,11 +77,14 @@ export function finalRoundBlockers(f: FinalRoundFacts): string[] {
   return [];
 }
 
-/** A judge of the final round must not be in a finalist's team; returns the first clash as a message, else null. */
-export function finalJudgeClash(judges: { id: string; name: string }[], finalistTeams: { title: string; memberIds: string[] }[]): string | null {
+/**
+ * A judge of the final round must not be in any team of the event (ADR 010), finalist or not; returns the first
+ * clash as a message, else null. A team is named by its entry's title, or its own name.
+ */
+export function finalJudgeClash(judges: { id: string; name: string }[], eventTeams: { title: string; memberIds: string[] }[]): string | null {
   for (const j of judges) {
-    const team = finalistTeams.find((t) => t.memberIds.includes(j.id));
-    if (team) return `${j.name} is in the team of the finalist “${team.title}”, so they cannot judge the final round.`;
+    const team = eventTeams.find((t) => t.memberIds.includes(j.id));
+    if (team) return `${j.name} is in the team of “${team.title}” in this event, so they cannot judge the final round.`;
   }
   return null;
 }

@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { criteria, eventJudges, events, finalists, finalJudges, notifications, reviews, scores } from "#db/schema";
+import { criteria, entries, eventJudges, events, finalists, finalJudges, notifications, reviews, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
+import { learningsMean } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { startFinalRound } from "~/modules/judging/rounds.server";
 import { recipients } from "~/modules/announcements/announcements.server";
@@ -130,9 +131,12 @@ describe("judging rounds: the final round", () => {
     expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), judgeEmails: "nobody@example.com" }), 400)).judgeEmails?.[0]).toMatch(
       /No account has the email nobody@example.com/,
     );
-    // A final judge who is in a finalist's team is refused.
+    // A final judge who is in a team of the event is refused, whether that team is a finalist (Gamma) or not (Delta).
     expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), judgeEmails: w.carol.email }), 400)).judgeEmails?.[0]).toMatch(
-      /is in the team of the finalist “Gamma”/,
+      /is in the team of “Gamma” in this event/,
+    );
+    expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), judgeEmails: w.dave.email }), 400)).judgeEmails?.[0]).toMatch(
+      /is in the team of “Delta” in this event/,
     );
     expect(await roundOf(w)).toBe(1);
     expect(await db.select().from(finalists).where(eq(finalists.eventId, w.event.id))).toEqual([]);
@@ -201,6 +205,13 @@ describe("judging rounds: the final round", () => {
     const finalRubric = await listCriteria(w.event.id, 2);
     expect(finalRubric.map((c) => [c.name, c.weight, c.kind])).toEqual(w.rubric.map((c) => [c.name, c.weight, c.kind]));
     expect(finalRubric.some((c) => w.rubric.some((r) => r.id === c.id))).toBe(false);
+
+    // The Learnings mean behind "best lessons" and the most-valuable-failure hint is round 1's, which scored every
+    // entry: a final judge's score on the copied criterion does not move it.
+    const learnings = finalRubric.find((c) => c.kind === "learnings")!;
+    await db.insert(scores).values({ entryId: w.ids.Alpha, judgeId: w.j3.id, criterionId: learnings.id, value: 1 });
+    const [alpha] = await db.select({ mean: learningsMean() }).from(entries).where(eq(entries.id, w.ids.Alpha));
+    expect(alpha.mean).toBe(5);
   });
 
   it("runs the final round: queues, read-only round 1, its own sheets and results, round 1 kept for organizers", async () => {
@@ -313,7 +324,8 @@ describe("judging rounds: the final round", () => {
     expect(csv.split("\n")[0]).toMatch(/^round,entry,/);
     expect(csv).toContain("Final round,Gamma");
 
-    // The digest keeps both: round 1's ranks on every entry, the final round's ranking of the finalists.
+    // The digest keeps every entry's lessons and the final round's ranking; round 1's ranks, which are the
+    // organizers' only, are not in it: an entry carries its final rank, or none.
     const digest = (
       (await expectStatus(digestLoader(args(request(`/events/${w.event.slug}/digest`, { user: w.dave }), { slug: w.event.slug })), 200)).data as {
         digest: { entries: { title: string; rank: number | null }[]; finalRound: { title: string; rank: number | null }[] | null };
@@ -324,10 +336,10 @@ describe("judging rounds: the final round", () => {
       { title: "Alpha", rank: 2 },
     ]);
     expect(digest.entries.map((e) => [e.title, e.rank])).toEqual([
-      ["Alpha", 1],
-      ["Beta", 2],
-      ["Delta", 4],
-      ["Gamma", 3],
+      ["Alpha", 2],
+      ["Beta", null],
+      ["Delta", null],
+      ["Gamma", 1],
     ]);
 
     // Reopening goes back to the final round, never to round 1.
