@@ -110,11 +110,12 @@ app.use((req, res, next) => {
 
 // A flood of sign-ins (ADR 039): while too many already wait for a password check, a sign-in form post is refused
 // here, before logging, body reading and rendering, so the refusal costs next to nothing and pages keep serving.
-// Posts from the app's JavaScript (?_data) go on to the sign-in action, which refuses them with the message on the form.
+// Posts from the app's JavaScript go to /login.data (single fetch), so they reach the sign-in action, which refuses
+// them with the message on the form.
 /** @type {() => string | null} */
 const signInsSaturatedPage = build.entry.module.signInsSaturatedPage ?? (() => null);
 app.use((req, res, next) => {
-  if (req.method !== "POST" || req.path !== "/login" || "_data" in req.query) return next();
+  if (req.method !== "POST" || req.path !== "/login") return next();
   const page = signInsSaturatedPage();
   if (!page) return next();
   res.status(503).set("Retry-After", "5").type("html").send(page);
