@@ -1,8 +1,10 @@
 import { expect } from "@playwright/test";
+import { startSession } from "~/modules/auth/session.server";
 import {
   createPerson,
   openEvent,
   pageSignedInAs,
+  type Person,
   peoplesChoiceVote,
   publishResults,
   startJudging,
@@ -92,4 +94,38 @@ test("counts stay hidden from everyone, organizers included, until results are p
   await expect(published.getByRole("row")).toHaveText([/Rank\s*Entry\s*Votes/, /1\s*Beta triage\s*2/, /2\s*Alpha forecaster\s*1/]);
   await expect(reader.getByRole("region", { name: "Awards" })).toContainText("People's choice: Beta triage");
   await expectAccessible(reader);
+});
+
+test("20 people vote at the same moment, some pressing twice; after publishing each counts once and the tally is exact", async ({ browser, baseURL }) => {
+  const setUp = await openEvent(unique("Rush Hack"));
+  const [ann, bo, judge] = await Promise.all(["Ann", "Bo", "Jo"].map((n) => createPerson(`${n} Rush`)));
+  const alpha = await submittedEntry(setUp, ann, "Alpha router", "working");
+  const beta = await submittedEntry(setUp, bo, "Beta summarizer", "working");
+  await submissionDeadlineIn(setUp.event.id, -60_000);
+  await peoplesChoiceVote(setUp.event.id, DAY);
+  const voters = await Promise.all(Array.from({ length: 20 }, (_, i) => createPerson(`Rush Voter ${i}`)));
+
+  // Each presses "Vote for this entry" as a form without JavaScript posts it; 13 for Alpha, 7 for Beta, all at once,
+  // and five of Alpha's voters press twice.
+  const press = async (voter: Person, entryId: string) => {
+    const [cookie] = (await startSession(voter.id)).split(";");
+    const res = await fetch(`${baseURL}${setUp.url}/entries/${entryId}?index`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: baseURL!, "Content-Type": "application/x-www-form-urlencoded" },
+      body: "intent=vote",
+      redirect: "manual",
+    });
+    return res.status;
+  };
+  const presses = voters.map((voter, i) => press(voter, i < 13 ? alpha.entryId : beta.entryId));
+  const again = voters.slice(0, 5).map((voter) => press(voter, alpha.entryId));
+  expect(new Set(await Promise.all([...presses, ...again]))).toEqual(new Set([302]));
+
+  await startJudging(setUp, [judge]);
+  await publishResults(setUp);
+  const reader = await pageSignedInAs(browser, voters[0].email);
+  await reader.goto(`${setUp.url}/results`);
+  const tally = reader.getByRole("region", { name: "People's choice" });
+  await expect(tally).toContainText("People's choice: “Alpha router”, the entry most people voted for. 20 votes in all.");
+  await expect(tally.getByRole("row")).toHaveText([/Rank\s*Entry\s*Votes/, /1\s*Alpha router\s*13/, /2\s*Beta summarizer\s*7/]);
 });
