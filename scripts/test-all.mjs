@@ -1,6 +1,6 @@
 // `npm test`: typecheck, lint, vitest (unit + integration), build, Playwright. Prints one summary line
 // "N passed, N failed" summing all runners, and exits non-zero when anything failed.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 
 const bin = (/** @type {string} */ name) => `node_modules/.bin/${name}`;
@@ -17,18 +17,25 @@ fs.mkdirSync("test-results", { recursive: true });
 let passed = 0;
 let failed = 0;
 
-console.log("\n== typecheck ==");
-if (run(bin("tsc"), ["--noEmit"]) === 0) passed += 1;
-else failed += 1;
-
-console.log("\n== lint: eslint, prettier, dead code (knip) ==");
-for (const [cmd, args] of /** @type {[string, string[]][]} */ ([
-  ["eslint", ["."]],
-  ["prettier", ["--check", "."]],
-  ["knip", []],
+// The static checks are single-threaded: two run at a time on the two cores, their output as it comes.
+console.log("\n== typecheck and lint: tsc, eslint, prettier, dead code (knip) ==");
+/** @param {[string, string[]][]} jobs */
+const runTogether = (jobs) =>
+  Promise.all(jobs.map(([cmd, args]) => new Promise((resolve) => spawn(cmd, args, { stdio: "inherit" }).on("close", (code) => resolve(code ?? 1)))));
+for (const pair of /** @type {[string, string[]][][]} */ ([
+  [
+    [bin("tsc"), ["--noEmit"]],
+    [bin("eslint"), ["."]],
+  ],
+  [
+    [bin("prettier"), ["--check", "."]],
+    [bin("knip"), []],
+  ],
 ])) {
-  if (run(bin(cmd), args) === 0) passed += 1;
-  else failed += 1;
+  for (const status of await runTogether(pair)) {
+    if (status === 0) passed += 1;
+    else failed += 1;
+  }
 }
 
 console.log("\n== vitest: unit and integration ==");
