@@ -36,14 +36,13 @@ export async function loadDigest(event: EventRow): Promise<Digest> {
       .where(and(eq(entries.eventId, event.id), eq(entries.status, "submitted")))
       .orderBy(asc(entries.title)),
     listAwards(event.id),
-    // Round 1 ranks every entry; after a final round (ADR 038) its own ranking of the finalists is kept beside it.
-    eventResults(event, undefined, 1),
+    // The digest is for everyone: only the official ranking, which after a final round is that round's (ADR 038);
+    // round 1's stays with the organizers, so entries carry the final rank, or none.
+    eventResults(event, undefined, asRound(event.judgingRound)),
   ]);
-  const finalRound = asRound(event.judgingRound) === 2 ? await eventResults(event, undefined, 2) : null;
+  const finalRound = asRound(event.judgingRound) === 2 ? results : null;
   const official = (r: { rank: number | null; normalizedRank: number | null }) => (event.normalizeScores ? r.normalizedRank : r.rank);
-  // The digest is for everyone: after a final round only its ranking is official, and round 1's stays with the
-  // organizers (ADR 038), so entries carry the final rank, or none.
-  const rankOf = new Map((finalRound ?? results).rows.map((r) => [r.entryId, official(r)]));
+  const rankOf = new Map(results.rows.map((r) => [r.entryId, official(r)]));
   const followUps = await latestFollowUps(rows.map((r) => r.id));
   return {
     event: {

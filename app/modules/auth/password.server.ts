@@ -17,13 +17,15 @@ export const NO_PASSWORD_HASH = "!sso-only";
 /**
  * Every hash and verification passes one gate per process (ADR 039): argon2 runs on libuv's threads, and without a
  * cap a flood of sign-ins from many addresses takes every core from the pages. The gate caps both how many run at
- * once and how many start per second. Created on first use from the
- * settings of that moment.
+ * once and how many start per second. Created on first use, from the settings of that moment.
  */
 let gate: WorkGate | undefined;
 export function passwordGate() {
-  const { passwordHashConcurrency, passwordHashesPerSecond, signInQueue } = env();
-  return (gate ??= createWorkGate({ concurrency: passwordHashConcurrency, perSecond: passwordHashesPerSecond, maxWaiting: signInQueue }));
+  if (!gate) {
+    const { passwordHashConcurrency, passwordHashesPerSecond, signInQueue } = env();
+    gate = createWorkGate({ concurrency: passwordHashConcurrency, perSecond: passwordHashesPerSecond, maxWaiting: signInQueue });
+  }
+  return gate;
 }
 
 /** Setting a password waits its turn: never refused. */
