@@ -174,19 +174,19 @@ function ScoreSheetPage() {
           </p>
           <h2 className="h2 pt-2">Post-mortem</h2>
           <p className="whitespace-pre-line">
-            <strong>Worked:</strong> {entry.pmWorked}
+            <strong>Worked:</strong> {entry.postMortemWorked}
           </p>
           <p className="whitespace-pre-line">
-            <strong>Did not work:</strong> {entry.pmDidNotWork}
+            <strong>Did not work:</strong> {entry.postMortemDidNotWork}
           </p>
           <p>
-            <strong>Root cause:</strong> {entry.pmRootCause ? rootCauseLabels[entry.pmRootCause] : "—"} {entry.pmRootCauseOther}
+            <strong>Root cause:</strong> {entry.postMortemRootCause ? rootCauseLabels[entry.postMortemRootCause] : "—"} {entry.postMortemRootCauseOther}
           </p>
           <p className="whitespace-pre-line">
-            <strong>Differently:</strong> {entry.pmDifferently}
+            <strong>Differently:</strong> {entry.postMortemDifferently}
           </p>
           <p className="whitespace-pre-line">
-            <strong>Next steps:</strong> {entry.pmNextSteps}
+            <strong>Next steps:</strong> {entry.postMortemNextSteps}
           </p>
           {answers.length ? (
             <>
