@@ -324,8 +324,8 @@ export const scores = sqliteTable(
 );
 
 /** A judge's overall comment on an entry (per-criterion comments live on scores). */
-export const reviews = sqliteTable(
-  "reviews",
+export const overallComments = sqliteTable(
+  "overall_comments",
   {
     entryId: text("entry_id")
       .notNull()
