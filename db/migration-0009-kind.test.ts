@@ -6,28 +6,15 @@ import path from "node:path";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./client";
+import { migrationsBefore } from "./migrations-before";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pf-mig-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** A copy of the migrations folder that ends before `tag`. */
-function migrationsBefore(tag: string) {
-  const folder = path.join(dir, "migrations");
-  fs.cpSync(path.join(import.meta.dirname, "migrations"), folder, { recursive: true });
-  const journalPath = path.join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((e) => e.tag === tag),
-  );
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
 describe("migration 0009: kind on criteria and awards", () => {
   it("backfills existing rows from their names and types rows the previous version inserts", async () => {
     const { db, client } = openDatabase(`file:${path.join(dir, "old.db")}`);
-    await migrate(db, { migrationsFolder: migrationsBefore("0009_criteria_awards_kind") });
+    await migrate(db, { migrationsFolder: migrationsBefore(dir, "0009_criteria_awards_kind") });
     const now = Math.floor(Date.now() / 1000);
     await client.execute("insert into users (id, email, name, password_hash) values ('u', 'o@example.com', 'Organizer', 'x')");
     await client.execute({

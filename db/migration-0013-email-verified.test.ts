@@ -6,28 +6,15 @@ import path from "node:path";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, expect, it } from "vitest";
 import { openDatabase } from "./client";
+import { migrationsBefore } from "./migrations-before";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pf-mig13-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** A copy of the migrations folder that ends before `tag`. */
-function migrationsBefore(tag: string) {
-  const folder = path.join(dir, "migrations");
-  fs.cpSync(path.join(import.meta.dirname, "migrations"), folder, { recursive: true });
-  const journalPath = path.join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((e) => e.tag === tag),
-  );
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
 it("migration 0013: existing accounts are confirmed as of their creation; new rows start unconfirmed", async () => {
   const { db, client } = openDatabase(`file:${path.join(dir, "old.db")}`);
   try {
-    await migrate(db, { migrationsFolder: migrationsBefore("0013_email_verification") });
+    await migrate(db, { migrationsFolder: migrationsBefore(dir, "0013_email_verification") });
     await client.execute("insert into users (id, email, name, password_hash, created_at) values ('old', 'old@example.com', 'Old', 'x', 1700000000)");
     await migrate(db, { migrationsFolder: path.join(import.meta.dirname, "migrations") });
     await client.execute("insert into users (id, email, name, password_hash) values ('new', 'new@example.com', 'New', 'x')");

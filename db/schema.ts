@@ -282,22 +282,23 @@ export const entries = sqliteTable(
     metricBaseline: text("metric_baseline").notNull().default(""),
     metricTarget: text("metric_target").notNull().default(""),
     metricResult: text("metric_result").notNull().default(""),
-    pmWorked: text("pm_worked").notNull().default(""),
-    pmDidNotWork: text("pm_did_not_work").notNull().default(""),
-    pmRootCause: text("pm_root_cause", { enum: rootCauses }),
-    pmRootCauseOther: text("pm_root_cause_other").notNull().default(""),
-    pmDifferently: text("pm_differently").notNull().default(""),
-    pmNextSteps: text("pm_next_steps").notNull().default(""),
+    postMortemWorked: text("post_mortem_worked").notNull().default(""),
+    postMortemDidNotWork: text("post_mortem_did_not_work").notNull().default(""),
+    postMortemRootCause: text("post_mortem_root_cause", { enum: rootCauses }),
+    postMortemRootCauseOther: text("post_mortem_root_cause_other").notNull().default(""),
+    postMortemDifferently: text("post_mortem_differently").notNull().default(""),
+    postMortemNextSteps: text("post_mortem_next_steps").notNull().default(""),
     submittedAt: integer("submitted_at", { mode: "timestamp" }),
     updatedAt: integer("updated_at", { mode: "timestamp" })
       .notNull()
       .default(sql`(unixepoch())`),
   },
   // The archive filters and counts by these without reading the wide rows (ADR 008).
-  // entries_fts_lookup_idx covers the archive's join from a search hit to its filters, so ranking never reads a wide row.
+  // entries_fts_lookup_v2_idx covers the archive's join from a search hit to its filters, so ranking never reads a wide row.
+  // v2: the first versions index the old pm_root_cause column for the previous release until the narrow step (ADR 042).
   (t) => [
-    index("entries_archive_idx").on(t.eventId, t.status, t.outcome, t.pmRootCause, t.submittedAt),
-    index("entries_fts_lookup_idx").on(t.id, t.eventId, t.status, t.outcome, t.pmRootCause),
+    index("entries_archive_v2_idx").on(t.eventId, t.status, t.outcome, t.postMortemRootCause, t.submittedAt),
+    index("entries_fts_lookup_v2_idx").on(t.id, t.eventId, t.status, t.outcome, t.postMortemRootCause),
   ],
 );
 
@@ -323,8 +324,8 @@ export const scores = sqliteTable(
 );
 
 /** A judge's overall comment on an entry (per-criterion comments live on scores). */
-export const reviews = sqliteTable(
-  "reviews",
+export const overallComments = sqliteTable(
+  "overall_comments",
   {
     entryId: text("entry_id")
       .notNull()

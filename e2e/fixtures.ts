@@ -113,11 +113,11 @@ const failedAttempt = {
   metricName: "Disputes flagged before the due date",
   metricBaseline: "12",
   metricTarget: "50",
-  pmWorked: "Summaries of long threads were accurate.",
-  pmDidNotWork: "Emails could not be linked to invoices reliably.",
-  pmRootCause: "data-missing-context",
-  pmDifferently: "Get the invoice-to-thread link from the CRM first.",
-  pmNextSteps: "Ask the CRM team for an export.",
+  postMortemWorked: "Summaries of long threads were accurate.",
+  postMortemDidNotWork: "Emails could not be linked to invoices reliably.",
+  postMortemRootCause: "data-missing-context",
+  postMortemDifferently: "Get the invoice-to-thread link from the CRM first.",
+  postMortemNextSteps: "Ask the CRM team for an export.",
 } as const;
 
 /** A team of `member` on the event's problem with a submitted entry titled `entryTitle` (a failed attempt by default). */

@@ -47,11 +47,11 @@ async function openEventWithEntry(http: HttpClient, participant: HttpClient, max
     approach: "Many requests.",
     metricName: "Minutes saved",
     metricBaseline: "0",
-    pmWorked: "Setup",
-    pmDidNotWork: "Everything else",
-    pmRootCause: "scope-or-time",
-    pmDifferently: "Less",
-    pmNextSteps: "More",
+    postMortemWorked: "Setup",
+    postMortemDidNotWork: "Everything else",
+    postMortemRootCause: "scope-or-time",
+    postMortemDifferently: "Less",
+    postMortemNextSteps: "More",
   });
   expect(entry.status).toBe(302);
   return { slug, teamId };

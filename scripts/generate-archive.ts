@@ -572,18 +572,18 @@ function entryText(problem: ProblemRow, i: number) {
     metricBaseline: problem.metricBaseline ?? "",
     metricTarget: String(target),
     metricResult: result,
-    pmWorked: outcome === "failed" && chance(0.3) ? "" : sentences(worked, int(1, 2)),
-    pmDidNotWork: sentences(notWorkedByCause[causeFor], int(1, 2)) + (chance(0.3) ? " " + sentences(notWorkedByCause[pickRootCause()], 1) : ""),
-    pmRootCause: rootCause,
-    pmRootCauseOther:
+    postMortemWorked: outcome === "failed" && chance(0.3) ? "" : sentences(worked, int(1, 2)),
+    postMortemDidNotWork: sentences(notWorkedByCause[causeFor], int(1, 2)) + (chance(0.3) ? " " + sentences(notWorkedByCause[pickRootCause()], 1) : ""),
+    postMortemRootCause: rootCause,
+    postMortemRootCauseOther:
       rootCause === "other"
         ? fill(
             pick(["The vendor contract expired mid-event.", "A reorganisation moved the problem owner.", "Our {data} access was revoked for an audit."]),
             slots,
           )
         : "",
-    pmDifferently: sentences(differently, int(1, 2)),
-    pmNextSteps: sentences(nextSteps, 1),
+    postMortemDifferently: sentences(differently, int(1, 2)),
+    postMortemNextSteps: sentences(nextSteps, 1),
   };
 }
 

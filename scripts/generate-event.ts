@@ -97,11 +97,11 @@ for (let t = 0; t < teams; t++) {
     metricBaseline: "0",
     metricTarget: "10",
     metricResult: outcome === "failed" ? "" : String(Math.round(rand() * 12)),
-    pmWorked: "The suggestions were right most of the time.",
-    pmDidNotWork: "Edge cases needed context the data did not have.",
-    pmRootCause: pick(["data-missing-context", "model-capability", "scope-or-time", "integration"]),
-    pmDifferently: "Start from the cases people find hardest.",
-    pmNextSteps: "Pilot with one team for a month.",
+    postMortemWorked: "The suggestions were right most of the time.",
+    postMortemDidNotWork: "Edge cases needed context the data did not have.",
+    postMortemRootCause: pick(["data-missing-context", "model-capability", "scope-or-time", "integration"]),
+    postMortemDifferently: "Start from the cases people find hardest.",
+    postMortemNextSteps: "Pilot with one team for a month.",
   });
   const saved = await saveEntry(team.teamId, input, true, new Date());
   if (!saved.ok) throw new Error(saved.message);

@@ -48,10 +48,10 @@ function Section({ id, children, className = "space-y-4" }: { id: SectionId; chi
   );
 }
 
-type EntryFormValues = Record<Exclude<EntryField, "version" | "outcome" | "pmRootCause">, string> & {
+type EntryFormValues = Record<Exclude<EntryField, "version" | "outcome" | "postMortemRootCause">, string> & {
   version: number;
   outcome: Outcome | null;
-  pmRootCause: RootCause | null;
+  postMortemRootCause: RootCause | null;
   answers: Record<string, string>;
 };
 
@@ -79,14 +79,14 @@ export function EntryForm({
   const [form, fields] = useForm({
     id: "entry",
     lastResult,
-    defaultValue: { ...entry, outcome: entry.outcome ?? "", pmRootCause: entry.pmRootCause ?? "", version: String(entry.version) },
+    defaultValue: { ...entry, outcome: entry.outcome ?? "", postMortemRootCause: entry.postMortemRootCause ?? "", version: String(entry.version) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchemaFor(formData.get("intent"), questions) }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const formProps = getFormProps(form);
   const label = (field: EntryField) =>
-    required.has(field) || field === "pmRootCauseOther" ? (
+    required.has(field) || field === "postMortemRootCauseOther" ? (
       entryFieldLabels[field]
     ) : (
       <>
@@ -138,17 +138,17 @@ export function EntryForm({
         <Field label={label("metricResult")} meta={fields.metricResult} hint="A failed attempt may leave this empty and explain why in the post-mortem." />
       </Section>
       <Section id="post-mortem">
-        <TextareaField label={label("pmWorked")} meta={fields.pmWorked} />
-        <TextareaField label={label("pmDidNotWork")} meta={fields.pmDidNotWork} />
+        <TextareaField label={label("postMortemWorked")} meta={fields.postMortemWorked} />
+        <TextareaField label={label("postMortemDidNotWork")} meta={fields.postMortemDidNotWork} />
         <SelectField
-          label={label("pmRootCause")}
-          meta={fields.pmRootCause}
+          label={label("postMortemRootCause")}
+          meta={fields.postMortemRootCause}
           placeholder="Pick the root cause…"
           options={rootCauses.map((c) => ({ value: c, label: rootCauseLabels[c] }))}
         />
-        <Field label={label("pmRootCauseOther")} meta={fields.pmRootCauseOther} />
-        <TextareaField label={label("pmDifferently")} meta={fields.pmDifferently} />
-        <TextareaField label={label("pmNextSteps")} meta={fields.pmNextSteps} />
+        <Field label={label("postMortemRootCauseOther")} meta={fields.postMortemRootCauseOther} />
+        <TextareaField label={label("postMortemDifferently")} meta={fields.postMortemDifferently} />
+        <TextareaField label={label("postMortemNextSteps")} meta={fields.postMortemNextSteps} />
       </Section>
       {questions.length > 0 ? (
         <Section id="questions">

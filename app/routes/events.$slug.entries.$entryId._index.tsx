@@ -143,18 +143,19 @@ export default function EntryPage() {
         <h2 id="pm-h" className="h2">
           Post-mortem
         </h2>
-        <Text label="What worked" value={entry.pmWorked} />
-        <Text label="What did not work" value={entry.pmDidNotWork} />
+        <Text label="What worked" value={entry.postMortemWorked} />
+        <Text label="What did not work" value={entry.postMortemDidNotWork} />
         <Text
           label="Root cause"
           value={
-            entry.pmRootCause
-              ? rootCauseLabels[entry.pmRootCause] + (entry.pmRootCause === "other" && entry.pmRootCauseOther ? `: ${entry.pmRootCauseOther}` : "")
+            entry.postMortemRootCause
+              ? rootCauseLabels[entry.postMortemRootCause] +
+                (entry.postMortemRootCause === "other" && entry.postMortemRootCauseOther ? `: ${entry.postMortemRootCauseOther}` : "")
               : ""
           }
         />
-        <Text label="What we would do differently" value={entry.pmDifferently} />
-        <Text label="Next steps" value={entry.pmNextSteps} />
+        <Text label="What we would do differently" value={entry.postMortemDifferently} />
+        <Text label="Next steps" value={entry.postMortemNextSteps} />
       </section>
       <section aria-labelledby="metric-h" className="card">
         <h2 id="metric-h" className="h2">

@@ -21,7 +21,7 @@ import { listCriteria } from "~/modules/events/events.server";
 import { parseLevels } from "~/modules/events/rubric";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
-import { declareConflict, judgeEntryFacts, judgeReview, judgeScores, saveSheet } from "~/modules/judging/judging.server";
+import { declareConflict, judgeEntryFacts, judgeOverallComment, judgeScores, saveSheet } from "~/modules/judging/judging.server";
 import { asRound } from "~/modules/judging/rounds";
 import { conflictSchema, scoreSheetSchema } from "~/modules/judging/schemas";
 
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [rubric, mine, overall, screenshots, answers] = await Promise.all([
     listCriteria(event.id, round),
     judgeScores(found.entry.id, user.id, round),
-    judgeReview(found.entry.id, user.id, round),
+    judgeOverallComment(found.entry.id, user.id, round),
     listScreenshots(found.entry.id),
     answeredQuestions(event.id, found.entry.id),
   ]);
@@ -174,19 +174,19 @@ function ScoreSheetPage() {
           </p>
           <h2 className="h2 pt-2">Post-mortem</h2>
           <p className="whitespace-pre-line">
-            <strong>Worked:</strong> {entry.pmWorked}
+            <strong>Worked:</strong> {entry.postMortemWorked}
           </p>
           <p className="whitespace-pre-line">
-            <strong>Did not work:</strong> {entry.pmDidNotWork}
+            <strong>Did not work:</strong> {entry.postMortemDidNotWork}
           </p>
           <p>
-            <strong>Root cause:</strong> {entry.pmRootCause ? rootCauseLabels[entry.pmRootCause] : "—"} {entry.pmRootCauseOther}
+            <strong>Root cause:</strong> {entry.postMortemRootCause ? rootCauseLabels[entry.postMortemRootCause] : "—"} {entry.postMortemRootCauseOther}
           </p>
           <p className="whitespace-pre-line">
-            <strong>Differently:</strong> {entry.pmDifferently}
+            <strong>Differently:</strong> {entry.postMortemDifferently}
           </p>
           <p className="whitespace-pre-line">
-            <strong>Next steps:</strong> {entry.pmNextSteps}
+            <strong>Next steps:</strong> {entry.postMortemNextSteps}
           </p>
           {answers.length ? (
             <>

@@ -138,12 +138,12 @@ export const entryFields = {
   metricBaseline: "0",
   metricTarget: "20",
   metricResult: "12",
-  pmWorked: "Retrieval.",
-  pmDidNotWork: "Tone.",
-  pmRootCause: "model-capability" as const,
-  pmRootCauseOther: "",
-  pmDifferently: "Evaluate earlier.",
-  pmNextSteps: "Pilot.",
+  postMortemWorked: "Retrieval.",
+  postMortemDidNotWork: "Tone.",
+  postMortemRootCause: "model-capability" as const,
+  postMortemRootCauseOther: "",
+  postMortemDifferently: "Evaluate earlier.",
+  postMortemNextSteps: "Pilot.",
 };
 
 /** A team ("<title> team" unless named) led by `leadId` on the problem, with a submitted entry of this title and outcome. */

@@ -46,7 +46,7 @@ export async function problemHistory(problem: { id: string; title: string }): Pr
   const same = candidates.filter((c) => problemKey(c.title) === key).map((c) => c.id);
   if (same.length === 0) return null;
   const attempts = await db.all<Attempt>(sql`
-    select e.id, e.title, t.name as teamName, e.outcome, e.pm_root_cause as rootCause,
+    select e.id, e.title, t.name as teamName, e.outcome, e.post_mortem_root_cause as rootCause,
       e.metric_name as metricName, e.metric_unit as metricUnit, e.metric_baseline as metricBaseline, e.metric_target as metricTarget, e.metric_result as metricResult,
       ev.slug as eventSlug, ev.title as eventTitle, ${LATEST_STATUS_OF_E} as followUpStatus
     from entries e join teams t on t.id = e.team_id join events ev on ev.id = e.event_id

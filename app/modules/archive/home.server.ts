@@ -32,8 +32,8 @@ async function computeOverview() {
     db.all<{ outcome: Outcome | null; n: number }>(sql`
       select e.outcome, count(*) as n from entries e join events ev on ev.id = e.event_id where ${VISIBLE} group by e.outcome`),
     db.all<{ rootCause: RootCause | null; n: number }>(sql`
-      select e.pm_root_cause as rootCause, count(*) as n from entries e join events ev on ev.id = e.event_id
-      where ${VISIBLE} and e.pm_root_cause is not null group by e.pm_root_cause`),
+      select e.post_mortem_root_cause as rootCause, count(*) as n from entries e join events ev on ev.id = e.event_id
+      where ${VISIBLE} and e.post_mortem_root_cause is not null group by e.post_mortem_root_cause`),
     db.all<{ closedEventCount: number }>(sql`select count(*) as closedEventCount from events where phase = 'closed'`),
     db.all<{ slug: string; title: string; startsAt: number; timezone: string; working: number; partial: number; failed: number }>(sql`
       select ev.slug, ev.title, ev.starts_at as startsAt, ev.timezone,
@@ -42,7 +42,7 @@ async function computeOverview() {
       where ev.id in (select id from events where phase = 'closed' order by starts_at desc, slug limit ${HOME_EVENTS})
       group by ev.id order by ev.starts_at desc, ev.slug`),
     db.all<{ id: string; title: string; outcome: Outcome | null; rootCause: RootCause | null; lesson: string; eventSlug: string; eventTitle: string }>(sql`
-      select e.id, e.title, e.outcome, e.pm_root_cause as rootCause, substr(e.pm_differently, 1, 220) as lesson, ev.slug as eventSlug, ev.title as eventTitle
+      select e.id, e.title, e.outcome, e.post_mortem_root_cause as rootCause, substr(e.post_mortem_differently, 1, 220) as lesson, ev.slug as eventSlug, ev.title as eventTitle
       from entries e join events ev on ev.id = e.event_id
       where ${VISIBLE} and e.event_id in (${LATEST_CLOSED})
       order by ev.judging_deadline desc, e.submitted_at desc, e.id limit 6`),
@@ -74,9 +74,9 @@ async function computeProduction() {
       select count(*) as answered, sum(fl.status = 'adopted') as reached
       from entries e join events ev on ev.id = e.event_id join (${LATEST_STATUSES}) fl on fl.entry_id = e.id where ${VISIBLE}`),
     db.all<{ rootCause: RootCause; n: number }>(sql`
-      select e.pm_root_cause as rootCause, count(*) as n
+      select e.post_mortem_root_cause as rootCause, count(*) as n
       from entries e join events ev on ev.id = e.event_id join (${LATEST_STATUSES}) fl on fl.entry_id = e.id
-      where ${VISIBLE} and fl.status <> 'adopted' and e.pm_root_cause is not null group by e.pm_root_cause`),
+      where ${VISIBLE} and fl.status <> 'adopted' and e.post_mortem_root_cause is not null group by e.post_mortem_root_cause`),
   ]);
   return {
     answered,

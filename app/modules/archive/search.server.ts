@@ -111,7 +111,7 @@ export const VISIBLE = sql`ev.phase = 'closed' and e.status = 'submitted'`;
 function visibleAndFiltered(f: Omit<ArchiveFilters, "q" | "page">): SQL {
   const parts: SQL[] = [VISIBLE];
   if (f.outcome) parts.push(sql`e.outcome = ${f.outcome}`);
-  if (f.rootCause) parts.push(sql`e.pm_root_cause = ${f.rootCause}`);
+  if (f.rootCause) parts.push(sql`e.post_mortem_root_cause = ${f.rootCause}`);
   if (f.event) parts.push(sql`ev.slug = ${f.event}`);
   if (f.year) parts.push(sql`strftime('%Y', ev.starts_at, 'unixepoch') = ${String(f.year)}`);
   // Tags are stored normalized as "a, b, c".
@@ -122,7 +122,7 @@ function visibleAndFiltered(f: Omit<ArchiveFilters, "q" | "page">): SQL {
 
 type Row = Omit<Learning, "year" | "awards"> & { startsAt: number };
 
-const COLUMNS = sql`e.id, e.title, e.summary, e.outcome, e.pm_root_cause as rootCause, e.tags, t.name as teamName,
+const COLUMNS = sql`e.id, e.title, e.summary, e.outcome, e.post_mortem_root_cause as rootCause, e.tags, t.name as teamName,
   e.metric_name as metricName, e.metric_unit as metricUnit, e.metric_baseline as metricBaseline, e.metric_target as metricTarget, e.metric_result as metricResult,
   p.title as problemTitle, ev.slug as eventSlug, ev.title as eventTitle, ev.starts_at as startsAt, ${LATEST_STATUS_OF_E} as followUpStatus`;
 const JOINS = sql`join events ev on ev.id = e.event_id join teams t on t.id = e.team_id join problems p on p.id = t.problem_id`;
@@ -289,7 +289,7 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
       found = await matchPage(parsed.any, filters);
     }
   } else {
-    // Closed events newest first (events_phase_starts_idx), each event's entries from entries_archive_idx:
+    // Closed events newest first (events_phase_starts_idx), each event's entries from entries_archive_v2_idx:
     // the page is found without sorting the archive.
     const where = visibleAndFiltered(filters);
     const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from entries e ${EVENT_JOIN} where ${where} limit ${COUNT_CAP + 1})`);
@@ -297,7 +297,7 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
       n === 0
         ? []
         : await db.all<Row>(sql`
-      select ${COLUMNS}, e.title as titleMarked, substr(e.pm_did_not_work, 1, 220) as snippet
+      select ${COLUMNS}, e.title as titleMarked, substr(e.post_mortem_did_not_work, 1, 220) as snippet
       from entries e ${JOINS} where ${where}
       order by ev.starts_at desc, e.submitted_at desc, e.id
       limit ${PAGE_SIZE} offset ${(filters.page - 1) * PAGE_SIZE}`);
@@ -333,8 +333,8 @@ export function searchArchive(cache: ArchiveCache, filters: ArchiveFilters): Pro
 export async function likeScan(q: string) {
   const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c)}%`;
   const matches = sql`${VISIBLE}
-      and lower(e.title || ' ' || e.summary || ' ' || e.approach || ' ' || e.tags || ' ' || e.pm_worked || ' ' || e.pm_did_not_work
-        || ' ' || e.pm_differently || ' ' || e.pm_next_steps || ' ' || p.title || ' ' || p.summary) like ${pattern} escape '\\'`;
+      and lower(e.title || ' ' || e.summary || ' ' || e.approach || ' ' || e.tags || ' ' || e.post_mortem_worked || ' ' || e.post_mortem_did_not_work
+        || ' ' || e.post_mortem_differently || ' ' || e.post_mortem_next_steps || ' ' || p.title || ' ' || p.summary) like ${pattern} escape '\\'`;
   const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from entries e ${JOINS} where ${matches} limit ${COUNT_CAP + 1})`);
   const rows = await db.all<{ id: string }>(sql`select e.id from entries e ${JOINS} where ${matches} order by ev.starts_at desc limit ${PAGE_SIZE}`);
   return { total: n, rows };
@@ -367,7 +367,7 @@ export async function relatedLearnings(text: string, excludeProblemId: string | 
     select entry_id as id, rowid as ftsRow from learnings_fts where learnings_fts match ${full} order by ${RANK}, rowid limit ${limit + 15}`);
   if (ranked.length === 0) return [];
   const rows = await db.all<Omit<RelatedLearning, "sharedWords"> & { marked: string }>(sql`
-    select e.id, e.title, e.outcome, e.pm_root_cause as rootCause, ev.slug as eventSlug, ev.title as eventTitle, p.title as problemTitle,
+    select e.id, e.title, e.outcome, e.post_mortem_root_cause as rootCause, ev.slug as eventSlug, ev.title as eventTitle, p.title as problemTitle,
       ${TITLE} as titleMarked, ${ALL_MARKED} as marked
     from learnings_fts f cross join entries e on e.id = f.entry_id ${JOINS}
     where learnings_fts match ${full} and f.rowid in ${sqlList(ranked.map((r) => r.ftsRow))} and ${VISIBLE} and t.problem_id <> ${excludeProblemId ?? ""}`);

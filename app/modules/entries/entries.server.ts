@@ -70,8 +70,8 @@ export async function saveEntry(teamId: string, input: EntryWithAnswers, submit:
     .set({
       ...fields,
       outcome: fields.outcome ?? null,
-      pmRootCause: fields.pmRootCause ?? null,
-      pmRootCauseOther: fields.pmRootCause === "other" ? fields.pmRootCauseOther : "",
+      postMortemRootCause: fields.postMortemRootCause ?? null,
+      postMortemRootCauseOther: fields.postMortemRootCause === "other" ? fields.postMortemRootCauseOther : "",
       tags: normalizeTags(fields.tags),
       version: version + 1,
       updatedAt: now,

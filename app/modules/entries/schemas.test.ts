@@ -16,12 +16,12 @@ const complete = {
   metricBaseline: "62",
   metricTarget: "85",
   metricResult: "81",
-  pmWorked: "Classifying the common categories",
-  pmDidNotWork: "Rare categories with few examples",
-  pmRootCause: "data-missing-context" as const,
-  pmRootCauseOther: "",
-  pmDifferently: "Label rare categories first",
-  pmNextSteps: "Pilot with one support team",
+  postMortemWorked: "Classifying the common categories",
+  postMortemDidNotWork: "Rare categories with few examples",
+  postMortemRootCause: "data-missing-context" as const,
+  postMortemRootCauseOther: "",
+  postMortemDifferently: "Label rare categories first",
+  postMortemNextSteps: "Pilot with one support team",
 };
 
 const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
@@ -31,9 +31,9 @@ describe("entryDraftSchema", () => {
   it("accepts an almost-empty entry (only the version) and fills blanks with empty strings", () => {
     const result = entryDraftSchema.safeParse({ version: 1 });
     expect(result.success).toBe(true);
-    expect(result.data).toMatchObject({ version: 1, title: "", summary: "", demoUrl: "", metricResult: "", pmNextSteps: "" });
+    expect(result.data).toMatchObject({ version: 1, title: "", summary: "", demoUrl: "", metricResult: "", postMortemNextSteps: "" });
     expect(result.data!.outcome).toBeUndefined();
-    expect(result.data!.pmRootCause).toBeUndefined();
+    expect(result.data!.postMortemRootCause).toBeUndefined();
   });
   it("needs a positive whole version", () => {
     expect(entryDraftSchema.safeParse({}).error!.issues).toMatchObject([{ path: ["version"], message: "Reload the page: the form lost its version" }]);
@@ -43,7 +43,7 @@ describe("entryDraftSchema", () => {
   it("still refuses malformed values in a draft", () => {
     expect(paths(entryDraftSchema.safeParse({ version: 1, demoUrl: "not a link" }))).toEqual(["demoUrl"]);
     expect(paths(entryDraftSchema.safeParse({ version: 1, outcome: "meh" }))).toEqual(["outcome"]);
-    expect(paths(entryDraftSchema.safeParse({ version: 1, pmRootCause: "bad-luck" }))).toEqual(["pmRootCause"]);
+    expect(paths(entryDraftSchema.safeParse({ version: 1, postMortemRootCause: "bad-luck" }))).toEqual(["postMortemRootCause"]);
     expect(entryDraftSchema.safeParse({ version: 1, title: "x".repeat(121) }).error!.issues).toMatchObject([
       { path: ["title"], message: "Use at most 120 characters" },
     ]);
@@ -71,17 +71,17 @@ describe("entrySubmitSchema", () => {
       "approach",
       "metricName",
       "metricBaseline",
-      "pmWorked",
-      "pmDidNotWork",
-      "pmDifferently",
-      "pmNextSteps",
+      "postMortemWorked",
+      "postMortemDidNotWork",
+      "postMortemDifferently",
+      "postMortemNextSteps",
       "outcome",
-      "pmRootCause",
+      "postMortemRootCause",
     ]);
   });
   it("names the one missing field with its message", () => {
-    expect(entrySubmitSchema.safeParse({ ...complete, pmDidNotWork: "" }).error!.issues).toMatchObject([
-      { path: ["pmDidNotWork"], message: "Say what did not work" },
+    expect(entrySubmitSchema.safeParse({ ...complete, postMortemDidNotWork: "" }).error!.issues).toMatchObject([
+      { path: ["postMortemDidNotWork"], message: "Say what did not work" },
     ]);
   });
   it("treats whitespace-only as missing", () => {
@@ -110,13 +110,15 @@ describe("entrySubmitSchema", () => {
 
   describe("root cause", () => {
     it("'other' needs a description", () => {
-      expect(entrySubmitSchema.safeParse({ ...complete, pmRootCause: "other", pmRootCauseOther: "  " }).error!.issues).toMatchObject([
-        { path: ["pmRootCauseOther"], message: "Describe the root cause" },
+      expect(entrySubmitSchema.safeParse({ ...complete, postMortemRootCause: "other", postMortemRootCauseOther: "  " }).error!.issues).toMatchObject([
+        { path: ["postMortemRootCauseOther"], message: "Describe the root cause" },
       ]);
-      expect(entrySubmitSchema.safeParse({ ...complete, pmRootCause: "other", pmRootCauseOther: "Legal review took the week" }).success).toBe(true);
+      expect(entrySubmitSchema.safeParse({ ...complete, postMortemRootCause: "other", postMortemRootCauseOther: "Legal review took the week" }).success).toBe(
+        true,
+      );
     });
     it("a listed cause needs no description", () => {
-      expect(entrySubmitSchema.safeParse({ ...complete, pmRootCause: "latency-or-cost", pmRootCauseOther: "" }).success).toBe(true);
+      expect(entrySubmitSchema.safeParse({ ...complete, postMortemRootCause: "latency-or-cost", postMortemRootCauseOther: "" }).success).toBe(true);
     });
   });
 });
@@ -166,19 +168,19 @@ describe("normalizeTags", () => {
 
 describe("entry schemas, message by message", () => {
   it("says what each missing part of a submitted entry needs", () => {
-    const r = entrySubmitSchema.safeParse({ version: 1, pmRootCause: "other" });
+    const r = entrySubmitSchema.safeParse({ version: 1, postMortemRootCause: "other" });
     expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
       ["title", "Give the entry a title"],
       ["summary", "Write a one-line summary"],
       ["approach", "Describe the approach: models, tools and data used"],
       ["metricName", "Name the AI metric"],
       ["metricBaseline", "Give the metric's baseline"],
-      ["pmWorked", "Say what worked (even in a failed attempt something did)"],
-      ["pmDidNotWork", "Say what did not work"],
-      ["pmDifferently", "Say what you would do differently"],
-      ["pmNextSteps", "Name the next steps"],
+      ["postMortemWorked", "Say what worked (even in a failed attempt something did)"],
+      ["postMortemDidNotWork", "Say what did not work"],
+      ["postMortemDifferently", "Say what you would do differently"],
+      ["postMortemNextSteps", "Name the next steps"],
       ["outcome", "Pick an outcome"],
-      ["pmRootCauseOther", "Describe the root cause"],
+      ["postMortemRootCauseOther", "Describe the root cause"],
     ]);
     expect(
       entrySubmitSchema
@@ -186,7 +188,7 @@ describe("entry schemas, message by message", () => {
         .error!.issues.map((i) => [i.path.join("."), i.message])
         .slice(-2),
     ).toEqual([
-      ["pmRootCause", "Pick the root cause"],
+      ["postMortemRootCause", "Pick the root cause"],
       ["metricResult", "Give the measured result (only a failed attempt may leave it empty)"],
     ]);
   });

@@ -46,12 +46,12 @@ const draftShape = {
   metricBaseline: max(100),
   metricTarget: max(100),
   metricResult: max(100),
-  pmWorked: max(5000),
-  pmDidNotWork: max(5000),
-  pmRootCause: z.enum(rootCauses, { error: "Pick a root cause from the list" }).optional(),
-  pmRootCauseOther: max(200),
-  pmDifferently: max(5000),
-  pmNextSteps: max(5000),
+  postMortemWorked: max(5000),
+  postMortemDidNotWork: max(5000),
+  postMortemRootCause: z.enum(rootCauses, { error: "Pick a root cause from the list" }).optional(),
+  postMortemRootCauseOther: max(200),
+  postMortemDifferently: max(5000),
+  postMortemNextSteps: max(5000),
 };
 
 export const entryDraftSchema = z.object(draftShape);
@@ -72,12 +72,12 @@ export const entryFieldLabels = {
   metricBaseline: "Baseline",
   metricTarget: "Target",
   metricResult: "Measured result",
-  pmWorked: "What worked",
-  pmDidNotWork: "What did not work",
-  pmRootCause: "Root cause",
-  pmRootCauseOther: "Root cause, if other",
-  pmDifferently: "What we would do differently",
-  pmNextSteps: "Next steps",
+  postMortemWorked: "What worked",
+  postMortemDidNotWork: "What did not work",
+  postMortemRootCause: "Root cause",
+  postMortemRootCauseOther: "Root cause, if other",
+  postMortemDifferently: "What we would do differently",
+  postMortemNextSteps: "Next steps",
 } as const satisfies Record<keyof typeof draftShape, string>;
 
 export type EntryField = keyof typeof entryFieldLabels;
@@ -88,12 +88,12 @@ const alwaysRequired: [EntryField, string][] = [
   ["approach", "Describe the approach: models, tools and data used"],
   ["metricName", "Name the AI metric"],
   ["metricBaseline", "Give the metric's baseline"],
-  ["pmWorked", "Say what worked (even in a failed attempt something did)"],
-  ["pmDidNotWork", "Say what did not work"],
-  ["pmDifferently", "Say what you would do differently"],
-  ["pmNextSteps", "Name the next steps"],
+  ["postMortemWorked", "Say what worked (even in a failed attempt something did)"],
+  ["postMortemDidNotWork", "Say what did not work"],
+  ["postMortemDifferently", "Say what you would do differently"],
+  ["postMortemNextSteps", "Name the next steps"],
   ["outcome", "Pick an outcome"],
-  ["pmRootCause", "Pick the root cause"],
+  ["postMortemRootCause", "Pick the root cause"],
 ];
 const MEASURED_RESULT_NEEDED = "Give the measured result (only a failed attempt may leave it empty)";
 
@@ -115,7 +115,8 @@ function checkComplete(v: z.infer<typeof entryDraftSchema>, ctx: z.RefinementCtx
   for (const [field, message] of need) {
     if (field !== "metricResult" && !v[field]) ctx.addIssue({ code: "custom", path: [field], message });
   }
-  if (v.pmRootCause === "other" && !v.pmRootCauseOther) ctx.addIssue({ code: "custom", path: ["pmRootCauseOther"], message: "Describe the root cause" });
+  if (v.postMortemRootCause === "other" && !v.postMortemRootCauseOther)
+    ctx.addIssue({ code: "custom", path: ["postMortemRootCauseOther"], message: "Describe the root cause" });
   const metricResult = need.get("metricResult");
   if (metricResult && v.outcome && !v.metricResult) ctx.addIssue({ code: "custom", path: ["metricResult"], message: metricResult });
 }

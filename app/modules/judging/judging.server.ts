@@ -7,7 +7,7 @@ import {
   judgeAssignments,
   judgeConflicts,
   problems,
-  reviews,
+  overallComments,
   scores,
   teamMembers,
   teams,
@@ -23,7 +23,7 @@ import { asRound, type JudgingRound } from "./rounds";
  * Declaring one deletes them (declareConflict), but a save racing the declaration, or rows from
  * before that rule, must not count either: every reader of scores filters with this.
  */
-export function notConflicted(table: typeof scores | typeof reviews) {
+export function notConflicted(table: typeof scores | typeof overallComments) {
   return sql`not exists (select 1 from judge_conflicts k where k.entry_id = ${table.entryId} and k.judge_id = ${table.judgeId})`;
 }
 
@@ -106,7 +106,7 @@ export async function declareConflict(eventId: string, entryId: string, judgeId:
       .values({ eventId, entryId, judgeId, reason })
       .onConflictDoUpdate({ target: [judgeConflicts.entryId, judgeConflicts.judgeId], set: { reason } }),
     db.delete(scores).where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId))),
-    db.delete(reviews).where(and(eq(reviews.entryId, entryId), eq(reviews.judgeId, judgeId))),
+    db.delete(overallComments).where(and(eq(overallComments.entryId, entryId), eq(overallComments.judgeId, judgeId))),
   ]);
 }
 
@@ -149,11 +149,11 @@ export function judgeScores(entryId: string, judgeId: string, round: JudgingRoun
     .where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId)));
 }
 
-export async function judgeReview(entryId: string, judgeId: string, round: JudgingRound = 1) {
+export async function judgeOverallComment(entryId: string, judgeId: string, round: JudgingRound = 1) {
   const [row] = await db
-    .select({ comment: reviews.comment })
-    .from(reviews)
-    .where(and(eq(reviews.entryId, entryId), eq(reviews.judgeId, judgeId), eq(reviews.round, round)));
+    .select({ comment: overallComments.comment })
+    .from(overallComments)
+    .where(and(eq(overallComments.entryId, entryId), eq(overallComments.judgeId, judgeId), eq(overallComments.round, round)));
   return row?.comment ?? "";
 }
 
@@ -182,7 +182,7 @@ export async function saveScores(
   );
   if (overallComment !== undefined)
     writes.push(
-      db.run(sql`insert into reviews (entry_id, judge_id, comment, round, updated_at)
+      db.run(sql`insert into overall_comments (entry_id, judge_id, comment, round, updated_at)
         select ${entryId}, ${judgeId}, ${overallComment}, e.judging_round, ${at} from entries x join events e on e.id = x.event_id where x.id = ${entryId}
         on conflict (entry_id, judge_id, round) do update set comment = excluded.comment, updated_at = excluded.updated_at`),
     );
@@ -349,11 +349,11 @@ export async function entryFeedback(entryId: string, showJudgeNames = false): Pr
       .where(and(eq(scores.entryId, entryId), notConflicted(scores)))
       .orderBy(desc(criteria.round), asc(scores.judgeId), asc(criteria.position)),
     db
-      .select({ judgeId: reviews.judgeId, judgeName: users.name, round: reviews.round, comment: reviews.comment })
-      .from(reviews)
-      .innerJoin(users, eq(users.id, reviews.judgeId))
-      .where(and(eq(reviews.entryId, entryId), notConflicted(reviews)))
-      .orderBy(desc(reviews.round)),
+      .select({ judgeId: overallComments.judgeId, judgeName: users.name, round: overallComments.round, comment: overallComments.comment })
+      .from(overallComments)
+      .innerJoin(users, eq(users.id, overallComments.judgeId))
+      .where(and(eq(overallComments.entryId, entryId), notConflicted(overallComments)))
+      .orderBy(desc(overallComments.round)),
   ]);
   const sheets: { key: string; judgeId: string; round: number }[] = [];
   const names = new Map<string, string>();
@@ -405,13 +405,20 @@ export function rawScoreRows(eventId: string) {
 
 export function overallCommentRows(eventId: string) {
   return db
-    .select({ round: reviews.round, entryTitle: entries.title, teamName: teams.name, judgeName: users.name, judgeEmail: users.email, comment: reviews.comment })
-    .from(reviews)
-    .innerJoin(entries, eq(entries.id, reviews.entryId))
+    .select({
+      round: overallComments.round,
+      entryTitle: entries.title,
+      teamName: teams.name,
+      judgeName: users.name,
+      judgeEmail: users.email,
+      comment: overallComments.comment,
+    })
+    .from(overallComments)
+    .innerJoin(entries, eq(entries.id, overallComments.entryId))
     .innerJoin(teams, eq(teams.id, entries.teamId))
-    .innerJoin(users, eq(users.id, reviews.judgeId))
-    .where(and(eq(entries.eventId, eventId), sql`reviews.comment <> ''`, notConflicted(reviews)))
-    .orderBy(asc(reviews.round), asc(entries.title), asc(users.name));
+    .innerJoin(users, eq(users.id, overallComments.judgeId))
+    .where(and(eq(entries.eventId, eventId), sql`overall_comments.comment <> ''`, notConflicted(overallComments)))
+    .orderBy(asc(overallComments.round), asc(entries.title), asc(users.name));
 }
 
 export function judgeNames(ids: string[]) {

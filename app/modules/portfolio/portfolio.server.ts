@@ -33,7 +33,7 @@ async function entriesOf(personId: string) {
       metricUnit: entries.metricUnit,
       metricBaseline: entries.metricBaseline,
       metricResult: entries.metricResult,
-      lesson: entries.pmDifferently,
+      lesson: entries.postMortemDifferently,
       hidden: teamMembers.hiddenFromPortfolio,
       eventId: events.id,
       eventSlug: events.slug,

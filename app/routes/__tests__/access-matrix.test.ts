@@ -284,12 +284,12 @@ describe("blind judging across every loader", () => {
     ...{ summary: "One line.", tags: "", demoUrl: "", repoUrl: "", videoUrl: "", approach: "A model.", outcome: "partial" as const },
     ...{ metricName: "Deflection", metricUnit: "%", metricBaseline: "0", metricTarget: "20", metricResult: "12" },
     ...{
-      pmWorked: "Retrieval.",
-      pmDidNotWork: "Tone.",
-      pmRootCause: "model-capability" as const,
-      pmRootCauseOther: "",
-      pmDifferently: "Earlier.",
-      pmNextSteps: "Pilot.",
+      postMortemWorked: "Retrieval.",
+      postMortemDidNotWork: "Tone.",
+      postMortemRootCause: "model-capability" as const,
+      postMortemRootCauseOther: "",
+      postMortemDifferently: "Earlier.",
+      postMortemNextSteps: "Pilot.",
     },
   };
   const blind = {} as { judge: TestUser; organizer: TestUser; params: Record<string, string>; secrets: string[] };

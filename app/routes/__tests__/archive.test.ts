@@ -75,15 +75,15 @@ beforeAll(async () => {
   world.bodyHit = await entryOn(past.event.id, past.problem.id, organizer, {
     title: "Ticket router",
     outcome: "partial",
-    pmDidNotWork: "It never learned which invoice a support ticket was about.",
+    postMortemDidNotWork: "It never learned which invoice a support ticket was about.",
     tags: "support, routing",
   });
   world.failed = await entryOn(past.event.id, past.problem.id, organizer, {
     title: "Dunning letter writer",
     outcome: "failed",
-    pmRootCause: "data-missing-context",
-    pmDidNotWork: "Overdue invoices had no contact history.",
-    pmDifferently: "Join the CRM notes before prompting.",
+    postMortemRootCause: "data-missing-context",
+    postMortemDidNotWork: "Overdue invoices had no contact history.",
+    postMortemDifferently: "Join the CRM notes before prompting.",
     metricName: "Letters sent without edits",
     metricUnit: "%",
     metricBaseline: "0",
@@ -241,6 +241,30 @@ describe("archive search", () => {
     const second = await search({ q: "paging sample", page: "2" });
     expect(second.learnings).toHaveLength(2);
     expect(new Set([...first.learnings, ...second.learnings].map((l) => l.id)).size).toBe(PAGE_SIZE + 2);
+  });
+});
+
+describe("post-mortem columns renamed pm_* → post_mortem_* (ADR 042)", () => {
+  it("finds post-mortem text the previous release writes under the old names, and this release's under the new", async () => {
+    const past = await createOpenEvent(organizer);
+    await movePhase(past.event.id, organizer, "judging");
+    await movePhase(past.event.id, organizer, "closed");
+    // The previous release, still serving during a rolling deploy, inserts and edits with pm_* only.
+    const teamId = newId();
+    await db
+      .insert(teams)
+      .values({ id: teamId, eventId: past.event.id, problemId: past.problem.id, name: "Old writers", inviteCode: newId(), leadId: organizer.id });
+    const oldId = newId();
+    await db.run(sql`insert into entries (id, event_id, team_id, status, title, pm_did_not_work, pm_root_cause)
+      values (${oldId}, ${past.event.id}, ${teamId}, 'submitted', 'Payroll checker', 'Timesheets arrived as photographs.', 'ux-or-adoption')`);
+    expect(await ids({ q: "timesheets" })).toEqual([oldId]);
+    expect(await ids({ q: "timesheets", rootCause: "ux-or-adoption" })).toEqual([oldId]);
+    await db.run(sql`update entries set pm_next_steps = 'Scan payslips at the depot.' where id = ${oldId}`);
+    expect(await ids({ q: "payslips" })).toEqual([oldId]);
+    // This release writes the new names only.
+    await db.update(entries).set({ postMortemDifferently: "Interview the depot managers first." }).where(eq(entries.id, oldId));
+    expect(await ids({ q: "managers depot" })).toEqual([oldId]);
+    expect(await ids({ q: "payslips" })).toEqual([oldId]);
   });
 });
 
@@ -426,19 +450,19 @@ describe("related learnings that are related", () => {
         summary: "Suggests the top three queues with reasons; the agent picks.",
         tags: "support, classification, sidebar",
         approach: "Fine-tuned a small classifier on two years of labelled tickets; an LLM writes a one-line reason for each suggestion.",
-        pmDidNotWork: "Rare queues (under 1% of tickets) were almost never suggested.",
-        pmNextSteps: "Pilot with one support pod for two weeks.",
+        postMortemDidNotWork: "Rare queues (under 1% of tickets) were almost never suggested.",
+        postMortemNextSteps: "Pilot with one support pod for two weeks.",
       }),
       chatbot: await entryOn(past.event.id, triage.id, organizer, {
         title: "Support chatbot for agents",
         summary: "A chat window where agents ask which queue a ticket belongs to.",
         tags: "support, chatbot, llm",
-        pmDidNotWork: "Tickets lacked account context, so answers were confident and wrong.",
+        postMortemDidNotWork: "Tickets lacked account context, so answers were confident and wrong.",
       }),
       disputes: await entryOn(past.event.id, invoices.id, organizer, {
         title: "Early dispute signals from email",
         summary: "Flags invoices whose email threads sound like a dispute is coming.",
-        pmNextSteps: "Ask the CRM team for the thread-to-invoice export.",
+        postMortemNextSteps: "Ask the CRM team for the thread-to-invoice export.",
       }),
     };
     await movePhase(past.event.id, organizer, "judging");

@@ -29,11 +29,11 @@ const complete = {
   approach: "RAG over two years of tickets.",
   metricName: "Deflection rate",
   metricBaseline: "0",
-  pmWorked: "Retrieval found similar tickets.",
-  pmDidNotWork: "Answers missed customer-specific context.",
-  pmRootCause: "data-missing-context",
-  pmDifferently: "Pull account data into the context first.",
-  pmNextSteps: "Pilot with account context.",
+  postMortemWorked: "Retrieval found similar tickets.",
+  postMortemDidNotWork: "Answers missed customer-specific context.",
+  postMortemRootCause: "data-missing-context",
+  postMortemDifferently: "Pull account data into the context first.",
+  postMortemNextSteps: "Pilot with account context.",
 };
 
 type Autosave = { autosave: { ok: boolean; version?: number; reason?: string; message?: string } };
@@ -96,6 +96,27 @@ describe("entry form autosave", () => {
     const judging = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Sneaky" }), 403);
     expect((judging.data as Autosave).autosave.message).toMatch(/the event has moved to judging/);
     expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
+  });
+});
+
+describe("a page loaded before the post-mortem fields were renamed (ADR 042)", () => {
+  const post = (user: TestUser, slug: string, teamId: string, form: Record<string, string | number>) =>
+    entryAction(args(request(`/events/${slug}/teams/${teamId}/entry`, { user, form }), { slug, teamId }));
+  // The previous release's form named them pm*; the narrow step removes this test with the old names.
+  const previousNames = Object.fromEntries(Object.entries(complete).map(([name, value]) => [name.replace(/^postMortem/, "pm"), value]));
+
+  it("autosaves and submits under the old field names without blanking the post-mortem", async () => {
+    const { event, teamId, creator } = await setup();
+    await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, ...previousNames }), 200);
+    expect(await entryOf(teamId)).toMatchObject({ postMortemWorked: "Retrieval found similar tickets.", postMortemRootCause: "data-missing-context" });
+    await expectStatus(post(creator, event.slug, teamId, { intent: "submit", version: 2, ...previousNames }), 302);
+    expect(await entryOf(teamId)).toMatchObject({ status: "submitted", postMortemNextSteps: "Pilot with account context." });
+  });
+
+  it("prefers the new name when a form sends both", async () => {
+    const { event, teamId, creator } = await setup();
+    await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, pmWorked: "Old", postMortemWorked: "New" }), 200);
+    expect(await entryOf(teamId)).toMatchObject({ postMortemWorked: "New" });
   });
 });
 

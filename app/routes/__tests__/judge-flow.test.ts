@@ -1,7 +1,7 @@
 // The judge's flow through their queue: "Save and next entry" and partial or empty sheets, against the real database.
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { eventJudges, events, judgeAssignments, reviews, scores, teamMembers } from "#db/schema";
+import { eventJudges, events, judgeAssignments, overallComments, scores, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
 import { readToast } from "~/lib/toast.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
@@ -221,7 +221,7 @@ describe("partial and empty sheets", () => {
       200,
     );
     expect((commented.data as { summary: string }).summary).toBe("Overall comment saved for Entry A: 6 of 6 criteria still to score.");
-    expect((await db.select().from(reviews).where(eq(reviews.entryId, w.ids.a)))[0].comment).toBe("Read it twice");
+    expect((await db.select().from(overallComments).where(eq(overallComments.entryId, w.ids.a)))[0].comment).toBe("Read it twice");
     expect(await mine(w, w.ids.a)).toHaveLength(0);
     // No value and no sheet counts as not started, not as incomplete.
     expect((await judgingSheets(w.event)).byJudge.find((j) => j.id === w.judge.id)).toMatchObject({ done: 0, incomplete: 0, missing: 3 });

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { awards, entries, eventJudges, events, judgeAssignments, judgeConflicts, reviews, scores, teams } from "#db/schema";
+import { awards, entries, eventJudges, events, judgeAssignments, judgeConflicts, overallComments, scores, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { readToast } from "~/lib/toast.server";
 import { listCriteria } from "~/modules/events/events.server";
@@ -84,7 +84,9 @@ describe("judging: partial sheets, conflicts, assignments", () => {
         .from(scores)
         .where(and(eq(scores.entryId, w.aliceEntry), eq(scores.judgeId, w.j1.id))),
     ).toHaveLength(2);
-    expect((await db.select().from(reviews).where(eq(reviews.entryId, w.aliceEntry)))[0].comment).toBe("Promising start");
+    expect((await db.select().from(overallComments).where(eq(overallComments.entryId, w.aliceEntry)))[0].comment).toBe("Promising start");
+    // The previous release, still running during a rolling deploy, reads the same comment from reviews (ADR 042).
+    expect(await db.all(sql`select comment from reviews where entry_id = ${w.aliceEntry}`)).toEqual([{ comment: "Promising start" }]);
     const row = (await queue(w, w.j1)).find((q) => q.id === w.aliceEntry)!;
     expect([row.scored, row.criterionCount]).toEqual([2, 6]);
 
@@ -196,8 +198,8 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     expect(
       await db
         .select()
-        .from(reviews)
-        .where(and(eq(reviews.entryId, w.bobEntry), eq(reviews.judgeId, w.j2.id))),
+        .from(overallComments)
+        .where(and(eq(overallComments.entryId, w.bobEntry), eq(overallComments.judgeId, w.j2.id))),
     ).toEqual([]);
     // Carol's entry, scored by j1 alone with the same values, is what Bob's total must now equal.
     await expectStatus(

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { criteria, entries, eventJudges, events, finalists, finalJudges, notifications, reviews, scores } from "#db/schema";
+import { criteria, entries, eventJudges, events, finalists, finalJudges, notifications, overallComments, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
@@ -275,11 +275,11 @@ describe("judging rounds: the final round", () => {
       );
     }
     // j1's round-1 overall comment on Alpha stays beside the final round's.
-    const alphaReviews = await db
+    const alphaComments = await db
       .select()
-      .from(reviews)
-      .where(and(eq(reviews.entryId, w.ids.Gamma), eq(reviews.judgeId, w.j1.id)));
-    expect(alphaReviews.map((r) => [r.round, r.comment]).sort()).toEqual([
+      .from(overallComments)
+      .where(and(eq(overallComments.entryId, w.ids.Gamma), eq(overallComments.judgeId, w.j1.id)));
+    expect(alphaComments.map((r) => [r.round, r.comment]).sort()).toEqual([
       [1, "Round 1 on Gamma"],
       [2, "Great live demo"],
     ]);

@@ -46,12 +46,12 @@ const completeFailedEntry = {
   metricBaseline: "0",
   metricTarget: "20",
   metricResult: "",
-  pmWorked: "Retrieval found similar tickets.",
-  pmDidNotWork: "Answers missed customer-specific context.",
-  pmRootCause: "data-missing-context",
-  pmRootCauseOther: "",
-  pmDifferently: "Pull account data into the context first.",
-  pmNextSteps: "Pilot with account context for one product line.",
+  postMortemWorked: "Retrieval found similar tickets.",
+  postMortemDidNotWork: "Answers missed customer-specific context.",
+  postMortemRootCause: "data-missing-context",
+  postMortemRootCauseOther: "",
+  postMortemDifferently: "Pull account data into the context first.",
+  postMortemNextSteps: "Pilot with account context for one product line.",
 };
 
 describe("teams", () => {
@@ -226,10 +226,21 @@ describe("entries", () => {
     const res = await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 1, title: "Only a title", outcome: "working" }), 400);
     const errors = fieldErrors(res);
     expect(Object.keys(errors).sort()).toEqual(
-      ["summary", "approach", "metricName", "metricBaseline", "metricResult", "pmWorked", "pmDidNotWork", "pmRootCause", "pmDifferently", "pmNextSteps"].sort(),
+      [
+        "summary",
+        "approach",
+        "metricName",
+        "metricBaseline",
+        "metricResult",
+        "postMortemWorked",
+        "postMortemDidNotWork",
+        "postMortemRootCause",
+        "postMortemDifferently",
+        "postMortemNextSteps",
+      ].sort(),
     );
     expect(errors.metricResult).toEqual(["Give the measured result (only a failed attempt may leave it empty)"]);
-    expect(errors.pmRootCause).toEqual(["Pick the root cause"]);
+    expect(errors.postMortemRootCause).toEqual(["Pick the root cause"]);
     expect(await entryOf(teamId)).toMatchObject({ status: "draft", version: 1, title: "" });
   });
 
@@ -243,7 +254,7 @@ describe("entries", () => {
       version: 2,
       outcome: "failed",
       metricResult: "",
-      pmRootCause: "data-missing-context",
+      postMortemRootCause: "data-missing-context",
       tags: "support, retrieval",
       title: "Ticket auto-answer",
     });
