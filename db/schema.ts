@@ -808,3 +808,15 @@ export const entryAnswers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.entryId, t.questionId] }), index("entry_answers_question_idx").on(t.questionId)],
 );
+
+/**
+ * Each event's results version (ADR 033, ADR 044): triggers move it in the same statement as every change the
+ * event's results show, and each app process caches computed results under it
+ * (app/modules/judging/results-cache.server.ts).
+ */
+export const resultsVersions = sqliteTable("results_versions", {
+  eventId: text("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  version: integer("version").notNull().default(0),
+});

@@ -16,6 +16,7 @@ import {
 import { db, dbClient } from "~/db.server";
 import { afterSave, nextToScore } from "./queue";
 import { computeEventResults, type Score } from "./results";
+import { cachedResults, resultsVersion } from "./results-cache.server";
 import { asRound, type JudgingRound } from "./rounds";
 
 /**
@@ -282,12 +283,8 @@ async function countedScores(eventId: string, round: JudgingRound): Promise<Scor
 
 type ResultsEvent = JudgingEvent & { scaleMax: number; normalizeScores?: boolean };
 
-/**
- * Both rankings of one round's entries, with flags and breakdowns: round 1 ranks every submitted entry, the final
- * round its finalists under its own rubric, judges and normalization (ADR 038). Without `round`, the event's current
- * round, whose ranking is the official one. Callers decide who may see it.
- */
-export async function eventResults(event: ResultsEvent, view?: "raw" | "normalized", round: JudgingRound = asRound(event.judgingRound)) {
+/** One round's results computed from the database, and their weight for the cache (its score and entry rows). */
+async function computeResultsOf(event: ResultsEvent, official: "raw" | "normalized", order: "raw" | "normalized", round: JudgingRound) {
   const [rubric, submitted] = await Promise.all([
     db
       .select()
@@ -307,17 +304,31 @@ export async function eventResults(event: ResultsEvent, view?: "raw" | "normaliz
     entryIds.length ? countedScores(event.id, round) : Promise.resolve([]),
     expectedJudges(event, submitted, round),
   ]);
-  const official = event.normalizeScores ? "normalized" : "raw";
   const summary = computeEventResults({
     entryIds,
     criteria: rubric,
     scaleMax: event.scaleMax,
     scores: allScores,
     expectedJudges: expected,
-    official: view ?? official,
+    official: order,
   });
   const byId = new Map(submitted.map((e) => [e.id, e]));
-  return { round, rubric, official, ...summary, rows: summary.rows.map((r) => ({ ...r, entry: byId.get(r.entryId)! })) };
+  const value = { round, rubric, official, ...summary, rows: summary.rows.map((r) => ({ ...r, entry: byId.get(r.entryId)! })) };
+  return { value, weight: allScores.length + entryIds.length };
+}
+
+/**
+ * Both rankings of one round's entries, with flags and breakdowns: round 1 ranks every submitted entry, the final
+ * round its finalists under its own rubric, judges and normalization (ADR 038). Without `round`, the event's current
+ * round, whose ranking is the official one. Callers decide who may see it, and must not change what they get: it
+ * is cached per process until the event's results version moves (results-cache.server.ts, ADR 044); settings read
+ * from the event row are part of the key.
+ */
+export async function eventResults(event: ResultsEvent, view?: "raw" | "normalized", round: JudgingRound = asRound(event.judgingRound)) {
+  const official = event.normalizeScores ? "normalized" : "raw";
+  const order = view ?? official;
+  const key = [event.id, event.scaleMax, event.judgesPerEntry, official, order, round].join("|");
+  return cachedResults(key, await resultsVersion(event.id), () => computeResultsOf(event, official, order, round));
 }
 
 export type FeedbackSheet = {
