@@ -5,7 +5,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "rea
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
 import { Field, FormErrors, SelectField, TextareaField, type Meta } from "~/components/forms";
 import { yesNoLabels, type Question } from "~/modules/entries/questions";
-import { entryFieldLabels, entrySchemaFor, outcomeLabels, requiredToSubmit, rootCauseLabels, type EntryField } from "~/modules/entries/schemas";
+import { entryFieldLabels, entrySchemaFor, requiredToSubmit, type EntryField } from "~/modules/entries/schemas";
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 import { useEntryAutosave, type AutosaveStatus } from "./use-entry-autosave";
 
 /** The form's sections, in order: the in-page navigation and the fieldsets share these ids. */
