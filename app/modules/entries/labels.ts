@@ -1,6 +1,6 @@
-// Words for an entry's outcome and root cause, apart from the zod schemas so that pages which only show them
+// Words for an entry's outcome, root cause and answers to custom questions (ADR 036), apart from the zod schemas so that pages which only show them
 // do not load zod (ADR 043).
-import type { RootCause } from "#db/enums";
+import type { QuestionKind, RootCause } from "#db/enums";
 
 export const outcomeLabels = { working: "Working prototype", partial: "Partial prototype", failed: "Failed attempt" } as const;
 /** The short form badges show; every other place says outcomeLabels. */
@@ -16,3 +16,11 @@ export const rootCauseLabels: Record<RootCause, string> = {
   evaluation: "Evaluation",
   other: "Other",
 };
+
+export const yesNoLabels = { yes: "Yes", no: "No" } as const;
+
+/** An answer as the entry page and the CSV show it. */
+export function answerText(question: { kind: QuestionKind }, value: string): string {
+  if (question.kind === "yes-no" && (value === "yes" || value === "no")) return yesNoLabels[value];
+  return value;
+}
