@@ -3,7 +3,7 @@ import { outcomes, rootCauses } from "#db/enums";
 import { activeFilters, anyLabels, clearFiltersHref, filterLabels, filtersKey } from "~/modules/archive/filters";
 import type { ArchiveFilters } from "~/modules/archive/search.server";
 import { ArchiveSearchBox } from "./archive-combobox";
-import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 
 type Props = {
   filters: ArchiveFilters;

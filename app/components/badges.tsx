@@ -1,5 +1,5 @@
 import type { EventPhase, Outcome } from "#db/schema";
-import { outcomeBadgeLabels } from "~/modules/entries/schemas";
+import { outcomeBadgeLabels } from "~/modules/entries/labels";
 import { phaseWords } from "~/modules/events/phases";
 
 const phaseStyle: Record<EventPhase, string> = {

@@ -1,5 +1,5 @@
 import type { QuestionKind } from "#db/enums";
-import { answerText } from "~/modules/entries/questions";
+import { answerText } from "~/modules/entries/labels";
 
 type AnsweredQuestion = { id: string; kind: QuestionKind; label: string; value: string };
 

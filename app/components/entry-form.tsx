@@ -4,8 +4,9 @@ import { Form, useNavigation, type Blocker } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
 import { Field, FormErrors, SelectField, TextareaField, type Meta } from "~/components/forms";
-import { yesNoLabels, type Question } from "~/modules/entries/questions";
-import { entryFieldLabels, entrySchemaFor, outcomeLabels, requiredToSubmit, rootCauseLabels, type EntryField } from "~/modules/entries/schemas";
+import type { Question } from "~/modules/entries/questions";
+import { entryFieldLabels, entrySchemaFor, requiredToSubmit, type EntryField } from "~/modules/entries/schemas";
+import { outcomeLabels, rootCauseLabels, yesNoLabels } from "~/modules/entries/labels";
 import { useEntryAutosave, type AutosaveStatus } from "./use-entry-autosave";
 
 /** The form's sections, in order: the in-page navigation and the fieldsets share these ids. */

@@ -1,11 +1,7 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "@remix-run/react";
-import { followUpStatuses, type FollowUpStatus } from "#db/enums";
-import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { Link } from "@remix-run/react";
+import type { FollowUpStatus } from "#db/enums";
 import type { FollowUpAnswer } from "~/modules/follow-ups/follow-ups.server";
-import { followUpSchema } from "~/modules/follow-ups/schemas";
-import { followUpHints, followUpLabels, followUpPath } from "~/modules/follow-ups/words";
+import { followUpLabels, followUpPath } from "~/modules/follow-ups/words";
 
 const statusStyle: Record<FollowUpStatus, string> = {
   adopted: "bg-emerald-100 text-emerald-900",
@@ -24,7 +20,7 @@ export function FollowUpBadge({ status }: { status: FollowUpStatus }) {
   );
 }
 
-type Metric = { metricName: string; metricUnit: string; metricBaseline: string; metricResult: string };
+export type Metric = { metricName: string; metricUnit: string; metricBaseline: string; metricResult: string };
 
 /** One answer: what happened, when and by whom, why, and the metric today. */
 export function FollowUpAnswerView({ answer, metric }: { answer: FollowUpAnswer; metric: Pick<Metric, "metricName" | "metricUnit"> }) {
@@ -79,62 +75,5 @@ export function FollowUpSection({
         </Link>
       ) : null}
     </section>
-  );
-}
-
-/** The follow-up form: works as a plain post; with JavaScript it checks fields as people leave them. */
-export function FollowUpForm({ latest, metric, lastResult }: { latest: FollowUpAnswer | null; metric: Metric; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm({
-    id: "follow-up",
-    lastResult,
-    defaultValue: latest ? { status: latest.status, why: latest.why, metricValue: latest.metricValue } : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: followUpSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const statusInvalid = Boolean(fields.status.errors?.length);
-  const atEvent = [metric.metricBaseline && `baseline ${metric.metricBaseline}`, metric.metricResult && `result ${metric.metricResult}`]
-    .filter(Boolean)
-    .join(", ");
-  return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-4">
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <fieldset aria-describedby={statusInvalid ? fields.status.errorId : undefined}>
-        <legend className="label">What happened to it?</legend>
-        <div className="mt-1 space-y-2">
-          {followUpStatuses.map((status) => (
-            <div key={status} className="flex items-start gap-2">
-              <input
-                type="radio"
-                id={`${fields.status.id}-${status}`}
-                name={fields.status.name}
-                value={status}
-                defaultChecked={fields.status.initialValue === status}
-                aria-describedby={`${fields.status.id}-${status}-hint`}
-                className="mt-1"
-              />
-              <div>
-                <label htmlFor={`${fields.status.id}-${status}`} className="font-medium">
-                  {followUpLabels[status]}
-                </label>
-                <p id={`${fields.status.id}-${status}-hint`} className="text-sm text-slate-700">
-                  {followUpHints[status]}
-                </p>
-              </div>
-            </div>
-          ))}
-        </div>
-        <ErrorList id={fields.status.errorId} errors={fields.status.errors} />
-      </fieldset>
-      <TextareaField label="Why?" meta={fields.why} hint="What decided it: who uses it now, what stopped it, what it would need." />
-      <Field
-        label={`AI metric today${metric.metricName ? `: ${metric.metricName}` : ""}${metric.metricUnit ? ` (${metric.metricUnit})` : ""}`}
-        meta={fields.metricValue}
-        hint={`${atEvent ? `At the event: ${atEvent}. ` : ""}Leave it empty if nobody measures it now.`}
-      />
-      <button type="submit" className="btn-primary">
-        Save what happened
-      </button>
-    </Form>
   );
 }

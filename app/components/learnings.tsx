@@ -2,7 +2,7 @@
 import { Link } from "@remix-run/react";
 import type { Outcome, RootCause } from "#db/schema";
 import { splitSnippet } from "~/modules/archive/query";
-import { rootCauseLabels } from "~/modules/entries/schemas";
+import { rootCauseLabels } from "~/modules/entries/labels";
 import { OutcomeBadge } from "./badges";
 import { historySummary } from "./problem-history";
 

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { metricLine } from "~/modules/archive/digest";
 import type { ProblemHistory } from "~/modules/archive/history.server";
-import { rootCauseLabels } from "~/modules/entries/schemas";
+import { rootCauseLabels } from "~/modules/entries/labels";
 import { OutcomeBadge } from "./badges";
 import { FollowUpBadge } from "./follow-ups";
 

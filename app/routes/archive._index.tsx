@@ -14,7 +14,7 @@ import { archiveContext } from "~/modules/archive/home.server";
 import { unmarked } from "~/modules/archive/query";
 import { filtersFromUrl, searchArchive, type ArchiveFilters } from "~/modules/archive/search.server";
 import { requireUser } from "~/modules/auth/guards.server";
-import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 import { WENT_TO_PRODUCTION } from "~/modules/follow-ups/words";
 
 export const meta: MetaFunction = () => [{ title: "Archive · Problem First" }];

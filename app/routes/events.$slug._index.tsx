@@ -1,13 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { EventAnnouncements } from "~/components/announcements/event-announcements";
 import { PhaseBadge } from "~/components/badges";
 import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Countdown } from "~/components/countdown";
-import { Field } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { formatDateRange, formatInZone, relativeTime } from "~/lib/time";
@@ -20,9 +18,11 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { nextDeadline } from "~/modules/events/phases";
 import { listProblems } from "~/modules/problems/problems.server";
 import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.server";
-import { joinSchema } from "~/modules/teams/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Problem First` }];
+
+// Only people without a team see the invite-code form; its form library and zod load with it (ADR 043).
+const JoinByCodeForm = lazy(() => import("~/components/join-by-code"));
 
 /** Entry cards on the event page; "See all N entries" leads to the gallery. */
 const EVENT_PAGE_ENTRIES = 12;
@@ -69,13 +69,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function EventPage() {
   const { event, descriptionHtml, rulesHtml, problems, entries, entryCount, myTeamId, awards, announcements, inviteReply, can, now } =
     useLoaderData<typeof loader>();
-  const [joinForm, joinFields] = useForm({
-    id: "join",
-    lastResult: inviteReply,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
   const nowDate = new Date(now);
   const next = nextDeadline(event, nowDate);
   return (
@@ -171,12 +164,9 @@ export default function EventPage() {
                 No team yet? <Link to={`/events/${event.slug}/find-a-team`}>Find a team</Link>: say what you bring, or ask a team looking for members.
               </p>
             </div>
-            <Form method="get" action={`/events/${event.slug}`} {...getFormProps(joinForm)} className="space-y-2">
-              <Field label="Have an invite code?" meta={joinFields.code} autoComplete="off" />
-              <button type="submit" className="btn-secondary">
-                Find team
-              </button>
-            </Form>
+            <Suspense fallback={null}>
+              <JoinByCodeForm eventSlug={event.slug} lastResult={inviteReply} />
+            </Suspense>
           </div>
         ) : (
           <p className="mt-2 text-sm text-slate-700">{can.join.ok ? null : can.join.reason}</p>

@@ -20,7 +20,7 @@ import {
   listForOrganizers,
   updateAnnouncement,
 } from "~/modules/announcements/announcements.server";
-import { announcementSchema, previewSchema } from "~/modules/announcements/rules";
+import { announcementSchema, previewSchema } from "~/modules/announcements/schemas";
 import { canManageAnnouncements } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 

@@ -8,7 +8,7 @@ import { bestLessons, finalRoundLines, followUpEntries, metricLine, outcomeCount
 import { loadDigest } from "~/modules/archive/digest.server";
 import { canViewDigest } from "~/modules/auth/permissions";
 import { awardNamesByEntry } from "~/modules/judging/results-view";
-import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 import { requireEventAccess } from "~/modules/events/access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Learnings digest${data ? ` · ${data.digest.event.title}` : ""} · Problem First` }];

@@ -13,7 +13,7 @@ import { canReadFeedback, canRecordFollowUp, canScoreEntry, canViewEntry } from 
 import { getEntry } from "~/modules/entries/entries.server";
 import { answeredQuestions } from "~/modules/entries/questions.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
-import { rootCauseLabels } from "~/modules/entries/schemas";
+import { rootCauseLabels } from "~/modules/entries/labels";
 import { videoEmbed } from "~/modules/entries/video";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { latestFollowUps, ownsEntryProblem } from "~/modules/follow-ups/follow-ups.server";

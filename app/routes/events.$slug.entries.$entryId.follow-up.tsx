@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FollowUpAnswerView, FollowUpForm } from "~/components/follow-ups";
+import { FollowUpForm } from "~/components/follow-up-form";
+import { FollowUpAnswerView } from "~/components/follow-ups";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";

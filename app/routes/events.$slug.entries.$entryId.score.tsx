@@ -14,7 +14,7 @@ import { canDeclareConflict, canScoreEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { answeredQuestions } from "~/modules/entries/questions.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
-import { rootCauseLabels } from "~/modules/entries/schemas";
+import { rootCauseLabels } from "~/modules/entries/labels";
 import { videoEmbed } from "~/modules/entries/video";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listCriteria } from "~/modules/events/events.server";

@@ -7,7 +7,7 @@ import { YourVoteBadge } from "~/components/peoples-choice";
 import { pageOf } from "~/lib/paging";
 import { canViewEntry } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
-import { outcomeLabels } from "~/modules/entries/schemas";
+import { outcomeLabels } from "~/modules/entries/labels";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { visibleAwardsByEntry } from "~/modules/judging/entry-awards.server";

@@ -12,7 +12,8 @@ import { appOrigin } from "~/lib/urls.server";
 import { canStartFinalRound, canViewFinalRound } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listJudges } from "~/modules/events/events.server";
-import { asRound, decisionWords, finalRoundBlockers, liveDemoRubric, requestedTop, startFinalRoundSchema, topFinalists } from "~/modules/judging/rounds";
+import { asRound, decisionWords, finalRoundBlockers, liveDemoRubric, requestedTop, topFinalists } from "~/modules/judging/rounds";
+import { startFinalRoundSchema } from "~/modules/judging/schemas";
 import { listFinalJudges, listShortlist, roundOneRanking, startFinalRound } from "~/modules/judging/rounds.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Final round of ${data?.event.title ?? "event"} · Problem First` }];

@@ -5,7 +5,8 @@ import { useState } from "react";
 import type { EventPhase } from "#db/enums";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
-import { announcementAudiences, announcementSchema, audienceOpen, audienceWords, type AnnouncementAudience } from "~/modules/announcements/rules";
+import { announcementAudiences, audienceOpen, audienceWords, type AnnouncementAudience } from "~/modules/announcements/rules";
+import { announcementSchema } from "~/modules/announcements/schemas";
 
 type Editing = { id: string; title: string; body: string; audience: AnnouncementAudience; sendAt: string } | null;
 

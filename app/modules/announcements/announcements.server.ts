@@ -12,7 +12,8 @@ import { canManageAnnouncements, readableAudiences, type Actor, type EventAccess
 import { announcementMail } from "~/modules/mail/messages";
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 import type { ScheduledTask } from "~/modules/schedule/scheduler.server";
-import { announcementAnchor, announcementAudiences, audienceWords, type AnnouncementAudience, type AnnouncementInput } from "./rules";
+import { announcementAnchor, announcementAudiences, audienceWords, type AnnouncementAudience } from "./rules";
+import type { AnnouncementInput } from "./schemas";
 import { markdownParagraphs, markdownSummary } from "./text";
 
 type Person = { id: string; email: string; name: string };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BODY_MAX, TITLE_MAX, announcementSchema, audienceOpen, previewSchema } from "./rules";
+import { audienceOpen } from "./rules";
+import { BODY_MAX, TITLE_MAX, announcementSchema, previewSchema } from "./schemas";
 
 const now = new Date("2026-12-02T10:00:00Z");
 const parse = (form: Record<string, string>, phase: "open" | "closed" = "open", timezone = "Europe/Berlin") =>

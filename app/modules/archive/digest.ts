@@ -1,6 +1,6 @@
 // The learnings digest of a closed event, as data and as Markdown for a leadership document. Pure.
 import { followUpStatuses, outcomes, rootCauses, type FollowUpStatus, type Outcome, type RootCause } from "#db/enums";
-import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 import { followUpLabels } from "~/modules/follow-ups/words";
 
 export type DigestEntry = {

@@ -1,6 +1,6 @@
 // Pure helpers for the archive's search state, which lives entirely in the URL: links that change it,
 // the active filters as people read them, and a key that changes whenever the filters do.
-import { outcomeLabels, rootCauseLabels } from "~/modules/entries/schemas";
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 import { WENT_TO_PRODUCTION } from "~/modules/follow-ups/words";
 import type { ArchiveFilters } from "./search.server";
 

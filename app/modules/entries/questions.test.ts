@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answerProblem, answersSchema, answerText, parseOptions, questionsFormSchema, readOptions, type Question } from "./questions";
+import { answerText } from "./labels";
+import { answerProblem, answersSchema, parseOptions, questionsFormSchema, readOptions, type Question } from "./questions";
 import { entrySchemaFor } from "./schemas";
 
 const q = (over: Partial<Question> = {}): Question => ({ id: "q1", kind: "short-text", label: "Which team?", required: false, options: [], ...over });

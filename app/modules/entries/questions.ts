@@ -18,8 +18,6 @@ export const questionKindLabels: Record<QuestionKind, string> = {
   choice: "One of a list",
 };
 
-export const yesNoLabels = { yes: "Yes", no: "No" } as const;
-
 export type Question = { id: string; kind: QuestionKind; label: string; required: boolean; options: string[] };
 
 /** The options textarea: one choice a line, blank lines and repeats dropped. */
@@ -94,10 +92,4 @@ export function answersSchema(questions: Question[], submitting: boolean) {
         if (problem) ctx.addIssue({ code: "custom", path: [q.id], message: problem });
       }
     });
-}
-
-/** An answer as the entry page and the CSV show it. */
-export function answerText(question: Pick<Question, "kind">, value: string): string {
-  if (question.kind === "yes-no" && (value === "yes" || value === "no")) return yesNoLabels[value];
-  return value;
 }

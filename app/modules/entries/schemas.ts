@@ -2,21 +2,6 @@ import { z } from "zod";
 import { outcomes, rootCauses, type entryStatuses, type Outcome } from "#db/enums";
 import { answersSchema, type Question } from "./questions";
 
-export const outcomeLabels = { working: "Working prototype", partial: "Partial prototype", failed: "Failed attempt" } as const;
-/** The short form badges show; every other place says outcomeLabels. */
-export const outcomeBadgeLabels: Record<keyof typeof outcomeLabels, string> = { working: "Working", partial: "Partial", failed: "Failed attempt" };
-
-export const rootCauseLabels: Record<(typeof rootCauses)[number], string> = {
-  "data-missing-context": "Data lacked context",
-  "model-capability": "Model capability",
-  "latency-or-cost": "Latency or cost",
-  "ux-or-adoption": "UX or adoption",
-  integration: "Integration",
-  "scope-or-time": "Scope or time",
-  evaluation: "Evaluation",
-  other: "Other",
-};
-
 const max = (n: number) =>
   z
     .string()

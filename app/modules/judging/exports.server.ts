@@ -1,4 +1,4 @@
-import { answerText } from "~/modules/entries/questions";
+import { answerText } from "~/modules/entries/labels";
 import { answersByEntry, listQuestions } from "~/modules/entries/questions.server";
 import { listAwards } from "./awards.server";
 import { Decimal2, toCsv } from "./csv";

@@ -8,16 +8,8 @@ import { listJudges } from "~/modules/events/events.server";
 import { finalRoundOpenedMail } from "~/modules/mail/messages";
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 import { eventResults } from "./judging.server";
-import {
-  asRound,
-  checkShortlist,
-  finalJudgeClash,
-  finalRoundBlockers,
-  liveDemoRubric,
-  parseEmailList,
-  type RankedEntry,
-  type StartFinalRoundInput,
-} from "./rounds";
+import { asRound, checkShortlist, finalJudgeClash, finalRoundBlockers, liveDemoRubric, parseEmailList, type RankedEntry } from "./rounds";
+import type { StartFinalRoundInput } from "./schemas";
 
 type RoundEvent = {
   id: string;

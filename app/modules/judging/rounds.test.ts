@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  asRound,
-  checkShortlist,
-  DEFAULT_FINALISTS,
-  finalJudgeClash,
-  finalRoundBlockers,
-  parseEmailList,
-  requestedTop,
-  startFinalRoundSchema,
-  topFinalists,
-} from "./rounds";
+import { asRound, checkShortlist, DEFAULT_FINALISTS, finalJudgeClash, finalRoundBlockers, parseEmailList, requestedTop, topFinalists } from "./rounds";
+import { startFinalRoundSchema } from "./schemas";
 
 const ranking = [
   { entryId: "a", rank: 1 },

@@ -1,5 +1,4 @@
 // Judging rounds (ADR 038): the final round's shortlist, the rule that starts it and its words. Pure.
-import { z } from "zod";
 import type { FinalistDecision } from "#db/enums";
 
 export type JudgingRound = 1 | 2;
@@ -13,7 +12,7 @@ export const roundNames: Record<JudgingRound, string> = { 1: "Round 1", 2: "Fina
 
 /** How many finalists the form suggests before the organizer picks a number. */
 export const DEFAULT_FINALISTS = 3;
-const MAX_FINALISTS = 50;
+export const MAX_FINALISTS = 50;
 
 /** The official round-1 ranking as the shortlist reads it: entries in ranking order, rank null when unscored. */
 export type RankedEntry = { entryId: string; rank: number | null };
@@ -89,31 +88,12 @@ export function finalJudgeClash(judges: { id: string; name: string }[], eventTea
   return null;
 }
 
-const rubricChoices = ["same", "live-demo"] as const;
-
 /** The ready-made rubric for a final round judged on a live demo; organizers can still edit it until the first score. */
 export const liveDemoRubric = [
   { name: "Live demo", description: "The prototype (or the failure) is shown working on real data, not slides.", weight: 40 },
   { name: "Business impact", description: "The measured AI metric and what it is worth to the problem's owner.", weight: 35 },
   { name: "Answers to the jury", description: "Clear, honest answers about limits, cost and what comes next.", weight: 25 },
 ] as const;
-
-const words = (max: number, what: string) => z.string().trim().max(max, `Use at most ${max} characters for ${what}`);
-
-/** The "Close round 1 and start the final round" form. */
-export const startFinalRoundSchema = z.object({
-  top: z.number({ error: "Say how many finalists the ranking suggests" }).int().min(1).max(MAX_FINALISTS),
-  finalists: z.array(z.string().max(100)).max(500).default([]),
-  reason: words(500, "the reason").default(""),
-  judges: z.array(z.string().max(100)).max(200).default([]),
-  judgeEmails: words(2000, "the emails").default(""),
-  rubric: z.enum(rubricChoices, { error: "Pick the final round's rubric" }),
-  confirmed: z
-    .boolean()
-    .default(false)
-    .refine((v) => v, "Tick the confirmation: round 1 closes for good and its scores become read-only."),
-});
-export type StartFinalRoundInput = z.infer<typeof startFinalRoundSchema>;
 
 /** Emails typed one per line or separated by commas, lower-cased, without repeats. */
 export function parseEmailList(text: string): string[] {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_FINALISTS } from "./rounds";
 
 /**
  * Scores for one entry by one judge: a value and optional comment per criterion, and an overall comment.
@@ -48,3 +49,21 @@ export const judgingSettingsSchema = z.object({
   blindJudging: z.boolean().default(false),
   showJudgeNames: z.boolean().default(false),
 });
+
+const rubricChoices = ["same", "live-demo"] as const;
+const wordsUpTo = (max: number, what: string) => z.string().trim().max(max, `Use at most ${max} characters for ${what}`);
+
+/** The "Close round 1 and start the final round" form. */
+export const startFinalRoundSchema = z.object({
+  top: z.number({ error: "Say how many finalists the ranking suggests" }).int().min(1).max(MAX_FINALISTS),
+  finalists: z.array(z.string().max(100)).max(500).default([]),
+  reason: wordsUpTo(500, "the reason").default(""),
+  judges: z.array(z.string().max(100)).max(200).default([]),
+  judgeEmails: wordsUpTo(2000, "the emails").default(""),
+  rubric: z.enum(rubricChoices, { error: "Pick the final round's rubric" }),
+  confirmed: z
+    .boolean()
+    .default(false)
+    .refine((v) => v, "Tick the confirmation: round 1 closes for good and its scores become read-only."),
+});
+export type StartFinalRoundInput = z.infer<typeof startFinalRoundSchema>;

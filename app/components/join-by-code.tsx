@@ -1,0 +1,27 @@
+// The event page's "Have an invite code?" form. The event page loads it lazily: only people who may join and
+// have no team see it, and its client-side check brings the form library and zod (~35 kB gzipped, ADR 043).
+// Rendered on the server as usual; in the browser it hydrates once its chunk arrives, and works as a plain
+// GET form before that.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { Field } from "~/components/forms";
+import { joinSchema } from "~/modules/teams/schemas";
+
+export default function JoinByCodeForm({ eventSlug, lastResult }: { eventSlug: string; lastResult?: SubmissionResult<string[]> }) {
+  const [joinForm, joinFields] = useForm({
+    id: "join",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="get" action={`/events/${eventSlug}`} {...getFormProps(joinForm)} className="space-y-2">
+      <Field label="Have an invite code?" meta={joinFields.code} autoComplete="off" />
+      <button type="submit" className="btn-secondary">
+        Find team
+      </button>
+    </Form>
+  );
+}
