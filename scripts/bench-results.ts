@@ -1,7 +1,7 @@
-// `npm run bench:results` (ADR 033, ADR 041): the results computation beside the one it replaced, on realistic
-// generated scores; then the organizer's results page, event page and entries gallery of a generated 300-entry
-// event (25 judges, 5 per entry, 6 criteria) beside the bare route of the same production server, in alternating
-// short windows so both see the same machine load. Prints figures; it asserts nothing.
+// `npm run bench:results` (ADR 033, ADR 041, ADR 044): the results computation beside the one it replaced, on
+// realistic generated scores; then the organizer's results page, event page, entries gallery and a judge's queue
+// of a generated 300-entry event (25 judges, 5 per entry, 6 criteria) beside the bare route of the same production
+// server, in alternating short windows so both see the same machine load. Prints figures; it asserts nothing.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -86,11 +86,14 @@ if (BEFORE_DIR) servers.push({ name: " (before)", ...bench(PORT + 1, path.resolv
 const children = await Promise.all(servers.map((s) => s.startServer()));
 try {
   const cookies = await Promise.all(servers.map((s) => s.signIn("organizer@example.com")));
-  const pages: { label: string; server: number; path: string }[] = servers.flatMap((s, server) => [
+  // The judge's queue, as one of the event's 25 judges (about 60 entries to score) sees it.
+  const judgeCookies = await Promise.all(servers.map((s) => s.signIn("judge@example.com")));
+  const pages: { label: string; server: number; path: string; judge?: boolean }[] = servers.flatMap((s, server) => [
     { label: `bare page (/about)${s.name}`, server, path: "/about" },
     { label: `results (organizer)${s.name}`, server, path: `/events/${slug}/results` },
     { label: `event page${s.name}`, server, path: `/events/${slug}` },
     { label: `entries gallery${s.name}`, server, path: `/events/${slug}/entries` },
+    { label: `judge queue${s.name}`, server, path: `/events/${slug}/judging`, judge: true },
     ...(server === 0
       ? [
           { label: "results, other ranking", server, path: `/events/${slug}/results?view=normalized` },
@@ -103,7 +106,7 @@ try {
   const errors = pages.map(() => 0);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, page] of pages.entries()) {
-      const r = await servers[page.server].load(page.path, cookies[page.server], window);
+      const r = await servers[page.server].load(page.path, (page.judge ? judgeCookies : cookies)[page.server], window);
       latencies[i].push(...r.latencies);
       errors[i] += r.errors;
     }
