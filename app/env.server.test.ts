@@ -15,6 +15,13 @@ describe("environment", () => {
     expect(() => readEnv({ RATE_LIMIT_SCALE: "0" })).toThrow(/RATE_LIMIT_SCALE must be at least 1/);
   });
 
+  it("reads how often mail is looked for: every 3 s unless set, never more often than every 200 ms", () => {
+    expect(readEnv({}).mailPollMs).toBe(3_000);
+    expect(readEnv({ MAIL_POLL_MS: "500" }).mailPollMs).toBe(500);
+    expect(() => readEnv({ MAIL_POLL_MS: "50" })).toThrow(/MAIL_POLL_MS must be at least 200/);
+    expect(() => readEnv({ MAIL_POLL_MS: "soon" })).toThrow(/MAIL_POLL_MS must be a number of milliseconds/);
+  });
+
   it("follows a variable changed after start-up", () => {
     process.env.UPLOADS_DIR = "/tmp/first";
     expect(env().uploadsDir).toBe("/tmp/first");

@@ -29,6 +29,12 @@ const schema = z.object({
     .int("OUTBOX_KEEP_SENT_DAYS must be a whole number of days")
     .min(1, "OUTBOX_KEEP_SENT_DAYS must be at least 1")
     .default(30),
+  // How often the mail sender looks for outbox rows to deliver (ADR 015).
+  MAIL_POLL_MS: z.coerce
+    .number({ error: "MAIL_POLL_MS must be a number of milliseconds" })
+    .int("MAIL_POLL_MS must be a whole number of milliseconds")
+    .min(200, "MAIL_POLL_MS must be at least 200")
+    .default(3_000),
   // How often scheduled work (reminders, scheduled announcements) looks for what is due (ADR 024).
   SCHEDULER_INTERVAL_MS: z.coerce
     .number({ error: "SCHEDULER_INTERVAL_MS must be a number of milliseconds" })
@@ -79,6 +85,8 @@ export type Env = {
   mailFrom: string;
   /** Sent outbox rows older than this many days are deleted by the sender. */
   outboxKeepSentDays: number;
+  /** How often the mail sender looks for mail to deliver. */
+  mailPollMs: number;
   /** How often the scheduler runs the due work. */
   schedulerIntervalMs: number;
   uploadsDir: string;
@@ -139,6 +147,7 @@ export function readEnv(source: Record<string, string | undefined>): Env {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? `Problem First <no-reply@${e.APP_URL ? new URL(e.APP_URL).hostname : "localhost"}>`,
     outboxKeepSentDays: e.OUTBOX_KEEP_SENT_DAYS,
+    mailPollMs: e.MAIL_POLL_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     uploadsDir: e.UPLOADS_DIR,
     rateLimitScale: e.RATE_LIMIT_SCALE,

@@ -14,8 +14,9 @@ const env = {
   // The suite signs in and up far more often from one address than any person would.
   RATE_LIMIT_SCALE: "20",
   REQUEST_LOG: "false",
-  // Scheduled announcements and reminders become due within a test's patience.
+  // Scheduled announcements and reminders become due within a test's patience, and mail goes out within half a second.
   SCHEDULER_INTERVAL_MS: "1000",
+  MAIL_POLL_MS: "500",
   // Mail goes to a receiver the password-reset spec starts on this port; until then it waits and is retried.
   ...(process.env.E2E_SMTP_PORT ? { SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}` } : {}),
 };

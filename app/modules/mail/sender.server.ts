@@ -153,10 +153,10 @@ export function smtpTransport(url: string): Transport {
 
 /** Started by server.mjs: delivers the outbox while SMTP_URL is set; without it, mail waits there. */
 export function startMailSender(): () => void {
-  const { smtpUrl, mailFrom } = env();
+  const { smtpUrl, mailFrom, mailPollMs } = env();
   if (!smtpUrl) {
     console.log("[mail] SMTP_URL is not set: mail stays in the outbox (admins read it at /admin/outbox).");
     return () => {};
   }
-  return createMailSender({ transport: smtpTransport(smtpUrl), from: mailFrom }).start();
+  return createMailSender({ transport: smtpTransport(smtpUrl), from: mailFrom }).start(mailPollMs);
 }
