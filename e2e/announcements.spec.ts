@@ -104,9 +104,14 @@ test("a scheduled announcement is changed, then cancelled after a confirmation, 
   await page.getByLabel(/Send at/).fill(utcToZonedLocal(new Date(Date.now() + 24 * 3_600_000), "UTC"));
   await page.getByRole("button", { name: "Schedule announcement" }).click();
   await expectToast(page, "Announcement scheduled.");
+  // The form starts afresh, so nobody sends the same announcement twice by pressing again.
+  const newForm = page.getByRole("region", { name: "New announcement" });
+  await expect(newForm.getByRole("textbox", { name: "Title" })).toHaveValue("");
+  await expect(newForm.getByRole("textbox", { name: "Message" })).toHaveValue("");
 
   await page.getByRole("link", { name: "Change “Lunch plan”" }).click();
-  await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue("Sandwiches.");
+  const changeForm = page.getByRole("region", { name: "Change “Lunch plan”" });
+  await expect(changeForm.getByRole("textbox", { name: "Message" })).toHaveValue("Sandwiches.");
   await page.getByRole("textbox", { name: "Title" }).fill("Lunch plan, final");
   await page.getByRole("button", { name: "Save and keep it scheduled" }).click();
   await expectToast(page, "Announcement updated.");

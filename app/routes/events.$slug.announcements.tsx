@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AnnouncementForm } from "~/components/announcements/announcement-form";
 import { AnnouncementLists } from "~/components/announcements/announcement-lists";
+import { useSucceededSubmissions } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { backLink } from "~/lib/back-links";
 import { readConfirmation } from "~/lib/confirm";
@@ -102,9 +103,13 @@ const sentMessage = (reached: number) =>
     ? "Announcement sent. Its audience is empty right now, so it reached nobody."
     : `Announcement sent to ${reached} ${reached === 1 ? "person" : "people"}.`;
 
+const SAVE_INTENTS = ["save"] as const;
+
 export default function Announcements() {
   const { event, back, scheduled, sent, sizes, editing, earliest } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
+  // Sent, scheduled or changed: the form starts afresh (a refused save keeps what was typed).
+  const saved = useSucceededSubmissions(SAVE_INTENTS);
   return (
     <div className="space-y-8">
       <header>
@@ -115,7 +120,7 @@ export default function Announcements() {
         <p className="mt-1 text-slate-700 [overflow-wrap:anywhere]">{event.title}</p>
       </header>
       <AnnouncementForm
-        key={editing?.id ?? "new"}
+        key={editing?.id ?? `new-${saved}`}
         event={event}
         sizes={sizes}
         editing={editing}
