@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { pageOf } from "./paging";
+import { pageOf, pageWindow } from "./paging";
 
 const rows = Array.from({ length: 50 }, (_, i) => i + 1);
 
@@ -20,5 +20,13 @@ describe("pageOf", () => {
 
   test("a list of exactly one page has one page", () => {
     expect(pageOf(rows.slice(0, 24), null, 24)).toMatchObject({ pages: 1, last: 24 });
+  });
+});
+
+describe("pageWindow", () => {
+  test("says which rows a page of a counted list holds, as pageOf cuts them", () => {
+    expect(pageWindow(50, "2", 24)).toEqual({ page: 2, pages: 3, first: 25, last: 48, total: 50, size: 24, offset: 24 });
+    expect(pageWindow(50, "99", 24)).toMatchObject({ page: 3, offset: 48, first: 49, last: 50 });
+    expect(pageWindow(0, "4", 24)).toEqual({ page: 1, pages: 1, first: 0, last: 0, total: 0, size: 24, offset: 0 });
   });
 });

@@ -2,22 +2,20 @@
 
 export type Page<T> = { rows: T[]; page: number; pages: number; first: number; last: number; total: number; size: number };
 
+/** Where the page asked for in `?page=` lies in a list of `total` rows (see pageOf), for lists counted and cut in SQL. */
+export function pageWindow(total: number, requested: string | null, size: number): Omit<Page<never>, "rows"> & { offset: number } {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const asked = Number(requested);
+  const page = Number.isInteger(asked) && asked >= 1 ? Math.min(asked, pages) : 1;
+  const offset = (page - 1) * size;
+  return { page, pages, first: Math.min(offset + 1, total), last: Math.min(offset + size, total), total, size, offset };
+}
+
 /**
  * The page asked for in `?page=`: the first when missing or not a whole number, the last when past the end.
  * `first` and `last` count rows from 1 (both 0 for an empty list).
  */
 export function pageOf<T>(rows: T[], requested: string | null, size: number): Page<T> {
-  const pages = Math.max(1, Math.ceil(rows.length / size));
-  const asked = Number(requested);
-  const page = Number.isInteger(asked) && asked >= 1 ? Math.min(asked, pages) : 1;
-  const start = (page - 1) * size;
-  return {
-    rows: rows.slice(start, start + size),
-    page,
-    pages,
-    first: Math.min(start + 1, rows.length),
-    last: Math.min(start + size, rows.length),
-    total: rows.length,
-    size,
-  };
+  const { offset, ...where } = pageWindow(rows.length, requested, size);
+  return { rows: rows.slice(offset, offset + size), ...where };
 }

@@ -10,8 +10,8 @@ import { Markdown } from "~/components/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { formatDateRange, formatInZone, relativeTime } from "~/lib/time";
 import { announcementsFor } from "~/modules/announcements/announcements.server";
-import { canJoinTeam, canManageEvent, canViewEntry, canViewJudgeQueue, canViewResults, canViewTeamFinder } from "~/modules/auth/permissions";
-import { listSubmittedEntries } from "~/modules/entries/entries.server";
+import { canJoinTeam, canManageEvent, entryListVisibility, canViewJudgeQueue, canViewResults, canViewTeamFinder } from "~/modules/auth/permissions";
+import { submittedEntriesPage } from "~/modules/entries/entries.server";
 import { listAwards } from "~/modules/judging/awards.server";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -34,23 +34,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = typedCode === null ? null : await lookUpInviteCode(typedCode);
   if (invite?.ok) throw redirect(`/join?code=${invite.code}`);
   const now = new Date();
-  const [problemList, submitted, awardList, announcementList] = await Promise.all([
+  // Only entries this person may open are listed (before the deadline that is just their own team's), and only
+  // the first cards are read: the gallery pages through the rest (ADR 041).
+  const [problemList, listed, awardList, announcementList] = await Promise.all([
     listProblems(event.id),
-    listSubmittedEntries(event.id),
+    submittedEntriesPage(event.id, {}, entryListVisibility(user, access, now), null, EVENT_PAGE_ENTRIES),
     event.phase === "closed" ? listAwards(event.id) : Promise.resolve([]),
     announcementsFor(user, event, access),
   ]);
-  // Only entries this person may open are listed: before the deadline that is just their own team's.
-  const entries = submitted.filter((e) => canViewEntry(user, access, { teamId: e.teamId, status: "submitted" }, now).ok);
   const blind = blindJudging(user, access, event);
   return {
     event,
     descriptionHtml: renderMarkdown(event.description),
     rulesHtml: event.rules ? renderMarkdown(event.rules) : null,
     problems: problemList,
-    // The first cards only: the gallery pages through the rest (ADR 041).
-    entries: blind.rows(entries.slice(0, EVENT_PAGE_ENTRIES)),
-    entryCount: entries.length,
+    entries: blind.rows(listed.rows),
+    entryCount: listed.page.total,
     myTeamId: access.teamId,
     awards: awardList.filter((a) => a.entryId),
     announcements: announcementList,

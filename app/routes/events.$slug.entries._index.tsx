@@ -4,9 +4,8 @@ import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ListPager } from "~/components/page-links";
 import { YourVoteBadge } from "~/components/peoples-choice";
-import { pageOf } from "~/lib/paging";
-import { canViewEntry } from "~/modules/auth/permissions";
-import { listSubmittedEntries } from "~/modules/entries/entries.server";
+import { entryListVisibility } from "~/modules/auth/permissions";
+import { submittedEntriesPage } from "~/modules/entries/entries.server";
 import { outcomeLabels } from "~/modules/entries/labels";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { blindJudging } from "~/modules/judging/blind.server";
@@ -28,38 +27,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tag: url.searchParams.get("tag")?.slice(0, 30) ?? null,
   };
   const now = new Date();
-  const [submitted, problems] = await Promise.all([listSubmittedEntries(event.id, filters), listProblems(event.id)]);
-  // Before the deadline a participant sees only their own team's entry; the policy decides per entry.
-  const entries = submitted.filter((e) => canViewEntry(user, access, { teamId: e.teamId, status: "submitted" }, now).ok);
-  const othersHidden = entries.length < submitted.length;
-  // One page of cards is rendered: a 300-entry event does not send 300 cards (ADR 041). Tags come from all of them.
-  const page = pageOf(entries, url.searchParams.get("page"), GALLERY_PAGE_SIZE);
+  // Before the deadline a participant sees only their own team's entry (canViewEntry); one page of cards is read
+  // and rendered: a 300-entry event does not send 300 cards (ADR 041). Tags come from every visible entry.
+  const [listed, problems] = await Promise.all([
+    submittedEntriesPage(event.id, filters, entryListVisibility(user, access, now), url.searchParams.get("page"), GALLERY_PAGE_SIZE, { withTags: true }),
+    listProblems(event.id),
+  ]);
   const awards = await visibleAwardsByEntry(
     user,
     access,
-    page.rows.map((e) => e.id),
+    listed.rows.map((e) => e.id),
   );
   const vote = await galleryVoteLine(event, user, now);
-  const tags = [
-    ...new Set(
-      entries.flatMap((e) =>
-        e.tags
-          .split(",")
-          .map((t) => t.trim())
-          .filter(Boolean),
-      ),
-    ),
-  ].sort();
   return {
     event: { slug: event.slug, title: event.title },
     entries: blindJudging(user, access, event)
-      .rows(page.rows)
+      .rows(listed.rows)
       .map((e) => ({ ...e, awards: awards[e.id] ?? [], yourVote: vote?.myVote?.entryId === e.id })),
-    page: { page: page.page, pages: page.pages, first: page.first, last: page.last, total: page.total, size: page.size },
-    othersHidden,
+    page: listed.page,
+    othersHidden: listed.othersHidden,
     vote,
     problems: problems.map((p) => ({ id: p.id, title: p.title })),
-    tags,
+    tags: listed.tags,
     filters: { problem: filters.problemId ?? "", outcome: filters.outcome ?? "", tag: filters.tag ?? "" },
   };
 }

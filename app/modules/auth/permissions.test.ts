@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canEditRubric, canManageEvent, canManageProblems, type EventAccess } from "./permissions";
+import { canEditRubric, canManageEvent, canManageProblems, entryListVisibility, type EventAccess } from "./permissions";
 
 const member = { id: "m", role: "member" as const };
 const admin = { id: "a", role: "admin" as const };
@@ -55,5 +55,23 @@ describe("canEditRubric", () => {
   });
   it("refuses non-organizers whatever the scores", () => {
     expect(canEditRubric(member, ev({ isJudge: true }), { scored: false }).ok).toBe(false);
+  });
+});
+
+describe("entryListVisibility", () => {
+  const before = new Date(-1);
+  const after = new Date(1);
+  it("lists every submitted entry to whoever may open any other team's: organizers, judges while judging, everyone after the deadline", () => {
+    expect(entryListVisibility(member, ev({ isOrganizer: true }), before)).toEqual({ all: true });
+    expect(entryListVisibility(member, ev({ isJudge: true, phase: "judging" }), before)).toEqual({ all: true });
+    expect(entryListVisibility(member, ev({ teamId: "t1" }), after)).toEqual({ all: true });
+  });
+  it("before the deadline a participant's list holds only their own team's entry, and somebody without a team sees none", () => {
+    expect(entryListVisibility(member, ev({ teamId: "t1", submissionDeadline: new Date(10) }), before)).toEqual({ all: false, teamId: "t1" });
+    expect(entryListVisibility(member, ev({ submissionDeadline: new Date(10) }), before)).toEqual({ all: false, teamId: null });
+    expect(entryListVisibility(member, ev({ isJudge: true, submissionDeadline: new Date(10) }), before)).toEqual({ all: false, teamId: null });
+  });
+  it("shows nothing of a draft event to people who cannot see the event", () => {
+    expect(entryListVisibility(member, ev({ phase: "draft", teamId: "t1" }), after)).toEqual({ all: false, teamId: null });
   });
 });

@@ -109,6 +109,19 @@ export function canViewEntry(actor: Actor, ev: EventAccess, entry: EntryRef, now
   return deny("Entries become visible to other participants after the submission deadline.");
 }
 
+/** Which submitted entries of an event a person may see in lists: every one, only their own team's, or none. */
+export type EntryVisibility = { all: true } | { all: false; teamId: string | null };
+
+// A team id no team has: canViewEntry's answer for it is its answer for every team but the person's own.
+const ANOTHER_TEAM = "\u0000another team";
+
+/** canViewEntry for a whole list at once, so galleries can count and page in SQL what the person may open. */
+export function entryListVisibility(actor: Actor, ev: EventAccess, now: Date): EntryVisibility {
+  if (canViewEntry(actor, ev, { teamId: ANOTHER_TEAM, status: "submitted" }, now).ok) return { all: true };
+  const own = ev.teamId !== null && canViewEntry(actor, ev, { teamId: ev.teamId, status: "submitted" }, now).ok;
+  return { all: false, teamId: own ? ev.teamId : null };
+}
+
 /**
  * What the judging tables say about one judge and one entry (absent = no conflict, assigned). notFinalist: the event is
  * in its final round and the entry is not a finalist (ADR 038).
