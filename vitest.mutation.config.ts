@@ -24,6 +24,8 @@ export default defineConfig({
       "app/modules/reminders/due.test.ts",
       "app/modules/follow-ups/due.test.ts",
       "app/modules/peoples-choice/rules.test.ts",
+      // The announcement form schema (announcements/schemas.ts) is tested beside its rules.
+      "app/modules/announcements/rules.test.ts",
       "app/modules/teams/join-requests.test.ts",
       "app/modules/entries/questions.test.ts",
       "app/modules/judging/queue.test.ts",

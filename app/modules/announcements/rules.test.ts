@@ -40,6 +40,21 @@ describe("announcementSchema", () => {
     expect(audienceOpen("judges", "draft")).toBe(true);
   });
 
+  it("says what is missing when a field is left out of the form, or is blank, and refuses an oversized id", () => {
+    const without = (field: string) => {
+      const form: Record<string, string> = { title: "Pizza", body: "In the atrium.", audience: "everyone", when: "now" };
+      delete form[field];
+      return errorsOf(announcementSchema({ now, timezone: "UTC", phase: "open" }).safeParse(form));
+    };
+    expect(without("title")).toEqual({ title: "Enter a title" });
+    expect(without("body")).toEqual({ body: "Write the announcement" });
+    expect(without("when")).toEqual({ when: "Choose to send it now or at a set time" });
+    expect(errorsOf(parse({ title: "   " }))).toEqual({ title: "Enter a title" });
+    expect(errorsOf(parse({ when: "tomorrow" }))).toEqual({ when: "Choose to send it now or at a set time" });
+    expect(parse({ id: "x".repeat(40) }).success).toBe(true);
+    expect(parse({ id: "x".repeat(41) }).success).toBe(false);
+  });
+
   it("refuses an audience that does not exist", () => {
     expect(errorsOf(parse({ audience: "organizers" }))).toEqual({ audience: "Pick who it goes to" });
   });
