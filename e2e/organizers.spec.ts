@@ -279,9 +279,11 @@ test("an organizer copies problems from a past event, adds a co-organizer and re
   await organizer.getByLabel("Add a co-organizer by email").fill("nobody-here@example.com");
   await organizer.getByRole("button", { name: "Add organizer" }).click();
   await expect(organizer.getByText(/No account/)).toBeVisible();
+  await expect(organizer.getByLabel("Add a co-organizer by email")).toHaveValue("nobody-here@example.com");
   await organizer.getByLabel("Add a co-organizer by email").fill(coPerson.email);
   await organizer.getByRole("button", { name: "Add organizer" }).click();
   await expectToast(organizer, "Cora Co-organizer is now an organizer of this event.");
+  await expect(organizer.getByLabel("Add a co-organizer by email")).toHaveValue("");
   await coOrganizer.goto("/");
   await coOrganizer.getByRole("link", { name: title }).click();
   await coOrganizer.goto(manageUrl);

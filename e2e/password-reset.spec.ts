@@ -82,6 +82,8 @@ test("an organizer adds a judge on the Manage page and the judge gets a mail wit
   await organizer.getByLabel("Add a judge by email").fill(judge.email);
   await organizer.getByRole("button", { name: "Add judge" }).click();
   await expectToast(organizer, "Mira Mailjudge is now a judge of this event.");
+  // The field starts afresh once the judge is added.
+  await expect(organizer.getByLabel("Add a judge by email")).toHaveValue("");
 
   const subject = `You are a judge of ${setUp.event.title}`;
   const [mail] = await mailTo(judge.email, subject);
@@ -93,6 +95,7 @@ test("an organizer adds a judge on the Manage page and the judge gets a mail wit
   await organizer.getByLabel("Add a judge by email").fill(judge.email);
   await organizer.getByRole("button", { name: "Add judge" }).click();
   await expect(organizer.getByText("Mira Mailjudge is already a judge of this event.")).toBeVisible();
+  await expect(organizer.getByLabel("Add a judge by email")).toHaveValue(judge.email);
   await expectAccessible(organizer);
   expect(await mailsTo(judge.email, subject)).toHaveLength(1);
 });

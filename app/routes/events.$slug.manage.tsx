@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PhaseBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useSucceededSubmissions } from "~/components/forms";
 import { DashboardSection } from "~/components/manage/dashboard-section";
 import { JudgesSection } from "~/components/manage/judges-section";
 import { OnThisPage } from "~/components/manage/on-this-page";
@@ -192,6 +193,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+const ADD_JUDGE = ["add-judge"] as const;
+const ADD_ORGANIZER = ["add-organizer"] as const;
+
 export default function ManageEvent() {
   const {
     event,
@@ -212,6 +216,9 @@ export default function ManageEvent() {
   } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const resultOf = (intent: string) => (answer?.intent === intent && "result" in answer ? answer.result : undefined);
+  // After a judge or organizer is added the address field starts afresh (a refused one keeps what was typed).
+  const judgesAdded = useSucceededSubmissions(ADD_JUDGE);
+  const organizersAdded = useSucceededSubmissions(ADD_ORGANIZER);
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-center justify-between gap-3">
@@ -259,6 +266,7 @@ export default function ManageEvent() {
         confirmRetire={answer && "confirmRetire" in answer ? answer.confirmRetire : null}
       />
       <JudgesSection
+        key={`judges-${judgesAdded}`}
         slug={event.slug}
         judgesPerEntry={event.judgesPerEntry}
         judges={judges}
@@ -269,7 +277,7 @@ export default function ManageEvent() {
       <TeamsSection slug={event.slug} teams={teams} />
       <RubricSection slug={event.slug} scaleMax={event.scaleMax} rubric={rubric} round={asRound(event.judgingRound)} />
       <QuestionsSection questions={questions} lockedReason={questionsLockedReason} lastResult={resultOf("save-questions")} />
-      <OrganizersSection organizers={organizers} lastResult={resultOf("add-organizer")} />
+      <OrganizersSection key={`organizers-${organizersAdded}`} organizers={organizers} lastResult={resultOf("add-organizer")} />
     </div>
   );
 }
