@@ -74,6 +74,15 @@ test("an award for an entry without a complete score sheet needs a confirmation 
   await organizer.goto(`${setUp.url}/awards`);
   await organizer.getByRole("button", { name: "Add the default awards" }).click();
   await expectToast(organizer, "Default awards added.");
+  // An award of their own: once created the form starts afresh; a name already used is refused and stays to be changed.
+  await organizer.getByLabel("Award name").fill("Boldest failure");
+  await organizer.getByRole("button", { name: "Create award" }).click();
+  await expectToast(organizer, 'Award "Boldest failure" created.');
+  await expect(organizer.getByLabel("Award name")).toHaveValue("");
+  await organizer.getByLabel("Award name").fill("Boldest failure");
+  await organizer.getByRole("button", { name: "Create award" }).click();
+  await expect(organizer.getByText("This event already has an award with that name.")).toBeVisible();
+  await expect(organizer.getByLabel("Award name")).toHaveValue("Boldest failure");
   await organizer.getByLabel("Entry for Best overall").selectOption({ label: unscoredTitle });
   await organizer.getByRole("button", { name: "Give Best overall", exact: true }).click();
   await expect(organizer.getByRole("alert").filter({ hasText: `“${unscoredTitle}” has no complete score sheet` })).toBeVisible();

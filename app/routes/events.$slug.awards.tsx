@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ConfirmStep } from "~/components/confirm-step";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, useSucceededSubmissions } from "~/components/forms";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { backLink, manageJudges, readFrom, withFrom } from "~/lib/back-links";
@@ -83,13 +83,8 @@ export default function Awards() {
   const actionData = useActionData<typeof action>();
   const confirmGive = actionData && "confirmGive" in actionData ? actionData.confirmGive : null;
   const confirmDelete = actionData && "confirmDelete" in actionData ? actionData.confirmDelete : null;
-  const [form, fields] = useForm({
-    id: "new-award",
-    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: awardSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  // A created award's name leaves the form (a refused one, e.g. a name already used, stays to be changed).
+  const created = useSucceededSubmissions(CREATE);
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
@@ -196,19 +191,32 @@ export default function Awards() {
           </li>
         ))}
       </ul>
-      {locked ? null : (
-        <Form method="post" {...getFormProps(form)} className="card max-w-xl space-y-3">
-          <h2 className="h2">New award</h2>
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <input type="hidden" name="intent" value="create" />
-          <Field label="Award name" meta={fields.name} />
-          <Field label="Description (optional)" meta={fields.description} />
-          <button type="submit" className="btn-primary">
-            Create award
-          </button>
-        </Form>
-      )}
+      {locked ? null : <NewAwardForm key={`new-award-${created}`} lastResult={actionData && "result" in actionData ? actionData.result : undefined} />}
     </div>
+  );
+}
+
+const CREATE = ["create"] as const;
+
+function NewAwardForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm({
+    id: "new-award",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: awardSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="card max-w-xl space-y-3">
+      <h2 className="h2">New award</h2>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="create" />
+      <Field label="Award name" meta={fields.name} />
+      <Field label="Description (optional)" meta={fields.description} />
+      <button type="submit" className="btn-primary">
+        Create award
+      </button>
+    </Form>
   );
 }
 
