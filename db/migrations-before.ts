@@ -5,7 +5,7 @@ import path from "node:path";
 
 /** A copy of the migrations folder, in `dir`, that ends before `tag`. */
 export function migrationsBefore(dir: string, tag: string) {
-  const folder = path.join(dir, "migrations");
+  const folder = path.join(dir, `migrations-before-${tag}`);
   fs.cpSync(path.join(import.meta.dirname, "migrations"), folder, { recursive: true });
   const journalPath = path.join(folder, "meta", "_journal.json");
   const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };

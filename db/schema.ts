@@ -295,7 +295,7 @@ export const entries = sqliteTable(
   },
   // The archive filters and counts by these without reading the wide rows (ADR 008).
   // entries_fts_lookup_v2_idx covers the archive's join from a search hit to its filters, so ranking never reads a wide row.
-  // v2: the first versions index the old pm_root_cause column for the previous release until the narrow step (ADR 042).
+  // v2: the first versions indexed the pm_root_cause column, dropped by the narrow step of its rename (ADR 042).
   (t) => [
     index("entries_archive_v2_idx").on(t.eventId, t.status, t.outcome, t.postMortemRootCause, t.submittedAt),
     index("entries_fts_lookup_v2_idx").on(t.id, t.eventId, t.status, t.outcome, t.postMortemRootCause),

@@ -13,7 +13,7 @@ class FormRefused extends Error {}
  * on each part, on the number of parts and on their total, instead of being buffered whole.
  */
 export async function readEntryForm(request: Request): Promise<FormData | { refused: string }> {
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return withPostMortemNames(await request.formData());
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return request.formData();
   const inMemory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_SCREENSHOT_BYTES });
   let parts = 0;
   let total = 0;
@@ -35,27 +35,4 @@ export async function readEntryForm(request: Request): Promise<FormData | { refu
     if (e instanceof FormRefused) return { refused: e.message };
     throw e;
   }
-}
-
-/** The previous release's form named the post-mortem fields pm*; narrow step: delete this with the pm_* columns (ADR 042). */
-const previousPostMortemNames = {
-  pmWorked: "postMortemWorked",
-  pmDidNotWork: "postMortemDidNotWork",
-  pmRootCause: "postMortemRootCause",
-  pmRootCauseOther: "postMortemRootCauseOther",
-  pmDifferently: "postMortemDifferently",
-  pmNextSteps: "postMortemNextSteps",
-} as const;
-
-/**
- * A page loaded before the deploy still posts the old field names (its autosave too); read them as the new
- * ones so the save does not blank the post-mortem. A form that sends the new name wins.
- */
-function withPostMortemNames(formData: FormData): FormData {
-  for (const [previous, current] of Object.entries(previousPostMortemNames)) {
-    const value = formData.get(previous);
-    if (value !== null && !formData.has(current)) formData.set(current, value);
-    formData.delete(previous);
-  }
-  return formData;
 }

@@ -244,27 +244,30 @@ describe("archive search", () => {
   });
 });
 
-describe("post-mortem columns renamed pm_* → post_mortem_* (ADR 042)", () => {
-  it("finds post-mortem text the previous release writes under the old names, and this release's under the new", async () => {
+describe("post-mortem text in the archive index (ADR 042's narrow step rebuilt the insert trigger)", () => {
+  it("indexes an entry inserted already submitted into a closed event, and re-indexes its post-mortem edits", async () => {
     const past = await createOpenEvent(organizer);
     await movePhase(past.event.id, organizer, "judging");
     await movePhase(past.event.id, organizer, "closed");
-    // The previous release, still serving during a rolling deploy, inserts and edits with pm_* only.
     const teamId = newId();
     await db
       .insert(teams)
-      .values({ id: teamId, eventId: past.event.id, problemId: past.problem.id, name: "Old writers", inviteCode: newId(), leadId: organizer.id });
-    const oldId = newId();
-    await db.run(sql`insert into entries (id, event_id, team_id, status, title, pm_did_not_work, pm_root_cause)
-      values (${oldId}, ${past.event.id}, ${teamId}, 'submitted', 'Payroll checker', 'Timesheets arrived as photographs.', 'ux-or-adoption')`);
-    expect(await ids({ q: "timesheets" })).toEqual([oldId]);
-    expect(await ids({ q: "timesheets", rootCause: "ux-or-adoption" })).toEqual([oldId]);
-    await db.run(sql`update entries set pm_next_steps = 'Scan payslips at the depot.' where id = ${oldId}`);
-    expect(await ids({ q: "payslips" })).toEqual([oldId]);
-    // This release writes the new names only.
-    await db.update(entries).set({ postMortemDifferently: "Interview the depot managers first." }).where(eq(entries.id, oldId));
-    expect(await ids({ q: "managers depot" })).toEqual([oldId]);
-    expect(await ids({ q: "payslips" })).toEqual([oldId]);
+      .values({ id: teamId, eventId: past.event.id, problemId: past.problem.id, name: "Late writers", inviteCode: newId(), leadId: organizer.id });
+    const id = newId();
+    await db.insert(entries).values({
+      id,
+      eventId: past.event.id,
+      teamId,
+      status: "submitted",
+      title: "Payroll checker",
+      postMortemDidNotWork: "Timesheets arrived as photographs.",
+      postMortemRootCause: "ux-or-adoption",
+    });
+    expect(await ids({ q: "timesheets" })).toEqual([id]);
+    expect(await ids({ q: "timesheets", rootCause: "ux-or-adoption" })).toEqual([id]);
+    await db.update(entries).set({ postMortemDifferently: "Interview the depot managers first." }).where(eq(entries.id, id));
+    expect(await ids({ q: "managers depot" })).toEqual([id]);
+    expect(await ids({ q: "timesheets" })).toEqual([id]);
   });
 });
 

@@ -99,27 +99,6 @@ describe("entry form autosave", () => {
   });
 });
 
-describe("a page loaded before the post-mortem fields were renamed (ADR 042)", () => {
-  const post = (user: TestUser, slug: string, teamId: string, form: Record<string, string | number>) =>
-    entryAction(args(request(`/events/${slug}/teams/${teamId}/entry`, { user, form }), { slug, teamId }));
-  // The previous release's form named them pm*; the narrow step removes this test with the old names.
-  const previousNames = Object.fromEntries(Object.entries(complete).map(([name, value]) => [name.replace(/^postMortem/, "pm"), value]));
-
-  it("autosaves and submits under the old field names without blanking the post-mortem", async () => {
-    const { event, teamId, creator } = await setup();
-    await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, ...previousNames }), 200);
-    expect(await entryOf(teamId)).toMatchObject({ postMortemWorked: "Retrieval found similar tickets.", postMortemRootCause: "data-missing-context" });
-    await expectStatus(post(creator, event.slug, teamId, { intent: "submit", version: 2, ...previousNames }), 302);
-    expect(await entryOf(teamId)).toMatchObject({ status: "submitted", postMortemNextSteps: "Pilot with account context." });
-  });
-
-  it("prefers the new name when a form sends both", async () => {
-    const { event, teamId, creator } = await setup();
-    await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, pmWorked: "Old", postMortemWorked: "New" }), 200);
-    expect(await entryOf(teamId)).toMatchObject({ postMortemWorked: "New" });
-  });
-});
-
 describe("entry form defaults", () => {
   it("fills the AI metric from the team's problem until the entry has its own", async () => {
     const { event, teamId, creator } = await setup();
