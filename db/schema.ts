@@ -207,9 +207,14 @@ export const teams = sqliteTable(
       .references(() => problems.id),
     name: text("name").notNull(),
     inviteCode: text("invite_code").notNull().unique(),
-    // The team's lead (who created it, until they hand the lead over). The column keeps its first name,
-    // created_by, so no migration rebuilds the table (ADR 037); raw SQL says t.created_by.
-    leadId: text("created_by")
+    // The team's lead (who created it, until they hand the lead over). Nullable in the database only while
+    // the previous release, which inserts created_by alone, may run; a trigger fills it (ADR 037).
+    leadId: text("lead_id")
+      .notNull()
+      .references(() => users.id),
+    // The lead's column under its first name, kept equal to lead_id by triggers until the narrow step drops
+    // it (ADR 037). Written only on insert, where the database still requires it.
+    leadIdBeforeRename: text("created_by")
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),

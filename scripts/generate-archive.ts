@@ -605,13 +605,15 @@ for (let start = 0; start < ENTRIES; start += BATCH) {
     const event = eventRows[i % EVENTS];
     const eventIndex = i % EVENTS;
     const problem = problemRows[eventIndex * PROBLEMS_PER_EVENT + int(0, PROBLEMS_PER_EVENT - 1)];
+    const leadId = userRows[1 + (i % (userRows.length - 1))].id;
     const team = {
       id: newId(),
       eventId: event.id,
       problemId: problem.id!,
       name: teamName(event.id),
       inviteCode: `ARC${i.toString(36).toUpperCase().padStart(5, "0")}`,
-      leadId: userRows[1 + (i % (userRows.length - 1))].id,
+      leadId,
+      leadIdBeforeRename: leadId,
     };
     teamBatch.push(team);
     const text = entryText(problem, i);

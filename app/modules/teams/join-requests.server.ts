@@ -158,7 +158,7 @@ export async function acceptJoinRequest(
   // The lead accepted, so only the other members hear that someone joined.
   const told = await notifyStatementsIfChanged([accepted, ...joined.filter((n) => n.to.id !== team.leadId)], origin);
   const stillPending = sql`exists (select 1 from join_requests q where q.id = ${requestId} and q.team_id = ${team.id} and q.status in (${fromStatuses("accept")}))
-    and (select t.created_by from teams t where t.id = ${team.id}) = ${team.leadId}`;
+    and (select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`;
   try {
     const [, marked] = await db.batch([
       joinStatement(team, request.userId, facts.maxTeamSize, stillPending),
@@ -204,7 +204,7 @@ export async function declineJoinRequest(
         eq(joinRequests.id, requestId),
         eq(joinRequests.teamId, team.id),
         inArray(joinRequests.status, [...movesFrom.decline]),
-        sql`(select t.created_by from teams t where t.id = ${team.id}) = ${team.leadId}`,
+        sql`(select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`,
       ),
     )
     .returning({ id: joinRequests.id });

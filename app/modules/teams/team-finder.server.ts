@@ -69,7 +69,7 @@ export async function saveOpening(team: { id: string; eventId: string }, leadId:
   const saved = await db.run(sql`
     insert into team_openings (team_id, event_id, needs, updated_at)
     select ${team.id}, ${team.eventId}, ${needs}, ${Date.now()}
-    where exists (select 1 from teams t where t.id = ${team.id} and t.created_by = ${leadId})
+    where exists (select 1 from teams t where t.id = ${team.id} and t.lead_id = ${leadId})
     on conflict (team_id) do update set needs = excluded.needs, updated_at = excluded.updated_at`);
   return saved.rowsAffected ? { ok: true } : { ok: false, field: "needs", message: "Only the team lead can do that." };
 }
@@ -78,7 +78,7 @@ export async function saveOpening(team: { id: string; eventId: string }, leadId:
 export async function closeOpening(teamId: string, leadId: string): Promise<void> {
   await db
     .delete(teamOpenings)
-    .where(and(eq(teamOpenings.teamId, teamId), sql`exists (select 1 from teams t where t.id = ${teamId} and t.created_by = ${leadId})`));
+    .where(and(eq(teamOpenings.teamId, teamId), sql`exists (select 1 from teams t where t.id = ${teamId} and t.lead_id = ${leadId})`));
 }
 
 export async function teamOpening(teamId: string) {

@@ -30,7 +30,15 @@ export async function createTeam(
   const teamId = newId();
   try {
     await db.batch([
-      db.insert(teams).values({ id: teamId, eventId: event.id, problemId: problem.id, name: input.name, inviteCode: newInviteCode(), leadId: userId }),
+      db.insert(teams).values({
+        id: teamId,
+        eventId: event.id,
+        problemId: problem.id,
+        name: input.name,
+        inviteCode: newInviteCode(),
+        leadId: userId,
+        leadIdBeforeRename: userId,
+      }),
       db.insert(teamMembers).values({ teamId, eventId: event.id, userId }),
       db.insert(entries).values({ id: newId(), eventId: event.id, teamId }),
     ]);
@@ -232,7 +240,7 @@ export async function leaveTeam(
   // One transaction whose statements carry the conditions: the leaver is not the lead now (the lead may have
   // been handed to them meanwhile) and someone stays, so the team never ends up leaderless or empty.
   const stays = and(
-    sql`(select t.created_by from teams t where t.id = ${team.id}) <> ${userId}`,
+    sql`(select t.lead_id from teams t where t.id = ${team.id}) <> ${userId}`,
     sql`(select count(*) from team_members m where m.team_id = ${team.id}) > 1`,
     sql`exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${userId})`,
   );

@@ -32,7 +32,9 @@ type EntryFields = Partial<typeof entries.$inferInsert> & { title: string };
 /** A team and its entry on `problemId`, written straight to the tables (the entry rules are tested elsewhere). */
 async function entryOn(eventId: string, problemId: string, creator: TestUser, fields: EntryFields) {
   const teamId = newId();
-  await db.insert(teams).values({ id: teamId, eventId, problemId, name: `Team ${fields.title}`, inviteCode: newId(), leadId: creator.id });
+  await db
+    .insert(teams)
+    .values({ id: teamId, eventId, problemId, name: `Team ${fields.title}`, inviteCode: newId(), leadId: creator.id, leadIdBeforeRename: creator.id });
   const id = newId();
   await db.insert(entries).values({ id, eventId, teamId, status: "submitted", summary: "", ...fields });
   return id;
@@ -250,9 +252,15 @@ describe("post-mortem text in the archive index (ADR 042's narrow step rebuilt t
     await movePhase(past.event.id, organizer, "judging");
     await movePhase(past.event.id, organizer, "closed");
     const teamId = newId();
-    await db
-      .insert(teams)
-      .values({ id: teamId, eventId: past.event.id, problemId: past.problem.id, name: "Late writers", inviteCode: newId(), leadId: organizer.id });
+    await db.insert(teams).values({
+      id: teamId,
+      eventId: past.event.id,
+      problemId: past.problem.id,
+      name: "Late writers",
+      inviteCode: newId(),
+      leadId: organizer.id,
+      leadIdBeforeRename: organizer.id,
+    });
     const id = newId();
     await db.insert(entries).values({
       id,
