@@ -1,12 +1,12 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PhaseBadge } from "~/components/badges";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useSucceededSubmissions } from "~/components/forms";
 import { DashboardSection } from "~/components/manage/dashboard-section";
 import { JudgesSection } from "~/components/manage/judges-section";
-import { OnThisPage } from "~/components/manage/on-this-page";
+import { ManageHeader } from "~/components/manage/manage-header";
+import { manageSections, OnThisPage } from "~/components/manage/on-this-page";
 import { OrganizersSection } from "~/components/manage/organizers-section";
 import { PhaseSection } from "~/components/manage/phase-section";
 import { ProblemsSection } from "~/components/manage/problems-section";
@@ -17,92 +17,32 @@ import { backLink, readFrom, withFrom } from "~/lib/back-links";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
-import { formatInZone, relativeTime } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
 import { canEditSubmissionQuestions, canManageEvent, canManageProblems, canUseAsTemplate } from "~/modules/auth/permissions";
 import { questionsFormSchema } from "~/modules/entries/questions";
-import { listQuestions, questionsLocked, saveQuestions } from "~/modules/entries/questions.server";
+import { questionsLocked, saveQuestions } from "~/modules/entries/questions.server";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { entryOutcomes, judgingProgress, judgingSheets } from "~/modules/events/dashboard.server";
-import {
-  addJudge,
-  changePhase,
-  judgeRemovalFacts,
-  listCriteria,
-  listJudges,
-  listOrganizers,
-  listPhaseChanges,
-  phaseStepsFor,
-  removeJudge,
-} from "~/modules/events/events.server";
-import { judgeInviteLines } from "~/modules/events/judge-invites.server";
+import { addJudge, changePhase, judgeRemovalFacts, removeJudge } from "~/modules/events/events.server";
+import { managePage } from "~/modules/events/manage.server";
 import { phaseLabels } from "~/modules/events/phases";
 import { asRound } from "~/modules/judging/rounds";
 import { addJudgeSchema, addOrganizerSchema, phaseChangeSchema } from "~/modules/events/schemas";
 import { addOrganizer, removeOrganizer } from "~/modules/events/settings.server";
-import { listProblems, moveProblem, restoreProblem, retireProblem } from "~/modules/problems/problems.server";
+import { moveProblem, restoreProblem, retireProblem } from "~/modules/problems/problems.server";
 import { moveProblemSchema } from "~/modules/problems/schemas";
-import { listTeams } from "~/modules/teams/teams.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage ${data?.event.title ?? "event"} · Problem First` }];
-
-/** The page's sections, in order: the "On this page" navigation links to each. */
-const sections = [
-  { id: "dashboard", label: "Dashboard" },
-  { id: "phase", label: "Phase" },
-  { id: "problems", label: "Problems" },
-  { id: "judges", label: "Judges" },
-  { id: "teams", label: "Teams" },
-  { id: "rubric", label: "Rubric and scale" },
-  { id: "questions", label: "Submission questions" },
-  { id: "organizers", label: "Organizers" },
-];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageEvent(user, access));
-  const now = new Date();
-  const [steps, problems, rubric, judges, invites, organizers, teamList, history, outcomes, progress, sheets, questions, submitted] = await Promise.all([
-    phaseStepsFor(event, now),
-    listProblems(event.id),
-    listCriteria(event.id, asRound(event.judgingRound)),
-    listJudges(event.id),
-    judgeInviteLines(event.id, event.timezone, now),
-    listOrganizers(event.id),
-    listTeams(event.id),
-    listPhaseChanges(event.id),
-    entryOutcomes(event.id),
-    judgingProgress(event),
-    event.phase === "judging" || event.phase === "closed" ? judgingSheets(event) : Promise.resolve(null),
-    listQuestions(event.id),
-    questionsLocked(event.id),
-  ]);
+  const { submitted, ...page } = await managePage(event, new Date());
   const editQuestions = canEditSubmissionQuestions(user, access, { submitted });
   return {
     event,
     back: backLink(readFrom(request.url), { to: `/events/${event.slug}`, label: event.title }),
-    steps,
-    problems,
-    rubric,
-    judges,
-    invites,
-    organizers,
-    teams: teamList,
-    history: history.map((h) => ({ ...h, at: formatInZone(h.at, event.timezone) })),
-    dashboard: {
-      outcomes,
-      progress,
-      sheets,
-      deadlines: (
-        [
-          ["Start", event.startsAt],
-          ["Submission deadline", event.submissionDeadline],
-          ["Judging deadline", event.judgingDeadline],
-        ] as const
-      ).map(([label, at]) => ({ label, at: formatInZone(at, event.timezone), relative: relativeTime(at, now), past: at <= now })),
-    },
-    questions,
+    ...page,
     questionsLockedReason: editQuestions.ok ? null : editQuestions.reason,
     canEditProblems: canManageProblems(user, access).ok,
     canStartFrom: canUseAsTemplate(user, access).ok,
@@ -221,42 +161,8 @@ export default function ManageEvent() {
   const organizersAdded = useSucceededSubmissions(ADD_ORGANIZER);
   return (
     <div className="space-y-8">
-      <header className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <p className="text-sm text-slate-600">
-            <Link to={back.to}>← {back.label}</Link>
-          </p>
-          <h1 className="h1 mt-1">Manage event</h1>
-          <p className="mt-1 text-slate-700 [overflow-wrap:anywhere]">{event.title}</p>
-        </div>
-        <PhaseBadge phase={event.phase} />
-      </header>
-      <nav aria-label="Event settings" className="flex flex-wrap gap-2">
-        <Link to={`/events/${event.slug}/edit`} className="btn-secondary">
-          Edit event
-        </Link>
-        <Link to={`/events/${event.slug}/rubric`} className="btn-secondary">
-          Rubric
-        </Link>
-        <Link to={`/events/${event.slug}/judges`} className="btn-secondary">
-          Judges and assignments
-        </Link>
-        <Link to={`/events/${event.slug}/announcements`} className="btn-secondary">
-          Announcements
-        </Link>
-        <Link to={`/events/${event.slug}/peoples-choice`} className="btn-secondary">
-          People's choice
-        </Link>
-        <a href={`/events/${event.slug}/teams.csv`} download className="btn-secondary">
-          Download teams and members (CSV)
-        </a>
-        {canStartFrom ? (
-          <Link to={`/events/new?from=${encodeURIComponent(event.slug)}`} className="btn-secondary">
-            New event from this one
-          </Link>
-        ) : null}
-      </nav>
-      <OnThisPage sections={sections} />
+      <ManageHeader event={event} back={back} canStartFrom={canStartFrom} />
+      <OnThisPage sections={manageSections} />
       <DashboardSection dashboard={dashboard} teamCount={teams.length} steps={steps} />
       <PhaseSection slug={event.slug} phase={event.phase} round={asRound(event.judgingRound)} steps={steps} history={history} lastResult={resultOf("phase")} />
       <ProblemsSection

@@ -1,5 +1,17 @@
 import type { ReactNode } from "react";
 
+/** The Manage page's sections, in order: the "On this page" navigation links to each (the ids are ManageSection's). */
+export const manageSections = [
+  { id: "dashboard", label: "Dashboard" },
+  { id: "phase", label: "Phase" },
+  { id: "problems", label: "Problems" },
+  { id: "judges", label: "Judges" },
+  { id: "teams", label: "Teams" },
+  { id: "rubric", label: "Rubric and scale" },
+  { id: "questions", label: "Submission questions" },
+  { id: "organizers", label: "Organizers" },
+];
+
 /**
  * The Manage page's table of contents: plain links to its section headings, so it works without JavaScript
  * and wraps onto several lines on a phone.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeFilters, clearFiltersHref, filtersKey, searchHref } from "./filters";
+import { activeFilters, clearFiltersHref, filtersKey, isSearching, searchHref } from "./filters";
 import type { ArchiveFilters } from "./search.server";
 
 const none: ArchiveFilters = { q: "", outcome: null, rootCause: null, event: null, tag: null, year: null, page: 1 };
@@ -15,6 +15,17 @@ describe("searchHref", () => {
     const f: ArchiveFilters = { ...none, q: "support chatbot", outcome: "failed", page: 2 };
     expect(searchHref(f, { page: 3 })).toBe("/archive?q=support+chatbot&outcome=failed&page=3");
     expect(searchHref(f, { outcome: null })).toBe("/archive?q=support+chatbot&page=2");
+  });
+});
+
+describe("isSearching", () => {
+  it("is false on the archive's home, and true for words or any one filter", () => {
+    expect(isSearching(none)).toBe(false);
+    expect(isSearching({ ...none, q: "chatbot" })).toBe(true);
+    expect(isSearching({ ...none, outcome: "failed" })).toBe(true);
+    expect(isSearching({ ...none, year: 2026 })).toBe(true);
+    expect(isSearching({ ...none, production: true })).toBe(true);
+    expect(isSearching({ ...none, page: 3 })).toBe(false);
   });
 });
 

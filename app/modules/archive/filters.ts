@@ -29,6 +29,11 @@ export const anyLabels: Record<Exclude<FilterKey, "tag" | "production">, string>
 
 const noFilters: Required<Pick<ArchiveFilters, FilterKey>> = { outcome: null, rootCause: null, event: null, tag: null, year: null, production: null };
 
+/** Whether the URL asks for results (words or any filter); without either it is the archive's home. */
+export function isSearching(filters: ArchiveFilters): boolean {
+  return Boolean(filters.q) || filterKeys.some((key) => Boolean(filters[key]));
+}
+
 /** A link to the same search with some parameters changed; page 1 is left out, as are empty values. */
 export function searchHref(filters: ArchiveFilters, change: Partial<ArchiveFilters>): string {
   const next = { ...filters, ...change };

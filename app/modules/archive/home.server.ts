@@ -4,8 +4,9 @@ import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
 import { LATEST_STATUSES } from "~/modules/follow-ups/latest.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
-import type { ArchiveCache } from "./cache.server";
-import { VISIBLE } from "./search.server";
+import { archiveCache, type ArchiveCache } from "./cache.server";
+import { isSearching } from "./filters";
+import { searchArchive, VISIBLE, type ArchiveFilters } from "./search.server";
 
 // "Recent" means the last few closed events: reading only their entries keeps the home page's cost
 // independent of the archive's size.
@@ -23,6 +24,20 @@ export async function archiveContext(cache: ArchiveCache, withOverview: boolean)
   ]);
   return { facets, tags, overview };
 }
+
+/**
+ * Everything an archive page shows for its URL's filters: the context and, when something is searched for, the
+ * results. The home's figures cost the most, so a search page does not compute them.
+ */
+export async function archivePage(filters: ArchiveFilters) {
+  const searching = isSearching(filters);
+  const cache = await archiveCache();
+  const [{ facets, tags, overview }, result] = await Promise.all([archiveContext(cache, !searching), searching ? searchArchive(cache, filters) : null]);
+  return { facets, tags, overview, result };
+}
+
+/** What the archive home shows below the search form. */
+export type HomeFigures = Awaited<ReturnType<typeof computeOverview>>;
 
 /** The home lists this many past events; the event filter offers all of them. */
 export const HOME_EVENTS = 10;

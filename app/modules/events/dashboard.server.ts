@@ -2,14 +2,36 @@
 import { sql } from "drizzle-orm";
 import type { Outcome } from "#db/schema";
 import { db } from "~/db.server";
+import { formatInZone, relativeTime } from "~/lib/time";
 import { entryGapLine, judgeGapLine, sheetStatus, type SheetStatus } from "~/modules/judging/sheets";
 import { asRound } from "~/modules/judging/rounds";
+import type { EventRow } from "./events.server";
 import type { JudgingGaps } from "./phases";
 
-export type JudgingProgress = { done: number; due: number };
+type JudgingProgress = { done: number; due: number };
 
 /** judgingRound: the event's current round (ADR 038); absent = round 1. */
 type RoundEvent = { id: string; judgesPerEntry: number | null; judgingRound?: number };
+
+/**
+ * The top of the Manage page: entries by outcome, judging progress, the score sheets once judging has started,
+ * and the deadlines in the event's time zone with how far off they are.
+ */
+export async function eventDashboard(event: EventRow, now: Date) {
+  const [outcomes, progress, sheets] = await Promise.all([
+    entryOutcomes(event.id),
+    judgingProgress(event),
+    event.phase === "judging" || event.phase === "closed" ? judgingSheets(event) : Promise.resolve(null),
+  ]);
+  const deadlines = (
+    [
+      ["Start", event.startsAt],
+      ["Submission deadline", event.submissionDeadline],
+      ["Judging deadline", event.judgingDeadline],
+    ] as const
+  ).map(([label, at]) => ({ label, at: formatInZone(at, event.timezone), relative: relativeTime(at, now), past: at <= now }));
+  return { outcomes, progress, sheets, deadlines };
+}
 
 /**
  * The current round's expected (entry, judge) pairs as SQL over `entries e` and a judge row `j` with user_id:
@@ -33,7 +55,7 @@ function roundPairs(event: RoundEvent) {
  * assigned ones when the event sets judges per entry; never a member of the entry's team or a judge who declared
  * a conflict) × the rubric's criteria. Done = the score rows among those.
  */
-export async function judgingProgress(event: RoundEvent): Promise<JudgingProgress> {
+async function judgingProgress(event: RoundEvent): Promise<JudgingProgress> {
   const { round, judges, assigned } = roundPairs(event);
   const rows = await db.all<{ pairs: number; criteria: number; done: number }>(sql`
     with pairs as (
@@ -55,10 +77,10 @@ export async function judgingProgress(event: RoundEvent): Promise<JudgingProgres
   return { done: Number(r.done), due: Number(r.pairs) * Number(r.criteria) };
 }
 
-export type OutcomeCounts = Record<Outcome | "none", number> & { drafts: number };
+type OutcomeCounts = Record<Outcome | "none", number> & { drafts: number };
 
 /** Submitted entries per outcome, and entries still in draft. */
-export async function entryOutcomes(eventId: string): Promise<OutcomeCounts> {
+async function entryOutcomes(eventId: string): Promise<OutcomeCounts> {
   const rows = await db.all<{ status: string; outcome: Outcome | null; n: number }>(sql`
     select status, outcome, count(*) as n from entries where event_id = ${eventId} group by status, outcome
   `);

@@ -14,10 +14,17 @@ import {
   users,
 } from "#db/schema";
 import { db, dbClient } from "~/db.server";
+import type { Actor, EventAccess } from "~/modules/auth/permissions";
+import { answeredQuestions } from "~/modules/entries/questions.server";
+import { listScreenshots } from "~/modules/entries/screenshots.server";
+import { listCriteria } from "~/modules/events/events.server";
+import { parseLevels } from "~/modules/events/rubric";
+import { blindJudging } from "./blind.server";
 import { afterSave, nextToScore } from "./queue";
 import { computeEventResults, type Score } from "./results";
 import { cachedResults, resultsVersion } from "./results-cache.server";
 import { asRound, type JudgingRound } from "./rounds";
+import { scoreSheetSchema } from "./schemas";
 
 /**
  * Scores and comments that count: not those of a judge who declared a conflict with the entry.
@@ -142,7 +149,7 @@ export function eventConflicts(eventId: string) {
 }
 
 /** Only this judge's own scores for the entry, in one round. */
-export function judgeScores(entryId: string, judgeId: string, round: JudgingRound = 1) {
+function judgeScores(entryId: string, judgeId: string, round: JudgingRound = 1) {
   return db
     .select({ criterionId: scores.criterionId, value: scores.value, comment: scores.comment })
     .from(scores)
@@ -150,12 +157,56 @@ export function judgeScores(entryId: string, judgeId: string, round: JudgingRoun
     .where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId)));
 }
 
-export async function judgeOverallComment(entryId: string, judgeId: string, round: JudgingRound = 1) {
+async function judgeOverallComment(entryId: string, judgeId: string, round: JudgingRound = 1) {
   const [row] = await db
     .select({ comment: overallComments.comment })
     .from(overallComments)
     .where(and(eq(overallComments.entryId, entryId), eq(overallComments.judgeId, judgeId), eq(overallComments.round, round)));
   return row?.comment ?? "";
+}
+
+/** judgingRound: the event's current round, whose sheet a judge fills in (ADR 038). */
+type SheetEvent = { id: string; slug: string; title: string; scaleMax: number; judgingRound: number; blindJudging: boolean };
+
+/**
+ * What the score page shows a judge: the entry (its team hidden under blind judging) and the sheet of the current
+ * round: in the final round, its rubric and this judge's final-round scores and overall comment (ADR 038).
+ */
+export async function scoreSheetView<E extends { id: string; teamId: string }>(
+  actor: Actor,
+  access: EventAccess,
+  event: SheetEvent,
+  found: { entry: E; teamName: string; problemTitle: string },
+) {
+  const round = asRound(event.judgingRound);
+  const { entry } = found;
+  const [rubric, mine, overall, screenshots, answers] = await Promise.all([
+    listCriteria(event.id, round),
+    judgeScores(entry.id, actor.id, round),
+    judgeOverallComment(entry.id, actor.id, round),
+    listScreenshots(entry.id),
+    answeredQuestions(event.id, entry.id),
+  ]);
+  return {
+    event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax, round },
+    entry,
+    teamName: blindJudging(actor, access, event).row({ teamId: entry.teamId, teamName: found.teamName }).teamName,
+    problemTitle: found.problemTitle,
+    rubric: rubric.map((c) => ({ id: c.id, name: c.name, description: c.description, weight: c.weight, levels: parseLevels(c.levels) })),
+    mine,
+    overall,
+    screenshots: screenshots.map((s) => ({ id: s.id, caption: s.caption })),
+    answers,
+  };
+}
+
+/** The schema a posted sheet is checked against: the current round's rubric, on the event's scale. */
+export async function currentSheetSchema(event: { id: string; scaleMax: number; judgingRound: number }) {
+  const rubric = await listCriteria(event.id, asRound(event.judgingRound));
+  return scoreSheetSchema(
+    rubric.map((c) => c.id),
+    event.scaleMax,
+  );
 }
 
 /**

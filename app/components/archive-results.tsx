@@ -1,0 +1,104 @@
+// One page of archive search results: the count, notices about the search, the learnings and the pages.
+import { Link } from "@remix-run/react";
+import { metricLine } from "~/modules/archive/digest";
+import { searchHref } from "~/modules/archive/filters";
+import { unmarked } from "~/modules/archive/query";
+import type { ArchiveFilters, SearchResult } from "~/modules/archive/search.server";
+import { rootCauseLabels } from "~/modules/entries/labels";
+import { count } from "./archive-overview";
+import { AwardBadges, OutcomeBadge } from "./badges";
+import { FollowUpBadge } from "./follow-ups";
+import { Highlighted } from "./learnings";
+
+/** `busy` marks the section aria-busy while the next search loads, so assistive technology waits for it. */
+export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilters; result: SearchResult; busy: boolean }) {
+  const { total, totalCapped, page, pageCount, mode, notice } = result;
+  return (
+    <section aria-labelledby="results-heading" aria-busy={busy} className="space-y-3">
+      <h2 id="results-heading" className="h2">
+        Results
+      </h2>
+      <p className="text-sm text-slate-700" aria-live="polite">
+        {totalCapped ? `More than ${count(total)}` : count(total)} {total === 1 && !totalCapped ? "learning" : "learnings"}
+        {filters.q ? ` for “${filters.q.slice(0, 120)}”` : ""}
+        {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+      </p>
+      {notice ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {result.suggestion ? (
+        <p className="rounded-md bg-sky-50 p-3 text-sm text-sky-900" role="status">
+          Did you mean <Link to={searchHref(filters, { q: result.suggestion.q, page: 1 })}>{result.suggestion.q.slice(0, 120)}</Link>?
+        </p>
+      ) : null}
+      {mode === "any" ? (
+        <p className="rounded-md bg-sky-50 p-3 text-sm text-sky-900" role="status">
+          No learning has all of these words, so these have some of them.
+        </p>
+      ) : null}
+      {total === 0 ? (
+        <p className="card text-slate-700">Nothing in the archive matches. Try fewer or different words, or remove a filter.</p>
+      ) : (
+        <ol className="space-y-3">
+          {result.learnings.map((l) => (
+            <li key={l.id} className="card">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <Link to={`/events/${l.eventSlug}/entries/${l.id}`} className="font-semibold" aria-label={l.title || "Untitled entry"}>
+                  <Highlighted text={l.titleMarked || "Untitled entry"} />
+                </Link>
+                <OutcomeBadge outcome={l.outcome} />
+              </div>
+              <AwardBadges awards={l.awards} className="mt-2" />
+              {l.followUpStatus ? (
+                <p className="mt-2">
+                  <FollowUpBadge status={l.followUpStatus} />
+                </p>
+              ) : null}
+              {/* The snippet often starts with the summary: show it once. */}
+              {l.summary && !unmarked(l.snippet).startsWith(l.summary) ? <p className="mt-1 text-sm">{l.summary}</p> : null}
+              {l.snippet ? (
+                <p className="mt-2 text-sm text-slate-700">
+                  {mode === "browse" ? <strong>What did not work: </strong> : null}
+                  <Highlighted text={l.snippet} />
+                </p>
+              ) : null}
+              {l.metricName ? (
+                <p className="mt-2 text-sm text-slate-700">
+                  <strong>AI metric:</strong> {l.metricName}: {metricLine(l)}
+                </p>
+              ) : null}
+              <p className="mt-2 text-xs text-slate-600">
+                {l.eventTitle} ({l.year}) · {l.problemTitle} · {l.teamName}
+                {l.rootCause ? ` · Root cause: ${rootCauseLabels[l.rootCause]}` : ""}
+                {l.tags ? ` · Tags: ${l.tags}` : ""}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {pageCount > 1 ? (
+        <nav aria-label="Result pages" className="flex items-center justify-between gap-3">
+          {page > 1 ? (
+            <Link to={searchHref(filters, { page: page - 1 })} rel="prev" className="btn-secondary">
+              Previous page
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-sm text-slate-700">
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <Link to={searchHref(filters, { page: page + 1 })} rel="next" className="btn-secondary">
+              Next page
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

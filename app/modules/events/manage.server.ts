@@ -1,0 +1,42 @@
+// The Manage page's data (ADR 017): what every section shows, read in parallel.
+import { formatInZone } from "~/lib/time";
+import { listQuestions, questionsLocked } from "~/modules/entries/questions.server";
+import { asRound } from "~/modules/judging/rounds";
+import { listProblems } from "~/modules/problems/problems.server";
+import { listTeams } from "~/modules/teams/teams.server";
+import { eventDashboard } from "./dashboard.server";
+import { listCriteria, listJudges, listOrganizers, listPhaseChanges, phaseStepsFor, type EventRow } from "./events.server";
+import { judgeInviteLines } from "./judge-invites.server";
+
+/**
+ * The sections' data, in the page's order. `submitted`: an entry has been submitted, which locks the submission
+ * questions (the route turns it into a permission decision; it is not sent to the page).
+ */
+export async function managePage(event: EventRow, now: Date) {
+  const [steps, problems, rubric, judges, invites, organizers, teams, history, dashboard, questions, submitted] = await Promise.all([
+    phaseStepsFor(event, now),
+    listProblems(event.id),
+    listCriteria(event.id, asRound(event.judgingRound)),
+    listJudges(event.id),
+    judgeInviteLines(event.id, event.timezone, now),
+    listOrganizers(event.id),
+    listTeams(event.id),
+    listPhaseChanges(event.id),
+    eventDashboard(event, now),
+    listQuestions(event.id),
+    questionsLocked(event.id),
+  ]);
+  return {
+    steps,
+    problems,
+    rubric,
+    judges,
+    invites,
+    organizers,
+    teams,
+    history: history.map((h) => ({ ...h, at: formatInZone(h.at, event.timezone) })),
+    dashboard,
+    questions,
+    submitted,
+  };
+}
