@@ -39,7 +39,8 @@ beforeAll(async () => {
     values ('p', 'ev', 'Invoices', 'Late invoices', 'Finance', 'Hours', 'Ledger', 'Days late')`);
   // Written before the migration.
   await insertOld("before", "a");
-  await migrate(opened.db, { migrationsFolder: path.join(import.meta.dirname, "migrations") });
+  // Up to this release only: 0031 is the next release's rebuild, tested in its own file.
+  await migrate(opened.db, { migrationsFolder: migrationsBefore(dir, "0031_team_lead_rebuild") });
 });
 
 describe("migration 0030: teams.created_by widened to lead_id", () => {

@@ -207,16 +207,14 @@ export const teams = sqliteTable(
       .references(() => problems.id),
     name: text("name").notNull(),
     inviteCode: text("invite_code").notNull().unique(),
-    // The team's lead (who created it, until they hand the lead over). Nullable in the database only while
-    // the previous release, which inserts created_by alone, may run; a trigger fills it (ADR 037).
+    // The team's lead (who created it, until they hand the lead over).
     leadId: text("lead_id")
       .notNull()
       .references(() => users.id),
-    // The lead's column under its first name, kept equal to lead_id by triggers until the narrow step drops
-    // it (ADR 037). Written only on insert, where the database still requires it.
-    leadIdBeforeRename: text("created_by")
-      .notNull()
-      .references(() => users.id),
+    // The lead's column under its first name (ADR 045): no longer written by this release, and nullable
+    // without a foreign key so that it need not be; the next release drops it. Kept here so the schema
+    // snapshot matches the database.
+    leadIdBeforeRename: text("created_by"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("teams_event_name_idx").on(t.eventId, t.name)],

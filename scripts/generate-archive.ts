@@ -613,7 +613,6 @@ for (let start = 0; start < ENTRIES; start += BATCH) {
       name: teamName(event.id),
       inviteCode: `ARC${i.toString(36).toUpperCase().padStart(5, "0")}`,
       leadId,
-      leadIdBeforeRename: leadId,
     };
     teamBatch.push(team);
     const text = entryText(problem, i);

@@ -37,7 +37,6 @@ export async function createTeam(
         name: input.name,
         inviteCode: newInviteCode(),
         leadId: userId,
-        leadIdBeforeRename: userId,
       }),
       db.insert(teamMembers).values({ teamId, eventId: event.id, userId }),
       db.insert(entries).values({ id: newId(), eventId: event.id, teamId }),

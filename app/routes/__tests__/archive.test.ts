@@ -32,9 +32,7 @@ type EntryFields = Partial<typeof entries.$inferInsert> & { title: string };
 /** A team and its entry on `problemId`, written straight to the tables (the entry rules are tested elsewhere). */
 async function entryOn(eventId: string, problemId: string, creator: TestUser, fields: EntryFields) {
   const teamId = newId();
-  await db
-    .insert(teams)
-    .values({ id: teamId, eventId, problemId, name: `Team ${fields.title}`, inviteCode: newId(), leadId: creator.id, leadIdBeforeRename: creator.id });
+  await db.insert(teams).values({ id: teamId, eventId, problemId, name: `Team ${fields.title}`, inviteCode: newId(), leadId: creator.id });
   const id = newId();
   await db.insert(entries).values({ id, eventId, teamId, status: "submitted", summary: "", ...fields });
   return id;
@@ -259,7 +257,6 @@ describe("post-mortem text in the archive index (ADR 042's narrow step rebuilt t
       name: "Late writers",
       inviteCode: newId(),
       leadId: organizer.id,
-      leadIdBeforeRename: organizer.id,
     });
     const id = newId();
     await db.insert(entries).values({
