@@ -71,3 +71,25 @@ test("an organizer invites a judge by email; the invitee signs up through the ma
   await expect(organizer.getByText(/Judges \(1\): Ines Invitee/)).toBeVisible();
   await Promise.all([organizer.context().close(), invitee.context().close()]);
 });
+
+test("after an invite by email is sent the address field starts afresh; a refused address stays in it", async ({ browser }) => {
+  const setUp = await openEvent(unique("Invite Hack"));
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  const email = `${unique("fresh-judge")}@example.com`;
+  await organizer.goto(`${setUp.url}/judges`);
+  const invites = organizer.getByRole("region", { name: "Invite a judge by email" });
+  const field = invites.getByLabel("Judge's email");
+
+  await field.fill(email);
+  await invites.getByRole("button", { name: "Invite by email" }).click();
+  await expectToast(organizer, `Invite sent to ${email}.`);
+  await expect(invites.getByText(email, { exact: true })).toBeVisible();
+  await expect(field).toHaveValue("");
+
+  // The same address again is refused beside the field, which keeps what was typed.
+  await field.fill(email);
+  await invites.getByRole("button", { name: "Invite by email" }).click();
+  await expect(invites.getByText(`${email} already has an invite waiting. Resend it from the list below.`)).toBeVisible();
+  await expect(field).toHaveValue(email);
+  await expectAccessible(organizer);
+});

@@ -1,8 +1,11 @@
 // Custom submission questions (ADR 036): an organizer asks two questions on the Manage page; a team member answers
-// them on the entry form and reads them back on the entry page.
-import { expect } from "@playwright/test";
-import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
-import { expectAccessible, expectToast, test } from "./helpers";
+// them on the entry form and reads them back on the entry page. Removing a question teams answered asks first (ADR 046).
+import { expect, type Browser } from "@playwright/test";
+import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
+import { listQuestions, saveQuestions } from "~/modules/entries/questions.server";
+import { entryDraftSchema } from "~/modules/entries/schemas";
+import { createPerson, openEvent, pageSignedInAs, teamOf, type EventSetUp } from "./fixtures";
+import { expectAccessible, expectToast, test, unique } from "./helpers";
 
 test("an organizer adds a yes/no and a one-of-a-list question; a team answers them on its entry", async ({ browser }) => {
   const setUp = await openEvent();
@@ -40,4 +43,77 @@ test("an organizer adds a yes/no and a one-of-a-list question; a team answers th
   const answers = member.getByRole("region", { name: "Organizers’ questions" });
   await expect(answers.getByRole("definition")).toHaveText(["Yes", "Sales"]);
   await expectAccessible(member);
+});
+
+/** An open event asking two questions, with `answering` teams' drafts answering the second ("Which track?"). */
+async function answeredQuestions(answering: number): Promise<EventSetUp> {
+  const setUp = await openEvent(unique("Questions Hack"));
+  const saved = await saveQuestions(
+    setUp.event.id,
+    {
+      questions: [
+        { label: "Did you use customer data?", kind: "yes-no", required: false, options: "" },
+        { label: "Which track?", kind: "choice", required: false, options: "Support\nSales" },
+      ],
+    },
+    { confirmed: false, typedName: "" },
+  );
+  if (!saved.ok) throw new Error("answeredQuestions: could not save the questions");
+  const [, track] = await listQuestions(setUp.event.id);
+  for (let i = 0; i < answering; i++) {
+    const { teamId } = await teamOf(setUp, await createPerson(`Tara Track ${i}`));
+    const entry = (await getTeamEntry(teamId))!;
+    const draft = entryDraftSchema.parse({ version: entry.version, title: `Draft ${i}` });
+    const answered = await saveEntry(teamId, { ...draft, answers: { [track.id]: "Sales" } }, false, new Date());
+    if (!answered.ok) throw new Error(`answeredQuestions: ${answered.message}`);
+  }
+  return setUp;
+}
+
+async function noScriptPage(browser: Browser, email: string) {
+  const signedIn = await pageSignedInAs(browser, email);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.addCookies(await signedIn.context().cookies());
+  return context.newPage();
+}
+
+test("removing a question teams answered asks first, says how many teams' answers go, and keeping it changes nothing", async ({ browser }) => {
+  const setUp = await answeredQuestions(2);
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/manage`);
+  const questions = organizer.getByRole("region", { name: /Submission questions/ });
+  const asking = organizer.getByRole("alert").filter({ hasText: "Remove the question “Which track?”? 2 teams' draft answers to it will be deleted for good." });
+
+  await questions.getByRole("button", { name: "Remove question 2" }).click();
+  await questions.getByRole("button", { name: "Save questions" }).click();
+  await expect(asking).toBeVisible();
+  await expectAccessible(organizer);
+  // Keeping it goes back to the questions as stored.
+  await questions.getByRole("link", { name: "Keep the question" }).click();
+  await expect(asking).toHaveCount(0);
+  await expect(questions.getByLabel("Text of question 2")).toHaveValue("Which track?");
+  await expect(organizer.getByRole("heading", { name: "Submission questions (2 of 5)" })).toBeVisible();
+
+  await questions.getByRole("button", { name: "Remove question 2" }).click();
+  await questions.getByRole("button", { name: "Save questions" }).click();
+  await questions.getByRole("button", { name: "Remove the question and save" }).click();
+  await expectToast(organizer, "Submission questions saved.");
+  await expect(organizer.getByRole("heading", { name: "Submission questions (1 of 5)" })).toBeVisible();
+  await expect(questions.getByLabel("Text of question 1")).toHaveValue("Did you use customer data?");
+});
+
+test("removing a question asks first without JavaScript too", async ({ browser }) => {
+  const setUp = await answeredQuestions(1);
+  const page = await noScriptPage(browser, "organizer@example.com");
+  await page.goto(`${setUp.url}/manage`);
+  const questions = page.getByRole("region", { name: /Submission questions/ });
+  await questions.getByRole("button", { name: "Remove question 2" }).click();
+  await expect(questions.getByLabel("Text of question 2")).toHaveCount(0);
+  await questions.getByRole("button", { name: "Save questions" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Remove the question “Which track?”? 1 team's draft answers to it will be deleted for good." }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Remove the question and save" }).click();
+  await expect(page.getByText("Submission questions saved.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Submission questions (1 of 5)" })).toBeVisible();
 });

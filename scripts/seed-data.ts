@@ -419,12 +419,17 @@ export async function seed(now = new Date()) {
   // A judge invited by email who has no account yet: waiting on the judges page, with Resend and Withdraw (ADR 027).
   await inviteJudgeByEmail({ event: open, email: "guest.judge@example.com", inviter: { id: organizer.id, name: "Omar Organizer" }, now });
   // Two custom submission questions (ADR 036); Ramp Rockets' draft answers both.
-  await saveQuestions(open.id, {
-    questions: [
-      { label: "Did you use customer data?", kind: "yes-no", required: true, options: "" },
-      { label: "Which team would run it after the event?", kind: "choice", required: false, options: "Sales enablement\nSupport\nNobody yet" },
-    ],
-  });
+  await saveQuestions(
+    open.id,
+    {
+      questions: [
+        { label: "Did you use customer data?", kind: "yes-no", required: true, options: "" },
+        { label: "Which team would run it after the event?", kind: "choice", required: false, options: "Sales enablement\nSupport\nNobody yet" },
+      ],
+    },
+    // A new event has no questions to remove, so nothing needs confirming.
+    { confirmed: false, typedName: "" },
+  );
   const [usesCustomerData, runBy] = await listQuestions(open.id);
   const team = await createTeam(open, member("participant2@example.com"), { name: "Ramp Rockets", problemId: onboarding.id });
   if (team.ok) {

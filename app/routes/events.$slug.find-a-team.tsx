@@ -146,7 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!accepted.ok) return data({ requestError: { requestId, message: accepted.message } }, { status: 400 });
         return redirectWithToast(here, "Request accepted: they are now a member of your team.");
       }
-      const declined = await declineJoinRequest(team, requestId, readConfirmation(formData));
+      const declined = await declineJoinRequest(team, requestId, readConfirmation(formData), appOrigin(request));
       if (!declined.ok && "confirm" in declined) return data({ confirm: { kind: "decline" as const, ...declined.confirm } }, { status: 409 });
       if (!declined.ok) return data({ requestError: { requestId, message: declined.message } }, { status: 400 });
       return redirectWithToast(here, "Request declined. They can ask your team again once.");

@@ -2,6 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useSucceededSubmissions } from "~/components/forms";
 import { AssignmentSection } from "~/components/judges/assignment-forms";
 import { EmailInviteSection, type WithdrawFacts } from "~/components/judges/email-invite-section";
 import { InviteSection, type RevokeFacts } from "~/components/judges/invite-section";
@@ -174,9 +175,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+const INVITE_BY_EMAIL = ["invite-by-email"] as const;
+
 export default function EventJudges() {
   const { event, judges, invites, pending, assignments, shortfall, reminders } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
+  // After an invite is sent the address field starts afresh (a refused address stays, with the reason beside it).
+  const invitesSent = useSucceededSubmissions(INVITE_BY_EMAIL);
   const last = answer && "result" in answer ? answer : undefined;
   const confirmRevoke = answer && "confirmRevoke" in answer ? answer.confirmRevoke : null;
   const confirmWithdraw = answer && "confirmWithdraw" in answer ? answer.confirmWithdraw : null;
@@ -199,7 +204,7 @@ export default function EventJudges() {
         ) : null}
       </div>
       {reminders ? <ReminderSection judges={reminders} last={last} /> : null}
-      <EmailInviteSection event={event} pending={pending} last={last} confirmWithdraw={confirmWithdraw} />
+      <EmailInviteSection key={`email-invites-${invitesSent}`} event={event} pending={pending} last={last} confirmWithdraw={confirmWithdraw} />
       <InviteSection event={event} invites={invites} last={last} confirmRevoke={confirmRevoke} />
       <AssignmentSection event={event} judges={judges} assignments={assignments} shortfall={shortfall} last={last} />
     </div>

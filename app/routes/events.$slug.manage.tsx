@@ -20,7 +20,7 @@ import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
 import { canEditSubmissionQuestions, canManageEvent, canManageProblems, canUseAsTemplate } from "~/modules/auth/permissions";
-import { questionsFormSchema } from "~/modules/entries/questions";
+import { questionsFormFields, questionsFormSchema } from "~/modules/entries/questions";
 import { questionsLocked, saveQuestions } from "~/modules/entries/questions.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { addJudge, changePhase, judgeRemovalFacts, removeJudge } from "~/modules/events/events.server";
@@ -124,7 +124,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // A conform list intent (add or remove a question, without JavaScript) is not an error: the form comes back changed.
       if (submission.status !== "success")
         return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
-      const saved = await saveQuestions(event.id, submission.value);
+      const saved = await saveQuestions(event.id, submission.value, readConfirmation(formData));
+      // Removing a stored question asks first; the confirm step sends the same questions again.
+      if (!saved.ok && "confirm" in saved)
+        return data({ intent, confirmRemoveQuestions: { ...saved.confirm, fields: questionsFormFields(submission.value) } }, { status: 409 });
       if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
       return redirectWithToast(`${back}#questions`, "Submission questions saved.");
     }
@@ -182,7 +185,12 @@ export default function ManageEvent() {
       />
       <TeamsSection slug={event.slug} teams={teams} />
       <RubricSection slug={event.slug} scaleMax={event.scaleMax} rubric={rubric} round={asRound(event.judgingRound)} />
-      <QuestionsSection questions={questions} lockedReason={questionsLockedReason} lastResult={resultOf("save-questions")} />
+      <QuestionsSection
+        questions={questions}
+        lockedReason={questionsLockedReason}
+        lastResult={resultOf("save-questions")}
+        confirmRemove={answer && "confirmRemoveQuestions" in answer ? answer.confirmRemoveQuestions : null}
+      />
       <OrganizersSection key={`organizers-${organizersAdded}`} organizers={organizers} lastResult={resultOf("add-organizer")} />
     </div>
   );

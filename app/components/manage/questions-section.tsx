@@ -2,22 +2,29 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { questionKinds } from "#db/enums";
+import { ConfirmStep } from "~/components/confirm-step";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { MAX_QUESTIONS, questionKindLabels, questionsFormSchema, type Question } from "~/modules/entries/questions";
 import { ManageSection } from "./on-this-page";
 
+/** What saving would remove, and the editor's fields to send the same save again once confirmed. */
+type RemovalFacts = { labels: string[]; teamCount: number; fields: Record<string, string> };
+
 /**
  * The event's custom submission questions (ADR 036): edited here until the first entry is submitted, then shown as
- * they were answered. Adding and removing a question are conform list buttons, so the editor works without JavaScript.
+ * they were answered. Adding and removing a question are conform list buttons, so the editor works without JavaScript;
+ * saving without a stored question asks first, in place of the editor, saying how many teams' answers go with it.
  */
 export function QuestionsSection({
   questions,
   lockedReason,
   lastResult,
+  confirmRemove,
 }: {
   questions: Question[];
   lockedReason: string | null;
   lastResult?: SubmissionResult<string[]>;
+  confirmRemove: RemovalFacts | null;
 }) {
   return (
     <ManageSection id="questions" title={`Submission questions (${questions.length} of ${MAX_QUESTIONS})`}>
@@ -41,6 +48,8 @@ export function QuestionsSection({
             </ol>
           ) : null}
         </>
+      ) : confirmRemove ? (
+        <ConfirmRemoveQuestions facts={confirmRemove} />
       ) : (
         // A new key after each save: the form starts again from what is stored.
         <QuestionsForm
@@ -116,5 +125,24 @@ function QuestionsForm({ questions, lastResult }: { questions: Question[]; lastR
         </button>
       </div>
     </Form>
+  );
+}
+
+function ConfirmRemoveQuestions({ facts }: { facts: RemovalFacts }) {
+  const one = facts.labels.length === 1;
+  const which = facts.labels.map((label) => `“${label}”`).join(", ");
+  const it = one ? "it" : "them";
+  const answers =
+    facts.teamCount === 0
+      ? `No team has answered ${it} yet.`
+      : `${facts.teamCount === 1 ? "1 team's" : `${facts.teamCount} teams'`} draft answers to ${it} will be deleted for good.`;
+  return (
+    <ConfirmStep
+      className="mt-3"
+      question={`${one ? `Remove the question ${which}?` : `Remove ${facts.labels.length} questions (${which})?`} ${answers} Your other changes to the questions are saved with ${one ? "its" : "their"} removal.`}
+      fields={{ intent: "save-questions", ...facts.fields }}
+      confirmLabel={one ? "Remove the question and save" : `Remove ${facts.labels.length} questions and save`}
+      keepLabel={one ? "Keep the question" : "Keep the questions"}
+    />
   );
 }

@@ -20,7 +20,7 @@ export function MyRequests({
 }) {
   if (requests.length === 0) return null;
   return (
-    <section aria-labelledby="my-requests-h" className="card">
+    <section id="my-requests" aria-labelledby="my-requests-h" className="card scroll-mt-4">
       <h2 id="my-requests-h" className="h2">
         Your requests to join
       </h2>

@@ -90,7 +90,7 @@ export function TeamRecruiting({
                 {r.status === "pending" && confirm?.requestId === r.id ? (
                   <ConfirmStep
                     className="mt-2"
-                    question={`Decline ${r.name}'s request? They see that you declined, and may ask your team once more.`}
+                    question={`Decline ${r.name}'s request? They are told that you declined, and may ask your team once more.`}
                     fields={{ intent: "decline", requestId: r.id }}
                     confirmLabel={`Decline ${r.name}`}
                     keepLabel="Keep the request"

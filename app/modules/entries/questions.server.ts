@@ -1,8 +1,9 @@
 // An event's custom submission questions and their answers (ADR 036). Every write to the questions carries "no entry
 // submitted yet" in its own statement; answers are written by saveEntry, in the draft's batch.
-import { and, asc, eq, notInArray, sql } from "drizzle-orm";
-import { entryAnswers, submissionQuestions } from "#db/schema";
+import { and, asc, countDistinct, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import { entries, entryAnswers, submissionQuestions } from "#db/schema";
 import { db } from "~/db.server";
+import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 import { parseOptions, readOptions, type Question, type QuestionsInput } from "./questions";
 
@@ -22,15 +23,30 @@ export async function questionsLocked(eventId: string): Promise<boolean> {
   return Boolean(row?.submitted);
 }
 
+/** What saving would remove: the stored questions left out, and how many teams' draft answers go with them. */
+type QuestionRemovalFacts = { labels: string[]; teamCount: number };
+
 /**
  * Replaces the questions with the submitted ones, in order: known ids are updated, new rows inserted, missing ones
- * deleted (their draft answers with them). One batch; if an entry is submitted first, nothing changes.
+ * deleted (their draft answers with them). Deleting a stored question needs the confirmation (ADR 012); without it
+ * nothing changes and the answer says what would be lost. One batch; if an entry is submitted first, nothing changes.
  */
-export async function saveQuestions(eventId: string, input: QuestionsInput): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function saveQuestions(
+  eventId: string,
+  input: QuestionsInput,
+  confirmation: Confirmation,
+): Promise<{ ok: true } | { ok: false; message: string } | { ok: false; confirm: QuestionRemovalFacts }> {
   if (await questionsLocked(eventId)) return { ok: false, message: LOCKED };
-  const existing = new Set(
-    (await db.select({ id: submissionQuestions.id }).from(submissionQuestions).where(eq(submissionQuestions.eventId, eventId))).map((q) => q.id),
-  );
+  const stored = await db
+    .select({ id: submissionQuestions.id, label: submissionQuestions.label })
+    .from(submissionQuestions)
+    .where(eq(submissionQuestions.eventId, eventId))
+    .orderBy(asc(submissionQuestions.position));
+  const existing = new Set(stored.map((q) => q.id));
+  const submittedIds = new Set(input.questions.map((q) => q.id));
+  const leftOut = stored.filter((q) => !submittedIds.has(q.id));
+  if (leftOut.length > 0 && !confirmation.confirmed)
+    return { ok: false, confirm: { labels: leftOut.map((q) => q.label), teamCount: await teamsWithAnswers(leftOut.map((q) => q.id)) } };
   const rows = input.questions.map((q, position) => {
     const known = Boolean(q.id && existing.has(q.id));
     return {
@@ -60,6 +76,16 @@ export async function saveQuestions(eventId: string, input: QuestionsInput): Pro
   const changed = [removed, ...writes].some((w) => (w as { rowsAffected?: number }).rowsAffected);
   if (!changed && (rows.length > 0 || existing.size > 0) && (await questionsLocked(eventId))) return { ok: false, message: LOCKED };
   return { ok: true };
+}
+
+/** How many teams have a draft answer to any of these questions (an empty answer is none). */
+async function teamsWithAnswers(questionIds: string[]): Promise<number> {
+  const [row] = await db
+    .select({ teams: countDistinct(entries.teamId) })
+    .from(entryAnswers)
+    .innerJoin(entries, eq(entries.id, entryAnswers.entryId))
+    .where(and(inArray(entryAnswers.questionId, questionIds), ne(entryAnswers.value, "")));
+  return row?.teams ?? 0;
 }
 
 /** One entry's answers by question id (the entry form's values). */

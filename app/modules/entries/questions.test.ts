@@ -1,6 +1,7 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { answerText } from "./labels";
-import { answerProblem, answersSchema, parseOptions, questionsFormSchema, readOptions, type Question } from "./questions";
+import { answerProblem, answersSchema, parseOptions, questionsFormFields, questionsFormSchema, readOptions, type Question } from "./questions";
 import { entrySchemaFor } from "./schemas";
 
 const q = (over: Partial<Question> = {}): Question => ({ id: "q1", kind: "short-text", label: "Which team?", required: false, options: [], ...over });
@@ -41,6 +42,36 @@ describe("questionsFormSchema", () => {
   });
   it("ignores options on other kinds", () => {
     expect(questionsFormSchema.safeParse({ questions: [{ label: "Why?", kind: "long-text", options: "x" }] }).success).toBe(true);
+  });
+});
+
+describe("questionsFormFields", () => {
+  it("names the editor's fields so that parsing them gives back the same questions", () => {
+    const value = {
+      questions: [
+        { id: "q1", label: "Did you use customer data?", kind: "yes-no" as const, required: true, options: "" },
+        { label: "Track", kind: "choice" as const, required: false, options: "Support\nSales" },
+      ],
+    };
+    const fields = questionsFormFields(value);
+    expect(fields).toEqual({
+      "questions[0].id": "q1",
+      "questions[0].label": "Did you use customer data?",
+      "questions[0].kind": "yes-no",
+      "questions[0].required": "on",
+      "questions[1].label": "Track",
+      "questions[1].kind": "choice",
+      "questions[1].options": "Support\nSales",
+    });
+    const form = new FormData();
+    for (const [name, v] of Object.entries(fields)) form.append(name, v);
+    const parsed = parseWithZod(form, { schema: questionsFormSchema });
+    expect(parsed.status === "success" && parsed.value).toEqual(value);
+  });
+  it("gives no fields for no questions, which parse as none", () => {
+    expect(questionsFormFields({ questions: [] })).toEqual({});
+    const parsed = parseWithZod(new FormData(), { schema: questionsFormSchema });
+    expect(parsed.status === "success" && parsed.value).toEqual({ questions: [] });
   });
 });
 

@@ -59,6 +59,23 @@ export const questionsFormSchema = z.object({
 
 export type QuestionsInput = z.infer<typeof questionsFormSchema>;
 
+/**
+ * The editor's fields for these questions, named as the form names them, so a confirm step (ADR 012) can send
+ * the same save again: parsed with questionsFormSchema they give back the same questions.
+ */
+export function questionsFormFields(input: QuestionsInput): Record<string, string> {
+  const fields: Record<string, string> = {};
+  input.questions.forEach((q, i) => {
+    const at = `questions[${i}]`;
+    if (q.id) fields[`${at}.id`] = q.id;
+    fields[`${at}.label`] = q.label;
+    fields[`${at}.kind`] = q.kind;
+    if (q.required) fields[`${at}.required`] = "on";
+    if (q.options) fields[`${at}.options`] = q.options;
+  });
+  return fields;
+}
+
 /** What is wrong with one answer, or null: the value must fit its kind; a required question must be answered to submit. */
 export function answerProblem(question: Question, value: string, submitting: boolean): string | null {
   if (!value) return submitting && question.required ? "Answer this question to submit the entry" : null;

@@ -171,6 +171,21 @@ export function joinRequestAcceptedMail(input: { name: string; teamName: string;
   };
 }
 
+export function joinRequestDeclinedMail(input: { name: string; teamName: string; eventTitle: string; canAskAgain: boolean; findTeamUrl: string }): MailContent {
+  return {
+    kind: "join-request-declined",
+    subject: `Your request to join ${input.teamName}`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `The lead of ${input.teamName} declined your request to join the team in ${input.eventTitle}.`,
+      input.canAskAgain
+        ? "You can ask this team once more, or ask another team that is looking for members."
+        : "Other teams looking for members, and people looking for a team, are on the event's Find a team page.",
+    ],
+    action: { label: "Find a team", url: input.findTeamUrl },
+  };
+}
+
 export function entrySubmittedMail(input: { name: string; teamName: string; eventTitle: string; entryTitle: string; teamUrl: string }): MailContent {
   return {
     kind: "entry-submitted",

@@ -15,6 +15,7 @@ export const notificationKinds = {
   "team-lead-changed": { label: "Team lead handed over", security: false },
   "join-request-received": { label: "Someone asks to join your team", security: false },
   "join-request-accepted": { label: "Your request to join a team was accepted", security: false },
+  "join-request-declined": { label: "Your request to join a team was declined", security: false },
   "deadline-reminder": { label: "Submission deadline reminders", security: false },
   "entry-submitted": { label: "Your team's entry was submitted", security: false },
   "results-published": { label: "Results published", security: false },

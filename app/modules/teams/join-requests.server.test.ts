@@ -5,7 +5,8 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { joinRequests, notifications, outbox, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
-import type { NotificationKind } from "~/modules/notifications/kinds";
+import { optionalKinds, type NotificationKind } from "~/modules/notifications/kinds";
+import { setEmailPreferences } from "~/modules/notifications/notify.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createOpenEvent, createUser, type TestUser } from "~/test/fixtures";
 import { acceptJoinRequest, askToJoin, declineJoinRequest, teamJoinRequests, withdrawJoinRequest } from "./join-requests.server";
@@ -186,6 +187,55 @@ describe("accepting a request", () => {
     expect(await acceptJoinRequest(team, id, ORIGIN)).toEqual({ ok: false, message: "A judge of this event cannot join a team in it." });
     expect(await memberCount(team.id)).toBe(1);
     expect((await requestOf(team.id, asker)).status).toBe("pending");
+  });
+});
+
+describe("declining a request", () => {
+  it("tells the asker in the list and by mail, once, and only when the request really turned declined", async () => {
+    const { event, lead, team } = await lookingTeam();
+    const asker = await createUser({ name: "Ada Asker" });
+    await askToJoin(event, team.id, asker.id, "", ORIGIN);
+    const { id } = await requestOf(team.id, asker);
+    // Unconfirmed, or by someone who does not lead the team: nothing changes and nobody is told.
+    expect(await declineJoinRequest(team, id, unconfirmed, ORIGIN)).toMatchObject({ ok: false, confirm: { requestId: id } });
+    expect(await declineJoinRequest({ id: team.id, leadId: asker.id }, id, confirmed, ORIGIN)).toEqual({
+      ok: false,
+      message: "This request is no longer pending.",
+    });
+    expect(await noticesOf(asker, "join-request-declined")).toHaveLength(0);
+
+    expect(await declineJoinRequest(team, id, confirmed, ORIGIN)).toEqual({ ok: true });
+    const [notice, ...more] = await noticesOf(asker, "join-request-declined");
+    expect(more).toHaveLength(0);
+    expect(notice).toMatchObject({
+      eventId: event.id,
+      title: `Your request to join ${team.name} was declined`,
+      body: `The lead of ${team.name} declined your request. You can ask once more, or ask another team on the Find a team page.`,
+      path: `/events/${event.slug}/find-a-team#my-requests`,
+    });
+    const [mail, ...moreMail] = await mailsOf(asker, "join-request-declined");
+    expect(moreMail).toHaveLength(0);
+    expect(mail.subject).toBe(`Your request to join ${team.name}`);
+    expect(mail.textBody).toContain(`${ORIGIN}/events/${event.slug}/find-a-team#my-requests`);
+    // The lead made the move and is told nothing; declining again changes nothing and tells nobody again.
+    expect(await noticesOf(lead, "join-request-declined")).toHaveLength(0);
+    expect(await declineJoinRequest(team, id, confirmed, ORIGIN)).toEqual({ ok: false, message: "This request is no longer pending: it was declined." });
+    expect(await noticesOf(asker, "join-request-declined")).toHaveLength(1);
+    expect(await mailsOf(asker, "join-request-declined")).toHaveLength(1);
+  });
+
+  it("after the second ask, says the team cannot be asked again; mail follows the asker's choice", async () => {
+    const { event, team } = await lookingTeam();
+    const asker = await createUser();
+    await setEmailPreferences(asker.id, new Set(optionalKinds.filter((k) => k !== "join-request-declined")));
+    await askToJoin(event, team.id, asker.id, "", ORIGIN);
+    const { id } = await requestOf(team.id, asker);
+    expect(await withdrawJoinRequest(asker.id, id, confirmed)).toEqual({ ok: true });
+    expect(await askToJoin(event, team.id, asker.id, "Second try", ORIGIN)).toEqual({ ok: true });
+    expect(await declineJoinRequest(team, id, confirmed, ORIGIN)).toEqual({ ok: true });
+    const [notice] = await noticesOf(asker, "join-request-declined");
+    expect(notice.body).toBe(`The lead of ${team.name} declined your request. Other teams looking for members are on the Find a team page.`);
+    expect(await mailsOf(asker, "join-request-declined")).toHaveLength(0);
   });
 });
 

@@ -8,7 +8,7 @@ import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 import { configuredOrigin } from "~/lib/urls.server";
-import { joinRequestAcceptedMail, joinRequestReceivedMail } from "~/modules/mail/messages";
+import { joinRequestAcceptedMail, joinRequestDeclinedMail, joinRequestReceivedMail } from "~/modules/mail/messages";
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 import { MAX_ASKS, moveRefusal, movesFrom, type JoinRequestMove, type JoinRequestState } from "./join-requests";
 import { teamJoinedNotices } from "./notices.server";
@@ -185,29 +185,52 @@ export async function acceptJoinRequest(
   return { ok: false, message: moved ?? (await joinFailure(team.id, request.userId, facts.maxTeamSize)) };
 }
 
-/** The lead declines a pending request, once confirmed; the asker may ask again once (join-requests.ts). */
+/**
+ * The lead declines a pending request, once confirmed; the asker may ask again once (join-requests.ts) and is told,
+ * in the same batch, only if the request really turned declined (ADR 047).
+ */
 export async function declineJoinRequest(
   team: { id: string; leadId: string },
   requestId: string,
   confirmation: Confirmation,
+  origin = configuredOrigin(),
 ): Promise<Result | NeedsConfirmation> {
   const request = await requestFacts(requestId);
   if (!request || request.teamId !== team.id) return { ok: false, message: "There is no such request for your team." };
   const refusal = moveRefusal(request, "decline", "lead");
   if (refusal) return { ok: false, message: refusal };
   if (!confirmation.confirmed) return { ok: false, confirm: { requestId, teamName: request.teamName, askerName: request.askerName } };
-  const declined = await db
-    .update(joinRequests)
-    .set({ status: "declined", updatedAt: new Date() })
-    .where(
-      and(
-        eq(joinRequests.id, requestId),
-        eq(joinRequests.teamId, team.id),
-        inArray(joinRequests.status, [...movesFrom.decline]),
-        sql`(select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`,
-      ),
-    )
-    .returning({ id: joinRequests.id });
+  const facts = await teamFacts(team.id);
+  if (!facts) return { ok: false, message: "There is no such request for your team." };
+  const asker = await personById(request.userId);
+  const path = `${findTeamPath(facts.slug)}#my-requests`;
+  const canAskAgain = request.asks < MAX_ASKS;
+  const declinedNotice: Notice = {
+    to: asker,
+    eventId: facts.eventId,
+    title: `Your request to join ${facts.name} was declined`,
+    body: canAskAgain
+      ? `The lead of ${facts.name} declined your request. You can ask once more, or ask another team on the Find a team page.`
+      : `The lead of ${facts.name} declined your request. Other teams looking for members are on the Find a team page.`,
+    path,
+    mail: joinRequestDeclinedMail({ name: asker.name, teamName: facts.name, eventTitle: facts.eventTitle, canAskAgain, findTeamUrl: link(path, origin) }),
+  };
+  const told = await notifyStatementsIfChanged([declinedNotice], origin);
+  const [declined] = await db.batch([
+    db
+      .update(joinRequests)
+      .set({ status: "declined", updatedAt: new Date() })
+      .where(
+        and(
+          eq(joinRequests.id, requestId),
+          eq(joinRequests.teamId, team.id),
+          inArray(joinRequests.status, [...movesFrom.decline]),
+          sql`(select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`,
+        ),
+      )
+      .returning({ id: joinRequests.id }),
+    ...told,
+  ]);
   return declined.length ? { ok: true } : { ok: false, message: "This request is no longer pending." };
 }
 

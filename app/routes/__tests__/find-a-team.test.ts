@@ -2,7 +2,7 @@
 // reasons shown; bad input gets a message next to the field; destructive intents answer with a confirm step first.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { joinRequests, teamMembers, teamSeekers } from "#db/schema";
+import { joinRequests, outbox, teamMembers, teamSeekers } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createTeam } from "~/modules/teams/teams.server";
@@ -99,8 +99,17 @@ describe("the Find a team page", () => {
     // Someone else's request is not theirs to withdraw.
     await expectStatus(post(w.event.slug, w.lead, { intent: "withdraw", requestId: req.id, confirmed: "on" }), 403);
     await expectStatus(post(w.event.slug, w.lead, { intent: "decline", requestId: req.id }), 409);
+    const toldOfDecline = () =>
+      db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.toEmail, w.seeker.email.toLowerCase()), eq(outbox.kind, "join-request-declined")));
+    expect(await toldOfDecline()).toHaveLength(0);
     await expectStatus(post(w.event.slug, w.lead, { intent: "decline", requestId: req.id, confirmed: "on" }), 302);
     const [declined] = await db.select().from(joinRequests).where(eq(joinRequests.id, req.id));
     expect(declined.status).toBe("declined");
+    // The asker is told, with a link built on the route's origin (http://localhost in tests).
+    const [mail] = await toldOfDecline();
+    expect(mail.textBody).toContain(`http://localhost/events/${w.event.slug}/find-a-team#my-requests`);
   });
 });

@@ -49,10 +49,12 @@ describe("judges page: invite by email", () => {
       email: ["Enter a valid email address"],
     });
     const email = `twice-${Date.now().toString(36)}@example.com`;
-    await expectStatus(w.judges(w.organizer, { intent: "invite-by-email", email }), 302);
-    expect(fieldErrors(await expectStatus(w.judges(w.organizer, { intent: "invite-by-email", email }), 400)).email[0]).toContain(
-      "already has an invite waiting",
-    );
+    // A sent invite redirects with no action data: the page takes that as success and empties the address field.
+    expect((await expectStatus(w.judges(w.organizer, { intent: "invite-by-email", email }), 302)).data).toBeNull();
+    const repeated = await expectStatus(w.judges(w.organizer, { intent: "invite-by-email", email }), 400);
+    expect(fieldErrors(repeated).email[0]).toContain("already has an invite waiting");
+    // A refusal answers with data that gives the typed address back to the field, so nothing typed is lost.
+    expect(repeated.data).toMatchObject({ intent: "invite-by-email", result: { initialValue: { email } } });
     await expectStatus(w.judges(await createUser(), { intent: "invite-by-email", email: "x@example.com" }), 403);
   });
 });

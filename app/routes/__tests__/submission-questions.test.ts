@@ -94,6 +94,72 @@ describe("organizers' questions", () => {
   });
 });
 
+describe("removing a question", () => {
+  /** The stored questions as the editor sends them back, without the ones left out. */
+  const keeping = (...kept: { id: string; label: string; kind: string; required: boolean; options: string[] }[]) => ({
+    intent: "save-questions",
+    ...Object.fromEntries(
+      kept.flatMap((q, i) => [
+        [`questions[${i}].id`, q.id],
+        [`questions[${i}].label`, q.label],
+        [`questions[${i}].kind`, q.kind],
+        ...(q.required ? [[`questions[${i}].required`, "on"]] : []),
+        [`questions[${i}].options`, q.options.join("\n")],
+      ]),
+    ),
+  });
+
+  it("asks first, saying how many teams' draft answers go with it, and only the confirmed save deletes them", async () => {
+    const w = await withQuestions();
+    // Two teams answer the track, one of them the last question too; a third leaves both empty.
+    const others = await Promise.all([createUser(), createUser()]);
+    const [second, third] = await Promise.all(others.map((m, i) => createTeam(w.event, m.id, { name: `Team ${i}`, problemId: w.problem.id })));
+    if (!second.ok || !third.ok) throw new Error("teams");
+    await expectStatus(
+      entryPost(w.event.slug, w.teamId, w.member, { intent: "save", version: 1, [`answers.${w.track.id}`]: "Sales", [`answers.${w.other.id}`]: "Yes" }),
+      302,
+    );
+    await expectStatus(entryPost(w.event.slug, second.teamId, others[0], { intent: "save", version: 1, [`answers.${w.track.id}`]: "Legal" }), 302);
+    await expectStatus(entryPost(w.event.slug, third.teamId, others[1], { intent: "save", version: 1 }), 302);
+
+    const form = { ...keeping({ ...w.data, label: "Did you use customer data? (any)" }) };
+    const asked = await expectStatus(manage(w.event.slug, w.organizer, form), 409);
+    expect(asked.data).toEqual({
+      intent: "save-questions",
+      confirmRemoveQuestions: {
+        labels: ["Track", "Anything else?"],
+        teamCount: 2,
+        fields: {
+          "questions[0].id": w.data.id,
+          "questions[0].label": "Did you use customer data? (any)",
+          "questions[0].kind": "yes-no",
+          "questions[0].required": "on",
+        },
+      },
+    });
+    // Nothing changed yet: not the questions, not the edit beside the removal, not the answers.
+    expect((await listQuestions(w.event.id)).map((q) => q.label)).toEqual(["Did you use customer data?", "Track", "Anything else?"]);
+    expect(await storedAnswers(w.entryId)).toMatchObject({ [w.track.id]: "Sales", [w.other.id]: "Yes" });
+
+    // The confirm step sends the same fields again, confirmed.
+    const { fields } = (asked.data as { confirmRemoveQuestions: { fields: Record<string, string> } }).confirmRemoveQuestions;
+    await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions", ...fields, confirmed: "on" }), 302);
+    expect(await listQuestions(w.event.id)).toMatchObject([{ id: w.data.id, label: "Did you use customer data? (any)", required: true }]);
+    expect(await storedAnswers(w.entryId)).toEqual({ [w.data.id]: "" });
+  });
+
+  it("asks also when no team has answered it, and saving every stored question asks nothing", async () => {
+    const w = await withQuestions();
+    const asked = await expectStatus(manage(w.event.slug, w.organizer, keeping(w.data, w.track)), 409);
+    expect(asked.data).toMatchObject({ confirmRemoveQuestions: { labels: ["Anything else?"], teamCount: 0 } });
+    expect(await listQuestions(w.event.id)).toHaveLength(3);
+    // Reordering and adding remove nothing, so they save at once.
+    const reordered = keeping(w.other, w.track, w.data);
+    await expectStatus(manage(w.event.slug, w.organizer, { ...reordered, "questions[3].label": "Team size?", "questions[3].kind": "short-text" }), 302);
+    expect((await listQuestions(w.event.id)).map((q) => q.label)).toEqual(["Anything else?", "Track", "Did you use customer data?", "Team size?"]);
+  });
+});
+
 describe("answers on the entry form", () => {
   it("saves answers with the draft, and a stale save changes none of them", async () => {
     const w = await withQuestions();
