@@ -1,4 +1,5 @@
 import { expect } from "@playwright/test";
+import { askToJoin } from "~/modules/teams/join-requests.server";
 import { saveOpening } from "~/modules/teams/team-finder.server";
 import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, test, unique } from "./helpers";
@@ -47,4 +48,30 @@ test("a newcomer posts that they are looking, asks a team to join, the lead acce
   await nico.goto(team.url);
   await expect(nico.getByText("Members (2 of at most 3)")).toBeVisible();
   await expect(nico.getByRole("link", { name: "Nico Newcomer", exact: true })).toBeVisible();
+});
+
+test("a lead declines a request after confirming, and the asker is told in their notifications", async ({ browser }) => {
+  // A team that looks for members and a pending request to join it (set up directly).
+  const setUp = await openEvent(unique("Decline Hack"), { maxTeamSize: 3 });
+  const lead = await createPerson("Dora Lead");
+  const team = await teamOf(setUp, lead);
+  await saveOpening({ id: team.teamId, eventId: setUp.event.id }, lead.id, "A data engineer");
+  const asker = await createPerson("Abe Asker");
+  expect(await askToJoin(setUp.event, team.teamId, asker.id, "I know the ledger.")).toEqual({ ok: true });
+
+  // The lead declines; the app asks first and says the asker will be told.
+  const dora = await pageSignedInAs(browser, lead.email);
+  await dora.goto(`${setUp.url}/find-a-team`);
+  await dora.getByRole("button", { name: "Decline Abe Asker" }).click();
+  await expect(dora.getByText("Decline Abe Asker's request? They are told that you declined, and may ask your team once more.")).toBeVisible();
+  await dora.getByRole("button", { name: "Decline Abe Asker" }).click();
+  await expectToast(dora, "Request declined. They can ask your team again once.");
+
+  // The asker finds the answer among their notifications, and it leads to their requests.
+  const abe = await pageSignedInAs(browser, asker.email);
+  await abe.goto("/notifications");
+  await abe.getByRole("button", { name: /^Your request to join .* was declined/ }).click();
+  await expect(abe).toHaveURL(new RegExp(`${setUp.url}/find-a-team#my-requests$`));
+  await expect(abe.getByRole("region", { name: "Your requests to join" })).toContainText("Declined");
+  await expectAccessible(abe);
 });

@@ -149,7 +149,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const declined = await declineJoinRequest(team, requestId, readConfirmation(formData), appOrigin(request));
       if (!declined.ok && "confirm" in declined) return data({ confirm: { kind: "decline" as const, ...declined.confirm } }, { status: 409 });
       if (!declined.ok) return data({ requestError: { requestId, message: declined.message } }, { status: 400 });
-      return redirectWithToast(here, "Request declined. They can ask your team again once.");
+      return redirectWithToast(
+        here,
+        declined.canAskAgain ? "Request declined. They can ask your team again once." : "Request declined. They cannot ask your team again.",
+      );
     }
     default:
       return unknownIntent(intent);

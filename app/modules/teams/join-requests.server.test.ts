@@ -78,7 +78,7 @@ describe("asking to join", () => {
     expect(await askToJoin(event, team.id, asker.id, "Second try", ORIGIN)).toEqual({ ok: true });
     expect(await requestOf(team.id, asker)).toMatchObject({ id, status: "pending", asks: 2, message: "Second try" });
     expect(await declineJoinRequest(team, id, unconfirmed)).toMatchObject({ ok: false, confirm: { requestId: id } });
-    expect(await declineJoinRequest(team, id, confirmed)).toEqual({ ok: true });
+    expect(await declineJoinRequest(team, id, confirmed)).toEqual({ ok: true, canAskAgain: false });
     expect(await askToJoin(event, team.id, asker.id, "Third try", ORIGIN)).toEqual({
       ok: false,
       message: "You asked this team twice already: a declined or withdrawn request can be made again only once.",
@@ -204,7 +204,7 @@ describe("declining a request", () => {
     });
     expect(await noticesOf(asker, "join-request-declined")).toHaveLength(0);
 
-    expect(await declineJoinRequest(team, id, confirmed, ORIGIN)).toEqual({ ok: true });
+    expect(await declineJoinRequest(team, id, confirmed, ORIGIN)).toEqual({ ok: true, canAskAgain: true });
     const [notice, ...more] = await noticesOf(asker, "join-request-declined");
     expect(more).toHaveLength(0);
     expect(notice).toMatchObject({
@@ -232,7 +232,7 @@ describe("declining a request", () => {
     const { id } = await requestOf(team.id, asker);
     expect(await withdrawJoinRequest(asker.id, id, confirmed)).toEqual({ ok: true });
     expect(await askToJoin(event, team.id, asker.id, "Second try", ORIGIN)).toEqual({ ok: true });
-    expect(await declineJoinRequest(team, id, confirmed, ORIGIN)).toEqual({ ok: true });
+    expect(await declineJoinRequest(team, id, confirmed, ORIGIN)).toEqual({ ok: true, canAskAgain: false });
     const [notice] = await noticesOf(asker, "join-request-declined");
     expect(notice.body).toBe(`The lead of ${team.name} declined your request. Other teams looking for members are on the Find a team page.`);
     expect(await mailsOf(asker, "join-request-declined")).toHaveLength(0);

@@ -194,7 +194,7 @@ export async function declineJoinRequest(
   requestId: string,
   confirmation: Confirmation,
   origin = configuredOrigin(),
-): Promise<Result | NeedsConfirmation> {
+): Promise<{ ok: true; canAskAgain: boolean } | { ok: false; message: string } | NeedsConfirmation> {
   const request = await requestFacts(requestId);
   if (!request || request.teamId !== team.id) return { ok: false, message: "There is no such request for your team." };
   const refusal = moveRefusal(request, "decline", "lead");
@@ -231,7 +231,7 @@ export async function declineJoinRequest(
       .returning({ id: joinRequests.id }),
     ...told,
   ]);
-  return declined.length ? { ok: true } : { ok: false, message: "This request is no longer pending." };
+  return declined.length ? { ok: true, canAskAgain } : { ok: false, message: "This request is no longer pending." };
 }
 
 /** The asker withdraws their own pending request, once confirmed; they may ask again once (join-requests.ts). */
