@@ -23,6 +23,9 @@ export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilt
         {filters.q ? ` for “${filters.q.slice(0, 120)}”` : ""}
         {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
       </p>
+      {totalCapped && mode !== "browse" ? (
+        <p className="hint">So many learnings match that the best of the newest {count(total)} are shown: add a word or a filter to reach older ones.</p>
+      ) : null}
       {notice ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="status">
           {notice}
