@@ -70,4 +70,11 @@ describe("archive cache", () => {
     expect(await cache.get("filler 0", again.compute)).toBe(1);
     expect(again.calls()).toBe(1);
   });
+
+  it("keeps index terms' learning counts for one archive version", async () => {
+    (await archiveCache()).termCounts.set("invoic", 3);
+    expect((await archiveCache()).termCounts.get("invoic")).toBe(3);
+    await bumpVersion();
+    expect((await archiveCache()).termCounts.has("invoic")).toBe(false);
+  });
 });

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { createOpenEvent, createUser, movePhase, type TestUser } from "~/test/fixtures";
+import { archiveCache } from "./cache.server";
+import { stemOf } from "./relevance";
 import { COUNT_CAP, filtersFromUrl, searchLearnings } from "./search.server";
 
 const search = (params: Record<string, string>) => searchLearnings(filtersFromUrl(new URLSearchParams(params)));
@@ -24,9 +26,10 @@ async function entriesOn(event: { id: string }, problemId: string, lead: TestUse
 let old: string;
 let newestTitleHit: string;
 let oldSlug: string;
+let organizer: TestUser;
 
 beforeAll(async () => {
-  const organizer = await createUser({ role: "organizer" });
+  organizer = await createUser({ role: "organizer" });
   // An event closed long ago whose one entry names the word in its title: the best match of all.
   const past = await createOpenEvent(organizer);
   await entriesOn(past.event, past.problem.id, organizer, 1, () => "Reconciliation of supplier ledgers", "Matched statements to the ledger.");
@@ -60,5 +63,20 @@ describe("a search with more matches than can be paged through", () => {
     const result = await search({ q: "reconciliation", event: oldSlug });
     expect(result).toMatchObject({ total: 1, totalCapped: false });
     expect(result.learnings.map((l) => l.id)).toEqual([old]);
+  });
+});
+
+describe("learning counts of index terms", () => {
+  it("are read once per archive version, and again once the archive changes", async () => {
+    const stem = stemOf("reconciliation");
+    await search({ q: "reconciliation" });
+    expect((await archiveCache()).termCounts.get(stem)).toBe(COUNT_CAP + 7);
+    // Another event closes with one more learning that says it: the archive's version moves.
+    const another = await createOpenEvent(organizer);
+    await entriesOn(another.event, another.problem.id, organizer, 1, () => "Bank reconciliation", "Matched transfers.");
+    await movePhase(another.event.id, organizer, "judging");
+    await movePhase(another.event.id, organizer, "closed");
+    await search({ q: "reconciliation" });
+    expect((await archiveCache()).termCounts.get(stem)).toBe(COUNT_CAP + 8);
   });
 });

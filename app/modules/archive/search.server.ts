@@ -7,7 +7,7 @@ import { outcomes, rootCauses, type FollowUpStatus, type Outcome, type RootCause
 import { db } from "~/db.server";
 import { LATEST_STATUS_OF_E, WENT_TO_PRODUCTION_IDS } from "~/modules/follow-ups/latest.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
-import type { ArchiveCache } from "./cache.server";
+import { archiveCache, type ArchiveCache } from "./cache.server";
 import {
   anyWordQuery,
   MARK_END,
@@ -231,15 +231,19 @@ export async function prefixStems(raw: string): Promise<PrefixStems> {
 /**
  * How many learnings the index holds and how many of them hold each stem, from the index's vocabulary
  * (always current: fts5vocab reads the index itself). The count comes from FTS5's own docsize table,
- * one row per indexed learning, so counting it is a b-tree count rather than a scan of the index.
+ * one row per indexed learning, so counting it is a b-tree count rather than a scan of the index. A stem's
+ * count is read once per archive version (ArchiveCache.termCounts): the vocabulary reads its whole list of hits.
  */
 async function termStats(stems: string[]): Promise<TermStats> {
-  const distinct = [...new Set(stems)];
+  const { termCounts } = await archiveCache();
+  const missing = [...new Set(stems)].filter((stem) => !termCounts.has(stem));
   const [rows, [{ n }]] = await Promise.all([
-    distinct.length ? db.all<{ term: string; doc: number }>(sql`select term, doc from learnings_vocab where term in ${sqlList(distinct)}`) : [],
+    missing.length ? db.all<{ term: string; doc: number }>(sql`select term, doc from learnings_vocab where term in ${sqlList(missing)}`) : [],
     db.all<{ n: number }>(sql`select count(*) as n from learnings_fts_docsize`),
   ]);
-  return { docs: n, df: new Map(rows.map((r) => [r.term, r.doc])) };
+  const found = new Map(rows.map((r) => [r.term, r.doc]));
+  for (const stem of missing) termCounts.set(stem, found.get(stem) ?? 0);
+  return { docs: n, df: new Map(stems.map((stem) => [stem, termCounts.get(stem) ?? 0])) };
 }
 
 /** The plain words of a search, and their frequencies in the index. */
