@@ -1,7 +1,7 @@
 import { Transform } from "node:stream";
 
 /** The largest piece passed on at once: a large page still starts reaching the browser early. */
-export const COALESCE_LIMIT = 64 * 1024;
+const COALESCE_LIMIT = 64 * 1024;
 
 /**
  * A pass-through for a rendered page that joins the small pieces React writes (2 kB each) into larger ones

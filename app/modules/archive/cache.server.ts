@@ -10,7 +10,7 @@ import { db } from "~/db.server";
 export const CACHE_ENTRIES = 500;
 
 /** Index terms whose learning counts are kept per process; past this the counts start again. */
-export const TERM_COUNT_ENTRIES = 50_000;
+const TERM_COUNT_ENTRIES = 50_000;
 
 type Store = { version: number; values: Map<string, Promise<unknown>>; termCounts: Map<string, number> };
 let store: Store = { version: -1, values: new Map(), termCounts: new Map() };
