@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useSucceededSubmissions } from "~/components/forms";
-import { AssignmentSection } from "~/components/judges/assignment-forms";
+import { AssignmentSection, RoundOneAssignments } from "~/components/judges/assignment-forms";
 import { EmailInviteSection, type WithdrawFacts } from "~/components/judges/email-invite-section";
 import { InviteSection, type RevokeFacts } from "~/components/judges/invite-section";
 import { ReminderSection } from "~/components/judges/reminder-section";
@@ -13,7 +13,7 @@ import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { absoluteUrl, appOrigin } from "~/lib/urls.server";
-import { canManageJudging } from "~/modules/auth/permissions";
+import { canChangeAssignments, canManageJudging } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { asRound } from "~/modules/judging/rounds";
 import {
@@ -42,17 +42,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Judges
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageJudging(user, access));
+  const round = asRound(event.judgingRound);
+  // Once the final round started, round 1's assignments are its record: shown, never changed.
+  const assign = canChangeAssignments(user, access, { round });
   const [judges, invites, pending, assignments, preview, reminders] = await Promise.all([
     listJudges(event.id),
     judgeInviteLines(event.id, event.timezone),
     pendingEmailInvites(event.id, event.timezone),
     event.judgesPerEntry === null ? Promise.resolve([]) : listAssignments(event.id),
-    event.judgesPerEntry === null ? Promise.resolve(null) : previewAssignments(event.id, event.judgesPerEntry),
+    event.judgesPerEntry === null || !assign.ok ? Promise.resolve(null) : previewAssignments(event.id, event.judgesPerEntry),
     // Judges with unfinished sheets and their Remind button; null outside judging.
     reminderList(event, new Date()),
   ]);
   return {
-    event: { slug: event.slug, title: event.title, judgesPerEntry: event.judgesPerEntry, round: asRound(event.judgingRound) },
+    event: { slug: event.slug, title: event.title, judgesPerEntry: event.judgesPerEntry, round },
+    assignmentsClosed: assign.ok ? null : assign.reason,
     judges,
     invites,
     pending,
@@ -72,6 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = readIntent(formData);
   const back = `/events/${event.slug}/judges`;
   const invalid = (result: SubmissionResult<string[]>) => data<ActionResult>({ intent, result }, { status: 400 });
+  const round = asRound(event.judgingRound);
 
   switch (intent) {
     case "invite-by-email": {
@@ -131,6 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : redirectWithToast(back, { kind: "error", message: revoked.message });
     }
     case "set-mode": {
+      enforce(canChangeAssignments(user, access, { round }));
       const submission = parseForm(formData, { schema: judgesPerEntrySchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const n = submission.value.mode === "all" ? null : submission.value.judgesPerEntry!;
@@ -142,11 +148,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     case "recompute": {
+      enforce(canChangeAssignments(user, access, { round }));
       const plan = await recomputeAssignments(event);
       if (!plan) return redirectWithToast(back, { kind: "error", message: "Every judge scores every entry: there is nothing to assign." });
       return redirectWithToast(back, plan.ok ? "Assignments recomputed." : { kind: "error", message: `Assignments recomputed, with gaps. ${plan.message}` });
     }
     case "add-assignment": {
+      enforce(canChangeAssignments(user, access, { round }));
       const submission = parseForm(formData, { schema: assignmentSchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const added = await addAssignment(event.id, submission.value.entryId, submission.value.judgeId);
@@ -154,6 +162,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, "Judge assigned. Recomputing keeps this assignment.");
     }
     case "remove-assignment": {
+      enforce(canChangeAssignments(user, access, { round }));
       const submission = parseForm(formData, { schema: assignmentSchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const removed = await removeAssignment(event.id, submission.value.entryId, submission.value.judgeId);
@@ -178,7 +187,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const INVITE_BY_EMAIL = ["invite-by-email"] as const;
 
 export default function EventJudges() {
-  const { event, judges, invites, pending, assignments, shortfall, reminders } = useLoaderData<typeof loader>();
+  const { event, assignmentsClosed, judges, invites, pending, assignments, shortfall, reminders } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   // After an invite is sent the address field starts afresh (a refused address stays, with the reason beside it).
   const invitesSent = useSucceededSubmissions(INVITE_BY_EMAIL);
@@ -206,7 +215,11 @@ export default function EventJudges() {
       {reminders ? <ReminderSection judges={reminders} last={last} /> : null}
       <EmailInviteSection key={`email-invites-${invitesSent}`} event={event} pending={pending} last={last} confirmWithdraw={confirmWithdraw} />
       <InviteSection event={event} invites={invites} last={last} confirmRevoke={confirmRevoke} />
-      <AssignmentSection event={event} judges={judges} assignments={assignments} shortfall={shortfall} last={last} />
+      {assignmentsClosed ? (
+        <RoundOneAssignments event={event} assignments={assignments} closed={assignmentsClosed} />
+      ) : (
+        <AssignmentSection event={event} judges={judges} assignments={assignments} shortfall={shortfall} last={last} />
+      )}
     </div>
   );
 }

@@ -19,7 +19,7 @@ import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
-import { canEditSubmissionQuestions, canManageEvent, canManageProblems, canUseAsTemplate } from "~/modules/auth/permissions";
+import { canEditSubmissionQuestions, canManageEvent, canManageProblems, canRemoveJudge, canUseAsTemplate } from "~/modules/auth/permissions";
 import { questionsFormFields, questionsFormSchema } from "~/modules/entries/questions";
 import { questionsLocked, saveQuestions } from "~/modules/entries/questions.server";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     questionsLockedReason: editQuestions.ok ? null : editQuestions.reason,
     canEditProblems: canManageProblems(user, access).ok,
+    canRemoveJudges: canRemoveJudge(user, access, { round: asRound(event.judgingRound) }).ok,
     canStartFrom: canUseAsTemplate(user, access).ok,
   };
 }
@@ -77,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, `${added.name} is now a judge of this event.`);
     }
     case "remove-judge": {
+      enforce(canRemoveJudge(user, access, { round: asRound(event.judgingRound) }));
       const userId = String(formData.get("userId") ?? "");
       if (!readConfirmation(formData).confirmed) {
         // A confirm step that says what the removal changes; nothing happens until it is confirmed.
@@ -155,6 +157,7 @@ export default function ManageEvent() {
     questions,
     questionsLockedReason,
     canEditProblems,
+    canRemoveJudges,
     canStartFrom,
   } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -179,6 +182,7 @@ export default function ManageEvent() {
         slug={event.slug}
         judgesPerEntry={event.judgesPerEntry}
         judges={judges}
+        canRemove={canRemoveJudges}
         invites={invites}
         lastResult={resultOf("add-judge")}
         confirmRemove={answer && "confirmRemoveJudge" in answer ? answer.confirmRemoveJudge : null}

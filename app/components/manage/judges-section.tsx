@@ -15,6 +15,7 @@ export function JudgesSection({
   slug,
   judgesPerEntry,
   judges,
+  canRemove,
   invites,
   lastResult,
   confirmRemove,
@@ -22,6 +23,8 @@ export function JudgesSection({
   slug: string;
   judgesPerEntry: number | null;
   judges: Person[];
+  /** False once the final round started: judges are added, never removed (ADR 038). */
+  canRemove: boolean;
   invites: InviteLine[];
   lastResult?: SubmissionResult<string[]>;
   confirmRemove: RemovalFacts | null;
@@ -52,14 +55,16 @@ export function JudgesSection({
             <span className="[overflow-wrap:anywhere]">
               {j.name} ({j.email})
             </span>
-            <Form method="post">
-              <input type="hidden" name="intent" value="remove-judge" />
-              <input type="hidden" name="userId" value={j.id} />
-              <button type="submit" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${j.name} as judge`}>
-                Remove
-              </button>
-            </Form>
-            {confirmRemove?.userId === j.id ? <ConfirmRemoveJudge facts={confirmRemove} /> : null}
+            {canRemove ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="remove-judge" />
+                <input type="hidden" name="userId" value={j.id} />
+                <button type="submit" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${j.name} as judge`}>
+                  Remove
+                </button>
+              </Form>
+            ) : null}
+            {canRemove && confirmRemove?.userId === j.id ? <ConfirmRemoveJudge facts={confirmRemove} /> : null}
           </li>
         ))}
       </ul>
