@@ -1,9 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useSucceededSubmissions } from "~/components/forms";
 import { AssignmentSection, RoundOneAssignments } from "~/components/judges/assignment-forms";
+import { JudgesHeader } from "~/components/judges/judges-header";
 import { EmailInviteSection, type WithdrawFacts } from "~/components/judges/email-invite-section";
 import { InviteSection, type RevokeFacts } from "~/components/judges/invite-section";
 import { ReminderSection } from "~/components/judges/reminder-section";
@@ -15,7 +16,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { absoluteUrl, appOrigin } from "~/lib/urls.server";
 import { canChangeAssignments, canManageJudging } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { asRound } from "~/modules/judging/rounds";
+import { asRound, judgeOfWords } from "~/modules/judging/rounds";
 import {
   addAssignment,
   listAssignments,
@@ -45,8 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = asRound(event.judgingRound);
   // Once the final round started, round 1's assignments are its record: shown, never changed.
   const assign = canChangeAssignments(user, access, { round });
-  const [judges, invites, pending, assignments, preview, reminders] = await Promise.all([
-    listJudges(event.id),
+  const [judges, roundOneJudges, invites, pending, assignments, preview, reminders] = await Promise.all([
+    // The current round's judges, whom the page adds and invites: the final round's once it started (ADR 038).
+    listJudges(event.id, round),
+    round === 2 ? listJudges(event.id, 1) : Promise.resolve(null),
     judgeInviteLines(event.id, event.timezone),
     pendingEmailInvites(event.id, event.timezone),
     event.judgesPerEntry === null ? Promise.resolve([]) : listAssignments(event.id),
@@ -58,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: { slug: event.slug, title: event.title, judgesPerEntry: event.judgesPerEntry, round },
     assignmentsClosed: assign.ok ? null : assign.reason,
     judges,
+    roundOneJudges,
     invites,
     pending,
     assignments,
@@ -86,7 +90,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!invited.ok) return invalid(submission.reply({ fieldErrors: { email: [invited.message] } }));
       return redirectWithToast(
         back,
-        "added" in invited ? `${invited.added} already has an account and is now a judge of this event.` : `Invite sent to ${invited.invited}.`,
+        "added" in invited
+          ? `${invited.added} already has an account and is now a judge of ${judgeOfWords[invited.round]}.`
+          : `Invite sent to ${invited.invited}.`,
       );
     }
     case "resend-invite": {
@@ -187,7 +193,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const INVITE_BY_EMAIL = ["invite-by-email"] as const;
 
 export default function EventJudges() {
-  const { event, assignmentsClosed, judges, invites, pending, assignments, shortfall, reminders } = useLoaderData<typeof loader>();
+  const { event, assignmentsClosed, judges, roundOneJudges, invites, pending, assignments, shortfall, reminders } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   // After an invite is sent the address field starts afresh (a refused address stays, with the reason beside it).
   const invitesSent = useSucceededSubmissions(INVITE_BY_EMAIL);
@@ -196,22 +202,7 @@ export default function EventJudges() {
   const confirmWithdraw = answer && "confirmWithdraw" in answer ? answer.confirmWithdraw : null;
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-sm text-slate-600">
-          <Link to={`/events/${event.slug}/manage#judges`}>← Manage {event.title}</Link>
-        </p>
-        <h1 className="h1 mt-1">Judges and assignments</h1>
-        <p className="mt-2 text-sm text-slate-700">
-          Judges ({judges.length}): {judges.length ? judges.map((j) => j.name).join(", ") : "none yet"}. Add or remove judges by email on the{" "}
-          <Link to={`/events/${event.slug}/manage#judges`}>manage page</Link>.
-        </p>
-        {event.round === 2 ? (
-          <p className="mt-2 text-sm text-slate-700">
-            These are round 1&rsquo;s judges and assignments, kept as they were. The final round&rsquo;s judges score every finalist:{" "}
-            <Link to={`/events/${event.slug}/final-round`}>see the final round</Link>.
-          </p>
-        ) : null}
-      </div>
+      <JudgesHeader event={event} judges={judges} roundOneJudges={roundOneJudges} />
       {reminders ? <ReminderSection judges={reminders} last={last} /> : null}
       <EmailInviteSection key={`email-invites-${invitesSent}`} event={event} pending={pending} last={last} confirmWithdraw={confirmWithdraw} />
       <InviteSection event={event} invites={invites} last={last} confirmRevoke={confirmRevoke} />

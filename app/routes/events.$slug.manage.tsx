@@ -26,7 +26,7 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { addJudge, changePhase, judgeRemovalFacts, removeJudge } from "~/modules/events/events.server";
 import { managePage } from "~/modules/events/manage.server";
 import { phaseLabels } from "~/modules/events/phases";
-import { asRound } from "~/modules/judging/rounds";
+import { asRound, judgeOfWords } from "~/modules/judging/rounds";
 import { addJudgeSchema, addOrganizerSchema, phaseChangeSchema } from "~/modules/events/schemas";
 import { addOrganizer, removeOrganizer } from "~/modules/events/settings.server";
 import { moveProblem, restoreProblem, retireProblem } from "~/modules/problems/problems.server";
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid(submission.reply());
       const added = await addJudge(event.id, submission.value.email, appOrigin(request));
       if (!added.ok) return invalid(submission.reply({ fieldErrors: { email: [added.message] } }));
-      return redirectWithToast(back, `${added.name} is now a judge of this event.`);
+      return redirectWithToast(back, `${added.name} is now a judge of ${judgeOfWords[added.round]}.`);
     }
     case "remove-judge": {
       enforce(canRemoveJudge(user, access, { round: asRound(event.judgingRound) }));
@@ -181,6 +181,7 @@ export default function ManageEvent() {
         key={`judges-${judgesAdded}`}
         slug={event.slug}
         judgesPerEntry={event.judgesPerEntry}
+        round={asRound(event.judgingRound)}
         judges={judges}
         canRemove={canRemoveJudges}
         invites={invites}
