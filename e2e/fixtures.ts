@@ -14,6 +14,7 @@ import { saveEntry } from "~/modules/entries/entries.server";
 import { addJudge, changePhase, createEvent, listCriteria, type EventRow } from "~/modules/events/events.server";
 import { createAward, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
+import { startFinalRound as startFinalRoundNow } from "~/modules/judging/rounds.server";
 import { castVote, saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { addProblem } from "~/modules/problems/problems.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
@@ -163,6 +164,30 @@ export async function startJudging(setUp: EventSetUp, judges: Person[]) {
   const organizer = await findPerson("organizer@example.com");
   const moved = await changePhase(await eventRow(setUp.event.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
   if (!moved.ok) throw new Error(`startJudging: ${moved.message}`);
+}
+
+/**
+ * Closes round 1 and starts the final round (ADR 038), as the final round page does once confirmed: these entries are
+ * the finalists (hand changes get a reason), these people its judges, round 1's rubric copied.
+ */
+export async function startFinalRound(setUp: EventSetUp, finalistIds: string[], judges: Person[]) {
+  const organizer = await findPerson("organizer@example.com");
+  const started = await startFinalRoundNow(
+    await eventRow(setUp.event.id),
+    organizer.id,
+    {
+      top: finalistIds.length,
+      finalists: finalistIds,
+      reason: "Set up by the test",
+      judges: [],
+      judgeEmails: judges.map((j) => j.email).join("\n"),
+      rubric: "same",
+      confirmed: true,
+    },
+    new Date(),
+    process.env.E2E_BASE_URL ?? "http://localhost",
+  );
+  if (!started.ok) throw new Error(`startFinalRound: ${started.message}`);
 }
 
 /** A complete score sheet: `values` in rubric order, or `value` on every criterion, or 1…5 in turn when neither is given. */

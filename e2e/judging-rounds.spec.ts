@@ -1,7 +1,7 @@
 // Judging rounds (ADR 038): organizers shortlist finalists after round 1, the final round's judges score them, and its
 // ranking is the one published; round 1 stays visible to organizers.
 import { expect, type Page } from "@playwright/test";
-import { createPerson, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry } from "./fixtures";
+import { createPerson, openEvent, pageSignedInAs, scoreSheet, startFinalRound, startJudging, submittedEntry } from "./fixtures";
 import { expectAccessible, expectToast, unique, test } from "./helpers";
 
 const finalCriteria = ["Live demo", "Business impact", "Answers to the jury"];
@@ -112,4 +112,75 @@ test("an event runs a final round and publishes its ranking; organizers still se
   await expect(roundOne.getByRole("row", { name: new RegExp(titles.gamma) })).toContainText("Finalist");
   expect(await sideways()).toBe(0);
   await expectAccessible(organizer);
+});
+
+test("during the final round the Judges page adds final round judges, by account and by invite link; round 1 stays", async ({ browser }) => {
+  // Round 1 scored by one judge, then the final round started directly with Alpha and Beta and one final judge.
+  const setUp = await openEvent(unique("Late Judges Hack"));
+  const titles = { alpha: unique("Alpha bot"), beta: unique("Beta bot"), gamma: unique("Gamma bot") };
+  const entries = {
+    alpha: await submittedEntry(setUp, await createPerson("Al Alpha"), titles.alpha),
+    beta: await submittedEntry(setUp, await createPerson("Bo Beta"), titles.beta),
+    gamma: await submittedEntry(setUp, await createPerson("Gia Gamma"), titles.gamma),
+  };
+  const roundOneJudge = await createPerson("Rana Roundone");
+  const finalJudge = await createPerson("Fiona Final");
+  const lateJudge = await createPerson("Lou Latecomer");
+  await startJudging(setUp, [roundOneJudge]);
+  for (const [entry, value] of [
+    [entries.alpha, 5],
+    [entries.beta, 4],
+    [entries.gamma, 3],
+  ] as const)
+    await scoreSheet(setUp.event.id, entry.entryId, roundOneJudge, { value });
+  await startFinalRound(setUp, [entries.alpha.entryId, entries.beta.entryId], [finalJudge]);
+
+  // The Judges page says it is the final round's, and round 1's judges and assignments are kept, not offered for change.
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/judges`);
+  await expect(organizer.getByRole("heading", { name: "Final round judges", level: 1 })).toBeVisible();
+  await expect(organizer.getByText("Final round judges (1): Fiona Final.")).toBeVisible();
+  await expect(organizer.getByText(/Round 1 is closed: its judges \(1: Rana Roundone\)/)).toBeVisible();
+  await expect(organizer.getByRole("region", { name: "Round 1 assignments" })).toBeVisible();
+  await expect(organizer.getByRole("region", { name: "Round 1 assignments" })).toContainText("In round 1 every judge scored every entry");
+  await expect(organizer.getByRole("button", { name: "Save assignment mode" })).toHaveCount(0);
+  await expectAccessible(organizer);
+
+  // An account invited by email joins the final round at once and finds both finalists in its queue.
+  const byEmail = organizer.getByRole("region", { name: "Invite a final round judge by email" });
+  await byEmail.getByLabel("Judge's email").fill(lateJudge.email);
+  await byEmail.getByRole("button", { name: "Invite by email" }).click();
+  await expectToast(organizer, "Lou Latecomer already has an account and is now a judge of the final round.");
+  await expect(organizer.getByText("Final round judges (2): Fiona Final, Lou Latecomer.")).toBeVisible();
+  const late = await pageSignedInAs(browser, lateJudge.email);
+  await late.goto(`${setUp.url}/judging`);
+  await expect(late.getByRole("heading", { name: "Your final round queue" })).toBeVisible();
+  await expect(late.getByRole("link", { name: titles.alpha })).toBeVisible();
+  await expect(late.getByRole("link", { name: titles.beta })).toBeVisible();
+  await expect(late.getByRole("link", { name: titles.gamma })).toHaveCount(0);
+
+  // Round 1's judge opens an invite link made now: it makes them a judge of the final round, with a queue of finalists.
+  const links = organizer.getByRole("region", { name: "Judge invite links" });
+  await expect(links).toContainText(`Anyone signed in who opens a link can become a judge of the final round of ${setUp.event.title}`);
+  await links.getByRole("button", { name: "Create invite link" }).click();
+  const inviteUrl = await organizer.getByLabel("Invite link").inputValue();
+  const rana = await pageSignedInAs(browser, roundOneJudge.email);
+  await rana.goto(inviteUrl);
+  await expect(rana.getByText(`You were invited to judge the final round of ${setUp.event.title}.`)).toBeVisible();
+  await expectAccessible(rana);
+  await rana.getByRole("button", { name: "Become a judge" }).click();
+  await expectToast(rana, `You are now a judge of the final round of ${setUp.event.title}.`);
+  await rana.goto(`${setUp.url}/judging`);
+  await expect(rana.getByRole("heading", { name: "Your final round queue" })).toBeVisible();
+  await expect(rana.getByRole("link", { name: titles.alpha })).toBeVisible();
+
+  // The Manage page lists the final round's judges, adds to them, and offers no Remove.
+  await organizer.goto(`${setUp.url}/manage`);
+  const judges = organizer.getByRole("region", { name: "Final round judges (3)" });
+  await expect(judges).toContainText("Fiona Final");
+  await expect(judges).toContainText("Lou Latecomer");
+  await expect(judges).toContainText("Rana Roundone");
+  await expect(judges.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+  await expect(judges.getByLabel("Add a final round judge by email")).toBeVisible();
+  await Promise.all([organizer.context().close(), late.context().close(), rana.context().close()]);
 });

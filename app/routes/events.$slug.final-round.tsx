@@ -14,7 +14,7 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { listJudges } from "~/modules/events/events.server";
 import { asRound, decisionWords, finalRoundBlockers, liveDemoRubric, requestedTop, topFinalists } from "~/modules/judging/rounds";
 import { startFinalRoundSchema } from "~/modules/judging/schemas";
-import { listFinalJudges, listShortlist, roundOneRanking, startFinalRound } from "~/modules/judging/rounds.server";
+import { listShortlist, roundOneRanking, startFinalRound } from "~/modules/judging/rounds.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Final round of ${data?.event.title ?? "event"} · Problem First` }];
 
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canStart ? roundOneRanking(event) : Promise.resolve([]),
     canStart ? listJudges(event.id) : Promise.resolve([]),
     listShortlist(event.id),
-    listFinalJudges(event.id),
+    listJudges(event.id, 2),
   ]);
   const top = requestedTop(new URL(request.url).searchParams.get("top"), ranking.length);
   return {
@@ -247,6 +247,11 @@ function Shortlist() {
             <li key={j.id}>{j.name}</li>
           ))}
         </ul>
+        {event.phase === "judging" ? (
+          <p className="text-sm">
+            <Link to={`/events/${event.slug}/judges`}>Add or invite final round judges</Link>
+          </p>
+        ) : null}
       </section>
       <p className="text-sm">
         <Link to={`/events/${event.slug}/results`}>Results of both rounds</Link> · <Link to={`/events/${event.slug}/rubric`}>Final round rubric</Link>

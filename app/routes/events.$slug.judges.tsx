@@ -1,9 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useSucceededSubmissions } from "~/components/forms";
-import { AssignmentSection } from "~/components/judges/assignment-forms";
+import { AssignmentSection, RoundOneAssignments } from "~/components/judges/assignment-forms";
+import { JudgesHeader } from "~/components/judges/judges-header";
 import { EmailInviteSection, type WithdrawFacts } from "~/components/judges/email-invite-section";
 import { InviteSection, type RevokeFacts } from "~/components/judges/invite-section";
 import { ReminderSection } from "~/components/judges/reminder-section";
@@ -13,9 +14,9 @@ import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { absoluteUrl, appOrigin } from "~/lib/urls.server";
-import { canManageJudging } from "~/modules/auth/permissions";
+import { canChangeAssignments, canManageJudging } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { asRound } from "~/modules/judging/rounds";
+import { asRound, judgeOfWords } from "~/modules/judging/rounds";
 import {
   addAssignment,
   listAssignments,
@@ -42,18 +43,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Judges
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageJudging(user, access));
-  const [judges, invites, pending, assignments, preview, reminders] = await Promise.all([
-    listJudges(event.id),
+  const round = asRound(event.judgingRound);
+  // Once the final round started, round 1's assignments are its record: shown, never changed.
+  const assign = canChangeAssignments(user, access, { round });
+  const [judges, roundOneJudges, invites, pending, assignments, preview, reminders] = await Promise.all([
+    // The current round's judges, whom the page adds and invites: the final round's once it started (ADR 038).
+    listJudges(event.id, round),
+    round === 2 ? listJudges(event.id, 1) : Promise.resolve(null),
     judgeInviteLines(event.id, event.timezone),
     pendingEmailInvites(event.id, event.timezone),
     event.judgesPerEntry === null ? Promise.resolve([]) : listAssignments(event.id),
-    event.judgesPerEntry === null ? Promise.resolve(null) : previewAssignments(event.id, event.judgesPerEntry),
+    event.judgesPerEntry === null || !assign.ok ? Promise.resolve(null) : previewAssignments(event.id, event.judgesPerEntry),
     // Judges with unfinished sheets and their Remind button; null outside judging.
     reminderList(event, new Date()),
   ]);
   return {
-    event: { slug: event.slug, title: event.title, judgesPerEntry: event.judgesPerEntry, round: asRound(event.judgingRound) },
+    event: { slug: event.slug, title: event.title, judgesPerEntry: event.judgesPerEntry, round },
+    assignmentsClosed: assign.ok ? null : assign.reason,
     judges,
+    roundOneJudges,
     invites,
     pending,
     assignments,
@@ -72,6 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = readIntent(formData);
   const back = `/events/${event.slug}/judges`;
   const invalid = (result: SubmissionResult<string[]>) => data<ActionResult>({ intent, result }, { status: 400 });
+  const round = asRound(event.judgingRound);
 
   switch (intent) {
     case "invite-by-email": {
@@ -81,7 +90,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!invited.ok) return invalid(submission.reply({ fieldErrors: { email: [invited.message] } }));
       return redirectWithToast(
         back,
-        "added" in invited ? `${invited.added} already has an account and is now a judge of this event.` : `Invite sent to ${invited.invited}.`,
+        "added" in invited
+          ? `${invited.added} already has an account and is now a judge of ${judgeOfWords[invited.round]}.`
+          : `Invite sent to ${invited.invited}.`,
       );
     }
     case "resend-invite": {
@@ -131,6 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : redirectWithToast(back, { kind: "error", message: revoked.message });
     }
     case "set-mode": {
+      enforce(canChangeAssignments(user, access, { round }));
       const submission = parseForm(formData, { schema: judgesPerEntrySchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const n = submission.value.mode === "all" ? null : submission.value.judgesPerEntry!;
@@ -142,11 +154,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     case "recompute": {
+      enforce(canChangeAssignments(user, access, { round }));
       const plan = await recomputeAssignments(event);
       if (!plan) return redirectWithToast(back, { kind: "error", message: "Every judge scores every entry: there is nothing to assign." });
       return redirectWithToast(back, plan.ok ? "Assignments recomputed." : { kind: "error", message: `Assignments recomputed, with gaps. ${plan.message}` });
     }
     case "add-assignment": {
+      enforce(canChangeAssignments(user, access, { round }));
       const submission = parseForm(formData, { schema: assignmentSchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const added = await addAssignment(event.id, submission.value.entryId, submission.value.judgeId);
@@ -154,6 +168,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, "Judge assigned. Recomputing keeps this assignment.");
     }
     case "remove-assignment": {
+      enforce(canChangeAssignments(user, access, { round }));
       const submission = parseForm(formData, { schema: assignmentSchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const removed = await removeAssignment(event.id, submission.value.entryId, submission.value.judgeId);
@@ -178,7 +193,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const INVITE_BY_EMAIL = ["invite-by-email"] as const;
 
 export default function EventJudges() {
-  const { event, judges, invites, pending, assignments, shortfall, reminders } = useLoaderData<typeof loader>();
+  const { event, assignmentsClosed, judges, roundOneJudges, invites, pending, assignments, shortfall, reminders } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   // After an invite is sent the address field starts afresh (a refused address stays, with the reason beside it).
   const invitesSent = useSucceededSubmissions(INVITE_BY_EMAIL);
@@ -187,26 +202,15 @@ export default function EventJudges() {
   const confirmWithdraw = answer && "confirmWithdraw" in answer ? answer.confirmWithdraw : null;
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-sm text-slate-600">
-          <Link to={`/events/${event.slug}/manage#judges`}>← Manage {event.title}</Link>
-        </p>
-        <h1 className="h1 mt-1">Judges and assignments</h1>
-        <p className="mt-2 text-sm text-slate-700">
-          Judges ({judges.length}): {judges.length ? judges.map((j) => j.name).join(", ") : "none yet"}. Add or remove judges by email on the{" "}
-          <Link to={`/events/${event.slug}/manage#judges`}>manage page</Link>.
-        </p>
-        {event.round === 2 ? (
-          <p className="mt-2 text-sm text-slate-700">
-            These are round 1&rsquo;s judges and assignments, kept as they were. The final round&rsquo;s judges score every finalist:{" "}
-            <Link to={`/events/${event.slug}/final-round`}>see the final round</Link>.
-          </p>
-        ) : null}
-      </div>
+      <JudgesHeader event={event} judges={judges} roundOneJudges={roundOneJudges} />
       {reminders ? <ReminderSection judges={reminders} last={last} /> : null}
       <EmailInviteSection key={`email-invites-${invitesSent}`} event={event} pending={pending} last={last} confirmWithdraw={confirmWithdraw} />
       <InviteSection event={event} invites={invites} last={last} confirmRevoke={confirmRevoke} />
-      <AssignmentSection event={event} judges={judges} assignments={assignments} shortfall={shortfall} last={last} />
+      {assignmentsClosed ? (
+        <RoundOneAssignments event={event} assignments={assignments} closed={assignmentsClosed} />
+      ) : (
+        <AssignmentSection event={event} judges={judges} assignments={assignments} shortfall={shortfall} last={last} />
+      )}
     </div>
   );
 }

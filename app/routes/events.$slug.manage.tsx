@@ -19,14 +19,14 @@ import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
-import { canEditSubmissionQuestions, canManageEvent, canManageProblems, canUseAsTemplate } from "~/modules/auth/permissions";
+import { canEditSubmissionQuestions, canManageEvent, canManageProblems, canRemoveJudge, canUseAsTemplate } from "~/modules/auth/permissions";
 import { questionsFormFields, questionsFormSchema } from "~/modules/entries/questions";
 import { questionsLocked, saveQuestions } from "~/modules/entries/questions.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { addJudge, changePhase, judgeRemovalFacts, removeJudge } from "~/modules/events/events.server";
 import { managePage } from "~/modules/events/manage.server";
 import { phaseLabels } from "~/modules/events/phases";
-import { asRound } from "~/modules/judging/rounds";
+import { asRound, judgeOfWords } from "~/modules/judging/rounds";
 import { addJudgeSchema, addOrganizerSchema, phaseChangeSchema } from "~/modules/events/schemas";
 import { addOrganizer, removeOrganizer } from "~/modules/events/settings.server";
 import { moveProblem, restoreProblem, retireProblem } from "~/modules/problems/problems.server";
@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     questionsLockedReason: editQuestions.ok ? null : editQuestions.reason,
     canEditProblems: canManageProblems(user, access).ok,
+    canRemoveJudges: canRemoveJudge(user, access, { round: asRound(event.judgingRound) }).ok,
     canStartFrom: canUseAsTemplate(user, access).ok,
   };
 }
@@ -74,9 +75,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid(submission.reply());
       const added = await addJudge(event.id, submission.value.email, appOrigin(request));
       if (!added.ok) return invalid(submission.reply({ fieldErrors: { email: [added.message] } }));
-      return redirectWithToast(back, `${added.name} is now a judge of this event.`);
+      return redirectWithToast(back, `${added.name} is now a judge of ${judgeOfWords[added.round]}.`);
     }
     case "remove-judge": {
+      enforce(canRemoveJudge(user, access, { round: asRound(event.judgingRound) }));
       const userId = String(formData.get("userId") ?? "");
       if (!readConfirmation(formData).confirmed) {
         // A confirm step that says what the removal changes; nothing happens until it is confirmed.
@@ -155,6 +157,7 @@ export default function ManageEvent() {
     questions,
     questionsLockedReason,
     canEditProblems,
+    canRemoveJudges,
     canStartFrom,
   } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -178,7 +181,9 @@ export default function ManageEvent() {
         key={`judges-${judgesAdded}`}
         slug={event.slug}
         judgesPerEntry={event.judgesPerEntry}
+        round={asRound(event.judgingRound)}
         judges={judges}
+        canRemove={canRemoveJudges}
         invites={invites}
         lastResult={resultOf("add-judge")}
         confirmRemove={answer && "confirmRemoveJudge" in answer ? answer.confirmRemoveJudge : null}

@@ -7,6 +7,7 @@ import { getOptionalUser, requireUser } from "~/modules/auth/guards.server";
 import { canTakePart } from "~/modules/auth/permissions";
 import { loadEventAccess } from "~/modules/events/events.server";
 import { acceptJudgeInvite, findJudgeInvite, JUDGE_IN_TEAM_MESSAGE } from "~/modules/events/judge-invites.server";
+import { asRound } from "~/modules/judging/rounds";
 
 export const meta: MetaFunction = () => [{ title: "Judge invite · Problem First" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = await findJudgeInvite(params.token ?? "", user?.id ?? null);
   invariantResponse(invite, invalid, 404);
   const back = encodeURIComponent(new URL(request.url).pathname);
-  const shown = { slug: invite.slug, title: invite.title, phase: invite.phase, alreadyJudge: invite.alreadyJudge };
+  const shown = { slug: invite.slug, title: invite.title, phase: invite.phase, alreadyJudge: invite.alreadyJudge, finalRound: invite.finalRound };
   if (!user) return { invite: shown, refusal: null, signIn: { signUp: `/signup?redirectTo=${back}`, signIn: `/login?redirectTo=${back}` } };
   const takePart = canTakePart(user);
   return {
@@ -40,7 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(found, invalid, 404);
   // A draft is visible only to its organizers: the new judge sees it once it opens.
   if (found.event.phase === "draft") return redirectWithToast("/", `You are now a judge of ${found.event.title}. You can see it once it opens.`);
-  return redirectWithToast(`/events/${found.event.slug}`, `You are now a judge of ${found.event.title}.`);
+  // Once the final round started, the link made them a judge of it (ADR 038).
+  const of = asRound(found.event.judgingRound) === 2 ? `the final round of ${found.event.title}` : found.event.title;
+  return redirectWithToast(`/events/${found.event.slug}`, `You are now a judge of ${of}.`);
 }
 
 export default function JudgeInvite() {
@@ -52,8 +55,8 @@ export default function JudgeInvite() {
       {signIn ? (
         <div className="card mt-6 space-y-4">
           <p>
-            You were invited to judge the entries of {invite.title}. Sign up (or sign in if you have an account), then come back to this page to accept: the
-            links below bring you back here.
+            You were invited to judge {invite.finalRound ? `the finalists of ${invite.title} in its final round` : `the entries of ${invite.title}`}. Sign up
+            (or sign in if you have an account), then come back to this page to accept: the links below bring you back here.
           </p>
           <p className="flex flex-wrap gap-3">
             <Link to={signIn.signUp} className="btn-primary">
@@ -66,7 +69,7 @@ export default function JudgeInvite() {
         </div>
       ) : invite.alreadyJudge ? (
         <p className="mt-4">
-          You are already a judge of this event.{" "}
+          You are already a judge of {invite.finalRound ? "this event's final round" : "this event"}.{" "}
           {invite.phase === "draft" ? "You can see it once it opens." : <Link to={`/events/${invite.slug}`}>Go to the event</Link>}
         </p>
       ) : error ? (
@@ -75,10 +78,16 @@ export default function JudgeInvite() {
         </p>
       ) : (
         <Form method="post" className="card mt-6 space-y-4">
-          <p>
-            You were invited to judge the entries of {invite.title}. Judges score entries against the event's rubric; a judge never scores an entry of their own
-            team.
-          </p>
+          {invite.finalRound ? (
+            <p>
+              You were invited to judge the final round of {invite.title}. Every final round judge scores every finalist against the final round&rsquo;s rubric.
+            </p>
+          ) : (
+            <p>
+              You were invited to judge the entries of {invite.title}. Judges score entries against the event's rubric; a judge never scores an entry of their
+              own team.
+            </p>
+          )}
           <button type="submit" className="btn-primary">
             Become a judge
           </button>

@@ -168,3 +168,35 @@ function EntryAssignments({ entry, judges, last }: { entry: AssignedEntry; judge
     </li>
   );
 }
+
+/** Round 1's assignments once the final round started: its record, read-only (ADR 038). */
+export function RoundOneAssignments({
+  event,
+  assignments,
+  closed,
+}: {
+  event: { judgesPerEntry: number | null };
+  assignments: AssignedEntry[];
+  closed: string;
+}) {
+  return (
+    <section id="assignment" aria-labelledby="assign-h" className="card">
+      <h2 id="assign-h" className="h2">
+        Round 1 assignments
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{closed}</p>
+      {event.judgesPerEntry === null ? (
+        <p className="mt-3 text-sm text-slate-700">In round 1 every judge scored every entry (except entries of their own team).</p>
+      ) : (
+        <ul className="mt-3 space-y-2 text-sm">
+          {assignments.map((entry) => (
+            <li key={entry.id}>
+              <span className="font-semibold">{entry.title || "Untitled entry"}</span>:{" "}
+              {entry.judges.length ? entry.judges.map((j) => `${j.judgeName}${j.scored ? " (scored)" : ""}`).join(", ") : "no judge assigned"}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -4,13 +4,15 @@ import { Form } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
 import { inviteJudgeByEmailSchema } from "~/modules/events/schemas";
+import type { JudgingRound } from "~/modules/judging/rounds";
 
 export type EmailInviteLine = { id: string; email: string; createdBy: string; createdAt: string; expiresAt: string; expired: boolean };
 export type WithdrawFacts = { inviteId: string; email: string; createdAt: string };
 
 /**
  * Invite a judge by email: someone with an account is added at once; anyone else gets a link by mail, listed
- * here until they accept it, with Resend (a new link) and Withdraw (after a confirm step).
+ * here until they accept it, with Resend (a new link) and Withdraw (after a confirm step). Once the final round
+ * started, both join the final round's judges (ADR 038).
  */
 export function EmailInviteSection({
   event,
@@ -18,7 +20,7 @@ export function EmailInviteSection({
   last,
   confirmWithdraw,
 }: {
-  event: { title: string };
+  event: { title: string; round: JudgingRound };
   pending: EmailInviteLine[];
   last?: { intent: string; result: SubmissionResult<string[]> };
   confirmWithdraw: WithdrawFacts | null;
@@ -33,10 +35,11 @@ export function EmailInviteSection({
   return (
     <section id="email-invites" aria-labelledby="email-invites-h" className="card scroll-mt-4">
       <h2 id="email-invites-h" className="h2">
-        Invite a judge by email
+        {event.round === 2 ? "Invite a final round judge by email" : "Invite a judge by email"}
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Someone with an account becomes a judge of {event.title} at once. Anyone else gets a link by email to sign up and accept; it works for one person.
+        Someone with an account becomes a judge of {event.round === 2 ? `the final round of ${event.title}` : event.title} at once. Anyone else gets a link by
+        email to sign up and accept; it works for one person.
       </p>
       <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-end gap-3">
         <input type="hidden" name="intent" value="invite-by-email" />

@@ -5,6 +5,7 @@ import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
 import type { InviteLine } from "~/components/manage/judges-section";
 import { judgeInviteSchema } from "~/modules/events/schemas";
+import type { JudgingRound } from "~/modules/judging/rounds";
 
 type InviteResult = { intent: string; result: SubmissionResult<string[]>; inviteUrl?: string; expiresAt?: string };
 export type RevokeFacts = { inviteId: string; createdAt: string; createdBy: string; expiresAt: string };
@@ -16,7 +17,7 @@ export function InviteSection({
   last,
   confirmRevoke,
 }: {
-  event: { title: string };
+  event: { title: string; round: JudgingRound };
   invites: InviteLine[];
   last?: InviteResult;
   confirmRevoke: RevokeFacts | null;
@@ -34,7 +35,10 @@ export function InviteSection({
       <h2 id="invites-h" className="h2">
         Judge invite links
       </h2>
-      <p className="mt-1 text-sm text-slate-600">Anyone signed in who opens a link can become a judge of {event.title}, until it expires or you revoke it.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Anyone signed in who opens a link can become a judge of {event.round === 2 ? `the final round of ${event.title}` : event.title}, until it expires or you
+        revoke it.
+      </p>
       {last?.inviteUrl ? (
         <div role="status" className="mt-3 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-950">
           <p className="font-semibold">New invite link (copy it now: it is shown only once)</p>

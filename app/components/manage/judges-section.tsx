@@ -4,24 +4,33 @@ import { Form, Link } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { Field } from "~/components/forms";
 import { addJudgeSchema } from "~/modules/events/schemas";
+import { judgeOfWords, type JudgingRound } from "~/modules/judging/rounds";
 import { ManageSection } from "./on-this-page";
 
 type Person = { id: string; name: string; email: string };
 export type InviteLine = { id: string; createdBy: string; createdAt: string; expiresAt: string; state: "active" | "expired" | "revoked" };
 type RemovalFacts = { userId: string; name: string; startedSheets: number; assignedEntries: number };
 
-/** The event's judges and the invite links that make more of them, in one place; links are created and revoked on the judges page. */
+/**
+ * The event's judges and the invite links that make more of them, in one place; links are created and revoked on the
+ * judges page. Once the final round started, its judges: those added now join it (ADR 038).
+ */
 export function JudgesSection({
   slug,
   judgesPerEntry,
+  round,
   judges,
+  canRemove,
   invites,
   lastResult,
   confirmRemove,
 }: {
   slug: string;
   judgesPerEntry: number | null;
+  round: JudgingRound;
   judges: Person[];
+  /** False once the final round started: judges are added, never removed (ADR 038). */
+  canRemove: boolean;
   invites: InviteLine[];
   lastResult?: SubmissionResult<string[]>;
   confirmRemove: RemovalFacts | null;
@@ -35,11 +44,13 @@ export function JudgesSection({
   });
   const active = invites.filter((i) => i.state === "active");
   return (
-    <ManageSection id="judges" title={`Judges (${judges.length})`}>
+    <ManageSection id="judges" title={`${round === 2 ? "Final round judges" : "Judges"} (${judges.length})`}>
       <p className="mt-1 text-sm text-slate-600">
-        {judgesPerEntry === null
-          ? "Every judge scores every submitted entry, except entries of their own team."
-          : `Each submitted entry gets ${judgesPerEntry} ${judgesPerEntry === 1 ? "judge" : "judges"}, assigned automatically.`}{" "}
+        {round === 2
+          ? "Every final round judge scores every finalist; judges added now join the final round. Round 1's judges and assignments stay as they were."
+          : judgesPerEntry === null
+            ? "Every judge scores every submitted entry, except entries of their own team."
+            : `Each submitted entry gets ${judgesPerEntry} ${judgesPerEntry === 1 ? "judge" : "judges"}, assigned automatically.`}{" "}
         <Link to={`/events/${slug}/judges`}>Invite links and assignments</Link>
       </p>
       <p className="mt-1 text-sm">
@@ -52,20 +63,27 @@ export function JudgesSection({
             <span className="[overflow-wrap:anywhere]">
               {j.name} ({j.email})
             </span>
-            <Form method="post">
-              <input type="hidden" name="intent" value="remove-judge" />
-              <input type="hidden" name="userId" value={j.id} />
-              <button type="submit" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${j.name} as judge`}>
-                Remove
-              </button>
-            </Form>
-            {confirmRemove?.userId === j.id ? <ConfirmRemoveJudge facts={confirmRemove} /> : null}
+            {canRemove ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="remove-judge" />
+                <input type="hidden" name="userId" value={j.id} />
+                <button type="submit" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${j.name} as judge`}>
+                  Remove
+                </button>
+              </Form>
+            ) : null}
+            {canRemove && confirmRemove?.userId === j.id ? <ConfirmRemoveJudge facts={confirmRemove} /> : null}
           </li>
         ))}
       </ul>
       <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-end gap-3">
         <input type="hidden" name="intent" value="add-judge" />
-        <Field label="Add a judge by email" meta={fields.email} type="email" className="min-w-0 flex-1 sm:min-w-64" />
+        <Field
+          label={round === 2 ? "Add a final round judge by email" : "Add a judge by email"}
+          meta={fields.email}
+          type="email"
+          className="min-w-0 flex-1 sm:min-w-64"
+        />
         <button type="submit" className="btn-secondary">
           Add judge
         </button>
@@ -82,7 +100,7 @@ export function JudgesSection({
           ))}
         </ul>
       ) : (
-        <p className="mt-1 text-sm text-slate-600">No working invite link. Anyone signed in who opens one becomes a judge of this event.</p>
+        <p className="mt-1 text-sm text-slate-600">No working invite link. Anyone signed in who opens one becomes a judge of {judgeOfWords[round]}.</p>
       )}
       <p className="mt-1 text-sm">
         <Link to={`/events/${slug}/judges#invites`}>Create or revoke invite links</Link>

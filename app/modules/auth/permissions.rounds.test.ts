@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canScoreEntry, canStartFinalRound, canViewFinalRound, canViewRoundOne, type EventAccess } from "./permissions";
+import { canChangeAssignments, canRemoveJudge, canScoreEntry, canStartFinalRound, canViewFinalRound, canViewRoundOne, type EventAccess } from "./permissions";
 
 const member = { id: "m", role: "member" as const };
 const admin = { id: "a", role: "admin" as const };
@@ -41,6 +41,26 @@ describe("canViewFinalRound and canStartFinalRound (ADR 038)", () => {
     expect(canViewRoundOne(member, ev({ isOrganizer: true })).ok).toBe(true);
     expect(canViewRoundOne(member, ev({ phase: "closed", teamId: "t" })).ok).toBe(false);
     expect(canViewRoundOne(member, ev({ phase: "closed", isJudge: true })).ok).toBe(false);
+  });
+});
+
+describe("round 1's roster and assignments once the final round started", () => {
+  it("let organizers change assignments and remove judges in round 1 only", () => {
+    for (const can of [canChangeAssignments, canRemoveJudge]) {
+      expect(can(member, ev({ isOrganizer: true }), { round: 1 })).toEqual({ ok: true });
+      expect(can(admin, ev({ phase: "open" }), { round: 1 })).toEqual({ ok: true });
+      expect(can(member, ev({ isJudge: true }), { round: 1 }).ok).toBe(false);
+    }
+    expect(canChangeAssignments(member, ev({ isOrganizer: true }), { round: 2 })).toEqual({
+      ok: false,
+      status: 403,
+      reason: "Round 1 is closed: its assignments stay as they were. Every final round judge scores every finalist.",
+    });
+    expect(canRemoveJudge(admin, ev({ phase: "closed" }), { round: 2 })).toEqual({
+      ok: false,
+      status: 403,
+      reason: "Judges cannot be removed once the final round has started: round 1 is closed, and final round judges stay.",
+    });
   });
 });
 

@@ -226,6 +226,26 @@ export function canStartFinalRound(actor: Actor, ev: EventAccess, facts: { round
   return facts.round === 1 ? allow : deny("The final round has already started.");
 }
 
+/**
+ * Who scores what in round 1 (the assignment mode, recomputing, assigning by hand): the event's organizers, until the
+ * final round starts. Then round 1 is closed and its assignments stay as they were (ADR 038).
+ */
+export function canChangeAssignments(actor: Actor, ev: EventAccess, facts: { round: number }): Decision {
+  const manage = canManageJudging(actor, ev);
+  if (!manage.ok) return manage;
+  return facts.round === 1 ? allow : deny("Round 1 is closed: its assignments stay as they were. Every final round judge scores every finalist.");
+}
+
+/**
+ * Removing a judge: the event's organizers, until the final round starts. Then round 1's judges stay on its record, and
+ * the final round's judges can be added but not removed (ADR 038).
+ */
+export function canRemoveJudge(actor: Actor, ev: EventAccess, facts: { round: number }): Decision {
+  const manage = canManageEvent(actor, ev);
+  if (!manage.ok) return manage;
+  return facts.round === 1 ? allow : deny("Judges cannot be removed once the final round has started: round 1 is closed, and final round judges stay.");
+}
+
 /** Round 1's ranking, once a final round replaced it as the official one: organizers (and admins) only. */
 export function canViewRoundOne(actor: Actor, ev: EventAccess): Decision {
   return canManageEvent(actor, ev);

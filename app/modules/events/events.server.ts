@@ -1,6 +1,6 @@
-import { and, asc, eq, like, or, sql, desc } from "drizzle-orm";
+import { and, asc, eq, like, ne, or, sql, desc, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { awards, criteria, eventJudges, eventOrganizers, events, phaseChanges, problems, users } from "#db/schema";
+import { awards, criteria, eventJudges, eventOrganizers, events, finalists, finalJudges, phaseChanges, problems, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { zonedLocalToUtc } from "~/lib/time";
@@ -11,13 +11,13 @@ import { recomputeAssignmentsOf } from "./assignments.server";
 import type { AssignmentPlan } from "./assignments";
 import { judgingGaps, judgingSheets } from "./dashboard.server";
 import { configuredOrigin } from "~/lib/urls.server";
-import { judgeAddedMail } from "~/modules/mail/messages";
+import { finalJudgeAddedMail, judgeAddedMail } from "~/modules/mail/messages";
 import { addPersonByEmail, type AddPersonResult } from "./people.server";
 import { phaseNotices } from "./phase-notices.server";
 import { templateRows, type EventTemplate } from "./templates.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
 import { endVoteOnPublish, recordPeoplesChoiceWinner } from "~/modules/peoples-choice/votes.server";
-import type { JudgingRound } from "~/modules/judging/rounds";
+import { asRound, type JudgingRound } from "~/modules/judging/rounds";
 import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type TransitionRequest } from "./phases";
 
 export type EventRow = typeof events.$inferSelect;
@@ -136,13 +136,49 @@ export function listCriteria(eventId: string, round: JudgingRound = 1) {
     .orderBy(asc(criteria.position));
 }
 
-export function listJudges(eventId: string) {
+/** The judges of one judging round (ADR 038): round 1's roster unless asked for the final round's. */
+export function listJudges(eventId: string, round: JudgingRound = 1) {
+  const roster = round === 2 ? finalJudges : eventJudges;
   return db
     .select({ id: users.id, name: users.name, email: users.email })
-    .from(eventJudges)
-    .innerJoin(users, eq(users.id, eventJudges.userId))
-    .where(eq(eventJudges.eventId, eventId))
+    .from(roster)
+    .innerJoin(users, eq(users.id, roster.userId))
+    .where(eq(roster.eventId, eventId))
     .orderBy(asc(users.name));
+}
+
+/**
+ * The round whose roster a judge joins now (ADR 038): round 1's (`event_judges`) until the final round starts, then
+ * the final round's (`final_judges`), whose judges score every finalist. Round 1 is closed by then.
+ */
+export async function judgesJoinRound(eventId: string): Promise<JudgingRound> {
+  const [row] = await db.select({ round: events.judgingRound }).from(events).where(eq(events.id, eventId));
+  return asRound(row?.round);
+}
+
+/**
+ * Puts the person on the judges' roster of `round`, only while it is still the event's round and never someone in a
+ * team of the event (ADR 010); `also`: a further condition (a valid invite). All in the INSERT, which returns the
+ * row it added: none when a condition failed or they were on it already.
+ */
+export function joinJudgesStatement(eventId: string, userId: string, round: JudgingRound, also: SQL = sql`1`) {
+  const roster = round === 2 ? finalJudges : eventJudges;
+  return db.all(sql`
+    insert into ${roster} (event_id, user_id) select ${eventId}, ${userId}
+    where not exists (select 1 from team_members m where m.event_id = ${eventId} and m.user_id = ${userId})
+      and exists (select 1 from events e where e.id = ${eventId} and e.judging_round = ${round})
+      and ${also}
+    on conflict do nothing returning user_id`);
+}
+
+/** Whether the person is on the judges' roster of `round` (ADR 038). */
+export async function onJudgesRoster(eventId: string, userId: string, round: JudgingRound) {
+  const roster = round === 2 ? finalJudges : eventJudges;
+  const [row] = await db
+    .select({ userId: roster.userId })
+    .from(roster)
+    .where(and(eq(roster.eventId, eventId), eq(roster.userId, userId)));
+  return Boolean(row);
 }
 
 export function listOrganizers(eventId: string) {
@@ -154,39 +190,62 @@ export function listOrganizers(eventId: string) {
     .orderBy(asc(users.name));
 }
 
-/** Makes the account with this email a judge of the event and recomputes the judge assignments. */
+/**
+ * Makes the account with this email a judge of the event, on the roster of the round judges join now (judgesJoinRound),
+ * and recomputes the judge assignments as every roster change does. `round`: the round they joined.
+ */
 export async function addJudge(
   eventId: string,
   email: string,
   origin = configuredOrigin(),
-): Promise<Extract<AddPersonResult, { ok: false }> | { ok: true; name: string; plan: AssignmentPlan | null }> {
+): Promise<Extract<AddPersonResult, { ok: false }> | { ok: true; name: string; round: JudgingRound; plan: AssignmentPlan | null }> {
+  const round = await judgesJoinRound(eventId);
+  // A judge added to the final round is told how many finalists wait in their queue.
+  const [{ finalistCount }] =
+    round === 2
+      ? await db
+          .select({ finalistCount: sql<number>`count(*)` })
+          .from(finalists)
+          .where(and(eq(finalists.eventId, eventId), ne(finalists.decision, "removed")))
+      : [{ finalistCount: 0 }];
   const added = await addPersonByEmail({
     eventId,
     email,
     origin,
     // A judge can be invited before they have an account (ADR 027): say where.
     noAccount: "No account has this email. Use “Invite by email” on the Judges and assignments page: the invite reaches them before they sign up.",
-    // A judge is never in a team of the event they judge (ADR 010): the check is part of the INSERT.
-    insert: (person) =>
-      db.all(sql`
-        insert into event_judges (event_id, user_id) select ${eventId}, ${person.id}
-        where not exists (select 1 from team_members m where m.event_id = ${eventId} and m.user_id = ${person.id})
-        on conflict do nothing returning user_id`),
-    notice: (person, event) => ({
-      title: `You are a judge of ${event.title}`,
-      body: "Your queue of entries to score opens when judging starts.",
-      path: `/events/${event.slug}`,
-      mail: judgeAddedMail({ name: person.name, eventTitle: event.title, eventUrl: new URL(`/events/${event.slug}`, origin).toString() }),
-    }),
+    insert: (person) => joinJudgesStatement(eventId, person.id, round),
+    notice: (person, event) =>
+      round === 2
+        ? {
+            title: `You are a judge of the final round of ${event.title}`,
+            body: `Every final round judge scores every finalist: your queue lists ${finalistCount === 1 ? "the finalist" : `the ${finalistCount} finalists`}.`,
+            path: `/events/${event.slug}/judging`,
+            mail: finalJudgeAddedMail({
+              name: person.name,
+              eventTitle: event.title,
+              finalists: finalistCount,
+              queueUrl: new URL(`/events/${event.slug}/judging`, origin).toString(),
+            }),
+          }
+        : {
+            title: `You are a judge of ${event.title}`,
+            body: "Your queue of entries to score opens when judging starts.",
+            path: `/events/${event.slug}`,
+            mail: judgeAddedMail({ name: person.name, eventTitle: event.title, eventUrl: new URL(`/events/${event.slug}`, origin).toString() }),
+          },
     refusal: async (person) => {
-      const [judge] = await db
-        .select()
-        .from(eventJudges)
-        .where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, person.id)));
-      return judge ? `${person.name} is already a judge of this event.` : `${person.name} is in a team of this event, so they cannot judge it.`;
+      if (await onJudgesRoster(eventId, person.id, round))
+        return round === 2 ? `${person.name} is already a judge of the final round.` : `${person.name} is already a judge of this event.`;
+      const [member] = await db
+        .select({ teamId: teamMembers.teamId })
+        .from(teamMembers)
+        .where(and(eq(teamMembers.eventId, eventId), eq(teamMembers.userId, person.id)));
+      if (member) return `${person.name} is in a team of this event, so they cannot judge it.`;
+      return "The final round started just now. Reload the page and add the judge again.";
     },
   });
-  return added.ok ? { ok: true, name: added.name, plan: await recomputeAssignmentsOf(eventId) } : added;
+  return added.ok ? { ok: true, name: added.name, round, plan: await recomputeAssignmentsOf(eventId) } : added;
 }
 
 /** What removing a judge touches, for the confirm step: score sheets they started (kept) and entries assigned to them. */

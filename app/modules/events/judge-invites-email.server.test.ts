@@ -61,7 +61,7 @@ describe("inviting a judge by email", () => {
   it("adds someone who has an account at once, with their judge-added notice, and creates no invite", async () => {
     const { event, invite } = await setup();
     const judge = await createUser({ name: "Jin Judge" });
-    expect(await invite(judge.email)).toEqual({ ok: true, added: "Jin Judge" });
+    expect(await invite(judge.email)).toEqual({ ok: true, added: "Jin Judge", round: 1 });
     expect(await isJudge(event.id, judge)).toBe(true);
     expect(await db.select().from(judgeInvites).where(eq(judgeInvites.eventId, event.id))).toHaveLength(0);
     expect(

@@ -1,7 +1,7 @@
 // Judge invite links: a random token in the link, only its SHA-256 hash in the database.
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import { eventJudges, events, judgeInvites, teamMembers, users } from "#db/schema";
+import { events, judgeInvites, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
@@ -9,8 +9,9 @@ import { formatInZone } from "~/lib/time";
 import { configuredOrigin } from "~/lib/urls.server";
 import { judgeInvitedMail } from "~/modules/mail/messages";
 import { mailStatementsIfChanged } from "~/modules/mail/outbox.server";
+import { asRound, type JudgingRound } from "~/modules/judging/rounds";
 import { recomputeAssignmentsOf } from "./assignments.server";
-import { addJudge } from "./events.server";
+import { addJudge, joinJudgesStatement, judgesJoinRound, onJudgesRoster } from "./events.server";
 
 export const hashInviteToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -83,7 +84,10 @@ const validInvite = (token: string, now: Date, userId: string | null): SQL | und
     userId === null ? isNull(judgeInvites.acceptedBy) : or(isNull(judgeInvites.acceptedBy), eq(judgeInvites.acceptedBy, userId)),
   );
 
-/** The event a valid link is for, or null; `userId` is null for someone not signed in yet. */
+/**
+ * The event a valid link is for, or null; `userId` is null for someone not signed in yet. `finalRound`: accepting it
+ * now joins the final round's judges; `alreadyJudge`: the person is on the roster accepting would put them on (ADR 038).
+ */
 export async function findJudgeInvite(token: string, userId: string | null, now = new Date()) {
   const [row] = await db
     .select({
@@ -91,15 +95,20 @@ export async function findJudgeInvite(token: string, userId: string | null, now 
       slug: events.slug,
       title: events.title,
       phase: events.phase,
+      judgingRound: events.judgingRound,
       expiresAt: judgeInvites.expiresAt,
       email: judgeInvites.email,
-      alreadyJudge: sql<number>`exists(select 1 from event_judges j where j.event_id = ${events.id} and j.user_id = ${userId})`.mapWith(Boolean),
+      roundOneJudge: sql<number>`exists(select 1 from event_judges j where j.event_id = ${events.id} and j.user_id = ${userId})`.mapWith(Boolean),
+      finalJudge: sql<number>`exists(select 1 from final_judges j where j.event_id = ${events.id} and j.user_id = ${userId})`.mapWith(Boolean),
       inTeam: sql<number>`exists(select 1 from team_members m where m.event_id = ${events.id} and m.user_id = ${userId})`.mapWith(Boolean),
     })
     .from(judgeInvites)
     .innerJoin(events, eq(events.id, judgeInvites.eventId))
     .where(validInvite(token, now, userId));
-  return row ?? null;
+  if (!row) return null;
+  const { judgingRound, roundOneJudge, finalJudge, ...invite } = row;
+  const finalRound = asRound(judgingRound) === 2;
+  return { ...invite, finalRound, alreadyJudge: finalRound ? finalJudge : roundOneJudge };
 }
 
 /** A judge is never in a team of the event they judge (ADR 010). */
@@ -107,8 +116,9 @@ export const JUDGE_IN_TEAM_MESSAGE =
   "You are in a team of this event, so you cannot judge it. Leave the team first, or ask the organizer to invite someone else.";
 
 /**
- * Makes the user a judge of the link's event and recomputes its judge assignments. The validity check and the
- * "not in a team of this event" check are part of the INSERT, so a link revoked a moment ago no longer works.
+ * Makes the user a judge of the link's event, on the roster of the round judges join now (judgesJoinRound: the final
+ * round's once it started), and recomputes its judge assignments as every roster change does. The validity check and
+ * the "not in a team of this event" check are part of the INSERT, so a link revoked a moment ago no longer works.
  */
 export async function acceptJudgeInvite(
   token: string,
@@ -120,15 +130,16 @@ export async function acceptJudgeInvite(
     .from(judgeInvites)
     .where(validInvite(token, now, userId));
   if (!invite) return { ok: false, reason: "invalid" };
+  const round = await judgesJoinRound(invite.eventId);
+  const roster = round === 2 ? sql`final_judges` : sql`event_judges`;
   // An emailed invite is used up by the one who accepts it, in the same transaction as the judge row.
   await db.batch([
-    db.run(sql`
-    insert into event_judges (event_id, user_id)
-    select ${judgeInvites.eventId}, ${userId} from ${judgeInvites}
-    where ${validInvite(token, now, userId)}
-      and not exists (select 1 from team_members m where m.event_id = ${judgeInvites.eventId} and m.user_id = ${userId})
-    on conflict do nothing
-  `),
+    joinJudgesStatement(
+      invite.eventId,
+      userId,
+      round,
+      sql`exists (select 1 from ${judgeInvites} where ${validInvite(token, now, userId)} and ${judgeInvites.eventId} = ${invite.eventId})`,
+    ),
     db
       .update(judgeInvites)
       .set({ acceptedBy: userId, acceptedAt: now })
@@ -137,15 +148,11 @@ export async function acceptJudgeInvite(
           eq(judgeInvites.tokenHash, hashInviteToken(token)),
           isNotNull(judgeInvites.email),
           isNull(judgeInvites.acceptedBy),
-          sql`exists (select 1 from event_judges j where j.event_id = ${judgeInvites.eventId} and j.user_id = ${userId})`,
+          sql`exists (select 1 from ${roster} j where j.event_id = ${judgeInvites.eventId} and j.user_id = ${userId})`,
         ),
       ),
   ]);
-  const [judge] = await db
-    .select({ eventId: eventJudges.eventId })
-    .from(eventJudges)
-    .where(and(eq(eventJudges.eventId, invite.eventId), eq(eventJudges.userId, userId)));
-  if (judge) {
+  if (await onJudgesRoster(invite.eventId, userId, round)) {
     await recomputeAssignmentsOf(invite.eventId);
     return { ok: true, eventId: invite.eventId };
   }
@@ -162,7 +169,8 @@ export async function acceptJudgeInvite(
 const EMAIL_INVITE_DAYS = 14;
 
 type InvitingEvent = { id: string; slug: string; title: string; timezone: string };
-export type EmailInviteResult = { ok: true; added: string } | { ok: true; invited: string } | { ok: false; message: string };
+/** `added`: the person had an account and joined the judges of `round` at once; `invited`: an invite was mailed. */
+export type EmailInviteResult = { ok: true; added: string; round: JudgingRound } | { ok: true; invited: string } | { ok: false; message: string };
 
 const inviteMail = (event: InvitingEvent, inviterName: string, token: string, expiresAt: Date, origin: string) =>
   judgeInvitedMail({
@@ -194,7 +202,7 @@ export async function inviteJudgeByEmail(opts: {
   const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (account) {
     const added = await addJudge(event.id, email, origin);
-    return added.ok ? { ok: true, added: added.name } : added;
+    return added.ok ? { ok: true, added: added.name, round: added.round } : added;
   }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + EMAIL_INVITE_DAYS * 86_400_000);

@@ -17,7 +17,8 @@ export async function managePage(event: EventRow, now: Date) {
     phaseStepsFor(event, now),
     listProblems(event.id),
     listCriteria(event.id, asRound(event.judgingRound)),
-    listJudges(event.id),
+    // The current round's, as the rubric: once the final round started, its judges (ADR 038).
+    listJudges(event.id, asRound(event.judgingRound)),
     judgeInviteLines(event.id, event.timezone, now),
     listOrganizers(event.id),
     listTeams(event.id),

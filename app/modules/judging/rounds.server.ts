@@ -1,6 +1,6 @@
 // The final round (ADR 038): shortlisting finalists from round 1's official ranking and starting round 2.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { criteria, entries, finalists, finalJudges, teamMembers, teams, users } from "#db/schema";
+import { criteria, entries, finalists, teamMembers, teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { canBeAddedToRoster } from "~/modules/auth/permissions";
@@ -50,15 +50,6 @@ export function listShortlist(eventId: string) {
     .leftJoin(users, eq(users.id, finalists.decidedBy))
     .where(eq(finalists.eventId, eventId))
     .orderBy(asc(entries.title));
-}
-
-export function listFinalJudges(eventId: string) {
-  return db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(finalJudges)
-    .innerJoin(users, eq(users.id, finalJudges.userId))
-    .where(eq(finalJudges.eventId, eventId))
-    .orderBy(asc(users.name));
 }
 
 export type StartFinalRoundResult =

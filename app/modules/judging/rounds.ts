@@ -10,6 +10,12 @@ export function asRound(value: number | null | undefined): JudgingRound {
 
 export const roundNames: Record<JudgingRound, string> = { 1: "Round 1", 2: "Final round" };
 
+/**
+ * What someone who joins the judges now becomes a judge of, in a sentence ("… is now a judge of the final round"):
+ * round 1 is the event's only round until a final round starts, and then judges join the final round.
+ */
+export const judgeOfWords: Record<JudgingRound, string> = { 1: "this event", 2: "the final round" };
+
 /** How many finalists the form suggests before the organizer picks a number. */
 export const DEFAULT_FINALISTS = 3;
 export const MAX_FINALISTS = 50;

@@ -37,6 +37,19 @@ export function judgeAddedMail(input: { name: string; eventTitle: string; eventU
   };
 }
 
+/** Added to the final round's judges once it started (ADR 038): they score every finalist, from their queue. */
+export function finalJudgeAddedMail(input: { name: string; eventTitle: string; finalists: number; queueUrl: string }): MailContent {
+  return {
+    kind: "judge-added",
+    subject: `You are a judge of the final round of ${input.eventTitle}`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `You were added as a judge of the final round of ${input.eventTitle}, which has started. Every final round judge scores every finalist: your queue lists the ${input.finalists === 1 ? "finalist" : `${input.finalists} finalists`}.`,
+    ],
+    action: { label: "Open your judging queue", url: input.queueUrl },
+  };
+}
+
 export function emailVerificationMail(input: { name: string; verifyUrl: string; validHours: number }): MailContent {
   return {
     kind: "email-verification",

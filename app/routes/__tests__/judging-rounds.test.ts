@@ -349,6 +349,49 @@ describe("judging rounds: the final round", () => {
     await expectStatus(start(w, w.organizer, goodForm(w)), 403);
   });
 
+  it("drops a judge's scores on an entry in both rounds when they declare a conflict in the final round (ADR 038)", async () => {
+    // Recorded in ADR 038's consequences: conflicts are per entry, not per round, so round 1's sheet goes too.
+    await expectStatus(start(w, w.organizer, goodForm(w)), 302);
+    const finalRubric = await listCriteria(w.event.id, 2);
+    await saveScores(
+      w.ids.Gamma,
+      w.j1.id,
+      finalRubric.map((c) => ({ criterionId: c.id, value: 4, comment: "" })),
+      new Date(),
+      "Final round on Gamma",
+    );
+    await expectStatus(
+      scoreAction(
+        args(request(`/events/${w.event.slug}/entries/${w.ids.Gamma}/score`, { user: w.j1, form: { intent: "conflict", reason: "I advised this team" } }), {
+          slug: w.event.slug,
+          entryId: w.ids.Gamma,
+        }),
+      ),
+      302,
+    );
+    const mine = and(eq(scores.entryId, w.ids.Gamma), eq(scores.judgeId, w.j1.id));
+    expect(await db.select().from(scores).where(mine)).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(overallComments)
+        .where(and(eq(overallComments.entryId, w.ids.Gamma), eq(overallComments.judgeId, w.j1.id))),
+    ).toEqual([]);
+    // j2's round-1 sheet still ranks Gamma in round 1; j1's sheets on the other entries stay.
+    expect((await results(w, w.organizer)).roundOne?.rows.map((r) => [r.entry.title, r.rank])).toEqual([
+      ["Alpha", 1],
+      ["Beta", 2],
+      ["Gamma", 3],
+      ["Delta", 4],
+    ]);
+    expect(
+      await db
+        .select()
+        .from(scores)
+        .where(and(eq(scores.entryId, w.ids.Alpha), eq(scores.judgeId, w.j1.id))),
+    ).toHaveLength(w.rubric.length);
+  });
+
   it("keeps the final round's rubric editable until its first score, round 1's locked", async () => {
     await expectStatus(start(w, w.organizer, goodForm(w)), 302);
     const { rubricLocked, saveRubric } = await import("~/modules/events/rubric.server");

@@ -1,0 +1,201 @@
+// Adding judges once the final round has started (ADR 038, 2026-12 section): the Judges page, the Manage page and
+// invites accepted then join the final round's roster (final_judges), never closed round 1's (event_judges).
+import { and, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { eventJudges, finalJudges, judgeAssignments, notifications, outbox } from "#db/schema";
+import { db } from "~/db.server";
+import { readToast } from "~/lib/toast.server";
+import { listCriteria } from "~/modules/events/events.server";
+import { saveScores } from "~/modules/judging/judging.server";
+import { startFinalRound } from "~/modules/judging/rounds.server";
+import { action as judgeInviteAction, loader as judgeInviteLoader } from "~/routes/judge-invite.$token";
+import { action as judgesAction, loader as judgesLoader } from "~/routes/events.$slug.judges";
+import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
+import { loader as queueLoader } from "~/routes/events.$slug.judging";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, getEvent, movePhase, request, submittedEntry, type TestUser } from "~/test/fixtures";
+
+/**
+ * Round 1 with one judge per entry (j1 and j2, assigned), three scored entries; the final round started with Alpha
+ * and Beta as finalists and j1 as its only judge. Carol leads Gamma's team.
+ */
+async function world() {
+  const organizer = await createUser({ role: "organizer" });
+  const [j1, j2, alice, bob, carol] = await Promise.all([createUser(), createUser(), createUser(), createUser(), createUser()]);
+  const { event, problem } = await createOpenEvent(organizer);
+  const ids: Record<string, string> = {};
+  for (const [user, title] of [
+    [alice, "Alpha"],
+    [bob, "Beta"],
+    [carol, "Gamma"],
+  ] as const)
+    ids[title] = (await submittedEntry(event, user.id, problem.id, { title })).entryId;
+  const judgesPage = (user: TestUser, form: Record<string, string>) =>
+    judgesAction(args(request(`/events/${event.slug}/judges`, { user, form }), { slug: event.slug }));
+  for (const judge of [j1, j2]) await judgesPage(organizer, { intent: "invite-by-email", email: judge.email });
+  await judgesPage(organizer, { intent: "set-mode", mode: "per-entry", judgesPerEntry: "1" });
+  await movePhase(event.id, organizer, "judging");
+  const rubric = await listCriteria(event.id);
+  const values: Record<string, number> = { Alpha: 5, Beta: 4, Gamma: 3 };
+  for (const a of await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, event.id)))
+    await saveScores(
+      a.entryId,
+      a.judgeId,
+      rubric.map((c) => ({ criterionId: c.id, value: values[Object.keys(ids).find((t) => ids[t] === a.entryId)!], comment: "" })),
+      new Date(),
+    );
+  const started = await startFinalRound(
+    await getEvent(event.id),
+    organizer.id,
+    { top: 2, finalists: [ids.Alpha, ids.Beta], reason: "", judges: [j1.id], judgeEmails: "", rubric: "same", confirmed: true },
+    new Date(),
+    "http://localhost",
+  );
+  if (!started.ok) throw new Error(started.message);
+  return { organizer, j1, j2, alice, bob, carol, event, ids, judgesPage };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+const rosters = async (w: World) => ({
+  roundOne: (await db.select().from(eventJudges).where(eq(eventJudges.eventId, w.event.id))).map((r) => r.userId).sort(),
+  finalRound: (await db.select().from(finalJudges).where(eq(finalJudges.eventId, w.event.id))).map((r) => r.userId).sort(),
+});
+const assignments = async (w: World) =>
+  (await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, w.event.id))).map((a) => `${a.entryId}:${a.judgeId}:${a.manual}`).sort();
+const toastOf = async (res: Awaited<ReturnType<typeof expectStatus>>) =>
+  (await readToast(new Request("http://localhost/", { headers: { Cookie: res.response!.headers.get("Set-Cookie")!.split(";")[0] } }))).toast?.message;
+const queueOf = async (w: World, user: TestUser) =>
+  (
+    (await expectStatus(queueLoader(args(request(`/events/${w.event.slug}/judging`, { user }), { slug: w.event.slug })), 200)).data as {
+      queue: { id: string }[];
+    }
+  ).queue
+    .map((q) => q.id)
+    .sort();
+const invitePage = (token: string, user: TestUser, method: "GET" | "POST") =>
+  (method === "GET" ? judgeInviteLoader : judgeInviteAction)(args(request(`/judge-invite/${token}`, { user, method }), { token }));
+const mailedToken = async (email: string) =>
+  (
+    await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.toEmail, email), eq(outbox.kind, "judge-invited")))
+  )[0].textBody.match(/\/judge-invite\/([\w-]+)/)![1];
+
+describe("judges added during the final round", () => {
+  let w: World;
+  let before: string[];
+  beforeEach(async () => {
+    w = await world();
+    before = await assignments(w);
+  });
+
+  it("the Judges page shows and adds the final round's judges: a new judge scores every finalist, round 1 is untouched", async () => {
+    const page = (await expectStatus(judgesLoader(args(request(`/events/${w.event.slug}/judges`, { user: w.organizer }), { slug: w.event.slug })), 200))
+      .data as { event: { round: number }; judges: { id: string }[] };
+    expect(page.event.round).toBe(2);
+    expect(page.judges.map((j) => j.id)).toEqual([w.j1.id]);
+
+    const newcomer = await createUser({ name: "Nia Newcomer" });
+    const added = await expectStatus(w.judgesPage(w.organizer, { intent: "invite-by-email", email: newcomer.email }), 302);
+    expect(await toastOf(added)).toBe("Nia Newcomer already has an account and is now a judge of the final round.");
+    expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id, newcomer.id].sort() });
+    expect(await queueOf(w, newcomer)).toEqual([w.ids.Alpha, w.ids.Beta].sort());
+    const [told] = await db.select().from(notifications).where(eq(notifications.userId, newcomer.id));
+    expect(told).toMatchObject({
+      kind: "judge-added",
+      title: `You are a judge of the final round of ${w.event.title}`,
+      path: `/events/${w.event.slug}/judging`,
+    });
+    // Round 1 is closed: its assignments stay as they were.
+    expect(await assignments(w)).toEqual(before);
+  });
+
+  it("adds a round-1 judge who did not go on to the final round, and refuses someone already in it or in a team", async () => {
+    await expectStatus(w.judgesPage(w.organizer, { intent: "invite-by-email", email: w.j2.email }), 302);
+    expect((await rosters(w)).finalRound).toEqual([w.j1.id, w.j2.id].sort());
+    expect(await queueOf(w, w.j2)).toEqual([w.ids.Alpha, w.ids.Beta].sort());
+
+    const again = await expectStatus(w.judgesPage(w.organizer, { intent: "invite-by-email", email: w.j1.email }), 400);
+    expect(fieldErrors(again).email).toEqual([`${w.j1.name} is already a judge of the final round.`]);
+    // Carol leads Gamma's team, which did not reach the final: still no judge of this event (ADR 010).
+    const member = await expectStatus(w.judgesPage(w.organizer, { intent: "invite-by-email", email: w.carol.email }), 400);
+    expect(fieldErrors(member).email).toEqual([`${w.carol.name} is in a team of this event, so they cannot judge it.`]);
+    expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id, w.j2.id].sort() });
+    expect(await assignments(w)).toEqual(before);
+  });
+
+  it("an invite mailed during the final round makes whoever accepts it a judge of the final round", async () => {
+    const email = `late-judge-${Date.now().toString(36)}@example.com`;
+    await expectStatus(w.judgesPage(w.organizer, { intent: "invite-by-email", email }), 302);
+    const token = await mailedToken(email);
+    const invitee = await createUser({ email });
+    const page = await expectStatus(invitePage(token, invitee, "GET"), 200);
+    expect(page.data).toMatchObject({ invite: { alreadyJudge: false, finalRound: true }, refusal: null });
+    expect(await toastOf(await expectStatus(invitePage(token, invitee, "POST"), 302))).toBe(`You are now a judge of the final round of ${w.event.title}.`);
+    expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id, invitee.id].sort() });
+    expect(await queueOf(w, invitee)).toEqual([w.ids.Alpha, w.ids.Beta].sort());
+    expect((await expectStatus(invitePage(token, invitee, "GET"), 200)).data).toMatchObject({ invite: { alreadyJudge: true } });
+    expect(await assignments(w)).toEqual(before);
+  });
+
+  it("an invite link opened during the final round adds to the final round, round-1 judges included", async () => {
+    const created = await expectStatus(w.judgesPage(w.organizer, { intent: "create-invite", days: "7" }), 200);
+    const token = (created.data as { inviteUrl: string }).inviteUrl.split("/judge-invite/")[1];
+    // j2 judged round 1 only: the link is not "already a judge" for them now.
+    expect((await expectStatus(invitePage(token, w.j2, "GET"), 200)).data).toMatchObject({ invite: { alreadyJudge: false, finalRound: true } });
+    await expectStatus(invitePage(token, w.j2, "POST"), 302);
+    const stranger = await createUser();
+    await expectStatus(invitePage(token, stranger, "POST"), 302);
+    expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id, w.j2.id, stranger.id].sort() });
+    expect(await assignments(w)).toEqual(before);
+  });
+
+  it("the Manage page's Judges section lists and adds the final round's judges too", async () => {
+    const manage = (await expectStatus(manageLoader(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer }), { slug: w.event.slug })), 200))
+      .data as { judges: { id: string }[] };
+    expect(manage.judges.map((j) => j.id)).toEqual([w.j1.id]);
+    const newcomer = await createUser();
+    const added = await expectStatus(
+      manageAction(
+        args(request(`/events/${w.event.slug}/manage`, { user: w.organizer, form: { intent: "add-judge", email: newcomer.email } }), { slug: w.event.slug }),
+      ),
+      302,
+    );
+    expect(await toastOf(added)).toBe(`${newcomer.name} is now a judge of the final round.`);
+    expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id, newcomer.id].sort() });
+  });
+});
+
+describe("round 1's judges and assignments once the final round started", () => {
+  it("are shown, and neither recomputed, reassigned nor removed: round 1 is closed", async () => {
+    const w = await world();
+    const before = await assignments(w);
+    expect(before.length).toBeGreaterThan(0);
+    const page = (await expectStatus(judgesLoader(args(request(`/events/${w.event.slug}/judges`, { user: w.organizer }), { slug: w.event.slug })), 200))
+      .data as { assignmentsClosed: string | null; assignments: unknown[]; shortfall: string | null };
+    expect(page.assignmentsClosed).toBe("Round 1 is closed: its assignments stay as they were. Every final round judge scores every finalist.");
+    expect(page.assignments).toHaveLength(3);
+    const [one] = await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, w.event.id));
+    const other = one.judgeId === w.j1.id ? w.j2.id : w.j1.id;
+    const forms: Record<string, string>[] = [
+      { intent: "set-mode", mode: "all" },
+      { intent: "recompute" },
+      { intent: "add-assignment", entryId: one.entryId, judgeId: other },
+      { intent: "remove-assignment", entryId: one.entryId, judgeId: one.judgeId },
+    ];
+    for (const form of forms) await expectStatus(w.judgesPage(w.organizer, form), 403);
+    expect(await assignments(w)).toEqual(before);
+    expect((await getEvent(w.event.id)).judgesPerEntry).toBe(1);
+
+    const manage = (await expectStatus(manageLoader(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer }), { slug: w.event.slug })), 200))
+      .data as { canRemoveJudges: boolean };
+    expect(manage.canRemoveJudges).toBe(false);
+    const remove = (form: Record<string, string>) =>
+      manageAction(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer, form: { intent: "remove-judge", ...form } }), { slug: w.event.slug }));
+    for (const judge of [w.j1, w.j2]) {
+      await expectStatus(remove({ userId: judge.id }), 403);
+      await expectStatus(remove({ userId: judge.id, confirmed: "on" }), 403);
+    }
+    expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id] });
+  });
+});
