@@ -163,7 +163,7 @@ test("during the final round the Judges page adds final round judges, by account
   const links = organizer.getByRole("region", { name: "Judge invite links" });
   await expect(links).toContainText(`Anyone signed in who opens a link can become a judge of the final round of ${setUp.event.title}`);
   await links.getByRole("button", { name: "Create invite link" }).click();
-  const inviteUrl = await organizer.getByLabel("Invite link").inputValue();
+  const inviteUrl = await organizer.getByRole("textbox", { name: "Invite link" }).inputValue();
   const rana = await pageSignedInAs(browser, roundOneJudge.email);
   await rana.goto(inviteUrl);
   await expect(rana.getByText(`You were invited to judge the final round of ${setUp.event.title}.`)).toBeVisible();
