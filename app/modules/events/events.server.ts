@@ -1,5 +1,6 @@
 import { and, asc, eq, like, ne, or, sql, desc, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { EventPhase } from "#db/enums";
 import { awards, criteria, eventJudges, eventOrganizers, events, finalists, finalJudges, phaseChanges, problems, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
@@ -11,7 +12,7 @@ import { recomputeAssignmentsOf } from "./assignments.server";
 import type { AssignmentPlan } from "./assignments";
 import { judgingGaps, judgingSheets } from "./dashboard.server";
 import { configuredOrigin } from "~/lib/urls.server";
-import { finalJudgeAddedMail, judgeAddedMail } from "~/modules/mail/messages";
+import { finalJudgeAddedMail, judgeAddedMail, judgeQueueWords } from "~/modules/mail/messages";
 import { addPersonByEmail, type AddPersonResult } from "./people.server";
 import { phaseNotices } from "./phase-notices.server";
 import { templateRows, type EventTemplate } from "./templates.server";
@@ -190,6 +191,9 @@ export function listOrganizers(eventId: string) {
     .orderBy(asc(users.name));
 }
 
+/** Where a judge just added is sent: their queue while judging is under way, otherwise the event page. */
+const judgePath = (event: { slug: string; phase: EventPhase }) => (event.phase === "judging" ? `/events/${event.slug}/judging` : `/events/${event.slug}`);
+
 /**
  * Makes the account with this email a judge of the event, on the roster of the round judges join now (judgesJoinRound),
  * and recomputes the judge assignments as every roster change does. `round`: the round they joined.
@@ -230,9 +234,9 @@ export async function addJudge(
           }
         : {
             title: `You are a judge of ${event.title}`,
-            body: "Your queue of entries to score opens when judging starts.",
-            path: `/events/${event.slug}`,
-            mail: judgeAddedMail({ name: person.name, eventTitle: event.title, eventUrl: new URL(`/events/${event.slug}`, origin).toString() }),
+            body: judgeQueueWords(event.phase),
+            path: judgePath(event),
+            mail: judgeAddedMail({ name: person.name, eventTitle: event.title, phase: event.phase, url: new URL(judgePath(event), origin).toString() }),
           },
     refusal: async (person) => {
       if (await onJudgesRoster(eventId, person.id, round))

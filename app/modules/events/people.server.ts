@@ -4,13 +4,14 @@
 // brings its own INSERT.
 import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { EventPhase } from "#db/enums";
 import { events, users } from "#db/schema";
 import { db } from "~/db.server";
 import { canBeAddedToRoster } from "~/modules/auth/permissions";
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 
 export type Person = { id: string; name: string; email: string };
-export type RosterEvent = { id: string; title: string; slug: string };
+export type RosterEvent = { id: string; title: string; slug: string; phase: EventPhase };
 
 export type AddPersonResult = { ok: true; userId: string; name: string } | { ok: false; message: string };
 
@@ -37,7 +38,10 @@ export async function addPersonByEmail(opts: {
   const confirmed = canBeAddedToRoster({ name: found.name, emailVerified: found.emailVerifiedAt !== null });
   if (!confirmed.ok) return { ok: false, message: confirmed.reason };
   const person: Person = { id: found.id, name: found.name, email: found.email };
-  const [event] = await db.select({ id: events.id, title: events.title, slug: events.slug }).from(events).where(eq(events.id, opts.eventId));
+  const [event] = await db
+    .select({ id: events.id, title: events.title, slug: events.slug, phase: events.phase })
+    .from(events)
+    .where(eq(events.id, opts.eventId));
   if (!event) return { ok: false, message: "This event no longer exists." };
   const told = await notifyStatementsIfChanged([{ to: person, eventId: event.id, ...opts.notice(person, event) }], opts.origin);
   const [added] = (await db.batch([opts.insert(person), ...told])) as [unknown[], ...unknown[]];

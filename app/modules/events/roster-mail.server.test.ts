@@ -2,11 +2,11 @@
 // the roster row and only when a row went in: a refused or repeated add queues nothing (ADR 015).
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { eventJudges, outbox } from "#db/schema";
+import { eventJudges, notifications, outbox } from "#db/schema";
 import { db } from "~/db.server";
 import { optOut } from "~/modules/mail/outbox.server";
 import { createTeam } from "~/modules/teams/teams.server";
-import { createOpenEvent, createUser } from "~/test/fixtures";
+import { createOpenEvent, createUser, movePhase } from "~/test/fixtures";
 import { addJudge } from "./events.server";
 import { addOrganizer } from "./settings.server";
 
@@ -28,6 +28,20 @@ describe("mail when someone joins an event's roster", () => {
     const again = await addJudge(event.id, judge.email, ORIGIN);
     expect(again).toMatchObject({ ok: false, message: "Jude Mailer is already a judge of this event." });
     expect(await mailTo(judge.email)).toHaveLength(1);
+  });
+
+  it("tells a judge added while judging is under way that their queue is open, and links to it", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const { event } = await createOpenEvent(organizer);
+    await movePhase(event.id, organizer, "judging");
+    const judge = await createUser({ name: "Late Judge" });
+    expect((await addJudge(event.id, judge.email, ORIGIN)).ok).toBe(true);
+    const [mail] = await mailTo(judge.email);
+    expect(mail.textBody).toContain("Judging is under way: your queue of entries to score is open.");
+    expect(mail.textBody).not.toContain("opens when judging starts");
+    expect(mail.textBody).toContain(`${ORIGIN}/events/${event.slug}/judging`);
+    const [notice] = await db.select().from(notifications).where(eq(notifications.userId, judge.id));
+    expect(notice).toMatchObject({ body: "Judging is under way: your queue of entries to score is open.", path: `/events/${event.slug}/judging` });
   });
 
   it("queues nothing when the statement refuses the judge (they are in a team of the event)", async () => {

@@ -1,4 +1,5 @@
 // The words of each mail, as pure functions of what happened; links are absolute and built by the caller on APP_URL.
+import type { EventPhase } from "#db/enums";
 import type { MailContent } from "./template";
 
 export function passwordResetMail(input: { name: string; resetUrl: string; validMinutes: number }): MailContent {
@@ -27,13 +28,21 @@ export function organizerAddedMail(input: { name: string; eventTitle: string; ma
   };
 }
 
-export function judgeAddedMail(input: { name: string; eventTitle: string; eventUrl: string }): MailContent {
+/** What a judge just added can do with their queue, by the event's phase: score now, later, or no longer. */
+export function judgeQueueWords(phase: EventPhase): string {
+  if (phase === "judging") return "Judging is under way: your queue of entries to score is open.";
+  if (phase === "closed") return "Judging of this event has ended, so there is nothing to score.";
+  return "Your queue of entries to score opens when judging starts.";
+}
+
+/** `url`: the judge's queue while judging is under way, otherwise the event page. */
+export function judgeAddedMail(input: { name: string; eventTitle: string; phase: EventPhase; url: string }): MailContent {
   return {
     kind: "judge-added",
     subject: `You are a judge of ${input.eventTitle}`,
     greeting: `Hello ${input.name},`,
-    paragraphs: [`You were added as a judge of ${input.eventTitle}. Your queue of entries to score opens when judging starts.`],
-    action: { label: "Open the event", url: input.eventUrl },
+    paragraphs: [`You were added as a judge of ${input.eventTitle}. ${judgeQueueWords(input.phase)}`],
+    action: input.phase === "judging" ? { label: "Open your judging queue", url: input.url } : { label: "Open the event", url: input.url },
   };
 }
 

@@ -74,7 +74,9 @@ describe("mail sender", () => {
   it("security mail carries no unsubscribe link and still reaches an address that opted out; other mail does not", async () => {
     const smtp = await inbox();
     await optOut("gone@example.com");
-    expect(await queue("gone@example.com", judgeAddedMail({ name: "G", eventTitle: "Winter AI", eventUrl: `${ORIGIN}/events/winter` }))).toBeUndefined();
+    expect(
+      await queue("gone@example.com", judgeAddedMail({ name: "G", eventTitle: "Winter AI", phase: "open", url: `${ORIGIN}/events/winter` })),
+    ).toBeUndefined();
     const reset = await queue("gone@example.com", passwordResetMail({ name: "G", resetUrl: `${ORIGIN}/reset-password/abc`, validMinutes: 60 }));
     expect(reset.unsubscribeUrl).toBeNull();
 

@@ -14,7 +14,7 @@ const queue = async (n: number) => {
       [
         {
           to: `judge-${i}@example.com`,
-          content: judgeAddedMail({ name: `Judge ${i}`, eventTitle: `Event ${i}`, eventUrl: "https://hack.example.com/events/e" }),
+          content: judgeAddedMail({ name: `Judge ${i}`, eventTitle: `Event ${i}`, phase: "open", url: "https://hack.example.com/events/e" }),
         },
       ],
       "https://hack.example.com",

@@ -28,7 +28,7 @@ describe("unsubscribe link", () => {
     expect(await post(token)).toMatchObject({ status: 200, data: { stopped: "quiet@example.com" } });
     expect((await post(token)).status).toBe(200);
 
-    const notification = judgeAddedMail({ name: "Q", eventTitle: "Winter AI", eventUrl: `${ORIGIN}/events/w` });
+    const notification = judgeAddedMail({ name: "Q", eventTitle: "Winter AI", phase: "open", url: `${ORIGIN}/events/w` });
     expect(await mailStatements([{ to: "quiet@example.com", content: notification }], ORIGIN)).toHaveLength(0);
     expect(
       await mailStatements([{ to: "quiet@example.com", content: passwordResetMail({ name: "Q", resetUrl: `${ORIGIN}/r`, validMinutes: 60 }) }], ORIGIN),
