@@ -75,3 +75,30 @@ test("a lead declines a request after confirming, and the asker is told in their
   await expect(abe.getByRole("region", { name: "Your requests to join" })).toContainText("Declined");
   await expectAccessible(abe);
 });
+
+test("an asker withdraws a request after confirming, and the lead is told in their notifications", async ({ browser }) => {
+  // A team that looks for members and a pending request to join it (set up directly).
+  const setUp = await openEvent(unique("Withdraw Hack"), { maxTeamSize: 3 });
+  const lead = await createPerson("Lou Lead");
+  const team = await teamOf(setUp, lead);
+  await saveOpening({ id: team.teamId, eventId: setUp.event.id }, lead.id, "A designer");
+  const asker = await createPerson("Wren Asker");
+  expect(await askToJoin(setUp.event, team.teamId, asker.id, "")).toEqual({ ok: true });
+
+  // The asker withdraws; the app asks first and says the lead will be told.
+  const wren = await pageSignedInAs(browser, asker.email);
+  await wren.goto(`${setUp.url}/find-a-team`);
+  const requests = wren.getByRole("region", { name: "Your requests to join" });
+  await requests.getByRole("button", { name: /^Withdraw your request to / }).click();
+  await expect(requests.getByText(/Its lead is told, and you can ask this team again only once\./)).toBeVisible();
+  await requests.getByRole("button", { name: "Withdraw my request" }).click();
+  await expectToast(wren, "Request withdrawn. You can ask that team again once.");
+  await expect(requests).toContainText("Withdrawn");
+
+  // The lead finds it among their notifications, and it leads to the team's requests.
+  const lou = await pageSignedInAs(browser, lead.email);
+  await lou.goto("/notifications");
+  await lou.getByRole("button", { name: /^Wren Asker withdrew their request to join / }).click();
+  await expect(lou).toHaveURL(new RegExp(`${setUp.url}/find-a-team#requests$`));
+  await expectAccessible(lou);
+});

@@ -117,10 +117,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const found = await findJoinRequest(event.id, submission.value.requestId);
       invariantResponse(found, "Request not found", 404);
       enforce(canWithdrawJoinRequest(user, access, found));
-      const done = await withdrawJoinRequest(user.id, found.id, readConfirmation(formData));
+      const done = await withdrawJoinRequest(user.id, found.id, readConfirmation(formData), appOrigin(request));
       if (!done.ok && "confirm" in done) return data({ confirm: { kind: "withdraw" as const, ...done.confirm } }, { status: 409 });
       if (!done.ok) return data({ requestError: { requestId: found.id, message: done.message } }, { status: 400 });
-      return redirectWithToast(here, "Request withdrawn. You can ask that team again once.");
+      return redirectWithToast(
+        here,
+        done.canAskAgain ? "Request withdrawn. You can ask that team again once." : "Request withdrawn. You cannot ask that team again.",
+      );
     }
     case "save-opening": {
       const team = recruiting();

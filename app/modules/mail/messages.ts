@@ -208,6 +208,18 @@ export function joinRequestDeclinedMail(input: { name: string; teamName: string;
   };
 }
 
+export function joinRequestWithdrawnMail(input: { name: string; askerName: string; teamName: string; eventTitle: string; requestsUrl: string }): MailContent {
+  return {
+    kind: "join-request-withdrawn",
+    subject: `${input.askerName} withdrew their request to join ${input.teamName}`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `${input.askerName} withdrew their request to join your team ${input.teamName} in ${input.eventTitle}, so nothing waits for your answer from them.`,
+    ],
+    action: { label: "See your team's requests", url: input.requestsUrl },
+  };
+}
+
 export function entrySubmittedMail(input: { name: string; teamName: string; eventTitle: string; entryTitle: string; teamUrl: string }): MailContent {
   return {
     kind: "entry-submitted",

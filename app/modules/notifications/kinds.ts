@@ -16,6 +16,7 @@ export const notificationKinds = {
   "join-request-received": { label: "Someone asks to join your team", security: false },
   "join-request-accepted": { label: "Your request to join a team was accepted", security: false },
   "join-request-declined": { label: "Your request to join a team was declined", security: false },
+  "join-request-withdrawn": { label: "Someone withdrew their request to join your team", security: false },
   "deadline-reminder": { label: "Submission deadline reminders", security: false },
   "entry-submitted": { label: "Your team's entry was submitted", security: false },
   "results-published": { label: "Results published", security: false },

@@ -74,7 +74,7 @@ describe("asking to join", () => {
     // Withdrawing and declining ask first: unconfirmed, nothing changes.
     expect(await withdrawJoinRequest(asker.id, id, unconfirmed)).toMatchObject({ ok: false, confirm: { requestId: id, teamName: team.name } });
     expect((await requestOf(team.id, asker)).status).toBe("pending");
-    expect(await withdrawJoinRequest(asker.id, id, confirmed)).toEqual({ ok: true });
+    expect(await withdrawJoinRequest(asker.id, id, confirmed)).toEqual({ ok: true, canAskAgain: true });
     expect(await askToJoin(event, team.id, asker.id, "Second try", ORIGIN)).toEqual({ ok: true });
     expect(await requestOf(team.id, asker)).toMatchObject({ id, status: "pending", asks: 2, message: "Second try" });
     expect(await declineJoinRequest(team, id, unconfirmed)).toMatchObject({ ok: false, confirm: { requestId: id } });
@@ -230,12 +230,52 @@ describe("declining a request", () => {
     await setEmailPreferences(asker.id, new Set(optionalKinds.filter((k) => k !== "join-request-declined")));
     await askToJoin(event, team.id, asker.id, "", ORIGIN);
     const { id } = await requestOf(team.id, asker);
-    expect(await withdrawJoinRequest(asker.id, id, confirmed)).toEqual({ ok: true });
+    expect(await withdrawJoinRequest(asker.id, id, confirmed)).toEqual({ ok: true, canAskAgain: true });
     expect(await askToJoin(event, team.id, asker.id, "Second try", ORIGIN)).toEqual({ ok: true });
     expect(await declineJoinRequest(team, id, confirmed, ORIGIN)).toEqual({ ok: true, canAskAgain: false });
     const [notice] = await noticesOf(asker, "join-request-declined");
     expect(notice.body).toBe(`The lead of ${team.name} declined your request. Other teams looking for members are on the Find a team page.`);
     expect(await mailsOf(asker, "join-request-declined")).toHaveLength(0);
+  });
+});
+
+describe("withdrawing a request", () => {
+  it("tells the lead in the list and by mail, once, and only when the request really went", async () => {
+    const { event, lead, team } = await lookingTeam();
+    const asker = await createUser({ name: "Wes Withdrawer" });
+    await askToJoin(event, team.id, asker.id, "", ORIGIN);
+    const { id } = await requestOf(team.id, asker);
+    // Unconfirmed, or by someone else: nothing changes and nobody is told.
+    expect(await withdrawJoinRequest(asker.id, id, unconfirmed, ORIGIN)).toMatchObject({ ok: false, confirm: { requestId: id } });
+    expect(await withdrawJoinRequest(lead.id, id, confirmed, ORIGIN)).toEqual({ ok: false, message: "There is no such request of yours." });
+    expect(await noticesOf(lead, "join-request-withdrawn")).toHaveLength(0);
+
+    expect(await withdrawJoinRequest(asker.id, id, confirmed, ORIGIN)).toEqual({ ok: true, canAskAgain: true });
+    const [notice, ...more] = await noticesOf(lead, "join-request-withdrawn");
+    expect(more).toHaveLength(0);
+    expect(notice).toMatchObject({
+      eventId: event.id,
+      title: `Wes Withdrawer withdrew their request to join ${team.name}`,
+      body: "Nothing is waiting for your answer from them.",
+      path: `/events/${event.slug}/find-a-team#requests`,
+    });
+    const [mail, ...moreMail] = await mailsOf(lead, "join-request-withdrawn");
+    expect(moreMail).toHaveLength(0);
+    expect(mail.textBody).toContain(`${ORIGIN}/events/${event.slug}/find-a-team#requests`);
+    // Withdrawing again changes nothing and tells nobody again; the asker is told nothing of their own move.
+    expect(await withdrawJoinRequest(asker.id, id, confirmed, ORIGIN)).toMatchObject({ ok: false });
+    expect(await noticesOf(lead, "join-request-withdrawn")).toHaveLength(1);
+    expect(await noticesOf(asker, "join-request-withdrawn")).toHaveLength(0);
+  });
+
+  it("says the team cannot be asked again when it was the second ask", async () => {
+    const { event, team } = await lookingTeam();
+    const asker = await createUser();
+    await askToJoin(event, team.id, asker.id, "", ORIGIN);
+    const { id } = await requestOf(team.id, asker);
+    expect(await withdrawJoinRequest(asker.id, id, confirmed, ORIGIN)).toEqual({ ok: true, canAskAgain: true });
+    expect(await askToJoin(event, team.id, asker.id, "Again", ORIGIN)).toEqual({ ok: true });
+    expect(await withdrawJoinRequest(asker.id, id, confirmed, ORIGIN)).toEqual({ ok: true, canAskAgain: false });
   });
 });
 

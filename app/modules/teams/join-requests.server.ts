@@ -8,7 +8,7 @@ import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 import { configuredOrigin } from "~/lib/urls.server";
-import { joinRequestAcceptedMail, joinRequestDeclinedMail, joinRequestReceivedMail } from "~/modules/mail/messages";
+import { joinRequestAcceptedMail, joinRequestDeclinedMail, joinRequestReceivedMail, joinRequestWithdrawnMail } from "~/modules/mail/messages";
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 import { MAX_ASKS, moveRefusal, movesFrom, type JoinRequestMove, type JoinRequestState } from "./join-requests";
 import { teamJoinedNotices } from "./notices.server";
@@ -235,18 +235,46 @@ export async function declineJoinRequest(
 }
 
 /** The asker withdraws their own pending request, once confirmed; they may ask again once (join-requests.ts). */
-export async function withdrawJoinRequest(userId: string, requestId: string, confirmation: Confirmation): Promise<Result | NeedsConfirmation> {
+export async function withdrawJoinRequest(
+  userId: string,
+  requestId: string,
+  confirmation: Confirmation,
+  origin = configuredOrigin(),
+): Promise<{ ok: true; canAskAgain: boolean } | { ok: false; message: string } | NeedsConfirmation> {
   const request = await requestFacts(requestId);
   if (!request || request.userId !== userId) return { ok: false, message: "There is no such request of yours." };
   const refusal = moveRefusal(request, "withdraw", "asker");
   if (refusal) return { ok: false, message: refusal };
   if (!confirmation.confirmed) return { ok: false, confirm: { requestId, teamName: request.teamName, askerName: request.askerName } };
-  const withdrawn = await db
-    .update(joinRequests)
-    .set({ status: "withdrawn", updatedAt: new Date() })
-    .where(and(eq(joinRequests.id, requestId), eq(joinRequests.userId, userId), inArray(joinRequests.status, [...movesFrom.withdraw])))
-    .returning({ id: joinRequests.id });
-  return withdrawn.length ? { ok: true } : { ok: false, message: "This request is no longer pending." };
+  const facts = await teamFacts(request.teamId);
+  if (!facts) return { ok: false, message: "There is no such request of yours." };
+  // The lead was told of the request, so they are told it is gone, in the same batch and only if it really went.
+  const lead = await personById(facts.leadId);
+  const path = `${findTeamPath(facts.slug)}#requests`;
+  const withdrawnNotice: Notice = {
+    to: lead,
+    eventId: facts.eventId,
+    title: `${request.askerName} withdrew their request to join ${facts.name}`,
+    body: "Nothing is waiting for your answer from them.",
+    path,
+    mail: joinRequestWithdrawnMail({
+      name: lead.name,
+      askerName: request.askerName,
+      teamName: facts.name,
+      eventTitle: facts.eventTitle,
+      requestsUrl: link(path, origin),
+    }),
+  };
+  const told = await notifyStatementsIfChanged([withdrawnNotice], origin);
+  const [withdrawn] = await db.batch([
+    db
+      .update(joinRequests)
+      .set({ status: "withdrawn", updatedAt: new Date() })
+      .where(and(eq(joinRequests.id, requestId), eq(joinRequests.userId, userId), inArray(joinRequests.status, [...movesFrom.withdraw])))
+      .returning({ id: joinRequests.id }),
+    ...told,
+  ]);
+  return withdrawn.length ? { ok: true, canAskAgain: request.asks < MAX_ASKS } : { ok: false, message: "This request is no longer pending." };
 }
 
 /** Who made a request of this event, for the withdraw permission; null when the event has no such request. */
