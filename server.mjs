@@ -121,7 +121,7 @@ app.use((req, res, next) => {
   res.status(503).set("Retry-After", "5").type("html").send(page);
 });
 
-// Compression (ADR 040, ADR 046): "fast" (the default) spends little CPU per page (gzip level 1) and skips
+// Compression (ADR 040, ADR 048): "fast" (the default) spends little CPU per page (gzip level 1) and skips
 // files under 1.4 KB, which fit one packet anyway (pages stream, so their size is not known in advance); "balanced"
 // is the library's default (gzip 6, brotli 4), which halved a small page's throughput; "off" leaves it to a reverse
 // proxy in front, which should then compress instead.
@@ -131,7 +131,7 @@ if (!["fast", "balanced", "off"].includes(compressionSetting)) {
   process.exit(1);
 }
 if (compressionSetting === "fast") {
-  // gzip even where brotli is accepted (ADR 046): at its cheapest, brotli made pages no smaller than gzip level 1
+  // gzip even where brotli is accepted (ADR 048): at its cheapest, brotli made pages no smaller than gzip level 1
   // and cost twice the CPU. Brotli stays for a client that takes nothing else, "balanced" and a proxy's files.
   app.use((req, _res, next) => {
     const gzip = /(?:^|,)\s*gzip\s*(?:;\s*q=([\d.]+))?\s*(?:,|$)/i.exec(req.headers["accept-encoding"] ?? "");

@@ -67,7 +67,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           settled = true;
-          // React writes 2 kB pieces; larger ones cost compression and the socket far less (ADR 046).
+          // React writes 2 kB pieces; larger ones cost compression and the socket far less (ADR 048).
           const body = coalescingStream();
           responseHeaders.set("Content-Type", "text/html");
           keepPrivate(request, responseHeaders);

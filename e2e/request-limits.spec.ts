@@ -164,7 +164,7 @@ test("behind a proxy that rewrites Host, a post from APP_URL's site passes the s
 });
 
 test("pages are compressed by default; COMPRESSION=off leaves it to a proxy; unknown settings are refused at boot", async () => {
-  // As browsers ask: gzip is the cheaper of the two at the same size (ADR 046); brotli only for a client that takes nothing else.
+  // As browsers ask: gzip is the cheaper of the two at the same size (ADR 048); brotli only for a client that takes nothing else.
   const accept = { "Accept-Encoding": "gzip, deflate, br" };
   const page = await fetch(`${app.url}/login`, { headers: accept });
   expect(page.headers.get("content-encoding")).toBe("gzip");

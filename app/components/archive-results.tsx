@@ -24,7 +24,10 @@ export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilt
         {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
       </p>
       {totalCapped && mode !== "browse" ? (
-        <p className="hint">So many learnings match that the best of the newest {count(total)} are shown: add a word or a filter to reach older ones.</p>
+        <p className="hint">
+          So many learnings match that the best of the {count(total)} most recently archived are shown:{" "}
+          {mode === "any" ? "a filter reaches older ones." : "another word or a filter reaches older ones."}
+        </p>
       ) : null}
       {notice ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="status">

@@ -5,7 +5,7 @@ const COALESCE_LIMIT = 64 * 1024;
 
 /**
  * A pass-through for a rendered page that joins the small pieces React writes (2 kB each) into larger ones
- * (ADR 046). Compressing and sending a page in 2 kB pieces cost several times the CPU of larger ones, and
+ * (ADR 048). Compressing and sending a page in 2 kB pieces cost several times the CPU of larger ones, and
  * brotli's output was two and a half times larger. What React writes in one go is passed on once it pauses (the
  * next turn of the event loop) or reaches `limit`, so a page that streams (a Suspense boundary waiting for data)
  * still sends its shell at once.

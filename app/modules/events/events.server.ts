@@ -219,8 +219,9 @@ export async function addJudge(
     // A judge can be invited before they have an account (ADR 027): say where.
     noAccount: "No account has this email. Use “Invite by email” on the Judges and assignments page: the invite reaches them before they sign up.",
     insert: (person) => joinJudgesStatement(eventId, person.id, round),
+    // The final round's words only while it is being judged: a closed event keeps judging_round 2 (ADR 038).
     notice: (person, event) =>
-      round === 2
+      round === 2 && event.phase === "judging"
         ? {
             title: `You are a judge of the final round of ${event.title}`,
             body: `Every final round judge scores every finalist: your queue lists ${finalistCount === 1 ? "the finalist" : `the ${finalistCount} finalists`}.`,

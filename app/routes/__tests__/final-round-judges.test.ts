@@ -2,10 +2,10 @@
 // invites accepted then join the final round's roster (final_judges), never closed round 1's (event_judges).
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { eventJudges, finalJudges, judgeAssignments, notifications, outbox } from "#db/schema";
+import { eventJudges, events, finalJudges, judgeAssignments, notifications, outbox } from "#db/schema";
 import { db } from "~/db.server";
 import { readToast } from "~/lib/toast.server";
-import { listCriteria } from "~/modules/events/events.server";
+import { addJudge, listCriteria } from "~/modules/events/events.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { startFinalRound } from "~/modules/judging/rounds.server";
 import { action as judgeInviteAction, loader as judgeInviteLoader } from "~/routes/judge-invite.$token";
@@ -163,6 +163,17 @@ describe("judges added during the final round", () => {
     );
     expect(await toastOf(added)).toBe(`${newcomer.name} is now a judge of the final round.`);
     expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id, newcomer.id].sort() });
+  });
+});
+
+describe("a judge added after a final round's event closed", () => {
+  it("is told judging has ended, not that finalists wait in their queue", async () => {
+    const w = await world();
+    await db.update(events).set({ phase: "closed" }).where(eq(events.id, w.event.id));
+    const late = await createUser({ name: "Lena Late" });
+    expect(await addJudge(w.event.id, late.email, "http://localhost")).toMatchObject({ ok: true, round: 2 });
+    const [notice] = await db.select().from(notifications).where(eq(notifications.userId, late.id));
+    expect(notice).toMatchObject({ body: "Judging of this event has ended, so there is nothing to score.", path: `/events/${w.event.slug}` });
   });
 });
 
