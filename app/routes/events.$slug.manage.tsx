@@ -126,10 +126,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // A conform list intent (add or remove a question, without JavaScript) is not an error: the form comes back changed.
       if (submission.status !== "success")
         return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
-      const saved = await saveQuestions(event.id, submission.value, readConfirmation(formData));
-      // Removing a stored question asks first; the confirm step sends the same questions again.
-      if (!saved.ok && "confirm" in saved)
-        return data({ intent, confirmRemoveQuestions: { ...saved.confirm, fields: questionsFormFields(submission.value) } }, { status: 409 });
+      const removing = String(formData.get("removing") ?? "")
+        .split(",")
+        .filter(Boolean);
+      const saved = await saveQuestions(event.id, submission.value, readConfirmation(formData), removing);
+      // Removing a stored question asks first; the confirm step sends the same questions again, with the ids it named.
+      if (!saved.ok && "confirm" in saved) {
+        const { ids, ...facts } = saved.confirm;
+        return data(
+          { intent, confirmRemoveQuestions: { ...facts, fields: { ...questionsFormFields(submission.value), removing: ids.join(",") } } },
+          { status: 409 },
+        );
+      }
       if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
       return redirectWithToast(`${back}#questions`, "Submission questions saved.");
     }

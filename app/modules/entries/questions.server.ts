@@ -23,8 +23,8 @@ export async function questionsLocked(eventId: string): Promise<boolean> {
   return Boolean(row?.submitted);
 }
 
-/** What saving would remove: the stored questions left out, and how many teams' draft answers go with them. */
-type QuestionRemovalFacts = { labels: string[]; teamCount: number };
+/** What saving would remove: the stored questions left out (ids and labels), and how many teams' draft answers go with them. */
+type QuestionRemovalFacts = { ids: string[]; labels: string[]; teamCount: number };
 
 /**
  * Replaces the questions with the submitted ones, in order: known ids are updated, new rows inserted, missing ones
@@ -35,6 +35,8 @@ export async function saveQuestions(
   eventId: string,
   input: QuestionsInput,
   confirmation: Confirmation,
+  /** The ids the confirm step named: a question added meanwhile by someone else is asked about again, not removed. */
+  confirmedRemovals: readonly string[] = [],
 ): Promise<{ ok: true } | { ok: false; message: string } | { ok: false; confirm: QuestionRemovalFacts }> {
   if (await questionsLocked(eventId)) return { ok: false, message: LOCKED };
   const stored = await db
@@ -45,8 +47,13 @@ export async function saveQuestions(
   const existing = new Set(stored.map((q) => q.id));
   const submittedIds = new Set(input.questions.map((q) => q.id));
   const leftOut = stored.filter((q) => !submittedIds.has(q.id));
-  if (leftOut.length > 0 && !confirmation.confirmed)
-    return { ok: false, confirm: { labels: leftOut.map((q) => q.label), teamCount: await teamsWithAnswers(leftOut.map((q) => q.id)) } };
+  const named = new Set(confirmedRemovals);
+  const confirmed = confirmation.confirmed && leftOut.length === named.size && leftOut.every((q) => named.has(q.id));
+  if (leftOut.length > 0 && !confirmed)
+    return {
+      ok: false,
+      confirm: { ids: leftOut.map((q) => q.id), labels: leftOut.map((q) => q.label), teamCount: await teamsWithAnswers(leftOut.map((q) => q.id)) },
+    };
   const rows = input.questions.map((q, position) => {
     const known = Boolean(q.id && existing.has(q.id));
     return {

@@ -134,6 +134,7 @@ describe("removing a question", () => {
           "questions[0].label": "Did you use customer data? (any)",
           "questions[0].kind": "yes-no",
           "questions[0].required": "on",
+          removing: `${w.track.id},${w.other.id}`,
         },
       },
     });
@@ -146,6 +147,19 @@ describe("removing a question", () => {
     await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions", ...fields, confirmed: "on" }), 302);
     expect(await listQuestions(w.event.id)).toMatchObject([{ id: w.data.id, label: "Did you use customer data? (any)", required: true }]);
     expect(await storedAnswers(w.entryId)).toEqual({ [w.data.id]: "" });
+  });
+
+  it("asks again, naming it, when another organizer added a question after the confirm step was shown", async () => {
+    const w = await withQuestions();
+    const asked = await expectStatus(manage(w.event.slug, w.organizer, keeping(w.data, w.track)), 409);
+    const { fields } = (asked.data as { confirmRemoveQuestions: { fields: Record<string, string> } }).confirmRemoveQuestions;
+    // Meanwhile a colleague saves the three questions and a new one.
+    const all = keeping(w.data, w.track, w.other);
+    await expectStatus(manage(w.event.slug, w.organizer, { ...all, "questions[3].label": "Team size?", "questions[3].kind": "short-text" }), 302);
+    // The first organizer's confirmation named one question; saving would now remove two, so it asks again.
+    const again = await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions", ...fields, confirmed: "on" }), 409);
+    expect(again.data).toMatchObject({ confirmRemoveQuestions: { labels: ["Anything else?", "Team size?"] } });
+    expect((await listQuestions(w.event.id)).map((q) => q.label)).toEqual(["Did you use customer data?", "Track", "Anything else?", "Team size?"]);
   });
 
   it("asks also when no team has answered it, and saving every stored question asks nothing", async () => {
