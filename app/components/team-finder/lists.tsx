@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
-import { askSchema, canAsk, MAX_ASKS, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
+import { askSchema, canAsk, canAskAfterEnding, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
 import { RequestStatus } from "./request-status";
 
 type MyRequest = { id: string; teamId: string; teamName: string; status: JoinRequestStatus; asks: number };
@@ -38,7 +38,7 @@ export function MyRequests({
             {r.status === "pending" && confirm?.requestId === r.id ? (
               <ConfirmStep
                 className="basis-full"
-                question={`Withdraw your request to join ${r.teamName}? Its lead is told, and ${r.asks < MAX_ASKS ? "you can ask this team again only once" : "you cannot ask this team again"}.`}
+                question={`Withdraw your request to join ${r.teamName}? Its lead is told, and ${canAskAfterEnding(r.asks) ? "you can ask this team again only once" : "you cannot ask this team again"}.`}
                 fields={{ intent: "withdraw", requestId: r.id }}
                 confirmLabel="Withdraw my request"
                 keepLabel="Keep my request"

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { FormErrors, TextareaField } from "~/components/forms";
-import { MAX_ASKS, openingSchema, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
+import { canAskAfterEnding, openingSchema, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
 import { RequestStatus } from "./request-status";
 
 type Incoming = {
@@ -92,7 +92,7 @@ export function TeamRecruiting({
                 {r.status === "pending" && confirm?.requestId === r.id ? (
                   <ConfirmStep
                     className="mt-2"
-                    question={`Decline ${r.name}'s request? They are told that you declined, and ${r.asks < MAX_ASKS ? "may ask your team once more" : "cannot ask your team again"}.`}
+                    question={`Decline ${r.name}'s request? They are told that you declined, and ${canAskAfterEnding(r.asks) ? "may ask your team once more" : "cannot ask your team again"}.`}
                     fields={{ intent: "decline", requestId: r.id }}
                     confirmLabel={`Decline ${r.name}`}
                     keepLabel="Keep the request"

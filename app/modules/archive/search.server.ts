@@ -142,10 +142,10 @@ function sqlList(values: (string | number)[]): SQL {
   )})`;
 }
 
-/** Rows put back in the order of the ids that ranked them. */
-function inOrder<T extends { id: string }>(rows: T[], ids: string[]): T[] {
-  const position = new Map(ids.map((id, i) => [id, i]));
-  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+/** Rows put back in the order of the keys that ranked them. */
+function inOrder<T, K>(rows: T[], keys: K[], keyOf: (row: T) => K): T[] {
+  const position = new Map(keys.map((key, i) => [key, i]));
+  return rows.sort((a, b) => position.get(keyOf(a))! - position.get(keyOf(b))!);
 }
 
 // Counting stops here: "1,000+ learnings" is as useful as an exact figure and costs a bounded time.
@@ -199,11 +199,7 @@ async function matchPage(match: string, filters: ArchiveFilters) {
     from learnings_fts f cross join entries e on e.id = f.entry_id ${JOINS}
     where learnings_fts match ${full} and +f.rowid in ${sqlList(ranked)} and f.rowid between ${Math.min(...ranked)} and ${Math.max(...ranked)}
       and ${visibleAndFiltered(filters)}`);
-  const position = new Map(ranked.map((ftsRow, i) => [ftsRow, i]));
-  return {
-    total: n,
-    rows: rows.sort((a, b) => position.get(a.ftsRow)! - position.get(b.ftsRow)!).map(({ ftsRow: _, ...row }) => row),
-  };
+  return { total: n, rows: inOrder(rows, ranked, (row) => row.ftsRow).map(({ ftsRow: _, ...row }) => row) };
 }
 
 /**
@@ -391,6 +387,7 @@ export async function relatedLearnings(text: string, excludeProblemId: string | 
   for (const { marked, ...row } of inOrder(
     rows,
     ranked.map((r) => r.id),
+    (r) => r.id,
   )) {
     const shared = new Set(
       splitSnippet(marked)

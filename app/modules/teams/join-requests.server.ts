@@ -10,7 +10,7 @@ import { newId } from "~/lib/ids";
 import { configuredOrigin } from "~/lib/urls.server";
 import { joinRequestAcceptedMail, joinRequestDeclinedMail, joinRequestReceivedMail, joinRequestWithdrawnMail } from "~/modules/mail/messages";
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
-import { MAX_ASKS, moveRefusal, movesFrom, type JoinRequestMove, type JoinRequestState } from "./join-requests";
+import { canAskAfterEnding, MAX_ASKS, moveRefusal, movesFrom, type JoinRequestMove, type JoinRequestState } from "./join-requests";
 import { teamJoinedNotices } from "./notices.server";
 import { isUniqueViolation, joinFailure, joinStatement, REMOVED_MESSAGE } from "./teams.server";
 
@@ -204,7 +204,7 @@ export async function declineJoinRequest(
   if (!facts) return { ok: false, message: "There is no such request for your team." };
   const asker = await personById(request.userId);
   const path = `${findTeamPath(facts.slug)}#my-requests`;
-  const canAskAgain = request.asks < MAX_ASKS;
+  const canAskAgain = canAskAfterEnding(request.asks);
   const declinedNotice: Notice = {
     to: asker,
     eventId: facts.eventId,
@@ -274,7 +274,7 @@ export async function withdrawJoinRequest(
       .returning({ id: joinRequests.id }),
     ...told,
   ]);
-  return withdrawn.length ? { ok: true, canAskAgain: request.asks < MAX_ASKS } : { ok: false, message: "This request is no longer pending." };
+  return withdrawn.length ? { ok: true, canAskAgain: canAskAfterEnding(request.asks) } : { ok: false, message: "This request is no longer pending." };
 }
 
 /** Who made a request of this event, for the withdraw permission; null when the event has no such request. */

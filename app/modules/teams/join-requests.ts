@@ -63,6 +63,9 @@ export function afterMove(state: JoinRequestState | null, move: JoinRequestMove,
 /** Whether the asker can ask (again) from this state: the page shows "Ask to join" or "Ask again" only then. */
 export const canAsk = (state: JoinRequestState | null) => moveRefusal(state, "ask", "asker") === null;
 
+/** Whether a request asked `asks` times may be made again once declined or withdrawn (the confirm steps and notices say). */
+export const canAskAfterEnding = (asks: number) => canAsk({ status: "declined", asks });
+
 // ——— The forms of the "Find a team" page ———
 
 const TEXT_MAX = 500;
