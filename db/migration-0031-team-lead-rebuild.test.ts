@@ -1,17 +1,21 @@
 // Migration 0031 rebuilds `teams` (ADR 045, step 2): lead_id becomes NOT NULL with the foreign key, created_by
 // nullable without one, and the sync triggers of 0030 go. The database is written as the previous release left
 // it, then migrated to the end; raw SQL plays the previous release (both names on insert) beside this one.
+// The last test is step 3's: this release's schema no longer names created_by, so step 4 may drop it.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Client } from "@libsql/client";
+import { eq } from "drizzle-orm";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./client";
 import { migrationsBefore } from "./migrations-before";
+import { teams } from "./schema";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pf-mig31-"));
 let client: Client;
+let db: ReturnType<typeof openDatabase>["db"];
 afterAll(() => {
   client.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -35,6 +39,7 @@ let schemaBefore: Record<string, unknown>[];
 beforeAll(async () => {
   const opened = openDatabase(`file:${path.join(dir, "app.db")}`);
   client = opened.client;
+  db = opened.db;
   await migrate(opened.db, { migrationsFolder: migrationsBefore(dir, "0031_team_lead_rebuild") });
   const now = Math.floor(Date.now() / 1000);
   await client.execute(
@@ -124,5 +129,15 @@ describe("migration 0031: teams rebuilt with lead_id NOT NULL", () => {
     await client.execute("delete from events where id = 'open'");
     expect(await all("select id from teams order by id")).toEqual([{ id: "ledger" }]);
     expect(await all("select count(*) as n from team_members where event_id = 'open'")).toEqual([{ n: 0 }]);
+  });
+
+  // ADR 045, step 3: this release names created_by nowhere (drizzle's inserts list every column the schema
+  // declares), so the next release can drop it while this one still runs beside it. Runs last: it drops it.
+  it("lets this release's code run once the next release drops created_by", async () => {
+    await client.execute("alter table teams drop column created_by");
+    await db.insert(teams).values({ id: "later", eventId: "closed", problemId: "p", name: "Later", inviteCode: "LT1", leadId: "b" });
+    await db.update(teams).set({ leadId: "a" }).where(eq(teams.id, "later"));
+    expect(await db.select().from(teams).where(eq(teams.id, "later"))).toEqual([expect.objectContaining({ id: "later", leadId: "a" })]);
+    expect(await all("pragma integrity_check")).toEqual([{ integrity_check: "ok" }]);
   });
 });

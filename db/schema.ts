@@ -207,14 +207,11 @@ export const teams = sqliteTable(
       .references(() => problems.id),
     name: text("name").notNull(),
     inviteCode: text("invite_code").notNull().unique(),
-    // The team's lead (who created it, until they hand the lead over).
+    // The team's lead (who created it, until they hand the lead over). The database still has the lead's old
+    // column, created_by: nullable and never named by this release, so that the next one can drop it (ADR 045).
     leadId: text("lead_id")
       .notNull()
       .references(() => users.id),
-    // The lead's column under its first name (ADR 045): no longer written by this release, and nullable
-    // without a foreign key so that it need not be; the next release drops it. Kept here so the schema
-    // snapshot matches the database.
-    leadIdBeforeRename: text("created_by"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("teams_event_name_idx").on(t.eventId, t.name)],
