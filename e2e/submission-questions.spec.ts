@@ -77,21 +77,23 @@ async function noScriptPage(browser: Browser, email: string) {
   return context.newPage();
 }
 
-test("removing a question teams answered asks first, says how many teams' answers go, and keeping it changes nothing", async ({ browser }) => {
+test("removing a question teams answered asks first, says how many teams' answers go, and keeping it keeps the other edits", async ({ browser }) => {
   const setUp = await answeredQuestions(2);
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
   await organizer.goto(`${setUp.url}/manage`);
   const questions = organizer.getByRole("region", { name: /Submission questions/ });
   const asking = organizer.getByRole("alert").filter({ hasText: "Remove the question “Which track?”? 2 teams' draft answers to it will be deleted for good." });
 
+  await questions.getByLabel("Text of question 1").fill("Did you use customer data, even anonymised?");
   await questions.getByRole("button", { name: "Remove question 2" }).click();
   await questions.getByRole("button", { name: "Save questions" }).click();
   await expect(asking).toBeVisible();
   await expectAccessible(organizer);
-  // Keeping it goes back to the questions as stored.
-  await questions.getByRole("link", { name: "Keep the question" }).click();
+  // Keeping it goes back to the editor: the question in its place, the other edit still there, nothing saved.
+  await questions.getByRole("button", { name: "Keep the question" }).click();
   await expect(asking).toHaveCount(0);
   await expect(questions.getByLabel("Text of question 2")).toHaveValue("Which track?");
+  await expect(questions.getByLabel("Text of question 1")).toHaveValue("Did you use customer data, even anonymised?");
   await expect(organizer.getByRole("heading", { name: "Submission questions (2 of 5)" })).toBeVisible();
 
   await questions.getByRole("button", { name: "Remove question 2" }).click();
@@ -99,7 +101,7 @@ test("removing a question teams answered asks first, says how many teams' answer
   await questions.getByRole("button", { name: "Remove the question and save" }).click();
   await expectToast(organizer, "Submission questions saved.");
   await expect(organizer.getByRole("heading", { name: "Submission questions (1 of 5)" })).toBeVisible();
-  await expect(questions.getByLabel("Text of question 1")).toHaveValue("Did you use customer data?");
+  await expect(questions.getByLabel("Text of question 1")).toHaveValue("Did you use customer data, even anonymised?");
 });
 
 test("removing a question asks first without JavaScript too", async ({ browser }) => {
@@ -110,9 +112,14 @@ test("removing a question asks first without JavaScript too", async ({ browser }
   await questions.getByRole("button", { name: "Remove question 2" }).click();
   await expect(questions.getByLabel("Text of question 2")).toHaveCount(0);
   await questions.getByRole("button", { name: "Save questions" }).click();
-  await expect(
-    page.getByRole("alert").filter({ hasText: "Remove the question “Which track?”? 1 team's draft answers to it will be deleted for good." }),
-  ).toBeVisible();
+  const asking = page.getByRole("alert").filter({ hasText: "Remove the question “Which track?”? 1 team's draft answers to it will be deleted for good." });
+  await expect(asking).toBeVisible();
+  await page.getByRole("button", { name: "Keep the question" }).click();
+  await expect(asking).toHaveCount(0);
+  await expect(questions.getByLabel("Text of question 2")).toHaveValue("Which track?");
+
+  await questions.getByRole("button", { name: "Remove question 2" }).click();
+  await questions.getByRole("button", { name: "Save questions" }).click();
   await page.getByRole("button", { name: "Remove the question and save" }).click();
   await expect(page.getByText("Submission questions saved.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Submission questions (1 of 5)" })).toBeVisible();

@@ -1,12 +1,13 @@
 import { Form, Link } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
-import { CONFIRMED_FIELD, TYPED_NAME_FIELD } from "~/lib/confirm";
+import { CONFIRMED_FIELD, KEEP_FIELD, TYPED_NAME_FIELD } from "~/lib/confirm";
 
 /**
  * The second step of a destructive action (ADR 012), shown in place of or beside the button that asked:
  * it says what will be lost and sends the same request again with `confirmed`. Plain HTML, so it works
  * without JavaScript; the server refuses to act without the field. `typed` asks for a name to be typed
- * for the irreversible ones.
+ * for the irreversible ones. Keeping goes back to the page as stored, or with `keepSendsBack` sends the fields
+ * back with `keep` so the server can return the unsaved form as it was (the action must answer that intent).
  */
 export function ConfirmStep({
   question,
@@ -14,6 +15,7 @@ export function ConfirmStep({
   confirmLabel,
   keepLabel,
   typed,
+  keepSendsBack = false,
   className = "",
 }: {
   question: ReactNode;
@@ -22,6 +24,7 @@ export function ConfirmStep({
   confirmLabel: string;
   keepLabel: string;
   typed?: { label: string; error?: string | null };
+  keepSendsBack?: boolean;
   className?: string;
 }) {
   const id = useId();
@@ -61,9 +64,15 @@ export function ConfirmStep({
         <button type="submit" className="btn-danger">
           {confirmLabel}
         </button>
-        <Link to="." className="btn-secondary">
-          {keepLabel}
-        </Link>
+        {keepSendsBack ? (
+          <button type="submit" name={KEEP_FIELD} value="on" formNoValidate className="btn-secondary">
+            {keepLabel}
+          </button>
+        ) : (
+          <Link to="." className="btn-secondary">
+            {keepLabel}
+          </Link>
+        )}
       </span>
     </Form>
   );

@@ -5,11 +5,17 @@
 
 export const CONFIRMED_FIELD = "confirmed";
 export const TYPED_NAME_FIELD = "confirmName";
+/** Sent by a confirm step's keep button when it goes back to the unsaved form rather than to the page as stored. */
+export const KEEP_FIELD = "keep";
 
 export type Confirmation = { confirmed: boolean; typedName: string };
 
+/** The request came from a confirm step's keep button (ConfirmStep's `keepSendsBack`). */
+export const isKeeping = (formData: FormData) => formData.get(KEEP_FIELD) === "on";
+
 export function readConfirmation(formData: FormData): Confirmation {
-  return { confirmed: formData.get(CONFIRMED_FIELD) === "on", typedName: String(formData.get(TYPED_NAME_FIELD) ?? "") };
+  // The keep button sends the step's fields too; keeping never confirms, whatever else the request carries.
+  return { confirmed: formData.get(CONFIRMED_FIELD) === "on" && !isKeeping(formData), typedName: String(formData.get(TYPED_NAME_FIELD) ?? "") };
 }
 
 /** A typed confirmation matches the name as shown, ignoring spaces around it. */

@@ -14,14 +14,14 @@ import { QuestionsSection } from "~/components/manage/questions-section";
 import { RubricSection } from "~/components/manage/rubric-section";
 import { TeamsSection } from "~/components/manage/teams-section";
 import { backLink, readFrom, withFrom } from "~/lib/back-links";
-import { readConfirmation } from "~/lib/confirm";
+import { isKeeping, readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
 import { canEditSubmissionQuestions, canManageEvent, canManageProblems, canRemoveJudge, canUseAsTemplate } from "~/modules/auth/permissions";
 import { questionsFormFields, questionsFormSchema } from "~/modules/entries/questions";
-import { questionsLocked, saveQuestions } from "~/modules/entries/questions.server";
+import { questionsKeepingRemoval, questionsLocked, saveQuestions } from "~/modules/entries/questions.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { addJudge, changePhase, judgeRemovalFacts, removeJudge } from "~/modules/events/events.server";
 import { managePage } from "~/modules/events/manage.server";
@@ -129,6 +129,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const removing = String(formData.get("removing") ?? "")
         .split(",")
         .filter(Boolean);
+      // "Keep the question": back to the editor with the other unsaved edits and the named questions restored.
+      if (isKeeping(formData)) {
+        const kept = parseForm(new URLSearchParams(await questionsKeepingRemoval(event.id, submission.value, removing)), { schema: questionsFormSchema });
+        return data<ActionResult>({ intent, result: kept.reply() });
+      }
       const saved = await saveQuestions(event.id, submission.value, readConfirmation(formData), removing);
       // Removing a stored question asks first; the confirm step sends the same questions again, with the ids it named.
       if (!saved.ok && "confirm" in saved) {

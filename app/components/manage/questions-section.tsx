@@ -139,10 +139,11 @@ function ConfirmRemoveQuestions({ facts }: { facts: RemovalFacts }) {
   return (
     <ConfirmStep
       className="mt-3"
-      question={`${one ? `Remove the question ${which}?` : `Remove ${facts.labels.length} questions (${which})?`} ${answers} Your other changes to the questions are saved with ${one ? "its" : "their"} removal.`}
+      question={`${one ? `Remove the question ${which}?` : `Remove ${facts.labels.length} questions (${which})?`} ${answers} Your other changes to the questions are saved with ${one ? "its" : "their"} removal; keeping ${it} keeps them in the editor, unsaved.`}
       fields={{ intent: "save-questions", ...facts.fields }}
       confirmLabel={one ? "Remove the question and save" : `Remove ${facts.labels.length} questions and save`}
       keepLabel={one ? "Keep the question" : "Keep the questions"}
+      keepSendsBack
     />
   );
 }

@@ -5,7 +5,7 @@ import { entries, entryAnswers, submissionQuestions } from "#db/schema";
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
-import { parseOptions, readOptions, type Question, type QuestionsInput } from "./questions";
+import { parseOptions, questionsFormFields, readOptions, withRemovalKept, type Question, type QuestionsInput } from "./questions";
 
 const LOCKED = "The questions are locked: a team has submitted its entry with these answers.";
 const noneSubmitted = (eventId: string) => sql`not exists(select 1 from entries e where e.event_id = ${eventId} and e.status = 'submitted')`;
@@ -83,6 +83,11 @@ export async function saveQuestions(
   const changed = [removed, ...writes].some((w) => (w as { rowsAffected?: number }).rowsAffected);
   if (!changed && (rows.length > 0 || existing.size > 0) && (await questionsLocked(eventId))) return { ok: false, message: LOCKED };
   return { ok: true };
+}
+
+/** The editor's fields after "Keep the question" (ADR 046): what was submitted, with the named stored questions back. */
+export async function questionsKeepingRemoval(eventId: string, input: QuestionsInput, removing: readonly string[]): Promise<Record<string, string>> {
+  return questionsFormFields({ questions: withRemovalKept(input.questions, await listQuestions(eventId), removing) });
 }
 
 /** How many teams have a draft answer to any of these questions (an empty answer is none). */

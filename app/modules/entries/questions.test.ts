@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { answerText } from "./labels";
-import { answerProblem, answersSchema, parseOptions, questionsFormFields, questionsFormSchema, readOptions, type Question } from "./questions";
+import { answerProblem, answersSchema, parseOptions, questionsFormFields, questionsFormSchema, readOptions, withRemovalKept, type Question } from "./questions";
 import { entrySchemaFor } from "./schemas";
 
 const q = (over: Partial<Question> = {}): Question => ({ id: "q1", kind: "short-text", label: "Which team?", required: false, options: [], ...over });
@@ -72,6 +72,33 @@ describe("questionsFormFields", () => {
     expect(questionsFormFields({ questions: [] })).toEqual({});
     const parsed = parseWithZod(new FormData(), { schema: questionsFormSchema });
     expect(parsed.status === "success" && parsed.value).toEqual({ questions: [] });
+  });
+});
+
+describe("withRemovalKept", () => {
+  const stored: Question[] = ["a", "b", "c", "d"].map((id) => ({ id, kind: "short-text", label: id.toUpperCase(), required: id === "b", options: [] }));
+  const sent = (...ids: string[]) => ids.map((id) => ({ id, kind: "short-text" as const, label: `${id} edited`, required: false, options: "" }));
+
+  it("puts the named questions back at their stored places, as stored, and keeps the other edits", () => {
+    expect(withRemovalKept(sent("c"), stored, ["a", "b", "d"])).toEqual([
+      { id: "a", kind: "short-text", label: "A", required: false, options: "" },
+      { id: "b", kind: "short-text", label: "B", required: true, options: "" },
+      { id: "c", kind: "short-text", label: "c edited", required: false, options: "" },
+      { id: "d", kind: "short-text", label: "D", required: false, options: "" },
+    ]);
+    expect(withRemovalKept(sent("a", "d"), stored, ["b"]).map((q) => q.label)).toEqual(["a edited", "B", "d edited"]);
+  });
+
+  it("restores only what the step named, never twice, and keeps new questions and the new order", () => {
+    const fresh = { kind: "long-text" as const, label: "New", required: false, options: "" };
+    expect(withRemovalKept([...sent("d", "a"), fresh], stored, ["c"]).map((q) => q.label)).toEqual(["d edited", "a edited", "C", "New"]);
+    expect(withRemovalKept(sent("a", "b"), stored, ["b"]).map((q) => q.label)).toEqual(["a edited", "b edited"]);
+    expect(withRemovalKept([], stored, ["d"]).map((q) => q.id)).toEqual(["d"]);
+  });
+
+  it("joins a choice question's options one a line, as the editor shows them", () => {
+    const choice: Question = { id: "t", kind: "choice", label: "Track", required: false, options: ["Sales", "Legal"] };
+    expect(withRemovalKept([], [choice], ["t"])).toEqual([{ id: "t", kind: "choice", label: "Track", required: false, options: "Sales\nLegal" }]);
   });
 });
 

@@ -76,6 +76,21 @@ export function questionsFormFields(input: QuestionsInput): Record<string, strin
   return fields;
 }
 
+/**
+ * "Keep the question" on the removal confirm step (ADR 046): the submitted questions with the stored ones the
+ * step named put back at their stored places, so the editor comes back with the other unsaved edits.
+ */
+export function withRemovalKept(submitted: QuestionsInput["questions"], stored: Question[], removing: readonly string[]): QuestionsInput["questions"] {
+  const named = new Set(removing);
+  const present = new Set(submitted.map((q) => q.id));
+  const questions = [...submitted];
+  stored.forEach((q, position) => {
+    if (!named.has(q.id) || present.has(q.id)) return;
+    questions.splice(Math.min(position, questions.length), 0, { id: q.id, label: q.label, kind: q.kind, required: q.required, options: q.options.join("\n") });
+  });
+  return questions;
+}
+
 /** What is wrong with one answer, or null: the value must fit its kind; a required question must be answered to submit. */
 export function answerProblem(question: Question, value: string, submitting: boolean): string | null {
   if (!value) return submitting && question.required ? "Answer this question to submit the entry" : null;

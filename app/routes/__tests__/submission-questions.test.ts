@@ -149,6 +149,28 @@ describe("removing a question", () => {
     expect(await storedAnswers(w.entryId)).toEqual({ [w.data.id]: "" });
   });
 
+  it("keeping the question goes back to the editor with the other unsaved edits and the question in its place", async () => {
+    const w = await withQuestions();
+    const edited = { ...w.other, label: "Anything else we should know?" };
+    const asked = await expectStatus(manage(w.event.slug, w.organizer, keeping(w.data, edited)), 409);
+    const { fields } = (asked.data as { confirmRemoveQuestions: { fields: Record<string, string> } }).confirmRemoveQuestions;
+    // The keep button sends the step's fields with `keep` (and the step's `confirmed`): nothing is saved or removed.
+    const kept = await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions", ...fields, confirmed: "on", keep: "on" }), 200);
+    expect(kept.data).toMatchObject({
+      intent: "save-questions",
+      result: {
+        initialValue: {
+          questions: [
+            { id: w.data.id, label: w.data.label },
+            { id: w.track.id, label: "Track", kind: "choice", options: "Support\nSales\nLegal" },
+            { id: w.other.id, label: "Anything else we should know?" },
+          ],
+        },
+      },
+    });
+    expect((await listQuestions(w.event.id)).map((q) => q.label)).toEqual(["Did you use customer data?", "Track", "Anything else?"]);
+  });
+
   it("asks again, naming it, when another organizer added a question after the confirm step was shown", async () => {
     const w = await withQuestions();
     const asked = await expectStatus(manage(w.event.slug, w.organizer, keeping(w.data, w.track)), 409);
