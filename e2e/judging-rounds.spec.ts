@@ -114,7 +114,9 @@ test("an event runs a final round and publishes its ranking; organizers still se
   await expectAccessible(organizer);
 });
 
-test("during the final round the Judges page adds final round judges, by account and by invite link; round 1 stays", async ({ browser }) => {
+test("during the final round the Judges page adds final round judges, by account and by invite link, and Manage removes one; round 1 stays", async ({
+  browser,
+}) => {
   // Round 1 scored by one judge, then the final round started directly with Alpha and Beta and one final judge.
   const setUp = await openEvent(unique("Late Judges Hack"));
   const titles = { alpha: unique("Alpha bot"), beta: unique("Beta bot"), gamma: unique("Gamma bot") };
@@ -174,13 +176,23 @@ test("during the final round the Judges page adds final round judges, by account
   await expect(rana.getByRole("heading", { name: "Your final round queue" })).toBeVisible();
   await expect(rana.getByRole("link", { name: titles.alpha })).toBeVisible();
 
-  // The Manage page lists the final round's judges, adds to them, and offers no Remove.
+  // The Manage page lists the final round's judges and adds to them; Remove takes one off the final round, asking first.
   await organizer.goto(`${setUp.url}/manage`);
   const judges = organizer.getByRole("region", { name: "Final round judges (3)" });
   await expect(judges).toContainText("Fiona Final");
   await expect(judges).toContainText("Lou Latecomer");
   await expect(judges).toContainText("Rana Roundone");
-  await expect(judges.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
   await expect(judges.getByLabel("Add a final round judge by email")).toBeVisible();
+  await judges.getByRole("button", { name: "Remove Lou Latecomer as judge" }).click();
+  await expect(
+    organizer.getByRole("alert").filter({
+      hasText:
+        "Remove Lou Latecomer as a final round judge? They lose the final round's queue; round 1's judges stay as they were. They have not scored anything in the final round yet.",
+    }),
+  ).toBeVisible();
+  await expectAccessible(organizer);
+  await organizer.getByRole("button", { name: "Remove Lou Latecomer for good" }).click();
+  await expectToast(organizer, "Judge removed. Scores they already gave are kept.");
+  await expect(organizer.getByRole("region", { name: "Final round judges (2)" })).not.toContainText("Lou Latecomer");
   await Promise.all([organizer.context().close(), late.context().close(), rana.context().close()]);
 });

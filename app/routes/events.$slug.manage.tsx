@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     questionsLockedReason: editQuestions.ok ? null : editQuestions.reason,
     canEditProblems: canManageProblems(user, access).ok,
-    canRemoveJudges: canRemoveJudge(user, access, { round: asRound(event.judgingRound) }).ok,
+    canRemoveJudges: canRemoveJudge(user, access).ok,
     canStartFrom: canUseAsTemplate(user, access).ok,
   };
 }
@@ -78,15 +78,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, `${added.name} is now a judge of ${judgeOfWords[added.round]}.`);
     }
     case "remove-judge": {
-      enforce(canRemoveJudge(user, access, { round: asRound(event.judgingRound) }));
+      enforce(canRemoveJudge(user, access));
       const userId = String(formData.get("userId") ?? "");
+      const notAJudge = `That person is not a judge of ${judgeOfWords[asRound(event.judgingRound)]}.`;
       if (!readConfirmation(formData).confirmed) {
         // A confirm step that says what the removal changes; nothing happens until it is confirmed.
         const facts = await judgeRemovalFacts(event.id, userId);
-        if (!facts) return redirectWithToast(back, { kind: "error", message: "That person is not a judge of this event." });
+        if (!facts) return redirectWithToast(back, { kind: "error", message: notAJudge });
         return data({ intent, confirmRemoveJudge: facts }, { status: 409 });
       }
-      await removeJudge(event.id, userId);
+      const { removed } = await removeJudge(event.id, userId);
+      if (!removed) return redirectWithToast(back, { kind: "error", message: `${notAJudge} Reload to see who judges now.` });
       return redirectWithToast(back, "Judge removed. Scores they already gave are kept.");
     }
     case "add-organizer": {

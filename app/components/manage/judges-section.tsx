@@ -9,11 +9,11 @@ import { ManageSection } from "./on-this-page";
 
 type Person = { id: string; name: string; email: string };
 export type InviteLine = { id: string; createdBy: string; createdAt: string; expiresAt: string; state: "active" | "expired" | "revoked" };
-type RemovalFacts = { userId: string; name: string; startedSheets: number; assignedEntries: number };
+type RemovalFacts = { userId: string; name: string; round: JudgingRound; startedSheets: number; assignedEntries: number };
 
 /**
  * The event's judges and the invite links that make more of them, in one place; links are created and revoked on the
- * judges page. Once the final round started, its judges: those added now join it (ADR 038).
+ * judges page. Once the final round started, its judges: those added now join it, those removed leave it (ADR 038).
  */
 export function JudgesSection({
   slug,
@@ -29,7 +29,6 @@ export function JudgesSection({
   judgesPerEntry: number | null;
   round: JudgingRound;
   judges: Person[];
-  /** False once the final round started: judges are added, never removed (ADR 038). */
   canRemove: boolean;
   invites: InviteLine[];
   lastResult?: SubmissionResult<string[]>;
@@ -110,17 +109,19 @@ export function JudgesSection({
 }
 
 function ConfirmRemoveJudge({ facts }: { facts: RemovalFacts }) {
-  const sheets = facts.startedSheets === 1 ? "1 score sheet" : `${facts.startedSheets} score sheets`;
+  const sheets = `${facts.startedSheets === 1 ? "1" : facts.startedSheets}${facts.round === 2 ? " final round" : ""} score ${facts.startedSheets === 1 ? "sheet" : "sheets"}`;
   const entries = facts.assignedEntries === 1 ? "1 assigned entry goes" : `${facts.assignedEntries} assigned entries go`;
   return (
     <ConfirmStep
       className="basis-full"
       question={
         <>
-          Remove {facts.name} as judge? They lose this event's judging queue.{" "}
+          {facts.round === 2
+            ? `Remove ${facts.name} as a final round judge? They lose the final round's queue; round 1's judges stay as they were.`
+            : `Remove ${facts.name} as judge? They lose this event's judging queue.`}{" "}
           {facts.startedSheets
             ? `The ${sheets} they started ${facts.startedSheets === 1 ? "stays and still counts" : "stay and still count"}.`
-            : "They have not scored anything yet."}
+            : `They have not scored anything${facts.round === 2 ? " in the final round" : ""} yet.`}
           {facts.assignedEntries ? ` Their ${entries} to the other judges where possible.` : ""}
         </>
       }

@@ -240,10 +240,9 @@ export function canChangeAssignments(actor: Actor, ev: EventAccess, facts: { rou
  * Removing a judge: the event's organizers, until the final round starts. Then round 1's judges stay on its record, and
  * the final round's judges can be added but not removed (ADR 038).
  */
-export function canRemoveJudge(actor: Actor, ev: EventAccess, facts: { round: number }): Decision {
-  const manage = canManageEvent(actor, ev);
-  if (!manage.ok) return manage;
-  return facts.round === 1 ? allow : deny("Judges cannot be removed once the final round has started: round 1 is closed, and final round judges stay.");
+/** Removing a judge takes them off the current round's roster (ADR 038): in the final round, round 1's stays as it was. */
+export function canRemoveJudge(actor: Actor, ev: EventAccess): Decision {
+  return canManageEvent(actor, ev);
 }
 
 /** Round 1's ranking, once a final round replaced it as the official one: organizers (and admins) only. */

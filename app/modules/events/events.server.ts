@@ -254,21 +254,38 @@ export async function addJudge(
 }
 
 /** What removing a judge touches, for the confirm step: score sheets they started (kept) and entries assigned to them. */
+/**
+ * What removing a judge of the current round changes (ADR 038): the sheets they started in this round, and in round 1
+ * the assignments that go to others (every final round judge scores every finalist, so nothing is handed on there).
+ * Null when they are not on the current round's roster.
+ */
 export async function judgeRemovalFacts(eventId: string, userId: string) {
-  const rows = await db.all<{ name: string; started: number; assigned: number }>(sql`
-    select u.name,
-      (select count(distinct s.entry_id) from scores s join entries e on e.id = s.entry_id where e.event_id = ${eventId} and s.judge_id = u.id) as started,
-      (select count(*) from judge_assignments a where a.event_id = ${eventId} and a.judge_id = u.id) as assigned
-    from event_judges j join users u on u.id = j.user_id
-    where j.event_id = ${eventId} and j.user_id = ${userId}`);
+  const rows = await db.all<{ name: string; round: number; started: number; assigned: number }>(sql`
+    select u.name, ev.judging_round as round,
+      (select count(distinct s.entry_id) from scores s join entries e on e.id = s.entry_id join criteria c on c.id = s.criterion_id
+        where e.event_id = ev.id and s.judge_id = u.id and c.round = ev.judging_round) as started,
+      (select count(*) from judge_assignments a where a.event_id = ev.id and a.judge_id = u.id and ev.judging_round = 1) as assigned
+    from events ev join users u on u.id = ${userId}
+    where ev.id = ${eventId} and case ev.judging_round
+      when 1 then exists (select 1 from event_judges j where j.event_id = ev.id and j.user_id = u.id)
+      else exists (select 1 from final_judges f where f.event_id = ev.id and f.user_id = u.id) end`);
   const r = rows[0];
-  return r ? { userId, name: r.name, startedSheets: Number(r.started), assignedEntries: Number(r.assigned) } : null;
+  return r ? { userId, name: r.name, round: asRound(r.round), startedSheets: Number(r.started), assignedEntries: Number(r.assigned) } : null;
 }
 
-/** Removes a judge (scores they gave are kept) and hands their unscored assignments to the other judges. */
-export async function removeJudge(eventId: string, userId: string): Promise<{ plan: AssignmentPlan | null }> {
-  await db.delete(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, userId)));
-  return { plan: await recomputeAssignmentsOf(eventId) };
+/**
+ * Removes a judge from the current round's roster (scores they gave are kept). In round 1 their unscored assignments go
+ * to the other judges; in the final round round 1's roster stays as it was. The round is read inside each statement,
+ * so a removal racing the start of the final round changes neither roster rather than round 1's closed one.
+ */
+export async function removeJudge(eventId: string, userId: string): Promise<{ removed: boolean; plan: AssignmentPlan | null }> {
+  const inRound = (round: JudgingRound) => sql`(select judging_round from events where id = ${eventId}) = ${round}`;
+  const [fromRoundOne, fromFinal] = await db.batch([
+    db.delete(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, userId), inRound(1))),
+    db.delete(finalJudges).where(and(eq(finalJudges.eventId, eventId), eq(finalJudges.userId, userId), inRound(2))),
+  ]);
+  if (!fromRoundOne.rowsAffected && !fromFinal.rowsAffected) return { removed: false, plan: null };
+  return { removed: true, plan: fromRoundOne.rowsAffected ? await recomputeAssignmentsOf(eventId) : null };
 }
 
 async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {

@@ -178,7 +178,7 @@ describe("a judge added after a final round's event closed", () => {
 });
 
 describe("round 1's judges and assignments once the final round started", () => {
-  it("are shown, and neither recomputed, reassigned nor removed: round 1 is closed", async () => {
+  it("are shown, and neither recomputed, reassigned nor removed: round 1 is closed; Remove takes a final judge off the final round only", async () => {
     const w = await world();
     const before = await assignments(w);
     expect(before.length).toBeGreaterThan(0);
@@ -200,13 +200,31 @@ describe("round 1's judges and assignments once the final round started", () => 
 
     const manage = (await expectStatus(manageLoader(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer }), { slug: w.event.slug })), 200))
       .data as { canRemoveJudges: boolean };
-    expect(manage.canRemoveJudges).toBe(false);
+    expect(manage.canRemoveJudges).toBe(true);
     const remove = (form: Record<string, string>) =>
       manageAction(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer, form: { intent: "remove-judge", ...form } }), { slug: w.event.slug }));
-    for (const judge of [w.j1, w.j2]) {
-      await expectStatus(remove({ userId: judge.id }), 403);
-      await expectStatus(remove({ userId: judge.id, confirmed: "on" }), 403);
-    }
+    // j2 judged round 1 only: not on the final round's roster, so there is no one to remove, asked or confirmed.
+    expect(await toastOf(await expectStatus(remove({ userId: w.j2.id }), 302))).toBe("That person is not a judge of the final round.");
+    expect(await toastOf(await expectStatus(remove({ userId: w.j2.id, confirmed: "on" }), 302))).toBe(
+      "That person is not a judge of the final round. Reload to see who judges now.",
+    );
     expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id] });
+
+    // j1 started one final sheet: the confirm step counts the final round's sheets only, and hands nothing on.
+    const rubric = await listCriteria(w.event.id, 2);
+    await saveScores(
+      w.ids.Alpha,
+      w.j1.id,
+      rubric.map((c) => ({ criterionId: c.id, value: 3, comment: "" })),
+      new Date(),
+    );
+    const asked = await expectStatus(remove({ userId: w.j1.id }), 409);
+    expect(asked.data).toEqual({
+      intent: "remove-judge",
+      confirmRemoveJudge: { userId: w.j1.id, name: w.j1.name, round: 2, startedSheets: 1, assignedEntries: 0 },
+    });
+    expect(await toastOf(await expectStatus(remove({ userId: w.j1.id, confirmed: "on" }), 302))).toBe("Judge removed. Scores they already gave are kept.");
+    expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [] });
+    expect(await assignments(w)).toEqual(before);
   });
 });
