@@ -7,7 +7,7 @@ import { newId } from "~/lib/ids";
 import { createOpenEvent, createUser, movePhase, type TestUser } from "~/test/fixtures";
 import { archiveCache } from "./cache.server";
 import { stemOf } from "./relevance";
-import { COUNT_CAP, filtersFromUrl, searchLearnings } from "./search.server";
+import { COUNT_CAP, filtersFromUrl, indexedLearnings, searchLearnings } from "./search.server";
 
 const search = (params: Record<string, string>) => searchLearnings(filtersFromUrl(new URLSearchParams(params)));
 
@@ -71,6 +71,8 @@ describe("learning counts of index terms", () => {
     const stem = stemOf("reconciliation");
     await search({ q: "reconciliation" });
     expect((await archiveCache()).termCounts.get(stem)).toBe(COUNT_CAP + 7);
+    const indexed = await indexedLearnings(await archiveCache());
+    expect(indexed).toBeGreaterThanOrEqual(COUNT_CAP + 7);
     // Another event closes with one more learning that says it: the archive's version moves.
     const another = await createOpenEvent(organizer);
     await entriesOn(another.event, another.problem.id, organizer, 1, () => "Bank reconciliation", "Matched transfers.");
@@ -78,5 +80,6 @@ describe("learning counts of index terms", () => {
     await movePhase(another.event.id, organizer, "closed");
     await search({ q: "reconciliation" });
     expect((await archiveCache()).termCounts.get(stem)).toBe(COUNT_CAP + 8);
+    expect(await indexedLearnings(await archiveCache())).toBe(indexed + 1);
   });
 });
