@@ -183,7 +183,7 @@ test("during the final round the Judges page adds final round judges, by account
   await expect(judges).toContainText("Lou Latecomer");
   await expect(judges).toContainText("Rana Roundone");
   await expect(judges.getByLabel("Add a final round judge by email")).toBeVisible();
-  await judges.getByRole("button", { name: "Remove Lou Latecomer as judge" }).click();
+  await judges.getByRole("button", { name: "Remove Lou Latecomer from the final round" }).click();
   await expect(
     organizer.getByRole("alert").filter({
       hasText:

@@ -26,7 +26,7 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { addJudge, changePhase, judgeRemovalFacts, removeJudge } from "~/modules/events/events.server";
 import { managePage } from "~/modules/events/manage.server";
 import { phaseLabels } from "~/modules/events/phases";
-import { asRound, judgeOfWords } from "~/modules/judging/rounds";
+import { asRound, judgeOfWords, judgeRemovalRefusals } from "~/modules/judging/rounds";
 import { addJudgeSchema, addOrganizerSchema, phaseChangeSchema } from "~/modules/events/schemas";
 import { addOrganizer, removeOrganizer } from "~/modules/events/settings.server";
 import { moveProblem, restoreProblem, retireProblem } from "~/modules/problems/problems.server";
@@ -80,15 +80,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "remove-judge": {
       enforce(canRemoveJudge(user, access));
       const userId = String(formData.get("userId") ?? "");
-      const notAJudge = `That person is not a judge of ${judgeOfWords[asRound(event.judgingRound)]}.`;
       if (!readConfirmation(formData).confirmed) {
         // A confirm step that says what the removal changes; nothing happens until it is confirmed.
         const facts = await judgeRemovalFacts(event.id, userId);
-        if (!facts) return redirectWithToast(back, { kind: "error", message: notAJudge });
+        if (!facts) return redirectWithToast(back, { kind: "error", message: judgeRemovalRefusals["not-a-judge"](asRound(event.judgingRound)) });
+        if (facts.onlyFinalJudge) return redirectWithToast(back, { kind: "error", message: judgeRemovalRefusals["only-final-judge"](2) });
         return data({ intent, confirmRemoveJudge: facts }, { status: 409 });
       }
-      const { removed } = await removeJudge(event.id, userId);
-      if (!removed) return redirectWithToast(back, { kind: "error", message: `${notAJudge} Reload to see who judges now.` });
+      // The round the confirm step was shown in: if the final round started since, nothing is removed.
+      const round = formData.get("round") === "2" ? 2 : formData.get("round") === "1" ? 1 : asRound(event.judgingRound);
+      const removed = await removeJudge(event.id, userId, round);
+      if (!removed.ok) return redirectWithToast(back, { kind: "error", message: judgeRemovalRefusals[removed.reason](round) });
       return redirectWithToast(back, "Judge removed. Scores they already gave are kept.");
     }
     case "add-organizer": {

@@ -66,7 +66,11 @@ export function JudgesSection({
               <Form method="post">
                 <input type="hidden" name="intent" value="remove-judge" />
                 <input type="hidden" name="userId" value={j.id} />
-                <button type="submit" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${j.name} as judge`}>
+                <button
+                  type="submit"
+                  className="btn-danger px-2 py-1 text-xs"
+                  aria-label={round === 2 ? `Remove ${j.name} from the final round` : `Remove ${j.name} as judge`}
+                >
                   Remove
                 </button>
               </Form>
@@ -109,7 +113,7 @@ export function JudgesSection({
 }
 
 function ConfirmRemoveJudge({ facts }: { facts: RemovalFacts }) {
-  const sheets = `${facts.startedSheets === 1 ? "1" : facts.startedSheets}${facts.round === 2 ? " final round" : ""} score ${facts.startedSheets === 1 ? "sheet" : "sheets"}`;
+  const sheets = `${facts.startedSheets}${facts.round === 2 ? " final round" : ""} score ${facts.startedSheets === 1 ? "sheet" : "sheets"}`;
   const entries = facts.assignedEntries === 1 ? "1 assigned entry goes" : `${facts.assignedEntries} assigned entries go`;
   return (
     <ConfirmStep
@@ -125,7 +129,7 @@ function ConfirmRemoveJudge({ facts }: { facts: RemovalFacts }) {
           {facts.assignedEntries ? ` Their ${entries} to the other judges where possible.` : ""}
         </>
       }
-      fields={{ intent: "remove-judge", userId: facts.userId }}
+      fields={{ intent: "remove-judge", userId: facts.userId, round: String(facts.round) }}
       confirmLabel={`Remove ${facts.name} for good`}
       keepLabel={`Keep ${facts.name}`}
     />

@@ -236,10 +236,6 @@ export function canChangeAssignments(actor: Actor, ev: EventAccess, facts: { rou
   return facts.round === 1 ? allow : deny("Round 1 is closed: its assignments stay as they were. Every final round judge scores every finalist.");
 }
 
-/**
- * Removing a judge: the event's organizers, until the final round starts. Then round 1's judges stay on its record, and
- * the final round's judges can be added but not removed (ADR 038).
- */
 /** Removing a judge takes them off the current round's roster (ADR 038): in the final round, round 1's stays as it was. */
 export function canRemoveJudge(actor: Actor, ev: EventAccess): Decision {
   return canManageEvent(actor, ev);

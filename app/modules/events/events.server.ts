@@ -253,15 +253,15 @@ export async function addJudge(
   return added.ok ? { ok: true, name: added.name, round, plan: await recomputeAssignmentsOf(eventId) } : added;
 }
 
-/** What removing a judge touches, for the confirm step: score sheets they started (kept) and entries assigned to them. */
 /**
  * What removing a judge of the current round changes (ADR 038): the sheets they started in this round, and in round 1
  * the assignments that go to others (every final round judge scores every finalist, so nothing is handed on there).
- * Null when they are not on the current round's roster.
+ * Null when they are not on the current round's roster. `onlyFinalJudge`: the final round would be left without a judge.
  */
 export async function judgeRemovalFacts(eventId: string, userId: string) {
-  const rows = await db.all<{ name: string; round: number; started: number; assigned: number }>(sql`
+  const rows = await db.all<{ name: string; round: number; started: number; assigned: number; finalJudges: number }>(sql`
     select u.name, ev.judging_round as round,
+      (select count(*) from final_judges f where f.event_id = ev.id) as finalJudges,
       (select count(distinct s.entry_id) from scores s join entries e on e.id = s.entry_id join criteria c on c.id = s.criterion_id
         where e.event_id = ev.id and s.judge_id = u.id and c.round = ev.judging_round) as started,
       (select count(*) from judge_assignments a where a.event_id = ev.id and a.judge_id = u.id and ev.judging_round = 1) as assigned
@@ -270,22 +270,44 @@ export async function judgeRemovalFacts(eventId: string, userId: string) {
       when 1 then exists (select 1 from event_judges j where j.event_id = ev.id and j.user_id = u.id)
       else exists (select 1 from final_judges f where f.event_id = ev.id and f.user_id = u.id) end`);
   const r = rows[0];
-  return r ? { userId, name: r.name, round: asRound(r.round), startedSheets: Number(r.started), assignedEntries: Number(r.assigned) } : null;
+  if (!r) return null;
+  const round = asRound(r.round);
+  return {
+    userId,
+    name: r.name,
+    round,
+    startedSheets: Number(r.started),
+    assignedEntries: Number(r.assigned),
+    onlyFinalJudge: round === 2 && Number(r.finalJudges) === 1,
+  };
 }
 
+export type JudgeRemoval = { ok: true; plan: AssignmentPlan | null } | { ok: false; reason: "not-a-judge" | "round-moved" | "only-final-judge" };
+
 /**
- * Removes a judge from the current round's roster (scores they gave are kept). In round 1 their unscored assignments go
- * to the other judges; in the final round round 1's roster stays as it was. The round is read inside each statement,
- * so a removal racing the start of the final round changes neither roster rather than round 1's closed one.
+ * Removes a judge from the roster of `round`, the round the organizer confirmed it in (scores they gave are kept). In
+ * round 1 their unscored assignments go to the other judges; in the final round round 1's roster stays as it was, and
+ * its last judge stays. The round is checked inside the DELETE: a removal confirmed in round 1 while the final round
+ * started (which may carry the judge over) changes neither roster.
  */
-export async function removeJudge(eventId: string, userId: string): Promise<{ removed: boolean; plan: AssignmentPlan | null }> {
-  const inRound = (round: JudgingRound) => sql`(select judging_round from events where id = ${eventId}) = ${round}`;
-  const [fromRoundOne, fromFinal] = await db.batch([
-    db.delete(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, userId), inRound(1))),
-    db.delete(finalJudges).where(and(eq(finalJudges.eventId, eventId), eq(finalJudges.userId, userId), inRound(2))),
-  ]);
-  if (!fromRoundOne.rowsAffected && !fromFinal.rowsAffected) return { removed: false, plan: null };
-  return { removed: true, plan: fromRoundOne.rowsAffected ? await recomputeAssignmentsOf(eventId) : null };
+export async function removeJudge(eventId: string, userId: string, round: JudgingRound): Promise<JudgeRemoval> {
+  const inRound = sql`(select judging_round from events where id = ${eventId}) = ${round}`;
+  const removed =
+    round === 1
+      ? await db.delete(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, userId), inRound))
+      : await db
+          .delete(finalJudges)
+          .where(
+            and(
+              eq(finalJudges.eventId, eventId),
+              eq(finalJudges.userId, userId),
+              inRound,
+              sql`(select count(*) from final_judges f where f.event_id = ${eventId}) > 1`,
+            ),
+          );
+  if (removed.rowsAffected) return { ok: true, plan: round === 1 ? await recomputeAssignmentsOf(eventId) : null };
+  if ((await judgesJoinRound(eventId)) !== round) return { ok: false, reason: "round-moved" };
+  return { ok: false, reason: (await onJudgesRoster(eventId, userId, round)) ? "only-final-judge" : "not-a-judge" };
 }
 
 async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {

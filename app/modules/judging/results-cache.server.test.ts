@@ -81,7 +81,7 @@ describe("results cache", () => {
     expect((await row(w, w.b.entryId)).missingJudges).toHaveLength(2);
     await addJudge(w.event.id, j3.email);
     expect((await row(w, w.b.entryId)).missingJudges).toContain(j3.id);
-    await removeJudge(w.event.id, j3.id);
+    await removeJudge(w.event.id, j3.id, 1);
     expect((await row(w, w.b.entryId)).missingJudges).not.toContain(j3.id);
     // One judge per entry: the settings change is part of the key, the assignments move the version.
     const perEntry = await setJudgesPerEntry(await getEvent(w.event.id), 1);

@@ -18,7 +18,7 @@ import { args, createOpenEvent, createUser, expectStatus, fieldErrors, getEvent,
  * Round 1 with one judge per entry (j1 and j2, assigned), three scored entries; the final round started with Alpha
  * and Beta as finalists and j1 as its only judge. Carol leads Gamma's team.
  */
-async function world() {
+async function world(beforeFinalRound: (w: { organizer: TestUser; j1: TestUser; j2: TestUser; slug: string }) => Promise<unknown> = async () => {}) {
   const organizer = await createUser({ role: "organizer" });
   const [j1, j2, alice, bob, carol] = await Promise.all([createUser(), createUser(), createUser(), createUser(), createUser()]);
   const { event, problem } = await createOpenEvent(organizer);
@@ -43,6 +43,7 @@ async function world() {
       rubric.map((c) => ({ criterionId: c.id, value: values[Object.keys(ids).find((t) => ids[t] === a.entryId)!], comment: "" })),
       new Date(),
     );
+  await beforeFinalRound({ organizer, j1, j2, slug: event.slug });
   const started = await startFinalRound(
     await getEvent(event.id),
     organizer.id,
@@ -204,13 +205,18 @@ describe("round 1's judges and assignments once the final round started", () => 
     const remove = (form: Record<string, string>) =>
       manageAction(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer, form: { intent: "remove-judge", ...form } }), { slug: w.event.slug }));
     // j2 judged round 1 only: not on the final round's roster, so there is no one to remove, asked or confirmed.
-    expect(await toastOf(await expectStatus(remove({ userId: w.j2.id }), 302))).toBe("That person is not a judge of the final round.");
-    expect(await toastOf(await expectStatus(remove({ userId: w.j2.id, confirmed: "on" }), 302))).toBe(
-      "That person is not a judge of the final round. Reload to see who judges now.",
-    );
+    const notAJudge = "That person is not a judge of the final round. Reload to see who judges now.";
+    expect(await toastOf(await expectStatus(remove({ userId: w.j2.id }), 302))).toBe(notAJudge);
+    expect(await toastOf(await expectStatus(remove({ userId: w.j2.id, round: "2", confirmed: "on" }), 302))).toBe(notAJudge);
+    // j1 is the final round's only judge, and stays until another joins.
+    const onlyJudge = "The final round needs at least one judge: add another final round judge before removing this one.";
+    expect(await toastOf(await expectStatus(remove({ userId: w.j1.id }), 302))).toBe(onlyJudge);
+    expect(await toastOf(await expectStatus(remove({ userId: w.j1.id, round: "2", confirmed: "on" }), 302))).toBe(onlyJudge);
     expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id] });
 
-    // j1 started one final sheet: the confirm step counts the final round's sheets only, and hands nothing on.
+    // With a second final judge, j1 can go: the confirm step counts the final round's sheets only, and hands nothing on.
+    const late = await createUser();
+    expect(await addJudge(w.event.id, late.email, "http://localhost")).toMatchObject({ ok: true, round: 2 });
     const rubric = await listCriteria(w.event.id, 2);
     await saveScores(
       w.ids.Alpha,
@@ -221,10 +227,35 @@ describe("round 1's judges and assignments once the final round started", () => 
     const asked = await expectStatus(remove({ userId: w.j1.id }), 409);
     expect(asked.data).toEqual({
       intent: "remove-judge",
-      confirmRemoveJudge: { userId: w.j1.id, name: w.j1.name, round: 2, startedSheets: 1, assignedEntries: 0 },
+      confirmRemoveJudge: { userId: w.j1.id, name: w.j1.name, round: 2, startedSheets: 1, assignedEntries: 0, onlyFinalJudge: false },
     });
-    expect(await toastOf(await expectStatus(remove({ userId: w.j1.id, confirmed: "on" }), 302))).toBe("Judge removed. Scores they already gave are kept.");
-    expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [] });
+    expect(await toastOf(await expectStatus(remove({ userId: w.j1.id, round: "2", confirmed: "on" }), 302))).toBe(
+      "Judge removed. Scores they already gave are kept.",
+    );
+    expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [late.id] });
     expect(await assignments(w)).toEqual(before);
+  });
+
+  it("a removal confirmed in round 1 after the final round started changes neither roster", async () => {
+    let asked: unknown;
+    const w = await world(async ({ organizer, j1, slug }) => {
+      // The organizer is asked to confirm removing j1 while round 1 runs…
+      const res = await expectStatus(
+        manageAction(args(request(`/events/${slug}/manage`, { user: organizer, form: { intent: "remove-judge", userId: j1.id } }), { slug })),
+        409,
+      );
+      asked = res.data;
+    });
+    // …and confirms after the final round started with j1 as its judge.
+    expect(asked).toMatchObject({ confirmRemoveJudge: { userId: w.j1.id, round: 1 } });
+    const form = { intent: "remove-judge", userId: w.j1.id, round: "1", confirmed: "on" };
+    const confirmed = await expectStatus(
+      manageAction(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer, form }), { slug: w.event.slug })),
+      302,
+    );
+    expect(await toastOf(confirmed)).toBe(
+      "The final round started meanwhile, so nothing changed: round 1's judges stay as they were. Reload to see the final round's judges.",
+    );
+    expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id] });
   });
 });

@@ -507,7 +507,10 @@ describe("judge assignment", () => {
     // b leaves the panel: the scored assignment stays; a new judge c picks up nothing a already has.
     // Removing asks first and says what it changes: b's started sheet stays, b's assignments move.
     const asked = await expectStatus(manage(organizer, event.slug, { intent: "remove-judge", userId: b.id }), 409);
-    expect(asked.data).toEqual({ intent: "remove-judge", confirmRemoveJudge: { userId: b.id, name: b.name, round: 1, startedSheets: 1, assignedEntries: 1 } });
+    expect(asked.data).toEqual({
+      intent: "remove-judge",
+      confirmRemoveJudge: { userId: b.id, name: b.name, round: 1, startedSheets: 1, assignedEntries: 1, onlyFinalJudge: false },
+    });
     expect((await listJudges(event.id)).map((j) => j.id)).toContain(b.id);
     await expectStatus(manage(organizer, event.slug, { intent: "remove-judge", userId: b.id, confirmed: "on" }), 302);
     rows = await assignmentsOf(event.id);
