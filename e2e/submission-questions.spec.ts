@@ -85,23 +85,31 @@ test("removing a question teams answered asks first, says how many teams' answer
   const asking = organizer.getByRole("alert").filter({ hasText: "Remove the question “Which track?”? 2 teams' draft answers to it will be deleted for good." });
 
   await questions.getByLabel("Text of question 1").fill("Did you use customer data, even anonymised?");
+  await questions.getByRole("button", { name: "Add a question" }).click();
+  await questions.getByLabel("Text of question 3").fill("Which model did you use?");
+  await questions.getByLabel("Kind of answer (question 3)").selectOption({ label: "Short text" });
   await questions.getByRole("button", { name: "Remove question 2" }).click();
   await questions.getByRole("button", { name: "Save questions" }).click();
   await expect(asking).toBeVisible();
   await expectAccessible(organizer);
-  // Keeping it goes back to the editor: the question in its place, the other edit still there, nothing saved.
+  // Keeping it goes back to the editor: the question in its place, the other edits still there, nothing saved.
   await questions.getByRole("button", { name: "Keep the question" }).click();
   await expect(asking).toHaveCount(0);
+  await expect(questions.getByRole("status")).toHaveText("Nothing was saved. “Which track?” is back in place; your other changes are below, not saved yet.");
   await expect(questions.getByLabel("Text of question 2")).toHaveValue("Which track?");
   await expect(questions.getByLabel("Text of question 1")).toHaveValue("Did you use customer data, even anonymised?");
+  await expect(questions.getByLabel("Text of question 3")).toHaveValue("Which model did you use?");
   await expect(organizer.getByRole("heading", { name: "Submission questions (2 of 5)" })).toBeVisible();
 
+  // Removing it after all saves the other edits with it, the new question included.
   await questions.getByRole("button", { name: "Remove question 2" }).click();
+  await expect(questions.getByLabel("Text of question 2")).toHaveValue("Which model did you use?");
   await questions.getByRole("button", { name: "Save questions" }).click();
   await questions.getByRole("button", { name: "Remove the question and save" }).click();
   await expectToast(organizer, "Submission questions saved.");
-  await expect(organizer.getByRole("heading", { name: "Submission questions (1 of 5)" })).toBeVisible();
+  await expect(organizer.getByRole("heading", { name: "Submission questions (2 of 5)" })).toBeVisible();
   await expect(questions.getByLabel("Text of question 1")).toHaveValue("Did you use customer data, even anonymised?");
+  await expect(questions.getByLabel("Text of question 2")).toHaveValue("Which model did you use?");
 });
 
 test("removing a question asks first without JavaScript too", async ({ browser }) => {

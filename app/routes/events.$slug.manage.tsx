@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useSucceededSubmissions } from "~/components/forms";
@@ -125,7 +125,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, "Problem retired: new teams no longer see it; teams that picked it keep it.");
     }
     case "save-questions": {
-      enforce(canEditSubmissionQuestions(user, access, { submitted: await questionsLocked(event.id) }));
+      const locked = await questionsLocked(event.id);
+      // "Keep the question" saves nothing: if a team submitted meanwhile, back to the page, which says why they are locked.
+      if (locked && isKeeping(formData)) {
+        enforce(canManageEvent(user, access));
+        return redirect(`${back}#questions`);
+      }
+      enforce(canEditSubmissionQuestions(user, access, { submitted: locked }));
       const submission = parseForm(formData, { schema: questionsFormSchema });
       // A conform list intent (add or remove a question, without JavaScript) is not an error: the form comes back changed.
       if (submission.status !== "success")
@@ -134,10 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         .split(",")
         .filter(Boolean);
       // "Keep the question": back to the editor with the other unsaved edits and the named questions restored.
-      if (isKeeping(formData)) {
-        const kept = parseForm(new URLSearchParams(await questionsKeepingRemoval(event.id, submission.value, removing)), { schema: questionsFormSchema });
-        return data<ActionResult>({ intent, result: kept.reply() });
-      }
+      if (isKeeping(formData)) return data({ intent, keptQuestions: await questionsKeepingRemoval(event.id, submission.value, removing) });
       const saved = await saveQuestions(event.id, submission.value, readConfirmation(formData), removing);
       // Removing a stored question asks first; the confirm step sends the same questions again, with the ids it named.
       if (!saved.ok && "confirm" in saved) {
@@ -212,6 +215,7 @@ export default function ManageEvent() {
         lockedReason={questionsLockedReason}
         lastResult={resultOf("save-questions")}
         confirmRemove={answer && "confirmRemoveQuestions" in answer ? answer.confirmRemoveQuestions : null}
+        kept={answer && "keptQuestions" in answer ? answer.keptQuestions : null}
       />
       <OrganizersSection key={`organizers-${organizersAdded}`} organizers={organizers} lastResult={resultOf("add-organizer")} />
     </div>

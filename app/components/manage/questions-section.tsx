@@ -4,11 +4,17 @@ import { Form } from "@remix-run/react";
 import { questionKinds } from "#db/enums";
 import { ConfirmStep } from "~/components/confirm-step";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
-import { MAX_QUESTIONS, questionKindLabels, questionsFormSchema, type Question } from "~/modules/entries/questions";
+import { MAX_QUESTIONS, questionKindLabels, questionsFormSchema, type Question, type QuestionsInput } from "~/modules/entries/questions";
 import { ManageSection } from "./on-this-page";
 
 /** What saving would remove, and the editor's fields to send the same save again once confirmed. */
 type RemovalFacts = { labels: string[]; teamCount: number; fields: Record<string, string> };
+/** What "Keep the question" gives back: the submitted questions with the named ones restored, unsaved. */
+type Kept = { questions: QuestionsInput["questions"]; restored: string[] };
+type EditorValues = QuestionsInput["questions"];
+
+const storedValues = (questions: Question[]): EditorValues =>
+  questions.map((q) => ({ id: q.id, label: q.label, kind: q.kind, required: q.required, options: q.options.join("\n") }));
 
 /**
  * The event's custom submission questions (ADR 036): edited here until the first entry is submitted, then shown as
@@ -20,12 +26,15 @@ export function QuestionsSection({
   lockedReason,
   lastResult,
   confirmRemove,
+  kept,
 }: {
   questions: Question[];
   lockedReason: string | null;
   lastResult?: SubmissionResult<string[]>;
   confirmRemove: RemovalFacts | null;
+  kept: Kept | null;
 }) {
+  const values = kept ? kept.questions : storedValues(questions);
   return (
     <ManageSection id="questions" title={`Submission questions (${questions.length} of ${MAX_QUESTIONS})`}>
       <p className="mt-1 text-sm text-slate-700">
@@ -51,23 +60,40 @@ export function QuestionsSection({
       ) : confirmRemove ? (
         <ConfirmRemoveQuestions facts={confirmRemove} />
       ) : (
-        // A new key after each save: the form starts again from what is stored.
-        <QuestionsForm
-          key={questions.map((q) => `${q.id}/${q.kind}/${q.label}/${q.required}/${q.options.join(",")}`).join("|")}
-          questions={questions}
-          lastResult={lastResult}
-        />
+        <>
+          {kept ? <KeptNotice kept={kept} /> : null}
+          {/* A new key after each save or keep: the form starts again from those questions, each with a list key. */}
+          <QuestionsForm
+            key={`${kept ? "kept" : "stored"}|${values.map((q) => `${q.id}/${q.kind}/${q.label}/${q.required}/${q.options}`).join("|")}`}
+            values={values}
+            lastResult={kept ? undefined : lastResult}
+          />
+        </>
       )}
     </ManageSection>
   );
 }
 
-function QuestionsForm({ questions, lastResult }: { questions: Question[]; lastResult?: SubmissionResult<string[]> }) {
+function KeptNotice({ kept }: { kept: Kept }) {
+  const over = kept.questions.length - MAX_QUESTIONS;
+  const which = kept.restored.map((label) => `“${label}”`).join(", ");
+  return (
+    <p role="status" className="mt-3 rounded-md border border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-800">
+      Nothing was saved.{" "}
+      {kept.restored.length
+        ? `${which} ${kept.restored.length === 1 ? "is" : "are"} back in place; your other changes are below, not saved yet.`
+        : "Your changes are below, not saved yet."}
+      {over > 0 ? ` That makes ${kept.questions.length} questions, more than ${MAX_QUESTIONS}: remove ${over === 1 ? "one" : over} before saving.` : ""}
+    </p>
+  );
+}
+
+function QuestionsForm({ values, lastResult }: { values: EditorValues; lastResult?: SubmissionResult<string[]> }) {
   const [form, fields] = useForm({
     id: "save-questions",
     lastResult,
     defaultValue: {
-      questions: questions.map((q) => ({ id: q.id, label: q.label, kind: q.kind, required: q.required ? "on" : "", options: q.options.join("\n") })),
+      questions: values.map((q) => ({ id: q.id, label: q.label, kind: q.kind, required: q.required ? "on" : "", options: q.options })),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: questionsFormSchema }),
     shouldValidate: "onBlur",
@@ -139,7 +165,7 @@ function ConfirmRemoveQuestions({ facts }: { facts: RemovalFacts }) {
   return (
     <ConfirmStep
       className="mt-3"
-      question={`${one ? `Remove the question ${which}?` : `Remove ${facts.labels.length} questions (${which})?`} ${answers} Your other changes to the questions are saved with ${one ? "its" : "their"} removal; keeping ${it} keeps them in the editor, unsaved.`}
+      question={`${one ? `Remove the question ${which}?` : `Remove ${facts.labels.length} questions (${which})?`} ${answers} Your other changes to the questions are saved with ${one ? "its" : "their"} removal; if you keep ${it}, they stay in the editor, unsaved.`}
       fields={{ intent: "save-questions", ...facts.fields }}
       confirmLabel={one ? "Remove the question and save" : `Remove ${facts.labels.length} questions and save`}
       keepLabel={one ? "Keep the question" : "Keep the questions"}

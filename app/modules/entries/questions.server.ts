@@ -5,7 +5,7 @@ import { entries, entryAnswers, submissionQuestions } from "#db/schema";
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
-import { parseOptions, questionsFormFields, readOptions, withRemovalKept, type Question, type QuestionsInput } from "./questions";
+import { parseOptions, readOptions, withRemovalKept, type Question, type QuestionsInput } from "./questions";
 
 const LOCKED = "The questions are locked: a team has submitted its entry with these answers.";
 const noneSubmitted = (eventId: string) => sql`not exists(select 1 from entries e where e.event_id = ${eventId} and e.status = 'submitted')`;
@@ -85,9 +85,22 @@ export async function saveQuestions(
   return { ok: true };
 }
 
-/** The editor's fields after "Keep the question" (ADR 046): what was submitted, with the named stored questions back. */
-export async function questionsKeepingRemoval(eventId: string, input: QuestionsInput, removing: readonly string[]): Promise<Record<string, string>> {
-  return questionsFormFields({ questions: withRemovalKept(input.questions, await listQuestions(eventId), removing) });
+/**
+ * The editor after "Keep the question" (ADR 046): what was submitted, with the named stored questions back, and the
+ * texts of those put back (none if another organizer removed them meanwhile).
+ */
+export async function questionsKeepingRemoval(
+  eventId: string,
+  input: QuestionsInput,
+  removing: readonly string[],
+): Promise<{ questions: QuestionsInput["questions"]; restored: string[] }> {
+  const stored = await listQuestions(eventId);
+  const submitted = new Set(input.questions.map((q) => q.id));
+  const named = new Set(removing);
+  return {
+    questions: withRemovalKept(input.questions, stored, removing),
+    restored: stored.filter((q) => named.has(q.id) && !submitted.has(q.id)).map((q) => q.label),
+  };
 }
 
 /** How many teams have a draft answer to any of these questions (an empty answer is none). */

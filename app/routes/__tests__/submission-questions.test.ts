@@ -156,19 +156,49 @@ describe("removing a question", () => {
     const { fields } = (asked.data as { confirmRemoveQuestions: { fields: Record<string, string> } }).confirmRemoveQuestions;
     // The keep button sends the step's fields with `keep` (and the step's `confirmed`): nothing is saved or removed.
     const kept = await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions", ...fields, confirmed: "on", keep: "on" }), 200);
-    expect(kept.data).toMatchObject({
+    expect(kept.data).toEqual({
       intent: "save-questions",
-      result: {
-        initialValue: {
-          questions: [
-            { id: w.data.id, label: w.data.label },
-            { id: w.track.id, label: "Track", kind: "choice", options: "Support\nSales\nLegal" },
-            { id: w.other.id, label: "Anything else we should know?" },
-          ],
-        },
+      keptQuestions: {
+        questions: [
+          { id: w.data.id, label: w.data.label, kind: "yes-no", required: true, options: "" },
+          { id: w.track.id, label: "Track", kind: "choice", required: false, options: "Support\nSales\nLegal" },
+          { id: w.other.id, label: "Anything else we should know?", kind: "long-text", required: false, options: "" },
+        ],
+        restored: ["Track"],
       },
     });
     expect((await listQuestions(w.event.id)).map((q) => q.label)).toEqual(["Did you use customer data?", "Track", "Anything else?"]);
+  });
+
+  it("keeping can give back more questions than may be saved, and once a team submitted it only goes back to the page", async () => {
+    const w = await withQuestions();
+    // Two new questions beside the removal of one: keeping it gives back six, one over the limit, which the page says.
+    const form = {
+      ...keeping(w.data, w.track),
+      "questions[2].label": "Team size?",
+      "questions[2].kind": "short-text",
+      "questions[3].label": "Which tools?",
+      "questions[3].kind": "short-text",
+      "questions[4].label": "Demo link?",
+      "questions[4].kind": "short-text",
+    };
+    const asked = await expectStatus(manage(w.event.slug, w.organizer, form), 409);
+    const { fields } = (asked.data as { confirmRemoveQuestions: { fields: Record<string, string> } }).confirmRemoveQuestions;
+    const kept = await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions", ...fields, keep: "on" }), 200);
+    expect((kept.data as { keptQuestions: { questions: { label: string }[] } }).keptQuestions.questions.map((q) => q.label)).toEqual([
+      "Did you use customer data?",
+      "Track",
+      "Anything else?",
+      "Team size?",
+      "Which tools?",
+      "Demo link?",
+    ]);
+    // A team submits while the confirm step is open: keeping changes nothing and goes back to the page, which says why.
+    await db.update(entries).set({ status: "submitted" }).where(eq(entries.id, w.entryId));
+    const back = await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions", ...fields, keep: "on" }), 302);
+    expect(back.response!.headers.get("Location")).toBe(`/events/${w.event.slug}/manage#questions`);
+    await expectStatus(manage(w.event.slug, w.member, { intent: "save-questions", ...fields, keep: "on" }), 403);
+    expect(await listQuestions(w.event.id)).toHaveLength(3);
   });
 
   it("asks again, naming it, when another organizer added a question after the confirm step was shown", async () => {
