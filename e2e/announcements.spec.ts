@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { announcements, notifications } from "#db/schema";
 import { db } from "~/db.server";
-import { utcToZonedLocal } from "~/lib/time";
+import { utcToZonedLocal } from "~/lib/zoned-time";
 import { addJudge } from "~/modules/events/events.server";
 import { createPerson, findPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, test, unique } from "./helpers";

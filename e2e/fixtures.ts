@@ -6,7 +6,7 @@ import type { Browser, Page } from "@playwright/test";
 import { eq, sql } from "drizzle-orm";
 import { entries, events, users } from "#db/schema";
 import { db } from "~/db.server";
-import { utcToZonedLocal } from "~/lib/time";
+import { utcToZonedLocal } from "~/lib/zoned-time";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { startSession } from "~/modules/auth/session.server";
 import { entrySubmitSchema } from "~/modules/entries/schemas";

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { users } from "#db/schema";
 import { db } from "~/db.server";
-import { utcToZonedLocal } from "~/lib/time";
+import { utcToZonedLocal } from "~/lib/zoned-time";
 import { configuredOrigin } from "~/lib/urls.server";
 import { createAnnouncement } from "~/modules/announcements/announcements.server";
 import { createAccount } from "~/modules/auth/accounts.server";

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  commonTimezones,
-  countdownText,
-  formatDateRange,
-  formatInZone,
-  isLocalDateTime,
-  isValidTimezone,
-  relativeTime,
-  utcToZonedLocal,
-  zonedLocalToUtc,
-} from "./time";
+import { commonTimezones, countdownText, formatDateRange, formatInZone, isLocalDateTime, isValidTimezone, relativeTime } from "./time";
+import { utcToZonedLocal, zonedLocalToUtc } from "./zoned-time";
 
 describe("zonedLocalToUtc and utcToZonedLocal", () => {
   const cases: [tz: string, local: string, utc: string][] = [

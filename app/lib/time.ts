@@ -1,5 +1,6 @@
-// Event times are stored in UTC and entered and shown in the event's timezone.
-import { TZDateMini } from "@date-fns/tz";
+// Event times are stored in UTC and entered and shown in the event's timezone. Showing needs only Intl; turning a
+// typed local time into UTC needs the zone rules of @date-fns/tz, in ./zoned-time, so pages that only show times
+// do not load them (ADR 043).
 
 export const commonTimezones = [
   "UTC",
@@ -27,10 +28,16 @@ export function isValidTimezone(tz: string): boolean {
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-export function isLocalDateTime(value: string): boolean {
+/** "2026-12-01T09:00" → [2026, 12, 1, 9, 0, 0], or null when it is not a local date-time's shape. */
+export function localParts(value: string): number[] | null {
   const m = LOCAL.exec(value);
-  if (!m) return false;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0));
+  return m ? m.slice(1).map((v) => Number(v ?? 0)) : null;
+}
+
+export function isLocalDateTime(value: string): boolean {
+  const parts = localParts(value);
+  if (!parts) return false;
+  const [y, mo, d, h, mi, s] = parts;
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
 }
@@ -44,34 +51,6 @@ function formatter(key: string, make: () => Intl.DateTimeFormat) {
     formatters.set(key, f);
   }
   return f;
-}
-
-/**
- * "2026-12-01T09:00" in Europe/Berlin → the UTC instant. The zone rules (offsets, DST gaps and
- * overlaps) come from @date-fns/tz: a wall time skipped by a DST change moves forward by the gap,
- * and a wall time that happens twice is its first occurrence.
- */
-export function zonedLocalToUtc(local: string, tz: string): Date {
-  const m = LOCAL.exec(local);
-  if (!m) throw new Error(`Not a local date-time: ${local}`);
-  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0));
-  const instant = new TZDateMini(y, mo - 1, d, h, mi, s, tz).getTime();
-  // Where clocks go back, the library may pick either occurrence; take the first, as calendars do.
-  // DST shifts are an hour, or half an hour (Lord Howe Island).
-  for (const back of [3_600_000, 1_800_000]) {
-    const earlier = new TZDateMini(instant - back, tz);
-    const same =
-      earlier.getFullYear() === y && earlier.getMonth() === mo - 1 && earlier.getDate() === d && earlier.getHours() === h && earlier.getMinutes() === mi;
-    if (same) return new Date(instant - back);
-  }
-  return new Date(instant);
-}
-
-/** The UTC instant → "2026-12-01T09:00" in the timezone, for datetime-local inputs. */
-export function utcToZonedLocal(date: Date, tz: string): string {
-  const z = new TZDateMini(date.getTime(), tz);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}T${pad(z.getHours())}:${pad(z.getMinutes())}`;
 }
 
 /** "Tue 1 Dec 2026, 09:00 CET": always with the zone, so nobody guesses. */

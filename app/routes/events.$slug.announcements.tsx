@@ -10,7 +10,7 @@ import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { renderMarkdown } from "~/lib/markdown.server";
-import { utcToZonedLocal } from "~/lib/time";
+import { utcToZonedLocal } from "~/lib/zoned-time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
 import {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { entries, events, type GlobalRole } from "#db/schema";
 import { db } from "~/db.server";
-import { utcToZonedLocal } from "~/lib/time";
+import { utcToZonedLocal } from "~/lib/zoned-time";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { saveEntry } from "~/modules/entries/entries.server";
 import { startSession } from "~/modules/auth/session.server";

@@ -2,7 +2,8 @@
 // announcements do not load zod (ADR 043).
 import { z } from "zod";
 import { announcementAudiences, type EventPhase } from "#db/enums";
-import { isLocalDateTime, zonedLocalToUtc } from "~/lib/time";
+import { isLocalDateTime } from "~/lib/time";
+import { zonedLocalToUtc } from "~/lib/zoned-time";
 import { audienceOpen } from "./rules";
 
 export const TITLE_MAX = 120;

@@ -4,7 +4,7 @@ import type { EventPhase } from "#db/enums";
 import { awards, criteria, eventJudges, eventOrganizers, events, finalists, finalJudges, phaseChanges, problems, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
-import { zonedLocalToUtc } from "~/lib/time";
+import { zonedLocalToUtc } from "~/lib/zoned-time";
 import type { Actor, EventAccess } from "~/modules/auth/permissions";
 import { defaultRubric } from "./rubric";
 import { reservedSlugs, slugify, type EventInput } from "./schemas";

@@ -2,7 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { eventOrganizers, events } from "#db/schema";
 import { db } from "~/db.server";
-import { zonedLocalToUtc } from "~/lib/time";
+import { zonedLocalToUtc } from "~/lib/zoned-time";
 import { freeSlug, slugTaken, type EventRow } from "./events.server";
 import { configuredOrigin } from "~/lib/urls.server";
 import { organizerAddedMail } from "~/modules/mail/messages";

@@ -1,7 +1,8 @@
 // The people's choice vote's pure rules (ADR 031): when it is open, the organizers' settings form, and the tally.
 import { z } from "zod";
 import type { EventPhase } from "#db/enums";
-import { formatInZone, isLocalDateTime, relativeTime, zonedLocalToUtc } from "~/lib/time";
+import { formatInZone, isLocalDateTime, relativeTime } from "~/lib/time";
+import { zonedLocalToUtc } from "~/lib/zoned-time";
 
 /** What the event row says about its vote: off unless enabled with a closing time. */
 export type VoteSettings = { enabled: boolean; closesAt: Date | null };

@@ -4,7 +4,7 @@ import { canSeeVoteCounts, canVote, type Actor, type EntryRef, type EventAccess 
 import type { EventRow } from "~/modules/events/events.server";
 import { listAwards } from "~/modules/judging/awards.server";
 import { PEOPLES_CHOICE } from "~/modules/judging/awards";
-import { utcToZonedLocal } from "~/lib/time";
+import { utcToZonedLocal } from "~/lib/zoned-time";
 import { tallyVotes, voteBoxState, voteToast, voteWindow, windowSentence } from "./rules";
 import { castVote, myVote, voteCounts, voteSettingsOf } from "./votes.server";
 

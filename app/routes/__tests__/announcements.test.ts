@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { announcements } from "#db/schema";
 import { db } from "~/db.server";
-import { utcToZonedLocal } from "~/lib/time";
+import { utcToZonedLocal } from "~/lib/zoned-time";
 import { createTeam } from "~/modules/teams/teams.server";
 import { action, loader } from "~/routes/events.$slug.announcements";
 import { args, createOpenEvent, createUser, expectStatus, request, type TestUser } from "~/test/fixtures";

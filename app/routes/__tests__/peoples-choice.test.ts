@@ -1,7 +1,7 @@
 // The people's choice vote through its routes (ADR 031): the organizers' settings, the entry page's vote, and
 // counts that no page shows before results are published.
 import { beforeAll, describe, expect, it } from "vitest";
-import { utcToZonedLocal } from "~/lib/time";
+import { utcToZonedLocal } from "~/lib/zoned-time";
 import { action as entryAction, loader as entryLoader } from "~/routes/events.$slug.entries.$entryId._index";
 import { loader as galleryLoader } from "~/routes/events.$slug.entries._index";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/events.$slug.peoples-choice";
