@@ -14,12 +14,11 @@ export function zonedLocalToUtc(local: string, tz: string): Date {
   const [y, mo, d, h, mi, s] = parts;
   const instant = new TZDateMini(y, mo - 1, d, h, mi, s, tz).getTime();
   // Where clocks go back, the library may pick either occurrence; take the first, as calendars do.
-  // DST shifts are an hour, or half an hour (Lord Howe Island).
+  // DST shifts are an hour, or half an hour (Lord Howe Island). Half an hour or an hour earlier, the same
+  // hour and minute can only be the same wall time again, on the same day: no need to compare the date.
   for (const back of [3_600_000, 1_800_000]) {
     const earlier = new TZDateMini(instant - back, tz);
-    const same =
-      earlier.getFullYear() === y && earlier.getMonth() === mo - 1 && earlier.getDate() === d && earlier.getHours() === h && earlier.getMinutes() === mi;
-    if (same) return new Date(instant - back);
+    if (earlier.getHours() === h && earlier.getMinutes() === mi) return new Date(instant - back);
   }
   return new Date(instant);
 }

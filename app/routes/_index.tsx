@@ -12,10 +12,12 @@ export const meta: MetaFunction = () => [{ title: "Events · Problem First" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (!user) return { signedIn: false as const, events: [], canCreate: false };
-  return { signedIn: true as const, events: await listVisibleEvents(user), canCreate: canCreateEvent(user).ok };
+  // The dates are written here, in the event's zone: the page then ships no time formatting (ADR 043).
+  const events = (await listVisibleEvents(user)).map((e) => ({ ...e, when: eventWhen(e) }));
+  return { signedIn: true as const, events, canCreate: canCreateEvent(user).ok };
 }
 
-type EventItem = Awaited<ReturnType<typeof listVisibleEvents>>[number];
+type EventItem = Extract<Awaited<ReturnType<typeof loader>>, { signedIn: true }>["events"][number];
 
 function EventList({ phase, events, empty }: { phase: EventItem["phase"]; events: EventItem[]; empty: string }) {
   // The id comes from the phase key: a heading's text may hold spaces, which an id (and aria-labelledby) cannot.
@@ -37,7 +39,7 @@ function EventList({ phase, events, empty }: { phase: EventItem["phase"]; events
                 </Link>
                 <PhaseBadge phase={e.phase} />
               </div>
-              <p className="mt-2 text-sm text-slate-600">{eventWhen(e)}</p>
+              <p className="mt-2 text-sm text-slate-600">{e.when}</p>
               <p className="mt-1 text-sm text-slate-600">
                 {e.problemCount} {e.problemCount === 1 ? "problem" : "problems"} · {e.teamCount} {e.teamCount === 1 ? "team" : "teams"}
               </p>
