@@ -57,3 +57,13 @@ export function AwardBadges({ awards, className = "" }: { awards: string[] | und
     </ul>
   );
 }
+
+/** A "Your vote" marker (people's choice, ADR 031): the tick is decoration, the words say it. */
+export function YourVoteBadge() {
+  return (
+    <span className="inline-flex items-center gap-1 rounded-full border border-emerald-400 bg-emerald-50 px-2.5 py-0.5 text-xs font-semibold text-emerald-900">
+      <span aria-hidden="true">✓</span>
+      <span>Your vote</span>
+    </span>
+  );
+}

@@ -1,8 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { Outcome } from "#db/schema";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
-import { AwardBadges, OutcomeBadge } from "./badges";
-import { YourVoteBadge } from "./peoples-choice";
+import { AwardBadges, OutcomeBadge, YourVoteBadge } from "./badges";
 
 export type EntryCardData = {
   id: string;

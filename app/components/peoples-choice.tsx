@@ -1,18 +1,9 @@
 // The people's choice vote on the pages (ADR 031): the entry page's vote box and the results' tally.
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { YourVoteBadge } from "~/components/badges";
 import type { Tally, VoteBoxState } from "~/modules/peoples-choice/rules";
 
 type MyVote = { entryId: string; title: string } | null;
-
-/** A "Your vote" marker: the tick is decoration, the words say it. */
-export function YourVoteBadge() {
-  return (
-    <span className="inline-flex items-center gap-1 rounded-full border border-emerald-400 bg-emerald-50 px-2.5 py-0.5 text-xs font-semibold text-emerald-900">
-      <span aria-hidden="true">✓</span>
-      <span>Your vote</span>
-    </span>
-  );
-}
 
 /** The entry page's box: where the vote stands, and the button, the "Your vote" state or why not. A plain form post. */
 export function VoteBox({ slug, vote, error }: { slug: string; vote: { sentence: string | null; myVote: MyVote; box: VoteBoxState }; error?: string | null }) {

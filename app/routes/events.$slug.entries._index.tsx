@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ListPager } from "~/components/page-links";
-import { YourVoteBadge } from "~/components/peoples-choice";
+import { YourVoteBadge } from "~/components/badges";
 import { entryListVisibility } from "~/modules/auth/permissions";
 import { submittedEntriesPage } from "~/modules/entries/entries.server";
 import { outcomeLabels } from "~/modules/entries/labels";
