@@ -17,6 +17,7 @@ export default defineConfig({
       "app/modules/events/assignments.test.ts",
       "app/modules/archive/query.test.ts",
       "app/modules/archive/digest.test.ts",
+      "app/modules/archive/digest-follow-ups.test.ts",
       "app/modules/archive/relevance.test.ts",
       "app/modules/archive/spelling.test.ts",
       "app/modules/archive/suggest.test.ts",
