@@ -7,6 +7,13 @@ import { eligibleJudges, planAssignments, type AssignmentPlan } from "./assignme
 type AssigningEvent = { id: string; judgesPerEntry: number | null };
 
 /**
+ * Assignments are round 1's, and change only while it runs (ADR 038). Routes refuse once the final round started; this
+ * condition, inside every write, also covers a request that was checked just before the final round started.
+ */
+const inRoundOne = (eventId: string) => sql`(select judging_round from events where id = ${eventId}) = 1`;
+export const ROUND_ONE_CLOSED = "The final round started meanwhile: round 1's assignments stay as they were. Reload the page.";
+
+/**
  * Recomputes after the judge roster or the phase changed. Called by the module functions that change them
  * (addJudge, removeJudge, acceptJudgeInvite, changePhase), never by routes, so no caller can forget it.
  * Reads judges-per-entry fresh, so a caller's stale event row cannot skip or misdirect the recompute.
@@ -74,23 +81,26 @@ export async function recomputeAssignments(event: AssigningEvent): Promise<Assig
   const plan = planAssignments({ judgesPerEntry: event.judgesPerEntry, judges: facts.judges, entries: facts.entries, conflicts: facts.conflicts, keep });
 
   const dropIneligible = ineligible.filter((a) => a.manual && !a.scored);
+  const roundOne = inRoundOne(event.id);
   await db.batch([
-    db.delete(judgeAssignments).where(and(eq(judgeAssignments.eventId, event.id), eq(judgeAssignments.manual, false), sql`not ${hasScores}`)),
+    db.delete(judgeAssignments).where(and(eq(judgeAssignments.eventId, event.id), eq(judgeAssignments.manual, false), sql`not ${hasScores}`, roundOne)),
     ...dropIneligible.map((a) =>
       db
         .delete(judgeAssignments)
         .where(
-          and(eq(judgeAssignments.eventId, event.id), eq(judgeAssignments.entryId, a.entryId), eq(judgeAssignments.judgeId, a.judgeId), sql`not ${hasScores}`),
+          and(
+            eq(judgeAssignments.eventId, event.id),
+            eq(judgeAssignments.entryId, a.entryId),
+            eq(judgeAssignments.judgeId, a.judgeId),
+            sql`not ${hasScores}`,
+            roundOne,
+          ),
         ),
     ),
-    ...(plan.add.length
-      ? [
-          db
-            .insert(judgeAssignments)
-            .values(plan.add.map((p) => ({ eventId: event.id, ...p, manual: false })))
-            .onConflictDoNothing(),
-        ]
-      : []),
+    ...plan.add.map((p) =>
+      db.run(sql`insert into judge_assignments (event_id, entry_id, judge_id, manual) select ${event.id}, ${p.entryId}, ${p.judgeId}, 0
+        where ${roundOne} on conflict do nothing`),
+    ),
   ]);
   return plan;
 }
@@ -104,7 +114,11 @@ export async function setJudgesPerEntry(
     const preview = await previewAssignments(event.id, judgesPerEntry);
     if (!preview.ok) return { ok: false, message: preview.message ?? "Not enough judges." };
   }
-  await db.update(events).set({ judgesPerEntry }).where(eq(events.id, event.id));
+  const set = await db
+    .update(events)
+    .set({ judgesPerEntry })
+    .where(and(eq(events.id, event.id), eq(events.judgingRound, 1)));
+  if (!set.rowsAffected) return { ok: false, message: ROUND_ONE_CLOSED };
   return { ok: true, plan: await recomputeAssignments({ id: event.id, judgesPerEntry }) };
 }
 
@@ -121,10 +135,9 @@ export async function addAssignment(
   if (entry.memberIds.includes(judgeId)) return { ok: false, field: "judgeId", message: "This judge is in the entry's team and cannot score it." };
   if (facts.conflicts.some((c) => c.entryId === entryId && c.judgeId === judgeId))
     return { ok: false, field: "judgeId", message: "This judge declared a conflict of interest with the entry." };
-  await db
-    .insert(judgeAssignments)
-    .values({ eventId, entryId, judgeId, manual: true })
-    .onConflictDoUpdate({ target: [judgeAssignments.entryId, judgeAssignments.judgeId], set: { manual: true } });
+  const added = await db.run(sql`insert into judge_assignments (event_id, entry_id, judge_id, manual) select ${eventId}, ${entryId}, ${judgeId}, 1
+    where ${inRoundOne(eventId)} on conflict (entry_id, judge_id) do update set manual = 1`);
+  if (!added.rowsAffected) return { ok: false, field: "judgeId", message: ROUND_ONE_CLOSED };
   return { ok: true };
 }
 
@@ -132,9 +145,18 @@ export async function addAssignment(
 export async function removeAssignment(eventId: string, entryId: string, judgeId: string): Promise<{ ok: true } | { ok: false; message: string }> {
   const deleted = await db
     .delete(judgeAssignments)
-    .where(and(eq(judgeAssignments.eventId, eventId), eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId), sql`not ${hasScores}`))
+    .where(
+      and(
+        eq(judgeAssignments.eventId, eventId),
+        eq(judgeAssignments.entryId, entryId),
+        eq(judgeAssignments.judgeId, judgeId),
+        sql`not ${hasScores}`,
+        inRoundOne(eventId),
+      ),
+    )
     .returning();
   if (deleted.length > 0) return { ok: true };
+  if (!(await db.all(sql`select 1 where ${inRoundOne(eventId)}`)).length) return { ok: false, message: ROUND_ONE_CLOSED };
   const [still] = await db
     .select({ entryId: judgeAssignments.entryId })
     .from(judgeAssignments)

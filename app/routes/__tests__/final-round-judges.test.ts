@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { eventJudges, events, finalJudges, judgeAssignments, notifications, outbox } from "#db/schema";
 import { db } from "~/db.server";
 import { readToast } from "~/lib/toast.server";
+import { addAssignment, recomputeAssignments, removeAssignment, ROUND_ONE_CLOSED, setJudgesPerEntry } from "~/modules/events/assignments.server";
 import { addJudge, listCriteria } from "~/modules/events/events.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { startFinalRound } from "~/modules/judging/rounds.server";
@@ -234,6 +235,20 @@ describe("round 1's judges and assignments once the final round started", () => 
     );
     expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [late.id] });
     expect(await assignments(w)).toEqual(before);
+  });
+
+  it("stay as they were for a request checked just before the final round started: the round is checked in each write", async () => {
+    const w = await world();
+    const before = await assignments(w);
+    const [one] = await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, w.event.id));
+    const other = one.judgeId === w.j1.id ? w.j2.id : w.j1.id;
+    // The module functions, called as the Judges page's actions would be after their round check had passed.
+    expect(await addAssignment(w.event.id, one.entryId, other)).toEqual({ ok: false, field: "judgeId", message: ROUND_ONE_CLOSED });
+    expect(await removeAssignment(w.event.id, one.entryId, one.judgeId)).toEqual({ ok: false, message: ROUND_ONE_CLOSED });
+    expect(await setJudgesPerEntry({ id: w.event.id, judgesPerEntry: 1 }, 2)).toEqual({ ok: false, message: ROUND_ONE_CLOSED });
+    await recomputeAssignments({ id: w.event.id, judgesPerEntry: 2 });
+    expect(await assignments(w)).toEqual(before);
+    expect((await getEvent(w.event.id)).judgesPerEntry).toBe(1);
   });
 
   it("a removal confirmed in round 1 after the final round started changes neither roster", async () => {
