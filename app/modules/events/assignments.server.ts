@@ -97,10 +97,16 @@ export async function recomputeAssignments(event: AssigningEvent): Promise<Assig
           ),
         ),
     ),
-    ...plan.add.map((p) =>
-      db.run(sql`insert into judge_assignments (event_id, entry_id, judge_id, manual) select ${event.id}, ${p.entryId}, ${p.judgeId}, 0
-        where ${roundOne} on conflict do nothing`),
-    ),
+    // One statement for all new assignments, as before the round check (a row per pair of the VALUES list).
+    ...(plan.add.length
+      ? [
+          db.run(sql`insert into judge_assignments (event_id, entry_id, judge_id, manual)
+            select ${event.id}, column1, column2, 0 from (values ${sql.join(
+              plan.add.map((p) => sql`(${p.entryId}, ${p.judgeId})`),
+              sql`, `,
+            )}) where ${roundOne} on conflict do nothing`),
+        ]
+      : []),
   ]);
   return plan;
 }

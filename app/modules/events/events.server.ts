@@ -18,7 +18,7 @@ import { phaseNotices } from "./phase-notices.server";
 import { templateRows, type EventTemplate } from "./templates.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
 import { endVoteOnPublish, recordPeoplesChoiceWinner } from "~/modules/peoples-choice/votes.server";
-import { asRound, type JudgingRound } from "~/modules/judging/rounds";
+import { asRound, type JudgingRound, type judgeRemovalRefusals } from "~/modules/judging/rounds";
 import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type TransitionRequest } from "./phases";
 
 export type EventRow = typeof events.$inferSelect;
@@ -282,7 +282,7 @@ export async function judgeRemovalFacts(eventId: string, userId: string) {
   };
 }
 
-export type JudgeRemoval = { ok: true; plan: AssignmentPlan | null } | { ok: false; reason: "not-a-judge" | "round-moved" | "only-final-judge" };
+export type JudgeRemoval = { ok: true; plan: AssignmentPlan | null } | { ok: false; reason: keyof typeof judgeRemovalRefusals };
 
 /**
  * Removes a judge from the roster of `round`, the round the organizer confirmed it in (scores they gave are kept). In
