@@ -26,6 +26,26 @@ test("sign-up and sign-in show errors next to the fields", async ({ page }) => {
   await expectAccessible(page);
 });
 
+test("with JavaScript, a form's check arrives after the page and then answers without the server", async ({ page }) => {
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+  await page.goto("/signup");
+  // The schemas come in a chunk of their own after the page (ADR 043); once the network is quiet they are in.
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Work email").fill("not-an-email");
+  await page.getByLabel("Work email").blur();
+  await expect(page.getByText("Enter a valid email address, like name@company.com")).toBeVisible();
+  await page.getByLabel("Work email").fill("val@example.com");
+  await expect(page.getByText("Enter a valid email address, like name@company.com")).toHaveCount(0);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter your name")).toBeVisible();
+  await expect(page.getByText("Enter a password")).toBeVisible();
+  expect(posts).toEqual([]);
+  await expectAccessible(page);
+});
+
 test("event and problem forms refuse bad input and keep what was typed", async ({ page }) => {
   await signIn(page, "organizer@example.com");
   const title = unique("Validation Event");

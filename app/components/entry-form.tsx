@@ -1,13 +1,15 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation, type Blocker } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
 import { Field, FormErrors, SelectField, TextareaField, type Meta } from "~/components/forms";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import type { Question } from "~/modules/entries/questions";
-import { entryFieldLabels, entrySchemaFor, requiredToSubmit, type EntryField } from "~/modules/entries/schemas";
+import { entryFieldLabels, requiredToSubmit, type EntryField } from "~/modules/entries/fields";
 import { outcomeLabels, rootCauseLabels, yesNoLabels } from "~/modules/entries/labels";
 import { useEntryAutosave, type AutosaveStatus } from "./use-entry-autosave";
+
+const check = lazySchemas(() => import("~/modules/entries/schemas"));
 
 /** The form's sections, in order: the in-page navigation and the fieldsets share these ids. */
 const entrySections = [
@@ -81,7 +83,7 @@ export function EntryForm({
     id: "entry",
     lastResult,
     defaultValue: { ...entry, outcome: entry.outcome ?? "", postMortemRootCause: entry.postMortemRootCause ?? "", version: String(entry.version) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchemaFor(formData.get("intent"), questions) }),
+    onValidate: ({ formData }) => check(formData, (s) => s.entrySchemaFor(formData.get("intent"), questions)),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

@@ -1,14 +1,15 @@
 // The follow-up form lives apart from the badges and views in follow-ups.tsx, so pages that only show
 // follow-ups do not load the form library and zod (ADR 043).
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { followUpStatuses } from "#db/enums";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import type { FollowUpAnswer } from "~/modules/follow-ups/follow-ups.server";
-import { followUpSchema } from "~/modules/follow-ups/schemas";
 import { followUpHints, followUpLabels } from "~/modules/follow-ups/words";
 import type { Metric } from "./follow-ups";
+
+const check = lazySchemas(() => import("~/modules/follow-ups/schemas"));
 
 /** The follow-up form: works as a plain post; with JavaScript it checks fields as people leave them. */
 export function FollowUpForm({ latest, metric, lastResult }: { latest: FollowUpAnswer | null; metric: Metric; lastResult?: SubmissionResult<string[]> }) {
@@ -16,7 +17,7 @@ export function FollowUpForm({ latest, metric, lastResult }: { latest: FollowUpA
     id: "follow-up",
     lastResult,
     defaultValue: latest ? { status: latest.status, why: latest.why, metricValue: latest.metricValue } : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: followUpSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.followUpSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -3,16 +3,17 @@
 // Rendered on the server as usual; in the browser it hydrates once its chunk arrives, and works as a plain
 // GET form before that.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/forms";
-import { joinSchema } from "~/modules/teams/schemas";
+import { lazySchemas } from "~/lib/lazy-schemas";
+
+const check = lazySchemas(() => import("~/modules/teams/schemas"));
 
 export default function JoinByCodeForm({ eventSlug, lastResult }: { eventSlug: string; lastResult?: SubmissionResult<string[]> }) {
   const [joinForm, joinFields] = useForm({
     id: "join",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.joinSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

@@ -1,8 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/forms";
-import { profileSchema } from "~/modules/portfolio/schemas";
+import { lazySchemas } from "~/lib/lazy-schemas";
+
+const check = lazySchemas(() => import("~/modules/portfolio/schemas"));
 
 /** The account page's "Profile" section: the two optional lines of the person's portfolio page. */
 export function ProfileForm({
@@ -20,7 +21,7 @@ export function ProfileForm({
     id: "profile",
     lastResult,
     defaultValue: { headline, skills },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.profileSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailPreferences } from "~/components/email-preferences";
@@ -9,12 +8,12 @@ import { Field, FormErrors } from "~/components/forms";
 import { ProfileForm } from "~/components/profile-form";
 import { parseForm } from "~/lib/forms.server";
 import { readIntent, unknownIntent } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { passwordSignIn, type PasswordSignIn } from "~/modules/auth/accounts.server";
 import { attemptPasswordChange } from "~/modules/auth/attempts.server";
 import { changePasswordServerSchema } from "~/modules/auth/password-strength.server";
 import { requireUser } from "~/modules/auth/guards.server";
-import { changePasswordSchema } from "~/modules/auth/schemas";
 import { restartSessions } from "~/modules/auth/session.server";
 import { siteRole } from "~/modules/auth/site-role";
 import { eventsWithRoles } from "~/modules/events/roles.server";
@@ -23,6 +22,8 @@ import { emailPreferences, setEmailPreferences } from "~/modules/notifications/n
 import { emailPreferencesSchema } from "~/modules/notifications/schemas";
 import { getProfile, saveProfile } from "~/modules/portfolio/portfolio.server";
 import { profileSchema } from "~/modules/portfolio/schemas";
+
+const check = lazySchemas(() => import("~/modules/auth/schemas"));
 
 export const meta: MetaFunction = () => [{ title: "Your account · Problem First" }];
 
@@ -94,7 +95,7 @@ export default function Account() {
   const preferenceErrors = actionData?.intent === "email-preferences" ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? []) : undefined;
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.changePasswordSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

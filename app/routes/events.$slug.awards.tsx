@@ -1,5 +1,6 @@
+import { lazySchemas } from "~/lib/lazy-schemas";
+import { awardSchema } from "~/modules/judging/schemas";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,8 +14,10 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { canChangeAwards, canManageJudging } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { awardSchema, defaultAwards, MOST_VALUABLE_FAILURE, PEOPLES_CHOICE } from "~/modules/judging/awards";
+import { defaultAwards, MOST_VALUABLE_FAILURE, PEOPLES_CHOICE } from "~/modules/judging/awards";
 import { addDefaultAwards, createAward, deleteAward, findAward, giveAward, listAwards, suggestMostValuableFailure } from "~/modules/judging/awards.server";
+
+const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
 export const meta: MetaFunction = () => [{ title: "Awards · Problem First" }];
 
@@ -202,7 +205,7 @@ function NewAwardForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
   const [form, fields] = useForm({
     id: "new-award",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: awardSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.awardSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

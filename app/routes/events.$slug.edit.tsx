@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EventFields } from "~/components/event-fields";
@@ -7,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { formatInZone } from "~/lib/time";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -14,6 +14,8 @@ import { canManageEvent } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { eventSchema } from "~/modules/events/schemas";
 import { updateEvent } from "~/modules/events/settings.server";
+
+const check = lazySchemas(() => import("~/modules/events/schemas"));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.event.title ?? "event"} · Problem First` }];
 
@@ -59,7 +61,7 @@ export default function EditEvent() {
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { ...event, maxTeamSize: String(event.maxTeamSize) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.eventSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

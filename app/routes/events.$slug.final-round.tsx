@@ -1,11 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
@@ -15,6 +15,8 @@ import { listJudges } from "~/modules/events/events.server";
 import { asRound, decisionWords, finalRoundBlockers, liveDemoRubric, requestedTop, topFinalists } from "~/modules/judging/rounds";
 import { startFinalRoundSchema } from "~/modules/judging/schemas";
 import { listShortlist, roundOneRanking, startFinalRound } from "~/modules/judging/rounds.server";
+
+const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Final round of ${data?.event.title ?? "event"} · Problem First` }];
 
@@ -84,7 +86,7 @@ function StartForm() {
     id: "start-final-round",
     lastResult: actionData?.result,
     defaultValue: { top: String(top), finalists: suggested, rubric: "same" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: startFinalRoundSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.startFinalRoundSchema),
     shouldValidate: "onSubmit",
   });
   const picked = new Set(suggested);

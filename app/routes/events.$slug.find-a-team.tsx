@@ -12,7 +12,7 @@ import { appOrigin } from "~/lib/urls.server";
 import { canAskToJoin, canRecruit, canSeekTeam, canViewTeamFinder, canWithdrawJoinRequest } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
-import { askSchema, openingSchema, requestRefSchema, seekerPostSchema } from "~/modules/teams/join-requests";
+import { askSchema, openingSchema, requestRefSchema, seekerPostSchema } from "~/modules/teams/schemas";
 import {
   acceptJoinRequest,
   askToJoin,

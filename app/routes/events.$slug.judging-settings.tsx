@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -7,11 +6,14 @@ import { FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { backLink, manageJudges, readFrom, withFrom } from "~/lib/back-links";
 import { enforce } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageJudging } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { updateJudgingSettings } from "~/modules/judging/settings.server";
 import { judgingSettingsSchema } from "~/modules/judging/schemas";
+
+const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
 export const meta: MetaFunction = () => [{ title: "Judging settings · Problem First" }];
 
@@ -58,7 +60,7 @@ export default function JudgingSettings() {
       blindJudging: event.blindJudging ? "on" : undefined,
       showJudgeNames: event.showJudgeNames ? "on" : undefined,
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: judgingSettingsSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.judgingSettingsSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

@@ -1,11 +1,11 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageEvent, canManagePeoplesChoice } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -13,6 +13,8 @@ import { peoplesChoiceSettingsSchema } from "~/modules/peoples-choice/rules";
 import { settingsView } from "~/modules/peoples-choice/views.server";
 import { saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { formatInZone } from "~/lib/time";
+
+const check = lazySchemas(() => import("~/modules/peoples-choice/rules"));
 
 export const meta: MetaFunction = () => [{ title: "People's choice · Problem First" }];
 
@@ -49,8 +51,7 @@ export default function PeoplesChoiceSettings() {
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>()?.result,
     defaultValue: { enabled: settings.enabled ? "on" : undefined, closesAt: settings.closesAt },
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: peoplesChoiceSettingsSchema({ timezone: event.timezone, submissionDeadline: new Date(deadlineMs) }) }),
+    onValidate: ({ formData }) => check(formData, (s) => s.peoplesChoiceSettingsSchema({ timezone: event.timezone, submissionDeadline: new Date(deadlineMs) })),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

@@ -1,11 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageProblems, canViewEvent, type Actor } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -13,6 +13,8 @@ import { listVisibleEvents, loadEventAccess } from "~/modules/events/events.serv
 import { phaseLabels } from "~/modules/events/phases";
 import { copyProblems, listProblemsToCopy } from "~/modules/problems/problems.server";
 import { copyProblemsSchema } from "~/modules/problems/schemas";
+
+const check = lazySchemas(() => import("~/modules/problems/schemas"));
 
 export const meta: MetaFunction = () => [{ title: "Copy problems · Problem First" }];
 
@@ -55,7 +57,7 @@ export default function CopyProblems() {
   const { event, others, source, unknownSource } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>()?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: copyProblemsSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.copyProblemsSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -7,11 +6,14 @@ import { FormErrors } from "~/components/forms";
 import { ProblemFields } from "~/components/problem-fields";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { addProblem, resolveOwner } from "~/modules/problems/problems.server";
 import { problemSchema } from "~/modules/problems/schemas";
+
+const check = lazySchemas(() => import("~/modules/problems/schemas"));
 
 export const meta: MetaFunction = () => [{ title: "Add a problem · Problem First" }];
 
@@ -41,7 +43,7 @@ export default function NewProblem() {
   const lastResult = useActionData<typeof action>()?.result;
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: problemSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.problemSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,11 +1,11 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canEditRubric, canManageEvent } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -14,6 +14,8 @@ import { parseLevels, scaleOptions } from "~/modules/events/rubric";
 import { rubricLocked, saveRubric, setScale } from "~/modules/events/rubric.server";
 import { rubricSchema, scaleSchema } from "~/modules/events/schemas";
 import { asRound } from "~/modules/judging/rounds";
+
+const check = lazySchemas(() => import("~/modules/events/schemas"));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rubric of ${data?.event.title ?? "event"} · Problem First` }];
 
@@ -81,7 +83,7 @@ function ScaleForm({ scaleMax, last }: { scaleMax: number; last?: ActionResult }
     id: "set-scale",
     lastResult: last?.intent === "set-scale" ? last.result : undefined,
     defaultValue: { scaleMax: String(scaleMax) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: scaleSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.scaleSchema),
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card flex flex-wrap items-end gap-3">
@@ -122,7 +124,7 @@ function RubricForm({
     id: "save-rubric",
     lastResult: last?.intent === "save-rubric" ? last.result : undefined,
     defaultValue: { criteria },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rubricSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.rubricSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,14 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField } from "~/components/forms";
 import { EntrySection } from "~/components/team/entry-section";
 import { MembersSection } from "~/components/team/members-section";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
+import { problemChangeSchema } from "~/modules/teams/schemas";
 import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { absoluteUrl, appOrigin } from "~/lib/urls.server";
@@ -30,7 +30,7 @@ import {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} · Problem First` }];
 
-const problemChangeSchema = z.object({ problemId: z.string({ error: "Pick a problem" }).min(1, "Pick a problem").max(100) });
+const check = lazySchemas(() => import("~/modules/teams/schemas"));
 
 async function loadTeam(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireEventAccess(request, params.slug);
@@ -125,7 +125,7 @@ export default function TeamPage() {
     id: "change-problem",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     defaultValue: { problemId: team.problemId },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: problemChangeSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.problemChangeSchema),
   });
   return (
     <div className="space-y-6">

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useSyncExternalStore } from "react";
@@ -8,6 +7,7 @@ import { Field, FormErrors, SelectField } from "~/components/forms";
 import { RelatedLearnings } from "~/components/learnings";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { historyLink } from "~/modules/archive/history.server";
 import { problemSearchText, relatedLearnings } from "~/modules/archive/search.server";
@@ -16,6 +16,8 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
 import { teamSchema } from "~/modules/teams/schemas";
 import { createTeam } from "~/modules/teams/teams.server";
+
+const check = lazySchemas(() => import("~/modules/teams/schemas"));
 
 export const meta: MetaFunction = () => [{ title: "Create a team · Problem First" }];
 
@@ -62,7 +64,7 @@ export default function NewTeam() {
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { name: teamName, problemId: chosen?.id ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: teamSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.teamSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -8,6 +7,7 @@ import { EventTemplateBox } from "~/components/event-template";
 import { FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { canCreateEvent, canUseAsTemplate, type Actor } from "~/modules/auth/permissions";
@@ -15,6 +15,8 @@ import { createEvent, loadEventAccess, slugTaken } from "~/modules/events/events
 import { eventSchema } from "~/modules/events/schemas";
 import { templateDefaults, templatePreview } from "~/modules/events/templates.server";
 import { templateSchema } from "~/modules/problems/schemas";
+
+const check = lazySchemas(() => import("~/modules/events/schemas"));
 
 export const meta: MetaFunction = () => [{ title: "New event · Problem First" }];
 
@@ -81,7 +83,7 @@ export default function NewEvent() {
       maxTeamSize: "5",
       ...defaults,
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.eventSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,16 +1,19 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { tooManyMessage } from "~/lib/rate-limit.server";
 import { appOrigin } from "~/lib/urls.server";
 import { requireAnonymous, requirePasswordLogin } from "~/modules/auth/guards.server";
-import { forgotPasswordSchema, resetRequestedMessage } from "~/modules/auth/password-reset";
+import { resetRequestedMessage } from "~/modules/auth/password-reset";
+import { forgotPasswordSchema } from "~/modules/auth/schemas";
 import { requestPasswordReset } from "~/modules/auth/password-reset.server";
+
+const check = lazySchemas(() => import("~/modules/auth/schemas"));
 
 export const meta: MetaFunction = () => [{ title: "Forgot password · Problem First" }];
 
@@ -37,7 +40,7 @@ export default function ForgotPassword() {
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.forgotPasswordSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

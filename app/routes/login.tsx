@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -8,10 +7,13 @@ import { SsoButton } from "~/components/sso-button";
 import { env } from "~/env.server";
 import { parseForm } from "~/lib/forms.server";
 import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { attemptSignIn } from "~/modules/auth/attempts.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
 import { safeRedirect, signInSchema } from "~/modules/auth/schemas";
 import { startSession } from "~/modules/auth/session.server";
+
+const check = lazySchemas(() => import("~/modules/auth/schemas"));
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Problem First" }];
 
@@ -49,7 +51,7 @@ export default function SignIn() {
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.signInSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

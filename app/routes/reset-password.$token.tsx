@@ -1,16 +1,18 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { passwordWeakness } from "~/modules/auth/password-strength.server";
-import { resetPasswordSchema } from "~/modules/auth/password-reset";
+import { resetPasswordSchema } from "~/modules/auth/schemas";
 import { findResetAccount, resetPassword } from "~/modules/auth/password-reset.server";
 import { requirePasswordLogin } from "~/modules/auth/guards.server";
 import { startSession } from "~/modules/auth/session.server";
+
+const check = lazySchemas(() => import("~/modules/auth/schemas"));
 
 // same-origin, not no-referrer: the token never leaves in a Referer, and a form post without JavaScript still
 // carries this site as its Origin (no-referrer sends "null", which the same-origin check in server.mjs refuses).
@@ -51,7 +53,7 @@ export default function ResetPassword() {
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.resetPasswordSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -8,13 +7,15 @@ import { Field, FormErrors } from "~/components/forms";
 import { SsoButton } from "~/components/sso-button";
 import { parseForm } from "~/lib/forms.server";
 import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { hit, limits, tooManyMessage } from "~/lib/rate-limit.server";
 import { appOrigin } from "~/lib/urls.server";
 import { signUpSentMessage } from "~/modules/auth/email-verification";
 import { signUp } from "~/modules/auth/email-verification.server";
 import { signUpServerSchema } from "~/modules/auth/password-strength.server";
 import { requireAnonymous, requirePasswordLogin } from "~/modules/auth/guards.server";
-import { signUpSchema } from "~/modules/auth/schemas";
+
+const check = lazySchemas(() => import("~/modules/auth/schemas"));
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Problem First" }];
 
@@ -57,7 +58,7 @@ export default function SignUp() {
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.signUpSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

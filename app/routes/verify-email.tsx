@@ -5,10 +5,10 @@ import { parseForm } from "~/lib/forms.server";
 import { tooManyMessage } from "~/lib/rate-limit.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
-import { resendSchema, VERIFY_VALID_HOURS } from "~/modules/auth/email-verification";
+import { VERIFY_VALID_HOURS } from "~/modules/auth/email-verification";
 import { resendVerification } from "~/modules/auth/email-verification.server";
 import { requireUser } from "~/modules/auth/guards.server";
-import { safeRedirect } from "~/modules/auth/schemas";
+import { resendSchema, safeRedirect } from "~/modules/auth/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Problem First" }];
 

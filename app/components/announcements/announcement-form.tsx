@@ -1,12 +1,13 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import type { EventPhase } from "#db/enums";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { announcementAudiences, audienceOpen, audienceWords, type AnnouncementAudience } from "~/modules/announcements/rules";
-import { announcementSchema } from "~/modules/announcements/schemas";
+
+const check = lazySchemas(() => import("~/modules/announcements/schemas"));
 
 type Editing = { id: string; title: string; body: string; audience: AnnouncementAudience; sendAt: string } | null;
 
@@ -32,7 +33,7 @@ export function AnnouncementForm({
     id: editing ? `announcement-${editing.id}` : "announcement",
     lastResult,
     defaultValue: editing ? { ...editing, when: "later" } : { audience: "everyone", when: "now" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: announcementSchema({ now: new Date(), timezone: event.timezone, phase: event.phase }) }),
+    onValidate: ({ formData }) => check(formData, (s) => s.announcementSchema({ now: new Date(), timezone: event.timezone, phase: event.phase })),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

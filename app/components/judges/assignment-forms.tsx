@@ -1,8 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
-import { assignmentSchema, judgesPerEntrySchema } from "~/modules/events/schemas";
+import { lazySchemas } from "~/lib/lazy-schemas";
+
+const check = lazySchemas(() => import("~/modules/events/schemas"));
 
 type AssignedEntry = { id: string; title: string; judges: { judgeId: string; judgeName: string; manual: boolean; scored: boolean }[] };
 
@@ -69,7 +70,7 @@ function ModeSection({ event, last }: { event: { judgesPerEntry: number | null }
       mode: event.judgesPerEntry === null ? "all" : "per-entry",
       judgesPerEntry: event.judgesPerEntry === null ? "2" : String(event.judgesPerEntry),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: judgesPerEntrySchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.judgesPerEntrySchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -104,7 +105,7 @@ function EntryAssignments({ entry, judges, last }: { entry: AssignedEntry; judge
   const [form, fields] = useForm({
     id: formId,
     lastResult: mine ? last.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: assignmentSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.assignmentSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
-import { inviteJudgeByEmailSchema } from "~/modules/events/schemas";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import type { JudgingRound } from "~/modules/judging/rounds";
+
+const check = lazySchemas(() => import("~/modules/events/schemas"));
 
 export type EmailInviteLine = { id: string; email: string; createdBy: string; createdAt: string; expiresAt: string; expired: boolean };
 export type WithdrawFacts = { inviteId: string; email: string; createdAt: string };
@@ -28,7 +29,7 @@ export function EmailInviteSection({
   const [form, fields] = useForm({
     id: "invite-by-email",
     lastResult: last?.intent === "invite-by-email" ? last.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteJudgeByEmailSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.inviteJudgeByEmailSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,11 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
 import type { InviteLine } from "~/components/manage/judges-section";
-import { judgeInviteSchema } from "~/modules/events/schemas";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import type { JudgingRound } from "~/modules/judging/rounds";
+
+const check = lazySchemas(() => import("~/modules/events/schemas"));
 
 type InviteResult = { intent: string; result: SubmissionResult<string[]>; inviteUrl?: string; expiresAt?: string };
 export type RevokeFacts = { inviteId: string; createdAt: string; createdBy: string; expiresAt: string };
@@ -26,7 +27,7 @@ export function InviteSection({
     id: "create-invite",
     lastResult: last?.intent === "create-invite" ? last.result : undefined,
     defaultValue: { days: "7" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: judgeInviteSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.judgeInviteSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,11 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { Field } from "~/components/forms";
-import { addJudgeSchema } from "~/modules/events/schemas";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { judgeOfWords, type JudgingRound } from "~/modules/judging/rounds";
 import { ManageSection } from "./on-this-page";
+
+const check = lazySchemas(() => import("~/modules/events/schemas"));
 
 type Person = { id: string; name: string; email: string };
 export type InviteLine = { id: string; createdBy: string; createdAt: string; expiresAt: string; state: "active" | "expired" | "revoked" };
@@ -37,7 +38,7 @@ export function JudgesSection({
   const [form, fields] = useForm({
     id: "add-judge",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: addJudgeSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.addJudgeSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

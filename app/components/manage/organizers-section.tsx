@@ -1,9 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/forms";
-import { addOrganizerSchema } from "~/modules/events/schemas";
 import { ManageSection } from "./on-this-page";
+import { lazySchemas } from "~/lib/lazy-schemas";
+
+const check = lazySchemas(() => import("~/modules/events/schemas"));
 
 type Person = { id: string; name: string; email: string };
 
@@ -12,7 +13,7 @@ export function OrganizersSection({ organizers, lastResult }: { organizers: Pers
   const [form, fields] = useForm({
     id: "add-organizer",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: addOrganizerSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.addOrganizerSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

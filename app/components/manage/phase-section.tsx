@@ -1,12 +1,13 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import type { EventPhase } from "#db/schema";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { ConfirmationDetails } from "~/components/score-sheets";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { phaseLabels, phaseOrder, phaseWords, type PhaseStep } from "~/modules/events/phases";
-import { phaseChangeSchema } from "~/modules/events/schemas";
 import { ManageSection } from "./on-this-page";
+
+const check = lazySchemas(() => import("~/modules/events/schemas"));
 
 type PhaseChange = { from: EventPhase; to: EventPhase; reason: string | null; at: string; by: string };
 
@@ -68,7 +69,7 @@ function PhaseStepForm({ step, lastResult }: { step: PhaseStep; lastResult?: Sub
   const [form, fields] = useForm({
     id: `phase-${step.to}`,
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: phaseChangeSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.phaseChangeSchema),
   });
   const blocked = step.blockers.length > 0;
   return (

@@ -1,11 +1,13 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { questionKinds } from "#db/enums";
 import { ConfirmStep } from "~/components/confirm-step";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
-import { MAX_QUESTIONS, questionKindLabels, questionsFormSchema, type Question, type QuestionsInput } from "~/modules/entries/questions";
+import { lazySchemas } from "~/lib/lazy-schemas";
+import { MAX_QUESTIONS, questionKindLabels, type Question, type QuestionsInput } from "~/modules/entries/questions";
 import { ManageSection } from "./on-this-page";
+
+const check = lazySchemas(() => import("~/modules/entries/question-schemas"));
 
 /** What saving would remove, and the editor's fields to send the same save again once confirmed. */
 type RemovalFacts = { labels: string[]; teamCount: number; fields: Record<string, string> };
@@ -95,7 +97,7 @@ function QuestionsForm({ values, lastResult }: { values: EditorValues; lastResul
     defaultValue: {
       questions: values.map((q) => ({ id: q.id, label: q.label, kind: q.kind, required: q.required ? "on" : "", options: q.options })),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: questionsFormSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.questionsFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,15 +1,16 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { TextareaField } from "~/components/forms";
-import { conflictSchema } from "~/modules/judging/schemas";
+import { lazySchemas } from "~/lib/lazy-schemas";
+
+const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
 /** A judge steps away from an entry they cannot judge fairly; it sits after the score sheet, the usual job. */
 export function ConflictForm({ entryId, lastResult }: { entryId: string; lastResult?: SubmissionResult<string[]> }) {
   const [form, fields] = useForm({
     id: `conflict-${entryId}`,
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: conflictSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.conflictSchema),
     // Tabbing past the conflict form after the sheet must not flag an empty reason.
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",

@@ -1,8 +1,9 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
-import { scoreSheetSchema } from "~/modules/judging/schemas";
+import { lazySchemas } from "~/lib/lazy-schemas";
+
+const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
 type Criterion = { id: string; name: string; description: string; weight: number; levels: string[] };
 
@@ -29,10 +30,6 @@ export function ScoreSheetForm({
   lastResult?: SubmissionResult<string[]>;
   summary?: string | null;
 }) {
-  const schema = scoreSheetSchema(
-    rubric.map((c) => c.id),
-    scaleMax,
-  );
   const byCriterion = new Map(mine.map((s) => [s.criterionId, s]));
   const [form, fields] = useForm({
     id: `score-sheet-${entryId}`,
@@ -41,7 +38,13 @@ export function ScoreSheetForm({
       scores: rubric.map((c) => ({ criterionId: c.id, value: byCriterion.get(c.id)?.value?.toString() ?? "", comment: byCriterion.get(c.id)?.comment ?? "" })),
       overallComment: overall,
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) =>
+      check(formData, (s) =>
+        s.scoreSheetSchema(
+          rubric.map((c) => c.id),
+          scaleMax,
+        ),
+      ),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

@@ -1,10 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
-import { askSchema, canAsk, canAskAfterEnding, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
+import { lazySchemas } from "~/lib/lazy-schemas";
+import { canAsk, canAskAfterEnding, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
 import { RequestStatus } from "./request-status";
+
+const check = lazySchemas(() => import("~/modules/teams/schemas"));
 
 type MyRequest = { id: string; teamId: string; teamName: string; status: JoinRequestStatus; asks: number };
 
@@ -127,7 +129,7 @@ function AskForm({ team, again, lastResult }: { team: { id: string; name: string
   const [form, fields] = useForm({
     id: `ask-${team.id}`,
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: askSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.askSchema),
     shouldValidate: "onSubmit",
   });
   return (

@@ -1,9 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { FormErrors, SelectField, TextareaField } from "~/components/forms";
-import { seekerPostSchema } from "~/modules/teams/join-requests";
+import { lazySchemas } from "~/lib/lazy-schemas";
+
+const check = lazySchemas(() => import("~/modules/teams/schemas"));
 
 /** The person's own "Looking for a team" post: write, edit or remove it (removing asks first). */
 export function SeekerPost({
@@ -23,7 +24,7 @@ export function SeekerPost({
     id: "seeker-post",
     lastResult,
     defaultValue: { skills: post?.skills ?? "", problemId: post?.problemId ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: seekerPostSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.seekerPostSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,10 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { FormErrors, TextareaField } from "~/components/forms";
-import { canAskAfterEnding, openingSchema, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
+import { lazySchemas } from "~/lib/lazy-schemas";
+import { canAskAfterEnding, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
 import { RequestStatus } from "./request-status";
+
+const check = lazySchemas(() => import("~/modules/teams/schemas"));
 
 type Incoming = {
   id: string;
@@ -38,7 +40,7 @@ export function TeamRecruiting({
     id: "opening",
     lastResult,
     defaultValue: { needs: opening?.needs ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: openingSchema }),
+    onValidate: ({ formData }) => check(formData, (s) => s.openingSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

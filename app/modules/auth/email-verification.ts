@@ -1,5 +1,4 @@
 // Email confirmation after a password sign-up: its fixed numbers and the words both sides show (ADR 028).
-import { z } from "zod";
 
 /** A confirmation link works once, for this long. */
 export const VERIFY_VALID_HOURS = 48;
@@ -7,6 +6,3 @@ export const VERIFY_VALID_HOURS = 48;
 /** The same answer for a new address and for one that already has an account, so sign-up reveals nothing. */
 export const signUpSentMessage =
   "Check your email: we sent a link to confirm your address. If the address already has an account, its owner got an email on how to sign in instead.";
-
-/** "Send the link again": from the banner on any page (back to that page) or from /verify-email. */
-export const resendSchema = z.object({ redirectTo: z.string().max(2000).optional() });

@@ -49,3 +49,10 @@ export const changePasswordSchema = z
     newPassword: passwordSchema,
   })
   .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });
+
+/** "Send the link again": from the banner on any page (back to that page) or from /verify-email. */
+export const resendSchema = z.object({ redirectTo: z.string().max(2000).optional() });
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({ password: passwordSchema });

@@ -3,7 +3,8 @@ import type { Decision } from "~/modules/auth/permissions";
 import type { AutosaveOutcome } from "./autosave";
 import type { Question } from "./questions";
 import { saveEntry } from "./entries.server";
-import { autosaveSchemaFor, entryFieldLabels, type EntryField } from "./schemas";
+import { entryFieldLabels, type EntryField } from "./fields";
+import { autosaveSchemaFor } from "./schemas";
 
 /**
  * Saves the entry form's fields as they are, never submitting. The caller has checked that the person

@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { answerText } from "./labels";
-import { answerProblem, answersSchema, parseOptions, questionsFormFields, questionsFormSchema, readOptions, withRemovalKept, type Question } from "./questions";
+import { answersSchema, questionsFormSchema } from "./question-schemas";
+import { answerProblem, parseOptions, questionsFormFields, readOptions, withRemovalKept, type Question } from "./questions";
 import { entrySchemaFor } from "./schemas";
 
 const q = (over: Partial<Question> = {}): Question => ({ id: "q1", kind: "short-text", label: "Which team?", required: false, options: [], ...over });

@@ -1,15 +1,18 @@
 // Custom submission questions (ADR 036): what organizers may ask, and what counts as an answer. Pure, shared by
-// the organizers' editor, the entry form (client and server) and the entry page.
-import { z } from "zod";
-import { questionKinds, type QuestionKind } from "#db/enums";
+// the organizers' editor, the entry form (client and server) and the entry page. Their zod schemas are in
+// question-schemas.ts, so pages that only show questions load no zod (ADR 043).
+import type { QuestionKind } from "#db/enums";
+import type { QuestionsInput } from "./question-schemas";
+
+export type { QuestionsInput };
 
 export const MAX_QUESTIONS = 5;
-const MIN_OPTIONS = 2;
-const MAX_OPTIONS = 10;
-const MAX_LABEL = 200;
-const MAX_OPTION = 80;
+export const MIN_OPTIONS = 2;
+export const MAX_OPTIONS = 10;
+export const MAX_LABEL = 200;
+export const MAX_OPTION = 80;
 /** The longest answer of a text question; a yes/no or a choice is checked against its values instead. */
-const MAX_ANSWER = { "short-text": 200, "long-text": 2000 } as const;
+export const MAX_ANSWER = { "short-text": 200, "long-text": 2000 } as const;
 
 export const questionKindLabels: Record<QuestionKind, string> = {
   "short-text": "Short text",
@@ -34,30 +37,6 @@ export function readOptions(json: string): string[] {
     return [];
   }
 }
-
-const questionInput = z
-  .object({
-    id: z.string().max(40).optional(),
-    label: z.string({ error: "Write the question" }).trim().min(1, "Write the question").max(MAX_LABEL, `Use at most ${MAX_LABEL} characters`),
-    kind: z.enum(questionKinds, { error: "Pick the kind of answer" }),
-    required: z.boolean().default(false),
-    options: z.string().max(2000, "Use at most 2,000 characters").default(""),
-  })
-  .superRefine((q, ctx) => {
-    if (q.kind !== "choice") return;
-    const options = parseOptions(q.options);
-    if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS)
-      ctx.addIssue({ code: "custom", path: ["options"], message: `Give ${MIN_OPTIONS} to ${MAX_OPTIONS} different options, one a line` });
-    else if (options.some((o) => o.length > MAX_OPTION))
-      ctx.addIssue({ code: "custom", path: ["options"], message: `Keep each option to ${MAX_OPTION} characters` });
-  });
-
-/** The organizers' editor: up to five questions, in order. */
-export const questionsFormSchema = z.object({
-  questions: z.array(questionInput).max(MAX_QUESTIONS, `Ask at most ${MAX_QUESTIONS} questions`).default([]),
-});
-
-export type QuestionsInput = z.infer<typeof questionsFormSchema>;
 
 /**
  * The editor's fields for these questions, named as the form names them, so a confirm step (ADR 012) can send
@@ -99,29 +78,4 @@ export function answerProblem(question: Question, value: string, submitting: boo
   if (value.length > MAX_ANSWER[question.kind]) return `Use at most ${MAX_ANSWER[question.kind].toLocaleString("en")} characters`;
   if (question.kind === "short-text" && /[\r\n]/.test(value)) return "Keep the answer to one line";
   return null;
-}
-
-/** The entry form's `answers` object: one trimmed text per question, checked by answerProblem. */
-export function answersSchema(questions: Question[], submitting: boolean) {
-  // The maximum also lets a long answer come back into the form when something else is wrong (parseForm's echo).
-  const longest = (k: QuestionKind) => (k === "short-text" || k === "long-text" ? MAX_ANSWER[k] : MAX_OPTION);
-  const shape = Object.fromEntries(
-    questions.map((q) => [
-      q.id,
-      z
-        .string()
-        .trim()
-        .max(longest(q.kind), `Use at most ${longest(q.kind).toLocaleString("en")} characters`)
-        .default(""),
-    ]),
-  );
-  return z
-    .object(shape)
-    .prefault({})
-    .superRefine((answers, ctx) => {
-      for (const q of questions) {
-        const problem = answerProblem(q, (answers as Record<string, string>)[q.id] ?? "", submitting);
-        if (problem) ctx.addIssue({ code: "custom", path: [q.id], message: problem });
-      }
-    });
 }

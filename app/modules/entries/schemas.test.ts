@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { autosaveSchemaFor, entryDraftSchema, entrySchemaFor, entrySubmitSchema, normalizeTags, requiredToSubmit } from "./schemas";
+import { requiredToSubmit } from "./fields";
+import { autosaveSchemaFor, entryDraftSchema, entrySchemaFor, entrySubmitSchema, normalizeTags } from "./schemas";
 
 const complete = {
   version: 3,

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { outcomes, rootCauses, type entryStatuses, type Outcome } from "#db/enums";
-import { answersSchema, type Question } from "./questions";
+import { outcomes, rootCauses, type entryStatuses } from "#db/enums";
+import { requiredToSubmit, type EntryField } from "./fields";
+import { answersSchema } from "./question-schemas";
+import type { Question } from "./questions";
 
 const max = (n: number) =>
   z
@@ -37,62 +39,9 @@ const draftShape = {
   postMortemRootCauseOther: max(200),
   postMortemDifferently: max(5000),
   postMortemNextSteps: max(5000),
-};
+} satisfies Record<EntryField, z.ZodType>;
 
 export const entryDraftSchema = z.object(draftShape);
-
-/** The entry form's field labels: the form, its autosave messages and its tests say the same words. */
-export const entryFieldLabels = {
-  version: "Version",
-  title: "Title",
-  summary: "One-line summary",
-  outcome: "Outcome",
-  tags: "Tags",
-  demoUrl: "Demo link",
-  repoUrl: "Repository link",
-  videoUrl: "Video link",
-  approach: "Approach: models, tools and data used",
-  metricName: "Metric name",
-  metricUnit: "Unit",
-  metricBaseline: "Baseline",
-  metricTarget: "Target",
-  metricResult: "Measured result",
-  postMortemWorked: "What worked",
-  postMortemDidNotWork: "What did not work",
-  postMortemRootCause: "Root cause",
-  postMortemRootCauseOther: "Root cause, if other",
-  postMortemDifferently: "What we would do differently",
-  postMortemNextSteps: "Next steps",
-} as const satisfies Record<keyof typeof draftShape, string>;
-
-export type EntryField = keyof typeof entryFieldLabels;
-
-const alwaysRequired: [EntryField, string][] = [
-  ["title", "Give the entry a title"],
-  ["summary", "Write a one-line summary"],
-  ["approach", "Describe the approach: models, tools and data used"],
-  ["metricName", "Name the AI metric"],
-  ["metricBaseline", "Give the metric's baseline"],
-  ["postMortemWorked", "Say what worked (even in a failed attempt something did)"],
-  ["postMortemDidNotWork", "Say what did not work"],
-  ["postMortemDifferently", "Say what you would do differently"],
-  ["postMortemNextSteps", "Name the next steps"],
-  ["outcome", "Pick an outcome"],
-  ["postMortemRootCause", "Pick the root cause"],
-];
-const MEASURED_RESULT_NEEDED = "Give the measured result (only a failed attempt may leave it empty)";
-
-/**
- * What a complete entry must fill in, for an outcome (none picked yet counts as not failed). A failed
- * attempt may leave the measured result empty; demo, repository and video links are optional for every
- * outcome, and a failed attempt often has none. The submit schema and the form's "(optional)" marks both
- * read this list.
- */
-export function requiredToSubmit(outcome: Outcome | "" | null | undefined): Map<EntryField, string> {
-  const need = new Map(alwaysRequired);
-  if (outcome !== "failed") need.set("metricResult", MEASURED_RESULT_NEEDED);
-  return need;
-}
 
 // Submit: a complete entry. A failed attempt is complete when its post-mortem is.
 function checkComplete(v: z.infer<typeof entryDraftSchema>, ctx: z.RefinementCtx) {

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /** What an award is, for rules that must survive renaming; organizers' own awards are "custom". */
 export const awardKinds = ["best-overall", "most-valuable-failure", "best-ai-metric", "peoples-choice", "custom"] as const;
 export type AwardKind = (typeof awardKinds)[number];
@@ -17,8 +15,3 @@ export const defaultAwards = [
   { kind: MOST_VALUABLE_FAILURE, name: "Most valuable failure", description: "A failed attempt whose post-mortem teaches the next team the most." },
   { kind: "best-ai-metric", name: "Best AI metric", description: "The clearest metric: defined, with a baseline, and measured." },
 ] as const satisfies readonly { kind: AwardKind; name: string; description: string }[];
-
-export const awardSchema = z.object({
-  name: z.string({ error: "Name the award" }).trim().min(2, "Name the award").max(80, "Use at most 80 characters"),
-  description: z.string().trim().max(300, "Use at most 300 characters").default(""),
-});

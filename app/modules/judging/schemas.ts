@@ -67,3 +67,9 @@ export const startFinalRoundSchema = z.object({
     .refine((v) => v, "Tick the confirmation: round 1 closes for good and its scores become read-only."),
 });
 export type StartFinalRoundInput = z.infer<typeof startFinalRoundSchema>;
+
+/** An award organizers add or rename. */
+export const awardSchema = z.object({
+  name: z.string({ error: "Name the award" }).trim().min(2, "Name the award").max(80, "Use at most 80 characters"),
+  description: z.string().trim().max(300, "Use at most 300 characters").default(""),
+});

@@ -1,6 +1,7 @@
 // The join request state machine (ADR 032): who may move a request where, and asking again only once.
 import { describe, expect, it } from "vitest";
-import { afterMove, askSchema, canAsk, MAX_ASKS, moveRefusal, openingSchema, seekerPostSchema, type JoinRequestState } from "./join-requests";
+import { afterMove, canAsk, MAX_ASKS, moveRefusal, type JoinRequestState } from "./join-requests";
+import { askSchema, openingSchema, seekerPostSchema } from "./schemas";
 
 const pending: JoinRequestState = { status: "pending", asks: 1 };
 const declinedOnce: JoinRequestState = { status: "declined", asks: 1 };

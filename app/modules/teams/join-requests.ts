@@ -1,7 +1,6 @@
 // Join requests' pure rules (ADR 032): who may make which move on a request, from which status, and the
 // "again only once" rule. The SQL statements in join-requests.server.ts carry the same statuses in their WHERE
 // (from `movesFrom`), so a request that changed meanwhile is refused by the statement itself.
-import { z } from "zod";
 import type { JoinRequestStatus } from "#db/enums";
 
 export type { JoinRequestStatus };
@@ -65,34 +64,3 @@ export const canAsk = (state: JoinRequestState | null) => moveRefusal(state, "as
 
 /** Whether a request asked `asks` times may be made again once declined or withdrawn (the confirm steps and notices say). */
 export const canAskAfterEnding = (asks: number) => canAsk({ status: "declined", asks });
-
-// ——— The forms of the "Find a team" page ———
-
-const TEXT_MAX = 500;
-const idField = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message);
-
-/** A "Looking for a team" post: what the person brings and, optionally, the problem they like. */
-export const seekerPostSchema = z.object({
-  skills: z
-    .string({ error: "Say what you are good at or interested in" })
-    .trim()
-    .min(3, "Say what you are good at or interested in (at least 3 characters)")
-    .max(TEXT_MAX, `Use at most ${TEXT_MAX} characters`),
-  problemId: z.string().trim().max(100, "Pick a problem of this event").optional(),
-});
-
-/** A team's "looking for members" note: what it needs. */
-export const openingSchema = z.object({
-  needs: z
-    .string({ error: "Say what the team needs" })
-    .trim()
-    .min(3, "Say what the team needs (at least 3 characters)")
-    .max(TEXT_MAX, `Use at most ${TEXT_MAX} characters`),
-});
-
-export const askSchema = z.object({
-  teamId: idField("Pick a team to ask"),
-  message: z.string().trim().max(TEXT_MAX, `Use at most ${TEXT_MAX} characters`).optional(),
-});
-
-export const requestRefSchema = z.object({ requestId: idField("Pick a request") });

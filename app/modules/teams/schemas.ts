@@ -13,3 +13,37 @@ export const joinSchema = z.object({
     .max(64, "An invite code has 8 letters and digits")
     .regex(/^[A-Z0-9]{8}$/, "An invite code has 8 letters and digits"),
 });
+
+/** A team's lead moves the team to another problem of the event. */
+export const problemChangeSchema = z.object({ problemId: z.string({ error: "Pick a problem" }).min(1, "Pick a problem").max(100) });
+
+// ——— The forms of the "Find a team" page ———
+
+const TEXT_MAX = 500;
+const idField = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message);
+
+/** A "Looking for a team" post: what the person brings and, optionally, the problem they like. */
+export const seekerPostSchema = z.object({
+  skills: z
+    .string({ error: "Say what you are good at or interested in" })
+    .trim()
+    .min(3, "Say what you are good at or interested in (at least 3 characters)")
+    .max(TEXT_MAX, `Use at most ${TEXT_MAX} characters`),
+  problemId: z.string().trim().max(100, "Pick a problem of this event").optional(),
+});
+
+/** A team's "looking for members" note: what it needs. */
+export const openingSchema = z.object({
+  needs: z
+    .string({ error: "Say what the team needs" })
+    .trim()
+    .min(3, "Say what the team needs (at least 3 characters)")
+    .max(TEXT_MAX, `Use at most ${TEXT_MAX} characters`),
+});
+
+export const askSchema = z.object({
+  teamId: idField("Pick a team to ask"),
+  message: z.string().trim().max(TEXT_MAX, `Use at most ${TEXT_MAX} characters`).optional(),
+});
+
+export const requestRefSchema = z.object({ requestId: idField("Pick a request") });

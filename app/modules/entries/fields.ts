@@ -1,0 +1,56 @@
+// The entry form's fields: their labels, and which of them a complete entry must fill in. No zod here, so the
+// entry form and pages that name fields load none (ADR 043); schemas.ts checks exactly these fields.
+import type { Outcome } from "#db/enums";
+
+/** The entry form's field labels: the form, its autosave messages and its tests say the same words. */
+export const entryFieldLabels = {
+  version: "Version",
+  title: "Title",
+  summary: "One-line summary",
+  outcome: "Outcome",
+  tags: "Tags",
+  demoUrl: "Demo link",
+  repoUrl: "Repository link",
+  videoUrl: "Video link",
+  approach: "Approach: models, tools and data used",
+  metricName: "Metric name",
+  metricUnit: "Unit",
+  metricBaseline: "Baseline",
+  metricTarget: "Target",
+  metricResult: "Measured result",
+  postMortemWorked: "What worked",
+  postMortemDidNotWork: "What did not work",
+  postMortemRootCause: "Root cause",
+  postMortemRootCauseOther: "Root cause, if other",
+  postMortemDifferently: "What we would do differently",
+  postMortemNextSteps: "Next steps",
+} as const;
+
+export type EntryField = keyof typeof entryFieldLabels;
+
+const alwaysRequired: [EntryField, string][] = [
+  ["title", "Give the entry a title"],
+  ["summary", "Write a one-line summary"],
+  ["approach", "Describe the approach: models, tools and data used"],
+  ["metricName", "Name the AI metric"],
+  ["metricBaseline", "Give the metric's baseline"],
+  ["postMortemWorked", "Say what worked (even in a failed attempt something did)"],
+  ["postMortemDidNotWork", "Say what did not work"],
+  ["postMortemDifferently", "Say what you would do differently"],
+  ["postMortemNextSteps", "Name the next steps"],
+  ["outcome", "Pick an outcome"],
+  ["postMortemRootCause", "Pick the root cause"],
+];
+const MEASURED_RESULT_NEEDED = "Give the measured result (only a failed attempt may leave it empty)";
+
+/**
+ * What a complete entry must fill in, for an outcome (none picked yet counts as not failed). A failed
+ * attempt may leave the measured result empty; demo, repository and video links are optional for every
+ * outcome, and a failed attempt often has none. The submit schema and the form's "(optional)" marks both
+ * read this list.
+ */
+export function requiredToSubmit(outcome: Outcome | "" | null | undefined): Map<EntryField, string> {
+  const need = new Map(alwaysRequired);
+  if (outcome !== "failed") need.set("metricResult", MEASURED_RESULT_NEEDED);
+  return need;
+}
