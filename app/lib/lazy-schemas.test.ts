@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { lazySchemas } from "./lazy-schemas";
 
@@ -10,6 +10,26 @@ const form = (email: string) => {
 };
 
 describe("lazySchemas", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("starts the download as soon as the form's module runs in a browser, and only at the first check elsewhere", () => {
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      return schemas;
+    };
+    const onServer = lazySchemas(load);
+    expect(loads).toBe(0);
+    onServer(form("a"), (s) => s.email);
+    expect(loads).toBe(1);
+
+    vi.stubGlobal("document", {});
+    lazySchemas(load);
+    expect(loads).toBe(2);
+  });
+
   it("passes every check to the server until the schemas are in, then checks in the browser", async () => {
     const check = lazySchemas(async () => schemas);
     const before = check(form("not an address"), (s) => s.email);
