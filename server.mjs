@@ -2,6 +2,7 @@
 // (security headers with a per-request CSP nonce, a same-origin check on every non-GET request,
 // request-body limits). ADR 005 and ADR 009.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import url from "node:url";
@@ -141,8 +142,20 @@ if (compressionSetting === "fast") {
   app.use(compression({ level: 1, threshold: 1400, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } }));
 }
 if (compressionSetting === "balanced") app.use(compression());
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Static files (issue 19): Vite's hashed files under /assets/ are cached for a year; the client build's other files
+// are public/'s, copied there by Vite (the favicon), listed once at start. Only their paths reach a static handler,
+// so a page does not pay a stat() of the disk for files that are not there.
+app.use(`${build.publicPath}assets`, express.static(path.join(build.assetsBuildDirectory, "assets"), { immutable: true, maxAge: "1y" }));
+const publicFiles = new Set(
+  fs
+    .readdirSync(build.assetsBuildDirectory, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => path.relative(build.assetsBuildDirectory, path.join(f.parentPath, f.name)).split(path.sep).join("/"))
+    .filter((f) => !f.startsWith("assets/") && !f.split("/").some((part) => part.startsWith(".")))
+    .map((f) => `${build.publicPath}${f}`),
+);
+const servePublic = express.static(build.assetsBuildDirectory, { maxAge: "1h" });
+app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 // morgan's "tiny" format, with judge-invite, reset and unsubscribe tokens and team invite codes masked: they are credentials.
 morgan.token("masked-url", (/** @type {express.Request} */ req) => maskSecrets(req.originalUrl ?? req.url));
 if (process.env.REQUEST_LOG !== "false") app.use(morgan(":method :masked-url :status :res[content-length] - :response-time ms"));

@@ -90,6 +90,16 @@ test("only the screenshot upload route takes bodies of several megabytes", async
   expect((await post("/events/some-event/teams/some-team", 5.5 * MB)).status).toBe(413);
 });
 
+test("public files are served with a cache lifetime; other paths go to the app", async () => {
+  const icon = await fetch(`${app.url}/favicon.svg`);
+  expect(icon.status).toBe(200);
+  expect(icon.headers.get("content-type")).toContain("image/svg+xml");
+  expect(icon.headers.get("cache-control")).toBe("public, max-age=3600");
+  const missing = await fetch(`${app.url}/favicon.png`);
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get("content-type")).toContain("text/html");
+});
+
 test("secure cookies come with HSTS", async () => {
   const page = await fetch(`${app.url}/login`);
   expect(page.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
