@@ -71,12 +71,9 @@ export function ResultsTable({ eventSlug, view, official, other, scaleMax, rubri
       </thead>
       <tbody className="max-sm:block max-sm:space-y-3">
         {rows.map((r) => (
-          <tr
-            key={r.entry.id}
-            className="border-b border-slate-200 max-sm:grid max-sm:grid-cols-[2.5rem_minmax(0,1fr)] max-sm:gap-x-2 max-sm:gap-y-2 max-sm:rounded-lg max-sm:border max-sm:bg-white max-sm:p-4 max-sm:shadow-sm"
-          >
-            <td className="py-3 text-lg font-bold tabular-nums max-sm:row-span-3 max-sm:p-0 max-sm:before:content-['#']">{r.rank ?? "—"}</td>
-            <td className="py-3 max-sm:p-0">
+          <tr key={r.entry.id} className="result-row">
+            <td className="result-rank">{r.rank ?? "—"}</td>
+            <td className="result-cell">
               <Link to={`/events/${eventSlug}/entries/${r.entry.id}`} className="font-semibold">
                 {r.entry.title || "Untitled entry"}
               </Link>
@@ -84,14 +81,14 @@ export function ResultsTable({ eventSlug, view, official, other, scaleMax, rubri
               <AwardBadges awards={r.awards} className="mt-1" />
               <Flags row={r} tied={r.rank !== null && tied.has(r.rank)} />
             </td>
-            <td className="py-3 max-sm:col-start-2 max-sm:p-0">
+            <td className="result-side">
               <OutcomeBadge outcome={r.entry.outcome} />
             </td>
-            <td className="py-3 text-right text-base font-semibold tabular-nums max-sm:col-start-2 max-sm:p-0 max-sm:text-left">
+            <td className="result-score">
               <span className="text-xs font-normal text-slate-600 sm:hidden">Score (0–100): </span>
               {score(r.score)}
             </td>
-            <td className="py-3 max-sm:col-span-2 max-sm:p-0">
+            <td className="result-wide">
               <Breakdown row={r} rubric={rubric} scaleMax={scaleMax} other={other} />
             </td>
           </tr>
@@ -138,7 +135,7 @@ function Breakdown({ row, rubric, scaleMax, other }: { row: ResultRow; rubric: P
   const means = new Map(row.criterionMeans.map((m) => [m.criterionId, m.mean]));
   return (
     <details className="group">
-      <summary className="flex cursor-pointer list-none items-end gap-2 [&::-webkit-details-marker]:hidden">
+      <summary className="result-summary">
         <span aria-hidden="true" className="flex h-6 items-end gap-0.5">
           {rubric.map((c) => (
             <span key={c.id} className="result-bar" style={{ "--fill": `${criterionFill(means.get(c.id) ?? null, scaleMax) * 100}%` } as CSSProperties} />
@@ -151,13 +148,13 @@ function Breakdown({ row, rubric, scaleMax, other }: { row: ResultRow; rubric: P
           ▸
         </span>
       </summary>
-      <dl className="mt-2 grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 text-xs text-slate-800">
+      <dl className="result-means">
         {rubric.map((c) => {
           const mean = means.get(c.id) ?? null;
           return (
             <Fragment key={c.id}>
               <dt>{`${c.name} (weight ${c.weight})`}</dt>
-              <dd className="text-right tabular-nums">{mean === null ? "—" : `${mean.toFixed(1)} of ${scaleMax}`}</dd>
+              <dd>{mean === null ? "—" : `${mean.toFixed(1)} of ${scaleMax}`}</dd>
             </Fragment>
           );
         })}
