@@ -1,4 +1,5 @@
 // Sessions on the real database: what a request's cookie reads as, in one statement (issue 19).
+import type { InStatement } from "@libsql/client";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions, users } from "#db/schema";
@@ -25,7 +26,7 @@ describe("readSession", () => {
     const user = await createUser();
     const statements: string[] = [];
     const execute = dbClient.execute.bind(dbClient);
-    dbClient.execute = ((stmt: Parameters<typeof execute>[0]) => {
+    dbClient.execute = ((stmt: InStatement) => {
       statements.push(typeof stmt === "string" ? stmt : stmt.sql);
       return execute(stmt);
     }) as typeof dbClient.execute;
