@@ -143,19 +143,25 @@ if (compressionSetting === "fast") {
 }
 if (compressionSetting === "balanced") app.use(compression());
 // Static files (issue 19): Vite's hashed files under /assets/ are cached for a year; the client build's other files
-// are public/'s, copied there by Vite (the favicon), listed once at start. Only their paths reach a static handler,
-// so a page does not pay a stat() of the disk for files that are not there.
+// are public/'s, copied there by the build (the favicon), listed once at start (as request paths, percent-encoded).
+// Only those paths reach a static handler, so a page does not pay a stat() of the disk for files that are not there.
 app.use(`${build.publicPath}assets`, express.static(path.join(build.assetsBuildDirectory, "assets"), { immutable: true, maxAge: "1y" }));
 const publicFiles = new Set(
   fs
     .readdirSync(build.assetsBuildDirectory, { recursive: true, withFileTypes: true })
     .filter((f) => f.isFile())
-    .map((f) => path.relative(build.assetsBuildDirectory, path.join(f.parentPath, f.name)).split(path.sep).join("/"))
+    // Dirent.parentPath is Node 20.12+; `path` is its older name.
+    .map((f) =>
+      path
+        .relative(build.assetsBuildDirectory, path.join(f.parentPath ?? f.path, f.name))
+        .split(path.sep)
+        .join("/"),
+    )
     .filter((f) => !f.startsWith("assets/") && !f.split("/").some((part) => part.startsWith(".")))
-    .map((f) => `${build.publicPath}${f}`),
+    .map((f) => encodeURI(`/${f}`)),
 );
 const servePublic = express.static(build.assetsBuildDirectory, { maxAge: "1h" });
-app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
+app.use(build.publicPath, (req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 // morgan's "tiny" format, with judge-invite, reset and unsubscribe tokens and team invite codes masked: they are credentials.
 morgan.token("masked-url", (/** @type {express.Request} */ req) => maskSecrets(req.originalUrl ?? req.url));
 if (process.env.REQUEST_LOG !== "false") app.use(morgan(":method :masked-url :status :res[content-length] - :response-time ms"));

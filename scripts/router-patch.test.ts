@@ -3,11 +3,12 @@
 // as React Router documents: each variant of a pattern compiled on its own, each route tree ranked on its own.
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import type * as Router from "@remix-run/router";
 import { describe, expect, it } from "vitest";
 
 const require = createRequire(import.meta.url);
 // The CommonJS build is the one the server loads (Remix's packages have no ESM entry for Node).
-const router = require("@remix-run/router") as typeof import("@remix-run/router");
+const router = require("@remix-run/router") as typeof Router;
 
 describe("the route-matching patch", () => {
   it("is applied to the copy the server loads", () => {

@@ -1,5 +1,5 @@
 // The event page's "Have an invite code?" form. The event page loads it lazily: only people who may join and
-// have no team see it, and its client-side check brings the form library and zod (~35 kB gzipped, ADR 043).
+// have no team see it, and it brings the form library (about 10 kB gzipped; its zod check comes later still, ADR 043).
 // Rendered on the server as usual; in the browser it hydrates once its chunk arrives, and works as a plain
 // GET form before that.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";

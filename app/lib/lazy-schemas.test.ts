@@ -72,12 +72,16 @@ describe("lazySchemas", () => {
     expect(check(form("not an address"), (s) => s.email).status).toBe("error");
   });
 
-  it("keeps a form's list edits while it waits (conform's intents work on the raw fields)", () => {
+  it("applies a form's list edits while it waits (conform's intents work on the raw fields)", () => {
     const check = lazySchemas(() => new Promise<typeof schemas>(() => {}));
-    const data = form("ada@example.com");
-    data.set("__intent__", JSON.stringify({ type: "validate", payload: { name: "email" } }));
-    const submission = check(data, (s) => s.email);
-    expect(submission.payload).toEqual({ email: "ada@example.com" });
-    expect(submission.status).toBeUndefined();
+    const data = new FormData();
+    data.set("questions[0].label", "What data did you use?");
+    data.set("__intent__", JSON.stringify({ type: "insert", payload: { name: "questions", defaultValue: { label: "" } } }));
+    const inserted = check(data, (s) => s.email);
+    expect(inserted.payload).toEqual({ questions: [{ label: "What data did you use?" }, { label: "" }] });
+    expect(inserted.status).toBeUndefined();
+
+    data.set("__intent__", JSON.stringify({ type: "remove", payload: { name: "questions", index: 0 } }));
+    expect(check(data, (s) => s.email).payload).toEqual({ questions: [] });
   });
 });

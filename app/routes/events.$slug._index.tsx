@@ -21,7 +21,7 @@ import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.s
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Problem First` }];
 
-// Only people without a team see the invite-code form; its form library and zod load with it (ADR 043).
+// Only people without a team see the invite-code form; the form library loads with it, zod after it (ADR 043).
 const JoinByCodeForm = lazy(() => import("~/components/join-by-code"));
 
 /** Entry cards on the event page; "See all N entries" leads to the gallery. */

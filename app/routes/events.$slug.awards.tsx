@@ -1,5 +1,3 @@
-import { lazySchemas } from "~/lib/lazy-schemas";
-import { awardSchema } from "~/modules/judging/schemas";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,12 +8,14 @@ import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { backLink, manageJudges, readFrom, withFrom } from "~/lib/back-links";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canChangeAwards, canManageJudging } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { defaultAwards, MOST_VALUABLE_FAILURE, PEOPLES_CHOICE } from "~/modules/judging/awards";
 import { addDefaultAwards, createAward, deleteAward, findAward, giveAward, listAwards, suggestMostValuableFailure } from "~/modules/judging/awards.server";
+import { awardSchema } from "~/modules/judging/schemas";
 
 const check = lazySchemas(() => import("~/modules/judging/schemas"));
 

@@ -7,15 +7,15 @@ import { EntrySection } from "~/components/team/entry-section";
 import { MembersSection } from "~/components/team/members-section";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
-import { lazySchemas } from "~/lib/lazy-schemas";
-import { problemChangeSchema } from "~/modules/teams/schemas";
 import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
+import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { absoluteUrl, appOrigin } from "~/lib/urls.server";
 import { canChangeTeam, canEditEntry, canLeadTeam, canViewTeam } from "~/modules/auth/permissions";
 import { getTeamEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
+import { problemChangeSchema } from "~/modules/teams/schemas";
 import {
   allowRejoin,
   changeProblem,

@@ -1,8 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/forms";
-import { ManageSection } from "./on-this-page";
 import { lazySchemas } from "~/lib/lazy-schemas";
+import { ManageSection } from "./on-this-page";
 
 const check = lazySchemas(() => import("~/modules/events/schemas"));
 
