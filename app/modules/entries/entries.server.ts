@@ -172,11 +172,16 @@ export async function submittedEntriesPage(
           .orderBy(asc(entries.title), asc(entries.id))
           .limit(size)
           .offset(span.offset),
+    // One row of every distinct tag list: handing 300 rows to JavaScript cost 0.8 ms of a gallery request (issue 19).
     opts.withTags && total > 0
-      ? db.select({ tags: entries.tags }).from(entries).innerJoin(teams, eq(teams.id, entries.teamId)).where(where)
+      ? db
+          .select({ tags: sql<string | null>`group_concat(distinct ${entries.tags})` })
+          .from(entries)
+          .innerJoin(teams, eq(teams.id, entries.teamId))
+          .where(where)
       : Promise.resolve([]),
   ]);
   const { offset: _offset, ...page } = span;
-  const tags = [...new Set(tagRows.flatMap((r) => r.tags.split(",").map((t) => t.trim())).filter(Boolean))].sort();
+  const tags = [...new Set(tagRows.flatMap((r) => (r.tags ?? "").split(",").map((t) => t.trim())).filter(Boolean))].sort();
   return { rows, page, tags, othersHidden: all !== null && all > total };
 }

@@ -1,6 +1,9 @@
 // A large event's entries a page at a time (ADR 041): the gallery sends 24 cards per page and keeps its filters in
 // the page links' addresses; the event page sends the first 12 and counts them all.
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { entries } from "#db/schema";
+import { db } from "~/db.server";
 import { loader as eventLoader } from "~/routes/events.$slug._index";
 import { loader as galleryLoader } from "~/routes/events.$slug.entries._index";
 import { args, createOpenEvent, createUser, expectStatus, movePhase, request, submittedEntry, type TestUser } from "~/test/fixtures";
@@ -18,6 +21,14 @@ beforeAll(async () => {
     const lead = await createUser({ name: `Lead ${i}` });
     await submittedEntry(event, lead.id, problem.id, { title: `Entry ${String(i).padStart(2, "0")}`, outcome: i <= 26 ? "working" : "failed" });
   }
+  // Tags as saved (normalized "a, b"): repeated lists, lists sharing a tag, and none.
+  const tagged: [string, string][] = [
+    ["Entry 01", "support, retrieval"],
+    ["Entry 02", "retrieval, ocr"],
+    ["Entry 03", "support, retrieval"],
+    ["Entry 27", "voice"],
+  ];
+  for (const [title, tags] of tagged) await db.update(entries).set({ tags }).where(eq(entries.title, title));
   await movePhase(event.id, organizer, "judging");
 });
 
@@ -34,6 +45,13 @@ describe("the gallery of a large event", () => {
     expect(second.page).toMatchObject({ page: 2, first: 25, last: 30 });
     expect(new Set([...first.entries, ...second.entries].map((e) => e.title)).size).toBe(30);
     expect((await gallery("?page=9")).page.page).toBe(2);
+  });
+
+  it("offers each tag of the entries under the filters once, in order, whatever page is shown", async () => {
+    expect((await gallery("")).tags).toEqual(["ocr", "retrieval", "support", "voice"]);
+    expect((await gallery("?page=2")).tags).toEqual(["ocr", "retrieval", "support", "voice"]);
+    expect((await gallery("?outcome=failed")).tags).toEqual(["voice"]);
+    expect((await gallery("?tag=ocr")).tags).toEqual(["ocr", "retrieval"]);
   });
 
   it("pages within a filter", async () => {
