@@ -1,19 +1,5 @@
-import type { EventPhase, Outcome } from "#db/schema";
+import type { Outcome } from "#db/schema";
 import { outcomeBadgeLabels } from "~/modules/entries/labels";
-import { phaseWords } from "~/modules/events/phases";
-
-const phaseStyle: Record<EventPhase, string> = {
-  draft: "bg-slate-200 text-slate-800",
-  open: "bg-emerald-100 text-emerald-900",
-  judging: "bg-amber-100 text-amber-900",
-  closed: "bg-indigo-100 text-indigo-900",
-};
-
-export function PhaseBadge({ phase }: { phase: EventPhase }) {
-  return (
-    <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${phaseStyle[phase]}`}>{phaseWords[phase].badge}</span>
-  );
-}
 
 const outcomeStyle: Record<Outcome, string> = {
   working: "bg-emerald-100 text-emerald-900",

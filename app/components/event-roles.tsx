@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { EventPhase } from "#db/schema";
-import { PhaseBadge } from "~/components/badges";
+import { PhaseBadge } from "~/components/phase-badge";
 import { roleLink, type EventRole } from "~/modules/events/roles";
 
 type EventWithRoles = { slug: string; title: string; phase: EventPhase; teamId: string | null; roles: EventRole[] };

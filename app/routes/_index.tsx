@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PhaseBadge } from "~/components/badges";
+import { PhaseBadge } from "~/components/phase-badge";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getOptionalUser } from "~/modules/auth/guards.server";
 import { canCreateEvent } from "~/modules/auth/permissions";

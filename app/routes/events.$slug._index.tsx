@@ -2,7 +2,7 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { lazy, Suspense } from "react";
 import { EventAnnouncements } from "~/components/announcements/event-announcements";
-import { PhaseBadge } from "~/components/badges";
+import { PhaseBadge } from "~/components/phase-badge";
 import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Countdown } from "~/components/countdown";

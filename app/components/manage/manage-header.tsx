@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { EventPhase } from "#db/schema";
-import { PhaseBadge } from "~/components/badges";
+import { PhaseBadge } from "~/components/phase-badge";
 import type { BackLink } from "~/lib/back-links";
 
 /**
