@@ -1,6 +1,6 @@
 // One page of archive search results: the count, notices about the search, the learnings and the pages.
 import { Link } from "@remix-run/react";
-import { metricLine } from "~/modules/archive/digest";
+import { metricLine } from "~/modules/archive/metric-line";
 import { searchHref } from "~/modules/archive/filters";
 import { unmarked } from "~/modules/archive/query";
 import type { ArchiveFilters, SearchResult } from "~/modules/archive/search.server";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { metricLine } from "~/modules/archive/digest";
+import { metricLine } from "~/modules/archive/metric-line";
 import type { ProblemHistory } from "~/modules/archive/history.server";
 import { rootCauseLabels } from "~/modules/entries/labels";
 import { OutcomeBadge } from "./badges";

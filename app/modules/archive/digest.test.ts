@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  bestLessons,
-  digestMarkdown,
-  finalRoundLines,
-  mdText,
-  metricLine,
-  outcomeCounts,
-  rootCauseCounts,
-  rootCauseText,
-  type Digest,
-  type DigestEntry,
-} from "./digest";
+import { metricLine } from "./metric-line";
+import { bestLessons, digestMarkdown, finalRoundLines, mdText, outcomeCounts, rootCauseCounts, rootCauseText, type Digest, type DigestEntry } from "./digest";
 
 const entry = (over: Partial<DigestEntry>): DigestEntry => ({
   id: "e1",

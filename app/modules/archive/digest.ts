@@ -2,6 +2,7 @@
 import { followUpStatuses, outcomes, rootCauses, type FollowUpStatus, type Outcome, type RootCause } from "#db/enums";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 import { followUpLabels } from "~/modules/follow-ups/words";
+import { metricLine } from "./metric-line";
 
 export type DigestEntry = {
   id: string;
@@ -81,13 +82,6 @@ export function followUpLine(e: Pick<DigestEntry, "metricUnit"> & { followUp: Di
   const { status, why, metricValue, recordedOn } = e.followUp;
   const metric = metricValue.trim() ? ` AI metric today: ${metricValue.trim()}${e.metricUnit ? ` ${e.metricUnit}` : ""}.` : "";
   return `${followUpLabels[status]} (recorded ${recordedOn}). ${why.trim()}${metric}`;
-}
-
-export function metricLine(e: Pick<DigestEntry, "metricBaseline" | "metricTarget" | "metricResult" | "metricUnit">) {
-  const unit = e.metricUnit ? ` ${e.metricUnit}` : "";
-  const value = (v: string) => (v.trim() ? `${v.trim()}${unit}` : "—");
-  const result = e.metricResult.trim() ? `${e.metricResult.trim()}${unit}` : "not measured";
-  return `${value(e.metricBaseline)} → ${value(e.metricTarget)} (target) → ${result}`;
 }
 
 export function rootCauseText(e: Pick<DigestEntry, "rootCause" | "rootCauseOther">) {
