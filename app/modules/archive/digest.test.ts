@@ -35,6 +35,11 @@ describe("metricLine", () => {
     expect(metricLine({ metricBaseline: "12", metricTarget: "4", metricResult: "6", metricUnit: "min" })).toBe("12 min → 4 min (target) → 6 min");
     expect(metricLine({ metricBaseline: "", metricTarget: "90", metricResult: "", metricUnit: "%" })).toBe("— → 90 % (target) → not measured");
   });
+
+  it("trims what was typed, counts blanks as nothing, and leaves out a missing unit", () => {
+    expect(metricLine({ metricBaseline: " 12 ", metricTarget: "  ", metricResult: " 6 ", metricUnit: "" })).toBe("12 → — (target) → 6");
+    expect(metricLine({ metricBaseline: "0.8", metricTarget: "0.9", metricResult: "   ", metricUnit: "" })).toBe("0.8 → 0.9 (target) → not measured");
+  });
 });
 
 describe("bestLessons", () => {
