@@ -1,8 +1,10 @@
 // Production server: Remix behind Express, with the protections that must apply to every request
 // (security headers with a per-request CSP nonce, a same-origin check on every non-GET request,
 // request-body limits). ADR 005 and ADR 009.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import url from "node:url";
@@ -12,6 +14,19 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import { onSecondSignal, runWorkers, workerCount } from "./server-workers.mjs";
+
+// WEB_CONCURRENCY above 1 (ADR 050): this first process forks that many workers and goes no further; each worker runs
+// the rest of this file.
+/** @type {number} */
+let processes;
+try {
+  processes = workerCount(process.env.WEB_CONCURRENCY, os.availableParallelism());
+} catch (error) {
+  console.error(`[server] ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
+if (cluster.isPrimary && processes > 1) await runWorkers(processes);
 
 installGlobals({ nativeFetch: true });
 
@@ -237,16 +252,28 @@ app.all("*", (req, res, next) => {
   return handleRemix(/** @type {express.Request} */ (/** @type {unknown} */ (replay)), res, next);
 });
 
-const server = app.listen(port, () => console.log(`[server] http://localhost:${port}`));
+const server = app.listen(port, () => console.log(`[server] http://localhost:${port}${cluster.isWorker ? ` (process ${process.pid})` : ""}`));
 // Work beside requests (the mail sender, ADR 015) runs in every app process and stops before it exits.
 /** @type {() => void} */
 const stopBackgroundWork = build.entry.module.startBackgroundWork?.() ?? (() => {});
-// Finish in-flight requests on SIGTERM/SIGINT, then exit; a second signal exits at once.
-for (const signal of ["SIGTERM", "SIGINT"]) {
+// Finish in-flight requests on SIGTERM/SIGINT, then exit; a second signal exits at once (one within a second is the same
+// Ctrl-C: a terminal signals every process of `npm start`, which also passes it on). A worker (ADR 050) is asked by a
+// message from the first process, and stops as well when that process is gone.
+let stopping = false;
+function shutDown() {
+  if (stopping) return;
+  stopping = true;
+  stopBackgroundWork();
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {
   process.once(signal, () => {
-    stopBackgroundWork();
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
-    process.once(signal, () => process.exit(1));
+    shutDown();
+    onSecondSignal(signal, () => process.exit(1));
   });
+}
+if (cluster.isWorker) {
+  process.on("message", (message) => message === "shutdown" && shutDown());
+  process.on("disconnect", shutDown);
 }

@@ -22,6 +22,16 @@ describe("environment", () => {
     expect(() => readEnv({ MAIL_POLL_MS: "soon" })).toThrow(/MAIL_POLL_MS must be a number of milliseconds/);
   });
 
+  it("shares the password-hashing budget out among a server's processes, at least one hash at a time each", () => {
+    const one = readEnv({ PASSWORD_HASH_CONCURRENCY: "4", PASSWORD_HASHES_PER_SECOND: "10", SIGN_IN_QUEUE: "16" }, 1);
+    expect(one).toMatchObject({ passwordHashConcurrency: 4, passwordHashesPerSecond: 10, signInQueue: 16 });
+    const shared = readEnv({ PASSWORD_HASH_CONCURRENCY: "4", PASSWORD_HASHES_PER_SECOND: "10", SIGN_IN_QUEUE: "15" }, 4);
+    expect(shared).toMatchObject({ passwordHashConcurrency: 1, passwordHashesPerSecond: 2.5, signInQueue: 4 });
+    expect(readEnv({ PASSWORD_HASH_CONCURRENCY: "1" }, 3).passwordHashConcurrency).toBe(1);
+    // Outside a worker the count asked for is not this process's share: only server.mjs's workers divide.
+    expect(readEnv({ WEB_CONCURRENCY: "4" }).passwordHashesPerSecond).toBe(10);
+  });
+
   it("follows a variable changed after start-up", () => {
     process.env.UPLOADS_DIR = "/tmp/first";
     expect(env().uploadsDir).toBe("/tmp/first");

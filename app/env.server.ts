@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import os from "node:os";
 import { z } from "zod";
 import { isAcceptableIssuer } from "~/modules/auth/sso";
@@ -45,8 +46,9 @@ const schema = z.object({
   UPLOADS_DIR: z.string().min(1).default("data/uploads"),
   // Multiplies the sign-in and sign-up rate limits (the end-to-end suite signs in far more often than a person).
   RATE_LIMIT_SCALE: z.coerce.number({ error: "RATE_LIMIT_SCALE must be a number of at least 1" }).min(1, "RATE_LIMIT_SCALE must be at least 1").default(1),
-  // Password hashes per process: how many at once (unset: half the cores), how many start per second, and how many
-  // sign-ins may wait for one before more are refused (ADR 039).
+  // Password hashes per server: how many at once (unset: half the cores), how many start per second, and how many
+  // sign-ins may wait for one before more are refused (ADR 039). A server of several processes (WEB_CONCURRENCY,
+  // ADR 050) shares each out among them.
   PASSWORD_HASH_CONCURRENCY: z.coerce
     .number({ error: "PASSWORD_HASH_CONCURRENCY must be a whole number of at least 1" })
     .int("PASSWORD_HASH_CONCURRENCY must be a whole number of at least 1")
@@ -95,7 +97,7 @@ export type Env = {
   passwordHashConcurrency: number;
   /** At most this many password hashes start per second in this process, on average. */
   passwordHashesPerSecond: number;
-  /** Sign-ins beyond this many waiting for a hash are refused at once ("try again in a few seconds"). */
+  /** Sign-ins beyond this many waiting for a hash in this process are refused at once ("try again in a few seconds"). */
   signInQueue: number;
   /** Unset: no single sign-on, the sign-in page is as before. */
   oidc: OidcSettings | undefined;
@@ -123,7 +125,11 @@ export function env(): Env {
   return cached.env;
 }
 
-export function readEnv(source: Record<string, string | undefined>): Env {
+/**
+ * `processes`: how many app processes share this server's settings, in a worker that server.mjs forked (WEB_CONCURRENCY,
+ * ADR 050, which the first process sets to the count it forked); 1 otherwise.
+ */
+export function readEnv(source: Record<string, string | undefined>, processes = cluster.isWorker ? Math.max(1, Number(source.WEB_CONCURRENCY) || 1) : 1): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
@@ -151,9 +157,11 @@ export function readEnv(source: Record<string, string | undefined>): Env {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     uploadsDir: e.UPLOADS_DIR,
     rateLimitScale: e.RATE_LIMIT_SCALE,
-    passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, Math.floor(os.availableParallelism() / 2)),
-    passwordHashesPerSecond: e.PASSWORD_HASHES_PER_SECOND,
-    signInQueue: e.SIGN_IN_QUEUE,
+    // Each process gets its share, at least one hash at a time: a sign-in flood then costs the machine what it would
+    // cost one process, give or take that rounding.
+    passwordHashConcurrency: Math.max(1, Math.floor((e.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, Math.floor(os.availableParallelism() / 2))) / processes)),
+    passwordHashesPerSecond: e.PASSWORD_HASHES_PER_SECOND / processes,
+    signInQueue: Math.ceil(e.SIGN_IN_QUEUE / processes),
     ...readSingleSignOn(e),
   };
 }

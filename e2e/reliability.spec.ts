@@ -1,8 +1,9 @@
+import fs from "node:fs";
 import { createClient } from "@libsql/client";
 import { expect } from "@playwright/test";
 import { test } from "./helpers";
 import { HttpClient, signInOver, signUpConfirmedOver, signUpOver } from "./http-client";
-import { freePort, prepareDatabase, roundRobin, startApp } from "./servers";
+import { childrenOf, freePort, prepareDatabase, roundRobin, startApp } from "./servers";
 
 // Each test runs its own app processes on its own database file; they are CPU-heavy, so one at a time.
 test.describe.configure({ mode: "serial" });
@@ -187,4 +188,45 @@ test("kill -9 while writing: after a restart the database is intact and every ac
   } finally {
     await app.stop();
   }
+});
+
+test("WEB_CONCURRENCY=2: two processes serve one port, one killed is replaced, and a stop ends them all", async () => {
+  const file = "data/reliability-workers.db";
+  prepareDatabase(file);
+  const app = await startApp(await freePort(), file, { WEB_CONCURRENCY: "2" });
+  const listening = () => (app.output().match(/\(process \d+\)/g) ?? []).length;
+  try {
+    const pid = app.child.pid!;
+    await expect.poll(listening, { timeout: 60_000 }).toBe(2);
+    const workers = childrenOf(pid);
+    expect(workers).toHaveLength(2);
+    const http = new HttpClient(app.url);
+    await signInOver(http, "participant@example.com"); // answered by one worker…
+    for (let i = 0; i < 6; i++) expect((await http.get("/archive")).status).toBe(200); // …the session holds on both
+
+    process.kill(workers[0], "SIGKILL");
+    // The other keeps serving: connections kept open to the killed one fail, and a browser would send again.
+    const again = async (tries = 5): Promise<number> => {
+      try {
+        return (await http.get("/archive")).status;
+      } catch (error) {
+        if (tries === 1) throw error;
+        return again(tries - 1);
+      }
+    };
+    for (let i = 0; i < 4; i++) expect(await again()).toBe(200);
+    await expect.poll(listening, { timeout: 60_000 }).toBe(3); // and a new one starts
+    const now = childrenOf(pid);
+    expect(now).toHaveLength(2);
+    expect(now).toContain(workers[1]);
+    expect(now).not.toContain(workers[0]);
+    expect(app.output()).toContain(`worker ${workers[0]} died (SIGKILL); starting another`);
+
+    await app.stop("SIGTERM");
+    expect(app.child.exitCode).toBe(0);
+    for (const worker of now) expect(fs.existsSync(`/proc/${worker}`)).toBe(false);
+  } finally {
+    await app.stop("SIGKILL");
+  }
+  await expect(startApp(await freePort(), file, { WEB_CONCURRENCY: "two" })).rejects.toThrow(/WEB_CONCURRENCY=two: use a whole number/);
 });

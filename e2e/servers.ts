@@ -77,6 +77,22 @@ export async function startApp(port: number, dbFile: string, env: Record<string,
   return { port, url, child, stop, output: () => output };
 }
 
+/** The processes whose parent is `pid` (from /proc): a server's workers (ADR 050). */
+export function childrenOf(pid: number): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        // "pid (command) state ppid …": the command may hold spaces, so read after its closing parenthesis.
+        return Number(fs.readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1].split(" ")[1]) === pid;
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+}
+
 /** A tiny round-robin proxy in front of several app processes. */
 export function roundRobin(port: number, targets: number[]) {
   let next = 0;

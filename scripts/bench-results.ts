@@ -1,7 +1,8 @@
 // `npm run bench:results` (ADR 033, ADR 041, ADR 044): the results computation beside the one it replaced, on
 // realistic generated scores; then the organizer's results page, event page, entries gallery and a judge's queue
 // of a generated 300-entry event (25 judges, 5 per entry, 6 criteria) beside the bare route of the same production
-// server, in alternating short windows so both see the same machine load. Prints figures; it asserts nothing.
+// server, in alternating short windows so both see the same machine load; and the bare route and results of the same build
+// run as two processes (WEB_CONCURRENCY, ADR 050). Prints figures; it asserts nothing.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -81,26 +82,36 @@ for (const size of [
 }
 
 const slug = await prepareEvent();
-const servers = [{ name: "", ...bench(PORT, DB) }];
+const servers: ({ name: string; env?: Record<string, string> } & ReturnType<typeof bench>)[] = [{ name: "", ...bench(PORT, DB) }];
 if (BEFORE_DIR) servers.push({ name: " (before)", ...bench(PORT + 1, path.resolve(DB), BEFORE_DIR) });
-const children = await Promise.all(servers.map((s) => s.startServer()));
+// The same build as one server of two processes (WEB_CONCURRENCY, ADR 050): the bare page and results only.
+const PROCESSES = 2;
+servers.push({ name: ` (${PROCESSES} processes)`, env: { WEB_CONCURRENCY: String(PROCESSES) }, ...bench(PORT + 2, DB) });
+const children = await Promise.all(servers.map((s) => s.startServer(s.env)));
 try {
   const cookies = await Promise.all(servers.map((s) => s.signIn("organizer@example.com")));
   // The judge's queue, as one of the event's 25 judges (about 60 entries to score) sees it.
   const judgeCookies = await Promise.all(servers.map((s) => s.signIn("judge@example.com")));
-  const pages: { label: string; server: number; path: string; judge?: boolean }[] = servers.flatMap((s, server) => [
-    { label: `bare page (/about)${s.name}`, server, path: "/about" },
-    { label: `results (organizer)${s.name}`, server, path: `/events/${slug}/results` },
-    { label: `event page${s.name}`, server, path: `/events/${slug}` },
-    { label: `entries gallery${s.name}`, server, path: `/events/${slug}/entries` },
-    { label: `judge queue${s.name}`, server, path: `/events/${slug}/judging`, judge: true },
-    ...(server === 0
+  const pages: { label: string; server: number; path: string; judge?: boolean }[] = servers.flatMap((s, server) =>
+    s.env
       ? [
-          { label: "results, other ranking", server, path: `/events/${slug}/results?view=normalized` },
-          { label: "results, last page", server, path: `/events/${slug}/results?page=99` },
+          { label: `bare page (/about)${s.name}`, server, path: "/about" },
+          { label: `results (organizer)${s.name}`, server, path: `/events/${slug}/results` },
         ]
-      : []),
-  ]);
+      : [
+          { label: `bare page (/about)${s.name}`, server, path: "/about" },
+          { label: `results (organizer)${s.name}`, server, path: `/events/${slug}/results` },
+          { label: `event page${s.name}`, server, path: `/events/${slug}` },
+          { label: `entries gallery${s.name}`, server, path: `/events/${slug}/entries` },
+          { label: `judge queue${s.name}`, server, path: `/events/${slug}/judging`, judge: true },
+          ...(server === 0
+            ? [
+                { label: "results, other ranking", server, path: `/events/${slug}/results?view=normalized` },
+                { label: "results, last page", server, path: `/events/${slug}/results?page=99` },
+              ]
+            : []),
+        ],
+  );
   const window = SECONDS / ROUNDS;
   const latencies = pages.map(() => [] as number[]);
   const errors = pages.map(() => 0);
@@ -112,14 +123,14 @@ try {
     }
   }
   console.log(`\nThe ${EVENT.teams}-entry event "${slug}": ${CONNECTIONS} connections, ${ROUNDS} alternating windows of ${window.toFixed(1)} s per page\n`);
-  console.log("page".padEnd(32) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs bare");
+  console.log("page".padEnd(36) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs bare");
   const rows = latencies.map((ls, i) => {
     ls.sort((a, b) => a - b);
     return { rps: ls.length / SECONDS, p50: percentile(ls, 50), p95: percentile(ls, 95), errors: errors[i] };
   });
   // Each page beside the bare page of its own server.
   const bareOf = (server: number) => rows[pages.findIndex((p) => p.server === server)].rps;
-  for (const [i, page] of pages.entries()) console.log(pageRow(page.label, rows[i], bareOf(page.server), 32));
+  for (const [i, page] of pages.entries()) console.log(pageRow(page.label, rows[i], bareOf(page.server), 36));
   console.log();
 } finally {
   for (const child of children) child.kill();
