@@ -11,12 +11,22 @@ export function ScoreDistribution({ name, counts }: { name: string; counts: numb
       <figcaption className="text-sm font-semibold">{name}</figcaption>
       <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${h + 36}`} width={width} height={h + 36} className="text-slate-800">
         {counts.map((c, i) => {
-          const bh = (c / max) * h;
+          // A tenth of a unit is finer than a screen shows; full precision wrote 15 digits per coordinate into the page.
+          const bh = Math.round((c / max) * h * 10) / 10;
+          const top = Math.round((14 + h - bh) * 10) / 10;
           const x = gap + i * (barW + gap);
           return (
             <g key={i}>
-              <rect x={x} y={14 + h - bh} width={barW} height={bh} fill="currentColor" opacity={0.25 + (0.6 * (i + 1)) / counts.length} stroke="currentColor" />
-              <text x={x + barW / 2} y={10 + h - bh} textAnchor="middle" fontSize="11" fill="currentColor">
+              <rect
+                x={x}
+                y={top}
+                width={barW}
+                height={bh}
+                fill="currentColor"
+                opacity={Math.round(25 + (60 * (i + 1)) / counts.length) / 100}
+                stroke="currentColor"
+              />
+              <text x={x + barW / 2} y={top - 4} textAnchor="middle" fontSize="11" fill="currentColor">
                 {c}
               </text>
               <text x={x + barW / 2} y={h + 30} textAnchor="middle" fontSize="11" fill="currentColor">
