@@ -64,6 +64,23 @@ describe("the prepared-statement patch", () => {
     expect(runs("select 0 as n")).not.toContain(2);
   });
 
+  it("gives a value left out nothing, not an earlier call's value", async () => {
+    const run = (args: number[]) => a.execute({ sql: "select ? as p, ? as q", args });
+    expect((await run([1, 2])).rows[0]).toMatchObject({ p: 1, q: 2 });
+    expect((await run([3])).rows[0]).toMatchObject({ p: 3, q: null });
+    const named = (args: Record<string, number>) => a.execute({ sql: "select :p as p, :q as q", args });
+    expect((await named({ p: 1, q: 2 })).rows[0]).toMatchObject({ p: 1, q: 2 });
+    expect((await named({ p: 3 })).rows[0]).toMatchObject({ p: 3, q: null });
+  });
+
+  it("names the columns a table has now, after another connection changed it", async () => {
+    await a.execute({ sql: "insert into t (v) values (?)", args: ["x"] });
+    const read = async () => (await a.execute({ sql: "select * from t where id = ?", args: [1] })).rows[0];
+    expect(await read()).toMatchObject({ id: 1, v: "x" });
+    await b.execute("alter table t add column w text default 'added'");
+    expect({ ...(await read()) }).toEqual({ id: 1, v: "x", w: "added" });
+  });
+
   it("reads what another connection wrote since, and leaves the log free to checkpoint", async () => {
     const read = () => a.execute({ sql: "select v from t where id >= ? order by id", args: [1] });
     await a.execute({ sql: "insert into t (v) values (?)", args: ["x"] });
