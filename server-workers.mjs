@@ -19,30 +19,36 @@ export function workerCount(value, cores) {
 }
 
 /**
- * Whether a worker that died should be replaced: not while stopping, not when it never started listening (a
- * setting or the database is wrong, and a new worker would fail the same way), and not more than `limit` times in
- * the last minute (a worker that dies on every request would otherwise be replaced forever).
- * @param {{ stopping: boolean, listened: boolean, recentRestarts: number[], now: number, limit: number }} s
+ * Whether a worker that died should be replaced: not while stopping; not when no worker has ever listened (at start a
+ * setting or the database is wrong, and a new worker would fail the same way); and not more than `limit` times in the
+ * last minute, whether it died serving or starting (a worker that dies on every request would otherwise be replaced
+ * forever).
+ * @param {{ stopping: boolean, anyListened: boolean, recentRestarts: number[], now: number, limit: number }} s
  * @returns {"replace" | "stop"}
  */
-export function afterWorkerExit({ stopping, listened, recentRestarts, now, limit }) {
-  if (stopping || !listened) return "stop";
+export function afterWorkerExit({ stopping, anyListened, recentRestarts, now, limit }) {
+  if (stopping || !anyListened) return "stop";
   return recentRestarts.filter((t) => now - t < 60_000).length >= limit ? "stop" : "replace";
 }
 
 /**
- * Calls `then` on the next `signal` that comes a second or more after now: one sooner is the same Ctrl-C, which a
- * terminal sends to every process of `npm start` and start.mjs passes on as well.
- * @param {NodeJS.Signals} signal @param {() => void} then
+ * SIGTERM and SIGINT (or `signals`): the first calls `stop`, and any later one a second or more after it calls
+ * `force`. One sooner is the same Ctrl-C, which a terminal sends to every process of `npm start` and start.mjs passes
+ * on as well.
+ * @param {() => void} stop @param {() => void} force @param {NodeJS.Signals[]} [signals]
  */
-export function onSecondSignal(signal, then) {
-  const first = Date.now();
+export function onStopSignals(stop, force, signals = ["SIGTERM", "SIGINT"]) {
+  /** @type {number | null} */
+  let first = null;
   const listener = () => {
-    if (Date.now() - first < 1000) return;
-    process.off(signal, listener);
-    then();
+    if (first === null) {
+      first = performance.now();
+      stop();
+    } else if (performance.now() - first >= 1000) {
+      force();
+    }
   };
-  process.on(signal, listener);
+  for (const signal of signals) process.on(signal, listener);
 }
 
 /**
@@ -67,19 +73,23 @@ export function runWorkers(count) {
     alive.set(worker.id, worker);
   };
 
-  cluster.on("listening", (worker) => listened.add(worker.id));
+  let anyListened = false;
+  cluster.on("listening", (worker) => {
+    listened.add(worker.id);
+    anyListened = true;
+  });
   cluster.on("exit", (worker, code, signal) => {
     alive.delete(worker.id);
-    const wasListening = listened.delete(worker.id);
-    const decision = afterWorkerExit({ stopping, listened: wasListening, recentRestarts: restarts, now: Date.now(), limit: 2 * count });
-    if (decision === "replace") {
-      console.error(`[server] worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); starting another`);
-      restarts.push(Date.now());
+    listened.delete(worker.id);
+    const now = Date.now();
+    restarts.splice(0, restarts.length, ...restarts.filter((t) => now - t < 60_000));
+    const how = signal ?? `exit code ${code}`;
+    if (afterWorkerExit({ stopping, anyListened, recentRestarts: restarts, now, limit: 2 * count }) === "replace") {
+      console.error(`[server] worker ${worker.process.pid} died (${how}); starting another`);
+      restarts.push(now);
       fork();
     } else if (!stopping) {
-      console.error(
-        `[server] worker ${worker.process.pid} ${wasListening ? "kept dying" : "could not start"} (${signal ?? `exit code ${code}`}); stopping the others`,
-      );
+      console.error(`[server] worker ${worker.process.pid} ${anyListened ? "kept dying" : "could not start"} (${how}); stopping the others`);
       exitCode = 1;
       stop();
     }
@@ -101,15 +111,10 @@ export function runWorkers(count) {
       process.exit(1);
     }, 10_000).unref();
   }
-  for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {
-    process.once(signal, () => {
-      stop();
-      onSecondSignal(signal, () => {
-        for (const worker of alive.values()) worker.process.kill("SIGKILL");
-        process.exit(1);
-      });
-    });
-  }
+  onStopSignals(stop, () => {
+    for (const worker of alive.values()) worker.process.kill("SIGKILL");
+    process.exit(1);
+  });
 
   console.log(`[server] ${count} app processes`);
   for (let i = 0; i < count; i++) fork();

@@ -14,7 +14,7 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
-import { onSecondSignal, runWorkers, workerCount } from "./server-workers.mjs";
+import { onStopSignals, runWorkers, workerCount } from "./server-workers.mjs";
 
 // WEB_CONCURRENCY above 1 (ADR 050): this first process forks that many workers and goes no further; each worker runs
 // the rest of this file.
@@ -258,7 +258,7 @@ const server = app.listen(port, () => console.log(`[server] http://localhost:${p
 const stopBackgroundWork = build.entry.module.startBackgroundWork?.() ?? (() => {});
 // Finish in-flight requests on SIGTERM/SIGINT, then exit; a second signal exits at once (one within a second is the same
 // Ctrl-C: a terminal signals every process of `npm start`, which also passes it on). A worker (ADR 050) is asked by a
-// message from the first process, and stops as well when that process is gone.
+// message from the first process; Node's cluster module ends a worker at once when that process is gone.
 let stopping = false;
 function shutDown() {
   if (stopping) return;
@@ -267,13 +267,5 @@ function shutDown() {
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 5000).unref();
 }
-for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {
-  process.once(signal, () => {
-    shutDown();
-    onSecondSignal(signal, () => process.exit(1));
-  });
-}
-if (cluster.isWorker) {
-  process.on("message", (message) => message === "shutdown" && shutDown());
-  process.on("disconnect", shutDown);
-}
+onStopSignals(shutDown, () => process.exit(1));
+if (cluster.isWorker) process.on("message", (message) => message === "shutdown" && shutDown());

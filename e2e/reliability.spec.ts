@@ -229,4 +229,11 @@ test("WEB_CONCURRENCY=2: two processes serve one port, one killed is replaced, a
     await app.stop("SIGKILL");
   }
   await expect(startApp(await freePort(), file, { WEB_CONCURRENCY: "two" })).rejects.toThrow(/WEB_CONCURRENCY=two: use a whole number/);
+  // Workers that cannot start (here a refused setting) stop the server rather than being replaced forever.
+  const refused = await startApp(await freePort(), file, { WEB_CONCURRENCY: "2", TRUST_PROXY: "true" }).then(
+    () => "started",
+    (error: Error) => error.message,
+  );
+  expect(refused).toMatch(/exited with 1[\s\S]*TRUST_PROXY=true[\s\S]*could not start \(exit code 1\); stopping the others/);
+  expect(refused).not.toContain("starting another");
 });

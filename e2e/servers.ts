@@ -42,6 +42,8 @@ export async function startApp(port: number, dbFile: string, env: Record<string,
       SIGN_IN_QUEUE: "1000",
       PASSWORD_HASHES_PER_SECOND: "1000",
       REQUEST_LOG: "false",
+      // One process (its pid is the server's) unless a test asks for more (ADR 050).
+      WEB_CONCURRENCY: "1",
       BUILD_DIR: process.env.BUILD_DIR ?? "build",
       ...env,
     },

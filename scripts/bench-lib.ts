@@ -36,6 +36,8 @@ export function bench(port: number, db: string, cwd?: string): Bench {
         APP_URL: base,
         REQUEST_LOG: "false",
         RATE_LIMIT_SCALE: "1000",
+        // One process unless a benchmark asks for more (ADR 050).
+        WEB_CONCURRENCY: "1",
         ...extraEnv,
       },
       stdio: "ignore",

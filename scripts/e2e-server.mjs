@@ -14,6 +14,8 @@ const env = {
   // The suite signs in and up far more often from one address than any person would.
   RATE_LIMIT_SCALE: "20",
   REQUEST_LOG: "false",
+  // One app process, whatever the shell says: the suite counts on one process's password-hashing budget (ADR 050).
+  WEB_CONCURRENCY: "1",
   // Scheduled announcements and reminders become due within a test's patience, and mail goes out within half a second.
   SCHEDULER_INTERVAL_MS: "1000",
   MAIL_POLL_MS: "500",
