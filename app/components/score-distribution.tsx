@@ -14,6 +14,7 @@ export function ScoreDistribution({ name, counts }: { name: string; counts: numb
           // A tenth of a unit is finer than a screen shows; full precision wrote 15 digits per coordinate into the page.
           const bh = Math.round((c / max) * h * 10) / 10;
           const top = Math.round((14 + h - bh) * 10) / 10;
+          const countY = Math.round((10 + h - bh) * 10) / 10;
           const x = gap + i * (barW + gap);
           return (
             <g key={i}>
@@ -26,7 +27,7 @@ export function ScoreDistribution({ name, counts }: { name: string; counts: numb
                 opacity={Math.round(25 + (60 * (i + 1)) / counts.length) / 100}
                 stroke="currentColor"
               />
-              <text x={x + barW / 2} y={top - 4} textAnchor="middle" fontSize="11" fill="currentColor">
+              <text x={x + barW / 2} y={countY} textAnchor="middle" fontSize="11" fill="currentColor">
                 {c}
               </text>
               <text x={x + barW / 2} y={h + 30} textAnchor="middle" fontSize="11" fill="currentColor">
