@@ -7,7 +7,7 @@ import type { ArchiveFilters, SearchResult } from "~/modules/archive/search.serv
 import { rootCauseLabels } from "~/modules/entries/labels";
 import { count } from "./archive-overview";
 import { AwardBadges, OutcomeBadge } from "./badges";
-import { FollowUpBadge } from "./follow-ups";
+import { FollowUpBadge } from "./follow-up-badge";
 import { Highlighted } from "./learnings";
 
 /** `busy` marks the section aria-busy while the next search loads, so assistive technology waits for it. */

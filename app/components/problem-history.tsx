@@ -3,7 +3,7 @@ import { metricLine } from "~/modules/archive/metric-line";
 import type { ProblemHistory } from "~/modules/archive/history.server";
 import { rootCauseLabels } from "~/modules/entries/labels";
 import { OutcomeBadge } from "./badges";
-import { FollowUpBadge } from "./follow-ups";
+import { FollowUpBadge } from "./follow-up-badge";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

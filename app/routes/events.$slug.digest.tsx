@@ -2,14 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FollowUpBadge } from "~/components/follow-ups";
+import { FollowUpBadge } from "~/components/follow-up-badge";
 import { enforce } from "~/lib/http.server";
-import { bestLessons, finalRoundLines, followUpEntries, outcomeCounts, rootCauseCounts, rootCauseText } from "~/modules/archive/digest";
-import { metricLine } from "~/modules/archive/metric-line";
+import { digestPage } from "~/modules/archive/digest";
 import { loadDigest } from "~/modules/archive/digest.server";
 import { canViewDigest } from "~/modules/auth/permissions";
-import { awardNamesByEntry } from "~/modules/judging/results-view";
-import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 import { requireEventAccess } from "~/modules/events/access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Learnings digest${data ? ` · ${data.digest.event.title}` : ""} · Problem First` }];
@@ -17,18 +14,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Learni
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canViewDigest(user, access));
-  return { digest: await loadDigest(event) };
+  return { digest: digestPage(await loadDigest(event)) };
 }
 
 export default function DigestPage() {
   const { digest } = useLoaderData<typeof loader>();
-  const { event, entries, awards } = digest;
-  const causes = rootCauseCounts(entries);
-  const lessons = bestLessons(entries);
-  const followed = followUpEntries(entries);
-  const withMetric = entries.filter((e) => e.metricName.trim());
-  const given = awards.filter((a) => a.entryTitle);
-  const awardsOf = awardNamesByEntry(awards.map((a) => ({ name: a.name, entryId: a.entryId ?? null })));
+  const { event, entryCount, outcomes, causes, awards, finalRound, metrics, followed, lessons } = digest;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -38,7 +29,7 @@ export default function DigestPage() {
           </p>
           <h1 className="h1">Learnings digest</h1>
           <p className="text-sm text-slate-700">
-            {event.dates} · {entries.length} submitted {entries.length === 1 ? "entry" : "entries"}
+            {event.dates} · {entryCount} submitted {entryCount === 1 ? "entry" : "entries"}
           </p>
         </div>
         <a href={`/events/${event.slug}/digest.md`} download className="btn-primary">
@@ -52,9 +43,9 @@ export default function DigestPage() {
             Outcomes
           </h2>
           <ul className="mt-2 space-y-1 text-sm">
-            {outcomeCounts(entries).map(({ outcome, n }) => (
+            {outcomes.map(({ outcome, label, n }) => (
               <li key={outcome}>
-                {outcomeLabels[outcome]}: <strong>{n}</strong>
+                {label}: <strong>{n}</strong>
               </li>
             ))}
           </ul>
@@ -67,9 +58,9 @@ export default function DigestPage() {
             <p className="mt-2 text-sm text-slate-700">No root causes were recorded.</p>
           ) : (
             <ul className="mt-2 space-y-1 text-sm">
-              {causes.map(({ cause, n }) => (
+              {causes.map(({ cause, label, n }) => (
                 <li key={cause}>
-                  {rootCauseLabels[cause]}: <strong>{n}</strong>
+                  {label}: <strong>{n}</strong>
                 </li>
               ))}
             </ul>
@@ -81,11 +72,11 @@ export default function DigestPage() {
         <h2 id="digest-awards" className="h2">
           Awards
         </h2>
-        {given.length === 0 ? (
+        {awards.length === 0 ? (
           <p className="mt-2 text-sm text-slate-700">No awards were given.</p>
         ) : (
           <ul className="mt-2 space-y-1 text-sm">
-            {given.map((a) => (
+            {awards.map((a) => (
               <li key={a.name}>
                 <strong>{a.name}</strong>: {a.entryTitle}
               </li>
@@ -94,14 +85,14 @@ export default function DigestPage() {
         )}
       </section>
 
-      {digest.finalRound?.length ? (
+      {finalRound ? (
         <section aria-labelledby="digest-final" className="card">
           <h2 id="digest-final" className="h2">
             Final round
           </h2>
           <p className="mt-1 text-sm text-slate-700">The finalists, as the final round&rsquo;s judges ranked them (the official ranking):</p>
           <ul className="mt-2 space-y-1 text-sm">
-            {finalRoundLines(digest).map((line) => (
+            {finalRound.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
@@ -112,7 +103,7 @@ export default function DigestPage() {
         <h2 id="digest-metrics" className="h2">
           AI metric results
         </h2>
-        {withMetric.length === 0 ? (
+        {metrics.length === 0 ? (
           <p className="mt-2 text-sm text-slate-700">No entry named an AI metric.</p>
         ) : (
           <table className="mt-2 w-full text-left text-sm">
@@ -133,17 +124,17 @@ export default function DigestPage() {
               </tr>
             </thead>
             <tbody>
-              {withMetric.map((e) => (
+              {metrics.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100">
                   <td className="py-1 pr-3">
                     <Link to={`/events/${event.slug}/entries/${e.id}`}>{e.title || "Untitled entry"}</Link>
-                    <AwardBadges awards={awardsOf[e.id]} className="mt-1" />
+                    <AwardBadges awards={e.awards} className="mt-1" />
                   </td>
                   <td className="py-1 pr-3">
                     <OutcomeBadge outcome={e.outcome} />
                   </td>
                   <td className="py-1 pr-3">{e.metricName}</td>
-                  <td className="py-1">{metricLine(e)}</td>
+                  <td className="py-1">{e.metric}</td>
                 </tr>
               ))}
             </tbody>
@@ -197,9 +188,9 @@ export default function DigestPage() {
                 </h3>
                 <OutcomeBadge outcome={e.outcome} />
               </div>
-              <AwardBadges awards={awardsOf[e.id]} />
+              <AwardBadges awards={e.awards} />
               <p className="text-xs text-slate-600">
-                Team {e.teamName} on “{e.problemTitle}”{rootCauseText(e) ? ` · Root cause: ${rootCauseText(e)}` : ""}
+                Team {e.teamName} on “{e.problemTitle}”{e.rootCause ? ` · Root cause: ${e.rootCause}` : ""}
               </p>
               {e.didNotWork ? (
                 <p className="text-sm">

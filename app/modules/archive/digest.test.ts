@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { metricLine } from "./metric-line";
-import { bestLessons, digestMarkdown, finalRoundLines, mdText, outcomeCounts, rootCauseCounts, rootCauseText, type Digest, type DigestEntry } from "./digest";
+import {
+  bestLessons,
+  digestMarkdown,
+  digestPage,
+  finalRoundLines,
+  mdText,
+  outcomeCounts,
+  rootCauseCounts,
+  rootCauseText,
+  type Digest,
+  type DigestEntry,
+} from "./digest";
 
 const entry = (over: Partial<DigestEntry>): DigestEntry => ({
   id: "e1",
@@ -264,5 +275,62 @@ describe("digest counts and texts", () => {
     expect(mdText("a - b 2. c")).toBe("a - b 2. c");
     expect(mdText("12.5 points")).toBe("12\\.5 points");
     expect(mdText("\\ ` _ ]")).toBe("\\\\ \\` \\_ \\]");
+  });
+});
+
+describe("digestPage", () => {
+  const digest: Digest = {
+    event: { title: "Spring", slug: "spring", tagline: "", dates: "1–2 March 2026" },
+    entries: [
+      entry({
+        id: "a",
+        title: "Alpha",
+        outcome: "working",
+        metricName: "Minutes",
+        metricBaseline: "12",
+        metricResult: "6",
+        metricUnit: "min",
+        differently: "Ask earlier.",
+        learningsMean: 4,
+      }),
+      entry({
+        id: "b",
+        title: "Beta",
+        rootCause: "other",
+        rootCauseOther: "Vendor",
+        differently: "Start smaller.",
+        learningsMean: 5,
+        followUp: { status: "piloted", why: "Tried.", metricValue: "", recordedOn: "1 May 2026" },
+      }),
+      entry({ id: "c", title: "Gamma", rootCause: "evaluation", metricName: "  " }),
+    ],
+    awards: [
+      { name: "Best lesson", entryTitle: "Beta", entryId: "b" },
+      { name: "Not given", entryTitle: null, entryId: null },
+    ],
+    finalRound: null,
+  };
+
+  it("sends the page what it shows, worked out: counts with labels, metric lines, lessons with their root cause and awards", () => {
+    const page = digestPage(digest);
+    expect(page.entryCount).toBe(3);
+    expect(page.outcomes).toEqual([
+      { outcome: "working", label: "Working prototype", n: 1 },
+      { outcome: "partial", label: "Partial prototype", n: 0 },
+      { outcome: "failed", label: "Failed attempt", n: 2 },
+    ]);
+    expect(page.causes).toEqual([
+      { cause: "evaluation", label: "Evaluation", n: 1 },
+      { cause: "other", label: "Other", n: 1 },
+    ]);
+    expect(page.awards).toEqual([{ name: "Best lesson", entryTitle: "Beta" }]);
+    expect(page.finalRound).toBeNull();
+    expect(page.metrics).toEqual([{ id: "a", title: "Alpha", outcome: "working", metricName: "Minutes", metric: "12 min → — (target) → 6 min", awards: [] }]);
+    expect(page.followed.map((e) => [e.id, e.followUp.status])).toEqual([["b", "piloted"]]);
+    expect(page.lessons.map((e) => [e.id, e.rootCause, e.awards])).toEqual([
+      ["b", "Other: Vendor", ["Best lesson"]],
+      ["a", "", []],
+    ]);
+    expect(digestPage({ ...digest, finalRound: [{ title: "Alpha", rank: 1 }] }).finalRound).toEqual(["1. Alpha"]);
   });
 });

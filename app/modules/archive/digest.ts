@@ -2,6 +2,7 @@
 import { followUpStatuses, outcomes, rootCauses, type FollowUpStatus, type Outcome, type RootCause } from "#db/enums";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 import { followUpLabels } from "~/modules/follow-ups/words";
+import { awardNamesByEntry } from "~/modules/judging/results-view";
 import { metricLine } from "./metric-line";
 
 export type DigestEntry = {
@@ -87,6 +88,38 @@ export function followUpLine(e: Pick<DigestEntry, "metricUnit"> & { followUp: Di
 export function rootCauseText(e: Pick<DigestEntry, "rootCause" | "rootCauseOther">) {
   if (!e.rootCause) return "";
   return e.rootCause === "other" && e.rootCauseOther.trim() ? `Other: ${e.rootCauseOther.trim()}` : rootCauseLabels[e.rootCause];
+}
+
+/**
+ * What the digest page shows, worked out by its loader: the page's JavaScript then carries none of these rules, and
+ * the page receives the few entries it shows rather than every entry of the event (issue 19).
+ */
+export function digestPage(d: Digest) {
+  const awardsOf = awardNamesByEntry(d.awards.map((a) => ({ name: a.name, entryId: a.entryId ?? null })));
+  const awards = (id: string) => awardsOf[id] ?? [];
+  return {
+    event: d.event,
+    entryCount: d.entries.length,
+    outcomes: outcomeCounts(d.entries).map(({ outcome, n }) => ({ outcome, label: outcomeLabels[outcome], n })),
+    causes: rootCauseCounts(d.entries).map(({ cause, n }) => ({ cause, label: rootCauseLabels[cause], n })),
+    awards: d.awards.flatMap((a) => (a.entryTitle ? [{ name: a.name, entryTitle: a.entryTitle }] : [])),
+    finalRound: d.finalRound?.length ? finalRoundLines(d) : null,
+    metrics: d.entries
+      .filter((e) => e.metricName.trim())
+      .map((e) => ({ id: e.id, title: e.title, outcome: e.outcome, metricName: e.metricName, metric: metricLine(e), awards: awards(e.id) })),
+    followed: followUpEntries(d.entries).map((e) => ({ id: e.id, title: e.title, metricName: e.metricName, metricUnit: e.metricUnit, followUp: e.followUp })),
+    lessons: bestLessons(d.entries).map((e) => ({
+      id: e.id,
+      title: e.title,
+      outcome: e.outcome,
+      teamName: e.teamName,
+      problemTitle: e.problemTitle,
+      rootCause: rootCauseText(e),
+      didNotWork: e.didNotWork,
+      differently: e.differently,
+      awards: awards(e.id),
+    })),
+  };
 }
 
 /** Plain text as one Markdown line: no line breaks, and no character that would start formatting. */

@@ -16,6 +16,7 @@ import { action as finalAction, loader as finalLoader } from "~/routes/events.$s
 import { loader as queueLoader } from "~/routes/events.$slug.judging";
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
 import { loader as digestLoader } from "~/routes/events.$slug.digest";
+import { loadDigest } from "~/modules/archive/digest.server";
 import {
   args,
   createOpenEvent,
@@ -326,11 +327,13 @@ describe("judging rounds: the final round", () => {
 
     // The digest keeps every entry's lessons and the final round's ranking; round 1's ranks, which are the
     // organizers' only, are not in it: an entry carries its final rank, or none.
-    const digest = (
+    const page = (
       (await expectStatus(digestLoader(args(request(`/events/${w.event.slug}/digest`, { user: w.dave }), { slug: w.event.slug })), 200)).data as {
-        digest: { entries: { title: string; rank: number | null }[]; finalRound: { title: string; rank: number | null }[] | null };
+        digest: { finalRound: string[] | null };
       }
     ).digest;
+    expect(page.finalRound).toEqual(["1. Gamma", "2. Alpha"]);
+    const digest = await loadDigest((await db.select().from(events).where(eq(events.id, w.event.id)))[0]);
     expect(digest.finalRound).toEqual([
       { title: "Gamma", rank: 1 },
       { title: "Alpha", rank: 2 },
