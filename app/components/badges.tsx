@@ -8,13 +8,8 @@ const outcomeStyle: Record<Outcome, string> = {
 };
 
 export function OutcomeBadge({ outcome }: { outcome: Outcome | null }) {
-  if (!outcome)
-    return <span className="inline-block whitespace-nowrap rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-semibold text-slate-700">No outcome yet</span>;
-  return (
-    <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${outcomeStyle[outcome]}`}>
-      {outcomeBadgeLabels[outcome]}
-    </span>
-  );
+  if (!outcome) return <span className="status-pill bg-slate-100 text-slate-700">No outcome yet</span>;
+  return <span className={`status-pill ${outcomeStyle[outcome]}`}>{outcomeBadgeLabels[outcome]}</span>;
 }
 
 /** An award the entry won; the trophy is decoration, the words say it (screen readers hear "Award: …"). */

@@ -13,7 +13,7 @@ const statusStyle: Record<FollowUpStatus, string> = {
 /** What became of an entry, as a badge ("What happened next: Adopted in production" to a screen reader). */
 export function FollowUpBadge({ status }: { status: FollowUpStatus }) {
   return (
-    <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusStyle[status]}`}>
+    <span className={`status-pill ${statusStyle[status]}`}>
       <span className="sr-only">What happened next: </span>
       {followUpLabels[status]}
     </span>

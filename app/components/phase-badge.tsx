@@ -11,7 +11,5 @@ const phaseStyle: Record<EventPhase, string> = {
 };
 
 export function PhaseBadge({ phase }: { phase: EventPhase }) {
-  return (
-    <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${phaseStyle[phase]}`}>{phaseWords[phase].badge}</span>
-  );
+  return <span className={`status-pill ${phaseStyle[phase]}`}>{phaseWords[phase].badge}</span>;
 }

@@ -9,7 +9,5 @@ const style: Record<JoinRequestStatus, string> = {
 
 /** A request's state as a badge, the same words for the asker and the lead. */
 export function RequestStatus({ status }: { status: JoinRequestStatus }) {
-  return (
-    <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${style[status]}`}>{statusWords[status].label}</span>
-  );
+  return <span className={`status-pill ${style[status]}`}>{statusWords[status].label}</span>;
 }
