@@ -37,6 +37,7 @@ export default defineConfig({
       "app/modules/entries/images.test.ts",
       "app/modules/entries/video.test.ts",
       "app/lib/time.test.ts",
+      "app/lib/countdown.test.ts",
       "app/lib/paging.test.ts",
       "app/lib/lazy-schemas.test.ts",
       "app/lib/forms.server.test.ts",

@@ -1,10 +1,8 @@
 // The archive's home below the search form: how past attempts went, what usually goes wrong, what happened
 // next, and the latest learnings and events.
 import { Link } from "@remix-run/react";
-import { outcomes } from "#db/enums";
-import { formatInZone } from "~/lib/time";
 import type { HomeFigures } from "~/modules/archive/home.server";
-import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
+import { rootCauseLabels } from "~/modules/entries/labels";
 import { WENT_TO_PRODUCTION } from "~/modules/follow-ups/words";
 import { AwardBadges, OutcomeBadge } from "./badges";
 
@@ -12,7 +10,7 @@ import { AwardBadges, OutcomeBadge } from "./badges";
 export const count = (n: number) => n.toLocaleString("en");
 
 export function ArchiveOverview({ overview }: { overview: HomeFigures }) {
-  const { outcomeCounts, total, rootCauseCounts, closedEventCount, closedEvents, recent } = overview;
+  const { outcomeCards, total, rootCauseCounts, closedEventCount, closedEvents, recent } = overview;
   const maxCause = Math.max(1, ...rootCauseCounts.map((r) => r.n));
   return (
     <>
@@ -21,11 +19,11 @@ export function ArchiveOverview({ overview }: { overview: HomeFigures }) {
           {count(total)} {total === 1 ? "learning" : "learnings"} from {count(closedEventCount)} past {closedEventCount === 1 ? "event" : "events"}
         </h2>
         <ul className="grid gap-3 sm:grid-cols-3">
-          {outcomes.map((o) => (
-            <li key={o} className="card">
-              <Link to={`/archive?outcome=${o}`} className="block no-underline">
-                <span className="block text-2xl font-bold text-slate-900">{count(outcomeCounts[o])}</span>
-                <span className="text-sm">{outcomeLabels[o]}s</span>
+          {outcomeCards.map(({ outcome, label, n }) => (
+            <li key={outcome} className="card">
+              <Link to={`/archive?outcome=${outcome}`} className="block no-underline">
+                <span className="block text-2xl font-bold text-slate-900">{count(n)}</span>
+                <span className="text-sm">{label}</span>
               </Link>
             </li>
           ))}
@@ -102,7 +100,7 @@ export function ArchiveOverview({ overview }: { overview: HomeFigures }) {
                   <Link to={`/events/${e.slug}`} className="font-semibold">
                     {e.title}
                   </Link>
-                  <p className="text-xs text-slate-600">Started {formatInZone(new Date(e.startsAt * 1000), e.timezone)}</p>
+                  <p className="text-xs text-slate-600">Started {e.started}</p>
                   <p className="mt-1 text-sm text-slate-700">
                     {count(e.working)} working · {count(e.partial)} partial · {count(e.failed)} failed
                   </p>

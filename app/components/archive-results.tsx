@@ -1,18 +1,16 @@
 // One page of archive search results: the count, notices about the search, the learnings and the pages.
 import { Link } from "@remix-run/react";
-import { metricLine } from "~/modules/archive/metric-line";
-import { searchHref } from "~/modules/archive/filters";
-import { unmarked } from "~/modules/archive/query";
-import type { ArchiveFilters, SearchResult } from "~/modules/archive/search.server";
+import type { ResultsView } from "~/modules/archive/home.server";
+import type { ArchiveFilters } from "~/modules/archive/search.server";
 import { rootCauseLabels } from "~/modules/entries/labels";
 import { count } from "./archive-overview";
 import { AwardBadges, OutcomeBadge } from "./badges";
 import { FollowUpBadge } from "./follow-up-badge";
-import { Highlighted } from "./learnings";
+import { Highlighted } from "./highlighted";
 
 /** `busy` marks the section aria-busy while the next search loads, so assistive technology waits for it. */
-export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilters; result: SearchResult; busy: boolean }) {
-  const { total, totalCapped, page, pageCount, mode, notice } = result;
+export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilters; result: ResultsView; busy: boolean }) {
+  const { total, totalCapped, page, pageCount, mode, notice, links } = result;
   return (
     <section aria-labelledby="results-heading" aria-busy={busy} className="space-y-3">
       <h2 id="results-heading" className="h2">
@@ -34,9 +32,9 @@ export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilt
           {notice}
         </p>
       ) : null}
-      {result.suggestion ? (
+      {result.suggestion && links.suggestion ? (
         <p className="rounded-md bg-sky-50 p-3 text-sm text-sky-900" role="status">
-          Did you mean <Link to={searchHref(filters, { q: result.suggestion.q, page: 1 })}>{result.suggestion.q.slice(0, 120)}</Link>?
+          Did you mean <Link to={links.suggestion}>{result.suggestion.q.slice(0, 120)}</Link>?
         </p>
       ) : null}
       {mode === "any" ? (
@@ -62,17 +60,16 @@ export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilt
                   <FollowUpBadge status={l.followUpStatus} />
                 </p>
               ) : null}
-              {/* The snippet often starts with the summary: show it once. */}
-              {l.summary && !unmarked(l.snippet).startsWith(l.summary) ? <p className="mt-1 text-sm">{l.summary}</p> : null}
+              {l.showSummary ? <p className="mt-1 text-sm">{l.summary}</p> : null}
               {l.snippet ? (
                 <p className="mt-2 text-sm text-slate-700">
                   {mode === "browse" ? <strong>What did not work: </strong> : null}
                   <Highlighted text={l.snippet} />
                 </p>
               ) : null}
-              {l.metricName ? (
+              {l.metric ? (
                 <p className="mt-2 text-sm text-slate-700">
-                  <strong>AI metric:</strong> {l.metricName}: {metricLine(l)}
+                  <strong>AI metric:</strong> {l.metric}
                 </p>
               ) : null}
               <p className="mt-2 text-xs text-slate-600">
@@ -86,8 +83,8 @@ export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilt
       )}
       {pageCount > 1 ? (
         <nav aria-label="Result pages" className="flex items-center justify-between gap-3">
-          {page > 1 ? (
-            <Link to={searchHref(filters, { page: page - 1 })} rel="prev" className="btn-secondary">
+          {links.previous ? (
+            <Link to={links.previous} rel="prev" className="btn-secondary">
               Previous page
             </Link>
           ) : (
@@ -96,8 +93,8 @@ export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilt
           <span className="text-sm text-slate-700">
             Page {page} of {pageCount}
           </span>
-          {page < pageCount ? (
-            <Link to={searchHref(filters, { page: page + 1 })} rel="next" className="btn-secondary">
+          {links.next ? (
+            <Link to={links.next} rel="next" className="btn-secondary">
               Next page
             </Link>
           ) : (

@@ -1,13 +1,16 @@
 import { Form, Link } from "@remix-run/react";
-import { outcomes, rootCauses } from "#db/enums";
-import { activeFilters, anyLabels, clearFiltersHref, filterLabels, filtersKey } from "~/modules/archive/filters";
+import { anyLabels, filterLabels, filtersKey, type ActiveFilter } from "~/modules/archive/filters";
 import type { ArchiveFilters } from "~/modules/archive/search.server";
 import { ArchiveSearchBox } from "./archive-combobox";
-import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 
 type Props = {
   filters: ArchiveFilters;
   closedEvents: { slug: string; title: string }[];
+  /** What the outcome and root-cause filters offer, with their words (from the loader). */
+  choices: Record<"outcome" | "rootCause", { value: string; label: string }[]>;
+  /** The filters that are on, as chips, and the link that removes them all (from the loader). */
+  active: ActiveFilter[];
+  clearFiltersHref: string;
   years: number[];
   tags: string[];
   /** Whether results are shown (words or a filter), so "Clear the search" has something to clear. */
@@ -20,8 +23,7 @@ type Props = {
  * show as chips that remove them one by one. On a phone the filters fold behind a "Filters (n)" toggle
  * (a native <details>, so it works without JavaScript); from the sm breakpoint they are always shown.
  */
-export function ArchiveSearch({ filters, closedEvents, years, tags, searching }: Props) {
-  const active = activeFilters(filters, new Map(closedEvents.map((e) => [e.slug, e.title])));
+export function ArchiveSearch({ filters, closedEvents, choices, active, clearFiltersHref, years, tags, searching }: Props) {
   return (
     <Form method="get" role="search" aria-label="Search the archive" className="card space-y-3">
       <div>
@@ -42,8 +44,8 @@ export function ArchiveSearch({ filters, closedEvents, years, tags, searching }:
           {active.length > 0 ? `Filters (${active.length})` : "Filters"}
         </summary>
         <div className="mt-3 grid gap-3 sm:mt-0 sm:grid-cols-2 lg:grid-cols-5">
-          <FilterSelect name="outcome" value={filters.outcome} options={outcomes.map((value) => ({ value, label: outcomeLabels[value] }))} />
-          <FilterSelect name="rootCause" value={filters.rootCause} options={rootCauses.map((value) => ({ value, label: rootCauseLabels[value] }))} />
+          <FilterSelect name="outcome" value={filters.outcome} options={choices.outcome} />
+          <FilterSelect name="rootCause" value={filters.rootCause} options={choices.rootCause} />
           <FilterSelect name="event" value={filters.event} options={closedEvents.map((e) => ({ value: e.slug, label: e.title }))} />
           <div>
             <label htmlFor="tag" className="label">
@@ -91,7 +93,7 @@ export function ArchiveSearch({ filters, closedEvents, years, tags, searching }:
               </li>
             ))}
           </ul>
-          <Link to={clearFiltersHref(filters)} className="text-sm">
+          <Link to={clearFiltersHref} className="text-sm">
             Clear filters
           </Link>
         </div>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { countdownText } from "~/lib/time";
+import { countdownText } from "~/lib/countdown";
 
 /**
  * "Submissions close in 2 days 3 hours", ticking each second with JavaScript; without it, the text as the

@@ -1,27 +1,10 @@
 // Pieces of the archive shared by the archive page, problem pages and the entry form.
 import { Link } from "@remix-run/react";
 import type { Outcome, RootCause } from "#db/schema";
-import { splitSnippet } from "~/modules/archive/query";
 import { rootCauseLabels } from "~/modules/entries/labels";
 import { OutcomeBadge } from "./badges";
+import { Highlighted } from "./highlighted";
 import { historySummary } from "./problem-history";
-
-/** Text with search hits highlighted; the hits arrive as private-use markers, never as HTML. */
-export function Highlighted({ text }: { text: string }) {
-  return (
-    <>
-      {splitSnippet(text).map((part, i) =>
-        part.hit ? (
-          <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-inherit">
-            {part.text}
-          </mark>
-        ) : (
-          <span key={i}>{part.text}</span>
-        ),
-      )}
-    </>
-  );
-}
 
 export type RelatedLearningItem = {
   id: string;

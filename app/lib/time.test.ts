@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commonTimezones, countdownText, formatDateRange, formatInZone, isLocalDateTime, isValidTimezone, relativeTime } from "./time";
+import { commonTimezones, formatDateRange, formatInZone, isLocalDateTime, isValidTimezone, relativeTime } from "./time";
 import { utcToZonedLocal, zonedLocalToUtc } from "./zoned-time";
 
 describe("zonedLocalToUtc and utcToZonedLocal", () => {
@@ -167,26 +167,5 @@ describe("formatInZone and formatDateRange", () => {
   it("refuses years before 100, which Date.UTC would read as 19xx", () => {
     expect(isLocalDateTime("0050-01-01T10:00")).toBe(false);
     expect(isLocalDateTime("0100-01-01T10:00")).toBe(true);
-  });
-});
-
-describe("countdownText", () => {
-  const s = 1000;
-  const m = 60 * s;
-  const h = 60 * m;
-  const d = 24 * h;
-  it("says the two largest units left", () => {
-    expect(countdownText(2 * d + 3 * h + 59 * m)).toBe("2 days 3 hours");
-    expect(countdownText(d)).toBe("1 day 0 hours");
-    expect(countdownText(d - 1)).toBe("23 hours 59 minutes");
-    expect(countdownText(h + m)).toBe("1 hour 1 minute");
-    expect(countdownText(12 * m + 5 * s)).toBe("12 minutes 5 seconds");
-    expect(countdownText(m + 999)).toBe("1 minute 0 seconds");
-    expect(countdownText(59 * s + 999)).toBe("59 seconds");
-    expect(countdownText(s)).toBe("1 second");
-  });
-  it("never goes below zero", () => {
-    expect(countdownText(0)).toBe("0 seconds");
-    expect(countdownText(-5 * m)).toBe("0 seconds");
   });
 });

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Archive() {
-  const { filters, facets, overview, tags, result } = useLoaderData<typeof loader>();
+  const { filters, facets, choices, overview, tags, result, active, clearFiltersHref } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state === "loading" && navigation.location.pathname === "/archive";
   return (
@@ -27,7 +27,16 @@ export default function Archive() {
         <p className="mt-1 text-slate-700">Every entry of past events, working or failed, with what the team learned. Search before you build.</p>
       </div>
 
-      <ArchiveSearch filters={filters} closedEvents={facets.closedEvents} years={facets.years} tags={tags} searching={result !== null} />
+      <ArchiveSearch
+        filters={filters}
+        closedEvents={facets.closedEvents}
+        choices={choices}
+        active={active}
+        clearFiltersHref={clearFiltersHref}
+        years={facets.years}
+        tags={tags}
+        searching={result !== null}
+      />
 
       {result ? <ArchiveResults filters={filters} result={result} busy={busy} /> : overview ? <ArchiveOverview overview={overview} /> : null}
     </div>

@@ -8,14 +8,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Countdown } from "~/components/countdown";
 import { Markdown } from "~/components/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
-import { formatDateRange, formatInZone, relativeTime } from "~/lib/time";
+import { formatInZone } from "~/lib/time";
 import { announcementsFor } from "~/modules/announcements/announcements.server";
 import { canJoinTeam, canManageEvent, entryListVisibility, canViewJudgeQueue, canViewResults, canViewTeamFinder } from "~/modules/auth/permissions";
 import { submittedEntriesPage } from "~/modules/entries/entries.server";
 import { listAwards } from "~/modules/judging/awards.server";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { nextDeadline } from "~/modules/events/phases";
+import { eventDates } from "~/modules/events/phases";
 import { listProblems } from "~/modules/problems/problems.server";
 import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.server";
 
@@ -52,7 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entryCount: listed.page.total,
     myTeamId: access.teamId,
     awards: awardList.filter((a) => a.entryId),
-    announcements: announcementList,
+    dates: eventDates(event, now),
+    // Times as words here, so the page's JavaScript carries no time formatting (ADR 043).
+    announcements: announcementList.map(({ sentAt, ...a }) => ({ ...a, sentAt: sentAt ? formatInZone(sentAt, event.timezone) : null })),
     inviteReply: invite && !invite.ok ? inviteCodeReply(invite) : undefined,
     can: {
       manage: canManageEvent(user, access).ok,
@@ -66,10 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, descriptionHtml, rulesHtml, problems, entries, entryCount, myTeamId, awards, announcements, inviteReply, can, now } =
+  const { event, descriptionHtml, rulesHtml, problems, entries, entryCount, myTeamId, awards, dates, announcements, inviteReply, can, now } =
     useLoaderData<typeof loader>();
-  const nowDate = new Date(now);
-  const next = nextDeadline(event, nowDate);
   return (
     <div className="space-y-8">
       <header>
@@ -81,27 +81,25 @@ export default function EventPage() {
         {event.phase === "closed" ? (
           <dl className="mt-3 text-sm text-slate-700">
             <dt className="font-semibold">When it ran</dt>
-            <dd>{formatDateRange(event.startsAt, event.judgingDeadline, event.timezone)}</dd>
+            <dd>{dates.ran}</dd>
           </dl>
         ) : (
           <dl className="mt-3 grid gap-2 text-sm text-slate-700 sm:grid-cols-3">
             <div>
               <dt className="font-semibold">Starts</dt>
-              <dd>{formatInZone(event.startsAt, event.timezone)}</dd>
+              <dd>{dates.starts}</dd>
             </div>
             <div>
               <dt className="font-semibold">Submission deadline</dt>
-              <dd>
-                {formatInZone(event.submissionDeadline, event.timezone)} ({relativeTime(event.submissionDeadline, nowDate)})
-              </dd>
+              <dd>{dates.submission}</dd>
             </div>
             <div>
               <dt className="font-semibold">Judging deadline</dt>
-              <dd>{formatInZone(event.judgingDeadline, event.timezone)}</dd>
+              <dd>{dates.judging}</dd>
             </div>
           </dl>
         )}
-        {next ? <Countdown label={next.label} at={next.at.toISOString()} now={now} /> : null}
+        {dates.next ? <Countdown label={dates.next.label} at={dates.next.at} now={now} /> : null}
         <Markdown html={descriptionHtml} className="mt-4" />
         <p className="mt-4 flex flex-wrap gap-2">
           {can.manage ? (

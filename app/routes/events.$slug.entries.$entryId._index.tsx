@@ -51,11 +51,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: { slug: event.slug, title: event.title },
     entry,
+    // Worked out here rather than in the browser, which then needs neither the link rules nor the label lists (ADR 043).
+    video: videoEmbed(entry.videoUrl),
+    rootCause: entry.postMortemRootCause
+      ? rootCauseLabels[entry.postMortemRootCause] +
+        (entry.postMortemRootCause === "other" && entry.postMortemRootCauseOther ? `: ${entry.postMortemRootCauseOther}` : "")
+      : "",
     teamName: blind.row({ teamId: entry.teamId, teamName: found.teamName }).teamName,
     members: members.map((m) => ({ id: m.id, name: m.name })),
     problem: { id: found.problemId, title: found.problemTitle },
     canScore: access.isJudge && canScoreEntry(user, access, entry, await judgeEntryFacts(event, entry.id, user.id)).ok,
-    feedback,
+    // After a final round each sheet says its round (ADR 038); judges are numbered within a round.
+    feedback: feedback.map((sheet) => ({ ...sheet, who: sheet.round ? `${sheet.judge}, ${roundNames[sheet.round].toLowerCase()}` : sheet.judge })),
     awards: awards[entry.id] ?? [],
     screenshots: await listScreenshots(entry.id),
     answers,
@@ -93,14 +100,14 @@ function Text({ label, value }: { label: string; value: string }) {
 }
 
 export default function EntryPage() {
-  const { event, entry, teamName, members, problem, canScore, feedback, awards, screenshots, answers, followUp, vote } = useLoaderData<typeof loader>();
+  const { event, entry, video, rootCause, teamName, members, problem, canScore, feedback, awards, screenshots, answers, followUp, vote } =
+    useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const links = [
     ["Demo", entry.demoUrl],
     ["Repository", entry.repoUrl],
     ["Video", entry.videoUrl],
   ].filter(([, url]) => url);
-  const video = videoEmbed(entry.videoUrl);
   return (
     <article className="space-y-6">
       <p className="text-sm text-slate-600">
@@ -145,15 +152,7 @@ export default function EntryPage() {
         </h2>
         <Text label="What worked" value={entry.postMortemWorked} />
         <Text label="What did not work" value={entry.postMortemDidNotWork} />
-        <Text
-          label="Root cause"
-          value={
-            entry.postMortemRootCause
-              ? rootCauseLabels[entry.postMortemRootCause] +
-                (entry.postMortemRootCause === "other" && entry.postMortemRootCauseOther ? `: ${entry.postMortemRootCauseOther}` : "")
-              : ""
-          }
-        />
+        <Text label="Root cause" value={rootCause} />
         <Text label="What we would do differently" value={entry.postMortemDifferently} />
         <Text label="Next steps" value={entry.postMortemNextSteps} />
       </section>
@@ -225,24 +224,20 @@ export default function EntryPage() {
             Judges' feedback
           </h2>
           <div className="mt-3 space-y-4 text-sm">
-            {feedback.map((sheet) => {
-              // After a final round each sheet says its round (ADR 038); judges are numbered within a round.
-              const who = sheet.round ? `${sheet.judge}, ${roundNames[sheet.round].toLowerCase()}` : sheet.judge;
-              return (
-                <section key={`${sheet.round ?? 1}-${sheet.judge}`} aria-label={`Feedback from ${who}`}>
-                  <h3 className="font-semibold">{who}</h3>
-                  {sheet.overall ? <p className="mt-1 whitespace-pre-line">{sheet.overall}</p> : null}
-                  <ul className="mt-1 space-y-1">
-                    {sheet.scores.map((f) => (
-                      <li key={f.criterionName}>
-                        <span className="font-semibold">{f.criterionName}</span>: {f.value}
-                        {f.comment ? ` — ${f.comment}` : ""}
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              );
-            })}
+            {feedback.map((sheet) => (
+              <section key={`${sheet.round ?? 1}-${sheet.judge}`} aria-label={`Feedback from ${sheet.who}`}>
+                <h3 className="font-semibold">{sheet.who}</h3>
+                {sheet.overall ? <p className="mt-1 whitespace-pre-line">{sheet.overall}</p> : null}
+                <ul className="mt-1 space-y-1">
+                  {sheet.scores.map((f) => (
+                    <li key={f.criterionName}>
+                      <span className="font-semibold">{f.criterionName}</span>: {f.value}
+                      {f.comment ? ` — ${f.comment}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
           </div>
         </section>
       ) : null}

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { VoteResults } from "~/components/peoples-choice";
 import { RankingPager, ResultsTable } from "~/components/results-table";
 import { HowRankingWorks, JudgesAndConflicts, RoundOne, ScoreDistributions } from "~/components/results-sections";
+import { VoteResults } from "~/components/vote-results";
 import { enforce } from "~/lib/http.server";
 import { canViewResults } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";

@@ -1,24 +1,16 @@
 import { Link } from "@remix-run/react";
 import type { AnnouncementAudience } from "#db/enums";
 import { Markdown } from "~/components/markdown";
-import { formatInZone } from "~/lib/time";
 import { announcementAnchor, audienceWords } from "~/modules/announcements/rules";
 
-type Shown = { id: string; title: string; html: string; audience: AnnouncementAudience; sentAt: Date | string | null; authorName: string };
+type Shown = { id: string; title: string; html: string; audience: AnnouncementAudience; sentAt: string | null; authorName: string };
 
 /**
- * The announcements on the event page, newest first: only those whose audience this person is in (the
- * loader's query filters them), all of them for the organizers, who also get the link to write one.
+ * The announcements on the event page, newest first: only those whose audience this person is in (the loader's
+ * query filters them), all of them for the organizers, who also get the link to write one. When each was sent
+ * comes as words from the loader.
  */
-export function EventAnnouncements({
-  event,
-  announcements,
-  canManage,
-}: {
-  event: { slug: string; timezone: string };
-  announcements: Shown[];
-  canManage: boolean;
-}) {
+export function EventAnnouncements({ event, announcements, canManage }: { event: { slug: string }; announcements: Shown[]; canManage: boolean }) {
   if (announcements.length === 0 && !canManage) return null;
   return (
     <section aria-labelledby="announcements-h" className="space-y-3">
@@ -39,7 +31,7 @@ export function EventAnnouncements({
                   {a.title}
                 </h3>
                 <p className="mt-1 text-xs text-slate-600">
-                  {a.authorName} · {a.sentAt ? formatInZone(a.sentAt, event.timezone) : null}
+                  {a.authorName} · {a.sentAt}
                   {canManage ? ` · to ${audienceWords[a.audience].label.toLowerCase()}` : null}
                 </p>
                 <Markdown html={a.html} className="mt-2 [overflow-wrap:anywhere]" />

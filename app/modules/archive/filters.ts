@@ -46,7 +46,7 @@ export function searchHref(filters: ArchiveFilters, change: Partial<ArchiveFilte
   return qs ? `/archive?${qs}` : "/archive";
 }
 
-type ActiveFilter = {
+export type ActiveFilter = {
   key: FilterKey;
   /** "Outcome: Failed attempt", as the chip shows it. */
   text: string;

@@ -2,11 +2,15 @@
 import { sql } from "drizzle-orm";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
+import { formatInZone } from "~/lib/time";
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 import { LATEST_STATUSES } from "~/modules/follow-ups/latest.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import { archiveCache, type ArchiveCache } from "./cache.server";
-import { isSearching } from "./filters";
-import { searchArchive, VISIBLE, type ArchiveFilters } from "./search.server";
+import { activeFilters, clearFiltersHref, isSearching, searchHref } from "./filters";
+import { metricLine } from "./metric-line";
+import { unmarked } from "./query";
+import { searchArchive, VISIBLE, type ArchiveFilters, type SearchResult } from "./search.server";
 
 // "Recent" means the last few closed events: reading only their entries keeps the home page's cost
 // independent of the archive's size.
@@ -26,15 +30,43 @@ export async function archiveContext(cache: ArchiveCache, withOverview: boolean)
 }
 
 /**
- * Everything an archive page shows for its URL's filters: the context and, when something is searched for, the
+ * Everything an archive page shows for its URL's filters: the context, the filters that are on as chips with the
+ * links that remove them (worked out here, not in the browser: ADR 043) and, when something is searched for, the
  * results. The home's figures cost the most, so a search page does not compute them.
  */
 export async function archivePage(filters: ArchiveFilters) {
   const searching = isSearching(filters);
   const cache = await archiveCache();
   const [{ facets, tags, overview }, result] = await Promise.all([archiveContext(cache, !searching), searching ? searchArchive(cache, filters) : null]);
-  return { facets, tags, overview, result };
+  const active = activeFilters(filters, new Map(facets.closedEvents.map((e) => [e.slug, e.title])));
+  return { facets, choices, tags, overview, result: result && resultsView(filters, result), active, clearFiltersHref: clearFiltersHref(filters) };
 }
+
+/** What the outcome and root-cause filters offer, in the form's order. */
+const choices = {
+  outcome: outcomes.map((value) => ({ value, label: outcomeLabels[value] })),
+  rootCause: rootCauses.map((value) => ({ value, label: rootCauseLabels[value] })),
+};
+
+/** A page of results with its links and each card's lines as the page shows them. */
+function resultsView(filters: ArchiveFilters, result: SearchResult) {
+  return {
+    ...result,
+    learnings: result.learnings.map((l) => ({
+      ...l,
+      metric: l.metricName ? `${l.metricName}: ${metricLine(l)}` : null,
+      // The snippet often starts with the summary: it is shown once.
+      showSummary: Boolean(l.summary) && !unmarked(l.snippet).startsWith(l.summary),
+    })),
+    links: {
+      suggestion: result.suggestion ? searchHref(filters, { q: result.suggestion.q, page: 1 }) : null,
+      previous: result.page > 1 ? searchHref(filters, { page: result.page - 1 }) : null,
+      next: result.page < result.pageCount ? searchHref(filters, { page: result.page + 1 }) : null,
+    },
+  };
+}
+
+export type ResultsView = ReturnType<typeof resultsView>;
 
 /** What the archive home shows below the search form. */
 export type HomeFigures = Awaited<ReturnType<typeof computeOverview>>;
@@ -70,10 +102,19 @@ async function computeOverview() {
   const awards = await awardsByEntry(recent.map((l) => l.id));
   return {
     outcomeCounts,
+    // In the outcomes' order, with their words, so the page's JavaScript needs neither list (ADR 043).
+    outcomeCards: outcomes.map((outcome) => ({ outcome, label: `${outcomeLabels[outcome]}s`, n: outcomeCounts[outcome] })),
     total: outcomes.reduce((sum, o) => sum + outcomeCounts[o], 0),
     rootCauseCounts,
     closedEventCount,
-    closedEvents: closedEvents.map((e) => ({ ...e, working: e.working ?? 0, partial: e.partial ?? 0, failed: e.failed ?? 0 })),
+    // When each started, as words: the page's JavaScript then carries no time formatting (ADR 043).
+    closedEvents: closedEvents.map(({ startsAt, timezone, ...e }) => ({
+      ...e,
+      started: formatInZone(new Date(startsAt * 1000), timezone),
+      working: e.working ?? 0,
+      partial: e.partial ?? 0,
+      failed: e.failed ?? 0,
+    })),
     recent: recent.map((l) => ({ ...l, awards: awards[l.id] ?? [] })),
     production,
   };

@@ -1,7 +1,7 @@
 // Each phase has its own wording; a past event shows when it ran as a range.
 import { describe, expect, it } from "vitest";
 import { canJoinTeam } from "~/modules/auth/permissions";
-import { eventWhen, phaseOrder, phaseWords } from "./phases";
+import { eventDates, eventWhen, phaseOrder, phaseWords } from "./phases";
 
 const times = {
   startsAt: new Date("2026-11-03T09:00:00Z"),
@@ -36,6 +36,21 @@ describe("phase wording", () => {
     expect(eventWhen({ ...times, phase: "judging" })).toBe("Judging ends Tue, 17 Nov 2026, 18:00 CET");
     expect(eventWhen({ ...times, phase: "closed" })).toBe("Ran 3 – 17 Nov 2026");
     expect(eventWhen({ ...times, phase: "closed", judgingDeadline: new Date("2026-12-02T10:00:00Z") })).toBe("Ran 3 Nov – 2 Dec 2026");
+  });
+
+  it("gives the event page its dates as words: the range once closed, the deadline with how far off it is, and the countdown", () => {
+    const now = new Date("2026-11-04T09:00:00Z");
+    expect(eventDates({ ...times, phase: "open" }, now)).toEqual({
+      ran: null,
+      starts: "Tue, 3 Nov 2026, 10:00 CET",
+      submission: "Thu, 5 Nov 2026, 18:00 CET (in 1 day)",
+      judging: "Tue, 17 Nov 2026, 18:00 CET",
+      next: { label: "Submissions close", at: "2026-11-05T17:00:00.000Z" },
+    });
+    const closed = eventDates({ ...times, phase: "closed" }, new Date("2026-11-20T09:00:00Z"));
+    expect(closed.ran).toBe("3 – 17 Nov 2026");
+    expect(closed.submission).toBe("Thu, 5 Nov 2026, 18:00 CET (14 days ago)");
+    expect(closed.next).toBeNull();
   });
 
   it("keeps every phase's words in one table, in phase order", () => {

@@ -1,6 +1,6 @@
 // Phase transitions of an event: draft → open → judging → closed, and closed → judging to reopen.
 import type { EventPhase } from "#db/schema";
-import { formatDateRange, formatInZone } from "~/lib/time";
+import { formatDateRange, formatInZone, relativeTime } from "~/lib/time";
 
 export type PhaseFacts = {
   phase: EventPhase;
@@ -126,6 +126,22 @@ export function eventWhen(e: EventTimes): string {
     case "closed":
       return `Ran ${formatDateRange(e.startsAt, e.judgingDeadline, e.timezone)}`;
   }
+}
+
+/**
+ * The event page's dates as words, worked out by its loader so the page's JavaScript carries no time formatting
+ * (ADR 043): the days it ran once closed; otherwise its three moments, the deadline with how far off it is; and
+ * the next moment ahead for the countdown.
+ */
+export function eventDates(e: EventTimes, now: Date) {
+  const next = nextDeadline(e, now);
+  return {
+    ran: e.phase === "closed" ? formatDateRange(e.startsAt, e.judgingDeadline, e.timezone) : null,
+    starts: formatInZone(e.startsAt, e.timezone),
+    submission: `${formatInZone(e.submissionDeadline, e.timezone)} (${relativeTime(e.submissionDeadline, now)})`,
+    judging: formatInZone(e.judgingDeadline, e.timezone),
+    next: next ? { label: next.label, at: next.at.toISOString() } : null,
+  };
 }
 
 /** The next moment that matters to people looking at the event now, worded for its phase; null when none is ahead. */

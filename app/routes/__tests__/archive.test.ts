@@ -310,6 +310,30 @@ describe("the archive page", () => {
     expect(data.filters).toMatchObject({ outcome: null, rootCause: null, year: null, page: 1 });
   });
 
+  it("sends each result's AI metric as one line, the filters as chips that remove them, and the pages' links", async () => {
+    type Page = {
+      result: { learnings: { id: string; metric: string | null; showSummary: boolean }[]; links: Record<"previous" | "next" | "suggestion", string | null> };
+      active: { key: string; text: string; removeHref: string }[];
+      clearFiltersHref: string;
+    };
+    const load = async (url: string) => (await expectStatus(archiveLoader(args(request(url, { user: member }))), 200)).data as Page;
+    const dunning = await load(`/archive?q=dunning&outcome=failed&event=${world.closedSlug}`);
+    expect(dunning.result.learnings.find((l) => l.id === world.failed)?.metric).toBe("Letters sent without edits: 0 % → 60 % (target) → not measured");
+    expect(dunning.active.map((f) => [f.key, f.removeHref])).toEqual([
+      ["outcome", `/archive?q=dunning&event=${world.closedSlug}`],
+      ["event", "/archive?q=dunning&outcome=failed"],
+    ]);
+    // The event's chip shows its title, not its slug.
+    expect(dunning.active[1].text).toMatch(/^Event: /);
+    expect(dunning.active[1].text).not.toContain(world.closedSlug);
+    expect(dunning.clearFiltersHref).toBe("/archive?q=dunning");
+    expect(dunning.result.links).toEqual({ previous: null, next: null, suggestion: null });
+    // The paging test above added PAGE_SIZE + 2 samples.
+    expect((await load("/archive?q=paging+sample")).result.links).toMatchObject({ previous: null, next: "/archive?q=paging+sample&page=2" });
+    expect((await load("/archive?q=paging+sample&page=2")).result.links).toMatchObject({ previous: "/archive?q=paging+sample", next: null });
+    expect((await load("/archive?q=invoce")).result.links.suggestion).toBe("/archive?q=invoice");
+  });
+
   // Runs after the sync test above deleted the one working entry of the closed event.
   it("shows counts by outcome and root cause of closed events only", async () => {
     const outcome = await expectStatus(archiveLoader(args(request("/archive", { user: member }))), 200);

@@ -292,7 +292,12 @@ describe("judging", () => {
     const feedback = (after.data as { feedback: { judge: string; overall: string; scores: { criterionName: string; value: number; comment: string }[] }[] })
       .feedback;
     expect(feedback).toEqual([
-      { judge: "Judge 1", overall: "", scores: w.rubric.map((c, i) => ({ criterionName: c.name, value: 4, comment: `Feedback ${i}` })) },
+      {
+        judge: "Judge 1",
+        who: "Judge 1",
+        overall: "",
+        scores: w.rubric.map((c, i) => ({ criterionName: c.name, value: 4, comment: `Feedback ${i}` })),
+      },
     ]);
     // Judge names and ids stay hidden.
     expect(JSON.stringify(after.data)).not.toContain(w.judge.id);
