@@ -1,4 +1,4 @@
-// Pieces of the archive shared by the archive page, problem pages and the entry form.
+// "Have we tried this before?" on problem pages, the entry form and the new-team page.
 import { Link } from "@remix-run/react";
 import type { Outcome, RootCause } from "#db/schema";
 import { rootCauseLabels } from "~/modules/entries/labels";

@@ -78,25 +78,25 @@ export default function EventPage() {
           <PhaseBadge phase={event.phase} />
         </div>
         {event.tagline ? <p className="mt-2 text-lg text-slate-700">{event.tagline}</p> : null}
-        {event.phase === "closed" ? (
-          <dl className="mt-3 text-sm text-slate-700">
-            <dt className="font-semibold">When it ran</dt>
-            <dd>{dates.ran}</dd>
-          </dl>
-        ) : (
+        {dates.moments ? (
           <dl className="mt-3 grid gap-2 text-sm text-slate-700 sm:grid-cols-3">
             <div>
               <dt className="font-semibold">Starts</dt>
-              <dd>{dates.starts}</dd>
+              <dd>{dates.moments.starts}</dd>
             </div>
             <div>
               <dt className="font-semibold">Submission deadline</dt>
-              <dd>{dates.submission}</dd>
+              <dd>{dates.moments.submission}</dd>
             </div>
             <div>
               <dt className="font-semibold">Judging deadline</dt>
-              <dd>{dates.judging}</dd>
+              <dd>{dates.moments.judging}</dd>
             </div>
+          </dl>
+        ) : (
+          <dl className="mt-3 text-sm text-slate-700">
+            <dt className="font-semibold">When it ran</dt>
+            <dd>{dates.ran}</dd>
           </dl>
         )}
         {dates.next ? <Countdown label={dates.next.label} at={dates.next.at} now={now} /> : null}

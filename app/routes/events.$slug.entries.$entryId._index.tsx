@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: { slug: event.slug, title: event.title },
     entry,
-    // Worked out here rather than in the browser, which then needs neither the link rules nor the label lists (ADR 043).
+    // Worked out here rather than in the browser, which then needs neither the video link rules nor the root-cause labels (ADR 043).
     video: videoEmbed(entry.videoUrl),
     rootCause: entry.postMortemRootCause
       ? rootCauseLabels[entry.postMortemRootCause] +

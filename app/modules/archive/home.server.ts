@@ -101,7 +101,6 @@ async function computeOverview() {
     .sort((a, b) => b.n - a.n || rootCauses.indexOf(a.cause) - rootCauses.indexOf(b.cause));
   const awards = await awardsByEntry(recent.map((l) => l.id));
   return {
-    outcomeCounts,
     // In the outcomes' order, with their words, so the page's JavaScript needs neither list (ADR 043).
     outcomeCards: outcomes.map((outcome) => ({ outcome, label: `${outcomeLabels[outcome]}s`, n: outcomeCounts[outcome] })),
     total: outcomes.reduce((sum, o) => sum + outcomeCounts[o], 0),

@@ -134,12 +134,15 @@ export function eventWhen(e: EventTimes): string {
  * the next moment ahead for the countdown.
  */
 export function eventDates(e: EventTimes, now: Date) {
+  if (e.phase === "closed") return { ran: formatDateRange(e.startsAt, e.judgingDeadline, e.timezone), moments: null, next: null };
   const next = nextDeadline(e, now);
   return {
-    ran: e.phase === "closed" ? formatDateRange(e.startsAt, e.judgingDeadline, e.timezone) : null,
-    starts: formatInZone(e.startsAt, e.timezone),
-    submission: `${formatInZone(e.submissionDeadline, e.timezone)} (${relativeTime(e.submissionDeadline, now)})`,
-    judging: formatInZone(e.judgingDeadline, e.timezone),
+    ran: null,
+    moments: {
+      starts: formatInZone(e.startsAt, e.timezone),
+      submission: `${formatInZone(e.submissionDeadline, e.timezone)} (${relativeTime(e.submissionDeadline, now)})`,
+      judging: formatInZone(e.judgingDeadline, e.timezone),
+    },
     next: next ? { label: next.label, at: next.at.toISOString() } : null,
   };
 }

@@ -318,6 +318,16 @@ describe("the archive page", () => {
     };
     const load = async (url: string) => (await expectStatus(archiveLoader(args(request(url, { user: member }))), 200)).data as Page;
     const dunning = await load(`/archive?q=dunning&outcome=failed&event=${world.closedSlug}`);
+    const past = (await db.select().from(events).where(eq(events.slug, world.closedSlug)))[0];
+    await entryOn(past.id, world.closedProblemId, organizer, {
+      title: "Quench planner",
+      summary: "Plans quench runs",
+      outcome: "partial",
+      postMortemDidNotWork: `${"The furnace log was read by hand every morning. ".repeat(8)}Then the zorbic sensor drifted.`,
+    });
+    // A card shows its summary unless its snippet already starts with it.
+    expect((await load("/archive?q=zorbic")).result.learnings.map((l) => l.showSummary)).toEqual([true]);
+    expect((await load("/archive?q=quench")).result.learnings.map((l) => l.showSummary)).toEqual([false]);
     expect(dunning.result.learnings.find((l) => l.id === world.failed)?.metric).toBe("Letters sent without edits: 0 % → 60 % (target) → not measured");
     expect(dunning.active.map((f) => [f.key, f.removeHref])).toEqual([
       ["outcome", `/archive?q=dunning&event=${world.closedSlug}`],
@@ -337,27 +347,43 @@ describe("the archive page", () => {
   // Runs after the sync test above deleted the one working entry of the closed event.
   it("shows counts by outcome and root cause of closed events only", async () => {
     const outcome = await expectStatus(archiveLoader(args(request("/archive", { user: member }))), 200);
-    const data = outcome.data as { overview: { outcomeCounts: Record<Outcome, number>; rootCauseCounts: { cause: RootCause; n: number }[] }; result: unknown };
+    const data = outcome.data as {
+      overview: {
+        outcomeCards: { outcome: Outcome; label: string; n: number }[];
+        rootCauseCounts: { cause: RootCause; n: number }[];
+        closedEvents: { started: string }[];
+      };
+      choices: Record<"outcome" | "rootCause", { value: string; label: string }[]>;
+      result: unknown;
+    };
     expect(data.result).toBeNull();
-    expect(data.overview.outcomeCounts.working).toBe(0);
-    expect(data.overview.outcomeCounts.failed).toBe(1);
+    // The outcome cards in the outcomes' order, with their words.
+    expect(data.overview.outcomeCards.map((c) => c.outcome)).toEqual(["working", "partial", "failed"]);
+    expect(data.overview.outcomeCards.find((c) => c.outcome === "working")?.n).toBe(0);
+    expect(data.overview.outcomeCards.find((c) => c.outcome === "failed")).toMatchObject({ label: "Failed attempts", n: 1 });
     expect(data.overview.rootCauseCounts[0]).toEqual({ cause: "data-missing-context", n: 1 });
+    // When each past event started, as words in its zone; the filters' choices with theirs.
+    expect(data.overview.closedEvents[0].started).toMatch(/^\w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2} /);
+    expect(data.choices.outcome.map((c) => c.value)).toEqual(["working", "partial", "failed"]);
+    expect(data.choices.rootCause.find((c) => c.value === "data-missing-context")?.label).toBeTruthy();
   });
 
   it("updates the cached home figures as soon as another event publishes its results", async () => {
     const home = async () =>
       (await expectStatus(archiveLoader(args(request("/archive", { user: member }))), 200)).data as {
-        overview: { outcomeCounts: Record<Outcome, number> };
+        overview: { outcomeCards: { outcome: Outcome; n: number }[] };
         facets: { closedEvents: { slug: string }[] };
       };
+    const failed = (page: { overview: { outcomeCards: { outcome: Outcome; n: number }[] } }) =>
+      page.overview.outcomeCards.find((c) => c.outcome === "failed")?.n;
     const before = await home();
     const next = await createOpenEvent(organizer);
     await entryOn(next.event.id, next.problem.id, organizer, { title: "Another failed try", outcome: "failed" });
-    expect((await home()).overview.outcomeCounts.failed).toBe(before.overview.outcomeCounts.failed);
+    expect(failed(await home())).toBe(failed(before));
     await movePhase(next.event.id, organizer, "judging");
     const closed = await movePhase(next.event.id, organizer, "closed");
     const after = await home();
-    expect(after.overview.outcomeCounts.failed).toBe(before.overview.outcomeCounts.failed + 1);
+    expect(failed(after)).toBe(failed(before)! + 1);
     expect(after.facets.closedEvents.map((e) => e.slug)).toContain(closed.slug);
   });
 

@@ -315,9 +315,10 @@ describe("judging rounds: the final round", () => {
           entryLoader(args(request(`/events/${w.event.slug}/entries/${w.ids.Gamma}`, { user: w.carol }), { slug: w.event.slug, entryId: w.ids.Gamma })),
           200,
         )
-      ).data as { feedback: { round: number | null; overall: string }[] }
+      ).data as { feedback: { round: number | null; who: string; overall: string }[] }
     ).feedback;
     expect(feedback.map((f) => f.round)).toEqual([2, 2, 1, 1]);
+    expect(feedback.map((f) => f.who)).toEqual(["Judge 1, final round", "Judge 2, final round", "Judge 1, round 1", "Judge 2, round 1"]);
     // The raw scores export says each row's round.
     const csv = await (
       await expectStatus(scoresCsvLoader(args(request(`/events/${w.event.slug}/scores.csv`, { user: w.organizer }), { slug: w.event.slug })), 200)

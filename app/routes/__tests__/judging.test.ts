@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { eventJudges, scores, teamMembers } from "#db/schema";
+import { entries, eventJudges, scores, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { loader as entryViewLoader } from "~/routes/events.$slug.entries.$entryId._index";
@@ -302,6 +302,9 @@ describe("judging", () => {
     // Judge names and ids stay hidden.
     expect(JSON.stringify(after.data)).not.toContain(w.judge.id);
     expect(JSON.stringify(after.data)).not.toContain(w.judge.name);
+    // The root cause comes as words, an "other" one with what the team wrote.
+    await db.update(entries).set({ postMortemRootCause: "other", postMortemRootCauseOther: "Budget froze" }).where(eq(entries.id, w.aliceEntryId));
+    expect(((await expectStatus(viewEntry(w, w.alice, w.aliceEntryId), 200)).data as { rootCause: string }).rootCause).toBe("Other: Budget froze");
 
     // Another team sees the entry after closing, but not its feedback.
     const rival = await expectStatus(viewEntry(w, w.bob, w.aliceEntryId), 200);
