@@ -56,7 +56,8 @@ export async function judgeQueue(event: JudgingEvent, judgeId: string) {
       ? and(isFinalist(sql`entries.id`), isFinalJudge(event.id, judgeId))
       : event.judgesPerEntry === null
         ? undefined
-        : sql`exists(select 1 from judge_assignments a where a.entry_id = entries.id and a.judge_id = ${judgeId})`;
+        : // Read from the judge's own assignments (an index on event and judge), not checked for every entry of the event.
+          sql`entries.id in (select a.entry_id from judge_assignments a where a.event_id = ${event.id} and a.judge_id = ${judgeId})`;
   return db
     .select({
       id: entries.id,
@@ -67,7 +68,8 @@ export async function judgeQueue(event: JudgingEvent, judgeId: string) {
       problemTitle: problems.title,
       scored: sql<number>`(select count(*) from scores s join criteria c on c.id = s.criterion_id and c.round = ${round}
         where s.entry_id = entries.id and s.judge_id = ${judgeId})`,
-      criterionCount: sql<number>`(select count(*) from criteria c where c.event_id = entries.event_id and c.round = ${round})`,
+      // The same for every row: not correlated, so SQLite counts once.
+      criterionCount: sql<number>`(select count(*) from criteria c where c.event_id = ${event.id} and c.round = ${round})`,
     })
     .from(entries)
     .innerJoin(teams, eq(teams.id, entries.teamId))
