@@ -214,7 +214,12 @@ export const teams = sqliteTable(
       .references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("teams_event_name_idx").on(t.eventId, t.name)],
+  (t) => [
+    uniqueIndex("teams_event_name_idx").on(t.eventId, t.name),
+    // A problem's teams (their count on the event page, the copy list, a problem's team list): without it each
+    // count read every team of every event (issue 19).
+    index("teams_problem_idx").on(t.problemId),
+  ],
 );
 
 // event_id is repeated here so the database itself enforces one team per person per event.
@@ -299,6 +304,9 @@ export const entries = sqliteTable(
   (t) => [
     index("entries_archive_v2_idx").on(t.eventId, t.status, t.outcome, t.postMortemRootCause, t.submittedAt),
     index("entries_fts_lookup_v2_idx").on(t.id, t.eventId, t.status, t.outcome, t.postMortemRootCause),
+    // The gallery's and event page's order: a page of cards is read in title order and stops after it, instead of
+    // joining and sorting every submitted entry of the event (issue 19).
+    index("entries_gallery_idx").on(t.eventId, t.status, t.title, t.id),
   ],
 );
 
