@@ -1,6 +1,6 @@
 // Migration 0031 rebuilds `teams` (ADR 045, step 2): lead_id becomes NOT NULL with the foreign key, created_by
 // nullable without one, and the sync triggers of 0030 go. The database is written as the previous release left
-// it, then migrated to the end; raw SQL plays the previous release (both names on insert) beside this one.
+// it, then migrated through 0031; raw SQL plays the previous release (both names on insert) beside this one.
 // The last test is step 3's: this release's schema no longer names created_by, so step 4 may drop it. Later
 // migrations of this release are checked only for keeping created_by.
 import fs from "node:fs";
@@ -135,7 +135,7 @@ describe("migration 0031: teams rebuilt with lead_id NOT NULL", () => {
 
   // A migration generated in this release also writes step 4's drop (the snapshots still have the column): it
   // must be left out until the release after, or the previous release's inserts fail during a rolling deploy.
-  it("keeps created_by through every migration of this release, so the previous release can still insert", async () => {
+  it("keeps created_by, which the previous release still writes, through every migration of this release", async () => {
     const whole = openDatabase(`file:${path.join(dir, "whole.db")}`);
     try {
       await migrate(whole.db, { migrationsFolder: path.join(import.meta.dirname, "migrations") });

@@ -34,7 +34,7 @@ export async function loadDigest(event: EventRow): Promise<Digest> {
       .innerJoin(teams, eq(teams.id, entries.teamId))
       .innerJoin(problems, eq(problems.id, teams.problemId))
       .where(and(eq(entries.eventId, event.id), eq(entries.status, "submitted")))
-      .orderBy(asc(entries.title)),
+      .orderBy(asc(entries.title), asc(entries.id)),
     listAwards(event.id),
     // The digest is for everyone: only the official ranking, which after a final round is that round's (ADR 038);
     // round 1's stays with the organizers, so entries carry the final rank, or none.

@@ -177,7 +177,7 @@ export async function listAssignments(eventId: string) {
       .select({ id: entries.id, title: entries.title })
       .from(entries)
       .where(and(eq(entries.eventId, eventId), eq(entries.status, "submitted")))
-      .orderBy(asc(entries.title)),
+      .orderBy(asc(entries.title), asc(entries.id)),
     db
       .select({
         entryId: judgeAssignments.entryId,

@@ -118,7 +118,7 @@ export async function suggestMostValuableFailure(eventId: string) {
     })
     .from(entries)
     .where(and(eq(entries.eventId, eventId), eq(entries.status, "submitted"), eq(entries.outcome, "failed")))
-    .orderBy(sql`3 desc nulls last`, asc(entries.title))
+    .orderBy(sql`3 desc nulls last`, asc(entries.title), asc(entries.id))
     .limit(1);
   return row ? { ...row, awardKind: MOST_VALUABLE_FAILURE } : null;
 }

@@ -56,7 +56,7 @@ export async function judgeQueue(event: JudgingEvent, judgeId: string) {
       ? and(isFinalist(sql`entries.id`), isFinalJudge(event.id, judgeId))
       : event.judgesPerEntry === null
         ? undefined
-        : // Read from the judge's own assignments (an index on event and judge), not checked for every entry of the event.
+        : // The judge's assignments are read once (the event and judge index), not looked up entry by entry.
           sql`entries.id in (select a.entry_id from judge_assignments a where a.event_id = ${event.id} and a.judge_id = ${judgeId})`;
   return db
     .select({
@@ -83,7 +83,7 @@ export async function judgeQueue(event: JudgingEvent, judgeId: string) {
         assigned,
       ),
     )
-    .orderBy(asc(entries.title));
+    .orderBy(asc(entries.title), asc(entries.id));
 }
 
 /**
@@ -136,7 +136,7 @@ export function judgeConflictList(eventId: string, judgeId: string) {
     .from(judgeConflicts)
     .innerJoin(entries, eq(entries.id, judgeConflicts.entryId))
     .where(and(eq(judgeConflicts.eventId, eventId), eq(judgeConflicts.judgeId, judgeId)))
-    .orderBy(asc(entries.title));
+    .orderBy(asc(entries.title), asc(entries.id));
 }
 
 /** Every declared conflict of the event, for its organizers. */
@@ -147,7 +147,7 @@ export function eventConflicts(eventId: string) {
     .innerJoin(entries, eq(entries.id, judgeConflicts.entryId))
     .innerJoin(users, eq(users.id, judgeConflicts.judgeId))
     .where(eq(judgeConflicts.eventId, eventId))
-    .orderBy(asc(entries.title), asc(users.name));
+    .orderBy(asc(entries.title), asc(entries.id), asc(users.name));
 }
 
 /** Only this judge's own scores for the entry, in one round. */
@@ -350,7 +350,7 @@ async function computeResultsOf(event: ResultsEvent, official: "raw" | "normaliz
       .innerJoin(teams, eq(teams.id, entries.teamId))
       .innerJoin(problems, eq(problems.id, teams.problemId))
       .where(and(eq(entries.eventId, event.id), eq(entries.status, "submitted"), round === 2 ? isFinalist(entries.id) : undefined))
-      .orderBy(asc(entries.title)),
+      .orderBy(asc(entries.title), asc(entries.id)),
   ]);
   const entryIds = submitted.map((e) => e.id);
   const [allScores, expected] = await Promise.all([
@@ -464,7 +464,7 @@ export function rawScoreRows(eventId: string) {
     .innerJoin(users, eq(users.id, scores.judgeId))
     .innerJoin(criteria, eq(criteria.id, scores.criterionId))
     .where(and(eq(entries.eventId, eventId), notConflicted(scores)))
-    .orderBy(asc(criteria.round), asc(entries.title), asc(users.name), asc(criteria.position));
+    .orderBy(asc(criteria.round), asc(entries.title), asc(entries.id), asc(users.name), asc(criteria.position));
 }
 
 export function overallCommentRows(eventId: string) {
@@ -482,7 +482,7 @@ export function overallCommentRows(eventId: string) {
     .innerJoin(teams, eq(teams.id, entries.teamId))
     .innerJoin(users, eq(users.id, overallComments.judgeId))
     .where(and(eq(entries.eventId, eventId), sql`overall_comments.comment <> ''`, notConflicted(overallComments)))
-    .orderBy(asc(overallComments.round), asc(entries.title), asc(users.name));
+    .orderBy(asc(overallComments.round), asc(entries.title), asc(entries.id), asc(users.name));
 }
 
 export function judgeNames(ids: string[]) {

@@ -49,7 +49,7 @@ export function listShortlist(eventId: string) {
     .innerJoin(entries, eq(entries.id, finalists.entryId))
     .leftJoin(users, eq(users.id, finalists.decidedBy))
     .where(eq(finalists.eventId, eventId))
-    .orderBy(asc(entries.title));
+    .orderBy(asc(entries.title), asc(entries.id));
 }
 
 export type StartFinalRoundResult =

@@ -47,7 +47,7 @@ async function entriesOf(personId: string) {
     .innerJoin(events, eq(events.id, teams.eventId))
     .innerJoin(problems, eq(problems.id, teams.problemId))
     .where(and(eq(teamMembers.userId, personId), ne(events.phase, "draft")))
-    .orderBy(desc(events.startsAt), asc(entries.title));
+    .orderBy(desc(events.startsAt), asc(entries.title), asc(entries.id));
 }
 
 /** The person's entries this viewer may see, each with its awards only where the viewer may read the results. */
