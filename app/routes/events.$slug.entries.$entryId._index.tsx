@@ -13,8 +13,8 @@ import { canReadFeedback, canRecordFollowUp, canScoreEntry, canViewEntry } from 
 import { getEntry } from "~/modules/entries/entries.server";
 import { answeredQuestions } from "~/modules/entries/questions.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
-import { rootCauseLabels } from "~/modules/entries/labels";
 import { videoEmbed } from "~/modules/entries/video";
+import { rootCauseText } from "~/modules/archive/digest";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { latestFollowUps, ownsEntryProblem } from "~/modules/follow-ups/follow-ups.server";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
@@ -53,10 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entry,
     // Worked out here rather than in the browser, which then needs neither the video link rules nor the root-cause labels (ADR 043).
     video: videoEmbed(entry.videoUrl),
-    rootCause: entry.postMortemRootCause
-      ? rootCauseLabels[entry.postMortemRootCause] +
-        (entry.postMortemRootCause === "other" && entry.postMortemRootCauseOther ? `: ${entry.postMortemRootCauseOther}` : "")
-      : "",
+    rootCause: rootCauseText({ rootCause: entry.postMortemRootCause, rootCauseOther: entry.postMortemRootCauseOther }),
     teamName: blind.row({ teamId: entry.teamId, teamName: found.teamName }).teamName,
     members: members.map((m) => ({ id: m.id, name: m.name })),
     problem: { id: found.problemId, title: found.problemTitle },
