@@ -2,6 +2,20 @@
 // process only runs the loop below, and each worker it forks serves the app as a single process would. Node's
 // cluster module hands the listening port's connections to the workers in turn.
 import cluster from "node:cluster";
+import fs from "node:fs";
+import os from "node:os";
+
+/** Set by the first process for each worker it forks: "true" for the one that runs the work beside requests. */
+const BACKGROUND_WORK = "PF_BACKGROUND_WORK";
+
+/**
+ * Whether this process runs the work beside requests (the mail sender, ADR 015; the scheduler, ADR 024): a server of
+ * one process does, and of its workers only the one the first process chose.
+ * @param {boolean} isWorker @param {Record<string, string | undefined>} environment
+ */
+export function runsBackgroundWork(isWorker, environment) {
+  return !isWorker || environment[BACKGROUND_WORK] === "true";
+}
 
 /**
  * How many app processes WEB_CONCURRENCY asks for: unset or empty means one (no workers), "auto" one per core.
@@ -16,6 +30,58 @@ export function workerCount(value, cores) {
   if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1)
     throw new Error(`WEB_CONCURRENCY=${value}: use a whole number of processes (at least 1) or auto (one per core).`);
   return Number(trimmed);
+}
+
+/**
+ * How many cores this process may keep busy: the machine's, or fewer when a container's CPU quota says so. Node 20's
+ * `os.availableParallelism()` counts the host's cores under a quota (its libuv reads no cgroup limit), so a container
+ * given two cores of a 64-core host would otherwise fork 64 processes and hash 32 passwords at once.
+ * `quota` is what `readCpuQuota` found: cgroup v2's `cpu.max` ("max 100000", "150000 100000"), or cgroup v1's
+ * `cpu.cfs_quota_us` and `cpu.cfs_period_us` (a quota of -1 means none). A fraction of a core counts as a core.
+ * @param {number} available
+ * @param {{ cpuMax?: string | null, cfsQuota?: string | null, cfsPeriod?: string | null }} quota
+ * @returns {number}
+ */
+export function usableCores(available, quota) {
+  let limit = Infinity;
+  const v2 = quota.cpuMax?.trim().split(/\s+/);
+  if (v2?.length === 2 && /^\d+$/.test(v2[0]) && /^\d+$/.test(v2[1]) && Number(v2[1]) > 0) limit = Number(v2[0]) / Number(v2[1]);
+  else if (/^\d+$/.test(quota.cfsQuota?.trim() ?? "") && /^\d+$/.test(quota.cfsPeriod?.trim() ?? "") && Number(quota.cfsPeriod) > 0)
+    limit = Number(quota.cfsQuota) / Number(quota.cfsPeriod);
+  return Math.max(1, Math.min(available, Math.ceil(limit)));
+}
+
+/**
+ * This process's CPU quota files, as `usableCores` reads them: its own cgroup's (from /proc/self/cgroup), else the
+ * root's, which is what a container usually sees. Missing files (no cgroups, not Linux) are null.
+ * @param {(file: string) => string | null} [read]
+ */
+export function readCpuQuota(read = readOrNull) {
+  const groups = read("/proc/self/cgroup") ?? "";
+  const v2Path = /^0::(.*)$/m.exec(groups)?.[1]?.trim();
+  const v1Path = /^\d+:(?:[^:]*,)?cpu(?:,[^:]*)?:(.*)$/m.exec(groups)?.[1]?.trim();
+  const first = (/** @type {string[]} */ ...files) => files.map(read).find((text) => text !== null) ?? null;
+  const under = (/** @type {string} */ root, /** @type {string | undefined} */ group, /** @type {string} */ file) =>
+    group && group !== "/" ? [`${root}${group}/${file}`, `${root}/${file}`] : [`${root}/${file}`];
+  return {
+    cpuMax: first(...under("/sys/fs/cgroup", v2Path, "cpu.max")),
+    cfsQuota: first(...under("/sys/fs/cgroup/cpu", v1Path, "cpu.cfs_quota_us")),
+    cfsPeriod: first(...under("/sys/fs/cgroup/cpu", v1Path, "cpu.cfs_period_us")),
+  };
+}
+
+/** @param {string} file @returns {string | null} */
+function readOrNull(file) {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** The cores this process may use: the machine's, within its container's CPU quota. */
+export function machineCores() {
+  return usableCores(os.availableParallelism(), readCpuQuota());
 }
 
 /**
@@ -68,9 +134,14 @@ export function runWorkers(count) {
   const restarts = [];
   let stopping = false;
   let exitCode = 0;
-  const fork = () => {
-    const worker = cluster.fork({ WEB_CONCURRENCY: String(count) });
+  /** @type {number | null} the worker that runs the work beside requests (the mail sender and the scheduler) */
+  let background = null;
+  // One worker runs the mail sender and the scheduler, and its replacement after it dies: they claim their work, so
+  // more would be correct, but each would poll the database as often as one server does.
+  const fork = (runsBackground = false) => {
+    const worker = cluster.fork({ WEB_CONCURRENCY: String(count), [BACKGROUND_WORK]: runsBackground ? "true" : "false" });
     alive.set(worker.id, worker);
+    if (runsBackground) background = worker.id;
   };
 
   let anyListened = false;
@@ -87,7 +158,7 @@ export function runWorkers(count) {
     if (afterWorkerExit({ stopping, anyListened, recentRestarts: restarts, now, limit: 2 * count }) === "replace") {
       console.error(`[server] worker ${worker.process.pid} died (${how}); starting another`);
       restarts.push(now);
-      fork();
+      fork(worker.id === background);
     } else if (!stopping) {
       console.error(`[server] worker ${worker.process.pid} ${anyListened ? "kept dying" : "could not start"} (${how}); stopping the others`);
       exitCode = 1;
@@ -117,6 +188,6 @@ export function runWorkers(count) {
   });
 
   console.log(`[server] ${count} app processes`);
-  for (let i = 0; i < count; i++) fork();
+  for (let i = 0; i < count; i++) fork(i === 0);
   return new Promise(() => {});
 }

@@ -4,7 +4,6 @@
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import url from "node:url";
@@ -14,14 +13,14 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
-import { onStopSignals, runWorkers, workerCount } from "./server-workers.mjs";
+import { machineCores, onStopSignals, runsBackgroundWork, runWorkers, workerCount } from "./server-workers.mjs";
 
 // WEB_CONCURRENCY above 1 (ADR 050): this first process forks that many workers and goes no further; each worker runs
 // the rest of this file.
 /** @type {number} */
 let processes;
 try {
-  processes = workerCount(process.env.WEB_CONCURRENCY, os.availableParallelism());
+  processes = workerCount(process.env.WEB_CONCURRENCY, machineCores());
 } catch (error) {
   console.error(`[server] ${error instanceof Error ? error.message : error}`);
   process.exit(1);
@@ -253,9 +252,14 @@ app.all("*", (req, res, next) => {
 });
 
 const server = app.listen(port, () => console.log(`[server] http://localhost:${port}${cluster.isWorker ? ` (process ${process.pid})` : ""}`));
-// Work beside requests (the mail sender, ADR 015) runs in every app process and stops before it exits.
+// Work beside requests (the mail sender, ADR 015; the scheduler, ADR 024) runs in one process, a single server's or
+// the worker the first process chose (ADR 050), and stops before it exits.
 /** @type {() => void} */
-const stopBackgroundWork = build.entry.module.startBackgroundWork?.() ?? (() => {});
+let stopBackgroundWork = () => {};
+if (runsBackgroundWork(cluster.isWorker, process.env)) {
+  if (cluster.isWorker) console.log(`[server] process ${process.pid} runs the mail sender and the scheduler`);
+  stopBackgroundWork = build.entry.module.startBackgroundWork?.() ?? stopBackgroundWork;
+}
 // Finish in-flight requests on SIGTERM/SIGINT, then exit; a second signal exits at once (one within a second is the same
 // Ctrl-C: a terminal signals every process of `npm start`, which also passes it on). A worker (ADR 050) is asked by a
 // message from the first process; Node's cluster module ends a worker at once when that process is gone.

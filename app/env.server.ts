@@ -1,6 +1,6 @@
 import cluster from "node:cluster";
-import os from "node:os";
 import { z } from "zod";
+import { machineCores } from "../server-workers.mjs";
 import { isAcceptableIssuer } from "~/modules/auth/sso";
 
 const schema = z.object({
@@ -159,7 +159,7 @@ export function readEnv(source: Record<string, string | undefined>, processes = 
     rateLimitScale: e.RATE_LIMIT_SCALE,
     // Each process gets its share, at least one hash at a time: a sign-in flood then costs the machine what it would
     // cost one process, give or take that rounding.
-    passwordHashConcurrency: Math.max(1, Math.floor((e.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, Math.floor(os.availableParallelism() / 2))) / processes)),
+    passwordHashConcurrency: Math.max(1, Math.floor((e.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, Math.floor(machineCores() / 2))) / processes)),
     passwordHashesPerSecond: e.PASSWORD_HASHES_PER_SECOND / processes,
     signInQueue: Math.ceil(e.SIGN_IN_QUEUE / processes),
     ...readSingleSignOn(e),

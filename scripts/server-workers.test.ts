@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { afterWorkerExit, onStopSignals, workerCount } from "../server-workers.mjs";
+import { afterWorkerExit, onStopSignals, readCpuQuota, runsBackgroundWork, usableCores, workerCount } from "../server-workers.mjs";
 
 describe("WEB_CONCURRENCY", () => {
   it("is one process unless set, one per core for auto, or the number given", () => {
@@ -14,6 +14,59 @@ describe("WEB_CONCURRENCY", () => {
 
   it("refuses anything else, naming the setting", () => {
     for (const bad of ["0", "-2", "1.5", "two", "2x"]) expect(() => workerCount(bad, 8)).toThrow(`WEB_CONCURRENCY=${bad}: use a whole number`);
+  });
+});
+
+describe("the cores a server may use", () => {
+  it("are the machine's without a quota", () => {
+    expect(usableCores(8, {})).toBe(8);
+    expect(usableCores(8, { cpuMax: "max 100000\n" })).toBe(8);
+    expect(usableCores(8, { cfsQuota: "-1\n", cfsPeriod: "100000\n" })).toBe(8);
+  });
+
+  it("are the quota's, a fraction counting as a core, never more than the machine's or fewer than one", () => {
+    expect(usableCores(64, { cpuMax: "200000 100000\n" })).toBe(2);
+    expect(usableCores(64, { cpuMax: "150000 100000" })).toBe(2);
+    expect(usableCores(64, { cpuMax: "100001 100000" })).toBe(2);
+    expect(usableCores(64, { cpuMax: "50000 100000" })).toBe(1);
+    expect(usableCores(4, { cpuMax: "800000 100000" })).toBe(4);
+    expect(usableCores(64, { cfsQuota: "300000", cfsPeriod: "100000" })).toBe(3);
+    // A v2 hierarchy without a limit, beside a v1 cpu controller that has one (hybrid mode).
+    expect(usableCores(64, { cpuMax: "max 100000", cfsQuota: "200000", cfsPeriod: "100000" })).toBe(2);
+  });
+
+  it("ignore files they cannot read", () => {
+    expect(usableCores(8, { cpuMax: "", cfsQuota: "junk", cfsPeriod: "100000" })).toBe(8);
+    expect(usableCores(8, { cpuMax: "200000 0", cfsQuota: "200000", cfsPeriod: "0" })).toBe(8);
+  });
+
+  it("are read from this process's own cgroup first, then from the root's", () => {
+    const files: Record<string, string> = {
+      "/proc/self/cgroup": "0::/app.slice/web.service\n",
+      "/sys/fs/cgroup/app.slice/web.service/cpu.max": "200000 100000\n",
+      "/sys/fs/cgroup/cpu.max": "max 100000\n",
+    };
+    expect(readCpuQuota((f) => files[f] ?? null)).toEqual({ cpuMax: "200000 100000\n", cfsQuota: null, cfsPeriod: null });
+    delete files["/sys/fs/cgroup/app.slice/web.service/cpu.max"];
+    expect(readCpuQuota((f) => files[f] ?? null).cpuMax).toBe("max 100000\n");
+    const v1: Record<string, string> = {
+      "/proc/self/cgroup": "3:cpuacct:/x\n4:cpu,cpuacct:/docker/abc\n0::/\n",
+      "/sys/fs/cgroup/cpu/docker/abc/cpu.cfs_quota_us": "150000\n",
+      "/sys/fs/cgroup/cpu/cpu.cfs_quota_us": "-1\n",
+      "/sys/fs/cgroup/cpu/cpu.cfs_period_us": "100000\n",
+    };
+    expect(readCpuQuota((f) => v1[f] ?? null)).toEqual({ cpuMax: null, cfsQuota: "150000\n", cfsPeriod: "100000\n" });
+    expect(readCpuQuota(() => null)).toEqual({ cpuMax: null, cfsQuota: null, cfsPeriod: null });
+  });
+});
+
+describe("the work beside requests", () => {
+  it("runs in a server of one process, and in the one worker the first process chose", () => {
+    expect(runsBackgroundWork(false, {})).toBe(true);
+    expect(runsBackgroundWork(false, { PF_BACKGROUND_WORK: "false" })).toBe(true);
+    expect(runsBackgroundWork(true, { PF_BACKGROUND_WORK: "true" })).toBe(true);
+    expect(runsBackgroundWork(true, { PF_BACKGROUND_WORK: "false" })).toBe(false);
+    expect(runsBackgroundWork(true, {})).toBe(false);
   });
 });
 
