@@ -39,6 +39,7 @@ export default defineConfig({
       "app/lib/time.test.ts",
       "app/lib/countdown.test.ts",
       "app/lib/paging.test.ts",
+      "app/lib/css-percent.test.ts",
       "app/lib/lazy-schemas.test.ts",
       "app/lib/forms.server.test.ts",
       "app/modules/*/schemas.test.ts",

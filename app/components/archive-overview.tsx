@@ -1,6 +1,7 @@
 // The archive's home below the search form: how past attempts went, what usually goes wrong, what happened
 // next, and the latest learnings and events.
 import { Link } from "@remix-run/react";
+import { cssPercent } from "~/lib/css-percent";
 import type { HomeFigures } from "~/modules/archive/home.server";
 import { rootCauseLabels } from "~/modules/entries/labels";
 import { WENT_TO_PRODUCTION } from "~/modules/follow-ups/words";
@@ -40,7 +41,7 @@ export function ArchiveOverview({ overview }: { overview: HomeFigures }) {
             <li key={cause} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-3 text-sm">
               <Link to={`/archive?rootCause=${cause}`}>{rootCauseLabels[cause]}</Link>
               <span className="h-4 rounded-sm bg-slate-100" aria-hidden="true">
-                <span className="block h-4 rounded-sm bg-indigo-600" style={{ width: `${(n / maxCause) * 100}%` }} />
+                <span className="block h-4 rounded-sm bg-indigo-600" style={{ width: cssPercent(n / maxCause) }} />
               </span>
               <span className="text-right tabular-nums">{count(n)}</span>
             </li>
@@ -146,7 +147,7 @@ function ProductionFigures({ production, total }: { production: HomeFigures["pro
                 <li key={rootCause} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-3 text-sm">
                   <Link to={`/archive?rootCause=${rootCause}`}>{rootCauseLabels[rootCause]}</Link>
                   <span className="h-4 rounded-sm bg-slate-100" aria-hidden="true">
-                    <span className="block h-4 rounded-sm bg-slate-500" style={{ width: `${(n / maxCause) * 100}%` }} />
+                    <span className="block h-4 rounded-sm bg-slate-500" style={{ width: cssPercent(n / maxCause) }} />
                   </span>
                   <span className="text-right tabular-nums">{count(n)}</span>
                 </li>

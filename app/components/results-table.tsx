@@ -138,7 +138,7 @@ function Breakdown({ row, rubric, scaleMax, other }: { row: ResultRow; rubric: P
       <summary className="result-summary">
         <span aria-hidden="true" className="flex h-6 items-end gap-0.5">
           {rubric.map((c) => (
-            <span key={c.id} className="result-bar" style={{ "--fill": `${criterionFill(means.get(c.id) ?? null, scaleMax) * 100}%` } as CSSProperties} />
+            <span key={c.id} className="result-bar" style={{ "--fill": criterionFill(means.get(c.id) ?? null, scaleMax) } as CSSProperties} />
           ))}
         </span>
         <span className="text-brand-700 underline underline-offset-2">

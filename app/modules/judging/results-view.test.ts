@@ -25,12 +25,20 @@ describe("sharedRanks", () => {
 });
 
 describe("criterionFill", () => {
-  it("is the mean's share of the scale, 0 when unscored, kept within 0..1", () => {
-    expect(criterionFill(5, 5)).toBe(1);
-    expect(criterionFill(2.5, 5)).toBe(0.5);
-    expect(criterionFill(null, 5)).toBe(0);
-    expect(criterionFill(7, 5)).toBe(1);
-    expect(criterionFill(3, 0)).toBe(0);
+  it("is the mean's share of the scale as a percentage, 0% when unscored, kept within 0–100%", () => {
+    expect(criterionFill(5, 5)).toBe("100%");
+    expect(criterionFill(2.5, 5)).toBe("50%");
+    expect(criterionFill(null, 5)).toBe("0%");
+    expect(criterionFill(7, 5)).toBe("100%");
+    expect(criterionFill(-1, 5)).toBe("0%");
+    expect(criterionFill(3, 0)).toBe("0%");
+  });
+
+  it("is rounded to a tenth of a percent", () => {
+    expect(criterionFill(4.2, 5)).toBe("84%");
+    expect(criterionFill(4.4, 5)).toBe("88%");
+    expect(criterionFill(2, 3)).toBe("66.7%");
+    expect(criterionFill(1.23456, 7)).toBe("17.6%");
   });
 });
 

@@ -1,4 +1,5 @@
 // How the results page presents results.ts's numbers: which ranking is shown, ties, bars. Pure.
+import { cssPercent } from "~/lib/css-percent";
 import { pageOf } from "~/lib/paging";
 import { MIN_ENTRIES_FOR_NORMALIZATION } from "./results";
 
@@ -28,10 +29,10 @@ export function sharedRanks(ranks: (number | null)[]): Set<number> {
   return shared;
 }
 
-/** How full a criterion's bar is: its mean on the rubric's 1..scaleMax scale as a share of scaleMax (0 when unscored). */
-export function criterionFill(mean: number | null, scaleMax: number): number {
-  if (mean === null || scaleMax <= 0) return 0;
-  return Math.min(1, Math.max(0, mean / scaleMax));
+/** How full a criterion's bar is, as a CSS percentage: its mean on the rubric's 1..scaleMax scale as a share of scaleMax ("0%" when unscored). */
+export function criterionFill(mean: number | null, scaleMax: number): string {
+  if (mean === null || scaleMax <= 0) return "0%";
+  return cssPercent(mean / scaleMax);
 }
 
 /** The one plain sentence that says what the official ranking is and what the other one does differently. */
