@@ -111,6 +111,8 @@ test("an event runs a final round and publishes its ranking; organizers still se
   await expect(roundOne.getByRole("row", { name: new RegExp(titles.beta) })).not.toContainText("Finalist");
   await expect(roundOne.getByRole("row", { name: new RegExp(titles.gamma) })).toContainText("Finalist");
   expect(await sideways()).toBe(0);
+  // Nor does the table within its card: every column is in view on the phone.
+  expect(await roundOne.evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth)).toBe(0);
   await expectAccessible(organizer);
 });
 

@@ -41,8 +41,8 @@ test("publishing lists missing and incomplete score sheets per entry and judge, 
   await organizer.goto(`${setUp.url}/manage`);
   const dashboard = organizer.getByRole("region", { name: "Dashboard" });
   await expect(dashboard.getByRole("heading", { name: "Score sheets: 3 of 4 complete" })).toBeVisible();
-  await expect(dashboard.getByRole("row", { name: /Ben Sheet/ })).toContainText("1 / 2");
-  await expect(dashboard.getByRole("row", { name: /Ana Sheet/ })).toContainText("2 / 2");
+  await expect(dashboard.getByRole("row", { name: /Ben Sheet/ })).toContainText("1 of 2");
+  await expect(dashboard.getByRole("row", { name: /Ana Sheet/ })).toContainText("2 of 2");
   await expect(dashboard.getByTestId("entries-with-gaps")).toHaveText(`${triageTitle}: incomplete from Ben Sheet (2 of 6 criteria)`);
   await expect(dashboard.getByTestId("next-phase-blockers")).toContainText("“Publish results and close” needs your confirmation: Judging is not complete");
   await expectAccessible(organizer);
@@ -131,7 +131,7 @@ test("the events overview names each section by its heading; past events say whe
   await organizer.getByRole("region", { name: "In judging" }).getByRole("link", { name: "Spring Ops Sprint" }).click();
   await organizer.getByRole("link", { name: "Manage event" }).click();
   await expect(organizer.getByRole("heading", { name: "Score sheets: 3 of 4 complete" })).toBeVisible();
-  await expect(organizer.getByRole("row", { name: /Jonas Judge/ })).toContainText("1 / 2");
+  await expect(organizer.getByRole("row", { name: /Jonas Judge/ })).toContainText("1 of 2");
   await organizer.goto("/");
   await expectAccessible(organizer);
 

@@ -113,43 +113,44 @@ export function RoundOne({ slug, view, roundOne }: { slug: string; view: string;
         Round 1 ranking (organizers only, not the official one)
       </h2>
       <p className="text-slate-700">Every submitted entry as round 1&rsquo;s judges ranked it, before the shortlist. Finalists are marked.</p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left" aria-label="Round 1 ranking">
-          <thead>
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                Rank
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Entry
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Score
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Judges
-              </th>
-              <th scope="col" className="py-1">
-                Final round
-              </th>
+      <table className="w-full text-left" aria-label="Round 1 ranking">
+        <thead>
+          <tr>
+            <th scope="col" className="py-1 pr-3">
+              Rank
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              Entry
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              Score
+            </th>
+            <th scope="col" className="py-1">
+              Judges
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.entry.id} className="border-t border-slate-100">
+              <td className="py-1 pr-2">{r.rank ?? "–"}</td>
+              <td className="py-1 pr-3">
+                <Link to={`/events/${slug}/entries/${r.entry.id}`}>{r.entry.title}</Link>
+                {r.entry.teamName ? <span className="text-slate-600"> · {r.entry.teamName}</span> : null}
+                {/* In the entry's cell, not a column of its own: five columns do not fit a phone. */}
+                {r.finalist ? (
+                  <>
+                    {" "}
+                    <span className="status-pill bg-indigo-100 text-indigo-900">Finalist</span>
+                  </>
+                ) : null}
+              </td>
+              <td className="py-1 pr-3">{r.score === null ? "–" : r.score.toFixed(1)}</td>
+              <td className="py-1">{r.judges}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.entry.id} className="border-t border-slate-100">
-                <td className="py-1 pr-3">{r.rank ?? "–"}</td>
-                <td className="py-1 pr-3">
-                  <Link to={`/events/${slug}/entries/${r.entry.id}`}>{r.entry.title}</Link>
-                  {r.entry.teamName ? <span className="text-slate-600"> · {r.entry.teamName}</span> : null}
-                </td>
-                <td className="py-1 pr-3">{r.score === null ? "–" : r.score.toFixed(1)}</td>
-                <td className="py-1 pr-3">{r.judges}</td>
-                <td className="py-1">{r.finalist ? "Finalist" : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       <ListPager label="Round 1 ranking pages" noun="Entries" page={page} href={link} />
     </section>
   );

@@ -18,10 +18,10 @@ export function ScoreSheets({ sheets }: { sheets: SheetStatus }) {
                 Judge
               </th>
               <th scope="col" className="py-1 pr-3">
-                Complete / assigned
+                Done
               </th>
               <th scope="col" className="py-1 pr-3">
-                Incomplete
+                Partly scored
               </th>
               <th scope="col" className="py-1">
                 Not started
@@ -35,7 +35,7 @@ export function ScoreSheets({ sheets }: { sheets: SheetStatus }) {
                   {j.name}
                 </th>
                 <td className="py-1 pr-3">
-                  {j.done} / {j.assigned}
+                  {j.done} of {j.assigned}
                 </td>
                 <td className="py-1 pr-3">{j.incomplete}</td>
                 <td className="py-1">{j.missing}</td>

@@ -108,77 +108,79 @@ export default function AdminUsers() {
           <input id="reset-link" className="input font-mono text-sm" readOnly value={actionData.resetLink.url} />
         </section>
       ) : null}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b">
-              <th scope="col" className="py-2">
-                Name
-              </th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Organizes</th>
-              <th scope="col">
-                <span className="sr-only">Change role</span>
-              </th>
-              <th scope="col">
-                <span className="sr-only">Password reset</span>
-              </th>
+      <table className="stack-table w-full text-left text-sm">
+        <thead>
+          <tr className="border-b">
+            <th scope="col" className="py-2">
+              Name
+            </th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Organizes</th>
+            <th scope="col">
+              <span className="sr-only">Change role</span>
+            </th>
+            <th scope="col">
+              <span className="sr-only">Password reset</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={a.id} className="border-b border-slate-100">
+              <td className="py-2 max-sm:font-semibold">{a.name}</td>
+              <td>
+                {a.email}
+                {a.emailConfirmed ? null : <span className="block text-xs font-medium text-amber-900">Email not confirmed</span>}
+              </td>
+              <td>
+                <span className="sm:hidden">Role: </span>
+                <span className="capitalize">{a.role}</span>
+              </td>
+              <td>
+                {a.organizes.length ? <span className="sm:hidden">Organizes: </span> : null}
+                {a.organizes.map((e, i) => (
+                  <span key={e.slug}>
+                    {i > 0 ? ", " : ""}
+                    <Link to={`/events/${e.slug}/manage?from=/admin/users`}>{e.title}</Link>
+                  </span>
+                ))}
+              </td>
+              <td className="py-1 text-right max-sm:mt-2 max-sm:mr-2 max-sm:inline-block! max-sm:empty:hidden!">
+                {a.role === "admin" ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="set-role" />
+                    <input type="hidden" name="userId" value={a.id} />
+                    <input type="hidden" name="organizer" value={a.role === "organizer" ? "false" : "true"} />
+                    <button
+                      type="submit"
+                      className="btn-secondary px-2 py-1 text-xs"
+                      aria-label={a.role === "organizer" ? `Take back organizer role from ${a.name}` : `Make ${a.name} an organizer`}
+                    >
+                      {a.role === "organizer" ? "Take back organizer" : "Make organizer"}
+                    </button>
+                  </Form>
+                )}
+              </td>
+              <td className="py-1 pl-2 text-right max-sm:mt-2 max-sm:inline-block! max-sm:pl-0">
+                {passwordLogin ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="reset-link" />
+                    <input type="hidden" name="userId" value={a.id} />
+                    <button
+                      type="submit"
+                      className="btn-secondary px-2 py-1 text-xs whitespace-nowrap"
+                      aria-label={`Create a password reset link for ${a.name}`}
+                    >
+                      Reset link
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id} className="border-b border-slate-100">
-                <td className="py-2">{a.name}</td>
-                <td>
-                  {a.email}
-                  {a.emailConfirmed ? null : <span className="block text-xs font-medium text-amber-900">Email not confirmed</span>}
-                </td>
-                <td className="capitalize">{a.role}</td>
-                <td>
-                  {a.organizes.map((e, i) => (
-                    <span key={e.slug}>
-                      {i > 0 ? ", " : ""}
-                      <Link to={`/events/${e.slug}/manage?from=/admin/users`}>{e.title}</Link>
-                    </span>
-                  ))}
-                </td>
-                <td className="py-1 text-right">
-                  {a.role === "admin" ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="set-role" />
-                      <input type="hidden" name="userId" value={a.id} />
-                      <input type="hidden" name="organizer" value={a.role === "organizer" ? "false" : "true"} />
-                      <button
-                        type="submit"
-                        className="btn-secondary px-2 py-1 text-xs"
-                        aria-label={a.role === "organizer" ? `Take back organizer role from ${a.name}` : `Make ${a.name} an organizer`}
-                      >
-                        {a.role === "organizer" ? "Take back organizer" : "Make organizer"}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-                <td className="py-1 pl-2 text-right">
-                  {passwordLogin ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="reset-link" />
-                      <input type="hidden" name="userId" value={a.id} />
-                      <button
-                        type="submit"
-                        className="btn-secondary px-2 py-1 text-xs whitespace-nowrap"
-                        aria-label={`Create a password reset link for ${a.name}`}
-                      >
-                        Reset link
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -99,7 +99,7 @@ export default function DigestPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="digest-metrics" className="card overflow-x-auto">
+      <section aria-labelledby="digest-metrics" className="card">
         <h2 id="digest-metrics" className="h2">
           AI metric results
         </h2>
@@ -112,29 +112,26 @@ export default function DigestPage() {
                 <th scope="col" className="py-1 pr-3">
                   Entry
                 </th>
-                <th scope="col" className="py-1 pr-3">
-                  Outcome
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Metric
-                </th>
                 <th scope="col" className="py-1">
-                  Baseline → target → result
+                  AI metric: baseline → target → result
                 </th>
               </tr>
             </thead>
             <tbody>
+              {/* Two columns, the outcome with its entry and the metric's name with its figures: four did not fit a phone. */}
               {metrics.map((e) => (
-                <tr key={e.id} className="border-b border-slate-100">
-                  <td className="py-1 pr-3">
+                <tr key={e.id} className="border-b border-slate-100 align-top">
+                  <td className="py-2 pr-3">
                     <Link to={`/events/${event.slug}/entries/${e.id}`}>{e.title || "Untitled entry"}</Link>
+                    <div className="mt-1">
+                      <OutcomeBadge outcome={e.outcome} />
+                    </div>
                     <AwardBadges awards={e.awards} className="mt-1" />
                   </td>
-                  <td className="py-1 pr-3">
-                    <OutcomeBadge outcome={e.outcome} />
+                  <td className="py-2">
+                    <span className="font-medium">{e.metricName}</span>
+                    <span className="block">{e.metric}</span>
                   </td>
-                  <td className="py-1 pr-3">{e.metricName}</td>
-                  <td className="py-1">{e.metric}</td>
                 </tr>
               ))}
             </tbody>

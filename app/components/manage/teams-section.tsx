@@ -10,32 +10,32 @@ export function TeamsSection({ slug, teams }: { slug: string; teams: Team[] }) {
       {teams.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">No teams yet.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="mt-3 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b">
-                <th scope="col" className="py-1">
-                  Team
-                </th>
-                <th scope="col">Problem</th>
-                <th scope="col">Members</th>
-                <th scope="col">Entry</th>
+        <table className="mt-3 w-full text-left text-sm">
+          <thead>
+            <tr className="border-b">
+              <th scope="col" className="py-1">
+                Team
+              </th>
+              <th scope="col" className="px-2">
+                Problem
+              </th>
+              <th scope="col">Entry</th>
+            </tr>
+          </thead>
+          <tbody>
+            {/* The team's size under its name, not in a column of its own: four columns did not fit a phone. */}
+            {teams.map((t) => (
+              <tr key={t.id} className="border-b border-slate-100 align-top">
+                <td className="py-1">
+                  <Link to={`/events/${slug}/teams/${t.id}`}>{t.name}</Link>
+                  <span className="block text-xs text-slate-600">{t.memberCount === 1 ? "1 member" : `${t.memberCount} members`}</span>
+                </td>
+                <td className="px-2 py-1">{t.problemTitle}</td>
+                <td className="py-1">{t.entryStatus === "submitted" ? "Submitted" : "Draft"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {teams.map((t) => (
-                <tr key={t.id} className="border-b border-slate-100">
-                  <td className="py-1">
-                    <Link to={`/events/${slug}/teams/${t.id}`}>{t.name}</Link>
-                  </td>
-                  <td>{t.problemTitle}</td>
-                  <td>{t.memberCount}</td>
-                  <td>{t.entryStatus === "submitted" ? "Submitted" : "Draft"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
     </ManageSection>
   );

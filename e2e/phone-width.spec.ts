@@ -1,0 +1,74 @@
+import { expect, type Page } from "@playwright/test";
+import { pageSignedInAs } from "./fixtures";
+import { test } from "./helpers";
+
+// Every page a person reaches by links from the home page, the archive and their own pages fits a 360 px phone: the
+// page does not scroll sideways, and nothing inside it hides part of itself behind a sideways scroll (a table in a
+// scrolling box, which a check of the page's width alone cannot see). Walked as each demo role, over the demo events.
+
+const PHONE = { width: 360, height: 780 };
+// The demo events (scripts/seed-data.ts), and the pages that belong to nobody's event. Other tests' events come and
+// go while this one walks, so it stays on these.
+const WALKED = /^\/($|archive|about|account|notifications|people\/|admin\/|events\/(winter-ai-hackathon|autumn-ai-hackathon-2026|spring-ops-sprint)(\/|$))/;
+// Downloads, and files rather than pages.
+const SKIPPED = /\.(csv|md|ics)$|^\/uploads\//;
+const MAX_PAGES = 60;
+
+/** What on this page does not fit its width, in words; empty when everything fits. */
+function misfits(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width) found.push(`the page scrolls sideways by ${document.documentElement.scrollWidth - width} px`);
+    for (const element of document.querySelectorAll<HTMLElement>("main *")) {
+      // Visually hidden text, form fields (which scroll their own text) and code blocks are meant to.
+      if (element.closest(".sr-only, pre") || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName)) continue;
+      const style = getComputedStyle(element);
+      if (style.textOverflow === "ellipsis" || !["auto", "scroll", "hidden", "clip"].includes(style.overflowX)) continue;
+      const hidden = element.scrollWidth - element.clientWidth;
+      // A box one pixel wide is visually hidden on purpose (a header row read out only, as `sr-only` is).
+      if (hidden > 1 && element.clientWidth > 1) found.push(`<${element.tagName.toLowerCase()} class="${element.className}"> hides ${hidden} px sideways`);
+    }
+    return found;
+  });
+}
+
+/** Walks the pages reachable from `start` by links in the page's main part, breadth first, and lists what does not fit. */
+async function walk(page: Page, start: string[]) {
+  const seen = new Set<string>();
+  const queue = [...start];
+  const problems: string[] = [];
+  while (queue.length && seen.size < MAX_PAGES) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const response = await page.goto(path);
+    // A page another test just took away (a team left, an entry withdrawn) is not this test's business.
+    if (!response || response.status() !== 200) continue;
+    for (const problem of await misfits(page)) problems.push(`${path}: ${problem}`);
+    const links = await page.locator("main a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    for (const href of links) {
+      // One visit per path (a start page may add a query): a page's filters and page numbers lay out alike.
+      const next = href.split(/[?#]/)[0];
+      if (WALKED.test(next) && !SKIPPED.test(next) && !seen.has(next)) queue.push(next);
+    }
+  }
+  return { seen, problems };
+}
+
+for (const [email, start] of [
+  ["organizer@example.com", ["/", "/archive", "/archive?q=invoice", "/events/new", "/account", "/notifications"]],
+  ["judge@example.com", ["/", "/archive", "/account"]],
+  ["participant@example.com", ["/", "/archive", "/account"]],
+  // Leads a team of the open event, so reaches its entry form.
+  ["participant2@example.com", ["/", "/archive"]],
+  ["admin@example.com", ["/admin/users", "/admin/outbox"]],
+] as const) {
+  test(`every page ${email.split("@")[0]} reaches fits a ${PHONE.width} px phone`, async ({ browser }) => {
+    const page = await pageSignedInAs(browser, email);
+    await page.setViewportSize(PHONE);
+    const { seen, problems } = await walk(page, [...start]);
+    expect(seen.size).toBeGreaterThan(start.length);
+    expect(problems).toEqual([]);
+  });
+}
