@@ -4,7 +4,9 @@ import { test } from "./helpers";
 
 // Every page a person reaches by links from the home page, the archive and their own pages fits a 360 px phone: the
 // page does not scroll sideways, and nothing inside it hides part of itself behind a sideways scroll (a table in a
-// scrolling box, which a check of the page's width alone cannot see). Walked as each demo role, over the demo events.
+// scrolling box, which a check of the page's width alone cannot see). Nor does any of them log an error in the
+// browser, where a hydration mismatch (server and browser rendering differently) shows. Walked as each demo role,
+// over the demo events.
 
 const PHONE = { width: 360, height: 780 };
 // The demo events (scripts/seed-data.ts), and the pages that belong to nobody's event. Other tests' events come and
@@ -33,11 +35,13 @@ function misfits(page: Page) {
   });
 }
 
-/** Walks the pages reachable from `start` by links in the page's main part, breadth first, and lists what does not fit. */
+/** Walks the pages reachable from `start` by links in the page's main part, breadth first, and lists what does not fit and the errors logged. */
 async function walk(page: Page, start: string[]) {
   const seen = new Set<string>();
   const queue = [...start];
   const problems: string[] = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(`${new URL(page.url()).pathname}: console error ${message.text()}`));
+  page.on("pageerror", (error) => problems.push(`${new URL(page.url()).pathname}: ${error.message}`));
   while (queue.length && seen.size < MAX_PAGES) {
     const path = queue.shift()!;
     if (seen.has(path)) continue;
@@ -64,7 +68,7 @@ for (const [email, start] of [
   ["participant2@example.com", ["/", "/archive"]],
   ["admin@example.com", ["/admin/users", "/admin/outbox"]],
 ] as const) {
-  test(`every page ${email.split("@")[0]} reaches fits a ${PHONE.width} px phone`, async ({ browser }) => {
+  test(`every page ${email.split("@")[0]} reaches fits a ${PHONE.width} px phone and logs no error`, async ({ browser }) => {
     const page = await pageSignedInAs(browser, email);
     await page.setViewportSize(PHONE);
     const { seen, problems } = await walk(page, [...start]);
