@@ -4,11 +4,13 @@ import { ArchiveOverview } from "~/components/archive-overview";
 import { ArchiveResults } from "~/components/archive-results";
 import { ArchiveSearch } from "~/components/archive-search";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { archiveTitle } from "~/modules/archive/filters";
 import { archivePage } from "~/modules/archive/home.server";
 import { filtersFromUrl } from "~/modules/archive/search.server";
 import { requireUser } from "~/modules/auth/guards.server";
 
-export const meta: MetaFunction = () => [{ title: "Archive · Problem First" }];
+// A search's title names its words (and page), so the tabs and the history of several searches tell them apart.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${archiveTitle(data?.filters, Boolean(data?.result))} · Problem First` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -19,7 +19,7 @@ import { awardSchema } from "~/modules/judging/schemas";
 
 const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
-export const meta: MetaFunction = () => [{ title: "Awards · Problem First" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Awards · ${data?.event.title ?? "Event"} · Problem First` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

@@ -25,7 +25,7 @@ import { roundNames } from "~/modules/judging/rounds";
 import { entryVoteBox, voteFor } from "~/modules/peoples-choice/views.server";
 import { listMembers } from "~/modules/teams/teams.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title || "Entry"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title || "Entry"} · ${data?.event.title ?? "Event"} · Problem First` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

@@ -15,7 +15,7 @@ import { judgingSettingsSchema } from "~/modules/judging/schemas";
 
 const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
-export const meta: MetaFunction = () => [{ title: "Judging settings · Problem First" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Judging settings · ${data?.event.title ?? "Event"} · Problem First` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

@@ -14,7 +14,7 @@ import { nextToScore, sheetState } from "~/modules/judging/queue";
 import { asRound } from "~/modules/judging/rounds";
 import { withdrawConflictSchema } from "~/modules/judging/schemas";
 
-export const meta: MetaFunction = () => [{ title: "Judging queue · Problem First" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Judging queue · ${data?.event.title ?? "Event"} · Problem First` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

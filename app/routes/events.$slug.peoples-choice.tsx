@@ -16,7 +16,7 @@ import { formatInZone } from "~/lib/time";
 
 const check = lazySchemas(() => import("~/modules/peoples-choice/rules"));
 
-export const meta: MetaFunction = () => [{ title: "People's choice · Problem First" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `People's choice · ${data?.event.title ?? "Event"} · Problem First` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

@@ -12,7 +12,9 @@ import { blindJudging } from "~/modules/judging/blind.server";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { getProblem, teamsOnProblem } from "~/modules/problems/problems.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.problem.title ?? "Problem"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.problem.title ?? "Problem"} · ${data?.event.title ?? "Event"} · Problem First` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

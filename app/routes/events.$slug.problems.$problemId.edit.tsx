@@ -15,7 +15,9 @@ import { problemSchema } from "~/modules/problems/schemas";
 
 const check = lazySchemas(() => import("~/modules/problems/schemas"));
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.problem.title ?? "problem"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.problem.title ?? "problem"} · ${data?.event.title ?? "Event"} · Problem First` },
+];
 
 async function requireProblem(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireEventAccess(request, params.slug);

@@ -10,7 +10,7 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { resultsPageData } from "~/modules/judging/results-page.server";
 import { rankingNames } from "~/modules/judging/results-view";
 
-export const meta: MetaFunction = () => [{ title: "Results · Problem First" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results · ${data?.event.title ?? "Event"} · Problem First` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

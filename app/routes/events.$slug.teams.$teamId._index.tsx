@@ -28,7 +28,7 @@ import {
   removeMember,
 } from "~/modules/teams/teams.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} · ${data?.event.title ?? "Event"} · Problem First` }];
 
 const check = lazySchemas(() => import("~/modules/teams/schemas"));
 

@@ -26,7 +26,9 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { getProblem } from "~/modules/problems/problems.server";
 import { getTeam } from "~/modules/teams/teams.server";
 
-export const meta: MetaFunction = () => [{ title: "Entry · Problem First" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Entry of ${data?.team.name ?? "your team"} · ${data?.event.title ?? "Event"} · Problem First` },
+];
 
 async function loadTeamEntry(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireEventAccess(request, params.slug);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeFilters, clearFiltersHref, filtersKey, isSearching, searchHref } from "./filters";
+import { activeFilters, archiveTitle, clearFiltersHref, filtersKey, isSearching, searchHref } from "./filters";
 import type { ArchiveFilters } from "./search.server";
 
 const none: ArchiveFilters = { q: "", outcome: null, rootCause: null, event: null, tag: null, year: null, page: 1 };
@@ -74,5 +74,28 @@ describe("filtersKey", () => {
     expect(filtersKey({ ...none, q: "x", page: 5 })).toBe(base);
     expect(filtersKey({ ...none, outcome: "failed" })).not.toBe(base);
     expect(filtersKey({ ...none, year: 2026 })).not.toBe(filtersKey({ ...none, tag: "2026" }));
+  });
+});
+
+describe("archiveTitle", () => {
+  const search = (q: string, page = 1): ArchiveFilters => ({ ...none, q, page });
+
+  it("is the archive's on its home, and names the words of a search", () => {
+    expect(archiveTitle(undefined, false)).toBe("Archive");
+    expect(archiveTitle(search(""), false)).toBe("Archive");
+    expect(archiveTitle(search("invoice"), true)).toBe("“invoice” · Archive");
+  });
+
+  it("says filters are on when there are no words, and names a page past the first", () => {
+    expect(archiveTitle({ ...none, rootCause: "integration" }, true)).toBe("Filtered learnings · Archive");
+    expect(archiveTitle(search("invoice", 2), true)).toBe("“invoice” · page 2 · Archive");
+    expect(archiveTitle(search("invoice", 1), true)).not.toContain("page");
+  });
+
+  it("keeps a long search to its first 60 characters", () => {
+    const long = "word ".repeat(60).trim();
+    const title = archiveTitle(search(long), true);
+    expect(title).toBe(`“${long.slice(0, 60).trimEnd()}…” · Archive`);
+    expect(archiveTitle(search("x".repeat(60)), true)).toBe(`“${"x".repeat(60)}” · Archive`);
   });
 });

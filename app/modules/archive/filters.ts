@@ -95,3 +95,14 @@ export function clearFiltersHref(filters: ArchiveFilters): string {
 export function filtersKey(filters: ArchiveFilters): string {
   return filterKeys.map((key) => `${key}=${filters[key] ?? ""}`).join("&");
 }
+
+/**
+ * The archive page's title before " · Problem First": the words searched for (the first 60 characters), or that
+ * filters are on, and the page when past the first; plain "Archive" for its home.
+ */
+export function archiveTitle(filters: ArchiveFilters | undefined, searched: boolean): string {
+  if (!filters || !searched) return "Archive";
+  const words = filters.q.length > 60 ? `${filters.q.slice(0, 60).trimEnd()}…` : filters.q;
+  const what = words ? `“${words}”` : "Filtered learnings";
+  return `${what}${filters.page > 1 ? ` · page ${filters.page}` : ""} · Archive`;
+}

@@ -5,8 +5,8 @@ import { test } from "./helpers";
 // Every page a person reaches by links from the home page, the archive and their own pages fits a 360 px phone: the
 // page does not scroll sideways, and nothing inside it hides part of itself behind a sideways scroll (a table in a
 // scrolling box, which a check of the page's width alone cannot see). Nor does any of them log an error in the
-// browser, where a hydration mismatch (server and browser rendering differently) shows. Walked as each demo role,
-// over the demo events.
+// browser, where a hydration mismatch (server and browser rendering differently) shows. And each has one level-one
+// heading and a title of its own, so a list of tabs tells them apart. Walked as each demo role, over the demo events.
 
 const PHONE = { width: 360, height: 780 };
 // The demo events (scripts/seed-data.ts), and the pages that belong to nobody's event. Other tests' events come and
@@ -40,6 +40,7 @@ async function walk(page: Page, start: string[]) {
   const seen = new Set<string>();
   const queue = [...start];
   const problems: string[] = [];
+  const titles = new Map<string, string>();
   page.on("console", (message) => message.type() === "error" && problems.push(`${new URL(page.url()).pathname}: console error ${message.text()}`));
   page.on("pageerror", (error) => problems.push(`${new URL(page.url()).pathname}: ${error.message}`));
   while (queue.length && seen.size < MAX_PAGES) {
@@ -50,6 +51,12 @@ async function walk(page: Page, start: string[]) {
     // A page another test just took away (a team left, an entry withdrawn) is not this test's business.
     if (!response || response.status() !== 200) continue;
     for (const problem of await misfits(page)) problems.push(`${path}: ${problem}`);
+    // One heading that names the page, and a title that tells it from every other page in a list of tabs.
+    const { title, headings } = await page.evaluate(() => ({ title: document.title, headings: document.querySelectorAll("h1").length }));
+    if (headings !== 1) problems.push(`${path}: ${headings} level-one headings`);
+    const twin = titles.get(title);
+    if (twin) problems.push(`${path}: titled "${title}", as ${twin} is`);
+    titles.set(title, path);
     const links = await page.locator("main a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
     for (const href of links) {
       // One visit per path (a start page may add a query): a page's filters and page numbers lay out alike.
@@ -68,7 +75,7 @@ for (const [email, start] of [
   ["participant2@example.com", ["/", "/archive"]],
   ["admin@example.com", ["/admin/users", "/admin/outbox"]],
 ] as const) {
-  test(`every page ${email.split("@")[0]} reaches fits a ${PHONE.width} px phone and logs no error`, async ({ browser }) => {
+  test(`every page ${email.split("@")[0]} reaches fits a ${PHONE.width} px phone, has a title of its own and logs no error`, async ({ browser }) => {
     const page = await pageSignedInAs(browser, email);
     await page.setViewportSize(PHONE);
     const { seen, problems } = await walk(page, [...start]);
