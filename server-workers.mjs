@@ -36,8 +36,9 @@ export function workerCount(value, cores) {
  * How many cores this process may keep busy: the machine's, or fewer when a container's CPU quota says so. Node 20's
  * `os.availableParallelism()` counts the host's cores under a quota (its libuv reads no cgroup limit), so a container
  * given two cores of a 64-core host would otherwise fork 64 processes and hash 32 passwords at once.
- * `quota` is what `readCpuQuota` found: cgroup v2's `cpu.max` ("max 100000", "150000 100000"), or cgroup v1's
- * `cpu.cfs_quota_us` and `cpu.cfs_period_us` (a quota of -1 means none). A fraction of a core counts as a core.
+ * `quota` is one cgroup's limit as `readCpuQuotas` reads it: cgroup v2's `cpu.max` ("max 100000", "150000 100000"),
+ * or cgroup v1's `cpu.cfs_quota_us` and `cpu.cfs_period_us` (a quota of -1 means none). A fraction of a core counts
+ * as a core.
  * @param {number} available
  * @param {{ cpuMax?: string | null, cfsQuota?: string | null, cfsPeriod?: string | null }} quota
  * @returns {number}
@@ -52,22 +53,25 @@ export function usableCores(available, quota) {
 }
 
 /**
- * This process's CPU quota files, as `usableCores` reads them: its own cgroup's (from /proc/self/cgroup), else the
- * root's, which is what a container usually sees. Missing files (no cgroups, not Linux) are null.
+ * The CPU limits over this process, as `usableCores` reads each: those of its own cgroup (from /proc/self/cgroup)
+ * and of every group above it up to the root, in cgroup v2 and in v1's cpu controller. A limit anywhere above counts
+ * (a systemd slice's quota over a service that has none), so the process may use the fewest cores any of them
+ * allows. Missing files (no such group, no cgroups, not Linux) are null.
  * @param {(file: string) => string | null} [read]
  */
-export function readCpuQuota(read = readOrNull) {
+export function readCpuQuotas(read = readOrNull) {
   const groups = read("/proc/self/cgroup") ?? "";
-  const v2Path = /^0::(.*)$/m.exec(groups)?.[1]?.trim();
-  const v1Path = /^\d+:(?:[^:]*,)?cpu(?:,[^:]*)?:(.*)$/m.exec(groups)?.[1]?.trim();
-  const first = (/** @type {string[]} */ ...files) => files.map(read).find((text) => text !== null) ?? null;
-  const under = (/** @type {string} */ root, /** @type {string | undefined} */ group, /** @type {string} */ file) =>
-    group && group !== "/" ? [`${root}${group}/${file}`, `${root}/${file}`] : [`${root}/${file}`];
-  return {
-    cpuMax: first(...under("/sys/fs/cgroup", v2Path, "cpu.max")),
-    cfsQuota: first(...under("/sys/fs/cgroup/cpu", v1Path, "cpu.cfs_quota_us")),
-    cfsPeriod: first(...under("/sys/fs/cgroup/cpu", v1Path, "cpu.cfs_period_us")),
+  const v2Path = /^0::(.*)$/m.exec(groups)?.[1] ?? "/";
+  const v1Path = /^\d+:(?:[^:]*,)?cpu(?:,[^:]*)?:(.*)$/m.exec(groups)?.[1] ?? "/";
+  /** The group's directory and each above it, under `root`: "/a/b" gives root/a/b, root/a and root. */
+  const upFrom = (/** @type {string} */ root, /** @type {string} */ group) => {
+    const parts = group.split("/").filter(Boolean);
+    return parts.map((_, i) => `${root}/${parts.slice(0, parts.length - i).join("/")}`).concat(root);
   };
+  return [
+    ...upFrom("/sys/fs/cgroup", v2Path).map((dir) => ({ cpuMax: read(`${dir}/cpu.max`) })),
+    ...upFrom("/sys/fs/cgroup/cpu", v1Path).map((dir) => ({ cfsQuota: read(`${dir}/cpu.cfs_quota_us`), cfsPeriod: read(`${dir}/cpu.cfs_period_us`) })),
+  ];
 }
 
 /** @param {string} file @returns {string | null} */
@@ -79,9 +83,10 @@ function readOrNull(file) {
   }
 }
 
-/** The cores this process may use: the machine's, within its container's CPU quota. */
+/** The cores this process may use: the machine's, within every CPU quota over it (its container's). */
 export function machineCores() {
-  return usableCores(os.availableParallelism(), readCpuQuota());
+  const available = os.availableParallelism();
+  return Math.min(available, ...readCpuQuotas().map((quota) => usableCores(available, quota)));
 }
 
 /**

@@ -497,7 +497,7 @@ export const archiveVersion = sqliteTable("archive_version", {
 
 /**
  * The transactional outbox (ADR 015): every mail is written here in the same batch as the change that
- * causes it; the sender in each app process claims due rows with one UPDATE … RETURNING and delivers them.
+ * causes it; a sender (one per server, ADR 050) claims due rows with one UPDATE … RETURNING and delivers them.
  */
 export const outboxStatuses = ["pending", "sending", "sent", "failed"] as const;
 export const outbox = sqliteTable(

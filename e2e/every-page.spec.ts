@@ -35,27 +35,42 @@ function misfits(page: Page) {
   });
 }
 
+/**
+ * A page's kind and whose it is: "/events/x/entries/:id" for any entry of event x. Two pages of one kind in one event
+ * may share a title when their data does (two entries named alike, two people of one name); pages of different kinds
+ * or events, or one search and another, may not.
+ */
+const kindOf = (url: string) => url.replace(/\/[A-Za-z0-9_-]{16}(?=\/|\?|$)/g, "/:id");
+
 /** Walks the pages reachable from `start` by links in the page's main part, breadth first, and lists what does not fit and the errors logged. */
 async function walk(page: Page, start: string[]) {
   const seen = new Set<string>();
   const queue = [...start];
   const problems: string[] = [];
   const titles = new Map<string, string>();
-  page.on("console", (message) => message.type() === "error" && problems.push(`${new URL(page.url()).pathname}: console error ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`${new URL(page.url()).pathname}: ${error.message}`));
+  // What the page being walked logs as an error or throws, kept only if it turns out to be a page this walk checks.
+  let logged: string[] = [];
+  page.on("console", (message) => message.type() === "error" && logged.push(`console error ${message.text()}`));
+  page.on("pageerror", (error) => logged.push(error.message));
   while (queue.length && seen.size < MAX_PAGES) {
-    const path = queue.shift()!;
-    if (seen.has(path)) continue;
+    const requested = queue.shift()!;
+    if (seen.has(requested)) continue;
+    seen.add(requested);
+    logged = [];
+    const response = await page.goto(requested);
+    // A page another test just took away (a team left, an entry withdrawn) is not this test's business, nor is what
+    // the browser logged about it; a link that leads to a page already walked is that page.
+    const url = new URL(page.url());
+    const path = url.pathname + url.search;
+    if (!response || response.status() !== 200 || (path !== requested && seen.has(path))) continue;
     seen.add(path);
-    const response = await page.goto(path);
-    // A page another test just took away (a team left, an entry withdrawn) is not this test's business.
-    if (!response || response.status() !== 200) continue;
     for (const problem of await misfits(page)) problems.push(`${path}: ${problem}`);
-    // One heading that names the page, and a title that tells it from every other page in a list of tabs.
+    // One heading that names the page, and a title that tells it from other kinds of page, and other events', in a
+    // list of tabs.
     const { title, headings } = await page.evaluate(() => ({ title: document.title, headings: document.querySelectorAll("h1").length }));
     if (headings !== 1) problems.push(`${path}: ${headings} level-one headings`);
     const twin = titles.get(title);
-    if (twin) problems.push(`${path}: titled "${title}", as ${twin} is`);
+    if (twin && kindOf(twin) !== kindOf(path)) problems.push(`${path}: titled "${title}", as ${twin} is`);
     titles.set(title, path);
     const links = await page.locator("main a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
     for (const href of links) {
@@ -63,6 +78,8 @@ async function walk(page: Page, start: string[]) {
       const next = href.split(/[?#]/)[0];
       if (WALKED.test(next) && !SKIPPED.test(next) && !seen.has(next)) queue.push(next);
     }
+    // Read last, after the checks above gave the page time to come alive (a hydration error comes as it does).
+    for (const error of logged) problems.push(`${path}: ${error}`);
   }
   return { seen, problems };
 }

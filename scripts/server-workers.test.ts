@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { afterWorkerExit, onStopSignals, readCpuQuota, runsBackgroundWork, usableCores, workerCount } from "../server-workers.mjs";
+import { afterWorkerExit, onStopSignals, readCpuQuotas, runsBackgroundWork, usableCores, workerCount } from "../server-workers.mjs";
 
 describe("WEB_CONCURRENCY", () => {
   it("is one process unless set, one per core for auto, or the number given", () => {
@@ -38,25 +38,51 @@ describe("the cores a server may use", () => {
   it("ignore files they cannot read", () => {
     expect(usableCores(8, { cpuMax: "", cfsQuota: "junk", cfsPeriod: "100000" })).toBe(8);
     expect(usableCores(8, { cpuMax: "200000 0", cfsQuota: "200000", cfsPeriod: "0" })).toBe(8);
+    expect(usableCores(8, { cpuMax: "0 0" })).toBe(8);
+    expect(usableCores(8, { cfsQuota: "0", cfsPeriod: "0" })).toBe(8);
+    for (const cpuMax of ["200000x 100000", "x200000 100000", "200000 100000x", "200000 x100000", "200000 100000 3"])
+      expect(usableCores(8, { cpuMax }), cpuMax).toBe(8);
+    for (const [cfsQuota, cfsPeriod] of [
+      ["200000x", "100000"],
+      ["x200000", "100000"],
+      ["200000", "100000x"],
+      ["200000", "x100000"],
+    ])
+      expect(usableCores(8, { cfsQuota, cfsPeriod }), `${cfsQuota} ${cfsPeriod}`).toBe(8);
+    expect(usableCores(8, { cfsQuota: "200000" })).toBe(8);
+    // Spaces around the figures are the file's, not a part of them.
+    expect(usableCores(8, { cpuMax: " 200000   100000 \n" })).toBe(2);
   });
 
-  it("are read from this process's own cgroup first, then from the root's", () => {
+  it("are read from this process's own cgroup and every group above it, in v2 and in v1's cpu controller", () => {
     const files: Record<string, string> = {
       "/proc/self/cgroup": "0::/app.slice/web.service\n",
-      "/sys/fs/cgroup/app.slice/web.service/cpu.max": "200000 100000\n",
+      "/sys/fs/cgroup/app.slice/web.service/cpu.max": "max 100000\n",
+      "/sys/fs/cgroup/app.slice/cpu.max": "200000 100000\n",
       "/sys/fs/cgroup/cpu.max": "max 100000\n",
     };
-    expect(readCpuQuota((f) => files[f] ?? null)).toEqual({ cpuMax: "200000 100000\n", cfsQuota: null, cfsPeriod: null });
-    delete files["/sys/fs/cgroup/app.slice/web.service/cpu.max"];
-    expect(readCpuQuota((f) => files[f] ?? null).cpuMax).toBe("max 100000\n");
+    const v2 = readCpuQuotas((f) => files[f] ?? null);
+    expect(v2.map((q) => ("cpuMax" in q ? q.cpuMax : null)).filter(Boolean)).toEqual(["max 100000\n", "200000 100000\n", "max 100000\n"]);
+    // The slice's limit holds over the service that has none.
+    expect(Math.min(...v2.map((q) => usableCores(64, q)))).toBe(2);
     const v1: Record<string, string> = {
       "/proc/self/cgroup": "3:cpuacct:/x\n4:cpu,cpuacct:/docker/abc\n0::/\n",
       "/sys/fs/cgroup/cpu/docker/abc/cpu.cfs_quota_us": "150000\n",
+      "/sys/fs/cgroup/cpu/docker/abc/cpu.cfs_period_us": "100000\n",
       "/sys/fs/cgroup/cpu/cpu.cfs_quota_us": "-1\n",
       "/sys/fs/cgroup/cpu/cpu.cfs_period_us": "100000\n",
     };
-    expect(readCpuQuota((f) => v1[f] ?? null)).toEqual({ cpuMax: null, cfsQuota: "150000\n", cfsPeriod: "100000\n" });
-    expect(readCpuQuota(() => null)).toEqual({ cpuMax: null, cfsQuota: null, cfsPeriod: null });
+    const levels = readCpuQuotas((f) => v1[f] ?? null);
+    expect(levels).toContainEqual({ cfsQuota: "150000\n", cfsPeriod: "100000\n" });
+    expect(levels).toContainEqual({ cfsQuota: "-1\n", cfsPeriod: "100000\n" });
+    expect(Math.min(...levels.map((q) => usableCores(64, q)))).toBe(2);
+    // The cpu controller alone, or listed after another, on a hierarchy numbered past 9.
+    for (const line of ["4:cpu:/docker/abc", "12:cpuacct,cpu:/docker/abc", "12:cpu,cpuacct:/docker/abc"]) {
+      const read = (f: string) => (f === "/proc/self/cgroup" ? `1:name=systemd:/\n${line}\n` : (v1[f] ?? null));
+      expect(readCpuQuotas(read), line).toContainEqual({ cfsQuota: "150000\n", cfsPeriod: "100000\n" });
+    }
+    // Without cgroups, nothing limits.
+    expect(readCpuQuotas(() => null).map((q) => usableCores(8, q))).toEqual([8, 8]);
   });
 });
 
@@ -101,6 +127,7 @@ describe("stop signals", () => {
 
   it("stop on the first, and force on any other a second or more later, of either kind", () => {
     vi.useFakeTimers({ now: 5_000 });
+    vi.advanceTimersByTime(10_000); // the first signal comes a while after the process started
     const stop = vi.fn();
     const force = vi.fn();
     onStopSignals(stop, force, ["SIGUSR2", "SIGWINCH"]);

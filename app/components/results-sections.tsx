@@ -134,7 +134,7 @@ export function RoundOne({ slug, view, roundOne }: { slug: string; view: string;
           {rows.map((r) => (
             <tr key={r.entry.id} className="border-t border-slate-100">
               <td className="py-1 pr-2">{r.rank ?? "–"}</td>
-              <td className="py-1 pr-3">
+              <td className="py-1 pr-3 [overflow-wrap:anywhere]">
                 <Link to={`/events/${slug}/entries/${r.entry.id}`}>{r.entry.title}</Link>
                 {r.entry.teamName ? <span className="text-slate-600"> · {r.entry.teamName}</span> : null}
                 {/* In the entry's cell, not a column of its own: five columns do not fit a phone. */}

@@ -31,7 +31,7 @@ export function ScoreSheets({ sheets }: { sheets: SheetStatus }) {
           <tbody>
             {sheets.byJudge.map((j) => (
               <tr key={j.id} className="border-b border-slate-100">
-                <th scope="row" className="py-1 pr-3 font-normal">
+                <th scope="row" className="py-1 pr-3 font-normal [overflow-wrap:anywhere]">
                   {j.name}
                 </th>
                 <td className="py-1 pr-3">

@@ -128,17 +128,17 @@ export default function AdminUsers() {
         <tbody>
           {accounts.map((a) => (
             <tr key={a.id} className="border-b border-slate-100">
-              <td className="py-2 max-sm:font-semibold">{a.name}</td>
-              <td>
+              <td className="py-2 [overflow-wrap:anywhere] max-md:font-semibold">{a.name}</td>
+              <td className="[overflow-wrap:anywhere]">
                 {a.email}
                 {a.emailConfirmed ? null : <span className="block text-xs font-medium text-amber-900">Email not confirmed</span>}
               </td>
               <td>
-                <span className="sm:hidden">Role: </span>
+                <span className="md:hidden">Role: </span>
                 <span className="capitalize">{a.role}</span>
               </td>
               <td>
-                {a.organizes.length ? <span className="sm:hidden">Organizes: </span> : null}
+                {a.organizes.length ? <span className="md:hidden">Organizes: </span> : null}
                 {a.organizes.map((e, i) => (
                   <span key={e.slug}>
                     {i > 0 ? ", " : ""}
@@ -146,7 +146,7 @@ export default function AdminUsers() {
                   </span>
                 ))}
               </td>
-              <td className="py-1 text-right max-sm:mt-2 max-sm:mr-2 max-sm:inline-block! max-sm:empty:hidden!">
+              <td className="py-1 text-right max-md:mt-2 max-md:mr-2 max-md:inline-block! max-md:empty:hidden!">
                 {a.role === "admin" ? null : (
                   <Form method="post">
                     <input type="hidden" name="intent" value="set-role" />
@@ -162,7 +162,7 @@ export default function AdminUsers() {
                   </Form>
                 )}
               </td>
-              <td className="py-1 pl-2 text-right max-sm:mt-2 max-sm:inline-block! max-sm:pl-0">
+              <td className="py-1 pl-2 text-right max-md:mt-2 max-md:inline-block! max-md:pl-0">
                 {passwordLogin ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="reset-link" />

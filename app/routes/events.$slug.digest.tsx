@@ -121,14 +121,14 @@ export default function DigestPage() {
               {/* Two columns, the outcome with its entry and the metric's name with its figures: four did not fit a phone. */}
               {metrics.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100 align-top">
-                  <td className="py-2 pr-3">
+                  <td className="py-2 pr-3 [overflow-wrap:anywhere]">
                     <Link to={`/events/${event.slug}/entries/${e.id}`}>{e.title || "Untitled entry"}</Link>
                     <div className="mt-1">
                       <OutcomeBadge outcome={e.outcome} />
                     </div>
                     <AwardBadges awards={e.awards} className="mt-1" />
                   </td>
-                  <td className="py-2">
+                  <td className="py-2 [overflow-wrap:anywhere]">
                     <span className="font-medium">{e.metricName}</span>
                     <span className="block">{e.metric}</span>
                   </td>

@@ -13,7 +13,9 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { currentSheetSchema, declareConflict, judgeEntryFacts, saveSheet, scoreSheetView } from "~/modules/judging/judging.server";
 import { conflictSchema } from "~/modules/judging/schemas";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Score ${data?.entry.title ? `“${data.entry.title}”` : "entry"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Score ${data?.entry.title ? `“${data.entry.title}”` : "entry"} · ${data?.event.title ?? "Event"} · Problem First` },
+];
 
 async function loadEntry(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireEventAccess(request, params.slug);

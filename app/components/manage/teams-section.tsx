@@ -26,11 +26,11 @@ export function TeamsSection({ slug, teams }: { slug: string; teams: Team[] }) {
             {/* The team's size under its name, not in a column of its own: four columns did not fit a phone. */}
             {teams.map((t) => (
               <tr key={t.id} className="border-b border-slate-100 align-top">
-                <td className="py-1">
+                <td className="py-1 [overflow-wrap:anywhere]">
                   <Link to={`/events/${slug}/teams/${t.id}`}>{t.name}</Link>
                   <span className="block text-xs text-slate-600">{t.memberCount === 1 ? "1 member" : `${t.memberCount} members`}</span>
                 </td>
-                <td className="px-2 py-1">{t.problemTitle}</td>
+                <td className="px-2 py-1 [overflow-wrap:anywhere]">{t.problemTitle}</td>
                 <td className="py-1">{t.entryStatus === "submitted" ? "Submitted" : "Draft"}</td>
               </tr>
             ))}

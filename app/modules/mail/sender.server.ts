@@ -1,4 +1,4 @@
-// The sender: runs inside every app process, claims due outbox rows with one UPDATE … RETURNING (so two
+// The sender: runs inside an app process (one per server of several, ADR 050), claims due outbox rows with one UPDATE … RETURNING (so two
 // processes never claim the same row), delivers them over SMTP and records the outcome (ADR 015).
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import nodemailer, { type SendMailOptions } from "nodemailer";

@@ -1,4 +1,5 @@
-// Scheduled work (reminders, scheduled announcements) runs inside every app process. Nothing here decides who
+// Scheduled work (reminders, scheduled announcements) runs inside an app process (one per server of several, ADR
+// 050; separately started servers run one each). Nothing here decides who
 // does a piece of work: each task claims what is due with one guarded statement in the same batch as the
 // notices it sends (`UPDATE … WHERE sent_at IS NULL`, `INSERT … ON CONFLICT DO NOTHING`), so with several
 // processes it runs once, and after downtime the next tick catches up on what is still due (ADR 024).
