@@ -19,8 +19,10 @@ export class HttpClient {
     }
   }
 
-  async get(path: string) {
-    const res = await fetch(this.base + path, { headers: { Cookie: this.cookieHeader() }, redirect: "manual" });
+  /** `timeoutMs`: give up (throw) after this long rather than fetch's own five minutes. */
+  async get(path: string, timeoutMs?: number) {
+    const signal = timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined;
+    const res = await fetch(this.base + path, { headers: { Cookie: this.cookieHeader() }, redirect: "manual", signal });
     this.keep(res);
     return res;
   }

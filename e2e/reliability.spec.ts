@@ -211,10 +211,11 @@ test("WEB_CONCURRENCY=2: two processes serve one port, one runs the background w
     for (let i = 0; i < 6; i++) expect((await http.get("/archive")).status).toBe(200); // …the session holds on both
 
     process.kill(runner, "SIGKILL");
-    // The other keeps serving: connections kept open to the killed one fail, and a browser would send again.
+    // The other keeps serving: connections kept open to the killed one fail, and a browser would send again. One the
+    // first process had just handed to the killed worker may never be answered, so each try gives up after 10 s.
     const again = async (tries = 5): Promise<number> => {
       try {
-        return (await http.get("/archive")).status;
+        return (await http.get("/archive", 10_000)).status;
       } catch (error) {
         if (tries === 1) throw error;
         return again(tries - 1);
