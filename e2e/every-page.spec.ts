@@ -28,7 +28,7 @@ function misfits(page: Page) {
       const style = getComputedStyle(element);
       if (style.textOverflow === "ellipsis" || !["auto", "scroll", "hidden", "clip"].includes(style.overflowX)) continue;
       const hidden = element.scrollWidth - element.clientWidth;
-      // A box one pixel wide is visually hidden on purpose (a header row read out only, as `sr-only` is).
+      // A box at most one pixel wide is visually hidden on purpose (the forms' honeypot field).
       if (hidden > 1 && element.clientWidth > 1) found.push(`<${element.tagName.toLowerCase()} class="${element.className}"> hides ${hidden} px sideways`);
     }
     return found;
