@@ -1,12 +1,13 @@
 import { expect, type Page } from "@playwright/test";
 import { pageSignedInAs } from "./fixtures";
-import { test } from "./helpers";
+import { expectAccessible, test } from "./helpers";
 
 // Every page a person reaches by links from the home page, the archive and their own pages fits a 360 px phone: the
 // page does not scroll sideways, and nothing inside it hides part of itself behind a sideways scroll (a table in a
 // scrolling box, which a check of the page's width alone cannot see). Nor does any of them log an error in the
 // browser, where a hydration mismatch (server and browser rendering differently) shows. And each has one level-one
-// heading and a title of its own, so a list of tabs tells them apart. Walked as each demo role, over the demo events.
+// heading and a title of its own, so a list of tabs tells them apart; and axe finds nothing serious on any kind of
+// page at this width. Walked as each demo role, over the demo events.
 
 const PHONE = { width: 360, height: 780 };
 // The demo events (scripts/seed-data.ts), and the pages that belong to nobody's event. Other tests' events come and
@@ -48,6 +49,7 @@ async function walk(page: Page, start: string[]) {
   const queue = [...start];
   const problems: string[] = [];
   const titles = new Map<string, string>();
+  const axed = new Set<string>();
   // What the page being walked logs as an error or throws, kept only if it turns out to be a page this walk checks.
   let logged: string[] = [];
   page.on("console", (message) => message.type() === "error" && logged.push(`console error ${message.text()}`));
@@ -72,6 +74,12 @@ async function walk(page: Page, start: string[]) {
     const twin = titles.get(title);
     if (twin && kindOf(twin) !== kindOf(path)) problems.push(`${path}: titled "${title}", as ${twin} is`);
     titles.set(title, path);
+    // axe at phone width, once per kind of page (every event's results are one kind): the journeys run it wide.
+    const kind = kindOf(path).replace(/^\/events\/[^/]+/, "/events/:slug");
+    if (!axed.has(kind)) {
+      axed.add(kind);
+      await expectAccessible(page).catch((error: Error) => problems.push(`${path}: ${error.message.split("\n").slice(0, 12).join("\n")}`));
+    }
     const links = await page.locator("main a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
     for (const href of links) {
       // One visit per path (a start page may add a query): a page's filters and page numbers lay out alike.
@@ -92,7 +100,9 @@ for (const [email, start] of [
   ["participant2@example.com", ["/", "/archive"]],
   ["admin@example.com", ["/admin/users", "/admin/outbox"]],
 ] as const) {
-  test(`every page ${email.split("@")[0]} reaches fits a ${PHONE.width} px phone, has a title of its own and logs no error`, async ({ browser }) => {
+  test(`every page ${email.split("@")[0]} reaches fits a ${PHONE.width} px phone, is accessible, has a title of its own and logs no error`, async ({
+    browser,
+  }) => {
     const page = await pageSignedInAs(browser, email);
     await page.setViewportSize(PHONE);
     const { seen, problems } = await walk(page, [...start]);
