@@ -1,9 +1,11 @@
 // `npm run bench:archive`: archive search at scale. On the generated archive of 20,000 entries
 // (scripts/generate-archive.ts, data/bench-archive.db; generated when missing; ARCHIVE_DB and ARCHIVE_ENTRIES
 // choose another file and size): in-process search latency (FTS5 vs a LIKE scan), then page throughput of the
-// archive beside the bare route. Prints figures; it asserts nothing.
+// archive beside the bare route (BENCH_BEFORE_DIR: an earlier build's bare route and new searches beside them, in the
+// same run). Prints figures; it asserts nothing.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { bench, CONNECTIONS, pageRow, percentile, SECONDS } from "./bench-lib";
 
 const DB = process.env.ARCHIVE_DB ?? "data/bench-archive.db";
@@ -13,6 +15,8 @@ const WARMUP = 3;
 // BENCH_LIKE=false skips the LIKE scan beside each search: at 100,000 entries it takes seconds a run.
 const LIKE = process.env.BENCH_LIKE !== "false";
 const EMAIL = "bench@example.com"; // created by the generator, password problem-first-demo
+/** A built checkout of an earlier commit (BENCH_BEFORE_DIR): its bare page and cache misses are measured beside this one's. */
+const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
 
 if (!fs.existsSync(DB)) {
   const r = spawnSync("node_modules/.bin/tsx", ["scripts/generate-archive.ts", DB], { stdio: "inherit" });
@@ -143,11 +147,12 @@ const vocabPrefixes = (
 ).map((r) => r.p);
 dbClient.close();
 
-// Page throughput: the production server on the archive database.
-const { startServer, signIn, load } = bench(PORT, DB);
-const server = await startServer();
+// Page throughput: the production server on the archive database (and an earlier build's beside it, on the same file).
+const servers = [{ name: "", ...bench(PORT, DB) }];
+if (BEFORE_DIR) servers.push({ name: " (before)", ...bench(PORT + 1, path.resolve(DB), BEFORE_DIR) });
+const children = await Promise.all(servers.map((s) => s.startServer()));
 try {
-  const cookie = await signIn(EMAIL);
+  const cookies = await Promise.all(servers.map((s) => s.signIn(EMAIL)));
   // Repeated URLs are served from the archive cache after their first request; the "new every
   // request" rows make each request a different search or page, so they measure the cache's misses.
   // Words of 7+ letters have 128+ spellings each: enough for every request of a run to be a new one.
@@ -158,13 +163,15 @@ try {
     let letter = 0;
     return [...word].map((c) => (/[a-z]/.test(c) ? ((n >> letter++) & 1 ? c.toUpperCase() : c) : c)).join("");
   };
-  const pages: [string, string | ((n: number) => string)][] = [
+  const newSearch = (n: number) => `/archive?q=${mixedCase(words[n % words.length], Math.floor(n / words.length))}`;
+  type Page = [label: string, path: string | ((n: number) => string), server?: number];
+  const pages: Page[] = [
     ["bare page (/about)", "/about"],
     ["archive home", "/archive"],
     ["search: invoice", "/archive?q=invoice"],
     ["search: model latency, failed", "/archive?q=model+latency&outcome=failed"],
     ["browse: root cause, page 3", "/archive?rootCause=latency-or-cost&page=3"],
-    ["search, new every request", (n) => `/archive?q=${mixedCase(words[n % words.length], Math.floor(n / words.length))}`],
+    ["search, new every request", newSearch],
     // 8 root causes × 4 outcome choices × 25 full pages: 800 different pages, more than the cache holds.
     [
       "browse, new every request",
@@ -177,7 +184,15 @@ try {
       "suggest, new every request",
       (n) => `/archive/suggest?q=${words[n % words.length]}+${vocabPrefixes[Math.floor(n / words.length) % vocabPrefixes.length]}`,
     ],
+    // The earlier build: its bare page, and its own new searches (the same URLs, new to its cache too).
+    ...(BEFORE_DIR
+      ? ([
+          ["bare page (/about) (before)", "/about", 1],
+          ["search, new every request (before)", newSearch, 1],
+        ] satisfies Page[])
+      : []),
   ];
+  const serverOf = (i: number) => pages[i][2] ?? 0;
   // A warm-up second per page first (a cold server would flatter every ratio, since the bare page came first), then
   // ROUNDS alternating windows per page, so every page sees the same machine load as the bare page. A page whose
   // every request is new keeps one counter across windows, so no URL is ever asked twice.
@@ -194,12 +209,13 @@ try {
       return url;
     };
   };
-  for (const i of pages.keys()) await load(pathOf(i), cookie, 1);
+  const loadPage = (i: number, seconds: number) => servers[serverOf(i)].load(pathOf(i), cookies[serverOf(i)], seconds);
+  for (const i of pages.keys()) await loadPage(i, 1);
   const latencies = pages.map(() => [] as number[]);
   const errors = pages.map(() => 0);
   for (let round = 0; round < ROUNDS; round++) {
     for (const i of pages.keys()) {
-      const r = await load(pathOf(i), cookie, window);
+      const r = await loadPage(i, window);
       latencies[i].push(...r.latencies);
       errors[i] += r.errors;
     }
@@ -207,16 +223,18 @@ try {
   console.log(
     `\nPages: ${CONNECTIONS} connections, ${ROUNDS} alternating windows of ${window.toFixed(1)} s each after a warm-up, signed in as ${EMAIL}, ${entryCount} entries\n`,
   );
-  console.log("page".padEnd(32) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs bare");
+  console.log("page".padEnd(36) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs bare");
   const rows = latencies.map((ls, i) => {
     ls.sort((a, b) => a - b);
     return { rps: ls.length / SECONDS, p50: percentile(ls, 50), p95: percentile(ls, 95), errors: errors[i] };
   });
   for (const [i, [label, path]] of pages.entries()) {
     const distinct = typeof path === "string" ? "" : `  (${seen[i].size} distinct URLs in ${counters[i]} requests, warm-up included)`;
-    console.log(pageRow(label, rows[i], rows[0].rps, 32) + distinct);
+    // Each page beside the bare page of its own server.
+    const bare = rows[pages.findIndex((_, j) => serverOf(j) === serverOf(i))].rps;
+    console.log(pageRow(label, rows[i], bare, 36) + distinct);
   }
   console.log("target: archive pages >= 50% of the bare route\n");
 } finally {
-  server.kill();
+  for (const child of children) child.kill();
 }

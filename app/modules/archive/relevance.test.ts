@@ -5,10 +5,12 @@ import {
   isCommon,
   isRelated,
   isStopword,
+  markStems,
   MAX_RELATED_TERMS,
   MAX_SEARCH_WORDS,
   MIN_DOCS_FOR_COMMON,
   stemOf,
+  stemsIn,
   textTerms,
   wordsToLeaveOut,
   type TermStats,
@@ -89,6 +91,29 @@ describe("isRelated: the relevance floor", () => {
     const withCommon = terms("invoice disputes data model letters quota ledger");
     expect(isRelated(2, withCommon, stats(100, { data: 90, model: 90 }))).toBe(true);
     expect(isRelated(2, withCommon, stats(100, {}))).toBe(false);
+  });
+});
+
+describe("stemsIn and markStems: the words a learning shares, as the index stems them", () => {
+  const stems = new Set(["invoic", "disput", "cafe"]);
+
+  it("finds the searched stems a text says, in any form and case, and nothing else", () => {
+    expect(stemsIn("Invoiced twice; the INVOICES were disputed at the Café", stems)).toEqual(new Set(["invoic", "disput", "cafe"]));
+    expect(stemsIn("Dispatch of invoicing-free orders", stems)).toEqual(new Set(["invoic"]));
+    expect(stemsIn("nothing here", stems)).toEqual(new Set());
+    expect(stemsIn("", stems)).toEqual(new Set());
+  });
+
+  it("marks each such word in place, one by one, and leaves everything else as written", () => {
+    expect(markStems("Invoice disputes, resolved: invoices!", stems, "[", "]")).toBe("[Invoice] [disputes], resolved: [invoices]!");
+    expect(markStems("Dispatch café orders", stems, "<", ">")).toBe("Dispatch <café> orders");
+    expect(markStems("No match at all", stems, "[", "]")).toBe("No match at all");
+  });
+
+  it("keeps giving the same answers once its memory of stems fills up and is emptied", () => {
+    for (let i = 0; i < 50_001; i++) stemsIn(`word${i}`, stems);
+    expect(stemsIn("invoicing", stems)).toEqual(new Set(["invoic"]));
+    expect(markStems("invoicing", stems, "[", "]")).toBe("[invoicing]");
   });
 });
 

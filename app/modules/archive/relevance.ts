@@ -27,6 +27,35 @@ export type TextTerm = { word: string; stem: string };
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** Stems already worked out: learnings keep saying the same words. Emptied when full. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_SIZE = 50_000;
+
+function cachedStem(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+    stem = stemOf(word);
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+/** Which of `stems` a text says, in any form the index stems alike ("invoiced" says invoic). */
+export function stemsIn(text: string, stems: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  for (const [word] of text.matchAll(WORD)) {
+    const stem = cachedStem(word);
+    if (stems.has(stem)) found.add(stem);
+  }
+  return found;
+}
+
+/** The text with each word whose stem is one of `stems` between `open` and `close`, word by word, as FTS5's highlight() marks words. */
+export function markStems(text: string, stems: ReadonlySet<string>, open: string, close: string): string {
+  return text.replace(WORD, (word) => (stems.has(cachedStem(word)) ? open + word + close : word));
+}
+
 /** A text's distinct content words (one per stem, first spelling kept): no stop words, numbers or words under 3 letters. */
 export function textTerms(text: string): TextTerm[] {
   const seen = new Map<string, TextTerm>();

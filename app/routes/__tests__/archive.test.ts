@@ -1,9 +1,9 @@
 // The archive against a real database: FTS5 ranking, visibility, sync on change, filters, odd
 // queries through the page's loader, related learnings and the digest.
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { entries, events, problems, teams, type Outcome, type RootCause } from "#db/schema";
-import { db } from "~/db.server";
+import { db, dbClient } from "~/db.server";
 import { HOME_EVENTS } from "~/modules/archive/home.server";
 import { newId } from "~/lib/ids";
 import { anyWordQuery, splitSnippet } from "~/modules/archive/query";
@@ -460,7 +460,60 @@ describe("the archive page", () => {
   });
 });
 
+describe("index rowids are bound as integers (ADR 008)", () => {
+  // FTS5 narrows a match to a rowid range only when the bounds are INTEGERs; a REAL bound is checked row by row after
+  // the whole match was read. The results are the same either way, so this looks at what is bound.
+  const rangeBounds = async (run: () => Promise<unknown>) => {
+    const spy = vi.spyOn(dbClient, "execute");
+    try {
+      await run();
+      return spy.mock.calls
+        .map(([statement]) => statement as unknown as { sql: string; args: unknown[] })
+        .filter((s) => s.sql.includes("f.rowid between ? and ?"))
+        .map((s) => {
+          const before = s.sql.slice(0, s.sql.indexOf("f.rowid between ? and ?")).split("?").length - 1;
+          return s.args.slice(before, before + 2);
+        });
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
+  it("the libSQL client binds a JavaScript number as a REAL", async () => {
+    expect(await db.all(sql`select typeof(${5}) as number, typeof(${BigInt(5)}) as bigint`)).toEqual([{ number: "real", bigint: "integer" }]);
+  });
+
+  it("a search page's rows give FTS5 their rowid range as integers", async () => {
+    const bounds = await rangeBounds(() => search({ q: "invoice" }));
+    expect(bounds).toHaveLength(1);
+    expect(bounds[0].map((bound) => typeof bound)).toEqual(["bigint", "bigint"]);
+  });
+});
+
 describe("related learnings", () => {
+  it("answers a text asked before from the archive's cache, and sees an event closed since at once", async () => {
+    const text = "Quarterly warehouse stocktake counts drift from the ledger";
+    const before = await relatedLearnings(text, null);
+    const spy = vi.spyOn(dbClient, "execute");
+    try {
+      expect(await relatedLearnings(text, null)).toEqual(before);
+      expect(spy.mock.calls.map(([statement]) => (statement as unknown as { sql: string }).sql)).toEqual(["select version from archive_version where id = 1"]);
+    } finally {
+      spy.mockRestore();
+    }
+    const { event, problem } = await createOpenEvent(organizer);
+    const id = await entryOn(event.id, problem.id, organizer, {
+      title: "Warehouse stocktake drift finder",
+      summary: "Compares quarterly stocktake counts with the ledger.",
+    });
+    await movePhase(event.id, organizer, "judging");
+    await movePhase(event.id, organizer, "closed");
+    expect((await relatedLearnings(text, null)).map((r) => r.id)).toContain(id);
+    expect(before.map((r) => r.id)).not.toContain(id);
+    // The same text for the problem itself leaves its own entries out, cached or not.
+    expect((await relatedLearnings(text, problem.id)).map((r) => r.id)).not.toContain(id);
+  });
+
   it("finds past learnings from a new problem's words, never entries on the same problem or of open events", async () => {
     const { event } = await createOpenEvent(organizer);
     const problem = await addProblem(event.id, { ...problemInput, title: "Overdue invoices need a letter", summary: "Writing dunning letters takes hours." });
