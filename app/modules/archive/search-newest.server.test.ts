@@ -1,5 +1,5 @@
-// Past COUNT_CAP matches, a search ranks only the newest COUNT_CAP (ADR 008): an archive of its own, since it
-// needs more than a thousand learnings.
+// Past COUNT_CAP matches, a search, and the titles offered as people type, rank only the newest COUNT_CAP (ADR 008):
+// an archive of its own, since it needs more than a thousand learnings.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
@@ -8,6 +8,8 @@ import { createOpenEvent, createUser, movePhase, type TestUser } from "~/test/fi
 import { archiveCache } from "./cache.server";
 import { stemOf } from "./relevance";
 import { COUNT_CAP, filtersFromUrl, indexedLearnings, searchLearnings } from "./search.server";
+import { MAX_TITLES } from "./suggest";
+import { archiveSuggestions } from "./suggest.server";
 
 const search = (params: Record<string, string>) => searchLearnings(filtersFromUrl(new URLSearchParams(params)));
 
@@ -34,6 +36,8 @@ beforeAll(async () => {
   const past = await createOpenEvent(organizer);
   await entriesOn(past.event, past.problem.id, organizer, 1, () => "Reconciliation of supplier ledgers", "Matched statements to the ledger.");
   [{ id: old }] = await db.all<{ id: string }>(sql`select id from entries where event_id = ${past.event.id}`);
+  // And the shortest title of all for "tick…": the best title to offer, were every match ranked.
+  await entriesOn(past.event, past.problem.id, organizer, 1, () => "Tickets", "Sorted the queue.");
   await movePhase(past.event.id, organizer, "judging");
   oldSlug = (await movePhase(past.event.id, organizer, "closed")).slug;
   // A later event with more than COUNT_CAP entries that mention it once in their summaries, and one newer entry
@@ -66,16 +70,23 @@ describe("a search with more matches than can be paged through", () => {
   });
 });
 
+describe("titles offered as people type, past COUNT_CAP matching titles", () => {
+  it("are the best of the newest COUNT_CAP", async () => {
+    const titles = (await archiveSuggestions(await archiveCache(), "tick")).filter((s) => s.kind === "title").map((s) => s.text);
+    expect(titles).toEqual(Array.from({ length: MAX_TITLES }, () => "Ticket helper"));
+  });
+});
+
 describe("learning counts of index terms", () => {
   it("are read once per archive version, and again once the archive changes", async () => {
     const stem = stemOf("reconciliation");
     await search({ q: "reconciliation" });
     expect((await archiveCache()).termCounts.get(stem)).toBe(COUNT_CAP + 7);
-    // Every learning of this file says it; a row written to the index behind the version's back is not counted.
+    // Every learning of this file but "Tickets" says it; a row written to the index behind the version's back is not counted.
     const indexed = await indexedLearnings(await archiveCache());
-    expect(indexed).toBe(COUNT_CAP + 7);
+    expect(indexed).toBe(COUNT_CAP + 8);
     await db.run(sql`insert into learnings_fts (entry_id, title, body, tags, problem, facets) values ('unversioned', 'x', 'x', '', '', '')`);
-    expect(await indexedLearnings(await archiveCache())).toBe(COUNT_CAP + 7);
+    expect(await indexedLearnings(await archiveCache())).toBe(COUNT_CAP + 8);
     // Another event closes with one more learning that says it: the archive's version moves.
     const another = await createOpenEvent(organizer);
     await entriesOn(another.event, another.problem.id, organizer, 1, () => "Bank reconciliation", "Matched transfers.");
@@ -83,6 +94,6 @@ describe("learning counts of index terms", () => {
     await movePhase(another.event.id, organizer, "closed");
     await search({ q: "reconciliation" });
     expect((await archiveCache()).termCounts.get(stem)).toBe(COUNT_CAP + 8);
-    expect(await indexedLearnings(await archiveCache())).toBe(COUNT_CAP + 9);
+    expect(await indexedLearnings(await archiveCache())).toBe(COUNT_CAP + 10);
   });
 });
