@@ -52,12 +52,17 @@ const choices = {
 function resultsView(filters: ArchiveFilters, result: SearchResult) {
   return {
     ...result,
-    learnings: result.learnings.map((l) => ({
-      ...l,
-      metric: l.metricName ? `${l.metricName}: ${metricLine(l)}` : null,
+    // What a card shows, and no more: the AI metric as its line, the summary only where it is shown.
+    learnings: result.learnings.map(({ metricName, metricUnit, metricBaseline, metricTarget, metricResult, summary, ...l }) => {
       // The snippet often starts with the summary: it is shown once.
-      showSummary: Boolean(l.summary) && !unmarked(l.snippet).startsWith(l.summary),
-    })),
+      const showSummary = Boolean(summary) && !unmarked(l.snippet).startsWith(summary);
+      return {
+        ...l,
+        metric: metricName ? `${metricName}: ${metricLine({ metricUnit, metricBaseline, metricTarget, metricResult })}` : null,
+        showSummary,
+        summary: showSummary ? summary : "",
+      };
+    }),
     links: {
       suggestion: result.suggestion ? searchHref(filters, { q: result.suggestion.q, page: 1 }) : null,
       previous: result.page > 1 ? searchHref(filters, { page: result.page - 1 }) : null,
