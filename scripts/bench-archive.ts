@@ -3,7 +3,7 @@
 // choose another file and size): in-process search latency (FTS5 vs a LIKE scan), then page throughput of the
 // archive beside the bare route (BENCH_BEFORE_DIR: an earlier build's bare route and new searches beside them, in the
 // same run). Prints figures; it asserts nothing.
-import { spawnSync } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { bench, CONNECTIONS, pageRow, percentile, SECONDS } from "./bench-lib";
@@ -148,10 +148,11 @@ const vocabPrefixes = (
 dbClient.close();
 
 // Page throughput: the production server on the archive database (and an earlier build's beside it, on the same file).
-const servers = [{ name: "", ...bench(PORT, DB) }];
-if (BEFORE_DIR) servers.push({ name: " (before)", ...bench(PORT + 1, path.resolve(DB), BEFORE_DIR) });
-const children = await Promise.all(servers.map((s) => s.startServer()));
+const servers = [bench(PORT, DB)];
+if (BEFORE_DIR) servers.push(bench(PORT + 1, path.resolve(DB), BEFORE_DIR));
+const children: ChildProcess[] = [];
 try {
+  for (const s of servers) children.push(await s.startServer());
   const cookies = await Promise.all(servers.map((s) => s.signIn(EMAIL)));
   // Repeated URLs are served from the archive cache after their first request; the "new every
   // request" rows make each request a different search or page, so they measure the cache's misses.

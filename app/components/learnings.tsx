@@ -28,7 +28,7 @@ export function RelatedLearnings({
   history = null,
   className = "",
 }: {
-  learnings: RelatedLearningItem[];
+  learnings: readonly RelatedLearningItem[];
   problemTitle?: string;
   /** A newer answer is on its way (the team is typing). */
   busy?: boolean;

@@ -19,7 +19,7 @@ export function LiveRelatedLearnings({
   history,
   className,
 }: {
-  learnings: RelatedLearningItem[];
+  learnings: readonly RelatedLearningItem[];
   /** The resource route answering `?text=`. */
   href: string;
   formId: string;

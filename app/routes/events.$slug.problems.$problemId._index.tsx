@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(problem, "Problem not found", 404);
   const [teams, related, history] = await Promise.all([
     teamsOnProblem(problem.id),
-    relatedLearnings(problemSearchText(problem), problem.id),
+    relatedLearnings(problemSearchText(problem), problem.id, { cached: true }),
     problemHistory(problem),
   ]);
   return {

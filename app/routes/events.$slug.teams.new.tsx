@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problems: problems.map((p) => ({ value: p.id, label: p.title })),
     chosen: chosen ? { id: chosen.id, title: chosen.title } : null,
     // "Have we tried this before?" while the team is choosing, before it builds anything.
-    related: chosen ? await relatedLearnings(problemSearchText(chosen), chosen.id) : [],
+    related: chosen ? await relatedLearnings(problemSearchText(chosen), chosen.id, { cached: true }) : [],
     history: chosen ? await historyLink(event.slug, chosen.id) : null,
     teamName: (url.searchParams.get("name") ?? "").slice(0, 60),
   };

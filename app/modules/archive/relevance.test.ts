@@ -30,6 +30,10 @@ describe("textTerms", () => {
       { word: "cafe", stem: "cafe" },
     ]);
     expect(textTerms("a an the of 42 for and with")).toEqual([]);
+    expect(textTerms("Nai\u0308ve re\u0301sume\u0301s")).toEqual([
+      { word: "naive", stem: "naiv" },
+      { word: "resumes", stem: "resum" },
+    ]);
   });
 
   it("stems as the index's porter tokenizer does", () => {
@@ -102,12 +106,15 @@ describe("stemsIn and markStems: the words a learning shares, as the index stems
     expect(stemsIn("Dispatch of invoicing-free orders", stems)).toEqual(new Set(["invoic"]));
     expect(stemsIn("nothing here", stems)).toEqual(new Set());
     expect(stemsIn("", stems)).toEqual(new Set());
+    // An accent typed as a separate character stays inside its word, as the index reads it.
+    expect(stemsIn("Cafe\u0301 invoi\u0301ces", stems)).toEqual(new Set(["cafe", "invoic"]));
   });
 
   it("marks each such word in place, one by one, and leaves everything else as written", () => {
     expect(markStems("Invoice disputes, resolved: invoices!", stems, "[", "]")).toBe("[Invoice] [disputes], resolved: [invoices]!");
     expect(markStems("Dispatch café orders", stems, "<", ">")).toBe("Dispatch <café> orders");
     expect(markStems("No match at all", stems, "[", "]")).toBe("No match at all");
+    expect(markStems("Cafe\u0301 orders", stems, "[", "]")).toBe("[Café] orders");
   });
 
   it("keeps giving the same answers once its memory of stems fills up and is emptied", () => {

@@ -25,6 +25,8 @@ export function isStopword(word: string): boolean {
 
 export type TextTerm = { word: string; stem: string };
 
+// Letters and digits, as the index's tokenizer takes them; texts are read composed (NFC), since it keeps an accent
+// typed as a separate character inside its word and this pattern would split the word there.
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Stems already worked out: learnings keep saying the same words. Emptied when full. */
@@ -44,22 +46,25 @@ function cachedStem(word: string): string {
 /** Which of `stems` a text says, in any form the index stems alike ("invoiced" says invoic). */
 export function stemsIn(text: string, stems: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
-  for (const [word] of text.matchAll(WORD)) {
+  for (const [word] of text.normalize("NFC").matchAll(WORD)) {
     const stem = cachedStem(word);
     if (stems.has(stem)) found.add(stem);
   }
   return found;
 }
 
-/** The text with each word whose stem is one of `stems` between `open` and `close`, word by word, as FTS5's highlight() marks words. */
+/**
+ * The text (composed) with each word whose stem is one of `stems` between `open` and `close`, word by word, as FTS5's
+ * highlight() marks the words of an OR of single words.
+ */
 export function markStems(text: string, stems: ReadonlySet<string>, open: string, close: string): string {
-  return text.replace(WORD, (word) => (stems.has(cachedStem(word)) ? open + word + close : word));
+  return text.normalize("NFC").replace(WORD, (word) => (stems.has(cachedStem(word)) ? open + word + close : word));
 }
 
 /** A text's distinct content words (one per stem, first spelling kept): no stop words, numbers or words under 3 letters. */
 export function textTerms(text: string): TextTerm[] {
   const seen = new Map<string, TextTerm>();
-  for (const raw of text.match(WORD) ?? []) {
+  for (const raw of text.normalize("NFC").match(WORD) ?? []) {
     const word = fold(raw);
     if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
     const stem = stemmer(word);
