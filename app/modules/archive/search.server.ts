@@ -135,7 +135,7 @@ function toLearning(r: Row, awards: Record<string, string[]>): Learning {
 }
 
 /** A parenthesised SQL list of bound values, for `in (…)`. */
-function sqlList(values: (string | number)[]): SQL {
+export function sqlList(values: (string | number)[]): SQL {
   return sql`(${sql.join(
     values.map((v) => sql`${v}`),
     sql`, `,
@@ -152,7 +152,7 @@ function ftsRowid(rowid: number): bigint {
 }
 
 /** Rows put back in the order of the keys that ranked them. */
-function inOrder<T, K>(rows: T[], keys: K[], keyOf: (row: T) => K): T[] {
+export function inOrder<T, K>(rows: T[], keys: K[], keyOf: (row: T) => K): T[] {
   const position = new Map(keys.map((key, i) => [key, i]));
   return rows.sort((a, b) => position.get(keyOf(a))! - position.get(keyOf(b))!);
 }

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import type { ArchiveCache } from "./cache.server";
 import { archiveContext } from "./home.server";
 import { MARK_END, MARK_START, parseQuery, splitSnippet } from "./query";
-import { COUNT_CAP, prefixStems, VISIBLE } from "./search.server";
+import { COUNT_CAP, inOrder, prefixStems, sqlList, VISIBLE } from "./search.server";
 import { completedQuery, completions, MAX_TITLES, typedParts, type Suggestion } from "./suggest";
 
 /** Learnings whose words are read for completions: enough to find a prefix's common words, few enough to stay cheap. */
@@ -49,14 +49,14 @@ async function computeSuggestions(q: string, tags: string[]): Promise<Suggestion
       ).map((r) => r.ftsRow)
     : [];
   const titles = ranked.length
-    ? await db.all<{ title: string; id: string; slug: string; ftsRow: number }>(sql`
+    ? inOrder(
+        await db.all<{ title: string; id: string; slug: string; ftsRow: number }>(sql`
       select e.title, e.id, ev.slug, f.rowid as ftsRow from learnings_fts f cross join entries e on e.id = f.entry_id join events ev on ev.id = e.event_id
-      where f.rowid in (${sql.join(
-        ranked.map((rowid) => sql`${rowid}`),
-        sql`, `,
-      )}) and ${VISIBLE}`)
+      where f.rowid in ${sqlList(ranked)} and ${VISIBLE}`),
+        ranked,
+        (t) => t.ftsRow,
+      )
     : [];
-  titles.sort((a, b) => ranked.indexOf(a.ftsRow) - ranked.indexOf(b.ftsRow));
   return [...terms, ...titles.map((t): Suggestion => ({ kind: "title", text: t.title || "Untitled entry", href: `/events/${t.slug}/entries/${t.id}` }))];
 }
 
