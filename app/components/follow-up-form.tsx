@@ -1,6 +1,6 @@
 // The follow-up form lives apart from the badges and views in follow-ups.tsx, so pages that only show
 // follow-ups do not load the form library and zod (ADR 043).
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
 import { followUpStatuses } from "#db/enums";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";

@@ -1,10 +1,9 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "~/lib/form";
 import { useActionData, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 
-// One field of any form: conform's types differ per schema, and these components serve them all.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Meta = FieldMetadata<any, any, any>;
+// One field of any form.
+export type Meta = FieldMetadata;
 
 function describedBy(meta: Meta, hint: ReactNode) {
   const ids = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean);

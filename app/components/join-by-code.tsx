@@ -2,7 +2,7 @@
 // have no team see it, and it brings the form library (about 10 kB gzipped; its zod check comes later still, ADR 043).
 // Rendered on the server as usual; in the browser it hydrates once its chunk arrives, and works as a plain
 // GET form before that.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";

@@ -3,18 +3,14 @@
 // chunk of their own: its download starts when the module that declares the form runs in the browser, in parallel
 // with hydration. Until it has arrived, a check passes and the server checks, as it always does (forms work without
 // JavaScript, with the same schemas and messages); from then on every check runs in the browser.
-import { parse, type Intent, type Submission } from "@conform-to/react";
 import type { parseWithZod } from "@conform-to/zod/v4";
-import type { $ZodType, input, output } from "zod/v4/core";
+import type { $ZodType, input } from "zod/v4/core";
+import type { Validation } from "./form-state";
 
 type Parse = typeof parseWithZod;
-type Schema<S> = S | ((intent: Intent | null) => S);
-/**
- * A form's `onValidate`. Before the schemas arrive, a submission that passes carries the raw fields as its `value`,
- * not the schema's output: nothing in the browser reads `value` (actions parse the form again on the server).
- */
+/** A form's `onValidate`: the messages per field, none until the schemas are in. */
 export type Check<M> = {
-  <S extends $ZodType>(formData: FormData, schemaOf: (schemas: M) => Schema<S>): Submission<input<S>, string[], output<S>>;
+  <S extends $ZodType>(formData: FormData, schemaOf: (schemas: M) => S): Validation<input<S>>;
   /**
    * Settles when the schemas are in (or failed to arrive: the next check asks again, though a browser may refuse a
    * module that failed once until the page reloads; the server checks meanwhile).
@@ -36,10 +32,13 @@ export function lazySchemas<M>(load: () => Promise<M>): Check<M> {
       },
     ));
   if (typeof document !== "undefined") void start();
-  const check = (<S extends $ZodType>(formData: FormData, schemaOf: (schemas: M) => Schema<S>) => {
-    if (loaded) return loaded.parse(formData, { schema: schemaOf(loaded.schemas) });
+  const check = (<S extends $ZodType>(formData: FormData, schemaOf: (schemas: M) => S) => {
+    if (loaded) {
+      const submission = loaded.parse(formData, { schema: schemaOf(loaded.schemas) });
+      return { status: submission.status, error: "error" in submission ? submission.error : undefined };
+    }
     void start();
-    return parse(formData, { resolve: (payload) => ({ value: payload }) });
+    return { status: "success" };
   }) as Check<M>;
   check.ready = () => start();
   return check;

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import type { EventPhase } from "#db/enums";

@@ -1,6 +1,6 @@
 // The organizers' "Remind" button per judge with unfinished score sheets, during judging (ADR 026). The
 // server refuses a second reminder to the same judge within the hour; the page says so and when it works again.
-import type { SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "~/lib/form";
 import { Form, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/forms";
 

@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
 import { TextareaField } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";

@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form, Link } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { FormErrors, TextareaField } from "~/components/forms";

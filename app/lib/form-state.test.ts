@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { afterResult, applyIntent, childName, readIntent, serialize, shownErrors, startState, valueAt } from "./form-state";
+
+describe("serialize", () => {
+  it("turns every leaf into what a field holds, as conform does", () => {
+    const when = new Date("2026-12-03T10:00:00Z");
+    expect(serialize({ n: 3, yes: true, no: false, when, none: null, list: [1, "a"], nested: { big: 5n } })).toEqual({
+      n: "3",
+      yes: "on",
+      no: undefined,
+      when: "2026-12-03T10:00:00.000Z",
+      none: undefined,
+      list: ["1", "a"],
+      nested: { big: "5" },
+    });
+  });
+});
+
+describe("field names", () => {
+  it("writes list rows with brackets and fieldset members with dots", () => {
+    expect(childName("", "criteria")).toBe("criteria");
+    expect(childName("criteria", 2)).toBe("criteria[2]");
+    expect(childName("criteria[2]", "name")).toBe("criteria[2].name");
+  });
+
+  it("reads the value at a name, and nothing past a leaf", () => {
+    const value = { criteria: [{ name: "Impact", levels: ["low", "high"] }], answers: { q1: "yes" } };
+    expect(valueAt(value, "criteria[0].name")).toBe("Impact");
+    expect(valueAt(value, "criteria[0].levels[1]")).toBe("high");
+    expect(valueAt(value, "answers.q1")).toBe("yes");
+    expect(valueAt(value, "criteria[0].name.length")).toBeUndefined();
+    expect(valueAt(value, "missing[3]")).toBeUndefined();
+  });
+});
+
+describe("shownErrors", () => {
+  it("shows only the messages of fields already checked, and no empty lists", () => {
+    const all = { email: ["Enter an email address"], password: ["Too short"], "": ["Wrong email or password"], name: [], old: null };
+    expect(shownErrors(all, { email: true, name: true, old: true })).toEqual({ email: ["Enter an email address"] });
+    expect(shownErrors(all, { "": true, password: true })).toEqual({ password: ["Too short"], "": ["Wrong email or password"] });
+    expect(shownErrors(undefined, { email: true })).toEqual({});
+  });
+});
+
+describe("applyIntent", () => {
+  const start = {
+    initialValue: { title: "Rubric", criteria: [{ name: "A" }, { name: "B" }, { name: "C" }] },
+    keys: {} as Record<string, string[]>,
+    error: { "criteria[1].name": ["Name it"], title: ["Too long"] } as Record<string, string[]>,
+  };
+  let n = 0;
+  const newKey = () => `new-${++n}`;
+
+  it("adds a row at the end with its default, keeping the other rows' keys", () => {
+    const next = applyIntent(start, { type: "insert", payload: { name: "criteria", defaultValue: { name: "" } } }, newKey);
+    expect(next.initialValue).toEqual({ title: "Rubric", criteria: [{ name: "A" }, { name: "B" }, { name: "C" }, { name: "" }] });
+    expect(next.keys.criteria).toEqual(["0", "1", "2", "new-1"]);
+    expect(start.initialValue.criteria).toHaveLength(3);
+  });
+
+  it("adds a row at an index", () => {
+    const next = applyIntent(start, { type: "insert", payload: { name: "criteria", index: 0, defaultValue: { name: "" } } }, newKey);
+    expect(next.initialValue.criteria).toEqual([{ name: "" }, { name: "A" }, { name: "B" }, { name: "C" }]);
+    expect(next.keys.criteria).toEqual(["new-2", "0", "1", "2"]);
+  });
+
+  it("removes a row and its key, so the rows after it keep theirs, and drops the list rows' messages", () => {
+    const next = applyIntent(start, { type: "remove", payload: { name: "criteria", index: 1 } }, newKey);
+    expect(next.initialValue.criteria).toEqual([{ name: "A" }, { name: "C" }]);
+    expect(next.keys.criteria).toEqual(["0", "2"]);
+    expect(next.error).toEqual({ title: ["Too long"] });
+    const again = applyIntent({ ...start, ...next }, { type: "remove", payload: { name: "criteria", index: 0 } }, newKey);
+    expect(again.keys.criteria).toEqual(["2"]);
+    expect(again.initialValue.criteria).toEqual([{ name: "C" }]);
+  });
+
+  it("starts a list that had no rows", () => {
+    const next = applyIntent(
+      { initialValue: {}, keys: {}, error: {} },
+      { type: "insert", payload: { name: "questions", defaultValue: { label: "" } } },
+      () => "k",
+    );
+    expect(next.initialValue).toEqual({ questions: [{ label: "" }] });
+    expect(next.keys).toEqual({ questions: ["k"] });
+  });
+});
+
+describe("the server's answer", () => {
+  const defaults = { email: "", team: { name: "Crew" } };
+  const refused = {
+    status: "error" as const,
+    initialValue: { email: "ada@", password: "" },
+    error: { email: ["Enter an email address"], "": ["Wrong email or password"] },
+    fields: ["email", "password"],
+  };
+
+  it("starts from the defaults, as strings, with nothing checked", () => {
+    expect(startState({ ...defaults, n: 3 }, undefined)).toMatchObject({
+      initialValue: { email: "", team: { name: "Crew" }, n: "3" },
+      error: {},
+      validated: {},
+      focus: 0,
+      reset: 0,
+    });
+  });
+
+  it("on a page the server answered (no JavaScript), starts from what was sent, with its messages", () => {
+    const state = startState(defaults, refused);
+    expect(state.initialValue).toEqual({ email: "ada@", password: "" });
+    expect(state.error).toEqual(refused.error);
+    expect(state.validated).toEqual({ email: true, password: true, "": true });
+  });
+
+  it("takes in a refusal: its messages, the sent fields as checked, focus on the first; the fields keep their values", () => {
+    const before = { ...startState(defaults, undefined), validated: { team: true }, error: { team: ["Old"] } };
+    const after = afterResult(before, defaults, refused);
+    expect(after.error).toEqual(refused.error);
+    expect(after.validated).toEqual({ team: true, email: true, password: true, "": true });
+    expect(after.focus).toBe(1);
+    expect(after.initialValue).toBe(before.initialValue);
+    expect(after.result).toBe(refused);
+  });
+
+  it("keeps a message conform marks as unchanged (null), and gives no focus without a refusal", () => {
+    const before = { ...startState(defaults, undefined), error: { email: ["Still wrong"] } };
+    const after = afterResult(before, defaults, { initialValue: {}, error: { email: null, "": ["Saved elsewhere"] } });
+    expect(after.error).toEqual({ email: ["Still wrong"], "": ["Saved elsewhere"] });
+    expect(after.focus).toBe(0);
+  });
+
+  it("starts afresh when the server resets the form, and asks for the fields to be reset", () => {
+    const before = { ...startState(defaults, refused), focus: 2, reset: 1 };
+    const done = { status: "success" as const, initialValue: null };
+    const after = afterResult(before, defaults, done);
+    expect(after).toMatchObject({ initialValue: { email: "", team: { name: "Crew" } }, error: {}, validated: {}, keys: {}, focus: 2, reset: 2, result: done });
+  });
+
+  it("takes a list edit the server applied, with its rows", () => {
+    const before = { ...startState({ items: ["a"] }, undefined), keys: { items: ["0", "row-9"] } };
+    const after = afterResult(before, undefined, { intent: { type: "insert", payload: { name: "items" } }, initialValue: { items: ["a", "b"] } });
+    expect(after.initialValue).toEqual({ items: ["a", "b"] });
+    expect(after.keys).toEqual({});
+    const removed = afterResult(after, undefined, { intent: { type: "remove", payload: { name: "items", index: 0 } }, initialValue: { items: ["b"] } });
+    expect(removed.initialValue).toEqual({ items: ["b"] });
+  });
+});
+
+describe("readIntent", () => {
+  it("reads a list button's intent and nothing else", () => {
+    expect(readIntent(JSON.stringify({ type: "remove", payload: { name: "criteria", index: 1 } }))).toEqual({
+      type: "remove",
+      payload: { name: "criteria", index: 1 },
+    });
+    expect(readIntent(JSON.stringify({ type: "validate", payload: { name: "email" } }))).toBeNull();
+    expect(readIntent(JSON.stringify({ type: "insert", payload: {} }))).toBeNull();
+    expect(readIntent("{not json")).toBeNull();
+  });
+});

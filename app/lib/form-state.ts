@@ -1,0 +1,139 @@
+// What a form shows, as plain data: the values its fields start from, which fields were checked, their messages, the
+// keys of a list's rows. form.ts keeps it in React state; the rules are here, where tests reach them without a browser.
+import type { SubmissionResult } from "@conform-to/react";
+
+/** The field conform reads a list button's intent from, on the server as here. */
+export const INTENT = "__intent__";
+
+export type Errors = Record<string, string[]>;
+export type Json = Record<string, unknown>;
+export type When = "onSubmit" | "onBlur" | "onInput";
+
+/**
+ * What a form's check answers: the messages per field name ("" for the whole form). `shape` is never set: it carries
+ * the type of the form's fields from the schema to `fields`.
+ */
+export type Validation<Shape = Json> = { status?: "success" | "error"; error?: Record<string, string[] | null> | null; shape?: Shape };
+
+export type Intent =
+  { type: "insert"; payload: { name: string; index?: number; defaultValue?: unknown } } | { type: "remove"; payload: { name: string; index: number } };
+
+export type State = {
+  result: SubmissionResult<string[]> | null | undefined;
+  initialValue: Json;
+  error: Errors;
+  validated: Record<string, boolean>;
+  keys: Record<string, string[]>;
+  /** Moves when the first field with a message should get focus (after a refused submission). */
+  focus: number;
+  /** Moves when the form's fields should go back to where they started. */
+  reset: number;
+};
+
+/** conform's serialization of a default value: every leaf becomes the string a field would hold. */
+export function serialize(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(serialize);
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, serialize(v)]));
+  if (typeof value === "boolean") return value ? "on" : undefined;
+  if (typeof value === "number" || typeof value === "bigint") return value.toString();
+  return value ?? undefined;
+}
+
+/** A field's name below `prefix`, as conform writes it: `list[0].name`, `answers.q1`. */
+export function childName(prefix: string, key: string | number): string {
+  return typeof key === "number" ? `${prefix}[${key}]` : prefix ? `${prefix}.${key}` : key;
+}
+
+/** The value at a field's name. */
+export function valueAt(value: unknown, name: string): unknown {
+  let current = value;
+  for (const segment of name.match(/[^.[\]]+/g) ?? []) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Json)[segment];
+  }
+  return current;
+}
+
+/** `value` with the list at `name` changed by `change` (copies along the path; the rest is shared). */
+function withList(value: Json, name: string, change: (list: unknown[]) => unknown[]): Json {
+  const segments = name.match(/[^.[\]]+/g) ?? [];
+  const set = (current: unknown, i: number): unknown => {
+    if (i === segments.length) return change(Array.isArray(current) ? current : []);
+    const copy: Json | unknown[] = Array.isArray(current) ? [...current] : { ...(current as Json) };
+    (copy as Json)[segments[i]] = set((current as Json | undefined)?.[segments[i]], i + 1);
+    return copy;
+  };
+  return set(value, 0) as Json;
+}
+
+/** The messages that are shown: those of fields already checked. Empty lists are no messages. */
+export function shownErrors(all: Record<string, string[] | null> | null | undefined, validated: Record<string, boolean>): Errors {
+  const shown: Errors = {};
+  for (const [name, messages] of Object.entries(all ?? {})) if (messages?.length && validated[name]) shown[name] = messages;
+  return shown;
+}
+
+/** Applies a list button's intent to the values and the rows' keys. */
+export function applyIntent(state: Pick<State, "initialValue" | "keys" | "error">, intent: Intent, newKey: () => string) {
+  const { name } = intent.payload;
+  const list = valueAt(state.initialValue, name);
+  const keys = [...(state.keys[name] ?? (Array.isArray(list) ? list.map((_, i) => String(i)) : []))];
+  let initialValue: Json;
+  if (intent.type === "insert") {
+    const at = intent.payload.index ?? keys.length;
+    keys.splice(at, 0, newKey());
+    initialValue = withList(state.initialValue, name, (l) => [...l.slice(0, at), intent.payload.defaultValue, ...l.slice(at)]);
+  } else {
+    keys.splice(intent.payload.index, 1);
+    initialValue = withList(state.initialValue, name, (l) => l.filter((_, i) => i !== intent.payload.index));
+  }
+  // Messages of the list's rows no longer belong to the rows at their indexes.
+  const error = Object.fromEntries(Object.entries(state.error).filter(([n]) => !n.startsWith(`${name}[`)));
+  return { initialValue, keys: { ...state.keys, [name]: keys }, error };
+}
+
+export function readIntent(value: string): Intent | null {
+  try {
+    const intent = JSON.parse(value) as Intent;
+    return (intent.type === "insert" || intent.type === "remove") && typeof intent.payload?.name === "string" ? intent : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The state a form starts from, or goes back to on reset. */
+export function startState(defaultValue: Json | undefined, result: SubmissionResult<string[]> | null | undefined): State {
+  const error = result?.error ?? {};
+  const validated: Record<string, boolean> = { ...result?.state?.validated };
+  for (const name of [...Object.keys(error), ...(result?.fields ?? [])]) validated[name] = true;
+  return {
+    result,
+    initialValue: (result?.initialValue ?? serialize(defaultValue ?? {})) as Json,
+    error: shownErrors(error, validated),
+    validated,
+    keys: {},
+    focus: 0,
+    reset: 0,
+  };
+}
+
+/** The state after the server's answer to a submission. */
+export function afterResult(state: State, defaultValue: Json | undefined, result: SubmissionResult<string[]>): State {
+  if (result.initialValue === null) return { ...startState(defaultValue, undefined), result, focus: state.focus, reset: state.reset + 1 };
+  const validated = { ...state.validated, ...result.state?.validated };
+  for (const name of [...Object.keys(result.error ?? {}), ...(result.fields ?? [])]) validated[name] = true;
+  const error: Record<string, string[] | null> = {};
+  // conform's null means "as before"; a field the answer does not name has no message.
+  for (const [name, messages] of Object.entries(result.error ?? {})) error[name] = messages ?? state.error[name] ?? null;
+  const listChanged = result.intent?.type === "insert" || result.intent?.type === "remove";
+  return {
+    ...state,
+    result,
+    initialValue: listChanged && result.initialValue ? (result.initialValue as Json) : state.initialValue,
+    keys: listChanged ? {} : state.keys,
+    validated,
+    error: shownErrors(error, validated),
+    focus: result.status === "error" ? state.focus + 1 : state.focus,
+  };
+}
