@@ -1,5 +1,5 @@
 import { Field, SelectField, TextareaField, type Meta } from "~/components/forms";
-import { commonTimezones } from "~/lib/time";
+import { commonTimezones } from "~/lib/timezones";
 
 type EventFieldsMeta = Record<
   "title" | "slug" | "tagline" | "description" | "rules" | "timezone" | "startsAt" | "submissionDeadline" | "judgingDeadline" | "maxTeamSize",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { commonTimezones, formatDateRange, formatInZone, isLocalDateTime, isValidTimezone, relativeTime } from "./time";
+import { formatDateRange, formatInZone, isLocalDateTime, isValidTimezone, relativeTime } from "./time";
+import { commonTimezones } from "./timezones";
 import { utcToZonedLocal, zonedLocalToUtc } from "./zoned-time";
 
 describe("zonedLocalToUtc and utcToZonedLocal", () => {

@@ -2,21 +2,6 @@
 // typed local time into UTC needs the zone rules of @date-fns/tz, in ./zoned-time, so pages that only show times
 // do not load them (ADR 043).
 
-export const commonTimezones = [
-  "UTC",
-  "Europe/London",
-  "Europe/Paris",
-  "Europe/Berlin",
-  "America/New_York",
-  "America/Chicago",
-  "America/Los_Angeles",
-  "America/Sao_Paulo",
-  "Asia/Kolkata",
-  "Asia/Singapore",
-  "Asia/Tokyo",
-  "Australia/Sydney",
-] as const;
-
 export function isValidTimezone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone: tz });
