@@ -47,6 +47,7 @@ describe("applyIntent", () => {
     initialValue: { title: "Rubric", criteria: [{ name: "A" }, { name: "B" }, { name: "C" }] },
     keys: {} as Record<string, string[]>,
     error: { "criteria[1].name": ["Name it"], title: ["Too long"] } as Record<string, string[]>,
+    validated: { title: true } as Record<string, boolean>,
   };
   let n = 0;
   const newKey = () => `new-${++n}`;
@@ -55,6 +56,7 @@ describe("applyIntent", () => {
     const next = applyIntent(start, { type: "insert", payload: { name: "criteria", defaultValue: { name: "" } } }, newKey);
     expect(next.initialValue).toEqual({ title: "Rubric", criteria: [{ name: "A" }, { name: "B" }, { name: "C" }, { name: "" }] });
     expect(next.keys.criteria).toEqual(["0", "1", "2", "new-1"]);
+    expect(next.validated).toEqual({ title: true, criteria: true });
     expect(start.initialValue.criteria).toHaveLength(3);
   });
 
@@ -76,7 +78,7 @@ describe("applyIntent", () => {
 
   it("starts a list that had no rows", () => {
     const next = applyIntent(
-      { initialValue: {}, keys: {}, error: {} },
+      { initialValue: {}, keys: {}, error: {}, validated: {} },
       { type: "insert", payload: { name: "questions", defaultValue: { label: "" } } },
       () => "k",
     );
@@ -142,6 +144,22 @@ describe("the server's answer", () => {
     expect(after.keys).toEqual({});
     const removed = afterResult(after, undefined, { intent: { type: "remove", payload: { name: "items", index: 0 } }, initialValue: { items: ["b"] } });
     expect(removed.initialValue).toEqual({ items: ["b"] });
+  });
+});
+
+describe("a list button's answer without JavaScript", () => {
+  it("shows only the list's messages, not those of the row just added", () => {
+    const answer = {
+      intent: { type: "insert" as const, payload: { name: "criteria" } },
+      initialValue: { criteria: [{ name: "Impact" }, { name: "" }] },
+      error: { "criteria[1].name": ["Name the criterion"], criteria: ["At most 8 criteria"] },
+      fields: ["criteria[0].name", "criteria[1].name"],
+    };
+    const started = startState(undefined, answer);
+    expect(started.validated).toEqual({ criteria: true });
+    expect(started.error).toEqual({ criteria: ["At most 8 criteria"] });
+    const after = afterResult(startState(undefined, undefined), undefined, answer);
+    expect(after.error).toEqual({ criteria: ["At most 8 criteria"] });
   });
 });
 

@@ -75,7 +75,7 @@ export function shownErrors(all: Record<string, string[] | null> | null | undefi
 }
 
 /** Applies a list button's intent to the values and the rows' keys. */
-export function applyIntent(state: Pick<State, "initialValue" | "keys" | "error">, intent: Intent, newKey: () => string) {
+export function applyIntent(state: Pick<State, "initialValue" | "keys" | "error" | "validated">, intent: Intent, newKey: () => string) {
   const { name } = intent.payload;
   const list = valueAt(state.initialValue, name);
   const keys = [...(state.keys[name] ?? (Array.isArray(list) ? list.map((_, i) => String(i)) : []))];
@@ -90,7 +90,7 @@ export function applyIntent(state: Pick<State, "initialValue" | "keys" | "error"
   }
   // Messages of the list's rows no longer belong to the rows at their indexes.
   const error = Object.fromEntries(Object.entries(state.error).filter(([n]) => !n.startsWith(`${name}[`)));
-  return { initialValue, keys: { ...state.keys, [name]: keys }, error };
+  return { initialValue, keys: { ...state.keys, [name]: keys }, error, validated: { ...state.validated, [name]: true } };
 }
 
 export function readIntent(value: string): Intent | null {
@@ -102,11 +102,21 @@ export function readIntent(value: string): Intent | null {
   }
 }
 
+/**
+ * The fields an answer marks as checked: for a list button's answer (no JavaScript) only the list, as conform does,
+ * so a row just added does not show messages nobody asked for; otherwise every field sent and every field named.
+ */
+function checkedBy(result: SubmissionResult<string[]>): string[] {
+  const intent = result.intent;
+  if ((intent?.type === "insert" || intent?.type === "remove") && typeof intent.payload?.name === "string") return [intent.payload.name];
+  return [...Object.keys(result.error ?? {}), ...(result.fields ?? [])];
+}
+
 /** The state a form starts from, or goes back to on reset. */
 export function startState(defaultValue: Json | undefined, result: SubmissionResult<string[]> | null | undefined): State {
   const error = result?.error ?? {};
   const validated: Record<string, boolean> = { ...result?.state?.validated };
-  for (const name of [...Object.keys(error), ...(result?.fields ?? [])]) validated[name] = true;
+  for (const name of result ? checkedBy(result) : []) validated[name] = true;
   return {
     result,
     initialValue: (result?.initialValue ?? serialize(defaultValue ?? {})) as Json,
@@ -122,7 +132,7 @@ export function startState(defaultValue: Json | undefined, result: SubmissionRes
 export function afterResult(state: State, defaultValue: Json | undefined, result: SubmissionResult<string[]>): State {
   if (result.initialValue === null) return { ...startState(defaultValue, undefined), result, focus: state.focus, reset: state.reset + 1 };
   const validated = { ...state.validated, ...result.state?.validated };
-  for (const name of [...Object.keys(result.error ?? {}), ...(result.fields ?? [])]) validated[name] = true;
+  for (const name of checkedBy(result)) validated[name] = true;
   const error: Record<string, string[] | null> = {};
   // conform's null means "as before"; a field the answer does not name has no message.
   for (const [name, messages] of Object.entries(result.error ?? {})) error[name] = messages ?? state.error[name] ?? null;

@@ -99,6 +99,8 @@ export function useForm<S = Json>(options: Options<S>): [FormMetadata, Fieldset<
     const validate = latest.current.options.onValidate;
     if (!validate) return null;
     const formData = new FormData(form, submitter);
+    // Browsers before 2023 ignore the submitter argument; the entry form's rules depend on which button was pressed.
+    if (submitter instanceof HTMLButtonElement && submitter.name && !formData.has(submitter.name)) formData.append(submitter.name, submitter.value);
     const result = validate({ form, formData, submitter });
     const more: Record<string, boolean> = {};
     for (const field of name === null ? ["", ...formData.keys(), ...Object.keys(result.error ?? {})] : [name]) more[field] = true;
