@@ -98,8 +98,11 @@ test("the rubric: a zero weight blocks opening the event", async ({ browser }) =
   await organizer.getByRole("link", { name: "Rubric", exact: true }).click();
   await expectAccessible(organizer);
   await organizer.getByLabel("Weight of criterion 1").fill("0");
-  await organizer.getByRole("button", { name: "Save rubric" }).click();
+  // Enter in a field saves; it does not press the first row's "Remove criterion 1".
+  await organizer.getByLabel("Weight of criterion 1").press("Enter");
   await expectToast(organizer, "Rubric saved.");
+  await expect(organizer.getByLabel("Weight of criterion 1")).toHaveValue("0");
+  await expect(organizer.getByLabel("Name of criterion 5")).toBeVisible();
   await organizer.goto(manageUrl);
   await expect(organizer.getByTestId("next-phase-blockers")).toContainText("Every rubric criterion needs a positive weight.");
   await expect(organizer.getByRole("button", { name: "Open the event" })).toBeDisabled();

@@ -108,6 +108,19 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] | nu
 }
 
 /**
+ * Pressing Enter in a text field presses the form's first submit button. In a form whose rows have their own
+ * "Remove …" buttons that would remove the first row, so this button, placed before them, makes Enter save.
+ * It is out of sight, out of the tab order and hidden from screen readers, which reach the visible one.
+ */
+export function EnterSaves({ label }: { label: string }) {
+  return (
+    <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
+      {label}
+    </button>
+  );
+}
+
+/**
  * How many of this page's submissions with one of `intents` have succeeded, for a form's key: the form starts
  * afresh after it did its work, so what was just sent is not left in it to be sent twice. In this app an action
  * that succeeds redirects (with a toast) and one that refuses answers with data and stays, so a submission that

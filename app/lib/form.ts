@@ -221,15 +221,11 @@ export function getFormProps(form: FormMetadata) {
   return { id: form.id, onSubmit: form.onSubmit, noValidate: form.noValidate, "aria-describedby": form.errors ? form.errorId : undefined };
 }
 
-export function getInputProps(meta: FieldMetadata, options: AriaOptions & { type: string; value?: string | false }) {
-  const props: Record<string, unknown> = { ...controlProps(meta, options), type: options.type };
-  if (options.value !== false) {
-    if (options.type === "checkbox" || options.type === "radio") {
-      props.value = options.value ?? "on";
-      props.defaultChecked = Array.isArray(meta.initialValue) ? meta.initialValue.includes(options.value) : meta.initialValue === props.value;
-    } else if (typeof meta.initialValue === "string") props.defaultValue = meta.initialValue;
-  }
-  return props as ReturnType<typeof controlProps> & { type: string; value?: string; defaultValue?: string; defaultChecked?: boolean };
+/** A checkbox sends conform's "on" when ticked; every other input starts from the field's value. */
+export function getInputProps(meta: FieldMetadata, options: AriaOptions & { type: string }) {
+  const control = { ...controlProps(meta, options), type: options.type };
+  if (options.type === "checkbox") return { ...control, value: "on", defaultChecked: meta.initialValue === "on" };
+  return { ...control, defaultValue: typeof meta.initialValue === "string" ? meta.initialValue : undefined };
 }
 
 export function getTextareaProps(meta: FieldMetadata, options: AriaOptions = {}) {
@@ -237,9 +233,5 @@ export function getTextareaProps(meta: FieldMetadata, options: AriaOptions = {})
 }
 
 export function getSelectProps(meta: FieldMetadata, options: AriaOptions = {}) {
-  const value = meta.initialValue;
-  return {
-    ...controlProps(meta, options),
-    defaultValue: (Array.isArray(value) ? value.map((v) => `${v ?? ""}`) : value?.toString()) as string | string[] | undefined,
-  };
+  return { ...controlProps(meta, options), defaultValue: meta.initialValue?.toString() as string | undefined };
 }

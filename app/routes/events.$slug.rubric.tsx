@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/l
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { EnterSaves, ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -132,6 +132,7 @@ function RubricForm({
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <input type="hidden" name="intent" value="save-rubric" />
+      <EnterSaves label="Save rubric" />
       <FormErrors id={form.errorId} errors={form.errors} />
       <ErrorList id={fields.criteria.errorId} errors={fields.criteria.errors} />
       <ol className="space-y-4">

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/l
 import { Form } from "@remix-run/react";
 import { questionKinds } from "#db/enums";
 import { ConfirmStep } from "~/components/confirm-step";
-import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { EnterSaves, ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { MAX_QUESTIONS, questionKindLabels, type Question, type QuestionsInput } from "~/modules/entries/questions";
 import { ManageSection } from "./on-this-page";
@@ -105,6 +105,7 @@ function QuestionsForm({ values, lastResult }: { values: EditorValues; lastResul
   return (
     <Form method="post" {...getFormProps(form)} className="mt-3 space-y-4">
       <input type="hidden" name="intent" value="save-questions" />
+      <EnterSaves label="Save questions" />
       <FormErrors id={form.errorId} errors={form.errors} />
       <ErrorList id={fields.questions.errorId} errors={fields.questions.errors} />
       {list.length === 0 ? <p className="text-sm text-slate-600">No questions yet.</p> : null}
