@@ -118,7 +118,7 @@ export function computeEventResultsBefore(input: ResultsInput): EventResultsSumm
       rank: null,
       normalizedScore: judgeTotals.length ? mean(judgeTotals.map((t) => t.normalized)) : null,
       normalizedRank: null,
-      judgeTotals,
+      judged: judgeTotals.length,
       criterionMeans: p.criterionMeans,
       incompleteJudges: p.incompleteJudges,
       missingJudges: p.missingJudges,

@@ -46,7 +46,7 @@ export async function resultsCsv(event: ExportEvent): Promise<string> {
     r.entry.teamName,
     r.entry.problemTitle,
     r.entry.outcome ?? "",
-    r.judgeTotals.length,
+    r.judged,
     fmt(r.spread),
     r.disagreement ? "yes" : "no",
     r.incompleteJudges.length,

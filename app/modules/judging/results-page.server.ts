@@ -56,7 +56,7 @@ export async function resultsPageData(event: EventRow, user: Actor, access: Even
             rows: roundOnePage.rows.map((r) => ({
               rank: view === "normalized" ? r.normalizedRank : r.rank,
               score: view === "normalized" ? r.normalizedScore : r.score,
-              judges: r.judgeTotals.length,
+              judges: r.judged,
               entry: (({ id, title, teamName }) => ({ id, title, teamName }))(blind.row(r.entry)),
               finalist: finalists.has(r.entryId),
             })),
@@ -76,7 +76,7 @@ export async function resultsPageData(event: EventRow, user: Actor, access: Even
       score: view === "normalized" ? r.normalizedScore : r.score,
       otherRank: view === "normalized" ? r.rank : r.normalizedRank,
       otherScore: view === "normalized" ? r.score : r.normalizedScore,
-      judges: r.judgeTotals.length,
+      judges: r.judged,
       entry: (({ id, title, outcome, teamName }) => ({ id, title, outcome, teamName }))(blind.row(r.entry)),
       awards: awardsOf[r.entry.id] ?? [],
       criterionMeans: r.criterionMeans,

@@ -16,8 +16,6 @@ export const TIE_BREAK_RULES = [
   "Entries still equal after both stay tied; nothing is decided at random.",
 ] as const;
 
-type JudgeTotal = { judgeId: string; total: number; normalized: number };
-
 export type EntryResult = {
   entryId: string;
   /** Raw: mean over judges who scored every criterion, on a 0–100 scale; null when nobody has. */
@@ -30,7 +28,12 @@ export type EntryResult = {
    */
   normalizedScore: number | null;
   normalizedRank: number | null;
-  judgeTotals: JudgeTotal[];
+  /**
+   * How many judges' totals count: those who scored every criterion. Only their number is kept, not each total:
+   * nothing shows one judge's total, and at 2,000 entries × 50 judges the 100,000 small objects were a third of
+   * the computation's time (ADR 033).
+   */
+  judged: number;
   /** Mean value per criterion, on the rubric's own scale. */
   criterionMeans: { criterionId: string; mean: number | null }[];
   /** Judges who started but did not score every criterion. */
@@ -312,7 +315,7 @@ function entryRow(
   rubric: { criteria: Criterion[]; criterionSlot: number[]; K: number; top: number },
   expected: string[],
 ): EntryResult {
-  const judgeTotals: JudgeTotal[] = [];
+  let judged = 0;
   const incompleteJudges: string[] = [];
   let rawSum = 0;
   let normalizedSum = 0;
@@ -326,17 +329,17 @@ function entryRow(
     }
     // Per-judge z-scores re-expressed on the overall scale (see EntryResult.normalizedScore).
     const n = f.normalized[j] ? f.mu + (f.sigma * (x - f.mean[j])) / f.sd[j] : x;
-    judgeTotals.push({ judgeId: t.judgeIds[j], total: x, normalized: n });
+    judged++;
     rawSum += x;
     normalizedSum += n;
     if (round6(x) === f.bestRounded[j]) firstPlaces++;
   }
-  const judged = judgeTotals.length;
   const score = judged ? rawSum / judged : null;
   let spread: number | null = null;
   if (score !== null && judged >= 2) {
+    // The same complete totals, in the same order, as the sum above.
     let squared = 0;
-    for (let i = 0; i < judged; i++) squared += (judgeTotals[i].total - score) ** 2;
+    for (let s = t.first[e]; s >= 0; s = t.next[s]) if (!Number.isNaN(total[s])) squared += (total[s] - score) ** 2;
     spread = Math.sqrt(squared / judged);
   }
   const { criteria, criterionSlot, K, top } = rubric;
@@ -365,7 +368,7 @@ function entryRow(
     rank: null,
     normalizedScore: judged ? normalizedSum / judged : null,
     normalizedRank: null,
-    judgeTotals,
+    judged,
     criterionMeans,
     incompleteJudges,
     missingJudges,
