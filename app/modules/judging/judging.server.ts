@@ -485,7 +485,11 @@ export function overallCommentRows(eventId: string) {
     .orderBy(asc(overallComments.round), asc(entries.title), asc(entries.id), asc(users.name));
 }
 
+/** Names of these judges; an id asked for twice (a judge missing on several entries) is bound once. */
 export function judgeNames(ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
 }
