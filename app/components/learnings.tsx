@@ -69,7 +69,7 @@ export function RelatedLearnings({
                       {l.sharedWords.map((w, i) => (
                         <span key={w}>
                           {i > 0 ? ", " : ""}
-                          <mark className="rounded-sm bg-amber-200 px-0.5 text-inherit">{w}</mark>
+                          <mark className="hit">{w}</mark>
                         </span>
                       ))}
                     </span>
