@@ -22,7 +22,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [queue, conflicts] = await Promise.all([judgeQueue(event, user.id), judgeConflictList(event.id, user.id)]);
   return {
     event: { slug: event.slug, title: event.title, phase: event.phase, assigned: event.judgesPerEntry !== null, round: asRound(event.judgingRound) },
-    queue: blindJudging(user, access, event).rows(queue),
+    // What each card shows: the team's id only served the blind-judging rule.
+    queue: blindJudging(user, access, event)
+      .rows(queue)
+      .map(({ id, title, outcome, teamName, problemTitle, scored, criterionCount }) => ({
+        id,
+        title,
+        outcome,
+        teamName,
+        problemTitle,
+        scored,
+        criterionCount,
+      })),
     conflicts,
     canWithdraw: canWithdrawConflict(user, access).ok,
   };
