@@ -43,3 +43,24 @@ test("the organizer pages through a ranking longer than one page", async ({ brow
   await pager.getByRole("link", { name: "← Previous 20" }).click();
   await expect(page.getByRole("link", { name: "Ranked entry 01" })).toBeVisible();
 });
+
+test("a ranking of three pages links its first and last pages", async ({ browser }) => {
+  const setUp = await openEvent();
+  const total = 41; // three pages of 20
+  for (let i = 0; i < total; i++) await submittedEntry(setUp, await createPerson(`End Lead ${i}`), `Long ranking ${String(i + 1).padStart(2, "0")}`, "working");
+  await startJudging(setUp, [await createPerson("End Judge")]);
+
+  const page = await pageSignedInAs(browser, (await findPerson("organizer@example.com")).email);
+  await page.goto(`${setUp.url}/results`);
+  const pager = page.getByRole("navigation", { name: "Ranking pages" });
+  await expect(pager).toContainText(`(page 1 of 3)`);
+  await expect(pager.getByRole("link", { name: "« First page" })).toHaveCount(0);
+  await pager.getByRole("link", { name: "Last page »" }).click();
+  await expect(page).toHaveURL(/\?view=raw&page=3$/);
+  await expect(pager).toContainText(`Entries 41–41 of ${total} (page 3 of 3)`);
+  await expect(pager.getByRole("link", { name: "Last page »" })).toHaveCount(0);
+  await expectAccessible(page);
+  await pager.getByRole("link", { name: "« First page" }).click();
+  await expect(page).toHaveURL(/\?view=raw&page=1$/);
+  await expect(pager).toContainText(`Entries 1–20 of ${total} (page 1 of 3)`);
+});

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { pagerLinks } from "~/lib/paging";
 
 /** "Newer" and "Older" links of a newest-first list split into pages (?page=N); nothing when there is one page. */
 export function PageLinks({ page, pages, label, noun }: { page: number; pages: number; label: string; noun: string }) {
@@ -27,8 +28,9 @@ export function PageLinks({ page, pages, label, noun }: { page: number; pages: n
 }
 
 /**
- * Previous and next links of a long list cut into numbered pages (`pageOf`), with where this page is. Plain links:
- * they work without JavaScript. `href(n)` keeps whatever else the list's address says (filters, view).
+ * Previous and next links of a long list cut into numbered pages (`pageOf`), with where this page is, and links to the
+ * first and last pages when they are further away (`pagerLinks`). Plain links: they work without JavaScript.
+ * `href(n)` keeps whatever else the list's address says (filters, view).
  */
 export function ListPager({
   label,
@@ -42,13 +44,16 @@ export function ListPager({
   href: (page: number) => string;
 }) {
   if (page.pages <= 1) return null;
+  const to = pagerLinks(page);
   return (
     <nav aria-label={label} className="flex flex-wrap items-center gap-4 text-sm">
-      {page.page > 1 ? <Link to={href(page.page - 1)}>← Previous {page.size}</Link> : null}
+      {to.first ? <Link to={href(to.first)}>« First page</Link> : null}
+      {to.previous ? <Link to={href(to.previous)}>← Previous {page.size}</Link> : null}
       <span>
         {noun} {page.first}–{page.last} of {page.total} (page {page.page} of {page.pages})
       </span>
-      {page.page < page.pages ? <Link to={href(page.page + 1)}>Next {Math.min(page.size, page.total - page.last)} →</Link> : null}
+      {to.next ? <Link to={href(to.next)}>Next {Math.min(page.size, page.total - page.last)} →</Link> : null}
+      {to.last ? <Link to={href(to.last)}>Last page »</Link> : null}
     </nav>
   );
 }

@@ -19,3 +19,16 @@ export function pageOf<T>(rows: T[], requested: string | null, size: number): Pa
   const { offset, ...where } = pageWindow(rows.length, requested, size);
   return { rows: rows.slice(offset, offset + size), ...where };
 }
+
+/**
+ * The pages a pager links to from `page` of `pages`: the neighbours, and the first and last pages when they are
+ * not already a neighbour (or this page), so a long ranking is two clicks from either end. Null where no link goes.
+ */
+export function pagerLinks({ page, pages }: { page: number; pages: number }) {
+  return {
+    first: page > 2 ? 1 : null,
+    previous: page > 1 ? page - 1 : null,
+    next: page < pages ? page + 1 : null,
+    last: page < pages - 1 ? pages : null,
+  };
+}
