@@ -102,7 +102,7 @@ test("the rubric: a zero weight blocks opening the event", async ({ browser }) =
   await organizer.getByLabel("Weight of criterion 1").press("Enter");
   await expectToast(organizer, "Rubric saved.");
   await expect(organizer.getByLabel("Weight of criterion 1")).toHaveValue("0");
-  await expect(organizer.getByLabel("Name of criterion 5")).toBeVisible();
+  await expect(organizer.getByLabel("Name of criterion 6")).toBeVisible();
   await organizer.goto(manageUrl);
   await expect(organizer.getByTestId("next-phase-blockers")).toContainText("Every rubric criterion needs a positive weight.");
   await expect(organizer.getByRole("button", { name: "Open the event" })).toBeDisabled();

@@ -22,7 +22,7 @@ export function pageOf<T>(rows: T[], requested: string | null, size: number): Pa
 
 /**
  * The pages a pager links to from `page` of `pages`: the neighbours, and the first and last pages when they are
- * not already a neighbour (or this page), so a long ranking is two clicks from either end. Null where no link goes.
+ * not already a neighbour (or this page), so either end of a long ranking is one click away. Null where no link goes.
  */
 export function pagerLinks({ page, pages }: { page: number; pages: number }) {
   return {
