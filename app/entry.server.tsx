@@ -6,6 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { env } from "~/env.server";
 import { coalescingStream } from "~/lib/coalesce-stream.server";
+import { errorToLog } from "~/lib/http.server";
 import { signInsBusyMessage } from "~/modules/auth/attempts.server";
 import { passwordWorkFull } from "~/modules/auth/password.server";
 import { hasSessionCookie } from "~/modules/auth/session.server";
@@ -17,6 +18,12 @@ import { registerAllTasks } from "~/modules/schedule/tasks.server";
 env();
 
 const ABORT_DELAY = 5_000;
+
+/** Logs what went wrong on the server, not what a browser asked for wrongly (`errorToLog`). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  const logged = errorToLog(error, request.signal.aborted);
+  if (logged) console.error(logged);
+}
 
 /** Called by server.mjs once it listens: work that runs beside requests (the mail sender, ADR 015; the scheduler, ADR 024). Returns its stop function. */
 export function startBackgroundWork(): () => void {

@@ -2,7 +2,8 @@
 // production server (BUILD_DIR, default build) on a freshly seeded database of its own and, for each page, sums the
 // gzip-9 sizes of the /assets/*.js its HTML references (module scripts and modulepreloads): what a browser fetches
 // before the page is interactive. With BENCH_JS_BEFORE=<dir> (a checkout of an earlier commit, built) it measures
-// that build too, on a copy of the same database, and prints both columns. Prints figures; it asserts nothing.
+// that build too, on a copy of the same database, and prints both columns. With BENCH_JS_FILES=1 it lists each file
+// of a page over the target, largest first. Prints figures; it asserts nothing.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -109,8 +110,13 @@ async function firstLoadJs(base: string, pagePath: string, cookie: string) {
   const html = await res.text();
   const urls = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]));
   let gzip = 0;
-  for (const u of urls) gzip += zlib.gzipSync(Buffer.from(await (await fetch(base + u)).arrayBuffer()), { level: 9 }).length;
-  return { files: urls.size, kB: gzip / 1024 };
+  const sizes: [string, number][] = [];
+  for (const u of urls) {
+    const n = zlib.gzipSync(Buffer.from(await (await fetch(base + u)).arrayBuffer()), { level: 9 }).length;
+    sizes.push([u.replace(/^\/assets\//, ""), n / 1024]);
+    gzip += n;
+  }
+  return { files: urls.size, kB: gzip / 1024, sizes };
 }
 
 async function measure(cwd: string | undefined, db: string, buildEnv: string) {
@@ -144,6 +150,8 @@ try {
   for (const [label, { path: p, js }] of now) {
     const over = js && js.kB > TARGET_KB ? "  over" : "";
     console.log(label.padEnd(20) + (old ? fmt(old.get(label)?.js) : "") + fmt(js) + String(js?.files ?? "—").padStart(7) + `  ${p}${over}`);
+    if (js && over && process.env.BENCH_JS_FILES)
+      for (const [f, kB] of js.sizes.sort((a, b) => b[1] - a[1])) console.log(`    ${kB.toFixed(2).padStart(6)}  ${f}`);
   }
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

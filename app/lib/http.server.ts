@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import { isRouteErrorResponse } from "@remix-run/react";
 import type { Decision } from "~/modules/auth/permissions";
 
 /** Throws an error response that the route's ErrorBoundary shows. */
@@ -21,4 +22,20 @@ export function readIntent(formData: FormData): string {
 export function unknownIntent(intent: string): never {
   const shown = intent.slice(0, 40) || "(none)";
   throw data(`Unknown action “${shown}”. Reload the page and try again.`, { status: 400 });
+}
+
+/**
+ * What the server logs of an error a loader, an action or the router raised (entry.server's `handleError`): the error
+ * itself, or null for what is not the server's fault. A request the browser gave up on, and an address no route
+ * matches (a browser's own `/favicon.ico` when it shows a text file, say), are not logged; Remix's default logs both,
+ * with a stack trace. Errors a route throws on purpose are responses and never reach here.
+ */
+export function errorToLog(error: unknown, requestAborted: boolean): unknown {
+  if (requestAborted) return null;
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404 || error.status === 405) return null;
+    // Remix's internal responses carry the router's own error, with its stack.
+    return (error as { error?: unknown }).error ?? error;
+  }
+  return error;
 }

@@ -30,6 +30,11 @@ export default function About() {
       <p>
         <Link to="/">See the events</Link> or <Link to="/archive">search the archive</Link>.
       </p>
+      <p className="text-sm text-slate-600">
+        Problem First is built on open-source software. Its pages load code from these libraries:{" "}
+        {/* A file the build writes (vite.config.ts), not a route: a plain link. */}
+        <a href="/third-party-licenses.txt">open-source licenses</a>.
+      </p>
     </div>
   );
 }

@@ -1,0 +1,20 @@
+// The licenses of the libraries in the browser's bundles are in one file the build writes, linked from /about, not
+// repeated as comments in every bundle (ADR 056).
+import { expect } from "@playwright/test";
+import { expectAccessible, test } from "./helpers";
+
+test("the about page links the licenses of the libraries its pages load, which the loaded code does not repeat", async ({ page, request }) => {
+  await page.goto("/about");
+  await expectAccessible(page);
+  // Read from the page as served: once the page is alive, React drops the preload links from the document.
+  const html = await (await request.get("/about")).text();
+  const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]);
+  expect(scripts.length).toBeGreaterThan(2);
+  for (const script of scripts) expect(await (await request.get(script)).text(), script).not.toContain("@license");
+
+  await page.getByRole("link", { name: "open-source licenses" }).click();
+  await expect(page).toHaveURL(/\/third-party-licenses\.txt$/);
+  const text = await page.locator("body").innerText();
+  for (const library of ["react", "react-dom", "@remix-run/react", "zod"]) expect(text).toContain(`Name: ${library}\n`);
+  expect(text).toContain("Permission is hereby granted, free of charge");
+});
