@@ -13,6 +13,7 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import { precompressedFiles } from "./server-static.mjs";
 import { machineCores, onStopSignals, runsBackgroundWork, runWorkers, workerCount } from "./server-workers.mjs";
 
 // WEB_CONCURRENCY above 1 (ADR 050): this first process forks that many workers and goes no further; each worker runs
@@ -136,6 +137,11 @@ app.use((req, res, next) => {
   res.status(503).set("Retry-After", "5").type("html").send(page);
 });
 
+// Vite's hashed files under /assets/ are cached for a year, and sent as they were compressed when built, brotli or
+// gzip as the browser accepts (ADR 057): ahead of the compression middleware, which would compress them again.
+const assetsDir = path.join(build.assetsBuildDirectory, "assets");
+app.use(`${build.publicPath}assets`, precompressedFiles(assetsDir), express.static(assetsDir, { immutable: true, maxAge: "1y" }));
+
 // Compression (ADR 040, ADR 048): "fast" (the default) spends little CPU per page (gzip level 1) and skips
 // files under 1.4 KB, which fit one packet anyway (pages stream, so their size is not known in advance); "balanced"
 // is the library's default (gzip 6, brotli 4), which halved a small page's throughput; "off" leaves it to a reverse
@@ -156,10 +162,9 @@ if (compressionSetting === "fast") {
   app.use(compression({ level: 1, threshold: 1400, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } }));
 }
 if (compressionSetting === "balanced") app.use(compression());
-// Static files (issue 19): Vite's hashed files under /assets/ are cached for a year; the client build's other files
-// are public/'s, copied there by the build (the favicon), listed once at start (as request paths, percent-encoded).
-// Only those paths reach a static handler, so a page does not pay a stat() of the disk for files that are not there.
-app.use(`${build.publicPath}assets`, express.static(path.join(build.assetsBuildDirectory, "assets"), { immutable: true, maxAge: "1y" }));
+// Static files (issue 19): the client build's files outside /assets/ are public/'s, copied there by the build (the
+// favicon), and the licenses file (ADR 056), listed once at start (as request paths, percent-encoded). Only those paths
+// reach a static handler, so a page does not pay a stat() of the disk for files that are not there.
 const publicFiles = new Set(
   fs
     .readdirSync(build.assetsBuildDirectory, { recursive: true, withFileTypes: true })

@@ -3,6 +3,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import license from "rollup-plugin-license";
 import { defineConfig } from "vite";
+import { precompress } from "./server-static.mjs";
 
 const buildDirectory = process.env.BUILD_DIR ?? "build";
 
@@ -16,8 +17,9 @@ export default defineConfig(({ isSsrBuild }) => ({
   // The browser's bundles are minified by terser, two passes: 3.4-4.1 kB less gzipped JavaScript on every page
   // than esbuild's minifier (ADR 052). They are written for the browsers Vite 7 made its default (2022 and later),
   // so optional chains are not rewritten for Chrome 87's bug. The server's bundle stays readable, as Vite leaves it.
-  // Libraries' license comments are not repeated in every bundle (2.4 kB gzipped on every page): the licenses of
+  // Libraries' license comments are not repeated in every bundle (0.7 kB gzipped on every page): the licenses of
   // everything the browser's bundles contain are in one file, /third-party-licenses.txt, linked from /about (ADR 056).
+  // Scripts and style sheets get a brotli and a gzip twin, which the server sends as they are (ADR 057).
   build: isSsrBuild
     ? {}
     : {
@@ -25,7 +27,10 @@ export default defineConfig(({ isSsrBuild }) => ({
         target: ["es2022", "chrome107", "edge107", "firefox104", "safari16"],
         terserOptions: { compress: { passes: 2 }, format: { comments: false } },
         rollupOptions: {
-          plugins: [license({ thirdParty: { output: path.resolve(buildDirectory, "client", "third-party-licenses.txt") } })],
+          plugins: [
+            license({ thirdParty: { output: path.resolve(buildDirectory, "client", "third-party-licenses.txt") } }),
+            { name: "precompress", writeBundle: ({ dir }, bundle) => precompress(dir!, Object.keys(bundle)) },
+          ],
         },
       },
   resolve: {

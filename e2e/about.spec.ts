@@ -18,3 +18,19 @@ test("the about page links the licenses of the libraries its pages load, which t
   for (const library of ["react", "react-dom", "@remix-run/react", "zod"]) expect(text).toContain(`Name: ${library}\n`);
   expect(text).toContain("Permission is hereby granted, free of charge");
 });
+
+test("a page's scripts arrive as they were compressed when built, brotli or gzip as the browser accepts (ADR 057)", async ({ request }) => {
+  const html = await (await request.get("/about")).text();
+  const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]);
+  for (const script of scripts) {
+    const plain = await request.get(script, { headers: { "Accept-Encoding": "identity" } });
+    expect(plain.headers()["content-encoding"], script).toBeUndefined();
+    for (const encoding of ["br", "gzip"]) {
+      const compressed = await request.get(script, { headers: { "Accept-Encoding": encoding } });
+      expect(compressed.headers()["content-encoding"], `${script} ${encoding}`).toBe(encoding);
+      expect(Number(compressed.headers()["content-length"])).toBeLessThan(Number(plain.headers()["content-length"]));
+      // Playwright decodes the body: the same script.
+      expect(await compressed.text()).toBe(await plain.text());
+    }
+  }
+});

@@ -1,9 +1,10 @@
 // `npm run bench:js`: first-load JavaScript of every kind of page, side by side in one run. It starts the built
 // production server (BUILD_DIR, default build) on a freshly seeded database of its own and, for each page, sums the
 // gzip-9 sizes of the /assets/*.js its HTML references (module scripts and modulepreloads): what a browser fetches
-// before the page is interactive. With BENCH_JS_BEFORE=<dir> (a checkout of an earlier commit, built) it measures
-// that build too, on a copy of the same database, and prints both columns. With BENCH_JS_FILES=1 it lists each file
-// of a page over the target, largest first. Prints figures; it asserts nothing.
+// before the page is interactive, as the server sends it to a browser that accepts gzip (ADR 057). The br column is
+// what it sends to one that accepts brotli. With BENCH_JS_BEFORE=<dir> (a checkout of an earlier commit, built) it
+// measures that build too, on a copy of the same database, and prints both gzip columns. With BENCH_JS_FILES=1 it
+// lists each file of a page over the target, largest first. Prints figures; it asserts nothing.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -110,13 +111,16 @@ async function firstLoadJs(base: string, pagePath: string, cookie: string) {
   const html = await res.text();
   const urls = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]));
   let gzip = 0;
+  let br = 0;
   const sizes: [string, number][] = [];
   for (const u of urls) {
-    const n = zlib.gzipSync(Buffer.from(await (await fetch(base + u)).arrayBuffer()), { level: 9 }).length;
+    const body = Buffer.from(await (await fetch(base + u)).arrayBuffer());
+    const n = zlib.gzipSync(body, { level: 9 }).length;
+    br += zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     sizes.push([u.replace(/^\/assets\//, ""), n / 1024]);
     gzip += n;
   }
-  return { files: urls.size, kB: gzip / 1024, sizes };
+  return { files: urls.size, kB: gzip / 1024, brKB: br / 1024, sizes };
 }
 
 async function measure(cwd: string | undefined, db: string, buildEnv: string) {
@@ -145,11 +149,12 @@ try {
   }
   const now = await measure(undefined, db, buildDir);
   const fmt = (js: { kB: number } | null | undefined) => (js ? js.kB.toFixed(1) : "—").padStart(8);
-  console.log(`\nFirst-load JavaScript, kB gzipped (level 9); target ≤ ${TARGET_KB} kB\n`);
-  console.log("page".padEnd(20) + (old ? "before".padStart(8) : "") + "now".padStart(8) + "files".padStart(7) + "  path");
+  console.log(`\nFirst-load JavaScript, kB gzipped (level 9); target ≤ ${TARGET_KB} kB. br: brotli 11, as sent where accepted\n`);
+  console.log("page".padEnd(20) + (old ? "before".padStart(8) : "") + "now".padStart(8) + "br".padStart(8) + "files".padStart(7) + "  path");
   for (const [label, { path: p, js }] of now) {
     const over = js && js.kB > TARGET_KB ? "  over" : "";
-    console.log(label.padEnd(20) + (old ? fmt(old.get(label)?.js) : "") + fmt(js) + String(js?.files ?? "—").padStart(7) + `  ${p}${over}`);
+    const br = (js ? js.brKB.toFixed(1) : "—").padStart(8);
+    console.log(label.padEnd(20) + (old ? fmt(old.get(label)?.js) : "") + fmt(js) + br + String(js?.files ?? "—").padStart(7) + `  ${p}${over}`);
     if (js && over && process.env.BENCH_JS_FILES)
       for (const [f, kB] of js.sizes.sort((a, b) => b[1] - a[1])) console.log(`    ${kB.toFixed(2).padStart(6)}  ${f}`);
   }
