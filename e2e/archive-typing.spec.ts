@@ -14,6 +14,10 @@ test("the 'have we tried this before?' panel on the entry form follows what the 
   const panel = page.getByRole("region", { name: "Have we tried this before?" });
   await expect(panel).toBeVisible();
   await expect(panel.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toHaveCount(0);
+  // A saved draft's form is a new element (keyed by the entry's version): the panel follows that one.
+  await page.getByLabel("Title").fill("Draft");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
 
   // fill() types in one input event per field; a busy machine's key-by-key typing would outlast the budget.
   await page.getByLabel("Title").fill("Rare queue suggester for support ticket triage");
@@ -25,6 +29,28 @@ test("the 'have we tried this before?' panel on the entry form follows what the 
   await expect(item.locator("mark").first()).toBeVisible();
   await expect(item).toContainText("From the problem “Support ticket triage takes too long”");
   await expectAccessible(page);
+});
+
+test("what a team types before the panel's code has arrived is answered once it arrives", async ({ browser }) => {
+  const setUp = await openEvent(unique("Early Typing Hack"));
+  const person = await createPerson("Ezra Early");
+  const team = await teamOf(setUp, person);
+  const page = await pageSignedInAs(browser, person.email);
+  // The panel's code arrives after the page's (ADR 043): hold it back until the team has typed.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/related-live-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${team.url}/entry`);
+  const panel = page.getByRole("region", { name: "Have we tried this before?" });
+  await expect(panel).toBeVisible();
+  await page.getByLabel("Title").fill("Rare queue suggester for support ticket triage");
+  await page.getByLabel("Approach: models, tools and data used").fill("A classifier over labelled tickets, with reasons");
+  await expect(panel.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toHaveCount(0);
+  release();
+  await expect(panel.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toBeVisible();
 });
 
 test("the archive's search box suggests words and learnings as you type, by keyboard", async ({ browser }) => {

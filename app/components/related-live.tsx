@@ -31,16 +31,20 @@ export function LiveRelatedLearnings({
   const [busy, setBusy] = useState(false);
   const fieldList = fields.join(" ");
   useEffect(() => {
-    const form = document.getElementById(formId);
-    if (!(form instanceof HTMLFormElement)) return;
     const names = fieldList.split(" ");
-    const read = () =>
-      names
+    // The form is looked up each time: a saved entry's form is a new element (it is keyed by the entry's version).
+    const read = (as: "typed" | "loaded") => {
+      const form = document.getElementById(formId);
+      if (!(form instanceof HTMLFormElement)) return "";
+      return names
         .map((name) => form.elements.namedItem(name))
-        .map((el) => (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value : ""))
+        .map((el) => (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? (as === "typed" ? el.value : el.defaultValue) : ""))
         .join(" ")
         .trim();
-    let asked = read();
+    };
+    // What the panel the page came with answers: the text as loaded, not as typed by now. Someone who typed
+    // before this code ran (it arrives after the page's) is answered at once.
+    let asked = read("loaded");
     let timer: number | undefined;
     let pending: AbortController | null = null;
     const ask = async (text: string) => {
@@ -61,18 +65,23 @@ export function LiveRelatedLearnings({
       }
     };
     const onInput = (event: Event) => {
-      if (!names.includes((event.target as HTMLInputElement).name)) return;
+      const field = event.target;
+      if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) || field.form?.id !== formId || !names.includes(field.name)) return;
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {
-        const text = read();
+        const text = read("typed");
         if (text === asked) return;
         asked = text;
         void ask(text);
       }, DEBOUNCE_MS);
     };
-    form.addEventListener("input", onInput);
+    document.addEventListener("input", onInput);
+    if (read("typed") !== asked) {
+      asked = read("typed");
+      void ask(asked);
+    }
     return () => {
-      form.removeEventListener("input", onInput);
+      document.removeEventListener("input", onInput);
       window.clearTimeout(timer);
       pending?.abort();
     };

@@ -1,10 +1,11 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { EntryForm, EntrySectionsNav } from "~/components/entry-form";
-import { Screenshots } from "~/components/entry-screenshots";
+import { Screenshots as ScreenshotsOnServer } from "~/components/entry-screenshots";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { LiveRelatedLearnings } from "~/components/related-live";
+import { LiveRelatedLearnings as LiveRelatedLearningsOnServer } from "~/components/related-live";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
@@ -25,6 +26,14 @@ import { entrySchemaFor } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { getProblem } from "~/modules/problems/problems.server";
 import { getTeam } from "~/modules/teams/teams.server";
+
+// The past-learnings panel and the screenshots section are rendered in place by the server, with or without
+// JavaScript; in the browser their code arrives after the page's, and React keeps their HTML until it has (ADR 043).
+// Only a literal `import.meta.env.SSR` drops the static import from the browser's bundle.
+const LiveRelatedLearnings = import.meta.env.SSR
+  ? LiveRelatedLearningsOnServer
+  : lazy(() => import("~/components/related-live").then((m) => ({ default: m.LiveRelatedLearnings })));
+const Screenshots = import.meta.env.SSR ? ScreenshotsOnServer : lazy(() => import("~/components/entry-screenshots").then((m) => ({ default: m.Screenshots })));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Entry of ${data?.team.name ?? "your team"} · ${data?.event.title ?? "Event"} · Problem First` },
@@ -143,14 +152,18 @@ export default function EditEntry() {
       ) : (
         <>
           {/* Before the form: a team reads what was tried before it builds. */}
-          <LiveRelatedLearnings learnings={related} href={relatedHref} formId="entry" fields={["title", "approach"]} history={history} />
+          <Suspense fallback={null}>
+            <LiveRelatedLearnings learnings={related} href={relatedHref} formId="entry" fields={["title", "approach"]} history={history} />
+          </Suspense>
           <EntrySectionsNav withQuestions={questions.length > 0} />
           <EntryForm key={entry.version} entry={entry} questions={questions} metricFromProblem={metricFromProblem} lastResult={lastResult} />
-          <Screenshots
-            screenshots={screenshots}
-            error={actionData && "screenshotError" in actionData ? actionData.screenshotError : undefined}
-            confirmDelete={actionData && "confirmDeleteScreenshot" in actionData ? actionData.confirmDeleteScreenshot : null}
-          />
+          <Suspense fallback={null}>
+            <Screenshots
+              screenshots={screenshots}
+              error={actionData && "screenshotError" in actionData ? actionData.screenshotError : undefined}
+              confirmDelete={actionData && "confirmDeleteScreenshot" in actionData ? actionData.confirmDeleteScreenshot : null}
+            />
+          </Suspense>
         </>
       )}
     </div>

@@ -1,10 +1,10 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useSyncExternalStore } from "react";
+import { lazy, Suspense, useSyncExternalStore } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";
-import { RelatedLearnings } from "~/components/learnings";
+import { RelatedLearnings as RelatedLearningsOnServer } from "~/components/learnings";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -18,6 +18,12 @@ import { teamSchema } from "~/modules/teams/schemas";
 import { createTeam } from "~/modules/teams/teams.server";
 
 const check = lazySchemas(() => import("~/modules/teams/schemas"));
+// The past-learnings panel is rendered in place by the server; in the browser its code arrives after the page's, and
+// React keeps its HTML until it has (ADR 043). Only a literal `import.meta.env.SSR` drops the static import from the
+// browser's bundle.
+const RelatedLearnings = import.meta.env.SSR
+  ? RelatedLearningsOnServer
+  : lazy(() => import("~/components/learnings").then((m) => ({ default: m.RelatedLearnings })));
 
 export const meta: MetaFunction = () => [{ title: "Create a team · Problem First" }];
 
@@ -99,7 +105,11 @@ export default function NewTeam() {
           )}
         </div>
       </Form>
-      {chosen ? <RelatedLearnings learnings={related} problemTitle={chosen.title} history={history} className="mt-6" /> : null}
+      {chosen ? (
+        <Suspense fallback={null}>
+          <RelatedLearnings learnings={related} problemTitle={chosen.title} history={history} className="mt-6" />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
