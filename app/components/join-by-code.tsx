@@ -1,13 +1,14 @@
 // The event page's "Have an invite code?" form. The event page loads it lazily: only people who may join and
 // have no team see it, and it brings the form library (about 10 kB gzipped; its zod check comes later still, ADR 043).
-// Rendered on the server as usual; in the browser it hydrates once its chunk arrives, and works as a plain
-// GET form before that.
+// Rendered on the server in place (imported statically there); in the browser it hydrates once its chunk arrives,
+// and works as a plain GET form before that.
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 
-const check = lazySchemas(() => import("~/modules/teams/schemas"));
+// Pure: the event page imports this module statically for the server only, and the browser's bundle drops it there.
+const check = /* @__PURE__ */ lazySchemas(() => import("~/modules/teams/schemas"));
 
 export default function JoinByCodeForm({ eventSlug, lastResult }: { eventSlug: string; lastResult?: SubmissionResult<string[]> }) {
   const [joinForm, joinFields] = useForm({

@@ -5,6 +5,7 @@ import { EventAnnouncements } from "~/components/announcements/event-announcemen
 import { PhaseBadge } from "~/components/phase-badge";
 import { EntryCards } from "~/components/entry-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import JoinByCodeFormOnServer from "~/components/join-by-code";
 import { Countdown } from "~/components/countdown";
 import { Markdown } from "~/components/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
@@ -21,8 +22,10 @@ import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.s
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Problem First` }];
 
-// Only people without a team see the invite-code form; the form library loads with it, zod after it (ADR 043).
-const JoinByCodeForm = lazy(() => import("~/components/join-by-code"));
+// Only people without a team see the invite-code form: the server renders it in place; in the browser its code (and
+// the form library's) arrives after the page's, zod after that, and React keeps its HTML until then (ADR 043). Only a
+// literal `import.meta.env.SSR` drops the static import from the browser's bundle.
+const JoinByCodeForm = import.meta.env.SSR ? JoinByCodeFormOnServer : lazy(() => import("~/components/join-by-code"));
 
 /** Entry cards on the event page; "See all N entries" leads to the gallery. */
 const EVENT_PAGE_ENTRIES = 12;
