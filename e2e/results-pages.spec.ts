@@ -42,6 +42,22 @@ test("the organizer pages through a ranking longer than one page", async ({ brow
   ).toHaveText(String(ENTRIES));
   await pager.getByRole("link", { name: "← Previous 20" }).click();
   await expect(page.getByRole("link", { name: "Ranked entry 01" })).toBeVisible();
+
+  // Only the flagged entries: the twenty that tie; the last, alone and fully scored, has no flag.
+  const shown = page.getByRole("navigation", { name: "Entries shown" });
+  await shown.getByRole("link", { name: "Flagged only (20)" }).click();
+  await expect(page).toHaveURL(/\?view=raw&show=flagged$/);
+  await expect(shown.getByRole("link", { name: "Flagged only (20)" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Ranked entry 20" })).toBeVisible();
+  await expect(pager).toHaveCount(0);
+  await expectAccessible(page);
+  // The other ranking keeps the filter.
+  await expect(page.getByRole("navigation", { name: "Ranking" }).getByRole("link", { name: "Normalized ranking" })).toHaveAttribute(
+    "href",
+    /view=normalized&show=flagged/,
+  );
+  await shown.getByRole("link", { name: `All entries (${ENTRIES})` }).click();
+  await expect(pager).toContainText(`Entries 1–20 of ${ENTRIES} (page 1 of 2)`);
 });
 
 test("a ranking of three pages links its first and last pages", async ({ browser }) => {

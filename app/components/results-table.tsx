@@ -35,6 +35,8 @@ type Props = {
   rows: ResultRow[];
   /** Ranks shared by several entries of the whole ranking, when `rows` is one page of it. */
   tiedRanks?: number[];
+  /** The rows are the flagged entries only (`pickShown`). */
+  flaggedOnly?: boolean;
 };
 
 const score = (s: number | null) => (s === null ? "Not scored" : s.toFixed(1));
@@ -43,12 +45,13 @@ const score = (s: number | null) => (s === null ? "Not scored" : s.toFixed(1));
  * A table whose rows turn into cards below the sm breakpoint (display only: the table stays a table for
  * assistive technology). The rank cell holds just the rank, so it reads as one.
  */
-export function ResultsTable({ eventSlug, view, official, other, scaleMax, rubric, rows, tiedRanks }: Props) {
+export function ResultsTable({ eventSlug, view, official, other, scaleMax, rubric, rows, tiedRanks, flaggedOnly = false }: Props) {
   const tied = tiedRanks ? new Set(tiedRanks) : sharedRanks(rows.map((r) => r.rank));
   return (
     <table className="w-full text-left text-sm max-sm:block">
       <caption className="pb-2 text-left text-base font-semibold max-sm:block">
         {rankingNames[view]} ranking{official === view ? " (official)" : ""}
+        {flaggedOnly ? ": flagged entries only" : ""}
       </caption>
       <thead className="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600 max-sm:hidden">
         <tr>
@@ -168,14 +171,49 @@ function Breakdown({ row, rubric, scaleMax, other }: { row: ResultRow; rubric: P
 }
 
 /** Links to the other pages of a long ranking (plain links: they work without JavaScript). */
+/** A ranking's address: the view, and the flagged entries only when asked (`pickShown`). */
+export function rankingHref(base: string, view: Ranking, show: "all" | "flagged", page?: number) {
+  return `${base}?view=${view}${show === "flagged" ? "&show=flagged" : ""}${page ? `&page=${page}` : ""}`;
+}
+
 export function RankingPager({
   base,
   view,
+  show = "all",
   page,
 }: {
   base: string;
   view: Ranking;
+  show?: "all" | "flagged";
   page: { page: number; pages: number; first: number; last: number; total: number; size: number };
 }) {
-  return <ListPager label="Ranking pages" noun="Entries" page={page} href={(n) => `${base}?view=${view}&page=${n}`} />;
+  return <ListPager label="Ranking pages" noun="Entries" page={page} href={(n) => rankingHref(base, view, show, n)} />;
+}
+
+/** A link of a two-way switch above the ranking (which ranking, which entries). */
+export const segment = (current: boolean) =>
+  current ? "bg-slate-800 px-3 py-1.5 font-semibold text-white no-underline" : "bg-white px-3 py-1.5 text-slate-800 no-underline hover:bg-slate-100";
+
+/** Every entry of the ranking, or only those with a flag (a shared rank, disagreeing judges, incomplete or missing sheets). */
+export function RankingFilter({
+  base,
+  view,
+  show,
+  counts,
+}: {
+  base: string;
+  view: Ranking;
+  show: "all" | "flagged";
+  counts: { all: number; flagged: number };
+}) {
+  return (
+    <nav aria-label="Entries shown" className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm">
+      <Link to={rankingHref(base, view, "all")} aria-current={show === "all" ? "page" : undefined} className={segment(show === "all")}>
+        All entries ({counts.all})
+      </Link>
+      <Link to={rankingHref(base, view, "flagged")} aria-current={show === "flagged" ? "page" : undefined} className={segment(show === "flagged")}>
+        Flagged only ({counts.flagged})
+      </Link>
+    </nav>
+  );
 }

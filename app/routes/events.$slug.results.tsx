@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { RankingPager, ResultsTable } from "~/components/results-table";
+import { RankingFilter, RankingPager, rankingHref, ResultsTable, segment } from "~/components/results-table";
 import { HowRankingWorks, JudgesAndConflicts, RoundOne, ScoreDistributions } from "~/components/results-sections";
 import { VoteResults } from "~/components/vote-results";
 import { enforce } from "~/lib/http.server";
@@ -32,6 +32,8 @@ export default function Results() {
     rubric,
     rows,
     page,
+    show,
+    counts,
     tiedRanks,
     distributions,
     judges,
@@ -100,32 +102,31 @@ export default function Results() {
           <p className="max-w-3xl text-sm text-slate-700">{sentence}</p>
           <nav aria-label="Ranking" className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm">
             {([official, official === "raw" ? "normalized" : "raw"] as const).map((v) => (
-              <Link
-                key={v}
-                to={`${base}?view=${v}`}
-                aria-current={view === v ? "page" : undefined}
-                className={
-                  view === v
-                    ? "bg-slate-800 px-3 py-1.5 font-semibold text-white no-underline"
-                    : "bg-white px-3 py-1.5 text-slate-800 no-underline hover:bg-slate-100"
-                }
-              >
+              <Link key={v} to={rankingHref(base, v, show)} aria-current={view === v ? "page" : undefined} className={segment(view === v)}>
                 {rankingNames[v]} ranking{official === v ? " (official)" : ""}
               </Link>
             ))}
           </nav>
         </div>
-        <ResultsTable
-          eventSlug={event.slug}
-          view={view}
-          official={official}
-          other={other}
-          scaleMax={scaleMax}
-          rubric={rubric}
-          rows={rows}
-          tiedRanks={tiedRanks}
-        />
-        <RankingPager base={base} view={view} page={page} />
+        <RankingFilter base={base} view={view} show={show} counts={counts} />
+        {rows.length === 0 && show === "flagged" ? (
+          <p className="text-sm text-slate-700">
+            No entry in this ranking is flagged: no shared ranks, disagreeing judges, or incomplete or missing score sheets.
+          </p>
+        ) : (
+          <ResultsTable
+            eventSlug={event.slug}
+            view={view}
+            official={official}
+            other={other}
+            scaleMax={scaleMax}
+            rubric={rubric}
+            rows={rows}
+            tiedRanks={tiedRanks}
+            flaggedOnly={show === "flagged"}
+          />
+        )}
+        <RankingPager base={base} view={view} show={show} page={page} />
       </section>
       {roundOne ? <RoundOne slug={event.slug} view={view} roundOne={roundOne} /> : null}
       <HowRankingWorks scaleMax={scaleMax} />

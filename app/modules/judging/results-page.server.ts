@@ -5,7 +5,7 @@ import { resultsVoteSection } from "~/modules/peoples-choice/views.server";
 import { listAwards } from "./awards.server";
 import { blindJudging } from "./blind.server";
 import { eventConflicts, eventResults, judgeNames } from "./judging.server";
-import { awardNamesByEntry, pickRanking, rankingPage, rankingSentence, sharedRanks } from "./results-view";
+import { awardNamesByEntry, isFlagged, pickRanking, pickShown, rankingPage, rankingSentence, sharedRanks } from "./results-view";
 import { asRound } from "./rounds";
 
 /**
@@ -26,9 +26,15 @@ export async function resultsPageData(event: EventRow, user: Actor, access: Even
     manages ? eventConflicts(event.id) : Promise.resolve([]),
     resultsVoteSection(event, user, access, now),
   ]);
-  // One page of the ranking is rendered (ADR 033); ties are found over all of it.
-  const page = rankingPage(results.rows, search.get("page"));
-  const tiedRanks = [...sharedRanks(results.rows.map((r) => (view === "normalized" ? r.normalizedRank : r.rank)))];
+  // One page of the ranking is rendered (ADR 033), of every entry or of the flagged ones; ties are found over all.
+  const rankOf = (r: (typeof results.rows)[number]) => (view === "normalized" ? r.normalizedRank : r.rank);
+  const tied = sharedRanks(results.rows.map(rankOf));
+  const show = pickShown(search.get("show"));
+  const flagged = results.rows.filter((r) =>
+    isFlagged({ rank: rankOf(r), disagreement: r.disagreement, incomplete: r.incompleteJudges.length, missing: r.missingJudges.length }, tied),
+  );
+  const page = rankingPage(show === "flagged" ? flagged : results.rows, search.get("page"));
+  const tiedRanks = [...tied];
   // Judge names (who is missing, who is normalized) are for organizers; everybody else sees counts.
   const names = manages
     ? new Map((await judgeNames(results.judges.map((j) => j.judgeId).concat(page.rows.flatMap((r) => r.missingJudges)))).map((u) => [u.id, u.name]))
@@ -70,6 +76,8 @@ export async function resultsPageData(event: EventRow, user: Actor, access: Even
     sentence: rankingSentence(official),
     rubric: results.rubric.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
     page: { page: page.page, pages: page.pages, first: page.first, last: page.last, total: page.total, size: page.size },
+    show,
+    counts: { all: results.rows.length, flagged: flagged.length },
     tiedRanks,
     rows: page.rows.map((r) => ({
       rank: view === "normalized" ? r.normalizedRank : r.rank,

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { MIN_ENTRIES_FOR_NORMALIZATION } from "./results";
-import { awardNamesByEntry, criterionFill, pickRanking, RANKING_PAGE_SIZE, rankingPage, rankingSentence, sharedRanks } from "./results-view";
+import {
+  awardNamesByEntry,
+  criterionFill,
+  isFlagged,
+  pickRanking,
+  pickShown,
+  RANKING_PAGE_SIZE,
+  rankingPage,
+  rankingSentence,
+  sharedRanks,
+} from "./results-view";
 
 describe("pickRanking", () => {
   it("shows the official ranking unless another is asked for", () => {
@@ -87,5 +97,32 @@ describe("rankingPage", () => {
   it("has one page, possibly empty, for a small or empty ranking", () => {
     expect(rankingPage(rows.slice(0, 25), "2", 25)).toMatchObject({ page: 1, pages: 1, last: 25 });
     expect(rankingPage([], null)).toEqual({ rows: [], page: 1, pages: 1, first: 0, last: 0, total: 0, size: 20 });
+  });
+});
+
+describe("isFlagged", () => {
+  const clean = { rank: 3, disagreement: false, incomplete: 0, missing: 0 };
+  const tied = new Set([1, 5]);
+
+  it("flags a row whose rank is shared, whose judges disagree, or with incomplete or missing sheets", () => {
+    expect(isFlagged({ ...clean, rank: 5 }, tied)).toBe(true);
+    expect(isFlagged({ ...clean, disagreement: true }, tied)).toBe(true);
+    expect(isFlagged({ ...clean, incomplete: 1 }, tied)).toBe(true);
+    expect(isFlagged({ ...clean, missing: 2 }, tied)).toBe(true);
+  });
+
+  it("leaves a row alone with none of them, an unscored one included", () => {
+    expect(isFlagged(clean, tied)).toBe(false);
+    expect(isFlagged({ ...clean, rank: null }, tied)).toBe(false);
+    expect(isFlagged({ ...clean, rank: 2 }, new Set())).toBe(false);
+  });
+});
+
+describe("pickShown", () => {
+  it("shows the flagged entries only when asked, and every entry otherwise", () => {
+    expect(pickShown("flagged")).toBe("flagged");
+    expect(pickShown(null)).toBe("all");
+    expect(pickShown("FLAGGED")).toBe("all");
+    expect(pickShown("all")).toBe("all");
   });
 });

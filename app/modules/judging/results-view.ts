@@ -50,6 +50,22 @@ export function awardNamesByEntry(list: { name: string; entryId: string | null }
   return byEntry;
 }
 
+/** What the results table flags on a ranking row: its rank shared, its judges disagreeing, sheets incomplete or missing. */
+export type RowFlags = { rank: number | null; disagreement: boolean; incomplete: number; missing: number };
+
+/**
+ * Whether a ranking row carries a flag (the results table shows each): the rows an organizer checks before
+ * publishing, which "Only flagged entries" keeps. `tied` are the ranks shared in the whole ranking.
+ */
+export function isFlagged(row: RowFlags, tied: ReadonlySet<number>): boolean {
+  return (row.rank !== null && tied.has(row.rank)) || row.disagreement || row.incomplete > 0 || row.missing > 0;
+}
+
+/** The rows the ranking shows: `?show=flagged` keeps the flagged ones (a link, so it works without JavaScript). */
+export function pickShown(requested: string | null): "all" | "flagged" {
+  return requested === "flagged" ? "flagged" : "all";
+}
+
 /** Entries per page of a ranking: a 300-entry event renders one page at a time, not 300 rows (ADR 033). */
 export const RANKING_PAGE_SIZE = 20;
 

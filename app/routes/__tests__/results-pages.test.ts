@@ -11,6 +11,8 @@ type ResultsData = {
   rows: { rank: number | null; score: number | null; entry: { title: string } }[];
   page: { page: number; pages: number; first: number; last: number; total: number };
   tiedRanks: number[];
+  show: "all" | "flagged";
+  counts: { all: number; flagged: number };
 };
 
 let organizer: TestUser;
@@ -66,5 +68,18 @@ describe("results page of a long ranking", () => {
   it("answers a page past the end with the last page and nonsense with the first", async () => {
     expect((await load("?page=9")).page.page).toBe(2);
     expect((await load("?page=abc")).page.page).toBe(1);
+  });
+
+  it("keeps only the flagged entries when asked, paged over them, with both counts", async () => {
+    // Entry 00 alone holds rank 1 and every sheet is in: the only entry without a flag.
+    const flagged = await load("?show=flagged");
+    expect(flagged.show).toBe("flagged");
+    expect(flagged.counts).toEqual({ all: entries, flagged: entries - 1 });
+    expect(flagged.page).toMatchObject({ page: 1, pages: 2, total: entries - 1 });
+    expect(flagged.rows.map((r) => r.entry.title)).not.toContain("Entry 00");
+    expect((await load("?show=flagged&page=2")).rows.map((r) => r.entry.title)).toEqual([`Entry ${entries - 1}`]);
+    const all = await load("?show=anything");
+    expect(all.show).toBe("all");
+    expect(all.rows[0].entry.title).toBe("Entry 00");
   });
 });
