@@ -18,31 +18,32 @@ const ENCODINGS = /** @type {const} */ ([
 const COMPRESSED = /\.(js|css|svg|json|txt)$/;
 
 /**
- * Writes a .br (brotli, quality 11) and a .gz (gzip, level 9) beside each script, style sheet or other text file
- * named: paths relative
- * to `dir`. The client build's last step (vite.config.ts).
- * @param {string} dir @param {string[]} files
+ * Writes a .br (brotli, quality 11) and a .gz (gzip, level 9) beside each script, style sheet or other text file in
+ * `dir` (not below it), where it is smaller than the file. The build's last step (vite.config.ts, Remix's
+ * `buildEnd`), after Remix has moved the server build's style sheet into the same directory.
+ * @param {string} dir
  */
-export async function precompress(dir, files) {
+export async function precompress(dir) {
+  const files = (await fs.readdir(dir, { withFileTypes: true })).filter((f) => f.isFile() && COMPRESSED.test(f.name));
   await Promise.all(
-    files
-      .filter((file) => COMPRESSED.test(file))
-      .map(async (file) => {
-        const full = path.join(dir, file);
-        const body = await fs.readFile(full);
-        const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length };
-        await Promise.all([fs.writeFile(`${full}.br`, await brotli(body, { params })), fs.writeFile(`${full}.gz`, await gzip(body, { level: 9 }))]);
-      }),
+    files.map(async ({ name }) => {
+      const full = path.join(dir, name);
+      const body = await fs.readFile(full);
+      const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length };
+      const [br, gz] = await Promise.all([brotli(body, { params }), gzip(body, { level: 9 })]);
+      // An empty chunk, say, is no smaller compressed: it is sent as it is.
+      await Promise.all([br.length < body.length && fs.writeFile(`${full}.br`, br), gz.length < body.length && fs.writeFile(`${full}.gz`, gz)]);
+    }),
   );
 }
 
 /**
- * Middleware for the directory of built assets, before a static handler of the same directory: a request for a file
- * that has compressed twins, from a client that accepts one of their encodings, is pointed at the twin, with the
- * original's type and the encoding named. The static handler then sends it with its own length and ETag, and the
- * compression middleware leaves a response that already has an encoding alone. The directory is listed once.
+ * The built assets' compressed twins, for the static handler of their directory. `choose`, a middleware in front of
+ * everything that reads Accept-Encoding, points a request for a file that has twins, from a client that accepts one
+ * of their encodings, at the twin; `setHeaders`, the static handler's option, names the encoding and the original's
+ * type once that twin is really sent. A request the static handler passes on (a POST, a file gone) carries neither. The compression middleware leaves a response that already has an encoding alone. The directory is
+ * listed once.
  * @param {string} dir
- * @returns {import("express").RequestHandler}
  */
 export function precompressedFiles(dir) {
   /** @type {Map<string, Set<string>>} request path → encodings on disk */
@@ -54,16 +55,24 @@ export function precompressedFiles(dir) {
       twins.set(original, (twins.get(original) ?? new Set()).add(encoding));
     }
   }
-  return (req, res, next) => {
+  /** @type {import("express").RequestHandler} */
+  const choose = (req, res, next) => {
     const available = twins.get(req.path);
     if (!available) return next();
     res.vary("Accept-Encoding");
     const chosen = ENCODINGS.find(([encoding]) => available.has(encoding) && req.acceptsEncodings(encoding) === encoding);
     if (chosen) {
-      res.setHeader("Content-Encoding", chosen[0]);
-      res.type(path.extname(req.path));
+      res.locals.precompressed = { encoding: chosen[0], suffix: chosen[1], type: path.extname(req.path) };
       req.url = req.path + chosen[1];
     }
     next();
   };
+  /** @param {import("express").Response} res @param {string} file */
+  const setHeaders = (res, file) => {
+    const chosen = res.locals.precompressed;
+    if (!chosen || !file.endsWith(chosen.suffix)) return;
+    res.setHeader("Content-Encoding", chosen.encoding);
+    res.type(chosen.type);
+  };
+  return { choose, setHeaders };
 }

@@ -137,10 +137,11 @@ app.use((req, res, next) => {
   res.status(503).set("Retry-After", "5").type("html").send(page);
 });
 
-// Vite's hashed files under /assets/ are cached for a year, and sent as they were compressed when built, brotli or
-// gzip as the browser accepts (ADR 057): ahead of the compression middleware, which would compress them again.
+// Vite's hashed files under /assets/ are sent as they were compressed when built, brotli or gzip as the browser
+// accepts (ADR 057): the twin is chosen here, before the "fast" setting below narrows Accept-Encoding to gzip.
 const assetsDir = path.join(build.assetsBuildDirectory, "assets");
-app.use(`${build.publicPath}assets`, precompressedFiles(assetsDir), express.static(assetsDir, { immutable: true, maxAge: "1y" }));
+const assets = precompressedFiles(assetsDir);
+app.use(`${build.publicPath}assets`, assets.choose);
 
 // Compression (ADR 040, ADR 048): "fast" (the default) spends little CPU per page (gzip level 1) and skips
 // files under 1.4 KB, which fit one packet anyway (pages stream, so their size is not known in advance); "balanced"
@@ -162,6 +163,8 @@ if (compressionSetting === "fast") {
   app.use(compression({ level: 1, threshold: 1400, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } }));
 }
 if (compressionSetting === "balanced") app.use(compression());
+// The hashed files are cached for a year; one without a twin is compressed by the middleware above.
+app.use(`${build.publicPath}assets`, express.static(assetsDir, { immutable: true, maxAge: "1y", setHeaders: assets.setHeaders }));
 // Static files (issue 19): the client build's files outside /assets/ are public/'s, copied there by the build (the
 // favicon), and the licenses file (ADR 056), listed once at start (as request paths, percent-encoded). Only those paths
 // reach a static handler, so a page does not pay a stat() of the disk for files that are not there.

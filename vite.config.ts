@@ -19,7 +19,6 @@ export default defineConfig(({ isSsrBuild }) => ({
   // so optional chains are not rewritten for Chrome 87's bug. The server's bundle stays readable, as Vite leaves it.
   // Libraries' license comments are not repeated in every bundle (0.7 kB gzipped on every page): the licenses of
   // everything the browser's bundles contain are in one file, /third-party-licenses.txt, linked from /about (ADR 056).
-  // Scripts and style sheets get a brotli and a gzip twin, which the server sends as they are (ADR 057).
   build: isSsrBuild
     ? {}
     : {
@@ -27,10 +26,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         target: ["es2022", "chrome107", "edge107", "firefox104", "safari16"],
         terserOptions: { compress: { passes: 2 }, format: { comments: false } },
         rollupOptions: {
-          plugins: [
-            license({ thirdParty: { output: path.resolve(buildDirectory, "client", "third-party-licenses.txt") } }),
-            { name: "precompress", writeBundle: ({ dir }, bundle) => precompress(dir!, Object.keys(bundle)) },
-          ],
+          plugins: [license({ thirdParty: { output: path.resolve(buildDirectory, "client", "third-party-licenses.txt") } })],
         },
       },
   resolve: {
@@ -42,6 +38,8 @@ export default defineConfig(({ isSsrBuild }) => ({
     remix({
       // BUILD_DIR lets parallel test runs build side by side without replacing each other's assets.
       buildDirectory,
+      // Last, once Remix has moved the server build's style sheet beside the client's files (ADR 057).
+      buildEnd: () => precompress(path.resolve(buildDirectory, "client", "assets")),
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -19,17 +19,19 @@ test("the about page links the licenses of the libraries its pages load, which t
   expect(text).toContain("Permission is hereby granted, free of charge");
 });
 
-test("a page's scripts arrive as they were compressed when built, brotli or gzip as the browser accepts (ADR 057)", async ({ request }) => {
+test("a page's scripts and style sheet arrive as they were compressed when built, brotli or gzip as the browser accepts (ADR 057)", async ({ request }) => {
   const html = await (await request.get("/about")).text();
-  const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]);
-  for (const script of scripts) {
-    const plain = await request.get(script, { headers: { "Accept-Encoding": "identity" } });
-    expect(plain.headers()["content-encoding"], script).toBeUndefined();
+  // Scripts and the style sheet: the page links the server build's copy of it, which Remix moves beside the rest.
+  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]);
+  expect(files.some((file) => file.endsWith(".css"))).toBe(true);
+  for (const file of files) {
+    const plain = await request.get(file, { headers: { "Accept-Encoding": "identity" } });
+    expect(plain.headers()["content-encoding"], file).toBeUndefined();
     for (const encoding of ["br", "gzip"]) {
-      const compressed = await request.get(script, { headers: { "Accept-Encoding": encoding } });
-      expect(compressed.headers()["content-encoding"], `${script} ${encoding}`).toBe(encoding);
+      const compressed = await request.get(file, { headers: { "Accept-Encoding": encoding } });
+      expect(compressed.headers()["content-encoding"], `${file} ${encoding}`).toBe(encoding);
       expect(Number(compressed.headers()["content-length"])).toBeLessThan(Number(plain.headers()["content-length"]));
-      // Playwright decodes the body: the same script.
+      // Playwright decodes the body: the same file.
       expect(await compressed.text()).toBe(await plain.text());
     }
   }

@@ -53,6 +53,39 @@ test("what a team types before the panel's code has arrived is answered once it 
   await expect(panel.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toBeVisible();
 });
 
+test("when the panel's code cannot be loaded, the entry form stays and says so", async ({ browser }) => {
+  const setUp = await openEvent(unique("Offline Panel Hack"));
+  const person = await createPerson("Olga Offline");
+  const team = await teamOf(setUp, person);
+  const page = await pageSignedInAs(browser, person.email);
+  await page.route(/\/assets\/related-live-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto(`${team.url}/entry`);
+  await expect(page.getByRole("status").filter({ hasText: "Part of this page did not load." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reload the page" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Your entry" })).toBeVisible();
+  await page.getByLabel("Title").fill("Still here");
+  await expect(page.getByLabel("Title")).toHaveValue("Still here");
+});
+
+test("the new-team page keeps its past-learnings panel while the panel's code is on its way", async ({ browser }) => {
+  const setUp = await openEvent(unique("Panel Kept Hack"));
+  const page = await pageSignedInAs(browser, (await createPerson("Kim Keeper")).email);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/learnings-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${setUp.url}/teams/new?problem=${setUp.problemId}`);
+  const panel = page.getByRole("region", { name: "Have we tried this before?" });
+  await expect(panel).toBeVisible();
+  // The page is alive once the no-JavaScript button is gone; the panel, still waiting for its code, stays.
+  await expect(page.getByRole("button", { name: "Show past attempts for this problem" })).toHaveCount(0);
+  await expect(panel).toBeVisible();
+  release();
+  await expect(panel).toBeVisible();
+});
+
 test("the archive's search box suggests words and learnings as you type, by keyboard", async ({ browser }) => {
   const page = await newPage(browser);
   await signIn(page, "participant@example.com");

@@ -13,28 +13,39 @@ let dir: string;
 let server: http.Server;
 let port: number;
 
-/** A GET with the raw body as sent: node:http does not decode it, as fetch would. */
-function get(file: string, acceptEncoding?: string) {
+/** A request with the raw body as sent: node:http does not decode it, as fetch would. */
+function request(method: string, file: string, acceptEncoding?: string) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
     const headers = acceptEncoding === undefined ? {} : { "Accept-Encoding": acceptEncoding };
     http
-      .get({ port, path: `/assets/${file}`, headers }, (res) => {
+      .request({ port, method, path: `/assets/${file}`, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
       })
-      .on("error", reject);
+      .on("error", reject)
+      .end();
   });
 }
+
+const get = (file: string, acceptEncoding?: string) => request("GET", file, acceptEncoding);
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "precompress-"));
   fs.writeFileSync(path.join(dir, "page-Ab12.js"), script);
-  fs.writeFileSync(path.join(dir, "plain-Cd34.js"), script);
+  fs.writeFileSync(path.join(dir, "empty-Ef90.js"), "");
   fs.writeFileSync(path.join(dir, "picture.png"), "not text");
-  await precompress(dir, ["page-Ab12.js", "picture.png"]);
+  fs.mkdirSync(path.join(dir, ".vite"));
+  fs.writeFileSync(path.join(dir, ".vite", "manifest.json"), script);
+  await precompress(dir);
+  // Written after the build: a file without twins.
+  fs.writeFileSync(path.join(dir, "plain-Cd34.js"), script);
+  const assets = precompressedFiles(dir);
   const app = express();
-  app.use("/assets", precompressedFiles(dir), express.static(dir));
+  app.use("/assets", assets.choose);
+  app.use("/assets", express.static(dir, { setHeaders: assets.setHeaders }));
+  // The app behind, as Remix is in server.mjs: it answers what the static files pass on, and keeps headers set before.
+  app.use((_req, res) => void res.status(404).type("text").send("Not found"));
   server = app.listen(0);
   await new Promise((resolve) => server.once("listening", resolve));
   port = (server.address() as AddressInfo).port;
@@ -46,11 +57,13 @@ afterAll(() => {
 });
 
 describe("scripts compressed when built", () => {
-  it("writes a brotli and a gzip twin of each script named, and none of other files", () => {
+  it("writes a brotli and a gzip twin of each script in the directory, and none of other files, below it or no smaller", () => {
     expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, "page-Ab12.js.br"))).toString()).toBe(script);
     expect(zlib.gunzipSync(fs.readFileSync(path.join(dir, "page-Ab12.js.gz"))).toString()).toBe(script);
     expect(fs.existsSync(path.join(dir, "picture.png.br"))).toBe(false);
-    expect(fs.existsSync(path.join(dir, "plain-Cd34.js.gz"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, ".vite", "manifest.json.gz"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "empty-Ef90.js.gz"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "empty-Ef90.js.br"))).toBe(false);
   });
 
   it("sends the brotli twin to a browser that accepts brotli, as a script of the twin's length", async () => {
@@ -82,9 +95,34 @@ describe("scripts compressed when built", () => {
     expect(plain.body.toString()).toBe(script);
   });
 
-  it("answers 404 for a file that is not there, and for the twin's own name only as that file", async () => {
+  it("answers 404 for a file that is not there, and the twin's own name as a file of its own", async () => {
     expect((await get("missing-Ef56.js", "br")).status).toBe(404);
     const twin = await get("page-Ab12.js.br", "br");
+    expect(twin.status).toBe(200);
     expect(twin.headers["content-encoding"]).toBeUndefined();
+    expect(twin.headers["content-type"]).not.toMatch(/javascript/);
+  });
+
+  it("answers HEAD as GET, without a body", async () => {
+    const res = await request("HEAD", "page-Ab12.js", "br");
+    expect(res.headers["content-encoding"]).toBe("br");
+    expect(Number(res.headers["content-length"])).toBe(fs.statSync(path.join(dir, "page-Ab12.js.br")).size);
+    expect(res.body.length).toBe(0);
+  });
+
+  it("names no encoding on a response the static files did not send", async () => {
+    // A POST is passed on by the static handler (to the app's 404), and so is a twin gone since start.
+    const post = await request("POST", "page-Ab12.js", "br");
+    expect(post.status).toBe(404);
+    expect(post.headers["content-encoding"]).toBeUndefined();
+    fs.renameSync(path.join(dir, "page-Ab12.js.gz"), path.join(dir, "moved.gz"));
+    try {
+      const gone = await get("page-Ab12.js", "gzip");
+      expect(gone.status).toBe(404);
+      expect(gone.headers["content-encoding"]).toBeUndefined();
+      expect(gone.headers["content-type"]).not.toMatch(/javascript/);
+    } finally {
+      fs.renameSync(path.join(dir, "moved.gz"), path.join(dir, "page-Ab12.js.gz"));
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { Component, Suspense, type ReactNode } from "react";
 
 const titles: Record<number, string> = {
   400: "That request did not look right",
@@ -29,4 +30,29 @@ export function GeneralErrorBoundary() {
       </p>
     </div>
   );
+}
+
+/**
+ * Around a part of a page that is lazy in the browser (ADR 043): its Suspense boundary (nothing shows while its code
+ * arrives after a navigation; on a page load the server's HTML stays), and a line in its place if that code cannot
+ * be loaded (offline, or a deploy removed the old files), where the route's error boundary would replace the page.
+ */
+export class Deferred extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  render() {
+    if (!this.state.failed) return <Suspense fallback={null}>{this.props.children}</Suspense>;
+    return (
+      <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+        Part of this page did not load.{" "}
+        <button type="button" className="font-semibold underline" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>
+      </p>
+    );
+  }
 }

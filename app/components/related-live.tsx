@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { RelatedLearnings, type RelatedLearningItem } from "./learnings";
 
 /** Typing pauses this long before the panel asks again. */
@@ -27,7 +27,13 @@ export function LiveRelatedLearnings({
   history?: { href: string; attempts: number; events: number } | null;
   className?: string;
 }) {
-  const [typed, setTyped] = useState<{ related: RelatedLearningItem[] } | null>(null);
+  // An answer to what was typed stands in for the page's learnings it was asked over, not for those of a later load
+  // (a save, or another entry's form in the same place).
+  const [typed, setTyped] = useState<{ related: RelatedLearningItem[]; over: readonly RelatedLearningItem[] } | null>(null);
+  const shown = useRef(learnings);
+  useEffect(() => {
+    shown.current = learnings;
+  }, [learnings]);
   const [busy, setBusy] = useState(false);
   const fieldList = fields.join(" ");
   useEffect(() => {
@@ -56,7 +62,7 @@ export function LiveRelatedLearnings({
         const response = await fetch(`${href}?${new URLSearchParams({ text })}`, { signal: request.signal, headers: { Accept: "application/json" } });
         if (response.ok) {
           const body = (await response.json()) as { related: RelatedLearningItem[] };
-          if (!request.signal.aborted) setTyped(body);
+          if (!request.signal.aborted) setTyped({ related: body.related, over: shown.current });
         }
       } catch {
         // Offline, aborted or signed out: keep what is shown.
@@ -86,5 +92,6 @@ export function LiveRelatedLearnings({
       pending?.abort();
     };
   }, [formId, fieldList, href]);
-  return <RelatedLearnings learnings={typed?.related ?? learnings} busy={busy} history={history} className={className} />;
+  const current = typed && typed.over === learnings ? typed.related : learnings;
+  return <RelatedLearnings learnings={current} busy={busy} history={history} className={className} />;
 }

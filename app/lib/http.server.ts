@@ -26,9 +26,10 @@ export function unknownIntent(intent: string): never {
 
 /**
  * What the server logs of an error a loader, an action or the router raised (entry.server's `handleError`): the error
- * itself, or null for what is not the server's fault. A request the browser gave up on, and an address no route
- * matches (a browser's own `/favicon.ico` when it shows a text file, say), are not logged; Remix's default logs both,
- * with a stack trace. Errors a route throws on purpose are responses and never reach here.
+ * itself, or null for what is not the server's fault. A request the browser gave up on is not logged (as Remix's
+ * default does not), nor an address no route matches or a method a route does not answer (a browser's own
+ * `/favicon.ico` when it shows a text file, say), which Remix's default logs with a stack trace. Errors a route
+ * throws on purpose are responses and never reach here.
  */
 export function errorToLog(error: unknown, requestAborted: boolean): unknown {
   if (requestAborted) return null;

@@ -1,10 +1,10 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { lazy, Suspense } from "react";
+import { lazy } from "react";
 import { EventAnnouncements } from "~/components/announcements/event-announcements";
 import { PhaseBadge } from "~/components/phase-badge";
 import { EntryCards } from "~/components/entry-card";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
 import JoinByCodeFormOnServer from "~/components/join-by-code";
 import { Countdown } from "~/components/countdown";
 import { Markdown } from "~/components/markdown";
@@ -164,9 +164,9 @@ export default function EventPage() {
                 No team yet? <Link to={`/events/${event.slug}/find-a-team`}>Find a team</Link>: say what you bring, or ask a team looking for members.
               </p>
             </div>
-            <Suspense fallback={null}>
+            <Deferred>
               <JoinByCodeForm eventSlug={event.slug} lastResult={inviteReply} />
-            </Suspense>
+            </Deferred>
           </div>
         ) : (
           <p className="mt-2 text-sm text-slate-700">{can.join.ok ? null : can.join.reason}</p>

@@ -1,10 +1,11 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazy } from "react";
 import { AnnouncementForm } from "~/components/announcements/announcement-form";
-import { AnnouncementLists } from "~/components/announcements/announcement-lists";
+import { AnnouncementLists as AnnouncementListsOnServer } from "~/components/announcements/announcement-lists";
 import { useSucceededSubmissions } from "~/components/forms";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
 import { backLink } from "~/lib/back-links";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
@@ -24,6 +25,13 @@ import {
 import { announcementSchema, previewSchema } from "~/modules/announcements/schemas";
 import { canManageAnnouncements } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
+
+// The lists of scheduled and sent announcements are rendered in place by the server; in the browser their code
+// (dates, audiences, the cancel step) arrives after the form's, and React keeps their HTML until it has (ADR 043).
+// Only a literal `import.meta.env.SSR` drops the static import from the browser's bundle.
+const AnnouncementLists = import.meta.env.SSR
+  ? AnnouncementListsOnServer
+  : lazy(() => import("~/components/announcements/announcement-lists").then((m) => ({ default: m.AnnouncementLists })));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Announcements · ${data?.event.title ?? "Event"} · Problem First` }];
 
@@ -128,7 +136,9 @@ export default function Announcements() {
         lastResult={answer && "result" in answer ? answer.result : undefined}
         preview={answer && "preview" in answer ? answer.preview : null}
       />
-      <AnnouncementLists event={event} scheduled={scheduled} sent={sent} confirmCancel={answer && "confirmCancel" in answer ? answer.confirmCancel : null} />
+      <Deferred>
+        <AnnouncementLists event={event} scheduled={scheduled} sent={sent} confirmCancel={answer && "confirmCancel" in answer ? answer.confirmCancel : null} />
+      </Deferred>
     </div>
   );
 }

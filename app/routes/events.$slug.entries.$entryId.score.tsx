@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { lazy } from "react";
+import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
 import { ConflictForm } from "~/components/score/conflict-form";
-import { EntryBrief } from "~/components/score/entry-brief";
+import { EntryBrief as EntryBriefOnServer } from "~/components/score/entry-brief";
 import { ScoreSheetForm } from "~/components/score/score-sheet-form";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
@@ -12,6 +13,11 @@ import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { currentSheetSchema, declareConflict, judgeEntryFacts, saveSheet, scoreSheetView } from "~/modules/judging/judging.server";
 import { conflictSchema } from "~/modules/judging/schemas";
+
+// The entry the judge reads is rendered in place by the server; in the browser its code (badges, answers, the video
+// player) arrives after the score sheet's, and React keeps its HTML until it has (ADR 043). Only a literal
+// `import.meta.env.SSR` drops the static import from the browser's bundle.
+const EntryBrief = import.meta.env.SSR ? EntryBriefOnServer : lazy(() => import("~/components/score/entry-brief").then((m) => ({ default: m.EntryBrief })));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Score ${data?.entry.title ? `“${data.entry.title}”` : "entry"} · ${data?.event.title ?? "Event"} · Problem First` },
@@ -72,7 +78,9 @@ function ScoreSheetPage() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <EntryBrief slug={event.slug} entry={entry} teamName={teamName} problemTitle={problemTitle} screenshots={screenshots} answers={answers} />
+      <Deferred>
+        <EntryBrief slug={event.slug} entry={entry} teamName={teamName} problemTitle={problemTitle} screenshots={screenshots} answers={answers} />
+      </Deferred>
       {/* The score sheet comes before the conflict form, in the page and in tab order: scoring is the usual job. */}
       <div className="space-y-6">
         <ScoreSheetForm

@@ -1,9 +1,10 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { lazy } from "react";
+import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField } from "~/components/forms";
-import { EntrySection } from "~/components/team/entry-section";
+import { EntrySection as EntrySectionOnServer } from "~/components/team/entry-section";
 import { MembersSection } from "~/components/team/members-section";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
@@ -27,6 +28,13 @@ import {
   newTeamInviteCode,
   removeMember,
 } from "~/modules/teams/teams.server";
+
+// The entry's state (with its outcome badge) is rendered in place by the server; in the browser its code arrives
+// after the page's, and React keeps its HTML until it has (ADR 043). Only a literal `import.meta.env.SSR` drops the
+// static import from the browser's bundle.
+const EntrySection = import.meta.env.SSR
+  ? EntrySectionOnServer
+  : lazy(() => import("~/components/team/entry-section").then((m) => ({ default: m.EntrySection })));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} · ${data?.event.title ?? "Event"} · Problem First` }];
 
@@ -162,7 +170,9 @@ export default function TeamPage() {
         confirmLeave={actionData && "confirmLeave" in actionData ? actionData.confirmLeave : null}
         confirmRemoveMember={actionData && "confirmRemoveMember" in actionData ? actionData.confirmRemoveMember : null}
       />
-      <EntrySection slug={event.slug} teamId={team.id} entry={entry} canEdit={can.edit} editRefusal={editRefusal} />
+      <Deferred>
+        <EntrySection slug={event.slug} teamId={team.id} entry={entry} canEdit={can.edit} editRefusal={editRefusal} />
+      </Deferred>
     </div>
   );
 }

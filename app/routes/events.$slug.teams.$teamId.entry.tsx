@@ -1,10 +1,10 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { lazy, Suspense } from "react";
+import { lazy } from "react";
 import { EntryForm, EntrySectionsNav } from "~/components/entry-form";
 import { Screenshots as ScreenshotsOnServer } from "~/components/entry-screenshots";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
 import { LiveRelatedLearnings as LiveRelatedLearningsOnServer } from "~/components/related-live";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
@@ -34,6 +34,9 @@ const LiveRelatedLearnings = import.meta.env.SSR
   ? LiveRelatedLearningsOnServer
   : lazy(() => import("~/components/related-live").then((m) => ({ default: m.LiveRelatedLearnings })));
 const Screenshots = import.meta.env.SSR ? ScreenshotsOnServer : lazy(() => import("~/components/entry-screenshots").then((m) => ({ default: m.Screenshots })));
+
+/** The fields the past-learnings panel follows; one array, so the panel's props stay the same between renders. */
+const RELATED_FIELDS = ["title", "approach"];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Entry of ${data?.team.name ?? "your team"} · ${data?.event.title ?? "Event"} · Problem First` },
@@ -152,18 +155,18 @@ export default function EditEntry() {
       ) : (
         <>
           {/* Before the form: a team reads what was tried before it builds. */}
-          <Suspense fallback={null}>
-            <LiveRelatedLearnings learnings={related} href={relatedHref} formId="entry" fields={["title", "approach"]} history={history} />
-          </Suspense>
+          <Deferred>
+            <LiveRelatedLearnings learnings={related} href={relatedHref} formId="entry" fields={RELATED_FIELDS} history={history} />
+          </Deferred>
           <EntrySectionsNav withQuestions={questions.length > 0} />
           <EntryForm key={entry.version} entry={entry} questions={questions} metricFromProblem={metricFromProblem} lastResult={lastResult} />
-          <Suspense fallback={null}>
+          <Deferred>
             <Screenshots
               screenshots={screenshots}
               error={actionData && "screenshotError" in actionData ? actionData.screenshotError : undefined}
               confirmDelete={actionData && "confirmDeleteScreenshot" in actionData ? actionData.confirmDeleteScreenshot : null}
             />
-          </Suspense>
+          </Deferred>
         </>
       )}
     </div>

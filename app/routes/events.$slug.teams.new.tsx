@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { lazy, Suspense, useSyncExternalStore } from "react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { lazy, useSyncExternalStore } from "react";
+import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { RelatedLearnings as RelatedLearningsOnServer } from "~/components/learnings";
 import { parseForm } from "~/lib/forms.server";
@@ -61,12 +61,6 @@ export default function NewTeam() {
   const { event, problems, chosen, related, history, teamName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const [, setSearchParams] = useSearchParams();
-  // Without JavaScript a button asks the server for the panel; with it, choosing a problem is enough.
-  const hydrated = useSyncExternalStore(
-    () => () => {},
-    () => true,
-    () => false,
-  );
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { name: teamName, problemId: chosen?.id ?? "" },
@@ -98,19 +92,33 @@ export default function NewTeam() {
           <button type="submit" className="btn-primary">
             Create team
           </button>
-          {hydrated ? null : (
-            <button type="submit" formMethod="get" formNoValidate className="btn-secondary">
-              Show past attempts for this problem
-            </button>
-          )}
+          <ShowPastAttempts />
         </div>
       </Form>
       {chosen ? (
-        <Suspense fallback={null}>
+        <Deferred>
           <RelatedLearnings learnings={related} problemTitle={chosen.title} history={history} className="mt-6" />
-        </Suspense>
+        </Deferred>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Without JavaScript a button asks the server for the panel; with it, choosing a problem is enough. A component of
+ * its own: the page's own re-render once it is alive would make React drop the panel's server HTML while its code is
+ * still on the way (a Suspense boundary updated before it has hydrated is rendered afresh).
+ */
+function ShowPastAttempts() {
+  const hydrated = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
+  return hydrated ? null : (
+    <button type="submit" formMethod="get" formNoValidate className="btn-secondary">
+      Show past attempts for this problem
+    </button>
   );
 }
 
