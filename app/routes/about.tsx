@@ -30,10 +30,9 @@ export default function About() {
       <p>
         <Link to="/">See the events</Link> or <Link to="/archive">search the archive</Link>.
       </p>
+      {/* The licenses are a file the build writes (vite.config.ts), not a route: a plain link. */}
       <p className="text-sm text-slate-600">
-        Problem First is built on open-source software. Its pages load code from these libraries:{" "}
-        {/* A file the build writes (vite.config.ts), not a route: a plain link. */}
-        <a href="/third-party-licenses.txt">open-source licenses</a>.
+        Problem First is built on open-source software. Read the <a href="/third-party-licenses.txt">open-source licenses</a> of the libraries its pages load.
       </p>
     </div>
   );
