@@ -82,9 +82,10 @@ export function LiveRelatedLearnings({
       }, DEBOUNCE_MS);
     };
     document.addEventListener("input", onInput);
-    if (read("typed") !== asked) {
-      asked = read("typed");
-      void ask(asked);
+    const typedBefore = read("typed");
+    if (typedBefore !== asked) {
+      asked = typedBefore;
+      void ask(typedBefore);
     }
     return () => {
       document.removeEventListener("input", onInput);

@@ -60,7 +60,7 @@ export async function resultsPageData(event: EventRow, user: Actor, access: Even
               size: roundOnePage.size,
             },
             rows: roundOnePage.rows.map((r) => ({
-              rank: view === "normalized" ? r.normalizedRank : r.rank,
+              rank: rankOf(r),
               score: view === "normalized" ? r.normalizedScore : r.score,
               judges: r.judged,
               entry: (({ id, title, teamName }) => ({ id, title, teamName }))(blind.row(r.entry)),
@@ -80,7 +80,7 @@ export async function resultsPageData(event: EventRow, user: Actor, access: Even
     counts: { all: results.rows.length, flagged: flagged.length },
     tiedRanks,
     rows: page.rows.map((r) => ({
-      rank: view === "normalized" ? r.normalizedRank : r.rank,
+      rank: rankOf(r),
       score: view === "normalized" ? r.normalizedScore : r.score,
       otherRank: view === "normalized" ? r.rank : r.normalizedRank,
       otherScore: view === "normalized" ? r.score : r.normalizedScore,
