@@ -6,6 +6,7 @@ import { defineConfig } from "vite";
 import { precompress } from "./server-static.mjs";
 
 const buildDirectory = process.env.BUILD_DIR ?? "build";
+const shellModules = ["vite/preload-helper.js", "app/components/error-boundary.tsx", "app/lib/lazy-schemas.ts"];
 
 declare module "@remix-run/node" {
   interface Future {
@@ -26,6 +27,10 @@ export default defineConfig(({ isSsrBuild }) => ({
         target: ["es2022", "chrome107", "edge107", "firefox104", "safari16"],
         terserOptions: { compress: { passes: 2 }, format: { comments: false } },
         rollupOptions: {
+          // One chunk for what nearly every page loads: React, the Remix runtime, and the app's own smallest shared parts
+          // (with what they import, Rollup's rule for a manual chunk). Three small files fewer per page, 1.1-1.3 kB less
+          // gzipped on a form page (ADR 058).
+          output: { manualChunks: (id: string) => (shellModules.some((m) => id.endsWith(m)) ? "shell" : undefined) },
           plugins: [license({ thirdParty: { output: path.resolve(buildDirectory, "client", "third-party-licenses.txt") } })],
         },
       },

@@ -78,7 +78,7 @@ export function EntryForm({
   const formRef = useRef<HTMLFormElement>(null);
   const autosave = useEntryAutosave(formRef, entry.version);
   const [outcome, setOutcome] = useState<Outcome | "">(entry.outcome ?? "");
-  const required = requiredToSubmit(outcome);
+  const required: ReadonlySet<EntryField> = requiredToSubmit(outcome);
   const [form, fields] = useForm({
     id: "entry",
     lastResult,

@@ -7,9 +7,7 @@ import { Form } from "@remix-run/react";
 import { Field } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 
-// Marked pure although in the browser it starts the schemas' download: the event page imports this module statically
-// for the server only, and the mark lets the browser's bundle drop it there (the lazy chunk keeps it, as it uses it).
-const check = /* @__PURE__ */ lazySchemas(() => import("~/modules/teams/schemas"));
+const check = lazySchemas(() => import("~/modules/teams/schemas"));
 
 export default function JoinByCodeForm({ eventSlug, lastResult }: { eventSlug: string; lastResult?: SubmissionResult<string[]> }) {
   const [joinForm, joinFields] = useForm({

@@ -18,7 +18,12 @@ export type Check<M> = {
   ready(): Promise<void>;
 };
 
-/** Deferred until the first check when there is no browser (tests, and server rendering, which never checks). */
+/**
+ * Deferred until the first check when there is no browser (tests, and server rendering, which never checks).
+ * Annotated as free of side effects so that a bundle leaves out a module whose only top-level code is its form's
+ * `check`, when nothing of it is used there: a form loaded on demand (ADR 043) stays out of its page's chunk.
+ */
+/* @__NO_SIDE_EFFECTS__ */
 export function lazySchemas<M>(load: () => Promise<M>): Check<M> {
   let loaded: { parse: Parse; schemas: M } | null = null;
   let loading: Promise<void> | null = null;

@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { lazy } from "react";
+import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
 import { MyRequests, OpenTeams, Seekers } from "~/components/team-finder/lists";
-import { SeekerPost } from "~/components/team-finder/seeker-post";
-import { TeamRecruiting } from "~/components/team-finder/team-recruiting";
+import { SeekerPost as SeekerPostOnServer } from "~/components/team-finder/seeker-post";
+import { TeamRecruiting as TeamRecruitingOnServer } from "~/components/team-finder/team-recruiting";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
@@ -33,6 +34,17 @@ import {
   teamOpening,
 } from "~/modules/teams/team-finder.server";
 import { getTeam } from "~/modules/teams/teams.server";
+
+// Each person sees one of two forms: a team's lead its recruiting, anyone else not in a team their own post. Both are
+// rendered in place by the server; in the browser only the one shown is downloaded, after the page's code, and React
+// keeps its HTML until it has (ADR 043). Only a literal `import.meta.env.SSR` drops the static imports from the
+// browser's bundle.
+const TeamRecruiting = import.meta.env.SSR
+  ? TeamRecruitingOnServer
+  : lazy(() => import("~/components/team-finder/team-recruiting").then((m) => ({ default: m.TeamRecruiting })));
+const SeekerPost = import.meta.env.SSR
+  ? SeekerPostOnServer
+  : lazy(() => import("~/components/team-finder/seeker-post").then((m) => ({ default: m.SeekerPost })));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Find a team · ${data?.event.title ?? "Event"} · Problem First` }];
 
@@ -181,14 +193,16 @@ export default function FindATeam() {
         </p>
       </div>
       {myTeam?.leads ? (
-        <TeamRecruiting
-          team={myTeam}
-          opening={opening}
-          incoming={incoming}
-          lastResult={formResult("opening")?.result}
-          confirm={confirm && confirm.kind === "decline" ? confirm : null}
-          requestError={requestError}
-        />
+        <Deferred>
+          <TeamRecruiting
+            team={myTeam}
+            opening={opening}
+            incoming={incoming}
+            lastResult={formResult("opening")?.result}
+            confirm={confirm && confirm.kind === "decline" ? confirm : null}
+            requestError={requestError}
+          />
+        </Deferred>
       ) : null}
       {myTeam ? (
         myTeam.leads ? null : (
@@ -197,13 +211,15 @@ export default function FindATeam() {
           </p>
         )
       ) : (
-        <SeekerPost
-          post={post}
-          problems={problems}
-          refusal={seekRefusal}
-          lastResult={formResult("post")?.result}
-          confirmRemove={confirm?.kind === "remove-post"}
-        />
+        <Deferred>
+          <SeekerPost
+            post={post}
+            problems={problems}
+            refusal={seekRefusal}
+            lastResult={formResult("post")?.result}
+            confirmRemove={confirm?.kind === "remove-post"}
+          />
+        </Deferred>
       )}
       <MyRequests requests={requests} confirm={confirm && confirm.kind === "withdraw" ? confirm : null} requestError={requestError} />
       <OpenTeams

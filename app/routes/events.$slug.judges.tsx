@@ -1,13 +1,14 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { lazy } from "react";
+import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
 import { useSucceededSubmissions } from "~/components/forms";
-import { AssignmentSection, RoundOneAssignments } from "~/components/judges/assignment-forms";
+import { AssignmentSection as AssignmentSectionOnServer, RoundOneAssignments as RoundOneAssignmentsOnServer } from "~/components/judges/assignment-forms";
 import { JudgesHeader } from "~/components/judges/judges-header";
 import { EmailInviteSection, type WithdrawFacts } from "~/components/judges/email-invite-section";
-import { InviteSection, type RevokeFacts } from "~/components/judges/invite-section";
-import { ReminderSection } from "~/components/judges/reminder-section";
+import { InviteSection as InviteSectionOnServer, type RevokeFacts } from "~/components/judges/invite-section";
+import { ReminderSection as ReminderSectionOnServer } from "~/components/judges/reminder-section";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
@@ -37,6 +38,20 @@ import {
 import { assignmentSchema, inviteJudgeByEmailSchema, judgeInviteSchema, judgesPerEntrySchema } from "~/modules/events/schemas";
 import { remindJudge, reminderList } from "~/modules/reminders/reminders.server";
 import { remindJudgeSchema } from "~/modules/reminders/schemas";
+
+// Below the invitations by email, the page's sections are rendered in place by the server; in the browser their code
+// arrives after the page's, and React keeps their HTML until it has (ADR 043): the reminders (shown only while
+// judging), the invite links (the second way to invite) and the assignments (below the fold). Only a literal
+// `import.meta.env.SSR` drops the static imports from the browser's bundle.
+const ReminderSection = import.meta.env.SSR
+  ? ReminderSectionOnServer
+  : lazy(() => import("~/components/judges/reminder-section").then((m) => ({ default: m.ReminderSection })));
+const InviteSection = import.meta.env.SSR
+  ? InviteSectionOnServer
+  : lazy(() => import("~/components/judges/invite-section").then((m) => ({ default: m.InviteSection })));
+const assignmentForms = () => import("~/components/judges/assignment-forms");
+const AssignmentSection = import.meta.env.SSR ? AssignmentSectionOnServer : lazy(() => assignmentForms().then((m) => ({ default: m.AssignmentSection })));
+const RoundOneAssignments = import.meta.env.SSR ? RoundOneAssignmentsOnServer : lazy(() => assignmentForms().then((m) => ({ default: m.RoundOneAssignments })));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Judges of ${data?.event.title ?? "event"} · Problem First` }];
 
@@ -203,14 +218,22 @@ export default function EventJudges() {
   return (
     <div className="space-y-8">
       <JudgesHeader event={event} judges={judges} roundOneJudges={roundOneJudges} />
-      {reminders ? <ReminderSection judges={reminders} last={last} /> : null}
+      {reminders ? (
+        <Deferred>
+          <ReminderSection judges={reminders} last={last} />
+        </Deferred>
+      ) : null}
       <EmailInviteSection key={`email-invites-${invitesSent}`} event={event} pending={pending} last={last} confirmWithdraw={confirmWithdraw} />
-      <InviteSection event={event} invites={invites} last={last} confirmRevoke={confirmRevoke} />
-      {assignmentsClosed ? (
-        <RoundOneAssignments event={event} assignments={assignments} closed={assignmentsClosed} />
-      ) : (
-        <AssignmentSection event={event} judges={judges} assignments={assignments} shortfall={shortfall} last={last} />
-      )}
+      <Deferred>
+        <InviteSection event={event} invites={invites} last={last} confirmRevoke={confirmRevoke} />
+      </Deferred>
+      <Deferred>
+        {assignmentsClosed ? (
+          <RoundOneAssignments event={event} assignments={assignments} closed={assignmentsClosed} />
+        ) : (
+          <AssignmentSection event={event} judges={judges} assignments={assignments} shortfall={shortfall} last={last} />
+        )}
+      </Deferred>
     </div>
   );
 }

@@ -1,18 +1,19 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { lazy } from "react";
+import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
 import { useSucceededSubmissions } from "~/components/forms";
-import { DashboardSection } from "~/components/manage/dashboard-section";
-import { JudgesSection } from "~/components/manage/judges-section";
+import { DashboardSection as DashboardSectionOnServer } from "~/components/manage/dashboard-section";
+import { JudgesSection as JudgesSectionOnServer } from "~/components/manage/judges-section";
 import { ManageHeader } from "~/components/manage/manage-header";
 import { manageSections, OnThisPage } from "~/components/manage/on-this-page";
-import { OrganizersSection } from "~/components/manage/organizers-section";
+import { OrganizersSection as OrganizersSectionOnServer } from "~/components/manage/organizers-section";
 import { PhaseSection } from "~/components/manage/phase-section";
-import { ProblemsSection } from "~/components/manage/problems-section";
-import { QuestionsSection } from "~/components/manage/questions-section";
-import { RubricSection } from "~/components/manage/rubric-section";
-import { TeamsSection } from "~/components/manage/teams-section";
+import { ProblemsSection as ProblemsSectionOnServer } from "~/components/manage/problems-section";
+import { QuestionsSection as QuestionsSectionOnServer } from "~/components/manage/questions-section";
+import { RubricSection as RubricSectionOnServer } from "~/components/manage/rubric-section";
+import { TeamsSection as TeamsSectionOnServer } from "~/components/manage/teams-section";
 import { backLink, readFrom, withFrom } from "~/lib/back-links";
 import { isKeeping, readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
@@ -32,6 +33,18 @@ import { addJudgeSchema, addOrganizerSchema, phaseChangeSchema } from "~/modules
 import { addOrganizer, removeOrganizer } from "~/modules/events/settings.server";
 import { moveProblem, restoreProblem, retireProblem } from "~/modules/problems/problems.server";
 import { moveProblemSchema } from "~/modules/problems/schemas";
+
+// The sections other than the header and the phase controls are rendered in place by the server; in the browser their
+// code arrives in one chunk after the page's, and React keeps their HTML until it has (ADR 043). Only a literal
+// `import.meta.env.SSR` drops the static imports from the browser's bundle.
+const later = () => import("~/components/manage/deferred-sections");
+const DashboardSection = import.meta.env.SSR ? DashboardSectionOnServer : lazy(() => later().then((m) => ({ default: m.DashboardSection })));
+const JudgesSection = import.meta.env.SSR ? JudgesSectionOnServer : lazy(() => later().then((m) => ({ default: m.JudgesSection })));
+const OrganizersSection = import.meta.env.SSR ? OrganizersSectionOnServer : lazy(() => later().then((m) => ({ default: m.OrganizersSection })));
+const ProblemsSection = import.meta.env.SSR ? ProblemsSectionOnServer : lazy(() => later().then((m) => ({ default: m.ProblemsSection })));
+const QuestionsSection = import.meta.env.SSR ? QuestionsSectionOnServer : lazy(() => later().then((m) => ({ default: m.QuestionsSection })));
+const RubricSection = import.meta.env.SSR ? RubricSectionOnServer : lazy(() => later().then((m) => ({ default: m.RubricSection })));
+const TeamsSection = import.meta.env.SSR ? TeamsSectionOnServer : lazy(() => later().then((m) => ({ default: m.TeamsSection })));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage ${data?.event.title ?? "event"} · Problem First` }];
 
@@ -190,35 +203,39 @@ export default function ManageEvent() {
     <div className="space-y-8">
       <ManageHeader event={event} back={back} canStartFrom={canStartFrom} />
       <OnThisPage sections={manageSections} />
-      <DashboardSection dashboard={dashboard} teamCount={teams.length} steps={steps} />
+      <Deferred>
+        <DashboardSection dashboard={dashboard} teamCount={teams.length} steps={steps} />
+      </Deferred>
       <PhaseSection slug={event.slug} phase={event.phase} round={asRound(event.judgingRound)} steps={steps} history={history} lastResult={resultOf("phase")} />
-      <ProblemsSection
-        slug={event.slug}
-        problems={problems}
-        canEdit={canEditProblems}
-        confirmRetire={answer && "confirmRetire" in answer ? answer.confirmRetire : null}
-      />
-      <JudgesSection
-        key={`judges-${judgesAdded}`}
-        slug={event.slug}
-        judgesPerEntry={event.judgesPerEntry}
-        round={asRound(event.judgingRound)}
-        judges={judges}
-        canRemove={canRemoveJudges}
-        invites={invites}
-        lastResult={resultOf("add-judge")}
-        confirmRemove={answer && "confirmRemoveJudge" in answer ? answer.confirmRemoveJudge : null}
-      />
-      <TeamsSection slug={event.slug} teams={teams} />
-      <RubricSection slug={event.slug} scaleMax={event.scaleMax} rubric={rubric} round={asRound(event.judgingRound)} />
-      <QuestionsSection
-        questions={questions}
-        lockedReason={questionsLockedReason}
-        lastResult={resultOf("save-questions")}
-        confirmRemove={answer && "confirmRemoveQuestions" in answer ? answer.confirmRemoveQuestions : null}
-        kept={answer && "keptQuestions" in answer ? answer.keptQuestions : null}
-      />
-      <OrganizersSection key={`organizers-${organizersAdded}`} organizers={organizers} lastResult={resultOf("add-organizer")} />
+      <Deferred>
+        <ProblemsSection
+          slug={event.slug}
+          problems={problems}
+          canEdit={canEditProblems}
+          confirmRetire={answer && "confirmRetire" in answer ? answer.confirmRetire : null}
+        />
+        <JudgesSection
+          key={`judges-${judgesAdded}`}
+          slug={event.slug}
+          judgesPerEntry={event.judgesPerEntry}
+          round={asRound(event.judgingRound)}
+          judges={judges}
+          canRemove={canRemoveJudges}
+          invites={invites}
+          lastResult={resultOf("add-judge")}
+          confirmRemove={answer && "confirmRemoveJudge" in answer ? answer.confirmRemoveJudge : null}
+        />
+        <TeamsSection slug={event.slug} teams={teams} />
+        <RubricSection slug={event.slug} scaleMax={event.scaleMax} rubric={rubric} round={asRound(event.judgingRound)} />
+        <QuestionsSection
+          questions={questions}
+          lockedReason={questionsLockedReason}
+          lastResult={resultOf("save-questions")}
+          confirmRemove={answer && "confirmRemoveQuestions" in answer ? answer.confirmRemoveQuestions : null}
+          kept={answer && "keptQuestions" in answer ? answer.keptQuestions : null}
+        />
+        <OrganizersSection key={`organizers-${organizersAdded}`} organizers={organizers} lastResult={resultOf("add-organizer")} />
+      </Deferred>
     </div>
   );
 }

@@ -28,20 +28,23 @@ export const entryFieldLabels = {
 
 export type EntryField = keyof typeof entryFieldLabels;
 
-const alwaysRequired: [EntryField, string][] = [
-  ["title", "Give the entry a title"],
-  ["summary", "Write a one-line summary"],
-  ["approach", "Describe the approach: models, tools and data used"],
-  ["metricName", "Name the AI metric"],
-  ["metricBaseline", "Give the metric's baseline"],
-  ["postMortemWorked", "Say what worked (even in a failed attempt something did)"],
-  ["postMortemDidNotWork", "Say what did not work"],
-  ["postMortemDifferently", "Say what you would do differently"],
-  ["postMortemNextSteps", "Name the next steps"],
-  ["outcome", "Pick an outcome"],
-  ["postMortemRootCause", "Pick the root cause"],
-];
-const MEASURED_RESULT_NEEDED = "Give the measured result (only a failed attempt may leave it empty)";
+// What a complete entry must fill in. The messages for a field left empty are the submit schema's (schemas.ts), so
+// that the form, which only marks the others "(optional)", does not load them.
+const alwaysRequired = [
+  "title",
+  "summary",
+  "approach",
+  "metricName",
+  "metricBaseline",
+  "postMortemWorked",
+  "postMortemDidNotWork",
+  "postMortemDifferently",
+  "postMortemNextSteps",
+  "outcome",
+  "postMortemRootCause",
+] as const satisfies readonly EntryField[];
+
+export type RequiredField = (typeof alwaysRequired)[number] | "metricResult";
 
 /**
  * What a complete entry must fill in, for an outcome (none picked yet counts as not failed). A failed
@@ -49,8 +52,8 @@ const MEASURED_RESULT_NEEDED = "Give the measured result (only a failed attempt 
  * outcome, and a failed attempt often has none. The submit schema and the form's "(optional)" marks both
  * read this list.
  */
-export function requiredToSubmit(outcome: Outcome | "" | null | undefined): Map<EntryField, string> {
-  const need = new Map(alwaysRequired);
-  if (outcome !== "failed") need.set("metricResult", MEASURED_RESULT_NEEDED);
+export function requiredToSubmit(outcome: Outcome | "" | null | undefined): Set<RequiredField> {
+  const need = new Set<RequiredField>(alwaysRequired);
+  if (outcome !== "failed") need.add("metricResult");
   return need;
 }

@@ -213,14 +213,14 @@ describe("requiredToSubmit", () => {
   });
   it("never requires demo, repository or video links, whatever the outcome", () => {
     for (const outcome of ["working", "partial", "failed", ""] as const) {
-      for (const link of ["demoUrl", "repoUrl", "videoUrl"] as const) expect(requiredToSubmit(outcome).has(link)).toBe(false);
+      for (const link of ["demoUrl", "repoUrl", "videoUrl"]) expect((requiredToSubmit(outcome) as Set<string>).has(link)).toBe(false);
     }
   });
   it("is what the submit schema checks: a failed attempt without links or measured result is complete", () => {
     const failed = { ...complete, outcome: "failed" as const, demoUrl: "", repoUrl: "", videoUrl: "", metricResult: "" };
     expect(entrySubmitSchema.safeParse(failed).success).toBe(true);
     expect(paths(entrySubmitSchema.safeParse({ ...failed, outcome: "partial" }))).toEqual(["metricResult"]);
-    const required = [...requiredToSubmit("working").keys()].sort();
+    const required = [...requiredToSubmit("working")].sort();
     expect(paths(entrySubmitSchema.safeParse({ version: 1, outcome: "working" })).sort()).toEqual(required.filter((f) => f !== "outcome"));
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { outcomes, rootCauses, type entryStatuses } from "#db/enums";
-import { requiredToSubmit, type EntryField } from "./fields";
+import { requiredToSubmit, type EntryField, type RequiredField } from "./fields";
 import { answersSchema } from "./question-schemas";
 import type { Question } from "./questions";
 
@@ -43,16 +43,31 @@ const draftShape = {
 
 export const entryDraftSchema = z.object(draftShape);
 
+/** What submitting says next to a field a complete entry must fill in and that was left empty. */
+const missing: Record<RequiredField, string> = {
+  title: "Give the entry a title",
+  summary: "Write a one-line summary",
+  approach: "Describe the approach: models, tools and data used",
+  metricName: "Name the AI metric",
+  metricBaseline: "Give the metric's baseline",
+  metricResult: "Give the measured result (only a failed attempt may leave it empty)",
+  postMortemWorked: "Say what worked (even in a failed attempt something did)",
+  postMortemDidNotWork: "Say what did not work",
+  postMortemDifferently: "Say what you would do differently",
+  postMortemNextSteps: "Name the next steps",
+  outcome: "Pick an outcome",
+  postMortemRootCause: "Pick the root cause",
+};
+
 // Submit: a complete entry. A failed attempt is complete when its post-mortem is.
 function checkComplete(v: z.infer<typeof entryDraftSchema>, ctx: z.RefinementCtx) {
   const need = requiredToSubmit(v.outcome);
-  for (const [field, message] of need) {
-    if (field !== "metricResult" && !v[field]) ctx.addIssue({ code: "custom", path: [field], message });
+  for (const field of need) {
+    if (field !== "metricResult" && !v[field]) ctx.addIssue({ code: "custom", path: [field], message: missing[field] });
   }
   if (v.postMortemRootCause === "other" && !v.postMortemRootCauseOther)
     ctx.addIssue({ code: "custom", path: ["postMortemRootCauseOther"], message: "Describe the root cause" });
-  const metricResult = need.get("metricResult");
-  if (metricResult && v.outcome && !v.metricResult) ctx.addIssue({ code: "custom", path: ["metricResult"], message: metricResult });
+  if (need.has("metricResult") && v.outcome && !v.metricResult) ctx.addIssue({ code: "custom", path: ["metricResult"], message: missing.metricResult });
 }
 
 export const entrySubmitSchema = z.object(draftShape).superRefine(checkComplete);
