@@ -51,6 +51,30 @@ test("the Manage page's sections are reached from its in-page navigation, at 390
   await context.close();
 });
 
+// The sections after the phase controls load after the page (ADR 043, ADR 058). Their download starts while a
+// navigation inside the app still waits for the page's data, so they show with the page, not a moment after it. The
+// data is held here until the sections' code has been asked for: were it asked for only once the page renders, the
+// page would never come.
+test("after a navigation inside the app, Manage shows its later sections with the page", async ({ browser }) => {
+  const setUp = await openEvent(unique("Arrive Hack"));
+  const page = await pageSignedInAs(browser, "organizer@example.com");
+  await page.goto(setUp.url);
+  let asked = () => {};
+  const sectionsAsked = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(/\/assets\/deferred-sections-[\w-]+\.js$/, async (route) => {
+    asked();
+    await route.continue();
+  });
+  await page.route(/\/manage\.data(\?|$)/, async (route) => {
+    await sectionsAsked;
+    await route.continue();
+  });
+  await page.getByRole("link", { name: "Manage event" }).click();
+  await expect(page.getByRole("heading", { name: "Manage event", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Organizers (1)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Business problems/ })).toBeVisible();
+});
+
 test("back links return where the person came from: the event page, the accounts page, the Manage page", async ({ browser }) => {
   const setUp = await openEvent(unique("Back Hack"));
   const title = setUp.event.title;

@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
-import { Component, Suspense, type ReactNode } from "react";
+import { Component, createElement, lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
 
 const titles: Record<number, string> = {
   400: "That request did not look right",
@@ -55,4 +55,26 @@ export class Deferred extends Component<{ children: ReactNode }, { failed: boole
       </p>
     );
   }
+}
+
+/**
+ * A part of a page whose code the browser downloads after the page's own (ADR 043), for use inside `Deferred` as
+ * `import.meta.env.SSR ? PartOnServer : lazyPart(() => import("…"), (m) => m.Part)`. The download starts when the
+ * module declaring the part runs: on a page load as hydration starts, and on a navigation inside the app while the
+ * route's data is still on its way, so the part is usually in when the page renders, rather than showing a moment
+ * after it. Until it is in, React keeps the server's HTML (a page load) or shows nothing (a navigation).
+ */
+export function lazyPart<M, P extends object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>): ComponentType<P> {
+  let loaded: ComponentType<P> | undefined;
+  const ready = load().then((module) => (loaded = pick(module)));
+  // A failed download is shown where the part is rendered (Deferred), not reported as an unhandled rejection.
+  ready.catch(() => {});
+  const Lazy = lazy(() => ready.then((component) => ({ default: component })));
+  function LazyPart(props: P) {
+    // Chosen once per mount: switching from the lazy component to the loaded one would mount the part afresh and
+    // lose what was typed in it.
+    const [Shown] = useState<ComponentType<P> | typeof Lazy>(() => loaded ?? Lazy);
+    return createElement(Shown as ComponentType<P>, props);
+  }
+  return LazyPart;
 }

@@ -1,10 +1,9 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { lazy } from "react";
 import { EventAnnouncements } from "~/components/announcements/event-announcements";
 import { PhaseBadge } from "~/components/phase-badge";
 import { EntryCards } from "~/components/entry-card";
-import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import JoinByCodeFormOnServer from "~/components/join-by-code";
 import { Countdown } from "~/components/countdown";
 import { Markdown } from "~/components/markdown";
@@ -25,7 +24,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 // Only people without a team see the invite-code form: the server renders it in place; in the browser its code (and
 // the form library's) arrives after the page's, zod after that, and React keeps its HTML until then (ADR 043). Only a
 // literal `import.meta.env.SSR` drops the static import from the browser's bundle.
-const JoinByCodeForm = import.meta.env.SSR ? JoinByCodeFormOnServer : lazy(() => import("~/components/join-by-code"));
+const JoinByCodeForm = import.meta.env.SSR
+  ? JoinByCodeFormOnServer
+  : lazyPart(
+      () => import("~/components/join-by-code"),
+      (m) => m.default,
+    );
 
 /** Entry cards on the event page; "See all N entries" leads to the gallery. */
 const EVENT_PAGE_ENTRIES = 12;

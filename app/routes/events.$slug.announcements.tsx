@@ -1,11 +1,10 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { lazy } from "react";
 import { AnnouncementForm } from "~/components/announcements/announcement-form";
 import { AnnouncementLists as AnnouncementListsOnServer } from "~/components/announcements/announcement-lists";
 import { useSucceededSubmissions } from "~/components/forms";
-import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { backLink } from "~/lib/back-links";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
@@ -31,7 +30,10 @@ import { requireEventAccess } from "~/modules/events/access.server";
 // Only a literal `import.meta.env.SSR` drops the static import from the browser's bundle.
 const AnnouncementLists = import.meta.env.SSR
   ? AnnouncementListsOnServer
-  : lazy(() => import("~/components/announcements/announcement-lists").then((m) => ({ default: m.AnnouncementLists })));
+  : lazyPart(
+      () => import("~/components/announcements/announcement-lists"),
+      (m) => m.AnnouncementLists,
+    );
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Announcements · ${data?.event.title ?? "Event"} · Problem First` }];
 

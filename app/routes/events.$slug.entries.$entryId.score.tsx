@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { lazy } from "react";
-import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { ConflictForm } from "~/components/score/conflict-form";
 import { EntryBrief as EntryBriefOnServer } from "~/components/score/entry-brief";
 import { ScoreSheetForm } from "~/components/score/score-sheet-form";
@@ -17,7 +16,12 @@ import { conflictSchema } from "~/modules/judging/schemas";
 // The entry the judge reads is rendered in place by the server; in the browser its code (badges, answers, the video
 // player) arrives after the score sheet's, and React keeps its HTML until it has (ADR 043). Only a literal
 // `import.meta.env.SSR` drops the static import from the browser's bundle.
-const EntryBrief = import.meta.env.SSR ? EntryBriefOnServer : lazy(() => import("~/components/score/entry-brief").then((m) => ({ default: m.EntryBrief })));
+const EntryBrief = import.meta.env.SSR
+  ? EntryBriefOnServer
+  : lazyPart(
+      () => import("~/components/score/entry-brief"),
+      (m) => m.EntryBrief,
+    );
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Score ${data?.entry.title ? `“${data.entry.title}”` : "entry"} · ${data?.event.title ?? "Event"} · Problem First` },

@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { lazy } from "react";
-import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { MyRequests, OpenTeams, Seekers } from "~/components/team-finder/lists";
 import { SeekerPost as SeekerPostOnServer } from "~/components/team-finder/seeker-post";
 import { TeamRecruiting as TeamRecruitingOnServer } from "~/components/team-finder/team-recruiting";
@@ -41,10 +40,16 @@ import { getTeam } from "~/modules/teams/teams.server";
 // browser's bundle.
 const TeamRecruiting = import.meta.env.SSR
   ? TeamRecruitingOnServer
-  : lazy(() => import("~/components/team-finder/team-recruiting").then((m) => ({ default: m.TeamRecruiting })));
+  : lazyPart(
+      () => import("~/components/team-finder/team-recruiting"),
+      (m) => m.TeamRecruiting,
+    );
 const SeekerPost = import.meta.env.SSR
   ? SeekerPostOnServer
-  : lazy(() => import("~/components/team-finder/seeker-post").then((m) => ({ default: m.SeekerPost })));
+  : lazyPart(
+      () => import("~/components/team-finder/seeker-post"),
+      (m) => m.SeekerPost,
+    );
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Find a team · ${data?.event.title ?? "Event"} · Problem First` }];
 

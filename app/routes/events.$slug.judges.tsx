@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { lazy } from "react";
-import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { useSucceededSubmissions } from "~/components/forms";
 import { AssignmentSection as AssignmentSectionOnServer, RoundOneAssignments as RoundOneAssignmentsOnServer } from "~/components/judges/assignment-forms";
 import { JudgesHeader } from "~/components/judges/judges-header";
@@ -45,13 +44,19 @@ import { remindJudgeSchema } from "~/modules/reminders/schemas";
 // `import.meta.env.SSR` drops the static imports from the browser's bundle.
 const ReminderSection = import.meta.env.SSR
   ? ReminderSectionOnServer
-  : lazy(() => import("~/components/judges/reminder-section").then((m) => ({ default: m.ReminderSection })));
+  : lazyPart(
+      () => import("~/components/judges/reminder-section"),
+      (m) => m.ReminderSection,
+    );
 const InviteSection = import.meta.env.SSR
   ? InviteSectionOnServer
-  : lazy(() => import("~/components/judges/invite-section").then((m) => ({ default: m.InviteSection })));
+  : lazyPart(
+      () => import("~/components/judges/invite-section"),
+      (m) => m.InviteSection,
+    );
 const assignmentForms = () => import("~/components/judges/assignment-forms");
-const AssignmentSection = import.meta.env.SSR ? AssignmentSectionOnServer : lazy(() => assignmentForms().then((m) => ({ default: m.AssignmentSection })));
-const RoundOneAssignments = import.meta.env.SSR ? RoundOneAssignmentsOnServer : lazy(() => assignmentForms().then((m) => ({ default: m.RoundOneAssignments })));
+const AssignmentSection = import.meta.env.SSR ? AssignmentSectionOnServer : lazyPart(assignmentForms, (m) => m.AssignmentSection);
+const RoundOneAssignments = import.meta.env.SSR ? RoundOneAssignmentsOnServer : lazyPart(assignmentForms, (m) => m.RoundOneAssignments);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Judges of ${data?.event.title ?? "event"} · Problem First` }];
 

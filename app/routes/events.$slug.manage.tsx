@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { lazy } from "react";
-import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { useSucceededSubmissions } from "~/components/forms";
 import { DashboardSection as DashboardSectionOnServer } from "~/components/manage/dashboard-section";
 import { JudgesSection as JudgesSectionOnServer } from "~/components/manage/judges-section";
@@ -38,13 +37,13 @@ import { moveProblemSchema } from "~/modules/problems/schemas";
 // code arrives in one chunk after the page's, and React keeps their HTML until it has (ADR 043). Only a literal
 // `import.meta.env.SSR` drops the static imports from the browser's bundle.
 const later = () => import("~/components/manage/deferred-sections");
-const DashboardSection = import.meta.env.SSR ? DashboardSectionOnServer : lazy(() => later().then((m) => ({ default: m.DashboardSection })));
-const JudgesSection = import.meta.env.SSR ? JudgesSectionOnServer : lazy(() => later().then((m) => ({ default: m.JudgesSection })));
-const OrganizersSection = import.meta.env.SSR ? OrganizersSectionOnServer : lazy(() => later().then((m) => ({ default: m.OrganizersSection })));
-const ProblemsSection = import.meta.env.SSR ? ProblemsSectionOnServer : lazy(() => later().then((m) => ({ default: m.ProblemsSection })));
-const QuestionsSection = import.meta.env.SSR ? QuestionsSectionOnServer : lazy(() => later().then((m) => ({ default: m.QuestionsSection })));
-const RubricSection = import.meta.env.SSR ? RubricSectionOnServer : lazy(() => later().then((m) => ({ default: m.RubricSection })));
-const TeamsSection = import.meta.env.SSR ? TeamsSectionOnServer : lazy(() => later().then((m) => ({ default: m.TeamsSection })));
+const DashboardSection = import.meta.env.SSR ? DashboardSectionOnServer : lazyPart(later, (m) => m.DashboardSection);
+const JudgesSection = import.meta.env.SSR ? JudgesSectionOnServer : lazyPart(later, (m) => m.JudgesSection);
+const OrganizersSection = import.meta.env.SSR ? OrganizersSectionOnServer : lazyPart(later, (m) => m.OrganizersSection);
+const ProblemsSection = import.meta.env.SSR ? ProblemsSectionOnServer : lazyPart(later, (m) => m.ProblemsSection);
+const QuestionsSection = import.meta.env.SSR ? QuestionsSectionOnServer : lazyPart(later, (m) => m.QuestionsSection);
+const RubricSection = import.meta.env.SSR ? RubricSectionOnServer : lazyPart(later, (m) => m.RubricSection);
+const TeamsSection = import.meta.env.SSR ? TeamsSectionOnServer : lazyPart(later, (m) => m.TeamsSection);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage ${data?.event.title ?? "event"} · Problem First` }];
 

@@ -1,8 +1,7 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { lazy } from "react";
-import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { FormErrors, SelectField } from "~/components/forms";
 import { EntrySection as EntrySectionOnServer } from "~/components/team/entry-section";
 import { MembersSection } from "~/components/team/members-section";
@@ -34,7 +33,10 @@ import {
 // static import from the browser's bundle.
 const EntrySection = import.meta.env.SSR
   ? EntrySectionOnServer
-  : lazy(() => import("~/components/team/entry-section").then((m) => ({ default: m.EntrySection })));
+  : lazyPart(
+      () => import("~/components/team/entry-section"),
+      (m) => m.EntrySection,
+    );
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} · ${data?.event.title ?? "Event"} · Problem First` }];
 

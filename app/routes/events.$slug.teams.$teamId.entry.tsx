@@ -1,10 +1,9 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { lazy } from "react";
 import { EntryForm, EntrySectionsNav } from "~/components/entry-form";
 import { Screenshots as ScreenshotsOnServer } from "~/components/entry-screenshots";
-import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { LiveRelatedLearnings as LiveRelatedLearningsOnServer } from "~/components/related-live";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
@@ -32,8 +31,16 @@ import { getTeam } from "~/modules/teams/teams.server";
 // Only a literal `import.meta.env.SSR` drops the static import from the browser's bundle.
 const LiveRelatedLearnings = import.meta.env.SSR
   ? LiveRelatedLearningsOnServer
-  : lazy(() => import("~/components/related-live").then((m) => ({ default: m.LiveRelatedLearnings })));
-const Screenshots = import.meta.env.SSR ? ScreenshotsOnServer : lazy(() => import("~/components/entry-screenshots").then((m) => ({ default: m.Screenshots })));
+  : lazyPart(
+      () => import("~/components/related-live"),
+      (m) => m.LiveRelatedLearnings,
+    );
+const Screenshots = import.meta.env.SSR
+  ? ScreenshotsOnServer
+  : lazyPart(
+      () => import("~/components/entry-screenshots"),
+      (m) => m.Screenshots,
+    );
 
 /** The fields the past-learnings panel follows; one array, so the panel's props stay the same between renders. */
 const RELATED_FIELDS = ["title", "approach"];

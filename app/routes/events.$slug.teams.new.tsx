@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { lazy, useSyncExternalStore } from "react";
-import { Deferred, GeneralErrorBoundary } from "~/components/error-boundary";
+import { useSyncExternalStore } from "react";
+import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { RelatedLearnings as RelatedLearningsOnServer } from "~/components/learnings";
 import { parseForm } from "~/lib/forms.server";
@@ -23,7 +23,10 @@ const check = lazySchemas(() => import("~/modules/teams/schemas"));
 // browser's bundle.
 const RelatedLearnings = import.meta.env.SSR
   ? RelatedLearningsOnServer
-  : lazy(() => import("~/components/learnings").then((m) => ({ default: m.RelatedLearnings })));
+  : lazyPart(
+      () => import("~/components/learnings"),
+      (m) => m.RelatedLearnings,
+    );
 
 export const meta: MetaFunction = () => [{ title: "Create a team · Problem First" }];
 
