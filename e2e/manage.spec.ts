@@ -51,11 +51,11 @@ test("the Manage page's sections are reached from its in-page navigation, at 390
   await context.close();
 });
 
-// The sections after the phase controls load after the page (ADR 043, ADR 058). Their download starts while a
-// navigation inside the app still waits for the page's data, so they show with the page, not a moment after it. The
-// data is held here until the sections' code has been asked for: were it asked for only once the page renders, the
-// page would never come.
-test("after a navigation inside the app, Manage shows its later sections with the page", async ({ browser }) => {
+// Manage's dashboard and the sections after its phase controls load after the page (ADR 043, ADR 058). Their download
+// starts while a navigation inside the app still waits for the page's data, so they are usually in when the page
+// renders, not a moment after it. The data is held here until the sections' code has been asked for: were it asked
+// for only once the page renders, the page would never come.
+test("after a navigation inside the app, Manage's later sections start downloading before its data arrives", async ({ browser }) => {
   const setUp = await openEvent(unique("Arrive Hack"));
   const page = await pageSignedInAs(browser, "organizer@example.com");
   await page.goto(setUp.url);

@@ -235,3 +235,24 @@ test("a mistyped invite code keeps the event page, with the reason next to the f
   await page.getByRole("button", { name: "Find team" }).click();
   await expect(page.getByRole("button", { name: "Join team" })).toBeVisible();
 });
+
+// The invite-code form loads after the event page, and only for people who see it (ADR 058): a team's member never
+// downloads its code, someone without a team does.
+test("only people who may join a team download the invite-code form's code", async ({ browser }) => {
+  const setUp = await openEvent(unique("Code Hackathon"));
+  const lead = await createPerson("Lou Lead");
+  const newcomer = await createPerson("Noor Newcomer");
+  await teamOf(setUp, lead);
+  const asked = async (email: string) => {
+    const page = await pageSignedInAs(browser, email);
+    const requests: string[] = [];
+    page.on("request", (request) => {
+      if (/\/assets\/join-by-code-[\w-]+\.js$/.test(request.url())) requests.push(request.url());
+    });
+    await page.goto(setUp.url, { waitUntil: "networkidle" });
+    await expect(page.getByRole("heading", { level: 1, name: setUp.event.title })).toBeVisible();
+    return requests.length;
+  };
+  expect(await asked(lead.email)).toBe(0);
+  expect(await asked(newcomer.email)).toBe(1);
+});

@@ -58,23 +58,32 @@ export class Deferred extends Component<{ children: ReactNode }, { failed: boole
 }
 
 /**
- * A part of a page whose code the browser downloads after the page's own (ADR 043), for use inside `Deferred` as
- * `import.meta.env.SSR ? PartOnServer : lazyPart(() => import("…"), (m) => m.Part)`. The download starts when the
- * module declaring the part runs: on a page load as hydration starts, and on a navigation inside the app while the
- * route's data is still on its way, so the part is usually in when the page renders, rather than showing a moment
- * after it. Until it is in, React keeps the server's HTML (a page load) or shows nothing (a navigation).
+ * A part of a page whose code the browser downloads after the page's own (ADR 043, ADR 058), for use inside
+ * `Deferred` as `import.meta.env.SSR ? PartOnServer : lazyPart(() => import("…"), (m) => m.Part)`, at a module's top
+ * level (called while rendering, it would make a new component each time). The download starts when the module
+ * declaring the part runs: on a page load as hydration starts, and on a navigation inside the app while the route's
+ * data is still on its way, so the part is usually in when the page renders rather than showing a moment after it.
+ * A part that only some people see (`whenShown`) is downloaded the first time it is rendered instead, so nobody
+ * downloads what they never see. Until a part is in, React keeps the server's HTML (a page load) or shows nothing
+ * (a navigation).
  */
-export function lazyPart<M, P extends object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>): ComponentType<P> {
+export function lazyPart<M, P extends object>(
+  load: () => Promise<M>,
+  pick: (module: M) => ComponentType<P>,
+  { whenShown = false }: { whenShown?: boolean } = {},
+): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
-  const ready = load().then((module) => (loaded = pick(module)));
+  let ready: Promise<ComponentType<P>> | undefined;
+  const start = () => (ready ??= load().then((module) => (loaded = pick(module))));
   // A failed download is shown where the part is rendered (Deferred), not reported as an unhandled rejection.
-  ready.catch(() => {});
-  const Lazy = lazy(() => ready.then((component) => ({ default: component })));
+  if (!whenShown) start().catch(() => {});
+  const Lazy = lazy(() => start().then((component) => ({ default: component })));
   function LazyPart(props: P) {
     // Chosen once per mount: switching from the lazy component to the loaded one would mount the part afresh and
-    // lose what was typed in it.
+    // lose what was typed in it. (The cast: React's types keep a lazy component and a component apart.)
     const [Shown] = useState<ComponentType<P> | typeof Lazy>(() => loaded ?? Lazy);
     return createElement(Shown as ComponentType<P>, props);
   }
+  LazyPart.displayName = "LazyPart";
   return LazyPart;
 }

@@ -29,6 +29,7 @@ const JoinByCodeForm = import.meta.env.SSR
   : lazyPart(
       () => import("~/components/join-by-code"),
       (m) => m.default,
+      { whenShown: true },
     );
 
 /** Entry cards on the event page; "See all N entries" leads to the gallery. */

@@ -43,12 +43,14 @@ const TeamRecruiting = import.meta.env.SSR
   : lazyPart(
       () => import("~/components/team-finder/team-recruiting"),
       (m) => m.TeamRecruiting,
+      { whenShown: true },
     );
 const SeekerPost = import.meta.env.SSR
   ? SeekerPostOnServer
   : lazyPart(
       () => import("~/components/team-finder/seeker-post"),
       (m) => m.SeekerPost,
+      { whenShown: true },
     );
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Find a team · ${data?.event.title ?? "Event"} · Problem First` }];

@@ -38,15 +38,17 @@ import { assignmentSchema, inviteJudgeByEmailSchema, judgeInviteSchema, judgesPe
 import { remindJudge, reminderList } from "~/modules/reminders/reminders.server";
 import { remindJudgeSchema } from "~/modules/reminders/schemas";
 
-// Below the invitations by email, the page's sections are rendered in place by the server; in the browser their code
-// arrives after the page's, and React keeps their HTML until it has (ADR 043): the reminders (shown only while
-// judging), the invite links (the second way to invite) and the assignments (below the fold). Only a literal
+// Every section but the header and the invitations by email is rendered in place by the server; in the browser its
+// code arrives after the page's, and React keeps its HTML until it has (ADR 043): the reminders (shown only while
+// judging, and downloaded only then), the invite links (the second way to invite) and the assignments (below the
+// fold). Only a literal
 // `import.meta.env.SSR` drops the static imports from the browser's bundle.
 const ReminderSection = import.meta.env.SSR
   ? ReminderSectionOnServer
   : lazyPart(
       () => import("~/components/judges/reminder-section"),
       (m) => m.ReminderSection,
+      { whenShown: true },
     );
 const InviteSection = import.meta.env.SSR
   ? InviteSectionOnServer

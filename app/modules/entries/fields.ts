@@ -52,7 +52,7 @@ export type RequiredField = (typeof alwaysRequired)[number] | "metricResult";
  * outcome, and a failed attempt often has none. The submit schema and the form's "(optional)" marks both
  * read this list.
  */
-export function requiredToSubmit(outcome: Outcome | "" | null | undefined): Set<RequiredField> {
+export function requiredToSubmit(outcome: Outcome | "" | null | undefined): ReadonlySet<RequiredField> {
   const need = new Set<RequiredField>(alwaysRequired);
   if (outcome !== "failed") need.add("metricResult");
   return need;

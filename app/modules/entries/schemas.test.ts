@@ -213,7 +213,8 @@ describe("requiredToSubmit", () => {
   });
   it("never requires demo, repository or video links, whatever the outcome", () => {
     for (const outcome of ["working", "partial", "failed", ""] as const) {
-      for (const link of ["demoUrl", "repoUrl", "videoUrl"]) expect((requiredToSubmit(outcome) as Set<string>).has(link)).toBe(false);
+      const need: ReadonlySet<string> = requiredToSubmit(outcome);
+      for (const link of ["demoUrl", "repoUrl", "videoUrl"]) expect(need.has(link)).toBe(false);
     }
   });
   it("is what the submit schema checks: a failed attempt without links or measured result is complete", () => {
