@@ -41,8 +41,7 @@ import { remindJudgeSchema } from "~/modules/reminders/schemas";
 // Every section but the header and the invitations by email is rendered in place by the server; in the browser its
 // code arrives after the page's, and React keeps its HTML until it has (ADR 043): the reminders (shown only while
 // judging, and downloaded only then), the invite links (the second way to invite) and the assignments (below the
-// fold). Only a literal
-// `import.meta.env.SSR` drops the static imports from the browser's bundle.
+// fold). Only a literal `import.meta.env.SSR` drops the static imports from the browser's bundle.
 const ReminderSection = import.meta.env.SSR
   ? ReminderSectionOnServer
   : lazyPart(
