@@ -114,6 +114,9 @@ test("the rubric: criteria are renamed, given level texts, added and removed; th
   const manageUrl = `${url}/manage`;
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
   await organizer.goto(`${url}/rubric`);
+  // Rows are added and removed in the browser (useForm's `lists`): nothing is sent until the rubric is saved.
+  const sent: string[] = [];
+  organizer.on("request", (request) => void (request.method() === "POST" && sent.push(request.url())));
   await organizer.getByLabel("Weight of criterion 1").fill("30");
   await organizer.getByLabel("Name of criterion 1").fill("Problem fit for a named planner");
   await organizer.getByText("Text for each score level (optional)").first().click();
@@ -124,6 +127,7 @@ test("the rubric: criteria are renamed, given level texts, added and removed; th
   await organizer.getByLabel("Name of criterion 6").fill("Safety");
   await organizer.getByLabel("What judges look for (criterion 6)").fill("Never sends a technician somewhere unsafe.");
   await organizer.getByLabel("Weight of criterion 6").fill("5");
+  expect(sent).toEqual([]);
   await expectAccessible(organizer);
   await organizer.getByRole("button", { name: "Save rubric" }).click();
   await expectToast(organizer, "Rubric saved.");

@@ -1,6 +1,6 @@
 // Custom submission questions (ADR 036): an organizer asks two questions on the Manage page; a team member answers
 // them on the entry form and reads them back on the entry page. Removing a question teams answered asks first (ADR 046).
-import { expect, type Browser } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { listQuestions, saveQuestions } from "~/modules/entries/questions.server";
 import { entryDraftSchema } from "~/modules/entries/schemas";
@@ -12,6 +12,9 @@ test("an organizer adds a yes/no and a one-of-a-list question; a team answers th
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
   await organizer.goto(`${setUp.url}/manage`);
   const questions = organizer.getByRole("region", { name: /Submission questions/ });
+  // Rows are added in the browser (useForm's `lists`): nothing is sent until the questions are saved.
+  const sent: string[] = [];
+  organizer.on("request", (request) => void (request.method() === "POST" && sent.push(request.url())));
   await questions.getByRole("button", { name: "Add a question" }).click();
   await questions.getByLabel("Text of question 1").fill("Did you use customer data?");
   await questions.getByLabel("Kind of answer (question 1)").selectOption({ label: "Yes or no" });
@@ -20,6 +23,7 @@ test("an organizer adds a yes/no and a one-of-a-list question; a team answers th
   await questions.getByLabel("Text of question 2").fill("Which track?");
   await questions.getByLabel("Kind of answer (question 2)").selectOption({ label: "One of a list" });
   await questions.getByLabel("Options of question 2").fill("Support\nSales");
+  expect(sent).toEqual([]);
   // Enter in a text field saves both questions; it does not press "Remove question 1".
   await questions.getByLabel("Text of question 2").press("Enter");
   await expectToast(organizer, "Submission questions saved.");
@@ -29,10 +33,12 @@ test("an organizer adds a yes/no and a one-of-a-list question; a team answers th
   const person = await createPerson("Quinn Questions");
   const team = await teamOf(setUp, person);
   const member = await pageSignedInAs(browser, person.email);
+  const questionsCode = questionsCodeRequests(member);
   await member.goto(`${team.url}/entry`);
   await member.getByLabel("Title").fill("Dispute radar");
   await member.getByLabel("Did you use customer data?").selectOption({ label: "Yes" });
   await member.getByLabel("Which track?").selectOption("Sales");
+  expect(questionsCode).toHaveLength(1);
   await expectAccessible(member);
   await member.getByRole("button", { name: "Save draft" }).click();
   await expectToast(member, "Draft saved.");
@@ -44,6 +50,25 @@ test("an organizer adds a yes/no and a one-of-a-list question; a team answers th
   const answers = member.getByRole("region", { name: "Organizers’ questions" });
   await expect(answers.getByRole("definition")).toHaveText(["Yes", "Sales"]);
   await expectAccessible(member);
+});
+
+/** The requests a page makes for the code of the entry form's question fields (loaded only when shown, ADR 058). */
+function questionsCodeRequests(page: Page): string[] {
+  const requests: string[] = [];
+  page.on("request", (request) => void (/\/assets\/entry-questions-[\w-]+\.js$/.test(request.url()) && requests.push(request.url())));
+  return requests;
+}
+
+test("an entry form without questions never downloads the questions' code", async ({ browser }) => {
+  const setUp = await openEvent(unique("No Questions Hack"));
+  const person = await createPerson("Nia Noquestions");
+  const team = await teamOf(setUp, person);
+  const member = await pageSignedInAs(browser, person.email);
+  const questionsCode = questionsCodeRequests(member);
+  await member.goto(`${team.url}/entry`, { waitUntil: "networkidle" });
+  await expect(member.getByLabel("Title")).toBeVisible();
+  await expect(member.getByRole("link", { name: "Organizers' questions" })).toHaveCount(0);
+  expect(questionsCode).toEqual([]);
 });
 
 /** An open event asking two questions, with `answering` teams' drafts answering the second ("Which track?"). */

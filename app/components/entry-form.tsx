@@ -2,14 +2,26 @@ import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form, useNavigation, type Blocker } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
-import { Field, FormErrors, SelectField, TextareaField, type Meta } from "~/components/forms";
+import { QuestionFields as QuestionFieldsOnServer } from "~/components/entry-questions";
+import { Deferred, lazyPart } from "~/components/error-boundary";
+import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import type { Question } from "~/modules/entries/questions";
 import { entryFieldLabels, requiredToSubmit, type EntryField } from "~/modules/entries/fields";
-import { outcomeLabels, rootCauseLabels, yesNoLabels } from "~/modules/entries/labels";
+import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 import { useEntryAutosave, type AutosaveStatus } from "./use-entry-autosave";
 
 const check = lazySchemas(() => import("~/modules/entries/schemas"));
+
+// Only events that ask custom questions show their fields: the server renders them in place, and only those teams'
+// browsers download their code, after the form's (ADR 058).
+const QuestionFields = import.meta.env.SSR
+  ? QuestionFieldsOnServer
+  : lazyPart(
+      () => import("~/components/entry-questions"),
+      (m) => m.QuestionFields,
+      { whenShown: true },
+    );
 
 /** The form's sections, in order: the in-page navigation and the fieldsets share these ids. */
 const entrySections = [
@@ -155,7 +167,9 @@ export function EntryForm({
       </Section>
       {questions.length > 0 ? (
         <Section id="questions">
-          <QuestionFields questions={questions} answers={fields.answers.getFieldset()} />
+          <Deferred>
+            <QuestionFields questions={questions} answers={fields.answers.getFieldset()} />
+          </Deferred>
         </Section>
       ) : null}
       <Section id="links">
@@ -176,27 +190,6 @@ export function EntryForm({
       />
     </Form>
   );
-}
-
-const optional = <span className="font-normal text-slate-600">(optional)</span>;
-
-/** One field per custom question, in the organizers' order: text, long text or a list to pick from. */
-function QuestionFields({ questions, answers }: { questions: Question[]; answers: Record<string, Meta> }) {
-  return questions.map((q) => {
-    const meta = answers[q.id];
-    const label = q.required ? (
-      q.label
-    ) : (
-      <>
-        {q.label} {optional}
-      </>
-    );
-    if (q.kind === "long-text") return <TextareaField key={q.id} label={label} meta={meta} />;
-    if (q.kind === "short-text") return <Field key={q.id} label={label} meta={meta} />;
-    const options =
-      q.kind === "yes-no" ? (["yes", "no"] as const).map((v) => ({ value: v, label: yesNoLabels[v] })) : q.options.map((o) => ({ value: o, label: o }));
-    return <SelectField key={q.id} label={label} meta={meta} placeholder="Pick an answer…" options={options} />;
-  });
 }
 
 function SaveBar({ status, blocker, disabled, needsAttention }: { status: AutosaveStatus; blocker: Blocker; disabled: boolean; needsAttention: boolean }) {

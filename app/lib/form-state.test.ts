@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { afterResult, applyIntent, childName, readIntent, serialize, shownErrors, startState, valueAt } from "./form-state";
+import { applyIntent, readIntent } from "./form-lists";
+import { afterResult, childName, serialize, shownErrors, startState, valueAt } from "./form-state";
 
 describe("serialize", () => {
   it("turns every leaf into what a field holds, as conform does", () => {

@@ -55,51 +55,11 @@ export function valueAt(value: unknown, name: string): unknown {
   return current;
 }
 
-/** `value` with the list at `name` changed by `change` (copies along the path; the rest is shared). */
-function withList(value: Json, name: string, change: (list: unknown[]) => unknown[]): Json {
-  const segments = name.match(/[^.[\]]+/g) ?? [];
-  const set = (current: unknown, i: number): unknown => {
-    if (i === segments.length) return change(Array.isArray(current) ? current : []);
-    const copy: Json | unknown[] = Array.isArray(current) ? [...current] : { ...(current as Json) };
-    (copy as Json)[segments[i]] = set((current as Json | undefined)?.[segments[i]], i + 1);
-    return copy;
-  };
-  return set(value, 0) as Json;
-}
-
 /** The messages that are shown: those of fields already checked. Empty lists are no messages. */
 export function shownErrors(all: Record<string, string[] | null> | null | undefined, validated: Record<string, boolean>): Errors {
   const shown: Errors = {};
   for (const [name, messages] of Object.entries(all ?? {})) if (messages?.length && validated[name]) shown[name] = messages;
   return shown;
-}
-
-/** Applies a list button's intent to the values and the rows' keys. */
-export function applyIntent(state: Pick<State, "initialValue" | "keys" | "error" | "validated">, intent: Intent, newKey: () => string) {
-  const { name } = intent.payload;
-  const list = valueAt(state.initialValue, name);
-  const keys = [...(state.keys[name] ?? (Array.isArray(list) ? list.map((_, i) => String(i)) : []))];
-  let initialValue: Json;
-  if (intent.type === "insert") {
-    const at = intent.payload.index ?? keys.length;
-    keys.splice(at, 0, newKey());
-    initialValue = withList(state.initialValue, name, (l) => [...l.slice(0, at), intent.payload.defaultValue, ...l.slice(at)]);
-  } else {
-    keys.splice(intent.payload.index, 1);
-    initialValue = withList(state.initialValue, name, (l) => l.filter((_, i) => i !== intent.payload.index));
-  }
-  // Messages of the list's rows no longer belong to the rows at their indexes.
-  const error = Object.fromEntries(Object.entries(state.error).filter(([n]) => !n.startsWith(`${name}[`)));
-  return { initialValue, keys: { ...state.keys, [name]: keys }, error, validated: { ...state.validated, [name]: true } };
-}
-
-export function readIntent(value: string): Intent | null {
-  try {
-    const intent = JSON.parse(value) as Intent;
-    return (intent.type === "insert" || intent.type === "remove") && typeof intent.payload?.name === "string" ? intent : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

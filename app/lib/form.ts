@@ -6,12 +6,11 @@
 // whose intent conform applies on the server, and the server's checks and messages are the same.
 import type { SubmissionResult } from "@conform-to/react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import type { ListRows } from "./form-lists";
 import {
   afterResult,
-  applyIntent,
   childName,
   INTENT,
-  readIntent,
   serialize,
   shownErrors,
   startState,
@@ -73,14 +72,13 @@ type Options<S> = {
   shouldValidate?: When;
   /** When a field already checked is checked again (default: as shouldValidate). */
   shouldRevalidate?: When;
+  /** Needed by a form with list buttons: `listRows` (form-lists.ts), which adds and removes their rows. */
+  lists?: ListRows;
 };
 
 function fieldElement(element: EventTarget | null): (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement) | null {
   return element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement ? element : null;
 }
-
-let keyCount = 0;
-const newKey = () => `row-${++keyCount}`;
 
 export function useForm<S = Json>(options: Options<S>): [FormMetadata, Fieldset<Shape<S>>] {
   const generatedId = useId();
@@ -185,10 +183,11 @@ export function useForm<S = Json>(options: Options<S>): [FormMetadata, Fieldset<
     onSubmit(event) {
       const element = event.currentTarget;
       const submitter = (event.nativeEvent as SubmitEvent).submitter ?? null;
-      const intent = submitter instanceof HTMLButtonElement && submitter.name === INTENT ? readIntent(submitter.value) : null;
-      if (intent) {
+      const lists = latest.current.options.lists;
+      const intent = lists && submitter instanceof HTMLButtonElement && submitter.name === INTENT ? lists.read(submitter.value) : null;
+      if (lists && intent) {
         event.preventDefault();
-        setState((s) => ({ ...s, ...applyIntent(s, intent, newKey) }));
+        setState((s) => ({ ...s, ...lists.apply(s, intent) }));
         return;
       }
       const error = check(element, submitter, null);

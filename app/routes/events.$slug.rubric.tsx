@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/lib/form";
+import { listRows } from "~/lib/form-lists";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -122,6 +123,7 @@ function RubricForm({
 }) {
   const [form, fields] = useForm({
     id: "save-rubric",
+    lists: listRows,
     lastResult: last?.intent === "save-rubric" ? last.result : undefined,
     defaultValue: { criteria },
     onValidate: ({ formData }) => check(formData, (s) => s.rubricSchema),

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/lib/form";
+import { listRows } from "~/lib/form-lists";
 import { Form } from "@remix-run/react";
 import { questionKinds } from "#db/enums";
 import { ConfirmStep } from "~/components/confirm-step";
@@ -93,6 +94,7 @@ function KeptNotice({ kept }: { kept: Kept }) {
 function QuestionsForm({ values, lastResult }: { values: EditorValues; lastResult?: SubmissionResult<string[]> }) {
   const [form, fields] = useForm({
     id: "save-questions",
+    lists: listRows,
     lastResult,
     defaultValue: {
       questions: values.map((q) => ({ id: q.id, label: q.label, kind: q.kind, required: q.required ? "on" : "", options: q.options })),
