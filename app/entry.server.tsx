@@ -21,7 +21,7 @@ const ABORT_DELAY = 5_000;
 
 /** Logs what went wrong on the server, not what a browser asked for wrongly (`errorToLog`). */
 export function handleError(error: unknown, { request }: { request: Request }) {
-  const logged = errorToLog(error, request.signal.aborted);
+  const logged = errorToLog(error, request);
   if (logged) console.error(logged);
 }
 
