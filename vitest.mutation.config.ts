@@ -42,6 +42,7 @@ export default defineConfig({
       "app/lib/css-percent.test.ts",
       "app/lib/lazy-schemas.test.ts",
       "app/lib/form-state.test.ts",
+      "app/lib/form-lists.test.ts",
       "app/lib/forms.server.test.ts",
       "app/modules/*/schemas.test.ts",
     ],

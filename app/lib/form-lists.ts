@@ -1,7 +1,8 @@
-// A form's list buttons (add a row, remove a row) applied in the browser: a form with such buttons passes `listRows` to
-// useForm as `lists`, and only the pages of those forms load this module (ADR 058). Without JavaScript the buttons are
-// plain submit buttons whose intent conform applies on the server.
-import { valueAt, type Intent, type Json, type State } from "./form-state";
+// A form's list buttons (add a row, remove a row): a form with such buttons passes `listRows` to useForm as `lists`, and
+// only then does useForm offer `insert` and `remove` (TypeScript refuses them otherwise), so only the pages of those
+// forms load this module (ADR 058). In the browser the rows change at once; without JavaScript the buttons are plain
+// submit buttons whose intent conform applies on the server.
+import { INTENT, serialize, valueAt, type Intent, type Json, type State } from "./form-state";
 
 /** `value` with the list at `name` changed by `change` (copies along the path; the rest is shared). */
 function withList(value: Json, name: string, change: (list: unknown[]) => unknown[]): Json {
@@ -46,11 +47,34 @@ export function readIntent(value: string): Intent | null {
 let keyCount = 0;
 const newKey = () => `row-${++keyCount}`;
 
+type ButtonProps = { name: string; value: string; form: string; formNoValidate: true };
+
+/** A form's list buttons: each sends its intent, which `apply` (or, without JavaScript, conform on the server) applies. */
+export type ListButtons = {
+  insert: { getButtonProps(payload: { name: string; index?: number; defaultValue?: unknown }): ButtonProps };
+  remove: { getButtonProps(payload: { name: string; index: number }): ButtonProps };
+};
+
 export type ListRows = {
   /** The intent of a list button's value, or null if it is none. */
   read(value: string): Intent | null;
   /** The form's values, rows' keys and messages after that intent. */
   apply(state: State, intent: Intent): Pick<State, "initialValue" | "keys" | "error" | "validated">;
+  /** The buttons of the form with this id. */
+  buttons(formId: string): ListButtons;
 };
 
-export const listRows: ListRows = { read: readIntent, apply: (state, intent) => applyIntent(state, intent, newKey) };
+const buttonProps = (formId: string, type: Intent["type"]) => ({
+  getButtonProps: (payload: Json): ButtonProps => ({
+    name: INTENT,
+    value: JSON.stringify({ type, payload: type === "insert" ? { ...payload, defaultValue: serialize(payload.defaultValue) } : payload }),
+    form: formId,
+    formNoValidate: true,
+  }),
+});
+
+export const listRows: ListRows = {
+  read: readIntent,
+  apply: (state, intent) => applyIntent(state, intent, newKey),
+  buttons: (formId) => ({ insert: buttonProps(formId, "insert"), remove: buttonProps(formId, "remove") }),
+};

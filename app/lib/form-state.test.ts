@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { applyIntent, readIntent } from "./form-lists";
 import { afterResult, childName, serialize, shownErrors, startState, valueAt } from "./form-state";
 
 describe("serialize", () => {
@@ -40,51 +39,6 @@ describe("shownErrors", () => {
     expect(shownErrors(all, { email: true, name: true, old: true })).toEqual({ email: ["Enter an email address"] });
     expect(shownErrors(all, { "": true, password: true })).toEqual({ password: ["Too short"], "": ["Wrong email or password"] });
     expect(shownErrors(undefined, { email: true })).toEqual({});
-  });
-});
-
-describe("applyIntent", () => {
-  const start = {
-    initialValue: { title: "Rubric", criteria: [{ name: "A" }, { name: "B" }, { name: "C" }] },
-    keys: {} as Record<string, string[]>,
-    error: { "criteria[1].name": ["Name it"], title: ["Too long"] } as Record<string, string[]>,
-    validated: { title: true } as Record<string, boolean>,
-  };
-  let n = 0;
-  const newKey = () => `new-${++n}`;
-
-  it("adds a row at the end with its default, keeping the other rows' keys", () => {
-    const next = applyIntent(start, { type: "insert", payload: { name: "criteria", defaultValue: { name: "" } } }, newKey);
-    expect(next.initialValue).toEqual({ title: "Rubric", criteria: [{ name: "A" }, { name: "B" }, { name: "C" }, { name: "" }] });
-    expect(next.keys.criteria).toEqual(["0", "1", "2", "new-1"]);
-    expect(next.validated).toEqual({ title: true, criteria: true });
-    expect(start.initialValue.criteria).toHaveLength(3);
-  });
-
-  it("adds a row at an index", () => {
-    const next = applyIntent(start, { type: "insert", payload: { name: "criteria", index: 0, defaultValue: { name: "" } } }, newKey);
-    expect(next.initialValue.criteria).toEqual([{ name: "" }, { name: "A" }, { name: "B" }, { name: "C" }]);
-    expect(next.keys.criteria).toEqual(["new-2", "0", "1", "2"]);
-  });
-
-  it("removes a row and its key, so the rows after it keep theirs, and drops the list rows' messages", () => {
-    const next = applyIntent(start, { type: "remove", payload: { name: "criteria", index: 1 } }, newKey);
-    expect(next.initialValue.criteria).toEqual([{ name: "A" }, { name: "C" }]);
-    expect(next.keys.criteria).toEqual(["0", "2"]);
-    expect(next.error).toEqual({ title: ["Too long"] });
-    const again = applyIntent({ ...start, ...next }, { type: "remove", payload: { name: "criteria", index: 0 } }, newKey);
-    expect(again.keys.criteria).toEqual(["2"]);
-    expect(again.initialValue.criteria).toEqual([{ name: "C" }]);
-  });
-
-  it("starts a list that had no rows", () => {
-    const next = applyIntent(
-      { initialValue: {}, keys: {}, error: {}, validated: {} },
-      { type: "insert", payload: { name: "questions", defaultValue: { label: "" } } },
-      () => "k",
-    );
-    expect(next.initialValue).toEqual({ questions: [{ label: "" }] });
-    expect(next.keys).toEqual({ questions: ["k"] });
   });
 });
 
@@ -161,17 +115,5 @@ describe("a list button's answer without JavaScript", () => {
     expect(started.error).toEqual({ criteria: ["At most 8 criteria"] });
     const after = afterResult(startState(undefined, undefined), undefined, answer);
     expect(after.error).toEqual({ criteria: ["At most 8 criteria"] });
-  });
-});
-
-describe("readIntent", () => {
-  it("reads a list button's intent and nothing else", () => {
-    expect(readIntent(JSON.stringify({ type: "remove", payload: { name: "criteria", index: 1 } }))).toEqual({
-      type: "remove",
-      payload: { name: "criteria", index: 1 },
-    });
-    expect(readIntent(JSON.stringify({ type: "validate", payload: { name: "email" } }))).toBeNull();
-    expect(readIntent(JSON.stringify({ type: "insert", payload: {} }))).toBeNull();
-    expect(readIntent("{not json")).toBeNull();
   });
 });

@@ -6,21 +6,8 @@
 // whose intent conform applies on the server, and the server's checks and messages are the same.
 import type { SubmissionResult } from "@conform-to/react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import type { ListRows } from "./form-lists";
-import {
-  afterResult,
-  childName,
-  INTENT,
-  serialize,
-  shownErrors,
-  startState,
-  valueAt,
-  type Errors,
-  type Json,
-  type Intent,
-  type Validation,
-  type When,
-} from "./form-state";
+import type { ListButtons, ListRows } from "./form-lists";
+import { afterResult, childName, INTENT, shownErrors, startState, valueAt, type Errors, type Json, type Validation, type When } from "./form-state";
 
 export type { SubmissionResult };
 
@@ -56,11 +43,7 @@ export type FormMetadata = {
   allErrors: Errors;
   noValidate: true;
   onSubmit(event: FormEvent<HTMLFormElement>): void;
-  insert: { getButtonProps(payload: { name: string; index?: number; defaultValue?: unknown }): ButtonProps };
-  remove: { getButtonProps(payload: { name: string; index: number }): ButtonProps };
 };
-
-type ButtonProps = { name: string; value: string; form: string; formNoValidate: true };
 
 type Options<S> = {
   id?: string;
@@ -72,7 +55,7 @@ type Options<S> = {
   shouldValidate?: When;
   /** When a field already checked is checked again (default: as shouldValidate). */
   shouldRevalidate?: When;
-  /** Needed by a form with list buttons: `listRows` (form-lists.ts), which adds and removes their rows. */
+  /** For a form with list buttons: `listRows` (form-lists.ts). Only then does the form offer `insert` and `remove`. */
   lists?: ListRows;
 };
 
@@ -80,7 +63,9 @@ function fieldElement(element: EventTarget | null): (HTMLInputElement | HTMLSele
   return element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement ? element : null;
 }
 
-export function useForm<S = Json>(options: Options<S>): [FormMetadata, Fieldset<Shape<S>>] {
+export function useForm<S = Json>(options: Options<S> & { lists: ListRows }): [FormMetadata & ListButtons, Fieldset<Shape<S>>];
+export function useForm<S = Json>(options: Options<S>): [FormMetadata, Fieldset<Shape<S>>];
+export function useForm<S = Json>(options: Options<S>): [FormMetadata & Partial<ListButtons>, Fieldset<Shape<S>>] {
   const generatedId = useId();
   const formId = options.id ?? generatedId;
   const [state, setState] = useState(() => startState(options.defaultValue, options.lastResult));
@@ -145,15 +130,6 @@ export function useForm<S = Json>(options: Options<S>): [FormMetadata, Fieldset<
     if (state.reset) document.forms.namedItem(formId)?.reset();
   }, [state.reset, formId]);
 
-  const buttonProps = (type: Intent["type"]) => ({
-    getButtonProps: (payload: Json): ButtonProps => ({
-      name: INTENT,
-      value: JSON.stringify({ type, payload: type === "insert" ? { ...payload, defaultValue: serialize(payload.defaultValue) } : payload }),
-      form: formId,
-      formNoValidate: true,
-    }),
-  });
-
   const field = (name: string): FieldMetadata => {
     const id = name ? `${formId}-${name}` : formId;
     const initialValue = name ? valueAt(state.initialValue, name) : state.initialValue;
@@ -173,7 +149,7 @@ export function useForm<S = Json>(options: Options<S>): [FormMetadata, Fieldset<
   };
   const fieldset = (prefix: string) => new Proxy({}, { get: (_, key) => (typeof key === "string" ? field(childName(prefix, key)) : undefined) });
 
-  const form: FormMetadata = {
+  const form: FormMetadata & Partial<ListButtons> = {
     id: formId,
     errorId: `${formId}-error`,
     descriptionId: `${formId}-description`,
@@ -196,8 +172,7 @@ export function useForm<S = Json>(options: Options<S>): [FormMetadata, Fieldset<
         setState((s) => ({ ...s, focus: s.focus + 1 }));
       }
     },
-    insert: buttonProps("insert"),
-    remove: buttonProps("remove"),
+    ...options.lists?.buttons(formId),
   };
   return [form, fieldset("") as Fieldset<Shape<S>>];
 }
