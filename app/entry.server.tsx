@@ -19,7 +19,10 @@ env();
 
 const ABORT_DELAY = 5_000;
 
-/** Logs what went wrong on the server, not what a browser asked for wrongly (`errorToLog`). */
+/**
+ * Logs what went wrong on the server, and a form posting to a route without an action; not what else a browser or a
+ * scanner asked for wrongly (`errorToLog`).
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   const logged = errorToLog(error, request);
   if (logged) console.error(logged);

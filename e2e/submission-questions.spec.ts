@@ -1,6 +1,6 @@
 // Custom submission questions (ADR 036): an organizer asks two questions on the Manage page; a team member answers
 // them on the entry form and reads them back on the entry page. Removing a question teams answered asks first (ADR 046).
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser } from "@playwright/test";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { listQuestions, saveQuestions } from "~/modules/entries/questions.server";
 import { entryDraftSchema } from "~/modules/entries/schemas";
@@ -33,12 +33,10 @@ test("an organizer adds a yes/no and a one-of-a-list question; a team answers th
   const person = await createPerson("Quinn Questions");
   const team = await teamOf(setUp, person);
   const member = await pageSignedInAs(browser, person.email);
-  const questionsCode = questionsCodeRequests(member);
   await member.goto(`${team.url}/entry`);
   await member.getByLabel("Title").fill("Dispute radar");
   await member.getByLabel("Did you use customer data?").selectOption({ label: "Yes" });
   await member.getByLabel("Which track?").selectOption("Sales");
-  expect(questionsCode).toHaveLength(1);
   await expectAccessible(member);
   await member.getByRole("button", { name: "Save draft" }).click();
   await expectToast(member, "Draft saved.");
@@ -50,25 +48,6 @@ test("an organizer adds a yes/no and a one-of-a-list question; a team answers th
   const answers = member.getByRole("region", { name: "Organizers’ questions" });
   await expect(answers.getByRole("definition")).toHaveText(["Yes", "Sales"]);
   await expectAccessible(member);
-});
-
-/** The requests a page makes for the code of the entry form's question fields (loaded only when shown, ADR 058). */
-function questionsCodeRequests(page: Page): string[] {
-  const requests: string[] = [];
-  page.on("request", (request) => void (/\/assets\/entry-questions-[\w-]+\.js$/.test(request.url()) && requests.push(request.url())));
-  return requests;
-}
-
-test("an entry form without questions never downloads the questions' code", async ({ browser }) => {
-  const setUp = await openEvent(unique("No Questions Hack"));
-  const person = await createPerson("Nia Noquestions");
-  const team = await teamOf(setUp, person);
-  const member = await pageSignedInAs(browser, person.email);
-  const questionsCode = questionsCodeRequests(member);
-  await member.goto(`${team.url}/entry`, { waitUntil: "networkidle" });
-  await expect(member.getByLabel("Title")).toBeVisible();
-  await expect(member.getByRole("link", { name: "Organizers' questions" })).toHaveCount(0);
-  expect(questionsCode).toEqual([]);
 });
 
 /** An open event asking two questions, with `answering` teams' drafts answering the second ("Which track?"). */

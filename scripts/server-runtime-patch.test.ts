@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const runtime = require("@remix-run/server-runtime") as typeof ServerRuntime;
 
 /** A two-route app (a root and a page under it) whose loaders write down the request each one got. */
-function appSeeing(seen: Request[]) {
+function appSeeing(seen: Request[], action?: (args: { request: Request }) => Promise<unknown>) {
   const loader = ({ request }: { request: Request }) => {
     seen.push(request);
     return { ok: true };
@@ -23,7 +23,7 @@ function appSeeing(seen: Request[]) {
     path,
     index,
     caseSensitive: false,
-    module: { loader, default: () => null },
+    module: { loader, action: id === "page" ? action : undefined, default: () => null },
   });
   const build = {
     mode: "production",
@@ -53,6 +53,18 @@ describe("the one-request-per-page patch", () => {
     expect(seen).toHaveLength(2);
     expect(seen[0]).toBe(seen[1]);
     expect(new URL(seen[0].url).pathname).toBe("/events");
+  });
+
+  it("gives an action the request as it came, its body unread", async () => {
+    let sent = "";
+    const seen: Request[] = [];
+    const handler = appSeeing(seen, async ({ request }) => {
+      sent = String((await request.formData()).get("title"));
+      return { saved: true };
+    });
+    const response = await handler(new Request("http://localhost/events.data", { method: "POST", body: new URLSearchParams({ title: "Dispute radar" }) }));
+    expect(response.status).toBe(200);
+    expect(sent).toBe("Dispute radar");
   });
 
   it("still strips what it strips: an empty index parameter and the routes a data request names", async () => {

@@ -19,9 +19,13 @@ describe("errorToLog", () => {
     expect(errorToLog(noRoute, request())).toBeNull();
   });
 
-  it("logs one line, without the router's stack, for a method a route does not answer", () => {
+  it("logs one line, without the router's stack, for a POST to a route without an action, and nothing for other methods", () => {
     const noAction = new ErrorResponse(405, "Method Not Allowed", new Error("no action"), true);
-    expect(errorToLog(noAction, request("POST"))).toBe("405: POST /events/spring goes to a route that does not answer it");
+    expect(errorToLog(noAction, request("POST"))).toBe("405: POST /events/spring goes to a route without an action");
+    const fetcher = { ...request("POST"), url: "http://localhost/events/spring.data?index" };
+    expect(errorToLog(noAction, fetcher)).toBe("405: POST /events/spring goes to a route without an action");
+    expect(errorToLog(noAction, request("OPTIONS"))).toBeNull();
+    expect(errorToLog(noAction, request("PUT"))).toBeNull();
   });
 
   it("logs the router's own error, with its stack, for any other internal response", () => {

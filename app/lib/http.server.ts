@@ -28,15 +28,16 @@ export function unknownIntent(intent: string): never {
  * What the server logs of an error a loader, an action or the router raised (entry.server's `handleError`): the error
  * itself, a line, or null for what is not the server's fault. A request the browser gave up on is not logged (as
  * Remix's default does not), nor an address no route matches (a browser's own `/favicon.ico` when it shows a text
- * file, say), which Remix's default logs with a stack trace. A method a route does not answer is one line: a form that
- * posts to a route without an action is a bug worth seeing, its stack trace (the router's) is not. Errors a route
- * throws on purpose are responses and never reach here.
+ * file, say), which Remix's default logs with a stack trace, nor another method a route does not answer (a scanner's
+ * OPTIONS or PUT). A POST to a route without an action is one line: a form that posts to the wrong route is a bug worth
+ * seeing, the router's stack trace is not. Errors a route throws on purpose are responses and never reach here.
  */
 export function errorToLog(error: unknown, request: Pick<Request, "method" | "url" | "signal">): unknown {
   if (request.signal.aborted) return null;
   if (isRouteErrorResponse(error)) {
-    if (error.status === 404) return null;
-    if (error.status === 405) return `405: ${request.method} ${new URL(request.url).pathname} goes to a route that does not answer it`;
+    if (error.status === 404 || (error.status === 405 && request.method !== "POST")) return null;
+    // A form's POST to a route without an action (a fetcher's goes to the route's `.data` address).
+    if (error.status === 405) return `405: POST ${new URL(request.url).pathname.replace(/\.data$/, "")} goes to a route without an action`;
     // Remix's internal responses carry the router's own error, with its stack.
     return (error as { error?: unknown }).error ?? error;
   }
