@@ -2,9 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form, useNavigation, type Blocker } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
-import { Deferred, lazyPart } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField, TextareaField, type Meta } from "~/components/forms";
-import { LeaveDialog as LeaveDialogOnServer } from "~/components/leave-dialog";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import type { Question } from "~/modules/entries/questions";
 import { entryFieldLabels, requiredToSubmit, type EntryField } from "~/modules/entries/fields";
@@ -12,11 +10,6 @@ import { outcomeLabels, rootCauseLabels, yesNoLabels } from "~/modules/entries/l
 import { useEntryAutosave, type AutosaveStatus } from "./use-entry-autosave";
 
 const check = lazySchemas(() => import("~/modules/entries/schemas"));
-
-// The leave-without-saving dialog shows only when someone leaves with unsaved edits: its code is downloaded when the
-// form first has some (ADR 058), so it is in by the time anyone leaves. The server never shows it.
-const loadLeaveDialog = () => import("~/components/leave-dialog");
-const LeaveDialog = import.meta.env.SSR ? LeaveDialogOnServer : lazyPart(loadLeaveDialog, (m) => m.LeaveDialog, { whenShown: true });
 
 /** The form's sections, in order: the in-page navigation and the fieldsets share these ids. */
 const entrySections = [
@@ -84,9 +77,6 @@ export function EntryForm({
   const busy = navigation.state === "submitting";
   const formRef = useRef<HTMLFormElement>(null);
   const autosave = useEntryAutosave(formRef, entry.version);
-  useEffect(() => {
-    if (autosave.dirty) loadLeaveDialog().catch(() => {});
-  }, [autosave.dirty]);
   const [outcome, setOutcome] = useState<Outcome | "">(entry.outcome ?? "");
   const required: ReadonlySet<EntryField> = requiredToSubmit(outcome);
   const [form, fields] = useForm({
@@ -215,11 +205,7 @@ function SaveBar({ status, blocker, disabled, needsAttention }: { status: Autosa
       data-testid="save-bar"
       className="sticky bottom-0 z-10 -mx-2 space-y-2 rounded-t-lg border border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] backdrop-blur"
     >
-      {blocker.state === "blocked" ? (
-        <Deferred>
-          <LeaveDialog blocker={blocker} />
-        </Deferred>
-      ) : null}
+      {blocker.state === "blocked" ? <LeaveDialog blocker={blocker} /> : null}
       {needsAttention ? <p className="text-sm font-medium text-red-700">Some fields need attention: their messages are next to them above.</p> : null}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" name="intent" value="save" className="btn-secondary" disabled={disabled}>
@@ -236,6 +222,27 @@ function SaveBar({ status, blocker, disabled, needsAttention }: { status: Autosa
         >
           {status.text}
         </p>
+      </div>
+    </div>
+  );
+}
+
+function LeaveDialog({ blocker }: { blocker: Blocker }) {
+  const stay = useRef<HTMLButtonElement>(null);
+  useEffect(() => stay.current?.focus(), []);
+  return (
+    <div role="alertdialog" aria-labelledby="leave-h" aria-describedby="leave-d" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+      <p id="leave-h" className="font-semibold">
+        Leave without saving?
+      </p>
+      <p id="leave-d">Your latest changes to the entry are not saved yet.</p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button ref={stay} type="button" className="btn-secondary" onClick={() => blocker.reset?.()}>
+          Stay on this page
+        </button>
+        <button type="button" className="btn-danger" onClick={() => blocker.proceed?.()}>
+          Leave without saving
+        </button>
       </div>
     </div>
   );

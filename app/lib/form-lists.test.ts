@@ -1,6 +1,7 @@
 // Adding and removing a list's rows (form-lists.ts): the values, the rows' keys and the messages after a list button.
 import { describe, expect, it } from "vitest";
-import { applyIntent, readIntent } from "./form-lists";
+import { applyIntent, listRows, readIntent } from "./form-lists";
+import { INTENT } from "./form-state";
 
 describe("applyIntent", () => {
   const start = {
@@ -56,5 +57,30 @@ describe("readIntent", () => {
     expect(readIntent(JSON.stringify({ type: "validate", payload: { name: "email" } }))).toBeNull();
     expect(readIntent(JSON.stringify({ type: "insert", payload: {} }))).toBeNull();
     expect(readIntent("{not json")).toBeNull();
+  });
+});
+
+describe("listRows", () => {
+  it("gives a form's list buttons the intent conform reads, with an added row's values as fields hold them", () => {
+    const { insert, remove } = listRows.buttons("save-rubric");
+    const add = insert.getButtonProps({ name: "criteria", defaultValue: { name: "", weight: 10, scored: true } });
+    expect(add).toEqual({ name: INTENT, form: "save-rubric", formNoValidate: true, value: expect.any(String) });
+    expect(JSON.parse(add.value)).toEqual({ type: "insert", payload: { name: "criteria", defaultValue: { name: "", weight: "10", scored: "on" } } });
+    const drop = remove.getButtonProps({ name: "criteria", index: 2 });
+    expect(drop).toEqual({ name: INTENT, form: "save-rubric", formNoValidate: true, value: expect.any(String) });
+    expect(JSON.parse(drop.value)).toEqual({ type: "remove", payload: { name: "criteria", index: 2 } });
+  });
+
+  it("reads a button's value back and applies it with a fresh key for the new row", () => {
+    const value = listRows.buttons("f").insert.getButtonProps({ name: "rows", defaultValue: { a: "" } }).value;
+    const intent = listRows.read(value);
+    expect(intent).toEqual({ type: "insert", payload: { name: "rows", defaultValue: { a: "" } } });
+    const state = { result: undefined, initialValue: { rows: [{ a: "x" }] }, error: {}, validated: {}, keys: {}, focus: 0, reset: 0 };
+    const first = listRows.apply(state, intent!);
+    const second = listRows.apply(state, intent!);
+    expect(first.initialValue).toEqual({ rows: [{ a: "x" }, { a: "" }] });
+    expect(first.keys.rows[0]).toBe("0");
+    expect(first.keys.rows[1]).toMatch(/^row-\d+$/);
+    expect(second.keys.rows[1]).not.toBe(first.keys.rows[1]);
   });
 });

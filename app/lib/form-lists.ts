@@ -1,7 +1,7 @@
 // A form's list buttons (add a row, remove a row): a form with such buttons passes `listRows` to useForm as `lists`, and
-// only then does useForm offer `insert` and `remove` (TypeScript refuses them otherwise), so only the pages of those
-// forms load this module (ADR 058). In the browser the rows change at once; without JavaScript the buttons are plain
-// submit buttons whose intent conform applies on the server.
+// only then does useForm offer `insert` and `remove` (TypeScript refuses them otherwise). Only those forms import this
+// module, so only their pages load it (ADR 058). In the browser the rows change at once; without JavaScript the buttons
+// are plain submit buttons whose intent conform applies on the server.
 import { INTENT, serialize, valueAt, type Intent, type Json, type State } from "./form-state";
 
 /** `value` with the list at `name` changed by `change` (copies along the path; the rest is shared). */

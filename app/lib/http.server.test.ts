@@ -24,6 +24,8 @@ describe("errorToLog", () => {
     expect(errorToLog(noAction, request("POST"))).toBe("405: POST /events/spring goes to a route without an action");
     const fetcher = { ...request("POST"), url: "http://localhost/events/spring.data?index" };
     expect(errorToLog(noAction, fetcher)).toBe("405: POST /events/spring goes to a route without an action");
+    const home = { ...request("POST"), url: "http://localhost/_root.data" };
+    expect(errorToLog(noAction, home)).toBe("405: POST / goes to a route without an action");
     expect(errorToLog(noAction, request("OPTIONS"))).toBeNull();
     expect(errorToLog(noAction, request("PUT"))).toBeNull();
   });

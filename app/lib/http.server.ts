@@ -36,8 +36,9 @@ export function errorToLog(error: unknown, request: Pick<Request, "method" | "ur
   if (request.signal.aborted) return null;
   if (isRouteErrorResponse(error)) {
     if (error.status === 404 || (error.status === 405 && request.method !== "POST")) return null;
-    // A form's POST to a route without an action (a fetcher's goes to the route's `.data` address).
-    if (error.status === 405) return `405: POST ${new URL(request.url).pathname.replace(/\.data$/, "")} goes to a route without an action`;
+    // With JavaScript a form posts to its route's `.data` address (the home page's is `/_root.data`).
+    const path = new URL(request.url).pathname.replace(/^\/_root\.data$/, "/").replace(/\.data$/, "");
+    if (error.status === 405) return `405: POST ${path} goes to a route without an action`;
     // Remix's internal responses carry the router's own error, with its stack.
     return (error as { error?: unknown }).error ?? error;
   }
