@@ -118,7 +118,12 @@ test("the last sheet completes a judge's queue; rankings show ties as ties, flag
   await expect(rowOf(titles.c)).toContainText("Tie (shared rank 3)");
   await expect(rowOf(titles.a)).toContainText("Judges disagree");
   await expect(rowOf(titles.b)).not.toContainText("Judges disagree");
-  await expect(organizer.getByRole("img", { name: /^Problem fit: / })).toBeVisible();
+  // Each value's bar shows the count its chart's name gives, and the most given value has the tallest bar.
+  const chart = organizer.getByRole("img", { name: /^Problem fit: \d+ × 1, \d+ × 2, \d+ × 3, \d+ × 4, \d+ × 5$/ });
+  const counts = [...((await chart.getAttribute("aria-label")) ?? "").matchAll(/(\d+) × \d+/g)].map((m) => m[1]);
+  expect(await chart.locator("div").allInnerTexts()).toEqual(counts);
+  const barHeights = await chart.locator("div").evaluateAll((bars) => bars.map((b) => parseFloat(getComputedStyle(b, "::after").height)));
+  expect(barHeights.indexOf(Math.max(...barHeights))).toBe(counts.map(Number).indexOf(Math.max(...counts.map(Number))));
   await expect(organizer.getByText("then by the number of judges who gave the entry their own highest total.")).toBeVisible();
   await expectAccessible(organizer);
   await organizer.getByRole("link", { name: "Normalized ranking" }).click();

@@ -73,9 +73,8 @@ export function JudgesAndConflicts({
           </h2>
           <ul className="mt-2 space-y-1">
             {judges.map((j, i) => (
-              <li key={i}>
-                {j.name}: {j.entries} complete sheet{j.entries === 1 ? "" : "s"}, {j.normalized ? "normalized" : "counted raw"}
-              </li>
+              // One string, one text node: a list of many judges, each in pieces, wrote a marker between every two.
+              <li key={i}>{`${j.name}: ${j.entries} complete sheet${j.entries === 1 ? "" : "s"}, ${j.normalized ? "normalized" : "counted raw"}`}</li>
             ))}
           </ul>
         </section>
@@ -87,9 +86,7 @@ export function JudgesAndConflicts({
           </h2>
           <ul className="mt-2 space-y-1">
             {conflicts.map((c) => (
-              <li key={`${c.entryId}-${c.judgeName}`}>
-                {c.judgeName} on {c.title}: {c.reason}
-              </li>
+              <li key={`${c.entryId}-${c.judgeName}`}>{`${c.judgeName} on ${c.title}: ${c.reason}`}</li>
             ))}
           </ul>
         </section>

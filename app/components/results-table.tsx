@@ -163,8 +163,7 @@ function Breakdown({ row, rubric, scaleMax, other }: { row: ResultRow; rubric: P
         })}
       </dl>
       <p className="mt-2 text-xs text-slate-700">
-        {`Scored in full by ${row.judges} judge${row.judges === 1 ? "" : "s"}. ${rankingNames[other]} ranking: `}
-        {row.otherRank === null ? "not ranked" : `#${row.otherRank} with ${score(row.otherScore)}`}.
+        {`Scored in full by ${row.judges} judge${row.judges === 1 ? "" : "s"}. ${rankingNames[other]} ranking: ${row.otherRank === null ? "not ranked" : `#${row.otherRank} with ${score(row.otherScore)}`}.`}
       </p>
     </details>
   );
