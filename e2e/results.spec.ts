@@ -105,6 +105,11 @@ test("at 1366 px the ranking fits the page and shows ties, disagreement, awards 
   await expect(rowOf(titles.e)).not.toContainText("Judges disagree");
   await expect(rowOf(titles.b).getByText(names.b.team)).toBeVisible();
   await expect(rowOf(titles.b).getByRole("list", { name: "Awards" })).toContainText("Best overall");
+  // The score's column header says what it is; a bar for every criterion, all scored.
+  await expect(rowOf(titles.b).getByRole("cell").nth(3)).toHaveAccessibleName(/^\d+\.\d$/);
+  const bars = rowOf(titles.b).locator("summary svg");
+  await expect(bars).toHaveAttribute("width", String(criteria.length * 14 - 2));
+  expect((await bars.locator("path").getAttribute("d"))?.match(/M/g)).toHaveLength(criteria.length);
   await noSidewaysScroll(page);
 
   // The breakdown names every criterion with its mean.
@@ -158,7 +163,8 @@ test("at 390 px every entry is a card and nothing scrolls sideways", async ({ br
   for (const title of Object.values(titles)) {
     const card = page.getByRole("row", { name: new RegExp(title) });
     await expect(card.getByRole("link", { name: title })).toBeVisible();
-    await expect(card.getByText("Score (0–100):")).toBeVisible();
+    // The header row is hidden, so the score cell says what it holds (drawn by CSS, read by screen readers).
+    await expect(card.getByRole("cell", { name: /^Score \(0–100\): (\d+\.\d|Not scored)$/ })).toBeVisible();
     const box = (await card.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);

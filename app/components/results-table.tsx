@@ -1,9 +1,9 @@
 // The ranking on the results page: one row per entry on a wide screen, one card per entry on a phone.
 import { Link } from "@remix-run/react";
-import { Fragment, type CSSProperties } from "react";
+import { Fragment } from "react";
 import type { Outcome } from "#db/schema";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
-import { criterionFill, rankingNames, sharedRanks, type Ranking } from "~/modules/judging/results-view";
+import { CRITERION_BAR, criterionBars, rankingNames, sharedRanks, type Ranking } from "~/modules/judging/results-view";
 import { AwardBadges, OutcomeBadge } from "./badges";
 import { ListPager } from "./page-links";
 
@@ -87,10 +87,7 @@ export function ResultsTable({ eventSlug, view, official, other, scaleMax, rubri
             <td className="result-side">
               <OutcomeBadge outcome={r.entry.outcome} />
             </td>
-            <td className="result-score">
-              <span className="text-xs font-normal text-slate-600 sm:hidden">Score (0–100): </span>
-              {score(r.score)}
-            </td>
+            <td className="result-score">{score(r.score)}</td>
             <td className="result-wide">
               <Breakdown row={r} rubric={rubric} scaleMax={scaleMax} other={other} />
             </td>
@@ -130,25 +127,24 @@ function Flags({ row, tied }: { row: ResultRow; tied: boolean }) {
 }
 
 /**
- * Small bars for every criterion at a glance (decoration: the same numbers are in the disclosure), and a
+ * Small bars for every criterion at a glance (decoration: the same numbers are in the disclosure; one SVG path), and a
  * native <details> with names and means, so it opens without JavaScript. Kept to few elements: a long
- * ranking renders a page of these (ADR 033).
+ * ranking renders a page of these (ADR 033); its marker is drawn by CSS (`result-summary`).
  */
 function Breakdown({ row, rubric, scaleMax, other }: { row: ResultRow; rubric: Props["rubric"]; scaleMax: number; other: Ranking }) {
   const means = new Map(row.criterionMeans.map((m) => [m.criterionId, m.mean]));
+  const bars = criterionBars(
+    rubric.map((c) => means.get(c.id) ?? null),
+    scaleMax,
+  );
   return (
-    <details className="group">
+    <details>
       <summary className="result-summary">
-        <span aria-hidden="true" className="flex h-6 items-end gap-0.5">
-          {rubric.map((c) => (
-            <span key={c.id} className="result-bar" style={{ "--fill": criterionFill(means.get(c.id) ?? null, scaleMax) } as CSSProperties} />
-          ))}
-        </span>
+        <svg aria-hidden="true" className="result-bars" width={bars.width} height={CRITERION_BAR.height}>
+          <path d={bars.path} />
+        </svg>
         <span className="text-brand-700 underline underline-offset-2">
           Breakdown<span className="sr-only">{` of ${row.entry.title || "Untitled entry"}`}</span>
-        </span>
-        <span aria-hidden="true" className="text-xs text-slate-600 group-open:rotate-90">
-          ▸
         </span>
       </summary>
       <dl className="result-means">

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MIN_ENTRIES_FOR_NORMALIZATION } from "./results";
 import {
   awardNamesByEntry,
-  criterionFill,
+  criterionBars,
   isFlagged,
   pickRanking,
   pickShown,
@@ -34,21 +34,26 @@ describe("sharedRanks", () => {
   });
 });
 
-describe("criterionFill", () => {
-  it("is the mean's share of the scale as a percentage, 0% when unscored, kept within 0–100%", () => {
-    expect(criterionFill(5, 5)).toBe("100%");
-    expect(criterionFill(2.5, 5)).toBe("50%");
-    expect(criterionFill(null, 5)).toBe("0%");
-    expect(criterionFill(7, 5)).toBe("100%");
-    expect(criterionFill(-1, 5)).toBe("0%");
-    expect(criterionFill(3, 0)).toBe("0%");
+describe("criterionBars", () => {
+  it("draws one bar per criterion, as tall as the mean's share of the scale, none when unscored", () => {
+    // 12 wide, 2 apart, 24 tall when full.
+    expect(criterionBars([5, 2.5, null], 5)).toEqual({ width: 40, path: "M0 24h12v-24h-12zM14 24h12v-12h-12z" });
+    expect(criterionBars([null, 1], 10)).toEqual({ width: 26, path: "M14 24h12v-2.4h-12z" });
   });
 
-  it("is rounded to a tenth of a percent", () => {
-    expect(criterionFill(4.2, 5)).toBe("84%");
-    expect(criterionFill(4.4, 5)).toBe("88%");
-    expect(criterionFill(2, 3)).toBe("66.7%");
-    expect(criterionFill(1.23456, 7)).toBe("17.6%");
+  it("keeps every bar within its full height and draws none for a nonsense scale", () => {
+    expect(criterionBars([7, -1, 0], 5).path).toBe("M0 24h12v-24h-12z");
+    expect(criterionBars([3], 0).path).toBe("");
+    expect(criterionBars([3], -5).path).toBe("");
+  });
+
+  it("rounds heights to a tenth of a pixel", () => {
+    expect(criterionBars([2, 2.2], 3).path).toBe("M0 24h12v-16h-12zM14 24h12v-17.6h-12z");
+    expect(criterionBars([1.23456], 7).path).toBe("M0 24h12v-4.2h-12z");
+  });
+
+  it("is nothing wide for a rubric without criteria", () => {
+    expect(criterionBars([], 5)).toEqual({ width: 0, path: "" });
   });
 });
 

@@ -1,5 +1,4 @@
 // How the results page presents results.ts's numbers: which ranking is shown, ties, bars. Pure.
-import { cssPercent } from "~/lib/css-percent";
 import { pageOf } from "~/lib/paging";
 import { MIN_ENTRIES_FOR_NORMALIZATION } from "./results";
 
@@ -29,10 +28,24 @@ export function sharedRanks(ranks: (number | null)[]): Set<number> {
   return shared;
 }
 
-/** How full a criterion's bar is, as a CSS percentage: its mean on the rubric's 1..scaleMax scale as a share of scaleMax ("0%" when unscored). */
-export function criterionFill(mean: number | null, scaleMax: number): string {
-  if (mean === null || scaleMax <= 0) return "0%";
-  return cssPercent(mean / scaleMax);
+/** A results row's criterion bars, in CSS pixels: each this wide, this far apart, and this tall when full. */
+export const CRITERION_BAR = { width: 12, gap: 2, height: 24 } as const;
+
+/**
+ * A results row's criterion bars as one SVG path, one bar per criterion in rubric order, each as tall as its mean's
+ * share of the 1..scaleMax scale (none when unscored, kept within the full height), to a tenth of a pixel; and the
+ * width of all of them. One path instead of an element per bar: a long ranking draws a page of these (issue 19).
+ */
+export function criterionBars(means: (number | null)[], scaleMax: number): { width: number; path: string } {
+  const { width, gap, height } = CRITERION_BAR;
+  const path = means
+    .map((mean, i) => {
+      const share = mean === null || !(scaleMax > 0) || !(mean > 0) ? 0 : Math.min(1, mean / scaleMax);
+      const h = Math.round(share * height * 10) / 10;
+      return h > 0 ? `M${i * (width + gap)} ${height}h${width}v-${h}h-${width}z` : "";
+    })
+    .join("");
+  return { width: Math.max(0, means.length * (width + gap) - gap), path };
 }
 
 /** The one plain sentence that says what the official ranking is and what the other one does differently. */
