@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { problems } from "#db/schema";
+import { events, problems } from "#db/schema";
 import { db } from "~/db.server";
 import { startSession } from "~/modules/auth/session.server";
 import { createPerson, openEvent, pageSignedInAs, teamOf, type Person } from "./fixtures";
@@ -25,6 +25,8 @@ async function entryPage(browser: Browser) {
   await page.goto(`${team.url}/entry`);
   return { setUp, person, team, page, entryUrl: `${team.url}/entry` };
 }
+
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 // Several pages and axe runs per test: on a busy 2-core machine they need more than the default budget.
 test.describe.configure({ timeout: 240_000 });
@@ -64,6 +66,41 @@ test("a teammate's newer save is never overwritten by autosave; the text stays o
   await expect(status(alice)).toHaveText(/^Not saved: A teammate saved/);
   await bob.reload();
   await expect(bob.getByLabel("Title")).toHaveValue("Bob's title");
+});
+
+test("a deadline that passes while the team types: Save draft says why, and the text stays", async ({ browser }) => {
+  const { setUp, page } = await entryPage(browser);
+  await page.getByLabel("Title").fill("Dispute radar");
+  await expect(status(page)).toHaveText(/^Draft saved/);
+  await db
+    .update(events)
+    .set({ submissionDeadline: new Date(Date.now() - 60_000) })
+    .where(eq(events.id, setUp.event.id));
+  await page.getByLabel("One-line summary").fill("The last words before the deadline");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(
+    page.getByText(/^Submissions are closed: the submission deadline has passed\..* Your text is still in the form: copy what you need\.$/),
+  ).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
+  await expect(page.getByLabel("One-line summary")).toHaveValue("The last words before the deadline");
+  await expectAccessible(page);
+});
+
+test("adding a screenshot keeps what was typed since the last autosave", async ({ browser }) => {
+  const { page } = await entryPage(browser);
+  await page.getByLabel("Title").fill("Dispute radar");
+  await expect(status(page)).toHaveText(/^Draft saved/);
+  // A link without https:// is not autosaved, so what follows is typed but not yet stored.
+  await page.getByLabel("Demo link").fill("github.com/x");
+  await page.getByLabel("One-line summary").fill("Typed after the last save");
+  await expect(status(page)).toHaveText(/^Not saved: Demo link/);
+  await page.getByLabel("Add a screenshot").setInputFiles({ name: "shot.png", mimeType: "image/png", buffer: PNG });
+  await page.getByLabel("Caption (optional)").fill("Queue view");
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("img", { name: "Queue view" })).toBeVisible();
+  await expect(page.getByLabel("One-line summary")).toHaveValue("Typed after the last save");
+  await expect(page.getByLabel("Demo link")).toHaveValue("github.com/x");
+  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
 });
 
 test("unsaved edits ask before the page is left, inside the app and out of it", async ({ browser }) => {

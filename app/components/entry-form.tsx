@@ -67,16 +67,19 @@ export function EntryForm({
   questions,
   metricFromProblem,
   lastResult,
+  onAutosaved,
 }: {
   entry: EntryFormValues;
   questions: Question[];
   metricFromProblem: boolean;
   lastResult?: SubmissionResult<string[]>;
+  /** Told the entry's version after each autosave that stored it. */
+  onAutosaved?: (version: number) => void;
 }) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const formRef = useRef<HTMLFormElement>(null);
-  const autosave = useEntryAutosave(formRef, entry.version);
+  const autosave = useEntryAutosave(formRef, entry.version, onAutosaved);
   const [outcome, setOutcome] = useState<Outcome | "">(entry.outcome ?? "");
   const required: ReadonlySet<EntryField> = requiredToSubmit(outcome);
   const [form, fields] = useForm({

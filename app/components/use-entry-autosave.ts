@@ -12,7 +12,7 @@ const clock = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour:
  * A conflict or a closed entry stops autosaving for good (nothing is overwritten, the text stays), and
  * unsaved edits make leaving the page ask first.
  */
-export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, initialVersion: number) {
+export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, initialVersion: number, onSaved?: (version: number) => void) {
   const fetcher = useFetcher<{ autosave: AutosaveOutcome }>();
   const [version, setVersion] = useState(initialVersion);
   const [dirty, setDirty] = useState(false);
@@ -67,6 +67,7 @@ export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, ini
     const outcome = fetcher.data.autosave;
     if (outcome.ok) {
       versionRef.current = outcome.version;
+      onSaved?.(outcome.version);
       setVersion(outcome.version);
       if (edits.current === sentEdits.current) setDirty(false);
       setStatus({ kind: "saved", text: `Draft saved ${clock(outcome.savedAt)}` });
@@ -76,7 +77,7 @@ export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, ini
     if (outcome.reason !== "invalid") setStopped(true);
     else sentEdits.current = -1;
     setStatus({ kind: "error", text: `Not saved: ${outcome.message}` });
-  }, [fetcher.state, fetcher.data]);
+  }, [fetcher.state, fetcher.data, onSaved]);
 
   // Leaving the page (reload, closing the tab, another site) with unsaved edits asks first.
   useEffect(() => {
@@ -94,4 +95,22 @@ export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, ini
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
 
   return { version, dirty, status, stopped, autosaving: busy, blocker, onEdit, cancelPending };
+}
+
+/**
+ * The entry form's key: the form is rebuilt from the server's entry when the entry changed anywhere but in this form's
+ * own autosaves (a teammate's save, or this form's Save draft or Submit, which reload the page). Reloading the page's
+ * data after a change of its own (a screenshot added or deleted) finds the version this form's last autosave made;
+ * rebuilding then would replace what was typed since that autosave with what it saved, so the form stays.
+ */
+export function useEntryFormKey(serverVersion: number) {
+  const seen = useRef({ loaded: serverVersion, key: serverVersion, autosaved: serverVersion });
+  if (serverVersion !== seen.current.loaded) {
+    seen.current.loaded = serverVersion;
+    if (serverVersion !== seen.current.autosaved) seen.current.key = serverVersion;
+  }
+  const onAutosaved = useCallback((version: number) => {
+    seen.current.autosaved = version;
+  }, []);
+  return { key: seen.current.key, onAutosaved };
 }

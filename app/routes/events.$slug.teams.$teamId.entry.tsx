@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } fro
 import { EntryForm, EntrySectionsNav } from "~/components/entry-form";
 import { Screenshots as ScreenshotsOnServer } from "~/components/entry-screenshots";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
+import { useEntryFormKey } from "~/components/use-entry-autosave";
 import { LiveRelatedLearnings as LiveRelatedLearningsOnServer } from "~/components/related-live";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
@@ -15,7 +16,7 @@ import { historyLink } from "~/modules/archive/history.server";
 import { relatedToProblem } from "~/modules/archive/search.server";
 import { canEditEntry, canViewTeam } from "~/modules/auth/permissions";
 import { AUTOSAVE_INTENT } from "~/modules/entries/autosave";
-import { autosaveEntry } from "~/modules/entries/autosave.server";
+import { autosaveEntry, closedEntryMessage } from "~/modules/entries/autosave.server";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { metricDefaults } from "~/modules/entries/form-defaults";
 import { readEntryForm } from "~/modules/entries/multipart.server";
@@ -86,8 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access, team, entry } = await loadTeamEntry(request, params);
   const edit = canEditEntry(user, access, team.id, new Date());
   const here = `/events/${event.slug}/teams/${team.id}/entry`;
-  // Only the team gets this far; its autosave hears a closed entry as data, so a page left open past
-  // the deadline keeps its text on screen instead of turning into an error page.
+  // Only the team gets this far; its saves hear a closed entry as data, so a page left open past the
+  // deadline keeps its text on screen instead of turning into an error page.
   if (access.teamId !== team.id) enforce(edit);
   const formData = await readEntryForm(request);
   if ("refused" in formData) return data({ screenshotError: formData.refused }, { status: 400 });
@@ -96,9 +97,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saved = await autosaveEntry(team, entry, edit, formData, new Date(), await listQuestions(event.id));
     return data({ autosave: saved }, { status: saved.ok ? 200 : { invalid: 400, conflict: 409, closed: 403 }[saved.reason] });
   }
-  enforce(edit);
   switch (intent) {
     case "upload-screenshot": {
+      enforce(edit);
       const file = formData.get("screenshot");
       const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
       const caption = String(formData.get("caption") ?? "")
@@ -109,6 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(here, "Screenshot added.");
     }
     case "delete-screenshot": {
+      enforce(edit);
       const removed = await removeScreenshot(entry.id, String(formData.get("screenshotId") ?? ""), readConfirmation(formData));
       if (!removed.ok && "confirm" in removed) return data({ confirmDeleteScreenshot: removed.confirm }, { status: 409 });
       if (!removed.ok) return redirectWithToast(here, { kind: "error", message: removed.message });
@@ -118,6 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "submit": {
       const submit = intent === "submit";
       const submission = parseForm(formData, { schema: entrySchemaFor(intent, await listQuestions(event.id)) });
+      if (!edit.ok) return data({ result: submission.reply({ formErrors: [closedEntryMessage(edit.reason)] }) as SubmissionResult<string[]> }, { status: 403 });
       if (submission.status !== "success") {
         return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
       }
@@ -141,6 +144,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 export default function EditEntry() {
   const { event, team, entry, questions, metricFromProblem, screenshots, related, relatedHref, history, refusal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const formKey = useEntryFormKey(entry.version);
   const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -166,7 +170,14 @@ export default function EditEntry() {
             <LiveRelatedLearnings learnings={related} href={relatedHref} formId="entry" fields={RELATED_FIELDS} history={history} />
           </Deferred>
           <EntrySectionsNav withQuestions={questions.length > 0} />
-          <EntryForm key={entry.version} entry={entry} questions={questions} metricFromProblem={metricFromProblem} lastResult={lastResult} />
+          <EntryForm
+            key={formKey.key}
+            entry={entry}
+            questions={questions}
+            metricFromProblem={metricFromProblem}
+            lastResult={lastResult}
+            onAutosaved={formKey.onAutosaved}
+          />
           <Deferred>
             <Screenshots
               screenshots={screenshots}

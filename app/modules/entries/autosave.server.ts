@@ -6,6 +6,11 @@ import { saveEntry } from "./entries.server";
 import { entryFieldLabels, type EntryField } from "./fields";
 import { autosaveSchemaFor } from "./schemas";
 
+/** Why a save of an entry that may no longer change was refused, for a page that keeps the person's text on screen. */
+export function closedEntryMessage(reason: string): string {
+  return `${reason} Your text is still in the form: copy what you need.`;
+}
+
 /**
  * Saves the entry form's fields as they are, never submitting. The caller has checked that the person
  * is on the team; `edit` says whether the entry may still change. Refusals come back as data (not a
@@ -19,7 +24,7 @@ export async function autosaveEntry(
   now: Date,
   questions: Question[] = [],
 ): Promise<AutosaveOutcome> {
-  if (!edit.ok) return { ok: false, reason: "closed", message: `${edit.reason} Your text is still in the form: copy what you need.` };
+  if (!edit.ok) return { ok: false, reason: "closed", message: closedEntryMessage(edit.reason) };
   const submission = parseForm(formData, { schema: autosaveSchemaFor(entry.status, questions) });
   if (submission.status !== "success") {
     const [field, messages] = Object.entries(submission.error ?? {}).find(([, m]) => m?.length) ?? ["", null];

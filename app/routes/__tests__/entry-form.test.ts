@@ -87,8 +87,14 @@ describe("entry form autosave", () => {
     expect(late.thrown).toBe(false);
     expect((late.data as Autosave).autosave).toMatchObject({ ok: false, reason: "closed" });
     expect((late.data as Autosave).autosave.message).toMatch(/^Submissions are closed: the submission deadline has passed\./);
-    // Saving with the button is still refused the usual way, and so is anyone outside the team.
-    await expectStatus(post(creator, event.slug, teamId, { intent: "save", version: 1, title: "Too late" }), 403);
+    // Save draft and Submit are refused the same way: as data beside the form, which keeps the text.
+    for (const intent of ["save", "submit"]) {
+      const pressed = await expectStatus(post(creator, event.slug, teamId, { intent, version: 1, ...complete, title: "Too late" }), 403);
+      expect(pressed.thrown).toBe(false);
+      const result = (pressed.data as { result: { error?: Record<string, string[]> } }).result;
+      expect(result.error?.[""]?.[0]).toMatch(/^Submissions are closed: the submission deadline has passed\..* Your text is still in the form/);
+    }
+    // Anyone outside the team is refused with an error page.
     const outsider = await expectStatus(post(organizer, event.slug, teamId, { intent: "autosave", version: 1, title: "Organizer" }), 403);
     expect(outsider.thrown).toBe(true);
     expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });

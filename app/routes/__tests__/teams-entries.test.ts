@@ -184,6 +184,9 @@ describe("teams", () => {
   });
 });
 
+/** The message a refused save shows above the entry form. */
+const formMessage = (outcome: { data: unknown }) => (outcome.data as { result: { error?: Record<string, string[]> } }).result.error?.[""]?.[0];
+
 describe("entries", () => {
   const entryPath = (slug: string, teamId: string) => `/events/${slug}/teams/${teamId}/entry`;
   const save = (user: TestUser, slug: string, teamId: string, form: Record<string, string | number>) =>
@@ -270,10 +273,10 @@ describe("entries", () => {
     const edited = await entryOf(teamId);
     expect(edited).toMatchObject({ title: "Ticket auto-answer v2", version: 3, status: "submitted" });
 
-    // After the deadline: 403 with the reason, and the row stays as it was.
+    // After the deadline: 403 with the reason beside the form (which keeps the text), and the row stays as it was.
     await setSubmissionDeadline(event.id, new Date(Date.now() - 60_000));
     const late = await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 3, ...completeFailedEntry, title: "Too late" }), 403);
-    expect(late.data).toBe("Submissions are closed: the submission deadline has passed.");
+    expect(formMessage(late)).toMatch(/^Submissions are closed: the submission deadline has passed\. Your text is still in the form/);
     expect(await entryOf(teamId)).toEqual(edited);
     const loaded = await expectStatus(entryLoader(args(request(entryPath(event.slug, teamId), { user: creator }), { slug: event.slug, teamId })), 200);
     expect((loaded.data as { refusal: string }).refusal).toBe("Submissions are closed: the submission deadline has passed.");
@@ -285,7 +288,7 @@ describe("entries", () => {
     await movePhase(event.id, organizer, "judging");
     const before = await entryOf(teamId);
     const res = await expectStatus(save(creator, event.slug, teamId, { intent: "save", version: 2, title: "Sneaky" }), 403);
-    expect(res.data).toBe("Submissions are closed: the event has moved to judging.");
+    expect(formMessage(res)).toMatch(/^Submissions are closed: the event has moved to judging\. Your text is still in the form/);
     expect(await entryOf(teamId)).toEqual(before);
   });
 
