@@ -32,6 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getEntry(event.id, params.entryId ?? "");
   invariantResponse(found, "Entry not found", 404);
   const { entry } = found;
+  // The page needs no team id, and a blind judge must not get one (blind.server.ts).
+  const { teamId: _teamId, ...shown } = entry;
   const now = new Date();
   enforce(canViewEntry(user, access, entry, now));
   // Teams read their judges' scores and comments once results are published; judge names only if the organizers chose so.
@@ -50,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canRecord = afterEvent && canRecordFollowUp(user, access, entry, { problemOwner: await ownsEntryProblem(entry.id, user.id) }).ok;
   return {
     event: { slug: event.slug, title: event.title },
-    entry,
+    entry: shown,
     // Worked out here rather than in the browser, which then needs neither the video link rules nor the root-cause labels (ADR 043).
     video: videoEmbed(entry.videoUrl),
     rootCause: rootCauseText({ rootCause: entry.postMortemRootCause, rootCauseOther: entry.postMortemRootCauseOther }),

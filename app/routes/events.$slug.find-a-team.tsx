@@ -11,6 +11,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
 import { canAskToJoin, canRecruit, canSeekTeam, canViewTeamFinder, canWithdrawJoinRequest } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
+import { canSeeTeamRosters } from "~/modules/judging/blind.server";
 import { listProblems } from "~/modules/problems/problems.server";
 import { askSchema, openingSchema, requestRefSchema, seekerPostSchema } from "~/modules/teams/schemas";
 import {
@@ -58,6 +59,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Find a
 async function load(request: Request, slug: string | undefined) {
   const ctx = await requireEventAccess(request, slug);
   enforce(canViewTeamFinder(ctx.user, ctx.access));
+  enforce(canSeeTeamRosters(ctx.user, ctx.access, ctx.event));
   const myTeam = ctx.access.teamId ? await getTeam(ctx.event.id, ctx.access.teamId) : null;
   return { ...ctx, myTeam, now: new Date() };
 }

@@ -17,9 +17,11 @@ const rows = [
 ];
 
 describe("blindJudging", () => {
-  it("hides names and members from a judge of a blind event, except the judge's own team", () => {
-    expect(blindJudging(judge, access({ teamId: "t2" }), { blindJudging: true }).rows(rows)).toEqual([
-      { teamId: "t1", teamName: null, members: [] },
+  it("hides names, members and team ids from a judge of a blind event, except the judge's own team", () => {
+    const blind = blindJudging(judge, access({ teamId: "t2" }), { blindJudging: true });
+    expect(blind.active).toBe(true);
+    expect(blind.rows(rows)).toEqual([
+      { teamId: "", teamName: null, members: [] },
       { teamId: "t2", teamName: "Beta", members: ["Bo"] },
     ]);
   });
@@ -32,6 +34,9 @@ describe("blindJudging", () => {
       blindJudging({ id: "a", role: "admin" }, access(), { blindJudging: true }),
       blindJudging(judge, access({ isJudge: false }), { blindJudging: true }),
     ];
-    for (const blind of cases) expect(blind.rows(rows)).toEqual(rows);
+    for (const blind of cases) {
+      expect(blind.rows(rows)).toEqual(rows);
+      expect(blind.active).toBe(false);
+    }
   });
 });

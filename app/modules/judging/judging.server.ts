@@ -181,7 +181,8 @@ export async function scoreSheetView<E extends { id: string; teamId: string }>(
   found: { entry: E; teamName: string; problemTitle: string },
 ) {
   const round = asRound(event.judgingRound);
-  const { entry } = found;
+  // The sheet needs no team id, and a blind judge must not get one (blind.server.ts).
+  const { teamId, ...entry } = found.entry;
   const [rubric, mine, overall, screenshots, answers] = await Promise.all([
     listCriteria(event.id, round),
     judgeScores(entry.id, actor.id, round),
@@ -192,7 +193,7 @@ export async function scoreSheetView<E extends { id: string; teamId: string }>(
   return {
     event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax, round },
     entry,
-    teamName: blindJudging(actor, access, event).row({ teamId: entry.teamId, teamName: found.teamName }).teamName,
+    teamName: blindJudging(actor, access, event).row({ teamId, teamName: found.teamName }).teamName,
     problemTitle: found.problemTitle,
     rubric: rubric.map((c) => ({ id: c.id, name: c.name, description: c.description, weight: c.weight, levels: parseLevels(c.levels) })),
     mine,

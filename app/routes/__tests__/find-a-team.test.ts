@@ -2,7 +2,7 @@
 // reasons shown; bad input gets a message next to the field; destructive intents answer with a confirm step first.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { joinRequests, outbox, teamMembers, teamSeekers } from "#db/schema";
+import { events, joinRequests, outbox, teamMembers, teamSeekers } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createTeam } from "~/modules/teams/teams.server";
@@ -72,6 +72,18 @@ describe("the Find a team page", () => {
     await expectStatus(post(w.event.slug, w.seeker, { intent: "save-opening", needs: "Anyone" }), 403);
     await expectStatus(post(w.event.slug, w.seeker, { intent: "accept", requestId: "x" }), 403);
     expect(await db.select().from(joinRequests).where(eq(joinRequests.eventId, w.event.id))).toEqual([]);
+  });
+
+  it("is not shown to a judge of a blind event: its teams, members and ids would name the entries later", async () => {
+    const w = await world();
+    await expectStatus(post(w.event.slug, w.lead, { intent: "save-opening", needs: "Someone who knows the CRM" }), 302);
+    await db.update(events).set({ blindJudging: true }).where(eq(events.id, w.event.id));
+    const refused = await expectStatus(page(w.event.slug, w.judge), 403);
+    expect(refused.response ? await refused.response.text() : refused.data).toContain("This event's judging is blind");
+    await expectStatus(post(w.event.slug, w.judge, { intent: "save-post", skills: "SQL" }), 403);
+    // Everyone else still finds the team.
+    expect(((await expectStatus(page(w.event.slug, w.seeker), 200)).data as PageData).openTeams).toMatchObject([{ name: "Ramp Rockets" }]);
+    expect(((await expectStatus(page(w.event.slug, w.organizer), 200)).data as PageData).openTeams).toMatchObject([{ name: "Ramp Rockets" }]);
   });
 
   it("puts bad input next to its field and keeps nothing of it", async () => {
