@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { events } from "#db/schema";
+import { db } from "~/db.server";
 import { createPerson, officialRankingNormalized, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry, type Person } from "./fixtures";
 import { expectAccessible, expectToast, unique, test } from "./helpers";
 
@@ -36,6 +39,26 @@ async function fourEntriesInJudging() {
   await startJudging(setUp, judges);
   return { setUp, eventUrl: setUp.url, titles, teams, judges };
 }
+
+test("a sheet saved after judging ended says why and keeps the judge's scores and comment", async ({ browser }) => {
+  const { setUp, eventUrl, titles, judges } = await fourEntriesInJudging();
+  const judge = await pageSignedInAs(browser, judges[0].email);
+  await judge.goto(`${eventUrl}/judging`);
+  await judge.getByRole("link", { name: titles.b }).click();
+  for (const name of criteria)
+    await judge
+      .getByRole("group", { name: new RegExp(name) })
+      .getByLabel("4", { exact: true })
+      .check();
+  await judge.getByLabel("Overall comment for the team (optional)").fill("Strong problem fit; measure the baseline first.");
+  // The organizers publish the results meanwhile.
+  await db.update(events).set({ phase: "closed" }).where(eq(events.id, setUp.event.id));
+  await judge.getByRole("button", { name: "Save scores" }).click();
+  await expect(judge.getByText(/Your scores and comments are still in the form: copy what you need\.$/)).toBeVisible();
+  await expect(judge.getByRole("group", { name: /Problem fit/ }).getByLabel("4", { exact: true })).toBeChecked();
+  await expect(judge.getByLabel("Overall comment for the team (optional)")).toHaveValue("Strong problem fit; measure the baseline first.");
+  await expectAccessible(judge);
+});
 
 // A judge's sheet can be saved partly, by keyboard; a conflict declared by mistake can be taken back.
 test("a judge saves a partial sheet by keyboard, declares a conflict and withdraws it", async ({ browser }) => {

@@ -53,6 +53,7 @@ function Section({ id, children, className = "space-y-4" }: { id: SectionId; chi
 
 type EntryFormValues = Record<Exclude<EntryField, "version" | "outcome" | "postMortemRootCause">, string> & {
   version: number;
+  status: "draft" | "submitted";
   outcome: Outcome | null;
   postMortemRootCause: RootCause | null;
   answers: Record<string, string>;
@@ -79,7 +80,7 @@ export function EntryForm({
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const formRef = useRef<HTMLFormElement>(null);
-  const autosave = useEntryAutosave(formRef, entry.version, onAutosaved);
+  const autosave = useEntryAutosave(formRef, entry.version, { submitted: entry.status === "submitted", onSaved: onAutosaved });
   const [outcome, setOutcome] = useState<Outcome | "">(entry.outcome ?? "");
   const required: ReadonlySet<EntryField> = requiredToSubmit(outcome);
   const [form, fields] = useForm({

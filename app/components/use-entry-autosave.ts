@@ -12,7 +12,11 @@ const clock = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour:
  * A conflict or a closed entry stops autosaving for good (nothing is overwritten, the text stays), and
  * unsaved edits make leaving the page ask first.
  */
-export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, initialVersion: number, onSaved?: (version: number) => void) {
+export function useEntryAutosave(
+  formRef: RefObject<HTMLFormElement | null>,
+  initialVersion: number,
+  { submitted = false, onSaved }: { submitted?: boolean; onSaved?: (version: number) => void } = {},
+) {
   const fetcher = useFetcher<{ autosave: AutosaveOutcome }>();
   const [version, setVersion] = useState(initialVersion);
   const [dirty, setDirty] = useState(false);
@@ -43,9 +47,9 @@ export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, ini
     formData.set("version", String(versionRef.current));
     inFlight.current = true;
     sentEdits.current = edits.current;
-    setStatus({ kind: "saving", text: "Saving draft…" });
+    setStatus({ kind: "saving", text: submitted ? "Saving changes…" : "Saving draft…" });
     fetcher.submit(formData, { method: "post" });
-  }, [fetcher, formRef]);
+  }, [fetcher, formRef, submitted]);
 
   const onEdit = useCallback(() => {
     edits.current += 1;
@@ -70,14 +74,15 @@ export function useEntryAutosave(formRef: RefObject<HTMLFormElement | null>, ini
       onSaved?.(outcome.version);
       setVersion(outcome.version);
       if (edits.current === sentEdits.current) setDirty(false);
-      setStatus({ kind: "saved", text: `Draft saved ${clock(outcome.savedAt)}` });
+      // A submitted entry's changes are live at once, not a draft waiting to be submitted.
+      setStatus({ kind: "saved", text: `${submitted ? "Changes saved to your submitted entry" : "Draft saved"} ${clock(outcome.savedAt)}` });
       return;
     }
     // An invalid field may be fixed by the next keystroke; a conflict or a closed entry may not.
     if (outcome.reason !== "invalid") setStopped(true);
     else sentEdits.current = -1;
     setStatus({ kind: "error", text: `Not saved: ${outcome.message}` });
-  }, [fetcher.state, fetcher.data, onSaved]);
+  }, [fetcher.state, fetcher.data, onSaved, submitted]);
 
   // Leaving the page (reload, closing the tab, another site) with unsaved edits asks first.
   useEffect(() => {

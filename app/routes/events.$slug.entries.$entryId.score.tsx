@@ -55,8 +55,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await declareConflict(event.id, found.entry.id, user.id, submission.value.reason);
     return redirectWithToast(`/events/${event.slug}/judging`, `Conflict declared: ${found.entry.title} left your queue, without your scores.`);
   }
-  await enforceScoring(ctx);
+  const scoring = canScoreEntry(user, access, found.entry, await judgeEntryFacts(event, found.entry.id, user.id));
+  // Anyone but the event's judges gets an error page; a judge whose sheet closed while they wrote it (judging ended,
+  // the entry left their queue) is told beside the form, which keeps their scores and comments.
+  if (!access.isJudge) enforce(scoring);
   const submission = parseForm(formData, { schema: await currentSheetSchema(event) });
+  if (!scoring.ok) {
+    const message = `${scoring.reason} Your scores and comments are still in the form: copy what you need.`;
+    return data({ result: submission.reply({ formErrors: [message] }), conflict: false, summary: null }, { status: scoring.status });
+  }
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: false, summary: null }, { status: 400 });
   // Which submit button: "Save scores" or "Save and next entry".
   const then = formData.get("then") === "next" ? "next" : "queue";

@@ -128,7 +128,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) as SubmissionResult<string[]> }, { status: 409 });
       return redirectWithToast(
         submit ? `/events/${event.slug}/teams/${team.id}` : here,
-        submit ? "Entry submitted. You can still edit it until the deadline." : "Draft saved.",
+        // A submitted entry changes at once (organizers and, after the deadline, everyone see it): not a draft.
+        submit
+          ? "Entry submitted. You can still edit it until the deadline."
+          : entry.status === "submitted"
+            ? "Changes saved to your submitted entry."
+            : "Draft saved.",
       );
     }
     default:

@@ -241,4 +241,14 @@ describe("partial and empty sheets", () => {
     expect((res.data as { summary: string | null }).summary).toBeNull();
     expect(await mine(w, w.ids.a)).toHaveLength(0);
   });
+
+  it("a sheet saved after judging closed is refused beside the form, which keeps it; anyone else gets an error page", async () => {
+    await movePhase(w.event.id, w.organizer, "closed");
+    const late = await expectStatus(score(w, w.judge, w.ids.a, full(w)), 403);
+    expect(late.thrown).toBe(false);
+    const message = (late.data as { result: { error?: Record<string, string[]> } }).result.error?.[""]?.[0];
+    expect(message).toMatch(/ Your scores and comments are still in the form: copy what you need\.$/);
+    expect(await mine(w, w.ids.a)).toHaveLength(0);
+    expect((await expectStatus(score(w, w.organizer, w.ids.a, full(w)), 403)).thrown).toBe(true);
+  });
 });

@@ -150,7 +150,7 @@ describe("judging: partial sheets, conflicts, assignments", () => {
       ),
       403,
     );
-    expect(refused.data).toBe("You declared a conflict of interest with this entry, so you do not score it.");
+    expect(fieldErrors(refused)[""]?.[0]).toMatch(/^You declared a conflict of interest with this entry, so you do not score it\. Your scores/);
     await expectStatus(loadSheet(w, w.j1, w.bobEntry), 403);
     expect(await db.select().from(scores).where(eq(scores.entryId, w.bobEntry))).toHaveLength(0);
 
@@ -363,7 +363,7 @@ describe("judging: partial sheets, conflicts, assignments", () => {
       ),
       403,
     );
-    expect(refused.data).toBe("This entry is not assigned to you.");
+    expect(fieldErrors(refused)[""]?.[0]).toMatch(/^This entry is not assigned to you\. Your scores/);
     await expectStatus(loadSheet(w, w.j2, w.aliceEntry), 403);
     expect(await db.select().from(scores).where(eq(scores.entryId, w.bobEntry))).toHaveLength(0);
   });

@@ -164,7 +164,7 @@ describe("judging", () => {
       ),
       403,
     );
-    expect(res.data).toBe("You cannot score an entry of your own team.");
+    expect(fieldErrors(res)[""]?.[0]).toMatch(/^You cannot score an entry of your own team\. Your scores/);
     expect(await scoresOf(w.aliceEntryId)).toHaveLength(0);
     // The same judge may score the other team's entry.
     await expectStatus(
@@ -214,7 +214,7 @@ describe("judging", () => {
       ),
       403,
     );
-    expect(res.data).toBe("Scores can be given or changed only while the event is in judging.");
+    expect(fieldErrors(res)[""]?.[0]).toMatch(/^Scores can be given or changed only while the event is in judging\. Your scores/);
     expect((await scoresOf(w.bobEntryId, w.judge.id)).every((s) => s.value === 3)).toBe(true);
   });
 

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { entries, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
+import { readToast } from "~/lib/toast.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 import { loader as entryViewLoader } from "~/routes/events.$slug.entries.$entryId._index";
 import { action as entryAction, loader as entryLoader } from "~/routes/events.$slug.teams.$teamId.entry";
@@ -270,12 +271,20 @@ describe("entries", () => {
 
     // Editing with the current version still works before the deadline.
     await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 2, ...completeFailedEntry, title: "Ticket auto-answer v2" }), 302);
+    // Save draft on a submitted entry changes it at once, and says so rather than "Draft saved".
+    const saved = await expectStatus(
+      save(creator, event.slug, teamId, { intent: "save", version: 3, ...completeFailedEntry, title: "Ticket auto-answer v2" }),
+      302,
+    );
+    expect(
+      (await readToast(new Request("http://localhost/", { headers: { Cookie: saved.response!.headers.get("Set-Cookie")!.split(";")[0] } }))).toast?.message,
+    ).toBe("Changes saved to your submitted entry.");
     const edited = await entryOf(teamId);
-    expect(edited).toMatchObject({ title: "Ticket auto-answer v2", version: 3, status: "submitted" });
+    expect(edited).toMatchObject({ title: "Ticket auto-answer v2", version: 4, status: "submitted" });
 
     // After the deadline: 403 with the reason beside the form (which keeps the text), and the row stays as it was.
     await setSubmissionDeadline(event.id, new Date(Date.now() - 60_000));
-    const late = await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 3, ...completeFailedEntry, title: "Too late" }), 403);
+    const late = await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 4, ...completeFailedEntry, title: "Too late" }), 403);
     expect(formMessage(late)).toMatch(/^Submissions are closed: the submission deadline has passed\. Your text is still in the form/);
     expect(await entryOf(teamId)).toEqual(edited);
     const loaded = await expectStatus(entryLoader(args(request(entryPath(event.slug, teamId), { user: creator }), { slug: event.slug, teamId })), 200);
