@@ -144,8 +144,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         enforce(canManageEvent(user, access));
         return redirect(`${back}#questions`);
       }
-      enforce(canEditSubmissionQuestions(user, access, { submitted: locked }));
+      enforce(canManageEvent(user, access));
+      const edit = canEditSubmissionQuestions(user, access, { submitted: locked });
       const submission = parseForm(formData, { schema: questionsFormSchema });
+      // Locked since the page was opened (a team submitted): said beside the form, which keeps the organizer's edits.
+      if (!edit.ok)
+        return data<ActionResult>(
+          { intent, result: submission.reply({ formErrors: [`${edit.reason} Your changes are still in the form: copy what you need.`] }) },
+          { status: 409 },
+        );
       // A conform list intent (add or remove a question, without JavaScript) is not an error: the form comes back changed.
       if (submission.status !== "success")
         return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });

@@ -49,10 +49,17 @@ type ActionResult = { intent: string; result: SubmissionResult<string[]> };
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const round = asRound(event.judgingRound);
-  enforce(canEditRubric(user, access, { scored: await rubricLocked(event.id, round) }));
+  enforce(canManageEvent(user, access));
+  // Locked since the page was opened (a judge started scoring): said beside the form, which keeps the organizer's edits.
+  const edit = canEditRubric(user, access, { scored: await rubricLocked(event.id, round) });
   const formData = await request.formData();
   const intent = readIntent(formData);
   const back = `/events/${event.slug}/rubric`;
+  const locked = (submission: { reply: (options: { formErrors: string[] }) => SubmissionResult<string[]> }, reason: string) =>
+    data<ActionResult>(
+      { intent, result: submission.reply({ formErrors: [`${reason} Your changes are still in the form: copy what you need.`] }) },
+      { status: 409 },
+    );
 
   switch (intent) {
     case "set-scale": {
@@ -60,6 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (round === 2)
         return data<ActionResult>({ intent, result: { status: "error", error: { "": ["The scale is kept for the final round."] } } }, { status: 409 });
       const submission = parseForm(formData, { schema: scaleSchema });
+      if (!edit.ok) return locked(submission, edit.reason);
       if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
       const saved = await setScale(event.id, submission.value.scaleMax);
       if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
@@ -67,6 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "save-rubric": {
       const submission = parseForm(formData, { schema: rubricSchema });
+      if (!edit.ok) return locked(submission, edit.reason);
       // A conform list intent (add or remove a criterion, without JavaScript) is not an error: the form comes back changed.
       if (submission.status !== "success")
         return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });

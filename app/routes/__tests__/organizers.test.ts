@@ -364,11 +364,19 @@ describe("rubric", () => {
     const after = await expectStatus(rubricLoader(args(request(path, { user: organizer }), { slug: event.slug })), 200);
     expect((after.data as { locked: boolean }).locked).toBe(true);
     const rubricBefore = await listCriteria(event.id);
+    // Refused beside the form, which keeps what the organizer typed (a page opened before the first score).
     const refused = await expectStatus(
       rubricAction(args(request(path, { user: organizer, form: { intent: "set-scale", scaleMax: "10" } }), { slug: event.slug })),
-      403,
+      409,
     );
-    expect(refused.data).toBe("The rubric is locked: judges have started scoring with it.");
+    const message = (outcome: { data: unknown }) => (outcome.data as { result: { error?: Record<string, string[]> } }).result.error?.[""]?.[0];
+    expect(message(refused)).toBe("The rubric is locked: judges have started scoring with it. Your changes are still in the form: copy what you need.");
+    const form = { intent: "save-rubric", "criteria[0].name": "Edited after the lock", "criteria[0].description": "Typed.", "criteria[0].weight": "1" };
+    const saveRefused = await expectStatus(rubricAction(args(request(path, { user: organizer, form }), { slug: event.slug })), 409);
+    expect(message(saveRefused)).toMatch(/^The rubric is locked/);
+    expect((saveRefused.data as { result: { initialValue?: unknown } }).result.initialValue).toMatchObject({ criteria: [{ name: "Edited after the lock" }] });
+    // Anyone who does not run the event still gets an error page.
+    await expectStatus(rubricAction(args(request(path, { user: participant, form }), { slug: event.slug })), 403);
     expect(await listCriteria(event.id)).toEqual(rubricBefore);
     expect((await getEvent(event.id)).scaleMax).toBe(5);
   });

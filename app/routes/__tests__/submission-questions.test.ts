@@ -85,7 +85,13 @@ describe("organizers' questions", () => {
   it("locks the questions once an entry is submitted, with the reason on the page", async () => {
     const w = await withQuestions();
     await db.update(entries).set({ status: "submitted" }).where(eq(entries.id, w.entryId));
-    await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions" }), 403);
+    // A page opened before the lock: refused beside the form, which keeps the organizer's edits.
+    const refused = await expectStatus(manage(w.event.slug, w.organizer, { ...questionsForm }), 409);
+    const result = (refused.data as { result: { error?: Record<string, string[]>; initialValue?: unknown } }).result;
+    expect(result.error?.[""]?.[0]).toBe(
+      "The questions are locked: a team has submitted its entry with these answers. Your changes are still in the form: copy what you need.",
+    );
+    expect(JSON.stringify(result.initialValue)).toContain("Did you use customer data?");
     expect(await listQuestions(w.event.id)).toHaveLength(3);
     const page = await expectStatus(manageLoader(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer }), { slug: w.event.slug })), 200);
     expect((page.data as { questionsLockedReason: string }).questionsLockedReason).toBe(
