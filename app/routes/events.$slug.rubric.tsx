@@ -12,7 +12,7 @@ import { canEditRubric, canManageEvent } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { parseLevels, scaleOptions } from "~/modules/events/rubric";
-import { rubricLocked, saveRubric, setScale } from "~/modules/events/rubric.server";
+import { rubricLocked, rubricStamp, saveRubric, setScale } from "~/modules/events/rubric.server";
 import { rubricSchema, scaleSchema } from "~/modules/events/schemas";
 import { asRound } from "~/modules/judging/rounds";
 
@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: { slug: event.slug, title: event.title, scaleMax: event.scaleMax },
     round,
     locked,
+    stamp: rubricStamp(event.scaleMax, rubric),
     learningsCriterionId: rubric.find((c) => c.kind === "learnings")?.id ?? null,
     criteria: rubric.map((c) => {
       const levels = parseLevels(c.levels);
@@ -79,7 +80,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // A conform list intent (add or remove a criterion, without JavaScript) is not an error: the form comes back changed.
       if (submission.status !== "success")
         return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
-      const saved = await saveRubric(event.id, event.scaleMax, submission.value, round);
+      // A page of an earlier version of the app sends no stamp: saved as before.
+      const stamp = formData.get("stamp");
+      const saved = await saveRubric(event.id, event.scaleMax, submission.value, round, typeof stamp === "string" ? stamp : undefined);
       if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
       return redirectWithToast(back, "Rubric saved.");
     }
@@ -121,11 +124,14 @@ function ScaleForm({ scaleMax, last }: { scaleMax: number; last?: ActionResult }
 
 function RubricForm({
   criteria,
+  stamp,
   scaleMax,
   last,
   learningsCriterionId,
 }: {
   criteria: Awaited<ReturnType<typeof loader>>["criteria"];
+  /** The stored rubric this form was loaded with (rubricStamp): a save over a rubric changed since is refused. */
+  stamp: string;
   scaleMax: number;
   last?: ActionResult;
   learningsCriterionId: string | null;
@@ -143,6 +149,7 @@ function RubricForm({
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <input type="hidden" name="intent" value="save-rubric" />
+      <input type="hidden" name="stamp" value={stamp} />
       <EnterSaves label="Save rubric" />
       <FormErrors id={form.errorId} errors={form.errors} />
       <ErrorList id={fields.criteria.errorId} errors={fields.criteria.errors} />
@@ -213,7 +220,7 @@ function RubricForm({
 }
 
 export default function Rubric() {
-  const { event, round, locked, criteria, learningsCriterionId } = useLoaderData<typeof loader>();
+  const { event, round, locked, stamp, criteria, learningsCriterionId } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
   const total = criteria.reduce((sum, c) => sum + Number(c.weight), 0);
   return (
@@ -255,6 +262,7 @@ export default function Rubric() {
           <RubricForm
             key={`${event.scaleMax}:${criteria.map((c) => `${c.id}/${c.weight}/${c.name}`).join("|")}`}
             criteria={criteria}
+            stamp={stamp}
             scaleMax={event.scaleMax}
             last={last}
             learningsCriterionId={learningsCriterionId}

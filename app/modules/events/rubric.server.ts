@@ -1,5 +1,6 @@
 // Editing an event's rubric. Every write carries "no score yet" in its own statement: the rubric locks at the first score.
 // Each judging round has its own rubric (ADR 038): the final round's locks at its own first score.
+import { createHash } from "node:crypto";
 import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import { criteria, events } from "#db/schema";
 import { db } from "~/db.server";
@@ -18,6 +19,21 @@ export async function rubricLocked(eventId: string, round: JudgingRound = 1): Pr
   return Boolean(row?.scored);
 }
 
+type StoredCriterion = { id: string; name: string; description: string; weight: number; levels: string };
+
+/**
+ * A fingerprint of a round's rubric as stored (criteria in order) and of the event's scale. The rubric form carries the
+ * one its page was loaded with, so a save from a page opened before another organizer's save is refused rather than
+ * applied over it (which would delete a criterion they added).
+ */
+export function rubricStamp(scaleMax: number, rows: StoredCriterion[]): string {
+  const facts = JSON.stringify([scaleMax, rows.map((c) => [c.id, c.name, c.description, c.weight, c.levels])]);
+  return createHash("sha256").update(facts).digest("base64url").slice(0, 22);
+}
+
+const RUBRIC_CHANGED_MESSAGE =
+  "Another organizer changed the rubric since you opened this page. Your changes are still in the form: copy what you need, reload to see theirs, and save again.";
+
 /**
  * Replaces the rubric with the submitted criteria, in order: known ids are updated, new rows inserted, missing
  * ones deleted. All in one batch; if a score lands first, every statement matches nothing and the rubric stays.
@@ -27,16 +43,17 @@ export async function saveRubric(
   scaleMax: number,
   input: RubricInput,
   round: JudgingRound = 1,
+  /** The stamp (rubricStamp) of the rubric the form was loaded with; when given, a rubric changed since is not overwritten. */
+  stamp?: string,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   if (await rubricLocked(eventId, round)) return { ok: false, message: "The rubric is locked: judges have started scoring with it." };
-  const existing = new Set(
-    (
-      await db
-        .select({ id: criteria.id })
-        .from(criteria)
-        .where(and(eq(criteria.eventId, eventId), eq(criteria.round, round)))
-    ).map((c) => c.id),
-  );
+  const stored = await db
+    .select({ id: criteria.id, name: criteria.name, description: criteria.description, weight: criteria.weight, levels: criteria.levels })
+    .from(criteria)
+    .where(and(eq(criteria.eventId, eventId), eq(criteria.round, round)))
+    .orderBy(asc(criteria.position));
+  if (stamp !== undefined && stamp !== rubricStamp(scaleMax, stored)) return { ok: false, message: RUBRIC_CHANGED_MESSAGE };
+  const existing = new Set(stored.map((c) => c.id));
   const rows = input.criteria.map((c, position) => ({
     id: c.id && existing.has(c.id) ? c.id : newId(),
     isNew: !(c.id && existing.has(c.id)),

@@ -337,6 +337,52 @@ describe("rubric", () => {
     expect(await listCriteria(event.id)).toHaveLength(3);
   });
 
+  it("refuses a save from a page opened before another organizer's save, keeping both their work", async () => {
+    const [alice, bob] = [await createUser({ role: "organizer" }), await createUser({ role: "organizer" })];
+    const event = await createDraftEvent(alice);
+    await db.insert(eventOrganizers).values({ eventId: event.id, userId: bob.id });
+    const path = `/events/${event.slug}/rubric`;
+    const load = async () =>
+      (await expectStatus(rubricLoader(args(request(path, { user: alice }), { slug: event.slug })), 200)).data as {
+        stamp: string;
+        criteria: { id: string; name: string; description: string; weight: string }[];
+      };
+    const rubricForm = (page: Awaited<ReturnType<typeof load>>, extra: Record<string, string> = {}) => ({
+      intent: "save-rubric",
+      stamp: page.stamp,
+      ...Object.fromEntries(
+        page.criteria.flatMap((c, i) => [
+          [`criteria[${i}].id`, c.id],
+          [`criteria[${i}].name`, c.name],
+          [`criteria[${i}].description`, c.description],
+          [`criteria[${i}].weight`, c.weight],
+        ]),
+      ),
+      ...extra,
+    });
+    // Both open the page; Alice adds a criterion and saves first.
+    const [alicePage, bobPage] = [await load(), await load()];
+    const n = alicePage.criteria.length;
+    const added = { [`criteria[${n}].name`]: "Security", [`criteria[${n}].description`]: "Keeps customer data safe.", [`criteria[${n}].weight`]: "5" };
+    await expectStatus(rubricAction(args(request(path, { user: alice, form: rubricForm(alicePage, added) }), { slug: event.slug })), 302);
+    const afterAlice = await listCriteria(event.id);
+    // Bob's page still has the old rubric: his save would delete Alice's criterion, so it is refused with his text kept.
+    const reweighted = { "criteria[0].weight": "50" };
+    const refused = await expectStatus(rubricAction(args(request(path, { user: bob, form: rubricForm(bobPage, reweighted) }), { slug: event.slug })), 409);
+    expect(fieldErrors(refused)[""]).toEqual([
+      "Another organizer changed the rubric since you opened this page. Your changes are still in the form: copy what you need, reload to see theirs, and save again.",
+    ]);
+    expect(await listCriteria(event.id)).toEqual(afterAlice);
+    // Reloaded, his save goes through.
+    await expectStatus(rubricAction(args(request(path, { user: bob, form: rubricForm(await load(), reweighted) }), { slug: event.slug })), 302);
+    expect((await listCriteria(event.id)).map((c) => [c.name, c.weight]).at(-1)).toEqual(["Security", 5]);
+    expect((await listCriteria(event.id))[0].weight).toBe(50);
+    // Another scale changes the stamp too: levels are kept per scale.
+    const beforeScale = await load();
+    await expectStatus(rubricAction(args(request(path, { user: alice, form: { intent: "set-scale", scaleMax: "10" } }), { slug: event.slug })), 302);
+    await expectStatus(rubricAction(args(request(path, { user: bob, form: rubricForm(beforeScale) }), { slug: event.slug })), 409);
+  });
+
   it("a zero weight blocks opening the event, with the reason on the manage page", async () => {
     const organizer = await createUser({ role: "organizer" });
     const event = await createDraftEvent(organizer);
