@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "rea
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
 import { Field, FormErrors, SelectField, TextareaField, type Meta } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
-import type { Question } from "~/modules/entries/questions";
+import { SHOWN_QUESTIONS_FIELD, type Question } from "~/modules/entries/questions";
 import { entryFieldLabels, requiredToSubmit, type EntryField } from "~/modules/entries/fields";
 import { outcomeLabels, rootCauseLabels, yesNoLabels } from "~/modules/entries/labels";
 import { useEntryAutosave, type AutosaveStatus } from "./use-entry-autosave";
@@ -120,6 +120,7 @@ export function EntryForm({
       className="space-y-6 [:root:has(&)]:scroll-pb-32"
     >
       <input type="hidden" name="version" value={autosave.version} />
+      <input type="hidden" name={SHOWN_QUESTIONS_FIELD} value={questions.map((q) => q.id).join(",")} />
       <FormErrors id={form.errorId} errors={form.errors} />
       <Section id="what-you-built">
         <Field label={label("title")} meta={fields.title} />

@@ -20,6 +20,7 @@ import { autosaveEntry, closedEntryMessage } from "~/modules/entries/autosave.se
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { metricDefaults } from "~/modules/entries/form-defaults";
 import { readEntryForm } from "~/modules/entries/multipart.server";
+import { questionsAddedSince, SHOWN_QUESTIONS_FIELD } from "~/modules/entries/questions";
 import { answersFor, listQuestions } from "~/modules/entries/questions.server";
 import { addScreenshot, listScreenshots, removeScreenshot } from "~/modules/entries/screenshots.server";
 import { entrySchemaFor } from "~/modules/entries/schemas";
@@ -119,10 +120,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save":
     case "submit": {
       const submit = intent === "submit";
-      const submission = parseForm(formData, { schema: entrySchemaFor(intent, await listQuestions(event.id)) });
+      const questions = await listQuestions(event.id);
+      const submission = parseForm(formData, { schema: entrySchemaFor(intent, questions) });
       if (!edit.ok) return data({ result: submission.reply({ formErrors: [closedEntryMessage(edit.reason)] }) as SubmissionResult<string[]> }, { status: 403 });
       if (submission.status !== "success") {
-        return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
+        // A question added since the page loaded has no field on it: its message would be next to nothing.
+        const shown = formData.get(SHOWN_QUESTIONS_FIELD);
+        const { added, message } = questionsAddedSince(typeof shown === "string" ? shown : null, questions);
+        const unseen = message !== null && added.some((q) => submission.error?.[`answers.${q.id}`]?.length);
+        return data({ result: submission.reply(unseen ? { formErrors: [message] } : undefined) as SubmissionResult<string[]> }, { status: 400 });
       }
       const saved = await saveEntry(team.id, submission.value, submit, new Date(), appOrigin(request));
       if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) as SubmissionResult<string[]> }, { status: 409 });

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { answerText } from "./labels";
 import { answersSchema, questionsFormSchema } from "./question-schemas";
-import { answerProblem, parseOptions, questionsFormFields, readOptions, withRemovalKept, type Question } from "./questions";
+import { answerProblem, parseOptions, questionsAddedSince, questionsFormFields, readOptions, withRemovalKept, type Question } from "./questions";
 import { entrySchemaFor } from "./schemas";
 
 const q = (over: Partial<Question> = {}): Question => ({ id: "q1", kind: "short-text", label: "Which team?", required: false, options: [], ...over });
@@ -164,5 +164,26 @@ describe("answerText", () => {
     expect(answerText({ kind: "yes-no" }, "no")).toBe("No");
     expect(answerText({ kind: "yes-no" }, "")).toBe("");
     expect(answerText({ kind: "short-text" }, "yes")).toBe("yes");
+  });
+});
+
+describe("questionsAddedSince", () => {
+  const q = (id: string, label: string): Question => ({ id, kind: "short-text", label, required: true, options: [] });
+  const questions = [q("a", "Track"), q("b", "Data used"), q("c", "Team size")];
+
+  it("names the questions a form did not show, in the organizers' order", () => {
+    expect(questionsAddedSince("a", questions)).toEqual({
+      added: [questions[1], questions[2]],
+      message: "The organizers added questions since you opened this page (“Data used”, “Team size”). Save your draft, then reload the page to answer them.",
+    });
+    expect(questionsAddedSince("a,c", questions).message).toBe(
+      "The organizers added a question since you opened this page (“Data used”). Save your draft, then reload the page to answer it.",
+    );
+    expect(questionsAddedSince("", questions).added).toEqual(questions);
+  });
+
+  it("finds nothing when every question was shown, or when the form does not say", () => {
+    expect(questionsAddedSince("c,b,a,removed", questions)).toEqual({ added: [], message: null });
+    expect(questionsAddedSince(null, questions)).toEqual({ added: [], message: null });
   });
 });

@@ -79,3 +79,24 @@ export function answerProblem(question: Question, value: string, submitting: boo
   if (question.kind === "short-text" && /[\r\n]/.test(value)) return "Keep the answer to one line";
   return null;
 }
+
+/** The entry form names the questions it shows in this field, so a save can tell which were added after it loaded. */
+export const SHOWN_QUESTIONS_FIELD = "shownQuestions";
+
+/**
+ * The questions the organizers added after the form was loaded (`shown`: the form's SHOWN_QUESTIONS_FIELD, a comma
+ * list of ids; null from a form that does not send it, which hides nothing), and what to tell the team when such a
+ * question stops its submission: its field is not on their page.
+ */
+export function questionsAddedSince(shown: string | null, questions: Question[]): { added: Question[]; message: string | null } {
+  if (shown === null) return { added: [], message: null };
+  const ids = new Set(shown.split(",").filter(Boolean));
+  const added = questions.filter((q) => !ids.has(q.id));
+  if (added.length === 0) return { added, message: null };
+  const names = added.map((q) => `“${q.label}”`).join(", ");
+  const which = added.length === 1 ? "a question" : "questions";
+  return {
+    added,
+    message: `The organizers added ${which} since you opened this page (${names}). Save your draft, then reload the page to answer ${added.length === 1 ? "it" : "them"}.`,
+  };
+}

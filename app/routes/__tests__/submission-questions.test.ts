@@ -271,6 +271,21 @@ describe("answers on the entry form", () => {
     expect((page.data as { answers: unknown }).answers).toEqual([{ id: w.data.id, kind: "yes-no", label: "Did you use customer data?", value: "yes" }]);
   });
 
+  it("says so when a required question added since the page loaded stops the submission", async () => {
+    const w = await withQuestions();
+    const complete = { ...entryFields, title: "Mine", outcome: "working" };
+    // The page was loaded before the organizers added "Did you use customer data?" (required): it shows the other two.
+    const shown = { shownQuestions: [w.track.id, w.other.id].join(",") };
+    const refused = await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "submit", version: 1, ...complete, ...shown }), 400);
+    expect(fieldErrors(refused)[""]).toEqual([
+      "The organizers added a question since you opened this page (“Did you use customer data?”). Save your draft, then reload the page to answer it.",
+    ]);
+    // A page that showed it gets the message next to the field only.
+    const all = { shownQuestions: [w.data.id, w.track.id, w.other.id].join(",") };
+    const beside = await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "submit", version: 1, ...complete, ...all }), 400);
+    expect(fieldErrors(beside)).toEqual({ [`answers.${w.data.id}`]: ["Answer this question to submit the entry"] });
+  });
+
   it("ignores an answer to another event's question", async () => {
     const w = await withQuestions();
     const elsewhere = await withQuestions();
