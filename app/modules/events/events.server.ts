@@ -134,7 +134,7 @@ export function listCriteria(eventId: string, round: JudgingRound = 1) {
     .select()
     .from(criteria)
     .where(and(eq(criteria.eventId, eventId), eq(criteria.round, round)))
-    .orderBy(asc(criteria.position));
+    .orderBy(asc(criteria.position), asc(criteria.id));
 }
 
 /** The judges of one judging round (ADR 038): round 1's roster unless asked for the final round's. */

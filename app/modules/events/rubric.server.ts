@@ -51,7 +51,8 @@ export async function saveRubric(
     .select({ id: criteria.id, name: criteria.name, description: criteria.description, weight: criteria.weight, levels: criteria.levels })
     .from(criteria)
     .where(and(eq(criteria.eventId, eventId), eq(criteria.round, round)))
-    .orderBy(asc(criteria.position));
+    // The order listCriteria reads them in, so the loader's stamp and this one agree.
+    .orderBy(asc(criteria.position), asc(criteria.id));
   if (stamp !== undefined && stamp !== rubricStamp(scaleMax, stored)) return { ok: false, message: RUBRIC_CHANGED_MESSAGE };
   const existing = new Set(stored.map((c) => c.id));
   const rows = input.criteria.map((c, position) => ({

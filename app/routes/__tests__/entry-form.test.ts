@@ -94,6 +94,10 @@ describe("entry form autosave", () => {
       const result = (pressed.data as { result: { error?: Record<string, string[]> } }).result;
       expect(result.error?.[""]?.[0]).toMatch(/^Submissions are closed: the submission deadline has passed\..* Your text is still in the form/);
     }
+    // So are the screenshot buttons: the reason goes next to them.
+    const shot = await expectStatus(post(creator, event.slug, teamId, { intent: "delete-screenshot", screenshotId: "none" }), 403);
+    expect(shot.thrown).toBe(false);
+    expect((shot.data as { screenshotError: string }).screenshotError).toMatch(/^Submissions are closed: the submission deadline has passed\./);
     // Anyone outside the team is refused with an error page.
     const outsider = await expectStatus(post(organizer, event.slug, teamId, { intent: "autosave", version: 1, title: "Organizer" }), 403);
     expect(outsider.thrown).toBe(true);

@@ -6,6 +6,7 @@ import { events, joinRequests, outbox, teamMembers, teamSeekers } from "#db/sche
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createTeam } from "~/modules/teams/teams.server";
+import { loader as eventLoader } from "~/routes/events.$slug._index";
 import { action, loader } from "~/routes/events.$slug.find-a-team";
 import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, type TestUser } from "~/test/fixtures";
 
@@ -80,7 +81,12 @@ describe("the Find a team page", () => {
     await db.update(events).set({ blindJudging: true }).where(eq(events.id, w.event.id));
     const refused = await expectStatus(page(w.event.slug, w.judge), 403);
     expect(refused.response ? await refused.response.text() : refused.data).toContain("This event's judging is blind");
-    await expectStatus(post(w.event.slug, w.judge, { intent: "save-post", skills: "SQL" }), 403);
+    const posted = await expectStatus(post(w.event.slug, w.judge, { intent: "save-post", skills: "SQL" }), 403);
+    expect(posted.response ? await posted.response.text() : posted.data).toContain("This event's judging is blind");
+    // A judge who is in a team anyway (the roster allows it) is offered no link there from the event page.
+    await db.insert(teamMembers).values({ teamId: w.teamId, eventId: w.event.id, userId: w.judge.id });
+    const eventPage = await expectStatus(eventLoader(args(request(`/events/${w.event.slug}`, { user: w.judge }), { slug: w.event.slug })), 200);
+    expect((eventPage.data as { can: { findTeam: boolean } }).can.findTeam).toBe(false);
     // Everyone else still finds the team.
     expect(((await expectStatus(page(w.event.slug, w.seeker), 200)).data as PageData).openTeams).toMatchObject([{ name: "Ramp Rockets" }]);
     expect(((await expectStatus(page(w.event.slug, w.organizer), 200)).data as PageData).openTeams).toMatchObject([{ name: "Ramp Rockets" }]);

@@ -380,7 +380,8 @@ describe("rubric", () => {
     // Another scale changes the stamp too: levels are kept per scale.
     const beforeScale = await load();
     await expectStatus(rubricAction(args(request(path, { user: alice, form: { intent: "set-scale", scaleMax: "10" } }), { slug: event.slug })), 302);
-    await expectStatus(rubricAction(args(request(path, { user: bob, form: rubricForm(beforeScale) }), { slug: event.slug })), 409);
+    const afterScale = await expectStatus(rubricAction(args(request(path, { user: bob, form: rubricForm(beforeScale) }), { slug: event.slug })), 409);
+    expect(fieldErrors(afterScale)[""]?.[0]).toMatch(/^Another organizer changed the rubric since you opened this page/);
   });
 
   it("a zero weight blocks opening the event, with the reason on the manage page", async () => {

@@ -148,14 +148,6 @@ describe("single sign-on: signing in", () => {
     expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(1);
   });
 
-  it("creates an account from an email the provider did not verify unconfirmed, to be confirmed by mail", async () => {
-    const email = unique("unverified-new");
-    expect(await signIn(email)).toMatchObject({ status: 302 });
-    const user = await userByEmail(email);
-    expect(user.emailVerifiedAt).toBeNull();
-    expect(await identitiesOf(user.id)).toHaveLength(1);
-  });
-
   it("never takes over an existing account on an unverified email", async () => {
     const existing = await createUser({ email: unique("unverified") });
     const outcome = await signIn(existing.email);
