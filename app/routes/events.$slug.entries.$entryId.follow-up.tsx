@@ -14,17 +14,19 @@ import { followUpSchema } from "~/modules/follow-ups/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `What happened next: ${data?.entry.title || "Entry"} · Problem First` }];
 
-/** The entry, for its team or its problem's owner, once the event is closed (ADR 030). */
-async function requireFollowUpAccess(request: Request, params: LoaderFunctionArgs["params"]) {
+/** The entry and whether this person may record its follow-up now: its team or its problem's owner, once the event is closed (ADR 030). */
+async function followUpAccess(request: Request, params: LoaderFunctionArgs["params"]) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const found = await getEntry(event.id, params.entryId ?? "");
   invariantResponse(found, "Entry not found", 404);
-  enforce(canRecordFollowUp(user, access, found.entry, { problemOwner: await ownsEntryProblem(found.entry.id, user.id) }));
-  return { user, event, entry: found.entry, teamName: found.teamName };
+  const problemOwner = await ownsEntryProblem(found.entry.id, user.id);
+  const decision = canRecordFollowUp(user, access, found.entry, { problemOwner });
+  return { user, event, entry: found.entry, teamName: found.teamName, decision, answers: access.teamId === found.entry.teamId || problemOwner };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event, entry, teamName } = await requireFollowUpAccess(request, params);
+  const { event, entry, teamName, decision } = await followUpAccess(request, params);
+  enforce(decision);
   const { id, title, metricName, metricUnit, metricBaseline, metricResult } = entry;
   return {
     event: { slug: event.slug, title: event.title },
@@ -35,8 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, event, entry } = await requireFollowUpAccess(request, params);
+  const { user, event, entry, decision, answers } = await followUpAccess(request, params);
+  // Anyone but those who answer gets an error page; they, when the event was reopened while they wrote, are told
+  // beside the form, which keeps their answer (ADR 060).
+  if (!answers) enforce(decision);
   const submission = parseForm(await request.formData(), { schema: followUpSchema });
+  if (!decision.ok)
+    return data({ result: submission.reply({ formErrors: [`${decision.reason} Your answer is still in the form: copy what you need.`] }) }, { status: 403 });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const recorded = await recordFollowUp(entry.id, user.id, submission.value, new Date());
   if (!recorded.ok) return data({ result: submission.reply({ formErrors: [recorded.message] }) }, { status: 409 });

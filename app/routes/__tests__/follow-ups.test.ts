@@ -182,7 +182,8 @@ describe("recording a follow-up", () => {
     await expectStatus(followUpLoader(args(request(path(), { user: w.lead }), params())), 200);
     await expectStatus(followUpLoader(args(request(path(), { user: w.owner }), params())), 200);
     for (const user of [w.other, w.outsider, w.organizer]) await expectStatus(followUpLoader(args(request(path(), { user }), params())), 403);
-    await expectStatus(followUpAction(args(request(path(), { user: w.other, form: answer }), params())), 403);
+    for (const user of [w.other, w.organizer])
+      expect((await expectStatus(followUpAction(args(request(path(), { user, form: answer }), params())), 403)).thrown).toBe(true);
   });
 
   it("answers bad input with a message next to the field and stores nothing", async () => {
@@ -220,6 +221,13 @@ describe("recording a follow-up", () => {
     await movePhase(r.event.id, r.organizer, "judging", "A score was entered twice.");
     expect(await recordFollowUp(r.a.entryId, r.lead.id, answer, new Date())).toMatchObject({ ok: false });
     await expectStatus(followUpLoader(args(request("/x", { user: r.lead }), { slug: r.event.slug, entryId: r.a.entryId })), 403);
+    // A form opened before the reopening: the refusal is said beside it, which keeps the answer.
+    const late = await expectStatus(followUpAction(args(request("/x", { user: r.lead, form: answer }), { slug: r.event.slug, entryId: r.a.entryId })), 403);
+    expect(late.thrown).toBe(false);
+    expect(fieldErrors(late)[""]?.[0]).toMatch(
+      /^What happened next is recorded once the event is closed.* Your answer is still in the form: copy what you need\.$/,
+    );
+    expect((late.data as { result: { initialValue?: unknown } }).result.initialValue).toMatchObject({ status: answer.status });
   });
 });
 
