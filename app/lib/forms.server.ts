@@ -13,6 +13,11 @@ const MAX_ECHOED_STATE = 2_000;
 
 type Schema = z.ZodType;
 
+/** A refusal said beside a form that keeps what was typed (ADR 060): why, and that nothing typed is lost. */
+export function refusedKeepingForm(reason: string, kept: "Your text is" | "Your scores and comments are" | "Your changes are" | "Your answer is"): string {
+  return `${reason} ${kept} still in the form: copy what you need.`;
+}
+
 /** parseWithZod for actions: same submission, but reply() carries only known fields within their maximum length. */
 export function parseForm<S extends Schema>(payload: FormData | URLSearchParams, options: { schema: S }) {
   const submission = parseWithZod(payload, options);

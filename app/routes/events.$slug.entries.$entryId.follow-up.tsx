@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FollowUpForm } from "~/components/follow-up-form";
 import { FollowUpAnswerView } from "~/components/follow-ups";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canRecordFollowUp } from "~/modules/auth/permissions";
@@ -42,8 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // beside the form, which keeps their answer (ADR 060).
   if (!answers) enforce(decision);
   const submission = parseForm(await request.formData(), { schema: followUpSchema });
-  if (!decision.ok)
-    return data({ result: submission.reply({ formErrors: [`${decision.reason} Your answer is still in the form: copy what you need.`] }) }, { status: 403 });
+  if (!decision.ok) return data({ result: submission.reply({ formErrors: [refusedKeepingForm(decision.reason, "Your answer is")] }) }, { status: 403 });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const recorded = await recordFollowUp(entry.id, user.id, submission.value, new Date());
   if (!recorded.ok) return data({ result: submission.reply({ formErrors: [recorded.message] }) }, { status: 409 });

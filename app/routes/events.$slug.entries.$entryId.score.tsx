@@ -4,7 +4,7 @@ import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-bou
 import { ConflictForm } from "~/components/score/conflict-form";
 import { EntryBrief as EntryBriefOnServer } from "~/components/score/entry-brief";
 import { ScoreSheetForm } from "~/components/score/score-sheet-form";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canDeclareConflict, canScoreEntry } from "~/modules/auth/permissions";
@@ -34,13 +34,13 @@ async function loadEntry(request: Request, params: LoaderFunctionArgs["params"])
   return { ...ctx, found };
 }
 
-async function enforceScoring(ctx: Awaited<ReturnType<typeof loadEntry>>) {
-  enforce(canScoreEntry(ctx.user, ctx.access, ctx.found.entry, await judgeEntryFacts(ctx.event, ctx.found.entry.id, ctx.user.id)));
+async function scoringDecision(ctx: Awaited<ReturnType<typeof loadEntry>>) {
+  return canScoreEntry(ctx.user, ctx.access, ctx.found.entry, await judgeEntryFacts(ctx.event, ctx.found.entry.id, ctx.user.id));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await loadEntry(request, params);
-  await enforceScoring(ctx);
+  enforce(await scoringDecision(ctx));
   return scoreSheetView(ctx.user, ctx.access, ctx.event, ctx.found);
 }
 
@@ -55,13 +55,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await declareConflict(event.id, found.entry.id, user.id, submission.value.reason);
     return redirectWithToast(`/events/${event.slug}/judging`, `Conflict declared: ${found.entry.title} left your queue, without your scores.`);
   }
-  const scoring = canScoreEntry(user, access, found.entry, await judgeEntryFacts(event, found.entry.id, user.id));
+  const scoring = await scoringDecision(ctx);
   // Anyone but the event's judges gets an error page; a judge whose sheet closed while they wrote it (judging ended,
   // the entry left their queue) is told beside the form, which keeps their scores and comments.
   if (!access.isJudge) enforce(scoring);
   const submission = parseForm(formData, { schema: await currentSheetSchema(event) });
   if (!scoring.ok) {
-    const message = `${scoring.reason} Your scores and comments are still in the form: copy what you need.`;
+    const message = refusedKeepingForm(scoring.reason, "Your scores and comments are");
     return data({ result: submission.reply({ formErrors: [message] }), conflict: false, summary: null }, { status: scoring.status });
   }
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: false, summary: null }, { status: 400 });

@@ -15,7 +15,7 @@ import { RubricSection as RubricSectionOnServer } from "~/components/manage/rubr
 import { TeamsSection as TeamsSectionOnServer } from "~/components/manage/teams-section";
 import { backLink, readFrom, withFrom } from "~/lib/back-links";
 import { isKeeping, readConfirmation } from "~/lib/confirm";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
@@ -140,19 +140,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save-questions": {
       const locked = await questionsLocked(event.id);
       // "Keep the question" saves nothing: if a team submitted meanwhile, back to the page, which says why they are locked.
-      if (locked && isKeeping(formData)) {
-        enforce(canManageEvent(user, access));
-        return redirect(`${back}#questions`);
-      }
-      enforce(canManageEvent(user, access));
+      if (locked && isKeeping(formData)) return redirect(`${back}#questions`);
       const edit = canEditSubmissionQuestions(user, access, { submitted: locked });
       const submission = parseForm(formData, { schema: questionsFormSchema });
       // Locked since the page was opened (a team submitted): said beside the form, which keeps the organizer's edits.
       if (!edit.ok)
-        return data<ActionResult>(
-          { intent, result: submission.reply({ formErrors: [`${edit.reason} Your changes are still in the form: copy what you need.`] }) },
-          { status: 409 },
-        );
+        return data<ActionResult>({ intent, result: submission.reply({ formErrors: [refusedKeepingForm(edit.reason, "Your changes are")] }) }, { status: 409 });
       // A conform list intent (add or remove a question, without JavaScript) is not an error: the form comes back changed.
       if (submission.status !== "success")
         return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });

@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EnterSaves, ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -57,10 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = readIntent(formData);
   const back = `/events/${event.slug}/rubric`;
   const locked = (submission: { reply: (options: { formErrors: string[] }) => SubmissionResult<string[]> }, reason: string) =>
-    data<ActionResult>(
-      { intent, result: submission.reply({ formErrors: [`${reason} Your changes are still in the form: copy what you need.`] }) },
-      { status: 409 },
-    );
+    data<ActionResult>({ intent, result: submission.reply({ formErrors: [refusedKeepingForm(reason, "Your changes are")] }) }, { status: 409 });
 
   switch (intent) {
     case "set-scale": {

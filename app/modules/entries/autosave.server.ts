@@ -1,4 +1,4 @@
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import type { Decision } from "~/modules/auth/permissions";
 import type { AutosaveOutcome } from "./autosave";
 import type { Question } from "./questions";
@@ -8,7 +8,7 @@ import { autosaveSchemaFor } from "./schemas";
 
 /** Why a save of an entry that may no longer change was refused, for a page that keeps the person's text on screen. */
 export function closedEntryMessage(reason: string): string {
-  return `${reason} Your text is still in the form: copy what you need.`;
+  return refusedKeepingForm(reason, "Your text is");
 }
 
 /**
