@@ -6,7 +6,9 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const boundary = (patterns) => ["error", { patterns }];
+const boundary = (patterns, paths = []) => ["error", { patterns, paths }];
+// One link component (ADR 061): Remix's own Link only through it.
+const remixLink = { name: "@remix-run/react", importNames: ["Link"], message: "Use Link from ~/components/link (ADR 061)." };
 
 export default tseslint.config(
   { ignores: ["build/", "build-*/", "node_modules/", "data/", "test-results/", "playwright-report/", ".cache/", "reports/", ".stryker-tmp/"] },
@@ -40,7 +42,12 @@ export default tseslint.config(
   },
   {
     files: ["app/components/**/*.tsx", "app/components/**/*.ts"],
-    rules: { "no-restricted-imports": boundary([{ group: ["~/routes/*"], message: "Components never import routes." }]) },
+    ignores: ["app/components/link.tsx"],
+    rules: { "no-restricted-imports": boundary([{ group: ["~/routes/*"], message: "Components never import routes." }], [remixLink]) },
+  },
+  {
+    files: ["app/routes/**/*.tsx", "app/root.tsx"],
+    rules: { "no-restricted-imports": boundary([], [remixLink]) },
   },
   {
     files: ["db/**/*.ts"],

@@ -40,6 +40,7 @@ export default defineConfig({
       "app/lib/countdown.test.ts",
       "app/lib/paging.test.ts",
       "app/lib/css-percent.test.ts",
+      "app/lib/link-click.test.ts",
       "app/lib/lazy-schemas.test.ts",
       "app/lib/form-state.test.ts",
       "app/lib/form-lists.test.ts",

@@ -1,6 +1,6 @@
 // The archive's home below the search form: how past attempts went, what usually goes wrong, what happened
 // next, and the latest learnings and events.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { cssPercent } from "~/lib/css-percent";
 import type { HomeFigures } from "~/modules/archive/home.server";
 import { rootCauseLabels } from "~/modules/entries/labels";

@@ -1,5 +1,5 @@
 // One page of archive search results: the count, notices about the search, the learnings and the pages.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { ResultsView } from "~/modules/archive/home.server";
 import type { ArchiveFilters } from "~/modules/archive/search.server";
 import { rootCauseLabels } from "~/modules/entries/labels";

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { anyLabels, filterLabels, filtersKey, type ActiveFilter } from "~/modules/archive/filters";
 import type { ArchiveFilters } from "~/modules/archive/search.server";
 import { ArchiveSearchBox } from "./archive-combobox";

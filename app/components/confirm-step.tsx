@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useId, type ReactNode } from "react";
 import { CONFIRMED_FIELD, KEEP_FIELD, TYPED_NAME_FIELD } from "~/lib/confirm";
 

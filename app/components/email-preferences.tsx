@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ErrorList } from "~/components/forms";
 import { notificationKinds, optionalKinds, type NotificationKind } from "~/modules/notifications/kinds";
 

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { Outcome } from "#db/schema";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { AwardBadges, OutcomeBadge, YourVoteBadge } from "./badges";

@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Component, createElement, lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
 
 const titles: Record<number, string> = {

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { FollowUpAnswer } from "~/modules/follow-ups/follow-ups.server";
 import { followUpPath } from "~/modules/follow-ups/words";
 import { FollowUpBadge } from "./follow-up-badge";

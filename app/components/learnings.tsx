@@ -1,5 +1,5 @@
 // "Have we tried this before?" on problem pages, the entry form and the new-team page.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { Outcome, RootCause } from "#db/schema";
 import { rootCauseLabels } from "~/modules/entries/labels";
 import { OutcomeBadge } from "./badges";

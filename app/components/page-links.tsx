@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { pagerLinks } from "~/lib/paging";
 
 /** "Newer" and "Older" links of a newest-first list split into pages (?page=N); nothing when there is one page. */

@@ -1,6 +1,7 @@
 // The people's choice vote box on the entry page (ADR 031); the results' tally is in vote-results.tsx, so
 // each page loads only its own.
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { YourVoteBadge } from "~/components/badges";
 import type { VoteBoxState } from "~/modules/peoples-choice/rules";
 

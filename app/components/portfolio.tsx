@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { Outcome } from "#db/enums";
 import { AwardBadges, OutcomeBadge } from "~/components/badges";
 

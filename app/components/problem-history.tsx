@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { metricLine } from "~/modules/archive/metric-line";
 import type { ProblemHistory } from "~/modules/archive/history.server";
 import { rootCauseLabels } from "~/modules/entries/labels";

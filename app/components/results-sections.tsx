@@ -1,6 +1,6 @@
 // The results page's sections around the ranking: how it works, the score distributions, round 1's ranking
 // after a final round, and for organizers the judges and declared conflicts.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { DISAGREEMENT_SD, MIN_ENTRIES_FOR_NORMALIZATION, TIE_BREAK_RULES } from "~/modules/judging/results";
 import type { Page } from "~/lib/paging";
 import { ListPager } from "./page-links";

@@ -1,5 +1,5 @@
 // The ranking on the results page: one row per entry on a wide screen, one card per entry on a phone.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Fragment } from "react";
 import type { Outcome } from "#db/schema";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";

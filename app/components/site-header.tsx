@@ -1,4 +1,5 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, NavLink } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { siteRole } from "~/modules/auth/site-role";
 
 type HeaderUser = { name: string; email: string; role: "admin" | "organizer" | "member"; unread?: number } | null;

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 
 /** The page a failed single sign-on shows: what happened in words, and the way back. */
 export function SsoFailure({ title, message }: { title: string; message: string }) {

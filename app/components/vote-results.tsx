@@ -1,5 +1,5 @@
 // The people's choice tally on the results page (ADR 031); the entry page's vote box is in peoples-choice.tsx.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { Tally } from "~/modules/peoples-choice/rules";
 
 /** The results page's section: the tally and the award once published, or that the counts are hidden. */

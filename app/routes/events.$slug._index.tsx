@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { EventAnnouncements } from "~/components/announcements/event-announcements";
 import { PhaseBadge } from "~/components/phase-badge";
 import { EntryCards } from "~/components/entry-card";

@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { AnnouncementForm } from "~/components/announcements/announcement-form";
 import { AnnouncementLists as AnnouncementListsOnServer } from "~/components/announcements/announcement-lists";
 import { useSucceededSubmissions } from "~/components/forms";

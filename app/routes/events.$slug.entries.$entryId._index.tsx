@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { FollowUpSection } from "~/components/follow-ups";
 import { MetricChart } from "~/components/metric-chart";

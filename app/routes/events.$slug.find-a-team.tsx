@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { MyRequests, OpenTeams, Seekers } from "~/components/team-finder/lists";
 import { SeekerPost as SeekerPostOnServer } from "~/components/team-finder/seeker-post";

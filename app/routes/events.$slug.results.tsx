@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RankingFilter, RankingPager, rankingHref, ResultsTable, segment } from "~/components/results-table";
 import { HowRankingWorks, JudgesAndConflicts, RoundOne, ScoreDistributions } from "~/components/results-sections";

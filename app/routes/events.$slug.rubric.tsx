@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/lib/form";
 import { listRows } from "~/lib/form-lists";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EnterSaves, ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
 import { parseForm, refusedKeepingForm } from "~/lib/forms.server";

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { FormErrors, SelectField } from "~/components/forms";
 import { EntrySection as EntrySectionOnServer } from "~/components/team/entry-section";

@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useState } from "react";
 import { EntryForm, EntrySectionsNav } from "~/components/entry-form";
 import { Screenshots as ScreenshotsOnServer } from "~/components/entry-screenshots";

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useSyncExternalStore } from "react";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { AnnouncementAudience } from "#db/enums";
 import { ConfirmStep } from "~/components/confirm-step";
 import { formatInZone } from "~/lib/time";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { AnnouncementAudience } from "#db/enums";
 import { Markdown } from "~/components/markdown";
 import { announcementAnchor, audienceWords } from "~/modules/announcements/rules";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { JudgingRound } from "~/modules/judging/rounds";
 
 type Person = { id: string; name: string };

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { EventPhase } from "#db/schema";
 import { PhaseBadge } from "~/components/phase-badge";
 import type { BackLink } from "~/lib/back-links";

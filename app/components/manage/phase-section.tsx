@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { EventPhase } from "#db/schema";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { ConfirmationDetails } from "~/components/score-sheets";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ManageSection } from "./on-this-page";
 
 type Criterion = { id: string; name: string; weight: number; description: string };

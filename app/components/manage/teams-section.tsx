@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ManageSection } from "./on-this-page";
 
 type Team = { id: string; name: string; problemTitle: string | null; memberCount: number; entryStatus: string | null };

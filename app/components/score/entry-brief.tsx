@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { entries } from "#db/schema";
 import { OutcomeBadge } from "~/components/badges";
 import { AnswerList } from "~/components/entry-answers";

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";

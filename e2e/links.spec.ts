@@ -1,0 +1,36 @@
+// Links of the app are plain anchors that one click handler of the root turns into navigations in the browser
+// (ADR 061): the page changes without loading a new document, history works, and clicks that mean "somewhere
+// else" (a new tab) stay the browser's.
+import { expect } from "@playwright/test";
+import { expectAccessible, signIn, test } from "./helpers";
+
+test("a link inside the app changes the page without loading a new document, and a modified click opens a new tab", async ({ page }) => {
+  await signIn(page, "participant@example.com");
+  await page.goto("/about");
+  await expectAccessible(page);
+  // Alive: the router is up and the root's effects ran (network idle after hydration).
+  await page.waitForFunction(() => "__remixRouter" in window);
+  await page.waitForLoadState("networkidle");
+  // A mark on this document: a new document would not have it.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+  await page.getByRole("link", { name: "search the archive" }).click();
+  await expect(page).toHaveURL(/\/archive$/);
+  await expect(page.getByRole("heading", { level: 1, name: /archive/i })).toBeVisible();
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/about$/);
+  await expect(page.getByRole("link", { name: "search the archive" })).toBeVisible();
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+
+  // Control-click: the browser opens the link in a new tab, and this page stays where it is.
+  const [tab] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.getByRole("link", { name: "search the archive" }).click({ modifiers: ["ControlOrMeta"] }),
+  ]);
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toBe("/archive");
+  await expect(page).toHaveURL(/\/about$/);
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+});
