@@ -1,4 +1,7 @@
 import { expect, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { eventOrganizers, events } from "#db/schema";
+import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createPerson, draftEvent, openEvent, pageSignedInAs, problemFor, startJudging, submittedEntry } from "./fixtures";
 import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, unique, test } from "./helpers";
@@ -346,4 +349,35 @@ test("an organizer starts a new event from an earlier one: problems they tick, r
   await expect(organizer.getByRole("heading", { name: "Business problems (1)" })).toBeVisible();
   await expect(organizer.getByRole("link", { name: "Invoice disputes are found too late", exact: true })).toBeVisible();
   await expect(organizer.getByText(title, { exact: true })).toBeVisible();
+});
+
+test("two organizers edit the event's details at once: the later save is refused beside the form, with its text kept", async ({ browser }) => {
+  const { event, url } = await draftEvent(unique("Co-organized Hack"));
+  const co = await createPerson("Cora Co-organizer");
+  await db.insert(eventOrganizers).values({ eventId: event.id, userId: co.id });
+  const [first, second] = [await pageSignedInAs(browser, "organizer@example.com"), await pageSignedInAs(browser, co.email)];
+  await Promise.all([first.goto(`${url}/edit`), second.goto(`${url}/edit`)]);
+
+  await first.getByLabel("Tagline (optional)").fill("Set by the first organizer");
+  await first.getByRole("button", { name: "Save event" }).click();
+  await expectToast(first, "Event details saved.");
+
+  // The second page was opened before that save: saving it would silently put the old tagline back.
+  const title = `${event.title}, renamed meanwhile`;
+  await second.getByLabel("Title").fill(title);
+  await second.getByRole("button", { name: "Save event" }).click();
+  await expect(second.getByText("Another organizer changed the event's details since you opened this page.", { exact: false })).toBeVisible();
+  await expect(second.getByLabel("Title")).toHaveValue(title);
+  await expectAccessible(second);
+  expect((await db.select({ tagline: events.tagline, title: events.title }).from(events).where(eq(events.id, event.id)))[0]).toEqual({
+    tagline: "Set by the first organizer",
+    title: event.title,
+  });
+
+  // Reloaded, the page shows the first organizer's tagline, and the rename saves.
+  await second.reload();
+  await expect(second.getByLabel("Tagline (optional)")).toHaveValue("Set by the first organizer");
+  await second.getByLabel("Title").fill(title);
+  await second.getByRole("button", { name: "Save event" }).click();
+  await expectToast(second, "Event details saved.");
 });

@@ -5,6 +5,7 @@ import { Link } from "~/components/link";
 import { EventFields } from "~/components/event-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
+import { sentStamp } from "~/lib/stamp.server";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -14,7 +15,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { canManageEvent } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { eventSchema } from "~/modules/events/schemas";
-import { updateEvent } from "~/modules/events/settings.server";
+import { eventDetailsStamp, updateEvent } from "~/modules/events/settings.server";
 
 const check = lazySchemas(() => import("~/modules/events/schemas"));
 
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   enforce(canManageEvent(user, access));
   const tz = event.timezone;
   return {
+    stamp: eventDetailsStamp(event),
     event: {
       slug: event.slug,
       title: event.title,
@@ -48,15 +50,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageEvent(user, access));
-  const submission = parseForm(await request.formData(), { schema: eventSchema });
+  const formData = await request.formData();
+  const submission = parseForm(formData, { schema: eventSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const saved = await updateEvent(event, submission.value);
-  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 });
+  const saved = await updateEvent(event, submission.value, sentStamp(formData));
+  // Field "": the details changed since the page was loaded (409); otherwise the address is taken.
+  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: saved.field === "" ? 409 : 400 });
   return redirectWithToast(`/events/${saved.slug}/manage`, "Event details saved.");
 }
 
 export default function EditEvent() {
-  const { event, current } = useLoaderData<typeof loader>();
+  const { stamp, event, current } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -75,6 +79,7 @@ export default function EditEvent() {
       <p className="mt-2 text-slate-700">Changing the web address changes the event's links; old links stop working.</p>
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="stamp" value={stamp} />
         <EventFields fields={fields} timezone={event.timezone} current={current} />
         <button type="submit" className="btn-primary" disabled={busy}>
           {busy ? "Saving…" : "Save event"}

@@ -5,13 +5,14 @@ import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { ProblemFields } from "~/components/problem-fields";
+import { sentStamp } from "~/lib/stamp.server";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { getProblem, resolveOwner, updateProblem } from "~/modules/problems/problems.server";
+import { getProblem, problemStamp, resolveOwner, updateProblem } from "~/modules/problems/problems.server";
 import { problemSchema } from "~/modules/problems/schemas";
 
 const check = lazySchemas(() => import("~/modules/problems/schemas"));
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { title, summary, whoHasIt, costToday, dataAvailable, constraints, metricName, metricUnit, metricBaseline, ownerName } = problem;
   return {
     event: { slug: event.slug, title: event.title },
+    stamp: problemStamp(problem),
     problem: {
       id: problem.id,
       title,
@@ -52,16 +54,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event, problem } = await requireProblem(request, params);
-  const submission = parseForm(await request.formData(), { schema: problemSchema });
+  const formData = await request.formData();
+  const submission = parseForm(formData, { schema: problemSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const owner = await resolveOwner(submission.value);
   if (!owner.ok) return data({ result: submission.reply({ fieldErrors: { [owner.field]: [owner.message] } }) }, { status: 400 });
-  await updateProblem(event.id, problem.id, owner.fields);
+  const saved = await updateProblem(event.id, problem.id, owner.fields, sentStamp(formData));
+  if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
   return redirectWithToast(`/events/${event.slug}/problems/${problem.id}`, "Problem saved.");
 }
 
 export default function EditProblem() {
-  const { event, problem } = useLoaderData<typeof loader>();
+  const { event, stamp, problem } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>()?.result,
     defaultValue: problem,
@@ -78,6 +82,7 @@ export default function EditProblem() {
       <p className="mt-2 text-slate-700">Teams that picked this problem see the changes.</p>
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="stamp" value={stamp} />
         <ProblemFields fields={fields} />
         <button type="submit" className="btn-primary">
           Save problem

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EnterSaves, ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { sentStamp } from "~/lib/stamp.server";
 import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -78,9 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // A conform list intent (add or remove a criterion, without JavaScript) is not an error: the form comes back changed.
       if (submission.status !== "success")
         return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
-      // A page of an earlier version of the app sends no stamp: saved as before.
-      const stamp = formData.get("stamp");
-      const saved = await saveRubric(event.id, event.scaleMax, submission.value, round, typeof stamp === "string" ? stamp : undefined);
+      const saved = await saveRubric(event.id, event.scaleMax, submission.value, round, sentStamp(formData));
       if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
       return redirectWithToast(back, "Rubric saved.");
     }

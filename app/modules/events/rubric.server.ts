@@ -1,10 +1,10 @@
 // Editing an event's rubric. Every write carries "no score yet" in its own statement: the rubric locks at the first score.
 // Each judging round has its own rubric (ADR 038): the final round's locks at its own first score.
-import { createHash } from "node:crypto";
 import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import { criteria, events } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
+import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
 import { levelsJson, parseLevels } from "./rubric";
 import type { JudgingRound } from "~/modules/judging/rounds";
 import type { RubricInput } from "./schemas";
@@ -27,12 +27,10 @@ type StoredCriterion = { id: string; name: string; description: string; weight: 
  * applied over it (which would delete a criterion they added).
  */
 export function rubricStamp(scaleMax: number, rows: StoredCriterion[]): string {
-  const facts = JSON.stringify([scaleMax, rows.map((c) => [c.id, c.name, c.description, c.weight, c.levels])]);
-  return createHash("sha256").update(facts).digest("base64url").slice(0, 22);
+  return stampOf([scaleMax, rows.map((c) => [c.id, c.name, c.description, c.weight, c.levels])]);
 }
 
-const RUBRIC_CHANGED_MESSAGE =
-  "Another organizer changed the rubric since you opened this page. Your changes are still in the form: copy what you need, reload to see theirs, and save again.";
+const RUBRIC_CHANGED_MESSAGE = changedMeanwhileMessage("the rubric");
 
 /**
  * Replaces the rubric with the submitted criteria, in order: known ids are updated, new rows inserted, missing
@@ -53,7 +51,7 @@ export async function saveRubric(
     .where(and(eq(criteria.eventId, eventId), eq(criteria.round, round)))
     // The order listCriteria reads them in, so the loader's stamp and this one agree.
     .orderBy(asc(criteria.position), asc(criteria.id));
-  if (stamp !== undefined && stamp !== rubricStamp(scaleMax, stored)) return { ok: false, message: RUBRIC_CHANGED_MESSAGE };
+  if (changedSince(stamp, rubricStamp(scaleMax, stored))) return { ok: false, message: RUBRIC_CHANGED_MESSAGE };
   const existing = new Set(stored.map((c) => c.id));
   const rows = input.criteria.map((c, position) => ({
     id: c.id && existing.has(c.id) ? c.id : newId(),

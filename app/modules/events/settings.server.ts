@@ -2,6 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { eventOrganizers, events } from "#db/schema";
 import { db } from "~/db.server";
+import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
 import { zonedLocalToUtc } from "~/lib/zoned-time";
 import { freeSlug, slugTaken, type EventRow } from "./events.server";
 import { configuredOrigin } from "~/lib/urls.server";
@@ -16,11 +17,19 @@ function isUniqueViolation(e: unknown): boolean {
   return /UNIQUE constraint failed: events\.slug/.test(text);
 }
 
+/** A fingerprint of what the edit form shows of an event's details (ADR 060). */
+export function eventDetailsStamp(e: EventRow): string {
+  return stampOf([e.title, e.slug, e.tagline, e.description, e.rules, e.timezone, e.startsAt, e.submissionDeadline, e.judgingDeadline, e.maxTeamSize]);
+}
+
 /**
  * Saves the event's details. A slug typed by the organizer must be free; a blank one is generated from the
- * title. The unique index decides a race between two organizers picking the same slug.
+ * title. The unique index decides a race between two organizers picking the same slug. With the edit form's stamp
+ * (eventDetailsStamp of the event its page was loaded with), a save from a page opened before another organizer's
+ * save is refused (field ""), rather than applied over it.
  */
-export async function updateEvent(event: EventRow, input: EventInput): Promise<{ ok: true; slug: string } | Fail<"slug">> {
+export async function updateEvent(event: EventRow, input: EventInput, stamp?: string): Promise<{ ok: true; slug: string } | Fail<"slug" | "">> {
+  if (changedSince(stamp, eventDetailsStamp(event))) return { ok: false, field: "", message: changedMeanwhileMessage("the event's details") };
   let slug: string;
   if (input.slug) {
     if (await slugTaken(input.slug, event.id)) return { ok: false, field: "slug", message: "Another event already uses this address: pick another" };

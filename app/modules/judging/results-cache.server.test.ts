@@ -102,7 +102,7 @@ describe("results cache", () => {
     expect((await row(w, w.a.entryId)).entry.title).toBe("Alpha, renamed");
     await db.update(teams).set({ name: "The Renamed" }).where(eq(teams.id, w.a.teamId));
     expect((await row(w, w.a.entryId)).entry.teamName).toBe("The Renamed");
-    expect(await updateProblem(w.event.id, w.problem.id, { ...problemInput, title: "Tickets pile up faster" })).toBe(true);
+    expect(await updateProblem(w.event.id, w.problem.id, { ...problemInput, title: "Tickets pile up faster" })).toEqual({ ok: true });
     expect((await row(w, w.a.entryId)).entry.problemTitle).toBe("Tickets pile up faster");
     // An entry no longer submitted leaves the results.
     await db.update(entries).set({ status: "draft" }).where(eq(entries.id, w.b.entryId));

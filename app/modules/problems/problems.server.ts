@@ -3,6 +3,7 @@ import { problems, teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
+import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
 import type { ProblemInput } from "./schemas";
 
 /** A problem's stored fields; the owner's account is resolved from an email by resolveOwner first. */
@@ -28,13 +29,40 @@ export async function resolveOwner(input: ProblemInput): Promise<{ ok: true; fie
 }
 
 /** Edits a problem of this event (the event id is part of the WHERE). */
-export async function updateProblem(eventId: string, problemId: string, input: ProblemFields): Promise<boolean> {
-  const updated = await db
-    .update(problems)
-    .set(input)
-    .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId)))
-    .returning({ id: problems.id });
-  return updated.length > 0;
+/** A fingerprint of what the edit form shows of a stored problem (ADR 060). */
+export function problemStamp(p: typeof problems.$inferSelect): string {
+  return stampOf([
+    p.title,
+    p.summary,
+    p.whoHasIt,
+    p.costToday,
+    p.dataAvailable,
+    p.constraints,
+    p.metricName,
+    p.metricUnit,
+    p.metricBaseline,
+    p.ownerName,
+    p.ownerUserId,
+  ]);
+}
+
+/**
+ * Saves a problem's fields. With the edit form's stamp (problemStamp of the problem its page was loaded with), a save
+ * from a page opened before another organizer's save is refused rather than applied over it.
+ */
+export async function updateProblem(
+  eventId: string,
+  problemId: string,
+  input: ProblemFields,
+  stamp?: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const where = and(eq(problems.eventId, eventId), eq(problems.id, problemId));
+  if (stamp !== undefined) {
+    const [stored] = await db.select().from(problems).where(where);
+    if (stored && changedSince(stamp, problemStamp(stored))) return { ok: false, message: changedMeanwhileMessage("this problem") };
+  }
+  const updated = await db.update(problems).set(input).where(where).returning({ id: problems.id });
+  return updated.length > 0 ? { ok: true } : { ok: false, message: "This problem no longer exists." };
 }
 
 /** Swaps the problem with its neighbour; positions are renumbered 0…n-1 in the same batch. */

@@ -13,7 +13,7 @@ import { loader as eventLoader } from "~/routes/events.$slug._index";
 import { action as editAction, loader as editLoader } from "~/routes/events.$slug.edit";
 import { action as judgesAction, loader as judgesLoader } from "~/routes/events.$slug.judges";
 import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
-import { action as problemEditAction } from "~/routes/events.$slug.problems.$problemId.edit";
+import { action as problemEditAction, loader as problemEditLoader } from "~/routes/events.$slug.problems.$problemId.edit";
 import { action as copyAction, loader as copyLoader } from "~/routes/events.$slug.problems.copy";
 import { action as newProblemAction } from "~/routes/events.$slug.problems.new";
 import { action as rubricAction, loader as rubricLoader } from "~/routes/events.$slug.rubric";
@@ -171,6 +171,84 @@ describe("co-organizers", () => {
     await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: organizer.id }), 302);
     await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: colleague.id }), 302);
     expect(await db.select().from(eventOrganizers).where(eq(eventOrganizers.eventId, event.id))).toEqual([{ eventId: event.id, userId: colleague.id }]);
+  });
+});
+
+describe("saves from a page opened before another organizer's save (ADR 060)", () => {
+  const CHANGED = /^Another organizer changed .* since you opened this page\. Your changes are still in the form/;
+
+  it("refuses an event's details saved over a co-organizer's, keeping the typed values; reloaded, it saves", async () => {
+    const [alice, bob] = [await createUser({ role: "organizer" }), await createUser({ role: "organizer" })];
+    const event = await createDraftEvent(alice);
+    await db.insert(eventOrganizers).values({ eventId: event.id, userId: bob.id });
+    const path = `/events/${event.slug}/edit`;
+    const stampOf = async (user: TestUser, slug = event.slug) =>
+      ((await expectStatus(editLoader(args(request(`/events/${slug}/edit`, { user }), { slug })), 200)).data as { stamp: string }).stamp;
+    const [aliceStamp, bobStamp] = [await stampOf(alice), await stampOf(bob)];
+    expect(aliceStamp).toBe(bobStamp);
+    await expectStatus(
+      editAction(
+        args(request(path, { user: alice, form: { ...eventForm({ slug: event.slug, tagline: "Alice's tagline" }), stamp: aliceStamp } }), { slug: event.slug }),
+      ),
+      302,
+    );
+    const refused = await expectStatus(
+      editAction(args(request(path, { user: bob, form: { ...eventForm({ slug: event.slug, title: "Bob's title" }), stamp: bobStamp } }), { slug: event.slug })),
+      409,
+    );
+    expect(fieldErrors(refused)[""]?.[0]).toMatch(CHANGED);
+    expect((refused.data as { result: { initialValue: Record<string, unknown> } }).result.initialValue.title).toBe("Bob's title");
+    expect(await getEvent(event.id)).toMatchObject({ tagline: "Alice's tagline" });
+    // A save without a stamp (a page of an earlier version of the app) and one from a reloaded page go through.
+    await expectStatus(
+      editAction(
+        args(
+          request(path, {
+            user: bob,
+            form: { ...eventForm({ slug: event.slug, tagline: "Alice's tagline", title: "Bob's title" }), stamp: await stampOf(bob) },
+          }),
+          {
+            slug: event.slug,
+          },
+        ),
+      ),
+      302,
+    );
+    expect(await getEvent(event.id)).toMatchObject({ title: "Bob's title", tagline: "Alice's tagline" });
+  });
+
+  it("refuses a problem saved over a co-organizer's edit, keeping the typed values; reloaded, it saves", async () => {
+    const [alice, bob] = [await createUser({ role: "organizer" }), await createUser({ role: "organizer" })];
+    const { event, problem } = await createOpenEvent(alice);
+    await db.insert(eventOrganizers).values({ eventId: event.id, userId: bob.id });
+    const path = `/events/${event.slug}/problems/${problem.id}/edit`;
+    const params = { slug: event.slug, problemId: problem.id };
+    const stampOf = async (user: TestUser) =>
+      ((await expectStatus(problemEditLoader(args(request(path, { user }), params)), 200)).data as { stamp: string }).stamp;
+    const [aliceStamp, bobStamp] = [await stampOf(alice), await stampOf(bob)];
+    await expectStatus(
+      problemEditAction(args(request(path, { user: alice, form: { ...problemInput, costToday: "Two people full time", stamp: aliceStamp } }), params)),
+      302,
+    );
+    const refused = await expectStatus(
+      problemEditAction(args(request(path, { user: bob, form: { ...problemInput, title: "Bob's wording", stamp: bobStamp } }), params)),
+      409,
+    );
+    expect(fieldErrors(refused)[""]?.[0]).toMatch(CHANGED);
+    expect((refused.data as { result: { initialValue: Record<string, unknown> } }).result.initialValue.title).toBe("Bob's wording");
+    const [kept] = await db.select().from(problems).where(eq(problems.id, problem.id));
+    expect(kept).toMatchObject({ title: problemInput.title, costToday: "Two people full time" });
+    await expectStatus(
+      problemEditAction(
+        args(
+          request(path, { user: bob, form: { ...problemInput, costToday: "Two people full time", title: "Bob's wording", stamp: await stampOf(bob) } }),
+          params,
+        ),
+      ),
+      302,
+    );
+    const [saved] = await db.select().from(problems).where(eq(problems.id, problem.id));
+    expect(saved).toMatchObject({ title: "Bob's wording", costToday: "Two people full time" });
   });
 });
 
