@@ -136,12 +136,26 @@ test("the rubric: criteria are renamed, given level texts, added and removed; th
   await expectToast(organizer, "Rubric saved.");
   await expect(organizer.getByLabel("Name of criterion 6")).toHaveValue("Safety");
   await expect(organizer.getByLabel("Name of criterion 2")).toHaveValue("Pragmatic use of existing models and tools");
+  // An edit not saved yet survives a change of scale: the form sends it along and gets it back, still unsaved.
+  await organizer.getByLabel("Name of criterion 2").fill("Uses the tools planners have");
+  // Unfinished (a description being rewritten) does not stop a scale change, which saves no criterion.
+  await organizer.getByLabel("What judges look for (criterion 3)").fill("");
   await organizer.getByLabel("Score scale").selectOption("10");
   await organizer.getByRole("button", { name: "Change scale" }).click();
-  await expectToast(organizer, "Scale set to 1–10.");
+  await expect(
+    organizer.getByRole("status").filter({ hasText: "Scale set to 1–10. Any other change in the form is not saved until you press Save rubric." }),
+  ).toBeVisible();
+  await expect(organizer.getByLabel("Name of criterion 2")).toHaveValue("Uses the tools planners have");
+  await expect(organizer.getByLabel("What judges look for (criterion 3)")).toHaveValue("");
+  await organizer.getByLabel("What judges look for (criterion 3)").fill("Uses what planners already have.");
   // Criterion 1 has level texts now, so its level fields start open.
   await expect(organizer.getByLabel("Level 10 of criterion 1")).toBeVisible();
   await expect(organizer.getByLabel("Level 5 of criterion 1")).toHaveValue("A planner asked for it");
+  await expectAccessible(organizer);
+  await organizer.getByRole("button", { name: "Save rubric" }).click();
+  await expectToast(organizer, "Rubric saved.");
+  await expect(organizer.getByLabel("Name of criterion 2")).toHaveValue("Uses the tools planners have");
+  await expect(organizer.getByLabel("Score scale")).toHaveValue("10");
   await organizer.goto(manageUrl);
   await expect(organizer.getByRole("button", { name: "Open the event" })).toBeEnabled();
 });

@@ -14,7 +14,7 @@ import { canEditRubric, canManageEvent } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { parseLevels, scaleOptions } from "~/modules/events/rubric";
-import { rubricLocked, rubricStamp, saveRubric, setScale } from "~/modules/events/rubric.server";
+import { rubricLocked, rubricStamp, saveRubricForm, setScale } from "~/modules/events/rubric.server";
 import { rubricSchema, scaleSchema } from "~/modules/events/schemas";
 import { asRound } from "~/modules/judging/rounds";
 
@@ -47,7 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { intent: string; result: SubmissionResult<string[]> };
+/** `scaleSet`: the scale was changed (the criteria come back unsaved); `scaleError`: why it was not. */
+type ActionResult = { intent: string; result: SubmissionResult<string[]>; scaleSet?: number; scaleError?: string };
+
+/** The name of the rubric form's "Change scale" button. */
+const CHANGE_SCALE = "changeScale";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
@@ -62,71 +66,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data<ActionResult>({ intent, result: submission.reply({ formErrors: [refusedKeepingForm(reason, "Your changes are")] }) }, { status: 409 });
 
   switch (intent) {
-    case "set-scale": {
-      // The scale is the event's: round 1 was scored on it, so the final round keeps it.
-      if (round === 2)
-        return data<ActionResult>({ intent, result: { status: "error", error: { "": ["The scale is kept for the final round."] } } }, { status: 409 });
-      const submission = parseForm(formData, { schema: scaleSchema });
-      if (!edit.ok) return locked(submission, edit.reason);
-      if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
-      const saved = await setScale(event.id, submission.value.scaleMax);
-      if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
-      return redirectWithToast(back, `Scale set to 1–${submission.value.scaleMax}.`);
-    }
     case "save-rubric": {
       const submission = parseForm(formData, { schema: rubricSchema });
       if (!edit.ok) return locked(submission, edit.reason);
+      if (formData.has(CHANGE_SCALE)) {
+        // "Change scale" is a button of the rubric form: the criteria as typed come back over the new scale, unsaved.
+        const typed = { ...submission.reply(), status: undefined, error: undefined };
+        // The scale is the event's: round 1 was scored on it, so the final round keeps it.
+        if (round === 2) return data<ActionResult>({ intent, result: typed, scaleError: "The scale is kept for the final round." }, { status: 409 });
+        const scale = parseForm(formData, { schema: scaleSchema });
+        if (scale.status !== "success") return data<ActionResult>({ intent, result: typed, scaleError: "Pick 1–5 or 1–10." }, { status: 400 });
+        const changed = await setScale(event.id, scale.value.scaleMax, { scaleMax: event.scaleMax, stamp: sentStamp(formData) });
+        if (!changed.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [changed.message] }) }, { status: 409 });
+        return data<ActionResult>({ intent, result: typed, scaleSet: scale.value.scaleMax });
+      }
       // A conform list intent (add or remove a criterion, without JavaScript) is not an error: the form comes back changed.
       if (submission.status !== "success")
         return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
-      const saved = await saveRubric(event.id, event.scaleMax, submission.value, round, sentStamp(formData));
+      const scale = parseForm(formData, { schema: scaleSchema });
+      const picked = round === 1 && scale.status === "success" ? scale.value.scaleMax : undefined;
+      const saved = await saveRubricForm(event, submission.value, round, sentStamp(formData), picked);
       if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
-      return redirectWithToast(back, "Rubric saved.");
+      return redirectWithToast(back, saved.scaleSet ? `Rubric saved. Scale set to 1–${saved.scaleSet}.` : "Rubric saved.");
     }
     default:
       return unknownIntent(intent);
   }
 }
 
-function ScaleForm({ scaleMax, last }: { scaleMax: number; last?: ActionResult }) {
-  const [form, fields] = useForm({
-    id: "set-scale",
-    lastResult: last?.intent === "set-scale" ? last.result : undefined,
-    defaultValue: { scaleMax: String(scaleMax) },
-    onValidate: ({ formData }) => check(formData, (s) => s.scaleSchema),
-  });
-  return (
-    <Form method="post" {...getFormProps(form)} className="card flex flex-wrap items-end gap-3">
-      <input type="hidden" name="intent" value="set-scale" />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <div>
-        <label htmlFor={fields.scaleMax.id} className="label">
-          Score scale
-        </label>
-        <select id={fields.scaleMax.id} name={fields.scaleMax.name} defaultValue={String(scaleMax)} className="input mt-1">
-          {scaleOptions.map((n) => (
-            <option key={n} value={n}>
-              1–{n}
-            </option>
-          ))}
-        </select>
-        <ErrorList id={fields.scaleMax.errorId} errors={fields.scaleMax.errors} />
-      </div>
-      <button type="submit" className="btn-secondary">
-        Change scale
-      </button>
-    </Form>
-  );
-}
-
 function RubricForm({
   criteria,
   stamp,
   scaleMax,
+  scaleEditable,
   last,
   learningsCriterionId,
 }: {
   criteria: Awaited<ReturnType<typeof loader>>["criteria"];
+  /** Round 1: the scale is chosen here; the final round keeps round 1's. */
+  scaleEditable: boolean;
   /** The stored rubric this form was loaded with (rubricStamp): a save over a rubric changed since is refused. */
   stamp: string;
   scaleMax: number;
@@ -138,7 +116,12 @@ function RubricForm({
     lists: listRows,
     lastResult: last?.intent === "save-rubric" ? last.result : undefined,
     defaultValue: { criteria },
-    onValidate: ({ formData }) => check(formData, (s) => s.rubricSchema),
+    onValidate: ({ formData }) => {
+      if (!formData.has(CHANGE_SCALE)) return check(formData, (s) => s.rubricSchema);
+      // "Change scale" sends unfinished criteria along too: only the scale is checked then.
+      const { status, error } = check(formData, (s) => s.scaleSchema);
+      return { status, error };
+    },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -149,6 +132,43 @@ function RubricForm({
       <input type="hidden" name="stamp" value={stamp} />
       <EnterSaves label="Save rubric" />
       <FormErrors id={form.errorId} errors={form.errors} />
+      {scaleEditable ? (
+        <div className="card space-y-2">
+          <div className="flex flex-wrap items-end gap-3">
+            <div>
+              <label htmlFor="rubric-scale" className="label">
+                Score scale
+              </label>
+              <select
+                id="rubric-scale"
+                name="scaleMax"
+                defaultValue={String(scaleMax)}
+                className="input mt-1"
+                aria-invalid={last?.scaleError ? true : undefined}
+                aria-describedby={last?.scaleError ? "rubric-scale-error" : undefined}
+              >
+                {scaleOptions.map((n) => (
+                  <option key={n} value={n}>
+                    1–{n}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" name={CHANGE_SCALE} value="yes" className="btn-secondary">
+              Change scale
+            </button>
+          </div>
+          <ErrorList id="rubric-scale-error" errors={last?.scaleError ? [last.scaleError] : undefined} />
+          {/* Said once the page's data has the new scale: the form is then the one rebuilt from what was sent. */}
+          {last?.scaleSet === scaleMax ? (
+            <p role="status" className="text-sm text-slate-700">
+              Scale set to 1–{scaleMax}. Any other change in the form is not saved until you press Save rubric.
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">Scale 1–{scaleMax}, as in round 1.</p>
+      )}
       <ErrorList id={fields.criteria.errorId} errors={fields.criteria.errors} />
       <ol className="space-y-4">
         {list.map((item, index) => {
@@ -250,17 +270,14 @@ export default function Rubric() {
             Weights are relative (they now add up to {total}); each entry's total is the weighted average of its criteria. Every weight must be above 0 to open
             the event. The rubric locks when the first score is saved.
           </p>
-          {round === 2 ? (
-            <p className="text-sm text-slate-700">Scale 1–{event.scaleMax}, as in round 1.</p>
-          ) : (
-            <ScaleForm scaleMax={event.scaleMax} last={last} />
-          )}
-          {/* A new key after each save or scale change: the form starts again from what is stored. */}
+          {/* A new key after each save or scale change: the form starts again from what is stored, or after a scale
+              change from the criteria it sent. */}
           <RubricForm
             key={`${event.scaleMax}:${criteria.map((c) => `${c.id}/${c.weight}/${c.name}`).join("|")}`}
             criteria={criteria}
             stamp={stamp}
             scaleMax={event.scaleMax}
+            scaleEditable={round === 1}
             last={last}
             learningsCriterionId={learningsCriterionId}
           />

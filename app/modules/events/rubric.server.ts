@@ -81,15 +81,60 @@ export async function saveRubric(
   return applied ? { ok: true } : { ok: false, message: "A judge saved a score just now: the rubric is locked and was not changed." };
 }
 
-/** Switches the scale (1–5 or 1–10), resizing every criterion's level texts to match. The scale is the event's, for every round. */
-export async function setScale(eventId: string, scaleMax: number): Promise<{ ok: true } | { ok: false; message: string }> {
+/**
+ * The rubric form's Save: its criteria (saveRubric, with the form's stamp), then the scale when the form picked another
+ * one (round 1), so a scale picked but saved with Save rubric instead of Change scale is not silently dropped.
+ */
+export async function saveRubricForm(
+  event: { id: string; scaleMax: number },
+  input: RubricInput,
+  round: JudgingRound,
+  stamp: string | undefined,
+  pickedScale: number | undefined,
+): Promise<{ ok: true; scaleSet: number | null } | { ok: false; message: string }> {
+  const saved = await saveRubric(event.id, event.scaleMax, input, round, stamp);
+  if (!saved.ok) return saved;
+  if (round !== 1 || pickedScale === undefined || pickedScale === event.scaleMax) return { ok: true, scaleSet: null };
+  return { ok: true, scaleSet: (await setScale(event.id, pickedScale)).ok ? pickedScale : null };
+}
+
+/**
+ * Switches the scale (1–5 or 1–10), resizing every criterion's level texts to match. The scale is the event's, for
+ * every round. The rubric form sends its unsaved criteria along and gets them back over the new scale, so with its
+ * stamp (`from`: the scale it was loaded with) a change over a rubric another organizer changed since is refused:
+ * those criteria would otherwise be saved back over theirs.
+ */
+export async function setScale(
+  eventId: string,
+  scaleMax: number,
+  from?: { scaleMax: number; stamp: string | undefined },
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const [any] = await db.all<{ scored: number }>(sql`select not ${noScores(eventId)} as scored`);
   if (any?.scored) return { ok: false, message: "The rubric is locked: judges have started scoring with it." };
   const rows = await db
-    .select({ id: criteria.id, levels: criteria.levels })
+    .select({
+      id: criteria.id,
+      name: criteria.name,
+      description: criteria.description,
+      weight: criteria.weight,
+      levels: criteria.levels,
+      round: criteria.round,
+    })
     .from(criteria)
     .where(eq(criteria.eventId, eventId))
-    .orderBy(asc(criteria.position));
+    // The order listCriteria reads them in, so the loader's stamp and this one agree.
+    .orderBy(asc(criteria.position), asc(criteria.id));
+  if (
+    from &&
+    changedSince(
+      from.stamp,
+      rubricStamp(
+        from.scaleMax,
+        rows.filter((r) => r.round === 1),
+      ),
+    )
+  )
+    return { ok: false, message: RUBRIC_CHANGED_MESSAGE };
   const guard = noScores(eventId);
   await db.batch([
     db

@@ -272,7 +272,7 @@ beforeAll(async () => {
       user: () => organizer,
       base: { intent: "save-rubric", "criteria[0].name": "Fit", "criteria[0].description": "Fits the problem", "criteria[0].weight": "10" },
     },
-    { route: "events.$slug.rubric", params: eventParams, user: () => organizer, base: { intent: "set-scale", scaleMax: "7" } },
+    { route: "events.$slug.rubric", params: eventParams, user: () => organizer, base: { intent: "save-rubric", changeScale: "yes", scaleMax: "7" } },
     {
       // Custom submission questions (ADR 036), on the Manage page.
       route: "events.$slug.manage",

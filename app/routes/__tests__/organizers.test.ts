@@ -405,10 +405,16 @@ describe("rubric", () => {
     expect(JSON.parse(rubric[0].levels)).toEqual(["A chatbot by reflex", "", "", "", "The interface is the job"]);
     expect(rubric[1].levels).toBe("[]");
 
-    await expectStatus(rubricAction(args(request(path, { user: organizer, form: { intent: "set-scale", scaleMax: "10" } }), { slug: event.slug })), 302);
+    await expectStatus(
+      rubricAction(args(request(path, { user: organizer, form: { intent: "save-rubric", changeScale: "yes", scaleMax: "10" } }), { slug: event.slug })),
+      200,
+    );
     expect((await getEvent(event.id)).scaleMax).toBe(10);
     expect(JSON.parse((await listCriteria(event.id))[0].levels)).toHaveLength(10);
-    await expectStatus(rubricAction(args(request(path, { user: organizer, form: { intent: "set-scale", scaleMax: "7" } }), { slug: event.slug })), 400);
+    await expectStatus(
+      rubricAction(args(request(path, { user: organizer, form: { intent: "save-rubric", changeScale: "yes", scaleMax: "7" } }), { slug: event.slug })),
+      400,
+    );
 
     const empty = await expectStatus(rubricAction(args(request(path, { user: organizer, form: { intent: "save-rubric" } }), { slug: event.slug })), 400);
     expect(Object.values(fieldErrors(empty)).flat()).toContain("The rubric needs at least one criterion");
@@ -457,9 +463,64 @@ describe("rubric", () => {
     expect((await listCriteria(event.id))[0].weight).toBe(50);
     // Another scale changes the stamp too: levels are kept per scale.
     const beforeScale = await load();
-    await expectStatus(rubricAction(args(request(path, { user: alice, form: { intent: "set-scale", scaleMax: "10" } }), { slug: event.slug })), 302);
+    await expectStatus(
+      rubricAction(
+        args(request(path, { user: alice, form: { intent: "save-rubric", changeScale: "yes", scaleMax: "10", stamp: beforeScale.stamp } }), {
+          slug: event.slug,
+        }),
+      ),
+      200,
+    );
     const afterScale = await expectStatus(rubricAction(args(request(path, { user: bob, form: rubricForm(beforeScale) }), { slug: event.slug })), 409);
     expect(fieldErrors(afterScale)[""]?.[0]).toMatch(/^Another organizer changed the rubric since you opened this page/);
+  });
+
+  it("Change scale keeps the criteria as typed, unsaved, over the new scale; Save rubric applies a picked scale too", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const event = await createDraftEvent(organizer);
+    const path = `/events/${event.slug}/rubric`;
+    type Page = { stamp: string; criteria: { id: string; name: string; description: string; weight: string }[] };
+    const load = async () => (await expectStatus(rubricLoader(args(request(path, { user: organizer }), { slug: event.slug })), 200)).data as Page;
+    const formOf = (page: Page, extra: Record<string, string> = {}) => ({
+      intent: "save-rubric",
+      stamp: page.stamp,
+      ...Object.fromEntries(
+        page.criteria.flatMap((c, i) => [
+          [`criteria[${i}].id`, c.id],
+          [`criteria[${i}].name`, c.name],
+          [`criteria[${i}].description`, c.description],
+          [`criteria[${i}].weight`, c.weight],
+        ]),
+      ),
+      ...extra,
+    });
+    const page = await load();
+    const typed = { "criteria[0].name": "Typed, not saved yet", "criteria[0].levels[0]": "Nobody asked for it", "criteria[1].name": "" };
+    const changed = await expectStatus(
+      rubricAction(args(request(path, { user: organizer, form: formOf(page, { ...typed, changeScale: "yes", scaleMax: "10" }) }), { slug: event.slug })),
+      200,
+    );
+    const answer = changed.data as { scaleSet: number; result: { initialValue: { criteria: { name: string; levels: string[] }[] }; error?: unknown } };
+    expect(answer.scaleSet).toBe(10);
+    expect(answer.result.initialValue.criteria[0]).toMatchObject({ name: "Typed, not saved yet", levels: ["Nobody asked for it"] });
+    // An unfinished criterion (a blank name) is not marked: the scale change is not a save.
+    expect(answer.result.error).toBeUndefined();
+    expect((await getEvent(event.id)).scaleMax).toBe(10);
+    expect((await listCriteria(event.id)).map((c) => c.name)).toEqual(page.criteria.map((c) => c.name));
+
+    // Another organizer saved the rubric meanwhile: the typed criteria would go back over theirs, so it is refused.
+    const stale = await load();
+    await expectStatus(rubricAction(args(request(path, { user: organizer, form: formOf(stale, { "criteria[0].weight": "7" }) }), { slug: event.slug })), 302);
+    const refused = await expectStatus(
+      rubricAction(args(request(path, { user: organizer, form: formOf(stale, { changeScale: "yes", scaleMax: "5" }) }), { slug: event.slug })),
+      409,
+    );
+    expect(fieldErrors(refused)[""]?.[0]).toMatch(/^Another organizer changed the rubric since you opened this page/);
+    expect((await getEvent(event.id)).scaleMax).toBe(10);
+
+    // A scale picked and saved with Save rubric is applied, not dropped.
+    await expectStatus(rubricAction(args(request(path, { user: organizer, form: formOf(await load(), { scaleMax: "5" }) }), { slug: event.slug })), 302);
+    expect((await getEvent(event.id)).scaleMax).toBe(5);
   });
 
   it("a zero weight blocks opening the event, with the reason on the manage page", async () => {
@@ -491,7 +552,7 @@ describe("rubric", () => {
     const rubricBefore = await listCriteria(event.id);
     // Refused beside the form, which keeps what the organizer typed (a page opened before the first score).
     const refused = await expectStatus(
-      rubricAction(args(request(path, { user: organizer, form: { intent: "set-scale", scaleMax: "10" } }), { slug: event.slug })),
+      rubricAction(args(request(path, { user: organizer, form: { intent: "save-rubric", changeScale: "yes", scaleMax: "10" } }), { slug: event.slug })),
       409,
     );
     const message = (outcome: { data: unknown }) => (outcome.data as { result: { error?: Record<string, string[]> } }).result.error?.[""]?.[0];
