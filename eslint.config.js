@@ -42,11 +42,10 @@ export default tseslint.config(
   },
   {
     files: ["app/components/**/*.tsx", "app/components/**/*.ts"],
-    ignores: ["app/components/link.tsx"],
     rules: { "no-restricted-imports": boundary([{ group: ["~/routes/*"], message: "Components never import routes." }], [remixLink]) },
   },
   {
-    files: ["app/routes/**/*.tsx", "app/root.tsx"],
+    files: ["app/routes/**/*.tsx", "app/root.tsx", "app/lib/**/*.tsx"],
     rules: { "no-restricted-imports": boundary([], [remixLink]) },
   },
   {

@@ -2,7 +2,7 @@
 // written straight into the e2e server's database through the app's own modules, so each test drives
 // through the UI only the part of a journey it is about, and no test replays the steps of another.
 // playwright.config.ts points DATABASE_URL at the database the e2e server uses before this loads.
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { eq, sql } from "drizzle-orm";
 import { entries, events, users } from "#db/schema";
 import { db } from "~/db.server";
@@ -41,13 +41,13 @@ export async function findPerson(email: string): Promise<Person> {
 }
 
 /** A browser page already signed in as `email`: a session row plus its cookie, no sign-in form. */
-export async function pageSignedInAs(browser: Browser, email: string): Promise<Page> {
+export async function pageSignedInAs(browser: Browser, email: string, options: BrowserContextOptions = {}): Promise<Page> {
   const person = await findPerson(email);
   const [cookie] = (await startSession(person.id)).split(";");
   const separator = cookie.indexOf("=");
   const baseURL = process.env.E2E_BASE_URL;
   if (!baseURL) throw new Error("E2E_BASE_URL is set by playwright.config.ts");
-  const context = await browser.newContext();
+  const context = await browser.newContext(options);
   await context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: baseURL, httpOnly: true, sameSite: "Lax" }]);
   return context.newPage();
 }

@@ -395,3 +395,20 @@ test("two organizers edit the event's details at once: the later save is refused
   await second.getByRole("button", { name: "Save event" }).click();
   await expectToast(second, "Event details saved.");
 });
+
+test("without JavaScript, Change scale keeps the criteria as typed and Enter in a field still saves the rubric", async ({ browser }) => {
+  const { event, url } = await draftEvent(unique("Field Service Hack"));
+  await problemFor(event.id);
+  const organizer = await pageSignedInAs(browser, "organizer@example.com", { javaScriptEnabled: false });
+  await organizer.goto(`${url}/rubric`);
+  await organizer.getByLabel("Name of criterion 1").fill("Typed without JavaScript");
+  await organizer.getByLabel("Score scale").selectOption("10");
+  await organizer.getByRole("button", { name: "Change scale" }).click();
+  await expect(organizer.getByRole("status").filter({ hasText: "Scale set to 1–10." })).toBeVisible();
+  await expect(organizer.getByLabel("Name of criterion 1")).toHaveValue("Typed without JavaScript");
+  await expect(organizer.getByLabel("Level 10 of criterion 1")).toBeAttached();
+  await organizer.getByLabel("Weight of criterion 1").press("Enter");
+  await expectToast(organizer, "Rubric saved.");
+  await expect(organizer.getByLabel("Name of criterion 1")).toHaveValue("Typed without JavaScript");
+  await expect(organizer.getByLabel("Score scale")).toHaveValue("10");
+});

@@ -4,8 +4,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "rea
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
 import { Field, FormErrors, SelectField, TextareaField, type Meta } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
-import { SHOWN_QUESTIONS_FIELD, type Question } from "~/modules/entries/questions";
-import { entryFieldLabels, requiredToSubmit, type EntryField } from "~/modules/entries/fields";
+import type { Question } from "~/modules/entries/questions";
+import { entryFieldLabels, requiredToSubmit, SHOWN_QUESTIONS_FIELD, type EntryField } from "~/modules/entries/fields";
 import { outcomeLabels, rootCauseLabels, yesNoLabels } from "~/modules/entries/labels";
 import { useEntryAutosave, type AutosaveStatus } from "./use-entry-autosave";
 

@@ -1,6 +1,5 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "~/lib/form";
-import { useActionData, useNavigation } from "@remix-run/react";
-import { useState, type ReactNode } from "react";
+import { type ReactNode } from "react";
 
 // One field of any form.
 export type Meta = FieldMetadata;
@@ -112,27 +111,10 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] | nu
  * "Remove …" buttons that would remove the first row, so this button, placed before them, makes Enter save.
  * It is out of sight, out of the tab order and hidden from screen readers, which reach the visible one.
  */
-export function EnterSaves({ label }: { label: string }) {
+export function EnterSaves({ label, form }: { label: string; /** The form's id, when placed before it from outside. */ form?: string }) {
   return (
-    <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
+    <button type="submit" form={form} className="sr-only" tabIndex={-1} aria-hidden="true">
       {label}
     </button>
   );
-}
-
-/**
- * How many of this page's submissions with one of `intents` have succeeded, for a form's key: the form starts
- * afresh after it did its work, so what was just sent is not left in it to be sent twice. In this app an action
- * that succeeds redirects (with a toast) and one that refuses answers with data and stays, so a submission that
- * ends without action data succeeded. Without JavaScript every answer is a new page, which starts afresh anyway.
- */
-export function useSucceededSubmissions(intents: readonly string[]): number {
-  const navigation = useNavigation();
-  const answer = useActionData();
-  const [seen, setSeen] = useState({ watching: false, count: 0 });
-  // Adjusted while rendering (React's pattern for state that follows other state), not in an effect.
-  const submitting = navigation.state === "submitting" && intents.includes(String(navigation.formData?.get("intent") ?? ""));
-  if (submitting && !seen.watching) setSeen({ watching: true, count: seen.count });
-  if (navigation.state === "idle" && seen.watching) setSeen({ watching: false, count: answer === undefined ? seen.count + 1 : seen.count });
-  return seen.count;
 }

@@ -6,7 +6,7 @@ const anchor = (href: string | null, attrs: Record<string, string> = {}) => ({
   getAttribute: (name: string) => (name === "href" ? href : (attrs[name] ?? null)),
   hasAttribute: (name: string) => name in attrs,
 });
-const here = { href: "https://pf.example.com/events/spring?page=2#top", origin: "https://pf.example.com" };
+const here = { pathname: "/events/spring", search: "?page=2", hash: "#top" };
 
 describe("linkToFollow", () => {
   it("follows a plain left click on a link of this app, in the history as a new page", () => {
@@ -34,6 +34,6 @@ describe("linkToFollow", () => {
     expect(linkToFollow(click, anchor("https://elsewhere.example.com/events"), here)).toBeNull();
     expect(linkToFollow(click, anchor("//elsewhere.example.com/events"), here)).toBeNull();
     expect(linkToFollow(click, anchor(null), here)).toBeNull();
-    expect(linkToFollow(click, anchor("http://[bad"), here)).toBeNull();
+    expect(linkToFollow(click, anchor("events/spring"), here)).toBeNull();
   });
 });

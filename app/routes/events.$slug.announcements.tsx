@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { AnnouncementForm } from "~/components/announcements/announcement-form";
 import { AnnouncementLists as AnnouncementListsOnServer } from "~/components/announcements/announcement-lists";
-import { useSucceededSubmissions } from "~/components/forms";
+import { useSucceededSubmissions } from "~/components/use-succeeded-submissions";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { backLink } from "~/lib/back-links";
 import { readConfirmation } from "~/lib/confirm";

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
-import { useSucceededSubmissions } from "~/components/forms";
+import { useSucceededSubmissions } from "~/components/use-succeeded-submissions";
 import { AssignmentSection as AssignmentSectionOnServer, RoundOneAssignments as RoundOneAssignmentsOnServer } from "~/components/judges/assignment-forms";
 import { JudgesHeader } from "~/components/judges/judges-header";
 import { EmailInviteSection, type WithdrawFacts } from "~/components/judges/email-invite-section";

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "~/lib/form";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
-import { useSucceededSubmissions } from "~/components/forms";
+import { useSucceededSubmissions } from "~/components/use-succeeded-submissions";
 import { DashboardSection as DashboardSectionOnServer } from "~/components/manage/dashboard-section";
 import { JudgesSection as JudgesSectionOnServer } from "~/components/manage/judges-section";
 import { ManageHeader } from "~/components/manage/manage-header";

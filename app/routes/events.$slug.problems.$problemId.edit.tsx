@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
@@ -60,12 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const owner = await resolveOwner(submission.value);
   if (!owner.ok) return data({ result: submission.reply({ fieldErrors: { [owner.field]: [owner.message] } }) }, { status: 400 });
   const saved = await updateProblem(event.id, problem.id, owner.fields, sentStamp(formData));
-  if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
+  if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: saved.missing ? 404 : 409 });
   return redirectWithToast(`/events/${event.slug}/problems/${problem.id}`, "Problem saved.");
 }
 
 export default function EditProblem() {
   const { event, stamp, problem } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>()?.result,
     defaultValue: problem,
@@ -84,8 +85,8 @@ export default function EditProblem() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="stamp" value={stamp} />
         <ProblemFields fields={fields} />
-        <button type="submit" className="btn-primary">
-          Save problem
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {busy ? "Saving…" : "Save problem"}
         </button>
       </Form>
     </div>

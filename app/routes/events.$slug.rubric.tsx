@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/lib/form";
 import { listRows } from "~/lib/form-lists";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EnterSaves, ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
@@ -52,6 +52,8 @@ type ActionResult = { intent: string; result: SubmissionResult<string[]>; scaleS
 
 /** The name of the rubric form's "Change scale" button. */
 const CHANGE_SCALE = "changeScale";
+/** The rubric form's id: the scale's controls belong to it from outside it. */
+const RUBRIC_FORM = "save-rubric";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
@@ -68,18 +70,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "save-rubric": {
       const submission = parseForm(formData, { schema: rubricSchema });
-      if (!edit.ok) return locked(submission, edit.reason);
       if (formData.has(CHANGE_SCALE)) {
-        // "Change scale" is a button of the rubric form: the criteria as typed come back over the new scale, unsaved.
+        // "Change scale" belongs to the rubric form: the criteria as typed come back, unsaved and unchecked (a scale
+        // change saves none of them), over the new scale or beside the reason it was not changed.
         const typed = { ...submission.reply(), status: undefined, error: undefined };
+        const refused = (message: string, status: number) => data<ActionResult>({ intent, result: { ...typed, error: { "": [message] } } }, { status });
+        if (!edit.ok) return refused(refusedKeepingForm(edit.reason, "Your changes are"), 409);
         // The scale is the event's: round 1 was scored on it, so the final round keeps it.
         if (round === 2) return data<ActionResult>({ intent, result: typed, scaleError: "The scale is kept for the final round." }, { status: 409 });
         const scale = parseForm(formData, { schema: scaleSchema });
         if (scale.status !== "success") return data<ActionResult>({ intent, result: typed, scaleError: "Pick 1–5 or 1–10." }, { status: 400 });
         const changed = await setScale(event.id, scale.value.scaleMax, { scaleMax: event.scaleMax, stamp: sentStamp(formData) });
-        if (!changed.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [changed.message] }) }, { status: 409 });
+        if (!changed.ok) return refused(changed.message, 409);
         return data<ActionResult>({ intent, result: typed, scaleSet: scale.value.scaleMax });
       }
+      if (!edit.ok) return locked(submission, edit.reason);
       // A conform list intent (add or remove a criterion, without JavaScript) is not an error: the form comes back changed.
       if (submission.status !== "success")
         return data<ActionResult>({ intent, result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
@@ -94,17 +99,60 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/**
+ * The scale (round 1): controls of the rubric form (`form`), outside its keyed element, so that a change of scale,
+ * which rebuilds the form, keeps the focus on them and the status line in place for screen readers. "Change scale"
+ * sends the criteria as typed along.
+ */
+function ScaleControls({ scaleMax, last }: { scaleMax: number; last?: ActionResult }) {
+  const sending = useNavigation().formData;
+  const busy = sending?.get("intent") === "save-rubric";
+  return (
+    <div className="card space-y-2">
+      {/* Enter in any of the form's fields presses its first button, which this one, before Change scale, is. */}
+      <EnterSaves label="Save rubric" form={RUBRIC_FORM} />
+      <div className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="rubric-scale" className="label">
+            Score scale
+          </label>
+          <select
+            id="rubric-scale"
+            form={RUBRIC_FORM}
+            name="scaleMax"
+            defaultValue={String(scaleMax)}
+            className="input mt-1"
+            aria-invalid={last?.scaleError ? true : undefined}
+            aria-describedby={last?.scaleError ? "rubric-scale-error" : undefined}
+          >
+            {scaleOptions.map((n) => (
+              <option key={n} value={n}>
+                1–{n}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" form={RUBRIC_FORM} name={CHANGE_SCALE} value="yes" className="btn-secondary" disabled={busy}>
+          {busy && sending?.has(CHANGE_SCALE) ? "Changing…" : "Change scale"}
+        </button>
+      </div>
+      <ErrorList id="rubric-scale-error" errors={last?.scaleError ? [last.scaleError] : undefined} />
+      {/* Always on the page, so its message is announced; said once the page's data has the new scale. */}
+      <p role="status" className="text-sm text-slate-700 empty:hidden">
+        {last?.scaleSet === scaleMax ? `Scale set to 1–${scaleMax}. Any other change in the form is not saved until you press Save rubric.` : ""}
+      </p>
+    </div>
+  );
+}
+
 function RubricForm({
   criteria,
   stamp,
   scaleMax,
-  scaleEditable,
   last,
   learningsCriterionId,
 }: {
   criteria: Awaited<ReturnType<typeof loader>>["criteria"];
-  /** Round 1: the scale is chosen here; the final round keeps round 1's. */
-  scaleEditable: boolean;
   /** The stored rubric this form was loaded with (rubricStamp): a save over a rubric changed since is refused. */
   stamp: string;
   scaleMax: number;
@@ -112,7 +160,7 @@ function RubricForm({
   learningsCriterionId: string | null;
 }) {
   const [form, fields] = useForm({
-    id: "save-rubric",
+    id: RUBRIC_FORM,
     lists: listRows,
     lastResult: last?.intent === "save-rubric" ? last.result : undefined,
     defaultValue: { criteria },
@@ -126,98 +174,66 @@ function RubricForm({
     shouldRevalidate: "onInput",
   });
   const list = fields.criteria.getFieldList();
+  const sending = useNavigation().formData;
+  const busy = sending?.get("intent") === "save-rubric";
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <input type="hidden" name="intent" value="save-rubric" />
       <input type="hidden" name="stamp" value={stamp} />
       <EnterSaves label="Save rubric" />
       <FormErrors id={form.errorId} errors={form.errors} />
-      {scaleEditable ? (
-        <div className="card space-y-2">
-          <div className="flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="rubric-scale" className="label">
-                Score scale
-              </label>
-              <select
-                id="rubric-scale"
-                name="scaleMax"
-                defaultValue={String(scaleMax)}
-                className="input mt-1"
-                aria-invalid={last?.scaleError ? true : undefined}
-                aria-describedby={last?.scaleError ? "rubric-scale-error" : undefined}
-              >
-                {scaleOptions.map((n) => (
-                  <option key={n} value={n}>
-                    1–{n}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" name={CHANGE_SCALE} value="yes" className="btn-secondary">
-              Change scale
-            </button>
-          </div>
-          <ErrorList id="rubric-scale-error" errors={last?.scaleError ? [last.scaleError] : undefined} />
-          {/* Said once the page's data has the new scale: the form is then the one rebuilt from what was sent. */}
-          {last?.scaleSet === scaleMax ? (
-            <p role="status" className="text-sm text-slate-700">
-              Scale set to 1–{scaleMax}. Any other change in the form is not saved until you press Save rubric.
-            </p>
-          ) : null}
-        </div>
-      ) : (
-        <p className="text-sm text-slate-700">Scale 1–{scaleMax}, as in round 1.</p>
-      )}
       <ErrorList id={fields.criteria.errorId} errors={fields.criteria.errors} />
-      <ol className="space-y-4">
-        {list.map((item, index) => {
-          const c = item.getFieldset();
-          const levels = (c.levels.initialValue ?? []) as (string | undefined)[];
-          const n = index + 1;
-          return (
-            <li key={item.key} className="card space-y-3">
-              <fieldset className="space-y-3">
-                <legend className="h2">Criterion {n}</legend>
-                <input {...getInputProps(c.id, { type: "hidden" })} />
-                <div className="grid gap-3 sm:grid-cols-[1fr_8rem]">
-                  <Field label={`Name of criterion ${n}`} meta={c.name} />
-                  <Field label={`Weight of criterion ${n}`} meta={c.weight} type="number" />
-                </div>
-                <TextareaField label={`What judges look for (criterion ${n})`} meta={c.description} rows={2} />
-                {learningsCriterionId && c.id.initialValue === learningsCriterionId ? (
-                  <p className="text-sm text-slate-600">Scores on this criterion suggest the winner of "Most valuable failure", whatever you name it.</p>
-                ) : null}
-                <details open={levels.some(Boolean)}>
-                  <summary className="cursor-pointer text-sm font-semibold">Text for each score level (optional)</summary>
-                  <div className="mt-2 grid gap-2">
-                    {Array.from({ length: scaleMax }, (_, i) => {
-                      const id = `${c.levels.id}-${i}`;
-                      return (
-                        <div key={i} className="grid items-center gap-2 sm:grid-cols-[7rem_1fr]">
-                          <label htmlFor={id} className="text-sm">
-                            Level {i + 1}
-                            <span className="sr-only"> of criterion {n}</span>
-                          </label>
-                          <input id={id} name={`${c.levels.name}[${i}]`} defaultValue={levels[i] ?? ""} className="input" />
-                        </div>
-                      );
-                    })}
+      {/* While the scale changes, the criteria cannot be edited: the form is rebuilt from what was sent. */}
+      <fieldset disabled={busy && sending?.has(CHANGE_SCALE)} className="contents">
+        <ol className="space-y-4">
+          {list.map((item, index) => {
+            const c = item.getFieldset();
+            const levels = (c.levels.initialValue ?? []) as (string | undefined)[];
+            const n = index + 1;
+            return (
+              <li key={item.key} className="card space-y-3">
+                <fieldset className="space-y-3">
+                  <legend className="h2">Criterion {n}</legend>
+                  <input {...getInputProps(c.id, { type: "hidden" })} />
+                  <div className="grid gap-3 sm:grid-cols-[1fr_8rem]">
+                    <Field label={`Name of criterion ${n}`} meta={c.name} />
+                    <Field label={`Weight of criterion ${n}`} meta={c.weight} type="number" />
                   </div>
-                  <ErrorList id={c.levels.errorId} errors={c.levels.errors} />
-                </details>
-              </fieldset>
-              <button
-                {...form.remove.getButtonProps({ name: fields.criteria.name, index })}
-                className="btn-danger px-2 py-1 text-xs"
-                disabled={list.length <= 1}
-              >
-                Remove criterion {n}
-              </button>
-            </li>
-          );
-        })}
-      </ol>
+                  <TextareaField label={`What judges look for (criterion ${n})`} meta={c.description} rows={2} />
+                  {learningsCriterionId && c.id.initialValue === learningsCriterionId ? (
+                    <p className="text-sm text-slate-600">Scores on this criterion suggest the winner of "Most valuable failure", whatever you name it.</p>
+                  ) : null}
+                  <details open={levels.some(Boolean)}>
+                    <summary className="cursor-pointer text-sm font-semibold">Text for each score level (optional)</summary>
+                    <div className="mt-2 grid gap-2">
+                      {Array.from({ length: scaleMax }, (_, i) => {
+                        const id = `${c.levels.id}-${i}`;
+                        return (
+                          <div key={i} className="grid items-center gap-2 sm:grid-cols-[7rem_1fr]">
+                            <label htmlFor={id} className="text-sm">
+                              Level {i + 1}
+                              <span className="sr-only"> of criterion {n}</span>
+                            </label>
+                            <input id={id} name={`${c.levels.name}[${i}]`} defaultValue={levels[i] ?? ""} className="input" />
+                          </div>
+                        );
+                      })}
+                    </div>
+                    <ErrorList id={c.levels.errorId} errors={c.levels.errors} />
+                  </details>
+                </fieldset>
+                <button
+                  {...form.remove.getButtonProps({ name: fields.criteria.name, index })}
+                  className="btn-danger px-2 py-1 text-xs"
+                  disabled={list.length <= 1}
+                >
+                  Remove criterion {n}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </fieldset>
       <div className="flex flex-wrap gap-3">
         <button
           {...form.insert.getButtonProps({
@@ -228,8 +244,8 @@ function RubricForm({
         >
           Add a criterion
         </button>
-        <button type="submit" className="btn-primary">
-          Save rubric
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {busy && !sending?.has(CHANGE_SCALE) ? "Saving…" : "Save rubric"}
         </button>
       </div>
     </Form>
@@ -270,6 +286,11 @@ export default function Rubric() {
             Weights are relative (they now add up to {total}); each entry's total is the weighted average of its criteria. Every weight must be above 0 to open
             the event. The rubric locks when the first score is saved.
           </p>
+          {round === 1 ? (
+            <ScaleControls scaleMax={event.scaleMax} last={last} />
+          ) : (
+            <p className="text-sm text-slate-700">Scale 1–{event.scaleMax}, as in round 1.</p>
+          )}
           {/* A new key after each save or scale change: the form starts again from what is stored, or after a scale
               change from the criteria it sent. */}
           <RubricForm
@@ -277,7 +298,6 @@ export default function Rubric() {
             criteria={criteria}
             stamp={stamp}
             scaleMax={event.scaleMax}
-            scaleEditable={round === 1}
             last={last}
             learningsCriterionId={learningsCriterionId}
           />

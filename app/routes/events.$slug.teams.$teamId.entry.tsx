@@ -22,7 +22,8 @@ import { autosaveEntry, closedEntryMessage } from "~/modules/entries/autosave.se
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { metricDefaults } from "~/modules/entries/form-defaults";
 import { readEntryForm } from "~/modules/entries/multipart.server";
-import { questionsAddedSince, SHOWN_QUESTIONS_FIELD } from "~/modules/entries/questions";
+import { SHOWN_QUESTIONS_FIELD } from "~/modules/entries/fields";
+import { questionsAddedSince } from "~/modules/entries/questions";
 import { answersFor, listQuestions } from "~/modules/entries/questions.server";
 import { addScreenshot, listScreenshots, removeScreenshot } from "~/modules/entries/screenshots.server";
 import { entrySchemaFor } from "~/modules/entries/schemas";

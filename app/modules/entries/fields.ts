@@ -57,3 +57,9 @@ export function requiredToSubmit(outcome: Outcome | "" | null | undefined): Read
   if (outcome !== "failed") need.add("metricResult");
   return need;
 }
+
+/**
+ * The entry form names the questions it shows in this field, so a save can tell which were added after it loaded
+ * (questionsAddedSince). Here rather than in questions.ts, which the form's first load then need not fetch.
+ */
+export const SHOWN_QUESTIONS_FIELD = "shownQuestions";

@@ -80,11 +80,8 @@ export function answerProblem(question: Question, value: string, submitting: boo
   return null;
 }
 
-/** The entry form names the questions it shows in this field, so a save can tell which were added after it loaded. */
-export const SHOWN_QUESTIONS_FIELD = "shownQuestions";
-
 /**
- * The questions the organizers added after the form was loaded (`shown`: the form's SHOWN_QUESTIONS_FIELD, a comma
+ * The questions the organizers added after the form was loaded (`shown`: the entry form's SHOWN_QUESTIONS_FIELD (fields.ts), a comma
  * list of ids; null from a form that does not send it, which hides nothing), and what to tell the team when such a
  * question stops its submission: its field is not on their page.
  */

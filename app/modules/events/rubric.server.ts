@@ -101,8 +101,8 @@ export async function saveRubricForm(
 /**
  * Switches the scale (1–5 or 1–10), resizing every criterion's level texts to match. The scale is the event's, for
  * every round. The rubric form sends its unsaved criteria along and gets them back over the new scale, so with its
- * stamp (`from`: the scale it was loaded with) a change over a rubric another organizer changed since is refused:
- * those criteria would otherwise be saved back over theirs.
+ * stamp (`from`: the form's stamp and the scale stored now, which the stamp covers) a change over a rubric another
+ * organizer changed since is refused: those criteria would otherwise be saved back over theirs.
  */
 export async function setScale(
   eventId: string,

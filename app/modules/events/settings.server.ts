@@ -26,10 +26,9 @@ export function eventDetailsStamp(e: EventRow): string {
  * Saves the event's details. A slug typed by the organizer must be free; a blank one is generated from the
  * title. The unique index decides a race between two organizers picking the same slug. With the edit form's stamp
  * (eventDetailsStamp of the event its page was loaded with), a save from a page opened before another organizer's
- * save is refused (field ""), rather than applied over it.
+ * save is refused (field ""), rather than applied over it, unless it would change nothing (the same form sent twice).
  */
 export async function updateEvent(event: EventRow, input: EventInput, stamp?: string): Promise<{ ok: true; slug: string } | Fail<"slug" | "">> {
-  if (changedSince(stamp, eventDetailsStamp(event))) return { ok: false, field: "", message: changedMeanwhileMessage("the event's details") };
   let slug: string;
   if (input.slug) {
     if (await slugTaken(input.slug, event.id)) return { ok: false, field: "slug", message: "Another event already uses this address: pick another" };
@@ -37,22 +36,23 @@ export async function updateEvent(event: EventRow, input: EventInput, stamp?: st
   } else {
     slug = await freeSlug(slugify(input.title), event.id);
   }
+  const details = {
+    title: input.title,
+    slug,
+    tagline: input.tagline ?? "",
+    description: input.description,
+    rules: input.rules,
+    timezone: input.timezone,
+    startsAt: zonedLocalToUtc(input.startsAt, input.timezone),
+    submissionDeadline: zonedLocalToUtc(input.submissionDeadline, input.timezone),
+    judgingDeadline: zonedLocalToUtc(input.judgingDeadline, input.timezone),
+    maxTeamSize: input.maxTeamSize,
+  };
+  const stored = eventDetailsStamp(event);
+  if (changedSince(stamp, stored) && eventDetailsStamp({ ...event, ...details }) !== stored)
+    return { ok: false, field: "", message: changedMeanwhileMessage("the event's details") };
   try {
-    await db
-      .update(events)
-      .set({
-        title: input.title,
-        slug,
-        tagline: input.tagline ?? "",
-        description: input.description,
-        rules: input.rules,
-        timezone: input.timezone,
-        startsAt: zonedLocalToUtc(input.startsAt, input.timezone),
-        submissionDeadline: zonedLocalToUtc(input.submissionDeadline, input.timezone),
-        judgingDeadline: zonedLocalToUtc(input.judgingDeadline, input.timezone),
-        maxTeamSize: input.maxTeamSize,
-      })
-      .where(eq(events.id, event.id));
+    await db.update(events).set(details).where(eq(events.id, event.id));
   } catch (e) {
     if (isUniqueViolation(e)) return { ok: false, field: "slug", message: "Another event already uses this address: pick another" };
     throw e;

@@ -55,14 +55,16 @@ export async function updateProblem(
   problemId: string,
   input: ProblemFields,
   stamp?: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<{ ok: true } | { ok: false; missing: boolean; message: string }> {
   const where = and(eq(problems.eventId, eventId), eq(problems.id, problemId));
   if (stamp !== undefined) {
     const [stored] = await db.select().from(problems).where(where);
-    if (stored && changedSince(stamp, problemStamp(stored))) return { ok: false, message: changedMeanwhileMessage("this problem") };
+    // A save that changes nothing (the same form sent twice) is not refused.
+    if (stored && changedSince(stamp, problemStamp(stored)) && problemStamp({ ...stored, ...input }) !== problemStamp(stored))
+      return { ok: false, missing: false, message: changedMeanwhileMessage("this problem") };
   }
   const updated = await db.update(problems).set(input).where(where).returning({ id: problems.id });
-  return updated.length > 0 ? { ok: true } : { ok: false, message: "This problem no longer exists." };
+  return updated.length > 0 ? { ok: true } : { ok: false, missing: true, message: "This problem no longer exists." };
 }
 
 /** Swaps the problem with its neighbour; positions are renumbered 0…n-1 in the same batch. */

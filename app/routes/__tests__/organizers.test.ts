@@ -186,12 +186,8 @@ describe("saves from a page opened before another organizer's save (ADR 060)", (
       ((await expectStatus(editLoader(args(request(`/events/${slug}/edit`, { user }), { slug })), 200)).data as { stamp: string }).stamp;
     const [aliceStamp, bobStamp] = [await stampOf(alice), await stampOf(bob)];
     expect(aliceStamp).toBe(bobStamp);
-    await expectStatus(
-      editAction(
-        args(request(path, { user: alice, form: { ...eventForm({ slug: event.slug, tagline: "Alice's tagline" }), stamp: aliceStamp } }), { slug: event.slug }),
-      ),
-      302,
-    );
+    const aliceForm = { ...eventForm({ slug: event.slug, tagline: "Alice's tagline" }), stamp: aliceStamp };
+    await expectStatus(editAction(args(request(path, { user: alice, form: aliceForm }), { slug: event.slug })), 302);
     const refused = await expectStatus(
       editAction(args(request(path, { user: bob, form: { ...eventForm({ slug: event.slug, title: "Bob's title" }), stamp: bobStamp } }), { slug: event.slug })),
       409,
@@ -199,7 +195,14 @@ describe("saves from a page opened before another organizer's save (ADR 060)", (
     expect(fieldErrors(refused)[""]?.[0]).toMatch(CHANGED);
     expect((refused.data as { result: { initialValue: Record<string, unknown> } }).result.initialValue.title).toBe("Bob's title");
     expect(await getEvent(event.id)).toMatchObject({ tagline: "Alice's tagline" });
-    // A save without a stamp (a page of an earlier version of the app) and one from a reloaded page go through.
+    // The same form sent twice (a double click) changes nothing the second time: not refused.
+    await expectStatus(editAction(args(request(path, { user: alice, form: aliceForm }), { slug: event.slug })), 302);
+    // A save without a stamp (a page of an earlier version of the app) goes through as before.
+    await expectStatus(
+      editAction(args(request(path, { user: bob, form: eventForm({ slug: event.slug, tagline: "Alice's tagline" }) }), { slug: event.slug })),
+      302,
+    );
+    // And so does one from a reloaded page.
     await expectStatus(
       editAction(
         args(
@@ -226,6 +229,11 @@ describe("saves from a page opened before another organizer's save (ADR 060)", (
     const stampOf = async (user: TestUser) =>
       ((await expectStatus(problemEditLoader(args(request(path, { user }), params)), 200)).data as { stamp: string }).stamp;
     const [aliceStamp, bobStamp] = [await stampOf(alice), await stampOf(bob)];
+    await expectStatus(
+      problemEditAction(args(request(path, { user: alice, form: { ...problemInput, costToday: "Two people full time", stamp: aliceStamp } }), params)),
+      302,
+    );
+    // Alice's double click: the second save changes nothing, and is not refused.
     await expectStatus(
       problemEditAction(args(request(path, { user: alice, form: { ...problemInput, costToday: "Two people full time", stamp: aliceStamp } }), params)),
       302,
