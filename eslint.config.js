@@ -8,7 +8,10 @@ import tseslint from "typescript-eslint";
 
 const boundary = (patterns, paths = []) => ["error", { patterns, paths }];
 // One link component (ADR 061): Remix's own Link only through it.
-const remixLink = { name: "@remix-run/react", importNames: ["Link"], message: "Use Link from ~/components/link (ADR 061)." };
+const remixLink = [
+  { name: "@remix-run/react", importNames: ["Link"], message: "Use Link from ~/components/link (ADR 061)." },
+  { name: "react-router-dom", importNames: ["Link", "NavLink"], message: "Use Link from ~/components/link (ADR 061)." },
+];
 
 export default tseslint.config(
   { ignores: ["build/", "build-*/", "node_modules/", "data/", "test-results/", "playwright-report/", ".cache/", "reports/", ".stryker-tmp/"] },
@@ -42,11 +45,11 @@ export default tseslint.config(
   },
   {
     files: ["app/components/**/*.tsx", "app/components/**/*.ts"],
-    rules: { "no-restricted-imports": boundary([{ group: ["~/routes/*"], message: "Components never import routes." }], [remixLink]) },
+    rules: { "no-restricted-imports": boundary([{ group: ["~/routes/*"], message: "Components never import routes." }], remixLink) },
   },
   {
     files: ["app/routes/**/*.tsx", "app/root.tsx", "app/lib/**/*.tsx"],
-    rules: { "no-restricted-imports": boundary([], [remixLink]) },
+    rules: { "no-restricted-imports": boundary([], remixLink) },
   },
   {
     files: ["db/**/*.ts"],

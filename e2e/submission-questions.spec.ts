@@ -10,7 +10,8 @@ import { expectAccessible, expectToast, test, unique } from "./helpers";
 test("an organizer adds a yes/no and a one-of-a-list question; a team answers them on its entry", async ({ browser }) => {
   const setUp = await openEvent();
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
-  await organizer.goto(`${setUp.url}/manage`);
+  // Alive first: until the section's code is in, its list buttons post to the server, as without JavaScript.
+  await organizer.goto(`${setUp.url}/manage`, { waitUntil: "networkidle" });
   const questions = organizer.getByRole("region", { name: /Submission questions/ });
   // Rows are added in the browser (useForm's `lists`): nothing is sent until the questions are saved.
   const sent: string[] = [];

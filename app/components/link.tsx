@@ -7,6 +7,7 @@
 // eslint-disable-next-line no-restricted-imports -- the one place that wraps Remix's Link
 import { Link as RemixLink, type LinkProps, useNavigate } from "@remix-run/react";
 import { useEffect } from "react";
+import { followRouterLinks } from "./router-links";
 
 type Props = Omit<LinkProps, "prefetch" | "replace" | "state" | "preventScrollReset" | "relative" | "reloadDocument" | "viewTransition" | "discover">;
 
@@ -20,24 +21,10 @@ export function Link({ to, ...anchor }: Props) {
 
 /**
  * Installed once by the root: a click on a plain-anchor link navigates in the browser, with the same rules as Remix's
- * Link (left button, no modifier key, no other target, not already handled). The handler is loaded just after the
- * page comes alive; before that, without JavaScript and on the root's error page, the anchors load their page as any
- * link does.
+ * Link (left button, no modifier key, no other target, not already handled). Before hydration, without JavaScript
+ * and on the root's error page, the anchors load their page as any link does.
  */
 export function useRouterLinks() {
   const navigate = useNavigate();
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let gone = false;
-    import("./router-links").then(
-      ({ followRouterLinks }) => {
-        if (!gone) stop = followRouterLinks(navigate);
-      },
-      () => undefined, // offline or a new deploy: links keep loading their page
-    );
-    return () => {
-      gone = true;
-      stop?.();
-    };
-  }, [navigate]);
+  useEffect(() => followRouterLinks(navigate), [navigate]);
 }

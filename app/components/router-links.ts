@@ -1,5 +1,4 @@
-// The document's click handler for the app's plain-anchor links (ADR 061), loaded just after the page comes alive:
-// until then a click loads the page as any link does, so first-load JavaScript does not carry it.
+// The document's click handler for the app's plain-anchor links (ADR 061).
 import type { NavigateFunction } from "@remix-run/react";
 import { linkToFollow } from "~/lib/link-click";
 
