@@ -28,7 +28,6 @@ export async function resolveOwner(input: ProblemInput): Promise<{ ok: true; fie
   return { ok: true, fields: { ...rest, ownerUserId: user.id } };
 }
 
-/** Edits a problem of this event (the event id is part of the WHERE). */
 /** A fingerprint of what the edit form shows of a stored problem (ADR 060). */
 export function problemStamp(p: typeof problems.$inferSelect): string {
   return stampOf([
@@ -47,8 +46,9 @@ export function problemStamp(p: typeof problems.$inferSelect): string {
 }
 
 /**
- * Saves a problem's fields. With the edit form's stamp (problemStamp of the problem its page was loaded with), a save
- * from a page opened before another organizer's save is refused rather than applied over it.
+ * Edits a problem of this event (the event id is part of the WHERE). With the edit form's stamp (problemStamp of
+ * the problem its page was loaded with), a save from a page opened before another organizer's save is refused rather
+ * than applied over it, unless it would change nothing (the same form sent twice).
  */
 export async function updateProblem(
   eventId: string,
