@@ -7,7 +7,7 @@
 // eslint-disable-next-line no-restricted-imports -- the one place that wraps Remix's Link
 import { Link as RemixLink, type LinkProps, useNavigate } from "@remix-run/react";
 import { useEffect } from "react";
-import { followRouterLinks } from "./router-links";
+import { linkToFollow } from "~/lib/link-click";
 
 type Props = Omit<LinkProps, "prefetch" | "replace" | "state" | "preventScrollReset" | "relative" | "reloadDocument" | "viewTransition" | "discover">;
 
@@ -26,5 +26,15 @@ export function Link({ to, ...anchor }: Props) {
  */
 export function useRouterLinks() {
   const navigate = useNavigate();
-  useEffect(() => followRouterLinks(navigate), [navigate]);
+  useEffect(() => {
+    function onClick(event: MouseEvent) {
+      const anchor = event.target instanceof Element && event.target.closest("a[data-router-link]");
+      const follow = anchor && linkToFollow(event, anchor, window.location);
+      if (!follow) return;
+      event.preventDefault();
+      void navigate(follow.to, { replace: follow.replace });
+    }
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, [navigate]);
 }

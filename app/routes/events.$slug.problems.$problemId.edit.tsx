@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const owner = await resolveOwner(submission.value);
   if (!owner.ok) return data({ result: submission.reply({ fieldErrors: { [owner.field]: [owner.message] } }) }, { status: 400 });
-  const saved = await updateProblem(event.id, problem.id, owner.fields, sentStamp(formData));
+  const saved = await updateProblem(event.id, problem.id, owner.fields, { stored: problem, stamp: sentStamp(formData) });
   if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: saved.missing ? 404 : 409 });
   return redirectWithToast(`/events/${event.slug}/problems/${problem.id}`, "Problem saved.");
 }

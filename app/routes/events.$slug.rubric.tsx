@@ -99,14 +99,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** Whether the rubric form is on its way to the server, and whether as a change of scale. */
+function useRubricSending() {
+  const sending = useNavigation().formData;
+  const busy = sending?.get("intent") === "save-rubric";
+  return { busy, changingScale: busy && sending.has(CHANGE_SCALE) };
+}
+
 /**
  * The scale (round 1): controls of the rubric form (`form`), outside its keyed element, so that a change of scale,
  * which rebuilds the form, keeps the focus on them and the status line in place for screen readers. "Change scale"
  * sends the criteria as typed along.
  */
 function ScaleControls({ scaleMax, last }: { scaleMax: number; last?: ActionResult }) {
-  const sending = useNavigation().formData;
-  const busy = sending?.get("intent") === "save-rubric";
+  const { busy, changingScale } = useRubricSending();
   return (
     <div className="card space-y-2">
       {/* Enter in any of the form's fields presses its first button, which this one, before Change scale, is. */}
@@ -133,7 +139,7 @@ function ScaleControls({ scaleMax, last }: { scaleMax: number; last?: ActionResu
           </select>
         </div>
         <button type="submit" form={RUBRIC_FORM} name={CHANGE_SCALE} value="yes" className="btn-secondary" disabled={busy}>
-          {busy && sending?.has(CHANGE_SCALE) ? "Changing…" : "Change scale"}
+          {changingScale ? "Changing…" : "Change scale"}
         </button>
       </div>
       <ErrorList id="rubric-scale-error" errors={last?.scaleError ? [last.scaleError] : undefined} />
@@ -174,8 +180,7 @@ function RubricForm({
     shouldRevalidate: "onInput",
   });
   const list = fields.criteria.getFieldList();
-  const sending = useNavigation().formData;
-  const busy = sending?.get("intent") === "save-rubric";
+  const { busy, changingScale } = useRubricSending();
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <input type="hidden" name="intent" value="save-rubric" />
@@ -184,7 +189,7 @@ function RubricForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <ErrorList id={fields.criteria.errorId} errors={fields.criteria.errors} />
       {/* While the scale changes, the criteria cannot be edited: the form is rebuilt from what was sent. */}
-      <fieldset disabled={busy && sending?.has(CHANGE_SCALE)} className="contents">
+      <fieldset disabled={changingScale} className="contents">
         <ol className="space-y-4">
           {list.map((item, index) => {
             const c = item.getFieldset();
@@ -245,7 +250,7 @@ function RubricForm({
           Add a criterion
         </button>
         <button type="submit" className="btn-primary" disabled={busy}>
-          {busy && !sending?.has(CHANGE_SCALE) ? "Saving…" : "Save rubric"}
+          {busy && !changingScale ? "Saving…" : "Save rubric"}
         </button>
       </div>
     </Form>

@@ -21,6 +21,22 @@ export async function rubricLocked(eventId: string, round: JudgingRound = 1): Pr
 
 type StoredCriterion = { id: string; name: string; description: string; weight: number; levels: string };
 
+/** Every criterion of the event, of every round, as the stamp reads them: in the order listCriteria reads them, so the loader's stamp and a save's agree. */
+function storedCriteria(eventId: string) {
+  return db
+    .select({
+      id: criteria.id,
+      name: criteria.name,
+      description: criteria.description,
+      weight: criteria.weight,
+      levels: criteria.levels,
+      round: criteria.round,
+    })
+    .from(criteria)
+    .where(eq(criteria.eventId, eventId))
+    .orderBy(asc(criteria.position), asc(criteria.id));
+}
+
 /**
  * A fingerprint of a round's rubric as stored (criteria in order) and of the event's scale. The rubric form carries the
  * one its page was loaded with, so a save from a page opened before another organizer's save is refused rather than
@@ -45,12 +61,7 @@ export async function saveRubric(
   stamp?: string,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   if (await rubricLocked(eventId, round)) return { ok: false, message: "The rubric is locked: judges have started scoring with it." };
-  const stored = await db
-    .select({ id: criteria.id, name: criteria.name, description: criteria.description, weight: criteria.weight, levels: criteria.levels })
-    .from(criteria)
-    .where(and(eq(criteria.eventId, eventId), eq(criteria.round, round)))
-    // The order listCriteria reads them in, so the loader's stamp and this one agree.
-    .orderBy(asc(criteria.position), asc(criteria.id));
+  const stored = (await storedCriteria(eventId)).filter((c) => c.round === round);
   if (changedSince(stamp, rubricStamp(scaleMax, stored))) return { ok: false, message: RUBRIC_CHANGED_MESSAGE };
   const existing = new Set(stored.map((c) => c.id));
   const rows = input.criteria.map((c, position) => ({
@@ -111,19 +122,7 @@ export async function setScale(
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const [any] = await db.all<{ scored: number }>(sql`select not ${noScores(eventId)} as scored`);
   if (any?.scored) return { ok: false, message: "The rubric is locked: judges have started scoring with it." };
-  const rows = await db
-    .select({
-      id: criteria.id,
-      name: criteria.name,
-      description: criteria.description,
-      weight: criteria.weight,
-      levels: criteria.levels,
-      round: criteria.round,
-    })
-    .from(criteria)
-    .where(eq(criteria.eventId, eventId))
-    // The order listCriteria reads them in, so the loader's stamp and this one agree.
-    .orderBy(asc(criteria.position), asc(criteria.id));
+  const rows = await storedCriteria(eventId);
   if (
     from &&
     changedSince(

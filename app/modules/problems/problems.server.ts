@@ -46,24 +46,23 @@ export function problemStamp(p: typeof problems.$inferSelect): string {
 }
 
 /**
- * Edits a problem of this event (the event id is part of the WHERE). With the edit form's stamp (problemStamp of
- * the problem its page was loaded with), a save from a page opened before another organizer's save is refused rather
- * than applied over it, unless it would change nothing (the same form sent twice).
+ * Edits a problem of this event (the event id is part of the WHERE). With the edit form's stamp (`check`: the stamp
+ * and the problem as the request read it), a save from a page opened before another organizer's save is refused
+ * rather than applied over it, unless it would change nothing (the same form sent twice).
  */
 export async function updateProblem(
   eventId: string,
   problemId: string,
   input: ProblemFields,
-  stamp?: string,
+  check?: { stored: typeof problems.$inferSelect; stamp: string | undefined },
 ): Promise<{ ok: true } | { ok: false; missing: boolean; message: string }> {
-  const where = and(eq(problems.eventId, eventId), eq(problems.id, problemId));
-  if (stamp !== undefined) {
-    const [stored] = await db.select().from(problems).where(where);
-    // A save that changes nothing (the same form sent twice) is not refused.
-    if (stored && changedSince(stamp, problemStamp(stored)) && problemStamp({ ...stored, ...input }) !== problemStamp(stored))
-      return { ok: false, missing: false, message: changedMeanwhileMessage("this problem") };
-  }
-  const updated = await db.update(problems).set(input).where(where).returning({ id: problems.id });
+  if (check && changedSince(check.stamp, problemStamp(check.stored)) && problemStamp({ ...check.stored, ...input }) !== problemStamp(check.stored))
+    return { ok: false, missing: false, message: changedMeanwhileMessage("this problem") };
+  const updated = await db
+    .update(problems)
+    .set(input)
+    .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId)))
+    .returning({ id: problems.id });
   return updated.length > 0 ? { ok: true } : { ok: false, missing: true, message: "This problem no longer exists." };
 }
 

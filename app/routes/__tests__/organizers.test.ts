@@ -35,6 +35,24 @@ import {
   type TestUser,
 } from "~/test/fixtures";
 
+/** The rubric page as an organizer loads it: its stamp and criteria. */
+type RubricPage = { stamp: string; criteria: { id: string; name: string; description: string; weight: string }[] };
+const loadRubric = async (user: TestUser, slug: string) =>
+  (await expectStatus(rubricLoader(args(request(`/events/${slug}/rubric`, { user }), { slug })), 200)).data as RubricPage;
+/** The rubric form as that page would send it, with `extra` fields typed over it. */
+const rubricFormOf = (page: RubricPage, extra: Record<string, string> = {}) => ({
+  intent: "save-rubric",
+  stamp: page.stamp,
+  ...Object.fromEntries(
+    page.criteria.flatMap((c, i) => [
+      [`criteria[${i}].id`, c.id],
+      [`criteria[${i}].name`, c.name],
+      [`criteria[${i}].description`, c.description],
+      [`criteria[${i}].weight`, c.weight],
+    ]),
+  ),
+  ...extra,
+});
 const manage = (user: TestUser, slug: string, form: Record<string, string>) => manageAction(args(request(`/events/${slug}/manage`, { user, form }), { slug }));
 const judges = (user: TestUser, slug: string, form: Record<string, string>) => judgesAction(args(request(`/events/${slug}/judges`, { user, form }), { slug }));
 
@@ -434,24 +452,8 @@ describe("rubric", () => {
     const event = await createDraftEvent(alice);
     await db.insert(eventOrganizers).values({ eventId: event.id, userId: bob.id });
     const path = `/events/${event.slug}/rubric`;
-    const load = async () =>
-      (await expectStatus(rubricLoader(args(request(path, { user: alice }), { slug: event.slug })), 200)).data as {
-        stamp: string;
-        criteria: { id: string; name: string; description: string; weight: string }[];
-      };
-    const rubricForm = (page: Awaited<ReturnType<typeof load>>, extra: Record<string, string> = {}) => ({
-      intent: "save-rubric",
-      stamp: page.stamp,
-      ...Object.fromEntries(
-        page.criteria.flatMap((c, i) => [
-          [`criteria[${i}].id`, c.id],
-          [`criteria[${i}].name`, c.name],
-          [`criteria[${i}].description`, c.description],
-          [`criteria[${i}].weight`, c.weight],
-        ]),
-      ),
-      ...extra,
-    });
+    const load = () => loadRubric(alice, event.slug);
+    const rubricForm = rubricFormOf;
     // Both open the page; Alice adds a criterion and saves first.
     const [alicePage, bobPage] = [await load(), await load()];
     const n = alicePage.criteria.length;
@@ -487,21 +489,8 @@ describe("rubric", () => {
     const organizer = await createUser({ role: "organizer" });
     const event = await createDraftEvent(organizer);
     const path = `/events/${event.slug}/rubric`;
-    type Page = { stamp: string; criteria: { id: string; name: string; description: string; weight: string }[] };
-    const load = async () => (await expectStatus(rubricLoader(args(request(path, { user: organizer }), { slug: event.slug })), 200)).data as Page;
-    const formOf = (page: Page, extra: Record<string, string> = {}) => ({
-      intent: "save-rubric",
-      stamp: page.stamp,
-      ...Object.fromEntries(
-        page.criteria.flatMap((c, i) => [
-          [`criteria[${i}].id`, c.id],
-          [`criteria[${i}].name`, c.name],
-          [`criteria[${i}].description`, c.description],
-          [`criteria[${i}].weight`, c.weight],
-        ]),
-      ),
-      ...extra,
-    });
+    const load = () => loadRubric(organizer, event.slug);
+    const formOf = rubricFormOf;
     const page = await load();
     const typed = { "criteria[0].name": "Typed, not saved yet", "criteria[0].levels[0]": "Nobody asked for it", "criteria[1].name": "" };
     const changed = await expectStatus(
