@@ -84,6 +84,20 @@ export const events = sqliteTable(
   (t) => [index("events_phase_starts_idx").on(t.phase, t.startsAt)],
 );
 
+// The web addresses an event had before its organizers changed it (ADR 062): links to them lead to the event.
+// A slug here may be taken by another event later; the event that uses it now wins.
+export const eventPreviousSlugs = sqliteTable(
+  "event_previous_slugs",
+  {
+    slug: text("slug").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("event_previous_slugs_event_idx").on(t.eventId)],
+);
+
 export const eventOrganizers = sqliteTable(
   "event_organizers",
   {

@@ -397,6 +397,37 @@ test("two organizers edit the event's details at once: the later save is refused
   await expectToast(second, "Event details saved.");
 });
 
+test("an event's web address changes while a co-organizer is adding a problem: the problem is saved, old links still lead there", async ({ browser }) => {
+  const { event, url } = await draftEvent(unique("Readdressed Hack"));
+  const co = await createPerson("Cora Co-organizer");
+  await db.insert(eventOrganizers).values({ eventId: event.id, userId: co.id });
+  const [first, second] = [await pageSignedInAs(browser, "organizer@example.com"), await pageSignedInAs(browser, co.email)];
+  await Promise.all([first.goto(`${url}/edit`), second.goto(`${url}/problems/new`)]);
+
+  const slug = `${event.slug}-renamed`;
+  await first.getByLabel("Web address").fill(slug);
+  await first.getByRole("button", { name: "Save event" }).click();
+  await expectToast(first, "Event details saved.");
+  await expect(first).toHaveURL(new RegExp(`/events/${slug}/manage$`));
+
+  // The second page still posts to the old address: the problem is added, not refused as "Event not found".
+  await second.getByLabel("Title").fill("Invoices are keyed in twice");
+  await second.getByLabel("Summary").fill("The summary.");
+  await second.getByLabel("Who has the problem").fill("Accounts payable");
+  await second.getByLabel("What it costs today").fill("A day a week");
+  await second.getByLabel("Data available").fill("Two years of invoices");
+  await second.getByLabel("Metric name").fill("Invoices keyed by hand");
+  await second.getByRole("button", { name: "Add problem" }).click();
+  await expectToast(second, "Problem added.");
+  await expect(second).toHaveURL(new RegExp(`/events/${slug}/`));
+  await expect(second.getByText("Invoices are keyed in twice")).toBeVisible();
+
+  // A link to the old address, as in an earlier mail or a bookmark, opens the same page at the new one.
+  await second.goto(`${url}/rubric`);
+  await expect(second).toHaveURL(new RegExp(`/events/${slug}/rubric$`));
+  await expect(second.getByRole("heading", { name: "Rubric", level: 1 })).toBeVisible();
+});
+
 test("without JavaScript, Change scale keeps the criteria as typed and Enter in a field still saves the rubric", async ({ browser }) => {
   const { event, url } = await draftEvent(unique("Field Service Hack"));
   await problemFor(event.id);

@@ -76,7 +76,9 @@ export default function EditEvent() {
         <Link to={`/events/${event.slug}/manage`}>← Manage {event.title}</Link>
       </p>
       <h1 className="h1 mt-1">Edit event</h1>
-      <p className="mt-2 text-slate-700">Changing the web address changes the event's links; old links stop working.</p>
+      <p className="mt-2 text-slate-700">
+        Changing the web address changes the event's links; old links keep leading to the event, until another event takes the old address.
+      </p>
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="stamp" value={stamp} />

@@ -1,7 +1,20 @@
 import { and, asc, eq, like, ne, or, sql, desc, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { EventPhase } from "#db/enums";
-import { awards, criteria, eventJudges, eventOrganizers, events, finalists, finalJudges, phaseChanges, problems, teamMembers, users } from "#db/schema";
+import {
+  awards,
+  criteria,
+  eventJudges,
+  eventOrganizers,
+  eventPreviousSlugs,
+  events,
+  finalists,
+  finalJudges,
+  phaseChanges,
+  problems,
+  teamMembers,
+  users,
+} from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { zonedLocalToUtc } from "~/lib/zoned-time";
@@ -23,14 +36,18 @@ import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type Transi
 
 export type EventRow = typeof events.$inferSelect;
 
-/** The first free "base", "base-2", … (reserved words are never free; the event `exceptEventId` keeps its own slug). */
+/**
+ * The first free "base", "base-2", … (reserved words are never free; the event `exceptEventId` keeps its own slug).
+ * Another event's previous slug is not free either, so that a generated address never takes over old links (ADR 062).
+ */
 export async function freeSlug(base: string, exceptEventId?: string): Promise<string> {
-  const rows = await db
-    .select({ id: events.id, slug: events.slug })
-    .from(events)
-    .where(or(eq(events.slug, base), like(events.slug, `${base}-%`)));
+  const near = (column: typeof events.slug | typeof eventPreviousSlugs.slug) => or(eq(column, base), like(column, `${base}-%`));
+  const [rows, previous] = await db.batch([
+    db.select({ id: events.id, slug: events.slug }).from(events).where(near(events.slug)),
+    db.select({ id: eventPreviousSlugs.eventId, slug: eventPreviousSlugs.slug }).from(eventPreviousSlugs).where(near(eventPreviousSlugs.slug)),
+  ]);
   const taken = new Set<string>(reservedSlugs);
-  for (const r of rows) if (r.id !== exceptEventId) taken.add(r.slug);
+  for (const r of [...rows, ...previous]) if (r.id !== exceptEventId) taken.add(r.slug);
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
@@ -102,6 +119,12 @@ export async function loadEventAccess(key: { slug: string } | { id: string }, us
       teamId: row.teamId,
     },
   };
+}
+
+/** The event a slug led to before its organizers changed it (ADR 062), if any. */
+export async function eventIdOfPreviousSlug(slug: string): Promise<string | null> {
+  const [row] = await db.select({ eventId: eventPreviousSlugs.eventId }).from(eventPreviousSlugs).where(eq(eventPreviousSlugs.slug, slug));
+  return row?.eventId ?? null;
 }
 
 /** Events this person may see: everything but drafts, plus drafts they organize (admins see all). */

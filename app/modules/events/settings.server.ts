@@ -1,6 +1,6 @@
 // Editing an event after creation, and its co-organizers.
 import { and, eq, sql } from "drizzle-orm";
-import { eventOrganizers, events } from "#db/schema";
+import { eventOrganizers, eventPreviousSlugs, events } from "#db/schema";
 import { db } from "~/db.server";
 import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
 import { zonedLocalToUtc } from "~/lib/zoned-time";
@@ -52,7 +52,18 @@ export async function updateEvent(event: EventRow, input: EventInput, stamp?: st
   if (changedSince(stamp, stored) && eventDetailsStamp({ ...event, ...details }) !== stored)
     return { ok: false, field: "", message: changedMeanwhileMessage("the event's details") };
   try {
-    await db.update(events).set(details).where(eq(events.id, event.id));
+    const update = db.update(events).set(details).where(eq(events.id, event.id));
+    if (slug === event.slug) await update;
+    else
+      // The old address keeps leading here (ADR 062). A live slug wins over a previous one, so the new slug's old row
+      // (if any) can stay.
+      await db.batch([
+        update,
+        db
+          .insert(eventPreviousSlugs)
+          .values({ slug: event.slug, eventId: event.id })
+          .onConflictDoUpdate({ target: eventPreviousSlugs.slug, set: { eventId: event.id, createdAt: sql`(unixepoch())` } }),
+      ]);
   } catch (e) {
     if (isUniqueViolation(e)) return { ok: false, field: "slug", message: "Another event already uses this address: pick another" };
     throw e;

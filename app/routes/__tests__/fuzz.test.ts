@@ -272,7 +272,7 @@ beforeAll(async () => {
       user: () => organizer,
       base: { intent: "save-rubric", "criteria[0].name": "Fit", "criteria[0].description": "Fits the problem", "criteria[0].weight": "10" },
     },
-    { route: "events.$slug.rubric", params: eventParams, user: () => organizer, base: { intent: "save-rubric", changeScale: "yes", scaleMax: "7" } },
+    { route: "events.$slug.rubric", params: eventParams, user: () => organizer, base: { intent: "save-rubric", changeScale: "yes", scaleMax: "10" } },
     {
       // Custom submission questions (ADR 036), on the Manage page.
       route: "events.$slug.manage",
@@ -406,10 +406,17 @@ async function counts() {
   return out;
 }
 
-/** A 400 must say why: a message next to a field or for the form, or the refusal's own text. */
+/**
+ * A 400 must say why: a message next to a field or for the form, one beside the form's result (the rubric's
+ * `scaleError`), or the refusal's own text.
+ */
 function hasMessage(outcome: Outcome): boolean {
-  const result = (outcome.data as { result?: { error?: Record<string, string[] | null> } } | null)?.result;
-  if (result) return Object.values(result.error ?? {}).some((messages) => !!messages?.length);
+  const d = outcome.data as ({ result?: { error?: Record<string, string[] | null> } } & Record<string, unknown>) | null;
+  if (d?.result)
+    return (
+      Object.values(d.result.error ?? {}).some((messages) => !!messages?.length) ||
+      Object.entries(d).some(([key, value]) => key !== "intent" && typeof value === "string" && value !== "")
+    );
   return JSON.stringify(outcome.data ?? "").length > 2;
 }
 

@@ -32,6 +32,7 @@ import {
   movePhase,
   problemInput,
   request,
+  settle,
   type TestUser,
 } from "~/test/fixtures";
 
@@ -169,6 +170,52 @@ describe("editing an event", () => {
     expect(res.response!.headers.get("Location")).toBe("/events/typed-slug-2031/manage");
     const again = await expectStatus(newEventAction(args(request("/events/new", { user: organizer, form: eventForm({ slug: "typed-slug-2031" }) }))), 400);
     expect(fieldErrors(again).slug).toEqual(["Another event already uses this address: pick another"]);
+  });
+});
+
+describe("an event's previous web address (ADR 062)", () => {
+  const edit = (user: TestUser, slug: string, form: Record<string, string | number>) =>
+    editAction(args(request(`/events/${slug}/edit`, { user, form: eventForm(form) }), { slug }));
+  const location = (outcome: { response: Response | null }) => outcome.response!.headers.get("Location");
+
+  it("sends pages at the old address to the new one, applies forms posted to it, and is never generated for another event", async () => {
+    const [organizer, stranger] = [await createUser({ role: "organizer" }), await createUser()];
+    const event = await createDraftEvent(organizer, { title: `Renamed Hack ${Date.now()}` });
+    const old = event.slug;
+    await expectStatus(edit(organizer, old, { title: event.title, slug: `${old}-b` }), 302);
+
+    const page = await expectStatus(manageLoader(args(request(`/events/${old}/manage?tab=problems`, { user: organizer }), { slug: old })), 302);
+    expect(location(page)).toBe(`/events/${old}-b/manage?tab=problems`);
+    // A form from a page opened before the change is applied, not refused as "Event not found".
+    await expectStatus(newProblemAction(args(request(`/events/${old}/problems/new`, { user: organizer, form: problemInput }), { slug: old })), 302);
+    expect(await db.select().from(problems).where(eq(problems.eventId, event.id))).toHaveLength(1);
+    // Someone who may not see the draft learns nothing more from the old address than from the new one.
+    const [hidden, hiddenNow] = [
+      await settle(manageLoader(args(request(`/events/${old}/manage`, { user: stranger }), { slug: old }))),
+      await settle(manageLoader(args(request(`/events/${old}-b/manage`, { user: stranger }), { slug: `${old}-b` }))),
+    ];
+    expect([hidden.status, hidden.data]).toEqual([hiddenNow.status, hiddenNow.data]);
+    expect(hidden.status).not.toBe(302);
+
+    // A new event of the same title does not take the old address over; a typed one may, and then wins.
+    const namesake = await createDraftEvent(organizer, { title: event.title });
+    expect(namesake.slug).not.toBe(old);
+    await expectStatus(edit(organizer, namesake.slug, { title: event.title, slug: old }), 302);
+    await expectStatus(manageLoader(args(request(`/events/${old}/manage`, { user: organizer }), { slug: old })), 200);
+  });
+
+  it("keeps every earlier address, and an event may go back to one of them", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const event = await createDraftEvent(organizer);
+    const [first, second, third] = [event.slug, `${event.slug}-second`, `${event.slug}-third`];
+    await expectStatus(edit(organizer, first, { title: event.title, slug: second }), 302);
+    await expectStatus(edit(organizer, second, { title: event.title, slug: third }), 302);
+    for (const slug of [first, second])
+      expect(location(await expectStatus(eventLoader(args(request(`/events/${slug}`, { user: organizer }), { slug })), 302))).toBe(`/events/${third}`);
+    await expectStatus(edit(organizer, third, { title: event.title, slug: first }), 302);
+    expect((await getEvent(event.id)).slug).toBe(first);
+    await expectStatus(eventLoader(args(request(`/events/${first}`, { user: organizer }), { slug: first })), 200);
+    expect(location(await expectStatus(eventLoader(args(request(`/events/${third}`, { user: organizer }), { slug: third })), 302))).toBe(`/events/${first}`);
   });
 });
 
