@@ -13,6 +13,7 @@ import { saveEntry, getTeamEntry } from "~/modules/entries/entries.server";
 import { listQuestions, saveQuestions } from "~/modules/entries/questions.server";
 import type { EntryInput } from "~/modules/entries/schemas";
 import { addJudge, changePhase, createEvent, listCriteria } from "~/modules/events/events.server";
+import { updateEvent } from "~/modules/events/settings.server";
 import { recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
 import { inviteJudgeByEmail } from "~/modules/events/judge-invites.server";
 import { addDefaultAwards, giveAward, listAwards } from "~/modules/judging/awards.server";
@@ -85,8 +86,9 @@ export async function seed(now = new Date()) {
   const organizer = { id: ids["organizer@example.com"], role: "organizer" as const };
   const t = now.getTime();
 
-  // A past event, closed with published results.
-  const past = await createEvent(organizer, {
+  // A past event, closed with published results. Its first web address, /events/autumn-hackathon, still leads to it
+  // (ADR 062).
+  const pastDetails = {
     title: "Autumn AI Hackathon 2026",
     description: "Two days on real support, sales and finance problems. Every team declared an AI metric up front; failed attempts count.",
     timezone: "Europe/Berlin",
@@ -94,7 +96,9 @@ export async function seed(now = new Date()) {
     submissionDeadline: local(t - 78 * day),
     judgingDeadline: local(t - 72 * day),
     maxTeamSize: 4,
-  });
+  };
+  const past = await createEvent(organizer, { ...pastDetails, slug: "autumn-hackathon" });
+  await updateEvent(past, { ...pastDetails, slug: "", tagline: "", rules: "" });
   const triage = await addProblem(past.id, {
     title: "Support ticket triage takes too long",
     summary: "Tier-1 agents spend the first minutes of every ticket working out which queue it belongs to.",
