@@ -1,6 +1,7 @@
 // Editing an event's rubric. Every write carries "no score yet" in its own statement: the rubric locks at the first score.
 // Each judging round has its own rubric (ADR 038): the final round's locks at its own first score.
 import { and, asc, eq, notInArray, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { criteria, events } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
@@ -50,7 +51,8 @@ const RUBRIC_CHANGED_MESSAGE = changedMeanwhileMessage("the rubric");
 
 /**
  * Replaces the rubric with the submitted criteria, in order: known ids are updated, new rows inserted, missing
- * ones deleted. All in one batch; if a score lands first, every statement matches nothing and the rubric stays.
+ * ones deleted. With `scaleTo`, the event's scale changes too, and every criterion's level texts are sized to it.
+ * All in one batch; if a score lands first, every statement matches nothing and the rubric and scale stay.
  */
 export async function saveRubric(
   eventId: string,
@@ -59,9 +61,11 @@ export async function saveRubric(
   round: JudgingRound = 1,
   /** The stamp (rubricStamp) of the rubric the form was loaded with; when given, a rubric changed since is not overwritten. */
   stamp?: string,
+  scaleTo?: number,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   if (await rubricLocked(eventId, round)) return { ok: false, message: "The rubric is locked: judges have started scoring with it." };
-  const stored = (await storedCriteria(eventId)).filter((c) => c.round === round);
+  const all = await storedCriteria(eventId);
+  const stored = all.filter((c) => c.round === round);
   if (changedSince(stamp, rubricStamp(scaleMax, stored))) return { ok: false, message: RUBRIC_CHANGED_MESSAGE };
   const existing = new Set(stored.map((c) => c.id));
   const rows = input.criteria.map((c, position) => ({
@@ -71,10 +75,18 @@ export async function saveRubric(
     name: c.name,
     description: c.description,
     weight: c.weight,
-    levels: levelsJson(c.levels ?? [], scaleMax),
+    levels: levelsJson(c.levels ?? [], scaleTo ?? scaleMax),
   }));
   const kept = rows.filter((r) => !r.isNew).map((r) => r.id);
   const guard = noRoundScores(eventId, round);
+  const rescale =
+    scaleTo === undefined || scaleTo === scaleMax
+      ? []
+      : scaleWrites(
+          eventId,
+          scaleTo,
+          all.filter((c) => c.round !== round),
+        );
   const [, ...writes] = await db.batch([
     db.delete(criteria).where(and(eq(criteria.eventId, eventId), eq(criteria.round, round), kept.length ? notInArray(criteria.id, kept) : undefined, guard)),
     ...rows.map((r) =>
@@ -86,15 +98,17 @@ export async function saveRubric(
             .set({ position: r.position, name: r.name, description: r.description, weight: r.weight, levels: r.levels })
             .where(and(eq(criteria.eventId, eventId), eq(criteria.round, round), eq(criteria.id, r.id), guard)),
     ),
+    ...rescale,
   ]);
   // At least one criterion is always written; none written means a score got in first.
-  const applied = writes.some((w) => (w as { rowsAffected?: number }).rowsAffected);
+  const applied = writes.slice(0, rows.length).some((w) => (w as { rowsAffected?: number }).rowsAffected);
   return applied ? { ok: true } : { ok: false, message: "A judge saved a score just now: the rubric is locked and was not changed." };
 }
 
 /**
- * The rubric form's Save: its criteria (saveRubric, with the form's stamp), then the scale when the form picked another
- * one (round 1), so a scale picked but saved with Save rubric instead of Change scale is not silently dropped.
+ * The rubric form's Save: its criteria (saveRubric, with the form's stamp), and the scale when the form picked another
+ * one (round 1), so a scale picked but saved with Save rubric instead of Change scale is not silently dropped. Both
+ * in one batch: a score landing in between cannot let the criteria through and drop the scale.
  */
 export async function saveRubricForm(
   event: { id: string; scaleMax: number },
@@ -103,10 +117,26 @@ export async function saveRubricForm(
   stamp: string | undefined,
   pickedScale: number | undefined,
 ): Promise<{ ok: true; scaleSet: number | null } | { ok: false; message: string }> {
-  const saved = await saveRubric(event.id, event.scaleMax, input, round, stamp);
-  if (!saved.ok) return saved;
-  if (round !== 1 || pickedScale === undefined || pickedScale === event.scaleMax) return { ok: true, scaleSet: null };
-  return { ok: true, scaleSet: (await setScale(event.id, pickedScale)).ok ? pickedScale : null };
+  const scaleTo = round === 1 && pickedScale !== undefined && pickedScale !== event.scaleMax ? pickedScale : undefined;
+  const saved = await saveRubric(event.id, event.scaleMax, input, round, stamp, scaleTo);
+  return saved.ok ? { ok: true, scaleSet: scaleTo ?? null } : saved;
+}
+
+/** The event's scale set to `scaleMax` and these criteria's level texts sized to it, while no score exists. */
+function scaleWrites(eventId: string, scaleMax: number, rows: StoredCriterion[]): [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] {
+  const guard = noScores(eventId);
+  return [
+    db
+      .update(events)
+      .set({ scaleMax })
+      .where(and(eq(events.id, eventId), guard)),
+    ...rows.map((r) =>
+      db
+        .update(criteria)
+        .set({ levels: levelsJson(parseLevels(r.levels), scaleMax) })
+        .where(and(eq(criteria.id, r.id), guard)),
+    ),
+  ];
 }
 
 /**
@@ -134,18 +164,9 @@ export async function setScale(
     )
   )
     return { ok: false, message: RUBRIC_CHANGED_MESSAGE };
-  const guard = noScores(eventId);
-  await db.batch([
-    db
-      .update(events)
-      .set({ scaleMax })
-      .where(and(eq(events.id, eventId), guard)),
-    ...rows.map((r) =>
-      db
-        .update(criteria)
-        .set({ levels: levelsJson(parseLevels(r.levels), scaleMax) })
-        .where(and(eq(criteria.id, r.id), guard)),
-    ),
-  ]);
-  return { ok: true };
+  const [event] = await db.batch(scaleWrites(eventId, scaleMax, rows));
+  // The event's row matched nothing: a score got in since the check above.
+  return (event as { rowsAffected?: number }).rowsAffected
+    ? { ok: true }
+    : { ok: false, message: "A judge saved a score just now: the scale was not changed." };
 }

@@ -562,9 +562,12 @@ describe("rubric", () => {
     expect(fieldErrors(refused)[""]?.[0]).toMatch(/^Another organizer changed the rubric since you opened this page/);
     expect((await getEvent(event.id)).scaleMax).toBe(10);
 
-    // A scale picked and saved with Save rubric is applied, not dropped.
-    await expectStatus(rubricAction(args(request(path, { user: organizer, form: formOf(await load(), { scaleMax: "5" }) }), { slug: event.slug })), 302);
+    // A scale picked and saved with Save rubric is applied, not dropped, in the same write as the criteria: their level
+    // texts are sized to it.
+    const picked = formOf(await load(), { scaleMax: "5", "criteria[0].levels[0]": "Barely", "criteria[0].levels[9]": "Beyond the scale" });
+    await expectStatus(rubricAction(args(request(path, { user: organizer, form: picked }), { slug: event.slug })), 302);
     expect((await getEvent(event.id)).scaleMax).toBe(5);
+    expect((await listCriteria(event.id))[0].levels).toBe(JSON.stringify(["Barely", "", "", "", ""]));
   });
 
   it("a zero weight blocks opening the event, with the reason on the manage page", async () => {
