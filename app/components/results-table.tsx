@@ -16,7 +16,8 @@ type ResultRow = {
   judges: number;
   entry: { id: string; title: string; outcome: Outcome | null; teamName: string | null };
   awards: string[];
-  criterionMeans: { criterionId: string; mean: number | null }[];
+  /** Mean per criterion, in the rubric's order (null: not scored). */
+  means: (number | null)[];
   disagreement: boolean;
   spread: number | null;
   incomplete: number;
@@ -132,11 +133,8 @@ function Flags({ row, tied }: { row: ResultRow; tied: boolean }) {
  * ranking renders a page of these (ADR 033); its marker is drawn by CSS (`result-summary`).
  */
 function Breakdown({ row, rubric, scaleMax, other }: { row: ResultRow; rubric: Props["rubric"]; scaleMax: number; other: Ranking }) {
-  const means = new Map(row.criterionMeans.map((m) => [m.criterionId, m.mean]));
-  const bars = criterionBars(
-    rubric.map((c) => means.get(c.id) ?? null),
-    scaleMax,
-  );
+  const means = rubric.map((_, i) => row.means[i] ?? null);
+  const bars = criterionBars(means, scaleMax);
   return (
     <details>
       <summary className="result-summary">
@@ -148,8 +146,8 @@ function Breakdown({ row, rubric, scaleMax, other }: { row: ResultRow; rubric: P
         </span>
       </summary>
       <dl className="result-means">
-        {rubric.map((c) => {
-          const mean = means.get(c.id) ?? null;
+        {rubric.map((c, i) => {
+          const mean = means[i];
           return (
             <Fragment key={c.id}>
               <dt>{`${c.name} (weight ${c.weight})`}</dt>

@@ -45,6 +45,16 @@ export async function resultsPageData(event: EventRow, user: Actor, access: Even
   const blind = blindJudging(user, access, event);
   const finalists = new Set(round === 2 ? results.rows.map((r) => r.entryId) : []);
   const roundOnePage = roundOne ? rankingPage(roundOne.rows, search.get("round1Page")) : null;
+  // A row's means go in the rubric's order, as numbers alone: the criteria's ids are in `rubric` once.
+  const slotOf = new Map(results.rubric.map((c, i) => [c.id, i]));
+  const meansInOrder = (means: (typeof results.rows)[number]["criterionMeans"]) => {
+    const inOrder: (number | null)[] = results.rubric.map(() => null);
+    for (const m of means) {
+      const slot = slotOf.get(m.criterionId);
+      if (slot !== undefined) inOrder[slot] = m.mean;
+    }
+    return inOrder;
+  };
   return {
     event: { slug: event.slug, title: event.title, phase: event.phase },
     round,
@@ -87,7 +97,7 @@ export async function resultsPageData(event: EventRow, user: Actor, access: Even
       judges: r.judged,
       entry: (({ id, title, outcome, teamName }) => ({ id, title, outcome, teamName }))(blind.row(r.entry)),
       awards: awardsOf[r.entry.id] ?? [],
-      criterionMeans: r.criterionMeans,
+      means: meansInOrder(r.criterionMeans),
       disagreement: r.disagreement,
       spread: r.spread,
       incomplete: r.incompleteJudges.length,

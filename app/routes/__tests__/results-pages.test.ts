@@ -8,7 +8,8 @@ import { loader as resultsLoader } from "~/routes/events.$slug.results";
 import { args, createOpenEvent, createUser, expectStatus, movePhase, request, submittedEntry, type TestUser } from "~/test/fixtures";
 
 type ResultsData = {
-  rows: { rank: number | null; score: number | null; entry: { title: string } }[];
+  rubric: { id: string; name: string }[];
+  rows: { rank: number | null; score: number | null; entry: { title: string }; means: (number | null)[] }[];
   page: { page: number; pages: number; first: number; last: number; total: number };
   tiedRanks: number[];
   show: "all" | "flagged";
@@ -17,6 +18,7 @@ type ResultsData = {
 
 let organizer: TestUser;
 let slug: string;
+let rubricEvent: string;
 const entries = RANKING_PAGE_SIZE + 2;
 
 beforeAll(async () => {
@@ -31,17 +33,19 @@ beforeAll(async () => {
   await addJudge(event.id, judge.email);
   await movePhase(event.id, organizer, "judging");
   const rubric = await listCriteria(event.id);
-  // Entry 00 is best; the last three share the lowest score, and their tie straddles pages 1 and 2.
+  // Entry 00 is best (5 on its rubric's last criterion, 4 on the others); the last three share the lowest score, and
+  // their tie straddles pages 1 and 2.
   for (const [i, id] of ids.entries()) {
-    const value = i === 0 ? 5 : i >= entries - 3 ? 1 : 3;
+    const value = (c: number) => (i === 0 ? (c === rubric.length - 1 ? 5 : 4) : i >= entries - 3 ? 1 : 3);
     await saveScores(
       id,
       judge.id,
-      rubric.map((c) => ({ criterionId: c.id, value, comment: "" })),
+      rubric.map((c, position) => ({ criterionId: c.id, value: value(position), comment: "" })),
       new Date(),
     );
   }
   slug = event.slug;
+  rubricEvent = event.id;
 }, 120_000);
 
 const load = async (query = "") =>
@@ -53,6 +57,9 @@ describe("results page of a long ranking", () => {
     expect(first.rows).toHaveLength(RANKING_PAGE_SIZE);
     expect(first.page).toEqual({ page: 1, pages: 2, first: 1, last: RANKING_PAGE_SIZE, total: entries, size: RANKING_PAGE_SIZE });
     expect(first.rows[0]).toMatchObject({ rank: 1, entry: { title: "Entry 00" } });
+    // Each row's means come in the rubric's order, which the page sends once.
+    expect(first.rubric.map((c) => c.name)).toEqual((await listCriteria(rubricEvent)).map((c) => c.name));
+    expect(first.rows[0].means).toEqual(first.rubric.map((_, c) => (c === first.rubric.length - 1 ? 5 : 4)));
     const second = await load("?page=2&view=normalized");
     expect(second.page).toMatchObject({ page: 2, first: RANKING_PAGE_SIZE + 1, last: entries });
     expect(second.rows.map((r) => r.entry.title)).toEqual([`Entry ${entries - 2}`, `Entry ${entries - 1}`]);
