@@ -198,6 +198,17 @@ function maskSecrets(url) {
     .replace(/((?:[?&]|%3F|%26)code(?:=|%3D))[^&#%]+/gi, "$1***");
 }
 
+// Marks a page's own load: a GET or HEAD of the document, not of its data (`.data`, single fetch) and not the
+// loaders Remix runs after a form's action, which it calls with a GET of its own. Only such a request is sent on to
+// an event's new address from an earlier one (ADR 062, `requireEventAccess`); a form or data request is answered
+// there, so an action's answer (a field's error, a refusal with the typed text) is not replaced by a redirect.
+// Set here only: a client's own value is dropped.
+app.use((req, _res, next) => {
+  delete req.headers["x-page-load"];
+  if ((req.method === "GET" || req.method === "HEAD") && !req.path.endsWith(".data")) req.headers["x-page-load"] = "1";
+  next();
+});
+
 // Reads the whole body before Remix runs, refusing it with 413 once it passes the route's limit,
 // whether the client declared its length or sent it chunked.
 app.use((req, res, next) => {

@@ -97,8 +97,11 @@ export async function seed(now = new Date()) {
     judgingDeadline: local(t - 72 * day),
     maxTeamSize: 4,
   };
-  const past = await createEvent(organizer, { ...pastDetails, slug: "autumn-hackathon" });
-  await updateEvent(past, { ...pastDetails, slug: "", tagline: "", rules: "" });
+  const first = await createEvent(organizer, { ...pastDetails, slug: "autumn-hackathon" });
+  const renamed = await updateEvent(first, { ...pastDetails, slug: "", tagline: "", rules: "" });
+  if (!renamed.ok) throw new Error(`Renaming the demo's past event failed: ${renamed.message}`);
+  // Notices and mails made below link to the event's address as it is now.
+  const past = { ...first, slug: renamed.slug };
   const triage = await addProblem(past.id, {
     title: "Support ticket triage takes too long",
     summary: "Tier-1 agents spend the first minutes of every ticket working out which queue it belongs to.",

@@ -14,8 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${arch
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const filters = filtersFromUrl(new URL(request.url).searchParams);
-  return { filters, ...(await archivePage(filters)) };
+  return archivePage(filtersFromUrl(new URL(request.url).searchParams));
 }
 
 export default function Archive() {

@@ -6,6 +6,7 @@ import { formatInZone } from "~/lib/time";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
 import { LATEST_STATUSES } from "~/modules/follow-ups/latest.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
+import { currentEventSlug } from "~/modules/events/events.server";
 import { archiveCache, type ArchiveCache } from "./cache.server";
 import { activeFilters, clearFiltersHref, isSearching, searchHref } from "./filters";
 import { metricLine } from "./metric-line";
@@ -34,12 +35,14 @@ export async function archiveContext(cache: ArchiveCache, withOverview: boolean)
  * links that remove them (worked out here, not in the browser: ADR 043) and, when something is searched for, the
  * results. The home's figures cost the most, so a search page does not compute them.
  */
-export async function archivePage(filters: ArchiveFilters) {
+export async function archivePage(asked: ArchiveFilters) {
+  // A link to an event's earlier web address (ADR 062) filters by the event it led to.
+  const filters = asked.event ? { ...asked, event: (await currentEventSlug(asked.event)) ?? asked.event } : asked;
   const searching = isSearching(filters);
   const cache = await archiveCache();
   const [{ facets, tags, overview }, result] = await Promise.all([archiveContext(cache, !searching), searching ? searchArchive(cache, filters) : null]);
   const active = activeFilters(filters, new Map(facets.closedEvents.map((e) => [e.slug, e.title])));
-  return { facets, choices, tags, overview, result: result && resultsView(filters, result), active, clearFiltersHref: clearFiltersHref(filters) };
+  return { filters, facets, choices, tags, overview, result: result && resultsView(filters, result), active, clearFiltersHref: clearFiltersHref(filters) };
 }
 
 /** What the outcome and root-cause filters offer, in the form's order. */

@@ -38,16 +38,17 @@ export type EventRow = typeof events.$inferSelect;
 
 /**
  * The first free "base", "base-2", … (reserved words are never free; the event `exceptEventId` keeps its own slug).
- * Another event's previous slug is not free either, so that a generated address never takes over old links (ADR 062).
+ * Another event's previous slug is not free either, so that a generated address never takes over old links (ADR 062),
+ * unless `previousFree` (a slug the organizer typed, which may take one over).
  */
-export async function freeSlug(base: string, exceptEventId?: string): Promise<string> {
+export async function freeSlug(base: string, exceptEventId?: string, previousFree = false): Promise<string> {
   const near = (column: typeof events.slug | typeof eventPreviousSlugs.slug) => or(eq(column, base), like(column, `${base}-%`));
   const [rows, previous] = await db.batch([
     db.select({ id: events.id, slug: events.slug }).from(events).where(near(events.slug)),
     db.select({ id: eventPreviousSlugs.eventId, slug: eventPreviousSlugs.slug }).from(eventPreviousSlugs).where(near(eventPreviousSlugs.slug)),
   ]);
   const taken = new Set<string>(reservedSlugs);
-  for (const r of [...rows, ...previous]) if (r.id !== exceptEventId) taken.add(r.slug);
+  for (const r of previousFree ? rows : [...rows, ...previous]) if (r.id !== exceptEventId) taken.add(r.slug);
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
@@ -64,7 +65,8 @@ export async function slugTaken(slug: string, exceptEventId?: string): Promise<b
 /** A new draft event, organized by `actor`: with the default rubric, or with what `template` copies (ADR 035). */
 export async function createEvent(actor: Actor, input: NewEventInput, template?: EventTemplate): Promise<EventRow> {
   const id = newId();
-  const slug = await freeSlug(input.slug || slugify(input.title));
+  // A typed slug was checked by the form (slugTaken); freeSlug still settles a race with another new event.
+  const slug = input.slug ? await freeSlug(input.slug, undefined, true) : await freeSlug(slugify(input.title));
   const copied = template ? await templateRows(template, id) : null;
   const copies: BatchItem<"sqlite">[] = [];
   if (copied?.awards.length) copies.push(db.insert(awards).values(copied.awards));
@@ -95,8 +97,18 @@ export async function createEvent(actor: Actor, input: NewEventInput, template?:
   return event[0];
 }
 
-/** The event and what this user is in it, in one query. */
+/**
+ * The event and what this user is in it, in one query. A slug no event has now finds the event that had it before
+ * (ADR 062), whose `slug` is then its current one.
+ */
 export async function loadEventAccess(key: { slug: string } | { id: string }, userId: string): Promise<{ event: EventRow; access: EventAccess } | null> {
+  const found = await eventAccessOf(key, userId);
+  if (found || !("slug" in key)) return found;
+  const previousOf = await eventIdOfPreviousSlug(key.slug);
+  return previousOf ? eventAccessOf({ id: previousOf }, userId) : null;
+}
+
+async function eventAccessOf(key: { slug: string } | { id: string }, userId: string): Promise<{ event: EventRow; access: EventAccess } | null> {
   const [row] = await db
     .select({
       event: events,
@@ -121,8 +133,16 @@ export async function loadEventAccess(key: { slug: string } | { id: string }, us
   };
 }
 
+/** The slug of the event that has this slug now or had it before (ADR 062), if any. */
+export async function currentEventSlug(slug: string): Promise<string | null> {
+  const [row] = await db.all<{ slug: string | null }>(sql`select coalesce(
+    (select slug from ${events} where slug = ${slug}),
+    (select e.slug from ${eventPreviousSlugs} p join ${events} e on e.id = p.event_id where p.slug = ${slug})) as slug`);
+  return row?.slug ?? null;
+}
+
 /** The event a slug led to before its organizers changed it (ADR 062), if any. */
-export async function eventIdOfPreviousSlug(slug: string): Promise<string | null> {
+async function eventIdOfPreviousSlug(slug: string): Promise<string | null> {
   const [row] = await db.select({ eventId: eventPreviousSlugs.eventId }).from(eventPreviousSlugs).where(eq(eventPreviousSlugs.slug, slug));
   return row?.eventId ?? null;
 }

@@ -52,18 +52,15 @@ export async function updateEvent(event: EventRow, input: EventInput, stamp?: st
   if (changedSince(stamp, stored) && eventDetailsStamp({ ...event, ...details }) !== stored)
     return { ok: false, field: "", message: changedMeanwhileMessage("the event's details") };
   try {
-    const update = db.update(events).set(details).where(eq(events.id, event.id));
-    if (slug === event.slug) await update;
-    else
-      // The old address keeps leading here (ADR 062). A live slug wins over a previous one, so the new slug's old row
-      // (if any) can stay.
-      await db.batch([
-        update,
-        db
-          .insert(eventPreviousSlugs)
-          .values({ slug: event.slug, eventId: event.id })
-          .onConflictDoUpdate({ target: eventPreviousSlugs.slug, set: { eventId: event.id, createdAt: sql`(unixepoch())` } }),
-      ]);
+    await db.batch([
+      // The address stored until now keeps leading here (ADR 062), read in the same transaction as the change, so two
+      // organizers renaming at once both keep theirs. A live slug wins over a previous one: the new slug's row, if it
+      // was an earlier address, can stay.
+      db.run(sql`insert into ${eventPreviousSlugs} (slug, event_id)
+        select slug, id from ${events} where id = ${event.id} and slug <> ${slug}
+        on conflict (slug) do update set event_id = excluded.event_id, created_at = unixepoch()`),
+      db.update(events).set(details).where(eq(events.id, event.id)),
+    ]);
   } catch (e) {
     if (isUniqueViolation(e)) return { ok: false, field: "slug", message: "Another event already uses this address: pick another" };
     throw e;

@@ -2,7 +2,7 @@
 // queries through the page's loader, related learnings and the digest.
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { entries, events, problems, teams, type Outcome, type RootCause } from "#db/schema";
+import { entries, eventPreviousSlugs, events, problems, teams, type Outcome, type RootCause } from "#db/schema";
 import { db, dbClient } from "~/db.server";
 import { HOME_EVENTS } from "~/modules/archive/home.server";
 import { newId } from "~/lib/ids";
@@ -323,6 +323,14 @@ describe("the archive page", () => {
     const load = async (url: string) => (await expectStatus(archiveLoader(args(request(url, { user: member }))), 200)).data as Page;
     const dunning = await load(`/archive?q=dunning&outcome=failed&event=${world.closedSlug}`);
     const past = (await db.select().from(events).where(eq(events.slug, world.closedSlug)))[0];
+    // A link with the event's earlier web address (ADR 062) filters by that event.
+    await db.insert(eventPreviousSlugs).values({ slug: `${world.closedSlug}-before`, eventId: past.id });
+    const before = (
+      await expectStatus(archiveLoader(args(request(`/archive?q=dunning&outcome=failed&event=${world.closedSlug}-before`, { user: member }))), 200)
+    ).data as Page & { filters: { event: string } };
+    expect(before.filters.event).toBe(world.closedSlug);
+    expect(before.result.learnings.map((l) => l.id)).toEqual(dunning.result.learnings.map((l) => l.id));
+    expect(before.result.learnings.length).toBeGreaterThan(0);
     await entryOn(past.id, world.closedProblemId, organizer, {
       title: "Quench planner",
       summary: "Plans quench runs",

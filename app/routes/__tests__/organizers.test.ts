@@ -4,7 +4,10 @@ import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { criteria, entries, eventOrganizers, events, judgeAssignments, judgeInvites, problems, teams } from "#db/schema";
 import { db } from "~/db.server";
+import { PAGE_LOAD_HEADER } from "~/modules/events/access.server";
 import { addJudge, listCriteria, listJudges } from "~/modules/events/events.server";
+import { eventSchema } from "~/modules/events/schemas";
+import { updateEvent } from "~/modules/events/settings.server";
 import { hashInviteToken } from "~/modules/events/judge-invites.server";
 import { judgeQueue, saveScores } from "~/modules/judging/judging.server";
 import { addProblem } from "~/modules/problems/problems.server";
@@ -177,6 +180,12 @@ describe("an event's previous web address (ADR 062)", () => {
   const edit = (user: TestUser, slug: string, form: Record<string, string | number>) =>
     editAction(args(request(`/events/${slug}/edit`, { user, form: eventForm(form) }), { slug }));
   const location = (outcome: { response: Response | null }) => outcome.response!.headers.get("Location");
+  /** A page's own load, as server.mjs marks it. */
+  const pageLoad = (path: string, user: TestUser) => {
+    const req = request(path, { user });
+    req.headers.set(PAGE_LOAD_HEADER, "1");
+    return req;
+  };
 
   it("sends pages at the old address to the new one, applies forms posted to it, and is never generated for another event", async () => {
     const [organizer, stranger] = [await createUser({ role: "organizer" }), await createUser()];
@@ -184,15 +193,26 @@ describe("an event's previous web address (ADR 062)", () => {
     const old = event.slug;
     await expectStatus(edit(organizer, old, { title: event.title, slug: `${old}-b` }), 302);
 
-    const page = await expectStatus(manageLoader(args(request(`/events/${old}/manage?tab=problems`, { user: organizer }), { slug: old })), 302);
+    const page = await expectStatus(manageLoader(args(pageLoad(`/events/${old}/manage?tab=problems`, organizer), { slug: old })), 302);
     expect(location(page)).toBe(`/events/${old}-b/manage?tab=problems`);
+    // Anything else, such as the page's data or the loaders Remix runs after a form's action, is answered at the old
+    // address: a redirect would replace the action's answer.
+    const data = await expectStatus(manageLoader(args(request(`/events/${old}/manage`, { user: organizer }), { slug: old })), 200);
+    expect((data.data as { event: { slug: string } }).event.slug).toBe(`${old}-b`);
     // A form from a page opened before the change is applied, not refused as "Event not found".
     await expectStatus(newProblemAction(args(request(`/events/${old}/problems/new`, { user: organizer, form: problemInput }), { slug: old })), 302);
     expect(await db.select().from(problems).where(eq(problems.eventId, event.id))).toHaveLength(1);
+    // Every lookup by slug takes an earlier one: here, the event to copy problems from.
+    const target = await createDraftEvent(organizer);
+    const copyFromOld = await expectStatus(
+      copyLoader(args(request(`/events/${target.slug}/problems/copy?from=${old}`, { user: organizer }), { slug: target.slug })),
+      200,
+    );
+    expect((copyFromOld.data as { source: { problems: unknown[] } | null }).source?.problems).toHaveLength(1);
     // Someone who may not see the draft learns nothing more from the old address than from the new one.
     const [hidden, hiddenNow] = [
-      await settle(manageLoader(args(request(`/events/${old}/manage`, { user: stranger }), { slug: old }))),
-      await settle(manageLoader(args(request(`/events/${old}-b/manage`, { user: stranger }), { slug: `${old}-b` }))),
+      await settle(manageLoader(args(pageLoad(`/events/${old}/manage`, stranger), { slug: old }))),
+      await settle(manageLoader(args(pageLoad(`/events/${old}-b/manage`, stranger), { slug: `${old}-b` }))),
     ];
     expect([hidden.status, hidden.data]).toEqual([hiddenNow.status, hiddenNow.data]);
     expect(hidden.status).not.toBe(302);
@@ -201,7 +221,22 @@ describe("an event's previous web address (ADR 062)", () => {
     const namesake = await createDraftEvent(organizer, { title: event.title });
     expect(namesake.slug).not.toBe(old);
     await expectStatus(edit(organizer, namesake.slug, { title: event.title, slug: old }), 302);
-    await expectStatus(manageLoader(args(request(`/events/${old}/manage`, { user: organizer }), { slug: old })), 200);
+    await expectStatus(manageLoader(args(pageLoad(`/events/${old}/manage`, organizer), { slug: old })), 200);
+    // So may a slug typed on the new-event form.
+    await expectStatus(edit(organizer, `${old}-b`, { title: event.title, slug: `${old}-c` }), 302);
+    const typed = await expectStatus(newEventAction(args(request("/events/new", { user: organizer, form: eventForm({ slug: `${old}-b` }) }))), 302);
+    expect(location(typed)).toBe(`/events/${old}-b/manage`);
+  });
+
+  it("keeps the address stored at the moment of a change, even when the page read an older one", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const event = await createDraftEvent(organizer);
+    const [first, second, third] = [event.slug, `${event.slug}-2nd`, `${event.slug}-3rd`];
+    await expectStatus(edit(organizer, first, { title: event.title, slug: second }), 302);
+    // A second organizer's save read the event before the first rename (no stamp: the race the stamp cannot see).
+    expect(await updateEvent(event, eventSchema.parse(eventForm({ title: event.title, slug: third })))).toMatchObject({ ok: true });
+    for (const slug of [first, second])
+      expect(location(await expectStatus(eventLoader(args(pageLoad(`/events/${slug}`, organizer), { slug })), 302))).toBe(`/events/${third}`);
   });
 
   it("keeps every earlier address, and an event may go back to one of them", async () => {
@@ -211,11 +246,11 @@ describe("an event's previous web address (ADR 062)", () => {
     await expectStatus(edit(organizer, first, { title: event.title, slug: second }), 302);
     await expectStatus(edit(organizer, second, { title: event.title, slug: third }), 302);
     for (const slug of [first, second])
-      expect(location(await expectStatus(eventLoader(args(request(`/events/${slug}`, { user: organizer }), { slug })), 302))).toBe(`/events/${third}`);
+      expect(location(await expectStatus(eventLoader(args(pageLoad(`/events/${slug}`, organizer), { slug })), 302))).toBe(`/events/${third}`);
     await expectStatus(edit(organizer, third, { title: event.title, slug: first }), 302);
     expect((await getEvent(event.id)).slug).toBe(first);
-    await expectStatus(eventLoader(args(request(`/events/${first}`, { user: organizer }), { slug: first })), 200);
-    expect(location(await expectStatus(eventLoader(args(request(`/events/${third}`, { user: organizer }), { slug: third })), 302))).toBe(`/events/${first}`);
+    await expectStatus(eventLoader(args(pageLoad(`/events/${first}`, organizer), { slug: first })), 200);
+    expect(location(await expectStatus(eventLoader(args(pageLoad(`/events/${third}`, organizer), { slug: third })), 302))).toBe(`/events/${first}`);
   });
 });
 
