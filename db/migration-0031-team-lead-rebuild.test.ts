@@ -2,7 +2,7 @@
 // nullable without one, and the sync triggers of 0030 go. The database is written as the previous release left
 // it, then migrated through 0031; raw SQL plays the previous release (both names on insert) beside this one.
 // The last test is step 3's: this release's schema no longer names created_by, so step 4 may drop it. Later
-// migrations of this release are checked only for keeping created_by.
+// migrations keep created_by until 0034, step 4, drops it.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -133,17 +133,26 @@ describe("migration 0031: teams rebuilt with lead_id NOT NULL", () => {
     expect(await all("select count(*) as n from team_members where event_id = 'open'")).toEqual([{ n: 0 }]);
   });
 
-  // A migration generated in this release also writes step 4's drop (the snapshots still have the column): it
-  // must be left out until the release after, or the previous release's inserts fail during a rolling deploy.
-  it("keeps created_by, which the previous release still writes, through every migration of this release", async () => {
-    const whole = openDatabase(`file:${path.join(dir, "whole.db")}`);
-    try {
-      await migrate(whole.db, { migrationsFolder: path.join(import.meta.dirname, "migrations") });
-      const columns = (await whole.client.execute("pragma table_info(teams)")).rows.map((c) => c.name);
-      expect(columns).toContain("created_by");
-    } finally {
-      whole.client.close();
-    }
+  // Step 4 (migration 0034) drops created_by, one release after step 3 stopped naming it; every migration before it
+  // keeps the column, which a release before step 3 still wrote.
+  it("keeps created_by through every migration before 0034, which drops it", async () => {
+    const columnsAfter = async (migrationsFolder: string, file: string) => {
+      const opened = openDatabase(`file:${path.join(dir, file)}`);
+      try {
+        await migrate(opened.db, { migrationsFolder });
+        return {
+          columns: (await opened.client.execute("pragma table_info(teams)")).rows.map((c) => c.name),
+          integrity: (await opened.client.execute("pragma integrity_check")).rows.map((r) => r.integrity_check),
+        };
+      } finally {
+        opened.client.close();
+      }
+    };
+    expect((await columnsAfter(migrationsBefore(dir, "0034_drop_team_created_by"), "before-drop.db")).columns).toContain("created_by");
+    const whole = await columnsAfter(path.join(import.meta.dirname, "migrations"), "whole.db");
+    expect(whole.columns).not.toContain("created_by");
+    expect(whole.columns).toContain("lead_id");
+    expect(whole.integrity).toEqual(["ok"]);
   });
 
   // ADR 045, step 3: this release names created_by nowhere (drizzle's inserts list every column the schema

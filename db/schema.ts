@@ -221,8 +221,8 @@ export const teams = sqliteTable(
       .references(() => problems.id),
     name: text("name").notNull(),
     inviteCode: text("invite_code").notNull().unique(),
-    // The team's lead (who created it, until they hand the lead over). The database still has the lead's old
-    // column, created_by: nullable and never named by this release, so that the next one can drop it (ADR 045).
+    // The team's lead (who created it, until they hand the lead over). Its old column, created_by, went in four
+    // releases (ADR 045).
     leadId: text("lead_id")
       .notNull()
       .references(() => users.id),
