@@ -7,6 +7,8 @@ import { precompress } from "./server-static.mjs";
 
 const buildDirectory = process.env.BUILD_DIR ?? "build";
 const shellModules = ["vite/preload-helper.js", "app/components/error-boundary.tsx", "app/lib/lazy-schemas.ts"];
+// The browsers the app is built for (Vite 7's default, 2022 and later).
+const browsers = ["chrome107", "edge107", "firefox104", "safari16"];
 
 declare module "@remix-run/node" {
   interface Future {
@@ -23,11 +25,15 @@ export default defineConfig(({ isSsrBuild }) => ({
   // stays readable, as Vite leaves it, with those warnings.
   // Libraries' license comments are not repeated in every bundle (0.7 kB gzipped on every page): the licenses of
   // everything the browser's bundles contain are in one file, /third-party-licenses.txt, linked from /about (ADR 056).
+  // The style sheet is built for the same browsers by both builds. The server's build links the one it writes, the
+  // browser's bundle the one it writes: with Vite's default CSS target on the server (vendor prefixes kept) they
+  // differed, and a browser loaded the second after its first navigation inside the app.
   build: isSsrBuild
-    ? {}
+    ? { cssTarget: browsers }
     : {
         minify: "terser",
-        target: ["es2022", "chrome107", "edge107", "firefox104", "safari16"],
+        target: ["es2022", ...browsers],
+        cssTarget: browsers,
         terserOptions: { ecma: 2020, safari10: false, compress: { passes: 2, pure_funcs: ["warning"] }, format: { comments: false } },
         rollupOptions: {
           // One chunk for what nearly every page loads: React, the Remix runtime, and the app's own smallest shared parts

@@ -36,3 +36,15 @@ test("a page's scripts and style sheet arrive as they were compressed when built
     }
   }
 });
+
+test("the style sheet is the same file before and after a navigation inside the app: it is loaded once", async ({ page }) => {
+  const sheets: string[] = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname.endsWith(".css")) sheets.push(new URL(response.url()).pathname);
+  });
+  await page.goto("/about", { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: "Sign in" }).first().click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.waitForLoadState("networkidle");
+  expect(sheets).toHaveLength(1);
+});
