@@ -61,6 +61,57 @@ test("a sheet saved after judging ended says why and keeps the judge's scores an
 });
 
 // A judge's sheet can be saved partly, by keyboard; a conflict declared by mistake can be taken back.
+test("a judge leaving a sheet with unsaved scores is asked first, inside the app and out of it; saving is not", async ({ browser }) => {
+  const { eventUrl, titles, judges } = await fourEntriesInJudging();
+  const judge = await pageSignedInAs(browser, judges[1].email);
+  await judge.goto(`${eventUrl}/judging`, { waitUntil: "networkidle" });
+  await judge.getByRole("link", { name: titles.c }).click();
+  await judge
+    .getByRole("group", { name: /Problem fit/ })
+    .getByLabel("2", { exact: true })
+    .check();
+  await judge.getByLabel("Overall comment for the team (optional)").fill("Half a thought");
+
+  await judge.getByRole("link", { name: "← Judging queue" }).click();
+  const dialog = judge.getByRole("alertdialog", { name: "Leave without saving?" });
+  await expect(dialog).toContainText("Your scores and comments on this entry are not saved yet.");
+  await expect(dialog.getByRole("button", { name: "Stay on this page" })).toBeFocused();
+  await expectAccessible(judge);
+  await dialog.getByRole("button", { name: "Stay on this page" }).click();
+  await expect(judge).toHaveURL(/\/score$/);
+  await expect(judge.getByRole("group", { name: /Problem fit/ }).getByLabel("2", { exact: true })).toBeChecked();
+
+  // Closing or reloading the tab gets the browser's own question.
+  const asked = new Promise<string>((resolve) =>
+    judge.once("dialog", async (d) => {
+      resolve(d.type());
+      await d.dismiss();
+    }),
+  );
+  await judge.close({ runBeforeUnload: true });
+  expect(await asked).toBe("beforeunload");
+  await expect(judge.getByLabel("Overall comment for the team (optional)")).toHaveValue("Half a thought");
+
+  // Saving is not asked about: the sheet is saved and the judge is back in the queue.
+  await judge.getByRole("button", { name: "Save scores" }).click();
+  await expectToast(judge, `Partial scores saved for ${titles.c}: 5 of 6 criteria still to score.`);
+  await expect(judge).toHaveURL(/\/judging$/);
+  await expect(judge.getByRole("alertdialog")).toHaveCount(0);
+
+  // A save that keeps the judge on the sheet (an overall comment, no score yet) leaves it saved: no question then.
+  await judge.getByRole("link", { name: titles.d }).click();
+  await judge.getByLabel("Overall comment for the team (optional)").fill("Read the post-mortem first.");
+  await judge.getByRole("button", { name: "Save scores" }).click();
+  await expect(
+    judge
+      .getByRole("status")
+      .filter({ hasText: `Overall comment saved for ${titles.d}` })
+      .first(),
+  ).toBeVisible();
+  await judge.getByRole("link", { name: "← Judging queue" }).click();
+  await expect(judge).toHaveURL(/\/judging$/);
+});
+
 test("a judge saves a partial sheet by keyboard, declares a conflict and withdraws it", async ({ browser }) => {
   const { eventUrl, titles, judges } = await fourEntriesInJudging();
   const j1 = await pageSignedInAs(browser, judges[0].email);

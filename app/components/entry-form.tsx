@@ -1,8 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form, useNavigation, type Blocker } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/enums";
-import { Field, FormErrors, SelectField, TextareaField, type Meta } from "~/components/forms";
+import { Field, FormErrors, LeaveDialog, SelectField, TextareaField, type Meta } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import type { Question } from "~/modules/entries/questions";
 import { entryFieldLabels, requiredToSubmit, SHOWN_QUESTIONS_FIELD, type EntryField } from "~/modules/entries/fields";
@@ -210,7 +210,7 @@ function SaveBar({ status, blocker, disabled, needsAttention }: { status: Autosa
       data-testid="save-bar"
       className="sticky bottom-0 z-10 -mx-2 space-y-2 rounded-t-lg border border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] backdrop-blur"
     >
-      {blocker.state === "blocked" ? <LeaveDialog blocker={blocker} /> : null}
+      {blocker.state === "blocked" ? <LeaveDialog blocker={blocker} unsaved="Your latest changes to the entry are not saved yet." /> : null}
       {needsAttention ? <p className="text-sm font-medium text-red-700">Some fields need attention: their messages are next to them above.</p> : null}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" name="intent" value="save" className="btn-secondary" disabled={disabled}>
@@ -227,27 +227,6 @@ function SaveBar({ status, blocker, disabled, needsAttention }: { status: Autosa
         >
           {status.text}
         </p>
-      </div>
-    </div>
-  );
-}
-
-function LeaveDialog({ blocker }: { blocker: Blocker }) {
-  const stay = useRef<HTMLButtonElement>(null);
-  useEffect(() => stay.current?.focus(), []);
-  return (
-    <div role="alertdialog" aria-labelledby="leave-h" aria-describedby="leave-d" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
-      <p id="leave-h" className="font-semibold">
-        Leave without saving?
-      </p>
-      <p id="leave-d">Your latest changes to the entry are not saved yet.</p>
-      <div className="mt-2 flex flex-wrap gap-2">
-        <button ref={stay} type="button" className="btn-secondary" onClick={() => blocker.reset?.()}>
-          Stay on this page
-        </button>
-        <button type="button" className="btn-danger" onClick={() => blocker.proceed?.()}>
-          Leave without saving
-        </button>
       </div>
     </div>
   );

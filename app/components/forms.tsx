@@ -1,5 +1,6 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "~/lib/form";
-import { type ReactNode } from "react";
+import { useBlocker, type Blocker } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 // One field of any form.
 export type Meta = FieldMetadata;
@@ -116,5 +117,47 @@ export function EnterSaves({ label, form }: { label: string; /** The form's id, 
     <button type="submit" form={form} className="sr-only" tabIndex={-1} aria-hidden="true">
       {label}
     </button>
+  );
+}
+
+// Unsaved edits make leaving a form's page ask first: the entry form and the judge's score sheet.
+/**
+ * While `dirty`, leaving the page asks first: a reload, closing the tab or another site through the browser's own
+ * question, a link inside the app through the blocker this returns (show `LeaveDialog` while it is blocked).
+ */
+export function useLeaveGuard(dirty: boolean): Blocker {
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the dialog only when returnValue is set.
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+  // The form's own post goes to this same page; the page its action redirects to is not a navigation blockers see.
+  return useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+}
+
+/** The in-app question while a guarded page's link is blocked; "Stay on this page" has the focus. */
+export function LeaveDialog({ blocker, unsaved }: { blocker: Blocker; unsaved: string }) {
+  const stay = useRef<HTMLButtonElement>(null);
+  useEffect(() => stay.current?.focus(), []);
+  return (
+    <div role="alertdialog" aria-labelledby="leave-h" aria-describedby="leave-d" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+      <p id="leave-h" className="font-semibold">
+        Leave without saving?
+      </p>
+      <p id="leave-d">{unsaved}</p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button ref={stay} type="button" className="btn-secondary" onClick={() => blocker.reset?.()}>
+          Stay on this page
+        </button>
+        <button type="button" className="btn-danger" onClick={() => blocker.proceed?.()}>
+          Leave without saving
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
-import { useBlocker, useFetcher } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { useLeaveGuard } from "~/components/forms";
 import { AUTOSAVE_DELAY_MS, AUTOSAVE_INTENT, type AutosaveOutcome } from "~/modules/entries/autosave";
 
 export type AutosaveStatus = { kind: "idle" | "unsaved" | "saving" | "saved" | "error"; text: string };
@@ -84,20 +85,8 @@ export function useEntryAutosave(
     setStatus({ kind: "error", text: `Not saved: ${outcome.message}` });
   }, [fetcher.state, fetcher.data, onSaved, submitted]);
 
-  // Leaving the page (reload, closing the tab, another site) with unsaved edits asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Older browsers show the dialog only when returnValue is set.
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-
-  // Links inside the app ask too; the form's own posts go to this same page and are not blocked.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  // Leaving the page with unsaved edits asks first.
+  const blocker = useLeaveGuard(dirty);
 
   return { version, dirty, status, stopped, autosaving: busy, blocker, onEdit, cancelPending };
 }

@@ -1,7 +1,8 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
-import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
+import { ErrorList, FormErrors, LeaveDialog, TextareaField, useLeaveGuard } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
+import { useState } from "react";
 
 const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
@@ -49,8 +50,17 @@ export function ScoreSheetForm({
     shouldRevalidate: "onInput",
   });
   const levels = Array.from({ length: scaleMax }, (_, i) => i + 1);
+  // A score or comment changed since the sheet was loaded or last saved: leaving asks first. A save that keeps the
+  // judge on this sheet answers with a summary; one that moves on loads a fresh sheet.
+  const [dirty, setDirty] = useState(false);
+  const [answered, setAnswered] = useState(lastResult);
+  if (lastResult !== answered) {
+    setAnswered(lastResult);
+    if (summary) setDirty(false);
+  }
+  const blocker = useLeaveGuard(dirty);
   return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-5">
+    <Form method="post" {...getFormProps(form)} onChange={() => setDirty(true)} className="card space-y-5">
       <h2 className="h2">
         {round === 2 ? "Your final round scores" : "Your scores"} (1 = poor, {scaleMax} = excellent)
       </h2>
@@ -116,6 +126,7 @@ export function ScoreSheetForm({
       <div className="border-t border-slate-100 pt-3">
         <TextareaField label="Overall comment for the team (optional)" meta={fields.overallComment} rows={3} />
       </div>
+      {blocker.state === "blocked" ? <LeaveDialog blocker={blocker} unsaved="Your scores and comments on this entry are not saved yet." /> : null}
       <div className="flex flex-wrap gap-3">
         <button type="submit" className="btn-primary">
           Save scores
