@@ -36,6 +36,8 @@ import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type Transi
 
 export type EventRow = typeof events.$inferSelect;
 
+const MINUTE = 60_000;
+
 /**
  * The first free "base", "base-2", … (reserved words are never free; the event `exceptEventId` keeps its own slug).
  * Another event's previous slug is not free either, so that a generated address never takes over old links (ADR 062),
@@ -385,10 +387,15 @@ export async function changePhase(event: EventRow, actorId: string, req: Transit
   // The phase in the WHERE makes a double submit (or two organizers at once) a no-op instead of a double move;
   // the history row and the notices of the move hang on that UPDATE, in the same transaction (ADR 024).
   const told = await notifyStatementsIfChanged(await phaseNotices(event, req.to, origin), origin);
+  // Judging started early closes submissions now. An event that had not started yet starts a minute before, so its
+  // dates stay in order and its edit form (which checks them, at minute precision) still saves.
+  const closed = check.closeSubmissionsNow
+    ? { submissionDeadline: now, ...(event.startsAt.getTime() > now.getTime() - MINUTE ? { startsAt: new Date(now.getTime() - MINUTE) } : {}) }
+    : {};
   const [updated] = await db.batch([
     db
       .update(events)
-      .set({ phase: req.to, ...(check.closeSubmissionsNow ? { submissionDeadline: now } : {}) })
+      .set({ phase: req.to, ...closed })
       .where(and(eq(events.id, event.id), eq(events.phase, event.phase)))
       .returning({ id: events.id }),
     db.run(sql`insert into phase_changes (event_id, from_phase, to_phase, reason, changed_by)

@@ -2,7 +2,9 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { criteria, eventJudges, eventOrganizers, events, phaseChanges } from "#db/schema";
 import { db } from "~/db.server";
+import { utcToZonedLocal } from "~/lib/zoned-time";
 import { defaultRubric } from "~/modules/events/rubric";
+import { eventSchema } from "~/modules/events/schemas";
 import { addProblem } from "~/modules/problems/problems.server";
 import { loader as eventLoader } from "~/routes/events.$slug._index";
 import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
@@ -193,6 +195,28 @@ describe("seeing and managing an event", () => {
     expect(after.phase).toBe("judging");
     expect(after.submissionDeadline.getTime()).toBeLessThanOrEqual(Date.now());
     expect(after.submissionDeadline.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+  });
+
+  it("starts an event that had not started yet when judging starts early, so its dates stay in order and editable", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const { event } = await createOpenEvent(organizer);
+    await db
+      .update(events)
+      .set({ startsAt: new Date(Date.now() + 7 * 86_400_000) })
+      .where(eq(events.id, event.id));
+    const path = `/events/${event.slug}/manage`;
+    await expectStatus(
+      manageAction(args(request(path, { user: organizer, form: { intent: "phase", to: "judging", confirmed: "on" } }), { slug: event.slug })),
+      302,
+    );
+    const after = await getEvent(event.id);
+    expect(after.startsAt.getTime()).toBeLessThanOrEqual(after.submissionDeadline.getTime() - 60_000);
+    // The edit form, sent as loaded, is not refused for dates out of order.
+    const local = (d: Date) => utcToZonedLocal(d, "UTC");
+    const edited = eventSchema.safeParse(
+      eventForm({ startsAt: local(after.startsAt), submissionDeadline: local(after.submissionDeadline), judgingDeadline: local(after.judgingDeadline) }),
+    );
+    expect(edited.error?.issues).toBeUndefined();
   });
 
   it("adds a judge by email and gives a field error for an unknown email or a repeat", async () => {
