@@ -1,9 +1,9 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { events, problems } from "#db/schema";
+import { entries, events, problems } from "#db/schema";
 import { db } from "~/db.server";
 import { startSession } from "~/modules/auth/session.server";
-import { createPerson, openEvent, pageSignedInAs, teamOf, type Person } from "./fixtures";
+import { createPerson, openEvent, pageSignedInAs, submittedEntry, teamOf, type Person } from "./fixtures";
 import { expectAccessible, unique, test } from "./helpers";
 
 /** A signed-in page with JavaScript switched off: the forms must work as plain HTML. */
@@ -135,6 +135,28 @@ test("unsaved edits ask before the page is left, inside the app and out of it", 
   await page.getByRole("link", { name: /← Invoice Sleuths/ }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Leave without saving" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Invoice Sleuths/ })).toBeVisible();
+});
+
+test("a submitted entry saves changes only while it stays complete, with JavaScript and without", async ({ browser }) => {
+  const setUp = await openEvent();
+  const member = await createPerson("Sam Submitted");
+  const title = unique("Dispute radar");
+  const { teamId } = await submittedEntry(setUp, member, title);
+  for (const javaScriptEnabled of [true, false]) {
+    const page = await pageSignedInAs(browser, member.email, { javaScriptEnabled });
+    await page.goto(`${setUp.url}/teams/${teamId}/entry`);
+    // Saving a submitted entry changes it at once: the button does not call it a draft.
+    await expect(page.getByRole("button", { name: "Save draft" })).toHaveCount(0);
+    await page.getByLabel("Next steps").fill("");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("Name the next steps")).toBeVisible();
+    // axe runs in the page: only where JavaScript does.
+    if (javaScriptEnabled) await expectAccessible(page);
+    await page.close();
+  }
+  const [stored] = await db.select({ status: entries.status, nextSteps: entries.postMortemNextSteps }).from(entries).where(eq(entries.teamId, teamId));
+  expect(stored.status).toBe("submitted");
+  expect(stored.nextSteps).not.toBe("");
 });
 
 test("the AI metric starts from the problem's suggestion, without JavaScript too", async ({ browser }) => {

@@ -87,7 +87,7 @@ export function EntryForm({
     id: "entry",
     lastResult,
     defaultValue: { ...entry, outcome: entry.outcome ?? "", postMortemRootCause: entry.postMortemRootCause ?? "", version: String(entry.version) },
-    onValidate: ({ formData }) => check(formData, (s) => s.entrySchemaFor(formData.get("intent"), questions)),
+    onValidate: ({ formData }) => check(formData, (s) => s.entrySchemaFor(entry.status === "submitted" ? "submit" : formData.get("intent"), questions)),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -178,6 +178,7 @@ export function EntryForm({
         blocker={autosave.blocker}
         disabled={busy || autosave.autosaving}
         needsAttention={Object.values(form.allErrors).some((e) => e.length > 0)}
+        submitted={entry.status === "submitted"}
       />
     </Form>
   );
@@ -204,7 +205,19 @@ function QuestionFields({ questions, answers }: { questions: Question[]; answers
   });
 }
 
-function SaveBar({ status, blocker, disabled, needsAttention }: { status: AutosaveStatus; blocker: Blocker; disabled: boolean; needsAttention: boolean }) {
+function SaveBar({
+  status,
+  blocker,
+  disabled,
+  needsAttention,
+  submitted,
+}: {
+  status: AutosaveStatus;
+  blocker: Blocker;
+  disabled: boolean;
+  needsAttention: boolean;
+  submitted: boolean;
+}) {
   return (
     <div
       data-testid="save-bar"
@@ -214,7 +227,7 @@ function SaveBar({ status, blocker, disabled, needsAttention }: { status: Autosa
       {needsAttention ? <p className="text-sm font-medium text-red-700">Some fields need attention: their messages are next to them above.</p> : null}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" name="intent" value="save" className="btn-secondary" disabled={disabled}>
-          Save draft
+          {submitted ? "Save changes" : "Save draft"}
         </button>
         <button type="submit" name="intent" value="submit" className="btn-primary" disabled={disabled}>
           Submit entry

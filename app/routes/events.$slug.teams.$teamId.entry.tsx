@@ -125,7 +125,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "submit": {
       const submit = intent === "submit";
       const questions = await listQuestions(event.id);
-      const submission = parseForm(formData, { schema: entrySchemaFor(intent, questions) });
+      // A submitted entry stays complete: saving it checks what submitting does (it stays submitted either way). A
+      // form of an earlier version is checked as it was sent, so that saveEntry tells of the teammate's save instead.
+      const current = entry.status === "submitted" && formData.get("version") === String(entry.version);
+      const submission = parseForm(formData, { schema: entrySchemaFor(current ? "submit" : intent, questions) });
       if (!edit.ok) return data({ result: submission.reply({ formErrors: [closedEntryMessage(edit.reason)] }) as SubmissionResult<string[]> }, { status: 403 });
       if (submission.status !== "success") {
         // A question added since the page loaded has no field on it: its message would be next to nothing.

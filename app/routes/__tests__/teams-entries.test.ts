@@ -269,6 +269,17 @@ describe("entries", () => {
     expect(fieldErrors(stale)[""]?.[0]).toMatch(/^A teammate saved this entry after you opened it/);
     expect(await entryOf(teamId)).toEqual(submitted);
 
+    // A submitted entry stays complete: a save that empties what submitting needs is refused beside the field.
+    const emptied = await expectStatus(save(creator, event.slug, teamId, { intent: "save", version: 2, ...completeFailedEntry, postMortemNextSteps: "" }), 400);
+    expect(fieldErrors(emptied).postMortemNextSteps).toHaveLength(1);
+    expect(await entryOf(teamId)).toEqual(submitted);
+    // From a page of an earlier version the teammate's save is what the form is told about, not the empty field.
+    const staleEmptied = await expectStatus(
+      save(creator, event.slug, teamId, { intent: "save", version: 1, ...completeFailedEntry, postMortemNextSteps: "" }),
+      409,
+    );
+    expect(fieldErrors(staleEmptied)[""]?.[0]).toMatch(/^A teammate saved this entry after you opened it/);
+
     // Editing with the current version still works before the deadline.
     await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 2, ...completeFailedEntry, title: "Ticket auto-answer v2" }), 302);
     // Save draft on a submitted entry changes it at once, and says so rather than "Draft saved".
