@@ -186,8 +186,14 @@ function controlProps(meta: FieldMetadata, options: AriaOptions) {
     name: meta.name,
     form: meta.formId,
     "aria-invalid": invalid || undefined,
-    "aria-describedby": invalid ? `${meta.errorId} ${options.ariaDescribedBy ?? ""}`.trim() : options.ariaDescribedBy,
+    "aria-describedby": describedBy(invalid ? meta.errorId : undefined, options.ariaDescribedBy),
   };
+}
+
+/** The ids a control is described by, each once (a field may name its error itself): a screen reader reads each. */
+function describedBy(...lists: (string | undefined)[]): string | undefined {
+  const ids = [...new Set(lists.flatMap((list) => list?.split(" ") ?? []).filter(Boolean))];
+  return ids.length ? ids.join(" ") : undefined;
 }
 
 /** The form element's props: its id, the browser's own checks off (ours name the field), and the submit check. */
