@@ -99,7 +99,7 @@ test("an organizer retires a problem and revokes a judge invite link only after 
     }),
   ).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("button", { name: `Retire ${setUp.problemTitle} for good` }).click();
+  await page.getByRole("button", { name: `Yes, retire ${setUp.problemTitle}` }).click();
   await expectToast(page, "Problem retired: new teams no longer see it; teams that picked it keep it.");
   await expect(page.getByRole("button", { name: `Offer again ${setUp.problemTitle}` })).toBeVisible();
 

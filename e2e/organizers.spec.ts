@@ -84,7 +84,7 @@ test("an organizer adds two problems, reorders them, retires one and offers it a
   await expect(problemList.first()).toContainText("Spare parts run out");
   await organizer.getByRole("button", { name: "Retire Spare parts run out" }).click();
   await expect(organizer.getByRole("alert").filter({ hasText: "Retire “Spare parts run out”? New teams can no longer pick it." })).toBeVisible();
-  await organizer.getByRole("button", { name: "Retire Spare parts run out for good" }).click();
+  await organizer.getByRole("button", { name: "Yes, retire Spare parts run out" }).click();
   await expectToast(organizer, "Problem retired");
   await expect(problemList.first()).toContainText("Retired");
   await organizer.getByRole("button", { name: "Offer again Spare parts run out" }).click();
@@ -381,7 +381,7 @@ test("two organizers edit the event's details at once: the later save is refused
   const title = `${event.title}, renamed meanwhile`;
   await second.getByLabel("Title").fill(title);
   await second.getByRole("button", { name: "Save event" }).click();
-  await expect(second.getByText("Another organizer changed the event's details since you opened this page.", { exact: false })).toBeVisible();
+  await expect(second.getByText("The event's details changed since you opened this page", { exact: false })).toBeVisible();
   await expect(second.getByLabel("Title")).toHaveValue(title);
   await expectAccessible(second);
   expect((await db.select({ tagline: events.tagline, title: events.title }).from(events).where(eq(events.id, event.id)))[0]).toEqual({

@@ -18,7 +18,7 @@ export function EventFields({
 }) {
   const zones: string[] = [...commonTimezones];
   if (!zones.includes(timezone)) zones.push(timezone);
-  const was = (label?: string) => (label ? `Times are in the event's timezone. Now: ${label}` : "Times are in the event's timezone.");
+  const was = (label?: string) => (label ? `Times are in the event's timezone. Saved: ${label}` : "Times are in the event's timezone.");
   return (
     <>
       <Field label="Title" meta={fields.title} />

@@ -21,5 +21,5 @@ export function changedSince(sent: string | undefined, stored: string): boolean 
 
 /** The refusal shown beside the form, whose typed values stay. */
 export function changedMeanwhileMessage(what: string): string {
-  return `Another organizer changed ${what} since you opened this page. Your changes are still in the form: copy what you need, reload to see theirs, and save again.`;
+  return `${what[0].toUpperCase()}${what.slice(1)} changed since you opened this page (another organizer saved, or you did in another tab). Your changes are still in the form: copy what you need, reload to see the saved version, and save again.`;
 }

@@ -95,7 +95,7 @@ function ConfirmRetireProblem({ facts }: { facts: RetireFacts }) {
       className="basis-full"
       question={`Retire “${facts.title}”? New teams can no longer pick it. ${facts.teamCount ? `${teams}.` : "No team has picked it yet."} You can offer it again later.`}
       fields={{ intent: "retire-problem", problemId: facts.problemId }}
-      confirmLabel={`Retire ${facts.title} for good`}
+      confirmLabel={`Yes, retire ${facts.title}`}
       keepLabel={`Keep offering ${facts.title}`}
     />
   );

@@ -275,7 +275,8 @@ describe("co-organizers", () => {
 });
 
 describe("saves from a page opened before another organizer's save (ADR 060)", () => {
-  const CHANGED = /^Another organizer changed .* since you opened this page\. Your changes are still in the form/;
+  const CHANGED =
+    /^(The|This) .* changed since you opened this page \(another organizer saved, or you did in another tab\)\. Your changes are still in the form/;
 
   it("refuses an event's details saved over a co-organizer's, keeping the typed values; reloaded, it saves", async () => {
     const [alice, bob] = [await createUser({ role: "organizer" }), await createUser({ role: "organizer" })];
@@ -546,7 +547,7 @@ describe("rubric", () => {
     const reweighted = { "criteria[0].weight": "50" };
     const refused = await expectStatus(rubricAction(args(request(path, { user: bob, form: rubricForm(bobPage, reweighted) }), { slug: event.slug })), 409);
     expect(fieldErrors(refused)[""]).toEqual([
-      "Another organizer changed the rubric since you opened this page. Your changes are still in the form: copy what you need, reload to see theirs, and save again.",
+      "The rubric changed since you opened this page (another organizer saved, or you did in another tab). Your changes are still in the form: copy what you need, reload to see the saved version, and save again.",
     ]);
     expect(await listCriteria(event.id)).toEqual(afterAlice);
     // Reloaded, his save goes through.
@@ -564,7 +565,7 @@ describe("rubric", () => {
       200,
     );
     const afterScale = await expectStatus(rubricAction(args(request(path, { user: bob, form: rubricForm(beforeScale) }), { slug: event.slug })), 409);
-    expect(fieldErrors(afterScale)[""]?.[0]).toMatch(/^Another organizer changed the rubric since you opened this page/);
+    expect(fieldErrors(afterScale)[""]?.[0]).toMatch(/^The rubric changed since you opened this page/);
   });
 
   it("Change scale keeps the criteria as typed, unsaved, over the new scale; Save rubric applies a picked scale too", async () => {
@@ -594,7 +595,7 @@ describe("rubric", () => {
       rubricAction(args(request(path, { user: organizer, form: formOf(stale, { changeScale: "yes", scaleMax: "5" }) }), { slug: event.slug })),
       409,
     );
-    expect(fieldErrors(refused)[""]?.[0]).toMatch(/^Another organizer changed the rubric since you opened this page/);
+    expect(fieldErrors(refused)[""]?.[0]).toMatch(/^The rubric changed since you opened this page/);
     expect((await getEvent(event.id)).scaleMax).toBe(10);
 
     // A scale picked and saved with Save rubric is applied, not dropped, in the same write as the criteria: their level
