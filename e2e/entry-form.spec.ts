@@ -4,7 +4,7 @@ import { entries, events, problems } from "#db/schema";
 import { db } from "~/db.server";
 import { startSession } from "~/modules/auth/session.server";
 import { createPerson, openEvent, pageSignedInAs, submittedEntry, teamOf, type Person } from "./fixtures";
-import { expectAccessible, unique, test } from "./helpers";
+import { closeAndStay, expectAccessible, test, unique } from "./helpers";
 
 /** A signed-in page with JavaScript switched off: the forms must work as plain HTML. */
 async function pageWithoutScript(browser: Browser, person: Person): Promise<Page> {
@@ -121,14 +121,7 @@ test("unsaved edits ask before the page is left, inside the app and out of it", 
   // Closing or reloading the tab gets the browser's own question (the browser asks only after a real keystroke).
   await page.getByLabel("One-line summary").click();
   await page.keyboard.type("More");
-  const asked = new Promise<string>((resolve) =>
-    page.once("dialog", async (d) => {
-      resolve(d.type());
-      await d.dismiss();
-    }),
-  );
-  await page.close({ runBeforeUnload: true });
-  expect(await asked).toBe("beforeunload");
+  expect(await closeAndStay(page)).toBe("beforeunload");
 
   // Dismissed, the page stays; leaving on purpose through the app's own question works.
   await expect(page.getByLabel("One-line summary")).toHaveValue("More");

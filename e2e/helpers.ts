@@ -97,3 +97,15 @@ export const DAY = 86_400_000;
 export async function expectToast(page: Page, text: string | RegExp) {
   await expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 }
+
+/** Closes the page as a person closing the tab would, and answers the browser's question, if any, with "stay": its type. */
+export async function closeAndStay(page: Page): Promise<string> {
+  const asked = new Promise<string>((resolve) =>
+    page.once("dialog", async (dialog) => {
+      resolve(dialog.type());
+      await dialog.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  return asked;
+}

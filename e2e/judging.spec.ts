@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { events } from "#db/schema";
 import { db } from "~/db.server";
 import { createPerson, officialRankingNormalized, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry, type Person } from "./fixtures";
-import { expectAccessible, expectToast, unique, test } from "./helpers";
+import { closeAndStay, expectAccessible, expectToast, test, unique } from "./helpers";
 
 const criteria = ["Problem fit", "Beyond replication", "Pragmatic use", "AI metric", "User control", "Learnings"];
 
@@ -82,14 +82,7 @@ test("a judge leaving a sheet with unsaved scores is asked first, inside the app
   await expect(judge.getByRole("group", { name: /Problem fit/ }).getByLabel("2", { exact: true })).toBeChecked();
 
   // Closing or reloading the tab gets the browser's own question.
-  const asked = new Promise<string>((resolve) =>
-    judge.once("dialog", async (d) => {
-      resolve(d.type());
-      await d.dismiss();
-    }),
-  );
-  await judge.close({ runBeforeUnload: true });
-  expect(await asked).toBe("beforeunload");
+  expect(await closeAndStay(judge)).toBe("beforeunload");
   await expect(judge.getByLabel("Overall comment for the team (optional)")).toHaveValue("Half a thought");
 
   // Saving is not asked about: the sheet is saved and the judge is back in the queue.

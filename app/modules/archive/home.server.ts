@@ -36,12 +36,16 @@ export async function archiveContext(cache: ArchiveCache, withOverview: boolean)
  * results. The home's figures cost the most, so a search page does not compute them.
  */
 export async function archivePage(asked: ArchiveFilters) {
-  // A link to an event's earlier web address (ADR 062) filters by the event it led to.
-  const filters = asked.event ? { ...asked, event: (await currentEventSlug(asked.event)) ?? asked.event } : asked;
-  const searching = isSearching(filters);
+  const searching = isSearching(asked);
   const cache = await archiveCache();
-  const [{ facets, tags, overview }, result] = await Promise.all([archiveContext(cache, !searching), searching ? searchArchive(cache, filters) : null]);
-  const active = activeFilters(filters, new Map(facets.closedEvents.map((e) => [e.slug, e.title])));
+  const { facets, tags, overview } = await archiveContext(cache, !searching);
+  const closedEvents = new Map(facets.closedEvents.map((e) => [e.slug, e.title]));
+  // A link to a closed event's earlier web address (ADR 062) filters by that event. Looked up only for a slug no
+  // closed event has now, and used only when it leads to one: the archive names no other event.
+  const current = asked.event && !closedEvents.has(asked.event) ? await currentEventSlug(asked.event) : null;
+  const filters = current && closedEvents.has(current) ? { ...asked, event: current } : asked;
+  const result = searching ? await searchArchive(cache, filters) : null;
+  const active = activeFilters(filters, closedEvents);
   return { filters, facets, choices, tags, overview, result: result && resultsView(filters, result), active, clearFiltersHref: clearFiltersHref(filters) };
 }
 

@@ -56,8 +56,11 @@ export async function updateProblem(
   input: ProblemFields,
   check?: { stored: typeof problems.$inferSelect; stamp: string | undefined },
 ): Promise<{ ok: true } | { ok: false; missing: boolean; message: string }> {
-  if (check && changedSince(check.stamp, problemStamp(check.stored)) && problemStamp({ ...check.stored, ...input }) !== problemStamp(check.stored))
-    return { ok: false, missing: false, message: changedMeanwhileMessage("this problem") };
+  if (check) {
+    const stored = problemStamp(check.stored);
+    if (changedSince(check.stamp, stored) && problemStamp({ ...check.stored, ...input }) !== stored)
+      return { ok: false, missing: false, message: changedMeanwhileMessage("this problem") };
+  }
   const updated = await db
     .update(problems)
     .set(input)
