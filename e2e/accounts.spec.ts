@@ -10,7 +10,7 @@ test("an admin grants and takes back the organizer role; a member cannot reach t
   await expect(member.getByTestId("signed-in-as")).toHaveAccessibleName("Your account: Morgan Member");
   const refused = await member.goto("/admin/users");
   expect(refused?.status()).toBe(403);
-  await expect(member.getByRole("heading", { name: "You do not have access to this" })).toBeVisible();
+  await expect(member.getByRole("heading", { name: "Not available" })).toBeVisible();
   await expectAccessible(member);
   const refusedNew = await member.goto("/events/new");
   expect(refusedNew?.status()).toBe(403);

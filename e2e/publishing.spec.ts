@@ -18,6 +18,17 @@ async function pageWithoutJavaScript(browser: Browser, email: string) {
   return context.newPage();
 }
 
+test("an organizer opening the results of an open event is told when they appear, not refused access", async ({ browser }) => {
+  const setUp = await openEvent(unique("Early Results Hack"));
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  const response = await organizer.goto(`${setUp.url}/results`);
+  expect(response?.status()).toBe(403);
+  await expect(organizer.getByRole("heading", { level: 1, name: "Not available" })).toBeVisible();
+  await expect(organizer.getByText("Results appear here for organizers once judging starts, and for everyone when the event closes.")).toBeVisible();
+  await expect(organizer.getByText("You do not have access to this")).toHaveCount(0);
+  await expectAccessible(organizer);
+});
+
 test("publishing lists missing and incomplete score sheets per entry and judge, and needs a confirmation", async ({ browser }) => {
   const setUp = await openEvent(unique("Sheets Hack"));
   const [ana, ben] = [await createPerson("Ana Sheet"), await createPerson("Ben Sheet")];

@@ -4,7 +4,9 @@ import { Component, createElement, lazy, Suspense, useState, type ComponentType,
 
 const titles: Record<number, string> = {
   400: "That request did not look right",
-  403: "You do not have access to this",
+  // The reason below says why: a permission, or a moment not reached yet ("Results are published when the event
+  // closes." to the event's own organizer), which "You do not have access to this" misread.
+  403: "Not available",
   404: "Not found",
   405: "That is not something this page does",
 };

@@ -165,7 +165,9 @@ describe("every refusal says why", () => {
 
   it("results, feedback and the digest", () => {
     expect(canViewResults(member, ev({ phase: "judging", isJudge: true }))).toEqual(no("Results are published when the event closes."));
-    expect(canViewResults(member, ev({ isOrganizer: true }))).toEqual(no("Results are published when the event closes."));
+    expect(canViewResults(member, ev({ isOrganizer: true }))).toEqual(
+      no("Results appear here for organizers once judging starts, and for everyone when the event closes."),
+    );
     expect(canViewResults(member, ev({ phase: "judging", isOrganizer: true }))).toEqual(yes);
     expect(canViewResults(admin, ev({ phase: "judging" }))).toEqual(yes);
     expect(canViewResults(member, ev({ phase: "closed" }))).toEqual(yes);

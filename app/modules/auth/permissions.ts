@@ -198,8 +198,9 @@ export function canViewResults(actor: Actor, ev: EventAccess): Decision {
   const view = canViewEvent(actor, ev);
   if (!view.ok) return view;
   if (ev.phase === "closed") return allow;
-  if (ev.phase === "judging" && managesEvent(actor, ev)) return allow;
-  return deny("Results are published when the event closes.");
+  if (!managesEvent(actor, ev)) return deny("Results are published when the event closes.");
+  if (ev.phase === "judging") return allow;
+  return deny("Results appear here for organizers once judging starts, and for everyone when the event closes.");
 }
 
 /** The learnings digest is part of the archive: anyone signed in, once results are published. */
