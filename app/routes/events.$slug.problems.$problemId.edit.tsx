@@ -6,14 +6,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { ProblemFields } from "~/components/problem-fields";
 import { sentStamp } from "~/lib/stamp.server";
-import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { getProblem, problemStamp, resolveOwner, updateProblem } from "~/modules/problems/problems.server";
-import { problemSchema } from "~/modules/problems/schemas";
+import { getProblem, problemStamp, readProblemForm, updateProblem } from "~/modules/problems/problems.server";
 
 const check = lazySchemas(() => import("~/modules/problems/schemas"));
 
@@ -55,12 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event, problem } = await requireProblem(request, params);
   const formData = await request.formData();
-  const submission = parseForm(formData, { schema: problemSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const owner = await resolveOwner(submission.value);
-  if (!owner.ok) return data({ result: submission.reply({ fieldErrors: { [owner.field]: [owner.message] } }) }, { status: 400 });
-  const saved = await updateProblem(event.id, problem.id, owner.fields, { stored: problem, stamp: sentStamp(formData) });
-  if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: saved.missing ? 404 : 409 });
+  const form = await readProblemForm(formData);
+  if (!form.ok) return data({ result: form.result }, { status: 400 });
+  const saved = await updateProblem(event.id, problem.id, form.fields, { stored: problem, stamp: sentStamp(formData) });
+  if (!saved.ok) return data({ result: form.submission.reply({ formErrors: [saved.message] }) }, { status: saved.missing ? 404 : 409 });
   return redirectWithToast(`/events/${event.slug}/problems/${problem.id}`, "Problem saved.");
 }
 

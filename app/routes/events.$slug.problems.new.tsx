@@ -5,14 +5,12 @@ import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { ProblemFields } from "~/components/problem-fields";
-import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { addProblem, resolveOwner } from "~/modules/problems/problems.server";
-import { problemSchema } from "~/modules/problems/schemas";
+import { addProblem, readProblemForm } from "~/modules/problems/problems.server";
 
 const check = lazySchemas(() => import("~/modules/problems/schemas"));
 
@@ -31,11 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event } = await requireProblemEditor(request, params.slug);
-  const submission = parseForm(await request.formData(), { schema: problemSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const owner = await resolveOwner(submission.value);
-  if (!owner.ok) return data({ result: submission.reply({ fieldErrors: { [owner.field]: [owner.message] } }) }, { status: 400 });
-  const problem = await addProblem(event.id, owner.fields);
+  const form = await readProblemForm(await request.formData());
+  if (!form.ok) return data({ result: form.result }, { status: 400 });
+  const problem = await addProblem(event.id, form.fields);
   return redirectWithToast(`/events/${event.slug}/problems/${problem.id}`, "Problem added.");
 }
 

@@ -4,9 +4,10 @@ import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
-import type { ProblemInput } from "./schemas";
+import { parseForm } from "~/lib/forms.server";
+import { problemSchema, type ProblemInput } from "./schemas";
 
-/** A problem's stored fields; the owner's account is resolved from an email by resolveOwner first. */
+/** A problem's stored fields; the owner's account is resolved from an email by readProblemForm first. */
 export type ProblemFields = Omit<ProblemInput, "ownerName" | "ownerEmail"> & { ownerName?: string; ownerUserId?: string | null };
 
 const nextPosition = (eventId: string) => sql`(select coalesce(max(p.position), -1) + 1 from problems p where p.event_id = ${eventId})`;
@@ -19,13 +20,29 @@ export async function addProblem(eventId: string, input: ProblemFields) {
   return row;
 }
 
-/** The form's owner email → the account id; a blank email clears the account. */
-export async function resolveOwner(input: ProblemInput): Promise<{ ok: true; fields: ProblemFields } | { ok: false; field: "ownerEmail"; message: string }> {
-  const { ownerEmail, ...rest } = input;
-  if (!ownerEmail) return { ok: true, fields: { ...rest, ownerUserId: null } };
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, ownerEmail));
-  if (!user) return { ok: false, field: "ownerEmail", message: "No account has this email. Leave it blank and give a name instead." };
-  return { ok: true, fields: { ...rest, ownerUserId: user.id } };
+const NO_SUCH_OWNER = "No account has this email. Leave it blank and give a name instead.";
+
+async function accountIdByEmail(email: string): Promise<string | undefined> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return user?.id;
+}
+
+/**
+ * A problem form (add and edit) read whole: the schema's checks, then the owner email → the account id (a blank email
+ * clears the account). When the schema refuses other fields, a well-formed owner email is looked up all the same, so a
+ * form sent without JavaScript names every problem at once rather than the unknown email only after the rest is fixed.
+ */
+export async function readProblemForm(formData: FormData) {
+  const submission = parseForm(formData, { schema: problemSchema });
+  if (submission.status !== "success") {
+    const email = submission.error?.ownerEmail ? undefined : problemSchema.shape.ownerEmail.safeParse(formData.get("ownerEmail") || undefined).data;
+    const unknown = email !== undefined && !(await accountIdByEmail(email));
+    return { ok: false as const, submission, result: submission.reply(unknown ? { fieldErrors: { ownerEmail: [NO_SUCH_OWNER] } } : undefined) };
+  }
+  const { ownerEmail, ...rest } = submission.value;
+  const ownerUserId = ownerEmail ? await accountIdByEmail(ownerEmail) : null;
+  if (ownerUserId === undefined) return { ok: false as const, submission, result: submission.reply({ fieldErrors: { ownerEmail: [NO_SUCH_OWNER] } }) };
+  return { ok: true as const, submission, fields: { ...rest, ownerUserId } satisfies ProblemFields };
 }
 
 /** A fingerprint of what the edit form shows of a stored problem (ADR 060). */

@@ -390,6 +390,35 @@ describe("problems", () => {
     await expectStatus(problemEditAction(args(request(path, { user: organizer, form: problemInput }), { slug: other.slug, problemId: problem.id })), 404);
   });
 
+  it("names an unknown owner email beside the schema's own refusals, on adding and on editing", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const { event, problem } = await createOpenEvent(organizer);
+    const sent = { ...problemInput, title: "", ownerEmail: "  Ghost@Example.com " };
+    const added = await expectStatus(
+      newProblemAction(args(request(`/events/${event.slug}/problems/new`, { user: organizer, form: sent }), { slug: event.slug })),
+      400,
+    );
+    const edited = await expectStatus(
+      problemEditAction(
+        args(request(`/events/${event.slug}/problems/${problem.id}/edit`, { user: organizer, form: sent }), { slug: event.slug, problemId: problem.id }),
+      ),
+      400,
+    );
+    for (const refused of [added, edited]) {
+      expect(fieldErrors(refused).title).toHaveLength(1);
+      expect(fieldErrors(refused).ownerEmail).toEqual(["No account has this email. Leave it blank and give a name instead."]);
+    }
+    // A known owner, a blank one or a malformed one (which the schema names itself) adds nothing.
+    for (const ownerEmail of [organizer.email.toUpperCase(), "", "not-an-email"]) {
+      const refused = await expectStatus(
+        newProblemAction(args(request(`/events/${event.slug}/problems/new`, { user: organizer, form: { ...sent, ownerEmail } }), { slug: event.slug })),
+        400,
+      );
+      expect(fieldErrors(refused).ownerEmail).toEqual(ownerEmail === "not-an-email" ? ["Enter a valid email address, or leave it blank"] : undefined);
+    }
+    expect(await db.select().from(problems).where(eq(problems.eventId, event.id))).toHaveLength(1);
+  });
+
   it("reorders with up and down, retires and offers again", async () => {
     const organizer = await createUser({ role: "organizer" });
     const participant = await createUser();
