@@ -131,3 +131,25 @@ test("the confirm steps work without JavaScript", async ({ browser }) => {
   await page.getByRole("button", { name: `Delete ${teamName} for good` }).click();
   await expect(page.getByText("You left; the team and its entry were deleted.")).toBeVisible();
 });
+
+test("a team made a moment ago and left at once: the step names the untitled draft, and the creation message is gone", async ({ browser }) => {
+  const setUp = await openEvent(unique("Second Thoughts Hack"));
+  const person = await createPerson("Quinn Quick");
+  const page = await pageSignedInAs(browser, person.email);
+  await page.goto(setUp.url);
+  await page.getByRole("link", { name: "Create a team" }).click();
+  const teamName = unique("Second Thoughts");
+  await page.getByLabel("Team name").fill(teamName);
+  await page.getByLabel("Problem").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expectToast(page, "Team created.");
+
+  await page.getByRole("button", { name: "Leave and delete the team" }).click();
+  await expect(
+    page.getByRole("alert").filter({
+      hasText: `Delete ${teamName}? You are its only member: leaving deletes the team and its untitled draft entry. This cannot be undone.`,
+    }),
+  ).toBeVisible();
+  // "Team created." beside a question about deleting it would read as the answer to it.
+  await expect(page.getByText("Team created.")).toHaveCount(0);
+});

@@ -1,8 +1,15 @@
+import { useNavigation } from "@remix-run/react";
 import { useState } from "react";
 
 export function ToastMessage({ toast }: { toast: { kind: "success" | "error"; message: string } }) {
   // Dismissing hides this toast only: a new one (a new object from the next navigation) shows again.
   const [dismissed, setDismissed] = useState<typeof toast | null>(null);
+  // A toast answers the last thing done. The next form sent from the page retires it: an action answered with a
+  // refusal or a confirm step (4xx) reloads no loader, so "Team created." would otherwise stay beside "Delete the
+  // team?". A toast that the submission itself brings is a new object and shows.
+  // (State adjusted while rendering, as React documents for state that follows a prop, rather than in an effect.)
+  const submitting = useNavigation().state === "submitting";
+  if (submitting && dismissed !== toast) setDismissed(toast);
   if (dismissed === toast) return null;
   const tone = toast.kind === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-emerald-300 bg-emerald-50 text-emerald-900";
   return (

@@ -144,14 +144,13 @@ function ConfirmLeave({ facts }: { facts: LeaveFacts }) {
       />
     );
   }
-  const entry = facts.entryTitle
-    ? `its ${facts.entrySubmitted ? "submitted" : "draft"} entry “${facts.entryTitle}”`
-    : `its ${facts.entrySubmitted ? "submitted" : "draft"} entry`;
-  const shots = facts.screenshots ? ` and its ${facts.screenshots === 1 ? "screenshot" : `${facts.screenshots} screenshots`}` : "";
+  const state = facts.entrySubmitted ? "submitted" : "draft";
+  const lost = ["the team", facts.entryTitle ? `its ${state} entry “${facts.entryTitle}”` : `its untitled ${state} entry`];
+  if (facts.screenshots) lost.push(`its ${facts.screenshots === 1 ? "screenshot" : `${facts.screenshots} screenshots`}`);
   return (
     <ConfirmStep
       className="mt-4"
-      question={`Delete ${facts.teamName}? You are its only member: leaving deletes the team, ${entry}${shots}. This cannot be undone.`}
+      question={`Delete ${facts.teamName}? You are its only member: leaving deletes ${lost.slice(0, -1).join(", ")} and ${lost.at(-1)}. This cannot be undone.`}
       fields={{ intent: "leave" }}
       typed={{
         label: `Type the team's name, ${facts.teamName}, to confirm`,
