@@ -41,6 +41,8 @@ test("a judge saves an empty sheet, then works through the queue with 'Save and 
   await page.goto(`${eventUrl}/judging`);
   await page.getByRole("link", { name: "Next unscored entry" }).click();
   await expect(page.getByRole("heading", { level: 1, name: titles.a })).toBeVisible();
+  // A failed attempt's metric reads as on the archive's cards, saying what was not measured.
+  await expect(page.getByText("Disputes flagged before the due date: 12 → 50 (target) → not measured")).toBeVisible();
 
   // The declare-conflict form comes after the score sheet: Tab from the sheet's last button reaches it.
   await page.getByRole("button", { name: "Save and next entry" }).focus();

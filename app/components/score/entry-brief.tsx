@@ -3,6 +3,7 @@ import type { entries } from "#db/schema";
 import { OutcomeBadge } from "~/components/badges";
 import { AnswerList } from "~/components/entry-answers";
 import { VideoPlayer } from "~/components/video-player";
+import { metricLine } from "~/modules/archive/metric-line";
 import { rootCauseLabels } from "~/modules/entries/labels";
 import { videoEmbed } from "~/modules/entries/video";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
@@ -84,8 +85,7 @@ export function EntryBrief({
         ) : null}
         <h2 className="h2 pt-2">AI metric</h2>
         <p>
-          {entry.metricName}: baseline {entry.metricBaseline || "—"} → target {entry.metricTarget || "—"} → result {entry.metricResult || "—"}{" "}
-          {entry.metricUnit}
+          {entry.metricName || "Not named"}: {metricLine(entry)}
         </p>
         <h2 className="h2 pt-2">Post-mortem</h2>
         <p className="whitespace-pre-line">
