@@ -99,3 +99,33 @@ test("'Save and next entry' works without JavaScript", async ({ browser }) => {
   await expect(page.getByRole("status").filter({ hasText: `Nothing scored yet for ${titles.b}: 6 of 6 criteria still to score.` })).toBeVisible();
   await expect(page.getByText("Pick a value")).toHaveCount(0);
 });
+
+test("declaring a conflict on a scored entry asks first, naming the scores it deletes", async ({ browser }) => {
+  const { eventUrl, titles, judge } = await threeEntriesInJudging();
+  const page = await judgePage(browser, judge);
+  await page.goto(`${eventUrl}/judging`);
+  await page.getByRole("link", { name: titles.a }).click();
+  await pick(page, 4);
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expectToast(page, `Scores saved for ${titles.a}.`);
+  await page.getByRole("link", { name: titles.a }).click();
+
+  await page.getByLabel("Reason for the conflict").fill("I coached this team last year.");
+  await page.getByRole("button", { name: "Declare a conflict" }).click();
+  await expect(
+    page.getByRole("alert").filter({
+      hasText: `Declare a conflict with “${titles.a}”? Your 6 saved scores on it will be deleted, for good. Withdrawing the conflict later brings the entry back to your queue, not what you saved.`,
+    }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  // Keeping changes nothing: the sheet is as saved.
+  await page.getByRole("link", { name: "Keep my scores" }).click();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByRole("group", { name: /Problem fit/ }).getByLabel("4", { exact: true })).toBeChecked();
+
+  await page.getByLabel("Reason for the conflict").fill("I coached this team last year.");
+  await page.getByRole("button", { name: "Declare a conflict" }).click();
+  await page.getByRole("button", { name: "Declare the conflict and delete what I saved" }).click();
+  await expectToast(page, `Conflict declared: ${titles.a} left your queue, without your scores.`);
+  await expect(page.getByRole("region", { name: "Conflicts you declared" })).toContainText("I coached this team last year.");
+});

@@ -4,6 +4,7 @@ import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-bou
 import { ConflictForm } from "~/components/score/conflict-form";
 import { EntryBrief as EntryBriefOnServer } from "~/components/score/entry-brief";
 import { ScoreSheetForm } from "~/components/score/score-sheet-form";
+import { readConfirmation } from "~/lib/confirm";
 import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -51,8 +52,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "conflict") {
     enforce(canDeclareConflict(user, access, found.entry));
     const submission = parseForm(formData, { schema: conflictSchema });
-    if (submission.status !== "success") return data({ result: submission.reply(), conflict: true, summary: null }, { status: 400 });
-    await declareConflict(event.id, found.entry.id, user.id, submission.value.reason);
+    if (submission.status !== "success") return data({ result: submission.reply(), conflict: true, summary: null, confirmConflict: null }, { status: 400 });
+    const declared = await declareConflict(event.id, found.entry.id, user.id, submission.value.reason, readConfirmation(formData));
+    if (!declared.ok)
+      return data(
+        { result: submission.reply(), conflict: true, summary: null, confirmConflict: { ...declared.confirm, reason: submission.value.reason } },
+        { status: 409 },
+      );
     return redirectWithToast(`/events/${event.slug}/judging`, `Conflict declared: ${found.entry.title} left your queue, without your scores.`);
   }
   const scoring = await scoringDecision(ctx);
@@ -62,9 +68,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(formData, { schema: await currentSheetSchema(event) });
   if (!scoring.ok) {
     const message = refusedKeepingForm(scoring.reason, "Your scores and comments are");
-    return data({ result: submission.reply({ formErrors: [message] }), conflict: false, summary: null }, { status: scoring.status });
+    return data({ result: submission.reply({ formErrors: [message] }), conflict: false, summary: null, confirmConflict: null }, { status: scoring.status });
   }
-  if (submission.status !== "success") return data({ result: submission.reply(), conflict: false, summary: null }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply(), conflict: false, summary: null, confirmConflict: null }, { status: 400 });
   // Which submit button: "Save scores" or "Save and next entry".
   const then = formData.get("then") === "next" ? "next" : "queue";
   const outcome = await saveSheet(event, found.entry, user.id, { ...submission.value, then }, new Date());
@@ -74,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "queue":
       return redirectWithToast(`/events/${event.slug}/judging`, outcome.message);
     case "sheet":
-      return data({ result: submission.reply(), conflict: false, summary: outcome.message });
+      return data({ result: submission.reply(), conflict: false, summary: outcome.message, confirmConflict: null });
   }
 }
 
@@ -104,7 +110,12 @@ function ScoreSheetPage() {
           lastResult={actionData && !actionData.conflict ? actionData.result : undefined}
           summary={actionData?.summary}
         />
-        <ConflictForm entryId={entry.id} lastResult={actionData?.conflict ? actionData.result : undefined} />
+        <ConflictForm
+          entryId={entry.id}
+          entryTitle={entry.title}
+          lastResult={actionData?.conflict ? actionData.result : undefined}
+          confirm={actionData?.confirmConflict ?? undefined}
+        />
       </div>
     </div>
   );

@@ -1,12 +1,28 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
+import { ConfirmStep } from "~/components/confirm-step";
 import { TextareaField } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 
+import type { ConflictLoss } from "~/modules/judging/judging.server";
+
 const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
-/** A judge steps away from an entry they cannot judge fairly; it sits after the score sheet, the usual job. */
-export function ConflictForm({ entryId, lastResult }: { entryId: string; lastResult?: SubmissionResult<string[]> }) {
+/**
+ * A judge steps away from an entry they cannot judge fairly; it sits after the score sheet, the usual job. When that
+ * deletes scores or comments already saved, the server answers first with a confirm step that counts them (ADR 012).
+ */
+export function ConflictForm({
+  entryId,
+  entryTitle,
+  lastResult,
+  confirm,
+}: {
+  entryId: string;
+  entryTitle: string;
+  lastResult?: SubmissionResult<string[]>;
+  confirm?: ConflictLoss & { reason: string };
+}) {
   const [form, fields] = useForm({
     id: `conflict-${entryId}`,
     lastResult,
@@ -15,6 +31,20 @@ export function ConflictForm({ entryId, lastResult }: { entryId: string; lastRes
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+  if (confirm)
+    return (
+      <section aria-labelledby={`conflict-${entryId}-h`} className="card space-y-3">
+        <h2 id={`conflict-${entryId}-h`} className="h2">
+          Conflict of interest?
+        </h2>
+        <ConfirmStep
+          question={`Declare a conflict with ${entryTitle ? `“${entryTitle}”` : "this entry"}? ${lossSentence(confirm)} Withdrawing the conflict later brings the entry back to your queue, not what you saved.`}
+          fields={{ intent: "conflict", reason: confirm.reason }}
+          confirmLabel="Declare the conflict and delete what I saved"
+          keepLabel="Keep my scores"
+        />
+      </section>
+    );
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-3">
       <h2 className="h2">Conflict of interest?</h2>
@@ -29,4 +59,14 @@ export function ConflictForm({ entryId, lastResult }: { entryId: string; lastRes
       </button>
     </Form>
   );
+}
+
+/** "Your 6 saved scores and your overall comment on it are deleted." */
+function lossSentence({ scores, comments }: ConflictLoss) {
+  const parts = [
+    scores ? `your ${scores === 1 ? "saved score" : `${scores} saved scores`}` : "",
+    comments ? `your ${comments === 1 ? "overall comment" : `${comments} overall comments`}` : "",
+  ].filter(Boolean);
+  const list = parts.join(" and ");
+  return `${list[0].toUpperCase()}${list.slice(1)} on it will be deleted, for good.`;
 }

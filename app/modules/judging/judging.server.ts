@@ -14,6 +14,7 @@ import {
   users,
 } from "#db/schema";
 import { db, dbClient } from "~/db.server";
+import type { Confirmation } from "~/lib/confirm";
 import type { Actor, EventAccess } from "~/modules/auth/permissions";
 import { answeredQuestions } from "~/modules/entries/questions.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
@@ -105,11 +106,27 @@ export async function judgeEntryFacts(event: JudgingEvent, entryId: string, judg
   return { conflicted: Boolean(row?.conflicted), assigned: event.judgesPerEntry === null || Boolean(row?.assigned) };
 }
 
+/** What declaring a conflict would delete: the judge's saved scores on the entry (both rounds) and overall comments. */
+export type ConflictLoss = { scores: number; comments: number };
+
 /**
  * A judge steps away from an entry. Scores and the overall comment they already gave it are removed in
- * the same batch: a conflicted judge's opinion must not count, in results, feedback or awards.
+ * the same batch: a conflicted judge's opinion must not count, in results, feedback or awards. When that deletes
+ * saved work, it happens only once confirmed (ADR 012): the first request is answered with what would be lost.
  */
-export async function declareConflict(eventId: string, entryId: string, judgeId: string, reason: string) {
+export async function declareConflict(
+  eventId: string,
+  entryId: string,
+  judgeId: string,
+  reason: string,
+  confirmation: Confirmation,
+): Promise<{ ok: true } | { ok: false; confirm: ConflictLoss }> {
+  if (!confirmation.confirmed) {
+    const [loss] = await db.all<ConflictLoss>(sql`
+      select (select count(*) from scores where entry_id = ${entryId} and judge_id = ${judgeId}) as scores,
+             (select count(*) from overall_comments where entry_id = ${entryId} and judge_id = ${judgeId} and comment != '') as comments`);
+    if (loss.scores > 0 || loss.comments > 0) return { ok: false, confirm: { scores: Number(loss.scores), comments: Number(loss.comments) } };
+  }
   await db.batch([
     db
       .insert(judgeConflicts)
@@ -118,6 +135,7 @@ export async function declareConflict(eventId: string, entryId: string, judgeId:
     db.delete(scores).where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId))),
     db.delete(overallComments).where(and(eq(overallComments.entryId, entryId), eq(overallComments.judgeId, judgeId))),
   ]);
+  return { ok: true };
 }
 
 /** The judge takes a declared conflict back: the entry returns to their queue, unscored. False if there was none. */

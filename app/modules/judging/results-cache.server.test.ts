@@ -68,7 +68,7 @@ describe("results cache", () => {
   it("follows a declared conflict (its scores stop counting) and its withdrawal", async () => {
     const w = await world();
     expect((await row(w, w.a.entryId)).score).toBe(75);
-    await declareConflict(w.event.id, w.a.entryId, w.j1.id, "My former team");
+    expect(await declareConflict(w.event.id, w.a.entryId, w.j1.id, "My former team", { confirmed: true, typedName: "" })).toEqual({ ok: true });
     expect((await row(w, w.a.entryId)).score).toBeNull();
     expect((await row(w, w.a.entryId)).missingJudges).toEqual([w.j2.id]);
     await withdrawConflict(w.event.id, w.a.entryId, w.j1.id);

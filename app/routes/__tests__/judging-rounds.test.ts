@@ -366,10 +366,16 @@ describe("judging rounds: the final round", () => {
     );
     await expectStatus(
       scoreAction(
-        args(request(`/events/${w.event.slug}/entries/${w.ids.Gamma}/score`, { user: w.j1, form: { intent: "conflict", reason: "I advised this team" } }), {
-          slug: w.event.slug,
-          entryId: w.ids.Gamma,
-        }),
+        args(
+          request(`/events/${w.event.slug}/entries/${w.ids.Gamma}/score`, {
+            user: w.j1,
+            form: { intent: "conflict", reason: "I advised this team", confirmed: "on" },
+          }),
+          {
+            slug: w.event.slug,
+            entryId: w.ids.Gamma,
+          },
+        ),
       ),
       302,
     );
