@@ -159,3 +159,19 @@ test("the archive shows the filter that is applied, keeps it on a new search and
   await expect(page.getByText("Filters", { exact: true })).toBeVisible();
   await expect(results.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toBeVisible();
 });
+
+test("a search with no match says so once, and a page past the end leads back to the results", async ({ browser }) => {
+  const reader = await newPage(browser);
+  await signIn(reader, "participant@example.com");
+  await reader.goto("/archive?q=zzqqxx+yyvvww");
+  const results = reader.getByRole("region", { name: "Results" });
+  await expect(results.getByText("Nothing in the archive matches.")).toBeVisible();
+  // "These have some of them" above an empty list would contradict it.
+  await expect(results.getByText("No learning has all of these words")).toHaveCount(0);
+
+  await reader.goto("/archive?q=support&page=7");
+  await expect(results.getByText("There is no page 7: the results end on page 1.")).toBeVisible();
+  await expectAccessible(reader);
+  await results.getByRole("link", { name: "Go to page 1" }).click();
+  await expect(results.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
+});

@@ -37,13 +37,17 @@ export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilt
           Did you mean <Link to={links.suggestion}>{result.suggestion.q.slice(0, 120)}</Link>?
         </p>
       ) : null}
-      {mode === "any" ? (
+      {mode === "any" && total > 0 ? (
         <p className="rounded-md bg-sky-50 p-3 text-sm text-sky-900" role="status">
           No learning has all of these words, so these have some of them.
         </p>
       ) : null}
       {total === 0 ? (
         <p className="card text-slate-700">Nothing in the archive matches. Try fewer or different words, or remove a filter.</p>
+      ) : links.last ? (
+        <p className="card text-slate-700">
+          There is no page {page}: the results end on page {pageCount}. <Link to={links.last}>Go to page {pageCount}</Link>
+        </p>
       ) : (
         <ol className="space-y-3">
           {result.learnings.map((l) => (

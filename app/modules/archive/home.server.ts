@@ -72,8 +72,10 @@ function resultsView(filters: ArchiveFilters, result: SearchResult) {
     }),
     links: {
       suggestion: result.suggestion ? searchHref(filters, { q: result.suggestion.q, page: 1 }) : null,
-      previous: result.page > 1 ? searchHref(filters, { page: result.page - 1 }) : null,
+      // A page past the end (an old link, a typed number) leads back to the last page, never to the empty one before it.
+      previous: result.page > 1 ? searchHref(filters, { page: Math.min(result.page - 1, result.pageCount) }) : null,
       next: result.page < result.pageCount ? searchHref(filters, { page: result.page + 1 }) : null,
+      last: result.page > result.pageCount && result.total > 0 ? searchHref(filters, { page: result.pageCount }) : null,
     },
   };
 }

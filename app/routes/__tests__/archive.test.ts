@@ -315,7 +315,7 @@ describe("the archive page", () => {
     type Page = {
       result: {
         learnings: { id: string; metric: string | null; showSummary: boolean; summary: string }[];
-        links: Record<"previous" | "next" | "suggestion", string | null>;
+        links: Record<"previous" | "next" | "suggestion" | "last", string | null>;
       };
       active: { key: string; text: string; removeHref: string }[];
       clearFiltersHref: string;
@@ -351,10 +351,18 @@ describe("the archive page", () => {
     expect(dunning.active[1].text).toMatch(/^Event: /);
     expect(dunning.active[1].text).not.toContain(world.closedSlug);
     expect(dunning.clearFiltersHref).toBe("/archive?q=dunning");
-    expect(dunning.result.links).toEqual({ previous: null, next: null, suggestion: null });
+    expect(dunning.result.links).toEqual({ previous: null, next: null, suggestion: null, last: null });
     // The paging test above added PAGE_SIZE + 2 samples.
     expect((await load("/archive?q=paging+sample")).result.links).toMatchObject({ previous: null, next: "/archive?q=paging+sample&page=2" });
-    expect((await load("/archive?q=paging+sample&page=2")).result.links).toMatchObject({ previous: "/archive?q=paging+sample", next: null });
+    expect((await load("/archive?q=paging+sample&page=2")).result.links).toMatchObject({ previous: "/archive?q=paging+sample", next: null, last: null });
+    // A page past the end (an old link, a typed number) leads to the last page, not to the empty one before it.
+    expect((await load("/archive?q=paging+sample&page=999")).result.links).toEqual({
+      previous: "/archive?q=paging+sample&page=2",
+      next: null,
+      last: "/archive?q=paging+sample&page=2",
+      suggestion: null,
+    });
+    expect((await load("/archive?q=zzqqxx+yyvvww&page=999")).result.links.last).toBeNull();
     expect((await load("/archive?q=invoce")).result.links.suggestion).toBe("/archive?q=invoice");
   });
 
