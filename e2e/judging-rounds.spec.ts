@@ -84,6 +84,11 @@ test("an event runs a final round and publishes its ranking; organizers still se
   await pick(judge, 5);
   await judge.getByRole("button", { name: "Save scores" }).click();
   await expectToast(judge, /Scores saved/);
+  // Before publishing, the organizer's preview speaks of the final round in the present.
+  const preview = await organizer.context().newPage();
+  await preview.goto(`${setUp.url}/results`);
+  await expect(preview.getByText("This event is in its final round: its finalists are being scored again")).toBeVisible();
+  await preview.close();
 
   // The organizer publishes: every final sheet is complete, so no confirmation is asked.
   await organizer.getByRole("link", { name: `← Manage ${setUp.event.title}` }).click();
@@ -97,6 +102,7 @@ test("an event runs a final round and publishes its ranking; organizers still se
   const participant = await pageSignedInAs(browser, gammaLead.email);
   await participant.goto(`${setUp.url}/results`);
   await expect(participant.getByRole("heading", { name: "Final ranking" })).toBeVisible();
+  await expect(participant.getByText("This event had a final round: its finalists were scored again")).toBeVisible();
   const rows = participant.getByRole("table", { name: /ranking \(official\)/ }).getByRole("row");
   await expect(rows.nth(1)).toContainText(titles.gamma);
   await expect(rows.nth(2)).toContainText(titles.alpha);

@@ -94,6 +94,15 @@ test("counts stay hidden from everyone, organizers included, until results are p
   await expect(published.getByRole("row")).toHaveText([/Rank\s*Entry\s*Votes/, /1\s*Beta triage\s*2/, /2\s*Alpha forecaster\s*1/]);
   await expect(reader.getByRole("region", { name: "Awards" })).toContainText("People's choice: Beta triage");
   await expectAccessible(reader);
+
+  // The organizer's pages about the vote now say it happened, and where the counts are.
+  await organizer.goto(`${setUp.url}/peoples-choice`);
+  await expect(organizer.getByText("The results are published: the counts are on the results page.")).toBeVisible();
+  await expect(organizer.getByText("Counts stay hidden")).toHaveCount(0);
+  await organizer.goto(`${setUp.url}/awards`);
+  await expect(organizer.getByText("Publishing the results gave it to the entry with the most people's choice votes")).toBeVisible();
+  await organizer.getByRole("link", { name: "results page" }).click();
+  await expect(organizer.getByRole("region", { name: "People's choice" }).getByRole("table")).toBeVisible();
 });
 
 test("20 people vote at the same moment, some pressing twice; after publishing each counts once and the tally is exact", async ({ browser, baseURL }) => {

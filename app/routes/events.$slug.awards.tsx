@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const change = canChangeAwards(user, access);
   return {
     back: backLink(readFrom(request.url), { to: `/events/${event.slug}/results`, label: `Results of ${event.title}` }, manageJudges(event)),
-    event: { slug: event.slug, title: event.title },
+    event: { slug: event.slug, title: event.title, published: event.phase === "closed" },
     locked: change.ok ? null : change.reason,
     awards: awardList,
     entries: entryList.map((e) => ({ id: e.id, title: e.title })),
@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Awards() {
-  const { back, locked, awards, entries, suggestion, missingDefaults } = useLoaderData<typeof loader>();
+  const { event, back, locked, awards, entries, suggestion, missingDefaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const confirmGive = actionData && "confirmGive" in actionData ? actionData.confirmGive : null;
   const confirmDelete = actionData && "confirmDelete" in actionData ? actionData.confirmDelete : null;
@@ -119,7 +119,14 @@ export default function Awards() {
             <p className="text-sm">{a.entryTitle ? `Given to: ${a.entryTitle}` : "Not given yet."}</p>
             {a.kind === PEOPLES_CHOICE ? (
               <p className="text-sm text-slate-700">
-                Publishing results gives it to the entry with the most people's choice votes (counts stay hidden until then); a tie leaves it as set here.
+                {event.published ? (
+                  <>
+                    Publishing the results gave it to the entry with the most people's choice votes (a tie left it as set here). The counts are on the{" "}
+                    <Link to={`/events/${event.slug}/results`}>results page</Link>.
+                  </>
+                ) : (
+                  "Publishing results gives it to the entry with the most people's choice votes (counts stay hidden until then); a tie leaves it as set here."
+                )}
               </p>
             ) : null}
             {a.kind === MOST_VALUABLE_FAILURE && suggestion ? (

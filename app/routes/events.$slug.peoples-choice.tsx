@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   enforce(canManageEvent(user, access));
   const change = canManagePeoplesChoice(user, access);
   return {
-    event: { slug: event.slug, title: event.title, timezone: event.timezone },
+    event: { slug: event.slug, title: event.title, timezone: event.timezone, published: event.phase === "closed" },
     submissionDeadline: formatInZone(event.submissionDeadline, event.timezone),
     // The browser checks the closing time against the same deadline the server does.
     deadlineMs: event.submissionDeadline.getTime(),
@@ -67,10 +67,17 @@ export default function PeoplesChoiceSettings() {
           Everyone signed in may vote once for an entry of another team, and change the vote until it closes. The vote opens at the submission deadline (
           {submissionDeadline}).
         </p>
-        <p>
-          Counts stay hidden from everyone, organizers included, until results are published. Publishing gives the People's choice award to the entry with the
-          most votes; a tie leaves the award to you.
-        </p>
+        {event.published ? (
+          <p>
+            The results are published: the counts are on the <Link to={`/events/${event.slug}/results`}>results page</Link>. Publishing gave the People's choice
+            award to the entry with the most votes, unless a tie left it to you.
+          </p>
+        ) : (
+          <p>
+            Counts stay hidden from everyone, organizers included, until results are published. Publishing gives the People's choice award to the entry with the
+            most votes; a tie leaves the award to you.
+          </p>
+        )}
       </div>
       {settings.sentence ? (
         <p className="rounded-md border border-slate-300 bg-slate-50 px-4 py-3 text-sm" data-testid="vote-state">

@@ -91,7 +91,9 @@ export default function Results() {
               Final ranking
             </h2>
             <p className="text-sm text-slate-700">
-              This event had a final round: its finalists were scored again by the final round&rsquo;s judges, and that ranking is the official one.
+              {event.phase === "closed"
+                ? "This event had a final round: its finalists were scored again by the final round’s judges, and that ranking is the official one."
+                : "This event is in its final round: its finalists are being scored again by the final round’s judges, and that ranking will be the official one."}
             </p>
           </>
         ) : (

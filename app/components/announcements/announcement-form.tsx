@@ -54,7 +54,7 @@ export function AnnouncementForm({
           label="Message"
           meta={fields.body}
           rows={8}
-          hint="Markdown: **bold**, *italic*, lists, [a link](https://example.com). Raw HTML is shown as text, and only http, https and mailto links work."
+          hint="Markdown: **bold**, *italic*, lists, [a link](https://example.com). HTML is filtered: tags other than basic formatting and links are dropped (a script with its content), and only http, https and mailto links work."
         />
         <SelectField
           label="Who gets it"
