@@ -296,6 +296,14 @@ test("an organizer copies problems from a past event, adds a co-organizer and re
   await expectToast(organizer, "Copied 1 problem from Autumn AI Hackathon 2026.");
   await expect(organizer.getByRole("heading", { name: "Business problems (1)" })).toBeVisible();
   await expect(organizer.getByRole("link", { name: "Invoice disputes are found too late", exact: true })).toBeVisible();
+  // Back on the copy page, the problem is marked as already here and cannot be ticked twice.
+  await organizer.getByRole("link", { name: "Copy problems from another event" }).click();
+  await organizer.getByLabel("Event to copy from").selectOption((await source.getAttribute("value"))!);
+  await organizer.getByRole("button", { name: "Show its problems" }).click();
+  await expect(organizer.getByLabel("Invoice disputes are found too late")).toBeDisabled();
+  await expect(organizer.getByLabel("Invoice disputes are found too late")).toHaveAccessibleDescription(`Already in ${title}`);
+  await expectAccessible(organizer);
+  await organizer.goto(manageUrl);
 
   // A plain member does not see the draft; a co-organizer does, and may manage it.
   await member.goto("/");

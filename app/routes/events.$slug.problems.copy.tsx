@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: { slug: event.slug, title: event.title },
     others: others.map((e) => ({ slug: e.slug, title: e.title, phase: e.phase, problemCount: e.problemCount })),
-    source: source ? { slug: source.slug, title: source.title, problems: await listProblemsToCopy(source.id) } : null,
+    source: source ? { slug: source.slug, title: source.title, problems: await listProblemsToCopy(source.id, event.id) } : null,
     unknownSource: Boolean(from) && !source,
   };
 }
@@ -49,9 +49,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const source = await sourceEvent(user, submission.value.from, event.id);
   if (!source) return data({ result: submission.reply({ fieldErrors: { from: ["Pick an event you can see, other than this one"] } }) }, { status: 400 });
-  const copied = await copyProblems(source.id, event.id, submission.value.problemIds);
-  if (copied === 0) return data({ result: submission.reply({ fieldErrors: { problemIds: ["Tick problems of the event you picked"] } }) }, { status: 400 });
-  return redirectWithToast(`/events/${event.slug}/manage`, `Copied ${copied} ${copied === 1 ? "problem" : "problems"} from ${source.title}.`);
+  const { copied, alreadyHere } = await copyProblems(source.id, event.id, submission.value.problemIds);
+  if (copied === 0) {
+    const why = alreadyHere ? `${event.title} already has ${alreadyHere === 1 ? "this problem" : "these problems"}` : "Tick problems of the event you picked";
+    return data({ result: submission.reply({ fieldErrors: { problemIds: [why] } }) }, { status: 400 });
+  }
+  const left = alreadyHere ? ` ${alreadyHere} already here ${alreadyHere === 1 ? "was" : "were"} left out.` : "";
+  return redirectWithToast(`/events/${event.slug}/manage`, `Copied ${copied} ${copied === 1 ? "problem" : "problems"} from ${source.title}.${left}`);
 }
 
 export default function CopyProblems() {
@@ -97,11 +101,24 @@ export default function CopyProblems() {
             <ul className="mt-3 space-y-3">
               {source.problems.map((p) => (
                 <li key={p.id} className="flex items-start gap-3">
-                  <input type="checkbox" name="problemIds" value={p.id} id={`copy-${p.id}`} className="mt-1" />
+                  <input
+                    type="checkbox"
+                    name="problemIds"
+                    value={p.id}
+                    id={`copy-${p.id}`}
+                    disabled={p.alreadyHere}
+                    aria-describedby={p.alreadyHere ? `copy-${p.id}-here` : undefined}
+                    className="mt-1"
+                  />
                   <div>
                     <label htmlFor={`copy-${p.id}`} className="font-semibold">
                       {p.title}
                     </label>
+                    {p.alreadyHere ? (
+                      <p id={`copy-${p.id}-here`} className="text-sm font-semibold text-slate-800">
+                        Already in {event.title}
+                      </p>
+                    ) : null}
                     <p className="text-sm text-slate-700">{p.summary}</p>
                     <p className="text-xs text-slate-600">
                       {p.teamCount} {p.teamCount === 1 ? "team" : "teams"} ·{" "}

@@ -5,7 +5,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { awards, criteria, problems } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
-import { listProblemsToCopy, problemCopies } from "~/modules/problems/problems.server";
+import { listProblemsOf, problemCopies } from "~/modules/problems/problems.server";
 import type { EventRow } from "./events.server";
 import { PEOPLES_CHOICE } from "~/modules/judging/awards";
 
@@ -14,7 +14,7 @@ export type EventTemplate = { source: EventRow; problemIds: string[] };
 /** What the new-event page shows about the source before anything is created. */
 export async function templatePreview(source: EventRow) {
   const [problemRows, criterionRows, awardRows] = await Promise.all([
-    listProblemsToCopy(source.id),
+    listProblemsOf(source.id),
     db
       .select({ name: criteria.name, weight: criteria.weight })
       .from(criteria)

@@ -5,6 +5,7 @@ import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
 import { parseForm } from "~/lib/forms.server";
+import { problemKey } from "~/modules/archive/history";
 import { problemSchema, type ProblemInput } from "./schemas";
 
 /** A problem's stored fields; the owner's account is resolved from an email by readProblemForm first. */
@@ -138,20 +139,39 @@ export async function retireProblem(
 /** Offers a retired problem to new teams again. */
 export const restoreProblem = (eventId: string, problemId: string) => setProblemRetired(eventId, problemId, false);
 
-/** Copies the chosen problems of one event to the end of another's list: fresh ids, not retired, no teams. */
-export async function copyProblems(fromEventId: string, toEventId: string, problemIds: string[]): Promise<number> {
-  const source = await db
-    .select()
-    .from(problems)
-    .where(and(eq(problems.eventId, fromEventId), inArray(problems.id, problemIds)))
-    .orderBy(asc(problems.position));
-  if (source.length === 0) return 0;
+/** The problems an event already has, by their titles' words (`problemKey`, as a problem's history matches them). */
+async function problemKeysOf(eventId: string): Promise<Set<string>> {
+  const rows = await db.select({ title: problems.title }).from(problems).where(eq(problems.eventId, eventId));
+  return new Set(rows.map((r) => problemKey(r.title)));
+}
+
+/**
+ * Copies the chosen problems of one event to the end of another's list: fresh ids, not retired, no teams. A problem
+ * the event already has (the same title's words, retired or not) is left out, as is a second one of the same title.
+ */
+export async function copyProblems(fromEventId: string, toEventId: string, problemIds: string[]): Promise<{ copied: number; alreadyHere: number }> {
+  const [chosen, here] = await Promise.all([
+    db
+      .select()
+      .from(problems)
+      .where(and(eq(problems.eventId, fromEventId), inArray(problems.id, problemIds)))
+      .orderBy(asc(problems.position)),
+    problemKeysOf(toEventId),
+  ]);
+  const source = chosen.filter((p) => {
+    const key = problemKey(p.title);
+    if (here.has(key)) return false;
+    here.add(key);
+    return true;
+  });
+  const alreadyHere = chosen.length - source.length;
+  if (source.length === 0) return { copied: 0, alreadyHere };
   const [{ start }] = await db
     .select({ start: sql<number>`coalesce(max(${problems.position}), -1) + 1` })
     .from(problems)
     .where(eq(problems.eventId, toEventId));
   await db.insert(problems).values(problemCopies(source, toEventId, Number(start)));
-  return source.length;
+  return { copied: source.length, alreadyHere };
 }
 
 /** Rows that copy problems to another event from position `start` on: fresh ids, not retired, no teams. */
@@ -181,7 +201,14 @@ export function listProblems(eventId: string) {
 }
 
 /** Problems of another event to copy from, with how far teams got on each. */
-export function listProblemsToCopy(eventId: string) {
+/** The problems of `eventId` to offer for copying into `toEventId`, each saying whether that event already has it. */
+export async function listProblemsToCopy(eventId: string, toEventId: string) {
+  const [rows, here] = await Promise.all([listProblemsOf(eventId), problemKeysOf(toEventId)]);
+  return rows.map((p) => ({ ...p, alreadyHere: here.has(problemKey(p.title)) }));
+}
+
+/** An event's problems with how far teams got on each, in its order (the copy pickers show them). */
+export function listProblemsOf(eventId: string) {
   return db
     .select({
       id: problems.id,

@@ -10,7 +10,7 @@ import { eventSchema } from "~/modules/events/schemas";
 import { updateEvent } from "~/modules/events/settings.server";
 import { hashInviteToken } from "~/modules/events/judge-invites.server";
 import { judgeQueue, saveScores } from "~/modules/judging/judging.server";
-import { addProblem } from "~/modules/problems/problems.server";
+import { addProblem, copyProblems } from "~/modules/problems/problems.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { loader as eventLoader } from "~/routes/events.$slug._index";
 import { action as editAction, loader as editLoader } from "~/routes/events.$slug.edit";
@@ -507,6 +507,33 @@ describe("problems", () => {
     );
     expect(fieldErrors(foreign).problemIds).toEqual(["Tick problems of the event you picked"]);
     expect(await db.select().from(problems).where(eq(problems.eventId, target.id))).toHaveLength(1);
+
+    // A problem the event already has (its title's words, letter case and punctuation aside) is marked and not copied
+    // again; the others of the same request are.
+    const again = await expectStatus(
+      copyLoader(args(request(`/events/${target.slug}/problems/copy?from=${past.slug}`, { user: organizer }), { slug: target.slug })),
+      200,
+    );
+    expect((again.data as { source: { problems: { id: string; alreadyHere: boolean }[] } }).source.problems).toEqual([
+      expect.objectContaining({ id: unsolved.id, alreadyHere: true }),
+      expect.objectContaining({ id: solvedElsewhere.id, alreadyHere: false }),
+    ]);
+    const twice = await expectStatus(
+      copyAction(args(request(path, { user: organizer, form: { from: past.slug, problemIds: unsolved.id } }), { slug: target.slug })),
+      400,
+    );
+    expect(fieldErrors(twice).problemIds).toEqual([`${target.title} already has this problem`]);
+    const mixed = await copyAction(
+      args(request(path, { user: organizer, form: { from: past.slug, problemIds: [unsolved.id, solvedElsewhere.id] } }), { slug: target.slug }),
+    );
+    expect(mixed).toBeInstanceOf(Response);
+    expect((mixed as Response).status).toBe(302);
+    expect((await db.select({ title: problems.title }).from(problems).where(eq(problems.eventId, target.id))).map((p) => p.title)).toEqual([
+      unsolved.title,
+      "Solved one",
+    ]);
+    await db.update(problems).set({ title: "  SOLVED one! " }).where(eq(problems.id, solvedElsewhere.id));
+    expect((await copyProblems(past.id, target.id, [solvedElsewhere.id])).alreadyHere).toBe(1);
   });
 });
 
