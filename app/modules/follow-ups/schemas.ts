@@ -5,7 +5,15 @@ import { followUpStatuses } from "#db/enums";
 export const followUpSchema = z.object({
   status: z.enum(followUpStatuses, { error: "Choose what happened to the entry" }),
   why: z.string({ error: "Say why, in a sentence or two" }).trim().min(3, "Say why, in a sentence or two").max(2000, "Use at most 2,000 characters"),
-  metricValue: z.string().trim().max(100, "Use at most 100 characters").optional().default(""),
+  // A number as people write it ("41", "1,200", "-3.5"): the metric's unit is printed after it on every page, so
+  // "86 percent" would read "86 percent %", and words have no place where the best result so far is compared.
+  metricValue: z
+    .string()
+    .trim()
+    .max(100, "Use at most 100 characters")
+    .regex(/^$|^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/, "Give the value as a number, like 41, 1,200 or 3.5: the unit is added for you")
+    .optional()
+    .default(""),
 });
 
 export type FollowUpInput = z.infer<typeof followUpSchema>;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { followUpSchema } from "./schemas";
+
+const answer = (metricValue?: string) => followUpSchema.safeParse({ status: "piloted", why: "Two teams try it.", metricValue });
+
+describe("followUpSchema's metric value", () => {
+  it("takes a number as people write it, or nothing", () => {
+    for (const value of ["41", " 41 ", "-5", "+2", "150", "3.5", "1,200", "12,345,678.25", "0", "", undefined])
+      expect(answer(value).success, String(value)).toBe(true);
+    expect(answer(" 1,200 ").data?.metricValue).toBe("1,200");
+    expect(answer(undefined).data?.metricValue).toBe("");
+  });
+
+  it("refuses words, units and other notations beside the field, since the unit is printed after the value", () => {
+    for (const value of ["abc", "86 percent", "86 %", "1e3", "12,34", "1.", ".5", "4 1", "--3"]) {
+      const parsed = answer(value);
+      expect(parsed.success, value).toBe(false);
+      expect(
+        parsed.error?.issues.map((i) => [i.path.join("."), i.message]),
+        value,
+      ).toEqual([["metricValue", "Give the value as a number, like 41, 1,200 or 3.5: the unit is added for you"]]);
+    }
+  });
+});
