@@ -1,11 +1,11 @@
 // The final round (ADR 038): shortlisting finalists from round 1's official ranking and starting round 2.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { criteria, entries, finalists, teamMembers, teams, users } from "#db/schema";
+import { criteria, entries, finalists, judgeConflicts, teamMembers, teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { canBeAddedToRoster } from "~/modules/auth/permissions";
 import { listJudges } from "~/modules/events/events.server";
-import { finalRoundOpenedMail } from "~/modules/mail/messages";
+import { finalistsQueued, finalRoundOpenedMail } from "~/modules/mail/messages";
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 import { eventResults } from "./judging.server";
 import { asRound, checkShortlist, finalJudgeClash, finalRoundBlockers, liveDemoRubric, parseEmailList, type RankedEntry } from "./rounds";
@@ -133,19 +133,23 @@ export async function startFinalRound(
       : liveDemoRubric.map((c, position) => ({ id: newId(), position, ...c, levels: "[]", kind: "custom" }));
 
   const path = `/events/${event.slug}/judging`;
-  const notices: Notice[] = picked.judges.map((judge) => ({
-    to: judge,
-    eventId: event.id,
-    title: `The final round of ${event.title} is open`,
-    body: `Your queue lists the ${shortlist.finalists.length} finalists you score.`,
-    path,
-    mail: finalRoundOpenedMail({
-      name: judge.name,
-      eventTitle: event.title,
-      finalists: shortlist.finalists.length,
-      queueUrl: new URL(path, origin).toString(),
-    }),
-  }));
+  // A finalist a judge declared a conflict with stays out of their queue: each judge is told their own count.
+  const conflicts = new Set(
+    (
+      await db.select({ judgeId: judgeConflicts.judgeId, entryId: judgeConflicts.entryId }).from(judgeConflicts).where(eq(judgeConflicts.eventId, event.id))
+    ).map((c) => `${c.judgeId} ${c.entryId}`),
+  );
+  const notices: Notice[] = picked.judges.map((judge) => {
+    const queued = shortlist.finalists.filter((entryId) => !conflicts.has(`${judge.id} ${entryId}`)).length;
+    return {
+      to: judge,
+      eventId: event.id,
+      title: `The final round of ${event.title} is open`,
+      body: finalistsQueued(queued),
+      path,
+      mail: finalRoundOpenedMail({ name: judge.name, eventTitle: event.title, finalists: queued, queueUrl: new URL(path, origin).toString() }),
+    };
+  });
   const told = await notifyStatementsIfChanged(notices, origin);
   const started = sql`(select judging_round from events where id = ${event.id}) = 2`;
   const at = now.getTime();

@@ -114,14 +114,18 @@ export function judgingOpenedMail(input: { name: string; eventTitle: string; que
 }
 
 /** The final round started (ADR 038): same kind as "judging opened", so the same email choice applies. */
+/** What a final round judge's queue holds: the finalists minus those they declared a conflict with. */
+export function finalistsQueued(queued: number): string {
+  if (queued === 0) return "Your queue lists no finalist: you declared a conflict with each of them.";
+  return `Your queue lists the ${queued === 1 ? "finalist" : `${queued} finalists`} you score.`;
+}
+
 export function finalRoundOpenedMail(input: { name: string; eventTitle: string; finalists: number; queueUrl: string }): MailContent {
   return {
     kind: "judging-opened",
     subject: `The final round of ${input.eventTitle} is open`,
     greeting: `Hello ${input.name},`,
-    paragraphs: [
-      `The final round of ${input.eventTitle} has started and you are one of its judges. Your queue lists the ${input.finalists === 1 ? "finalist" : `${input.finalists} finalists`} you score.`,
-    ],
+    paragraphs: [`The final round of ${input.eventTitle} has started and you are one of its judges. ${finalistsQueued(input.finalists)}`],
     action: { label: "Open your judging queue", url: input.queueUrl },
   };
 }
@@ -303,7 +307,7 @@ export function judgeReminderMail(input: { name: string; eventTitle: string; lef
     subject: `${input.left} score ${input.left === 1 ? "sheet" : "sheets"} left to finish in ${input.eventTitle}`,
     greeting: `Hello ${input.name},`,
     paragraphs: [
-      `${input.left} of your ${input.assigned} score ${input.assigned === 1 ? "sheet is" : "sheets are"} not finished yet. Judging of ${input.eventTitle} ends ${input.ends}.`,
+      `${input.left} of your ${input.assigned} score ${input.assigned === 1 ? "sheet" : "sheets"} ${input.left === 1 ? "is" : "are"} not finished yet. Judging of ${input.eventTitle} ends ${input.ends}.`,
     ],
     action: { label: "Open your judging queue", url: input.queueUrl },
     note: "You get this because you are a judge of this event.",

@@ -125,7 +125,7 @@ function judgeNotice(event: ReminderEvent, judge: JudgeSheets & { email: string 
     to: { id: judge.id, email: judge.email },
     eventId: event.id,
     title: `${left} score ${left === 1 ? "sheet" : "sheets"} left in ${event.title}`,
-    body: `${left} of your ${judge.assigned} score ${judge.assigned === 1 ? "sheet is" : "sheets are"} not finished. Judging ends ${ends}.`,
+    body: `${left} of your ${judge.assigned} score ${judge.assigned === 1 ? "sheet" : "sheets"} ${left === 1 ? "is" : "are"} not finished. Judging ends ${ends}.`,
     path,
     mail: judgeReminderMail({ name: judge.name, eventTitle: event.title, left, assigned: judge.assigned, ends, queueUrl: new URL(path, origin).toString() }),
   };

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { criteria, entries, eventJudges, events, finalists, finalJudges, notifications, overallComments, scores } from "#db/schema";
+import { criteria, entries, eventJudges, events, finalists, finalJudges, judgeConflicts, notifications, overallComments, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
@@ -177,6 +177,8 @@ describe("judging rounds: the final round", () => {
   });
 
   it("records the shortlist with who, when and why, the final judges and rubric, and tells the final judges", async () => {
+    // j1 stepped away from Gamma in round 1 (the row alone: round 1's ranking stays as it is here).
+    await db.insert(judgeConflicts).values({ eventId: w.event.id, entryId: w.ids.Gamma, judgeId: w.j1.id, reason: "I advised this team" });
     await expectStatus(start(w, w.organizer, goodForm(w)), 302);
     expect(await roundOf(w)).toBe(2);
     const rows = await db.select().from(finalists).where(eq(finalists.eventId, w.event.id));
@@ -193,6 +195,12 @@ describe("judging rounds: the final round", () => {
       .from(notifications)
       .where(eq(notifications.title, `The final round of ${w.event.title} is open`));
     expect(told.map((n) => n.userId).sort()).toEqual([w.j1.id, w.j3.id].sort());
+    // Each is told what their own queue lists: j1 not the finalist they declared a conflict with.
+    expect(Object.fromEntries(told.map((n) => [n.userId, n.body]))).toEqual({
+      [w.j1.id]: "Your queue lists the finalist you score.",
+      [w.j3.id]: "Your queue lists the 2 finalists you score.",
+    });
+    expect((await queue(w, w.j1)).map((q) => q.id)).toEqual([w.ids.Alpha]);
     // A judge of the final round only is a judge of the event everywhere: announcements to judges, their account's roles.
     expect((await recipients(w.event.id, "judges", "judging", w.organizer.id)).map((p) => p.id)).toContain(w.j3.id);
     expect((await eventsWithRoles({ id: w.j3.id, role: "member" })).map((e) => e.slug)).toContain(w.event.slug);
