@@ -62,6 +62,15 @@ test("an organizer invites a judge by email; the invitee signs up through the ma
   await invitee.getByLabel("Password").fill(PASSWORD);
   await invitee.getByRole("button", { name: "Sign in" }).click();
   await expect(invitee.getByRole("heading", { name: `Judge ${setUp.event.title}` })).toBeVisible();
+  await expect(invitee.getByText("This invite was sent to")).toHaveCount(0);
+  // Someone else signed in who opens the forwarded link is told whose invite it is, and which account would judge.
+  const other = await pageSignedInAs(browser, "participant4@example.com");
+  await other.goto(link);
+  await expect(
+    other.getByText(`This invite was sent to ${email}. You are signed in as participant4@example.com: accepting makes this account the judge.`),
+  ).toBeVisible();
+  await expectAccessible(other);
+  await other.context().close();
   await invitee.getByRole("button", { name: "Become a judge" }).click();
   await expectToast(invitee, `You are now a judge of ${setUp.event.title}.`);
 

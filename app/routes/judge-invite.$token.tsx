@@ -25,8 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shown = { slug: invite.slug, title: invite.title, phase: invite.phase, alreadyJudge: invite.alreadyJudge, finalRound: invite.finalRound };
   if (!user) return { invite: shown, refusal: null, signIn: { signUp: `/signup?redirectTo=${back}`, signIn: `/login?redirectTo=${back}` } };
   const takePart = canTakePart(user);
+  // An emailed invite names its address when someone else opens it: the link still works (whoever holds it may accept,
+  // as a forwarded invite should), but they should know which account becomes the judge.
+  const sentTo = invite.email && invite.email.toLowerCase() !== user.email.toLowerCase() ? { invited: invite.email, signedIn: user.email } : null;
   return {
-    invite: shown,
+    invite: { ...shown, sentTo },
     refusal: invite.alreadyJudge ? null : !takePart.ok ? takePart.reason : invite.inTeam ? JUDGE_IN_TEAM_MESSAGE : null,
     signIn: null,
   };
@@ -89,6 +92,11 @@ export default function JudgeInvite() {
               own team.
             </p>
           )}
+          {"sentTo" in invite && invite.sentTo ? (
+            <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+              This invite was sent to {invite.sentTo.invited}. You are signed in as {invite.sentTo.signedIn}: accepting makes this account the judge.
+            </p>
+          ) : null}
           <button type="submit" className="btn-primary">
             Become a judge
           </button>
