@@ -66,9 +66,11 @@ export async function resultsCsv(event: ExportEvent): Promise<string> {
  * Every score with its comment, then every overall comment (criterion "(overall comment)"). An event with a final
  * round gets a first column saying each row's round (ADR 038); round 1 comes first.
  */
-export async function rawScoresCsv(event: { id: string }): Promise<string> {
+export async function rawScoresCsv(event: { id: string; judgingRound: number }): Promise<string> {
   const [rows, overall] = await Promise.all([rawScoreRows(event.id), overallCommentRows(event.id)]);
-  const rounds = rows.some((r) => r.round === 2) || overall.some((r) => r.round === 2);
+  // An event with a final round says which round each score is of, from the round's start on (a file downloaded
+  // before its first score has the same columns as one downloaded after).
+  const rounds = asRound(event.judgingRound) === 2 || rows.some((r) => r.round === 2) || overall.some((r) => r.round === 2);
   const round = (n: number) => (rounds ? [roundNames[asRound(n)]] : []);
   const header = [...(rounds ? ["round"] : []), "entry", "team", "judge", "judge email", "criterion", "weight", "value", "comment"];
   return toCsv([

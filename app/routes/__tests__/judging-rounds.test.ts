@@ -201,6 +201,12 @@ describe("judging rounds: the final round", () => {
       [w.j3.id]: "Your queue lists the 2 finalists you score.",
     });
     expect((await queue(w, w.j1)).map((q) => q.id)).toEqual([w.ids.Alpha]);
+    // The raw scores export has its round column from the final round's start, before its first score.
+    const csv = await (
+      await expectStatus(scoresCsvLoader(args(request(`/events/${w.event.slug}/scores.csv`, { user: w.organizer }), { slug: w.event.slug })), 200)
+    ).response!.text();
+    expect(csv.split("\n")[0]).toMatch(/^round,entry,/);
+    expect(csv).not.toContain("Final round,");
     // A judge of the final round only is a judge of the event everywhere: announcements to judges, their account's roles.
     expect((await recipients(w.event.id, "judges", "judging", w.organizer.id)).map((p) => p.id)).toContain(w.j3.id);
     expect((await eventsWithRoles({ id: w.j3.id, role: "member" })).map((e) => e.slug)).toContain(w.event.slug);
