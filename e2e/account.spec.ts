@@ -54,3 +54,24 @@ test("the header shows a site role only where it grants something", async ({ bro
   await expect(organizer.getByRole("region", { name: "Your events" })).toContainText("Organizer");
   await expectAccessible(organizer);
 });
+
+test("a person changes the name others see, and skills are kept as the portfolio lists them", async ({ browser }) => {
+  const person = await createPerson("Sam Typo");
+  const page = await pageSignedInAs(browser, person.email);
+  await page.goto("/account");
+  await expect(page.getByLabel("Name")).toHaveValue("Sam Typo");
+  // A blank name is refused beside the field, with the rest kept.
+  await page.getByLabel("Name").fill(" ");
+  await page.getByLabel("Skills").fill("SQL,, python ; SQL");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Enter your name")).toBeVisible();
+  await expect(page.getByLabel("Skills")).toHaveValue("SQL,, python ; SQL");
+  await page.getByLabel("Name").fill("Sam Tippett");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toHaveAccessibleName("Your account: Sam Tippett");
+  await expect(page.getByLabel("Skills")).toHaveValue("SQL, python");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "your portfolio" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sam Tippett" })).toBeVisible();
+});

@@ -81,8 +81,12 @@ export async function seed(now = new Date()) {
     ids[a.email] = created.userId;
   }
   // Profile lines on two accounts, so their portfolio pages (/people/<id>) show a headline and skills.
-  await saveProfile(ids["participant@example.com"], { headline: "Analyst, Customer support operations", skills: "SQL, prompt design, Zendesk" });
-  await saveProfile(ids["participant2@example.com"], { headline: "Finance operations", skills: "Excel, Python, invoice matching" });
+  const nameOf = (email: string) => demoAccounts.find((a) => a.email === email)!.name;
+  for (const [email, headline, skills] of [
+    ["participant@example.com", "Analyst, Customer support operations", "SQL, prompt design, Zendesk"],
+    ["participant2@example.com", "Finance operations", "Excel, Python, invoice matching"],
+  ])
+    await saveProfile(ids[email], { name: nameOf(email), headline, skills });
   const organizer = { id: ids["organizer@example.com"], role: "organizer" as const };
   const t = now.getTime();
 

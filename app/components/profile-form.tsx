@@ -6,14 +6,16 @@ import { lazySchemas } from "~/lib/lazy-schemas";
 
 const check = lazySchemas(() => import("~/modules/portfolio/schemas"));
 
-/** The account page's "Profile" section: the two optional lines of the person's portfolio page. */
+/** The account page's "Profile" section: the name others see, and the two optional lines of the person's portfolio page. */
 export function ProfileForm({
   userId,
+  name,
   headline,
   skills,
   lastResult,
 }: {
   userId: string;
+  name: string;
   headline: string;
   skills: string;
   lastResult?: SubmissionResult<string[]>;
@@ -21,7 +23,7 @@ export function ProfileForm({
   const [form, fields] = useForm({
     id: "profile",
     lastResult,
-    defaultValue: { headline, skills },
+    defaultValue: { name, headline, skills },
     onValidate: ({ formData }) => check(formData, (s) => s.profileSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -33,8 +35,10 @@ export function ProfileForm({
         Profile
       </h2>
       <p className="text-sm text-slate-700">
-        Shown on <Link to={`/people/${userId}`}>your portfolio</Link> with every entry you were part of. Both are optional.
+        Your name is how teammates, organizers and judges see you. Headline and skills are optional, shown on{" "}
+        <Link to={`/people/${userId}`}>your portfolio</Link> with every entry you were part of.
       </p>
+      <Field label="Name" meta={fields.name} autoComplete="name" />
       <Field label="Headline" meta={fields.headline} hint="Your title or team, e.g. “Analyst, Finance operations”." />
       <Field label="Skills" meta={fields.skills} hint="Separated by commas, e.g. “SQL, prompt design, Python”." />
       <button type="submit" className="btn-primary">

@@ -117,9 +117,13 @@ export default function Account() {
           </>
         ) : null}
       </dl>
+      {/* Keyed on what is saved: after a save the form starts from the stored profile (skills as the portfolio lists
+          them), not from what was typed; a refused save reloads nothing and keeps the typing. */}
       <ProfileForm
+        key={`${user.name}\n${user.headline}\n${user.skills}`}
         userId={user.id}
         headline={user.headline}
+        name={user.name}
         skills={user.skills}
         lastResult={actionData?.intent === "profile" ? actionData.result : undefined}
       />

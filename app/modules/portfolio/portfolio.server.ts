@@ -15,8 +15,12 @@ export async function getProfile(personId: string) {
   return person ? { ...person, skillList: skillList(person.skills) } : null;
 }
 
-export async function saveProfile(userId: string, input: { headline: string; skills: string }) {
-  await db.update(users).set({ headline: input.headline, skills: input.skills }).where(eq(users.id, userId));
+/** The account page's profile: the name others see, and the portfolio's headline and skills (kept as the list shows them). */
+export async function saveProfile(userId: string, input: { name: string; headline: string; skills: string }) {
+  await db
+    .update(users)
+    .set({ name: input.name, headline: input.headline, skills: skillList(input.skills).join(", ") })
+    .where(eq(users.id, userId));
 }
 
 /** Every entry of every team the person is in (drafts of events nobody else may see yet included), newest event first. */

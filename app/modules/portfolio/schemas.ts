@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { personNameSchema } from "~/modules/auth/schemas";
 
 export const profileSchema = z.object({
+  name: personNameSchema,
   headline: z.string().trim().max(80, "Use at most 80 characters").optional().default(""),
   skills: z.string().trim().max(300, "Use at most 300 characters").optional().default(""),
 });

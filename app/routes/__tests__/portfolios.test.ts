@@ -1,5 +1,8 @@
 // Portfolios (ADR 029): a person's entries across events, never shown wider than the entry page shows them.
 import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { users } from "#db/schema";
+import { db } from "~/db.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { action as personAction, loader as personLoader } from "~/routes/people.$userId";
 import { action as accountAction } from "~/routes/account";
@@ -65,12 +68,19 @@ describe("a person's portfolio", () => {
     expect((await view(w.outsider, w.person)).entries).toHaveLength(1);
   });
 
-  it("saves the headline and skills from the account page, with a message next to a field that is too long", async () => {
+  it("saves the name, headline and skills from the account page, with a message next to a field that is too long", async () => {
     const w = await world();
     const save = (form: Record<string, string>) => accountAction(args(request("/account", { user: w.person, form: { intent: "profile", ...form } })));
-    await expectStatus(save({ headline: "Analyst, Finance ops", skills: "SQL, prompt design; sql, Python" }), 302);
-    expect((await view(w.outsider, w.person)).person).toMatchObject({ headline: "Analyst, Finance ops", skillList: ["SQL", "prompt design", "Python"] });
-    const tooLong = await expectStatus(save({ headline: "x".repeat(81), skills: "" }), 400);
-    expect(fieldErrors(tooLong).headline).toEqual(["Use at most 80 characters"]);
+    await expectStatus(save({ name: "  Pia Renamed ", headline: "Analyst, Finance ops", skills: "SQL, prompt design; sql, Python" }), 302);
+    expect((await view(w.outsider, w.person)).person).toMatchObject({
+      name: "Pia Renamed",
+      headline: "Analyst, Finance ops",
+      skillList: ["SQL", "prompt design", "Python"],
+    });
+    // Skills are kept as the list shows them, so the form shows them so too after saving.
+    expect((await db.select({ skills: users.skills }).from(users).where(eq(users.id, w.person.id)))[0].skills).toBe("SQL, prompt design, Python");
+    const tooLong = await expectStatus(save({ name: "", headline: "x".repeat(81), skills: "" }), 400);
+    expect(fieldErrors(tooLong)).toMatchObject({ name: ["Enter your name"], headline: ["Use at most 80 characters"] });
+    expect((await db.select({ name: users.name }).from(users).where(eq(users.id, w.person.id)))[0].name).toBe("Pia Renamed");
   });
 });
