@@ -353,6 +353,15 @@ test("an organizer starts a new event from an earlier one: problems they tick, r
   await expect(organizer.getByRole("heading", { name: `New event from ${source.event.title}`, level: 1 })).toBeVisible();
   const from = organizer.getByRole("region", { name: `Starting from ${source.event.title}` });
   await expect(from).toContainText("Never its teams, entries, scores, judges or results.");
+  await expect(from).not.toContainText("People's choice");
+  // The demo's past event had a People's choice vote: the page says why its award stays behind.
+  const withVote = await organizer.context().newPage();
+  await withVote.goto("/events/autumn-ai-hackathon-2026/manage");
+  await withVote.getByRole("link", { name: "New event from this one" }).click();
+  await expect(withVote.getByRole("region", { name: /^Starting from/ })).toContainText(
+    "nor its People's choice vote: turning the vote on for the new event adds that award again.",
+  );
+  await withVote.close();
   await expect(from.getByLabel("Invoice disputes are found too late")).toBeChecked();
   await expectAccessible(organizer);
 

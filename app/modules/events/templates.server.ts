@@ -29,6 +29,8 @@ export async function templatePreview(source: EventRow) {
     criteria: criterionRows,
     scaleMax: source.scaleMax,
     awards: awardRows.filter((a) => a.kind !== PEOPLES_CHOICE).map((a) => a.name),
+    // Said on the page, since the award list above leaves it out: it comes back with the vote, when turned on.
+    hadPeoplesChoice: awardRows.some((a) => a.kind === PEOPLES_CHOICE),
     settings: {
       judgesPerEntry: source.judgesPerEntry,
       blindJudging: source.blindJudging,

@@ -46,6 +46,8 @@ describe("a new event from an earlier one", () => {
       ["Invoices are matched by hand", 0],
     ]);
     expect(shown.defaults).toMatchObject({ description: "Our **spring** hackathon.", rules: "No customer data." });
+    // The People's choice award is not in the list of awards that come along, and the page says why.
+    expect(shown.template).toMatchObject({ awards: ["Best overall"], hadPeoplesChoice: true });
 
     const sent = eventForm({ title: "Autumn rerun", description: "Our **autumn** hackathon.", from: event.slug, problemIds: [second.id, retired.id] });
     const response = (await create(organizer, sent)) as Response;
