@@ -118,9 +118,10 @@ test("declaring a conflict on a scored entry asks first, naming the scores it de
     }),
   ).toBeVisible();
   await expectAccessible(page);
-  // Keeping changes nothing: the sheet is as saved.
-  await page.getByRole("link", { name: "Keep my scores" }).click();
+  // Keeping changes nothing: the sheet is as saved, after a reload too.
+  await page.getByRole("link", { name: "Keep what I saved" }).click();
   await expect(page.getByRole("alert")).toHaveCount(0);
+  await page.reload();
   await expect(page.getByRole("group", { name: /Problem fit/ }).getByLabel("4", { exact: true })).toBeChecked();
 
   await page.getByLabel("Reason for the conflict").fill("I coached this team last year.");

@@ -138,3 +138,15 @@ test("20 people vote at the same moment, some pressing twice; after publishing e
   await expect(tally).toContainText("People's choice: “Alpha router”, the entry most people voted for. 20 votes in all.");
   await expect(tally.getByRole("row")).toHaveText([/Rank\s*Entry\s*Votes/, /1\s*Alpha router\s*13/, /2\s*Beta summarizer\s*7/]);
 });
+
+test("a published event that had no vote says so on the People's choice page, not that counts are somewhere", async ({ browser }) => {
+  const setUp = await openEvent(unique("No Vote Hack"));
+  await submittedEntry(setUp, await createPerson("Nia Novote"), "Quiet entry", "working");
+  await startJudging(setUp, [await createPerson("Jo Novote")]);
+  await publishResults(setUp);
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/peoples-choice`);
+  await expect(organizer.getByText("The results are published, and this event had no People's choice vote.")).toBeVisible();
+  await expect(organizer.getByText("the counts are on the")).toHaveCount(0);
+  await expectAccessible(organizer);
+});

@@ -6,6 +6,7 @@ import { followUpStatuses } from "#db/enums";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import type { FollowUpAnswer } from "~/modules/follow-ups/follow-ups.server";
+import { isMetricValue } from "~/modules/follow-ups/metric-value";
 import { followUpHints, followUpLabels } from "~/modules/follow-ups/words";
 import type { Metric } from "./follow-ups";
 
@@ -16,7 +17,8 @@ export function FollowUpForm({ latest, metric, lastResult }: { latest: FollowUpA
   const [form, fields] = useForm({
     id: "follow-up",
     lastResult,
-    defaultValue: latest ? { status: latest.status, why: latest.why, metricValue: latest.metricValue } : undefined,
+    // An answer saved before values had to be numbers starts the field empty rather than refused as it stands.
+    defaultValue: latest ? { status: latest.status, why: latest.why, metricValue: isMetricValue(latest.metricValue) ? latest.metricValue : "" } : undefined,
     onValidate: ({ formData }) => check(formData, (s) => s.followUpSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -59,7 +61,7 @@ export function FollowUpForm({ latest, metric, lastResult }: { latest: FollowUpA
       <Field
         label={`AI metric today${metric.metricName ? `: ${metric.metricName}` : ""}${metric.metricUnit ? ` (${metric.metricUnit})` : ""}`}
         meta={fields.metricValue}
-        hint={`${atEvent ? `At the event: ${atEvent}. ` : ""}Leave it empty if nobody measures it now.`}
+        hint={`${atEvent ? `At the event: ${atEvent}. ` : ""}A number${metric.metricUnit ? ` in ${metric.metricUnit}` : ""}; leave it empty if nobody measures it now.`}
       />
       <button type="submit" className="btn-primary">
         Save what happened

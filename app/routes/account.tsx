@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { EmailPreferences } from "~/components/email-preferences";
 import { EventRoles } from "~/components/event-roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -90,6 +91,10 @@ const noPasswordToChange: Record<Exclude<PasswordSignIn, "on">, string> = {
 
 export default function Account() {
   const { user, siteRole, events, password, mailed, optedOut } = useLoaderData<typeof loader>();
+  // The profile form starts afresh from each new load of the page (after a save: the profile as stored, skills as the
+  // portfolio lists them), and keeps the typing when a refused save reloads nothing.
+  const [loaded, setLoaded] = useState({ user, count: 0 });
+  if (loaded.user !== user) setLoaded({ user, count: loaded.count + 1 });
   const actionData = useActionData<typeof action>();
   const lastResult = actionData?.intent === "change-password" ? actionData.result : undefined;
   const preferenceErrors = actionData?.intent === "email-preferences" ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? []) : undefined;
@@ -117,10 +122,8 @@ export default function Account() {
           </>
         ) : null}
       </dl>
-      {/* Keyed on what is saved: after a save the form starts from the stored profile (skills as the portfolio lists
-          them), not from what was typed; a refused save reloads nothing and keeps the typing. */}
       <ProfileForm
-        key={`${user.name}\n${user.headline}\n${user.skills}`}
+        key={loaded.count}
         userId={user.id}
         headline={user.headline}
         name={user.name}

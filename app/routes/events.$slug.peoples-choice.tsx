@@ -67,7 +67,9 @@ export default function PeoplesChoiceSettings() {
           Everyone signed in may vote once for an entry of another team, and change the vote until it closes. The vote opens at the submission deadline (
           {submissionDeadline}).
         </p>
-        {event.published ? (
+        {event.published && !settings.enabled ? (
+          <p>The results are published, and this event had no People's choice vote.</p>
+        ) : event.published ? (
           <p>
             The results are published: the counts are on the <Link to={`/events/${event.slug}/results`}>results page</Link>. Publishing gave the People's choice
             award to the entry with the most votes, unless a tie left it to you.

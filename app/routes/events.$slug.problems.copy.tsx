@@ -49,12 +49,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const source = await sourceEvent(user, submission.value.from, event.id);
   if (!source) return data({ result: submission.reply({ fieldErrors: { from: ["Pick an event you can see, other than this one"] } }) }, { status: 400 });
-  const { copied, alreadyHere } = await copyProblems(source.id, event.id, submission.value.problemIds);
+  const { copied, alreadyHere, repeated } = await copyProblems(source.id, event.id, submission.value.problemIds);
   if (copied === 0) {
     const why = alreadyHere ? `${event.title} already has ${alreadyHere === 1 ? "this problem" : "these problems"}` : "Tick problems of the event you picked";
     return data({ result: submission.reply({ fieldErrors: { problemIds: [why] } }) }, { status: 400 });
   }
-  const left = alreadyHere ? ` ${alreadyHere} already here ${alreadyHere === 1 ? "was" : "were"} left out.` : "";
+  const left = [
+    alreadyHere ? ` ${alreadyHere} already here ${alreadyHere === 1 ? "was" : "were"} left out.` : "",
+    repeated ? ` ${repeated} with the title of another ticked one ${repeated === 1 ? "was" : "were"} left out.` : "",
+  ].join("");
   return redirectWithToast(`/events/${event.slug}/manage`, `Copied ${copied} ${copied === 1 ? "problem" : "problems"} from ${source.title}.${left}`);
 }
 
@@ -106,7 +109,7 @@ export default function CopyProblems() {
                     name="problemIds"
                     value={p.id}
                     id={`copy-${p.id}`}
-                    disabled={p.alreadyHere}
+                    disabled={p.alreadyHere !== null}
                     aria-describedby={p.alreadyHere ? `copy-${p.id}-here` : undefined}
                     className="mt-1"
                   />
@@ -116,7 +119,7 @@ export default function CopyProblems() {
                     </label>
                     {p.alreadyHere ? (
                       <p id={`copy-${p.id}-here`} className="text-sm font-semibold text-slate-800">
-                        Already in {event.title}
+                        {p.alreadyHere === "retired" ? `Already in ${event.title}, retired: offer it again from Manage instead` : `Already in ${event.title}`}
                       </p>
                     ) : null}
                     <p className="text-sm text-slate-700">{p.summary}</p>

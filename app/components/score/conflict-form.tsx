@@ -41,7 +41,7 @@ export function ConflictForm({
           question={`Declare a conflict with ${entryTitle ? `“${entryTitle}”` : "this entry"}? ${lossSentence(confirm)} Withdrawing the conflict later brings the entry back to your queue, not what you saved.`}
           fields={{ intent: "conflict", reason: confirm.reason }}
           confirmLabel="Declare the conflict and delete what I saved"
-          keepLabel="Keep my scores"
+          keepLabel="Keep what I saved"
         />
       </section>
     );
@@ -61,12 +61,12 @@ export function ConflictForm({
   );
 }
 
-/** "Your 6 saved scores and your overall comment on it are deleted." */
-function lossSentence({ scores, comments }: ConflictLoss) {
+/** "Your 6 saved scores and your overall comment on it will be deleted, for good." (", from both rounds," after a final round) */
+function lossSentence({ scores, comments, rounds }: ConflictLoss) {
   const parts = [
     scores ? `your ${scores === 1 ? "saved score" : `${scores} saved scores`}` : "",
     comments ? `your ${comments === 1 ? "overall comment" : `${comments} overall comments`}` : "",
   ].filter(Boolean);
   const list = parts.join(" and ");
-  return `${list[0].toUpperCase()}${list.slice(1)} on it will be deleted, for good.`;
+  return `${list[0].toUpperCase()}${list.slice(1)} on it${rounds > 1 ? ", from both rounds," : ""} will be deleted, for good.`;
 }

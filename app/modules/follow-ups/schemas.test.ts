@@ -18,7 +18,7 @@ describe("followUpSchema's metric value", () => {
       expect(
         parsed.error?.issues.map((i) => [i.path.join("."), i.message]),
         value,
-      ).toEqual([["metricValue", "Give the value as a number, like 41, 1,200 or 3.5: the unit is added for you"]]);
+      ).toEqual([["metricValue", "Give the value as a number, like 41, 1,200 or 3.5"]]);
     }
   });
 });

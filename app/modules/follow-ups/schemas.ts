@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { followUpStatuses } from "#db/enums";
+import { METRIC_VALUE } from "./metric-value";
 
 /** A follow-up's answer (ADR 030): what happened, why, and the AI metric's value today (optional: it may not be measured). */
 export const followUpSchema = z.object({
@@ -11,7 +12,7 @@ export const followUpSchema = z.object({
     .string()
     .trim()
     .max(100, "Use at most 100 characters")
-    .regex(/^$|^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/, "Give the value as a number, like 41, 1,200 or 3.5: the unit is added for you")
+    .regex(METRIC_VALUE, "Give the value as a number, like 41, 1,200 or 3.5")
     .optional()
     .default(""),
 });

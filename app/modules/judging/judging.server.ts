@@ -106,8 +106,8 @@ export async function judgeEntryFacts(event: JudgingEvent, entryId: string, judg
   return { conflicted: Boolean(row?.conflicted), assigned: event.judgesPerEntry === null || Boolean(row?.assigned) };
 }
 
-/** What declaring a conflict would delete: the judge's saved scores on the entry (both rounds) and overall comments. */
-export type ConflictLoss = { scores: number; comments: number };
+/** What declaring a conflict would delete: the judge's saved scores on the entry and overall comments, of how many rounds. */
+export type ConflictLoss = { scores: number; comments: number; rounds: number };
 
 /**
  * A judge steps away from an entry. Scores and the overall comment they already gave it are removed in
@@ -124,8 +124,12 @@ export async function declareConflict(
   if (!confirmation.confirmed) {
     const [loss] = await db.all<ConflictLoss>(sql`
       select (select count(*) from scores where entry_id = ${entryId} and judge_id = ${judgeId}) as scores,
-             (select count(*) from overall_comments where entry_id = ${entryId} and judge_id = ${judgeId} and comment != '') as comments`);
-    if (loss.scores > 0 || loss.comments > 0) return { ok: false, confirm: { scores: Number(loss.scores), comments: Number(loss.comments) } };
+             (select count(*) from overall_comments where entry_id = ${entryId} and judge_id = ${judgeId} and comment != '') as comments,
+             (select count(*) from (
+               select c.round from scores s join criteria c on c.id = s.criterion_id where s.entry_id = ${entryId} and s.judge_id = ${judgeId}
+               union select round from overall_comments where entry_id = ${entryId} and judge_id = ${judgeId} and comment != '')) as rounds`);
+    if (loss.scores > 0 || loss.comments > 0)
+      return { ok: false, confirm: { scores: Number(loss.scores), comments: Number(loss.comments), rounds: Number(loss.rounds) } };
   }
   await db.batch([
     db

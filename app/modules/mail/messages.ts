@@ -113,13 +113,13 @@ export function judgingOpenedMail(input: { name: string; eventTitle: string; que
   };
 }
 
-/** The final round started (ADR 038): same kind as "judging opened", so the same email choice applies. */
 /** What a final round judge's queue holds: the finalists minus those they declared a conflict with. */
 export function finalistsQueued(queued: number): string {
   if (queued === 0) return "Your queue lists no finalist: you declared a conflict with each of them.";
   return `Your queue lists the ${queued === 1 ? "finalist" : `${queued} finalists`} you score.`;
 }
 
+/** The final round started (ADR 038): same kind as "judging opened", so the same email choice applies. */
 export function finalRoundOpenedMail(input: { name: string; eventTitle: string; finalists: number; queueUrl: string }): MailContent {
   return {
     kind: "judging-opened",

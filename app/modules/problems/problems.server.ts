@@ -139,17 +139,29 @@ export async function retireProblem(
 /** Offers a retired problem to new teams again. */
 export const restoreProblem = (eventId: string, problemId: string) => setProblemRetired(eventId, problemId, false);
 
-/** The problems an event already has, by their titles' words (`problemKey`, as a problem's history matches them). */
-async function problemKeysOf(eventId: string): Promise<Set<string>> {
-  const rows = await db.select({ title: problems.title }).from(problems).where(eq(problems.eventId, eventId));
-  return new Set(rows.map((r) => problemKey(r.title)));
+/**
+ * The problems an event already has, by their titles' words (`problemKey`, as a problem's history matches them): true
+ * for a key only retired problems have. A title without letters or digits has no key and matches nothing.
+ */
+async function problemKeysOf(eventId: string): Promise<Map<string, boolean>> {
+  const rows = await db.select({ title: problems.title, retired: problems.retiredAt }).from(problems).where(eq(problems.eventId, eventId));
+  const keys = new Map<string, boolean>();
+  for (const r of rows) {
+    const key = problemKey(r.title);
+    if (key) keys.set(key, (keys.get(key) ?? true) && r.retired !== null);
+  }
+  return keys;
 }
 
 /**
  * Copies the chosen problems of one event to the end of another's list: fresh ids, not retired, no teams. A problem
  * the event already has (the same title's words, retired or not) is left out, as is a second one of the same title.
  */
-export async function copyProblems(fromEventId: string, toEventId: string, problemIds: string[]): Promise<{ copied: number; alreadyHere: number }> {
+export async function copyProblems(
+  fromEventId: string,
+  toEventId: string,
+  problemIds: string[],
+): Promise<{ copied: number; alreadyHere: number; repeated: number }> {
   const [chosen, here] = await Promise.all([
     db
       .select()
@@ -158,20 +170,26 @@ export async function copyProblems(fromEventId: string, toEventId: string, probl
       .orderBy(asc(problems.position)),
     problemKeysOf(toEventId),
   ]);
+  let alreadyHere = 0;
+  const ticked = new Set<string>();
   const source = chosen.filter((p) => {
     const key = problemKey(p.title);
-    if (here.has(key)) return false;
-    here.add(key);
-    return true;
+    if (!key) return true;
+    if (here.has(key)) alreadyHere++;
+    else if (!ticked.has(key)) {
+      ticked.add(key);
+      return true;
+    }
+    return false;
   });
-  const alreadyHere = chosen.length - source.length;
-  if (source.length === 0) return { copied: 0, alreadyHere };
+  const repeated = chosen.length - source.length - alreadyHere;
+  if (source.length === 0) return { copied: 0, alreadyHere, repeated };
   const [{ start }] = await db
     .select({ start: sql<number>`coalesce(max(${problems.position}), -1) + 1` })
     .from(problems)
     .where(eq(problems.eventId, toEventId));
   await db.insert(problems).values(problemCopies(source, toEventId, Number(start)));
-  return { copied: source.length, alreadyHere };
+  return { copied: source.length, alreadyHere, repeated };
 }
 
 /** Rows that copy problems to another event from position `start` on: fresh ids, not retired, no teams. */
@@ -200,11 +218,16 @@ export function listProblems(eventId: string) {
     .orderBy(asc(problems.position), asc(problems.createdAt), asc(problems.id));
 }
 
-/** Problems of another event to copy from, with how far teams got on each. */
-/** The problems of `eventId` to offer for copying into `toEventId`, each saying whether that event already has it. */
+/**
+ * The problems of `eventId` to offer for copying into `toEventId`, with how far teams got on each, and whether that
+ * event already has it ("active", or "retired" when only a retired one: offering it again beats a copy).
+ */
 export async function listProblemsToCopy(eventId: string, toEventId: string) {
   const [rows, here] = await Promise.all([listProblemsOf(eventId), problemKeysOf(toEventId)]);
-  return rows.map((p) => ({ ...p, alreadyHere: here.has(problemKey(p.title)) }));
+  return rows.map((p) => {
+    const retired = here.get(problemKey(p.title));
+    return { ...p, alreadyHere: retired === undefined ? null : retired ? ("retired" as const) : ("active" as const) };
+  });
 }
 
 /** An event's problems with how far teams got on each, in its order (the copy pickers show them). */

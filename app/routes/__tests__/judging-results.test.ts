@@ -188,7 +188,12 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     );
     // Saved work is deleted only once confirmed: the first request answers with what would be lost, deleting nothing.
     const asked = await expectStatus(score(w, w.j2, w.bobEntry, { intent: "conflict", reason: "I mentored this team" }), 409);
-    expect((asked.data as { confirmConflict: unknown }).confirmConflict).toEqual({ scores: w.rubric.length, comments: 1, reason: "I mentored this team" });
+    expect((asked.data as { confirmConflict: unknown }).confirmConflict).toEqual({
+      scores: w.rubric.length,
+      comments: 1,
+      rounds: 1,
+      reason: "I mentored this team",
+    });
     const j2OnBob = and(eq(scores.entryId, w.bobEntry), eq(scores.judgeId, w.j2.id));
     expect(await db.select().from(scores).where(j2OnBob)).toHaveLength(w.rubric.length);
     expect((await queue(w, w.j2)).map((q) => q.id)).toContain(w.bobEntry);

@@ -378,21 +378,22 @@ describe("judging rounds: the final round", () => {
       new Date(),
       "Final round on Gamma",
     );
-    await expectStatus(
+    const declare = (form: Record<string, string>) =>
       scoreAction(
         args(
-          request(`/events/${w.event.slug}/entries/${w.ids.Gamma}/score`, {
-            user: w.j1,
-            form: { intent: "conflict", reason: "I advised this team", confirmed: "on" },
-          }),
-          {
-            slug: w.event.slug,
-            entryId: w.ids.Gamma,
-          },
+          request(`/events/${w.event.slug}/entries/${w.ids.Gamma}/score`, { user: w.j1, form: { intent: "conflict", reason: "I advised this team", ...form } }),
+          { slug: w.event.slug, entryId: w.ids.Gamma },
         ),
-      ),
-      302,
-    );
+      );
+    // The confirm step counts both rounds' sheets, and says so.
+    const asked = await expectStatus(declare({}), 409);
+    expect((asked.data as { confirmConflict: unknown }).confirmConflict).toEqual({
+      scores: w.rubric.length + finalRubric.length,
+      comments: 2,
+      rounds: 2,
+      reason: "I advised this team",
+    });
+    await expectStatus(declare({ confirmed: "on" }), 302);
     const mine = and(eq(scores.entryId, w.ids.Gamma), eq(scores.judgeId, w.j1.id));
     expect(await db.select().from(scores).where(mine)).toEqual([]);
     expect(

@@ -515,8 +515,8 @@ describe("problems", () => {
       200,
     );
     expect((again.data as { source: { problems: { id: string; alreadyHere: boolean }[] } }).source.problems).toEqual([
-      expect.objectContaining({ id: unsolved.id, alreadyHere: true }),
-      expect.objectContaining({ id: solvedElsewhere.id, alreadyHere: false }),
+      expect.objectContaining({ id: unsolved.id, alreadyHere: "active" }),
+      expect.objectContaining({ id: solvedElsewhere.id, alreadyHere: null }),
     ]);
     const twice = await expectStatus(
       copyAction(args(request(path, { user: organizer, form: { from: past.slug, problemIds: unsolved.id } }), { slug: target.slug })),
@@ -533,7 +533,24 @@ describe("problems", () => {
       "Solved one",
     ]);
     await db.update(problems).set({ title: "  SOLVED one! " }).where(eq(problems.id, solvedElsewhere.id));
-    expect((await copyProblems(past.id, target.id, [solvedElsewhere.id])).alreadyHere).toBe(1);
+    expect(await copyProblems(past.id, target.id, [solvedElsewhere.id])).toEqual({ copied: 0, alreadyHere: 1, repeated: 0 });
+    // Two ticked problems of one title: the first is copied, the second left out as a repeat, not as "already here".
+    const twin = await addProblem(past.id, { ...problemInput, title: "Month-end close is slow" });
+    const twin2 = await addProblem(past.id, { ...problemInput, title: "Month-end close is slow." });
+    expect(await copyProblems(past.id, target.id, [twin.id, twin2.id])).toEqual({ copied: 1, alreadyHere: 0, repeated: 1 });
+    // A retired problem of the event is named as such; a title without words matches nothing.
+    await db
+      .update(problems)
+      .set({ retiredAt: new Date() })
+      .where(and(eq(problems.eventId, target.id), eq(problems.title, "Month-end close is slow")));
+    const marks = (
+      (await expectStatus(copyLoader(args(request(`/events/${target.slug}/problems/copy?from=${past.slug}`, { user: organizer }), { slug: target.slug })), 200))
+        .data as { source: { problems: { id: string; alreadyHere: string | null }[] } }
+    ).source.problems;
+    expect(marks.find((p) => p.id === twin.id)?.alreadyHere).toBe("retired");
+    const noWords = await addProblem(past.id, { ...problemInput, title: "???" });
+    const noWords2 = await addProblem(past.id, { ...problemInput, title: "!!!" });
+    expect(await copyProblems(past.id, target.id, [noWords.id, noWords2.id])).toEqual({ copied: 2, alreadyHere: 0, repeated: 0 });
   });
 });
 
