@@ -1,4 +1,7 @@
 import { expect } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { judgeInvites } from "#db/schema";
+import { db } from "~/db.server";
 import { openEvent, pageSignedInAs } from "./fixtures";
 import { expectAccessible, expectToast, newPage, PASSWORD, test, unique } from "./helpers";
 import { mailTo } from "./mail";
@@ -101,4 +104,14 @@ test("after an invite by email is sent the address field starts afresh; a refuse
   await expect(invites.getByText(`${email} already has an invite waiting. Resend it from the list below.`)).toBeVisible();
   await expect(field).toHaveValue(email);
   await expectAccessible(organizer);
+
+  // Resending mails a new link; the list then says when it went out again (here the first mail is made hours older).
+  await invites.getByRole("button", { name: `Resend the invite to ${email}` }).click();
+  await expectToast(organizer, `Invite sent again to ${email}, with a new link; the old one no longer works.`);
+  await db
+    .update(judgeInvites)
+    .set({ createdAt: new Date(Date.now() - 3 * 3_600_000) })
+    .where(eq(judgeInvites.email, email));
+  await organizer.reload();
+  await expect(invites.getByRole("listitem").filter({ hasText: email })).toContainText(", again ");
 });

@@ -7,7 +7,16 @@ import type { JudgingRound } from "~/modules/judging/rounds";
 
 const check = lazySchemas(() => import("~/modules/events/schemas"));
 
-export type EmailInviteLine = { id: string; email: string; createdBy: string; createdAt: string; expiresAt: string; expired: boolean };
+export type EmailInviteLine = {
+  id: string;
+  email: string;
+  createdBy: string;
+  createdAt: string;
+  /** When a resend mailed it again, if it did. */
+  resentAt: string | null;
+  expiresAt: string;
+  expired: boolean;
+};
 export type WithdrawFacts = { inviteId: string; email: string; createdAt: string };
 
 /**
@@ -58,7 +67,8 @@ export function EmailInviteSection({
           {pending.map((i) => (
             <li key={i.id} className="flex flex-wrap items-center justify-between gap-2">
               <span className="min-w-0 break-all">
-                <strong>{i.email}</strong> · sent {i.createdAt} by {i.createdBy} · {i.expired ? `expired ${i.expiresAt}` : `valid until ${i.expiresAt}`}
+                <strong>{i.email}</strong> · sent {i.createdAt} by {i.createdBy}
+                {i.resentAt ? `, again ${i.resentAt}` : ""} · {i.expired ? `expired ${i.expiresAt}` : `valid until ${i.expiresAt}`}
               </span>
               <span className="flex gap-2">
                 <Form method="post">

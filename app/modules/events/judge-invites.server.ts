@@ -225,14 +225,19 @@ export async function pendingEmailInvites(eventId: string, timezone: string, now
     .innerJoin(users, eq(users.id, judgeInvites.createdBy))
     .where(and(eq(judgeInvites.eventId, eventId), isNotNull(judgeInvites.email), isNull(judgeInvites.revokedAt), isNull(judgeInvites.acceptedBy)))
     .orderBy(desc(judgeInvites.createdAt), desc(judgeInvites.id));
-  return rows.map((r) => ({
-    id: r.id,
-    email: r.email ?? "",
-    createdBy: r.createdBy,
-    createdAt: formatInZone(r.createdAt, timezone),
-    expiresAt: formatInZone(r.expiresAt, timezone),
-    expired: r.expiresAt <= now,
-  }));
+  return rows.map((r) => {
+    // A resend restarts the invite's period (resendJudgeInvite), so the last mail went out that long before it ends.
+    const lastSent = new Date(r.expiresAt.getTime() - EMAIL_INVITE_DAYS * 86_400_000);
+    return {
+      id: r.id,
+      email: r.email ?? "",
+      createdBy: r.createdBy,
+      createdAt: formatInZone(r.createdAt, timezone),
+      resentAt: lastSent.getTime() - r.createdAt.getTime() >= 60_000 ? formatInZone(lastSent, timezone) : null,
+      expiresAt: formatInZone(r.expiresAt, timezone),
+      expired: r.expiresAt <= now,
+    };
+  });
 }
 
 /**

@@ -4,7 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox } from "#db/schema";
 import { db } from "~/db.server";
-import { pendingEmailInvites } from "~/modules/events/judge-invites.server";
+import { pendingEmailInvites, resendJudgeInvite } from "~/modules/events/judge-invites.server";
+import { formatInZone } from "~/lib/time";
 import { action as judgesAction } from "~/routes/events.$slug.judges";
 import { loader as inviteLoader } from "~/routes/judge-invite.$token";
 import { args, createOpenEvent, createUser, expectStatus, fieldErrors, request, type TestUser } from "~/test/fixtures";
@@ -35,6 +36,13 @@ describe("judges page: invite by email", () => {
     const [pending] = await pendingEmailInvites(w.event.id, "UTC");
     await expectStatus(w.judges(w.organizer, { intent: "resend-invite", inviteId: pending.id }), 302);
     expect(await invitesTo(email)).toHaveLength(2);
+    // The list says when it was mailed again (not at once: a resend within the minute reads as the same time).
+    expect((await pendingEmailInvites(w.event.id, "UTC"))[0]).toMatchObject({ createdAt: pending.createdAt, resentAt: null });
+    const later = new Date(Date.now() + 3 * 3_600_000);
+    expect(await resendJudgeInvite({ event: w.event, inviteId: pending.id, inviter: w.organizer, origin: "http://localhost", now: later })).toMatchObject({
+      ok: true,
+    });
+    expect((await pendingEmailInvites(w.event.id, "UTC"))[0]).toMatchObject({ createdAt: pending.createdAt, resentAt: formatInZone(later, "UTC") });
 
     const asked = await expectStatus(w.judges(w.organizer, { intent: "withdraw-invite", inviteId: pending.id }), 409);
     expect(asked.data).toMatchObject({ confirmWithdraw: { inviteId: pending.id, email } });
