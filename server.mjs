@@ -209,16 +209,39 @@ app.use((req, _res, next) => {
   next();
 });
 
+/**
+ * The 413 page: plain HTML with no script or style (the CSP allows neither inline), and a link back to the page.
+ * @param {import("express").Request} req
+ * @param {number} limit
+ */
+function tooLargePage(req, limit) {
+  const upload = limit === UPLOAD_BODY_LIMIT;
+  const back = (() => {
+    try {
+      const from = new URL(req.get("referer") ?? "");
+      return from.host === req.get("host") ? from.pathname + from.search : null;
+    } catch {
+      return null;
+    }
+  })();
+  const escape = (/** @type {string} */ text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const what = upload
+    ? "A screenshot may be at most 5 MB. Go back, pick a smaller file and upload it again."
+    : `A form may send at most ${limit / 1024} KB. Go back and shorten what you typed.`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Too large to send · Problem First</title></head><body><main><h1>Too large to send</h1><p>${what} Nothing was saved.</p>${back ? `<p><a href="${escape(back)}">Back to the page</a></p>` : ""}</main></body></html>`;
+}
+
 // Reads the whole body before Remix runs, refusing it with 413 once it passes the route's limit,
 // whether the client declared its length or sent it chunked.
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
   const limit = UPLOAD_ROUTE.test(req.path) ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
   const refuse = () => {
-    res
-      .status(413)
-      .type("text/plain")
-      .send(`Request body too large: the limit is ${limit / 1024} KB.`);
+    res.status(413);
+    // A browser posting a page itself (no JavaScript) is answered with a page saying what to do; a script, or the
+    // app's own data requests, with the line (the entry form checks a screenshot's size before sending it).
+    if (!req.path.endsWith(".data") && req.accepts(["text/plain", "text/html"]) === "text/html") res.type("html").send(tooLargePage(req, limit));
+    else res.type("text/plain").send(`Request body too large: the limit is ${limit / 1024} KB.`);
     // Hanging up at once would reset the connection before the client reads the answer: drop what
     // still arrives for a moment (nothing is kept), then hang up on a client that keeps sending.
     req.on("data", () => {});

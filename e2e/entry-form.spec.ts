@@ -103,6 +103,34 @@ test("adding a screenshot keeps what was typed since the last autosave", async (
   await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
 });
 
+test("a screenshot over the limit is refused before it is sent, keeping the page; without JavaScript a page says so", async ({ browser }) => {
+  const { page, entryUrl } = await entryPage(browser);
+  const big = { name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([PNG, Buffer.alloc(7 * 1024 * 1024)]) };
+  await page.getByLabel("One-line summary").fill("Typed just before the upload");
+  await page.getByLabel("Add a screenshot").setInputFiles(big);
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByText("That file is larger than 5 MB. Nothing was sent.")).toBeVisible();
+  await expect(page.getByLabel("Add a screenshot")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("One-line summary")).toHaveValue("Typed just before the upload");
+  await expectAccessible(page);
+  // Picking another file clears the message.
+  await page.getByLabel("Add a screenshot").setInputFiles({ name: "shot.png", mimeType: "image/png", buffer: PNG });
+  await expect(page.getByText("That file is larger than 5 MB.")).toHaveCount(0);
+
+  // Without JavaScript the file is sent and refused by the server's cap: a page says what to do and leads back.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.addCookies(await page.context().cookies());
+  const plain = await context.newPage();
+  await plain.goto(entryUrl);
+  await plain.getByLabel("Add a screenshot").setInputFiles(big);
+  await plain.getByRole("button", { name: "Upload" }).click();
+  await expect(plain.getByRole("heading", { level: 1, name: "Too large to send" })).toBeVisible();
+  await expect(plain.getByText("A screenshot may be at most 5 MB. Go back, pick a smaller file and upload it again. Nothing was saved.")).toBeVisible();
+  await plain.getByRole("link", { name: "Back to the page" }).click();
+  await expect(plain.getByRole("heading", { name: "Screenshots (0 of 6)" })).toBeVisible();
+  await context.close();
+});
+
 test("unsaved edits ask before the page is left, inside the app and out of it", async ({ browser }) => {
   const { page } = await entryPage(browser);
   // An edit that could not be saved (a malformed link) is unsaved: a link inside the app asks first.

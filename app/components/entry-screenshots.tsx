@@ -1,6 +1,20 @@
 import { Form } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { ConfirmStep } from "~/components/confirm-step";
-import { MAX_SCREENSHOTS } from "~/modules/entries/images";
+import { MAX_SCREENSHOT_BYTES, MAX_SCREENSHOTS, TOO_LARGE_SCREENSHOT } from "~/modules/entries/images";
+
+/**
+ * A file over the limit is refused here, before it is sent: the server refuses a body past its cap with a bare 413,
+ * which would replace the page (and what the team typed in the entry form) with an error.
+ */
+function refuseTooLarge(event: FormEvent<HTMLFormElement>, refuse: (message: string) => void) {
+  const input = event.currentTarget.elements.namedItem("screenshot");
+  const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+  if (file && file.size > MAX_SCREENSHOT_BYTES) {
+    event.preventDefault();
+    refuse(`${TOO_LARGE_SCREENSHOT} Nothing was sent.`);
+  }
+}
 
 type ScreenshotFacts = { screenshotId: string; number: number; caption: string };
 
@@ -14,6 +28,9 @@ export function Screenshots({
   error?: string;
   confirmDelete: ScreenshotFacts | null;
 }) {
+  // Said in the browser before sending (refuseTooLarge); cleared when another file is picked.
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const shown = tooLarge ?? error;
   return (
     <section id="screenshots" aria-labelledby="shots-h" className="card scroll-mt-4 space-y-4">
       <h2 id="shots-h" className="h2">
@@ -53,7 +70,7 @@ export function Screenshots({
         </ul>
       ) : null}
       {screenshots.length < MAX_SCREENSHOTS ? (
-        <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
+        <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3" onSubmit={(e) => refuseTooLarge(e, setTooLarge)}>
           <div>
             <label htmlFor="screenshot" className="label">
               Add a screenshot
@@ -64,15 +81,16 @@ export function Screenshots({
               type="file"
               accept="image/png,image/jpeg,image/webp"
               className="mt-1 block text-sm"
-              aria-describedby={error ? "screenshot-hint screenshot-error" : "screenshot-hint"}
-              aria-invalid={error ? true : undefined}
+              aria-describedby={shown ? "screenshot-hint screenshot-error" : "screenshot-hint"}
+              aria-invalid={shown ? true : undefined}
+              onChange={() => setTooLarge(null)}
             />
             <p id="screenshot-hint" className="hint">
               PNG, JPEG or WebP, at most 5 MB.
             </p>
-            {error ? (
-              <p id="screenshot-error" className="field-error">
-                {error}
+            {shown ? (
+              <p id="screenshot-error" className="field-error" role={tooLarge ? "alert" : undefined}>
+                {shown}
               </p>
             ) : null}
           </div>

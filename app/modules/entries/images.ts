@@ -2,6 +2,7 @@
 
 export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
 export const MAX_SCREENSHOTS = 6;
+export const TOO_LARGE_SCREENSHOT = "That file is larger than 5 MB.";
 export const TOO_MANY_SCREENSHOTS = `An entry has at most ${MAX_SCREENSHOTS} screenshots. Delete one first.`;
 // A 5 MB file can still declare 60000×60000 pixels (14 GB decoded): dimensions are checked before decoding.
 export const MAX_SCREENSHOT_PIXELS = 40_000_000;
@@ -25,7 +26,7 @@ export type ScreenshotCheck = { ok: true; type: ImageType } | { ok: false; messa
 export function checkScreenshot(bytes: Uint8Array, existingCount: number): ScreenshotCheck {
   if (existingCount >= MAX_SCREENSHOTS) return { ok: false, message: TOO_MANY_SCREENSHOTS };
   if (bytes.length === 0) return { ok: false, message: "Choose an image file to upload." };
-  if (bytes.length > MAX_SCREENSHOT_BYTES) return { ok: false, message: "That file is larger than 5 MB." };
+  if (bytes.length > MAX_SCREENSHOT_BYTES) return { ok: false, message: TOO_LARGE_SCREENSHOT };
   const type = detectImageType(bytes);
   if (!type) return { ok: false, message: "Only PNG, JPEG or WebP images are accepted (checked by content, not by name)." };
   return { ok: true, type };
