@@ -196,6 +196,18 @@ test("the lead removes a member and makes a new invite link; the removed member 
   await max.reload();
   await max.getByRole("button", { name: "Join team" }).click();
   await expectToast(max, /You joined/);
+
+  // Handing over the lead asks first: the lead cannot take it back.
+  await lena.reload();
+  await lena.getByRole("button", { name: `Make ${member.name} the lead` }).click();
+  await expect(lena.getByRole("alert").filter({ hasText: `Make ${member.name} the lead of` })).toContainText("only they can hand the lead back to you");
+  await expectAccessible(lena);
+  await lena.getByRole("link", { name: "Stay the lead" }).click();
+  await expect(lena.getByRole("alert")).toHaveCount(0);
+  await lena.getByRole("button", { name: `Make ${member.name} the lead` }).click();
+  await lena.getByRole("button", { name: `Yes, make ${member.name} the lead` }).click();
+  await expectToast(lena, "Lead handed over.");
+  await expect(lena.getByRole("button", { name: "Replace the invite link" })).toHaveCount(0);
 });
 
 test("the event page counts down to the next deadline: ticking with JavaScript, as text without", async ({ browser }) => {

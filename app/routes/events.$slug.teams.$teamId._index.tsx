@@ -109,7 +109,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "hand-over": {
       leadOnly();
-      const done = await handOverLead(team.id, String(formData.get("userId") ?? ""), appOrigin(request));
+      const done = await handOverLead(team.id, String(formData.get("userId") ?? ""), readConfirmation(formData), appOrigin(request));
+      if (!done.ok && "confirm" in done) return data({ confirmHandOver: done.confirm }, { status: 409 });
       if (!done.ok) return data({ error: done.message }, { status: 400 });
       return redirectWithToast(here, "Lead handed over.");
     }
@@ -172,6 +173,7 @@ export default function TeamPage() {
         can={can}
         confirmLeave={actionData && "confirmLeave" in actionData ? actionData.confirmLeave : null}
         confirmRemoveMember={actionData && "confirmRemoveMember" in actionData ? actionData.confirmRemoveMember : null}
+        confirmHandOver={actionData && "confirmHandOver" in actionData ? actionData.confirmHandOver : null}
       />
       <Deferred>
         <EntrySection slug={event.slug} teamId={team.id} entry={entry} canEdit={can.edit} editRefusal={editRefusal} />

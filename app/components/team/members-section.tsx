@@ -16,6 +16,7 @@ export function MembersSection({
   can,
   confirmLeave,
   confirmRemoveMember,
+  confirmHandOver,
 }: {
   team: { name: string; inviteCode: string; leadId: string };
   maxTeamSize: number;
@@ -26,6 +27,7 @@ export function MembersSection({
   can: { change: boolean; lead: boolean };
   confirmLeave: LeaveFacts | null;
   confirmRemoveMember: { userId: string; name: string } | null;
+  confirmHandOver: { userId: string; name: string } | null;
 }) {
   const soleMember = members.length === 1;
   return (
@@ -56,6 +58,15 @@ export function MembersSection({
                   Remove
                 </button>
               </Form>
+            ) : null}
+            {confirmHandOver?.userId === m.id ? (
+              <ConfirmStep
+                className="basis-full"
+                question={`Make ${m.name} the lead of ${team.name}? They can then remove members and make new invite links, and only they can hand the lead back to you.`}
+                fields={{ intent: "hand-over", userId: m.id }}
+                confirmLabel={`Yes, make ${m.name} the lead`}
+                keepLabel="Stay the lead"
+              />
             ) : null}
             {confirmRemoveMember?.userId === m.id ? (
               <ConfirmStep

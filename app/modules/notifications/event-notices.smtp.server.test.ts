@@ -11,6 +11,8 @@ import { createTeam, handOverLead, joinTeam } from "~/modules/teams/teams.server
 import { createOpenEvent, createUser, entryFields } from "~/test/fixtures";
 import { startInbox, type Inbox } from "~/test/smtp";
 
+const CONFIRMED = { confirmed: true, typedName: "" };
+
 const ORIGIN = "https://hack.example.com";
 let smtp: Inbox | null = null;
 afterEach(async () => {
@@ -35,7 +37,7 @@ describe("event notices over SMTP", () => {
     await joinTeam(team, mate.id, 5, ORIGIN);
     await db.delete(outbox); // only the join below and what follows are under test
     expect((await joinTeam(team, joiner.id, 5, ORIGIN)).ok).toBe(true);
-    expect((await handOverLead(made.teamId, mate.id, ORIGIN)).ok).toBe(true);
+    expect((await handOverLead(made.teamId, mate.id, CONFIRMED, ORIGIN)).ok).toBe(true);
     expect((await saveEntry(made.teamId, { ...entryFields, title: "Mailbot", outcome: "working", version: 1 }, true, new Date(), ORIGIN)).ok).toBe(true);
     const invitee = `smtp-invitee-${Date.now().toString(36)}@example.com`;
     expect((await inviteJudgeByEmail({ event, email: invitee, inviter: organizer, origin: ORIGIN })).ok).toBe(true);

@@ -11,6 +11,8 @@ import { setEmailPreferences } from "~/modules/notifications/notify.server";
 import { createOpenEvent, createUser, entryFields, type TestUser } from "~/test/fixtures";
 import { createTeam, handOverLead, joinTeam, removeMember } from "./teams.server";
 
+const CONFIRMED = { confirmed: true, typedName: "" };
+
 const ORIGIN = "https://hack.example.com";
 const noticesOf = (user: TestUser, kind: NotificationKind) =>
   db
@@ -107,9 +109,9 @@ describe("team-lead-changed", () => {
   it("tells every member once, and a repeated or refused hand-over tells nobody", async () => {
     const { event, team, members } = await teamOf(3);
     const [lead, next, third] = members;
-    expect((await handOverLead(team.id, next.id, ORIGIN)).ok).toBe(true);
-    expect((await handOverLead(team.id, next.id, ORIGIN)).ok).toBe(true);
-    expect((await handOverLead(team.id, (await createUser()).id, ORIGIN)).ok).toBe(false);
+    expect((await handOverLead(team.id, next.id, CONFIRMED, ORIGIN)).ok).toBe(true);
+    expect((await handOverLead(team.id, next.id, CONFIRMED, ORIGIN)).ok).toBe(true);
+    expect((await handOverLead(team.id, (await createUser()).id, CONFIRMED, ORIGIN)).ok).toBe(false);
     expect((await noticesOf(next, "team-lead-changed")).map((n) => n.title)).toEqual([`You now lead ${team.name}`]);
     for (const member of [lead, third]) {
       const rows = await noticesOf(member, "team-lead-changed");
@@ -158,7 +160,7 @@ describe("a kind turned off for mail", () => {
     await setEmailPreferences(removed.id, off("team-member-removed"));
     await setEmailPreferences(stays.id, new Set(optionalKinds.filter((k) => k !== "team-lead-changed" && k !== "entry-submitted")));
     expect((await removeMember(team, removed.id, confirmed, ORIGIN)).ok).toBe(true);
-    expect((await handOverLead(team.id, stays.id, ORIGIN)).ok).toBe(true);
+    expect((await handOverLead(team.id, stays.id, CONFIRMED, ORIGIN)).ok).toBe(true);
     const input = { ...entryFields, title: "Quiet bot", outcome: "working" as const, version: 1 };
     expect((await saveEntry(team.id, input, true, new Date(), ORIGIN)).ok).toBe(true);
     for (const [member, kind] of [

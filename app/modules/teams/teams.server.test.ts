@@ -13,6 +13,8 @@ import { realPng } from "~/test/images";
 import { createOpenEvent, createUser } from "~/test/fixtures";
 import { createTeam, handOverLead, joinTeam, leaveTeam } from "./teams.server";
 
+const CONFIRMED = { confirmed: true, typedName: "" };
+
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "pf-atomic-"));
 process.env.UPLOADS_DIR = uploads;
 afterAll(() => fs.rmSync(uploads, { recursive: true, force: true }));
@@ -35,7 +37,7 @@ describe("leaving a team", () => {
   it("refuses a member who became the lead since the page was read, changing nothing", async () => {
     const { lead, member, team } = await teamOfTwo();
     // The member read the team while someone else led it; the lead is handed to them before they press "Leave".
-    expect(await handOverLead(team.id, member.id)).toEqual({ ok: true });
+    expect(await handOverLead(team.id, member.id, CONFIRMED)).toEqual({ ok: true });
     const left = await leaveTeam(team, member.id, confirmed);
     expect(left).toEqual({ ok: false, message: "Hand over the lead to another member before you leave." });
     expect(await membersOf(team.id)).toEqual([lead.id, member.id].sort());

@@ -321,9 +321,23 @@ export async function allowRejoin(teamId: string, userId: string): Promise<{ ok:
 
 /**
  * The new lead must already be a member; the check is part of the UPDATE, which also skips a lead handed to
- * the person who already leads (a repeated hand-over), so the team is told once (ADR 024).
+ * the person who already leads (a repeated hand-over), so the team is told once (ADR 024). The lead cannot take it
+ * back, so it happens only once confirmed (ADR 012): the first request is answered with whom it names.
  */
-export async function handOverLead(teamId: string, newLeadId: string, origin = configuredOrigin()): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function handOverLead(
+  teamId: string,
+  newLeadId: string,
+  confirmation: Confirmation,
+  origin = configuredOrigin(),
+): Promise<{ ok: true } | { ok: false; message: string } | NeedsConfirmation<{ userId: string; name: string }>> {
+  if (!confirmation.confirmed) {
+    const [member] = await db
+      .select({ name: users.name })
+      .from(teamMembers)
+      .innerJoin(users, eq(users.id, teamMembers.userId))
+      .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, newLeadId)));
+    return member ? { ok: false, confirm: { userId: newLeadId, name: member.name } } : { ok: false, message: "The new lead must be a member of the team." };
+  }
   const told = await notifyStatementsIfChanged(await leadChangedNotices(teamId, newLeadId, origin), origin);
   const [updated] = await db.batch([
     db

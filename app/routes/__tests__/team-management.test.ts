@@ -74,7 +74,11 @@ describe("team management", () => {
   it("lets only the lead remove members and hand over the lead", async () => {
     const { lead, member, teamId, params } = await setup();
     await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "remove-member", userId: lead.id } }), params)), 403);
-    await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "hand-over", userId: member.id } }), params)), 302);
+    // Handing over asks first, naming the member: nothing changes until confirmed.
+    const asked = await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "hand-over", userId: member.id } }), params)), 409);
+    expect(asked.data).toEqual({ confirmHandOver: { userId: member.id, name: member.name } });
+    expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].leadId).toBe(lead.id);
+    await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "hand-over", userId: member.id, confirmed: "on" } }), params)), 302);
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].leadId).toBe(member.id);
     // The new lead removes the old one (confirmed: removing asks first).
     await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "remove-member", userId: lead.id, confirmed: "on" } }), params)), 302);
