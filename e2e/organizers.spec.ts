@@ -1,9 +1,9 @@
 import { expect, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { eventOrganizers, events } from "#db/schema";
+import { eventOrganizers, events, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
-import { createPerson, draftEvent, openEvent, pageSignedInAs, problemFor, startJudging, submittedEntry } from "./fixtures";
+import { createPerson, draftEvent, openEvent, pageSignedInAs, problemFor, startJudging, submittedEntry, teamOf } from "./fixtures";
 import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, unique, test } from "./helpers";
 
 async function addProblem(page: Page, title: string, owner: string) {
@@ -199,6 +199,8 @@ test("judging starts early only with confirmation and assigns one of two judges"
   const manageUrl = `${setUp.url}/manage`;
   const entryTitle = unique("Route planner");
   await submittedEntry(setUp, await createPerson("Pia Participant"), entryTitle);
+  const drafting = await teamOf(setUp, await createPerson("Dora Draft"));
+  const draftTeam = (await db.select({ name: teams.name }).from(teams).where(eq(teams.id, drafting.teamId)))[0].name;
   for (const name of ["Jo Judge", "Ivo Invitee"]) await addJudge(setUp.event.id, (await createPerson(name)).email);
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
   await organizer.goto(`${setUp.url}/judges`);
@@ -213,6 +215,9 @@ test("judging starts early only with confirmation and assigns one of two judges"
   await organizer.getByRole("button", { name: "Start judging" }).click();
   await expect(organizer.getByText("Tick the confirmation to go ahead.")).toBeVisible();
   await expect(organizer.getByLabel(/closes submissions immediately/)).toBeVisible();
+  // The team still on a draft is named: starting now leaves it out of judging.
+  await expect(organizer.getByLabel(/1 team has a draft entry that stays unsubmitted, out of judging/)).toBeVisible();
+  await expect(organizer.getByRole("listitem").filter({ hasText: draftTeam })).toBeVisible();
   await expectAccessible(organizer);
   await organizer.getByLabel(/closes submissions immediately/).check();
   await organizer.getByRole("button", { name: "Start judging" }).click();

@@ -356,7 +356,7 @@ export async function removeJudge(eventId: string, userId: string, round: Judgin
 }
 
 async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
-  const [[{ count: problemCount }], weights, judging] = await Promise.all([
+  const [[{ count: problemCount }], weights, judging, drafts] = await Promise.all([
     db
       .select({ count: sql<number>`count(*)` })
       .from(problems)
@@ -366,6 +366,11 @@ async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
       .from(criteria)
       .where(and(eq(criteria.eventId, event.id), eq(criteria.round, 1))),
     event.phase === "judging" ? judgingSheets(event).then(judgingGaps) : Promise.resolve(noJudgingGaps),
+    event.phase === "open"
+      ? db.all<{ name: string }>(sql`
+          select t.name from teams t join entries e on e.team_id = t.id
+          where t.event_id = ${event.id} and e.status = 'draft' order by t.name collate nocase, t.id`)
+      : Promise.resolve([]),
   ]);
   return {
     phase: event.phase,
@@ -374,6 +379,7 @@ async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
     submissionDeadline: event.submissionDeadline,
     now,
     judging,
+    draftTeams: drafts.map((d) => d.name),
   };
 }
 

@@ -129,6 +129,18 @@ describe("the steps each phase offers, in full", () => {
     expect(go(facts({ phase: "open", submissionDeadline: new Date(now.getTime() + 1) }), "judging")).toMatchObject({ ok: false, field: "confirmed" });
   });
 
+  it("names the teams whose draft an early start leaves unsubmitted, and no one once the deadline has passed", () => {
+    const [one] = nextSteps(facts({ phase: "open", draftTeams: ["Ledger Lions"] }));
+    expect(one.confirmation).toBe(
+      "The submission deadline has not passed. Starting judging now closes submissions immediately. 1 team has a draft entry that stays unsubmitted, out of judging.",
+    );
+    expect(one.details).toEqual([{ heading: "Teams with a draft entry", items: ["Ledger Lions"] }]);
+    const [two] = nextSteps(facts({ phase: "open", draftTeams: ["A", "B"] }));
+    expect(two.confirmation).toMatch(/ 2 teams have draft entries that stay unsubmitted, out of judging\.$/);
+    const [late] = nextSteps(facts({ phase: "open", draftTeams: ["A"], submissionDeadline: new Date(now.getTime() - 1) }));
+    expect(late).toMatchObject({ confirmation: null, details: [] });
+  });
+
   it("judging offers only publishing, with the sheet count in the singular for one sheet", () => {
     const f = facts({ phase: "judging", judging: { expectedSheets: 1, completeSheets: 0, entryLines: ["Solo: no sheet from Ben"], judgeLines: [] } });
     expect(nextSteps(f)).toEqual([

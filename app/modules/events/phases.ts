@@ -10,6 +10,8 @@ export type PhaseFacts = {
   now: Date;
   /** In judging: score sheets expected and complete, and one line per entry and per judge with a gap. */
   judging: JudgingGaps;
+  /** While open: the teams whose entry is still a draft, which starting judging early leaves unsubmitted. */
+  draftTeams?: string[];
 };
 
 export type JudgingGaps = { expectedSheets: number; completeSheets: number; entryLines: string[]; judgeLines: string[] };
@@ -38,13 +40,17 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
     }
     case "open": {
       const early = f.now < f.submissionDeadline;
+      const drafts = early ? (f.draftTeams ?? []) : [];
+      const unsubmitted = drafts.length
+        ? ` ${drafts.length === 1 ? "1 team has a draft entry that stays" : `${drafts.length} teams have draft entries that stay`} unsubmitted, out of judging.`
+        : "";
       return [
         {
           to: "judging",
           label: "Start judging",
           blockers: [],
-          confirmation: early ? "The submission deadline has not passed. Starting judging now closes submissions immediately." : null,
-          details: [],
+          confirmation: early ? `The submission deadline has not passed. Starting judging now closes submissions immediately.${unsubmitted}` : null,
+          details: drafts.length ? [{ heading: "Teams with a draft entry", items: drafts }] : [],
           needsReason: false,
         },
       ];
