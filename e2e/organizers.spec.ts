@@ -394,6 +394,8 @@ test("two organizers edit the event's details at once: the later save is refused
   await db.insert(eventOrganizers).values({ eventId: event.id, userId: co.id });
   const [first, second] = [await pageSignedInAs(browser, "organizer@example.com"), await pageSignedInAs(browser, co.email)];
   await Promise.all([first.goto(`${url}/edit`), second.goto(`${url}/edit`)]);
+  // Editing says what a new time zone does to the saved times.
+  await expect(first.getByLabel("Timezone")).toHaveAccessibleDescription(/Changing it keeps the times below as typed, so each moment moves/);
 
   await first.getByLabel("Tagline (optional)").fill("Set by the first organizer");
   await first.getByRole("button", { name: "Save event" }).click();

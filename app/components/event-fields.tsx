@@ -40,7 +40,11 @@ export function EventFields({
         label="Timezone"
         meta={fields.timezone}
         options={zones.map((tz) => ({ value: tz, label: tz }))}
-        hint="All times of the event are entered and shown in this zone."
+        hint={
+          current
+            ? "All times of the event are entered and shown in this zone. Changing it keeps the times below as typed, so each moment moves: 17:00 stays 17:00, in the new zone."
+            : "All times of the event are entered and shown in this zone."
+        }
       />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Starts" meta={fields.startsAt} type="datetime-local" hint={was(current?.startsAt)} />
