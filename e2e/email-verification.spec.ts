@@ -30,6 +30,13 @@ test("a person signs up, browses unconfirmed, sends the link again, opens the ma
   await signIn(page, email, PASSWORD);
   const banner = page.getByRole("region", { name: "Confirm your email" });
   await expect(banner).toBeVisible();
+  // On a phone the explanation has a line of its own under the heading, not a narrow column beside it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const heading = (await banner.getByRole("heading").boundingBox())!;
+  const text = (await banner.getByText("Open the link we sent to").boundingBox())!;
+  expect(text.y).toBeGreaterThanOrEqual(heading.y + heading.height);
+  expect(text.width).toBeGreaterThan(300);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(setUp.url);
   await expect(page.getByText("Confirm your email address first: open the link we mailed you")).toBeVisible();
   await expect(page.getByRole("link", { name: "Create a team" })).toHaveCount(0);
@@ -58,6 +65,9 @@ test("a person signs up, browses unconfirmed, sends the link again, opens the ma
   for (const used of [link, linkIn(first.text!)]) {
     await page.goto(used);
     await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+    // Signed in and confirmed, there is nothing left to do: no "send the link again".
+    await expect(page.getByText("Your email address is already confirmed: there is nothing left to do.")).toBeVisible();
+    await expect(page.getByText("Send the link again")).toHaveCount(0);
   }
   await expectAccessible(page);
 });
@@ -104,6 +114,13 @@ test("on a 390 px phone without JavaScript: the banner fits, sends the link agai
   await signIn(page, email, PASSWORD);
   const banner = page.getByRole("region", { name: "Confirm your email" });
   await expect(banner).toBeVisible();
+  // On a phone the explanation has a line of its own under the heading, not a narrow column beside it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const heading = (await banner.getByRole("heading").boundingBox())!;
+  const text = (await banner.getByText("Open the link we sent to").boundingBox())!;
+  expect(text.y).toBeGreaterThanOrEqual(heading.y + heading.height);
+  expect(text.width).toBeGreaterThan(300);
+  await page.setViewportSize({ width: 1280, height: 720 });
   // (axe needs JavaScript in the page; the first test checks the banner with it.)
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
 

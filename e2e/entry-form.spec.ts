@@ -168,6 +168,8 @@ test("a submitted entry saves changes only while it stays complete, with JavaScr
     await page.goto(`${setUp.url}/teams/${teamId}/entry`);
     // Saving a submitted entry changes it at once: the button does not call it a draft.
     await expect(page.getByRole("button", { name: "Save draft" })).toHaveCount(0);
+    // Nor is there a second button doing the same under another name.
+    await expect(page.getByRole("button", { name: "Submit entry" })).toHaveCount(0);
     await page.getByLabel("Next steps").fill("");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Name the next steps")).toBeVisible();

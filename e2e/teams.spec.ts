@@ -133,6 +133,8 @@ test("once submissions close the entry is read-only and the team sees why", asyn
   await expect(alice.getByText("This entry is read-only.")).toBeVisible();
   await expect(alice.getByText("Submissions are closed: the event has moved to judging.")).toBeVisible();
   await expect(alice.getByRole("button", { name: "Save draft" })).toHaveCount(0);
+  // The page does not invite editing above the alert that says it cannot be.
+  await expect(alice.getByText("Any team member can edit.")).toHaveCount(0);
   await expectAccessible(alice);
 });
 

@@ -229,9 +229,12 @@ function SaveBar({
         <button type="submit" name="intent" value="save" className="btn-secondary" disabled={disabled}>
           {submitted ? "Save changes" : "Save draft"}
         </button>
-        <button type="submit" name="intent" value="submit" className="btn-primary" disabled={disabled}>
-          Submit entry
-        </button>
+        {/* Once submitted, saving checks what submitting checks (a submitted entry stays complete): one button. */}
+        {submitted ? null : (
+          <button type="submit" name="intent" value="submit" className="btn-primary" disabled={disabled}>
+            Submit entry
+          </button>
+        )}
         <p
           aria-live="polite"
           aria-atomic="true"

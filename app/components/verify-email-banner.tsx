@@ -11,8 +11,9 @@ export function VerifyEmailBanner({ email }: { email: string }) {
         <h2 id="verify-email-heading" className="font-semibold">
           Confirm your email
         </h2>
-        <p className="min-w-0 flex-1">
-          Open the link we sent to <strong className="break-all">{email}</strong>. Until then you cannot join or create a team, or be added as a judge or
+        {/* Its own line on a phone: beside the heading it was squeezed into a narrow column that split the address. */}
+        <p className="min-w-0 basis-full sm:flex-1 sm:basis-0">
+          Open the link we sent to <strong className="break-words">{email}</strong>. Until then you cannot join or create a team, or be added as a judge or
           organizer.
         </p>
         <Form method="post" action="/verify-email">

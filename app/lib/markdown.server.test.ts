@@ -4,7 +4,9 @@ import { renderMarkdown } from "./markdown.server";
 describe("renderMarkdown", () => {
   it("renders headings, emphasis, lists and links", () => {
     const html = renderMarkdown("## Rules\n\n- **Bring** a problem\n- Read [the guide](https://example.com/guide)");
-    expect(html).toContain("<h2>Rules</h2>");
+    // One level down: the page's own h1 is the event's title.
+    expect(html).toContain("<h3>Rules</h3>");
+    expect(renderMarkdown("# About\n\n###### Small")).toBe("<h2>About</h2>\n<h6>Small</h6>\n");
     expect(html).toContain("<strong>Bring</strong>");
     expect(html).toContain("<li>");
     expect(html).toContain('<a href="https://example.com/guide" rel="noopener noreferrer nofollow">the guide</a>');

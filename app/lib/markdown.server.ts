@@ -41,6 +41,12 @@ const allowed: sanitizeHtml.IOptions = {
   disallowedTagsMode: "discard",
   transformTags: {
     a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
+    // The text sits under its page's own h1 (the event's title): "# Heading" becomes a section of it, one level down.
+    h1: "h2",
+    h2: "h3",
+    h3: "h4",
+    h4: "h5",
+    h5: "h6",
   },
 };
 

@@ -174,7 +174,9 @@ export default function EditEntry() {
       </p>
       <h1 className="h1">Your entry</h1>
       <p className="text-slate-700">
-        {entry.status === "submitted" ? "Submitted." : "Draft: save any time, submit when complete."} Deadline: {event.deadline}. Any team member can edit.
+        {/* Read-only (the alert below says why), it does not invite editing. */}
+        {entry.status === "submitted" ? "Submitted." : refusal ? "Draft, never submitted." : "Draft: save any time, submit when complete."} Deadline:{" "}
+        {event.deadline}.{refusal ? "" : " Any team member can edit."}
       </p>
       {refusal ? (
         <div role="alert" className="card border-amber-300 bg-amber-50">

@@ -12,10 +12,12 @@ export const meta: MetaFunction = () => [{ title: "Confirm your email · Problem
 
 // The link is the permission: whoever holds a usable one confirms the address it was mailed to. Opening it
 // only shows a button, so a mail scanner that fetches links confirms nothing; it never signs anyone in (ADR 028).
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findVerification(params.token ?? "");
-  if (!found) return data({ valid: false as const, email: null }, { status: 404 });
-  return { valid: true as const, email: found.email };
+  if (found) return { valid: true as const, email: found.email, confirmedAlready: false };
+  // A used link opened again by someone signed in whose address is confirmed (often by that very link): nothing to do.
+  const user = await getOptionalUser(request);
+  return data({ valid: false as const, email: null, confirmedAlready: Boolean(user?.emailVerified) }, { status: 404 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,9 +38,15 @@ export default function ConfirmEmail() {
         <h1 className="h1">This link no longer works</h1>
         <div className="card mt-6 space-y-3">
           <p>A confirmation link works once, for a limited time. This one was already used, has expired, or was never valid.</p>
-          <p>
-            Sign in and use <strong>Send the link again</strong> for a new one. <Link to="/login">Sign in</Link>
-          </p>
+          {loaderData.confirmedAlready ? (
+            <p>
+              Your email address is already confirmed: there is nothing left to do. <Link to="/">Go to the events</Link>
+            </p>
+          ) : (
+            <p>
+              Sign in and use <strong>Send the link again</strong> for a new one. <Link to="/login">Sign in</Link>
+            </p>
+          )}
         </div>
       </div>
     );

@@ -180,13 +180,14 @@ describe("nextDeadline", () => {
   const times = { startsAt: new Date("2026-03-01T09:00Z"), submissionDeadline: new Date("2026-03-03T17:00Z"), judgingDeadline: new Date("2026-03-06T17:00Z") };
   const at = (iso: string) => new Date(iso);
 
-  it("counts down to the start, then to the submission deadline, while the event is a draft or open", () => {
-    for (const phase of ["draft", "open"] as const) {
+  it("counts down to the start, then to the submission deadline while open; a draft only to its start", () => {
+    for (const phase of ["draft", "open"] as const)
       expect(nextDeadline({ ...times, phase }, at("2026-02-28T09:00Z"))).toEqual({ label: "Starts", at: times.startsAt });
-      expect(nextDeadline({ ...times, phase }, at("2026-03-01T09:00Z"))).toEqual({ label: "Submissions close", at: times.submissionDeadline });
-      expect(nextDeadline({ ...times, phase }, at("2026-03-03T16:59Z"))).toEqual({ label: "Submissions close", at: times.submissionDeadline });
-      expect(nextDeadline({ ...times, phase }, at("2026-03-03T17:00Z"))).toBeNull();
-    }
+    expect(nextDeadline({ ...times, phase: "open" }, at("2026-03-01T09:00Z"))).toEqual({ label: "Submissions close", at: times.submissionDeadline });
+    expect(nextDeadline({ ...times, phase: "open" }, at("2026-03-03T16:59Z"))).toEqual({ label: "Submissions close", at: times.submissionDeadline });
+    expect(nextDeadline({ ...times, phase: "open" }, at("2026-03-03T17:00Z"))).toBeNull();
+    // A draft takes no entries: no countdown to a submission deadline.
+    expect(nextDeadline({ ...times, phase: "draft" }, at("2026-03-01T09:00Z"))).toBeNull();
   });
 
   it("counts down to the judging deadline while judging, and to nothing once closed", () => {

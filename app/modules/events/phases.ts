@@ -160,7 +160,8 @@ export function nextDeadline(e: Omit<EventTimes, "timezone">, now: Date): { labe
   const judging = new Date(e.judgingDeadline);
   if (e.phase === "draft" || e.phase === "open") {
     if (now < starts) return { label: "Starts", at: starts };
-    if (now < submissions) return { label: "Submissions close", at: submissions };
+    // A draft takes no entries yet: counting down to its submission deadline would say otherwise.
+    if (e.phase === "open" && now < submissions) return { label: "Submissions close", at: submissions };
     return null;
   }
   if (e.phase === "judging" && now < judging) return { label: "Judging ends", at: judging };

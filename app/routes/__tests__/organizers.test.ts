@@ -132,7 +132,7 @@ describe("editing an event", () => {
 
     const page = await expectStatus(eventLoader(args(request("/events/spring-support", { user: organizer }), { slug: "spring-support" })), 200);
     const html = (page.data as { descriptionHtml: string }).descriptionHtml;
-    expect(html).toContain("<h2>Rules</h2>");
+    expect(html).toContain("<h3>Rules</h3>");
     expect(html).toContain("<strong>bold</strong>");
     expect(html).not.toMatch(/<script|javascript:|alert\(1\)/);
     expect(html).toContain('<a rel="noopener noreferrer nofollow">docs</a>');
