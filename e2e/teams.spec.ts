@@ -135,6 +135,10 @@ test("once submissions close the entry is read-only and the team sees why", asyn
   await expect(alice.getByRole("button", { name: "Save draft" })).toHaveCount(0);
   // The page does not invite editing above the alert that says it cannot be.
   await expect(alice.getByText("Any team member can edit.")).toHaveCount(0);
+  // Nor does the team page offer an invite link nobody can use any more.
+  await alice.goto(`${setUp.url}/teams/${teamId}`);
+  await expect(alice.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(alice.getByLabel("Invite link for teammates")).toHaveCount(0);
   await expectAccessible(alice);
 });
 
@@ -269,4 +273,21 @@ test("only people who may join a team download the invite-code form's code", asy
   };
   expect(await asked(lead.email)).toBe(0);
   expect(await asked(newcomer.email)).toBe(1);
+});
+
+test("moving a submitted entry to another problem asks first, naming both problems", async ({ browser }) => {
+  const setUp = await openEvent(unique("Teams Hackathon"), { problems: ["Invoice disputes found late", "Slow month-end close"] });
+  const member = await createPerson("Moe Mover");
+  const { teamId } = await submittedEntry(setUp, member, "Dispute radar");
+  const page = await pageSignedInAs(browser, member.email);
+  await page.goto(`${setUp.url}/teams/${teamId}`);
+  await page.getByLabel("Change the problem").selectOption({ label: "Slow month-end close" });
+  await page.getByRole("button", { name: "Change problem" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    `Move your submitted entry “Dispute radar” to “Slow month-end close”? Its AI metric, approach and answers were written for “Invoice disputes found late”`,
+  );
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Yes, change the problem" }).click();
+  await expectToast(page, "Problem changed.");
+  await expect(page.getByRole("region", { name: "Problem" }).getByRole("link", { name: "Slow month-end close" })).toBeVisible();
 });

@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/components/link";
+import { ConfirmStep } from "~/components/confirm-step";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { FormErrors, SelectField } from "~/components/forms";
 import { EntrySection as EntrySectionOnServer } from "~/components/team/entry-section";
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const edit = canEditEntry(user, access, team.id, now);
   const isMember = access.teamId === team.id;
   const lead = canLeadTeam(user, access, { id: team.id, leadId: team.leadId }, now).ok;
+  const change = canChangeTeam(user, access, team.id, now).ok;
   return {
     event: { slug: event.slug, title: event.title, maxTeamSize: event.maxTeamSize },
     team: { id: team.id, name: team.name, inviteCode: team.inviteCode, problemId: team.problemId, problemTitle: team.problemTitle, leadId: team.leadId },
@@ -65,11 +67,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     removed: lead ? await listRemovedMembers(team.id) : [],
     problems: problems.filter((p) => !p.retired || p.id === team.problemId).map((p) => ({ value: p.id, label: p.title })),
     entry: entry ? { id: entry.id, title: entry.title, status: entry.status, outcome: entry.outcome } : null,
-    inviteUrl: isMember ? absoluteUrl(request, `/join?code=${team.inviteCode}`) : null,
+    // Offered only while the team can still take members: once submissions close, joining is refused.
+    inviteUrl: isMember && change ? absoluteUrl(request, `/join?code=${team.inviteCode}`) : null,
     me: user.id,
     can: {
       edit: edit.ok,
-      change: canChangeTeam(user, access, team.id, now).ok,
+      change,
       lead,
     },
     editRefusal: edit.ok ? null : edit.reason,
@@ -90,7 +93,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "change-problem": {
       const submission = parseForm(formData, { schema: problemChangeSchema });
       if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-      const changed = await changeProblem(event.id, team.id, submission.value.problemId);
+      const changed = await changeProblem(event.id, team.id, submission.value.problemId, readConfirmation(formData));
+      if (!changed.ok && "confirm" in changed) return data({ confirmChangeProblem: changed.confirm }, { status: 409 });
       if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { problemId: [changed.message] } }) }, { status: 400 });
       return redirectWithToast(here, "Problem changed.");
     }
@@ -161,6 +165,14 @@ export default function TeamPage() {
               Change problem
             </button>
           </Form>
+        ) : null}
+        {actionData && "confirmChangeProblem" in actionData ? (
+          <ConfirmStep
+            question={`Move your submitted entry “${actionData.confirmChangeProblem.entryTitle || "Untitled entry"}” to “${actionData.confirmChangeProblem.to}”? Its AI metric, approach and answers were written for “${actionData.confirmChangeProblem.from}”: check them on the entry form afterwards.`}
+            fields={{ intent: "change-problem", problemId: actionData.confirmChangeProblem.problemId }}
+            confirmLabel="Yes, change the problem"
+            keepLabel={`Keep “${actionData.confirmChangeProblem.from}”`}
+          />
         ) : null}
       </section>
       <MembersSection

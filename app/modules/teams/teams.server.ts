@@ -167,12 +167,30 @@ export function listTeams(eventId: string) {
 }
 
 /** Moves the team to another problem of the same event that is still offered. */
-export async function changeProblem(eventId: string, teamId: string, problemId: string): Promise<{ ok: true } | Fail<"problemId">> {
+/**
+ * The team works on another problem of the event. A submitted entry moves with it, its AI metric, approach and
+ * answers written for the old problem: that happens only once confirmed (ADR 012), the first request answered with
+ * both titles. A draft moves without asking.
+ */
+export async function changeProblem(
+  eventId: string,
+  teamId: string,
+  problemId: string,
+  confirmation: Confirmation,
+): Promise<{ ok: true } | Fail<"problemId"> | NeedsConfirmation<{ problemId: string; to: string; from: string; entryTitle: string }>> {
   const [problem] = await db
-    .select({ id: problems.id })
+    .select({ id: problems.id, title: problems.title })
     .from(problems)
     .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId), sql`${problems.retiredAt} is null`));
   if (!problem) return { ok: false, field: "problemId", message: "Pick a problem of this event" };
+  if (!confirmation.confirmed) {
+    const [submitted] = await db.all<{ entryTitle: string; from: string; current: string }>(sql`
+      select e.title as entryTitle, p.title as "from", t.problem_id as current from teams t
+      join entries e on e.team_id = t.id join problems p on p.id = t.problem_id
+      where t.id = ${teamId} and t.event_id = ${eventId} and e.status = 'submitted'`);
+    if (submitted && submitted.current !== problemId)
+      return { ok: false, confirm: { problemId, to: problem.title, from: submitted.from, entryTitle: submitted.entryTitle } };
+  }
   await db
     .update(teams)
     .set({ problemId })

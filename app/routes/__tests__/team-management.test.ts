@@ -61,7 +61,7 @@ function upload(user: { cookie: string }, params: { slug: string; teamId: string
 
 describe("team management", () => {
   it("lets a member change the problem, but not to a problem of another event", async () => {
-    const { member, event, teamId, params, organizer } = await setup();
+    const { member, event, teamId, params, organizer, problem } = await setup();
     const other = await addProblem(event.id, { ...problemInput, title: "Second problem" });
     await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "change-problem", problemId: other.id } }), params)), 302);
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].problemId).toBe(other.id);
@@ -69,6 +69,15 @@ describe("team management", () => {
     const { problem: foreign } = await createOpenEvent(organizer);
     await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "change-problem", problemId: foreign.id } }), params)), 400);
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].problemId).toBe(other.id);
+
+    // A submitted entry moves only once confirmed: the first request names both problems and changes nothing.
+    await db.update(entries).set({ status: "submitted", title: "Queue radar" }).where(eq(entries.teamId, teamId));
+    const back = { intent: "change-problem", problemId: problem.id };
+    const asked = await expectStatus(teamAction(args(request("/", { user: member, form: back }), params)), 409);
+    expect(asked.data).toEqual({ confirmChangeProblem: { problemId: problem.id, to: problem.title, from: "Second problem", entryTitle: "Queue radar" } });
+    expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].problemId).toBe(other.id);
+    await expectStatus(teamAction(args(request("/", { user: member, form: { ...back, confirmed: "on" } }), params)), 302);
+    expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].problemId).toBe(problem.id);
   });
 
   it("lets only the lead remove members and hand over the lead", async () => {
