@@ -116,12 +116,15 @@ test("a screenshot over the limit is refused before it is sent, keeping the page
   // Picking another file clears the message.
   await page.getByLabel("Add a screenshot").setInputFiles({ name: "shot.png", mimeType: "image/png", buffer: PNG });
   await expect(page.getByText("That file is larger than 5 MB.")).toHaveCount(0);
+  // With JavaScript an upload keeps the unsaved text, so the hint for pages without it is gone.
+  await expect(page.getByText("Uploading reloads the page: save your text above first.")).toHaveCount(0);
 
   // Without JavaScript the file is sent and refused by the server's cap: a page says what to do and leads back.
   const context = await browser.newContext({ javaScriptEnabled: false });
   await context.addCookies(await page.context().cookies());
   const plain = await context.newPage();
   await plain.goto(entryUrl);
+  await expect(plain.getByText("Uploading reloads the page: save your text above first.")).toBeVisible();
   await plain.getByLabel("Add a screenshot").setInputFiles(big);
   await plain.getByRole("button", { name: "Upload" }).click();
   await expect(plain.getByRole("heading", { level: 1, name: "Too large to send" })).toBeVisible();

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { ConfirmStep } from "~/components/confirm-step";
+import { useHydrated } from "~/lib/hydrated";
 import { MAX_SCREENSHOT_BYTES, MAX_SCREENSHOTS, TOO_LARGE_SCREENSHOT } from "~/modules/entries/images";
 
 /**
@@ -30,6 +31,7 @@ export function Screenshots({
 }) {
   // Said in the browser before sending (refuseTooLarge); cleared when another file is picked.
   const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const shown = tooLarge ?? error;
   return (
     <section id="screenshots" aria-labelledby="shots-h" className="card scroll-mt-4 space-y-4">
@@ -103,6 +105,8 @@ export function Screenshots({
           <button type="submit" name="intent" value="upload-screenshot" className="btn-secondary">
             Upload
           </button>
+          {/* With JavaScript the upload keeps the form's unsaved text; without, the page reloads as it is stored. */}
+          {hydrated ? null : <p className="hint basis-full">Uploading reloads the page: save your text above first.</p>}
         </Form>
       ) : null}
     </section>

@@ -145,7 +145,9 @@ function ScaleControls({ scaleMax, last }: { scaleMax: number; last?: ActionResu
       <ErrorList id="rubric-scale-error" errors={last?.scaleError ? [last.scaleError] : undefined} />
       {/* Always on the page, so its message is announced; said once the page's data has the new scale. */}
       <p role="status" className="text-sm text-slate-700 empty:hidden">
-        {last?.scaleSet === scaleMax ? `Scale set to 1–${scaleMax}. Any other change in the form is not saved until you press Save rubric.` : ""}
+        {last?.scaleSet === scaleMax
+          ? `Scale set to 1–${scaleMax}. Any other change in the form is not saved until you press Save rubric. Level texts stay on their numbers: check that they still fit the new scale.`
+          : ""}
       </p>
     </div>
   );

@@ -1,8 +1,8 @@
+import { useHydrated } from "~/lib/hydrated";
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Link } from "~/components/link";
-import { useSyncExternalStore } from "react";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { RelatedLearnings as RelatedLearningsOnServer } from "~/components/learnings";
@@ -114,11 +114,7 @@ export default function NewTeam() {
  * still on the way (a Suspense boundary updated before it has hydrated is rendered afresh).
  */
 function ShowPastAttempts() {
-  const hydrated = useSyncExternalStore(
-    () => () => {},
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   return hydrated ? null : (
     <button type="submit" formMethod="get" formNoValidate className="btn-secondary">
       Show past attempts for this problem
