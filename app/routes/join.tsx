@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, team, event, access, code } = await resolveInvite(request, lookup.code);
   const decision = canJoinTeam(user, access, new Date());
   if (!decision.ok && decision.status === 404) enforce(decision);
-  const refusal = decision.ok ? await joinRefusal(team.id, user.id) : decision.reason;
+  const refusal = decision.ok ? await joinRefusal(team.id, user.id, event.maxTeamSize) : decision.reason;
   return {
     found: true as const,
     team: { name: team.name, problemTitle: team.problemTitle },

@@ -73,9 +73,14 @@ const wasRemoved = async (teamId: string, userId: string) =>
   ).length > 0;
 
 /** Why this person cannot join this team with its code, or null. */
-export async function joinRefusal(teamId: string, userId: string): Promise<string | null> {
-  return (await wasRemoved(teamId, userId)) ? REMOVED_MESSAGE : null;
+export async function joinRefusal(teamId: string, userId: string, maxTeamSize: number): Promise<string | null> {
+  if (await wasRemoved(teamId, userId)) return REMOVED_MESSAGE;
+  // Said before the button: a full team took "Join team" and refused only after it was pressed.
+  const [{ members }] = await db.all<{ members: number }>(sql`select count(*) as members from team_members where team_id = ${teamId}`);
+  return members >= maxTeamSize ? teamFullMessage(maxTeamSize) : null;
 }
+
+const teamFullMessage = (maxTeamSize: number) => `This team is full (at most ${maxTeamSize} ${maxTeamSize === 1 ? "person" : "people"}).`;
 
 /**
  * The one INSERT that puts a person in a team, for invite codes and accepted join requests alike: it adds the
@@ -101,7 +106,7 @@ export async function joinFailure(teamId: string, userId: string, maxTeamSize: n
     sql`select 1 as one from event_judges j join teams t on t.event_id = j.event_id where t.id = ${teamId} and j.user_id = ${userId}`,
   );
   if (judge) return "A judge of this event cannot join a team in it.";
-  return `This team is full (at most ${maxTeamSize} ${maxTeamSize === 1 ? "person" : "people"}).`;
+  return teamFullMessage(maxTeamSize);
 }
 
 /**

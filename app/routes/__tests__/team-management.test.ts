@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { entries, eventJudges, screenshots, teamMembers, teams } from "#db/schema";
+import { entries, eventJudges, events, screenshots, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { addJudge } from "~/modules/events/events.server";
@@ -36,7 +36,7 @@ async function setup() {
   const created = await createTeam(event, lead.id, { name: "Leads", problemId: problem.id });
   if (!created.ok) throw new Error(created.message);
   await joinTeam({ id: created.teamId, eventId: event.id }, member.id, 5);
-  const params = { slug: event.slug, teamId: created.teamId };
+  const params = { slug: event.slug, teamId: created.teamId, eventId: event.id };
   return { organizer, lead, member, event, problem, teamId: created.teamId, params };
 }
 
@@ -143,6 +143,12 @@ describe("removed and departed members", () => {
     expect((await joinPage(member, newestCode)).refusal).toBeNull();
     await expectStatus(join(member, newestCode), 302);
     expect(await members(teamId)).toEqual([lead.id, member.id].sort());
+
+    // A full team says so on the join page, before the button, not only once it is pressed.
+    await db.update(events).set({ maxTeamSize: 2 }).where(eq(events.id, params.eventId));
+    const latecomer = await createUser();
+    expect((await joinPage(latecomer, newestCode)).refusal).toBe("This team is full (at most 2 people).");
+    expect((await expectStatus(join(latecomer, newestCode), 409)).data).toEqual({ error: "This team is full (at most 2 people)." });
   });
 
   it("changes the code when a member leaves, so the code they knew no longer works", async () => {
