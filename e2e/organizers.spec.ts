@@ -144,12 +144,10 @@ test("the rubric: criteria are renamed, given level texts, added and removed; th
   await organizer.getByLabel("Score scale").selectOption("10");
   await organizer.getByRole("button", { name: "Change scale" }).click();
   await expect(
-    organizer
-      .getByRole("status")
-      .filter({
-        hasText:
-          "Scale set to 1–10. Any other change in the form is not saved until you press Save rubric. Level texts stay on their numbers: check that they still fit the new scale.",
-      }),
+    organizer.getByRole("status").filter({
+      hasText:
+        "Scale set to 1–10. Any other change in the form is not saved until you press Save rubric. Level texts stay on their numbers: check that they still fit the new scale.",
+    }),
   ).toBeVisible();
   await expect(organizer.getByLabel("Name of criterion 2")).toHaveValue("Uses the tools planners have");
   await expect(organizer.getByLabel("What judges look for (criterion 3)")).toHaveValue("");

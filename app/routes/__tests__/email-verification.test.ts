@@ -121,7 +121,7 @@ describe("the mailed link", () => {
     const [user] = await db.select().from(users).where(eq(users.email, "clicker@example.com"));
 
     const shown = await expectStatus(confirmLoader(args(request(`/verify-email/${token}`), { token })), 200);
-    expect(shown.data).toEqual({ valid: true, email: "clicker@example.com" });
+    expect(shown.data).toEqual({ valid: true, email: "clicker@example.com", confirmedAlready: false });
     expect((await db.select().from(users).where(eq(users.id, user.id)))[0].emailVerifiedAt).toBeNull();
 
     const cookie = await sessionCookie(user.id);
@@ -130,7 +130,11 @@ describe("the mailed link", () => {
     expect((await db.select().from(users).where(eq(users.id, user.id)))[0].emailVerifiedAt).toBeInstanceOf(Date);
 
     await expectStatus(confirmAction(args(request(`/verify-email/${token}`, { form: {} }), { token })), 404);
-    await expectStatus(confirmLoader(args(request(`/verify-email/${token}`), { token })), 404);
+    const spent = await expectStatus(confirmLoader(args(request(`/verify-email/${token}`), { token })), 404);
+    expect(spent.data).toMatchObject({ valid: false, confirmedAlready: false });
+    // Opened again by its owner, signed in and confirmed: nothing left to do, and the page says so.
+    const again = await expectStatus(confirmLoader(args(request(`/verify-email/${token}`, { cookie }), { token })), 404);
+    expect(again.data).toMatchObject({ valid: false, confirmedAlready: true });
   });
 
   it("confirmed by someone not signed in: on to sign-in with a toast, signing nobody in", async () => {
