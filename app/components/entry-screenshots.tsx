@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { ConfirmStep } from "~/components/confirm-step";
-import { useHydrated } from "~/lib/hydrated";
+import { useHydrated } from "~/components/error-boundary";
 import { MAX_SCREENSHOT_BYTES, MAX_SCREENSHOTS, TOO_LARGE_SCREENSHOT } from "~/modules/entries/images";
 
 /**

@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { Link } from "~/components/link";
-import { Component, createElement, lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
+import { Component, createElement, lazy, Suspense, useState, useSyncExternalStore, type ComponentType, type ReactNode } from "react";
 
 const titles: Record<number, string> = {
   400: "That request did not look right",
@@ -89,4 +89,20 @@ export function lazyPart<M, P extends object>(
   }
   LazyPart.displayName = "LazyPart";
   return LazyPart;
+}
+
+const never = () => () => {};
+
+/**
+ * False on the server and while the page hydrates, true once its JavaScript runs: for what only a page without
+ * JavaScript needs (a button the script makes unnecessary, a hint about a reload). Here, beside `lazyPart`, because
+ * every page's chunk already has this module (ADR 058): a module of its own was one more request. `<noscript>` is not
+ * used for this: a browser that runs no script for the page but has scripting on (some blockers, tests) hides it.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  );
 }

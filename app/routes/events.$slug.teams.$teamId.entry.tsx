@@ -72,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { fromProblem, ...metricValues } = metric;
   const [questions, answers] = await Promise.all([listQuestions(event.id), answersFor(entry.id)]);
   return {
-    event: { slug: event.slug, title: event.title, deadline: formatInZone(event.submissionDeadline, event.timezone) },
+    event: { slug: event.slug, title: event.title },
     team: { id: team.id, name: team.name },
     entry: { ...entry, ...metricValues, answers },
     questions,
@@ -84,6 +84,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     relatedHref: `/events/${event.slug}/problems/${team.problemId}/related`,
     history: edit.ok ? await historyLink(event.slug, team.problemId) : null,
     refusal: edit.ok ? null : edit.reason,
+    // The line under the heading, worded here so the page's JavaScript carries none of it (ADR 043); read-only (the
+    // refusal says why), it does not invite editing.
+    statusLine: `${entry.status === "submitted" ? "Submitted." : edit.ok ? "Draft: save any time, submit when complete." : "Draft, never submitted."} Deadline: ${formatInZone(event.submissionDeadline, event.timezone)}.${edit.ok ? " Any team member can edit." : ""}`,
   };
 }
 
@@ -160,7 +163,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   formData?.get("intent") === AUTOSAVE_INTENT ? false : defaultShouldRevalidate;
 
 export default function EditEntry() {
-  const { event, team, entry, questions, metricFromProblem, screenshots, related, relatedHref, history, refusal } = useLoaderData<typeof loader>();
+  const { event, team, entry, questions, metricFromProblem, screenshots, related, relatedHref, history, refusal, statusLine } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formKey = useEntryFormKey(entry.id, entry.version);
   // A page that showed the form keeps it when the entry closes under it (its data reloaded after the deadline or a
@@ -173,11 +176,7 @@ export default function EditEntry() {
         <Link to={`/events/${event.slug}/teams/${team.id}`}>← {team.name}</Link>
       </p>
       <h1 className="h1">Your entry</h1>
-      <p className="text-slate-700">
-        {/* Read-only (the alert below says why), it does not invite editing. */}
-        {entry.status === "submitted" ? "Submitted." : refusal ? "Draft, never submitted." : "Draft: save any time, submit when complete."} Deadline:{" "}
-        {event.deadline}.{refusal ? "" : " Any team member can edit."}
-      </p>
+      <p className="text-slate-700">{statusLine}</p>
       {refusal ? (
         <div role="alert" className="card border-amber-300 bg-amber-50">
           <p className="font-semibold">This entry is read-only.</p>

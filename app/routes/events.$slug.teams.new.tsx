@@ -1,9 +1,8 @@
-import { useHydrated } from "~/lib/hydrated";
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Link } from "~/components/link";
-import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary, lazyPart, useHydrated } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { RelatedLearnings as RelatedLearningsOnServer } from "~/components/learnings";
 import { parseForm } from "~/lib/forms.server";
