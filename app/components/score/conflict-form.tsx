@@ -3,7 +3,6 @@ import { Form } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { TextareaField } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
-
 import type { ConflictLoss } from "~/modules/judging/judging.server";
 
 const check = lazySchemas(() => import("~/modules/judging/schemas"));
