@@ -110,8 +110,13 @@ export async function loadEventAccess(key: { slug: string } | { id: string }, us
   return previousOf ? eventAccessOf({ id: previousOf }, userId) : null;
 }
 
-async function eventAccessOf(key: { slug: string } | { id: string }, userId: string): Promise<{ event: EventRow; access: EventAccess } | null> {
-  const [row] = await db
+/**
+ * The event and what the person is in it, by slug or by id. Nearly every page of an event asks this, so the query is
+ * built once and run with its values (ADR 063): building it, with every column of the event, took longer than running it.
+ */
+function eventAccessQuery(by: "slug" | "id") {
+  const userId = sql.placeholder("userId");
+  return db
     .select({
       event: events,
       isOrganizer: sql<number>`exists(select 1 from event_organizers o where o.event_id = events.id and o.user_id = ${userId})`,
@@ -121,7 +126,14 @@ async function eventAccessOf(key: { slug: string } | { id: string }, userId: str
       teamId: sql<string | null>`(select m.team_id from team_members m where m.event_id = events.id and m.user_id = ${userId})`,
     })
     .from(events)
-    .where("slug" in key ? eq(events.slug, key.slug) : eq(events.id, key.id));
+    .where(by === "slug" ? eq(events.slug, sql.placeholder("key")) : eq(events.id, sql.placeholder("key")))
+    .prepare();
+}
+const eventAccessQueries: Partial<Record<"slug" | "id", ReturnType<typeof eventAccessQuery>>> = {};
+
+async function eventAccessOf(key: { slug: string } | { id: string }, userId: string): Promise<{ event: EventRow; access: EventAccess } | null> {
+  const by = "slug" in key ? "slug" : "id";
+  const [row] = await (eventAccessQueries[by] ??= eventAccessQuery(by)).all({ key: "slug" in key ? key.slug : key.id, userId });
   if (!row) return null;
   return {
     event: row.event,
