@@ -5,6 +5,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { outcomes, rootCauses, type FollowUpStatus, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
+import { hit, limits } from "~/lib/rate-limit.server";
 import { LATEST_STATUS_OF_E, WENT_TO_PRODUCTION_IDS } from "~/modules/follow-ups/latest.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import { archiveCache, type ArchiveCache } from "./cache.server";
@@ -449,8 +450,24 @@ export function problemSearchText(problem: { title: string; summary: string; who
 const MAX_TYPED_TEXT = 2000;
 
 /** The text related learnings are found for: what the team typed first (it says most about what they build), then the problem. */
-export function relatedSearchText(problem: { title: string; summary: string; whoHasIt: string }, typed = ""): string {
+function relatedSearchText(problem: { title: string; summary: string; whoHasIt: string }, typed = ""): string {
   return `${typed.slice(0, MAX_TYPED_TEXT)} ${problemSearchText(problem)}`.trim();
+}
+
+/**
+ * Related learnings for what a person is typing (the entry form's live panel): a search each time, so counted per
+ * person (`limits.relatedAsTypedPerPerson`); past the limit, none are searched and the answer says when to ask again.
+ */
+export async function relatedAsTyped(
+  personId: string,
+  problem: { id: string; title: string; summary: string; whoHasIt: string },
+  typed: string,
+  now = new Date(),
+): Promise<{ ok: true; related: readonly RelatedLearning[] } | { ok: false; retryAfterSeconds: number; message: string }> {
+  const allowed = await hit(`related:${personId}`, limits.relatedAsTypedPerPerson, now);
+  if (!allowed.allowed)
+    return { ok: false, retryAfterSeconds: allowed.retryAfterSeconds, message: "Too many look-ups of past learnings. The panel asks again after a pause." };
+  return { ok: true, related: await relatedLearnings(relatedSearchText(problem, typed), problem.id) };
 }
 
 /** Related learnings for a business problem known only by id and what the team typed (the entry form has the team's problem id). */

@@ -4,6 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { entries, eventPreviousSlugs, events, problems, teams, type Outcome, type RootCause } from "#db/schema";
 import { db, dbClient } from "~/db.server";
+import { env } from "~/env.server";
+import { limits } from "~/lib/rate-limit.server";
 import { HOME_EVENTS } from "~/modules/archive/home.server";
 import { newId } from "~/lib/ids";
 import { anyWordQuery, splitSnippet } from "~/modules/archive/query";
@@ -655,6 +657,34 @@ describe("related learnings that are related", () => {
     await expectStatus(relatedLoader(args(request(url("x"), { user: member }), { slug: event.slug, problemId: world.closedProblemId })), 404);
     await db.update(events).set({ phase: "draft" }).where(eq(events.id, event.id));
     await expectStatus(relatedLoader(args(request(url("x"), { user: member }), { slug: event.slug, problemId: sales.id })), 404);
+  });
+
+  it("answers a person's look-ups as they type up to a minute's limit, then 429 with when to ask again", async () => {
+    const { event } = await createOpenEvent(organizer);
+    const sales = await addProblem(event.id, { ...problemInput, ...salesRampUp });
+    const ask = (user: TestUser, text: string) =>
+      relatedLoader(
+        args(request(`/events/${event.slug}/problems/${sales.id}/related?text=${encodeURIComponent(text)}`, { user }), {
+          slug: event.slug,
+          problemId: sales.id,
+        }),
+      );
+    const typist = await createUser({ name: "Tia Typist" });
+    // Half a minute into a window of the limit, on a clock the test holds.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2026-12-05T10:00:30Z"));
+      for (let i = 0; i < limits.relatedAsTypedPerPerson.max * env().rateLimitScale; i++) await expectStatus(ask(typist, `queue ${i}`), 200);
+      const refused = await expectStatus(ask(typist, "queue again"), 429);
+      expect(refused.response!.headers.get("Retry-After")).toBe("30");
+      expect(await refused.response!.json()).toEqual({ related: [], message: "Too many look-ups of past learnings. The panel asks again after a pause." });
+      // Counted per person: someone else asks as usual.
+      await expectStatus(ask(member, "queue"), 200);
+      vi.setSystemTime(new Date("2026-12-05T10:01:00Z"));
+      await expectStatus(ask(typist, "queue, a minute later"), 200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("searches a 300-character query by its telling words and highlights no stop words", async () => {
