@@ -202,7 +202,8 @@ test("judging starts early only with confirmation and assigns one of two judges"
   const manageUrl = `${setUp.url}/manage`;
   const entryTitle = unique("Route planner");
   await submittedEntry(setUp, await createPerson("Pia Participant"), entryTitle);
-  const drafting = await teamOf(setUp, await createPerson("Dora Draft"));
+  const dora = await createPerson("Dora Draft");
+  const drafting = await teamOf(setUp, dora);
   const draftTeam = (await db.select({ name: teams.name }).from(teams).where(eq(teams.id, drafting.teamId)))[0].name;
   for (const name of ["Jo Judge", "Ivo Invitee"]) await addJudge(setUp.event.id, (await createPerson(name)).email);
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
@@ -233,6 +234,15 @@ test("judging starts early only with confirmation and assigns one of two judges"
   const assigned = organizer.getByRole("listitem").filter({ hasText: entryTitle });
   await expect(assigned.getByRole("button", { name: /^Unassign (Jo Judge|Ivo Invitee) from/ })).toHaveCount(1);
   await expectAccessible(organizer);
+
+  // The team left on a draft is told, and the notice leads to its entry, now read-only.
+  const doraPage = await pageSignedInAs(browser, dora.email);
+  await doraPage.goto("/notifications");
+  await expect(doraPage.getByText(`The entry of ${draftTeam} was still a draft: it was not submitted and is not judged.`)).toBeVisible();
+  await expectAccessible(doraPage);
+  await doraPage.getByRole("button", { name: new RegExp(`Submissions to ${setUp.event.title} are closed`) }).click();
+  await expect(doraPage).toHaveURL(new RegExp(`${drafting.url}/entry$`));
+  await expect(doraPage.getByText("Submissions are closed: the event has moved to judging.")).toBeVisible();
 });
 
 test("publishing with an unscored entry needs the confirmation; reopening needs a reason, which is kept", async ({ browser }) => {

@@ -368,6 +368,10 @@ export async function seed(now = new Date()) {
     await saveEntry(created.teamId, entry({ ...common, ...postMortem, ...fields }), true, new Date(t - 3.5 * day));
     sprintEntries.push((await getTeamEntry(created.teamId))!.id);
   }
+  // A team that saved its entry but never submitted it: when judging started, its members were told it is not judged.
+  const drafted = await createTeam(judging, member("participant2@example.com"), { name: "Night Shift Notes", problemId: shifts.id });
+  if (!drafted.ok) throw new Error(`Seed: team Night Shift Notes: ${drafted.message}`);
+  await saveEntry(drafted.teamId, entry({ title: "Shift handover summaries", summary: "Half built." }), false, new Date(t - 3.6 * day));
   await addJudge(judging.id, "judge@example.com");
   await addJudge(judging.id, "judge2@example.com");
   await changePhase(judging, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date(t - 4 * day));

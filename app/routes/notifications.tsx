@@ -70,7 +70,7 @@ export default function Notifications() {
           <p className="font-semibold">No notifications yet.</p>
           <p>
             Things that concern you appear here: being made a judge or co-organizer, someone joining your team, a deadline coming up, your team&apos;s entry
-            submitted, results and awards published, and announcements from organizers.
+            submitted (or left a draft when judging started), results and awards published, and announcements from organizers.
           </p>
         </div>
       ) : (

@@ -3,7 +3,7 @@
 // award; a refused or repeated phase change tells nobody (ADR 024).
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { awards, eventJudges, notifications, outbox } from "#db/schema";
+import { awards, eventJudges, notifications, outbox, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { optionalKinds, type NotificationKind } from "~/modules/notifications/kinds";
@@ -40,6 +40,14 @@ async function eventWithTeams() {
   return { organizer, event, judges: [judgeA, judgeB], won, winners: [winLead, winMate], drafter, bystander };
 }
 
+const teamIdOf = async (eventId: string, userId: string) =>
+  (
+    await db
+      .select({ teamId: teamMembers.teamId })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.eventId, eventId), eq(teamMembers.userId, userId)))
+  )[0].teamId;
+
 const move = async (eventId: string, actor: TestUser, to: "judging" | "closed", reason = "") =>
   changePhase(await getEvent(eventId), actor.id, { to, confirmed: true, reason }, new Date(), ORIGIN);
 
@@ -68,6 +76,40 @@ describe("judging-opened", () => {
     expect(await noticesOf(judges[0], "judging-opened")).toHaveLength(1);
     expect(await mailsOf(judges[0], "judging-opened")).toHaveLength(0);
     expect(await mailsOf(judges[1], "judging-opened")).toHaveLength(1);
+  });
+});
+
+describe("submissions-closed", () => {
+  it("tells each member of a team whose entry is a draft, once, when judging starts; nobody else", async () => {
+    const { organizer, event, judges, winners, drafter, bystander } = await eventWithTeams();
+    const drafterMate = await createUser();
+    const draftTeam = await teamIdOf(event.id, drafter.id);
+    expect((await joinTeam({ id: draftTeam, eventId: event.id }, drafterMate.id, 5, ORIGIN)).ok).toBe(true);
+    const before = await getEvent(event.id);
+    expect((await move(event.id, organizer, "judging")).ok).toBe(true);
+    expect((await changePhase(before, organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date(), ORIGIN)).ok).toBe(false);
+    for (const member of [drafter, drafterMate]) {
+      const rows = await noticesOf(member, "submissions-closed");
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        eventId: event.id,
+        title: `Submissions to ${event.title} are closed`,
+        body: "The entry of Drafters was still a draft: it was not submitted and is not judged.",
+        path: `/events/${event.slug}/teams/${draftTeam}/entry`,
+      });
+      const mails = await mailsOf(member, "submissions-closed");
+      expect(mails).toHaveLength(1);
+      expect(mails[0].textBody).toContain(`${ORIGIN}/events/${event.slug}/teams/${draftTeam}/entry`);
+    }
+    for (const other of [...winners, ...judges, bystander, organizer]) expect(await noticesOf(other, "submissions-closed")).toHaveLength(0);
+  });
+
+  it("tells nobody again when a published event is reopened for judging", async () => {
+    const { organizer, event, drafter } = await eventWithTeams();
+    expect((await move(event.id, organizer, "judging")).ok).toBe(true);
+    expect((await move(event.id, organizer, "closed")).ok).toBe(true);
+    expect((await move(event.id, organizer, "judging", "A score was missing")).ok).toBe(true);
+    expect(await noticesOf(drafter, "submissions-closed")).toHaveLength(1);
   });
 });
 

@@ -1,16 +1,20 @@
-// What a phase change tells people (ADR 024): judges when judging opens, teams when results are published
-// (with the link to their feedback) and the teams that won an award. Built before the change; the caller puts
-// them right after its guarded UPDATE, so a refused or repeated phase change tells nobody.
+// What a phase change tells people (ADR 024): judges when judging opens, and the teams whose entry it leaves a draft;
+// teams when results are published (with the link to their feedback) and the teams that won an award. Built before
+// the change; the caller puts them right after its guarded UPDATE, so a refused or repeated phase change tells nobody.
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { awards, entries, eventJudges, teamMembers, teams, users, type EventPhase } from "#db/schema";
 import { db } from "~/db.server";
-import { awardWonMail, judgingOpenedMail, resultsPublishedMail } from "~/modules/mail/messages";
+import { awardWonMail, draftLeftOutMail, draftLeftOutWords, judgingOpenedMail, resultsPublishedMail } from "~/modules/mail/messages";
 import type { Notice } from "~/modules/notifications/notify.server";
 
-type PhaseEvent = { id: string; slug: string; title: string };
+/** `phase`: the event's phase before the change. */
+type PhaseEvent = { id: string; slug: string; title: string; phase: EventPhase };
 
 export async function phaseNotices(event: PhaseEvent, to: EventPhase, origin: string): Promise<Notice[]> {
-  if (to === "judging") return judgingOpenedNotices(event, origin);
+  if (to === "judging")
+    return event.phase === "open"
+      ? [...(await judgingOpenedNotices(event, origin)), ...(await draftLeftOutNotices(event, origin))]
+      : judgingOpenedNotices(event, origin);
   if (to === "closed") return [...(await resultsPublishedNotices(event, origin)), ...(await awardWonNotices(event, origin))];
   return [];
 }
@@ -31,6 +35,33 @@ async function judgingOpenedNotices(event: PhaseEvent, origin: string): Promise<
     path,
     mail: judgingOpenedMail({ name: judge.name, eventTitle: event.title, queueUrl: new URL(path, origin).toString() }),
   }));
+}
+
+/**
+ * Submissions closed (judging started, early or after the deadline) while a team's entry was a draft: every member
+ * of such a team is told it is not judged, with the link to the entry. Nothing else said so; a team that saved but
+ * never pressed Submit found out when results came.
+ */
+async function draftLeftOutNotices(event: PhaseEvent, origin: string): Promise<Notice[]> {
+  const members = await db
+    .select({ id: users.id, name: users.name, email: users.email, teamId: teams.id, teamName: teams.name })
+    .from(entries)
+    .innerJoin(teams, eq(teams.id, entries.teamId))
+    .innerJoin(teamMembers, eq(teamMembers.teamId, teams.id))
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(entries.eventId, event.id), eq(entries.status, "draft")))
+    .orderBy(asc(teams.name), asc(users.name));
+  return members.map((m) => {
+    const path = `/events/${event.slug}/teams/${m.teamId}/entry`;
+    return {
+      to: { id: m.id, email: m.email },
+      eventId: event.id,
+      title: `Submissions to ${event.title} are closed`,
+      body: draftLeftOutWords(m.teamName),
+      path,
+      mail: draftLeftOutMail({ name: m.name, teamName: m.teamName, eventTitle: event.title, entryUrl: new URL(path, origin).toString() }),
+    };
+  });
 }
 
 /** Every member of every team: a team with a submitted entry gets the link to its feedback, the others the results. */

@@ -237,6 +237,20 @@ export function entrySubmittedMail(input: { name: string; teamName: string; even
   };
 }
 
+/** Judging started while the team's entry was still a draft: it was not submitted, so it is not judged. */
+export function draftLeftOutMail(input: { name: string; teamName: string; eventTitle: string; entryUrl: string }): MailContent {
+  return {
+    kind: "submissions-closed",
+    subject: `Submissions to ${input.eventTitle} are closed`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [`Judging of ${input.eventTitle} has started, so submissions are closed.`, `${draftLeftOutWords(input.teamName)} Your team can still read it.`],
+    action: { label: "Open your team's entry", url: input.entryUrl },
+  };
+}
+
+/** The in-app notice and the mail say the same. */
+export const draftLeftOutWords = (teamName: string) => `The entry of ${teamName} was still a draft: it was not submitted and is not judged.`;
+
 export function resultsPublishedMail(input: { name: string; teamName: string; eventTitle: string; url: string; hasFeedback: boolean }): MailContent {
   return {
     kind: "results-published",

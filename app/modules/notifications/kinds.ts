@@ -19,6 +19,7 @@ export const notificationKinds = {
   "join-request-withdrawn": { label: "Someone withdrew their request to join your team", security: false },
   "deadline-reminder": { label: "Submission deadline reminders", security: false },
   "entry-submitted": { label: "Your team's entry was submitted", security: false },
+  "submissions-closed": { label: "Submissions closed while your team's entry was a draft", security: false },
   "results-published": { label: "Results published", security: false },
   "award-won": { label: "Awards your team won", security: false },
   announcement: { label: "Announcements from organizers", security: false },
