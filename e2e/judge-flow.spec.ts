@@ -59,6 +59,17 @@ test("a judge saves an empty sheet, then works through the queue with 'Save and 
   await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
   await expectAccessible(page);
 
+  // A comment without a score is refused for the whole sheet, said at the top and beside the Save buttons; the
+  // comment stays in its box.
+  const stray = "Nothing was saved: a comment has no score beside it. Pick a value for it, or clear the comment, then save again.";
+  await page.getByLabel("Comment on Problem fit (optional)").fill("Strong framing of the cost today.");
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expect(page.getByText(stray)).toHaveCount(2);
+  await expect(page.getByText("Pick a value to keep this comment")).toBeVisible();
+  await expect(page.getByLabel("Comment on Problem fit (optional)")).toHaveValue("Strong framing of the cost today.");
+  await expectAccessible(page);
+  await page.getByLabel("Comment on Problem fit (optional)").fill("");
+
   // A complete sheet: on to B, whose sheet starts empty.
   await pick(page, 4);
   await page.getByRole("button", { name: "Save and next entry" }).click();
@@ -98,6 +109,11 @@ test("'Save and next entry' works without JavaScript", async ({ browser }) => {
   await page.getByRole("button", { name: "Save scores" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Nothing scored yet for ${titles.b}: 6 of 6 criteria still to score.` })).toBeVisible();
   await expect(page.getByText("Pick a value")).toHaveCount(0);
+  // Without JavaScript the server refuses a comment without a score the same way, keeping the typing.
+  await page.getByLabel("Comment on Problem fit (optional)").fill("Clear demo.");
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expect(page.getByText("Nothing was saved: a comment has no score beside it.", { exact: false })).toHaveCount(2);
+  await expect(page.getByLabel("Comment on Problem fit (optional)")).toHaveValue("Clear demo.");
 });
 
 test("declaring a conflict on a scored entry asks first, naming the scores it deletes", async ({ browser }) => {

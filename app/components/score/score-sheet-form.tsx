@@ -127,6 +127,10 @@ export function ScoreSheetForm({
         <TextareaField label="Overall comment for the team (optional)" meta={fields.overallComment} rows={3} />
       </div>
       {blocker.state === "blocked" ? <LeaveDialog blocker={blocker} unsaved="Your scores and comments on this entry are not saved yet." /> : null}
+      {/* The sheet's own errors again where the judge pressed Save (the list at the top is the one screen readers are pointed to). */}
+      <div aria-hidden="true">
+        <ErrorList errors={fields.scores.errors} />
+      </div>
       <div className="flex flex-wrap gap-3">
         <button type="submit" className="btn-primary">
           Save scores

@@ -42,7 +42,19 @@ describe("scoreSheetSchema", () => {
           { criterionId: "metric", comment: "why?" },
         ],
       }),
-    ).toEqual([["scores.1.value", "Pick a value to keep this comment"]]);
+    ).toEqual([
+      ["scores.1.value", "Pick a value to keep this comment"],
+      ["scores", "Nothing was saved: a comment has no score beside it. Pick a value for it, or clear the comment, then save again."],
+    ]);
+    // Two comments without a value: one line for the sheet says so.
+    expect(
+      issues({
+        scores: [
+          { criterionId: "fit", comment: "a" },
+          { criterionId: "metric", comment: "b" },
+        ],
+      }).filter(([path]) => path === "scores"),
+    ).toEqual([["scores", "Nothing was saved: 2 comments have no score beside them. Pick a value for each, or clear those comments, then save again."]]);
   });
 
   it("refuses values off the scale or not whole, with the scale in the message", () => {

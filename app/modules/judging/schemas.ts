@@ -24,9 +24,15 @@ export function scoreSheetSchema(criterionIds: string[], scaleMax: number) {
       // Each criterion exactly once: six rows naming one criterion twice would otherwise pass the length check and leave another unscored.
       .refine((rows) => new Set(rows.map((r) => r.criterionId)).size === rows.length, { message: "Score every criterion" })
       .superRefine((rows, ctx) => {
-        rows.forEach((r, i) => {
-          if (r.value === undefined && r.comment) ctx.addIssue({ code: "custom", path: [i, "value"], message: "Pick a value to keep this comment" });
-        });
+        const stray = rows.flatMap((r, i) => (r.value === undefined && r.comment ? [i] : []));
+        for (const i of stray) ctx.addIssue({ code: "custom", path: [i, "value"], message: "Pick a value to keep this comment" });
+        // Also said for the whole sheet, beside its Save buttons: nothing of the sheet is saved until then.
+        if (stray.length)
+          ctx.addIssue({
+            code: "custom",
+            path: [],
+            message: `Nothing was saved: ${stray.length === 1 ? "a comment has no score" : `${stray.length} comments have no score`} beside ${stray.length === 1 ? "it" : "them"}. Pick a value for ${stray.length === 1 ? "it" : "each"}, or clear ${stray.length === 1 ? "the comment" : "those comments"}, then save again.`,
+          });
       }),
     overallComment: z.string().trim().max(4000, "Use at most 4,000 characters").default(""),
   });

@@ -133,6 +133,9 @@ describe("judging: partial sheets, conflicts, assignments", () => {
       400,
     );
     expect(fieldErrors(stray)["scores[1].value"]).toEqual(["Pick a value to keep this comment"]);
+    expect(fieldErrors(stray).scores).toEqual([
+      "Nothing was saved: a comment has no score beside it. Pick a value for it, or clear the comment, then save again.",
+    ]);
     expect(await db.select().from(scores).where(eq(scores.entryId, w.aliceEntry))).toHaveLength(0);
   });
 
