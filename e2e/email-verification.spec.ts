@@ -1,6 +1,9 @@
 import { expect } from "@playwright/test";
 import { createAccount } from "~/modules/auth/accounts.server";
-import { createPerson, openEvent, pageSignedInAs } from "./fixtures";
+import { eq } from "drizzle-orm";
+import { teams } from "#db/schema";
+import { db } from "~/db.server";
+import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, newPage, PASSWORD, signIn, unique, test } from "./helpers";
 import { mailsTo, mailTo } from "./mail";
 
@@ -63,6 +66,35 @@ test("a person signs up, browses unconfirmed, sends the link again, opens the ma
     await expect(page.getByText("Send the link again")).toHaveCount(0);
   }
   await expectAccessible(page);
+});
+
+test("invited by a team's link, a new person signs up, confirms the mailed link, signs in and lands on the invite", async ({ browser }) => {
+  const setUp = await openEvent(unique("Invite Hack"));
+  const team = await teamOf(setUp, await createPerson("Lars Lead"));
+  const [{ inviteCode, name: teamName }] = await db.select({ inviteCode: teams.inviteCode, name: teams.name }).from(teams).where(eq(teams.id, team.teamId));
+  const email = `${unique("nell")}@example.com`;
+  const page = await newPage(browser);
+  await page.goto(`/join?code=${inviteCode}`);
+  await expect(page).toHaveURL(/\/login\?redirectTo=/);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Name").fill("Nell Newcomer");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+  // The mailed link carries the invite on: after confirming, sign-in leads to it.
+  const [mail] = await mailTo(email, "Confirm your email for Problem First");
+  const link = mail.text!.match(/http:\/\/\S+\/verify-email\/\S+/)![0];
+  await page.goto(link);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expectToast(page, "Email address confirmed. Sign in to join a team.");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: `Join ${teamName}` })).toBeVisible();
+  await page.getByRole("button", { name: "Join team" }).click();
+  await expectToast(page, `You joined ${teamName}.`);
 });
 
 test("signing up with an address that has an account shows the same page and mails its owner instead", async ({ browser }) => {

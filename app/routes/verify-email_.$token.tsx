@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { redirectWithToast } from "~/lib/toast.server";
 import { findVerification, verifyEmail } from "~/modules/auth/email-verification.server";
 import { getOptionalUser } from "~/modules/auth/guards.server";
+import { safeRedirect } from "~/modules/auth/schemas";
 
 // same-origin, not no-referrer: the token never leaves in a Referer, and a form post without JavaScript still
 // carries this site as its Origin (no-referrer sends "null", which the same-origin check refuses).
@@ -14,7 +15,9 @@ export const meta: MetaFunction = () => [{ title: "Confirm your email · Problem
 // only shows a button, so a mail scanner that fetches links confirms nothing; it never signs anyone in (ADR 028).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findVerification(params.token ?? "");
-  if (found) return { valid: true as const, email: found.email, confirmedAlready: false };
+  // Where the person was going when they signed up (an invite link): the form sends it on, and sign-in leads there.
+  const next = safeRedirect(new URL(request.url).searchParams.get("next"), "");
+  if (found) return { valid: true as const, email: found.email, confirmedAlready: false, next };
   // A used link opened again by someone signed in whose address is confirmed (often by that very link): nothing to do.
   const user = await getOptionalUser(request);
   return data({ valid: false as const, email: null, confirmedAlready: Boolean(user?.emailVerified) }, { status: 404 });
@@ -24,8 +27,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const verified = await verifyEmail(params.token ?? "");
   if (!verified.ok) return data({ confirmed: false }, { status: 404 });
   const user = await getOptionalUser(request);
-  if (user?.id === verified.userId) return redirectWithToast("/", "Email address confirmed. You can join teams now.");
-  return redirectWithToast("/login", "Email address confirmed. Sign in to join a team.");
+  const next = safeRedirect(String((await request.formData()).get("next") ?? ""), "");
+  if (user?.id === verified.userId) return redirectWithToast(next || "/", "Email address confirmed. You can join teams now.");
+  return redirectWithToast(next ? `/login?${new URLSearchParams({ redirectTo: next })}` : "/login", "Email address confirmed. Sign in to join a team.");
 }
 
 export default function ConfirmEmail() {
@@ -57,6 +61,7 @@ export default function ConfirmEmail() {
         <p>
           Confirm that <strong className="break-all">{loaderData.email}</strong> is your address.
         </p>
+        {loaderData.next ? <input type="hidden" name="next" value={loaderData.next} /> : null}
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           {busy ? "Confirming…" : "Confirm my email"}
         </button>

@@ -13,6 +13,7 @@ import { mailStatements } from "~/modules/mail/outbox.server";
 import { domainRefusal } from "./accounts.server";
 import { VERIFY_VALID_HOURS } from "./email-verification";
 import { hashPassword } from "./password.server";
+import { safeRedirect } from "./schemas";
 
 const limits = {
   // Mails to the owner of an address someone tries to sign up with: nobody floods an inbox through the form.
@@ -23,10 +24,14 @@ const limits = {
 
 const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
-function newLink(user: { id: string; name: string; email: string }, origin: string, now: Date) {
+/** `next`: where the person was going when they signed up (an invite link, say), carried through the link to sign-in. */
+function newLink(user: { id: string; name: string; email: string }, origin: string, now: Date, next?: string) {
   const token = crypto.randomBytes(32).toString("base64url");
   const row = { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + VERIFY_VALID_HOURS * 3_600_000) };
-  const verifyUrl = new URL(`/verify-email/${token}`, origin).toString();
+  const link = new URL(`/verify-email/${token}`, origin);
+  const to = safeRedirect(next, "");
+  if (to && to !== "/") link.searchParams.set("next", to);
+  const verifyUrl = link.toString();
   return {
     token,
     insert: db.insert(emailVerifications).values(row),
@@ -41,7 +46,11 @@ type SignUpResult = { ok: true } | { ok: false; field: "email"; message: string 
  * that has an account gets nothing new, and its owner a mail saying someone tried. Both answer `{ ok: true }`
  * after the same work (the password is hashed either way), so the answer says nothing about the address.
  */
-export async function signUp(input: { name: string; email: string; password: string }, origin: string, now = new Date()): Promise<SignUpResult> {
+export async function signUp(
+  input: { name: string; email: string; password: string; redirectTo?: string },
+  origin: string,
+  now = new Date(),
+): Promise<SignUpResult> {
   const refusal = domainRefusal(input.email);
   if (refusal) return { ok: false, field: "email", message: refusal };
   const passwordHash = await hashPassword(input.password);
@@ -52,7 +61,7 @@ export async function signUp(input: { name: string; email: string; password: str
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
   if (inserted.length > 0) {
-    const link = newLink(user, origin, now);
+    const link = newLink(user, origin, now, input.redirectTo);
     await db.batch([link.insert, ...(await mailStatements([{ to: user.email, content: link.mail }], origin))]);
     return { ok: true };
   }

@@ -121,7 +121,7 @@ describe("the mailed link", () => {
     const [user] = await db.select().from(users).where(eq(users.email, "clicker@example.com"));
 
     const shown = await expectStatus(confirmLoader(args(request(`/verify-email/${token}`), { token })), 200);
-    expect(shown.data).toEqual({ valid: true, email: "clicker@example.com", confirmedAlready: false });
+    expect(shown.data).toEqual({ valid: true, email: "clicker@example.com", confirmedAlready: false, next: "" });
     expect((await db.select().from(users).where(eq(users.id, user.id)))[0].emailVerifiedAt).toBeNull();
 
     const cookie = await sessionCookie(user.id);
@@ -149,5 +149,36 @@ describe("the mailed link", () => {
     const done = await expectStatus(confirmAction(args(request(`/verify-email/${token}`, { form: {} }), { token })), 302);
     expect(done.response!.headers.get("Location")).toBe("/login");
     expect(setCookies(done.response!).some((c) => c.startsWith("pf_session="))).toBe(false);
+  });
+
+  it("leads on to where the person was going when they signed up (a team invite), never off-site", async () => {
+    const signUpFrom = (email: string, redirectTo: string, ip: string) =>
+      expectStatus(
+        signupAction({ ...args(request("/signup", { form: { name: "Ivy Invited", email, password: PASSWORD, redirectTo } })), context: { clientIp: ip } }),
+        200,
+      );
+    await signUpFrom("ivy.invited@example.com", "/join?code=ABCD2345", "10.22.1.3");
+    const [mailed] = await db.select({ text: outbox.textBody }).from(outbox).where(eq(outbox.toEmail, "ivy.invited@example.com"));
+    expect(mailed.text).toMatch(/\/verify-email\/[\w-]+\?next=%2Fjoin%3Fcode%3DABCD2345/);
+    const token = await tokenMailedTo("ivy.invited@example.com");
+    const shown = await expectStatus(confirmLoader(args(request(`/verify-email/${token}?next=%2Fjoin%3Fcode%3DABCD2345`), { token })), 200);
+    expect(shown.data).toMatchObject({ valid: true, next: "/join?code=ABCD2345" });
+    // Not signed in: on to sign-in, which leads to the invite.
+    const done = await expectStatus(confirmAction(args(request(`/verify-email/${token}`, { form: { next: "/join?code=ABCD2345" } }), { token })), 302);
+    expect(done.response!.headers.get("Location")).toBe("/login?redirectTo=%2Fjoin%3Fcode%3DABCD2345");
+
+    // Somewhere off-site is never carried along: not in the link, not after confirming.
+    await signUpFrom("otto.offsite@example.com", "//evil.example/join", "10.22.1.4");
+    const [offsite] = await db.select({ text: outbox.textBody }).from(outbox).where(eq(outbox.toEmail, "otto.offsite@example.com"));
+    expect(offsite.text).not.toContain("next=");
+    const other = await tokenMailedTo("otto.offsite@example.com");
+    const [otto] = await db.select().from(users).where(eq(users.email, "otto.offsite@example.com"));
+    const signedIn = await expectStatus(
+      confirmAction(
+        args(request(`/verify-email/${other}`, { cookie: await sessionCookie(otto.id), form: { next: "https://evil.example/" } }), { token: other }),
+      ),
+      302,
+    );
+    expect(signedIn.response!.headers.get("Location")).toBe("/");
   });
 });
