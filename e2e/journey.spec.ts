@@ -119,7 +119,7 @@ test("the organizer adds a judge and starts judging early; the team can no longe
   await expectAccessible(judge);
   await judge.getByRole("button", { name: "Save scores" }).click();
   await expectToast(judge, `Scores saved for ${entryTitle}.`);
-  await expect(judge.getByText("1 of 1 entries scored")).toBeVisible();
+  await expect(judge.getByText("1 of 1 entry scored")).toBeVisible();
 });
 
 test("published results: a colleague finds the learning in the archive and the team reads its feedback", async ({ browser }) => {

@@ -125,6 +125,7 @@ test("declaring a conflict on a scored entry asks first, naming the scores it de
   await page.getByRole("button", { name: "Save scores" }).click();
   await expectToast(page, `Scores saved for ${titles.a}.`);
   await page.getByRole("link", { name: titles.a }).click();
+  const sheetUrl = page.url();
 
   await page.getByLabel("Reason for the conflict").fill("I coached this team last year.");
   await page.getByRole("button", { name: "Declare a conflict" }).click();
@@ -145,4 +146,10 @@ test("declaring a conflict on a scored entry asks first, naming the scores it de
   await page.getByRole("button", { name: "Declare the conflict and delete what I saved" }).click();
   await expectToast(page, `Conflict declared: ${titles.a} left your queue, without your scores.`);
   await expect(page.getByRole("region", { name: "Conflicts you declared" })).toContainText("I coached this team last year.");
+
+  // Its sheet, opened again from a bookmark, says why not and leads back to the queue, where the conflict can be withdrawn.
+  await page.goto(sheetUrl);
+  await expect(page.getByRole("heading", { name: "Not available" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to your judging queue" }).click();
+  await expect(page.getByRole("heading", { name: "Your judging queue" })).toBeVisible();
 });

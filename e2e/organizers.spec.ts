@@ -243,6 +243,9 @@ test("judging starts early only with confirmation and assigns one of two judges"
   await doraPage.getByRole("button", { name: new RegExp(`Submissions to ${setUp.event.title} are closed`) }).click();
   await expect(doraPage).toHaveURL(new RegExp(`${drafting.url}/entry$`));
   await expect(doraPage.getByText("Submissions are closed: the event has moved to judging.")).toBeVisible();
+  // Her team page no longer says the draft is "not submitted yet".
+  await doraPage.goto(drafting.url);
+  await expect(doraPage.getByRole("region", { name: "Entry" })).toContainText("Draft, never submitted");
 });
 
 test("publishing with an unscored entry needs the confirmation; reopening needs a reason, which is kept", async ({ browser }) => {

@@ -248,8 +248,9 @@ test("a mistyped invite code keeps the event page, with the reason next to the f
   await expect(page.getByLabel("Have an invite code?")).toHaveAccessibleDescription("No team has this invite code. Check it with whoever sent it.");
   await expectAccessible(page);
 
+  // The whole invite link, as the team page shows it in its big box, finds the team as the code does.
   const [row] = await db.select({ code: teams.inviteCode }).from(teams).where(eq(teams.id, team.teamId));
-  await page.getByLabel("Have an invite code?").fill(row.code.toLowerCase());
+  await page.getByLabel("Have an invite code?").fill(new URL(`/join?code=${row.code.toLowerCase()}`, page.url()).toString());
   await page.getByRole("button", { name: "Find team" }).click();
   await expect(page.getByRole("button", { name: "Join team" })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { ConflictForm } from "~/components/score/conflict-form";
 import { EntryBrief as EntryBriefOnServer } from "~/components/score/entry-brief";
@@ -122,5 +122,7 @@ function ScoreSheetPage() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
+  // A sheet a judge may not open (a declared conflict, judging over): their queue is where they go on from.
+  const { slug } = useParams();
+  return <GeneralErrorBoundary back={slug ? { to: `/events/${slug}/judging`, label: "Back to your judging queue" } : undefined} />;
 }

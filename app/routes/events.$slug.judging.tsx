@@ -93,7 +93,7 @@ export default function JudgingQueue() {
       ) : (
         <div>
           <label htmlFor="progress" className="label">
-            {done} of {queue.length} entries scored
+            {`${done} of ${queue.length} ${queue.length === 1 ? "entry" : "entries"} scored`}
           </label>
           <progress id="progress" max={queue.length} value={done} className="mt-1 h-3 w-full" />
           {partial ? <p className="hint">{partial} partly scored</p> : null}

@@ -13,7 +13,7 @@ import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/htt
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { absoluteUrl, appOrigin } from "~/lib/urls.server";
-import { canChangeTeam, canEditEntry, canLeadTeam, canViewTeam } from "~/modules/auth/permissions";
+import { canChangeTeam, canEditEntry, canLeadTeam, canViewTeam, submissionsOpen } from "~/modules/auth/permissions";
 import { getTeamEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
@@ -66,7 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members,
     removed: lead ? await listRemovedMembers(team.id) : [],
     problems: problems.filter((p) => !p.retired || p.id === team.problemId).map((p) => ({ value: p.id, label: p.title })),
-    entry: entry ? { id: entry.id, title: entry.title, status: entry.status, outcome: entry.outcome } : null,
+    // closed: submissions are over, so a draft stays one ("never submitted", not "not submitted yet").
+    entry: entry ? { id: entry.id, title: entry.title, status: entry.status, outcome: entry.outcome, closed: !submissionsOpen(access, now).ok } : null,
     // Offered only while the team can still take members: once submissions close, joining is refused.
     inviteUrl: isMember && change ? absoluteUrl(request, `/join?code=${team.inviteCode}`) : null,
     me: user.id,

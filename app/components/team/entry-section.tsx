@@ -12,7 +12,7 @@ export function EntrySection({
 }: {
   slug: string;
   teamId: string;
-  entry: { id: string; title: string; status: string; outcome: Outcome | null } | null;
+  entry: { id: string; title: string; status: string; outcome: Outcome | null; closed: boolean } | null;
   canEdit: boolean;
   editRefusal: string | null;
 }) {
@@ -26,7 +26,9 @@ export function EntrySection({
           <p className="flex flex-wrap items-center gap-2">
             <span className="font-semibold">{entry.title || "Untitled entry"}</span>
             <OutcomeBadge outcome={entry.outcome} />
-            <span className="text-sm text-slate-700">{entry.status === "submitted" ? "Submitted" : "Draft, not submitted yet"}</span>
+            <span className="text-sm text-slate-700">
+              {entry.status === "submitted" ? "Submitted" : entry.closed ? "Draft, never submitted" : "Draft, not submitted yet"}
+            </span>
           </p>
           <p className="flex flex-wrap gap-2">
             {canEdit ? (

@@ -101,6 +101,9 @@ describe("every refusal says why", () => {
   it("teams and entries while submissions are open", () => {
     expect(canJoinTeam(member, ev({ teamId: "t1" }), before)).toEqual(no("You are already in a team for this event: one team per person per event."));
     expect(canJoinTeam(member, ev({ isJudge: true }), before)).toEqual(no("You judge this event, so you cannot join or create a team in it."));
+    // A judge is told they judge the event in every phase, not that submissions closed.
+    for (const phase of ["judging", "closed"] as const)
+      expect(canJoinTeam(member, ev({ isJudge: true, phase }), before)).toEqual(no("You judge this event, so you cannot join or create a team in it."));
     expect(canJoinTeam(member, ev(), deadline)).toEqual(no("Submissions are closed: the submission deadline has passed."));
     expect(canJoinTeam(member, ev(), before)).toEqual(yes);
     expect(canViewTeam(member, ev({ teamId: "t2" }), "t1")).toEqual(no("Only the team's members can see this team."));

@@ -67,7 +67,8 @@ export function canManageEvent(actor: Actor, ev: EventAccess): Decision {
   return managesEvent(actor, ev) ? allow : deny("Only this event's organizers can do that.");
 }
 
-function submissionsOpen(ev: EventAccess, now: Date): Decision {
+/** Whether entries can still be created, changed and submitted in the event, whoever asks; if not, why. */
+export function submissionsOpen(ev: EventAccess, now: Date): Decision {
   // Each phase says its own reason (a closed event has not "moved to judging").
   const closed = phaseWords[ev.phase].submissionsClosed;
   if (closed) return deny(closed);
@@ -78,11 +79,12 @@ function submissionsOpen(ev: EventAccess, now: Date): Decision {
 export function canJoinTeam(actor: Actor, ev: EventAccess, now: Date): Decision {
   const view = canViewEvent(actor, ev);
   if (!view.ok) return view;
+  // Judges stay independent of the teams they score (ADR 010); said in every phase, before "submissions are closed",
+  // which would tell a judge as if they had missed a team's deadline.
+  if (ev.isJudge && !ev.teamId) return deny("You judge this event, so you cannot join or create a team in it.");
   const open = submissionsOpen(ev, now);
   if (!open.ok) return open;
   if (ev.teamId) return deny("You are already in a team for this event: one team per person per event.");
-  // Judges stay independent of the teams they score (ADR 010).
-  if (ev.isJudge) return deny("You judge this event, so you cannot join or create a team in it.");
   return canTakePart(actor);
 }
 

@@ -5,13 +5,21 @@ export const teamSchema = z.object({
   problemId: z.string({ error: "Pick the problem your team works on" }).min(1, "Pick the problem your team works on").max(100),
 });
 
+/**
+ * What people paste for an invite code: the code in any case, with spaces or hyphens ("RP2C-45NH"), or the whole
+ * invite link the team page shows ("https://…/join?code=RP2C45NH").
+ */
+export function inviteCodeOf(typed: string): string {
+  const fromLink = /[?&]code=([^&#\s]*)/i.exec(typed)?.[1];
+  return (fromLink ?? typed).replace(/[\s-]+/g, "").toUpperCase();
+}
+
 export const joinSchema = z.object({
   code: z
     .string({ error: "Enter the invite code" })
-    .trim()
-    .toUpperCase()
-    .max(64, "An invite code has 8 letters and digits")
-    .regex(/^[A-Z0-9]{8}$/, "An invite code has 8 letters and digits"),
+    .max(500, "An invite code has 8 letters and digits")
+    .transform(inviteCodeOf)
+    .pipe(z.string().regex(/^[A-Z0-9]{8}$/, "An invite code has 8 letters and digits")),
 });
 
 /** A team's lead moves the team to another problem of the event. */

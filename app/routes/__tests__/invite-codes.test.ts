@@ -46,6 +46,21 @@ describe("typing an invite code on the event page", () => {
     const res = await expectStatus(eventPage(event.slug, newcomer, `?code=+${code.toLowerCase()}+`), 302);
     expect(res.response!.headers.get("Location")).toBe(`/join?code=${code}`);
   });
+
+  it("takes the whole invite link as the team page shows it, or the code split by a hyphen", async () => {
+    const { event, newcomer, code } = await setup();
+    for (const typed of [
+      `https://hack.example.com/join?code=${code}`,
+      `http://localhost:3000/join?code=${code.toLowerCase()}#x`,
+      `${code.slice(0, 4)}-${code.slice(4)}`,
+    ]) {
+      const res = await expectStatus(eventPage(event.slug, newcomer, `?${new URLSearchParams({ code: typed })}`), 302);
+      expect(res.response!.headers.get("Location"), typed).toBe(`/join?code=${code}`);
+    }
+    // A link without a code is still the wrong shape, said as before.
+    const page = await expectStatus(eventPage(event.slug, newcomer, `?${new URLSearchParams({ code: "https://hack.example.com/join" })}`), 200);
+    expect((page.data as Reply).inviteReply?.error.code).toEqual(["An invite code has 8 letters and digits"]);
+  });
 });
 
 describe("the join page with a mistyped code", () => {

@@ -110,7 +110,12 @@ describe("team management", () => {
     const outsider = await createUser();
     await expectStatus(teamLoader(args(request("/", { user: outsider }), params)), 403);
     await expectStatus(teamAction(args(request("/", { user: outsider, form: { intent: "leave" } }), params)), 403);
+    const entryState = async () =>
+      ((await expectStatus(teamLoader(args(request("/", { user: lead }), params)), 200)).data as { entry: { closed: boolean } }).entry;
+    // A draft while submissions are open can still be submitted; after the deadline it never was.
+    expect(await entryState()).toMatchObject({ status: "draft", closed: false });
     await setSubmissionDeadline(event.id, new Date(Date.now() - 1000));
+    expect(await entryState()).toMatchObject({ status: "draft", closed: true });
     const refused = await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "remove-member", userId: "x" } }), params)), 403);
     expect(refused.data).toBe("Submissions are closed: the submission deadline has passed.");
     expect((await members(teamId)).length).toBe(2);
