@@ -6,6 +6,7 @@ import { Field, FormErrors } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { canAsk, canAskAfterEnding, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
 import { RequestStatus } from "./request-status";
+import { possessive } from "~/lib/possessive";
 
 const check = lazySchemas(() => import("~/modules/teams/schemas"));
 
@@ -138,7 +139,7 @@ function AskForm({ team, again, lastResult }: { team: { id: string; name: string
       <input type="hidden" name="intent" value="ask" />
       <input type="hidden" name="teamId" value={team.id} />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <Field label={`A note to ${team.name}'s lead (optional)`} meta={fields.message} />
+      <Field label={`A note to ${possessive(team.name)} lead (optional)`} meta={fields.message} />
       <FormErrors errors={fields.teamId.errors} />
       <button type="submit" className="btn-primary" aria-label={`${label}: ${team.name}`}>
         {label}

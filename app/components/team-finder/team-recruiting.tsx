@@ -6,6 +6,7 @@ import { FormErrors, TextareaField } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { canAskAfterEnding, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
 import { RequestStatus } from "./request-status";
+import { possessive } from "~/lib/possessive";
 
 const check = lazySchemas(() => import("~/modules/teams/schemas"));
 
@@ -95,7 +96,7 @@ export function TeamRecruiting({
                 {r.status === "pending" && confirm?.requestId === r.id ? (
                   <ConfirmStep
                     className="mt-2"
-                    question={`Decline ${r.name}'s request? They are told that you declined, and ${canAskAfterEnding(r.asks) ? "may ask your team once more" : "cannot ask your team again"}.`}
+                    question={`Decline ${possessive(r.name)} request? They are told that you declined, and ${canAskAfterEnding(r.asks) ? "may ask your team once more" : "cannot ask your team again"}.`}
                     fields={{ intent: "decline", requestId: r.id }}
                     confirmLabel={`Decline ${r.name}`}
                     keepLabel="Keep the request"

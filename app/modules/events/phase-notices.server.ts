@@ -6,6 +6,7 @@ import { awards, entries, eventJudges, teamMembers, teams, users, type EventPhas
 import { db } from "~/db.server";
 import { awardWonMail, draftLeftOutMail, draftLeftOutWords, judgingOpenedMail, resultsPublishedMail } from "~/modules/mail/messages";
 import type { Notice } from "~/modules/notifications/notify.server";
+import { possessive } from "~/lib/possessive";
 
 /** `phase`: the event's phase before the change. */
 type PhaseEvent = { id: string; slug: string; title: string; phase: EventPhase };
@@ -88,7 +89,7 @@ async function resultsPublishedNotices(event: PhaseEvent, origin: string): Promi
       to: { id: m.id, email: m.email },
       eventId: event.id,
       title: `Results of ${event.title} are published`,
-      body: hasFeedback ? `Read the judges' feedback on ${m.teamName}'s entry.` : "See the results and awards.",
+      body: hasFeedback ? `Read the judges' feedback on ${possessive(m.teamName)} entry.` : "See the results and awards.",
       path,
       mail: resultsPublishedMail({ name: m.name, teamName: m.teamName, eventTitle: event.title, url: new URL(path, origin).toString(), hasFeedback }),
     };

@@ -1,6 +1,7 @@
 // The words of each mail, as pure functions of what happened; links are absolute and built by the caller on APP_URL.
 import type { EventPhase } from "#db/enums";
 import type { MailContent } from "./template";
+import { possessive } from "~/lib/possessive";
 
 export function passwordResetMail(input: { name: string; resetUrl: string; validMinutes: number }): MailContent {
   return {
@@ -227,7 +228,7 @@ export function joinRequestWithdrawnMail(input: { name: string; askerName: strin
 export function entrySubmittedMail(input: { name: string; teamName: string; eventTitle: string; entryTitle: string; teamUrl: string }): MailContent {
   return {
     kind: "entry-submitted",
-    subject: `${input.teamName}'s entry is submitted`,
+    subject: `${possessive(input.teamName)} entry is submitted`,
     greeting: `Hello ${input.name},`,
     paragraphs: [
       `Your team ${input.teamName} submitted its entry "${input.entryTitle}" to ${input.eventTitle}.`,
@@ -258,7 +259,7 @@ export function resultsPublishedMail(input: { name: string; teamName: string; ev
     greeting: `Hello ${input.name},`,
     paragraphs: [
       input.hasFeedback
-        ? `The results of ${input.eventTitle} are published. The judges' scores and feedback on ${input.teamName}'s entry are on its page.`
+        ? `The results of ${input.eventTitle} are published. The judges' scores and feedback on ${possessive(input.teamName)} entry are on its page.`
         : `The results of ${input.eventTitle} are published. ${input.teamName} did not submit an entry, so there is no feedback for it.`,
     ],
     action: { label: input.hasFeedback ? "Read your feedback" : "See the results", url: input.url },

@@ -52,7 +52,7 @@ describe("event notices over SMTP", () => {
       ...[lead, mate].map((p) => `${p.email} | Jo Joiner joined Mail Movers`),
       `${mate.email} | You now lead Mail Movers`,
       ...[lead, joiner].map((p) => `${p.email} | Max Mate now leads Mail Movers`),
-      ...[lead, mate, joiner].map((p) => `${p.email} | Mail Movers's entry is submitted`),
+      ...[lead, mate, joiner].map((p) => `${p.email} | Mail Movers' entry is submitted`),
       `${invitee} | You are invited to judge ${event.title}`,
     ].sort();
     expect(got).toEqual(expected);

@@ -6,6 +6,7 @@ import { events, teamMembers, teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import { entrySubmittedMail, leadChangedMail, memberRemovedMail, teamJoinedMail } from "~/modules/mail/messages";
 import type { Notice } from "~/modules/notifications/notify.server";
+import { possessive } from "~/lib/possessive";
 
 type Person = { id: string; name: string; email: string };
 type TeamFacts = { id: string; name: string; event: { id: string; slug: string; title: string }; members: Person[]; path: string };
@@ -98,7 +99,7 @@ export async function entrySubmittedNotices(teamId: string, entryTitle: string, 
   return team.members.map((m) => ({
     to: m,
     eventId: team.event.id,
-    title: `${team.name}'s entry is submitted`,
+    title: `${possessive(team.name)} entry is submitted`,
     body: `"${entryTitle}" was submitted to ${team.event.title}. You can still edit it until the deadline.`,
     path: team.path,
     mail: entrySubmittedMail({ name: m.name, teamName: team.name, eventTitle: team.event.title, entryTitle, teamUrl: link(team.path, origin) }),
