@@ -63,7 +63,11 @@ describe("entry form autosave", () => {
   it("names the field it could not save and writes nothing", async () => {
     const { event, teamId, creator } = await setup();
     const bad = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Kept?", demoUrl: "not a link" }), 400);
-    expect((bad.data as Autosave).autosave).toEqual({ ok: false, reason: "invalid", message: "Demo link: Enter a full link starting with https://" });
+    expect((bad.data as Autosave).autosave).toEqual({
+      ok: false,
+      reason: "invalid",
+      message: "Demo link: Enter a full link starting with https:// (or http:// for an internal address)",
+    });
     expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
   });
 
