@@ -25,6 +25,13 @@ test("an organizer adds a yes/no and a one-of-a-list question; a team answers th
   await questions.getByLabel("Kind of answer (question 2)").selectOption({ label: "One of a list" });
   await questions.getByLabel("Options of question 2").fill("Support\nSales");
   expect(sent).toEqual([]);
+  // Unsaved questions are said to be unsaved, and leaving the page asks first.
+  await expect(questions.getByText("Changes not saved yet: they are kept when you press Save questions.")).toBeVisible();
+  await organizer.getByRole("link", { name: "Edit event" }).click();
+  const leave = organizer.getByRole("alertdialog", { name: "Leave without saving?" });
+  await expect(leave).toContainText("Your changes to the submission questions are not saved yet.");
+  await leave.getByRole("button", { name: "Stay on this page" }).click();
+  await expect(questions.getByLabel("Text of question 2")).toHaveValue("Which track?");
   // Enter in a text field saves both questions; it does not press "Remove question 1".
   await questions.getByLabel("Text of question 2").press("Enter");
   await expectToast(organizer, "Submission questions saved.");

@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, useParams, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { Component, createElement, lazy, Suspense, useState, useSyncExternalStore, type ComponentType, type ReactNode } from "react";
 
@@ -12,37 +12,28 @@ const titles: Record<number, string> = {
 };
 
 /**
- * Every route's ErrorBoundary: says what went wrong in words, never a stack trace. A page of an event that refuses
- * (403) links back to that event, which exists; `back`: a route's own way on (a judge's queue from a score sheet).
+ * Every route's ErrorBoundary: says what went wrong in words, never a stack trace. `children`: a route's own way on,
+ * before "Back to events" (a judge's queue, from a score sheet they may not open); kept in that route's code.
  */
-export function GeneralErrorBoundary({ back }: { back?: { to: string; label: string } } = {}) {
+export function GeneralErrorBoundary({ children }: { children?: ReactNode }) {
   const error = useRouteError();
-  const { slug } = useParams();
   let title = "Something went wrong";
   let message = "An unexpected error happened on our side. Try again in a moment.";
-  let refused = false;
   if (isRouteErrorResponse(error)) {
     title = titles[error.status] ?? `Error ${error.status}`;
     message = typeof error.data === "string" && error.data ? error.data : error.statusText;
-    refused = error.status === 403;
   } else if (typeof window !== "undefined") {
     console.error(error);
   }
-  const ways = [
-    ...(refused && back ? [back] : []),
-    ...(refused && slug && !back ? [{ to: `/events/${slug}`, label: "Back to the event" }] : []),
-    { to: "/", label: "Back to events" },
-  ];
   return (
     <div className="card mx-auto max-w-xl" role="alert">
       <h1 className="h1">{title}</h1>
       <p className="mt-3 text-slate-700">{message}</p>
       <p className="mt-6 flex flex-wrap gap-3">
-        {ways.map((way, i) => (
-          <Link key={way.to} to={way.to} className={i === 0 && ways.length > 1 ? "btn-primary" : "btn-secondary"}>
-            {way.label}
-          </Link>
-        ))}
+        {children}
+        <Link to="/" className="btn-secondary">
+          Back to events
+        </Link>
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { isRouteErrorResponse, useActionData, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
+import { Link } from "~/components/link";
 import { ConflictForm } from "~/components/score/conflict-form";
 import { EntryBrief as EntryBriefOnServer } from "~/components/score/entry-brief";
 import { ScoreSheetForm } from "~/components/score/score-sheet-form";
@@ -122,7 +123,17 @@ function ScoreSheetPage() {
 }
 
 export function ErrorBoundary() {
-  // A sheet a judge may not open (a declared conflict, judging over): their queue is where they go on from.
-  const { slug } = useParams();
-  return <GeneralErrorBoundary back={slug ? { to: `/events/${slug}/judging`, label: "Back to your judging queue" } : undefined} />;
+  const error = useRouteError();
+  // A sheet a judge may not open (a declared conflict, judging over): their queue is where they go on from. From the
+  // address, not useParams: every page's shell has useLocation already, and not useParams (ADR 043).
+  const queue = useLocation().pathname.replace(/\/entries\/[^/]+\/score\/?$/, "/judging");
+  return (
+    <GeneralErrorBoundary>
+      {isRouteErrorResponse(error) && error.status === 403 ? (
+        <Link to={queue} className="btn-primary">
+          Back to your judging queue
+        </Link>
+      ) : null}
+    </GeneralErrorBoundary>
+  );
 }

@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/lib/form";
 import { listRows } from "~/lib/form-lists";
 import { Form } from "@remix-run/react";
+import { useState } from "react";
 import { questionKinds } from "#db/enums";
 import { ConfirmStep } from "~/components/confirm-step";
-import { EnterSaves, ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { EnterSaves, ErrorList, Field, FormErrors, LeaveDialog, SelectField, TextareaField, useLeaveGuard } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { MAX_QUESTIONS, questionKindLabels, type Question, type QuestionsInput } from "~/modules/entries/questions";
 import { ManageSection } from "./on-this-page";
@@ -104,8 +105,12 @@ function QuestionsForm({ values, lastResult }: { values: EditorValues; lastResul
     shouldRevalidate: "onInput",
   });
   const list = fields.questions.getFieldList();
+  // Typed, added or removed since the questions were loaded or saved: leaving asks first, and the form says so (a
+  // saved change loads the section afresh, with a new key, so this starts false again).
+  const [dirty, setDirty] = useState(false);
+  const blocker = useLeaveGuard(dirty);
   return (
-    <Form method="post" {...getFormProps(form)} className="mt-3 space-y-4">
+    <Form method="post" {...getFormProps(form)} onChange={() => setDirty(true)} className="mt-3 space-y-4">
       <input type="hidden" name="intent" value="save-questions" />
       <EnterSaves label="Save questions" />
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -135,7 +140,11 @@ function QuestionsForm({ values, lastResult }: { values: EditorValues; lastResul
                   </label>
                 </div>
               </fieldset>
-              <button {...form.remove.getButtonProps({ name: fields.questions.name, index })} className="btn-danger mt-3 px-2 py-1 text-xs">
+              <button
+                {...form.remove.getButtonProps({ name: fields.questions.name, index })}
+                onClick={() => setDirty(true)}
+                className="btn-danger mt-3 px-2 py-1 text-xs"
+              >
                 Remove question {n}
               </button>
             </li>
@@ -146,6 +155,7 @@ function QuestionsForm({ values, lastResult }: { values: EditorValues; lastResul
         {list.length < MAX_QUESTIONS ? (
           <button
             {...form.insert.getButtonProps({ name: fields.questions.name, defaultValue: { label: "", kind: "", options: "" } })}
+            onClick={() => setDirty(true)}
             className="btn-secondary"
           >
             Add a question
@@ -155,6 +165,8 @@ function QuestionsForm({ values, lastResult }: { values: EditorValues; lastResul
           Save questions
         </button>
       </div>
+      {dirty ? <p className="hint">Changes not saved yet: they are kept when you press Save questions.</p> : null}
+      {blocker.state === "blocked" ? <LeaveDialog blocker={blocker} unsaved="Your changes to the submission questions are not saved yet." /> : null}
     </Form>
   );
 }
