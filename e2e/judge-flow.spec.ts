@@ -125,6 +125,7 @@ test("declaring a conflict on a scored entry asks first, naming the scores it de
   await page.getByRole("button", { name: "Save scores" }).click();
   await expectToast(page, `Scores saved for ${titles.a}.`);
   await page.getByRole("link", { name: titles.a }).click();
+  await expect(page).toHaveURL(/\/score$/);
   const sheetUrl = page.url();
 
   await page.getByLabel("Reason for the conflict").fill("I coached this team last year.");
