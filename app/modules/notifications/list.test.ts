@@ -22,6 +22,12 @@ describe("noticeLine", () => {
     expect(line.exact).toContain("09:00");
     expect(noticeLine({ id: "n2", title: "T", body: "B", createdAt: now, readAt: now }, now).unread).toBe(false);
   });
+
+  it("gives the exact time in the notice's event's time zone, as the event's pages do", () => {
+    const line = noticeLine({ id: "n3", title: "T", body: "B", createdAt: new Date("2026-12-05T01:37:00Z"), readAt: null, timezone: "Europe/Berlin" }, now);
+    expect(line.exact).toContain("02:37");
+    expect(line.exact).toContain("CET");
+  });
 });
 
 describe("unreadWords", () => {

@@ -9,9 +9,14 @@ export function safeNoticePath(path: string): string {
   return /^\/(?![/\\])[^\s]*$/.test(path) ? path : "/notifications";
 }
 
-export type NoticeRow = { id: string; title: string; body: string; createdAt: Date; readAt: Date | null };
+/** `timezone`: the time zone of the notice's event, if it has one. */
+export type NoticeRow = { id: string; title: string; body: string; createdAt: Date; readAt: Date | null; timezone?: string | null };
 
-/** One row as the page shows it: "3 hours ago" beside the exact time in UTC (people have no time zone of their own here). */
+/**
+ * One row as the page shows it: "3 hours ago" beside the exact time in the time zone of the notice's event, as the
+ * event's own pages show its times (an announcement read there and here says the same clock time); in UTC for a
+ * notice about no event (people have no time zone of their own here).
+ */
 export function noticeLine(row: NoticeRow, now: Date) {
   return {
     id: row.id,
@@ -20,7 +25,7 @@ export function noticeLine(row: NoticeRow, now: Date) {
     unread: row.readAt === null,
     at: row.createdAt.toISOString(),
     ago: relativeTime(row.createdAt, now),
-    exact: formatInZone(row.createdAt, "UTC"),
+    exact: formatInZone(row.createdAt, row.timezone ?? "UTC"),
   };
 }
 

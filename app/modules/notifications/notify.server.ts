@@ -4,7 +4,7 @@
 // are committed together or not at all (ADR 015, ADR 024).
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { notificationPreferences, notifications } from "#db/schema";
+import { events, notificationPreferences, notifications } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { mailStatements, mailStatementsIfChanged, type Mail } from "~/modules/mail/outbox.server";
@@ -99,8 +99,10 @@ export async function listNotifications(userId: string, requestedPage = 1) {
       path: notifications.path,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
+      timezone: events.timezone,
     })
     .from(notifications)
+    .leftJoin(events, eq(events.id, notifications.eventId))
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(PAGE_SIZE)
