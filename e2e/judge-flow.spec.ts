@@ -1,5 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { startSession } from "~/modules/auth/session.server";
+import { addJudge } from "~/modules/events/events.server";
 import { createPerson, openEvent, startJudging, submittedEntry, type Person } from "./fixtures";
 import { expectAccessible, expectToast, unique, test } from "./helpers";
 
@@ -94,6 +95,20 @@ test("a judge saves an empty sheet, then works through the queue with 'Save and 
   await expectToast(page, `Scores saved for ${titles.b}. All your sheets are complete.`);
   await expect(page.getByRole("heading", { name: "Your judging queue" })).toBeVisible();
   await expect(page.getByText("3 of 3 entries scored")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("before judging, a judge's queue lists the entries without links that would refuse", async ({ browser }) => {
+  const setUp = await openEvent(unique("Early Queue Hack"));
+  const title = unique("Early entry");
+  await submittedEntry(setUp, await createPerson("Pat Team"), title);
+  const judge = await createPerson("Jo Judge");
+  await addJudge(setUp.event.id, judge.email);
+  const page = await judgePage(browser, judge);
+  await page.goto(`${setUp.url}/judging`);
+  await expect(page.getByText("Scores can be given only while the event is in judging: these entries open for scoring when judging starts.")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: title })).toBeVisible();
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
   await expectAccessible(page);
 });
 

@@ -80,7 +80,13 @@ export default function JudgingQueue() {
       ) : event.assigned ? (
         <p className="text-sm text-slate-700">This event assigns entries to judges: your queue lists the entries assigned to you.</p>
       ) : null}
-      {!scoring ? <p className="text-slate-700">Scores can be given only while the event is in judging.</p> : null}
+      {!scoring ? (
+        <p className="text-slate-700">
+          {event.phase === "closed"
+            ? "Scores can be given only while the event is in judging."
+            : "Scores can be given only while the event is in judging: these entries open for scoring when judging starts."}
+        </p>
+      ) : null}
       {queue.length === 0 ? (
         <p className="card text-slate-700">
           {event.round === 2
@@ -110,8 +116,11 @@ export default function JudgingQueue() {
             <div className="flex items-start justify-between gap-2">
               {scoring ? (
                 <Link to={`/events/${event.slug}/entries/${q.id}/score`}>{q.title}</Link>
-              ) : (
+              ) : event.phase === "closed" ? (
                 <Link to={`/events/${event.slug}/entries/${q.id}`}>{q.title}</Link>
+              ) : (
+                // Before judging, a judge may not open an entry yet (canViewEntry): its title, not a link that refuses.
+                <span className="font-semibold">{q.title}</span>
               )}
               <OutcomeBadge outcome={q.outcome} />
             </div>
