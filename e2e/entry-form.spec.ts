@@ -139,7 +139,7 @@ test("unsaved edits ask before the page is left, inside the app and out of it", 
   // An edit that could not be saved (a malformed link) is unsaved: a link inside the app asks first.
   await page.getByLabel("Title").fill("Half a thought");
   await page.getByLabel("Demo link").fill("not a link");
-  await expect(status(page)).toHaveText("Not saved: Demo link: Enter a full link starting with https:// (or http:// for an internal address)");
+  await expect(status(page)).toHaveText("Not saved: Demo link: Enter a full link starting with https:// or http://");
   await page.getByRole("link", { name: /← Invoice Sleuths/ }).click();
   const dialog = page.getByRole("alertdialog", { name: "Leave without saving?" });
   await expect(dialog).toBeVisible();

@@ -66,7 +66,7 @@ test("script, event handlers, javascript: links and SVG payloads are stored as g
   await participant.getByLabel("Title").fill(`<svg onload="alert('entry')"></svg>`);
   await participant.getByLabel("Demo link").fill("javascript:alert('demo')");
   await participant.getByRole("button", { name: "Save draft" }).click();
-  await expect(participant.getByText("Enter a full link starting with https:// (or http:// for an internal address)")).toBeVisible();
+  await expect(participant.getByText("Enter a full link starting with https:// or http://")).toBeVisible();
   await participant.getByLabel("Demo link").fill("");
   await participant.getByLabel("What did not work").fill(PAYLOADS);
   await participant.getByRole("button", { name: "Save draft" }).click();

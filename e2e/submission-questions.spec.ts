@@ -109,6 +109,7 @@ test("removing a question teams answered asks first, says how many teams' answer
   await questions.getByRole("button", { name: "Keep the question" }).click();
   await expect(asking).toHaveCount(0);
   await expect(questions.getByRole("status")).toHaveText("Nothing was saved. “Which track?” is back in place; your other changes are below, not saved yet.");
+  await expect(questions.getByText("Changes not saved yet: they are kept when you press Save questions.")).toBeVisible();
   await expect(questions.getByLabel("Text of question 2")).toHaveValue("Which track?");
   await expect(questions.getByLabel("Text of question 1")).toHaveValue("Did you use customer data, even anonymised?");
   await expect(questions.getByLabel("Text of question 3")).toHaveValue("Which model did you use?");

@@ -114,7 +114,7 @@ test("an incomplete entry is refused on submit while the saved draft stays intac
 
   await page.getByLabel("Demo link").fill("not a link");
   await page.getByRole("button", { name: "Submit entry" }).click();
-  await expect(page.getByText("Enter a full link starting with https:// (or http:// for an internal address)", { exact: true })).toBeVisible();
+  await expect(page.getByText("Enter a full link starting with https:// or http://", { exact: true })).toBeVisible();
   await expect(page.getByText("Say what did not work")).toBeVisible();
   await expect(page.getByText("Pick the root cause", { exact: true })).toBeVisible();
   await expectAccessible(page);

@@ -70,20 +70,26 @@ describe("rows made per list of column names", () => {
   });
 
   it("reads as the client's own rows did: names, repeated names, indexes, length, numbers and blobs", async () => {
-    for (const sql of [
-      "select 1 as a, 'x' as b",
+    // Each statement beside the values it gives, written out: the reference row is made from these, not from the row.
+    const cases: [string, unknown[]][] = [
+      ["select 1 as a, 'x' as b", [1, "x"]],
       // A repeated name is the first column's; the second is read by index only.
-      "select 1 as title, 'first' as title, 'second' as title",
+      ["select 1 as title, 'first' as title, 'second' as title", [1, "first", "second"]],
       // A name that is one of the row's indexes is that index's value; "length" is the count.
-      `select 'a' as x, 'b' as "0", 'c' as "1", 'd' as "length", 'e' as "7"`,
-      "select null as n, 2.5 as f, -3 as i, '' as s, 'é' as u",
-      "select 1 as one",
-      "select 1",
-    ]) {
+      [`select 'a' as x, 'b' as "0", 'c' as "1", 'd' as "length", 'e' as "7"`, ["a", "b", "c", "d", "e"]],
+      // An index's name before that index's own column: an enumerable property with the index's value.
+      [`select 'a' as "1", 'b' as x, 'c' as "2"`, ["a", "b", "c"]],
+      // "__proto__" is a column, not the row's prototype.
+      [`select 1 as "__proto__", 2 as y`, [1, 2]],
+      ["select null as n, 2.5 as f, -3 as i, '' as s, 'é' as u", [null, 2.5, -3, "", "é"]],
+      ["select 1 as one", [1]],
+      ["select 1", [1]],
+    ];
+    for (const [sql, values] of cases) {
       const { rows, columns } = await client.execute(sql);
-      const values = Array.prototype.slice.call(rows[0]);
       expect(readings(rows[0]), sql).toEqual(readings(referenceRow(values, columns)));
       expect(rows[0], sql).toEqual(referenceRow(values, columns));
+      expect(Object.getPrototypeOf(rows[0]), sql).not.toBe(null);
     }
     const [blobRow] = (await client.execute("select x'00ff' as b, 42 as n")).rows;
     expect(new Uint8Array(blobRow.b as ArrayBuffer)).toEqual(new Uint8Array([0, 255]));

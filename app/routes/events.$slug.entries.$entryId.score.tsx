@@ -129,7 +129,8 @@ export function ErrorBoundary() {
   const queue = useLocation().pathname.replace(/\/entries\/[^/]+\/score\/?$/, "/judging");
   return (
     <GeneralErrorBoundary>
-      {isRouteErrorResponse(error) && error.status === 403 ? (
+      {/* Not for someone who judges nothing here (canScore's first refusal): their queue would refuse them too. */}
+      {isRouteErrorResponse(error) && error.status === 403 && error.data !== "Only this event's judges can score entries." ? (
         <Link to={queue} className="btn-primary">
           Back to your judging queue
         </Link>

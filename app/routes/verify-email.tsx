@@ -24,7 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), { schema: resendSchema });
   if (submission.status !== "success") return data({ error: "That request was not understood." }, { status: 400 });
   const back = safeRedirect(submission.value.redirectTo, "/verify-email");
-  const sent = await resendVerification(user.id, appOrigin(request));
+  // The page it was pressed on (an invite, say) is where the new link leads after confirming, as sign-up's does.
+  const sent = await resendVerification(user.id, appOrigin(request), new Date(), submission.value.redirectTo);
   if (sent.ok) return redirectWithToast(back, `We sent a new link to ${user.email}. It works once, for ${VERIFY_VALID_HOURS} hours.`);
   if (sent.reason === "verified") return redirectWithToast(safeRedirect(submission.value.redirectTo), "Your email address is already confirmed.");
   return redirectWithToast(back, { kind: "error", message: tooManyMessage(sent.retryAfterSeconds) });

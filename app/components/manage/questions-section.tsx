@@ -71,6 +71,7 @@ export function QuestionsSection({
             key={`${kept ? "kept" : "stored"}|${values.map((q) => `${q.id}/${q.kind}/${q.label}/${q.required}/${q.options}`).join("|")}`}
             values={values}
             lastResult={kept ? undefined : lastResult}
+            unsaved={Boolean(kept)}
           />
         </>
       )}
@@ -92,7 +93,8 @@ function KeptNotice({ kept }: { kept: Kept }) {
   );
 }
 
-function QuestionsForm({ values, lastResult }: { values: EditorValues; lastResult?: SubmissionResult<string[]> }) {
+/** `unsaved`: the values are edits given back unsaved ("Keep the question"), not the stored questions. */
+function QuestionsForm({ values, lastResult, unsaved }: { values: EditorValues; lastResult?: SubmissionResult<string[]>; unsaved: boolean }) {
   const [form, fields] = useForm({
     id: "save-questions",
     lists: listRows,
@@ -105,12 +107,29 @@ function QuestionsForm({ values, lastResult }: { values: EditorValues; lastResul
     shouldRevalidate: "onInput",
   });
   const list = fields.questions.getFieldList();
-  // Typed, added or removed since the questions were loaded or saved: leaving asks first, and the form says so (a
-  // saved change loads the section afresh, with a new key, so this starts false again).
-  const [dirty, setDirty] = useState(false);
+  // Typed, added or removed since the questions were loaded or saved: leaving asks first, and the form says so. Sending
+  // the save clears it (a save that changed something loads the section afresh, with a new key); a refusal sets it
+  // again, since the typing is still only here.
+  const [dirty, setDirty] = useState(unsaved);
+  const [answered, setAnswered] = useState(lastResult);
+  if (lastResult !== answered) {
+    setAnswered(lastResult);
+    if (lastResult?.error && Object.keys(lastResult.error).length) setDirty(true);
+  }
   const blocker = useLeaveGuard(dirty);
+  const formProps = getFormProps(form);
   return (
-    <Form method="post" {...getFormProps(form)} onChange={() => setDirty(true)} className="mt-3 space-y-4">
+    <Form
+      method="post"
+      {...formProps}
+      onSubmit={(event) => {
+        formProps.onSubmit(event);
+        // A list button or a check that refused prevents the post: still unsaved.
+        if (!event.defaultPrevented) setDirty(false);
+      }}
+      onChange={() => setDirty(true)}
+      className="mt-3 space-y-4"
+    >
       <input type="hidden" name="intent" value="save-questions" />
       <EnterSaves label="Save questions" />
       <FormErrors id={form.errorId} errors={form.errors} />

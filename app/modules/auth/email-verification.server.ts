@@ -80,7 +80,7 @@ export async function signUp(
 type ResendResult = { ok: true } | { ok: false; reason: "verified" } | { ok: false; reason: "too-many"; retryAfterSeconds: number };
 
 /** "Send the link again" for a signed-in account that has not confirmed its address; at most 3 an hour. */
-export async function resendVerification(userId: string, origin: string, now = new Date()): Promise<ResendResult> {
+export async function resendVerification(userId: string, origin: string, now = new Date(), next?: string): Promise<ResendResult> {
   const [user] = await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
@@ -88,7 +88,7 @@ export async function resendVerification(userId: string, origin: string, now = n
   if (!user) return { ok: false, reason: "verified" };
   const limit = await hit(`verify-resend:${userId}`, limits.resendPerAccount, now);
   if (!limit.allowed) return { ok: false, reason: "too-many", retryAfterSeconds: limit.retryAfterSeconds };
-  const link = newLink(user, origin, now);
+  const link = newLink(user, origin, now, next);
   await db.batch([link.insert, ...(await mailStatements([{ to: user.email, content: link.mail }], origin))]);
   return { ok: true };
 }

@@ -14,7 +14,7 @@ const url = z
   .string()
   .trim()
   .max(500, "Use at most 500 characters")
-  .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), { message: "Enter a full link starting with https:// (or http:// for an internal address)" })
+  .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), { message: "Enter a full link starting with https:// or http://" })
   .default("");
 
 // Draft: everything may be empty, but what is there must be well-formed.

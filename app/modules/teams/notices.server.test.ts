@@ -30,9 +30,9 @@ async function teamOf(size: number, maxTeamSize = 5) {
   const organizer = await createUser({ role: "organizer" });
   const { event, problem } = await createOpenEvent(organizer, { maxTeamSize });
   const lead = await createUser({ name: "Lea Lead" });
-  const created = await createTeam(event, lead.id, { name: `Crew ${lead.id.slice(0, 6)}`, problemId: problem.id });
+  const created = await createTeam(event, lead.id, { name: `Crew ${lead.id.slice(0, 6)} 1`, problemId: problem.id });
   if (!created.ok) throw new Error(created.message);
-  const team = { id: created.teamId, eventId: event.id, leadId: lead.id, name: `Crew ${lead.id.slice(0, 6)}` };
+  const team = { id: created.teamId, eventId: event.id, leadId: lead.id, name: `Crew ${lead.id.slice(0, 6)} 1` };
   const members = [lead];
   for (let i = 1; i < size; i++) {
     const member = await createUser();

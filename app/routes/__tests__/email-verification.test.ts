@@ -100,7 +100,12 @@ describe("an unconfirmed account", () => {
     expect(back.response!.headers.get("Location")).toBe("/events/x?y=1");
     const offSite = await expectStatus(resendAction(args(request("/verify-email", { user: una, form: { redirectTo: "//evil.example" } }))), 302);
     expect(offSite.response!.headers.get("Location")).toBe("/verify-email");
-    expect(await db.select().from(outbox).where(eq(outbox.toEmail, una.email))).toHaveLength(2);
+    const mailed = await db.select({ text: outbox.textBody }).from(outbox).where(eq(outbox.toEmail, una.email));
+    expect(mailed).toHaveLength(2);
+    // The new link leads back to that page after confirming; the off-site one leads nowhere but the usual.
+    expect(mailed.map((m) => m.text.match(/\/verify-email\/[\w-]+(\?next=\S*)?/)![1] ?? "")).toEqual(
+      expect.arrayContaining(["?next=%2Fevents%2Fx%3Fy%3D1", ""]),
+    );
 
     const confirmed = await createUser();
     const home = await expectStatus(resendLoader(args(request("/verify-email", { user: confirmed }))), 302);

@@ -66,7 +66,7 @@ describe("entry form autosave", () => {
     expect((bad.data as Autosave).autosave).toEqual({
       ok: false,
       reason: "invalid",
-      message: "Demo link: Enter a full link starting with https:// (or http:// for an internal address)",
+      message: "Demo link: Enter a full link starting with https:// or http://",
     });
     expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
   });
