@@ -1,7 +1,7 @@
 // A notice lands in the person's in-app list and, unless they turned that kind off or unsubscribed, in the
 // outbox, in the same batch as the change it reports; security mail ignores both (ADR 024).
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { notifications, outbox } from "#db/schema";
 import { db } from "~/db.server";
 import { optOut } from "~/modules/mail/outbox.server";
@@ -42,6 +42,20 @@ describe("notify", () => {
     const mails = await mailTo(person.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ kind: "announcement", subject: "Pizza at noon" });
+  });
+
+  it("lists the newest first, and notices of one millisecond in the order they were written", async () => {
+    const person = await createUser();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2026-12-05T10:00:00Z"));
+      for (const title of ["First", "Second", "Third"]) await notify([announcement(person, title)], ORIGIN);
+      vi.setSystemTime(new Date("2026-12-05T09:00:00Z"));
+      await notify([announcement(person, "Earlier")], ORIGIN);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await listNotifications(person.id)).rows.map((r) => r.title)).toEqual(["Third", "Second", "First", "Earlier"]);
   });
 
   it("skips the mail, not the notice, for a kind the person turned off, and only that kind", async () => {

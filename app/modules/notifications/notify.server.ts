@@ -104,7 +104,8 @@ export async function listNotifications(userId: string, requestedPage = 1) {
     .from(notifications)
     .leftJoin(events, eq(events.id, notifications.eventId))
     .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    // Newest first; notices made in the same millisecond (one phase move tells many) in the order they were written.
+    .orderBy(desc(notifications.createdAt), sql`${notifications}.rowid desc`)
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
   return { rows, total, page, pages };
