@@ -9,7 +9,7 @@ import { readConfirmation } from "~/lib/confirm";
 import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canDeclareConflict, canScoreEntry } from "~/modules/auth/permissions";
+import { canDeclareConflict, canScoreEntry, NOT_A_JUDGE } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { currentSheetSchema, declareConflict, judgeEntryFacts, saveSheet, scoreSheetView } from "~/modules/judging/judging.server";
@@ -129,8 +129,8 @@ export function ErrorBoundary() {
   const queue = useLocation().pathname.replace(/\/entries\/[^/]+\/score\/?$/, "/judging");
   return (
     <GeneralErrorBoundary>
-      {/* Not for someone who judges nothing here (canScore's first refusal): their queue would refuse them too. */}
-      {isRouteErrorResponse(error) && error.status === 403 && error.data !== "Only this event's judges can score entries." ? (
+      {/* Not for someone who judges nothing here: their queue would refuse them too. */}
+      {isRouteErrorResponse(error) && error.status === 403 && error.data !== NOT_A_JUDGE ? (
         <Link to={queue} className="btn-primary">
           Back to your judging queue
         </Link>

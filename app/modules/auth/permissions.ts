@@ -130,10 +130,13 @@ export function entryListVisibility(actor: Actor, ev: EventAccess, now: Date): E
  */
 export type JudgeEntryFacts = { conflicted: boolean; assigned: boolean; notFinalist?: boolean };
 
+/** canScoreEntry's refusal for someone who judges nothing in the event (the score page then offers no queue). */
+export const NOT_A_JUDGE = "Only this event's judges can score entries.";
+
 export function canScoreEntry(actor: Actor, ev: EventAccess, entry: EntryRef, facts?: JudgeEntryFacts): Decision {
   const view = canViewEvent(actor, ev);
   if (!view.ok) return view;
-  if (!ev.isJudge) return deny("Only this event's judges can score entries.");
+  if (!ev.isJudge) return deny(NOT_A_JUDGE);
   if (ev.teamId === entry.teamId) return deny("You cannot score an entry of your own team.");
   if (entry.status !== "submitted") return deny("Only submitted entries are scored.");
   if (facts?.conflicted) return deny("You declared a conflict of interest with this entry, so you do not score it.");
