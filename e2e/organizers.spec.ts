@@ -248,6 +248,47 @@ test("judging starts early only with confirmation and assigns one of two judges"
   await expect(doraPage.getByRole("region", { name: "Entry" })).toContainText("Draft, never submitted");
 });
 
+test("judging started too early: submissions reopen until a new deadline, and teams and judges are told", async ({ browser }) => {
+  const setUp = await openEvent(unique("Field Service Hack"));
+  const dora = await createPerson("Dora Draft");
+  const drafting = await teamOf(setUp, dora);
+  await submittedEntry(setUp, await createPerson("Pia Participant"), unique("Route planner"));
+  const jo = await createPerson("Jo Judge");
+  await startJudging(setUp, [jo]);
+
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/manage`);
+  await organizer.getByText("Judging started too early?").click();
+  await organizer.getByRole("button", { name: "Reopen submissions" }).click();
+  // Refused next to the field, and the folded form stays open to show it.
+  await expect(organizer.getByText("Enter the new submission deadline")).toBeVisible();
+  await organizer.getByLabel("New submission deadline").fill(localInput(20 * DAY));
+  await organizer.getByLabel("Why reopen submissions?").fill("Network outage at the deadline");
+  await organizer.getByRole("button", { name: "Reopen submissions" }).click();
+  await expect(organizer.getByText(/The new submission deadline must be before the judging deadline, /)).toBeVisible();
+  await expect(organizer.getByLabel("Why reopen submissions?")).toHaveValue("Network outage at the deadline");
+  await expectAccessible(organizer);
+  await organizer.getByLabel("New submission deadline").fill(localInput(2 * DAY));
+  await organizer.getByRole("button", { name: "Reopen submissions" }).click();
+  await expectToast(organizer, "The event is now: Open for entries.");
+  await expect(organizer.getByText(/moved Judging → Open for entries \(Network outage at the deadline\)/)).toBeVisible();
+  await expect(organizer.getByRole("button", { name: "Start judging" })).toBeVisible();
+
+  // The team on a draft is told, and its entry can be changed and submitted again.
+  const doraPage = await pageSignedInAs(browser, dora.email);
+  await doraPage.goto("/notifications");
+  await doraPage.getByRole("button", { name: new RegExp(`Submissions to ${setUp.event.title} are open again`) }).click();
+  await expect(doraPage).toHaveURL(new RegExp(`${drafting.url}/entry$`));
+  await expect(doraPage.getByRole("button", { name: "Submit entry" })).toBeVisible();
+  await expect(doraPage.getByText("Submissions are closed")).toHaveCount(0);
+
+  // The judge is told judging is paused; the queue opens again when judging starts again.
+  const joPage = await pageSignedInAs(browser, jo.email);
+  await joPage.goto("/notifications");
+  await expect(joPage.getByText(/Submissions are open again until .* Your score sheets are kept; your queue opens again when judging starts\./)).toBeVisible();
+  await expectAccessible(joPage);
+});
+
 test("publishing with an unscored entry needs the confirmation; reopening needs a reason, which is kept", async ({ browser }) => {
   const setUp = await openEvent(unique("Field Service Hack"));
   const manageUrl = `${setUp.url}/manage`;

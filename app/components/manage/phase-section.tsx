@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
 import { Link } from "~/components/link";
 import type { EventPhase } from "#db/schema";
-import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
 import { ConfirmationDetails } from "~/components/score-sheets";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { phaseLabels, phaseOrder, phaseWords, type PhaseStep } from "~/modules/events/phases";
@@ -45,9 +45,25 @@ export function PhaseSection({
         </p>
       ) : null}
       <div className="mt-4 space-y-6">
-        {steps.map((step) => (
-          <PhaseStepForm key={step.to} step={step} lastResult={lastResult} />
-        ))}
+        {steps.map((step) => {
+          // Judging offers two steps: only the one that was submitted shows the answer.
+          const answer = lastResult?.initialValue?.to === step.to ? lastResult : undefined;
+          return step.to === "open" && phase === "judging" ? (
+            // Going back is the exception, folded away under the question it answers (and open again when refused).
+            <details key={step.to} open={answer ? true : undefined} className="rounded border border-slate-200 p-3">
+              <summary className="cursor-pointer text-sm font-semibold">Judging started too early?</summary>
+              <p className="mt-2 text-sm text-slate-700">
+                Reopening submissions lets teams change and submit their entries again until a new deadline. Teams and judges are told; judges score again once
+                you start judging again.
+              </p>
+              <div className="mt-3">
+                <PhaseStepForm step={step} lastResult={answer} secondary />
+              </div>
+            </details>
+          ) : (
+            <PhaseStepForm key={step.to} step={step} lastResult={answer} />
+          );
+        })}
       </div>
       {history.length > 0 ? (
         <>
@@ -66,7 +82,7 @@ export function PhaseSection({
   );
 }
 
-function PhaseStepForm({ step, lastResult }: { step: PhaseStep; lastResult?: SubmissionResult<string[]> }) {
+function PhaseStepForm({ step, lastResult, secondary = false }: { step: PhaseStep; lastResult?: SubmissionResult<string[]>; secondary?: boolean }) {
   const [form, fields] = useForm({
     id: `phase-${step.to}`,
     lastResult,
@@ -88,6 +104,8 @@ function PhaseStepForm({ step, lastResult }: { step: PhaseStep; lastResult?: Sub
           </ul>
         </div>
       ) : null}
+      {step.deadline ? <Field label="New submission deadline" meta={fields.submissionDeadline} type="datetime-local" hint={step.deadline.hint} /> : null}
+      {step.needsReason ? <TextareaField label={step.to === "open" ? "Why reopen submissions?" : "Why reopen?"} meta={fields.reason} rows={2} /> : null}
       {step.confirmation ? (
         <div>
           <ConfirmationDetails id={`${fields.confirmed.id}-details`} details={step.details} />
@@ -109,9 +127,8 @@ function PhaseStepForm({ step, lastResult }: { step: PhaseStep; lastResult?: Sub
           <ErrorList id={fields.confirmed.errorId} errors={fields.confirmed.errors} />
         </div>
       ) : null}
-      {step.needsReason ? <TextareaField label="Why reopen?" meta={fields.reason} rows={2} /> : null}
       <ErrorList id={fields.to.errorId} errors={fields.to.errors} />
-      <button type="submit" className="btn-primary" disabled={blocked}>
+      <button type="submit" className={secondary ? "btn-secondary" : "btn-primary"} disabled={blocked}>
         {step.label}
       </button>
     </Form>

@@ -18,6 +18,7 @@ import {
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { zonedLocalToUtc } from "~/lib/zoned-time";
+import { isLocalDateTime } from "~/lib/time";
 import type { Actor, EventAccess } from "~/modules/auth/permissions";
 import { defaultRubric } from "./rubric";
 import { reservedSlugs, slugify, type EventInput } from "./schemas";
@@ -368,7 +369,7 @@ export async function removeJudge(eventId: string, userId: string, round: Judgin
 }
 
 async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
-  const [[{ count: problemCount }], weights, judging, drafts] = await Promise.all([
+  const [[{ count: problemCount }], weights, judging, drafts, [{ saved }]] = await Promise.all([
     db
       .select({ count: sql<number>`count(*)` })
       .from(problems)
@@ -383,15 +384,24 @@ async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
           select t.name from teams t join entries e on e.team_id = t.id
           where t.event_id = ${event.id} and e.status = 'draft' order by t.name collate nocase, t.id`)
       : Promise.resolve([]),
+    event.phase === "judging"
+      ? db.all<{ saved: number }>(sql`
+          select count(*) as saved from (select distinct s.entry_id, s.judge_id from scores s
+          join criteria c on c.id = s.criterion_id where c.event_id = ${event.id} and c.round = 1)`)
+      : Promise.resolve([{ saved: 0 }]),
   ]);
   return {
     phase: event.phase,
     problemCount,
     criterionWeights: weights.map((w) => w.weight),
     submissionDeadline: event.submissionDeadline,
+    judgingDeadline: event.judgingDeadline,
+    timezone: event.timezone,
+    round: event.judgingRound === 2 ? 2 : 1,
     now,
     judging,
     draftTeams: drafts.map((d) => d.name),
+    savedSheets: Number(saved),
   };
 }
 
@@ -399,17 +409,24 @@ export async function phaseStepsFor(event: EventRow, now: Date) {
   return nextSteps(await phaseFacts(event, now));
 }
 
-export async function changePhase(event: EventRow, actorId: string, req: TransitionRequest, now: Date, origin = configuredOrigin()) {
+/** A phase change as the organizer's form gives it: a new submission deadline is in the event's time zone. */
+export type PhaseChangeInput = Omit<TransitionRequest, "submissionDeadline"> & { submissionDeadline?: string };
+
+export async function changePhase(event: EventRow, actorId: string, input: PhaseChangeInput, now: Date, origin = configuredOrigin()) {
+  const until = input.submissionDeadline;
+  const req: TransitionRequest = { ...input, submissionDeadline: until && isLocalDateTime(until) ? zonedLocalToUtc(until, event.timezone) : null };
   const check = checkTransition(await phaseFacts(event, now), req);
   if (!check.ok) return check;
   // The phase in the WHERE makes a double submit (or two organizers at once) a no-op instead of a double move;
   // the history row and the notices of the move hang on that UPDATE, in the same transaction (ADR 024).
-  const told = await notifyStatementsIfChanged(await phaseNotices(event, req.to, origin), origin);
+  const told = await notifyStatementsIfChanged(await phaseNotices(event, req.to, origin, check.reopenUntil), origin);
   // Judging started early closes submissions now. An event that had not started yet starts a minute before, so its
   // dates stay in order and its edit form (which checks them, at minute precision) still saves.
   const closed = check.closeSubmissionsNow
     ? { submissionDeadline: now, ...(event.startsAt.getTime() > now.getTime() - MINUTE ? { startsAt: new Date(now.getTime() - MINUTE) } : {}) }
-    : {};
+    : check.reopenUntil
+      ? { submissionDeadline: check.reopenUntil }
+      : {};
   const [updated] = await db.batch([
     db
       .update(events)

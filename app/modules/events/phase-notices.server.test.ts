@@ -1,16 +1,20 @@
 // Phase changes tell the people they concern once, in the same transaction as the change: judges when
 // judging opens (their queue), teams when results are published (their feedback) and award winners which
 // award; a refused or repeated phase change tells nobody (ADR 024).
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { awards, eventJudges, notifications, outbox, teamMembers } from "#db/schema";
+import { awards, eventJudges, notifications, outbox, phaseChanges, scores, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
+import { formatInZone } from "~/lib/time";
+import { utcToZonedLocal } from "~/lib/zoned-time";
+import { submissionsOpen } from "~/modules/auth/permissions";
+import { saveScores } from "~/modules/judging/judging.server";
 import { optionalKinds, type NotificationKind } from "~/modules/notifications/kinds";
 import { setEmailPreferences } from "~/modules/notifications/notify.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
-import { createOpenEvent, createUser, getEvent, submittedEntry, type TestUser } from "~/test/fixtures";
-import { changePhase } from "./events.server";
+import { accessOf, createOpenEvent, createUser, getEvent, submittedEntry, type TestUser } from "~/test/fixtures";
+import { changePhase, listCriteria } from "./events.server";
 
 const ORIGIN = "https://hack.example.com";
 const noticesOf = (user: TestUser, kind: NotificationKind) =>
@@ -110,6 +114,94 @@ describe("submissions-closed", () => {
     expect((await move(event.id, organizer, "closed")).ok).toBe(true);
     expect((await move(event.id, organizer, "judging", "A score was missing")).ok).toBe(true);
     expect(await noticesOf(drafter, "submissions-closed")).toHaveLength(1);
+  });
+});
+
+describe("submissions-reopened (judging → open)", () => {
+  const HOUR = 3600_000;
+  /** Judging started early, and one judge saved a score sheet. */
+  async function startedEarly() {
+    const w = await eventWithTeams();
+    expect((await move(w.event.id, w.organizer, "judging")).ok).toBe(true);
+    const rubric = await listCriteria(w.event.id);
+    await saveScores(
+      w.won.entryId,
+      w.judges[0].id,
+      rubric.map((c) => ({ criterionId: c.id, value: 4, comment: "" })),
+      new Date(),
+    );
+    return { ...w, judging: await getEvent(w.event.id) };
+  }
+  const reopen = (event: Awaited<ReturnType<typeof getEvent>>, actor: TestUser, until: Date | string, opts: { confirmed?: boolean; reason?: string } = {}) =>
+    changePhase(
+      event,
+      actor.id,
+      {
+        to: "open",
+        confirmed: opts.confirmed ?? true,
+        reason: opts.reason ?? "Network outage at the deadline",
+        submissionDeadline: typeof until === "string" ? until : utcToZonedLocal(until, event.timezone),
+      },
+      new Date(),
+      ORIGIN,
+    );
+
+  it("takes entries again until the new deadline, keeps saved scores and tells every team member and judge once", async () => {
+    const { organizer, event, judging, judges, winners, drafter, bystander } = await startedEarly();
+    // The form gives minutes: the new deadline, read in the event's time zone, is that minute.
+    const until = new Date(Math.floor((Date.now() + 2 * HOUR) / 60_000) * 60_000);
+    expect(await reopen(judging, organizer, until)).toEqual({ ok: true, plan: null });
+    // A second organizer on the page they loaded before: refused, nobody told twice.
+    expect((await reopen(judging, organizer, until)).ok).toBe(false);
+
+    const after = await getEvent(event.id);
+    expect(after).toMatchObject({ phase: "open", submissionDeadline: until });
+    expect(submissionsOpen(await accessOf(event.id, drafter.id), new Date()).ok).toBe(true);
+    expect(await db.select().from(scores).where(eq(scores.judgeId, judges[0].id))).not.toHaveLength(0);
+    const [history] = await db
+      .select()
+      .from(phaseChanges)
+      .where(eq(phaseChanges.eventId, event.id))
+      .orderBy(sql`${phaseChanges.id} desc`);
+    expect(history).toMatchObject({ fromPhase: "judging", toPhase: "open", reason: "Network outage at the deadline" });
+
+    const when = formatInZone(until, event.timezone);
+    for (const member of [...winners, drafter]) {
+      const rows = await noticesOf(member, "submissions-reopened");
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ title: `Submissions to ${event.title} are open again`, path: expect.stringMatching(/\/teams\/.+\/entry$/) });
+      expect(rows[0].body).toMatch(new RegExp(`can change and submit its entry again until ${when}\\.$`));
+      expect(await mailsOf(member, "submissions-reopened")).toHaveLength(1);
+    }
+    for (const judge of judges) {
+      const [row, ...more] = await noticesOf(judge, "submissions-reopened");
+      expect(more).toHaveLength(0);
+      expect(row).toMatchObject({ title: `Judging of ${event.title} is paused`, path: `/events/${event.slug}/judging` });
+      const [mail] = await mailsOf(judge, "submissions-reopened");
+      expect(mail.textBody).toContain(`${ORIGIN}/events/${event.slug}/judging`);
+    }
+    for (const other of [bystander, organizer]) expect(await noticesOf(other, "submissions-reopened")).toHaveLength(0);
+
+    // Judging starts again: the team still on a draft is told a second time, the judges that judging is open.
+    expect((await changePhase(after, organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date(), ORIGIN)).ok).toBe(true);
+    expect(await noticesOf(drafter, "submissions-closed")).toHaveLength(2);
+    expect(await noticesOf(judges[1], "judging-opened")).toHaveLength(2);
+  });
+
+  it("refuses a deadline that is past, after the judging deadline or missing, and then changes and tells nothing", async () => {
+    const { organizer, event, judging, drafter } = await startedEarly();
+    const refusals = [
+      [new Date(Date.now() - HOUR), "The new submission deadline must be in the future"],
+      [new Date(judging.judgingDeadline.getTime() + HOUR), /^The new submission deadline must be before the judging deadline, /],
+      ["", "Enter the new submission deadline"],
+    ] as const;
+    for (const [until, message] of refusals) {
+      const refused = await reopen(judging, organizer, until);
+      expect(refused).toMatchObject({ ok: false, field: "submissionDeadline", message: expect.stringMatching(message) });
+    }
+    expect(await reopen(judging, organizer, new Date(Date.now() + HOUR), { confirmed: false })).toMatchObject({ ok: false, field: "confirmed" });
+    expect(await getEvent(event.id)).toMatchObject({ phase: "judging", submissionDeadline: judging.submissionDeadline });
+    expect(await noticesOf(drafter, "submissions-reopened")).toHaveLength(0);
   });
 });
 

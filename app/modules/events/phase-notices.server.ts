@@ -1,17 +1,29 @@
 // What a phase change tells people (ADR 024): judges when judging opens, and the teams whose entry it leaves a draft;
-// teams when results are published (with the link to their feedback) and the teams that won an award. Built before
+// teams and judges when submissions reopen during judging; teams when results are published (with the link to their
+// feedback) and the teams that won an award. Built before
 // the change; the caller puts them right after its guarded UPDATE, so a refused or repeated phase change tells nobody.
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { awards, entries, eventJudges, teamMembers, teams, users, type EventPhase } from "#db/schema";
 import { db } from "~/db.server";
-import { awardWonMail, draftLeftOutMail, draftLeftOutWords, judgingOpenedMail, resultsPublishedMail } from "~/modules/mail/messages";
+import {
+  awardWonMail,
+  draftLeftOutMail,
+  draftLeftOutWords,
+  judgingOpenedMail,
+  resultsPublishedMail,
+  submissionsReopenedMail,
+  submissionsReopenedWords,
+} from "~/modules/mail/messages";
 import type { Notice } from "~/modules/notifications/notify.server";
 import { possessive } from "~/lib/possessive";
+import { formatInZone } from "~/lib/time";
 
 /** `phase`: the event's phase before the change. */
-type PhaseEvent = { id: string; slug: string; title: string; phase: EventPhase };
+type PhaseEvent = { id: string; slug: string; title: string; phase: EventPhase; timezone: string };
 
-export async function phaseNotices(event: PhaseEvent, to: EventPhase, origin: string): Promise<Notice[]> {
+/** `reopenUntil`: the new submission deadline, when judging → open reopens submissions. */
+export async function phaseNotices(event: PhaseEvent, to: EventPhase, origin: string, reopenUntil?: Date | null): Promise<Notice[]> {
+  if (to === "open" && event.phase === "judging" && reopenUntil) return submissionsReopenedNotices(event, reopenUntil, origin);
   if (to === "judging")
     return event.phase === "open"
       ? [...(await judgingOpenedNotices(event, origin)), ...(await draftLeftOutNotices(event, origin))]
@@ -63,6 +75,51 @@ async function draftLeftOutNotices(event: PhaseEvent, origin: string): Promise<N
       mail: draftLeftOutMail({ name: m.name, teamName: m.teamName, eventTitle: event.title, entryUrl: new URL(path, origin).toString() }),
     };
   });
+}
+
+/**
+ * Submissions reopened after judging started: every member of every team (the entry can change again, and a team
+ * whose draft was left out can still submit it), and every judge of round 1 (their queue is closed again meanwhile).
+ */
+async function submissionsReopenedNotices(event: PhaseEvent, until: Date, origin: string): Promise<Notice[]> {
+  const when = formatInZone(until, event.timezone);
+  const [members, judges] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name, email: users.email, teamId: teams.id, teamName: teams.name })
+      .from(teamMembers)
+      .innerJoin(users, eq(users.id, teamMembers.userId))
+      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .where(eq(teamMembers.eventId, event.id))
+      .orderBy(asc(teams.name), asc(users.name)),
+    db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(eventJudges)
+      .innerJoin(users, eq(users.id, eventJudges.userId))
+      .where(eq(eventJudges.eventId, event.id))
+      .orderBy(asc(users.name)),
+  ]);
+  const queue = `/events/${event.slug}/judging`;
+  return [
+    ...members.map((m) => {
+      const path = `/events/${event.slug}/teams/${m.teamId}/entry`;
+      return {
+        to: { id: m.id, email: m.email },
+        eventId: event.id,
+        title: `Submissions to ${event.title} are open again`,
+        body: submissionsReopenedWords.team(m.teamName, when),
+        path,
+        mail: submissionsReopenedMail({ name: m.name, eventTitle: event.title, until: when, teamName: m.teamName, entryUrl: new URL(path, origin).toString() }),
+      };
+    }),
+    ...judges.map((j) => ({
+      to: j,
+      eventId: event.id,
+      title: `Judging of ${event.title} is paused`,
+      body: submissionsReopenedWords.judge(when),
+      path: queue,
+      mail: submissionsReopenedMail({ name: j.name, eventTitle: event.title, until: when, queueUrl: new URL(queue, origin).toString() }),
+    })),
+  ];
 }
 
 /** Every member of every team: a team with a submitted entry gets the link to its feedback, the others the results. */

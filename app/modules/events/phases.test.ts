@@ -7,16 +7,19 @@ const facts = (over: Partial<PhaseFacts> = {}): PhaseFacts => ({
   problemCount: 1,
   criterionWeights: [25, 15, 15, 20, 10, 15],
   submissionDeadline: new Date("2030-06-02T12:00:00Z"),
+  judgingDeadline: new Date("2030-06-05T12:00:00Z"),
+  timezone: "Europe/Berlin",
+  round: 1,
   now,
   judging: noJudgingGaps,
   ...over,
 });
-const go = (f: PhaseFacts, to: PhaseFacts["phase"], opts: { confirmed?: boolean; reason?: string } = {}) =>
-  checkTransition(f, { to, confirmed: opts.confirmed ?? false, reason: opts.reason ?? "" });
+const go = (f: PhaseFacts, to: PhaseFacts["phase"], opts: { confirmed?: boolean; reason?: string; until?: Date } = {}) =>
+  checkTransition(f, { to, confirmed: opts.confirmed ?? false, reason: opts.reason ?? "", submissionDeadline: opts.until ?? null });
 
 describe("draft → open", () => {
   it("opens with a problem and positive weights", () => {
-    expect(go(facts(), "open")).toEqual({ ok: true, closeSubmissionsNow: false });
+    expect(go(facts(), "open")).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
   });
   it("is blocked without a problem", () => {
     expect(nextSteps(facts({ problemCount: 0 }))[0].blockers).toEqual(["Add at least one business problem."]);
@@ -40,16 +43,16 @@ describe("open → judging", () => {
   it("starts without confirmation once the submission deadline has passed", () => {
     const f = facts({ phase: "open", submissionDeadline: new Date("2030-05-31T12:00:00Z") });
     expect(nextSteps(f)[0].confirmation).toBeNull();
-    expect(go(f, "judging")).toEqual({ ok: true, closeSubmissionsNow: false });
+    expect(go(f, "judging")).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
   });
   it("needs a confirmation before the deadline, and then closes submissions now", () => {
     const f = facts({ phase: "open" });
     expect(nextSteps(f)[0].confirmation).toMatch(/closes submissions immediately/);
     expect(go(f, "judging")).toEqual({ ok: false, field: "confirmed", message: "Tick the confirmation to go ahead." });
-    expect(go(f, "judging", { confirmed: true })).toEqual({ ok: true, closeSubmissionsNow: true });
+    expect(go(f, "judging", { confirmed: true })).toEqual({ ok: true, closeSubmissionsNow: true, reopenUntil: null });
   });
   it("treats the deadline instant itself as passed", () => {
-    expect(go(facts({ phase: "open", submissionDeadline: now }), "judging")).toEqual({ ok: true, closeSubmissionsNow: false });
+    expect(go(facts({ phase: "open", submissionDeadline: now }), "judging")).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
   });
   it("cannot go back to draft", () => {
     expect(go(facts({ phase: "open" }), "draft")).toMatchObject({ ok: false, field: "to" });
@@ -60,7 +63,7 @@ describe("judging → closed", () => {
   it("closes without confirmation when every expected score sheet is complete", () => {
     const f = facts({ phase: "judging", judging: { expectedSheets: 4, completeSheets: 4, entryLines: [], judgeLines: [] } });
     expect(nextSteps(f)[0]).toMatchObject({ confirmation: null, details: [] });
-    expect(go(f, "closed")).toEqual({ ok: true, closeSubmissionsNow: false });
+    expect(go(f, "closed")).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
   });
   it("needs a confirmation that lists each entry and judge with a missing or incomplete sheet", () => {
     const entryLines = ["Chat for invoices: incomplete from Ben (2 of 6 criteria)", "Ticket triage: no sheet from Ben"];
@@ -91,16 +94,61 @@ describe("closed → judging (reopen)", () => {
     expect(nextSteps(f)[0]).toMatchObject({ to: "judging", needsReason: true });
     expect(go(f, "judging")).toEqual({ ok: false, field: "reason", message: "Say why the event is reopened." });
     expect(go(f, "judging", { reason: "  x " })).toMatchObject({ ok: false, field: "reason" });
-    expect(go(f, "judging", { reason: "A judge's scores were missing" })).toEqual({ ok: true, closeSubmissionsNow: false });
+    expect(go(f, "judging", { reason: "A judge's scores were missing" })).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
   });
   it("cannot reopen for entries", () => {
     expect(go(facts({ phase: "closed" }), "open", { reason: "more entries" })).toMatchObject({ ok: false, field: "to" });
   });
 });
 
+describe("judging → open (reopen submissions)", () => {
+  const f = facts({ phase: "judging", submissionDeadline: new Date(now.getTime() - 3600_000) });
+  const inAnHour = new Date(now.getTime() + 3600_000);
+
+  it("needs a new deadline in the future and before the judging deadline, and a reason", () => {
+    expect(go(f, "open", { reason: "Network outage" })).toEqual({ ok: false, field: "submissionDeadline", message: "Enter the new submission deadline" });
+    expect(go(f, "open", { reason: "Network outage", until: now })).toEqual({
+      ok: false,
+      field: "submissionDeadline",
+      message: "The new submission deadline must be in the future",
+    });
+    expect(go(f, "open", { reason: "Network outage", until: f.judgingDeadline })).toEqual({
+      ok: false,
+      field: "submissionDeadline",
+      message: "The new submission deadline must be before the judging deadline, Wed, 5 Jun 2030, 14:00 CEST: move that first in the event's details",
+    });
+    expect(go(f, "open", { until: inAnHour })).toEqual({ ok: false, field: "reason", message: "Say why submissions reopen." });
+    expect(go(f, "open", { reason: "Network outage", until: inAnHour })).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: inAnHour });
+    // One millisecond before the judging deadline is still before it.
+    const last = new Date(f.judgingDeadline.getTime() - 1);
+    expect(go(f, "open", { reason: "Network outage", until: last })).toMatchObject({ ok: true, reopenUntil: last });
+  });
+
+  it("asks for a confirmation once score sheets are saved, which stay", () => {
+    const [, one] = nextSteps({ ...f, savedSheets: 1 });
+    expect(one.confirmation).toBe(
+      "1 score sheet is already saved. It stays, but teams can change their entries until the new deadline, so judges may need to look again when judging starts again.",
+    );
+    const [, many] = nextSteps({ ...f, savedSheets: 12 });
+    expect(many.confirmation).toMatch(/^12 score sheets are already saved\. They stay, but/);
+    expect(go({ ...f, savedSheets: 12 }, "open", { reason: "Network outage", until: inAnHour })).toMatchObject({ ok: false, field: "confirmed" });
+    expect(go({ ...f, savedSheets: 12 }, "open", { reason: "Network outage", until: inAnHour, confirmed: true })).toMatchObject({ ok: true });
+  });
+
+  it("a new deadline given to another step changes nothing", () => {
+    expect(go(facts({ phase: "closed" }), "judging", { reason: "late scores", until: inAnHour })).toEqual({
+      ok: true,
+      closeSubmissionsNow: false,
+      reopenUntil: null,
+    });
+  });
+});
+
 describe("the steps each phase offers, in full", () => {
   it("draft offers only opening, with no confirmation or reason", () => {
-    expect(nextSteps(facts())).toEqual([{ to: "open", label: "Open the event", blockers: [], confirmation: null, details: [], needsReason: false }]);
+    expect(nextSteps(facts())).toEqual([
+      { to: "open", label: "Open the event", blockers: [], confirmation: null, details: [], needsReason: false, deadline: null },
+    ]);
     // An empty rubric says so once, not also that a weight is missing.
     expect(nextSteps(facts({ problemCount: 0, criterionWeights: [] }))[0].blockers).toEqual([
       "Add at least one business problem.",
@@ -123,6 +171,7 @@ describe("the steps each phase offers, in full", () => {
         confirmation: "The submission deadline has not passed. Starting judging now closes submissions immediately.",
         details: [],
         needsReason: false,
+        deadline: null,
       },
     ]);
     // One millisecond before the deadline still asks.
@@ -141,7 +190,7 @@ describe("the steps each phase offers, in full", () => {
     expect(late).toMatchObject({ confirmation: null, details: [] });
   });
 
-  it("judging offers only publishing, with the sheet count in the singular for one sheet", () => {
+  it("judging offers publishing, with the sheet count in the singular for one sheet, and reopening submissions in round 1", () => {
     const f = facts({ phase: "judging", judging: { expectedSheets: 1, completeSheets: 0, entryLines: ["Solo: no sheet from Ben"], judgeLines: [] } });
     expect(nextSteps(f)).toEqual([
       {
@@ -151,17 +200,33 @@ describe("the steps each phase offers, in full", () => {
         confirmation: "Judging is not complete: 0 of 1 expected score sheet is complete. Publish anyway; results count only the scores saved.",
         details: [{ heading: "Entries with missing or incomplete score sheets", items: ["Solo: no sheet from Ben"] }],
         needsReason: false,
+        deadline: null,
+      },
+      {
+        to: "open",
+        label: "Reopen submissions",
+        blockers: [],
+        confirmation: null,
+        details: [],
+        needsReason: true,
+        deadline: { hint: "In the event's time zone (Europe/Berlin), before the judging deadline, Wed, 5 Jun 2030, 14:00 CEST." },
       },
     ]);
-    expect(go(f, "open", { confirmed: true })).toEqual({ ok: false, field: "to", message: "An event in judging cannot move to open." });
+    // A final round picks its finalists from round 1: submissions cannot reopen.
+    expect(nextSteps({ ...f, round: 2 }).map((s) => s.to)).toEqual(["closed"]);
+    expect(go({ ...f, round: 2 }, "open", { confirmed: true, reason: "late", until: new Date(now.getTime() + 3600_000) })).toEqual({
+      ok: false,
+      field: "to",
+      message: "An event in judging cannot move to open.",
+    });
   });
 
   it("closed offers only reopening for judging, which needs a reason but no confirmation", () => {
     expect(nextSteps(facts({ phase: "closed" }))).toEqual([
-      { to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, details: [], needsReason: true },
+      { to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, details: [], needsReason: true, deadline: null },
     ]);
     // Three characters after trimming are enough; the deadline of a closed event closes nothing now.
-    expect(go(facts({ phase: "closed" }), "judging", { reason: " abc " })).toEqual({ ok: true, closeSubmissionsNow: false });
+    expect(go(facts({ phase: "closed" }), "judging", { reason: " abc " })).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
     expect(go(facts({ phase: "closed" }), "judging", { reason: "ab" })).toMatchObject({ ok: false, field: "reason" });
   });
 

@@ -1,4 +1,5 @@
-// Phase transitions of an event: draft → open → judging → closed, and closed → judging to reopen.
+// Phase transitions of an event: draft → open → judging → closed; judging → open to take entries again (round 1 only),
+// and closed → judging to reopen.
 import type { EventPhase } from "#db/schema";
 import { formatDateRange, formatInZone, relativeTime } from "~/lib/time";
 
@@ -7,9 +8,15 @@ export type PhaseFacts = {
   problemCount: number;
   criterionWeights: number[];
   submissionDeadline: Date;
+  judgingDeadline: Date;
+  timezone: string;
+  /** The judging round (ADR 038): submissions can reopen only in round 1. */
+  round: 1 | 2;
   now: Date;
   /** In judging: score sheets expected and complete, and one line per entry and per judge with a gap. */
   judging: JudgingGaps;
+  /** In judging: score sheets with at least one score saved, complete or not. */
+  savedSheets?: number;
   /** While open: the teams whose entry is still a draft, which starting judging early leaves unsubmitted. */
   draftTeams?: string[];
 };
@@ -27,6 +34,8 @@ export type PhaseStep = {
   /** What the confirmation is about, listed under it (e.g. each entry and judge with a missing score sheet). */
   details: { heading: string; items: string[] }[];
   needsReason: boolean;
+  /** When set, the step needs a new submission deadline; the hint says what it may be. */
+  deadline: { hint: string } | null;
 };
 
 export function nextSteps(f: PhaseFacts): PhaseStep[] {
@@ -36,7 +45,7 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
       if (f.problemCount === 0) blockers.push("Add at least one business problem.");
       if (f.criterionWeights.length === 0) blockers.push("The rubric needs at least one criterion.");
       else if (f.criterionWeights.some((w) => !(w > 0))) blockers.push("Every rubric criterion needs a positive weight.");
-      return [{ to: "open", label: "Open the event", blockers, confirmation: null, details: [], needsReason: false }];
+      return [{ to: "open", label: "Open the event", blockers, confirmation: null, details: [], needsReason: false, deadline: null }];
     }
     case "open": {
       const early = f.now < f.submissionDeadline;
@@ -52,6 +61,7 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
           confirmation: early ? `The submission deadline has not passed. Starting judging now closes submissions immediately.${unsubmitted}` : null,
           details: drafts.length ? [{ heading: "Teams with a draft entry", items: drafts }] : [],
           needsReason: false,
+          deadline: null,
         },
       ];
     }
@@ -73,24 +83,66 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
               ]
             : [],
           needsReason: false,
+          deadline: null,
         },
+        ...(f.round === 1 ? [reopenSubmissions(f)] : []),
       ];
     }
     case "closed":
-      return [{ to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, details: [], needsReason: true }];
+      return [{ to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, details: [], needsReason: true, deadline: null }];
   }
 }
 
-export type TransitionRequest = { to: EventPhase; confirmed: boolean; reason: string };
-export type TransitionCheck = { ok: true; closeSubmissionsNow: boolean } | { ok: false; field: "to" | "confirmed" | "reason"; message: string };
+/**
+ * Judging started too early (a team lost its network at the deadline, or the button was pressed by mistake): the
+ * event takes entries again until a new deadline. Score sheets already saved stay; teams can change their entries,
+ * so the confirmation says so when there are any. Not in a final round, whose finalists are picked from round 1.
+ */
+function reopenSubmissions(f: PhaseFacts): PhaseStep {
+  const saved = f.savedSheets ?? 0;
+  return {
+    to: "open",
+    label: "Reopen submissions",
+    blockers: [],
+    confirmation:
+      saved > 0
+        ? `${saved === 1 ? "1 score sheet is" : `${saved} score sheets are`} already saved. ${saved === 1 ? "It stays" : "They stay"}, but teams can change their entries until the new deadline, so judges may need to look again when judging starts again.`
+        : null,
+    details: [],
+    needsReason: true,
+    deadline: { hint: `In the event's time zone (${f.timezone}), before the judging deadline, ${formatInZone(f.judgingDeadline, f.timezone)}.` },
+  };
+}
+
+/** `submissionDeadline`: the new deadline a step with `deadline` asks for, already read in the event's time zone. */
+export type TransitionRequest = { to: EventPhase; confirmed: boolean; reason: string; submissionDeadline?: Date | null };
+export type TransitionCheck =
+  | { ok: true; closeSubmissionsNow: boolean; reopenUntil: Date | null }
+  | { ok: false; field: "to" | "confirmed" | "reason" | "submissionDeadline"; message: string };
 
 export function checkTransition(f: PhaseFacts, req: TransitionRequest): TransitionCheck {
   const step = nextSteps(f).find((s) => s.to === req.to);
   if (!step) return { ok: false, field: "to", message: `An event in ${f.phase} cannot move to ${req.to}.` };
   if (step.blockers.length > 0) return { ok: false, field: "to", message: step.blockers.join(" ") };
+  if (step.deadline) {
+    const until = req.submissionDeadline;
+    if (!until) return { ok: false, field: "submissionDeadline", message: "Enter the new submission deadline" };
+    if (until <= f.now) return { ok: false, field: "submissionDeadline", message: "The new submission deadline must be in the future" };
+    if (until >= f.judgingDeadline)
+      return {
+        ok: false,
+        field: "submissionDeadline",
+        message: `The new submission deadline must be before the judging deadline, ${formatInZone(f.judgingDeadline, f.timezone)}: move that first in the event's details`,
+      };
+  }
   if (step.confirmation && !req.confirmed) return { ok: false, field: "confirmed", message: "Tick the confirmation to go ahead." };
-  if (step.needsReason && req.reason.trim().length < 3) return { ok: false, field: "reason", message: "Say why the event is reopened." };
-  return { ok: true, closeSubmissionsNow: f.phase === "open" && req.to === "judging" && f.now < f.submissionDeadline };
+  if (step.needsReason && req.reason.trim().length < 3)
+    return { ok: false, field: "reason", message: req.to === "open" ? "Say why submissions reopen." : "Say why the event is reopened." };
+  return {
+    ok: true,
+    closeSubmissionsNow: f.phase === "open" && req.to === "judging" && f.now < f.submissionDeadline,
+    reopenUntil: step.deadline ? (req.submissionDeadline ?? null) : null,
+  };
 }
 
 export const phaseOrder = ["draft", "open", "judging", "closed"] as const satisfies readonly EventPhase[];

@@ -70,6 +70,12 @@ export const phaseChangeSchema = z.object({
   to: z.enum(eventPhases, { error: "Pick a phase" }),
   confirmed: z.boolean().default(false),
   reason: z.string().trim().max(500, "Use at most 500 characters").default(""),
+  /** Reopening submissions asks for a new deadline, in the event's time zone; whether it is needed is the step's rule. */
+  submissionDeadline: z
+    .string()
+    .max(30, "Enter the new submission deadline as a date and time")
+    .refine(isLocalDateTime, { message: "Enter the new submission deadline as a date and time" })
+    .optional(),
 });
 
 export const addJudgeSchema = personByEmailSchema("judge");

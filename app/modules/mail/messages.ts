@@ -249,6 +249,28 @@ export function draftLeftOutMail(input: { name: string; teamName: string; eventT
   };
 }
 
+/** Submissions reopened after judging started (judging → open): what each team member and each judge is told. */
+export const submissionsReopenedWords = {
+  team: (teamName: string, until: string) => `${teamName} can change and submit its entry again until ${until}.`,
+  judge: (until: string) => `Submissions are open again until ${until}. Your score sheets are kept; your queue opens again when judging starts.`,
+};
+
+export function submissionsReopenedMail(
+  input: { name: string; eventTitle: string; until: string } & ({ teamName: string; entryUrl: string } | { queueUrl: string }),
+): MailContent {
+  const team = "teamName" in input;
+  return {
+    kind: "submissions-reopened",
+    subject: team ? `Submissions to ${input.eventTitle} are open again` : `Judging of ${input.eventTitle} is paused`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `The organizers of ${input.eventTitle} reopened submissions after judging had started.`,
+      team ? submissionsReopenedWords.team(input.teamName, input.until) : submissionsReopenedWords.judge(input.until),
+    ],
+    action: team ? { label: "Open your team's entry", url: input.entryUrl } : { label: "Open your judging queue", url: input.queueUrl },
+  };
+}
+
 /** The in-app notice and the mail say the same. */
 export const draftLeftOutWords = (teamName: string) => `The entry of ${teamName} was still a draft: it was not submitted and is not judged.`;
 

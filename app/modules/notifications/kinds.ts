@@ -20,6 +20,7 @@ export const notificationKinds = {
   "deadline-reminder": { label: "Submission deadline reminders", security: false },
   "entry-submitted": { label: "Your team's entry was submitted", security: false },
   "submissions-closed": { label: "Submissions closed while your team's entry was a draft", security: false },
+  "submissions-reopened": { label: "Submissions reopened after judging started", security: false },
   "results-published": { label: "Results published", security: false },
   "award-won": { label: "Awards your team won", security: false },
   announcement: { label: "Announcements from organizers", security: false },
