@@ -289,6 +289,30 @@ test("judging started too early: submissions reopen until a new deadline, and te
   await expectAccessible(joPage);
 });
 
+test("removing a co-organizer, or yourself, asks first", async ({ browser }) => {
+  const setUp = await openEvent(unique("Field Service Hack"));
+  const cora = await createPerson("Cora Coorganizer");
+  await db.insert(eventOrganizers).values({ eventId: setUp.event.id, userId: cora.id });
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/manage`);
+  await organizer.getByRole("button", { name: "Remove Cora Coorganizer as organizer" }).click();
+  await expect(organizer.getByText(/Remove Cora Coorganizer as an organizer of this event\?/)).toBeVisible();
+  await expectAccessible(organizer);
+  await organizer.getByRole("button", { name: "Keep Cora Coorganizer" }).click();
+  await expect(organizer.getByRole("heading", { name: "Organizers (2)" })).toBeVisible();
+
+  // Cora removes herself: asked in her own words, then taken to the event's page.
+  const coraPage = await pageSignedInAs(browser, cora.email);
+  await coraPage.goto(`${setUp.url}/manage`);
+  await coraPage.getByRole("button", { name: "Remove Cora Coorganizer as organizer" }).click();
+  await expect(coraPage.getByText(/Remove yourself as an organizer of this event\? You will no longer be able to manage it/)).toBeVisible();
+  await coraPage.getByRole("button", { name: "Yes, remove me" }).click();
+  await expectToast(coraPage, `You are no longer an organizer of ${setUp.event.title}.`);
+  await expect(coraPage).toHaveURL(new RegExp(`${setUp.url}$`));
+  await organizer.reload();
+  await expect(organizer.getByRole("heading", { name: "Organizers (1)" })).toBeVisible();
+});
+
 test("publishing with an unscored entry needs the confirmation; reopening needs a reason, which is kept", async ({ browser }) => {
   const setUp = await openEvent(unique("Field Service Hack"));
   const manageUrl = `${setUp.url}/manage`;

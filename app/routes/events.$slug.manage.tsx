@@ -114,8 +114,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, `${added.name} is now an organizer of this event.`);
     }
     case "remove-organizer": {
-      const removed = await removeOrganizer(event.id, String(formData.get("userId") ?? ""));
-      return redirectWithToast(back, removed.ok ? "Organizer removed." : { kind: "error", message: removed.message });
+      const removed = await removeOrganizer(event.id, String(formData.get("userId") ?? ""), readConfirmation(formData), user.id);
+      if (!removed.ok) {
+        if ("confirm" in removed) return data({ intent, confirmRemoveOrganizer: removed.confirm }, { status: 409 });
+        return redirectWithToast(back, { kind: "error", message: removed.message });
+      }
+      // Someone who removed themselves can no longer manage the event: they go to its page (an admin still could).
+      if (removed.self) return redirectWithToast(`/events/${event.slug}`, `You are no longer an organizer of ${event.title}.`);
+      return redirectWithToast(back, "Organizer removed.");
     }
     case "move-problem": {
       enforce(canManageProblems(user, access));
@@ -233,7 +239,12 @@ export default function ManageEvent() {
           confirmRemove={answer && "confirmRemoveQuestions" in answer ? answer.confirmRemoveQuestions : null}
           kept={answer && "keptQuestions" in answer ? answer.keptQuestions : null}
         />
-        <OrganizersSection key={`organizers-${organizersAdded}`} organizers={organizers} lastResult={resultOf("add-organizer")} />
+        <OrganizersSection
+          key={`organizers-${organizersAdded}`}
+          organizers={organizers}
+          lastResult={resultOf("add-organizer")}
+          confirmRemove={answer && "confirmRemoveOrganizer" in answer ? answer.confirmRemoveOrganizer : null}
+        />
       </Deferred>
     </div>
   );

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
+import { ConfirmStep } from "~/components/confirm-step";
 import { Field } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { ManageSection } from "./on-this-page";
@@ -8,8 +9,18 @@ const check = lazySchemas(() => import("~/modules/events/schemas"));
 
 type Person = { id: string; name: string; email: string };
 
-/** Who organizes the event: add a co-organizer by email, remove one (never the last). */
-export function OrganizersSection({ organizers, lastResult }: { organizers: Person[]; lastResult?: SubmissionResult<string[]> }) {
+type Removal = { userId: string; name: string; self: boolean };
+
+/** Who organizes the event: add a co-organizer by email, remove one (never the last), once confirmed. */
+export function OrganizersSection({
+  organizers,
+  lastResult,
+  confirmRemove,
+}: {
+  organizers: Person[];
+  lastResult?: SubmissionResult<string[]>;
+  confirmRemove: Removal | null;
+}) {
   const [form, fields] = useForm({
     id: "add-organizer",
     lastResult,
@@ -34,6 +45,7 @@ export function OrganizersSection({ organizers, lastResult }: { organizers: Pers
                 </button>
               </Form>
             ) : null}
+            {confirmRemove?.userId === o.id ? <ConfirmRemoveOrganizer removal={confirmRemove} /> : null}
           </li>
         ))}
       </ul>
@@ -45,5 +57,21 @@ export function OrganizersSection({ organizers, lastResult }: { organizers: Pers
         </button>
       </Form>
     </ManageSection>
+  );
+}
+
+function ConfirmRemoveOrganizer({ removal }: { removal: Removal }) {
+  return (
+    <ConfirmStep
+      className="basis-full"
+      question={
+        removal.self
+          ? "Remove yourself as an organizer of this event? You will no longer be able to manage it; another organizer can add you again."
+          : `Remove ${removal.name} as an organizer of this event? They will no longer be able to manage it; you can add them again.`
+      }
+      fields={{ intent: "remove-organizer", userId: removal.userId }}
+      confirmLabel={removal.self ? "Yes, remove me" : `Yes, remove ${removal.name}`}
+      keepLabel={removal.self ? "Stay an organizer" : `Keep ${removal.name}`}
+    />
   );
 }

@@ -1,7 +1,9 @@
 // Editing an event after creation, and its co-organizers.
 import { and, eq, sql } from "drizzle-orm";
 import { eventOrganizers, eventPreviousSlugs, events } from "#db/schema";
+import { checkEventEdit, type EditRefusal } from "./edit-rules";
 import { db } from "~/db.server";
+import type { Confirmation } from "~/lib/confirm";
 import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
 import { zonedLocalToUtc } from "~/lib/zoned-time";
 import { freeSlug, slugTaken, type EventRow } from "./events.server";
@@ -28,7 +30,12 @@ export function eventDetailsStamp(e: EventRow): string {
  * (eventDetailsStamp of the event its page was loaded with), a save from a page opened before another organizer's
  * save is refused (field ""), rather than applied over it, unless it would change nothing (the same form sent twice).
  */
-export async function updateEvent(event: EventRow, input: EventInput, stamp?: string): Promise<{ ok: true; slug: string } | Fail<"slug" | "">> {
+export async function updateEvent(
+  event: EventRow,
+  input: EventInput,
+  stamp?: string,
+  now = new Date(),
+): Promise<{ ok: true; slug: string } | Fail<"slug" | "" | EditRefusal["field"]>> {
   let slug: string;
   if (input.slug) {
     if (await slugTaken(input.slug, event.id)) return { ok: false, field: "slug", message: "Another event already uses this address: pick another" };
@@ -51,6 +58,11 @@ export async function updateEvent(event: EventRow, input: EventInput, stamp?: st
   const stored = eventDetailsStamp(event);
   if (changedSince(stamp, stored) && eventDetailsStamp({ ...event, ...details }) !== stored)
     return { ok: false, field: "", message: changedMeanwhileMessage("the event's details") };
+  const [largestTeam] = await db.all<{ name: string; members: number }>(sql`
+    select t.name, count(*) as members from teams t join team_members m on m.team_id = t.id
+    where t.event_id = ${event.id} group by t.id order by members desc, t.name limit 1`);
+  const refused = checkEventEdit(event, details, { largestTeam: largestTeam ?? null }, now);
+  if (refused) return { ok: false, ...refused };
   try {
     await db.batch([
       // The address stored until now keeps leading here (ADR 062), read in the same transaction as the change, so two
@@ -85,8 +97,28 @@ export function addOrganizer(eventId: string, email: string, origin = configured
   });
 }
 
-/** Removes a co-organizer. The count in the statement keeps at least one organizer even when two remove at once. */
-export async function removeOrganizer(eventId: string, userId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+/** What the confirm step names: the organizer, and whether it is the person removing (who then loses the page). */
+export type OrganizerRemoval = { userId: string; name: string; self: boolean };
+
+/**
+ * Removes a co-organizer, once confirmed (ADR 012): unconfirmed, it answers who would be removed. The count in the
+ * statement keeps at least one organizer even when two remove at once.
+ */
+export async function removeOrganizer(
+  eventId: string,
+  userId: string,
+  confirmation: Confirmation,
+  actorId: string,
+): Promise<{ ok: true; self: boolean } | { ok: false; message: string } | { ok: false; confirm: OrganizerRemoval }> {
+  const last = { ok: false as const, message: "An event needs at least one organizer." };
+  if (!confirmation.confirmed) {
+    const [row] = await db.all<{ name: string; organizers: number }>(sql`
+      select u.name, (select count(*) from event_organizers o where o.event_id = ${eventId}) as organizers
+      from event_organizers e join users u on u.id = e.user_id where e.event_id = ${eventId} and e.user_id = ${userId}`);
+    if (!row) return { ok: false, message: "That person is not an organizer of this event." };
+    if (row.organizers <= 1) return last;
+    return { ok: false, confirm: { userId, name: row.name, self: userId === actorId } };
+  }
   const deleted = await db
     .delete(eventOrganizers)
     .where(
@@ -97,5 +129,5 @@ export async function removeOrganizer(eventId: string, userId: string): Promise<
       ),
     )
     .returning();
-  return deleted.length > 0 ? { ok: true } : { ok: false, message: "An event needs at least one organizer." };
+  return deleted.length > 0 ? { ok: true, self: userId === actorId } : last;
 }

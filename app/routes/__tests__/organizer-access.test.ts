@@ -84,7 +84,7 @@ beforeAll(async () => {
     manage({ intent: "add-judge", email: member.email }),
     manage({ intent: "remove-judge", userId: judge.id, confirmed: "on" }),
     manage({ intent: "add-organizer", email: coOrganizerToBe.email }),
-    manage({ intent: "remove-organizer", userId: organizer.id }),
+    manage({ intent: "remove-organizer", userId: organizer.id, confirmed: "on" }),
     manage({ intent: "move-problem", problemId: problem.id, direction: "down" }),
     manage({ intent: "retire-problem", problemId: problem.id, confirmed: "on" }),
     manage({ intent: "restore-problem", problemId: problem.id }),

@@ -2,8 +2,9 @@
 // judge assignment and the dashboard, against the real test database.
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { criteria, entries, eventOrganizers, events, judgeAssignments, judgeInvites, problems, teams } from "#db/schema";
+import { criteria, entries, eventOrganizers, events, judgeAssignments, judgeInvites, problems, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
+import { utcToZonedLocal } from "~/lib/zoned-time";
 import { PAGE_LOAD_HEADER } from "~/modules/events/access.server";
 import { addJudge, listCriteria, listJudges } from "~/modules/events/events.server";
 import { eventSchema } from "~/modules/events/schemas";
@@ -80,6 +81,31 @@ async function scoreAll(eventId: string, entryId: string, judgeId: string) {
 }
 
 describe("editing an event", () => {
+  it("refuses what would break what is under way: a deadline in the past while open, a team size below a team's", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const { event, problem } = await createOpenEvent(organizer);
+    const [lead, mate, third] = await Promise.all([createUser(), createUser(), createUser()]);
+    const team = await createTeam(event, lead.id, { name: "Ramp Rockets", problemId: problem.id });
+    if (!team.ok) throw new Error(team.message);
+    for (const member of [mate, third]) await db.insert(teamMembers).values({ teamId: team.teamId, userId: member.id, eventId: event.id });
+    const path = `/events/${event.slug}/edit`;
+    const edit = (form: Record<string, string | number>) =>
+      editAction(args(request(path, { user: organizer, form: eventForm({ title: event.title, ...form }) }), { slug: event.slug }));
+    const past = utcToZonedLocal(new Date(Date.now() - 1_800_000), "UTC");
+    expect(fieldErrors(await expectStatus(edit({ submissionDeadline: past }), 400))).toEqual({
+      submissionDeadline: [
+        "That time has passed: saving it would close submissions now, without telling the teams. To close them, start judging on the Manage page",
+      ],
+    });
+    expect(fieldErrors(await expectStatus(edit({ maxTeamSize: 2 }), 400))).toEqual({
+      maxTeamSize: ["Ramp Rockets has 3 members: the maximum cannot be below 3"],
+    });
+    const kept = await getEvent(event.id);
+    expect(kept).toMatchObject({ maxTeamSize: event.maxTeamSize, submissionDeadline: event.submissionDeadline });
+    await expectStatus(edit({ maxTeamSize: 3 }), 302);
+    expect((await getEvent(event.id)).maxTeamSize).toBe(3);
+  });
+
   it("keeps a Rules and FAQ section of its own, shown on the event page as safe Markdown, and kept by later edits", async () => {
     const organizer = await createUser({ role: "organizer" });
     const { event } = await createOpenEvent(organizer);
@@ -267,10 +293,26 @@ describe("co-organizers", () => {
     const twice = await expectStatus(manage(organizer, event.slug, { intent: "add-organizer", email: colleague.email }), 400);
     expect(fieldErrors(twice).email?.[0]).toMatch(/already an organizer/);
 
-    // Either may step back, but never the last one.
-    await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: organizer.id }), 302);
+    // Either may step back, once confirmed, but never the last one.
+    const asked = await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: organizer.id }), 409);
+    expect(asked.data).toMatchObject({ confirmRemoveOrganizer: { userId: organizer.id, name: organizer.name, self: false } });
+    expect(await db.select().from(eventOrganizers).where(eq(eventOrganizers.eventId, event.id))).toHaveLength(2);
+    await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: organizer.id, confirmed: "on" }), 302);
     await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: colleague.id }), 302);
+    await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: colleague.id, confirmed: "on" }), 302);
     expect(await db.select().from(eventOrganizers).where(eq(eventOrganizers.eventId, event.id))).toEqual([{ eventId: event.id, userId: colleague.id }]);
+  });
+
+  it("someone who removes themselves is asked in their own words and then leaves the Manage page", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const colleague = await createUser();
+    const event = await createDraftEvent(organizer);
+    await db.insert(eventOrganizers).values({ eventId: event.id, userId: colleague.id });
+    const asked = await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: colleague.id }), 409);
+    expect(asked.data).toMatchObject({ confirmRemoveOrganizer: { userId: colleague.id, self: true } });
+    const gone = await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: colleague.id, confirmed: "on" }), 302);
+    expect(gone.response!.headers.get("Location")).toBe(`/events/${event.slug}`);
+    await expectStatus(manageLoader(args(request(`/events/${event.slug}/manage`, { user: colleague }), { slug: event.slug })), 404);
   });
 });
 
