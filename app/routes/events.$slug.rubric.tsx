@@ -91,7 +91,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const scale = parseForm(formData, { schema: scaleSchema });
       const picked = round === 1 && scale.status === "success" ? scale.value.scaleMax : undefined;
       const saved = await saveRubricForm(event, submission.value, round, sentStamp(formData), picked);
-      if (!saved.ok) return data<ActionResult>({ intent, result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
+      if (!saved.ok)
+        return data<ActionResult>(
+          { intent, result: submission.reply({ formErrors: [saved.message], fieldErrors: saved.fieldErrors }) },
+          { status: saved.fieldErrors ? 400 : 409 },
+        );
       return redirectWithToast(back, saved.scaleSet ? `Rubric saved. Scale set to 1–${saved.scaleSet}.` : "Rubric saved.");
     }
     default:

@@ -2,7 +2,7 @@
 // Each judging round has its own rubric (ADR 038): the final round's locks at its own first score.
 import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { criteria, events } from "#db/schema";
+import { criteria, events, type EventPhase } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
@@ -54,6 +54,8 @@ const RUBRIC_CHANGED_MESSAGE = changedMeanwhileMessage("the rubric");
  * ones deleted. With `scaleTo`, the event's scale changes too, and every criterion's level texts are sized to it.
  * All in one batch; if a score lands first, every statement matches nothing and the rubric and scale stay.
  */
+const ZERO_WEIGHT_MESSAGE = "Use 1 to 100: the event is open, and a weight of 0 would leave this criterion out of every total";
+
 export async function saveRubric(
   eventId: string,
   scaleMax: number,
@@ -111,12 +113,21 @@ export async function saveRubric(
  * in one batch: a score landing in between cannot let the criteria through and drop the scale.
  */
 export async function saveRubricForm(
-  event: { id: string; scaleMax: number },
+  event: { id: string; scaleMax: number; phase: EventPhase },
   input: RubricInput,
   round: JudgingRound,
   stamp: string | undefined,
   pickedScale: number | undefined,
-): Promise<{ ok: true; scaleSet: number | null } | { ok: false; message: string }> {
+): Promise<{ ok: true; scaleSet: number | null } | { ok: false; message: string; fieldErrors?: Record<string, string[]> }> {
+  // Opening needs every weight above 0 (phases.ts); after that a 0 would leave a criterion's scores out of every total,
+  // and weights all 0 would rank no entry while every sheet reads complete.
+  const zero = event.phase === "draft" ? [] : input.criteria.flatMap((c, i) => (c.weight > 0 ? [] : [i]));
+  if (zero.length)
+    return {
+      ok: false,
+      message: "Nothing was saved: every criterion needs a weight above 0 once the event is open.",
+      fieldErrors: Object.fromEntries(zero.map((i) => [`criteria[${i}].weight`, [ZERO_WEIGHT_MESSAGE]])),
+    };
   const scaleTo = round === 1 && pickedScale !== undefined && pickedScale !== event.scaleMax ? pickedScale : undefined;
   const saved = await saveRubric(event.id, event.scaleMax, input, round, stamp, scaleTo);
   return saved.ok ? { ok: true, scaleSet: scaleTo ?? null } : saved;

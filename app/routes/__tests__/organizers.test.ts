@@ -645,6 +645,35 @@ describe("rubric", () => {
     expect(await listCriteria(event.id)).toHaveLength(3);
   });
 
+  it("takes a weight of 0 in a draft, and refuses it beside the field once the event is open", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const event = await createDraftEvent(organizer);
+    const [first] = await listCriteria(event.id);
+    const path = `/events/${event.slug}/rubric`;
+    const form = {
+      intent: "save-rubric",
+      "criteria[0].id": first.id,
+      "criteria[0].name": first.name,
+      "criteria[0].description": first.description,
+      "criteria[0].weight": "0",
+      "criteria[1].name": "Security",
+      "criteria[1].description": "Keeps customer data safe.",
+      "criteria[1].weight": "5",
+    };
+    const save = () => rubricAction(args(request(path, { user: organizer, form }), { slug: event.slug }));
+    await expectStatus(save(), 302);
+    expect((await listCriteria(event.id)).map((c) => c.weight)).toEqual([0, 5]);
+    await db.update(criteria).set({ weight: 10 }).where(eq(criteria.id, first.id));
+    await addProblem(event.id, problemInput);
+    await movePhase(event.id, organizer, "open");
+    const refused = await expectStatus(save(), 400);
+    expect(fieldErrors(refused)).toEqual({
+      "": ["Nothing was saved: every criterion needs a weight above 0 once the event is open."],
+      "criteria[0].weight": ["Use 1 to 100: the event is open, and a weight of 0 would leave this criterion out of every total"],
+    });
+    expect((await listCriteria(event.id)).map((c) => c.weight)).toEqual([10, 5]);
+  });
+
   it("refuses a save from a page opened before another organizer's save, keeping both their work", async () => {
     const [alice, bob] = [await createUser({ role: "organizer" }), await createUser({ role: "organizer" })];
     const event = await createDraftEvent(alice);
