@@ -18,7 +18,7 @@ export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilt
       </h2>
       <p className="text-sm text-slate-700" aria-live="polite">
         {totalCapped ? `More than ${count(total)}` : count(total)} {total === 1 && !totalCapped ? "learning" : "learnings"}
-        {filters.q ? ` for “${filters.q.slice(0, 120)}”` : ""}
+        {filters.q && mode !== "browse" ? ` for “${filters.q.slice(0, 120)}”` : ""}
         {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
       </p>
       {totalCapped && mode !== "browse" ? (

@@ -150,6 +150,14 @@ describe("parseQuery, term by term", () => {
     expect(parseQuery("a* b* model").notice).toBe("A prefix needs at least 2 letters before the *: searched a*, b* as whole words.");
     expect(parseQuery("-voice").notice).toBe("A search needs at least one word to look for, not only words to leave out.");
     expect(parseQuery("").notice).toBeNull();
+    expect(parseQuery("   ").notice).toBeNull();
+    for (const nothing of ["🚀", "*", "OR", "“ ”"])
+      expect(parseQuery(nothing)).toMatchObject({
+        all: null,
+        notice: "A search looks for words of letters or digits, and this one has none: showing every learning.",
+      });
+    // Words left out as too common get their own notice, not this one.
+    expect(parseQuery("the and", undefined, new Set(["the", "and"])).notice).not.toMatch(/has none/);
     const both = parseQuery(`a* ${"x".repeat(1998)}`);
     expect(both.notice).toBe("Only the first 2000 characters were searched. A prefix needs at least 2 letters before the *: searched a* as whole words.");
   });
