@@ -1,6 +1,9 @@
 // A large event's entries a page at a time (ADR 041): the event page shows the first 12 and leads to the gallery,
 // which pages through the rest 24 at a time and keeps its filter while paging.
 import { expect } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { entries, events, users } from "#db/schema";
+import { db } from "~/db.server";
 import { createPerson, openEvent, pageSignedInAs, submittedEntry } from "./fixtures";
 import { expectAccessible, test, unique } from "./helpers";
 
@@ -33,4 +36,24 @@ test("the event page shows the first entries; the gallery pages through all of t
   await expect(page.getByText("2 entries")).toBeVisible();
   await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(2);
   await expect(page.getByRole("navigation", { name: "Entry pages" })).toHaveCount(0);
+});
+
+test("long unbroken text (a pasted link, a long title) wraps instead of widening pages past a phone", async ({ browser }) => {
+  const long = `https://wiki.example.com/${"VeryLongPathSegment_".repeat(12)}end`;
+  const setUp = await openEvent(unique("Wrapping Hack"));
+  await db.update(events).set({ tagline: long }).where(eq(events.id, setUp.event.id));
+  const pia = await createPerson("Pia Participant");
+  const { entryId } = await submittedEntry(setUp, pia, unique("Sorter"));
+  await db.update(entries).set({ summary: long, approach: long }).where(eq(entries.id, entryId));
+  await db
+    .update(users)
+    .set({ skills: `${long}, python` })
+    .where(eq(users.id, pia.id));
+  const page = await pageSignedInAs(browser, pia.email);
+  await page.setViewportSize({ width: 390, height: 800 });
+  for (const path of [setUp.url, `${setUp.url}/entries/${entryId}`, `/people/${pia.id}`]) {
+    await page.goto(path);
+    await expect(page.getByText(long).first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBe(0);
+  }
 });
