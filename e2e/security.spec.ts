@@ -57,6 +57,9 @@ test("changing the password signs the account out everywhere else", async ({ bro
   await page.getByLabel("New password").fill("an-entirely-new-passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
   await expectToast(page, "Password changed. You were signed out everywhere else.");
+  // No password is left in the form.
+  await expect(page.getByLabel("Current password")).toHaveValue("");
+  await expect(page.getByLabel("New password")).toHaveValue("");
 
   await otherDevice.goto("/archive");
   await expect(otherDevice).toHaveURL(/\/login\?redirectTo=/);

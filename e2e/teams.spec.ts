@@ -170,6 +170,9 @@ test("the lead removes a member and makes a new invite link; the removed member 
   const lena = await pageSignedInAs(browser, lead.email);
   await lena.goto(`${setUp.url}/teams/${team.teamId}`);
   const firstCode = await joinPath(lena);
+  // The lead of a team with members cannot leave it yet, and is told how.
+  await expect(lena.getByRole("button", { name: "Leave the team" })).toHaveCount(0);
+  await expect(lena.getByText("To leave the team, first make another member the lead")).toBeVisible();
   await lena.getByRole("button", { name: `Remove ${member.name} from the team` }).click();
   await lena.getByRole("button", { name: `Remove ${member.name} for good` }).click();
   await expectToast(lena, "Member removed. The invite link changed, so the old one no longer works.");

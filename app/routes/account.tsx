@@ -7,6 +7,7 @@ import { EventRoles } from "~/components/event-roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { ProfileForm } from "~/components/profile-form";
+import { useSucceededSubmissions } from "~/components/use-succeeded-submissions";
 import { parseForm } from "~/lib/forms.server";
 import { readIntent, unknownIntent } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -89,6 +90,8 @@ const noPasswordToChange: Record<Exclude<PasswordSignIn, "on">, string> = {
   "no-password": "You sign in with single sign-on and have no password here. To add one, sign out and use “Forgot your password?” on the sign-in page.",
 };
 
+const CHANGE_PASSWORD = ["change-password"] as const;
+
 export default function Account() {
   const { user, siteRole, events, password, mailed, optedOut } = useLoaderData<typeof loader>();
   // The profile form starts afresh from each new load of the page (after a save: the profile as stored, skills as the
@@ -98,6 +101,8 @@ export default function Account() {
   const actionData = useActionData<typeof action>();
   const lastResult = actionData?.intent === "change-password" ? actionData.result : undefined;
   const preferenceErrors = actionData?.intent === "email-preferences" ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? []) : undefined;
+  // After a password change the form starts afresh: no password is left in it.
+  const passwordsChanged = useSucceededSubmissions(CHANGE_PASSWORD);
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => check(formData, (s) => s.changePasswordSchema),
@@ -140,7 +145,7 @@ export default function Account() {
           <p className="text-slate-700">{noPasswordToChange[password]}</p>
         </section>
       ) : (
-        <Form method="post" {...getFormProps(form)} className="card space-y-4">
+        <Form key={passwordsChanged} method="post" {...getFormProps(form)} className="card space-y-4">
           <input type="hidden" name="intent" value="change-password" />
           <h2 className="h2">Change password</h2>
           <FormErrors id={form.errorId} errors={form.errors} />

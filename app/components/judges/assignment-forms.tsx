@@ -82,7 +82,7 @@ function ModeSection({ event, last }: { event: { judgesPerEntry: number | null }
         <legend className="label">Who scores each entry</legend>
         <label className="flex items-center gap-2 text-sm">
           <input type="radio" name={fields.mode.name} value="all" defaultChecked={fields.mode.initialValue === "all"} />
-          Every judge scores every entry (except entries of their own team)
+          Every judge scores every entry (except entries they declared a conflict with)
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input type="radio" name={fields.mode.name} value="per-entry" defaultChecked={fields.mode.initialValue === "per-entry"} />A fixed number of judges for
@@ -187,7 +187,7 @@ export function RoundOneAssignments({
       </h2>
       <p className="mt-1 text-sm text-slate-600">{closed}</p>
       {event.judgesPerEntry === null ? (
-        <p className="mt-3 text-sm text-slate-700">In round 1 every judge scored every entry (except entries of their own team).</p>
+        <p className="mt-3 text-sm text-slate-700">In round 1 every judge scored every entry (except entries they declared a conflict with).</p>
       ) : (
         <ul className="mt-3 space-y-2 text-sm">
           {assignments.map((entry) => (

@@ -50,7 +50,7 @@ export function JudgesSection({
         {round === 2
           ? "Every final round judge scores every finalist; judges added now join the final round. Round 1's judges and assignments stay as they were."
           : judgesPerEntry === null
-            ? "Every judge scores every submitted entry, except entries of their own team."
+            ? "Every judge scores every submitted entry, except entries they declared a conflict with."
             : `Each submitted entry gets ${judgesPerEntry} ${judgesPerEntry === 1 ? "judge" : "judges"}, assigned automatically.`}{" "}
         <Link to={`/events/${slug}/judges`}>Invite links and assignments</Link>
       </p>

@@ -138,6 +138,8 @@ export function MembersSection({
           </button>
           {soleMember ? <p className="hint">You are the only member: leaving deletes the team and its entry.</p> : null}
         </Form>
+      ) : can.change && me === team.leadId ? (
+        <p className="hint mt-4">To leave the team, first make another member the lead (“Make lead” beside their name).</p>
       ) : null}
     </section>
   );
