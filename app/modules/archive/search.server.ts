@@ -179,12 +179,22 @@ function indexMatch(match: string, f: Pick<ArchiveFilters, "outcome" | "rootCaus
  * filters add a join through a covering index (CROSS JOIN keeps FTS5 as the outer loop). Only the
  * page's rows are then read in full, with their snippets, re-checking visibility (ADR 008).
  */
-async function matchPage(match: string, filters: ArchiveFilters) {
+function matchFrom(match: string, filters: ArchiveFilters) {
   const full = indexMatch(match, filters);
   const needsJoin = Boolean(filters.event || filters.year || filters.tag || filters.production);
   const from = needsJoin
     ? sql`learnings_fts f cross join entries e on e.id = f.entry_id ${EVENT_JOIN} where learnings_fts match ${full} and ${visibleAndFiltered(filters)}`
     : sql`learnings_fts f where learnings_fts match ${full}`;
+  return { full, from };
+}
+
+/** Whether a MATCH expression finds any learning under the filters. */
+async function anyMatch(match: string, filters: ArchiveFilters): Promise<boolean> {
+  return (await db.all(sql`select 1 from ${matchFrom(match, filters).from} limit 1`)).length > 0;
+}
+
+async function matchPage(match: string, filters: ArchiveFilters) {
+  const { full, from } = matchFrom(match, filters);
   const [{ n }] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1})`);
   if (n === 0) return { total: 0, rows: [] as Row[] };
   // Only index rows are ranked, by rowid: reading entry_id (an unindexed column) for every hit before the sort, even
@@ -291,7 +301,8 @@ async function spellingOf(typed: string, stem: string): Promise<string> {
  * or two edits, same first letter, similar length; a range read of the vocabulary), spelled as the
  * archive spells it, and the search with those words corrected.
  */
-async function spellingSuggestion(q: string, words: string[], stats: TermStats): Promise<SearchResult["suggestion"]> {
+async function spellingSuggestion(filters: ArchiveFilters, words: string[], stats: TermStats): Promise<SearchResult["suggestion"]> {
+  const { q } = filters;
   const unmatched = [...new Set(words.map(fold))].filter((w) => w.length >= MIN_WORD_LENGTH && !stats.df.get(stemOf(w))).slice(0, MAX_CORRECTED);
   const corrections = new Map<string, string>();
   for (const word of unmatched) {
@@ -302,7 +313,14 @@ async function spellingSuggestion(q: string, words: string[], stats: TermStats):
     const near = nearestStem(stem, candidates);
     if (near) corrections.set(word, await spellingOf(word, near));
   }
-  return corrections.size ? { q: correctedQuery(q, corrections), words: [...corrections.values()] } : null;
+  if (!corrections.size) return null;
+  const corrected = correctedQuery(q, corrections);
+  // The suggestion's link keeps the filters: offered only when it finds something under them ("invoice" may have no
+  // working prototype), never as a way to an empty page.
+  const filtered = Boolean(filters.outcome || filters.rootCause || filters.event || filters.year || filters.tag || filters.production);
+  const parsed = filtered ? parseQuery(corrected, await prefixStems(corrected)) : null;
+  if (parsed && !((parsed.all && (await anyMatch(parsed.all, filters))) || (parsed.any && (await anyMatch(parsed.any, filters))))) return null;
+  return { q: corrected, words: [...corrections.values()] };
 }
 
 export async function searchLearnings(filters: ArchiveFilters): Promise<SearchResult> {
@@ -351,7 +369,7 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
     mode,
     notice: parsed.notice,
     suggestion: await spellingSuggestion(
-      filters.q,
+      filters,
       words.filter((w) => !leaveOut.has(fold(w))),
       stats,
     ),

@@ -719,9 +719,17 @@ describe("search that forgives", () => {
     expect((await search({ q: "qqqqzzzz" })).suggestion).toBeNull();
   });
 
-  it("links the suggestion on the page, keeping the filters", async () => {
-    const outcome = await expectStatus(archiveLoader(args(request("/archive?q=invoce&outcome=working", { user: member }))), 200);
-    expect(outcome.data).toMatchObject({ result: { suggestion: { q: "invoice" } } });
+  it("links the suggestion on the page, keeping the filters, only when it finds something under them", async () => {
+    const outcomes = ["working", "partial", "failed"] as const;
+    const found = await Promise.all(outcomes.map(async (outcome) => (await search({ q: "invoice", outcome })).total));
+    const some = outcomes.find((_, i) => found[i] > 0);
+    const none = outcomes.find((_, i) => found[i] === 0);
+    expect(some && none).toBeTruthy();
+    const kept = await expectStatus(archiveLoader(args(request(`/archive?q=invoce&outcome=${some}`, { user: member }))), 200);
+    expect(kept.data).toMatchObject({ result: { suggestion: { q: "invoice" }, links: { suggestion: `/archive?q=invoice&outcome=${some}` } } });
+    // "invoice" with no learning of that outcome: no suggestion that leads to an empty page.
+    const dropped = await expectStatus(archiveLoader(args(request(`/archive?q=invoce&outcome=${none}`, { user: member }))), 200);
+    expect(dropped.data).toMatchObject({ result: { suggestion: null } });
   });
 });
 
