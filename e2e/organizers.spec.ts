@@ -258,6 +258,8 @@ test("judging started too early: submissions reopen until a new deadline, and te
 
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
   await organizer.goto(`${setUp.url}/manage`);
+  // The dashboard lists the step forward only; going back is offered apart, folded away.
+  await expect(organizer.getByTestId("next-phase-blockers")).not.toContainText("Reopen submissions");
   await organizer.getByText("Judging started too early?").click();
   await organizer.getByRole("button", { name: "Reopen submissions" }).click();
   // Refused next to the field, and the folded form stays open to show it.
@@ -289,6 +291,34 @@ test("judging started too early: submissions reopen until a new deadline, and te
   await expectAccessible(joPage);
 });
 
+test("the organizers' forms ask before a link leaves unsaved changes, and not after saving", async ({ browser }) => {
+  const setUp = await openEvent(unique("Field Service Hack"));
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  const leave = organizer.getByRole("alertdialog", { name: "Leave without saving?" });
+
+  await organizer.goto(`${setUp.url}/edit`);
+  await organizer.getByLabel("Tagline (optional)").fill("Fewer truck rolls");
+  await organizer.getByRole("link", { name: "Archive" }).first().click();
+  await expect(leave).toContainText("Your changes to the event's details are not saved yet.");
+  await expectAccessible(organizer);
+  await leave.getByRole("button", { name: "Stay on this page" }).click();
+  await expect(organizer.getByLabel("Tagline (optional)")).toHaveValue("Fewer truck rolls");
+  await organizer.getByRole("button", { name: "Save event" }).click();
+  await expectToast(organizer, "Event details saved.");
+
+  await organizer.goto(`${setUp.url}/rubric`);
+  await organizer.getByLabel("Weight of criterion 1").fill("30");
+  await organizer.getByRole("link", { name: "Archive" }).first().click();
+  await expect(leave).toContainText("Your changes to the rubric are not saved yet.");
+  await leave.getByRole("button", { name: "Leave without saving" }).click();
+  await expect(organizer).toHaveURL(/\/archive$/);
+
+  // Nothing typed: links leave at once.
+  await organizer.goto(`${setUp.url}/edit`);
+  await organizer.getByRole("link", { name: "Archive" }).first().click();
+  await expect(organizer).toHaveURL(/\/archive$/);
+});
+
 test("removing a co-organizer, or yourself, asks first", async ({ browser }) => {
   const setUp = await openEvent(unique("Field Service Hack"));
   const cora = await createPerson("Cora Coorganizer");
@@ -298,7 +328,7 @@ test("removing a co-organizer, or yourself, asks first", async ({ browser }) => 
   await organizer.getByRole("button", { name: "Remove Cora Coorganizer as organizer" }).click();
   await expect(organizer.getByText(/Remove Cora Coorganizer as an organizer of this event\?/)).toBeVisible();
   await expectAccessible(organizer);
-  await organizer.getByRole("button", { name: "Keep Cora Coorganizer" }).click();
+  await organizer.getByRole("link", { name: "Keep Cora Coorganizer" }).click();
   await expect(organizer.getByRole("heading", { name: "Organizers (2)" })).toBeVisible();
 
   // Cora removes herself: asked in her own words, then taken to the event's page.

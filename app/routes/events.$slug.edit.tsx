@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Link } from "~/components/link";
 import { EventFields } from "~/components/event-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, LeaveDialog, useUnsavedForm } from "~/components/forms";
 import { sentStamp } from "~/lib/stamp.server";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
@@ -54,7 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(formData, { schema: eventSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await updateEvent(event, submission.value, sentStamp(formData));
-  // Field "": the details changed since the page was loaded (409); otherwise the address is taken.
+  // Field "": the details changed since the page was loaded (409); otherwise the address is taken, or an edit rule
+  // refused a date or the team size beside its field (400).
   if (!saved.ok) return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: saved.field === "" ? 409 : 400 });
   return redirectWithToast(`/events/${saved.slug}/manage`, "Event details saved.");
 }
@@ -70,6 +71,8 @@ export default function EditEvent() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const formProps = getFormProps(form);
+  const unsaved = useUnsavedForm(formProps, lastResult);
   return (
     <div className="mx-auto max-w-2xl">
       <p className="text-sm text-slate-600">
@@ -79,10 +82,13 @@ export default function EditEvent() {
       <p className="mt-2 text-slate-700">
         Changing the web address changes the event's links; old links keep leading to the event, until another event takes the old address.
       </p>
-      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+      <Form method="post" {...formProps} {...unsaved.props} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="stamp" value={stamp} />
         <EventFields fields={fields} timezone={event.timezone} current={current} />
+        {unsaved.blocker.state === "blocked" ? (
+          <LeaveDialog blocker={unsaved.blocker} unsaved="Your changes to the event's details are not saved yet." />
+        ) : null}
         <button type="submit" className="btn-primary" disabled={busy}>
           {busy ? "Saving…" : "Save event"}
         </button>

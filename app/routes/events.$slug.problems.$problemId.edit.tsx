@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, LeaveDialog, useUnsavedForm } from "~/components/forms";
 import { ProblemFields } from "~/components/problem-fields";
 import { sentStamp } from "~/lib/stamp.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
@@ -63,13 +63,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditProblem() {
   const { event, stamp, problem } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
+  const lastResult = useActionData<typeof action>()?.result;
   const [form, fields] = useForm({
-    lastResult: useActionData<typeof action>()?.result,
+    lastResult,
     defaultValue: problem,
     onValidate: ({ formData }) => check(formData, (s) => s.problemSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const formProps = getFormProps(form);
+  const unsaved = useUnsavedForm(formProps, lastResult);
   return (
     <div className="mx-auto max-w-2xl">
       <p className="text-sm text-slate-600">
@@ -77,10 +80,11 @@ export default function EditProblem() {
       </p>
       <h1 className="h1 mt-1">Edit problem</h1>
       <p className="mt-2 text-slate-700">Teams that picked this problem see the changes.</p>
-      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+      <Form method="post" {...formProps} {...unsaved.props} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="stamp" value={stamp} />
         <ProblemFields fields={fields} />
+        {unsaved.blocker.state === "blocked" ? <LeaveDialog blocker={unsaved.blocker} unsaved="Your changes to the problem are not saved yet." /> : null}
         <button type="submit" className="btn-primary" disabled={busy}>
           {busy ? "Saving…" : "Save problem"}
         </button>

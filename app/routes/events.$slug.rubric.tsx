@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EnterSaves, ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { EnterSaves, ErrorList, Field, FormErrors, LeaveDialog, TextareaField, useUnsavedForm } from "~/components/forms";
 import { sentStamp } from "~/lib/stamp.server";
 import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
@@ -187,8 +187,11 @@ function RubricForm({
   });
   const list = fields.criteria.getFieldList();
   const { busy, changingScale } = useRubricSending();
+  const formProps = getFormProps(form);
+  // Only "Save rubric" (a button without a name) saves: a change of scale or a list button keeps the typing unsaved.
+  const unsaved = useUnsavedForm(formProps, last?.intent === "save-rubric" ? last.result : undefined, (button) => !button?.name);
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-4">
+    <Form method="post" {...formProps} {...unsaved.props} className="space-y-4">
       <input type="hidden" name="intent" value="save-rubric" />
       <input type="hidden" name="stamp" value={stamp} />
       <EnterSaves label="Save rubric" />
@@ -245,6 +248,7 @@ function RubricForm({
           })}
         </ol>
       </fieldset>
+      {unsaved.blocker.state === "blocked" ? <LeaveDialog blocker={unsaved.blocker} unsaved="Your changes to the rubric are not saved yet." /> : null}
       <div className="flex flex-wrap gap-3">
         <button
           {...form.insert.getButtonProps({

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/l
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import type { EventPhase } from "#db/enums";
-import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, LeaveDialog, SelectField, TextareaField, useUnsavedForm } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { announcementAudiences, audienceOpen, audienceWords, type AnnouncementAudience } from "~/modules/announcements/rules";
@@ -38,6 +38,9 @@ export function AnnouncementForm({
     shouldRevalidate: "onInput",
   });
   const [when, setWhen] = useState(String(fields.when.initialValue ?? "now"));
+  const formProps = getFormProps(form);
+  // A preview comes back to this form: the message stays unsaved until it is sent or scheduled.
+  const unsaved = useUnsavedForm(formProps, lastResult, (button) => button?.value !== "preview");
   const choices = announcementAudiences.filter((a) => audienceOpen(a, event.phase));
   const heading = editing ? `Change “${editing.title}”` : "New announcement";
   const sendLabel = when === "later" ? (editing ? "Save and keep it scheduled" : "Schedule announcement") : "Send announcement now";
@@ -46,7 +49,7 @@ export function AnnouncementForm({
       <h2 id="announcement-form-h" className="h2">
         {heading}
       </h2>
-      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-4">
+      <Form method="post" {...formProps} {...unsaved.props} className="mt-3 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         {editing ? <input type="hidden" name={fields.id.name} value={editing.id} /> : null}
         <Field label="Title" meta={fields.title} autoComplete="off" />
@@ -102,6 +105,7 @@ export function AnnouncementForm({
           </p>
           <ErrorList id={fields.sendAt.errorId} errors={fields.sendAt.errors} />
         </div>
+        {unsaved.blocker.state === "blocked" ? <LeaveDialog blocker={unsaved.blocker} unsaved="Your announcement is not sent or scheduled yet." /> : null}
         <div className="flex flex-wrap gap-2">
           <button type="submit" name="intent" value="preview" formNoValidate className="btn-secondary">
             Preview
