@@ -19,6 +19,11 @@ import { inviteJudgeByEmail } from "~/modules/events/judge-invites.server";
 import { addDefaultAwards, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
 import { startFinalRound } from "~/modules/judging/rounds.server";
+
+/** A phase move of the demo data that was refused stops the seed, rather than leaving an event behind its story. */
+function moved(result: Awaited<ReturnType<typeof changePhase>>) {
+  if (!result.ok) throw new Error(`Seed: a phase move was refused: ${result.message}`);
+}
 import { saveProfile } from "~/modules/portfolio/portfolio.server";
 import { castVote, saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { addProblem, copyProblems } from "~/modules/problems/problems.server";
@@ -211,8 +216,8 @@ export async function seed(now = new Date()) {
   }
   await addJudge(past.id, "judge@example.com");
   await addJudge(past.id, "judge2@example.com");
-  await changePhase(past, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date(t - 81 * day));
-  await changePhase({ ...past, phase: "open" }, organizer.id, { to: "judging", confirmed: false, reason: "" }, new Date(t - 77 * day));
+  moved(await changePhase(past, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date(t - 81 * day)));
+  moved(await changePhase({ ...past, phase: "open" }, organizer.id, { to: "judging", confirmed: false, reason: "" }, new Date(t - 77 * day)));
   const rubric = await listCriteria(past.id);
   const judgeValues: Record<string, number[][]> = {
     "judge@example.com": [
@@ -301,7 +306,9 @@ export async function seed(now = new Date()) {
     const voted = await castVote(past.id, { id: ids[email], role: "member" }, pastEntries[i], new Date(t - 76 * day));
     if (!voted.ok) throw new Error(`Seed: vote of ${email}: ${voted.reason}`);
   }
-  await changePhase({ ...past, phase: "judging" }, organizer.id, { to: "closed", confirmed: false, reason: "" }, new Date(t - 72 * day));
+  moved(
+    await changePhase({ ...past, phase: "judging", judgingRound: 2 }, organizer.id, { to: "closed", confirmed: false, reason: "" }, new Date(t - 72 * day)),
+  );
   // What happened next (ADR 030): the teams' follow-ups a month after the event, so the archive's "Went to
   // production" filter, its home figures, the digest and the entry pages show answers.
   for (const [i, email, answer] of [
@@ -374,8 +381,8 @@ export async function seed(now = new Date()) {
   await saveEntry(drafted.teamId, entry({ title: "Shift handover summaries", summary: "Half built." }), false, new Date(t - 3.6 * day));
   await addJudge(judging.id, "judge@example.com");
   await addJudge(judging.id, "judge2@example.com");
-  await changePhase(judging, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date(t - 4 * day));
-  await changePhase({ ...judging, phase: "open" }, organizer.id, { to: "judging", confirmed: false, reason: "" }, new Date(t - 2 * day));
+  moved(await changePhase(judging, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date(t - 4 * day)));
+  moved(await changePhase({ ...judging, phase: "open" }, organizer.id, { to: "judging", confirmed: false, reason: "" }, new Date(t - 2 * day)));
   const sprintRubric = await listCriteria(judging.id);
   const sheet = (n: number) => sprintRubric.slice(0, n).map((c) => ({ criterionId: c.id, value: 4, comment: "" }));
   await saveScores(sprintEntries[0], ids["judge@example.com"], sheet(sprintRubric.length), new Date(t - 1 * day));
@@ -429,7 +436,7 @@ export async function seed(now = new Date()) {
   });
   // Posted again from the past event with "Copy problems": its page shows every earlier attempt and the best AI metric (ADR 023).
   await copyProblems(past.id, open.id, [invoices.id]);
-  await changePhase(open, organizer.id, { to: "open", confirmed: false, reason: "" }, now);
+  moved(await changePhase(open, organizer.id, { to: "open", confirmed: false, reason: "" }, now));
   await addJudge(open.id, "judge@example.com");
   // A judge invited by email who has no account yet: waiting on the judges page, with Resend and Withdraw (ADR 027).
   await inviteJudgeByEmail({ event: open, email: "guest.judge@example.com", inviter: { id: organizer.id, name: "Omar Organizer" }, now });

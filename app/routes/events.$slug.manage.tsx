@@ -119,8 +119,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if ("confirm" in removed) return data({ intent, confirmRemoveOrganizer: removed.confirm }, { status: 409 });
         return redirectWithToast(back, { kind: "error", message: removed.message });
       }
-      // Someone who removed themselves can no longer manage the event: they go to its page (an admin still could).
-      if (removed.self) return redirectWithToast(`/events/${event.slug}`, `You are no longer an organizer of ${event.title}.`);
+      // Someone who removed themselves can no longer manage the event: they go to its page, or home from a draft, which
+      // only its organizers may see (an admin still could).
+      if (removed.self) return redirectWithToast(event.phase === "draft" ? "/" : `/events/${event.slug}`, `You are no longer an organizer of ${event.title}.`);
       return redirectWithToast(back, "Organizer removed.");
     }
     case "move-problem": {

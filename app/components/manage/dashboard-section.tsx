@@ -65,16 +65,19 @@ export function DashboardSection({ dashboard, teamCount, steps }: { dashboard: D
       </ul>
       <h3 className="mt-4 text-sm font-semibold">What blocks the next phase</h3>
       <ul className="mt-1 list-disc pl-5 text-sm" data-testid="next-phase-blockers">
-        {steps.flatMap((step) =>
-          step.blockers.length
-            ? step.blockers.map((b) => <li key={b}>{b}</li>)
-            : [
-                <li key={step.to}>
-                  {step.confirmation ? `“${step.label}” needs your confirmation: ${step.confirmation}` : `Nothing blocks “${step.label}”.`}
-                  {step.needsReason ? " It needs a reason." : ""}
-                </li>,
-              ],
-        )}
+        {/* Only the steps forward: reopening submissions is the exception, offered in the Phase section. */}
+        {steps
+          .filter((step) => !step.backward)
+          .flatMap((step) =>
+            step.blockers.length
+              ? step.blockers.map((b) => <li key={b}>{b}</li>)
+              : [
+                  <li key={step.to}>
+                    {step.confirmation ? `“${step.label}” needs your confirmation: ${step.confirmation}` : `Nothing blocks “${step.label}”.`}
+                    {step.needsReason ? " It needs a reason." : ""}
+                  </li>,
+                ],
+          )}
       </ul>
     </ManageSection>
   );

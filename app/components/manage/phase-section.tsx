@@ -44,6 +44,10 @@ export function PhaseSection({
           <Link to={`/events/${slug}/final-round`}>Finalists and final round judges</Link>
         </p>
       ) : null}
+      {/* A refusal of a step the page no longer offers (another organizer moved the event meanwhile) is said here. */}
+      {lastResult && !steps.some((step) => step.to === lastResult.initialValue?.to) ? (
+        <FormErrors errors={Object.values(lastResult.error ?? {}).flatMap((errors) => errors ?? [])} />
+      ) : null}
       <div className="mt-4 space-y-6">
         {steps.map((step) => {
           // Judging offers two steps: only the one that was submitted shows the answer.

@@ -398,6 +398,7 @@ async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
     judgingDeadline: event.judgingDeadline,
     timezone: event.timezone,
     round: event.judgingRound === 2 ? 2 : 1,
+    voteClosesAt: event.peoplesChoiceEnabled ? event.peoplesChoiceClosesAt : null,
     now,
     judging,
     draftTeams: drafts.map((d) => d.name),
@@ -431,7 +432,8 @@ export async function changePhase(event: EventRow, actorId: string, input: Phase
     db
       .update(events)
       .set({ phase: req.to, ...closed })
-      .where(and(eq(events.id, event.id), eq(events.phase, event.phase)))
+      // The round too: a final round started meanwhile keeps the phase but changes what the move means (ADR 038).
+      .where(and(eq(events.id, event.id), eq(events.phase, event.phase), eq(events.judgingRound, event.judgingRound)))
       .returning({ id: events.id }),
     db.run(sql`insert into phase_changes (event_id, from_phase, to_phase, reason, changed_by)
       select ${event.id}, ${event.phase}, ${req.to}, ${req.reason || null}, ${actorId} where changes() = 1`),

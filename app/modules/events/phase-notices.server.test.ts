@@ -188,6 +188,15 @@ describe("submissions-reopened (judging → open)", () => {
     expect(await noticesOf(judges[1], "judging-opened")).toHaveLength(2);
   });
 
+  it("refuses a reopen whose page was loaded before a final round started, and tells nobody", async () => {
+    const { organizer, event, judging, drafter } = await startedEarly();
+    // Another organizer starts the final round between this page's load and its move: the phase stays "judging".
+    await db.run(sql`update events set judging_round = 2 where id = ${event.id}`);
+    expect(await reopen(judging, organizer, new Date(Date.now() + HOUR))).toMatchObject({ ok: false, field: "to" });
+    expect(await getEvent(event.id)).toMatchObject({ phase: "judging", judgingRound: 2 });
+    expect(await noticesOf(drafter, "submissions-reopened")).toHaveLength(0);
+  });
+
   it("refuses a deadline that is past, after the judging deadline or missing, and then changes and tells nothing", async () => {
     const { organizer, event, judging, drafter } = await startedEarly();
     const refusals = [

@@ -135,6 +135,16 @@ describe("judging → open (reopen submissions)", () => {
     expect(go({ ...f, savedSheets: 12 }, "open", { reason: "Network outage", until: inAnHour, confirmed: true })).toMatchObject({ ok: true });
   });
 
+  it("keeps the new deadline before a People's choice vote's close", () => {
+    const held = { ...f, voteClosesAt: new Date(now.getTime() + 2 * 3600_000) };
+    expect(go(held, "open", { reason: "Network outage", until: held.voteClosesAt })).toMatchObject({
+      ok: false,
+      field: "submissionDeadline",
+      message: /^The People's choice vote opens at the submission deadline and closes /,
+    });
+    expect(go(held, "open", { reason: "Network outage", until: inAnHour })).toMatchObject({ ok: true });
+  });
+
   it("a new deadline given to another step changes nothing", () => {
     expect(go(facts({ phase: "closed" }), "judging", { reason: "late scores", until: inAnHour })).toEqual({
       ok: true,
@@ -209,6 +219,7 @@ describe("the steps each phase offers, in full", () => {
         confirmation: null,
         details: [],
         needsReason: true,
+        backward: true,
         deadline: { hint: "In the event's time zone (Europe/Berlin), before the judging deadline, Wed, 5 Jun 2030, 14:00 CEST." },
       },
     ]);
@@ -217,7 +228,7 @@ describe("the steps each phase offers, in full", () => {
     expect(go({ ...f, round: 2 }, "open", { confirmed: true, reason: "late", until: new Date(now.getTime() + 3600_000) })).toEqual({
       ok: false,
       field: "to",
-      message: "An event in judging cannot move to open.",
+      message: "Submissions cannot reopen once a final round has started.",
     });
   });
 

@@ -12,6 +12,8 @@ export type PhaseFacts = {
   timezone: string;
   /** The judging round (ADR 038): submissions can reopen only in round 1. */
   round: 1 | 2;
+  /** When a People's choice vote is held: its close, which a reopened submission deadline must stay before. */
+  voteClosesAt?: Date | null;
   now: Date;
   /** In judging: score sheets expected and complete, and one line per entry and per judge with a gap. */
   judging: JudgingGaps;
@@ -36,6 +38,8 @@ export type PhaseStep = {
   needsReason: boolean;
   /** When set, the step needs a new submission deadline; the hint says what it may be. */
   deadline: { hint: string } | null;
+  /** A step back (reopening submissions): offered apart, never listed as "the next phase". */
+  backward?: true;
 };
 
 export function nextSteps(f: PhaseFacts): PhaseStep[] {
@@ -110,6 +114,7 @@ function reopenSubmissions(f: PhaseFacts): PhaseStep {
         : null,
     details: [],
     needsReason: true,
+    backward: true,
     deadline: { hint: `In the event's time zone (${f.timezone}), before the judging deadline, ${formatInZone(f.judgingDeadline, f.timezone)}.` },
   };
 }
@@ -122,6 +127,8 @@ export type TransitionCheck =
 
 export function checkTransition(f: PhaseFacts, req: TransitionRequest): TransitionCheck {
   const step = nextSteps(f).find((s) => s.to === req.to);
+  if (!step && f.phase === "judging" && req.to === "open")
+    return { ok: false, field: "to", message: "Submissions cannot reopen once a final round has started." };
   if (!step) return { ok: false, field: "to", message: `An event in ${f.phase} cannot move to ${req.to}.` };
   if (step.blockers.length > 0) return { ok: false, field: "to", message: step.blockers.join(" ") };
   if (step.deadline) {
@@ -133,6 +140,12 @@ export function checkTransition(f: PhaseFacts, req: TransitionRequest): Transiti
         ok: false,
         field: "submissionDeadline",
         message: `The new submission deadline must be before the judging deadline, ${formatInZone(f.judgingDeadline, f.timezone)}: move that first in the event's details`,
+      };
+    if (f.voteClosesAt && until >= f.voteClosesAt)
+      return {
+        ok: false,
+        field: "submissionDeadline",
+        message: `The People's choice vote opens at the submission deadline and closes ${formatInZone(f.voteClosesAt, f.timezone)}: pick an earlier deadline, or move the vote's close first`,
       };
   }
   if (step.confirmation && !req.confirmed) return { ok: false, field: "confirmed", message: "Tick the confirmation to go ahead." };

@@ -49,13 +49,13 @@ export function rubricStamp(scaleMax: number, rows: StoredCriterion[]): string {
 
 const RUBRIC_CHANGED_MESSAGE = changedMeanwhileMessage("the rubric");
 
+const ZERO_WEIGHT_MESSAGE = "Use 1 to 100: the event has opened, and a weight of 0 would leave this criterion out of every total";
+
 /**
  * Replaces the rubric with the submitted criteria, in order: known ids are updated, new rows inserted, missing
  * ones deleted. With `scaleTo`, the event's scale changes too, and every criterion's level texts are sized to it.
  * All in one batch; if a score lands first, every statement matches nothing and the rubric and scale stay.
  */
-const ZERO_WEIGHT_MESSAGE = "Use 1 to 100: the event is open, and a weight of 0 would leave this criterion out of every total";
-
 export async function saveRubric(
   eventId: string,
   scaleMax: number,
@@ -125,7 +125,7 @@ export async function saveRubricForm(
   if (zero.length)
     return {
       ok: false,
-      message: "Nothing was saved: every criterion needs a weight above 0 once the event is open.",
+      message: "Nothing was saved: every criterion needs a weight above 0 once the event has opened.",
       fieldErrors: Object.fromEntries(zero.map((i) => [`criteria[${i}].weight`, [ZERO_WEIGHT_MESSAGE]])),
     };
   const scaleTo = round === 1 && pickedScale !== undefined && pickedScale !== event.scaleMax ? pickedScale : undefined;

@@ -97,6 +97,8 @@ export function addOrganizer(eventId: string, email: string, origin = configured
   });
 }
 
+const NOT_AN_ORGANIZER = "That person is not an organizer of this event.";
+
 /** What the confirm step names: the organizer, and whether it is the person removing (who then loses the page). */
 export type OrganizerRemoval = { userId: string; name: string; self: boolean };
 
@@ -115,7 +117,7 @@ export async function removeOrganizer(
     const [row] = await db.all<{ name: string; organizers: number }>(sql`
       select u.name, (select count(*) from event_organizers o where o.event_id = ${eventId}) as organizers
       from event_organizers e join users u on u.id = e.user_id where e.event_id = ${eventId} and e.user_id = ${userId}`);
-    if (!row) return { ok: false, message: "That person is not an organizer of this event." };
+    if (!row) return { ok: false, message: NOT_AN_ORGANIZER };
     if (row.organizers <= 1) return last;
     return { ok: false, confirm: { userId, name: row.name, self: userId === actorId } };
   }
@@ -129,5 +131,11 @@ export async function removeOrganizer(
       ),
     )
     .returning();
-  return deleted.length > 0 ? { ok: true, self: userId === actorId } : last;
+  if (deleted.length > 0) return { ok: true, self: userId === actorId };
+  // Nothing deleted: already removed (a double click, or two organizers at once), or the last one.
+  const still = await db
+    .select()
+    .from(eventOrganizers)
+    .where(and(eq(eventOrganizers.eventId, eventId), eq(eventOrganizers.userId, userId)));
+  return still.length ? last : { ok: false, message: NOT_AN_ORGANIZER };
 }

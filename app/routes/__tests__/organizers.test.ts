@@ -310,9 +310,20 @@ describe("co-organizers", () => {
     await db.insert(eventOrganizers).values({ eventId: event.id, userId: colleague.id });
     const asked = await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: colleague.id }), 409);
     expect(asked.data).toMatchObject({ confirmRemoveOrganizer: { userId: colleague.id, self: true } });
+    // A draft is seen only by its organizers: home, not "Event not found".
     const gone = await expectStatus(manage(colleague, event.slug, { intent: "remove-organizer", userId: colleague.id, confirmed: "on" }), 302);
-    expect(gone.response!.headers.get("Location")).toBe(`/events/${event.slug}`);
+    expect(gone.response!.headers.get("Location")).toBe("/");
     await expectStatus(manageLoader(args(request(`/events/${event.slug}/manage`, { user: colleague }), { slug: event.slug })), 404);
+    // From an event people can see, its page.
+    const { event: open } = await createOpenEvent(organizer);
+    await db.insert(eventOrganizers).values({ eventId: open.id, userId: colleague.id });
+    const left = await expectStatus(manage(colleague, open.slug, { intent: "remove-organizer", userId: colleague.id, confirmed: "on" }), 302);
+    expect(left.response!.headers.get("Location")).toBe(`/events/${open.slug}`);
+    await expectStatus(eventLoader(args(request(`/events/${open.slug}`, { user: colleague }), { slug: open.slug })), 200);
+    // Confirmed twice (a double click): the second says the person is not an organizer, not that one is needed.
+    const twice = await expectStatus(manage(organizer, open.slug, { intent: "remove-organizer", userId: colleague.id, confirmed: "on" }), 302);
+    const toast = /pf_toast=([^.;]+)/.exec(twice.response!.headers.get("Set-Cookie") ?? "")?.[1] ?? "";
+    expect(Buffer.from(toast, "base64").toString()).toContain("That person is not an organizer of this event.");
   });
 });
 
@@ -668,8 +679,8 @@ describe("rubric", () => {
     await movePhase(event.id, organizer, "open");
     const refused = await expectStatus(save(), 400);
     expect(fieldErrors(refused)).toEqual({
-      "": ["Nothing was saved: every criterion needs a weight above 0 once the event is open."],
-      "criteria[0].weight": ["Use 1 to 100: the event is open, and a weight of 0 would leave this criterion out of every total"],
+      "": ["Nothing was saved: every criterion needs a weight above 0 once the event has opened."],
+      "criteria[0].weight": ["Use 1 to 100: the event has opened, and a weight of 0 would leave this criterion out of every total"],
     });
     expect((await listCriteria(event.id)).map((c) => c.weight)).toEqual([10, 5]);
   });
