@@ -145,7 +145,7 @@ export default function Account() {
           <p className="text-slate-700">{noPasswordToChange[password]}</p>
         </section>
       ) : (
-        <Form key={passwordsChanged} method="post" {...getFormProps(form)} className="card space-y-4">
+        <Form key={`password-${passwordsChanged}`} method="post" {...getFormProps(form)} className="card space-y-4">
           <input type="hidden" name="intent" value="change-password" />
           <h2 className="h2">Change password</h2>
           <FormErrors id={form.errorId} errors={form.errors} />
