@@ -154,7 +154,7 @@ describe("parseQuery, term by term", () => {
     for (const nothing of ["🚀", "*", "OR", "“ ”"])
       expect(parseQuery(nothing)).toMatchObject({
         all: null,
-        notice: "A search looks for words of letters or digits, and this one has none: showing every learning.",
+        notice: "A search looks for words of letters or digits, and this one has none: showing the learnings as if nothing was typed.",
       });
     // Words left out as too common get their own notice, not this one.
     expect(parseQuery("the and", undefined, new Set(["the", "and"])).notice).not.toMatch(/has none/);
