@@ -319,6 +319,23 @@ test("the organizers' forms ask before a link leaves unsaved changes, and not af
   await expect(organizer).toHaveURL(/\/archive$/);
 });
 
+test("a draft created by mistake is deleted once its title is typed", async ({ browser }) => {
+  const { event, url } = await draftEvent(unique("Mistaken Draft"));
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${url}/manage`);
+  await organizer.getByText("Created by mistake?").click();
+  await organizer.getByRole("button", { name: "Delete this draft" }).click();
+  await expect(organizer.getByText(`Delete the draft “${event.title}”?`)).toBeVisible();
+  await organizer.getByLabel(`Type the event's title, ${event.title}, to confirm`).fill("Something else");
+  await organizer.getByRole("button", { name: "Delete the draft for good" }).click();
+  await expect(organizer.getByText(`That is not the event's title. Type ${event.title} exactly.`)).toBeVisible();
+  await expectAccessible(organizer);
+  await organizer.getByLabel(`Type the event's title, ${event.title}, to confirm`).fill(event.title);
+  await organizer.getByRole("button", { name: "Delete the draft for good" }).click();
+  await expectToast(organizer, `The draft “${event.title}” was deleted.`);
+  await expect(organizer.getByRole("link", { name: event.title })).toHaveCount(0);
+});
+
 test("removing a co-organizer, or yourself, asks first", async ({ browser }) => {
   const setUp = await openEvent(unique("Field Service Hack"));
   const cora = await createPerson("Cora Coorganizer");

@@ -29,7 +29,7 @@ import { managePage } from "~/modules/events/manage.server";
 import { phaseLabels } from "~/modules/events/phases";
 import { asRound, judgeOfWords, judgeRemovalRefusals } from "~/modules/judging/rounds";
 import { addJudgeSchema, addOrganizerSchema, phaseChangeSchema } from "~/modules/events/schemas";
-import { addOrganizer, removeOrganizer } from "~/modules/events/settings.server";
+import { addOrganizer, deleteDraftEvent, removeOrganizer } from "~/modules/events/settings.server";
 import { moveProblem, restoreProblem, retireProblem } from "~/modules/problems/problems.server";
 import { moveProblemSchema } from "~/modules/problems/schemas";
 
@@ -124,6 +124,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (removed.self) return redirectWithToast(event.phase === "draft" ? "/" : `/events/${event.slug}`, `You are no longer an organizer of ${event.title}.`);
       return redirectWithToast(back, "Organizer removed.");
     }
+    case "delete-draft": {
+      const deleted = await deleteDraftEvent(event, readConfirmation(formData));
+      if (!deleted.ok && "confirm" in deleted) return data({ intent, confirmDeleteDraft: deleted.confirm }, { status: 409 });
+      if (!deleted.ok) return redirectWithToast(back, { kind: "error", message: deleted.message });
+      return redirectWithToast("/", `The draft “${event.title}” was deleted.`);
+    }
     case "move-problem": {
       enforce(canManageProblems(user, access));
       const submission = parseForm(formData, { schema: moveProblemSchema });
@@ -212,7 +218,15 @@ export default function ManageEvent() {
       <Deferred>
         <DashboardSection dashboard={dashboard} teamCount={teams.length} steps={steps} />
       </Deferred>
-      <PhaseSection slug={event.slug} phase={event.phase} round={asRound(event.judgingRound)} steps={steps} history={history} lastResult={resultOf("phase")} />
+      <PhaseSection
+        slug={event.slug}
+        phase={event.phase}
+        round={asRound(event.judgingRound)}
+        steps={steps}
+        history={history}
+        lastResult={resultOf("phase")}
+        confirmDelete={answer && "confirmDeleteDraft" in answer ? answer.confirmDeleteDraft : null}
+      />
       <Deferred>
         <ProblemsSection
           slug={event.slug}

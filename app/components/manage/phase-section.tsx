@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import { Link } from "~/components/link";
 import type { EventPhase } from "#db/schema";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { ConfirmStep } from "~/components/confirm-step";
 import { ConfirmationDetails } from "~/components/score-sheets";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { phaseLabels, phaseOrder, phaseWords, type PhaseStep } from "~/modules/events/phases";
@@ -20,6 +21,7 @@ export function PhaseSection({
   steps,
   history,
   lastResult,
+  confirmDelete,
 }: {
   slug: string;
   phase: EventPhase;
@@ -28,6 +30,8 @@ export function PhaseSection({
   steps: PhaseStep[];
   history: PhaseChange[];
   lastResult?: SubmissionResult<string[]>;
+  /** The answer to "Delete this draft": its title to type. */
+  confirmDelete?: { title: string; problems: number; typedWrong: boolean } | null;
 }) {
   return (
     <ManageSection id="phase" title={`Phase: ${phaseLabels[phase]}${phase === "judging" && round === 2 ? ", final round" : ""}`}>
@@ -69,6 +73,32 @@ export function PhaseSection({
           );
         })}
       </div>
+      {phase === "draft" ? (
+        // Created by mistake, or a copy nobody needs: nobody else has seen a draft, so it can go.
+        <details open={confirmDelete ? true : undefined} className="mt-6 rounded border border-slate-200 p-3">
+          <summary className="cursor-pointer text-sm font-semibold">Created by mistake?</summary>
+          {confirmDelete ? (
+            <ConfirmStep
+              className="mt-3"
+              question={`Delete the draft “${confirmDelete.title}”? ${confirmDelete.problems === 0 ? "Its" : confirmDelete.problems === 1 ? "Its problem," : `Its ${confirmDelete.problems} problems,`} rubric, organizers and judges go with it. This cannot be undone.`}
+              fields={{ intent: "delete-draft" }}
+              typed={{
+                label: `Type the event's title, ${confirmDelete.title}, to confirm`,
+                error: confirmDelete.typedWrong ? `That is not the event's title. Type ${confirmDelete.title} exactly.` : null,
+              }}
+              confirmLabel="Delete the draft for good"
+              keepLabel="Keep the draft"
+            />
+          ) : (
+            <Form method="post" className="mt-3 space-y-2">
+              <p className="text-sm text-slate-700">A draft nobody else has seen can be deleted, with its problems and rubric.</p>
+              <button type="submit" name="intent" value="delete-draft" className="btn-danger">
+                Delete this draft
+              </button>
+            </Form>
+          )}
+        </details>
+      ) : null}
       {history.length > 0 ? (
         <>
           <h3 className="mt-4 text-sm font-semibold">History</h3>

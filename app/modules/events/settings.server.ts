@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { eventOrganizers, eventPreviousSlugs, events } from "#db/schema";
 import { checkEventEdit, type EditRefusal } from "./edit-rules";
 import { db } from "~/db.server";
-import type { Confirmation } from "~/lib/confirm";
+import { typedNameMatches, type Confirmation } from "~/lib/confirm";
 import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
 import { zonedLocalToUtc } from "~/lib/zoned-time";
 import { freeSlug, slugTaken, type EventRow } from "./events.server";
@@ -138,4 +138,30 @@ export async function removeOrganizer(
     .from(eventOrganizers)
     .where(and(eq(eventOrganizers.eventId, eventId), eq(eventOrganizers.userId, userId)));
   return still.length ? last : { ok: false, message: NOT_AN_ORGANIZER };
+}
+
+/** What deleting a draft asks: its title typed, and whether the last try was typed wrong. */
+export type DraftDeletion = { title: string; problems: number; typedWrong: boolean };
+
+/**
+ * Deletes an event that is still a draft (created by mistake, or a copy nobody needs), once its title is typed
+ * (ADR 012): its problems, rubric, organizers, judges and invitations go with it (foreign keys cascade). The phase
+ * is checked in the DELETE itself, so an event opened meanwhile is never deleted; nobody outside its organizers has
+ * seen a draft, so nobody is told.
+ */
+export async function deleteDraftEvent(
+  event: EventRow,
+  confirmation: Confirmation,
+): Promise<{ ok: true } | { ok: false; message: string } | { ok: false; confirm: DraftDeletion }> {
+  const opened = { ok: false as const, message: "Only a draft can be deleted: this event has opened." };
+  if (event.phase !== "draft") return opened;
+  if (!typedNameMatches(confirmation, event.title)) {
+    const [{ problems }] = await db.all<{ problems: number }>(sql`select count(*) as problems from problems where event_id = ${event.id}`);
+    return { ok: false, confirm: { title: event.title, problems: Number(problems), typedWrong: confirmation.confirmed } };
+  }
+  const deleted = await db
+    .delete(events)
+    .where(and(eq(events.id, event.id), eq(events.phase, "draft")))
+    .returning({ id: events.id });
+  return deleted.length ? { ok: true } : opened;
 }

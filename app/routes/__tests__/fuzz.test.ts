@@ -130,6 +130,7 @@ beforeAll(async () => {
     },
     { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "add-judge", email: judge.email }, ids: [] },
     { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "phase", to: "judging", confirmed: "" } },
+    { route: "events.$slug.manage", params: eventParams, user: () => organizer, base: { intent: "delete-draft", confirmed: "on", confirmName: "" } },
     {
       route: "events.$slug.teams.new",
       params: { slug: other.slug },

@@ -85,6 +85,7 @@ beforeAll(async () => {
     manage({ intent: "remove-judge", userId: judge.id, confirmed: "on" }),
     manage({ intent: "add-organizer", email: coOrganizerToBe.email }),
     manage({ intent: "remove-organizer", userId: organizer.id, confirmed: "on" }),
+    manage({ intent: "delete-draft", confirmed: "on", confirmName: event.title }),
     manage({ intent: "move-problem", problemId: problem.id, direction: "down" }),
     manage({ intent: "retire-problem", problemId: problem.id, confirmed: "on" }),
     manage({ intent: "restore-problem", problemId: problem.id }),

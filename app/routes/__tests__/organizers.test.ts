@@ -202,6 +202,35 @@ describe("editing an event", () => {
   });
 });
 
+describe("deleting a draft", () => {
+  it("deletes a draft with its problems and rubric once its title is typed, and never an event that opened", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const event = await createDraftEvent(organizer);
+    await addProblem(event.id, problemInput);
+    const asked = await expectStatus(manage(organizer, event.slug, { intent: "delete-draft" }), 409);
+    expect(asked.data).toMatchObject({ confirmDeleteDraft: { title: event.title, problems: 1, typedWrong: false } });
+    const wrong = await expectStatus(manage(organizer, event.slug, { intent: "delete-draft", confirmed: "on", confirmName: "nope" }), 409);
+    expect(wrong.data).toMatchObject({ confirmDeleteDraft: { typedWrong: true } });
+    expect(await db.select().from(events).where(eq(events.id, event.id))).toHaveLength(1);
+
+    const deleted = await expectStatus(manage(organizer, event.slug, { intent: "delete-draft", confirmed: "on", confirmName: ` ${event.title} ` }), 302);
+    expect(deleted.response!.headers.get("Location")).toBe("/");
+    expect(await db.select().from(events).where(eq(events.id, event.id))).toHaveLength(0);
+    expect(await db.select().from(problems).where(eq(problems.eventId, event.id))).toHaveLength(0);
+    expect(await db.select().from(criteria).where(eq(criteria.eventId, event.id))).toHaveLength(0);
+    expect(await db.select().from(eventOrganizers).where(eq(eventOrganizers.eventId, event.id))).toHaveLength(0);
+
+    // An open event is refused, typed title or not; someone who does not organize it cannot reach it.
+    const { event: open } = await createOpenEvent(organizer);
+    await expectStatus(manage(organizer, open.slug, { intent: "delete-draft", confirmed: "on", confirmName: open.title }), 302);
+    expect(await db.select().from(events).where(eq(events.id, open.id))).toHaveLength(1);
+    const other = await createDraftEvent(organizer);
+    const stranger = await createUser({ role: "organizer" });
+    await expectStatus(manage(stranger, other.slug, { intent: "delete-draft", confirmed: "on", confirmName: other.title }), 404);
+    expect(await db.select().from(events).where(eq(events.id, other.id))).toHaveLength(1);
+  });
+});
+
 describe("an event's previous web address (ADR 062)", () => {
   const edit = (user: TestUser, slug: string, form: Record<string, string | number>) =>
     editAction(args(request(`/events/${slug}/edit`, { user, form: eventForm(form) }), { slug }));
