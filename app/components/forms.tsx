@@ -1,6 +1,6 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "~/lib/form";
 import { useBlocker, type Blocker } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 // One field of any form.
 export type Meta = FieldMetadata;
@@ -138,39 +138,6 @@ export function useLeaveGuard(dirty: boolean): Blocker {
   }, [dirty]);
   // The form's own post goes to this same page; the page its action redirects to is not a navigation blockers see.
   return useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-}
-
-/**
- * useLeaveGuard for a form that is saved as a whole: any change makes it unsaved; sending it to be saved (once its own
- * check let it go) clears that, since a save leaves the page; a refusal makes it unsaved again, since the typing is only
- * here.
- * Spread `props` on the <Form> after getFormProps's (it calls that onSubmit); show LeaveDialog while `blocker` is blocked.
- */
-export function useUnsavedForm(
-  formProps: { onSubmit: (event: FormEvent<HTMLFormElement>) => void },
-  lastResult: { error?: object | null } | undefined,
-  /** Whether the button that sent the form saves it (a preview or a change of scale does not). */
-  saves: (submitter: HTMLButtonElement | null) => boolean = () => true,
-) {
-  const [dirty, setDirty] = useState(false);
-  const [answered, setAnswered] = useState(lastResult);
-  if (lastResult !== answered) {
-    setAnswered(lastResult);
-    if (lastResult?.error && Object.keys(lastResult.error).length) setDirty(true);
-  }
-  const blocker = useLeaveGuard(dirty);
-  return {
-    blocker,
-    props: {
-      onChange: () => setDirty(true),
-      onSubmit: (event: FormEvent<HTMLFormElement>) => {
-        formProps.onSubmit(event);
-        const submitter = (event.nativeEvent as SubmitEvent).submitter;
-        // Sent to be saved: nothing is left unsaved. Refused by its check, a preview, a list button: still (or now) unsaved.
-        setDirty(event.defaultPrevented || !saves(submitter instanceof HTMLButtonElement ? submitter : null));
-      },
-    },
-  };
 }
 
 /** The in-app question while a guarded page's link is blocked; "Stay on this page" has the focus. */

@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Link } from "~/components/link";
 import { EventFields } from "~/components/event-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, LeaveDialog, useUnsavedForm } from "~/components/forms";
+import { FormErrors, LeaveDialog } from "~/components/forms";
+import { useUnsavedForm } from "~/components/unsaved-form";
 import { sentStamp } from "~/lib/stamp.server";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";

@@ -8,6 +8,7 @@ import { JudgesSection as JudgesSectionOnServer } from "~/components/manage/judg
 import { ManageHeader } from "~/components/manage/manage-header";
 import { manageSections, OnThisPage } from "~/components/manage/on-this-page";
 import { OrganizersSection as OrganizersSectionOnServer } from "~/components/manage/organizers-section";
+import { PhaseExtras as PhaseExtrasOnServer } from "~/components/manage/phase-extras";
 import { PhaseSection } from "~/components/manage/phase-section";
 import { ProblemsSection as ProblemsSectionOnServer } from "~/components/manage/problems-section";
 import { QuestionsSection as QuestionsSectionOnServer } from "~/components/manage/questions-section";
@@ -40,6 +41,7 @@ const later = () => import("~/components/manage/deferred-sections");
 const DashboardSection = import.meta.env.SSR ? DashboardSectionOnServer : lazyPart(later, (m) => m.DashboardSection);
 const JudgesSection = import.meta.env.SSR ? JudgesSectionOnServer : lazyPart(later, (m) => m.JudgesSection);
 const OrganizersSection = import.meta.env.SSR ? OrganizersSectionOnServer : lazyPart(later, (m) => m.OrganizersSection);
+const PhaseExtras = import.meta.env.SSR ? PhaseExtrasOnServer : lazyPart(later, (m) => m.PhaseExtras);
 const ProblemsSection = import.meta.env.SSR ? ProblemsSectionOnServer : lazyPart(later, (m) => m.ProblemsSection);
 const QuestionsSection = import.meta.env.SSR ? QuestionsSectionOnServer : lazyPart(later, (m) => m.QuestionsSection);
 const RubricSection = import.meta.env.SSR ? RubricSectionOnServer : lazyPart(later, (m) => m.RubricSection);
@@ -218,15 +220,16 @@ export default function ManageEvent() {
       <Deferred>
         <DashboardSection dashboard={dashboard} teamCount={teams.length} steps={steps} />
       </Deferred>
-      <PhaseSection
-        slug={event.slug}
-        phase={event.phase}
-        round={asRound(event.judgingRound)}
-        steps={steps}
-        history={history}
-        lastResult={resultOf("phase")}
-        confirmDelete={answer && "confirmDeleteDraft" in answer ? answer.confirmDeleteDraft : null}
-      />
+      <PhaseSection slug={event.slug} phase={event.phase} round={asRound(event.judgingRound)} steps={steps} history={history} lastResult={resultOf("phase")}>
+        <Deferred>
+          <PhaseExtras
+            phase={event.phase}
+            steps={steps}
+            lastResult={resultOf("phase")}
+            confirmDelete={answer && "confirmDeleteDraft" in answer ? answer.confirmDeleteDraft : null}
+          />
+        </Deferred>
+      </PhaseSection>
       <Deferred>
         <ProblemsSection
           slug={event.slug}

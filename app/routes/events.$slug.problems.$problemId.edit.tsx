@@ -3,7 +3,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, LeaveDialog, useUnsavedForm } from "~/components/forms";
+import { FormErrors, LeaveDialog } from "~/components/forms";
+import { useUnsavedForm } from "~/components/unsaved-form";
 import { ProblemFields } from "~/components/problem-fields";
 import { sentStamp } from "~/lib/stamp.server";
 import { enforce, invariantResponse } from "~/lib/http.server";

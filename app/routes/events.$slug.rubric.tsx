@@ -4,7 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EnterSaves, ErrorList, Field, FormErrors, LeaveDialog, TextareaField, useUnsavedForm } from "~/components/forms";
+import { EnterSaves, ErrorList, Field, FormErrors, LeaveDialog, TextareaField } from "~/components/forms";
+import { useUnsavedForm } from "~/components/unsaved-form";
 import { sentStamp } from "~/lib/stamp.server";
 import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";

@@ -2,7 +2,8 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/l
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import type { EventPhase } from "#db/enums";
-import { ErrorList, Field, FormErrors, LeaveDialog, SelectField, TextareaField, useUnsavedForm } from "~/components/forms";
+import { ErrorList, Field, FormErrors, LeaveDialog, SelectField, TextareaField } from "~/components/forms";
+import { useUnsavedForm } from "~/components/unsaved-form";
 import { Markdown } from "~/components/markdown";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { announcementAudiences, audienceOpen, audienceWords, type AnnouncementAudience } from "~/modules/announcements/rules";

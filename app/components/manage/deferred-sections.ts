@@ -4,6 +4,7 @@
 export { DashboardSection } from "./dashboard-section";
 export { JudgesSection } from "./judges-section";
 export { OrganizersSection } from "./organizers-section";
+export { PhaseExtras } from "./phase-extras";
 export { ProblemsSection } from "./problems-section";
 export { QuestionsSection } from "./questions-section";
 export { RubricSection } from "./rubric-section";

@@ -1,9 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Link } from "~/components/link";
 import type { EventPhase } from "#db/schema";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
-import { ConfirmStep } from "~/components/confirm-step";
 import { ConfirmationDetails } from "~/components/score-sheets";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { phaseLabels, phaseOrder, phaseWords, type PhaseStep } from "~/modules/events/phases";
@@ -21,7 +21,7 @@ export function PhaseSection({
   steps,
   history,
   lastResult,
-  confirmDelete,
+  children,
 }: {
   slug: string;
   phase: EventPhase;
@@ -30,8 +30,7 @@ export function PhaseSection({
   steps: PhaseStep[];
   history: PhaseChange[];
   lastResult?: SubmissionResult<string[]>;
-  /** The answer to "Delete this draft": its title to type. */
-  confirmDelete?: { title: string; problems: number; typedWrong: boolean } | null;
+  children?: ReactNode;
 }) {
   return (
     <ManageSection id="phase" title={`Phase: ${phaseLabels[phase]}${phase === "judging" && round === 2 ? ", final round" : ""}`}>
@@ -53,52 +52,14 @@ export function PhaseSection({
         <FormErrors errors={Object.values(lastResult.error ?? {}).flatMap((errors) => errors ?? [])} />
       ) : null}
       <div className="mt-4 space-y-6">
-        {steps.map((step) => {
-          // Judging offers two steps: only the one that was submitted shows the answer.
-          const answer = lastResult?.initialValue?.to === step.to ? lastResult : undefined;
-          return step.to === "open" && phase === "judging" ? (
-            // Going back is the exception, folded away under the question it answers (and open again when refused).
-            <details key={step.to} open={answer ? true : undefined} className="rounded border border-slate-200 p-3">
-              <summary className="cursor-pointer text-sm font-semibold">Judging started too early?</summary>
-              <p className="mt-2 text-sm text-slate-700">
-                Reopening submissions lets teams change and submit their entries again until a new deadline. Teams and judges are told; judges score again once
-                you start judging again.
-              </p>
-              <div className="mt-3">
-                <PhaseStepForm step={step} lastResult={answer} secondary />
-              </div>
-            </details>
-          ) : (
-            <PhaseStepForm key={step.to} step={step} lastResult={answer} />
-          );
-        })}
+        {steps
+          .filter((step) => !step.backward)
+          .map((step) => (
+            <PhaseStepForm key={step.to} step={step} lastResult={lastResult?.initialValue?.to === step.to ? lastResult : undefined} />
+          ))}
       </div>
-      {phase === "draft" ? (
-        // Created by mistake, or a copy nobody needs: nobody else has seen a draft, so it can go.
-        <details open={confirmDelete ? true : undefined} className="mt-6 rounded border border-slate-200 p-3">
-          <summary className="cursor-pointer text-sm font-semibold">Created by mistake?</summary>
-          {confirmDelete ? (
-            <ConfirmStep
-              className="mt-3"
-              question={`Delete the draft “${confirmDelete.title}”? ${confirmDelete.problems === 0 ? "Its" : confirmDelete.problems === 1 ? "Its problem," : `Its ${confirmDelete.problems} problems,`} rubric, organizers and judges go with it. This cannot be undone.`}
-              fields={{ intent: "delete-draft" }}
-              typed={{
-                label: `Type the event's title, ${confirmDelete.title}, to confirm`,
-                error: confirmDelete.typedWrong ? `That is not the event's title. Type ${confirmDelete.title} exactly.` : null,
-              }}
-              confirmLabel="Delete the draft for good"
-              keepLabel="Keep the draft"
-            />
-          ) : (
-            <Form method="post" className="mt-3 space-y-2">
-              <p className="text-sm text-slate-700">A draft nobody else has seen can be deleted, with its problems and rubric.</p>
-              <button type="submit" name="intent" value="delete-draft" className="btn-danger">
-                Delete this draft
-              </button>
-            </Form>
-          )}
-        </details>
-      ) : null}
+      {/* The steps back and deleting a draft: rare, so their code comes with the page's later sections (PhaseExtras). */}
+      {children}
       {history.length > 0 ? (
         <>
           <h3 className="mt-4 text-sm font-semibold">History</h3>
@@ -116,7 +77,7 @@ export function PhaseSection({
   );
 }
 
-function PhaseStepForm({ step, lastResult, secondary = false }: { step: PhaseStep; lastResult?: SubmissionResult<string[]>; secondary?: boolean }) {
+export function PhaseStepForm({ step, lastResult, secondary = false }: { step: PhaseStep; lastResult?: SubmissionResult<string[]>; secondary?: boolean }) {
   const [form, fields] = useForm({
     id: `phase-${step.to}`,
     lastResult,
