@@ -25,8 +25,20 @@ test("a newcomer posts that they are looking, asks a team to join, the lead acce
   await expect(nico.getByRole("region", { name: "People looking for a team" })).toContainText("SQL, support ticket data");
   const teamCard = nico.getByRole("listitem").filter({ hasText: "Someone who knows the support data" });
   await teamCard.getByLabel(/A note to .*'s? lead/).fill("I ran last year's triage pilot.");
-  await teamCard.getByRole("button", { name: /^Ask to join: / }).click();
+  // While the request is on its way the button cannot be pressed again: a second press was refused as a repeat, and
+  // that refusal hid that the first went through. (The answer is held back a moment so the test sees the button.)
+  await nico.route(
+    (url) => url.pathname.includes("find-a-team"),
+    async (route) => {
+      if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    },
+  );
+  const ask = teamCard.getByRole("button", { name: /^Ask to join: / });
+  await ask.click();
+  await expect(ask).toBeDisabled();
   await expectToast(nico, /Request sent to /);
+  await nico.unroute((url) => url.pathname.includes("find-a-team"));
   await expect(nico.getByRole("region", { name: "Your requests to join" })).toContainText("Pending");
   await expectAccessible(nico);
   expect(await nico.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);

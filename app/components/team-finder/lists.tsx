@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
@@ -128,6 +128,9 @@ export function OpenTeams({
 
 function AskForm({ team, again, lastResult }: { team: { id: string; name: string }; again: boolean; lastResult: SubmissionResult<string[]> | undefined }) {
   const label = again ? "Ask again (once)" : "Ask to join";
+  // Pressed twice, the second request was refused as a repeat and hid that the first one went through.
+  const sending = useNavigation().formData;
+  const busy = sending?.get("intent") === "ask" && sending.get("teamId") === team.id;
   const [form, fields] = useForm({
     id: `ask-${team.id}`,
     lastResult,
@@ -141,7 +144,7 @@ function AskForm({ team, again, lastResult }: { team: { id: string; name: string
       <FormErrors id={form.errorId} errors={form.errors} />
       <Field label={`A note to ${possessive(team.name)} lead (optional)`} meta={fields.message} />
       <FormErrors errors={fields.teamId.errors} />
-      <button type="submit" className="btn-primary" aria-label={`${label}: ${team.name}`}>
+      <button type="submit" className="btn-primary" aria-label={`${label}: ${team.name}`} disabled={busy}>
         {label}
       </button>
     </Form>

@@ -394,6 +394,7 @@ async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
     phase: event.phase,
     problemCount,
     criterionWeights: weights.map((w) => w.weight),
+    startsAt: event.startsAt,
     submissionDeadline: event.submissionDeadline,
     judgingDeadline: event.judgingDeadline,
     timezone: event.timezone,

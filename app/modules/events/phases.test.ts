@@ -188,6 +188,15 @@ describe("the steps each phase offers, in full", () => {
     expect(go(facts({ phase: "open", submissionDeadline: new Date(now.getTime() + 1) }), "judging")).toMatchObject({ ok: false, field: "confirmed" });
   });
 
+  it("says that starting judging before the event's start moves the start to now", () => {
+    const [before] = nextSteps(facts({ phase: "open", startsAt: new Date(now.getTime() + 1) }));
+    expect(before.confirmation).toBe(
+      "The submission deadline has not passed. Starting judging now closes submissions immediately. The event has not started yet: its start moves to now.",
+    );
+    const [started] = nextSteps(facts({ phase: "open", startsAt: now }));
+    expect(started.confirmation).not.toMatch(/has not started/);
+  });
+
   it("names the teams whose draft an early start leaves unsubmitted, and no one once the deadline has passed", () => {
     const [one] = nextSteps(facts({ phase: "open", draftTeams: ["Ledger Lions"] }));
     expect(one.confirmation).toBe(

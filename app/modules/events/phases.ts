@@ -7,6 +7,8 @@ export type PhaseFacts = {
   phase: EventPhase;
   problemCount: number;
   criterionWeights: number[];
+  /** When the event starts: starting judging before it also moves the start to now. */
+  startsAt?: Date;
   submissionDeadline: Date;
   judgingDeadline: Date;
   timezone: string;
@@ -54,6 +56,7 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
     case "open": {
       const early = f.now < f.submissionDeadline;
       const drafts = early ? (f.draftTeams ?? []) : [];
+      const notStarted = f.startsAt && f.now < f.startsAt ? " The event has not started yet: its start moves to now." : "";
       const unsubmitted = drafts.length
         ? ` ${drafts.length === 1 ? "1 team has a draft entry that stays" : `${drafts.length} teams have draft entries that stay`} unsubmitted, out of judging.`
         : "";
@@ -62,7 +65,9 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
           to: "judging",
           label: "Start judging",
           blockers: [],
-          confirmation: early ? `The submission deadline has not passed. Starting judging now closes submissions immediately.${unsubmitted}` : null,
+          confirmation: early
+            ? `The submission deadline has not passed. Starting judging now closes submissions immediately.${unsubmitted}${notStarted}`
+            : null,
           details: drafts.length ? [{ heading: "Teams with a draft entry", items: drafts }] : [],
           needsReason: false,
           deadline: null,
