@@ -295,3 +295,27 @@ test("moving a submitted entry to another problem asks first, naming both proble
   await expectToast(page, "Problem changed.");
   await expect(page.getByRole("region", { name: "Problem" }).getByRole("link", { name: "Slow month-end close" })).toBeVisible();
 });
+
+test("a team is renamed from its page, to a name no other team of the event has", async ({ browser }) => {
+  const setUp = await openEvent(unique("Teams Hackathon"));
+  const [lead, other] = [await createPerson("Rita Renamer"), await createPerson("Otto Other")];
+  const team = await createTeam(setUp.event, lead.id, { name: unique("Ledger Lions"), problemId: setUp.problemId });
+  if (!team.ok) throw new Error(team.message);
+  const taken = unique("Queue Whisperers");
+  const otherTeam = await createTeam(setUp.event, other.id, { name: taken, problemId: setUp.problemId });
+  if (!otherTeam.ok) throw new Error(otherTeam.message);
+
+  const rita = await pageSignedInAs(browser, lead.email);
+  await rita.goto(`${setUp.url}/teams/${team.teamId}`);
+  await rita.getByText("Rename the team").click();
+  await rita.getByLabel("Team name").fill(taken);
+  await rita.getByRole("button", { name: "Rename", exact: true }).click();
+  await expect(rita.getByText("Another team of this event has this name. Pick another.")).toBeVisible();
+  await expect(rita.getByLabel("Team name")).toHaveValue(taken);
+  await expectAccessible(rita);
+  const fresh = unique("Invoice Owls");
+  await rita.getByLabel("Team name").fill(fresh);
+  await rita.getByRole("button", { name: "Rename", exact: true }).click();
+  await expectToast(rita, `The team is now called ${fresh}.`);
+  await expect(rita.getByRole("heading", { level: 1, name: fresh })).toBeVisible();
+});

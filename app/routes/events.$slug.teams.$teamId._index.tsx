@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { ConfirmStep } from "~/components/confirm-step";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
-import { FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors, SelectField } from "~/components/forms";
 import { EntrySection as EntrySectionOnServer } from "~/components/team/entry-section";
 import { MembersSection } from "~/components/team/members-section";
 import { readConfirmation } from "~/lib/confirm";
@@ -17,7 +17,7 @@ import { canChangeTeam, canEditEntry, canLeadTeam, canViewTeam, submissionsOpen 
 import { getTeamEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
-import { problemChangeSchema } from "~/modules/teams/schemas";
+import { problemChangeSchema, teamRenameSchema } from "~/modules/teams/schemas";
 import {
   allowRejoin,
   changeProblem,
@@ -28,6 +28,7 @@ import {
   listRemovedMembers,
   newTeamInviteCode,
   removeMember,
+  renameTeam,
 } from "~/modules/teams/teams.server";
 
 // The entry's state (with its outcome badge) is rendered in place by the server; in the browser its code arrives
@@ -91,6 +92,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const leadOnly = () => enforce(canLeadTeam(user, access, { id: team.id, leadId: team.leadId }, now));
 
   switch (intent) {
+    case "rename": {
+      const submission = parseForm(formData, { schema: teamRenameSchema });
+      if (submission.status !== "success") return data({ renameResult: submission.reply() }, { status: 400 });
+      const renamed = await renameTeam(event.id, team.id, submission.value.name);
+      if (!renamed.ok) return data({ renameResult: submission.reply({ fieldErrors: { name: [renamed.message] } }) }, { status: 400 });
+      return redirectWithToast(here, `The team is now called ${submission.value.name}.`);
+    }
     case "change-problem": {
       const submission = parseForm(formData, { schema: problemChangeSchema });
       if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
@@ -144,12 +152,31 @@ export default function TeamPage() {
     defaultValue: { problemId: team.problemId },
     onValidate: ({ formData }) => check(formData, (s) => s.problemChangeSchema),
   });
+  const renameResult = actionData && "renameResult" in actionData ? actionData.renameResult : undefined;
+  const [renameForm, renameFields] = useForm({
+    id: "rename-team",
+    lastResult: renameResult,
+    defaultValue: { name: team.name },
+    onValidate: ({ formData }) => check(formData, (s) => s.teamRenameSchema),
+  });
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
         <Link to={`/events/${event.slug}`}>← {event.title}</Link>
       </p>
       <h1 className="h1">{team.name}</h1>
+      {can.change ? (
+        <details key={team.name} open={renameResult ? true : undefined}>
+          <summary className="cursor-pointer text-sm text-brand-700 underline underline-offset-2">Rename the team</summary>
+          <Form method="post" {...getFormProps(renameForm)} className="mt-2 flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="rename" />
+            <Field label="Team name" meta={renameFields.name} className="min-w-64" hint="Shown on the entry, the results and in the archive." />
+            <button type="submit" className="btn-secondary">
+              Rename
+            </button>
+          </Form>
+        </details>
+      ) : null}
       <FormErrors errors={actionData && "error" in actionData ? [actionData.error] : null} />
       <section aria-labelledby="problem-h" className="card space-y-3">
         <h2 id="problem-h" className="h2">

@@ -22,6 +22,9 @@ export const joinSchema = z.object({
     .pipe(z.string().regex(/^[A-Z0-9]{8}$/, "An invite code has 8 letters and digits")),
 });
 
+/** A team's members rename it, while submissions are open. */
+export const teamRenameSchema = z.object({ name: teamSchema.shape.name });
+
 /** A team's lead moves the team to another problem of the event. */
 export const problemChangeSchema = z.object({ problemId: z.string({ error: "Pick a problem" }).min(1, "Pick a problem").max(100) });
 

@@ -11,9 +11,12 @@ import { leadChangedNotices, memberRemovedNotices, teamJoinedNotices } from "./n
 
 type Fail<F extends string> = { ok: false; field: F; message: string };
 
-export function isUniqueViolation(e: unknown) {
+export function isUniqueViolation(e: unknown): boolean {
   const text = e instanceof LibsqlError ? `${e.code} ${e.message}` : String(e);
-  return /UNIQUE|PRIMARY KEY|CONSTRAINT/.test(text) && /unique|primary/i.test(text);
+  if (/UNIQUE|PRIMARY KEY|CONSTRAINT/.test(text) && /unique|primary/i.test(text)) return true;
+  // drizzle wraps a single statement's error ("Failed query: …"), with the driver's as its cause.
+  const cause = (e as { cause?: unknown } | null)?.cause;
+  return cause !== undefined && cause !== e && isUniqueViolation(cause);
 }
 
 /** Creates the team, its first member and its (empty, draft) entry together. */
@@ -177,6 +180,23 @@ export function listTeams(eventId: string) {
  * answers written for the old problem: that happens only once confirmed (ADR 012), the first request answered with
  * both titles. A draft moves without asking.
  */
+/**
+ * Renames a team (its members, while submissions are open: the route's check). Names are unique within an event;
+ * the unique index decides between two teams taking one name at once. A closed event's archive follows by trigger.
+ */
+export async function renameTeam(eventId: string, teamId: string, name: string): Promise<{ ok: true } | Fail<"name">> {
+  try {
+    await db
+      .update(teams)
+      .set({ name })
+      .where(and(eq(teams.eventId, eventId), eq(teams.id, teamId)));
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    return { ok: false, field: "name", message: "Another team of this event has this name. Pick another." };
+  }
+  return { ok: true };
+}
+
 export async function changeProblem(
   eventId: string,
   teamId: string,

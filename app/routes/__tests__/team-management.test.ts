@@ -60,6 +60,25 @@ function upload(user: { cookie: string }, params: { slug: string; teamId: string
 }
 
 describe("team management", () => {
+  it("lets a member rename the team, to a name no other team of the event has, while submissions are open", async () => {
+    const { member, event, teamId, params, organizer, problem } = await setup();
+    const rename = (user: { cookie: string }, name: string) => teamAction(args(request("/", { user, form: { intent: "rename", name } }), params));
+    const nameOf = async () => (await db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId)))[0].name;
+    await expectStatus(rename(member, "  Ledger Lions "), 302);
+    expect(await nameOf()).toBe("Ledger Lions");
+    const otherLead = await createUser();
+    const other = await createTeam(event, otherLead.id, { name: "Taken Name", problemId: problem.id });
+    if (!other.ok) throw new Error(other.message);
+    const taken = await expectStatus(rename(member, "Taken Name"), 400);
+    expect(taken.data).toMatchObject({ renameResult: { error: { name: ["Another team of this event has this name. Pick another."] } } });
+    await expectStatus(rename(member, "x"), 400);
+    // Someone outside the team, even its event's organizer, cannot; nor can its members once submissions close.
+    await expectStatus(rename(organizer, "Organizer's pick"), 403);
+    await setSubmissionDeadline(event.id, new Date(Date.now() - 1000));
+    await expectStatus(rename(member, "Too Late"), 403);
+    expect(await nameOf()).toBe("Ledger Lions");
+  });
+
   it("lets a member change the problem, but not to a problem of another event", async () => {
     const { member, event, teamId, params, organizer, problem } = await setup();
     const other = await addProblem(event.id, { ...problemInput, title: "Second problem" });
