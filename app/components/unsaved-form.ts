@@ -1,4 +1,5 @@
-// In a module of its own: only the organizers' forms use it, and the forms module is in every form page's bundle.
+// In a module of its own: only the organizers' forms use it (event, problem, rubric, announcements, submission
+// questions), and the forms module is in every form page's bundle.
 import { useState, type FormEvent } from "react";
 import { useLeaveGuard } from "./forms";
 
@@ -11,10 +12,17 @@ import { useLeaveGuard } from "./forms";
 export function useUnsavedForm(
   formProps: { onSubmit: (event: FormEvent<HTMLFormElement>) => void },
   lastResult: { error?: object | null } | undefined,
-  /** Whether the button that sent the form saves it (a preview or a change of scale does not). */
-  saves: (submitter: HTMLButtonElement | null) => boolean = () => true,
+  {
+    saves = () => true,
+    startsUnsaved = false,
+  }: {
+    /** Whether the button that sent the form saves it (a preview or a change of scale does not). */
+    saves?: (submitter: HTMLButtonElement | null) => boolean;
+    /** The form comes back with changes not saved yet (e.g. after "Keep" in a confirm step). */
+    startsUnsaved?: boolean;
+  } = {},
 ) {
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirty] = useState(startsUnsaved);
   const [answered, setAnswered] = useState(lastResult);
   if (lastResult !== answered) {
     setAnswered(lastResult);
@@ -22,14 +30,16 @@ export function useUnsavedForm(
   }
   const blocker = useLeaveGuard(dirty);
   return {
+    dirty,
     blocker,
     props: {
       onChange: () => setDirty(true),
       onSubmit: (event: FormEvent<HTMLFormElement>) => {
         formProps.onSubmit(event);
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
-        // Sent to be saved: nothing is left unsaved. Refused by its check, a preview, a list button: still (or now) unsaved.
-        setDirty(event.defaultPrevented || !saves(submitter instanceof HTMLButtonElement ? submitter : null));
+        // A preview or a list button leaves the form unsaved; sent to be saved, nothing is; refused by its own check, as before.
+        if (!saves(submitter instanceof HTMLButtonElement ? submitter : null)) setDirty(true);
+        else if (!event.defaultPrevented) setDirty(false);
       },
     },
   };

@@ -190,7 +190,7 @@ function RubricForm({
   const { busy, changingScale } = useRubricSending();
   const formProps = getFormProps(form);
   // Only "Save rubric" (a button without a name) saves: a change of scale or a list button keeps the typing unsaved.
-  const unsaved = useUnsavedForm(formProps, last?.intent === "save-rubric" ? last.result : undefined, (button) => !button?.name);
+  const unsaved = useUnsavedForm(formProps, last?.intent === "save-rubric" ? last.result : undefined, { saves: (button) => !button?.name });
   return (
     <Form method="post" {...formProps} {...unsaved.props} className="space-y-4">
       <input type="hidden" name="intent" value="save-rubric" />

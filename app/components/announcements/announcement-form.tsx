@@ -41,7 +41,7 @@ export function AnnouncementForm({
   const [when, setWhen] = useState(String(fields.when.initialValue ?? "now"));
   const formProps = getFormProps(form);
   // A preview comes back to this form: the message stays unsaved until it is sent or scheduled.
-  const unsaved = useUnsavedForm(formProps, lastResult, (button) => button?.value !== "preview");
+  const unsaved = useUnsavedForm(formProps, lastResult, { saves: (button) => button?.value !== "preview" });
   const choices = announcementAudiences.filter((a) => audienceOpen(a, event.phase));
   const heading = editing ? `Change “${editing.title}”` : "New announcement";
   const sendLabel = when === "later" ? (editing ? "Save and keep it scheduled" : "Schedule announcement") : "Send announcement now";

@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/lib/form";
 import { listRows } from "~/lib/form-lists";
 import { Form } from "@remix-run/react";
-import { useState } from "react";
 import { questionKinds } from "#db/enums";
 import { ConfirmStep } from "~/components/confirm-step";
-import { EnterSaves, ErrorList, Field, FormErrors, LeaveDialog, SelectField, TextareaField, useLeaveGuard } from "~/components/forms";
+import { EnterSaves, ErrorList, Field, FormErrors, LeaveDialog, SelectField, TextareaField } from "~/components/forms";
+import { useUnsavedForm } from "~/components/unsaved-form";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { MAX_QUESTIONS, questionKindLabels, type Question, type QuestionsInput } from "~/modules/entries/questions";
 import { ManageSection } from "./on-this-page";
@@ -110,26 +110,11 @@ function QuestionsForm({ values, lastResult, unsaved }: { values: EditorValues; 
   // Typed, added or removed since the questions were loaded or saved: leaving asks first, and the form says so. Sending
   // the save clears it (a save that changed something loads the section afresh, with a new key); a refusal sets it
   // again, since the typing is still only here.
-  const [dirty, setDirty] = useState(unsaved);
-  const [answered, setAnswered] = useState(lastResult);
-  if (lastResult !== answered) {
-    setAnswered(lastResult);
-    if (lastResult?.error && Object.keys(lastResult.error).length) setDirty(true);
-  }
-  const blocker = useLeaveGuard(dirty);
   const formProps = getFormProps(form);
+  // Adding or removing a question (a list button, which has a name) leaves the form unsaved too.
+  const guard = useUnsavedForm(formProps, lastResult, { startsUnsaved: unsaved, saves: (button) => !button?.name });
   return (
-    <Form
-      method="post"
-      {...formProps}
-      onSubmit={(event) => {
-        formProps.onSubmit(event);
-        // A list button or a check that refused prevents the post: still unsaved.
-        if (!event.defaultPrevented) setDirty(false);
-      }}
-      onChange={() => setDirty(true)}
-      className="mt-3 space-y-4"
-    >
+    <Form method="post" {...formProps} {...guard.props} className="mt-3 space-y-4">
       <input type="hidden" name="intent" value="save-questions" />
       <EnterSaves label="Save questions" />
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -159,11 +144,7 @@ function QuestionsForm({ values, lastResult, unsaved }: { values: EditorValues; 
                   </label>
                 </div>
               </fieldset>
-              <button
-                {...form.remove.getButtonProps({ name: fields.questions.name, index })}
-                onClick={() => setDirty(true)}
-                className="btn-danger mt-3 px-2 py-1 text-xs"
-              >
+              <button {...form.remove.getButtonProps({ name: fields.questions.name, index })} className="btn-danger mt-3 px-2 py-1 text-xs">
                 Remove question {n}
               </button>
             </li>
@@ -174,7 +155,6 @@ function QuestionsForm({ values, lastResult, unsaved }: { values: EditorValues; 
         {list.length < MAX_QUESTIONS ? (
           <button
             {...form.insert.getButtonProps({ name: fields.questions.name, defaultValue: { label: "", kind: "", options: "" } })}
-            onClick={() => setDirty(true)}
             className="btn-secondary"
           >
             Add a question
@@ -184,8 +164,8 @@ function QuestionsForm({ values, lastResult, unsaved }: { values: EditorValues; 
           Save questions
         </button>
       </div>
-      {dirty ? <p className="hint">Changes not saved yet: they are kept when you press Save questions.</p> : null}
-      {blocker.state === "blocked" ? <LeaveDialog blocker={blocker} unsaved="Your changes to the submission questions are not saved yet." /> : null}
+      {guard.dirty ? <p className="hint">Changes not saved yet: they are kept when you press Save questions.</p> : null}
+      {guard.blocker.state === "blocked" ? <LeaveDialog blocker={guard.blocker} unsaved="Your changes to the submission questions are not saved yet." /> : null}
     </Form>
   );
 }

@@ -11,6 +11,10 @@ export type EditRefusal = { field: "startsAt" | "submissionDeadline" | "judgingD
 
 const changed = (a: Date, b: Date) => a.getTime() !== b.getTime();
 
+/** A submission deadline at or after a People's choice vote's close would end the vote before it opens (ADR 031). */
+export const voteClosesFirstMessage = (closesAt: Date, timezone: string) =>
+  `The People's choice vote opens at the submission deadline and closes ${formatInZone(closesAt, timezone)}: pick an earlier deadline, or move the vote's close first`;
+
 export function checkEventEdit(before: EditedEvent, after: Times & { timezone: string; maxTeamSize: number }, facts: EditFacts, now: Date): EditRefusal | null {
   if (
     before.phase === "open" &&
@@ -36,7 +40,7 @@ export function checkEventEdit(before: EditedEvent, after: Times & { timezone: s
   )
     return {
       field: "submissionDeadline",
-      message: `The People's choice vote opens at the submission deadline and closes ${formatInZone(before.peoplesChoiceClosesAt, after.timezone)}: pick an earlier deadline, or move the vote's close first`,
+      message: voteClosesFirstMessage(before.peoplesChoiceClosesAt, after.timezone),
     };
   if (facts.largestTeam && after.maxTeamSize < facts.largestTeam.members)
     return {

@@ -2,6 +2,7 @@
 // and closed → judging to reopen.
 import type { EventPhase } from "#db/schema";
 import { formatDateRange, formatInZone, relativeTime } from "~/lib/time";
+import { voteClosesFirstMessage } from "./edit-rules";
 
 export type PhaseFacts = {
   phase: EventPhase;
@@ -150,7 +151,7 @@ export function checkTransition(f: PhaseFacts, req: TransitionRequest): Transiti
       return {
         ok: false,
         field: "submissionDeadline",
-        message: `The People's choice vote opens at the submission deadline and closes ${formatInZone(f.voteClosesAt, f.timezone)}: pick an earlier deadline, or move the vote's close first`,
+        message: voteClosesFirstMessage(f.voteClosesAt, f.timezone),
       };
   }
   if (step.confirmation && !req.confirmed) return { ok: false, field: "confirmed", message: "Tick the confirmation to go ahead." };
