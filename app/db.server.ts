@@ -8,3 +8,26 @@ const opened = (globalForDb.__pfDb ??= openDatabase(env().databaseUrl, env().dat
 
 export const db = opened.db;
 export const dbClient = opened.client;
+
+/**
+ * A query built once per process and then run with its values, given through `sql.placeholder` (ADR 064). Building a
+ * drizzle query's SQL costs more than running it for the small queries every page makes; pages that make several paid
+ * for it on every request: `const unread = preparedQuery(() => db.select()….prepare())`, then `unread().all({ … })`.
+ */
+export function preparedQuery<Query>(build: () => Query): () => Query {
+  let query: Query | undefined;
+  return () => (query ??= build());
+}
+
+/**
+ * preparedQuery for a query with optional parts (which filters it has, say): each shape is built once. A value must
+ * never be part of the shape, or every value would build its own query.
+ */
+export function preparedQueries<Shape extends string, Query>(build: (shape: Shape) => Query): (shape: Shape) => Query {
+  const built = new Map<Shape, Query>();
+  return (shape) => {
+    let query = built.get(shape);
+    if (query === undefined) built.set(shape, (query = build(shape)));
+    return query;
+  };
+}

@@ -2,9 +2,9 @@
 // A send claims the row with one guarded UPDATE in the same batch as its notices, so an announcement goes out
 // once however many processes (or clicks) try, and a scheduled one that fell due while no process ran goes out
 // at the next tick (ADR 024, ADR 025).
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { announcements, events, users, type EventPhase } from "#db/schema";
-import { db } from "~/db.server";
+import { db, preparedQuery } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { configuredOrigin } from "~/lib/urls.server";
@@ -208,6 +208,23 @@ export async function findScheduled(eventId: string, id: string) {
   return row ?? null;
 }
 
+// The event page reads it on every visit, so it is built once (ADR 064); the audiences go as one JSON array.
+const readableOf = preparedQuery(() =>
+  db
+    .select(listColumns)
+    .from(announcements)
+    .innerJoin(users, eq(users.id, announcements.authorId))
+    .where(
+      and(
+        eq(announcements.eventId, sql.placeholder("eventId")),
+        isNotNull(announcements.sentAt),
+        sql`${announcements.audience} in (select value from json_each(${sql.placeholder("audiences")}))`,
+      ),
+    )
+    .orderBy(desc(announcements.sentAt), desc(announcements.id))
+    .prepare(),
+);
+
 /**
  * The sent announcements this person may read on the event page, newest first, rendered: the audience filter
  * is part of the query, so an announcement never leaves the server for someone outside its audience.
@@ -221,12 +238,7 @@ export async function announcementsFor(actor: Actor, event: { id: string }, acce
   const audiences = readableAudiences(actor, access, { teamSubmitted: Boolean(facts?.submitted), teamWon: Boolean(facts?.won) });
   const manages = canManageAnnouncements(actor, access).ok;
   if (audiences.length === 0) return [];
-  const rows = await db
-    .select(listColumns)
-    .from(announcements)
-    .innerJoin(users, eq(users.id, announcements.authorId))
-    .where(and(eq(announcements.eventId, event.id), isNotNull(announcements.sentAt), inArray(announcements.audience, audiences)))
-    .orderBy(desc(announcements.sentAt), desc(announcements.id));
+  const rows = await readableOf().all({ eventId: event.id, audiences: JSON.stringify(audiences) });
   return rows.map(({ body, recipientCount, ...row }) => ({
     ...row,
     html: renderMarkdown(body),

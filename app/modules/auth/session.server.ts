@@ -1,31 +1,36 @@
 // The only file that knows about lucia. Swapping lucia for hand-written session
 // code (as lucia's own guide now teaches) touches this file alone. See ADR 002.
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { Lucia, type DatabaseSession, type DatabaseUser, type Session, type User } from "lucia";
 import { sessions, users, type GlobalRole } from "#db/schema";
-import { db } from "~/db.server";
+import { db, preparedQuery } from "~/db.server";
 import { env } from "~/env.server";
 
 /**
  * lucia's drizzle adapter reads a request's session and its user in two statements, the user with every column
  * (the password hash too). Every signed-in request pays this, so it is one statement here, with only the columns
- * `getUserAttributes` reads (issue 19).
+ * `getUserAttributes` reads (issue 19), built once (ADR 064).
  */
+const sessionAndUser = preparedQuery(() =>
+  db
+    .select({
+      userId: sessions.userId,
+      expiresAt: sessions.expiresAt,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      emailVerifiedAt: users.emailVerifiedAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("sessionId")))
+    .prepare(),
+);
+
 class SessionAdapter extends DrizzleSQLiteAdapter {
   override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const [row] = await db
-      .select({
-        userId: sessions.userId,
-        expiresAt: sessions.expiresAt,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-        emailVerifiedAt: users.emailVerifiedAt,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, sessionId));
+    const [row] = await sessionAndUser().all({ sessionId });
     if (!row) return [null, null];
     const { userId, expiresAt, ...attributes } = row;
     return [

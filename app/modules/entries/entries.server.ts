@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { entries, problems, teams } from "#db/schema";
-import { db } from "~/db.server";
+import { db, preparedQueries, preparedQuery } from "~/db.server";
 import { pageWindow } from "~/lib/paging";
 import type { EntryVisibility } from "~/modules/auth/permissions";
 import { configuredOrigin } from "~/lib/urls.server";
@@ -96,19 +96,28 @@ export async function saveEntry(teamId: string, input: EntryWithAnswers, submit:
 
 export type GalleryFilters = { problemId?: string | null; outcome?: string | null; tag?: string | null };
 
-/** The WHERE of an event's submitted entries under the gallery's filters. */
-function submittedWhere(eventId: string, filters: GalleryFilters) {
-  const conditions = [eq(entries.eventId, eventId), eq(entries.status, "submitted")];
-  if (filters.problemId) conditions.push(eq(teams.problemId, filters.problemId));
-  if (filters.outcome === "working" || filters.outcome === "partial" || filters.outcome === "failed") conditions.push(eq(entries.outcome, filters.outcome));
+/** Which of the gallery's filters apply ("p" problem, "o" outcome, "t" tag), and the values the queries bind. */
+function galleryFilterValues(eventId: string, filters: GalleryFilters) {
+  const outcome = filters.outcome === "working" || filters.outcome === "partial" || filters.outcome === "failed" ? filters.outcome : null;
   // Tags are stored normalized as "a, b, c".
-  if (filters.tag) {
-    const tag = filters.tag
-      .trim()
-      .toLowerCase()
-      .replace(/[\\%_]/g, (c) => "\\" + c);
-    conditions.push(sql`(', ' || ${entries.tags} || ',') like ${`%, ${tag},%`} escape '\\'`);
-  }
+  const tag = filters.tag
+    ? `%, ${filters.tag
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => "\\" + c)},%`
+    : null;
+  return {
+    shape: `${filters.problemId ? "p" : ""}${outcome ? "o" : ""}${tag ? "t" : ""}`,
+    values: { eventId, problemId: filters.problemId ?? null, outcome, tag },
+  };
+}
+
+/** The WHERE of an event's submitted entries under the filters a shape names, with placeholders for their values. */
+function submittedWhere(shape: string) {
+  const conditions = [eq(entries.eventId, sql.placeholder("eventId")), eq(entries.status, "submitted")];
+  if (shape.includes("p")) conditions.push(eq(teams.problemId, sql.placeholder("problemId")));
+  if (shape.includes("o")) conditions.push(eq(entries.outcome, sql.placeholder("outcome")));
+  if (shape.includes("t")) conditions.push(sql`(', ' || ${entries.tags} || ',') like ${sql.placeholder("tag")} escape '\\'`);
   return and(...conditions);
 }
 
@@ -123,16 +132,56 @@ const cardColumns = {
   problemTitle: problems.title,
 };
 
-/** Submitted entries of an event, for galleries and judging, optionally filtered. */
-export function listSubmittedEntries(eventId: string, filters: GalleryFilters = {}) {
-  return db
+const allSubmittedOf = preparedQuery(() =>
+  db
     .select(cardColumns)
     .from(entries)
     .innerJoin(teams, eq(teams.id, entries.teamId))
     .innerJoin(problems, eq(problems.id, teams.problemId))
-    .where(submittedWhere(eventId, filters))
-    .orderBy(asc(entries.title), asc(entries.id));
+    .where(submittedWhere(""))
+    .orderBy(asc(entries.title), asc(entries.id))
+    .prepare(),
+);
+
+/** Every submitted entry of an event, in the gallery's order (the awards page picks winners from them). */
+export function listSubmittedEntries(eventId: string) {
+  return allSubmittedOf().all({ eventId });
 }
+
+/**
+ * The gallery's three queries for a shape of filters and visibility ("all", "team": only the person's team, "none"),
+ * each built once (ADR 064): the event page and the gallery read them on every visit.
+ */
+const galleryQueries = preparedQueries((shape: `${string}:${"all" | "team" | "none"}`) => {
+  const [filterShape, visibility] = shape.split(":");
+  const matching = submittedWhere(filterShape);
+  const where = visibility === "all" ? matching : visibility === "team" ? and(matching, eq(entries.teamId, sql.placeholder("teamId"))) : sql`0`;
+  return {
+    count: db
+      .select({ n: sql<number>`count(*)` })
+      .from(entries)
+      .innerJoin(teams, eq(teams.id, entries.teamId))
+      .where(where)
+      .prepare(),
+    rows: db
+      .select(cardColumns)
+      .from(entries)
+      .innerJoin(teams, eq(teams.id, entries.teamId))
+      .innerJoin(problems, eq(problems.id, teams.problemId))
+      .where(where)
+      .orderBy(asc(entries.title), asc(entries.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+    // One row of every distinct tag list: handing 300 rows to JavaScript cost 0.8 ms of a gallery request (issue 19).
+    tags: db
+      .select({ tags: sql<string | null>`group_concat(distinct ${entries.tags})` })
+      .from(entries)
+      .innerJoin(teams, eq(teams.id, entries.teamId))
+      .where(where)
+      .prepare(),
+  };
+});
 
 /**
  * One page of an event's submitted entries that the person may see (entryListVisibility), in the gallery's order
@@ -148,38 +197,19 @@ export async function submittedEntriesPage(
   size: number,
   opts: { withTags?: boolean } = {},
 ) {
-  const matching = submittedWhere(eventId, filters);
-  const where = visibility.all ? matching : visibility.teamId ? and(matching, eq(entries.teamId, visibility.teamId)) : sql`0`;
-  const countOf = async (condition: typeof where) => {
-    const [{ n }] = await db
-      .select({ n: sql<number>`count(*)` })
-      .from(entries)
-      .innerJoin(teams, eq(teams.id, entries.teamId))
-      .where(condition);
+  const { shape, values } = galleryFilterValues(eventId, filters);
+  const teamId = visibility.all ? null : visibility.teamId;
+  const seen = galleryQueries(`${shape}:${visibility.all ? "all" : teamId ? "team" : "none"}`);
+  const bound = { ...values, teamId };
+  const countOf = async (query: typeof seen.count) => {
+    const [{ n }] = await query.all(bound);
     return Number(n);
   };
-  const [total, all] = await Promise.all([countOf(where), visibility.all ? Promise.resolve(null) : countOf(matching)]);
+  const [total, all] = await Promise.all([countOf(seen.count), visibility.all ? Promise.resolve(null) : countOf(galleryQueries(`${shape}:all`).count)]);
   const span = pageWindow(total, requested, size);
   const [rows, tagRows] = await Promise.all([
-    total === 0
-      ? Promise.resolve([])
-      : db
-          .select(cardColumns)
-          .from(entries)
-          .innerJoin(teams, eq(teams.id, entries.teamId))
-          .innerJoin(problems, eq(problems.id, teams.problemId))
-          .where(where)
-          .orderBy(asc(entries.title), asc(entries.id))
-          .limit(size)
-          .offset(span.offset),
-    // One row of every distinct tag list: handing 300 rows to JavaScript cost 0.8 ms of a gallery request (issue 19).
-    opts.withTags && total > 0
-      ? db
-          .select({ tags: sql<string | null>`group_concat(distinct ${entries.tags})` })
-          .from(entries)
-          .innerJoin(teams, eq(teams.id, entries.teamId))
-          .where(where)
-      : Promise.resolve([]),
+    total === 0 ? Promise.resolve([]) : seen.rows.all({ ...bound, limit: size, offset: span.offset }),
+    opts.withTags && total > 0 ? seen.tags.all(bound) : Promise.resolve([]),
   ]);
   const { offset: _offset, ...page } = span;
   const tags = [...new Set(tagRows.flatMap((r) => (r.tags ?? "").split(",").map((t) => t.trim())).filter(Boolean))].sort();

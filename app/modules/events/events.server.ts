@@ -15,7 +15,7 @@ import {
   teamMembers,
   users,
 } from "#db/schema";
-import { db } from "~/db.server";
+import { db, preparedQueries } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { zonedLocalToUtc } from "~/lib/zoned-time";
 import { isLocalDateTime } from "~/lib/time";
@@ -113,9 +113,9 @@ export async function loadEventAccess(key: { slug: string } | { id: string }, us
 
 /**
  * The event and what the person is in it, by slug or by id. Nearly every page of an event asks this, so the query is
- * built once and run with its values (ADR 063): building it, with every column of the event, took longer than running it.
+ * built once and run with its values (ADR 063, ADR 064): building it, with every column of the event, took longer than running it.
  */
-function eventAccessQuery(by: "slug" | "id") {
+const eventAccessQuery = preparedQueries((by: "slug" | "id") => {
   const userId = sql.placeholder("userId");
   return db
     .select({
@@ -129,12 +129,11 @@ function eventAccessQuery(by: "slug" | "id") {
     .from(events)
     .where(by === "slug" ? eq(events.slug, sql.placeholder("key")) : eq(events.id, sql.placeholder("key")))
     .prepare();
-}
-const eventAccessQueries: Partial<Record<"slug" | "id", ReturnType<typeof eventAccessQuery>>> = {};
+});
 
 async function eventAccessOf(key: { slug: string } | { id: string }, userId: string): Promise<{ event: EventRow; access: EventAccess } | null> {
   const by = "slug" in key ? "slug" : "id";
-  const [row] = await (eventAccessQueries[by] ??= eventAccessQuery(by)).all({ key: "slug" in key ? key.slug : key.id, userId });
+  const [row] = await eventAccessQuery(by).all({ key: "slug" in key ? key.slug : key.id, userId });
   if (!row) return null;
   return {
     event: row.event,

@@ -1,17 +1,24 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { awards, entries, scores } from "#db/schema";
-import { db } from "~/db.server";
+import { db, preparedQuery } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { defaultAwards, MOST_VALUABLE_FAILURE } from "./awards";
 import { notConflicted } from "./judging.server";
 
-export function listAwards(eventId: string) {
-  return db
+// The results and the event page of a closed event read it on every visit: built once (ADR 064).
+const awardsOf = preparedQuery(() =>
+  db
     .select({ id: awards.id, kind: awards.kind, name: awards.name, description: awards.description, entryId: awards.entryId, entryTitle: entries.title })
     .from(awards)
     .leftJoin(entries, eq(entries.id, awards.entryId))
-    .where(eq(awards.eventId, eventId))
-    .orderBy(asc(awards.position), asc(awards.name));
+    .where(eq(awards.eventId, sql.placeholder("eventId")))
+    .orderBy(asc(awards.position), asc(awards.name))
+    .prepare(),
+);
+
+/** An event's awards in their order, with the title of the entry each went to (if any). */
+export function listAwards(eventId: string) {
+  return awardsOf().all({ eventId });
 }
 
 export async function findAward(eventId: string, awardId: string) {

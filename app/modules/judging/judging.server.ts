@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
   criteria,
   entries,
@@ -13,7 +13,7 @@ import {
   teams,
   users,
 } from "#db/schema";
-import { db, dbClient } from "~/db.server";
+import { db, dbClient, preparedQueries, preparedQuery } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import type { Actor, EventAccess } from "~/modules/auth/permissions";
 import { answeredQuestions } from "~/modules/entries/questions.server";
@@ -42,7 +42,7 @@ type JudgingEvent = { id: string; judgesPerEntry: number | null; judgingRound?: 
 /** The entry (an SQL expression for its id) is on the final round's shortlist. */
 const isFinalist = (entryId: unknown) => sql`exists(select 1 from finalists f where f.entry_id = ${entryId} and f.decision <> 'removed')`;
 /** The person is a judge of the event's final round. */
-const isFinalJudge = (eventId: string, judgeId: string) =>
+const isFinalJudge = (eventId: unknown, judgeId: unknown) =>
   sql`exists(select 1 from final_judges fj where fj.event_id = ${eventId} and fj.user_id = ${judgeId})`;
 
 /**
@@ -52,13 +52,22 @@ const isFinalJudge = (eventId: string, judgeId: string) =>
  */
 export async function judgeQueue(event: JudgingEvent, judgeId: string) {
   const round = asRound(event.judgingRound);
+  const shape = round === 2 ? "final" : event.judgesPerEntry === null ? "all" : "assigned";
+  return queueOf(shape).all({ eventId: event.id, judgeId, round });
+}
+
+// Built once per shape (ADR 064): a judge's queue is read on every visit of it.
+const queueOf = preparedQueries((shape: "final" | "assigned" | "all") => {
+  const eventId = sql.placeholder("eventId");
+  const judgeId = sql.placeholder("judgeId");
+  const round = sql.placeholder("round");
   const assigned =
-    round === 2
-      ? and(isFinalist(sql`entries.id`), isFinalJudge(event.id, judgeId))
-      : event.judgesPerEntry === null
+    shape === "final"
+      ? and(isFinalist(sql`entries.id`), isFinalJudge(eventId, judgeId))
+      : shape === "all"
         ? undefined
         : // The judge's assignments are read once (the event and judge index), not looked up entry by entry.
-          sql`entries.id in (select a.entry_id from judge_assignments a where a.event_id = ${event.id} and a.judge_id = ${judgeId})`;
+          sql`entries.id in (select a.entry_id from judge_assignments a where a.event_id = ${eventId} and a.judge_id = ${judgeId})`;
   return db
     .select({
       id: entries.id,
@@ -70,22 +79,23 @@ export async function judgeQueue(event: JudgingEvent, judgeId: string) {
       scored: sql<number>`(select count(*) from scores s join criteria c on c.id = s.criterion_id and c.round = ${round}
         where s.entry_id = entries.id and s.judge_id = ${judgeId})`,
       // The same for every row: not correlated, so SQLite counts once.
-      criterionCount: sql<number>`(select count(*) from criteria c where c.event_id = ${event.id} and c.round = ${round})`,
+      criterionCount: sql<number>`(select count(*) from criteria c where c.event_id = ${eventId} and c.round = ${round})`,
     })
     .from(entries)
     .innerJoin(teams, eq(teams.id, entries.teamId))
     .innerJoin(problems, eq(problems.id, teams.problemId))
     .where(
       and(
-        eq(entries.eventId, event.id),
+        eq(entries.eventId, eventId),
         eq(entries.status, "submitted"),
         sql`not exists(select 1 from team_members m where m.team_id = entries.team_id and m.user_id = ${judgeId})`,
         sql`not exists(select 1 from judge_conflicts k where k.entry_id = entries.id and k.judge_id = ${judgeId})`,
         assigned,
       ),
     )
-    .orderBy(asc(entries.title), asc(entries.id));
-}
+    .orderBy(asc(entries.title), asc(entries.id))
+    .prepare();
+});
 
 /**
  * Whether this judge declared a conflict on the entry, and whether it is theirs to score: under assignment in round 1;
@@ -151,25 +161,35 @@ export async function withdrawConflict(eventId: string, entryId: string, judgeId
   return removed.length > 0;
 }
 
-/** Conflicts the judge declared in this event (shown under their queue). */
-export function judgeConflictList(eventId: string, judgeId: string) {
-  return db
+const judgeConflictsOf = preparedQuery(() =>
+  db
     .select({ entryId: judgeConflicts.entryId, title: entries.title, reason: judgeConflicts.reason })
     .from(judgeConflicts)
     .innerJoin(entries, eq(entries.id, judgeConflicts.entryId))
-    .where(and(eq(judgeConflicts.eventId, eventId), eq(judgeConflicts.judgeId, judgeId)))
-    .orderBy(asc(entries.title), asc(entries.id));
+    .where(and(eq(judgeConflicts.eventId, sql.placeholder("eventId")), eq(judgeConflicts.judgeId, sql.placeholder("judgeId"))))
+    .orderBy(asc(entries.title), asc(entries.id))
+    .prepare(),
+);
+
+/** Conflicts the judge declared in this event (shown under their queue). */
+export function judgeConflictList(eventId: string, judgeId: string) {
+  return judgeConflictsOf().all({ eventId, judgeId });
 }
 
-/** Every declared conflict of the event, for its organizers. */
-export function eventConflicts(eventId: string) {
-  return db
+const eventConflictsOf = preparedQuery(() =>
+  db
     .select({ entryId: judgeConflicts.entryId, title: entries.title, judgeName: users.name, reason: judgeConflicts.reason })
     .from(judgeConflicts)
     .innerJoin(entries, eq(entries.id, judgeConflicts.entryId))
     .innerJoin(users, eq(users.id, judgeConflicts.judgeId))
-    .where(eq(judgeConflicts.eventId, eventId))
-    .orderBy(asc(entries.title), asc(entries.id), asc(users.name));
+    .where(eq(judgeConflicts.eventId, sql.placeholder("eventId")))
+    .orderBy(asc(entries.title), asc(entries.id), asc(users.name))
+    .prepare(),
+);
+
+/** Every declared conflict of the event, for its organizers. */
+export function eventConflicts(eventId: string) {
+  return eventConflictsOf().all({ eventId });
 }
 
 /** Only this judge's own scores for the entry, in one round. */
@@ -508,11 +528,19 @@ export function overallCommentRows(eventId: string) {
     .orderBy(asc(overallComments.round), asc(entries.title), asc(entries.id), asc(users.name));
 }
 
-/** Names of these judges; an id asked for twice (a judge missing on several entries) is bound once. */
-export function judgeNames(ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
+const namesOf = preparedQuery(() =>
+  db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(inArray(users.id, [...new Set(ids)]));
+    .where(sql`${users.id} in (select value from json_each(${sql.placeholder("ids")}))`)
+    .prepare(),
+);
+
+/**
+ * Names of these judges; an id asked for twice (a judge missing on several entries) is bound once. The ids go as one
+ * JSON array, so any number of them runs one statement, built once (ADR 064).
+ */
+export function judgeNames(ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return namesOf().all({ ids: JSON.stringify([...new Set(ids)]) });
 }

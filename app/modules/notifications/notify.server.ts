@@ -5,7 +5,7 @@
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { events, notificationPreferences, notifications } from "#db/schema";
-import { db } from "~/db.server";
+import { db, preparedQuery } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { mailStatements, mailStatementsIfChanged, type Mail } from "~/modules/mail/outbox.server";
 import type { MailContent } from "~/modules/mail/template";
@@ -111,11 +111,17 @@ export async function listNotifications(userId: string, requestedPage = 1) {
   return { rows, total, page, pages };
 }
 
-export async function unreadCount(userId: string): Promise<number> {
-  const [{ unread }] = await db
+const unreadOf = preparedQuery(() =>
+  db
     .select({ unread: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .prepare(),
+);
+
+/** How many of the person's notices are unread: the root layout shows it on every page, so the query is built once. */
+export async function unreadCount(userId: string): Promise<number> {
+  const [{ unread }] = await unreadOf().all({ userId });
   return unread;
 }
 

@@ -61,6 +61,24 @@ describe("the gallery of a large event", () => {
   });
 });
 
+describe("the gallery's filters, each shape of them built once (ADR 064)", () => {
+  const titles = async (query: string) => (await gallery(query)).entries.map((e) => e.title);
+
+  it("binds each visit's own values to a query built for an earlier one", async () => {
+    expect(await titles("?tag=voice")).toEqual(["Entry 27"]);
+    expect(await titles("?tag=ocr")).toEqual(["Entry 02"]);
+    expect(await titles("?tag=support&outcome=working")).toEqual(["Entry 01", "Entry 03"]);
+    expect(await titles("?tag=support&outcome=failed")).toEqual([]);
+    expect((await gallery("?outcome=failed")).page.total).toBe(4);
+    expect((await gallery("?outcome=working")).page.total).toBe(26);
+    // A tag's LIKE wildcards are plain characters.
+    expect(await titles("?tag=_")).toEqual([]);
+    expect(await titles("?tag=%25")).toEqual([]);
+    // An outcome the gallery does not know is no filter.
+    expect((await gallery("?outcome=evil")).page.total).toBe(30);
+  });
+});
+
 describe("the event page of a large event", () => {
   it("sends the first 12 cards and the count of all", async () => {
     const data = (await expectStatus(eventLoader(args(request(`/events/${slug}`, { user: organizer }), { slug })), 200)).data as {
