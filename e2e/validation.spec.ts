@@ -58,6 +58,16 @@ test("event and problem forms refuse bad input and keep what was typed", async (
   await expect(page.getByText("The judging deadline must be after the submission deadline")).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveValue(title);
   await expectAccessible(page);
+
+  // A start typed in the hour the clocks skip in spring is refused beside it, not saved an hour later.
+  await page.getByLabel("Timezone").selectOption("Europe/Berlin");
+  await page.getByLabel("Starts").fill("2031-03-30T02:30");
+  await page.getByLabel("Submission deadline").fill("2031-04-02T18:00");
+  await page.getByLabel("Judging deadline").fill("2031-04-05T18:00");
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByLabel("Starts")).toHaveAccessibleDescription(/02:30 on 30 March 2031 does not happen in Europe\/Berlin.*such as 03:30/);
+  await expect(page.getByLabel("Starts")).toHaveValue("2031-03-30T02:30");
+  await expect(page.getByLabel("Title")).toHaveValue(title);
   await page.goto("/");
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDateRange, formatInZone, isLocalDateTime, isValidTimezone, relativeTime } from "./time";
 import { commonTimezones } from "./timezones";
-import { utcToZonedLocal, zonedLocalToUtc } from "./zoned-time";
+import { skippedTimeMessage, utcToZonedLocal, zonedLocalToUtc } from "./zoned-time";
 
 describe("zonedLocalToUtc and utcToZonedLocal", () => {
   const cases: [tz: string, local: string, utc: string][] = [
@@ -62,6 +62,30 @@ describe("zonedLocalToUtc and utcToZonedLocal", () => {
   it("throws on a value that is not a local date-time", () => {
     expect(() => zonedLocalToUtc("tomorrow", "UTC")).toThrow("Not a local date-time: tomorrow");
     expect(() => zonedLocalToUtc("2026-12-01T09:00Z", "UTC")).toThrow();
+  });
+});
+
+describe("skippedTimeMessage", () => {
+  it("names a wall time the clocks skip, and the time it would become", () => {
+    expect(skippedTimeMessage("2026-03-29T02:30", "Europe/Berlin")).toBe(
+      "02:30 on 29 March 2026 does not happen in Europe/Berlin: the clocks go forward then. Pick another time, such as 03:30",
+    );
+    expect(skippedTimeMessage("2026-03-08T02:00", "America/New_York")).toContain("such as 03:00");
+    // Lord Howe Island moves half an hour.
+    expect(skippedTimeMessage("2026-10-04T02:15", "Australia/Lord_Howe")).toContain("such as 02:45");
+  });
+
+  it("lets every other time through: before and after the gap, a repeated hour, seconds, other zones", () => {
+    for (const [local, tz] of [
+      ["2026-03-29T01:59", "Europe/Berlin"],
+      ["2026-03-29T03:00", "Europe/Berlin"],
+      ["2026-10-25T02:30", "Europe/Berlin"],
+      ["2026-03-29T02:30", "UTC"],
+      ["2026-03-29T02:30", "Asia/Kolkata"],
+      ["2026-12-01T09:00:30", "Europe/Berlin"],
+      ["not a time", "Europe/Berlin"],
+    ])
+      expect(skippedTimeMessage(local, tz), `${local} ${tz}`).toBeNull();
   });
 });
 

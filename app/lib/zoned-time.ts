@@ -5,8 +5,8 @@ import { localParts } from "./time";
 
 /**
  * "2026-12-01T09:00" in Europe/Berlin → the UTC instant. The zone rules (offsets, DST gaps and
- * overlaps) come from @date-fns/tz: a wall time skipped by a DST change moves forward by the gap,
- * and a wall time that happens twice is its first occurrence.
+ * overlaps) come from @date-fns/tz: a wall time skipped by a DST change moves forward by the gap (forms refuse
+ * one first, with skippedTimeMessage), and a wall time that happens twice is its first occurrence.
  */
 export function zonedLocalToUtc(local: string, tz: string): Date {
   const parts = localParts(local);
@@ -28,4 +28,20 @@ export function utcToZonedLocal(date: Date, tz: string): string {
   const z = new TZDateMini(date.getTime(), tz);
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}T${pad(z.getHours())}:${pad(z.getMinutes())}`;
+}
+
+/**
+ * Why a typed wall time cannot be saved as typed, or null: a time the zone skips where clocks go forward ("02:30" on
+ * the spring-forward night in Europe/Berlin) does not happen, and zonedLocalToUtc would quietly save the time after
+ * the gap. Organizers are told, next to the field, and offered that time instead.
+ */
+export function skippedTimeMessage(local: string, tz: string): string | null {
+  const parts = localParts(local);
+  if (!parts) return null;
+  const saved = utcToZonedLocal(zonedLocalToUtc(local, tz), tz);
+  const [y, mo, d, h, mi] = parts;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  if (saved === `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`) return null;
+  const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(y, mo - 1, d));
+  return `${pad(h)}:${pad(mi)} on ${day} does not happen in ${tz}: the clocks go forward then. Pick another time, such as ${saved.slice(11)}`;
 }

@@ -14,6 +14,7 @@ import { canCreateEvent, canUseAsTemplate, type Actor } from "~/modules/auth/per
 import { createEvent, loadEventAccess, slugTaken } from "~/modules/events/events.server";
 import { eventSchema } from "~/modules/events/schemas";
 import { templateDefaults, templatePreview } from "~/modules/events/templates.server";
+import { skippedEventTime } from "~/modules/events/settings.server";
 import { templateSchema } from "~/modules/problems/schemas";
 
 const check = lazySchemas(() => import("~/modules/events/schemas"));
@@ -51,6 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // A refused post keeps the problems that were ticked.
   const ticked = copy?.status === "success" ? copy.value.problemIds : null;
   if (submission.status !== "success") return data({ result: submission.reply(), ticked }, { status: 400 });
+  const skipped = skippedEventTime(submission.value);
+  if (skipped) return data({ result: submission.reply({ fieldErrors: { [skipped.field]: [skipped.message] } }), ticked }, { status: 400 });
   if (submission.value.slug && (await slugTaken(submission.value.slug))) {
     return data({ result: submission.reply({ fieldErrors: { slug: ["Another event already uses this address: pick another"] } }), ticked }, { status: 400 });
   }

@@ -20,6 +20,9 @@ describe("announcementSchema", () => {
     expect(errorsOf(parse({ when: "later", sendAt: "2026-12-02T10:30" }))).toEqual({ sendAt: "Pick a time in the future, or send it now" });
     expect(errorsOf(parse({ when: "later", sendAt: "" }))).toEqual({ sendAt: "Enter the date and time to send it" });
     expect(errorsOf(parse({ when: "later", sendAt: "2026-02-30T10:00" }))).toEqual({ sendAt: "Enter the date and time to send it" });
+    expect(errorsOf(parse({ when: "later", sendAt: "2027-03-28T02:45" }))).toEqual({
+      sendAt: "02:45 on 28 March 2027 does not happen in Europe/Berlin: the clocks go forward then. Pick another time, such as 03:45",
+    });
   });
 
   it("ignores a time left in the field when sending now", () => {

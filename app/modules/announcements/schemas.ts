@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { announcementAudiences, type EventPhase } from "#db/enums";
 import { isLocalDateTime } from "~/lib/time";
-import { zonedLocalToUtc } from "~/lib/zoned-time";
+import { skippedTimeMessage, zonedLocalToUtc } from "~/lib/zoned-time";
 import { audienceOpen } from "./rules";
 
 export const TITLE_MAX = 120;
@@ -34,6 +34,8 @@ export function announcementSchema(ctx: { now: Date; timezone: string; phase: Ev
       if (v.when !== "later") return;
       if (!v.sendAt || !isLocalDateTime(v.sendAt)) {
         issue.addIssue({ code: "custom", path: ["sendAt"], message: "Enter the date and time to send it" });
+      } else if (skippedTimeMessage(v.sendAt, ctx.timezone)) {
+        issue.addIssue({ code: "custom", path: ["sendAt"], message: skippedTimeMessage(v.sendAt, ctx.timezone)! });
       } else if (zonedLocalToUtc(v.sendAt, ctx.timezone) <= ctx.now) {
         issue.addIssue({ code: "custom", path: ["sendAt"], message: "Pick a time in the future, or send it now" });
       }

@@ -17,7 +17,7 @@ import {
 } from "#db/schema";
 import { db, preparedQueries } from "~/db.server";
 import { newId } from "~/lib/ids";
-import { zonedLocalToUtc } from "~/lib/zoned-time";
+import { skippedTimeMessage, zonedLocalToUtc } from "~/lib/zoned-time";
 import { isLocalDateTime } from "~/lib/time";
 import type { Actor, EventAccess } from "~/modules/auth/permissions";
 import { defaultRubric } from "./rubric";
@@ -415,6 +415,8 @@ export type PhaseChangeInput = Omit<TransitionRequest, "submissionDeadline"> & {
 
 export async function changePhase(event: EventRow, actorId: string, input: PhaseChangeInput, now: Date, origin = configuredOrigin()) {
   const until = input.submissionDeadline;
+  const skipped = until ? skippedTimeMessage(until, event.timezone) : null;
+  if (skipped) return { ok: false as const, field: "submissionDeadline" as const, message: skipped };
   const req: TransitionRequest = { ...input, submissionDeadline: until && isLocalDateTime(until) ? zonedLocalToUtc(until, event.timezone) : null };
   const check = checkTransition(await phaseFacts(event, now), req);
   if (!check.ok) return check;

@@ -146,6 +146,18 @@ describe("submissions-reopened (judging → open)", () => {
       ORIGIN,
     );
 
+  it("refuses a new deadline typed in a time the clocks skip, and moves nothing", async () => {
+    const { organizer, event, judging } = await startedEarly();
+    await db.run(sql`update events set timezone = 'Europe/Berlin' where id = ${event.id}`);
+    const berlin = await getEvent(event.id);
+    expect(await reopen(berlin, organizer, "2031-03-30T02:30")).toEqual({
+      ok: false,
+      field: "submissionDeadline",
+      message: "02:30 on 30 March 2031 does not happen in Europe/Berlin: the clocks go forward then. Pick another time, such as 03:30",
+    });
+    expect(await getEvent(event.id)).toMatchObject({ phase: "judging", submissionDeadline: judging.submissionDeadline });
+  });
+
   it("takes entries again until the new deadline, keeps saved scores and tells every team member and judge once", async () => {
     const { organizer, event, judging, judges, winners, drafter, bystander } = await startedEarly();
     // The form gives minutes: the new deadline, read in the event's time zone, is that minute.

@@ -5,7 +5,7 @@ import { checkEventEdit, type EditRefusal } from "./edit-rules";
 import { db } from "~/db.server";
 import { typedNameMatches, type Confirmation } from "~/lib/confirm";
 import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
-import { zonedLocalToUtc } from "~/lib/zoned-time";
+import { skippedTimeMessage, zonedLocalToUtc } from "~/lib/zoned-time";
 import { freeSlug, slugTaken, type EventRow } from "./events.server";
 import { configuredOrigin } from "~/lib/urls.server";
 import { organizerAddedMail } from "~/modules/mail/messages";
@@ -24,6 +24,15 @@ export function eventDetailsStamp(e: EventRow): string {
   return stampOf([e.title, e.slug, e.tagline, e.description, e.rules, e.timezone, e.startsAt, e.submissionDeadline, e.judgingDeadline, e.maxTeamSize]);
 }
 
+/** A date of the event's form typed in a wall time its zone skips (a DST gap), with what to do, or null. */
+export function skippedEventTime(input: Pick<EventInput, "startsAt" | "submissionDeadline" | "judgingDeadline" | "timezone">) {
+  for (const field of ["startsAt", "submissionDeadline", "judgingDeadline"] as const) {
+    const message = skippedTimeMessage(input[field], input.timezone);
+    if (message) return { field, message };
+  }
+  return null;
+}
+
 /**
  * Saves the event's details. A slug typed by the organizer must be free; a blank one is generated from the
  * title. The unique index decides a race between two organizers picking the same slug. With the edit form's stamp
@@ -36,6 +45,8 @@ export async function updateEvent(
   stamp?: string,
   now = new Date(),
 ): Promise<{ ok: true; slug: string } | Fail<"slug" | "" | EditRefusal["field"]>> {
+  const skipped = skippedEventTime(input);
+  if (skipped) return { ok: false, ...skipped };
   let slug: string;
   if (input.slug) {
     if (await slugTaken(input.slug, event.id)) return { ok: false, field: "slug", message: "Another event already uses this address: pick another" };

@@ -53,6 +53,12 @@ describe("peoplesChoiceSettingsSchema", () => {
     expect(parse({ enabled: true, closesAt: "2026-12-02T13:01" }).success).toBe(true);
   });
 
+  it("refuses a closing time the clocks skip, naming the time it would be", () => {
+    expect(errorsOf(parse({ enabled: true, closesAt: "2027-03-28T02:15" }))).toEqual({
+      closesAt: "02:15 on 28 March 2027 does not happen in Europe/Berlin: the clocks go forward then. Pick another time, such as 03:15",
+    });
+  });
+
   it("turns the vote off with or without a time, keeping a valid one", () => {
     expect(parse({})).toMatchObject({ success: true, data: { enabled: false, closesAt: null } });
     expect(parse({ closesAt: "2020-01-01T00:00" })).toMatchObject({ success: true, data: { enabled: false, closesAt: at("2019-12-31T23:00:00Z") } });

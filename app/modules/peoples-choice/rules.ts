@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { EventPhase } from "#db/enums";
 import { formatInZone, isLocalDateTime, relativeTime } from "~/lib/time";
-import { zonedLocalToUtc } from "~/lib/zoned-time";
+import { skippedTimeMessage, zonedLocalToUtc } from "~/lib/zoned-time";
 
 /** What the event row says about its vote: off unless enabled with a closing time. */
 export type VoteSettings = { enabled: boolean; closesAt: Date | null };
@@ -41,6 +41,8 @@ export function peoplesChoiceSettingsSchema(ctx: { timezone: string; submissionD
       if (!v.enabled) return;
       if (!v.closesAt || !isLocalDateTime(v.closesAt)) {
         issue.addIssue({ code: "custom", path: ["closesAt"], message: "Enter when the vote closes, as a date and time" });
+      } else if (skippedTimeMessage(v.closesAt, ctx.timezone)) {
+        issue.addIssue({ code: "custom", path: ["closesAt"], message: skippedTimeMessage(v.closesAt, ctx.timezone)! });
       } else if (zonedLocalToUtc(v.closesAt, ctx.timezone) <= ctx.submissionDeadline) {
         issue.addIssue({ code: "custom", path: ["closesAt"], message: "The vote opens at the submission deadline: pick a closing time after it" });
       }

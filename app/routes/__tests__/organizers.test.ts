@@ -179,6 +179,38 @@ describe("editing an event", () => {
     expect(await getEvent(event.id)).toEqual(event);
   });
 
+  it("refuses a time the clocks skip (a DST gap), beside its field, on a new event and an edited one", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const gap = { timezone: "Europe/Berlin", startsAt: "2031-03-30T02:30", submissionDeadline: "2031-04-02T18:00", judgingDeadline: "2031-04-05T18:00" };
+    const message = "02:30 on 30 March 2031 does not happen in Europe/Berlin: the clocks go forward then. Pick another time, such as 03:30";
+    const created = await expectStatus(newEventAction(args(request("/events/new", { user: organizer, form: eventForm(gap) }))), 400);
+    expect(fieldErrors(created)).toEqual({ startsAt: [message] });
+    const event = await createDraftEvent(organizer);
+    const path = `/events/${event.slug}/edit`;
+    const edited = await expectStatus(
+      editAction(
+        args(
+          request(path, {
+            user: organizer,
+            form: eventForm({ ...gap, startsAt: "2031-03-29T09:00", submissionDeadline: "2031-03-29T18:00", judgingDeadline: "2031-03-30T02:59" }),
+          }),
+          { slug: event.slug },
+        ),
+      ),
+      400,
+    );
+    expect(fieldErrors(edited)).toEqual({ judgingDeadline: [message.replace("02:30", "02:59").replace("03:30", "03:59")] });
+    expect(await getEvent(event.id)).toEqual(event);
+    // The hour before and after the gap, and the hour that happens twice in autumn, save as typed.
+    const times = { ...gap, startsAt: "2031-03-30T01:59", submissionDeadline: "2031-03-30T03:00", judgingDeadline: "2031-10-26T02:30" };
+    await expectStatus(editAction(args(request(path, { user: organizer, form: eventForm(times) }), { slug: event.slug })), 302);
+    expect(await getEvent(event.id)).toMatchObject({
+      startsAt: new Date("2031-03-30T00:59:00Z"),
+      submissionDeadline: new Date("2031-03-30T01:00:00Z"),
+      judgingDeadline: new Date("2031-10-26T00:30:00Z"),
+    });
+  });
+
   it("generates a free slug from the title when the slug is left blank", async () => {
     const organizer = await createUser({ role: "organizer" });
     const first = await createDraftEvent(organizer, { title: "Same Title Hack" });
