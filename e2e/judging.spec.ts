@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, type Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { events } from "#db/schema";
+import { and, eq } from "drizzle-orm";
+import { eventJudges, events } from "#db/schema";
 import { db } from "~/db.server";
 import { createPerson, officialRankingNormalized, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry, type Person } from "./fixtures";
 import { closeAndStay, expectAccessible, expectToast, test, unique } from "./helpers";
@@ -58,6 +58,26 @@ test("a sheet saved after judging ended says why and keeps the judge's scores an
   await expect(judge.getByRole("group", { name: /Problem fit/ }).getByLabel("4", { exact: true })).toBeChecked();
   await expect(judge.getByLabel("Overall comment for the team (optional)")).toHaveValue("Strong problem fit; measure the baseline first.");
   await expectAccessible(judge);
+});
+
+test("a judge removed while writing a sheet is told so and keeps the typing", async ({ browser }) => {
+  const { setUp, eventUrl, titles, judges } = await fourEntriesInJudging();
+  const judge = await pageSignedInAs(browser, judges[1].email);
+  await judge.goto(`${eventUrl}/judging`);
+  await judge.getByRole("link", { name: titles.a }).click();
+  await judge
+    .getByRole("group", { name: /Problem fit/ })
+    .getByLabel("3", { exact: true })
+    .check();
+  await judge.getByLabel("Overall comment for the team (optional)").fill("Half an hour of notes.");
+  // The organizers take them off the event's judges meanwhile.
+  await db.delete(eventJudges).where(and(eq(eventJudges.eventId, setUp.event.id), eq(eventJudges.userId, judges[1].id)));
+  await judge.getByRole("button", { name: "Save scores" }).click();
+  await expect(
+    judge.getByText("Only this event's judges can score entries. Your scores and comments are still in the form: copy what you need."),
+  ).toBeVisible();
+  await expect(judge.getByLabel("Overall comment for the team (optional)")).toHaveValue("Half an hour of notes.");
+  await expect(judge.getByRole("group", { name: /Problem fit/ }).getByLabel("3", { exact: true })).toBeChecked();
 });
 
 // A judge's sheet can be saved partly, by keyboard; a conflict declared by mistake can be taken back.

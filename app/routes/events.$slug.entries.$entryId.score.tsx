@@ -63,9 +63,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/events/${event.slug}/judging`, `Conflict declared: ${found.entry.title} left your queue, without your scores.`);
   }
   const scoring = await scoringDecision(ctx);
-  // Anyone but the event's judges gets an error page; a judge whose sheet closed while they wrote it (judging ended,
-  // the entry left their queue) is told beside the form, which keeps their scores and comments.
-  if (!access.isJudge) enforce(scoring);
+  // Someone who may not see the event gets an error page. A judge whose sheet closed while they wrote it (judging
+  // ended, the entry left their queue, or they were removed from the event's judges) is told beside the form, which
+  // keeps their scores and comments: it holds nothing but what they sent.
+  if (!scoring.ok && !access.isJudge && scoring.reason !== NOT_A_JUDGE) enforce(scoring);
   const submission = parseForm(formData, { schema: await currentSheetSchema(event) });
   if (!scoring.ok) {
     const message = refusedKeepingForm(scoring.reason, "Your scores and comments are");

@@ -5,7 +5,7 @@ import { eventJudges, events, judgeAssignments, overallComments, scores, teamMem
 import { db } from "~/db.server";
 import { readToast } from "~/lib/toast.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
-import { listCriteria } from "~/modules/events/events.server";
+import { listCriteria, removeJudge } from "~/modules/events/events.server";
 import { action as scoreAction } from "~/routes/events.$slug.entries.$entryId.score";
 import {
   args,
@@ -242,13 +242,32 @@ describe("partial and empty sheets", () => {
     expect(await mine(w, w.ids.a)).toHaveLength(0);
   });
 
-  it("a sheet saved after judging closed is refused beside the form, which keeps it; anyone else gets an error page", async () => {
+  const refusal = (res: Outcome) => (res.data as { result: { error?: Record<string, string[]> } }).result.error?.[""]?.[0];
+
+  it("a sheet saved after judging closed is refused beside the form, which keeps it", async () => {
     await movePhase(w.event.id, w.organizer, "closed");
     const late = await expectStatus(score(w, w.judge, w.ids.a, full(w)), 403);
     expect(late.thrown).toBe(false);
-    const message = (late.data as { result: { error?: Record<string, string[]> } }).result.error?.[""]?.[0];
-    expect(message).toMatch(/ Your scores and comments are still in the form: copy what you need\.$/);
+    expect(refusal(late)).toMatch(/ Your scores and comments are still in the form: copy what you need\.$/);
     expect(await mine(w, w.ids.a)).toHaveLength(0);
-    expect((await expectStatus(score(w, w.organizer, w.ids.a, full(w)), 403)).thrown).toBe(true);
+  });
+
+  it("a judge removed while writing a sheet is told beside the form, which keeps it; nothing is saved", async () => {
+    expect(await removeJudge(w.event.id, w.judge.id, 1)).toMatchObject({ ok: true });
+    const removed = await expectStatus(
+      score(
+        w,
+        w.judge,
+        w.ids.a,
+        sheet(w.rubric, () => 4, { "overall-comment": "Long thought" }),
+      ),
+      403,
+    );
+    expect(removed.thrown).toBe(false);
+    expect(refusal(removed)).toBe("Only this event's judges can score entries. Your scores and comments are still in the form: copy what you need.");
+    expect(await mine(w, w.ids.a)).toHaveLength(0);
+    // Someone who may not see the event at all still gets an error page.
+    await db.update(events).set({ phase: "draft" }).where(eq(events.id, w.event.id));
+    expect((await expectStatus(score(w, w.judge, w.ids.a, full(w)), 404)).thrown).toBe(true);
   });
 });
