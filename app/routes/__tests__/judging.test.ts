@@ -178,7 +178,7 @@ describe("judging", () => {
     );
   });
 
-  it("refuses a non-judge (participant, outsider, organizer) with 403", async () => {
+  it("refuses a non-judge (participant, outsider, organizer) with 403, saying so beside the form they sent", async () => {
     for (const user of [w.bob, w.outsider, w.organizer]) {
       const res = await expectStatus(
         score(
@@ -189,7 +189,10 @@ describe("judging", () => {
         ),
         403,
       );
-      expect(res.data).toBe("Only this event's judges can score entries.");
+      // Beside the form, as for a judge removed while writing (the form holds only what they sent).
+      expect((res.data as { result: { error?: Record<string, string[]> } }).result.error?.[""]).toEqual([
+        "Only this event's judges can score entries. Your scores and comments are still in the form: copy what you need.",
+      ]);
     }
     expect(await scoresOf(w.aliceEntryId)).toHaveLength(0);
   });
