@@ -35,14 +35,16 @@ test("a team member records what happened 30 days after the event, from the ask 
   // Words where the value goes are refused beside the field, with what was typed kept.
   await page.getByLabel(/AI metric today/).fill("41 percent");
   await page.getByRole("button", { name: "Save what happened" }).click();
-  await expect(page.getByText("Give the value as a number, like 41, 1,200 or 3.5")).toBeVisible();
+  await expect(page.getByText("Give the value as a number, like 41, 1,200, 3.5 or 3,5")).toBeVisible();
   await expect(page.getByLabel("Why?")).toHaveValue("Finance runs it on every refund since March.");
-  await page.getByLabel(/AI metric today/).fill("41");
+  // A decimal comma is a decimal point.
+  await page.getByLabel(/AI metric today/).fill("41,5");
   await page.getByRole("button", { name: "Save what happened" }).click();
   await expectToast(page, "Saved what happened next. Thank you!");
   const section = page.getByRole("region", { name: "What happened next" });
   await expect(section).toContainText("Adopted in production");
   await expect(section).toContainText("Finance runs it on every refund since March.");
+  await expect(section).toContainText("41.5");
   await expect(section).toContainText("Recorded");
   await expect(section).toContainText("by Fay Follower");
   await expect(section.getByRole("link", { name: "Update what happened" })).toBeVisible();

@@ -86,7 +86,15 @@ test("counts stay hidden from everyone, organizers included, until results are p
   await expect(preview).toContainText("Vote counts are hidden from everyone, organizers included, until results are published.");
   await expect(preview.getByRole("table")).toHaveCount(0);
 
-  await publishResults(setUp);
+  // Publishing while the vote is open ends it early: the Manage page says so, with the votes so far, and asks first.
+  await organizer.goto(`${setUp.url}/manage`);
+  const cutShort = organizer.getByLabel(/The People's choice vote is open until .* \(in .*\): publishing now ends it early, with the 3 votes cast so far\./);
+  await expect(cutShort).toBeVisible();
+  await organizer.getByRole("button", { name: "Publish results and close" }).click();
+  await expect(organizer.getByText("Tick the confirmation to go ahead.")).toBeVisible();
+  await cutShort.check();
+  await organizer.getByRole("button", { name: "Publish results and close" }).click();
+  await expectToast(organizer, "The event is now: Results published.");
   const reader = await pageSignedInAs(browser, cy.email);
   await reader.goto(`${setUp.url}/results`);
   const published = reader.getByRole("region", { name: "People's choice" });

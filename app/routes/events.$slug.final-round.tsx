@@ -12,8 +12,9 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
 import { canStartFinalRound, canViewFinalRound } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
+import { judgingGaps, judgingSheets } from "~/modules/events/dashboard.server";
 import { listJudges } from "~/modules/events/events.server";
-import { asRound, decisionWords, finalRoundBlockers, liveDemoRubric, requestedTop, topFinalists } from "~/modules/judging/rounds";
+import { asRound, decisionWords, finalRoundBlockers, liveDemoRubric, requestedTop, roundOneGapsNote, topFinalists } from "~/modules/judging/rounds";
 import { startFinalRoundSchema } from "~/modules/judging/schemas";
 import { listShortlist, roundOneRanking, startFinalRound } from "~/modules/judging/rounds.server";
 
@@ -26,11 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   enforce(canViewFinalRound(user, access));
   const round = asRound(event.judgingRound);
   const canStart = canStartFinalRound(user, access, { round }).ok;
-  const [ranking, judges, shortlist, finalJudges] = await Promise.all([
+  const [ranking, judges, shortlist, finalJudges, gaps] = await Promise.all([
     canStart ? roundOneRanking(event) : Promise.resolve([]),
     canStart ? listJudges(event.id) : Promise.resolve([]),
     listShortlist(event.id),
     listJudges(event.id, 2),
+    canStart && event.phase === "judging" && round === 1 ? judgingSheets(event).then(judgingGaps) : Promise.resolve(null),
   ]);
   const top = requestedTop(new URL(request.url).searchParams.get("top"), ranking.length);
   return {
@@ -40,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     blockers: canStart ? finalRoundBlockers({ phase: event.phase, round, submittedEntries: ranking.length }) : [],
     top,
     suggested: topFinalists(ranking, top),
+    // Round 1's missing sheets, said before it closes for good.
+    roundOneGaps: gaps && roundOneGapsNote(gaps) ? { note: roundOneGapsNote(gaps)!, entries: gaps.entryLines } : null,
     ranking: ranking.map((r) => ({ ...r, score: r.score === null ? null : r.score.toFixed(1) })),
     judges,
     shortlist: shortlist.map((s) => ({ ...s, at: formatInZone(s.at, event.timezone) })),
@@ -81,7 +85,7 @@ export default function FinalRound() {
 }
 
 function StartForm() {
-  const { event, blockers, top, suggested, ranking, judges } = useLoaderData<typeof loader>();
+  const { event, blockers, top, suggested, ranking, judges, roundOneGaps } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "start-final-round",
@@ -180,6 +184,19 @@ function StartForm() {
           <p className="hint">You can change the final round&rsquo;s rubric on the Rubric page until its first score.</p>
           <ErrorList id={fields.rubric.errorId} errors={fields.rubric.errors} />
         </fieldset>
+        {roundOneGaps ? (
+          <div role="note" className="space-y-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+            <p>{roundOneGaps.note}</p>
+            <details>
+              <summary className="cursor-pointer">Entries with missing or incomplete score sheets ({roundOneGaps.entries.length})</summary>
+              <ul className="mt-1 list-disc pl-5">
+                {roundOneGaps.entries.map((line, i) => (
+                  <li key={`${i}-${line}`}>{line}</li>
+                ))}
+              </ul>
+            </details>
+          </div>
+        ) : null}
         <div>
           <label className="flex items-start gap-2 text-sm">
             <input

@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import { useState } from "react";
 import type { EventPhase } from "#db/enums";
 import { ErrorList, Field, FormErrors, LeaveDialog, SelectField, TextareaField } from "~/components/forms";
+import { useHydrated } from "~/components/error-boundary";
 import { useUnsavedForm } from "~/components/unsaved-form";
 import { Markdown } from "~/components/markdown";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -44,7 +45,17 @@ export function AnnouncementForm({
   const unsaved = useUnsavedForm(formProps, lastResult, { saves: (button) => button?.value !== "preview" });
   const choices = announcementAudiences.filter((a) => audienceOpen(a, event.phase));
   const heading = editing ? `Change “${editing.title}”` : "New announcement";
-  const sendLabel = when === "later" ? (editing ? "Save and keep it scheduled" : "Schedule announcement") : "Send announcement now";
+  // Without JavaScript the label cannot follow the "When" choice, so it names both until the page is hydrated.
+  const hydrated = useHydrated();
+  const sendLabel = !hydrated
+    ? editing
+      ? "Save announcement"
+      : "Send or schedule announcement"
+    : when === "later"
+      ? editing
+        ? "Save and keep it scheduled"
+        : "Schedule announcement"
+      : "Send announcement now";
   return (
     <section aria-labelledby="announcement-form-h" className="card max-w-3xl">
       <h2 id="announcement-form-h" className="h2">

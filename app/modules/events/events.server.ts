@@ -31,7 +31,7 @@ import { addPersonByEmail, type AddPersonResult } from "./people.server";
 import { phaseNotices } from "./phase-notices.server";
 import { templateRows, type EventTemplate } from "./templates.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
-import { endVoteOnPublish, recordPeoplesChoiceWinner } from "~/modules/peoples-choice/votes.server";
+import { countedVoteTotal, endVoteOnPublish, recordPeoplesChoiceWinner } from "~/modules/peoples-choice/votes.server";
 import { asRound, type JudgingRound, type judgeRemovalRefusals } from "~/modules/judging/rounds";
 import { checkTransition, nextSteps, noJudgingGaps, type PhaseFacts, type TransitionRequest } from "./phases";
 
@@ -368,7 +368,8 @@ export async function removeJudge(eventId: string, userId: string, round: Judgin
 }
 
 async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
-  const [[{ count: problemCount }], weights, judging, drafts, [{ saved }]] = await Promise.all([
+  const voteOpen = event.phase === "judging" && event.peoplesChoiceEnabled && event.peoplesChoiceClosesAt !== null && event.peoplesChoiceClosesAt > now;
+  const [[{ count: problemCount }], weights, judging, drafts, [{ saved }], votesCast] = await Promise.all([
     db
       .select({ count: sql<number>`count(*)` })
       .from(problems)
@@ -388,6 +389,7 @@ async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
           select count(*) as saved from (select distinct s.entry_id, s.judge_id from scores s
           join criteria c on c.id = s.criterion_id where c.event_id = ${event.id} and c.round = 1)`)
       : Promise.resolve([{ saved: 0 }]),
+    voteOpen ? countedVoteTotal(event.id) : Promise.resolve(0),
   ]);
   return {
     phase: event.phase,
@@ -403,6 +405,7 @@ async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
     judging,
     draftTeams: drafts.map((d) => d.name),
     savedSheets: Number(saved),
+    votesCast,
   };
 }
 

@@ -241,6 +241,23 @@ describe("the steps each phase offers, in full", () => {
     });
   });
 
+  it("publishing asks first while a People's choice vote is still open, saying it ends early and with how many votes", () => {
+    const inTwoDays = new Date(now.getTime() + 2 * 86_400_000);
+    const open = facts({ phase: "judging", voteClosesAt: inTwoDays, votesCast: 2 });
+    expect(nextSteps(open)[0].confirmation).toBe(
+      "The People's choice vote is open until Mon, 3 Jun 2030, 14:00 CEST (in 2 days): publishing now ends it early, with the 2 votes cast so far.",
+    );
+    expect(go(open, "closed")).toMatchObject({ ok: false });
+    expect(go(open, "closed", { confirmed: true })).toMatchObject({ ok: true });
+    expect(nextSteps({ ...open, votesCast: 1 })[0].confirmation).toMatch(/with the 1 vote cast so far\.$/);
+    // With missing sheets too, both are said.
+    const both = nextSteps({ ...open, judging: { expectedSheets: 2, completeSheets: 1, entryLines: ["A: no sheet from Ben"], judgeLines: [] } })[0];
+    expect(both.confirmation).toMatch(/^Judging is not complete: 1 of 2 .* publishing now ends it early, with the 2 votes cast so far\.$/);
+    // A vote that has closed, or none, asks nothing.
+    expect(nextSteps(facts({ phase: "judging", voteClosesAt: new Date(now.getTime() - 1), votesCast: 2 }))[0].confirmation).toBeNull();
+    expect(nextSteps(facts({ phase: "judging", voteClosesAt: null }))[0].confirmation).toBeNull();
+  });
+
   it("closed offers only reopening for judging, which needs a reason but no confirmation", () => {
     expect(nextSteps(facts({ phase: "closed" }))).toEqual([
       { to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, details: [], needsReason: true, deadline: null },

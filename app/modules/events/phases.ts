@@ -22,6 +22,8 @@ export type PhaseFacts = {
   judging: JudgingGaps;
   /** In judging: score sheets with at least one score saved, complete or not. */
   savedSheets?: number;
+  /** In judging, while a People's choice vote is still open (voteClosesAt ahead): the votes that count so far. */
+  votesCast?: number;
   /** While open: the teams whose entry is still a draft, which starting judging early leaves unsubmitted. */
   draftTeams?: string[];
 };
@@ -78,14 +80,21 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
     case "judging": {
       const { expectedSheets, completeSheets, entryLines, judgeLines } = f.judging;
       const gaps = entryLines.length > 0;
+      const incomplete = gaps
+        ? `Judging is not complete: ${completeSheets} of ${expectedSheets} expected score ${expectedSheets === 1 ? "sheet is" : "sheets are"} complete. Publish anyway; results count only the scores saved.`
+        : "";
+      // Publishing ends a People's choice vote that is still open (ADR 031): said before, with what it has so far.
+      const voteOpen = f.voteClosesAt && f.voteClosesAt > f.now ? f.voteClosesAt : null;
+      const votes = f.votesCast ?? 0;
+      const cutShort = voteOpen
+        ? `The People's choice vote is open until ${formatInZone(voteOpen, f.timezone)} (${relativeTime(voteOpen, f.now)}): publishing now ends it early, with ${votes === 1 ? "the 1 vote" : `the ${votes} votes`} cast so far.`
+        : "";
       return [
         {
           to: "closed",
           label: "Publish results and close",
           blockers: [],
-          confirmation: gaps
-            ? `Judging is not complete: ${completeSheets} of ${expectedSheets} expected score ${expectedSheets === 1 ? "sheet is" : "sheets are"} complete. Publish anyway; results count only the scores saved.`
-            : null,
+          confirmation: [incomplete, cutShort].filter(Boolean).join(" ") || null,
           details: gaps
             ? [
                 { heading: "Entries with missing or incomplete score sheets", items: entryLines },

@@ -11,14 +11,21 @@ describe("followUpSchema's metric value", () => {
     expect(answer(undefined).data?.metricValue).toBe("");
   });
 
+  it("reads a decimal comma as a decimal point, but never a thousands separator", () => {
+    expect(answer("86,5").data?.metricValue).toBe("86.5");
+    expect(answer("-0,25").data?.metricValue).toBe("-0.25");
+    expect(answer("12,34").data?.metricValue).toBe("12.34");
+    expect(answer("1,200").data?.metricValue).toBe("1,200");
+  });
+
   it("refuses words, units and other notations beside the field, since the unit is printed after the value", () => {
-    for (const value of ["abc", "86 percent", "86 %", "1e3", "12,34", "1.", ".5", "4 1", "--3"]) {
+    for (const value of ["abc", "86 percent", "86 %", "1e3", "12,3456", "1,2,3", "1.", ".5", "4 1", "--3"]) {
       const parsed = answer(value);
       expect(parsed.success, value).toBe(false);
       expect(
         parsed.error?.issues.map((i) => [i.path.join("."), i.message]),
         value,
-      ).toEqual([["metricValue", "Give the value as a number, like 41, 1,200 or 3.5"]]);
+      ).toEqual([["metricValue", "Give the value as a number, like 41, 1,200, 3.5 or 3,5"]]);
     }
   });
 });

@@ -2,17 +2,22 @@ import { z } from "zod";
 import { followUpStatuses } from "#db/enums";
 import { METRIC_VALUE } from "./metric-value";
 
+const DECIMAL_COMMA = /^[-+]?\d+,\d{1,2}$/;
+
 /** A follow-up's answer (ADR 030): what happened, why, and the AI metric's value today (optional: it may not be measured). */
 export const followUpSchema = z.object({
   status: z.enum(followUpStatuses, { error: "Choose what happened to the entry" }),
   why: z.string({ error: "Say why, in a sentence or two" }).trim().min(3, "Say why, in a sentence or two").max(2000, "Use at most 2,000 characters"),
   // A number as people write it ("41", "1,200", "-3.5"): the metric's unit is printed after it on every page, so
   // "86 percent" would read "86 percent %", and words have no place where the best result so far is compared.
+  // A decimal comma ("86,5") is read as a decimal point: with one or two digits after it, it cannot be a thousands
+  // separator, which always has three.
   metricValue: z
     .string()
     .trim()
     .max(100, "Use at most 100 characters")
-    .regex(METRIC_VALUE, "Give the value as a number, like 41, 1,200 or 3.5")
+    .transform((v) => (DECIMAL_COMMA.test(v) ? v.replace(",", ".") : v))
+    .pipe(z.string().regex(METRIC_VALUE, "Give the value as a number, like 41, 1,200, 3.5 or 3,5"))
     .optional()
     .default(""),
 });

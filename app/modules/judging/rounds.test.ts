@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { asRound, checkShortlist, DEFAULT_FINALISTS, finalJudgeClash, finalRoundBlockers, parseEmailList, requestedTop, topFinalists } from "./rounds";
+import {
+  asRound,
+  checkShortlist,
+  DEFAULT_FINALISTS,
+  finalJudgeClash,
+  finalRoundBlockers,
+  parseEmailList,
+  requestedTop,
+  roundOneGapsNote,
+  topFinalists,
+} from "./rounds";
 import { startFinalRoundSchema } from "./schemas";
 
 const ranking = [
@@ -86,6 +96,17 @@ describe("finalRoundBlockers", () => {
     expect(finalRoundBlockers({ phase: "closed", round: 1, submittedEntries: 3 })).toHaveLength(1);
     expect(finalRoundBlockers({ phase: "judging", round: 2, submittedEntries: 3 })).toEqual(["The final round has already started."]);
     expect(finalRoundBlockers({ phase: "judging", round: 1, submittedEntries: 0 })).toEqual(["There is no submitted entry to shortlist."]);
+  });
+});
+
+describe("roundOneGapsNote", () => {
+  it("says nothing when every expected sheet is complete, and counts them when not, in the singular for one", () => {
+    expect(roundOneGapsNote({ expectedSheets: 4, completeSheets: 4 })).toBeNull();
+    expect(roundOneGapsNote({ expectedSheets: 0, completeSheets: 0 })).toBeNull();
+    expect(roundOneGapsNote({ expectedSheets: 4, completeSheets: 3 })).toMatch(
+      /^Round 1's judging is not complete: 3 of 4 expected score sheets are complete\. /,
+    );
+    expect(roundOneGapsNote({ expectedSheets: 1, completeSheets: 0 })).toMatch(/: 0 of 1 expected score sheet is complete\. /);
   });
 });
 

@@ -90,6 +90,16 @@ export function finalRoundBlockers(f: FinalRoundFacts): string[] {
 }
 
 /**
+ * Said on the final round's form while round 1 still has missing or incomplete score sheets (null when none): the
+ * shortlist is read from the scores saved so far, and closing round 1 ends its scoring for good.
+ */
+export function roundOneGapsNote(gaps: { expectedSheets: number; completeSheets: number }): string | null {
+  if (gaps.completeSheets >= gaps.expectedSheets) return null;
+  const { expectedSheets: expected, completeSheets: complete } = gaps;
+  return `Round 1's judging is not complete: ${complete} of ${expected} expected score ${expected === 1 ? "sheet is" : "sheets are"} complete. The ranking below counts only the scores saved so far, and once round 1 closes its judges can no longer finish them.`;
+}
+
+/**
  * A judge of the final round must not be in any team of the event (ADR 010), finalist or not; returns the first
  * clash as a message, else null. A team is named by its entry's title, or its own name.
  */

@@ -110,6 +110,12 @@ const countedVotes = (eventId: string) => sql`select v.entry_id, count(*) as n
     and not exists (select 1 from team_members m where m.team_id = e.team_id and m.user_id = v.voter_id)
   group by v.entry_id`;
 
+/** How many votes count so far (not for one's own team, only for submitted entries): the organizers' publish step says it. */
+export async function countedVoteTotal(eventId: string): Promise<number> {
+  const [{ total }] = await db.all<{ total: number | null }>(sql`select sum(n) as total from (${countedVotes(eventId)})`);
+  return Number(total ?? 0);
+}
+
 /** Every submitted entry with its counted votes (0 included). Only for pages that passed `canSeeVoteCounts`. */
 export async function voteCounts(eventId: string): Promise<TallyRow[]> {
   const rows = await db.all<{ entry_id: string; title: string; n: number | null }>(sql`select e.id as entry_id, e.title, c.n

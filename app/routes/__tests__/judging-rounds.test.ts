@@ -122,6 +122,19 @@ describe("judging rounds: the final round", () => {
     expect(two.suggested).toEqual([w.ids.Alpha, w.ids.Beta]);
   });
 
+  it("says before round 1 closes that some of its score sheets are missing, and which", async () => {
+    const gapsOf = async () =>
+      ((await expectStatus(finalPage(w, w.organizer), 200)).data as { roundOneGaps: { note: string; entries: string[] } | null }).roundOneGaps;
+    expect(await gapsOf()).toBeNull();
+    await db.delete(scores).where(and(eq(scores.entryId, w.ids.Delta), eq(scores.judgeId, w.j2.id)));
+    const gaps = await gapsOf();
+    expect(gaps?.note).toBe(
+      "Round 1's judging is not complete: 7 of 8 expected score sheets are complete. The ranking below counts only the scores saved so far, and once round 1 closes its judges can no longer finish them.",
+    );
+    expect(gaps?.entries).toHaveLength(1);
+    expect(gaps?.entries[0]).toMatch(/^Delta: /);
+  });
+
   it("refuses a hand change without a reason, an empty shortlist, no judge and no confirmation, changing nothing", async () => {
     expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), reason: "" }), 400)).reason?.[0]).toMatch(/Say why the shortlist differs/);
     expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), finalists: [] }), 400)).finalists?.[0]).toBe("Pick at least one finalist.");

@@ -2,6 +2,7 @@
 // counts that no page shows before results are published.
 import { beforeAll, describe, expect, it } from "vitest";
 import { utcToZonedLocal } from "~/lib/zoned-time";
+import { changePhase, phaseStepsFor } from "~/modules/events/events.server";
 import { action as entryAction, loader as entryLoader } from "~/routes/events.$slug.entries.$entryId._index";
 import { loader as galleryLoader } from "~/routes/events.$slug.entries._index";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/events.$slug.peoples-choice";
@@ -101,6 +102,12 @@ describe("people's choice through the pages", () => {
     const preview = await results(world.organizer);
     expect(preview.peoplesChoice).toMatchObject({ hidden: "Vote counts are hidden from everyone, organizers included, until results are published." });
     expect(preview.peoplesChoice).not.toHaveProperty("tally");
+    // The vote is still open: publishing asks first, with the votes that count so far, and is refused unconfirmed.
+    const judging = await getEvent(world.eventId);
+    const [publish] = await phaseStepsFor(judging, new Date());
+    expect(publish.confirmation).toMatch(/ The People's choice vote is open until .*: publishing now ends it early, with the 2 votes cast so far\.$/);
+    expect(await changePhase(judging, world.organizer.id, { to: "closed", confirmed: false, reason: "" }, new Date())).toMatchObject({ ok: false });
+    expect((await getEvent(world.eventId)).phase).toBe("judging");
     await movePhase(world.eventId, world.organizer, "closed");
     const published = await results(world.voter);
     expect(published.peoplesChoice?.tally?.rows.map((r) => [r.title, r.votes])).toEqual([
