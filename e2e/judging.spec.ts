@@ -156,6 +156,13 @@ test("a judge saves a partial sheet by keyboard, declares a conflict and withdra
   const conflicts = j1.getByRole("region", { name: "Conflicts you declared" });
   await expect(conflicts).toContainText("I think I know this team.");
   await expectAccessible(j1);
+  // The organizers read it on the judges page, where they follow the judges' work.
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${eventUrl}/judges`);
+  const declared = organizer.getByRole("region", { name: "Declared conflicts" });
+  await expect(declared.getByRole("listitem")).toHaveText([`Jo One on ${titles.c}: I think I know this team.`]);
+  await expect(declared.getByRole("link", { name: titles.c })).toBeVisible();
+  await expectAccessible(organizer);
   await conflicts.getByRole("button", { name: `Withdraw the conflict with ${titles.c}` }).click();
   await expectToast(j1, `Conflict withdrawn: ${titles.c} is back in your queue.`);
   await expect(j1.getByText("0 of 4 entries scored")).toBeVisible();

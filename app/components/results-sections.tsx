@@ -1,5 +1,6 @@
 // The results page's sections around the ranking: how it works, the score distributions, round 1's ranking
 // after a final round, and for organizers the judges and declared conflicts.
+import { DeclaredConflicts, type DeclaredConflict } from "~/components/declared-conflicts";
 import { Link } from "~/components/link";
 import { DISAGREEMENT_SD, MIN_ENTRIES_FOR_NORMALIZATION, TIE_BREAK_RULES } from "~/modules/judging/results";
 import type { Page } from "~/lib/paging";
@@ -56,13 +57,15 @@ export function ScoreDistributions({
 
 /** For organizers: each judge's complete sheets and whether they were normalized, and the declared conflicts. */
 export function JudgesAndConflicts({
+  slug,
   finalRound,
   judges,
   conflicts,
 }: {
+  slug: string;
   finalRound: boolean;
   judges: { name: string; entries: number; normalized: boolean }[];
-  conflicts: { entryId: string; judgeName: string; title: string; reason: string }[];
+  conflicts: DeclaredConflict[];
 }) {
   return (
     <>
@@ -79,18 +82,7 @@ export function JudgesAndConflicts({
           </ul>
         </section>
       ) : null}
-      {conflicts.length ? (
-        <section aria-labelledby="conflicts-h" className="card text-sm">
-          <h2 id="conflicts-h" className="h2">
-            Declared conflicts
-          </h2>
-          <ul className="mt-2 space-y-1">
-            {conflicts.map((c) => (
-              <li key={`${c.entryId}-${c.judgeName}`}>{`${c.judgeName} on ${c.title}: ${c.reason}`}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <DeclaredConflicts slug={slug} conflicts={conflicts} />
     </>
   );
 }

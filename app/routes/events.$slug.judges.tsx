@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { useSucceededSubmissions } from "~/components/use-succeeded-submissions";
 import { AssignmentSection as AssignmentSectionOnServer, RoundOneAssignments as RoundOneAssignmentsOnServer } from "~/components/judges/assignment-forms";
+import { DeclaredConflicts } from "~/components/declared-conflicts";
 import { JudgesHeader } from "~/components/judges/judges-header";
 import { EmailInviteSection, type WithdrawFacts } from "~/components/judges/email-invite-section";
 import { InviteSection as InviteSectionOnServer, type RevokeFacts } from "~/components/judges/invite-section";
@@ -26,6 +27,7 @@ import {
   setJudgesPerEntry,
 } from "~/modules/events/assignments.server";
 import { listJudges } from "~/modules/events/events.server";
+import { eventConflicts } from "~/modules/judging/judging.server";
 import {
   createJudgeInvite,
   inviteJudgeByEmail,
@@ -67,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = asRound(event.judgingRound);
   // Once the final round started, round 1's assignments are its record: shown, never changed.
   const assign = canChangeAssignments(user, access, { round });
-  const [judges, roundOneJudges, invites, pending, assignments, preview, reminders] = await Promise.all([
+  const [judges, roundOneJudges, invites, pending, assignments, preview, reminders, conflicts] = await Promise.all([
     // The current round's judges, whom the page adds and invites: the final round's once it started (ADR 038).
     listJudges(event.id, round),
     round === 2 ? listJudges(event.id, 1) : Promise.resolve(null),
@@ -77,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event.judgesPerEntry === null || !assign.ok ? Promise.resolve(null) : previewAssignments(event.id, event.judgesPerEntry),
     // Judges with unfinished sheets and their Remind button; null outside judging.
     reminderList(event, new Date()),
+    eventConflicts(event.id),
   ]);
   return {
     event: { slug: event.slug, title: event.title, judgesPerEntry: event.judgesPerEntry, round },
@@ -89,6 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Entries that even a recompute could not fill: shown so the organizer can add judges.
     shortfall: preview && !preview.ok ? preview.message : null,
     reminders,
+    conflicts,
   };
 }
 
@@ -214,7 +218,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const INVITE_BY_EMAIL = ["invite-by-email"] as const;
 
 export default function EventJudges() {
-  const { event, assignmentsClosed, judges, roundOneJudges, invites, pending, assignments, shortfall, reminders } = useLoaderData<typeof loader>();
+  const { event, assignmentsClosed, judges, roundOneJudges, invites, pending, assignments, shortfall, reminders, conflicts } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   // After an invite is sent the address field starts afresh (a refused address stays, with the reason beside it).
   const invitesSent = useSucceededSubmissions(INVITE_BY_EMAIL);
@@ -224,6 +228,11 @@ export default function EventJudges() {
   return (
     <div className="space-y-8">
       <JudgesHeader event={event} judges={judges} roundOneJudges={roundOneJudges} />
+      <DeclaredConflicts
+        slug={event.slug}
+        conflicts={conflicts}
+        note="A judge declares a conflict on an entry's score sheet: the entry leaves their queue and their scores on it are removed. Only the judge can withdraw it."
+      />
       {reminders ? (
         <Deferred>
           <ReminderSection judges={reminders} last={last} />

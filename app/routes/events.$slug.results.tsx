@@ -134,7 +134,7 @@ export default function Results() {
       {roundOne ? <RoundOne slug={event.slug} view={view} roundOne={roundOne} /> : null}
       <HowRankingWorks scaleMax={scaleMax} />
       <ScoreDistributions rubric={rubric} distributions={distributions} />
-      {manages ? <JudgesAndConflicts finalRound={round === 2} judges={judges} conflicts={conflicts} /> : null}
+      {manages ? <JudgesAndConflicts slug={event.slug} finalRound={round === 2} judges={judges} conflicts={conflicts} /> : null}
     </div>
   );
 }

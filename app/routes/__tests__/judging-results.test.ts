@@ -13,6 +13,7 @@ import { loader as problemLoader } from "~/routes/events.$slug.problems.$problem
 import { action as scoreAction, loader as scoreLoader } from "~/routes/events.$slug.entries.$entryId.score";
 import { action as queueAction, loader as queueLoader } from "~/routes/events.$slug.judging";
 import { action as settingsAction } from "~/routes/events.$slug.judging-settings";
+import { loader as judgesLoader } from "~/routes/events.$slug.judges";
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
 import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv";
 import { loader as scoresCsvLoader } from "~/routes/events.$slug.scores[.]csv";
@@ -160,6 +161,11 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     const results = await expectStatus(resultsLoader(args(request(`/events/${w.event.slug}/results`, { user: w.organizer }), { slug: w.event.slug })), 200);
     expect((results.data as { conflicts: { judgeName: string; reason: string }[] }).conflicts).toEqual([
       expect.objectContaining({ judgeName: w.j1.name, reason: "Bob is my brother-in-law", title: "Bob entry" }),
+    ]);
+    // The judges page, where organizers follow the judges' work, lists it too.
+    const judgesPage = await expectStatus(judgesLoader(args(request(`/events/${w.event.slug}/judges`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    expect((judgesPage.data as { conflicts: { entryId: string; judgeName: string; reason: string }[] }).conflicts).toEqual([
+      { entryId: w.bobEntry, judgeName: w.j1.name, reason: "Bob is my brother-in-law", title: "Bob entry" },
     ]);
     // Another judge may not read the conflicts.
     expect(await db.select().from(judgeConflicts)).toHaveLength(1);
