@@ -174,4 +174,11 @@ test("a search with no match says so once, and a page past the end leads back to
   await expectAccessible(reader);
   await results.getByRole("link", { name: "Go to page 1" }).click();
   await expect(results.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
+
+  // A search of only an operator, typed in the box, says what it lacks instead of counting the archive for it.
+  await reader.getByLabel("Search entries and post-mortems").fill("OR");
+  await reader.getByLabel("Search entries and post-mortems").press("Enter");
+  await expect(
+    reader.getByText("OR, AND and NOT only join the words of a search, and this one has no other: showing the learnings as if nothing was typed."),
+  ).toBeVisible();
 });

@@ -11,8 +11,7 @@ import { mailsTo, mailTo } from "./mail";
 // receiver on E2E_SMTP_PORT, where the e2e server sends it (e2e/mail.ts).
 test.setTimeout(300_000);
 
-const CHECK =
-  "Check your email: we sent a link to confirm your address. If the address already has an account, its owner got an email on how to sign in instead.";
+const CHECK = "We sent a link to confirm your address. If the address already has an account, its owner got an email on how to sign in instead.";
 const linkIn = (text: string) => text.match(/http:\/\/\S+\/verify-email\/[\w-]+/)![0];
 
 test("a person signs up, browses unconfirmed, sends the link again, opens the mailed link and can then take part", async ({ browser }) => {

@@ -379,6 +379,8 @@ test("publishing with an unscored entry needs the confirmation; reopening needs 
   await organizer.getByLabel(/Publish anyway/).check();
   await organizer.getByRole("button", { name: "Publish results and close" }).click();
   await expectToast(organizer, "The event is now: Results published.");
+  // Published before the judging deadline: the dashboard no longer counts down to it.
+  await expect(organizer.getByText(/^Judging deadline: .*\(not needed: results are published\)$/)).toBeVisible();
 
   // Reopening needs a reason, which is recorded.
   await organizer.getByRole("button", { name: "Reopen for judging" }).click();

@@ -102,6 +102,13 @@ test("counts stay hidden from everyone, organizers included, until results are p
   await expect(published.getByRole("row")).toHaveText([/Rank\s*Entry\s*Votes/, /1\s*Beta triage\s*2/, /2\s*Alpha forecaster\s*1/]);
   await expect(reader.getByRole("region", { name: "Awards" })).toContainText("People's choice: Beta triage");
   await expectAccessible(reader);
+  // The entry they voted for says the vote is over once, and keeps their vote on it.
+  await reader.goto(`${setUp.url}/entries/${beta.entryId}`);
+  const box = reader.getByRole("region", { name: "People's choice" });
+  // Publishing ended it early: it closed then.
+  await expect(box).toContainText(/The people's choice vote closed .*\./);
+  await expect(box).toContainText("You voted for this entry.");
+  await expect(box.getByText("The people's choice vote is closed.", { exact: true })).toHaveCount(0);
 
   // The organizer's pages about the vote now say it happened, and where the counts are.
   await organizer.goto(`${setUp.url}/peoples-choice`);

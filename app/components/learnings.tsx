@@ -26,6 +26,7 @@ export function RelatedLearnings({
   problemTitle,
   busy = false,
   history = null,
+  empty = "No past entry in the archive looks related yet. You may be the first to try.",
   className = "",
 }: {
   learnings: readonly RelatedLearningItem[];
@@ -34,6 +35,8 @@ export function RelatedLearnings({
   busy?: boolean;
   /** The same problem was tried in past events: a link to its history. */
   history?: { href: string; attempts: number; events: number } | null;
+  /** Said when nothing is related. */
+  empty?: string;
   className?: string;
 }) {
   return (
@@ -48,7 +51,7 @@ export function RelatedLearnings({
         </p>
       ) : null}
       {learnings.length === 0 ? (
-        <p className="text-sm text-slate-700">No past entry in the archive looks related yet. You may be the first to try.</p>
+        <p className="text-sm text-slate-700">{empty}</p>
       ) : (
         <>
           <p className="text-sm text-slate-700">Past attempts from the archive that share what this is about. Read their post-mortems before you start.</p>

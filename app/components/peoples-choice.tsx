@@ -47,6 +47,12 @@ export function VoteBox({ slug, vote, error }: { slug: string; vote: { sentence:
           {box.reason}
         </p>
       ) : null}
+      {box.kind === "closed" && box.yourVoteHere ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <YourVoteBadge />
+          <span>You voted for this entry.</span>
+        </p>
+      ) : null}
       {error ? (
         <p id="vote-error" role="alert" className="field-error">
           {error}

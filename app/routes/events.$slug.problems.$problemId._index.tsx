@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problemHistory(problem),
   ]);
   return {
-    event: { slug: event.slug, title: event.title },
+    event: { slug: event.slug, title: event.title, closed: event.phase === "closed" },
     problem,
     teams: blindJudging(user, access, event).rows(teams.map((t) => ({ teamId: t.id, teamName: t.name }))),
     related,
@@ -98,7 +98,8 @@ export default function ProblemPage() {
         ) : null}
       </section>
       {history ? <ProblemHistorySection history={history} /> : null}
-      <RelatedLearnings learnings={related} />
+      {/* A past event's own entries are in the archive too, but never its "related" learnings: say "other". */}
+      <RelatedLearnings learnings={related} empty={event.closed ? "No entry of another problem in the archive looks related." : undefined} />
     </div>
   );
 }

@@ -151,7 +151,12 @@ describe("parseQuery, term by term", () => {
     expect(parseQuery("-voice").notice).toBe("A search needs at least one word to look for, not only words to leave out.");
     expect(parseQuery("").notice).toBeNull();
     expect(parseQuery("   ").notice).toBeNull();
-    for (const nothing of ["🚀", "*", "OR", "“ ”"])
+    for (const operators of ["OR", " OR  OR "])
+      expect(parseQuery(operators)).toMatchObject({
+        all: null,
+        notice: "OR, AND and NOT only join the words of a search, and this one has no other: showing the learnings as if nothing was typed.",
+      });
+    for (const nothing of ["🚀", "*", "“ ”", "((("])
       expect(parseQuery(nothing)).toMatchObject({
         all: null,
         notice: "A search looks for words of letters or digits, and this one has none: showing the learnings as if nothing was typed.",

@@ -174,6 +174,8 @@ export function parseQuery(raw: string, stems?: PrefixStems, leaveOut?: Readonly
   if (positive.length === 0) {
     if (negative.length > 0) notices.push("A search needs at least one word to look for, not only words to leave out.");
     // Only symbols, emoji or operators ("🚀", "*", "OR"): say so rather than list the archive as if it matched.
+    else if (/^\s*(?:(?:OR|AND|NOT)\s*)+$/.test(raw))
+      notices.push("OR, AND and NOT only join the words of a search, and this one has no other: showing the learnings as if nothing was typed.");
     else if (raw.trim() && !left.length)
       notices.push("A search looks for words of letters or digits, and this one has none: showing the learnings as if nothing was typed.");
     return { all: null, any: null, terms, notice: notices.join(" ") || null };

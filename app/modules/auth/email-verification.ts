@@ -5,4 +5,4 @@ export const VERIFY_VALID_HOURS = 48;
 
 /** The same answer for a new address and for one that already has an account, so sign-up reveals nothing. */
 export const signUpSentMessage =
-  "Check your email: we sent a link to confirm your address. If the address already has an account, its owner got an email on how to sign in instead.";
+  "We sent a link to confirm your address. If the address already has an account, its owner got an email on how to sign in instead.";

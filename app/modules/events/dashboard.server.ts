@@ -29,7 +29,13 @@ export async function eventDashboard(event: EventRow, now: Date) {
       ["Submission deadline", event.submissionDeadline],
       ["Judging deadline", event.judgingDeadline],
     ] as const
-  ).map(([label, at]) => ({ label, at: formatInZone(at, event.timezone), relative: relativeTime(at, now), past: at <= now }));
+  ).map(([label, at]) => ({
+    label,
+    at: formatInZone(at, event.timezone),
+    // Results published before a deadline: counting down to it would say something is still to come.
+    relative: event.phase === "closed" && at > now ? "not needed: results are published" : relativeTime(at, now),
+    past: at <= now || event.phase === "closed",
+  }));
   return { outcomes, progress, sheets, deadlines };
 }
 

@@ -110,7 +110,9 @@ describe("voteBoxState", () => {
   it("shows 'Your vote' on the entry voted for, and the policy's reason otherwise", () => {
     expect(voteBoxState(open, allow, "e1", "e1")).toEqual({ kind: "your-vote" });
     expect(voteBoxState(open, ownTeam, null, "e1")).toEqual({ kind: "refused", reason: ownTeam.reason, yourVoteHere: false });
-    expect(voteBoxState(closed, { ok: false, reason: "closed" }, "e1", "e1")).toEqual({ kind: "refused", reason: "closed", yourVoteHere: true });
+    // Closed: the sentence above says so; the box only keeps "Your vote" where it was.
+    expect(voteBoxState(closed, { ok: false, reason: "closed" }, "e1", "e1")).toEqual({ kind: "closed", yourVoteHere: true });
+    expect(voteBoxState(closed, { ok: false, reason: "closed" }, "e1", "e2")).toEqual({ kind: "closed", yourVoteHere: false });
   });
 
   it("shows nothing when the event holds no vote", () => {

@@ -84,11 +84,16 @@ export function tallyVotes(counts: TallyRow[]): Tally {
 
 /** What the entry page's vote box shows to one person for one entry. */
 export type VoteBoxState =
-  { kind: "hidden" } | { kind: "can-vote"; changing: boolean } | { kind: "your-vote" } | { kind: "refused"; reason: string; yourVoteHere: boolean };
+  | { kind: "hidden" }
+  | { kind: "can-vote"; changing: boolean }
+  | { kind: "your-vote" }
+  | { kind: "refused"; reason: string; yourVoteHere: boolean }
+  | { kind: "closed"; yourVoteHere: boolean };
 
 /**
  * The vote box of one entry page: nothing when the event has no vote; "Your vote" when this is the person's choice
  * and the vote is open; the button (saying it moves the vote when they voted elsewhere) when the policy allows;
+ * once the vote closed, only whether it was the person's choice (the sentence above the box says it closed);
  * otherwise the policy's reason.
  */
 export function voteBoxState(
@@ -100,6 +105,7 @@ export function voteBoxState(
   if (window.state === "off") return { kind: "hidden" };
   const here = myVoteEntryId === entryId;
   if (here && window.state === "open") return { kind: "your-vote" };
+  if (window.state === "closed") return { kind: "closed", yourVoteHere: here };
   if (!decision.ok) return { kind: "refused", reason: decision.reason, yourVoteHere: here };
   return { kind: "can-vote", changing: myVoteEntryId !== null };
 }

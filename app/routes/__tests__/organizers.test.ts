@@ -1068,6 +1068,13 @@ describe("organizer dashboard", () => {
     const close = await expectStatus(manage(organizer, event.slug, { intent: "phase", to: "closed" }), 400);
     expect(fieldErrors(close).confirmed).toEqual(["Tick the confirmation to go ahead."]);
     await expectStatus(manage(organizer, event.slug, { intent: "phase", to: "closed", confirmed: "on" }), 302);
+    // Published before the judging deadline: the dashboard no longer counts down to it.
+    const published = await expectStatus(manageLoader(args(request(`/events/${event.slug}/manage`, { user: organizer }), { slug: event.slug })), 200);
+    expect((published.data as { dashboard: { deadlines: { label: string; relative: string; past: boolean }[] } }).dashboard.deadlines[2]).toMatchObject({
+      label: "Judging deadline",
+      relative: "not needed: results are published",
+      past: true,
+    });
     const reopen = await expectStatus(manage(organizer, event.slug, { intent: "phase", to: "judging" }), 400);
     expect(fieldErrors(reopen).reason).toEqual(["Say why the event is reopened."]);
     expect((await db.select({ phase: events.phase }).from(events).where(eq(events.id, event.id)))[0].phase).toBe("closed");
