@@ -109,6 +109,10 @@ test("counts stay hidden from everyone, organizers included, until results are p
   await expect(box).toContainText(/The people's choice vote closed .*\./);
   await expect(box).toContainText("You voted for this entry.");
   await expect(box.getByText("The people's choice vote is closed.", { exact: true })).toHaveCount(0);
+  // The winning team is told it won, as for every award.
+  const winner = await pageSignedInAs(browser, bo.email);
+  await winner.goto("/notifications");
+  await expect(winner.getByText(/won People's choice/)).toBeVisible();
 
   // The organizer's pages about the vote now say it happened, and where the counts are.
   await organizer.goto(`${setUp.url}/peoples-choice`);

@@ -23,6 +23,10 @@ export function HowRankingWorks({ scaleMax }: { scaleMax: number }) {
         fewer sheets, or who gave every entry the same total, count as given.
       </p>
       <p>Disagreement: flagged when the judges' totals for an entry are spread more than {DISAGREEMENT_SD} points (standard deviation).</p>
+      <p>
+        &ldquo;Flagged only&rdquo; lists the entries worth a second look: judges who disagree, a rank shared with another entry, and a sheet that is incomplete
+        or missing.
+      </p>
       <h3 className="font-semibold">Ties</h3>
       <ol className="list-decimal space-y-1 pl-5">
         {TIE_BREAK_RULES.map((rule) => (

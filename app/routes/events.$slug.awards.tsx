@@ -15,8 +15,17 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { canChangeAwards, canManageJudging } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { defaultAwards, MOST_VALUABLE_FAILURE, PEOPLES_CHOICE } from "~/modules/judging/awards";
-import { addDefaultAwards, createAward, deleteAward, findAward, giveAward, listAwards, suggestMostValuableFailure } from "~/modules/judging/awards.server";
+import { BEST_OVERALL, defaultAwards, MOST_VALUABLE_FAILURE, PEOPLES_CHOICE } from "~/modules/judging/awards";
+import {
+  addDefaultAwards,
+  createAward,
+  deleteAward,
+  findAward,
+  giveAward,
+  listAwards,
+  suggestBestOverall,
+  suggestMostValuableFailure,
+} from "~/modules/judging/awards.server";
 import { awardSchema } from "~/modules/judging/schemas";
 
 const check = lazySchemas(() => import("~/modules/judging/schemas"));
@@ -26,7 +35,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Awards
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageJudging(user, access));
-  const [awardList, entryList, suggestion] = await Promise.all([listAwards(event.id), listSubmittedEntries(event.id), suggestMostValuableFailure(event.id)]);
+  const [awardList, entryList, suggestion, bestOverall] = await Promise.all([
+    listAwards(event.id),
+    listSubmittedEntries(event.id),
+    suggestMostValuableFailure(event.id),
+    suggestBestOverall(event),
+  ]);
   const missingDefaults = defaultAwards.filter((d) => !awardList.some((a) => a.kind === d.kind)).map((d) => d.name);
   const change = canChangeAwards(user, access);
   return {
@@ -36,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     awards: awardList,
     entries: entryList.map((e) => ({ id: e.id, title: e.title })),
     suggestion,
+    bestOverall: bestOverall && { ...bestOverall, score: bestOverall.score === null ? null : bestOverall.score.toFixed(1) },
     missingDefaults,
   };
 }
@@ -84,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Awards() {
-  const { event, back, locked, awards, entries, suggestion, missingDefaults } = useLoaderData<typeof loader>();
+  const { event, back, locked, awards, entries, suggestion, bestOverall, missingDefaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const confirmGive = actionData && "confirmGive" in actionData ? actionData.confirmGive : null;
   const confirmDelete = actionData && "confirmDelete" in actionData ? actionData.confirmDelete : null;
@@ -127,6 +142,12 @@ export default function Awards() {
                 ) : (
                   "Publishing results gives it to the entry with the most people's choice votes (counts stay hidden until then); a tie leaves it as set here."
                 )}
+              </p>
+            ) : null}
+            {a.kind === BEST_OVERALL && bestOverall ? (
+              <p className="text-sm" data-testid="best-overall-suggestion">
+                Suggested: <strong>{bestOverall.title}</strong>, first in the official ranking
+                {bestOverall.score === null ? "" : ` (score ${bestOverall.score})`}.
               </p>
             ) : null}
             {a.kind === MOST_VALUABLE_FAILURE && suggestion ? (
@@ -181,7 +202,9 @@ export default function Awards() {
                   <select
                     id={`entry-${a.id}`}
                     name="entryId"
-                    defaultValue={a.entryId ?? (a.kind === MOST_VALUABLE_FAILURE ? (suggestion?.id ?? "") : "")}
+                    defaultValue={
+                      a.entryId ?? (a.kind === MOST_VALUABLE_FAILURE ? (suggestion?.id ?? "") : a.kind === BEST_OVERALL ? (bestOverall?.id ?? "") : "")
+                    }
                     className="input mt-1"
                   >
                     <option value="">No entry</option>

@@ -2,7 +2,7 @@
 // teams and judges when submissions reopen during judging; teams when results are published (with the link to their
 // feedback) and the teams that won an award. Built before
 // the change; the caller puts them right after its guarded UPDATE, so a refused or repeated phase change tells nobody.
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { awards, entries, eventJudges, teamMembers, teams, users, type EventPhase } from "#db/schema";
 import { db } from "~/db.server";
 import {
@@ -15,6 +15,8 @@ import {
   submissionsReopenedWords,
 } from "~/modules/mail/messages";
 import type { Notice } from "~/modules/notifications/notify.server";
+import { PEOPLES_CHOICE } from "~/modules/judging/awards";
+import { peoplesChoiceLeader } from "~/modules/peoples-choice/votes.server";
 import { possessive } from "~/lib/possessive";
 import { formatInZone } from "~/lib/time";
 
@@ -153,8 +155,13 @@ async function resultsPublishedNotices(event: PhaseEvent, origin: string): Promi
   });
 }
 
-/** One notice per award per member of the team whose entry won it. */
+/**
+ * One notice per award per member of the team whose entry won it. The People's choice award is given in the
+ * publishing batch itself, after these are written: its winner is the vote's leader now (ADR 031).
+ */
 async function awardWonNotices(event: PhaseEvent, origin: string): Promise<Notice[]> {
+  const leader = await peoplesChoiceLeader(event.id);
+  const wonBy = sql`coalesce(case when ${awards.kind} = ${PEOPLES_CHOICE} then ${leader} end, ${awards.entryId})`;
   const winners = await db
     .select({
       id: users.id,
@@ -165,11 +172,11 @@ async function awardWonNotices(event: PhaseEvent, origin: string): Promise<Notic
       awardName: awards.name,
     })
     .from(awards)
-    .innerJoin(entries, eq(entries.id, awards.entryId))
+    .innerJoin(entries, eq(entries.id, wonBy))
     .innerJoin(teams, eq(teams.id, entries.teamId))
     .innerJoin(teamMembers, eq(teamMembers.teamId, teams.id))
     .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(and(eq(awards.eventId, event.id), isNotNull(awards.entryId), eq(entries.status, "submitted")))
+    .where(and(eq(awards.eventId, event.id), eq(entries.status, "submitted")))
     .orderBy(asc(awards.position), asc(users.name));
   return winners.map((w) => {
     const path = `/events/${event.slug}/entries/${w.entryId}`;

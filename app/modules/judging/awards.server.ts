@@ -3,7 +3,7 @@ import { awards, entries, scores } from "#db/schema";
 import { db, preparedQuery } from "~/db.server";
 import { newId } from "~/lib/ids";
 import { defaultAwards, MOST_VALUABLE_FAILURE } from "./awards";
-import { notConflicted } from "./judging.server";
+import { eventResults, notConflicted } from "./judging.server";
 
 // The results and the event page of a closed event read it on every visit: built once (ADR 064).
 const awardsOf = preparedQuery(() =>
@@ -128,4 +128,16 @@ export async function suggestMostValuableFailure(eventId: string) {
     .orderBy(sql`3 desc nulls last`, asc(entries.title), asc(entries.id))
     .limit(1);
   return row ? { ...row, awardKind: MOST_VALUABLE_FAILURE } : null;
+}
+
+/**
+ * The Best overall award's suggestion: the entry alone at the top of the official ranking, or null (nothing ranked
+ * yet, or several share first place, which is the organizers' call).
+ */
+export async function suggestBestOverall(event: Parameters<typeof eventResults>[0]) {
+  const { rows } = await eventResults(event);
+  const rankOf = (r: (typeof rows)[number]) => (event.normalizeScores ? r.normalizedRank : r.rank);
+  const scoreOf = (r: (typeof rows)[number]) => (event.normalizeScores ? r.normalizedScore : r.score);
+  const first = rows.filter((r) => rankOf(r) === 1);
+  return first.length === 1 ? { id: first[0].entryId, title: first[0].entry.title, score: scoreOf(first[0]) } : null;
 }

@@ -2,6 +2,9 @@
 export const awardKinds = ["best-overall", "most-valuable-failure", "best-ai-metric", "peoples-choice", "custom"] as const;
 export type AwardKind = (typeof awardKinds)[number];
 
+/** The award the app suggests the top of the official ranking for. */
+export const BEST_OVERALL: AwardKind = "best-overall";
+
 /** The award whose winner the app suggests: the failed entry with the best Learnings mean. */
 export const MOST_VALUABLE_FAILURE: AwardKind = "most-valuable-failure";
 
@@ -11,7 +14,7 @@ export const peoplesChoiceAward = { kind: PEOPLES_CHOICE, name: "People's choice
 
 /** Offered to every event; organizers add them with one click and may add their own. */
 export const defaultAwards = [
-  { kind: "best-overall", name: "Best overall", description: "The highest-ranked entry overall." },
+  { kind: BEST_OVERALL, name: "Best overall", description: "The highest-ranked entry overall." },
   { kind: MOST_VALUABLE_FAILURE, name: "Most valuable failure", description: "A failed attempt whose post-mortem teaches the next team the most." },
   { kind: "best-ai-metric", name: "Best AI metric", description: "The clearest metric: defined, with a baseline, and measured." },
 ] as const satisfies readonly { kind: AwardKind; name: string; description: string }[];

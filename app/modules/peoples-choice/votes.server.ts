@@ -125,11 +125,6 @@ export async function voteCounts(eventId: string): Promise<TallyRow[]> {
 }
 
 /**
- * For the batch that publishes results, after the phase moves to closed: gives the award of kind `peoples-choice`
- * to the entry with more counted votes than any other. A tie, or no vote, leaves the award as it was. Being in the
- * same transaction as the phase move, whose closing the vote statement checks, the tally it reads is final.
- */
-/**
  * Publishing ends the vote for good: its closing time moves to the moment of publishing, so reopening judging
  * to fix a score does not reopen a vote whose counts were shown (in the publishing batch, after the phase change).
  */
@@ -138,11 +133,29 @@ export function endVoteOnPublish(eventId: string, now: Date) {
     where id = ${eventId} and phase = 'closed' and peoples_choice_closes_at > ${seconds(now)}`);
 }
 
+/** The entries with the most counted votes (one, several on a tie, none without votes). */
+const topOfTally = (eventId: string) => sql`with tally as (${countedVotes(eventId)}),
+      top as (select entry_id from tally where n = (select max(n) from tally))`;
+
+/**
+ * For the batch that publishes results, after the phase moves to closed: gives the award of kind `peoples-choice`
+ * to the entry with more counted votes than any other. A tie, or no vote, leaves the award as it was. Being in the
+ * same transaction as the phase move, whose closing the vote statement checks, the tally it reads is final.
+ */
 export function recordPeoplesChoiceWinner(eventId: string) {
-  return db.run(sql`with tally as (${countedVotes(eventId)}),
-      top as (select entry_id from tally where n = (select max(n) from tally))
+  return db.run(sql`${topOfTally(eventId)}
     update awards set entry_id = (select entry_id from top)
     where event_id = ${eventId} and kind = ${PEOPLES_CHOICE}
       and (select count(*) from top) = 1
       and exists (select 1 from events where id = ${eventId} and phase = 'closed' and peoples_choice_enabled = 1)`);
+}
+
+/**
+ * The entry recordPeoplesChoiceWinner would give the award to now, or null (no vote held, a tie, no vote cast): the
+ * award notices of publishing are written before the batch that gives it, so they ask this.
+ */
+export async function peoplesChoiceLeader(eventId: string): Promise<string | null> {
+  const top = await db.all<{ entry_id: string }>(sql`${topOfTally(eventId)}
+    select entry_id from top where exists (select 1 from events where id = ${eventId} and peoples_choice_enabled = 1)`);
+  return top.length === 1 ? top[0].entry_id : null;
 }

@@ -587,9 +587,13 @@ describe("exports and awards", () => {
     const loaded = (await expectStatus(awardsLoader(args(request(path, { user: w.organizer }), { slug: w.event.slug })), 200)).data as {
       awards: { id: string; name: string }[];
       suggestion: { id: string } | null;
+      bestOverall: { id: string; title: string; score: string | null } | null;
     };
     expect(loaded.awards.map((a) => a.name)).toEqual(["Best overall", "Most valuable failure", "Best AI metric"]);
     expect(loaded.suggestion!.id).toBe(w.bobEntry);
+    // Best overall: the entry alone at the top of the official ranking (the only one scored here).
+    expect(loaded.bestOverall).toMatchObject({ id: w.bobEntry, title: "Bob entry" });
+    expect(loaded.bestOverall?.score).toMatch(/^\d+\.\d$/);
     const mvf = loaded.awards.find((a) => a.name === "Most valuable failure")!;
     await expectStatus(
       awardsAction(args(request(path, { user: w.organizer, form: { intent: "give", awardId: mvf.id, entryId: w.bobEntry } }), { slug: w.event.slug })),
@@ -601,5 +605,17 @@ describe("exports and awards", () => {
       400,
     );
     expect(fieldErrors(dup).name).toEqual(["This event already has an award with that name."]);
+    // Two entries sharing first place: no suggestion, it is the organizers' call.
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.carolEntry,
+        sheet(w.rubric, (i) => (i === learnings ? 5 : 2)),
+      ),
+      302,
+    );
+    const tied = (await expectStatus(awardsLoader(args(request(path, { user: w.organizer }), { slug: w.event.slug })), 200)).data as { bestOverall: unknown };
+    expect(tied.bestOverall).toBeNull();
   });
 });

@@ -1,6 +1,9 @@
 // The people's choice vote through its routes (ADR 031): the organizers' settings, the entry page's vote, and
 // counts that no page shows before results are published.
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { notifications } from "#db/schema";
+import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import { changePhase, phaseStepsFor } from "~/modules/events/events.server";
 import { action as entryAction, loader as entryLoader } from "~/routes/events.$slug.entries.$entryId._index";
@@ -115,6 +118,11 @@ describe("people's choice through the pages", () => {
       ["Alpha", 0],
     ]);
     expect(published.peoplesChoice).toMatchObject({ award: { name: "People's choice", entryTitle: "Beta" } });
+    // The winning team is told, as for every award, though the award is given in the publishing batch itself.
+    const told = await db.select({ title: notifications.title }).from(notifications).where(eq(notifications.userId, world.bob.id));
+    expect(told.map((n) => n.title)).toContainEqual(expect.stringMatching(/ won People's choice$/));
+    const toldAlice = await db.select({ title: notifications.title }).from(notifications).where(eq(notifications.userId, world.alice.id));
+    expect(toldAlice.map((n) => n.title)).not.toContainEqual(expect.stringMatching(/ won /));
     // Closed: the vote and its settings no longer change.
     expect((await expectStatus(vote(world.voter, world.alpha), 403)).data).toEqual({ voteError: "The people's choice vote is closed." });
     await expectStatus(settings(world.organizer, { enabled: "on", closesAt: "2030-01-01T10:00" }), 403);
