@@ -21,11 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const problem = await getProblem(event.id, params.problemId ?? "");
   invariantResponse(problem, "Problem not found", 404);
-  const [teams, related, history] = await Promise.all([
+  const [teams, candidates, history] = await Promise.all([
     teamsOnProblem(problem.id),
-    relatedLearnings(problemSearchText(problem), problem.id, { cached: true }),
+    relatedLearnings(problemSearchText(problem), problem.id, { cached: true, limit: 10 }),
     problemHistory(problem),
   ]);
+  // An attempt listed in the problem's history above is not offered again as "related".
+  const inHistory = new Set(history?.attempts.map((a) => a.id));
+  const related = candidates.filter((l) => !inHistory.has(l.id)).slice(0, 5);
   return {
     event: { slug: event.slug, title: event.title, closed: event.phase === "closed" },
     problem,

@@ -87,7 +87,7 @@ const queueOf = preparedQueries((shape: "final" | "assigned" | "all") => {
     .where(
       and(
         // Under assignment the judge's few assigned entries lead (read by id); SQLite would otherwise walk every
-        // entry of the event in title order for want of a sort, three times the work at a 300-entry event. The
+        // entry of the event in title order for want of a sort, nearly twice the work at a 300-entry event. The
         // unary + keeps it from using the event's index for these two terms (issue 19).
         shape === "assigned" ? sql`+${entries.eventId} = ${eventId} and +${entries.status} = 'submitted'` : eq(entries.eventId, eventId),
         shape === "assigned" ? undefined : eq(entries.status, "submitted"),

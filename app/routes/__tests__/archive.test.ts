@@ -802,6 +802,10 @@ describe("a problem's history across events", () => {
       200,
     );
     expect(page.data).toMatchObject({ history: { events: 2, best: { title: "Drift alarm" } } });
+    // The attempts listed in its history are not offered again under "Have we tried this before?"; the same-sounding
+    // other problem's attempt may be.
+    const relatedIds = (page.data as { related: { id: string }[] }).related.map((l) => l.id);
+    for (const id of [partial, failed, working]) expect(relatedIds).not.toContain(id);
     const fresh = await addProblem(event.id, { ...problemInput, title: "Nobody has tried this one" });
     expect(await problemHistory(fresh)).toBeNull();
   });
