@@ -70,10 +70,17 @@ test("a lead declines a request after confirming, and the asker is told in their
   await saveOpening({ id: team.teamId, eventId: setUp.event.id }, lead.id, "A data engineer");
   const asker = await createPerson("Abe Asker");
   expect(await askToJoin(setUp.event, team.teamId, asker.id, "I know the ledger.")).toEqual({ ok: true });
+  // Another asker started a team of their own meanwhile: their request can only be declined.
+  const gone = await createPerson("Gil Gone");
+  expect(await askToJoin(setUp.event, team.teamId, gone.id, "Count me in.")).toEqual({ ok: true });
+  await teamOf(setUp, gone);
 
   // The lead declines; the app asks first and says the asker will be told.
   const dora = await pageSignedInAs(browser, lead.email);
   await dora.goto(`${setUp.url}/find-a-team`);
+  const gil = dora.getByRole("listitem").filter({ hasText: "They joined another team meanwhile." });
+  await expect(gil.getByRole("button", { name: "Decline Gil Gone" })).toBeVisible();
+  await expect(gil.getByRole("button", { name: "Accept Gil Gone" })).toHaveCount(0);
   await dora.getByRole("button", { name: "Decline Abe Asker" }).click();
   await expect(dora.getByText("Decline Abe Asker's request? They are told that you declined, and may ask your team once more.")).toBeVisible();
   await dora.getByRole("button", { name: "Decline Abe Asker" }).click();

@@ -34,3 +34,10 @@ test("a link inside the app changes the page without loading a new document, and
   await expect(page).toHaveURL(/\/about$/);
   expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
 });
+
+test("the address /events, typed by someone looking for the list, leads to the events on the home page", async ({ page }) => {
+  await signIn(page, "participant@example.com");
+  await page.goto("/events");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Winter AI Hackathon" }).first()).toBeVisible();
+});

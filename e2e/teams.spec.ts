@@ -318,4 +318,17 @@ test("a team is renamed from its page, to a name no other team of the event has"
   await rita.getByRole("button", { name: "Rename", exact: true }).click();
   await expectToast(rita, `The team is now called ${fresh}.`);
   await expect(rita.getByRole("heading", { level: 1, name: fresh })).toBeVisible();
+
+  // Without JavaScript a name too long comes back in the box with the reason, to be shortened rather than retyped.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  await noScript.addCookies(await rita.context().cookies());
+  const plain = await noScript.newPage();
+  await plain.goto(`${setUp.url}/teams/${team.teamId}`);
+  await plain.getByText("Rename the team").click();
+  const long = "A team name that goes on and on, well past the sixty characters";
+  await plain.getByLabel("Team name").fill(long);
+  await plain.getByRole("button", { name: "Rename", exact: true }).click();
+  await expect(plain.getByText("Use at most 60 characters")).toBeVisible();
+  await expect(plain.getByLabel("Team name")).toHaveValue(long);
+  await noScript.close();
 });

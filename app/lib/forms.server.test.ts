@@ -49,6 +49,15 @@ describe("parseForm's reply", () => {
     expect(reply.error?.password).toEqual(["Use at most 200 characters"]);
   });
 
+  it("gives back a text a little over its maximum with its error, so the person shortens it instead of typing it again", () => {
+    const long = "A team name that goes on and on, well past sixty characters long";
+    const reply = parseForm(form([["name", long]]), { schema: teams.teamRenameSchema }).reply();
+    expect(reply.error?.name).toEqual(["Use at most 60 characters"]);
+    expect(reply.initialValue).toEqual({ name: long });
+    const far = parseForm(form([["name", "x".repeat(561)]]), { schema: teams.teamRenameSchema }).reply();
+    expect(far.initialValue).toEqual({});
+  });
+
   it("walks lists of objects: known rows and fields stay, the rest goes", () => {
     const schema = judging.scoreSheetSchema(["c1", "c2"], 5);
     const reply = parseForm(

@@ -8,6 +8,8 @@ import { z } from "zod";
 /** Characters echoed for a field that is not a string with its own maximum (numbers, choices, boxes). */
 const OTHER_FIELD_ECHO = 100;
 const MAX_ECHOED_ITEMS = 100;
+/** Characters past a string field's maximum that are still echoed back with its error. */
+const OVER_MAX_ECHO = 500;
 /** conform's own bookkeeping (the intent of a list button, validation state) is echoed only when small. */
 const MAX_ECHOED_STATE = 2_000;
 
@@ -18,7 +20,7 @@ export function refusedKeepingForm(reason: string, kept: "Your text is" | "Your 
   return `${reason} ${kept} still in the form: copy what you need.`;
 }
 
-/** parseWithZod for actions: same submission, but reply() carries only known fields within their maximum length. */
+/** parseWithZod for actions: same submission, but reply() carries only known fields, none far over its maximum length. */
 export function parseForm<S extends Schema>(payload: FormData | URLSearchParams, options: { schema: S }) {
   const submission = parseWithZod(payload, options);
   const reply = submission.reply;
@@ -69,7 +71,7 @@ function topLevelKeys(schema: Schema): Set<string> {
 
 /**
  * The submitted value, keeping only what `schema` describes (objects, lists, fields) and dropping
- * values over their maximum length. A schema shape not handled here echoes nothing.
+ * values far over their maximum length. A schema shape not handled here echoes nothing.
  */
 function clean(value: unknown, schema: Schema): unknown {
   const s = unwrap(schema);
@@ -88,6 +90,8 @@ function clean(value: unknown, schema: Schema): unknown {
     return value.slice(0, MAX_ECHOED_ITEMS).map((item) => clean(item, s.element as Schema) ?? "");
   }
   if (typeof value !== "string") return undefined;
-  const max = s instanceof z.ZodString ? (s.maxLength ?? OTHER_FIELD_ECHO) : OTHER_FIELD_ECHO;
+  // A text a little over its maximum comes back, for the person to shorten rather than type again; a much longer one
+  // (a script's, or a paste gone wrong) does not, so a reply stays small.
+  const max = s instanceof z.ZodString && s.maxLength !== null ? s.maxLength + OVER_MAX_ECHO : OTHER_FIELD_ECHO;
   return value.length <= max ? value : undefined;
 }

@@ -155,7 +155,7 @@ export default function EventPage() {
             </Link>
             {can.findTeam ? (
               <Link to={`/events/${event.slug}/find-a-team`} className="btn-secondary">
-                Find members
+                People looking for a team
               </Link>
             ) : null}
           </p>

@@ -31,7 +31,7 @@ export function TeamsSection({ slug, teams }: { slug: string; teams: Team[] }) {
                   <span className="block text-xs text-slate-600">{t.memberCount === 1 ? "1 member" : `${t.memberCount} members`}</span>
                 </td>
                 <td className="px-2 py-1 [overflow-wrap:anywhere]">{t.problemTitle}</td>
-                <td className="py-1">{t.entryStatus === "submitted" ? "Submitted" : "Draft"}</td>
+                <td className="py-1 [overflow-wrap:normal]">{t.entryStatus === "submitted" ? "Submitted" : "Draft"}</td>
               </tr>
             ))}
           </tbody>

@@ -169,7 +169,7 @@ export function Seekers({ seekers, me }: { seekers: Seeker[]; me: string }) {
               <Link to={`/people/${s.userId}`} className="font-semibold">
                 {s.name}
               </Link>
-              {s.userId === me ? <span className="ml-2 text-xs text-slate-600">(you)</span> : null}
+              {s.userId === me ? <span className="ml-1 text-xs text-slate-600"> (you)</span> : null}
               <p className="mt-1 text-sm text-slate-800 break-words">{s.skills}</p>
               <p className="mt-1 text-xs text-slate-600">{s.problemTitle ? `Would like: ${s.problemTitle}` : "Any problem"}</p>
             </li>

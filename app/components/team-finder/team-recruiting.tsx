@@ -104,9 +104,12 @@ export function TeamRecruiting({
                 ) : r.status === "pending" ? (
                   <Form method="post" className="mt-2 flex flex-wrap gap-2">
                     <input type="hidden" name="requestId" value={r.id} />
-                    <button type="submit" name="intent" value="accept" className="btn-primary" aria-label={`Accept ${r.name}`}>
-                      Accept
-                    </button>
+                    {/* Someone in another team cannot join this one: only declining is left. */}
+                    {r.inOtherTeam ? null : (
+                      <button type="submit" name="intent" value="accept" className="btn-primary" aria-label={`Accept ${r.name}`}>
+                        Accept
+                      </button>
+                    )}
                     <button type="submit" name="intent" value="decline" className="btn-danger" aria-label={`Decline ${r.name}`}>
                       Decline
                     </button>

@@ -12,6 +12,9 @@ describe("signUpSchema", () => {
     expect(result.success).toBe(true);
     expect(result.data).toEqual({ name: "Ada Lovelace", email: "ada@example.com", password: "correct horse battery" });
   });
+  it("writes the name with one space between words, as it reads", () => {
+    expect(signUpSchema.parse({ ...valid, name: " Ada \t  King  Lovelace " }).name).toBe("Ada King Lovelace");
+  });
   it("keeps the password exactly as typed", () => {
     expect(signUpSchema.parse({ ...valid, password: "  spaces kept  " }).password).toBe("  spaces kept  ");
   });

@@ -10,7 +10,12 @@ export const emailSchema = z
 export const passwordSchema = z.string({ error: "Enter a password" }).min(12, "Use at least 12 characters").max(200, "Use at most 200 characters");
 
 /** A person's name as others see it: given at sign-up, changed on the account page. */
-export const personNameSchema = z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(80, "Use at most 80 characters");
+export const personNameSchema = z
+  .string({ error: "Enter your name" })
+  .trim()
+  .overwrite((v) => v.replace(/\s+/g, " "))
+  .min(1, "Enter your name")
+  .max(80, "Use at most 80 characters");
 
 export const signUpSchema = z.object({
   name: personNameSchema,

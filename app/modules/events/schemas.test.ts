@@ -36,6 +36,12 @@ describe("event deadlines", () => {
   });
 });
 
+describe("title", () => {
+  it("is written with one space between words, as it reads", () => {
+    expect(eventSchema.parse({ ...base, title: "  Winter \n  AI   Hack " }).title).toBe("Winter AI Hack");
+  });
+});
+
 describe("slug and tagline", () => {
   it("may be left out: the slug is then made from the title", () => {
     const parsed = eventSchema.parse(base);

@@ -14,7 +14,12 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const eventSchema = z
   .object({
-    title: z.string({ error: "Enter a title" }).trim().min(3, "Use at least 3 characters").max(120, "Use at most 120 characters"),
+    title: z
+      .string({ error: "Enter a title" })
+      .trim()
+      .overwrite((v) => v.replace(/\s+/g, " "))
+      .min(3, "Use at least 3 characters")
+      .max(120, "Use at most 120 characters"),
     // Blank = generated from the title.
     slug: z
       .string()

@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 export const teamSchema = z.object({
-  name: z.string({ error: "Enter a team name" }).trim().min(2, "Use at least 2 characters").max(60, "Use at most 60 characters"),
+  name: z
+    .string({ error: "Enter a team name" })
+    .trim()
+    // One space between words: "Invoice   Hunters" would be another name than "Invoice Hunters" that reads the same.
+    .overwrite((v) => v.replace(/\s+/g, " "))
+    .min(2, "Use at least 2 characters")
+    .max(60, "Use at most 60 characters"),
   problemId: z.string({ error: "Pick the problem your team works on" }).min(1, "Pick the problem your team works on").max(100),
 });
 

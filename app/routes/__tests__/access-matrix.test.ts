@@ -59,6 +59,8 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   // Resource routes of the archive (ADR 023): suggestions for the search box, related learnings for a problem and typed text.
   "archive.suggest": { loader: signedIn },
   "events.$slug.problems.$problemId.related": { loader: signedIn },
+  // A redirect to the home page, where the events are listed.
+  "events._index": { loader: everyone },
   "events.new": { loader: ["otherEventOrganizer", "admin", "organizer"], action: ["otherEventOrganizer", "admin", "organizer"] },
   "events.$slug._index": { loader: signedIn },
   "events.$slug.manage": { loader: organizers, action: organizers },

@@ -71,6 +71,12 @@ describe("team management", () => {
     if (!other.ok) throw new Error(other.message);
     const taken = await expectStatus(rename(member, "Taken Name"), 400);
     expect(taken.data).toMatchObject({ renameResult: { error: { name: ["Another team of this event has this name. Pick another."] } } });
+    // Spaces inside a name are one space: a name that reads the same is the same name.
+    const spaced = await expectStatus(rename(member, " Taken \t  Name "), 400);
+    expect(spaced.data).toMatchObject({ renameResult: { error: { name: ["Another team of this event has this name. Pick another."] } } });
+    await expectStatus(rename(member, "Ledger   Lions  Two"), 302);
+    expect(await nameOf()).toBe("Ledger Lions Two");
+    await expectStatus(rename(member, "Ledger Lions"), 302);
     await expectStatus(rename(member, "x"), 400);
     // Someone outside the team, even its event's organizer, cannot; nor can its members once submissions close.
     await expectStatus(rename(organizer, "Organizer's pick"), 403);
