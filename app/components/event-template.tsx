@@ -2,7 +2,7 @@ import type { TemplatePreview } from "~/modules/events/templates.server";
 
 /**
  * On the new-event page started from an earlier event: what comes along (ticked problems, rubric, awards,
- * judging settings, description) and what never does. Problems already solved there say so, so the
+ * judging settings, description) and what never does. Problems with a working prototype there say so, so the
  * organizer decides whether to offer them again.
  */
 export function EventTemplateBox({ template, checked }: { template: TemplatePreview; checked: Set<string> | null }) {
@@ -43,9 +43,10 @@ export function EventTemplateBox({ template, checked }: { template: TemplatePrev
                 <div>
                   <label htmlFor={`template-${p.id}`}>{p.title}</label>
                   <p className="text-xs text-slate-600">
+                    {/* What the teams say of their entries, not a judgement: the event may not be judged yet. */}
                     {p.workingCount === 0
-                      ? `Not solved yet: ${p.teamCount} ${p.teamCount === 1 ? "team" : "teams"} tried`
-                      : `Already solved: ${p.workingCount} working ${p.workingCount === 1 ? "prototype" : "prototypes"}`}
+                      ? `No working prototype yet: ${p.teamCount} ${p.teamCount === 1 ? "team" : "teams"} tried`
+                      : `${p.workingCount} working ${p.workingCount === 1 ? "prototype" : "prototypes"} submitted`}
                   </p>
                 </div>
               </li>

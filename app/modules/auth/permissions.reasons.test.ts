@@ -125,9 +125,7 @@ describe("every refusal says why", () => {
 
   it("reading entries", () => {
     expect(canViewEntry(member, ev({ phase: "closed" }), draftEntry, deadline)).toEqual(no("This entry is still a draft."));
-    expect(canViewEntry(member, ev({ isJudge: true }), entry, before)).toEqual(
-      no("Entries become visible to other participants after the submission deadline."),
-    );
+    expect(canViewEntry(member, ev({ isJudge: true }), entry, before)).toEqual(no("Judges see the entries once submissions close and judging starts."));
     expect(canViewEntry(member, ev({ phase: "judging", isJudge: true }), entry, before)).toEqual(yes);
     expect(canViewEntry(member, ev({ phase: "judging" }), entry, before)).toEqual(
       no("Entries become visible to other participants after the submission deadline."),

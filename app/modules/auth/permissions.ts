@@ -108,6 +108,7 @@ export function canViewEntry(actor: Actor, ev: EventAccess, entry: EntryRef, now
   if (entry.status !== "submitted") return deny("This entry is still a draft.");
   if (ev.isJudge && (ev.phase === "judging" || ev.phase === "closed")) return allow;
   if (ev.phase === "closed" || now >= ev.submissionDeadline) return allow;
+  if (ev.isJudge) return deny("Judges see the entries once submissions close and judging starts.");
   return deny("Entries become visible to other participants after the submission deadline.");
 }
 
