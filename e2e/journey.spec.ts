@@ -56,7 +56,8 @@ test("a new participant creates a team on a problem and submits a failed attempt
   await expectAccessible(participant);
   await participant.getByRole("link", { name: "Work on the entry" }).click();
   await expectAccessible(participant);
-  await participant.getByLabel("Title").fill(unique("Chat for invoices"));
+  const title = unique("Chat for invoices");
+  await participant.getByLabel("Title").fill(title);
   await participant.getByLabel("One-line summary").fill("A chat window for finance to ask about disputes.");
   await participant.getByLabel("Outcome").selectOption("failed");
   await participant.getByLabel("Approach: models, tools and data used").fill("LLM over exported email threads.");
@@ -71,6 +72,13 @@ test("a new participant creates a team on a problem and submits a failed attempt
   await participant.getByRole("button", { name: "Submit entry" }).click();
   await expectToast(participant, "Entry submitted.");
   await expect(participant.getByText("Submitted", { exact: true })).toBeVisible();
+
+  // The entry's page, as others will read it, leads the team back to its form while submissions are open.
+  await participant.goto(setUp.url);
+  await participant.getByRole("link", { name: title }).click();
+  await expect(participant.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await participant.getByRole("link", { name: "Edit the entry" }).click();
+  await expect(participant.getByLabel("Title")).toHaveValue(title);
 });
 
 test("the organizer adds a judge and starts judging early; the team can no longer edit; the judge scores", async ({ browser }) => {

@@ -10,7 +10,7 @@ import { VoteBox } from "~/components/peoples-choice";
 import { VideoPlayer } from "~/components/video-player";
 import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canReadFeedback, canRecordFollowUp, canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
+import { canEditEntry, canReadFeedback, canRecordFollowUp, canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { answeredQuestions } from "~/modules/entries/questions.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
@@ -61,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: members.map((m) => ({ id: m.id, name: m.name })),
     problem: { id: found.problemId, title: found.problemTitle },
     canScore: access.isJudge && canScoreEntry(user, access, entry, await judgeEntryFacts(event, entry.id, user.id)).ok,
+    // The team's way back to its form while submissions are open; nobody else gets the team's address.
+    editHref: canEditEntry(user, access, entry.teamId, now).ok ? `/events/${event.slug}/teams/${entry.teamId}/entry` : null,
     // After a final round each sheet says its round (ADR 038); judges are numbered within a round.
     feedback: feedback.map((sheet) => ({ ...sheet, who: sheet.round ? `${sheet.judge}, ${roundNames[sheet.round].toLowerCase()}` : sheet.judge })),
     awards: awards[entry.id] ?? [],
@@ -100,7 +102,7 @@ function Text({ label, value }: { label: string; value: string }) {
 }
 
 export default function EntryPage() {
-  const { event, entry, video, rootCause, teamName, members, problem, canScore, feedback, awards, screenshots, answers, followUp, vote } =
+  const { event, entry, video, rootCause, teamName, members, problem, canScore, editHref, feedback, awards, screenshots, answers, followUp, vote } =
     useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const links = [
@@ -139,6 +141,11 @@ export default function EntryPage() {
         {canScore ? (
           <Link to={`/events/${event.slug}/entries/${entry.id}/score`} className="btn-primary mt-4">
             Score this entry
+          </Link>
+        ) : null}
+        {editHref ? (
+          <Link to={editHref} className="btn-secondary mt-4">
+            Edit the entry
           </Link>
         ) : null}
       </header>

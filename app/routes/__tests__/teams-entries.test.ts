@@ -322,6 +322,9 @@ describe("entries", () => {
     const view = (user: TestUser) =>
       entryViewLoader(args(request(`/events/${event.slug}/entries/${entry.id}`, { user }), { slug: event.slug, entryId: entry.id }));
 
+    // The team's own page of the entry leads back to its form while submissions are open.
+    const own = await expectStatus(view(creator), 200);
+    expect((own.data as { editHref: string | null }).editHref).toBe(`/events/${event.slug}/teams/${teamId}/entry`);
     const hidden = await expectStatus(view(rival), 403);
     expect(hidden.data).toBe("Entries become visible to other participants after the submission deadline.");
     // The event page does not list it for the rival either.
@@ -333,7 +336,9 @@ describe("entries", () => {
 
     await setSubmissionDeadline(event.id, new Date(Date.now() - 1000));
     const shown = await expectStatus(view(rival), 200);
-    expect(shown.data).toMatchObject({ entry: { id: entry.id, title: "Ticket auto-answer" }, teamName: "Deflectors", feedback: [] });
+    expect(shown.data).toMatchObject({ entry: { id: entry.id, title: "Ticket auto-answer" }, teamName: "Deflectors", feedback: [], editHref: null });
+    // Submissions closed: the team no longer gets the way to its form either.
+    expect(((await expectStatus(view(creator), 200)).data as { editHref: string | null }).editHref).toBeNull();
   });
 
   it("never shows a draft entry to other participants, even after the deadline", async () => {
