@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { oneSpaceBetweenWords } from "~/lib/words";
 
 export const emailSchema = z
   .string({ error: "Enter your email address" })
@@ -13,7 +14,7 @@ export const passwordSchema = z.string({ error: "Enter a password" }).min(12, "U
 export const personNameSchema = z
   .string({ error: "Enter your name" })
   .trim()
-  .overwrite((v) => v.replace(/\s+/g, " "))
+  .overwrite(oneSpaceBetweenWords)
   .min(1, "Enter your name")
   .max(80, "Use at most 80 characters");
 

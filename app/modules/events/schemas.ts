@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { oneSpaceBetweenWords } from "~/lib/words";
 import { eventPhases } from "#db/enums";
 import { isLocalDateTime, isValidTimezone } from "~/lib/time";
 
@@ -17,7 +18,7 @@ export const eventSchema = z
     title: z
       .string({ error: "Enter a title" })
       .trim()
-      .overwrite((v) => v.replace(/\s+/g, " "))
+      .overwrite(oneSpaceBetweenWords)
       .min(3, "Use at least 3 characters")
       .max(120, "Use at most 120 characters"),
     // Blank = generated from the title.

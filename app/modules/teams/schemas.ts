@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { oneSpaceBetweenWords } from "~/lib/words";
 
 export const teamSchema = z.object({
   name: z
     .string({ error: "Enter a team name" })
     .trim()
-    // One space between words: "Invoice   Hunters" would be another name than "Invoice Hunters" that reads the same.
-    .overwrite((v) => v.replace(/\s+/g, " "))
+    .overwrite(oneSpaceBetweenWords)
     .min(2, "Use at least 2 characters")
     .max(60, "Use at most 60 characters"),
   problemId: z.string({ error: "Pick the problem your team works on" }).min(1, "Pick the problem your team works on").max(100),
