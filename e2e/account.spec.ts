@@ -75,3 +75,29 @@ test("a person changes the name others see, and skills are kept as the portfolio
   await page.getByRole("link", { name: "your portfolio" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sam Tippett" })).toBeVisible();
 });
+
+test("a person signs out every other browser from the account page, after a confirm step, and stays signed in here", async ({ browser }) => {
+  const person = await createPerson("Sia Sessions");
+  const elsewhere = await pageSignedInAs(browser, person.email);
+  await elsewhere.goto("/account");
+  const page = await pageSignedInAs(browser, person.email);
+  await page.goto("/account");
+  const sessions = page.getByRole("region", { name: "Where you are signed in" });
+  await expect(sessions).toContainText("On this browser and 1 other browser or device.");
+  await sessions.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(sessions.getByRole("alert")).toHaveText("Sign out of 1 other browser? This browser stays signed in.");
+  await expectAccessible(page);
+  // Keeping changes nothing.
+  await sessions.getByRole("link", { name: "Stay signed in everywhere" }).click();
+  await elsewhere.reload();
+  await expect(elsewhere.getByRole("heading", { name: "Your account" })).toBeVisible();
+
+  await sessions.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await sessions.getByRole("button", { name: "Yes, sign out everywhere else" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Signed out of 1 other browser. This browser stays signed in." })).toBeVisible();
+  await expect(sessions).toContainText("Only on this browser.");
+  await expect(sessions.getByRole("button", { name: "Sign out everywhere else" })).toHaveCount(0);
+
+  await elsewhere.reload();
+  await expect(elsewhere).toHaveURL(/\/login/);
+});

@@ -2,12 +2,14 @@ import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { ConfirmStep } from "~/components/confirm-step";
 import { EmailPreferences } from "~/components/email-preferences";
 import { EventRoles } from "~/components/event-roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { ProfileForm } from "~/components/profile-form";
 import { useSucceededSubmissions } from "~/components/use-succeeded-submissions";
+import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { readIntent, unknownIntent } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -16,7 +18,7 @@ import { passwordSignIn, type PasswordSignIn } from "~/modules/auth/accounts.ser
 import { attemptPasswordChange } from "~/modules/auth/attempts.server";
 import { changePasswordServerSchema } from "~/modules/auth/password-strength.server";
 import { requireUser } from "~/modules/auth/guards.server";
-import { restartSessions } from "~/modules/auth/session.server";
+import { otherSessionCount, restartSessions, signOutElsewhere } from "~/modules/auth/session.server";
 import { siteRole } from "~/modules/auth/site-role";
 import { eventsWithRoles } from "~/modules/events/roles.server";
 import { hasOptedOut, optIn } from "~/modules/mail/outbox.server";
@@ -31,12 +33,13 @@ export const meta: MetaFunction = () => [{ title: "Your account · Problem First
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [password, events, mailed, optedOut, profile] = await Promise.all([
+  const [password, events, mailed, optedOut, profile, elsewhere] = await Promise.all([
     passwordSignIn(user.id),
     eventsWithRoles(user),
     emailPreferences(user.id),
     hasOptedOut(user.email),
     getProfile(user.id),
+    otherSessionCount(request, user.id),
   ]);
   return {
     user: { id: user.id, name: user.name, email: user.email, headline: profile?.headline ?? "", skills: profile?.skills ?? "" },
@@ -45,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     password,
     mailed,
     optedOut,
+    elsewhere,
   };
 }
 
@@ -77,6 +81,12 @@ export async function action({ request }: ActionFunctionArgs) {
       await setEmailPreferences(user.id, new Set(submission.value.kinds));
       return redirectWithToast("/account#email-notifications", "Email preferences saved.");
     }
+    case "sign-out-elsewhere": {
+      const done = await signOutElsewhere(request, user.id, readConfirmation(formData));
+      if (!done.ok) return data({ intent, confirmSignOut: done.confirm }, { status: 409 });
+      const message = done.ended ? `Signed out of ${browsers(done.ended)}. This browser stays signed in.` : "No other browser was signed in.";
+      return redirectWithToast("/account#sessions-h", message);
+    }
     case "email-opt-in":
       await optIn(user.email);
       return redirectWithToast("/account#email-notifications", "Emails are on again, as your preferences below say.");
@@ -90,10 +100,12 @@ const noPasswordToChange: Record<Exclude<PasswordSignIn, "on">, string> = {
   "no-password": "You sign in with single sign-on and have no password here. To add one, sign out and use “Forgot your password?” on the sign-in page.",
 };
 
+const browsers = (n: number) => (n === 1 ? "1 other browser" : `${n} other browsers`);
+
 const CHANGE_PASSWORD = ["change-password"] as const;
 
 export default function Account() {
-  const { user, siteRole, events, password, mailed, optedOut } = useLoaderData<typeof loader>();
+  const { user, siteRole, events, password, mailed, optedOut, elsewhere } = useLoaderData<typeof loader>();
   // The profile form starts afresh from each new load of the page (after a save: the profile as stored, skills as the
   // portfolio lists them), and keeps the typing when a refused save reloads nothing.
   const [loaded, setLoaded] = useState({ user, count: 0 });
@@ -101,6 +113,7 @@ export default function Account() {
   const actionData = useActionData<typeof action>();
   const lastResult = actionData?.intent === "change-password" ? actionData.result : undefined;
   const preferenceErrors = actionData?.intent === "email-preferences" ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? []) : undefined;
+  const confirmSignOut = actionData?.intent === "sign-out-elsewhere" && elsewhere > 0;
   // After a password change the form starts afresh: no password is left in it.
   const passwordsChanged = useSucceededSubmissions(CHANGE_PASSWORD);
   const [form, fields] = useForm({
@@ -162,6 +175,31 @@ export default function Account() {
           </button>
         </Form>
       )}
+      <section aria-labelledby="sessions-h" className="card space-y-3">
+        <h2 id="sessions-h" className="h2">
+          Where you are signed in
+        </h2>
+        <p className="text-slate-700">
+          {elsewhere
+            ? `On this browser and ${elsewhere === 1 ? "1 other browser or device" : `${elsewhere} other browsers or devices`}. Signing out there ends those sessions: whoever uses them must sign in again.`
+            : "Only on this browser."}
+        </p>
+        {confirmSignOut ? (
+          <ConfirmStep
+            question={`Sign out of ${browsers(elsewhere)}? This browser stays signed in.`}
+            fields={{ intent: "sign-out-elsewhere" }}
+            confirmLabel="Yes, sign out everywhere else"
+            keepLabel="Stay signed in everywhere"
+          />
+        ) : elsewhere ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="sign-out-elsewhere" />
+            <button type="submit" className="btn-secondary">
+              Sign out everywhere else
+            </button>
+          </Form>
+        ) : null}
+      </section>
     </div>
   );
 }

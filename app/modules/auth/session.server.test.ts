@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions, users } from "#db/schema";
 import { db, dbClient } from "~/db.server";
-import { createUser, request } from "~/test/fixtures";
-import { readSession } from "./session.server";
+import { createUser, request, sessionCookie } from "~/test/fixtures";
+import { otherSessionCount, readSession, signOutElsewhere } from "./session.server";
 
 const sessionIdOf = (cookie: string) => cookie.split("=")[1];
 
@@ -65,5 +65,42 @@ describe("readSession", () => {
     expect(expired.user).toBeNull();
     expect(expired.setCookie).toMatch(/^pf_session=;/);
     expect(await db.select().from(sessions).where(eq(sessions.id, id))).toEqual([]);
+  });
+});
+
+describe("signOutElsewhere", () => {
+  const confirmed = { confirmed: true, typedName: "" };
+  const unconfirmed = { confirmed: false, typedName: "" };
+
+  it("asks first with the count, then ends every other session of the account and keeps this one", async () => {
+    const user = await createUser();
+    const laptop = await sessionCookie(user.id);
+    const phone = await sessionCookie(user.id);
+    const someoneElse = await createUser();
+    const here = request("/account", { user });
+    expect(await otherSessionCount(here, user.id)).toBe(2);
+
+    expect(await signOutElsewhere(here, user.id, unconfirmed)).toEqual({ ok: false, confirm: { count: 2 } });
+    expect((await readSession(request("/", { cookie: phone }))).user?.id).toBe(user.id);
+
+    expect(await signOutElsewhere(here, user.id, confirmed)).toEqual({ ok: true, ended: 2 });
+    expect((await readSession(request("/", { cookie: laptop }))).user).toBeNull();
+    expect((await readSession(request("/", { cookie: phone }))).user).toBeNull();
+    expect((await readSession(request("/", { user }))).user?.id).toBe(user.id);
+    expect((await readSession(request("/", { user: someoneElse }))).user?.id).toBe(someoneElse.id);
+    expect(await otherSessionCount(here, user.id)).toBe(0);
+  });
+
+  it("counts only sessions that have not expired, and clears expired ones too", async () => {
+    const user = await createUser();
+    const old = (await sessionCookie(user.id)).split("=")[1];
+    await db
+      .update(sessions)
+      .set({ expiresAt: Math.floor(Date.now() / 1000) - 1 })
+      .where(eq(sessions.id, old));
+    const here = request("/account", { user });
+    expect(await otherSessionCount(here, user.id)).toBe(0);
+    expect(await signOutElsewhere(here, user.id, confirmed)).toEqual({ ok: true, ended: 0 });
+    expect(await db.select().from(sessions).where(eq(sessions.id, old))).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 // The only file that knows about lucia. Swapping lucia for hand-written session
 // code (as lucia's own guide now teaches) touches this file alone. See ADR 002.
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { eq, sql } from "drizzle-orm";
+import { and, count, eq, gt, ne, sql } from "drizzle-orm";
 import { Lucia, type DatabaseSession, type DatabaseUser, type Session, type User } from "lucia";
 import { sessions, users, type GlobalRole } from "#db/schema";
 import { db, preparedQuery } from "~/db.server";
 import { env } from "~/env.server";
+import type { Confirmation } from "~/lib/confirm";
 
 /**
  * lucia's drizzle adapter reads a request's session and its user in two statements, the user with every column
@@ -111,4 +112,35 @@ export async function endSession(request: Request): Promise<string> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (sessionId) await lucia.invalidateSession(sessionId);
   return lucia.createBlankSessionCookie().serialize();
+}
+
+/** The request's own session id, or "" without a cookie. */
+const sessionIdOf = (request: Request) => lucia.readSessionCookie(request.headers.get("Cookie") ?? "") ?? "";
+
+/** The account's sessions that have not expired, other than the request's own: browsers signed in elsewhere. */
+const otherSessions = (request: Request, userId: string, now: Date) =>
+  and(eq(sessions.userId, userId), ne(sessions.id, sessionIdOf(request)), gt(sessions.expiresAt, Math.floor(now.getTime() / 1000)));
+
+/** How many other browsers (or devices) the account is signed in on. */
+export async function otherSessionCount(request: Request, userId: string, now = new Date()): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(sessions)
+    .where(otherSessions(request, userId, now));
+  return row?.n ?? 0;
+}
+
+export type SignOutElsewhere = { ok: true; ended: number } | { ok: false; confirm: { count: number } };
+
+/**
+ * Ends every session of the account except the request's own (a lost phone, a shared computer), once confirmed
+ * (ADR 012): the first request is answered with how many browsers would be signed out. Expired sessions go too.
+ */
+export async function signOutElsewhere(request: Request, userId: string, confirmation: Confirmation, now = new Date()): Promise<SignOutElsewhere> {
+  if (!confirmation.confirmed) return { ok: false, confirm: { count: await otherSessionCount(request, userId, now) } };
+  const gone = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionIdOf(request))))
+    .returning({ expiresAt: sessions.expiresAt });
+  return { ok: true, ended: gone.filter((s) => s.expiresAt > Math.floor(now.getTime() / 1000)).length };
 }
