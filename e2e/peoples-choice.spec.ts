@@ -46,7 +46,7 @@ test("an organizer opens the vote; a participant votes, never for their own team
   await expectToast(page, "Your vote is for “Ben's close checker”.");
   const box = page.getByRole("region", { name: "People's choice" });
   await expect(box.getByText("Your vote", { exact: true })).toBeVisible();
-  await expect(box.getByRole("button")).toHaveCount(0);
+  await expect(box.getByRole("button")).toHaveText(["Withdraw my vote"]);
   await expectAccessible(page);
 
   // Her own team's entry has no button, and says why.
@@ -66,6 +66,14 @@ test("an organizer opens the vote; a participant votes, never for their own team
   await phone.goto(`${setUp.url}/entries`);
   await expect(phone.getByRole("listitem").filter({ hasText: "Cat's cash forecaster" }).getByText("Your vote", { exact: true })).toBeVisible();
   await expect(phone.getByRole("listitem").filter({ hasText: "Ben's close checker" }).getByText("Your vote", { exact: true })).toHaveCount(0);
+
+  // She takes her vote back: no entry has it, and she may vote again.
+  await phone.goto(`${setUp.url}/entries/${gamma.entryId}`);
+  await phone.getByRole("button", { name: "Withdraw my vote" }).click();
+  await expectToast(phone, "Vote withdrawn: you no longer vote for “Cat's cash forecaster”. You can vote again while the vote is open.");
+  await expect(phone.getByRole("button", { name: "Vote for this entry" })).toBeVisible();
+  await phone.goto(`${setUp.url}/entries`);
+  await expect(phone.getByText("Your vote", { exact: true })).toHaveCount(0);
 });
 
 test("counts stay hidden from everyone, organizers included, until results are published; then the winner has the award", async ({ browser }) => {

@@ -11,6 +11,7 @@ type MyVote = { entryId: string; title: string } | null;
 export function VoteBox({ slug, vote, error }: { slug: string; vote: { sentence: string | null; myVote: MyVote; box: VoteBoxState }; error?: string | null }) {
   const navigation = useNavigation();
   const voting = navigation.state === "submitting" && navigation.formData?.get("intent") === "vote";
+  const withdrawing = navigation.state === "submitting" && navigation.formData?.get("intent") === "withdraw-vote";
   const { box, myVote } = vote;
   if (box.kind === "hidden") return null;
   return (
@@ -20,10 +21,15 @@ export function VoteBox({ slug, vote, error }: { slug: string; vote: { sentence:
       </h2>
       {vote.sentence ? <p className="text-sm text-slate-700">{vote.sentence}</p> : null}
       {box.kind === "your-vote" ? (
-        <p className="flex flex-wrap items-center gap-2 text-sm">
-          <YourVoteBadge />
-          <span>You voted for this entry. To change your vote, open another entry and vote for it there.</span>
-        </p>
+        <Form method="post" className="space-y-2" aria-describedby={error ? "vote-error" : undefined}>
+          <p className="flex flex-wrap items-center gap-2 text-sm">
+            <YourVoteBadge />
+            <span>You voted for this entry. To change your vote, open another entry and vote for it there.</span>
+          </p>
+          <button type="submit" name="intent" value="withdraw-vote" className="btn-secondary" disabled={withdrawing}>
+            {withdrawing ? "Withdrawing your vote…" : "Withdraw my vote"}
+          </button>
+        </Form>
       ) : null}
       {box.kind === "can-vote" ? (
         <Form method="post" className="space-y-2" aria-describedby={error ? "vote-error" : undefined}>

@@ -23,7 +23,7 @@ import { blindJudging } from "~/modules/judging/blind.server";
 import { visibleAwardsByEntry } from "~/modules/judging/entry-awards.server";
 import { entryFeedback, judgeEntryFacts } from "~/modules/judging/judging.server";
 import { roundNames } from "~/modules/judging/rounds";
-import { entryVoteBox, voteFor } from "~/modules/peoples-choice/views.server";
+import { entryVoteBox, voteFor, withdrawVoteFrom } from "~/modules/peoples-choice/views.server";
 import { listMembers } from "~/modules/teams/teams.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title || "Entry"} · ${data?.event.title ?? "Event"} · Problem First` }];
@@ -86,6 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const voted = await voteFor(event, user, access, found.entry, now);
       if (!voted.ok) return data({ voteError: voted.message }, { status: voted.status });
       return redirectWithToast(`/events/${event.slug}/entries/${found.entry.id}`, voted.message);
+    }
+    case "withdraw-vote": {
+      const withdrawn = await withdrawVoteFrom(event, user, now);
+      if (!withdrawn.ok) return data({ voteError: withdrawn.message }, { status: withdrawn.status });
+      return redirectWithToast(`/events/${event.slug}/entries/${found.entry.id}`, withdrawn.message);
     }
     default:
       return unknownIntent(intent);

@@ -118,7 +118,7 @@ export function windowSentence(window: VoteWindow, timezone: string, now: Date):
     case "not-yet":
       return `The people's choice vote opens at the submission deadline, ${formatInZone(window.opensAt, timezone)}, and closes ${closes}.`;
     case "open":
-      return `The people's choice vote is open until ${closes} (${relativeTime(window.closesAt, now)}). One vote per person; you can change it until then.`;
+      return `The people's choice vote is open until ${closes} (${relativeTime(window.closesAt, now)}). One vote per person; you can change or withdraw it until then.`;
     case "closed":
       return window.closesAt <= now ? `The people's choice vote closed ${closes}.` : "The people's choice vote is closed: results are published.";
   }
@@ -129,4 +129,9 @@ export function voteToast(entryTitle: string, entryId: string, previous: { entry
   if (!previous) return `Your vote is for “${entryTitle}”.`;
   if (previous.entryId === entryId) return `Your vote is still for “${entryTitle}”.`;
   return `Vote changed: your vote is now for “${entryTitle}”, no longer for “${previous.title}”.`;
+}
+
+/** The toast after a withdrawn vote. */
+export function withdrawToast(entryTitle: string): string {
+  return `Vote withdrawn: you no longer vote for “${entryTitle || "Untitled entry"}”. You can vote again while the vote is open.`;
 }

@@ -5,8 +5,8 @@ import type { EventRow } from "~/modules/events/events.server";
 import { listAwards } from "~/modules/judging/awards.server";
 import { PEOPLES_CHOICE } from "~/modules/judging/awards";
 import { utcToZonedLocal } from "~/lib/zoned-time";
-import { tallyVotes, voteBoxState, voteToast, voteWindow, windowSentence } from "./rules";
-import { castVote, myVote, voteCounts, voteSettingsOf } from "./votes.server";
+import { tallyVotes, voteBoxState, voteToast, voteWindow, windowSentence, withdrawToast } from "./rules";
+import { castVote, myVote, voteCounts, voteSettingsOf, withdrawVote } from "./votes.server";
 
 type VoteEvent = Pick<EventRow, "id" | "phase" | "submissionDeadline" | "timezone" | "peoplesChoiceEnabled" | "peoplesChoiceClosesAt">;
 
@@ -46,6 +46,16 @@ export async function voteFor(
   const cast = await castVote(event.id, actor, entry.id, now);
   if (!cast.ok) return { ok: false, status: 409, message: cast.reason };
   return { ok: true, message: voteToast(entry.title, entry.id, cast.previous) };
+}
+
+/** Withdrawing one's vote from the entry page it is for: only while the vote is open; nothing to withdraw is said. */
+export async function withdrawVoteFrom(event: VoteEvent, actor: Actor, now: Date): Promise<VoteOutcome> {
+  const window = windowOf(event, now);
+  if (window.state !== "open")
+    return { ok: false, status: 409, message: "The people's choice vote is not open, so votes cannot be withdrawn now: yours stays as cast." };
+  const withdrawn = await withdrawVote(event.id, actor.id, now);
+  if (!withdrawn) return { ok: false, status: 409, message: "You have no vote to withdraw in this event." };
+  return { ok: true, message: withdrawToast(withdrawn.title) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { awards, events, peoplesChoiceVotes, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
 import { createAward, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { createOpenEvent, createUser, movePhase, setSubmissionDeadline, submittedEntry, type TestUser } from "~/test/fixtures";
-import { castVote, myVote, saveVoteSettings, voteCounts } from "./votes.server";
+import { castVote, myVote, saveVoteSettings, voteCounts, withdrawVote } from "./votes.server";
 
 const HOUR = 3_600_000;
 const actor = (u: TestUser) => ({ id: u.id, role: u.role });
@@ -115,6 +115,32 @@ describe("the vote statement's own guards", () => {
     await castVote(event.id, actor(b), entries[0].entryId, new Date());
     await db.insert(teamMembers).values({ teamId: entries[0].teamId, eventId: event.id, userId: a.id });
     expect(await countsOf(event.id)).toEqual({ "Entry 0": 1, "Entry 1": 0 });
+  });
+});
+
+describe("withdrawVote", () => {
+  it("takes the person's vote back while the vote is open, and only theirs", async () => {
+    const { event, entries } = await votingEvent(2);
+    const [a, b] = await Promise.all([createUser(), createUser()]);
+    await castVote(event.id, actor(a), entries[0].entryId, new Date());
+    await castVote(event.id, actor(b), entries[0].entryId, new Date());
+    expect(await withdrawVote(event.id, a.id, new Date())).toEqual({ entryId: entries[0].entryId, title: "Entry 0" });
+    expect(await myVote(event.id, a.id)).toBeNull();
+    expect(await countsOf(event.id)).toEqual({ "Entry 0": 1, "Entry 1": 0 });
+    // Nothing left to withdraw; voting again works.
+    expect(await withdrawVote(event.id, a.id, new Date())).toBeNull();
+    expect(await castVote(event.id, actor(a), entries[1].entryId, new Date())).toEqual({ ok: true, previous: null });
+  });
+
+  it("leaves the vote counted from the closing time on and once results are published", async () => {
+    const { event, entries } = await votingEvent(1);
+    const voter = await createUser();
+    await castVote(event.id, actor(voter), entries[0].entryId, new Date());
+    const [row] = await db.select().from(events).where(eq(events.id, event.id));
+    expect(await withdrawVote(event.id, voter.id, row.peoplesChoiceClosesAt!)).toBeNull();
+    await db.update(events).set({ phase: "closed" }).where(eq(events.id, event.id));
+    expect(await withdrawVote(event.id, voter.id, new Date())).toBeNull();
+    expect(await countsOf(event.id)).toEqual({ "Entry 0": 1 });
   });
 });
 

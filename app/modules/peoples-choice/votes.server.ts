@@ -73,6 +73,23 @@ export async function castVote(eventId: string, voter: Actor, entryId: string, n
   return { ok: false, reason: await refusalReason(eventId, voter, entryId, now) };
 }
 
+/**
+ * Takes the person's vote back while the vote is open, so they may vote for nobody (or again later). The statement
+ * checks the window itself, so a withdrawal racing the close or the publishing of results leaves the vote counted.
+ * Returns the entry the vote was for, or null when nothing was withdrawn.
+ */
+export async function withdrawVote(eventId: string, voterId: string, now: Date): Promise<MyVote> {
+  const at = seconds(now);
+  const previous = await myVote(eventId, voterId);
+  const gone = await db.all<{ entry_id: string }>(sql`delete from peoples_choice_votes
+    where event_id = ${eventId} and voter_id = ${voterId}
+      and exists (select 1 from events ev where ev.id = ${eventId} and ev.peoples_choice_enabled = 1
+        and ev.phase in ('open', 'judging') and ev.submission_deadline <= ${at} and ev.peoples_choice_closes_at > ${at})
+    returning entry_id`);
+  if (!gone.length) return null;
+  return previous?.entryId === gone[0].entry_id ? previous : { entryId: gone[0].entry_id, title: "" };
+}
+
 /** Why the statement wrote nothing, read afresh: the policy's reason for the facts as they are now. */
 async function refusalReason(eventId: string, voter: Actor, entryId: string, now: Date): Promise<string> {
   const [found] = await db

@@ -355,6 +355,12 @@ beforeAll(async () => {
       base: { intent: "vote" },
     },
     {
+      route: "events.$slug.entries.$entryId._index",
+      params: { slug: judged.slug, entryId: scoredEntry.id },
+      user: () => judge,
+      base: { intent: "withdraw-vote" },
+    },
+    {
       route: "events.$slug.peoples-choice",
       params: { slug: judged.slug },
       user: () => organizer,
