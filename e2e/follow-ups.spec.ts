@@ -56,3 +56,42 @@ test("a team member records what happened 30 days after the event, from the ask 
   await expect(page.getByRole("link", { name: "Remove filter Went to production" })).toBeVisible();
   await expect(page.getByRole("link", { name: title })).toBeVisible();
 });
+
+test("the author deletes a follow-up answer recorded by mistake, after a confirm step, and the earlier one is shown again", async ({ browser }) => {
+  const [member, judge] = await Promise.all([createPerson("Del Eter"), createPerson("Jo Judge")]);
+  const setUp = await openEvent();
+  const title = unique("Claims clerk");
+  const { entryId } = await submittedEntry(setUp, member, title, "working");
+  await startJudging(setUp, [judge]);
+  await publishResults(setUp);
+
+  const page = await pageSignedInAs(browser, member.email);
+  const record = async (status: RegExp, why: string, value: string) => {
+    await page.goto(`${setUp.url}/entries/${entryId}/follow-up`);
+    await page.getByRole("radio", { name: status }).check();
+    await page.getByLabel("Why?").fill(why);
+    await page.getByLabel(/AI metric today/).fill(value);
+    await page.getByRole("button", { name: "Save what happened" }).click();
+    await expectToast(page, "Saved what happened next. Thank you!");
+  };
+  await record(/Piloted/, "Claims team trials it.", "35");
+  await record(/Adopted in production/, "A slip of the finger.", "3500");
+
+  await page.goto(`${setUp.url}/entries/${entryId}/follow-up`);
+  const answers = page.getByRole("region", { name: "Answers so far" });
+  await answers
+    .getByRole("button", { name: /^Delete this answer/ })
+    .first()
+    .click();
+  await expect(answers.getByRole("alert")).toContainText("The answer before it becomes the entry's follow-up again.");
+  await expectAccessible(page);
+  await answers.getByRole("button", { name: "Yes, delete this answer" }).click();
+  await expectToast(page, "Answer deleted.");
+  await expect(page.getByRole("region", { name: "The answer so far" })).toContainText("Claims team trials it.");
+  await expect(page.getByText("A slip of the finger.")).toHaveCount(0);
+
+  await page.goto(`${setUp.url}/entries/${entryId}`);
+  const section = page.getByRole("region", { name: "What happened next" });
+  await expect(section).toContainText("Piloted");
+  await expect(section).toContainText("35");
+});

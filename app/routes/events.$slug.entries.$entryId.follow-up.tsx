@@ -1,16 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FollowUpForm } from "~/components/follow-up-form";
+import { ConfirmStep } from "~/components/confirm-step";
 import { FollowUpAnswerView } from "~/components/follow-ups";
+import { readConfirmation } from "~/lib/confirm";
 import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canRecordFollowUp } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { followUpsOf, ownsEntryProblem, recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
+import { deleteFollowUp, followUpsOf, ownsEntryProblem, recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
 import { followUpSchema } from "~/modules/follow-ups/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `What happened next: ${data?.entry.title || "Entry"} · Problem First` }];
@@ -26,23 +28,36 @@ async function followUpAccess(request: Request, params: LoaderFunctionArgs["para
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event, entry, teamName, decision } = await followUpAccess(request, params);
+  const { user, event, entry, teamName, decision } = await followUpAccess(request, params);
   enforce(decision);
   const { id, title, metricName, metricUnit, metricBaseline, metricResult } = entry;
   return {
     event: { slug: event.slug, title: event.title },
     entry: { id, title, metricName, metricUnit, metricBaseline, metricResult },
     teamName,
-    answers: await followUpsOf(entry.id),
+    answers: (await followUpsOf(entry.id)).map(({ recordedById, ...answer }) => ({ ...answer, mine: recordedById === user.id })),
   };
 }
+
+const DELETE_ANSWER = "delete-answer";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, entry, decision, answers } = await followUpAccess(request, params);
   // Anyone but those who answer gets an error page; they, when the event was reopened while they wrote, are told
   // beside the form, which keeps their answer (ADR 060).
   if (!answers) enforce(decision);
-  const submission = parseForm(await request.formData(), { schema: followUpSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === DELETE_ANSWER) {
+    enforce(decision);
+    const answerId = Number(formData.get("answerId"));
+    invariantResponse(Number.isSafeInteger(answerId) && answerId > 0, "Answer not found", 404);
+    // A wrong answer is deleted only once confirmed (ADR 012): the archive then shows the one before it.
+    if (!readConfirmation(formData).confirmed) return data({ confirmDelete: answerId }, { status: 409 });
+    const deleted = await deleteFollowUp(entry.id, answerId, user.id);
+    if (!deleted.ok) return data({ deleteError: deleted.message }, { status: 409 });
+    return redirectWithToast(`/events/${event.slug}/entries/${entry.id}/follow-up#answers-h`, "Answer deleted.");
+  }
+  const submission = parseForm(formData, { schema: followUpSchema });
   if (!decision.ok) return data({ result: submission.reply({ formErrors: [refusedKeepingForm(decision.reason, "Your answer is")] }) }, { status: 403 });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const recorded = await recordFollowUp(entry.id, user.id, submission.value, new Date());
@@ -66,7 +81,13 @@ export default function FollowUpPage() {
           By {teamName} in {event.title}. Tell the next team how it went after the event: the archive shows the latest answer with its date.
         </p>
       </div>
-      <FollowUpForm latest={latest ?? null} metric={entry} lastResult={actionData?.result} />
+      {/* Starts afresh from the latest answer whenever it changes (one saved, or deleted). */}
+      <FollowUpForm
+        key={latest?.id ?? "none"}
+        latest={latest ?? null}
+        metric={entry}
+        lastResult={actionData && "result" in actionData ? actionData.result : undefined}
+      />
       {answers.length ? (
         <section aria-labelledby="answers-h" className="card space-y-3">
           <h2 id="answers-h" className="h2">
@@ -74,11 +95,34 @@ export default function FollowUpPage() {
           </h2>
           <ol className="space-y-4">
             {answers.map((answer) => (
-              <li key={answer.id} className="border-t border-slate-100 pt-3 first:border-0 first:pt-0">
+              <li key={answer.id} className="space-y-2 border-t border-slate-100 pt-3 first:border-0 first:pt-0">
                 <FollowUpAnswerView answer={answer} metric={entry} />
+                {answer.mine ? (
+                  actionData && "confirmDelete" in actionData && actionData.confirmDelete === answer.id ? (
+                    <ConfirmStep
+                      question={`Delete your answer recorded ${answer.recordedOn}? ${answer.id === latest?.id ? (earlier.length ? "The answer before it becomes the entry's follow-up again." : "The entry then has no follow-up.") : "The latest answer stays as it is."}`}
+                      fields={{ intent: DELETE_ANSWER, answerId: String(answer.id) }}
+                      confirmLabel="Yes, delete this answer"
+                      keepLabel="Keep the answer"
+                    />
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value={DELETE_ANSWER} />
+                      <input type="hidden" name="answerId" value={answer.id} />
+                      <button type="submit" className="btn-secondary text-sm">
+                        Delete this answer<span className="sr-only">, recorded {answer.recordedOn}</span>
+                      </button>
+                    </Form>
+                  )
+                ) : null}
               </li>
             ))}
           </ol>
+          {actionData && "deleteError" in actionData ? (
+            <p role="alert" className="field-error">
+              {actionData.deleteError}
+            </p>
+          ) : null}
         </section>
       ) : null}
     </div>

@@ -50,6 +50,24 @@ export async function recordFollowUp(entryId: string, userId: string, input: Fol
     : { ok: false, message: "This follow-up can no longer be recorded: the event was reopened, or you left the team." };
 }
 
+/**
+ * Deletes an answer its author recorded by mistake (a wrong metric value, the wrong status): only their own, and only
+ * while they may still record one (ADR 030), both checked in the DELETE itself. The answer before it, if any, becomes
+ * the entry's follow-up again. The route asks first (ADR 012).
+ */
+export async function deleteFollowUp(entryId: string, answerId: number, userId: string): Promise<RecordResult> {
+  const deleted = await db.all<{ id: number }>(sql`
+    delete from follow_ups where id = ${answerId} and entry_id = ${entryId} and recorded_by = ${userId}
+      and exists (
+        select 1 from entries e join events ev on ev.id = e.event_id join teams t on t.id = e.team_id join problems p on p.id = t.problem_id
+        where e.id = ${entryId} and e.status = 'submitted' and ev.phase = 'closed'
+          and (p.owner_user_id = ${userId} or exists (select 1 from team_members m where m.team_id = e.team_id and m.user_id = ${userId})))
+    returning id`);
+  return deleted.length === 1
+    ? { ok: true }
+    : { ok: false, message: "This answer can no longer be deleted: it was deleted already, it is not yours, or the event was reopened." };
+}
+
 /** Whether the person owns the problem the entry took on (they are asked, and may answer, with the team). */
 export async function ownsEntryProblem(entryId: string, userId: string): Promise<boolean> {
   const rows = await db.all(sql`
@@ -76,10 +94,11 @@ type AnswerRow = {
   metricValue: string;
   createdAt: number;
   recordedBy: string | null;
+  recordedById: string | null;
   timezone: string;
 };
 
-const ANSWER_COLUMNS = sql`f.id, f.entry_id as entryId, f.status, f.why, f.metric_value as metricValue, f.created_at as createdAt, u.name as recordedBy, ev.timezone`;
+const ANSWER_COLUMNS = sql`f.id, f.entry_id as entryId, f.status, f.why, f.metric_value as metricValue, f.created_at as createdAt, u.name as recordedBy, f.recorded_by as recordedById, ev.timezone`;
 const ANSWER_JOINS = sql`join entries e on e.id = f.entry_id join events ev on ev.id = e.event_id left join users u on u.id = f.recorded_by`;
 
 function toAnswer(r: AnswerRow): FollowUpAnswer {
@@ -87,10 +106,10 @@ function toAnswer(r: AnswerRow): FollowUpAnswer {
   return { id: r.id, status: r.status, why: r.why, metricValue: r.metricValue, recordedOn: formatDateRange(at, at, r.timezone), recordedBy: r.recordedBy };
 }
 
-/** Every answer for one entry, newest first (the first is its follow-up). */
-export async function followUpsOf(entryId: string): Promise<FollowUpAnswer[]> {
+/** Every answer for one entry, newest first (the first is its follow-up), with who recorded it (to offer them "Delete"). */
+export async function followUpsOf(entryId: string): Promise<(FollowUpAnswer & { recordedById: string | null })[]> {
   const rows = await db.all<AnswerRow>(sql`select ${ANSWER_COLUMNS} from follow_ups f ${ANSWER_JOINS} where f.entry_id = ${entryId} order by f.id desc`);
-  return rows.map(toAnswer);
+  return rows.map((r) => ({ ...toAnswer(r), recordedById: r.recordedById }));
 }
 
 /** The newest answer of each of these entries that has one. */

@@ -29,7 +29,7 @@ import {
   submittedEntry,
   type TestUser,
 } from "~/test/fixtures";
-import { eventClosedAt, recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
+import { deleteFollowUp, eventClosedAt, followUpsOf, latestFollowUps, recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
 
 const DAY = 86_400_000;
 
@@ -228,6 +228,45 @@ describe("recording a follow-up", () => {
       /^What happened next is recorded once the event is closed.* Your answer is still in the form: copy what you need\.$/,
     );
     expect((late.data as { result: { initialValue?: unknown } }).result.initialValue).toMatchObject({ status: answer.status });
+  });
+});
+
+describe("deleting a follow-up answer recorded by mistake", () => {
+  it("deletes only the author's own answer, after a confirm step, and the one before becomes the latest again", async () => {
+    const w = await closedEventWorld();
+    const params = { slug: w.event.slug, entryId: w.a.entryId };
+    const path = `/events/${w.event.slug}/entries/${w.a.entryId}/follow-up`;
+    await recordFollowUp(w.a.entryId, w.member.id, { status: "piloted", why: "Two teams use it.", metricValue: "40" }, new Date());
+    await recordFollowUp(w.a.entryId, w.lead.id, { status: "adopted", why: "Typo in the value.", metricValue: "400" }, new Date());
+    const [wrong, earlier] = await followUpsOf(w.a.entryId);
+
+    // Someone else's answer: refused by the DELETE itself, and the route offers it to its author only.
+    expect(await deleteFollowUp(w.a.entryId, earlier.id, w.lead.id)).toMatchObject({ ok: false });
+    const page = await expectStatus(followUpLoader(args(request(path, { user: w.lead }), params)), 200);
+    expect((page.data as { answers: { id: number; mine: boolean }[] }).answers.map((a) => [a.id, a.mine])).toEqual([
+      [wrong.id, true],
+      [earlier.id, false],
+    ]);
+
+    const form = { intent: "delete-answer", answerId: String(wrong.id) };
+    const asked = await expectStatus(followUpAction(args(request(path, { user: w.lead, form }), params)), 409);
+    expect(asked.data).toEqual({ confirmDelete: wrong.id });
+    expect((await followUpsOf(w.a.entryId)).length).toBe(2);
+
+    await expectStatus(followUpAction(args(request(path, { user: w.lead, form: { ...form, confirmed: "on" } }), params)), 302);
+    expect((await latestFollowUps([w.a.entryId])).get(w.a.entryId)).toMatchObject({ id: earlier.id, status: "piloted", metricValue: "40" });
+    // Twice: the second finds nothing, and says so beside the list.
+    const again = await expectStatus(followUpAction(args(request(path, { user: w.lead, form: { ...form, confirmed: "on" } }), params)), 409);
+    expect(again.data).toMatchObject({ deleteError: expect.stringMatching(/can no longer be deleted/) });
+  });
+
+  it("is refused to someone who left the team and once the event is reopened", async () => {
+    const w = await closedEventWorld();
+    await recordFollowUp(w.a.entryId, w.lead.id, answer, new Date());
+    const [mine] = await followUpsOf(w.a.entryId);
+    await movePhase(w.event.id, w.organizer, "judging", "A score was entered twice.");
+    expect(await deleteFollowUp(w.a.entryId, mine.id, w.lead.id)).toMatchObject({ ok: false });
+    expect(await followUpsOf(w.a.entryId)).toHaveLength(1);
   });
 });
 

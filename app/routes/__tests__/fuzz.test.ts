@@ -234,6 +234,12 @@ beforeAll(async () => {
       base: { status: "adopted", why: "Support uses it every day.", metricValue: "84" },
     },
     {
+      route: "events.$slug.entries.$entryId.follow-up",
+      params: { slug: done.slug, entryId: doneEntry.id },
+      user: () => participant,
+      base: { intent: "delete-answer", answerId: "1", confirmed: "on" },
+    },
+    {
       route: "events.$slug.edit",
       params: eventParams,
       user: () => organizer,
