@@ -229,6 +229,10 @@ test("the last sheet completes a judge's queue; rankings show ties as ties, flag
   // The organizer makes the normalized ranking the official one.
   await organizer.getByRole("link", { name: "Judging settings" }).click();
   await organizer.getByLabel("Official ranking uses normalized scores").check();
+  // Judges have scored already: the blind judging switch says names they saw stay seen.
+  await expect(organizer.getByLabel("Blind judging")).toHaveAccessibleDescription(
+    /Switching blind judging on hides the names from then on, not from what judges already saw\.$/,
+  );
   await expectAccessible(organizer);
   await organizer.getByRole("button", { name: "Save settings" }).click();
   await expectToast(organizer, "Judging settings saved.");

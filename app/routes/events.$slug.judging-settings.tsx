@@ -11,7 +11,8 @@ import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canManageJudging } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { updateJudgingSettings } from "~/modules/judging/settings.server";
+import { blindJudgingNote } from "~/modules/judging/settings";
+import { scoredEntryCount, updateJudgingSettings } from "~/modules/judging/settings.server";
 import { judgingSettingsSchema } from "~/modules/judging/schemas";
 
 const check = lazySchemas(() => import("~/modules/judging/schemas"));
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       blindJudging: event.blindJudging,
       showJudgeNames: event.showJudgeNames,
     },
+    blindNote: blindJudgingNote(event.blindJudging, await scoredEntryCount(event.id)),
   };
 }
 
@@ -53,7 +55,7 @@ const options = [
 ] as const;
 
 export default function JudgingSettings() {
-  const { back, event } = useLoaderData<typeof loader>();
+  const { back, event, blindNote } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>()?.result,
     defaultValue: {
@@ -82,6 +84,7 @@ export default function JudgingSettings() {
               </label>
               <p id={fields[key].descriptionId} className="hint">
                 {hint}
+                {key === "blindJudging" && blindNote ? ` ${blindNote}` : null}
               </p>
             </div>
           </div>

@@ -12,7 +12,7 @@ import { loader as entryViewLoader } from "~/routes/events.$slug.entries.$entryI
 import { loader as problemLoader } from "~/routes/events.$slug.problems.$problemId._index";
 import { action as scoreAction, loader as scoreLoader } from "~/routes/events.$slug.entries.$entryId.score";
 import { action as queueAction, loader as queueLoader } from "~/routes/events.$slug.judging";
-import { action as settingsAction } from "~/routes/events.$slug.judging-settings";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/events.$slug.judging-settings";
 import { loader as judgesLoader } from "~/routes/events.$slug.judges";
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
 import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv";
@@ -384,11 +384,29 @@ describe("judging: partial sheets, conflicts, assignments", () => {
   });
 
   it("hides team names from judges in blind mode", async () => {
+    // Switching it on mid-judging says that names already seen stay seen.
+    const settingsPage = () =>
+      expectStatus(settingsLoader(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    expect((await settingsPage()).data).toMatchObject({ blindNote: null });
+    await expectStatus(
+      score(
+        w,
+        w.j1,
+        w.aliceEntry,
+        sheet(w.rubric, () => 4),
+      ),
+      302,
+    );
+    expect((await settingsPage()).data).toMatchObject({
+      blindNote:
+        "Judges have already scored 1 entry with team names in view. Switching blind judging on hides the names from then on, not from what judges already saw.",
+    });
     await expectStatus(
       settingsAction(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.organizer, form: { blindJudging: "on" } }), { slug: w.event.slug })),
       302,
     );
     expect((await queue(w, w.j1)).every((q) => q.teamName === null)).toBe(true);
+    expect((await settingsPage()).data).toMatchObject({ blindNote: expect.stringMatching(/^Judges have scored 1 entry without seeing team names\./) });
     const loaded = await expectStatus(loadSheet(w, w.j1, w.aliceEntry), 200);
     expect(JSON.stringify(loaded.data)).not.toContain("Alice entry team");
     const page = await expectStatus(entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.aliceEntry}`, { user: w.j1 }), p(w, w.aliceEntry))), 200);
