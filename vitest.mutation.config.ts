@@ -31,6 +31,7 @@ export default defineConfig({
       "app/modules/entries/questions.test.ts",
       "app/modules/judging/queue.test.ts",
       "app/modules/judging/rounds.test.ts",
+      "app/modules/judging/settings.test.ts",
       "app/modules/judging/results-view.test.ts",
       "app/modules/auth/sso.test.ts",
       "app/modules/auth/work-gate.test.ts",

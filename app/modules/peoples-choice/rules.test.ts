@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { peoplesChoiceSettingsSchema, tallyVotes, voteBoxState, voteToast, voteWindow, windowSentence, type VoteWindow } from "./rules";
+import { peoplesChoiceSettingsSchema, tallyVotes, voteBoxState, voteToast, voteWindow, windowSentence, withdrawToast, type VoteWindow } from "./rules";
 
 const deadline = new Date("2026-12-02T12:00:00Z");
 const closesAt = new Date("2026-12-03T12:00:00Z");
@@ -128,6 +128,7 @@ describe("windowSentence and voteToast", () => {
       /^The people's choice vote opens at the submission deadline, .*12:00.*, and closes .*3 Dec 2026/,
     );
     expect(windowSentence(w("open"), "UTC", deadline)).toMatch(/^The people's choice vote is open until .*3 Dec 2026, 12:00 UTC \(in 1 day\)/);
+    expect(windowSentence(w("open"), "UTC", deadline)).toMatch(/One vote per person; you can change or withdraw it until then\.$/);
     expect(windowSentence(w("closed"), "UTC", closesAt)).toMatch(/^The people's choice vote closed .*3 Dec 2026/);
     expect(windowSentence(w("closed"), "UTC", deadline)).toBe("The people's choice vote is closed: results are published.");
   });
@@ -136,5 +137,7 @@ describe("windowSentence and voteToast", () => {
     expect(voteToast("Alpha", "a", null)).toBe("Your vote is for “Alpha”.");
     expect(voteToast("Alpha", "a", { entryId: "a", title: "Alpha" })).toBe("Your vote is still for “Alpha”.");
     expect(voteToast("Alpha", "a", { entryId: "b", title: "Beta" })).toBe("Vote changed: your vote is now for “Alpha”, no longer for “Beta”.");
+    expect(withdrawToast("Alpha")).toBe("Vote withdrawn: you no longer vote for “Alpha”. You can vote again while the vote is open.");
+    expect(withdrawToast("")).toBe("Vote withdrawn: you no longer vote for “Untitled entry”. You can vote again while the vote is open.");
   });
 });
