@@ -41,3 +41,16 @@ test("the address /events, typed by someone looking for the list, leads to the e
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "Winter AI Hackathon" }).first()).toBeVisible();
 });
+
+test("an address no page has says so in words, not in the router's, and leads back to the events", async ({ page }) => {
+  await signIn(page, "participant@example.com");
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Not found · Problem First");
+  await expect(page.getByRole("alert")).toContainText("There is no page at this address. Check the link, or start again from the list of events.");
+  await expect(page.getByText("No route matches")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Back to events" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});

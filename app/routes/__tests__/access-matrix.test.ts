@@ -35,6 +35,8 @@ const team: Rule = ["teamMember", "organizer", "admin"];
  */
 const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   _index: { loader: everyone },
+  // An address no other route has: "Not found" for everyone.
+  $: { loader: nobody, action: nobody },
   // Signed-in visitors are sent home from these: a redirect, not access to anything.
   login: { loader: everyone, action: everyone },
   signup: { loader: everyone, action: everyone },
