@@ -152,6 +152,21 @@ test("a word in no learning gets 'Did you mean …?' with a link to the correcte
   await expectAccessible(page);
 });
 
+test("a search of only stop words says its learnings may share nothing more", async ({ browser }) => {
+  const page = await newPage(browser);
+  await signIn(page, "participant@example.com");
+  await page.goto("/archive");
+  await page.getByRole("combobox", { name: "Search entries and post-mortems" }).fill("the and");
+  await page.getByRole("combobox", { name: "Search entries and post-mortems" }).press("Enter");
+  await expect(page).toHaveURL(/q=the\+and/);
+  await expect(
+    page.getByText(
+      "Every word of this search is very common in the archive (the, and), so the learnings below may share nothing more: add a more telling word.",
+    ),
+  ).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("a problem tried in a past event links to its history: every attempt and the best AI metric so far", async ({ browser }) => {
   // Posted again with the seed's past wording, as "Copy problems from another event" does.
   const setUp = await openEvent(unique("Again Hack"), { problems: ["Support ticket triage takes too long"] });
@@ -170,5 +185,7 @@ test("a problem tried in a past event links to its history: every attempt and th
   const related = page.getByRole("region", { name: "Have we tried this before?" });
   await expect(related.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toHaveCount(0);
   await expect(related.getByRole("link", { name: "Support chatbot for agents" })).toHaveCount(0);
+  // Nor does the panel contradict the history above it.
+  await expect(related).not.toContainText("You may be the first to try");
   await expectAccessible(page);
 });

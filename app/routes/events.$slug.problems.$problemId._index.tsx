@@ -101,8 +101,17 @@ export default function ProblemPage() {
         ) : null}
       </section>
       {history ? <ProblemHistorySection history={history} /> : null}
-      {/* A past event's own entries are in the archive too, but never its "related" learnings: say "other". */}
-      <RelatedLearnings learnings={related} empty={event.closed ? "No entry of another problem in the archive looks related." : undefined} />
+      {/* A past event's own entries, and the attempts "Tried before" lists, are never its "related" learnings: say "other". */}
+      <RelatedLearnings
+        learnings={related}
+        empty={
+          event.closed
+            ? "No entry of another problem in the archive looks related."
+            : history?.attempts.length
+              ? "Besides the attempts above, no past entry in the archive looks related."
+              : undefined
+        }
+      />
     </div>
   );
 }

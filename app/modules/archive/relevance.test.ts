@@ -12,6 +12,7 @@ import {
   stemOf,
   stemsIn,
   textTerms,
+  onlyCommonWords,
   wordsToLeaveOut,
   type TermStats,
 } from "./relevance";
@@ -121,6 +122,16 @@ describe("stemsIn and markStems: the words a learning shares, as the index stems
     for (let i = 0; i < 50_001; i++) stemsIn(`word${i}`, stems);
     expect(stemsIn("invoicing", stems)).toEqual(new Set(["invoic"]));
     expect(markStems("invoicing", stems, "[", "]")).toBe("[invoicing]");
+  });
+});
+
+describe("onlyCommonWords", () => {
+  it("names the words of a search that has nothing but stop or common words, once each", () => {
+    const s = stats(100, { invoic: 5, data: 80 });
+    expect(onlyCommonWords(["The", "the", "data"], s)).toEqual(["the", "data"]);
+    expect(onlyCommonWords(["the", "invoice"], s)).toEqual([]);
+    expect(onlyCommonWords(["the"], s, 1)).toEqual([]);
+    expect(onlyCommonWords([], s)).toEqual([]);
   });
 });
 

@@ -135,3 +135,14 @@ export function wordsToLeaveOut(words: string[], stats: TermStats, otherTerms = 
     .sort((a, b) => (a.df === 0 ? 1 : 0) - (b.df === 0 ? 1 : 0) || a.df - b.df || a.i - b.i);
   return new Set([...weak, ...byRarity.slice(MAX_SEARCH_WORDS).map((x) => x.w)]);
 }
+
+/**
+ * The words of a search made only of stop or common words ("the", "data and the"), which wordsToLeaveOut keeps since
+ * nothing else is left: the results then share only those, and the page says so. Empty when a telling word or another
+ * term (a phrase, a prefix, an OR group) is there.
+ */
+export function onlyCommonWords(words: string[], stats: TermStats, otherTerms = 0): string[] {
+  if (otherTerms > 0) return [];
+  const distinct = [...new Set(words.map(fold))];
+  return distinct.length > 0 && distinct.every((w) => STOPWORDS.has(w) || isCommon(stemmer(w), stats)) ? distinct : [];
+}

@@ -21,7 +21,7 @@ import {
   splitSnippet,
   type PrefixStems,
 } from "./query";
-import { fold, informativeTerms, isRelated, markStems, stemOf, stemsIn, textTerms, wordsToLeaveOut, type TermStats } from "./relevance";
+import { fold, informativeTerms, isRelated, markStems, onlyCommonWords, stemOf, stemsIn, textTerms, wordsToLeaveOut, type TermStats } from "./relevance";
 import { closestSpelling, correctedQuery, LENGTH_SLACK, MIN_WORD_LENGTH, nearestStem } from "./spelling";
 
 export const PAGE_SIZE = 20;
@@ -323,6 +323,13 @@ async function spellingSuggestion(filters: ArchiveFilters, words: string[], stat
   return { q: corrected, words: [...corrections.values()] };
 }
 
+/** A search of only very common words is searched as typed, and says its learnings may share only those. */
+function commonWordsNotice(notice: string | null, common: string[]): string | null {
+  if (!common.length) return notice;
+  const said = `Every word of this search is very common in the archive (${common.slice(0, 8).join(", ")}), so the learnings below may share nothing more: add a more telling word.`;
+  return notice ? `${notice} ${said}` : said;
+}
+
 export async function searchLearnings(filters: ArchiveFilters): Promise<SearchResult> {
   const [stems, { words, otherTerms, stats }] = await Promise.all([prefixStems(filters.q), searchWords(filters.q)]);
   const leaveOut = words.length ? wordsToLeaveOut(words, stats, otherTerms) : new Set<string>();
@@ -367,7 +374,7 @@ export async function searchLearnings(filters: ArchiveFilters): Promise<SearchRe
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     mode,
-    notice: parsed.notice,
+    notice: commonWordsNotice(parsed.notice, onlyCommonWords(words, stats, otherTerms)),
     suggestion: await spellingSuggestion(
       filters,
       words.filter((w) => !leaveOut.has(fold(w))),

@@ -703,6 +703,14 @@ describe("related learnings that are related", () => {
     // Not the whole archive: the invoice-dispute learning shares none of the telling words.
     expect(result.learnings.map((l) => l.id)).not.toContain(seedCase.disputes);
   });
+
+  it("searches a query of only stop words as typed, and says its learnings may share nothing more", async () => {
+    const result = await search({ q: "the and of" });
+    expect(result.notice).toBe(
+      "Every word of this search is very common in the archive (the, and, of), so the learnings below may share nothing more: add a more telling word.",
+    );
+    expect((await search({ q: "the invoice" })).notice).toBe("Searched the most telling words; left out: the.");
+  });
 });
 
 describe("search that forgives", () => {
