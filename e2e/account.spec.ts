@@ -100,4 +100,5 @@ test("a person signs out every other browser from the account page, after a conf
 
   await elsewhere.reload();
   await expect(elsewhere).toHaveURL(/\/login/);
+  await expect(elsewhere.getByText("Sign in to see that page: you are not signed in, or your session has ended.")).toBeVisible();
 });

@@ -39,8 +39,10 @@ test("sign out ends the session and protected pages send you to sign in", async 
   await signIn(page, "participant@example.com");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);
+  await expectToast(page, "You are signed out.");
   await page.goto("/archive");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Farchive/);
+  await expect(page.getByText("Sign in to see that page: you are not signed in, or your session has ended.")).toBeVisible();
   await page.getByLabel("Email").fill("participant@example.com");
   await page.getByLabel("Password").fill("problem-first-demo");
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -155,3 +155,29 @@ test("on a 390 px phone without JavaScript: the banner fits, sends the link agai
   await expectToast(page, "Email address confirmed. You can join teams now.");
   await expect(banner).toHaveCount(0);
 });
+
+test("a link opened by someone else signed in confirms its own address and says so; opened again signed out, it says what to do", async ({ browser }) => {
+  const email = `${unique("shared")}@example.com`;
+  const signUp = await newPage(browser);
+  await signUp.goto("/signup");
+  await signUp.getByLabel("Name").fill("Shay Shared");
+  await signUp.getByLabel("Work email").fill(email);
+  await signUp.getByLabel("Password").fill(PASSWORD);
+  await signUp.getByRole("button", { name: "Create account" }).click();
+  await expect(signUp.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const [mail] = await mailTo(email, "Confirm your email for Problem First");
+  const link = linkIn(mail.text!);
+
+  // A colleague, signed in on the shared computer, opens it.
+  const colleague = await pageSignedInAs(browser, (await createPerson("Cole League")).email);
+  await colleague.goto(link);
+  await colleague.getByRole("button", { name: "Confirm my email" }).click();
+  await expectToast(colleague, "That email address is confirmed, for another account than the one signed in here. Its owner can sign in and join teams now.");
+  await expect(colleague.getByTestId("signed-in-as")).toContainText("Cole League");
+
+  const signedOut = await newPage(browser);
+  await signedOut.goto(link);
+  await expect(signedOut.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+  await expect(signedOut.getByText(/If you confirmed your address with it already, there is nothing left to do: just sign in\./)).toBeVisible();
+  await expectAccessible(signedOut);
+});

@@ -45,6 +45,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": await startSession(signedIn.userId) } });
 }
 
+// A page sent here because nobody is signed in: a link opened signed out, or a session that ended (signed out elsewhere).
+const TO_SEE_THAT_PAGE = "Sign in to see that page: you are not signed in, or your session has ended.";
+
 export default function SignIn() {
   const lastResult = useActionData<typeof action>()?.result;
   const { ssoLabel, passwordLogin } = useLoaderData<typeof loader>();
@@ -65,12 +68,14 @@ export default function SignIn() {
     return (
       <div className="mx-auto max-w-md">
         <h1 className="h1">Sign in</h1>
+        {searchParams.get("redirectTo") ? <p className="mt-2 text-slate-700">{TO_SEE_THAT_PAGE}</p> : null}
         {ssoCard}
       </div>
     );
   return (
     <div className="mx-auto max-w-md">
       <h1 className="h1">Sign in</h1>
+      {searchParams.get("redirectTo") ? <p className="mt-2 text-slate-700">{TO_SEE_THAT_PAGE}</p> : null}
       {ssoCard}
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />

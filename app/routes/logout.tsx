@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { env } from "~/env.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { absoluteUrl } from "~/lib/urls.server";
 import { endSession } from "~/modules/auth/session.server";
 import { providerSignOut } from "~/modules/auth/sso.server";
@@ -15,5 +16,7 @@ export async function action({ request }: ActionFunctionArgs) {
   headers.append("Set-Cookie", await endSession(request));
   const provider = await providerSignOut(env().oidc, request, absoluteUrl(request, "/login"));
   headers.append("Set-Cookie", provider.setCookie);
-  return redirect(provider.url ?? "/login", { headers });
+  // Back on this site's sign-in page, it says the sign-out happened; the provider's own page says so itself.
+  if (provider.url) return redirect(provider.url, { headers });
+  return redirectWithToast("/login", "You are signed out.", { headers });
 }

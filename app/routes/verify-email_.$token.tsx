@@ -29,6 +29,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);
   const next = safeRedirect(String((await request.formData()).get("next") ?? ""), "");
   if (user?.id === verified.userId) return redirectWithToast(next || "/", "Email address confirmed. You can join teams now.");
+  // Someone signed in who opened another person's link (a shared computer): the address is theirs, not this account's.
+  if (user)
+    return redirectWithToast(
+      "/",
+      "That email address is confirmed, for another account than the one signed in here. Its owner can sign in and join teams now.",
+    );
   return redirectWithToast(next ? `/login?${new URLSearchParams({ redirectTo: next })}` : "/login", "Email address confirmed. Sign in to join a team.");
 }
 
@@ -48,7 +54,8 @@ export default function ConfirmEmail() {
             </p>
           ) : (
             <p>
-              Sign in and use <strong>Send the link again</strong> for a new one. <Link to="/login">Sign in</Link>
+              If you confirmed your address with it already, there is nothing left to do: just sign in. Otherwise sign in and use{" "}
+              <strong>Send the link again</strong> for a new one. <Link to="/login">Sign in</Link>
             </p>
           )}
         </div>
