@@ -74,6 +74,16 @@ test("the author deletes a follow-up answer recorded by mistake, after a confirm
     await page.getByRole("button", { name: "Save what happened" }).click();
     await expectToast(page, "Saved what happened next. Thank you!");
   };
+  // Without JavaScript, a far too long answer comes back in its box with the reason, for shortening.
+  const noScript = await pageSignedInAs(browser, member.email, { javaScriptEnabled: false });
+  await noScript.goto(`${setUp.url}/entries/${entryId}/follow-up`);
+  const pasted = "The claims team pasted its whole report here. ".repeat(400);
+  await noScript.getByRole("radio", { name: /Piloted/ }).check();
+  await noScript.getByLabel("Why?").fill(pasted);
+  await noScript.getByRole("button", { name: "Save what happened" }).click();
+  await expect(noScript.getByText("Use at most 2,000 characters")).toBeVisible();
+  await expect(noScript.getByLabel("Why?")).toHaveValue(pasted);
+
   await record(/Piloted/, "Claims team trials it.", "35");
   await record(/Adopted in production/, "A slip of the finger.", "3500");
 

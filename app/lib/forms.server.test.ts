@@ -58,13 +58,29 @@ describe("parseForm's reply", () => {
     expect(far.initialValue).toEqual({});
   });
 
+  it("gives back a long text (a comment, an answer) up to ten times its maximum: a long paste is kept to shorten", () => {
+    const schema = judging.scoreSheetSchema(["c1"], 5);
+    const pasted = "A long comment. ".repeat(1_250);
+    expect(pasted.length).toBe(20_000);
+    const reply = parseForm(
+      form([
+        ["scores[0].criterionId", "c1"],
+        ["scores[0].value", "3"],
+        ["scores[0].comment", pasted],
+      ]),
+      { schema },
+    ).reply();
+    expect(reply.error?.["scores[0].comment"]).toEqual(["Use at most 2,000 characters"]);
+    expect(reply.initialValue).toEqual({ scores: [{ criterionId: "c1", value: "3", comment: pasted }] });
+  });
+
   it("walks lists of objects: known rows and fields stay, the rest goes", () => {
     const schema = judging.scoreSheetSchema(["c1", "c2"], 5);
     const reply = parseForm(
       form([
         ["scores[0].criterionId", "c1"],
         ["scores[0].value", "3"],
-        ["scores[0].comment", "y".repeat(3_000)],
+        ["scores[0].comment", "y".repeat(20_001)],
         ["scores[0].evil", "ECHO-ME"],
         ["scores[1].criterionId", "c2"],
         ["scores[1].comment", "fine"],

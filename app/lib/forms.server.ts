@@ -10,6 +10,13 @@ const OTHER_FIELD_ECHO = 100;
 const MAX_ECHOED_ITEMS = 100;
 /** Characters past a string field's maximum that are still echoed back with its error. */
 const OVER_MAX_ECHO = 500;
+/**
+ * A long text (a comment, a post-mortem: a maximum of this many characters or more) comes back up to ten times its
+ * maximum, at most LONG_TEXT_ECHO characters: a long paste is typing worth keeping.
+ */
+const LONG_TEXT = 1_000;
+const LONG_TEXT_ECHO_TIMES = 10;
+const LONG_TEXT_ECHO = 20_000;
 /** conform's own bookkeeping (the intent of a list button, validation state) is echoed only when small. */
 const MAX_ECHOED_STATE = 2_000;
 
@@ -92,6 +99,12 @@ function clean(value: unknown, schema: Schema): unknown {
   if (typeof value !== "string") return undefined;
   // A text a little over its maximum comes back, for the person to shorten rather than type again; a much longer one
   // (a script's, or a paste gone wrong) does not, so a reply stays small.
-  const max = s instanceof z.ZodString && s.maxLength !== null ? s.maxLength + OVER_MAX_ECHO : OTHER_FIELD_ECHO;
+  const max = s instanceof z.ZodString && s.maxLength !== null ? echoedLength(s.maxLength) : OTHER_FIELD_ECHO;
   return value.length <= max ? value : undefined;
+}
+
+/** The longest text of a field with this maximum that is echoed back with its error. */
+function echoedLength(maxLength: number) {
+  const near = maxLength + OVER_MAX_ECHO;
+  return maxLength >= LONG_TEXT ? Math.max(near, Math.min(maxLength * LONG_TEXT_ECHO_TIMES, LONG_TEXT_ECHO)) : near;
 }
