@@ -1,3 +1,4 @@
+import { LibsqlError } from "@libsql/client";
 import { openDatabase } from "#db/client";
 import { env } from "~/env.server";
 
@@ -30,4 +31,13 @@ export function preparedQueries<Shape extends string, Query>(build: (shape: Shap
     if (query === undefined) built.set(shape, (query = build(shape)));
     return query;
   };
+}
+
+/** Whether a write failed on a unique index (or primary key): a name or address someone else holds. */
+export function isUniqueViolation(e: unknown): boolean {
+  const text = e instanceof LibsqlError ? `${e.code} ${e.message}` : String(e);
+  if (/UNIQUE|PRIMARY KEY|CONSTRAINT/.test(text) && /unique|primary/i.test(text)) return true;
+  // drizzle wraps a single statement's error ("Failed query: …"), with the driver's as its cause.
+  const cause = (e as { cause?: unknown } | null)?.cause;
+  return cause !== undefined && cause !== e && isUniqueViolation(cause);
 }

@@ -640,6 +640,25 @@ export const emailVerifications = sqliteTable(
 );
 
 /**
+ * A change of an account's email address, waiting for its link (mailed to the new address) to be opened. Like the
+ * confirmation links above: only the token's hash is kept, it expires, and using one spends the account's others.
+ */
+export const emailChanges = sqliteTable(
+  "email_changes",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    newEmail: text("new_email").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_changes_user_idx").on(t.userId)],
+);
+
+/**
  * An organizer's Markdown message to one audience of an event, sent now or at `sendAt` (ADR 025). `sentAt` is
  * set by the one guarded UPDATE that claims it, in the same batch as its notices; `recipientCount` is how many
  * people it reached then. Cancelling a scheduled one deletes the row (only while `sentAt` is null).

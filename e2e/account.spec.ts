@@ -1,7 +1,8 @@
 import { expect } from "@playwright/test";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, teamOf, type Person } from "./fixtures";
-import { expectAccessible, PASSWORD, unique, test } from "./helpers";
+import { expectAccessible, expectToast, PASSWORD, signIn, unique, test } from "./helpers";
+import { mailTo } from "./mail";
 
 /** A member whose address has no place a browser would break it by itself. */
 async function personWithLongEmail(): Promise<Person> {
@@ -101,4 +102,41 @@ test("a person signs out every other browser from the account page, after a conf
   await elsewhere.reload();
   await expect(elsewhere).toHaveURL(/\/login/);
   await expect(elsewhere.getByText("Sign in to see that page: you are not signed in, or your session has ended.")).toBeVisible();
+});
+
+test("a person changes their email address through a link mailed to the new one, and signs in with it", async ({ browser }) => {
+  const person = await createPerson("Ed Mover");
+  const newEmail = unique("ed.moved").toLowerCase() + "@example.com";
+  const page = await pageSignedInAs(browser, person.email);
+  await page.goto("/account");
+  const section = page.getByRole("region", { name: "Email address" });
+  await expect(section).toContainText(`You sign in and get mail as ${person.email}.`);
+  // A wrong password is refused beside its field, and the new address stays typed.
+  await section.getByLabel("New email address").fill(newEmail);
+  await section.getByLabel("Current password").fill("not my password");
+  await section.getByRole("button", { name: "Send the link to the new address" }).click();
+  await expect(section.getByText("That is not your current password.")).toBeVisible();
+  await expect(section.getByLabel("New email address")).toHaveValue(newEmail);
+  await section.getByLabel("Current password").fill(PASSWORD);
+  await section.getByRole("button", { name: "Send the link to the new address" }).click();
+  await expectToast(page, `We sent a link to ${newEmail}. Your address changes when you open it.`);
+  await expect(section.getByRole("status")).toContainText(`Waiting for you to open the link we sent to ${newEmail}`);
+  await expectAccessible(page);
+
+  // The old address is told; the new one gets the link.
+  const [notice] = await mailTo(person.email, "Your Problem First email address is being changed");
+  expect(notice.text).toContain(newEmail);
+  const [mail] = await mailTo(newEmail, "Confirm your new email for Problem First");
+  const link = mail.text!.match(/http:\/\/\S+\/email-change\/[\w-]+/)![0];
+  await page.goto(link);
+  await page.getByRole("button", { name: "Change my email address" }).click();
+  await expectToast(page, `Your email address is now ${newEmail}.`);
+  await expect(section).toContainText(`You sign in and get mail as ${newEmail}.`);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, newEmail, PASSWORD);
+  await expect(page.getByTestId("signed-in-as")).toHaveAccessibleName("Your account: Ed Mover");
+  // The link worked once.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
 });

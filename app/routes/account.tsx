@@ -2,10 +2,11 @@ import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { ChangeEmail as ChangeEmailOnServer } from "~/components/change-email";
 import { ConfirmStep } from "~/components/confirm-step";
 import { EmailPreferences } from "~/components/email-preferences";
 import { EventRoles } from "~/components/event-roles";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { ProfileForm } from "~/components/profile-form";
 import { useSucceededSubmissions } from "~/components/use-succeeded-submissions";
@@ -13,9 +14,13 @@ import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { readIntent, unknownIntent } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
+import { relativeTime } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
+import { appOrigin } from "~/lib/urls.server";
 import { passwordSignIn, type PasswordSignIn } from "~/modules/auth/accounts.server";
 import { attemptPasswordChange } from "~/modules/auth/attempts.server";
+import { pendingEmailChange, requestEmailChange } from "~/modules/auth/email-change.server";
+import { changeEmailSchema } from "~/modules/auth/schemas";
 import { changePasswordServerSchema } from "~/modules/auth/password-strength.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { otherSessionCount, restartSessions, signOutElsewhere } from "~/modules/auth/session.server";
@@ -33,13 +38,15 @@ export const meta: MetaFunction = () => [{ title: "Your account · Problem First
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [password, events, mailed, optedOut, profile, elsewhere] = await Promise.all([
+  const now = new Date();
+  const [password, events, mailed, optedOut, profile, elsewhere, pending] = await Promise.all([
     passwordSignIn(user.id),
     eventsWithRoles(user),
     emailPreferences(user.id),
     hasOptedOut(user.email),
     getProfile(user.id),
     otherSessionCount(request, user.id),
+    pendingEmailChange(user.id, now),
   ]);
   return {
     user: { id: user.id, name: user.name, email: user.email, headline: profile?.headline ?? "", skills: profile?.skills ?? "" },
@@ -49,6 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mailed,
     optedOut,
     elsewhere,
+    pendingEmail: pending ? { newEmail: pending.newEmail, expires: relativeTime(pending.expiresAt, now) } : null,
   };
 }
 
@@ -81,6 +89,19 @@ export async function action({ request }: ActionFunctionArgs) {
       await setEmailPreferences(user.id, new Set(submission.value.kinds));
       return redirectWithToast("/account#email-notifications", "Email preferences saved.");
     }
+    case "change-email": {
+      const submission = parseForm(formData, { schema: changeEmailSchema });
+      const hide = { hideFields: ["currentPassword"] };
+      const password = await passwordSignIn(user.id);
+      if (password !== "on") return data({ intent, result: submission.reply({ formErrors: [noPasswordToChange[password]], ...hide }) }, { status: 400 });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(hide) }, { status: 400 });
+      const asked = await requestEmailChange(user, submission.value, appOrigin(request));
+      if (!asked.ok) {
+        const errors = asked.field ? { fieldErrors: { [asked.field]: [asked.message] } } : { formErrors: [asked.message] };
+        return data({ intent, result: submission.reply({ ...errors, ...hide }) }, { status: asked.status });
+      }
+      return redirectWithToast("/account#email-h", `We sent a link to ${asked.newEmail}. Your address changes when you open it.`);
+    }
     case "sign-out-elsewhere": {
       const done = await signOutElsewhere(request, user.id, readConfirmation(formData));
       if (!done.ok) return data({ intent, confirmSignOut: done.confirm }, { status: 409 });
@@ -100,12 +121,27 @@ const noPasswordToChange: Record<Exclude<PasswordSignIn, "on">, string> = {
   "no-password": "You sign in with single sign-on and have no password here. To add one, sign out and use “Forgot your password?” on the sign-in page.",
 };
 
+const noEmailChange: Record<Exclude<PasswordSignIn, "on">, string> = {
+  off: "This site signs people in with single sign-on only: your address comes from your company account.",
+  "no-password":
+    "You sign in with single sign-on and have no password here, which a change of address asks for. To add one, sign out and use “Forgot your password?” on the sign-in page.",
+};
+
 const browsers = (n: number) => (n === 1 ? "1 other browser" : `${n} other browsers`);
 
 const CHANGE_PASSWORD = ["change-password"] as const;
+const CHANGE_EMAIL = ["change-email"] as const;
+
+// Few people change their address: its form's code arrives after the page's own (ADR 043).
+const ChangeEmail = import.meta.env.SSR
+  ? ChangeEmailOnServer
+  : lazyPart(
+      () => import("~/components/change-email"),
+      (m) => m.ChangeEmail,
+    );
 
 export default function Account() {
-  const { user, siteRole, events, password, mailed, optedOut, elsewhere } = useLoaderData<typeof loader>();
+  const { user, siteRole, events, password, mailed, optedOut, elsewhere, pendingEmail } = useLoaderData<typeof loader>();
   // The profile form starts afresh from each new load of the page (after a save: the profile as stored, skills as the
   // portfolio lists them), and keeps the typing when a refused save reloads nothing.
   const [loaded, setLoaded] = useState({ user, count: 0 });
@@ -116,6 +152,7 @@ export default function Account() {
   const confirmSignOut = actionData?.intent === "sign-out-elsewhere" && elsewhere > 0;
   // After a password change the form starts afresh: no password is left in it.
   const passwordsChanged = useSucceededSubmissions(CHANGE_PASSWORD);
+  const emailChangesAsked = useSucceededSubmissions(CHANGE_EMAIL);
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => check(formData, (s) => s.changePasswordSchema),
@@ -125,21 +162,12 @@ export default function Account() {
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="h1">Your account</h1>
-      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-slate-700">
-        <dt className="font-semibold">Name</dt>
-        <dd className="[overflow-wrap:anywhere]">{user.name}</dd>
-        <dt className="font-semibold">Email</dt>
-        {/* A long address wraps anywhere instead of pushing the page sideways on a phone. */}
-        <dd className="[overflow-wrap:anywhere]">{user.email}</dd>
-        {siteRole ? (
-          <>
-            <dt className="font-semibold">Site role</dt>
-            <dd>
-              {siteRole.badge}: {siteRole.grants}
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      {/* The name is in the profile below and the address in its own section: the site role alone is said here. */}
+      {siteRole ? (
+        <p className="text-slate-700">
+          <span className="font-semibold">Site role</span> {siteRole.badge}: {siteRole.grants}
+        </p>
+      ) : null}
       <ProfileForm
         key={loaded.count}
         userId={user.id}
@@ -148,6 +176,15 @@ export default function Account() {
         skills={user.skills}
         lastResult={actionData?.intent === "profile" ? actionData.result : undefined}
       />
+      <Deferred>
+        <ChangeEmail
+          email={user.email}
+          pending={pendingEmail}
+          noPassword={password === "on" ? null : noEmailChange[password]}
+          lastResult={actionData?.intent === "change-email" && "result" in actionData ? actionData.result : undefined}
+          resetKey={emailChangesAsked}
+        />
+      </Deferred>
       <EventRoles events={events} />
       <EmailPreferences mailed={mailed} optedOut={optedOut} errors={preferenceErrors} />
       {password !== "on" ? (

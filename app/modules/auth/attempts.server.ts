@@ -43,3 +43,19 @@ export async function attemptPasswordChange(userId: string, currentPassword: str
   await hit(failures, limits.wrongCurrentPasswordPerAccount);
   return { ok: false, status: 400, message: changed.message };
 }
+
+/**
+ * Checks the current password of a signed-in account before a change that needs it (the email address): throttled
+ * with the password change's wrong guesses, and refused at once while the password checks are saturated.
+ */
+export async function attemptCurrentPassword(userId: string, email: string, password: string): Promise<{ ok: true } | Refused> {
+  const failures = `password-fail:${userId}`;
+  if (await isBlocked(failures, limits.wrongCurrentPasswordPerAccount)) {
+    return { ok: false, status: 429, message: tooManyMessage(limits.wrongCurrentPasswordPerAccount.windowSeconds) };
+  }
+  const matched = await checkCredentials(email, password);
+  if (matched === "busy") return busy;
+  if (matched === userId) return { ok: true };
+  await hit(failures, limits.wrongCurrentPasswordPerAccount);
+  return { ok: false, status: 400, message: "That is not your current password." };
+}

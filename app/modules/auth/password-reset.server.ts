@@ -3,7 +3,7 @@
 // spends every other open link of the account, all in one transaction.
 import crypto from "node:crypto";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { passwordResets, sessions, users } from "#db/schema";
+import { emailChanges, passwordResets, sessions, users } from "#db/schema";
 import { db } from "~/db.server";
 import { hit, type Limit } from "~/lib/rate-limit.server";
 import { passwordResetMail } from "~/modules/mail/messages";
@@ -83,13 +83,15 @@ export async function findResetAccount(token: string, now = new Date()) {
 export async function resetPassword(token: string, newPassword: string, now = new Date()): Promise<{ ok: true; userId: string } | { ok: false }> {
   const passwordHash = await hashPassword(newPassword);
   const owner = db.select({ userId: passwordResets.userId }).from(passwordResets).where(usable(token, now));
-  const [, , spent] = await db.batch([
+  const [, , , spent] = await db.batch([
     // The link came by mail (or from an admin), so the address is confirmed too (ADR 028).
     db
       .update(users)
       .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${Math.floor(now.getTime() / 1000)})` })
       .where(inArray(users.id, owner)),
     db.delete(sessions).where(inArray(sessions.userId, owner)),
+    // A change of address asked for by whoever had a session is cancelled with it (ADR 065).
+    db.delete(emailChanges).where(inArray(emailChanges.userId, owner)),
     db
       .update(passwordResets)
       .set({ usedAt: now })

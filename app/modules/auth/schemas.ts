@@ -59,6 +59,12 @@ export const changePasswordSchema = z
   })
   .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });
 
+/** A new email address for one's account, with the current password (ADR 065). */
+export const changeEmailSchema = z.object({
+  newEmail: emailSchema,
+  currentPassword: z.string({ error: "Enter your current password" }).max(200, "Use at most 200 characters"),
+});
+
 /** "Send the link again": from the banner on any page (back to that page) or from /verify-email. */
 export const resendSchema = z.object({ redirectTo: z.string().max(2000).optional() });
 

@@ -74,6 +74,34 @@ export function emailVerificationMail(input: { name: string; verifyUrl: string; 
   };
 }
 
+export function emailChangeMail(input: { name: string; newEmail: string; confirmUrl: string; validHours: number }): MailContent {
+  return {
+    kind: "email-change",
+    subject: "Confirm your new email for Problem First",
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `Someone signed in to your Problem First account asked to change its email address to ${input.newEmail}. Open the link below to make the change; it works once, for ${input.validHours} hours.`,
+      "Until then the account keeps its old address, for signing in and for mail.",
+    ],
+    action: { label: "Change my email address", url: input.confirmUrl },
+    note: "If you did not ask for this, ignore this email: nothing changes.",
+  };
+}
+
+export function emailChangeNoticeMail(input: { name: string; newEmail: string; resetUrl: string }): MailContent {
+  return {
+    kind: "email-change",
+    subject: "Your Problem First email address is being changed",
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `Someone signed in to your Problem First account asked to change its email address to ${input.newEmail}. The change happens only when the link mailed to that address is opened.`,
+      "If it was you, there is nothing to do here.",
+    ],
+    action: { label: "Not you? Choose a new password", url: input.resetUrl },
+    note: "Choosing a new password signs everyone else out of your account and cancels the change.",
+  };
+}
+
 export function signUpAttemptMail(input: { name: string; signInUrl: string; resetUrl: string }): MailContent {
   return {
     kind: "sign-up-attempt",

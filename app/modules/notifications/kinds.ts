@@ -5,6 +5,7 @@ export const notificationKinds = {
   "password-reset": { label: "Password reset links", security: true },
   "email-verification": { label: "Email address confirmation", security: true },
   "sign-up-attempt": { label: "Sign-up attempts with your address", security: true },
+  "email-change": { label: "Changes of your email address", security: true },
   "organizer-added": { label: "You were made a co-organizer", security: false },
   "judge-added": { label: "You were made a judge", security: false },
   "judge-invited": { label: "Invitations to judge", security: false },

@@ -4,7 +4,7 @@
 // the same INSERT an invite code uses, so the team-size rule holds in the statement (ADR 010).
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { events, joinRequests, teams, users } from "#db/schema";
-import { db } from "~/db.server";
+import { db, isUniqueViolation } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 import { configuredOrigin } from "~/lib/urls.server";
@@ -12,7 +12,7 @@ import { joinRequestAcceptedMail, joinRequestDeclinedMail, joinRequestReceivedMa
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 import { canAskAfterEnding, MAX_ASKS, moveRefusal, movesFrom, type JoinRequestMove, type JoinRequestState } from "./join-requests";
 import { teamJoinedNotices } from "./notices.server";
-import { isUniqueViolation, joinFailure, joinStatement, REMOVED_MESSAGE } from "./teams.server";
+import { joinFailure, joinStatement, REMOVED_MESSAGE } from "./teams.server";
 
 type Result = { ok: true } | { ok: false; message: string };
 type NeedsConfirmation = { ok: false; confirm: { requestId: string; teamName: string; askerName: string } };

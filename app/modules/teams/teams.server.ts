@@ -1,7 +1,6 @@
-import { LibsqlError } from "@libsql/client";
 import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { entries, problems, screenshots, teamMembers, teamRemovals, teams, users } from "#db/schema";
-import { db } from "~/db.server";
+import { db, isUniqueViolation } from "~/db.server";
 import { typedNameMatches, type Confirmation } from "~/lib/confirm";
 import { newId, newInviteCode } from "~/lib/ids";
 import { configuredOrigin } from "~/lib/urls.server";
@@ -10,14 +9,6 @@ import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server
 import { leadChangedNotices, memberRemovedNotices, teamJoinedNotices } from "./notices.server";
 
 type Fail<F extends string> = { ok: false; field: F; message: string };
-
-export function isUniqueViolation(e: unknown): boolean {
-  const text = e instanceof LibsqlError ? `${e.code} ${e.message}` : String(e);
-  if (/UNIQUE|PRIMARY KEY|CONSTRAINT/.test(text) && /unique|primary/i.test(text)) return true;
-  // drizzle wraps a single statement's error ("Failed query: …"), with the driver's as its cause.
-  const cause = (e as { cause?: unknown } | null)?.cause;
-  return cause !== undefined && cause !== e && isUniqueViolation(cause);
-}
 
 /** Creates the team, its first member and its (empty, draft) entry together. */
 export async function createTeam(

@@ -57,6 +57,8 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "verify-email": { loader: signedIn, action: signedIn },
   // The mailed confirmation link is the permission; the matrix has none (ADR 028).
   "verify-email_.$token": { loader: nobody, action: nobody },
+  // The link mailed to the new address is the permission; the matrix has none (ADR 065).
+  "email-change.$token": { loader: nobody, action: nobody },
   "archive._index": { loader: signedIn },
   // Resource routes of the archive (ADR 023): suggestions for the search box, related learnings for a problem and typed text.
   "archive.suggest": { loader: signedIn },

@@ -330,6 +330,7 @@ beforeAll(async () => {
     { route: "account", params: {}, user: () => participant, base: { intent: "email-preferences", kinds: "announcement" } },
     { route: "account", params: {}, user: () => participant, base: { intent: "email-opt-in" } },
     { route: "account", params: {}, user: () => participant, base: { intent: "sign-out-elsewhere", confirmed: "on" } },
+    { route: "account", params: {}, user: () => participant, base: { intent: "change-email", newEmail: "pat.new@example.com", currentPassword: "x" } },
     { route: "account", params: {}, user: () => participant, base: { intent: "profile", name: "Pat Participant", headline: "Analyst", skills: "SQL" } },
     { route: "people.$userId", params: { userId: participant.id }, user: () => participant, base: { intent: "hide", entryId: entry.id }, ids: ["entryId"] },
     { route: "notifications", params: {}, user: () => judge, base: { intent: "open", id: judgeNotice.id }, ids: ["id"] },

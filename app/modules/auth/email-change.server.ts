@@ -1,0 +1,118 @@
+// Changing an account's email address (ADR 065). The current password first; then a link goes to the new address,
+// and the old one is told. The address changes only when that link is opened, so nobody can move an account to an
+// address they do not read. Links are like the others: only a hash is stored, they expire, and using one spends
+// the account's other open changes.
+import crypto from "node:crypto";
+import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { emailChanges, passwordResets, users } from "#db/schema";
+import { db, isUniqueViolation } from "~/db.server";
+import { hit, type Limit } from "~/lib/rate-limit.server";
+import { emailChangeMail, emailChangeNoticeMail } from "~/modules/mail/messages";
+import { mailStatements } from "~/modules/mail/outbox.server";
+import { domainRefusal } from "./accounts.server";
+import { attemptCurrentPassword } from "./attempts.server";
+
+/** A link to change the address works once, for this long. */
+const EMAIL_CHANGE_VALID_HOURS = 24;
+
+const limits = {
+  // Links to a new address, per account: nobody floods another inbox through the form.
+  requestsPerAccount: { max: 3, windowSeconds: 60 * 60 },
+} satisfies Record<string, Limit>;
+
+const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+export type EmailChangeRequest =
+  { ok: true; newEmail: string } | { ok: false; status: 400 | 429 | 503; field: "newEmail" | "currentPassword" | null; message: string };
+
+/**
+ * Asks for a change of address: refused beside the field for an address sign-up would refuse or the same one, and
+ * for a wrong current password (throttled with the password change's). Mails the link to the new address and a
+ * notice to the old one. Whether the new address has an account is not checked here (the form would tell anyone
+ * signed in which addresses have accounts); the unique index decides when the link is opened.
+ */
+export async function requestEmailChange(
+  user: { id: string; name: string; email: string },
+  input: { newEmail: string; currentPassword: string },
+  origin: string,
+  now = new Date(),
+): Promise<EmailChangeRequest> {
+  const refusal = domainRefusal(input.newEmail);
+  if (refusal) return { ok: false, status: 400, field: "newEmail", message: refusal.replace("Sign-up is", "Accounts are") };
+  if (input.newEmail === user.email) return { ok: false, status: 400, field: "newEmail", message: "That is your address already." };
+  const checked = await attemptCurrentPassword(user.id, user.email, input.currentPassword);
+  if (!checked.ok) return { ...checked, field: checked.status === 400 ? "currentPassword" : null };
+  const limit = await hit(`email-change:${user.id}`, limits.requestsPerAccount, now);
+  if (!limit.allowed) return { ok: false, status: 429, field: null, message: "You asked for three changes of address in the last hour. Try again later." };
+
+  const token = crypto.randomBytes(32).toString("base64url");
+  const confirmUrl = new URL(`/email-change/${token}`, origin).toString();
+  const mails = [
+    { to: input.newEmail, content: emailChangeMail({ name: user.name, newEmail: input.newEmail, confirmUrl, validHours: EMAIL_CHANGE_VALID_HOURS }) },
+    { to: user.email, content: emailChangeNoticeMail({ name: user.name, newEmail: input.newEmail, resetUrl: new URL("/forgot-password", origin).toString() }) },
+  ];
+  await db.batch([
+    db.insert(emailChanges).values({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      newEmail: input.newEmail,
+      expiresAt: new Date(now.getTime() + EMAIL_CHANGE_VALID_HOURS * 3_600_000),
+    }),
+    ...(await mailStatements(mails, origin)),
+  ]);
+  return { ok: true, newEmail: input.newEmail };
+}
+
+const usable = (token: string, now: Date) => and(eq(emailChanges.tokenHash, hashToken(token)), isNull(emailChanges.usedAt), gt(emailChanges.expiresAt, now));
+
+/** The change a still-usable link makes, or null (unknown, used, expired or cancelled). */
+export async function findEmailChange(token: string, now = new Date()) {
+  if (token.length > 200) return null;
+  const [row] = await db.select({ userId: emailChanges.userId, newEmail: emailChanges.newEmail }).from(emailChanges).where(usable(token, now));
+  return row ?? null;
+}
+
+/** The newest change still waiting for its link, for the account page. */
+export async function pendingEmailChange(userId: string, now = new Date()) {
+  const [row] = await db
+    .select({ newEmail: emailChanges.newEmail, expiresAt: emailChanges.expiresAt })
+    .from(emailChanges)
+    .where(and(eq(emailChanges.userId, userId), isNull(emailChanges.usedAt), gt(emailChanges.expiresAt, now)))
+    .orderBy(desc(emailChanges.createdAt), desc(emailChanges.expiresAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export type EmailChangeResult = { ok: true; userId: string; newEmail: string } | { ok: false; reason: "unusable" | "taken" };
+
+/**
+ * Moves the account to the new address if the link is still usable, in one transaction: the address (now confirmed,
+ * since the link reached it), the account's other open changes spent, and its password-reset links, which went to
+ * the old address, spent too. An address another account took meanwhile is refused and the link stays usable.
+ */
+export async function confirmEmailChange(token: string, now = new Date()): Promise<EmailChangeResult> {
+  const found = await findEmailChange(token, now);
+  if (!found) return { ok: false, reason: "unusable" };
+  const owner = db.select({ userId: emailChanges.userId }).from(emailChanges).where(usable(token, now));
+  try {
+    const [moved] = await db.batch([
+      db
+        .update(users)
+        .set({ email: found.newEmail, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${Math.floor(now.getTime() / 1000)})` })
+        .where(inArray(users.id, owner))
+        .returning({ id: users.id }),
+      db
+        .update(passwordResets)
+        .set({ usedAt: now })
+        .where(and(isNull(passwordResets.usedAt), inArray(passwordResets.userId, owner))),
+      db
+        .update(emailChanges)
+        .set({ usedAt: now })
+        .where(and(isNull(emailChanges.usedAt), inArray(emailChanges.userId, owner))),
+    ]);
+    return moved.length > 0 ? { ok: true, userId: moved[0].id, newEmail: found.newEmail } : { ok: false, reason: "unusable" };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
+    throw error;
+  }
+}
