@@ -19,8 +19,9 @@ function addressOf(token: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const email = addressOf(params.token);
-  // Someone signed in can choose per kind instead of stopping everything.
-  return { email, signedIn: (await getOptionalUser(request)) !== null };
+  // The owner of the address, signed in, can choose per kind instead of stopping everything; someone else signed in
+  // (a forwarded mail) is not sent to their own preferences.
+  return { email, isOwner: (await getOptionalUser(request))?.email === email };
 }
 
 /** The page's button and mail clients' one-click POST (RFC 8058: body "List-Unsubscribe=One-Click") both land here. */
@@ -31,7 +32,7 @@ export async function action({ params }: ActionFunctionArgs) {
 }
 
 export default function Unsubscribe() {
-  const { email, signedIn } = useLoaderData<typeof loader>();
+  const { email, isOwner } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-md">
@@ -53,7 +54,7 @@ export default function Unsubscribe() {
             </button>
           </Form>
         )}
-        {signedIn ? (
+        {isOwner ? (
           <p className="text-sm">
             To stop only some kinds of email, or to get them again, choose on{" "}
             <Link to="/account#email-notifications">your account page under “Email notifications”</Link>.

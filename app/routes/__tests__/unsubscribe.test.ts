@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { judgeAddedMail, passwordResetMail } from "~/modules/mail/messages";
 import { mailStatements } from "~/modules/mail/outbox.server";
 import { unsubscribeToken } from "~/modules/mail/unsubscribe.server";
-import { args, request, settle } from "~/test/fixtures";
+import { args, createUser, request, settle } from "~/test/fixtures";
 import { action, loader } from "../unsubscribe.$token";
 
 const ORIGIN = "https://hack.example.com";
@@ -24,7 +24,7 @@ const post = (token: string) =>
 describe("unsubscribe link", () => {
   it("shows the address, and the one-click POST stops notification mail but not security mail", async () => {
     const token = unsubscribeToken("Quiet@Example.com");
-    expect(await loader(args(request(`/unsubscribe/${token}`), { token }))).toEqual({ email: "quiet@example.com", signedIn: false });
+    expect(await loader(args(request(`/unsubscribe/${token}`), { token }))).toEqual({ email: "quiet@example.com", isOwner: false });
     expect(await post(token)).toMatchObject({ status: 200, data: { stopped: "quiet@example.com" } });
     expect((await post(token)).status).toBe(200);
 
@@ -34,6 +34,14 @@ describe("unsubscribe link", () => {
       await mailStatements([{ to: "quiet@example.com", content: passwordResetMail({ name: "Q", resetUrl: `${ORIGIN}/r`, validMinutes: 60 }) }], ORIGIN),
     ).toHaveLength(1);
     expect(await mailStatements([{ to: "loud@example.com", content: notification }], ORIGIN)).toHaveLength(1);
+  });
+
+  it("sends the address's owner, signed in, to their preferences; nobody else signed in", async () => {
+    const owner = await createUser();
+    const someoneElse = await createUser();
+    const token = unsubscribeToken(owner.email);
+    expect(await loader(args(request(`/unsubscribe/${token}`, { user: owner }), { token }))).toMatchObject({ isOwner: true });
+    expect(await loader(args(request(`/unsubscribe/${token}`, { user: someoneElse }), { token }))).toMatchObject({ isOwner: false });
   });
 
   it("refuses a link whose address or signature was changed", async () => {
