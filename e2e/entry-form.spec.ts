@@ -48,6 +48,22 @@ test("the draft saves itself while the team types and survives a reload", async 
   await expect(status(page)).toHaveText(/^Draft saved/);
 });
 
+test("a link typed without https:// is saved as one, and a refused Submit still saves the draft as typed", async ({ browser }) => {
+  const { page } = await entryPage(browser);
+  await page.getByLabel("Title").fill("Claims sorter");
+  await page.getByLabel(/^Demo link/).fill("demo.example.com/claims");
+  await expect(status(page)).toHaveText(/^Draft saved/);
+
+  // Submit with required fields empty: refused beside them, and the text typed just before is saved anyway.
+  await page.getByLabel("What did not work").fill("The scans were too blurry.");
+  await page.getByRole("button", { name: "Submit entry" }).click();
+  await expect(page.getByText("Some fields need attention")).toBeVisible();
+  await expect(status(page)).toHaveText(/^Draft saved/);
+  await page.reload();
+  await expect(page.getByLabel(/^Demo link/)).toHaveValue("https://demo.example.com/claims");
+  await expect(page.getByLabel("What did not work")).toHaveValue("The scans were too blurry.");
+});
+
 test("a teammate's newer save is never overwritten by autosave; the text stays on screen", async ({ browser }) => {
   const setUp = await openEvent();
   const [alicePerson, bobPerson] = [await createPerson("Alice Analyst"), await createPerson("Bob Builder")];
@@ -90,8 +106,8 @@ test("adding a screenshot keeps what was typed since the last autosave", async (
   const { page } = await entryPage(browser);
   await page.getByLabel("Title").fill("Dispute radar");
   await expect(status(page)).toHaveText(/^Draft saved/);
-  // A link without https:// is not autosaved, so what follows is typed but not yet stored.
-  await page.getByLabel("Demo link").fill("github.com/x");
+  // A malformed link is not autosaved, so what follows is typed but not yet stored.
+  await page.getByLabel("Demo link").fill("github com/x");
   await page.getByLabel("One-line summary").fill("Typed after the last save");
   await expect(status(page)).toHaveText(/^Not saved: Demo link/);
   await page.getByLabel("Add a screenshot").setInputFiles({ name: "shot.png", mimeType: "image/png", buffer: PNG });
@@ -99,7 +115,7 @@ test("adding a screenshot keeps what was typed since the last autosave", async (
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(page.getByRole("img", { name: "Queue view" })).toBeVisible();
   await expect(page.getByLabel("One-line summary")).toHaveValue("Typed after the last save");
-  await expect(page.getByLabel("Demo link")).toHaveValue("github.com/x");
+  await expect(page.getByLabel("Demo link")).toHaveValue("github com/x");
   await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
 });
 

@@ -97,7 +97,7 @@ export function EntryForm({
       entryFieldLabels[field]
     ) : (
       <>
-        {entryFieldLabels[field]} <span className="font-normal text-slate-600">(optional)</span>
+        {entryFieldLabels[field]} {optional}
       </>
     );
   function onChange(event: FormEvent<HTMLFormElement>) {
@@ -108,6 +108,8 @@ export function EntryForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     autosave.cancelPending();
     formProps.onSubmit(event);
+    // Refused here (a field needs attention): the draft is still saved as typed.
+    if (event.defaultPrevented) autosave.onEdit();
   }
   return (
     <Form

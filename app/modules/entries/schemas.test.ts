@@ -131,9 +131,20 @@ describe("links", () => {
     }
   });
   it("refuse anything else, on the field's own path", () => {
-    for (const url of ["example.com", "ftp://example.com", "javascript:alert(1)", "https://exa mple.com", "https://", "//example.com"]) {
+    for (const url of ["example", "ftp://example.com", "javascript:alert(1)", "https://exa mple.com", "https://", "//example.com", "exa mple.com"]) {
       const result = entrySubmitSchema.safeParse({ ...complete, repoUrl: url });
       expect(result.error?.issues, url).toMatchObject([{ path: ["repoUrl"], message: "Enter a full link starting with https:// or http://" }]);
+    }
+  });
+  it("read a link typed without its scheme as https", () => {
+    for (const [typed, read] of [
+      ["demo.example.com", "https://demo.example.com"],
+      ["www.example.com/demo?x=1#top", "https://www.example.com/demo?x=1#top"],
+      ["localhost.test:3000/app", "https://localhost.test:3000/app"],
+    ]) {
+      const result = entrySubmitSchema.safeParse({ ...complete, demoUrl: typed });
+      expect(paths(result), typed).toEqual([]);
+      expect(result.data?.demoUrl, typed).toBe(read);
     }
   });
   it("refuse links over 500 characters", () => {

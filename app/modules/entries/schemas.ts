@@ -14,6 +14,9 @@ const url = z
   .string()
   .trim()
   .max(500, "Use at most 500 characters")
+  // "demo.example.com" is how people copy a link: it is read as https://demo.example.com rather than refused (which
+  // also stopped the draft's autosave). Anything with a scheme of its own, or none and no dot, stays as typed.
+  .transform((v) => (/^[\w-]+(\.[\w-]+)+(:\d+)?([/?#]\S*)?$/.test(v) ? `https://${v}` : v))
   .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), { message: "Enter a full link starting with https:// or http://" })
   .default("");
 
