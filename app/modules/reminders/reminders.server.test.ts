@@ -126,6 +126,20 @@ describe("deadline reminders", () => {
     expect(await noticesOf(w.drafters, "deadline-reminder")).toHaveLength(4);
   });
 
+  it("wait for teams that form after a reminder fell due with nobody to tell (an event opened within the hour)", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const { event, problem } = await createOpenEvent(organizer);
+    const deadline = deadlineIn(18);
+    await db.update(events).set({ submissionDeadline: deadline }).where(eq(events.id, event.id));
+    // Opened 49 minutes before the deadline: the first tick finds no team.
+    await runDueWork(before(deadline, 49 / 60));
+    const lead = await createUser();
+    const team = await createTeam(event, lead.id, { name: "Late team", problemId: problem.id });
+    if (!team.ok) throw new Error("setup");
+    await runDueWork(before(deadline, 45 / 60));
+    expect((await noticesOf([lead.id], "deadline-reminder")).map((n) => n.title)).toEqual([`Submissions for ${event.title} close in 45 minutes`]);
+  });
+
   it("are not sent outside the open phase", async () => {
     const w = await openEventWithTeams(16);
     await movePhase(w.event.id, w.organizer, "judging");

@@ -48,6 +48,9 @@ export async function sendUnderClaim(
   notices: Notice[],
   now: Date,
 ): Promise<number> {
+  // Nobody to tell yet (an event opened within the hour before its deadline, its teams still forming): nothing is
+  // claimed, so the teams that form before the deadline still get the reminder at a later tick.
+  if (notices.length === 0) return 0;
   const claimRow = db
     .insert(remindersSent)
     .values({ eventId: claim.eventId, kind: claim.kind, userId: "", deadline: claim.deadline, threshold: claim.threshold.key, sentAt: now })
