@@ -1,6 +1,7 @@
 import { expect } from "@playwright/test";
 import { askToJoin } from "~/modules/teams/join-requests.server";
 import { saveOpening } from "~/modules/teams/team-finder.server";
+import { joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, test, unique } from "./helpers";
 
@@ -60,6 +61,14 @@ test("a newcomer posts that they are looking, asks a team to join, the lead acce
   await nico.goto(team.url);
   await expect(nico.getByText("Members (2 of at most 3)")).toBeVisible();
   await expect(nico.getByRole("link", { name: "Nico Newcomer", exact: true })).toBeVisible();
+
+  // Once full, the team leaves "Teams looking for members" for everyone outside it; its members still see it.
+  await joinTeam({ id: team.teamId, eventId: setUp.event.id }, (await createPerson("Fil Full")).id, 3);
+  const outsider = await pageSignedInAs(browser, (await createPerson("Otto Outside")).email);
+  await outsider.goto(`${setUp.url}/find-a-team`);
+  await expect(outsider.getByRole("region", { name: "Teams looking for members" })).not.toContainText("Someone who knows the support data");
+  await nico.goto(`${setUp.url}/find-a-team`);
+  await expect(nico.getByRole("region", { name: "Teams looking for members" })).toContainText("Someone who knows the support data");
 });
 
 test("a lead declines a request after confirming, and the asker is told in their notifications", async ({ browser }) => {

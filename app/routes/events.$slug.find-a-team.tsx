@@ -24,6 +24,7 @@ import {
   teamJoinRequests,
   withdrawJoinRequest,
 } from "~/modules/teams/join-requests.server";
+import { shownOpenTeams } from "~/modules/teams/join-requests";
 import {
   closeOpening,
   listOpenTeams,
@@ -86,7 +87,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     post,
     problems: problems.filter((p) => !p.retired).map((p) => ({ value: p.id, label: p.title })),
     seekers,
-    openTeams,
+    openTeams: shownOpenTeams(
+      openTeams,
+      event.maxTeamSize,
+      myTeam?.id ?? null,
+      requests.map((r) => r.teamId),
+    ),
     requests,
     opening,
     incoming: incoming.map((r) => ({ ...r, inOtherTeam: Boolean(r.inOtherTeam) })),

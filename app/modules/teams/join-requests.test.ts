@@ -1,6 +1,6 @@
 // The join request state machine (ADR 032): who may move a request where, and asking again only once.
 import { describe, expect, it } from "vitest";
-import { afterMove, canAsk, MAX_ASKS, moveRefusal, type JoinRequestState } from "./join-requests";
+import { afterMove, canAsk, MAX_ASKS, moveRefusal, type JoinRequestState, shownOpenTeams } from "./join-requests";
 import { askSchema, openingSchema, seekerPostSchema } from "./schemas";
 
 const pending: JoinRequestState = { status: "pending", asks: 1 };
@@ -64,5 +64,19 @@ describe("the page's forms", () => {
     expect(seekerPostSchema.safeParse({ skills: " a " }).error?.issues[0].message).toBe("Say what you are good at or interested in (at least 3 characters)");
     expect(openingSchema.safeParse({ needs: "x".repeat(501) }).error?.issues[0].message).toBe("Use at most 500 characters");
     expect(askSchema.safeParse({}).error?.issues[0].message).toBe("Pick a team to ask");
+  });
+});
+
+describe("shownOpenTeams", () => {
+  const teams = [
+    { id: "open", memberCount: 2 },
+    { id: "full", memberCount: 3 },
+    { id: "mine", memberCount: 3 },
+    { id: "asked", memberCount: 4 },
+  ];
+  it("leaves out full teams, except one's own and those one asked to join", () => {
+    expect(shownOpenTeams(teams, 3, "mine", ["asked"]).map((t) => t.id)).toEqual(["open", "mine", "asked"]);
+    expect(shownOpenTeams(teams, 3, null, []).map((t) => t.id)).toEqual(["open"]);
+    expect(shownOpenTeams(teams, 4, null, []).map((t) => t.id)).toEqual(["open", "full", "mine"]);
   });
 });

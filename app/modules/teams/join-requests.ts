@@ -64,3 +64,16 @@ export const canAsk = (state: JoinRequestState | null) => moveRefusal(state, "as
 
 /** Whether a request asked `asks` times may be made again once declined or withdrawn (the confirm steps and notices say). */
 export const canAskAfterEnding = (asks: number) => canAsk({ status: "declined", asks });
+
+/**
+ * The teams "Teams looking for members" lists: a full team only for its own members and for people with a request
+ * to it (whose status it shows), since nobody else can join it.
+ */
+export function shownOpenTeams<T extends { id: string; memberCount: number }>(
+  teams: readonly T[],
+  maxTeamSize: number,
+  myTeamId: string | null,
+  requestedTeamIds: readonly string[],
+): T[] {
+  return teams.filter((t) => t.memberCount < maxTeamSize || t.id === myTeamId || requestedTeamIds.includes(t.id));
+}
