@@ -117,8 +117,8 @@ test("a scheduled announcement is changed, then cancelled after a confirmation, 
   await expectToast(page, "Announcement updated.");
 
   const scheduled = page.getByRole("region", { name: "Scheduled" });
-  await scheduled.getByRole("button", { name: "Cancel “Lunch plan, final”" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Cancel “Lunch plan, final”? It will not be sent" })).toBeVisible();
+  await scheduled.getByRole("button", { name: "Cancel sending “Lunch plan, final”" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Cancel sending “Lunch plan, final”? It will not be sent" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Cancel the announcement" }).click();
   await expectToast(page, "“Lunch plan, final” was cancelled; it will not be sent.");

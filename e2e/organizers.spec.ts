@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { eventOrganizers, events, teams } from "#db/schema";
+import { eventOrganizers, events, submissionQuestions, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createPerson, draftEvent, openEvent, pageSignedInAs, problemFor, startJudging, submittedEntry, teamOf } from "./fixtures";
@@ -482,12 +482,16 @@ test("a scored event's rubric is locked and the page says so", async ({ browser 
 
 test("an organizer starts a new event from an earlier one: problems they tick, rubric and settings come along", async ({ browser }) => {
   const source = await openEvent(unique("Spring Hack"), { problems: ["Invoice disputes are found too late", "Month-end close is slow"] });
+  await db
+    .insert(submissionQuestions)
+    .values({ id: unique("q"), eventId: source.event.id, position: 0, kind: "short-text", label: "Which team at the company?" });
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
   await organizer.goto(`${source.url}/manage`);
   await organizer.getByRole("link", { name: "New event from this one" }).click();
   await expect(organizer.getByRole("heading", { name: `New event from ${source.event.title}`, level: 1 })).toBeVisible();
   const from = organizer.getByRole("region", { name: `Starting from ${source.event.title}` });
   await expect(from).toContainText("Never its teams, entries, scores, judges or results.");
+  await expect(from).toContainText("its submission questions (“Which team at the company?”)");
   await expect(from).not.toContainText("People's choice");
   // The demo's past event had a People's choice vote: the page says why its award stays behind.
   const withVote = await organizer.context().newPage();
@@ -516,6 +520,7 @@ test("an organizer starts a new event from an earlier one: problems they tick, r
   await expect(organizer.getByRole("heading", { name: "Business problems (1)" })).toBeVisible();
   await expect(organizer.getByRole("link", { name: "Invoice disputes are found too late", exact: true })).toBeVisible();
   await expect(organizer.getByText(title, { exact: true })).toBeVisible();
+  await expect(organizer.getByRole("heading", { name: "Submission questions (1 of 5)" })).toBeVisible();
 });
 
 test("two organizers edit the event's details at once: the later save is refused beside the form, with its text kept", async ({ browser }) => {

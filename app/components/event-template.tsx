@@ -22,8 +22,9 @@ export function EventTemplateBox({ template, checked }: { template: TemplatePrev
       <p className="text-sm text-slate-700">
         The new event takes its description, rules, time zone and team size (below, to change), its rubric ({template.criteria.length}{" "}
         {template.criteria.length === 1 ? "criterion" : "criteria"}: {template.criteria.map((c) => `${c.name} ${c.weight}%`).join(", ")}; scale 1–
-        {template.scaleMax}), {template.awards.length ? `its awards (${template.awards.join(", ")}), ` : ""}and its judging settings ({settings.join(", ")}).
-        Never its teams, entries, scores, judges or results
+        {template.scaleMax}), {template.awards.length ? `its awards (${template.awards.join(", ")}), ` : ""}
+        {template.questions.length ? `its submission questions (${template.questions.map((q) => `“${q}”`).join(", ")}), ` : ""}and its judging settings (
+        {settings.join(", ")}). Never its teams, entries, scores, judges or results
         {template.hadPeoplesChoice ? ", nor its People's choice vote: turning the vote on for the new event adds that award again" : ""}.
       </p>
       {template.problems.length ? (

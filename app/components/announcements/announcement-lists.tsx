@@ -37,7 +37,7 @@ export function AnnouncementLists({
                 </p>
                 {confirmCancel?.id === a.id ? (
                   <ConfirmStep
-                    question={`Cancel “${confirmCancel.title}”? It will not be sent, and its text is deleted.`}
+                    question={`Cancel sending “${confirmCancel.title}”? It will not be sent, and its text is deleted.`}
                     fields={{ intent: "cancel", id: a.id }}
                     confirmLabel="Cancel the announcement"
                     keepLabel="Keep it scheduled"
@@ -48,8 +48,9 @@ export function AnnouncementLists({
                     <Link to={`?edit=${a.id}`} className="btn-secondary" aria-label={`Change “${a.title}”`}>
                       Change
                     </Link>
-                    <button type="submit" name="intent" value="cancel" className="btn-danger" aria-label={`Cancel “${a.title}”`}>
-                      Cancel
+                    {/* "Cancel" alone read as "discard my edits" beside Change: it says what it cancels. */}
+                    <button type="submit" name="intent" value="cancel" className="btn-danger" aria-label={`Cancel sending “${a.title}”`}>
+                      Cancel sending
                     </button>
                   </Form>
                 )}

@@ -38,7 +38,7 @@ export function JudgesHeader({
         <>
           <h1 className="h1 mt-1">Judges and assignments</h1>
           <p className="mt-2 text-sm text-slate-700">
-            Judges ({judges.length}): {names(judges)}. Add or remove judges by email on the <Link to={`/events/${event.slug}/manage#judges`}>manage page</Link>.
+            Judges ({judges.length}): {names(judges)}. Invite more below; remove one on the <Link to={`/events/${event.slug}/manage#judges`}>manage page</Link>.
           </p>
         </>
       )}

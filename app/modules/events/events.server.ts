@@ -12,6 +12,7 @@ import {
   finalJudges,
   phaseChanges,
   problems,
+  submissionQuestions,
   teamMembers,
   users,
 } from "#db/schema";
@@ -74,6 +75,7 @@ export async function createEvent(actor: Actor, input: NewEventInput, template?:
   const copies: BatchItem<"sqlite">[] = [];
   if (copied?.awards.length) copies.push(db.insert(awards).values(copied.awards));
   if (copied?.problems.length) copies.push(db.insert(problems).values(copied.problems));
+  if (copied?.questions.length) copies.push(db.insert(submissionQuestions).values(copied.questions));
   const [event] = await db.batch([
     db
       .insert(events)

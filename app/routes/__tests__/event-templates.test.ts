@@ -1,7 +1,7 @@
 // "New event from this one" (ADR 035) through the new-event route, against the real test database.
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { awards, criteria, eventJudges, eventOrganizers, events, problems, teams } from "#db/schema";
+import { awards, criteria, eventJudges, eventOrganizers, events, problems, submissionQuestions, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
 import { addProblem, retireProblem } from "~/modules/problems/problems.server";
@@ -32,13 +32,17 @@ async function richSource() {
     // Comes with a vote that is not copied, so it stays behind.
     { id: `pc-${entryId}`, eventId: event.id, name: "People's choice", kind: "peoples-choice", position: 1 },
   ]);
+  await db.insert(submissionQuestions).values([
+    { id: `q1-${entryId}`, eventId: event.id, position: 0, kind: "short-text", label: "Which team at the company?", required: true },
+    { id: `q2-${entryId}`, eventId: event.id, position: 1, kind: "choice", label: "Data used", options: JSON.stringify(["Tickets", "Invoices"]) },
+  ]);
   const judge = await createUser();
   await addJudge(event.id, judge.id);
   return { organizer, event, problem, second, retired, participant };
 }
 
 describe("a new event from an earlier one", () => {
-  it("copies the ticked problems, rubric, unawarded awards, judging settings and description; never teams, judges or phase", async () => {
+  it("copies the ticked problems, rubric, unawarded awards, submission questions, judging settings and description; never teams, judges or phase", async () => {
     const { organizer, event, problem, second, retired } = await richSource();
     const shown = (await preview(organizer, event.slug)) as Awaited<ReturnType<typeof newEventLoader>>;
     expect(shown.template?.problems.map((p) => [p.title, p.workingCount])).toEqual([
@@ -47,7 +51,7 @@ describe("a new event from an earlier one", () => {
     ]);
     expect(shown.defaults).toMatchObject({ description: "Our **spring** hackathon.", rules: "No customer data." });
     // The People's choice award is not in the list of awards that come along, and the page says why.
-    expect(shown.template).toMatchObject({ awards: ["Best overall"], hadPeoplesChoice: true });
+    expect(shown.template).toMatchObject({ awards: ["Best overall"], hadPeoplesChoice: true, questions: ["Which team at the company?", "Data used"] });
 
     const sent = eventForm({ title: "Autumn rerun", description: "Our **autumn** hackathon.", from: event.slug, problemIds: [second.id, retired.id] });
     const response = (await create(organizer, sent)) as Response;
@@ -74,6 +78,21 @@ describe("a new event from an earlier one", () => {
     expect(
       await db.select({ name: awards.name, description: awards.description, entryId: awards.entryId }).from(awards).where(eq(awards.eventId, made.id)),
     ).toEqual([{ name: "Best overall", description: "The best one", entryId: null }]);
+    // The submission questions as they were, as fresh rows.
+    const questions = (id: string) =>
+      db
+        .select({
+          label: submissionQuestions.label,
+          kind: submissionQuestions.kind,
+          required: submissionQuestions.required,
+          options: submissionQuestions.options,
+          position: submissionQuestions.position,
+        })
+        .from(submissionQuestions)
+        .where(eq(submissionQuestions.eventId, id))
+        .orderBy(asc(submissionQuestions.position));
+    expect(await questions(made.id)).toEqual(await questions(event.id));
+    expect(await questions(made.id)).toHaveLength(2);
     expect(await db.select().from(teams).where(eq(teams.eventId, made.id))).toEqual([]);
     expect(await db.select().from(eventJudges).where(eq(eventJudges.eventId, made.id))).toEqual([]);
     expect((await db.select().from(eventOrganizers).where(eq(eventOrganizers.eventId, made.id))).map((o) => o.userId)).toEqual([organizer.id]);
