@@ -106,11 +106,11 @@ describe("email preferences on the account page", () => {
     expect(await mailsOfKind(me.email, "judge-added")).toHaveLength(1);
   });
 
-  it("the unsubscribe page points a signed-in reader to these preferences", async () => {
+  it("the unsubscribe page points the address's owner, signed in, to these preferences", async () => {
     const me = await createUser();
     const token = unsubscribeToken(me.email);
-    expect(await unsubscribeLoader(args(request(`/unsubscribe/${token}`, { user: me }), { token }))).toMatchObject({ signedIn: true });
-    expect(await unsubscribeLoader(args(request(`/unsubscribe/${token}`), { token }))).toMatchObject({ signedIn: false });
+    expect(await unsubscribeLoader(args(request(`/unsubscribe/${token}`, { user: me }), { token }))).toMatchObject({ isOwner: true });
+    expect(await unsubscribeLoader(args(request(`/unsubscribe/${token}`), { token }))).toMatchObject({ isOwner: false });
   });
 
   it("refuses a form without a known intent", async () => {
