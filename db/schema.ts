@@ -764,6 +764,26 @@ export const teamOpenings = sqliteTable(
 );
 
 /**
+ * A lead's invitation to someone whose "looking for a team" post they read: at most one per team and person, so a
+ * lead cannot send the same person notice after notice. The invitation carries the team's invite link; joining is
+ * the person's choice, through that link.
+ */
+export const teamInvites = sqliteTable(
+  "team_invites",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+/**
  * A person's request to join a team (ADR 032): one row per person per team, moved by guarded UPDATEs;
  * `asks` counts how often they asked, so a declined or withdrawn request is made again only once.
  */

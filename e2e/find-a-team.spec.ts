@@ -1,6 +1,9 @@
 import { expect } from "@playwright/test";
 import { askToJoin } from "~/modules/teams/join-requests.server";
-import { saveOpening } from "~/modules/teams/team-finder.server";
+import { eq } from "drizzle-orm";
+import { teams } from "#db/schema";
+import { db } from "~/db.server";
+import { saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
 import { joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, test, unique } from "./helpers";
@@ -129,4 +132,30 @@ test("an asker withdraws a request after confirming, and the lead is told in the
   await lou.getByRole("button", { name: /^Wren Asker withdrew their request to join / }).click();
   await expect(lou).toHaveURL(new RegExp(`${setUp.url}/find-a-team#requests$`));
   await expectAccessible(lou);
+});
+
+test("a lead invites someone whose post they read; the person opens the invitation and joins", async ({ browser }) => {
+  const setUp = await openEvent(unique("Invite Hack"), { maxTeamSize: 3 });
+  const lead = await createPerson("Ivy Inviter");
+  const team = await teamOf(setUp, lead);
+  const seeker = await createPerson("Sam Seeker");
+  await saveSeekerPost(setUp.event, seeker.id, { skills: "Forecasting, Python", problemId: undefined });
+
+  const ivy = await pageSignedInAs(browser, lead.email);
+  await ivy.goto(`${setUp.url}/find-a-team`);
+  const posts = ivy.getByRole("region", { name: "People looking for a team" });
+  const [{ name: teamName }] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, team.teamId));
+  await posts.getByRole("button", { name: `Invite Sam Seeker to ${teamName}` }).click();
+  await expectToast(ivy, "Invitation sent: Sam Seeker gets your team's invite link and decides.");
+  await expect(posts).toContainText(`Invited to ${teamName}: joining is their choice.`);
+  await expect(posts.getByRole("button", { name: `Invite Sam Seeker to ${teamName}` })).toHaveCount(0);
+  await expectAccessible(ivy);
+
+  const sam = await pageSignedInAs(browser, seeker.email);
+  await sam.goto("/notifications");
+  await sam.getByRole("button", { name: `Ivy Inviter invites you to join ${teamName}` }).click();
+  await expect(sam.getByRole("heading", { name: `Join ${teamName}` })).toBeVisible();
+  await sam.getByRole("button", { name: "Join team" }).click();
+  await expect(sam).toHaveURL(new RegExp(`${team.url}$`));
+  await expect(sam.getByRole("link", { name: "Sam Seeker", exact: true })).toBeVisible();
 });

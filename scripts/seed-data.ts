@@ -2,8 +2,8 @@
 // an event in judging with one incomplete score sheet, and an open event, plus one account per
 // role. Runs through the app's own modules so the
 // demo data obeys the same rules as real data.
-import { sql } from "drizzle-orm";
-import { users } from "#db/schema";
+import { eq, sql } from "drizzle-orm";
+import { teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import { configuredOrigin } from "~/lib/urls.server";
@@ -28,7 +28,7 @@ import { saveProfile } from "~/modules/portfolio/portfolio.server";
 import { castVote, saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { addProblem, copyProblems } from "~/modules/problems/problems.server";
 import { askToJoin } from "~/modules/teams/join-requests.server";
-import { saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
+import { inviteSeeker, saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 
 const DEMO_PASSWORD = "problem-first-demo";
@@ -476,6 +476,16 @@ export async function seed(now = new Date()) {
     });
     await saveSeekerPost(open, member("participant3@example.com"), { skills: "Python, forecasting, shift planning" });
     await askToJoin(open, team.teamId, member("participant@example.com"), "I can bring the support Q&A history as data.", configuredOrigin());
+    // The lead read the forecaster's post and invited them: participant3 has the invitation in their notifications.
+    const [ramp] = await db.select({ inviteCode: teams.inviteCode }).from(teams).where(eq(teams.id, team.teamId));
+    await inviteSeeker(
+      { id: team.teamId, eventId: open.id, name: "Ramp Rockets", inviteCode: ramp.inviteCode, maxTeamSize: open.maxTeamSize },
+      { id: member("participant2@example.com"), name: "Priya Participant" },
+      member("participant3@example.com"),
+      open,
+      configuredOrigin(),
+      now,
+    );
   }
 
   // Announcements in the open event: a welcome already sent to everyone, and a reminder to the teams waiting for its time.

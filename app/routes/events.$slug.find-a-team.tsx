@@ -27,6 +27,8 @@ import {
 import { shownOpenTeams } from "~/modules/teams/join-requests";
 import {
   closeOpening,
+  inviteSeeker,
+  inviteState,
   listOpenTeams,
   listSeekers,
   mySeekerPost,
@@ -70,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access, myTeam, now } = await load(request, params.slug);
   const seek = canSeekTeam(user, access, now);
   const leads = myTeam ? canRecruit(user, access, { id: myTeam.id, leadId: myTeam.leadId }, now).ok : false;
-  const [seekers, openTeams, post, requests, problems, opening, incoming] = await Promise.all([
+  const [seekers, openTeams, post, requests, problems, opening, incoming, invited] = await Promise.all([
     listSeekers(event.id),
     listOpenTeams(event.id),
     mySeekerPost(event.id, user.id),
@@ -78,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listProblems(event.id),
     myTeam && leads ? teamOpening(myTeam.id) : null,
     myTeam && leads ? teamJoinRequests({ id: myTeam.id, eventId: event.id }) : [],
+    myTeam && leads ? inviteState(myTeam.id) : null,
   ]);
   return {
     event: { slug: event.slug, title: event.title, maxTeamSize: event.maxTeamSize },
@@ -96,6 +99,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requests,
     opening,
     incoming: incoming.map((r) => ({ ...r, inOtherTeam: Boolean(r.inOtherTeam) })),
+    // A lead whose team has room may invite the people looking; each once.
+    invites: invited && myTeam && invited.members < event.maxTeamSize ? { teamName: myTeam.name, invited: invited.invited } : null,
   };
 }
 
@@ -161,6 +166,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!saved.ok) return data({ form: "opening" as const, result: submission.reply({ fieldErrors: { needs: [saved.message] } }) }, { status: 400 });
       return redirectWithToast(here, "Your team is listed as looking for members.");
     }
+    case "invite": {
+      const team = recruiting();
+      const seekerId = String(formData.get("userId") ?? "").slice(0, 100);
+      const invited = await inviteSeeker(
+        { id: team.id, eventId: event.id, name: myTeam!.name, inviteCode: myTeam!.inviteCode, maxTeamSize: event.maxTeamSize },
+        user,
+        seekerId,
+        event,
+        appOrigin(request),
+        now,
+      );
+      if (!invited.ok) return data({ inviteError: { userId: seekerId, message: invited.message } }, { status: 409 });
+      return redirectWithToast(here, `Invitation sent: ${invited.name} gets your team's invite link and decides.`);
+    }
     case "close-opening": {
       const team = recruiting();
       await closeOpening(team.id, user.id);
@@ -191,7 +210,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FindATeam() {
-  const { event, me, seekRefusal, myTeam, post, problems, seekers, openTeams, requests, opening, incoming } = useLoaderData<typeof loader>();
+  const { event, me, seekRefusal, myTeam, post, problems, seekers, openTeams, requests, opening, incoming, invites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formResult = (form: "post" | "opening") => (actionData && "form" in actionData && actionData.form === form ? actionData : undefined);
   const askResult = actionData && "form" in actionData && actionData.form === "ask" ? actionData : undefined;
@@ -247,7 +266,7 @@ export default function FindATeam() {
         canAsk={!seekRefusal}
         askResult={askResult ? { teamId: askResult.teamId, result: askResult.result } : null}
       />
-      <Seekers seekers={seekers} me={me} />
+      <Seekers seekers={seekers} me={me} invites={invites} inviteError={actionData && "inviteError" in actionData ? actionData.inviteError : null} />
     </div>
   );
 }

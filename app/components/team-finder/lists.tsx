@@ -154,7 +154,18 @@ function AskForm({ team, again, lastResult }: { team: { id: string; name: string
 type Seeker = { userId: string; name: string; skills: string; problemTitle: string | null };
 
 /** People of the event looking for a team (a post disappears when its person joins one). */
-export function Seekers({ seekers, me }: { seekers: Seeker[]; me: string }) {
+export function Seekers({
+  seekers,
+  me,
+  invites,
+  inviteError,
+}: {
+  seekers: Seeker[];
+  me: string;
+  /** For a lead whose team has room: its name and whom it invited already. */
+  invites: { teamName: string; invited: string[] } | null;
+  inviteError: { userId: string; message: string } | null;
+}) {
   return (
     <section aria-labelledby="seekers-h">
       <h2 id="seekers-h" className="h2">
@@ -172,6 +183,29 @@ export function Seekers({ seekers, me }: { seekers: Seeker[]; me: string }) {
               {s.userId === me ? <span className="ml-1 text-xs text-slate-600"> (you)</span> : null}
               <p className="mt-1 text-sm text-slate-800 break-words">{s.skills}</p>
               <p className="mt-1 text-xs text-slate-600">{s.problemTitle ? `Would like: ${s.problemTitle}` : "Any problem"}</p>
+              {invites && s.userId !== me ? (
+                invites.invited.includes(s.userId) ? (
+                  <p className="mt-2 text-sm text-slate-700">Invited to {invites.teamName}: joining is their choice.</p>
+                ) : (
+                  <Form method="post" className="mt-2">
+                    <input type="hidden" name="userId" value={s.userId} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="invite"
+                      className="btn-secondary px-2 py-1 text-xs"
+                      aria-label={`Invite ${s.name} to ${invites.teamName}`}
+                    >
+                      Invite to {invites.teamName}
+                    </button>
+                  </Form>
+                )
+              ) : null}
+              {inviteError?.userId === s.userId ? (
+                <p role="alert" className="field-error mt-1">
+                  {inviteError.message}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -195,6 +195,19 @@ export function leadChangedMail(input: { name: string; leadName: string; teamNam
   };
 }
 
+export function teamInviteMail(input: { name: string; leadName: string; teamName: string; eventTitle: string; joinUrl: string }): MailContent {
+  return {
+    kind: "team-invite",
+    subject: `${input.leadName} invites you to join ${input.teamName}`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `${input.leadName} read your "looking for a team" post in ${input.eventTitle} and invites you to join their team ${input.teamName}.`,
+      "The link shows the team and its problem; join there if you want to. Nothing happens if you don't.",
+    ],
+    action: { label: `See ${input.teamName}`, url: input.joinUrl },
+  };
+}
+
 export function joinRequestReceivedMail(input: {
   name: string;
   askerName: string;

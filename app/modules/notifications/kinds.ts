@@ -14,6 +14,7 @@ export const notificationKinds = {
   "team-joined": { label: "Someone joined your team", security: false },
   "team-member-removed": { label: "Team member removed", security: false },
   "team-lead-changed": { label: "Team lead handed over", security: false },
+  "team-invite": { label: "A team lead invites you to their team", security: false },
   "join-request-received": { label: "Someone asks to join your team", security: false },
   "join-request-accepted": { label: "Your request to join a team was accepted", security: false },
   "join-request-declined": { label: "Your request to join a team was declined", security: false },

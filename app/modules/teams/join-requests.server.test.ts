@@ -3,14 +3,14 @@
 // exceed the team size; the lead and the asker are told in the same transaction, and only when something changed.
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { joinRequests, notifications, outbox, teamMembers } from "#db/schema";
+import { joinRequests, notifications, outbox, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { optionalKinds, type NotificationKind } from "~/modules/notifications/kinds";
 import { setEmailPreferences } from "~/modules/notifications/notify.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createOpenEvent, createUser, type TestUser } from "~/test/fixtures";
 import { acceptJoinRequest, askToJoin, declineJoinRequest, teamJoinRequests, withdrawJoinRequest } from "./join-requests.server";
-import { listOpenTeams, listSeekers, saveOpening, saveSeekerPost } from "./team-finder.server";
+import { inviteSeeker, inviteState, listOpenTeams, listSeekers, saveOpening, saveSeekerPost } from "./team-finder.server";
 import { createTeam, joinTeam } from "./teams.server";
 
 const ORIGIN = "https://hack.example.com";
@@ -291,5 +291,49 @@ describe("the lists", () => {
     });
     expect((await listOpenTeams(event.id)).map((t) => [t.id, t.needs, t.memberCount])).toEqual([[team.id, "Someone who knows the CRM", 1]]);
     expect(await saveOpening(team, person.id, "Anyone")).toEqual({ ok: false, field: "needs", message: "Only the team lead can do that." });
+  });
+});
+
+describe("inviting someone who is looking", () => {
+  async function world(maxTeamSize = 5) {
+    const w = await lookingTeam(maxTeamSize);
+    const [{ inviteCode }] = await db.select({ inviteCode: teams.inviteCode }).from(teams).where(eq(teams.id, w.team.id));
+    const seeker = await createUser({ name: "Sol Seeker" });
+    expect(await saveSeekerPost(w.event, seeker.id, { skills: "Forecasting", problemId: undefined })).toEqual({ ok: true });
+    const team = { ...w.team, inviteCode, maxTeamSize };
+    const invite = (lead: { id: string; name: string }, who: string) => inviteSeeker(team, lead, who, w.event, ORIGIN, new Date());
+    return { ...w, seeker, team, invite };
+  }
+
+  it("tells the person once, in the app and by mail, with the team's invite link; pressing twice sends nothing more", async () => {
+    const { lead, seeker, team, invite } = await world();
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: true, name: "Sol Seeker" });
+    const [notice] = await noticesOf(seeker, "team-invite");
+    expect(notice).toMatchObject({ title: `Lea Lead invites you to join ${team.name}`, path: `/join?code=${team.inviteCode}` });
+    const mails = await mailsOf(seeker, "team-invite");
+    expect(mails).toHaveLength(1);
+    expect(mails[0].textBody).toContain(`${ORIGIN}/join?code=${team.inviteCode}`);
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: false, message: "You invited Sol Seeker already." });
+    expect(await noticesOf(seeker, "team-invite")).toHaveLength(1);
+    expect(await inviteState(team.id)).toEqual({ invited: [seeker.id], members: 1 });
+  });
+
+  it("is refused to anyone but the lead, for someone with no post or in a team, and when the team is full", async () => {
+    const { lead, seeker, team, event, invite } = await world(2);
+    const member = await createUser();
+    expect(await joinTeam({ id: team.id, eventId: event.id }, member.id, 5)).toMatchObject({ ok: true });
+    // Not the lead.
+    expect(await invite({ id: member.id, name: "M" }, seeker.id)).toMatchObject({ ok: false });
+    // Full (2 of 2).
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({
+      ok: false,
+      message: "Sol Seeker is no longer looking, or your team is full.",
+    });
+    // No post.
+    const other = await world();
+    const postless = await createUser();
+    expect(await other.invite({ id: other.lead.id, name: "L" }, postless.id)).toMatchObject({ ok: false });
+    expect(await noticesOf(seeker, "team-invite")).toEqual([]);
+    expect(await noticesOf(postless, "team-invite")).toEqual([]);
   });
 });

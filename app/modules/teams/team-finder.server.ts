@@ -2,9 +2,11 @@
 // A person's post shows only while they are in no team of the event (the list's query says so), so it
 // disappears the moment they join, whichever way they joined; it is theirs to edit or remove until then.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { problems, teamOpenings, teams, teamSeekers, users } from "#db/schema";
+import { problems, teamInvites, teamOpenings, teams, teamSeekers, users } from "#db/schema";
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
+import { teamInviteMail } from "~/modules/mail/messages";
+import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
 
 type Result<F extends string> = { ok: true } | { ok: false; field: F; message: string };
 
@@ -103,4 +105,64 @@ export function listOpenTeams(eventId: string) {
     .innerJoin(users, eq(users.id, teams.leadId))
     .where(eq(teamOpenings.eventId, eventId))
     .orderBy(desc(teamOpenings.updatedAt), asc(teams.name));
+}
+
+// ——— Inviting someone who is looking ———
+
+type InviteTeam = { id: string; eventId: string; name: string; inviteCode: string; maxTeamSize: number };
+
+/**
+ * The lead invites someone whose post is up: one notice (and mail) with the team's invite link; joining stays their
+ * choice. The INSERT holds the rules itself: the inviter leads the team, the team has room, the person has a post in
+ * the event and is in no team, and each person is invited once per team (the primary key), so pressing twice, or
+ * two leads' tabs, send one notice.
+ */
+export async function inviteSeeker(
+  team: InviteTeam,
+  lead: { id: string; name: string },
+  seekerId: string,
+  event: { slug: string; title: string },
+  origin: string,
+  now: Date,
+): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
+  const [seeker] = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, seekerId));
+  if (!seeker) return { ok: false, message: "That person is not looking for a team here." };
+  const joinPath = `/join?code=${encodeURIComponent(team.inviteCode)}`;
+  const invite = db.run(sql`insert into team_invites (team_id, user_id, invited_by, created_at)
+    select ${team.id}, ${seeker.id}, ${lead.id}, ${now.getTime()}
+    where exists (select 1 from teams t where t.id = ${team.id} and t.lead_id = ${lead.id})
+      and (select count(*) from team_members m where m.team_id = ${team.id}) < ${team.maxTeamSize}
+      and exists (select 1 from team_seekers s where s.event_id = ${team.eventId} and s.user_id = ${seeker.id})
+      and ${inNoTeam(team.eventId, seeker.id)}
+    on conflict (team_id, user_id) do nothing`);
+  const notice = {
+    to: seeker,
+    eventId: team.eventId,
+    title: `${lead.name} invites you to join ${team.name}`,
+    body: `${lead.name} read your post in ${event.title}. See the team and join if you want to.`,
+    path: joinPath,
+    mail: teamInviteMail({
+      name: seeker.name,
+      leadName: lead.name,
+      teamName: team.name,
+      eventTitle: event.title,
+      joinUrl: new URL(joinPath, origin).toString(),
+    }),
+  };
+  const [inserted] = await db.batch([invite, ...(await notifyStatementsIfChanged([notice], origin))]);
+  if (inserted.rowsAffected === 1) return { ok: true, name: seeker.name };
+  const [already] = await db
+    .select({ at: teamInvites.createdAt })
+    .from(teamInvites)
+    .where(and(eq(teamInvites.teamId, team.id), eq(teamInvites.userId, seeker.id)));
+  return { ok: false, message: already ? `You invited ${seeker.name} already.` : `${seeker.name} is no longer looking, or your team is full.` };
+}
+
+/** For the lead's "Invite" buttons: whom the team invited already, and how many members it has (room to invite). */
+export async function inviteState(teamId: string): Promise<{ invited: string[]; members: number }> {
+  const [rows, [count]] = await Promise.all([
+    db.select({ userId: teamInvites.userId }).from(teamInvites).where(eq(teamInvites.teamId, teamId)),
+    db.all<{ n: number }>(sql`select count(*) as n from team_members where team_id = ${teamId}`),
+  ]);
+  return { invited: rows.map((r) => r.userId), members: Number(count?.n ?? 0) };
 }

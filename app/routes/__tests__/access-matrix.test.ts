@@ -138,9 +138,9 @@ const intentRules: { route: string; form: Record<string, string>; action: Rule }
   // Finding a team (ADR 032): the lead's intents act on the lead's own team, so both leads pass; withdrawing someone
   // else's request is nobody's. Posting and asking depend on who joined a team earlier in this run (the join route
   // lets several visitors in), so their rule is checked in find-a-team.test.ts.
-  ...["save-opening", "accept", "decline"].map((intent) => ({
+  ...["save-opening", "accept", "decline", "invite"].map((intent) => ({
     route: "events.$slug.find-a-team",
-    form: { intent, needs: "A designer", requestId: "nobody" },
+    form: { intent, needs: "A designer", requestId: "nobody", userId: "nobody" },
     action: ["teamMember", "otherTeamMember"] as Rule,
   })),
   { route: "events.$slug.find-a-team", form: { intent: "withdraw", requestId: "nobody" }, action: nobody },
