@@ -313,6 +313,10 @@ test("a team is renamed from its page, to a name no other team of the event has"
   await expect(rita.getByText("Another team of this event has this name. Pick another.")).toBeVisible();
   await expect(rita.getByLabel("Team name")).toHaveValue(taken);
   await expectAccessible(rita);
+  // The same name in other capitals is refused too, naming the team that has it.
+  await rita.getByLabel("Team name").fill(taken.toUpperCase());
+  await rita.getByRole("button", { name: "Rename", exact: true }).click();
+  await expect(rita.getByText(`Another team of this event is called “${taken}”. Pick a name that differs by more than capitals.`)).toBeVisible();
   const fresh = unique("Invoice Owls");
   await rita.getByLabel("Team name").fill(fresh);
   await rita.getByRole("button", { name: "Rename", exact: true }).click();

@@ -21,6 +21,8 @@ export async function createTeam(
     .from(problems)
     .where(and(eq(problems.id, input.problemId), eq(problems.eventId, event.id), sql`${problems.retiredAt} is null`));
   if (!problem) return { ok: false, field: "problemId", message: "Pick a problem of this event" };
+  const lookalike = await sameNameButCase(event.id, input.name);
+  if (lookalike) return { ok: false, field: "name", message: lookalike };
   const teamId = newId();
   try {
     await db.batch([
@@ -45,6 +47,17 @@ export async function createTeam(
     return { ok: false, field: "name", message: "Another team of this event has this name. Pick another." };
   }
   return { ok: true, teamId };
+}
+
+/**
+ * Another team of the event whose name differs from this one only in capitals ("S Alpha" beside "s alpha"): two names
+ * people cannot tell apart in lists and exports. The unique index decides exact matches; this read catches the rest
+ * (a race between two such names is possible, and harmless).
+ */
+async function sameNameButCase(eventId: string, name: string, exceptTeamId = ""): Promise<string | null> {
+  const [other] = await db.all<{ name: string }>(sql`select name from teams
+    where event_id = ${eventId} and id <> ${exceptTeamId} and lower(name) = lower(${name}) and name <> ${name} limit 1`);
+  return other ? `Another team of this event is called “${other.name}”. Pick a name that differs by more than capitals.` : null;
 }
 
 export async function findTeamByCode(code: string) {
@@ -176,6 +189,8 @@ export function listTeams(eventId: string) {
  * the unique index decides between two teams taking one name at once. A closed event's archive follows by trigger.
  */
 export async function renameTeam(eventId: string, teamId: string, name: string): Promise<{ ok: true } | Fail<"name">> {
+  const lookalike = await sameNameButCase(eventId, name, teamId);
+  if (lookalike) return { ok: false, field: "name", message: lookalike };
   try {
     await db
       .update(teams)

@@ -74,6 +74,13 @@ describe("team management", () => {
     // Spaces inside a name are one space: a name that reads the same is the same name.
     const spaced = await expectStatus(rename(member, " Taken \t  Name "), 400);
     expect(spaced.data).toMatchObject({ renameResult: { error: { name: ["Another team of this event has this name. Pick another."] } } });
+    // Nor is a name that differs only in capitals: nobody tells "taken name" from "Taken Name" in a list.
+    const cased = await expectStatus(rename(member, "taken NAME"), 400);
+    expect(cased.data).toMatchObject({
+      renameResult: { error: { name: ["Another team of this event is called “Taken Name”. Pick a name that differs by more than capitals."] } },
+    });
+    // Its own name in other capitals is a rename like any other.
+    await expectStatus(rename(member, "LEDGER LIONS"), 302);
     await expectStatus(rename(member, "Ledger   Lions  Two"), 302);
     expect(await nameOf()).toBe("Ledger Lions Two");
     await expectStatus(rename(member, "Ledger Lions"), 302);

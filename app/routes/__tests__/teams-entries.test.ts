@@ -99,6 +99,11 @@ describe("teams", () => {
       400,
     );
     expect(fieldErrors(sameName).name).toEqual(["Another team of this event has this name. Pick another."]);
+    const casedName = await expectStatus(
+      newTeamAction(args(request(path, { user: bob, form: { name: "DEFLECTORS", problemId: problem.id } }), { slug: event.slug })),
+      400,
+    );
+    expect(fieldErrors(casedName).name).toEqual(["Another team of this event is called “Deflectors”. Pick a name that differs by more than capitals."]);
     expect(await db.select().from(teams).where(eq(teams.eventId, event.id))).toHaveLength(1);
     expect(
       await db
