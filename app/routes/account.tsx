@@ -93,7 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const submission = parseForm(formData, { schema: changeEmailSchema });
       const hide = { hideFields: ["currentPassword"] };
       const password = await passwordSignIn(user.id);
-      if (password !== "on") return data({ intent, result: submission.reply({ formErrors: [noPasswordToChange[password]], ...hide }) }, { status: 400 });
+      if (password !== "on") return data({ intent, result: submission.reply({ formErrors: [noEmailChange[password]], ...hide }) }, { status: 400 });
       if (submission.status !== "success") return data({ intent, result: submission.reply(hide) }, { status: 400 });
       const asked = await requestEmailChange(user, submission.value, appOrigin(request));
       if (!asked.ok) {

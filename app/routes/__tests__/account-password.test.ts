@@ -41,6 +41,18 @@ describe("the account page's password section", () => {
     expect(row.passwordHash).toBe(NO_PASSWORD_HASH);
   });
 
+  it("offers no change of email address to an account made by single sign-on, and says why", async () => {
+    const user = await createUser();
+    await db.update(users).set({ passwordHash: NO_PASSWORD_HASH }).where(eq(users.id, user.id));
+    const refused = await expectStatus(
+      action(args(request("/account", { user, form: { intent: "change-email", newEmail: "sso.moved@example.com", currentPassword: "anything" } }))),
+      400,
+    );
+    expect(formErrors(refused.data)).toEqual([expect.stringMatching(/no password here, which a change of address asks for/)]);
+    const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, user.id));
+    expect(row.email).toBe(user.email);
+  });
+
   it("has no password to change, and the header no sign-up link, when password sign-in is off", async () => {
     const user = await createUser();
     turnPasswordsOff();
