@@ -318,6 +318,15 @@ describe("inviting someone who is looking", () => {
     expect(await inviteState(team.id)).toEqual({ invited: [seeker.id], members: 1 });
   });
 
+  it("settles the person's pending request to the same team when they join by the invitation's link", async () => {
+    const { event, team, seeker, invite, lead } = await world();
+    expect(await askToJoin(event, team.id, seeker.id, "", ORIGIN)).toEqual({ ok: true });
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toMatchObject({ ok: true });
+    expect(await joinTeam({ id: team.id, eventId: event.id }, seeker.id, 5)).toEqual({ ok: true });
+    expect(await requestOf(team.id, seeker)).toMatchObject({ status: "accepted" });
+    expect((await teamJoinRequests({ id: team.id, eventId: event.id })).filter((r) => r.status === "pending")).toEqual([]);
+  });
+
   it("is refused to anyone but the lead, for someone with no post or in a team, and when the team is full", async () => {
     const { lead, seeker, team, event, invite } = await world(2);
     const member = await createUser();

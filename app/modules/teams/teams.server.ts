@@ -128,7 +128,12 @@ export async function joinTeam(
 ): Promise<{ ok: true } | Fail<"code">> {
   try {
     const told = await notifyStatementsIfChanged(await teamJoinedNotices(team.id, userId, origin), origin);
-    const [result] = await db.batch([joinStatement(team, userId, maxTeamSize), ...told]);
+    // A request this person had made to the same team is settled by the join (an invitation, or the code from a
+    // teammate): it shows as accepted on both sides instead of waiting for an answer that can only fail.
+    const settled = db.run(sql`update join_requests set status = 'accepted', updated_at = ${Date.now()}
+      where team_id = ${team.id} and user_id = ${userId} and status = 'pending'
+        and exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${userId})`);
+    const [result] = await db.batch([joinStatement(team, userId, maxTeamSize), ...told, settled]);
     if (result.rowsAffected === 0) return { ok: false, field: "code", message: await joinFailure(team.id, userId, maxTeamSize) };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
