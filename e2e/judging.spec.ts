@@ -231,7 +231,7 @@ test("the last sheet completes a judge's queue; rankings show ties as ties, flag
   await organizer.getByLabel("Official ranking uses normalized scores").check();
   // Judges have scored already: the blind judging switch says names they saw stay seen.
   await expect(organizer.getByLabel("Blind judging")).toHaveAccessibleDescription(
-    /Switching blind judging on hides the names from then on, not from what judges already saw\.$/,
+    /Switching blind judging on hides team names from then on, not from what judges already saw\.$/,
   );
   await expectAccessible(organizer);
   await organizer.getByRole("button", { name: "Save settings" }).click();

@@ -9,14 +9,12 @@ describe("blindJudgingNote", () => {
 
   it("says names already seen stay seen when blind judging is switched on mid-judging", () => {
     expect(blindJudgingNote(false, 1)).toBe(
-      "Judges have already scored 1 entry with team names in view. Switching blind judging on hides the names from then on, not from what judges already saw.",
+      "Judges have already scored 1 entry. Switching blind judging on hides team names from then on, not from what judges already saw.",
     );
-    expect(blindJudgingNote(false, 12)).toMatch(/^Judges have already scored 12 entries with team names in view\./);
+    expect(blindJudgingNote(false, 12)).toMatch(/^Judges have already scored 12 entries\. /);
   });
 
   it("says names appear from then on when it is switched off", () => {
-    expect(blindJudgingNote(true, 3)).toBe(
-      "Judges have scored 3 entries without seeing team names. Switching blind judging off shows them the names from then on.",
-    );
+    expect(blindJudgingNote(true, 3)).toBe("Judges have already scored 3 entries. Switching blind judging off shows them team names from then on.");
   });
 });

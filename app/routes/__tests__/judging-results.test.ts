@@ -398,15 +398,16 @@ describe("judging: partial sheets, conflicts, assignments", () => {
       302,
     );
     expect((await settingsPage()).data).toMatchObject({
-      blindNote:
-        "Judges have already scored 1 entry with team names in view. Switching blind judging on hides the names from then on, not from what judges already saw.",
+      blindNote: "Judges have already scored 1 entry. Switching blind judging on hides team names from then on, not from what judges already saw.",
     });
     await expectStatus(
       settingsAction(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.organizer, form: { blindJudging: "on" } }), { slug: w.event.slug })),
       302,
     );
     expect((await queue(w, w.j1)).every((q) => q.teamName === null)).toBe(true);
-    expect((await settingsPage()).data).toMatchObject({ blindNote: expect.stringMatching(/^Judges have scored 1 entry without seeing team names\./) });
+    expect((await settingsPage()).data).toMatchObject({
+      blindNote: expect.stringMatching(/^Judges have already scored 1 entry\. Switching blind judging off/),
+    });
     const loaded = await expectStatus(loadSheet(w, w.j1, w.aliceEntry), 200);
     expect(JSON.stringify(loaded.data)).not.toContain("Alice entry team");
     const page = await expectStatus(entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.aliceEntry}`, { user: w.j1 }), p(w, w.aliceEntry))), 200);
