@@ -88,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(`/events/${event.slug}/entries/${found.entry.id}`, voted.message);
     }
     case "withdraw-vote": {
-      const withdrawn = await withdrawVoteFrom(event, user, now);
+      const withdrawn = await withdrawVoteFrom(event, user, found.entry, now);
       if (!withdrawn.ok) return data({ voteError: withdrawn.message }, { status: withdrawn.status });
       return redirectWithToast(`/events/${event.slug}/entries/${found.entry.id}`, withdrawn.message);
     }

@@ -49,12 +49,21 @@ export async function voteFor(
 }
 
 /** Withdrawing one's vote from the entry page it is for: only while the vote is open; nothing to withdraw is said. */
-export async function withdrawVoteFrom(event: VoteEvent, actor: Actor, now: Date): Promise<VoteOutcome> {
+export async function withdrawVoteFrom(event: VoteEvent, actor: Actor, entry: { id: string }, now: Date): Promise<VoteOutcome> {
   const window = windowOf(event, now);
   if (window.state !== "open")
     return { ok: false, status: 409, message: "The people's choice vote is not open, so votes cannot be withdrawn now: yours stays as cast." };
-  const withdrawn = await withdrawVote(event.id, actor.id, now);
-  if (!withdrawn) return { ok: false, status: 409, message: "You have no vote to withdraw in this event." };
+  const withdrawn = await withdrawVote(event.id, actor.id, entry.id, now);
+  if (!withdrawn) {
+    const mine = await myVote(event.id, actor.id);
+    return {
+      ok: false,
+      status: 409,
+      message: mine
+        ? `Your vote is for “${mine.title || "Untitled entry"}” now, not this entry: nothing was withdrawn.`
+        : "You have no vote to withdraw in this event.",
+    };
+  }
   return { ok: true, message: withdrawToast(withdrawn.title) };
 }
 

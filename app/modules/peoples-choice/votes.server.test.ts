@@ -124,11 +124,13 @@ describe("withdrawVote", () => {
     const [a, b] = await Promise.all([createUser(), createUser()]);
     await castVote(event.id, actor(a), entries[0].entryId, new Date());
     await castVote(event.id, actor(b), entries[0].entryId, new Date());
-    expect(await withdrawVote(event.id, a.id, new Date())).toEqual({ entryId: entries[0].entryId, title: "Entry 0" });
+    // A withdrawal from another entry's page (a stale tab) leaves the vote.
+    expect(await withdrawVote(event.id, a.id, entries[1].entryId, new Date())).toBeNull();
+    expect(await withdrawVote(event.id, a.id, entries[0].entryId, new Date())).toEqual({ entryId: entries[0].entryId, title: "Entry 0" });
     expect(await myVote(event.id, a.id)).toBeNull();
     expect(await countsOf(event.id)).toEqual({ "Entry 0": 1, "Entry 1": 0 });
     // Nothing left to withdraw; voting again works.
-    expect(await withdrawVote(event.id, a.id, new Date())).toBeNull();
+    expect(await withdrawVote(event.id, a.id, entries[0].entryId, new Date())).toBeNull();
     expect(await castVote(event.id, actor(a), entries[1].entryId, new Date())).toEqual({ ok: true, previous: null });
   });
 
@@ -137,9 +139,9 @@ describe("withdrawVote", () => {
     const voter = await createUser();
     await castVote(event.id, actor(voter), entries[0].entryId, new Date());
     const [row] = await db.select().from(events).where(eq(events.id, event.id));
-    expect(await withdrawVote(event.id, voter.id, row.peoplesChoiceClosesAt!)).toBeNull();
+    expect(await withdrawVote(event.id, voter.id, entries[0].entryId, row.peoplesChoiceClosesAt!)).toBeNull();
     await db.update(events).set({ phase: "closed" }).where(eq(events.id, event.id));
-    expect(await withdrawVote(event.id, voter.id, new Date())).toBeNull();
+    expect(await withdrawVote(event.id, voter.id, entries[0].entryId, new Date())).toBeNull();
     expect(await countsOf(event.id)).toEqual({ "Entry 0": 1 });
   });
 });

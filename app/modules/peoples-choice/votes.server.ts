@@ -76,13 +76,14 @@ export async function castVote(eventId: string, voter: Actor, entryId: string, n
 /**
  * Takes the person's vote back while the vote is open, so they may vote for nobody (or again later). The statement
  * checks the window itself, so a withdrawal racing the close or the publishing of results leaves the vote counted.
- * Returns the entry the vote was for, or null when nothing was withdrawn.
+ * Returns the entry the vote was for, or null when nothing was withdrawn (no vote, or a vote for another entry).
  */
-export async function withdrawVote(eventId: string, voterId: string, now: Date): Promise<MyVote> {
+export async function withdrawVote(eventId: string, voterId: string, entryId: string, now: Date): Promise<MyVote> {
   const at = seconds(now);
   const previous = await myVote(eventId, voterId);
+  // Only a vote for the entry the button was on: a vote moved elsewhere since (another tab) stays.
   const gone = await db.all<{ entry_id: string }>(sql`delete from peoples_choice_votes
-    where event_id = ${eventId} and voter_id = ${voterId}
+    where event_id = ${eventId} and voter_id = ${voterId} and entry_id = ${entryId}
       and exists (select 1 from events ev where ev.id = ${eventId} and ev.peoples_choice_enabled = 1
         and ev.phase in ('open', 'judging') and ev.submission_deadline <= ${at} and ev.peoples_choice_closes_at > ${at})
     returning entry_id`);
