@@ -122,6 +122,11 @@ test("a person changes their email address through a link mailed to the new one,
   await expectToast(page, `We sent a link to ${newEmail}. Your address changes when you open it.`);
   await expect(section.getByRole("status")).toContainText(`Waiting for you to open the link we sent to ${newEmail}`);
   await expectAccessible(page);
+  // Another account's address is refused beside the field, after the password.
+  await section.getByLabel("New email address").fill("participant@example.com");
+  await section.getByLabel("Current password").fill(PASSWORD);
+  await section.getByRole("button", { name: "Send the link to the new address" }).click();
+  await expect(section.getByText("Another account uses that address. Sign in to it instead, or choose another.")).toBeVisible();
 
   // The old address is told; the new one gets the link.
   const [notice] = await mailTo(person.email, "Your Problem First email address is being changed");
@@ -129,6 +134,7 @@ test("a person changes their email address through a link mailed to the new one,
   const [mail] = await mailTo(newEmail, "Confirm your new email for Problem First");
   const link = mail.text!.match(/http:\/\/\S+\/email-change\/[\w-]+/)![0];
   await page.goto(link);
+  await expect(page.getByText(`Change the email address of Ed Mover's account to ${newEmail}?`)).toBeVisible();
   await page.getByRole("button", { name: "Change my email address" }).click();
   await expectToast(page, `Your email address is now ${newEmail}.`);
   await expect(section).toContainText(`You sign in and get mail as ${newEmail}.`);
@@ -136,7 +142,26 @@ test("a person changes their email address through a link mailed to the new one,
   await page.getByRole("button", { name: "Sign out" }).click();
   await signIn(page, newEmail, PASSWORD);
   await expect(page.getByTestId("signed-in-as")).toHaveAccessibleName("Your account: Ed Mover");
-  // The link worked once.
+  // Opened again, the link says it did its work.
   await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Your email address is changed" })).toBeVisible();
+  await expect(page.getByText(`the account's address is ${newEmail}`)).toBeVisible();
+});
+
+test("a change of email address waiting for its link can be cancelled, and the link then does nothing", async ({ browser }) => {
+  const person = await createPerson("Cy Canceller");
+  const newEmail = unique("cy.new").toLowerCase() + "@example.com";
+  const page = await pageSignedInAs(browser, person.email, { javaScriptEnabled: false });
+  await page.goto("/account");
+  const section = page.getByRole("region", { name: "Email address" });
+  await section.getByLabel("New email address").fill(newEmail);
+  await section.getByLabel("Current password").fill(PASSWORD);
+  await section.getByRole("button", { name: "Send the link to the new address" }).click();
+  await expect(section.getByRole("status")).toContainText(`Waiting for you to open the link we sent to ${newEmail}`);
+  await section.getByRole("button", { name: "Cancel the change" }).click();
+  await expect(page.getByText("Change of address cancelled: the link we sent no longer works.")).toBeVisible();
+  await expect(section.getByRole("status")).toHaveCount(0);
+  const [mail] = await mailTo(newEmail, "Confirm your new email for Problem First");
+  await page.goto(new URL(mail.text!.match(/http:\/\/\S+\/email-change\/[\w-]+/)![0]).pathname);
   await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
 });

@@ -38,10 +38,15 @@ export function ChangeEmail({
         You sign in and get mail as <strong className="[overflow-wrap:anywhere]">{email}</strong>.
       </p>
       {pending ? (
-        <p role="status" className="rounded-md bg-sky-50 p-3 text-sm text-sky-900">
-          Waiting for you to open the link we sent to <strong className="[overflow-wrap:anywhere]">{pending.newEmail}</strong>: it expires {pending.expires}.
-          Until then your address stays as it is.
-        </p>
+        <Form method="post" className="space-y-2 rounded-md bg-sky-50 p-3 text-sm text-sky-900">
+          <p role="status">
+            Waiting for you to open the link we sent to <strong className="[overflow-wrap:anywhere]">{pending.newEmail}</strong>: it expires {pending.expires}.
+            Until then your address stays as it is.
+          </p>
+          <button type="submit" name="intent" value="cancel-email-change" className="btn-secondary px-2 py-1 text-xs">
+            Cancel the change
+          </button>
+        </Form>
       ) : null}
       {noPassword ? (
         <p className="text-sm text-slate-700">{noPassword}</p>

@@ -19,7 +19,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
 import { passwordSignIn, type PasswordSignIn } from "~/modules/auth/accounts.server";
 import { attemptPasswordChange } from "~/modules/auth/attempts.server";
-import { pendingEmailChange, requestEmailChange } from "~/modules/auth/email-change.server";
+import { cancelEmailChanges, pendingEmailChange, requestEmailChange } from "~/modules/auth/email-change.server";
 import { changeEmailSchema } from "~/modules/auth/schemas";
 import { changePasswordServerSchema } from "~/modules/auth/password-strength.server";
 import { requireUser } from "~/modules/auth/guards.server";
@@ -101,6 +101,13 @@ export async function action({ request }: ActionFunctionArgs) {
         return data({ intent, result: submission.reply({ ...errors, ...hide }) }, { status: asked.status });
       }
       return redirectWithToast("/account#email-h", `We sent a link to ${asked.newEmail}. Your address changes when you open it.`);
+    }
+    case "cancel-email-change": {
+      const cancelled = await cancelEmailChanges(user.id);
+      return redirectWithToast(
+        "/account#email-h",
+        cancelled ? "Change of address cancelled: the link we sent no longer works." : "No change of address was waiting.",
+      );
     }
     case "sign-out-elsewhere": {
       const done = await signOutElsewhere(request, user.id, readConfirmation(formData));

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { redirectWithToast } from "~/lib/toast.server";
-import { confirmEmailChange, findEmailChange } from "~/modules/auth/email-change.server";
+import { confirmEmailChange, emailChangeDone, findEmailChange } from "~/modules/auth/email-change.server";
 import { getOptionalUser } from "~/modules/auth/guards.server";
 
 // same-origin: the token never leaves in a Referer (as on the other mailed links, ADR 028).
@@ -13,8 +13,10 @@ export const meta: MetaFunction = () => [{ title: "Change your email · Problem 
 // fetches links changes nothing; it never signs anyone in (ADR 065).
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findEmailChange(params.token ?? "");
-  if (found) return { valid: true as const, newEmail: found.newEmail };
-  return data({ valid: false as const, newEmail: null }, { status: 404 });
+  if (found) return { valid: true as const, newEmail: found.newEmail, name: found.name, done: false };
+  // Opened again after it worked (or its button pressed twice): say it is done, not that it failed.
+  const done = await emailChangeDone(params.token ?? "");
+  return data({ valid: false as const, newEmail: done?.newEmail ?? null, name: null, done: done !== null }, { status: done ? 200 : 404 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,6 +45,21 @@ export default function ConfirmEmailChange() {
         </div>
       </div>
     );
+  if (loaderData.done)
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="h1">Your email address is changed</h1>
+        <div className="card mt-6 space-y-3">
+          <p>
+            This link already did its work: the account&apos;s address is <strong className="break-all">{loaderData.newEmail}</strong>. Sign in with it from now
+            on.
+          </p>
+          <p>
+            <Link to="/account">Your account</Link>
+          </p>
+        </div>
+      </div>
+    );
   if (!loaderData.valid || actionData?.refused)
     return (
       <div className="mx-auto max-w-md">
@@ -63,7 +80,8 @@ export default function ConfirmEmailChange() {
       <h1 className="h1">Change your email</h1>
       <Form method="post" className="card mt-6 space-y-4">
         <p>
-          Change the account&apos;s email address to <strong className="break-all">{loaderData.newEmail}</strong>? You will sign in and get mail there.
+          Change the email address of {loaderData.name}&apos;s account to <strong className="break-all">{loaderData.newEmail}</strong>? You will sign in and get
+          mail there.
         </p>
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           {busy ? "Changing…" : "Change my email address"}

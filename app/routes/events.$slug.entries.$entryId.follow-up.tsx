@@ -14,6 +14,7 @@ import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { deleteFollowUp, followUpsOf, ownsEntryProblem, recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
 import { followUpSchema } from "~/modules/follow-ups/schemas";
+import { followUpLabels } from "~/modules/follow-ups/words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `What happened next: ${data?.entry.title || "Entry"} · Problem First` }];
 
@@ -110,7 +111,10 @@ export default function FollowUpPage() {
                       <input type="hidden" name="intent" value={DELETE_ANSWER} />
                       <input type="hidden" name="answerId" value={answer.id} />
                       <button type="submit" className="btn-secondary text-sm">
-                        Delete this answer<span className="sr-only">, recorded {answer.recordedOn}</span>
+                        Delete this answer
+                        <span className="sr-only">
+                          : {followUpLabels[answer.status]}, recorded {answer.recordedOn}
+                        </span>
                       </button>
                     </Form>
                   )

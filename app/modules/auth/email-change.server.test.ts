@@ -8,7 +8,7 @@ import { db } from "~/db.server";
 import { createMailSender, smtpTransport } from "~/modules/mail/sender.server";
 import { createUser, PASSWORD, type TestUser } from "~/test/fixtures";
 import { startInbox, type Inbox } from "~/test/smtp";
-import { confirmEmailChange, findEmailChange, pendingEmailChange, requestEmailChange } from "./email-change.server";
+import { cancelEmailChanges, confirmEmailChange, findEmailChange, pendingEmailChange, requestEmailChange } from "./email-change.server";
 import { createResetLink, findResetAccount, resetPassword } from "./password-reset.server";
 
 const ORIGIN = "https://hack.example.com";
@@ -68,7 +68,7 @@ describe("requestEmailChange", () => {
     expect(stored.tokenHash).not.toContain(token);
     expect(await emailOf(user)).toBe(user.email);
     expect(await pendingEmailChange(user.id)).toMatchObject({ newEmail });
-    expect(await findEmailChange(token)).toEqual({ userId: user.id, newEmail });
+    expect(await findEmailChange(token)).toEqual({ userId: user.id, newEmail, name: "Mo Mover" });
   });
 
   it("sends at most three links an hour per account", async () => {
@@ -99,10 +99,34 @@ describe("confirmEmailChange", () => {
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     expect(row.email).toBe(newEmail);
     expect(row.emailVerifiedAt).not.toBeNull();
-    expect(await confirmEmailChange(token)).toEqual({ ok: false, reason: "unusable" });
+    // Pressed twice: the second press finds it done, and changes nothing more.
+    expect(await confirmEmailChange(token)).toEqual({ ok: true, userId: user.id, newEmail });
+    expect(await findEmailChange(token)).toBeNull();
     expect(await findEmailChange(other.token)).toBeNull();
     expect(await findResetAccount(resetToken)).toBeNull();
     expect(await pendingEmailChange(user.id)).toBeNull();
+  });
+
+  it("refuses an address another account uses when asked, after the password, beside the field", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    expect(await requestEmailChange(user, { newEmail: other.email, currentPassword: "wrong" }, ORIGIN)).toMatchObject({ field: "currentPassword" });
+    expect(await requestEmailChange(user, { newEmail: other.email, currentPassword: PASSWORD }, ORIGIN)).toEqual({
+      ok: false,
+      status: 400,
+      field: "newEmail",
+      message: "Another account uses that address. Sign in to it instead, or choose another.",
+    });
+    expect(await db.select().from(outbox)).toEqual([]);
+  });
+
+  it("can be cancelled before its link is opened", async () => {
+    const user = await createUser();
+    const { token } = await asked(user, `cancelled-${user.id.toLowerCase()}@example.com`);
+    expect(await cancelEmailChanges(user.id)).toBe(1);
+    expect(await pendingEmailChange(user.id)).toBeNull();
+    expect(await confirmEmailChange(token)).toEqual({ ok: false, reason: "unusable" });
+    expect(await emailOf(user)).toBe(user.email);
   });
 
   it("refuses an address another account took meanwhile, and keeps the link for later", async () => {

@@ -27,9 +27,9 @@ export type EmailChangeRequest =
 
 /**
  * Asks for a change of address: refused beside the field for an address sign-up would refuse or the same one, and
- * for a wrong current password (throttled with the password change's). Mails the link to the new address and a
- * notice to the old one. Whether the new address has an account is not checked here (the form would tell anyone
- * signed in which addresses have accounts); the unique index decides when the link is opened.
+ * for a wrong current password (throttled with the password change's), and for an address another account uses
+ * (checked after the password, so only the account's owner learns it). Mails the link to the new address and a
+ * notice to the old one. The unique index still decides when the link is opened.
  */
 export async function requestEmailChange(
   user: { id: string; name: string; email: string },
@@ -42,6 +42,10 @@ export async function requestEmailChange(
   if (input.newEmail === user.email) return { ok: false, status: 400, field: "newEmail", message: "That is your address already." };
   const checked = await attemptCurrentPassword(user.id, user.email, input.currentPassword);
   if (!checked.ok) return { ...checked, field: checked.status === 400 ? "currentPassword" : null };
+  // Said only after the password, and at most three times an hour with the link limit below: a colleague's address
+  // already in use would otherwise get a link it can never use, in someone else's name.
+  if (await addressTaken(input.newEmail))
+    return { ok: false, status: 400, field: "newEmail", message: "Another account uses that address. Sign in to it instead, or choose another." };
   const limit = await hit(`email-change:${user.id}`, limits.requestsPerAccount, now);
   if (!limit.allowed) return { ok: false, status: 429, field: null, message: "You asked for three changes of address in the last hour. Try again later." };
 
@@ -63,13 +67,39 @@ export async function requestEmailChange(
   return { ok: true, newEmail: input.newEmail };
 }
 
+const addressTaken = async (email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email))).length > 0;
+
 const usable = (token: string, now: Date) => and(eq(emailChanges.tokenHash, hashToken(token)), isNull(emailChanges.usedAt), gt(emailChanges.expiresAt, now));
 
 /** The change a still-usable link makes, or null (unknown, used, expired or cancelled). */
 export async function findEmailChange(token: string, now = new Date()) {
   if (token.length > 200) return null;
-  const [row] = await db.select({ userId: emailChanges.userId, newEmail: emailChanges.newEmail }).from(emailChanges).where(usable(token, now));
+  const [row] = await db
+    .select({ userId: emailChanges.userId, newEmail: emailChanges.newEmail, name: users.name })
+    .from(emailChanges)
+    .innerJoin(users, eq(users.id, emailChanges.userId))
+    .where(usable(token, now));
   return row ?? null;
+}
+
+/** A used link whose account has the address it asked for: the change it made, or null. */
+export async function emailChangeDone(token: string): Promise<{ userId: string; newEmail: string } | null> {
+  if (token.length > 200) return null;
+  const [row] = await db
+    .select({ userId: emailChanges.userId, newEmail: emailChanges.newEmail })
+    .from(emailChanges)
+    .innerJoin(users, and(eq(users.id, emailChanges.userId), eq(users.email, emailChanges.newEmail)))
+    .where(and(eq(emailChanges.tokenHash, hashToken(token)), sql`${emailChanges.usedAt} is not null`));
+  return row ?? null;
+}
+
+/** The account's changes still waiting for their link are cancelled ("Cancel the change" on the account page). */
+export async function cancelEmailChanges(userId: string): Promise<number> {
+  const gone = await db
+    .delete(emailChanges)
+    .where(and(eq(emailChanges.userId, userId), isNull(emailChanges.usedAt)))
+    .returning({ tokenHash: emailChanges.tokenHash });
+  return gone.length;
 }
 
 /** The newest change still waiting for its link, for the account page. */
@@ -92,7 +122,11 @@ export type EmailChangeResult = { ok: true; userId: string; newEmail: string } |
  */
 export async function confirmEmailChange(token: string, now = new Date()): Promise<EmailChangeResult> {
   const found = await findEmailChange(token, now);
-  if (!found) return { ok: false, reason: "unusable" };
+  if (!found) {
+    // Pressed twice, or opened again: a link that already moved the account says so rather than "no longer works".
+    const done = await emailChangeDone(token);
+    return done ? { ok: true, ...done } : { ok: false, reason: "unusable" };
+  }
   const owner = db.select({ userId: emailChanges.userId }).from(emailChanges).where(usable(token, now));
   try {
     const [moved] = await db.batch([
