@@ -44,7 +44,7 @@ test("the address /events, typed by someone looking for the list, leads to the e
 
 test("an address no page has says so in words, not in the router's, and leads back to the events", async ({ page }) => {
   await signIn(page, "participant@example.com");
-  const response = await page.goto("/admin");
+  const response = await page.goto("/adminn");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await expect(page).toHaveTitle("Not found · Problem First");
@@ -53,4 +53,11 @@ test("an address no page has says so in words, not in the router's, and leads ba
   await expectAccessible(page);
   await page.getByRole("link", { name: "Back to events" }).click();
   await expect(page).toHaveURL(/\/$/);
+});
+
+test("an admin who types /admin lands on the accounts page", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
 });

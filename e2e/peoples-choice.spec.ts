@@ -38,6 +38,9 @@ test("an organizer opens the vote; a participant votes, never for their own team
 
   // Pia votes for Ben's entry from the gallery.
   const page = await pageSignedInAs(browser, pia.email);
+  // The event page says the vote is on, and where to cast it.
+  await page.goto(setUp.url);
+  await expect(page.getByRole("region", { name: "Entries" })).toContainText(/The people's choice vote is open until .* Vote on an entry's page\./);
   await page.goto(`${setUp.url}/entries`);
   await expect(page.getByRole("region", { name: "People's choice" })).toContainText("The people's choice vote is open until");
   await expectAccessible(page);

@@ -13,6 +13,7 @@ import { formatInZone } from "~/lib/time";
 import { announcementsFor } from "~/modules/announcements/announcements.server";
 import { canJoinTeam, canManageEvent, entryListVisibility, canViewJudgeQueue, canViewResults, canViewTeamFinder } from "~/modules/auth/permissions";
 import { submittedEntriesPage } from "~/modules/entries/entries.server";
+import { galleryVoteLine } from "~/modules/peoples-choice/views.server";
 import { listAwards } from "~/modules/judging/awards.server";
 import { blindJudging, canSeeTeamRosters } from "~/modules/judging/blind.server";
 import { requireEventAccess } from "~/modules/events/access.server";
@@ -45,11 +46,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   // Only entries this person may open are listed (before the deadline that is just their own team's), and only
   // the first cards are read: the gallery pages through the rest (ADR 041).
-  const [problemList, listed, awardList, announcementList] = await Promise.all([
+  const [problemList, listed, awardList, announcementList, vote] = await Promise.all([
     listProblems(event.id),
     submittedEntriesPage(event.id, {}, entryListVisibility(user, access, now), null, EVENT_PAGE_ENTRIES),
     event.phase === "closed" ? listAwards(event.id) : Promise.resolve([]),
     announcementsFor(user, event, access),
+    // The people's choice vote is cast on entry pages; the event page says it is on, and until when.
+    galleryVoteLine(event, user, now),
   ]);
   const blind = blindJudging(user, access, event);
   return {
@@ -73,11 +76,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       findTeam: canViewTeamFinder(user, access).ok && canSeeTeamRosters(user, access, event).ok,
     },
     now: now.toISOString(),
+    vote: vote ? `${vote.sentence ?? ""}${vote.state === "open" ? " Vote on an entry's page." : ""}` : null,
   };
 }
 
 export default function EventPage() {
-  const { event, descriptionHtml, rulesHtml, problems, entries, entryCount, myTeamId, awards, dates, announcements, inviteReply, can, now } =
+  const { event, descriptionHtml, rulesHtml, problems, entries, entryCount, myTeamId, awards, dates, announcements, inviteReply, can, now, vote } =
     useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
@@ -219,6 +223,7 @@ export default function EventPage() {
           </h2>
           {entries.length > 0 ? <Link to={`/events/${event.slug}/entries`}>Filter entries by problem, outcome or tag</Link> : null}
         </div>
+        {vote ? <p className="mt-1 text-sm text-slate-700">{vote}</p> : null}
         {entries.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">
             {event.phase === "open" ? "Entries of other teams appear here after the submission deadline." : "No submitted entries."}

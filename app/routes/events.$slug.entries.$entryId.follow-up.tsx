@@ -79,7 +79,8 @@ export default function FollowUpPage() {
       <div>
         <h1 className="h1">What happened next: {title}</h1>
         <p className="mt-1 text-slate-700">
-          By {teamName} in {event.title}. Tell the next team how it went after the event: the archive shows the latest answer with its date.
+          By {teamName} in {event.title}. Tell the next team how it went after the event: the entry page shows the latest answer with its date, and the archive
+          its status.
         </p>
       </div>
       {/* Starts afresh from the latest answer whenever it changes (one saved, or deleted). */}

@@ -47,6 +47,8 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   // Everyone signed in has a list; each query carries their id (someone else's notice id is a 404: notifications.test.ts).
   notifications: { loader: signedIn, action: signedIn },
   "admin.users": { loader: ["admin"], action: ["admin"] },
+  // Sends an admin to the accounts page; the redirect is the admin's only.
+  "admin._index": { loader: ["admin"] },
   "admin.outbox": { loader: ["admin"] },
   // Signed-in visitors are sent home from the request form; the reset link is the permission, and the matrix has none.
   "forgot-password": { loader: everyone, action: everyone },
