@@ -113,18 +113,18 @@ test("a person changes their email address through a link mailed to the new one,
   await expect(section).toContainText(`You sign in and get mail as ${person.email}.`);
   // A wrong password is refused beside its field, and the new address stays typed.
   await section.getByLabel("New email address").fill(newEmail);
-  await section.getByLabel("Current password").fill("not my password");
+  await section.getByLabel("Your password").fill("not my password");
   await section.getByRole("button", { name: "Send the link to the new address" }).click();
   await expect(section.getByText("That is not your current password.")).toBeVisible();
   await expect(section.getByLabel("New email address")).toHaveValue(newEmail);
-  await section.getByLabel("Current password").fill(PASSWORD);
+  await section.getByLabel("Your password").fill(PASSWORD);
   await section.getByRole("button", { name: "Send the link to the new address" }).click();
   await expectToast(page, `We sent a link to ${newEmail}. Your address changes when you open it.`);
   await expect(section.getByRole("status")).toContainText(`Waiting for you to open the link we sent to ${newEmail}`);
   await expectAccessible(page);
   // Another account's address is refused beside the field, after the password.
   await section.getByLabel("New email address").fill("participant@example.com");
-  await section.getByLabel("Current password").fill(PASSWORD);
+  await section.getByLabel("Your password").fill(PASSWORD);
   await section.getByRole("button", { name: "Send the link to the new address" }).click();
   await expect(section.getByText("Another account uses that address. Sign in to it instead, or choose another.")).toBeVisible();
 
@@ -140,6 +140,7 @@ test("a person changes their email address through a link mailed to the new one,
   await expect(section).toContainText(`You sign in and get mail as ${newEmail}.`);
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
   await signIn(page, newEmail, PASSWORD);
   await expect(page.getByTestId("signed-in-as")).toHaveAccessibleName("Your account: Ed Mover");
   // Opened again, the link says it did its work.
@@ -155,7 +156,7 @@ test("a change of email address waiting for its link can be cancelled, and the l
   await page.goto("/account");
   const section = page.getByRole("region", { name: "Email address" });
   await section.getByLabel("New email address").fill(newEmail);
-  await section.getByLabel("Current password").fill(PASSWORD);
+  await section.getByLabel("Your password").fill(PASSWORD);
   await section.getByRole("button", { name: "Send the link to the new address" }).click();
   await expect(section.getByRole("status")).toContainText(`Waiting for you to open the link we sent to ${newEmail}`);
   await section.getByRole("button", { name: "Cancel the change" }).click();

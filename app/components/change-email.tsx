@@ -61,7 +61,13 @@ export function ChangeEmail({
             autoComplete="email"
             hint="We send a link there; your address changes when you open it."
           />
-          <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />
+          <Field
+            label="Your password"
+            meta={fields.currentPassword}
+            type="password"
+            autoComplete="current-password"
+            hint="The one you sign in with: it confirms the change is yours."
+          />
           <button type="submit" className="btn-secondary">
             Send the link to the new address
           </button>
