@@ -29,6 +29,7 @@ export default defineConfig({
       "app/modules/announcements/rules.test.ts",
       "app/modules/teams/join-requests.test.ts",
       "app/modules/entries/questions.test.ts",
+      "app/modules/entries/conflict.test.ts",
       "app/modules/judging/queue.test.ts",
       "app/modules/judging/rounds.test.ts",
       "app/modules/judging/settings.test.ts",

@@ -75,7 +75,8 @@ test("a teammate's newer save is never overwritten by autosave; the text stays o
   await bob.getByLabel("Title").fill("Bob's title");
   await expect(status(bob)).toHaveText(/^Draft saved/);
   await alice.getByLabel("Title").fill("Alice's title");
-  await expect(status(alice)).toHaveText(/^Not saved: A teammate saved this entry after you opened it/);
+  // It says where to look: the field in which the saved entry differs from her form.
+  await expect(status(alice)).toHaveText(/^Not saved: A teammate saved this entry after you opened it\. The saved entry differs from your form in: Title\./);
   await expect(alice.getByLabel("Title")).toHaveValue("Alice's title");
   // Autosave has stopped: more typing does not retry over Bob's version.
   await alice.getByLabel("One-line summary").fill("Still mine");

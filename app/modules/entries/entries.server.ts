@@ -7,6 +7,7 @@ import type { EntryVisibility } from "~/modules/auth/permissions";
 import { configuredOrigin } from "~/lib/urls.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
 import { entrySubmittedNotices } from "~/modules/teams/notices.server";
+import { conflictMessage, differingFields } from "./conflict";
 import { normalizeTags, type EntryWithAnswers } from "./schemas";
 
 export async function getTeamEntry(teamId: string) {
@@ -84,12 +85,11 @@ export async function saveEntry(teamId: string, input: EntryWithAnswers, submit:
   const results = (await db.batch([...answerWrites, ...told, save] as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]])) as unknown[];
   const updated = results[results.length - 1] as { version: number }[];
   if (updated.length === 0) {
-    return {
-      ok: false,
-      conflict: true,
-      message:
-        "A teammate saved this entry after you opened it. Your text is still in the form: copy what you need, reload to see their version, and save again.",
-    };
+    // Where to look: the fields in which the saved entry differs from this form (the teammate's edits and this
+    // person's own, since the version they opened is not kept).
+    const [saved] = await db.select().from(entries).where(eq(entries.teamId, teamId));
+    const typed = { ...fields, tags: normalizeTags(fields.tags) };
+    return { ok: false, conflict: true, message: conflictMessage(saved ? differingFields(saved, typed) : []) };
   }
   return { ok: true, version: updated[0].version };
 }

@@ -56,7 +56,9 @@ describe("entry form autosave", () => {
     const before = await entryOf(teamId);
     const stale = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Mine" }), 409);
     expect((stale.data as Autosave).autosave).toMatchObject({ ok: false, reason: "conflict" });
-    expect((stale.data as Autosave).autosave.message).toMatch(/^A teammate saved this entry after you opened it/);
+    expect((stale.data as Autosave).autosave.message).toMatch(
+      /^A teammate saved this entry after you opened it\. The saved entry differs from your form in: Title\. /,
+    );
     expect(await entryOf(teamId)).toEqual(before);
   });
 
