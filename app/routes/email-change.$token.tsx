@@ -66,8 +66,8 @@ export default function ConfirmEmailChange() {
         <h1 className="h1">This link no longer works</h1>
         <div className="card mt-6 space-y-3">
           <p>
-            A link to change an email address works once, for a limited time. This one was already used, has expired, was cancelled by a password reset, or was
-            never valid.
+            A link to change an email address works once, for a limited time. This one was already used, has expired, was cancelled (on the account page or by a
+            password reset), or was never valid.
           </p>
           <p>
             If you opened it already, your address has changed: sign in with the new one. Otherwise ask again on <Link to="/account">your account page</Link>.
