@@ -34,14 +34,7 @@ export async function attemptSignIn(email: string, password: string, clientIp = 
 
 /** Changes the password of a signed-in account; wrong current passwords are throttled per account. */
 export async function attemptPasswordChange(userId: string, currentPassword: string, newPassword: string): Promise<{ ok: true } | Refused> {
-  const failures = `password-fail:${userId}`;
-  if (await isBlocked(failures, limits.wrongCurrentPasswordPerAccount)) {
-    return { ok: false, status: 429, message: tooManyMessage(limits.wrongCurrentPasswordPerAccount.windowSeconds) };
-  }
-  const changed = await changePassword(userId, currentPassword, newPassword);
-  if (changed.ok) return changed;
-  await hit(failures, limits.wrongCurrentPasswordPerAccount);
-  return { ok: false, status: 400, message: changed.message };
+  return throttledCurrentPassword(userId, async () => (await changePassword(userId, currentPassword, newPassword)).ok);
 }
 
 /**
@@ -49,13 +42,21 @@ export async function attemptPasswordChange(userId: string, currentPassword: str
  * with the password change's wrong guesses, and refused at once while the password checks are saturated.
  */
 export async function attemptCurrentPassword(userId: string, email: string, password: string): Promise<{ ok: true } | Refused> {
+  return throttledCurrentPassword(userId, async () => {
+    const matched = await checkCredentials(email, password);
+    return matched === "busy" ? "busy" : matched === userId;
+  });
+}
+
+/** A check of the signed-in account's current password, with wrong guesses counted and throttled per account. */
+async function throttledCurrentPassword(userId: string, check: () => Promise<boolean | "busy">): Promise<{ ok: true } | Refused> {
   const failures = `password-fail:${userId}`;
   if (await isBlocked(failures, limits.wrongCurrentPasswordPerAccount)) {
     return { ok: false, status: 429, message: tooManyMessage(limits.wrongCurrentPasswordPerAccount.windowSeconds) };
   }
-  const matched = await checkCredentials(email, password);
+  const matched = await check();
   if (matched === "busy") return busy;
-  if (matched === userId) return { ok: true };
+  if (matched) return { ok: true };
   await hit(failures, limits.wrongCurrentPasswordPerAccount);
   return { ok: false, status: 400, message: "That is not your current password." };
 }

@@ -2,10 +2,10 @@
 // and the old one is told. The address changes only when that link is opened, so nobody can move an account to an
 // address they do not read. Links are like the others: only a hash is stored, they expire, and using one spends
 // the account's other open changes.
-import crypto from "node:crypto";
 import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { emailChanges, passwordResets, users } from "#db/schema";
 import { db, isUniqueViolation } from "~/db.server";
+import { hashToken, newToken } from "~/lib/tokens.server";
 import { hit, type Limit } from "~/lib/rate-limit.server";
 import { emailChangeMail, emailChangeNoticeMail } from "~/modules/mail/messages";
 import { mailStatements } from "~/modules/mail/outbox.server";
@@ -19,8 +19,6 @@ const limits = {
   // Links to a new address, per account: nobody floods another inbox through the form.
   requestsPerAccount: { max: 3, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
-
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 export type EmailChangeRequest =
   { ok: true; newEmail: string } | { ok: false; status: 400 | 429 | 503; field: "newEmail" | "currentPassword" | null; message: string };
@@ -49,7 +47,7 @@ export async function requestEmailChange(
   const limit = await hit(`email-change:${user.id}`, limits.requestsPerAccount, now);
   if (!limit.allowed) return { ok: false, status: 429, field: null, message: "You asked for three changes of address in the last hour. Try again later." };
 
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   const confirmUrl = new URL(`/email-change/${token}`, origin).toString();
   const mails = [
     { to: input.newEmail, content: emailChangeMail({ name: user.name, newEmail: input.newEmail, confirmUrl, validHours: EMAIL_CHANGE_VALID_HOURS }) },

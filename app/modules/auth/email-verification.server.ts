@@ -2,10 +2,10 @@
 // the address has an account: a new one gets a confirmation link, an existing one's owner a security mail.
 // Links are like password resets: only a hash is stored, they expire, and using one spends every open link
 // of the account.
-import crypto from "node:crypto";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { emailVerifications, users } from "#db/schema";
 import { db } from "~/db.server";
+import { hashToken, newToken } from "~/lib/tokens.server";
 import { hit, type Limit } from "~/lib/rate-limit.server";
 import { newId } from "~/lib/ids";
 import { emailVerificationMail, signUpAttemptMail } from "~/modules/mail/messages";
@@ -22,11 +22,9 @@ const limits = {
   resendPerAccount: { max: 3, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
-
 /** `next`: where the person was going when they signed up (an invite link, say), carried through the link to sign-in. */
 function newLink(user: { id: string; name: string; email: string }, origin: string, now: Date, next?: string) {
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   const row = { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + VERIFY_VALID_HOURS * 3_600_000) };
   const link = new URL(`/verify-email/${token}`, origin);
   const to = safeRedirect(next, "");

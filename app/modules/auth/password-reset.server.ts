@@ -1,10 +1,10 @@
 // Password reset: a one-time link, mailed through the outbox (or handed over by an admin). Only a hash
 // of the token is stored; using it changes the password, ends every session of the account and
 // spends every other open link of the account, all in one transaction.
-import crypto from "node:crypto";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { emailChanges, passwordResets, sessions, users } from "#db/schema";
 import { db } from "~/db.server";
+import { hashToken, newToken } from "~/lib/tokens.server";
 import { hit, type Limit } from "~/lib/rate-limit.server";
 import { passwordResetMail } from "~/modules/mail/messages";
 import { mailStatements } from "~/modules/mail/outbox.server";
@@ -17,12 +17,10 @@ const resetLimits = {
   perIp: { max: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
-
 const resetUrl = (origin: string, token: string) => new URL(`/reset-password/${token}`, origin).toString();
 
 function newReset(userId: string, now: Date) {
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   const row = { tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + RESET_VALID_MINUTES * 60_000) };
   return { token, insert: db.insert(passwordResets).values(row) };
 }

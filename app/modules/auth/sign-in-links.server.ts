@@ -1,20 +1,18 @@
 // One-time sign-in links: the break-glass way in when password sign-in is off and the provider is down
 // (ADR 016). Printed on the server's console by `npm run user:sign-in-link`; only a hash is stored.
-import crypto from "node:crypto";
 import { and, eq, gt, lte } from "drizzle-orm";
 import { signInLinks, users } from "#db/schema";
 import { db } from "~/db.server";
+import { hashToken, newToken } from "~/lib/tokens.server";
 
 export const SIGN_IN_LINK_MINUTES = 15;
-
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 /** A new link for the account with this email (null when there is none); the token is shown once. */
 export async function createSignInLink(email: string, now = new Date()): Promise<{ token: string; name: string } | null> {
   const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email.trim().toLowerCase()));
   if (!user) return null;
   await db.delete(signInLinks).where(lte(signInLinks.expiresAt, now));
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000);
   await db.insert(signInLinks).values({ tokenHash: hashToken(token), userId: user.id, expiresAt });
   return { token, name: user.name };

@@ -1,10 +1,10 @@
 // Judge invite links: a random token in the link, only its SHA-256 hash in the database.
-import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { events, judgeInvites, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
+import { hashToken, newToken } from "~/lib/tokens.server";
 import { formatInZone } from "~/lib/time";
 import { configuredOrigin } from "~/lib/urls.server";
 import { judgeInvitedMail } from "~/modules/mail/messages";
@@ -13,13 +13,11 @@ import { asRound, type JudgingRound } from "~/modules/judging/rounds";
 import { recomputeAssignmentsOf } from "./assignments.server";
 import { addJudge, joinJudgesStatement, judgesJoinRound, onJudgesRoster } from "./events.server";
 
-export const hashInviteToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
 /** Creates a link valid for `days` days. The token is returned once and never stored. */
 export async function createJudgeInvite(eventId: string, createdBy: string, days: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + days * 86_400_000);
-  await db.insert(judgeInvites).values({ id: newId(), eventId, tokenHash: hashInviteToken(token), createdBy, expiresAt });
+  await db.insert(judgeInvites).values({ id: newId(), eventId, tokenHash: hashToken(token), createdBy, expiresAt });
   return { token, expiresAt };
 }
 
@@ -78,7 +76,7 @@ export async function revokeJudgeInvite(
 /** Not expired, not revoked, and (for an emailed invite, which works for one person) not accepted by someone else. */
 const validInvite = (token: string, now: Date, userId: string | null): SQL | undefined =>
   and(
-    eq(judgeInvites.tokenHash, hashInviteToken(token)),
+    eq(judgeInvites.tokenHash, hashToken(token)),
     isNull(judgeInvites.revokedAt),
     gt(judgeInvites.expiresAt, now),
     userId === null ? isNull(judgeInvites.acceptedBy) : or(isNull(judgeInvites.acceptedBy), eq(judgeInvites.acceptedBy, userId)),
@@ -145,7 +143,7 @@ export async function acceptJudgeInvite(
       .set({ acceptedBy: userId, acceptedAt: now })
       .where(
         and(
-          eq(judgeInvites.tokenHash, hashInviteToken(token)),
+          eq(judgeInvites.tokenHash, hashToken(token)),
           isNotNull(judgeInvites.email),
           isNull(judgeInvites.acceptedBy),
           sql`exists (select 1 from ${roster} j where j.event_id = ${judgeInvites.eventId} and j.user_id = ${userId})`,
@@ -204,12 +202,12 @@ export async function inviteJudgeByEmail(opts: {
     const added = await addJudge(event.id, email, origin);
     return added.ok ? { ok: true, added: added.name, round: added.round } : added;
   }
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + EMAIL_INVITE_DAYS * 86_400_000);
   const mail = await mailStatementsIfChanged([{ to: email, content: inviteMail(event, inviter.name, token, expiresAt, origin) }], origin);
   const [inserted] = await db.batch([
     db.run(sql`insert into judge_invites (id, event_id, token_hash, created_by, expires_at, email, created_at)
-      select ${newId()}, ${event.id}, ${hashInviteToken(token)}, ${inviter.id}, ${Math.floor(expiresAt.getTime() / 1000)}, ${email}, ${Math.floor(now.getTime() / 1000)}
+      select ${newId()}, ${event.id}, ${hashToken(token)}, ${inviter.id}, ${Math.floor(expiresAt.getTime() / 1000)}, ${email}, ${Math.floor(now.getTime() / 1000)}
       where not ${pendingFor(event.id, email)}`),
     ...mail,
   ]);
@@ -263,13 +261,13 @@ export async function resendJudgeInvite(opts: {
   );
   const [invite] = await db.select({ email: judgeInvites.email }).from(judgeInvites).where(pending);
   if (!invite?.email) return { ok: false, message: "That invite was withdrawn, accepted or does not exist." };
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + EMAIL_INVITE_DAYS * 86_400_000);
   const mail = await mailStatementsIfChanged([{ to: invite.email, content: inviteMail(event, opts.inviter.name, token, expiresAt, origin) }], origin);
   const [updated] = await db.batch([
     db
       .update(judgeInvites)
-      .set({ tokenHash: hashInviteToken(token), expiresAt })
+      .set({ tokenHash: hashToken(token), expiresAt })
       .where(pending)
       .returning({ id: judgeInvites.id }),
     ...mail,

@@ -32,6 +32,12 @@ export async function eventClosedAt(eventId: string): Promise<Date | null> {
 
 type RecordResult = { ok: true } | { ok: false; message: string };
 
+/** The rule recording and deleting hold in their statements: a submitted entry of a closed event, and a member of its team or the owner of its problem. */
+const mayAnswer = (entryId: string, userId: string) => sql`exists (
+  select 1 from entries e join events ev on ev.id = e.event_id join teams t on t.id = e.team_id join problems p on p.id = t.problem_id
+  where e.id = ${entryId} and e.status = 'submitted' and ev.phase = 'closed'
+    and (p.owner_user_id = ${userId} or exists (select 1 from team_members m where m.team_id = e.team_id and m.user_id = ${userId})))`;
+
 /**
  * Records an answer. The rule holds in the INSERT itself, not only in the route's check: only for a submitted entry
  * of a closed event, and only by a member of its team or the owner of its problem.
@@ -40,10 +46,7 @@ export async function recordFollowUp(entryId: string, userId: string, input: Fol
   const inserted = await db.all<{ id: number }>(sql`
     insert into follow_ups (entry_id, recorded_by, status, why, metric_value, created_at)
     select ${entryId}, ${userId}, ${input.status}, ${input.why}, ${input.metricValue}, ${now.getTime()}
-    where exists (
-      select 1 from entries e join events ev on ev.id = e.event_id join teams t on t.id = e.team_id join problems p on p.id = t.problem_id
-      where e.id = ${entryId} and e.status = 'submitted' and ev.phase = 'closed'
-        and (p.owner_user_id = ${userId} or exists (select 1 from team_members m where m.team_id = e.team_id and m.user_id = ${userId})))
+    where ${mayAnswer(entryId, userId)}
     returning id`);
   return inserted.length === 1
     ? { ok: true }
@@ -57,11 +60,7 @@ export async function recordFollowUp(entryId: string, userId: string, input: Fol
  */
 export async function deleteFollowUp(entryId: string, answerId: number, userId: string): Promise<RecordResult> {
   const deleted = await db.all<{ id: number }>(sql`
-    delete from follow_ups where id = ${answerId} and entry_id = ${entryId} and recorded_by = ${userId}
-      and exists (
-        select 1 from entries e join events ev on ev.id = e.event_id join teams t on t.id = e.team_id join problems p on p.id = t.problem_id
-        where e.id = ${entryId} and e.status = 'submitted' and ev.phase = 'closed'
-          and (p.owner_user_id = ${userId} or exists (select 1 from team_members m where m.team_id = e.team_id and m.user_id = ${userId})))
+    delete from follow_ups where id = ${answerId} and entry_id = ${entryId} and recorded_by = ${userId} and ${mayAnswer(entryId, userId)}
     returning id`);
   return deleted.length === 1
     ? { ok: true }

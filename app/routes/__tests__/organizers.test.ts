@@ -9,7 +9,7 @@ import { PAGE_LOAD_HEADER } from "~/modules/events/access.server";
 import { addJudge, listCriteria, listJudges } from "~/modules/events/events.server";
 import { eventSchema } from "~/modules/events/schemas";
 import { updateEvent } from "~/modules/events/settings.server";
-import { hashInviteToken } from "~/modules/events/judge-invites.server";
+import { hashToken } from "~/lib/tokens.server";
 import { judgeQueue, saveScores } from "~/modules/judging/judging.server";
 import { addProblem, copyProblems } from "~/modules/problems/problems.server";
 import { createTeam } from "~/modules/teams/teams.server";
@@ -877,7 +877,7 @@ describe("judge invite links", () => {
     const token = url.split("/judge-invite/")[1];
     expect(token.length).toBeGreaterThanOrEqual(40);
     const [stored] = await db.select().from(judgeInvites).where(eq(judgeInvites.eventId, event.id));
-    expect(stored.tokenHash).toBe(hashInviteToken(token));
+    expect(stored.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
 
     // Signed out: the page names the event and offers sign-up or sign-in, both coming back here.
