@@ -43,6 +43,7 @@ export default defineConfig({
       "app/lib/paging.test.ts",
       "app/lib/css-percent.test.ts",
       "app/lib/link-click.test.ts",
+      "app/lib/page-title.test.ts",
       "app/lib/lazy-schemas.test.ts",
       "app/lib/form-state.test.ts",
       "app/lib/form-lists.test.ts",

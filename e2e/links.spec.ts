@@ -55,6 +55,19 @@ test("an address no page has says so in words, not in the router's, and leads ba
   await expect(page).toHaveURL(/\/$/);
 });
 
+test("a missing event or team is titled Not found, as its heading says, and a page not for this person Not available", async ({ page }) => {
+  await signIn(page, "participant@example.com");
+  expect((await page.goto("/events/no-such-event"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Not found · Problem First");
+  expect((await page.goto("/events/winter-ai-hackathon/teams/no-such-team"))?.status()).toBe(404);
+  await expect(page).toHaveTitle("Not found · Problem First");
+  expect((await page.goto("/events/winter-ai-hackathon/manage"))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Not available" })).toBeVisible();
+  await expect(page).toHaveTitle("Not available · Problem First");
+  await expectAccessible(page);
+});
+
 test("an admin who types /admin lands on the accounts page", async ({ page }) => {
   await signIn(page, "admin@example.com");
   await page.goto("/admin");

@@ -108,8 +108,10 @@ test("two teammates write one entry over two sessions: a draft with a screenshot
   await expect(bob.getByText("Ledger exports lacked the account owners, so tasks had no assignee.")).toBeVisible();
   await expect(bob.getByRole("img", { name: /Days to close: Baseline 9/ })).toBeVisible();
   await expect(bob.getByRole("img", { name: "The generated checklist" })).toBeVisible();
-  // The video link plays in YouTube's privacy-enhanced player, loaded lazily, with the link below it.
-  const player = bob.getByTitle("Video: Close-checklist copilot (YouTube)");
+  // The video link plays in YouTube's privacy-enhanced player, loaded lazily, with the link below it, under a
+  // heading of its own (not under "Approach").
+  await expect(bob.getByRole("region", { name: "Video and links" })).toBeVisible();
+  const player = bob.getByRole("region", { name: "Video and links" }).getByTitle("Video: Close-checklist copilot (YouTube)");
   await expect(player).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?start=42");
   await expect(player).toHaveAttribute("loading", "lazy");
   await expect(bob.getByRole("link", { name: "Watch on YouTube" })).toHaveAttribute("href", "https://youtu.be/aqz-KE-bpKQ?t=42");

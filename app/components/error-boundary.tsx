@@ -1,15 +1,7 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { Link } from "~/components/link";
+import { errorHeading } from "~/lib/page-title";
 import { Component, createElement, lazy, Suspense, useState, useSyncExternalStore, type ComponentType, type ReactNode } from "react";
-
-const titles: Record<number, string> = {
-  400: "That request did not look right",
-  // The reason below says why: a permission, or a moment not reached yet ("Results are published when the event
-  // closes." to the event's own organizer), which "You do not have access to this" misread.
-  403: "Not available",
-  404: "Not found",
-  405: "That is not something this page does",
-};
 
 /**
  * Every route's ErrorBoundary: says what went wrong in words, never a stack trace. `children`: a route's own way on,
@@ -17,10 +9,9 @@ const titles: Record<number, string> = {
  */
 export function GeneralErrorBoundary({ children }: { children?: ReactNode }) {
   const error = useRouteError();
-  let title = "Something went wrong";
+  const title = errorHeading(isRouteErrorResponse(error) ? error : null);
   let message = "An unexpected error happened on our side. Try again in a moment.";
   if (isRouteErrorResponse(error)) {
-    title = titles[error.status] ?? `Error ${error.status}`;
     message = typeof error.data === "string" && error.data ? error.data : error.statusText;
   } else if (typeof window !== "undefined") {
     console.error(error);

@@ -5,8 +5,6 @@ import { AUTOSAVE_DELAY_MS, AUTOSAVE_INTENT, type AutosaveOutcome } from "~/modu
 
 export type AutosaveStatus = { kind: "idle" | "unsaved" | "saving" | "saved" | "error"; text: string };
 
-const clock = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-
 /**
  * Keeps the entry form's draft on the server while the team types: a debounced save through a fetcher
  * to the route's own action, carrying the form's version so the server's optimistic check still holds.
@@ -76,7 +74,7 @@ export function useEntryAutosave(
       setVersion(outcome.version);
       if (edits.current === sentEdits.current) setDirty(false);
       // A submitted entry's changes are live at once, not a draft waiting to be submitted.
-      setStatus({ kind: "saved", text: `${submitted ? "Changes saved to your submitted entry" : "Draft saved"} ${clock(outcome.savedAt)}` });
+      setStatus({ kind: "saved", text: `${submitted ? "Changes saved to your submitted entry" : "Draft saved"} ${outcome.savedAt}` });
       return;
     }
     // An invalid field may be fixed by the next keystroke; a conflict or a closed entry may not.

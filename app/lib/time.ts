@@ -57,6 +57,14 @@ export function formatInZone(date: Date | string | number, tz: string): string {
   ).format(new Date(date));
 }
 
+/** "09:00 CET": the time of day in the zone, with the zone, for something that just happened on the page. */
+export function clockInZone(date: Date | string | number, tz: string): string {
+  return formatter(
+    `clock:${tz}`,
+    () => new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }),
+  ).format(new Date(date));
+}
+
 /** "3 – 17 Nov 2026", "28 Oct – 5 Nov 2026": the days from `start` to `end` in the zone, for periods already known. */
 export function formatDateRange(start: Date | string | number, end: Date | string | number, tz: string): string {
   const f = formatter(`range:${tz}`, () => new Intl.DateTimeFormat("en-GB", { timeZone: tz, day: "numeric", month: "short", year: "numeric" }));

@@ -7,8 +7,9 @@ import { getOptionalUser } from "~/modules/auth/guards.server";
 import { canCreateEvent } from "~/modules/auth/permissions";
 import { listVisibleEvents } from "~/modules/events/events.server";
 import { eventWhen, phaseWords } from "~/modules/events/phases";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Events · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Events");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

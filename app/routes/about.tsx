@@ -1,8 +1,9 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "How it works · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "How it works");
 
 const principles = [
   ["Start from a business problem", "Every project names who has the problem, what it costs today and what data exists — not “let's build a chatbot”."],

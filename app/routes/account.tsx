@@ -31,10 +31,11 @@ import { emailPreferences, setEmailPreferences } from "~/modules/notifications/n
 import { emailPreferencesSchema } from "~/modules/notifications/schemas";
 import { getProfile, saveProfile } from "~/modules/portfolio/portfolio.server";
 import { profileSchema } from "~/modules/portfolio/schemas";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/auth/schemas"));
 
-export const meta: MetaFunction = () => [{ title: "Your account · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Your account");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -8,8 +8,9 @@ import { requireUser } from "~/modules/auth/guards.server";
 import { canReadOutbox } from "~/modules/auth/permissions";
 import { listOutbox } from "~/modules/mail/outbox.server";
 import { env } from "~/env.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Outbox · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Outbox");
 
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 

@@ -13,8 +13,9 @@ import { RESET_VALID_MINUTES } from "~/modules/auth/password-reset";
 import { createResetLink } from "~/modules/auth/password-reset.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { canManageUsers } from "~/modules/auth/permissions";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Accounts · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Accounts");
 
 const roleChangeSchema = z.object({ userId: z.string().min(1).max(100), organizer: z.enum(["true", "false"]) });
 const resetLinkSchema = z.object({ userId: z.string().min(1).max(100) });

@@ -8,9 +8,10 @@ import { archiveTitle } from "~/modules/archive/filters";
 import { archivePage } from "~/modules/archive/home.server";
 import { filtersFromUrl } from "~/modules/archive/search.server";
 import { requireUser } from "~/modules/auth/guards.server";
+import { pageTitle } from "~/lib/page-title";
 
 // A search's title names its words (and page), so the tabs and the history of several searches tell them apart.
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${archiveTitle(data?.filters, Boolean(data?.result))} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => archiveTitle(data?.filters, Boolean(data?.result)));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

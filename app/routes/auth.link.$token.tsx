@@ -6,8 +6,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { invariantResponse } from "~/lib/http.server";
 import { startSession } from "~/modules/auth/session.server";
 import { findSignInLink, redeemSignInLink } from "~/modules/auth/sign-in-links.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "One-time sign-in · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "One-time sign-in");
 
 const invalid = "This sign-in link is not valid: it was already used or has expired. Ask for a new one.";
 

@@ -10,8 +10,9 @@ import { absoluteUrl } from "~/lib/urls.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
 import { failureMessages } from "~/modules/auth/sso";
 import { beginSignIn, CALLBACK_PATH } from "~/modules/auth/sso.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Single sign-on · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Single sign-on");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const settings = env().oidc;

@@ -11,8 +11,9 @@ import { startSession } from "~/modules/auth/session.server";
 import { failureMessages, type SsoFailure as Failure } from "~/modules/auth/sso";
 import { resolveSsoAccount } from "~/modules/auth/sso-accounts.server";
 import { CALLBACK_PATH, clearFlowCookie, completeSignIn, signedInCookies } from "~/modules/auth/sso.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Single sign-on · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Single sign-on");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const settings = env().oidc;

@@ -20,8 +20,9 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { eventDates } from "~/modules/events/phases";
 import { listProblems } from "~/modules/problems/problems.server";
 import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => data?.event.title ?? "Event");
 
 // Only people without a team see the invite-code form: the server renders it in place; in the browser its code (and
 // the form library's) arrives after the page's, zod after that, and React keeps its HTML until then (ADR 043). Only a

@@ -25,6 +25,7 @@ import {
 import { announcementSchema, previewSchema } from "~/modules/announcements/schemas";
 import { canManageAnnouncements } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
+import { pageTitle } from "~/lib/page-title";
 
 // The lists of scheduled and sent announcements are rendered in place by the server; in the browser their code
 // (dates, audiences, the cancel step) arrives after the form's, and React keeps their HTML until it has (ADR 043).
@@ -36,7 +37,7 @@ const AnnouncementLists = import.meta.env.SSR
       (m) => m.AnnouncementLists,
     );
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Announcements · ${data?.event.title ?? "Event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Announcements · ${data?.event.title ?? "Event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

@@ -27,10 +27,11 @@ import {
   suggestMostValuableFailure,
 } from "~/modules/judging/awards.server";
 import { awardSchema } from "~/modules/judging/schemas";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Awards · ${data?.event.title ?? "Event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Awards · ${data?.event.title ?? "Event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

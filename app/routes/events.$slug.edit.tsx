@@ -17,10 +17,11 @@ import { canManageEvent } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { eventSchema } from "~/modules/events/schemas";
 import { eventDetailsStamp, updateEvent } from "~/modules/events/settings.server";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/events/schemas"));
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.event.title ?? "event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Edit ${data?.event.title ?? "event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

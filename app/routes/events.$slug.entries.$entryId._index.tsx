@@ -14,7 +14,7 @@ import { canEditEntry, canReadFeedback, canRecordFollowUp, canScoreEntry, canVie
 import { getEntry } from "~/modules/entries/entries.server";
 import { answeredQuestions } from "~/modules/entries/questions.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
-import { videoEmbed } from "~/modules/entries/video";
+import { seeItHeading, videoEmbed } from "~/modules/entries/video";
 import { rootCauseText } from "~/modules/archive/digest";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { latestFollowUps, ownsEntryProblem } from "~/modules/follow-ups/follow-ups.server";
@@ -25,8 +25,10 @@ import { entryFeedback, judgeEntryFacts } from "~/modules/judging/judging.server
 import { roundNames } from "~/modules/judging/rounds";
 import { entryVoteBox, voteFor, withdrawVoteFrom } from "~/modules/peoples-choice/views.server";
 import { listMembers } from "~/modules/teams/teams.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title || "Entry"} · ${data?.event.title ?? "Event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  pageTitle(error, () => `${data?.entry.title || "Entry"} · ${data?.event.title ?? "Event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
@@ -115,6 +117,7 @@ export default function EntryPage() {
     ["Repository", entry.repoUrl],
     ["Video", entry.videoUrl],
   ].filter(([, url]) => url);
+  const seeIt = seeItHeading(Boolean(video), links.length);
   return (
     <article className="space-y-6">
       <p className="text-sm text-slate-600">
@@ -157,6 +160,25 @@ export default function EntryPage() {
       {vote ? <VoteBox slug={event.slug} vote={vote} error={answer?.voteError} /> : null}
       {followUp && (followUp.latest || followUp.canRecord) ? (
         <FollowUpSection eventSlug={event.slug} entryId={entry.id} latest={followUp.latest} canRecord={followUp.canRecord} metric={entry} />
+      ) : null}
+      {seeIt ? (
+        <section aria-labelledby="see-h" className="card space-y-3">
+          <h2 id="see-h" className="h2">
+            {seeIt}
+          </h2>
+          {video ? <VideoPlayer video={video} link={entry.videoUrl} title={entry.title || "Untitled entry"} /> : null}
+          {links.length ? (
+            <ul className="flex flex-wrap gap-4 text-sm">
+              {links.map(([label, url]) => (
+                <li key={label}>
+                  <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
       ) : null}
       <section aria-labelledby="pm-h" className="card space-y-4">
         <h2 id="pm-h" className="h2">
@@ -217,18 +239,6 @@ export default function EntryPage() {
           Approach
         </h2>
         <p className="whitespace-pre-line">{entry.approach || "—"}</p>
-        {video ? <VideoPlayer video={video} link={entry.videoUrl} title={entry.title || "Untitled entry"} /> : null}
-        {links.length ? (
-          <ul className="flex flex-wrap gap-4 text-sm">
-            {links.map(([label, url]) => (
-              <li key={label}>
-                <a href={url} rel="noopener noreferrer nofollow" target="_blank">
-                  {label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        ) : null}
       </section>
       {feedback.length ? (
         <section aria-labelledby="feedback-h" className="card">

@@ -15,8 +15,9 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { deleteFollowUp, followUpsOf, ownsEntryProblem, recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
 import { followUpSchema } from "~/modules/follow-ups/schemas";
 import { followUpLabels } from "~/modules/follow-ups/words";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `What happened next: ${data?.entry.title || "Entry"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `What happened next: ${data?.entry.title || "Entry"}`);
 
 /** The entry and whether this person may record its follow-up now: its team or its problem's owner, once the event is closed (ADR 030). */
 async function followUpAccess(request: Request, params: LoaderFunctionArgs["params"]) {

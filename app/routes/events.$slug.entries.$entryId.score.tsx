@@ -14,6 +14,7 @@ import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { currentSheetSchema, declareConflict, judgeEntryFacts, saveSheet, scoreSheetView } from "~/modules/judging/judging.server";
 import { conflictSchema } from "~/modules/judging/schemas";
+import { pageTitle } from "~/lib/page-title";
 
 // The entry the judge reads is rendered in place by the server; in the browser its code (badges, answers, the video
 // player) arrives after the score sheet's, and React keeps its HTML until it has (ADR 043). Only a literal
@@ -25,9 +26,8 @@ const EntryBrief = import.meta.env.SSR
       (m) => m.EntryBrief,
     );
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Score ${data?.entry.title ? `“${data.entry.title}”` : "entry"} · ${data?.event.title ?? "Event"} · Problem First` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  pageTitle(error, () => `Score ${data?.entry.title ? `“${data.entry.title}”` : "entry"} · ${data?.event.title ?? "Event"}`);
 
 async function loadEntry(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireEventAccess(request, params.slug);

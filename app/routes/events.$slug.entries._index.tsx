@@ -13,8 +13,9 @@ import { blindJudging } from "~/modules/judging/blind.server";
 import { visibleAwardsByEntry } from "~/modules/judging/entry-awards.server";
 import { galleryVoteLine } from "~/modules/peoples-choice/views.server";
 import { listProblems } from "~/modules/problems/problems.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Entries of ${data?.event.title ?? "event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Entries of ${data?.event.title ?? "event"}`);
 
 /** Cards per page of the gallery. */
 const GALLERY_PAGE_SIZE = 24;

@@ -17,10 +17,11 @@ import { listJudges } from "~/modules/events/events.server";
 import { asRound, decisionWords, finalRoundBlockers, liveDemoRubric, requestedTop, roundOneGapsNote, topFinalists } from "~/modules/judging/rounds";
 import { startFinalRoundSchema } from "~/modules/judging/schemas";
 import { listShortlist, roundOneRanking, startFinalRound } from "~/modules/judging/rounds.server";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Final round of ${data?.event.title ?? "event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Final round of ${data?.event.title ?? "event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

@@ -38,6 +38,7 @@ import {
   teamOpening,
 } from "~/modules/teams/team-finder.server";
 import { getTeam } from "~/modules/teams/teams.server";
+import { pageTitle } from "~/lib/page-title";
 
 // Each person sees one of two forms: a team's lead its recruiting, anyone else not in a team their own post. Both are
 // rendered in place by the server; in the browser only the one shown is downloaded, after the page's code, and React
@@ -58,7 +59,7 @@ const SeekerPost = import.meta.env.SSR
       { whenShown: true },
     );
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Find a team · ${data?.event.title ?? "Event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Find a team · ${data?.event.title ?? "Event"}`);
 
 async function load(request: Request, slug: string | undefined) {
   const ctx = await requireEventAccess(request, slug);

@@ -39,6 +39,7 @@ import {
 import { assignmentSchema, inviteJudgeByEmailSchema, judgeInviteSchema, judgesPerEntrySchema } from "~/modules/events/schemas";
 import { remindJudge, reminderList } from "~/modules/reminders/reminders.server";
 import { remindJudgeSchema } from "~/modules/reminders/schemas";
+import { pageTitle } from "~/lib/page-title";
 
 // Every section but the header and the invitations by email is rendered in place by the server; in the browser its
 // code arrives after the page's, and React keeps its HTML until it has (ADR 043): the reminders (shown only while
@@ -61,7 +62,7 @@ const assignmentForms = () => import("~/components/judges/assignment-forms");
 const AssignmentSection = import.meta.env.SSR ? AssignmentSectionOnServer : lazyPart(assignmentForms, (m) => m.AssignmentSection);
 const RoundOneAssignments = import.meta.env.SSR ? RoundOneAssignmentsOnServer : lazyPart(assignmentForms, (m) => m.RoundOneAssignments);
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Judges of ${data?.event.title ?? "event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Judges of ${data?.event.title ?? "event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

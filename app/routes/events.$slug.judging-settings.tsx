@@ -14,10 +14,11 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { blindJudgingNote } from "~/modules/judging/settings";
 import { scoredEntryCount, updateJudgingSettings } from "~/modules/judging/settings.server";
 import { judgingSettingsSchema } from "~/modules/judging/schemas";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/judging/schemas"));
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Judging settings · ${data?.event.title ?? "Event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Judging settings · ${data?.event.title ?? "Event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

@@ -14,8 +14,9 @@ import { judgeConflictList, judgeEntryFacts, judgeQueue, withdrawConflict } from
 import { nextToScore, sheetState } from "~/modules/judging/queue";
 import { asRound } from "~/modules/judging/rounds";
 import { withdrawConflictSchema } from "~/modules/judging/schemas";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Judging queue · ${data?.event.title ?? "Event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Judging queue · ${data?.event.title ?? "Event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

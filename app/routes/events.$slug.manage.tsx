@@ -33,6 +33,7 @@ import { addJudgeSchema, addOrganizerSchema, phaseChangeSchema } from "~/modules
 import { addOrganizer, deleteDraftEvent, removeOrganizer } from "~/modules/events/settings.server";
 import { moveProblem, restoreProblem, retireProblem } from "~/modules/problems/problems.server";
 import { moveProblemSchema } from "~/modules/problems/schemas";
+import { pageTitle } from "~/lib/page-title";
 
 // The sections other than the header and the phase controls are rendered in place by the server; in the browser their
 // code arrives in one chunk after the page's, and React keeps their HTML until it has (ADR 043). Only a literal
@@ -47,7 +48,7 @@ const QuestionsSection = import.meta.env.SSR ? QuestionsSectionOnServer : lazyPa
 const RubricSection = import.meta.env.SSR ? RubricSectionOnServer : lazyPart(later, (m) => m.RubricSection);
 const TeamsSection = import.meta.env.SSR ? TeamsSectionOnServer : lazyPart(later, (m) => m.TeamsSection);
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage ${data?.event.title ?? "event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Manage ${data?.event.title ?? "event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

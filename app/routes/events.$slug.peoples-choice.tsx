@@ -14,10 +14,11 @@ import { peoplesChoiceSettingsSchema } from "~/modules/peoples-choice/rules";
 import { settingsView } from "~/modules/peoples-choice/views.server";
 import { saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { formatInZone } from "~/lib/time";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/peoples-choice/rules"));
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `People's choice · ${data?.event.title ?? "Event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `People's choice · ${data?.event.title ?? "Event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

@@ -12,10 +12,10 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { blindJudging } from "~/modules/judging/blind.server";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { getProblem, teamsOnProblem } from "~/modules/problems/problems.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.problem.title ?? "Problem"} · ${data?.event.title ?? "Event"} · Problem First` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  pageTitle(error, () => `${data?.problem.title ?? "Problem"} · ${data?.event.title ?? "Event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

@@ -13,12 +13,12 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { getProblem, problemStamp, readProblemForm, updateProblem } from "~/modules/problems/problems.server";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/problems/schemas"));
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Edit ${data?.problem.title ?? "problem"} · ${data?.event.title ?? "Event"} · Problem First` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  pageTitle(error, () => `Edit ${data?.problem.title ?? "problem"} · ${data?.event.title ?? "Event"}`);
 
 async function requireProblem(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireEventAccess(request, params.slug);

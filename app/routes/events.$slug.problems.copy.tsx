@@ -14,10 +14,11 @@ import { listVisibleEvents, loadEventAccess } from "~/modules/events/events.serv
 import { phaseLabels } from "~/modules/events/phases";
 import { copyProblems, listProblemsToCopy } from "~/modules/problems/problems.server";
 import { copyProblemsSchema } from "~/modules/problems/schemas";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/problems/schemas"));
 
-export const meta: MetaFunction = () => [{ title: "Copy problems · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Copy problems");
 
 /** The event to copy from: another event this person may see. */
 async function sourceEvent(actor: Actor, slug: string | null, targetId: string) {

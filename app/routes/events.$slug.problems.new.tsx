@@ -11,10 +11,11 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { addProblem, readProblemForm } from "~/modules/problems/problems.server";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/problems/schemas"));
 
-export const meta: MetaFunction = () => [{ title: "Add a problem · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Add a problem");
 
 async function requireProblemEditor(request: Request, slug: string | undefined) {
   const ctx = await requireEventAccess(request, slug);

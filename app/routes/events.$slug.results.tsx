@@ -10,8 +10,9 @@ import { canViewResults } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { resultsPageData } from "~/modules/judging/results-page.server";
 import { rankingNames } from "~/modules/judging/results-view";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results · ${data?.event.title ?? "Event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Results · ${data?.event.title ?? "Event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

@@ -18,10 +18,11 @@ import { parseLevels, scaleOptions } from "~/modules/events/rubric";
 import { rubricLocked, rubricStamp, saveRubricForm, setScale } from "~/modules/events/rubric.server";
 import { rubricSchema, scaleSchema } from "~/modules/events/schemas";
 import { asRound } from "~/modules/judging/rounds";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/events/schemas"));
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rubric of ${data?.event.title ?? "event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Rubric of ${data?.event.title ?? "event"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

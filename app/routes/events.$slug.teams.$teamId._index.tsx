@@ -30,6 +30,7 @@ import {
   removeMember,
   renameTeam,
 } from "~/modules/teams/teams.server";
+import { pageTitle } from "~/lib/page-title";
 
 // The entry's state (with its outcome badge) is rendered in place by the server; in the browser its code arrives
 // after the page's, and React keeps its HTML until it has (ADR 043). Only a literal `import.meta.env.SSR` drops the
@@ -41,7 +42,7 @@ const EntrySection = import.meta.env.SSR
       (m) => m.EntrySection,
     );
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} · ${data?.event.title ?? "Event"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `${data?.team.name ?? "Team"} · ${data?.event.title ?? "Event"}`);
 
 const check = lazySchemas(() => import("~/modules/teams/schemas"));
 

@@ -30,6 +30,7 @@ import { entrySchemaFor } from "~/modules/entries/schemas";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { getProblem } from "~/modules/problems/problems.server";
 import { getTeam } from "~/modules/teams/teams.server";
+import { pageTitle } from "~/lib/page-title";
 
 // The past-learnings panel and the screenshots section are rendered in place by the server, with or without
 // JavaScript; in the browser their code arrives after the page's, and React keeps their HTML until it has (ADR 043).
@@ -50,9 +51,8 @@ const Screenshots = import.meta.env.SSR
 /** The fields the past-learnings panel follows; one array, so the panel's props stay the same between renders. */
 const RELATED_FIELDS = ["title", "approach"];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Entry of ${data?.team.name ?? "your team"} · ${data?.event.title ?? "Event"} · Problem First` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  pageTitle(error, () => `Entry of ${data?.team.name ?? "your team"} · ${data?.event.title ?? "Event"}`);
 
 async function loadTeamEntry(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireEventAccess(request, params.slug);
@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ("refused" in formData) return data({ screenshotError: formData.refused }, { status: 400 });
   const intent = readIntent(formData);
   if (intent === AUTOSAVE_INTENT) {
-    const saved = await autosaveEntry(team, entry, edit, formData, new Date(), await listQuestions(event.id));
+    const saved = await autosaveEntry(team, entry, edit, formData, new Date(), event.timezone, await listQuestions(event.id));
     return data({ autosave: saved }, { status: saved.ok ? 200 : { invalid: 400, conflict: 409, closed: 403 }[saved.reason] });
   }
   switch (intent) {

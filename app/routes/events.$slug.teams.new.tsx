@@ -16,6 +16,7 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
 import { teamSchema } from "~/modules/teams/schemas";
 import { createTeam } from "~/modules/teams/teams.server";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/teams/schemas"));
 // The past-learnings panel is rendered in place by the server; in the browser its code arrives after the page's, and
@@ -28,7 +29,7 @@ const RelatedLearnings = import.meta.env.SSR
       (m) => m.RelatedLearnings,
     );
 
-export const meta: MetaFunction = () => [{ title: "Create a team · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Create a team");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

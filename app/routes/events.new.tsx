@@ -16,10 +16,11 @@ import { eventSchema } from "~/modules/events/schemas";
 import { templateDefaults, templatePreview } from "~/modules/events/templates.server";
 import { skippedEventTime } from "~/modules/events/settings.server";
 import { templateSchema } from "~/modules/problems/schemas";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/events/schemas"));
 
-export const meta: MetaFunction = () => [{ title: "New event · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "New event");
 
 /** The event a new one starts from ("New event from this one"): one this person organizes, or none. */
 async function templateSource(actor: Actor, slug: string | null | undefined) {

@@ -13,10 +13,11 @@ import { requireAnonymous, requirePasswordLogin } from "~/modules/auth/guards.se
 import { resetRequestedMessage } from "~/modules/auth/password-reset";
 import { forgotPasswordSchema } from "~/modules/auth/schemas";
 import { requestPasswordReset } from "~/modules/auth/password-reset.server";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/auth/schemas"));
 
-export const meta: MetaFunction = () => [{ title: "Forgot password · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Forgot password");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requirePasswordLogin();

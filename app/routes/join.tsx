@@ -13,8 +13,9 @@ import { loadEventAccess } from "~/modules/events/events.server";
 import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.server";
 import { joinSchema } from "~/modules/teams/schemas";
 import { findTeamByCode, joinRefusal, joinTeam } from "~/modules/teams/teams.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Join a team · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Join a team");
 
 /** The invite link is /join?code=XXXXXXXX: it shows the team and asks to confirm. */
 async function resolveInvite(request: Request, rawCode: FormDataEntryValue | null) {

@@ -9,8 +9,9 @@ import { canTakePart } from "~/modules/auth/permissions";
 import { loadEventAccess } from "~/modules/events/events.server";
 import { acceptJudgeInvite, findJudgeInvite, JUDGE_IN_TEAM_MESSAGE } from "~/modules/events/judge-invites.server";
 import { asRound } from "~/modules/judging/rounds";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Judge invite · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Judge invite");
 
 const invalid = "This judge invite link is not valid: it may have expired, been revoked or been used. Ask the organizer for a new one.";
 

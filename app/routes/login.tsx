@@ -13,10 +13,11 @@ import { attemptSignIn } from "~/modules/auth/attempts.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
 import { safeRedirect, signInSchema } from "~/modules/auth/schemas";
 import { startSession } from "~/modules/auth/session.server";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/auth/schemas"));
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Sign in");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

@@ -11,8 +11,9 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { noticeLine, safeNoticePath, unreadWords } from "~/modules/notifications/list";
 import { listNotifications, markAllRead, markRead, unreadCount } from "~/modules/notifications/notify.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Notifications · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Notifications");
 
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 const openSchema = z.object({ id: z.string({ error: "Choose a notification." }).min(1).max(100) });

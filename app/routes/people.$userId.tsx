@@ -9,8 +9,9 @@ import { requireUser } from "~/modules/auth/guards.server";
 import { canEditPortfolio } from "~/modules/auth/permissions";
 import { getProfile, portfolioFor, setPortfolioHidden } from "~/modules/portfolio/portfolio.server";
 import { portfolioVisibilitySchema } from "~/modules/portfolio/schemas";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Profile"} · Problem First` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => data?.person.name ?? "Profile");
 
 // Signed-in only; each entry shows only if the viewer may already open it (ADR 029).
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -15,10 +15,11 @@ import { signUpSentMessage } from "~/modules/auth/email-verification";
 import { signUp } from "~/modules/auth/email-verification.server";
 import { signUpServerSchema } from "~/modules/auth/password-strength.server";
 import { requireAnonymous, requirePasswordLogin } from "~/modules/auth/guards.server";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/auth/schemas"));
 
-export const meta: MetaFunction = () => [{ title: "Sign up · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Sign up");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requirePasswordLogin();

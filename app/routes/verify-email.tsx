@@ -9,8 +9,9 @@ import { VERIFY_VALID_HOURS } from "~/modules/auth/email-verification";
 import { resendVerification } from "~/modules/auth/email-verification.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { resendSchema, safeRedirect } from "~/modules/auth/schemas";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your email · Problem First" }];
+export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Confirm your email");
 
 // Only the signed-in person's own account, and only while its address is unconfirmed.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { AnswerList } from "~/components/entry-answers";
 import { VideoPlayer } from "~/components/video-player";
 import { metricLine } from "~/modules/archive/metric-line";
 import { rootCauseLabels } from "~/modules/entries/labels";
-import { videoEmbed } from "~/modules/entries/video";
+import { seeItHeading, videoEmbed } from "~/modules/entries/video";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 
 type BriefEntry = Pick<
@@ -54,6 +54,7 @@ export function EntryBrief({
     ["Video", entry.videoUrl],
   ].filter(([, url]) => url);
   const video = videoEmbed(entry.videoUrl);
+  const seeIt = seeItHeading(Boolean(video), links.length);
   return (
     <article className="space-y-4">
       <p className="text-sm text-slate-600">
@@ -71,6 +72,7 @@ export function EntryBrief({
       <div className="card space-y-2 text-sm">
         <h2 className="h2">Approach</h2>
         <p className="whitespace-pre-line">{entry.approach}</p>
+        {seeIt ? <h2 className="h2 pt-2">{seeIt}</h2> : null}
         {video ? <VideoPlayer video={video} link={entry.videoUrl} title={entry.title} /> : null}
         {links.length ? (
           <ul className="flex flex-wrap gap-4">

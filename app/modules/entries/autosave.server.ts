@@ -1,4 +1,5 @@
 import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
+import { clockInZone } from "~/lib/time";
 import type { Decision } from "~/modules/auth/permissions";
 import type { AutosaveOutcome } from "./autosave";
 import type { Question } from "./questions";
@@ -14,7 +15,8 @@ export function closedEntryMessage(reason: string): string {
 /**
  * Saves the entry form's fields as they are, never submitting. The caller has checked that the person
  * is on the team; `edit` says whether the entry may still change. Refusals come back as data (not a
- * thrown response) so the page keeps the person's text on screen.
+ * thrown response) so the page keeps the person's text on screen. A save says when it happened in the event's zone
+ * (`timezone`), as every other time on the page does, not by the browser's clock.
  */
 export async function autosaveEntry(
   team: { id: string },
@@ -22,6 +24,7 @@ export async function autosaveEntry(
   edit: Decision,
   formData: FormData,
   now: Date,
+  timezone: string,
   questions: Question[] = [],
 ): Promise<AutosaveOutcome> {
   if (!edit.ok) return { ok: false, reason: "closed", message: closedEntryMessage(edit.reason) };
@@ -35,5 +38,5 @@ export async function autosaveEntry(
   }
   const saved = await saveEntry(team.id, submission.value, false, now);
   if (!saved.ok) return { ok: false, reason: "conflict", message: saved.message };
-  return { ok: true, version: saved.version, savedAt: now.toISOString() };
+  return { ok: true, version: saved.version, savedAt: clockInZone(now, timezone) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startSeconds, VIDEO_PLAYER_ORIGINS, videoEmbed } from "./video";
+import { seeItHeading, startSeconds, VIDEO_PLAYER_ORIGINS, videoEmbed } from "./video";
 
 const ID = "aqz-KE-bpKQ";
 const LOOM = "0123456789abcdef0123456789abcdef";
@@ -79,5 +79,14 @@ describe("startSeconds", () => {
   });
   it("ignores nothing, zero and nonsense", () => {
     for (const value of [null, "", "0", "0s", "abc", "1x", "-5", "1.5"]) expect(startSeconds(value), String(value)).toBeNull();
+  });
+});
+
+describe("seeItHeading", () => {
+  it("names what is there: a player, links, both or nothing", () => {
+    expect(seeItHeading(true, 2)).toBe("Video and links");
+    expect(seeItHeading(true, 0)).toBe("Video");
+    expect(seeItHeading(false, 1)).toBe("Links");
+    expect(seeItHeading(false, 0)).toBeNull();
   });
 });

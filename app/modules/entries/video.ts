@@ -70,3 +70,12 @@ export function videoEmbed(link: string): VideoEmbed | null {
   if (lm) return { provider: "Loom", src: lm };
   return null;
 }
+
+/**
+ * The heading over an entry's video player and its links (demo, repository, video), which are not part of how it was
+ * built ("Approach"); null when there is neither.
+ */
+export function seeItHeading(hasPlayer: boolean, linkCount: number): string | null {
+  if (hasPlayer) return linkCount > 0 ? "Video and links" : "Video";
+  return linkCount > 0 ? "Links" : null;
+}

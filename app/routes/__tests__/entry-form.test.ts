@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { entries } from "#db/schema";
+import { entries, events } from "#db/schema";
 import { db } from "~/db.server";
 import { addProblem } from "~/modules/problems/problems.server";
 import { createTeam } from "~/modules/teams/teams.server";
@@ -36,7 +36,7 @@ const complete = {
   postMortemNextSteps: "Pilot with account context.",
 };
 
-type Autosave = { autosave: { ok: boolean; version?: number; reason?: string; message?: string } };
+type Autosave = { autosave: { ok: boolean; version?: number; savedAt?: string; reason?: string; message?: string } };
 
 describe("entry form autosave", () => {
   const path = (slug: string, teamId: string) => `/events/${slug}/teams/${teamId}/entry`;
@@ -48,6 +48,17 @@ describe("entry form autosave", () => {
     const res = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, ...complete }), 200);
     expect((res.data as Autosave).autosave).toMatchObject({ ok: true, version: 2 });
     expect(await entryOf(teamId)).toMatchObject({ title: "Ticket auto-answer", status: "draft", version: 2, submittedAt: null });
+  });
+
+  it("says when the draft was saved in the event's zone, as the page's other times are, not the browser's", async () => {
+    const { event, teamId, creator } = await setup();
+    await db.update(events).set({ timezone: "Asia/Kolkata" }).where(eq(events.id, event.id));
+    const res = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Zoned" }), 200);
+    const savedAt = (res.data as Autosave).autosave.savedAt ?? "";
+    expect(savedAt).toMatch(/^\d\d:\d\d GMT\+5:30$/);
+    const inKolkata = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kolkata", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    const [before, after] = [new Date(Date.now() - 60_000), new Date(Date.now() + 60_000)].map((d) => inKolkata.format(d));
+    expect([before, inKolkata.format(new Date()), after]).toContain(savedAt.slice(0, 5));
   });
 
   it("never overwrites a teammate's save: a stale version is a conflict and the row stays", async () => {
