@@ -38,6 +38,7 @@ export default defineConfig({
       "app/modules/auth/work-gate.test.ts",
       "app/modules/entries/images.test.ts",
       "app/modules/entries/video.test.ts",
+      "app/modules/problems/owner.test.ts",
       "app/lib/time.test.ts",
       "app/lib/countdown.test.ts",
       "app/lib/paging.test.ts",

@@ -51,6 +51,10 @@ test("a team member records what happened 30 days after the event, from the ask 
 
   // The archive's "Went to production" filter finds it.
   await page.goto("/archive");
+  // The archive home counts it, in one sentence that reads from its start.
+  await expect(page.getByRole("region", { name: "What happened next" })).toContainText(
+    /Of [\d,]+ attempts? with a follow-up, [\d,]+ reached production; [\d,]+ more (has|have) no follow-up yet\./,
+  );
   await page.getByRole("checkbox", { name: "Went to production" }).check();
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByRole("link", { name: "Remove filter Went to production" })).toBeVisible();

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { eventJudges, events } from "#db/schema";
+import { eventJudges, events, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { createPerson, officialRankingNormalized, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry, type Person } from "./fixtures";
 import { closeAndStay, expectAccessible, expectToast, test, unique } from "./helpers";
@@ -243,7 +243,7 @@ test("the last sheet completes a judge's queue; rankings show ties as ties, flag
 
 // Awards, the CSV export and publishing, then what a team sees.
 test("the organizer gives awards, exports the results, publishes, and a team reads its feedback", async ({ browser }) => {
-  const { setUp, eventUrl, titles, teams } = await scoredEvent({ leaveLastSheet: false });
+  const { setUp, eventUrl, titles, teams, judges } = await scoredEvent({ leaveLastSheet: false });
   await officialRankingNormalized(setUp.event.id);
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
   await organizer.goto(`${eventUrl}/results`);
@@ -297,11 +297,14 @@ test("the organizer gives awards, exports the results, publishes, and a team rea
   await expectAccessible(teamD);
   await teamD.goto(eventUrl);
   await expect(teamD.getByRole("region", { name: "Awards" })).toContainText(`Best overall: ${titles.b}`);
+  // A sheet left with its overall comment and no scores (as a judge may leave one) is read as not counted.
+  await db.delete(scores).where(and(eq(scores.entryId, teams.d.entryId), eq(scores.judgeId, judges[2].id)));
   await teamD.getByRole("link", { name: "Go to your team and entry" }).click();
   await teamD.getByRole("link", { name: "View entry page" }).click();
   await expect(teamD.getByRole("heading", { name: "Judges' feedback" })).toBeVisible();
   await expect(teamD.getByText("The post-mortem names the missing account data.")).toHaveCount(3);
   await expect(teamD.getByRole("heading", { name: "Judge 3" })).toBeVisible();
+  await expect(teamD.getByText("This judge did not finish the score sheet: it is not counted in the score.")).toHaveCount(1);
   await expect(teamD.getByText("Jo One")).toHaveCount(0);
   await expectAccessible(teamD);
 });

@@ -6,7 +6,7 @@ import { addJudge } from "~/modules/events/events.server";
 import { createPerson, draftEvent, openEvent, pageSignedInAs, problemFor, startJudging, submittedEntry, teamOf } from "./fixtures";
 import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, unique, test } from "./helpers";
 
-async function addProblem(page: Page, title: string, owner: string) {
+async function addProblem(page: Page, title: string, owner: string, ownerAccount?: string) {
   await page.getByRole("link", { name: "Add a problem" }).click();
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Summary").fill(`${title}: the summary.`);
@@ -15,6 +15,7 @@ async function addProblem(page: Page, title: string, owner: string) {
   await page.getByLabel("Data available").fill("Three years of job sheets");
   await page.getByLabel("Metric name").fill("Hours saved per week");
   await page.getByLabel("Owner's name (optional)").fill(owner);
+  if (ownerAccount) await page.getByLabel("Owner's account email (optional)").fill(ownerAccount);
   await page.getByRole("button", { name: "Add problem" }).click();
   await expectToast(page, "Problem added.");
   await expect(page.getByText(owner)).toBeVisible();
@@ -75,7 +76,9 @@ test("an organizer adds two problems, reorders them, retires one and offers it a
   await organizer.goto(manageUrl);
   await addProblem(organizer, "Jobs are scheduled by hand", "Dana Dispatch");
   await organizer.goto(manageUrl);
-  await addProblem(organizer, "Spare parts run out", "Sam Stores");
+  await addProblem(organizer, "Spare parts run out", "Sam Stores", "participant4@example.com");
+  // A named owner reached through someone else's account is one owner, not two.
+  await expect(organizer.getByText("Sam Stores (on Problem First: Lee Participant, participant4@example.com)")).toBeVisible();
   await organizer.goto(manageUrl);
   const problemList = organizer.locator("section", { has: organizer.getByRole("heading", { name: /Business problems/ }) }).getByRole("listitem");
   await expect(problemList.first()).toContainText("Jobs are scheduled by hand");

@@ -133,10 +133,11 @@ function ProductionFigures({ production, total }: { production: HomeFigures["pro
       ) : (
         <>
           <p>
+            Of {count(answered)} {answered === 1 ? "attempt" : "attempts"} with a follow-up,{" "}
             <Link to="/archive?production=true" className="font-semibold">
-              {count(reached)} {reached === 1 ? "attempt" : "attempts"} reached production
-            </Link>{" "}
-            of {count(answered)} with a follow-up ({count(total - answered)} not followed up yet).
+              {count(reached)} reached production
+            </Link>
+            ; {count(total - answered)} more {total - answered === 1 ? "has" : "have"} no follow-up yet.
           </p>
           <h3 className="text-sm font-semibold text-slate-700">Did not reach production, by root cause</h3>
           {notReachedByCause.length === 0 ? (

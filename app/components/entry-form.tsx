@@ -179,7 +179,8 @@ export function EntryForm({
         status={autosave.status}
         blocker={autosave.blocker}
         disabled={busy || autosave.autosaving}
-        needsAttention={Object.values(form.allErrors).some((e) => e.length > 0)}
+        // Fields only: a message about the whole form (a teammate's save) is shown above it, and names no field.
+        needsAttention={Object.entries(form.allErrors).some(([name, e]) => name !== "" && e.length > 0)}
         submitted={entry.status === "submitted"}
       />
     </Form>
@@ -226,7 +227,7 @@ function SaveBar({
       className="sticky bottom-0 z-10 -mx-2 space-y-2 rounded-t-lg border border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] backdrop-blur"
     >
       {blocker.state === "blocked" ? <LeaveDialog blocker={blocker} unsaved="Your latest changes to the entry are not saved yet." /> : null}
-      {needsAttention ? <p className="text-sm font-medium text-red-700">Some fields need attention: their messages are next to them above.</p> : null}
+      {needsAttention ? <p className="text-sm font-medium text-red-700">Some fields need attention: their messages are next to them.</p> : null}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" name="intent" value="save" className="btn-secondary" disabled={disabled}>
           {submitted ? "Save changes" : "Save draft"}

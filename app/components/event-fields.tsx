@@ -18,7 +18,7 @@ export function EventFields({
 }) {
   const zones: string[] = [...commonTimezones];
   if (!zones.includes(timezone)) zones.push(timezone);
-  const was = (label?: string) => (label ? `Times are in the event's timezone. Saved: ${label}` : "Times are in the event's timezone.");
+  const was = (label?: string) => (label ? `In the time zone chosen above. Saved: ${label}` : "In the time zone chosen above.");
   return (
     <>
       <Field label="Title" meta={fields.title} />

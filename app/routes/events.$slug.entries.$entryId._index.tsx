@@ -249,6 +249,7 @@ export default function EntryPage() {
             {feedback.map((sheet) => (
               <section key={`${sheet.round ?? 1}-${sheet.judge}`} aria-label={`Feedback from ${sheet.who}`}>
                 <h3 className="font-semibold">{sheet.who}</h3>
+                {sheet.unfinished ? <p className="text-slate-600">This judge did not finish the score sheet: it is not counted in the score.</p> : null}
                 {sheet.overall ? <p className="mt-1 whitespace-pre-line">{sheet.overall}</p> : null}
                 <ul className="mt-1 space-y-1">
                   {sheet.scores.map((f) => (

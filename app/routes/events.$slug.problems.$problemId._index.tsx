@@ -13,6 +13,7 @@ import { blindJudging } from "~/modules/judging/blind.server";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { getProblem, teamsOnProblem } from "~/modules/problems/problems.server";
 import { pageTitle } from "~/lib/page-title";
+import { ownerLine } from "~/modules/problems/owner";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
   pageTitle(error, () => `${data?.problem.title ?? "Problem"} · ${data?.event.title ?? "Event"}`);
@@ -42,15 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProblemPage() {
   const { event, problem, teams, related, history, canPick, canEdit } = useLoaderData<typeof loader>();
-  const owner = [problem.ownerName, problem.ownerAccountName && problem.ownerAccountName !== problem.ownerName ? problem.ownerAccountName : null]
-    .filter(Boolean)
-    .join(" / ");
   const rows: [string, string][] = [
     ["Who has the problem", problem.whoHasIt],
     ["What it costs today", problem.costToday],
     ["Data available", problem.dataAvailable],
     ["Constraints", problem.constraints || "None stated"],
-    ["Problem owner (ask them questions)", owner ? `${owner}${problem.ownerAccountEmail ? ` (${problem.ownerAccountEmail})` : ""}` : "Ask the organizers"],
+    ["Problem owner (ask them questions)", ownerLine(problem)],
     [
       "Suggested AI metric",
       [problem.metricName, problem.metricUnit && `(${problem.metricUnit})`, problem.metricBaseline && `baseline ${problem.metricBaseline}`]

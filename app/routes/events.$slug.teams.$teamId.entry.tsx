@@ -18,7 +18,7 @@ import { historyLink } from "~/modules/archive/history.server";
 import { relatedToProblem } from "~/modules/archive/search.server";
 import { canEditEntry, canViewTeam } from "~/modules/auth/permissions";
 import { AUTOSAVE_INTENT } from "~/modules/entries/autosave";
-import { autosaveEntry, closedEntryMessage } from "~/modules/entries/autosave.server";
+import { autosaveEntry, closedEntryMessage, notSavedMessage } from "~/modules/entries/autosave.server";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { metricDefaults } from "~/modules/entries/form-defaults";
 import { readEntryForm } from "~/modules/entries/multipart.server";
@@ -138,7 +138,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const shown = formData.get(SHOWN_QUESTIONS_FIELD);
         const { added, message } = questionsAddedSince(typeof shown === "string" ? shown : null, questions);
         const unseen = message !== null && added.some((q) => submission.error?.[`answers.${q.id}`]?.length);
-        return data({ result: submission.reply(unseen ? { formErrors: [message] } : undefined) as SubmissionResult<string[]> }, { status: 400 });
+        // Said at the top of the form, where a page without JavaScript opens after the refusal: the fields' own
+        // messages may be far below, and the text still on screen could pass for saved.
+        const notSaved = notSavedMessage(submit);
+        return data({ result: submission.reply({ formErrors: unseen ? [notSaved, message] : [notSaved] }) as SubmissionResult<string[]> }, { status: 400 });
       }
       const saved = await saveEntry(team.id, submission.value, submit, new Date(), appOrigin(request));
       if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) as SubmissionResult<string[]> }, { status: 409 });

@@ -12,6 +12,13 @@ export function closedEntryMessage(reason: string): string {
   return refusedKeepingForm(reason, "Your text is");
 }
 
+/** Why a Save draft or Submit of the whole form changed nothing: a field's check failed (its message is beside it). */
+export function notSavedMessage(submit: boolean): string {
+  return submit
+    ? "Not submitted, and your changes are not saved: fix the fields whose messages are next to them, then submit again."
+    : "Your changes are not saved: fix the fields whose messages are next to them, then save again.";
+}
+
 /**
  * Saves the entry form's fields as they are, never submitting. The caller has checked that the person
  * is on the team; `edit` says whether the entry may still change. Refusals come back as data (not a

@@ -436,14 +436,17 @@ export type FeedbackSheet = {
   round?: JudgingRound;
   overall: string;
   scores: { criterionName: string; value: number; comment: string }[];
+  /** A score is missing for some criterion of its round: the sheet does not count in the ranking (results.ts). */
+  unfinished: boolean;
 };
 
 /**
  * Judges' scores and comments on one entry, one sheet per judge and round (final round first); names only when the
- * organizer chose to show them.
+ * organizer chose to show them. A sheet left unfinished is shown as such: its comments may help the team, but it is
+ * not part of the score.
  */
 export async function entryFeedback(entryId: string, showJudgeNames = false): Promise<FeedbackSheet[]> {
-  const [rows, overall] = await Promise.all([
+  const [rows, overall, rubric] = await Promise.all([
     db
       .select({
         judgeId: scores.judgeId,
@@ -464,6 +467,12 @@ export async function entryFeedback(entryId: string, showJudgeNames = false): Pr
       .innerJoin(users, eq(users.id, overallComments.judgeId))
       .where(and(eq(overallComments.entryId, entryId), notConflicted(overallComments)))
       .orderBy(desc(overallComments.round)),
+    db
+      .select({ round: criteria.round, count: sql<number>`count(*)` })
+      .from(criteria)
+      .innerJoin(entries, eq(entries.eventId, criteria.eventId))
+      .where(eq(entries.id, entryId))
+      .groupBy(criteria.round),
   ]);
   const sheets: { key: string; judgeId: string; round: number }[] = [];
   const names = new Map<string, string>();
@@ -478,13 +487,13 @@ export async function entryFeedback(entryId: string, showJudgeNames = false): Pr
   return sheets.map((s) => {
     const n = (numbers.get(String(s.round)) ?? 0) + 1;
     numbers.set(String(s.round), n);
+    const given = rows.filter((r) => r.judgeId === s.judgeId && r.round === s.round);
     return {
       judge: showJudgeNames ? names.get(s.judgeId)! : `Judge ${n}`,
       ...(twoRounds ? { round: asRound(s.round) } : {}),
       overall: overall.find((o) => o.judgeId === s.judgeId && o.round === s.round)?.comment ?? "",
-      scores: rows
-        .filter((r) => r.judgeId === s.judgeId && r.round === s.round)
-        .map(({ criterionName, value, comment }) => ({ criterionName, value, comment })),
+      scores: given.map(({ criterionName, value, comment }) => ({ criterionName, value, comment })),
+      unfinished: given.length < (rubric.find((c) => c.round === s.round)?.count ?? 0),
     };
   });
 }

@@ -498,6 +498,36 @@ describe("judging: who sees scores before publishing", () => {
     expect((named.data as { feedback: { judge: string }[] }).feedback.map((s) => s.judge).sort()).toEqual([w.j1.name, w.j2.name].sort());
   });
 
+  it("marks a sheet a judge left unfinished as not counted, on the team's page", async () => {
+    await expectStatus(
+      score(
+        w,
+        w.j3,
+        w.aliceEntry,
+        sheet(
+          w.rubric,
+          (i) => (i < 2 ? 5 : ""),
+          (i) => (i < 2 ? "j3 half" : ""),
+        ),
+      ),
+      302,
+    );
+    await movePhase(w.event.id, w.organizer, "closed");
+    await db.update(events).set({ showJudgeNames: true }).where(eq(events.id, w.event.id));
+    const page = await expectStatus(
+      entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.aliceEntry}`, { user: w.alice }), p(w, w.aliceEntry))),
+      200,
+    );
+    const sheets = (page.data as { feedback: { judge: string; unfinished: boolean; scores: unknown[] }[] }).feedback;
+    expect(sheets.map((s) => [s.judge, s.unfinished, s.scores.length]).sort()).toEqual(
+      [
+        [w.j1.name, false, 6],
+        [w.j2.name, false, 6],
+        [w.j3.name, true, 2],
+      ].sort(),
+    );
+  });
+
   it("shows organizers raw and normalized rankings, disagreement and missing scores", async () => {
     const load = (view: string) => resultsLoader(args(request(`/events/${w.event.slug}/results?view=${view}`, { user: w.organizer }), { slug: w.event.slug }));
     const raw = (await expectStatus(load("raw"), 200)).data as {

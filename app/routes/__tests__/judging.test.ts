@@ -300,6 +300,7 @@ describe("judging", () => {
         who: "Judge 1",
         overall: "",
         scores: w.rubric.map((c, i) => ({ criterionName: c.name, value: 4, comment: `Feedback ${i}` })),
+        unfinished: false,
       },
     ]);
     // Judge names and ids stay hidden.

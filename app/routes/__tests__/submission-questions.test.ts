@@ -13,6 +13,8 @@ import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv"
 import { action as entryAction } from "~/routes/events.$slug.teams.$teamId.entry";
 import { args, createOpenEvent, createUser, entryFields, expectStatus, fieldErrors, request, type TestUser } from "~/test/fixtures";
 
+const NOT_SUBMITTED = "Not submitted, and your changes are not saved: fix the fields whose messages are next to them, then submit again.";
+
 async function world() {
   const organizer = await createUser({ role: "organizer" });
   const member = await createUser();
@@ -254,7 +256,10 @@ describe("answers on the entry form", () => {
       entryPost(w.event.slug, w.teamId, w.member, { intent: "save", version: 1, title: "Mine", [`answers.${w.track.id}`]: "Marketing" }),
       400,
     );
-    expect(fieldErrors(bad)).toEqual({ [`answers.${w.track.id}`]: ["Pick one of the listed options"] });
+    expect(fieldErrors(bad)).toEqual({
+      "": ["Your changes are not saved: fix the fields whose messages are next to them, then save again."],
+      [`answers.${w.track.id}`]: ["Pick one of the listed options"],
+    });
     expect(await storedAnswers(w.entryId)).toEqual({});
   });
 
@@ -262,7 +267,7 @@ describe("answers on the entry form", () => {
     const w = await withQuestions();
     const complete = { ...entryFields, title: "Mine", outcome: "working" };
     const refused = await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "submit", version: 1, ...complete }), 400);
-    expect(fieldErrors(refused)).toEqual({ [`answers.${w.data.id}`]: ["Answer this question to submit the entry"] });
+    expect(fieldErrors(refused)).toEqual({ "": [NOT_SUBMITTED], [`answers.${w.data.id}`]: ["Answer this question to submit the entry"] });
     await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "submit", version: 1, ...complete, [`answers.${w.data.id}`]: "yes" }), 302);
     const page = await expectStatus(
       entryPageLoader(args(request(`/events/${w.event.slug}/entries/${w.entryId}`, { user: w.member }), { slug: w.event.slug, entryId: w.entryId })),
@@ -278,12 +283,13 @@ describe("answers on the entry form", () => {
     const shown = { shownQuestions: [w.track.id, w.other.id].join(",") };
     const refused = await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "submit", version: 1, ...complete, ...shown }), 400);
     expect(fieldErrors(refused)[""]).toEqual([
+      NOT_SUBMITTED,
       "The organizers added a question since you opened this page (“Did you use customer data?”). Save your draft, then reload the page to answer it.",
     ]);
     // A page that showed it gets the message next to the field only.
     const all = { shownQuestions: [w.data.id, w.track.id, w.other.id].join(",") };
     const beside = await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "submit", version: 1, ...complete, ...all }), 400);
-    expect(fieldErrors(beside)).toEqual({ [`answers.${w.data.id}`]: ["Answer this question to submit the entry"] });
+    expect(fieldErrors(beside)).toEqual({ "": [NOT_SUBMITTED], [`answers.${w.data.id}`]: ["Answer this question to submit the entry"] });
   });
 
   it("ignores an answer to another event's question", async () => {
