@@ -4,6 +4,7 @@ import { expect, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { eventJudges, events, scores } from "#db/schema";
 import { db } from "~/db.server";
+import { formatDateRange } from "~/lib/time";
 import { createPerson, officialRankingNormalized, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry, type Person } from "./fixtures";
 import { closeAndStay, expectAccessible, expectToast, test, unique } from "./helpers";
 
@@ -297,6 +298,9 @@ test("the organizer gives awards, exports the results, publishes, and a team rea
   await expectAccessible(teamD);
   await teamD.goto(eventUrl);
   await expect(teamD.getByRole("region", { name: "Awards" })).toContainText(`Best overall: ${titles.b}`);
+  // Published before its judging deadline: the event ran until today, not until that deadline.
+  const ran = await db.select({ startsAt: events.startsAt }).from(events).where(eq(events.id, setUp.event.id));
+  await expect(teamD.getByText("When it ran").locator("xpath=following-sibling::dd[1]")).toHaveText(formatDateRange(ran[0].startsAt, new Date(), "UTC"));
   // A sheet left with its overall comment and no scores (as a judge may leave one) is read as not counted.
   await db.delete(scores).where(and(eq(scores.entryId, teams.d.entryId), eq(scores.judgeId, judges[2].id)));
   await teamD.getByRole("link", { name: "Go to your team and entry" }).click();

@@ -71,6 +71,18 @@ test("event and problem forms refuse bad input and keep what was typed", async (
   await page.goto("/");
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 
+  // Dates that have all passed: teams could never submit, so the deadline is refused beside it.
+  await page.goto("/events/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Starts").fill("2026-05-01T09:00");
+  await page.getByLabel("Submission deadline").fill("2026-05-20T17:00");
+  await page.getByLabel("Judging deadline").fill("2026-05-30T17:00");
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByLabel("Submission deadline")).toHaveAccessibleDescription(
+    /That time has passed, so teams could never submit: pick a deadline in the future/,
+  );
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+
   // Fix it and create the event, then submit an empty problem.
   await page.goto("/events/new");
   await page.getByLabel("Title").fill(title);

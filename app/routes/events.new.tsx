@@ -14,7 +14,7 @@ import { canCreateEvent, canUseAsTemplate, type Actor } from "~/modules/auth/per
 import { createEvent, loadEventAccess, slugTaken } from "~/modules/events/events.server";
 import { eventSchema } from "~/modules/events/schemas";
 import { templateDefaults, templatePreview } from "~/modules/events/templates.server";
-import { skippedEventTime } from "~/modules/events/settings.server";
+import { skippedEventTime, passedDeadlineOfNewEvent } from "~/modules/events/settings.server";
 import { templateSchema } from "~/modules/problems/schemas";
 import { pageTitle } from "~/lib/page-title";
 
@@ -53,8 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // A refused post keeps the problems that were ticked.
   const ticked = copy?.status === "success" ? copy.value.problemIds : null;
   if (submission.status !== "success") return data({ result: submission.reply(), ticked }, { status: 400 });
-  const skipped = skippedEventTime(submission.value);
-  if (skipped) return data({ result: submission.reply({ fieldErrors: { [skipped.field]: [skipped.message] } }), ticked }, { status: 400 });
+  const badTime = skippedEventTime(submission.value) ?? passedDeadlineOfNewEvent(submission.value, new Date());
+  if (badTime) return data({ result: submission.reply({ fieldErrors: { [badTime.field]: [badTime.message] } }), ticked }, { status: 400 });
   if (submission.value.slug && (await slugTaken(submission.value.slug))) {
     return data({ result: submission.reply({ fieldErrors: { slug: ["Another event already uses this address: pick another"] } }), ticked }, { status: 400 });
   }

@@ -430,11 +430,15 @@ export async function changePhase(event: EventRow, actorId: string, input: Phase
   const told = await notifyStatementsIfChanged(await phaseNotices(event, req.to, origin, check.reopenUntil), origin);
   // Judging started early closes submissions now. An event that had not started yet starts a minute before, so its
   // dates stay in order and its edit form (which checks them, at minute precision) still saves.
+  // Results published before the judging deadline end judging now, a minute after the submission deadline at the
+  // earliest, for the same reason.
   const closed = check.closeSubmissionsNow
     ? { submissionDeadline: now, ...(event.startsAt.getTime() > now.getTime() - MINUTE ? { startsAt: new Date(now.getTime() - MINUTE) } : {}) }
     : check.reopenUntil
       ? { submissionDeadline: check.reopenUntil }
-      : {};
+      : check.endJudgingNow
+        ? { judgingDeadline: new Date(Math.max(now.getTime(), event.submissionDeadline.getTime() + MINUTE)) }
+        : {};
   const [updated] = await db.batch([
     db
       .update(events)

@@ -137,7 +137,7 @@ function reopenSubmissions(f: PhaseFacts): PhaseStep {
 /** `submissionDeadline`: the new deadline a step with `deadline` asks for, already read in the event's time zone. */
 export type TransitionRequest = { to: EventPhase; confirmed: boolean; reason: string; submissionDeadline?: Date | null };
 export type TransitionCheck =
-  | { ok: true; closeSubmissionsNow: boolean; reopenUntil: Date | null }
+  | { ok: true; closeSubmissionsNow: boolean; endJudgingNow: boolean; reopenUntil: Date | null }
   | { ok: false; field: "to" | "confirmed" | "reason" | "submissionDeadline"; message: string };
 
 export function checkTransition(f: PhaseFacts, req: TransitionRequest): TransitionCheck {
@@ -169,6 +169,9 @@ export function checkTransition(f: PhaseFacts, req: TransitionRequest): Transiti
   return {
     ok: true,
     closeSubmissionsNow: f.phase === "open" && req.to === "judging" && f.now < f.submissionDeadline,
+    // Results published before the judging deadline end judging now: a published event has happened, so its dates
+    // are not in the future (edit-rules.ts), and "Ran 4 – 30 Dec" would name a day it did not run.
+    endJudgingNow: f.phase === "judging" && req.to === "closed" && f.now < f.judgingDeadline,
     reopenUntil: step.deadline ? (req.submissionDeadline ?? null) : null,
   };
 }

@@ -34,6 +34,15 @@ export function skippedEventTime(input: Pick<EventInput, "startsAt" | "submissio
 }
 
 /**
+ * A new event whose submission deadline has already passed could never take an entry: refused beside the field,
+ * with what to do (an event started from an earlier one comes with that one's dates). Null when it is ahead.
+ */
+export function passedDeadlineOfNewEvent(input: Pick<EventInput, "submissionDeadline" | "timezone">, now: Date) {
+  if (zonedLocalToUtc(input.submissionDeadline, input.timezone) > now) return null;
+  return { field: "submissionDeadline" as const, message: "That time has passed, so teams could never submit: pick a deadline in the future" };
+}
+
+/**
  * Saves the event's details. A slug typed by the organizer must be free; a blank one is generated from the
  * title. The unique index decides a race between two organizers picking the same slug. With the edit form's stamp
  * (eventDetailsStamp of the event its page was loaded with), a save from a page opened before another organizer's

@@ -79,6 +79,33 @@ describe("creating events", () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it("refuses a submission deadline that has passed, in the event's zone, and saves nothing", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const before = await eventCount();
+    const past = await expectStatus(
+      newEventAction(
+        args(
+          request("/events/new", {
+            user: organizer,
+            form: eventForm({ startsAt: "2026-05-01T09:00", submissionDeadline: "2026-05-20T17:00", judgingDeadline: "2026-05-30T17:00" }),
+          }),
+        ),
+      ),
+      400,
+    );
+    expect(fieldErrors(past).submissionDeadline).toEqual(["That time has passed, so teams could never submit: pick a deadline in the future"]);
+    expect(await eventCount()).toBe(before);
+    // Read in the event's zone: an hour from now in UTC is still ahead for an event in Kolkata typed as that wall time.
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    const kolkata = new Date(inAnHour.getTime() + 5.5 * 3_600_000).toISOString().slice(0, 16);
+    const ahead = eventForm({ timezone: "Asia/Kolkata", submissionDeadline: kolkata, judgingDeadline: "2031-03-05T09:00" });
+    await expectStatus(newEventAction(args(request("/events/new", { user: organizer, form: ahead }))), 302);
+    // …and the same wall time read as UTC would be five and a half hours ahead, so an hour ago in Kolkata is refused.
+    const anHourAgo = new Date(Date.now() - 3_600_000 + 5.5 * 3_600_000).toISOString().slice(0, 16);
+    const behind = eventForm({ timezone: "Asia/Kolkata", startsAt: "2026-01-01T09:00", submissionDeadline: anHourAgo, judgingDeadline: "2031-03-05T09:00" });
+    await expectStatus(newEventAction(args(request("/events/new", { user: organizer, form: behind }))), 400);
+  });
+
   it("refuses a bad timezone, an impossible date and a team size out of range", async () => {
     const organizer = await createUser({ role: "organizer" });
     const res = await expectStatus(

@@ -70,6 +70,22 @@ describe("publishing with incomplete judging", () => {
     await expectStatus(manage(w.organizer, w.event.slug, { intent: "phase", to: "closed" }), 302);
     expect((await db.select({ phase: events.phase }).from(events).where(eq(events.id, w.event.id)))[0].phase).toBe("closed");
   });
+
+  it("ends judging when results are published before its deadline, so the event's dates say when it ran", async () => {
+    const w = await world();
+    const before = await getEvent(w.event.id);
+    expect(before.judgingDeadline.getTime()).toBeGreaterThan(Date.now());
+    const t0 = Date.now();
+    await expectStatus(manage(w.organizer, w.event.slug, { intent: "phase", to: "closed", confirmed: "on" }), 302);
+    const after = await getEvent(w.event.id);
+    // Now (in seconds, as the column keeps them), or a minute after the submission deadline when judging started
+    // less than a minute ago, so the dates stay in order at the edit form's minute precision.
+    const earliest = Math.max(Math.floor(t0 / 1000) * 1000, before.submissionDeadline.getTime() + 60_000);
+    expect(after.judgingDeadline.getTime()).toBeGreaterThanOrEqual(earliest);
+    expect(after.judgingDeadline.getTime()).toBeLessThanOrEqual(Math.max(Date.now(), before.submissionDeadline.getTime() + 60_000));
+    expect(after.judgingDeadline.getTime()).toBeLessThan(before.judgingDeadline.getTime());
+    expect(after.submissionDeadline).toEqual(before.submissionDeadline);
+  });
 });
 
 describe("awards for entries without a complete score sheet", () => {
