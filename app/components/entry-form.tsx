@@ -179,8 +179,9 @@ export function EntryForm({
         status={autosave.status}
         blocker={autosave.blocker}
         disabled={busy || autosave.autosaving}
-        // Fields only: a message about the whole form (a teammate's save) is shown above it, and names no field.
-        needsAttention={Object.entries(form.allErrors).some(([name, e]) => name !== "" && e.length > 0)}
+        // Fields only (shown messages are never empty lists): a message about the whole form (a teammate's save,
+        // under the name "") is shown above it, and names no field.
+        needsAttention={Object.keys(form.allErrors).some(Boolean)}
         submitted={entry.status === "submitted"}
       />
     </Form>

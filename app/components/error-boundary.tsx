@@ -9,7 +9,7 @@ import { Component, createElement, lazy, Suspense, useState, useSyncExternalStor
  */
 export function GeneralErrorBoundary({ children }: { children?: ReactNode }) {
   const error = useRouteError();
-  const title = errorHeading(isRouteErrorResponse(error) ? error : null);
+  const title = errorHeading(error);
   let message = "An unexpected error happened on our side. Try again in a moment.";
   if (isRouteErrorResponse(error)) {
     message = typeof error.data === "string" && error.data ? error.data : error.statusText;

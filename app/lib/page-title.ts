@@ -12,10 +12,8 @@ const errorHeadings: Record<number, string> = {
 
 /** The heading for an error a route threw: a response's status, or anything else as our own failure. */
 export function errorHeading(error: unknown): string {
-  if (error && typeof error === "object" && "status" in error && typeof error.status === "number") {
-    return errorHeadings[error.status] ?? `Error ${error.status}`;
-  }
-  return "Something went wrong";
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" ? (errorHeadings[status] ?? `Error ${status}`) : "Something went wrong";
 }
 
 /**
@@ -24,6 +22,4 @@ export function errorHeading(error: unknown): string {
  * page "Not found" rather than "Event". `title` is read only when there was no error, so it may use the loader's
  * data freely.
  */
-export function pageTitle(error: unknown, title: () => string): MetaDescriptor[] {
-  return [{ title: `${error ? errorHeading(error) : title()} · Problem First` }];
-}
+export const pageTitle = (error: unknown, title: () => string): MetaDescriptor[] => [{ title: `${error ? errorHeading(error) : title()} · Problem First` }];
