@@ -779,6 +779,8 @@ export const teamInvites = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    // When the person said "No thanks" (the lead sees it; inviting again is not offered); null while it stands.
+    declinedAt: integer("declined_at", { mode: "timestamp_ms" }),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
 );

@@ -134,28 +134,56 @@ test("an asker withdraws a request after confirming, and the lead is told in the
   await expectAccessible(lou);
 });
 
-test("a lead invites someone whose post they read; the person opens the invitation and joins", async ({ browser }) => {
+test("a lead invites two people whose posts they read: one joins from the invitation, the other says no thanks", async ({ browser }) => {
   const setUp = await openEvent(unique("Invite Hack"), { maxTeamSize: 3 });
   const lead = await createPerson("Ivy Inviter");
   const team = await teamOf(setUp, lead);
   const seeker = await createPerson("Sam Seeker");
-  await saveSeekerPost(setUp.event, seeker.id, { skills: "Forecasting, Python", problemId: undefined });
+  const other = await createPerson("Nia Nothanks");
+  for (const person of [seeker, other]) await saveSeekerPost(setUp.event, person.id, { skills: "Forecasting, Python", problemId: undefined });
 
   const ivy = await pageSignedInAs(browser, lead.email);
   await ivy.goto(`${setUp.url}/find-a-team`);
   const posts = ivy.getByRole("region", { name: "People looking for a team" });
   const [{ name: teamName }] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, team.teamId));
   await posts.getByRole("button", { name: `Invite Sam Seeker to ${teamName}` }).click();
-  await expectToast(ivy, "Invitation sent: Sam Seeker gets your team's invite link and decides.");
+  await expectToast(ivy, "Invitation sent: Sam Seeker finds it on this page and decides.");
   await expect(posts).toContainText(`Invited to ${teamName}: joining is their choice.`);
   await expect(posts.getByRole("button", { name: `Invite Sam Seeker to ${teamName}` })).toHaveCount(0);
+  await posts.getByRole("button", { name: `Invite Nia Nothanks to ${teamName}` }).click();
+  await expectToast(ivy, "Invitation sent: Nia Nothanks finds it on this page and decides.");
   await expectAccessible(ivy);
 
+  // Nia answers from the page, at phone width: no thanks.
+  const nia = await pageSignedInAs(browser, other.email);
+  await nia.setViewportSize({ width: 390, height: 844 });
+  await nia.goto(`${setUp.url}/find-a-team`);
+  const niaInvitations = nia.getByRole("region", { name: "Invitations to join a team" });
+  await expect(niaInvitations).toContainText(`Ivy Inviter invites you to join ${teamName}`);
+  await expectAccessible(nia);
+  await niaInvitations.getByRole("button", { name: `No thanks to ${teamName}` }).click();
+  await expectToast(nia, `You said no thanks to ${teamName}. You can still ask to join it if it is looking.`);
+  await expect(nia.getByRole("region", { name: "Invitations to join a team" })).toHaveCount(0);
+  await ivy.reload();
+  await expect(posts).toContainText(`Said no thanks to ${teamName}.`);
+
+  // A member leaving changes the team's code; Sam's invitation still works, from the notification.
+  await db
+    .update(teams)
+    .set({ inviteCode: unique("CODE").slice(0, 8).toUpperCase() })
+    .where(eq(teams.id, team.teamId));
   const sam = await pageSignedInAs(browser, seeker.email);
+  // The event page says so where Sam would start a team.
+  await sam.goto(setUp.url);
+  await expect(sam.getByText(`Ivy Inviter invites you to join ${teamName}: answer on Find a team.`)).toBeVisible();
   await sam.goto("/notifications");
   await sam.getByRole("button", { name: `Ivy Inviter invites you to join ${teamName}` }).click();
-  await expect(sam.getByRole("heading", { name: `Join ${teamName}` })).toBeVisible();
-  await sam.getByRole("button", { name: "Join team" }).click();
+  await expect(sam).toHaveURL(new RegExp(`${setUp.url}/find-a-team#invitations$`));
+  await sam
+    .getByRole("region", { name: "Invitations to join a team" })
+    .getByRole("button", { name: `Join ${teamName}` })
+    .click();
+  await expectToast(sam, `You joined ${teamName}.`);
   await expect(sam).toHaveURL(new RegExp(`${team.url}$`));
   await expect(sam.getByRole("link", { name: "Sam Seeker", exact: true })).toBeVisible();
 });

@@ -2,8 +2,8 @@
 // an event in judging with one incomplete score sheet, and an open event, plus one account per
 // role. Runs through the app's own modules so the
 // demo data obeys the same rules as real data.
-import { eq, sql } from "drizzle-orm";
-import { teams, users } from "#db/schema";
+import { sql } from "drizzle-orm";
+import { users } from "#db/schema";
 import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import { configuredOrigin } from "~/lib/urls.server";
@@ -476,10 +476,10 @@ export async function seed(now = new Date()) {
     });
     await saveSeekerPost(open, member("participant3@example.com"), { skills: "Python, forecasting, shift planning" });
     await askToJoin(open, team.teamId, member("participant@example.com"), "I can bring the support Q&A history as data.", configuredOrigin());
-    // The lead read the forecaster's post and invited them: participant3 has the invitation in their notifications.
-    const [ramp] = await db.select({ inviteCode: teams.inviteCode }).from(teams).where(eq(teams.id, team.teamId));
+    // The lead read the forecaster's post and invited them: participant3 has the invitation in their notifications
+    // and on the Find a team page.
     await inviteSeeker(
-      { id: team.teamId, eventId: open.id, name: "Ramp Rockets", inviteCode: ramp.inviteCode, maxTeamSize: open.maxTeamSize },
+      { id: team.teamId, eventId: open.id, name: "Ramp Rockets", maxTeamSize: open.maxTeamSize },
       { id: member("participant2@example.com"), name: "Priya Participant" },
       member("participant3@example.com"),
       open,

@@ -20,6 +20,7 @@ import { requireEventAccess } from "~/modules/events/access.server";
 import { eventDates } from "~/modules/events/phases";
 import { listProblems } from "~/modules/problems/problems.server";
 import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.server";
+import { myInvitations } from "~/modules/teams/team-finder.server";
 import { pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => data?.event.title ?? "Event");
@@ -47,13 +48,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   // Only entries this person may open are listed (before the deadline that is just their own team's), and only
   // the first cards are read: the gallery pages through the rest (ADR 041).
-  const [problemList, listed, awardList, announcementList, vote] = await Promise.all([
+  const join = canJoinTeam(user, access, now);
+  const findTeam = canViewTeamFinder(user, access).ok && canSeeTeamRosters(user, access, event).ok;
+  const [problemList, listed, awardList, announcementList, vote, invitations] = await Promise.all([
     listProblems(event.id),
     submittedEntriesPage(event.id, {}, entryListVisibility(user, access, now), null, EVENT_PAGE_ENTRIES),
     event.phase === "closed" ? listAwards(event.id) : Promise.resolve([]),
     announcementsFor(user, event, access),
     // The people's choice vote is cast on entry pages; the event page says it is on, and until when.
     galleryVoteLine(event, user, now),
+    // An invitation waiting for someone in no team is said where they would start one.
+    join.ok && findTeam ? myInvitations(event.id, user.id) : [],
   ]);
   const blind = blindJudging(user, access, event);
   return {
@@ -71,18 +76,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     inviteReply: invite && !invite.ok ? inviteCodeReply(invite) : undefined,
     can: {
       manage: canManageEvent(user, access).ok,
-      join: canJoinTeam(user, access, now),
+      join,
       judge: canViewJudgeQueue(user, access).ok && (event.phase === "judging" || event.phase === "closed"),
       results: canViewResults(user, access).ok,
-      findTeam: canViewTeamFinder(user, access).ok && canSeeTeamRosters(user, access, event).ok,
+      findTeam,
     },
+    invitation: invitations.length
+      ? `${invitations[0].leadName ?? "A team lead"} invites you to join ${invitations[0].teamName}${invitations.length > 1 ? `, and ${invitations.length - 1} more ${invitations.length > 2 ? "invitations wait" : "invitation waits"}` : ""}`
+      : null,
     now: now.toISOString(),
     vote: vote ? `${vote.sentence ?? ""}${vote.state === "open" ? " Vote on an entry's page." : ""}` : null,
   };
 }
 
 export default function EventPage() {
-  const { event, descriptionHtml, rulesHtml, problems, entries, entryCount, myTeamId, awards, dates, announcements, inviteReply, can, now, vote } =
+  const { event, descriptionHtml, rulesHtml, problems, entries, entryCount, myTeamId, awards, dates, announcements, inviteReply, can, now, vote, invitation } =
     useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
@@ -166,6 +174,11 @@ export default function EventPage() {
           </p>
         ) : can.join.ok ? (
           <div className="mt-3 grid gap-6 sm:grid-cols-2">
+            {invitation ? (
+              <p className="card sm:col-span-2">
+                {invitation}: <Link to={`/events/${event.slug}/find-a-team#invitations`}>answer on Find a team</Link>.
+              </p>
+            ) : null}
             <div>
               <p className="text-sm text-slate-700">Start a team around one of the problems below; you get an invite link for teammates.</p>
               <Link to={`/events/${event.slug}/teams/new`} className="btn-primary mt-3">

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
-import { MyRequests, OpenTeams, Seekers } from "~/components/team-finder/lists";
+import { MyInvitations, MyRequests, OpenTeams, Seekers } from "~/components/team-finder/lists";
 import { SeekerPost as SeekerPostOnServer } from "~/components/team-finder/seeker-post";
 import { TeamRecruiting as TeamRecruitingOnServer } from "~/components/team-finder/team-recruiting";
 import { readConfirmation } from "~/lib/confirm";
@@ -10,7 +10,7 @@ import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
-import { canAskToJoin, canRecruit, canSeekTeam, canViewTeamFinder, canWithdrawJoinRequest } from "~/modules/auth/permissions";
+import { canAskToJoin, canJoinTeam, canRecruit, canSeekTeam, canViewTeamFinder, canWithdrawJoinRequest } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { canSeeTeamRosters } from "~/modules/judging/blind.server";
 import { listProblems } from "~/modules/problems/problems.server";
@@ -26,11 +26,14 @@ import {
 } from "~/modules/teams/join-requests.server";
 import { shownOpenTeams } from "~/modules/teams/join-requests";
 import {
+  acceptInvitation,
   closeOpening,
+  declineInvitation,
   inviteSeeker,
   inviteState,
   listOpenTeams,
   listSeekers,
+  myInvitations,
   mySeekerPost,
   removeSeekerPost,
   saveOpening,
@@ -73,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access, myTeam, now } = await load(request, params.slug);
   const seek = canSeekTeam(user, access, now);
   const leads = myTeam ? canRecruit(user, access, { id: myTeam.id, leadId: myTeam.leadId }, now).ok : false;
-  const [seekers, openTeams, post, requests, problems, opening, incoming, invited] = await Promise.all([
+  const [seekers, openTeams, post, requests, problems, opening, incoming, invited, invitations] = await Promise.all([
     listSeekers(event.id),
     listOpenTeams(event.id),
     mySeekerPost(event.id, user.id),
@@ -82,6 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     myTeam && leads ? teamOpening(myTeam.id) : null,
     myTeam && leads ? teamJoinRequests({ id: myTeam.id, eventId: event.id }) : [],
     myTeam && leads ? inviteState(myTeam.id) : null,
+    myTeam ? [] : myInvitations(event.id, user.id),
   ]);
   return {
     event: { slug: event.slug, title: event.title, maxTeamSize: event.maxTeamSize },
@@ -100,8 +104,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requests,
     opening,
     incoming: incoming.map((r) => ({ ...r, inOtherTeam: Boolean(r.inOtherTeam) })),
-    // A lead whose team has room may invite the people looking; each once.
-    invites: invited && myTeam && invited.members < event.maxTeamSize ? { teamName: myTeam.name, invited: invited.invited } : null,
+    // A lead whose team has room may invite the people looking; each once. Someone whose request waits is answered
+    // there instead.
+    invites:
+      invited && myTeam && invited.members < event.maxTeamSize
+        ? {
+            teamName: myTeam.name,
+            invited: invited.invited,
+            declined: invited.declined,
+            asking: incoming.filter((r) => r.status === "pending").map((r) => r.userId),
+          }
+        : null,
+    // Joining through one needs what joining by code does.
+    invitations: canJoinTeam(user, access, now).ok ? invitations : [],
   };
 }
 
@@ -167,11 +182,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!saved.ok) return data({ form: "opening" as const, result: submission.reply({ fieldErrors: { needs: [saved.message] } }) }, { status: 400 });
       return redirectWithToast(here, "Your team is listed as looking for members.");
     }
+    case "accept-invite":
+    case "decline-invite": {
+      const team = await getTeam(event.id, String(formData.get("teamId") ?? "").slice(0, 100));
+      invariantResponse(team, "Team not found", 404);
+      if (intent === "decline-invite") {
+        const declined = await declineInvitation(team.id, user.id, now);
+        return redirectWithToast(
+          here,
+          declined
+            ? `You said no thanks to ${team.name}. You can still ask to join it if it is looking.`
+            : { kind: "error", message: "That invitation was answered already." },
+        );
+      }
+      enforce(canJoinTeam(user, access, now));
+      const joined = await acceptInvitation({ id: team.id, eventId: event.id, name: team.name }, user.id, event.maxTeamSize, appOrigin(request));
+      if (!joined.ok) return data({ invitationError: { teamId: team.id, message: joined.message } }, { status: 409 });
+      return redirectWithToast(`/events/${event.slug}/teams/${team.id}`, `You joined ${team.name}.`);
+    }
     case "invite": {
       const team = recruiting();
       const seekerId = String(formData.get("userId") ?? "").slice(0, 100);
       const invited = await inviteSeeker(
-        { id: team.id, eventId: event.id, name: myTeam!.name, inviteCode: myTeam!.inviteCode, maxTeamSize: event.maxTeamSize },
+        { id: team.id, eventId: event.id, name: myTeam!.name, maxTeamSize: event.maxTeamSize },
         user,
         seekerId,
         event,
@@ -179,7 +212,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         now,
       );
       if (!invited.ok) return data({ inviteError: { userId: seekerId, message: invited.message } }, { status: 409 });
-      return redirectWithToast(here, `Invitation sent: ${invited.name} gets your team's invite link and decides.`);
+      return redirectWithToast(here, `Invitation sent: ${invited.name} finds it on this page and decides.`);
     }
     case "close-opening": {
       const team = recruiting();
@@ -211,7 +244,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FindATeam() {
-  const { event, me, seekRefusal, myTeam, post, problems, seekers, openTeams, requests, opening, incoming, invites } = useLoaderData<typeof loader>();
+  const { event, me, seekRefusal, myTeam, post, problems, seekers, openTeams, requests, opening, incoming, invites, invitations } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formResult = (form: "post" | "opening") => (actionData && "form" in actionData && actionData.form === form ? actionData : undefined);
   const askResult = actionData && "form" in actionData && actionData.form === "ask" ? actionData : undefined;
@@ -228,6 +262,7 @@ export default function FindATeam() {
           Say what you bring and which problem you like, or ask a team that is looking for members to let you in. Teams have at most {event.maxTeamSize} people.
         </p>
       </div>
+      <MyInvitations invitations={invitations} error={actionData && "invitationError" in actionData ? actionData.invitationError : null} />
       {myTeam?.leads ? (
         <Deferred>
           <TeamRecruiting

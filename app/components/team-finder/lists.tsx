@@ -13,6 +13,48 @@ const check = lazySchemas(() => import("~/modules/teams/schemas"));
 type MyRequest = { id: string; teamId: string; teamName: string; status: JoinRequestStatus; asks: number };
 
 /** The person's requests to join, with what became of each; a pending one can be withdrawn (asking first). */
+/** The invitations standing for someone in no team: joining or "No thanks", without the team's code. */
+export function MyInvitations({
+  invitations,
+  error,
+}: {
+  invitations: { teamId: string; teamName: string; problemTitle: string; leadName: string | null; memberCount: number }[];
+  error: { teamId: string; message: string } | null;
+}) {
+  if (invitations.length === 0) return null;
+  return (
+    <section id="invitations" aria-labelledby="invitations-h" className="card scroll-mt-4">
+      <h2 id="invitations-h" className="h2">
+        Invitations to join a team
+      </h2>
+      <ul className="mt-2 space-y-3">
+        {invitations.map((i) => (
+          <li key={i.teamId}>
+            <p>
+              {i.leadName ?? "Its lead"} invites you to join <span className="font-semibold">{i.teamName}</span> ({i.problemTitle};{" "}
+              {i.memberCount === 1 ? "1 member" : `${i.memberCount} members`}).
+            </p>
+            {error?.teamId === i.teamId ? (
+              <p role="alert" className="field-error">
+                {error.message}
+              </p>
+            ) : null}
+            <Form method="post" className="mt-2 flex flex-wrap gap-2">
+              <input type="hidden" name="teamId" value={i.teamId} />
+              <button type="submit" name="intent" value="accept-invite" className="btn-primary px-3 py-1 text-sm">
+                Join {i.teamName}
+              </button>
+              <button type="submit" name="intent" value="decline-invite" className="btn-secondary px-3 py-1 text-sm" aria-label={`No thanks to ${i.teamName}`}>
+                No thanks
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function MyRequests({
   requests,
   confirm,
@@ -162,8 +204,8 @@ export function Seekers({
 }: {
   seekers: Seeker[];
   me: string;
-  /** For a lead whose team has room: its name and whom it invited already. */
-  invites: { teamName: string; invited: string[] } | null;
+  /** For a lead whose team has room: its name, whom it invited already, who said no thanks, and whose request waits. */
+  invites: { teamName: string; invited: string[]; declined: string[]; asking: string[] } | null;
   inviteError: { userId: string; message: string } | null;
 }) {
   return (
@@ -186,6 +228,10 @@ export function Seekers({
               {invites && s.userId !== me ? (
                 invites.invited.includes(s.userId) ? (
                   <p className="mt-2 text-sm text-slate-700">Invited to {invites.teamName}: joining is their choice.</p>
+                ) : invites.declined.includes(s.userId) ? (
+                  <p className="mt-2 text-sm text-slate-700">Said no thanks to {invites.teamName}.</p>
+                ) : invites.asking.includes(s.userId) ? (
+                  <p className="mt-2 text-sm text-slate-700">Asked to join {invites.teamName}: answer the request above.</p>
                 ) : (
                   <Form method="post" className="mt-2">
                     <input type="hidden" name="userId" value={s.userId} />

@@ -202,9 +202,9 @@ export function teamInviteMail(input: { name: string; leadName: string; teamName
     greeting: `Hello ${input.name},`,
     paragraphs: [
       `${input.leadName} read your "looking for a team" post in ${input.eventTitle} and invites you to join their team ${input.teamName}.`,
-      "The link shows the team and its problem; join there if you want to. Nothing happens if you don't.",
+      "The Find a team page shows the invitation with the team's problem: join there, or say no thanks. Nothing happens if you do neither.",
     ],
-    action: { label: `See ${input.teamName}`, url: input.joinUrl },
+    action: { label: "See the invitation", url: input.joinUrl },
   };
 }
 

@@ -10,7 +10,17 @@ import { setEmailPreferences } from "~/modules/notifications/notify.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createOpenEvent, createUser, type TestUser } from "~/test/fixtures";
 import { acceptJoinRequest, askToJoin, declineJoinRequest, teamJoinRequests, withdrawJoinRequest } from "./join-requests.server";
-import { inviteSeeker, inviteState, listOpenTeams, listSeekers, saveOpening, saveSeekerPost } from "./team-finder.server";
+import {
+  acceptInvitation,
+  declineInvitation,
+  inviteSeeker,
+  inviteState,
+  listOpenTeams,
+  listSeekers,
+  myInvitations,
+  saveOpening,
+  saveSeekerPost,
+} from "./team-finder.server";
 import { createTeam, joinTeam } from "./teams.server";
 
 const ORIGIN = "https://hack.example.com";
@@ -305,17 +315,66 @@ describe("inviting someone who is looking", () => {
     return { ...w, seeker, team, invite };
   }
 
-  it("tells the person once, in the app and by mail, with the team's invite link; pressing twice sends nothing more", async () => {
-    const { lead, seeker, team, invite } = await world();
+  it("tells the person once, in the app and by mail, with a link to the invitation; pressing twice sends nothing more", async () => {
+    const { lead, seeker, team, invite, event } = await world();
     expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: true, name: "Sol Seeker" });
     const [notice] = await noticesOf(seeker, "team-invite");
-    expect(notice).toMatchObject({ title: `Lea Lead invites you to join ${team.name}`, path: `/join?code=${team.inviteCode}` });
+    // Not the team's code, which changes when a member leaves.
+    expect(notice).toMatchObject({ title: `Lea Lead invites you to join ${team.name}`, path: `/events/${event.slug}/find-a-team#invitations` });
     const mails = await mailsOf(seeker, "team-invite");
     expect(mails).toHaveLength(1);
-    expect(mails[0].textBody).toContain(`${ORIGIN}/join?code=${team.inviteCode}`);
+    expect(mails[0].textBody).toContain(`${ORIGIN}/events/${event.slug}/find-a-team#invitations`);
+    expect(mails[0].textBody).not.toContain(team.inviteCode);
     expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: false, message: "You invited Sol Seeker already." });
     expect(await noticesOf(seeker, "team-invite")).toHaveLength(1);
-    expect(await inviteState(team.id)).toEqual({ invited: [seeker.id], members: 1 });
+    expect(await inviteState(team.id)).toEqual({ invited: [seeker.id], declined: [], members: 1 });
+    expect((await myInvitations(event.id, seeker.id)).map((i) => [i.teamName, i.leadName, i.memberCount])).toEqual([[team.name, lead.name, 1]]);
+  });
+
+  it("is joined from the invitation after the team's code changed, and only while it stands", async () => {
+    const { lead, seeker, team, invite, event } = await world();
+    const other = await createUser();
+    expect(await acceptInvitation({ ...team, eventId: event.id }, other.id, 5, ORIGIN)).toEqual({
+      ok: false,
+      message: `Your invitation to ${team.name} is no longer open.`,
+    });
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toMatchObject({ ok: true });
+    await db.update(teams).set({ inviteCode: "CHANGED1" }).where(eq(teams.id, team.id));
+    expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toEqual({ ok: true });
+    expect(await memberCount(team.id)).toBe(2);
+    // In a team now: no invitation is listed for them.
+    expect(await myInvitations(event.id, seeker.id)).toEqual([]);
+  });
+
+  it("takes a no thanks once: the lead sees it, and the invitation no longer lets them in", async () => {
+    const { lead, seeker, team, invite, event } = await world();
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toMatchObject({ ok: true });
+    expect(await declineInvitation(team.id, seeker.id, new Date())).toBe(true);
+    expect(await declineInvitation(team.id, seeker.id, new Date())).toBe(false);
+    expect(await inviteState(team.id)).toEqual({ invited: [], declined: [seeker.id], members: 1 });
+    expect(await myInvitations(event.id, seeker.id)).toEqual([]);
+    expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toMatchObject({ ok: false });
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: false, message: "You invited Sol Seeker already." });
+    expect(await memberCount(team.id)).toBe(1);
+  });
+
+  it("goes with a decline of the person's request: neither the invitation nor the team's code lets them in, until invited again", async () => {
+    const { lead, seeker, team, invite, event } = await world();
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toMatchObject({ ok: true });
+    expect(await askToJoin(event, team.id, seeker.id, "", ORIGIN)).toEqual({ ok: true });
+    const request = await requestOf(team.id, seeker);
+    expect(await declineJoinRequest({ id: team.id, leadId: lead.id }, request!.id, confirmed, ORIGIN)).toMatchObject({ ok: true });
+    expect(await inviteState(team.id)).toEqual({ invited: [], declined: [], members: 1 });
+    expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toMatchObject({ ok: false });
+    expect(await joinTeam({ id: team.id, eventId: event.id }, seeker.id, 5)).toEqual({
+      ok: false,
+      field: "code",
+      message: "The team lead declined your request to join this team. Ask the lead if things have changed.",
+    });
+    expect(await memberCount(team.id)).toBe(1);
+    // The lead changes their mind: a new invitation lets them in.
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toMatchObject({ ok: true });
+    expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toEqual({ ok: true });
   });
 
   it("settles the person's pending request to the same team when they join by the invitation's link", async () => {

@@ -230,6 +230,11 @@ export async function declineJoinRequest(
       )
       .returning({ id: joinRequests.id }),
     ...told,
+    // An invitation the team had sent this person goes with the decline: its link would let them in anyway, and the
+    // lead would see "Invited" beside someone they just turned down. Inviting them again stays possible.
+    // Only an invitation from before the decline: one sent since (a stale tab declining again) stays.
+    db.run(sql`delete from team_invites where team_id = ${team.id} and user_id = ${request.userId}
+      and created_at <= (select q.updated_at from join_requests q where q.id = ${requestId} and q.status = 'declined')`),
   ]);
   return declined.length ? { ok: true, canAskAgain } : { ok: false, message: "This request is no longer pending." };
 }

@@ -1,12 +1,13 @@
 // The "Find a team" page's lists (ADR 032): people looking for a team, and teams looking for members.
 // A person's post shows only while they are in no team of the event (the list's query says so), so it
 // disappears the moment they join, whichever way they joined; it is theirs to edit or remove until then.
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { problems, teamInvites, teamOpenings, teams, teamSeekers, users } from "#db/schema";
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { teamInviteMail } from "~/modules/mail/messages";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
+import { joinTeam } from "./teams.server";
 
 type Result<F extends string> = { ok: true } | { ok: false; field: F; message: string };
 
@@ -109,11 +110,11 @@ export function listOpenTeams(eventId: string) {
 
 // ——— Inviting someone who is looking ———
 
-type InviteTeam = { id: string; eventId: string; name: string; inviteCode: string; maxTeamSize: number };
+type InviteTeam = { id: string; eventId: string; name: string; maxTeamSize: number };
 
 /**
- * The lead invites someone whose post is up: one notice (and mail) with the team's invite link; joining stays their
- * choice. The INSERT holds the rules itself: the inviter leads the team, the team has room, the person has a post in
+ * The lead invites someone whose post is up: one notice (and mail) that leads to the invitation on the Find a team
+ * page, where they join or say no thanks; joining stays their choice. The INSERT holds the rules itself: the inviter leads the team, the team has room, the person has a post in
  * the event and is in no team, and each person is invited once per team (the primary key), so pressing twice, or
  * two leads' tabs, send one notice.
  */
@@ -127,7 +128,9 @@ export async function inviteSeeker(
 ): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
   const [seeker] = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, seekerId));
   if (!seeker) return { ok: false, message: "That person is not looking for a team here." };
-  const joinPath = `/join?code=${encodeURIComponent(team.inviteCode)}`;
+  // The invitation is answered on the Find a team page, not by the team's code: a member leaving changes the code,
+  // which would break every invitation sent before.
+  const joinPath = `/events/${event.slug}/find-a-team#invitations`;
   const invite = db.run(sql`insert into team_invites (team_id, user_id, invited_by, created_at)
     select ${team.id}, ${seeker.id}, ${lead.id}, ${now.getTime()}
     where exists (select 1 from teams t where t.id = ${team.id} and t.lead_id = ${lead.id})
@@ -158,11 +161,69 @@ export async function inviteSeeker(
   return { ok: false, message: already ? `You invited ${seeker.name} already.` : `${seeker.name} is no longer looking, or your team is full.` };
 }
 
-/** For the lead's "Invite" buttons: whom the team invited already, and how many members it has (room to invite). */
-export async function inviteState(teamId: string): Promise<{ invited: string[]; members: number }> {
+/**
+ * For the lead's "Invite" buttons: whom the team invited (their invitation standing, or answered "No thanks"), and
+ * how many members it has (room to invite).
+ */
+export async function inviteState(teamId: string): Promise<{ invited: string[]; declined: string[]; members: number }> {
   const [rows, [count]] = await Promise.all([
-    db.select({ userId: teamInvites.userId }).from(teamInvites).where(eq(teamInvites.teamId, teamId)),
+    db.select({ userId: teamInvites.userId, declinedAt: teamInvites.declinedAt }).from(teamInvites).where(eq(teamInvites.teamId, teamId)),
     db.all<{ n: number }>(sql`select count(*) as n from team_members where team_id = ${teamId}`),
   ]);
-  return { invited: rows.map((r) => r.userId), members: Number(count?.n ?? 0) };
+  return {
+    invited: rows.filter((r) => !r.declinedAt).map((r) => r.userId),
+    declined: rows.filter((r) => r.declinedAt).map((r) => r.userId),
+    members: Number(count?.n ?? 0),
+  };
+}
+
+// ——— Invitations, as the person invited sees them ———
+
+/** The invitations standing for this person in the event, newest first; none once they are in a team. */
+export function myInvitations(eventId: string, userId: string) {
+  return db
+    .select({
+      teamId: teams.id,
+      teamName: teams.name,
+      problemTitle: problems.title,
+      leadName: users.name,
+      memberCount: sql<number>`(select count(*) from team_members m where m.team_id = ${teams.id})`,
+    })
+    .from(teamInvites)
+    .innerJoin(teams, eq(teams.id, teamInvites.teamId))
+    .innerJoin(problems, eq(problems.id, teams.problemId))
+    .leftJoin(users, eq(users.id, teamInvites.invitedBy))
+    .where(and(eq(teams.eventId, eventId), eq(teamInvites.userId, userId), isNull(teamInvites.declinedAt), inNoTeam(eventId, userId)))
+    .orderBy(desc(teamInvites.createdAt));
+}
+
+const standing = (teamId: string, userId: string) =>
+  sql`exists (select 1 from team_invites i where i.team_id = ${teamId} and i.user_id = ${userId} and i.declined_at is null)`;
+
+/**
+ * Joins the team that invited this person, whatever its code is now. The invitation must still stand, and the
+ * team's own rules hold as for its code (room, not removed, not declined since): one guarded INSERT (joinTeam).
+ */
+export async function acceptInvitation(
+  team: { id: string; eventId: string; name: string },
+  userId: string,
+  maxTeamSize: number,
+  origin: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const joined = await joinTeam(team, userId, maxTeamSize, origin, standing(team.id, userId));
+  if (joined.ok) return joined;
+  const [still] = await db.all(sql`select ${standing(team.id, userId)} as yes`);
+  return { ok: false, message: Number((still as { yes: number }).yes) === 1 ? joined.message : `Your invitation to ${team.name} is no longer open.` };
+}
+
+/**
+ * "No thanks": the lead sees the answer and is not offered to invite again; the person may still ask to join that
+ * team from its listing. False when there was no standing invitation (answered already, or withdrawn).
+ */
+export async function declineInvitation(teamId: string, userId: string, now: Date): Promise<boolean> {
+  const done = await db
+    .update(teamInvites)
+    .set({ declinedAt: now })
+    .where(and(eq(teamInvites.teamId, teamId), eq(teamInvites.userId, userId), isNull(teamInvites.declinedAt)));
+  return done.rowsAffected === 1;
 }

@@ -71,6 +71,8 @@ export async function findTeamByCode(code: string) {
 
 export const REMOVED_MESSAGE = "The team lead removed you from this team. Ask the lead to let you back in.";
 
+const DECLINED_MESSAGE = "The team lead declined your request to join this team. Ask the lead if things have changed.";
+
 const wasRemoved = async (teamId: string, userId: string) =>
   (
     await db
@@ -79,9 +81,22 @@ const wasRemoved = async (teamId: string, userId: string) =>
       .where(and(eq(teamRemovals.teamId, teamId), eq(teamRemovals.userId, userId)))
   ).length > 0;
 
+/**
+ * The lead declined this person's request to join the team and has not invited them since (a decline withdraws an
+ * earlier invitation, join-requests.server.ts): its code, which they may have from a teammate or an old invitation,
+ * does not let them in past that answer.
+ */
+const declinedSql = (teamId: string, userId: string) => sql`exists (select 1 from join_requests q
+  where q.team_id = ${teamId} and q.user_id = ${userId} and q.status = 'declined'
+    and not exists (select 1 from team_invites i where i.team_id = q.team_id and i.user_id = q.user_id and i.declined_at is null))`;
+
+const wasDeclined = async (teamId: string, userId: string) =>
+  (await db.all(sql`select ${declinedSql(teamId, userId)} as yes`)).some((r) => Number((r as { yes: number }).yes) === 1);
+
 /** Why this person cannot join this team with its code, or null. */
 export async function joinRefusal(teamId: string, userId: string, maxTeamSize: number): Promise<string | null> {
   if (await wasRemoved(teamId, userId)) return REMOVED_MESSAGE;
+  if (await wasDeclined(teamId, userId)) return DECLINED_MESSAGE;
   // Said before the button: a full team took "Join team" and refused only after it was pressed.
   const [{ members }] = await db.all<{ members: number }>(sql`select count(*) as members from team_members where team_id = ${teamId}`);
   return members >= maxTeamSize ? teamFullMessage(maxTeamSize) : null;
@@ -91,7 +106,8 @@ const teamFullMessage = (maxTeamSize: number) => `This team is full (at most ${m
 
 /**
  * The one INSERT that puts a person in a team, for invite codes and accepted join requests alike: it adds the
- * row only if the team has room, the lead has not removed this person and they do not judge the event, checked
+ * row only if the team has room, the lead has not removed this person (nor declined their request since inviting
+ * them) and they do not judge the event, checked
  * in the statement itself, so two people joining at the same moment cannot both take the last place, and a
  * judge added between a request and its acceptance stays out of every team (ADR 010). `also` adds the caller's own
  * condition (an accepted request must still be pending). A second team in the same event fails on the unique index.
@@ -103,12 +119,14 @@ export function joinStatement(team: { id: string; eventId: string }, userId: str
       where (select count(*) from team_members where team_id = ${team.id}) < ${maxTeamSize}
         and not exists (select 1 from team_removals r where r.team_id = ${team.id} and r.user_id = ${userId})
         and not exists (select 1 from event_judges j where j.event_id = ${team.eventId} and j.user_id = ${userId})
+        and not ${declinedSql(team.id, userId)}
         and ${also}`);
 }
 
-/** Why a join did not go in: the lead removed this person, they judge the event, or the team is full. */
+/** Why a join did not go in: the lead removed this person or declined their request, they judge the event, or the team is full. */
 export async function joinFailure(teamId: string, userId: string, maxTeamSize: number): Promise<string> {
   if (await wasRemoved(teamId, userId)) return REMOVED_MESSAGE;
+  if (await wasDeclined(teamId, userId)) return DECLINED_MESSAGE;
   const [judge] = await db.all<{ one: number }>(
     sql`select 1 as one from event_judges j join teams t on t.event_id = j.event_id where t.id = ${teamId} and j.user_id = ${userId}`,
   );
@@ -117,14 +135,15 @@ export async function joinFailure(teamId: string, userId: string, maxTeamSize: n
 }
 
 /**
- * Joins a team with its invite code if it has room and the lead has not removed this person (joinStatement);
- * the other members are told in the same transaction, only when the row went in.
+ * Joins a team with its invite code, or an invitation (`also`: it still stands), if it has room and the lead has not
+ * removed this person (joinStatement); the other members are told in the same transaction, only when the row went in.
  */
 export async function joinTeam(
   team: { id: string; eventId: string },
   userId: string,
   maxTeamSize: number,
   origin = configuredOrigin(),
+  also?: SQL,
 ): Promise<{ ok: true } | Fail<"code">> {
   try {
     const told = await notifyStatementsIfChanged(await teamJoinedNotices(team.id, userId, origin), origin);
@@ -133,7 +152,7 @@ export async function joinTeam(
     const settled = db.run(sql`update join_requests set status = 'accepted', updated_at = ${Date.now()}
       where team_id = ${team.id} and user_id = ${userId} and status = 'pending'
         and exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${userId})`);
-    const [result] = await db.batch([joinStatement(team, userId, maxTeamSize), ...told, settled]);
+    const [result] = await db.batch([joinStatement(team, userId, maxTeamSize, also), ...told, settled]);
     if (result.rowsAffected === 0) return { ok: false, field: "code", message: await joinFailure(team.id, userId, maxTeamSize) };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;

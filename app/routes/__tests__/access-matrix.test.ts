@@ -146,6 +146,8 @@ const intentRules: { route: string; form: Record<string, string>; action: Rule }
     action: ["teamMember", "otherTeamMember"] as Rule,
   })),
   { route: "events.$slug.find-a-team", form: { intent: "withdraw", requestId: "nobody" }, action: nobody },
+  // An invitation is answered only by the person invited, for a team that exists: nobody has one from "nobody".
+  ...["accept-invite", "decline-invite"].map((intent) => ({ route: "events.$slug.find-a-team", form: { intent, teamId: "nobody" }, action: nobody })),
   // Custom submission questions (ADR 036): the organizers', while no entry is submitted (the matrix entry is a draft).
   { route: "events.$slug.manage", form: { intent: "save-questions", "questions[0].label": "Track?", "questions[0].kind": "short-text" }, action: organizers },
 ];

@@ -2,7 +2,7 @@
 // reasons shown; bad input gets a message next to the field; destructive intents answer with a confirm step first.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { events, joinRequests, outbox, teamMembers, teamSeekers } from "#db/schema";
+import { events, joinRequests, outbox, teamInvites, teamMembers, teams, teamSeekers } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createTeam } from "~/modules/teams/teams.server";
@@ -50,6 +50,48 @@ describe("the Find a team page", () => {
     const after = (await expectStatus(page(w.event.slug, w.seeker), 200)).data as PageData;
     expect(after.seekers).toEqual([]);
     expect(after.requests).toMatchObject([{ status: "accepted" }]);
+  });
+
+  it("answers an invitation on the page: the lead sees who was asked, and who said no thanks; joining needs no code", async () => {
+    const w = await world();
+    const other = await createUser({ name: "Oli Other" });
+    for (const who of [w.seeker, other]) await expectStatus(post(w.event.slug, who, { intent: "save-post", skills: "SQL", problemId: "" }), 302);
+    await expectStatus(post(w.event.slug, w.lead, { intent: "invite", userId: w.seeker.id }), 302);
+    await expectStatus(post(w.event.slug, w.lead, { intent: "invite", userId: other.id }), 302);
+    type Invited = { invitations: { teamId: string; teamName: string; leadName: string }[] };
+    const seen = (await expectStatus(page(w.event.slug, w.seeker), 200)).data as Invited;
+    expect(seen.invitations).toMatchObject([{ teamId: w.teamId, teamName: "Ramp Rockets", leadName: "Lea Lead" }]);
+    // The event page says so where they would start a team.
+    const eventPage = (slug: string, user: TestUser) => eventLoader(args(request(`/events/${slug}`, { user }), { slug }));
+    expect(((await expectStatus(eventPage(w.event.slug, w.seeker), 200)).data as { invitation: string | null }).invitation).toBe(
+      "Lea Lead invites you to join Ramp Rockets",
+    );
+
+    // Oli says no thanks; the lead's page says so.
+    const no = await expectStatus(post(w.event.slug, other, { intent: "decline-invite", teamId: w.teamId }), 302);
+    expect(no.response!.headers.get("Location")).toBe(`/events/${w.event.slug}/find-a-team`);
+    expect(((await expectStatus(page(w.event.slug, other), 200)).data as Invited).invitations).toEqual([]);
+    const lead = (await expectStatus(page(w.event.slug, w.lead), 200)).data as { invites: { invited: string[]; declined: string[] } };
+    expect(lead.invites).toMatchObject({ invited: [w.seeker.id], declined: [other.id] });
+    // …and cannot join by it any more; nor can someone never invited.
+    const late = await expectStatus(post(w.event.slug, other, { intent: "accept-invite", teamId: w.teamId }), 409);
+    expect(late.data).toEqual({ invitationError: { teamId: w.teamId, message: "Your invitation to Ramp Rockets is no longer open." } });
+
+    // Sid joins after the team's code changed.
+    await db.update(teams).set({ inviteCode: "NEWCODE1" }).where(eq(teams.id, w.teamId));
+    const joined = await expectStatus(post(w.event.slug, w.seeker, { intent: "accept-invite", teamId: w.teamId }), 302);
+    expect(joined.response!.headers.get("Location")).toBe(`/events/${w.event.slug}/teams/${w.teamId}`);
+    expect(
+      await db
+        .select()
+        .from(teamMembers)
+        .where(and(eq(teamMembers.teamId, w.teamId), eq(teamMembers.userId, w.seeker.id))),
+    ).toHaveLength(1);
+    expect(((await expectStatus(eventPage(w.event.slug, w.seeker), 200)).data as { invitation: string | null }).invitation).toBeNull();
+    // A judge of the event never joins a team, invited or not.
+    await db.insert(teamInvites).values({ teamId: w.teamId, userId: w.judge.id, invitedBy: w.lead.id, createdAt: new Date() });
+    await expectStatus(post(w.event.slug, w.judge, { intent: "accept-invite", teamId: w.teamId }), 403);
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "accept-invite", teamId: "nobody" }), 404);
   });
 
   it("is for open events only", async () => {

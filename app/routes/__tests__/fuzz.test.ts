@@ -395,6 +395,8 @@ beforeAll(async () => {
     { route: "events.$slug.find-a-team", params: eventParams, user: () => participant, base: { intent: "decline", requestId: waiting }, ids: ["requestId"] },
     { route: "events.$slug.find-a-team", params: eventParams, user: () => participant, base: { intent: "save-opening", needs: "A designer" } },
     { route: "events.$slug.find-a-team", params: eventParams, user: () => participant, base: { intent: "invite", userId: judge.id } },
+    { route: "events.$slug.find-a-team", params: eventParams, user: () => seeker, base: { intent: "decline-invite", teamId: team.teamId }, ids: ["teamId"] },
+    { route: "events.$slug.find-a-team", params: eventParams, user: () => seeker, base: { intent: "accept-invite", teamId: team.teamId }, ids: ["teamId"] },
     { route: "events.$slug.find-a-team", params: eventParams, user: () => participant, base: { intent: "accept", requestId: toAccept }, ids: ["requestId"] },
     // One-click unsubscribe needs no fields: any body from a mail client stops the mail.
     {
