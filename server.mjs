@@ -276,7 +276,9 @@ const handleRemix = createRequestHandler({
 });
 // The Express adapter streams the body from the request it is given: give it one that replays the
 // body read above, carrying the fields the adapter reads (method, headers, URL, host, protocol, ip).
-app.all("*", (req, res, next) => {
+// Mounted with `use`, not `all("*")`, whose wildcard Express decodes first: an address with a malformed escape
+// ("/unsubscribe/%E0%A4%A") got Express's bare "Bad Request" page instead of the app's own answer.
+app.use((req, res, next) => {
   const body = res.locals.requestBody;
   if (!body) return handleRemix(req, res, next);
   const replay = Object.assign(Readable.from(body.length > 0 ? [body] : []), {

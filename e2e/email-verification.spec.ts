@@ -88,6 +88,8 @@ test("invited by a team's link, a new person signs up, confirms the mailed link,
   await page.goto(link);
   await page.getByRole("button", { name: "Confirm my email" }).click();
   await expectToast(page, "Email address confirmed. Sign in to join a team.");
+  // The toast says why they are here; not also that a session ended, which they never had.
+  await expect(page.getByText("Sign in to see that page")).toHaveCount(0);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -100,6 +100,16 @@ test("public files are served with a cache lifetime; other paths go to the app",
   expect(missing.headers.get("content-type")).toContain("text/html");
 });
 
+test("an address with a malformed escape gets the app's own page, not Express's bare Bad Request", async () => {
+  for (const path of ["/unsubscribe/%E0%A4%A", "/%E0%A4%A"]) {
+    const res = await fetch(`${app.url}${path}`);
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain("<title>Not found · Problem First</title>");
+    expect(html).not.toContain("<pre>Bad Request</pre>");
+  }
+});
+
 test("secure cookies come with HSTS", async () => {
   const page = await fetch(`${app.url}/login`);
   expect(page.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");

@@ -156,9 +156,12 @@ describe("relativeTime", () => {
     expect(relativeTime(at(-hour), now)).toBe("1 hour ago");
     expect(relativeTime(at(minute), now)).toBe("in 1 minute");
   });
-  it("rounds down to the largest whole unit", () => {
-    expect(relativeTime(at(47 * hour), now)).toBe("in 1 day");
-    expect(relativeTime(at(-(2 * hour - 1)), now)).toBe("1 hour ago");
+  it("rounds down to whole units, saying the hours or minutes after a single day or hour", () => {
+    expect(relativeTime(at(47 * hour), now)).toBe("in 1 day and 23 hours");
+    expect(relativeTime(at(25 * hour + 59 * minute), now)).toBe("in 1 day and 1 hour");
+    expect(relativeTime(at(-(2 * hour - 1)), now)).toBe("1 hour and 59 minutes ago");
+    expect(relativeTime(at(49 * hour), now)).toBe("in 2 days");
+    expect(relativeTime(at(day + 59 * minute), now)).toBe("in 1 day");
     expect(relativeTime(at(90_000), now)).toBe("in 1 minute");
   });
   it("says less than a minute coarsely", () => {

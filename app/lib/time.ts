@@ -75,7 +75,10 @@ export function formatDateRange(start: Date | string | number, end: Date | strin
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "always" });
 
-/** "in 3 days", "2 hours ago": coarse, for deadlines (whole units, rounded towards zero). */
+/**
+ * "in 3 days", "2 hours ago": coarse, for deadlines (whole units, rounded towards zero). One day or hour comes with the
+ * hours or minutes after it ("in 1 day and 23 hours"): "in 1 day" read as tomorrow when the day after was meant.
+ */
 export function relativeTime(target: Date | string | number, now: Date): string {
   const diff = new Date(target).getTime() - now.getTime();
   const abs = Math.abs(diff);
@@ -84,10 +87,14 @@ export function relativeTime(target: Date | string | number, now: Date): string 
     [3_600_000, "hour"],
     [60_000, "minute"],
   ];
-  for (const [ms, unit] of units) {
+  for (const [i, [ms, unit]] of units.entries()) {
     if (abs >= ms) {
       const n = Math.floor(abs / ms);
-      return relative.format(diff >= 0 ? n : -n, unit);
+      const [nextMs, nextUnit] = units[i + 1] ?? [ms, unit];
+      const rest = Math.floor((abs - n * ms) / nextMs);
+      if (n > 1 || rest === 0 || nextMs === ms) return relative.format(diff >= 0 ? n : -n, unit);
+      const words = `1 ${unit} and ${rest} ${nextUnit}${rest === 1 ? "" : "s"}`;
+      return diff >= 0 ? `in ${words}` : `${words} ago`;
     }
   }
   return diff >= 0 ? "in less than a minute" : "just now";

@@ -5,9 +5,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { redirectWithToast } from "~/lib/toast.server";
 import { confirmEmailChange, emailChangeDone, findEmailChange } from "~/modules/auth/email-change.server";
 import { getOptionalUser } from "~/modules/auth/guards.server";
+import { pageTitle } from "~/lib/page-title";
 
 // same-origin: the token never leaves in a Referer (as on the other mailed links, ADR 028).
-export const meta: MetaFunction = () => [{ title: "Change your email · Problem First" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction = ({ error }) => [...pageTitle(error, () => "Change your email"), { name: "referrer", content: "same-origin" }];
 
 // The link is the permission: it reached the new address. Opening it only shows a button, so a mail scanner that
 // fetches links changes nothing; it never signs anyone in (ADR 065).

@@ -47,7 +47,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 // A page sent here because nobody is signed in: a link opened signed out, or a session that ended (signed out elsewhere).
+// Not after confirming an address signed out (`confirmed`), which the toast explains.
 const TO_SEE_THAT_PAGE = "Sign in to see that page: you are not signed in, or your session has ended.";
+const sentFromAPage = (params: URLSearchParams) => params.has("redirectTo") && !params.has("confirmed");
 
 export default function SignIn() {
   const lastResult = useActionData<typeof action>()?.result;
@@ -69,14 +71,14 @@ export default function SignIn() {
     return (
       <div className="mx-auto max-w-md">
         <h1 className="h1">Sign in</h1>
-        {searchParams.get("redirectTo") ? <p className="mt-2 text-slate-700">{TO_SEE_THAT_PAGE}</p> : null}
+        {sentFromAPage(searchParams) ? <p className="mt-2 text-slate-700">{TO_SEE_THAT_PAGE}</p> : null}
         {ssoCard}
       </div>
     );
   return (
     <div className="mx-auto max-w-md">
       <h1 className="h1">Sign in</h1>
-      {searchParams.get("redirectTo") ? <p className="mt-2 text-slate-700">{TO_SEE_THAT_PAGE}</p> : null}
+      {sentFromAPage(searchParams) ? <p className="mt-2 text-slate-700">{TO_SEE_THAT_PAGE}</p> : null}
       {ssoCard}
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />

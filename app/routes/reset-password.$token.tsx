@@ -12,12 +12,13 @@ import { resetPasswordSchema } from "~/modules/auth/schemas";
 import { findResetAccount, resetPassword } from "~/modules/auth/password-reset.server";
 import { requirePasswordLogin } from "~/modules/auth/guards.server";
 import { startSession } from "~/modules/auth/session.server";
+import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/auth/schemas"));
 
 // same-origin, not no-referrer: the token never leaves in a Referer, and a form post without JavaScript still
 // carries this site as its Origin (no-referrer sends "null", which the same-origin check in server.mjs refuses).
-export const meta: MetaFunction = () => [{ title: "Choose a new password · Problem First" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction = ({ error }) => [...pageTitle(error, () => "Choose a new password"), { name: "referrer", content: "same-origin" }];
 
 const expired = () => data({ valid: false as const, email: null }, { status: 404 });
 

@@ -5,10 +5,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getOptionalUser } from "~/modules/auth/guards.server";
 import { optOut } from "~/modules/mail/outbox.server";
 import { readUnsubscribeToken } from "~/modules/mail/unsubscribe.server";
+import { pageTitle } from "~/lib/page-title";
 
 // same-origin, not no-referrer: the token never leaves in a Referer, and the button's post without JavaScript still
 // carries this site as its Origin (no-referrer sends "null", which the same-origin check in server.mjs refuses).
-export const meta: MetaFunction = () => [{ title: "Stop emails · Problem First" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction = ({ error }) => [...pageTitle(error, () => "Stop emails"), { name: "referrer", content: "same-origin" }];
 
 // The signed link is the permission: it names one address and only this app can sign it.
 function addressOf(token: string | undefined) {

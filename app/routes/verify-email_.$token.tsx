@@ -6,10 +6,11 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { findVerification, verifyEmail } from "~/modules/auth/email-verification.server";
 import { getOptionalUser } from "~/modules/auth/guards.server";
 import { safeRedirect } from "~/modules/auth/schemas";
+import { pageTitle } from "~/lib/page-title";
 
 // same-origin, not no-referrer: the token never leaves in a Referer, and a form post without JavaScript still
 // carries this site as its Origin (no-referrer sends "null", which the same-origin check refuses).
-export const meta: MetaFunction = () => [{ title: "Confirm your email · Problem First" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction = ({ error }) => [...pageTitle(error, () => "Confirm your email"), { name: "referrer", content: "same-origin" }];
 
 // The link is the permission: whoever holds a usable one confirms the address it was mailed to. Opening it
 // only shows a button, so a mail scanner that fetches links confirms nothing; it never signs anyone in (ADR 028).
@@ -35,7 +36,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       "/",
       "That email address is confirmed, for another account than the one signed in here. Its owner can sign in and join teams now.",
     );
-  return redirectWithToast(next ? `/login?${new URLSearchParams({ redirectTo: next })}` : "/login", "Email address confirmed. Sign in to join a team.");
+  // `confirmed`: the sign-in page then does not also say the person's session has ended; the toast says why they are there.
+  return redirectWithToast(
+    next ? `/login?${new URLSearchParams({ redirectTo: next, confirmed: "1" })}` : "/login",
+    "Email address confirmed. Sign in to join a team.",
+  );
 }
 
 export default function ConfirmEmail() {

@@ -99,7 +99,7 @@ describe("digestMarkdown", () => {
     expect(finalRoundLines(d)).toEqual(["1. Gamma", "2. Alpha", "Not ranked *Delta*"]);
     const md = digestMarkdown(d, "https://pf.example");
     expect(md).toContain(
-      "## Final round\n\nThe finalists, as the final round's judges ranked them (the official ranking):\n\n- 1\\. Gamma\n- 2\\. Alpha\n- Not ranked \\*Delta\\*\n",
+      "## Final round\n\nThe finalists, as the final round's judges ranked them (the official ranking):\n\n- Rank 1: Gamma\n- Rank 2: Alpha\n- Not ranked: \\*Delta\\*\n",
     );
     expect(finalRoundLines({ finalRound: null })).toEqual([]);
   });

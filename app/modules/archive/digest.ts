@@ -157,7 +157,8 @@ export function digestMarkdown(d: Digest, appUrl: string): string {
 
   if (d.finalRound?.length) {
     lines.push("## Final round", "", "The finalists, as the final round's judges ranked them (the official ranking):", "");
-    for (const line of finalRoundLines(d)) lines.push(`- ${mdText(line)}`);
+    // "Rank 1: Title" rather than "1. Title" inside a bullet, which Markdown would make a list in a list.
+    for (const f of d.finalRound) lines.push(`- ${f.rank === null ? "Not ranked" : `Rank ${f.rank}`}: ${mdText(f.title || "Untitled entry")}`);
     lines.push("");
   }
 

@@ -42,7 +42,11 @@ describe("phase wording", () => {
     const now = new Date("2026-11-04T09:00:00Z");
     expect(eventDates({ ...times, phase: "open" }, now)).toEqual({
       ran: null,
-      moments: { starts: "Tue, 3 Nov 2026, 10:00 CET", submission: "Thu, 5 Nov 2026, 18:00 CET (in 1 day)", judging: "Tue, 17 Nov 2026, 18:00 CET" },
+      moments: {
+        starts: "Tue, 3 Nov 2026, 10:00 CET",
+        submission: "Thu, 5 Nov 2026, 18:00 CET (in 1 day and 8 hours)",
+        judging: "Tue, 17 Nov 2026, 18:00 CET",
+      },
       next: { label: "Submissions close", at: "2026-11-05T17:00:00.000Z" },
     });
     expect(eventDates({ ...times, phase: "judging" }, new Date("2026-11-06T09:00:00Z")).moments?.submission).toBe("Thu, 5 Nov 2026, 18:00 CET (16 hours ago)");

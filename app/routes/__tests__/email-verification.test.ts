@@ -170,7 +170,7 @@ describe("the mailed link", () => {
     expect(shown.data).toMatchObject({ valid: true, next: "/join?code=ABCD2345" });
     // Not signed in: on to sign-in, which leads to the invite.
     const done = await expectStatus(confirmAction(args(request(`/verify-email/${token}`, { form: { next: "/join?code=ABCD2345" } }), { token })), 302);
-    expect(done.response!.headers.get("Location")).toBe("/login?redirectTo=%2Fjoin%3Fcode%3DABCD2345");
+    expect(done.response!.headers.get("Location")).toBe("/login?redirectTo=%2Fjoin%3Fcode%3DABCD2345&confirmed=1");
 
     // Somewhere off-site is never carried along: not in the link, not after confirming.
     await signUpFrom("otto.offsite@example.com", "//evil.example/join", "10.22.1.4");
