@@ -23,6 +23,13 @@ test("search the archive, filter by failed and a root cause, open a learning, sh
   expect((await chatbot.innerText()).split("A chat window where agents ask").length - 1).toBe(1);
   await expect(chatbot).toContainText("AI metric: Correct queue on first assignment: 71 % → 85 % (target) → not measured");
   await expectAccessible(reader);
+  // NOT leaves a word out, as in other search boxes: the chatbot's text names the queue.
+  await reader.getByLabel("Search entries and post-mortems").fill("chatbot NOT queue");
+  await reader.getByRole("button", { name: "Search" }).click();
+  await expect(reader.getByRole("region", { name: "Results" }).getByRole("link", { name: "Support chatbot for agents" })).toHaveCount(0);
+  await reader.getByLabel("Search entries and post-mortems").fill("support chatbot");
+  await reader.getByRole("button", { name: "Search" }).click();
+  await expect(results.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
 
   // Then narrow down: failed attempts whose data lacked context.
   await reader.getByLabel("Outcome").selectOption({ label: "Failed attempt" });

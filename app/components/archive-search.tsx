@@ -33,8 +33,8 @@ export function ArchiveSearch({ filters, closedEvents, choices, active, clearFil
         </label>
         <ArchiveSearchBox key={filters.q} defaultValue={filters.q} describedBy="q-hint" />
         <p id="q-hint" className="hint mt-1">
-          All words must appear. Use "quotes" for a phrase, invoic* for words that start alike, -word to leave a word out, and OR between alternatives.
-          Suggestions appear as you type: arrow keys to choose, Enter to search.
+          All words must appear. Use "quotes" for a phrase, invoic* for words that start alike, -word (or NOT word) to leave a word out, and OR between
+          alternatives. Suggestions appear as you type: arrow keys to choose, Enter to search.
         </p>
       </div>
 

@@ -24,7 +24,13 @@ describe("parseQuery", () => {
     expect(parseQuery(`'; DROP TABLE entries; --`).all).toBe('"DROP" AND "TABLE" AND "entries"');
     expect(parseQuery("title:secret NEAR(a b) ^start").all).toBe('"title secret" AND "NEAR a" AND "b" AND "start"');
     expect(parseQuery('say "hi').all).toBe('"say" AND "hi"');
-    expect(parseQuery("AND OR NOT").all).toBe('("AND" OR "NOT")');
+    // In capitals, NOT leaves the next word out as - does, and AND is what a space says; in lower case both are words.
+    expect(parseQuery("chatbot NOT queue").all).toBe('"chatbot" NOT "queue"');
+    expect(parseQuery("chatbot AND queue NOT -voice").all).toBe('"chatbot" AND "queue" NOT "voice"');
+    expect(parseQuery('invoice NOT "root cause"').all).toBe('"invoice" NOT "root cause"');
+    expect(parseQuery("not and").all).toBe('"not" AND "and"');
+    expect(parseQuery("a NOT OR b").all).toBe('("a" OR "b")');
+    expect(parseQuery("AND OR NOT").terms).toEqual([]);
   });
 
   it("returns no expression for empty or punctuation-only input, with a notice where useful", () => {

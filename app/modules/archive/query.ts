@@ -73,13 +73,24 @@ function tokenize(raw: string): { terms: Term[]; orAfter: Set<number>; dropped: 
   const dropped: string[] = [];
   // A phrase in double quotes (closed or not), or a run of non-space characters.
   const pieces = input.match(/-?"[^"]*"?|[^\s"]+/g) ?? [];
+  // "NOT x" leaves x out as "-x" does, and "AND" says what a space does, as people type them from other search boxes;
+  // only in capitals, so "not" and "and" stay words (common ones, which a search leaves out).
+  let notNext = false;
   for (const piece of pieces) {
     if (piece === "OR") {
       if (terms.length > 0) orAfter.add(terms.length - 1);
+      notNext = false;
       continue;
     }
-    const negated = piece.startsWith("-") && piece.length > 1;
-    const body = negated ? piece.slice(1) : piece;
+    if (piece === "AND") continue;
+    if (piece === "NOT") {
+      notNext = true;
+      continue;
+    }
+    const dash = piece.startsWith("-") && piece.length > 1;
+    const negated = dash || notNext;
+    notNext = false;
+    const body = dash ? piece.slice(1) : piece;
     if (body.startsWith('"')) {
       const inner = words(body.replace(/"/g, " "));
       if (inner.length === 0) continue;

@@ -148,6 +148,8 @@ describe("archive search", () => {
     expect(await ids({ q: '"which invoice"' })).toEqual([world.bodyHit]);
     expect(await ids({ q: '"invoice which"' })).toEqual([]);
     expect(await ids({ q: "invoice -overdue -router" })).toEqual([world.titleHit]);
+    // As typed in other search boxes: NOT leaves a word out, AND joins.
+    expect(await ids({ q: "invoice NOT overdue AND NOT router" })).toEqual([world.titleHit]);
     const fallback = await search({ q: "matcher zeppelin" });
     expect(fallback.mode).toBe("any");
     expect(fallback.learnings.map((l) => l.id)).toEqual([world.titleHit]);
