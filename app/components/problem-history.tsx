@@ -27,7 +27,8 @@ export function ProblemHistorySection({ history }: { history: ProblemHistory }) 
       {best ? (
         <p className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
           <strong>Best AI metric result so far:</strong> {best.metricName ? `${best.metricName}: ` : ""}
-          {metricLine(best)}, by “{best.title || "Untitled entry"}” ({best.eventTitle}).
+          {metricLine(best)}
+          {best.metricToday ? " (measured after the event, in a follow-up)" : ""}, by “{best.title || "Untitled entry"}” ({best.eventTitle}).
         </p>
       ) : (
         <p className="text-sm text-slate-700">No attempt measured its AI metric against a baseline and target yet.</p>

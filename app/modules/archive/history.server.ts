@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { FollowUpStatus, Outcome, RootCause } from "#db/schema";
 import { db } from "~/db.server";
 import { LATEST_STATUS_OF_E } from "~/modules/follow-ups/latest.server";
-import { bestMetricAttempt, problemKey } from "./history";
+import { bestMetricAttempt, latestResult, problemKey } from "./history";
 import { VISIBLE } from "./search.server";
 
 type Attempt = {
@@ -22,6 +22,8 @@ type Attempt = {
   eventTitle: string;
   /** What became of it: its latest follow-up's answer, if any (ADR 030). */
   followUpStatus: FollowUpStatus | null;
+  /** The AI metric's value its latest follow-up with one recorded, after the event; null without. */
+  metricToday: string | null;
 };
 
 export type ProblemHistory = {
@@ -29,11 +31,20 @@ export type ProblemHistory = {
   attempts: Attempt[];
   /** How many past events posted it. */
   events: number;
-  /** The attempt whose measured result went furthest toward its target, if any was measured. */
+  /**
+   * The attempt whose latest measured value (a follow-up's, else the event's) went furthest toward its target, with
+   * that value as its `metricResult`.
+   */
   best: Attempt | null;
   /** How many attempts reached production (their latest follow-up says adopted). */
   reachedProduction: number;
 };
+
+/** The best attempt with the value that made it best as its result, for the line shown (`metricToday` says when). */
+function bestOf(attempts: Attempt[]): Attempt | null {
+  const best = bestMetricAttempt(attempts);
+  return best && { ...best, metricResult: latestResult(best) };
+}
 
 /** The problem's history in the archive, or null when no past event has an attempt at it. */
 export async function problemHistory(problem: { id: string; title: string }): Promise<ProblemHistory | null> {
@@ -48,7 +59,8 @@ export async function problemHistory(problem: { id: string; title: string }): Pr
   const attempts = await db.all<Attempt>(sql`
     select e.id, e.title, t.name as teamName, e.outcome, e.post_mortem_root_cause as rootCause,
       e.metric_name as metricName, e.metric_unit as metricUnit, e.metric_baseline as metricBaseline, e.metric_target as metricTarget, e.metric_result as metricResult,
-      ev.slug as eventSlug, ev.title as eventTitle, ${LATEST_STATUS_OF_E} as followUpStatus
+      ev.slug as eventSlug, ev.title as eventTitle, ${LATEST_STATUS_OF_E} as followUpStatus,
+      (select fu.metric_value from follow_ups fu where fu.entry_id = e.id and trim(fu.metric_value) <> '' order by fu.id desc limit 1) as metricToday
     from entries e join teams t on t.id = e.team_id join events ev on ev.id = e.event_id
     where t.problem_id in (${sql.join(
       same.map((id) => sql`${id}`),
@@ -59,7 +71,7 @@ export async function problemHistory(problem: { id: string; title: string }): Pr
   return {
     attempts,
     events: new Set(attempts.map((a) => a.eventSlug)).size,
-    best: bestMetricAttempt(attempts),
+    best: bestOf(attempts),
     reachedProduction: attempts.filter((a) => a.followUpStatus === "adopted").length,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestMetricAttempt, metricNumber, metricProgress, problemKey } from "./history";
+import { bestMetricAttempt, latestResult, metricNumber, metricProgress, problemKey } from "./history";
 
 describe("problemKey", () => {
   it("matches titles with the same words, whatever their case, accents or punctuation", () => {
@@ -40,5 +40,17 @@ describe("metricProgress and bestMetricAttempt", () => {
     expect(bestMetricAttempt([partial, a("71", "85", ""), worked])).toBe(worked);
     expect(bestMetricAttempt([a("1", "2", "")])).toBeNull();
     expect(bestMetricAttempt([])).toBeNull();
+  });
+
+  it("counts the value a follow-up recorded after the event over the result at the event", () => {
+    const measuredLater = { ...a("12", "50", "34"), metricToday: "61.5" };
+    const atTheEvent = a("12", "50", "45");
+    expect(latestResult(measuredLater)).toBe("61.5");
+    expect(latestResult({ ...atTheEvent, metricToday: " " })).toBe("45");
+    expect(latestResult({ ...atTheEvent, metricToday: null })).toBe("45");
+    expect(metricProgress(measuredLater)).toBeCloseTo(49.5 / 38);
+    expect(bestMetricAttempt([atTheEvent, measuredLater])).toBe(measuredLater);
+    // A later value can also be worse: it counts as it is.
+    expect(bestMetricAttempt([{ ...a("12", "50", "49"), metricToday: "20" }, atTheEvent])).toBe(atTheEvent);
   });
 });

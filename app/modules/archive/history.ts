@@ -15,20 +15,29 @@ export function metricNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export type MetricAttempt = { metricBaseline: string; metricTarget: string; metricResult: string };
+/** `metricToday`: the value its latest follow-up recorded (ADR 030), measured after the event; empty or absent without. */
+export type MetricAttempt = { metricBaseline: string; metricTarget: string; metricResult: string; metricToday?: string | null };
+
+/** The attempt's latest measured value: a follow-up's, recorded since the event, over the result at the event. */
+export function latestResult(a: MetricAttempt): string {
+  return a.metricToday?.trim() ? a.metricToday : a.metricResult;
+}
 
 /**
- * How far a measured result went from its baseline toward its target: 0 at the baseline, 1 at the
+ * How far the latest measured value went from its baseline toward its target: 0 at the baseline, 1 at the
  * target, above 1 past it. The direction comes from the attempt itself (a target under the baseline
  * means lower is better). Null without a result, a baseline and a target that differ.
  */
 export function metricProgress(a: MetricAttempt): number | null {
-  const [baseline, target, result] = [a.metricBaseline, a.metricTarget, a.metricResult].map(metricNumber);
+  const [baseline, target, result] = [a.metricBaseline, a.metricTarget, latestResult(a)].map(metricNumber);
   if (baseline === null || target === null || result === null || target === baseline) return null;
   return (result - baseline) / (target - baseline);
 }
 
-/** The attempt whose result went furthest toward its own target (attempts measure against their own baselines). */
+/**
+ * The attempt whose latest measured value went furthest toward its own target (attempts measure against their own
+ * baselines): a value a team recorded months later counts, as the "best result so far" it is.
+ */
 export function bestMetricAttempt<T extends MetricAttempt>(attempts: T[]): T | null {
   let best: { attempt: T; progress: number } | null = null;
   for (const attempt of attempts) {

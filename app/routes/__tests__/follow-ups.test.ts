@@ -330,4 +330,15 @@ describe("where follow-ups show", () => {
     expect(history.reachedProduction).toBe(1);
     expect(Object.fromEntries(history.attempts.map((x) => [x.id, x.followUpStatus]))).toEqual({ [w.a.entryId]: "adopted", [w.b.entryId]: null });
   });
+
+  it("the problem's best AI metric result so far counts a value recorded in a follow-up after the event", async () => {
+    const w = await closedEventWorld({ title: "Refunds take a week" });
+    const again = await createOpenEvent(w.organizer);
+    const posted = await addProblem(again.event.id, { ...problemInput, title: "Refunds take a week" });
+    // Both measured 12 toward 20 at the event; B's team measured 18 since, in a follow-up without a value after it.
+    await recordFollowUp(w.b.entryId, w.other.id, { status: "piloted", why: "Piloting in one region.", metricValue: "18" }, new Date());
+    await recordFollowUp(w.b.entryId, w.other.id, { status: "piloted", why: "Still piloting.", metricValue: "" }, new Date());
+    const { best } = (await problemHistory(posted))!;
+    expect(best).toMatchObject({ id: w.b.entryId, metricResult: "18", metricToday: "18" });
+  });
 });
