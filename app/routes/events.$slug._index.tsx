@@ -21,6 +21,7 @@ import { eventDates } from "~/modules/events/phases";
 import { listProblems } from "~/modules/problems/problems.server";
 import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.server";
 import { myInvitations } from "~/modules/teams/team-finder.server";
+import { lastPublishedAt } from "~/modules/events/events.server";
 import { pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => data?.event.title ?? "Event");
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the first cards are read: the gallery pages through the rest (ADR 041).
   const join = canJoinTeam(user, access, now);
   const findTeam = canViewTeamFinder(user, access).ok && canSeeTeamRosters(user, access, event).ok;
-  const [problemList, listed, awardList, announcementList, vote, invitations] = await Promise.all([
+  const [problemList, listed, awardList, announcementList, vote, invitations, closedAt] = await Promise.all([
     listProblems(event.id),
     submittedEntriesPage(event.id, {}, entryListVisibility(user, access, now), null, EVENT_PAGE_ENTRIES),
     event.phase === "closed" ? listAwards(event.id) : Promise.resolve([]),
@@ -59,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     galleryVoteLine(event, user, now),
     // An invitation waiting for someone in no team is said where they would start one.
     join.ok && findTeam ? myInvitations(event.id, user.id) : [],
+    event.phase === "closed" ? lastPublishedAt(event.id) : null,
   ]);
   const blind = blindJudging(user, access, event);
   return {
@@ -70,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entryCount: listed.page.total,
     myTeamId: access.teamId,
     awards: awardList.filter((a) => a.entryId),
-    dates: eventDates(event, now),
+    dates: eventDates({ ...event, closedAt }, now),
     // Times as words here, so the page's JavaScript carries no time formatting (ADR 043).
     announcements: announcementList.map(({ sentAt, ...a }) => ({ ...a, sentAt: sentAt ? formatInZone(sentAt, event.timezone) : null })),
     inviteReply: invite && !invite.ok ? inviteCodeReply(invite) : undefined,

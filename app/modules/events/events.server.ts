@@ -179,12 +179,21 @@ export async function listVisibleEvents(actor: Actor) {
       startsAt: events.startsAt,
       submissionDeadline: events.submissionDeadline,
       judgingDeadline: events.judgingDeadline,
+      closedAt: sql<
+        number | null
+      >`(select max(pc.created_at) * 1000 from phase_changes pc where pc.event_id = events.id and pc.to_phase = 'closed' and events.phase = 'closed')`,
       problemCount: sql<number>`(select count(*) from problems p where p.event_id = events.id)`,
       teamCount: sql<number>`(select count(*) from teams t where t.event_id = events.id)`,
     })
     .from(events)
     .where(visible)
     .orderBy(desc(events.startsAt));
+}
+
+/** When the event's results were last published (its latest move to closed), or null. */
+export async function lastPublishedAt(eventId: string): Promise<Date | null> {
+  const [row] = await db.all<{ at: number | null }>(sql`select max(created_at) as at from phase_changes where event_id = ${eventId} and to_phase = 'closed'`);
+  return row?.at ? new Date(Number(row.at) * 1000) : null;
 }
 
 /** The rubric of one judging round (ADR 038): round 1's unless asked for the final round's. */
@@ -430,15 +439,11 @@ export async function changePhase(event: EventRow, actorId: string, input: Phase
   const told = await notifyStatementsIfChanged(await phaseNotices(event, req.to, origin, check.reopenUntil), origin);
   // Judging started early closes submissions now. An event that had not started yet starts a minute before, so its
   // dates stay in order and its edit form (which checks them, at minute precision) still saves.
-  // Results published before the judging deadline end judging now, a minute after the submission deadline at the
-  // earliest, for the same reason.
   const closed = check.closeSubmissionsNow
     ? { submissionDeadline: now, ...(event.startsAt.getTime() > now.getTime() - MINUTE ? { startsAt: new Date(now.getTime() - MINUTE) } : {}) }
     : check.reopenUntil
       ? { submissionDeadline: check.reopenUntil }
-      : check.endJudgingNow
-        ? { judgingDeadline: new Date(Math.max(now.getTime(), event.submissionDeadline.getTime() + MINUTE)) }
-        : {};
+      : {};
   const [updated] = await db.batch([
     db
       .update(events)

@@ -36,6 +36,11 @@ describe("phase wording", () => {
     expect(eventWhen({ ...times, phase: "judging" })).toBe("Judging ends Tue, 17 Nov 2026, 18:00 CET");
     expect(eventWhen({ ...times, phase: "closed" })).toBe("Ran 3 – 17 Nov 2026");
     expect(eventWhen({ ...times, phase: "closed", judgingDeadline: new Date("2026-12-02T10:00:00Z") })).toBe("Ran 3 Nov – 2 Dec 2026");
+    // Published before the judging deadline: it ran until it was published; published after it, until the deadline.
+    expect(eventWhen({ ...times, phase: "closed", closedAt: new Date("2026-11-05T20:00:00Z") })).toBe("Ran 3 – 5 Nov 2026");
+    expect(eventWhen({ ...times, phase: "closed", closedAt: new Date("2026-11-30T20:00:00Z") })).toBe("Ran 3 – 17 Nov 2026");
+    expect(eventWhen({ ...times, phase: "closed", closedAt: null })).toBe("Ran 3 – 17 Nov 2026");
+    expect(eventDates({ ...times, phase: "closed", closedAt: "2026-11-05T20:00:00Z" }, new Date("2026-11-20T09:00:00Z")).ran).toBe("3 – 5 Nov 2026");
   });
 
   it("gives the event page its dates as words: the range once closed, the deadline with how far off it is, and the countdown", () => {

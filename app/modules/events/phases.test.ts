@@ -19,7 +19,7 @@ const go = (f: PhaseFacts, to: PhaseFacts["phase"], opts: { confirmed?: boolean;
 
 describe("draft → open", () => {
   it("opens with a problem and positive weights", () => {
-    expect(go(facts(), "open")).toEqual({ ok: true, closeSubmissionsNow: false, endJudgingNow: false, reopenUntil: null });
+    expect(go(facts(), "open")).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
   });
   it("is blocked without a problem", () => {
     expect(nextSteps(facts({ problemCount: 0 }))[0].blockers).toEqual(["Add at least one business problem."]);
@@ -43,19 +43,18 @@ describe("open → judging", () => {
   it("starts without confirmation once the submission deadline has passed", () => {
     const f = facts({ phase: "open", submissionDeadline: new Date("2030-05-31T12:00:00Z") });
     expect(nextSteps(f)[0].confirmation).toBeNull();
-    expect(go(f, "judging")).toEqual({ ok: true, closeSubmissionsNow: false, endJudgingNow: false, reopenUntil: null });
+    expect(go(f, "judging")).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
   });
   it("needs a confirmation before the deadline, and then closes submissions now", () => {
     const f = facts({ phase: "open" });
     expect(nextSteps(f)[0].confirmation).toMatch(/closes submissions immediately/);
     expect(go(f, "judging")).toEqual({ ok: false, field: "confirmed", message: "Tick the confirmation to go ahead." });
-    expect(go(f, "judging", { confirmed: true })).toEqual({ ok: true, closeSubmissionsNow: true, endJudgingNow: false, reopenUntil: null });
+    expect(go(f, "judging", { confirmed: true })).toEqual({ ok: true, closeSubmissionsNow: true, reopenUntil: null });
   });
   it("treats the deadline instant itself as passed", () => {
     expect(go(facts({ phase: "open", submissionDeadline: now }), "judging")).toEqual({
       ok: true,
       closeSubmissionsNow: false,
-      endJudgingNow: false,
       reopenUntil: null,
     });
   });
@@ -68,12 +67,7 @@ describe("judging → closed", () => {
   it("closes without confirmation when every expected score sheet is complete", () => {
     const f = facts({ phase: "judging", judging: { expectedSheets: 4, completeSheets: 4, entryLines: [], judgeLines: [] } });
     expect(nextSteps(f)[0]).toMatchObject({ confirmation: null, details: [] });
-    // Before the judging deadline: judging ends now, so the event's dates say when it really ran.
-    expect(go(f, "closed")).toEqual({ ok: true, closeSubmissionsNow: false, endJudgingNow: true, reopenUntil: null });
-  });
-  it("keeps a judging deadline that has passed, the instant itself included", () => {
-    const f = facts({ phase: "judging", judgingDeadline: now, judging: { expectedSheets: 1, completeSheets: 1, entryLines: [], judgeLines: [] } });
-    expect(go(f, "closed")).toEqual({ ok: true, closeSubmissionsNow: false, endJudgingNow: false, reopenUntil: null });
+    expect(go(f, "closed")).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
   });
   it("needs a confirmation that lists each entry and judge with a missing or incomplete sheet", () => {
     const entryLines = ["Chat for invoices: incomplete from Ben (2 of 6 criteria)", "Ticket triage: no sheet from Ben"];
@@ -107,7 +101,6 @@ describe("closed → judging (reopen)", () => {
     expect(go(f, "judging", { reason: "A judge's scores were missing" })).toEqual({
       ok: true,
       closeSubmissionsNow: false,
-      endJudgingNow: false,
       reopenUntil: null,
     });
   });
@@ -136,7 +129,6 @@ describe("judging → open (reopen submissions)", () => {
     expect(go(f, "open", { reason: "Network outage", until: inAnHour })).toEqual({
       ok: true,
       closeSubmissionsNow: false,
-      endJudgingNow: false,
       reopenUntil: inAnHour,
     });
     // One millisecond before the judging deadline is still before it.
@@ -169,7 +161,6 @@ describe("judging → open (reopen submissions)", () => {
     expect(go(facts({ phase: "closed" }), "judging", { reason: "late scores", until: inAnHour })).toEqual({
       ok: true,
       closeSubmissionsNow: false,
-      endJudgingNow: false,
       reopenUntil: null,
     });
   });
@@ -287,7 +278,6 @@ describe("the steps each phase offers, in full", () => {
     expect(go(facts({ phase: "closed" }), "judging", { reason: " abc " })).toEqual({
       ok: true,
       closeSubmissionsNow: false,
-      endJudgingNow: false,
       reopenUntil: null,
     });
     expect(go(facts({ phase: "closed" }), "judging", { reason: "ab" })).toMatchObject({ ok: false, field: "reason" });

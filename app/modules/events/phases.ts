@@ -137,7 +137,7 @@ function reopenSubmissions(f: PhaseFacts): PhaseStep {
 /** `submissionDeadline`: the new deadline a step with `deadline` asks for, already read in the event's time zone. */
 export type TransitionRequest = { to: EventPhase; confirmed: boolean; reason: string; submissionDeadline?: Date | null };
 export type TransitionCheck =
-  | { ok: true; closeSubmissionsNow: boolean; endJudgingNow: boolean; reopenUntil: Date | null }
+  | { ok: true; closeSubmissionsNow: boolean; reopenUntil: Date | null }
   | { ok: false; field: "to" | "confirmed" | "reason" | "submissionDeadline"; message: string };
 
 export function checkTransition(f: PhaseFacts, req: TransitionRequest): TransitionCheck {
@@ -169,9 +169,6 @@ export function checkTransition(f: PhaseFacts, req: TransitionRequest): Transiti
   return {
     ok: true,
     closeSubmissionsNow: f.phase === "open" && req.to === "judging" && f.now < f.submissionDeadline,
-    // Results published before the judging deadline end judging now: a published event has happened, so its dates
-    // are not in the future (edit-rules.ts), and "Ran 4 – 30 Dec" would name a day it did not run.
-    endJudgingNow: f.phase === "judging" && req.to === "closed" && f.now < f.judgingDeadline,
     reopenUntil: step.deadline ? (req.submissionDeadline ?? null) : null,
   };
 }
@@ -201,7 +198,26 @@ export const phaseLabels: Record<EventPhase, string> = {
   closed: phaseWords.closed.label,
 };
 
-type EventTimes = { phase: EventPhase; startsAt: Date | string; submissionDeadline: Date | string; judgingDeadline: Date | string; timezone: string };
+type EventTimes = {
+  phase: EventPhase;
+  startsAt: Date | string;
+  submissionDeadline: Date | string;
+  judgingDeadline: Date | string;
+  timezone: string;
+  /** When its results were last published, for a closed event (`lastPublishedAt`); null or absent when unknown. */
+  closedAt?: Date | string | number | null;
+};
+
+/**
+ * The days a closed event ran: from its start to its judging deadline, or to the day its results were published when
+ * that came first ("Ran 4 – 5 Dec", not the deadline it did not need). The deadline itself stays as it was set, so a
+ * reopened event's judges still see it.
+ */
+function ran(e: EventTimes): string {
+  const deadline = new Date(e.judgingDeadline);
+  const closed = e.closedAt ? new Date(e.closedAt) : null;
+  return formatDateRange(e.startsAt, closed && closed < deadline ? closed : deadline, e.timezone);
+}
 
 /** One line saying when an event happens, worded for its phase; a past event shows the dates it ran as a range. */
 export function eventWhen(e: EventTimes): string {
@@ -213,7 +229,7 @@ export function eventWhen(e: EventTimes): string {
     case "judging":
       return `Judging ends ${formatInZone(e.judgingDeadline, e.timezone)}`;
     case "closed":
-      return `Ran ${formatDateRange(e.startsAt, e.judgingDeadline, e.timezone)}`;
+      return `Ran ${ran(e)}`;
   }
 }
 
@@ -223,7 +239,7 @@ export function eventWhen(e: EventTimes): string {
  * the next moment ahead for the countdown.
  */
 export function eventDates(e: EventTimes, now: Date) {
-  if (e.phase === "closed") return { ran: formatDateRange(e.startsAt, e.judgingDeadline, e.timezone), moments: null, next: null };
+  if (e.phase === "closed") return { ran: ran(e), moments: null, next: null };
   const next = nextDeadline(e, now);
   return {
     ran: null,

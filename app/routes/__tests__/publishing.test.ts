@@ -4,7 +4,10 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { awards, entries, events, scores } from "#db/schema";
 import { db } from "~/db.server";
-import { addJudge, listCriteria } from "~/modules/events/events.server";
+import { addJudge, listCriteria, listVisibleEvents } from "~/modules/events/events.server";
+import { eventWhen } from "~/modules/events/phases";
+import { formatDateRange } from "~/lib/time";
+import { loader as eventLoader } from "~/routes/events.$slug._index";
 import { saveScores } from "~/modules/judging/judging.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
@@ -71,20 +74,23 @@ describe("publishing with incomplete judging", () => {
     expect((await db.select({ phase: events.phase }).from(events).where(eq(events.id, w.event.id)))[0].phase).toBe("closed");
   });
 
-  it("ends judging when results are published before its deadline, so the event's dates say when it ran", async () => {
+  it("says a past event ran until its results were published, before its judging deadline, which stays as set", async () => {
     const w = await world();
     const before = await getEvent(w.event.id);
-    expect(before.judgingDeadline.getTime()).toBeGreaterThan(Date.now());
-    const t0 = Date.now();
+    expect(before.judgingDeadline.getTime()).toBeGreaterThan(Date.now() + 86_400_000);
     await expectStatus(manage(w.organizer, w.event.slug, { intent: "phase", to: "closed", confirmed: "on" }), 302);
     const after = await getEvent(w.event.id);
-    // Now (in seconds, as the column keeps them), or a minute after the submission deadline when judging started
-    // less than a minute ago, so the dates stay in order at the edit form's minute precision.
-    const earliest = Math.max(Math.floor(t0 / 1000) * 1000, before.submissionDeadline.getTime() + 60_000);
-    expect(after.judgingDeadline.getTime()).toBeGreaterThanOrEqual(earliest);
-    expect(after.judgingDeadline.getTime()).toBeLessThanOrEqual(Math.max(Date.now(), before.submissionDeadline.getTime() + 60_000));
-    expect(after.judgingDeadline.getTime()).toBeLessThan(before.judgingDeadline.getTime());
-    expect(after.submissionDeadline).toEqual(before.submissionDeadline);
+    // The deadline is kept: a reopened event's judges still see it.
+    expect(after.judgingDeadline).toEqual(before.judgingDeadline);
+    const until = formatDateRange(after.startsAt, new Date(), after.timezone);
+    const page = await expectStatus(eventLoader(args(request(`/events/${w.event.slug}`, { user: w.organizer }), { slug: w.event.slug })), 200);
+    expect((page.data as { dates: { ran: string } }).dates.ran).toBe(until);
+    const listed = (await listVisibleEvents({ id: w.organizer.id, role: "organizer" })).find((e) => e.id === w.event.id)!;
+    expect(eventWhen(listed)).toBe(`Ran ${until}`);
+    // Reopened, it has not ended: its deadline is what the list says again.
+    await movePhase(w.event.id, w.organizer, "judging", "A judge's scores were missing");
+    const reopened = (await listVisibleEvents({ id: w.organizer.id, role: "organizer" })).find((e) => e.id === w.event.id)!;
+    expect(eventWhen(reopened)).toMatch(/^Judging ends /);
   });
 });
 
