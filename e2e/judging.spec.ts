@@ -311,4 +311,16 @@ test("the organizer gives awards, exports the results, publishes, and a team rea
   await expect(teamD.getByText("This judge did not finish the score sheet: it is not counted in the score.")).toHaveCount(1);
   await expect(teamD.getByText("Jo One")).toHaveCount(0);
   await expectAccessible(teamD);
+
+  // Published results stay as published: the official ranking does not change, and nobody new becomes a judge.
+  await organizer.goto(`${eventUrl}/judging-settings`);
+  await organizer.getByLabel("Official ranking uses normalized scores").uncheck();
+  await organizer.getByRole("button", { name: "Save settings" }).click();
+  await expect(
+    organizer.getByText("Results are published, and this would change the official ranking everyone sees: reopen the event for judging first."),
+  ).toBeVisible();
+  await organizer.goto(`${eventUrl}/judges`);
+  await expect(organizer.getByText("Results are published, so judging has ended: reopen the event for judging to add a judge.")).toBeVisible();
+  await expect(organizer.getByRole("button", { name: "Create invite link" })).toHaveCount(0);
+  await expectAccessible(organizer);
 });

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { eventOrganizers, events, submissionQuestions, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
-import { createPerson, draftEvent, openEvent, pageSignedInAs, problemFor, startJudging, submittedEntry, teamOf } from "./fixtures";
+import { createPerson, draftEvent, openEvent, pageSignedInAs, problemFor, scoreSheet, startJudging, submittedEntry, teamOf } from "./fixtures";
 import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, unique, test } from "./helpers";
 
 async function addProblem(page: Page, title: string, owner: string, ownerAccount?: string) {
@@ -198,6 +198,29 @@ test("judges join by email and by invite link; a judge count larger than the poo
   await organizer.getByLabel("Judges per entry").fill("1");
   await organizer.getByRole("button", { name: "Save assignment mode" }).click();
   await expectToast(organizer, "Each entry now gets 1 judge");
+});
+
+test("switching to a fixed number of judges per entry keeps the sheets judges already scored", async ({ browser }) => {
+  const setUp = await openEvent(unique("Scored Switch Hack"));
+  const entryTitle = unique("Shift planner");
+  const { entryId } = await submittedEntry(setUp, await createPerson("Pia Planner"), entryTitle);
+  const judges = [await createPerson("Jo Scored"), await createPerson("Ivo Scored")];
+  await startJudging(setUp, judges);
+  // Every judge scores every entry: both score it in full.
+  for (const judge of judges) await scoreSheet(setUp.event.id, entryId, judge, { value: 4 });
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/judges`);
+  await organizer.getByLabel("Judges per entry").fill("1");
+  await organizer.getByLabel(/A fixed number of judges for each entry/).check();
+  await organizer.getByRole("button", { name: "Save assignment mode" }).click();
+  await expectToast(organizer, "Each entry now gets 1 judge");
+  // Both stay on it, marked scored (which keeps an assignment: no Unassign button).
+  const assigned = organizer.getByRole("listitem").filter({ hasText: entryTitle });
+  await expect(assigned.getByRole("listitem").filter({ hasText: "Ivo Scored" })).toContainText("(scored)");
+  await expect(assigned.getByRole("listitem").filter({ hasText: "Jo Scored" })).toContainText("(scored)");
+  const ivo = await pageSignedInAs(browser, judges[1].email);
+  await ivo.goto(`${setUp.url}/judging`);
+  await expect(ivo.getByRole("link", { name: entryTitle })).toBeVisible();
 });
 
 test("judging starts early only with confirmation and assigns one of two judges", async ({ browser }) => {

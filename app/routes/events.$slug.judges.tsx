@@ -26,7 +26,7 @@ import {
   removeAssignment,
   setJudgesPerEntry,
 } from "~/modules/events/assignments.server";
-import { listJudges } from "~/modules/events/events.server";
+import { JUDGING_ENDED, listJudges } from "~/modules/events/events.server";
 import { eventConflicts } from "~/modules/judging/judging.server";
 import {
   createJudgeInvite,
@@ -84,6 +84,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     event: { slug: event.slug, title: event.title, judgesPerEntry: event.judgesPerEntry, round },
+    // Results published: nobody joins the judges any more, so the page invites nobody (joinJudgesStatement).
+    judgingEnded: event.phase === "closed" ? JUDGING_ENDED : null,
     assignmentsClosed: assign.ok ? null : assign.reason,
     judges,
     roundOneJudges,
@@ -107,6 +109,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/events/${event.slug}/judges`;
   const invalid = (result: SubmissionResult<string[]>) => data<ActionResult>({ intent, result }, { status: 400 });
   const round = asRound(event.judgingRound);
+  if (event.phase === "closed" && ["invite-by-email", "resend-invite", "create-invite"].includes(intent ?? ""))
+    return redirectWithToast(back, { kind: "error", message: JUDGING_ENDED });
 
   switch (intent) {
     case "invite-by-email": {
@@ -219,7 +223,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const INVITE_BY_EMAIL = ["invite-by-email"] as const;
 
 export default function EventJudges() {
-  const { event, assignmentsClosed, judges, roundOneJudges, invites, pending, assignments, shortfall, reminders, conflicts } = useLoaderData<typeof loader>();
+  const { event, judgingEnded, assignmentsClosed, judges, roundOneJudges, invites, pending, assignments, shortfall, reminders, conflicts } =
+    useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   // After an invite is sent the address field starts afresh (a refused address stays, with the reason beside it).
   const invitesSent = useSucceededSubmissions(INVITE_BY_EMAIL);
@@ -239,10 +244,16 @@ export default function EventJudges() {
           <ReminderSection judges={reminders} last={last} />
         </Deferred>
       ) : null}
-      <EmailInviteSection key={`email-invites-${invitesSent}`} event={event} pending={pending} last={last} confirmWithdraw={confirmWithdraw} />
-      <Deferred>
-        <InviteSection event={event} invites={invites} last={last} confirmRevoke={confirmRevoke} />
-      </Deferred>
+      {judgingEnded ? (
+        <p className="card text-sm text-slate-700">{judgingEnded}</p>
+      ) : (
+        <>
+          <EmailInviteSection key={`email-invites-${invitesSent}`} event={event} pending={pending} last={last} confirmWithdraw={confirmWithdraw} />
+          <Deferred>
+            <InviteSection event={event} invites={invites} last={last} confirmRevoke={confirmRevoke} />
+          </Deferred>
+        </>
+      )}
       <Deferred>
         {assignmentsClosed ? (
           <RoundOneAssignments event={event} assignments={assignments} closed={assignmentsClosed} />

@@ -31,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       normalizeScores: event.normalizeScores,
       blindJudging: event.blindJudging,
       showJudgeNames: event.showJudgeNames,
+      published: event.phase === "closed",
     },
     blindNote: blindJudgingNote(event.blindJudging, await scoredEntryCount(event.id)),
   };
@@ -41,7 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   enforce(canManageJudging(user, access));
   const submission = parseForm(await request.formData(), { schema: judgingSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  await updateJudgingSettings(event.id, submission.value);
+  const saved = await updateJudgingSettings(event.id, submission.value);
+  if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
   return redirectWithToast(withFrom(`/events/${event.slug}/judging-settings`, readFrom(request.url)), "Judging settings saved.");
 }
 
@@ -86,6 +88,7 @@ export default function JudgingSettings() {
               <p id={fields[key].descriptionId} className="hint">
                 {hint}
                 {key === "blindJudging" && blindNote ? ` ${blindNote}` : null}
+                {key === "normalizeScores" && event.published ? " Results are published: to change it, reopen the event for judging." : null}
               </p>
             </div>
           </div>

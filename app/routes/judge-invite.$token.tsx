@@ -14,6 +14,7 @@ import { pageTitle } from "~/lib/page-title";
 export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Judge invite");
 
 const invalid = "This judge invite link is not valid: it may have expired, been revoked or been used. Ask the organizer for a new one.";
+const ENDED = "Judging of this event has ended: its results are published, so this invite can no longer be accepted.";
 
 // The link itself is the permission: whoever holds a valid one may become a judge of its event. Someone
 // signed out (often invited by email before they had an account) is offered sign-up or sign-in, both coming
@@ -24,14 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(invite, invalid, 404);
   const back = encodeURIComponent(new URL(request.url).pathname);
   const shown = { slug: invite.slug, title: invite.title, phase: invite.phase, alreadyJudge: invite.alreadyJudge, finalRound: invite.finalRound };
-  if (!user) return { invite: shown, refusal: null, signIn: { signUp: `/signup?redirectTo=${back}`, signIn: `/login?redirectTo=${back}` } };
+  // Results published: nobody joins the judges any more (joinJudgesStatement), so nobody is asked to sign up for it.
+  const ended = invite.phase === "closed" && !invite.alreadyJudge ? ENDED : null;
+  if (!user) return { invite: shown, refusal: ended, signIn: ended ? null : { signUp: `/signup?redirectTo=${back}`, signIn: `/login?redirectTo=${back}` } };
   const takePart = canTakePart(user);
   // An emailed invite names its address when someone else opens it: the link still works (whoever holds it may accept,
   // as a forwarded invite should), but they should know which account becomes the judge.
   const sentTo = invite.email && invite.email.toLowerCase() !== user.email.toLowerCase() ? { invited: invite.email, signedIn: user.email } : null;
   return {
     invite: { ...shown, sentTo },
-    refusal: invite.alreadyJudge ? null : !takePart.ok ? takePart.reason : invite.inTeam ? JUDGE_IN_TEAM_MESSAGE : null,
+    refusal: invite.alreadyJudge ? null : (ended ?? (!takePart.ok ? takePart.reason : invite.inTeam ? JUDGE_IN_TEAM_MESSAGE : null)),
     signIn: null,
   };
 }
@@ -41,6 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   enforce(canTakePart(user));
   const accepted = await acceptJudgeInvite(params.token ?? "", user.id);
   if (!accepted.ok && accepted.reason === "in-team") return data({ error: JUDGE_IN_TEAM_MESSAGE }, { status: 409 });
+  if (!accepted.ok && accepted.reason === "ended") return data({ error: ENDED }, { status: 409 });
   invariantResponse(accepted.ok, invalid, 404);
   const found = await loadEventAccess({ id: accepted.eventId }, user.id);
   invariantResponse(found, invalid, 404);

@@ -6,7 +6,9 @@ import { entries, events, judgeAssignments } from "#db/schema";
 import { db } from "~/db.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { createOpenEvent, createUser, getEvent, movePhase, type TestUser } from "~/test/fixtures";
-import { addJudge, changePhase, removeJudge } from "./events.server";
+import { saveScores } from "~/modules/judging/judging.server";
+import { recomputeAssignments, setJudgesPerEntry } from "./assignments.server";
+import { addJudge, changePhase, listCriteria, removeJudge } from "./events.server";
 import { acceptJudgeInvite, createJudgeInvite } from "./judge-invites.server";
 
 async function submittedEntry(eventId: string, member: TestUser, problemId: string) {
@@ -82,6 +84,32 @@ describe("judge assignments follow the roster and the phase", () => {
     const changed = await changePhase(await getEvent(event.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
     expect(changed.ok).toBe(true);
     expect(changed.ok && changed.plan).toMatchObject({ ok: false });
+  });
+
+  it("switching from every judge to N per entry keeps every sheet already scored, and assigns the rest", async () => {
+    const { organizer, event, judges, entryRows } = await assigningEvent(2, 2);
+    await db.update(events).set({ judgesPerEntry: null }).where(eq(events.id, event.id));
+    for (const judge of judges) await addJudge(event.id, judge.email);
+    await movePhase(event.id, organizer, "judging");
+    const rubric = await listCriteria(event.id);
+    const [scored, other] = entryRows;
+    // Both judges score the first entry in full while every judge scores every entry: no assignment rows exist.
+    for (const judge of judges)
+      await saveScores(
+        scored.id,
+        judge.id,
+        rubric.map((c) => ({ criterionId: c.id, value: 4, comment: "" })),
+        new Date(),
+      );
+    expect(await assignmentCount(event.id)).toBe(0);
+    const switched = await setJudgesPerEntry({ id: event.id, judgesPerEntry: null }, 1);
+    expect(switched).toMatchObject({ ok: true });
+    for (const judge of judges) expect(await assignedTo(event.id, judge.id)).toContain(scored.id);
+    const onOther = (await db.select().from(judgeAssignments).where(eq(judgeAssignments.entryId, other.id))).length;
+    expect(onOther).toBe(1);
+    // Recomputing again changes nothing.
+    await recomputeAssignments({ id: event.id, judgesPerEntry: 1 });
+    expect(await assignmentCount(event.id)).toBe(3);
   });
 
   it("every judge scores every entry (no judges per entry): nothing is assigned, nothing is planned", async () => {

@@ -1,6 +1,6 @@
 // Filling judge_assignments for events that set judges per entry. The judge queue (judging module) reads it.
 import { and, asc, eq, sql } from "drizzle-orm";
-import { entries, eventJudges, events, judgeAssignments, judgeConflicts, teamMembers, users } from "#db/schema";
+import { criteria, entries, eventJudges, events, judgeAssignments, judgeConflicts, scores, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import { eligibleJudges, planAssignments, type AssignmentPlan } from "./assignments";
 
@@ -27,9 +27,13 @@ export async function recomputeAssignmentsOf(eventId: string): Promise<Assignmen
 
 const hasScores = sql`exists(select 1 from scores s where s.entry_id = judge_assignments.entry_id and s.judge_id = judge_assignments.judge_id)`;
 
-/** Everything the plan needs, read in one go: judges, submitted entries with their members, conflicts, assignments. */
+/**
+ * Everything the plan needs, read in one go: judges, submitted entries with their members, conflicts, assignments.
+ * A judge who scored an entry while every judge scored every entry has no assignment row for it: that pair counts as a
+ * scored assignment (`row: false`), so switching to N judges per entry keeps it and writes its row.
+ */
 async function assignmentFacts(eventId: string) {
-  const [judges, entryRows, members, conflicts, current] = await Promise.all([
+  const [judges, entryRows, members, conflicts, rows, scoredPairs] = await Promise.all([
     db.select({ id: eventJudges.userId }).from(eventJudges).where(eq(eventJudges.eventId, eventId)).orderBy(asc(eventJudges.userId)),
     db
       .select({ id: entries.id, title: entries.title, teamId: entries.teamId })
@@ -47,7 +51,18 @@ async function assignmentFacts(eventId: string) {
       })
       .from(judgeAssignments)
       .where(eq(judgeAssignments.eventId, eventId)),
+    db
+      .selectDistinct({ entryId: scores.entryId, judgeId: scores.judgeId })
+      .from(scores)
+      .innerJoin(entries, eq(entries.id, scores.entryId))
+      .innerJoin(criteria, eq(criteria.id, scores.criterionId))
+      .where(and(eq(entries.eventId, eventId), eq(criteria.round, 1))),
   ]);
+  const hasRow = new Set(rows.map((a) => `${a.entryId} ${a.judgeId}`));
+  const current = [
+    ...rows.map((a) => ({ ...a, row: true })),
+    ...scoredPairs.filter((p) => !hasRow.has(`${p.entryId} ${p.judgeId}`)).map((p) => ({ ...p, manual: false, scored: true, row: false })),
+  ];
   return {
     judges: judges.map((j) => j.id),
     entries: entryRows.map((e) => ({ id: e.id, title: e.title, memberIds: members.filter((m) => m.teamId === e.teamId).map((m) => m.userId) })),
@@ -81,6 +96,7 @@ export async function recomputeAssignments(event: AssigningEvent): Promise<Assig
   const plan = planAssignments({ judgesPerEntry: event.judgesPerEntry, judges: facts.judges, entries: facts.entries, conflicts: facts.conflicts, keep });
 
   const dropIneligible = ineligible.filter((a) => a.manual && !a.scored);
+  const unwritten = keep.filter((a) => !a.row);
   const roundOne = inRoundOne(event.id);
   await db.batch([
     db.delete(judgeAssignments).where(and(eq(judgeAssignments.eventId, event.id), eq(judgeAssignments.manual, false), sql`not ${hasScores}`, roundOne)),
@@ -97,12 +113,13 @@ export async function recomputeAssignments(event: AssigningEvent): Promise<Assig
           ),
         ),
     ),
-    // One statement for all new assignments, as before the round check (a row per pair of the VALUES list).
-    ...(plan.add.length
+    // One statement for all new assignments, as before the round check (a row per pair of the VALUES list), with the
+    // rows of scored pairs that had none.
+    ...(plan.add.length + unwritten.length
       ? [
           db.run(sql`insert into judge_assignments (event_id, entry_id, judge_id, manual)
             select ${event.id}, column1, column2, 0 from (values ${sql.join(
-              plan.add.map((p) => sql`(${p.entryId}, ${p.judgeId})`),
+              [...plan.add, ...unwritten].map((p) => sql`(${p.entryId}, ${p.judgeId})`),
               sql`, `,
             )}) where ${roundOne} on conflict do nothing`),
         ]

@@ -225,17 +225,21 @@ export async function judgesJoinRound(eventId: string): Promise<JudgingRound> {
   return asRound(row?.round);
 }
 
+/** Why nobody joins the judges of an event whose results are published (a late invite, a stale page). */
+export const JUDGING_ENDED = "Results are published, so judging has ended: reopen the event for judging to add a judge.";
+
 /**
- * Puts the person on the judges' roster of `round`, only while it is still the event's round and never someone in a
- * team of the event (ADR 010); `also`: a further condition (a valid invite). All in the INSERT, which returns the
- * row it added: none when a condition failed or they were on it already.
+ * Puts the person on the judges' roster of `round`, only while it is still the event's round, its results are not
+ * published (a judge added then would only show as missing scores on every entry), and never someone in a team of the
+ * event (ADR 010); `also`: a further condition (a valid invite). All in the INSERT, which returns the row it added:
+ * none when a condition failed or they were on it already.
  */
 export function joinJudgesStatement(eventId: string, userId: string, round: JudgingRound, also: SQL = sql`1`) {
   const roster = round === 2 ? finalJudges : eventJudges;
   return db.all(sql`
     insert into ${roster} (event_id, user_id) select ${eventId}, ${userId}
     where not exists (select 1 from team_members m where m.event_id = ${eventId} and m.user_id = ${userId})
-      and exists (select 1 from events e where e.id = ${eventId} and e.judging_round = ${round})
+      and exists (select 1 from events e where e.id = ${eventId} and e.judging_round = ${round} and e.phase <> 'closed')
       and ${also}
     on conflict do nothing returning user_id`);
 }
@@ -308,6 +312,8 @@ export async function addJudge(
             mail: judgeAddedMail({ name: person.name, eventTitle: event.title, phase: event.phase, url: new URL(judgePath(event), origin).toString() }),
           },
     refusal: async (person) => {
+      const [{ phase }] = await db.select({ phase: events.phase }).from(events).where(eq(events.id, eventId));
+      if (phase === "closed") return JUDGING_ENDED;
       if (await onJudgesRoster(eventId, person.id, round))
         return round === 2 ? `${person.name} is already a judge of the final round.` : `${person.name} is already a judge of this event.`;
       const [member] = await db

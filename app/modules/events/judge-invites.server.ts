@@ -122,7 +122,7 @@ export async function acceptJudgeInvite(
   token: string,
   userId: string,
   now = new Date(),
-): Promise<{ ok: true; eventId: string } | { ok: false; reason: "invalid" | "in-team" }> {
+): Promise<{ ok: true; eventId: string } | { ok: false; reason: "invalid" | "in-team" | "ended" }> {
   const [invite] = await db
     .select({ eventId: judgeInvites.eventId })
     .from(judgeInvites)
@@ -158,7 +158,9 @@ export async function acceptJudgeInvite(
     .select({ teamId: teamMembers.teamId })
     .from(teamMembers)
     .where(and(eq(teamMembers.eventId, invite.eventId), eq(teamMembers.userId, userId)));
-  return { ok: false, reason: member ? "in-team" : "invalid" };
+  if (member) return { ok: false, reason: "in-team" };
+  const [{ phase }] = await db.select({ phase: events.phase }).from(events).where(eq(events.id, invite.eventId));
+  return { ok: false, reason: phase === "closed" ? "ended" : "invalid" };
 }
 
 // ——— Invites mailed to one address (ADR 027) ———

@@ -169,13 +169,15 @@ describe("judges added during the final round", () => {
 });
 
 describe("a judge added after a final round's event closed", () => {
-  it("is told judging has ended, not that finalists wait in their queue", async () => {
+  it("is refused: judging has ended, and a judge added then would only show as missing scores on every finalist", async () => {
     const w = await world();
     await db.update(events).set({ phase: "closed" }).where(eq(events.id, w.event.id));
     const late = await createUser({ name: "Lena Late" });
-    expect(await addJudge(w.event.id, late.email, "http://localhost")).toMatchObject({ ok: true, round: 2 });
-    const [notice] = await db.select().from(notifications).where(eq(notifications.userId, late.id));
-    expect(notice).toMatchObject({ body: "Judging of this event has ended, so there is nothing to score.", path: `/events/${w.event.slug}` });
+    expect(await addJudge(w.event.id, late.email, "http://localhost")).toMatchObject({
+      ok: false,
+      message: "Results are published, so judging has ended: reopen the event for judging to add a judge.",
+    });
+    expect(await db.select().from(notifications).where(eq(notifications.userId, late.id))).toEqual([]);
   });
 });
 

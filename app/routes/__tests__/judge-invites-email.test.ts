@@ -4,11 +4,12 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox } from "#db/schema";
 import { db } from "~/db.server";
-import { pendingEmailInvites, resendJudgeInvite } from "~/modules/events/judge-invites.server";
+import { acceptJudgeInvite, createJudgeInvite, pendingEmailInvites, resendJudgeInvite } from "~/modules/events/judge-invites.server";
+import { addJudge, listJudges } from "~/modules/events/events.server";
 import { formatInZone } from "~/lib/time";
 import { action as judgesAction } from "~/routes/events.$slug.judges";
-import { loader as inviteLoader } from "~/routes/judge-invite.$token";
-import { args, createOpenEvent, createUser, expectStatus, fieldErrors, request, type TestUser } from "~/test/fixtures";
+import { action as inviteAction, loader as inviteLoader } from "~/routes/judge-invite.$token";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, type TestUser } from "~/test/fixtures";
 
 async function world() {
   const organizer = await createUser({ role: "organizer" });
@@ -79,5 +80,31 @@ describe("the invite page for someone not signed in", () => {
       signIn: { signUp: `/signup?redirectTo=${encodeURIComponent(path)}`, signIn: `/login?redirectTo=${encodeURIComponent(path)}` },
     });
     await expectStatus(inviteLoader(args(request("/judge-invite/nope"), { token: "nope" })), 404);
+  });
+
+  it("invites nobody once results are published: a link from before says judging ended, and adding by email is refused", async () => {
+    const w = await world();
+    const invite = await createJudgeInvite(w.event.id, w.organizer.id, 7);
+    const judge = await createUser();
+    await addJudge(w.event.id, judge.email);
+    await movePhase(w.event.id, w.organizer, "judging");
+    await movePhase(w.event.id, w.organizer, "closed");
+    const late = await createUser();
+    const ended = "Judging of this event has ended: its results are published, so this invite can no longer be accepted.";
+    const path = `/judge-invite/${invite.token}`;
+    expect((await expectStatus(inviteLoader(args(request(path, { user: late }), { token: invite.token })), 200)).data).toMatchObject({ refusal: ended });
+    // Signed out, nobody is asked to sign up for it.
+    expect((await expectStatus(inviteLoader(args(request(path), { token: invite.token })), 200)).data).toMatchObject({ refusal: ended, signIn: null });
+    expect((await expectStatus(inviteAction(args(request(path, { user: late, form: {} }), { token: invite.token })), 409)).data).toEqual({ error: ended });
+    expect(await acceptJudgeInvite(invite.token, late.id)).toEqual({ ok: false, reason: "ended" });
+    expect(await addJudge(w.event.id, late.email)).toMatchObject({
+      ok: false,
+      message: "Results are published, so judging has ended: reopen the event for judging to add a judge.",
+    });
+    const email = `late-${Date.now().toString(36)}@example.com`;
+    const refused = await expectStatus(w.judges(w.organizer, { intent: "invite-by-email", email }), 302);
+    expect(refused.response!.headers.get("Location")).toBe(`/events/${w.event.slug}/judges`);
+    expect(await invitesTo(email)).toEqual([]);
+    expect(await listJudges(w.event.id)).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import { saveScores } from "~/modules/judging/judging.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
 import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
+import { action as settingsAction } from "~/routes/events.$slug.judging-settings";
 import { args, createOpenEvent, createUser, expectStatus, fieldErrors, getEvent, movePhase, request, type TestUser } from "~/test/fixtures";
 
 /** An event in judging with two judges and two submitted entries; Ana completes both sheets, Ben one of two. */
@@ -91,6 +92,27 @@ describe("publishing with incomplete judging", () => {
     await movePhase(w.event.id, w.organizer, "judging", "A judge's scores were missing");
     const reopened = (await listVisibleEvents({ id: w.organizer.id, role: "organizer" })).find((e) => e.id === w.event.id)!;
     expect(eventWhen(reopened)).toMatch(/^Judging ends /);
+  });
+});
+
+describe("judging settings once results are published", () => {
+  const settings = (w: Awaited<ReturnType<typeof world>>, form: Record<string, string>) =>
+    settingsAction(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.organizer, form }), { slug: w.event.slug }));
+
+  it("keep the official ranking as published; the other settings still change", async () => {
+    const w = await world();
+    await expectStatus(manage(w.organizer, w.event.slug, { intent: "phase", to: "closed", confirmed: "on" }), 302);
+    const refused = await expectStatus(settings(w, { normalizeScores: "on" }), 409);
+    expect(fieldErrors(refused)[""]).toEqual([
+      "Results are published, and this would change the official ranking everyone sees: reopen the event for judging first.",
+    ]);
+    expect((await getEvent(w.event.id)).normalizeScores).toBe(false);
+    await expectStatus(settings(w, { showJudgeNames: "on" }), 302);
+    expect((await getEvent(w.event.id)).showJudgeNames).toBe(true);
+    // Reopened for judging, it may change again.
+    await movePhase(w.event.id, w.organizer, "judging", "Rank by normalized scores");
+    await expectStatus(settings(w, { normalizeScores: "on" }), 302);
+    expect((await getEvent(w.event.id)).normalizeScores).toBe(true);
   });
 });
 
