@@ -128,6 +128,27 @@ test("an event runs a final round and publishes its ranking; organizers still se
   await expectAccessible(organizer);
 });
 
+test("without JavaScript, a refused start keeps the finalists and the rubric as they were picked", async ({ browser }) => {
+  const setUp = await openEvent(unique("Plain Rounds Hack"));
+  const titles = { alpha: unique("Alpha plain"), beta: unique("Beta plain") };
+  const entries = {
+    alpha: await submittedEntry(setUp, await createPerson("Al Plain"), titles.alpha),
+    beta: await submittedEntry(setUp, await createPerson("Bo Plain"), titles.beta),
+  };
+  const judge = await createPerson("Rae Plain");
+  await startJudging(setUp, [judge]);
+  await scoreSheet(setUp.event.id, entries.alpha.entryId, judge, { value: 5 });
+  await scoreSheet(setUp.event.id, entries.beta.entryId, judge, { value: 4 });
+  const organizer = await pageSignedInAs(browser, "organizer@example.com", { javaScriptEnabled: false });
+  await organizer.goto(`${setUp.url}/final-round`);
+  await organizer.getByRole("radio", { name: /A live demo rubric/ }).check();
+  // Start without the confirmation: refused, and the page comes back with what was picked.
+  await organizer.getByRole("button", { name: "Close round 1 and start the final round" }).click();
+  await expect(organizer.getByText("Tick the confirmation: round 1 closes for good and its scores become read-only.")).toBeVisible();
+  await expect(organizer.getByRole("radio", { name: /A live demo rubric/ })).toBeChecked();
+  await expect(organizer.getByRole("radio", { name: "The same rubric as round 1" })).not.toBeChecked();
+});
+
 test("during the final round the Judges page adds final round judges, by account and by invite link, and Manage removes one; round 1 stays", async ({
   browser,
 }) => {

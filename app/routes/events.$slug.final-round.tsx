@@ -95,7 +95,9 @@ function StartForm() {
     onValidate: ({ formData }) => check(formData, (s) => s.startFinalRoundSchema),
     shouldValidate: "onSubmit",
   });
-  const picked = new Set(suggested);
+  // As sent when a post was refused (no JavaScript), else the suggestion.
+  const sent = fields.finalists.initialValue;
+  const picked = new Set(Array.isArray(sent) ? sent.map(String) : typeof sent === "string" ? [sent] : suggested);
   if (blockers.length)
     return (
       <ul className="list-disc pl-5 text-slate-700">
@@ -175,11 +177,12 @@ function StartForm() {
         <fieldset className="space-y-2">
           <legend className="h2">Final round rubric</legend>
           <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name={fields.rubric.name} value="same" defaultChecked className="mt-1" />
+            {/* A refused post (no JavaScript) comes back with the choice as it was sent. */}
+            <input type="radio" name={fields.rubric.name} value="same" defaultChecked={fields.rubric.initialValue !== "live-demo"} className="mt-1" />
             <span>The same rubric as round 1</span>
           </label>
           <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name={fields.rubric.name} value="live-demo" className="mt-1" />
+            <input type="radio" name={fields.rubric.name} value="live-demo" defaultChecked={fields.rubric.initialValue === "live-demo"} className="mt-1" />
             <span>A live demo rubric: {liveDemoRubric.map((c) => `${c.name} (weight ${c.weight})`).join(", ")}</span>
           </label>
           <p className="hint">You can change the final round&rsquo;s rubric on the Rubric page until its first score.</p>

@@ -258,6 +258,26 @@ describe("results-published and award-won", () => {
     expect(await noticesOf(judges[0], "results-published")).toHaveLength(0);
   });
 
+  it("after a reopen, says judging is open again and the results are published again, and tells no award twice", async () => {
+    const { organizer, event, won, winners, judges } = await eventWithTeams();
+    expect((await move(event.id, organizer, "judging")).ok).toBe(true);
+    await db.insert(awards).values({ id: newId(), eventId: event.id, name: "Best overall", entryId: won.entryId, position: 0 });
+    expect((await move(event.id, organizer, "closed")).ok).toBe(true);
+    expect((await move(event.id, organizer, "judging", "A score was missing")).ok).toBe(true);
+    expect((await noticesOf(judges[0], "judging-opened")).map((n) => n.title)).toEqual([
+      `Judging of ${event.title} is open`,
+      `Judging of ${event.title} is open again`,
+    ]);
+    expect((await move(event.id, organizer, "closed")).ok).toBe(true);
+    for (const member of winners) {
+      expect((await noticesOf(member, "results-published")).map((n) => n.title).sort()).toEqual(
+        [`Results of ${event.title} are published`, `Results of ${event.title} are published again`].sort(),
+      );
+      expect(await noticesOf(member, "award-won")).toHaveLength(1);
+      expect(await mailsOf(member, "award-won")).toHaveLength(1);
+    }
+  });
+
   it("keeps the in-app notices but sends no mail to a member who turned results and awards off", async () => {
     const { organizer, event, won, winners } = await eventWithTeams();
     await setEmailPreferences(winners[1].id, new Set(optionalKinds.filter((k) => k !== "results-published" && k !== "award-won")));

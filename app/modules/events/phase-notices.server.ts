@@ -3,7 +3,7 @@
 // feedback) and the teams that won an award. Built before
 // the change; the caller puts them right after its guarded UPDATE, so a refused or repeated phase change tells nobody.
 import { and, asc, eq, sql } from "drizzle-orm";
-import { awards, entries, eventJudges, teamMembers, teams, users, type EventPhase } from "#db/schema";
+import { awards, entries, eventJudges, notifications, teamMembers, teams, users, type EventPhase } from "#db/schema";
 import { db } from "~/db.server";
 import {
   awardWonMail,
@@ -45,7 +45,8 @@ async function judgingOpenedNotices(event: PhaseEvent, origin: string): Promise<
   return judges.map((judge) => ({
     to: judge,
     eventId: event.id,
-    title: `Judging of ${event.title} is open`,
+    // Reopened after results were published: said as such, not as the start it already had.
+    title: `Judging of ${event.title} is open${event.phase === "closed" ? " again" : ""}`,
     body: "Your queue lists the entries you score.",
     path,
     mail: judgingOpenedMail({ name: judge.name, eventTitle: event.title, queueUrl: new URL(path, origin).toString() }),
@@ -126,6 +127,8 @@ async function submissionsReopenedNotices(event: PhaseEvent, until: Date, origin
 
 /** Every member of every team: a team with a submitted entry gets the link to its feedback, the others the results. */
 async function resultsPublishedNotices(event: PhaseEvent, origin: string): Promise<Notice[]> {
+  // Published again after a reopen: the results may have changed, so teams are told, as such.
+  const [published] = await db.all(sql`select 1 from phase_changes where event_id = ${event.id} and to_phase = 'closed' limit 1`);
   const members = await db
     .select({
       id: users.id,
@@ -147,7 +150,7 @@ async function resultsPublishedNotices(event: PhaseEvent, origin: string): Promi
     return {
       to: { id: m.id, email: m.email },
       eventId: event.id,
-      title: `Results of ${event.title} are published`,
+      title: `Results of ${event.title} are published${published ? " again" : ""}`,
       body: hasFeedback ? `Read the judges' feedback on ${possessive(m.teamName)} entry.` : "See the results and awards.",
       path,
       mail: resultsPublishedMail({ name: m.name, teamName: m.teamName, eventTitle: event.title, url: new URL(path, origin).toString(), hasFeedback }),
@@ -178,15 +181,23 @@ async function awardWonNotices(event: PhaseEvent, origin: string): Promise<Notic
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(awards.eventId, event.id), eq(entries.status, "submitted")))
     .orderBy(asc(awards.position), asc(users.name));
-  return winners.map((w) => {
-    const path = `/events/${event.slug}/entries/${w.entryId}`;
-    return {
-      to: { id: w.id, email: w.email },
-      eventId: event.id,
-      title: `${w.teamName} won ${w.awardName}`,
-      body: `Your team won the award "${w.awardName}" in ${event.title}.`,
-      path,
-      mail: awardWonMail({ name: w.name, teamName: w.teamName, eventTitle: event.title, awardName: w.awardName, entryUrl: new URL(path, origin).toString() }),
-    };
-  });
+  // A team told of an award once is not told again when results are published again after a reopen.
+  const told = new Set(
+    (await db.select({ userId: notifications.userId, title: notifications.title }).from(notifications).where(eq(notifications.eventId, event.id))).map(
+      (n) => `${n.userId} ${n.title}`,
+    ),
+  );
+  return winners
+    .filter((w) => !told.has(`${w.id} ${w.teamName} won ${w.awardName}`))
+    .map((w) => {
+      const path = `/events/${event.slug}/entries/${w.entryId}`;
+      return {
+        to: { id: w.id, email: w.email },
+        eventId: event.id,
+        title: `${w.teamName} won ${w.awardName}`,
+        body: `Your team won the award "${w.awardName}" in ${event.title}.`,
+        path,
+        mail: awardWonMail({ name: w.name, teamName: w.teamName, eventTitle: event.title, awardName: w.awardName, entryUrl: new URL(path, origin).toString() }),
+      };
+    });
 }
