@@ -81,6 +81,10 @@ test("a closed event's learnings digest reads on the page and downloads as Markd
   expect(markdown).toContain("## What went wrong (root causes)");
   expect(markdown).toMatch(/- Data lacked context: \d+/);
   expect(markdown).toContain("- **Most valuable failure**: Support chatbot for agents");
+  // The event's own page leads there too.
+  await page.goto("/events/autumn-ai-hackathon-2026");
+  await page.getByRole("link", { name: "Learnings digest" }).click();
+  await expect(page).toHaveURL(/\/events\/autumn-ai-hackathon-2026\/digest$/);
 });
 
 test("'have we tried this before?' shows past learnings on a new event's problem page and on the entry form", async ({ browser }) => {

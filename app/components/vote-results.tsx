@@ -33,7 +33,9 @@ export function VoteResults({
             {section.tally.total === 0
               ? "Nobody voted."
               : section.tied.length
-                ? `A tie between ${section.tied.map((t) => `“${t}”`).join(" and ")}: the award was not given by the vote. The organizers decide it.`
+                ? `A tie between ${section.tied.map((t) => `“${t}”`).join(" and ")}: the vote did not decide the award. ${
+                    section.award?.entryId ? `The organizers gave it to “${section.award.entryTitle}”.` : "The organizers decide it."
+                  }`
                 : section.award?.entryId
                   ? `${section.award.name}: “${section.award.entryTitle}”, the entry most people voted for.`
                   : "The entry most people voted for is first below."}{" "}

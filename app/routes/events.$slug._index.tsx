@@ -11,7 +11,15 @@ import { Markdown } from "~/components/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { formatInZone } from "~/lib/time";
 import { announcementsFor } from "~/modules/announcements/announcements.server";
-import { canJoinTeam, canManageEvent, entryListVisibility, canViewJudgeQueue, canViewResults, canViewTeamFinder } from "~/modules/auth/permissions";
+import {
+  canJoinTeam,
+  canManageEvent,
+  entryListVisibility,
+  canViewDigest,
+  canViewJudgeQueue,
+  canViewResults,
+  canViewTeamFinder,
+} from "~/modules/auth/permissions";
 import { submittedEntriesPage } from "~/modules/entries/entries.server";
 import { galleryVoteLine } from "~/modules/peoples-choice/views.server";
 import { listAwards } from "~/modules/judging/awards.server";
@@ -81,6 +89,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       join,
       judge: canViewJudgeQueue(user, access).ok && (event.phase === "judging" || event.phase === "closed"),
       results: canViewResults(user, access).ok,
+      // Once results are published: what was tried, what worked and what failed, in one page to share.
+      digest: canViewDigest(user, access).ok,
       findTeam,
     },
     invitation: invitations.length
@@ -139,6 +149,11 @@ export default function EventPage() {
           {can.results ? (
             <Link to={`/events/${event.slug}/results`} className="btn-secondary">
               Results
+            </Link>
+          ) : null}
+          {can.digest ? (
+            <Link to={`/events/${event.slug}/digest`} className="btn-secondary">
+              Learnings digest
             </Link>
           ) : null}
         </p>

@@ -137,8 +137,10 @@ export default function Awards() {
               <p className="text-sm text-slate-700">
                 {event.published ? (
                   <>
-                    Publishing the results gave it to the entry with the most people's choice votes (a tie left it as set here). The counts are on the{" "}
-                    <Link to={`/events/${event.slug}/results`}>results page</Link>.
+                    {a.entryTitle
+                      ? "Given by the vote to the entry with the most people's choice votes, or as set here when the vote was tied."
+                      : "The vote was tied, or nobody voted, so publishing gave it to nobody: to give it, reopen the event for judging and pick the entry here."}{" "}
+                    The counts are on the <Link to={`/events/${event.slug}/results`}>results page</Link>.
                   </>
                 ) : (
                   "Publishing results gives it to the entry with the most people's choice votes (counts stay hidden until then); a tie leaves it as set here."
