@@ -59,9 +59,13 @@ async function assignmentFacts(eventId: string) {
       .where(and(eq(entries.eventId, eventId), eq(criteria.round, 1))),
   ]);
   const hasRow = new Set(rows.map((a) => `${a.entryId} ${a.judgeId}`));
+  // Only judges still on the roster: a removed judge's scores are no assignment to write.
+  const onRoster = new Set(judges.map((j) => j.id));
   const current = [
     ...rows.map((a) => ({ ...a, row: true })),
-    ...scoredPairs.filter((p) => !hasRow.has(`${p.entryId} ${p.judgeId}`)).map((p) => ({ ...p, manual: false, scored: true, row: false })),
+    ...scoredPairs
+      .filter((p) => onRoster.has(p.judgeId) && !hasRow.has(`${p.entryId} ${p.judgeId}`))
+      .map((p) => ({ ...p, manual: false, scored: true, row: false })),
   ];
   return {
     judges: judges.map((j) => j.id),

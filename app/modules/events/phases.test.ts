@@ -52,11 +52,7 @@ describe("open → judging", () => {
     expect(go(f, "judging", { confirmed: true })).toEqual({ ok: true, closeSubmissionsNow: true, reopenUntil: null });
   });
   it("treats the deadline instant itself as passed", () => {
-    expect(go(facts({ phase: "open", submissionDeadline: now }), "judging")).toEqual({
-      ok: true,
-      closeSubmissionsNow: false,
-      reopenUntil: null,
-    });
+    expect(go(facts({ phase: "open", submissionDeadline: now }), "judging")).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
   });
   it("cannot go back to draft", () => {
     expect(go(facts({ phase: "open" }), "draft")).toMatchObject({ ok: false, field: "to" });
@@ -98,11 +94,7 @@ describe("closed → judging (reopen)", () => {
     expect(nextSteps(f)[0]).toMatchObject({ to: "judging", needsReason: true });
     expect(go(f, "judging")).toEqual({ ok: false, field: "reason", message: "Say why the event is reopened." });
     expect(go(f, "judging", { reason: "  x " })).toMatchObject({ ok: false, field: "reason" });
-    expect(go(f, "judging", { reason: "A judge's scores were missing" })).toEqual({
-      ok: true,
-      closeSubmissionsNow: false,
-      reopenUntil: null,
-    });
+    expect(go(f, "judging", { reason: "A judge's scores were missing" })).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
   });
   it("cannot reopen for entries", () => {
     expect(go(facts({ phase: "closed" }), "open", { reason: "more entries" })).toMatchObject({ ok: false, field: "to" });
@@ -126,11 +118,7 @@ describe("judging → open (reopen submissions)", () => {
       message: "The new submission deadline must be before the judging deadline, Wed, 5 Jun 2030, 14:00 CEST: move that first in the event's details",
     });
     expect(go(f, "open", { until: inAnHour })).toEqual({ ok: false, field: "reason", message: "Say why submissions reopen." });
-    expect(go(f, "open", { reason: "Network outage", until: inAnHour })).toEqual({
-      ok: true,
-      closeSubmissionsNow: false,
-      reopenUntil: inAnHour,
-    });
+    expect(go(f, "open", { reason: "Network outage", until: inAnHour })).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: inAnHour });
     // One millisecond before the judging deadline is still before it.
     const last = new Date(f.judgingDeadline.getTime() - 1);
     expect(go(f, "open", { reason: "Network outage", until: last })).toMatchObject({ ok: true, reopenUntil: last });
@@ -275,11 +263,7 @@ describe("the steps each phase offers, in full", () => {
       { to: "judging", label: "Reopen for judging", blockers: [], confirmation: null, details: [], needsReason: true, deadline: null },
     ]);
     // Three characters after trimming are enough; the deadline of a closed event closes nothing now.
-    expect(go(facts({ phase: "closed" }), "judging", { reason: " abc " })).toEqual({
-      ok: true,
-      closeSubmissionsNow: false,
-      reopenUntil: null,
-    });
+    expect(go(facts({ phase: "closed" }), "judging", { reason: " abc " })).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
     expect(go(facts({ phase: "closed" }), "judging", { reason: "ab" })).toMatchObject({ ok: false, field: "reason" });
   });
 
