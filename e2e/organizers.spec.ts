@@ -390,7 +390,8 @@ test("publishing with an unscored entry needs the confirmation; reopening needs 
   const setUp = await openEvent(unique("Field Service Hack"));
   const manageUrl = `${setUp.url}/manage`;
   const entryTitle = unique("Route planner");
-  await submittedEntry(setUp, await createPerson("Pia Participant"), entryTitle);
+  const pia = await createPerson("Pia Participant");
+  await submittedEntry(setUp, pia, entryTitle);
   await startJudging(setUp, [await createPerson("Jo Judge")]);
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
 
@@ -416,9 +417,15 @@ test("publishing with an unscored entry needs the confirmation; reopening needs 
   await organizer.getByRole("button", { name: "Reopen for judging" }).click();
   await expectToast(organizer, "The event is now: Judging.");
   await expect(organizer.getByText("(The second judge had not scored yet)")).toBeVisible();
+  // The team, told the results were out, is told they are being revised.
+  const team = await pageSignedInAs(browser, pia.email);
+  await team.goto("/notifications");
+  await expect(team.getByRole("button", { name: `Results of ${setUp.event.title} are being revised` })).toBeVisible();
   await organizer.getByLabel(/Publish anyway/).check();
   await organizer.getByRole("button", { name: "Publish results and close" }).click();
   await expectToast(organizer, "The event is now: Results published.");
+  await team.reload();
+  await expect(team.getByRole("button", { name: `Results of ${setUp.event.title} are published again` })).toBeVisible();
 
   // The rubric page still opens; nobody scored, so it is not locked.
   await organizer.getByRole("link", { name: "Rubric", exact: true }).click();

@@ -109,6 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/events/${event.slug}/judges`;
   const invalid = (result: SubmissionResult<string[]>) => data<ActionResult>({ intent, result }, { status: 400 });
   const round = asRound(event.judgingRound);
+  // Results published: nobody joins the judges (and who judges what stays as judged: canChangeAssignments).
   if (event.phase === "closed" && ["invite-by-email", "resend-invite", "create-invite"].includes(intent ?? ""))
     return redirectWithToast(back, { kind: "error", message: JUDGING_ENDED });
 
@@ -233,7 +234,7 @@ export default function EventJudges() {
   const confirmWithdraw = answer && "confirmWithdraw" in answer ? answer.confirmWithdraw : null;
   return (
     <div className="space-y-8">
-      <JudgesHeader event={event} judges={judges} roundOneJudges={roundOneJudges} />
+      <JudgesHeader event={event} judges={judges} roundOneJudges={roundOneJudges} ended={judgingEnded} />
       <DeclaredConflicts
         slug={event.slug}
         conflicts={conflicts}
@@ -244,9 +245,8 @@ export default function EventJudges() {
           <ReminderSection judges={reminders} last={last} />
         </Deferred>
       ) : null}
-      {judgingEnded ? (
-        <p className="card text-sm text-slate-700">{judgingEnded}</p>
-      ) : (
+      {/* Said in the header instead when results are published: nobody is invited then. */}
+      {judgingEnded ? null : (
         <>
           <EmailInviteSection key={`email-invites-${invitesSent}`} event={event} pending={pending} last={last} confirmWithdraw={confirmWithdraw} />
           <Deferred>

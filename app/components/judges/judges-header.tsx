@@ -13,10 +13,13 @@ export function JudgesHeader({
   event,
   judges,
   roundOneJudges,
+  ended,
 }: {
   event: { slug: string; title: string; round: JudgingRound };
   judges: Person[];
   roundOneJudges: Person[] | null;
+  /** Results are published: why nobody is invited or reassigned (said instead of "Invite more below"). */
+  ended: string | null;
 }) {
   return (
     <div>
@@ -38,7 +41,14 @@ export function JudgesHeader({
         <>
           <h1 className="h1 mt-1">Judges and assignments</h1>
           <p className="mt-2 text-sm text-slate-700">
-            Judges ({judges.length}): {names(judges)}. Invite more below; remove one on the <Link to={`/events/${event.slug}/manage#judges`}>manage page</Link>.
+            Judges ({judges.length}): {names(judges)}.{" "}
+            {ended ? (
+              ended
+            ) : (
+              <>
+                Invite more below; remove one on the <Link to={`/events/${event.slug}/manage#judges`}>manage page</Link>.
+              </>
+            )}
           </p>
         </>
       )}

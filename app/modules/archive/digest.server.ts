@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { entries, problems, teams } from "#db/schema";
 import { db } from "~/db.server";
-import { formatInZone } from "~/lib/time";
-import type { EventRow } from "~/modules/events/events.server";
+import { lastPublishedAt, type EventRow } from "~/modules/events/events.server";
+import { ran } from "~/modules/events/phases";
 import { latestFollowUps } from "~/modules/follow-ups/follow-ups.server";
 import { learningsMean, listAwards } from "~/modules/judging/awards.server";
 import { eventResults } from "~/modules/judging/judging.server";
@@ -49,7 +49,8 @@ export async function loadDigest(event: EventRow): Promise<Digest> {
       title: event.title,
       slug: event.slug,
       tagline: event.tagline,
-      dates: `${formatInZone(event.startsAt, event.timezone)} to ${formatInZone(event.judgingDeadline, event.timezone)}`,
+      // The days it ran, as the event page and the home page say them (`ran`).
+      dates: ran({ ...event, closedAt: await lastPublishedAt(event.id) }),
     },
     entries: rows.map((r) => {
       const f = followUps.get(r.id);

@@ -54,6 +54,12 @@ describe("round 1's roster and assignments once the final round started", () => 
       status: 403,
       reason: "Round 1 is closed: its assignments stay as they were. Every final round judge scores every finalist.",
     });
+    // Published: the results' flags count the assignments as judged.
+    expect(canChangeAssignments(member, ev({ isOrganizer: true, phase: "closed" }), { round: 1 })).toEqual({
+      ok: false,
+      status: 403,
+      reason: "Results are published: the assignments stay as they were judged. Reopen the event for judging to change them.",
+    });
   });
 
   it("let organizers remove a judge of the current round (removeJudge keeps round 1's roster in round 2)", () => {

@@ -240,7 +240,9 @@ export function canStartFinalRound(actor: Actor, ev: EventAccess, facts: { round
 export function canChangeAssignments(actor: Actor, ev: EventAccess, facts: { round: number }): Decision {
   const manage = canManageJudging(actor, ev);
   if (!manage.ok) return manage;
-  return facts.round === 1 ? allow : deny("Round 1 is closed: its assignments stay as they were. Every final round judge scores every finalist.");
+  if (facts.round !== 1) return deny("Round 1 is closed: its assignments stay as they were. Every final round judge scores every finalist.");
+  // The published results' flags (missing and incomplete sheets) count the assignments as they were judged.
+  return ev.phase === "closed" ? deny("Results are published: the assignments stay as they were judged. Reopen the event for judging to change them.") : allow;
 }
 
 /** Removing a judge takes them off the current round's roster (ADR 038): in the final round, round 1's stays as it was. */

@@ -258,7 +258,7 @@ describe("results-published and award-won", () => {
     expect(await noticesOf(judges[0], "results-published")).toHaveLength(0);
   });
 
-  it("after a reopen, says judging is open again and the results are published again, and tells no award twice", async () => {
+  it("after a reopen, says judging is open again, the results are being revised, then published again; no award twice", async () => {
     const { organizer, event, won, winners, judges } = await eventWithTeams();
     expect((await move(event.id, organizer, "judging")).ok).toBe(true);
     await db.insert(awards).values({ id: newId(), eventId: event.id, name: "Best overall", entryId: won.entryId, position: 0 });
@@ -271,7 +271,7 @@ describe("results-published and award-won", () => {
     expect((await move(event.id, organizer, "closed")).ok).toBe(true);
     for (const member of winners) {
       expect((await noticesOf(member, "results-published")).map((n) => n.title).sort()).toEqual(
-        [`Results of ${event.title} are published`, `Results of ${event.title} are published again`].sort(),
+        [`Results of ${event.title} are published`, `Results of ${event.title} are being revised`, `Results of ${event.title} are published again`].sort(),
       );
       expect(await noticesOf(member, "award-won")).toHaveLength(1);
       expect(await mailsOf(member, "award-won")).toHaveLength(1);

@@ -11,6 +11,7 @@ import {
   draftLeftOutWords,
   judgingOpenedMail,
   resultsPublishedMail,
+  resultsWithdrawnMail,
   submissionsReopenedMail,
   submissionsReopenedWords,
 } from "~/modules/mail/messages";
@@ -29,7 +30,9 @@ export async function phaseNotices(event: PhaseEvent, to: EventPhase, origin: st
   if (to === "judging")
     return event.phase === "open"
       ? [...(await judgingOpenedNotices(event, origin)), ...(await draftLeftOutNotices(event, origin))]
-      : judgingOpenedNotices(event, origin);
+      : event.phase === "closed"
+        ? [...(await judgingOpenedNotices(event, origin)), ...(await resultsWithdrawnNotices(event, origin))]
+        : judgingOpenedNotices(event, origin);
   if (to === "closed") return [...(await resultsPublishedNotices(event, origin)), ...(await awardWonNotices(event, origin))];
   return [];
 }
@@ -126,6 +129,29 @@ async function submissionsReopenedNotices(event: PhaseEvent, until: Date, origin
 }
 
 /** Every member of every team: a team with a submitted entry gets the link to its feedback, the others the results. */
+/**
+ * A published event reopened for judging: its teams, who were told the results are out, are told they are gone from its
+ * pages until published again (the link in that notice would otherwise lead to "Results are published when the event
+ * closes").
+ */
+async function resultsWithdrawnNotices(event: PhaseEvent, origin: string): Promise<Notice[]> {
+  const members = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(eq(teamMembers.eventId, event.id))
+    .orderBy(asc(users.name));
+  const path = `/events/${event.slug}`;
+  return members.map((m) => ({
+    to: { id: m.id, email: m.email },
+    eventId: event.id,
+    title: `Results of ${event.title} are being revised`,
+    body: "Judging was reopened: the results and the judges' feedback come back when they are published again.",
+    path,
+    mail: resultsWithdrawnMail({ name: m.name, eventTitle: event.title, url: new URL(path, origin).toString() }),
+  }));
+}
+
 async function resultsPublishedNotices(event: PhaseEvent, origin: string): Promise<Notice[]> {
   // Published again after a reopen: the results may have changed, so teams are told, as such.
   const [published] = await db.all(sql`select 1 from phase_changes where event_id = ${event.id} and to_phase = 'closed' limit 1`);

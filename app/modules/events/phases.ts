@@ -213,7 +213,7 @@ type EventTimes = {
  * that came first ("Ran 4 – 5 Dec", not the deadline it did not need). The deadline itself stays as it was set, so a
  * reopened event's judges still see it.
  */
-function ran(e: EventTimes): string {
+export function ran(e: EventTimes): string {
   const deadline = new Date(e.judgingDeadline);
   const closed = e.closedAt ? new Date(e.closedAt) : null;
   return formatDateRange(e.startsAt, closed && closed < deadline ? closed : deadline, e.timezone);

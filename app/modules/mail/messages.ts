@@ -329,6 +329,19 @@ export function resultsPublishedMail(input: { name: string; teamName: string; ev
   };
 }
 
+/** A published event reopened for judging: its results and feedback are gone from its pages until published again. */
+export function resultsWithdrawnMail(input: { name: string; eventTitle: string; url: string }): MailContent {
+  return {
+    kind: "results-published",
+    subject: `Results of ${input.eventTitle} are being revised`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `The organizers reopened ${input.eventTitle} for judging, so its results and the judges' feedback are not shown until they are published again. You will be told when they are.`,
+    ],
+    action: { label: "See the event", url: input.url },
+  };
+}
+
 export function awardWonMail(input: { name: string; teamName: string; eventTitle: string; awardName: string; entryUrl: string }): MailContent {
   return {
     kind: "award-won",

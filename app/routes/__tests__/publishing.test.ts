@@ -6,6 +6,7 @@ import { awards, entries, events, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge, listCriteria, listVisibleEvents } from "~/modules/events/events.server";
 import { eventWhen } from "~/modules/events/phases";
+import { loadDigest } from "~/modules/archive/digest.server";
 import { formatDateRange } from "~/lib/time";
 import { loader as eventLoader } from "~/routes/events.$slug._index";
 import { saveScores } from "~/modules/judging/judging.server";
@@ -88,6 +89,8 @@ describe("publishing with incomplete judging", () => {
     expect((page.data as { dates: { ran: string } }).dates.ran).toBe(until);
     const listed = (await listVisibleEvents({ id: w.organizer.id, role: "organizer" })).find((e) => e.id === w.event.id)!;
     expect(eventWhen(listed)).toBe(`Ran ${until}`);
+    // The learnings digest says the same days.
+    expect((await loadDigest(after)).event.dates).toBe(until);
     // Reopened, it has not ended: its deadline is what the list says again.
     await movePhase(w.event.id, w.organizer, "judging", "A judge's scores were missing");
     const reopened = (await listVisibleEvents({ id: w.organizer.id, role: "organizer" })).find((e) => e.id === w.event.id)!;
