@@ -196,7 +196,7 @@ test("a submitted entry saves changes only while it stays complete, with JavaScr
     await expect(page.getByText("Name the next steps")).toBeVisible();
     // Without JavaScript the page opens at the top, far from the field: the text on screen is said not to be saved.
     if (!javaScriptEnabled)
-      await expect(page.getByText("Your changes are not saved: fix the fields whose messages are next to them, then save again.")).toBeVisible();
+      await expect(page.getByText("Your changes are not saved: fix “Next steps” (its message is next to it), then save again.")).toBeVisible();
     // axe runs in the page: only where JavaScript does.
     if (javaScriptEnabled) await expectAccessible(page);
     await page.close();

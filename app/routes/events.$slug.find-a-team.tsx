@@ -103,7 +103,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     requests,
     opening,
-    incoming: incoming.map((r) => ({ ...r, inOtherTeam: Boolean(r.inOtherTeam) })),
+    // `invited`: the team's invitation to the asker stands, which declining withdraws (the confirm step says so).
+    incoming: incoming.map((r) => ({ ...r, inOtherTeam: Boolean(r.inOtherTeam), invited: invited?.invited.includes(r.userId) ?? false })),
     // A lead whose team has room may invite the people looking; each once. Someone whose request waits is answered
     // there instead.
     invites:

@@ -18,7 +18,7 @@ import { historyLink } from "~/modules/archive/history.server";
 import { relatedToProblem } from "~/modules/archive/search.server";
 import { canEditEntry, canViewTeam } from "~/modules/auth/permissions";
 import { AUTOSAVE_INTENT } from "~/modules/entries/autosave";
-import { autosaveEntry, closedEntryMessage, notSavedMessage } from "~/modules/entries/autosave.server";
+import { autosaveEntry, closedEntryMessage, fieldLabel, notSavedMessage } from "~/modules/entries/autosave.server";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { metricDefaults } from "~/modules/entries/form-defaults";
 import { readEntryForm } from "~/modules/entries/multipart.server";
@@ -140,7 +140,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const unseen = message !== null && added.some((q) => submission.error?.[`answers.${q.id}`]?.length);
         // Said at the top of the form, where a page without JavaScript opens after the refusal: the fields' own
         // messages may be far below, and the text still on screen could pass for saved.
-        const notSaved = notSavedMessage(submit);
+        const failed = Object.entries(submission.error ?? {}).filter(([field, messages]) => field && messages?.length);
+        const notSaved = notSavedMessage(
+          submit,
+          failed.flatMap(([field]) => fieldLabel(field, questions) ?? []),
+        );
         return data({ result: submission.reply({ formErrors: unseen ? [notSaved, message] : [notSaved] }) as SubmissionResult<string[]> }, { status: 400 });
       }
       const saved = await saveEntry(team.id, submission.value, submit, new Date(), appOrigin(request));

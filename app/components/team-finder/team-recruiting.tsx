@@ -17,6 +17,8 @@ type Incoming = {
   status: JoinRequestStatus;
   /** How many times they asked: after the second, a decline is final (MAX_ASKS). */
   asks: number;
+  /** The team's invitation to them stands: declining withdraws it. */
+  invited: boolean;
   message: string;
   skills: string | null;
   inOtherTeam: boolean;
@@ -96,7 +98,7 @@ export function TeamRecruiting({
                 {r.status === "pending" && confirm?.requestId === r.id ? (
                   <ConfirmStep
                     className="mt-2"
-                    question={`Decline ${possessive(r.name)} request? They are told that you declined, and ${canAskAfterEnding(r.asks) ? "may ask your team once more" : "cannot ask your team again"}.`}
+                    question={`Decline ${possessive(r.name)} request? They are told that you declined, and ${canAskAfterEnding(r.asks) ? "may ask your team once more" : "cannot ask your team again"}.${r.invited ? " Your invitation to them is withdrawn too; you can invite them again later." : ""}`}
                     fields={{ intent: "decline", requestId: r.id }}
                     confirmLabel={`Decline ${r.name}`}
                     keepLabel="Keep the request"

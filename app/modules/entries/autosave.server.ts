@@ -12,11 +12,26 @@ export function closedEntryMessage(reason: string): string {
   return refusedKeepingForm(reason, "Your text is");
 }
 
-/** Why a Save draft or Submit of the whole form changed nothing: a field's check failed (its message is beside it). */
-export function notSavedMessage(submit: boolean): string {
+/** A field of the entry form by its label, a question's by its own ("answers.<id>"); undefined for no such field. */
+export function fieldLabel(field: string, questions: Question[]): string | undefined {
+  return entryFieldLabels[field as EntryField] ?? questions.find((q) => field === `answers.${q.id}`)?.label;
+}
+
+/**
+ * Why a Save draft or Submit of the whole form changed nothing: some fields' checks failed. Said at the top of the
+ * form, it names them (the first three), since their messages may be far below.
+ */
+export function notSavedMessage(submit: boolean, labels: string[]): string {
+  const quoted = labels.map((l) => `“${l}”`);
+  const named =
+    quoted.length === 0
+      ? "the fields whose messages are next to them"
+      : quoted.length === 1
+        ? `${quoted[0]} (its message is next to it)`
+        : `${quoted.length > 3 ? `${quoted.slice(0, 3).join(", ")} and ${quoted.length - 3} more` : `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`} (each message is next to its field)`;
   return submit
-    ? "Not submitted, and your changes are not saved: fix the fields whose messages are next to them, then submit again."
-    : "Your changes are not saved: fix the fields whose messages are next to them, then save again.";
+    ? `Not submitted, and your changes are not saved: fix ${named}, then submit again.`
+    : `Your changes are not saved: fix ${named}, then save again.`;
 }
 
 /**
@@ -38,7 +53,7 @@ export async function autosaveEntry(
   const submission = parseForm(formData, { schema: autosaveSchemaFor(entry.status, questions) });
   if (submission.status !== "success") {
     const [field, messages] = Object.entries(submission.error ?? {}).find(([, m]) => m?.length) ?? ["", null];
-    const label = entryFieldLabels[field as EntryField] ?? questions.find((q) => field === `answers.${q.id}`)?.label;
+    const label = fieldLabel(field, questions);
     const message = messages?.[0] ?? "Check the form.";
     const hint = entry.status === "submitted" ? " (a submitted entry is saved automatically only while it stays complete)" : "";
     return { ok: false, reason: "invalid", message: `${label ? `${label}: ` : ""}${message}${hint}` };

@@ -94,6 +94,18 @@ describe("the Find a team page", () => {
     await expectStatus(post(w.event.slug, w.seeker, { intent: "accept-invite", teamId: "nobody" }), 404);
   });
 
+  it("tells the lead, before declining, that declining withdraws the invitation they sent the asker", async () => {
+    const w = await world();
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "save-post", skills: "SQL", problemId: "" }), 302);
+    await expectStatus(post(w.event.slug, w.lead, { intent: "save-opening", needs: "Someone who knows the CRM" }), 302);
+    await expectStatus(post(w.event.slug, w.seeker, { intent: "ask", teamId: w.teamId, message: "Hello" }), 302);
+    const before = (await expectStatus(page(w.event.slug, w.lead), 200)).data as { incoming: { invited: boolean }[] };
+    expect(before.incoming).toMatchObject([{ invited: false }]);
+    await expectStatus(post(w.event.slug, w.lead, { intent: "invite", userId: w.seeker.id }), 302);
+    const after = (await expectStatus(page(w.event.slug, w.lead), 200)).data as { incoming: { invited: boolean }[] };
+    expect(after.incoming).toMatchObject([{ invited: true }]);
+  });
+
   it("is for open events only", async () => {
     const w = await world();
     await movePhase(w.event.id, w.organizer, "judging");

@@ -13,7 +13,7 @@ import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv"
 import { action as entryAction } from "~/routes/events.$slug.teams.$teamId.entry";
 import { args, createOpenEvent, createUser, entryFields, expectStatus, fieldErrors, request, type TestUser } from "~/test/fixtures";
 
-const NOT_SUBMITTED = "Not submitted, and your changes are not saved: fix the fields whose messages are next to them, then submit again.";
+const NOT_SUBMITTED = "Not submitted, and your changes are not saved: fix “Did you use customer data?” (its message is next to it), then submit again.";
 
 async function world() {
   const organizer = await createUser({ role: "organizer" });
@@ -257,7 +257,7 @@ describe("answers on the entry form", () => {
       400,
     );
     expect(fieldErrors(bad)).toEqual({
-      "": ["Your changes are not saved: fix the fields whose messages are next to them, then save again."],
+      "": ["Your changes are not saved: fix “Track” (its message is next to it), then save again."],
       [`answers.${w.track.id}`]: ["Pick one of the listed options"],
     });
     expect(await storedAnswers(w.entryId)).toEqual({});

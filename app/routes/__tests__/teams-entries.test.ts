@@ -235,7 +235,9 @@ describe("entries", () => {
     const res = await expectStatus(save(creator, event.slug, teamId, { intent: "submit", version: 1, title: "Only a title", outcome: "working" }), 400);
     const errors = fieldErrors(res);
     // At the top of the form, where a page without JavaScript opens: the text on screen is not saved.
-    expect(errors[""]).toEqual(["Not submitted, and your changes are not saved: fix the fields whose messages are next to them, then submit again."]);
+    expect(errors[""]).toEqual([
+      "Not submitted, and your changes are not saved: fix “One-line summary”, “Approach: models, tools and data used”, “Metric name” and 7 more (each message is next to its field), then submit again.",
+    ]);
     expect(Object.keys(errors).sort()).toEqual(
       [
         "",
