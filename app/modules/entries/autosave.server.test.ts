@@ -8,7 +8,9 @@ describe("notSavedMessage", () => {
     expect(notSavedMessage(true, ["Title", "Next steps"])).toBe(
       "Not submitted, and your changes are not saved: fix “Title” and “Next steps” (each message is next to its field), then submit again.",
     );
-    expect(notSavedMessage(false, ["A", "B", "C"])).toBe("Your changes are not saved: fix “A”, “B” and “C” (each message is next to its field), then save again.");
+    expect(notSavedMessage(false, ["A", "B", "C"])).toBe(
+      "Your changes are not saved: fix “A”, “B” and “C” (each message is next to its field), then save again.",
+    );
     expect(notSavedMessage(false, ["A", "B", "C", "D", "E"])).toBe(
       "Your changes are not saved: fix “A”, “B”, “C” and 2 more (each message is next to its field), then save again.",
     );
