@@ -27,3 +27,19 @@ export function VideoPlayer({ video, link, title }: { video: VideoEmbed; link: s
     </figure>
   );
 }
+
+/** An entry's links (`entryLinks`), each opening in a new tab without telling the site where it came from. */
+export function LinkList({ links, className }: { links: [label: string, url: string][]; className: string }) {
+  if (!links.length) return null;
+  return (
+    <ul className={className}>
+      {links.map(([label, url]) => (
+        <li key={label}>
+          <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+            {label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -7,14 +7,14 @@ import { MetricChart } from "~/components/metric-chart";
 import { AnswerList } from "~/components/entry-answers";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { VoteBox } from "~/components/peoples-choice";
-import { VideoPlayer } from "~/components/video-player";
+import { LinkList, VideoPlayer } from "~/components/video-player";
 import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { canEditEntry, canReadFeedback, canRecordFollowUp, canScoreEntry, canViewEntry } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { answeredQuestions } from "~/modules/entries/questions.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
-import { seeItHeading, videoEmbed } from "~/modules/entries/video";
+import { entryLinks, seeItHeading, videoEmbed } from "~/modules/entries/video";
 import { rootCauseText } from "~/modules/archive/digest";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { latestFollowUps, ownsEntryProblem } from "~/modules/follow-ups/follow-ups.server";
@@ -112,11 +112,7 @@ export default function EntryPage() {
   const { event, entry, video, rootCause, teamName, members, problem, canScore, editHref, feedback, awards, screenshots, answers, followUp, vote } =
     useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const links = [
-    ["Demo", entry.demoUrl],
-    ["Repository", entry.repoUrl],
-    ["Video", entry.videoUrl],
-  ].filter(([, url]) => url);
+  const links = entryLinks(entry);
   const seeIt = seeItHeading(Boolean(video), links.length);
   return (
     <article className="space-y-6">
@@ -167,17 +163,7 @@ export default function EntryPage() {
             {seeIt}
           </h2>
           {video ? <VideoPlayer video={video} link={entry.videoUrl} title={entry.title || "Untitled entry"} /> : null}
-          {links.length ? (
-            <ul className="flex flex-wrap gap-4 text-sm">
-              {links.map(([label, url]) => (
-                <li key={label}>
-                  <a href={url} rel="noopener noreferrer nofollow" target="_blank">
-                    {label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <LinkList links={links} className="flex flex-wrap gap-4 text-sm" />
         </section>
       ) : null}
       <section aria-labelledby="pm-h" className="card space-y-4">

@@ -2,10 +2,10 @@ import { Link } from "~/components/link";
 import type { entries } from "#db/schema";
 import { OutcomeBadge } from "~/components/badges";
 import { AnswerList } from "~/components/entry-answers";
-import { VideoPlayer } from "~/components/video-player";
+import { LinkList, VideoPlayer } from "~/components/video-player";
 import { metricLine } from "~/modules/archive/metric-line";
 import { rootCauseLabels } from "~/modules/entries/labels";
-import { seeItHeading, videoEmbed } from "~/modules/entries/video";
+import { entryLinks, seeItHeading, videoEmbed } from "~/modules/entries/video";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 
 type BriefEntry = Pick<
@@ -48,11 +48,7 @@ export function EntryBrief({
   screenshots: { id: string; caption: string }[];
   answers: Parameters<typeof AnswerList>[0]["answers"];
 }) {
-  const links = [
-    ["Demo", entry.demoUrl],
-    ["Repository", entry.repoUrl],
-    ["Video", entry.videoUrl],
-  ].filter(([, url]) => url);
+  const links = entryLinks(entry);
   const video = videoEmbed(entry.videoUrl);
   const seeIt = seeItHeading(Boolean(video), links.length);
   return (
@@ -74,17 +70,7 @@ export function EntryBrief({
         <p className="whitespace-pre-line">{entry.approach}</p>
         {seeIt ? <h2 className="h2 pt-2">{seeIt}</h2> : null}
         {video ? <VideoPlayer video={video} link={entry.videoUrl} title={entry.title} /> : null}
-        {links.length ? (
-          <ul className="flex flex-wrap gap-4">
-            {links.map(([label, url]) => (
-              <li key={label}>
-                <a href={url} rel="noopener noreferrer nofollow" target="_blank">
-                  {label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <LinkList links={links} className="flex flex-wrap gap-4" />
         <h2 className="h2 pt-2">AI metric</h2>
         <p>
           {entry.metricName || "Not named"}: {metricLine(entry)}

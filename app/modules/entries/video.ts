@@ -71,6 +71,16 @@ export function videoEmbed(link: string): VideoEmbed | null {
   return null;
 }
 
+/** An entry's links as shown under its video: label and address, the empty ones left out. */
+export function entryLinks(entry: { demoUrl: string; repoUrl: string; videoUrl: string }): [label: string, url: string][] {
+  const all: [string, string][] = [
+    ["Demo", entry.demoUrl],
+    ["Repository", entry.repoUrl],
+    ["Video", entry.videoUrl],
+  ];
+  return all.filter(([, url]) => url);
+}
+
 /**
  * The heading over an entry's video player and its links (demo, repository, video), which are not part of how it was
  * built ("Approach"); null when there is neither.

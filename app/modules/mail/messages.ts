@@ -29,10 +29,12 @@ export function organizerAddedMail(input: { name: string; eventTitle: string; ma
   };
 }
 
-/** What a judge just added can do with their queue, by the event's phase: score now, later, or no longer. */
+/**
+ * What a judge just added can do with their queue, by the event's phase: score now or later (nobody joins the judges
+ * of an event whose results are published: joinJudgesStatement).
+ */
 export function judgeQueueWords(phase: EventPhase): string {
   if (phase === "judging") return "Judging is under way: your queue of entries to score is open.";
-  if (phase === "closed") return "Judging of this event has ended, so there is nothing to score.";
   return "Your queue of entries to score opens when judging starts.";
 }
 
