@@ -25,7 +25,7 @@ import { questionsFormSchema } from "~/modules/entries/question-schemas";
 import { questionsFormFields } from "~/modules/entries/questions";
 import { questionsKeepingRemoval, questionsLocked, saveQuestions } from "~/modules/entries/questions.server";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { addJudge, changePhase, judgeRemovalFacts, removeJudge } from "~/modules/events/events.server";
+import { addJudge, changePhase, JUDGING_ENDED, judgeRemovalFacts, removeJudge } from "~/modules/events/events.server";
 import { managePage } from "~/modules/events/manage.server";
 import { phaseLabels } from "~/modules/events/phases";
 import { asRound, judgeOfWords, judgeRemovalRefusals } from "~/modules/judging/rounds";
@@ -62,6 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     questionsLockedReason: editQuestions.ok ? null : editQuestions.reason,
     canEditProblems: canManageProblems(user, access).ok,
     canRemoveJudges: canRemoveJudge(user, access).ok,
+    // Nobody joins the judges of a published event (ADR 012): the section says so instead of offering it.
+    judgingEnded: event.phase === "closed" ? JUDGING_ENDED : null,
     canStartFrom: canUseAsTemplate(user, access).ok,
   };
 }
@@ -207,6 +209,7 @@ export default function ManageEvent() {
     questionsLockedReason,
     canEditProblems,
     canRemoveJudges,
+    judgingEnded,
     canStartFrom,
   } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -245,6 +248,7 @@ export default function ManageEvent() {
           round={asRound(event.judgingRound)}
           judges={judges}
           canRemove={canRemoveJudges}
+          ended={judgingEnded}
           invites={invites}
           lastResult={resultOf("add-judge")}
           confirmRemove={answer && "confirmRemoveJudge" in answer ? answer.confirmRemoveJudge : null}

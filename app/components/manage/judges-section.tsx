@@ -23,6 +23,7 @@ export function JudgesSection({
   round,
   judges,
   canRemove,
+  ended,
   invites,
   lastResult,
   confirmRemove,
@@ -32,6 +33,8 @@ export function JudgesSection({
   round: JudgingRound;
   judges: Person[];
   canRemove: boolean;
+  /** Why no judge can be added now (results are published), or null. */
+  ended: string | null;
   invites: InviteLine[];
   lastResult?: SubmissionResult<string[]>;
   confirmRemove: RemovalFacts | null;
@@ -81,35 +84,41 @@ export function JudgesSection({
           </li>
         ))}
       </ul>
-      <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-end gap-3">
-        <input type="hidden" name="intent" value="add-judge" />
-        <Field
-          label={round === 2 ? "Add a final round judge by email" : "Add a judge by email"}
-          meta={fields.email}
-          type="email"
-          className="min-w-0 flex-1 sm:min-w-64"
-        />
-        <button type="submit" className="btn-secondary">
-          Add judge
-        </button>
-      </Form>
-      <h3 id="judge-invites-h" className="mt-6 text-sm font-semibold">
-        Invite links ({active.length} working)
-      </h3>
-      {active.length ? (
-        <ul aria-labelledby="judge-invites-h" className="mt-1 space-y-1 text-sm">
-          {active.map((i) => (
-            <li key={i.id}>
-              Created {i.createdAt} by {i.createdBy}, valid until {i.expiresAt}
-            </li>
-          ))}
-        </ul>
+      {ended ? (
+        <p className="mt-4 text-sm text-slate-700">{ended}</p>
       ) : (
-        <p className="mt-1 text-sm text-slate-600">No working invite link. Anyone signed in who opens one becomes a judge of {judgeOfWords[round]}.</p>
+        <>
+          <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="add-judge" />
+            <Field
+              label={round === 2 ? "Add a final round judge by email" : "Add a judge by email"}
+              meta={fields.email}
+              type="email"
+              className="min-w-0 flex-1 sm:min-w-64"
+            />
+            <button type="submit" className="btn-secondary">
+              Add judge
+            </button>
+          </Form>
+          <h3 id="judge-invites-h" className="mt-6 text-sm font-semibold">
+            Invite links ({active.length} working)
+          </h3>
+          {active.length ? (
+            <ul aria-labelledby="judge-invites-h" className="mt-1 space-y-1 text-sm">
+              {active.map((i) => (
+                <li key={i.id}>
+                  Created {i.createdAt} by {i.createdBy}, valid until {i.expiresAt}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-1 text-sm text-slate-600">No working invite link. Anyone signed in who opens one becomes a judge of {judgeOfWords[round]}.</p>
+          )}
+          <p className="mt-1 text-sm">
+            <Link to={`/events/${slug}/judges#invites`}>Create or revoke invite links</Link>
+          </p>
+        </>
       )}
-      <p className="mt-1 text-sm">
-        <Link to={`/events/${slug}/judges#invites`}>Create or revoke invite links</Link>
-      </p>
     </ManageSection>
   );
 }
