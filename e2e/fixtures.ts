@@ -195,9 +195,10 @@ export async function scoreSheet(
   eventId: string,
   entryId: string,
   judge: Person,
-  opts: { value?: number; values?: number[]; lastComment?: string; overallComment?: string } = {},
+  /** `criteria`: score only the rubric's first few criteria, as a judge who stopped part way. */
+  opts: { value?: number; values?: number[]; lastComment?: string; overallComment?: string; criteria?: number } = {},
 ) {
-  const criteria = await listCriteria(eventId);
+  const criteria = (await listCriteria(eventId)).slice(0, opts.criteria);
   const sheet = criteria.map((c, i) => ({
     criterionId: c.id,
     value: opts.values?.[i] ?? opts.value ?? (i % 5) + 1,

@@ -206,18 +206,21 @@ test("switching to a fixed number of judges per entry keeps the sheets judges al
   const { entryId } = await submittedEntry(setUp, await createPerson("Pia Planner"), entryTitle);
   const judges = [await createPerson("Jo Scored"), await createPerson("Ivo Scored")];
   await startJudging(setUp, judges);
-  // Every judge scores every entry: both score it in full.
-  for (const judge of judges) await scoreSheet(setUp.event.id, entryId, judge, { value: 4 });
+  // Every judge scores every entry: Jo scores it in full, Ivo one criterion of it.
+  await scoreSheet(setUp.event.id, entryId, judges[0], { value: 4 });
+  await scoreSheet(setUp.event.id, entryId, judges[1], { value: 4, criteria: 1 });
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
   await organizer.goto(`${setUp.url}/judges`);
   await organizer.getByLabel("Judges per entry").fill("1");
   await organizer.getByLabel(/A fixed number of judges for each entry/).check();
   await organizer.getByRole("button", { name: "Save assignment mode" }).click();
   await expectToast(organizer, "Each entry now gets 1 judge");
-  // Both stay on it, marked scored (which keeps an assignment: no Unassign button).
+  // Both stay on it (a sheet with a score keeps its assignment: no Unassign button), marked as far as they scored.
   const assigned = organizer.getByRole("listitem").filter({ hasText: entryTitle });
-  await expect(assigned.getByRole("listitem").filter({ hasText: "Ivo Scored" })).toContainText("(scored)");
+  await expect(assigned.getByRole("listitem").filter({ hasText: "Ivo Scored" })).toContainText("(partly scored)");
   await expect(assigned.getByRole("listitem").filter({ hasText: "Jo Scored" })).toContainText("(scored)");
+  await expect(assigned.getByRole("listitem").filter({ hasText: "Jo Scored" })).not.toContainText("partly");
+  await expect(assigned.getByRole("button", { name: /Unassign/ })).toHaveCount(0);
   const ivo = await pageSignedInAs(browser, judges[1].email);
   await ivo.goto(`${setUp.url}/judging`);
   await expect(ivo.getByRole("link", { name: entryTitle })).toBeVisible();

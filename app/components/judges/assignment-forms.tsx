@@ -2,10 +2,18 @@ import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
+import type { SheetState } from "~/modules/judging/queue";
 
 const check = lazySchemas(() => import("~/modules/events/schemas"));
 
-type AssignedEntry = { id: string; title: string; judges: { judgeId: string; judgeName: string; manual: boolean; scored: boolean }[] };
+type AssignedEntry = {
+  id: string;
+  title: string;
+  judges: { judgeId: string; judgeName: string; manual: boolean; scored: boolean; sheet: SheetState }[];
+};
+
+/** How far an assigned judge's round 1 sheet is: a sheet with some of its scores is not called scored. */
+const sheetWords: Record<SheetState, string> = { done: "scored", partial: "partly scored", todo: "" };
 
 type Last = { intent: string; result: SubmissionResult<string[]> };
 
@@ -120,7 +128,7 @@ function EntryAssignments({ entry, judges, last }: { entry: AssignedEntry; judge
           <li key={j.judgeId} className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-3 pr-1">
             {j.judgeName}
             {j.manual ? <span className="text-xs text-slate-600">(manual)</span> : null}
-            {j.scored ? <span className="text-xs text-slate-600">(scored)</span> : null}
+            {sheetWords[j.sheet] ? <span className="text-xs text-slate-600">({sheetWords[j.sheet]})</span> : null}
             {j.scored ? null : (
               <Form method="post">
                 <input type="hidden" name="intent" value="remove-assignment" />
@@ -193,7 +201,9 @@ export function RoundOneAssignments({
           {assignments.map((entry) => (
             <li key={entry.id}>
               <span className="font-semibold">{entry.title || "Untitled entry"}</span>:{" "}
-              {entry.judges.length ? entry.judges.map((j) => `${j.judgeName}${j.scored ? " (scored)" : ""}`).join(", ") : "no judge assigned"}
+              {entry.judges.length
+                ? entry.judges.map((j) => `${j.judgeName}${sheetWords[j.sheet] ? ` (${sheetWords[j.sheet]})` : ""}`).join(", ")
+                : "no judge assigned"}
             </li>
           ))}
         </ul>

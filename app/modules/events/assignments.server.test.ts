@@ -7,7 +7,7 @@ import { db } from "~/db.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { createOpenEvent, createUser, getEvent, movePhase, type TestUser } from "~/test/fixtures";
 import { saveScores } from "~/modules/judging/judging.server";
-import { recomputeAssignments, setJudgesPerEntry } from "./assignments.server";
+import { listAssignments, recomputeAssignments, setJudgesPerEntry } from "./assignments.server";
 import { addJudge, changePhase, listCriteria, removeJudge } from "./events.server";
 import { acceptJudgeInvite, createJudgeInvite } from "./judge-invites.server";
 
@@ -110,6 +110,24 @@ describe("judge assignments follow the roster and the phase", () => {
     // Recomputing again changes nothing.
     await recomputeAssignments({ id: event.id, judgesPerEntry: 1 });
     expect(await assignmentCount(event.id)).toBe(3);
+  });
+
+  it("the assignment list tells a fully scored sheet from a partly scored one", async () => {
+    const { organizer, event, judges, entryRows } = await assigningEvent(2, 1);
+    await db.update(events).set({ judgesPerEntry: 2 }).where(eq(events.id, event.id));
+    for (const judge of judges) await addJudge(event.id, judge.email);
+    await movePhase(event.id, organizer, "judging");
+    const rubric = await listCriteria(event.id);
+    expect(rubric.length).toBeGreaterThan(1);
+    const [entry] = entryRows;
+    const sheetOf = async () =>
+      Object.fromEntries((await listAssignments(event.id)).find((e) => e.id === entry.id)!.judges.map((j) => [j.judgeId, [j.sheet, j.scored]]));
+    expect(await sheetOf()).toEqual({ [judges[0].id]: ["todo", false], [judges[1].id]: ["todo", false] });
+    const sheet = rubric.map((c) => ({ criterionId: c.id, value: 4, comment: "" }));
+    await saveScores(entry.id, judges[0].id, sheet, new Date());
+    await saveScores(entry.id, judges[1].id, sheet.slice(0, 1), new Date());
+    // Both keep their assignment (no Unassign), but only the whole sheet is called scored.
+    expect(await sheetOf()).toEqual({ [judges[0].id]: ["done", true], [judges[1].id]: ["partial", true] });
   });
 
   it("every judge scores every entry (no judges per entry): nothing is assigned, nothing is planned", async () => {

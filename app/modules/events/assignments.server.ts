@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { criteria, entries, eventJudges, events, judgeAssignments, judgeConflicts, scores, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import { eligibleJudges, planAssignments, type AssignmentPlan } from "./assignments";
+import { sheetState } from "~/modules/judging/queue";
 
 type AssigningEvent = { id: string; judgesPerEntry: number | null };
 
@@ -193,7 +194,7 @@ export async function removeAssignment(eventId: string, entryId: string, judgeId
 
 /** The assignment table for the judges page: each submitted entry with its judges. */
 export async function listAssignments(eventId: string) {
-  const [entryRows, rows] = await Promise.all([
+  const [entryRows, rows, [{ criterionCount }]] = await Promise.all([
     db
       .select({ id: entries.id, title: entries.title })
       .from(entries)
@@ -206,11 +207,18 @@ export async function listAssignments(eventId: string) {
         judgeName: users.name,
         manual: judgeAssignments.manual,
         scored: sql<number>`${hasScores}`.mapWith(Boolean),
+        // How much of the round 1 sheet is scored: a sheet with one score is not "scored".
+        roundOneScores: sql<number>`(select count(*) from scores s join criteria c on c.id = s.criterion_id and c.round = 1
+          where s.entry_id = judge_assignments.entry_id and s.judge_id = judge_assignments.judge_id)`,
       })
       .from(judgeAssignments)
       .innerJoin(users, eq(users.id, judgeAssignments.judgeId))
       .where(eq(judgeAssignments.eventId, eventId))
       .orderBy(asc(users.name)),
+    db.all<{ criterionCount: number }>(sql`select count(*) as criterionCount from criteria where event_id = ${eventId} and round = 1`),
   ]);
-  return entryRows.map((e) => ({ ...e, judges: rows.filter((r) => r.entryId === e.id) }));
+  return entryRows.map((e) => ({
+    ...e,
+    judges: rows.filter((r) => r.entryId === e.id).map(({ roundOneScores, ...r }) => ({ ...r, sheet: sheetState({ scored: roundOneScores, criterionCount }) })),
+  }));
 }
