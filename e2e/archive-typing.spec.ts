@@ -1,6 +1,6 @@
 import { expect } from "@playwright/test";
 import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
-import { expectAccessible, newPage, signIn, test, unique } from "./helpers";
+import { DRAFT_SAVED, expectAccessible, expectToast, newPage, signIn, test, unique } from "./helpers";
 
 // Issue 17: the archive answers "have we tried this before?" as people type. The seed's closed Autumn
 // event holds the ticket-triage learnings ("Queue suggester in the ticket sidebar", "Support chatbot for agents").
@@ -17,7 +17,7 @@ test("the 'have we tried this before?' panel on the entry form follows what the 
   // A saved draft's form is a new element (keyed by the entry's version): the panel follows that one.
   await page.getByLabel("Title").fill("Draft");
   await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByText("Draft saved.")).toBeVisible();
+  await expectToast(page, DRAFT_SAVED);
 
   // fill() types in one input event per field; a busy machine's key-by-key typing would outlast the budget.
   await page.getByLabel("Title").fill("Rare queue suggester for support ticket triage");

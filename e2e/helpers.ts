@@ -94,6 +94,9 @@ export function localInput(offsetMs: number) {
 }
 export const DAY = 86_400_000;
 
+/** The toast of Save draft: "Draft saved 09:00 CET.", the time in the event's zone (the autosave line has no full stop). */
+export const DRAFT_SAVED = /Draft saved \d\d:\d\d [^\s.]+\./;
+
 export async function expectToast(page: Page, text: string | RegExp) {
   await expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 }

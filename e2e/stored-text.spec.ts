@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DAY, expectToast, localInput, newPage, signIn, signUp, unique, test } from "./helpers";
+import { DAY, DRAFT_SAVED, expectToast, localInput, newPage, signIn, signUp, test, unique } from "./helpers";
 
 const PAYLOADS = [
   `<script>alert("script")</script>`,
@@ -70,7 +70,7 @@ test("script, event handlers, javascript: links and SVG payloads are stored as g
   await participant.getByLabel("Demo link").fill("");
   await participant.getByLabel("What did not work").fill(PAYLOADS);
   await participant.getByRole("button", { name: "Save draft" }).click();
-  await expectToast(participant, "Draft saved.");
+  await expectToast(participant, DRAFT_SAVED);
   await participant.goto(eventUrl);
   await participant.getByRole("link", { name: "Go to your team and entry" }).click();
   await participant.getByRole("link", { name: "View entry page" }).click();

@@ -5,7 +5,7 @@ import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { listQuestions, saveQuestions } from "~/modules/entries/questions.server";
 import { entryDraftSchema } from "~/modules/entries/schemas";
 import { createPerson, openEvent, pageSignedInAs, teamOf, type EventSetUp } from "./fixtures";
-import { expectAccessible, expectToast, test, unique } from "./helpers";
+import { DRAFT_SAVED, expectAccessible, expectToast, test, unique } from "./helpers";
 
 test("an organizer adds a yes/no and a one-of-a-list question; a team answers them on its entry", async ({ browser }) => {
   const setUp = await openEvent();
@@ -47,7 +47,7 @@ test("an organizer adds a yes/no and a one-of-a-list question; a team answers th
   await member.getByLabel("Which track?").selectOption("Sales");
   await expectAccessible(member);
   await member.getByRole("button", { name: "Save draft" }).click();
-  await expectToast(member, "Draft saved.");
+  await expectToast(member, DRAFT_SAVED);
   await expect(member.getByLabel("Which track?")).toHaveValue("Sales");
 
   // The team reads its draft entry; the answers sit under the organizers' questions.

@@ -4,7 +4,7 @@ import { teams } from "#db/schema";
 import { db } from "~/db.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, submissionDeadlineIn, submittedEntry, teamOf } from "./fixtures";
-import { expectAccessible, expectToast, newPage, signIn, signUp, unique, test } from "./helpers";
+import { DRAFT_SAVED, expectAccessible, expectToast, newPage, signIn, signUp, test, unique } from "./helpers";
 import { linkMailedTo } from "./mail";
 
 // A 1×1 PNG, and an executable renamed to look like one.
@@ -75,7 +75,7 @@ test("two teammates write one entry over two sessions: a draft with a screenshot
   await alice.getByLabel("Title").fill("Close-checklist copilot");
   await alice.getByLabel("One-line summary").fill("Drafts the month-end checklist from last month's ledger.");
   await alice.getByRole("button", { name: "Save draft" }).click();
-  await expectToast(alice, "Draft saved.");
+  await expectToast(alice, DRAFT_SAVED);
   await alice.getByLabel("Add a screenshot").setInputFiles({ name: "checklist.png", mimeType: "image/png", buffer: EXE });
   await alice.getByRole("button", { name: "Upload" }).click();
   await expect(alice.getByText("Only PNG, JPEG or WebP images are accepted (checked by content, not by name).")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { DAY, expectAccessible, expectToast, localInput, signIn, signUp, unique, test } from "./helpers";
+import { DAY, DRAFT_SAVED, expectAccessible, expectToast, localInput, signIn, signUp, test, unique } from "./helpers";
 
 test("sign-up and sign-in show errors next to the fields", async ({ page }) => {
   await page.goto("/signup");
@@ -132,7 +132,7 @@ test("an incomplete entry is refused on submit while the saved draft stays intac
 
   await page.getByLabel("Title").fill("Saved draft title");
   await page.getByRole("button", { name: "Save draft" }).click();
-  await expectToast(page, "Draft saved.");
+  await expectToast(page, DRAFT_SAVED);
 
   await page.getByLabel("Demo link").fill("not a link");
   await page.getByRole("button", { name: "Submit entry" }).click();

@@ -11,7 +11,7 @@ import { LiveRelatedLearnings as LiveRelatedLearningsOnServer } from "~/componen
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
-import { formatInZone } from "~/lib/time";
+import { clockInZone, formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
 import { historyLink } from "~/modules/archive/history.server";
@@ -147,16 +147,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
         return data({ result: submission.reply({ formErrors: unseen ? [notSaved, message] : [notSaved] }) as SubmissionResult<string[]> }, { status: 400 });
       }
-      const saved = await saveEntry(team.id, submission.value, submit, new Date(), appOrigin(request));
+      const now = new Date();
+      const saved = await saveEntry(team.id, submission.value, submit, now, appOrigin(request));
       if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) as SubmissionResult<string[]> }, { status: 409 });
+      // With the time, in the event's zone, as the autosave's status line says it.
+      const at = clockInZone(now, event.timezone);
       return redirectWithToast(
         submit ? `/events/${event.slug}/teams/${team.id}` : here,
         // A submitted entry changes at once (organizers and, after the deadline, everyone see it): not a draft.
         submit
           ? "Entry submitted. You can still edit it until the deadline."
           : entry.status === "submitted"
-            ? "Changes saved to your submitted entry."
-            : "Draft saved.",
+            ? `Changes saved to your submitted entry ${at}.`
+            : `Draft saved ${at}.`,
       );
     }
     default:

@@ -299,7 +299,7 @@ describe("entries", () => {
     );
     expect(
       (await readToast(new Request("http://localhost/", { headers: { Cookie: saved.response!.headers.get("Set-Cookie")!.split(";")[0] } }))).toast?.message,
-    ).toBe("Changes saved to your submitted entry.");
+    ).toMatch(/^Changes saved to your submitted entry \d\d:\d\d \S+\.$/);
     const edited = await entryOf(teamId);
     expect(edited).toMatchObject({ title: "Ticket auto-answer v2", version: 4, status: "submitted" });
 
