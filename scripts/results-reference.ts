@@ -97,7 +97,11 @@ export function computeEventResultsBefore(input: ResultsInput): EventResultsSumm
       }
     }
     const criterionMeans = input.criteria.map((c) => {
-      const vals = [...judges.values()].map((v) => v.get(c.id)).filter((v): v is number => v !== undefined);
+      // Complete sheets only, as the score counts them.
+      const vals = [...judges.values()]
+        .filter((v) => weightedTotal(v, input.criteria, input.scaleMax) !== null)
+        .map((v) => v.get(c.id))
+        .filter((v): v is number => v !== undefined);
       return { criterionId: c.id, mean: vals.length ? mean(vals) : null };
     });
     const expected = input.expectedJudges?.get(entryId) ?? [];

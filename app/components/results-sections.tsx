@@ -16,7 +16,7 @@ export function HowRankingWorks({ scaleMax }: { scaleMax: number }) {
       </h2>
       <p>
         Score: each judge's weighted total on 0–100 (the lowest level of every criterion is 0, the highest 100), averaged over the judges who scored every
-        criterion. The bars show each criterion's mean on the 1–{scaleMax} scale.
+        criterion. The bars show each criterion's mean on the 1–{scaleMax} scale, over the same complete sheets.
       </p>
       <p>
         Normalized: a judge who completed at least {MIN_ENTRIES_FOR_NORMALIZATION} sheets is rescaled so their average and spread match everyone's; judges with

@@ -80,7 +80,8 @@ describe("computeResults", () => {
     const [r] = computeResults({ entryIds: ["a"], criteria, scaleMax: 5, scores: [...score("a", "j1", 5, 5), ...score("a", "j2", 1)] });
     expect(r.score).toBe(100);
     expect(r.incompleteJudges).toEqual(["j2"]);
-    expect(r.criterionMeans.find((m) => m.criterionId === "fit")!.mean).toBe(3);
+    // The bars count the same complete sheets as the score: j2's 1 for fit is left out.
+    expect(r.criterionMeans.find((m) => m.criterionId === "fit")!.mean).toBe(5);
   });
 });
 
@@ -289,11 +290,12 @@ describe("computeEventResults", () => {
     expect(c.incompleteJudges).toEqual(["j2"]);
     expect(c.judged).toBe(1);
     expect(c.score).toBe(0);
-    // criterionMeans count every value given, complete sheet or not.
+    // criterionMeans count the complete sheets only, as the score does: j2's half sheet (x 5) is left out.
     expect(c.criterionMeans).toEqual([
-      { criterionId: "x", mean: 3 },
+      { criterionId: "x", mean: 1 },
       { criterionId: "y", mean: 1 },
     ]);
+    expect(c.topCriterionMean).toBe(1);
     expect(c.missingJudges).toEqual([]);
   });
 

@@ -343,11 +343,13 @@ function entryRow(
     spread = Math.sqrt(squared / judged);
   }
   const { criteria, criterionSlot, K, top } = rubric;
+  // Over the same complete sheets as the score: the bars and the tie-break never rest on a sheet the score leaves out.
   const slotMeans: (number | null)[] = [];
   for (let k = 0; k < K; k++) {
     let valueSum = 0;
     let given = 0;
     for (let s = t.first[e]; s >= 0; s = t.next[s]) {
+      if (Number.isNaN(total[s])) continue;
       const v = t.values[s * K + k];
       if (Number.isNaN(v)) continue;
       valueSum += v;
