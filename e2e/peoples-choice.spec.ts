@@ -7,6 +7,7 @@ import {
   type Person,
   peoplesChoiceVote,
   publishResults,
+  scoreSheet,
   startJudging,
   submissionDeadlineIn,
   submittedEntry,
@@ -179,4 +180,42 @@ test("a published event that had no vote says so on the People's choice page, no
   await expect(organizer.getByText("The results are published, and this event had no People's choice vote.")).toBeVisible();
   await expect(organizer.getByText("the counts are on the")).toHaveCount(0);
   await expectAccessible(organizer);
+});
+
+test("after a tied vote the organizer reopens, reads the counts shown at publishing and gives the award by hand", async ({ browser }) => {
+  const setUp = await openEvent(unique("Tied Vote Hack"));
+  const [ann, bo, cy, di, judge] = await Promise.all(["Ann", "Bo", "Cy", "Di", "Jo"].map((n) => createPerson(`${n} Tied`)));
+  const alpha = await submittedEntry(setUp, ann, "Alpha tied", "working");
+  const beta = await submittedEntry(setUp, bo, "Beta tied", "working");
+  await submissionDeadlineIn(setUp.event.id, -60_000);
+  await peoplesChoiceVote(setUp.event.id, DAY);
+  await voteFor(setUp.event.id, cy, alpha.entryId);
+  await voteFor(setUp.event.id, di, beta.entryId);
+  await startJudging(setUp, [judge]);
+  for (const entry of [alpha, beta]) await scoreSheet(setUp.event.id, entry.entryId, judge, { value: 4 });
+  await publishResults(setUp);
+
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/awards`);
+  await expect(organizer.getByText(/The vote was tied, or nobody voted, so publishing gave it to nobody/)).toBeVisible();
+  await organizer.goto(`${setUp.url}/manage`);
+  await organizer.getByLabel("Why reopen?").fill("Settle the people's choice tie");
+  await organizer.getByRole("button", { name: "Reopen for judging" }).click();
+  await expectToast(organizer, "The event is now: Judging.");
+
+  // The counts were shown at publishing, and the vote stays closed: the organizers' results keep them, to read the tie.
+  await organizer.goto(`${setUp.url}/results`);
+  const section = organizer.getByRole("region", { name: "People's choice" });
+  await expect(section).toContainText("A tie between “Alpha tied” and “Beta tied”: the vote did not decide the award. The organizers decide it.");
+  await expect(section.getByRole("row")).toHaveText([/Rank\s*Entry\s*Votes/, /1\s*Alpha tied\s*1/, /1\s*Beta tied\s*1/]);
+  await expectAccessible(organizer);
+  await organizer.goto(`${setUp.url}/peoples-choice`);
+  await expect(organizer.getByText(/Results were published before this reopen, so the counts are on the results page/)).toBeVisible();
+  await expect(organizer.getByText("Counts stay hidden")).toHaveCount(0);
+  await organizer.goto(`${setUp.url}/awards`);
+  await expect(organizer.getByText(/Results were published before this reopen: the counts are on the results page\./)).toBeVisible();
+  await organizer.getByLabel("Entry for People's choice").selectOption({ label: "Beta tied" });
+  await organizer.getByRole("button", { name: "Give People's choice", exact: true }).click();
+  await expectToast(organizer, "Award given.");
+  await expect(organizer.getByText("Given to: Beta tied")).toBeVisible();
 });

@@ -16,6 +16,7 @@ import { canChangeAwards, canManageJudging } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { BEST_OVERALL, defaultAwards, MOST_VALUABLE_FAILURE, PEOPLES_CHOICE } from "~/modules/judging/awards";
+import { countsShownBefore } from "~/modules/peoples-choice/views.server";
 import {
   addDefaultAwards,
   createAward,
@@ -47,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     back: backLink(readFrom(request.url), { to: `/events/${event.slug}/results`, label: `Results of ${event.title}` }, manageJudges(event)),
     event: { slug: event.slug, title: event.title, published: event.phase === "closed" },
+    // Reopened after publishing: the vote's counts were shown then, and stay on the results page.
+    countsShown: await countsShownBefore(event, new Date()),
     locked: change.ok ? null : change.reason,
     awards: awardList,
     entries: entryList.map((e) => ({ id: e.id, title: e.title })),
@@ -100,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Awards() {
-  const { event, back, locked, awards, entries, suggestion, bestOverall, missingDefaults } = useLoaderData<typeof loader>();
+  const { event, countsShown, back, locked, awards, entries, suggestion, bestOverall, missingDefaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const confirmGive = actionData && "confirmGive" in actionData ? actionData.confirmGive : null;
   const confirmDelete = actionData && "confirmDelete" in actionData ? actionData.confirmDelete : null;
@@ -141,6 +144,11 @@ export default function Awards() {
                       ? "Given by the vote to the entry with the most people's choice votes, or as set here when the vote was tied."
                       : "The vote was tied, or nobody voted, so publishing gave it to nobody: to give it, reopen the event for judging and pick the entry here."}{" "}
                     The counts are on the <Link to={`/events/${event.slug}/results`}>results page</Link>.
+                  </>
+                ) : countsShown ? (
+                  <>
+                    Results were published before this reopen: the counts are on the <Link to={`/events/${event.slug}/results`}>results page</Link>. Publishing
+                    again gives it to the entry with the most people&apos;s choice votes; a tie leaves it as set here.
                   </>
                 ) : (
                   "Publishing results gives it to the entry with the most people's choice votes (counts stay hidden until then); a tie leaves it as set here."

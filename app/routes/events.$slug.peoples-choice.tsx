@@ -11,7 +11,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { canManageEvent, canManagePeoplesChoice } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { peoplesChoiceSettingsSchema } from "~/modules/peoples-choice/rules";
-import { settingsView } from "~/modules/peoples-choice/views.server";
+import { countsShownBefore, settingsView } from "~/modules/peoples-choice/views.server";
 import { saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { formatInZone } from "~/lib/time";
 import { pageTitle } from "~/lib/page-title";
@@ -26,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const change = canManagePeoplesChoice(user, access);
   return {
     event: { slug: event.slug, title: event.title, timezone: event.timezone, published: event.phase === "closed" },
+    // Reopened after publishing: the counts were shown then, and stay on the results page.
+    countsShown: await countsShownBefore(event, new Date()),
     submissionDeadline: formatInZone(event.submissionDeadline, event.timezone),
     // The browser checks the closing time against the same deadline the server does.
     deadlineMs: event.submissionDeadline.getTime(),
@@ -49,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PeoplesChoiceSettings() {
-  const { event, submissionDeadline, deadlineMs, locked, settings } = useLoaderData<typeof loader>();
+  const { event, countsShown, submissionDeadline, deadlineMs, locked, settings } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>()?.result,
     defaultValue: { enabled: settings.enabled ? "on" : undefined, closesAt: settings.closesAt },
@@ -74,6 +76,11 @@ export default function PeoplesChoiceSettings() {
           <p>
             The results are published: the counts are on the <Link to={`/events/${event.slug}/results`}>results page</Link>. Publishing gave the People's choice
             award to the entry with the most votes, unless a tie left it to you.
+          </p>
+        ) : countsShown ? (
+          <p>
+            Results were published before this reopen, so the counts are on the <Link to={`/events/${event.slug}/results`}>results page</Link> while the vote
+            stays closed. Publishing again gives the People&apos;s choice award to the entry with the most votes; a tie leaves the award to you.
           </p>
         ) : (
           <p>

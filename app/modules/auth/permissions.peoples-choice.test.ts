@@ -74,4 +74,10 @@ describe("canSeeVoteCounts", () => {
     expect(canSeeVoteCounts(member, ev({ phase: "closed" })).ok).toBe(true);
     expect(canSeeVoteCounts(member, ev({ phase: "draft" }))).toMatchObject({ ok: false, status: 404 });
   });
+
+  it("keeps counts shown once results were published, also after a reopen, to whoever may see the event", () => {
+    expect(canSeeVoteCounts(member, ev({ phase: "judging", isOrganizer: true }), true).ok).toBe(true);
+    expect(canSeeVoteCounts(admin, ev({ phase: "judging" }), true).ok).toBe(true);
+    expect(canSeeVoteCounts(member, ev({ phase: "draft" }), true)).toMatchObject({ ok: false, status: 404 });
+  });
 });

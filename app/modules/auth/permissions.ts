@@ -389,11 +389,15 @@ export function canManagePeoplesChoice(actor: Actor, ev: EventAccess): Decision 
   return ev.phase === "closed" ? deny("Results are published: reopen the event for judging (with a reason) to change its people's choice vote.") : allow;
 }
 
-/** Vote counts stay hidden from everyone, organizers and admins included, until results are published. */
-export function canSeeVoteCounts(actor: Actor, ev: EventAccess): Decision {
+/**
+ * Vote counts stay hidden from everyone, organizers and admins included, until results are published. Once shown they
+ * stay shown (`shownBefore`: results were published before a reopen), as the vote closed then: the organizers need them
+ * to settle a tie, and only organizers see results before they are published again.
+ */
+export function canSeeVoteCounts(actor: Actor, ev: EventAccess, shownBefore = false): Decision {
   const view = canViewEvent(actor, ev);
   if (!view.ok) return view;
-  return ev.phase === "closed" ? allow : deny("Vote counts are hidden from everyone, organizers included, until results are published.");
+  return ev.phase === "closed" || shownBefore ? allow : deny("Vote counts are hidden from everyone, organizers included, until results are published.");
 }
 
 /**

@@ -1,7 +1,7 @@
 // What the pages show of the people's choice vote (ADR 031): the entry page's vote box, the gallery's line, the
 // results' tally, the organizers' settings. Counts leave the database only through `canSeeVoteCounts`.
 import { canSeeVoteCounts, canVote, type Actor, type EntryRef, type EventAccess } from "~/modules/auth/permissions";
-import type { EventRow } from "~/modules/events/events.server";
+import { lastPublishedAt, type EventRow } from "~/modules/events/events.server";
 import { listAwards } from "~/modules/judging/awards.server";
 import { PEOPLES_CHOICE } from "~/modules/judging/awards";
 import { utcToZonedLocal } from "~/lib/zoned-time";
@@ -74,7 +74,7 @@ export async function withdrawVoteFrom(event: VoteEvent, actor: Actor, entry: { 
 export async function resultsVoteSection(event: VoteEvent, actor: Actor, access: EventAccess, now: Date) {
   const window = windowOf(event, now);
   if (window.state === "off") return null;
-  const counts = canSeeVoteCounts(actor, access);
+  const counts = canSeeVoteCounts(actor, access, await countsShownBefore(event, now));
   if (!counts.ok) return { hidden: counts.reason, sentence: windowSentence(window, event.timezone, now) };
   const [tally, awards] = await Promise.all([voteCounts(event.id).then(tallyVotes), listAwards(event.id)]);
   const award = awards.find((a) => a.kind === PEOPLES_CHOICE) ?? null;
@@ -85,6 +85,14 @@ export async function resultsVoteSection(event: VoteEvent, actor: Actor, access:
     tied: tally.tiedIds.map((id) => titleOf.get(id) ?? ""),
     award: award ? { name: award.name, entryId: award.entryId, entryTitle: award.entryTitle } : null,
   };
+}
+
+/**
+ * Whether an event reopened after publishing still shows the vote's counts: they were shown then, and stay shown
+ * while the vote stays closed as publishing left it (an organizer who sets a later closing time hides them again).
+ */
+export async function countsShownBefore(event: VoteEvent, now: Date): Promise<boolean> {
+  return event.phase !== "closed" && windowOf(event, now).state === "closed" && (await lastPublishedAt(event.id)) !== null;
 }
 
 /** The organizers' settings form's values and where the vote stands. */

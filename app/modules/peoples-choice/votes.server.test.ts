@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { awards, events, peoplesChoiceVotes, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
 import { createAward, giveAward, listAwards } from "~/modules/judging/awards.server";
-import { createOpenEvent, createUser, movePhase, setSubmissionDeadline, submittedEntry, type TestUser } from "~/test/fixtures";
+import { accessOf, createOpenEvent, createUser, movePhase, setSubmissionDeadline, submittedEntry, type TestUser } from "~/test/fixtures";
+import { resultsVoteSection } from "./views.server";
 import { castVote, myVote, saveVoteSettings, voteCounts, withdrawVote } from "./votes.server";
 
 const HOUR = 3_600_000;
@@ -178,6 +179,25 @@ describe("publishing results", () => {
     await movePhase(event.id, organizer, "judging");
     await movePhase(event.id, organizer, "closed");
     expect((await award(event.id))?.entryId).toBe(entries[1].entryId);
+  });
+
+  it("keeps the counts on the organizers' results after a reopen, so a tie can be settled, until the vote moves again", async () => {
+    const { organizer, event, entries } = await votingEvent(3);
+    const voters = await Promise.all(Array.from({ length: 4 }, () => createUser()));
+    await Promise.all(voters.map((v, i) => castVote(event.id, actor(v), entries[i % 2].entryId, new Date())));
+    const section = async () => {
+      const [row] = await db.select().from(events).where(eq(events.id, event.id));
+      return resultsVoteSection(row, actor(organizer), await accessOf(event.id, organizer.id), new Date());
+    };
+    await movePhase(event.id, organizer, "judging");
+    expect(await section()).toMatchObject({ hidden: "Vote counts are hidden from everyone, organizers included, until results are published." });
+    await movePhase(event.id, organizer, "closed");
+    expect((await award(event.id))?.entryId).toBeNull();
+    await movePhase(event.id, organizer, "judging", "Settle the people's choice tie");
+    expect(await section()).toMatchObject({ hidden: null, tied: ["Entry 0", "Entry 1"] });
+    // A later closing time opens the vote again: its counts are hidden again until the next publishing.
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) })).toBe(true);
+    expect(await section()).toMatchObject({ hidden: "Vote counts are hidden from everyone, organizers included, until results are published." });
   });
 });
 
