@@ -98,6 +98,10 @@ test("an event runs a final round and publishes its ranking; organizers still se
 
   // The organizer publishes: every final sheet is complete, so no confirmation is asked.
   await organizer.getByRole("link", { name: `← Manage ${setUp.event.title}` }).click();
+  // The phase history tells when round 1 closed and who started the final round, beside the phase changes.
+  const history = organizer.getByRole("list", { name: "History" }).getByRole("listitem");
+  await expect(history.first()).toHaveText(/: Omar Organizer closed round 1 and started the final round with 2 finalists$/);
+  await expect(history.nth(1)).toContainText("moved Open for entries → Judging");
   await organizer
     .getByRole("region", { name: /^Phase:/ })
     .getByRole("button", { name: "Publish results and close" })

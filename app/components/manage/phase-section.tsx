@@ -11,7 +11,8 @@ import { ManageSection } from "./on-this-page";
 
 const check = lazySchemas(() => import("~/modules/events/schemas"));
 
-type PhaseChange = { from: EventPhase; to: EventPhase; reason: string | null; at: string; by: string };
+/** A line of the history, worded on the server: "<at>: <by> <what> (<reason>)". */
+type HistoryLine = { at: string; by: string; what: string; reason: string | null };
 
 /** The event's phase, the moves it can make next (with what blocks them) and the moves it has made. */
 export function PhaseSection({
@@ -28,7 +29,7 @@ export function PhaseSection({
   /** The judging round (ADR 038): 2 once the final round started. */
   round: 1 | 2;
   steps: PhaseStep[];
-  history: PhaseChange[];
+  history: HistoryLine[];
   lastResult?: SubmissionResult<string[]>;
   children?: ReactNode;
 }) {
@@ -62,11 +63,13 @@ export function PhaseSection({
       {children}
       {history.length > 0 ? (
         <>
-          <h3 className="mt-4 text-sm font-semibold">History</h3>
-          <ul className="mt-1 space-y-1 text-sm text-slate-700">
+          <h3 id="phase-history-h" className="mt-4 text-sm font-semibold">
+            History
+          </h3>
+          <ul aria-labelledby="phase-history-h" className="mt-1 space-y-1 text-sm text-slate-700">
             {history.map((h, i) => (
               <li key={i}>
-                {h.at}: {h.by} moved {phaseLabels[h.from]} → {phaseLabels[h.to]}
+                {h.at}: {h.by} {h.what}
                 {h.reason ? ` (${h.reason})` : ""}
               </li>
             ))}

@@ -469,6 +469,17 @@ export async function changePhase(event: EventRow, actorId: string, input: Phase
   return { ok: true as const, plan };
 }
 
+/**
+ * When the final round started, who started it and with how many finalists (ADR 038), read from the finalists' rows
+ * that start wrote at once; null while the event has had no final round.
+ */
+export async function finalRoundStart(eventId: string): Promise<{ at: Date; by: string | null; finalists: number } | null> {
+  const [row] = await db.all<{ at: number | null; by: string | null; finalists: number | null }>(sql`
+    select max(f.decided_at) as at, max(u.name) as by, sum(f.decision <> 'removed') as finalists
+    from finalists f left join users u on u.id = f.decided_by where f.event_id = ${eventId}`);
+  return row?.at == null ? null : { at: new Date(Number(row.at)), by: row.by, finalists: Number(row.finalists ?? 0) };
+}
+
 export function listPhaseChanges(eventId: string) {
   return db
     .select({ from: phaseChanges.fromPhase, to: phaseChanges.toPhase, reason: phaseChanges.reason, at: phaseChanges.createdAt, by: users.name })

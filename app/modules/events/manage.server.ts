@@ -5,15 +5,16 @@ import { asRound } from "~/modules/judging/rounds";
 import { listProblems } from "~/modules/problems/problems.server";
 import { listTeams } from "~/modules/teams/teams.server";
 import { eventDashboard } from "./dashboard.server";
-import { listCriteria, listJudges, listOrganizers, listPhaseChanges, phaseStepsFor, type EventRow } from "./events.server";
+import { finalRoundStart, listCriteria, listJudges, listOrganizers, listPhaseChanges, phaseStepsFor, type EventRow } from "./events.server";
 import { judgeInviteLines } from "./judge-invites.server";
+import { historyLines } from "./phases";
 
 /**
  * The sections' data, in the page's order. `submitted`: an entry has been submitted, which locks the submission
  * questions (the route turns it into a permission decision; it is not sent to the page).
  */
 export async function managePage(event: EventRow, now: Date) {
-  const [steps, problems, rubric, judges, invites, organizers, teams, history, dashboard, questions, submitted] = await Promise.all([
+  const [steps, problems, rubric, judges, invites, organizers, teams, phaseChanges, finalRound, dashboard, questions, submitted] = await Promise.all([
     phaseStepsFor(event, now),
     listProblems(event.id),
     listCriteria(event.id, asRound(event.judgingRound)),
@@ -23,6 +24,7 @@ export async function managePage(event: EventRow, now: Date) {
     listOrganizers(event.id),
     listTeams(event.id),
     listPhaseChanges(event.id),
+    finalRoundStart(event.id),
     eventDashboard(event, now),
     listQuestions(event.id),
     questionsLocked(event.id),
@@ -35,7 +37,11 @@ export async function managePage(event: EventRow, now: Date) {
     invites,
     organizers,
     teams,
-    history: history.map((h) => ({ ...h, at: formatInZone(h.at, event.timezone) })),
+    // Phase changes and the start of a final round, as one history (its lines are worded here: ADR 043).
+    history: historyLines([
+      ...phaseChanges.map((c) => ({ kind: "phase" as const, ...c })),
+      ...(finalRound ? [{ kind: "final-round" as const, ...finalRound }] : []),
+    ]).map((h) => ({ ...h, at: formatInZone(h.at, event.timezone) })),
     dashboard,
     questions,
     submitted,

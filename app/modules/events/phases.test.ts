@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTransition, nextDeadline, nextSteps, noJudgingGaps, phaseLabels, phaseWords, type PhaseFacts } from "./phases";
+import { checkTransition, historyLines, nextDeadline, nextSteps, noJudgingGaps, phaseLabels, phaseWords, type PhaseFacts } from "./phases";
 
 const now = new Date("2030-06-01T12:00:00Z");
 const facts = (over: Partial<PhaseFacts> = {}): PhaseFacts => ({
@@ -302,5 +302,32 @@ describe("nextDeadline", () => {
   it("reads times given as strings, as loader data gives them", () => {
     const strings = { startsAt: "2026-03-01T09:00:00.000Z", submissionDeadline: "2026-03-03T17:00:00.000Z", judgingDeadline: "2026-03-06T17:00:00.000Z" };
     expect(nextDeadline({ ...strings, phase: "open" }, at("2026-03-02T09:00Z"))).toEqual({ label: "Submissions close", at: times.submissionDeadline });
+  });
+});
+
+describe("historyLines", () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 11, 5, 9, minute));
+  it("merges phase changes and the final round's start, newest first, each worded as the page shows it", () => {
+    const lines = historyLines([
+      { kind: "phase", from: "judging", to: "closed", reason: null, at: at(30), by: "Omar" },
+      { kind: "phase", from: "open", to: "judging", reason: "Deadline passed", at: at(10), by: "Ida" },
+      { kind: "final-round", finalists: 2, at: at(20), by: "Omar" },
+    ]);
+    expect(lines).toEqual([
+      { at: at(30), by: "Omar", what: "moved Judging → Results published", reason: null },
+      { at: at(20), by: "Omar", what: "closed round 1 and started the final round with 2 finalists", reason: null },
+      { at: at(10), by: "Ida", what: "moved Open for entries → Judging", reason: "Deadline passed" },
+    ]);
+  });
+
+  it("says one finalist, names a starter whose account is gone, and keeps the order of items of the same moment", () => {
+    expect(historyLines([{ kind: "final-round", finalists: 1, at: at(0), by: null }])).toEqual([
+      { at: at(0), by: "A former organizer", what: "closed round 1 and started the final round with 1 finalist", reason: null },
+    ]);
+    const same = historyLines([
+      { kind: "phase", from: "judging", to: "open", reason: "b", at: at(5), by: "B" },
+      { kind: "phase", from: "open", to: "judging", reason: "a", at: at(5), by: "A" },
+    ]);
+    expect(same.map((l) => l.by)).toEqual(["B", "A"]);
   });
 });

@@ -266,3 +266,27 @@ export function nextDeadline(e: Omit<EventTimes, "timezone">, now: Date): { labe
   if (e.phase === "judging" && now < judging) return { label: "Judging ends", at: judging };
   return null;
 }
+
+/** What the Manage page's history holds: a phase change, or the start of the final round (ADR 038), which is not one. */
+export type HistoryItem =
+  | { kind: "phase"; from: EventPhase; to: EventPhase; reason: string | null; at: Date; by: string }
+  | { kind: "final-round"; finalists: number; at: Date; by: string | null };
+
+/**
+ * The history's lines, newest first, each as "<who> <what>": "moved Judging → Results published", "started the final
+ * round with 2 finalists". Items of the same moment keep the order they came in (phase changes newest first).
+ */
+export function historyLines(items: HistoryItem[]): { at: Date; by: string; what: string; reason: string | null }[] {
+  return [...items]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .map((h) =>
+      h.kind === "phase"
+        ? { at: h.at, by: h.by, what: `moved ${phaseLabels[h.from]} → ${phaseLabels[h.to]}`, reason: h.reason }
+        : {
+            at: h.at,
+            by: h.by ?? "A former organizer",
+            what: `closed round 1 and started the final round with ${h.finalists} ${h.finalists === 1 ? "finalist" : "finalists"}`,
+            reason: null,
+          },
+    );
+}

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { criteria, entries, eventJudges, events, finalists, finalJudges, judgeConflicts, notifications, overallComments, scores } from "#db/schema";
 import { db } from "~/db.server";
-import { listCriteria } from "~/modules/events/events.server";
+import { finalRoundStart, listCriteria } from "~/modules/events/events.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
 import { learningsMean } from "~/modules/judging/awards.server";
 import { saveScores } from "~/modules/judging/judging.server";
@@ -192,8 +192,14 @@ describe("judging rounds: the final round", () => {
   it("records the shortlist with who, when and why, the final judges and rubric, and tells the final judges", async () => {
     // j1 stepped away from Gamma in round 1 (the row alone: round 1's ranking stays as it is here).
     await db.insert(judgeConflicts).values({ eventId: w.event.id, entryId: w.ids.Gamma, judgeId: w.j1.id, reason: "I advised this team" });
+    expect(await finalRoundStart(w.event.id)).toBeNull();
+    const before = Date.now();
     await expectStatus(start(w, w.organizer, goodForm(w)), 302);
     expect(await roundOf(w)).toBe(2);
+    // The Manage page's history reads the start from these rows: when, by whom, and the finalists (Beta is left out).
+    const started = await finalRoundStart(w.event.id);
+    expect(started).toMatchObject({ by: w.organizer.name, finalists: 2 });
+    expect(started!.at.getTime()).toBeGreaterThanOrEqual(before);
     const rows = await db.select().from(finalists).where(eq(finalists.eventId, w.event.id));
     const byEntry = new Map(rows.map((r) => [r.entryId, r]));
     expect(byEntry.get(w.ids.Alpha)).toMatchObject({ decision: "top", reason: "", decidedBy: w.organizer.id });
