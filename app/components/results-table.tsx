@@ -16,7 +16,7 @@ type ResultRow = {
   judges: number;
   entry: { id: string; title: string; outcome: Outcome | null; teamName: string | null };
   awards: string[];
-  /** Mean per criterion, in the rubric's order (null: not scored). */
+  /** Mean per criterion, in the rubric's order (null: no complete sheet). */
   means: (number | null)[];
   disagreement: boolean;
   spread: number | null;

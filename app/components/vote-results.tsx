@@ -36,9 +36,12 @@ export function VoteResults({
                 ? `A tie between ${section.tied.map((t) => `“${t}”`).join(" and ")}: the vote did not decide the award. ${
                     section.award?.entryId ? `The organizers gave it to “${section.award.entryTitle}”.` : "The organizers decide it."
                   }`
-                : section.award?.entryId
-                  ? `${section.award.name}: “${section.award.entryTitle}”, the entry most people voted for.`
-                  : "The entry most people voted for is first below."}{" "}
+                : section.award?.entryId && section.award.entryId !== section.tally.winnerId
+                  ? // Given by hand after a reopen: publishing again gives it to the vote's winner.
+                    `The organizers gave ${section.award.name} to “${section.award.entryTitle}”; “${section.tally.rows[0]?.title ?? ""}” has the most votes.`
+                  : section.award?.entryId
+                    ? `${section.award.name}: “${section.award.entryTitle}”, the entry most people voted for.`
+                    : "The entry most people voted for is first below."}{" "}
             {section.tally.total === 1 ? "1 vote" : `${section.tally.total} votes`} in all.
           </p>
           <table className="w-full text-left text-sm">

@@ -52,7 +52,7 @@ export function AssignmentSection({
           </Form>
           <p className="mt-2 text-sm text-slate-600">
             Assignments are recomputed when judges are added or removed and when judging starts. Recomputing keeps manual assignments and every assignment a
-            judge has already scored.
+            judge has started scoring.
           </p>
           {assignments.length === 0 ? (
             <p className="mt-3 text-sm text-slate-600">No submitted entries yet.</p>

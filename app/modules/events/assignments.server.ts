@@ -189,7 +189,7 @@ export async function removeAssignment(eventId: string, entryId: string, judgeId
     .select({ entryId: judgeAssignments.entryId })
     .from(judgeAssignments)
     .where(and(eq(judgeAssignments.eventId, eventId), eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId)));
-  return { ok: false, message: still ? "This judge has already scored the entry, so the assignment stays." : "That assignment does not exist." };
+  return { ok: false, message: still ? "This judge has started scoring the entry, so the assignment stays." : "That assignment does not exist." };
 }
 
 /** The assignment table for the judges page: each submitted entry with its judges. */

@@ -104,13 +104,16 @@ export async function deleteAward(eventId: string, awardId: string) {
 
 /**
  * Judges' mean value on an entry's Learnings criterion (kind "learnings", whatever its name), in round 1, which
- * scores every entry: a final round's copy of the criterion (ADR 038) would weigh finalists differently.
- * Columns are written table-qualified: drizzle renders `entries.id` as a bare "id" in a query without
- * joins, which inside this subquery would bind to the criterion's id.
+ * scores every entry: a final round's copy of the criterion (ADR 038) would weigh finalists differently. Over complete
+ * sheets only, as the results' means and score (ADR 007). Columns are written table-qualified: drizzle renders
+ * `entries.id` as a bare "id" in a query without joins, which inside this subquery would bind to the criterion's id.
  */
 export const learningsMean = () =>
   sql<number | null>`(select avg("scores"."value") from "scores" join "criteria" c on c.id = "scores"."criterion_id"
-    where "scores"."entry_id" = "entries"."id" and c.kind = 'learnings' and c.round = 1 and ${notConflicted(scores)})`;
+    where "scores"."entry_id" = "entries"."id" and c.kind = 'learnings' and c.round = 1 and ${notConflicted(scores)}
+      and (select count(*) from scores s2 join criteria c2 on c2.id = s2.criterion_id and c2.round = 1
+        where s2.entry_id = "scores"."entry_id" and s2.judge_id = "scores"."judge_id")
+        = (select count(*) from criteria c3 where c3.event_id = c.event_id and c3.round = 1))`;
 
 /**
  * The suggestion for the award of kind "most-valuable-failure": the failed entry with the highest mean value on the

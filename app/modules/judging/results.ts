@@ -34,7 +34,7 @@ export type EntryResult = {
    * the computation's time (ADR 033).
    */
   judged: number;
-  /** Mean value per criterion, on the rubric's own scale. */
+  /** Mean value per criterion, on the rubric's own scale, over complete sheets only (as `score`; null: none). */
   criterionMeans: { criterionId: string; mean: number | null }[];
   /** Judges who started but did not score every criterion. */
   incompleteJudges: string[];

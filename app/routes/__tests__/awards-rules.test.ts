@@ -51,6 +51,28 @@ describe("Most valuable failure suggestion", () => {
     expect(suggestion).toMatchObject({ id: w.beta, title: "Beta failure", learnings: 5 });
   });
 
+  it("counts complete sheets only, as the results do: an unfinished sheet's Learnings value is left out", async () => {
+    await score(w, w.judge, w.alpha, 2);
+    await score(w, w.judge, w.beta, 4);
+    // A second judge gives Beta a 1 for Learnings and nothing else: the results leave that sheet out, and so does this.
+    const second = await createUser();
+    await db.insert(eventJudges).values({ eventId: w.event.id, userId: second.id });
+    const learnings = w.rubric.find((c) => c.kind === "learnings")!;
+    await expectStatus(
+      scoreAction(
+        args(
+          request(`/events/${w.event.slug}/entries/${w.beta}/score`, { user: second, form: sheetForm(w.rubric, (_i, c) => (c.id === learnings.id ? 1 : "")) }),
+          {
+            slug: w.event.slug,
+            entryId: w.beta,
+          },
+        ),
+      ),
+      302,
+    );
+    expect((await loadAwards(w)).suggestion).toMatchObject({ id: w.beta, learnings: 4 });
+  });
+
   it("keeps working when the Learnings criterion and the award are renamed", async () => {
     const form: Record<string, string> = { intent: "save-rubric" };
     w.rubric.forEach((c, i) => {

@@ -200,6 +200,7 @@ describe("judging rounds: the final round", () => {
     const started = await finalRoundStart(w.event.id);
     expect(started).toMatchObject({ by: w.organizer.name, finalists: 2 });
     expect(started!.at.getTime()).toBeGreaterThanOrEqual(before);
+    expect(started!.at.getTime()).toBeLessThanOrEqual(Date.now());
     const rows = await db.select().from(finalists).where(eq(finalists.eventId, w.event.id));
     const byEntry = new Map(rows.map((r) => [r.entryId, r]));
     expect(byEntry.get(w.ids.Alpha)).toMatchObject({ decision: "top", reason: "", decidedBy: w.organizer.id });
