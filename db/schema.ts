@@ -73,6 +73,9 @@ export const events = sqliteTable(
     // The people's choice vote (ADR 031): held when enabled, open from the submission deadline until this time.
     peoplesChoiceEnabled: integer("peoples_choice_enabled", { mode: "boolean" }).notNull().default(false),
     peoplesChoiceClosesAt: integer("peoples_choice_closes_at", { mode: "timestamp" }),
+    // When publishing showed the vote's counts (ADR 031): they stay shown to organizers after a reopen, until the
+    // organizers change the vote (which clears it) and the next publishing shows them again.
+    peoplesChoiceShownAt: integer("peoples_choice_shown_at", { mode: "timestamp" }),
     // Judging rounds (ADR 038): 1, or 2 once organizers closed round 1 and started the final round with its finalists.
     judgingRound: integer("judging_round").notNull().default(1),
     createdBy: text("created_by")
@@ -155,6 +158,24 @@ export const phaseChanges = sqliteTable("phase_changes", {
     .references(() => users.id),
   createdAt: createdAt(),
 });
+
+/**
+ * Changes of an event's judging settings, for the Manage page's history beside its phase changes: who changed what,
+ * when ("made the normalized ranking official"). Written in the same batch as the change.
+ */
+export const settingChanges = sqliteTable(
+  "setting_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    what: text("what").notNull(),
+    changedBy: text("changed_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("setting_changes_event_idx").on(t.eventId)],
+);
 
 export const problems = sqliteTable(
   "problems",

@@ -240,6 +240,11 @@ test("the last sheet completes a judge's queue; rankings show ties as ties, flag
   await expect(organizer.getByLabel("Official ranking uses normalized scores")).toBeChecked();
   await organizer.goto(`${eventUrl}/results`);
   await expect(organizer.getByRole("table", { name: "Normalized ranking (official)" })).toBeVisible();
+  // The Manage page's history says who made it official, beside the phase changes.
+  await organizer.goto(`${eventUrl}/manage`);
+  await expect(organizer.getByRole("list", { name: "History" }).getByRole("listitem").first()).toHaveText(
+    /: Omar Organizer made the normalized ranking official$/,
+  );
 });
 
 // Awards, the CSV export and publishing, then what a team sees.

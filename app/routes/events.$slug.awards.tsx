@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     back: backLink(readFrom(request.url), { to: `/events/${event.slug}/results`, label: `Results of ${event.title}` }, manageJudges(event)),
     event: { slug: event.slug, title: event.title, published: event.phase === "closed" },
     // Reopened after publishing: the vote's counts were shown then, and stay on the results page.
-    countsShown: await countsShownBefore(event, new Date()),
+    countsShown: countsShownBefore(event, new Date()),
     locked: change.ok ? null : change.reason,
     awards: awardList,
     entries: entryList.map((e) => ({ id: e.id, title: e.title })),

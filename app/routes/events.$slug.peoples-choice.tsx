@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: { slug: event.slug, title: event.title, timezone: event.timezone, published: event.phase === "closed" },
     // Reopened after publishing: the counts were shown then, and stay on the results page.
-    countsShown: await countsShownBefore(event, new Date()),
+    countsShown: countsShownBefore(event, new Date()),
     submissionDeadline: formatInZone(event.submissionDeadline, event.timezone),
     // The browser checks the closing time against the same deadline the server does.
     deadlineMs: event.submissionDeadline.getTime(),
@@ -116,7 +116,11 @@ export default function PeoplesChoiceSettings() {
             label={`Vote closes (${event.timezone})`}
             meta={fields.closesAt}
             type="datetime-local"
-            hint="After the submission deadline. Publishing results closes the vote too."
+            hint={
+              countsShown
+                ? "After the submission deadline. Publishing results closes the vote too. Any change here hides the counts until results are published again; a later time also opens the vote again."
+                : "After the submission deadline. Publishing results closes the vote too."
+            }
             className="max-w-xs"
           />
           <button type="submit" className="btn-primary">

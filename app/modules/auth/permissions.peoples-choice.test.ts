@@ -75,9 +75,11 @@ describe("canSeeVoteCounts", () => {
     expect(canSeeVoteCounts(member, ev({ phase: "draft" }))).toMatchObject({ ok: false, status: 404 });
   });
 
-  it("keeps counts shown once results were published, also after a reopen, to whoever may see the event", () => {
+  it("keeps counts a publishing showed visible to the organizers after a reopen, and to nobody else", () => {
     expect(canSeeVoteCounts(member, ev({ phase: "judging", isOrganizer: true }), true).ok).toBe(true);
     expect(canSeeVoteCounts(admin, ev({ phase: "judging" }), true).ok).toBe(true);
+    expect(canSeeVoteCounts(member, ev({ phase: "judging" }), true)).toMatchObject({ ok: false, status: 403 });
+    expect(canSeeVoteCounts(member, ev({ phase: "judging", isJudge: true }), true)).toMatchObject({ ok: false, status: 403 });
     expect(canSeeVoteCounts(member, ev({ phase: "draft" }), true)).toMatchObject({ ok: false, status: 404 });
   });
 });

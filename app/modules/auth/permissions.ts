@@ -390,14 +390,16 @@ export function canManagePeoplesChoice(actor: Actor, ev: EventAccess): Decision 
 }
 
 /**
- * Vote counts stay hidden from everyone, organizers and admins included, until results are published. Once shown they
- * stay shown (`shownBefore`: results were published before a reopen), as the vote closed then: the organizers need them
- * to settle a tie, and only organizers see results before they are published again.
+ * Vote counts stay hidden from everyone, organizers and admins included, until results are published. After a reopen,
+ * counts a publishing showed (`shownBefore`, the vote unchanged since) stay shown to the organizers, who need them to
+ * settle a tie.
  */
 export function canSeeVoteCounts(actor: Actor, ev: EventAccess, shownBefore = false): Decision {
   const view = canViewEvent(actor, ev);
   if (!view.ok) return view;
-  return ev.phase === "closed" || shownBefore ? allow : deny("Vote counts are hidden from everyone, organizers included, until results are published.");
+  return ev.phase === "closed" || (shownBefore && managesEvent(actor, ev))
+    ? allow
+    : deny("Vote counts are hidden from everyone, organizers included, until results are published.");
 }
 
 /**

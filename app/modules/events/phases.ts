@@ -267,10 +267,14 @@ export function nextDeadline(e: Omit<EventTimes, "timezone">, now: Date): { labe
   return null;
 }
 
-/** What the Manage page's history holds: a phase change, or the start of the final round (ADR 038), which is not one. */
+/**
+ * What the Manage page's history holds: a phase change, the start of the final round (ADR 038), which is not one, or
+ * a change of the judging settings (worded by `settingChange`).
+ */
 export type HistoryItem =
   | { kind: "phase"; from: EventPhase; to: EventPhase; reason: string | null; at: Date; by: string }
-  | { kind: "final-round"; finalists: number; at: Date; by: string | null };
+  | { kind: "final-round"; finalists: number; at: Date; by: string | null }
+  | { kind: "setting"; what: string; at: Date; by: string | null };
 
 /**
  * The history's lines, newest first, each as "<who> <what>": "moved Judging → Results published", "started the final
@@ -285,7 +289,8 @@ export function historyLines(items: HistoryItem[]): { at: Date; by: string; what
         : {
             at: h.at,
             by: h.by ?? "A former organizer",
-            what: `closed round 1 and started the final round with ${h.finalists} ${h.finalists === 1 ? "finalist" : "finalists"}`,
+            what:
+              h.kind === "setting" ? h.what : `closed round 1 and started the final round with ${h.finalists} ${h.finalists === 1 ? "finalist" : "finalists"}`,
             reason: null,
           },
     );

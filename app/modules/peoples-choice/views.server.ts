@@ -1,14 +1,14 @@
 // What the pages show of the people's choice vote (ADR 031): the entry page's vote box, the gallery's line, the
 // results' tally, the organizers' settings. Counts leave the database only through `canSeeVoteCounts`.
 import { canSeeVoteCounts, canVote, type Actor, type EntryRef, type EventAccess } from "~/modules/auth/permissions";
-import { lastPublishedAt, type EventRow } from "~/modules/events/events.server";
+import type { EventRow } from "~/modules/events/events.server";
 import { listAwards } from "~/modules/judging/awards.server";
 import { PEOPLES_CHOICE } from "~/modules/judging/awards";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import { tallyVotes, voteBoxState, voteToast, voteWindow, windowSentence, withdrawToast } from "./rules";
 import { castVote, myVote, voteCounts, voteSettingsOf, withdrawVote } from "./votes.server";
 
-type VoteEvent = Pick<EventRow, "id" | "phase" | "submissionDeadline" | "timezone" | "peoplesChoiceEnabled" | "peoplesChoiceClosesAt">;
+type VoteEvent = Pick<EventRow, "id" | "phase" | "submissionDeadline" | "timezone" | "peoplesChoiceEnabled" | "peoplesChoiceClosesAt" | "peoplesChoiceShownAt">;
 
 const windowOf = (event: VoteEvent, now: Date) => voteWindow(voteSettingsOf(event), event, now);
 
@@ -68,13 +68,14 @@ export async function withdrawVoteFrom(event: VoteEvent, actor: Actor, entry: { 
 }
 
 /**
- * The results page's people's choice section: the tally and the award once results are published; before, only
- * that counts are hidden (organizers preview results while judging). Null when the event holds no vote.
+ * The results page's people's choice section: the tally and the award once results are published, or after a reopen
+ * while the vote stays as publishing left it (only organizers see results then); otherwise only that counts are
+ * hidden (organizers preview results while judging). Null when the event holds no vote.
  */
 export async function resultsVoteSection(event: VoteEvent, actor: Actor, access: EventAccess, now: Date) {
   const window = windowOf(event, now);
   if (window.state === "off") return null;
-  const counts = canSeeVoteCounts(actor, access, await countsShownBefore(event, now));
+  const counts = canSeeVoteCounts(actor, access, countsShownBefore(event, now));
   if (!counts.ok) return { hidden: counts.reason, sentence: windowSentence(window, event.timezone, now) };
   const [tally, awards] = await Promise.all([voteCounts(event.id).then(tallyVotes), listAwards(event.id)]);
   const award = awards.find((a) => a.kind === PEOPLES_CHOICE) ?? null;
@@ -88,11 +89,12 @@ export async function resultsVoteSection(event: VoteEvent, actor: Actor, access:
 }
 
 /**
- * Whether an event reopened after publishing still shows the vote's counts: they were shown then, and stay shown
- * while the vote stays closed as publishing left it (an organizer who sets a later closing time hides them again).
+ * Whether an event reopened after publishing still shows the vote's counts to its organizers: publishing showed them,
+ * and the vote is still closed as that publishing left it (changing the vote's settings hides them until the next
+ * publishing, `saveVoteSettings`).
  */
-export async function countsShownBefore(event: VoteEvent, now: Date): Promise<boolean> {
-  return event.phase !== "closed" && windowOf(event, now).state === "closed" && (await lastPublishedAt(event.id)) !== null;
+export function countsShownBefore(event: VoteEvent, now: Date): boolean {
+  return event.phase !== "closed" && event.peoplesChoiceShownAt !== null && windowOf(event, now).state === "closed";
 }
 
 /** The organizers' settings form's values and where the vote stands. */

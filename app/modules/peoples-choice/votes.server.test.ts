@@ -185,19 +185,48 @@ describe("publishing results", () => {
     const { organizer, event, entries } = await votingEvent(3);
     const voters = await Promise.all(Array.from({ length: 4 }, () => createUser()));
     await Promise.all(voters.map((v, i) => castVote(event.id, actor(v), entries[i % 2].entryId, new Date())));
-    const section = async () => {
+    const hidden = { hidden: "Vote counts are hidden from everyone, organizers included, until results are published." };
+    const section = async (who = organizer, now = new Date()) => {
       const [row] = await db.select().from(events).where(eq(events.id, event.id));
-      return resultsVoteSection(row, actor(organizer), await accessOf(event.id, organizer.id), new Date());
+      return resultsVoteSection(row, actor(who), await accessOf(event.id, who.id), now);
     };
     await movePhase(event.id, organizer, "judging");
-    expect(await section()).toMatchObject({ hidden: "Vote counts are hidden from everyone, organizers included, until results are published." });
+    expect(await section()).toMatchObject(hidden);
     await movePhase(event.id, organizer, "closed");
     expect((await award(event.id))?.entryId).toBeNull();
     await movePhase(event.id, organizer, "judging", "Settle the people's choice tie");
     expect(await section()).toMatchObject({ hidden: null, tied: ["Entry 0", "Entry 1"] });
-    // A later closing time opens the vote again: its counts are hidden again until the next publishing.
+    // Only the organizers: a team member asking the same is refused.
+    expect(await section(entries[0].lead)).toMatchObject(hidden);
+    // Saving the vote as it is keeps them shown; a later closing time opens the vote again, and its counts stay hidden
+    // until the next publishing, also once that time has passed.
+    const [row] = await db.select().from(events).where(eq(events.id, event.id));
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: row.peoplesChoiceClosesAt })).toBe(true);
+    expect(await section()).toMatchObject({ hidden: null });
     expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) })).toBe(true);
-    expect(await section()).toMatchObject({ hidden: "Vote counts are hidden from everyone, organizers included, until results are published." });
+    expect(await section()).toMatchObject(hidden);
+    expect(await section(organizer, new Date(Date.now() + 2 * HOUR))).toMatchObject(hidden);
+    await movePhase(event.id, organizer, "closed");
+    await movePhase(event.id, organizer, "judging", "Once more");
+    expect(await section()).toMatchObject({ hidden: null });
+  });
+
+  it("never shows the counts of a vote that was off when results were published, once turned on after a reopen", async () => {
+    const { organizer, event, entries } = await votingEvent(2);
+    await castVote(event.id, actor(await createUser()), entries[0].entryId, new Date());
+    const [before] = await db.select().from(events).where(eq(events.id, event.id));
+    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null })).toBe(true);
+    await movePhase(event.id, organizer, "judging");
+    await movePhase(event.id, organizer, "closed");
+    await movePhase(event.id, organizer, "judging", "Hold the vote after all");
+    // On again with the closing time publishing moved to the past: closed, but its counts were never shown.
+    const [moved] = await db.select().from(events).where(eq(events.id, event.id));
+    expect(moved.peoplesChoiceClosesAt!.getTime()).toBeLessThan(before.peoplesChoiceClosesAt!.getTime());
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: moved.peoplesChoiceClosesAt })).toBe(true);
+    const [row] = await db.select().from(events).where(eq(events.id, event.id));
+    expect(await resultsVoteSection(row, actor(organizer), await accessOf(event.id, organizer.id), new Date())).toMatchObject({
+      hidden: "Vote counts are hidden from everyone, organizers included, until results are published.",
+    });
   });
 });
 

@@ -24,7 +24,14 @@ export async function saveVoteSettings(eventId: string, settings: PeoplesChoiceS
   const [updated] = await db.batch([
     db
       .update(events)
-      .set({ peoplesChoiceEnabled: settings.enabled, ...(settings.closesAt ? { peoplesChoiceClosesAt: settings.closesAt } : {}) })
+      .set({
+        peoplesChoiceEnabled: settings.enabled,
+        ...(settings.closesAt ? { peoplesChoiceClosesAt: settings.closesAt } : {}),
+        // Counts shown at a publishing stay shown only while the vote stays as that publishing left it (ADR 031).
+        peoplesChoiceShownAt: sql`case when ${events.peoplesChoiceEnabled} = ${settings.enabled ? 1 : 0}
+          and ${settings.closesAt ? sql`${events.peoplesChoiceClosesAt} = ${seconds(settings.closesAt)}` : sql`1`}
+          then ${events.peoplesChoiceShownAt} end`,
+      })
       .where(and(eq(events.id, eventId), sql`${events.phase} <> 'closed'`))
       .returning({ id: events.id }),
     db.run(sql`update awards set kind = ${PEOPLES_CHOICE}
@@ -145,10 +152,12 @@ export async function voteCounts(eventId: string): Promise<TallyRow[]> {
 /**
  * Publishing ends the vote for good: its closing time moves to the moment of publishing, so reopening judging
  * to fix a score does not reopen a vote whose counts were shown (in the publishing batch, after the phase change).
+ * A vote that is on has its counts shown from then on (`peoples_choice_shown_at`), also after a reopen.
  */
 export function endVoteOnPublish(eventId: string, now: Date) {
-  return db.run(sql`update events set peoples_choice_closes_at = ${seconds(now)}
-    where id = ${eventId} and phase = 'closed' and peoples_choice_closes_at > ${seconds(now)}`);
+  return db.run(sql`update events set peoples_choice_closes_at = min(peoples_choice_closes_at, ${seconds(now)}),
+      peoples_choice_shown_at = case when peoples_choice_enabled = 1 then ${seconds(now)} else peoples_choice_shown_at end
+    where id = ${eventId} and phase = 'closed' and peoples_choice_closes_at is not null`);
 }
 
 /** The entries with the most counted votes (one, several on a tie, none without votes). */

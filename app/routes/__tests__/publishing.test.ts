@@ -116,6 +116,17 @@ describe("judging settings once results are published", () => {
     await movePhase(w.event.id, w.organizer, "judging", "Rank by normalized scores");
     await expectStatus(settings(w, { normalizeScores: "on" }), 302);
     expect((await getEvent(w.event.id)).normalizeScores).toBe(true);
+    // The Manage page's history says who changed what, newest first (this test's steps share a second, so only the
+    // settings' own order is checked); the refused change and a save that changed nothing left no line.
+    await expectStatus(settings(w, { normalizeScores: "on" }), 302);
+    const loaded = (await expectStatus(manageLoader(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer }), { slug: w.event.slug })), 200))
+      .data as { history: { by: string; what: string }[] };
+    const lines = loaded.history.map((h) => `${h.by} ${h.what}`);
+    expect(lines.filter((l) => !l.includes(" moved "))).toEqual([
+      `${w.organizer.name} made the normalized ranking official and hid judge names from teams`,
+      `${w.organizer.name} showed judge names to teams`,
+    ]);
+    expect(lines).toContain(`${w.organizer.name} moved Results published → Judging`);
   });
 });
 

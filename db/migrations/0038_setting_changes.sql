@@ -1,0 +1,16 @@
+CREATE TABLE `setting_changes` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`event_id` text NOT NULL,
+	`what` text NOT NULL,
+	`changed_by` text,
+	`created_at` integer DEFAULT (unixepoch()) NOT NULL,
+	FOREIGN KEY (`event_id`) REFERENCES `events`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`changed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `setting_changes_event_idx` ON `setting_changes` (`event_id`);--> statement-breakpoint
+ALTER TABLE `events` ADD `peoples_choice_shown_at` integer;--> statement-breakpoint
+-- Written by hand: an event published with its vote on before this migration showed its counts at its last publishing.
+UPDATE `events` SET `peoples_choice_shown_at` = (SELECT max(p.`created_at`) FROM `phase_changes` p WHERE p.`event_id` = `events`.`id` AND p.`to_phase` = 'closed')
+WHERE `peoples_choice_enabled` = 1 AND `peoples_choice_closes_at` IS NOT NULL
+  AND `peoples_choice_closes_at` <= (SELECT max(p.`created_at`) FROM `phase_changes` p WHERE p.`event_id` = `events`.`id` AND p.`to_phase` = 'closed');
