@@ -143,6 +143,10 @@ test("the events overview names each section by its heading; past events say whe
   await organizer.getByRole("link", { name: "Manage event" }).click();
   await expect(organizer.getByRole("heading", { name: "Score sheets: 3 of 4 complete" })).toBeVisible();
   await expect(organizer.getByRole("row", { name: /Jonas Judge/ })).toContainText("1 of 2");
+  // Its history lists the judging settings change beside the phase changes, with who made it.
+  const history = organizer.getByRole("list", { name: "History" });
+  await expect(history.getByRole("listitem").filter({ hasText: "showed judge names to teams" })).toContainText("Omar Organizer showed judge names to teams");
+  await expect(history.getByRole("listitem").filter({ hasText: "moved Open for entries → Judging" })).toBeVisible();
   await organizer.goto("/");
   await expectAccessible(organizer);
 

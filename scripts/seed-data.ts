@@ -13,6 +13,7 @@ import { saveEntry, getTeamEntry } from "~/modules/entries/entries.server";
 import { listQuestions, saveQuestions } from "~/modules/entries/questions.server";
 import type { EntryInput } from "~/modules/entries/schemas";
 import { addJudge, changePhase, createEvent, listCriteria } from "~/modules/events/events.server";
+import { updateJudgingSettings } from "~/modules/judging/settings.server";
 import { updateEvent } from "~/modules/events/settings.server";
 import { recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
 import { inviteJudgeByEmail } from "~/modules/events/judge-invites.server";
@@ -389,6 +390,9 @@ export async function seed(now = new Date()) {
   await saveScores(sprintEntries[1], ids["judge@example.com"], sheet(sprintRubric.length), new Date(t - 1 * day));
   await saveScores(sprintEntries[0], ids["judge2@example.com"], sheet(sprintRubric.length), new Date(t - 1 * day));
   await saveScores(sprintEntries[1], ids["judge2@example.com"], sheet(2), new Date(t - 1 * day));
+  // The organizer lets teams see which judge wrote each piece of feedback: the Manage page's history says so (ADR 066).
+  const settled = await updateJudgingSettings(judging, { normalizeScores: false, blindJudging: false, showJudgeNames: true }, organizer.id);
+  if (!settled.ok) throw new Error(`Seed: judging settings: ${settled.message}`);
   // Its people's choice vote is open for two more days; two people voted (counts stay hidden until results).
   await saveVoteSettings(judging.id, { enabled: true, closesAt: new Date(t + 2 * day) });
   await castVote(judging.id, { id: ids["participant@example.com"], role: "member" }, sprintEntries[0], now);
