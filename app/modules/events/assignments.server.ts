@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { criteria, entries, eventJudges, events, judgeAssignments, judgeConflicts, scores, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import { eligibleJudges, planAssignments, type AssignmentPlan } from "./assignments";
-import { sheetState } from "~/modules/judging/queue";
+import { sheetState, type SheetState } from "~/modules/judging/queue";
 
 type AssigningEvent = { id: string; judgesPerEntry: number | null };
 
@@ -192,7 +192,15 @@ export async function removeAssignment(eventId: string, entryId: string, judgeId
   return { ok: false, message: still ? "This judge has started scoring the entry, so the assignment stays." : "That assignment does not exist." };
 }
 
-/** The assignment table for the judges page: each submitted entry with its judges. */
+// Read once per query, not per row: each judge's count walks the pair's few scores in their own index and checks each
+// criterion against this list (the unary + keeps SQLite from a seek per criterion instead).
+const roundOneCriteria = (eventId: string) => sql`select id from criteria where event_id = ${eventId} and round = 1`;
+
+/**
+ * The assignment table for the judges page: each submitted entry with its judges, and how far each judge's round 1
+ * sheet is. `scored` (a score given, which keeps the assignment) is read from round 1 alone: assignments are round 1's,
+ * and they can change only while round 1 runs, before any final round score exists.
+ */
 export async function listAssignments(eventId: string) {
   const [entryRows, rows, [{ criterionCount }]] = await Promise.all([
     db
@@ -206,19 +214,21 @@ export async function listAssignments(eventId: string) {
         judgeId: judgeAssignments.judgeId,
         judgeName: users.name,
         manual: judgeAssignments.manual,
-        scored: sql<number>`${hasScores}`.mapWith(Boolean),
         // How much of the round 1 sheet is scored: a sheet with one score is not "scored".
-        roundOneScores: sql<number>`(select count(*) from scores s join criteria c on c.id = s.criterion_id and c.round = 1
-          where s.entry_id = judge_assignments.entry_id and s.judge_id = judge_assignments.judge_id)`,
+        roundOneScores: sql<number>`(select count(*) from scores s where s.entry_id = judge_assignments.entry_id
+          and s.judge_id = judge_assignments.judge_id and +s.criterion_id in (${roundOneCriteria(eventId)}))`,
       })
       .from(judgeAssignments)
       .innerJoin(users, eq(users.id, judgeAssignments.judgeId))
       .where(eq(judgeAssignments.eventId, eventId))
       .orderBy(asc(users.name)),
-    db.all<{ criterionCount: number }>(sql`select count(*) as criterionCount from criteria where event_id = ${eventId} and round = 1`),
+    db.all<{ criterionCount: number }>(sql`select count(*) as criterionCount from (${roundOneCriteria(eventId)})`),
   ]);
-  return entryRows.map((e) => ({
-    ...e,
-    judges: rows.filter((r) => r.entryId === e.id).map(({ roundOneScores, ...r }) => ({ ...r, sheet: sheetState({ scored: roundOneScores, criterionCount }) })),
-  }));
+  const byEntry = new Map<string, { judgeId: string; judgeName: string; manual: boolean; scored: boolean; sheet: SheetState }[]>();
+  for (const { entryId, roundOneScores, ...r } of rows) {
+    const judges = byEntry.get(entryId) ?? [];
+    judges.push({ ...r, scored: roundOneScores > 0, sheet: sheetState({ scored: roundOneScores, criterionCount }) });
+    byEntry.set(entryId, judges);
+  }
+  return entryRows.map((e) => ({ ...e, judges: byEntry.get(e.id) ?? [] }));
 }
