@@ -43,3 +43,7 @@ export type QuestionKind = (typeof questionKinds)[number];
 /** How an entry got onto (or off) the final round's shortlist (ADR 038): kept from the top N, added or removed by hand. */
 export const finalistDecisions = ["top", "added", "removed"] as const;
 export type FinalistDecision = (typeof finalistDecisions)[number];
+
+/** The judging settings whose changes the Manage page's history lists (ADR 066), by their column names. */
+export const judgingSettingColumns = ["normalize_scores", "blind_judging", "show_judge_names"] as const;
+export type JudgingSettingColumn = (typeof judgingSettingColumns)[number];

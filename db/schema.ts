@@ -9,6 +9,7 @@ import {
   followUpStatuses,
   globalRoles,
   joinRequestStatuses,
+  judgingSettingColumns,
   outcomes,
   questionKinds,
   rootCauses,
@@ -160,21 +161,22 @@ export const phaseChanges = sqliteTable("phase_changes", {
 });
 
 /**
- * Changes of an event's judging settings, for the Manage page's history beside its phase changes: who changed what,
- * when ("made the normalized ranking official"). Written in the same batch as the change.
+ * Changes of an event's judging settings (ADR 066), for the Manage page's history beside its phase changes: which
+ * setting, switched on or off, by whom, when. Written in the same batch as the change, worded when read.
  */
-export const settingChanges = sqliteTable(
-  "setting_changes",
+export const judgingSettingChanges = sqliteTable(
+  "judging_setting_changes",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     eventId: text("event_id")
       .notNull()
       .references(() => events.id, { onDelete: "cascade" }),
-    what: text("what").notNull(),
+    setting: text("setting", { enum: judgingSettingColumns }).notNull(),
+    turnedOn: integer("turned_on", { mode: "boolean" }).notNull(),
     changedBy: text("changed_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("setting_changes_event_idx").on(t.eventId)],
+  (t) => [index("judging_setting_changes_event_idx").on(t.eventId)],
 );
 
 export const problems = sqliteTable(

@@ -391,7 +391,7 @@ export async function seed(now = new Date()) {
   await saveScores(sprintEntries[0], ids["judge2@example.com"], sheet(sprintRubric.length), new Date(t - 1 * day));
   await saveScores(sprintEntries[1], ids["judge2@example.com"], sheet(2), new Date(t - 1 * day));
   // The organizer lets teams see which judge wrote each piece of feedback: the Manage page's history says so (ADR 066).
-  const settled = await updateJudgingSettings(judging, { normalizeScores: false, blindJudging: false, showJudgeNames: true }, organizer.id);
+  const settled = await updateJudgingSettings(judging.id, { normalizeScores: false, blindJudging: false, showJudgeNames: true }, organizer.id);
   if (!settled.ok) throw new Error(`Seed: judging settings: ${settled.message}`);
   // Its people's choice vote is open for two more days; two people voted (counts stay hidden until results).
   await saveVoteSettings(judging.id, { enabled: true, closesAt: new Date(t + 2 * day) });

@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   enforce(canManageJudging(user, access));
   const submission = parseForm(await request.formData(), { schema: judgingSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const saved = await updateJudgingSettings(event, submission.value, user.id);
+  const saved = await updateJudgingSettings(event.id, submission.value, user.id);
   if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
   return redirectWithToast(withFrom(`/events/${event.slug}/judging-settings`, readFrom(request.url)), "Judging settings saved.");
 }

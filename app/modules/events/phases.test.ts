@@ -331,14 +331,14 @@ describe("historyLines", () => {
     expect(same.map((l) => l.by)).toEqual(["B", "A"]);
   });
 
-  it("gives a judging settings change as worded, after its organizer's name", () => {
+  it("words a judging setting switched on or off, after its organizer's name", () => {
     expect(
       historyLines([
-        { kind: "setting", what: "turned blind judging on", at: at(1), by: "Ida" },
-        { kind: "setting", what: "x", at: at(2), by: null },
+        { kind: "setting", setting: "blind_judging", turnedOn: true, at: at(1), by: "Ida" },
+        { kind: "setting", setting: "normalize_scores", turnedOn: false, at: at(2), by: null },
       ]),
     ).toEqual([
-      { at: at(2), by: "A former organizer", what: "x", reason: null },
+      { at: at(2), by: "A former organizer", what: "made the raw ranking official", reason: null },
       { at: at(1), by: "Ida", what: "turned blind judging on", reason: null },
     ]);
   });

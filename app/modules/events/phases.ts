@@ -1,7 +1,8 @@
 // Phase transitions of an event: draft → open → judging → closed; judging → open to take entries again (round 1 only),
 // and closed → judging to reopen.
-import type { EventPhase } from "#db/schema";
+import type { EventPhase, JudgingSettingColumn } from "#db/schema";
 import { formatDateRange, formatInZone, relativeTime } from "~/lib/time";
+import { settingChangeWords } from "~/modules/judging/settings";
 import { voteClosesFirstMessage } from "./edit-rules";
 
 export type PhaseFacts = {
@@ -269,16 +270,16 @@ export function nextDeadline(e: Omit<EventTimes, "timezone">, now: Date): { labe
 
 /**
  * What the Manage page's history holds: a phase change, the start of the final round (ADR 038), which is not one, or
- * a change of the judging settings (worded by `settingChange`).
+ * a judging setting switched on or off (ADR 066).
  */
 export type HistoryItem =
   | { kind: "phase"; from: EventPhase; to: EventPhase; reason: string | null; at: Date; by: string }
   | { kind: "final-round"; finalists: number; at: Date; by: string | null }
-  | { kind: "setting"; what: string; at: Date; by: string | null };
+  | { kind: "setting"; setting: JudgingSettingColumn; turnedOn: boolean; at: Date; by: string | null };
 
 /**
- * The history's lines, newest first, each as "<who> <what>": "moved Judging → Results published", "started the final
- * round with 2 finalists". Items of the same moment keep the order they came in (phase changes newest first).
+ * The history's lines, newest first, each as "<who> <what>": "moved Judging → Results published", "closed round 1 and
+ * started the final round with 2 finalists", "turned blind judging on". Items of the same moment keep the order they came in (phase changes newest first).
  */
 export function historyLines(items: HistoryItem[]): { at: Date; by: string; what: string; reason: string | null }[] {
   return [...items]
@@ -290,7 +291,9 @@ export function historyLines(items: HistoryItem[]): { at: Date; by: string; what
             at: h.at,
             by: h.by ?? "A former organizer",
             what:
-              h.kind === "setting" ? h.what : `closed round 1 and started the final round with ${h.finalists} ${h.finalists === 1 ? "finalist" : "finalists"}`,
+              h.kind === "setting"
+                ? settingChangeWords(h.setting, h.turnedOn)
+                : `closed round 1 and started the final round with ${h.finalists} ${h.finalists === 1 ? "finalist" : "finalists"}`,
             reason: null,
           },
     );

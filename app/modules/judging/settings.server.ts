@@ -1,31 +1,36 @@
 // The event's judging settings: how the official ranking is computed and what judges and teams see.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { events, settingChanges, users } from "#db/schema";
+import { events, judgingSettingChanges, users, type JudgingSettingColumn } from "#db/schema";
 import { db } from "~/db.server";
 import type { z } from "zod";
 import type { judgingSettingsSchema } from "./schemas";
-import { settingChange, type JudgingSettings } from "./settings";
 
 const RANKING_PUBLISHED = "Results are published, and this would change the official ranking everyone sees: reopen the event for judging first.";
 
 /**
- * Saves the settings, and what changed from `before` (the event as the action read it) for the Manage page's history,
- * in one batch: the history's rows are written only if the UPDATE went in. Once results are published, which ranking
- * is official no longer changes (the awards page asks for a reopen too): checked in the UPDATE itself, so a form
- * opened before publishing cannot change it after.
+ * Saves the settings, and each setting it switched for the Manage page's history (ADR 066), in one batch: each history
+ * row is written before the UPDATE, from the row as it stands in that transaction, and only under the UPDATE's own
+ * condition, so a refused save, a save that changed nothing and the second of two saves at once leave no row. Once
+ * results are published, which ranking is official no longer changes (the awards page asks for a reopen too): checked
+ * in the statements themselves, so a form opened before publishing cannot change it after.
  */
 export async function updateJudgingSettings(
-  before: JudgingSettings & { id: string },
+  eventId: string,
   settings: z.infer<typeof judgingSettingsSchema>,
   actorId: string,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  const change = settingChange(before, settings);
-  const [saved] = await db.batch([
+  const allowed = sql`(phase <> 'closed' or normalize_scores = ${settings.normalizeScores ? 1 : 0})`;
+  const logged = (column: JudgingSettingColumn, on: boolean) =>
+    db.run(sql`insert into judging_setting_changes (event_id, setting, turned_on, changed_by)
+      select id, ${column}, ${on ? 1 : 0}, ${actorId} from events where id = ${eventId} and ${sql.raw(column)} <> ${on ? 1 : 0} and ${allowed}`);
+  const [, , , saved] = await db.batch([
+    logged("normalize_scores", settings.normalizeScores),
+    logged("blind_judging", settings.blindJudging),
+    logged("show_judge_names", settings.showJudgeNames),
     db
       .update(events)
       .set(settings)
-      .where(and(eq(events.id, before.id), sql`(${events.phase} <> 'closed' or ${events.normalizeScores} = ${settings.normalizeScores ? 1 : 0})`)),
-    ...(change ? [db.run(sql`insert into setting_changes (event_id, what, changed_by) select ${before.id}, ${change}, ${actorId} where changes() = 1`)] : []),
+      .where(and(eq(events.id, eventId), allowed)),
   ]);
   return saved.rowsAffected ? { ok: true } : { ok: false, message: RANKING_PUBLISHED };
 }
@@ -33,11 +38,11 @@ export async function updateJudgingSettings(
 /** The event's judging settings changes, newest first, with who made them (null: an account since deleted). */
 export function listSettingChanges(eventId: string) {
   return db
-    .select({ what: settingChanges.what, at: settingChanges.createdAt, by: users.name })
-    .from(settingChanges)
-    .leftJoin(users, eq(users.id, settingChanges.changedBy))
-    .where(eq(settingChanges.eventId, eventId))
-    .orderBy(desc(settingChanges.id));
+    .select({ setting: judgingSettingChanges.setting, turnedOn: judgingSettingChanges.turnedOn, at: judgingSettingChanges.createdAt, by: users.name })
+    .from(judgingSettingChanges)
+    .leftJoin(users, eq(users.id, judgingSettingChanges.changedBy))
+    .where(eq(judgingSettingChanges.eventId, eventId))
+    .orderBy(desc(judgingSettingChanges.id));
 }
 
 /** How many of the event's entries some judge has scored (any round): what a settings change can no longer undo. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blindJudgingNote, settingChange } from "./settings";
+import { blindJudgingNote, settingChangeWords } from "./settings";
 
 describe("blindJudgingNote", () => {
   it("says nothing before any entry is scored", () => {
@@ -19,29 +19,13 @@ describe("blindJudgingNote", () => {
   });
 });
 
-describe("settingChange", () => {
-  const none = { normalizeScores: false, blindJudging: false, showJudgeNames: false };
-  it("says nothing for a save that changed nothing", () => {
-    expect(settingChange(none, none)).toBeNull();
-    const all = { normalizeScores: true, blindJudging: true, showJudgeNames: true };
-    expect(settingChange(all, all)).toBeNull();
-  });
-
+describe("settingChangeWords", () => {
   it("words each setting switched on and off", () => {
-    expect(settingChange(none, { ...none, normalizeScores: true })).toBe("made the normalized ranking official");
-    expect(settingChange({ ...none, normalizeScores: true }, none)).toBe("made the raw ranking official");
-    expect(settingChange(none, { ...none, blindJudging: true })).toBe("turned blind judging on");
-    expect(settingChange({ ...none, blindJudging: true }, none)).toBe("turned blind judging off");
-    expect(settingChange(none, { ...none, showJudgeNames: true })).toBe("showed judge names to teams");
-    expect(settingChange({ ...none, showJudgeNames: true }, none)).toBe("hid judge names from teams");
-  });
-
-  it("joins several changes of one save into one line", () => {
-    expect(settingChange(none, { normalizeScores: true, blindJudging: false, showJudgeNames: true })).toBe(
-      "made the normalized ranking official and showed judge names to teams",
-    );
-    expect(settingChange(none, { normalizeScores: true, blindJudging: true, showJudgeNames: true })).toBe(
-      "made the normalized ranking official, turned blind judging on and showed judge names to teams",
-    );
+    expect(settingChangeWords("normalize_scores", true)).toBe("made the normalized ranking official");
+    expect(settingChangeWords("normalize_scores", false)).toBe("made the raw ranking official");
+    expect(settingChangeWords("blind_judging", true)).toBe("turned blind judging on");
+    expect(settingChangeWords("blind_judging", false)).toBe("turned blind judging off");
+    expect(settingChangeWords("show_judge_names", true)).toBe("showed judge names to teams");
+    expect(settingChangeWords("show_judge_names", false)).toBe("hid judge names from teams");
   });
 });

@@ -1,4 +1,5 @@
 // Words for the judging settings page that depend on where judging stands (pure, so they are unit tested).
+import type { JudgingSettingColumn } from "#db/enums";
 
 /**
  * What switching blind judging means once judges have scored: names they saw stay seen, and names they did not see
@@ -13,18 +14,12 @@ export function blindJudgingNote(blindNow: boolean, scoredEntries: number): stri
     : `Judges have already scored ${entries}. Switching blind judging on hides team names from then on, not from what judges already saw.`;
 }
 
-export type JudgingSettings = { normalizeScores: boolean; blindJudging: boolean; showJudgeNames: boolean };
-
 /**
- * What a save of the judging settings changed, as the Manage page's history says it after the organizer's name
- * ("made the normalized ranking official and turned blind judging on"). Null when the save changed nothing.
+ * A judging setting switched on or off, as the Manage page's history says it after the organizer's name ("made the
+ * normalized ranking official"); settings are named by their columns, as `judging_setting_changes` stores them.
  */
-export function settingChange(before: JudgingSettings, after: JudgingSettings): string | null {
-  const lines: string[] = [];
-  if (before.normalizeScores !== after.normalizeScores)
-    lines.push(after.normalizeScores ? "made the normalized ranking official" : "made the raw ranking official");
-  if (before.blindJudging !== after.blindJudging) lines.push(after.blindJudging ? "turned blind judging on" : "turned blind judging off");
-  if (before.showJudgeNames !== after.showJudgeNames) lines.push(after.showJudgeNames ? "showed judge names to teams" : "hid judge names from teams");
-  if (lines.length === 0) return null;
-  return lines.length === 1 ? lines[0] : `${lines.slice(0, -1).join(", ")} and ${lines[lines.length - 1]}`;
+export function settingChangeWords(setting: JudgingSettingColumn, turnedOn: boolean): string {
+  if (setting === "normalize_scores") return turnedOn ? "made the normalized ranking official" : "made the raw ranking official";
+  if (setting === "blind_judging") return turnedOn ? "turned blind judging on" : "turned blind judging off";
+  return turnedOn ? "showed judge names to teams" : "hid judge names from teams";
 }

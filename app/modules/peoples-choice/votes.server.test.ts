@@ -6,7 +6,8 @@ import { awards, events, peoplesChoiceVotes, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
 import { createAward, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { accessOf, createOpenEvent, createUser, movePhase, setSubmissionDeadline, submittedEntry, type TestUser } from "~/test/fixtures";
-import { resultsVoteSection } from "./views.server";
+import { peoplesChoiceSettingsSchema } from "./rules";
+import { resultsVoteSection, settingsView } from "./views.server";
 import { castVote, myVote, saveVoteSettings, voteCounts, withdrawVote } from "./votes.server";
 
 const HOUR = 3_600_000;
@@ -198,10 +199,12 @@ describe("publishing results", () => {
     expect(await section()).toMatchObject({ hidden: null, tied: ["Entry 0", "Entry 1"] });
     // Only the organizers: a team member asking the same is refused.
     expect(await section(entries[0].lead)).toMatchObject(hidden);
-    // Saving the vote as it is keeps them shown; a later closing time opens the vote again, and its counts stay hidden
-    // until the next publishing, also once that time has passed.
+    // Saving the vote as the form shows it (to the minute; publishing closed it at its own second) keeps them shown; a
+    // later closing time opens the vote again, and its counts stay hidden until the next publishing, also once that
+    // time has passed.
     const [row] = await db.select().from(events).where(eq(events.id, event.id));
-    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: row.peoplesChoiceClosesAt })).toBe(true);
+    const asShown = peoplesChoiceSettingsSchema(row).parse({ enabled: true, closesAt: settingsView(row, new Date()).closesAt });
+    expect(await saveVoteSettings(event.id, asShown)).toBe(true);
     expect(await section()).toMatchObject({ hidden: null });
     expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) })).toBe(true);
     expect(await section()).toMatchObject(hidden);
@@ -218,6 +221,8 @@ describe("publishing results", () => {
     expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null })).toBe(true);
     await movePhase(event.id, organizer, "judging");
     await movePhase(event.id, organizer, "closed");
+    // Publishing showed no counts: nothing marks them shown.
+    expect((await db.select().from(events).where(eq(events.id, event.id)))[0].peoplesChoiceShownAt).toBeNull();
     await movePhase(event.id, organizer, "judging", "Hold the vote after all");
     // On again with the closing time publishing moved to the past: closed, but its counts were never shown.
     const [moved] = await db.select().from(events).where(eq(events.id, event.id));

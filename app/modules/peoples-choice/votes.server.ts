@@ -29,7 +29,10 @@ export async function saveVoteSettings(eventId: string, settings: PeoplesChoiceS
         ...(settings.closesAt ? { peoplesChoiceClosesAt: settings.closesAt } : {}),
         // Counts shown at a publishing stay shown only while the vote stays as that publishing left it (ADR 031).
         peoplesChoiceShownAt: sql`case when ${events.peoplesChoiceEnabled} = ${settings.enabled ? 1 : 0}
-          and ${settings.closesAt ? sql`${events.peoplesChoiceClosesAt} = ${seconds(settings.closesAt)}` : sql`1`}
+          and ${
+            // To the minute, as the form shows and sends it: publishing left the closing time at its own second.
+            settings.closesAt ? sql`${events.peoplesChoiceClosesAt} / 60 = ${Math.floor(seconds(settings.closesAt) / 60)}` : sql`1`
+          }
           then ${events.peoplesChoiceShownAt} end`,
       })
       .where(and(eq(events.id, eventId), sql`${events.phase} <> 'closed'`))
@@ -156,7 +159,7 @@ export async function voteCounts(eventId: string): Promise<TallyRow[]> {
  */
 export function endVoteOnPublish(eventId: string, now: Date) {
   return db.run(sql`update events set peoples_choice_closes_at = min(peoples_choice_closes_at, ${seconds(now)}),
-      peoples_choice_shown_at = case when peoples_choice_enabled = 1 then ${seconds(now)} else peoples_choice_shown_at end
+      peoples_choice_shown_at = case when peoples_choice_enabled = 1 then ${seconds(now)} else null end
     where id = ${eventId} and phase = 'closed' and peoples_choice_closes_at is not null`);
 }
 

@@ -2,7 +2,7 @@
 // and per judge, and publishing or giving an award past them needs an explicit confirmation.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { awards, entries, events, scores } from "#db/schema";
+import { awards, entries, events, judgingSettingChanges, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge, listCriteria, listVisibleEvents } from "~/modules/events/events.server";
 import { eventWhen } from "~/modules/events/phases";
@@ -122,10 +122,17 @@ describe("judging settings once results are published", () => {
     const loaded = (await expectStatus(manageLoader(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer }), { slug: w.event.slug })), 200))
       .data as { history: { by: string; what: string }[] };
     const lines = loaded.history.map((h) => `${h.by} ${h.what}`);
-    expect(lines.filter((l) => !l.includes(" moved "))).toEqual([
-      `${w.organizer.name} made the normalized ranking official and hid judge names from teams`,
-      `${w.organizer.name} showed judge names to teams`,
+    // One line per setting switched (the two of the last save in either order), after the one before the reopen.
+    const settingLines = lines.filter((l) => !l.includes(" moved "));
+    expect([...settingLines.slice(0, 2)].sort()).toEqual([
+      `${w.organizer.name} hid judge names from teams`,
+      `${w.organizer.name} made the normalized ranking official`,
     ]);
+    expect(settingLines.slice(2)).toEqual([`${w.organizer.name} showed judge names to teams`]);
+    // Two saves of the same change at once (a double click) switch it once, and say so once.
+    await Promise.all([settings(w, { normalizeScores: "on", blindJudging: "on" }), settings(w, { normalizeScores: "on", blindJudging: "on" })]);
+    const twice = await db.select().from(judgingSettingChanges).where(eq(judgingSettingChanges.eventId, w.event.id));
+    expect(twice.filter((c) => c.setting === "blind_judging")).toHaveLength(1);
     expect(lines).toContain(`${w.organizer.name} moved Results published → Judging`);
   });
 });
