@@ -119,8 +119,9 @@ test("the rubric: criteria are renamed, given level texts, added and removed; th
   await problemFor(event.id);
   const manageUrl = `${url}/manage`;
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
-  // Alive first: until the page's code is in, its list buttons post to the server, as without JavaScript.
-  await organizer.goto(`${url}/rubric`, { waitUntil: "networkidle" });
+  // Alive first: until the page's code runs, its list buttons post to the server, as without JavaScript.
+  await organizer.goto(`${url}/rubric`);
+  await expect(organizer.locator("form[data-hydrated]")).toHaveCount(1);
   // Rows are added and removed in the browser (useForm's `lists`): nothing is sent until the rubric is saved.
   const sent: string[] = [];
   organizer.on("request", (request) => void (request.method() === "POST" && sent.push(request.url())));

@@ -10,9 +10,11 @@ import { DRAFT_SAVED, expectAccessible, expectToast, test, unique } from "./help
 test("an organizer adds a yes/no and a one-of-a-list question; a team answers them on its entry", async ({ browser }) => {
   const setUp = await openEvent();
   const organizer = await pageSignedInAs(browser, "organizer@example.com");
-  // Alive first: until the section's code is in, its list buttons post to the server, as without JavaScript.
-  await organizer.goto(`${setUp.url}/manage`, { waitUntil: "networkidle" });
+  // Alive first: until the section's code runs, its list buttons post to the server, as without JavaScript. The form
+  // says when it runs; the network going idle came before it once on a busy machine.
+  await organizer.goto(`${setUp.url}/manage`);
   const questions = organizer.getByRole("region", { name: /Submission questions/ });
+  await expect(questions.locator("form[data-hydrated]")).toHaveCount(1);
   // Rows are added in the browser (useForm's `lists`): nothing is sent until the questions are saved.
   const sent: string[] = [];
   organizer.on("request", (request) => void (request.method() === "POST" && sent.push(request.url())));

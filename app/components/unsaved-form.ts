@@ -1,6 +1,7 @@
 // In a module of its own: only the organizers' forms use it (event, problem, rubric, announcements, submission
 // questions), and the forms module is in every form page's bundle.
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "./error-boundary";
 import { useLeaveGuard } from "./forms";
 
 /**
@@ -8,6 +9,8 @@ import { useLeaveGuard } from "./forms";
  * check let it go) clears that, since a save leaves the page; a refusal makes it unsaved again, since the typing is only
  * here.
  * Spread `props` on the <Form> after getFormProps's (it calls that onSubmit); show LeaveDialog while `blocker` is blocked.
+ * `data-hydrated` is set once the form's script runs (before, its list buttons post to the server, as without
+ * JavaScript): the browser tests wait for it, since a busy machine's network goes idle before a section hydrates.
  */
 export function useUnsavedForm(
   formProps: { onSubmit: (event: FormEvent<HTMLFormElement>) => void },
@@ -29,10 +32,12 @@ export function useUnsavedForm(
     if (lastResult?.error && Object.keys(lastResult.error).length) setDirty(true);
   }
   const blocker = useLeaveGuard(dirty);
+  const hydrated = useHydrated();
   return {
     dirty,
     blocker,
     props: {
+      "data-hydrated": hydrated ? "" : undefined,
       onChange: () => setDirty(true),
       onSubmit: (event: FormEvent<HTMLFormElement>) => {
         formProps.onSubmit(event);
