@@ -128,7 +128,6 @@ async function submissionsReopenedNotices(event: PhaseEvent, until: Date, origin
   ];
 }
 
-/** Every member of every team: a team with a submitted entry gets the link to its feedback, the others the results. */
 /**
  * A published event reopened for judging: its teams, who were told the results are out, are told they are gone from its
  * pages until published again (the link in that notice would otherwise lead to "Results are published when the event
@@ -152,6 +151,7 @@ async function resultsWithdrawnNotices(event: PhaseEvent, origin: string): Promi
   }));
 }
 
+/** Every member of every team: a team with a submitted entry gets the link to its feedback, the others the results. */
 async function resultsPublishedNotices(event: PhaseEvent, origin: string): Promise<Notice[]> {
   // Published again after a reopen: the results may have changed, so teams are told, as such.
   const [published] = await db.all(sql`select 1 from phase_changes where event_id = ${event.id} and to_phase = 'closed' limit 1`);

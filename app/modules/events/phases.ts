@@ -279,7 +279,8 @@ export type HistoryItem =
 
 /**
  * The history's lines, newest first, each as "<who> <what>": "moved Judging → Results published", "closed round 1 and
- * started the final round with 2 finalists", "turned blind judging on". Items of the same moment keep the order they came in (phase changes newest first).
+ * started the final round with 2 finalists", "turned blind judging on". Items of the same moment keep the order they
+ * came in (phase changes newest first).
  */
 export function historyLines(items: HistoryItem[]): { at: Date; by: string; what: string; reason: string | null }[] {
   return [...items]
