@@ -377,6 +377,20 @@ describe("inviting someone who is looking", () => {
     expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toEqual({ ok: true });
   });
 
+  it("lets the code in after the lead invited again, also once that invitation was answered no thanks", async () => {
+    const { lead, seeker, team, invite, event } = await world();
+    expect(await askToJoin(event, team.id, seeker.id, "", ORIGIN)).toEqual({ ok: true });
+    const request = await requestOf(team.id, seeker);
+    expect(await declineJoinRequest({ id: team.id, leadId: lead.id }, request!.id, confirmed, ORIGIN)).toMatchObject({ ok: true });
+    // The invitation comes after the decline: the lead's later word.
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toMatchObject({ ok: true });
+    expect(await declineInvitation(team.id, seeker.id, new Date())).toBe(true);
+    // Having said no thanks, they change their mind: the team's code is not refused as if the lead had turned them down.
+    expect(await joinTeam({ id: team.id, eventId: event.id }, seeker.id, 5)).toEqual({ ok: true });
+    expect(await memberCount(team.id)).toBe(2);
+  });
+
   it("settles the person's pending request to the same team when they join by the invitation's link", async () => {
     const { event, team, seeker, invite, lead } = await world();
     expect(await askToJoin(event, team.id, seeker.id, "", ORIGIN)).toEqual({ ok: true });
