@@ -285,7 +285,9 @@ test("the organizer gives awards, exports the results, publishes, and a team rea
   expect(rows.find((r) => r.entry === titles.a)!.disagreement).toBe("yes");
   expect(rows.find((r) => r.entry === titles.d)!.awards).toBe("Most valuable failure");
 
-  // Publish.
+  // Publish, with the judging settings open in another tab from before.
+  const staleSettings = await organizer.context().newPage();
+  await staleSettings.goto(`${eventUrl}/judging-settings`);
   await organizer.goto(`${eventUrl}/manage`);
   await organizer.getByRole("button", { name: "Publish results and close" }).click();
   await expectToast(organizer, "The event is now: Results published.");
@@ -318,12 +320,24 @@ test("the organizer gives awards, exports the results, publishes, and a team rea
   await expectAccessible(teamD);
 
   // Published results stay as published: the official ranking does not change, and nobody new becomes a judge.
-  await organizer.goto(`${eventUrl}/judging-settings`);
-  await organizer.getByLabel("Official ranking uses normalized scores").uncheck();
-  await organizer.getByRole("button", { name: "Save settings" }).click();
+  // The tab opened before publishing is refused, and then shows the ranking as it stays.
+  await staleSettings.getByLabel("Official ranking uses normalized scores").uncheck();
+  await staleSettings.getByRole("button", { name: "Save settings" }).click();
   await expect(
-    organizer.getByText("Results are published, and this would change the official ranking everyone sees: reopen the event for judging first."),
+    staleSettings.getByText("Results are published, and this would change the official ranking everyone sees: reopen the event for judging first."),
   ).toBeVisible();
+  await expect(staleSettings.getByLabel("Official ranking uses normalized scores")).toBeChecked();
+  await expect(staleSettings.getByLabel("Official ranking uses normalized scores")).toBeDisabled();
+  await staleSettings.close();
+  // A page opened now offers no switch of the ranking, and still saves the other settings.
+  await organizer.goto(`${eventUrl}/judging-settings`);
+  await expect(organizer.getByLabel("Official ranking uses normalized scores")).toBeDisabled();
+  await organizer.getByLabel("Show judge names to teams").check();
+  await organizer.getByRole("button", { name: "Save settings" }).click();
+  await expectToast(organizer, "Judging settings saved.");
+  await expect(organizer.getByLabel("Show judge names to teams")).toBeChecked();
+  await expect(organizer.getByLabel("Official ranking uses normalized scores")).toBeChecked();
+  await expectAccessible(organizer);
   await organizer.goto(`${eventUrl}/judges`);
   await expect(organizer.getByText("Results are published, so judging has ended: reopen the event for judging to add a judge.")).toBeVisible();
   await expect(organizer.getByRole("button", { name: "Create invite link" })).toHaveCount(0);

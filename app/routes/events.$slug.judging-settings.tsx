@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
@@ -47,6 +47,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(withFrom(`/events/${event.slug}/judging-settings`, readFrom(request.url)), "Judging settings saved.");
 }
 
+// A refused save (409: results were published since the page was opened) reads the event again, so the page shows the
+// ranking as it stays rather than as the refused form had it. Remix reads nothing again after a 4xx by default.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+
 const options = [
   [
     "normalizeScores",
@@ -80,7 +84,23 @@ export default function JudgingSettings() {
         <FormErrors id={form.errorId} errors={form.errors} />
         {options.map(([key, label, hint]) => (
           <div key={key} className="flex items-start gap-3">
-            <input {...getInputProps(fields[key], { type: "checkbox" })} aria-describedby={fields[key].descriptionId} className="mt-1" />
+            {key === "normalizeScores" && event.published ? (
+              // Fixed while results are published: shown as saved, whatever a refused save had ticked, and sent as saved
+              // so the other settings can still be changed.
+              <>
+                <input
+                  type="checkbox"
+                  id={fields[key].id}
+                  checked={event.normalizeScores}
+                  disabled
+                  aria-describedby={fields[key].descriptionId}
+                  className="mt-1"
+                />
+                {event.normalizeScores ? <input type="hidden" name={fields[key].name} value="on" /> : null}
+              </>
+            ) : (
+              <input {...getInputProps(fields[key], { type: "checkbox" })} aria-describedby={fields[key].descriptionId} className="mt-1" />
+            )}
             <div>
               <label htmlFor={fields[key].id} className="label">
                 {label}
