@@ -284,7 +284,8 @@ test("at 390 px the form fits, the save bar stays on screen and never covers the
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${team.url}/entry`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-  const bar = page.getByTestId("save-bar");
+  // The sticky bar that holds the save buttons.
+  const bar = page.getByRole("button", { name: "Save draft" }).locator("xpath=ancestor::div[contains(@class, 'sticky')]");
   for (const label of ["What we would do differently", "Next steps", "Approach: models, tools and data used"]) {
     const field = page.getByLabel(label);
     await field.focus();

@@ -97,6 +97,14 @@ export const DAY = 86_400_000;
 /** The toast of Save draft: "Draft saved 09:00 CET.", the time in the event's zone (the autosave line has no full stop). */
 export const DRAFT_SAVED = /Draft saved \d\d:\d\d [^\s.]+\./;
 
+/**
+ * Waits until the app has taken over the page (the root's effects ran after hydration: links navigate in the app and
+ * forms check before posting). A click before that posts or loads a document, as without JavaScript.
+ */
+export async function waitForApp(page: Page) {
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+}
+
 export async function expectToast(page: Page, text: string | RegExp) {
   await expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 }

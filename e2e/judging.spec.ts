@@ -6,7 +6,7 @@ import { eventJudges, events, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { formatDateRange } from "~/lib/time";
 import { createPerson, officialRankingNormalized, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry, type Person } from "./fixtures";
-import { closeAndStay, expectAccessible, expectToast, test, unique } from "./helpers";
+import { closeAndStay, expectAccessible, expectToast, test, unique, waitForApp } from "./helpers";
 
 const criteria = ["Problem fit", "Beyond replication", "Pragmatic use", "AI metric", "User control", "Learnings"];
 
@@ -85,7 +85,8 @@ test("a judge removed while writing a sheet is told so and keeps the typing", as
 test("a judge leaving a sheet with unsaved scores is asked first, inside the app and out of it; saving is not", async ({ browser }) => {
   const { eventUrl, titles, judges } = await fourEntriesInJudging();
   const judge = await pageSignedInAs(browser, judges[1].email);
-  await judge.goto(`${eventUrl}/judging`, { waitUntil: "networkidle" });
+  await judge.goto(`${eventUrl}/judging`);
+  await waitForApp(judge);
   await judge.getByRole("link", { name: titles.c }).click();
   await judge
     .getByRole("group", { name: /Problem fit/ })

@@ -2,15 +2,14 @@
 // (ADR 061): the page changes without loading a new document, history works, and clicks that mean "somewhere
 // else" (a new tab) stay the browser's.
 import { expect } from "@playwright/test";
-import { expectAccessible, signIn, test } from "./helpers";
+import { expectAccessible, signIn, test, waitForApp } from "./helpers";
 
 test("a link inside the app changes the page without loading a new document, and a modified click opens a new tab", async ({ page }) => {
   await signIn(page, "participant@example.com");
   await page.goto("/about");
   await expectAccessible(page);
-  // Alive: the router is up and the root's effects ran (network idle after hydration).
-  await page.waitForFunction(() => "__remixRouter" in window);
-  await page.waitForLoadState("networkidle");
+  // Alive: the root's effects ran, so its links navigate in the app.
+  await waitForApp(page);
   // A mark on this document: a new document would not have it.
   await page.evaluate(() => Object.assign(window, { sameDocument: true }));
 

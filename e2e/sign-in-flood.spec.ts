@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { createClient } from "@libsql/client";
 import { expect } from "@playwright/test";
 import { hashPassword } from "~/modules/auth/password.server";
-import { expectAccessible, PASSWORD, signIn, test } from "./helpers";
+import { expectAccessible, PASSWORD, signIn, test, waitForApp } from "./helpers";
 import { freePort, prepareDatabase, startApp } from "./servers";
 
 // This worker hashes the accounts below itself: without the per-second budget, as the fixtures do.
@@ -34,8 +34,8 @@ test("while sign-ins are saturated, signing in says to try again in a few second
 
     const page = await (await browser.newContext({ baseURL: app.url })).newPage();
     await page.goto("/login");
-    // The app's scripts have loaded and taken over the form (a click before that would post it plainly).
-    await page.waitForLoadState("networkidle");
+    // The app's scripts have taken over the form (a click before that would post it plainly).
+    await waitForApp(page);
     await page.getByLabel("Email").fill("bo@flood.example.com");
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();

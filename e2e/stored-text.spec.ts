@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DAY, DRAFT_SAVED, expectToast, localInput, newPage, signIn, signUp, test, unique } from "./helpers";
+import { DAY, DRAFT_SAVED, expectToast, localInput, newPage, signIn, signUp, test, unique, waitForApp } from "./helpers";
 
 const PAYLOADS = [
   `<script>alert("script")</script>`,
@@ -78,6 +78,7 @@ test("script, event handlers, javascript: links and SVG payloads are stored as g
 
   for (const page of [organizer, participant]) {
     await page.goto(eventUrl);
+    await waitForApp(page);
     await page.waitForLoadState("networkidle");
   }
   // The filter removed the javascript: address and kept the text: it reads as text, not as a link that does nothing.

@@ -4,7 +4,7 @@ import { teams } from "#db/schema";
 import { db } from "~/db.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, submissionDeadlineIn, submittedEntry, teamOf } from "./fixtures";
-import { DRAFT_SAVED, expectAccessible, expectToast, newPage, signIn, signUp, test, unique } from "./helpers";
+import { DRAFT_SAVED, expectAccessible, expectToast, newPage, signIn, signUp, test, unique, waitForApp } from "./helpers";
 import { linkMailedTo } from "./mail";
 
 // A 1×1 PNG, and an executable renamed to look like one.
@@ -275,7 +275,10 @@ test("only people who may join a team download the invite-code form's code", asy
     page.on("request", (request) => {
       if (/\/assets\/join-by-code-[\w-]+\.js$/.test(request.url())) requests.push(request.url());
     });
-    await page.goto(setUp.url, { waitUntil: "networkidle" });
+    // The chunk is asked for once the app runs: the app first, then a quiet network.
+    await page.goto(setUp.url);
+    await waitForApp(page);
+    await page.waitForLoadState("networkidle");
     await expect(page.getByRole("heading", { level: 1, name: setUp.event.title })).toBeVisible();
     return requests.length;
   };

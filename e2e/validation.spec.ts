@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { DAY, DRAFT_SAVED, expectAccessible, expectToast, localInput, signIn, signUp, test, unique } from "./helpers";
+import { DAY, DRAFT_SAVED, expectAccessible, expectToast, localInput, signIn, signUp, test, unique, waitForApp } from "./helpers";
 
 test("sign-up and sign-in show errors next to the fields", async ({ page }) => {
   await page.goto("/signup");
@@ -32,7 +32,9 @@ test("with JavaScript, a form's check arrives after the page and then answers wi
     if (r.method() === "POST") posts.push(r.url());
   });
   await page.goto("/signup");
-  // The schemas come in a chunk of their own after the page (ADR 043); once the network is quiet they are in.
+  // The schemas come in a chunk of their own after the page (ADR 043); once the app runs and the network is quiet
+  // they are in.
+  await waitForApp(page);
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Work email").fill("not-an-email");
   await page.getByLabel("Work email").blur();

@@ -223,10 +223,7 @@ function SaveBar({
   submitted: boolean;
 }) {
   return (
-    <div
-      data-testid="save-bar"
-      className="sticky bottom-0 z-10 -mx-2 space-y-2 rounded-t-lg border border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] backdrop-blur"
-    >
+    <div className="sticky bottom-0 z-10 -mx-2 space-y-2 rounded-t-lg border border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] backdrop-blur">
       {blocker.state === "blocked" ? <LeaveDialog blocker={blocker} unsaved="Your latest changes to the entry are not saved yet." /> : null}
       {needsAttention ? <p className="text-sm font-medium text-red-700">Some fields need attention: their messages are next to them.</p> : null}
       <div className="flex flex-wrap items-center gap-3">

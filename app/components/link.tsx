@@ -35,6 +35,8 @@ export function useRouterLinks() {
       void navigate(follow.to, { replace: follow.replace });
     }
     document.addEventListener("click", onClick);
+    // The app has taken over the page: links and forms no longer load documents (browser tests wait for it).
+    document.body.dataset.hydrated = "";
     return () => document.removeEventListener("click", onClick);
   }, [navigate]);
 }

@@ -89,11 +89,7 @@ function NotificationsLink({ unread }: { unread: number }) {
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>
       {unread > 0 ? (
-        <span
-          aria-hidden="true"
-          className="min-w-5 rounded-full bg-red-700 px-1.5 text-center text-xs leading-5 font-bold text-white"
-          data-testid="unread-badge"
-        >
+        <span aria-hidden="true" className="min-w-5 rounded-full bg-red-700 px-1.5 text-center text-xs leading-5 font-bold text-white">
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}
