@@ -1,6 +1,6 @@
 import { expect } from "@playwright/test";
 import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
-import { DRAFT_SAVED, expectAccessible, expectToast, newPage, signIn, test, unique } from "./helpers";
+import { DRAFT_SAVED, expectAccessible, expectToast, newPage, signIn, test, unique, waitForApp } from "./helpers";
 
 // Issue 17: the archive answers "have we tried this before?" as people type. The seed's closed Autumn
 // event holds the ticket-triage learnings ("Queue suggester in the ticket sidebar", "Support chatbot for agents").
@@ -11,6 +11,7 @@ test("the 'have we tried this before?' panel on the entry form follows what the 
   const team = await teamOf(setUp, person);
   const page = await pageSignedInAs(browser, person.email);
   await page.goto(`${team.url}/entry`);
+  await waitForApp(page);
   const panel = page.getByRole("region", { name: "Have we tried this before?" });
   await expect(panel).toBeVisible();
   await expect(panel.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toHaveCount(0);
@@ -44,6 +45,7 @@ test("what a team types before the panel's code has arrived is answered once it 
     await route.continue();
   });
   await page.goto(`${team.url}/entry`);
+  await waitForApp(page);
   const panel = page.getByRole("region", { name: "Have we tried this before?" });
   await expect(panel).toBeVisible();
   await page.getByLabel("Title").fill("Rare queue suggester for support ticket triage");
@@ -90,6 +92,7 @@ test("the archive's search box suggests words and learnings as you type, by keyb
   const page = await newPage(browser);
   await signIn(page, "participant@example.com");
   await page.goto("/archive");
+  await waitForApp(page);
   const box = page.getByRole("combobox", { name: "Search entries and post-mortems" });
   const list = page.getByRole("listbox", { name: "Suggestions" });
   await box.pressSequentially("chatb");
@@ -125,6 +128,7 @@ test("the archive's search box suggests words and learnings as you type, by keyb
 
   // Enter with nothing highlighted searches what was typed: the full results.
   await page.goto("/archive");
+  await waitForApp(page);
   await box.pressSequentially("chatbot");
   await expect(list).toBeVisible();
   await box.press("Enter");
@@ -133,6 +137,7 @@ test("the archive's search box suggests words and learnings as you type, by keyb
 
   // Enter on a word runs the search with it.
   await page.goto("/archive");
+  await waitForApp(page);
   await box.pressSequentially("chatb");
   await expect(list.getByRole("option", { name: /^chatbot/ })).toBeVisible();
   await box.press("ArrowDown");
@@ -156,6 +161,7 @@ test("a search of only stop words says its learnings may share nothing more", as
   const page = await newPage(browser);
   await signIn(page, "participant@example.com");
   await page.goto("/archive");
+  await waitForApp(page);
   await page.getByRole("combobox", { name: "Search entries and post-mortems" }).fill("the and");
   await page.getByRole("combobox", { name: "Search entries and post-mortems" }).press("Enter");
   await expect(page).toHaveURL(/q=the\+and/);

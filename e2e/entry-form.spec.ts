@@ -4,7 +4,7 @@ import { entries, events, problems } from "#db/schema";
 import { db } from "~/db.server";
 import { startSession } from "~/modules/auth/session.server";
 import { createPerson, openEvent, pageSignedInAs, submittedEntry, teamOf, type Person } from "./fixtures";
-import { closeAndStay, expectAccessible, test, unique } from "./helpers";
+import { closeAndStay, expectAccessible, test, unique, waitForApp } from "./helpers";
 
 /** A signed-in page with JavaScript switched off: the forms must work as plain HTML. */
 async function pageWithoutScript(browser: Browser, person: Person): Promise<Page> {
@@ -23,6 +23,7 @@ async function entryPage(browser: Browser) {
   const team = await teamOf(setUp, person);
   const page = await pageSignedInAs(browser, person.email);
   await page.goto(`${team.url}/entry`);
+  await waitForApp(page);
   return { setUp, person, team, page, entryUrl: `${team.url}/entry` };
 }
 
@@ -42,6 +43,7 @@ test("the draft saves itself while the team types and survives a reload", async 
   // Still a draft: autosave never submits.
   await expect(page.getByText("Draft: save any time")).toBeVisible();
   await page.reload();
+  await waitForApp(page);
   await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
   await expect(page.getByLabel("What did not work")).toHaveValue("Emails did not name the invoice.");
 
@@ -72,7 +74,9 @@ test("a teammate's newer save is never overwritten by autosave; the text stays o
   const alice = await pageSignedInAs(browser, alicePerson.email);
   const bob = await pageSignedInAs(browser, bobPerson.email);
   await alice.goto(`${team.url}/entry`);
+  await waitForApp(alice);
   await bob.goto(`${team.url}/entry`);
+  await waitForApp(bob);
   await bob.getByLabel("Title").fill("Bob's title");
   await expect(status(bob)).toHaveText(/^Draft saved/);
   await alice.getByLabel("Title").fill("Alice's title");
@@ -257,6 +261,7 @@ test("'Have we tried this before?' comes before the form, and on the create-team
   const newcomer = await createPerson("Nia Newcomer");
   const create = await pageSignedInAs(browser, newcomer.email);
   await create.goto(`${setUp.url}/teams/new`);
+  await waitForApp(create);
   await expect(create.getByRole("heading", { name: "Have we tried this before?" })).toHaveCount(0);
   await create.getByLabel("Team name").fill("Early Readers");
   await create.getByLabel("Problem").selectOption({ label: setUp.problemTitle });
@@ -283,6 +288,7 @@ test("at 390 px the form fits, the save bar stays on screen and never covers the
   const page = await pageSignedInAs(browser, person.email);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${team.url}/entry`);
+  await waitForApp(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   // The sticky bar that holds the save buttons.
   const bar = page.getByRole("button", { name: "Save draft" }).locator("xpath=ancestor::div[contains(@class, 'sticky')]");

@@ -4,7 +4,7 @@ import { eventOrganizers, events, submissionQuestions, teams } from "#db/schema"
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createPerson, draftEvent, openEvent, pageSignedInAs, problemFor, scoreSheet, startJudging, submittedEntry, teamOf } from "./fixtures";
-import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, unique, test } from "./helpers";
+import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, unique, test, waitForApp } from "./helpers";
 
 async function addProblem(page: Page, title: string, owner: string, ownerAccount?: string) {
   await page.getByRole("link", { name: "Add a problem" }).click();
@@ -327,6 +327,7 @@ test("the organizers' forms ask before a link leaves unsaved changes, and not af
   const leave = organizer.getByRole("alertdialog", { name: "Leave without saving?" });
 
   await organizer.goto(`${setUp.url}/edit`);
+  await waitForApp(organizer);
   await organizer.getByLabel("Tagline (optional)").fill("Fewer truck rolls");
   await organizer.getByRole("link", { name: "Archive" }).first().click();
   await expect(leave).toContainText("Your changes to the event's details are not saved yet.");
@@ -337,6 +338,7 @@ test("the organizers' forms ask before a link leaves unsaved changes, and not af
   await expectToast(organizer, "Event details saved.");
 
   await organizer.goto(`${setUp.url}/rubric`);
+  await waitForApp(organizer);
   await organizer.getByLabel("Weight of criterion 1").fill("30");
   await organizer.getByRole("link", { name: "Archive" }).first().click();
   await expect(leave).toContainText("Your changes to the rubric are not saved yet.");
