@@ -146,3 +146,27 @@ test("without JavaScript, Preview shows the rendered message and sending now wor
   await expectToast(page, "Announcement sent. Its audience is empty right now, so it reached nobody.");
   await expect(page.getByRole("region", { name: "Sent" }).getByText("reached 0 people")).toBeVisible();
 });
+
+// Someone looking for a team is in the event before they are in a team: "Everyone in the event" reaches them.
+test("an announcement to everyone in the event reaches someone still looking for a team", async ({ browser }) => {
+  const setUp = await openEvent(unique("Seeker Hack"));
+  const seeker = await createPerson("Sol Seeking");
+  const seekerPage = await pageSignedInAs(browser, seeker.email);
+  await seekerPage.goto(`${setUp.url}/find-a-team`);
+  await seekerPage.getByLabel("Your skills and interests").fill("Forecasting, Python");
+  await seekerPage.getByRole("button", { name: "Post that I am looking" }).click();
+  await expectToast(seekerPage, "Your post is up: teams looking for members can see it.");
+
+  const page = await pageSignedInAs(browser, "organizer@example.com");
+  await page.goto(`${setUp.url}/announcements`);
+  await expect(page.getByText("every member of every team, everyone looking for a team, every judge and the other organizers")).toBeVisible();
+  await page.getByRole("textbox", { name: "Title" }).fill("Team mixer at noon");
+  await page.getByRole("textbox", { name: "Message" }).fill("Meet the teams looking for members in the atrium.");
+  await page.getByLabel("Who gets it").selectOption({ label: "Everyone in the event (1 person now)" });
+  await page.getByRole("button", { name: /^Send (announcement now|or schedule announcement)$/ }).click();
+  await expectToast(page, "Announcement sent to 1 person.");
+
+  await seekerPage.goto(setUp.url);
+  await expect(seekerPage.getByRole("article", { name: "Team mixer at noon" })).toContainText("Meet the teams looking for members in the atrium.");
+  await expectAccessible(seekerPage);
+});

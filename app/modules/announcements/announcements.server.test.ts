@@ -11,6 +11,7 @@ import { addJudge } from "~/modules/events/events.server";
 import { addOrganizer } from "~/modules/events/settings.server";
 import { registerAllTasks } from "~/modules/schedule/tasks.server";
 import { runDueWork } from "~/modules/schedule/scheduler.server";
+import { saveSeekerPost } from "~/modules/teams/team-finder.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { accessOf, args, createOpenEvent, createUser, getEvent, request, settle, submittedEntry, type TestUser } from "~/test/fixtures";
 import { announcementAudiences } from "./rules";
@@ -22,15 +23,15 @@ const HOUR = 3_600_000;
 type World = {
   event: Awaited<ReturnType<typeof getEvent>>;
   organizer: TestUser;
-  people: Record<"coOrganizer" | "judge" | "winner" | "winnerMate" | "submitter" | "drafter" | "outsider", TestUser>;
+  people: Record<"coOrganizer" | "judge" | "winner" | "winnerMate" | "submitter" | "drafter" | "seeker" | "outsider", TestUser>;
 };
 const w = {} as World;
 
 beforeAll(async () => {
   registerAllTasks();
   const organizer = await createUser({ role: "organizer" });
-  const [coOrganizer, judge, winner, winnerMate, submitter, drafter, outsider] = await Promise.all(
-    ["Co", "Judge", "Winner", "Mate", "Submitter", "Drafter", "Outsider"].map((name) => createUser({ name: `${name} Person` })),
+  const [coOrganizer, judge, winner, winnerMate, submitter, drafter, seeker, outsider] = await Promise.all(
+    ["Co", "Judge", "Winner", "Mate", "Submitter", "Drafter", "Seeker", "Outsider"].map((name) => createUser({ name: `${name} Person` })),
   );
   const { event, problem } = await createOpenEvent(organizer);
   await addJudge(event.id, judge.email);
@@ -41,7 +42,13 @@ beforeAll(async () => {
   const draft = await createTeam(event, drafter.id, { name: "Still drafting", problemId: problem.id });
   if (!draft.ok) throw new Error("team setup failed");
   await db.insert(awards).values({ id: newId(), eventId: event.id, name: "Best in show", entryId: won.entryId });
-  Object.assign(w, { event: await getEvent(event.id), organizer, people: { coOrganizer, judge, winner, winnerMate, submitter, drafter, outsider } });
+  // In the event without a team yet: a "looking for a team" post.
+  expect(await saveSeekerPost(event, seeker.id, { skills: "Python, prompt evaluation" })).toEqual({ ok: true });
+  Object.assign(w, {
+    event: await getEvent(event.id),
+    organizer,
+    people: { coOrganizer, judge, winner, winnerMate, submitter, drafter, seeker, outsider },
+  });
 });
 
 const ids = (list: { id: string }[]) => list.map((p) => p.id).sort();
@@ -69,7 +76,7 @@ const noticesOf = (announcementId: string) =>
 describe("audiences, resolved when sent", () => {
   it("reaches exactly the people each audience names, never its author", async () => {
     const of = (a: AnnouncementAudience) => recipients(w.event.id, a, w.event.phase, w.organizer.id).then(ids);
-    expect(await of("everyone")).toEqual(names(["coOrganizer", "judge", "winner", "winnerMate", "submitter", "drafter"]));
+    expect(await of("everyone")).toEqual(names(["coOrganizer", "judge", "winner", "winnerMate", "submitter", "drafter", "seeker"]));
     expect(await of("teams")).toEqual(names(["winner", "winnerMate", "submitter", "drafter"]));
     expect(await of("submitters")).toEqual(names(["winner", "winnerMate", "submitter"]));
     expect(await of("judges")).toEqual(names(["judge"]));
@@ -82,11 +89,16 @@ describe("audiences, resolved when sent", () => {
       if (phase === "closed") await closeEvent();
       for (const [key, person] of Object.entries(w.people)) {
         const access = await accessOf(w.event.id, person.id);
-        const facts = await db.all<{ s: number; won: number }>(
+        const facts = await db.all<{ s: number; won: number; seeking: number }>(
           sql`select exists(select 1 from entries e where e.team_id = ${access.teamId} and e.status = 'submitted') as s,
-            exists(select 1 from entries e join awards a on a.entry_id = e.id where e.team_id = ${access.teamId}) as won`,
+            exists(select 1 from entries e join awards a on a.entry_id = e.id where e.team_id = ${access.teamId}) as won,
+            exists(select 1 from team_seekers s where s.event_id = ${w.event.id} and s.user_id = ${person.id}) as seeking`,
         );
-        const readable = readableAudiences(person, access, { teamSubmitted: Boolean(facts[0].s), teamWon: Boolean(facts[0].won) });
+        const readable = readableAudiences(person, access, {
+          teamSubmitted: Boolean(facts[0].s),
+          teamWon: Boolean(facts[0].won),
+          seeking: Boolean(facts[0].seeking),
+        });
         for (const audience of announcementAudiences) {
           const reached = ids(await recipients(w.event.id, audience, phase, w.organizer.id)).includes(person.id);
           // Organizers read every announcement; everyone else exactly those they would be sent.

@@ -28,9 +28,11 @@ function audienceCondition(eventId: string, audience: AnnouncementAudience, phas
   const judge = sql`(exists(select 1 from event_judges j where j.event_id = ${eventId} and j.user_id = u.id)
     or exists(select 1 from final_judges fj where fj.event_id = ${eventId} and fj.user_id = u.id))`;
   const organizer = sql`exists(select 1 from event_organizers o where o.event_id = ${eventId} and o.user_id = u.id)`;
+  // Someone with a "looking for a team" post: in the event before they are in a team (ADR 032).
+  const seeking = sql`exists(select 1 from team_seekers s where s.event_id = ${eventId} and s.user_id = u.id)`;
   switch (audience) {
     case "everyone":
-      return sql`(${inTeam} or ${judge} or ${organizer})`;
+      return sql`(${inTeam} or ${seeking} or ${judge} or ${organizer})`;
     case "teams":
       return inTeam;
     case "submitters":
@@ -230,12 +232,17 @@ const readableOf = preparedQuery(() =>
  * is part of the query, so an announcement never leaves the server for someone outside its audience.
  */
 export async function announcementsFor(actor: Actor, event: { id: string }, access: EventAccess) {
-  const [facts] = await db.all<{ submitted: number; won: number }>(
+  const [facts] = await db.all<{ submitted: number; won: number; seeking: number }>(
     sql`select
       exists(select 1 from entries en where en.team_id = ${access.teamId} and en.status = 'submitted') as submitted,
-      exists(select 1 from entries en join awards a on a.entry_id = en.id where en.team_id = ${access.teamId}) as won`,
+      exists(select 1 from entries en join awards a on a.entry_id = en.id where en.team_id = ${access.teamId}) as won,
+      exists(select 1 from team_seekers s where s.event_id = ${event.id} and s.user_id = ${actor.id}) as seeking`,
   );
-  const audiences = readableAudiences(actor, access, { teamSubmitted: Boolean(facts?.submitted), teamWon: Boolean(facts?.won) });
+  const audiences = readableAudiences(actor, access, {
+    teamSubmitted: Boolean(facts?.submitted),
+    teamWon: Boolean(facts?.won),
+    seeking: Boolean(facts?.seeking),
+  });
   const manages = canManageAnnouncements(actor, access).ok;
   if (audiences.length === 0) return [];
   const rows = await readableOf().all({ eventId: event.id, audiences: JSON.stringify(audiences) });

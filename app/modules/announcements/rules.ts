@@ -5,7 +5,11 @@ export { announcementAudiences, type AnnouncementAudience };
 
 /** One word per audience in lists, and the sentence the form and the ADR use to define it. */
 export const audienceWords: Record<AnnouncementAudience, { label: string; definition: string; mailTo: string }> = {
-  everyone: { label: "Everyone in the event", definition: "every member of every team, every judge and the other organizers", mailTo: "everyone in" },
+  everyone: {
+    label: "Everyone in the event",
+    definition: "every member of every team, everyone looking for a team, every judge and the other organizers",
+    mailTo: "everyone in",
+  },
   teams: { label: "Team members", definition: "every member of every team, whether or not their entry is submitted", mailTo: "the team members of" },
   submitters: { label: "Submitters", definition: "the members of teams whose entry is submitted", mailTo: "the teams that submitted an entry to" },
   judges: { label: "Judges", definition: "the event's judges", mailTo: "the judges of" },

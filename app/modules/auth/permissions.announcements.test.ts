@@ -11,7 +11,7 @@ const ev = (over: Partial<EventAccess> = {}): EventAccess => ({
   teamId: null,
   ...over,
 });
-const none = { teamSubmitted: false, teamWon: false };
+const none = { teamSubmitted: false, teamWon: false, seeking: false };
 
 describe("canManageAnnouncements", () => {
   it("is for the event's organizers and admins; a draft stays hidden (404) from everyone else", () => {
@@ -40,13 +40,17 @@ describe("readableAudiences", () => {
     expect(readableAudiences(member, ev({ isJudge: true }), none)).toEqual(["everyone", "judges"]);
   });
 
+  it("gives someone looking for a team everyone, and nothing that needs a team", () => {
+    expect(readableAudiences(member, ev(), { ...none, seeking: true })).toEqual(["everyone"]);
+  });
+
   it("gives a team member everyone and teams; submitters once their entry is in", () => {
     expect(readableAudiences(member, ev({ teamId: "t" }), none)).toEqual(["everyone", "teams"]);
-    expect(readableAudiences(member, ev({ teamId: "t" }), { teamSubmitted: true, teamWon: false })).toEqual(["everyone", "teams", "submitters"]);
+    expect(readableAudiences(member, ev({ teamId: "t" }), { ...none, teamSubmitted: true })).toEqual(["everyone", "teams", "submitters"]);
   });
 
   it("gives a winning team winners only once results are published", () => {
-    const won = { teamSubmitted: true, teamWon: true };
+    const won = { teamSubmitted: true, teamWon: true, seeking: false };
     expect(readableAudiences(member, ev({ teamId: "t", phase: "judging" }), won)).not.toContain("winners");
     expect(readableAudiences(member, ev({ teamId: "t", phase: "closed" }), won)).toContain("winners");
     expect(readableAudiences(member, ev({ phase: "closed" }), won)).toEqual([]);

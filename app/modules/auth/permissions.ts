@@ -351,12 +351,16 @@ export function canManageAnnouncements(actor: Actor, ev: EventAccess): Decision 
  * The event page filters its query with this, and the send-time recipient query (announcements.server.ts)
  * says the same in SQL; the integration tests hold the two together.
  */
-export function readableAudiences(actor: Actor, ev: EventAccess, facts: { teamSubmitted: boolean; teamWon: boolean }): AnnouncementAudience[] {
+export function readableAudiences(
+  actor: Actor,
+  ev: EventAccess,
+  facts: { teamSubmitted: boolean; teamWon: boolean; /** A "looking for a team" post of theirs in the event. */ seeking: boolean },
+): AnnouncementAudience[] {
   if (!canViewEvent(actor, ev).ok) return [];
   if (managesEvent(actor, ev)) return [...announcementAudiences];
   const inTeam = ev.teamId !== null;
   const member: Record<AnnouncementAudience, boolean> = {
-    everyone: inTeam || ev.isJudge,
+    everyone: inTeam || facts.seeking || ev.isJudge,
     teams: inTeam,
     submitters: inTeam && facts.teamSubmitted,
     judges: ev.isJudge,
