@@ -27,6 +27,12 @@ test("search the archive, filter by failed and a root cause, open a learning, sh
   await reader.getByLabel("Search entries and post-mortems").fill("chatbot NOT queue");
   await reader.getByRole("button", { name: "Search" }).click();
   await expect(reader.getByRole("region", { name: "Results" }).getByRole("link", { name: "Support chatbot for agents" })).toHaveCount(0);
+  // Only a word to leave out: every other learning, newest first, and the page says how it read the search.
+  await reader.getByLabel("Search entries and post-mortems").fill("NOT chatbot");
+  await reader.getByRole("button", { name: "Search" }).click();
+  await expect(reader.getByText("Only words to leave out were typed: showing every learning without chatbot, newest first.")).toBeVisible();
+  await expect(results.first()).toBeVisible();
+  await expect(results.getByRole("link", { name: "Support chatbot for agents" })).toHaveCount(0);
   await reader.getByLabel("Search entries and post-mortems").fill("support chatbot");
   await reader.getByRole("button", { name: "Search" }).click();
   await expect(results.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();

@@ -77,3 +77,30 @@ describe("browsing the archive", () => {
     expect((await browse({ outcome: "working", page: "3" })).learnings).toEqual([]);
   });
 });
+
+describe("a search of only words to leave out", () => {
+  it("browses the learnings without them, newest first, under the filters, and says so", async () => {
+    const all = [await browse({}), await browse({ page: "2" }), await browse({ page: "3" })].flatMap((p) => p.learnings);
+    const withoutFiveOrSeven = all.filter((l) => l.title !== "Entry 5" && l.title !== "Entry 7");
+    // Both events have an "Entry 5" and an "Entry 7".
+    expect(withoutFiveOrSeven).toHaveLength(43);
+    const first = await browse({ q: "-5 NOT 7" });
+    expect(first).toMatchObject({ total: 43, pageCount: 3, mode: "browse" });
+    expect(first.notice).toBe("Only words to leave out were typed: showing every learning without 5 or 7, newest first. Add a word to look for to rank them.");
+    const pages = [first, await browse({ q: "-5 NOT 7", page: "2" }), await browse({ q: "-5 NOT 7", page: "3" })];
+    expect(pages.flatMap((p) => p.learnings.map((l) => l.id))).toEqual(withoutFiveOrSeven.map((l) => l.id));
+    const failed = withoutFiveOrSeven.filter((l) => l.outcome === "failed");
+    expect((await browse({ q: "-5 NOT 7", outcome: "failed" })).learnings.map((l) => l.id)).toEqual(failed.map((l) => l.id));
+  });
+
+  it("shows every learning, and says why, when those words are in more learnings than it leaves out", async () => {
+    const filters = filtersFromUrl(new URLSearchParams({ q: "-5 NOT 7" }));
+    // Four learnings have 5 or 7: within a cap of four they are left out, past a cap of three they are not.
+    expect(await searchLearnings(filters, { excludeCap: 4 })).toMatchObject({ total: 43 });
+    const shown = await searchLearnings(filters, { excludeCap: 3 });
+    expect(shown).toMatchObject({ total: 47, mode: "browse" });
+    expect(shown.notice).toBe(
+      "Only words to leave out were typed, and 5 or 7 are in too many learnings to leave out: showing every learning, newest first. Add a word to look for.",
+    );
+  });
+});

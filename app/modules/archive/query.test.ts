@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { anyWordQuery, MARK_END, MARK_START, parseQuery, prefixStemCandidates, queryPrefixes, queryWords, splitSnippet, unmarked } from "./query";
+import {
+  anyWordQuery,
+  MARK_END,
+  MARK_START,
+  parseQuery,
+  prefixStemCandidates,
+  queryPrefixes,
+  queryWords,
+  splitSnippet,
+  unmarked,
+  withoutNotice,
+} from "./query";
 
 describe("parseQuery", () => {
   it("requires every word, each as a quoted FTS5 string", () => {
@@ -35,7 +46,28 @@ describe("parseQuery", () => {
 
   it("returns no expression for empty or punctuation-only input, with a notice where useful", () => {
     for (const q of ["", "   ", "*", '""', "-", "()", "%%", "OR"]) expect(parseQuery(q).all, q).toBeNull();
-    expect(parseQuery("-voice").notice).toMatch(/at least one word/);
+    expect(parseQuery("-voice")).toMatchObject({ all: null, notice: null, withoutWords: "voice" });
+  });
+
+  it("turns a search of only words to leave out into the learnings to leave out, and nothing else", () => {
+    expect(parseQuery('-voice NOT "root cause" -invoic*')).toMatchObject({
+      all: null,
+      any: null,
+      without: '"voice" OR "root cause" OR "invoic"*',
+      withoutWords: "voice or “root cause” or invoic",
+    });
+    expect(parseQuery("-evaluat*", new Map([["evaluat", "evalu"]])).without).toBe('("evaluat"* OR "evalu")');
+    for (const q of ["", "voice", "voice -chat", "OR", "🚀"]) expect(parseQuery(q), q).toMatchObject({ without: null, withoutWords: "" });
+  });
+
+  it("says how a search of only words to leave out was read: without them, or every learning when they are in too many", () => {
+    expect(withoutNotice("voice", true)).toBe(
+      "Only words to leave out were typed: showing every learning without voice, newest first. Add a word to look for to rank them.",
+    );
+    expect(withoutNotice("data", false)).toBe(
+      "Only words to leave out were typed, and data is in too many learnings to leave out: showing every learning, newest first. Add a word to look for.",
+    );
+    expect(withoutNotice("data or model", false)).toContain("data or model are in too many learnings");
   });
 
   it("refuses one-letter prefixes (they would expand to most of the index) and says so", () => {
@@ -154,7 +186,8 @@ describe("parseQuery, term by term", () => {
 
   it("names each one-letter prefix it searched as a whole word, and says every notice", () => {
     expect(parseQuery("a* b* model").notice).toBe("A prefix needs at least 2 letters before the *: searched a*, b* as whole words.");
-    expect(parseQuery("-voice").notice).toBe("A search needs at least one word to look for, not only words to leave out.");
+    // Only words to leave out: the search says how it read them, once it knows how many learnings they are in.
+    expect(parseQuery("-voice").notice).toBeNull();
     expect(parseQuery("").notice).toBeNull();
     expect(parseQuery("   ").notice).toBeNull();
     for (const operators of ["OR", " OR  OR "])

@@ -18,6 +18,13 @@ export type ParsedQuery = {
   all: string | null;
   /** The MATCH expression accepting any positive term (the fallback when `all` finds nothing). */
   any: string | null;
+  /**
+   * Only words to leave out were typed ("-chatbot", "NOT chatbot"): the MATCH expression accepting any of them, so
+   * the archive is browsed without the learnings it finds. Null otherwise.
+   */
+  without: string | null;
+  /** Those words as the page names them ("voice or “root cause”"), for withoutNotice; empty otherwise. */
+  withoutWords: string;
   terms: Term[];
   /** Something the person should know about how their query was read. */
   notice: string | null;
@@ -183,13 +190,15 @@ export function parseQuery(raw: string, stems?: PrefixStems, leaveOut?: Readonly
   const positive = terms.map((t, i) => ({ t, i })).filter(({ t }) => !t.negated);
   const negative = terms.filter((t) => t.negated);
   if (positive.length === 0) {
-    if (negative.length > 0) notices.push("A search needs at least one word to look for, not only words to leave out.");
+    // Only words to leave out are said by the search (withoutNotice), once it knows how many learnings they are in.
     // Only symbols, emoji or operators ("🚀", "*", "OR"): say so rather than list the archive as if it matched.
-    else if (/^\s*(?:(?:OR|AND|NOT)\s*)+$/.test(raw))
+    if (negative.length === 0 && /^\s*(?:(?:OR|AND|NOT)\s*)+$/.test(raw))
       notices.push("OR, AND and NOT only join the words of a search, and this one has no other: showing the learnings as if nothing was typed.");
-    else if (raw.trim() && !left.length)
+    else if (negative.length === 0 && raw.trim() && !left.length)
       notices.push("A search looks for words of letters or digits, and this one has none: showing the learnings as if nothing was typed.");
-    return { all: null, any: null, terms, notice: notices.join(" ") || null };
+    const without = negative.length ? negative.map((t) => render(t, stems)).join(" OR ") : null;
+    const withoutWords = negative.map((t) => (t.phrase ? `“${t.text}”` : t.text)).join(" or ");
+    return { all: null, any: null, without, withoutWords, terms, notice: notices.join(" ") || null };
   }
 
   // Group positive terms: consecutive terms joined by OR form one group; groups are ANDed.
@@ -204,7 +213,17 @@ export function parseQuery(raw: string, stems?: PrefixStems, leaveOut?: Readonly
   const not = negative.map((t) => ` NOT ${render(t, stems)}`).join("");
   const all = groups.length === 1 && !not ? groupText(groups[0]) : `${groups.map(groupText).join(" AND ")}${not}`;
   const any = groups.length > 1 ? `(${positive.map(({ t }) => render(t, stems)).join(" OR ")})${not}` : null;
-  return { all, any, terms, notice: notices.join(" ") || null };
+  return { all, any, without: null, withoutWords: "", terms, notice: notices.join(" ") || null };
+}
+
+/**
+ * How a search of only words to leave out was read: the learnings without them, or, when they are in more learnings
+ * than can be left out at a bounded cost (`left` false), every learning.
+ */
+export function withoutNotice(words: string, left: boolean): string {
+  return left
+    ? `Only words to leave out were typed: showing every learning without ${words}, newest first. Add a word to look for to rank them.`
+    : `Only words to leave out were typed, and ${words} ${words.includes(" or ") ? "are" : "is"} in too many learnings to leave out: showing every learning, newest first. Add a word to look for.`;
 }
 
 // Snippet markers: characters from Unicode's private use area, which user text does not contain
