@@ -46,7 +46,7 @@ describe("parseQuery", () => {
 
   it("returns no expression for empty or punctuation-only input, with a notice where useful", () => {
     for (const q of ["", "   ", "*", '""', "-", "()", "%%", "OR"]) expect(parseQuery(q).all, q).toBeNull();
-    expect(parseQuery("-voice")).toMatchObject({ all: null, notice: null, withoutWords: "voice" });
+    expect(parseQuery("-voice")).toMatchObject({ all: null, notice: null, withoutWords: ["voice"] });
   });
 
   it("turns a search of only words to leave out into the learnings to leave out, and nothing else", () => {
@@ -54,20 +54,21 @@ describe("parseQuery", () => {
       all: null,
       any: null,
       without: '"voice" OR "root cause" OR "invoic"*',
-      withoutWords: "voice or “root cause” or invoic",
+      withoutWords: ["voice", "“root cause”", "invoic"],
     });
     expect(parseQuery("-evaluat*", new Map([["evaluat", "evalu"]])).without).toBe('("evaluat"* OR "evalu")');
-    for (const q of ["", "voice", "voice -chat", "OR", "🚀"]) expect(parseQuery(q), q).toMatchObject({ without: null, withoutWords: "" });
+    for (const q of ["", "voice", "voice -chat", "OR", "🚀"]) expect(parseQuery(q), q).toMatchObject({ without: null, withoutWords: [] });
   });
 
   it("says how a search of only words to leave out was read: without them, or every learning when they are in too many", () => {
-    expect(withoutNotice("voice", true)).toBe(
+    expect(withoutNotice(["voice"], true)).toBe(
       "Only words to leave out were typed: showing every learning without voice, newest first. Add a word to look for to rank them.",
     );
-    expect(withoutNotice("data", false)).toBe(
+    expect(withoutNotice(["data"], false)).toBe(
       "Only words to leave out were typed, and data is in too many learnings to leave out: showing every learning, newest first. Add a word to look for.",
     );
-    expect(withoutNotice("data or model", false)).toContain("data or model are in too many learnings");
+    expect(withoutNotice(["data", "model"], false)).toContain("data or model are in too many learnings");
+    expect(withoutNotice(["“this or that”"], false)).toContain("“this or that” is in too many learnings");
   });
 
   it("refuses one-letter prefixes (they would expand to most of the index) and says so", () => {

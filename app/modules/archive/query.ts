@@ -23,8 +23,8 @@ export type ParsedQuery = {
    * the archive is browsed without the learnings it finds. Null otherwise.
    */
   without: string | null;
-  /** Those words as the page names them ("voice or “root cause”"), for withoutNotice; empty otherwise. */
-  withoutWords: string;
+  /** Those words as the page names them (voice, “root cause”), for withoutNotice; empty otherwise. */
+  withoutWords: string[];
   terms: Term[];
   /** Something the person should know about how their query was read. */
   notice: string | null;
@@ -197,7 +197,7 @@ export function parseQuery(raw: string, stems?: PrefixStems, leaveOut?: Readonly
     else if (negative.length === 0 && raw.trim() && !left.length)
       notices.push("A search looks for words of letters or digits, and this one has none: showing the learnings as if nothing was typed.");
     const without = negative.length ? negative.map((t) => render(t, stems)).join(" OR ") : null;
-    const withoutWords = negative.map((t) => (t.phrase ? `“${t.text}”` : t.text)).join(" or ");
+    const withoutWords = negative.map((t) => (t.phrase ? `“${t.text}”` : t.text));
     return { all: null, any: null, without, withoutWords, terms, notice: notices.join(" ") || null };
   }
 
@@ -213,17 +213,18 @@ export function parseQuery(raw: string, stems?: PrefixStems, leaveOut?: Readonly
   const not = negative.map((t) => ` NOT ${render(t, stems)}`).join("");
   const all = groups.length === 1 && !not ? groupText(groups[0]) : `${groups.map(groupText).join(" AND ")}${not}`;
   const any = groups.length > 1 ? `(${positive.map(({ t }) => render(t, stems)).join(" OR ")})${not}` : null;
-  return { all, any, without: null, withoutWords: "", terms, notice: notices.join(" ") || null };
+  return { all, any, without: null, withoutWords: [], terms, notice: notices.join(" ") || null };
 }
 
 /**
  * How a search of only words to leave out was read: the learnings without them, or, when they are in more learnings
  * than can be left out at a bounded cost (`left` false), every learning.
  */
-export function withoutNotice(words: string, left: boolean): string {
+export function withoutNotice(words: string[], left: boolean): string {
+  const named = words.join(" or ");
   return left
-    ? `Only words to leave out were typed: showing every learning without ${words}, newest first. Add a word to look for to rank them.`
-    : `Only words to leave out were typed, and ${words} ${words.includes(" or ") ? "are" : "is"} in too many learnings to leave out: showing every learning, newest first. Add a word to look for.`;
+    ? `Only words to leave out were typed: showing every learning without ${named}, newest first. Add a word to look for to rank them.`
+    : `Only words to leave out were typed, and ${named} ${words.length > 1 ? "are" : "is"} in too many learnings to leave out: showing every learning, newest first. Add a word to look for.`;
 }
 
 // Snippet markers: characters from Unicode's private use area, which user text does not contain
