@@ -58,6 +58,8 @@ describe("parseQuery", () => {
     });
     expect(parseQuery("-evaluat*", new Map([["evaluat", "evalu"]])).without).toBe('("evaluat"* OR "evalu")');
     for (const q of ["", "voice", "voice -chat", "OR", "🚀"]) expect(parseQuery(q), q).toMatchObject({ without: null, withoutWords: [] });
+    // An operator beside symbols is read as the symbols are: no word at all.
+    for (const q of ["🚀 OR", "OR 🚀"]) expect(parseQuery(q).notice, q).toMatch(/^A search looks for words of letters or digits/);
   });
 
   it("says how a search of only words to leave out was read: without them, or every learning when they are in too many", () => {

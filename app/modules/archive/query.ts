@@ -192,10 +192,12 @@ export function parseQuery(raw: string, stems?: PrefixStems, leaveOut?: Readonly
   if (positive.length === 0) {
     // Only words to leave out are said by the search (withoutNotice), once it knows how many learnings they are in.
     // Only symbols, emoji or operators ("🚀", "*", "OR"): say so rather than list the archive as if it matched.
-    if (negative.length === 0 && /^\s*(?:(?:OR|AND|NOT)\s*)+$/.test(raw))
-      notices.push("OR, AND and NOT only join the words of a search, and this one has no other: showing the learnings as if nothing was typed.");
-    else if (negative.length === 0 && raw.trim() && !left.length)
-      notices.push("A search looks for words of letters or digits, and this one has none: showing the learnings as if nothing was typed.");
+    if (negative.length === 0) {
+      if (/^\s*(?:(?:OR|AND|NOT)\s*)+$/.test(raw))
+        notices.push("OR, AND and NOT only join the words of a search, and this one has no other: showing the learnings as if nothing was typed.");
+      else if (raw.trim() && !left.length)
+        notices.push("A search looks for words of letters or digits, and this one has none: showing the learnings as if nothing was typed.");
+    }
     const without = negative.length ? negative.map((t) => render(t, stems)).join(" OR ") : null;
     const withoutWords = negative.map((t) => (t.phrase ? `“${t.text}”` : t.text));
     return { all: null, any: null, without, withoutWords, terms, notice: notices.join(" ") || null };
