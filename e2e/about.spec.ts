@@ -1,7 +1,7 @@
 // The licenses of the libraries in the browser's bundles are in one file the build writes, linked from /about, not
 // repeated as comments in every bundle (ADR 056).
 import { expect } from "@playwright/test";
-import { expectAccessible, test } from "./helpers";
+import { expectAccessible, test, waitForApp } from "./helpers";
 
 test("the about page links the licenses of the libraries its pages load, which the loaded code does not repeat", async ({ page, request }) => {
   await page.goto("/about");
@@ -42,7 +42,9 @@ test("the style sheet is the same file before and after a navigation inside the 
   page.on("response", (response) => {
     if (new URL(response.url()).pathname.endsWith(".css")) sheets.push(new URL(response.url()).pathname);
   });
-  await page.goto("/about", { waitUntil: "networkidle" });
+  await page.goto("/about");
+  // The link must navigate inside the app: a click before the app runs loads a new document.
+  await waitForApp(page);
   await page.getByRole("link", { name: "Sign in" }).first().click();
   await expect(page).toHaveURL(/\/login$/);
   await page.waitForLoadState("networkidle");

@@ -159,7 +159,7 @@ test("an announcement to everyone in the event reaches someone still looking for
 
   const page = await pageSignedInAs(browser, "organizer@example.com");
   await page.goto(`${setUp.url}/announcements`);
-  await expect(page.getByText("every member of every team, everyone looking for a team, every judge and the other organizers")).toBeVisible();
+  await expect(page.getByText("every member of every team, everyone who posted on Find a team, every judge and the other organizers")).toBeVisible();
   await page.getByRole("textbox", { name: "Title" }).fill("Team mixer at noon");
   await page.getByRole("textbox", { name: "Message" }).fill("Meet the teams looking for members in the atrium.");
   await page.getByLabel("Who gets it").selectOption({ label: "Everyone in the event (1 person now)" });

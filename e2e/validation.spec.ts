@@ -32,8 +32,8 @@ test("with JavaScript, a form's check arrives after the page and then answers wi
     if (r.method() === "POST") posts.push(r.url());
   });
   await page.goto("/signup");
-  // The schemas come in a chunk of their own after the page (ADR 043); once the app runs and the network is quiet
-  // they are in.
+  // The schemas come in a chunk of their own, asked for when the form's module runs, before hydration ends (ADR 043):
+  // once the app runs and the network is quiet they are in.
   await waitForApp(page);
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Work email").fill("not-an-email");

@@ -7,7 +7,7 @@ export { announcementAudiences, type AnnouncementAudience };
 export const audienceWords: Record<AnnouncementAudience, { label: string; definition: string; mailTo: string }> = {
   everyone: {
     label: "Everyone in the event",
-    definition: "every member of every team, everyone looking for a team, every judge and the other organizers",
+    definition: "every member of every team, everyone who posted on Find a team, every judge and the other organizers",
     mailTo: "everyone in",
   },
   teams: { label: "Team members", definition: "every member of every team, whether or not their entry is submitted", mailTo: "the team members of" },

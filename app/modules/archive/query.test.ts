@@ -54,10 +54,12 @@ describe("parseQuery", () => {
       all: null,
       any: null,
       without: '"voice" OR "root cause" OR "invoic"*',
-      withoutWords: ["voice", "“root cause”", "invoic"],
+      withoutWords: ["voice", "“root cause”", "invoic*"],
     });
     expect(parseQuery("-evaluat*", new Map([["evaluat", "evalu"]])).without).toBe('("evaluat"* OR "evalu")');
     for (const q of ["", "voice", "voice -chat", "OR", "🚀"]) expect(parseQuery(q), q).toMatchObject({ without: null, withoutWords: [] });
+    // Each named once, as typed.
+    expect(parseQuery("-voice NOT voice").withoutWords).toEqual(["voice"]);
     // An operator beside symbols is read as the symbols are: no word at all.
     for (const q of ["🚀 OR", "OR 🚀"]) expect(parseQuery(q).notice, q).toMatch(/^A search looks for words of letters or digits/);
   });

@@ -199,7 +199,7 @@ export function parseQuery(raw: string, stems?: PrefixStems, leaveOut?: Readonly
         notices.push("A search looks for words of letters or digits, and this one has none: showing the learnings as if nothing was typed.");
     }
     const without = negative.length ? negative.map((t) => render(t, stems)).join(" OR ") : null;
-    const withoutWords = negative.map((t) => (t.phrase ? `“${t.text}”` : t.text));
+    const withoutWords = [...new Set(negative.map((t) => (t.phrase ? `“${t.text}”` : t.prefix ? `${t.text}*` : t.text)))];
     return { all: null, any: null, without, withoutWords, terms, notice: notices.join(" ") || null };
   }
 

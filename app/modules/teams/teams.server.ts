@@ -85,11 +85,14 @@ const wasRemoved = async (teamId: string, userId: string) =>
  * The lead declined this person's request to join the team and has not invited them since (a decline withdraws an
  * earlier invitation, join-requests.server.ts): its code, which they may have from a teammate or an old invitation,
  * does not let them in past that answer. An invitation sent after the decline is the lead's later word, also once
- * answered "No thanks": the person may still change their mind and join with the code, as anyone invited may.
+ * answered "No thanks": the person may still change their mind and join with the code, as anyone invited may. (The
+ * decline deletes the invitations made up to its own millisecond, so one still there from that millisecond came
+ * after it; one standing lets them in whenever it was made.)
  */
 const declinedSql = (teamId: string, userId: string) => sql`exists (select 1 from join_requests q
   where q.team_id = ${teamId} and q.user_id = ${userId} and q.status = 'declined'
-    and not exists (select 1 from team_invites i where i.team_id = q.team_id and i.user_id = q.user_id and i.created_at > q.updated_at))`;
+    and not exists (select 1 from team_invites i where i.team_id = q.team_id and i.user_id = q.user_id
+      and (i.declined_at is null or i.created_at >= q.updated_at)))`;
 
 const wasDeclined = async (teamId: string, userId: string) =>
   (await db.all(sql`select ${declinedSql(teamId, userId)} as yes`)).some((r) => Number((r as { yes: number }).yes) === 1);
