@@ -330,6 +330,9 @@ export const entries = sqliteTable(
     postMortemRootCauseOther: text("post_mortem_root_cause_other").notNull().default(""),
     postMortemDifferently: text("post_mortem_differently").notNull().default(""),
     postMortemNextSteps: text("post_mortem_next_steps").notNull().default(""),
+    // The status of the entry's newest follow-up (ADR 030), kept by triggers on follow_ups (migration 0039) so the
+    // archive filters and shows it without grouping every follow-up on each request (ADR 067). Never written by the app.
+    latestFollowUpStatus: text("latest_follow_up_status", { enum: followUpStatuses }),
     submittedAt: integer("submitted_at", { mode: "timestamp" }),
     updatedAt: integer("updated_at", { mode: "timestamp" })
       .notNull()
@@ -344,6 +347,9 @@ export const entries = sqliteTable(
     // The gallery's and event page's order: a page of cards is read in title order and stops after it, instead of
     // joining and sorting every submitted entry of the event (issue 19).
     index("entries_gallery_idx").on(t.eventId, t.status, t.title, t.id),
+    // "Went to production" (ADR 067): the few entries whose newest follow-up says adopted, browsed and filtered without
+    // reading a wide row (the archive's filters and order are in it), and found by id for a search's hit.
+    index("entries_follow_up_status_idx").on(t.latestFollowUpStatus, t.id, t.eventId, t.status, t.outcome, t.postMortemRootCause, t.submittedAt),
   ],
 );
 

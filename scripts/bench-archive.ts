@@ -120,10 +120,16 @@ const extras: [string, () => Promise<unknown>][] = [
   // Cached per process until the archive's version moves: this times the version read and the lookups.
   ["archiveContext(home figures, tags, filters), cached", async () => archiveContext(await archiveCache(), true)],
   ["searchLearnings(rootCause=latency-or-cost&page=3)", () => searchLearnings(filtersFromUrl(new URLSearchParams("rootCause=latency-or-cost&page=3")))],
+  // "Went to production" (ADR 067): browsing it, and a common word with it.
+  [
+    "searchLearnings(production=true&outcome=working&page=3)",
+    () => searchLearnings(filtersFromUrl(new URLSearchParams("production=true&outcome=working&page=3"))),
+  ],
+  ["searchLearnings(q=data&production=true)", () => searchLearnings(filtersFromUrl(new URLSearchParams("q=data&production=true")))],
 ];
 for (const [label, fn] of extras) {
   const r = sorted(await timeIt(fn));
-  console.log(label.padEnd(52) + `p50 ${percentile(r, 50).toFixed(1)} ms, p95 ${percentile(r, 95).toFixed(1)} ms`);
+  console.log(label.padEnd(60) + `p50 ${percentile(r, 50).toFixed(1)} ms, p95 ${percentile(r, 95).toFixed(1)} ms`);
 }
 
 // Type-ahead, "did you mean" and related learnings (ADR 023), uncached: each prefix as if nobody had typed it before.
@@ -134,7 +140,7 @@ const newPrefixes = { ...archive, get: <T>(key: string, compute: () => Promise<T
 const prefixes = ["in", "inv", "invo", "hallu", "forec", "rout", "mod", "model lat", "eval", "dat", "retr", "ticket rou", "cob", "sup"];
 const typeAhead: number[] = [];
 for (const prefix of prefixes) typeAhead.push(...(await timeIt(() => archiveSuggestions(newPrefixes, prefix))));
-const row = (label: string, r: number[]) => console.log(label.padEnd(52) + `p50 ${percentile(r, 50).toFixed(1)} ms, p95 ${percentile(r, 95).toFixed(1)} ms`);
+const row = (label: string, r: number[]) => console.log(label.padEnd(60) + `p50 ${percentile(r, 50).toFixed(1)} ms, p95 ${percentile(r, 95).toFixed(1)} ms`);
 row(`archiveSuggestions, ${prefixes.length} prefixes`, sorted(typeAhead));
 const salesProblem =
   "New sales reps take months to ramp up. Reps ask senior colleagues the same product questions again and again. Sales reps in their first 90 days";
@@ -175,6 +181,7 @@ try {
     ["search: model latency, failed", "/archive?q=model+latency&outcome=failed"],
     ["browse: root cause, page 3", "/archive?rootCause=latency-or-cost&page=3"],
     ["search, new every request", newSearch],
+    ["search + went to production, new every request", (n) => `${newSearch(n)}&production=true`],
     // 8 root causes × 4 outcome choices × 25 full pages: 800 different pages, more than the cache holds.
     [
       "browse, new every request",
@@ -226,7 +233,7 @@ try {
   console.log(
     `\nPages: ${CONNECTIONS} connections, ${ROUNDS} alternating windows of ${window.toFixed(1)} s each after a warm-up, signed in as ${EMAIL}, ${entryCount} entries\n`,
   );
-  console.log("page".padEnd(36) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs bare");
+  console.log("page".padEnd(48) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs bare");
   const rows = latencies.map((ls, i) => {
     ls.sort((a, b) => a - b);
     return { rps: ls.length / SECONDS, p50: percentile(ls, 50), p95: percentile(ls, 95), errors: errors[i] };
@@ -235,7 +242,7 @@ try {
     const distinct = typeof path === "string" ? "" : `  (${seen[i].size} distinct URLs in ${counters[i]} requests, warm-up included)`;
     // Each page beside the bare page of its own server.
     const bare = rows[pages.findIndex((_, j) => serverOf(j) === serverOf(i))].rps;
-    console.log(pageRow(label, rows[i], bare, 36) + distinct);
+    console.log(pageRow(label, rows[i], bare, 48) + distinct);
   }
   console.log("target: archive pages >= 50% of the bare route\n");
 } finally {

@@ -1,5 +1,5 @@
 // `npm run archive:generate [path]`: a realistic archive of 20,000 submitted entries over ~40 closed
-// events (2022–2026), in a database file of its own (default data/bench-archive.db; argv[2] or
+// events (2022–2026) with their follow-ups, in a database file of its own (default data/bench-archive.db; argv[2] or
 // ARCHIVE_DB overrides it). Deterministic text from a seeded PRNG; the FTS index is filled by the
 // archive triggers (migrations 0002, 0006). Sign in as bench@example.com / problem-first-demo.
 import fs from "node:fs";
@@ -26,10 +26,12 @@ process.env.DATABASE_URL = url;
 const started = performance.now();
 const { openDatabase } = await import("#db/client");
 const { migrateDatabase } = await import("#db/migrate");
-const { users, events, problems, teams, entries } = await import("#db/schema");
+const { users, events, problems, teams, entries, followUps } = await import("#db/schema");
 const { newId } = await import("~/lib/ids");
 const { hashPassword } = await import("~/modules/auth/password.server");
 const { sql } = await import("drizzle-orm");
+// Follow-ups are asked for 30 and 90 days after an event closes (ADR 030); the archive is as of this day.
+const AS_OF = Date.UTC(2026, 11, 1);
 // The demo password of scripts/seed-data.ts (not imported: that module opens the app's database client).
 const DEMO_PASSWORD = "problem-first-demo";
 
@@ -598,6 +600,8 @@ function teamName(eventId: string) {
 }
 
 const counts: Record<string, number> = { working: 0, partial: 0, failed: 0 };
+/** What a follow-up needs of each entry, written once every entry is in. */
+const answered: { entryId: string; leadId: string; closedAt: number; outcome: Outcome; metricResult: string }[] = [];
 for (let start = 0; start < ENTRIES; start += BATCH) {
   const teamBatch: (typeof teams.$inferInsert)[] = [];
   const entryBatch: (typeof entries.$inferInsert)[] = [];
@@ -618,13 +622,65 @@ for (let start = 0; start < ENTRIES; start += BATCH) {
     const text = entryText(problem, i);
     counts[text.outcome]++;
     const submittedAt = new Date(event.startsAt.getTime() + int(20, 47) * 3_600_000);
-    entryBatch.push({ id: newId(), eventId: event.id, teamId: team.id, status: "submitted", version: int(2, 9), ...text, submittedAt, updatedAt: submittedAt });
+    const entryId = newId();
+    entryBatch.push({ id: entryId, eventId: event.id, teamId: team.id, status: "submitted", version: int(2, 9), ...text, submittedAt, updatedAt: submittedAt });
+    answered.push({ entryId, leadId, closedAt: event.judgingDeadline!.getTime(), outcome: text.outcome, metricResult: text.metricResult });
   }
   await db.transaction(async (tx) => {
     await tx.insert(teams).values(teamBatch);
     await tx.insert(entries).values(entryBatch);
   });
 }
+
+// What happened next (ADR 030), drawn after the entries so their text stays as it was: about half the teams answer
+// at 30 days, and half of those again at 90. A working prototype goes to production more often than a failed attempt.
+const whyByStatus = {
+  adopted: ["The team that owns the process runs it every day now.", "It replaced the manual step after a two-week pilot."],
+  piloted: ["One region tries it for a quarter before deciding.", "A pilot with ten users is running; numbers look good so far."],
+  parked: ["No owner had time to take it further this quarter.", "It waits for the data platform migration."],
+  dropped: ["The vendor tool we already pay for now does the same.", "The AI metric did not hold up on a month of real data."],
+} as const;
+function followUpStatus(outcome: Outcome, late: boolean): keyof typeof whyByStatus {
+  const r = rand();
+  const adopted = (outcome === "working" ? 0.25 : outcome === "partial" ? 0.1 : 0.03) * (late ? 1.6 : 1);
+  return r < adopted ? "adopted" : r < adopted + 0.25 ? "piloted" : r < adopted + 0.6 ? "parked" : "dropped";
+}
+// Each answer that changes whether an entry went to production updates its search index row, found by a scan of the
+// index (ADR 067): fine for one answer, minutes for thousands. So the trigger is set aside while they are written,
+// the index is marked once as migration 0039 does, and the trigger is put back as the database defined it.
+const productionTrigger = "entries_fts_follow_up_status";
+const [{ sql: triggerSql }] = (await client.execute({ sql: "select sql from sqlite_master where type = 'trigger' and name = ?", args: [productionTrigger] }))
+  .rows as unknown as { sql: string }[];
+await client.execute(`drop trigger ${productionTrigger}`);
+let followUpCount = 0;
+for (let start = 0; start < answered.length; start += BATCH) {
+  const batch: (typeof followUps.$inferInsert)[] = [];
+  for (const a of answered.slice(start, start + BATCH)) {
+    for (const [days, share, late] of [
+      [30, 0.5, false],
+      [90, 0.5, true],
+    ] as const) {
+      // The 90-day question is answered only by teams that answered the first.
+      if (a.closedAt + days * day > AS_OF || !chance(share)) break;
+      const status = followUpStatus(a.outcome, late);
+      const value = Number(a.metricResult);
+      batch.push({
+        entryId: a.entryId,
+        recordedBy: a.leadId,
+        status,
+        why: pick(whyByStatus[status]),
+        metricValue: a.metricResult && status !== "dropped" ? String(value + int(-3, 5)) : "",
+        createdAt: new Date(a.closedAt + days * day + int(0, 10) * day),
+      });
+    }
+  }
+  followUpCount += batch.length;
+  if (batch.length) await db.insert(followUps).values(batch);
+}
+await client.execute(
+  "update learnings_fts set facets = facets || ' zproduction' where entry_id in (select id from entries where latest_follow_up_status = 'adopted')",
+);
+await client.execute(triggerSql);
 
 const [[{ n: entryCount }], [{ n: ftsCount }]] = await Promise.all([
   db.all<{ n: number }>(sql`select count(*) as n from entries`),
@@ -634,6 +690,7 @@ await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
 client.close();
 console.log(
   `Archive in ${file}: ${userRows.length} users, ${eventRows.length} closed events, ${problemRows.length} problems, ${entryCount} entries ` +
-    `(${counts.working} working, ${counts.partial} partial, ${counts.failed} failed), ${ftsCount} rows in learnings_fts; ` +
+    `(${counts.working} working, ${counts.partial} partial, ${counts.failed} failed), ${ftsCount} rows in learnings_fts, ` +
+    `${followUpCount} follow-ups; ` +
     `${((performance.now() - started) / 1000).toFixed(1)} s. Sign in as ${BENCH_EMAIL} / ${DEMO_PASSWORD}.`,
 );

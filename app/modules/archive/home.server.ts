@@ -4,7 +4,7 @@ import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
 import { formatInZone } from "~/lib/time";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
-import { LATEST_STATUSES } from "~/modules/follow-ups/latest.server";
+import { LATEST_STATUS_OF_E, WENT_TO_PRODUCTION_OF_E } from "~/modules/follow-ups/latest.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import { currentEventSlug } from "~/modules/events/events.server";
 import { archiveCache, type ArchiveCache } from "./cache.server";
@@ -140,12 +140,12 @@ async function computeOverview() {
 async function computeProduction() {
   const [[{ answered, reached }], byCause] = await Promise.all([
     db.all<{ answered: number; reached: number | null }>(sql`
-      select count(*) as answered, sum(fl.status = 'adopted') as reached
-      from entries e join events ev on ev.id = e.event_id join (${LATEST_STATUSES}) fl on fl.entry_id = e.id where ${VISIBLE}`),
+      select count(*) as answered, sum(${WENT_TO_PRODUCTION_OF_E}) as reached
+      from entries e join events ev on ev.id = e.event_id where ${VISIBLE} and ${LATEST_STATUS_OF_E} is not null`),
     db.all<{ rootCause: RootCause; n: number }>(sql`
       select e.post_mortem_root_cause as rootCause, count(*) as n
-      from entries e join events ev on ev.id = e.event_id join (${LATEST_STATUSES}) fl on fl.entry_id = e.id
-      where ${VISIBLE} and fl.status <> 'adopted' and e.post_mortem_root_cause is not null group by e.post_mortem_root_cause`),
+      from entries e join events ev on ev.id = e.event_id
+      where ${VISIBLE} and ${LATEST_STATUS_OF_E} <> 'adopted' and e.post_mortem_root_cause is not null group by e.post_mortem_root_cause`),
   ]);
   return {
     answered,

@@ -6,7 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { outcomes, rootCauses, type FollowUpStatus, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
 import { hit, limits } from "~/lib/rate-limit.server";
-import { LATEST_STATUS_OF_E, WENT_TO_PRODUCTION_IDS } from "~/modules/follow-ups/latest.server";
+import { LATEST_STATUS_OF_E, WENT_TO_PRODUCTION_OF_E } from "~/modules/follow-ups/latest.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import { archiveCache, type ArchiveCache } from "./cache.server";
 import {
@@ -121,7 +121,7 @@ function visibleAndFiltered(f: Omit<ArchiveFilters, "q" | "page">): SQL {
   if (f.year) parts.push(sql`strftime('%Y', ev.starts_at, 'unixepoch') = ${String(f.year)}`);
   // Tags are stored normalized as "a, b, c".
   if (f.tag) parts.push(sql`instr(', ' || e.tags || ',', ${`, ${f.tag},`}) > 0`);
-  if (f.production) parts.push(sql`e.id in (${WENT_TO_PRODUCTION_IDS})`);
+  if (f.production) parts.push(WENT_TO_PRODUCTION_OF_E);
   return sql.join(parts, sql` and `);
 }
 
@@ -168,10 +168,12 @@ const EVENT_JOIN = sql`join events ev on ev.id = e.event_id`;
  * The full MATCH expression: people's words against the text columns only, plus the facets that
  * the index can answer (outcome, root cause). Facet tokens are built from enum values.
  */
-function indexMatch(match: string, f: Pick<ArchiveFilters, "outcome" | "rootCause">): string {
+function indexMatch(match: string, f: Pick<ArchiveFilters, "outcome" | "rootCause" | "production">): string {
   const parts = [`{title body tags problem} : (${match})`];
   if (f.outcome) parts.push(`facets : "zoutcome${f.outcome}"`);
   if (f.rootCause) parts.push(`facets : "zcause${f.rootCause.replace(/-/g, "")}"`);
+  // Went to production (ADR 067): the entry's newest follow-up says adopted, written by migration 0039's triggers.
+  if (f.production) parts.push(`facets : "zproduction"`);
   return parts.join(" AND ");
 }
 
@@ -182,7 +184,7 @@ function indexMatch(match: string, f: Pick<ArchiveFilters, "outcome" | "rootCaus
  */
 function matchFrom(match: string, filters: ArchiveFilters) {
   const full = indexMatch(match, filters);
-  const needsJoin = Boolean(filters.event || filters.year || filters.tag || filters.production);
+  const needsJoin = Boolean(filters.event || filters.year || filters.tag);
   const from = needsJoin
     ? sql`learnings_fts f cross join entries e on e.id = f.entry_id ${EVENT_JOIN} where learnings_fts match ${full} and ${visibleAndFiltered(filters)}`
     : sql`learnings_fts f where learnings_fts match ${full}`;
@@ -351,14 +353,15 @@ export async function searchLearnings(filters: ArchiveFilters, { excludeCap = EX
   } else {
     // Closed events newest first (events_phase_starts_idx), each event's entries from entries_archive_v2_idx:
     // the page is found without sorting the archive. The page's rows are picked from the two indexes (alone, unless a
-    // tag or "went to production" filter reads the row; rowid is the last tie-break, which the index holds), and only
-    // those are read and joined: reading and joining every row the offset skips made page 25 of a common filter take
-    // 9 ms at 20,000 learnings, against 1.4 ms now.
+    // tag filter reads the row; rowid is the last tie-break, which the index holds), and only those are read and joined:
+    // reading and joining every row the offset skips made page 25 of a common filter take 9 ms at 20,000 learnings,
+    // against 1.4 ms now. "Went to production" starts from the few entries of entries_follow_up_status_idx instead,
+    // which holds the filters and the order too (ADR 067).
     // Only words to leave out: the learnings that have none of them, when they are in few enough learnings. Their
     // hits are read into a list (by entry id, about 8 µs a hit), so past excludeCap every learning is shown instead.
     let without = sql``;
     if (parsed.without) {
-      const withoutMatch = indexMatch(parsed.without, { outcome: null, rootCause: null });
+      const withoutMatch = indexMatch(parsed.without, { outcome: null, rootCause: null, production: null });
       const [{ hits }] = await db.all<{ hits: number }>(
         sql`select count(*) as hits from (select 1 from learnings_fts where learnings_fts match ${withoutMatch} limit ${excludeCap + 1})`,
       );
