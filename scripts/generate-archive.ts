@@ -649,8 +649,7 @@ function followUpStatus(outcome: Outcome, late: boolean): keyof typeof whyByStat
 // index (ADR 067): fine for one answer, minutes for thousands. So the trigger is set aside while they are written,
 // the index is marked once as migration 0039 does, and the trigger is put back as the database defined it.
 const productionTrigger = "entries_fts_follow_up_status";
-const [{ sql: triggerSql }] = (await client.execute({ sql: "select sql from sqlite_master where type = 'trigger' and name = ?", args: [productionTrigger] }))
-  .rows as unknown as { sql: string }[];
+const [{ sql: triggerSql }] = await db.all<{ sql: string }>(sql`select sql from sqlite_master where type = 'trigger' and name = ${productionTrigger}`);
 await client.execute(`drop trigger ${productionTrigger}`);
 let followUpCount = 0;
 for (let start = 0; start < answered.length; start += BATCH) {

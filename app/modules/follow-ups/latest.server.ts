@@ -4,8 +4,8 @@
 // problem's history.
 import { sql } from "drizzle-orm";
 
-/** Whether the entry aliased `e` went to production: its newest follow-up says adopted (the archive's "Went to production"). */
-export const WENT_TO_PRODUCTION_OF_E = sql`e.latest_follow_up_status = 'adopted'`;
-
 /** The newest follow-up's status of the entry aliased `e`, as a column (null without one). */
 export const LATEST_STATUS_OF_E = sql`e.latest_follow_up_status`;
+
+/** Whether the entry aliased `e` went to production: its newest follow-up says adopted (the archive's "Went to production"). */
+export const WENT_TO_PRODUCTION_OF_E = sql`${LATEST_STATUS_OF_E} = 'adopted'`;
