@@ -27,6 +27,7 @@ export default defineConfig({
       "app/modules/peoples-choice/rules.test.ts",
       // The announcement form schema (announcements/schemas.ts) is tested beside its rules.
       "app/modules/announcements/rules.test.ts",
+      "app/modules/teams/invitations.test.ts",
       "app/modules/teams/join-requests.test.ts",
       "app/modules/entries/questions.test.ts",
       "app/modules/entries/conflict.test.ts",

@@ -164,6 +164,15 @@ test("a lead invites two people whose posts they read: one joins from the invita
   await niaInvitations.getByRole("button", { name: `No thanks to ${teamName}` }).click();
   await expectToast(nia, `You said no thanks to ${teamName}. You can still ask to join it if it is looking.`);
   await expect(nia.getByRole("region", { name: "Invitations to join a team" })).toHaveCount(0);
+  // The notice that told her of it still leads here, and says why there is nothing to answer.
+  await nia.goto("/notifications");
+  await nia.getByRole("button", { name: `Ivy Inviter invites you to join ${teamName}` }).click();
+  await expect(nia).toHaveURL(new RegExp(`${setUp.url}/find-a-team\\?invitation=${team.teamId}#invitations$`));
+  await expect(nia.getByRole("region", { name: "Invitations to join a team" }).getByRole("status")).toHaveText(
+    `You said no thanks to the invitation from ${teamName}. You can still ask to join it if it is looking.`,
+  );
+  await expect(nia.getByRole("button", { name: `Join ${teamName}` })).toHaveCount(0);
+  await expectAccessible(nia);
   await ivy.reload();
   await expect(posts).toContainText(`Said no thanks to ${teamName}.`);
 
@@ -178,7 +187,7 @@ test("a lead invites two people whose posts they read: one joins from the invita
   await expect(sam.getByText(`Ivy Inviter invites you to join ${teamName}: answer on Find a team.`)).toBeVisible();
   await sam.goto("/notifications");
   await sam.getByRole("button", { name: `Ivy Inviter invites you to join ${teamName}` }).click();
-  await expect(sam).toHaveURL(new RegExp(`${setUp.url}/find-a-team#invitations$`));
+  await expect(sam).toHaveURL(new RegExp(`${setUp.url}/find-a-team\\?invitation=${team.teamId}#invitations$`));
   await sam
     .getByRole("region", { name: "Invitations to join a team" })
     .getByRole("button", { name: `Join ${teamName}` })

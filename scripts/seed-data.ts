@@ -29,7 +29,7 @@ import { saveProfile } from "~/modules/portfolio/portfolio.server";
 import { castVote, saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { addProblem, copyProblems } from "~/modules/problems/problems.server";
 import { askToJoin } from "~/modules/teams/join-requests.server";
-import { inviteSeeker, saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
+import { declineInvitation, inviteSeeker, saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 
 const DEMO_PASSWORD = "problem-first-demo";
@@ -468,7 +468,7 @@ export async function seed(now = new Date()) {
       false,
       now,
     );
-    // Finding a team (ADR 032): Ramp Rockets looks for members, two people post that they look for a team, and one has asked to join.
+    // Finding a team (ADR 032): Ramp Rockets looks for members, three people post that they look for a team, and one has asked to join.
     await saveOpening(
       { id: team.teamId, eventId: open.id },
       member("participant2@example.com"),
@@ -482,14 +482,14 @@ export async function seed(now = new Date()) {
     await askToJoin(open, team.teamId, member("participant@example.com"), "I can bring the support Q&A history as data.", configuredOrigin());
     // The lead read the forecaster's post and invited them: participant3 has the invitation in their notifications
     // and on the Find a team page.
-    await inviteSeeker(
-      { id: team.teamId, eventId: open.id, name: "Ramp Rockets", maxTeamSize: open.maxTeamSize },
-      { id: member("participant2@example.com"), name: "Priya Participant" },
-      member("participant3@example.com"),
-      open,
-      configuredOrigin(),
-      now,
-    );
+    const rampRockets = { id: team.teamId, eventId: open.id, name: "Ramp Rockets", maxTeamSize: open.maxTeamSize };
+    const priya = { id: member("participant2@example.com"), name: "Priya Participant" };
+    await inviteSeeker(rampRockets, priya, member("participant3@example.com"), open, configuredOrigin(), now);
+    // Lee looks for a team too, was invited, and said no thanks: the invitation's notice now leads to a page that says
+    // so (ADR 068), and Priya sees the answer beside Lee's post.
+    await saveSeekerPost(open, member("participant4@example.com"), { skills: "UX research, sales enablement content" });
+    await inviteSeeker(rampRockets, priya, member("participant4@example.com"), open, configuredOrigin(), now);
+    await declineInvitation(team.teamId, member("participant4@example.com"), now);
   }
 
   // Announcements in the open event: a welcome already sent to everyone, and a reminder to the teams waiting for its time.

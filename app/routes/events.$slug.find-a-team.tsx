@@ -29,6 +29,7 @@ import {
   acceptInvitation,
   closeOpening,
   declineInvitation,
+  endedInvitation,
   inviteSeeker,
   inviteState,
   listOpenTeams,
@@ -75,6 +76,9 @@ async function load(request: Request, slug: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access, myTeam, now } = await load(request, params.slug);
   const seek = canSeekTeam(user, access, now);
+  const joining = canJoinTeam(user, access, now);
+  // Opened from the notice of an invitation: the team it came from (ADR 068).
+  const invitedBy = new URL(request.url).searchParams.get("invitation")?.slice(0, 40) || null;
   const leads = myTeam ? canRecruit(user, access, { id: myTeam.id, leadId: myTeam.leadId }, now).ok : false;
   const [seekers, openTeams, post, requests, problems, opening, incoming, invited, invitations] = await Promise.all([
     listSeekers(event.id),
@@ -87,6 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     myTeam && leads ? inviteState(myTeam.id) : null,
     myTeam ? [] : myInvitations(event.id, user.id),
   ]);
+  const shown = joining.ok ? invitations : [];
   return {
     event: { slug: event.slug, title: event.title, maxTeamSize: event.maxTeamSize },
     me: user.id,
@@ -117,7 +122,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           }
         : null,
     // Joining through one needs what joining by code does.
-    invitations: canJoinTeam(user, access, now).ok ? invitations : [],
+    invitations: shown,
+    // Why the invitation the person's notice told of no longer stands, when it does not.
+    invitationEnded:
+      invitedBy && !shown.some((i) => i.teamId === invitedBy) ? await endedInvitation(event.id, invitedBy, user.id, joining.ok ? null : joining.reason) : null,
   };
 }
 
@@ -245,7 +253,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FindATeam() {
-  const { event, me, seekRefusal, myTeam, post, problems, seekers, openTeams, requests, opening, incoming, invites, invitations } =
+  const { event, me, seekRefusal, myTeam, post, problems, seekers, openTeams, requests, opening, incoming, invites, invitations, invitationEnded } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formResult = (form: "post" | "opening") => (actionData && "form" in actionData && actionData.form === form ? actionData : undefined);
@@ -263,7 +271,11 @@ export default function FindATeam() {
           Say what you bring and which problem you like, or ask a team that is looking for members to let you in. Teams have at most {event.maxTeamSize} people.
         </p>
       </div>
-      <MyInvitations invitations={invitations} error={actionData && "invitationError" in actionData ? actionData.invitationError : null} />
+      <MyInvitations
+        invitations={invitations}
+        ended={invitationEnded}
+        error={actionData && "invitationError" in actionData ? actionData.invitationError : null}
+      />
       {myTeam?.leads ? (
         <Deferred>
           <TeamRecruiting

@@ -16,41 +16,57 @@ type MyRequest = { id: string; teamId: string; teamName: string; status: JoinReq
 /** The invitations standing for someone in no team: joining or "No thanks", without the team's code. */
 export function MyInvitations({
   invitations,
+  ended,
   error,
 }: {
   invitations: { teamId: string; teamName: string; problemTitle: string; leadName: string | null; memberCount: number }[];
+  /** Why the invitation whose notice led here no longer stands (ADR 068), or null. */
+  ended: string | null;
   error: { teamId: string; message: string } | null;
 }) {
-  if (invitations.length === 0) return null;
+  if (invitations.length === 0 && !ended) return null;
   return (
     <section id="invitations" aria-labelledby="invitations-h" className="card scroll-mt-4">
       <h2 id="invitations-h" className="h2">
         Invitations to join a team
       </h2>
-      <ul className="mt-2 space-y-3">
-        {invitations.map((i) => (
-          <li key={i.teamId}>
-            <p>
-              {i.leadName ?? "Its lead"} invites you to join <span className="font-semibold">{i.teamName}</span> ({i.problemTitle};{" "}
-              {i.memberCount === 1 ? "1 member" : `${i.memberCount} members`}).
-            </p>
-            {error?.teamId === i.teamId ? (
-              <p role="alert" className="field-error">
-                {error.message}
+      {ended ? (
+        <p role="status" className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          {ended}
+        </p>
+      ) : null}
+      {invitations.length ? (
+        <ul className="mt-2 space-y-3">
+          {invitations.map((i) => (
+            <li key={i.teamId}>
+              <p>
+                {i.leadName ?? "Its lead"} invites you to join <span className="font-semibold">{i.teamName}</span> ({i.problemTitle};{" "}
+                {i.memberCount === 1 ? "1 member" : `${i.memberCount} members`}).
               </p>
-            ) : null}
-            <Form method="post" className="mt-2 flex flex-wrap gap-2">
-              <input type="hidden" name="teamId" value={i.teamId} />
-              <button type="submit" name="intent" value="accept-invite" className="btn-primary px-3 py-1 text-sm">
-                Join {i.teamName}
-              </button>
-              <button type="submit" name="intent" value="decline-invite" className="btn-secondary px-3 py-1 text-sm" aria-label={`No thanks to ${i.teamName}`}>
-                No thanks
-              </button>
-            </Form>
-          </li>
-        ))}
-      </ul>
+              {error?.teamId === i.teamId ? (
+                <p role="alert" className="field-error">
+                  {error.message}
+                </p>
+              ) : null}
+              <Form method="post" className="mt-2 flex flex-wrap gap-2">
+                <input type="hidden" name="teamId" value={i.teamId} />
+                <button type="submit" name="intent" value="accept-invite" className="btn-primary px-3 py-1 text-sm">
+                  Join {i.teamName}
+                </button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="decline-invite"
+                  className="btn-secondary px-3 py-1 text-sm"
+                  aria-label={`No thanks to ${i.teamName}`}
+                >
+                  No thanks
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

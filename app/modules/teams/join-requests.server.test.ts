@@ -13,6 +13,7 @@ import { acceptJoinRequest, askToJoin, declineJoinRequest, teamJoinRequests, wit
 import {
   acceptInvitation,
   declineInvitation,
+  endedInvitation,
   inviteSeeker,
   inviteState,
   listOpenTeams,
@@ -320,10 +321,12 @@ describe("inviting someone who is looking", () => {
     expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: true, name: "Sol Seeker" });
     const [notice] = await noticesOf(seeker, "team-invite");
     // Not the team's code, which changes when a member leaves.
-    expect(notice).toMatchObject({ title: `Lea Lead invites you to join ${team.name}`, path: `/events/${event.slug}/find-a-team#invitations` });
+    // The team in the address, so the page can say why the invitation ended, should it end before they answer.
+    const path = `/events/${event.slug}/find-a-team?invitation=${team.id}#invitations`;
+    expect(notice).toMatchObject({ title: `Lea Lead invites you to join ${team.name}`, path });
     const mails = await mailsOf(seeker, "team-invite");
     expect(mails).toHaveLength(1);
-    expect(mails[0].textBody).toContain(`${ORIGIN}/events/${event.slug}/find-a-team#invitations`);
+    expect(mails[0].textBody).toContain(`${ORIGIN}${path}`);
     expect(mails[0].textBody).not.toContain(team.inviteCode);
     expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: false, message: "You invited Sol Seeker already." });
     expect(await noticesOf(seeker, "team-invite")).toHaveLength(1);
@@ -340,10 +343,19 @@ describe("inviting someone who is looking", () => {
     });
     expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toMatchObject({ ok: true });
     await db.update(teams).set({ inviteCode: "CHANGED1" }).where(eq(teams.id, team.id));
+    expect(await endedInvitation(event.id, team.id, seeker.id, null)).toBeNull();
+    // Standing, but the event no longer lets anyone join: said with the reason.
+    expect(await endedInvitation(event.id, team.id, seeker.id, "Submissions are closed.")).toBe(
+      `The invitation from ${team.name} can no longer be answered: Submissions are closed.`,
+    );
     expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toEqual({ ok: true });
     expect(await memberCount(team.id)).toBe(2);
-    // In a team now: no invitation is listed for them.
+    // In a team now: no invitation is listed for them, and the notice's link says where they are.
     expect(await myInvitations(event.id, seeker.id)).toEqual([]);
+    expect(await endedInvitation(event.id, team.id, seeker.id, null)).toBe(`You are in ${team.name} now.`);
+    expect(await endedInvitation(event.id, team.id, other.id, null)).toBe(`The invitation from ${team.name} is no longer open.`);
+    // A team of another event, or none.
+    expect(await endedInvitation("another-event", team.id, seeker.id, null)).toBe("The team that invited you is no longer in this event.");
   });
 
   it("takes a no thanks once: the lead sees it, and the invitation no longer lets them in", async () => {
@@ -353,6 +365,9 @@ describe("inviting someone who is looking", () => {
     expect(await declineInvitation(team.id, seeker.id, new Date())).toBe(false);
     expect(await inviteState(team.id)).toEqual({ invited: [], declined: [seeker.id], members: 1 });
     expect(await myInvitations(event.id, seeker.id)).toEqual([]);
+    expect(await endedInvitation(event.id, team.id, seeker.id, null)).toBe(
+      `You said no thanks to the invitation from ${team.name}. You can still ask to join it if it is looking.`,
+    );
     expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toMatchObject({ ok: false });
     expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: false, message: "You invited Sol Seeker already." });
     expect(await memberCount(team.id)).toBe(1);
@@ -365,6 +380,10 @@ describe("inviting someone who is looking", () => {
     const request = await requestOf(team.id, seeker);
     expect(await declineJoinRequest({ id: team.id, leadId: lead.id }, request!.id, confirmed, ORIGIN)).toMatchObject({ ok: true });
     expect(await inviteState(team.id)).toEqual({ invited: [], declined: [], members: 1 });
+    // The invitation's notice now leads to why it ended.
+    expect(await endedInvitation(event.id, team.id, seeker.id, null)).toBe(
+      `The invitation from ${team.name} is no longer open: its lead declined your request to join, which withdrew it.`,
+    );
     expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toMatchObject({ ok: false });
     expect(await joinTeam({ id: team.id, eventId: event.id }, seeker.id, 5)).toEqual({
       ok: false,

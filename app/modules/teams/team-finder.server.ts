@@ -7,6 +7,7 @@ import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { teamInviteMail } from "~/modules/mail/messages";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
+import { endedInvitationWords } from "./invitations";
 import { joinTeam } from "./teams.server";
 
 type Result<F extends string> = { ok: true } | { ok: false; field: F; message: string };
@@ -130,7 +131,8 @@ export async function inviteSeeker(
   if (!seeker) return { ok: false, message: "That person is not looking for a team here." };
   // The invitation is answered on the Find a team page, not by the team's code: a member leaving changes the code,
   // which would break every invitation sent before.
-  const joinPath = `/events/${event.slug}/find-a-team#invitations`;
+  // The team's id in the address: should the invitation end before they answer, the page says why (ADR 068).
+  const joinPath = `/events/${event.slug}/find-a-team?invitation=${team.id}#invitations`;
   const invite = db.run(sql`insert into team_invites (team_id, user_id, invited_by, created_at)
     select ${team.id}, ${seeker.id}, ${lead.id}, ${now.getTime()}
     where exists (select 1 from teams t where t.id = ${team.id} and t.lead_id = ${lead.id})
@@ -195,6 +197,32 @@ export function myInvitations(eventId: string, userId: string) {
     .leftJoin(users, eq(users.id, teamInvites.invitedBy))
     .where(and(eq(teams.eventId, eventId), eq(teamInvites.userId, userId), isNull(teamInvites.declinedAt), inNoTeam(eventId, userId)))
     .orderBy(desc(teamInvites.createdAt));
+}
+
+/**
+ * For someone who follows the notice of an invitation (`?invitation=` on the Find a team page): why it no longer
+ * stands, in words, or null while it stands and they can answer it. `joiningRefused`: why they cannot join a team
+ * now, or null. Read only when the page is opened from such a link.
+ */
+export async function endedInvitation(eventId: string, teamId: string, userId: string, joiningRefused: string | null): Promise<string | null> {
+  const [[team], [mine]] = await Promise.all([
+    db.all<{ name: string; invited: number; declinedAt: number | null; requestDeclined: number }>(sql`
+      select t.name, i.user_id is not null as invited, i.declined_at as declinedAt,
+        exists (select 1 from join_requests r where r.team_id = t.id and r.user_id = ${userId} and r.status = 'declined') as requestDeclined
+      from teams t left join team_invites i on i.team_id = t.id and i.user_id = ${userId}
+      where t.id = ${teamId} and t.event_id = ${eventId}`),
+    db.all<{ id: string; name: string }>(sql`
+      select t.id, t.name from team_members m join teams t on t.id = m.team_id where m.event_id = ${eventId} and m.user_id = ${userId}`),
+  ]);
+  return endedInvitationWords({
+    teamId,
+    teamName: team?.name ?? null,
+    stands: Boolean(team?.invited) && team.declinedAt === null,
+    saidNoThanks: team?.declinedAt != null,
+    requestDeclined: Boolean(team?.requestDeclined),
+    inTeam: mine ?? null,
+    joiningRefused,
+  });
 }
 
 const standing = (teamId: string, userId: string) =>
