@@ -42,6 +42,16 @@ test("a scheduled announcement reaches its audience on the event page and in not
   await expect(preview.locator("script")).toHaveCount(0);
   await expectAccessible(page);
   await expect(page.getByRole("textbox", { name: "Title" })).toHaveValue(title);
+  // Changing the message after the preview says the preview is out of date, until it is previewed again.
+  const stale = preview.getByText("The message changed since this preview. Press Preview again to see it as it will be sent.");
+  await expect(stale).toHaveCount(0);
+  await page
+    .getByRole("textbox", { name: "Message" })
+    .fill("Demos start at **15:00** in the atrium. <script>alert(1)</script> [Agenda](https://example.com/agenda)");
+  await expect(stale).toBeVisible();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(preview.locator("strong")).toHaveText("15:00");
+  await expect(stale).toHaveCount(0);
 
   await page.getByLabel("Who gets it").selectOption({ label: "Team members (1 person now)" });
   await page.getByLabel("At a set time").check();
@@ -67,7 +77,7 @@ test("a scheduled announcement reaches its audience on the event page and in not
     await expect(memberPage.getByRole("heading", { name: title })).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
   const shown = memberPage.getByRole("article", { name: title });
-  await expect(shown.locator("strong")).toHaveText("14:00");
+  await expect(shown.locator("strong")).toHaveText("15:00");
   await expect(shown.locator("script")).toHaveCount(0);
   await expectAccessible(memberPage);
 

@@ -43,6 +43,13 @@ export function AnnouncementForm({
   const formProps = getFormProps(form);
   // A preview comes back to this form: the message stays unsaved until it is sent or scheduled.
   const unsaved = useUnsavedForm(formProps, lastResult, { saves: (button) => button?.value !== "preview" });
+  // The preview shows the message as it was sent to be previewed: once the message changes, it says so.
+  const [previewStale, setPreviewStale] = useState(false);
+  const [answered, setAnswered] = useState(lastResult);
+  if (lastResult !== answered) {
+    setAnswered(lastResult);
+    setPreviewStale(false);
+  }
   const choices = announcementAudiences.filter((a) => audienceOpen(a, event.phase));
   const heading = editing ? `Change “${editing.title}”` : "New announcement";
   // Without JavaScript the label cannot follow the "When" choice, so it names both until the page is hydrated.
@@ -61,7 +68,16 @@ export function AnnouncementForm({
       <h2 id="announcement-form-h" className="h2">
         {heading}
       </h2>
-      <Form method="post" {...formProps} {...unsaved.props} className="mt-3 space-y-4">
+      <Form
+        method="post"
+        {...formProps}
+        {...unsaved.props}
+        onChange={(changed) => {
+          unsaved.props.onChange();
+          if ((changed.target as HTMLElement).getAttribute("name") === fields.body.name) setPreviewStale(true);
+        }}
+        className="mt-3 space-y-4"
+      >
         <FormErrors id={form.errorId} errors={form.errors} />
         {editing ? <input type="hidden" name={fields.id.name} value={editing.id} /> : null}
         <Field label="Title" meta={fields.title} autoComplete="off" />
@@ -137,6 +153,11 @@ export function AnnouncementForm({
           <h3 id="preview-h" className="font-semibold">
             Preview
           </h3>
+          {previewStale ? (
+            <p className="mt-1 rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+              The message changed since this preview. Press Preview again to see it as it will be sent.
+            </p>
+          ) : null}
           {preview ? <Markdown html={preview} className="mt-2" /> : <p className="mt-2 text-sm text-slate-600">The message is empty.</p>}
         </section>
       ) : null}
