@@ -10,7 +10,9 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["./app/test/global-setup.ts"],
     setupFiles: ["./app/test/setup-db.ts"],
-    pool: "forks",
+    // Worker threads rather than processes: the same isolation per test file (a module graph and a database each),
+    // and about 15% less of the run spent loading modules (ADR 014).
+    pool: "threads",
     // Vitest's default leaves one of two cores idle; test files are independent (a database each).
     maxWorkers: 2,
     testTimeout: 20000,
