@@ -175,6 +175,13 @@ test("the archive shows the filter that is applied, keeps it on a new search and
   await expect(page).toHaveURL(/\/archive\?q=classification$/);
   await expect(page.getByText("Filters", { exact: true })).toBeVisible();
   await expect(results.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toBeVisible();
+
+  // A year no past event has (an edited address): the select says it as the chip does, and nothing matches.
+  await page.goto("/archive?q=classification&year=2019");
+  await expect(page.getByRole("link", { name: "Remove filter Year: 2019" })).toBeVisible();
+  await page.getByText("Filters (1)", { exact: true }).click();
+  await expect(page.getByLabel("Year")).toHaveValue("2019");
+  await expect(page.getByText("Nothing in the archive matches.", { exact: false })).toBeVisible();
 });
 
 test("a search with no match says so once, and a page past the end leads back to the results", async ({ browser }) => {

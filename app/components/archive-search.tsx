@@ -114,7 +114,11 @@ export function ArchiveSearch({ filters, closedEvents, choices, active, clearFil
   );
 }
 
-/** One labelled filter select, "Any …" first; its value comes from the URL. */
+/**
+ * One labelled filter select, "Any …" first; its value comes from the URL. A value the choices lack (a year with no
+ * past event, an event no longer in the archive) is offered as it is, so the select says what the filter's chip says
+ * and a new search keeps it until it is removed.
+ */
 function FilterSelect({
   name,
   value,
@@ -131,7 +135,10 @@ function FilterSelect({
       </label>
       <select id={name} name={name} defaultValue={value ?? ""} className="input mt-1">
         <option value="">{anyLabels[name]}</option>
-        {options.map((o) => (
+        {(value === null || value === undefined || options.some((o) => o.value === String(value))
+          ? options
+          : [...options, { value: String(value), label: String(value) }]
+        ).map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
