@@ -47,3 +47,10 @@ export type FinalistDecision = (typeof finalistDecisions)[number];
 /** The judging settings whose changes the Manage page's history lists (ADR 066), by their column names. */
 export const judgingSettingColumns = ["normalize_scores", "blind_judging", "show_judge_names"] as const;
 export type JudgingSettingColumn = (typeof judgingSettingColumns)[number];
+
+/**
+ * Every event setting whose changes the Manage page's history lists, as `judging_setting_changes.setting` stores them:
+ * the judging settings, and the people's choice vote switched on or off and its closing time moved.
+ */
+export const eventSettingChangeKinds = [...judgingSettingColumns, "peoples_choice_enabled", "peoples_choice_closes_at"] as const;
+export type EventSettingChangeKind = (typeof eventSettingChangeKinds)[number];

@@ -9,7 +9,7 @@ import {
   followUpStatuses,
   globalRoles,
   joinRequestStatuses,
-  judgingSettingColumns,
+  eventSettingChangeKinds,
   outcomes,
   questionKinds,
   rootCauses,
@@ -171,8 +171,10 @@ export const judgingSettingChanges = sqliteTable(
     eventId: text("event_id")
       .notNull()
       .references(() => events.id, { onDelete: "cascade" }),
-    setting: text("setting", { enum: judgingSettingColumns }).notNull(),
+    setting: text("setting", { enum: eventSettingChangeKinds }).notNull(),
     turnedOn: integer("turned_on", { mode: "boolean" }).notNull(),
+    /** The people's choice vote's closing time this change set (switched on, or moved); null for other settings. */
+    closesAt: integer("closes_at", { mode: "timestamp" }),
     changedBy: text("changed_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

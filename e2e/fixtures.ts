@@ -237,7 +237,9 @@ export async function submissionDeadlineIn(eventId: string, ms: number) {
 
 /** Turns on the event's people's choice vote, closing `ms` from now, as the organizers' settings page does (ADR 031). */
 export async function peoplesChoiceVote(eventId: string, ms: number) {
-  if (!(await saveVoteSettings(eventId, { enabled: true, closesAt: new Date(Date.now() + ms) }))) throw new Error("peoplesChoiceVote: event closed");
+  const organizer = await findPerson("organizer@example.com");
+  if (!(await saveVoteSettings(eventId, { enabled: true, closesAt: new Date(Date.now() + ms) }, organizer.id)))
+    throw new Error("peoplesChoiceVote: event closed");
 }
 
 /** `person` votes for the entry, as the entry page's button does; the vote must be open. */

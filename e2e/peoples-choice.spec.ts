@@ -36,6 +36,11 @@ test("an organizer opens the vote; a participant votes, never for their own team
   await expectToast(organizer, "People's choice vote saved.");
   await expect(organizer.getByTestId("vote-state")).toContainText("The people's choice vote is open until");
   await expectAccessible(organizer);
+  // The Manage page's history says who opened the vote, and until when.
+  await organizer.getByRole("link", { name: `← Manage ${setUp.event.title}` }).click();
+  await expect(organizer.getByRole("list", { name: "History" }).getByRole("listitem").first()).toHaveText(
+    /: Omar Organizer turned the people's choice vote on, closing \w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC$/,
+  );
 
   // Pia votes for Ben's entry from the gallery.
   const page = await pageSignedInAs(browser, pia.email);

@@ -295,7 +295,7 @@ export async function seed(now = new Date()) {
   await giveAward(past.id, awardIds.get("best-ai-metric")!, pastEntries[0]);
   // A people's choice vote (ADR 031), closed a day before results: the queue suggester wins it, so publishing below
   // gives it the People's choice award, and the results page shows the counts.
-  await saveVoteSettings(past.id, { enabled: true, closesAt: new Date(t - 73 * day) });
+  await saveVoteSettings(past.id, { enabled: true, closesAt: new Date(t - 73 * day) }, organizer.id);
   for (const [email, i] of [
     ["participant3@example.com", 0],
     ["participant4@example.com", 0],
@@ -394,7 +394,7 @@ export async function seed(now = new Date()) {
   const settled = await updateJudgingSettings(judging.id, { normalizeScores: false, blindJudging: false, showJudgeNames: true }, organizer.id);
   if (!settled.ok) throw new Error(`Seed: judging settings: ${settled.message}`);
   // Its people's choice vote is open for two more days; two people voted (counts stay hidden until results).
-  await saveVoteSettings(judging.id, { enabled: true, closesAt: new Date(t + 2 * day) });
+  await saveVoteSettings(judging.id, { enabled: true, closesAt: new Date(t + 2 * day) }, organizer.id);
   await castVote(judging.id, { id: ids["participant@example.com"], role: "member" }, sprintEntries[0], now);
   await castVote(judging.id, { id: ids["participant2@example.com"], role: "member" }, sprintEntries[1], now);
 

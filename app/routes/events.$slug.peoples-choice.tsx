@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const schema = peoplesChoiceSettingsSchema({ timezone: event.timezone, submissionDeadline: event.submissionDeadline });
   const submission = parseForm(await request.formData(), { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  if (!(await saveVoteSettings(event.id, submission.value)))
+  if (!(await saveVoteSettings(event.id, submission.value, user.id)))
     return data({ result: submission.reply({ formErrors: ["Results were published just now, so the vote can no longer change."] }) }, { status: 409 });
   const message = submission.value.enabled
     ? "People's choice vote saved. The People's choice award goes to its winner when results are published."

@@ -40,11 +40,11 @@ export async function managePage(event: EventRow, now: Date) {
     invites,
     organizers,
     teams,
-    // Phase changes, the start of a final round and judging settings changes, as one history (worded here: ADR 043).
+    // Phase changes, the start of a final round and settings changes (judging, people's choice), as one history (worded here: ADR 043).
     history: historyLines([
       ...phaseChanges.map((c) => ({ kind: "phase" as const, ...c })),
       ...(finalRound ? [{ kind: "final-round" as const, ...finalRound }] : []),
-      ...settingChanges.map((c) => ({ kind: "setting" as const, ...c })),
+      ...settingChanges.map(({ closesAt, ...c }) => ({ kind: "setting" as const, ...c, closes: closesAt && formatInZone(closesAt, event.timezone) })),
     ]).map((h) => ({ ...h, at: formatInZone(h.at, event.timezone) })),
     dashboard,
     questions,

@@ -331,13 +331,15 @@ describe("historyLines", () => {
     expect(same.map((l) => l.by)).toEqual(["B", "A"]);
   });
 
-  it("words a judging setting switched on or off, after its organizer's name", () => {
+  it("words a setting switched on or off, or the vote's close moved, after its organizer's name", () => {
     expect(
       historyLines([
-        { kind: "setting", setting: "blind_judging", turnedOn: true, at: at(1), by: "Ida" },
-        { kind: "setting", setting: "normalize_scores", turnedOn: false, at: at(2), by: null },
+        { kind: "setting", setting: "blind_judging", turnedOn: true, closes: null, at: at(1), by: "Ida" },
+        { kind: "setting", setting: "normalize_scores", turnedOn: false, closes: null, at: at(2), by: null },
+        { kind: "setting", setting: "peoples_choice_closes_at", turnedOn: true, closes: "Tue, 8 Dec 2026, 17:00 CET", at: at(3), by: "Ida" },
       ]),
     ).toEqual([
+      { at: at(3), by: "Ida", what: "moved the close of the people's choice vote to Tue, 8 Dec 2026, 17:00 CET", reason: null },
       { at: at(2), by: "A former organizer", what: "made the raw ranking official", reason: null },
       { at: at(1), by: "Ida", what: "turned blind judging on", reason: null },
     ]);

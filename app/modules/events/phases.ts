@@ -1,6 +1,6 @@
 // Phase transitions of an event: draft → open → judging → closed; judging → open to take entries again (round 1 only),
 // and closed → judging to reopen.
-import type { EventPhase, JudgingSettingColumn } from "#db/schema";
+import type { EventPhase, EventSettingChangeKind } from "#db/schema";
 import { formatDateRange, formatInZone, relativeTime } from "~/lib/time";
 import { settingChangeWords } from "~/modules/judging/settings";
 import { voteClosesFirstMessage } from "./edit-rules";
@@ -270,12 +270,12 @@ export function nextDeadline(e: Omit<EventTimes, "timezone">, now: Date): { labe
 
 /**
  * What the Manage page's history holds: a phase change, the start of the final round (ADR 038), which is not one, or
- * a judging setting switched on or off (ADR 066).
+ * a setting switched on or off (ADR 066), or the people's choice vote's closing time moved.
  */
 export type HistoryItem =
   | { kind: "phase"; from: EventPhase; to: EventPhase; reason: string | null; at: Date; by: string }
   | { kind: "final-round"; finalists: number; at: Date; by: string | null }
-  | { kind: "setting"; setting: JudgingSettingColumn; turnedOn: boolean; at: Date; by: string | null };
+  | { kind: "setting"; setting: EventSettingChangeKind; turnedOn: boolean; closes: string | null; at: Date; by: string | null };
 
 /**
  * The history's lines, newest first, each as "<who> <what>": "moved Judging → Results published", "closed round 1 and
@@ -293,7 +293,7 @@ export function historyLines(items: HistoryItem[]): { at: Date; by: string; what
             by: h.by ?? "A former organizer",
             what:
               h.kind === "setting"
-                ? settingChangeWords(h.setting, h.turnedOn)
+                ? settingChangeWords(h.setting, h.turnedOn, h.closes)
                 : `closed round 1 and started the final round with ${h.finalists} ${h.finalists === 1 ? "finalist" : "finalists"}`,
             reason: null,
           },

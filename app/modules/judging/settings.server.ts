@@ -35,10 +35,19 @@ export async function updateJudgingSettings(
   return saved.rowsAffected ? { ok: true } : { ok: false, message: RANKING_PUBLISHED };
 }
 
-/** The event's judging settings changes, newest first, with who made them (null: an account since deleted). */
+/**
+ * The event's settings changes (judging settings, and the people's choice vote's), newest first, with who made them
+ * (null: an account since deleted).
+ */
 export function listSettingChanges(eventId: string) {
   return db
-    .select({ setting: judgingSettingChanges.setting, turnedOn: judgingSettingChanges.turnedOn, at: judgingSettingChanges.createdAt, by: users.name })
+    .select({
+      setting: judgingSettingChanges.setting,
+      turnedOn: judgingSettingChanges.turnedOn,
+      closesAt: judgingSettingChanges.closesAt,
+      at: judgingSettingChanges.createdAt,
+      by: users.name,
+    })
     .from(judgingSettingChanges)
     .leftJoin(users, eq(users.id, judgingSettingChanges.changedBy))
     .where(eq(judgingSettingChanges.eventId, eventId))

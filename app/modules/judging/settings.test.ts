@@ -28,4 +28,12 @@ describe("settingChangeWords", () => {
     expect(settingChangeWords("show_judge_names", true)).toBe("showed judge names to teams");
     expect(settingChangeWords("show_judge_names", false)).toBe("hid judge names from teams");
   });
+
+  it("words the people's choice vote switched on with its closing time, switched off, and its close moved", () => {
+    const closes = "Tue, 8 Dec 2026, 17:00 CET";
+    expect(settingChangeWords("peoples_choice_enabled", true, closes)).toBe("turned the people's choice vote on, closing Tue, 8 Dec 2026, 17:00 CET");
+    expect(settingChangeWords("peoples_choice_enabled", true)).toBe("turned the people's choice vote on");
+    expect(settingChangeWords("peoples_choice_enabled", false, closes)).toBe("turned the people's choice vote off");
+    expect(settingChangeWords("peoples_choice_closes_at", true, closes)).toBe("moved the close of the people's choice vote to Tue, 8 Dec 2026, 17:00 CET");
+  });
 });

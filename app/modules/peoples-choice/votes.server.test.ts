@@ -2,8 +2,10 @@
 // itself, and the award recorded with the publishing of results.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { awards, events, peoplesChoiceVotes, teamMembers } from "#db/schema";
+import { awards, events, peoplesChoiceVotes, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
+import { formatInZone } from "~/lib/time";
+import { managePage } from "~/modules/events/manage.server";
 import { createAward, giveAward, listAwards } from "~/modules/judging/awards.server";
 import { accessOf, createOpenEvent, createUser, movePhase, setSubmissionDeadline, submittedEntry, type TestUser } from "~/test/fixtures";
 import { peoplesChoiceSettingsSchema } from "./rules";
@@ -21,7 +23,7 @@ async function votingEvent(n: number) {
   const entries = [];
   for (const [i, lead] of leads.entries()) entries.push({ ...(await submittedEntry(event, lead.id, problem.id, { title: `Entry ${i}` })), lead });
   await setSubmissionDeadline(event.id, new Date(Date.now() - 60_000));
-  expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) })).toBe(true);
+  expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) }, organizer.id)).toBe(true);
   return { organizer, event, entries };
 }
 
@@ -103,7 +105,7 @@ describe("the vote statement's own guards", () => {
       ok: false,
       reason: "That entry is not part of this event.",
     });
-    await saveVoteSettings(other.event.id, { enabled: false, closesAt: null });
+    await saveVoteSettings(other.event.id, { enabled: false, closesAt: null }, other.organizer.id);
     expect(await castVote(other.event.id, actor(world.voter), other.entries[0].entryId, new Date())).toEqual({
       ok: false,
       reason: "This event has no people's choice vote.",
@@ -204,9 +206,9 @@ describe("publishing results", () => {
     // time has passed.
     const [row] = await db.select().from(events).where(eq(events.id, event.id));
     const asShown = peoplesChoiceSettingsSchema(row).parse({ enabled: true, closesAt: settingsView(row, new Date()).closesAt });
-    expect(await saveVoteSettings(event.id, asShown)).toBe(true);
+    expect(await saveVoteSettings(event.id, asShown, organizer.id)).toBe(true);
     expect(await section()).toMatchObject({ hidden: null });
-    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) })).toBe(true);
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) }, organizer.id)).toBe(true);
     expect(await section()).toMatchObject(hidden);
     expect(await section(organizer, new Date(Date.now() + 2 * HOUR))).toMatchObject(hidden);
     await movePhase(event.id, organizer, "closed");
@@ -218,7 +220,7 @@ describe("publishing results", () => {
     const { organizer, event, entries } = await votingEvent(2);
     await castVote(event.id, actor(await createUser()), entries[0].entryId, new Date());
     const [before] = await db.select().from(events).where(eq(events.id, event.id));
-    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null })).toBe(true);
+    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null }, organizer.id)).toBe(true);
     await movePhase(event.id, organizer, "judging");
     await movePhase(event.id, organizer, "closed");
     // Publishing showed no counts: nothing marks them shown.
@@ -227,7 +229,7 @@ describe("publishing results", () => {
     // On again with the closing time publishing moved to the past: closed, but its counts were never shown.
     const [moved] = await db.select().from(events).where(eq(events.id, event.id));
     expect(moved.peoplesChoiceClosesAt!.getTime()).toBeLessThan(before.peoplesChoiceClosesAt!.getTime());
-    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: moved.peoplesChoiceClosesAt })).toBe(true);
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: moved.peoplesChoiceClosesAt }, organizer.id)).toBe(true);
     const [row] = await db.select().from(events).where(eq(events.id, event.id));
     expect(await resultsVoteSection(row, actor(organizer), await accessOf(event.id, organizer.id), new Date())).toMatchObject({
       hidden: "Vote counts are hidden from everyone, organizers included, until results are published.",
@@ -241,21 +243,60 @@ describe("saveVoteSettings", () => {
     const { event } = await createOpenEvent(organizer);
     await createAward(event.id, { name: "People's choice", description: "Ours" });
     const closesAt = new Date(Date.now() + 72 * HOUR);
-    await saveVoteSettings(event.id, { enabled: true, closesAt });
-    await saveVoteSettings(event.id, { enabled: true, closesAt });
+    await saveVoteSettings(event.id, { enabled: true, closesAt }, organizer.id);
+    await saveVoteSettings(event.id, { enabled: true, closesAt }, organizer.id);
     const list = await listAwards(event.id);
     expect(list.map((a) => [a.name, a.kind, a.description])).toEqual([["People's choice", "peoples-choice", "Ours"]]);
+  });
+
+  it("records in the Manage page's history what each save changed, and nothing for a save that changed nothing", async () => {
+    const { organizer, event } = await votingEvent(1);
+    const history = async () =>
+      (await managePage((await db.select().from(events).where(eq(events.id, event.id)))[0], new Date())).history
+        .filter((h) => h.what.includes("people's choice"))
+        .map((h) => `${h.by} ${h.what}`);
+    const [opened] = await db.select().from(events).where(eq(events.id, event.id));
+    const shown = (d: Date) => formatInZone(d, event.timezone);
+    expect(await history()).toEqual([`${organizer.name} turned the people's choice vote on, closing ${shown(opened.peoplesChoiceClosesAt!)}`]);
+    // The same minute again, as the form sends it back: no change, no line.
+    expect(
+      await saveVoteSettings(
+        event.id,
+        { enabled: true, closesAt: new Date(Math.floor(opened.peoplesChoiceClosesAt!.getTime() / 60_000) * 60_000) },
+        organizer.id,
+      ),
+    ).toBe(true);
+    expect(await history()).toHaveLength(1);
+    const later = new Date(opened.peoplesChoiceClosesAt!.getTime() + 2 * HOUR);
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: later }, organizer.id)).toBe(true);
+    expect((await history())[0]).toBe(`${organizer.name} moved the close of the people's choice vote to ${shown(later)}`);
+    // Switched off, with another closing time in the form: one line, the vote off.
+    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: new Date(later.getTime() + HOUR) }, organizer.id)).toBe(true);
+    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null }, organizer.id)).toBe(true);
+    expect(await history()).toHaveLength(3);
+    expect((await history())[0]).toBe(`${organizer.name} turned the people's choice vote off`);
+    // A co-organizer's account deleted since: the line stays, without the name.
+    const other = await createUser({ role: "organizer" });
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: later }, other.id)).toBe(true);
+    await db.delete(users).where(eq(users.id, other.id));
+    expect((await history())[0]).toBe(`A former organizer turned the people's choice vote on, closing ${shown(later)}`);
+    // Refused once results are published: no line.
+    await movePhase(event.id, organizer, "judging");
+    await movePhase(event.id, organizer, "closed");
+    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null }, organizer.id)).toBe(false);
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(later.getTime() + 5 * HOUR) }, organizer.id)).toBe(false);
+    expect(await history()).toHaveLength(4);
   });
 
   it("keeps the closing time when the vote is turned off, and changes nothing once results are published", async () => {
     const { organizer, event } = await votingEvent(1);
     const [before] = await db.select().from(events).where(eq(events.id, event.id));
-    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null })).toBe(true);
+    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null }, organizer.id)).toBe(true);
     const [off] = await db.select().from(events).where(eq(events.id, event.id));
     expect(off).toMatchObject({ peoplesChoiceEnabled: false, peoplesChoiceClosesAt: before.peoplesChoiceClosesAt });
     await movePhase(event.id, organizer, "judging");
     await movePhase(event.id, organizer, "closed");
-    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) })).toBe(false);
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) }, organizer.id)).toBe(false);
     const [after] = await db.select().from(events).where(eq(events.id, event.id));
     expect(after.peoplesChoiceEnabled).toBe(false);
     expect(

@@ -17,32 +17,45 @@ export function voteSettingsOf(event: { peoplesChoiceEnabled: boolean; peoplesCh
  * Saves the organizers' settings, refused in the statement once results are published. Turning the vote on also
  * gives the event its "People's choice" award (kind `peoples-choice`): an award of that name the organizers made
  * themselves becomes it; otherwise one is added. Both are no-ops when the event already has one.
+ *
+ * What the save changed goes into the Manage page's history, as the judging settings' changes do (ADR 066): the vote
+ * switched on (with its closing time) or off, or, while it stays on, its closing time moved to another minute (the
+ * form's precision). Each row is written before the UPDATE, from the event as it stands in the same transaction and
+ * under the UPDATE's own condition, so a refused save or one that changed nothing leaves no row.
  */
-export async function saveVoteSettings(eventId: string, settings: PeoplesChoiceSettings): Promise<boolean> {
+export async function saveVoteSettings(eventId: string, settings: PeoplesChoiceSettings, actorId: string | null): Promise<boolean> {
   const notClosed = sql`exists (select 1 from events where id = ${eventId} and phase <> 'closed')`;
   const hasKind = sql`exists (select 1 from awards a where a.event_id = ${eventId} and a.kind = ${PEOPLES_CHOICE})`;
-  const [updated] = await db.batch([
+  const on = settings.enabled ? 1 : 0;
+  const closes = settings.closesAt ? seconds(settings.closesAt) : null;
+  // To the minute, as the form shows and sends it: publishing leaves the closing time at its own second.
+  const minute = closes === null ? null : Math.floor(closes / 60);
+  const [, , updated] = await db.batch([
+    db.run(sql`insert into judging_setting_changes (event_id, setting, turned_on, closes_at, changed_by)
+      select id, 'peoples_choice_enabled', ${on}, ${on ? closes : null}, ${actorId} from events
+      where id = ${eventId} and phase <> 'closed' and peoples_choice_enabled <> ${on}`),
+    db.run(sql`insert into judging_setting_changes (event_id, setting, turned_on, closes_at, changed_by)
+      select id, 'peoples_choice_closes_at', 1, ${closes}, ${actorId} from events
+      where id = ${eventId} and phase <> 'closed' and ${on && minute !== null ? 1 : 0} = 1 and peoples_choice_enabled = 1
+        and (peoples_choice_closes_at is null or peoples_choice_closes_at / 60 <> ${minute})`),
     db
       .update(events)
       .set({
         peoplesChoiceEnabled: settings.enabled,
         ...(settings.closesAt ? { peoplesChoiceClosesAt: settings.closesAt } : {}),
         // Counts shown at a publishing stay shown only while the vote stays as that publishing left it (ADR 031).
-        peoplesChoiceShownAt: sql`case when ${events.peoplesChoiceEnabled} = ${settings.enabled ? 1 : 0}
-          and ${
-            // To the minute, as the form shows and sends it: publishing left the closing time at its own second.
-            settings.closesAt ? sql`${events.peoplesChoiceClosesAt} / 60 = ${Math.floor(seconds(settings.closesAt) / 60)}` : sql`1`
-          }
+        peoplesChoiceShownAt: sql`case when ${events.peoplesChoiceEnabled} = ${on}
+          and ${minute !== null ? sql`${events.peoplesChoiceClosesAt} / 60 = ${minute}` : sql`1`}
           then ${events.peoplesChoiceShownAt} end`,
       })
       .where(and(eq(events.id, eventId), sql`${events.phase} <> 'closed'`))
       .returning({ id: events.id }),
     db.run(sql`update awards set kind = ${PEOPLES_CHOICE}
-      where event_id = ${eventId} and name = ${peoplesChoiceAward.name} and kind = 'custom' and ${settings.enabled ? 1 : 0} = 1 and ${notClosed} and not ${hasKind}`),
+      where event_id = ${eventId} and name = ${peoplesChoiceAward.name} and kind = 'custom' and ${on} = 1 and ${notClosed} and not ${hasKind}`),
     db.run(sql`insert into awards (id, event_id, name, description, kind, position)
       select ${newId()}, ${eventId}, ${peoplesChoiceAward.name}, ${peoplesChoiceAward.description}, ${PEOPLES_CHOICE},
         (select coalesce(max(position), -1) + 1 from awards where event_id = ${eventId})
-      where ${settings.enabled ? 1 : 0} = 1 and ${notClosed} and not ${hasKind}
+      where ${on} = 1 and ${notClosed} and not ${hasKind}
       on conflict do nothing`),
   ]);
   return updated.length > 0;

@@ -61,7 +61,7 @@ beforeAll(async () => {
   await changePhase(await getEvent(judged.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
   const [scoredEntry] = await db.select().from(entries).where(eq(entries.teamId, scoredTeam.teamId));
   // The people's choice vote is open in the event in judging (ADR 031): the judge is in no team there.
-  await saveVoteSettings(judged.id, { enabled: true, closesAt: new Date(Date.now() + 86_400_000) });
+  await saveVoteSettings(judged.id, { enabled: true, closesAt: new Date(Date.now() + 86_400_000) }, organizer.id);
   const criteria = await listCriteria(judged.id);
   // A third event, closed, where the participant's team has a submitted entry: its follow-up form (ADR 030).
   const { event: done, problem: doneProblem } = await createOpenEvent(organizer);

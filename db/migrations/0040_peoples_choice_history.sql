@@ -1,0 +1,1 @@
+ALTER TABLE `judging_setting_changes` ADD `closes_at` integer;
