@@ -50,6 +50,7 @@ export default defineConfig({
       "app/lib/form-state.test.ts",
       "app/lib/form-lists.test.ts",
       "app/lib/forms.server.test.ts",
+      "app/components/kept-typing-rules.test.ts",
       "app/modules/*/schemas.test.ts",
     ],
     environment: "node",

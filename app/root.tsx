@@ -1,9 +1,9 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useKeptTyping } from "~/components/kept-typing";
 import { useRouterLinks } from "~/components/link";
 import { SiteHeader } from "~/components/site-header";
-import { VerifyEmailBanner } from "~/components/verify-email-banner";
 import { useNonce } from "~/components/nonce";
 import { ToastMessage } from "~/components/toast";
 import { env } from "~/env.server";
@@ -11,6 +11,11 @@ import { readToast } from "~/lib/toast.server";
 import { readSession } from "~/modules/auth/session.server";
 import { unreadCount } from "~/modules/notifications/notify.server";
 import styles from "~/tailwind.css?url";
+import { lazy, Suspense } from "react";
+
+// Only people who have not confirmed their address see it: everyone else's pages do not load it (first-load
+// JavaScript, ADR 043). Rendered on the server as it is; the browser takes it over once its chunk arrives.
+const VerifyEmailBanner = lazy(() => import("~/components/verify-email-banner"));
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -60,11 +65,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const { user, toast, passwordLogin } = useLoaderData<typeof loader>();
   useRouterLinks();
+  const broughtBack = useKeptTyping(user?.id ?? null);
   return (
     <>
       <SiteHeader user={user} signUp={passwordLogin} />
-      {user && !user.emailVerified ? <VerifyEmailBanner email={user.email} /> : null}
+      {user && !user.emailVerified ? (
+        <Suspense fallback={null}>
+          <VerifyEmailBanner email={user.email} />
+        </Suspense>
+      ) : null}
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        {broughtBack ? <ToastMessage toast={broughtBack} /> : null}
         {toast ? <ToastMessage toast={toast} /> : null}
         <Outlet />
       </main>

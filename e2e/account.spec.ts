@@ -1,7 +1,7 @@
 import { expect } from "@playwright/test";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, teamOf, type Person } from "./fixtures";
-import { expectAccessible, expectToast, PASSWORD, signIn, unique, test } from "./helpers";
+import { expectAccessible, expectToast, PASSWORD, signIn, unique, test, waitForApp } from "./helpers";
 import { mailTo } from "./mail";
 
 /** A member whose address has no place a browser would break it by itself. */
@@ -102,6 +102,43 @@ test("a person signs out every other browser from the account page, after a conf
   await elsewhere.reload();
   await expect(elsewhere).toHaveURL(/\/login/);
   await expect(elsewhere.getByText("Sign in to see that page: you are not signed in, or your session has ended.")).toBeVisible();
+});
+
+test("what a person typed before a save found them signed out comes back after signing in again", async ({ browser }) => {
+  const person = await createPerson("Kim Kept");
+  const laptop = await pageSignedInAs(browser, person.email);
+  await laptop.goto("/account");
+  await waitForApp(laptop);
+  await expect(laptop.getByLabel("Name")).toHaveValue("Kim Kept");
+  await laptop.getByLabel("Skills").fill("forecasting, SQL");
+  await laptop.getByLabel("Name").fill("Kim Keeper");
+
+  // Meanwhile, on another browser, they sign out everywhere else.
+  const phone = await pageSignedInAs(browser, person.email);
+  await phone.goto("/account");
+  const sessions = phone.getByRole("region", { name: "Where you are signed in" });
+  await sessions.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await sessions.getByRole("button", { name: "Yes, sign out everywhere else" }).click();
+  await expectToast(phone, "Signed out of 1 other browser.");
+
+  // The laptop's save finds the session ended: sign in again, and the typing is back, not saved yet.
+  await laptop.getByRole("button", { name: "Save profile" }).click();
+  await expect(laptop.getByText("Sign in to see that page: you are not signed in, or your session has ended.")).toBeVisible();
+  await laptop.getByLabel("Email").fill(person.email);
+  await laptop.getByLabel("Password").fill(PASSWORD);
+  await laptop.getByRole("button", { name: "Sign in" }).click();
+  await expect(laptop.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expectToast(laptop, "Your session had ended, so your last change was not saved. What you typed is back in the form below: check it and save again.");
+  await expect(laptop.getByLabel("Name")).toHaveValue("Kim Keeper");
+  await expect(laptop.getByLabel("Skills")).toHaveValue("forecasting, SQL");
+  await expectAccessible(laptop);
+  await laptop.getByRole("button", { name: "Save profile" }).click();
+  await expectToast(laptop, "Profile saved.");
+  await expect(laptop.getByTestId("signed-in-as")).toHaveAccessibleName("Your account: Kim Keeper");
+  // Kept once: a reload shows what is saved, with no message.
+  await laptop.reload();
+  await expect(laptop.getByLabel("Skills")).toHaveValue("forecasting, SQL");
+  await expect(laptop.getByText("What you typed is back")).toHaveCount(0);
 });
 
 test("a person changes their email address through a link mailed to the new one, and signs in with it", async ({ browser }) => {

@@ -1,10 +1,10 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { entries, events, problems } from "#db/schema";
+import { entries, events, problems, sessions } from "#db/schema";
 import { db } from "~/db.server";
 import { startSession } from "~/modules/auth/session.server";
 import { createPerson, openEvent, pageSignedInAs, submittedEntry, teamOf, type Person } from "./fixtures";
-import { closeAndStay, expectAccessible, test, unique, waitForApp } from "./helpers";
+import { closeAndStay, expectAccessible, PASSWORD, test, unique, waitForApp } from "./helpers";
 
 /** A signed-in page with JavaScript switched off: the forms must work as plain HTML. */
 async function pageWithoutScript(browser: Browser, person: Person): Promise<Page> {
@@ -49,6 +49,27 @@ test("the draft saves itself while the team types and survives a reload", async 
 
   await page.getByLabel("Title").fill("Dispute radar v2");
   await expect(status(page)).toHaveText(/^Draft saved/);
+});
+
+test("typing the autosave could not keep, because the session ended, is back after signing in again", async ({ browser }) => {
+  const { person, page } = await entryPage(browser);
+  await page.getByLabel("Title").fill("Dispute radar");
+  await expect(status(page)).toHaveText(/^Draft saved/);
+  // The session ends (expired, or signed out elsewhere) while the team types: the next autosave leads to sign-in.
+  await db.delete(sessions).where(eq(sessions.userId, person.id));
+  await page.getByLabel("What did not work").fill("Emails did not name the invoice.");
+  await expect(page.getByText("Sign in to see that page: you are not signed in, or your session has ended.")).toBeVisible();
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "What you typed is back in the form below" })).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
+  await expect(page.getByLabel("What did not work")).toHaveValue("Emails did not name the invoice.");
+  // Put back as typing, so autosave keeps it now.
+  await expect(status(page)).toHaveText(/^Draft saved/);
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByLabel("What did not work")).toHaveValue("Emails did not name the invoice.");
 });
 
 test("a link typed without https:// is saved as one, and a refused Submit still saves the draft as typed", async ({ browser }) => {

@@ -1,7 +1,7 @@
 import { Form, useLocation } from "@remix-run/react";
 
 /** Shown on every page to a signed-in person whose address is not confirmed yet (ADR 028). */
-export function VerifyEmailBanner({ email }: { email: string }) {
+export default function VerifyEmailBanner({ email }: { email: string }) {
   const location = useLocation();
   // The confirmation pages say the same thing themselves.
   if (location.pathname.startsWith("/verify-email")) return null;
