@@ -3,7 +3,18 @@ import { eq } from "drizzle-orm";
 import { eventOrganizers, events, submissionQuestions, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
-import { createPerson, draftEvent, openEvent, pageSignedInAs, problemFor, scoreSheet, startJudging, submittedEntry, teamOf } from "./fixtures";
+import {
+  createPerson,
+  draftEvent,
+  openEvent,
+  pageSignedInAs,
+  problemFor,
+  scoreSheet,
+  startJudging,
+  submissionDeadlineIn,
+  submittedEntry,
+  teamOf,
+} from "./fixtures";
 import { DAY, expectAccessible, expectToast, localInput, newPage, signIn, unique, test, waitForApp } from "./helpers";
 
 async function addProblem(page: Page, title: string, owner: string, ownerAccount?: string) {
@@ -276,6 +287,29 @@ test("judging starts early only with confirmation and assigns one of two judges"
   // Her team page no longer says the draft is "not submitted yet".
   await doraPage.goto(drafting.url);
   await expect(doraPage.getByRole("region", { name: "Entry" })).toContainText("Draft, never submitted");
+});
+
+test("a move made in another tab meanwhile: the page catches up and says so; an event with no judges or entries says that too", async ({ browser }) => {
+  const setUp = await openEvent(unique("Two Tabs Hack"));
+  await submissionDeadlineIn(setUp.event.id, -60_000);
+  const manageUrl = `${setUp.url}/manage`;
+  const [tabA, tabB] = await Promise.all([pageSignedInAs(browser, "organizer@example.com"), pageSignedInAs(browser, "organizer@example.com")]);
+  await tabA.goto(manageUrl);
+  await tabB.goto(manageUrl);
+  await tabB.getByRole("button", { name: "Start judging" }).click();
+  await expectToast(tabB, "The event is now: Judging.");
+  // Tab A still offers the move it showed: pressing it reloads the page as it stands, with why nothing happened.
+  await tabA.getByRole("button", { name: "Start judging" }).click();
+  await expectToast(tabA, "The event is already in “Judging”: someone moved it there just now.");
+  await expect(tabA.getByRole("button", { name: "Start judging" })).toHaveCount(0);
+  await expect(tabA.getByRole("button", { name: "Publish results and close" })).toBeVisible();
+  // Nobody submitted and nobody judges: publishing asks first, and the judges page says so instead of "every judge has finished".
+  await expect(tabA.getByLabel("No entry was submitted, so the published results will rank nothing.")).toBeVisible();
+  await tabA.goto(`${setUp.url}/judges`);
+  await expect(tabA.getByRole("region", { name: "Remind judges" })).toContainText(
+    "Nobody judges this event yet, so no entry can be scored: invite a judge below.",
+  );
+  await expectAccessible(tabA);
 });
 
 test("judging started too early: submissions reopen until a new deadline, and teams and judges are told", async ({ browser }) => {

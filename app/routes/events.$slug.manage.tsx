@@ -84,6 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseForm(formData, { schema: phaseChangeSchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const changed = await changePhase(event, user.id, submission.value, new Date(), appOrigin(request));
+      // Moved meanwhile: the page reloads to where the event stands, with why nothing happened.
+      if (!changed.ok && "stale" in changed && changed.stale) return redirectWithToast(back, { kind: "error", message: changed.message });
       if (!changed.ok) return invalid(submission.reply({ fieldErrors: { [changed.field]: [changed.message] } }));
       const gaps = changed.plan && !changed.plan.ok ? ` ${changed.plan.message}` : "";
       return redirectWithToast(back, { kind: gaps ? "error" : "success", message: `The event is now: ${phaseLabels[submission.value.to]}.${gaps}` });

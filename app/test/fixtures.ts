@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { entries, events, type GlobalRole } from "#db/schema";
 import { db } from "~/db.server";
+import { readToast } from "~/lib/toast.server";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { saveEntry } from "~/modules/entries/entries.server";
@@ -223,6 +224,12 @@ export function fieldErrors(outcome: Outcome): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(d?.result?.error ?? {})) if (v) errors[k] = v;
   return errors;
+}
+
+/** The toast a redirect carries (kind and message), as the next page reads it. */
+export async function toastOf(outcome: Outcome) {
+  const cookie = outcome.response?.headers.get("Set-Cookie")?.split(";")[0] ?? "";
+  return (await readToast(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toast;
 }
 
 export function setCookies(response: Response): string[] {

@@ -143,5 +143,6 @@ export function judgingGaps(status: SheetStatus): JudgingGaps {
     completeSheets: status.complete,
     entryLines: status.entriesWithGaps.map((e) => entryGapLine(e, status.criterionCount)),
     judgeLines: status.judgesWithGaps.map(judgeGapLine),
+    submittedEntries: status.byEntry.length,
   };
 }

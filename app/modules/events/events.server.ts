@@ -463,7 +463,13 @@ export async function changePhase(event: EventRow, actorId: string, input: Phase
     // Last, so it breaks no changes() chain: publishing gives the People's choice award to the vote's winner (ADR 031).
     ...(req.to === "closed" ? [recordPeoplesChoiceWinner(event.id), endVoteOnPublish(event.id, now)] : []),
   ]);
-  if (updated.length === 0) return { ok: false as const, field: "to" as const, message: "Someone else changed the phase just now. Reload and try again." };
+  if (updated.length === 0)
+    return {
+      ok: false as const,
+      field: "to" as const,
+      message: "Someone else changed the phase just now: this page now shows where the event stands.",
+      stale: true as const,
+    };
   // Entries are final once judging starts: assign judges to any submitted since the last recompute.
   const plan = req.to === "judging" ? await recomputeAssignmentsOf(event.id) : null;
   return { ok: true as const, plan };

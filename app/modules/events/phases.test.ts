@@ -34,8 +34,24 @@ describe("draft → open", () => {
     expect(nextSteps(facts({ problemCount: 0, criterionWeights: [0] }))[0].blockers).toHaveLength(2);
   });
   it("cannot skip to judging or closed", () => {
-    expect(go(facts(), "judging", { confirmed: true })).toEqual({ ok: false, field: "to", message: "An event in draft cannot move to judging." });
-    expect(go(facts(), "closed", { confirmed: true })).toMatchObject({ ok: false, field: "to" });
+    expect(go(facts(), "judging", { confirmed: true })).toEqual({
+      ok: false,
+      field: "to",
+      message: "The event is in “Draft” now, so it cannot move to “Judging”: someone changed its phase just now.",
+      stale: true,
+    });
+    expect(go(facts(), "closed", { confirmed: true })).toMatchObject({ ok: false, field: "to", stale: true });
+  });
+  it("says when someone already made the same move, in the phases' own words", () => {
+    expect(go(facts({ phase: "judging" }), "judging", { confirmed: true })).toEqual({
+      ok: false,
+      field: "to",
+      message: "The event is already in “Judging”: someone moved it there just now.",
+      stale: true,
+    });
+    expect(go(facts({ phase: "closed" }), "closed", { confirmed: true })).toMatchObject({
+      message: "The event is already in “Results published”: someone moved it there just now.",
+    });
   });
 });
 
@@ -85,6 +101,13 @@ describe("judging → closed", () => {
     });
     expect(nextSteps(f)[0].confirmation).toMatch(/^Judging is not complete: 0 of 0 expected score sheets are complete\./);
     expect(nextSteps(f)[0].details).toHaveLength(1);
+  });
+  it("asks when no entry was submitted, rather than saying nothing blocks publishing", () => {
+    const empty = facts({ phase: "judging", judging: { ...noJudgingGaps, submittedEntries: 0 } });
+    expect(nextSteps(empty)[0].confirmation).toBe("No entry was submitted, so the published results will rank nothing.");
+    expect(go(empty, "closed")).toMatchObject({ ok: false, field: "confirmed" });
+    expect(go(empty, "closed", { confirmed: true })).toMatchObject({ ok: true });
+    expect(nextSteps(facts({ phase: "judging", judging: { ...noJudgingGaps, submittedEntries: 1 } }))[0].confirmation).toBeNull();
   });
 });
 
@@ -238,6 +261,7 @@ describe("the steps each phase offers, in full", () => {
       ok: false,
       field: "to",
       message: "Submissions cannot reopen once a final round has started.",
+      stale: true,
     });
   });
 

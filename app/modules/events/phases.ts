@@ -29,7 +29,14 @@ export type PhaseFacts = {
   draftTeams?: string[];
 };
 
-export type JudgingGaps = { expectedSheets: number; completeSheets: number; entryLines: string[]; judgeLines: string[] };
+export type JudgingGaps = {
+  expectedSheets: number;
+  completeSheets: number;
+  entryLines: string[];
+  judgeLines: string[];
+  /** Entries in judging (submitted, and finalists in a final round); absent when not counted. */
+  submittedEntries?: number;
+};
 export const noJudgingGaps: JudgingGaps = { expectedSheets: 0, completeSheets: 0, entryLines: [], judgeLines: [] };
 
 export type PhaseStep = {
@@ -90,12 +97,14 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
       const cutShort = voteOpen
         ? `The People's choice vote is open until ${formatInZone(voteOpen, f.timezone)} (${relativeTime(voteOpen, f.now)}): publishing now ends it early, with ${votes === 1 ? "the 1 vote" : `the ${votes} votes`} cast so far.`
         : "";
+      // Nothing to rank: said before publishing, rather than "nothing blocks".
+      const empty = f.judging.submittedEntries === 0 ? "No entry was submitted, so the published results will rank nothing." : "";
       return [
         {
           to: "closed",
           label: "Publish results and close",
           blockers: [],
-          confirmation: [incomplete, cutShort].filter(Boolean).join(" ") || null,
+          confirmation: [empty, incomplete, cutShort].filter(Boolean).join(" ") || null,
           details: gaps
             ? [
                 { heading: "Entries with missing or incomplete score sheets", items: entryLines },
@@ -139,13 +148,28 @@ function reopenSubmissions(f: PhaseFacts): PhaseStep {
 export type TransitionRequest = { to: EventPhase; confirmed: boolean; reason: string; submissionDeadline?: Date | null };
 export type TransitionCheck =
   | { ok: true; closeSubmissionsNow: boolean; reopenUntil: Date | null }
-  | { ok: false; field: "to" | "confirmed" | "reason" | "submissionDeadline"; message: string };
+  | {
+      ok: false;
+      field: "to" | "confirmed" | "reason" | "submissionDeadline";
+      message: string;
+      /** The step asked for is not offered where the event stands now: the page that offered it is out of date. */
+      stale?: true;
+    };
 
 export function checkTransition(f: PhaseFacts, req: TransitionRequest): TransitionCheck {
   const step = nextSteps(f).find((s) => s.to === req.to);
   if (!step && f.phase === "judging" && req.to === "open")
-    return { ok: false, field: "to", message: "Submissions cannot reopen once a final round has started." };
-  if (!step) return { ok: false, field: "to", message: `An event in ${f.phase} cannot move to ${req.to}.` };
+    return { ok: false, field: "to", message: "Submissions cannot reopen once a final round has started.", stale: true };
+  // A second tab, a co-organizer or a double submit moved the event first: said in the phases' own words.
+  if (!step && f.phase === req.to)
+    return { ok: false, field: "to", message: `The event is already in “${phaseLabels[f.phase]}”: someone moved it there just now.`, stale: true };
+  if (!step)
+    return {
+      ok: false,
+      field: "to",
+      message: `The event is in “${phaseLabels[f.phase]}” now, so it cannot move to “${phaseLabels[req.to]}”: someone changed its phase just now.`,
+      stale: true,
+    };
   if (step.blockers.length > 0) return { ok: false, field: "to", message: step.blockers.join(" ") };
   if (step.deadline) {
     const until = req.submissionDeadline;

@@ -9,7 +9,19 @@ import { addProblem } from "~/modules/problems/problems.server";
 import { loader as eventLoader } from "~/routes/events.$slug._index";
 import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
 import { action as newEventAction, loader as newEventLoader } from "~/routes/events.new";
-import { args, createDraftEvent, createOpenEvent, createUser, eventForm, expectStatus, fieldErrors, getEvent, problemInput, request } from "~/test/fixtures";
+import {
+  args,
+  createDraftEvent,
+  createOpenEvent,
+  createUser,
+  eventForm,
+  expectStatus,
+  fieldErrors,
+  getEvent,
+  problemInput,
+  request,
+  toastOf,
+} from "~/test/fixtures";
 
 const eventCount = async () => (await db.select({ n: count() }).from(events))[0].n;
 
@@ -196,9 +208,11 @@ describe("seeing and managing an event", () => {
     const history = await db.select().from(phaseChanges).where(eq(phaseChanges.eventId, event.id));
     expect(history).toMatchObject([{ fromPhase: "draft", toPhase: "open", changedBy: organizer.id, reason: null }]);
 
-    // A repeated submit of the same step is refused, not applied twice.
-    const again = await expectStatus(open(), 400);
-    expect(fieldErrors(again).to).toEqual(["An event in open cannot move to open."]);
+    // A repeated submit of the same step (a second tab, a co-organizer) is refused, not applied twice: the page reloads
+    // to where the event stands, with why nothing happened.
+    const again = await expectStatus(open(), 302);
+    expect(again.response!.headers.get("Location")).toBe(path);
+    expect(await toastOf(again)).toEqual({ kind: "error", message: "The event is already in “Open for entries”: someone moved it there just now." });
     expect(await db.select().from(phaseChanges).where(eq(phaseChanges.eventId, event.id))).toHaveLength(1);
   });
 

@@ -4,7 +4,6 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { eventJudges, events, finalJudges, judgeAssignments, notifications, outbox } from "#db/schema";
 import { db } from "~/db.server";
-import { readToast } from "~/lib/toast.server";
 import { addAssignment, recomputeAssignments, removeAssignment, ROUND_ONE_CLOSED, setJudgesPerEntry } from "~/modules/events/assignments.server";
 import { addJudge, listCriteria } from "~/modules/events/events.server";
 import { saveScores } from "~/modules/judging/judging.server";
@@ -13,7 +12,19 @@ import { action as judgeInviteAction, loader as judgeInviteLoader } from "~/rout
 import { action as judgesAction, loader as judgesLoader } from "~/routes/events.$slug.judges";
 import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
 import { loader as queueLoader } from "~/routes/events.$slug.judging";
-import { args, createOpenEvent, createUser, expectStatus, fieldErrors, getEvent, movePhase, request, submittedEntry, type TestUser } from "~/test/fixtures";
+import {
+  args,
+  createOpenEvent,
+  createUser,
+  expectStatus,
+  fieldErrors,
+  getEvent,
+  movePhase,
+  request,
+  submittedEntry,
+  toastOf,
+  type TestUser,
+} from "~/test/fixtures";
 
 /**
  * Round 1 with one judge per entry (j1 and j2, assigned), three scored entries; the final round started with Alpha
@@ -63,8 +74,7 @@ const rosters = async (w: World) => ({
 });
 const assignments = async (w: World) =>
   (await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, w.event.id))).map((a) => `${a.entryId}:${a.judgeId}:${a.manual}`).sort();
-const toastOf = async (res: Awaited<ReturnType<typeof expectStatus>>) =>
-  (await readToast(new Request("http://localhost/", { headers: { Cookie: res.response!.headers.get("Set-Cookie")!.split(";")[0] } }))).toast?.message;
+const toastMessage = async (res: Awaited<ReturnType<typeof expectStatus>>) => (await toastOf(res))?.message;
 const queueOf = async (w: World, user: TestUser) =>
   (
     (await expectStatus(queueLoader(args(request(`/events/${w.event.slug}/judging`, { user }), { slug: w.event.slug })), 200)).data as {
@@ -99,7 +109,7 @@ describe("judges added during the final round", () => {
 
     const newcomer = await createUser({ name: "Nia Newcomer" });
     const added = await expectStatus(w.judgesPage(w.organizer, { intent: "invite-by-email", email: newcomer.email }), 302);
-    expect(await toastOf(added)).toBe("Nia Newcomer already has an account and is now a judge of the final round.");
+    expect(await toastMessage(added)).toBe("Nia Newcomer already has an account and is now a judge of the final round.");
     expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id, newcomer.id].sort() });
     expect(await queueOf(w, newcomer)).toEqual([w.ids.Alpha, w.ids.Beta].sort());
     const [told] = await db.select().from(notifications).where(eq(notifications.userId, newcomer.id));
@@ -133,7 +143,7 @@ describe("judges added during the final round", () => {
     const invitee = await createUser({ email });
     const page = await expectStatus(invitePage(token, invitee, "GET"), 200);
     expect(page.data).toMatchObject({ invite: { alreadyJudge: false, finalRound: true }, refusal: null });
-    expect(await toastOf(await expectStatus(invitePage(token, invitee, "POST"), 302))).toBe(`You are now a judge of the final round of ${w.event.title}.`);
+    expect(await toastMessage(await expectStatus(invitePage(token, invitee, "POST"), 302))).toBe(`You are now a judge of the final round of ${w.event.title}.`);
     expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id, invitee.id].sort() });
     expect(await queueOf(w, invitee)).toEqual([w.ids.Alpha, w.ids.Beta].sort());
     expect((await expectStatus(invitePage(token, invitee, "GET"), 200)).data).toMatchObject({ invite: { alreadyJudge: true } });
@@ -163,7 +173,7 @@ describe("judges added during the final round", () => {
       ),
       302,
     );
-    expect(await toastOf(added)).toBe(`${newcomer.name} is now a judge of the final round.`);
+    expect(await toastMessage(added)).toBe(`${newcomer.name} is now a judge of the final round.`);
     expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id, newcomer.id].sort() });
   });
 });
@@ -209,12 +219,12 @@ describe("round 1's judges and assignments once the final round started", () => 
       manageAction(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer, form: { intent: "remove-judge", ...form } }), { slug: w.event.slug }));
     // j2 judged round 1 only: not on the final round's roster, so there is no one to remove, asked or confirmed.
     const notAJudge = "That person is not a judge of the final round. Reload to see who judges now.";
-    expect(await toastOf(await expectStatus(remove({ userId: w.j2.id }), 302))).toBe(notAJudge);
-    expect(await toastOf(await expectStatus(remove({ userId: w.j2.id, round: "2", confirmed: "on" }), 302))).toBe(notAJudge);
+    expect(await toastMessage(await expectStatus(remove({ userId: w.j2.id }), 302))).toBe(notAJudge);
+    expect(await toastMessage(await expectStatus(remove({ userId: w.j2.id, round: "2", confirmed: "on" }), 302))).toBe(notAJudge);
     // j1 is the final round's only judge, and stays until another joins.
     const onlyJudge = "The final round needs at least one judge: add another final round judge before removing this one.";
-    expect(await toastOf(await expectStatus(remove({ userId: w.j1.id }), 302))).toBe(onlyJudge);
-    expect(await toastOf(await expectStatus(remove({ userId: w.j1.id, round: "2", confirmed: "on" }), 302))).toBe(onlyJudge);
+    expect(await toastMessage(await expectStatus(remove({ userId: w.j1.id }), 302))).toBe(onlyJudge);
+    expect(await toastMessage(await expectStatus(remove({ userId: w.j1.id, round: "2", confirmed: "on" }), 302))).toBe(onlyJudge);
     expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id] });
 
     // With a second final judge, j1 can go: the confirm step counts the final round's sheets only, and hands nothing on.
@@ -232,7 +242,7 @@ describe("round 1's judges and assignments once the final round started", () => 
       intent: "remove-judge",
       confirmRemoveJudge: { userId: w.j1.id, name: w.j1.name, round: 2, startedSheets: 1, assignedEntries: 0, onlyFinalJudge: false },
     });
-    expect(await toastOf(await expectStatus(remove({ userId: w.j1.id, round: "2", confirmed: "on" }), 302))).toBe(
+    expect(await toastMessage(await expectStatus(remove({ userId: w.j1.id, round: "2", confirmed: "on" }), 302))).toBe(
       "Judge removed. Scores they already gave are kept.",
     );
     expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [late.id] });
@@ -270,7 +280,7 @@ describe("round 1's judges and assignments once the final round started", () => 
       manageAction(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer, form }), { slug: w.event.slug })),
       302,
     );
-    expect(await toastOf(confirmed)).toBe(
+    expect(await toastMessage(confirmed)).toBe(
       "The final round started meanwhile, so nothing changed: round 1's judges stay as they were. Reload to see the final round's judges.",
     );
     expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id] });
