@@ -74,6 +74,21 @@ test("a newcomer posts that they are looking, asks a team to join, the lead acce
   await expect(nico.getByRole("region", { name: "Teams looking for members" })).toContainText("Someone who knows the support data");
 });
 
+test("without JavaScript, a post pasted far over its limit comes back to be shortened, not emptied", async ({ browser }) => {
+  const setUp = await openEvent(unique("Paste Hack"));
+  const person = await createPerson("Cyd Pasted");
+  const page = await pageSignedInAs(browser, person.email, { javaScriptEnabled: false });
+  await page.goto(`${setUp.url}/find-a-team`);
+  const cv = "Ten years of SQL, forecasting and support data. ".repeat(60).slice(0, 2_800);
+  await page.getByLabel("Your skills and interests").fill(cv);
+  await page.getByRole("button", { name: "Post that I am looking" }).click();
+  await expect(page.getByText("Use at most 500 characters")).toBeVisible();
+  await expect(page.getByLabel("Your skills and interests")).toHaveValue(cv);
+  await page.getByLabel("Your skills and interests").fill(cv.slice(0, 120));
+  await page.getByRole("button", { name: "Post that I am looking" }).click();
+  await expectToast(page, "Your post is up: teams looking for members can see it.");
+});
+
 test("a lead declines a request after confirming, and the asker is told in their notifications", async ({ browser }) => {
   // A team that looks for members and a pending request to join it (set up directly).
   const setUp = await openEvent(unique("Decline Hack"), { maxTeamSize: 3 });

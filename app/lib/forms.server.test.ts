@@ -74,6 +74,15 @@ describe("parseForm's reply", () => {
     expect(reply.initialValue).toEqual({ scores: [{ criterionId: "c1", value: "3", comment: pasted }] });
   });
 
+  it("gives back a paste into a 500-character note up to ten times its length, and no more", () => {
+    const cv = "Ten years of SQL and forecasting. ".repeat(90).slice(0, 3_000);
+    const reply = parseForm(form([["skills", cv]]), { schema: teams.seekerPostSchema }).reply();
+    expect(reply.error?.skills).toEqual(["Use at most 500 characters"]);
+    expect(reply.initialValue).toEqual({ skills: cv });
+    expect(parseForm(form([["skills", "x".repeat(5_000)]]), { schema: teams.seekerPostSchema }).reply().initialValue).toEqual({ skills: "x".repeat(5_000) });
+    expect(parseForm(form([["skills", "x".repeat(5_001)]]), { schema: teams.seekerPostSchema }).reply().initialValue).toEqual({});
+  });
+
   it("walks lists of objects: known rows and fields stay, the rest goes", () => {
     const schema = judging.scoreSheetSchema(["c1", "c2"], 5);
     const reply = parseForm(

@@ -11,10 +11,11 @@ const MAX_ECHOED_ITEMS = 100;
 /** Characters past a string field's maximum that are still echoed back with its error. */
 const OVER_MAX_ECHO = 500;
 /**
- * A long text (a comment, a post-mortem: a maximum of this many characters or more) comes back up to ten times its
- * maximum, at most LONG_TEXT_ECHO characters: a long paste is typing worth keeping.
+ * A text of sentences (a note, a comment, a post-mortem: a maximum of this many characters or more) comes back up to ten
+ * times its maximum, at most LONG_TEXT_ECHO characters: a long paste is typing worth keeping. Pasting a CV into a
+ * 500-character "skills" box without JavaScript gave back an empty box beside "Use at most 500 characters".
  */
-const LONG_TEXT = 1_000;
+const LONG_TEXT = 500;
 const LONG_TEXT_ECHO_TIMES = 10;
 const LONG_TEXT_ECHO = 20_000;
 /** conform's own bookkeeping (the intent of a list button, validation state) is echoed only when small. */
