@@ -125,6 +125,11 @@ test("a scheduled announcement is changed, then cancelled after a confirmation, 
   await page.getByRole("textbox", { name: "Title" }).fill("Lunch plan, final");
   await page.getByRole("button", { name: "Save and keep it scheduled" }).click();
   await expectToast(page, "Announcement updated.");
+  // A second tab is changing it while the first cancels it.
+  const other = await pageSignedInAs(browser, organizer.email);
+  await other.goto(`${setUp.url}/announcements`);
+  await other.getByRole("link", { name: "Change “Lunch plan, final”" }).click();
+  await other.getByRole("textbox", { name: "Message" }).fill("Sandwiches and soup.");
 
   const scheduled = page.getByRole("region", { name: "Scheduled" });
   await scheduled.getByRole("button", { name: "Cancel sending “Lunch plan, final”" }).click();
@@ -133,6 +138,14 @@ test("a scheduled announcement is changed, then cancelled after a confirmation, 
   await page.getByRole("button", { name: "Cancel the announcement" }).click();
   await expectToast(page, "“Lunch plan, final” was cancelled; it will not be sent.");
   await expect(scheduled.getByText("Nothing is waiting to be sent.")).toBeVisible();
+  // The second tab's save says it was cancelled, not sent, and keeps what was typed.
+  await other.getByRole("button", { name: "Save and keep it scheduled" }).click();
+  await expect(
+    other.getByText(
+      "This announcement was cancelled meanwhile, so it can no longer be changed: nobody received it. Your text is still in the form: copy what you need.",
+    ),
+  ).toBeVisible();
+  await expect(other.getByRole("textbox", { name: "Message" })).toHaveValue("Sandwiches and soup.");
 });
 
 // Without JavaScript the Preview button renders the Markdown on the server and keeps what was typed. (axe needs

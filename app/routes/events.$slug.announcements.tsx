@@ -8,7 +8,7 @@ import { useSucceededSubmissions } from "~/components/use-succeeded-submissions"
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { backLink } from "~/lib/back-links";
 import { readConfirmation } from "~/lib/confirm";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { utcToZonedLocal } from "~/lib/zoned-time";
@@ -20,6 +20,7 @@ import {
   createAnnouncement,
   findScheduled,
   listForOrganizers,
+  noLongerScheduled,
   updateAnnouncement,
 } from "~/modules/announcements/announcements.server";
 import { announcementSchema, previewSchema } from "~/modules/announcements/schemas";
@@ -89,7 +90,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const origin = appOrigin(request);
       if (input.id) {
         const changed = await updateAnnouncement(event.id, input.id, input, now, origin);
-        if (!changed.ok) return data({ intent, result: submission.reply({ formErrors: [changed.message] }) as SubmissionResult<string[]> }, { status: 409 });
+        if (!changed.ok)
+          return data(
+            { intent, result: submission.reply({ formErrors: [refusedKeepingForm(changed.message, "Your text is")] }) as SubmissionResult<string[]> },
+            { status: 409 },
+          );
         return redirectWithToast(here, changed.reached === null ? "Announcement updated." : sentMessage(changed.reached));
       }
       const created = await createAnnouncement(event, user.id, input, now, origin);
@@ -98,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "cancel": {
       const id = String(formData.get("id") ?? "").slice(0, 40);
       const found = await findScheduled(event.id, id);
-      if (!found) return redirectWithToast(here, { kind: "error", message: "That announcement was already sent or cancelled." });
+      if (!found) return redirectWithToast(here, { kind: "error", message: await noLongerScheduled(event.id, id, "cancelled") });
       // A confirm step that names what is cancelled; the announcement stays scheduled until it is confirmed.
       if (!readConfirmation(formData).confirmed) return data({ intent, confirmCancel: { id, title: found.title } }, { status: 409 });
       const cancelled = await cancelAnnouncement(event.id, id);

@@ -157,7 +157,19 @@ describe("sending", () => {
     await runDueWork(new Date(at.getTime() + 1000));
     expect(await noticesOf(id)).toHaveLength(0);
     const sent = await createAnnouncement(w.event, w.organizer.id, input({ audience: "judges" }), new Date(), ORIGIN);
-    expect((await cancelAnnouncement(w.event.id, sent.id)).ok).toBe(false);
+    expect(await cancelAnnouncement(w.event.id, sent.id)).toEqual({
+      ok: false,
+      message: `This announcement was sent meanwhile, to ${sent.reached} ${sent.reached === 1 ? "person" : "people"}, so it can no longer be cancelled.`,
+    });
+    // Cancelled in another tab: the second cancel, and a change, say it was cancelled and reached nobody.
+    expect(await cancelAnnouncement(w.event.id, id)).toEqual({
+      ok: false,
+      message: "This announcement was cancelled meanwhile, so it can no longer be cancelled: nobody received it.",
+    });
+    expect(await updateAnnouncement(w.event.id, id, input({ sendAt: at }), new Date(), ORIGIN)).toEqual({
+      ok: false,
+      message: "This announcement was cancelled meanwhile, so it can no longer be changed: nobody received it.",
+    });
     expect(await db.select().from(announcements).where(eq(announcements.id, sent.id))).toHaveLength(1);
   });
 
@@ -170,7 +182,10 @@ describe("sending", () => {
     const notices = await noticesOf(id);
     expect(notices.map((n) => n.userId).sort()).toEqual(names(["winner", "winnerMate", "submitter"]));
     expect(notices.every((n) => n.title.endsWith("Final wording"))).toBe(true);
-    expect((await updateAnnouncement(w.event.id, id, input({ title: "Too late" }), new Date(), ORIGIN)).ok).toBe(false);
+    expect(await updateAnnouncement(w.event.id, id, input({ title: "Too late" }), new Date(), ORIGIN)).toEqual({
+      ok: false,
+      message: `This announcement was sent meanwhile, to ${notices.length} people, so it can no longer be changed.`,
+    });
   });
 
   it("marks one with an empty audience sent, reaching nobody", async () => {

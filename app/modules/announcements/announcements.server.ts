@@ -93,7 +93,20 @@ export async function createAnnouncement(event: AnnouncementEvent, authorId: str
 
 export type ChangeResult = { ok: true; reached: number | null } | { ok: false; message: string };
 
-const ALREADY_SENT = "This announcement was already sent (or cancelled), so it can no longer be changed.";
+/**
+ * Why a scheduled announcement can no longer be changed or cancelled, as it stands now: sent (its row has `sentAt`),
+ * or cancelled (its row is gone). Said to the organizer whose page still showed it scheduled (a second tab, a
+ * co-organizer, or its time came): whether people received the old text is what they need to know.
+ */
+export async function noLongerScheduled(eventId: string, id: string, change: "changed" | "cancelled"): Promise<string> {
+  const [row] = await db
+    .select({ recipients: announcements.recipientCount })
+    .from(announcements)
+    .where(and(eq(announcements.id, id), eq(announcements.eventId, eventId)));
+  if (!row) return `This announcement was cancelled meanwhile, so it can no longer be ${change}: nobody received it.`;
+  const reached = row.recipients ?? 0;
+  return `This announcement was sent meanwhile, to ${reached} ${reached === 1 ? "person" : "people"}, so it can no longer be ${change}.`;
+}
 
 /** Changes a scheduled announcement; one already sent is refused in the UPDATE itself. */
 export async function updateAnnouncement(eventId: string, id: string, input: Content, now: Date, origin: string): Promise<ChangeResult> {
@@ -102,7 +115,7 @@ export async function updateAnnouncement(eventId: string, id: string, input: Con
     .set({ title: input.title, body: input.body, audience: input.audience, sendAt: input.sendAt, updatedAt: now })
     .where(and(eq(announcements.id, id), eq(announcements.eventId, eventId), isNull(announcements.sentAt)))
     .returning({ id: announcements.id });
-  if (changed.length === 0) return { ok: false, message: ALREADY_SENT };
+  if (changed.length === 0) return { ok: false, message: await noLongerScheduled(eventId, id, "changed") };
   const reached = input.sendAt <= now ? await sendAnnouncement(id, now, origin) : null;
   return { ok: true, reached };
 }
@@ -113,7 +126,7 @@ export async function cancelAnnouncement(eventId: string, id: string): Promise<{
     .delete(announcements)
     .where(and(eq(announcements.id, id), eq(announcements.eventId, eventId), isNull(announcements.sentAt)))
     .returning({ id: announcements.id });
-  return gone.length === 1 ? { ok: true } : { ok: false, message: "This announcement was already sent, so it cannot be cancelled." };
+  return gone.length === 1 ? { ok: true } : { ok: false, message: await noLongerScheduled(eventId, id, "cancelled") };
 }
 
 /**
