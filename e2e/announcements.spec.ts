@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import { addJudge } from "~/modules/events/events.server";
 import { createPerson, findPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
-import { expectAccessible, expectToast, test, unique } from "./helpers";
+import { expectAccessible, expectToast, test, unique, waitForApp } from "./helpers";
 
 async function expectNoSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -128,8 +128,12 @@ test("a scheduled announcement is changed, then cancelled after a confirmation, 
   // A second tab is changing it while the first cancels it.
   const other = await pageSignedInAs(browser, organizer.email);
   await other.goto(`${setUp.url}/announcements`);
+  await waitForApp(other);
   await other.getByRole("link", { name: "Change “Lunch plan, final”" }).click();
-  await other.getByRole("textbox", { name: "Message" }).fill("Sandwiches and soup.");
+  const otherForm = other.getByRole("region", { name: "Change “Lunch plan, final”" });
+  await expect(otherForm.getByRole("textbox", { name: "Message" })).toHaveValue("Sandwiches.");
+  await otherForm.getByRole("textbox", { name: "Message" }).fill("Sandwiches and soup.");
+  await expect(otherForm.getByRole("textbox", { name: "Message" })).toHaveValue("Sandwiches and soup.");
 
   const scheduled = page.getByRole("region", { name: "Scheduled" });
   await scheduled.getByRole("button", { name: "Cancel sending “Lunch plan, final”" }).click();
