@@ -120,6 +120,10 @@ test("what a person typed before a save found them signed out comes back after s
   await sessions.getByRole("button", { name: "Sign out everywhere else" }).click();
   await sessions.getByRole("button", { name: "Yes, sign out everywhere else" }).click();
   await expectToast(phone, "Signed out of 1 other browser.");
+  // …and change their name there: a save made meanwhile is never overwritten by what the laptop kept.
+  await phone.getByLabel("Name").fill("Kim from the phone");
+  await phone.getByRole("button", { name: "Save profile" }).click();
+  await expectToast(phone, "Profile saved.");
 
   // The laptop's save finds the session ended: sign in again, and the typing is back, not saved yet.
   await laptop.getByRole("button", { name: "Save profile" }).click();
@@ -128,13 +132,16 @@ test("what a person typed before a save found them signed out comes back after s
   await laptop.getByLabel("Password").fill(PASSWORD);
   await laptop.getByRole("button", { name: "Sign in" }).click();
   await expect(laptop.getByRole("heading", { name: "Your account" })).toBeVisible();
-  await expectToast(laptop, "Your session had ended, so your last change was not saved. What you typed is back in the form below: check it and save again.");
-  await expect(laptop.getByLabel("Name")).toHaveValue("Kim Keeper");
+  await expectToast(
+    laptop,
+    "Your session had ended, so your last change was not saved. What you typed is back in the form below, except where the saved text changed meanwhile: check it and save again.",
+  );
+  await expect(laptop.getByLabel("Name")).toHaveValue("Kim from the phone");
   await expect(laptop.getByLabel("Skills")).toHaveValue("forecasting, SQL");
   await expectAccessible(laptop);
   await laptop.getByRole("button", { name: "Save profile" }).click();
   await expectToast(laptop, "Profile saved.");
-  await expect(laptop.getByTestId("signed-in-as")).toHaveAccessibleName("Your account: Kim Keeper");
+  await expect(laptop.getByTestId("signed-in-as")).toHaveAccessibleName("Your account: Kim from the phone");
   // Kept once: a reload shows what is saved, with no message.
   await laptop.reload();
   await expect(laptop.getByLabel("Skills")).toHaveValue("forecasting, SQL");

@@ -4,8 +4,14 @@
 /** Typing kept longer than this is not put back: a person who signs in much later has moved on. */
 export const KEPT_FOR_MS = 2 * 3_600_000;
 
-export type KeptField = { name: string; nth: number; value: string } | { name: string; nth: number; checked: boolean };
-export type KeptForm = { action: string; nth: number; fields: KeptField[] };
+/**
+ * A field as typed: found again by its name and position among the form's fields of that name (a box or a radio
+ * button by its name and value), with the value the page had loaded (`was`): it is put back only where the page still
+ * loads that value, so a save made meanwhile (a teammate's, or the autosave's own) is never overwritten.
+ */
+export type KeptField = { name: string; nth: number; was: string; value: string } | { name: string; option: string; was: boolean; checked: boolean };
+/** A form, found again by what it acts on: its action and the hidden fields that name the action and its target. */
+export type KeptForm = { identity: string; fields: KeptField[] };
 export type Kept = { userId: string; path: string; at: number; forms: KeptForm[] };
 
 /**
@@ -23,4 +29,24 @@ export function keptTypingFate(kept: Pick<Kept, "userId" | "path" | "at">, userI
 /** Fields whose typing is kept: what a person types or picks, never a password, a file or a hidden field. */
 export function isKeptKind(type: string): boolean {
   return !["password", "file", "hidden", "submit", "button", "reset", "image"].includes(type);
+}
+
+/**
+ * What a form acts on, so that typing goes back into that form and no other: its action, and its hidden fields and
+ * buttons that say what it does (`intent`) and to what (`id`, `teamId`, `userId`…). Not the others: a version field
+ * moves with every save.
+ */
+export function formIdentity(action: string, hidden: [name: string, value: string][]): string {
+  const naming = hidden.filter(([name]) => name === "intent" || name === "id" || /[a-z]Id$/.test(name)).map(([name, value]) => `${name}=${value}`);
+  return [action, ...naming.sort()].join("&");
+}
+
+/** What the page says once typing was kept: all of it back, some of it (the rest was saved differently meanwhile), or none. */
+export function broughtBackWords(restored: number, skipped: number): string | null {
+  if (restored === 0 && skipped === 0) return null;
+  const ended = "Your session had ended, so your last change was not saved.";
+  if (skipped === 0) return `${ended} What you typed is back in the form below: check it and save again.`;
+  if (restored === 0)
+    return `${ended} The form's saved text changed meanwhile, so what you typed was not put back over it: check the form before typing again.`;
+  return `${ended} What you typed is back in the form below, except where the saved text changed meanwhile: check it and save again.`;
 }

@@ -12,6 +12,13 @@ export function useKeptTyping(userId: string | null) {
   const heading = useNavigation().location;
   const here = useLocation();
   const [message, show] = useState<{ kind: "error"; message: string } | null>(null);
-  useEffect(() => void import("./signed-out-rescue").then((m) => m.follow(userId, here, heading, show)), [userId, here, heading]);
+  useEffect(
+    () =>
+      void import("./signed-out-rescue").then(
+        (m) => m.follow(userId, here, heading, show),
+        () => {}, // Not loaded (offline, a new release): nothing is kept, as without JavaScript.
+      ),
+    [userId, here, heading],
+  );
   return message;
 }

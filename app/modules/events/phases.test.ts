@@ -37,7 +37,7 @@ describe("draft → open", () => {
     expect(go(facts(), "judging", { confirmed: true })).toEqual({
       ok: false,
       field: "to",
-      message: "The event is in “Draft” now, so it cannot move to “Judging”: someone changed its phase just now.",
+      message: "The event is in “Draft” now, so it cannot move to “Judging”.",
       stale: true,
     });
     expect(go(facts(), "closed", { confirmed: true })).toMatchObject({ ok: false, field: "to", stale: true });
@@ -108,6 +108,7 @@ describe("judging → closed", () => {
     expect(go(empty, "closed")).toMatchObject({ ok: false, field: "confirmed" });
     expect(go(empty, "closed", { confirmed: true })).toMatchObject({ ok: true });
     expect(nextSteps(facts({ phase: "judging", judging: { ...noJudgingGaps, submittedEntries: 1 } }))[0].confirmation).toBeNull();
+    expect(nextSteps({ ...empty, round: 2 })[0].confirmation).toBe("No finalist is left in the final round, so the published results will rank nothing.");
   });
 });
 

@@ -98,7 +98,10 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
         ? `The People's choice vote is open until ${formatInZone(voteOpen, f.timezone)} (${relativeTime(voteOpen, f.now)}): publishing now ends it early, with ${votes === 1 ? "the 1 vote" : `the ${votes} votes`} cast so far.`
         : "";
       // Nothing to rank: said before publishing, rather than "nothing blocks".
-      const empty = f.judging.submittedEntries === 0 ? "No entry was submitted, so the published results will rank nothing." : "";
+      const empty =
+        f.judging.submittedEntries === 0
+          ? `${f.round === 2 ? "No finalist is left in the final round" : "No entry was submitted"}, so the published results will rank nothing.`
+          : "";
       return [
         {
           to: "closed",
@@ -167,7 +170,7 @@ export function checkTransition(f: PhaseFacts, req: TransitionRequest): Transiti
     return {
       ok: false,
       field: "to",
-      message: `The event is in “${phaseLabels[f.phase]}” now, so it cannot move to “${phaseLabels[req.to]}”: someone changed its phase just now.`,
+      message: `The event is in “${phaseLabels[f.phase]}” now, so it cannot move to “${phaseLabels[req.to]}”.`,
       stale: true,
     };
   if (step.blockers.length > 0) return { ok: false, field: "to", message: step.blockers.join(" ") };
