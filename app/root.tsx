@@ -1,5 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useKeptTyping } from "~/components/kept-typing";
 import { useRouterLinks } from "~/components/link";
@@ -11,7 +12,6 @@ import { readToast } from "~/lib/toast.server";
 import { readSession } from "~/modules/auth/session.server";
 import { unreadCount } from "~/modules/notifications/notify.server";
 import styles from "~/tailwind.css?url";
-import { lazy, Suspense } from "react";
 
 // Only people who have not confirmed their address see it: everyone else's pages do not load it (first-load
 // JavaScript, ADR 043). Rendered on the server as it is; the browser takes it over once its chunk arrives.
