@@ -1,9 +1,8 @@
 // Taking back the global organizer role stops creating events; events the person organizes keep them (ADR 011).
 import { describe, expect, it } from "vitest";
-import { readToast } from "~/lib/toast.server";
 import { canCreateEvent, canManageEvent } from "~/modules/auth/permissions";
 import { action as adminAction, loader as adminLoader } from "~/routes/admin.users";
-import { accessOf, args, createOpenEvent, createUser, expectStatus, request } from "~/test/fixtures";
+import { accessOf, args, createOpenEvent, createUser, expectStatus, request, toastOf } from "~/test/fixtures";
 
 describe("admin: taking back the organizer role", () => {
   it("says the person keeps the events they organize, lists them, and the policy agrees", async () => {
@@ -12,8 +11,7 @@ describe("admin: taking back the organizer role", () => {
     const { event } = await createOpenEvent(organizer);
 
     const res = await expectStatus(adminAction(args(request("/admin/users", { user: admin, form: { userId: organizer.id, organizer: "false" } }))), 302);
-    const cookie = res.response!.headers.get("Set-Cookie")!.split(";")[0];
-    const { toast } = await readToast(new Request("http://localhost/", { headers: { Cookie: cookie } }));
+    const toast = await toastOf(res);
     expect(toast?.message).toBe(
       "Orla Organizer can no longer create events, but still organizes 1 event. Remove them on that event's Manage page if they should lose it too.",
     );

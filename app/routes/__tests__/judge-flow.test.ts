@@ -3,7 +3,6 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { eventJudges, events, judgeAssignments, overallComments, scores, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
-import { readToast } from "~/lib/toast.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
 import { listCriteria, removeJudge } from "~/modules/events/events.server";
 import { action as scoreAction } from "~/routes/events.$slug.entries.$entryId.score";
@@ -18,6 +17,7 @@ import {
   request,
   sheetForm,
   submittedEntry,
+  toastOf,
   type Outcome,
   type TestUser,
 } from "~/test/fixtures";
@@ -50,8 +50,7 @@ const full = (w: World) => sheet(w.rubric, () => 4);
 const andNext = { then: "next" };
 const score = (w: World, user: TestUser, entryId: string, form: Record<string, string | number>) =>
   scoreAction(args(request(`/events/${w.event.slug}/entries/${entryId}/score`, { user, form }), { slug: w.event.slug, entryId }));
-const toast = async (res: Outcome) =>
-  (await readToast(new Request("http://localhost/", { headers: { Cookie: res.response!.headers.get("Set-Cookie")!.split(";")[0] } }))).toast?.message;
+const toast = async (res: Outcome) => (await toastOf(res))?.message;
 const location = (res: Outcome) => res.response!.headers.get("Location");
 const mine = (w: World, entryId: string) =>
   db

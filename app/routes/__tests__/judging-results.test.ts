@@ -3,7 +3,6 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { awards, entries, eventJudges, events, judgeAssignments, judgeConflicts, overallComments, scores, teams } from "#db/schema";
 import { db } from "~/db.server";
-import { readToast } from "~/lib/toast.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
 import { loader as eventLoader } from "~/routes/events.$slug._index";
@@ -17,7 +16,19 @@ import { loader as judgesLoader } from "~/routes/events.$slug.judges";
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
 import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv";
 import { loader as scoresCsvLoader } from "~/routes/events.$slug.scores[.]csv";
-import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, sheetForm, submittedEntry, type TestUser } from "~/test/fixtures";
+import {
+  args,
+  createOpenEvent,
+  createUser,
+  expectStatus,
+  fieldErrors,
+  movePhase,
+  request,
+  sheetForm,
+  submittedEntry,
+  toastOf,
+  type TestUser,
+} from "~/test/fixtures";
 
 type Criterion = Awaited<ReturnType<typeof listCriteria>>[number];
 
@@ -337,8 +348,7 @@ describe("judging: partial sheets, conflicts, assignments", () => {
   it("says so when a withdrawn conflict's entry was assigned to another judge meanwhile", async () => {
     const withdraw = (form: Record<string, string>) =>
       queueAction(args(request(`/events/${w.event.slug}/judging`, { user: w.j1, form }), { slug: w.event.slug }));
-    const toastOf = async (res: Awaited<ReturnType<typeof expectStatus>>) =>
-      (await readToast(new Request("http://localhost/", { headers: { Cookie: res.response!.headers.get("Set-Cookie")!.split(";")[0] } }))).toast?.message;
+    const toastMessage = async (res: Awaited<ReturnType<typeof expectStatus>>) => (await toastOf(res))?.message;
     await db.update(events).set({ judgesPerEntry: 1 }).where(eq(events.id, w.event.id));
     await db.insert(judgeAssignments).values([
       { eventId: w.event.id, entryId: w.aliceEntry, judgeId: w.j1.id },
@@ -348,8 +358,8 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     // The organizers recompute: Bob's entry goes to j2.
     await db.delete(judgeAssignments).where(and(eq(judgeAssignments.entryId, w.bobEntry), eq(judgeAssignments.judgeId, w.j1.id)));
 
-    expect(await toastOf(await expectStatus(withdraw({ entryId: w.aliceEntry }), 302))).toBe("Conflict withdrawn: Alice entry is back in your queue.");
-    expect(await toastOf(await expectStatus(withdraw({ entryId: w.bobEntry }), 302))).toBe(
+    expect(await toastMessage(await expectStatus(withdraw({ entryId: w.aliceEntry }), 302))).toBe("Conflict withdrawn: Alice entry is back in your queue.");
+    expect(await toastMessage(await expectStatus(withdraw({ entryId: w.bobEntry }), 302))).toBe(
       "Conflict withdrawn: Bob entry is no longer assigned to you; ask the organizers to assign it again.",
     );
     expect((await queue(w, w.j1)).map((q) => q.id)).toEqual([w.aliceEntry]);

@@ -2,14 +2,24 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { entries, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
-import { readToast } from "~/lib/toast.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 import { loader as entryViewLoader } from "~/routes/events.$slug.entries.$entryId._index";
 import { action as entryAction, loader as entryLoader } from "~/routes/events.$slug.teams.$teamId.entry";
 import { loader as teamLoader } from "~/routes/events.$slug.teams.$teamId._index";
 import { action as newTeamAction } from "~/routes/events.$slug.teams.new";
 import { action as joinAction, loader as joinLoader } from "~/routes/join";
-import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, setSubmissionDeadline, type TestUser } from "~/test/fixtures";
+import {
+  args,
+  createOpenEvent,
+  createUser,
+  expectStatus,
+  fieldErrors,
+  movePhase,
+  request,
+  setSubmissionDeadline,
+  toastOf,
+  type TestUser,
+} from "~/test/fixtures";
 
 async function teamRow(id: string) {
   const [row] = await db.select().from(teams).where(eq(teams.id, id));
@@ -297,9 +307,7 @@ describe("entries", () => {
       save(creator, event.slug, teamId, { intent: "save", version: 3, ...completeFailedEntry, title: "Ticket auto-answer v2" }),
       302,
     );
-    expect(
-      (await readToast(new Request("http://localhost/", { headers: { Cookie: saved.response!.headers.get("Set-Cookie")!.split(";")[0] } }))).toast?.message,
-    ).toMatch(/^Changes saved to your submitted entry \d\d:\d\d \S+\.$/);
+    expect((await toastOf(saved))?.message).toMatch(/^Changes saved to your submitted entry \d\d:\d\d \S+\.$/);
     const edited = await entryOf(teamId);
     expect(edited).toMatchObject({ title: "Ticket auto-answer v2", version: 4, status: "submitted" });
 
