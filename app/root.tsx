@@ -1,6 +1,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect } from "react";
+import { putEarlyTypingBack } from "~/components/early-typing";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useKeptTyping } from "~/components/kept-typing";
 import { useRouterLinks } from "~/components/link";
@@ -10,6 +11,7 @@ import { ToastMessage } from "~/components/toast";
 import { env } from "~/env.server";
 import { readToast } from "~/lib/toast.server";
 import { readSession } from "~/modules/auth/session.server";
+import { siteRole } from "~/modules/auth/site-role";
 import { unreadCount } from "~/modules/notifications/notify.server";
 import styles from "~/tailwind.css?url";
 
@@ -31,7 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (toastCookie) headers.append("Set-Cookie", toastCookie);
   return data(
     {
-      user: user ? { id: user.id, name: user.name, email: user.email, role: user.role, emailVerified: user.emailVerified, unread } : null,
+      user: user
+        ? {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            role: user.role,
+            badge: siteRole(user.role)?.badge ?? null,
+            emailVerified: user.emailVerified,
+            unread,
+          }
+        : null,
       toast,
       passwordLogin: env().passwordLogin,
     },
@@ -65,6 +77,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const { user, toast, passwordLogin } = useLoaderData<typeof loader>();
   useRouterLinks();
+  useEffect(putEarlyTypingBack, []);
   const broughtBack = useKeptTyping(user?.id ?? null);
   return (
     <>

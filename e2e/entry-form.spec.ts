@@ -72,6 +72,31 @@ test("typing the autosave could not keep, because the session ended, is back aft
   await expect(page.getByLabel("What did not work")).toHaveValue("Emails did not name the invoice.");
 });
 
+test("typing done before the page's script has loaded is kept and autosaved", async ({ browser }) => {
+  const { page, entryUrl } = await entryPage(browser);
+  await page.getByLabel("What did not work").fill("First words.");
+  await expect(status(page)).toHaveText(/^Draft saved/);
+
+  // A slow connection: the page is on screen and typed into before its scripts arrive.
+  let scriptsArrive!: () => void;
+  const slow = new Promise<void>((resolve) => (scriptsArrive = resolve));
+  await page.route(/\/assets\/.*\.js$/, async (route) => {
+    await slow;
+    await route.continue();
+  });
+  await page.goto(entryUrl, { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Title").fill("Dispute radar");
+  await page.getByLabel("What did not work").fill("First words. Then more, typed early.");
+  scriptsArrive();
+  await waitForApp(page);
+  await expect(page.getByLabel("What did not work")).toHaveValue("First words. Then more, typed early.");
+  await expect(status(page)).toHaveText(/^Draft saved/);
+  await page.unroute(/\/assets\/.*\.js$/);
+  await page.reload();
+  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
+  await expect(page.getByLabel("What did not work")).toHaveValue("First words. Then more, typed early.");
+});
+
 test("a link typed without https:// is saved as one, and a refused Submit still saves the draft as typed", async ({ browser }) => {
   const { page } = await entryPage(browser);
   await page.getByLabel("Title").fill("Claims sorter");

@@ -1,8 +1,8 @@
 import { Form, NavLink } from "@remix-run/react";
 import { Link } from "~/components/link";
-import { siteRole } from "~/modules/auth/site-role";
 
-type HeaderUser = { name: string; email: string; role: "admin" | "organizer" | "member"; unread?: number } | null;
+/** `badge` is the site role's, where it grants something (siteRole, worked out by the root's loader). */
+type HeaderUser = { name: string; email: string; role: "admin" | "organizer" | "member"; badge?: string | null; unread?: number } | null;
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded px-2 py-1 text-sm font-medium no-underline hover:bg-brand-50 ${isActive ? "text-brand-900 bg-brand-50" : "text-slate-700"}`;
@@ -10,7 +10,7 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
 /** `signUp` is false when the site signs people in with single sign-on only (PASSWORD_LOGIN=false). */
 export function SiteHeader({ user, signUp = true }: { user: HeaderUser; signUp?: boolean }) {
   // Only a role that grants something gets a badge; per-event roles are on the account page.
-  const badge = user ? siteRole(user.role)?.badge : undefined;
+  const badge = user?.badge;
   return (
     <header className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
