@@ -289,7 +289,7 @@ test("judging starts early only with confirmation and assigns one of two judges"
   await expect(doraPage.getByRole("region", { name: "Entry" })).toContainText("Draft, never submitted");
 });
 
-test("a move made in another tab meanwhile: the page catches up and says so; an event with no judges or entries says that too", async ({ browser }) => {
+test("a move made in another tab meanwhile: the page catches up and says so; an event with no judges or entries says so", async ({ browser }) => {
   const setUp = await openEvent(unique("Two Tabs Hack"));
   await submissionDeadlineIn(setUp.event.id, -60_000);
   const manageUrl = `${setUp.url}/manage`;
@@ -310,6 +310,14 @@ test("a move made in another tab meanwhile: the page catches up and says so; an 
     "Nobody judges this event yet, so no entry can be scored: invite a judge below.",
   );
   await expectAccessible(tabA);
+  // With a judge, the list says there is nothing to score rather than that every judge has finished.
+  const judge = await createPerson("Jo Judge");
+  await tabA.goto(manageUrl);
+  await tabA.getByLabel("Add a judge by email").fill(judge.email);
+  await tabA.getByRole("button", { name: "Add judge" }).click();
+  await expectToast(tabA, "Jo Judge is now a judge of this event.");
+  await tabA.goto(`${setUp.url}/judges`);
+  await expect(tabA.getByRole("region", { name: "Remind judges" })).toContainText("No entry was submitted, so there is nothing to score.");
 });
 
 test("judging started too early: submissions reopen until a new deadline, and teams and judges are told", async ({ browser }) => {

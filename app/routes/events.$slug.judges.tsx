@@ -242,7 +242,7 @@ export default function EventJudges() {
       />
       {reminders ? (
         <Deferred>
-          <ReminderSection judges={reminders} judgeCount={judges.length} last={last} />
+          <ReminderSection judges={reminders.judges} nobody={reminders.nobody} last={last} />
         </Deferred>
       ) : null}
       {/* Said in the header instead when results are published: nobody is invited then. */}

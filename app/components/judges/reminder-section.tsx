@@ -7,8 +7,8 @@ import { FormErrors } from "~/components/forms";
 export type ReminderLine = { id: string; name: string; done: number; assigned: number; lastReminded: string | null; remindAgainAt: string | null };
 type Last = { intent: string; result: SubmissionResult<string[]> };
 
-/** `judges`: those with score sheets to finish; `judgeCount`: every judge of the round, finished or not. */
-export function ReminderSection({ judges, judgeCount, last }: { judges: ReminderLine[]; judgeCount: number; last?: Last }) {
+/** `judges`: those with score sheets to finish; `nobody`: when there are none, why (reminderList). */
+export function ReminderSection({ judges, nobody, last }: { judges: ReminderLine[]; nobody: string | null; last?: Last }) {
   const navigation = useNavigation();
   const pressed = navigation.formData?.get("intent") === "remind-judge" ? navigation.formData.get("judgeId") : null;
   const errors = last?.intent === "remind-judge" ? [...(last.result.error?.[""] ?? []), ...(last.result.error?.judgeId ?? [])] : [];
@@ -24,10 +24,8 @@ export function ReminderSection({ judges, judgeCount, last }: { judges: Reminder
       <div className="mt-3">
         <FormErrors errors={errors} />
       </div>
-      {judgeCount === 0 ? (
-        <p className="mt-3 text-sm text-slate-700">Nobody judges this event yet, so no entry can be scored: invite a judge below.</p>
-      ) : judges.length === 0 ? (
-        <p className="mt-3 text-sm text-slate-700">Every judge has finished their score sheets.</p>
+      {nobody !== null ? (
+        <p className="mt-3 text-sm text-slate-700">{nobody}</p>
       ) : (
         <ul className="mt-3 divide-y divide-slate-100">
           {judges.map((j) => (

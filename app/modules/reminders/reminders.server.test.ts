@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { events, notifications, outbox } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge, listCriteria } from "~/modules/events/events.server";
-import { saveScores } from "~/modules/judging/judging.server";
+import { declareConflict, saveScores } from "~/modules/judging/judging.server";
 import { setEmailPreferences } from "~/modules/notifications/notify.server";
 import { optionalKinds } from "~/modules/notifications/kinds";
 import { runDueWork } from "~/modules/schedule/scheduler.server";
@@ -213,6 +213,41 @@ describe("judge reminders", () => {
   });
 });
 
+describe("the judges page's reminder list says why nobody is listed", () => {
+  it("names what the organizer can do: invite, wait for entries, assign, or nothing left", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const [judge, lead] = await Promise.all([createUser({ name: "Jo Judge" }), createUser()]);
+    const { event, problem } = await createOpenEvent(organizer);
+    await movePhase(event.id, organizer, "judging");
+    const nobody = async () => (await reminderList(await getEvent(event.id), new Date()))?.nobody;
+    expect(await nobody()).toBe("Nobody judges this event yet, so no entry can be scored: invite a judge below.");
+
+    await addJudge(event.id, judge.email, ORIGIN);
+    expect(await nobody()).toBe("No entry was submitted, so there is nothing to score.");
+    // The final round has judges of its own.
+    await db.update(events).set({ judgingRound: 2 }).where(eq(events.id, event.id));
+    expect(await nobody()).toBe("Nobody judges this event yet, so no entry can be scored: invite a judge below.");
+    await addJudge(event.id, judge.email, ORIGIN);
+    expect(await nobody()).toBe("No finalist is left in the final round, so there is nothing to score.");
+    await db.update(events).set({ judgingRound: 1 }).where(eq(events.id, event.id));
+
+    // Submitted while judging would not take it: set up in the open phase, as teams do.
+    await db.update(events).set({ phase: "open" }).where(eq(events.id, event.id));
+    const { entryId } = await submittedEntry(event, lead.id, problem.id, { title: "Only" });
+    await db.update(events).set({ phase: "judging", judgesPerEntry: 1 }).where(eq(events.id, event.id));
+    expect(await nobody()).toBe("No entry is assigned to a judge yet: assign entries below.");
+
+    await db.update(events).set({ judgesPerEntry: null }).where(eq(events.id, event.id));
+    expect(await nobody()).toBeNull();
+    const sheet = (await listCriteria(event.id)).map((c) => ({ criterionId: c.id, value: 4, comment: "" }));
+    await saveScores(entryId, judge.id, sheet, new Date());
+    expect(await nobody()).toBe("Every judge has finished their score sheets.");
+
+    await declareConflict(event.id, entryId, judge.id, "My own team's idea", { confirmed: true, typedName: "" });
+    expect(await nobody()).toBe("No judge may score any entry: each is on its team or declared a conflict.");
+  });
+});
+
 describe("the organizer's Remind button", () => {
   it("sends the judge reminder at once, then refuses for an hour, then sends again", async () => {
     const w = await eventInJudging(30);
@@ -225,9 +260,10 @@ describe("the organizer's Remind button", () => {
     expect(await noticesOf([w.none.id], "judge-reminder")).toHaveLength(1);
 
     const list = await reminderList(w.event, new Date(now.getTime() + 30 * 60_000));
-    expect(list?.find((j) => j.id === w.none.id)?.remindAgainAt).toBeTruthy();
-    expect(list?.map((j) => j.id)).toEqual(expect.arrayContaining([w.part.id, w.none.id]));
-    expect(list?.map((j) => j.id)).not.toContain(w.fin.id);
+    expect(list?.judges.find((j) => j.id === w.none.id)?.remindAgainAt).toBeTruthy();
+    expect(list?.judges.map((j) => j.id)).toEqual(expect.arrayContaining([w.part.id, w.none.id]));
+    expect(list?.judges.map((j) => j.id)).not.toContain(w.fin.id);
+    expect(list?.nobody).toBeNull();
 
     expect(await remindJudge(event, w.none.id, new Date(now.getTime() + HOUR), ORIGIN)).toMatchObject({ ok: true });
     expect(await noticesOf([w.none.id], "judge-reminder")).toHaveLength(2);

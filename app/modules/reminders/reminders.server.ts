@@ -10,7 +10,7 @@ import { formatInZone, relativeTime } from "~/lib/time";
 import { configuredOrigin } from "~/lib/urls.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
 import { deadlineReminderMail, judgeReminderMail } from "~/modules/mail/messages";
-import type { JudgeSheets } from "~/modules/judging/sheets";
+import type { JudgeSheets, SheetStatus } from "~/modules/judging/sheets";
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 import type { ScheduledTask } from "~/modules/schedule/scheduler.server";
 import { dueReminder, mayRemindNow, reminderThresholds, remindAgainAt, REMIND_AGAIN_AFTER, type Threshold } from "./due";
@@ -104,8 +104,8 @@ async function sendDeadlineReminders(now: Date): Promise<number> {
 // ——— Judging deadline and the Remind button ———
 
 /** Judges of the event with score sheets to finish, with their address. */
-async function judgesWithUnfinishedSheets(event: ReminderEvent): Promise<(JudgeSheets & { email: string })[]> {
-  const gaps = (await judgingSheets(event)).judgesWithGaps;
+async function judgesWithUnfinishedSheets(event: ReminderEvent, status?: SheetStatus): Promise<(JudgeSheets & { email: string })[]> {
+  const gaps = (status ?? (await judgingSheets(event))).judgesWithGaps;
   if (gaps.length === 0) return [];
   const emails = await db
     .select({ id: users.id, email: users.email })
@@ -118,6 +118,21 @@ async function judgesWithUnfinishedSheets(event: ReminderEvent): Promise<(JudgeS
     );
   const emailOf = new Map(emails.map((u) => [u.id, u.email]));
   return gaps.flatMap((j) => (emailOf.has(j.id) ? [{ ...j, email: emailOf.get(j.id)! }] : []));
+}
+
+/** Why no judge is listed to remind, said as the organizer can act on it; null when some judge has sheets left. */
+function nobodyToRemind(event: ReminderEvent, status: SheetStatus): string | null {
+  if (status.judgesWithGaps.length > 0) return null;
+  if (status.byJudge.length === 0) return "Nobody judges this event yet, so no entry can be scored: invite a judge below.";
+  if (status.byEntry.length === 0)
+    return event.judgingRound === 2
+      ? "No finalist is left in the final round, so there is nothing to score."
+      : "No entry was submitted, so there is nothing to score.";
+  if (status.expected === 0)
+    return event.judgesPerEntry === null
+      ? "No judge may score any entry: each is on its team or declared a conflict."
+      : "No entry is assigned to a judge yet: assign entries below.";
+  return "Every judge has finished their score sheets.";
 }
 
 function judgeNotice(event: ReminderEvent, judge: JudgeSheets & { email: string }, judgingDeadline: Date, origin: string): Notice {
@@ -201,19 +216,26 @@ export async function remindJudge(
   };
 }
 
-/** What the judges page shows per judge with unfinished sheets: progress, and when the Remind button works again. */
+/**
+ * What the judges page shows per judge with unfinished sheets: progress, and when the Remind button works again; when
+ * no judge has any, `nobody` says why. Null outside judging.
+ */
 export async function reminderList(event: ReminderEvent & { phase: EventPhase }, now: Date) {
   if (event.phase !== "judging") return null;
-  const [judges, last] = await Promise.all([judgesWithUnfinishedSheets(event), lastRemindedAt(event.id)]);
-  return judges.map((j) => {
-    const lastSent = last.get(j.id) ?? null;
-    return {
-      id: j.id,
-      name: j.name,
-      done: j.done,
-      assigned: j.assigned,
-      lastReminded: lastSent ? formatInZone(lastSent, event.timezone) : null,
-      remindAgainAt: mayRemindNow(lastSent, now) ? null : formatInZone(remindAgainAt(lastSent)!, event.timezone),
-    };
-  });
+  const status = await judgingSheets(event);
+  const [judges, last] = await Promise.all([judgesWithUnfinishedSheets(event, status), lastRemindedAt(event.id)]);
+  return {
+    judges: judges.map((j) => {
+      const lastSent = last.get(j.id) ?? null;
+      return {
+        id: j.id,
+        name: j.name,
+        done: j.done,
+        assigned: j.assigned,
+        lastReminded: lastSent ? formatInZone(lastSent, event.timezone) : null,
+        remindAgainAt: mayRemindNow(lastSent, now) ? null : formatInZone(remindAgainAt(lastSent)!, event.timezone),
+      };
+    }),
+    nobody: nobodyToRemind(event, status),
+  };
 }
