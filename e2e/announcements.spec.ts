@@ -149,7 +149,13 @@ test("a scheduled announcement is changed, then cancelled after a confirmation, 
       "This announcement was cancelled meanwhile, so it can no longer be changed: nobody received it. Your text is still in the form: copy what you need.",
     ),
   ).toBeVisible();
-  await expect(other.getByRole("textbox", { name: "Message" })).toHaveValue("Sandwiches and soup.");
+  // The lists catch up, and the text stays, now in the form for a new announcement: it can be scheduled again.
+  await expect(other.getByRole("region", { name: "Scheduled" }).getByText("Nothing is waiting to be sent.")).toBeVisible();
+  const again = other.getByRole("region", { name: "New announcement" });
+  await expect(again.getByRole("textbox", { name: "Message" })).toHaveValue("Sandwiches and soup.");
+  await again.getByRole("button", { name: "Schedule announcement" }).click();
+  await expectToast(other, "Announcement scheduled.");
+  await expect(other.getByRole("region", { name: "Scheduled" })).toContainText("Lunch plan, final");
 });
 
 // Without JavaScript the Preview button renders the Markdown on the server and keeps what was typed. (axe needs
