@@ -1,7 +1,10 @@
 import { expect } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { sessions } from "#db/schema";
+import { db } from "~/db.server";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, teamOf, type Person } from "./fixtures";
-import { expectAccessible, expectToast, PASSWORD, signIn, unique, test, waitForApp } from "./helpers";
+import { expectAccessible, expectToast, holdScripts, PASSWORD, signIn, unique, test, waitForApp } from "./helpers";
 import { mailTo } from "./mail";
 
 /** A member whose address has no place a browser would break it by itself. */
@@ -146,6 +149,24 @@ test("what a person typed before a save found them signed out comes back after s
   await laptop.reload();
   await expect(laptop.getByLabel("Skills")).toHaveValue("forecasting, SQL");
   await expect(laptop.getByText("What you typed is back")).toHaveCount(0);
+});
+
+test("typing done before the page's script arrived is kept too when the save finds the session ended", async ({ browser }) => {
+  const person = await createPerson("Sol Slow");
+  const page = await pageSignedInAs(browser, person.email);
+  const scriptsArrive = await holdScripts(page);
+  await page.goto("/account", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Skills").fill("survey design");
+  await scriptsArrive();
+  // The session ends (expired, or signed out elsewhere) before the save.
+  await db.delete(sessions).where(eq(sessions.userId, person.id));
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Sign in to see that page: you are not signed in, or your session has ended.")).toBeVisible();
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "What you typed is back in the form below" })).toBeVisible();
+  await expect(page.getByLabel("Skills")).toHaveValue("survey design");
 });
 
 test("a person changes their email address through a link mailed to the new one, and signs in with it", async ({ browser }) => {

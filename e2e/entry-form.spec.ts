@@ -4,7 +4,7 @@ import { entries, events, problems, sessions } from "#db/schema";
 import { db } from "~/db.server";
 import { startSession } from "~/modules/auth/session.server";
 import { createPerson, openEvent, pageSignedInAs, submittedEntry, teamOf, type Person } from "./fixtures";
-import { closeAndStay, expectAccessible, PASSWORD, test, unique, waitForApp } from "./helpers";
+import { closeAndStay, expectAccessible, holdScripts, PASSWORD, test, unique, waitForApp } from "./helpers";
 
 /** A signed-in page with JavaScript switched off: the forms must work as plain HTML. */
 async function pageWithoutScript(browser: Browser, person: Person): Promise<Page> {
@@ -78,20 +78,13 @@ test("typing done before the page's script has loaded is kept and autosaved", as
   await expect(status(page)).toHaveText(/^Draft saved/);
 
   // A slow connection: the page is on screen and typed into before its scripts arrive.
-  let scriptsArrive!: () => void;
-  const slow = new Promise<void>((resolve) => (scriptsArrive = resolve));
-  await page.route(/\/assets\/.*\.js$/, async (route) => {
-    await slow;
-    await route.continue();
-  });
+  const scriptsArrive = await holdScripts(page);
   await page.goto(entryUrl, { waitUntil: "domcontentloaded" });
   await page.getByLabel("Title").fill("Dispute radar");
   await page.getByLabel("What did not work").fill("First words. Then more, typed early.");
-  scriptsArrive();
-  await waitForApp(page);
+  await scriptsArrive();
   await expect(page.getByLabel("What did not work")).toHaveValue("First words. Then more, typed early.");
   await expect(status(page)).toHaveText(/^Draft saved/);
-  await page.unroute(/\/assets\/.*\.js$/);
   await page.reload();
   await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
   await expect(page.getByLabel("What did not work")).toHaveValue("First words. Then more, typed early.");

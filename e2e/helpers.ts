@@ -119,6 +119,25 @@ export async function waitForApp(page: Page) {
   await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
 }
 
+/**
+ * A slow connection: the page's scripts are held back until the returned function is called, so the page can be read
+ * and typed into before the app takes it over.
+ */
+export async function holdScripts(page: Page): Promise<() => Promise<void>> {
+  let arrive!: () => void;
+  const held = new Promise<void>((resolve) => (arrive = resolve));
+  const scripts = /\/assets\/.*\.js$/;
+  await page.route(scripts, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return async () => {
+    arrive();
+    await waitForApp(page);
+    await page.unroute(scripts);
+  };
+}
+
 export async function expectToast(page: Page, text: string | RegExp) {
   await expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 }

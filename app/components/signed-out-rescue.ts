@@ -44,7 +44,9 @@ function keep(userId: string, path: string) {
   for (const [identity, form] of formsByIdentity()) {
     if (!form) continue;
     const fields = fieldsOf(form);
-    const typed = fields.filter((f) => typedInto.has(f) && isKeptKind(f.type));
+    // Typed into since this module loaded, or before it arrived (typing done before hydration, which early-typing.ts
+    // put back, or while this module loaded): a value other than the one the page loaded.
+    const typed = fields.filter((f) => (typedInto.has(f) || (!isBox(f) && f.value !== loaded(f))) && isKeptKind(f.type));
     if (typed.length === 0) continue;
     kept.push({
       identity,

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { AnnouncementForm } from "~/components/announcements/announcement-form";
 import { AnnouncementLists as AnnouncementListsOnServer } from "~/components/announcements/announcement-lists";
@@ -114,6 +114,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return unknownIntent(intent);
   }
 }
+
+// A change refused (409: the announcement was sent or cancelled since the page was opened) reads the page again, as a
+// page without JavaScript does: the lists show where it went, and the form, which no longer changes anything, keeps
+// the text as a new announcement. Other 4xx answers read nothing again, as Remix does without this function (with
+// single fetch, Remix passes `defaultShouldRevalidate: true` to a route's own function, so it is not used here).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, formData }) =>
+  actionStatus === undefined || actionStatus < 400 || (actionStatus === 409 && formData?.get("intent") === "save");
 
 const sentMessage = (reached: number) =>
   reached === 0

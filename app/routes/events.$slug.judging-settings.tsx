@@ -48,8 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // A refused save (409: results were published since the page was opened) reads the event again, so the page shows the
-// ranking as it stays rather than as the refused form had it. Remix reads nothing again after a 4xx by default.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+// ranking as it stays rather than as the refused form had it. Other 4xx answers read nothing again, as Remix does
+// without this function (with single fetch, Remix passes `defaultShouldRevalidate: true` to a route's own function).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus }) => actionStatus === undefined || actionStatus < 400 || actionStatus === 409;
 
 const options = [
   [
