@@ -1,7 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { lazy, Suspense, useEffect } from "react";
-import { putEarlyTypingBack } from "~/components/early-typing";
+import { lazy, Suspense } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useKeptTyping } from "~/components/kept-typing";
 import { useRouterLinks } from "~/components/link";
@@ -77,7 +76,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const { user, toast, passwordLogin } = useLoaderData<typeof loader>();
   useRouterLinks();
-  useEffect(putEarlyTypingBack, []);
   const broughtBack = useKeptTyping(user?.id ?? null);
   return (
     <>

@@ -77,17 +77,28 @@ test("typing done before the page's script has loaded is kept and autosaved", as
   await page.getByLabel("What did not work").fill("First words.");
   await expect(status(page)).toHaveText(/^Draft saved/);
 
-  // A slow connection: the page is on screen and typed into before its scripts arrive.
+  // A slow connection: the page is on screen and typed into before its scripts arrive, and the person goes on typing
+  // once the page has hydrated, before the code that tells the forms of the early typing (with signed-out-rescue).
   const scriptsArrive = await holdScripts(page);
+  let laterCodeArrives!: () => void;
+  const laterCode = new Promise<void>((resolve) => (laterCodeArrives = resolve));
+  await page.route(/\/assets\/signed-out-rescue-.*\.js$/, async (route) => {
+    await laterCode;
+    await route.continue();
+  });
   await page.goto(entryUrl, { waitUntil: "domcontentloaded" });
+  const notWorking = page.getByLabel("What did not work");
   await page.getByLabel("Title").fill("Dispute radar");
-  await page.getByLabel("What did not work").fill("First words. Then more, typed early.");
+  await notWorking.fill("First words. Then more, typed early.");
   await scriptsArrive();
-  await expect(page.getByLabel("What did not work")).toHaveValue("First words. Then more, typed early.");
+  await notWorking.press("End");
+  await notWorking.pressSequentially(" And after.");
+  laterCodeArrives();
+  await expect(notWorking).toHaveValue("First words. Then more, typed early. And after.");
   await expect(status(page)).toHaveText(/^Draft saved/);
   await page.reload();
   await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
-  await expect(page.getByLabel("What did not work")).toHaveValue("First words. Then more, typed early.");
+  await expect(notWorking).toHaveValue("First words. Then more, typed early. And after.");
 });
 
 test("a link typed without https:// is saved as one, and a refused Submit still saves the draft as typed", async ({ browser }) => {

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
 import { joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
-import { expectAccessible, expectToast, test, unique } from "./helpers";
+import { expectAccessible, expectToast, holdScripts, test, unique } from "./helpers";
 
 test("a newcomer posts that they are looking, asks a team to join, the lead accepts, and they are a member", async ({ browser }) => {
   // An open event with a team of one that looks for members (set up directly).
@@ -72,6 +72,37 @@ test("a newcomer posts that they are looking, asks a team to join, the lead acce
   await expect(outsider.getByRole("region", { name: "Teams looking for members" })).not.toContainText("Someone who knows the support data");
   await nico.goto(`${setUp.url}/find-a-team`);
   await expect(nico.getByRole("region", { name: "Teams looking for members" })).toContainText("Someone who knows the support data");
+});
+
+test("a post typed into before its form's code arrived keeps the typing once that form hydrates", async ({ browser }) => {
+  const setUp = await openEvent(unique("Slow Post Hack"));
+  const person = await createPerson("Sam Slowlink");
+  await saveSeekerPost(setUp.event, person.id, { skills: "SQL", problemId: undefined });
+  const page = await pageSignedInAs(browser, person.email);
+  // The page's scripts are held back, and the post form's own code (a part loaded after the page's) longer still.
+  const pageScriptsArrive = await holdScripts(page);
+  let formCodeArrives!: () => void;
+  const formCode = new Promise<void>((resolve) => (formCodeArrives = resolve));
+  await page.route(/\/assets\/seeker-post-.*\.js$/, async (route) => {
+    await formCode;
+    await route.continue();
+  });
+  await page.goto(`${setUp.url}/find-a-team`, { waitUntil: "domcontentloaded" });
+  const skills = page.getByLabel("Your skills and interests");
+  await expect(skills).toHaveValue("SQL");
+  await skills.fill("SQL, forecasting and survey design");
+  await pageScriptsArrive();
+  // The typing is told to the page's forms once the module that does it (with signed-out-rescue) has arrived: only
+  // then the form's code.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.includes("/signed-out-rescue-")))).toBe(true);
+  await expect(skills).toHaveValue("SQL, forecasting and survey design");
+  formCodeArrives();
+  // React has taken the form over (its own key on the element), and the typing is still there.
+  await expect.poll(() => skills.evaluate((e) => Object.keys(e).some((k) => k.startsWith("__reactFiber$")))).toBe(true);
+  await expect(skills).toHaveValue("SQL, forecasting and survey design");
+  await page.getByRole("button", { name: "Update my post" }).click();
+  await expectToast(page, /Your post/);
+  await expect(page.getByRole("region", { name: "People looking for a team" })).toContainText("SQL, forecasting and survey design");
 });
 
 test("without JavaScript, a post pasted far over its limit comes back to be shortened, not emptied", async ({ browser }) => {

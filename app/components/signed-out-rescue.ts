@@ -1,6 +1,7 @@
 // What a person typed into a page's forms, kept when a save finds their session ended, and put back once they have
 // signed in again (ADR 069). Loaded after hydration by the root's useKeptTyping, which tells it where the app is and
 // where it is heading: the snapshot is taken while the page is still on screen, as the app heads for the sign-in page.
+import { putEarlyTypingBack } from "./early-typing-back";
 import { broughtBackWords, formIdentity, isKeptKind, keptTypingFate, type Kept, type KeptField, type KeptForm } from "./kept-typing-rules";
 
 /** Where the typing waits: in this tab only (a duplicated tab copies it), and gone when the tab closes. */
@@ -12,6 +13,8 @@ type Message = { kind: "error"; message: string };
 /** Fields typed into since this module loaded, right after hydration (their elements: a new page's fields are new). */
 const typedInto = new WeakSet<EventTarget>();
 if (typeof document !== "undefined") document.addEventListener("input", (event) => event.target && typedInto.add(event.target), true);
+// This module arrives once the page has hydrated (the root's effect): typing done before is told to the forms now.
+if (typeof document !== "undefined") putEarlyTypingBack();
 
 const isBox = (f: Field): f is HTMLInputElement => f instanceof HTMLInputElement && (f.type === "checkbox" || f.type === "radio");
 const fieldsOf = (form: HTMLFormElement) =>
@@ -45,8 +48,9 @@ function keep(userId: string, path: string) {
     if (!form) continue;
     const fields = fieldsOf(form);
     // Typed into since this module loaded, or before it arrived (typing done before hydration, which early-typing.ts
-    // put back, or while this module loaded): a value other than the one the page loaded.
-    const typed = fields.filter((f) => (typedInto.has(f) || (!isBox(f) && f.value !== loaded(f))) && isKeptKind(f.type));
+    // put back, or while this module loaded): a text other than the one the page loaded. (A select without a chosen
+    // option shows its first, which is no choice of the person's.)
+    const typed = fields.filter((f) => (typedInto.has(f) || (!isBox(f) && f.type !== "select-one" && f.value !== loaded(f))) && isKeptKind(f.type));
     if (typed.length === 0) continue;
     kept.push({
       identity,

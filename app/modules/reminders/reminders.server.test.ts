@@ -2,7 +2,7 @@
 // only in the right phase, nothing stale, a moved deadline re-arms, and the organizer's Remind button's cool-down.
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { events, notifications, outbox } from "#db/schema";
+import { events, finalists, notifications, outbox } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge, listCriteria } from "~/modules/events/events.server";
 import { declareConflict, saveScores } from "~/modules/judging/judging.server";
@@ -224,12 +224,12 @@ describe("the judges page's reminder list says why nobody is listed", () => {
 
     await addJudge(event.id, judge.email, ORIGIN);
     expect(await nobody()).toBe("No entry was submitted, so there is nothing to score.");
-    // The final round has judges of its own.
-    await db.update(events).set({ judgingRound: 2 }).where(eq(events.id, event.id));
-    expect(await nobody()).toBe("Nobody judges this event yet, so no entry can be scored: invite a judge below.");
+    // The final round has judges of its own, and no assignments even where round 1 had them.
+    await db.update(events).set({ judgingRound: 2, judgesPerEntry: 1 }).where(eq(events.id, event.id));
+    expect(await nobody()).toBe("Nobody judges the final round yet, so no finalist can be scored: invite a judge below.");
     await addJudge(event.id, judge.email, ORIGIN);
     expect(await nobody()).toBe("No finalist is left in the final round, so there is nothing to score.");
-    await db.update(events).set({ judgingRound: 1 }).where(eq(events.id, event.id));
+    await db.update(events).set({ judgingRound: 1, judgesPerEntry: null }).where(eq(events.id, event.id));
 
     // Submitted while judging would not take it: set up in the open phase, as teams do.
     await db.update(events).set({ phase: "open" }).where(eq(events.id, event.id));
@@ -245,6 +245,10 @@ describe("the judges page's reminder list says why nobody is listed", () => {
 
     await declareConflict(event.id, entryId, judge.id, "My own team's idea", { confirmed: true, typedName: "" });
     expect(await nobody()).toBe("No judge may score any entry: each is on its team or declared a conflict.");
+    // The same entry as a finalist: its one final round judge has declared the conflict already.
+    await db.insert(finalists).values({ eventId: event.id, entryId, decision: "top", decidedBy: organizer.id, decidedAt: new Date() });
+    await db.update(events).set({ judgingRound: 2, judgesPerEntry: 1 }).where(eq(events.id, event.id));
+    expect(await nobody()).toBe("No judge may score any finalist: each is on its team or declared a conflict.");
   });
 });
 

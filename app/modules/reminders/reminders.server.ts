@@ -123,15 +123,20 @@ async function judgesWithUnfinishedSheets(event: ReminderEvent, status?: SheetSt
 /** Why no judge is listed to remind, said as the organizer can act on it; null when some judge has sheets left. */
 function nobodyToRemind(event: ReminderEvent, status: SheetStatus): string | null {
   if (status.judgesWithGaps.length > 0) return null;
-  if (status.byJudge.length === 0) return "Nobody judges this event yet, so no entry can be scored: invite a judge below.";
+  // The final round has judges and entries of its own (its finalists), and no assignments (ADR 038).
+  const final = event.judgingRound === 2;
+  if (status.byJudge.length === 0)
+    return final
+      ? "Nobody judges the final round yet, so no finalist can be scored: invite a judge below."
+      : "Nobody judges this event yet, so no entry can be scored: invite a judge below.";
   if (status.byEntry.length === 0)
-    return event.judgingRound === 2
-      ? "No finalist is left in the final round, so there is nothing to score."
-      : "No entry was submitted, so there is nothing to score.";
+    return final ? "No finalist is left in the final round, so there is nothing to score." : "No entry was submitted, so there is nothing to score.";
   if (status.expected === 0)
-    return event.judgesPerEntry === null
-      ? "No judge may score any entry: each is on its team or declared a conflict."
-      : "No entry is assigned to a judge yet: assign entries below.";
+    return final
+      ? "No judge may score any finalist: each is on its team or declared a conflict."
+      : event.judgesPerEntry === null
+        ? "No judge may score any entry: each is on its team or declared a conflict."
+        : "No entry is assigned to a judge yet: assign entries below.";
   return "Every judge has finished their score sheets.";
 }
 

@@ -29,9 +29,10 @@ describe("the Remind button", () => {
     const { organizer, judge, event } = await judgingWorld();
     await movePhase(event.id, organizer, "judging");
     const page = await expectStatus(loader(args(request(`/events/${event.slug}/judges`, { user: organizer }), { slug: event.slug })), 200);
-    expect((page.data as { reminders: { name: string; remindAgainAt: string | null }[] }).reminders).toEqual([
-      expect.objectContaining({ name: "Rita Reminded", remindAgainAt: null }),
-    ]);
+    expect((page.data as { reminders: { judges: { name: string; remindAgainAt: string | null }[]; nobody: string | null } }).reminders).toEqual({
+      judges: [expect.objectContaining({ name: "Rita Reminded", remindAgainAt: null })],
+      nobody: null,
+    });
 
     const sent = await expectStatus(press(event.slug, organizer, judge.id), 302);
     expect(sent.response?.headers.get("Location")).toBe(`/events/${event.slug}/judges#reminders`);
@@ -40,7 +41,7 @@ describe("the Remind button", () => {
     expect(await reminders(judge.id)).toHaveLength(1);
 
     const after = await expectStatus(loader(args(request(`/events/${event.slug}/judges`, { user: organizer }), { slug: event.slug })), 200);
-    expect((after.data as { reminders: { remindAgainAt: string | null }[] }).reminders[0].remindAgainAt).not.toBeNull();
+    expect((after.data as { reminders: { judges: { remindAgainAt: string | null }[] } }).reminders.judges[0].remindAgainAt).not.toBeNull();
   });
 
   it("is refused before judging, for a non-judge, and to anyone but the organizers", async () => {
