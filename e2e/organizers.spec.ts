@@ -311,12 +311,8 @@ test("a move made in another tab meanwhile: the page catches up and says so; an 
   );
   await expectAccessible(tabA);
   // With a judge, the list says there is nothing to score rather than that every judge has finished.
-  const judge = await createPerson("Jo Judge");
-  await tabA.goto(manageUrl);
-  await tabA.getByLabel("Add a judge by email").fill(judge.email);
-  await tabA.getByRole("button", { name: "Add judge" }).click();
-  await expectToast(tabA, "Jo Judge is now a judge of this event.");
-  await tabA.goto(`${setUp.url}/judges`);
+  await addJudge(setUp.event.id, (await createPerson("Jo Judge")).email);
+  await tabA.reload();
   await expect(tabA.getByRole("region", { name: "Remind judges" })).toContainText("No entry was submitted, so there is nothing to score.");
 });
 

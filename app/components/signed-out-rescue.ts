@@ -47,9 +47,9 @@ function keep(userId: string, path: string) {
   for (const [identity, form] of formsByIdentity()) {
     if (!form) continue;
     const fields = fieldsOf(form);
-    // Typed into since this module loaded, or before it arrived (typing done before hydration, which early-typing.ts
-    // put back, or while this module loaded): a text other than the one the page loaded. (A select without a chosen
-    // option shows its first, which is no choice of the person's.)
+    // Typed into since this module loaded, or before it arrived (typing done before hydration, ADR 070, or while this
+    // module loaded): a text other than the one the page loaded. (A select without a chosen option shows its first,
+    // which is no choice of the person's.)
     const typed = fields.filter((f) => (typedInto.has(f) || (!isBox(f) && f.type !== "select-one" && f.value !== loaded(f))) && isKeptKind(f.type));
     if (typed.length === 0) continue;
     kept.push({
