@@ -4,7 +4,7 @@ import { entries, events, problems, sessions } from "#db/schema";
 import { db } from "~/db.server";
 import { startSession } from "~/modules/auth/session.server";
 import { createPerson, openEvent, pageSignedInAs, submittedEntry, teamOf, type Person } from "./fixtures";
-import { closeAndStay, expectAccessible, holdScripts, PASSWORD, test, unique, waitForApp } from "./helpers";
+import { closeAndStay, expectAccessible, holdRequests, holdScripts, PASSWORD, test, unique, waitForApp } from "./helpers";
 
 /** A signed-in page with JavaScript switched off: the forms must work as plain HTML. */
 async function pageWithoutScript(browser: Browser, person: Person): Promise<Page> {
@@ -80,12 +80,7 @@ test("typing done before the page's script has loaded is kept and autosaved", as
   // A slow connection: the page is on screen and typed into before its scripts arrive, and the person goes on typing
   // once the page has hydrated, before the code that tells the forms of the early typing (with signed-out-rescue).
   const scriptsArrive = await holdScripts(page);
-  let laterCodeArrives!: () => void;
-  const laterCode = new Promise<void>((resolve) => (laterCodeArrives = resolve));
-  await page.route(/\/assets\/signed-out-rescue-.*\.js$/, async (route) => {
-    await laterCode;
-    await route.continue();
-  });
+  const laterCodeArrives = await holdRequests(page, /\/assets\/signed-out-rescue-.*\.js$/);
   await page.goto(entryUrl, { waitUntil: "domcontentloaded" });
   const notWorking = page.getByLabel("What did not work");
   await page.getByLabel("Title").fill("Dispute radar");

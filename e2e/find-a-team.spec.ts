@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
 import { joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
-import { expectAccessible, expectToast, holdScripts, test, unique } from "./helpers";
+import { expectAccessible, expectToast, holdRequests, holdScripts, test, unique } from "./helpers";
 
 test("a newcomer posts that they are looking, asks a team to join, the lead accepts, and they are a member", async ({ browser }) => {
   // An open event with a team of one that looks for members (set up directly).
@@ -81,12 +81,7 @@ test("a post typed into before its form's code arrived keeps the typing once tha
   const page = await pageSignedInAs(browser, person.email);
   // The page's scripts are held back, and the post form's own code (a part loaded after the page's) longer still.
   const pageScriptsArrive = await holdScripts(page);
-  let formCodeArrives!: () => void;
-  const formCode = new Promise<void>((resolve) => (formCodeArrives = resolve));
-  await page.route(/\/assets\/seeker-post-.*\.js$/, async (route) => {
-    await formCode;
-    await route.continue();
-  });
+  const formCodeArrives = await holdRequests(page, /\/assets\/seeker-post-.*\.js$/);
   await page.goto(`${setUp.url}/find-a-team`, { waitUntil: "domcontentloaded" });
   const skills = page.getByLabel("Your skills and interests");
   await expect(skills).toHaveValue("SQL");

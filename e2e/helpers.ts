@@ -119,18 +119,24 @@ export async function waitForApp(page: Page) {
   await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
 }
 
+/** Requests whose address matches `pattern` wait until the returned function is called (a later hold wins). */
+export async function holdRequests(page: Page, pattern: RegExp): Promise<() => void> {
+  let arrive!: () => void;
+  const held = new Promise<void>((resolve) => (arrive = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return arrive;
+}
+
 /**
  * A slow connection: the page's scripts are held back until the returned function is called, so the page can be read
  * and typed into before the app takes it over.
  */
 export async function holdScripts(page: Page): Promise<() => Promise<void>> {
-  let arrive!: () => void;
-  const held = new Promise<void>((resolve) => (arrive = resolve));
   const scripts = /\/assets\/.*\.js$/;
-  await page.route(scripts, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const arrive = await holdRequests(page, scripts);
   return async () => {
     arrive();
     await waitForApp(page);
