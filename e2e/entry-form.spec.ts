@@ -83,16 +83,25 @@ test("typing done before the page's script has loaded is kept and autosaved", as
   const laterCodeArrives = await holdRequests(page, /\/assets\/signed-out-rescue-.*\.js$/);
   await page.goto(entryUrl, { waitUntil: "domcontentloaded" });
   const notWorking = page.getByLabel("What did not work");
-  await page.getByLabel("Title").fill("Dispute radar");
+  const title = page.getByLabel("Title");
+  await title.fill("Dispute radar");
   await notWorking.fill("First words. Then more, typed early.");
   await scriptsArrive();
   await notWorking.press("End");
   await notWorking.pressSequentially(" And after.");
+  // The caret of the field being typed in stays where it is as the forms are told (setting a field's value moves it to
+  // the end): the person went back to the title's start. The forms are told once that code has run.
+  await title.press("Home");
+  const laterCode = page.waitForResponse(/\/assets\/signed-out-rescue-.*\.js$/);
   laterCodeArrives();
+  const laterCodeUrl = (await laterCode).url();
+  await page.evaluate((url) => import(url), laterCodeUrl);
+  await title.pressSequentially("Invoice ");
+  await expect(title).toHaveValue("Invoice Dispute radar");
   await expect(notWorking).toHaveValue("First words. Then more, typed early. And after.");
   await expect(status(page)).toHaveText(/^Draft saved/);
   await page.reload();
-  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
+  await expect(title).toHaveValue("Invoice Dispute radar");
   await expect(notWorking).toHaveValue("First words. Then more, typed early. And after.");
 });
 

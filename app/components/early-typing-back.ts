@@ -9,9 +9,12 @@ function putBack() {
     if (field.isConnected && value !== field.defaultValue) {
       // React keeps the last value it saw through the element's own `value` setter: the server's text goes in that
       // way (a textarea keeps its own text meanwhile: early-typing.ts's setter), the typing through the prototype's
-      // setter, so React takes the event as a change and calls onChange.
+      // setter, so React takes the event as a change and calls onChange. Setting a value moves the caret to its end,
+      // so where the person is typing it goes back where it was (null for fields without a caret, such as email).
+      const { selectionStart: start, selectionEnd: end, selectionDirection: direction } = field;
       field.value = field.defaultValue;
       Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value")?.set?.call(field, value);
+      if (field === document.activeElement && start !== null && end !== null) field.setSelectionRange(start, end, direction ?? undefined);
       field.dispatchEvent(new Event("input", { bubbles: true }));
     }
     typed.delete(field);
