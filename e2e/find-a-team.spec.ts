@@ -3,7 +3,7 @@ import { askToJoin } from "~/modules/teams/join-requests.server";
 import { eq } from "drizzle-orm";
 import { teams } from "#db/schema";
 import { db } from "~/db.server";
-import { saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
+import { closeOpening, saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
 import { joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, holdRequests, holdScripts, test, unique } from "./helpers";
@@ -72,6 +72,35 @@ test("a newcomer posts that they are looking, asks a team to join, the lead acce
   await expect(outsider.getByRole("region", { name: "Teams looking for members" })).not.toContainText("Someone who knows the support data");
   await nico.goto(`${setUp.url}/find-a-team`);
   await expect(nico.getByRole("region", { name: "Teams looking for members" })).toContainText("Someone who knows the support data");
+});
+
+test("a team that stopped looking while a note to its lead was typed: the note stays, with the reason, with or without JavaScript", async ({ browser }) => {
+  const setUp = await openEvent(unique("Stale Finder Hack"), { maxTeamSize: 3 });
+  const lead = await createPerson("Lou Lead");
+  const team = await teamOf(setUp, lead);
+  await saveOpening({ id: team.teamId, eventId: setUp.event.id }, lead.id, "Someone for the data pipeline");
+  for (const javaScriptEnabled of [true, false]) {
+    const page = await pageSignedInAs(browser, (await createPerson("Asa Asker")).email, { javaScriptEnabled });
+    await page.goto(`${setUp.url}/find-a-team`);
+    const teamCard = page.getByRole("listitem").filter({ hasText: "Someone for the data pipeline" });
+    const note = teamCard.getByLabel(/A note to .*'s? lead/);
+    await note.fill("I built the last pipeline.");
+    // The lead stops looking (in another tab) before the request is sent.
+    await closeOpening(team.teamId, lead.id);
+    await teamCard.getByRole("button", { name: /^Ask to join: / }).click();
+    if (javaScriptEnabled) {
+      // The page as it was, the reason beside the form, and the note as typed.
+      await expect(teamCard.getByText("This team is not looking for members.")).toBeVisible();
+      await expect(note).toHaveValue("I built the last pipeline.");
+      await expectAccessible(page);
+    } else {
+      // The page read again no longer lists the team: the refusal and the note are said above the list.
+      const teamsSection = page.getByRole("region", { name: "Teams looking for members" });
+      await expect(teamsSection.getByRole("alert")).toContainText("Your request to join was not sent: This team is not looking for members.");
+      await expect(teamsSection.getByRole("alert")).toContainText("What you wrote: “I built the last pipeline.”");
+    }
+    await saveOpening({ id: team.teamId, eventId: setUp.event.id }, lead.id, "Someone for the data pipeline");
+  }
 });
 
 test("a post typed into before its form's code arrived keeps the typing once that form hydrates", async ({ browser }) => {

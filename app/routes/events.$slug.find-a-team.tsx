@@ -7,7 +7,7 @@ import { SeekerPost as SeekerPostOnServer } from "~/components/team-finder/seeke
 import { TeamRecruiting as TeamRecruitingOnServer } from "~/components/team-finder/team-recruiting";
 import { readConfirmation } from "~/lib/confirm";
 import { parseForm } from "~/lib/forms.server";
-import { enforce, invariantResponse, readIntent, unknownIntent } from "~/lib/http.server";
+import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
 import { canAskToJoin, canJoinTeam, canRecruit, canSeekTeam, canViewTeamFinder, canWithdrawJoinRequest } from "~/modules/auth/permissions";
@@ -129,6 +129,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const GONE_TEAM = "That team no longer exists: its last member deleted it.";
+const GONE_REQUEST = "That team no longer exists, and your request with it: its last member deleted it.";
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access, myTeam, now } = await load(request, params.slug);
   const formData = await request.formData();
@@ -142,8 +145,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case "save-post": {
-      enforce(canSeekTeam(user, access, now));
       const submission = parseForm(formData, { schema: seekerPostSchema });
+      // Refused beside the form with what was typed (the person joined a team in another tab, the deadline passed),
+      // not on an error page in its place; still a 403.
+      const seek = canSeekTeam(user, access, now);
+      if (!seek.ok) return data({ form: "post" as const, result: submission.reply({ formErrors: [seek.reason] }) }, { status: seek.status });
       if (submission.status !== "success") return data({ form: "post" as const, result: submission.reply() }, { status: 400 });
       const saved = await saveSeekerPost(event, user.id, submission.value);
       if (!saved.ok) return data({ form: "post" as const, result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 });
@@ -155,16 +161,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(here, "Your post was removed.");
     }
     case "ask": {
-      enforce(canSeekTeam(user, access, now));
       const submission = parseForm(formData, { schema: askSchema });
-      // The reply goes to the asking team's form: the id as sent, cut to an id's length.
+      // The reply goes to the asking team's form: the id as sent, cut to an id's length. A refusal comes back there
+      // with the note as typed (the team stopped looking, or the person joined a team, since the page was loaded).
       const asking = String(formData.get("teamId") ?? "").slice(0, 100);
+      const refused = (decision: { status: 403 | 404; reason: string }) =>
+        data({ form: "ask" as const, teamId: asking, result: submission.reply({ formErrors: [decision.reason] }) }, { status: decision.status });
+      const seek = canSeekTeam(user, access, now);
+      if (!seek.ok) return refused(seek);
       if (submission.status !== "success") return data({ form: "ask" as const, teamId: asking, result: submission.reply() }, { status: 400 });
       const { teamId, message } = submission.value;
       const team = await getTeam(event.id, teamId);
       if (!team)
         return data({ form: "ask" as const, teamId, result: submission.reply({ fieldErrors: { teamId: ["No such team in this event."] } }) }, { status: 400 });
-      enforce(canAskToJoin(user, access, { lookingForMembers: Boolean(await teamOpening(team.id)) }, now));
+      const may = canAskToJoin(user, access, { lookingForMembers: Boolean(await teamOpening(team.id)) }, now);
+      if (!may.ok) return refused(may);
       const asked = await askToJoin(event, team.id, user.id, message ?? "", appOrigin(request));
       if (!asked.ok) return data({ form: "ask" as const, teamId, result: submission.reply({ formErrors: [asked.message] }) }, { status: 400 });
       return redirectWithToast(here, `Request sent to ${team.name}. Its lead's answer shows here.`);
@@ -173,7 +184,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseForm(formData, { schema: requestRefSchema });
       if (submission.status !== "success") return data({ requestError: { requestId: "", message: "Pick a request." } }, { status: 400 });
       const found = await findJoinRequest(event.id, submission.value.requestId);
-      invariantResponse(found, "Request not found", 404);
+      // A request goes only with its team (its last member deleted it): said beside the list, not on an error page.
+      if (!found) return data({ requestError: { requestId: submission.value.requestId, message: GONE_REQUEST } }, { status: 404 });
       enforce(canWithdrawJoinRequest(user, access, found));
       const done = await withdrawJoinRequest(user.id, found.id, readConfirmation(formData), appOrigin(request));
       if (!done.ok && "confirm" in done) return data({ confirm: { kind: "withdraw" as const, ...done.confirm } }, { status: 409 });
@@ -193,8 +205,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "accept-invite":
     case "decline-invite": {
-      const team = await getTeam(event.id, String(formData.get("teamId") ?? "").slice(0, 100));
-      invariantResponse(team, "Team not found", 404);
+      const teamId = String(formData.get("teamId") ?? "").slice(0, 100);
+      const team = await getTeam(event.id, teamId);
+      if (!team) return data({ invitationError: { teamId, message: GONE_TEAM } }, { status: 404 });
       if (intent === "decline-invite") {
         const declined = await declineInvitation(team.id, user.id, now);
         return redirectWithToast(
@@ -204,7 +217,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
             : { kind: "error", message: "That invitation was answered already." },
         );
       }
-      enforce(canJoinTeam(user, access, now));
+      const joining = canJoinTeam(user, access, now);
+      if (!joining.ok) return data({ invitationError: { teamId: team.id, message: joining.reason } }, { status: joining.status });
       const joined = await acceptInvitation({ id: team.id, eventId: event.id, name: team.name }, user.id, event.maxTeamSize, appOrigin(request));
       if (!joined.ok) return data({ invitationError: { teamId: team.id, message: joined.message } }, { status: 409 });
       return redirectWithToast(`/events/${event.slug}/teams/${team.id}`, `You joined ${team.name}.`);

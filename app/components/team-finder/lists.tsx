@@ -5,6 +5,7 @@ import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { canAsk, canAskAfterEnding, statusWords, type JoinRequestStatus } from "~/modules/teams/join-requests";
+import { NotSent } from "./not-sent";
 import { RequestStatus } from "./request-status";
 import { possessive } from "~/lib/possessive";
 
@@ -24,7 +25,9 @@ export function MyInvitations({
   ended: string | null;
   error: { teamId: string; message: string } | null;
 }) {
-  if (invitations.length === 0 && !ended) return null;
+  // A refusal of an invitation the page no longer lists (without JavaScript the page is read again) is said at the top.
+  const unlisted = error && !invitations.some((i) => i.teamId === error.teamId) ? error.message : null;
+  if (invitations.length === 0 && !ended && !unlisted) return null;
   return (
     <section id="invitations" aria-labelledby="invitations-h" className="card scroll-mt-4">
       <h2 id="invitations-h" className="h2">
@@ -33,6 +36,11 @@ export function MyInvitations({
       {ended ? (
         <p role="status" className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           {ended}
+        </p>
+      ) : null}
+      {unlisted ? (
+        <p role="alert" className="field-error mt-2">
+          {unlisted}
         </p>
       ) : null}
       {invitations.length ? (
@@ -80,12 +88,18 @@ export function MyRequests({
   confirm: { requestId: string; teamName: string } | null;
   requestError: { requestId: string; message: string } | null;
 }) {
-  if (requests.length === 0) return null;
+  const unlisted = requestError && !requests.some((r) => r.id === requestError.requestId) ? requestError.message : null;
+  if (requests.length === 0 && !unlisted) return null;
   return (
     <section id="my-requests" aria-labelledby="my-requests-h" className="card scroll-mt-4">
       <h2 id="my-requests-h" className="h2">
         Your requests to join
       </h2>
+      {unlisted ? (
+        <p role="alert" className="field-error mt-2">
+          {unlisted}
+        </p>
+      ) : null}
       <ul className="mt-2 space-y-3">
         {requests.map((r) => (
           <li key={r.id} className="flex flex-wrap items-center gap-2">
@@ -146,11 +160,14 @@ export function OpenTeams({
   canAsk: boolean;
   askResult: { teamId: string; result: SubmissionResult<string[]> | undefined } | null;
 }) {
+  const askable = (t: OpenTeam) => mayAsk && t.memberCount < maxTeamSize && t.id !== myTeamId && canAsk(requests.find((r) => r.teamId === t.id) ?? null);
+  const unlisted = askResult?.result && !teams.some((t) => t.id === askResult.teamId && askable(t)) ? askResult.result : null;
   return (
     <section aria-labelledby="open-teams-h">
       <h2 id="open-teams-h" className="h2">
         Teams looking for members
       </h2>
+      {unlisted ? <NotSent refused="Your request to join was not sent" result={unlisted} field="message" /> : null}
       {teams.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">No team is looking for members yet.</p>
       ) : (
@@ -172,9 +189,7 @@ export function OpenTeams({
                     Your request: <RequestStatus status={request.status} />
                   </p>
                 ) : null}
-                {mayAsk && !full && t.id !== myTeamId && canAsk(request) ? (
-                  <AskForm team={t} again={request !== null} lastResult={askResult?.teamId === t.id ? askResult.result : undefined} />
-                ) : null}
+                {askable(t) ? <AskForm team={t} again={request !== null} lastResult={askResult?.teamId === t.id ? askResult.result : undefined} /> : null}
               </li>
             );
           })}

@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
 import { FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
+import { NotSent } from "./not-sent";
 
 const check = lazySchemas(() => import("~/modules/teams/schemas"));
 
@@ -34,7 +35,10 @@ export function SeekerPost({
         Your post
       </h2>
       {refusal ? (
-        <p className="text-sm text-slate-700">{refusal}</p>
+        <>
+          <p className="text-sm text-slate-700">{refusal}</p>
+          {lastResult?.error?.[""] ? <NotSent refused="Your post was not saved" result={lastResult} field="skills" /> : null}
+        </>
       ) : (
         <>
           <p className="text-sm text-slate-700">

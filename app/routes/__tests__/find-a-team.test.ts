@@ -146,6 +146,44 @@ describe("the Find a team page", () => {
     expect(((await expectStatus(page(w.event.slug, w.organizer), 200)).data as PageData).openTeams).toMatchObject([{ name: "Ramp Rockets" }]);
   });
 
+  it("refuses beside the form, with what was typed, once the page is out of date; a deleted team's links say so", async () => {
+    const w = await world();
+    type Refused = { form: string; teamId?: string; result: { initialValue: Record<string, string>; error: Record<string, string[]> } };
+    // The lead stops looking between the page's load and the person's request: the note comes back with the reason.
+    await expectStatus(post(w.event.slug, w.lead, { intent: "save-opening", needs: "Anyone" }), 302);
+    await expectStatus(post(w.event.slug, w.lead, { intent: "close-opening" }), 302);
+    const asked = (await expectStatus(post(w.event.slug, w.seeker, { intent: "ask", teamId: w.teamId, message: "I know the CRM well" }), 403)).data as Refused;
+    expect(asked).toMatchObject({ form: "ask", teamId: w.teamId, result: { initialValue: { message: "I know the CRM well" } } });
+    expect(asked.result.error[""]).toEqual(["This team is not looking for members."]);
+    // Someone who joined a team in another tab, with a post or a request still typed on this one.
+    const other = await createTeam(w.event, w.seeker.id, { name: "Other Owls", problemId: w.problem.id });
+    if (!other.ok) throw new Error(other.message);
+    const posted = (await expectStatus(post(w.event.slug, w.seeker, { intent: "save-post", skills: "SQL and patience" }), 403)).data as Refused;
+    expect(posted).toMatchObject({ form: "post", result: { initialValue: { skills: "SQL and patience" } } });
+    expect(posted.result.error[""]).toEqual(["You are already in a team for this event: one team per person per event."]);
+    const joinedMeanwhile = (await expectStatus(post(w.event.slug, w.seeker, { intent: "ask", teamId: w.teamId, message: "Hi" }), 403)).data as Refused;
+    expect(joinedMeanwhile.result.error[""]).toEqual(["You are already in a team for this event: one team per person per event."]);
+    const accepted = await expectStatus(post(w.event.slug, w.seeker, { intent: "accept-invite", teamId: w.teamId }), 403);
+    expect(accepted.data).toEqual({
+      invitationError: { teamId: w.teamId, message: "You are already in a team for this event: one team per person per event." },
+    });
+
+    // A team its last member deleted: an invitation from it, or a request to it, is answered beside the list.
+    const asker = await createUser({ name: "Ada Asker" });
+    await expectStatus(post(w.event.slug, w.lead, { intent: "save-opening", needs: "Anyone" }), 302);
+    await expectStatus(post(w.event.slug, asker, { intent: "ask", teamId: w.teamId }), 302);
+    const [req] = await db.select().from(joinRequests).where(eq(joinRequests.userId, asker.id));
+    await db.delete(teams).where(eq(teams.id, w.teamId));
+    const withdrawn = await expectStatus(post(w.event.slug, asker, { intent: "withdraw", requestId: req.id, confirmed: "on" }), 404);
+    expect(withdrawn.data).toEqual({
+      requestError: { requestId: req.id, message: "That team no longer exists, and your request with it: its last member deleted it." },
+    });
+    for (const intent of ["accept-invite", "decline-invite"]) {
+      const gone = await expectStatus(post(w.event.slug, asker, { intent, teamId: w.teamId }), 404);
+      expect(gone.data).toEqual({ invitationError: { teamId: w.teamId, message: "That team no longer exists: its last member deleted it." } });
+    }
+  });
+
   it("puts bad input next to its field and keeps nothing of it", async () => {
     const w = await world();
     const short = await expectStatus(post(w.event.slug, w.seeker, { intent: "save-post", skills: "x" }), 400);
