@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { teams } from "#db/schema";
 import { db } from "~/db.server";
-import { createTeam, joinTeam } from "~/modules/teams/teams.server";
+import { createTeam, joinTeam, leaveTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, submissionDeadlineIn, submittedEntry, teamOf } from "./fixtures";
 import { DRAFT_SAVED, expectAccessible, expectToast, newPage, signIn, signUp, test, unique, waitForApp } from "./helpers";
 import { linkMailedTo } from "./mail";
@@ -297,6 +297,9 @@ test("moving a submitted entry to another problem asks first, naming both proble
   const { teamId } = await submittedEntry(setUp, member, "Dispute radar");
   const page = await pageSignedInAs(browser, member.email);
   await page.goto(`${setUp.url}/teams/${teamId}`);
+  // The form starts on the team's own problem: pressed as it is, it changes nothing and says so.
+  await page.getByRole("button", { name: "Change problem" }).click();
+  await expectToast(page, "Your team already works on “Invoice disputes found late”: nothing changed.");
   await page.getByLabel("Change the problem").selectOption({ label: "Slow month-end close" });
   await page.getByRole("button", { name: "Change problem" }).click();
   await expect(page.getByRole("alert")).toContainText(
@@ -306,6 +309,24 @@ test("moving a submitted entry to another problem asks first, naming both proble
   await page.getByRole("button", { name: "Yes, change the problem" }).click();
   await expectToast(page, "Problem changed.");
   await expect(page.getByRole("region", { name: "Problem" }).getByRole("link", { name: "Slow month-end close" })).toBeVisible();
+});
+
+test("a member left in another tab: the lead's Remove says so beside the members, and the list catches up", async ({ browser }) => {
+  const setUp = await openEvent(unique("Teams Hackathon"));
+  const [lead, member] = [await createPerson("Lia Lead"), await createPerson("Max Member")];
+  const { teamId, url } = await teamOf(setUp, lead, [member]);
+  const page = await pageSignedInAs(browser, lead.email);
+  await page.goto(url);
+  await waitForApp(page);
+  await expect(page.getByText("Members (2 of at most 5)")).toBeVisible();
+  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+  await leaveTeam(team, member.id, { confirmed: true, typedName: "" });
+  await page.getByRole("button", { name: "Remove Max Member from the team" }).click();
+  const members = page.getByRole("region", { name: /^Members/ });
+  await expect(members.getByRole("alert")).toHaveText("That person is not in this team.");
+  await expect(page.getByText("Members (1 of at most 5)")).toBeVisible();
+  await expect(members.getByRole("link", { name: "Max Member" })).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("a team is renamed from its page, to a name no other team of the event has", async ({ browser }) => {

@@ -1,10 +1,10 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { ConfirmStep } from "~/components/confirm-step";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, SelectField } from "~/components/forms";
 import { EntrySection as EntrySectionOnServer } from "~/components/team/entry-section";
 import { MembersSection } from "~/components/team/members-section";
 import { readConfirmation } from "~/lib/confirm";
@@ -106,26 +106,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const changed = await changeProblem(event.id, team.id, submission.value.problemId, readConfirmation(formData));
       if (!changed.ok && "confirm" in changed) return data({ confirmChangeProblem: changed.confirm }, { status: 409 });
       if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { problemId: [changed.message] } }) }, { status: 400 });
-      return redirectWithToast(here, "Problem changed.");
+      // A press of "Change problem" with the team's own problem still picked changes nothing, and says so.
+      return redirectWithToast(here, changed.changed ? "Problem changed." : `Your team already works on “${team.problemTitle}”: nothing changed.`);
     }
     case "leave": {
       const left = await leaveTeam(team, user.id, readConfirmation(formData));
       if (!left.ok && "confirm" in left) return data({ confirmLeave: left.confirm }, { status: 409 });
-      if (!left.ok) return data({ error: left.message }, { status: 400 });
+      if (!left.ok) return data({ memberError: left.message }, { status: 400 });
       return redirectWithToast(`/events/${event.slug}`, left.teamDeleted ? "You left; the team and its entry were deleted." : `You left ${team.name}.`);
     }
     case "remove-member": {
       leadOnly();
       const done = await removeMember(team, String(formData.get("userId") ?? ""), readConfirmation(formData), appOrigin(request));
       if (!done.ok && "confirm" in done) return data({ confirmRemoveMember: done.confirm }, { status: 409 });
-      if (!done.ok) return data({ error: done.message }, { status: 400 });
+      if (!done.ok) return data({ memberError: done.message }, { status: 400 });
       return redirectWithToast(here, "Member removed. The invite link changed, so the old one no longer works.");
     }
     case "hand-over": {
       leadOnly();
       const done = await handOverLead(team.id, String(formData.get("userId") ?? ""), readConfirmation(formData), appOrigin(request));
       if (!done.ok && "confirm" in done) return data({ confirmHandOver: done.confirm }, { status: 409 });
-      if (!done.ok) return data({ error: done.message }, { status: 400 });
+      if (!done.ok) return data({ memberError: done.message }, { status: 400 });
       return redirectWithToast(here, "Lead handed over.");
     }
     case "new-invite-code": {
@@ -136,13 +137,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "allow-rejoin": {
       leadOnly();
       const done = await allowRejoin(team.id, String(formData.get("userId") ?? ""));
-      if (!done.ok) return data({ error: done.message }, { status: 400 });
+      if (!done.ok) return data({ memberError: done.message }, { status: 400 });
       return redirectWithToast(here, "They can join again with the current invite link.");
     }
     default:
       return unknownIntent(intent);
   }
 }
+
+// A member's step refused because the team changed since the page was opened (someone left, joined, or took the lead)
+// reads the team again, as a page without JavaScript does: the message stays beside the members as they are now.
+// Other 4xx answers read nothing again, as Remix does without this function (with single fetch, Remix passes
+// `defaultShouldRevalidate: true` to a route's own function, so it is not used here).
+const MEMBER_INTENTS = ["leave", "remove-member", "hand-over", "allow-rejoin"];
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, formData }) =>
+  actionStatus === undefined || actionStatus < 400 || (actionStatus === 400 && MEMBER_INTENTS.includes(String(formData?.get("intent"))));
 
 export default function TeamPage() {
   const { event, team, members, removed, problems, entry, inviteUrl, me, can, editRefusal } = useLoaderData<typeof loader>();
@@ -178,7 +187,6 @@ export default function TeamPage() {
           </Form>
         </details>
       ) : null}
-      <FormErrors errors={actionData && "error" in actionData ? [actionData.error] : null} />
       <section aria-labelledby="problem-h" className="card space-y-3">
         <h2 id="problem-h" className="h2">
           Problem
@@ -215,6 +223,7 @@ export default function TeamPage() {
         confirmLeave={actionData && "confirmLeave" in actionData ? actionData.confirmLeave : null}
         confirmRemoveMember={actionData && "confirmRemoveMember" in actionData ? actionData.confirmRemoveMember : null}
         confirmHandOver={actionData && "confirmHandOver" in actionData ? actionData.confirmHandOver : null}
+        error={actionData && "memberError" in actionData ? actionData.memberError : null}
       />
       <Deferred>
         <EntrySection slug={event.slug} teamId={team.id} entry={entry} canEdit={can.edit} editRefusal={editRefusal} />

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { ConfirmStep } from "~/components/confirm-step";
+import { FormErrors } from "~/components/forms";
 import type { LeaveFacts } from "~/modules/teams/teams.server";
 
 type Person = { id: string; name: string; email: string };
@@ -17,6 +18,7 @@ export function MembersSection({
   confirmLeave,
   confirmRemoveMember,
   confirmHandOver,
+  error,
 }: {
   team: { name: string; inviteCode: string; leadId: string };
   maxTeamSize: number;
@@ -28,6 +30,8 @@ export function MembersSection({
   confirmLeave: LeaveFacts | null;
   confirmRemoveMember: { userId: string; name: string } | null;
   confirmHandOver: { userId: string; name: string } | null;
+  /** A member's step refused (the team changed since the page was opened): said above the members as they are now. */
+  error: string | null;
 }) {
   const soleMember = members.length === 1;
   return (
@@ -35,6 +39,11 @@ export function MembersSection({
       <h2 id="members-h" className="h2">
         Members ({members.length} of at most {maxTeamSize})
       </h2>
+      {error ? (
+        <div className="mt-2">
+          <FormErrors errors={[error]} />
+        </div>
+      ) : null}
       <ul className="mt-2 space-y-2">
         {members.map((m) => (
           <li key={m.id} className="flex flex-wrap items-center gap-2">

@@ -236,7 +236,13 @@ export async function changeProblem(
   teamId: string,
   problemId: string,
   confirmation: Confirmation,
-): Promise<{ ok: true } | Fail<"problemId"> | NeedsConfirmation<{ problemId: string; to: string; from: string; entryTitle: string }>> {
+): Promise<{ ok: true; changed: boolean } | Fail<"problemId"> | NeedsConfirmation<{ problemId: string; to: string; from: string; entryTitle: string }>> {
+  // The problem the team works on already (the form starts on it): nothing to change, retired since or not.
+  const [team] = await db
+    .select({ problemId: teams.problemId })
+    .from(teams)
+    .where(and(eq(teams.eventId, eventId), eq(teams.id, teamId)));
+  if (team?.problemId === problemId) return { ok: true, changed: false };
   const [problem] = await db
     .select({ id: problems.id, title: problems.title })
     .from(problems)
@@ -254,7 +260,7 @@ export async function changeProblem(
     .update(teams)
     .set({ problemId })
     .where(and(eq(teams.eventId, eventId), eq(teams.id, teamId)));
-  return { ok: true };
+  return { ok: true, changed: true };
 }
 
 const rotateCode = (teamId: string) => db.update(teams).set({ inviteCode: newInviteCode() }).where(eq(teams.id, teamId));

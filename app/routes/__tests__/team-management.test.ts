@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { entries, eventJudges, events, screenshots, teamMembers, teams } from "#db/schema";
+import { entries, eventJudges, events, problems, screenshots, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { addJudge } from "~/modules/events/events.server";
@@ -19,7 +19,7 @@ import { action as joinAction, loader as joinLoader } from "~/routes/join";
 import { loader as screenshotLoader } from "~/routes/screenshots.$screenshotId";
 import { action as newTeamAction, loader as newTeamLoader } from "~/routes/events.$slug.teams.new";
 import { declaredPng, realPng } from "~/test/images";
-import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, setSubmissionDeadline } from "~/test/fixtures";
+import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, setSubmissionDeadline, toastOf } from "~/test/fixtures";
 
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "pf-uploads-"));
 process.env.UPLOADS_DIR = uploads;
@@ -110,6 +110,21 @@ describe("team management", () => {
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].problemId).toBe(other.id);
     await expectStatus(teamAction(args(request("/", { user: member, form: { ...back, confirmed: "on" } }), params)), 302);
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].problemId).toBe(problem.id);
+
+    // The form starts on the team's own problem: pressing it unchanged changes nothing and says so, also once that
+    // problem is retired (a team may stay on it; only moving to a retired problem is refused).
+    const same = await expectStatus(teamAction(args(request("/", { user: member, form: back }), params)), 302);
+    expect(await toastOf(same)).toMatchObject({ message: `Your team already works on “${problem.title}”: nothing changed.` });
+    await db.update(problems).set({ retiredAt: new Date() }).where(eq(problems.id, problem.id));
+    const retired = await expectStatus(teamAction(args(request("/", { user: member, form: back }), params)), 302);
+    expect(await toastOf(retired)).toMatchObject({ message: `Your team already works on “${problem.title}”: nothing changed.` });
+    const moved = await expectStatus(
+      teamAction(args(request("/", { user: member, form: { intent: "change-problem", problemId: other.id, confirmed: "on" } }), params)),
+      302,
+    );
+    expect(await toastOf(moved)).toMatchObject({ message: "Problem changed." });
+    await expectStatus(teamAction(args(request("/", { user: member, form: { ...back, confirmed: "on" } }), params)), 400);
+    expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].problemId).toBe(other.id);
   });
 
   it("lets only the lead remove members and hand over the lead", async () => {
@@ -129,7 +144,7 @@ describe("team management", () => {
   it("asks the lead to hand over before leaving, and deletes the team when the last member leaves", async () => {
     const { lead, member, teamId, params } = await setup();
     const refused = await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "leave" } }), params)), 400);
-    expect(refused.data).toEqual({ error: "Hand over the lead to another member before you leave." });
+    expect(refused.data).toEqual({ memberError: "Hand over the lead to another member before you leave." });
     await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "leave", confirmed: "on" } }), params)), 302);
     expect(await members(teamId)).toEqual([lead.id]);
     await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "leave", confirmed: "on", confirmName: "Leads" } }), params)), 302);
@@ -198,6 +213,21 @@ describe("removed and departed members", () => {
     await expectStatus(join(member, await codeOf(teamId)), 302);
   });
 
+  it("reads the team again after a member's step the team's changes refused, and only then", async () => {
+    const { shouldRevalidate } = await import("~/routes/events.$slug.teams.$teamId._index");
+    const asked = (intent: string, actionStatus: number | undefined) => {
+      const formData = new FormData();
+      formData.set("intent", intent);
+      return shouldRevalidate({ actionStatus, formData, defaultShouldRevalidate: true } as Parameters<typeof shouldRevalidate>[0]);
+    };
+    for (const intent of ["leave", "remove-member", "hand-over", "allow-rejoin"]) expect(asked(intent, 400)).toBe(true);
+    // A name refused, or a confirm step, changes nothing the page shows.
+    expect(asked("rename", 400)).toBe(false);
+    expect(asked("remove-member", 409)).toBe(false);
+    expect(asked("rename", 302)).toBe(true);
+    expect(asked("rename", undefined)).toBe(true);
+  });
+
   it("lets only the lead make a new invite link or let someone rejoin", async () => {
     const { lead, member, teamId, params } = await setup();
     const code = await codeOf(teamId);
@@ -205,7 +235,7 @@ describe("removed and departed members", () => {
     await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "allow-rejoin", userId: lead.id } }), params)), 403);
     expect(await codeOf(teamId)).toBe(code);
     const nobody = await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "allow-rejoin", userId: member.id } }), params)), 400);
-    expect(nobody.data).toEqual({ error: "That person was not removed from this team." });
+    expect(nobody.data).toEqual({ memberError: "That person was not removed from this team." });
   });
 });
 
