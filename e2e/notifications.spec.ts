@@ -65,6 +65,13 @@ test("unread notices show in the header; opening one goes to its page and the co
   await bell(page).click();
   await expect(items.first()).not.toContainText("Unread");
   await expect(items.nth(1)).toContainText("Unread");
+  // A notice that arrives after the page was read is not marked with the ones the person saw.
+  await notify([notice(person, "Late news", "/about")], ORIGIN);
+  await page.getByRole("button", { name: "Mark all as read" }).click();
+  await expectToast(page, "All notifications you had seen are marked as read. One that arrived since stays unread.");
+  await expect(bell(page)).toHaveAccessibleName("Notifications, 1 unread");
+  await expect(items.first()).toContainText("Late news");
+  await expect(items.first()).toContainText("Unread");
   await page.getByRole("button", { name: "Mark all as read" }).click();
   await expectToast(page, "All notifications marked as read.");
   await expect(bell(page)).toHaveAccessibleName("Notifications");

@@ -1,4 +1,7 @@
 import { expect } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { teamMembers } from "#db/schema";
+import { db } from "~/db.server";
 import { createPerson, openEvent, pageSignedInAs, publishResults, startJudging, submittedEntry } from "./fixtures";
 import { expectAccessible, expectToast, unique, test } from "./helpers";
 
@@ -11,7 +14,7 @@ test("a person builds a portfolio over two events, hides one entry, and others n
   const failedTitle = unique("Dispute bot");
   const workingTitle = unique("Close checker");
   const failed = await submittedEntry(first, pia, failedTitle, "failed");
-  await submittedEntry(second, pia, workingTitle, "working");
+  const working = await submittedEntry(second, pia, workingTitle, "working");
   for (const setUp of [first, second]) {
     await startJudging(setUp, [judge]);
     await publishResults(setUp);
@@ -51,4 +54,11 @@ test("a person builds a portfolio over two events, hides one entry, and others n
   await expect(other.getByRole("link", { name: workingTitle })).toBeVisible();
   await expect(other.getByRole("link", { name: failedTitle })).toHaveCount(0);
   await expectAccessible(other);
+
+  // No longer in the second entry's team (taken off it meanwhile, in another tab), Pia presses Hide on the page she
+  // had open: she is told why, and the page shows her portfolio as it is now.
+  await db.delete(teamMembers).where(and(eq(teamMembers.teamId, working.teamId), eq(teamMembers.userId, pia.id)));
+  await page.getByRole("button", { name: `Hide from my portfolio: ${workingTitle}` }).click();
+  await expectToast(page, "That entry is no longer one of your teams', so it is not on your portfolio.");
+  await expect(page.getByRole("link", { name: workingTitle })).toHaveCount(0);
 });

@@ -32,7 +32,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { intent, entryId } = submission.value;
   const changed = await setPortfolioHidden(user.id, entryId, intent === "hide");
-  if (!changed) return data({ result: submission.reply({ formErrors: ["That entry is not one of your teams'."] }) }, { status: 404 });
+  // Not (or no longer: they left the team in another tab) one of their teams' entries: the page is read again, where it
+  // is not listed, with the reason; the page shows no form error, so an answer with data would have said nothing.
+  if (!changed)
+    return redirectWithToast(`/people/${user.id}`, {
+      kind: "error",
+      message: "That entry is no longer one of your teams', so it is not on your portfolio.",
+    });
   return redirectWithToast(
     `/people/${user.id}`,
     intent === "hide" ? "Hidden from your portfolio. Others no longer see it here." : "Shown on your portfolio again.",

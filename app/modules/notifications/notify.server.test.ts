@@ -1,6 +1,6 @@
 // A notice lands in the person's in-app list and, unless they turned that kind off or unsubscribed, in the
 // outbox, in the same batch as the change it reports; security mail ignores both (ADR 024).
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { notifications, outbox } from "#db/schema";
 import { db } from "~/db.server";
@@ -117,8 +117,25 @@ describe("notify", () => {
     const { rows } = await listNotifications(person.id);
     expect(await markRead(person.id, rows[0].id)).toBe("/events/winter");
     expect(await unreadCount(person.id)).toBe(1);
-    await markAllRead(person.id);
+    expect(await markAllRead(person.id, new Date())).toEqual({ newer: 0 });
     expect(await unreadCount(person.id)).toBe(0);
     expect(await unreadCount(other.id)).toBe(1);
+  });
+
+  it("marks all read only up to when the page was read: a notice that arrived since stays unread, and is counted", async () => {
+    const person = await createUser();
+    await notify([announcement(person, "Seen")], ORIGIN);
+    const seenAt = new Date();
+    await notify([announcement(person, "Arrived since")], ORIGIN);
+    await db
+      .update(notifications)
+      .set({ createdAt: new Date(seenAt.getTime() + 1) })
+      .where(and(eq(notifications.userId, person.id), eq(notifications.title, "Arrived since")));
+    expect(await markAllRead(person.id, seenAt)).toEqual({ newer: 1 });
+    const { rows } = await listNotifications(person.id);
+    expect(rows.map((r) => [r.title, r.readAt === null])).toEqual([
+      ["Arrived since", true],
+      ["Seen", false],
+    ]);
   });
 });

@@ -2,7 +2,7 @@
 // list and, unless they turned email off for that kind (or unsubscribed), queue its mail in the outbox. The
 // caller runs them in the same db.batch as the change they report, so the change, the notices and the mail
 // are committed together or not at all (ADR 015, ADR 024).
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { events, notificationPreferences, notifications } from "#db/schema";
 import { db, preparedQuery } from "~/db.server";
@@ -135,11 +135,23 @@ export async function markRead(userId: string, id: string): Promise<string | nul
   return row?.path ?? null;
 }
 
-export async function markAllRead(userId: string): Promise<void> {
-  await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+/**
+ * "Mark all as read" from a page loaded at `seenAt`: the person's notices up to then. One that arrived since, which the
+ * page did not show, stays unread; how many did is returned, for the answer to say so.
+ */
+export async function markAllRead(userId: string, seenAt: Date): Promise<{ newer: number }> {
+  const unread = and(eq(notifications.userId, userId), isNull(notifications.readAt));
+  const [, [{ newer }]] = await db.batch([
+    db
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(and(unread, lte(notifications.createdAt, seenAt))),
+    db
+      .select({ newer: count() })
+      .from(notifications)
+      .where(and(unread, gt(notifications.createdAt, seenAt))),
+  ]);
+  return { newer };
 }
 
 /** Whether each optional kind is mailed to this person (on unless they turned it off). */

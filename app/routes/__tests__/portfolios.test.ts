@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { action as personAction, loader as personLoader } from "~/routes/people.$userId";
 import { action as accountAction } from "~/routes/account";
-import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, submittedEntry, type TestUser } from "~/test/fixtures";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, submittedEntry, toastOf, type TestUser } from "~/test/fixtures";
 
 type Row = { entryId: string; title: string; hidden: boolean; status: string; awards: string[]; lesson: string; outcome: string | null };
 type Page = { person: { name: string; headline: string; skillList: string[] }; entries: Row[]; isMe: boolean };
@@ -64,7 +64,10 @@ describe("a person's portfolio", () => {
   it("refuses hiding someone else's entry, and an entry of a team the person is not in", async () => {
     const w = await world();
     await expectStatus(toggle(w.outsider, w.person, "hide", w.failed.entryId), 403);
-    await expectStatus(toggle(w.outsider, w.outsider, "hide", w.failed.entryId), 404);
+    // Their own page, an entry not (or no longer: they left the team in another tab) of their teams: read again, with why.
+    const notTheirs = await expectStatus(toggle(w.outsider, w.outsider, "hide", w.failed.entryId), 302);
+    expect(notTheirs.response!.headers.get("Location")).toBe(`/people/${w.outsider.id}`);
+    expect(await toastOf(notTheirs)).toEqual({ kind: "error", message: "That entry is no longer one of your teams', so it is not on your portfolio." });
     expect((await view(w.outsider, w.person)).entries).toHaveLength(1);
   });
 
