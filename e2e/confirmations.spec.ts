@@ -3,17 +3,23 @@
 import { expect } from "@playwright/test";
 import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { createJudgeInvite } from "~/modules/events/judge-invites.server";
+import { askToJoin } from "~/modules/teams/join-requests.server";
+import { saveOpening } from "~/modules/teams/team-finder.server";
 import { joinTeam } from "~/modules/teams/teams.server";
 import { createPerson, findPerson, openEvent, pageSignedInAs, submittedEntry } from "./fixtures";
 import { expectAccessible, expectToast, unique, test } from "./helpers";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
-test("the last member deletes the team only after typing its name; the step names the entry and its screenshots", async ({ browser }) => {
+test("the last member deletes the team only after typing its name; the step names the entry, its screenshots and who waits on it", async ({ browser }) => {
   const setUp = await openEvent(unique("Confirm Hack"));
   const lead = await createPerson("Solo Sam");
   const { teamId, entryId } = await submittedEntry(setUp, lead, "Dispute radar");
   for (const caption of ["Queue view", "Alerts", "Settings"]) expect((await addScreenshot(entryId, new Uint8Array(PNG), caption)).ok).toBe(true);
+  // Someone asked to join the team and waits for an answer.
+  const asker = await createPerson("Ada Asker");
+  await saveOpening({ id: teamId, eventId: setUp.event.id }, lead.id, "A data person");
+  expect(await askToJoin(setUp.event, teamId, asker.id, "")).toEqual({ ok: true });
   const page = await pageSignedInAs(browser, lead.email);
   await page.goto(`${setUp.url}/teams/${teamId}`);
   const teamName = (await page.getByRole("heading", { level: 1 }).textContent())!;
@@ -21,7 +27,7 @@ test("the last member deletes the team only after typing its name; the step name
   await page.getByRole("button", { name: "Leave and delete the team" }).click();
   await expect(
     page.getByRole("alert").filter({
-      hasText: `Delete ${teamName}? You are its only member: leaving deletes the team, its submitted entry “Dispute radar” and its 3 screenshots. This cannot be undone.`,
+      hasText: `Delete ${teamName}? You are its only member: leaving deletes the team, its submitted entry “Dispute radar” and its 3 screenshots. One person waits on a request to join it or an invitation from it: they are told it was deleted. This cannot be undone.`,
     }),
   ).toBeVisible();
   await expectAccessible(page);
@@ -41,6 +47,11 @@ test("the last member deletes the team only after typing its name; the step name
   await expectToast(page, "You left; the team and its entry were deleted.");
   await expect(page.getByRole("link", { name: "Create a team" })).toBeVisible();
   expect((await page.goto(`${setUp.url}/teams/${teamId}`))?.status()).toBe(404);
+  // The asker learns of it, and is led to the teams still looking.
+  const askerPage = await pageSignedInAs(browser, asker.email);
+  await askerPage.goto("/notifications");
+  await askerPage.getByRole("button", { name: `${teamName} no longer exists` }).click();
+  await expect(askerPage.getByRole("heading", { name: "Find a team", level: 1 })).toBeVisible();
 });
 
 test("the lead removes a member only after a confirm step that names them", async ({ browser }) => {

@@ -110,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(here, changed.changed ? "Problem changed." : `Your team already works on “${team.problemTitle}”: nothing changed.`);
     }
     case "leave": {
-      const left = await leaveTeam(team, user.id, readConfirmation(formData));
+      const left = await leaveTeam(team, user.id, readConfirmation(formData), appOrigin(request));
       if (!left.ok && "confirm" in left) return data({ confirmLeave: left.confirm }, { status: 409 });
       if (!left.ok) return data({ memberError: left.message }, { status: 400 });
       return redirectWithToast(`/events/${event.slug}`, left.teamDeleted ? "You left; the team and its entry were deleted." : `You left ${team.name}.`);

@@ -154,6 +154,12 @@ export function MembersSection({
   );
 }
 
+/** Who else the deletion touches: people waiting on a request to join the team, or on its invitation. */
+const waitingWords = (waiting: number) =>
+  waiting === 0
+    ? ""
+    : ` ${waiting === 1 ? "One person waits" : `${waiting} people wait`} on a request to join it or an invitation from it: ${waiting === 1 ? "they are" : "they are all"} told it was deleted.`;
+
 function ConfirmLeave({ facts }: { facts: LeaveFacts }) {
   if (!facts.deletesTeam) {
     return (
@@ -172,7 +178,7 @@ function ConfirmLeave({ facts }: { facts: LeaveFacts }) {
   return (
     <ConfirmStep
       className="mt-4"
-      question={`Delete ${facts.teamName}? You are its only member: leaving deletes ${lost.slice(0, -1).join(", ")} and ${lost.at(-1)}. This cannot be undone.`}
+      question={`Delete ${facts.teamName}? You are its only member: leaving deletes ${lost.slice(0, -1).join(", ")} and ${lost.at(-1)}.${waitingWords(facts.waiting)} This cannot be undone.`}
       fields={{ intent: "leave" }}
       typed={{
         label: `Type the team's name, ${facts.teamName}, to confirm`,

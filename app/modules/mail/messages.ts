@@ -268,6 +268,19 @@ export function joinRequestWithdrawnMail(input: { name: string; askerName: strin
   };
 }
 
+export function teamDeletedMail(input: { name: string; teamName: string; eventTitle: string; invited: boolean; findTeamUrl: string }): MailContent {
+  return {
+    kind: "team-deleted",
+    subject: `${input.teamName} no longer exists`,
+    greeting: `Hello ${input.name},`,
+    paragraphs: [
+      `${input.teamName} in ${input.eventTitle} was deleted by its last member, and ${input.invited ? "its invitation to you" : "your request to join it"} with it.`,
+      "Other teams looking for members, and people looking for a team, are on the event's Find a team page.",
+    ],
+    action: { label: "Find a team", url: input.findTeamUrl },
+  };
+}
+
 export function entrySubmittedMail(input: { name: string; teamName: string; eventTitle: string; entryTitle: string; teamUrl: string }): MailContent {
   return {
     kind: "entry-submitted",

@@ -19,6 +19,7 @@ export const notificationKinds = {
   "join-request-accepted": { label: "Your request to join a team was accepted", security: false },
   "join-request-declined": { label: "Your request to join a team was declined", security: false },
   "join-request-withdrawn": { label: "Someone withdrew their request to join your team", security: false },
+  "team-deleted": { label: "A team you asked to join, or were invited to, was deleted", security: false },
   "deadline-reminder": { label: "Submission deadline reminders", security: false },
   "entry-submitted": { label: "Your team's entry was submitted", security: false },
   "submissions-closed": { label: "Submissions closed while your team's entry was a draft", security: false },

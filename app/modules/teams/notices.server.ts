@@ -1,10 +1,10 @@
 // What a team's changes tell its people (ADR 024): someone joined, someone was removed, the lead was handed
-// over, the entry was submitted. Built before the change from who is in the team then; the caller runs them
+// over, the entry was submitted, the team was deleted. Built before the change from who is in the team then; the caller runs them
 // right after its guarded statement, so a refused or repeated change tells nobody.
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { events, teamMembers, teams, users } from "#db/schema";
 import { db } from "~/db.server";
-import { entrySubmittedMail, leadChangedMail, memberRemovedMail, teamJoinedMail } from "~/modules/mail/messages";
+import { entrySubmittedMail, leadChangedMail, memberRemovedMail, teamDeletedMail, teamJoinedMail } from "~/modules/mail/messages";
 import type { Notice } from "~/modules/notifications/notify.server";
 import { possessive } from "~/lib/possessive";
 
@@ -103,5 +103,32 @@ export async function entrySubmittedNotices(teamId: string, entryTitle: string, 
     body: `"${entryTitle}" was submitted to ${team.event.title}. You can still edit it until the deadline.`,
     path: team.path,
     mail: entrySubmittedMail({ name: m.name, teamName: team.name, eventTitle: team.event.title, entryTitle, teamUrl: link(team.path, origin) }),
+  }));
+}
+
+/**
+ * To the people waiting on a team its last member deletes (its requests and invitations go with it): each person
+ * whose request to join is pending, and each whose invitation stands (not declined, and in no team of the event).
+ */
+export async function teamDeletedNotices(teamId: string, origin: string): Promise<Notice[]> {
+  const team = await teamFacts(teamId);
+  if (!team) return [];
+  const waiting = await db.all<Person & { invited: number }>(sql`
+    select u.id, u.name, u.email, 0 as invited from join_requests r join users u on u.id = r.user_id
+    where r.team_id = ${teamId} and r.status = 'pending'
+    union all
+    select u.id, u.name, u.email, 1 as invited from team_invites i join users u on u.id = i.user_id
+    where i.team_id = ${teamId} and i.declined_at is null
+      and not exists (select 1 from team_members m where m.event_id = ${team.event.id} and m.user_id = i.user_id)
+      and not exists (select 1 from join_requests r where r.team_id = ${teamId} and r.user_id = i.user_id and r.status = 'pending')
+    order by 2`);
+  const path = `/events/${team.event.slug}/find-a-team`;
+  return waiting.map(({ invited, ...person }) => ({
+    to: person,
+    eventId: team.event.id,
+    title: `${team.name} no longer exists`,
+    body: `Its last member deleted it, and ${invited ? "its invitation to you" : "your request to join it"} with it.`,
+    path,
+    mail: teamDeletedMail({ name: person.name, teamName: team.name, eventTitle: team.event.title, invited: Boolean(invited), findTeamUrl: link(path, origin) }),
   }));
 }

@@ -4,13 +4,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { entries, screenshots, teamMembers, teams } from "#db/schema";
+import { entries, joinRequests, notifications, outbox, screenshots, teamInvites, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { realPng } from "~/test/images";
 import { createOpenEvent, createUser } from "~/test/fixtures";
+import { newId } from "~/lib/ids";
 import { createTeam, handOverLead, joinTeam, leaveTeam } from "./teams.server";
 
 const CONFIRMED = { confirmed: true, typedName: "" };
@@ -34,6 +35,54 @@ async function teamOfTwo() {
 const membersOf = async (teamId: string) => (await db.select().from(teamMembers).where(eq(teamMembers.teamId, teamId))).map((m) => m.userId).sort();
 
 describe("leaving a team", () => {
+  it("tells the people waiting on a team its last member deletes, once each, and counts them in the confirm step", async () => {
+    const { event, problem } = await createOpenEvent(await createUser({ role: "organizer" }));
+    const solo = await createUser();
+    const [asker, invitee, both, declined, elsewhere] = await Promise.all(
+      ["Ari Asker", "Ida Invitee", "Bo Both", "Dee Declined", "Eli Elsewhere"].map((name) => createUser({ name })),
+    );
+    const created = await createTeam(event, solo.id, { name: "Solo", problemId: problem.id });
+    const other = await createTeam(event, elsewhere.id, { name: "Elsewhere", problemId: problem.id });
+    if (!created.ok || !other.ok) throw new Error("teams");
+    const now = new Date();
+    const request = (userId: string, status: "pending" | "declined") => ({
+      id: newId(),
+      eventId: event.id,
+      teamId: created.teamId,
+      userId,
+      status,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await db.insert(joinRequests).values([request(asker.id, "pending"), request(both.id, "pending"), request(declined.id, "declined")]);
+    const invite = (userId: string, declinedAt: Date | null = null) => ({ teamId: created.teamId, userId, createdAt: now, declinedAt });
+    // Standing: Ida, and Bo (who also asked: told once). Dee said no thanks; Eli is in a team now.
+    await db.insert(teamInvites).values([invite(invitee.id), invite(both.id), invite(declined.id, now), invite(elsewhere.id)]);
+    const [team] = await db.select().from(teams).where(eq(teams.id, created.teamId));
+
+    const asked = await leaveTeam(team, solo.id, { confirmed: false, typedName: "" });
+    expect(asked).toMatchObject({ ok: false, confirm: { deletesTeam: true, waiting: 3 } });
+    const told = () =>
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.kind, "team-deleted"), eq(notifications.eventId, event.id)));
+    expect(await told()).toEqual([]);
+
+    expect(await leaveTeam(team, solo.id, { confirmed: true, typedName: "Solo" })).toEqual({ ok: true, teamDeleted: true });
+    const notices = await told();
+    expect(notices.map((n) => [n.userId, n.title, n.body, n.path]).sort()).toEqual(
+      [
+        [asker.id, "Solo no longer exists", "Its last member deleted it, and your request to join it with it.", `/events/${event.slug}/find-a-team`],
+        [both.id, "Solo no longer exists", "Its last member deleted it, and your request to join it with it.", `/events/${event.slug}/find-a-team`],
+        [invitee.id, "Solo no longer exists", "Its last member deleted it, and its invitation to you with it.", `/events/${event.slug}/find-a-team`],
+      ].sort(),
+    );
+    const mails = await db.select().from(outbox).where(eq(outbox.kind, "team-deleted"));
+    expect(mails.filter((m) => [asker, invitee, both].some((p) => p.email.toLowerCase() === m.toEmail))).toHaveLength(3);
+    expect(mails.filter((m) => [declined, elsewhere, solo].some((p) => p.email.toLowerCase() === m.toEmail))).toHaveLength(0);
+  });
+
   it("refuses a member who became the lead since the page was read, changing nothing", async () => {
     const { lead, member, team } = await teamOfTwo();
     // The member read the team while someone else led it; the lead is handed to them before they press "Leave".

@@ -6,7 +6,7 @@ import { newId, newInviteCode } from "~/lib/ids";
 import { configuredOrigin } from "~/lib/urls.server";
 import { deleteFile } from "~/modules/entries/storage.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
-import { leadChangedNotices, memberRemovedNotices, teamJoinedNotices } from "./notices.server";
+import { leadChangedNotices, memberRemovedNotices, teamDeletedNotices, teamJoinedNotices } from "./notices.server";
 
 type Fail<F extends string> = { ok: false; field: F; message: string };
 
@@ -268,7 +268,16 @@ const rotateCode = (teamId: string) => db.update(teams).set({ inviteCode: newInv
 /** What leaving loses, for the confirm step: the last member's leaving deletes the team with its entry. */
 export type LeaveFacts =
   | { deletesTeam: false; teamName: string }
-  | { deletesTeam: true; teamName: string; entryTitle: string; entrySubmitted: boolean; screenshots: number; typedWrong: boolean };
+  | {
+      deletesTeam: true;
+      teamName: string;
+      entryTitle: string;
+      entrySubmitted: boolean;
+      screenshots: number;
+      /** People whose request to join, or invitation, ends with the team: they are told. */
+      waiting: number;
+      typedWrong: boolean;
+    };
 
 type NeedsConfirmation<F> = { ok: false; confirm: F };
 
@@ -276,17 +285,19 @@ type NeedsConfirmation<F> = { ok: false; confirm: F };
  * A member leaves, only once confirmed. The lead hands over first while others remain; the last member
  * leaving deletes the team with its entry and screenshots, which also needs the team's name typed (it
  * cannot be undone). Whether the leaving deletes the team is decided here, at the moment of acting, and the
- * DELETE itself checks that nobody joined meanwhile. The invite code changes with the leaving, so the code
- * they know no longer brings them back.
+ * DELETE itself checks that nobody joined meanwhile; the people whose request or invitation goes with the team are
+ * told in the same batch. The invite code changes with the leaving, so the code they know no longer brings them back.
  */
 export async function leaveTeam(
   team: { id: string; name: string; leadId: string },
   userId: string,
   confirmation: Confirmation,
+  origin = configuredOrigin(),
 ): Promise<{ ok: true; teamDeleted: boolean } | { ok: false; message: string } | NeedsConfirmation<LeaveFacts>> {
   const members = await db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, team.id));
   if (!members.some((m) => m.userId === userId)) return { ok: false, message: "You are not a member of this team." };
   if (members.length === 1) {
+    const waiting = await teamDeletedNotices(team.id, origin);
     if (!typedNameMatches(confirmation, team.name)) {
       const [facts] = await db.all<{ title: string; status: string; shots: number }>(sql`
         select e.title, e.status, (select count(*) from screenshots s where s.entry_id = e.id) as shots
@@ -299,6 +310,7 @@ export async function leaveTeam(
           entryTitle: facts?.title ?? "",
           entrySubmitted: facts?.status === "submitted",
           screenshots: Number(facts?.shots ?? 0),
+          waiting: waiting.length,
           typedWrong: confirmation.confirmed,
         },
       };
@@ -308,10 +320,13 @@ export async function leaveTeam(
       .from(screenshots)
       .innerJoin(entries, eq(entries.id, screenshots.entryId))
       .where(eq(entries.teamId, team.id));
-    const deleted = await db
-      .delete(teams)
-      .where(and(eq(teams.id, team.id), sql`(select count(*) from team_members m where m.team_id = ${team.id}) = 1`))
-      .returning({ id: teams.id });
+    const [deleted] = await db.batch([
+      db
+        .delete(teams)
+        .where(and(eq(teams.id, team.id), sql`(select count(*) from team_members m where m.team_id = ${team.id}) = 1`))
+        .returning({ id: teams.id }),
+      ...(await notifyStatementsIfChanged(waiting, origin)),
+    ]);
     if (!deleted.length) return { ok: false, message: "Someone joined the team meanwhile, so it was not deleted. Look again before you leave." };
     await Promise.all(keys.map((k) => deleteFile(k.key)));
     return { ok: true, teamDeleted: true };
