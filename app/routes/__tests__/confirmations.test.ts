@@ -58,7 +58,15 @@ describe("deleting a team (its last member leaves)", () => {
     const w = await world();
     const asked = await expectStatus(w.team(w.lead, { intent: "leave" }), 409);
     expect(asked.data).toEqual({
-      confirmLeave: { deletesTeam: true, teamName: "Ledger Lions", entryTitle: "Dispute radar", entrySubmitted: false, screenshots: 2, typedWrong: false },
+      confirmLeave: {
+        deletesTeam: true,
+        teamName: "Ledger Lions",
+        entryTitle: "Dispute radar",
+        entrySubmitted: false,
+        screenshots: 2,
+        waiting: 0,
+        typedWrong: false,
+      },
     });
     // Confirmed, but the name typed is not the team's: still nothing is deleted.
     const wrong = await expectStatus(w.team(w.lead, { intent: "leave", confirmed: "on", confirmName: "ledger lion" }), 409);
