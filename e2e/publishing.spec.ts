@@ -3,8 +3,8 @@ import { expect, type Browser } from "@playwright/test";
 import { listCriteria } from "~/modules/events/events.server";
 import { startSession } from "~/modules/auth/session.server";
 import { saveScores } from "~/modules/judging/judging.server";
-import { createPerson, findPerson, openEvent, pageSignedInAs, scoreSheet, startJudging, submittedEntry } from "./fixtures";
-import { expectAccessible, expectToast, unique, test } from "./helpers";
+import { createPerson, findPerson, openEvent, pageSignedInAs, peoplesChoiceVote, scoreSheet, startJudging, submittedEntry } from "./fixtures";
+import { DAY, expectAccessible, expectToast, unique, test, waitForApp } from "./helpers";
 
 /** Like pageSignedInAs, with JavaScript off: the forms must work as plain HTML. */
 async function pageWithoutJavaScript(browser: Browser, email: string) {
@@ -69,6 +69,32 @@ test("publishing lists missing and incomplete score sheets per entry and judge, 
   await plain.getByLabel(/Judging is not complete: 3 of 4 expected score sheets are complete\. Publish anyway/).check();
   await plain.getByRole("button", { name: "Publish results and close" }).click();
   await expectToast(plain, "The event is now: Results published.");
+});
+
+test("a confirmation publishing came to need after the page was loaded is shown, not a button that does nothing", async ({ browser }) => {
+  const setUp = await openEvent(unique("Late Vote Hack"));
+  const judge = await createPerson("Jo Judge");
+  const entry = await submittedEntry(setUp, await createPerson("Member One"), unique("Invoice bot"));
+  await startJudging(setUp, [judge]);
+  await scoreSheet(setUp.event.id, entry.entryId, judge);
+  // Judging is complete and no vote is open: publishing asks nothing.
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/manage`);
+  await waitForApp(organizer);
+  const phase = organizer.getByRole("region", { name: /^Phase:/ });
+  await expect(phase.getByRole("checkbox")).toHaveCount(0);
+  // A co-organizer opens the People's choice vote meanwhile: publishing now ends it early, which needs a confirmation.
+  await peoplesChoiceVote(setUp.event.id, DAY);
+  await phase.getByRole("button", { name: "Publish results and close" }).click();
+  const confirmation = phase.getByRole("checkbox", {
+    name: /The People's choice vote is open until .*: publishing now ends it early, with the 0 votes cast so far\./,
+  });
+  await expect(confirmation).toBeVisible();
+  await expect(phase.getByText("Tick the confirmation to go ahead.")).toBeVisible();
+  await expectAccessible(organizer);
+  await confirmation.check();
+  await phase.getByRole("button", { name: "Publish results and close" }).click();
+  await expectToast(organizer, "The event is now: Results published.");
 });
 
 test("an award for an entry without a complete score sheet needs a confirmation that says so", async ({ browser }) => {

@@ -1,5 +1,5 @@
 // Organizers' view of judging: per-judge progress (complete sheets of assigned) and the entries whose sheets are
-// missing or incomplete, from judging/sheets.ts. Also the list under a confirmation that needs details.
+// missing or incomplete, from judging/sheets.ts.
 import type { SheetStatus } from "~/modules/judging/sheets";
 import { entryGapLine } from "~/modules/judging/sheets";
 
@@ -59,24 +59,5 @@ export function ScoreSheets({ sheets }: { sheets: SheetStatus }) {
         <p className="mt-2 text-sm text-slate-700">Every expected score sheet is complete.</p>
       ) : null}
     </section>
-  );
-}
-
-/** The lists a confirmation is about, shown next to its checkbox so the organizer sees what they accept. */
-export function ConfirmationDetails({ id, details }: { id: string; details: { heading: string; items: string[] }[] }) {
-  if (!details.length) return null;
-  return (
-    <div id={id} className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-      {details.map((d) => (
-        <div key={d.heading}>
-          <p className="font-semibold">{d.heading}</p>
-          <ul className="mt-1 list-disc pl-5">
-            {d.items.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-        </div>
-      ))}
-    </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "~/lib/form";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { useSucceededSubmissions } from "~/components/use-succeeded-submissions";
 import { DashboardSection as DashboardSectionOnServer } from "~/components/manage/dashboard-section";
@@ -69,6 +69,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionResult = { intent: string; result: SubmissionResult<string[]> };
+
+// A phase step refused reads the page again, as a page without JavaScript does: what the step needs may have changed
+// since the page was loaded (a confirmation, a reason), and the form can only show its message beside a field it has.
+// Other 4xx answers read nothing again, as Remix does without this function (with single fetch, Remix passes
+// `defaultShouldRevalidate: true` to a route's own function, so it is not used here).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, formData }) =>
+  actionStatus === undefined || actionStatus < 400 || (actionStatus === 400 && formData?.get("intent") === "phase");
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);

@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import { Link } from "~/components/link";
 import type { EventPhase } from "#db/schema";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
-import { ConfirmationDetails } from "~/components/score-sheets";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { phaseLabels, phaseOrder, phaseWords, type PhaseStep } from "~/modules/events/phases";
 import { ManageSection } from "./on-this-page";
@@ -130,5 +129,27 @@ export function PhaseStepForm({ step, lastResult, secondary = false }: { step: P
         {step.label}
       </button>
     </Form>
+  );
+}
+
+/**
+ * The lists a confirmation is about, shown next to its checkbox so the organizer sees what they accept. Kept here, not
+ * with the score sheets' table (score-sheets.tsx), whose code then comes only with the Manage page's later sections.
+ */
+function ConfirmationDetails({ id, details }: { id: string; details: { heading: string; items: string[] }[] }) {
+  if (!details.length) return null;
+  return (
+    <div id={id} className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+      {details.map((d) => (
+        <div key={d.heading}>
+          <p className="font-semibold">{d.heading}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {d.items.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
   );
 }
