@@ -132,6 +132,28 @@ test("an event runs a final round and publishes its ranking; organizers still se
   await expectAccessible(organizer);
 });
 
+test("a round 1 sheet saved after the final round started says why nothing was saved, keeping the scores", async ({ browser }) => {
+  const setUp = await openEvent(unique("Stale Sheet Hack"));
+  const title = unique("Alpha entry");
+  const { entryId } = await submittedEntry(setUp, await createPerson("Pat Team"), title);
+  const judge = await createPerson("Jo Judge");
+  await startJudging(setUp, [judge]);
+  const page = await pageSignedInAs(browser, judge.email);
+  await page.goto(`${setUp.url}/entries/${entryId}/score`);
+  const fit = page.getByRole("group", { name: /Problem fit/ });
+  await fit.getByLabel("4", { exact: true }).check();
+  await page.getByLabel("Comment on Problem fit (optional)").fill("Clear cost today.");
+  // The organizers start the final round (same rubric, as a copy of its own) while the judge writes.
+  await startFinalRound(setUp, [entryId], [judge]);
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The rubric changed since this page was opened" })).toContainText(
+    "so nothing was saved. Reload the page to score against it. Your scores and comments are still in the form: copy what you need.",
+  );
+  await expect(fit.getByLabel("4", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("Comment on Problem fit (optional)")).toHaveValue("Clear cost today.");
+  await expectAccessible(page);
+});
+
 test("without JavaScript, a refused start keeps the finalists and the rubric as they were picked", async ({ browser }) => {
   const setUp = await openEvent(unique("Plain Rounds Hack"));
   const titles = { alpha: unique("Alpha plain"), beta: unique("Beta plain") };

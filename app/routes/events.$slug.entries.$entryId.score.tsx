@@ -12,8 +12,8 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { canDeclareConflict, canScoreEntry, NOT_A_JUDGE } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { currentSheetSchema, declareConflict, judgeEntryFacts, saveSheet, scoreSheetView } from "~/modules/judging/judging.server";
-import { conflictSchema } from "~/modules/judging/schemas";
+import { currentSheet, declareConflict, judgeEntryFacts, RUBRIC_CHANGED, saveSheet, scoreSheetView } from "~/modules/judging/judging.server";
+import { conflictSchema, namesOtherCriteria } from "~/modules/judging/schemas";
 import { pageTitle } from "~/lib/page-title";
 
 // The entry the judge reads is rendered in place by the server; in the browser its code (badges, answers, the video
@@ -67,10 +67,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // ended, the entry left their queue, or they were removed from the event's judges) is told beside the form, which
   // keeps their scores and comments: it holds nothing but what they sent.
   if (!scoring.ok && !access.isJudge && scoring.reason !== NOT_A_JUDGE) enforce(scoring);
-  const submission = parseForm(formData, { schema: await currentSheetSchema(event) });
+  const sheet = await currentSheet(event);
+  const submission = parseForm(formData, { schema: sheet.schema });
   if (!scoring.ok) {
     const message = refusedKeepingForm(scoring.reason, "Your scores and comments are");
     return data({ result: submission.reply({ formErrors: [message] }), conflict: false, summary: null, confirmConflict: null }, { status: scoring.status });
+  }
+  if (submission.status !== "success" && namesOtherCriteria(submission.payload.scores, sheet.criterionIds)) {
+    // Only this message: the rows' own ("Unknown criterion") would land on hidden fields.
+    const result = { ...submission.reply(), error: { "": [refusedKeepingForm(RUBRIC_CHANGED, "Your scores and comments are")] } };
+    return data({ result, conflict: false, summary: null, confirmConflict: null }, { status: 409 });
   }
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: false, summary: null, confirmConflict: null }, { status: 400 });
   // Which submit button: "Save scores" or "Save and next entry".

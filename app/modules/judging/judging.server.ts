@@ -249,13 +249,14 @@ export async function scoreSheetView<E extends { id: string; teamId: string }>(
 }
 
 /** The schema a posted sheet is checked against: the current round's rubric, on the event's scale. */
-export async function currentSheetSchema(event: { id: string; scaleMax: number; judgingRound: number }) {
-  const rubric = await listCriteria(event.id, asRound(event.judgingRound));
-  return scoreSheetSchema(
-    rubric.map((c) => c.id),
-    event.scaleMax,
-  );
+export async function currentSheet(event: { id: string; scaleMax: number; judgingRound: number }) {
+  const criterionIds = (await listCriteria(event.id, asRound(event.judgingRound))).map((c) => c.id);
+  return { criterionIds, schema: scoreSheetSchema(criterionIds, event.scaleMax) };
 }
+
+/** Said when a sheet names other criteria than the rubric now (`namesOtherCriteria`). */
+export const RUBRIC_CHANGED =
+  "The rubric changed since this page was opened (the final round started with its own criteria, or the organizers changed one), so nothing was saved. Reload the page to score against it.";
 
 /**
  * Upserts the criteria that have a value; criteria left blank keep whatever was saved before (partial work). Each

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conflictSchema, judgingSettingsSchema, scoreSheetSchema, withdrawConflictSchema } from "./schemas";
+import { conflictSchema, judgingSettingsSchema, namesOtherCriteria, scoreSheetSchema, withdrawConflictSchema } from "./schemas";
 
 // Built inside each test, not at import: a schema made once at import would never see a mutant (ADR 013).
 const schema = () => scoreSheetSchema(["fit", "metric"], 5);
@@ -100,6 +100,23 @@ describe("scoreSheetSchema", () => {
     expect(issues({ scores: ok, overallComment: "o".repeat(4000) })).toEqual([]);
     expect(issues({ scores: [{ ...ok[0], comment: "c".repeat(2001) }, ok[1]] })).toEqual([["scores.0.comment", "Use at most 2,000 characters"]]);
     expect(issues({ scores: ok, overallComment: "o".repeat(4001) })).toEqual([["overallComment", "Use at most 4,000 characters"]]);
+  });
+});
+
+describe("namesOtherCriteria", () => {
+  const rows = (...ids: unknown[]) => ids.map((criterionId) => ({ criterionId, value: "3" }));
+  it("is false for a sheet of the rubric's criteria, in any order", () => {
+    expect(namesOtherCriteria(rows("fit", "metric"), ["fit", "metric"])).toBe(false);
+    expect(namesOtherCriteria(rows("metric", "fit"), ["fit", "metric"])).toBe(false);
+  });
+  it("is true for a sheet of other criteria, one criterion more or fewer, or rows without ids", () => {
+    expect(namesOtherCriteria(rows("old-fit", "old-metric"), ["fit", "metric"])).toBe(true);
+    expect(namesOtherCriteria(rows("fit"), ["fit", "metric"])).toBe(true);
+    expect(namesOtherCriteria(rows("fit", "metric", "demo"), ["fit", "metric"])).toBe(true);
+    expect(namesOtherCriteria(rows("fit", 7), ["fit", "metric"])).toBe(true);
+    expect(namesOtherCriteria([null, null], ["fit", "metric"])).toBe(true);
+    expect(namesOtherCriteria(undefined, ["fit", "metric"])).toBe(true);
+    expect(namesOtherCriteria(undefined, [])).toBe(false);
   });
 });
 

@@ -275,14 +275,23 @@ describe("judging rounds: the final round", () => {
       ),
       403,
     );
-    await expectStatus(
+    // A judge of both rounds on a round-1 page: refused as a whole, with one message the page shows (the rows' own
+    // would land on hidden fields), and the sheet as typed.
+    const stale = await expectStatus(
       scoreAs(
         w.j1,
         w.ids.Alpha,
         sheetForm(w.rubric, () => 1),
       ),
-      400,
+      409,
     );
+    const staleResult = (stale.data as { result: { error: Record<string, string[]>; initialValue: { scores: { value: string }[] } } }).result;
+    expect(staleResult.error).toEqual({
+      "": [
+        "The rubric changed since this page was opened (the final round started with its own criteria, or the organizers changed one), so nothing was saved. Reload the page to score against it. Your scores and comments are still in the form: copy what you need.",
+      ],
+    });
+    expect(staleResult.initialValue.scores.map((row) => row.value)).toEqual(w.rubric.map(() => "1"));
     // Even the module's write refuses a round-1 criterion now, in its statement.
     await saveScores(w.ids.Alpha, w.j1.id, [{ criterionId: w.rubric[0].id, value: 1, comment: "" }], new Date());
     const [kept] = await db

@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { entries, eventJudges, scores, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
+import { refusedKeepingForm } from "~/lib/forms.server";
+import { RUBRIC_CHANGED } from "~/modules/judging/judging.server";
 import { loader as entryViewLoader } from "~/routes/events.$slug.entries.$entryId._index";
 import { action as scoreAction, loader as scoreLoader } from "~/routes/events.$slug.entries.$entryId.score";
 import { loader as queueLoader } from "~/routes/events.$slug.judging";
@@ -129,14 +131,17 @@ describe("judging", () => {
     );
     expect(fieldErrors(tooHigh)["scores[2].value"]).toEqual(["Pick a value from 1 to 5"]);
 
+    // A sheet of other criteria than the rubric's (a page opened before it changed): refused as a whole, with one
+    // message the page shows, rather than the rows' own on hidden fields.
+    const rubricChanged = { "": [refusedKeepingForm(RUBRIC_CHANGED, "Your scores and comments are")] };
     const partial = sheet(w.rubric.slice(0, 5), () => 3);
-    const incomplete = await expectStatus(score(w, w.judge, w.bobEntryId, partial), 400);
-    expect(fieldErrors(incomplete).scores).toEqual(["Score every criterion"]);
+    const incomplete = await expectStatus(score(w, w.judge, w.bobEntryId, partial), 409);
+    expect(fieldErrors(incomplete)).toEqual(rubricChanged);
 
     const foreign = sheet(w.rubric, () => 3);
     foreign["scores[0].criterionId"] = "not-a-criterion";
-    const unknown = await expectStatus(score(w, w.judge, w.bobEntryId, foreign), 400);
-    expect(fieldErrors(unknown)["scores[0].criterionId"]).toEqual(["Unknown criterion"]);
+    const unknown = await expectStatus(score(w, w.judge, w.bobEntryId, foreign), 409);
+    expect(fieldErrors(unknown)).toEqual(rubricChanged);
 
     expect(await scoresOf(w.bobEntryId)).toHaveLength(0);
   });
