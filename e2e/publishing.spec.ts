@@ -3,7 +3,7 @@ import { expect, type Browser } from "@playwright/test";
 import { listCriteria } from "~/modules/events/events.server";
 import { startSession } from "~/modules/auth/session.server";
 import { saveScores } from "~/modules/judging/judging.server";
-import { createPerson, findPerson, openEvent, pageSignedInAs, peoplesChoiceVote, scoreSheet, startJudging, submittedEntry } from "./fixtures";
+import { createPerson, findPerson, openEvent, pageSignedInAs, peoplesChoiceVote, publishResults, scoreSheet, startJudging, submittedEntry } from "./fixtures";
 import { DAY, expectAccessible, expectToast, unique, test, waitForApp } from "./helpers";
 
 /** Like pageSignedInAs, with JavaScript off: the forms must work as plain HTML. */
@@ -154,6 +154,18 @@ test("an award for an entry without a complete score sheet needs a confirmation 
   await organizer.getByRole("button", { name: "Remove Jo Award for good" }).click();
   await expectToast(organizer, "Judge removed. Scores they already gave are kept.");
   await expect(organizer.getByRole("button", { name: "Remove Jo Award as judge" })).toHaveCount(0);
+
+  await organizer.goto(`${setUp.url}/awards`);
+  // A co-organizer publishes while a new award is typed: the refusal comes beside the form, which keeps the text.
+  await organizer.getByLabel("Award name").fill("Best pivot");
+  await organizer.getByLabel("Description (optional)").fill("For the team that changed course in time.");
+  await publishResults(setUp);
+  await organizer.getByRole("button", { name: "Create award" }).click();
+  await expect(organizer.getByRole("alert").filter({ hasText: "Results are published: reopen the event for judging" })).toContainText(
+    "Your text is still in the form: copy what you need.",
+  );
+  await expect(organizer.getByLabel("Description (optional)")).toHaveValue("For the team that changed course in time.");
+  await expectAccessible(organizer);
 });
 
 test("the events overview names each section by its heading; past events say when they ran and why submissions are closed", async ({ browser }) => {

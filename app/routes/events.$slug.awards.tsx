@@ -7,7 +7,7 @@ import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
 import { useSucceededSubmissions } from "~/components/use-succeeded-submissions";
 import { readConfirmation } from "~/lib/confirm";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { backLink, manageJudges, readFrom, withFrom } from "~/lib/back-links";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -61,10 +61,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
-  enforce(canChangeAwards(user, access));
+  enforce(canManageJudging(user, access));
   const formData = await request.formData();
   const intent = readIntent(formData);
   const back = withFrom(`/events/${event.slug}/awards`, readFrom(request.url));
+  // Published since the page was opened (by a co-organizer): the organizer is told beside the new award's form, which
+  // keeps what they typed, or the page is read again with why; not an error page in its place. Still a 403.
+  const change = canChangeAwards(user, access);
+  if (!change.ok && intent === "create") {
+    const submission = parseForm(formData, { schema: awardSchema });
+    return data(
+      { result: submission.reply({ formErrors: [refusedKeepingForm(change.reason, "Your text is")] }) as SubmissionResult<string[]> },
+      { status: 403 },
+    );
+  }
+  if (!change.ok) return redirectWithToast(back, { kind: "error", message: change.reason });
   switch (intent) {
     case "defaults": {
       await addDefaultAwards(event.id);
@@ -237,7 +248,10 @@ export default function Awards() {
           </li>
         ))}
       </ul>
-      {locked ? null : <NewAwardForm key={`new-award-${created}`} lastResult={actionData && "result" in actionData ? actionData.result : undefined} />}
+      {/* Kept, with its refusal, when the results were published while it was being filled in (without JavaScript the page is read again). */}
+      {locked && !(actionData && "result" in actionData) ? null : (
+        <NewAwardForm key={`new-award-${created}`} lastResult={actionData && "result" in actionData ? actionData.result : undefined} />
+      )}
     </div>
   );
 }

@@ -38,9 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
-  enforce(canManagePeoplesChoice(user, access));
+  enforce(canManageEvent(user, access));
   const schema = peoplesChoiceSettingsSchema({ timezone: event.timezone, submissionDeadline: event.submissionDeadline });
   const submission = parseForm(await request.formData(), { schema });
+  // Published since the page was opened: said beside the form, not on an error page in its place. Still a 403.
+  const change = canManagePeoplesChoice(user, access);
+  if (!change.ok) return data({ result: submission.reply({ formErrors: [change.reason] }) }, { status: change.status });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   if (!(await saveVoteSettings(event.id, submission.value, user.id)))
     return data({ result: submission.reply({ formErrors: ["Results were published just now, so the vote can no longer change."] }) }, { status: 409 });

@@ -125,6 +125,13 @@ describe("people's choice through the pages", () => {
     expect(toldAlice.map((n) => n.title)).not.toContainEqual(expect.stringMatching(/ won /));
     // Closed: the vote and its settings no longer change.
     expect((await expectStatus(vote(world.voter, world.alpha), 403)).data).toEqual({ voteError: "The people's choice vote is closed." });
-    await expectStatus(settings(world.organizer, { enabled: "on", closesAt: "2030-01-01T10:00" }), 403);
+    // From a page opened before publishing: the reason beside the form, which keeps what was picked.
+    const late = await expectStatus(settings(world.organizer, { enabled: "on", closesAt: "2030-01-01T10:00" }), 403);
+    expect(late.data).toMatchObject({
+      result: {
+        initialValue: { enabled: "on", closesAt: "2030-01-01T10:00" },
+        error: { "": ["Results are published: reopen the event for judging (with a reason) to change its people's choice vote."] },
+      },
+    });
   });
 });

@@ -14,7 +14,7 @@ import { createTeam } from "~/modules/teams/teams.server";
 import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
 import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
 import { action as settingsAction } from "~/routes/events.$slug.judging-settings";
-import { args, createOpenEvent, createUser, expectStatus, fieldErrors, getEvent, movePhase, request, type TestUser } from "~/test/fixtures";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, getEvent, movePhase, request, toastOf, type TestUser } from "~/test/fixtures";
 
 /** An event in judging with two judges and two submitted entries; Ana completes both sheets, Ben one of two. */
 async function world() {
@@ -203,13 +203,22 @@ describe("no silent changes to awards", () => {
     const best = (await load(w)).awards.find((a) => a.kind === "best-overall")!;
     await movePhase(w.event.id, w.organizer, "closed");
     expect((await load(w)).locked).toBe("Results are published: reopen the event for judging (with a reason) to change its awards.");
+    // A page opened before publishing: giving or deleting reads the page again with why; a new award keeps its text.
+    const locked = "Results are published: reopen the event for judging (with a reason) to change its awards.";
     for (const form of [
       { intent: "give", awardId: best.id, entryId: w.invoice } as Record<string, string>,
       { intent: "delete", awardId: best.id, confirmed: "on" },
-      { intent: "create", name: "Late prize" },
     ])
-      await expectStatus(post(w, form), 403);
+      expect(await toastOf(await expectStatus(post(w, form), 302))).toEqual({ kind: "error", message: locked });
+    const created = await expectStatus(post(w, { intent: "create", name: "Late prize", description: "For the best late idea" }), 403);
+    expect(created.data).toMatchObject({
+      result: {
+        initialValue: { name: "Late prize", description: "For the best late idea" },
+        error: { "": [`${locked} Your text is still in the form: copy what you need.`] },
+      },
+    });
     expect((await db.select().from(awards).where(eq(awards.id, best.id)))[0].entryId).toBeNull();
+    expect((await db.select().from(awards).where(eq(awards.eventId, w.event.id))).map((a) => a.name)).not.toContain("Late prize");
     await movePhase(w.event.id, w.organizer, "judging", "An award went to the wrong entry");
     expect((await load(w)).locked).toBeNull();
     await expectStatus(post(w, { intent: "give", awardId: best.id, entryId: w.invoice }), 302);
