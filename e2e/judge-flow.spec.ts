@@ -1,7 +1,7 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { startSession } from "~/modules/auth/session.server";
 import { addJudge } from "~/modules/events/events.server";
-import { createPerson, openEvent, startJudging, submittedEntry, type Person } from "./fixtures";
+import { createPerson, openEvent, publishResults, startJudging, submittedEntry, type Person } from "./fixtures";
 import { expectAccessible, expectToast, unique, test } from "./helpers";
 
 const criteria = ["Problem fit", "Beyond replication", "Pragmatic use", "AI metric", "User control", "Learnings"];
@@ -129,6 +129,27 @@ test("'Save and next entry' works without JavaScript", async ({ browser }) => {
   await page.getByRole("button", { name: "Save scores" }).click();
   await expect(page.getByText("Nothing was saved: a comment has no score beside it.", { exact: false })).toHaveCount(2);
   await expect(page.getByLabel("Comment on Problem fit (optional)")).toHaveValue("Clear demo.");
+});
+
+test("declaring a conflict after the results were published says why beside it, keeping the reason and the sheet", async ({ browser }) => {
+  const setUp = await openEvent(unique("Late Conflict Hack"));
+  const title = unique("A entry");
+  await submittedEntry(setUp, await createPerson("Pat Team"), title);
+  const judge = await createPerson("Jo Judge");
+  await startJudging(setUp, [judge]);
+  const page = await judgePage(browser, judge);
+  await page.goto(`${setUp.url}/judging`);
+  await page.getByRole("link", { name: title }).click();
+  await pick(page, 4, ["Problem fit"]);
+  await page.getByLabel("Reason for the conflict").fill("I coached this team last year.");
+  await publishResults(setUp);
+  await page.getByRole("button", { name: "Declare a conflict" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Conflicts can be declared only before results are published." })).toContainText(
+    "Your answer is still in the form: copy what you need.",
+  );
+  await expect(page.getByLabel("Reason for the conflict")).toHaveValue("I coached this team last year.");
+  await expect(page.getByRole("group", { name: /Problem fit/ }).getByLabel("4", { exact: true })).toBeChecked();
+  await expectAccessible(page);
 });
 
 test("declaring a conflict on a scored entry asks first, naming the scores it deletes", async ({ browser }) => {

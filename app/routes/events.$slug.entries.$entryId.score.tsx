@@ -9,7 +9,7 @@ import { readConfirmation } from "~/lib/confirm";
 import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canDeclareConflict, canScoreEntry, NOT_A_JUDGE } from "~/modules/auth/permissions";
+import { canDeclareConflict, canScoreEntry, canViewEvent, NOT_A_JUDGE } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { currentSheet, declareConflict, judgeEntryFacts, RUBRIC_CHANGED, saveSheet, scoreSheetView } from "~/modules/judging/judging.server";
@@ -51,8 +51,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, found, access } = ctx;
   const formData = await request.formData();
   if (formData.get("intent") === "conflict") {
-    enforce(canDeclareConflict(user, access, found.entry));
     const submission = parseForm(formData, { schema: conflictSchema });
+    // Refused because something changed while the page was open (results published, the entry withdrawn, the judge
+    // removed): said beside the conflict form, which keeps the reason typed, and the unsaved score sheet stays on the
+    // page. Only someone who may not see the event gets an error page.
+    const declaring = canDeclareConflict(user, access, found.entry);
+    if (!declaring.ok && !canViewEvent(user, access).ok) enforce(declaring);
+    if (!declaring.ok) {
+      const message = refusedKeepingForm(declaring.reason, "Your answer is");
+      return data({ result: submission.reply({ formErrors: [message] }), conflict: true, summary: null, confirmConflict: null }, { status: declaring.status });
+    }
     if (submission.status !== "success") return data({ result: submission.reply(), conflict: true, summary: null, confirmConflict: null }, { status: 400 });
     const declared = await declareConflict(event.id, found.entry.id, user.id, submission.value.reason, readConfirmation(formData));
     if (!declared.ok)

@@ -43,7 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
-  enforce(canWithdrawConflict(user, access));
+  // A judge whose page was opened before the results were published is told on the queue, not an error page.
+  const withdrawing = canWithdrawConflict(user, access);
+  if (!withdrawing.ok && access.isJudge) return redirectWithToast(`/events/${event.slug}/judging`, { kind: "error", message: withdrawing.reason });
+  enforce(withdrawing);
   const submission = parseForm(await request.formData(), { schema: withdrawConflictSchema });
   // The form is one button per listed conflict: a missing id is a forged request, not a typing mistake.
   invariantResponse(submission.status === "success", "Pick the conflict to withdraw.", 400);

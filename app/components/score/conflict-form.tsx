@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
-import { TextareaField } from "~/components/forms";
+import { FormErrors, TextareaField } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import type { ConflictLoss } from "~/modules/judging/judging.server";
 
@@ -52,6 +52,7 @@ export function ConflictForm({
         You can withdraw it from your queue page until results are published.
       </p>
       <input type="hidden" name="intent" value="conflict" />
+      <FormErrors id={form.errorId} errors={form.errors} />
       <TextareaField label="Reason for the conflict" meta={fields.reason} rows={2} />
       <button type="submit" className="btn-secondary">
         Declare a conflict

@@ -340,8 +340,19 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     // Once results are published, a conflict stays as it was.
     await expectStatus(score(w, w.j1, w.carolEntry, { intent: "conflict", reason: "Carol reports to me" }), 302);
     await movePhase(w.event.id, w.organizer, "closed");
-    const refused = await expectStatus(withdraw(w.j1, { entryId: w.carolEntry }), 403);
-    expect(refused.data).toBe("Conflicts can be withdrawn only before results are published.");
+    // From a queue page opened before: the queue is read again, with why.
+    const refused = await expectStatus(withdraw(w.j1, { entryId: w.carolEntry }), 302);
+    expect(await toastOf(refused)).toEqual({ kind: "error", message: "Conflicts can be withdrawn only before results are published." });
+    expect(await conflicts()).toHaveLength(1);
+    // Declaring one from a score sheet opened before: said beside the conflict form, with the reason as typed.
+    const late = await expectStatus(score(w, w.j1, w.aliceEntry, { intent: "conflict", reason: "Alice is my manager" }), 403);
+    expect(late.data).toMatchObject({
+      conflict: true,
+      result: {
+        initialValue: { reason: "Alice is my manager" },
+        error: { "": ["Conflicts can be declared only before results are published. Your answer is still in the form: copy what you need."] },
+      },
+    });
     expect(await conflicts()).toHaveLength(1);
   });
 
