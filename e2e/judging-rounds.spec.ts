@@ -154,7 +154,7 @@ test("a round 1 sheet saved after the final round started says why nothing was s
   await expectAccessible(page);
 });
 
-test("without JavaScript, a refused start keeps the finalists and the rubric as they were picked", async ({ browser }) => {
+test("without JavaScript, a refused start keeps the finalists, the judges and the rubric as they were picked", async ({ browser }) => {
   const setUp = await openEvent(unique("Plain Rounds Hack"));
   const titles = { alpha: unique("Alpha plain"), beta: unique("Beta plain") };
   const entries = {
@@ -168,11 +168,13 @@ test("without JavaScript, a refused start keeps the finalists and the rubric as 
   const organizer = await pageSignedInAs(browser, "organizer@example.com", { javaScriptEnabled: false });
   await organizer.goto(`${setUp.url}/final-round`);
   await organizer.getByRole("radio", { name: /A live demo rubric/ }).check();
-  // Start without the confirmation: refused, and the page comes back with what was picked.
+  await organizer.getByRole("checkbox", { name: /^Rae Plain/ }).check();
+  // Start without the confirmation: refused, and the page comes back with what was picked, the judges too.
   await organizer.getByRole("button", { name: "Close round 1 and start the final round" }).click();
   await expect(organizer.getByText("Tick the confirmation: round 1 closes for good and its scores become read-only.")).toBeVisible();
   await expect(organizer.getByRole("radio", { name: /A live demo rubric/ })).toBeChecked();
   await expect(organizer.getByRole("radio", { name: "The same rubric as round 1" })).not.toBeChecked();
+  await expect(organizer.getByRole("checkbox", { name: /^Rae Plain/ })).toBeChecked();
 });
 
 test("during the final round the Judges page adds final round judges, by account and by invite link, and Manage removes one; round 1 stays", async ({

@@ -98,6 +98,10 @@ function StartForm() {
   // As sent when a post was refused (no JavaScript), else the suggestion.
   const sent = fields.finalists.initialValue;
   const picked = new Set(Array.isArray(sent) ? sent.map(String) : typeof sent === "string" ? [sent] : suggested);
+  // The round 1 judges ticked to go on, as sent (none before the first post): a start that is refused and then confirmed
+  // without them would close round 1 for good without its judges.
+  const sentJudges = fields.judges.initialValue;
+  const pickedJudges = new Set(Array.isArray(sentJudges) ? sentJudges.map(String) : typeof sentJudges === "string" ? [sentJudges] : []);
   if (blockers.length)
     return (
       <ul className="list-disc pl-5 text-slate-700">
@@ -160,7 +164,7 @@ function StartForm() {
             {judges.map((j) => (
               <li key={j.id}>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name={fields.judges.name} value={j.id} />
+                  <input type="checkbox" name={fields.judges.name} value={j.id} defaultChecked={pickedJudges.has(j.id)} />
                   {j.name} ({j.email})
                 </label>
               </li>
