@@ -112,6 +112,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Results published: nobody joins the judges (and who judges what stays as judged: canChangeAssignments).
   if (event.phase === "closed" && ["invite-by-email", "resend-invite", "create-invite"].includes(intent ?? ""))
     return redirectWithToast(back, { kind: "error", message: JUDGING_ENDED });
+  // Assignments are fixed once the final round starts or results are published, maybe since the page was opened (by a
+  // co-organizer): the page is read again with why, not an error page (the route's check above admits only organizers).
+  const assigning = canChangeAssignments(user, access, { round });
+  if (!assigning.ok && ["set-mode", "recompute", "add-assignment", "remove-assignment"].includes(intent))
+    return redirectWithToast(back, { kind: "error", message: assigning.reason });
 
   switch (intent) {
     case "invite-by-email": {
@@ -173,7 +178,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : redirectWithToast(back, { kind: "error", message: revoked.message });
     }
     case "set-mode": {
-      enforce(canChangeAssignments(user, access, { round }));
       const submission = parseForm(formData, { schema: judgesPerEntrySchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const n = submission.value.mode === "all" ? null : submission.value.judgesPerEntry!;
@@ -185,13 +189,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     case "recompute": {
-      enforce(canChangeAssignments(user, access, { round }));
       const plan = await recomputeAssignments(event);
       if (!plan) return redirectWithToast(back, { kind: "error", message: "Every judge scores every entry: there is nothing to assign." });
       return redirectWithToast(back, plan.ok ? "Assignments recomputed." : { kind: "error", message: `Assignments recomputed, with gaps. ${plan.message}` });
     }
     case "add-assignment": {
-      enforce(canChangeAssignments(user, access, { round }));
       const submission = parseForm(formData, { schema: assignmentSchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const added = await addAssignment(event.id, submission.value.entryId, submission.value.judgeId);
@@ -199,7 +201,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, "Judge assigned. Recomputing keeps this assignment.");
     }
     case "remove-assignment": {
-      enforce(canChangeAssignments(user, access, { round }));
       const submission = parseForm(formData, { schema: assignmentSchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const removed = await removeAssignment(event.id, submission.value.entryId, submission.value.judgeId);

@@ -208,7 +208,12 @@ describe("round 1's judges and assignments once the final round started", () => 
       { intent: "add-assignment", entryId: one.entryId, judgeId: other },
       { intent: "remove-assignment", entryId: one.entryId, judgeId: one.judgeId },
     ];
-    for (const form of forms) await expectStatus(w.judgesPage(w.organizer, form), 403);
+    // From a page opened in round 1: each reads the page again with why, rather than an error page.
+    for (const form of forms)
+      expect(await toastOf(await expectStatus(w.judgesPage(w.organizer, form), 302))).toEqual({
+        kind: "error",
+        message: "Round 1 is closed: its assignments stay as they were. Every final round judge scores every finalist.",
+      });
     expect(await assignments(w)).toEqual(before);
     expect((await getEvent(w.event.id)).judgesPerEntry).toBe(1);
 
