@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 403 },
     );
   }
-  if (!change.ok) return redirectWithToast(back, { kind: "error", message: change.reason });
+  if (!change.ok && ["defaults", "give", "delete"].includes(intent)) return redirectWithToast(back, { kind: "error", message: change.reason });
   switch (intent) {
     case "defaults": {
       await addDefaultAwards(event.id);

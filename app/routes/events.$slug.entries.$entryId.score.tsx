@@ -9,7 +9,7 @@ import { readConfirmation } from "~/lib/confirm";
 import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canDeclareConflict, canScoreEntry, canViewEvent, NOT_A_JUDGE } from "~/modules/auth/permissions";
+import { canDeclareConflict, canScoreEntry, NOT_A_JUDGE } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { currentSheet, declareConflict, judgeEntryFacts, RUBRIC_CHANGED, saveSheet, scoreSheetView } from "~/modules/judging/judging.server";
@@ -54,9 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: conflictSchema });
     // Refused because something changed while the page was open (results published, the entry withdrawn, the judge
     // removed): said beside the conflict form, which keeps the reason typed, and the unsaved score sheet stays on the
-    // page. Only someone who may not see the event gets an error page.
+    // page. Someone who may not see the event never gets here: requireEventAccess answered them already.
     const declaring = canDeclareConflict(user, access, found.entry);
-    if (!declaring.ok && !canViewEvent(user, access).ok) enforce(declaring);
     if (!declaring.ok) {
       const message = refusedKeepingForm(declaring.reason, "Your answer is");
       return data({ result: submission.reply({ formErrors: [message] }), conflict: true, summary: null, confirmConflict: null }, { status: declaring.status });

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), { schema });
   // Published since the page was opened: said beside the form, not on an error page in its place. Still a 403.
   const change = canManagePeoplesChoice(user, access);
-  if (!change.ok) return data({ result: submission.reply({ formErrors: [change.reason] }) }, { status: change.status });
+  if (!change.ok) return data({ result: submission.reply({ formErrors: [refusedKeepingForm(change.reason, "Your changes are")] }) }, { status: change.status });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   if (!(await saveVoteSettings(event.id, submission.value, user.id)))
     return data({ result: submission.reply({ formErrors: ["Results were published just now, so the vote can no longer change."] }) }, { status: 409 });
@@ -55,8 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PeoplesChoiceSettings() {
   const { event, countsShown, submissionDeadline, deadlineMs, locked, settings } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>()?.result;
   const [form, fields] = useForm({
-    lastResult: useActionData<typeof action>()?.result,
+    lastResult,
     defaultValue: { enabled: settings.enabled ? "on" : undefined, closesAt: settings.closesAt },
     onValidate: ({ formData }) => check(formData, (s) => s.peoplesChoiceSettingsSchema({ timezone: event.timezone, submissionDeadline: new Date(deadlineMs) })),
     shouldValidate: "onSubmit",
@@ -97,7 +98,8 @@ export default function PeoplesChoiceSettings() {
           {settings.sentence}
         </p>
       ) : null}
-      {locked ? (
+      {/* Without JavaScript the page is read again after a refusal: the form stays, with it, when results were just published. */}
+      {locked && !lastResult ? (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {locked}
         </p>

@@ -17,13 +17,13 @@ export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Notific
 
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 const openSchema = z.object({ id: z.string({ error: "Choose a notification." }).min(1).max(100) });
-// When the page was read (ms): "Mark all as read" marks what it could show. A form without it (an old page) marks all.
-const seenAtSchema = z.coerce
-  .number()
-  .int()
-  .min(0)
-  .max(8_640_000_000_000_000)
-  .catch(() => Date.now());
+// The newest notice when the page was read (listNotifications' `seen`): "Mark all as read" marks up to it. A form
+// without it, or with anything but a whole number, marks all.
+const seenSchema = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number)
+  .catch(Number.MAX_SAFE_INTEGER);
 
 // Every query below carries the signed-in person's id: nobody reads or marks another person's notices.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageSchema.parse(new URL(request.url).searchParams.get("page") ?? 1);
   const [list, unread] = await Promise.all([listNotifications(user.id, page), unreadCount(user.id)]);
   const now = new Date();
-  return { ...list, rows: list.rows.map((row) => noticeLine(row, now)), unread, seenAt: now.getTime() };
+  return { ...list, rows: list.rows.map((row) => noticeLine(row, now)), unread };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect(safeNoticePath(path));
     }
     case "mark-all-read": {
-      const { newer } = await markAllRead(user.id, new Date(seenAtSchema.parse(formData.get("seenAt") ?? undefined)));
+      const { newer } = await markAllRead(user.id, seenSchema.parse(formData.get("seen")));
       return redirectWithToast(
         "/notifications",
         newer === 0
@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Notifications() {
-  const { rows, total, page, pages, unread, seenAt } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, unread, seen } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -69,7 +69,7 @@ export default function Notifications() {
         {unread > 0 ? (
           <Form method="post">
             <input type="hidden" name="intent" value="mark-all-read" />
-            <input type="hidden" name="seenAt" value={seenAt} />
+            <input type="hidden" name="seen" value={seen} />
             <button type="submit" className="btn-secondary">
               Mark all as read
             </button>

@@ -6,17 +6,6 @@ import { MAX_FINALISTS } from "./rounds";
  * A sheet may be partial or even empty (saved work in progress; the action says what is still to score
  * instead of flagging every blank), but a comment needs a value beside it because a score row holds both.
  */
-/**
- * Whether a posted sheet's rows name other criteria than the round's rubric now: a page opened before the final round
- * started with criteria of its own, or before the organizers added or removed one (before the first score). Its
- * values cannot be matched to the rubric, and the fields' own messages would land on hidden inputs, so the sheet is
- * refused as a whole, with one message.
- */
-export function namesOtherCriteria(postedRows: unknown, criterionIds: readonly string[]): boolean {
-  const ids = (Array.isArray(postedRows) ? postedRows : []).map((row) => (row as { criterionId?: unknown } | null)?.criterionId);
-  return ids.length !== criterionIds.length || ids.some((id) => typeof id !== "string" || !criterionIds.includes(id));
-}
-
 export function scoreSheetSchema(criterionIds: string[], scaleMax: number) {
   const pick = `Pick a value from 1 to ${scaleMax}`;
   return z.object({
@@ -47,6 +36,17 @@ export function scoreSheetSchema(criterionIds: string[], scaleMax: number) {
       }),
     overallComment: z.string().trim().max(4000, "Use at most 4,000 characters").default(""),
   });
+}
+
+/**
+ * Whether a posted sheet's rows name other criteria than the round's rubric now: a page opened before the final round
+ * started with criteria of its own, or before the organizers added or removed one (before the first score). Its
+ * values cannot be matched to the rubric, and the fields' own messages would land on hidden inputs, so the sheet is
+ * refused as a whole, with one message.
+ */
+export function namesOtherCriteria(postedRows: unknown, criterionIds: readonly string[]): boolean {
+  const ids = (Array.isArray(postedRows) ? postedRows : []).map((row) => (row as { criterionId?: unknown } | null)?.criterionId);
+  return ids.length !== criterionIds.length || ids.some((id) => typeof id !== "string" || !criterionIds.includes(id));
 }
 
 export const conflictSchema = z.object({

@@ -2,7 +2,7 @@
 // list and, unless they turned email off for that kind (or unsubscribed), queue its mail in the outbox. The
 // caller runs them in the same db.batch as the change they report, so the change, the notices and the mail
 // are committed together or not at all (ADR 015, ADR 024).
-import { and, count, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { events, notificationPreferences, notifications } from "#db/schema";
 import { db, preparedQuery } from "~/db.server";
@@ -85,9 +85,16 @@ async function mailsWanted(notices: Notice[]): Promise<Mail[]> {
 
 const PAGE_SIZE = 30;
 
-/** One page of a person's notices, newest first; a page past the end shows the last one. */
+/**
+ * One page of a person's notices, newest first; a page past the end shows the last one. `seen`: the newest of their
+ * notices when the page was read (its rowid: SQLite gives each row a larger one than any before it, in the order they
+ * are written, whatever time a notice carries), up to which "Mark all as read" marks.
+ */
 export async function listNotifications(userId: string, requestedPage = 1) {
-  const [{ total }] = await db.select({ total: count() }).from(notifications).where(eq(notifications.userId, userId));
+  const [{ total, seen }] = await db
+    .select({ total: count(), seen: sql<number>`coalesce(max(${notifications}.rowid), 0)` })
+    .from(notifications)
+    .where(eq(notifications.userId, userId));
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, requestedPage), pages);
   const rows = await db
@@ -108,7 +115,7 @@ export async function listNotifications(userId: string, requestedPage = 1) {
     .orderBy(desc(notifications.createdAt), sql`${notifications}.rowid desc`)
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
-  return { rows, total, page, pages };
+  return { rows, total, page, pages, seen };
 }
 
 const unreadOf = preparedQuery(() =>
@@ -136,20 +143,21 @@ export async function markRead(userId: string, id: string): Promise<string | nul
 }
 
 /**
- * "Mark all as read" from a page loaded at `seenAt`: the person's notices up to then. One that arrived since, which the
- * page did not show, stays unread; how many did is returned, for the answer to say so.
+ * "Mark all as read" from a page read when the person's newest notice was `seen` (`listNotifications`): their notices
+ * up to it. One written since, which the page did not show, stays unread; how many were is returned, for the answer to
+ * say so.
  */
-export async function markAllRead(userId: string, seenAt: Date): Promise<{ newer: number }> {
+export async function markAllRead(userId: string, seen: number): Promise<{ newer: number }> {
   const unread = and(eq(notifications.userId, userId), isNull(notifications.readAt));
   const [, [{ newer }]] = await db.batch([
     db
       .update(notifications)
       .set({ readAt: new Date() })
-      .where(and(unread, lte(notifications.createdAt, seenAt))),
+      .where(and(unread, sql`${notifications}.rowid <= ${seen}`)),
     db
       .select({ newer: count() })
       .from(notifications)
-      .where(and(unread, gt(notifications.createdAt, seenAt))),
+      .where(and(unread, sql`${notifications}.rowid > ${seen}`)),
   ]);
   return { newer };
 }

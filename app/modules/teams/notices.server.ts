@@ -107,8 +107,8 @@ export async function entrySubmittedNotices(teamId: string, entryTitle: string, 
 }
 
 /**
- * To the people waiting on a team its last member deletes (its requests and invitations go with it): each person
- * whose request to join is pending, and each whose invitation stands (not declined, and in no team of the event).
+ * To the people waiting on a team its last member deletes (its requests and invitations go with it): each person in no
+ * team of the event whose request to join is pending, or whose invitation stands (not declined).
  */
 export async function teamDeletedNotices(teamId: string, origin: string): Promise<Notice[]> {
   const team = await teamFacts(teamId);
@@ -116,6 +116,7 @@ export async function teamDeletedNotices(teamId: string, origin: string): Promis
   const waiting = await db.all<Person & { invited: number }>(sql`
     select u.id, u.name, u.email, 0 as invited from join_requests r join users u on u.id = r.user_id
     where r.team_id = ${teamId} and r.status = 'pending'
+      and not exists (select 1 from team_members m where m.event_id = ${team.event.id} and m.user_id = r.user_id)
     union all
     select u.id, u.name, u.email, 1 as invited from team_invites i join users u on u.id = i.user_id
     where i.team_id = ${teamId} and i.declined_at is null

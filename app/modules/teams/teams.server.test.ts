@@ -54,7 +54,10 @@ describe("leaving a team", () => {
       createdAt: now,
       updatedAt: now,
     });
-    await db.insert(joinRequests).values([request(asker.id, "pending"), request(both.id, "pending"), request(declined.id, "declined")]);
+    // Eli's request is still pending, but Eli is in a team now: not waiting either.
+    await db
+      .insert(joinRequests)
+      .values([request(asker.id, "pending"), request(both.id, "pending"), request(declined.id, "declined"), request(elsewhere.id, "pending")]);
     const invite = (userId: string, declinedAt: Date | null = null) => ({ teamId: created.teamId, userId, createdAt: now, declinedAt });
     // Standing: Ida, and Bo (who also asked: told once). Dee said no thanks; Eli is in a team now.
     await db.insert(teamInvites).values([invite(invitee.id), invite(both.id), invite(declined.id, now), invite(elsewhere.id)]);

@@ -130,7 +130,11 @@ describe("people's choice through the pages", () => {
     expect(late.data).toMatchObject({
       result: {
         initialValue: { enabled: "on", closesAt: "2030-01-01T10:00" },
-        error: { "": ["Results are published: reopen the event for judging (with a reason) to change its people's choice vote."] },
+        error: {
+          "": [
+            "Results are published: reopen the event for judging (with a reason) to change its people's choice vote. Your changes are still in the form: copy what you need.",
+          ],
+        },
       },
     });
   });
