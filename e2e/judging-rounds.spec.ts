@@ -154,6 +154,33 @@ test("a round 1 sheet saved after the final round started says why nothing was s
   await expectAccessible(page);
 });
 
+test("a ranking that moved while the final round's form was open is said, and shown as it is now, before anything starts", async ({ browser }) => {
+  const setUp = await openEvent(unique("Moving Rank Hack"));
+  const titles = { alpha: unique("Alpha moving"), beta: unique("Beta moving") };
+  const alpha = await submittedEntry(setUp, await createPerson("Al Moving"), titles.alpha);
+  const beta = await submittedEntry(setUp, await createPerson("Bo Moving"), titles.beta);
+  const judge = await createPerson("Rae Moving");
+  await startJudging(setUp, [judge]);
+  await scoreSheet(setUp.event.id, alpha.entryId, judge, { value: 5 });
+  await scoreSheet(setUp.event.id, beta.entryId, judge, { value: 4 });
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/final-round?top=1`);
+  const finalists = organizer.getByRole("group", { name: "Finalists" });
+  await expect(finalists.getByRole("checkbox", { name: new RegExp(titles.alpha) })).toBeChecked();
+  await organizer.getByRole("checkbox", { name: /^Rae Moving/ }).check();
+  await organizer.getByLabel(/I understand: round 1 closes for good/).check();
+  // The judge changes their mind meanwhile: Beta now leads.
+  await scoreSheet(setUp.event.id, alpha.entryId, judge, { value: 3 });
+  await scoreSheet(setUp.event.id, beta.entryId, judge, { value: 5 });
+  await organizer.getByRole("button", { name: "Close round 1 and start the final round" }).click();
+  await expect(organizer.getByText(/^The ranking changed since this page was opened/)).toBeVisible();
+  // The page is read again: Beta ranks first, and the organizer's tick is as they left it, for them to look at.
+  await expect(finalists.getByRole("checkbox", { name: new RegExp(`${titles.beta}.*rank 1`) })).toBeVisible();
+  await expect(finalists.getByRole("checkbox", { name: new RegExp(titles.alpha) })).toBeChecked();
+  await expect(organizer.getByRole("heading", { name: "Final round", level: 1 })).toBeVisible();
+  await expectAccessible(organizer);
+});
+
 test("without JavaScript, a refused start keeps the finalists, the judges and the rubric as they were picked", async ({ browser }) => {
   const setUp = await openEvent(unique("Plain Rounds Hack"));
   const titles = { alpha: unique("Alpha plain"), beta: unique("Beta plain") };

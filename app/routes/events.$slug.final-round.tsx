@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
@@ -58,12 +58,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), { schema: startFinalRoundSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const started = await startFinalRound(event, user.id, submission.value, new Date(), appOrigin(request));
-  if (!started.ok) return data({ result: submission.reply({ fieldErrors: { [started.field]: [started.message] } }) }, { status: 400 });
+  // A ranking moved since the page was read answers 409, which reads the page again (shouldRevalidate below).
+  if (!started.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: { [started.field]: [started.message] } }) },
+      { status: "stale" in started && started.stale ? 409 : 400 },
+    );
   return redirectWithToast(
     `/events/${event.slug}/final-round`,
     `Round 1 is closed. The final round has started with ${started.finalists} finalist${started.finalists === 1 ? "" : "s"} and ${started.judges} judge${started.judges === 1 ? "" : "s"}.`,
   );
 }
+
+// The ranking moved since the page was read (409): the page is read again, as without JavaScript, so the ranking and
+// its suggestion are the ones the refusal speaks of; the organizer's ticks stay as sent. Other 4xx answers read
+// nothing again, as Remix does without this function (with single fetch, Remix passes `defaultShouldRevalidate: true`).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus }) => actionStatus === undefined || actionStatus < 400 || actionStatus === 409;
 
 export default function FinalRound() {
   const { event, round, canStart, top } = useLoaderData<typeof loader>();
@@ -130,6 +140,7 @@ function StartForm() {
       <Form method="post" {...getFormProps(form)} className="card space-y-5">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name={fields.top.name} value={top} />
+        <input type="hidden" name={fields.suggested.name} value={suggested.join(",")} />
         <fieldset className="space-y-2" aria-describedby={fields.finalists.errors ? fields.finalists.errorId : undefined}>
           <legend className="h2">Finalists</legend>
           <p className="hint">

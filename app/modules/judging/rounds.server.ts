@@ -90,7 +90,8 @@ export async function startFinalRound(
   const ranking = await roundOneRanking(event);
   const blockers = finalRoundBlockers({ phase: event.phase, round: asRound(event.judgingRound), submittedEntries: ranking.length });
   if (blockers.length) return { ok: false, field: "finalists", message: blockers.join(" ") };
-  const shortlist = checkShortlist(ranking satisfies RankedEntry[], input.top, input.finalists, input.reason);
+  const shown = input.suggested === undefined ? null : input.suggested.split(",").filter(Boolean);
+  const shortlist = checkShortlist(ranking satisfies RankedEntry[], input.top, input.finalists, input.reason, shown);
   if (!shortlist.ok) return shortlist;
   const picked = await pickedJudges(event.id, input.judges, input.judgeEmails);
   if (!picked.ok) return picked;

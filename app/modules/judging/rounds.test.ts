@@ -75,6 +75,16 @@ describe("checkShortlist", () => {
       ],
     });
   });
+  it("refuses, as stale, ticks made against a top N the ranking no longer has; the same top N in any order passes", () => {
+    // The page showed a and c as the top 2; scores saved since made it a and b.
+    const stale = checkShortlist(ranking, 2, ["a", "c"], "Kept c on purpose", ["a", "c"]);
+    expect(stale).toMatchObject({ ok: false, field: "finalists", stale: true });
+    expect(checkShortlist(ranking, 2, ["a", "b"], "", ["a"])).toMatchObject({ ok: false, stale: true });
+    expect(checkShortlist(ranking, 2, ["a", "b"], "", ["a", "b", "c"])).toMatchObject({ ok: false, stale: true });
+    expect(checkShortlist(ranking, 2, ["a", "b"], "", ["b", "a"])).toMatchObject({ ok: true, handChanges: 0 });
+    // A page that does not say what it showed (an older form) is checked as before.
+    expect(checkShortlist(ranking, 2, ["a", "b"], "", null)).toMatchObject({ ok: true, handChanges: 0 });
+  });
   it("refuses a hand change without a reason", () => {
     expect(checkShortlist(ranking, 2, ["a"], "")).toMatchObject({ ok: false, field: "reason" });
     expect(checkShortlist(ranking, 2, ["a", "b", "c"], " ab ")).toMatchObject({ ok: false, field: "reason" });

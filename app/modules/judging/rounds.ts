@@ -49,19 +49,30 @@ export function requestedTop(value: string | null, entryCount: number): number {
 type ShortlistDecision = { entryId: string; decision: FinalistDecision; reason: string };
 
 export type ShortlistCheck =
-  { ok: true; decisions: ShortlistDecision[]; finalists: string[]; handChanges: number } | { ok: false; field: "finalists" | "reason"; message: string };
+  | { ok: true; decisions: ShortlistDecision[]; finalists: string[]; handChanges: number }
+  | { ok: false; field: "finalists" | "reason"; message: string; stale?: true };
 
 /**
  * The shortlist the organizer ticked, against the top N: entries kept from the top N are "top"; any other ticked
  * entry was "added" by hand and any untouched top-N entry "removed" by hand. A hand change needs a reason (it is
- * recorded on each changed row); an entry outside the ranking is refused, and so is an empty shortlist.
+ * recorded on each changed row); an entry outside the ranking is refused, and so is an empty shortlist. `shown`: the
+ * top N the organizer's page suggested, when it says: if scores saved since moved the ranking, the organizer's ticks
+ * would be measured against a top N they never saw (and a "hand change" recorded under their name), so it is refused,
+ * `stale`, for them to look again.
  */
-export function checkShortlist(ranking: RankedEntry[], top: number, picked: string[], reason: string): ShortlistCheck {
+export function checkShortlist(ranking: RankedEntry[], top: number, picked: string[], reason: string, shown: readonly string[] | null = null): ShortlistCheck {
   const known = new Set(ranking.map((r) => r.entryId));
   const chosen = new Set(picked);
   if ([...chosen].some((id) => !known.has(id))) return { ok: false, field: "finalists", message: "Pick finalists from this event's submitted entries." };
   if (chosen.size === 0) return { ok: false, field: "finalists", message: "Pick at least one finalist." };
   const inTop = new Set(topFinalists(ranking, top));
+  if (shown && (shown.length !== inTop.size || shown.some((id) => !inTop.has(id))))
+    return {
+      ok: false,
+      field: "finalists",
+      stale: true,
+      message: `The ranking changed since this page was opened (scores were saved meanwhile), so its top ${top} is not the one the page showed. The ranking below is as it is now: look at your ticks again, then start.`,
+    };
   const decisions: ShortlistDecision[] = [];
   for (const r of ranking) {
     if (chosen.has(r.entryId)) decisions.push({ entryId: r.entryId, decision: inTop.has(r.entryId) ? "top" : "added", reason: "" });

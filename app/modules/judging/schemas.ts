@@ -74,6 +74,8 @@ const wordsUpTo = (max: number, what: string) => z.string().trim().max(max, `Use
 export const startFinalRoundSchema = z.object({
   top: z.number({ error: "Say how many finalists the ranking suggests" }).int().min(1).max(MAX_FINALISTS),
   finalists: z.array(z.string().max(100)).max(500).default([]),
+  /** The top N the page suggested, its ids joined by commas: the ranking it was read from (checkShortlist's `shown`). */
+  suggested: z.string().max(20_000).optional(),
   reason: wordsUpTo(500, "the reason").default(""),
   judges: z.array(z.string().max(100)).max(200).default([]),
   judgeEmails: wordsUpTo(2000, "the emails").default(""),

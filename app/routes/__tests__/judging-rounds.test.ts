@@ -152,6 +152,10 @@ describe("judging rounds: the final round", () => {
     expect(fieldErrors(await expectStatus(start(w, w.organizer, { ...goodForm(w), judgeEmails: w.dave.email }), 400)).judgeEmails?.[0]).toMatch(
       /is in the team of “Delta” in this event/,
     );
+    // Ticks made against a top 2 the ranking no longer has (scores were saved since the page was read): refused with
+    // 409, which reads the page again, rather than a "hand change" recorded under the organizer's name.
+    const moved = await expectStatus(start(w, w.organizer, { ...goodForm(w), suggested: `${w.ids.Alpha},${w.ids.Gamma}` }), 409);
+    expect(fieldErrors(moved).finalists?.[0]).toMatch(/^The ranking changed since this page was opened/);
     expect(await roundOf(w)).toBe(1);
     expect(await db.select().from(finalists).where(eq(finalists.eventId, w.event.id))).toEqual([]);
     expect(await db.select().from(finalJudges).where(eq(finalJudges.eventId, w.event.id))).toEqual([]);
@@ -161,7 +165,8 @@ describe("judging rounds: the final round", () => {
     await expectStatus(finalPage(w, w.j1), 403);
     await expectStatus(start(w, w.j1, goodForm(w)), 403);
     await expectStatus(start(w, w.alice, goodForm(w)), 403);
-    await expectStatus(start(w, w.organizer, goodForm(w)), 302);
+    // The top 2 the page showed, as the form sends it: the hand change is Gamma for Beta, with its reason.
+    await expectStatus(start(w, w.organizer, { ...goodForm(w), suggested: `${w.ids.Beta},${w.ids.Alpha}` }), 302);
     // Once started, a second press is refused and changes nothing.
     await expectStatus(start(w, w.organizer, { ...goodForm(w), finalists: [w.ids.Delta], judges: [w.j2.id], judgeEmails: "" }), 403);
     expect((await db.select().from(finalJudges).where(eq(finalJudges.eventId, w.event.id))).map((j) => j.userId).sort()).toEqual([w.j1.id, w.j3.id].sort());
