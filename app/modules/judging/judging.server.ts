@@ -248,7 +248,10 @@ export async function scoreSheetView<E extends { id: string; teamId: string }>(
   };
 }
 
-/** The schema a posted sheet is checked against: the current round's rubric, on the event's scale. */
+/**
+ * What a posted sheet is checked against: the current round's criteria (for `namesOtherCriteria`), and the schema of
+ * a sheet of them on the event's scale.
+ */
 export async function currentSheet(event: { id: string; scaleMax: number; judgingRound: number }) {
   const criterionIds = (await listCriteria(event.id, asRound(event.judgingRound))).map((c) => c.id);
   return { criterionIds, schema: scoreSheetSchema(criterionIds, event.scaleMax) };

@@ -1,6 +1,6 @@
-// What a team's changes tell its people (ADR 024): someone joined, someone was removed, the lead was handed
-// over, the entry was submitted, the team was deleted. Built before the change from who is in the team then; the caller runs them
-// right after its guarded statement, so a refused or repeated change tells nobody.
+// What a team's changes tell its people (ADR 024): someone joined, someone was removed, the lead was handed over, the
+// entry was submitted, the team was deleted. Built before the change from who is in the team then; the caller runs
+// them right after its guarded statement, so a refused or repeated change tells nobody.
 import { asc, eq, sql } from "drizzle-orm";
 import { events, teamMembers, teams, users } from "#db/schema";
 import { db } from "~/db.server";

@@ -13,7 +13,7 @@ import { addProblem } from "~/modules/problems/problems.server";
 import { createTeam, joinTeam, REMOVED_MESSAGE } from "~/modules/teams/teams.server";
 import { loader as galleryLoader } from "~/routes/events.$slug.entries._index";
 import { action as entryAction } from "~/routes/events.$slug.teams.$teamId.entry";
-import { action as teamAction, loader as teamLoader } from "~/routes/events.$slug.teams.$teamId._index";
+import { action as teamAction, loader as teamLoader, shouldRevalidate } from "~/routes/events.$slug.teams.$teamId._index";
 import { action as judgeInviteAction, loader as judgeInviteLoader } from "~/routes/judge-invite.$token";
 import { action as joinAction, loader as joinLoader } from "~/routes/join";
 import { loader as screenshotLoader } from "~/routes/screenshots.$screenshotId";
@@ -214,7 +214,6 @@ describe("removed and departed members", () => {
   });
 
   it("reads the team again after a member's step the team's changes refused, and only then", async () => {
-    const { shouldRevalidate } = await import("~/routes/events.$slug.teams.$teamId._index");
     const asked = (intent: string, actionStatus: number | undefined) => {
       const formData = new FormData();
       formData.set("intent", intent);
