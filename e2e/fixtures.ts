@@ -227,6 +227,14 @@ export async function publishResults(setUp: EventSetUp) {
   if (!closed.ok) throw new Error(`publishResults: ${closed.message}`);
 }
 
+/** Reopens a closed event for judging, as an organizer's "Reopen" with a reason does. */
+export async function reopenEvent(setUp: EventSetUp) {
+  const organizer = await findPerson("organizer@example.com");
+  const reason = "A score was entered twice.";
+  const reopened = await changePhase(await eventRow(setUp.event.id), organizer.id, { to: "judging", confirmed: true, reason }, new Date());
+  if (!reopened.ok) throw new Error(`reopenEvent: ${reopened.message}`);
+}
+
 /** Moves the event's submission deadline to `ms` from now, as an organizer's edit would (reminders count down to it). */
 export async function submissionDeadlineIn(eventId: string, ms: number) {
   await db

@@ -2,7 +2,7 @@
 // its teams; a member opens the ask from their notifications, records a follow-up (bad input first), and finds it on
 // the entry page and under the archive's "Went to production" filter.
 import { expect } from "@playwright/test";
-import { closedDaysAgo, createPerson, openEvent, pageSignedInAs, publishResults, startJudging, submittedEntry } from "./fixtures";
+import { closedDaysAgo, createPerson, openEvent, pageSignedInAs, publishResults, reopenEvent, startJudging, submittedEntry } from "./fixtures";
 import { expectAccessible, expectToast, test, unique } from "./helpers";
 
 test("a team member records what happened 30 days after the event, from the ask in their notifications", async ({ browser }) => {
@@ -108,4 +108,22 @@ test("the author deletes a follow-up answer recorded by mistake, after a confirm
   const section = page.getByRole("region", { name: "What happened next" });
   await expect(section).toContainText("Piloted");
   await expect(section).toContainText("35");
+});
+
+test("without JavaScript, an answer refused because the event was reopened lists what was sent, to copy", async ({ browser }) => {
+  const member = await createPerson("Fay Follower");
+  const setUp = await openEvent();
+  const { entryId } = await submittedEntry(setUp, member, unique("Refund radar"), "working");
+  await startJudging(setUp, [await createPerson("Jo Judge")]);
+  await publishResults(setUp);
+  const page = await pageSignedInAs(browser, member.email, { javaScriptEnabled: false });
+  await page.goto(`${setUp.url}/entries/${entryId}/follow-up`);
+  await page.getByRole("radio", { name: /Piloted/ }).check();
+  await page.getByLabel("Why?").fill("Two teams try it on real refunds.");
+  // The organizers reopen the event meanwhile.
+  await reopenEvent(setUp);
+  await page.getByRole("button", { name: "Save what happened" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Nothing you sent was saved. What you sent, to copy:");
+  await expect(alert.getByRole("listitem")).toHaveText(["What happened: Piloted", "Why: “Two teams try it on real refunds.”"]);
 });

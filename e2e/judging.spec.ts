@@ -61,6 +61,26 @@ test("a sheet saved after judging ended says why and keeps the judge's scores an
   await expectAccessible(judge);
 });
 
+test("without JavaScript, a sheet refused after the results were published lists what the judge sent, to copy", async ({ browser }) => {
+  const { setUp, eventUrl, titles, judges } = await fourEntriesInJudging();
+  const judge = await pageSignedInAs(browser, judges[2].email, { javaScriptEnabled: false });
+  await judge.goto(`${eventUrl}/judging`);
+  await judge.getByRole("link", { name: titles.c }).click();
+  await judge
+    .getByRole("group", { name: /Problem fit/ })
+    .getByLabel("5", { exact: true })
+    .check();
+  await judge.getByLabel("Comment on Problem fit (optional)").fill("The owner is named.");
+  await judge.getByLabel("Overall comment for the team (optional)").fill("Measure the baseline first.");
+  // The organizers publish the results meanwhile; the page read again after the refusal cannot show the sheet.
+  await db.update(events).set({ phase: "closed" }).where(eq(events.id, setUp.event.id));
+  await judge.getByRole("button", { name: "Save scores" }).click();
+  const page = judge.getByRole("alert");
+  await expect(page).toContainText("Nothing you sent was saved. What you sent, to copy:");
+  await expect(page.getByRole("listitem")).toHaveText(["Problem fit: 5 (“The owner is named.”)", "Overall comment: “Measure the baseline first.”"]);
+  await expect(judge.getByRole("link", { name: "Back to your judging queue" })).toBeVisible();
+});
+
 test("a judge removed while writing a sheet is told so and keeps the typing", async ({ browser }) => {
   const { setUp, eventUrl, titles, judges } = await fourEntriesInJudging();
   const judge = await pageSignedInAs(browser, judges[1].email);

@@ -557,6 +557,23 @@ test("a scored event's rubric is locked and the page says so", async ({ browser 
   await expectAccessible(organizer);
 });
 
+test("without JavaScript, a rubric save refused because a judge scored meanwhile keeps the form, the edits and the reason", async ({ browser }) => {
+  const setUp = await openEvent(unique("Rubric Race Hack"));
+  const { entryId } = await submittedEntry(setUp, await createPerson("Pat Team"), unique("Race entry"));
+  const judge = await createPerson("Jo Judge");
+  await startJudging(setUp, [judge]);
+  const organizer = await pageSignedInAs(browser, "organizer@example.com", { javaScriptEnabled: false });
+  await organizer.goto(`${setUp.url}/rubric`);
+  await organizer.getByLabel("Name of criterion 1").fill("Problem fit, for a named user");
+  // A judge saves a first score meanwhile: the rubric locks.
+  await scoreSheet(setUp.event.id, entryId, judge, { criteria: 1 });
+  await organizer.getByRole("button", { name: "Save rubric" }).click();
+  await expect(organizer.getByRole("alert").filter({ hasText: "The rubric is locked: judges have started scoring with it." })).toContainText(
+    "Your changes are still in the form: copy what you need.",
+  );
+  await expect(organizer.getByLabel("Name of criterion 1")).toHaveValue("Problem fit, for a named user");
+});
+
 test("an organizer starts a new event from an earlier one: problems they tick, rubric and settings come along", async ({ browser }) => {
   const source = await openEvent(unique("Spring Hack"), { problems: ["Invoice disputes are found too late", "Month-end close is slow"] });
   await db

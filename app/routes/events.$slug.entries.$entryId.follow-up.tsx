@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { KeptLines } from "~/components/kept-lines";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FollowUpForm } from "~/components/follow-up-form";
@@ -13,7 +14,7 @@ import { canRecordFollowUp } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { deleteFollowUp, followUpsOf, ownsEntryProblem, recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
-import { followUpSchema } from "~/modules/follow-ups/schemas";
+import { followUpAsText, followUpSchema } from "~/modules/follow-ups/schemas";
 import { followUpLabels } from "~/modules/follow-ups/words";
 import { pageTitle } from "~/lib/page-title";
 
@@ -60,7 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/events/${event.slug}/entries/${entry.id}/follow-up#answers-h`, "Answer deleted.");
   }
   const submission = parseForm(formData, { schema: followUpSchema });
-  if (!decision.ok) return data({ result: submission.reply({ formErrors: [refusedKeepingForm(decision.reason, "Your answer is")] }) }, { status: 403 });
+  if (!decision.ok)
+    return data(
+      { result: submission.reply({ formErrors: [refusedKeepingForm(decision.reason, "Your answer is")] }), kept: followUpAsText(submission.payload) },
+      { status: 403 },
+    );
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const recorded = await recordFollowUp(entry.id, user.id, submission.value, new Date());
   if (!recorded.ok) return data({ result: submission.reply({ formErrors: [recorded.message] }) }, { status: 409 });
@@ -136,5 +141,9 @@ export default function FollowUpPage() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
+  // Without JavaScript, an answer refused because the event was reopened reads the page again, and the loader refuses
+  // it: what was sent is shown here, to copy.
+  const sent = useActionData<typeof action>();
+  const kept: string[] = sent && "kept" in sent && Array.isArray(sent.kept) ? sent.kept : [];
+  return <GeneralErrorBoundary details={<KeptLines lines={kept} />} />;
 }

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useActionData, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
+import { KeptLines } from "~/components/kept-lines";
 import { Link } from "~/components/link";
 import { ConflictForm } from "~/components/score/conflict-form";
 import { EntryBrief as EntryBriefOnServer } from "~/components/score/entry-brief";
@@ -13,7 +14,7 @@ import { canDeclareConflict, canScoreEntry, NOT_A_JUDGE } from "~/modules/auth/p
 import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { currentSheet, declareConflict, judgeEntryFacts, RUBRIC_CHANGED, saveSheet, scoreSheetView } from "~/modules/judging/judging.server";
-import { conflictSchema, namesOtherCriteria } from "~/modules/judging/schemas";
+import { conflictSchema, namesOtherCriteria, sheetAsText } from "~/modules/judging/schemas";
 import { pageTitle } from "~/lib/page-title";
 
 // The entry the judge reads is rendered in place by the server; in the browser its code (badges, answers, the video
@@ -58,7 +59,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const declaring = canDeclareConflict(user, access, found.entry);
     if (!declaring.ok) {
       const message = refusedKeepingForm(declaring.reason, "Your answer is");
-      return data({ result: submission.reply({ formErrors: [message] }), conflict: true, summary: null, confirmConflict: null }, { status: declaring.status });
+      const reason = typeof submission.payload.reason === "string" ? submission.payload.reason.trim() : "";
+      return data(
+        {
+          result: submission.reply({ formErrors: [message] }),
+          conflict: true,
+          summary: null,
+          confirmConflict: null,
+          kept: reason ? [`Your reason: “${reason}”`] : [],
+        },
+        { status: declaring.status },
+      );
     }
     if (submission.status !== "success") return data({ result: submission.reply(), conflict: true, summary: null, confirmConflict: null }, { status: 400 });
     const declared = await declareConflict(event.id, found.entry.id, user.id, submission.value.reason, readConfirmation(formData));
@@ -78,7 +89,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(formData, { schema: sheet.schema });
   if (!scoring.ok) {
     const message = refusedKeepingForm(scoring.reason, "Your scores and comments are");
-    return data({ result: submission.reply({ formErrors: [message] }), conflict: false, summary: null, confirmConflict: null }, { status: scoring.status });
+    return data(
+      {
+        result: submission.reply({ formErrors: [message] }),
+        conflict: false,
+        summary: null,
+        confirmConflict: null,
+        kept: sheetAsText(submission.payload, sheet.criteria),
+      },
+      { status: scoring.status },
+    );
   }
   if (submission.status !== "success" && namesOtherCriteria(submission.payload.scores, sheet.criterionIds)) {
     // Only this message: the rows' own ("Unknown criterion") would land on hidden fields.
@@ -141,8 +161,12 @@ export function ErrorBoundary() {
   // A sheet a judge may not open (a declared conflict, judging over): their queue is where they go on from. From the
   // address, not useParams: every page's shell has useLocation already, and not useParams (ADR 043).
   const queue = useLocation().pathname.replace(/\/entries\/[^/]+\/score\/?$/, "/judging");
+  // Without JavaScript, a save or conflict refused because the sheet closed (results published, the entry left the
+  // queue) reads the page again, and the loader refuses the sheet: what was sent is shown here, to copy.
+  const sent = useActionData<typeof action>();
+  const kept: string[] = sent && "kept" in sent && Array.isArray(sent.kept) ? sent.kept : [];
   return (
-    <GeneralErrorBoundary>
+    <GeneralErrorBoundary details={<KeptLines lines={kept} />}>
       {/* Not for someone who judges nothing here: their queue would refuse them too. */}
       {isRouteErrorResponse(error) && error.status === 403 && error.data !== NOT_A_JUDGE ? (
         <Link to={queue} className="btn-primary">

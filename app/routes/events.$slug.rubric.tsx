@@ -280,7 +280,9 @@ export default function Rubric() {
       </p>
       <h1 className="h1">{round === 2 ? "Final round rubric" : "Rubric"}</h1>
       {round === 2 ? <p className="text-sm text-slate-700">Round 1 is closed and keeps its own rubric; this one is for scoring the finalists.</p> : null}
-      {locked ? (
+      {/* Without JavaScript, a save refused because the rubric locked meanwhile reads the page again, locked: the form
+          stays with what was sent and the refusal, as it does with JavaScript. */}
+      {locked && !last?.result.error ? (
         <>
           <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             The rubric is locked: judges have started scoring with it. Results always use the rubric the scores were given under.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followUpSchema } from "./schemas";
+import { followUpAsText, followUpSchema } from "./schemas";
 
 const answer = (metricValue?: string) => followUpSchema.safeParse({ status: "piloted", why: "Two teams try it.", metricValue });
 
@@ -27,5 +27,19 @@ describe("followUpSchema's metric value", () => {
         value,
       ).toEqual([["metricValue", "Give the value as a number, like 41, 1,200, 3.5 or 3,5"]]);
     }
+  });
+});
+
+describe("followUpAsText", () => {
+  it("gives what happened by its label, why and the value, as typed", () => {
+    expect(followUpAsText({ status: "piloted", why: " Two teams use it. ", metricValue: "41,5" })).toEqual([
+      "What happened: Piloted",
+      "Why: “Two teams use it.”",
+      "The AI metric now: 41,5",
+    ]);
+  });
+  it("leaves out what was not given, and a status that is not one", () => {
+    expect(followUpAsText({ status: "toString", why: "", metricValue: " " })).toEqual([]);
+    expect(followUpAsText({ why: "Nobody had time." })).toEqual(["Why: “Nobody had time.”"]);
   });
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { followUpStatuses } from "#db/enums";
+import { typedText } from "~/lib/kept";
 import { METRIC_VALUE } from "./metric-value";
+import { followUpLabels } from "./words";
 
 const DECIMAL_COMMA = /^[-+]?\d+,\d{1,2}$/;
 
@@ -23,3 +25,12 @@ export const followUpSchema = z.object({
 });
 
 export type FollowUpInput = z.infer<typeof followUpSchema>;
+
+/** What a refused answer held, as lines to copy (app/lib/kept.ts): what happened, why, and the metric's value. */
+export function followUpAsText(payload: Record<string, unknown>): string[] {
+  const status = typedText(payload.status);
+  const label = Object.hasOwn(followUpLabels, status) ? followUpLabels[status as keyof typeof followUpLabels] : "";
+  const why = typedText(payload.why);
+  const value = typedText(payload.metricValue);
+  return [label && `What happened: ${label}`, why && `Why: “${why}”`, value && `The AI metric now: ${value}`].filter(Boolean);
+}

@@ -253,8 +253,9 @@ export async function scoreSheetView<E extends { id: string; teamId: string }>(
  * a sheet of them on the event's scale.
  */
 export async function currentSheet(event: { id: string; scaleMax: number; judgingRound: number }) {
-  const criterionIds = (await listCriteria(event.id, asRound(event.judgingRound))).map((c) => c.id);
-  return { criterionIds, schema: scoreSheetSchema(criterionIds, event.scaleMax) };
+  const criteria = (await listCriteria(event.id, asRound(event.judgingRound))).map(({ id, name }) => ({ id, name }));
+  const criterionIds = criteria.map((c) => c.id);
+  return { criteria, criterionIds, schema: scoreSheetSchema(criterionIds, event.scaleMax) };
 }
 
 /** Said when a sheet names other criteria than the rubric now (`namesOtherCriteria`). */

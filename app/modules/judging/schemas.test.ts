@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conflictSchema, judgingSettingsSchema, namesOtherCriteria, scoreSheetSchema, withdrawConflictSchema } from "./schemas";
+import { conflictSchema, judgingSettingsSchema, namesOtherCriteria, scoreSheetSchema, sheetAsText, withdrawConflictSchema } from "./schemas";
 
 // Built inside each test, not at import: a schema made once at import would never see a mutant (ADR 013).
 const schema = () => scoreSheetSchema(["fit", "metric"], 5);
@@ -117,6 +117,37 @@ describe("namesOtherCriteria", () => {
     expect(namesOtherCriteria([null, null], ["fit", "metric"])).toBe(true);
     expect(namesOtherCriteria(undefined, ["fit", "metric"])).toBe(true);
     expect(namesOtherCriteria(undefined, [])).toBe(false);
+  });
+});
+
+describe("sheetAsText", () => {
+  const criteria = [
+    { id: "fit", name: "Problem fit" },
+    { id: "metric", name: "AI metric" },
+  ];
+  it("gives each criterion with a value or a comment by its name, then the overall comment, trimmed", () => {
+    const payload = {
+      scores: [
+        { criterionId: "fit", value: "4", comment: "  Clear owner.  " },
+        { criterionId: "metric", value: "", comment: "" },
+      ],
+      overallComment: " Strong start ",
+    };
+    expect(sheetAsText(payload, criteria)).toEqual(["Problem fit: 4 (“Clear owner.”)", "Overall comment: “Strong start”"]);
+  });
+  it("keeps a comment without a value, and a row of a criterion the rubric no longer has", () => {
+    const payload = {
+      scores: [
+        { criterionId: "metric", comment: "No baseline" },
+        { criterionId: "gone", value: "2" },
+      ],
+    };
+    expect(sheetAsText(payload, criteria)).toEqual(["AI metric: no score (“No baseline”)", "A criterion: 2"]);
+  });
+  it("is empty for an empty sheet or a payload without rows", () => {
+    expect(sheetAsText({ scores: [{ criterionId: "fit", value: " ", comment: " " }], overallComment: "" }, criteria)).toEqual([]);
+    expect(sheetAsText({ scores: "x", overallComment: 3 }, criteria)).toEqual([]);
+    expect(sheetAsText({ scores: [null] }, criteria)).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedRows, typedText } from "~/lib/kept";
 import { MAX_FINALISTS } from "./rounds";
 
 /**
@@ -47,6 +48,23 @@ export function scoreSheetSchema(criterionIds: string[], scaleMax: number) {
 export function namesOtherCriteria(postedRows: unknown, criterionIds: readonly string[]): boolean {
   const ids = (Array.isArray(postedRows) ? postedRows : []).map((row) => (row as { criterionId?: unknown } | null)?.criterionId);
   return ids.length !== criterionIds.length || ids.some((id) => typeof id !== "string" || !criterionIds.includes(id));
+}
+
+/**
+ * What a refused score sheet held, as lines to copy: each criterion given a value or a comment, by its name (a
+ * criterion the rubric no longer has is "A criterion"), then the overall comment. For when the page read again cannot
+ * show the sheet itself (without JavaScript, after results were published or the entry left the judge's queue).
+ */
+export function sheetAsText(payload: Record<string, unknown>, criteria: readonly { id: string; name: string }[]): string[] {
+  const lines = typedRows(payload.scores).flatMap((row) => {
+    const value = typedText(row.value);
+    const comment = typedText(row.comment);
+    if (!value && !comment) return [];
+    const name = criteria.find((c) => c.id === row.criterionId)?.name ?? "A criterion";
+    return [`${name}: ${value || "no score"}${comment ? ` (“${comment}”)` : ""}`];
+  });
+  const overall = typedText(payload.overallComment);
+  return overall ? [...lines, `Overall comment: “${overall}”`] : lines;
 }
 
 export const conflictSchema = z.object({

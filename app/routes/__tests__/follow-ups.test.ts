@@ -228,6 +228,12 @@ describe("recording a follow-up", () => {
       /^What happened next is recorded once the event is closed.* Your answer is still in the form: copy what you need\.$/,
     );
     expect((late.data as { result: { initialValue?: unknown } }).result.initialValue).toMatchObject({ status: answer.status });
+    // Also as lines to copy, for the error page a browser without JavaScript shows once the page is read again.
+    expect((late.data as { kept: string[] }).kept).toEqual([
+      "What happened: Adopted in production",
+      "Why: “Tier-1 uses it every day.”",
+      "The AI metric now: 84",
+    ]);
   });
 });
 

@@ -258,12 +258,14 @@ describe("partial and empty sheets", () => {
         w,
         w.judge,
         w.ids.a,
-        sheet(w.rubric, () => 4, { "overall-comment": "Long thought" }),
+        sheet(w.rubric, () => 4, { overallComment: "Long thought" }),
       ),
       403,
     );
     expect(removed.thrown).toBe(false);
     expect(refusal(removed)).toBe("Only this event's judges can score entries. Your scores and comments are still in the form: copy what you need.");
+    // Also as lines to copy, for the error page a browser without JavaScript shows once the page is read again.
+    expect((removed.data as { kept: string[] }).kept).toEqual([...w.rubric.map((c) => `${c.name}: 4`), "Overall comment: “Long thought”"]);
     expect(await mine(w, w.ids.a)).toHaveLength(0);
     // Someone who may not see the event at all still gets an error page.
     await db.update(events).set({ phase: "draft" }).where(eq(events.id, w.event.id));

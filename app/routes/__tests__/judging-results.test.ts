@@ -352,6 +352,8 @@ describe("judging: partial sheets, conflicts, assignments", () => {
         initialValue: { reason: "Alice is my manager" },
         error: { "": ["Conflicts can be declared only before results are published. Your answer is still in the form: copy what you need."] },
       },
+      // For the error page a browser without JavaScript shows: the page read again cannot show the sheet any more.
+      kept: ["Your reason: “Alice is my manager”"],
     });
     expect(await conflicts()).toHaveLength(1);
   });
