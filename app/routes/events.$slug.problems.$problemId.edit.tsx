@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event, problem } = await requireProblem(request, params);
   const formData = await request.formData();
-  const form = await readProblemForm(formData);
+  const form = await readProblemForm(formData, problem.ownerUserId);
   if (!form.ok) return data({ result: form.result }, { status: 400 });
   const saved = await updateProblem(event.id, problem.id, form.fields, { stored: problem, stamp: sentStamp(formData) });
   if (!saved.ok) return data({ result: form.submission.reply({ formErrors: [saved.message] }) }, { status: saved.missing ? 404 : 409 });

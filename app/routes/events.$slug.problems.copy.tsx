@@ -8,7 +8,7 @@ import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canManageProblems, canViewEvent, type Actor } from "~/modules/auth/permissions";
+import { canManageProblems, canViewEvent, entryListVisibility, type Actor } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listVisibleEvents, loadEventAccess } from "~/modules/events/events.server";
 import { phaseLabels } from "~/modules/events/phases";
@@ -25,7 +25,7 @@ async function sourceEvent(actor: Actor, slug: string | null, targetId: string) 
   if (!slug) return null;
   const found = await loadEventAccess({ slug }, actor.id);
   if (!found || found.event.id === targetId || !canViewEvent(actor, found.access).ok) return null;
-  return found.event;
+  return { ...found.event, access: found.access };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,7 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: { slug: event.slug, title: event.title },
     others: others.map((e) => ({ slug: e.slug, title: e.title, phase: e.phase, problemCount: e.problemCount })),
-    source: source ? { slug: source.slug, title: source.title, problems: await listProblemsToCopy(source.id, event.id) } : null,
+    source: source
+      ? {
+          slug: source.slug,
+          title: source.title,
+          problems: await listProblemsToCopy(source.id, event.id, entryListVisibility(user, source.access, new Date()).all),
+        }
+      : null,
     unknownSource: Boolean(from) && !source,
   };
 }
@@ -125,8 +131,13 @@ export default function CopyProblems() {
                     ) : null}
                     <p className="text-sm text-slate-700">{p.summary}</p>
                     <p className="text-xs text-slate-600">
-                      {p.teamCount} {p.teamCount === 1 ? "team" : "teams"} ·{" "}
-                      {p.workingCount === 0 ? "nobody got it working" : `${p.workingCount} working ${p.workingCount === 1 ? "entry" : "entries"}`}
+                      {p.teamCount} {p.teamCount === 1 ? "team" : "teams"}
+                      {/* Outcomes only once its entries are shown to everyone (after its submission deadline). */}
+                      {p.workingCount === null
+                        ? null
+                        : p.workingCount === 0
+                          ? " · nobody got it working"
+                          : ` · ${p.workingCount} working ${p.workingCount === 1 ? "entry" : "entries"}`}
                     </p>
                   </div>
                 </li>

@@ -51,9 +51,12 @@ export async function createAccount(input: {
  */
 export async function checkCredentials(email: string, password: string): Promise<string | null | "busy"> {
   const [user] = await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email));
-  const matches = await verifyPasswordUnlessBusy(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  // An account only single sign-on opens has no hash to check: the dummy one takes as long as a real check, so timing
+  // does not tell such accounts from the others, nor from addresses without an account.
+  const usable = user && user.passwordHash !== NO_PASSWORD_HASH ? user.passwordHash : null;
+  const matches = await verifyPasswordUnlessBusy(usable ?? (await dummyPasswordHash()), password);
   if (matches === "busy") return "busy";
-  return user && matches ? user.id : null;
+  return user && usable && matches ? user.id : null;
 }
 
 export function listAccounts() {

@@ -2,7 +2,7 @@
 // and the old one is told. The address changes only when that link is opened, so nobody can move an account to an
 // address they do not read. Links are like the others: only a hash is stored, they expire, and using one spends
 // the account's other open changes.
-import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import { emailChanges, passwordResets, users } from "#db/schema";
 import { db, isUniqueViolation } from "~/db.server";
 import { hashToken, newToken } from "~/lib/tokens.server";
@@ -11,6 +11,7 @@ import { emailChangeMail, emailChangeNoticeMail } from "~/modules/mail/messages"
 import { mailStatements } from "~/modules/mail/outbox.server";
 import { domainRefusal } from "./accounts.server";
 import { attemptCurrentPassword } from "./attempts.server";
+import { NO_PASSWORD_HASH } from "./password.server";
 
 /** A link to change the address works once, for this long. */
 const EMAIL_CHANGE_VALID_HOURS = 24;
@@ -131,7 +132,9 @@ export async function confirmEmailChange(token: string, now = new Date()): Promi
       db
         .update(users)
         .set({ email: found.newEmail, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${Math.floor(now.getTime() / 1000)})` })
-        .where(inArray(users.id, owner))
+        // Never an account that only single sign-on opens: its address is the provider's (ADR 065), and a change asked
+        // for before the provider's sign-in confirmed the account was asked by whoever had signed up (ADR 028).
+        .where(and(inArray(users.id, owner), ne(users.passwordHash, NO_PASSWORD_HASH)))
         .returning({ id: users.id }),
       db
         .update(passwordResets)

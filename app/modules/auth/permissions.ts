@@ -48,11 +48,15 @@ export function canTakePart(actor: Actor): Decision {
   return actor.emailVerified === false ? deny(UNCONFIRMED) : allow;
 }
 
-/** An organizer adds someone as judge or co-organizer: only a person whose address is confirmed (ADR 028). */
-export function canBeAddedToRoster(person: { name: string; emailVerified: boolean }): Decision {
+/**
+ * An organizer adds someone as judge or co-organizer, or names them as a problem's owner (who may then record its
+ * entries' follow-ups): only a person whose address is confirmed (ADR 028), not an account anyone could have made by
+ * typing a colleague's address at sign-up.
+ */
+export function canBeAddedToRoster(person: { name: string; emailVerified: boolean }, as: "added" | "named as the problem's owner" = "added"): Decision {
   return person.emailVerified
     ? allow
-    : deny(`${person.name} has not confirmed their email address yet, so they cannot be added. Ask them to open the link in their sign-up email.`);
+    : deny(`${person.name} has not confirmed their email address yet, so they cannot be ${as}. Ask them to open the link in their sign-up email.`);
 }
 
 export function canViewEvent(actor: Actor, ev: EventAccess): Decision {

@@ -1,7 +1,7 @@
 // Which account a verified SSO identity signs into: looks up the (issuer, subject) link and the email,
 // lets sso.ts decide, then links, creates, and maps groups to roles (ADR 016).
 import { and, eq, isNull } from "drizzle-orm";
-import { sessions, userIdentities, users } from "#db/schema";
+import { emailChanges, passwordResets, sessions, signInLinks, userIdentities, users } from "#db/schema";
 import { db } from "~/db.server";
 import { env, type OidcSettings } from "~/env.server";
 import { newId } from "~/lib/ids";
@@ -56,17 +56,26 @@ export async function resolveSsoAccount(claims: SsoClaims, settings: Pick<OidcSe
 /**
  * Linking needs the provider's email_verified, so the address is confirmed now. An account that had not confirmed
  * it was made by whoever typed the address at sign-up: its password and sessions go, so only the provider's
- * sign-in opens it (ADR 028).
+ * sign-in opens it (ADR 028). So does every link that person could still use: above all a change of address they
+ * asked for, whose link went to an address they read and would move the account there (and a password reset for it
+ * with it); the other links went to the account's address, and are spent too.
  */
 async function confirmThroughProvider(userId: string) {
   const [user] = await db.select({ emailVerifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
   if (!user || user.emailVerifiedAt) return;
+  const now = new Date();
   await db.batch([
     db
       .update(users)
-      .set({ emailVerifiedAt: new Date(), passwordHash: NO_PASSWORD_HASH })
+      .set({ emailVerifiedAt: now, passwordHash: NO_PASSWORD_HASH })
       .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt))),
     db.delete(sessions).where(eq(sessions.userId, userId)),
+    db.delete(emailChanges).where(and(eq(emailChanges.userId, userId), isNull(emailChanges.usedAt))),
+    db
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt))),
+    db.delete(signInLinks).where(eq(signInLinks.userId, userId)),
   ]);
 }
 

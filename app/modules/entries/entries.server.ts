@@ -186,8 +186,9 @@ const galleryQueries = preparedQueries((shape: `${string}:${"all" | "team" | "no
 /**
  * One page of an event's submitted entries that the person may see (entryListVisibility), in the gallery's order
  * (title), counted and cut in SQL: a 300-entry event reads one page of cards, not 300 (ADR 041). With `withTags`,
- * the tags of every visible entry under the filters, for the tag filter. `othersHidden`: entries exist that the
- * person may not see yet.
+ * the tags of every visible entry under the filters, for the tag filter. `othersHidden`: other teams' entries are
+ * not shown to this person yet (before the deadline), said whether or not any exist: whether some matched the filters
+ * would tell what another team submitted (its problem, outcome or tags).
  */
 export async function submittedEntriesPage(
   eventId: string,
@@ -205,7 +206,7 @@ export async function submittedEntriesPage(
     const [{ n }] = await query.all(bound);
     return Number(n);
   };
-  const [total, all] = await Promise.all([countOf(seen.count), visibility.all ? Promise.resolve(null) : countOf(galleryQueries(`${shape}:all`).count)]);
+  const total = await countOf(seen.count);
   const span = pageWindow(total, requested, size);
   const [rows, tagRows] = await Promise.all([
     total === 0 ? Promise.resolve([]) : seen.rows.all({ ...bound, limit: size, offset: span.offset }),
@@ -213,5 +214,5 @@ export async function submittedEntriesPage(
   ]);
   const { offset: _offset, ...page } = span;
   const tags = [...new Set(tagRows.flatMap((r) => (r.tags ?? "").split(",").map((t) => t.trim())).filter(Boolean))].sort();
-  return { rows, page, tags, othersHidden: all !== null && all > total };
+  return { rows, page, tags, othersHidden: !visibility.all };
 }

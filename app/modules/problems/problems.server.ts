@@ -6,6 +6,7 @@ import { newId } from "~/lib/ids";
 import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
 import { parseForm } from "~/lib/forms.server";
 import { problemKey } from "~/modules/archive/history";
+import { canBeAddedToRoster } from "~/modules/auth/permissions";
 import { problemSchema, type ProblemInput } from "./schemas";
 
 /** A problem's stored fields; the owner's account is resolved from an email by readProblemForm first. */
@@ -23,27 +24,37 @@ export async function addProblem(eventId: string, input: ProblemFields) {
 
 const NO_SUCH_OWNER = "No account has this email. Leave it blank and give a name instead.";
 
-async function accountIdByEmail(email: string): Promise<string | undefined> {
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return user?.id;
+/**
+ * The owner's account by email, or why it cannot be named: no account has it, or it has not confirmed its address
+ * (ADR 028; the owner records the follow-ups of the problem's entries). `current`: the problem's owner now, who stays.
+ */
+async function ownerAccount(email: string, current: string | null): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+  const [user] = await db.select({ id: users.id, name: users.name, verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.email, email));
+  if (!user) return { ok: false, message: NO_SUCH_OWNER };
+  if (user.id !== current) {
+    const confirmed = canBeAddedToRoster({ name: user.name, emailVerified: user.verifiedAt !== null }, "named as the problem's owner");
+    if (!confirmed.ok) return { ok: false, message: confirmed.reason };
+  }
+  return { ok: true, id: user.id };
 }
 
 /**
  * A problem form (add and edit) read whole: the schema's checks, then the owner email → the account id (a blank email
  * clears the account). When the schema refuses other fields, a well-formed owner email is looked up all the same, so a
  * form sent without JavaScript names every problem at once rather than the unknown email only after the rest is fixed.
+ * `currentOwner`: the edited problem's owner account, kept even if it could not be named today.
  */
-export async function readProblemForm(formData: FormData) {
+export async function readProblemForm(formData: FormData, currentOwner: string | null = null) {
   const submission = parseForm(formData, { schema: problemSchema });
   if (submission.status !== "success") {
     const email = submission.error?.ownerEmail ? undefined : problemSchema.shape.ownerEmail.safeParse(formData.get("ownerEmail") || undefined).data;
-    const unknown = email !== undefined && !(await accountIdByEmail(email));
-    return { ok: false as const, submission, result: submission.reply(unknown ? { fieldErrors: { ownerEmail: [NO_SUCH_OWNER] } } : undefined) };
+    const owner = email === undefined ? null : await ownerAccount(email, currentOwner);
+    return { ok: false as const, submission, result: submission.reply(owner && !owner.ok ? { fieldErrors: { ownerEmail: [owner.message] } } : undefined) };
   }
   const { ownerEmail, ...rest } = submission.value;
-  const ownerUserId = ownerEmail ? await accountIdByEmail(ownerEmail) : null;
-  if (ownerUserId === undefined) return { ok: false as const, submission, result: submission.reply({ fieldErrors: { ownerEmail: [NO_SUCH_OWNER] } }) };
-  return { ok: true as const, submission, fields: { ...rest, ownerUserId } satisfies ProblemFields };
+  const owner = ownerEmail ? await ownerAccount(ownerEmail, currentOwner) : ({ ok: true, id: null } as const);
+  if (!owner.ok) return { ok: false as const, submission, result: submission.reply({ fieldErrors: { ownerEmail: [owner.message] } }) };
+  return { ok: true as const, submission, fields: { ...rest, ownerUserId: owner.id } satisfies ProblemFields };
 }
 
 /** A fingerprint of what the edit form shows of a stored problem (ADR 060). */
@@ -227,12 +238,19 @@ export function listProblems(eventId: string) {
 /**
  * The problems of `eventId` to offer for copying into `toEventId`, with how far teams got on each, and whether that
  * event already has it ("active", or "retired" when only a retired one: offering it again beats a copy).
+ * `outcomesShown`: whether this person may see every submitted entry of that event (its gallery's rule,
+ * entryListVisibility); before then, how many entries of a problem say "working" is another team's secret, so
+ * `workingCount` is null.
  */
-export async function listProblemsToCopy(eventId: string, toEventId: string) {
+export async function listProblemsToCopy(eventId: string, toEventId: string, outcomesShown: boolean) {
   const [rows, here] = await Promise.all([listProblemsOf(eventId), problemKeysOf(toEventId)]);
   return rows.map((p) => {
     const retired = here.get(problemKey(p.title));
-    return { ...p, alreadyHere: retired === undefined ? null : retired ? ("retired" as const) : ("active" as const) };
+    return {
+      ...p,
+      workingCount: outcomesShown ? p.workingCount : null,
+      alreadyHere: retired === undefined ? null : retired ? ("retired" as const) : ("active" as const),
+    };
   });
 }
 

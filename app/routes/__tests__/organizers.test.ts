@@ -2,7 +2,7 @@
 // judge assignment and the dashboard, against the real test database.
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { criteria, entries, eventOrganizers, events, judgeAssignments, judgeInvites, problems, teamMembers, teams } from "#db/schema";
+import { criteria, entries, eventOrganizers, events, judgeAssignments, judgeInvites, problems, teamMembers, teams, users } from "#db/schema";
 import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import { PAGE_LOAD_HEADER } from "~/modules/events/access.server";
@@ -533,6 +533,34 @@ describe("problems", () => {
     expect(await db.select().from(problems).where(eq(problems.eventId, event.id))).toHaveLength(1);
   });
 
+  it("refuses an owner whose address is not confirmed, beside the field; an edit keeps the owner the problem has", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const { event, problem } = await createOpenEvent(organizer);
+    // An account anyone could have made with a colleague's address: it would record the problem's follow-ups.
+    const squatted = await createUser({ name: "Not Yet Confirmed" });
+    await db.update(users).set({ emailVerifiedAt: null }).where(eq(users.id, squatted.id));
+    const added = await expectStatus(
+      newProblemAction(
+        args(request(`/events/${event.slug}/problems/new`, { user: organizer, form: { ...problemInput, ownerEmail: squatted.email } }), { slug: event.slug }),
+      ),
+      400,
+    );
+    expect(fieldErrors(added).ownerEmail).toEqual([
+      "Not Yet Confirmed has not confirmed their email address yet, so they cannot be named as the problem's owner. Ask them to open the link in their sign-up email.",
+    ]);
+    expect(await db.select().from(problems).where(eq(problems.eventId, event.id))).toHaveLength(1);
+    // A problem already owned by that account (named before this rule) can still be edited without naming someone else.
+    await db.update(problems).set({ ownerUserId: squatted.id }).where(eq(problems.id, problem.id));
+    const path = `/events/${event.slug}/problems/${problem.id}/edit`;
+    const { stamp } = (await expectStatus(problemEditLoader(args(request(path, { user: organizer }), { slug: event.slug, problemId: problem.id })), 200))
+      .data as {
+      stamp: string;
+    };
+    const form = { ...problemInput, title: "Kept owner", ownerEmail: squatted.email, stamp };
+    await expectStatus(problemEditAction(args(request(path, { user: organizer, form }), { slug: event.slug, problemId: problem.id })), 302);
+    expect((await db.select().from(problems).where(eq(problems.id, problem.id)))[0]).toMatchObject({ title: "Kept owner", ownerUserId: squatted.id });
+  });
+
   it("reorders with up and down, retires and offers again", async () => {
     const organizer = await createUser({ role: "organizer" });
     const participant = await createUser();
@@ -598,6 +626,14 @@ describe("problems", () => {
     expect(d.others.map((e) => e.slug)).toContain(past.slug);
     expect(d.others.map((e) => e.slug)).not.toContain(hidden.slug);
     expect(d.source.problems.map((p) => p.id)).toEqual([unsolved.id, solvedElsewhere.id]);
+    expect(d.source.problems.map((p) => p.workingCount)).toEqual([0, 0]);
+    // Another organizer's event before its deadline: how many of its entries say "working" is its teams' own business.
+    const { event: running } = await createOpenEvent(stranger);
+    const early = await expectStatus(
+      copyLoader(args(request(`/events/${target.slug}/problems/copy?from=${running.slug}`, { user: organizer }), { slug: target.slug })),
+      200,
+    );
+    expect((early.data as typeof d).source.problems.map((p) => p.workingCount)).toEqual([null]);
 
     const path = `/events/${target.slug}/problems/copy`;
     await expectStatus(copyAction(args(request(path, { user: organizer, form: { from: past.slug, problemIds: unsolved.id } }), { slug: target.slug })), 302);

@@ -1,12 +1,14 @@
 // Single sign-on against a real OpenID provider (oidc-provider, in-process): the start and callback routes,
 // the flow's checks (state, PKCE, nonce, issuer, one-time codes) and the account rules (ADR 016).
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sessions, userIdentities, users } from "#db/schema";
+import { emailChanges, passwordResets, sessions, userIdentities, users } from "#db/schema";
 import { db } from "~/db.server";
 import { ORGANIZER_GROUP, startTestProvider, TEST_CLIENT, type TestProvider } from "~/test/oidc-provider";
 import { readEnv } from "~/env.server";
-import { createAccount } from "~/modules/auth/accounts.server";
+import { checkCredentials, createAccount } from "~/modules/auth/accounts.server";
+import { confirmEmailChange } from "~/modules/auth/email-change.server";
+import { hashToken, newToken } from "~/lib/tokens.server";
 import { NO_PASSWORD_HASH } from "~/modules/auth/password.server";
 import { createSignInLink } from "~/modules/auth/sign-in-links.server";
 import { cookieHeader, createUser, PASSWORD, request, sessionCookie, settle, setCookies } from "~/test/fixtures";
@@ -146,6 +148,46 @@ describe("single sign-on: signing in", () => {
     expect(user.passwordHash).toBe(NO_PASSWORD_HASH);
     // Only the session the SSO sign-in just started is left.
     expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(1);
+  });
+
+  it("linking a squatted account spends the change of address its squatter asked for, which would take it over", async () => {
+    const email = unique("boss");
+    const created = await createAccount({ name: "Squatter", email, password: PASSWORD, emailVerified: false });
+    if (!created.ok) throw new Error(created.message);
+    // The squatter asked to move the account to an address they read; its link reached them.
+    const token = newToken();
+    const alias = unique("alias");
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    await db.insert(emailChanges).values({ tokenHash: hashToken(token), userId: created.userId, newEmail: alias, expiresAt });
+    await db.insert(passwordResets).values({ tokenHash: hashToken(newToken()), userId: created.userId, expiresAt });
+    // The address's real owner signs in with the provider for the first time.
+    expect(await signIn(email)).toMatchObject({ status: 302 });
+    expect(await db.select().from(emailChanges).where(eq(emailChanges.userId, created.userId))).toEqual([]);
+    expect(await confirmEmailChange(token)).toEqual({ ok: false, reason: "unusable" });
+    expect((await userByEmail(email)).id).toBe(created.userId);
+    expect(
+      await db
+        .select()
+        .from(passwordResets)
+        .where(and(eq(passwordResets.userId, created.userId), isNull(passwordResets.usedAt))),
+    ).toEqual([]);
+  });
+
+  it("a change of address never moves an account only single sign-on opens", async () => {
+    const sso = await createUser({ email: unique("sso-only") });
+    await db.update(users).set({ passwordHash: NO_PASSWORD_HASH }).where(eq(users.id, sso.id));
+    const token = newToken();
+    await db
+      .insert(emailChanges)
+      .values({ tokenHash: hashToken(token), userId: sso.id, newEmail: unique("elsewhere"), expiresAt: new Date(Date.now() + 3_600_000) });
+    expect(await confirmEmailChange(token)).toEqual({ ok: false, reason: "unusable" });
+    expect((await userByEmail(sso.email)).id).toBe(sso.id);
+  });
+
+  it("an account only single sign-on opens refuses every password, even the one behind the timing's stand-in hash", async () => {
+    const sso = await createUser({ email: unique("sso-password") });
+    await db.update(users).set({ passwordHash: NO_PASSWORD_HASH }).where(eq(users.id, sso.id));
+    for (const password of [PASSWORD, NO_PASSWORD_HASH, "not-a-real-password-at-all"]) expect(await checkCredentials(sso.email, password)).toBeNull();
   });
 
   it("never takes over an existing account on an unverified email", async () => {

@@ -340,6 +340,11 @@ describe("gallery", () => {
     const before = await expectStatus(galleryLoader(args(request(`/events/${event.slug}/entries`, { user: outsider }), params)), 200);
     expect((before.data as { entries: unknown[]; othersHidden: boolean }).othersHidden).toBe(true);
     expect((before.data as { entries: unknown[] }).entries).toHaveLength(0);
+    // Said whatever the filters: whether other teams' hidden entries match them would tell what those teams submitted.
+    for (const filter of ["outcome=failed", "outcome=working", "tag=retrieval", "tag=nothing"]) {
+      const filtered = await expectStatus(galleryLoader(args(request(`/events/${event.slug}/entries?${filter}`, { user: outsider }), params)), 200);
+      expect((filtered.data as { othersHidden: boolean }).othersHidden).toBe(true);
+    }
 
     const own = await expectStatus(galleryLoader(args(request(`/events/${event.slug}/entries?tag=retrieval`, { user: lead }), params)), 200);
     expect((own.data as { entries: { title: string }[] }).entries.map((e) => e.title)).toEqual(["Queue suggester"]);
