@@ -158,6 +158,56 @@ test("a scheduled announcement is changed, then cancelled after a confirmation, 
   await expect(other.getByRole("region", { name: "Scheduled" })).toContainText("Lunch plan, final");
 });
 
+test("a new announcement being typed is not thrown away by Change on a scheduled one: the page asks first", async ({ browser }) => {
+  const setUp = await openEvent(unique("Typing Hack"));
+  const page = await pageSignedInAs(browser, "organizer@example.com");
+  await page.goto(`${setUp.url}/announcements`);
+  await waitForApp(page);
+  await page.getByRole("textbox", { name: "Title" }).fill("Demo day");
+  await page.getByRole("textbox", { name: "Message" }).fill("Demos at three.");
+  await page.getByLabel("At a set time").check();
+  await page.getByLabel(/Send at/).fill(utcToZonedLocal(new Date(Date.now() + 24 * 3_600_000), "UTC"));
+  await page.getByRole("button", { name: "Schedule announcement" }).click();
+  await expectToast(page, "Announcement scheduled.");
+  const newForm = page.getByRole("region", { name: "New announcement" });
+  await newForm.getByRole("textbox", { name: "Title" }).fill("Parking");
+  await newForm.getByRole("textbox", { name: "Message" }).fill("Level two is ours on Friday.");
+  await page.getByRole("link", { name: "Change “Demo day”" }).click();
+  await expect(page.getByRole("alertdialog", { name: "Leave without saving?" })).toBeVisible();
+  await page.getByRole("button", { name: "Stay on this page" }).click();
+  await expect(newForm.getByRole("textbox", { name: "Message" })).toHaveValue("Level two is ours on Friday.");
+  await page.getByRole("link", { name: "Change “Demo day”" }).click();
+  await page.getByRole("button", { name: "Leave without saving" }).click();
+  await expect(page.getByRole("region", { name: "Change “Demo day”" }).getByRole("textbox", { name: "Message" })).toHaveValue("Demos at three.");
+});
+
+test("two organizers change one scheduled announcement: the later save is refused beside the form, with its text kept", async ({ browser }) => {
+  const setUp = await openEvent(unique("Two Editors Hack"));
+  const [first, second] = [await pageSignedInAs(browser, "organizer@example.com"), await pageSignedInAs(browser, "organizer@example.com")];
+  await first.goto(`${setUp.url}/announcements`);
+  await waitForApp(first);
+  await first.getByRole("textbox", { name: "Title" }).fill("Kick-off");
+  await first.getByRole("textbox", { name: "Message" }).fill("At nine.");
+  await first.getByLabel("At a set time").check();
+  await first.getByLabel(/Send at/).fill(utcToZonedLocal(new Date(Date.now() + 24 * 3_600_000), "UTC"));
+  await first.getByRole("button", { name: "Schedule announcement" }).click();
+  await expectToast(first, "Announcement scheduled.");
+  for (const page of [first, second]) {
+    await page.goto(`${setUp.url}/announcements`);
+    await waitForApp(page);
+    await page.getByRole("link", { name: "Change “Kick-off”" }).click();
+  }
+  await first.getByRole("region", { name: "Change “Kick-off”" }).getByRole("textbox", { name: "Message" }).fill("At half past nine.");
+  await first.getByRole("button", { name: "Save and keep it scheduled" }).click();
+  await expectToast(first, "Announcement updated.");
+  const stale = second.getByRole("region", { name: "Change “Kick-off”" });
+  await stale.getByRole("textbox", { name: "Message" }).fill("At nine, in the atrium.");
+  await second.getByRole("button", { name: "Save and keep it scheduled" }).click();
+  await expect(second.getByText(/^This announcement was changed since you opened it/)).toBeVisible();
+  await expect(stale.getByRole("textbox", { name: "Message" })).toHaveValue("At nine, in the atrium.");
+  await expectAccessible(second);
+});
+
 // Without JavaScript the Preview button renders the Markdown on the server and keeps what was typed. (axe needs
 // JavaScript in the page, so this page is checked with it in the first test.)
 test("without JavaScript, Preview shows the rendered message and sending now works", async ({ browser }) => {
@@ -178,6 +228,12 @@ test("without JavaScript, Preview shows the rendered message and sending now wor
   await page.getByRole("button", { name: "Send or schedule announcement" }).click();
   await expectToast(page, "Announcement sent. Its audience is empty right now, so it reached nobody.");
   await expect(page.getByRole("region", { name: "Sent" }).getByText("reached 0 people")).toBeVisible();
+  // Sent again by mistake (a second press, or the same text typed again): nobody gets it twice.
+  await page.getByRole("textbox", { name: "Title" }).fill("Doors open");
+  await page.getByRole("textbox", { name: "Message" }).fill("Coffee from **8:30**.");
+  await page.getByRole("button", { name: "Send or schedule announcement" }).click();
+  await expectToast(page, "You sent or scheduled this same announcement a moment ago, so it was not sent again.");
+  await expect(page.getByRole("region", { name: "Sent" }).getByText("Doors open")).toHaveCount(1);
 });
 
 // Someone looking for a team is in the event before they are in a team: "Everyone in the event" reaches them.

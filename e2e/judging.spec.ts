@@ -81,6 +81,32 @@ test("without JavaScript, a sheet refused after the results were published lists
   await expect(judge.getByRole("link", { name: "Back to your judging queue" })).toBeVisible();
 });
 
+test("a judging settings page opened before a co-organizer's save does not switch their change back", async ({ browser }) => {
+  const setUp = await openEvent(unique("Settings Race Hack"));
+  await submittedEntry(setUp, await createPerson("Pat Team"), unique("Race entry"));
+  await startJudging(setUp, [await createPerson("Jo Judge")]);
+  const [first, second] = [await pageSignedInAs(browser, "organizer@example.com"), await pageSignedInAs(browser, "organizer@example.com")];
+  for (const page of [first, second]) {
+    await page.goto(`${setUp.url}/judging-settings`);
+    await waitForApp(page);
+  }
+  await first.getByLabel("Blind judging").check();
+  await first.getByRole("button", { name: "Save settings" }).click();
+  await expectToast(first, "Judging settings saved.");
+  // The second page still shows blind judging off; its organizer only means to show judge names.
+  await second.getByLabel("Show judge names to teams").check();
+  await second.getByRole("button", { name: "Save settings" }).click();
+  await expect(second.getByRole("alert").filter({ hasText: "The judging settings changed since you opened this page" })).toBeVisible();
+  await expect(second.getByLabel("Blind judging")).toBeChecked();
+  await expect(second.getByLabel("Show judge names to teams")).not.toBeChecked();
+  await expectAccessible(second);
+  await second.getByLabel("Show judge names to teams").check();
+  await second.getByRole("button", { name: "Save settings" }).click();
+  await expectToast(second, "Judging settings saved.");
+  await expect(second.getByLabel("Blind judging")).toBeChecked();
+  await expect(second.getByLabel("Show judge names to teams")).toBeChecked();
+});
+
 test("a judge removed while writing a sheet is told so and keeps the typing", async ({ browser }) => {
   const { setUp, eventUrl, titles, judges } = await fourEntriesInJudging();
   const judge = await pageSignedInAs(browser, judges[1].email);

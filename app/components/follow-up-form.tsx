@@ -1,7 +1,7 @@
 // The follow-up form lives apart from the badges and views in follow-ups.tsx, so pages that only show
 // follow-ups do not load the form library and zod (ADR 043).
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { followUpStatuses } from "#db/enums";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -14,6 +14,8 @@ const check = lazySchemas(() => import("~/modules/follow-ups/schemas"));
 
 /** The follow-up form: works as a plain post; with JavaScript it checks fields as people leave them. */
 export function FollowUpForm({ latest, metric, lastResult }: { latest: FollowUpAnswer | null; metric: Metric; lastResult?: SubmissionResult<string[]> }) {
+  // One answer per press: a second press while the first is on its way would record it twice.
+  const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     id: "follow-up",
     lastResult,
@@ -63,7 +65,7 @@ export function FollowUpForm({ latest, metric, lastResult }: { latest: FollowUpA
         meta={fields.metricValue}
         hint={`${atEvent ? `At the event: ${atEvent}. ` : ""}A number${metric.metricUnit ? ` in ${metric.metricUnit}` : ""}; leave it empty if nobody measures it now.`}
       />
-      <button type="submit" className="btn-primary">
+      <button type="submit" className="btn-primary" disabled={busy}>
         Save what happened
       </button>
     </Form>

@@ -136,8 +136,18 @@ export function useLeaveGuard(dirty: boolean): Blocker {
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
-  // The form's own post goes to this same page; the page its action redirects to is not a navigation blockers see.
-  return useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  // The form's own post goes to this same page, with its address's search (and `?index` on an index route); the page its
+  // action redirects to is not a navigation blockers see. A link to the same page with another search is a leave: it
+  // may show another form in its place (the announcements' "Change" opens `?edit=…`).
+  return useBlocker(({ currentLocation, nextLocation }) => dirty && placeOf(currentLocation) !== placeOf(nextLocation));
+}
+
+/** A page's address for leave checks: its path and search, without the `index` a form's post adds. */
+function placeOf(location: { pathname: string; search: string }): string {
+  const search = new URLSearchParams(location.search);
+  search.delete("index");
+  search.sort();
+  return `${location.pathname}?${search}`;
 }
 
 /** The in-app question while a guarded page's link is blocked; "Stay on this page" has the focus. */

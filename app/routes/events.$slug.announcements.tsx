@@ -62,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           body: editing.body,
           audience: editing.audience,
           sendAt: utcToZonedLocal(editing.sendAt, event.timezone),
+          seen: String(editing.updatedAt.getTime()),
         }
       : null,
     // The earliest time the picker offers, in the event's zone like the field itself.
@@ -89,7 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const input = submission.value;
       const origin = appOrigin(request);
       if (input.id) {
-        const changed = await updateAnnouncement(event.id, input.id, input, now, origin);
+        const seen = Number(formData.get("seen"));
+        const changed = await updateAnnouncement(event.id, input.id, input, now, origin, Number.isSafeInteger(seen) && seen > 0 ? new Date(seen) : undefined);
         if (!changed.ok)
           return data(
             { intent, result: submission.reply({ formErrors: [refusedKeepingForm(changed.message, "Your text is")] }) as SubmissionResult<string[]> },
@@ -98,6 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithToast(here, changed.reached === null ? "Announcement updated." : sentMessage(changed.reached));
       }
       const created = await createAnnouncement(event, user.id, input, now, origin);
+      if (created.repeated) return redirectWithToast(here, "You sent or scheduled this same announcement a moment ago, so it was not sent again.");
       return redirectWithToast(here, created.reached === null ? "Announcement scheduled." : sentMessage(created.reached));
     }
     case "cancel": {

@@ -5,6 +5,7 @@ import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { parseForm } from "~/lib/forms.server";
+import { sentStamp } from "~/lib/stamp.server";
 import { backLink, manageJudges, readFrom, withFrom } from "~/lib/back-links";
 import { enforce } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -12,7 +13,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { canManageJudging } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { blindJudgingNote } from "~/modules/judging/settings";
-import { scoredEntryCount, updateJudgingSettings } from "~/modules/judging/settings.server";
+import { judgingSettingsStamp, scoredEntryCount, updateJudgingSettings } from "~/modules/judging/settings.server";
 import { judgingSettingsSchema } from "~/modules/judging/schemas";
 import { pageTitle } from "~/lib/page-title";
 
@@ -34,15 +35,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       published: event.phase === "closed",
     },
     blindNote: blindJudgingNote(event.blindJudging, await scoredEntryCount(event.id)),
+    stamp: judgingSettingsStamp(event),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageJudging(user, access));
-  const submission = parseForm(await request.formData(), { schema: judgingSettingsSchema });
+  const formData = await request.formData();
+  const submission = parseForm(formData, { schema: judgingSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const saved = await updateJudgingSettings(event.id, submission.value, user.id);
+  const saved = await updateJudgingSettings(event.id, submission.value, user.id, { stamp: sentStamp(formData), stored: event });
+  // Out of date: the page is read again and its boxes start from the settings as saved now (not as sent, which would
+  // switch back the other organizer's change on the next save), with why.
+  if (!saved.ok && saved.stale) return data({ stale: saved.message }, { status: 409 });
   if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: 409 });
   return redirectWithToast(withFrom(`/events/${event.slug}/judging-settings`, readFrom(request.url)), "Judging settings saved.");
 }
@@ -63,9 +69,17 @@ const options = [
 ] as const;
 
 export default function JudgingSettings() {
-  const { back, event, blindNote } = useLoaderData<typeof loader>();
+  const { stamp } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  // A new form whenever the saved settings change: after a stale save it starts from them, not from what was sent.
+  return <SettingsForm key={stamp} stale={answer && "stale" in answer ? answer.stale : null} />;
+}
+
+function SettingsForm({ stale }: { stale: string | null }) {
+  const { back, event, blindNote, stamp } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   const [form, fields] = useForm({
-    lastResult: useActionData<typeof action>()?.result,
+    lastResult: answer && "result" in answer ? answer.result : undefined,
     defaultValue: {
       normalizeScores: event.normalizeScores ? "on" : undefined,
       blindJudging: event.blindJudging ? "on" : undefined,
@@ -82,6 +96,12 @@ export default function JudgingSettings() {
       </p>
       <h1 className="h1">Judging settings</h1>
       <Form method="post" {...getFormProps(form)} className="card space-y-4">
+        <input type="hidden" name="stamp" value={stamp} />
+        {stale ? (
+          <p role="alert" className="field-error">
+            {stale}
+          </p>
+        ) : null}
         <FormErrors id={form.errorId} errors={form.errors} />
         {options.map(([key, label, hint]) => (
           <div key={key} className="flex items-start gap-3">

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
@@ -37,6 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewProblem() {
+  // One problem per press: a second press while the first is on its way would add it twice.
+  const busy = useNavigation().state === "submitting";
   const { event } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const [form, fields] = useForm({
@@ -55,7 +57,7 @@ export default function NewProblem() {
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <ProblemFields fields={fields} />
-        <button type="submit" className="btn-primary">
+        <button type="submit" className="btn-primary" disabled={busy}>
           Add problem
         </button>
       </Form>

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/lib/form";
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import type { EventPhase } from "#db/enums";
 import { ErrorList, Field, FormErrors, LeaveDialog, SelectField, TextareaField } from "~/components/forms";
@@ -11,7 +11,8 @@ import { announcementAudiences, audienceOpen, audienceWords, type AnnouncementAu
 
 const check = lazySchemas(() => import("~/modules/announcements/schemas"));
 
-type Editing = { id: string; title: string; body: string; audience: AnnouncementAudience; sendAt: string } | null;
+/** `seen`: when the announcement was last saved, as the page read it (a save from a page opened before another is refused). */
+type Editing = { id: string; title: string; body: string; audience: AnnouncementAudience; sendAt: string; seen: string } | null;
 
 const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
 
@@ -50,6 +51,9 @@ export function AnnouncementForm({
     setAnswered(lastResult);
     setPreviewStale(false);
   }
+  // Sending or scheduling once: a second press while the first is on its way would send the announcement twice.
+  const navigation = useNavigation();
+  const sending = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
   const choices = announcementAudiences.filter((a) => audienceOpen(a, event.phase));
   const heading = editing ? `Change “${editing.title}”` : "New announcement";
   // Without JavaScript the label cannot follow the "When" choice, so it names both until the page is hydrated.
@@ -79,7 +83,12 @@ export function AnnouncementForm({
         className="mt-3 space-y-4"
       >
         <FormErrors id={form.errorId} errors={form.errors} />
-        {editing ? <input type="hidden" name={fields.id.name} value={editing.id} /> : null}
+        {editing ? (
+          <>
+            <input type="hidden" name={fields.id.name} value={editing.id} />
+            <input type="hidden" name="seen" value={editing.seen} />
+          </>
+        ) : null}
         <Field label="Title" meta={fields.title} autoComplete="off" />
         <TextareaField
           label="Message"
@@ -138,7 +147,7 @@ export function AnnouncementForm({
           <button type="submit" name="intent" value="preview" formNoValidate className="btn-secondary">
             Preview
           </button>
-          <button type="submit" name="intent" value="save" className="btn-primary">
+          <button type="submit" name="intent" value="save" className="btn-primary" disabled={sending}>
             {sendLabel}
           </button>
           {editing ? (

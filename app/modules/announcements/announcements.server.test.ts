@@ -15,7 +15,15 @@ import { saveSeekerPost } from "~/modules/teams/team-finder.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { accessOf, args, createOpenEvent, createUser, getEvent, request, settle, submittedEntry, type TestUser } from "~/test/fixtures";
 import { announcementAudiences } from "./rules";
-import { announcementsFor, cancelAnnouncement, createAnnouncement, recipients, updateAnnouncement } from "./announcements.server";
+import {
+  announcementsFor,
+  cancelAnnouncement,
+  CHANGED_MEANWHILE,
+  createAnnouncement,
+  findScheduled,
+  recipients,
+  updateAnnouncement,
+} from "./announcements.server";
 
 const ORIGIN = "https://hack.example.com";
 const HOUR = 3_600_000;
@@ -73,6 +81,13 @@ const noticesOf = (announcementId: string) =>
     .from(notifications)
     .where(and(eq(notifications.kind, "announcement"), eq(notifications.path, `/events/${w.event.slug}#announcement-${announcementId}`)));
 
+/** A new announcement written (not refused as a repeat of one written a moment before). */
+async function written(creating: ReturnType<typeof createAnnouncement>) {
+  const created = await creating;
+  if (created.repeated) throw new Error("written as a repeat");
+  return created;
+}
+
 describe("audiences, resolved when sent", () => {
   it("reaches exactly the people each audience names, never its author", async () => {
     const of = (a: AnnouncementAudience) => recipients(w.event.id, a, w.event.phase, w.organizer.id).then(ids);
@@ -114,7 +129,9 @@ describe("audiences, resolved when sent", () => {
 
 describe("sending", () => {
   it("sends one due now at once: an in-app notice linking to the event page and a mail with the text", async () => {
-    const { id, reached } = await createAnnouncement(w.event, w.organizer.id, input({ audience: "judges", title: "Judging brief" }), new Date(), ORIGIN);
+    const { id, reached } = await written(
+      createAnnouncement(w.event, w.organizer.id, input({ audience: "judges", title: "Judging brief" }), new Date(), ORIGIN),
+    );
     expect(reached).toBe(1);
     const notices = await noticesOf(id);
     expect(notices.map((n) => n.userId)).toEqual([w.people.judge.id]);
@@ -128,9 +145,51 @@ describe("sending", () => {
     expect(mail.textBody).not.toContain("**");
   });
 
+  it("sends the same announcement pressed twice once: a repeat within a minute writes nothing and sends nothing", async () => {
+    const now = new Date();
+    const same = input({ audience: "judges", title: "Pressed twice" });
+    const [first, second] = await Promise.all([
+      createAnnouncement(w.event, w.organizer.id, same, now, ORIGIN),
+      createAnnouncement(w.event, w.organizer.id, same, now, ORIGIN),
+    ]);
+    expect([first.repeated, second.repeated].sort()).toEqual([false, true]);
+    const later = new Date(now.getTime() + 30_000);
+    expect(await createAnnouncement(w.event, w.organizer.id, same, later, ORIGIN)).toEqual({ repeated: true });
+    expect(await db.select().from(announcements).where(eq(announcements.title, "Pressed twice"))).toHaveLength(1);
+    const mails = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.toEmail, w.people.judge.email.toLowerCase()), eq(outbox.kind, "announcement")));
+    expect(mails.filter((m) => m.subject.includes("Pressed twice"))).toHaveLength(1);
+    // Another message, another audience, or a minute later is another announcement.
+    await written(createAnnouncement(w.event, w.organizer.id, { ...same, body: "Now with the room number." }, later, ORIGIN));
+    await written(createAnnouncement(w.event, w.organizer.id, { ...same, audience: "everyone" }, later, ORIGIN));
+    await written(createAnnouncement(w.event, w.organizer.id, same, new Date(now.getTime() + 61_000), ORIGIN));
+  });
+
+  it("refuses a change from a page opened before another save of the same announcement, unless it is that save again", async () => {
+    const at = new Date(Date.now() + 3 * HOUR);
+    const { id } = await written(createAnnouncement(w.event, w.organizer.id, input({ sendAt: at, title: "Room change" }), new Date(), ORIGIN));
+    const opened = (await findScheduled(w.event.id, id))!.updatedAt;
+    const first = input({ sendAt: at, title: "Room change: B2" });
+    expect(await updateAnnouncement(w.event.id, id, first, new Date(opened.getTime() + 1000), ORIGIN, opened)).toEqual({ ok: true, reached: null });
+    // A second tab, opened before that save, changes the message.
+    const second = input({ sendAt: at, title: "Room change", body: "Now in B3." });
+    expect(await updateAnnouncement(w.event.id, id, second, new Date(opened.getTime() + 2000), ORIGIN, opened)).toEqual({
+      ok: false,
+      message: CHANGED_MEANWHILE,
+    });
+    expect(await findScheduled(w.event.id, id)).toMatchObject({ title: "Room change: B2" });
+    // The first save sent again changes nothing and is not refused; from the page read again, the change is saved.
+    expect(await updateAnnouncement(w.event.id, id, first, new Date(opened.getTime() + 3000), ORIGIN, opened)).toEqual({ ok: true, reached: null });
+    const now = (await findScheduled(w.event.id, id))!.updatedAt;
+    expect(await updateAnnouncement(w.event.id, id, second, new Date(opened.getTime() + 4000), ORIGIN, now)).toEqual({ ok: true, reached: null });
+    expect(await findScheduled(w.event.id, id)).toMatchObject({ title: "Room change", body: "Now in B3." });
+  });
+
   it("sends a scheduled one exactly once when two ticks race for it", async () => {
     const at = new Date(Date.now() + HOUR);
-    const { id, reached } = await createAnnouncement(w.event, w.organizer.id, input({ audience: "teams", sendAt: at }), new Date(), ORIGIN);
+    const { id, reached } = await written(createAnnouncement(w.event, w.organizer.id, input({ audience: "teams", sendAt: at }), new Date(), ORIGIN));
     expect(reached).toBeNull();
     await Promise.all([runDueWork(new Date(at.getTime() + 1000)), runDueWork(new Date(at.getTime() + 1000))]);
     expect((await noticesOf(id)).map((n) => n.userId).sort()).toEqual(names(["winner", "winnerMate", "submitter", "drafter"]));
@@ -142,7 +201,7 @@ describe("sending", () => {
 
   it("waits until its time, and after downtime goes out at the next tick", async () => {
     const at = new Date(Date.now() + 2 * HOUR);
-    const { id } = await createAnnouncement(w.event, w.organizer.id, input({ audience: "judges", sendAt: at }), new Date(), ORIGIN);
+    const { id } = await written(createAnnouncement(w.event, w.organizer.id, input({ audience: "judges", sendAt: at }), new Date(), ORIGIN));
     await runDueWork(new Date(at.getTime() - 60_000));
     expect(await noticesOf(id)).toHaveLength(0);
     // Nothing ran for six hours past its time: the first tick sends it.
@@ -152,11 +211,11 @@ describe("sending", () => {
 
   it("never sends a cancelled one, and cannot cancel one already sent", async () => {
     const at = new Date(Date.now() + HOUR);
-    const { id } = await createAnnouncement(w.event, w.organizer.id, input({ sendAt: at }), new Date(), ORIGIN);
+    const { id } = await written(createAnnouncement(w.event, w.organizer.id, input({ sendAt: at }), new Date(), ORIGIN));
     expect(await cancelAnnouncement(w.event.id, id)).toEqual({ ok: true });
     await runDueWork(new Date(at.getTime() + 1000));
     expect(await noticesOf(id)).toHaveLength(0);
-    const sent = await createAnnouncement(w.event, w.organizer.id, input({ audience: "judges" }), new Date(), ORIGIN);
+    const sent = await written(createAnnouncement(w.event, w.organizer.id, input({ audience: "judges", title: "Sent before the cancel" }), new Date(), ORIGIN));
     expect(await cancelAnnouncement(w.event.id, sent.id)).toEqual({
       ok: false,
       message: `This announcement was sent meanwhile, to ${sent.reached} ${sent.reached === 1 ? "person" : "people"}, so it can no longer be cancelled.`,
@@ -175,7 +234,7 @@ describe("sending", () => {
 
   it("sends the text and audience as last edited, and refuses to edit one already sent", async () => {
     const at = new Date(Date.now() + HOUR);
-    const { id } = await createAnnouncement(w.event, w.organizer.id, input({ sendAt: at, title: "Draft wording" }), new Date(), ORIGIN);
+    const { id } = await written(createAnnouncement(w.event, w.organizer.id, input({ sendAt: at, title: "Draft wording" }), new Date(), ORIGIN));
     const edited = await updateAnnouncement(w.event.id, id, input({ sendAt: at, title: "Final wording", audience: "submitters" }), new Date(), ORIGIN);
     expect(edited).toEqual({ ok: true, reached: null });
     await runDueWork(new Date(at.getTime() + 1000));
@@ -189,7 +248,7 @@ describe("sending", () => {
   });
 
   it("marks one with an empty audience sent, reaching nobody", async () => {
-    const { id, reached } = await createAnnouncement(w.event, w.organizer.id, input({ audience: "winners" }), new Date(), ORIGIN);
+    const { id, reached } = await written(createAnnouncement(w.event, w.organizer.id, input({ audience: "winners" }), new Date(), ORIGIN));
     expect(reached).toBe(0);
     const [row] = await db.select().from(announcements).where(eq(announcements.id, id));
     expect(row.sentAt).not.toBeNull();
@@ -199,7 +258,9 @@ describe("sending", () => {
 
 describe("the event page", () => {
   it("shows a sent announcement to its audience and the organizers, never to anyone else", async () => {
-    const { id } = await createAnnouncement(w.event, w.organizer.id, input({ audience: "judges", title: "Judges only: calibration call" }), new Date(), ORIGIN);
+    const { id } = await written(
+      createAnnouncement(w.event, w.organizer.id, input({ audience: "judges", title: "Judges only: calibration call" }), new Date(), ORIGIN),
+    );
     const { loader } = await import("~/routes/events.$slug._index");
     const page = async (user: TestUser) => {
       const outcome = await settle(loader(args(request(`/events/${w.event.slug}`, { user }), { slug: w.event.slug })));

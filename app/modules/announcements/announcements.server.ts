@@ -71,24 +71,36 @@ export async function audienceSizes(eventId: string, phase: EventPhase, authorId
 
 export type AnnouncementEvent = { id: string; slug: string; title: string; phase: EventPhase };
 
+/** An identical announcement by the same organizer this soon after another is the same one, sent twice by mistake. */
+const REPEAT_WINDOW_MS = 60_000;
+
 /**
  * Writes a new announcement; one due now is sent at once (a crash in between leaves it due for the next tick).
- * Returns its id and how many people it reached (null while it waits for its time).
+ * Returns its id and how many people it reached (null while it waits for its time), or `repeated` when the same
+ * organizer wrote the same announcement (title, message, audience) in this event within the last minute: a second
+ * press, or the form sent again without JavaScript, sends nobody anything twice. One INSERT … WHERE NOT EXISTS, so two
+ * presses at once write one row.
  */
-export async function createAnnouncement(event: AnnouncementEvent, authorId: string, input: Content, now: Date, origin: string) {
+export async function createAnnouncement(
+  event: AnnouncementEvent,
+  authorId: string,
+  input: Content,
+  now: Date,
+  origin: string,
+): Promise<{ repeated: false; id: string; reached: number | null } | { repeated: true }> {
   const id = newId();
-  await db.insert(announcements).values({
-    id,
-    eventId: event.id,
-    authorId,
-    title: input.title,
-    body: input.body,
-    audience: input.audience,
-    sendAt: input.sendAt,
-    createdAt: now,
-    updatedAt: now,
-  });
-  return { id, reached: input.sendAt <= now ? await sendAnnouncement(id, now, origin) : null };
+  const at = now.getTime();
+  const written = await db.all<{ id: string }>(sql`
+    insert into announcements (id, event_id, author_id, title, body, audience, send_at, created_at, updated_at)
+    select ${id}, ${event.id}, ${authorId}, ${input.title}, ${input.body}, ${input.audience}, ${input.sendAt.getTime()}, ${at}, ${at}
+    where not exists (
+      select 1 from announcements a
+      where a.event_id = ${event.id} and a.author_id = ${authorId} and a.title = ${input.title} and a.body = ${input.body}
+        and a.audience = ${input.audience} and a.created_at > ${at - REPEAT_WINDOW_MS}
+    )
+    returning id`);
+  if (written.length === 0) return { repeated: true };
+  return { repeated: false, id, reached: input.sendAt <= now ? await sendAnnouncement(id, now, origin) : null };
 }
 
 export type ChangeResult = { ok: true; reached: number | null } | { ok: false; message: string };
@@ -108,14 +120,35 @@ export async function noLongerScheduled(eventId: string, id: string, change: "ch
   return `This announcement was sent meanwhile, to ${reached} ${reached === 1 ? "person" : "people"}, so it can no longer be ${change}.`;
 }
 
-/** Changes a scheduled announcement; one already sent is refused in the UPDATE itself. */
-export async function updateAnnouncement(eventId: string, id: string, input: Content, now: Date, origin: string): Promise<ChangeResult> {
+/** Said when a scheduled announcement was saved by someone else since the page changing it was opened. */
+export const CHANGED_MEANWHILE =
+  "This announcement was changed since you opened it (another organizer saved it, or you did in another tab), so your changes were not saved. The list shows it as it is now; save again to replace it with yours.";
+
+/**
+ * Changes a scheduled announcement; one already sent is refused in the UPDATE itself. `seen`: when it was last saved
+ * as the page read it; a change from a page opened before another save is refused rather than written over it (ADR
+ * 060), in the UPDATE too.
+ */
+export async function updateAnnouncement(eventId: string, id: string, input: Content, now: Date, origin: string, seen?: Date): Promise<ChangeResult> {
   const changed = await db
     .update(announcements)
     .set({ title: input.title, body: input.body, audience: input.audience, sendAt: input.sendAt, updatedAt: now })
-    .where(and(eq(announcements.id, id), eq(announcements.eventId, eventId), isNull(announcements.sentAt)))
+    .where(
+      and(eq(announcements.id, id), eq(announcements.eventId, eventId), isNull(announcements.sentAt), seen ? eq(announcements.updatedAt, seen) : undefined),
+    )
     .returning({ id: announcements.id });
-  if (changed.length === 0) return { ok: false, message: await noLongerScheduled(eventId, id, "changed") };
+  if (changed.length === 0) {
+    const still = seen ? await findScheduled(eventId, id) : null;
+    // The same change sent twice (a second press) finds its own save: nothing left to do.
+    const same =
+      still &&
+      still.title === input.title &&
+      still.body === input.body &&
+      still.audience === input.audience &&
+      still.sendAt.getTime() === input.sendAt.getTime();
+    if (same) return { ok: true, reached: null };
+    return { ok: false, message: still ? CHANGED_MEANWHILE : await noLongerScheduled(eventId, id, "changed") };
+  }
   const reached = input.sendAt <= now ? await sendAnnouncement(id, now, origin) : null;
   return { ok: true, reached };
 }
@@ -216,7 +249,7 @@ export async function listForOrganizers(eventId: string) {
 /** One scheduled (unsent) announcement of the event, for its edit form and the cancel question. */
 export async function findScheduled(eventId: string, id: string) {
   const [row] = await db
-    .select(listColumns)
+    .select({ ...listColumns, updatedAt: announcements.updatedAt })
     .from(announcements)
     .innerJoin(users, eq(users.id, announcements.authorId))
     .where(and(eq(announcements.id, id), eq(announcements.eventId, eventId), isNull(announcements.sentAt)));

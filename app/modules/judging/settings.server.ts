@@ -2,10 +2,22 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { events, judgingSettingChanges, users, type JudgingSettingColumn } from "#db/schema";
 import { db } from "~/db.server";
+import { changedSince, stampOf } from "~/lib/stamp.server";
 import type { z } from "zod";
 import type { judgingSettingsSchema } from "./schemas";
 
 const RANKING_PUBLISHED = "Results are published, and this would change the official ranking everyone sees: reopen the event for judging first.";
+
+/** Said when another organizer (or another tab) saved the settings since this page was opened. */
+export const SETTINGS_CHANGED =
+  "The judging settings changed since you opened this page (another organizer saved them, or you did in another tab), so nothing was saved. They are shown below as they are now: make your change again and save.";
+
+type Settings = z.infer<typeof judgingSettingsSchema>;
+
+/** A fingerprint of the settings a page shows (ADR 060). */
+export function judgingSettingsStamp(s: Settings): string {
+  return stampOf([s.normalizeScores, s.blindJudging, s.showJudgeNames]);
+}
 
 /**
  * Saves the settings, and each setting it switched for the Manage page's history (ADR 066), in one batch: each history
@@ -16,9 +28,15 @@ const RANKING_PUBLISHED = "Results are published, and this would change the offi
  */
 export async function updateJudgingSettings(
   eventId: string,
-  settings: z.infer<typeof judgingSettingsSchema>,
+  settings: Settings,
   actorId: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+  /** The stamp the page was loaded with, and the settings as this request read them. */
+  check?: { stamp: string | undefined; stored: Settings },
+): Promise<{ ok: true } | { ok: false; stale: boolean; message: string }> {
+  // A save from a page opened before another save is refused rather than applied over it: every box is sent, so it
+  // would switch back whatever the other organizer switched. Unless it changes nothing (the same form sent twice).
+  if (check && changedSince(check.stamp, judgingSettingsStamp(check.stored)) && judgingSettingsStamp(settings) !== judgingSettingsStamp(check.stored))
+    return { ok: false, stale: true, message: SETTINGS_CHANGED };
   const allowed = sql`(phase <> 'closed' or normalize_scores = ${settings.normalizeScores ? 1 : 0})`;
   const logged = (column: JudgingSettingColumn, on: boolean) =>
     db.run(sql`insert into judging_setting_changes (event_id, setting, turned_on, changed_by)
@@ -32,7 +50,7 @@ export async function updateJudgingSettings(
       .set(settings)
       .where(and(eq(events.id, eventId), allowed)),
   ]);
-  return saved.rowsAffected ? { ok: true } : { ok: false, message: RANKING_PUBLISHED };
+  return saved.rowsAffected ? { ok: true } : { ok: false, stale: false, message: RANKING_PUBLISHED };
 }
 
 /**

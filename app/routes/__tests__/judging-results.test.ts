@@ -12,6 +12,7 @@ import { loader as problemLoader } from "~/routes/events.$slug.problems.$problem
 import { action as scoreAction, loader as scoreLoader } from "~/routes/events.$slug.entries.$entryId.score";
 import { action as queueAction, loader as queueLoader } from "~/routes/events.$slug.judging";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/events.$slug.judging-settings";
+import { SETTINGS_CHANGED } from "~/modules/judging/settings.server";
 import { loader as judgesLoader } from "~/routes/events.$slug.judges";
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
 import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv";
@@ -455,6 +456,22 @@ describe("judging: partial sheets, conflicts, assignments", () => {
       settingsAction(args(request(`/events/${w.event.slug}/judging-settings`, { user: w.j1, form: { blindJudging: "" } }), { slug: w.event.slug })),
       403,
     );
+  });
+
+  it("refuses a save from a settings page opened before another organizer's save, which it would switch back", async () => {
+    const path = `/events/${w.event.slug}/judging-settings`;
+    const save = (form: Record<string, string>) => settingsAction(args(request(path, { user: w.organizer, form }), { slug: w.event.slug }));
+    const { stamp } = (await expectStatus(settingsLoader(args(request(path, { user: w.organizer }), { slug: w.event.slug })), 200)).data as { stamp: string };
+    // Another tab turns blind judging on; this page, still showing it off, ticks "Show judge names".
+    await expectStatus(save({ blindJudging: "on" }), 302);
+    const stale = await expectStatus(save({ showJudgeNames: "on", stamp }), 409);
+    expect(stale.data).toEqual({ stale: SETTINGS_CHANGED });
+    expect((await db.select().from(events).where(eq(events.id, w.event.id)))[0]).toMatchObject({ blindJudging: true, showJudgeNames: false });
+    // The same settings as saved now change nothing and are not refused; the page read again saves as usual.
+    await expectStatus(save({ blindJudging: "on", stamp }), 302);
+    const fresh = (await expectStatus(settingsLoader(args(request(path, { user: w.organizer }), { slug: w.event.slug })), 200)).data as { stamp: string };
+    await expectStatus(save({ blindJudging: "on", showJudgeNames: "on", stamp: fresh.stamp }), 302);
+    expect((await db.select().from(events).where(eq(events.id, w.event.id)))[0]).toMatchObject({ blindJudging: true, showJudgeNames: true });
   });
 });
 
