@@ -76,6 +76,11 @@ test("a person changes the name others see, and skills are kept as the portfolio
   await expect(page.getByTestId("signed-in-as")).toHaveAccessibleName("Your account: Sam Tippett");
   await expect(page.getByLabel("Skills")).toHaveValue("SQL, python");
   await expectAccessible(page);
+  // Saving another section of the page leaves a profile being typed as it is.
+  await page.getByLabel("Skills").fill("SQL, python, dbt");
+  await page.getByRole("button", { name: "Save email preferences" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Email preferences saved." })).toBeVisible();
+  await expect(page.getByLabel("Skills")).toHaveValue("SQL, python, dbt");
   await page.getByRole("link", { name: "your portfolio" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sam Tippett" })).toBeVisible();
 });

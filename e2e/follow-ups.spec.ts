@@ -123,7 +123,7 @@ test("without JavaScript, an answer refused because the event was reopened lists
   // The organizers reopen the event meanwhile.
   await reopenEvent(setUp);
   await page.getByRole("button", { name: "Save what happened" }).click();
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("region", { name: "What you sent" });
   await expect(alert).toContainText("Nothing you sent was saved. What you sent, to copy:");
   await expect(alert.getByRole("listitem")).toHaveText(["What happened: Piloted", "Why: “Two teams try it on real refunds.”"]);
 });

@@ -75,7 +75,7 @@ test("without JavaScript, a sheet refused after the results were published lists
   // The organizers publish the results meanwhile; the page read again after the refusal cannot show the sheet.
   await db.update(events).set({ phase: "closed" }).where(eq(events.id, setUp.event.id));
   await judge.getByRole("button", { name: "Save scores" }).click();
-  const page = judge.getByRole("alert");
+  const page = judge.getByRole("region", { name: "What you sent" });
   await expect(page).toContainText("Nothing you sent was saved. What you sent, to copy:");
   await expect(page.getByRole("listitem")).toHaveText(["Problem fit: 5 (“The owner is named.”)", "Overall comment: “Measure the baseline first.”"]);
   await expect(judge.getByRole("link", { name: "Back to your judging queue" })).toBeVisible();

@@ -557,6 +557,41 @@ test("a scored event's rubric is locked and the page says so", async ({ browser 
   await expectAccessible(organizer);
 });
 
+test("a problem being written when judging starts is refused beside the form, and without JavaScript listed to copy", async ({ browser }) => {
+  const setUp = await openEvent(unique("Late Problem Hack"));
+  const withScript = await pageSignedInAs(browser, "organizer@example.com");
+  const withoutScript = await pageSignedInAs(browser, "organizer@example.com", { javaScriptEnabled: false });
+  for (const page of [withScript, withoutScript]) {
+    await page.goto(`${setUp.url}/problems/new`);
+    if (page === withScript) await waitForApp(page);
+    await page.getByLabel("Title").fill("Returns pile up in the warehouse");
+    await page.getByLabel("Summary").fill("Nobody knows which returns to restock first.");
+    await page.getByLabel("Who has the problem").fill("Warehouse leads");
+    await page.getByLabel("What it costs today").fill("Two days of stock a week");
+    await page.getByLabel("Data available").fill("A year of return slips");
+    await page.getByLabel("Metric name").fill("Days to restock");
+  }
+  await startJudging(setUp, [await createPerson("Jo Judge")]);
+  await withScript.getByRole("button", { name: "Add problem" }).click();
+  await expect(withScript.getByRole("alert").filter({ hasText: "Problems can be changed only while the event is a draft or open." })).toContainText(
+    "Your text is still in the form: copy what you need.",
+  );
+  await expect(withScript.getByLabel("Summary")).toHaveValue("Nobody knows which returns to restock first.");
+  await expectAccessible(withScript);
+  // Without JavaScript the page read again refuses the form too: what was sent is listed instead.
+  await withoutScript.getByRole("button", { name: "Add problem" }).click();
+  const alert = withoutScript.getByRole("region", { name: "What you sent" });
+  await expect(alert).toContainText("Nothing you sent was saved. What you sent, to copy:");
+  await expect(alert.getByRole("listitem")).toHaveText([
+    "Title: Returns pile up in the warehouse",
+    "Summary: Nobody knows which returns to restock first.",
+    "Who has the problem: Warehouse leads",
+    "What it costs today: Two days of stock a week",
+    "Data available: A year of return slips",
+    "Metric name: Days to restock",
+  ]);
+});
+
 test("without JavaScript, a rubric save refused because a judge scored meanwhile keeps the form, the edits and the reason", async ({ browser }) => {
   const setUp = await openEvent(unique("Rubric Race Hack"));
   const { entryId } = await submittedEntry(setUp, await createPerson("Pat Team"), unique("Race entry"));

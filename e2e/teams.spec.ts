@@ -262,6 +262,23 @@ test("a mistyped invite code keeps the event page, with the reason next to the f
   await expect(page.getByRole("button", { name: "Join team" })).toBeVisible();
 });
 
+test("joining by an invite page opened before joining another team in another tab says why beside the button", async ({ browser }) => {
+  const setUp = await openEvent(unique("Two Tabs Hack"));
+  const [first, second, newcomer] = [await createPerson("Fay First"), await createPerson("Sid Second"), await createPerson("Nia New")];
+  const [a, b] = [await teamOf(setUp, first), await teamOf(setUp, second)];
+  const [row] = await db.select({ code: teams.inviteCode }).from(teams).where(eq(teams.id, a.teamId));
+  const page = await pageSignedInAs(browser, newcomer.email);
+  await page.goto(`/join?code=${row.code}`);
+  await waitForApp(page);
+  // In another tab they join the other team meanwhile.
+  const joined = await joinTeam({ id: b.teamId, eventId: setUp.event.id }, newcomer.id, setUp.event.maxTeamSize);
+  expect(joined.ok).toBe(true);
+  await page.getByRole("button", { name: "Join team" }).click();
+  await expect(page.getByRole("alert")).toHaveText("You are already in a team for this event: one team per person per event.");
+  await expect(page.getByRole("heading", { level: 1, name: /^Join / })).toBeVisible();
+  await expectAccessible(page);
+});
+
 // The invite-code form loads after the event page, and only for people who see it (ADR 058): a team's member never
 // downloads its code, someone without a team does.
 test("only people who may join a team download the invite-code form's code", async ({ browser }) => {

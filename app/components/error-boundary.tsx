@@ -6,9 +6,8 @@ import { Component, createElement, lazy, Suspense, useState, useSyncExternalStor
 /**
  * Every route's ErrorBoundary: says what went wrong in words, never a stack trace. `children`: a route's own way on,
  * before "Back to events" (a judge's queue, from a score sheet they may not open); kept in that route's code.
- * `details`: more to read, between the message and those links (what a refused form held).
  */
-export function GeneralErrorBoundary({ children, details }: { children?: ReactNode; details?: ReactNode }) {
+export function GeneralErrorBoundary({ children }: { children?: ReactNode }) {
   const error = useRouteError();
   const title = errorHeading(error);
   let message = "An unexpected error happened on our side. Try again in a moment.";
@@ -21,7 +20,6 @@ export function GeneralErrorBoundary({ children, details }: { children?: ReactNo
     <div className="card mx-auto max-w-xl" role="alert">
       <h1 className="h1">{title}</h1>
       <p className="mt-3 text-slate-700">{message}</p>
-      {details}
       <p className="mt-6 flex flex-wrap gap-3">
         {children}
         <Link to="/" className="btn-secondary">

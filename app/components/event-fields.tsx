@@ -1,10 +1,8 @@
 import { Field, SelectField, TextareaField, type Meta } from "~/components/forms";
 import { commonTimezones } from "~/lib/timezones";
+import { eventFieldLabels, type EventField } from "~/modules/events/fields";
 
-type EventFieldsMeta = Record<
-  "title" | "slug" | "tagline" | "description" | "rules" | "timezone" | "startsAt" | "submissionDeadline" | "judgingDeadline" | "maxTeamSize",
-  Meta
->;
+type EventFieldsMeta = Record<EventField, Meta>;
 
 /** The event form's fields, shared by "New event" and "Edit event": one schema, one form. */
 export function EventFields({
@@ -21,23 +19,28 @@ export function EventFields({
   const was = (label?: string) => (label ? `In the time zone chosen above. Saved: ${label}` : "In the time zone chosen above.");
   return (
     <>
-      <Field label="Title" meta={fields.title} />
-      <Field label="Web address" meta={fields.slug} hint="The part after /events/ in the link. Leave it blank to make one from the title." autoComplete="off" />
-      <Field label="Tagline (optional)" meta={fields.tagline} hint="One line under the title." />
+      <Field label={eventFieldLabels.title} meta={fields.title} />
+      <Field
+        label={eventFieldLabels.slug}
+        meta={fields.slug}
+        hint="The part after /events/ in the link. Leave it blank to make one from the title."
+        autoComplete="off"
+      />
+      <Field label={eventFieldLabels.tagline} meta={fields.tagline} hint="One line under the title." />
       <TextareaField
-        label="Description"
+        label={eventFieldLabels.description}
         meta={fields.description}
         rows={6}
         hint="Markdown: **bold**, lists, [links](https://…). What the hackathon is for and who should join."
       />
       <TextareaField
-        label="Rules and FAQ (optional)"
+        label={eventFieldLabels.rules}
         meta={fields.rules}
         rows={6}
         hint="Markdown, shown in its own section of the event page: what counts as an entry, what data may be used, who to ask."
       />
       <SelectField
-        label="Timezone"
+        label={eventFieldLabels.timezone}
         meta={fields.timezone}
         options={zones.map((tz) => ({ value: tz, label: tz }))}
         hint={
@@ -47,11 +50,11 @@ export function EventFields({
         }
       />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Starts" meta={fields.startsAt} type="datetime-local" hint={was(current?.startsAt)} />
-        <Field label="Submission deadline" meta={fields.submissionDeadline} type="datetime-local" hint={was(current?.submissionDeadline)} />
-        <Field label="Judging deadline" meta={fields.judgingDeadline} type="datetime-local" hint={was(current?.judgingDeadline)} />
+        <Field label={eventFieldLabels.startsAt} meta={fields.startsAt} type="datetime-local" hint={was(current?.startsAt)} />
+        <Field label={eventFieldLabels.submissionDeadline} meta={fields.submissionDeadline} type="datetime-local" hint={was(current?.submissionDeadline)} />
+        <Field label={eventFieldLabels.judgingDeadline} meta={fields.judgingDeadline} type="datetime-local" hint={was(current?.judgingDeadline)} />
       </div>
-      <Field label="Maximum team size" meta={fields.maxTeamSize} type="number" className="max-w-48" />
+      <Field label={eventFieldLabels.maxTeamSize} meta={fields.maxTeamSize} type="number" className="max-w-48" />
     </>
   );
 }

@@ -125,7 +125,10 @@ export function EnterSaves({ label, form }: { label: string; /** The form's id, 
  * While `dirty`, leaving the page asks first: a reload, closing the tab or another site through the browser's own
  * question, a link inside the app through the blocker this returns (show `LeaveDialog` while it is blocked).
  */
-export function useLeaveGuard(dirty: boolean): Blocker {
+/** Where a navigation is, for useLeaveGuard's `samePage`. */
+export type Place = { pathname: string; search: string };
+
+export function useLeaveGuard(dirty: boolean, samePage?: (now: Place, next: Place) => boolean): Blocker {
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => {
@@ -136,18 +139,9 @@ export function useLeaveGuard(dirty: boolean): Blocker {
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
-  // The form's own post goes to this same page, with its address's search (and `?index` on an index route); the page its
-  // action redirects to is not a navigation blockers see. A link to the same page with another search is a leave: it
-  // may show another form in its place (the announcements' "Change" opens `?edit=…`).
-  return useBlocker(({ currentLocation, nextLocation }) => dirty && placeOf(currentLocation) !== placeOf(nextLocation));
-}
-
-/** A page's address for leave checks: its path and search, without the `index` a form's post adds. */
-function placeOf(location: { pathname: string; search: string }): string {
-  const search = new URLSearchParams(location.search);
-  search.delete("index");
-  search.sort();
-  return `${location.pathname}?${search}`;
+  // The form's own post goes to this same page; the page its action redirects to is not a navigation blockers see.
+  // `samePage`: when another address is the same page (by default, the same path).
+  return useBlocker(({ currentLocation: now, nextLocation: next }) => dirty && !(samePage ? samePage(now, next) : now.pathname === next.pathname));
 }
 
 /** The in-app question while a guarded page's link is blocked; "Stay on this page" has the focus. */

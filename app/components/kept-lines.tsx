@@ -1,24 +1,23 @@
+import { useActionData } from "@remix-run/react";
+
 /**
- * What a refused form held, as lines to copy (app/lib/kept.ts), for when the page read again no longer shows that
- * form: `refused`, why nothing was saved, when the page does not say it already.
+ * In a route's ErrorBoundary, after the error: what a refused form held, as lines to copy (the action's `kept`, from
+ * app/lib/kept.ts), for when the page read again refuses the form too (without JavaScript). Nothing otherwise.
  */
-export function KeptLines({ lines, refused }: { lines: readonly string[]; refused?: string }) {
-  if (!lines.length && !refused) return null;
+export function KeptLines() {
+  const sent: unknown = useActionData();
+  const lines = sent && typeof sent === "object" && "kept" in sent && Array.isArray(sent.kept) ? (sent.kept as string[]) : [];
+  if (!lines.length) return null;
   return (
-    <div className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-      {refused ? <p>{refused}</p> : null}
-      {lines.length ? (
-        <>
-          <p className="font-semibold">Nothing you sent was saved. What you sent, to copy:</p>
-          <ul className="mt-1 list-disc space-y-1 pl-5">
-            {lines.map((line, i) => (
-              <li key={i} className="whitespace-pre-wrap">
-                {line}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </div>
+    <section aria-label="What you sent" className="mx-auto mt-4 max-w-xl rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+      <p className="font-semibold">Nothing you sent was saved. What you sent, to copy:</p>
+      <ul className="mt-1 list-disc space-y-1 pl-5">
+        {lines.map((line, i) => (
+          <li key={i} className="whitespace-pre-wrap">
+            {line}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -2,7 +2,7 @@
 // questions), and the forms module is in every form page's bundle.
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "./error-boundary";
-import { useLeaveGuard } from "./forms";
+import { useLeaveGuard, type Place } from "./forms";
 
 /**
  * useLeaveGuard for a form that is saved as a whole: any change makes it unsaved; sending it to be saved (once its own
@@ -31,7 +31,7 @@ export function useUnsavedForm(
     setAnswered(lastResult);
     if (lastResult?.error && Object.keys(lastResult.error).length) setDirty(true);
   }
-  const blocker = useLeaveGuard(dirty);
+  const blocker = useLeaveGuard(dirty, samePage);
   const hydrated = useHydrated();
   return {
     dirty,
@@ -48,4 +48,14 @@ export function useUnsavedForm(
       },
     },
   };
+}
+
+/**
+ * An organizer's form leaves its page when the path or the search changes: a link to the same page with another
+ * search may show another form in its place (the announcements' "Change" opens `?edit=…`). The form's own post keeps
+ * the search, with `index` put first on an index route, which is left out here.
+ */
+function samePage(now: Place, next: Place): boolean {
+  const place = ({ pathname, search }: Place) => pathname + search.replace(/^\?index(&|$)/, "?").replace(/^\?$/, "");
+  return place(now) === place(next);
 }

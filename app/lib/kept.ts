@@ -11,3 +11,11 @@ export function typedText(value: unknown): string {
 export function typedRows(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.map((row: unknown) => (row && typeof row === "object" ? (row as Record<string, unknown>) : {})) : [];
 }
+
+/** A form's fields given, as "Label: value" lines in the labels' order (a label's "(optional)" left out). */
+export function fieldsAsText(payload: Record<string, unknown>, labels: Readonly<Record<string, string>>): string[] {
+  return Object.entries(labels).flatMap(([field, label]) => {
+    const value = typedText(payload[field]);
+    return value ? [`${label.replace(" (optional)", "")}: ${value}`] : [];
+  });
+}

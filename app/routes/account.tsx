@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
 import { ChangeEmail as ChangeEmailOnServer } from "~/components/change-email";
 import { ConfirmStep } from "~/components/confirm-step";
 import { EmailPreferences } from "~/components/email-preferences";
@@ -138,6 +137,7 @@ const noEmailChange: Record<Exclude<PasswordSignIn, "on">, string> = {
 const browsers = (n: number) => (n === 1 ? "1 other browser" : `${n} other browsers`);
 
 const CHANGE_PASSWORD = ["change-password"] as const;
+const SAVE_PROFILE = ["profile"] as const;
 const CHANGE_EMAIL = ["change-email"] as const;
 
 // Few people change their address: its form's code arrives after the page's own (ADR 043).
@@ -150,10 +150,9 @@ const ChangeEmail = import.meta.env.SSR
 
 export default function Account() {
   const { user, siteRole, events, password, mailed, optedOut, elsewhere, pendingEmail } = useLoaderData<typeof loader>();
-  // The profile form starts afresh from each new load of the page (after a save: the profile as stored, skills as the
-  // portfolio lists them), and keeps the typing when a refused save reloads nothing.
-  const [loaded, setLoaded] = useState({ user, count: 0 });
-  if (loaded.user !== user) setLoaded({ user, count: loaded.count + 1 });
+  // The profile form starts afresh after its own save (the profile as stored, skills as the portfolio lists them) and
+  // when the stored profile changes, and keeps the typing otherwise: saving another section reads the page again too.
+  const profileSaves = useSucceededSubmissions(SAVE_PROFILE);
   const actionData = useActionData<typeof action>();
   const lastResult = actionData?.intent === "change-password" ? actionData.result : undefined;
   const preferenceErrors = actionData?.intent === "email-preferences" ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? []) : undefined;
@@ -177,7 +176,7 @@ export default function Account() {
         </p>
       ) : null}
       <ProfileForm
-        key={loaded.count}
+        key={`${profileSaves}\n${user.name}\n${user.headline}\n${user.skills}`}
         userId={user.id}
         headline={user.headline}
         name={user.name}

@@ -142,8 +142,11 @@ export default function FollowUpPage() {
 
 export function ErrorBoundary() {
   // Without JavaScript, an answer refused because the event was reopened reads the page again, and the loader refuses
-  // it: what was sent is shown here, to copy.
-  const sent = useActionData<typeof action>();
-  const kept: string[] = sent && "kept" in sent && Array.isArray(sent.kept) ? sent.kept : [];
-  return <GeneralErrorBoundary details={<KeptLines lines={kept} />} />;
+  // it: what was sent is shown after the error, to copy.
+  return (
+    <>
+      <GeneralErrorBoundary />
+      <KeptLines />
+    </>
+  );
 }

@@ -162,17 +162,18 @@ export function ErrorBoundary() {
   // address, not useParams: every page's shell has useLocation already, and not useParams (ADR 043).
   const queue = useLocation().pathname.replace(/\/entries\/[^/]+\/score\/?$/, "/judging");
   // Without JavaScript, a save or conflict refused because the sheet closed (results published, the entry left the
-  // queue) reads the page again, and the loader refuses the sheet: what was sent is shown here, to copy.
-  const sent = useActionData<typeof action>();
-  const kept: string[] = sent && "kept" in sent && Array.isArray(sent.kept) ? sent.kept : [];
+  // queue) reads the page again, and the loader refuses the sheet: what was sent is shown after the error, to copy.
   return (
-    <GeneralErrorBoundary details={<KeptLines lines={kept} />}>
-      {/* Not for someone who judges nothing here: their queue would refuse them too. */}
-      {isRouteErrorResponse(error) && error.status === 403 && error.data !== NOT_A_JUDGE ? (
-        <Link to={queue} className="btn-primary">
-          Back to your judging queue
-        </Link>
-      ) : null}
-    </GeneralErrorBoundary>
+    <>
+      <GeneralErrorBoundary>
+        {/* Not for someone who judges nothing here: their queue would refuse them too. */}
+        {isRouteErrorResponse(error) && error.status === 403 && error.data !== NOT_A_JUDGE ? (
+          <Link to={queue} className="btn-primary">
+            Back to your judging queue
+          </Link>
+        ) : null}
+      </GeneralErrorBoundary>
+      <KeptLines />
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { KeptLines } from "~/components/kept-lines";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, LeaveDialog } from "~/components/forms";
@@ -10,9 +11,9 @@ import { sentStamp } from "~/lib/stamp.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canManageProblems } from "~/modules/auth/permissions";
+import { canManageEvent, canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { getProblem, problemStamp, readProblemForm, updateProblem } from "~/modules/problems/problems.server";
+import { getProblem, problemStamp, readProblemForm, refusedProblemForm, updateProblem } from "~/modules/problems/problems.server";
 import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/problems/schemas"));
@@ -52,8 +53,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { event, problem } = await requireProblem(request, params);
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageEvent(user, access));
+  const problem = await getProblem(event.id, params.problemId ?? "");
+  invariantResponse(problem, "Problem not found", 404);
   const formData = await request.formData();
+  // Judging started while the problem was being changed: said beside the form, which keeps it (ADR 060).
+  const may = canManageProblems(user, access);
+  if (!may.ok) return data(refusedProblemForm(formData, may.reason), { status: may.status });
   const form = await readProblemForm(formData, problem.ownerUserId);
   if (!form.ok) return data({ result: form.result }, { status: 400 });
   const saved = await updateProblem(event.id, problem.id, form.fields, { stored: problem, stamp: sentStamp(formData) });
@@ -95,5 +102,12 @@ export default function EditProblem() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
+  // Without JavaScript, a problem refused because judging started reads the page again, which then refuses the form:
+  // what was sent is shown here, to copy.
+  return (
+    <>
+      <GeneralErrorBoundary />
+      <KeptLines />
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { KeptLines } from "~/components/kept-lines";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
@@ -8,9 +9,9 @@ import { ProblemFields } from "~/components/problem-fields";
 import { enforce } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canManageProblems } from "~/modules/auth/permissions";
+import { canManageEvent, canManageProblems } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { addProblem, readProblemForm } from "~/modules/problems/problems.server";
+import { addProblem, readProblemForm, refusedProblemForm } from "~/modules/problems/problems.server";
 import { pageTitle } from "~/lib/page-title";
 
 const check = lazySchemas(() => import("~/modules/problems/schemas"));
@@ -29,8 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { event } = await requireProblemEditor(request, params.slug);
-  const form = await readProblemForm(await request.formData());
+  const { user, event, access } = await requireEventAccess(request, params.slug);
+  enforce(canManageEvent(user, access));
+  const formData = await request.formData();
+  // Judging started while the problem was being written: said beside the form, which keeps it (ADR 060).
+  const may = canManageProblems(user, access);
+  if (!may.ok) return data(refusedProblemForm(formData, may.reason), { status: may.status });
+  const form = await readProblemForm(formData);
   if (!form.ok) return data({ result: form.result }, { status: 400 });
   const problem = await addProblem(event.id, form.fields);
   return redirectWithToast(`/events/${event.slug}/problems/${problem.id}`, "Problem added.");
@@ -66,5 +72,12 @@ export default function NewProblem() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
+  // Without JavaScript, a problem refused because judging started reads the page again, which then refuses the form:
+  // what was sent is shown here, to copy.
+  return (
+    <>
+      <GeneralErrorBoundary />
+      <KeptLines />
+    </>
+  );
 }

@@ -3,15 +3,17 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EventFields } from "~/components/event-fields";
+import { KeptLines } from "~/components/kept-lines";
 import { EventTemplateBox } from "~/components/event-template";
 import { FormErrors } from "~/components/forms";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { canCreateEvent, canUseAsTemplate, type Actor } from "~/modules/auth/permissions";
 import { createEvent, loadEventAccess, slugTaken } from "~/modules/events/events.server";
+import { eventAsText } from "~/modules/events/fields";
 import { eventSchema } from "~/modules/events/schemas";
 import { templateDefaults, templatePreview } from "~/modules/events/templates.server";
 import { skippedEventTime, passedDeadlineOfNewEvent } from "~/modules/events/settings.server";
@@ -22,29 +24,41 @@ const check = lazySchemas(() => import("~/modules/events/schemas"));
 
 export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "New event");
 
-/** The event a new one starts from ("New event from this one"): one this person organizes, or none. */
+/**
+ * The event a new one starts from ("New event from this one"): one this person organizes (`refused`: why not), or
+ * none named or found.
+ */
 async function templateSource(actor: Actor, slug: string | null | undefined) {
-  if (!slug) return null;
+  if (!slug) return { source: null, refused: null };
   const found = await loadEventAccess({ slug }, actor.id);
-  if (!found) return null;
-  enforce(canUseAsTemplate(actor, found.access));
-  return found.event;
+  if (!found) return { source: null, refused: null };
+  const may = canUseAsTemplate(actor, found.access);
+  return may.ok ? { source: found.event, refused: null } : { source: null, refused: may };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   enforce(canCreateEvent(user));
-  const source = await templateSource(user, new URL(request.url).searchParams.get("from"));
+  const { source, refused } = await templateSource(user, new URL(request.url).searchParams.get("from"));
+  if (refused) enforce(refused);
   return source ? { template: await templatePreview(source), defaults: templateDefaults(source) } : { template: null, defaults: null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  enforce(canCreateEvent(user));
   const formData = await request.formData();
   const submission = parseForm(formData, { schema: eventSchema });
   const copy = formData.has("from") ? parseForm(formData, { schema: templateSchema }) : null;
-  const source = copy?.status === "success" ? await templateSource(user, copy.value.from) : null;
+  const { source, refused } = copy?.status === "success" ? await templateSource(user, copy.value.from) : { source: null, refused: null };
+  // No longer an organizer, or no longer one of the earlier event, since the page was opened: said beside the form,
+  // which keeps what was typed, and as lines to copy for the error page a browser without JavaScript shows once the
+  // page, read again, refuses the form too (ADR 060).
+  const may = refused ?? canCreateEvent(user);
+  if (!may.ok)
+    return data(
+      { result: submission.reply({ formErrors: [refusedKeepingForm(may.reason, "Your text is")] }), ticked: null, kept: eventAsText(submission.payload) },
+      { status: may.status },
+    );
   if (copy && !source)
     return data(
       { result: submission.reply({ formErrors: ["The event to start from was not found. Start again from its Manage page."] }), ticked: null },
@@ -114,5 +128,10 @@ export default function NewEvent() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
+  return (
+    <>
+      <GeneralErrorBoundary />
+      <KeptLines />
+    </>
+  );
 }

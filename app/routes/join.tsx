@@ -53,7 +53,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, team, event, access } = await resolveInvite(request, (await request.formData()).get("code"));
-  enforce(canJoinTeam(user, access, new Date()));
+  // Refused since the page was opened (joined another team in another tab, the deadline passed, made a judge): said
+  // beside the button, as a full team is; an event this person may not see stays an error page.
+  const decision = canJoinTeam(user, access, new Date());
+  if (!decision.ok && decision.status === 404) enforce(decision);
+  if (!decision.ok) return data({ error: decision.reason }, { status: decision.status });
   const joined = await joinTeam(team, user.id, event.maxTeamSize, appOrigin(request));
   if (!joined.ok) return data({ error: joined.message }, { status: 409 });
   return redirectWithToast(`/events/${event.slug}/teams/${team.id}`, `You joined ${team.name}.`);

@@ -4,9 +4,10 @@ import { db, preparedQuery } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, refusedKeepingForm } from "~/lib/forms.server";
 import { problemKey } from "~/modules/archive/history";
 import { canBeAddedToRoster } from "~/modules/auth/permissions";
+import { problemAsText } from "./fields";
 import { problemSchema, type ProblemInput } from "./schemas";
 
 /** A problem's stored fields; the owner's account is resolved from an email by readProblemForm first. */
@@ -55,6 +56,16 @@ export async function readProblemForm(formData: FormData, currentOwner: string |
   const owner = ownerEmail ? await ownerAccount(ownerEmail, currentOwner) : ({ ok: true, id: null } as const);
   if (!owner.ok) return { ok: false as const, submission, result: submission.reply({ fieldErrors: { ownerEmail: [owner.message] } }) };
   return { ok: true as const, submission, fields: { ...rest, ownerUserId: owner.id } satisfies ProblemFields };
+}
+
+/**
+ * A problem form refused as a whole (judging started while it was being written): the refusal beside the form, which
+ * keeps what was typed, and the same as lines to copy for the error page a browser without JavaScript shows once the
+ * page, read again, refuses the form too (ADR 060).
+ */
+export function refusedProblemForm(formData: FormData, reason: string) {
+  const submission = parseForm(formData, { schema: problemSchema });
+  return { result: submission.reply({ formErrors: [refusedKeepingForm(reason, "Your text is")] }), kept: problemAsText(submission.payload) };
 }
 
 /** A fingerprint of what the edit form shows of a stored problem (ADR 060). */

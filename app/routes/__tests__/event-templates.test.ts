@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { addJudge } from "~/modules/events/events.server";
 import { addProblem, retireProblem } from "~/modules/problems/problems.server";
 import { action as newEventAction, loader as newEventLoader } from "~/routes/events.new";
-import { args, createOpenEvent, createUser, eventForm, expectStatus, problemInput, request, submittedEntry, type TestUser } from "~/test/fixtures";
+import { args, createOpenEvent, createUser, eventForm, expectStatus, fieldErrors, problemInput, request, submittedEntry, type TestUser } from "~/test/fixtures";
 
 const create = (user: TestUser, form: NonNullable<Parameters<typeof request>[1]>["form"]) => newEventAction(args(request("/events/new", { user, form })));
 const preview = (user: TestUser, from: string) => newEventLoader(args(request(`/events/new?from=${from}`, { user })));
@@ -119,7 +119,12 @@ describe("a new event from an earlier one", () => {
     const { event, participant } = await richSource();
     const stranger = await createUser({ role: "organizer" });
     await expectStatus(preview(stranger, event.slug), 403);
-    await expectStatus(create(stranger, eventForm({ title: "Stolen", from: event.slug })), 403);
+    // Refused beside the form, which keeps what was typed (an organizer removed from the earlier event meanwhile), and as
+    // lines to copy for the error page a browser without JavaScript shows.
+    const refused = await expectStatus(create(stranger, eventForm({ title: "Stolen", from: event.slug })), 403);
+    expect(refused.thrown).toBe(false);
+    expect(fieldErrors(refused)[""]?.[0]).toMatch(/ Your text is still in the form: copy what you need\.$/);
+    expect((refused.data as { kept: string[] }).kept).toContain("Title: Stolen");
     await expectStatus(preview(participant, event.slug), 403);
     expect(await db.select().from(events).where(eq(events.title, "Stolen"))).toEqual([]);
     const admin = await createUser({ role: "admin" });

@@ -232,6 +232,16 @@ describe("editing an event", () => {
     const again = await expectStatus(newEventAction(args(request("/events/new", { user: organizer, form: eventForm({ slug: "typed-slug-2031" }) }))), 400);
     expect(fieldErrors(again).slug).toEqual(["Another event already uses this address: pick another"]);
   });
+
+  it("refuses someone no longer an organizer beside the form, keeping the typing, and creates nothing", async () => {
+    const demoted = await createUser();
+    const sent = eventForm({ title: "Written before the role went", description: "A long description." });
+    const refused = await expectStatus(newEventAction(args(request("/events/new", { user: demoted, form: sent }))), 403);
+    expect(refused.thrown).toBe(false);
+    expect(fieldErrors(refused)[""]?.[0]).toMatch(/ Your text is still in the form: copy what you need\.$/);
+    expect((refused.data as { kept: string[] }).kept.slice(0, 2)).toEqual(["Title: Written before the role went", "Description: A long description."]);
+    expect(await db.select().from(events).where(eq(events.title, "Written before the role went"))).toEqual([]);
+  });
 });
 
 describe("deleting a draft", () => {
@@ -599,12 +609,37 @@ describe("problems", () => {
     await movePhase(event.id, organizer, "judging");
     const refused = await expectStatus(manage(organizer, event.slug, { intent: "retire-problem", problemId: problem.id }), 403);
     expect(refused.data).toBe("Problems can be changed only while the event is a draft or open.");
-    await expectStatus(
+    // A problem being written when judging started: refused beside the form, which keeps it, and as lines to copy for
+    // the error page a browser without JavaScript shows once the page is read again.
+    const added = await expectStatus(
       newProblemAction(args(request(`/events/${event.slug}/problems/new`, { user: organizer, form: problemInput }), { slug: event.slug })),
       403,
     );
-    await expectStatus(problemEditAction(args(request("/", { user: organizer, form: problemInput }), { slug: event.slug, problemId: problem.id })), 403);
+    const edited = await expectStatus(
+      problemEditAction(args(request("/", { user: organizer, form: problemInput }), { slug: event.slug, problemId: problem.id })),
+      403,
+    );
+    for (const late of [added, edited]) {
+      expect(late.thrown).toBe(false);
+      expect(fieldErrors(late)[""]).toEqual([
+        "Problems can be changed only while the event is a draft or open. Your text is still in the form: copy what you need.",
+      ]);
+      expect((late.data as { kept: string[] }).kept).toEqual([
+        "Title: Support tickets pile up",
+        "Summary: Agents answer the same questions every day.",
+        "Who has the problem: Tier-1 support agents",
+        "What it costs today: 3 FTE on repeated questions",
+        "Data available: Two years of tickets with resolutions",
+        "Metric name: Deflection rate",
+        "Unit: %",
+        "Baseline: 0",
+      ]);
+    }
+    // Someone who does not manage the event still gets an error page.
+    const participant = await createUser();
+    expect((await expectStatus(newProblemAction(args(request("/", { user: participant, form: problemInput }), { slug: event.slug })), 403)).thrown).toBe(true);
     expect((await db.select().from(problems).where(eq(problems.id, problem.id)))[0].retiredAt).toBeNull();
+    expect(await db.select().from(problems).where(eq(problems.eventId, event.id))).toHaveLength(1);
   });
 
   it("copies selected problems from a past event, and only from an event the organizer can see", async () => {

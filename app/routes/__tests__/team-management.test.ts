@@ -261,7 +261,7 @@ describe("judges and teams of one event", () => {
     const message = "You judge this event, so you cannot join or create a team in it.";
     const code = await codeOf(teamId);
     expect((await joinPage(judge, code)).refusal).toBe(message);
-    expect((await expectStatus(join(judge, code), 403)).data).toBe(message);
+    expect((await expectStatus(join(judge, code), 403)).data).toEqual({ error: message });
     const slug = { slug: event.slug };
     expect((await expectStatus(newTeamLoader(args(request(`/events/${event.slug}/teams/new`, { user: judge }), slug)), 403)).data).toBe(message);
     await expectStatus(

@@ -136,8 +136,10 @@ describe("teams", () => {
     expect(await membersOf(teamId)).toEqual([creator.id, bob.id].sort());
 
     // A second join is refused by the policy; the membership stays single.
+    // Said beside the button (a page opened before joining, in another tab), not as an error page.
     const again = await expectStatus(joinAction(args(request("/join", { user: bob, form: { code } }))), 403);
-    expect(again.data).toBe("You are already in a team for this event: one team per person per event.");
+    expect(again.thrown).toBe(false);
+    expect(again.data).toEqual({ error: "You are already in a team for this event: one team per person per event." });
     expect(await membersOf(teamId)).toEqual([creator.id, bob.id].sort());
   });
 
