@@ -162,6 +162,26 @@ test("a deadline that passes while the team types: Save draft says why, and the 
   await expectAccessible(page);
 });
 
+test("without JavaScript, a Save draft after the deadline passed keeps the form with what was sent, and says why", async ({ browser }) => {
+  const setUp = await openEvent();
+  const person = await createPerson("Nour Noscript");
+  const team = await teamOf(setUp, person);
+  const page = await pageSignedInAs(browser, person.email, { javaScriptEnabled: false });
+  await page.goto(`${team.url}/entry`);
+  await page.getByLabel("Title").fill("Dispute radar");
+  await page.getByLabel("One-line summary").fill("The last words before the deadline");
+  await db
+    .update(events)
+    .set({ submissionDeadline: new Date(Date.now() - 60_000) })
+    .where(eq(events.id, setUp.event.id));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This entry is read-only." })).toContainText(
+    "Your text is still in the form below: copy what you need.",
+  );
+  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
+  await expect(page.getByLabel("One-line summary")).toHaveValue("The last words before the deadline");
+});
+
 test("adding a screenshot keeps what was typed since the last autosave", async ({ browser }) => {
   const { page } = await entryPage(browser);
   await page.getByLabel("Title").fill("Dispute radar");

@@ -161,6 +161,11 @@ test("the gallery filters submitted entries of a past event by outcome and tag",
   await expect(page).toHaveURL(/tag=chatbot/);
   await expect(page.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
   await expect(page.getByText("1 entry", { exact: true })).toBeVisible();
+  // Back: the filters say what the list shows, not what was picked last.
+  await page.goBack();
+  await expect(page.getByRole("link", { name: "Early dispute signals from email" })).toBeVisible();
+  await expect(page.getByLabel("Outcome")).toHaveValue("partial");
+  await expect(page.getByLabel("Tag")).toHaveValue("");
 });
 
 test("the lead removes a member and makes a new invite link; the removed member stays out until let back in", async ({ browser }) => {
@@ -247,6 +252,8 @@ test("a mistyped invite code keeps the event page, with the reason next to the f
   const page = await pageSignedInAs(browser, newcomer.email);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(setUp.url);
+  // The form's code arrives after the page's (ADR 058): typed into before it hydrates, a busy machine may lose the answer.
+  await waitForApp(page);
 
   await page.getByLabel("Have an invite code?").fill("ZZZZ9999");
   await page.getByRole("button", { name: "Find team" }).click();

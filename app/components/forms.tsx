@@ -120,14 +120,14 @@ export function EnterSaves({ label, form }: { label: string; /** The form's id, 
   );
 }
 
+/** Where a navigation is, for useLeaveGuard's `samePage`. */
+export type Place = { pathname: string; search: string };
+
 // Unsaved edits make leaving a form's page ask first: the entry form, the judge's score sheet and the organizers' forms.
 /**
  * While `dirty`, leaving the page asks first: a reload, closing the tab or another site through the browser's own
  * question, a link inside the app through the blocker this returns (show `LeaveDialog` while it is blocked).
  */
-/** Where a navigation is, for useLeaveGuard's `samePage`. */
-export type Place = { pathname: string; search: string };
-
 export function useLeaveGuard(dirty: boolean, samePage?: (now: Place, next: Place) => boolean): Blocker {
   useEffect(() => {
     if (!dirty) return;

@@ -77,21 +77,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = readIntent(formData);
   const here = `/events/${event.slug}/announcements`;
   const now = new Date();
+  // When the announcement being changed was last saved, as the page first read it: a preview or a refused save reads
+  // the page again, and the form must keep the time it was opened with, not the newer one (ADR 060).
+  const sentSeen = formData.get("seen");
+  const seen = typeof sentSeen === "string" && /^\d{1,15}$/.test(sentSeen) ? sentSeen : undefined;
   switch (intent) {
     case "preview": {
       // Nothing is checked or saved: the fields come back as typed, with the body rendered as it will be shown.
       const submission = parseForm(formData, { schema: previewSchema });
       const body = submission.status === "success" ? (submission.value.body ?? "") : "";
-      return data({ intent, preview: renderMarkdown(body), result: submission.reply() as SubmissionResult<string[]> });
+      return data({ intent, seen, preview: renderMarkdown(body), result: submission.reply() as SubmissionResult<string[]> });
     }
     case "save": {
       const submission = parseForm(formData, { schema: announcementSchema({ now, timezone: event.timezone, phase: event.phase }) });
-      if (submission.status !== "success") return data({ intent, result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
+      if (submission.status !== "success") return data({ intent, seen, result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
       const input = submission.value;
       const origin = appOrigin(request);
       if (input.id) {
-        const seen = Number(formData.get("seen"));
-        const changed = await updateAnnouncement(event.id, input.id, input, now, origin, Number.isSafeInteger(seen) && seen > 0 ? new Date(seen) : undefined);
+        const changed = await updateAnnouncement(event.id, input.id, input, now, origin, seen ? new Date(Number(seen)) : undefined);
         if (!changed.ok)
           return data(
             { intent, result: submission.reply({ formErrors: [refusedKeepingForm(changed.message, "Your text is")] }) as SubmissionResult<string[]> },
@@ -150,7 +153,7 @@ export default function Announcements() {
         key={editing?.id ?? `new-${saved}`}
         event={event}
         sizes={sizes}
-        editing={editing}
+        editing={editing && answer && "seen" in answer && answer.seen ? { ...editing, seen: answer.seen } : editing}
         earliest={earliest}
         lastResult={answer && "result" in answer ? answer.result : undefined}
         preview={answer && "preview" in answer ? answer.preview : null}

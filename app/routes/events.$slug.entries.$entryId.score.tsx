@@ -14,7 +14,7 @@ import { canDeclareConflict, canScoreEntry, NOT_A_JUDGE } from "~/modules/auth/p
 import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { currentSheet, declareConflict, judgeEntryFacts, RUBRIC_CHANGED, saveSheet, scoreSheetView } from "~/modules/judging/judging.server";
-import { conflictSchema, namesOtherCriteria, sheetAsText } from "~/modules/judging/schemas";
+import { conflictAsText, conflictSchema, namesOtherCriteria, sheetAsText } from "~/modules/judging/schemas";
 import { pageTitle } from "~/lib/page-title";
 
 // The entry the judge reads is rendered in place by the server; in the browser its code (badges, answers, the video
@@ -59,14 +59,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const declaring = canDeclareConflict(user, access, found.entry);
     if (!declaring.ok) {
       const message = refusedKeepingForm(declaring.reason, "Your answer is");
-      const reason = typeof submission.payload.reason === "string" ? submission.payload.reason.trim() : "";
       return data(
         {
           result: submission.reply({ formErrors: [message] }),
           conflict: true,
           summary: null,
           confirmConflict: null,
-          kept: reason ? [`Your reason: “${reason}”`] : [],
+          kept: conflictAsText(submission.payload),
         },
         { status: declaring.status },
       );

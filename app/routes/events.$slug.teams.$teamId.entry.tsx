@@ -176,10 +176,11 @@ export default function EditEntry() {
   const { event, team, entry, questions, metricFromProblem, screenshots, related, relatedHref, history, refusal, statusLine } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formKey = useEntryFormKey(entry.id, entry.version);
-  // A page that showed the form keeps it when the entry closes under it (its data reloaded after the deadline or a
-  // phase change): the refusal shows above it, and what was typed stays there to be copied (ADR 060).
-  const [showedForm] = useState(refusal === null);
   const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
+  // A page that showed the form keeps it when the entry closes under it (its data reloaded after the deadline or a
+  // phase change): the refusal shows above it, and what was typed stays there to be copied (ADR 060). Without
+  // JavaScript a refused save is answered by the page read again, closed: the form comes back with what was sent.
+  const [showedForm] = useState(!refusal || !!actionData);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <p className="text-sm text-slate-600">

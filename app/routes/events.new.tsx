@@ -33,6 +33,8 @@ async function templateSource(actor: Actor, slug: string | null | undefined) {
   const found = await loadEventAccess({ slug }, actor.id);
   if (!found) return { source: null, refused: null };
   const may = canUseAsTemplate(actor, found.access);
+  // A draft of someone else's is "not found" (404), as an address with no event is: nothing tells them apart.
+  if (!may.ok && may.status === 404) return { source: null, refused: null };
   return may.ok ? { source: found.event, refused: null } : { source: null, refused: may };
 }
 

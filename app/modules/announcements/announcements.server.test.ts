@@ -161,7 +161,8 @@ describe("sending", () => {
       .from(outbox)
       .where(and(eq(outbox.toEmail, w.people.judge.email.toLowerCase()), eq(outbox.kind, "announcement")));
     expect(mails.filter((m) => m.subject.includes("Pressed twice"))).toHaveLength(1);
-    // Another message, another audience, or a minute later is another announcement.
+    // Another message, another audience, another time, or a minute later is another announcement.
+    await written(createAnnouncement(w.event, w.organizer.id, { ...same, sendAt: new Date(now.getTime() + HOUR) }, later, ORIGIN));
     await written(createAnnouncement(w.event, w.organizer.id, { ...same, body: "Now with the room number." }, later, ORIGIN));
     await written(createAnnouncement(w.event, w.organizer.id, { ...same, audience: "everyone" }, later, ORIGIN));
     await written(createAnnouncement(w.event, w.organizer.id, same, new Date(now.getTime() + 61_000), ORIGIN));

@@ -77,8 +77,9 @@ const REPEAT_WINDOW_MS = 60_000;
 /**
  * Writes a new announcement; one due now is sent at once (a crash in between leaves it due for the next tick).
  * Returns its id and how many people it reached (null while it waits for its time), or `repeated` when the same
- * organizer wrote the same announcement (title, message, audience) in this event within the last minute: a second
- * press, or the form sent again without JavaScript, sends nobody anything twice. One INSERT … WHERE NOT EXISTS, so two
+ * organizer wrote the same announcement (title, message, audience, and the same time, or both "now") in this event
+ * within the last minute: a second press, or the form sent again without JavaScript, sends nobody anything twice;
+ * the same text scheduled for another time is another announcement (a second reminder). One INSERT … WHERE NOT EXISTS, so two
  * presses at once write one row.
  */
 export async function createAnnouncement(
@@ -97,6 +98,7 @@ export async function createAnnouncement(
       select 1 from announcements a
       where a.event_id = ${event.id} and a.author_id = ${authorId} and a.title = ${input.title} and a.body = ${input.body}
         and a.audience = ${input.audience} and a.created_at > ${at - REPEAT_WINDOW_MS}
+        and (a.send_at = ${input.sendAt.getTime()} or (a.send_at <= a.created_at and ${input.sendAt.getTime()} <= ${at}))
     )
     returning id`);
   if (written.length === 0) return { repeated: true };

@@ -1,6 +1,6 @@
 // Which account a verified SSO identity signs into: looks up the (issuer, subject) link and the email,
 // lets sso.ts decide, then links, creates, and maps groups to roles (ADR 016).
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { emailChanges, passwordResets, sessions, signInLinks, userIdentities, users } from "#db/schema";
 import { db } from "~/db.server";
 import { env, type OidcSettings } from "~/env.server";
@@ -31,8 +31,9 @@ export async function resolveSsoAccount(claims: SsoClaims, settings: Pick<OidcSe
       break;
     case "link":
       userId = decision.userId;
-      await addIdentity(claims, userId);
-      await confirmThroughProvider(userId);
+      // The account's address moved meanwhile (a change of address confirmed between the look-up and the link):
+      // nothing was linked; decide again with the address as it is now.
+      if (!(await linkAndConfirm(claims, userId))) return resolveSsoAccount(claims, settings);
       break;
     case "create": {
       const id = newId();
@@ -54,29 +55,40 @@ export async function resolveSsoAccount(claims: SsoClaims, settings: Pick<OidcSe
 }
 
 /**
- * Linking needs the provider's email_verified, so the address is confirmed now. An account that had not confirmed
- * it was made by whoever typed the address at sign-up: its password and sessions go, so only the provider's
- * sign-in opens it (ADR 028). So does every link that person could still use: above all a change of address they
- * asked for, whose link went to an address they read and would move the account there (and a password reset for it
- * with it); the other links went to the account's address, and are spent too.
+ * Links the identity to the account that has the provider's verified address, and confirms that address: in one
+ * batch whose every statement holds only while the account still has that address, so a change of address confirmed
+ * at the same moment cannot slip between the link and the clean-up. An account that had not confirmed its address
+ * was made by whoever typed it at sign-up: its password and sessions go, so only the provider's sign-in opens it (ADR
+ * 028), and so does every link that person could still use: above all a change of address they asked for, whose link
+ * went to an address they read and would move the account there; the other links went to the account's address, and
+ * are spent too. Returns whether the identity is linked to the account.
  */
-async function confirmThroughProvider(userId: string) {
-  const [user] = await db.select({ emailVerifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
-  if (!user || user.emailVerifiedAt) return;
+export async function linkAndConfirm(claims: SsoClaims, userId: string): Promise<boolean> {
+  const email = claims.email ?? "";
+  const stillUnconfirmed = sql`exists (select 1 from users where id = ${userId} and email = ${email} and email_verified_at is null)`;
   const now = new Date();
   await db.batch([
-    db
-      .update(users)
-      .set({ emailVerifiedAt: now, passwordHash: NO_PASSWORD_HASH })
-      .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt))),
-    db.delete(sessions).where(eq(sessions.userId, userId)),
-    db.delete(emailChanges).where(and(eq(emailChanges.userId, userId), isNull(emailChanges.usedAt))),
+    db.run(sql`insert into user_identities (issuer, subject, user_id)
+      select ${claims.issuer}, ${claims.subject}, id from users where id = ${userId} and email = ${email}
+      on conflict do nothing`),
+    db.delete(sessions).where(and(eq(sessions.userId, userId), stillUnconfirmed)),
+    db.delete(emailChanges).where(and(eq(emailChanges.userId, userId), isNull(emailChanges.usedAt), stillUnconfirmed)),
     db
       .update(passwordResets)
       .set({ usedAt: now })
-      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt))),
-    db.delete(signInLinks).where(eq(signInLinks.userId, userId)),
+      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt), stillUnconfirmed)),
+    db.delete(signInLinks).where(and(eq(signInLinks.userId, userId), stillUnconfirmed)),
+    // Last: the statements above read the account as not confirmed yet.
+    db
+      .update(users)
+      .set({ emailVerifiedAt: now, passwordHash: NO_PASSWORD_HASH })
+      .where(and(eq(users.id, userId), eq(users.email, email), isNull(users.emailVerifiedAt))),
   ]);
+  const [linked] = await db
+    .select({ userId: userIdentities.userId })
+    .from(userIdentities)
+    .where(and(eq(userIdentities.issuer, claims.issuer), eq(userIdentities.subject, claims.subject)));
+  return linked?.userId === userId;
 }
 
 async function addIdentity(claims: SsoClaims, userId: string) {

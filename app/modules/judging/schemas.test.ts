@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conflictSchema, judgingSettingsSchema, namesOtherCriteria, scoreSheetSchema, sheetAsText, withdrawConflictSchema } from "./schemas";
+import { conflictAsText, conflictSchema, judgingSettingsSchema, namesOtherCriteria, scoreSheetSchema, sheetAsText, withdrawConflictSchema } from "./schemas";
 
 // Built inside each test, not at import: a schema made once at import would never see a mutant (ADR 013).
 const schema = () => scoreSheetSchema(["fit", "metric"], 5);
@@ -148,6 +148,14 @@ describe("sheetAsText", () => {
     expect(sheetAsText({ scores: [{ criterionId: "fit", value: " ", comment: " " }], overallComment: "" }, criteria)).toEqual([]);
     expect(sheetAsText({ scores: "x", overallComment: 3 }, criteria)).toEqual([]);
     expect(sheetAsText({ scores: [null] }, criteria)).toEqual([]);
+  });
+});
+
+describe("conflictAsText", () => {
+  it("gives the reason as typed, trimmed, or nothing", () => {
+    expect(conflictAsText({ reason: "  I coached them. " })).toEqual(["Your reason: “I coached them.”"]);
+    expect(conflictAsText({ reason: " " })).toEqual([]);
+    expect(conflictAsText({})).toEqual([]);
   });
 });
 

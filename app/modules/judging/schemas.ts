@@ -67,6 +67,12 @@ export function sheetAsText(payload: Record<string, unknown>, criteria: readonly
   return overall ? [...lines, `Overall comment: “${overall}”`] : lines;
 }
 
+/** What a refused conflict held, as a line to copy: its reason. */
+export function conflictAsText(payload: Record<string, unknown>): string[] {
+  const reason = typedText(payload.reason);
+  return reason ? [`Your reason: “${reason}”`] : [];
+}
+
 export const conflictSchema = z.object({
   reason: z
     .string({ error: "Say briefly why (for the organizers)" })

@@ -37,7 +37,13 @@ export async function updateJudgingSettings(
   // would switch back whatever the other organizer switched. Unless it changes nothing (the same form sent twice).
   if (check && changedSince(check.stamp, judgingSettingsStamp(check.stored)) && judgingSettingsStamp(settings) !== judgingSettingsStamp(check.stored))
     return { ok: false, stale: true, message: SETTINGS_CHANGED };
-  const allowed = sql`(phase <> 'closed' or normalize_scores = ${settings.normalizeScores ? 1 : 0})`;
+  const bit = (on: boolean) => (on ? 1 : 0);
+  // In the statements too: a save between this request's read and its write (two stale pages at once) is not applied
+  // over either.
+  const unchanged = check
+    ? sql` and normalize_scores = ${bit(check.stored.normalizeScores)} and blind_judging = ${bit(check.stored.blindJudging)} and show_judge_names = ${bit(check.stored.showJudgeNames)}`
+    : sql``;
+  const allowed = sql`(phase <> 'closed' or normalize_scores = ${bit(settings.normalizeScores)})${unchanged}`;
   const logged = (column: JudgingSettingColumn, on: boolean) =>
     db.run(sql`insert into judging_setting_changes (event_id, setting, turned_on, changed_by)
       select id, ${column}, ${on ? 1 : 0}, ${actorId} from events where id = ${eventId} and ${sql.raw(column)} <> ${on ? 1 : 0} and ${allowed}`);
@@ -50,7 +56,10 @@ export async function updateJudgingSettings(
       .set(settings)
       .where(and(eq(events.id, eventId), allowed)),
   ]);
-  return saved.rowsAffected ? { ok: true } : { ok: false, stale: false, message: RANKING_PUBLISHED };
+  if (saved.rowsAffected) return { ok: true };
+  const [now] = await db.select().from(events).where(eq(events.id, eventId));
+  const moved = check && now && judgingSettingsStamp(now) !== judgingSettingsStamp(check.stored);
+  return moved ? { ok: false, stale: true, message: SETTINGS_CHANGED } : { ok: false, stale: false, message: RANKING_PUBLISHED };
 }
 
 /**

@@ -53,6 +53,22 @@ describe("the announcements page", () => {
     expect(await db.select().from(announcements).where(eq(announcements.eventId, w.eventId))).toHaveLength(0);
   });
 
+  it("keeps the time a change was opened with through a preview, so a save after another organizer's is refused", async () => {
+    const sendAt = inHours(5);
+    await expectStatus(post(w.organizer, { ...valid, title: "Stand-up", sendAt }), 302);
+    const [row] = await db.select().from(announcements).where(eq(announcements.title, "Stand-up"));
+    const page = await expectStatus(loader(args(request(`/events/${w.slug}/announcements?edit=${row.id}`, { user: w.organizer }), { slug: w.slug })), 200);
+    const { seen } = (page.data as { editing: { seen: string } }).editing;
+    // Another organizer saves it; this page previews its own change first: the preview hands back the time it was opened with.
+    await expectStatus(post(w.organizer, { ...valid, id: row.id, title: "Stand-up at ten", sendAt, seen }), 302);
+    const previewed = await expectStatus(post(w.organizer, { ...valid, intent: "preview", id: row.id, title: "Stand-up", body: "Mine.", sendAt, seen }), 200);
+    expect((previewed.data as { seen: string }).seen).toBe(seen);
+    const refused = await expectStatus(post(w.organizer, { ...valid, id: row.id, title: "Stand-up", body: "Mine.", sendAt, seen }), 409);
+    expect((refused.data as Reply).result.error[""][0]).toMatch(/^This announcement was changed since you opened it/);
+    expect((await db.select().from(announcements).where(eq(announcements.id, row.id)))[0].title).toBe("Stand-up at ten");
+    await db.delete(announcements).where(eq(announcements.id, row.id)); // the tests below count this event's announcements
+  });
+
   it("cancels a scheduled one only after a confirmation", async () => {
     await expectStatus(post(w.organizer, { ...valid, sendAt: inHours(2) }), 302);
     const [row] = await db.select().from(announcements).where(eq(announcements.eventId, w.eventId));

@@ -12,7 +12,7 @@ import { loader as problemLoader } from "~/routes/events.$slug.problems.$problem
 import { action as scoreAction, loader as scoreLoader } from "~/routes/events.$slug.entries.$entryId.score";
 import { action as queueAction, loader as queueLoader } from "~/routes/events.$slug.judging";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/events.$slug.judging-settings";
-import { SETTINGS_CHANGED } from "~/modules/judging/settings.server";
+import { judgingSettingsStamp, SETTINGS_CHANGED, updateJudgingSettings } from "~/modules/judging/settings.server";
 import { loader as judgesLoader } from "~/routes/events.$slug.judges";
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
 import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv";
@@ -472,6 +472,14 @@ describe("judging: partial sheets, conflicts, assignments", () => {
     const fresh = (await expectStatus(settingsLoader(args(request(path, { user: w.organizer }), { slug: w.event.slug })), 200)).data as { stamp: string };
     await expectStatus(save({ blindJudging: "on", showJudgeNames: "on", stamp: fresh.stamp }), 302);
     expect((await db.select().from(events).where(eq(events.id, w.event.id)))[0]).toMatchObject({ blindJudging: true, showJudgeNames: true });
+    // A save landing between another request's read and its write: the statements themselves refuse it.
+    const read = { normalizeScores: false, blindJudging: false, showJudgeNames: true };
+    const raced = await updateJudgingSettings(w.event.id, { ...read, normalizeScores: true }, w.organizer.id, {
+      stamp: judgingSettingsStamp(read),
+      stored: read,
+    });
+    expect(raced).toEqual({ ok: false, stale: true, message: SETTINGS_CHANGED });
+    expect((await db.select().from(events).where(eq(events.id, w.event.id)))[0]).toMatchObject({ normalizeScores: false, blindJudging: true });
   });
 });
 

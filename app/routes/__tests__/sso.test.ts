@@ -8,6 +8,7 @@ import { ORGANIZER_GROUP, startTestProvider, TEST_CLIENT, type TestProvider } fr
 import { readEnv } from "~/env.server";
 import { checkCredentials, createAccount } from "~/modules/auth/accounts.server";
 import { confirmEmailChange } from "~/modules/auth/email-change.server";
+import { linkAndConfirm } from "~/modules/auth/sso-accounts.server";
 import { hashToken, newToken } from "~/lib/tokens.server";
 import { NO_PASSWORD_HASH } from "~/modules/auth/password.server";
 import { createSignInLink } from "~/modules/auth/sign-in-links.server";
@@ -171,6 +172,23 @@ describe("single sign-on: signing in", () => {
         .from(passwordResets)
         .where(and(eq(passwordResets.userId, created.userId), isNull(passwordResets.usedAt))),
     ).toEqual([]);
+  });
+
+  it("links nothing, and confirms nothing, when the account's address moved between the look-up and the link", async () => {
+    const email = unique("moved");
+    const created = await createAccount({ name: "Squatter", email, password: PASSWORD, emailVerified: false });
+    if (!created.ok) throw new Error(created.message);
+    // The squatter's change of address was confirmed a moment before the provider's sign-in is linked.
+    await db
+      .update(users)
+      .set({ email: unique("alias") })
+      .where(eq(users.id, created.userId));
+    const claims = { issuer: provider.issuer, subject: unique("subject"), email, emailVerified: true, name: "Real Owner", groups: [] };
+    expect(await linkAndConfirm(claims, created.userId)).toBe(false);
+    expect(await identitiesOf(created.userId)).toHaveLength(0);
+    const [row] = await db.select().from(users).where(eq(users.id, created.userId));
+    expect(row.emailVerifiedAt).toBeNull();
+    expect(row.passwordHash).not.toBe(NO_PASSWORD_HASH);
   });
 
   it("a change of address never moves an account only single sign-on opens", async () => {
