@@ -141,6 +141,26 @@ test("counts stay hidden from everyone, organizers included, until results are p
   await expect(organizer.getByRole("region", { name: "People's choice" }).getByRole("table")).toBeVisible();
 });
 
+test("a vote moved in another tab: Withdraw on the old page says so, and the box shows the vote as it stands", async ({ browser }) => {
+  const setUp = await openEvent(unique("Two Tabs Vote Hack"));
+  const [ann, bo, voter] = await Promise.all(["Ann", "Bo", "Vi"].map((n) => createPerson(`${n} Tabs`)));
+  const alpha = await submittedEntry(setUp, ann, unique("Alpha router"), "working");
+  const beta = await submittedEntry(setUp, bo, unique("Beta summarizer"), "working");
+  await submissionDeadlineIn(setUp.event.id, -60_000);
+  await peoplesChoiceVote(setUp.event.id, DAY);
+  await voteFor(setUp.event.id, voter, alpha.entryId);
+  const page = await pageSignedInAs(browser, voter.email);
+  await page.goto(`${setUp.url}/entries/${alpha.entryId}`);
+  await expect(page.getByRole("button", { name: "Withdraw my vote" })).toBeVisible();
+  // In another tab the vote moves to Beta.
+  await voteFor(setUp.event.id, voter, beta.entryId);
+  await page.getByRole("button", { name: "Withdraw my vote" }).click();
+  await expect(page.getByText(/now, not this entry: nothing was withdrawn\.$/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Withdraw my vote" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Vote for this entry instead" })).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("20 people vote at the same moment, some pressing twice; after publishing each counts once and the tally is exact", async ({ browser, baseURL }) => {
   const setUp = await openEvent(unique("Rush Hack"));
   const [ann, bo, judge] = await Promise.all(["Ann", "Bo", "Jo"].map((n) => createPerson(`${n} Rush`)));

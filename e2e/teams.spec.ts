@@ -149,6 +149,7 @@ test("once submissions close the entry is read-only and the team sees why", asyn
 test("the gallery filters submitted entries of a past event by outcome and tag", async ({ page }) => {
   await signIn(page, "participant4@example.com");
   await page.goto("/events/autumn-ai-hackathon-2026/entries");
+  await waitForApp(page);
   await expect(page.getByText("3 entries")).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Outcome").selectOption("partial");

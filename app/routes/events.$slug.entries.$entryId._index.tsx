@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { AwardBadges, OutcomeBadge } from "~/components/badges";
 import { FollowUpSection } from "~/components/follow-ups";
@@ -99,6 +99,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+// A refused vote (moved or withdrawn in another tab, or the vote closed meanwhile) reads the page again, so the box
+// shows the vote as it stands now beside the reason; every answer of this action is about the vote.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus }) => actionStatus === undefined || actionStatus < 500;
+
 function Text({ label, value }: { label: string; value: string }) {
   return (
     <div>
@@ -154,6 +158,12 @@ export default function EntryPage() {
         ) : null}
       </header>
       {vote ? <VoteBox slug={event.slug} vote={vote} error={answer?.voteError} /> : null}
+      {/* The vote turned off (or its box hidden) since the page was opened: the reason still needs a place. */}
+      {answer?.voteError && (!vote || vote.box.kind === "hidden") ? (
+        <p role="alert" className="card text-sm">
+          {answer.voteError}
+        </p>
+      ) : null}
       {followUp && (followUp.latest || followUp.canRecord) ? (
         <FollowUpSection eventSlug={event.slug} entryId={entry.id} latest={followUp.latest} canRecord={followUp.canRecord} metric={entry} />
       ) : null}

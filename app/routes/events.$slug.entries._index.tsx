@@ -83,7 +83,13 @@ export default function Gallery() {
           ) : null}
         </section>
       ) : null}
-      <Form method="get" className="card flex flex-wrap items-end gap-3" aria-label="Filter entries">
+      {/* A new form for each address: after Back or Forward its choices are the list's, not the last ones picked. */}
+      <Form
+        key={`${filters.problem}|${filters.outcome}|${filters.tag}`}
+        method="get"
+        className="card flex flex-wrap items-end gap-3"
+        aria-label="Filter entries"
+      >
         <div>
           <label htmlFor="f-problem" className="label">
             Problem

@@ -79,8 +79,8 @@ const REPEAT_WINDOW_MS = 60_000;
  * Returns its id and how many people it reached (null while it waits for its time), or `repeated` when the same
  * organizer wrote the same announcement (title, message, audience, and the same time, or both "now") in this event
  * within the last minute: a second press, or the form sent again without JavaScript, sends nobody anything twice;
- * the same text scheduled for another time is another announcement (a second reminder). One INSERT … WHERE NOT EXISTS, so two
- * presses at once write one row.
+ * the same text scheduled for another time is another announcement (a second reminder). One INSERT … WHERE NOT
+ * EXISTS, so two presses at once write one row.
  */
 export async function createAnnouncement(
   event: AnnouncementEvent,
