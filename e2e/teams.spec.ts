@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { teams } from "#db/schema";
+import { and, eq } from "drizzle-orm";
+import { problems, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { createTeam, joinTeam, leaveTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, submissionDeadlineIn, submittedEntry, teamOf } from "./fixtures";
@@ -284,6 +284,23 @@ test("joining by an invite page opened before joining another team in another ta
   await page.getByRole("button", { name: "Join team" }).click();
   await expect(page.getByRole("alert")).toHaveText("You are already in a team for this event: one team per person per event.");
   await expect(page.getByRole("heading", { level: 1, name: /^Join / })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a problem retired while a team is being created is named beside the field", async ({ browser }) => {
+  const setUp = await openEvent(unique("Retired Problem Hack"), { problems: ["Invoice disputes found late", "Slow month-end close"] });
+  const page = await pageSignedInAs(browser, (await createPerson("Rae Late")).email);
+  await page.goto(`${setUp.url}/teams/new`);
+  await waitForApp(page);
+  await page.getByLabel("Team name").fill(unique("Closers"));
+  await page.getByLabel("Problem").selectOption({ label: "Slow month-end close" });
+  // The organizers retire that problem meanwhile.
+  await db
+    .update(problems)
+    .set({ retiredAt: new Date() })
+    .where(and(eq(problems.eventId, setUp.event.id), eq(problems.title, "Slow month-end close")));
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByLabel("Problem")).toHaveAccessibleDescription("“Slow month-end close” was retired since this page was opened. Pick another problem.");
   await expectAccessible(page);
 });
 

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { Deferred, GeneralErrorBoundary, lazyPart, useHydrated } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";
@@ -53,8 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
-  enforce(canJoinTeam(user, access, new Date()));
   const submission = parseForm(await request.formData(), { schema: teamSchema });
+  // Refused since the page was opened (joined a team in another tab, the deadline passed, made a judge): said beside
+  // the form, as a refusal of the team itself is; an event this person may not see stays an error page.
+  const may = canJoinTeam(user, access, new Date());
+  if (!may.ok && may.status === 404) enforce(may);
+  if (!may.ok) return data({ result: submission.reply({ formErrors: [may.reason] }) }, { status: may.status });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const created = await createTeam(event, user.id, submission.value);
   if (!created.ok) return data({ result: submission.reply({ fieldErrors: { [created.field]: [created.message] } }) }, { status: 400 });
@@ -64,6 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewTeam() {
   const { event, problems, chosen, related, history, teamName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
+  // One team per press: a second press while the first is on its way would be refused as "already in a team".
+  const busy = useNavigation().state === "submitting";
   const [, setSearchParams] = useSearchParams();
   const [form, fields] = useForm({
     lastResult,
@@ -93,7 +99,7 @@ export default function NewTeam() {
         <Field label="Team name" meta={fields.name} />
         <SelectField label="Problem" meta={fields.problemId} options={problems} placeholder="Pick a problem…" />
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className="btn-primary">
+          <button type="submit" className="btn-primary" disabled={busy}>
             Create team
           </button>
           <ShowPastAttempts />

@@ -17,10 +17,12 @@ export async function createTeam(
   input: { name: string; problemId: string },
 ): Promise<{ ok: true; teamId: string } | Fail<"name" | "problemId">> {
   const [problem] = await db
-    .select({ id: problems.id })
+    .select({ id: problems.id, title: problems.title, retired: sql<number>`${problems.retiredAt} is not null` })
     .from(problems)
-    .where(and(eq(problems.id, input.problemId), eq(problems.eventId, event.id), sql`${problems.retiredAt} is null`));
+    .where(and(eq(problems.id, input.problemId), eq(problems.eventId, event.id)));
   if (!problem) return { ok: false, field: "problemId", message: "Pick a problem of this event" };
+  // Retired by the organizers since the page was opened: said so, rather than as if it were not a problem of the event.
+  if (problem.retired) return { ok: false, field: "problemId", message: `“${problem.title}” was retired since this page was opened. Pick another problem.` };
   const lookalike = await sameNameButCase(event.id, input.name);
   if (lookalike) return { ok: false, field: "name", message: lookalike };
   const teamId = newId();

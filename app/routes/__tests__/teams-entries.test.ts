@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { entries, teamMembers, teams } from "#db/schema";
+import { entries, problems, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
+import { addProblem } from "~/modules/problems/problems.server";
 import { createTeam, joinTeam } from "~/modules/teams/teams.server";
 import { loader as entryViewLoader } from "~/routes/events.$slug.entries.$entryId._index";
 import { action as entryAction, loader as entryLoader } from "~/routes/events.$slug.teams.$teamId.entry";
@@ -15,6 +16,7 @@ import {
   expectStatus,
   fieldErrors,
   movePhase,
+  problemInput,
   request,
   setSubmissionDeadline,
   toastOf,
@@ -91,7 +93,9 @@ describe("teams", () => {
       newTeamAction(args(request(path, { user: creator, form: { name: "Second", problemId: problem.id } }), { slug: event.slug })),
       403,
     );
-    expect(second.data).toBe("You are already in a team for this event: one team per person per event.");
+    // Said beside the form (a page opened before joining a team in another tab), not as an error page.
+    expect(second.thrown).toBe(false);
+    expect(fieldErrors(second)[""]).toEqual(["You are already in a team for this event: one team per person per event."]);
     // The module refuses too, even when called past the route's check.
     const direct = await createTeam(event, creator.id, { name: "Second", problemId: problem.id });
     expect(direct).toEqual({ ok: false, field: "name", message: "You are already in a team for this event." });
@@ -104,6 +108,14 @@ describe("teams", () => {
       400,
     );
     expect(fieldErrors(wrongProblem).problemId).toEqual(["Pick a problem of this event"]);
+    // A problem retired since the page was opened is named, and refused.
+    const retiring = await addProblem(event.id, { ...problemInput, title: "Retired meanwhile" });
+    await db.update(problems).set({ retiredAt: new Date() }).where(eq(problems.id, retiring.id));
+    const retired = await expectStatus(
+      newTeamAction(args(request(path, { user: bob, form: { name: "Bobs", problemId: retiring.id } }), { slug: event.slug })),
+      400,
+    );
+    expect(fieldErrors(retired).problemId).toEqual(["“Retired meanwhile” was retired since this page was opened. Pick another problem."]);
     const sameName = await expectStatus(
       newTeamAction(args(request(path, { user: bob, form: { name: "Deflectors", problemId: problem.id } }), { slug: event.slug })),
       400,
