@@ -294,6 +294,9 @@ test("a problem retired while a team is being created is named beside the field"
   await waitForApp(page);
   await page.getByLabel("Team name").fill(unique("Closers"));
   await page.getByLabel("Problem").selectOption({ label: "Slow month-end close" });
+  // Picking a problem reads the page again for its past attempts; once that is done, the page holds the problem.
+  await expect(page).toHaveURL(/[?&]problem=/);
+  await expect(page.getByText("For the problem “Slow month-end close”")).toBeVisible();
   // The organizers retire that problem meanwhile.
   await db
     .update(problems)
