@@ -1,10 +1,10 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { entries, events, problems, sessions } from "#db/schema";
 import { db } from "~/db.server";
 import { startSession } from "~/modules/auth/session.server";
 import { createPerson, openEvent, pageSignedInAs, submittedEntry, teamOf, type Person } from "./fixtures";
-import { closeAndStay, expectAccessible, holdRequests, holdScripts, PASSWORD, test, unique, waitForApp } from "./helpers";
+import { closeAndStay, expectAccessible, expectToast, holdRequests, holdScripts, PASSWORD, test, unique, waitForApp } from "./helpers";
 
 /** A signed-in page with JavaScript switched off: the forms must work as plain HTML. */
 async function pageWithoutScript(browser: Browser, person: Person): Promise<Page> {
@@ -180,6 +180,38 @@ test("without JavaScript, a Save draft after the deadline passed keeps the form 
   );
   await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
   await expect(page.getByLabel("One-line summary")).toHaveValue("The last words before the deadline");
+});
+
+test("without JavaScript, a save a teammate's save overtook is refused again until the page is read afresh", async ({ browser }) => {
+  const setUp = await openEvent();
+  const person = await createPerson("Noor Noscript");
+  const team = await teamOf(setUp, person);
+  const page = await pageSignedInAs(browser, person.email, { javaScriptEnabled: false });
+  await page.goto(`${team.url}/entry`);
+  await page.getByLabel("Title").fill("Dispute radar");
+  // A teammate saves meanwhile.
+  await db
+    .update(entries)
+    .set({ title: "Dispute desk", version: sql`${entries.version} + 1` })
+    .where(eq(entries.teamId, team.teamId));
+  const refused = page.getByRole("alert").filter({ hasText: "A teammate saved this entry after you opened it." });
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(refused).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
+  // Pressing Save again from that page does not replace the save the person has not seen.
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.waitForLoadState();
+  await expect(refused).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
+  const [stored] = await db.select({ title: entries.title }).from(entries).where(eq(entries.teamId, team.teamId));
+  expect(stored.title).toBe("Dispute desk");
+  // Read afresh, the page shows the teammate's save, and a save from there is kept.
+  await page.goto(`${team.url}/entry`);
+  await expect(page.getByLabel("Title")).toHaveValue("Dispute desk");
+  await page.getByLabel("Title").fill("Dispute radar desk");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expectToast(page, /^Draft saved/);
+  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar desk");
 });
 
 test("adding a screenshot keeps what was typed since the last autosave", async ({ browser }) => {

@@ -22,6 +22,7 @@ import { autosaveEntry, closedEntryMessage, fieldLabel, notSavedMessage } from "
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { metricDefaults } from "~/modules/entries/form-defaults";
 import { readEntryForm } from "~/modules/entries/multipart.server";
+import { formVersion, noteVersionSent } from "~/modules/entries/conflict";
 import { SHOWN_QUESTIONS_FIELD } from "~/modules/entries/fields";
 import { questionsAddedSince } from "~/modules/entries/questions";
 import { answersFor, listQuestions } from "~/modules/entries/questions.server";
@@ -64,7 +65,7 @@ async function loadTeamEntry(request: Request, params: LoaderFunctionArgs["param
   return { ...ctx, team, entry };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, event, access, team, entry } = await loadTeamEntry(request, params);
   const edit = canEditEntry(user, access, team.id, new Date());
   // The problem's suggested metric fills an entry that has none yet, so the form starts from it even without JavaScript.
@@ -74,7 +75,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: { slug: event.slug, title: event.title },
     team: { id: team.id, name: team.name },
-    entry: { ...entry, ...metricValues, answers },
+    // After a save refused in this request (without JavaScript), the version that save was sent with.
+    entry: { ...entry, ...metricValues, answers, version: formVersion(context, entry) },
     questions,
     metricFromProblem: fromProblem,
     screenshots: await listScreenshots(entry.id),
@@ -90,7 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, event, access, team, entry } = await loadTeamEntry(request, params);
   const edit = canEditEntry(user, access, team.id, new Date());
   const here = `/events/${event.slug}/teams/${team.id}/entry`;
@@ -127,6 +129,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save":
     case "submit": {
       const submit = intent === "submit";
+      // A refused save's page, read again in this request without JavaScript, keeps the version its form was sent with.
+      noteVersionSent(context, entry.id, formData.get("version"));
       const questions = await listQuestions(event.id);
       // A submitted entry stays complete: saving it checks what submitting does (it stays submitted either way). A
       // form of an earlier version is checked as it was sent, so that saveEntry tells of the teammate's save instead.

@@ -17,3 +17,23 @@ export function conflictMessage(differing: string[]): string {
   const where = differing.length ? ` The saved entry differs from your form in: ${differing.join("; ")}.` : "";
   return `A teammate saved this entry after you opened it.${where} Your text is still in the form: copy what you need, reload to see their version, and save again.`;
 }
+
+/**
+ * Without JavaScript a refused save is answered by the page read again in the same request, and that page's form must
+ * carry the version the refused form was sent with: with the newer version, a second press of Save would replace a
+ * teammate's save the person never saw. (With JavaScript the page is not read again after a refusal, so the form keeps
+ * its own version.) The action notes the version sent on the request's load context, which the loaders of the same
+ * request share; the loader hands it to the form.
+ */
+const versionsSent = new WeakMap<object, { entryId: string; version: number }>();
+
+/** Notes the version a save of `entryId` was sent with, for the page read again in this request. */
+export function noteVersionSent(context: object | undefined, entryId: string, sent: unknown) {
+  if (context && typeof sent === "string" && /^\d{1,9}$/.test(sent)) versionsSent.set(context, { entryId, version: Number(sent) });
+}
+
+/** The version the entry form carries: an older one a refused save was sent with in this request, else the entry's. */
+export function formVersion(context: object | undefined, entry: { id: string; version: number }): number {
+  const sent = context ? versionsSent.get(context) : undefined;
+  return sent && sent.entryId === entry.id && sent.version < entry.version ? sent.version : entry.version;
+}
