@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { entries, events, problems, sessions } from "#db/schema";
 import { db } from "~/db.server";
 import { startSession } from "~/modules/auth/session.server";
+import { removeMember } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, submittedEntry, teamOf, type Person } from "./fixtures";
 import { closeAndStay, expectAccessible, expectToast, holdRequests, holdScripts, PASSWORD, test, unique, waitForApp } from "./helpers";
 
@@ -144,6 +145,27 @@ test("a teammate's newer save is never overwritten by autosave; the text stays o
   await expect(bob.getByLabel("Title")).toHaveValue("Bob's title");
 });
 
+test("a member removed from the team while typing is told so by the autosave and Save draft, and the text stays", async ({ browser }) => {
+  const setUp = await openEvent();
+  const [leadPerson, memberPerson] = [await createPerson("Lea Lead"), await createPerson("Mo Removed")];
+  const team = await teamOf(setUp, leadPerson, [memberPerson]);
+  const page = await pageSignedInAs(browser, memberPerson.email);
+  await page.goto(`${team.url}/entry`);
+  await waitForApp(page);
+  await page.getByLabel("Title").fill("Dispute radar");
+  await expect(status(page)).toHaveText(/^Draft saved/);
+  // The lead removes them meanwhile.
+  expect((await removeMember({ id: team.teamId, leadId: leadPerson.id }, memberPerson.id, { confirmed: true, typedName: "" })).ok).toBe(true);
+  await page.getByLabel("One-line summary").fill("Typed after being removed");
+  await expect(status(page)).toHaveText(/^Not saved: Only the team's members can edit its entry\./);
+  await expect(page.getByLabel("One-line summary")).toHaveValue("Typed after being removed");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /^Only the team's members can edit its entry\..* Your text is still in the form/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Your entry" })).toBeVisible();
+  await expect(page.getByLabel("One-line summary")).toHaveValue("Typed after being removed");
+  await expectAccessible(page);
+});
+
 test("a deadline that passes while the team types: Save draft says why, and the text stays", async ({ browser }) => {
   const { setUp, page } = await entryPage(browser);
   await page.getByLabel("Title").fill("Dispute radar");
@@ -182,37 +204,44 @@ test("without JavaScript, a Save draft after the deadline passed keeps the form 
   await expect(page.getByLabel("One-line summary")).toHaveValue("The last words before the deadline");
 });
 
-test("without JavaScript, a save a teammate's save overtook is refused again until the page is read afresh", async ({ browser }) => {
-  const setUp = await openEvent();
-  const person = await createPerson("Noor Noscript");
-  const team = await teamOf(setUp, person);
-  const page = await pageSignedInAs(browser, person.email, { javaScriptEnabled: false });
-  await page.goto(`${team.url}/entry`);
-  await page.getByLabel("Title").fill("Dispute radar");
-  // A teammate saves meanwhile.
-  await db
-    .update(entries)
-    .set({ title: "Dispute desk", version: sql`${entries.version} + 1` })
-    .where(eq(entries.teamId, team.teamId));
-  const refused = page.getByRole("alert").filter({ hasText: "A teammate saved this entry after you opened it." });
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(refused).toBeVisible();
-  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
-  // Pressing Save again from that page does not replace the save the person has not seen.
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await page.waitForLoadState();
-  await expect(refused).toBeVisible();
-  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
-  const [stored] = await db.select({ title: entries.title }).from(entries).where(eq(entries.teamId, team.teamId));
-  expect(stored.title).toBe("Dispute desk");
-  // Read afresh, the page shows the teammate's save, and a save from there is kept.
-  await page.goto(`${team.url}/entry`);
-  await expect(page.getByLabel("Title")).toHaveValue("Dispute desk");
-  await page.getByLabel("Title").fill("Dispute radar desk");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expectToast(page, /^Draft saved/);
-  await expect(page.getByLabel("Title")).toHaveValue("Dispute radar desk");
-});
+for (const javaScriptEnabled of [true, false]) {
+  test(`${javaScriptEnabled ? "with" : "without"} JavaScript, a save a teammate's save overtook is refused again until the page is read afresh`, async ({
+    browser,
+  }) => {
+    const setUp = await openEvent();
+    const person = await createPerson("Noor Noscript");
+    const team = await teamOf(setUp, person);
+    const page = await pageSignedInAs(browser, person.email, { javaScriptEnabled });
+    await page.goto(`${team.url}/entry`);
+    if (javaScriptEnabled) await waitForApp(page);
+    // A teammate saves meanwhile.
+    await db
+      .update(entries)
+      .set({ title: "Dispute desk", version: sql`${entries.version} + 1` })
+      .where(eq(entries.teamId, team.teamId));
+    await page.getByLabel("Title").fill("Dispute radar");
+    const refused = page.getByRole("alert").filter({ hasText: "A teammate saved this entry after you opened it." });
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(refused).toBeVisible();
+    await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
+    // Pressing Save again from that page does not replace the save the person has not seen.
+    const answered = page.waitForResponse((r) => r.request().method() === "POST");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await answered;
+    await expect(refused).toBeVisible();
+    await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
+    const [stored] = await db.select({ title: entries.title }).from(entries).where(eq(entries.teamId, team.teamId));
+    expect(stored.title).toBe("Dispute desk");
+    // Read afresh, the page shows the teammate's save, and a save from there is kept.
+    await page.goto(`${team.url}/entry`);
+    if (javaScriptEnabled) await waitForApp(page);
+    await expect(page.getByLabel("Title")).toHaveValue("Dispute desk");
+    await page.getByLabel("Title").fill("Dispute radar desk");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expectToast(page, /^Draft saved/);
+    await expect(page.getByLabel("Title")).toHaveValue("Dispute radar desk");
+  });
+}
 
 test("adding a screenshot keeps what was typed since the last autosave", async ({ browser }) => {
   const { page } = await entryPage(browser);

@@ -66,13 +66,14 @@ type EntryFormValues = Record<Exclude<EntryField, "version" | "outcome" | "postM
 export function EntryForm({
   entry,
   questions,
-  metricFromProblem,
+  metricNote,
   lastResult,
   onAutosaved,
 }: {
   entry: EntryFormValues;
   questions: Question[];
-  metricFromProblem: boolean;
+  /** Said above the AI metric when it was filled in from the problem's suggestion (worded by the server, ADR 043). */
+  metricNote: string | null;
   lastResult?: SubmissionResult<string[]>;
   /** Told the entry's version after each autosave that stored it. */
   onAutosaved?: (version: number) => void;
@@ -138,9 +139,7 @@ export function EntryForm({
         <Field label={label("tags")} meta={fields.tags} hint="Comma-separated, e.g. support, retrieval, classification." />
       </Section>
       <Section id="ai-metric" className="grid gap-4 sm:grid-cols-2">
-        {metricFromProblem ? (
-          <p className="text-sm text-slate-700 sm:col-span-2">Filled in from your problem&rsquo;s suggested metric. Change it if you measure something else.</p>
-        ) : null}
+        {metricNote ? <p className="text-sm text-slate-700 sm:col-span-2">{metricNote}</p> : null}
         <Field label={label("metricName")} meta={fields.metricName} />
         <Field label={label("metricUnit")} meta={fields.metricUnit} />
         <Field label={label("metricBaseline")} meta={fields.metricBaseline} />

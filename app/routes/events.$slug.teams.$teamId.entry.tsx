@@ -21,7 +21,7 @@ import { AUTOSAVE_INTENT } from "~/modules/entries/autosave";
 import { autosaveEntry, closedEntryMessage, fieldLabel, notSavedMessage } from "~/modules/entries/autosave.server";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { metricDefaults } from "~/modules/entries/form-defaults";
-import { readEntryForm } from "~/modules/entries/multipart.server";
+import { isMultipart, readEntryForm } from "~/modules/entries/multipart.server";
 import { formVersion, noteVersionSent } from "~/modules/entries/conflict";
 import { SHOWN_QUESTIONS_FIELD } from "~/modules/entries/fields";
 import { questionsAddedSince } from "~/modules/entries/questions";
@@ -55,14 +55,16 @@ const RELATED_FIELDS = ["title", "approach"];
 export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
   pageTitle(error, () => `Entry of ${data?.team.name ?? "your team"} · ${data?.event.title ?? "Event"}`);
 
-async function loadTeamEntry(request: Request, params: LoaderFunctionArgs["params"]) {
+/** The team and its entry, for those who may see the team (`view` says; the loader refuses everyone else at once). */
+async function loadTeamEntry(request: Request, params: LoaderFunctionArgs["params"], refuse = true) {
   const ctx = await requireEventAccess(request, params.slug);
   const team = await getTeam(ctx.event.id, params.teamId ?? "");
   invariantResponse(team, "Team not found", 404);
-  enforce(canViewTeam(ctx.user, ctx.access, team.id));
+  const view = canViewTeam(ctx.user, ctx.access, team.id);
+  if (refuse) enforce(view);
   const entry = await getTeamEntry(team.id);
   invariantResponse(entry, "Entry not found", 404);
-  return { ...ctx, team, entry };
+  return { ...ctx, team, entry, view };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -78,7 +80,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // After a save refused in this request (without JavaScript), the version that save was sent with.
     entry: { ...entry, ...metricValues, answers, version: formVersion(context, entry) },
     questions,
-    metricFromProblem: fromProblem,
+    metricNote: fromProblem ? "Filled in from your problem’s suggested metric. Change it if you measure something else." : null,
     screenshots: await listScreenshots(entry.id),
     // "Have we tried this before?" while the team still shapes its entry: for the problem and what the team
     // wrote (saved text here; the panel asks again as they type).
@@ -93,15 +95,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, event, access, team, entry } = await loadTeamEntry(request, params);
+  const { user, event, access, team, entry, view } = await loadTeamEntry(request, params, false);
   const edit = canEditEntry(user, access, team.id, new Date());
   const here = `/events/${event.slug}/teams/${team.id}/entry`;
-  // Only the team gets this far; its saves hear a closed entry as data, so a page left open past the
-  // deadline keeps its text on screen instead of turning into an error page.
-  if (access.teamId !== team.id) enforce(edit);
+  // The team's saves hear a closed entry as data, so a page left open past the deadline keeps its text on screen
+  // instead of turning into an error page. So do the saves of someone removed from the team (or who left it in
+  // another tab) while the form was open; anything else from outside the team, an upload before its body is read, is
+  // refused as a page.
+  const member = access.teamId === team.id;
+  const refuseOutsider = () => {
+    enforce(view);
+    enforce(edit);
+  };
+  if (!member && isMultipart(request)) refuseOutsider();
   const formData = await readEntryForm(request);
   if ("refused" in formData) return data({ screenshotError: formData.refused }, { status: 400 });
   const intent = readIntent(formData);
+  if (!member && intent !== AUTOSAVE_INTENT && intent !== "save" && intent !== "submit") refuseOutsider();
   if (intent === AUTOSAVE_INTENT) {
     const saved = await autosaveEntry(team, entry, edit, formData, new Date(), event.timezone, await listQuestions(event.id));
     return data({ autosave: saved }, { status: saved.ok ? 200 : { invalid: 400, conflict: 409, closed: 403 }[saved.reason] });
@@ -173,11 +183,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 // An autosave changes nothing the page shows except its own status line; reloading the entry would
 // replace the form the person is typing in.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === AUTOSAVE_INTENT ? false : defaultShouldRevalidate;
+// A refused save is not followed by reading the page again either: the refusal is beside the form, and after a
+// teammate's save the page's newer version would let the next Save replace what the person has not seen (ADR 060).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionStatus, defaultShouldRevalidate }) =>
+  formData?.get("intent") !== AUTOSAVE_INTENT && !(actionStatus! >= 400) && defaultShouldRevalidate;
 
 export default function EditEntry() {
-  const { event, team, entry, questions, metricFromProblem, screenshots, related, relatedHref, history, refusal, statusLine } = useLoaderData<typeof loader>();
+  const { event, team, entry, questions, metricNote, screenshots, related, relatedHref, history, refusal, statusLine } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formKey = useEntryFormKey(entry.id, entry.version);
   const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
@@ -208,14 +220,7 @@ export default function EditEntry() {
             <LiveRelatedLearnings learnings={related} href={relatedHref} formId="entry" fields={RELATED_FIELDS} history={history} />
           </Deferred>
           <EntrySectionsNav withQuestions={questions.length > 0} />
-          <EntryForm
-            key={formKey.key}
-            entry={entry}
-            questions={questions}
-            metricFromProblem={metricFromProblem}
-            lastResult={lastResult}
-            onAutosaved={formKey.onAutosaved}
-          />
+          <EntryForm key={formKey.key} entry={entry} questions={questions} metricNote={metricNote} lastResult={lastResult} onAutosaved={formKey.onAutosaved} />
           <Deferred>
             <Screenshots
               screenshots={screenshots}

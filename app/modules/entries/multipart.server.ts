@@ -8,12 +8,17 @@ const MAX_FORM_BYTES = MAX_SCREENSHOT_BYTES + 64 * 1024;
 
 class FormRefused extends Error {}
 
+/** A multipart body: the screenshot upload's, whatever the capitals of its type. */
+export function isMultipart(request: Request): boolean {
+  return request.headers.get("Content-Type")?.toLowerCase().startsWith("multipart/form-data") ?? false;
+}
+
 /**
  * The entry page's form: plain fields, or a multipart screenshot upload parsed part by part with a cap
  * on each part, on the number of parts and on their total, instead of being buffered whole.
  */
 export async function readEntryForm(request: Request): Promise<FormData | { refused: string }> {
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return request.formData();
+  if (!isMultipart(request)) return request.formData();
   const inMemory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_SCREENSHOT_BYTES });
   let parts = 0;
   let total = 0;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { entries, events } from "#db/schema";
 import { db } from "~/db.server";
 import { addProblem } from "~/modules/problems/problems.server";
-import { createTeam } from "~/modules/teams/teams.server";
+import { createTeam, joinTeam, removeMember } from "~/modules/teams/teams.server";
 import { action as entryAction, loader as entryLoader } from "~/routes/events.$slug.teams.$teamId.entry";
 import { loader as newTeamLoader } from "~/routes/events.$slug.teams.new";
 import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, setSubmissionDeadline, type TestUser } from "~/test/fixtures";
@@ -115,9 +115,9 @@ describe("entry form autosave", () => {
     const shot = await expectStatus(post(creator, event.slug, teamId, { intent: "delete-screenshot", screenshotId: "none" }), 403);
     expect(shot.thrown).toBe(false);
     expect((shot.data as { screenshotError: string }).screenshotError).toMatch(/^Submissions are closed: the submission deadline has passed\./);
-    // Anyone outside the team is refused with an error page.
+    // Anyone outside the team is refused too.
     const outsider = await expectStatus(post(organizer, event.slug, teamId, { intent: "autosave", version: 1, title: "Organizer" }), 403);
-    expect(outsider.thrown).toBe(true);
+    expect((outsider.data as Autosave).autosave.message).toMatch(/^Only the team's members can edit its entry\./);
     expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
     await movePhase(event.id, organizer, "judging");
     const judging = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Sneaky" }), 403);
@@ -126,13 +126,57 @@ describe("entry form autosave", () => {
   });
 });
 
+describe("the entry form of someone no longer in the team", () => {
+  const path = (slug: string, teamId: string) => `/events/${slug}/teams/${teamId}/entry`;
+  const post = (user: TestUser, slug: string, teamId: string, form: Record<string, string | number>) =>
+    entryAction(args(request(path(slug, teamId), { user, form }), { slug, teamId }));
+
+  it("hears its saves refused as data, so the page keeps the text, and writes nothing", async () => {
+    const { event, teamId, creator } = await setup();
+    const member = await createUser();
+    expect((await joinTeam({ id: teamId, eventId: event.id }, member.id, event.maxTeamSize)).ok).toBe(true);
+    const team = { id: teamId, leadId: creator.id };
+    expect((await removeMember(team, member.id, { confirmed: true, typedName: "" })).ok).toBe(true);
+    const autosave = await expectStatus(post(member, event.slug, teamId, { intent: "autosave", version: 1, title: "Typed before" }), 403);
+    expect(autosave.thrown).toBe(false);
+    expect((autosave.data as Autosave).autosave).toMatchObject({ ok: false, reason: "closed" });
+    expect((autosave.data as Autosave).autosave.message).toMatch(/^Only the team's members can edit its entry\..* Your text is still in the form/);
+    for (const intent of ["save", "submit"]) {
+      const pressed = await expectStatus(post(member, event.slug, teamId, { intent, version: 1, ...complete }), 403);
+      expect(pressed.thrown).toBe(false);
+      const result = (pressed.data as { result: { error?: Record<string, string[]> } }).result;
+      expect(result.error?.[""]?.[0]).toMatch(/^Only the team's members can edit its entry\..* Your text is still in the form/);
+    }
+    expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1, status: "draft" });
+  });
+
+  it("is refused with an error page for anything else, an upload before its body is read", async () => {
+    const { event, teamId } = await setup();
+    const stranger = await createUser();
+    const shot = await expectStatus(post(stranger, event.slug, teamId, { intent: "delete-screenshot", screenshotId: "none" }), 403);
+    expect(shot.thrown).toBe(true);
+    const unknown = await expectStatus(post(stranger, event.slug, teamId, { intent: "rename" }), 403);
+    expect(unknown.thrown).toBe(true);
+    const upload = new Request(`http://localhost${path(event.slug, teamId)}`, {
+      method: "POST",
+      headers: { Cookie: stranger.cookie, "Content-Type": "Multipart/Form-Data; boundary=unread" },
+      body: "never read",
+    });
+    const refused = await expectStatus(entryAction(args(upload, { slug: event.slug, teamId })), 403);
+    expect(refused.thrown).toBe(true);
+  });
+});
+
 describe("entry form defaults", () => {
   it("fills the AI metric from the team's problem until the entry has its own", async () => {
     const { event, teamId, creator } = await setup();
     const load = async () =>
       (await expectStatus(entryLoader(args(request(`/events/${event.slug}/teams/${teamId}/entry`, { user: creator }), { slug: event.slug, teamId })), 200))
-        .data as { entry: { metricName: string; metricUnit: string; metricBaseline: string }; metricFromProblem: boolean };
-    expect(await load()).toMatchObject({ entry: { metricName: "Deflection rate", metricUnit: "%", metricBaseline: "0" }, metricFromProblem: true });
+        .data as { entry: { metricName: string; metricUnit: string; metricBaseline: string }; metricNote: string | null };
+    expect(await load()).toMatchObject({
+      entry: { metricName: "Deflection rate", metricUnit: "%", metricBaseline: "0" },
+      metricNote: expect.stringMatching(/^Filled in from your problem’s suggested metric\./),
+    });
     // Nothing is stored until the team saves.
     expect(await entryOf(teamId)).toMatchObject({ metricName: "", metricUnit: "" });
     await expectStatus(
@@ -144,7 +188,7 @@ describe("entry form defaults", () => {
       ),
       302,
     );
-    expect(await load()).toMatchObject({ entry: { metricName: "Tickets closed", metricUnit: "", metricBaseline: "" }, metricFromProblem: false });
+    expect(await load()).toMatchObject({ entry: { metricName: "Tickets closed", metricUnit: "", metricBaseline: "" }, metricNote: null });
   });
 });
 
