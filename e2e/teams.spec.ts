@@ -307,6 +307,22 @@ test("a problem retired while a team is being created is named beside the field"
   await expectAccessible(page);
 });
 
+test("without JavaScript, creating a team after joining another in another tab says why and lists the name sent", async ({ browser }) => {
+  const setUp = await openEvent(unique("No Script Team Hack"));
+  const [lead, newcomer] = [await createPerson("Lou Lead"), await createPerson("Ned Noscript")];
+  const other = await teamOf(setUp, lead);
+  const page = await pageSignedInAs(browser, newcomer.email, { javaScriptEnabled: false });
+  await page.goto(`${setUp.url}/teams/new`);
+  const name = unique("Ledger Hounds");
+  await page.getByLabel("Team name").fill(name);
+  await page.getByLabel("Problem").selectOption({ index: 1 });
+  // In another tab they join the other team meanwhile.
+  expect((await joinTeam({ id: other.teamId, eventId: setUp.event.id }, newcomer.id, setUp.event.maxTeamSize)).ok).toBe(true);
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByText("You are already in a team for this event")).toBeVisible();
+  await expect(page.getByRole("region", { name: "What you sent" })).toContainText(`Team name: ${name}`);
+});
+
 // The invite-code form loads after the event page, and only for people who see it (ADR 058): a team's member never
 // downloads its code, someone without a team does.
 test("only people who may join a team download the invite-code form's code", async ({ browser }) => {

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { Link } from "~/components/link";
 import { Deferred, GeneralErrorBoundary, lazyPart, useHydrated } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";
+import { KeptLines } from "~/components/kept-lines";
 import { RelatedLearnings as RelatedLearningsOnServer } from "~/components/learnings";
 import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
@@ -14,7 +15,7 @@ import { problemSearchText, relatedLearnings } from "~/modules/archive/search.se
 import { canJoinTeam } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listProblems } from "~/modules/problems/problems.server";
-import { teamSchema } from "~/modules/teams/schemas";
+import { teamAsText, teamSchema } from "~/modules/teams/schemas";
 import { createTeam } from "~/modules/teams/teams.server";
 import { pageTitle } from "~/lib/page-title";
 
@@ -58,7 +59,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // the form, as a refusal of the team itself is; an event this person may not see stays an error page.
   const may = canJoinTeam(user, access, new Date());
   if (!may.ok && may.status === 404) enforce(may);
-  if (!may.ok) return data({ result: submission.reply({ formErrors: [may.reason] }) }, { status: may.status });
+  // Without JavaScript the page read again refuses the form too: its error page lists what was sent (as the reply
+  // keeps it: known fields, none far over its length).
+  if (!may.ok) {
+    const result = submission.reply({ formErrors: [may.reason] });
+    return data({ result, kept: teamAsText(result.initialValue ?? {}) }, { status: may.status });
+  }
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const created = await createTeam(event, user.id, submission.value);
   if (!created.ok) return data({ result: submission.reply({ fieldErrors: { [created.field]: [created.message] } }) }, { status: 400 });
@@ -129,5 +135,10 @@ function ShowPastAttempts() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
+  return (
+    <>
+      <GeneralErrorBoundary />
+      <KeptLines />
+    </>
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldsAsText } from "~/lib/kept";
 import { oneSpaceBetweenWords } from "~/lib/words";
 
 export const teamSchema = z.object({
@@ -10,6 +11,11 @@ export const teamSchema = z.object({
     .max(60, "Use at most 60 characters"),
   problemId: z.string({ error: "Pick the problem your team works on" }).min(1, "Pick the problem your team works on").max(100),
 });
+
+/** What a refused new team held, as lines to copy (app/lib/kept.ts): its name; a problem is picked again from a list. */
+export function teamAsText(payload: Record<string, unknown>): string[] {
+  return fieldsAsText(payload, { name: "Team name" });
+}
 
 /**
  * What people paste for an invite code: the code in any case, with spaces or hyphens ("RP2C-45NH"), or the whole

@@ -96,6 +96,8 @@ describe("teams", () => {
     // Said beside the form (a page opened before joining a team in another tab), not as an error page.
     expect(second.thrown).toBe(false);
     expect(fieldErrors(second)[""]).toEqual(["You are already in a team for this event: one team per person per event."]);
+    // Without JavaScript the page read again refuses the form: its error page lists the name sent, to copy.
+    expect((second.data as { kept: string[] }).kept).toEqual(["Team name: Second"]);
     // The module refuses too, even when called past the route's check.
     const direct = await createTeam(event, creator.id, { name: "Second", problemId: problem.id });
     expect(direct).toEqual({ ok: false, field: "name", message: "You are already in a team for this event." });
