@@ -1,8 +1,12 @@
 // Judging rounds (ADR 038): organizers shortlist finalists after round 1, the final round's judges score them, and its
 // ranking is the one published; round 1 stays visible to organizers.
 import { expect, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { criteria } from "#db/schema";
+import { db } from "~/db.server";
+import { listCriteria } from "~/modules/events/events.server";
 import { createPerson, openEvent, pageSignedInAs, scoreSheet, startFinalRound, startJudging, submittedEntry } from "./fixtures";
-import { expectAccessible, expectToast, unique, test } from "./helpers";
+import { expectAccessible, expectToast, unique, test, waitForApp } from "./helpers";
 
 const finalCriteria = ["Live demo", "Business impact", "Answers to the jury"];
 
@@ -147,12 +151,50 @@ test("a round 1 sheet saved after the final round started says why nothing was s
   await startFinalRound(setUp, [entryId], [judge]);
   await page.getByRole("button", { name: "Save scores" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The rubric changed since this page was opened" })).toContainText(
-    "so nothing was saved. Reload the page to score against it. Your scores and comments are still in the form: copy what you need.",
+    "so nothing was saved. The sheet now follows the current rubric, with what you typed under the criteria that stayed: check it and save again.",
   );
+  // The sheet is now the final round's, whose criteria are copies of round 1's: what was typed is under the same names.
+  await expect(page.getByRole("heading", { name: /Your final round scores/ })).toBeVisible();
   await expect(fit.getByLabel("4", { exact: true })).toBeChecked();
   await expect(page.getByLabel("Comment on Problem fit (optional)")).toHaveValue("Clear cost today.");
   await expectAccessible(page);
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expectToast(page, /^Partial scores saved for /);
 });
+
+for (const javaScriptEnabled of [false, true]) {
+  test(`${javaScriptEnabled ? "with" : "without"} JavaScript, a sheet sent after the organizers removed a criterion follows the rubric and lists what was sent`, async ({
+    browser,
+  }) => {
+    const setUp = await openEvent(unique("Shrunk Rubric Hack"));
+    const { entryId } = await submittedEntry(setUp, await createPerson("Pat Shrunk"), unique("Shrunk entry"));
+    const judge = await createPerson("Jo Noscript");
+    await startJudging(setUp, [judge]);
+    const rubric = await listCriteria(setUp.event.id);
+    const [removed, first] = [rubric[0], rubric[1]];
+    const page = await pageSignedInAs(browser, judge.email, { javaScriptEnabled });
+    await page.goto(`${setUp.url}/entries/${entryId}/score`);
+    if (javaScriptEnabled) await waitForApp(page);
+    await page
+      .getByRole("group", { name: new RegExp(first.name) })
+      .getByLabel("4", { exact: true })
+      .check();
+    await page.getByLabel(`Comment on ${first.name} (optional)`).fill("Clear cost today.");
+    await page
+      .getByRole("group", { name: new RegExp(removed.name) })
+      .getByLabel("2", { exact: true })
+      .check();
+    await page.getByLabel(`Comment on ${removed.name} (optional)`).fill("Only a slide.");
+    // The organizers remove the first criterion meanwhile, before anyone scored.
+    await db.delete(criteria).where(eq(criteria.id, removed.id));
+    await page.getByRole("button", { name: "Save scores" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "The rubric changed since this page was opened" })).toBeVisible();
+    await expect(page.getByRole("group", { name: new RegExp(first.name) }).getByLabel("4", { exact: true })).toBeChecked();
+    await expect(page.getByLabel(`Comment on ${first.name} (optional)`)).toHaveValue("Clear cost today.");
+    await expect(page.getByLabel(`Comment on ${removed.name} (optional)`)).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "What you sent" })).toContainText("A criterion: 2 (“Only a slide.”)");
+  });
+}
 
 test("a ranking that moved while the final round's form was open is said, and shown as it is now, before anything starts", async ({ browser }) => {
   const setUp = await openEvent(unique("Moving Rank Hack"));

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, useActionData, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useActionData, useLoaderData, useLocation, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { KeptLines } from "~/components/kept-lines";
 import { Link } from "~/components/link";
@@ -13,7 +13,15 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { canDeclareConflict, canScoreEntry, NOT_A_JUDGE } from "~/modules/auth/permissions";
 import { getEntry } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { currentSheet, declareConflict, judgeEntryFacts, RUBRIC_CHANGED, saveSheet, scoreSheetView } from "~/modules/judging/judging.server";
+import {
+  currentSheet,
+  declareConflict,
+  judgeEntryFacts,
+  RUBRIC_CHANGED,
+  saveSheet,
+  scoreSheetView,
+  sheetAfterRubricChange,
+} from "~/modules/judging/judging.server";
 import { conflictAsText, conflictSchema, namesOtherCriteria, sheetAsText } from "~/modules/judging/schemas";
 import { pageTitle } from "~/lib/page-title";
 
@@ -100,9 +108,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (submission.status !== "success" && namesOtherCriteria(submission.payload.scores, sheet.criterionIds)) {
-    // Only this message: the rows' own ("Unknown criterion") would land on hidden fields.
-    const result = { ...submission.reply(), error: { "": [refusedKeepingForm(RUBRIC_CHANGED, "Your scores and comments are")] } };
-    return data({ result, conflict: false, summary: null, confirmConflict: null }, { status: 409 });
+    // Only this message: the rows' own ("Unknown criterion") would land on hidden fields. The page is read again (with
+    // JavaScript too: shouldRevalidate) for the current rubric, so the sheet comes back as its rows, with what was typed.
+    const sent = submission.reply();
+    const { initialValue, kept } = await sheetAfterRubricChange(event.id, sent.initialValue ?? {}, sheet.criteria);
+    const result = { ...sent, initialValue, error: { "": [RUBRIC_CHANGED] } };
+    return data({ result, conflict: false, summary: null, confirmConflict: null, kept, rubricChanged: true }, { status: 409 });
   }
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: false, summary: null, confirmConflict: null }, { status: 400 });
   // Which submit button: "Save scores" or "Save and next entry".
@@ -117,6 +128,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ result: submission.reply(), conflict: false, summary: outcome.message, confirmConflict: null });
   }
 }
+
+// A sheet refused because the rubric changed comes back as rows of the current rubric: the page is read again for that
+// rubric, although a refusal otherwise leaves the page as it is.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as { rubricChanged?: boolean } | undefined)?.rubricChanged === true || defaultShouldRevalidate;
 
 export default function ScoreEntry() {
   const { entry } = useLoaderData<typeof loader>();
@@ -134,7 +150,11 @@ function ScoreSheetPage() {
       </Deferred>
       {/* The score sheet comes before the conflict form, in the page and in tab order: scoring is the usual job. */}
       <div className="space-y-6">
+        {/* What was sent for criteria the rubric no longer has, to copy. */}
+        {actionData && "rubricChanged" in actionData ? <KeptLines /> : null}
         <ScoreSheetForm
+          // A new rubric is a new sheet, filled in from the answer that refused the old one.
+          key={rubric.map((c) => c.id).join()}
           entryId={entry.id}
           round={event.round}
           scaleMax={event.scaleMax}

@@ -78,6 +78,8 @@ export function ScoreSheetForm({
       {fields.scores.getFieldList().map((item, i) => {
         const f = item.getFieldset();
         const criterion = rubric[i];
+        // Rows sent for another rubric than the page's are never paired with its criteria.
+        if (!criterion) return null;
         return (
           <fieldset key={item.key} className="space-y-2 border-t border-slate-100 pt-3" aria-describedby={f.value.errors ? f.value.errorId : undefined}>
             <legend className="font-semibold">

@@ -25,7 +25,7 @@ import { afterSave, nextToScore } from "./queue";
 import { computeEventResults, type Score } from "./results";
 import { cachedResults, resultsVersion } from "./results-cache.server";
 import { asRound, type JudgingRound } from "./rounds";
-import { scoreSheetSchema } from "./schemas";
+import { scoreSheetSchema, sheetAsText, sheetForRubric } from "./schemas";
 
 /**
  * Scores and comments that count: not those of a judge who declared a conflict with the entry.
@@ -260,7 +260,18 @@ export async function currentSheet(event: { id: string; scaleMax: number; judgin
 
 /** Said when a sheet names other criteria than the rubric now (`namesOtherCriteria`). */
 export const RUBRIC_CHANGED =
-  "The rubric changed since this page was opened (the final round started with its own criteria, or the organizers changed one), so nothing was saved. Reload the page to score against it.";
+  "The rubric changed since this page was opened (the final round started with its own criteria, or the organizers changed one), so nothing was saved. The sheet now follows the current rubric, with what you typed under the criteria that stayed: check it and save again.";
+
+/**
+ * The answer to a sheet sent against another rubric (`namesOtherCriteria`): the sheet as rows of the current rubric
+ * (`sheetForRubric`), which the page read again shows, and every line sent, by the name of its criterion in either
+ * round, for what the current rubric has no place for. `sent`: the sheet as the reply keeps it.
+ */
+export async function sheetAfterRubricChange(eventId: string, sent: Record<string, unknown>, current: readonly { id: string; name: string }[]) {
+  const named = await db.select({ id: criteria.id, name: criteria.name }).from(criteria).where(eq(criteria.eventId, eventId));
+  const names = new Map(named.map((c) => [c.id, c.name]));
+  return { initialValue: sheetForRubric(sent, current, names), kept: sheetAsText(sent, named) };
+}
 
 /**
  * Upserts the criteria that have a value; criteria left blank keep whatever was saved before (partial work). Each

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { conflictAsText, conflictSchema, judgingSettingsSchema, namesOtherCriteria, scoreSheetSchema, sheetAsText, withdrawConflictSchema } from "./schemas";
+import {
+  conflictAsText,
+  conflictSchema,
+  judgingSettingsSchema,
+  namesOtherCriteria,
+  scoreSheetSchema,
+  sheetAsText,
+  sheetForRubric,
+  withdrawConflictSchema,
+} from "./schemas";
 
 // Built inside each test, not at import: a schema made once at import would never see a mutant (ADR 013).
 const schema = () => scoreSheetSchema(["fit", "metric"], 5);
@@ -175,5 +184,43 @@ describe("conflict and settings schemas", () => {
   it("defaults every judging setting to off", () => {
     expect(judgingSettingsSchema.parse({})).toEqual({ normalizeScores: false, blindJudging: false, showJudgeNames: false });
     expect(judgingSettingsSchema.parse({ blindJudging: true })).toMatchObject({ blindJudging: true, normalizeScores: false });
+  });
+});
+
+describe("sheetForRubric", () => {
+  const sentNames = new Map([
+    ["fit-1", "Problem fit"],
+    ["metric-1", "AI metric"],
+    ["demo-1", "Demo"],
+  ]);
+  it("gives each current criterion what was typed for it, else for a criterion of the same name, else nothing", () => {
+    const payload = {
+      scores: [
+        { criterionId: "fit-1", value: "4", comment: " Clear owner. " },
+        { criterionId: "metric-1", value: "2", comment: "" },
+        { criterionId: "demo-1", value: "5", comment: "Live" },
+      ],
+      overallComment: " Strong ",
+    };
+    const current = [
+      { id: "metric-1", name: "AI metric" },
+      { id: "fit-2", name: "Problem fit" },
+      { id: "new", name: "Answers to the jury" },
+    ];
+    expect(sheetForRubric(payload, current, sentNames)).toEqual({
+      scores: [
+        { criterionId: "metric-1", value: "2", comment: "" },
+        { criterionId: "fit-2", value: "4", comment: "Clear owner." },
+        { criterionId: "new", value: "", comment: "" },
+      ],
+      overallComment: "Strong",
+    });
+  });
+  it("prefers the row of the criterion itself over one of the same name, and reads nothing from odd rows", () => {
+    const payload = {
+      scores: [{ criterionId: "fit-1", value: "1" }, { criterionId: "fit-2", value: "3" }, "odd", { criterionId: 7, value: "5" }],
+    };
+    expect(sheetForRubric(payload, [{ id: "fit-2", name: "Problem fit" }], sentNames).scores).toEqual([{ criterionId: "fit-2", value: "3", comment: "" }]);
+    expect(sheetForRubric({}, [{ id: "x", name: "X" }], sentNames)).toEqual({ scores: [{ criterionId: "x", value: "", comment: "" }], overallComment: "" });
   });
 });

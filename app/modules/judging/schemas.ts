@@ -67,6 +67,28 @@ export function sheetAsText(payload: Record<string, unknown>, criteria: readonly
   return overall ? [...lines, `Overall comment: “${overall}”`] : lines;
 }
 
+/**
+ * A sheet sent against a rubric that changed since its page was opened, as rows of the current rubric: each criterion
+ * takes what was typed for it, else for a criterion of the same name (the final round starts from a copy of round
+ * 1's), else nothing. `sentNames`: the names of the criteria the sheet may have been sent with, by id.
+ */
+export function sheetForRubric(
+  payload: Record<string, unknown>,
+  criteria: readonly { id: string; name: string }[],
+  sentNames: ReadonlyMap<string, string>,
+): { scores: { criterionId: string; value: string; comment: string }[]; overallComment: string } {
+  const rows = typedRows(payload.scores);
+  const rowFor = (c: { id: string; name: string }) =>
+    rows.find((row) => row.criterionId === c.id) ?? rows.find((row) => typeof row.criterionId === "string" && sentNames.get(row.criterionId) === c.name);
+  return {
+    scores: criteria.map((c) => {
+      const row = rowFor(c);
+      return { criterionId: c.id, value: typedText(row?.value), comment: typedText(row?.comment) };
+    }),
+    overallComment: typedText(payload.overallComment),
+  };
+}
+
 /** What a refused conflict held, as a line to copy: its reason. */
 export function conflictAsText(payload: Record<string, unknown>): string[] {
   const reason = typedText(payload.reason);

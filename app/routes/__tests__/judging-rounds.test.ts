@@ -290,13 +290,22 @@ describe("judging rounds: the final round", () => {
       ),
       409,
     );
-    const staleResult = (stale.data as { result: { error: Record<string, string[]>; initialValue: { scores: { value: string }[] } } }).result;
+    const staleData = stale.data as {
+      result: { error: Record<string, string[]>; initialValue: { scores: { criterionId: string; value: string }[] } };
+      kept: string[];
+      rubricChanged: boolean;
+    };
+    const staleResult = staleData.result;
     expect(staleResult.error).toEqual({
       "": [
-        "The rubric changed since this page was opened (the final round started with its own criteria, or the organizers changed one), so nothing was saved. Reload the page to score against it. Your scores and comments are still in the form: copy what you need.",
+        "The rubric changed since this page was opened (the final round started with its own criteria, or the organizers changed one), so nothing was saved. The sheet now follows the current rubric, with what you typed under the criteria that stayed: check it and save again.",
       ],
     });
-    expect(staleResult.initialValue.scores.map((row) => row.value)).toEqual(w.rubric.map(() => "1"));
+    // The sheet comes back as the final round's rows, which the page read again shows: none of its criteria is one of
+    // round 1's, by id or name, so every line sent is listed to copy.
+    expect(staleData.rubricChanged).toBe(true);
+    expect(staleResult.initialValue.scores).toEqual(finalRubric.map((c) => ({ criterionId: c.id, value: "", comment: "" })));
+    expect(staleData.kept).toEqual(w.rubric.map((c) => `${c.name}: 1`));
     // Even the module's write refuses a round-1 criterion now, in its statement.
     await saveScores(w.ids.Alpha, w.j1.id, [{ criterionId: w.rubric[0].id, value: 1, comment: "" }], new Date());
     const [kept] = await db

@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { entries, eventJudges, scores, teamMembers } from "#db/schema";
 import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
-import { refusedKeepingForm } from "~/lib/forms.server";
 import { RUBRIC_CHANGED } from "~/modules/judging/judging.server";
 import { loader as entryViewLoader } from "~/routes/events.$slug.entries.$entryId._index";
 import { action as scoreAction, loader as scoreLoader } from "~/routes/events.$slug.entries.$entryId.score";
@@ -133,7 +132,7 @@ describe("judging", () => {
 
     // A sheet of other criteria than the rubric's (a page opened before it changed): refused as a whole, with one
     // message the page shows, rather than the rows' own on hidden fields.
-    const rubricChanged = { "": [refusedKeepingForm(RUBRIC_CHANGED, "Your scores and comments are")] };
+    const rubricChanged = { "": [RUBRIC_CHANGED] };
     const partial = sheet(w.rubric.slice(0, 5), () => 3);
     const incomplete = await expectStatus(score(w, w.judge, w.bobEntryId, partial), 409);
     expect(fieldErrors(incomplete)).toEqual(rubricChanged);
