@@ -126,6 +126,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(`/events/${event.slug}/judging`, outcome.message);
     case "sheet":
       return data({ result: submission.reply(), conflict: false, summary: outcome.message, confirmConflict: null });
+    case "refused": {
+      // Judging ended between the checks above and the write: said beside the sheet, which keeps what was typed.
+      const result = submission.reply({ formErrors: [refusedKeepingForm(outcome.message, "Your scores and comments are")] });
+      return data(
+        { result, conflict: false, summary: null, confirmConflict: null, kept: sheetAsText(result.initialValue ?? {}, sheet.criteria) },
+        { status: 409 },
+      );
+    }
   }
 }
 

@@ -292,19 +292,27 @@ export async function saveScores(
       : [
           db.run(sql`insert into scores (entry_id, judge_id, criterion_id, value, comment, updated_at)
             select ${entryId}, ${judgeId}, c.id, ${s.value}, ${s.comment}, ${at} from criteria c join events e on e.id = c.event_id
-            where c.id = ${s.criterionId} and c.round = e.judging_round
+            where c.id = ${s.criterionId} and c.round = e.judging_round and e.phase = 'judging'
             on conflict (entry_id, judge_id, criterion_id) do update set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at`),
         ],
   );
   if (overallComment !== undefined)
     writes.push(
       db.run(sql`insert into overall_comments (entry_id, judge_id, comment, round, updated_at)
-        select ${entryId}, ${judgeId}, ${overallComment}, e.judging_round, ${at} from entries x join events e on e.id = x.event_id where x.id = ${entryId}
+        select ${entryId}, ${judgeId}, ${overallComment}, e.judging_round, ${at} from entries x join events e on e.id = x.event_id
+        where x.id = ${entryId} and e.phase = 'judging'
         on conflict (entry_id, judge_id, round) do update set comment = excluded.comment, updated_at = excluded.updated_at`),
     );
   const [first, ...rest] = writes;
-  if (first) await db.batch([first, ...rest]);
+  // How many rows were written: none when judging ended (or the round changed) after the caller's checks.
+  if (!first) return 0;
+  const results = await db.batch([first, ...rest]);
+  return results.reduce((sum, r) => sum + r.rowsAffected, 0);
 }
+
+/** Said when a sheet's statements found judging over, after the route's checks had passed (ADR 012). */
+export const JUDGING_ENDED_MEANWHILE =
+  "Judging of this round ended while your sheet was on its way (results were published, or the final round started), so nothing was saved. Reload the page to see where judging stands.";
 
 type SheetInput = { criterionId: string; value?: number | undefined; comment: string }[];
 
@@ -319,7 +327,8 @@ export async function saveSheet(
   input: { scores: SheetInput; overallComment: string; then: "queue" | "next" },
   now: Date,
 ) {
-  await saveScores(entry.id, judgeId, input.scores, now, input.overallComment);
+  const written = await saveScores(entry.id, judgeId, input.scores, now, input.overallComment);
+  if (written === 0) return { go: "refused" as const, message: JUDGING_ENDED_MEANWHILE };
   const [saved, queue] = await Promise.all([
     judgeScores(entry.id, judgeId, asRound(event.judgingRound)),
     input.then === "next" ? judgeQueue(event, judgeId) : Promise.resolve([]),
