@@ -93,6 +93,11 @@ describe("a search of only words to leave out", () => {
     expect((await browse({ q: "-5 NOT 7", outcome: "failed" })).learnings.map((l) => l.id)).toEqual(failed.map((l) => l.id));
   });
 
+  it("reads a tag as entries store it: lower case, words joined by hyphens", () => {
+    expect(filtersFromUrl(new URLSearchParams({ tag: " Customer  Support " })).tag).toBe("customer-support");
+    expect(filtersFromUrl(new URLSearchParams({ tag: "  " })).tag).toBeNull();
+  });
+
   it("shows every learning, and says why, when those words are in more learnings than it leaves out", async () => {
     const filters = filtersFromUrl(new URLSearchParams({ q: "-5 NOT 7" }));
     // Four learnings have 5 or 7: within a cap of four they are left out, past a cap of three they are not.

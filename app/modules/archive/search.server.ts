@@ -7,6 +7,7 @@ import { outcomes, rootCauses, type FollowUpStatus, type Outcome, type RootCause
 import { db } from "~/db.server";
 import { hit, limits } from "~/lib/rate-limit.server";
 import { LATEST_STATUS_OF_E, WENT_TO_PRODUCTION_OF_E } from "~/modules/follow-ups/latest.server";
+import { normalizeTag } from "~/modules/entries/schemas";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import { archiveCache, type ArchiveCache } from "./cache.server";
 import {
@@ -58,7 +59,8 @@ export function filtersFromUrl(params: URLSearchParams): ArchiveFilters {
     outcome: (outcomes as readonly string[]).includes(outcome ?? "") ? (outcome as Outcome) : null,
     rootCause: (rootCauses as readonly string[]).includes(rootCause ?? "") ? (rootCause as RootCause) : null,
     event: text("event"),
-    tag: text("tag")?.toLowerCase() ?? null,
+    // As entries store tags: "Customer Support" finds customer-support.
+    tag: normalizeTag(text("tag") ?? "") || null,
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
     production: params.get("production") === "true" ? true : null,
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,

@@ -8,7 +8,7 @@ import { configuredOrigin } from "~/lib/urls.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
 import { entrySubmittedNotices } from "~/modules/teams/notices.server";
 import { conflictMessage, differingFields } from "./conflict";
-import { normalizeTags, type EntryWithAnswers } from "./schemas";
+import { normalizeTag, normalizeTags, type EntryWithAnswers } from "./schemas";
 
 export async function getTeamEntry(teamId: string) {
   const [row] = await db.select().from(entries).where(eq(entries.teamId, teamId));
@@ -99,13 +99,9 @@ export type GalleryFilters = { problemId?: string | null; outcome?: string | nul
 /** Which of the gallery's filters apply ("p" problem, "o" outcome, "t" tag), and the values the queries bind. */
 function galleryFilterValues(eventId: string, filters: GalleryFilters) {
   const outcome = filters.outcome === "working" || filters.outcome === "partial" || filters.outcome === "failed" ? filters.outcome : null;
-  // Tags are stored normalized as "a, b, c".
-  const tag = filters.tag
-    ? `%, ${filters.tag
-        .trim()
-        .toLowerCase()
-        .replace(/[\\%_]/g, (c) => "\\" + c)},%`
-    : null;
+  // Tags are stored normalized as "a, b, c"; the filter is read the same way.
+  const wanted = normalizeTag(filters.tag ?? "");
+  const tag = wanted ? `%, ${wanted.replace(/[\\%_]/g, (c) => "\\" + c)},%` : null;
   return {
     shape: `${filters.problemId ? "p" : ""}${outcome ? "o" : ""}${tag ? "t" : ""}`,
     values: { eventId, problemId: filters.problemId ?? null, outcome, tag },

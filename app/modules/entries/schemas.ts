@@ -101,11 +101,16 @@ export function autosaveSchemaFor(status: (typeof entryStatuses)[number], questi
   return entrySchemaWithQuestions(questions, status === "submitted");
 }
 
+/** One tag as entries store it: lower case, words joined by hyphens, at most 30 characters. Filters read it so too. */
+export function normalizeTag(raw: string): string {
+  return raw.trim().toLowerCase().replace(/\s+/g, "-").slice(0, 30);
+}
+
 export function normalizeTags(tags: string): string {
   const seen = new Set<string>();
   for (const raw of tags.split(",")) {
-    const tag = raw.trim().toLowerCase().replace(/\s+/g, "-");
-    if (tag) seen.add(tag.slice(0, 30));
+    const tag = normalizeTag(raw);
+    if (tag) seen.add(tag);
   }
   return [...seen].slice(0, 10).join(", ");
 }
