@@ -138,9 +138,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // A sheet refused because the rubric changed comes back as rows of the current rubric: the page is read again for that
-// rubric, although a refusal otherwise leaves the page as it is.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  (actionResult as { rubricChanged?: boolean } | undefined)?.rubricChanged === true || defaultShouldRevalidate;
+// rubric. Any other refusal leaves the page as it is, with the sheet as typed (as a route without this function is
+// left: the `defaultShouldRevalidate` given here is true after a refusal too).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, actionStatus, defaultShouldRevalidate }) =>
+  (actionResult as { rubricChanged?: boolean } | undefined)?.rubricChanged === true || (!(actionStatus! >= 400) && defaultShouldRevalidate);
 
 export default function ScoreEntry() {
   const { entry } = useLoaderData<typeof loader>();

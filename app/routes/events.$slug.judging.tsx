@@ -51,14 +51,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The form is one button per listed conflict: a missing id is a forged request, not a typing mistake.
   invariantResponse(submission.status === "success", "Pick the conflict to withdraw.", 400);
   const conflict = (await judgeConflictList(event.id, user.id)).find((c) => c.entryId === submission.value.entryId);
-  invariantResponse(conflict && (await withdrawConflict(event.id, conflict.entryId, user.id)), "You have no conflict declared with this entry.", 404);
-  // Under per-entry assignment, the organizers may have given the entry to another judge meanwhile.
+  // Withdrawn already (in another tab): said on the queue, which is read again, rather than as an error page.
+  if (!conflict || !(await withdrawConflict(event.id, conflict.entryId, user.id)))
+    return redirectWithToast(`/events/${event.slug}/judging`, { kind: "error", message: "You have no conflict declared with this entry (any more)." });
+  // Under per-entry assignment, the entry went to another judge when the conflict was declared, and may stay theirs.
   const { assigned } = await judgeEntryFacts(event, conflict.entryId, user.id);
   return redirectWithToast(
     `/events/${event.slug}/judging`,
     assigned
       ? `Conflict withdrawn: ${conflict.title} is back in your queue.`
-      : `Conflict withdrawn: ${conflict.title} is no longer assigned to you; ask the organizers to assign it again.`,
+      : `Conflict withdrawn: ${conflict.title} stays with the judge it went to when you declared the conflict, so it is not back in your queue.`,
   );
 }
 

@@ -6,7 +6,7 @@ import { entries, events, judgeAssignments } from "#db/schema";
 import { db } from "~/db.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { createOpenEvent, createUser, getEvent, movePhase, type TestUser } from "~/test/fixtures";
-import { saveScores } from "~/modules/judging/judging.server";
+import { declareConflict, saveScores, withdrawConflict } from "~/modules/judging/judging.server";
 import { listAssignments, recomputeAssignments, setJudgesPerEntry } from "./assignments.server";
 import { addJudge, changePhase, listCriteria, removeJudge } from "./events.server";
 import { acceptJudgeInvite, createJudgeInvite } from "./judge-invites.server";
@@ -84,6 +84,24 @@ describe("judge assignments follow the roster and the phase", () => {
     const changed = await changePhase(await getEvent(event.id), organizer.id, { to: "judging", confirmed: true, reason: "" }, new Date());
     expect(changed.ok).toBe(true);
     expect(changed.ok && changed.plan).toMatchObject({ ok: false });
+  });
+
+  it("declareConflict recomputes: another judge takes the entry; withdrawing the conflict keeps one judge an entry", async () => {
+    const { organizer, event, judges, entryRows } = await assigningEvent(2, 2);
+    for (const j of judges) await addJudge(event.id, j.email);
+    await movePhase(event.id, organizer, "judging");
+    const [entry] = entryRows;
+    const [conflicted, other] = (await assignedTo(event.id, judges[0].id)).includes(entry.id) ? judges : [judges[1], judges[0]];
+    expect(await declareConflict(event.id, entry.id, conflicted.id, "My former team", { confirmed: true, typedName: "" })).toEqual({ ok: true });
+    expect(await assignedTo(event.id, conflicted.id)).not.toContain(entry.id);
+    expect(await assignedTo(event.id, other.id)).toContain(entry.id);
+    const judgesOf = async () => {
+      const rows = await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, event.id));
+      return entryRows.map((e) => rows.filter((r) => r.entryId === e.id).length);
+    };
+    expect(await judgesOf()).toEqual([1, 1]);
+    expect(await withdrawConflict(event.id, entry.id, conflicted.id)).toBe(true);
+    expect(await judgesOf()).toEqual([1, 1]);
   });
 
   it("switching from every judge to N per entry keeps every sheet already scored, and assigns the rest", async () => {

@@ -18,6 +18,7 @@ import type { Confirmation } from "~/lib/confirm";
 import type { Actor, EventAccess } from "~/modules/auth/permissions";
 import { answeredQuestions } from "~/modules/entries/questions.server";
 import { listScreenshots } from "~/modules/entries/screenshots.server";
+import { recomputeAssignmentsOf } from "~/modules/events/assignments.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { parseLevels } from "~/modules/events/rubric";
 import { blindJudging } from "./blind.server";
@@ -152,6 +153,9 @@ export async function declareConflict(
     db.delete(scores).where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId))),
     db.delete(overallComments).where(and(eq(overallComments.entryId, entryId), eq(overallComments.judgeId, judgeId))),
   ]);
+  // Under "N judges per entry" the entry would otherwise be judged by one fewer, with no gap shown: another judge takes
+  // the place, as after a change of the roster (recomputeAssignmentsOf).
+  await recomputeAssignmentsOf(eventId);
   return { ok: true };
 }
 
@@ -161,6 +165,7 @@ export async function withdrawConflict(eventId: string, entryId: string, judgeId
     .delete(judgeConflicts)
     .where(and(eq(judgeConflicts.eventId, eventId), eq(judgeConflicts.entryId, entryId), eq(judgeConflicts.judgeId, judgeId)))
     .returning({ entryId: judgeConflicts.entryId });
+  if (removed.length > 0) await recomputeAssignmentsOf(eventId);
   return removed.length > 0;
 }
 

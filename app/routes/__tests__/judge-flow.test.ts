@@ -129,7 +129,8 @@ describe("Save and next entry", () => {
       302,
     );
     expect(location(res)).toBe(`/events/${w.event.slug}/entries/${w.ids.c}/score`);
-    // After declaring a conflict with C, nothing is left after A.
+    // Declaring a conflict with C recomputes the assignments: C leaves the queue, and B, which had no judge, is this
+    // (only) judge's now. A's next is B, never C.
     await expectStatus(score(w, w.judge, w.ids.c, { intent: "conflict", reason: "I mentor this team" }), 302);
     res = await expectStatus(
       score(
@@ -140,8 +141,18 @@ describe("Save and next entry", () => {
       ),
       302,
     );
+    expect(location(res)).toBe(`/events/${w.event.slug}/entries/${w.ids.b}/score`);
+    res = await expectStatus(
+      score(
+        w,
+        w.judge,
+        w.ids.b,
+        sheet(w.rubric, () => 4, andNext),
+      ),
+      302,
+    );
     expect(location(res)).toBe(`/events/${w.event.slug}/judging`);
-    expect(await toast(res)).toBe("Scores saved for Entry A. All your sheets are complete.");
+    expect(await toast(res)).toBe("Scores saved for Entry B. All your sheets are complete.");
   });
 
   it("says when the only unfinished sheet is the one just saved", async () => {

@@ -318,7 +318,10 @@ describe("judging: partial sheets, conflicts, assignments", () => {
       queueAction(args(request(`/events/${w.event.slug}/judging`, { user, form }), { slug: w.event.slug }));
     await expectStatus(score(w, w.j1, w.bobEntry, { intent: "conflict", reason: "Bob is my brother-in-law" }), 302);
     // Nobody else can take it back: another judge has no such conflict, a participant is no judge.
-    await expectStatus(withdraw(w.j2, { entryId: w.bobEntry }), 404);
+    expect(await toastOf(await expectStatus(withdraw(w.j2, { entryId: w.bobEntry }), 302))).toEqual({
+      kind: "error",
+      message: "You have no conflict declared with this entry (any more).",
+    });
     await expectStatus(withdraw(w.bob, { entryId: w.bobEntry }), 403);
     await expectStatus(withdraw(w.j1, {}), 400);
     const conflicts = () => db.select().from(judgeConflicts).where(eq(judgeConflicts.eventId, w.event.id));
@@ -369,14 +372,32 @@ describe("judging: partial sheets, conflicts, assignments", () => {
       { eventId: w.event.id, entryId: w.bobEntry, judgeId: w.j1.id },
     ]);
     for (const entryId of [w.aliceEntry, w.bobEntry]) await expectStatus(score(w, w.j1, entryId, { intent: "conflict", reason: "Former teammates" }), 302);
-    // The organizers recompute: Bob's entry goes to j2.
-    await db.delete(judgeAssignments).where(and(eq(judgeAssignments.entryId, w.bobEntry), eq(judgeAssignments.judgeId, w.j1.id)));
-
-    expect(await toastMessage(await expectStatus(withdraw({ entryId: w.aliceEntry }), 302))).toBe("Conflict withdrawn: Alice entry is back in your queue.");
-    expect(await toastMessage(await expectStatus(withdraw({ entryId: w.bobEntry }), 302))).toBe(
-      "Conflict withdrawn: Bob entry is no longer assigned to you; ask the organizers to assign it again.",
+    // Each conflict recomputed the assignments: both entries went to other judges, one of whom scores Bob's.
+    const holderOf = async (entryId: string) => (await db.select().from(judgeAssignments).where(eq(judgeAssignments.entryId, entryId))).map((a) => a.judgeId);
+    expect((await queue(w, w.j1)).map((q) => q.id)).not.toContain(w.aliceEntry);
+    const [bobJudge] = await holderOf(w.bobEntry);
+    expect([w.j2.id, w.j3.id]).toContain(bobJudge);
+    await expectStatus(
+      score(
+        w,
+        bobJudge === w.j2.id ? w.j2 : w.j3,
+        w.bobEntry,
+        sheet(w.rubric, () => 4),
+      ),
+      302,
     );
-    expect((await queue(w, w.j1)).map((q) => q.id)).toEqual([w.aliceEntry]);
+
+    // Withdrawing recomputes again, and the scored entry stays with its judge.
+    expect(await toastMessage(await expectStatus(withdraw({ entryId: w.bobEntry }), 302))).toBe(
+      "Conflict withdrawn: Bob entry stays with the judge it went to when you declared the conflict, so it is not back in your queue.",
+    );
+    expect(await holderOf(w.bobEntry)).toEqual([bobJudge]);
+    expect((await queue(w, w.j1)).map((q) => q.id)).not.toContain(w.bobEntry);
+    // Withdrawn already, in another tab: said on the queue, not as an error page.
+    expect(await toastOf(await expectStatus(withdraw({ entryId: w.bobEntry }), 302))).toEqual({
+      kind: "error",
+      message: "You have no conflict declared with this entry (any more).",
+    });
   });
 
   it("limits the queue and scoring to assigned entries when the event assigns judges per entry", async () => {
