@@ -246,7 +246,7 @@ export async function submissionDeadlineIn(eventId: string, ms: number) {
 /** Turns on the event's people's choice vote, closing `ms` from now, as the organizers' settings page does (ADR 031). */
 export async function peoplesChoiceVote(eventId: string, ms: number) {
   const organizer = await findPerson("organizer@example.com");
-  if (!(await saveVoteSettings(eventId, { enabled: true, closesAt: new Date(Date.now() + ms) }, organizer.id)))
+  if ((await saveVoteSettings(eventId, { enabled: true, closesAt: new Date(Date.now() + ms) }, organizer.id)) !== true)
     throw new Error("peoplesChoiceVote: event closed");
 }
 

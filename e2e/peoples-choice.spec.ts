@@ -1,4 +1,7 @@
 import { expect } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { events } from "#db/schema";
+import { db } from "~/db.server";
 import { startSession } from "~/modules/auth/session.server";
 import {
   createPerson,
@@ -243,4 +246,25 @@ test("after a tied vote the organizer reopens, reads the counts shown at publish
   await organizer.getByRole("button", { name: "Give People's choice", exact: true }).click();
   await expectToast(organizer, "Award given.");
   await expect(organizer.getByText("Given to: Beta tied")).toBeVisible();
+});
+
+test("a save from a page opened before a co-organizer turned the vote off is refused, and the page shows the vote as it is", async ({ browser }) => {
+  const setUp = await openEvent(unique("Two Organizers Vote Hack"));
+  await submissionDeadlineIn(setUp.event.id, -60_000);
+  await peoplesChoiceVote(setUp.event.id, DAY);
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/peoples-choice`);
+  await expect(organizer.getByLabel("Hold a people's choice vote")).toBeChecked();
+  // A co-organizer turns the vote off meanwhile.
+  await db.update(events).set({ peoplesChoiceEnabled: false }).where(eq(events.id, setUp.event.id));
+  await organizer.getByLabel("Vote closes (UTC)").fill(localInput(2 * DAY));
+  await organizer.getByRole("button", { name: "Save people's choice" }).click();
+  await expect(organizer.getByRole("alert")).toHaveText(/^The people's choice vote changed since you opened this page/);
+  await expect(organizer.getByLabel("Hold a people's choice vote")).not.toBeChecked();
+  await expectAccessible(organizer);
+  // Saved again from the page as it is now, the change is kept.
+  await organizer.getByLabel("Hold a people's choice vote").check();
+  await organizer.getByLabel("Vote closes (UTC)").fill(localInput(2 * DAY));
+  await organizer.getByRole("button", { name: "Save people's choice" }).click();
+  await expectToast(organizer, "People's choice vote saved.");
 });

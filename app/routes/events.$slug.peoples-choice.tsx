@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
@@ -12,7 +12,8 @@ import { canManageEvent, canManagePeoplesChoice } from "~/modules/auth/permissio
 import { requireEventAccess } from "~/modules/events/access.server";
 import { peoplesChoiceSettingsSchema } from "~/modules/peoples-choice/rules";
 import { countsShownBefore, settingsView } from "~/modules/peoples-choice/views.server";
-import { saveVoteSettings } from "~/modules/peoples-choice/votes.server";
+import { peoplesChoiceStamp, saveVoteSettings, VOTE_SETTINGS_CHANGED, voteSettingsOf } from "~/modules/peoples-choice/votes.server";
+import { sentStamp } from "~/lib/stamp.server";
 import { formatInZone } from "~/lib/time";
 import { pageTitle } from "~/lib/page-title";
 
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     deadlineMs: event.submissionDeadline.getTime(),
     locked: change.ok ? null : change.reason,
     settings: settingsView(event, new Date()),
+    stamp: peoplesChoiceStamp(voteSettingsOf(event)),
   };
 }
 
@@ -40,12 +42,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canManageEvent(user, access));
   const schema = peoplesChoiceSettingsSchema({ timezone: event.timezone, submissionDeadline: event.submissionDeadline });
-  const submission = parseForm(await request.formData(), { schema });
+  const formData = await request.formData();
+  const submission = parseForm(formData, { schema });
   // Published since the page was opened: said beside the form, not on an error page in its place. Still a 403.
   const change = canManagePeoplesChoice(user, access);
   if (!change.ok) return data({ result: submission.reply({ formErrors: [refusedKeepingForm(change.reason, "Your changes are")] }) }, { status: change.status });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  if (!(await saveVoteSettings(event.id, submission.value, user.id)))
+  const saved = await saveVoteSettings(event.id, submission.value, user.id, { stamp: sentStamp(formData), stored: voteSettingsOf(event) });
+  // Out of date: the page is read again and its form starts from the vote as saved now (not as sent, which would switch
+  // back the other organizer's change on the next save), with why.
+  if (saved === "changed") return data({ stale: VOTE_SETTINGS_CHANGED }, { status: 409 });
+  if (saved === "published")
     return data({ result: submission.reply({ formErrors: ["Results were published just now, so the vote can no longer change."] }) }, { status: 409 });
   const message = submission.value.enabled
     ? "People's choice vote saved. The People's choice award goes to its winner when results are published."
@@ -53,9 +60,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/events/${event.slug}/peoples-choice`, message);
 }
 
+// A refused save (409: changed meanwhile, or results published) reads the event again, so the page shows the vote as it
+// is. Other 4xx answers read nothing again, as Remix does without this function (ADR 060).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus }) => actionStatus === undefined || actionStatus < 400 || actionStatus === 409;
+
 export default function PeoplesChoiceSettings() {
-  const { event, countsShown, submissionDeadline, deadlineMs, locked, settings } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>()?.result;
+  const { stamp } = useLoaderData<typeof loader>();
+  // A new page whenever the saved vote changes: after a stale save its form starts from it, not from what was sent.
+  return <SettingsPage key={stamp} />;
+}
+
+function SettingsPage() {
+  const { event, countsShown, submissionDeadline, deadlineMs, locked, settings, stamp } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const lastResult = answer && "result" in answer ? answer.result : undefined;
+  const stale = answer && "stale" in answer ? answer.stale : null;
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { enabled: settings.enabled ? "on" : undefined, closesAt: settings.closesAt },
@@ -105,6 +124,12 @@ export default function PeoplesChoiceSettings() {
         </p>
       ) : (
         <Form method="post" {...getFormProps(form)} className="card space-y-4">
+          <input type="hidden" name="stamp" value={stamp} />
+          {stale ? (
+            <p role="alert" className="field-error">
+              {stale}
+            </p>
+          ) : null}
           <FormErrors id={form.errorId} errors={form.errors} />
           <div className="flex items-start gap-3">
             <input {...getInputProps(fields.enabled, { type: "checkbox" })} aria-describedby={fields.enabled.descriptionId} className="mt-1" />

@@ -10,7 +10,7 @@ import { createAward, giveAward, listAwards } from "~/modules/judging/awards.ser
 import { accessOf, createOpenEvent, createUser, movePhase, setSubmissionDeadline, submittedEntry, type TestUser } from "~/test/fixtures";
 import { peoplesChoiceSettingsSchema } from "./rules";
 import { resultsVoteSection, settingsView } from "./views.server";
-import { castVote, myVote, saveVoteSettings, voteCounts, withdrawVote } from "./votes.server";
+import { castVote, myVote, peoplesChoiceStamp, saveVoteSettings, voteCounts, voteSettingsOf, withdrawVote } from "./votes.server";
 
 const HOUR = 3_600_000;
 const actor = (u: TestUser) => ({ id: u.id, role: u.role });
@@ -283,9 +283,33 @@ describe("saveVoteSettings", () => {
     // Refused once results are published: no line.
     await movePhase(event.id, organizer, "judging");
     await movePhase(event.id, organizer, "closed");
-    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null }, organizer.id)).toBe(false);
-    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(later.getTime() + 5 * HOUR) }, organizer.id)).toBe(false);
+    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null }, organizer.id)).toBe("published");
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(later.getTime() + 5 * HOUR) }, organizer.id)).toBe("published");
     expect(await history()).toHaveLength(4);
+  });
+
+  it("refuses a save from a page opened before another organizer's save, unless it changes nothing", async () => {
+    const { organizer, event } = await votingEvent(1);
+    const read = async () => voteSettingsOf((await db.select().from(events).where(eq(events.id, event.id)))[0]);
+    const opened = await read();
+    const pageStamp = peoplesChoiceStamp(opened);
+    // A co-organizer turns the vote off.
+    const other = await createUser({ role: "organizer" });
+    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null }, other.id, { stamp: pageStamp, stored: opened })).toBe(true);
+    // The first page, still showing it on, moves its closing time: refused, the vote stays off, no history line.
+    const later = new Date(opened.closesAt!.getTime() + 2 * HOUR);
+    const now = await read();
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: later }, organizer.id, { stamp: pageStamp, stored: now })).toBe("changed");
+    expect(await read()).toEqual(now);
+    // The same page sending what is saved now changes nothing, and is not refused.
+    expect(await saveVoteSettings(event.id, { enabled: false, closesAt: null }, organizer.id, { stamp: pageStamp, stored: now })).toBe(true);
+    // In the statement too: a request that read the settings before another save landed writes nothing.
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: later }, organizer.id, { stamp: pageStamp, stored: opened })).toBe("changed");
+    expect(await read()).toEqual(now);
+    expect((await db.select().from(awards).where(eq(awards.eventId, event.id))).length).toBe(1);
+    // A page read after the change saves.
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: later }, organizer.id, { stamp: peoplesChoiceStamp(now), stored: now })).toBe(true);
+    expect(await read()).toMatchObject({ enabled: true });
   });
 
   it("keeps the closing time when the vote is turned off, and changes nothing once results are published", async () => {
@@ -296,7 +320,7 @@ describe("saveVoteSettings", () => {
     expect(off).toMatchObject({ peoplesChoiceEnabled: false, peoplesChoiceClosesAt: before.peoplesChoiceClosesAt });
     await movePhase(event.id, organizer, "judging");
     await movePhase(event.id, organizer, "closed");
-    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) }, organizer.id)).toBe(false);
+    expect(await saveVoteSettings(event.id, { enabled: true, closesAt: new Date(Date.now() + HOUR) }, organizer.id)).toBe("published");
     const [after] = await db.select().from(events).where(eq(events.id, event.id));
     expect(after.peoplesChoiceEnabled).toBe(false);
     expect(

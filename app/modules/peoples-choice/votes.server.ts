@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { entries, events, peoplesChoiceVotes } from "#db/schema";
 import { db } from "~/db.server";
 import { newId } from "~/lib/ids";
+import { changedSince, stampOf } from "~/lib/stamp.server";
 import { canVote, type Actor } from "~/modules/auth/permissions";
 import { peoplesChoiceAward, PEOPLES_CHOICE } from "~/modules/judging/awards";
 import { voteWindow, type PeoplesChoiceSettings, type TallyRow, type VoteSettings } from "./rules";
@@ -23,8 +24,27 @@ export function voteSettingsOf(event: { peoplesChoiceEnabled: boolean; peoplesCh
  * form's precision). Each row is written before the UPDATE, from the event as it stands in the same transaction and
  * under the UPDATE's own condition, so a refused save or one that changed nothing leaves no row.
  */
-export async function saveVoteSettings(eventId: string, settings: PeoplesChoiceSettings, actorId: string | null): Promise<boolean> {
-  const notClosed = sql`exists (select 1 from events where id = ${eventId} and phase <> 'closed')`;
+export async function saveVoteSettings(
+  eventId: string,
+  settings: PeoplesChoiceSettings,
+  actorId: string | null,
+  /** The stamp the page was loaded with, and the settings as this request read them (ADR 060). */
+  check?: { stamp: string | undefined; stored: VoteSettings },
+): Promise<true | "published" | "changed"> {
+  // A save from a page opened before another organizer's is refused rather than applied over it: the form sends the
+  // box and the time, so it would switch back what the other one switched. Unless it changes nothing.
+  const asSaved = { enabled: settings.enabled, closesAt: settings.closesAt ?? check?.stored.closesAt ?? null };
+  if (check && changedSince(check.stamp, peoplesChoiceStamp(check.stored)) && peoplesChoiceStamp(asSaved) !== peoplesChoiceStamp(check.stored))
+    return "changed";
+  // In the statements too: a save between this request's read and its write is not applied over either.
+  const storedMinute = check?.stored.closesAt ? minuteOf(check.stored.closesAt) : null;
+  const unchanged = check
+    ? sql` and peoples_choice_enabled = ${check.stored.enabled ? 1 : 0} and ${
+        storedMinute === null ? sql`peoples_choice_closes_at is null` : sql`peoples_choice_closes_at / 60 = ${storedMinute}`
+      }`
+    : sql``;
+  // After the UPDATE, in the same batch: the vote is on now (this save or, refused, another one turned it on).
+  const notClosed = sql`exists (select 1 from events where id = ${eventId} and phase <> 'closed' and peoples_choice_enabled = 1)`;
   const hasKind = sql`exists (select 1 from awards a where a.event_id = ${eventId} and a.kind = ${PEOPLES_CHOICE})`;
   const on = settings.enabled ? 1 : 0;
   const closes = settings.closesAt ? seconds(settings.closesAt) : null;
@@ -33,11 +53,11 @@ export async function saveVoteSettings(eventId: string, settings: PeoplesChoiceS
   const [, , updated] = await db.batch([
     db.run(sql`insert into judging_setting_changes (event_id, setting, turned_on, closes_at, changed_by)
       select id, 'peoples_choice_enabled', ${on}, ${on ? closes : null}, ${actorId} from events
-      where id = ${eventId} and phase <> 'closed' and peoples_choice_enabled <> ${on}`),
+      where id = ${eventId} and phase <> 'closed' and peoples_choice_enabled <> ${on}${unchanged}`),
     db.run(sql`insert into judging_setting_changes (event_id, setting, turned_on, closes_at, changed_by)
       select id, 'peoples_choice_closes_at', 1, ${closes}, ${actorId} from events
       where id = ${eventId} and phase <> 'closed' and ${on && minute !== null ? 1 : 0} = 1 and peoples_choice_enabled = 1
-        and (peoples_choice_closes_at is null or peoples_choice_closes_at / 60 <> ${minute})`),
+        and (peoples_choice_closes_at is null or peoples_choice_closes_at / 60 <> ${minute})${unchanged}`),
     db
       .update(events)
       .set({
@@ -48,7 +68,7 @@ export async function saveVoteSettings(eventId: string, settings: PeoplesChoiceS
           and ${minute !== null ? sql`${events.peoplesChoiceClosesAt} / 60 = ${minute}` : sql`1`}
           then ${events.peoplesChoiceShownAt} end`,
       })
-      .where(and(eq(events.id, eventId), sql`${events.phase} <> 'closed'`))
+      .where(and(eq(events.id, eventId), sql`${events.phase} <> 'closed'${unchanged}`))
       .returning({ id: events.id }),
     db.run(sql`update awards set kind = ${PEOPLES_CHOICE}
       where event_id = ${eventId} and name = ${peoplesChoiceAward.name} and kind = 'custom' and ${on} = 1 and ${notClosed} and not ${hasKind}`),
@@ -58,8 +78,21 @@ export async function saveVoteSettings(eventId: string, settings: PeoplesChoiceS
       where ${on} = 1 and ${notClosed} and not ${hasKind}
       on conflict do nothing`),
   ]);
-  return updated.length > 0;
+  if (updated.length > 0) return true;
+  const [now] = await db.select({ phase: events.phase }).from(events).where(eq(events.id, eventId));
+  return now && now.phase !== "closed" ? "changed" : "published";
 }
+
+const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
+
+/** A fingerprint of the vote's settings as the page shows them: on or off, and the closing time to the minute. */
+export function peoplesChoiceStamp(settings: VoteSettings): string {
+  return stampOf([settings.enabled, settings.closesAt ? minuteOf(settings.closesAt) : null]);
+}
+
+/** Said when the vote's settings changed since the page was opened. */
+export const VOTE_SETTINGS_CHANGED =
+  "The people's choice vote changed since you opened this page (another organizer saved it, or you did in another tab), so nothing was saved. It is shown below as it is now: make your change again and save.";
 
 type MyVote = { entryId: string; title: string } | null;
 
