@@ -151,13 +151,15 @@ test("a round 1 sheet saved after the final round started says why nothing was s
   await startFinalRound(setUp, [entryId], [judge]);
   await page.getByRole("button", { name: "Save scores" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The rubric changed since this page was opened" })).toContainText(
-    "so nothing was saved. The sheet now follows the current rubric, with what you typed under the criteria that stayed: check it and save again.",
+    "so nothing was saved. The sheet now follows the current rubric, keeping what you typed for criteria it still has; the rest is listed under “What you sent”. Check it and save again.",
   );
-  // The sheet is now the final round's, whose criteria are copies of round 1's: what was typed is under the same names.
+  // The sheet is now the final round's: its criteria are new ones (copies of round 1's), so they start empty, and what
+  // was typed for round 1 is listed to copy.
   await expect(page.getByRole("heading", { name: /Your final round scores/ })).toBeVisible();
-  await expect(fit.getByLabel("4", { exact: true })).toBeChecked();
-  await expect(page.getByLabel("Comment on Problem fit (optional)")).toHaveValue("Clear cost today.");
+  await expect(fit.getByLabel("4", { exact: true })).not.toBeChecked();
+  await expect(page.getByRole("region", { name: "What you sent" })).toContainText("Problem fit: 4 (“Clear cost today.”)");
   await expectAccessible(page);
+  await fit.getByLabel("4", { exact: true }).check();
   await page.getByRole("button", { name: "Save scores" }).click();
   await expectToast(page, /^Partial scores saved for /);
 });

@@ -127,19 +127,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "sheet":
       return data({ result: submission.reply(), conflict: false, summary: outcome.message, confirmConflict: null });
     case "refused": {
-      // Judging ended between the checks above and the write: said beside the sheet, which keeps what was typed.
-      const result = submission.reply({ formErrors: [refusedKeepingForm(outcome.message, "Your scores and comments are")] });
-      return data(
-        { result, conflict: false, summary: null, confirmConflict: null, kept: sheetAsText(result.initialValue ?? {}, sheet.criteria) },
-        { status: 409 },
-      );
+      // Judging ended, or the final round started, between the checks above and the write. Answered as a changed
+      // rubric is: the page is read again, its sheet as rows of the rubric now (if the judge still has one), with what
+      // was typed, and every line sent to copy.
+      const sent = submission.reply();
+      const { initialValue, kept } = await sheetAfterRubricChange(event.id, sent.initialValue ?? {}, outcome.criteria);
+      const result = { ...sent, initialValue, error: { "": [outcome.message] } };
+      return data({ result, conflict: false, summary: null, confirmConflict: null, kept, rubricChanged: true }, { status: 409 });
     }
   }
 }
 
 // A sheet refused because the rubric changed comes back as rows of the current rubric: the page is read again for that
 // rubric. Any other refusal leaves the page as it is, with the sheet as typed (as a route without this function is
-// left: the `defaultShouldRevalidate` given here is true after a refusal too).
+// left: under single fetch the `defaultShouldRevalidate` given here is always true).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, actionStatus, defaultShouldRevalidate }) =>
   (actionResult as { rubricChanged?: boolean } | undefined)?.rubricChanged === true || (!(actionStatus! >= 400) && defaultShouldRevalidate);
 

@@ -26,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = {
     problemId: url.searchParams.get("problem"),
     outcome: url.searchParams.get("outcome"),
-    tag: url.searchParams.get("tag")?.slice(0, 30) ?? null,
+    // Read as entries store tags (normalizeTag, which keeps 30 characters of it) once spaces are folded.
+    tag: url.searchParams.get("tag")?.slice(0, 200) ?? null,
   };
   const now = new Date();
   // Before the deadline a participant sees only their own team's entry (canViewEntry); one page of cards is read

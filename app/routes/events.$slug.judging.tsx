@@ -54,13 +54,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Withdrawn already (in another tab): said on the queue, which is read again, rather than as an error page.
   if (!conflict || !(await withdrawConflict(event.id, conflict.entryId, user.id)))
     return redirectWithToast(`/events/${event.slug}/judging`, { kind: "error", message: "You have no conflict declared with this entry (any more)." });
-  // Under per-entry assignment, the entry went to another judge when the conflict was declared, and may stay theirs.
+  // Under per-entry assignment, another judge took the entry when the conflict was declared, and keeps it.
   const { assigned } = await judgeEntryFacts(event, conflict.entryId, user.id);
   return redirectWithToast(
     `/events/${event.slug}/judging`,
     assigned
       ? `Conflict withdrawn: ${conflict.title} is back in your queue.`
-      : `Conflict withdrawn: ${conflict.title} stays with the judge it went to when you declared the conflict, so it is not back in your queue.`,
+      : `Conflict withdrawn: ${conflict.title} has its judges without you now, so it is not back in your queue.`,
   );
 }
 

@@ -21,7 +21,7 @@ import { AUTOSAVE_INTENT } from "~/modules/entries/autosave";
 import { autosaveEntry, closedEntryMessage, fieldLabel, notSavedMessage } from "~/modules/entries/autosave.server";
 import { getTeamEntry, saveEntry } from "~/modules/entries/entries.server";
 import { metricDefaults } from "~/modules/entries/form-defaults";
-import { isMultipart, readEntryForm } from "~/modules/entries/multipart.server";
+import { readEntryForm } from "~/modules/entries/multipart.server";
 import { formVersion, noteVersionSent } from "~/modules/entries/conflict";
 import { SHOWN_QUESTIONS_FIELD } from "~/modules/entries/fields";
 import { questionsAddedSince } from "~/modules/entries/questions";
@@ -100,14 +100,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/events/${event.slug}/teams/${team.id}/entry`;
   // The team's saves hear a closed entry as data, so a page left open past the deadline keeps its text on screen
   // instead of turning into an error page. So do the saves of someone removed from the team (or who left it in
-  // another tab) while the form was open; anything else from outside the team, an upload before its body is read, is
-  // refused as a page.
+  // another tab) while the form was open; anything else from outside the team is refused as a page. Their saves are
+  // checked without the entry's own facts (its status, its version), which they may not know.
   const member = access.teamId === team.id;
   const refuseOutsider = () => {
     enforce(view);
     enforce(edit);
   };
-  if (!member && isMultipart(request)) refuseOutsider();
+  // The entry form posts urlencoded: anything else from outside the team is refused before its body is read.
+  if (!member && !request.headers.get("Content-Type")?.toLowerCase().startsWith("application/x-www-form-urlencoded")) refuseOutsider();
   const formData = await readEntryForm(request);
   if ("refused" in formData) return data({ screenshotError: formData.refused }, { status: 400 });
   const intent = readIntent(formData);
@@ -144,7 +145,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const questions = await listQuestions(event.id);
       // A submitted entry stays complete: saving it checks what submitting does (it stays submitted either way). A
       // form of an earlier version is checked as it was sent, so that saveEntry tells of the teammate's save instead.
-      const current = entry.status === "submitted" && formData.get("version") === String(entry.version);
+      const current = member && entry.status === "submitted" && formData.get("version") === String(entry.version);
       const submission = parseForm(formData, { schema: entrySchemaFor(current ? "submit" : intent, questions) });
       if (!edit.ok) return data({ result: submission.reply({ formErrors: [closedEntryMessage(edit.reason)] }) as SubmissionResult<string[]> }, { status: 403 });
       if (submission.status !== "success") {

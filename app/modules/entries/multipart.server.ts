@@ -9,7 +9,7 @@ const MAX_FORM_BYTES = MAX_SCREENSHOT_BYTES + 64 * 1024;
 class FormRefused extends Error {}
 
 /** A multipart body: the screenshot upload's, whatever the capitals of its type. */
-export function isMultipart(request: Request): boolean {
+function isMultipart(request: Request): boolean {
   return request.headers.get("Content-Type")?.toLowerCase().startsWith("multipart/form-data") ?? false;
 }
 

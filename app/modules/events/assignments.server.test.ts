@@ -86,22 +86,36 @@ describe("judge assignments follow the roster and the phase", () => {
     expect(changed.ok && changed.plan).toMatchObject({ ok: false });
   });
 
-  it("declareConflict recomputes: another judge takes the entry; withdrawing the conflict keeps one judge an entry", async () => {
-    const { organizer, event, judges, entryRows } = await assigningEvent(2, 2);
+  it("declareConflict fills the gap it leaves and moves no other judge's entry", async () => {
+    const { organizer, event, judges, entryRows } = await assigningEvent(3, 3);
+    for (const j of judges) await addJudge(event.id, j.email);
+    await movePhase(event.id, organizer, "judging");
+    const pairs = async () =>
+      (await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, event.id))).map((a) => `${a.entryId} ${a.judgeId}`).sort();
+    const before = await pairs();
+    const [entry] = entryRows;
+    const [holder] = (await db.select().from(judgeAssignments).where(eq(judgeAssignments.entryId, entry.id))).map((a) => a.judgeId);
+    expect(await declareConflict(event.id, entry.id, holder, "My former team", { confirmed: true, typedName: "" })).toEqual({ ok: true });
+    const after = await pairs();
+    // The conflicted pair is gone, the entry has another judge, and every other pair is as it was.
+    expect(after).not.toContain(`${entry.id} ${holder}`);
+    expect(after.filter((p) => p.startsWith(entry.id))).toHaveLength(1);
+    expect(after.filter((p) => !p.startsWith(entry.id))).toEqual(before.filter((p) => !p.startsWith(entry.id)));
+  });
+
+  it("withdrawConflict gives the entry back to the judge where it still lacks one", async () => {
+    const { organizer, event, judges, entryRows } = await assigningEvent(2, 1);
+    await db.update(events).set({ judgesPerEntry: 2 }).where(eq(events.id, event.id));
     for (const j of judges) await addJudge(event.id, j.email);
     await movePhase(event.id, organizer, "judging");
     const [entry] = entryRows;
-    const [conflicted, other] = (await assignedTo(event.id, judges[0].id)).includes(entry.id) ? judges : [judges[1], judges[0]];
-    expect(await declareConflict(event.id, entry.id, conflicted.id, "My former team", { confirmed: true, typedName: "" })).toEqual({ ok: true });
-    expect(await assignedTo(event.id, conflicted.id)).not.toContain(entry.id);
-    expect(await assignedTo(event.id, other.id)).toContain(entry.id);
-    const judgesOf = async () => {
-      const rows = await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, event.id));
-      return entryRows.map((e) => rows.filter((r) => r.entryId === e.id).length);
-    };
-    expect(await judgesOf()).toEqual([1, 1]);
-    expect(await withdrawConflict(event.id, entry.id, conflicted.id)).toBe(true);
-    expect(await judgesOf()).toEqual([1, 1]);
+    const judgesOf = async () => (await db.select().from(judgeAssignments).where(eq(judgeAssignments.entryId, entry.id))).map((a) => a.judgeId).sort();
+    expect(await judgesOf()).toEqual(judges.map((j) => j.id).sort());
+    await declareConflict(event.id, entry.id, judges[0].id, "My former team", { confirmed: true, typedName: "" });
+    // Nobody else can take the place: the entry is short of a judge.
+    expect(await judgesOf()).toEqual([judges[1].id]);
+    expect(await withdrawConflict(event.id, entry.id, judges[0].id)).toBe(true);
+    expect(await judgesOf()).toEqual(judges.map((j) => j.id).sort());
   });
 
   it("switching from every judge to N per entry keeps every sheet already scored, and assigns the rest", async () => {

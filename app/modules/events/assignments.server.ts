@@ -1,5 +1,6 @@
 // Filling judge_assignments for events that set judges per entry. The judge queue (judging module) reads it.
 import { and, asc, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { criteria, entries, eventJudges, events, judgeAssignments, judgeConflicts, scores, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import { eligibleJudges, planAssignments, type AssignmentPlan } from "./assignments";
@@ -15,16 +16,24 @@ const inRoundOne = (eventId: string) => sql`(select judging_round from events wh
 export const ROUND_ONE_CLOSED = "The final round started meanwhile: round 1's assignments stay as they were. Reload the page.";
 
 /**
- * Recomputes after the judge roster or the phase changed. Called by the module functions that change them
- * (addJudge, removeJudge, acceptJudgeInvite, changePhase), never by routes, so no caller can forget it.
+ * Recomputes after the judge roster or the phase changed, or a judge declared or withdrew a conflict. Called by the
+ * module functions that change them (addJudge, removeJudge, acceptJudgeInvite, changePhase, declareConflict,
+ * withdrawConflict), never by routes, so no caller can forget it.
  * Reads judges-per-entry fresh, so a caller's stale event row cannot skip or misdirect the recompute.
  * Assignments are round 1's: once the final round started, round 1 is closed and they stay as they were (ADR 038).
  */
-export async function recomputeAssignmentsOf(eventId: string): Promise<AssignmentPlan | null> {
+export async function recomputeAssignmentsOf(eventId: string, options: RecomputeOptions = {}): Promise<AssignmentPlan | null> {
   const [row] = await db.select({ judgesPerEntry: events.judgesPerEntry, judgingRound: events.judgingRound }).from(events).where(eq(events.id, eventId));
   if (!row || row.judgingRound === 2) return null;
-  return recomputeAssignments({ id: eventId, judgesPerEntry: row.judgesPerEntry });
+  return recomputeAssignments({ id: eventId, judgesPerEntry: row.judgesPerEntry }, options);
 }
+
+/**
+ * `keepEligible`: every current assignment that is still allowed stays, and only the gaps are filled (a judge's
+ * declared or withdrawn conflict, which must not move other judges' unscored entries while they score). Without it,
+ * unscored automatic assignments are planned afresh, balanced over the roster.
+ */
+type RecomputeOptions = { keepEligible?: boolean };
 
 const hasScores = sql`exists(select 1 from scores s where s.entry_id = judge_assignments.entry_id and s.judge_id = judge_assignments.judge_id)`;
 
@@ -89,7 +98,7 @@ export async function previewAssignments(eventId: string, judgesPerEntry: number
  * the judge is no longer eligible and has not scored. Returns the plan, whose message names any entry that
  * could not get enough judges (those get as many as possible).
  */
-export async function recomputeAssignments(event: AssigningEvent): Promise<AssignmentPlan | null> {
+export async function recomputeAssignments(event: AssigningEvent, { keepEligible = false }: RecomputeOptions = {}): Promise<AssignmentPlan | null> {
   if (event.judgesPerEntry === null) return null;
   const facts = await assignmentFacts(event.id);
   const judgeSet = new Set(facts.judges);
@@ -97,14 +106,16 @@ export async function recomputeAssignments(event: AssigningEvent): Promise<Assig
     const entry = facts.entries.find((e) => e.id === a.entryId);
     return !entry || !judgeSet.has(a.judgeId) || !eligibleJudges(facts, entry).includes(a.judgeId);
   });
-  const keep = facts.current.filter((a) => a.scored || (a.manual && !ineligible.includes(a)));
+  const keep = facts.current.filter((a) => a.scored || ((a.manual || keepEligible) && !ineligible.includes(a)));
   const plan = planAssignments({ judgesPerEntry: event.judgesPerEntry, judges: facts.judges, entries: facts.entries, conflicts: facts.conflicts, keep });
 
-  const dropIneligible = ineligible.filter((a) => a.manual && !a.scored);
+  const dropIneligible = ineligible.filter((a) => (a.manual || keepEligible) && !a.scored);
   const unwritten = keep.filter((a) => !a.row);
   const roundOne = inRoundOne(event.id);
-  await db.batch([
-    db.delete(judgeAssignments).where(and(eq(judgeAssignments.eventId, event.id), eq(judgeAssignments.manual, false), sql`not ${hasScores}`, roundOne)),
+  const statements: BatchItem<"sqlite">[] = [
+    ...(keepEligible
+      ? []
+      : [db.delete(judgeAssignments).where(and(eq(judgeAssignments.eventId, event.id), eq(judgeAssignments.manual, false), sql`not ${hasScores}`, roundOne))]),
     ...dropIneligible.map((a) =>
       db
         .delete(judgeAssignments)
@@ -129,7 +140,9 @@ export async function recomputeAssignments(event: AssigningEvent): Promise<Assig
             )}) where ${roundOne} on conflict do nothing`),
         ]
       : []),
-  ]);
+  ];
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
   return plan;
 }
 

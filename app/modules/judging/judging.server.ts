@@ -3,6 +3,7 @@ import {
   criteria,
   entries,
   eventJudges,
+  events,
   finalJudges,
   judgeAssignments,
   judgeConflicts,
@@ -154,18 +155,19 @@ export async function declareConflict(
     db.delete(overallComments).where(and(eq(overallComments.entryId, entryId), eq(overallComments.judgeId, judgeId))),
   ]);
   // Under "N judges per entry" the entry would otherwise be judged by one fewer, with no gap shown: another judge takes
-  // the place, as after a change of the roster (recomputeAssignmentsOf).
-  await recomputeAssignmentsOf(eventId);
+  // the place. Every other assignment stays, so no judge's unscored entry moves while they score it.
+  await recomputeAssignmentsOf(eventId, { keepEligible: true });
   return { ok: true };
 }
 
-/** The judge takes a declared conflict back: the entry returns to their queue, unscored. False if there was none. */
+/** The judge takes a declared conflict back: the entry returns to their queue if it still lacks a judge. False if there was none. */
 export async function withdrawConflict(eventId: string, entryId: string, judgeId: string) {
   const removed = await db
     .delete(judgeConflicts)
     .where(and(eq(judgeConflicts.eventId, eventId), eq(judgeConflicts.entryId, entryId), eq(judgeConflicts.judgeId, judgeId)))
     .returning({ entryId: judgeConflicts.entryId });
-  if (removed.length > 0) await recomputeAssignmentsOf(eventId);
+  // The entry comes back to the judge only where it still lacks a judge (nobody took the place, or the roster shrank).
+  if (removed.length > 0) await recomputeAssignmentsOf(eventId, { keepEligible: true });
   return removed.length > 0;
 }
 
@@ -265,17 +267,16 @@ export async function currentSheet(event: { id: string; scaleMax: number; judgin
 
 /** Said when a sheet names other criteria than the rubric now (`namesOtherCriteria`). */
 export const RUBRIC_CHANGED =
-  "The rubric changed since this page was opened (the final round started with its own criteria, or the organizers changed one), so nothing was saved. The sheet now follows the current rubric, with what you typed under the criteria that stayed: check it and save again.";
+  "The rubric changed since this page was opened (the final round started with its own criteria, or the organizers changed one), so nothing was saved. The sheet now follows the current rubric, keeping what you typed for criteria it still has; the rest is listed under “What you sent”. Check it and save again.";
 
 /**
  * The answer to a sheet sent against another rubric (`namesOtherCriteria`): the sheet as rows of the current rubric
  * (`sheetForRubric`), which the page read again shows, and every line sent, by the name of its criterion in either
- * round, for what the current rubric has no place for. `sent`: the sheet as the reply keeps it.
+ * round, to copy what the current rubric has no row for. `sent`: the sheet as the reply keeps it.
  */
-export async function sheetAfterRubricChange(eventId: string, sent: Record<string, unknown>, current: readonly { id: string; name: string }[]) {
+export async function sheetAfterRubricChange(eventId: string, sent: Record<string, unknown>, current: readonly { id: string }[]) {
   const named = await db.select({ id: criteria.id, name: criteria.name }).from(criteria).where(eq(criteria.eventId, eventId));
-  const names = new Map(named.map((c) => [c.id, c.name]));
-  return { initialValue: sheetForRubric(sent, current, names), kept: sheetAsText(sent, named) };
+  return { initialValue: sheetForRubric(sent, current), kept: sheetAsText(sent, named) };
 }
 
 /**
@@ -289,15 +290,18 @@ export async function saveScores(
   sheet: { criterionId: string; value?: number | undefined; comment: string }[],
   now: Date,
   overallComment?: string,
+  /** The round the caller checked the sheet against: nothing is written once the event is in another. */
+  round?: JudgingRound,
 ) {
   const at = Math.floor(now.getTime() / 1000);
+  const inRound = round === undefined ? sql`` : sql` and e.judging_round = ${round}`;
   const writes = sheet.flatMap((s) =>
     s.value === undefined
       ? []
       : [
           db.run(sql`insert into scores (entry_id, judge_id, criterion_id, value, comment, updated_at)
             select ${entryId}, ${judgeId}, c.id, ${s.value}, ${s.comment}, ${at} from criteria c join events e on e.id = c.event_id
-            where c.id = ${s.criterionId} and c.round = e.judging_round and e.phase = 'judging'
+            where c.id = ${s.criterionId} and c.round = e.judging_round and e.phase = 'judging'${inRound}
             on conflict (entry_id, judge_id, criterion_id) do update set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at`),
         ],
   );
@@ -305,7 +309,7 @@ export async function saveScores(
     writes.push(
       db.run(sql`insert into overall_comments (entry_id, judge_id, comment, round, updated_at)
         select ${entryId}, ${judgeId}, ${overallComment}, e.judging_round, ${at} from entries x join events e on e.id = x.event_id
-        where x.id = ${entryId} and e.phase = 'judging'
+        where x.id = ${entryId} and e.phase = 'judging'${inRound}
         on conflict (entry_id, judge_id, round) do update set comment = excluded.comment, updated_at = excluded.updated_at`),
     );
   const [first, ...rest] = writes;
@@ -332,8 +336,13 @@ export async function saveSheet(
   input: { scores: SheetInput; overallComment: string; then: "queue" | "next" },
   now: Date,
 ) {
-  const written = await saveScores(entry.id, judgeId, input.scores, now, input.overallComment);
-  if (written === 0) return { go: "refused" as const, message: JUDGING_ENDED_MEANWHILE };
+  const written = await saveScores(entry.id, judgeId, input.scores, now, input.overallComment, asRound(event.judgingRound));
+  if (written === 0) {
+    // The rubric the sheet would be scored against now (the final round's, if it started meanwhile).
+    const [now] = await db.select({ judgingRound: events.judgingRound }).from(events).where(eq(events.id, event.id));
+    const criteria = now ? await listCriteria(event.id, asRound(now.judgingRound)) : [];
+    return { go: "refused" as const, message: JUDGING_ENDED_MEANWHILE, criteria: criteria.map((c) => ({ id: c.id })) };
+  }
   const [saved, queue] = await Promise.all([
     judgeScores(entry.id, judgeId, asRound(event.judgingRound)),
     input.then === "next" ? judgeQueue(event, judgeId) : Promise.resolve([]),

@@ -2,7 +2,7 @@
 // whose checks passed just before results were published changes nothing and is told so (ADR 012).
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { overallComments, scores } from "#db/schema";
+import { events, overallComments, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { addJudge, listCriteria } from "~/modules/events/events.server";
 import { createOpenEvent, createUser, getEvent, movePhase, submittedEntry } from "~/test/fixtures";
@@ -59,7 +59,24 @@ describe("saving a score sheet", () => {
       { scores: w.sheet(2), overallComment: "Late", then: "next" },
       new Date(),
     );
-    expect(late).toEqual({ go: "refused", message: JUDGING_ENDED_MEANWHILE });
+    expect(late).toMatchObject({ go: "refused", message: JUDGING_ENDED_MEANWHILE });
+    expect(await stored(w.entry.entryId, w.judge.id)).toEqual({ values: w.rubric.map(() => 4), overall: ["Strong"] });
+  });
+
+  it("writes nothing, not even the overall comment, once the final round started after the caller's checks", async () => {
+    const w = await world();
+    await saveScores(w.entry.entryId, w.judge.id, w.sheet(4), new Date(), "Strong");
+    const roundOne = await getEvent(w.event.id);
+    // The final round starts between the judge's checks and the write (only the round matters here).
+    await db.update(events).set({ judgingRound: 2 }).where(eq(events.id, w.event.id));
+    const late = await saveSheet(
+      roundOne,
+      { id: w.entry.entryId, title: "Alpha" },
+      w.judge.id,
+      { scores: w.sheet(2), overallComment: "Late", then: "queue" },
+      new Date(),
+    );
+    expect(late).toEqual({ go: "refused", message: JUDGING_ENDED_MEANWHILE, criteria: [] });
     expect(await stored(w.entry.entryId, w.judge.id)).toEqual({ values: w.rubric.map(() => 4), overall: ["Strong"] });
   });
 });

@@ -188,39 +188,27 @@ describe("conflict and settings schemas", () => {
 });
 
 describe("sheetForRubric", () => {
-  const sentNames = new Map([
-    ["fit-1", "Problem fit"],
-    ["metric-1", "AI metric"],
-    ["demo-1", "Demo"],
-  ]);
-  it("gives each current criterion what was typed for it, else for a criterion of the same name, else nothing", () => {
+  it("gives each current criterion what was typed for it, and nothing to a new one, even of the same name", () => {
     const payload = {
       scores: [
         { criterionId: "fit-1", value: "4", comment: " Clear owner. " },
         { criterionId: "metric-1", value: "2", comment: "" },
-        { criterionId: "demo-1", value: "5", comment: "Live" },
+        "odd",
+        { criterionId: 7, value: "5" },
       ],
       overallComment: " Strong ",
     };
     const current = [
       { id: "metric-1", name: "AI metric" },
       { id: "fit-2", name: "Problem fit" },
-      { id: "new", name: "Answers to the jury" },
     ];
-    expect(sheetForRubric(payload, current, sentNames)).toEqual({
+    expect(sheetForRubric(payload, current)).toEqual({
       scores: [
         { criterionId: "metric-1", value: "2", comment: "" },
-        { criterionId: "fit-2", value: "4", comment: "Clear owner." },
-        { criterionId: "new", value: "", comment: "" },
+        { criterionId: "fit-2", value: "", comment: "" },
       ],
       overallComment: "Strong",
     });
-  });
-  it("prefers the row of the criterion itself over one of the same name, and reads nothing from odd rows", () => {
-    const payload = {
-      scores: [{ criterionId: "fit-1", value: "1" }, { criterionId: "fit-2", value: "3" }, "odd", { criterionId: 7, value: "5" }],
-    };
-    expect(sheetForRubric(payload, [{ id: "fit-2", name: "Problem fit" }], sentNames).scores).toEqual([{ criterionId: "fit-2", value: "3", comment: "" }]);
-    expect(sheetForRubric({}, [{ id: "x", name: "X" }], sentNames)).toEqual({ scores: [{ criterionId: "x", value: "", comment: "" }], overallComment: "" });
+    expect(sheetForRubric({}, [{ id: "x" }])).toEqual({ scores: [{ criterionId: "x", value: "", comment: "" }], overallComment: "" });
   });
 });

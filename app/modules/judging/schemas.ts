@@ -69,20 +69,17 @@ export function sheetAsText(payload: Record<string, unknown>, criteria: readonly
 
 /**
  * A sheet sent against a rubric that changed since its page was opened, as rows of the current rubric: each criterion
- * takes what was typed for it, else for a criterion of the same name (the final round starts from a copy of round
- * 1's), else nothing. `sentNames`: the names of the criteria the sheet may have been sent with, by id.
+ * takes what was typed for it, else nothing (a criterion of the final round is a new one, even when it has a round-1
+ * criterion's name; what was typed for that one is listed to copy instead).
  */
 export function sheetForRubric(
   payload: Record<string, unknown>,
-  criteria: readonly { id: string; name: string }[],
-  sentNames: ReadonlyMap<string, string>,
+  criteria: readonly { id: string }[],
 ): { scores: { criterionId: string; value: string; comment: string }[]; overallComment: string } {
   const rows = typedRows(payload.scores);
-  const rowFor = (c: { id: string; name: string }) =>
-    rows.find((row) => row.criterionId === c.id) ?? rows.find((row) => typeof row.criterionId === "string" && sentNames.get(row.criterionId) === c.name);
   return {
     scores: criteria.map((c) => {
-      const row = rowFor(c);
+      const row = rows.find((r) => r.criterionId === c.id);
       return { criterionId: c.id, value: typedText(row?.value), comment: typedText(row?.comment) };
     }),
     overallComment: typedText(payload.overallComment),

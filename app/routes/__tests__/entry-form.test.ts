@@ -150,7 +150,7 @@ describe("the entry form of someone no longer in the team", () => {
     expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1, status: "draft" });
   });
 
-  it("is refused with an error page for anything else, an upload before its body is read", async () => {
+  it("is refused with an error page for anything else, and any body but the form's before it is read", async () => {
     const { event, teamId } = await setup();
     const stranger = await createUser();
     const shot = await expectStatus(post(stranger, event.slug, teamId, { intent: "delete-screenshot", screenshotId: "none" }), 403);
@@ -164,6 +164,13 @@ describe("the entry form of someone no longer in the team", () => {
     });
     const refused = await expectStatus(entryAction(args(upload, { slug: event.slug, teamId })), 403);
     expect(refused.thrown).toBe(true);
+    // Nor any other kind of body: refused before it is read, never a failed parse.
+    const plain = new Request(`http://localhost${path(event.slug, teamId)}`, {
+      method: "POST",
+      headers: { Cookie: stranger.cookie, "Content-Type": "text/plain" },
+      body: "intent=save",
+    });
+    expect((await expectStatus(entryAction(args(plain, { slug: event.slug, teamId })), 403)).thrown).toBe(true);
   });
 });
 

@@ -389,7 +389,7 @@ describe("judging: partial sheets, conflicts, assignments", () => {
 
     // Withdrawing recomputes again, and the scored entry stays with its judge.
     expect(await toastMessage(await expectStatus(withdraw({ entryId: w.bobEntry }), 302))).toBe(
-      "Conflict withdrawn: Bob entry stays with the judge it went to when you declared the conflict, so it is not back in your queue.",
+      "Conflict withdrawn: Bob entry has its judges without you now, so it is not back in your queue.",
     );
     expect(await holderOf(w.bobEntry)).toEqual([bobJudge]);
     expect((await queue(w, w.j1)).map((q) => q.id)).not.toContain(w.bobEntry);

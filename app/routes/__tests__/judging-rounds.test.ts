@@ -298,11 +298,11 @@ describe("judging rounds: the final round", () => {
     const staleResult = staleData.result;
     expect(staleResult.error).toEqual({
       "": [
-        "The rubric changed since this page was opened (the final round started with its own criteria, or the organizers changed one), so nothing was saved. The sheet now follows the current rubric, with what you typed under the criteria that stayed: check it and save again.",
+        "The rubric changed since this page was opened (the final round started with its own criteria, or the organizers changed one), so nothing was saved. The sheet now follows the current rubric, keeping what you typed for criteria it still has; the rest is listed under “What you sent”. Check it and save again.",
       ],
     });
     // The sheet comes back as the final round's rows, which the page read again shows: none of its criteria is one of
-    // round 1's, by id or name, so every line sent is listed to copy.
+    // round 1's, so every line sent is listed to copy.
     expect(staleData.rubricChanged).toBe(true);
     expect(staleResult.initialValue.scores).toEqual(finalRubric.map((c) => ({ criterionId: c.id, value: "", comment: "" })));
     expect(staleData.kept).toEqual(w.rubric.map((c) => `${c.name}: 1`));
