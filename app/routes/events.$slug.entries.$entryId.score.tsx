@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useActionData, useLoaderData, useLocation, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
@@ -110,10 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success" && namesOtherCriteria(submission.payload.scores, sheet.criterionIds)) {
     // Only this message: the rows' own ("Unknown criterion") would land on hidden fields. The page is read again (with
     // JavaScript too: shouldRevalidate) for the current rubric, so the sheet comes back as its rows, with what was typed.
-    const sent = submission.reply();
-    const { initialValue, kept } = await sheetAfterRubricChange(event.id, sent.initialValue ?? {}, sheet.criteria);
-    const result = { ...sent, initialValue, error: { "": [RUBRIC_CHANGED] } };
-    return data({ result, conflict: false, summary: null, confirmConflict: null, kept, rubricChanged: true }, { status: 409 });
+    return sheetOnRubricNow(event.id, submission.reply(), sheet.criteria, RUBRIC_CHANGED);
   }
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: false, summary: null, confirmConflict: null }, { status: 400 });
   // Which submit button: "Save scores" or "Save and next entry".
@@ -130,12 +128,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // Judging ended, or the final round started, between the checks above and the write. Answered as a changed
       // rubric is: the page is read again, its sheet as rows of the rubric now (if the judge still has one), with what
       // was typed, and every line sent to copy.
-      const sent = submission.reply();
-      const { initialValue, kept } = await sheetAfterRubricChange(event.id, sent.initialValue ?? {}, outcome.criteria);
-      const result = { ...sent, initialValue, error: { "": [outcome.message] } };
-      return data({ result, conflict: false, summary: null, confirmConflict: null, kept, rubricChanged: true }, { status: 409 });
+      return sheetOnRubricNow(event.id, submission.reply(), outcome.criteria, outcome.message);
     }
   }
+}
+
+/**
+ * A sheet refused for another rubric than the event's now: answered with the sheet as rows of that rubric and every
+ * line sent, to copy, with one message; `rubricChanged` has the page read again (shouldRevalidate below).
+ */
+async function sheetOnRubricNow(eventId: string, sent: SubmissionResult<string[]>, criteria: readonly { id: string }[], message: string) {
+  const { initialValue, kept } = await sheetAfterRubricChange(eventId, sent.initialValue ?? {}, criteria);
+  const result = { ...sent, initialValue, error: { "": [message] } };
+  return data({ result, conflict: false, summary: null, confirmConflict: null, kept, rubricChanged: true }, { status: 409 });
 }
 
 // A sheet refused because the rubric changed comes back as rows of the current rubric: the page is read again for that

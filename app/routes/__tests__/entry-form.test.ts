@@ -36,13 +36,13 @@ const complete = {
   postMortemNextSteps: "Pilot with account context.",
 };
 
+const path = (slug: string, teamId: string) => `/events/${slug}/teams/${teamId}/entry`;
+const post = (user: TestUser, slug: string, teamId: string, form: Record<string, string | number>) =>
+  entryAction(args(request(path(slug, teamId), { user, form }), { slug, teamId }));
+
 type Autosave = { autosave: { ok: boolean; version?: number; savedAt?: string; reason?: string; message?: string } };
 
 describe("entry form autosave", () => {
-  const path = (slug: string, teamId: string) => `/events/${slug}/teams/${teamId}/entry`;
-  const post = (user: TestUser, slug: string, teamId: string, form: Record<string, string | number>) =>
-    entryAction(args(request(path(slug, teamId), { user, form }), { slug, teamId }));
-
   it("saves the draft and answers with the new version, never submitting, even when the form names every field", async () => {
     const { event, teamId, creator } = await setup();
     const res = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, ...complete }), 200);
@@ -127,10 +127,6 @@ describe("entry form autosave", () => {
 });
 
 describe("the entry form of someone no longer in the team", () => {
-  const path = (slug: string, teamId: string) => `/events/${slug}/teams/${teamId}/entry`;
-  const post = (user: TestUser, slug: string, teamId: string, form: Record<string, string | number>) =>
-    entryAction(args(request(path(slug, teamId), { user, form }), { slug, teamId }));
-
   it("hears its saves refused as data, so the page keeps the text, and writes nothing", async () => {
     const { event, teamId, creator } = await setup();
     const member = await createUser();
