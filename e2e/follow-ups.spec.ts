@@ -3,7 +3,7 @@
 // the entry page and under the archive's "Went to production" filter.
 import { expect } from "@playwright/test";
 import { closedDaysAgo, createPerson, openEvent, pageSignedInAs, publishResults, reopenEvent, startJudging, submittedEntry } from "./fixtures";
-import { expectAccessible, expectToast, test, unique } from "./helpers";
+import { expectAccessible, expectToast, test, unique, waitForApp } from "./helpers";
 
 test("a team member records what happened 30 days after the event, from the ask in their notifications", async ({ browser }) => {
   const [member, judge] = await Promise.all([createPerson("Fay Follower"), createPerson("Jo Judge")]);
@@ -126,4 +126,39 @@ test("without JavaScript, an answer refused because the event was reopened lists
   const alert = page.getByRole("region", { name: "What you sent" });
   await expect(alert).toContainText("Nothing you sent was saved. What you sent, to copy:");
   await expect(alert.getByRole("listitem")).toHaveText(["What happened: Piloted", "Why: “Two teams try it on real refunds.”"]);
+});
+
+test("an answer from a page opened before another was recorded is refused beside the form, kept, and saved on the next press", async ({ browser }) => {
+  const member = await createPerson("Tab Twin");
+  const setUp = await openEvent();
+  const { entryId } = await submittedEntry(setUp, member, unique("Ledger lens"), "working");
+  await startJudging(setUp, [await createPerson("Jo Judge")]);
+  await publishResults(setUp);
+  const path = `${setUp.url}/entries/${entryId}/follow-up`;
+
+  const page = await pageSignedInAs(browser, member.email);
+  await page.goto(path);
+  await waitForApp(page);
+  await page.getByRole("radio", { name: /Parked/ }).check();
+  await page.getByLabel("Why?").fill("Waiting for the data team.");
+
+  // Meanwhile, in another tab, an answer is recorded.
+  const other = await pageSignedInAs(browser, member.email);
+  await other.goto(path);
+  await other.getByRole("radio", { name: /Piloted/ }).check();
+  await other.getByLabel("Why?").fill("Two desks try it.");
+  await other.getByRole("button", { name: "Save what happened" }).click();
+  await expectToast(other, "Saved what happened next. Thank you!");
+
+  await page.getByRole("button", { name: "Save what happened" }).click();
+  await expect(page.getByText(/^The answers changed after you opened this page/)).toBeVisible();
+  // The newer answer is shown, and the form still holds what was typed.
+  await expect(page.getByRole("region", { name: "The answer so far" })).toContainText("Two desks try it.");
+  await expect(page.getByLabel("Why?")).toHaveValue("Waiting for the data team.");
+  await expect(page.getByRole("radio", { name: /Parked/ })).toBeChecked();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Save what happened" }).click();
+  await expectToast(page, "Saved what happened next. Thank you!");
+  await expect(page.getByRole("region", { name: "What happened next" })).toContainText("Waiting for the data team.");
 });

@@ -1,8 +1,8 @@
 // Judging rounds (ADR 038): organizers shortlist finalists after round 1, the final round's judges score them, and its
 // ranking is the one published; round 1 stays visible to organizers.
 import { expect, type Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { criteria } from "#db/schema";
+import { and, eq } from "drizzle-orm";
+import { criteria, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
 import { createPerson, openEvent, pageSignedInAs, scoreSheet, startFinalRound, startJudging, submittedEntry } from "./fixtures";
@@ -164,6 +164,31 @@ test("a round 1 sheet saved after the final round started says why nothing was s
   await expectToast(page, /^Partial scores saved for /);
 });
 
+test("a round 1 judge's conflict sent after the final round started is refused, and round 1's scores stand", async ({ browser }) => {
+  const setUp = await openEvent(unique("Stale Conflict Hack"));
+  const title = unique("Alpha entry");
+  const { entryId } = await submittedEntry(setUp, await createPerson("Pat Team"), title);
+  const [judge, finalJudge] = await Promise.all([createPerson("Jo Roundone"), createPerson("Fin Final")]);
+  await startJudging(setUp, [judge]);
+  await scoreSheet(setUp.event.id, entryId, judge, { value: 4 });
+  const page = await pageSignedInAs(browser, judge.email);
+  await page.goto(`${setUp.url}/entries/${entryId}/score`);
+  await page.getByLabel("Reason for the conflict").fill("I coached this team last year.");
+  // The final round starts with another judge while the page is open.
+  await startFinalRound(setUp, [entryId], [finalJudge]);
+  await page.getByRole("button", { name: "Declare a conflict" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Round 1 is closed and its scores stand" })).toContainText(
+    "Your answer is still in the form: copy what you need.",
+  );
+  await expect(page.getByLabel("Reason for the conflict")).toHaveValue("I coached this team last year.");
+  await expectAccessible(page);
+  const kept = await db
+    .select()
+    .from(scores)
+    .where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judge.id)));
+  expect(kept.length).toBe((await listCriteria(setUp.event.id, 1)).length);
+});
+
 for (const javaScriptEnabled of [false, true]) {
   test(`${javaScriptEnabled ? "with" : "without"} JavaScript, a sheet sent after the organizers removed a criterion follows the rubric and lists what was sent`, async ({
     browser,
@@ -222,6 +247,26 @@ test("a ranking that moved while the final round's form was open is said, and sh
   await expect(finalists.getByRole("checkbox", { name: new RegExp(`${titles.beta}.*rank 1`) })).toBeVisible();
   await expect(finalists.getByRole("checkbox", { name: new RegExp(titles.alpha) })).toBeChecked();
   await expect(organizer.getByRole("heading", { name: "Final round", level: 1 })).toBeVisible();
+  await expectAccessible(organizer);
+});
+
+test("a final round a co-organizer started while the form was open is said on the page, which shows it", async ({ browser }) => {
+  const setUp = await openEvent(unique("Started Twice Hack"));
+  const title = unique("Alpha twice");
+  const { entryId } = await submittedEntry(setUp, await createPerson("Al Twice"), title);
+  const judge = await createPerson("Rae Twice");
+  await startJudging(setUp, [judge]);
+  await scoreSheet(setUp.event.id, entryId, judge, { value: 5 });
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/final-round`);
+  await waitForApp(organizer);
+  await organizer.getByRole("checkbox", { name: /^Rae Twice/ }).check();
+  await organizer.getByLabel(/I understand: round 1 closes for good/).check();
+  await startFinalRound(setUp, [entryId], [judge]);
+  await organizer.getByRole("button", { name: "Close round 1 and start the final round" }).click();
+  await expectToast(organizer, "The final round has already started.");
+  await expect(organizer.getByText("Round 1 is closed. The final round's judges are scoring the finalists.")).toBeVisible();
+  await expect(organizer.getByRole("region", { name: "Finalists" })).toContainText(title);
   await expectAccessible(organizer);
 });
 

@@ -32,6 +32,8 @@ export function FollowUpForm({ latest, metric, lastResult }: { latest: FollowUpA
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-4">
       <FormErrors id={form.errorId} errors={form.errors} />
+      {/* The newest answer this page shows: one recorded or deleted meanwhile has the save refused, and shown. */}
+      <input type="hidden" name={fields.newest.name} value={latest?.id ?? 0} />
       <fieldset aria-describedby={statusInvalid ? fields.status.errorId : undefined}>
         <legend className="label">What happened to it?</legend>
         <div className="mt-1 space-y-2">

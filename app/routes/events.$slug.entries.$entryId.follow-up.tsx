@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { KeptLines } from "~/components/kept-lines";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -68,9 +68,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const recorded = await recordFollowUp(entry.id, user.id, submission.value, new Date());
-  if (!recorded.ok) return data({ result: submission.reply({ formErrors: [recorded.message] }) }, { status: 409 });
+  if (!recorded.ok)
+    return data({ result: submission.reply({ formErrors: [recorded.message] }), answeredMeanwhile: recorded.answeredMeanwhile ?? false }, { status: 409 });
   return redirectWithToast(`/events/${event.slug}/entries/${entry.id}#follow-up-h`, "Saved what happened next. Thank you!");
 }
+
+// An answer refused because the answers changed meanwhile reads the page again, as without JavaScript: the newest
+// answer shows in the list, the form keeps what was sent, and its next press records it over what it has now seen.
+// Other refusals read nothing again (with single fetch, Remix passes `defaultShouldRevalidate: true` after them too).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, actionResult, defaultShouldRevalidate }) =>
+  actionStatus !== undefined && actionStatus >= 400 ? actionResult?.answeredMeanwhile === true : defaultShouldRevalidate;
 
 export default function FollowUpPage() {
   const { event, entry, teamName, answers } = useLoaderData<typeof loader>();

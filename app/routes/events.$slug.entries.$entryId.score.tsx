@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Refused because something changed while the page was open (results published, the entry withdrawn, the judge
     // removed): said beside the conflict form, which keeps the reason typed, and the unsaved score sheet stays on the
     // page. Someone who may not see the event never gets here: requireEventAccess answered them already.
-    const declaring = canDeclareConflict(user, access, found.entry);
+    const declaring = canDeclareConflict(user, access, found.entry, await judgeEntryFacts(event, found.entry.id, user.id));
     if (!declaring.ok) {
       const message = refusedKeepingForm(declaring.reason, "Your answer is");
       return data(

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
@@ -54,7 +54,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
-  enforce(canStartFinalRound(user, access, { round: asRound(event.judgingRound) }));
+  const starting = canStartFinalRound(user, access, { round: asRound(event.judgingRound) });
+  // An organizer's page out of date (a co-organizer started the round or published the results, or a second press
+  // arrived): said on this page, which now shows the final round as it is, rather than as an error page.
+  if (!starting.ok && canViewFinalRound(user, access).ok)
+    return redirectWithToast(`/events/${event.slug}/final-round`, { kind: "error", message: starting.reason });
+  enforce(starting);
   const submission = parseForm(await request.formData(), { schema: startFinalRoundSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const started = await startFinalRound(event, user.id, submission.value, new Date(), appOrigin(request));
@@ -98,6 +103,7 @@ export default function FinalRound() {
 function StartForm() {
   const { event, blockers, top, suggested, ranking, judges, roundOneGaps } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     id: "start-final-round",
     lastResult: actionData?.result,
@@ -230,7 +236,8 @@ function StartForm() {
           <ErrorList id={fields.confirmed.errorId} errors={fields.confirmed.errors} />
         </div>
         <ErrorList id={fields.top.errorId} errors={fields.top.errors} />
-        <button type="submit" className="btn-primary">
+        {/* One start per press: a second press while the first is on its way finds the round started. */}
+        <button type="submit" className="btn-primary" disabled={busy}>
           Close round 1 and start the final round
         </button>
       </Form>

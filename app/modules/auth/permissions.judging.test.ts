@@ -40,6 +40,18 @@ describe("canDeclareConflict", () => {
     expect(canDeclareConflict(judge, ev({ phase: "closed" }), entry).ok).toBe(false);
     expect(canDeclareConflict(judge, ev({ isJudge: false }), entry).ok).toBe(false);
   });
+  it("in round 1, needs no assignment: a conflict keeps the entry out of the judge's queue for good", () => {
+    expect(canDeclareConflict(judge, ev(), entry, { conflicted: false, assigned: false }).ok).toBe(true);
+  });
+  it("in the final round, is only for a final round judge on a finalist: round 1's scores stand", () => {
+    expect(canDeclareConflict(judge, ev(), entry, { conflicted: false, assigned: true, notFinalist: false, finalRound: true }).ok).toBe(true);
+    for (const notFinalist of [true, false])
+      expect(canDeclareConflict(judge, ev(), entry, { conflicted: false, assigned: false, notFinalist, finalRound: true })).toEqual({
+        ok: false,
+        status: 403,
+        reason: "Round 1 is closed and its scores stand: you do not judge this entry in the final round. If a conflict came to light, tell an organizer.",
+      });
+  });
 });
 
 describe("canWithdrawConflict", () => {

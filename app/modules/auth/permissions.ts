@@ -133,7 +133,7 @@ export function entryListVisibility(actor: Actor, ev: EventAccess, now: Date): E
  * What the judging tables say about one judge and one entry (absent = no conflict, assigned). notFinalist: the event is
  * in its final round and the entry is not a finalist (ADR 038).
  */
-export type JudgeEntryFacts = { conflicted: boolean; assigned: boolean; notFinalist?: boolean };
+export type JudgeEntryFacts = { conflicted: boolean; assigned: boolean; notFinalist?: boolean; finalRound?: boolean };
 
 /** canScoreEntry's refusal for someone who judges nothing in the event (the score page then offers no queue). */
 export const NOT_A_JUDGE = "Only this event's judges can score entries.";
@@ -151,13 +151,19 @@ export function canScoreEntry(actor: Actor, ev: EventAccess, entry: EntryRef, fa
   return allow;
 }
 
-/** A judge steps away from an entry: while the event is open or in judging. */
-export function canDeclareConflict(actor: Actor, ev: EventAccess, entry: EntryRef): Decision {
+/**
+ * A judge steps away from an entry: while the event is open or in judging. In the final round only a final round judge,
+ * on a finalist: a conflict removes the judge's round-1 sheet too (ADR 038), and round 1 is closed for good, its
+ * ranking settled. A round-1 judge's page left open would otherwise delete their round-1 scores.
+ */
+export function canDeclareConflict(actor: Actor, ev: EventAccess, entry: EntryRef, facts?: JudgeEntryFacts): Decision {
   const view = canViewEvent(actor, ev);
   if (!view.ok) return view;
   if (!ev.isJudge) return deny("Only this event's judges can declare a conflict.");
   if (entry.status !== "submitted") return deny("Only submitted entries are scored.");
   if (ev.phase !== "open" && ev.phase !== "judging") return deny("Conflicts can be declared only before results are published.");
+  if (facts?.finalRound && !facts.assigned)
+    return deny("Round 1 is closed and its scores stand: you do not judge this entry in the final round. If a conflict came to light, tell an organizer.");
   return allow;
 }
 

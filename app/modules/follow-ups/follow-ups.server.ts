@@ -30,7 +30,8 @@ export async function eventClosedAt(eventId: string): Promise<Date | null> {
 
 // ——— Recording and reading answers ———
 
-type RecordResult = { ok: true } | { ok: false; message: string };
+/** Refused: it may no longer be, or (recording) the answers changed since the form's page was read. */
+type RecordResult = { ok: true } | { ok: false; message: string; answeredMeanwhile?: true };
 
 /** The rule recording and deleting hold in their statements: a submitted entry of a closed event, and a member of its team or the owner of its problem. */
 const mayAnswer = (entryId: string, userId: string) => sql`exists (
@@ -38,19 +39,33 @@ const mayAnswer = (entryId: string, userId: string) => sql`exists (
   where e.id = ${entryId} and e.status = 'submitted' and ev.phase = 'closed'
     and (p.owner_user_id = ${userId} or exists (select 1 from team_members m where m.team_id = e.team_id and m.user_id = ${userId})))`;
 
+/** The id of the entry's newest answer, 0 when it has none: what the form's page showed is compared with it. */
+const newestAnswerId = (entryId: string) => sql`coalesce((select max(id) from follow_ups where entry_id = ${entryId}), 0)`;
+
+export const ANSWERED_MEANWHILE =
+  "The answers changed after you opened this page: a teammate recorded or deleted one, or you did in another tab. The newest is shown below now. Your answer is still in the form: press “Save what happened” again to record it as the newest.";
+
 /**
  * Records an answer. The rule holds in the INSERT itself, not only in the route's check: only for a submitted entry
- * of a closed event, and only by a member of its team or the owner of its problem.
+ * of a closed event, and only by a member of its team or the owner of its problem. With `input.newest` (the newest
+ * answer the form's page showed, 0 for none), it is recorded only if that is still the newest, so a page read before
+ * a teammate's answer does not bury it unseen; the same answer sent twice (a double press without JavaScript) is
+ * recorded once.
  */
 export async function recordFollowUp(entryId: string, userId: string, input: FollowUpInput, now: Date): Promise<RecordResult> {
+  const { status, why, metricValue, newest } = input;
   const inserted = await db.all<{ id: number }>(sql`
     insert into follow_ups (entry_id, recorded_by, status, why, metric_value, created_at)
-    select ${entryId}, ${userId}, ${input.status}, ${input.why}, ${input.metricValue}, ${now.getTime()}
-    where ${mayAnswer(entryId, userId)}
+    select ${entryId}, ${userId}, ${status}, ${why}, ${metricValue}, ${now.getTime()}
+    where ${mayAnswer(entryId, userId)} and (${newest ?? null} is null or ${newestAnswerId(entryId)} = ${newest ?? null})
     returning id`);
-  return inserted.length === 1
-    ? { ok: true }
-    : { ok: false, message: "This follow-up can no longer be recorded: the event was reopened, or you left the team." };
+  if (inserted.length === 1) return { ok: true };
+  const [state] = await db.all<{ may: number; sameAgain: number }>(sql`
+    select ${mayAnswer(entryId, userId)} as may,
+      exists (select 1 from follow_ups f where f.id = ${newestAnswerId(entryId)} and f.id > ${newest ?? 0} and f.recorded_by = ${userId}
+        and f.status = ${status} and f.why = ${why} and f.metric_value = ${metricValue}) as sameAgain`);
+  if (!state?.may) return { ok: false, message: "This follow-up can no longer be recorded: the event was reopened, or you left the team." };
+  return state.sameAgain ? { ok: true } : { ok: false, message: ANSWERED_MEANWHILE, answeredMeanwhile: true };
 }
 
 /**

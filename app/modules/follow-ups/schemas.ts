@@ -22,6 +22,9 @@ export const followUpSchema = z.object({
     .pipe(z.string().regex(METRIC_VALUE, "Give the value as a number, like 41, 1,200, 3.5 or 3,5"))
     .optional()
     .default(""),
+  // The newest answer the page showed (0: none), sent by the form so an answer recorded meanwhile is not buried
+  // unseen; absent from a page of an earlier version of the app, which records as before.
+  newest: z.coerce.number().int().min(0).optional(),
 });
 
 export type FollowUpInput = z.infer<typeof followUpSchema>;

@@ -104,7 +104,7 @@ const queueOf = preparedQueries((shape: "final" | "assigned" | "all") => {
 
 /**
  * Whether this judge declared a conflict on the entry, and whether it is theirs to score: under assignment in round 1;
- * in the final round, a finalist and a judge of the final round (notFinalist: the entry did not reach it).
+ * in the final round (finalRound), a finalist and a judge of the final round (notFinalist: the entry did not reach it).
  */
 export async function judgeEntryFacts(event: JudgingEvent, entryId: string, judgeId: string) {
   const [row] = await db
@@ -117,7 +117,12 @@ export async function judgeEntryFacts(event: JudgingEvent, entryId: string, judg
     .from(entries)
     .where(eq(entries.id, entryId));
   if (asRound(event.judgingRound) === 2)
-    return { conflicted: Boolean(row?.conflicted), assigned: Boolean(row?.finalist) && Boolean(row?.finalJudge), notFinalist: !row?.finalist };
+    return {
+      conflicted: Boolean(row?.conflicted),
+      assigned: Boolean(row?.finalist) && Boolean(row?.finalJudge),
+      notFinalist: !row?.finalist,
+      finalRound: true,
+    };
   return { conflicted: Boolean(row?.conflicted), assigned: event.judgesPerEntry === null || Boolean(row?.assigned) };
 }
 

@@ -29,7 +29,7 @@ import {
   submittedEntry,
   type TestUser,
 } from "~/test/fixtures";
-import { deleteFollowUp, eventClosedAt, followUpsOf, latestFollowUps, recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
+import { ANSWERED_MEANWHILE, deleteFollowUp, eventClosedAt, followUpsOf, latestFollowUps, recordFollowUp } from "~/modules/follow-ups/follow-ups.server";
 
 const DAY = 86_400_000;
 
@@ -234,6 +234,62 @@ describe("recording a follow-up", () => {
       "Why: “Tier-1 uses it every day.”",
       "The AI metric now: 84",
     ]);
+  });
+});
+
+describe("an answer from a page read before the answers changed", () => {
+  it("is refused beside the form, which keeps it, and the page read again records it over what it now shows", async () => {
+    const w = await closedEventWorld();
+    const params = { slug: w.event.slug, entryId: w.a.entryId };
+    const path = `/events/${w.event.slug}/entries/${w.a.entryId}/follow-up`;
+    // The lead opens the page while it has no answer; a teammate then records one.
+    const opened = await expectStatus(followUpLoader(args(request(path, { user: w.lead }), params)), 200);
+    expect((opened.data as { answers: unknown[] }).answers).toEqual([]);
+    expect(await recordFollowUp(w.a.entryId, w.member.id, { ...answer, newest: 0 }, new Date())).toEqual({ ok: true });
+    const [teammates] = await followUpsOf(w.a.entryId);
+
+    const mine = { status: "parked", why: "Waiting for the data team.", metricValue: "" };
+    const late = await expectStatus(followUpAction(args(request(path, { user: w.lead, form: { ...mine, newest: "0" } }), params)), 409);
+    expect(late.thrown).toBe(false);
+    expect(late.data).toMatchObject({ answeredMeanwhile: true });
+    expect(fieldErrors(late)[""]).toEqual([ANSWERED_MEANWHILE]);
+    expect((late.data as { result: { initialValue?: unknown } }).result.initialValue).toMatchObject({ why: mine.why, status: "parked" });
+    expect((await followUpsOf(w.a.entryId)).map((a) => a.id)).toEqual([teammates.id]);
+
+    // Sent again from the page read again, which shows the teammate's answer: recorded as the newest.
+    await expectStatus(followUpAction(args(request(path, { user: w.lead, form: { ...mine, newest: String(teammates.id) } }), params)), 302);
+    expect((await followUpsOf(w.a.entryId)).map((a) => a.why)).toEqual([mine.why, answer.why]);
+  });
+
+  it("is refused too when the newest answer was deleted meanwhile, and a page without the field records as before", async () => {
+    const w = await closedEventWorld();
+    await recordFollowUp(w.a.entryId, w.lead.id, answer, new Date());
+    await recordFollowUp(w.a.entryId, w.member.id, { ...answer, status: "piloted" }, new Date());
+    const [newest, first] = await followUpsOf(w.a.entryId);
+    expect(await deleteFollowUp(w.a.entryId, newest.id, w.member.id)).toEqual({ ok: true });
+    expect(await recordFollowUp(w.a.entryId, w.lead.id, { ...answer, why: "Seen the pilot.", newest: newest.id }, new Date())).toMatchObject({
+      ok: false,
+      answeredMeanwhile: true,
+    });
+    expect(await recordFollowUp(w.a.entryId, w.lead.id, { ...answer, why: "Seen the first.", newest: first.id }, new Date())).toEqual({ ok: true });
+    expect(await recordFollowUp(w.a.entryId, w.lead.id, { ...answer, why: "No field sent." }, new Date())).toEqual({ ok: true });
+    expect((await followUpsOf(w.a.entryId)).map((a) => a.why)).toEqual(["No field sent.", "Seen the first.", answer.why]);
+  });
+
+  it("sent twice (a double press without JavaScript) is recorded once, and both presses are answered as saved", async () => {
+    const w = await closedEventWorld();
+    const params = { slug: w.event.slug, entryId: w.a.entryId };
+    const path = `/events/${w.event.slug}/entries/${w.a.entryId}/follow-up`;
+    const form = { ...answer, newest: "0" };
+    await expectStatus(followUpAction(args(request(path, { user: w.lead, form }), params)), 302);
+    await expectStatus(followUpAction(args(request(path, { user: w.lead, form }), params)), 302);
+    expect(await followUpsOf(w.a.entryId)).toHaveLength(1);
+    // The same words from someone else are their answer, not a repeat: refused as recorded meanwhile.
+    expect(await recordFollowUp(w.a.entryId, w.member.id, { ...answer, newest: 0 }, new Date())).toMatchObject({ answeredMeanwhile: true });
+    // A different answer by the same person from the same page is refused too: they have not seen the first.
+    expect(await recordFollowUp(w.a.entryId, w.lead.id, { ...answer, metricValue: "85", newest: 0 }, new Date())).toMatchObject({
+      answeredMeanwhile: true,
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { criteria, entries, eventJudges, events, finalists, finalJudges, judgeConflicts, notifications, overallComments, scores } from "#db/schema";
 import { db } from "~/db.server";
@@ -28,6 +28,7 @@ import {
   request,
   sheetForm,
   submittedEntry,
+  toastOf,
   type TestUser,
 } from "~/test/fixtures";
 
@@ -167,8 +168,11 @@ describe("judging rounds: the final round", () => {
     await expectStatus(start(w, w.alice, goodForm(w)), 403);
     // The top 2 the page showed, as the form sends it: the hand change is Gamma for Beta, with its reason.
     await expectStatus(start(w, w.organizer, { ...goodForm(w), suggested: `${w.ids.Beta},${w.ids.Alpha}` }), 302);
-    // Once started, a second press is refused and changes nothing.
-    await expectStatus(start(w, w.organizer, { ...goodForm(w), finalists: [w.ids.Delta], judges: [w.j2.id], judgeEmails: "" }), 403);
+    // Once started, a second press (or a co-organizer's page) is refused and changes nothing: said on the page, which
+    // shows the final round now, not as an error page.
+    const again = await expectStatus(start(w, w.organizer, { ...goodForm(w), finalists: [w.ids.Delta], judges: [w.j2.id], judgeEmails: "" }), 302);
+    expect(again.response?.headers.get("Location")).toBe(`/events/${w.event.slug}/final-round`);
+    expect(await toastOf(again)).toEqual({ kind: "error", message: "The final round has already started." });
     expect((await db.select().from(finalJudges).where(eq(finalJudges.eventId, w.event.id))).map((j) => j.userId).sort()).toEqual([w.j1.id, w.j3.id].sort());
   });
 
@@ -407,7 +411,40 @@ describe("judging rounds: the final round", () => {
     await movePhase(w.event.id, w.organizer, "judging", "A final judge mistyped a score");
     expect(await roundOf(w)).toBe(2);
     expect((await queue(w, w.j3)).map((q) => q.id).sort()).toEqual([w.ids.Alpha, w.ids.Gamma].sort());
-    await expectStatus(start(w, w.organizer, goodForm(w)), 403);
+    await expectStatus(start(w, w.organizer, goodForm(w)), 302);
+    expect(await roundOf(w)).toBe(2);
+  });
+
+  it("refuses a conflict in the final round from a round-1 judge, or on an entry that did not reach it, keeping round 1's scores", async () => {
+    const roundOneScores = () =>
+      db
+        .select()
+        .from(scores)
+        .where(inArray(scores.entryId, Object.values(w.ids)));
+    const before = await roundOneScores();
+    expect(before.length).toBeGreaterThan(0);
+    await expectStatus(start(w, w.organizer, goodForm(w)), 302);
+    const declare = (judge: TestUser, entryId: string) =>
+      scoreAction(
+        args(
+          request(`/events/${w.event.slug}/entries/${entryId}/score`, {
+            user: judge,
+            form: { intent: "conflict", reason: "I advised this team", confirmed: "on" },
+          }),
+          { slug: w.event.slug, entryId },
+        ),
+      );
+    // j2 judged round 1 only (a page left open); Beta did not reach the final round.
+    for (const [judge, entryId] of [
+      [w.j2, w.ids.Gamma],
+      [w.j1, w.ids.Beta],
+    ] as const) {
+      const refused = await expectStatus(declare(judge, entryId), 403);
+      expect(refused.thrown).toBe(false);
+      expect(fieldErrors(refused)[""]?.[0]).toMatch(/^Round 1 is closed and its scores stand/);
+    }
+    expect(await roundOneScores()).toEqual(before);
+    expect(await db.select().from(judgeConflicts).where(eq(judgeConflicts.eventId, w.event.id))).toEqual([]);
   });
 
   it("drops a judge's scores on an entry in both rounds when they declare a conflict in the final round (ADR 038)", async () => {
