@@ -1,6 +1,9 @@
 import { expect } from "@playwright/test";
-import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
-import { DRAFT_SAVED, expectAccessible, expectToast, newPage, signIn, test, unique, waitForApp } from "./helpers";
+import { eq } from "drizzle-orm";
+import { events } from "#db/schema";
+import { db } from "~/db.server";
+import { createPerson, openEvent, pageSignedInAs, publishResults, startJudging, submittedEntry, teamOf } from "./fixtures";
+import { DAY, DRAFT_SAVED, expectAccessible, expectToast, newPage, signIn, test, unique, waitForApp } from "./helpers";
 
 // Issue 17: the archive answers "have we tried this before?" as people type. The seed's closed Autumn
 // event holds the ticket-triage learnings ("Queue suggester in the ticket sidebar", "Support chatbot for agents").
@@ -197,4 +200,32 @@ test("a problem tried in a past event links to its history: every attempt and th
   // Nor does the panel contradict the history above it.
   await expect(related).not.toContainText("You may be the first to try");
   await expectAccessible(page);
+});
+
+test("a past problem's page lists the same problem's attempts in later events apart, as tried since", async ({ browser }) => {
+  const problem = unique("Parcel labels smudge in the rain");
+  const [earlier, later] = [await openEvent(unique("Earlier Hack"), { problems: [problem] }), await openEvent(unique("Later Hack"), { problems: [problem] })];
+  await db
+    .update(events)
+    .set({ startsAt: new Date(earlier.event.startsAt.getTime() + 7 * DAY) })
+    .where(eq(events.id, later.event.id));
+  const titles = { earlier: unique("Label laminator"), later: unique("Smudge spotter") };
+  const judge = await createPerson("Jo Judge");
+  for (const [setUp, title] of [
+    [earlier, titles.earlier],
+    [later, titles.later],
+  ] as const) {
+    await submittedEntry(setUp, await createPerson("Pat Parcel"), title, "working");
+    await startJudging(setUp, [judge]);
+    await publishResults(setUp);
+  }
+  const page = await pageSignedInAs(browser, (await createPerson("Rita Reader")).email);
+  await page.goto(`${earlier.url}/problems/${earlier.problemId}`);
+  const history = page.getByRole("region", { name: "Tried in other events" });
+  await expect(history).toContainText("The same problem was posted in other events: 1 attempt in 1 event since.");
+  await expect(history.getByRole("link", { name: titles.later })).toBeVisible();
+  await expectAccessible(page);
+  // Seen from the later event, the earlier attempt was tried before.
+  await page.goto(`${later.url}/problems/${later.problemId}`);
+  await expect(page.getByRole("region", { name: "Tried before" }).getByRole("link", { name: titles.earlier })).toBeVisible();
 });

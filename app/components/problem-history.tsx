@@ -12,16 +12,25 @@ export function historySummary(h: { attempts: number; events: number }) {
   return `${plural(h.attempts, "attempt")} in ${plural(h.events, "past event")}`;
 }
 
-/** A problem tried before in other events: every attempt, its outcome and metric, and the best result so far. */
+/**
+ * A problem tried in other events: every attempt, its outcome and metric, and the best result so far. Seen from a past
+ * event's problem, the attempts of events after it are listed apart, as tried since.
+ */
 export function ProblemHistorySection({ history }: { history: ProblemHistory }) {
   const { attempts, best } = history;
+  const before = attempts.filter((a) => !a.since);
+  const since = attempts.filter((a) => a.since);
+  const events = (list: typeof attempts) => new Set(list.map((a) => a.eventSlug)).size;
+  const summary = since.length
+    ? `The same problem was posted in other events: ${before.length ? `${historySummary({ attempts: before.length, events: events(before) })} before this one, and ` : ""}${plural(since.length, "attempt")} in ${plural(events(since), "event")} since`
+    : `The same problem was posted before: ${historySummary({ attempts: attempts.length, events: history.events })}`;
   return (
     <section id="history" aria-labelledby="history-h" className="card scroll-mt-4 space-y-3">
       <h2 id="history-h" className="h2">
-        Tried before
+        {since.length ? "Tried in other events" : "Tried before"}
       </h2>
       <p className="text-sm text-slate-700">
-        The same problem was posted before: {historySummary({ attempts: attempts.length, events: history.events })}
+        {summary}
         {history.reachedProduction ? `; ${history.reachedProduction} reached production` : ""}.
       </p>
       {best ? (
@@ -33,30 +42,45 @@ export function ProblemHistorySection({ history }: { history: ProblemHistory }) 
       ) : (
         <p className="text-sm text-slate-700">No attempt measured its AI metric against a baseline and target yet.</p>
       )}
-      <ol className="space-y-2">
-        {attempts.map((a) => (
-          <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-2 border-t border-slate-100 pt-2 first:border-0 first:pt-0">
-            <span>
-              <Link to={`/events/${a.eventSlug}/entries/${a.id}`} className="font-medium">
-                {a.title || "Untitled entry"}
-              </Link>
-              <span className="block text-xs text-slate-600">
-                {a.eventTitle} · {a.teamName}
-                {a.rootCause ? ` · Root cause: ${rootCauseLabels[a.rootCause]}` : ""}
-              </span>
-              {a.metricName ? (
-                <span className="block text-xs text-slate-700">
-                  AI metric: {a.metricName}: {metricLine(a)}
-                </span>
-              ) : null}
-            </span>
-            <span className="flex flex-wrap gap-2">
-              <OutcomeBadge outcome={a.outcome} />
-              {a.followUpStatus ? <FollowUpBadge status={a.followUpStatus} /> : null}
-            </span>
-          </li>
-        ))}
-      </ol>
+      {since.length && before.length ? (
+        <>
+          <h3 className="font-semibold">Since this event</h3>
+          <Attempts attempts={since} />
+          <h3 className="font-semibold">Before this event</h3>
+          <Attempts attempts={before} />
+        </>
+      ) : (
+        <Attempts attempts={attempts} />
+      )}
     </section>
+  );
+}
+
+function Attempts({ attempts }: { attempts: ProblemHistory["attempts"] }) {
+  return (
+    <ol className="space-y-2">
+      {attempts.map((a) => (
+        <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-2 border-t border-slate-100 pt-2 first:border-0 first:pt-0">
+          <span>
+            <Link to={`/events/${a.eventSlug}/entries/${a.id}`} className="font-medium">
+              {a.title || "Untitled entry"}
+            </Link>
+            <span className="block text-xs text-slate-600">
+              {a.eventTitle} · {a.teamName}
+              {a.rootCause ? ` · Root cause: ${rootCauseLabels[a.rootCause]}` : ""}
+            </span>
+            {a.metricName ? (
+              <span className="block text-xs text-slate-700">
+                AI metric: {a.metricName}: {metricLine(a)}
+              </span>
+            ) : null}
+          </span>
+          <span className="flex flex-wrap gap-2">
+            <OutcomeBadge outcome={a.outcome} />
+            {a.followUpStatus ? <FollowUpBadge status={a.followUpStatus} /> : null}
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -22,14 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const problem = await getProblem(event.id, params.problemId ?? "");
   invariantResponse(problem, "Problem not found", 404);
-  const [teams, candidates, history] = await Promise.all([
-    teamsOnProblem(problem.id),
-    relatedLearnings(problemSearchText(problem), problem.id, { cached: true, limit: 10 }),
-    problemHistory(problem),
-  ]);
+  const [teams, history] = await Promise.all([teamsOnProblem(problem.id), problemHistory(problem)]);
   // An attempt listed in the problem's history above is not offered again as "related".
-  const inHistory = new Set(history?.attempts.map((a) => a.id));
-  const related = candidates.filter((l) => !inHistory.has(l.id)).slice(0, 5);
+  const related = await relatedLearnings(problemSearchText(problem), problem.id, { cached: true, excludeEntries: history?.attempts.map((a) => a.id) });
   return {
     event: { slug: event.slug, title: event.title, closed: event.phase === "closed" },
     problem,

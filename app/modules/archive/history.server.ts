@@ -24,10 +24,12 @@ type Attempt = {
   followUpStatus: FollowUpStatus | null;
   /** The AI metric's value its latest follow-up with one recorded, after the event; null without. */
   metricToday: string | null;
+  /** Made in an event that started after the problem's own: tried again since, not before. */
+  since: boolean;
 };
 
 export type ProblemHistory = {
-  /** Every submitted entry on the same problem in past events, newest event first. */
+  /** Every submitted entry on the same problem in other, closed events, newest event first. */
   attempts: Attempt[];
   /** How many past events posted it. */
   events: number;
@@ -46,8 +48,11 @@ function bestOf(attempts: Attempt[]): Attempt | null {
   return best && { ...best, metricResult: latestResult(best) };
 }
 
-/** The problem's history in the archive, or null when no past event has an attempt at it. */
-export async function problemHistory(problem: { id: string; title: string }): Promise<ProblemHistory | null> {
+/**
+ * The problem's history in the archive, or null when no other closed event has an attempt at it. Seen from a past
+ * event's problem, events after it are listed too, as tried since.
+ */
+export async function problemHistory(problem: { id: string; title: string; eventId: string }): Promise<ProblemHistory | null> {
   const key = problemKey(problem.title);
   if (!key) return null;
   // The archive's problems are few (hundreds for thousands of entries): comparing their keys here is
@@ -56,18 +61,20 @@ export async function problemHistory(problem: { id: string; title: string }): Pr
     select p.id, p.title from problems p join events ev on ev.id = p.event_id where ev.phase = 'closed' and p.id <> ${problem.id}`);
   const same = candidates.filter((c) => problemKey(c.title) === key).map((c) => c.id);
   if (same.length === 0) return null;
-  const attempts = await db.all<Attempt>(sql`
+  const rows = await db.all<Omit<Attempt, "since"> & { since: number }>(sql`
     select e.id, e.title, t.name as teamName, e.outcome, e.post_mortem_root_cause as rootCause,
       e.metric_name as metricName, e.metric_unit as metricUnit, e.metric_baseline as metricBaseline, e.metric_target as metricTarget, e.metric_result as metricResult,
       ev.slug as eventSlug, ev.title as eventTitle, ${LATEST_STATUS_OF_E} as followUpStatus,
-      (select fu.metric_value from follow_ups fu where fu.entry_id = e.id and trim(fu.metric_value) <> '' order by fu.id desc limit 1) as metricToday
+      (select fu.metric_value from follow_ups fu where fu.entry_id = e.id and trim(fu.metric_value) <> '' order by fu.id desc limit 1) as metricToday,
+      ev.starts_at > (select starts_at from events where id = ${problem.eventId}) as since
     from entries e join teams t on t.id = e.team_id join events ev on ev.id = e.event_id
     where t.problem_id in (${sql.join(
       same.map((id) => sql`${id}`),
       sql`, `,
     )}) and ${VISIBLE}
     order by ev.starts_at desc, e.submitted_at, e.id`);
-  if (attempts.length === 0) return null;
+  if (rows.length === 0) return null;
+  const attempts = rows.map((r) => ({ ...r, since: Boolean(r.since) }));
   return {
     attempts,
     events: new Set(attempts.map((a) => a.eventSlug)).size,
@@ -78,7 +85,9 @@ export async function problemHistory(problem: { id: string; title: string }): Pr
 
 /** For the "have we tried this before?" panel: a link to the problem's history, when it has one. */
 export async function historyLink(eventSlug: string, problemId: string): Promise<{ href: string; attempts: number; events: number } | null> {
-  const [problem] = await db.all<{ id: string; title: string }>(sql`select id, title from problems where id = ${problemId}`);
+  const [problem] = await db.all<{ id: string; title: string; eventId: string }>(
+    sql`select id, title, event_id as eventId from problems where id = ${problemId}`,
+  );
   const history = problem ? await problemHistory(problem) : null;
   return history ? { href: `/events/${eventSlug}/problems/${problemId}#history`, attempts: history.attempts.length, events: history.events } : null;
 }

@@ -15,6 +15,11 @@ describe("metricNumber", () => {
     expect(metricNumber("88 %")).toBe(88);
     expect(metricNumber("1,200 tickets")).toBe(1200);
     expect(metricNumber("-3.5")).toBe(-3.5);
+    // A decimal comma: one or two digits after a single comma.
+    expect(metricNumber("12,5")).toBe(12.5);
+    expect(metricNumber("86,25 %")).toBe(86.25);
+    expect(metricNumber("-0,5 h")).toBe(-0.5);
+    expect(metricNumber("1,250")).toBe(1250);
     expect(metricNumber("about 4 000")).toBe(4000);
     expect(metricNumber("")).toBeNull();
     expect(metricNumber("not measured")).toBeNull();

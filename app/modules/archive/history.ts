@@ -7,11 +7,16 @@ export function problemKey(title: string): string {
   return (fold(title).match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
 }
 
-/** A number as people write it in a metric field: "88", "88 %", "1,200", "-3.5"; null when there is none. */
+/**
+ * A number as people write it in a metric field: "88", "88 %", "1,200", "-3.5", "12,5"; null when there is none. A
+ * single comma with one or two digits after it is a decimal comma, as the follow-up form reads it: a thousands
+ * separator always has three.
+ */
 export function metricNumber(text: string): number | null {
   const match = /-?\d[\d,]*(\.\d+)?/.exec(text.replace(/\s/g, ""));
   if (!match) return null;
-  const n = Number(match[0].replace(/,/g, ""));
+  const written = match[0];
+  const n = Number(/^-?\d+,\d{1,2}$/.test(written) ? written.replace(",", ".") : written.replace(/,/g, ""));
   return Number.isFinite(n) ? n : null;
 }
 

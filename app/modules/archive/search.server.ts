@@ -440,17 +440,24 @@ export type RelatedLearning = Pick<Learning, "id" | "title" | "outcome" | "rootC
 export async function relatedLearnings(
   text: string,
   excludeProblemId: string | null,
-  { limit = 5, cached = false }: { limit?: number; cached?: boolean } = {},
+  { limit = 5, cached = false, excludeEntries = [] }: { limit?: number; cached?: boolean; excludeEntries?: readonly string[] } = {},
 ): Promise<readonly RelatedLearning[]> {
   // `cached` for texts asked again and again, such as a problem's own words at every visit of its page: ranking every
   // learning that has one of the words takes 14-22 ms at 20,000 learnings and 65-85 ms at 100,000 (ADR 023). What a
   // team is typing is asked once, so it does not push other pages out of the archive's cache.
-  if (!cached) return computeRelatedLearnings(text, excludeProblemId, limit);
+  if (!cached) return computeRelatedLearnings(text, excludeProblemId, excludeEntries, limit);
   const cache = await archiveCache();
-  return cache.get(`related:${limit}:${excludeProblemId ?? ""}:${text}`, () => computeRelatedLearnings(text, excludeProblemId, limit));
+  return cache.get(`related:${limit}:${excludeProblemId ?? ""}:${excludeEntries.join(",")}:${text}`, () =>
+    computeRelatedLearnings(text, excludeProblemId, excludeEntries, limit),
+  );
 }
 
-async function computeRelatedLearnings(text: string, excludeProblemId: string | null, limit: number): Promise<RelatedLearning[]> {
+async function computeRelatedLearnings(
+  text: string,
+  excludeProblemId: string | null,
+  excludeEntries: readonly string[],
+  limit: number,
+): Promise<RelatedLearning[]> {
   const terms = textTerms(text);
   if (terms.length === 0) return [];
   const stats = await termStats(terms.map((t) => t.stem));
@@ -458,10 +465,13 @@ async function computeRelatedLearnings(text: string, excludeProblemId: string | 
   const match = anyWordQuery(searched.map((t) => t.word));
   if (!match) return [];
   const full = indexMatch(match, { outcome: null, rootCause: null });
-  // The best few from the index alone, then their details; a few spare for entries on the problem itself
-  // and for those under the floor.
+  // The best few from the index alone, then their details; a few spare for those under the floor. Entries on the
+  // problem itself, and those the caller lists (its history's attempts), are left out of the ranking itself: a problem
+  // posted again and again would otherwise fill every place with its own attempts, which have its very words.
+  const excluded = sql`${excludeProblemId ? sql`and entry_id not in (select e.id from entries e join teams t on t.id = e.team_id where t.problem_id = ${excludeProblemId})` : sql``}
+    ${excludeEntries.length ? sql`and entry_id not in ${sqlList([...excludeEntries])}` : sql``}`;
   const ranked = await db.all<{ id: string; ftsRow: number }>(sql`
-    select entry_id as id, rowid as ftsRow from learnings_fts where learnings_fts match ${full} order by ${RANK}, rowid limit ${limit + 15}`);
+    select entry_id as id, rowid as ftsRow from learnings_fts where learnings_fts match ${full} ${excluded} order by ${RANK}, rowid limit ${limit + 15}`);
   if (ranked.length === 0) return [];
   // Their details by rowid, without the match: the shared words and the title's marks are worked out here. With the
   // match, FTS5 ran it once per rowid, or over the whole span of rowids the best few came from (10-17 ms at 100,000

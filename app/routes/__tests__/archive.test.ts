@@ -819,6 +819,65 @@ describe("a problem's history across events", () => {
     const fresh = await addProblem(event.id, { ...problemInput, title: "Nobody has tried this one" });
     expect(await problemHistory(fresh)).toBeNull();
   });
+
+  it("marks the attempts of events that started after the problem's own as tried since", async () => {
+    const title = "Parcel labels smudge in the rain";
+    const posted = async (startsAt: Date, entryTitle: string) => {
+      const { event } = await createOpenEvent(organizer);
+      const problem = await addProblem(event.id, { ...problemInput, title });
+      const id = await entryOn(event.id, problem.id, organizer, { title: entryTitle });
+      await movePhase(event.id, organizer, "judging");
+      await movePhase(event.id, organizer, "closed");
+      await db.update(events).set({ startsAt }).where(eq(events.id, event.id));
+      return { problem, id };
+    };
+    const earlier = await posted(new Date(Date.UTC(2025, 2, 1)), "Label laminator");
+    const later = await posted(new Date(Date.UTC(2025, 9, 1)), "Smudge spotter");
+    expect((await problemHistory(earlier.problem))!.attempts.map((a) => [a.id, a.since])).toEqual([[later.id, true]]);
+    expect((await problemHistory(later.problem))!.attempts.map((a) => [a.id, a.since])).toEqual([[earlier.id, false]]);
+  });
+
+  it("still offers other related learnings on the page of a problem posted again and again, whose own attempts rank first", async () => {
+    const closedWith = async (problemTitle: string, attempts: EntryFields[]) => {
+      const { event } = await createOpenEvent(organizer);
+      const problem = await addProblem(event.id, { ...problemInput, title: problemTitle });
+      const ids = [];
+      for (const a of attempts) ids.push(await entryOn(event.id, problem.id, organizer, a));
+      await movePhase(event.id, organizer, "judging");
+      await movePhase(event.id, organizer, "closed");
+      return { ids, slug: event.slug, problemId: problem.id };
+    };
+    const relatedOnPage = async (slug: string, problemId: string) => {
+      const page = await expectStatus(problemLoader(args(request(`/events/${slug}/problems/${problemId}`, { user: member }), { slug, problemId })), 200);
+      return page.data as { history: { attempts: unknown[] }; related: { id: string }[] };
+    };
+    const title = "Zeppelin mooring schedules slip every week";
+    const summary = "Zeppelin mooring schedules are planned by hand, and they slip.";
+    // 26 attempts at the same problem, in two past events: more than the ranking's spare places (and fewer than half the archive, whose words are common).
+    const first = await closedWith(
+      title,
+      Array.from({ length: 5 }, (_, i) => ({ title: `Zeppelin mooring planner ${i}`, summary })),
+    );
+    const second = await closedWith(
+      title,
+      Array.from({ length: 21 }, (_, i) => ({ title: `Zeppelin mooring scheduler ${i}`, summary })),
+    );
+    const attempts = [...first.ids, ...second.ids];
+    const {
+      ids: [other],
+    } = await closedWith("Airship hangars sit idle", [{ title: "Zeppelin mooring radar", summary: "Predicts when zeppelin mooring schedules slip." }]);
+
+    const { event } = await createOpenEvent(organizer);
+    const again = await addProblem(event.id, { ...problemInput, title, summary });
+    const { history, related } = await relatedOnPage(event.slug, again.id);
+    expect(history.attempts).toHaveLength(26);
+    expect(related.map((l) => l.id)).toContain(other);
+    for (const id of attempts) expect(related.map((l) => l.id)).not.toContain(id);
+    // The page of the problem in a past event: its own 21 attempts are not "related" either, nor do they take the places.
+    const past = await relatedOnPage(second.slug, second.problemId);
+    expect(past.related.map((l) => l.id)).toContain(other);
+    for (const id of attempts) expect(past.related.map((l) => l.id)).not.toContain(id);
+  });
 });
 
 describe("the learnings digest", () => {
