@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { Deferred, GeneralErrorBoundary, lazyPart, useHydrated } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";
@@ -67,9 +67,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const created = await createTeam(event, user.id, submission.value);
-  if (!created.ok) return data({ result: submission.reply({ fieldErrors: { [created.field]: [created.message] } }) }, { status: 400 });
+  // A problem retired meanwhile is named beside the field, and the page is read again (shouldRevalidate below), so the
+  // list no longer offers it.
+  if (!created.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: { [created.field]: [created.message] } }), problemsChanged: created.field === "problemId" },
+      { status: 400 },
+    );
   return redirectWithToast(`/events/${event.slug}/teams/${created.teamId}`, "Team created. Share the invite link with your teammates.");
 }
+
+// Other refusals read nothing again, as Remix does for a route without this function (with single fetch, Remix passes
+// `defaultShouldRevalidate: true` after them too).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, actionResult, defaultShouldRevalidate }) =>
+  actionStatus !== undefined && actionStatus >= 400 ? actionResult?.problemsChanged === true : defaultShouldRevalidate;
 
 export default function NewTeam() {
   const { event, problems, chosen, related, history, teamName } = useLoaderData<typeof loader>();

@@ -118,11 +118,14 @@ describe("teams", () => {
       400,
     );
     expect(fieldErrors(retired).problemId).toEqual(["“Retired meanwhile” was retired since this page was opened. Pick another problem."]);
+    // The page is read again for the list of problems now (shouldRevalidate), not after other refusals.
+    expect(retired.data).toMatchObject({ problemsChanged: true });
     const sameName = await expectStatus(
       newTeamAction(args(request(path, { user: bob, form: { name: "Deflectors", problemId: problem.id } }), { slug: event.slug })),
       400,
     );
     expect(fieldErrors(sameName).name).toEqual(["Another team of this event has this name. Pick another."]);
+    expect(sameName.data).toMatchObject({ problemsChanged: false });
     const casedName = await expectStatus(
       newTeamAction(args(request(path, { user: bob, form: { name: "DEFLECTORS", problemId: problem.id } }), { slug: event.slug })),
       400,
