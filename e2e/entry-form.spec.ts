@@ -223,6 +223,8 @@ for (const javaScriptEnabled of [true, false]) {
     const refused = page.getByRole("alert").filter({ hasText: "A teammate saved this entry after you opened it." });
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(refused).toBeVisible();
+    // Above a long form, out of sight of the button pressed: the refusal takes the focus, so it is seen and read out.
+    if (javaScriptEnabled) await expect(refused).toBeFocused();
     await expect(page.getByLabel("Title")).toHaveValue("Dispute radar");
     // Pressing Save again from that page does not replace the save the person has not seen.
     const answered = page.waitForResponse((r) => r.request().method() === "POST");

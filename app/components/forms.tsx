@@ -99,7 +99,8 @@ export function SelectField({
 export function FormErrors({ id, errors }: { id?: string; errors?: string[] | null }) {
   if (!errors?.length) return null;
   return (
-    <div id={id} role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
+    // Focusable from script only: a refusal of the whole form takes the focus (app/lib/form.ts).
+    <div id={id} role="alert" tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
       {errors.map((e) => (
         <p key={e}>{e}</p>
       ))}

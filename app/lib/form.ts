@@ -121,9 +121,11 @@ export function useForm<S = Json>(options: Options<S>): [FormMetadata & Partial<
       const field = fieldElement(element);
       if (field?.name && latest.current.state.error[field.name]) {
         field.focus();
-        break;
+        return;
       }
     }
+    // Only a message about the whole form, shown above it (out of sight below a long form): it takes the focus.
+    if (latest.current.state.error[""]) document.getElementById(`${formId}-error`)?.focus();
   }, [state.focus, formId]);
 
   useEffect(() => {
