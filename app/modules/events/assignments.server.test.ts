@@ -1,13 +1,13 @@
 // "Judge roster or phase changed → recompute assignments" lives in the module functions that change them,
 // so no route can forget it: each is called here directly, never through a route.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { entries, events, judgeAssignments } from "#db/schema";
+import { entries, eventJudges, events, judgeAssignments, judgeConflicts } from "#db/schema";
 import { db } from "~/db.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { createOpenEvent, createUser, getEvent, movePhase, type TestUser } from "~/test/fixtures";
 import { declareConflict, saveScores, withdrawConflict } from "~/modules/judging/judging.server";
-import { listAssignments, recomputeAssignments, setJudgesPerEntry } from "./assignments.server";
+import { listAssignments, newAssignments, recomputeAssignments, setJudgesPerEntry } from "./assignments.server";
 import { addJudge, changePhase, listCriteria, removeJudge } from "./events.server";
 import { acceptJudgeInvite, createJudgeInvite } from "./judge-invites.server";
 
@@ -101,6 +101,26 @@ describe("judge assignments follow the roster and the phase", () => {
     expect(after).not.toContain(`${entry.id} ${holder}`);
     expect(after.filter((p) => p.startsWith(entry.id))).toHaveLength(1);
     expect(after.filter((p) => !p.startsWith(entry.id))).toEqual(before.filter((p) => !p.startsWith(entry.id)));
+  });
+
+  it("a plan made before a conflict or a removal was stored never writes that pair (two judges stepping away at once)", async () => {
+    // Each of two judges leaving the same entry at once plans from facts read before the other's conflict was stored,
+    // and would fill its gap with the other: the INSERT itself leaves out a conflicted pair, and a judge off the roster.
+    const { organizer, event, judges, entryRows } = await assigningEvent(3, 1);
+    for (const j of judges) await addJudge(event.id, j.email);
+    await movePhase(event.id, organizer, "judging");
+    const [entry] = entryRows;
+    await db.delete(judgeAssignments).where(eq(judgeAssignments.eventId, event.id));
+    const [conflicted, removed, free] = judges;
+    await db.insert(judgeConflicts).values({ eventId: event.id, entryId: entry.id, judgeId: conflicted.id, reason: "We worked together" });
+    await db.delete(eventJudges).where(and(eq(eventJudges.eventId, event.id), eq(eventJudges.userId, removed.id)));
+    await newAssignments(
+      event.id,
+      judges.map((j) => ({ entryId: entry.id, judgeId: j.id })),
+    );
+    expect(await assignedTo(event.id, conflicted.id)).toEqual([]);
+    expect(await assignedTo(event.id, removed.id)).toEqual([]);
+    expect(await assignedTo(event.id, free.id)).toEqual([entry.id]);
   });
 
   it("withdrawConflict gives the entry back to the judge where it still lacks one", async () => {

@@ -131,19 +131,28 @@ export async function recomputeAssignments(event: AssigningEvent, { keepEligible
     ),
     // One statement for all new assignments, as before the round check (a row per pair of the VALUES list), with the
     // rows of scored pairs that had none.
-    ...(plan.add.length + unwritten.length
-      ? [
-          db.run(sql`insert into judge_assignments (event_id, entry_id, judge_id, manual)
-            select ${event.id}, column1, column2, 0 from (values ${sql.join(
-              [...plan.add, ...unwritten].map((p) => sql`(${p.entryId}, ${p.judgeId})`),
-              sql`, `,
-            )}) where ${roundOne} on conflict do nothing`),
-        ]
-      : []),
+    ...(plan.add.length + unwritten.length ? [newAssignments(event.id, [...plan.add, ...unwritten])] : []),
   ];
   const [first, ...rest] = statements;
   if (first) await db.batch([first, ...rest]);
   return plan;
+}
+
+/**
+ * The INSERT of automatic assignments, one row per pair. A plan is made from facts read before its batch runs: a judge
+ * who declared a conflict, or was removed from the roster, meanwhile (two judges stepping away from the same entry at
+ * once each fill their gap with the other) is left out by the statement itself, in round 1 only.
+ */
+export function newAssignments(eventId: string, pairs: readonly { entryId: string; judgeId: string }[]) {
+  return db.run(sql`insert into judge_assignments (event_id, entry_id, judge_id, manual)
+    select ${eventId}, column1, column2, 0 from (values ${sql.join(
+      pairs.map((p) => sql`(${p.entryId}, ${p.judgeId})`),
+      sql`, `,
+    )})
+    where ${inRoundOne(eventId)}
+      and not exists (select 1 from judge_conflicts k where k.entry_id = column1 and k.judge_id = column2)
+      and exists (select 1 from event_judges j where j.event_id = ${eventId} and j.user_id = column2)
+    on conflict do nothing`);
 }
 
 /** Switches between "every judge scores every entry" (null) and N judges per entry. A number that cannot be met is refused. */
