@@ -55,7 +55,7 @@ test("a team member records what happened 30 days after the event, from the ask 
   await expect(page.getByRole("region", { name: "What happened next" })).toContainText(
     /Of [\d,]+ attempts? with a follow-up, [\d,]+ reached production; [\d,]+ more (has|have) no follow-up yet\./,
   );
-  await page.getByRole("checkbox", { name: "Went to production" }).check();
+  await page.getByLabel("After the event").selectOption({ label: "Went to production" });
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByRole("link", { name: "Remove filter Went to production" })).toBeVisible();
   await expect(page.getByRole("link", { name: title })).toBeVisible();
@@ -161,4 +161,28 @@ test("an answer from a page opened before another was recorded is refused beside
   await page.getByRole("button", { name: "Save what happened" }).click();
   await expectToast(page, "Saved what happened next. Thank you!");
   await expect(page.getByRole("region", { name: "What happened next" })).toContainText("Waiting for the data team.");
+});
+
+test("the archive home's count of a root cause that kept attempts from production lists exactly those attempts", async ({ browser }) => {
+  const member = await createPerson("Dora Dropped");
+  const setUp = await openEvent();
+  const title = unique("Thread linker");
+  const { entryId } = await submittedEntry(setUp, member, title);
+  await startJudging(setUp, [await createPerson("Jo Judge")]);
+  await publishResults(setUp);
+  const page = await pageSignedInAs(browser, member.email);
+  await page.goto(`${setUp.url}/entries/${entryId}/follow-up`);
+  await page.getByRole("radio", { name: /Dropped/ }).check();
+  await page.getByLabel("Why?").fill("The CRM export never came.");
+  await page.getByRole("button", { name: "Save what happened" }).click();
+  await expectToast(page, "Saved what happened next. Thank you!");
+
+  await page.goto("/archive");
+  // The failed attempt's root cause: the data lacked context.
+  await page.getByRole("region", { name: "What happened next" }).getByRole("link", { name: "Data lacked context" }).click();
+  await expect(page.getByRole("link", { name: "Remove filter Root cause: Data lacked context" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Remove filter Followed up, not in production" })).toBeVisible();
+  await expect(page.getByLabel("After the event")).toHaveValue("no");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -146,7 +146,8 @@ function ProductionFigures({ production, total }: { production: HomeFigures["pro
             <ul className="space-y-2">
               {notReachedByCause.map(({ rootCause, n }) => (
                 <li key={rootCause} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-3 text-sm">
-                  <Link to={`/archive?rootCause=${rootCause}`}>{rootCauseLabels[rootCause]}</Link>
+                  {/* The attempts counted: followed up, not in production, of this root cause. */}
+                  <Link to={`/archive?rootCause=${rootCause}&production=no`}>{rootCauseLabels[rootCause]}</Link>
                   <span className="h-4 rounded-sm bg-slate-100" aria-hidden="true">
                     <span className="block h-4 rounded-sm bg-slate-500" style={{ width: cssPercent(n / maxCause) }} />
                   </span>

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Link } from "~/components/link";
-import { anyLabels, filterLabels, filtersKey, type ActiveFilter } from "~/modules/archive/filters";
+import { anyLabels, filterLabels, filtersKey, productionChoices, type ActiveFilter } from "~/modules/archive/filters";
 import type { ArchiveFilters } from "~/modules/archive/search.server";
 import { ArchiveSearchBox } from "./archive-combobox";
 
@@ -44,7 +44,7 @@ export function ArchiveSearch({ filters, closedEvents, choices, active, clearFil
         <summary className="btn-secondary cursor-pointer supports-[selector(::details-content)]:sm:hidden">
           {active.length > 0 ? `Filters (${active.length})` : "Filters"}
         </summary>
-        <div className="mt-3 grid gap-3 sm:mt-0 sm:grid-cols-2 lg:grid-cols-5">
+        <div className="mt-3 grid gap-3 sm:mt-0 sm:grid-cols-2 lg:grid-cols-3">
           <FilterSelect name="outcome" value={filters.outcome} options={choices.outcome} />
           <FilterSelect name="rootCause" value={filters.rootCause} options={choices.rootCause} />
           <FilterSelect name="event" value={filters.event} options={closedEvents.map((e) => ({ value: e.slug, label: e.title }))} />
@@ -60,16 +60,9 @@ export function ArchiveSearch({ filters, closedEvents, choices, active, clearFil
             </datalist>
           </div>
           <FilterSelect name="year" value={filters.year} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+          <FilterSelect name="production" value={filters.production} options={productionChoices} />
         </div>
-        <div className="mt-3">
-          <label className="inline-flex items-center gap-2">
-            <input type="checkbox" name="production" value="true" defaultChecked={filters.production === true} aria-describedby="production-hint" />
-            <span className="font-medium">{filterLabels.production}</span>
-          </label>
-          <p id="production-hint" className="hint">
-            Only attempts whose team says, in its latest follow-up, that the work is adopted in production.
-          </p>
-        </div>
+        <p className="hint mt-2">“{filterLabels.production}” reads what each team says in its latest follow-up, 30 and 90 days after its event.</p>
       </details>
 
       {active.length > 0 ? (
@@ -124,8 +117,8 @@ function FilterSelect({
   value,
   options,
 }: {
-  name: "outcome" | "rootCause" | "event" | "year";
-  value: string | number | null | undefined;
+  name: "outcome" | "rootCause" | "event" | "year" | "production";
+  value: string | number | true | null | undefined;
   options: { value: string; label: string }[];
 }) {
   return (
@@ -133,7 +126,7 @@ function FilterSelect({
       <label htmlFor={name} className="label">
         {filterLabels[name]}
       </label>
-      <select id={name} name={name} defaultValue={value ?? ""} className="input mt-1">
+      <select id={name} name={name} defaultValue={value === null || value === undefined ? "" : String(value)} className="input mt-1">
         <option value="">{anyLabels[name]}</option>
         {(value === null || value === undefined || options.some((o) => o.value === String(value))
           ? options

@@ -45,6 +45,16 @@ describe("activeFilters", () => {
     ]);
   });
 
+  it("names what happened after the event by its choice alone, and links to it as the URL says it", () => {
+    expect(activeFilters({ ...none, production: true }, titles).map((a) => a.text)).toEqual(["Went to production"]);
+    expect(activeFilters({ ...none, production: "no", rootCause: "data-missing-context" }, titles).map((a) => a.text)).toEqual([
+      "Root cause: Data lacked context",
+      "Followed up, not in production",
+    ]);
+    expect(searchHref({ ...none, production: "no" }, {})).toBe("/archive?production=no");
+    expect(isSearching({ ...none, production: "no" })).toBe(true);
+  });
+
   it("shows an event that is not among the titles by its slug", () => {
     expect(activeFilters({ ...none, event: "gone-hack" }, titles)[0].text).toBe("Event: gone-hack");
   });

@@ -1,11 +1,11 @@
 // Pure helpers for the archive's search state, which lives entirely in the URL: links that change it,
 // the active filters as people read them, and a key that changes whenever the filters do.
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
-import { WENT_TO_PRODUCTION } from "~/modules/follow-ups/words";
+import { NOT_IN_PRODUCTION, WENT_TO_PRODUCTION } from "~/modules/follow-ups/words";
 import type { ArchiveFilters } from "./search.server";
 
 /** Every filter beside the words, in the order the form shows them. */
-// "production": the entry's latest follow-up says adopted in production (ADR 030).
+// "production": what the entry's latest follow-up says, adopted in production or not (ADR 030).
 const filterKeys = ["outcome", "rootCause", "event", "tag", "year", "production"] as const;
 type FilterKey = (typeof filterKeys)[number];
 
@@ -16,16 +16,23 @@ export const filterLabels: Record<FilterKey, string> = {
   event: "Event",
   tag: "Tag",
   year: "Year",
-  production: WENT_TO_PRODUCTION,
+  production: "After the event",
 };
 
 /** The empty choice of each select. */
-export const anyLabels: Record<Exclude<FilterKey, "tag" | "production">, string> = {
+export const anyLabels: Record<Exclude<FilterKey, "tag">, string> = {
   outcome: "Any outcome",
   rootCause: "Any root cause",
   event: "Any event",
   year: "Any year",
+  production: "Anything, with or without a follow-up",
 };
+
+/** The choices of the "After the event" filter, by their value in the URL. */
+export const productionChoices = [
+  { value: "true", label: WENT_TO_PRODUCTION },
+  { value: "no", label: NOT_IN_PRODUCTION },
+];
 
 const noFilters: Required<Pick<ArchiveFilters, FilterKey>> = { outcome: null, rootCause: null, event: null, tag: null, year: null, production: null };
 
@@ -63,8 +70,8 @@ export function activeFilters(filters: ArchiveFilters, eventTitles: ReadonlyMap<
   for (const key of filterKeys) {
     const value = filters[key];
     if (value === null || value === undefined || value === "") continue;
-    // A yes-or-no filter is named by its label alone.
-    const text = value === true ? filterLabels[key] : `${filterLabels[key]}: ${valueLabel(key, value, eventTitles)}`;
+    // What happened after the event reads as its choice alone: "Went to production".
+    const text = key === "production" ? valueLabel(key, value, eventTitles) : `${filterLabels[key]}: ${valueLabel(key, value, eventTitles)}`;
     shown.push({ key, text, removeHref: searchHref(filters, { [key]: null, page: 1 }) });
   }
   return shown;
@@ -78,6 +85,8 @@ function valueLabel(key: FilterKey, value: string | number | true, eventTitles: 
       return rootCauseLabels[value as keyof typeof rootCauseLabels] ?? String(value);
     case "event":
       return eventTitles.get(String(value)) ?? String(value);
+    case "production":
+      return productionChoices.find((c) => c.value === String(value))?.label ?? String(value);
     default:
       return String(value);
   }

@@ -4,7 +4,7 @@ import { outcomes, rootCauses, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
 import { formatInZone } from "~/lib/time";
 import { outcomeLabels, rootCauseLabels } from "~/modules/entries/labels";
-import { LATEST_STATUS_OF_E, WENT_TO_PRODUCTION_OF_E } from "~/modules/follow-ups/latest.server";
+import { LATEST_STATUS_OF_E, NOT_IN_PRODUCTION_OF_E, WENT_TO_PRODUCTION_OF_E } from "~/modules/follow-ups/latest.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import { currentEventSlug } from "~/modules/events/events.server";
 import { archiveCache, type ArchiveCache } from "./cache.server";
@@ -145,7 +145,7 @@ async function computeProduction() {
     db.all<{ rootCause: RootCause; n: number }>(sql`
       select e.post_mortem_root_cause as rootCause, count(*) as n
       from entries e join events ev on ev.id = e.event_id
-      where ${VISIBLE} and ${LATEST_STATUS_OF_E} <> 'adopted' and e.post_mortem_root_cause is not null group by e.post_mortem_root_cause`),
+      where ${VISIBLE} and ${NOT_IN_PRODUCTION_OF_E} and e.post_mortem_root_cause is not null group by e.post_mortem_root_cause`),
   ]);
   return {
     answered,

@@ -6,7 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { outcomes, rootCauses, type FollowUpStatus, type Outcome, type RootCause } from "#db/schema";
 import { db } from "~/db.server";
 import { hit, limits } from "~/lib/rate-limit.server";
-import { LATEST_STATUS_OF_E, WENT_TO_PRODUCTION_OF_E } from "~/modules/follow-ups/latest.server";
+import { LATEST_STATUS_OF_E, NOT_IN_PRODUCTION_OF_E, WENT_TO_PRODUCTION_OF_E } from "~/modules/follow-ups/latest.server";
 import { normalizeTag } from "~/modules/entries/schemas";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import { archiveCache, type ArchiveCache } from "./cache.server";
@@ -41,8 +41,11 @@ export type ArchiveFilters = {
   event: string | null;
   tag: string | null;
   year: number | null;
-  /** Only entries whose latest follow-up says adopted in production (ADR 030). */
-  production?: true | null;
+  /**
+   * By what happened next (ADR 030): `true`, only entries whose latest follow-up says adopted in production; "no", only
+   * those with a follow-up that says anything else (the archive home's root causes of those that did not).
+   */
+  production?: true | "no" | null;
   page: number;
 };
 
@@ -62,7 +65,7 @@ export function filtersFromUrl(params: URLSearchParams): ArchiveFilters {
     // As entries store tags: "Customer Support" finds customer-support.
     tag: normalizeTag(text("tag") ?? "") || null,
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
-    production: params.get("production") === "true" ? true : null,
+    production: params.get("production") === "true" ? true : params.get("production") === "no" ? "no" : null,
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
 }
@@ -123,7 +126,8 @@ function visibleAndFiltered(f: Omit<ArchiveFilters, "q" | "page">): SQL {
   if (f.year) parts.push(sql`strftime('%Y', ev.starts_at, 'unixepoch') = ${String(f.year)}`);
   // Tags are stored normalized as "a, b, c".
   if (f.tag) parts.push(sql`instr(', ' || e.tags || ',', ${`, ${f.tag},`}) > 0`);
-  if (f.production) parts.push(WENT_TO_PRODUCTION_OF_E);
+  if (f.production === true) parts.push(WENT_TO_PRODUCTION_OF_E);
+  if (f.production === "no") parts.push(NOT_IN_PRODUCTION_OF_E);
   return sql.join(parts, sql` and `);
 }
 
@@ -175,18 +179,19 @@ function indexMatch(match: string, f: Pick<ArchiveFilters, "outcome" | "rootCaus
   if (f.outcome) parts.push(`facets : "zoutcome${f.outcome}"`);
   if (f.rootCause) parts.push(`facets : "zcause${f.rootCause.replace(/-/g, "")}"`);
   // Went to production (ADR 067): the entry's newest follow-up says adopted, written by migration 0039's triggers.
-  if (f.production) parts.push(`facets : "zproduction"`);
+  // "Followed up, not in production" has no facet: it is answered through the entries' column (matchFrom).
+  if (f.production === true) parts.push(`facets : "zproduction"`);
   return parts.join(" AND ");
 }
 
 /**
- * Ranking and counting run inside FTS5 when the index can answer every filter; event, year and tag
- * filters add a join through a covering index (CROSS JOIN keeps FTS5 as the outer loop). Only the
+ * Ranking and counting run inside FTS5 when the index can answer every filter; event, year, tag and
+ * "followed up, not in production" filters add a join through a covering index (CROSS JOIN keeps FTS5 as the outer loop). Only the
  * page's rows are then read in full, with their snippets, re-checking visibility (ADR 008).
  */
 function matchFrom(match: string, filters: ArchiveFilters) {
   const full = indexMatch(match, filters);
-  const needsJoin = Boolean(filters.event || filters.year || filters.tag);
+  const needsJoin = Boolean(filters.event || filters.year || filters.tag || filters.production === "no");
   const from = needsJoin
     ? sql`learnings_fts f cross join entries e on e.id = f.entry_id ${EVENT_JOIN} where learnings_fts match ${full} and ${visibleAndFiltered(filters)}`
     : sql`learnings_fts f where learnings_fts match ${full}`;

@@ -9,3 +9,6 @@ export const LATEST_STATUS_OF_E = sql`e.latest_follow_up_status`;
 
 /** Whether the entry aliased `e` went to production: its newest follow-up says adopted (the archive's "Went to production"). */
 export const WENT_TO_PRODUCTION_OF_E = sql`${LATEST_STATUS_OF_E} = 'adopted'`;
+
+/** Whether the entry aliased `e` has a follow-up whose newest answer says anything but adopted (null without one). */
+export const NOT_IN_PRODUCTION_OF_E = sql`${LATEST_STATUS_OF_E} <> 'adopted'`;

@@ -19,6 +19,9 @@ export const followUpHints: Record<FollowUpStatus, string> = {
 /** The filter and the archive home's word for an entry whose latest follow-up says adopted. */
 export const WENT_TO_PRODUCTION = "Went to production";
 
+/** The filter's word for an entry with a follow-up whose latest answer says anything but adopted. */
+export const NOT_IN_PRODUCTION = "Followed up, not in production";
+
 /** Where a team member records (or updates) the follow-up of an entry. */
 export function followUpPath(eventSlug: string, entryId: string): string {
   return `/events/${eventSlug}/entries/${entryId}/follow-up`;

@@ -355,10 +355,16 @@ describe("where follow-ups show", () => {
     expect(await anywhere({ production: "true", q: "quokka" })).toContain(w.a.entryId);
     expect(await anywhere({ production: "true", q: "quokka" })).not.toContain(w.b.entryId);
 
+    // "Followed up, not in production": a follow-up that says anything but adopted; none at all is not one.
+    expect((await search({ production: "no" })).learnings.map((l) => l.id)).toEqual([w.b.entryId]);
+    expect(await anywhere({ production: "no", q: "wombat" })).toContain(w.b.entryId);
+    expect(await anywhere({ production: "no", q: "quokka" })).not.toContain(w.a.entryId);
+
     // A later answer replaces the earlier one: dropped since, so no longer in production.
     await recordFollowUp(w.a.entryId, w.member.id, { ...answer, status: "dropped" }, new Date());
     expect((await search({ production: "true" })).total).toBe(0);
     expect(await anywhere({ production: "true", q: "quokka" })).not.toContain(w.a.entryId);
+    expect(await anywhere({ production: "no", q: "quokka" })).toContain(w.a.entryId);
   });
 
   it("the archive home counts attempts that reached production and, by root cause, those that did not", async () => {
@@ -377,6 +383,9 @@ describe("where follow-ups show", () => {
     expect(now.reached - before.reached).toBe(1);
     const cause = (p: typeof now) => p.notReachedByCause.find((c) => c.rootCause === "model-capability")?.n ?? 0;
     expect(cause(now) - cause(before)).toBe(1);
+    // Each count links to the learnings it counts: followed up, not in production, of that root cause.
+    const linked = await searchLearnings(filtersFromUrl(new URLSearchParams({ rootCause: "model-capability", production: "no" })));
+    expect(linked.total).toBe(cause(now));
   });
 
   it("the learnings digest lists each entry's latest answer, on the page and in the Markdown", async () => {
