@@ -151,7 +151,10 @@ test("an answer from a page opened before another was recorded is refused beside
   await expectToast(other, "Saved what happened next. Thank you!");
 
   await page.getByRole("button", { name: "Save what happened" }).click();
-  await expect(page.getByText(/^The answers changed after you opened this page/)).toBeVisible();
+  const refused = page.getByRole("alert").filter({ hasText: /^The answers changed after you opened this page/ });
+  await expect(refused).toBeVisible();
+  // The form, built afresh for the page read again, gives the refusal the focus.
+  await expect(refused).toBeFocused();
   // The newer answer is shown, and the form still holds what was typed.
   await expect(page.getByRole("region", { name: "The answer so far" })).toContainText("Two desks try it.");
   await expect(page.getByLabel("Why?")).toHaveValue("Waiting for the data team.");

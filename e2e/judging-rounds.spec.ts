@@ -173,6 +173,7 @@ test("a round 1 judge's conflict sent after the final round started is refused, 
   await scoreSheet(setUp.event.id, entryId, judge, { value: 4 });
   const page = await pageSignedInAs(browser, judge.email);
   await page.goto(`${setUp.url}/entries/${entryId}/score`);
+  await waitForApp(page);
   await page.getByLabel("Reason for the conflict").fill("I coached this team last year.");
   // The final round starts with another judge while the page is open.
   await startFinalRound(setUp, [entryId], [finalJudge]);

@@ -66,6 +66,9 @@ describe("the server's answer", () => {
     expect(state.initialValue).toEqual({ email: "ada@", password: "" });
     expect(state.error).toEqual(refused.error);
     expect(state.validated).toEqual({ email: true, password: true, "": true });
+    // Built afresh with a refusal (the page read again after it), it moves the focus as a refusal taken in does.
+    expect(state.focus).toBe(1);
+    expect(startState(defaults, { ...refused, status: "success", error: {} }).focus).toBe(0);
   });
 
   it("takes in a refusal: its messages, the sent fields as checked, focus on the first; the fields keep their values", () => {

@@ -83,7 +83,8 @@ export function startState(defaultValue: Json | undefined, result: SubmissionRes
     error: shownErrors(error, validated),
     validated,
     keys: {},
-    focus: 0,
+    // A form mounted with a refusal (built afresh for the page read again after it) takes the focus as after one.
+    focus: result?.status === "error" ? 1 : 0,
     reset: 0,
   };
 }

@@ -81,6 +81,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (submission.status !== "success") return data({ result: submission.reply(), conflict: true, summary: null, confirmConflict: null }, { status: 400 });
     const declared = await declareConflict(event.id, found.entry.id, user.id, submission.value.reason, readConfirmation(formData));
+    if (!declared.ok && "refused" in declared)
+      return data(
+        {
+          result: submission.reply({ formErrors: [refusedKeepingForm(declared.refused, "Your answer is")] }),
+          conflict: true,
+          summary: null,
+          confirmConflict: null,
+          kept: conflictAsText(submission.payload),
+        },
+        { status: 409 },
+      );
     if (!declared.ok)
       return data(
         { result: submission.reply(), conflict: true, summary: null, confirmConflict: { ...declared.confirm, reason: submission.value.reason } },

@@ -10,7 +10,7 @@ import { lazySchemas } from "~/lib/lazy-schemas";
 import { formatInZone } from "~/lib/time";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
-import { canStartFinalRound, canViewFinalRound } from "~/modules/auth/permissions";
+import { canManageEvent, canStartFinalRound, canViewFinalRound } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { judgingGaps, judgingSheets } from "~/modules/events/dashboard.server";
 import { listJudges } from "~/modules/events/events.server";
@@ -56,13 +56,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const starting = canStartFinalRound(user, access, { round: asRound(event.judgingRound) });
   // An organizer's page out of date (a co-organizer started the round or published the results, or a second press
-  // arrived): said on this page, which now shows the final round as it is, rather than as an error page.
-  if (!starting.ok && canViewFinalRound(user, access).ok)
-    return redirectWithToast(`/events/${event.slug}/final-round`, { kind: "error", message: starting.reason });
+  // arrived): said on this page, which now shows the final round as it is, rather than as an error page. The event
+  // moved back out of judging: said on its Manage page, where its phase is.
+  if (!starting.ok && canManageEvent(user, access).ok)
+    return redirectWithToast(`/events/${event.slug}/${canViewFinalRound(user, access).ok ? "final-round" : "manage"}`, {
+      kind: "error",
+      message: starting.reason,
+    });
   enforce(starting);
   const submission = parseForm(await request.formData(), { schema: startFinalRoundSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const started = await startFinalRound(event, user.id, submission.value, new Date(), appOrigin(request));
+  if (!started.ok && "startedMeanwhile" in started) return redirectWithToast(`/events/${event.slug}/final-round`, { kind: "error", message: started.message });
   // A ranking moved since the page was read answers 409, which reads the page again (shouldRevalidate below).
   if (!started.ok)
     return data(

@@ -58,7 +58,7 @@ export async function problemHistory(problem: { id: string; title: string; event
   // The archive's problems are few (hundreds for thousands of entries): comparing their keys here is
   // cheaper than keeping a normalized title column in step.
   const candidates = await db.all<{ id: string; title: string }>(sql`
-    select p.id, p.title from problems p join events ev on ev.id = p.event_id where ev.phase = 'closed' and p.id <> ${problem.id}`);
+    select p.id, p.title from problems p join events ev on ev.id = p.event_id where ev.phase = 'closed' and p.event_id <> ${problem.eventId}`);
   const same = candidates.filter((c) => problemKey(c.title) === key).map((c) => c.id);
   if (same.length === 0) return null;
   const rows = await db.all<Omit<Attempt, "since"> & { since: number }>(sql`

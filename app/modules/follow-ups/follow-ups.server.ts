@@ -43,7 +43,7 @@ const mayAnswer = (entryId: string, userId: string) => sql`exists (
 const newestAnswerId = (entryId: string) => sql`coalesce((select max(id) from follow_ups where entry_id = ${entryId}), 0)`;
 
 export const ANSWERED_MEANWHILE =
-  "The answers changed after you opened this page: a teammate recorded or deleted one, or you did in another tab. The newest is shown below now. Your answer is still in the form: press “Save what happened” again to record it as the newest.";
+  "The answers changed after you opened this page: someone recorded or deleted one, or you did in another tab. The page now shows them as they are. Your answer is still in the form: press “Save what happened” again to record it as the newest.";
 
 /**
  * Records an answer. The rule holds in the INSERT itself, not only in the route's check: only for a submitted entry

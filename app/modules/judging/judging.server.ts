@@ -140,7 +140,7 @@ export async function declareConflict(
   judgeId: string,
   reason: string,
   confirmation: Confirmation,
-): Promise<{ ok: true } | { ok: false; confirm: ConflictLoss }> {
+): Promise<{ ok: true } | { ok: false; confirm: ConflictLoss } | { ok: false; refused: string }> {
   if (!confirmation.confirmed) {
     const [loss] = await db.all<ConflictLoss>(sql`
       select (select count(*) from scores where entry_id = ${entryId} and judge_id = ${judgeId}) as scores,
@@ -151,14 +151,19 @@ export async function declareConflict(
     if (loss.scores > 0 || loss.comments > 0)
       return { ok: false, confirm: { scores: Number(loss.scores), comments: Number(loss.comments), rounds: Number(loss.rounds) } };
   }
-  await db.batch([
-    db
-      .insert(judgeConflicts)
-      .values({ eventId, entryId, judgeId, reason })
-      .onConflictDoUpdate({ target: [judgeConflicts.entryId, judgeConflicts.judgeId], set: { reason } }),
-    db.delete(scores).where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId))),
-    db.delete(overallComments).where(and(eq(overallComments.entryId, entryId), eq(overallComments.judgeId, judgeId))),
+  // The route's rule (canDeclareConflict) holds in every statement too, for a request checked just before results were
+  // published or the final round started: before results, and in the final round only its judge on a finalist, since
+  // the DELETEs reach round 1's closed sheet too.
+  const may = sql`(select phase from events where id = ${eventId}) in ('open', 'judging')
+    and ((select judging_round from events where id = ${eventId}) = 1 or (${isFinalist(entryId)} and ${isFinalJudge(eventId, judgeId)}))`;
+  const [declared] = await db.batch([
+    db.run(sql`insert into judge_conflicts (event_id, entry_id, judge_id, reason) select ${eventId}, ${entryId}, ${judgeId}, ${reason} where ${may}
+      on conflict (entry_id, judge_id) do update set reason = excluded.reason`),
+    db.delete(scores).where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judgeId), may)),
+    db.delete(overallComments).where(and(eq(overallComments.entryId, entryId), eq(overallComments.judgeId, judgeId), may)),
   ]);
+  if (declared.rowsAffected !== 1)
+    return { ok: false, refused: "The event moved on meanwhile (results were published, or the final round started): nothing was changed." };
   // Under "N judges per entry" the entry would otherwise be judged by one fewer, with no gap shown: another judge takes
   // the place. Every other assignment stays, so no judge's unscored entry moves while they score it.
   await recomputeAssignmentsOf(eventId, { keepEligible: true });

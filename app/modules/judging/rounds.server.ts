@@ -53,7 +53,8 @@ export function listShortlist(eventId: string) {
 }
 
 export type StartFinalRoundResult =
-  { ok: true; finalists: number; judges: number } | { ok: false; field: "finalists" | "reason" | "judges" | "judgeEmails" | "top"; message: string };
+  | { ok: true; finalists: number; judges: number }
+  | { ok: false; field: "finalists" | "reason" | "judges" | "judgeEmails" | "top"; message: string; startedMeanwhile?: true };
 
 /** The people the organizer picked: round-1 judges ticked, and accounts named by email (who may not have judged round 1). */
 async function pickedJudges(eventId: string, ticked: string[], emailText: string) {
@@ -178,6 +179,7 @@ export async function startFinalRound(
       )})
       where ${started} and not exists (select 1 from criteria where event_id = ${event.id} and round = 2)`),
   ]);
-  if (updated.rowsAffected !== 1) return { ok: false, field: "finalists", message: "Someone else changed the event just now. Reload and try again." };
+  // Started by a co-organizer, or by a second press of the same form, between the route's check and this batch.
+  if (updated.rowsAffected !== 1) return { ok: false, field: "finalists", message: "The final round has already started.", startedMeanwhile: true };
   return { ok: true, finalists: shortlist.finalists.length, judges: picked.judges.length };
 }

@@ -822,18 +822,22 @@ describe("a problem's history across events", () => {
 
   it("marks the attempts of events that started after the problem's own as tried since", async () => {
     const title = "Parcel labels smudge in the rain";
-    const posted = async (startsAt: Date, entryTitle: string) => {
+    const posted = async (startsAt: Date, entryTitle: string, { twice = false } = {}) => {
       const { event } = await createOpenEvent(organizer);
       const problem = await addProblem(event.id, { ...problemInput, title });
       const id = await entryOn(event.id, problem.id, organizer, { title: entryTitle });
+      // The same problem posted twice in one event is neither before nor since: it is not its history.
+      if (twice) await entryOn(event.id, (await addProblem(event.id, { ...problemInput, title })).id, organizer, { title: `${entryTitle} again` });
       await movePhase(event.id, organizer, "judging");
       await movePhase(event.id, organizer, "closed");
       await db.update(events).set({ startsAt }).where(eq(events.id, event.id));
       return { problem, id };
     };
     const earlier = await posted(new Date(Date.UTC(2025, 2, 1)), "Label laminator");
-    const later = await posted(new Date(Date.UTC(2025, 9, 1)), "Smudge spotter");
-    expect((await problemHistory(earlier.problem))!.attempts.map((a) => [a.id, a.since])).toEqual([[later.id, true]]);
+    const later = await posted(new Date(Date.UTC(2025, 9, 1)), "Smudge spotter", { twice: true });
+    expect((await problemHistory(earlier.problem))!.attempts.filter((a) => a.title !== "Smudge spotter again").map((a) => [a.id, a.since])).toEqual([
+      [later.id, true],
+    ]);
     expect((await problemHistory(later.problem))!.attempts.map((a) => [a.id, a.since])).toEqual([[earlier.id, false]]);
   });
 

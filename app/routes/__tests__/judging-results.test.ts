@@ -13,6 +13,7 @@ import { action as scoreAction, loader as scoreLoader } from "~/routes/events.$s
 import { action as queueAction, loader as queueLoader } from "~/routes/events.$slug.judging";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/events.$slug.judging-settings";
 import { judgingSettingsStamp, SETTINGS_CHANGED, updateJudgingSettings } from "~/modules/judging/settings.server";
+import { declareConflict } from "~/modules/judging/judging.server";
 import { loader as judgesLoader } from "~/routes/events.$slug.judges";
 import { loader as resultsLoader } from "~/routes/events.$slug.results";
 import { loader as resultsCsvLoader } from "~/routes/events.$slug.results[.]csv";
@@ -360,6 +361,17 @@ describe("judging: partial sheets, conflicts, assignments", () => {
       kept: ["Your reason: “Alice is my manager”"],
     });
     expect(await conflicts()).toHaveLength(1);
+    // The statements hold it too, for a request checked just before publishing: the scores given stay in the results.
+    expect(await declareConflict(w.event.id, w.bobEntry, w.j1.id, "Bob reports to me", { confirmed: true, typedName: "" })).toMatchObject({
+      ok: false,
+    });
+    expect(await conflicts()).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(scores)
+        .where(and(eq(scores.entryId, w.bobEntry), eq(scores.judgeId, w.j1.id))),
+    ).toHaveLength(w.rubric.length);
   });
 
   it("says so when a withdrawn conflict's entry was assigned to another judge meanwhile", async () => {

@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import { finalRoundStart, listCriteria } from "~/modules/events/events.server";
 import { judgingSheets } from "~/modules/events/dashboard.server";
 import { learningsMean } from "~/modules/judging/awards.server";
-import { saveScores } from "~/modules/judging/judging.server";
+import { declareConflict, saveScores } from "~/modules/judging/judging.server";
 import { startFinalRound } from "~/modules/judging/rounds.server";
 import { recipients } from "~/modules/announcements/announcements.server";
 import { eventsWithRoles } from "~/modules/events/roles.server";
@@ -173,6 +173,12 @@ describe("judging rounds: the final round", () => {
     const again = await expectStatus(start(w, w.organizer, { ...goodForm(w), finalists: [w.ids.Delta], judges: [w.j2.id], judgeEmails: "" }), 302);
     expect(again.response?.headers.get("Location")).toBe(`/events/${w.event.slug}/final-round`);
     expect(await toastOf(again)).toEqual({ kind: "error", message: "The final round has already started." });
+    // An event moved back out of judging: said on its Manage page, where its phase is.
+    await db.update(events).set({ phase: "open" }).where(eq(events.id, w.event.id));
+    const reopened = await expectStatus(start(w, w.organizer, goodForm(w)), 302);
+    expect(reopened.response?.headers.get("Location")).toBe(`/events/${w.event.slug}/manage`);
+    expect(await toastOf(reopened)).toEqual({ kind: "error", message: "The final round is chosen during judging, after round 1." });
+    await expectStatus(start(w, w.j1, goodForm(w)), 403);
     expect((await db.select().from(finalJudges).where(eq(finalJudges.eventId, w.event.id))).map((j) => j.userId).sort()).toEqual([w.j1.id, w.j3.id].sort());
   });
 
@@ -184,7 +190,8 @@ describe("judging rounds: the final round", () => {
     expect(await startFinalRound(stale, w.organizer.id, other, new Date(), "http://localhost")).toEqual({
       ok: false,
       field: "finalists",
-      message: "Someone else changed the event just now. Reload and try again.",
+      message: "The final round has already started.",
+      startedMeanwhile: true,
     });
     expect((await db.select().from(finalists).where(eq(finalists.eventId, w.event.id))).map((f) => f.entryId).sort()).toEqual(
       [w.ids.Alpha, w.ids.Beta, w.ids.Gamma].sort(),
@@ -443,6 +450,11 @@ describe("judging rounds: the final round", () => {
       expect(refused.thrown).toBe(false);
       expect(fieldErrors(refused)[""]?.[0]).toMatch(/^Round 1 is closed and its scores stand/);
     }
+    // The statements hold the rule too, for a request checked just before the final round started.
+    expect(await declareConflict(w.event.id, w.ids.Gamma, w.j2.id, "I advised this team", { confirmed: true, typedName: "" })).toMatchObject({
+      ok: false,
+      refused: expect.stringMatching(/^The event moved on meanwhile/),
+    });
     expect(await roundOneScores()).toEqual(before);
     expect(await db.select().from(judgeConflicts).where(eq(judgeConflicts.eventId, w.event.id))).toEqual([]);
   });
