@@ -102,9 +102,10 @@ const rules: Record<string, { loader?: Rule; action?: Rule }> = {
   "events.$slug.edit": { loader: organizers, action: organizers },
   "events.$slug.rubric": { loader: organizers, action: organizers },
   "events.$slug.judges": { loader: organizers, action: organizers },
-  // The final round (ADR 038) is chosen in judging, after round 1: nobody's in an open event. Who gets it in judging
-  // (organizers and admins; not judges or teams) is in judging-rounds.test.ts.
-  "events.$slug.final-round": { loader: nobody, action: nobody },
+  // The final round (ADR 038) is chosen in judging, after round 1: nobody's page in an open event. An organizer's start
+  // from a page left open is sent to Manage with why (a redirect, not a start: judging-rounds.test.ts), and who gets it
+  // in judging (organizers and admins; not judges or teams) is there too.
+  "events.$slug.final-round": { loader: nobody, action: organizers },
   "events.$slug.announcements": { loader: organizers, action: organizers },
   "events.$slug.problems.copy": { loader: organizers, action: organizers },
   "events.$slug.problems.$problemId.edit": { loader: organizers, action: organizers },
