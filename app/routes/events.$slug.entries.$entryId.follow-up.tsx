@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useState } from "react";
 import { KeptLines } from "~/components/kept-lines";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -83,6 +84,11 @@ export default function FollowUpPage() {
   const { event, entry, teamName, answers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [latest, ...earlier] = answers;
+  // The form starts afresh from the latest answer whenever it changes (the person's wrong answer deleted, one recorded
+  // meanwhile), until they type in it: then it stays as typed, and a correction being typed survives the deletion of
+  // the answer it corrects. Its `newest` field follows the answers either way.
+  const latestKey = latest?.id ?? "none";
+  const [keyWhenTyped, setKeyWhenTyped] = useState<number | string | null>(null);
   const title = entry.title || "Untitled entry";
   return (
     <div className="space-y-6">
@@ -96,13 +102,14 @@ export default function FollowUpPage() {
           its status.
         </p>
       </div>
-      {/* Starts afresh from the latest answer whenever it changes (one saved, or deleted). */}
-      <FollowUpForm
-        key={latest?.id ?? "none"}
-        latest={latest ?? null}
-        metric={entry}
-        lastResult={actionData && "result" in actionData ? actionData.result : undefined}
-      />
+      <div onInput={() => setKeyWhenTyped((key) => key ?? latestKey)}>
+        <FollowUpForm
+          key={keyWhenTyped ?? latestKey}
+          latest={latest ?? null}
+          metric={entry}
+          lastResult={actionData && "result" in actionData ? actionData.result : undefined}
+        />
+      </div>
       {answers.length ? (
         <section aria-labelledby="answers-h" className="card space-y-3">
           <h2 id="answers-h" className="h2">
