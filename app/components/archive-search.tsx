@@ -60,9 +60,11 @@ export function ArchiveSearch({ filters, closedEvents, choices, active, clearFil
             </datalist>
           </div>
           <FilterSelect name="year" value={filters.year} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
-          <FilterSelect name="production" value={filters.production} options={productionChoices} />
+          <FilterSelect name="production" value={filters.production} options={productionChoices} describedBy="production-hint" />
         </div>
-        <p className="hint mt-2">“{filterLabels.production}” reads what each team says in its latest follow-up, 30 and 90 days after its event.</p>
+        <p id="production-hint" className="hint mt-2">
+          “{filterLabels.production}” reads what each team said last in its follow-up, recorded after its event closed.
+        </p>
       </details>
 
       {active.length > 0 ? (
@@ -116,8 +118,10 @@ function FilterSelect({
   name,
   value,
   options,
+  describedBy,
 }: {
   name: "outcome" | "rootCause" | "event" | "year" | "production";
+  describedBy?: string;
   value: string | number | true | null | undefined;
   options: { value: string; label: string }[];
 }) {
@@ -126,7 +130,13 @@ function FilterSelect({
       <label htmlFor={name} className="label">
         {filterLabels[name]}
       </label>
-      <select id={name} name={name} defaultValue={value === null || value === undefined ? "" : String(value)} className="input mt-1">
+      <select
+        id={name}
+        name={name}
+        defaultValue={value === null || value === undefined ? "" : String(value)}
+        aria-describedby={describedBy}
+        className="input mt-1"
+      >
         <option value="">{anyLabels[name]}</option>
         {(value === null || value === undefined || options.some((o) => o.value === String(value))
           ? options

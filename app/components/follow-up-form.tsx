@@ -13,14 +13,28 @@ import type { Metric } from "./follow-ups";
 const check = lazySchemas(() => import("~/modules/follow-ups/schemas"));
 
 /** The follow-up form: works as a plain post; with JavaScript it checks fields as people leave them. */
-export function FollowUpForm({ latest, metric, lastResult }: { latest: FollowUpAnswer | null; metric: Metric; lastResult?: SubmissionResult<string[]> }) {
+export function FollowUpForm({
+  latest,
+  edited,
+  metric,
+  lastResult,
+}: {
+  latest: FollowUpAnswer | null;
+  /** What the person changed, by field: kept over `latest` when the form starts afresh for a newer one. */
+  edited: Record<string, string>;
+  metric: Metric;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   // One answer per press: a second press while the first is on its way would record it twice.
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     id: "follow-up",
     lastResult,
     // An answer saved before values had to be numbers starts the field empty rather than refused as it stands.
-    defaultValue: latest ? { status: latest.status, why: latest.why, metricValue: isMetricValue(latest.metricValue) ? latest.metricValue : "" } : undefined,
+    defaultValue: {
+      ...(latest && { status: latest.status, why: latest.why, metricValue: isMetricValue(latest.metricValue) ? latest.metricValue : "" }),
+      ...edited,
+    },
     onValidate: ({ formData }) => check(formData, (s) => s.followUpSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

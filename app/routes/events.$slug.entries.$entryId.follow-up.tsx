@@ -85,10 +85,9 @@ export default function FollowUpPage() {
   const actionData = useActionData<typeof action>();
   const [latest, ...earlier] = answers;
   // The form starts afresh from the latest answer whenever it changes (the person's wrong answer deleted, one recorded
-  // meanwhile), until they type in it: then it stays as typed, and a correction being typed survives the deletion of
-  // the answer it corrects. Its `newest` field follows the answers either way.
-  const latestKey = latest?.id ?? "none";
-  const [keyWhenTyped, setKeyWhenTyped] = useState<number | string | null>(null);
+  // meanwhile), keeping every field the person changed: a correction being typed survives the deletion of the answer it
+  // corrects, and the fields left alone come from the answer now shown, not from the one deleted.
+  const [edited, setEdited] = useState<Record<string, string>>({});
   const title = entry.title || "Untitled entry";
   return (
     <div className="space-y-6">
@@ -102,10 +101,16 @@ export default function FollowUpPage() {
           its status.
         </p>
       </div>
-      <div onInput={() => setKeyWhenTyped((key) => key ?? latestKey)}>
+      <div
+        onInput={(e) => {
+          const { name, value } = e.target as HTMLInputElement;
+          setEdited((was) => ({ ...was, [name]: value }));
+        }}
+      >
         <FollowUpForm
-          key={keyWhenTyped ?? latestKey}
+          key={`${entry.id} ${latest?.id ?? "none"}`}
           latest={latest ?? null}
+          edited={edited}
           metric={entry}
           lastResult={actionData && "result" in actionData ? actionData.result : undefined}
         />

@@ -55,19 +55,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   const starting = canStartFinalRound(user, access, { round: asRound(event.judgingRound) });
-  // An organizer's page out of date (a co-organizer started the round or published the results, or a second press
-  // arrived): said on this page, which now shows the final round as it is, rather than as an error page. The event
-  // moved back out of judging: said on its Manage page, where its phase is.
-  if (!starting.ok && canManageEvent(user, access).ok)
-    return redirectWithToast(`/events/${event.slug}/${canViewFinalRound(user, access).ok ? "final-round" : "manage"}`, {
-      kind: "error",
-      message: starting.reason,
-    });
+  if (!starting.ok && canManageEvent(user, access).ok) return outOfDate(request, params.slug);
   enforce(starting);
   const submission = parseForm(await request.formData(), { schema: startFinalRoundSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const started = await startFinalRound(event, user.id, submission.value, new Date(), appOrigin(request));
-  if (!started.ok && "startedMeanwhile" in started) return redirectWithToast(`/events/${event.slug}/final-round`, { kind: "error", message: started.message });
+  // The batch found the event changed after the check above (the round started, or the event left judging).
+  if (!started.ok && "startedMeanwhile" in started) return outOfDate(request, params.slug);
   // A ranking moved since the page was read answers 409, which reads the page again (shouldRevalidate below).
   if (!started.ok)
     return data(
@@ -78,6 +72,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     `/events/${event.slug}/final-round`,
     `Round 1 is closed. The final round has started with ${started.finalists} finalist${started.finalists === 1 ? "" : "s"} and ${started.judges} judge${started.judges === 1 ? "" : "s"}.`,
   );
+}
+
+/**
+ * An organizer's page out of date (a co-organizer started the round or published the results, a second press arrived,
+ * the event moved back out of judging): said, as the event is now, on this page, which shows the final round as it is,
+ * or on its Manage page, where its phase is, rather than as an error page.
+ */
+async function outOfDate(request: Request, slug: string | undefined) {
+  const { user, event, access } = await requireEventAccess(request, slug);
+  const now = canStartFinalRound(user, access, { round: asRound(event.judgingRound) });
+  return redirectWithToast(`/events/${event.slug}/${canViewFinalRound(user, access).ok ? "final-round" : "manage"}`, {
+    kind: "error",
+    message: now.ok ? "The event changed while this page was open. Check it and start again." : now.reason,
+  });
 }
 
 // The ranking moved since the page was read (409): the page is read again, as without JavaScript, so the ranking and

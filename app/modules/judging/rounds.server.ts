@@ -179,7 +179,14 @@ export async function startFinalRound(
       )})
       where ${started} and not exists (select 1 from criteria where event_id = ${event.id} and round = 2)`),
   ]);
-  // Started by a co-organizer, or by a second press of the same form, between the route's check and this batch.
-  if (updated.rowsAffected !== 1) return { ok: false, field: "finalists", message: "The final round has already started.", startedMeanwhile: true };
+  // Started by a co-organizer or by a second press of the same form, or the event left judging, between the route's
+  // check and this batch: the route says which, as the event is now.
+  if (updated.rowsAffected !== 1)
+    return {
+      ok: false,
+      field: "finalists",
+      message: "The event changed meanwhile: the final round started, or the event left judging.",
+      startedMeanwhile: true,
+    };
   return { ok: true, finalists: shortlist.finalists.length, judges: picked.judges.length };
 }

@@ -190,7 +190,7 @@ describe("judging rounds: the final round", () => {
     expect(await startFinalRound(stale, w.organizer.id, other, new Date(), "http://localhost")).toEqual({
       ok: false,
       field: "finalists",
-      message: "The final round has already started.",
+      message: "The event changed meanwhile: the final round started, or the event left judging.",
       startedMeanwhile: true,
     });
     expect((await db.select().from(finalists).where(eq(finalists.eventId, w.event.id))).map((f) => f.entryId).sort()).toEqual(
