@@ -1,13 +1,13 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { outbox } from "#db/schema";
+import { notifications, outbox } from "#db/schema";
 import { db } from "~/db.server";
 import { startSession } from "~/modules/auth/session.server";
 import { addJudge } from "~/modules/events/events.server";
 import { optOut } from "~/modules/mail/outbox.server";
 import { notify, type Notice } from "~/modules/notifications/notify.server";
 import { createPerson, openEvent, pageSignedInAs, type Person } from "./fixtures";
-import { expectAccessible, expectToast, test } from "./helpers";
+import { expectAccessible, expectToast, test, waitForApp } from "./helpers";
 
 const ORIGIN = process.env.E2E_BASE_URL ?? "http://localhost";
 
@@ -166,4 +166,19 @@ test("the unsubscribe link in a mail works without JavaScript and without signin
   await expect(page.getByRole("heading", { name: "Stop emails" })).toBeVisible();
   await page.getByRole("button", { name: "Stop emails" }).click();
   await expect(page.getByRole("status")).toContainText(`${person.email.toLowerCase()} gets no more notification emails`);
+});
+
+test("a notice gone since the list was read says so above the list, which drops it", async ({ browser }) => {
+  const person = await createPerson("Gina Gone");
+  await notify([notice(person, "News about a draft", "/about")], ORIGIN);
+  const page = await pageSignedInAs(browser, person.email);
+  await page.goto("/notifications");
+  await waitForApp(page);
+  // The draft event it was about is deleted meanwhile, and its notices with it.
+  await db.delete(notifications).where(and(eq(notifications.userId, person.id), eq(notifications.title, "News about a draft")));
+  await page.getByRole("button", { name: /News about a draft/ }).click();
+  await expect(page.getByRole("alert")).toHaveText("That notification is no longer in your list: what it was about may have been deleted.");
+  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /News about a draft/ })).toHaveCount(0);
+  await expectAccessible(page);
 });

@@ -32,7 +32,7 @@ export function EmailPreferences({ mailed, optedOut, errors }: { mailed: Partial
       <Form method="post" className="space-y-4">
         <input type="hidden" name="intent" value="email-preferences" />
         <fieldset className="space-y-2">
-          <legend className="label">Email me when</legend>
+          <legend className="label">Email me about</legend>
           {optionalKinds.map((kind) => (
             <label key={kind} className="flex items-start gap-2 text-sm">
               <input type="checkbox" name="kinds" value={kind} defaultChecked={mailed[kind] ?? true} className="mt-0.5 h-4 w-4" />

@@ -157,7 +157,7 @@ export default function AdminUsers() {
                     <button
                       type="submit"
                       className="btn-secondary px-2 py-1 text-xs"
-                      aria-label={a.role === "organizer" ? `Take back organizer role from ${a.name}` : `Make ${a.name} an organizer`}
+                      aria-label={a.role === "organizer" ? `Take back organizer: ${a.name}` : `Make organizer: ${a.name}`}
                     >
                       {a.role === "organizer" ? "Take back organizer" : "Make organizer"}
                     </button>

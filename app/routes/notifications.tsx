@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -43,7 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
       const submission = parseForm(formData, { schema: openSchema });
       if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
       const path = await markRead(user.id, submission.value.id);
-      if (path === null) throw data("This notification is not in your list.", { status: 404 });
+      // Not this person's, or gone since the list was read (a deleted draft event takes its notices with it): said above
+      // the list, which is read again (shouldRevalidate below), rather than as an error page.
+      if (path === null) return data({ gone: "That notification is no longer in your list: what it was about may have been deleted." }, { status: 404 });
       return redirect(safeNoticePath(path));
     }
     case "mark-all-read": {
@@ -60,8 +62,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+// Other refusals read nothing again, as Remix does for a route without this function (with single fetch, Remix passes
+// `defaultShouldRevalidate: true` after them too).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, actionResult, defaultShouldRevalidate }) =>
+  actionStatus !== undefined && actionStatus >= 400 ? typeof actionResult?.gone === "string" : defaultShouldRevalidate;
+
 export default function Notifications() {
   const { rows, total, page, pages, unread, seen } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -76,6 +84,11 @@ export default function Notifications() {
           </Form>
         ) : null}
       </div>
+      {actionData && "gone" in actionData ? (
+        <p role="alert" className="field-error">
+          {actionData.gone}
+        </p>
+      ) : null}
       <p className="text-slate-700">
         {unread > 0 ? `${unreadWords(unread)} of ${total}. ` : total > 0 ? "All read. " : ""}
         Which of these also come by email is up to you: <Link to="/account#email-notifications">email notifications on your account page</Link>.

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { eventOrganizers, events, users, type GlobalRole } from "#db/schema";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
@@ -78,13 +78,15 @@ export function listOrganizedEvents(userId?: string) {
 
 /** Changes a global role. Admins are changed only by the promote script, so nobody locks the last admin out. */
 export async function setOrganizerRole(userId: string, organizer: boolean) {
-  const [user] = await db.select({ role: users.role, name: users.name }).from(users).where(eq(users.id, userId));
+  const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
   if (!user) return { ok: false as const, message: "Account not found" };
-  if (user.role === "admin") return { ok: false as const, message: "Admins keep their role; use the promote script to change an admin." };
-  await db
+  // The rule is in the UPDATE itself: someone the promote script made an admin since the page was read keeps the role.
+  const changed = await db
     .update(users)
     .set({ role: organizer ? "organizer" : "member" })
-    .where(eq(users.id, userId));
+    .where(and(eq(users.id, userId), ne(users.role, "admin")))
+    .returning({ id: users.id });
+  if (changed.length === 0) return { ok: false as const, message: "Admins keep their role; use the promote script to change an admin." };
   return { ok: true as const, name: user.name, organizes: (await listOrganizedEvents(userId)).length };
 }
 

@@ -1,5 +1,8 @@
 // Taking back the global organizer role stops creating events; events the person organizes keep them (ADR 011).
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { users } from "#db/schema";
+import { db } from "~/db.server";
 import { canCreateEvent, canManageEvent } from "~/modules/auth/permissions";
 import { action as adminAction, loader as adminLoader } from "~/routes/admin.users";
 import { accessOf, args, createOpenEvent, createUser, expectStatus, request, toastOf } from "~/test/fixtures";
@@ -25,5 +28,13 @@ describe("admin: taking back the organizer role", () => {
     const actor = { id: organizer.id, role: "member" as const };
     expect(canCreateEvent(actor).ok).toBe(false);
     expect(canManageEvent(actor, await accessOf(event.id, organizer.id)).ok).toBe(true);
+  });
+
+  it("never changes an admin's role: the rule is in the UPDATE, for an admin made since the page was read", async () => {
+    const [admin, other] = await Promise.all([createUser({ role: "admin" }), createUser({ role: "admin" })]);
+    const refused = await expectStatus(adminAction(args(request("/admin/users", { user: admin, form: { userId: other.id, organizer: "false" } }))), 400);
+    expect(refused.data).toEqual({ error: "Admins keep their role; use the promote script to change an admin." });
+    const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, other.id));
+    expect(row.role).toBe("admin");
   });
 });

@@ -50,6 +50,9 @@ describe("/notifications", () => {
     const refused = await post(me, { intent: "open", id: theirs.id });
     expect(refused.status).toBe(404);
     expect(refused.response?.headers.get("Location") ?? null).toBeNull();
+    // Said above the list (a notice gone since the list was read answers the same), not as an error page.
+    expect(refused.thrown).toBe(false);
+    expect(refused.data).toEqual({ gone: "That notification is no longer in your list: what it was about may have been deleted." });
     expect(await unreadCount(other.id)).toBe(1);
   });
 
