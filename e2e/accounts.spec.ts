@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { expectAccessible, expectToast, newPage, signIn, signUp, test } from "./helpers";
+import { expectAccessible, expectToast, newPage, signIn, signUp, test, waitForApp } from "./helpers";
 
 test("an admin grants and takes back the organizer role; a member cannot reach the admin page", async ({ browser }) => {
   const member = await newPage(browser);
@@ -33,6 +33,35 @@ test("an admin grants and takes back the organizer role; a member cannot reach t
   await expectAccessible(admin);
   await member.reload();
   await expect(member.getByRole("link", { name: "New event" })).toHaveCount(0);
+});
+
+test("an admin makes a password reset link for someone mail does not reach, and it sets a new password", async ({ browser }) => {
+  const person = await newPage(browser);
+  const email = await signUp(person, "Rita Reset");
+  const admin = await newPage(browser);
+  await signIn(admin, "admin@example.com");
+  await admin.goto("/admin/users");
+  await waitForApp(admin);
+  await admin.getByRole("button", { name: "Reset link: Rita Reset" }).click();
+  await expect(admin.getByRole("heading", { name: "Password reset link for Rita Reset" })).toBeVisible();
+  // Shown above the table, far from the row: the link takes the focus, ready to copy.
+  const field = admin.getByLabel("Reset link", { exact: true });
+  await expect(field).toBeFocused();
+  await expectAccessible(admin);
+  const url = new URL(await field.inputValue());
+
+  // Handed over, it sets a new password and signs them in.
+  const other = await newPage(browser);
+  await other.goto(url.pathname);
+  await expect(other.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await other.getByLabel("New password").fill("quartz lantern meadow 7431");
+  await other.getByRole("button", { name: "Set new password" }).click();
+  await expectToast(other, "Password changed. You are signed in here and signed out everywhere else.");
+  await expect(other.getByTestId("signed-in-as")).toContainText("Rita Reset");
+  // Their old session ended.
+  await person.goto("/account");
+  await expect(person).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
+  expect(email).toMatch(/^rita-reset/);
 });
 
 test("sign out ends the session and protected pages send you to sign in", async ({ page }) => {

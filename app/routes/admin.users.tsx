@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { Link } from "~/components/link";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -83,6 +84,13 @@ function takenBackMessage(name: string, organizes: number) {
 export default function AdminUsers() {
   const { accounts, passwordLogin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // Made from a row far down the table, a reset link is shown above it: its field takes the focus, so the link is seen
+  // (the page scrolls to it) and read out, and is ready to copy.
+  const linkRef = useRef<HTMLInputElement>(null);
+  const link = actionData && "resetLink" in actionData ? actionData.resetLink.url : null;
+  useEffect(() => {
+    if (link) linkRef.current?.select();
+  }, [link]);
   return (
     <div className="space-y-6">
       <h1 className="h1">Accounts</h1>
@@ -107,7 +115,7 @@ export default function AdminUsers() {
           <label htmlFor="reset-link" className="label">
             Reset link
           </label>
-          <input id="reset-link" className="input font-mono text-sm" readOnly value={actionData.resetLink.url} />
+          <input ref={linkRef} id="reset-link" className="input font-mono text-sm" readOnly value={actionData.resetLink.url} />
         </section>
       ) : null}
       <table className="stack-table w-full text-left text-sm">
@@ -169,11 +177,7 @@ export default function AdminUsers() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="reset-link" />
                     <input type="hidden" name="userId" value={a.id} />
-                    <button
-                      type="submit"
-                      className="btn-secondary px-2 py-1 text-xs whitespace-nowrap"
-                      aria-label={`Create a password reset link for ${a.name}`}
-                    >
+                    <button type="submit" className="btn-secondary px-2 py-1 text-xs whitespace-nowrap" aria-label={`Reset link: ${a.name}`}>
                       Reset link
                     </button>
                   </Form>
