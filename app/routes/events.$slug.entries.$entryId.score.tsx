@@ -65,33 +65,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Refused because something changed while the page was open (results published, the entry withdrawn, the judge
     // removed): said beside the conflict form, which keeps the reason typed, and the unsaved score sheet stays on the
     // page. Someone who may not see the event never gets here: requireEventAccess answered them already.
-    const declaring = canDeclareConflict(user, access, found.entry, await judgeEntryFacts(event, found.entry.id, user.id));
-    if (!declaring.ok) {
-      const message = refusedKeepingForm(declaring.reason, "Your answer is");
-      return data(
+    const refused = (reason: string, status: number) =>
+      data(
         {
-          result: submission.reply({ formErrors: [message] }),
+          result: submission.reply({ formErrors: [refusedKeepingForm(reason, "Your answer is")] }),
           conflict: true,
           summary: null,
           confirmConflict: null,
           kept: conflictAsText(submission.payload),
         },
-        { status: declaring.status },
+        { status },
       );
-    }
+    const declaring = canDeclareConflict(user, access, found.entry, await judgeEntryFacts(event, found.entry.id, user.id));
+    if (!declaring.ok) return refused(declaring.reason, declaring.status);
     if (submission.status !== "success") return data({ result: submission.reply(), conflict: true, summary: null, confirmConflict: null }, { status: 400 });
     const declared = await declareConflict(event.id, found.entry.id, user.id, submission.value.reason, readConfirmation(formData));
-    if (!declared.ok && "refused" in declared)
-      return data(
-        {
-          result: submission.reply({ formErrors: [refusedKeepingForm(declared.refused, "Your answer is")] }),
-          conflict: true,
-          summary: null,
-          confirmConflict: null,
-          kept: conflictAsText(submission.payload),
-        },
-        { status: 409 },
-      );
+    // The same rule, found broken by the statements: the event moved on between the check above and the write.
+    if (!declared.ok && "refused" in declared) return refused(declared.refused, 409);
     if (!declared.ok)
       return data(
         { result: submission.reply(), conflict: true, summary: null, confirmConflict: { ...declared.confirm, reason: submission.value.reason } },

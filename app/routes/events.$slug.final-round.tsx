@@ -53,15 +53,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, event, access } = await requireEventAccess(request, params.slug);
+  const ctx = await requireEventAccess(request, params.slug);
+  const { user, event, access } = ctx;
   const starting = canStartFinalRound(user, access, { round: asRound(event.judgingRound) });
-  if (!starting.ok && canManageEvent(user, access).ok) return outOfDate(request, params.slug);
+  if (!starting.ok && canManageEvent(user, access).ok) return outOfDate(ctx);
   enforce(starting);
   const submission = parseForm(await request.formData(), { schema: startFinalRoundSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const started = await startFinalRound(event, user.id, submission.value, new Date(), appOrigin(request));
-  // The batch found the event changed after the check above (the round started, or the event left judging).
-  if (!started.ok && "startedMeanwhile" in started) return outOfDate(request, params.slug);
+  // The batch found the event changed after the check above (the round started, or the event left judging): read again.
+  if (!started.ok && "startedMeanwhile" in started) return outOfDate(await requireEventAccess(request, params.slug));
   // A ranking moved since the page was read answers 409, which reads the page again (shouldRevalidate below).
   if (!started.ok)
     return data(
@@ -79,8 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
  * the event moved back out of judging): said, as the event is now, on this page, which shows the final round as it is,
  * or on its Manage page, where its phase is, rather than as an error page.
  */
-async function outOfDate(request: Request, slug: string | undefined) {
-  const { user, event, access } = await requireEventAccess(request, slug);
+function outOfDate({ user, event, access }: Awaited<ReturnType<typeof requireEventAccess>>) {
   const now = canStartFinalRound(user, access, { round: asRound(event.judgingRound) });
   return redirectWithToast(`/events/${event.slug}/${canViewFinalRound(user, access).ok ? "final-round" : "manage"}`, {
     kind: "error",

@@ -780,17 +780,28 @@ describe("suggestions as you type", () => {
 });
 
 describe("a problem's history across events", () => {
+  /**
+   * A closed event with a problem titled `problemTitle` and these attempts at it; `again`: the same problem posted a
+   * second time in that event, with these attempts; `startsAt`: when the event started.
+   */
+  const closedWith = async (problemTitle: string, attempts: EntryFields[], { again = [] as EntryFields[], startsAt = null as Date | null } = {}) => {
+    const { event } = await createOpenEvent(organizer);
+    const problem = await addProblem(event.id, { ...problemInput, title: problemTitle });
+    const ids = [];
+    for (const a of attempts) ids.push(await entryOn(event.id, problem.id, organizer, a));
+    if (again.length) {
+      const twice = await addProblem(event.id, { ...problemInput, title: problemTitle });
+      for (const a of again) await entryOn(event.id, twice.id, organizer, a);
+    }
+    await movePhase(event.id, organizer, "judging");
+    await movePhase(event.id, organizer, "closed");
+    if (startsAt) await db.update(events).set({ startsAt }).where(eq(events.id, event.id));
+    return { ids, problem, slug: event.slug, problemId: problem.id };
+  };
+
   it("gathers every attempt at the same problem in past events, copied or of the same wording, with the best AI metric so far", async () => {
     const title = "Quarterly forecast drifts every month";
-    const pastEvent = async (problemTitle: string, attempts: EntryFields[]) => {
-      const { event } = await createOpenEvent(organizer);
-      const problem = await addProblem(event.id, { ...problemInput, title: problemTitle });
-      const ids = [];
-      for (const a of attempts) ids.push(await entryOn(event.id, problem.id, organizer, a));
-      await movePhase(event.id, organizer, "judging");
-      await movePhase(event.id, organizer, "closed");
-      return ids;
-    };
+    const pastEvent = async (problemTitle: string, attempts: EntryFields[]) => (await closedWith(problemTitle, attempts)).ids;
     const metric = { metricName: "Forecast error", metricUnit: "%", metricBaseline: "20", metricTarget: "10" };
     const [partial, failed] = await pastEvent(title, [
       { title: "Forecast nudger", outcome: "partial", ...metric, metricResult: "15" },
@@ -823,15 +834,10 @@ describe("a problem's history across events", () => {
   it("marks the attempts of events that started after the problem's own as tried since", async () => {
     const title = "Parcel labels smudge in the rain";
     const posted = async (startsAt: Date, entryTitle: string, { twice = false } = {}) => {
-      const { event } = await createOpenEvent(organizer);
-      const problem = await addProblem(event.id, { ...problemInput, title });
-      const id = await entryOn(event.id, problem.id, organizer, { title: entryTitle });
       // The same problem posted twice in one event is neither before nor since: it is not its history.
-      if (twice) await entryOn(event.id, (await addProblem(event.id, { ...problemInput, title })).id, organizer, { title: `${entryTitle} again` });
-      await movePhase(event.id, organizer, "judging");
-      await movePhase(event.id, organizer, "closed");
-      await db.update(events).set({ startsAt }).where(eq(events.id, event.id));
-      return { problem, id };
+      const again = twice ? [{ title: `${entryTitle} again` }] : [];
+      const { problem, ids } = await closedWith(title, [{ title: entryTitle }], { again, startsAt });
+      return { problem, id: ids[0] };
     };
     const earlier = await posted(new Date(Date.UTC(2025, 2, 1)), "Label laminator");
     const later = await posted(new Date(Date.UTC(2025, 9, 1)), "Smudge spotter", { twice: true });
@@ -842,15 +848,6 @@ describe("a problem's history across events", () => {
   });
 
   it("still offers other related learnings on the page of a problem posted again and again, whose own attempts rank first", async () => {
-    const closedWith = async (problemTitle: string, attempts: EntryFields[]) => {
-      const { event } = await createOpenEvent(organizer);
-      const problem = await addProblem(event.id, { ...problemInput, title: problemTitle });
-      const ids = [];
-      for (const a of attempts) ids.push(await entryOn(event.id, problem.id, organizer, a));
-      await movePhase(event.id, organizer, "judging");
-      await movePhase(event.id, organizer, "closed");
-      return { ids, slug: event.slug, problemId: problem.id };
-    };
     const relatedOnPage = async (slug: string, problemId: string) => {
       const page = await expectStatus(problemLoader(args(request(`/events/${slug}/problems/${problemId}`, { user: member }), { slug, problemId })), 200);
       return page.data as { history: { attempts: unknown[] }; related: { id: string }[] };
