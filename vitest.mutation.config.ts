@@ -31,6 +31,8 @@ export default defineConfig({
       "app/modules/teams/join-requests.test.ts",
       "app/modules/entries/questions.test.ts",
       "app/modules/entries/conflict.test.ts",
+      "app/modules/notifications/preferences.test.ts",
+      "app/modules/portfolio/portfolio.test.ts",
       "app/modules/judging/queue.test.ts",
       "app/modules/judging/rounds.test.ts",
       "app/modules/judging/settings.test.ts",

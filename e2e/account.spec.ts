@@ -1,6 +1,6 @@
 import { expect } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { sessions } from "#db/schema";
+import { and, eq } from "drizzle-orm";
+import { emailChanges, outbox, sessions } from "#db/schema";
 import { db } from "~/db.server";
 import { createAccount } from "~/modules/auth/accounts.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, teamOf, type Person } from "./fixtures";
@@ -235,4 +235,93 @@ test("a change of email address waiting for its link can be cancelled, and the l
   const [mail] = await mailTo(newEmail, "Confirm your new email for Problem First");
   await page.goto(new URL(mail.text!.match(/http:\/\/\S+\/email-change\/[\w-]+/)![0]).pathname);
   await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+});
+
+test("the sign-out question counts the browsers signed in when it is asked, and says when none is left", async ({ browser }) => {
+  const person = await createPerson("Cal Count");
+  const first = await pageSignedInAs(browser, person.email);
+  const page = await pageSignedInAs(browser, person.email);
+  await page.goto("/account");
+  const sessions = page.getByRole("region", { name: "Where you are signed in" });
+  await expect(sessions).toContainText("On this browser and 1 other browser or device.");
+  // Another browser signs in after the page was read: the question counts it.
+  const second = await pageSignedInAs(browser, person.email);
+  await sessions.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(sessions.getByRole("alert")).toHaveText("Sign out of 2 other browsers? This browser stays signed in.");
+  await expect(sessions).toContainText("On this browser and 2 other browsers or devices.");
+  await sessions.getByRole("link", { name: "Stay signed in everywhere" }).click();
+  await expect(sessions.getByRole("alert")).toHaveCount(0);
+
+  // Both sign out by themselves; the page still offers to sign them out, and says there is nobody left to.
+  for (const other of [first, second]) {
+    await other.goto("/account");
+    await other.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(other).toHaveURL(/\/login$/);
+  }
+  await sessions.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expectToast(page, "Only this browser is signed in now.");
+  await expect(sessions).toContainText("Only on this browser.");
+  await expect(sessions.getByRole("button", { name: "Sign out everywhere else" })).toHaveCount(0);
+});
+
+test("two tabs of the account page keep each other's saves of the profile and the email preferences", async ({ browser }) => {
+  const person = await createPerson("Tia Tabs");
+  const one = await pageSignedInAs(browser, person.email);
+  await one.goto("/account");
+  const two = await one.context().newPage();
+  await two.goto("/account");
+  await waitForApp(one);
+  await waitForApp(two);
+
+  await one.getByLabel("Headline").fill("Analyst, Finance operations");
+  await one.getByRole("button", { name: "Save profile" }).click();
+  await expectToast(one, "Profile saved.");
+  // The second tab, read before that save, adds skills: the headline saved in the first stays.
+  await two.getByLabel("Skills").fill("SQL, forecasting");
+  await two.getByRole("button", { name: "Save profile" }).click();
+  await expectToast(two, "Profile saved.");
+  await expect(two.getByLabel("Headline")).toHaveValue("Analyst, Finance operations");
+  await expect(two.getByLabel("Skills")).toHaveValue("SQL, forecasting");
+
+  const preferences = (tab: typeof one) => tab.getByRole("region", { name: "Email notifications" });
+  await preferences(one).getByLabel("Announcements from organizers").uncheck();
+  await preferences(one).getByRole("button", { name: "Save email preferences" }).click();
+  await expectToast(one, "Email preferences saved.");
+  // The second tab still shows announcements ticked; unticking another kind there keeps the first tab's choice.
+  await expect(preferences(two).getByLabel("Announcements from organizers")).toBeChecked();
+  await preferences(two).getByLabel("Someone joined your team").uncheck();
+  await preferences(two).getByRole("button", { name: "Save email preferences" }).click();
+  await expectToast(two, "Email preferences saved.");
+  await expect(preferences(two).getByLabel("Announcements from organizers")).not.toBeChecked();
+  await expect(preferences(two).getByLabel("Someone joined your team")).not.toBeChecked();
+  await expect(preferences(two).getByLabel("You were made a judge")).toBeChecked();
+  await expectAccessible(two);
+});
+
+test("asking again for the same new address within a minute, from another tab, sends no second link or notice", async ({ browser }) => {
+  const person = await createPerson("Dee Double");
+  const newEmail = unique("dee.new").toLowerCase() + "@example.com";
+  const one = await pageSignedInAs(browser, person.email);
+  await one.goto("/account");
+  const two = await one.context().newPage();
+  await two.goto("/account");
+  for (const tab of [one, two]) {
+    await waitForApp(tab);
+    const section = tab.getByRole("region", { name: "Email address" });
+    await section.getByLabel("New email address").fill(newEmail);
+    await section.getByLabel("Your password").fill(PASSWORD);
+    await section.getByRole("button", { name: "Send the link to the new address" }).click();
+    await expectToast(tab, `We sent a link to ${newEmail}. Your address changes when you open it.`);
+    await expect(section.getByRole("status")).toContainText(`Waiting for you to open the link we sent to ${newEmail}`);
+  }
+  await mailTo(newEmail, "Confirm your new email for Problem First");
+  await mailTo(person.email, "Your Problem First email address is being changed");
+  expect(await db.select().from(emailChanges).where(eq(emailChanges.userId, person.id))).toHaveLength(1);
+  expect(await db.select().from(outbox).where(eq(outbox.toEmail, newEmail))).toHaveLength(1);
+  expect(
+    await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.toEmail, person.email.toLowerCase()), eq(outbox.kind, "email-change"))),
+  ).toHaveLength(1);
 });

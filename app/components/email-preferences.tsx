@@ -9,7 +9,18 @@ const securityKinds = (Object.keys(notificationKinds) as NotificationKind[]).fil
  * Which kinds of notice are also mailed. The in-app list always has every notice; security mail is always sent.
  * An address that used the one-click unsubscribe link gets none of the optional ones until its owner turns mail back on.
  */
-export function EmailPreferences({ mailed, optedOut, errors }: { mailed: Partial<Record<NotificationKind, boolean>>; optedOut: boolean; errors?: string[] }) {
+export function EmailPreferences({
+  mailed,
+  shown,
+  optedOut,
+  errors,
+}: {
+  mailed: Partial<Record<NotificationKind, boolean>>;
+  /** The preferences as stored when the page was read: a save writes only the kinds changed from them. */
+  shown: string;
+  optedOut: boolean;
+  errors?: string[];
+}) {
   return (
     <section id="email-notifications" aria-labelledby="email-notifications-h" className="card space-y-4">
       <h2 id="email-notifications-h" className="h2">
@@ -29,8 +40,10 @@ export function EmailPreferences({ mailed, optedOut, errors }: { mailed: Partial
           </button>
         </Form>
       ) : null}
-      <Form method="post" className="space-y-4">
+      {/* Ticked as stored again when the stored preferences change (another tab's save): the boxes start from them. */}
+      <Form key={shown} method="post" className="space-y-4">
         <input type="hidden" name="intent" value="email-preferences" />
+        <input type="hidden" name="shown" value={shown} />
         <fieldset className="space-y-2">
           <legend className="label">Email me about</legend>
           {optionalKinds.map((kind) => (

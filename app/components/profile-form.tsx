@@ -12,12 +12,15 @@ export function ProfileForm({
   name,
   headline,
   skills,
+  shown,
   lastResult,
 }: {
   userId: string;
   name: string;
   headline: string;
   skills: string;
+  /** The profile as stored when the page was read: a save writes only the fields changed from it. */
+  shown: string;
   lastResult?: SubmissionResult<string[]>;
 }) {
   const [form, fields] = useForm({
@@ -31,6 +34,7 @@ export function ProfileForm({
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-4" aria-labelledby="profile-h">
       <input type="hidden" name="intent" value="profile" />
+      <input type="hidden" name="shown" value={shown} />
       <h2 id="profile-h" className="h2">
         Profile
       </h2>

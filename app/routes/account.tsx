@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ChangeEmail as ChangeEmailOnServer } from "~/components/change-email";
 import { ConfirmStep } from "~/components/confirm-step";
 import { EmailPreferences } from "~/components/email-preferences";
-import { EventRoles } from "~/components/event-roles";
+import { EventRoles as EventRolesOnServer } from "~/components/event-roles";
 import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { ProfileForm } from "~/components/profile-form";
@@ -27,8 +27,10 @@ import { siteRole } from "~/modules/auth/site-role";
 import { eventsWithRoles } from "~/modules/events/roles.server";
 import { hasOptedOut, optIn } from "~/modules/mail/outbox.server";
 import { emailPreferences, setEmailPreferences } from "~/modules/notifications/notify.server";
+import { preferencesToWrite, shownPreferences } from "~/modules/notifications/preferences";
 import { emailPreferencesSchema } from "~/modules/notifications/schemas";
 import { getProfile, saveProfile } from "~/modules/portfolio/portfolio.server";
+import { shownProfile } from "~/modules/portfolio/portfolio";
 import { profileSchema } from "~/modules/portfolio/schemas";
 import { pageTitle } from "~/lib/page-title";
 
@@ -48,8 +50,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     otherSessionCount(request, user.id),
     pendingEmailChange(user.id, now),
   ]);
+  const shown = { name: user.name, headline: profile?.headline ?? "", skills: profile?.skills ?? "" };
   return {
-    user: { id: user.id, name: user.name, email: user.email, headline: profile?.headline ?? "", skills: profile?.skills ?? "" },
+    user: { id: user.id, email: user.email, ...shown },
+    // What the profile and preference forms show, sent back with a save, which then writes only what was changed.
+    profileShown: shownProfile(shown),
+    preferencesShown: shownPreferences(mailed),
     siteRole: siteRole(user.role),
     events,
     password,
@@ -80,13 +86,14 @@ export async function action({ request }: ActionFunctionArgs) {
     case "profile": {
       const submission = parseForm(formData, { schema: profileSchema });
       if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-      await saveProfile(user.id, submission.value);
+      await saveProfile(user.id, submission.value, submission.value.shown);
       return redirectWithToast("/account#profile-h", "Profile saved.");
     }
     case "email-preferences": {
       const submission = parseForm(formData, { schema: emailPreferencesSchema });
       if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-      await setEmailPreferences(user.id, new Set(submission.value.kinds));
+      const mailed = new Set(submission.value.kinds);
+      await setEmailPreferences(user.id, mailed, preferencesToWrite(mailed, submission.value.shown));
       return redirectWithToast("/account#email-notifications", "Email preferences saved.");
     }
     case "change-email": {
@@ -106,13 +113,15 @@ export async function action({ request }: ActionFunctionArgs) {
       const cancelled = await cancelEmailChanges(user.id);
       return redirectWithToast(
         "/account#email-h",
-        cancelled ? "Change of address cancelled: the link we sent no longer works." : "No change of address was waiting.",
+        // None cancelled: it was used or cancelled meanwhile (a second press, another tab), or its link expired.
+        cancelled ? "Change of address cancelled: the link we sent no longer works." : "No change of address is waiting now.",
       );
     }
     case "sign-out-elsewhere": {
       const done = await signOutElsewhere(request, user.id, readConfirmation(formData));
       if (!done.ok) return data({ intent, confirmSignOut: done.confirm }, { status: 409 });
-      const message = done.ended ? `Signed out of ${browsers(done.ended)}. This browser stays signed in.` : "No other browser was signed in.";
+      // None ended: they signed out meanwhile, or this was a second press after the first had ended them.
+      const message = done.ended ? `Signed out of ${browsers(done.ended)}. This browser stays signed in.` : "Only this browser is signed in now.";
       return redirectWithToast("/account#sessions-h", message);
     }
     case "email-opt-in":
@@ -148,15 +157,25 @@ const ChangeEmail = import.meta.env.SSR
       (m) => m.ChangeEmail,
     );
 
+// The list of the person's events is read, not worked in: its code (with the phase badges') arrives after the page's.
+const EventRoles = import.meta.env.SSR
+  ? EventRolesOnServer
+  : lazyPart(
+      () => import("~/components/event-roles"),
+      (m) => m.EventRoles,
+    );
+
 export default function Account() {
-  const { user, siteRole, events, password, mailed, optedOut, elsewhere, pendingEmail } = useLoaderData<typeof loader>();
+  const { user, profileShown, preferencesShown, siteRole, events, password, mailed, optedOut, elsewhere, pendingEmail } = useLoaderData<typeof loader>();
   // The profile form starts afresh after its own save (the profile as stored, skills as the portfolio lists them) and
   // when the stored profile changes, and keeps the typing otherwise: saving another section reads the page again too.
   const profileSaves = useSucceededSubmissions(SAVE_PROFILE);
   const actionData = useActionData<typeof action>();
   const lastResult = actionData?.intent === "change-password" ? actionData.result : undefined;
   const preferenceErrors = actionData?.intent === "email-preferences" ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? []) : undefined;
-  const confirmSignOut = actionData?.intent === "sign-out-elsewhere" && elsewhere > 0;
+  // The question counts the browsers signed in when it was asked, which may be more than the page was loaded with.
+  const signOutCount = actionData?.intent === "sign-out-elsewhere" ? actionData.confirmSignOut.count : 0;
+  const others = signOutCount || elsewhere;
   // After a password change the form starts afresh: no password is left in it.
   const passwordsChanged = useSucceededSubmissions(CHANGE_PASSWORD);
   const emailChangesAsked = useSucceededSubmissions(CHANGE_EMAIL);
@@ -176,11 +195,12 @@ export default function Account() {
         </p>
       ) : null}
       <ProfileForm
-        key={`${profileSaves}\n${user.name}\n${user.headline}\n${user.skills}`}
+        key={`${profileSaves}\n${profileShown}`}
         userId={user.id}
         headline={user.headline}
         name={user.name}
         skills={user.skills}
+        shown={profileShown}
         lastResult={actionData?.intent === "profile" ? actionData.result : undefined}
       />
       <Deferred>
@@ -192,8 +212,10 @@ export default function Account() {
           resetKey={emailChangesAsked}
         />
       </Deferred>
-      <EventRoles events={events} />
-      <EmailPreferences mailed={mailed} optedOut={optedOut} errors={preferenceErrors} />
+      <Deferred>
+        <EventRoles events={events} />
+      </Deferred>
+      <EmailPreferences mailed={mailed} shown={preferencesShown} optedOut={optedOut} errors={preferenceErrors} />
       {password !== "on" ? (
         <section aria-labelledby="password-heading" className="card space-y-2">
           <h2 id="password-heading" className="h2">
@@ -224,18 +246,18 @@ export default function Account() {
           Where you are signed in
         </h2>
         <p className="text-slate-700">
-          {elsewhere
-            ? `On this browser and ${elsewhere === 1 ? "1 other browser or device" : `${elsewhere} other browsers or devices`}. Signing out there ends those sessions: whoever uses them must sign in again.`
+          {others
+            ? `On this browser and ${others === 1 ? "1 other browser or device" : `${others} other browsers or devices`}. Signing out there ends those sessions: whoever uses them must sign in again.`
             : "Only on this browser."}
         </p>
-        {confirmSignOut ? (
+        {signOutCount ? (
           <ConfirmStep
-            question={`Sign out of ${browsers(elsewhere)}? This browser stays signed in.`}
+            question={`Sign out of ${browsers(signOutCount)}? This browser stays signed in.`}
             fields={{ intent: "sign-out-elsewhere" }}
             confirmLabel="Yes, sign out everywhere else"
             keepLabel="Stay signed in everywhere"
           />
-        ) : elsewhere ? (
+        ) : others ? (
           <Form method="post">
             <input type="hidden" name="intent" value="sign-out-elsewhere" />
             <button type="submit" className="btn-secondary">

@@ -1,14 +1,14 @@
 // Changing an account's email address (ADR 065), against the real test database and a real SMTP server: the current
 // password first, a link to the new address and a notice to the old, the change only when the link is opened, and
 // never onto an address another account holds.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { emailChanges, outbox, passwordResets, users } from "#db/schema";
 import { db } from "~/db.server";
 import { createMailSender, smtpTransport } from "~/modules/mail/sender.server";
 import { createUser, PASSWORD, type TestUser } from "~/test/fixtures";
 import { startInbox, type Inbox } from "~/test/smtp";
-import { cancelEmailChanges, confirmEmailChange, findEmailChange, pendingEmailChange, requestEmailChange } from "./email-change.server";
+import { cancelEmailChanges, confirmEmailChange, findEmailChange, pendingEmailChange, REPEAT_SECONDS, requestEmailChange } from "./email-change.server";
 import { createResetLink, findResetAccount, resetPassword } from "./password-reset.server";
 
 const ORIGIN = "https://hack.example.com";
@@ -69,6 +69,49 @@ describe("requestEmailChange", () => {
     expect(await emailOf(user)).toBe(user.email);
     expect(await pendingEmailChange(user.id)).toMatchObject({ newEmail });
     expect(await findEmailChange(token)).toEqual({ userId: user.id, newEmail, name: "Mo Mover" });
+  });
+
+  it("sends one link and one notice for a double press, and a new link when asked again a minute later", async () => {
+    const user = await createUser();
+    const newEmail = `twice-${user.id.toLowerCase()}@example.com`;
+    const ask = (now: Date) => requestEmailChange(user, { newEmail, currentPassword: PASSWORD }, ORIGIN, now);
+    const first = new Date();
+    // Two presses at once (their checks overlap), then a third a moment later: all answered as sent.
+    expect(await Promise.all([ask(first), ask(first)])).toEqual([
+      { ok: true, newEmail },
+      { ok: true, newEmail },
+    ]);
+    expect(await ask(new Date(first.getTime() + 5_000))).toEqual({ ok: true, newEmail });
+    const rows = async () => db.select().from(emailChanges).where(eq(emailChanges.userId, user.id));
+    expect(await rows()).toHaveLength(1);
+    expect(await db.select().from(outbox)).toHaveLength(2);
+    // A minute on, asking again sends a new link (the mail may not have arrived), without using up the limit before.
+    expect(await ask(new Date(first.getTime() + (REPEAT_SECONDS + 1) * 1000))).toEqual({ ok: true, newEmail });
+    expect(await rows()).toHaveLength(2);
+    expect(await db.select().from(outbox)).toHaveLength(4);
+    // Another address within the minute is a new change.
+    const other = `other-${user.id.toLowerCase()}@example.com`;
+    expect(await requestEmailChange(user, { newEmail: other, currentPassword: PASSWORD }, ORIGIN, first)).toEqual({ ok: true, newEmail: other });
+    expect(await rows()).toHaveLength(3);
+  });
+
+  it("sends nothing more when another press stored its link between this one's check and its own", async () => {
+    const user = await createUser();
+    const newEmail = `overlap-${user.id.toLowerCase()}@example.com`;
+    // The press's rate-limit hit comes between its check and its INSERT: a trigger on it plays the other press (another
+    // process, or a libSQL server's round trips) storing its change just then.
+    await db.run(
+      sql.raw(`create temp trigger other_press after insert on rate_limits when new.key = 'email-change:${user.id}' begin
+        insert into email_changes (token_hash, user_id, new_email, expires_at, created_at) values ('other-press', '${user.id}', '${newEmail}', unixepoch() + 3600, unixepoch());
+      end`),
+    );
+    try {
+      expect(await requestEmailChange(user, { newEmail, currentPassword: PASSWORD }, ORIGIN)).toEqual({ ok: true, newEmail });
+    } finally {
+      await db.run(sql`drop trigger other_press`);
+    }
+    expect((await db.select().from(emailChanges).where(eq(emailChanges.userId, user.id))).map((r) => r.tokenHash)).toEqual(["other-press"]);
+    expect(await db.select().from(outbox)).toEqual([]);
   });
 
   it("sends at most three links an hour per account", async () => {

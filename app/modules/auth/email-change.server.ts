@@ -8,7 +8,7 @@ import { db, isUniqueViolation } from "~/db.server";
 import { hashToken, newToken } from "~/lib/tokens.server";
 import { hit, type Limit } from "~/lib/rate-limit.server";
 import { emailChangeMail, emailChangeNoticeMail } from "~/modules/mail/messages";
-import { mailStatements } from "~/modules/mail/outbox.server";
+import { mailStatementsIfChanged } from "~/modules/mail/outbox.server";
 import { domainRefusal } from "./accounts.server";
 import { attemptCurrentPassword } from "./attempts.server";
 import { NO_PASSWORD_HASH } from "./password.server";
@@ -45,6 +45,9 @@ export async function requestEmailChange(
   // already in use would otherwise get a link it can never use, in someone else's name.
   if (await addressTaken(input.newEmail))
     return { ok: false, status: 400, field: "newEmail", message: "Another account uses that address. Sign in to it instead, or choose another." };
+  // A second press (or a resend) within moments of the first: the link just sent stands, and neither inbox gets a
+  // second mail. Checked here too so a double press does not use up one of the three an hour.
+  if (await justAsked(user.id, input.newEmail, now)) return { ok: true, newEmail: input.newEmail };
   const limit = await hit(`email-change:${user.id}`, limits.requestsPerAccount, now);
   if (!limit.allowed) return { ok: false, status: 429, field: null, message: "You asked for three changes of address in the last hour. Try again later." };
 
@@ -54,17 +57,37 @@ export async function requestEmailChange(
     { to: input.newEmail, content: emailChangeMail({ name: user.name, newEmail: input.newEmail, confirmUrl, validHours: EMAIL_CHANGE_VALID_HOURS }) },
     { to: user.email, content: emailChangeNoticeMail({ name: user.name, newEmail: input.newEmail, resetUrl: new URL("/forgot-password", origin).toString() }) },
   ];
+  // Two presses whose checks above overlap: only the first INSERT holds, and the mails hang on it.
+  const expiresAt = Math.floor(now.getTime() / 1000) + EMAIL_CHANGE_VALID_HOURS * 3600;
   await db.batch([
-    db.insert(emailChanges).values({
-      tokenHash: hashToken(token),
-      userId: user.id,
-      newEmail: input.newEmail,
-      expiresAt: new Date(now.getTime() + EMAIL_CHANGE_VALID_HOURS * 3_600_000),
-    }),
-    ...(await mailStatements(mails, origin)),
+    db.run(sql`insert into email_changes (token_hash, user_id, new_email, expires_at, created_at)
+      select ${hashToken(token)}, ${user.id}, ${input.newEmail}, ${expiresAt}, ${Math.floor(now.getTime() / 1000)}
+      where not exists (select 1 from email_changes where ${recentlyAsked(user.id, input.newEmail, now)})`),
+    ...(await mailStatementsIfChanged(mails, origin)),
   ]);
   return { ok: true, newEmail: input.newEmail };
 }
+
+/** A change asked again within this many seconds sends nothing new: a double press, or an impatient second one. */
+export const REPEAT_SECONDS = 60;
+
+/** Over `email_changes`: a change to this address, still waiting, asked in the last REPEAT_SECONDS. */
+const recentlyAsked = (userId: string, newEmail: string, now: Date) =>
+  and(
+    eq(emailChanges.userId, userId),
+    eq(emailChanges.newEmail, newEmail),
+    isNull(emailChanges.usedAt),
+    gt(emailChanges.createdAt, new Date(now.getTime() - REPEAT_SECONDS * 1000)),
+  );
+
+const justAsked = async (userId: string, newEmail: string, now: Date) =>
+  (
+    await db
+      .select({ userId: emailChanges.userId })
+      .from(emailChanges)
+      .where(recentlyAsked(userId, newEmail, now))
+      .limit(1)
+  ).length > 0;
 
 const addressTaken = async (email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email))).length > 0;
 

@@ -100,6 +100,9 @@ describe("signOutElsewhere", () => {
       .where(eq(sessions.id, old));
     const here = request("/account", { user });
     expect(await otherSessionCount(here, user.id)).toBe(0);
+    // Nothing left to sign out: nothing to confirm either.
+    expect(await signOutElsewhere(here, user.id, unconfirmed)).toEqual({ ok: true, ended: 0 });
+    expect(await db.select().from(sessions).where(eq(sessions.id, old))).toEqual([]);
     expect(await signOutElsewhere(here, user.id, confirmed)).toEqual({ ok: true, ended: 0 });
     expect(await db.select().from(sessions).where(eq(sessions.id, old))).toEqual([]);
   });

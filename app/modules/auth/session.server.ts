@@ -134,10 +134,15 @@ export type SignOutElsewhere = { ok: true; ended: number } | { ok: false; confir
 
 /**
  * Ends every session of the account except the request's own (a lost phone, a shared computer), once confirmed
- * (ADR 012): the first request is answered with how many browsers would be signed out. Expired sessions go too.
+ * (ADR 012): the first request is answered with how many browsers would be signed out, counted then. With none left
+ * to sign out (they signed out meanwhile), there is nothing to confirm: it is answered as done, ending none.
+ * Expired sessions go too.
  */
 export async function signOutElsewhere(request: Request, userId: string, confirmation: Confirmation, now = new Date()): Promise<SignOutElsewhere> {
-  if (!confirmation.confirmed) return { ok: false, confirm: { count: await otherSessionCount(request, userId, now) } };
+  if (!confirmation.confirmed) {
+    const count = await otherSessionCount(request, userId, now);
+    if (count > 0) return { ok: false, confirm: { count } };
+  }
   const gone = await db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionIdOf(request))))

@@ -169,9 +169,18 @@ export async function emailPreferences(userId: string): Promise<Record<Notificat
   return Object.fromEntries(optionalKinds.map((kind) => [kind, chosen.get(kind) ?? true])) as Record<NotificationKind, boolean>;
 }
 
-/** Saves the person's choice for every optional kind at once (a kind left out of `mailed` is turned off). */
-export async function setEmailPreferences(userId: string, mailed: ReadonlySet<NotificationKind>): Promise<void> {
-  const statements = optionalKinds.map((kind) =>
+/**
+ * Saves the person's choice for the optional kinds: each kind in `kinds` (by default every one) is mailed when it is in
+ * `mailed`, and turned off when it is not. The account page passes only the kinds the person changed
+ * (preferencesToWrite).
+ */
+export async function setEmailPreferences(
+  userId: string,
+  mailed: ReadonlySet<NotificationKind>,
+  kinds: readonly NotificationKind[] = optionalKinds,
+): Promise<void> {
+  if (kinds.length === 0) return;
+  const statements = kinds.map((kind) =>
     db
       .insert(notificationPreferences)
       .values({ userId, kind, email: mailed.has(kind) })

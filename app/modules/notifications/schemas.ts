@@ -7,4 +7,6 @@ export const emailPreferencesSchema = z.object({
     .array(z.enum(optionalKinds as [NotificationKind, ...NotificationKind[]], { error: "Choose from the kinds of email listed." }))
     .max(optionalKinds.length)
     .default([]),
+  /** What the form showed (shownPreferences): a save writes only the kinds the person changed. */
+  shown: z.string().optional(),
 });

@@ -5,7 +5,7 @@ import { canViewResults, type Actor } from "~/modules/auth/permissions";
 import { loadEventAccess } from "~/modules/events/events.server";
 import { awardsByEntry } from "~/modules/judging/entry-awards.server";
 import { blindJudging } from "~/modules/judging/blind.server";
-import { showsOnPortfolio, skillList } from "./portfolio";
+import { profileChanges, showsOnPortfolio, skillList, type Profile } from "./portfolio";
 
 export async function getProfile(personId: string) {
   const [person] = await db
@@ -15,12 +15,14 @@ export async function getProfile(personId: string) {
   return person ? { ...person, skillList: skillList(person.skills) } : null;
 }
 
-/** The account page's profile: the name others see, and the portfolio's headline and skills (kept as the list shows them). */
-export async function saveProfile(userId: string, input: { name: string; headline: string; skills: string }) {
-  await db
-    .update(users)
-    .set({ name: input.name, headline: input.headline, skills: skillList(input.skills).join(", ") })
-    .where(eq(users.id, userId));
+/**
+ * The account page's profile: the name others see, and the portfolio's headline and skills (kept as the list shows
+ * them). `shown`: what the form showed (shownProfile); only the fields changed from it are written (profileChanges).
+ */
+export async function saveProfile(userId: string, input: Profile, shown?: string) {
+  const changes = profileChanges(input, shown);
+  if (Object.keys(changes).length === 0) return;
+  await db.update(users).set(changes).where(eq(users.id, userId));
 }
 
 /** Every entry of every team the person is in (drafts of events nobody else may see yet included), newest event first. */

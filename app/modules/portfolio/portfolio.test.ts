@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EventAccess } from "~/modules/auth/permissions";
-import { showsOnPortfolio, skillList } from "./portfolio";
+import { profileChanges, showsOnPortfolio, shownProfile, skillList } from "./portfolio";
 
 const now = new Date("2026-12-02T10:00:00Z");
 const open: EventAccess = { phase: "open", submissionDeadline: new Date("2026-12-03T10:00:00Z"), isOrganizer: false, isJudge: false, teamId: null };
@@ -26,5 +26,23 @@ describe("showsOnPortfolio", () => {
 describe("skillList", () => {
   it("splits on commas, semicolons and lines, dropping blanks and repeats", () => {
     expect(skillList(" SQL, prompt design;; sql\nPython ")).toEqual(["SQL", "prompt design", "Python"]);
+  });
+});
+
+describe("profileChanges", () => {
+  const stored = { name: "Kim Kept", headline: "Analyst", skills: "SQL, Python" };
+  const shown = shownProfile(stored);
+
+  it("is only the fields changed from what the form showed, skills as the list keeps them", () => {
+    expect(profileChanges(stored, shown)).toEqual({});
+    expect(profileChanges({ ...stored, headline: "Lead analyst" }, shown)).toEqual({ headline: "Lead analyst" });
+    expect(profileChanges({ ...stored, name: "Kim Keeper", skills: "SQL; Python" }, shown)).toEqual({ name: "Kim Keeper" });
+    expect(profileChanges({ ...stored, skills: "SQL, Python, dbt" }, shown)).toEqual({ skills: "SQL, Python, dbt" });
+    expect(profileChanges({ ...stored, headline: "" }, shown)).toEqual({ headline: "" });
+  });
+
+  it("is every field for a form that sent nothing readable (a page of an earlier version)", () => {
+    const input = { ...stored, skills: "SQL;sql, Python" };
+    for (const sent of [undefined, "", "{", '["Kim Kept"]', "[1, 2, 3]"]) expect(profileChanges(input, sent)).toEqual(stored);
   });
 });

@@ -27,3 +27,34 @@ export function skillList(skills: string): string[] {
   }
   return out;
 }
+
+export type Profile = { name: string; headline: string; skills: string };
+
+/**
+ * The profile as the account page's form showed it (stored values), sent back with a save so that only the fields the
+ * person changed are written: a field saved meanwhile from another tab or browser, and left alone here, stays.
+ */
+export function shownProfile(profile: Profile): string {
+  return JSON.stringify([profile.name, profile.headline, profile.skills]);
+}
+
+/**
+ * What a save changes, skills kept as the list shows them: the fields whose value differs from what the form showed.
+ * Without a readable `shown` (a page of an earlier version of the app), every field, as before.
+ */
+export function profileChanges(input: Profile, shown: string | undefined): Partial<Profile> {
+  const saved: Profile = { name: input.name, headline: input.headline, skills: skillList(input.skills).join(", ") };
+  const before = readShown(shown);
+  if (!before) return saved;
+  const fields = ["name", "headline", "skills"] as const;
+  return Object.fromEntries(fields.filter((field, i) => saved[field] !== before[i]).map((field) => [field, saved[field]]));
+}
+
+function readShown(shown: string | undefined): string[] | null {
+  try {
+    const values: unknown = JSON.parse(shown ?? "");
+    return Array.isArray(values) && values.length === 3 && values.every((v) => typeof v === "string") ? values : null;
+  } catch {
+    return null;
+  }
+}

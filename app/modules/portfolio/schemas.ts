@@ -5,6 +5,8 @@ export const profileSchema = z.object({
   name: personNameSchema,
   headline: z.string().trim().max(80, "Use at most 80 characters").optional().default(""),
   skills: z.string().trim().max(300, "Use at most 300 characters").optional().default(""),
+  /** What the form showed (shownProfile): a save writes only what the person changed. */
+  shown: z.string().optional(),
 });
 
 export const portfolioVisibilitySchema = z.object({

@@ -118,3 +118,50 @@ describe("email preferences on the account page", () => {
     expect((await settle(action(args(request("/account", { user: me, form: { currentPassword: "x", newPassword: "y" } }))))).status).toBe(400);
   });
 });
+
+describe("two tabs of the account page", () => {
+  const saveFrom = (user: TestUser, kinds: string[], shown: string) => {
+    const form = new URLSearchParams({ intent: "email-preferences", shown });
+    for (const kind of kinds) form.append("kinds", kind);
+    return settle(
+      action(
+        args(
+          new Request("http://localhost/account", {
+            method: "POST",
+            body: form,
+            headers: { Cookie: user.cookie, "Content-Type": "application/x-www-form-urlencoded" },
+          }),
+        ),
+      ),
+    );
+  };
+  type Shown = { preferencesShown: string };
+
+  it("each save changes only the kinds its own form changed: the other tab's change stays", async () => {
+    const me = await createUser();
+    const shown = ((await account(me)) as AccountData & Shown).preferencesShown;
+    // Both tabs loaded with every kind ticked. The first turns announcements off…
+    expect(
+      (
+        await saveFrom(
+          me,
+          optionalKinds.filter((k) => k !== "announcement"),
+          shown,
+        )
+      ).status,
+    ).toBe(302);
+    // …the second, still showing announcements ticked, turns team-joined off.
+    expect(
+      (
+        await saveFrom(
+          me,
+          optionalKinds.filter((k) => k !== "team-joined"),
+          shown,
+        )
+      ).status,
+    ).toBe(302);
+    expect(await emailPreferences(me.id)).toMatchObject({ announcement: false, "team-joined": false, "judge-added": true });
+    // The page read again shows both, and its form starts from them.
+    expect(((await account(me)) as AccountData & Shown).preferencesShown).toContain("announcement:0");
+  });
+});

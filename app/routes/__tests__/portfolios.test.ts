@@ -5,7 +5,7 @@ import { users } from "#db/schema";
 import { db } from "~/db.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { action as personAction, loader as personLoader } from "~/routes/people.$userId";
-import { action as accountAction } from "~/routes/account";
+import { action as accountAction, loader as accountLoader } from "~/routes/account";
 import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, submittedEntry, toastOf, type TestUser } from "~/test/fixtures";
 
 type Row = { entryId: string; title: string; hidden: boolean; status: string; awards: string[]; lesson: string; outcome: string | null };
@@ -85,5 +85,22 @@ describe("a person's portfolio", () => {
     const tooLong = await expectStatus(save({ name: "", headline: "x".repeat(81), skills: "" }), 400);
     expect(fieldErrors(tooLong)).toMatchObject({ name: ["Enter your name"], headline: ["Use at most 80 characters"] });
     expect((await db.select({ name: users.name }).from(users).where(eq(users.id, w.person.id)))[0].name).toBe("Pia Renamed");
+  });
+});
+
+describe("two tabs of the account page", () => {
+  it("a profile save writes only the fields its own form changed: the other tab's change stays", async () => {
+    const me = await createUser({ name: "Tab Tester" });
+    const { data } = await expectStatus(accountLoader(args(request("/account", { user: me }))), 200);
+    const shown = (data as { profileShown: string }).profileShown;
+    const save = (form: Record<string, string>) => accountAction(args(request("/account", { user: me, form: { intent: "profile", shown, ...form } })));
+    // Both tabs show the name, no headline and no skills. The first adds a headline…
+    expect(await toastOf(await expectStatus(save({ name: "Tab Tester", headline: "Analyst", skills: "" }), 302))).toMatchObject({ message: "Profile saved." });
+    // …the second, still without it, renames and adds skills.
+    expect(await toastOf(await expectStatus(save({ name: "Tab Tested", headline: "", skills: "SQL;sql, Python" }), 302))).toMatchObject({
+      message: "Profile saved.",
+    });
+    const [row] = await db.select({ name: users.name, headline: users.headline, skills: users.skills }).from(users).where(eq(users.id, me.id));
+    expect(row).toEqual({ name: "Tab Tested", headline: "Analyst", skills: "SQL, Python" });
   });
 });
