@@ -43,6 +43,7 @@ describe("profileChanges", () => {
 
   it("is every field for a form that sent nothing readable (a page of an earlier version)", () => {
     const input = { ...stored, skills: "SQL;sql, Python" };
-    for (const sent of [undefined, "", "{", '["Kim Kept"]', "[1, 2, 3]"]) expect(profileChanges(input, sent)).toEqual(stored);
+    for (const sent of [undefined, "", "{", '["Kim Kept"]', "[1, 2, 3]", '["Kim Kept", 80, "SQL, Python"]'])
+      expect(profileChanges(input, sent)).toEqual(stored);
   });
 });
