@@ -1,4 +1,8 @@
 import { expect } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { users } from "#db/schema";
+import { db } from "~/db.server";
+import { createPerson } from "./fixtures";
 import { expectAccessible, expectToast, newPage, signIn, signUp, test, waitForApp } from "./helpers";
 
 test("an admin grants and takes back the organizer role; a member cannot reach the admin page", async ({ browser }) => {
@@ -101,4 +105,21 @@ test("the demo data shows a living product on first start", async ({ page }) => 
   await expect(page).toHaveURL(/outcome=failed/);
   await expect(page.getByRole("link", { name: "Support chatbot for agents" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Queue suggester in the ticket sidebar" })).toHaveCount(0);
+});
+
+test("a role change for someone made an admin since the page was read is refused in a toast, and the row shows them as they are", async ({ browser }) => {
+  const person = await createPerson("Ada Promoted");
+  const admin = await newPage(browser);
+  await signIn(admin, "admin@example.com");
+  await admin.goto("/admin/users");
+  await waitForApp(admin);
+  const row = admin.getByRole("row", { name: new RegExp(person.email.replace(/\./g, "\\.")) });
+  await expect(row).toContainText("member");
+  // Meanwhile, the promote script makes them an admin (npm run user:promote).
+  await db.update(users).set({ role: "admin" }).where(eq(users.id, person.id));
+  await row.getByRole("button", { name: "Make organizer: Ada Promoted" }).click();
+  await expectToast(admin, "Ada Promoted is an admin, made one since the page was read. Admins keep their role; use the promote script to change an admin.");
+  await expect(row).toContainText("admin");
+  await expect(row.getByRole("button", { name: "Make organizer: Ada Promoted" })).toHaveCount(0);
+  await expectAccessible(admin);
 });

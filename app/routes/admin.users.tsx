@@ -67,6 +67,9 @@ async function changeRole(formData: FormData) {
   const parsed = roleChangeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return data({ error: "That request did not name an account and a role." }, { status: 400 });
   const changed = await setOrganizerRole(parsed.data.userId, parsed.data.organizer === "true");
+  // An account made an admin since the page was read: the page is read again, showing the row as it is, and the reason
+  // is a toast, seen wherever the row was (above the table, it was out of sight of a row far down).
+  if (!changed.ok && changed.admin) return redirectWithToast("/admin/users", { kind: "error", message: changed.message });
   if (!changed.ok) return data({ error: changed.message }, { status: 400 });
   return redirectWithToast(
     "/admin/users",

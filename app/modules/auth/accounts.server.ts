@@ -79,14 +79,19 @@ export function listOrganizedEvents(userId?: string) {
 /** Changes a global role. Admins are changed only by the promote script, so nobody locks the last admin out. */
 export async function setOrganizerRole(userId: string, organizer: boolean) {
   const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
-  if (!user) return { ok: false as const, message: "Account not found" };
+  if (!user) return { ok: false as const, admin: false, message: "Account not found" };
   // The rule is in the UPDATE itself: someone the promote script made an admin since the page was read keeps the role.
   const changed = await db
     .update(users)
     .set({ role: organizer ? "organizer" : "member" })
     .where(and(eq(users.id, userId), ne(users.role, "admin")))
     .returning({ id: users.id });
-  if (changed.length === 0) return { ok: false as const, message: "Admins keep their role; use the promote script to change an admin." };
+  if (changed.length === 0)
+    return {
+      ok: false as const,
+      admin: true,
+      message: `${user.name} is an admin, made one since the page was read. Admins keep their role; use the promote script to change an admin.`,
+    };
   return { ok: true as const, name: user.name, organizes: (await listOrganizedEvents(userId)).length };
 }
 

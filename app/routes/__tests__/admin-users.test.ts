@@ -32,8 +32,14 @@ describe("admin: taking back the organizer role", () => {
 
   it("never changes an admin's role: the rule is in the UPDATE, for an admin made since the page was read", async () => {
     const [admin, other] = await Promise.all([createUser({ role: "admin" }), createUser({ role: "admin" })]);
-    const refused = await expectStatus(adminAction(args(request("/admin/users", { user: admin, form: { userId: other.id, organizer: "false" } }))), 400);
-    expect(refused.data).toEqual({ error: "Admins keep their role; use the promote script to change an admin." });
+    await db.update(users).set({ name: "Ada Admin" }).where(eq(users.id, other.id));
+    // Said as a toast, and the page read again shows the row as it is.
+    const refused = await expectStatus(adminAction(args(request("/admin/users", { user: admin, form: { userId: other.id, organizer: "false" } }))), 302);
+    expect(refused.response?.headers.get("Location")).toBe("/admin/users");
+    expect(await toastOf(refused)).toEqual({
+      kind: "error",
+      message: "Ada Admin is an admin, made one since the page was read. Admins keep their role; use the promote script to change an admin.",
+    });
     const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, other.id));
     expect(row.role).toBe("admin");
   });
