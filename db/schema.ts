@@ -838,6 +838,11 @@ export const joinRequests = sqliteTable(
     asks: integer("asks").notNull().default(1),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    /**
+     * When the lead last declined this person's request, kept when they ask again or withdraw (migration 0041): the
+     * team's code does not let them in past that answer (teams.server.ts). Cleared when the lead accepts them.
+     */
+    declinedAt: integer("declined_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("join_requests_team_user_idx").on(t.teamId, t.userId), index("join_requests_event_user_idx").on(t.eventId, t.userId)],
 );

@@ -175,6 +175,14 @@ test("a lead declines a request after confirming, and the asker is told in their
   await expect(abe).toHaveURL(new RegExp(`${setUp.url}/find-a-team#my-requests$`));
   await expect(abe.getByRole("region", { name: "Your requests to join" })).toContainText("Declined");
   await expectAccessible(abe);
+
+  // Asking again, as the notice offers, does not open the team's invite link past the decline.
+  const [{ inviteCode, name }] = await db.select({ inviteCode: teams.inviteCode, name: teams.name }).from(teams).where(eq(teams.id, team.teamId));
+  await abe.getByRole("button", { name: `Ask again (once): ${name}` }).click();
+  await expectToast(abe, `Request sent to ${name}. Its lead's answer shows here.`);
+  await abe.goto(`/join?code=${inviteCode}`);
+  await expect(abe.getByText("The team lead declined your request to join this team. Ask the lead if things have changed.")).toBeVisible();
+  await expect(abe.getByRole("button", { name: "Join team" })).toHaveCount(0);
 });
 
 test("an asker withdraws a request after confirming, and the lead is told in their notifications", async ({ browser }) => {

@@ -22,7 +22,7 @@ import {
   saveOpening,
   saveSeekerPost,
 } from "./team-finder.server";
-import { createTeam, joinTeam } from "./teams.server";
+import { createTeam, joinRefusal, joinTeam } from "./teams.server";
 
 const ORIGIN = "https://hack.example.com";
 const confirmed = { confirmed: true, typedName: "" };
@@ -394,6 +394,36 @@ describe("inviting someone who is looking", () => {
     // The lead changes their mind: a new invitation lets them in.
     expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toMatchObject({ ok: true });
     expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toEqual({ ok: true });
+  });
+
+  it("keeps the decline against the code while the person asks again, or withdraws that request; the lead may still accept", async () => {
+    const { lead, seeker, team, event } = await world();
+    const code = () => joinTeam({ id: team.id, eventId: event.id }, seeker.id, 5);
+    const declined = { ok: false, field: "code", message: "The team lead declined your request to join this team. Ask the lead if things have changed." };
+    expect(await askToJoin(event, team.id, seeker.id, "", ORIGIN)).toEqual({ ok: true });
+    const request = await requestOf(team.id, seeker);
+    expect(await declineJoinRequest({ id: team.id, leadId: lead.id }, request!.id, confirmed, ORIGIN)).toMatchObject({ ok: true });
+    // Asked again (as the notice offers), the request is pending: the code still does not let them in past the decline.
+    expect(await askToJoin(event, team.id, seeker.id, "Please, I know the CRM", ORIGIN)).toEqual({ ok: true });
+    expect(await code()).toEqual(declined);
+    expect(await joinRefusal(team.id, seeker.id, 5)).toBe(declined.message);
+    // Withdrawn, neither.
+    expect(await withdrawJoinRequest(seeker.id, request!.id, confirmed, ORIGIN)).toMatchObject({ ok: true });
+    expect(await code()).toEqual(declined);
+    expect(await memberCount(team.id)).toBe(1);
+  });
+
+  it("lets the lead accept a request asked again after their decline, and the person then leave and rejoin with the code", async () => {
+    const { lead, seeker, team, event } = await world();
+    expect(await askToJoin(event, team.id, seeker.id, "", ORIGIN)).toEqual({ ok: true });
+    const request = await requestOf(team.id, seeker);
+    expect(await declineJoinRequest({ id: team.id, leadId: lead.id }, request!.id, confirmed, ORIGIN)).toMatchObject({ ok: true });
+    expect(await askToJoin(event, team.id, seeker.id, "", ORIGIN)).toEqual({ ok: true });
+    expect(await acceptJoinRequest({ id: team.id, eventId: event.id, leadId: lead.id }, request!.id, ORIGIN)).toEqual({ ok: true });
+    expect(await memberCount(team.id)).toBe(2);
+    expect((await requestOf(team.id, seeker)).declinedAt).toBeNull();
+    await db.delete(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, seeker.id)));
+    expect(await joinTeam({ id: team.id, eventId: event.id }, seeker.id, 5)).toEqual({ ok: true });
   });
 
   it("lets the code in after the lead invited again, also once that invitation was answered no thanks", async () => {

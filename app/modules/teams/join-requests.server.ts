@@ -161,10 +161,10 @@ export async function acceptJoinRequest(
     and (select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`;
   try {
     const [, marked] = await db.batch([
-      joinStatement(team, request.userId, facts.maxTeamSize, stillPending),
+      joinStatement(team, request.userId, facts.maxTeamSize, stillPending, { leadAccepts: true }),
       db
         .update(joinRequests)
-        .set({ status: "accepted", updatedAt: new Date() })
+        .set({ status: "accepted", updatedAt: new Date(), declinedAt: null })
         .where(
           and(
             eq(joinRequests.id, requestId),
@@ -216,10 +216,11 @@ export async function declineJoinRequest(
     mail: joinRequestDeclinedMail({ name: asker.name, teamName: facts.name, eventTitle: facts.eventTitle, canAskAgain, findTeamUrl: link(path, origin) }),
   };
   const told = await notifyStatementsIfChanged([declinedNotice], origin);
+  const now = new Date();
   const [declined] = await db.batch([
     db
       .update(joinRequests)
-      .set({ status: "declined", updatedAt: new Date() })
+      .set({ status: "declined", updatedAt: now, declinedAt: now })
       .where(
         and(
           eq(joinRequests.id, requestId),

@@ -86,15 +86,17 @@ const wasRemoved = async (teamId: string, userId: string) =>
 /**
  * The lead declined this person's request to join the team and has not invited them since (a decline withdraws an
  * earlier invitation, join-requests.server.ts): its code, which they may have from a teammate or an old invitation,
- * does not let them in past that answer. An invitation sent after the decline is the lead's later word, also once
- * answered "No thanks": the person may still change their mind and join with the code, as anyone invited may. (The
- * decline deletes the invitations made up to its own millisecond, so one still there from that millisecond came
- * after it; one standing lets them in whenever it was made.)
+ * does not let them in past that answer. The decline holds while they ask again or withdraw that second request
+ * (`declined_at` stays; before, asking again turned the request back to pending, and the code then let them in); the
+ * lead accepting them clears it. An invitation sent after the decline is the lead's later word, also once answered
+ * "No thanks": the person may still change their mind and join with the code, as anyone invited may. (The decline
+ * deletes the invitations made up to its own millisecond, so one still there from that millisecond came after it;
+ * one standing lets them in whenever it was made.)
  */
 const declinedSql = (teamId: string, userId: string) => sql`exists (select 1 from join_requests q
-  where q.team_id = ${teamId} and q.user_id = ${userId} and q.status = 'declined'
+  where q.team_id = ${teamId} and q.user_id = ${userId} and q.declined_at is not null
     and not exists (select 1 from team_invites i where i.team_id = q.team_id and i.user_id = q.user_id
-      and (i.declined_at is null or i.created_at >= q.updated_at)))`;
+      and (i.declined_at is null or i.created_at >= q.declined_at)))`;
 
 const wasDeclined = async (teamId: string, userId: string) =>
   (await db.all(sql`select ${declinedSql(teamId, userId)} as yes`)).some((r) => Number((r as { yes: number }).yes) === 1);
@@ -116,16 +118,18 @@ const teamFullMessage = (maxTeamSize: number) => `This team is full (at most ${m
  * them) and they do not judge the event, checked
  * in the statement itself, so two people joining at the same moment cannot both take the last place, and a
  * judge added between a request and its acceptance stays out of every team (ADR 010). `also` adds the caller's own
- * condition (an accepted request must still be pending). A second team in the same event fails on the unique index.
+ * condition (an accepted request must still be pending). `leadAccepts`: the lead accepting a request asked again
+ * after their decline, their later word, which the decline does not hold against. A second team in the same event
+ * fails on the unique index.
  */
-export function joinStatement(team: { id: string; eventId: string }, userId: string, maxTeamSize: number, also: SQL = sql`1`) {
+export function joinStatement(team: { id: string; eventId: string }, userId: string, maxTeamSize: number, also: SQL = sql`1`, { leadAccepts = false } = {}) {
   return db.run(sql`
       insert into team_members (team_id, event_id, user_id)
       select ${team.id}, ${team.eventId}, ${userId}
       where (select count(*) from team_members where team_id = ${team.id}) < ${maxTeamSize}
         and not exists (select 1 from team_removals r where r.team_id = ${team.id} and r.user_id = ${userId})
         and not exists (select 1 from event_judges j where j.event_id = ${team.eventId} and j.user_id = ${userId})
-        and not ${declinedSql(team.id, userId)}
+        and ${leadAccepts ? sql`1` : sql`not ${declinedSql(team.id, userId)}`}
         and ${also}`);
 }
 
@@ -155,7 +159,7 @@ export async function joinTeam(
     const told = await notifyStatementsIfChanged(await teamJoinedNotices(team.id, userId, origin), origin);
     // A request this person had made to the same team is settled by the join (an invitation, or the code from a
     // teammate): it shows as accepted on both sides instead of waiting for an answer that can only fail.
-    const settled = db.run(sql`update join_requests set status = 'accepted', updated_at = ${Date.now()}
+    const settled = db.run(sql`update join_requests set status = 'accepted', updated_at = ${Date.now()}, declined_at = null
       where team_id = ${team.id} and user_id = ${userId} and status = 'pending'
         and exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${userId})`);
     const [result] = await db.batch([joinStatement(team, userId, maxTeamSize, also), ...told, settled]);
