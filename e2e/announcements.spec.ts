@@ -4,7 +4,7 @@ import { announcements, notifications } from "#db/schema";
 import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import { addJudge } from "~/modules/events/events.server";
-import { createPerson, findPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
+import { createPerson, findPerson, openEvent, pageSignedInAs, publishResults, reopenEvent, startJudging, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, test, unique, waitForApp } from "./helpers";
 
 async function expectNoSidewaysScroll(page: Page) {
@@ -258,4 +258,40 @@ test("an announcement to everyone in the event reaches someone still looking for
   await seekerPage.goto(setUp.url);
   await expect(seekerPage.getByRole("article", { name: "Team mixer at noon" })).toContainText("Meet the teams looking for members in the atrium.");
   await expectAccessible(seekerPage);
+});
+
+test("an announcement to the winners, scheduled before the event was reopened, keeps its audience when changed", async ({ browser }) => {
+  const setUp = await openEvent(unique("Winners Hack"));
+  await startJudging(setUp, []);
+  await publishResults(setUp);
+  const organizer = await findPerson("organizer@example.com");
+  const page = await pageSignedInAs(browser, organizer.email);
+  await page.goto(`${setUp.url}/announcements`);
+  await waitForApp(page);
+  await page.getByRole("textbox", { name: "Title" }).fill("Prize day");
+  await page.getByRole("textbox", { name: "Message" }).fill("Collect your prize on Friday.");
+  await page.getByLabel("Who gets it").selectOption({ label: "Winners (0 people now)" });
+  await page.getByLabel("At a set time").check();
+  await page.getByLabel(/Send at/).fill(utcToZonedLocal(new Date(Date.now() + 24 * 3_600_000), "UTC"));
+  await page.getByRole("button", { name: "Schedule announcement" }).click();
+  await expectToast(page, "Announcement scheduled.");
+
+  // The organizers reopen judging to fix a score; a typo in the prize message is fixed meanwhile.
+  await reopenEvent(setUp);
+  await page.reload();
+  await page.getByRole("link", { name: "Change “Prize day”" }).click();
+  const form = page.getByRole("region", { name: "Change “Prize day”" });
+  // The audience is still the winners, said to be closed for now, not the first choice of the list.
+  await expect(form.getByLabel("Who gets it")).toHaveValue("winners");
+  await expect(form.getByLabel("Who gets it").locator("option:checked")).toHaveText("Winners (once results are published again)");
+  await form.getByRole("textbox", { name: "Message" }).fill("Collect your prize on Friday, at noon.");
+  await form.getByRole("button", { name: "Save and keep it scheduled" }).click();
+  await expect(form.getByText("Winners can be written to once results are published", { exact: true })).toBeVisible();
+  await expect(form.getByRole("textbox", { name: "Message" })).toHaveValue("Collect your prize on Friday, at noon.");
+  await expectAccessible(page);
+  const [stored] = await db
+    .select({ audience: announcements.audience, body: announcements.body })
+    .from(announcements)
+    .where(eq(announcements.eventId, setUp.event.id));
+  expect(stored).toEqual({ audience: "winners", body: "Collect your prize on Friday." });
 });

@@ -54,7 +54,9 @@ export function AnnouncementForm({
   // Sending or scheduling once: a second press while the first is on its way would send the announcement twice.
   const navigation = useNavigation();
   const sending = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
-  const choices = announcementAudiences.filter((a) => audienceOpen(a, event.phase));
+  // An announcement to the winners scheduled before the event was reopened keeps its audience in the list, said to be
+  // closed for now: the browser would otherwise show the first choice, and a save would send it to everyone.
+  const choices = announcementAudiences.filter((a) => audienceOpen(a, event.phase) || a === editing?.audience);
   const heading = editing ? `Change “${editing.title}”` : "New announcement";
   // Without JavaScript the label cannot follow the "When" choice, so it names both until the page is hydrated.
   const hydrated = useHydrated();
@@ -99,7 +101,10 @@ export function AnnouncementForm({
         <SelectField
           label="Who gets it"
           meta={fields.audience}
-          options={choices.map((a) => ({ value: a, label: `${audienceWords[a].label} (${people(sizes[a])} now)` }))}
+          options={choices.map((a) => ({
+            value: a,
+            label: `${audienceWords[a].label} (${audienceOpen(a, event.phase) ? `${people(sizes[a])} now` : "once results are published again"})`,
+          }))}
           hint={
             <>
               Who is in each audience is worked out when it is sent, so someone who joins before then gets it too; an audience that is empty then reaches
