@@ -501,6 +501,9 @@ test("an organizer copies problems from a past event, adds a co-organizer and re
   await organizer.getByLabel("Event to copy from").selectOption((await source.getAttribute("value"))!);
   await organizer.getByRole("button", { name: "Show its problems" }).click();
   await expectAccessible(organizer);
+  // A second tab on the same list, for later.
+  const secondTab = await organizer.context().newPage();
+  await secondTab.goto(organizer.url());
   await organizer.getByRole("button", { name: "Copy selected problems" }).click();
   await expect(organizer.getByText("Tick at least one problem to copy")).toBeVisible();
   await organizer.getByLabel("Invoice disputes are found too late").check();
@@ -508,6 +511,12 @@ test("an organizer copies problems from a past event, adds a co-organizer and re
   await expectToast(organizer, "Copied 1 problem from Autumn AI Hackathon 2026.");
   await expect(organizer.getByRole("heading", { name: "Business problems (1)" })).toBeVisible();
   await expect(organizer.getByRole("link", { name: "Invoice disputes are found too late", exact: true })).toBeVisible();
+  // The second tab, read before the copy, copies the same problem: it is said, on the Manage page, and not copied twice.
+  await secondTab.getByLabel("Invoice disputes are found too late").check();
+  await secondTab.getByRole("button", { name: "Copy selected problems" }).click();
+  await expectToast(secondTab, `${title} already has this problem, copied meanwhile: nothing more was copied.`);
+  await expect(secondTab.getByRole("heading", { name: "Business problems (1)" })).toBeVisible();
+  await secondTab.close();
   // Back on the copy page, the problem is marked as already here and cannot be ticked twice.
   await organizer.getByRole("link", { name: "Copy problems from another event" }).click();
   await organizer.getByLabel("Event to copy from").selectOption((await source.getAttribute("value"))!);

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
@@ -8,7 +8,7 @@ import { parseForm } from "~/lib/forms.server";
 import { enforce } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canManageProblems, canViewEvent, entryListVisibility, type Actor } from "~/modules/auth/permissions";
+import { canManageEvent, canManageProblems, canViewEvent, entryListVisibility, type Actor } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { listVisibleEvents, loadEventAccess } from "~/modules/events/events.server";
 import { phaseLabels } from "~/modules/events/phases";
@@ -51,16 +51,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
-  enforce(canManageProblems(user, access));
+  enforce(canManageEvent(user, access));
   const submission = parseForm(await request.formData(), { schema: copyProblemsSchema });
+  // Judging started while the problems were being ticked: said above the list, which keeps the ticks (ADR 060).
+  const may = canManageProblems(user, access);
+  if (!may.ok) return data({ result: submission.reply({ formErrors: [may.reason] }) }, { status: may.status });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const source = await sourceEvent(user, submission.value.from, event.id);
   if (!source) return data({ result: submission.reply({ fieldErrors: { from: ["Pick an event you can see, other than this one"] } }) }, { status: 400 });
   const { copied, alreadyHere, repeated } = await copyProblems(source.id, event.id, submission.value.problemIds);
-  if (copied === 0) {
-    const why = alreadyHere ? `${event.title} already has ${alreadyHere === 1 ? "this problem" : "these problems"}` : "Tick problems of the event you picked";
-    return data({ result: submission.reply({ fieldErrors: { problemIds: [why] } }) }, { status: 400 });
-  }
+  // Every ticked problem is here already: copied meanwhile (a second press, another organizer), since the list offers
+  // none that is. Said on the Manage page, which lists them, rather than as an error beside a list that looks as before.
+  if (copied === 0 && alreadyHere > 0)
+    return redirectWithToast(
+      `/events/${event.slug}/manage`,
+      `${event.title} already has ${alreadyHere === 1 ? "this problem" : `these ${alreadyHere} problems`}, copied meanwhile: nothing more was copied.`,
+    );
+  if (copied === 0) return data({ result: submission.reply({ fieldErrors: { problemIds: ["Tick problems of the event you picked"] } }) }, { status: 400 });
   const left = [
     alreadyHere ? ` ${alreadyHere} already here ${alreadyHere === 1 ? "was" : "were"} left out.` : "",
     repeated ? ` ${repeated} with the title of another ticked one ${repeated === 1 ? "was" : "were"} left out.` : "",
@@ -70,6 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CopyProblems() {
   const { event, others, source, unknownSource } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>()?.result,
     onValidate: ({ formData }) => check(formData, (s) => s.copyProblemsSchema),
@@ -145,7 +153,8 @@ export default function CopyProblems() {
             </ul>
           </fieldset>
           <ErrorList id={fields.problemIds.errorId} errors={fields.problemIds.errors} />
-          <button type="submit" className="btn-primary">
+          {/* Once per press: a second press while the first is on its way would find the problems copied. */}
+          <button type="submit" className="btn-primary" disabled={busy}>
             Copy selected problems
           </button>
         </Form>

@@ -37,6 +37,7 @@ import {
   problemInput,
   request,
   settle,
+  toastOf,
   type TestUser,
 } from "~/test/fixtures";
 
@@ -642,6 +643,38 @@ describe("problems", () => {
     expect(await db.select().from(problems).where(eq(problems.eventId, event.id))).toHaveLength(1);
   });
 
+  it("says beside the list, keeping the ticks, that judging started while problems were being ticked to copy", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const { event: past, problem } = await createOpenEvent(organizer);
+    await movePhase(past.id, organizer, "judging");
+    await movePhase(past.id, organizer, "closed");
+    const { event: target } = await createOpenEvent(organizer);
+    await movePhase(target.id, organizer, "judging");
+    const refused = await expectStatus(
+      copyAction(
+        args(request(`/events/${target.slug}/problems/copy`, { user: organizer, form: { from: past.slug, problemIds: problem.id } }), { slug: target.slug }),
+      ),
+      403,
+    );
+    expect(refused.thrown).toBe(false);
+    expect(fieldErrors(refused)[""]).toEqual(["Problems can be changed only while the event is a draft or open."]);
+    expect((refused.data as { result: { initialValue: { problemIds: string } } }).result.initialValue.problemIds).toBe(problem.id);
+    // Someone who does not organize the event still gets the error page.
+    const participant = await createUser();
+    expect(
+      (
+        await expectStatus(
+          copyAction(
+            args(request(`/events/${target.slug}/problems/copy`, { user: participant, form: { from: past.slug, problemIds: problem.id } }), {
+              slug: target.slug,
+            }),
+          ),
+          403,
+        )
+      ).thrown,
+    ).toBe(true);
+  });
+
   it("copies selected problems from a past event, and only from an event the organizer can see", async () => {
     const organizer = await createUser({ role: "organizer" });
     const stranger = await createUser({ role: "organizer" });
@@ -703,11 +736,14 @@ describe("problems", () => {
       expect.objectContaining({ id: unsolved.id, alreadyHere: "active" }),
       expect.objectContaining({ id: solvedElsewhere.id, alreadyHere: null }),
     ]);
+    // Ticked on a page read before it was copied (a second press, another organizer): said on the Manage page.
     const twice = await expectStatus(
       copyAction(args(request(path, { user: organizer, form: { from: past.slug, problemIds: unsolved.id } }), { slug: target.slug })),
-      400,
+      302,
     );
-    expect(fieldErrors(twice).problemIds).toEqual([`${target.title} already has this problem`]);
+    expect(twice.response?.headers.get("Location")).toBe(`/events/${target.slug}/manage`);
+    expect(await toastOf(twice)).toEqual({ kind: "success", message: `${target.title} already has this problem, copied meanwhile: nothing more was copied.` });
+    expect(await db.select().from(problems).where(eq(problems.eventId, target.id))).toHaveLength(1);
     const mixed = await copyAction(
       args(request(path, { user: organizer, form: { from: past.slug, problemIds: [unsolved.id, solvedElsewhere.id] } }), { slug: target.slug }),
     );
