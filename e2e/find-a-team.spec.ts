@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { teams } from "#db/schema";
 import { db } from "~/db.server";
 import { closeOpening, saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
-import { joinTeam } from "~/modules/teams/teams.server";
+import { joinTeam, removeMember } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
 import { expectAccessible, expectToast, holdRequests, holdScripts, test, unique } from "./helpers";
 
@@ -273,4 +273,24 @@ test("a lead invites two people whose posts they read: one joins from the invita
   await expectToast(sam, `You joined ${teamName}.`);
   await expect(sam).toHaveURL(new RegExp(`${team.url}$`));
   await expect(sam.getByRole("link", { name: "Sam Seeker", exact: true })).toBeVisible();
+});
+
+test("a lead is not offered to invite someone they removed, but told to let them rejoin first", async ({ browser }) => {
+  const setUp = await openEvent(unique("Removed Hack"), { maxTeamSize: 4 });
+  const lead = await createPerson("Rhea Lead");
+  const team = await teamOf(setUp, lead);
+  await saveOpening({ id: team.teamId, eventId: setUp.event.id }, lead.id, "A forecaster");
+  const [{ name }] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, team.teamId));
+  const removed = await createPerson("Rory Removed");
+  expect(await joinTeam({ id: team.teamId, eventId: setUp.event.id }, removed.id, 4)).toEqual({ ok: true });
+  expect(await removeMember({ id: team.teamId, leadId: lead.id }, removed.id, { confirmed: true, typedName: "" })).toEqual({ ok: true });
+  // Back to looking, with a post the lead reads.
+  expect(await saveSeekerPost(setUp.event, removed.id, { skills: "Forecasting", problemId: undefined })).toEqual({ ok: true });
+
+  const page = await pageSignedInAs(browser, lead.email);
+  await page.goto(`${setUp.url}/find-a-team`);
+  const card = page.getByRole("region", { name: "People looking for a team" }).getByRole("listitem").filter({ hasText: "Rory Removed" });
+  await expect(card).toContainText(`You removed them from ${name}: “Let rejoin” on your team's page comes first.`);
+  await expect(card.getByRole("button", { name: `Invite Rory Removed to ${name}` })).toHaveCount(0);
+  await expectAccessible(page);
 });

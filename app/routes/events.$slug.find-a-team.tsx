@@ -118,6 +118,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             teamName: myTeam.name,
             invited: invited.invited,
             declined: invited.declined,
+            removed: invited.removed,
             asking: incoming.filter((r) => r.status === "pending").map((r) => r.userId),
           }
         : null,

@@ -236,7 +236,7 @@ export function Seekers({
   seekers: Seeker[];
   me: string;
   /** For a lead whose team has room: its name, whom it invited already, who said no thanks, and whose request waits. */
-  invites: { teamName: string; invited: string[]; declined: string[]; asking: string[] } | null;
+  invites: { teamName: string; invited: string[]; declined: string[]; removed: string[]; asking: string[] } | null;
   inviteError: { userId: string; message: string } | null;
 }) {
   return (
@@ -261,6 +261,8 @@ export function Seekers({
                   <p className="mt-2 text-sm text-slate-700">Invited to {invites.teamName}: joining is their choice.</p>
                 ) : invites.declined.includes(s.userId) ? (
                   <p className="mt-2 text-sm text-slate-700">Said no thanks to {invites.teamName}.</p>
+                ) : invites.removed.includes(s.userId) ? (
+                  <p className="mt-2 text-sm text-slate-700">You removed them from {invites.teamName}: “Let rejoin” on your team's page comes first.</p>
                 ) : invites.asking.includes(s.userId) ? (
                   <p className="mt-2 text-sm text-slate-700">Asked to join {invites.teamName}: answer the request above.</p>
                 ) : (

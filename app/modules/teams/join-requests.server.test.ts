@@ -19,10 +19,11 @@ import {
   listOpenTeams,
   listSeekers,
   myInvitations,
+  removedMessage,
   saveOpening,
   saveSeekerPost,
 } from "./team-finder.server";
-import { createTeam, joinRefusal, joinTeam } from "./teams.server";
+import { allowRejoin, createTeam, handOverLead, joinRefusal, joinTeam, removeMember } from "./teams.server";
 
 const ORIGIN = "https://hack.example.com";
 const confirmed = { confirmed: true, typedName: "" };
@@ -330,7 +331,7 @@ describe("inviting someone who is looking", () => {
     expect(mails[0].textBody).not.toContain(team.inviteCode);
     expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: false, message: "You invited Sol Seeker already." });
     expect(await noticesOf(seeker, "team-invite")).toHaveLength(1);
-    expect(await inviteState(team.id)).toEqual({ invited: [seeker.id], declined: [], members: 1 });
+    expect(await inviteState(team.id)).toEqual({ invited: [seeker.id], declined: [], removed: [], members: 1 });
     expect((await myInvitations(event.id, seeker.id)).map((i) => [i.teamName, i.leadName, i.memberCount])).toEqual([[team.name, lead.name, 1]]);
   });
 
@@ -363,7 +364,7 @@ describe("inviting someone who is looking", () => {
     expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toMatchObject({ ok: true });
     expect(await declineInvitation(team.id, seeker.id, new Date())).toBe(true);
     expect(await declineInvitation(team.id, seeker.id, new Date())).toBe(false);
-    expect(await inviteState(team.id)).toEqual({ invited: [], declined: [seeker.id], members: 1 });
+    expect(await inviteState(team.id)).toEqual({ invited: [], declined: [seeker.id], removed: [], members: 1 });
     expect(await myInvitations(event.id, seeker.id)).toEqual([]);
     expect(await endedInvitation(event.id, team.id, seeker.id, null)).toBe(
       `You said no thanks to the invitation from ${team.name}. You can still ask to join it if it is looking.`,
@@ -379,7 +380,7 @@ describe("inviting someone who is looking", () => {
     expect(await askToJoin(event, team.id, seeker.id, "", ORIGIN)).toEqual({ ok: true });
     const request = await requestOf(team.id, seeker);
     expect(await declineJoinRequest({ id: team.id, leadId: lead.id }, request!.id, confirmed, ORIGIN)).toMatchObject({ ok: true });
-    expect(await inviteState(team.id)).toEqual({ invited: [], declined: [], members: 1 });
+    expect(await inviteState(team.id)).toEqual({ invited: [], declined: [], removed: [], members: 1 });
     // The invitation's notice now leads to why it ended.
     expect(await endedInvitation(event.id, team.id, seeker.id, null)).toBe(
       `The invitation from ${team.name} is no longer open: its lead declined your request to join, which withdrew it.`,
@@ -424,6 +425,33 @@ describe("inviting someone who is looking", () => {
     expect((await requestOf(team.id, seeker)).declinedAt).toBeNull();
     await db.delete(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, seeker.id)));
     expect(await joinTeam({ id: team.id, eventId: event.id }, seeker.id, 5)).toEqual({ ok: true });
+  });
+
+  it("is refused, with how to let them back in, for someone the lead removed from the team, until let back in", async () => {
+    const { lead, seeker, team, invite, event } = await world();
+    expect(await joinTeam({ id: team.id, eventId: event.id }, seeker.id, 5)).toEqual({ ok: true });
+    expect(await removeMember({ id: team.id, leadId: lead.id }, seeker.id, confirmed, ORIGIN)).toEqual({ ok: true });
+    expect(await saveSeekerPost(event, seeker.id, { skills: "Forecasting", problemId: undefined })).toEqual({ ok: true });
+    expect(await inviteState(team.id)).toEqual({ invited: [], declined: [], removed: [seeker.id], members: 1 });
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: false, message: removedMessage("Sol Seeker") });
+    expect(await noticesOf(seeker, "team-invite")).toHaveLength(0);
+    expect(await allowRejoin(team.id, seeker.id)).toEqual({ ok: true });
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: true, name: "Sol Seeker" });
+    expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toEqual({ ok: true });
+  });
+
+  it("does not remove a member the lead was handed to meanwhile: the one removing no longer leads", async () => {
+    const { lead, seeker, team, event } = await world();
+    expect(await joinTeam({ id: team.id, eventId: event.id }, seeker.id, 5)).toEqual({ ok: true });
+    // One tab hands the lead over; another, read before, removes the same person.
+    expect(await handOverLead(team.id, seeker.id, confirmed, ORIGIN)).toEqual({ ok: true });
+    expect(await removeMember({ id: team.id, leadId: lead.id }, seeker.id, confirmed, ORIGIN)).toEqual({
+      ok: false,
+      message: "You no longer lead this team: the lead was handed over meanwhile.",
+    });
+    expect(await memberCount(team.id)).toBe(2);
+    expect(await inviteState(team.id)).toMatchObject({ removed: [] });
+    expect(await noticesOf(seeker, "team-member-removed")).toHaveLength(0);
   });
 
   it("lets the code in after the lead invited again, also once that invitation was answered no thanks", async () => {

@@ -2,7 +2,7 @@
 // A person's post shows only while they are in no team of the event (the list's query says so), so it
 // disappears the moment they join, whichever way they joined; it is theirs to edit or remove until then.
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import { problems, teamInvites, teamOpenings, teams, teamSeekers, users } from "#db/schema";
+import { problems, teamInvites, teamOpenings, teamRemovals, teams, teamSeekers, users } from "#db/schema";
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { teamInviteMail } from "~/modules/mail/messages";
@@ -139,6 +139,7 @@ export async function inviteSeeker(
       and (select count(*) from team_members m where m.team_id = ${team.id}) < ${team.maxTeamSize}
       and exists (select 1 from team_seekers s where s.event_id = ${team.eventId} and s.user_id = ${seeker.id})
       and ${inNoTeam(team.eventId, seeker.id)}
+      and not exists (select 1 from team_removals r where r.team_id = ${team.id} and r.user_id = ${seeker.id})
     on conflict (team_id, user_id) do nothing`);
   const notice = {
     to: seeker,
@@ -160,24 +161,38 @@ export async function inviteSeeker(
     .select({ at: teamInvites.createdAt })
     .from(teamInvites)
     .where(and(eq(teamInvites.teamId, team.id), eq(teamInvites.userId, seeker.id)));
-  return { ok: false, message: already ? `You invited ${seeker.name} already.` : `${seeker.name} is no longer looking, or your team is full.` };
+  if (already) return { ok: false, message: `You invited ${seeker.name} already.` };
+  // The invitation could never be accepted: joining refuses someone the lead removed until they are let back in.
+  const [removed] = await db
+    .select({ userId: teamRemovals.userId })
+    .from(teamRemovals)
+    .where(and(eq(teamRemovals.teamId, team.id), eq(teamRemovals.userId, seeker.id)));
+  if (removed) return { ok: false, message: removedMessage(seeker.name) };
+  return { ok: false, message: `${seeker.name} is no longer looking, or your team is full.` };
 }
 
 /**
  * For the lead's "Invite" buttons: whom the team invited (their invitation standing, or answered "No thanks"), and
  * how many members it has (room to invite).
  */
-export async function inviteState(teamId: string): Promise<{ invited: string[]; declined: string[]; members: number }> {
-  const [rows, [count]] = await Promise.all([
+export async function inviteState(teamId: string): Promise<{ invited: string[]; declined: string[]; removed: string[]; members: number }> {
+  const [rows, removed, [count]] = await Promise.all([
     db.select({ userId: teamInvites.userId, declinedAt: teamInvites.declinedAt }).from(teamInvites).where(eq(teamInvites.teamId, teamId)),
+    db.select({ userId: teamRemovals.userId }).from(teamRemovals).where(eq(teamRemovals.teamId, teamId)),
     db.all<{ n: number }>(sql`select count(*) as n from team_members where team_id = ${teamId}`),
   ]);
   return {
     invited: rows.filter((r) => !r.declinedAt).map((r) => r.userId),
     declined: rows.filter((r) => r.declinedAt).map((r) => r.userId),
+    // Removed by the lead: not offered an invitation they could never accept, until let back in on the team page.
+    removed: removed.map((r) => r.userId),
     members: Number(count?.n ?? 0),
   };
 }
+
+/** Why someone the lead removed cannot be invited: the team page lets them back in first. */
+export const removedMessage = (name: string) =>
+  `You removed ${name} from your team. To invite them, first press “Let rejoin” beside their name on your team's page.`;
 
 // ——— Invitations, as the person invited sees them ———
 

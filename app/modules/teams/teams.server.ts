@@ -381,7 +381,10 @@ export async function removeMember(
       .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId)));
     return member ? { ok: false, confirm: { userId: memberId, name: member.name } } : notMember;
   }
-  const isMember = sql`exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${memberId})`;
+  // Only while the one removing still leads the team: a hand-over to this member from another tab, committed first,
+  // would otherwise leave the team led by someone who is not in it.
+  const isMember = sql`exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${memberId})
+    and (select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`;
   // The removed person and those who stay are told only when the DELETE removed them (ADR 024).
   const told = await notifyStatementsIfChanged(await memberRemovedNotices(team.id, memberId, origin), origin);
   const [, , removed] = await db.batch([
@@ -392,11 +395,15 @@ export async function removeMember(
       .where(and(eq(teams.id, team.id), isMember)),
     db
       .delete(teamMembers)
-      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId)))
+      .where(
+        and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId), sql`(select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`),
+      )
       .returning({ userId: teamMembers.userId }),
     ...told,
   ]);
-  return removed.length ? { ok: true } : notMember;
+  if (removed.length) return { ok: true };
+  const [now] = await db.select({ leadId: teams.leadId }).from(teams).where(eq(teams.id, team.id));
+  return now && now.leadId !== team.leadId ? { ok: false, message: "You no longer lead this team: the lead was handed over meanwhile." } : notMember;
 }
 
 /** The lead replaces the invite code: the old link stops working at once. */
