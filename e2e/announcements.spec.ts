@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { announcements, notifications } from "#db/schema";
 import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/zoned-time";
@@ -294,4 +294,36 @@ test("an announcement to the winners, scheduled before the event was reopened, k
     .from(announcements)
     .where(eq(announcements.eventId, setUp.event.id));
   expect(stored).toEqual({ audience: "winners", body: "Collect your prize on Friday." });
+});
+
+test("cancelling one scheduled announcement while changing another keeps the change being typed", async ({ browser }) => {
+  const setUp = await openEvent(unique("Two Notes Hack"));
+  const organizer = await findPerson("organizer@example.com");
+  const page = await pageSignedInAs(browser, organizer.email);
+  await page.goto(`${setUp.url}/announcements`);
+  await waitForApp(page);
+  for (const title of ["Keynote moved", "Parking closed"]) {
+    await page.getByRole("textbox", { name: "Title" }).fill(title);
+    await page.getByRole("textbox", { name: "Message" }).fill("Details to follow.");
+    await page.getByLabel("At a set time").check();
+    await page.getByLabel(/Send at/).fill(utcToZonedLocal(new Date(Date.now() + 24 * 3_600_000), "UTC"));
+    await page.getByRole("button", { name: "Schedule announcement" }).click();
+    await expectToast(page, "Announcement scheduled.");
+  }
+  await page.getByRole("link", { name: "Change “Keynote moved”" }).click();
+  const form = page.getByRole("region", { name: "Change “Keynote moved”" });
+  await form.getByRole("textbox", { name: "Message" }).fill("The keynote is now at 11:00 in the atrium.");
+  // The other one is cancelled meanwhile, after its confirmation.
+  const scheduled = page.getByRole("region", { name: "Scheduled" });
+  await scheduled.getByRole("button", { name: "Cancel sending “Parking closed”" }).click();
+  await page.getByRole("button", { name: "Cancel the announcement" }).click();
+  await expectToast(page, "“Parking closed” was cancelled; it will not be sent.");
+  await expect(form.getByRole("textbox", { name: "Message" })).toHaveValue("The keynote is now at 11:00 in the atrium.");
+  await form.getByRole("button", { name: "Save and keep it scheduled" }).click();
+  await expectToast(page, "Announcement updated.");
+  const [stored] = await db
+    .select({ body: announcements.body })
+    .from(announcements)
+    .where(and(eq(announcements.eventId, setUp.event.id), eq(announcements.title, "Keynote moved")));
+  expect(stored.body).toBe("The keynote is now at 11:00 in the atrium.");
 });

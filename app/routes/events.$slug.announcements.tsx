@@ -108,13 +108,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "cancel": {
       const id = String(formData.get("id") ?? "").slice(0, 40);
+      // Cancelling one announcement while changing another: the page comes back to that change, whose form keeps what
+      // was typed in it (the form is keyed on the announcement it changes).
+      const changing = new URL(request.url).searchParams.get("edit")?.slice(0, 40);
+      const back = changing && changing !== id ? `${here}?edit=${encodeURIComponent(changing)}` : here;
       const found = await findScheduled(event.id, id);
-      if (!found) return redirectWithToast(here, { kind: "error", message: await noLongerScheduled(event.id, id, "cancelled") });
+      if (!found) return redirectWithToast(back, { kind: "error", message: await noLongerScheduled(event.id, id, "cancelled") });
       // A confirm step that names what is cancelled; the announcement stays scheduled until it is confirmed.
       if (!readConfirmation(formData).confirmed) return data({ intent, confirmCancel: { id, title: found.title } }, { status: 409 });
       const cancelled = await cancelAnnouncement(event.id, id);
-      if (!cancelled.ok) return redirectWithToast(here, { kind: "error", message: cancelled.message });
-      return redirectWithToast(here, `“${found.title}” was cancelled; it will not be sent.`);
+      if (!cancelled.ok) return redirectWithToast(back, { kind: "error", message: cancelled.message });
+      return redirectWithToast(back, `“${found.title}” was cancelled; it will not be sent.`);
     }
     default:
       return unknownIntent(intent);

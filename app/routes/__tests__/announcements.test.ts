@@ -75,8 +75,26 @@ describe("the announcements page", () => {
     const asked = await expectStatus(post(w.organizer, { intent: "cancel", id: row.id }), 409);
     expect(asked.data).toMatchObject({ confirmCancel: { id: row.id, title: "Pizza" } });
     expect(await db.select().from(announcements).where(eq(announcements.id, row.id))).toHaveLength(1);
-    await expectStatus(post(w.organizer, { intent: "cancel", id: row.id, confirmed: "on" }), 302);
+    const done = await expectStatus(post(w.organizer, { intent: "cancel", id: row.id, confirmed: "on" }), 302);
+    expect(done.response?.headers.get("Location")).toBe(`/events/${w.slug}/announcements`);
     expect(await db.select().from(announcements).where(eq(announcements.id, row.id))).toHaveLength(0);
+  });
+
+  it("comes back to the change of another announcement being typed when one is cancelled", async () => {
+    await expectStatus(post(w.organizer, { ...valid, title: "Kept", sendAt: inHours(2) }), 302);
+    await expectStatus(post(w.organizer, { ...valid, title: "Gone", sendAt: inHours(3) }), 302);
+    const rows = await db.select().from(announcements).where(eq(announcements.eventId, w.eventId));
+    const kept = rows.find((r) => r.title === "Kept")!;
+    const gone = rows.find((r) => r.title === "Gone")!;
+    const cancelFrom = (search: string, id: string) =>
+      action(
+        args(request(`/events/${w.slug}/announcements${search}`, { user: w.organizer, form: { intent: "cancel", id, confirmed: "on" } }), { slug: w.slug }),
+      );
+    const done = await expectStatus(cancelFrom(`?edit=${kept.id}`, gone.id), 302);
+    expect(done.response?.headers.get("Location")).toBe(`/events/${w.slug}/announcements?edit=${kept.id}`);
+    // Cancelling the one being changed leaves the change.
+    const own = await expectStatus(cancelFrom(`?edit=${kept.id}`, kept.id), 302);
+    expect(own.response?.headers.get("Location")).toBe(`/events/${w.slug}/announcements`);
   });
 
   it("sends one now and says how many it reached", async () => {
