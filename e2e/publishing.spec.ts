@@ -116,7 +116,13 @@ test("an award for an entry without a complete score sheet needs a confirmation 
   await organizer.getByRole("button", { name: "Create award" }).click();
   await expectToast(organizer, 'Award "Boldest failure" created.');
   await expect(organizer.getByLabel("Award name")).toHaveValue("");
+  // The same award again (a second press, another tab) is there, as asked; the name for another award is refused.
   await organizer.getByLabel("Award name").fill("Boldest failure");
+  await organizer.getByRole("button", { name: "Create award" }).click();
+  await expectToast(organizer, 'Award "Boldest failure" is in the list already.');
+  await expect(organizer.getByRole("heading", { name: "Boldest failure" })).toHaveCount(1);
+  await organizer.getByLabel("Award name").fill("Boldest failure");
+  await organizer.getByLabel("Description (optional)").fill("For the bravest attempt that did not work.");
   await organizer.getByRole("button", { name: "Create award" }).click();
   await expect(organizer.getByText("This event already has an award with that name.")).toBeVisible();
   await expect(organizer.getByLabel("Award name")).toHaveValue("Boldest failure");

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ConfirmStep } from "~/components/confirm-step";
@@ -85,6 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseForm(formData, { schema: awardSchema });
       if (submission.status !== "success") return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
       const created = await createAward(event.id, submission.value);
+      if (!created.ok && created.same) return redirectWithToast(back, `Award "${submission.value.name}" is in the list already.`);
       if (!created.ok) return data({ result: submission.reply({ fieldErrors: { name: [created.message] } }) }, { status: 400 });
       return redirectWithToast(back, `Award "${submission.value.name}" created.`);
     }
@@ -259,6 +260,7 @@ export default function Awards() {
 const CREATE = ["create"] as const;
 
 function NewAwardForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const creating = useNavigation().formData?.get("intent") === "create";
   const [form, fields] = useForm({
     id: "new-award",
     lastResult,
@@ -273,7 +275,8 @@ function NewAwardForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
       <input type="hidden" name="intent" value="create" />
       <Field label="Award name" meta={fields.name} />
       <Field label="Description (optional)" meta={fields.description} />
-      <button type="submit" className="btn-primary">
+      {/* Once per press: a second press while the first is on its way would find the award there. */}
+      <button type="submit" className="btn-primary" disabled={creating}>
         Create award
       </button>
     </Form>

@@ -36,7 +36,13 @@ export async function createAward(eventId: string, input: { name: string; descri
     .values({ id: newId(), eventId, name: input.name, description: input.description, position: next })
     .onConflictDoNothing()
     .returning({ id: awards.id });
-  return inserted.length ? { ok: true as const } : { ok: false as const, message: "This event already has an award with that name." };
+  if (inserted.length) return { ok: true as const };
+  // The same award asked for twice (a double press, a second tab): it is there, as asked, and no error.
+  const [same] = await db
+    .select({ id: awards.id })
+    .from(awards)
+    .where(and(eq(awards.eventId, eventId), eq(awards.name, input.name), eq(awards.description, input.description)));
+  return { ok: false as const, same: Boolean(same), message: "This event already has an award with that name." };
 }
 
 /** Adds the default awards whose kind the event does not have yet (a renamed default counts as had). */

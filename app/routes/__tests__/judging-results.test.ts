@@ -735,6 +735,20 @@ describe("exports and awards", () => {
       400,
     );
     expect(fieldErrors(dup).name).toEqual(["This event already has an award with that name."]);
+    // The same award asked for twice (a double press): there once, as asked, and said so.
+    const create = () =>
+      awardsAction(
+        args(request(path, { user: w.organizer, form: { intent: "create", name: "Kick-off prize", description: "Best demo" } }), { slug: w.event.slug }),
+      );
+    expect(await toastOf(await expectStatus(create(), 302))).toMatchObject({ message: 'Award "Kick-off prize" created.' });
+    expect(await toastOf(await expectStatus(create(), 302))).toMatchObject({ message: 'Award "Kick-off prize" is in the list already.' });
+    expect(
+      await db
+        .select()
+        .from(awards)
+        .where(and(eq(awards.eventId, w.event.id), eq(awards.name, "Kick-off prize"))),
+    ).toHaveLength(1);
+    await db.delete(awards).where(and(eq(awards.eventId, w.event.id), eq(awards.name, "Kick-off prize")));
     // Two entries sharing first place: no suggestion, it is the organizers' call.
     await expectStatus(
       score(
