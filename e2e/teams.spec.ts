@@ -436,3 +436,20 @@ test("a team is renamed from its page, to a name no other team of the event has"
   await expect(plain.getByLabel("Team name")).toHaveValue(long);
   await noScript.close();
 });
+
+test("an invite link that stopped working while its page was open says so beside the button, not as an error page", async ({ browser }) => {
+  const setUp = await openEvent(unique("Teams Hackathon"));
+  const [lead, member, newcomer] = [await createPerson("Lou Lead"), await createPerson("Mo Member"), await createPerson("Nia Newcomer")];
+  const { teamId } = await teamOf(setUp, lead, [member]);
+  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+  const page = await pageSignedInAs(browser, newcomer.email);
+  await page.goto(`/join?code=${team.inviteCode}`);
+  await waitForApp(page);
+  await expect(page.getByRole("heading", { name: `Join ${team.name}` })).toBeVisible();
+  // A member leaves meanwhile, which gives the team a new code.
+  await leaveTeam(team, member.id, { confirmed: true, typedName: "" });
+  await page.getByRole("button", { name: "Join team" }).click();
+  await expect(page.getByRole("alert")).toContainText("This invite link stopped working since you opened it");
+  await expect(page.getByRole("heading", { name: `Join ${team.name}` })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -52,7 +52,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, team, event, access } = await resolveInvite(request, (await request.formData()).get("code"));
+  await requireUser(request);
+  const sent = (await request.formData()).get("code");
+  // The team's code changed since the page was opened (a member left or was removed, or the lead replaced the link):
+  // said beside the button, not an error page in its place.
+  const lookup = await lookUpInviteCode(typeof sent === "string" ? sent : "");
+  if (!lookup.ok) return data({ error: CODE_CHANGED }, { status: 404 });
+  const { user, team, event, access } = await resolveInvite(request, lookup.code);
   // Refused since the page was opened (joined another team in another tab, the deadline passed, made a judge): said
   // beside the button, as a full team is; an event this person may not see stays an error page.
   const decision = canJoinTeam(user, access, new Date());
@@ -62,6 +68,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!joined.ok) return data({ error: joined.message }, { status: 409 });
   return redirectWithToast(`/events/${event.slug}/teams/${team.id}`, `You joined ${team.name}.`);
 }
+
+const CODE_CHANGED =
+  "This invite link stopped working since you opened it: the team's code changes when a member leaves, or when the lead replaces the link. Ask the team for the new one.";
 
 export default function Join() {
   const page = useLoaderData<typeof loader>();

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { createTeam } from "~/modules/teams/teams.server";
 import { UNKNOWN_CODE_MESSAGE } from "~/modules/teams/invite-code.server";
 import { loader as eventLoader } from "~/routes/events.$slug._index";
-import { loader as joinLoader } from "~/routes/join";
+import { action as joinAction, loader as joinLoader } from "~/routes/join";
 import { args, createOpenEvent, createUser, expectStatus, request } from "~/test/fixtures";
 
 type Reply = { inviteReply?: { initialValue: { code: string }; error: { code: string[] } } };
@@ -70,5 +70,17 @@ describe("the join page with a mistyped code", () => {
     expect(page.data).toMatchObject({ found: false, reply: { error: { code: [UNKNOWN_CODE_MESSAGE] } } });
     const empty = await expectStatus(joinLoader(args(request("/join", { user: newcomer }))), 200);
     expect(empty.data).toEqual({ found: false, reply: undefined });
+  });
+});
+
+describe("the join page's button after the team's code changed", () => {
+  it("says beside the button that the link stopped working, instead of an error page", async () => {
+    const { newcomer, code } = await setup();
+    await expectStatus(joinLoader(args(request(`/join?code=${code}`, { user: newcomer }))), 200);
+    // A member leaves meanwhile: the team gets a new code.
+    await db.update(teams).set({ inviteCode: "NEWCODE9" }).where(eq(teams.inviteCode, code));
+    const refused = await expectStatus(joinAction(args(request(`/join?code=${code}`, { user: newcomer, form: { code } }))), 404);
+    expect(refused.thrown).toBe(false);
+    expect((refused.data as { error: string }).error).toMatch(/^This invite link stopped working since you opened it/);
   });
 });
