@@ -317,7 +317,9 @@ export async function leaveTeam(
           entrySubmitted: facts?.status === "submitted",
           screenshots: Number(facts?.shots ?? 0),
           waiting: waiting.length,
-          typedWrong: confirmation.confirmed,
+          // Only when a name was typed: a plain "Leave" confirmed from a page read while others were still in the team
+          // (they left meanwhile) asked for no name, and gets the typed-name step without an error.
+          typedWrong: confirmation.confirmed && confirmation.typedName.trim() !== "",
         },
       };
     }
