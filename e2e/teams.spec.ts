@@ -453,3 +453,22 @@ test("an invite link that stopped working while its page was open says so beside
   await expect(page.getByRole("heading", { name: `Join ${team.name}` })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("moving to a problem retired while the team page was open names it, and the list drops it", async ({ browser }) => {
+  const setUp = await openEvent(unique("Teams Hackathon"), { problems: ["Invoice disputes found late", "Slow month-end close"] });
+  const member = await createPerson("Rae Retired");
+  const { teamId } = await teamOf(setUp, member);
+  const page = await pageSignedInAs(browser, member.email);
+  await page.goto(`${setUp.url}/teams/${teamId}`);
+  await waitForApp(page);
+  await page.getByLabel("Change the problem").selectOption({ label: "Slow month-end close" });
+  // The organizers retire it meanwhile.
+  await db
+    .update(problems)
+    .set({ retiredAt: new Date() })
+    .where(and(eq(problems.eventId, setUp.event.id), eq(problems.title, "Slow month-end close")));
+  await page.getByRole("button", { name: "Change problem" }).click();
+  await expect(page.getByText("“Slow month-end close” was retired since this page was opened. Pick another problem.")).toBeVisible();
+  await expect(page.getByLabel("Change the problem").locator("option", { hasText: "Slow month-end close" })).toHaveCount(0);
+  await expectAccessible(page);
+});

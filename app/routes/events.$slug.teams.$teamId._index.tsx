@@ -105,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
       const changed = await changeProblem(event.id, team.id, submission.value.problemId, readConfirmation(formData));
       if (!changed.ok && "confirm" in changed) return data({ confirmChangeProblem: changed.confirm }, { status: 409 });
-      if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { problemId: [changed.message] } }) }, { status: 400 });
+      if (!changed.ok) return data({ result: submission.reply({ fieldErrors: { problemId: [changed.message] } }), problemsChanged: true }, { status: 400 });
       // A press of "Change problem" with the team's own problem still picked changes nothing, and says so.
       return redirectWithToast(here, changed.changed ? "Problem changed." : `Your team already works on “${team.problemTitle}”: nothing changed.`);
     }
@@ -146,12 +146,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // A member's step refused because the team changed since the page was opened (someone left, joined, or took the lead)
-// reads the team again, as a page without JavaScript does: the message stays beside the members as they are now.
+// reads the team again, as a page without JavaScript does: the message stays beside the members as they are now. So does
+// a problem retired since the page was opened: the list of problems is read again, without it.
 // Other 4xx answers read nothing again, as Remix does without this function (with single fetch, Remix passes
 // `defaultShouldRevalidate: true` to a route's own function, so it is not used here).
 const MEMBER_INTENTS = ["leave", "remove-member", "hand-over", "allow-rejoin"];
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, formData }) =>
-  actionStatus === undefined || actionStatus < 400 || (actionStatus === 400 && MEMBER_INTENTS.includes(String(formData?.get("intent"))));
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, actionResult, formData }) =>
+  actionStatus === undefined ||
+  actionStatus < 400 ||
+  (actionStatus === 400 && (MEMBER_INTENTS.includes(String(formData?.get("intent"))) || actionResult?.problemsChanged === true));
 
 export default function TeamPage() {
   const { event, team, members, removed, problems, entry, inviteUrl, me, can, editRefusal } = useLoaderData<typeof loader>();
@@ -194,7 +197,8 @@ export default function TeamPage() {
         <p>
           <Link to={`/events/${event.slug}/problems/${team.problemId}`}>{team.problemTitle}</Link>
         </p>
-        {can.change && problems.length > 1 ? (
+        {/* Shown while it says why a change was refused, also when that left no other problem to move to. */}
+        {can.change && (problems.length > 1 || problemFields.problemId.errors) ? (
           <Form method="post" {...getFormProps(problemForm)} className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="change-problem" />
             <SelectField label="Change the problem" meta={problemFields.problemId} options={problems} className="min-w-64" />

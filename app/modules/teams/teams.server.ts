@@ -250,10 +250,17 @@ export async function changeProblem(
     .where(and(eq(teams.eventId, eventId), eq(teams.id, teamId)));
   if (team?.problemId === problemId) return { ok: true, changed: false };
   const [problem] = await db
-    .select({ id: problems.id, title: problems.title })
+    .select({ id: problems.id, title: problems.title, retired: sql<number>`${problems.retiredAt} is not null` })
     .from(problems)
-    .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId), sql`${problems.retiredAt} is null`));
+    .where(and(eq(problems.eventId, eventId), eq(problems.id, problemId)));
   if (!problem) return { ok: false, field: "problemId", message: "Pick a problem of this event" };
+  // Retired by the organizers since the page was opened: said so (as createTeam does), and the route reads the list again.
+  const retired = {
+    ok: false as const,
+    field: "problemId" as const,
+    message: `“${problem.title}” was retired since this page was opened. Pick another problem.`,
+  };
+  if (problem.retired) return retired;
   if (!confirmation.confirmed) {
     const [submitted] = await db.all<{ entryTitle: string; from: string; current: string }>(sql`
       select e.title as entryTitle, p.title as "from", t.problem_id as current from teams t
@@ -262,11 +269,12 @@ export async function changeProblem(
     if (submitted && submitted.current !== problemId)
       return { ok: false, confirm: { problemId, to: problem.title, from: submitted.from, entryTitle: submitted.entryTitle } };
   }
-  await db
+  const changed = await db
     .update(teams)
     .set({ problemId })
-    .where(and(eq(teams.eventId, eventId), eq(teams.id, teamId)));
-  return { ok: true, changed: true };
+    .where(and(eq(teams.eventId, eventId), eq(teams.id, teamId), sql`exists (select 1 from problems p where p.id = ${problemId} and p.retired_at is null)`))
+    .returning({ id: teams.id });
+  return changed.length ? { ok: true, changed: true } : retired;
 }
 
 const rotateCode = (teamId: string) => db.update(teams).set({ inviteCode: newInviteCode() }).where(eq(teams.id, teamId));

@@ -19,7 +19,18 @@ import { action as joinAction, loader as joinLoader } from "~/routes/join";
 import { loader as screenshotLoader } from "~/routes/screenshots.$screenshotId";
 import { action as newTeamAction, loader as newTeamLoader } from "~/routes/events.$slug.teams.new";
 import { declaredPng, realPng } from "~/test/images";
-import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, setSubmissionDeadline, toastOf } from "~/test/fixtures";
+import {
+  args,
+  fieldErrors,
+  createOpenEvent,
+  createUser,
+  expectStatus,
+  movePhase,
+  problemInput,
+  request,
+  setSubmissionDeadline,
+  toastOf,
+} from "~/test/fixtures";
 
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "pf-uploads-"));
 process.env.UPLOADS_DIR = uploads;
@@ -123,7 +134,10 @@ describe("team management", () => {
       302,
     );
     expect(await toastOf(moved)).toMatchObject({ message: "Problem changed." });
-    await expectStatus(teamAction(args(request("/", { user: member, form: { ...back, confirmed: "on" } }), params)), 400);
+    // Moving to a problem retired since the page was opened is refused by name, and the page reads its list again.
+    const toRetired = await expectStatus(teamAction(args(request("/", { user: member, form: { ...back, confirmed: "on" } }), params)), 400);
+    expect(fieldErrors(toRetired).problemId).toEqual([`“${problem.title}” was retired since this page was opened. Pick another problem.`]);
+    expect(toRetired.data).toMatchObject({ problemsChanged: true });
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].problemId).toBe(other.id);
   });
 
