@@ -10,7 +10,7 @@ import { appOrigin } from "~/lib/urls.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { canJoinTeam } from "~/modules/auth/permissions";
 import { loadEventAccess } from "~/modules/events/events.server";
-import { inviteCodeReply, lookUpInviteCode } from "~/modules/teams/invite-code.server";
+import { inviteCodeReply, lookUpInviteCode, UNKNOWN_CODE_MESSAGE } from "~/modules/teams/invite-code.server";
 import { joinSchema } from "~/modules/teams/schemas";
 import { findTeamByCode, joinRefusal, joinTeam } from "~/modules/teams/teams.server";
 import { pageTitle } from "~/lib/page-title";
@@ -57,7 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // The team's code changed since the page was opened (a member left or was removed, or the lead replaced the link):
   // said beside the button, not an error page in its place.
   const lookup = await lookUpInviteCode(typeof sent === "string" ? sent : "");
-  if (!lookup.ok) return data({ error: CODE_CHANGED }, { status: 404 });
+  if (!lookup.ok && lookup.message === UNKNOWN_CODE_MESSAGE) return data({ error: CODE_CHANGED }, { status: 404 });
+  if (!lookup.ok) return data({ error: lookup.message }, { status: 400 });
   const { user, team, event, access } = await resolveInvite(request, lookup.code);
   // Refused since the page was opened (joined another team in another tab, the deadline passed, made a judge): said
   // beside the button, as a full team is; an event this person may not see stays an error page.
