@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { problems, teams } from "#db/schema";
 import { db } from "~/db.server";
-import { createTeam, joinTeam, leaveTeam } from "~/modules/teams/teams.server";
+import { createTeam, handOverLead, joinTeam, leaveTeam } from "~/modules/teams/teams.server";
 import { createPerson, openEvent, pageSignedInAs, startJudging, submissionDeadlineIn, submittedEntry, teamOf } from "./fixtures";
 import { DRAFT_SAVED, expectAccessible, expectToast, newPage, signIn, signUp, test, unique, waitForApp } from "./helpers";
 import { linkMailedTo } from "./mail";
@@ -470,5 +470,22 @@ test("moving to a problem retired while the team page was open names it, and the
   await page.getByRole("button", { name: "Change problem" }).click();
   await expect(page.getByText("“Slow month-end close” was retired since this page was opened. Pick another problem.")).toBeVisible();
   await expect(page.getByLabel("Change the problem").locator("option", { hasText: "Slow month-end close" })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("a lead's step from a tab read before the lead was handed over is said beside the members, not as an error page", async ({ browser }) => {
+  const setUp = await openEvent(unique("Teams Hackathon"));
+  const [lead, member] = [await createPerson("Ola Oldlead"), await createPerson("Nat Newlead")];
+  const { teamId, url } = await teamOf(setUp, lead, [member]);
+  const page = await pageSignedInAs(browser, lead.email);
+  await page.goto(url);
+  await waitForApp(page);
+  // In another tab, the lead hands the lead to Nat.
+  expect(await handOverLead(teamId, member.id, { confirmed: true, typedName: "" })).toEqual({ ok: true });
+  await page.getByRole("button", { name: "Remove Nat Newlead from the team" }).click();
+  const members = page.getByRole("region", { name: /^Members/ });
+  await expect(members.getByRole("alert")).toHaveText("Only the team lead can do that. The lead was handed over since this page was opened.");
+  // Read again: the buttons only a lead has are gone.
+  await expect(members.getByRole("button", { name: "Remove Nat Newlead from the team" })).toHaveCount(0);
   await expectAccessible(page);
 });

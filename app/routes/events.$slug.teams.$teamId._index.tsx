@@ -85,12 +85,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, access, team } = await loadTeam(request, params);
   const now = new Date();
-  // Organizers may look at a team; only its members change it, and only while submissions are open.
-  enforce(canChangeTeam(user, access, team.id, now));
   const formData = await request.formData();
   const intent = readIntent(formData);
+  // Organizers may look at a team; only its members change it, and only while submissions are open. A member's new
+  // name typed as submissions closed is refused beside the field, which keeps it (ADR 060).
+  const change = canChangeTeam(user, access, team.id, now);
+  if (!change.ok && intent === "rename" && access.teamId === team.id) {
+    const submission = parseForm(formData, { schema: teamRenameSchema });
+    return data({ renameResult: submission.reply({ fieldErrors: { name: [change.reason] } }) }, { status: change.status });
+  }
+  enforce(change);
   const here = `/events/${event.slug}/teams/${team.id}`;
-  const leadOnly = () => enforce(canLeadTeam(user, access, { id: team.id, leadId: team.leadId }, now));
+  // A lead's step from a page read before the lead was handed over: said beside the members, which are read again.
+  const notLead = () => {
+    const may = canLeadTeam(user, access, { id: team.id, leadId: team.leadId }, now);
+    return may.ok ? null : data({ memberError: `${may.reason} The lead was handed over since this page was opened.` }, { status: may.status });
+  };
 
   switch (intent) {
     case "rename": {
@@ -116,26 +126,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(`/events/${event.slug}`, left.teamDeleted ? "You left; the team and its entry were deleted." : `You left ${team.name}.`);
     }
     case "remove-member": {
-      leadOnly();
+      const refused = notLead();
+      if (refused) return refused;
       const done = await removeMember(team, String(formData.get("userId") ?? ""), readConfirmation(formData), appOrigin(request));
       if (!done.ok && "confirm" in done) return data({ confirmRemoveMember: done.confirm }, { status: 409 });
       if (!done.ok) return data({ memberError: done.message }, { status: 400 });
       return redirectWithToast(here, "Member removed. The invite link changed, so the old one no longer works.");
     }
     case "hand-over": {
-      leadOnly();
+      const refused = notLead();
+      if (refused) return refused;
       const done = await handOverLead(team.id, String(formData.get("userId") ?? ""), readConfirmation(formData), appOrigin(request));
       if (!done.ok && "confirm" in done) return data({ confirmHandOver: done.confirm }, { status: 409 });
       if (!done.ok) return data({ memberError: done.message }, { status: 400 });
       return redirectWithToast(here, "Lead handed over.");
     }
     case "new-invite-code": {
-      leadOnly();
+      const refused = notLead();
+      if (refused) return refused;
       await newTeamInviteCode(team.id);
       return redirectWithToast(here, "New invite link made. The old link no longer works.");
     }
     case "allow-rejoin": {
-      leadOnly();
+      const refused = notLead();
+      if (refused) return refused;
       const done = await allowRejoin(team.id, String(formData.get("userId") ?? ""));
       if (!done.ok) return data({ memberError: done.message }, { status: 400 });
       return redirectWithToast(here, "They can join again with the current invite link.");
@@ -150,11 +164,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 // a problem retired since the page was opened: the list of problems is read again, without it.
 // Other 4xx answers read nothing again, as Remix does without this function (with single fetch, Remix passes
 // `defaultShouldRevalidate: true` to a route's own function, so it is not used here).
-const MEMBER_INTENTS = ["leave", "remove-member", "hand-over", "allow-rejoin"];
+const MEMBER_INTENTS = ["leave", "remove-member", "hand-over", "allow-rejoin", "new-invite-code"];
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, actionResult, formData }) =>
   actionStatus === undefined ||
   actionStatus < 400 ||
-  (actionStatus === 400 && (MEMBER_INTENTS.includes(String(formData?.get("intent"))) || actionResult?.problemsChanged === true));
+  ((actionStatus === 400 || actionStatus === 403) && MEMBER_INTENTS.includes(String(formData?.get("intent")))) ||
+  (actionStatus === 400 && actionResult?.problemsChanged === true);
 
 export default function TeamPage() {
   const { event, team, members, removed, problems, entry, inviteUrl, me, can, editRefusal } = useLoaderData<typeof loader>();

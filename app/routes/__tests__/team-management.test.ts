@@ -150,6 +150,12 @@ describe("team management", () => {
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].leadId).toBe(lead.id);
     await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "hand-over", userId: member.id, confirmed: "on" } }), params)), 302);
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].leadId).toBe(member.id);
+    // The old lead's page, read before the hand-over, is told beside the members (and read again), not shown an error page.
+    for (const form of [{ intent: "remove-member", userId: member.id, confirmed: "on" }, { intent: "new-invite-code" }]) {
+      const stale = await expectStatus(teamAction(args(request("/", { user: lead, form }), params)), 403);
+      expect(stale.thrown).toBe(false);
+      expect(stale.data).toEqual({ memberError: "Only the team lead can do that. The lead was handed over since this page was opened." });
+    }
     // The new lead removes the old one (confirmed: removing asks first).
     await expectStatus(teamAction(args(request("/", { user: member, form: { intent: "remove-member", userId: lead.id, confirmed: "on" } }), params)), 302);
     expect(await members(teamId)).toEqual([member.id]);
@@ -180,6 +186,13 @@ describe("team management", () => {
     const refused = await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "remove-member", userId: "x" } }), params)), 403);
     expect(refused.data).toBe("Submissions are closed: the submission deadline has passed.");
     expect((await members(teamId)).length).toBe(2);
+    // A new name typed as the deadline passed is refused beside the field, which keeps it; an outsider's is an error page.
+    const late = await expectStatus(teamAction(args(request("/", { user: lead, form: { intent: "rename", name: "Late Larks" } }), params)), 403);
+    expect(late.thrown).toBe(false);
+    expect(late.data).toMatchObject({
+      renameResult: { initialValue: { name: "Late Larks" }, error: { name: ["Submissions are closed: the submission deadline has passed."] } },
+    });
+    expect((await expectStatus(teamAction(args(request("/", { user: outsider, form: { intent: "rename", name: "Mine" } }), params)), 403)).thrown).toBe(true);
   });
 });
 
