@@ -5,8 +5,8 @@ import { teams } from "#db/schema";
 import { db } from "~/db.server";
 import { closeOpening, saveOpening, saveSeekerPost } from "~/modules/teams/team-finder.server";
 import { joinTeam, removeMember } from "~/modules/teams/teams.server";
-import { createPerson, openEvent, pageSignedInAs, teamOf } from "./fixtures";
-import { expectAccessible, expectToast, holdRequests, holdScripts, test, unique } from "./helpers";
+import { createPerson, openEvent, pageSignedInAs, startJudging, teamOf } from "./fixtures";
+import { expectAccessible, expectToast, holdRequests, holdScripts, test, unique, waitForApp } from "./helpers";
 
 test("a newcomer posts that they are looking, asks a team to join, the lead accepts, and they are a member", async ({ browser }) => {
   // An open event with a team of one that looks for members (set up directly).
@@ -292,5 +292,20 @@ test("a lead is not offered to invite someone they removed, but told to let them
   const card = page.getByRole("region", { name: "People looking for a team" }).getByRole("listitem").filter({ hasText: "Rory Removed" });
   await expect(card).toContainText(`You removed them from ${name}: “Let rejoin” on your team's page comes first.`);
   await expect(card.getByRole("button", { name: `Invite Rory Removed to ${name}` })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("a post typed while judging started stays in its form, with the reason", async ({ browser }) => {
+  const setUp = await openEvent(unique("Moved On Hack"), { maxTeamSize: 3 });
+  const page = await pageSignedInAs(browser, (await createPerson("Pia Poster")).email);
+  await page.goto(`${setUp.url}/find-a-team`);
+  await waitForApp(page);
+  const skills = page.getByLabel("Your skills and interests");
+  await skills.fill("Forecasting in R, five years of demand planning");
+  // The organizers start judging meanwhile.
+  await startJudging(setUp, []);
+  await page.getByRole("button", { name: "Post that I am looking" }).click();
+  await expect(page.getByRole("region", { name: "Your post" }).getByText("Finding a team is open only while the event is open.")).toBeVisible();
+  await expect(skills).toHaveValue("Forecasting in R, five years of demand planning");
   await expectAccessible(page);
 });

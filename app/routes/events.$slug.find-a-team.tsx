@@ -10,7 +10,7 @@ import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { appOrigin } from "~/lib/urls.server";
-import { canAskToJoin, canJoinTeam, canRecruit, canSeekTeam, canViewTeamFinder, canWithdrawJoinRequest } from "~/modules/auth/permissions";
+import { canAskToJoin, canJoinTeam, canRecruit, canSeekTeam, canViewEvent, canViewTeamFinder, canWithdrawJoinRequest } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { canSeeTeamRosters } from "~/modules/judging/blind.server";
 import { listProblems } from "~/modules/problems/problems.server";
@@ -65,16 +65,20 @@ const SeekerPost = import.meta.env.SSR
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(error, () => `Find a team · ${data?.event.title ?? "Event"}`);
 
+/** The page's context; `finder`, whether the page is open to this person now (the loader enforces it, the action too but for typed forms). */
 async function load(request: Request, slug: string | undefined) {
   const ctx = await requireEventAccess(request, slug);
-  enforce(canViewTeamFinder(ctx.user, ctx.access));
+  // Someone who may not see the event gets the error page whatever they sent.
+  enforce(canViewEvent(ctx.user, ctx.access));
+  const finder = canViewTeamFinder(ctx.user, ctx.access);
   enforce(canSeeTeamRosters(ctx.user, ctx.access, ctx.event));
   const myTeam = ctx.access.teamId ? await getTeam(ctx.event.id, ctx.access.teamId) : null;
-  return { ...ctx, myTeam, now: new Date() };
+  return { ...ctx, finder, myTeam, now: new Date() };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, event, access, myTeam, now } = await load(request, params.slug);
+  const { user, event, access, finder, myTeam, now } = await load(request, params.slug);
+  enforce(finder);
   const seek = canSeekTeam(user, access, now);
   const joining = canJoinTeam(user, access, now);
   // Opened from the notice of an invitation: the team it came from (ADR 068).
@@ -130,14 +134,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** A typed form's refusal beside it, keeping what was typed: a post, a note to a team's lead, what a team needs. */
+function typedFormRefused(intent: string, formData: FormData, refusal: { status: 403 | 404; reason: string }) {
+  const init = { status: refusal.status };
+  const errors = { formErrors: [refusal.reason] };
+  if (intent === "save-post") return data({ form: "post" as const, result: parseForm(formData, { schema: seekerPostSchema }).reply(errors) }, init);
+  if (intent === "save-opening") return data({ form: "opening" as const, result: parseForm(formData, { schema: openingSchema }).reply(errors) }, init);
+  if (intent === "ask") {
+    const teamId = String(formData.get("teamId") ?? "").slice(0, 100);
+    return data({ form: "ask" as const, teamId, result: parseForm(formData, { schema: askSchema }).reply(errors) }, init);
+  }
+  return null;
+}
+
 const GONE_TEAM = "That team no longer exists: its last member deleted it.";
 const GONE_REQUEST = "That team no longer exists, and your request with it: its last member deleted it.";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, event, access, myTeam, now } = await load(request, params.slug);
+  const { user, event, access, finder, myTeam, now } = await load(request, params.slug);
   const formData = await request.formData();
   const intent = readIntent(formData);
   const here = `/events/${event.slug}/find-a-team`;
+  // The event moved on since the page was opened (submissions closed, judging started): a post, a note to a lead or
+  // what a team needs, typed meanwhile, comes back beside its form with the reason (ADR 060); still a 403.
+  if (!finder.ok) {
+    const typed = typedFormRefused(intent, formData, finder);
+    if (typed) return typed;
+    enforce(finder);
+  }
   // The lead's intents act on the lead's own team only: the one this person is in.
   const recruiting = () => {
     enforce(canRecruit(user, access, { id: myTeam?.id ?? "", leadId: myTeam?.leadId ?? "" }, now));
@@ -197,6 +221,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     case "save-opening": {
+      // A member of the team whose lead was handed over, or whose submissions closed, since the page was opened: said
+      // beside the form, which keeps what the team needs as typed.
+      const may = canRecruit(user, access, { id: myTeam?.id ?? "", leadId: myTeam?.leadId ?? "" }, now);
+      if (!may.ok && myTeam) return typedFormRefused(intent, formData, may)!;
       const team = recruiting();
       const submission = parseForm(formData, { schema: openingSchema });
       if (submission.status !== "success") return data({ form: "opening" as const, result: submission.reply() }, { status: 400 });

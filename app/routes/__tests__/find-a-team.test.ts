@@ -31,6 +31,29 @@ type PageData = {
 };
 
 describe("the Find a team page", () => {
+  it("keeps what was typed, with the reason, when the event moved on or the lead was handed over meanwhile", async () => {
+    const w = await world();
+    const member = await createUser({ name: "Mel Member" });
+    await db.insert(teamMembers).values({ teamId: w.teamId, eventId: w.event.id, userId: member.id });
+    // The lead hands over in another tab; the old lead's "What your team needs" comes back beside its form.
+    await db.update(teams).set({ leadId: member.id }).where(eq(teams.id, w.teamId));
+    const opening = await expectStatus(post(w.event.slug, w.lead, { intent: "save-opening", needs: "A forecaster who knows R" }), 403);
+    expect(opening.thrown).toBe(false);
+    expect(opening.data).toMatchObject({ form: "opening", result: { initialValue: { needs: "A forecaster who knows R" } } });
+    expect(fieldErrors(opening)[""]).toHaveLength(1);
+    // Judging starts: a post and a note to a lead typed meanwhile come back too.
+    await movePhase(w.event.id, w.organizer, "judging");
+    const postRefused = await expectStatus(post(w.event.slug, w.seeker, { intent: "save-post", skills: "SQL, CRM exports", problemId: "" }), 403);
+    expect(postRefused.thrown).toBe(false);
+    expect(postRefused.data).toMatchObject({ form: "post", result: { initialValue: { skills: "SQL, CRM exports" } } });
+    expect(fieldErrors(postRefused)[""]).toEqual(["Finding a team is open only while the event is open."]);
+    const ask = await expectStatus(post(w.event.slug, w.seeker, { intent: "ask", teamId: w.teamId, message: "I know the CRM" }), 403);
+    expect(ask.data).toMatchObject({ form: "ask", teamId: w.teamId, result: { initialValue: { message: "I know the CRM" } } });
+    // Other intents, and the page itself, stay refused as before.
+    expect((await expectStatus(post(w.event.slug, w.seeker, { intent: "remove-post" }), 403)).thrown).toBe(true);
+    await expectStatus(page(w.event.slug, w.seeker), 403);
+  });
+
   it("walks a request from post to member: post, list the team, ask, accept", async () => {
     const w = await world();
     await expectStatus(post(w.event.slug, w.seeker, { intent: "save-post", skills: "SQL, CRM exports", problemId: w.problem.id }), 302);
