@@ -327,3 +327,30 @@ test("cancelling one scheduled announcement while changing another keeps the cha
     .where(and(eq(announcements.eventId, setUp.event.id), eq(announcements.title, "Keynote moved")));
   expect(stored.body).toBe("The keynote is now at 11:00 in the atrium.");
 });
+
+test("previewing a change to an announcement sent meanwhile says so, and keeps the text as a new announcement", async ({ browser }) => {
+  const setUp = await openEvent(unique("Sent Meanwhile Hack"));
+  const organizer = await findPerson("organizer@example.com");
+  const page = await pageSignedInAs(browser, organizer.email);
+  await page.goto(`${setUp.url}/announcements`);
+  await waitForApp(page);
+  await page.getByRole("textbox", { name: "Title" }).fill("Demo order");
+  await page.getByRole("textbox", { name: "Message" }).fill("Teams present in the order of the list.");
+  await page.getByLabel("At a set time").check();
+  await page.getByLabel(/Send at/).fill(utcToZonedLocal(new Date(Date.now() + 24 * 3_600_000), "UTC"));
+  await page.getByRole("button", { name: "Schedule announcement" }).click();
+  await expectToast(page, "Announcement scheduled.");
+  await page.getByRole("link", { name: "Change “Demo order”" }).click();
+  const form = page.getByRole("region", { name: "Change “Demo order”" });
+  await form.getByRole("textbox", { name: "Message" }).fill("Teams present in reverse order.");
+  // The scheduler sends it meanwhile.
+  await db
+    .update(announcements)
+    .set({ sentAt: new Date(), recipientCount: 0 })
+    .where(and(eq(announcements.eventId, setUp.event.id), eq(announcements.title, "Demo order")));
+  await page.getByRole("button", { name: "Preview" }).click();
+  const now = page.getByRole("region", { name: "New announcement" });
+  await expect(now.getByText("This announcement was sent meanwhile, to 0 people, so it can no longer be changed.")).toBeVisible();
+  await expect(now.getByRole("textbox", { name: "Message" })).toHaveValue("Teams present in reverse order.");
+  await expectAccessible(page);
+});

@@ -86,7 +86,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // Nothing is checked or saved: the fields come back as typed, with the body rendered as it will be shown.
       const submission = parseForm(formData, { schema: previewSchema });
       const body = submission.status === "success" ? (submission.value.body ?? "") : "";
-      return data({ intent, seen, preview: renderMarkdown(body), result: submission.reply() as SubmissionResult<string[]> });
+      // A preview of a change to an announcement sent or cancelled meanwhile: the page read again shows the form as a
+      // new announcement, with the text; it says why, rather than turning into one without a word.
+      const id = submission.status === "success" ? submission.value.id : undefined;
+      const gone = id && !(await findScheduled(event.id, id)) ? await noLongerScheduled(event.id, id, "changed") : null;
+      const said = gone ? { formErrors: [`${gone} Your text is still in the form, now as a new announcement.`] } : undefined;
+      return data({ intent, seen, preview: renderMarkdown(body), result: submission.reply(said) as SubmissionResult<string[]> });
     }
     case "save": {
       const submission = parseForm(formData, { schema: announcementSchema({ now, timezone: event.timezone, phase: event.phase }) });

@@ -69,6 +69,20 @@ describe("the announcements page", () => {
     await db.delete(announcements).where(eq(announcements.id, row.id)); // the tests below count this event's announcements
   });
 
+  it("says so when a change is previewed after its announcement was sent meanwhile, keeping the text", async () => {
+    await expectStatus(post(w.organizer, { ...valid, title: "Lunch", sendAt: inHours(2) }), 302);
+    const [row] = await db.select().from(announcements).where(eq(announcements.title, "Lunch"));
+    // The scheduler sends it while the change is being typed.
+    await db.update(announcements).set({ sentAt: new Date(), recipientCount: 3 }).where(eq(announcements.id, row.id));
+    const previewed = await expectStatus(post(w.organizer, { ...valid, intent: "preview", id: row.id, title: "Lunch", body: "At one." }), 200);
+    const reply = (previewed.data as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }).result;
+    expect(reply.error[""]).toEqual([
+      "This announcement was sent meanwhile, to 3 people, so it can no longer be changed. Your text is still in the form, now as a new announcement.",
+    ]);
+    expect(reply.initialValue.body).toBe("At one.");
+    await db.delete(announcements).where(eq(announcements.id, row.id)); // the tests below count this event's announcements
+  });
+
   it("cancels a scheduled one only after a confirmation", async () => {
     await expectStatus(post(w.organizer, { ...valid, sendAt: inHours(2) }), 302);
     const [row] = await db.select().from(announcements).where(eq(announcements.eventId, w.eventId));
