@@ -12,13 +12,14 @@ import { backLink, manageJudges, readFrom, withFrom } from "~/lib/back-links";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canChangeAwards, canManageJudging } from "~/modules/auth/permissions";
+import { AWARDS_PUBLISHED, canChangeAwards, canManageJudging } from "~/modules/auth/permissions";
 import { listSubmittedEntries } from "~/modules/entries/entries.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { BEST_OVERALL, defaultAwards, MOST_VALUABLE_FAILURE, PEOPLES_CHOICE } from "~/modules/judging/awards";
 import { countsShownBefore } from "~/modules/peoples-choice/views.server";
 import {
   addDefaultAwards,
+  awardsPublished,
   createAward,
   deleteAward,
   findAward,
@@ -85,6 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseForm(formData, { schema: awardSchema });
       if (submission.status !== "success") return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
       const created = await createAward(event.id, submission.value);
+      if (!created.ok && created.published)
+        return data(
+          { result: submission.reply({ formErrors: [refusedKeepingForm(AWARDS_PUBLISHED, "Your text is")] }) as SubmissionResult<string[]> },
+          { status: 403 },
+        );
       if (!created.ok && created.same) return redirectWithToast(back, `Award "${submission.value.name}" is in the list already.`);
       if (!created.ok) return data({ result: submission.reply({ fieldErrors: { name: [created.message] } }) }, { status: 400 });
       return redirectWithToast(back, `Award "${submission.value.name}" created.`);
@@ -94,6 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const entryId = String(formData.get("entryId") ?? "");
       const given = await giveAward(event.id, awardId, entryId || null, { confirmedWithoutCompleteSheet: readConfirmation(formData).confirmed });
       if (given.ok) return redirectWithToast(back, entryId ? "Award given." : "Award taken back.");
+      if (given.reason === "published") return redirectWithToast(back, { kind: "error", message: AWARDS_PUBLISHED });
       if (given.reason === "not-found") return redirectWithToast(back, { kind: "error", message: "That award or entry is not part of this event." });
       // A confirm step the page shows in place of the award's form; it works without JavaScript.
       return data({ confirmGive: { awardId, entryId, awardName: given.awardName, entryTitle: given.entryTitle, message: given.message } }, { status: 409 });
@@ -106,7 +113,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!award) return redirectWithToast(back, { kind: "error", message: "That award is not part of this event." });
         return data({ confirmDelete: { awardId, name: award.name, entryTitle: award.entryTitle } }, { status: 409 });
       }
-      await deleteAward(event.id, awardId);
+      if (!(await deleteAward(event.id, awardId)))
+        return redirectWithToast(back, {
+          kind: "error",
+          message: (await awardsPublished(event.id)) ? AWARDS_PUBLISHED : "That award is not part of this event.",
+        });
       return redirectWithToast(back, "Award deleted.");
     }
     default:

@@ -195,10 +195,13 @@ export function canExportTeams(actor: Actor, ev: EventAccess): Decision {
  * Awards change only until results are published: afterwards the organizers reopen the event first, with a
  * reason kept in the phase history, so published results never change silently (ADR 012).
  */
+/** Why awards no longer change: also said when a co-organizer published while the press was on its way. */
+export const AWARDS_PUBLISHED = "Results are published: reopen the event for judging (with a reason) to change its awards.";
+
 export function canChangeAwards(actor: Actor, ev: EventAccess): Decision {
   const manage = canManageJudging(actor, ev);
   if (!manage.ok) return manage;
-  return ev.phase === "closed" ? deny("Results are published: reopen the event for judging (with a reason) to change its awards.") : allow;
+  return ev.phase === "closed" ? deny(AWARDS_PUBLISHED) : allow;
 }
 
 /** A team reads the judges' scores and comments on its own entry once results are published. */

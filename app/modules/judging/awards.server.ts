@@ -25,24 +25,34 @@ export async function findAward(eventId: string, awardId: string) {
   return (await listAwards(eventId)).find((a) => a.id === awardId) ?? null;
 }
 
+/**
+ * Awards change only before results are published (canChangeAwards), held in each statement too: a press that lands
+ * just after a co-organizer published changes nothing, and is told so (ADR 012).
+ */
+const notPublished = (eventId: string) => sql`exists (select 1 from events ev where ev.id = ${eventId} and ev.phase <> 'closed')`;
+
+/** Whether the event's results are published now: why a guarded award statement changed nothing. */
+export async function awardsPublished(eventId: string): Promise<boolean> {
+  const [row] = await db.all<{ closed: number }>(sql`select ev.phase = 'closed' as closed from events ev where ev.id = ${eventId}`);
+  return Number(row?.closed) === 1;
+}
+
 /** Creates an award; a name already used in the event is refused by the unique index, reported as a message. */
 export async function createAward(eventId: string, input: { name: string; description: string }) {
-  const [{ next }] = await db
-    .select({ next: sql<number>`coalesce(max(${awards.position}), -1) + 1` })
-    .from(awards)
-    .where(eq(awards.eventId, eventId));
-  const inserted = await db
-    .insert(awards)
-    .values({ id: newId(), eventId, name: input.name, description: input.description, position: next })
-    .onConflictDoNothing()
-    .returning({ id: awards.id });
+  const inserted = await db.all<{ id: string }>(sql`
+    insert into awards (id, event_id, name, description, position)
+    select ${newId()}, ${eventId}, ${input.name}, ${input.description}, coalesce((select max(position) from awards where event_id = ${eventId}), -1) + 1
+    where ${notPublished(eventId)}
+    on conflict do nothing
+    returning id`);
   if (inserted.length) return { ok: true as const };
+  if (await awardsPublished(eventId)) return { ok: false as const, same: false, published: true, message: "" };
   // The same award asked for twice (a double press, a second tab): it is there, as asked, and no error.
   const [same] = await db
     .select({ id: awards.id })
     .from(awards)
     .where(and(eq(awards.eventId, eventId), eq(awards.name, input.name), eq(awards.description, input.description)));
-  return { ok: false as const, same: Boolean(same), message: "This event already has an award with that name." };
+  return { ok: false as const, same: Boolean(same), published: false, message: "This event already has an award with that name." };
 }
 
 /** Adds the default awards whose kind the event does not have yet (a renamed default counts as had). */
@@ -58,7 +68,10 @@ export async function addDefaultAwards(eventId: string) {
 }
 
 export type GiveAwardResult =
-  { ok: true } | { ok: false; reason: "not-found" } | { ok: false; reason: "needs-confirmation"; awardName: string; entryTitle: string; message: string };
+  | { ok: true }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "published" }
+  | { ok: false; reason: "needs-confirmation"; awardName: string; entryTitle: string; message: string };
 
 /**
  * Gives the award to a submitted entry of the same event (or takes it back with null); both conditions sit in the
@@ -99,13 +112,19 @@ export async function giveAward(
   const updated = await db
     .update(awards)
     .set({ entryId })
-    .where(and(eq(awards.id, awardId), eq(awards.eventId, eventId)))
+    .where(and(eq(awards.id, awardId), eq(awards.eventId, eventId), notPublished(eventId)))
     .returning({ id: awards.id });
-  return updated.length > 0 ? { ok: true } : { ok: false, reason: "not-found" };
+  if (updated.length > 0) return { ok: true };
+  return { ok: false, reason: (await awardsPublished(eventId)) ? "published" : "not-found" };
 }
 
-export async function deleteAward(eventId: string, awardId: string) {
-  await db.delete(awards).where(and(eq(awards.id, awardId), eq(awards.eventId, eventId)));
+/** Deletes an award before results are published; false when it changed nothing. */
+export async function deleteAward(eventId: string, awardId: string): Promise<boolean> {
+  const gone = await db
+    .delete(awards)
+    .where(and(eq(awards.id, awardId), eq(awards.eventId, eventId), notPublished(eventId)))
+    .returning({ id: awards.id });
+  return gone.length > 0;
 }
 
 /**

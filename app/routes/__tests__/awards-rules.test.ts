@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { awards, eventJudges } from "#db/schema";
+import { awards, eventJudges, events } from "#db/schema";
 import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
+import { createAward, deleteAward, giveAward } from "~/modules/judging/awards.server";
 import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
 import { action as scoreAction } from "~/routes/events.$slug.entries.$entryId.score";
 import { action as rubricAction } from "~/routes/events.$slug.rubric";
@@ -97,5 +98,22 @@ describe("Most valuable failure suggestion", () => {
     const after = await loadAwards(w);
     expect(after.awards.map((a) => a.name)).toEqual(["Best overall", "Best lesson learned", "Best AI metric"]);
     expect(after.suggestion).toMatchObject({ id: w.beta, learnings: 5 });
+  });
+});
+
+describe("award changes that land just after results were published", () => {
+  it("change nothing, and say why: the statements hold the phase themselves", async () => {
+    const w = await world();
+    await addDefaults(w);
+    const [award] = (await loadAwards(w)).awards;
+    await score(w, w.judge, w.alpha, 4);
+    // A co-organizer publishes while the presses are on their way (the route's check passed before).
+    await db.update(events).set({ phase: "closed" }).where(eq(events.id, w.event.id));
+    expect(await giveAward(w.event.id, award.id, w.alpha)).toEqual({ ok: false, reason: "published" });
+    expect(await deleteAward(w.event.id, award.id)).toBe(false);
+    expect(await createAward(w.event.id, { name: "Late prize", description: "" })).toMatchObject({ ok: false, published: true });
+    const stored = await db.select().from(awards).where(eq(awards.eventId, w.event.id));
+    expect(stored.find((a) => a.id === award.id)?.entryId).toBeNull();
+    expect(stored.map((a) => a.name)).not.toContain("Late prize");
   });
 });
