@@ -279,6 +279,7 @@ test("an announcement to the winners, scheduled before the event was reopened, k
   // The organizers reopen judging to fix a score; a typo in the prize message is fixed meanwhile.
   await reopenEvent(setUp);
   await page.reload();
+  await waitForApp(page);
   await page.getByRole("link", { name: "Change “Prize day”" }).click();
   const form = page.getByRole("region", { name: "Change “Prize day”" });
   // The audience is still the winners, said to be closed for now, not the first choice of the list.

@@ -504,6 +504,7 @@ test("an organizer copies problems from a past event, adds a co-organizer and re
   // A second tab on the same list, for later.
   const secondTab = await organizer.context().newPage();
   await secondTab.goto(organizer.url());
+  await waitForApp(secondTab);
   await organizer.getByRole("button", { name: "Copy selected problems" }).click();
   await expect(organizer.getByText("Tick at least one problem to copy")).toBeVisible();
   await organizer.getByLabel("Invoice disputes are found too late").check();

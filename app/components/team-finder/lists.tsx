@@ -257,12 +257,12 @@ export function Seekers({
               <p className="mt-1 text-sm text-slate-800 break-words">{s.skills}</p>
               <p className="mt-1 text-xs text-slate-600">{s.problemTitle ? `Would like: ${s.problemTitle}` : "Any problem"}</p>
               {invites && s.userId !== me ? (
-                invites.invited.includes(s.userId) ? (
+                invites.removed.includes(s.userId) ? (
+                  <p className="mt-2 text-sm text-slate-700">You removed them from {invites.teamName}: “Let rejoin” on your team's page comes first.</p>
+                ) : invites.invited.includes(s.userId) ? (
                   <p className="mt-2 text-sm text-slate-700">Invited to {invites.teamName}: joining is their choice.</p>
                 ) : invites.declined.includes(s.userId) ? (
                   <p className="mt-2 text-sm text-slate-700">Said no thanks to {invites.teamName}.</p>
-                ) : invites.removed.includes(s.userId) ? (
-                  <p className="mt-2 text-sm text-slate-700">You removed them from {invites.teamName}: “Let rejoin” on your team's page comes first.</p>
                 ) : invites.asking.includes(s.userId) ? (
                   <p className="mt-2 text-sm text-slate-700">Asked to join {invites.teamName}: answer the request above.</p>
                 ) : (

@@ -1,7 +1,7 @@
 // The only file that knows about lucia. Swapping lucia for hand-written session
 // code (as lucia's own guide now teaches) touches this file alone. See ADR 002.
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { and, count, eq, gt, ne, sql } from "drizzle-orm";
+import { and, count, eq, gt, lte, ne, sql } from "drizzle-orm";
 import { Lucia, type DatabaseSession, type DatabaseUser, type Session, type User } from "lucia";
 import { sessions, users, type GlobalRole } from "#db/schema";
 import { db, preparedQuery } from "~/db.server";
@@ -142,6 +142,11 @@ export async function signOutElsewhere(request: Request, userId: string, confirm
   if (!confirmation.confirmed) {
     const count = await otherSessionCount(request, userId, now);
     if (count > 0) return { ok: false, confirm: { count } };
+    // Nothing confirmed: only expired sessions go, so a browser signing in at this moment stays signed in.
+    await db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionIdOf(request)), lte(sessions.expiresAt, Math.floor(now.getTime() / 1000))));
+    return { ok: true, ended: 0 };
   }
   const gone = await db
     .delete(sessions)

@@ -8,5 +8,5 @@ export const emailPreferencesSchema = z.object({
     .max(optionalKinds.length)
     .default([]),
   /** What the form showed (shownPreferences): a save writes only the kinds the person changed. */
-  shown: z.string().optional(),
+  shown: z.string().max(4000).optional(),
 });

@@ -6,7 +6,7 @@ export const profileSchema = z.object({
   headline: z.string().trim().max(80, "Use at most 80 characters").optional().default(""),
   skills: z.string().trim().max(300, "Use at most 300 characters").optional().default(""),
   /** What the form showed (shownProfile): a save writes only what the person changed. */
-  shown: z.string().optional(),
+  shown: z.string().max(4000).optional(),
 });
 
 export const portfolioVisibilitySchema = z.object({

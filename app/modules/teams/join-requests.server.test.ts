@@ -429,12 +429,15 @@ describe("inviting someone who is looking", () => {
 
   it("is refused, with how to let them back in, for someone the lead removed from the team, until let back in", async () => {
     const { lead, seeker, team, invite, event } = await world();
-    expect(await joinTeam({ id: team.id, eventId: event.id }, seeker.id, 5)).toEqual({ ok: true });
+    // They joined through an invitation, which removing them uses up.
+    expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toMatchObject({ ok: true });
+    expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toEqual({ ok: true });
     expect(await removeMember({ id: team.id, leadId: lead.id }, seeker.id, confirmed, ORIGIN)).toEqual({ ok: true });
+    expect(await myInvitations(event.id, seeker.id)).toEqual([]);
     expect(await saveSeekerPost(event, seeker.id, { skills: "Forecasting", problemId: undefined })).toEqual({ ok: true });
     expect(await inviteState(team.id)).toEqual({ invited: [], declined: [], removed: [seeker.id], members: 1 });
     expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: false, message: removedMessage("Sol Seeker") });
-    expect(await noticesOf(seeker, "team-invite")).toHaveLength(0);
+    expect(await noticesOf(seeker, "team-invite")).toHaveLength(1);
     expect(await allowRejoin(team.id, seeker.id)).toEqual({ ok: true });
     expect(await invite({ id: lead.id, name: "Lea Lead" }, seeker.id)).toEqual({ ok: true, name: "Sol Seeker" });
     expect(await acceptInvitation({ ...team, eventId: event.id }, seeker.id, 5, ORIGIN)).toEqual({ ok: true });

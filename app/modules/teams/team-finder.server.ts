@@ -161,13 +161,13 @@ export async function inviteSeeker(
     .select({ at: teamInvites.createdAt })
     .from(teamInvites)
     .where(and(eq(teamInvites.teamId, team.id), eq(teamInvites.userId, seeker.id)));
-  if (already) return { ok: false, message: `You invited ${seeker.name} already.` };
   // The invitation could never be accepted: joining refuses someone the lead removed until they are let back in.
   const [removed] = await db
     .select({ userId: teamRemovals.userId })
     .from(teamRemovals)
     .where(and(eq(teamRemovals.teamId, team.id), eq(teamRemovals.userId, seeker.id)));
   if (removed) return { ok: false, message: removedMessage(seeker.name) };
+  if (already) return { ok: false, message: `You invited ${seeker.name} already.` };
   return { ok: false, message: `${seeker.name} is no longer looking, or your team is full.` };
 }
 

@@ -397,12 +397,14 @@ export async function removeMember(
     and (select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`;
   // The removed person and those who stay are told only when the DELETE removed them (ADR 024).
   const told = await notifyStatementsIfChanged(await memberRemovedNotices(team.id, memberId, origin), origin);
-  const [, , removed] = await db.batch([
+  const [, , , removed] = await db.batch([
     db.run(sql`insert into team_removals (team_id, user_id) select ${team.id}, ${memberId} where ${isMember} on conflict do nothing`),
     db
       .update(teams)
       .set({ inviteCode: newInviteCode() })
       .where(and(eq(teams.id, team.id), isMember)),
+    // An invitation they joined by is used up: it would otherwise stand again for someone who may not rejoin.
+    db.run(sql`delete from team_invites where team_id = ${team.id} and user_id = ${memberId} and ${isMember}`),
     db
       .delete(teamMembers)
       .where(
