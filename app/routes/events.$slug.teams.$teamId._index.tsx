@@ -27,6 +27,7 @@ import {
   listMembers,
   listRemovedMembers,
   newTeamInviteCode,
+  NO_LONGER_LEAD,
   removeMember,
   renameTeam,
 } from "~/modules/teams/teams.server";
@@ -136,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "hand-over": {
       const refused = notLead();
       if (refused) return refused;
-      const done = await handOverLead(team.id, String(formData.get("userId") ?? ""), readConfirmation(formData), appOrigin(request));
+      const done = await handOverLead(team.id, String(formData.get("userId") ?? ""), readConfirmation(formData), appOrigin(request), team.leadId);
       if (!done.ok && "confirm" in done) return data({ confirmHandOver: done.confirm }, { status: 409 });
       if (!done.ok) return data({ memberError: done.message }, { status: 400 });
       return redirectWithToast(here, "Lead handed over.");
@@ -144,13 +145,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "new-invite-code": {
       const refused = notLead();
       if (refused) return refused;
-      await newTeamInviteCode(team.id);
+      if (!(await newTeamInviteCode(team.id, team.leadId))) return data({ memberError: NO_LONGER_LEAD }, { status: 400 });
       return redirectWithToast(here, "New invite link made. The old link no longer works.");
     }
     case "allow-rejoin": {
       const refused = notLead();
       if (refused) return refused;
-      const done = await allowRejoin(team.id, String(formData.get("userId") ?? ""));
+      const done = await allowRejoin(team.id, String(formData.get("userId") ?? ""), team.leadId);
       if (!done.ok) return data({ memberError: done.message }, { status: 400 });
       return redirectWithToast(here, "They can join again with the current invite link.");
     }

@@ -3,7 +3,7 @@
 // exceed the team size; the lead and the asker are told in the same transaction, and only when something changed.
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { joinRequests, notifications, outbox, teamMembers, teams } from "#db/schema";
+import { joinRequests, notifications, outbox, teamMembers, teamRemovals, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { optionalKinds, type NotificationKind } from "~/modules/notifications/kinds";
 import { setEmailPreferences } from "~/modules/notifications/notify.server";
@@ -23,7 +23,7 @@ import {
   saveOpening,
   saveSeekerPost,
 } from "./team-finder.server";
-import { allowRejoin, createTeam, handOverLead, joinRefusal, joinTeam, removeMember } from "./teams.server";
+import { allowRejoin, createTeam, handOverLead, joinRefusal, joinTeam, newTeamInviteCode, NO_LONGER_LEAD, removeMember } from "./teams.server";
 
 const ORIGIN = "https://hack.example.com";
 const confirmed = { confirmed: true, typedName: "" };
@@ -455,6 +455,18 @@ describe("inviting someone who is looking", () => {
     expect(await memberCount(team.id)).toBe(2);
     expect(await inviteState(team.id)).toMatchObject({ removed: [] });
     expect(await noticesOf(seeker, "team-member-removed")).toHaveLength(0);
+    // The old lead's other steps hold the lead in their statements too: nothing changes.
+    const [{ inviteCode }] = await db.select({ inviteCode: teams.inviteCode }).from(teams).where(eq(teams.id, team.id));
+    expect(await newTeamInviteCode(team.id, lead.id)).toBe(false);
+    expect((await db.select({ inviteCode: teams.inviteCode }).from(teams).where(eq(teams.id, team.id)))[0].inviteCode).toBe(inviteCode);
+    const third = await createUser();
+    await db.insert(teamMembers).values({ teamId: team.id, eventId: event.id, userId: third.id });
+    expect(await handOverLead(team.id, third.id, confirmed, ORIGIN, lead.id)).toEqual({ ok: false, message: NO_LONGER_LEAD });
+    expect((await db.select({ leadId: teams.leadId }).from(teams).where(eq(teams.id, team.id)))[0].leadId).toBe(seeker.id);
+    await db.insert(teamRemovals).values({ teamId: team.id, userId: (await createUser()).id });
+    const [removal] = await db.select().from(teamRemovals).where(eq(teamRemovals.teamId, team.id));
+    expect(await allowRejoin(team.id, removal.userId, lead.id)).toEqual({ ok: false, message: NO_LONGER_LEAD });
+    expect(await allowRejoin(team.id, removal.userId, seeker.id)).toEqual({ ok: true });
   });
 
   it("lets the code in after the lead invited again, also once that invitation was answered no thanks", async () => {

@@ -277,8 +277,6 @@ export async function changeProblem(
   return changed.length ? { ok: true, changed: true } : retired;
 }
 
-const rotateCode = (teamId: string) => db.update(teams).set({ inviteCode: newInviteCode() }).where(eq(teams.id, teamId));
-
 /** What leaving loses, for the confirm step: the last member's leaving deletes the team with its entry. */
 export type LeaveFacts =
   | { deletesTeam: false; teamName: string }
@@ -415,13 +413,21 @@ export async function removeMember(
   ]);
   if (removed.length) return { ok: true };
   const [now] = await db.select({ leadId: teams.leadId }).from(teams).where(eq(teams.id, team.id));
-  return now && now.leadId !== team.leadId ? { ok: false, message: "You no longer lead this team: the lead was handed over meanwhile." } : notMember;
+  return now && now.leadId !== team.leadId ? { ok: false, message: NO_LONGER_LEAD } : notMember;
 }
 
 /** The lead replaces the invite code: the old link stops working at once. */
-export async function newTeamInviteCode(teamId: string): Promise<void> {
-  await rotateCode(teamId);
+export async function newTeamInviteCode(teamId: string, byLead?: string): Promise<boolean> {
+  const done = await db
+    .update(teams)
+    .set({ inviteCode: newInviteCode() })
+    .where(and(eq(teams.id, teamId), byLead ? eq(teams.leadId, byLead) : undefined))
+    .returning({ id: teams.id });
+  return done.length > 0;
 }
+
+/** Said when a lead's step from a page read before a hand-over finds the lead changed in its own statement. */
+export const NO_LONGER_LEAD = "You no longer lead this team: the lead was handed over meanwhile.";
 
 /** People the lead removed, who cannot rejoin until let back in. */
 export function listRemovedMembers(teamId: string) {
@@ -433,14 +439,32 @@ export function listRemovedMembers(teamId: string) {
     .orderBy(asc(users.name));
 }
 
-/** The lead lets a removed person join again (with the current invite code). */
-export async function allowRejoin(teamId: string, userId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+/**
+ * The lead lets a removed person join again (with the current invite code). `byLead`: only while that person still
+ * leads the team, held in the DELETE (a hand-over from another tab may have come first).
+ */
+export async function allowRejoin(teamId: string, userId: string, byLead?: string): Promise<{ ok: true } | { ok: false; message: string }> {
   const cleared = await db
     .delete(teamRemovals)
-    .where(and(eq(teamRemovals.teamId, teamId), eq(teamRemovals.userId, userId)))
+    .where(
+      and(
+        eq(teamRemovals.teamId, teamId),
+        eq(teamRemovals.userId, userId),
+        byLead ? sql`(select t.lead_id from teams t where t.id = ${teamId}) = ${byLead}` : undefined,
+      ),
+    )
     .returning({ userId: teamRemovals.userId });
-  return cleared.length ? { ok: true } : { ok: false, message: "That person was not removed from this team." };
+  if (cleared.length) return { ok: true };
+  return { ok: false, message: byLead && !(await stillLeads(teamId, byLead)) ? NO_LONGER_LEAD : "That person was not removed from this team." };
 }
+
+const stillLeads = async (teamId: string, leadId: string) =>
+  (
+    await db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.id, teamId), eq(teams.leadId, leadId)))
+  ).length > 0;
 
 /**
  * The new lead must already be a member; the check is part of the UPDATE, which also skips a lead handed to
@@ -452,6 +476,8 @@ export async function handOverLead(
   newLeadId: string,
   confirmation: Confirmation,
   origin = configuredOrigin(),
+  /** Only while this person still leads the team, held in the UPDATE: two tabs handing over at once make one lead. */
+  byLead?: string,
 ): Promise<{ ok: true } | { ok: false; message: string } | NeedsConfirmation<{ userId: string; name: string }>> {
   if (!confirmation.confirmed) {
     const [member] = await db
@@ -470,6 +496,7 @@ export async function handOverLead(
         and(
           eq(teams.id, teamId),
           ne(teams.leadId, newLeadId),
+          byLead ? eq(teams.leadId, byLead) : undefined,
           sql`exists(select 1 from team_members m where m.team_id = ${teamId} and m.user_id = ${newLeadId})`,
         ),
       )
@@ -481,5 +508,6 @@ export async function handOverLead(
     .select({ id: teams.id })
     .from(teams)
     .where(and(eq(teams.id, teamId), eq(teams.leadId, newLeadId)));
-  return already ? { ok: true } : { ok: false, message: "The new lead must be a member of the team." };
+  if (already) return { ok: true };
+  return { ok: false, message: byLead && !(await stillLeads(teamId, byLead)) ? NO_LONGER_LEAD : "The new lead must be a member of the team." };
 }
