@@ -12,7 +12,7 @@ import { joinRequestAcceptedMail, joinRequestDeclinedMail, joinRequestReceivedMa
 import { notifyStatementsIfChanged, type Notice } from "~/modules/notifications/notify.server";
 import { canAskAfterEnding, MAX_ASKS, moveRefusal, movesFrom, type JoinRequestMove, type JoinRequestState } from "./join-requests";
 import { teamJoinedNotices } from "./notices.server";
-import { joinFailure, joinStatement, REMOVED_MESSAGE } from "./teams.server";
+import { joinFailure, joinStatement, leadsTeamSql, REMOVED_MESSAGE } from "./teams.server";
 
 type Result = { ok: true } | { ok: false; message: string };
 type NeedsConfirmation = { ok: false; confirm: { requestId: string; teamName: string; askerName: string } };
@@ -158,7 +158,7 @@ export async function acceptJoinRequest(
   // The lead accepted, so only the other members hear that someone joined.
   const told = await notifyStatementsIfChanged([accepted, ...joined.filter((n) => n.to.id !== team.leadId)], origin);
   const stillPending = sql`exists (select 1 from join_requests q where q.id = ${requestId} and q.team_id = ${team.id} and q.status in (${fromStatuses("accept")}))
-    and (select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`;
+    and ${leadsTeamSql(team.id, team.leadId)}`;
   try {
     const [, marked] = await db.batch([
       joinStatement(team, request.userId, facts.maxTeamSize, stillPending, { leadAccepts: true }),
@@ -226,7 +226,7 @@ export async function declineJoinRequest(
           eq(joinRequests.id, requestId),
           eq(joinRequests.teamId, team.id),
           inArray(joinRequests.status, [...movesFrom.decline]),
-          sql`(select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`,
+          leadsTeamSql(team.id, team.leadId),
         ),
       )
       .returning({ id: joinRequests.id }),

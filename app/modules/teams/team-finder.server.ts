@@ -8,7 +8,7 @@ import type { Confirmation } from "~/lib/confirm";
 import { teamInviteMail } from "~/modules/mail/messages";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
 import { endedInvitationWords } from "./invitations";
-import { joinTeam } from "./teams.server";
+import { joinTeam, wasRemoved } from "./teams.server";
 
 type Result<F extends string> = { ok: true } | { ok: false; field: F; message: string };
 
@@ -162,11 +162,7 @@ export async function inviteSeeker(
     .from(teamInvites)
     .where(and(eq(teamInvites.teamId, team.id), eq(teamInvites.userId, seeker.id)));
   // The invitation could never be accepted: joining refuses someone the lead removed until they are let back in.
-  const [removed] = await db
-    .select({ userId: teamRemovals.userId })
-    .from(teamRemovals)
-    .where(and(eq(teamRemovals.teamId, team.id), eq(teamRemovals.userId, seeker.id)));
-  if (removed) return { ok: false, message: removedMessage(seeker.name) };
+  if (await wasRemoved(team.id, seeker.id)) return { ok: false, message: removedMessage(seeker.name) };
   if (already) return { ok: false, message: `You invited ${seeker.name} already.` };
   return { ok: false, message: `${seeker.name} is no longer looking, or your team is full.` };
 }

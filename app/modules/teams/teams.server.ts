@@ -75,7 +75,14 @@ export const REMOVED_MESSAGE = "The team lead removed you from this team. Ask th
 
 const DECLINED_MESSAGE = "The team lead declined your request to join this team. Ask the lead if things have changed.";
 
-const wasRemoved = async (teamId: string, userId: string) =>
+/** Over any statement: this person leads the team now. A lead's step holds it in its own statement (ADR 032). */
+export const leadsTeamSql = (teamId: string, leadId: string) => sql`(select t.lead_id from teams t where t.id = ${teamId}) = ${leadId}`;
+
+const stillLeads = async (teamId: string, leadId: string) =>
+  Number((await db.all<{ yes: number }>(sql`select ${leadsTeamSql(teamId, leadId)} as yes`))[0]?.yes) === 1;
+
+/** Whether the lead removed this person from the team (until let back in). */
+export const wasRemoved = async (teamId: string, userId: string) =>
   (
     await db
       .select({ userId: teamRemovals.userId })
@@ -392,7 +399,7 @@ export async function removeMember(
   // Only while the one removing still leads the team: a hand-over to this member from another tab, committed first,
   // would otherwise leave the team led by someone who is not in it.
   const isMember = sql`exists (select 1 from team_members m where m.team_id = ${team.id} and m.user_id = ${memberId})
-    and (select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`;
+    and ${leadsTeamSql(team.id, team.leadId)}`;
   // The removed person and those who stay are told only when the DELETE removed them (ADR 024).
   const told = await notifyStatementsIfChanged(await memberRemovedNotices(team.id, memberId, origin), origin);
   const [, , , removed] = await db.batch([
@@ -405,9 +412,7 @@ export async function removeMember(
     db.run(sql`delete from team_invites where team_id = ${team.id} and user_id = ${memberId} and ${isMember}`),
     db
       .delete(teamMembers)
-      .where(
-        and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId), sql`(select t.lead_id from teams t where t.id = ${team.id}) = ${team.leadId}`),
-      )
+      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, memberId), leadsTeamSql(team.id, team.leadId)))
       .returning({ userId: teamMembers.userId }),
     ...told,
   ]);
@@ -446,25 +451,11 @@ export function listRemovedMembers(teamId: string) {
 export async function allowRejoin(teamId: string, userId: string, byLead?: string): Promise<{ ok: true } | { ok: false; message: string }> {
   const cleared = await db
     .delete(teamRemovals)
-    .where(
-      and(
-        eq(teamRemovals.teamId, teamId),
-        eq(teamRemovals.userId, userId),
-        byLead ? sql`(select t.lead_id from teams t where t.id = ${teamId}) = ${byLead}` : undefined,
-      ),
-    )
+    .where(and(eq(teamRemovals.teamId, teamId), eq(teamRemovals.userId, userId), byLead ? leadsTeamSql(teamId, byLead) : undefined))
     .returning({ userId: teamRemovals.userId });
   if (cleared.length) return { ok: true };
   return { ok: false, message: byLead && !(await stillLeads(teamId, byLead)) ? NO_LONGER_LEAD : "That person was not removed from this team." };
 }
-
-const stillLeads = async (teamId: string, leadId: string) =>
-  (
-    await db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(and(eq(teams.id, teamId), eq(teams.leadId, leadId)))
-  ).length > 0;
 
 /**
  * The new lead must already be a member; the check is part of the UPDATE, which also skips a lead handed to

@@ -14,8 +14,8 @@ import { loader as unsubscribeLoader } from "../unsubscribe.$token";
 
 type AccountData = { mailed: Record<string, boolean>; optedOut: boolean };
 const account = async (user: TestUser) => (await expectStatus(loader(args(request("/account", { user }))), 200)).data as AccountData;
-const save = (user: TestUser, kinds: string[]) => {
-  const body = new URLSearchParams({ intent: "email-preferences" });
+const save = (user: TestUser, kinds: string[], shown?: string) => {
+  const body = new URLSearchParams({ intent: "email-preferences", ...(shown === undefined ? {} : { shown }) });
   for (const kind of kinds) body.append("kinds", kind);
   return settle(
     action(
@@ -120,21 +120,6 @@ describe("email preferences on the account page", () => {
 });
 
 describe("two tabs of the account page", () => {
-  const saveFrom = (user: TestUser, kinds: string[], shown: string) => {
-    const form = new URLSearchParams({ intent: "email-preferences", shown });
-    for (const kind of kinds) form.append("kinds", kind);
-    return settle(
-      action(
-        args(
-          new Request("http://localhost/account", {
-            method: "POST",
-            body: form,
-            headers: { Cookie: user.cookie, "Content-Type": "application/x-www-form-urlencoded" },
-          }),
-        ),
-      ),
-    );
-  };
   type Shown = { preferencesShown: string };
 
   it("each save changes only the kinds its own form changed: the other tab's change stays", async () => {
@@ -143,7 +128,7 @@ describe("two tabs of the account page", () => {
     // Both tabs loaded with every kind ticked. The first turns announcements off…
     expect(
       (
-        await saveFrom(
+        await save(
           me,
           optionalKinds.filter((k) => k !== "announcement"),
           shown,
@@ -153,7 +138,7 @@ describe("two tabs of the account page", () => {
     // …the second, still showing announcements ticked, turns team-joined off.
     expect(
       (
-        await saveFrom(
+        await save(
           me,
           optionalKinds.filter((k) => k !== "team-joined"),
           shown,
