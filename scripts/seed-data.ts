@@ -25,6 +25,11 @@ import { startFinalRound } from "~/modules/judging/rounds.server";
 function moved(result: Awaited<ReturnType<typeof changePhase>>) {
   if (!result.ok) throw new Error(`Seed: a phase move was refused: ${result.message}`);
 }
+
+/** So does a join or an entry's save that was refused (an event not open, a full team). */
+function done(what: string, result: { ok: true } | { ok: false; message: string }) {
+  if (!result.ok) throw new Error(`Seed: ${what} was refused: ${result.message}`);
+}
 import { saveProfile } from "~/modules/portfolio/portfolio.server";
 import { castVote, saveVoteSettings } from "~/modules/peoples-choice/votes.server";
 import { addProblem, copyProblems } from "~/modules/problems/problems.server";
@@ -206,18 +211,19 @@ export async function seed(now = new Date()) {
       }),
     },
   ];
+  // Opened before its teams form: entries are saved only while an event is open.
+  moved(await changePhase(past, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date(t - 81 * day)));
   const pastEntries: string[] = [];
   for (const spec of teamsSpec) {
     const [first, ...rest] = spec.members;
     const created = await createTeam(past, member(first), { name: spec.name, problemId: spec.problem });
     if (!created.ok) throw new Error(`Seed: team ${spec.name}: ${created.message}`);
-    for (const m of rest) await joinTeam({ id: created.teamId, eventId: past.id }, member(m), past.maxTeamSize);
-    await saveEntry(created.teamId, spec.entry, true, new Date(t - 79 * day));
+    for (const m of rest) done(`joining ${spec.name}`, await joinTeam({ id: created.teamId, eventId: past.id }, member(m), past.maxTeamSize));
+    done(`the entry of ${spec.name}`, await saveEntry(created.teamId, spec.entry, true, new Date(t - 79 * day)));
     pastEntries.push((await getTeamEntry(created.teamId))!.id);
   }
   await addJudge(past.id, "judge@example.com");
   await addJudge(past.id, "judge2@example.com");
-  moved(await changePhase(past, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date(t - 81 * day)));
   moved(await changePhase({ ...past, phase: "open" }, organizer.id, { to: "judging", confirmed: false, reason: "" }, new Date(t - 77 * day)));
   const rubric = await listCriteria(past.id);
   const judgeValues: Record<string, number[][]> = {
@@ -352,6 +358,7 @@ export async function seed(now = new Date()) {
     metricBaseline: "40",
   });
   const sprintEntries: string[] = [];
+  moved(await changePhase(judging, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date(t - 4 * day)));
   for (const [name, email, fields] of [
     ["Shift Shufflers", "participant3@example.com", { title: "Shift plan repair suggestions", outcome: "working", metricResult: "8" }],
     ["Rota Rescue", "participant4@example.com", { title: "Absence forecast from chat messages", outcome: "failed", metricResult: "" }],
@@ -373,16 +380,18 @@ export async function seed(now = new Date()) {
       postMortemDifferently: "Start from the absence records.",
       postMortemNextSteps: "Try with one site.",
     } as const;
-    await saveEntry(created.teamId, entry({ ...common, ...postMortem, ...fields }), true, new Date(t - 3.5 * day));
+    done(`the entry of ${name}`, await saveEntry(created.teamId, entry({ ...common, ...postMortem, ...fields }), true, new Date(t - 3.5 * day)));
     sprintEntries.push((await getTeamEntry(created.teamId))!.id);
   }
   // A team that saved its entry but never submitted it: when judging started, its members were told it is not judged.
   const drafted = await createTeam(judging, member("participant2@example.com"), { name: "Night Shift Notes", problemId: shifts.id });
   if (!drafted.ok) throw new Error(`Seed: team Night Shift Notes: ${drafted.message}`);
-  await saveEntry(drafted.teamId, entry({ title: "Shift handover summaries", summary: "Half built." }), false, new Date(t - 3.6 * day));
+  done(
+    "the draft of Night Shift Notes",
+    await saveEntry(drafted.teamId, entry({ title: "Shift handover summaries", summary: "Half built." }), false, new Date(t - 3.6 * day)),
+  );
   await addJudge(judging.id, "judge@example.com");
   await addJudge(judging.id, "judge2@example.com");
-  moved(await changePhase(judging, organizer.id, { to: "open", confirmed: false, reason: "" }, new Date(t - 4 * day)));
   moved(await changePhase({ ...judging, phase: "open" }, organizer.id, { to: "judging", confirmed: false, reason: "" }, new Date(t - 2 * day)));
   const sprintRubric = await listCriteria(judging.id);
   const sheet = (n: number) => sprintRubric.slice(0, n).map((c) => ({ criterionId: c.id, value: 4, comment: "" }));
@@ -459,14 +468,17 @@ export async function seed(now = new Date()) {
   const [usesCustomerData, runBy] = await listQuestions(open.id);
   const team = await createTeam(open, member("participant2@example.com"), { name: "Ramp Rockets", problemId: onboarding.id });
   if (team.ok) {
-    await saveEntry(
-      team.teamId,
-      {
-        ...entry({ title: "Ask-the-docs for new reps", summary: "Answers product questions with links to the source.", tags: "sales, retrieval" }),
-        answers: { [usesCustomerData.id]: "no", [runBy.id]: "Sales enablement" },
-      },
-      false,
-      now,
+    done(
+      "the draft of Ramp Rockets",
+      await saveEntry(
+        team.teamId,
+        {
+          ...entry({ title: "Ask-the-docs for new reps", summary: "Answers product questions with links to the source.", tags: "sales, retrieval" }),
+          answers: { [usesCustomerData.id]: "no", [runBy.id]: "Sales enablement" },
+        },
+        false,
+        now,
+      ),
     );
     // Finding a team (ADR 032): Ramp Rockets looks for members, three people post that they look for a team, and one has asked to join.
     await saveOpening(

@@ -79,8 +79,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!change.ok && ["defaults", "give", "delete"].includes(intent)) return redirectWithToast(back, { kind: "error", message: change.reason });
   switch (intent) {
     case "defaults": {
-      await addDefaultAwards(event.id);
-      return redirectWithToast(back, "Default awards added.");
+      const defaults = await addDefaultAwards(event.id);
+      if (defaults.published) return redirectWithToast(back, { kind: "error", message: AWARDS_PUBLISHED });
+      return redirectWithToast(back, defaults.added ? "Default awards added." : "The default awards are in the list already.");
     }
     case "create": {
       const submission = parseForm(formData, { schema: awardSchema });

@@ -164,6 +164,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       const now = new Date();
       const saved = await saveEntry(team.id, submission.value, submit, now, appOrigin(request));
+      // Judging started between the check above and the save (ADR 072): refused as the check would have.
+      if (!saved.ok && "closed" in saved)
+        return data({ result: submission.reply({ formErrors: [closedEntryMessage(saved.message)] }) as SubmissionResult<string[]> }, { status: 403 });
       if (!saved.ok) return data({ result: submission.reply({ formErrors: [saved.message] }) as SubmissionResult<string[]> }, { status: 409 });
       // With the time, in the event's zone, as the autosave's status line says it.
       const at = clockInZone(now, event.timezone);

@@ -72,7 +72,7 @@ export function canManageEvent(actor: Actor, ev: EventAccess): Decision {
 }
 
 /** Whether entries can still be created, changed and submitted in the event, whoever asks; if not, why. */
-export function submissionsOpen(ev: EventAccess, now: Date): Decision {
+export function submissionsOpen(ev: Pick<EventAccess, "phase" | "submissionDeadline">, now: Date): Decision {
   // Each phase says its own reason (a closed event has not "moved to judging").
   const closed = phaseWords[ev.phase].submissionsClosed;
   if (closed) return deny(closed);

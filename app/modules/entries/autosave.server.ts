@@ -59,6 +59,7 @@ export async function autosaveEntry(
     return { ok: false, reason: "invalid", message: `${label ? `${label}: ` : ""}${message}${hint}` };
   }
   const saved = await saveEntry(team.id, submission.value, false, now);
+  if (!saved.ok && "closed" in saved) return { ok: false, reason: "closed", message: closedEntryMessage(saved.message) };
   if (!saved.ok) return { ok: false, reason: "conflict", message: saved.message };
   return { ok: true, version: saved.version, savedAt: clockInZone(now, timezone) };
 }

@@ -6,6 +6,7 @@ import { pageWindow } from "~/lib/paging";
 import type { EntryVisibility } from "~/modules/auth/permissions";
 import { configuredOrigin } from "~/lib/urls.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
+import { eventOpenSql, submissionsClosedReason } from "~/modules/events/submissions-open.server";
 import { entrySubmittedNotices } from "~/modules/teams/notices.server";
 import { conflictMessage, differingFields } from "./conflict";
 import { normalizeTag, normalizeTags, type EntryWithAnswers } from "./schemas";
@@ -40,7 +41,7 @@ export async function getEntry(eventId: string, entryId: string) {
   return row ?? null;
 }
 
-export type SaveResult = { ok: true; version: number } | { ok: false; conflict: true; message: string };
+export type SaveResult = { ok: true; version: number } | { ok: false; conflict: true; message: string } | { ok: false; closed: true; message: string };
 
 /**
  * Saves the team's entry if nobody saved since `input.version` was read.
@@ -49,14 +50,16 @@ export type SaveResult = { ok: true; version: number } | { ok: false; conflict: 
  * the move from draft to submitted at this version, so a later save or a repeated submit tells nobody.
  * Answers to the event's questions (ADR 036) go in the same batch, each written only while the entry is still at
  * this version and only for a question of the entry's own event: a stale save changes no answer either.
+ * Every statement also holds that the event still takes entries (eventOpenSql): a save that lands just after an
+ * organizer started judging changes nothing, and says why (`closed`).
  */
 export async function saveEntry(teamId: string, input: EntryWithAnswers, submit: boolean, now: Date, origin = configuredOrigin()): Promise<SaveResult> {
   const { version, answers = {}, ...fields } = input;
-  const atVersion = and(eq(entries.teamId, teamId), eq(entries.version, version));
+  const atVersion = and(eq(entries.teamId, teamId), eq(entries.version, version), eventOpenSql(entries.eventId));
   const answerWrites = Object.entries(answers).map(([questionId, value]) =>
     db.run(sql`insert into entry_answers (entry_id, question_id, value)
       select e.id, q.id, ${value} from entries e join submission_questions q on q.event_id = e.event_id and q.id = ${questionId}
-      where e.team_id = ${teamId} and e.version = ${version}
+      where e.team_id = ${teamId} and e.version = ${version} and ${eventOpenSql(sql`e.event_id`)}
       on conflict (entry_id, question_id) do update set value = excluded.value`),
   );
   const told = submit
@@ -85,6 +88,9 @@ export async function saveEntry(teamId: string, input: EntryWithAnswers, submit:
   const results = (await db.batch([...answerWrites, ...told, save] as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]])) as unknown[];
   const updated = results[results.length - 1] as { version: number }[];
   if (updated.length === 0) {
+    const [own] = await db.select({ eventId: entries.eventId }).from(entries).where(eq(entries.teamId, teamId));
+    const closed = own ? await submissionsClosedReason(own.eventId, now) : null;
+    if (closed) return { ok: false, closed: true, message: closed };
     // Where to look: the fields in which the saved entry differs from this form (the teammate's edits and this
     // person's own, since the version they opened is not kept).
     const [saved] = await db.select().from(entries).where(eq(entries.teamId, teamId));

@@ -55,16 +55,25 @@ export async function createAward(eventId: string, input: { name: string; descri
   return { ok: false as const, same: Boolean(same), published: false, message: "This event already has an award with that name." };
 }
 
-/** Adds the default awards whose kind the event does not have yet (a renamed default counts as had). */
-export async function addDefaultAwards(eventId: string) {
+/**
+ * Adds the default awards whose kind the event does not have yet (a renamed default counts as had), each INSERT
+ * holding "not published" as the others do. `added`: how many went in (none on a second press); `published`: the
+ * event's results were published meanwhile, so nothing could be added.
+ */
+export async function addDefaultAwards(eventId: string): Promise<{ added: number; published: boolean }> {
   const [{ next }] = await db
     .select({ next: sql<number>`coalesce(max(${awards.position}), -1) + 1` })
     .from(awards)
     .where(eq(awards.eventId, eventId));
-  await db
-    .insert(awards)
-    .values(defaultAwards.map((a, i) => ({ id: newId(), eventId, kind: a.kind, name: a.name, description: a.description, position: next + i })))
-    .onConflictDoNothing();
+  const [first, ...rest] = defaultAwards.map((a, i) =>
+    db.run(sql`
+      insert into awards (id, event_id, kind, name, description, position)
+      select ${newId()}, ${eventId}, ${a.kind}, ${a.name}, ${a.description}, ${next + i}
+      where ${notPublished(eventId)}
+      on conflict do nothing`),
+  );
+  const added = (await db.batch([first, ...rest])).reduce((n, r) => n + r.rowsAffected, 0);
+  return { added, published: added === 0 && (await awardsPublished(eventId)) };
 }
 
 export type GiveAwardResult =

@@ -3,7 +3,7 @@
 // exceed the team size; the lead and the asker are told in the same transaction, and only when something changed.
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { joinRequests, notifications, outbox, teamMembers, teamRemovals, teams } from "#db/schema";
+import { events, joinRequests, notifications, outbox, teamMembers, teamRemovals, teams } from "#db/schema";
 import { db } from "~/db.server";
 import { optionalKinds, type NotificationKind } from "~/modules/notifications/kinds";
 import { setEmailPreferences } from "~/modules/notifications/notify.server";
@@ -188,6 +188,21 @@ describe("accepting a request", () => {
     expect((await requestOf(team.id, asker)).status).toBe("pending");
     expect(await memberCount(team.id)).toBe(1);
     expect(await noticesOf(asker, "join-request-accepted")).toHaveLength(0);
+  });
+
+  it("is refused, changing nothing, when judging started meanwhile; so is the team's code", async () => {
+    const { event, team } = await lookingTeam();
+    const asker = await createUser({ name: "Lou Late" });
+    await askToJoin(event, team.id, asker.id, "", ORIGIN);
+    const { id } = await requestOf(team.id, asker);
+    // The lead's page (and the route's check) saw the event open; an organizer starts judging before the press lands.
+    await db.update(events).set({ phase: "judging" }).where(eq(events.id, event.id));
+    const closed = "Submissions are closed: the event has moved to judging.";
+    expect(await acceptJoinRequest(team, id, ORIGIN)).toEqual({ ok: false, message: closed });
+    expect((await requestOf(team.id, asker)).status).toBe("pending");
+    expect(await noticesOf(asker, "join-request-accepted")).toHaveLength(0);
+    expect(await joinTeam(team, asker.id, 5, ORIGIN)).toEqual({ ok: false, field: "code", message: closed });
+    expect(await memberCount(team.id)).toBe(1);
   });
 
   it("is refused, changing nothing, when the asker became a judge of the event meanwhile (ADR 010)", async () => {

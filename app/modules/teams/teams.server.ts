@@ -5,6 +5,7 @@ import { typedNameMatches, type Confirmation } from "~/lib/confirm";
 import { newId, newInviteCode } from "~/lib/ids";
 import { configuredOrigin } from "~/lib/urls.server";
 import { deleteFile } from "~/modules/entries/storage.server";
+import { eventOpenSql, submissionsClosedReason } from "~/modules/events/submissions-open.server";
 import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server";
 import { leadChangedNotices, memberRemovedNotices, teamDeletedNotices, teamJoinedNotices } from "./notices.server";
 
@@ -122,9 +123,9 @@ const teamFullMessage = (maxTeamSize: number) => `This team is full (at most ${m
 /**
  * The one INSERT that puts a person in a team, for invite codes and accepted join requests alike: it adds the
  * row only if the team has room, the lead has not removed this person (nor declined their request since inviting
- * them) and they do not judge the event, checked
- * in the statement itself, so two people joining at the same moment cannot both take the last place, and a
- * judge added between a request and its acceptance stays out of every team (ADR 010). `also` adds the caller's own
+ * them), they do not judge the event and the event still takes entries, checked in the statement itself, so two
+ * people joining at the same moment cannot both take the last place, a judge added between a request and its
+ * acceptance stays out of every team (ADR 010), and nobody joins once judging started. `also` adds the caller's own
  * condition (an accepted request must still be pending). `leadAccepts`: the lead accepting a request asked again
  * after their decline, their later word, which the decline does not hold against. A second team in the same event
  * fails on the unique index.
@@ -137,11 +138,18 @@ export function joinStatement(team: { id: string; eventId: string }, userId: str
         and not exists (select 1 from team_removals r where r.team_id = ${team.id} and r.user_id = ${userId})
         and not exists (select 1 from event_judges j where j.event_id = ${team.eventId} and j.user_id = ${userId})
         and ${leadAccepts ? sql`1` : sql`not ${declinedSql(team.id, userId)}`}
+        and ${eventOpenSql(team.eventId)}
         and ${also}`);
 }
 
-/** Why a join did not go in: the lead removed this person or declined their request, they judge the event, or the team is full. */
+/**
+ * Why a join did not go in: the event moved on from taking entries, the lead removed this person or declined their
+ * request, they judge the event, or the team is full.
+ */
 export async function joinFailure(teamId: string, userId: string, maxTeamSize: number): Promise<string> {
+  const [team] = await db.all<{ eventId: string }>(sql`select event_id as eventId from teams where id = ${teamId}`);
+  const closed = team ? await submissionsClosedReason(team.eventId, new Date()) : null;
+  if (closed) return closed;
   if (await wasRemoved(teamId, userId)) return REMOVED_MESSAGE;
   if (await wasDeclined(teamId, userId)) return DECLINED_MESSAGE;
   const [judge] = await db.all<{ one: number }>(

@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { awards, eventJudges, events } from "#db/schema";
 import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
-import { createAward, deleteAward, giveAward } from "~/modules/judging/awards.server";
+import { addDefaultAwards, createAward, deleteAward, giveAward } from "~/modules/judging/awards.server";
 import { action as awardsAction, loader as awardsLoader } from "~/routes/events.$slug.awards";
 import { action as scoreAction } from "~/routes/events.$slug.entries.$entryId.score";
 import { action as rubricAction } from "~/routes/events.$slug.rubric";
-import { args, createOpenEvent, createUser, expectStatus, movePhase, request, sheetForm, submittedEntry, type TestUser } from "~/test/fixtures";
+import { args, createOpenEvent, createUser, expectStatus, movePhase, request, sheetForm, submittedEntry, toastOf, type TestUser } from "~/test/fixtures";
 
 /** An event in judging with one judge and two failed entries: "Alpha" sorts first, "Beta" teaches more. */
 async function world() {
@@ -93,8 +93,8 @@ describe("Most valuable failure suggestion", () => {
     const before = await loadAwards(w);
     const mvf = before.awards.find((a) => a.name === "Most valuable failure")!;
     await db.update(awards).set({ name: "Best lesson learned" }).where(eq(awards.id, mvf.id));
-    // Adding the defaults again does not bring back a second "Most valuable failure".
-    await addDefaults(w);
+    // Adding the defaults again does not bring back a second "Most valuable failure", and says so.
+    expect(await toastOf(await addDefaults(w))).toEqual({ kind: "success", message: "The default awards are in the list already." });
     const after = await loadAwards(w);
     expect(after.awards.map((a) => a.name)).toEqual(["Best overall", "Best lesson learned", "Best AI metric"]);
     expect(after.suggestion).toMatchObject({ id: w.beta, learnings: 5 });
@@ -112,8 +112,10 @@ describe("award changes that land just after results were published", () => {
     expect(await giveAward(w.event.id, award.id, w.alpha)).toEqual({ ok: false, reason: "published" });
     expect(await deleteAward(w.event.id, award.id)).toBe(false);
     expect(await createAward(w.event.id, { name: "Late prize", description: "" })).toMatchObject({ ok: false, published: true });
+    await db.delete(awards).where(eq(awards.id, award.id));
+    expect(await addDefaultAwards(w.event.id)).toEqual({ added: 0, published: true });
     const stored = await db.select().from(awards).where(eq(awards.eventId, w.event.id));
-    expect(stored.find((a) => a.id === award.id)?.entryId).toBeNull();
     expect(stored.map((a) => a.name)).not.toContain("Late prize");
+    expect(stored.map((a) => a.name)).not.toContain(award.name);
   });
 });

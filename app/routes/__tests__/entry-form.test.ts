@@ -1,12 +1,26 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { entries, events } from "#db/schema";
+import { entries, entryAnswers, events, submissionQuestions } from "#db/schema";
 import { db } from "~/db.server";
+import { newId } from "~/lib/ids";
+import { autosaveEntry } from "~/modules/entries/autosave.server";
+import { saveEntry } from "~/modules/entries/entries.server";
 import { addProblem } from "~/modules/problems/problems.server";
 import { createTeam, joinTeam, removeMember } from "~/modules/teams/teams.server";
 import { action as entryAction, loader as entryLoader } from "~/routes/events.$slug.teams.$teamId.entry";
 import { loader as newTeamLoader } from "~/routes/events.$slug.teams.new";
-import { args, createOpenEvent, createUser, expectStatus, movePhase, problemInput, request, setSubmissionDeadline, type TestUser } from "~/test/fixtures";
+import {
+  args,
+  createOpenEvent,
+  createUser,
+  entryFields,
+  expectStatus,
+  movePhase,
+  problemInput,
+  request,
+  setSubmissionDeadline,
+  type TestUser,
+} from "~/test/fixtures";
 
 async function entryOf(teamId: string) {
   const [row] = await db.select().from(entries).where(eq(entries.teamId, teamId));
@@ -123,6 +137,32 @@ describe("entry form autosave", () => {
     const judging = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Sneaky" }), 403);
     expect((judging.data as Autosave).autosave.message).toMatch(/the event has moved to judging/);
     expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
+  });
+});
+
+describe("a save that lands just after an organizer started judging", () => {
+  it("changes neither the entry nor its answers, and says why, though the route's check had passed", async () => {
+    const { event, teamId } = await setup();
+    const questionId = newId();
+    await db.insert(submissionQuestions).values({ id: questionId, eventId: event.id, position: 0, kind: "short-text", label: "Track" });
+    // The route read the event while it was open; the phase moves before the save's statements run.
+    await db.update(events).set({ phase: "judging" }).where(eq(events.id, event.id));
+    const input = { ...entryFields, title: "Too late", outcome: "working" as const, version: 1, answers: { [questionId]: "Sales" } };
+    for (const submit of [false, true])
+      expect(await saveEntry(teamId, input, submit, new Date())).toEqual({
+        ok: false,
+        closed: true,
+        message: "Submissions are closed: the event has moved to judging.",
+      });
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ title: "Typed", version: "1" })) form.set(k, v);
+    expect(await autosaveEntry({ id: teamId }, { status: "draft" }, { ok: true }, form, new Date(), event.timezone)).toMatchObject({
+      ok: false,
+      reason: "closed",
+      message: expect.stringMatching(/^Submissions are closed: the event has moved to judging\..* Your text is still in the form/),
+    });
+    expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1, status: "draft" });
+    expect(await db.select().from(entryAnswers)).not.toContainEqual(expect.objectContaining({ questionId }));
   });
 });
 
