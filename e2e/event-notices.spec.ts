@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { judgeInvites } from "#db/schema";
 import { db } from "~/db.server";
 import { openEvent, pageSignedInAs } from "./fixtures";
@@ -105,13 +105,16 @@ test("after an invite by email is sent the address field starts afresh; a refuse
   await expect(field).toHaveValue(email);
   await expectAccessible(organizer);
 
-  // Resending mails a new link; the list then says when it went out again (here the first mail is made hours older).
+  // Resend within a minute of the mail sends nothing (a double press would kill the first mail's link), and says so.
   await invites.getByRole("button", { name: `Resend the invite to ${email}` }).click();
-  await expectToast(organizer, `Invite sent again to ${email}, with a new link; the old one no longer works.`);
+  await expectToast(organizer, `The invite to ${email} was mailed less than a minute ago, so it was not sent again: the link in that mail works.`);
+  // Later, resending mails a new link; the list then says when it went out again (here the first mail is made hours older).
   await db
     .update(judgeInvites)
-    .set({ createdAt: new Date(Date.now() - 3 * 3_600_000) })
+    .set({ createdAt: new Date(Date.now() - 3 * 3_600_000), expiresAt: sql`${judgeInvites.expiresAt} - ${3 * 3600}` })
     .where(eq(judgeInvites.email, email));
   await organizer.reload();
+  await invites.getByRole("button", { name: `Resend the invite to ${email}` }).click();
+  await expectToast(organizer, `Invite sent again to ${email}, with a new link; the old one no longer works.`);
   await expect(invites.getByRole("listitem").filter({ hasText: email })).toContainText(", again ");
 });

@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { criteria, scores } from "#db/schema";
 import { db } from "~/db.server";
 import { listCriteria } from "~/modules/events/events.server";
+import { declareConflict } from "~/modules/judging/judging.server";
 import { createPerson, openEvent, pageSignedInAs, scoreSheet, startFinalRound, startJudging, submittedEntry } from "./fixtures";
 import { expectAccessible, expectToast, unique, test, waitForApp } from "./helpers";
 
@@ -188,6 +189,29 @@ test("a round 1 judge's conflict sent after the final round started is refused, 
     .from(scores)
     .where(and(eq(scores.entryId, entryId), eq(scores.judgeId, judge.id)));
   expect(kept.length).toBe((await listCriteria(setUp.event.id, 1)).length);
+});
+
+test("a round 1 judge's conflict stays once the final round started: the queue says so, and a Withdraw sent from before is refused", async ({ browser }) => {
+  const setUp = await openEvent(unique("Conflict Stays Hack"));
+  const otherTitle = unique("Other entry");
+  const finalist = await submittedEntry(setUp, await createPerson("Fay Finalist"), unique("Finalist entry"));
+  const other = await submittedEntry(setUp, await createPerson("Oz Other"), otherTitle);
+  const [judge, finalJudge] = await Promise.all([createPerson("Jo Stays"), createPerson("Fin Stays")]);
+  await startJudging(setUp, [judge]);
+  await scoreSheet(setUp.event.id, finalist.entryId, judge, { value: 4 });
+  expect(await declareConflict(setUp.event.id, other.entryId, judge.id, "My brother's team", { confirmed: true, typedName: "" })).toEqual({ ok: true });
+  const page = await pageSignedInAs(browser, judge.email);
+  await page.goto(`${setUp.url}/judging`);
+  await waitForApp(page);
+  const withdraw = page.getByRole("button", { name: `Withdraw the conflict with ${otherTitle}` });
+  await expect(withdraw).toBeVisible();
+  // The final round starts, without this judge, while the queue is open.
+  await startFinalRound(setUp, [finalist.entryId], [finalJudge]);
+  await withdraw.click();
+  await expectToast(page, "Round 1 is closed and its record stands: this conflict stays, as you do not judge this entry in the final round.");
+  await expect(page.getByText("Stays: round 1 is closed, and you do not judge this entry in the final round.")).toBeVisible();
+  await expect(withdraw).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 for (const javaScriptEnabled of [false, true]) {

@@ -392,7 +392,8 @@ test("the organizer gives awards, exports the results, publishes, and a team rea
   // The manage page offers no way to add a judge either: it says why instead.
   await organizer.goto(`${eventUrl}/manage`);
   const judgesSection = organizer.getByRole("region", { name: /^Judges/ });
-  await expect(judgesSection.getByText("Results are published, so judging has ended: reopen the event for judging to add a judge.")).toBeVisible();
+  await expect(judgesSection.getByText("Results are published, so judging has ended: reopen the event for judging to add or remove a judge.")).toBeVisible();
   await expect(judgesSection.getByRole("button", { name: "Add judge" })).toHaveCount(0);
+  await expect(judgesSection.getByRole("button", { name: /^Remove / })).toHaveCount(0);
   await expect(judgesSection.getByRole("heading", { name: /Invite links/ })).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigation, type Navigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { useId, type ReactNode } from "react";
 import { CONFIRMED_FIELD, KEEP_FIELD, TYPED_NAME_FIELD } from "~/lib/confirm";
@@ -30,6 +30,7 @@ export function ConfirmStep({
 }) {
   const id = useId();
   const errorId = `${id}-error`;
+  const sending = useSending({ ...fields, [CONFIRMED_FIELD]: "on" });
   return (
     <Form method="post" className={`space-y-2 rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-950 ${className}`}>
       <p role="alert" className="font-semibold">
@@ -62,7 +63,7 @@ export function ConfirmStep({
         </div>
       ) : null}
       <span className="flex flex-wrap gap-2">
-        <button type="submit" className="btn-danger">
+        <button type="submit" className="btn-danger" disabled={sending}>
           {confirmLabel}
         </button>
         {keepSendsBack ? (
@@ -77,4 +78,17 @@ export function ConfirmStep({
       </span>
     </Form>
   );
+}
+
+/**
+ * Whether the form that sends these fields is on its way (its action, then the page read again): its button waits, so
+ * a second press cannot send it twice and answer with a false error ("already there") in place of the first's answer.
+ */
+export function isSending(navigation: Navigation, fields: Record<string, string>): boolean {
+  const sent = navigation.formData;
+  return navigation.state !== "idle" && sent !== undefined && Object.entries(fields).every(([name, value]) => sent.get(name) === value);
+}
+
+export function useSending(fields: Record<string, string>): boolean {
+  return isSending(useNavigation(), fields);
 }

@@ -133,9 +133,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "resend-invite": {
       const resent = await resendJudgeInvite({ event, inviteId: String(formData.get("inviteId") ?? ""), inviter: user, origin: appOrigin(request) });
-      return resent.ok
-        ? redirectWithToast(back, `Invite sent again to ${resent.email}, with a new link; the old one no longer works.`)
-        : redirectWithToast(back, { kind: "error", message: resent.message });
+      if (!resent.ok) return redirectWithToast(back, { kind: "error", message: resent.message });
+      return redirectWithToast(
+        back,
+        resent.recent
+          ? `The invite to ${resent.email} was mailed less than a minute ago, so it was not sent again: the link in that mail works.`
+          : `Invite sent again to ${resent.email}, with a new link; the old one no longer works.`,
+      );
     }
     case "withdraw-invite": {
       const withdrawn = await revokeJudgeInvite(event.id, String(formData.get("inviteId") ?? ""), readConfirmation(formData));

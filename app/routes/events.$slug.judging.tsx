@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { isSending } from "~/components/confirm-step";
 import { Link } from "~/components/link";
 import { OutcomeBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -21,7 +22,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => pageTitle(
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event, access } = await requireEventAccess(request, params.slug);
   enforce(canViewJudgeQueue(user, access));
-  const [queue, conflicts] = await Promise.all([judgeQueue(event, user.id), judgeConflictList(event.id, user.id)]);
+  const [queue, declared] = await Promise.all([judgeQueue(event, user.id), judgeConflictList(event.id, user.id)]);
+  // In the final round, only the conflicts on entries this judge scores there can be withdrawn.
+  const conflicts = await Promise.all(
+    declared.map(async (c) => ({
+      ...c,
+      withdrawable: canWithdrawConflict(user, access, asRound(event.judgingRound) === 2 ? await judgeEntryFacts(event, c.entryId, user.id) : undefined).ok,
+    })),
+  );
   return {
     event: { slug: event.slug, title: event.title, phase: event.phase, assigned: event.judgesPerEntry !== null, round: asRound(event.judgingRound) },
     // What each card shows: the team's id only served the blind-judging rule.
@@ -51,6 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The form is one button per listed conflict: a missing id is a forged request, not a typing mistake.
   invariantResponse(submission.status === "success", "Pick the conflict to withdraw.", 400);
   const conflict = (await judgeConflictList(event.id, user.id)).find((c) => c.entryId === submission.value.entryId);
+  const ours = conflict && canWithdrawConflict(user, access, await judgeEntryFacts(event, conflict.entryId, user.id));
+  if (ours && !ours.ok) return redirectWithToast(`/events/${event.slug}/judging`, { kind: "error", message: ours.reason });
   // Withdrawn already (in another tab): said on the queue, which is read again, rather than as an error page.
   if (!conflict || !(await withdrawConflict(event.id, conflict.entryId, user.id)))
     return redirectWithToast(`/events/${event.slug}/judging`, { kind: "error", message: "You have no conflict declared with this entry (any more)." });
@@ -68,6 +78,7 @@ const statusText = { todo: "Not started", partial: "Partly scored", done: "Done"
 
 export default function JudgingQueue() {
   const { event, queue, conflicts, canWithdraw } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
   const status = sheetState;
   const done = queue.filter((q) => status(q) === "done").length;
   const partial = queue.filter((q) => status(q) === "partial").length;
@@ -159,13 +170,20 @@ export default function JudgingQueue() {
                 <span>
                   <strong>{c.title}</strong>: {c.reason}
                 </span>
-                {canWithdraw ? (
+                {canWithdraw && c.withdrawable ? (
                   <Form method="post">
                     <input type="hidden" name="entryId" value={c.entryId} />
-                    <button type="submit" className="btn-secondary" aria-label={`Withdraw the conflict with ${c.title}`}>
+                    <button
+                      type="submit"
+                      className="btn-secondary"
+                      aria-label={`Withdraw the conflict with ${c.title}`}
+                      disabled={isSending(navigation, { entryId: c.entryId })}
+                    >
                       Withdraw
                     </button>
                   </Form>
+                ) : canWithdraw ? (
+                  <span className="text-slate-600">Stays: round 1 is closed, and you do not judge this entry in the final round.</span>
                 ) : null}
               </li>
             ))}

@@ -25,7 +25,7 @@ import { questionsFormSchema } from "~/modules/entries/question-schemas";
 import { questionsFormFields } from "~/modules/entries/questions";
 import { questionsKeepingRemoval, questionsLocked, saveQuestions } from "~/modules/entries/questions.server";
 import { requireEventAccess } from "~/modules/events/access.server";
-import { addJudge, changePhase, JUDGING_ENDED, judgeRemovalFacts, removeJudge } from "~/modules/events/events.server";
+import { addJudge, changePhase, JUDGES_SETTLED, judgeRemovalFacts, removeJudge } from "~/modules/events/events.server";
 import { managePage } from "~/modules/events/manage.server";
 import { phaseLabels } from "~/modules/events/phases";
 import { asRound, judgeOfWords, judgeRemovalRefusals } from "~/modules/judging/rounds";
@@ -63,7 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEditProblems: canManageProblems(user, access).ok,
     canRemoveJudges: canRemoveJudge(user, access).ok,
     // Nobody joins the judges of a published event (ADR 012): the section says so instead of offering it.
-    judgingEnded: event.phase === "closed" ? JUDGING_ENDED : null,
+    // Nobody joins or leaves the judges once results are published (canRemoveJudge): said where Add and Remove were.
+    judgingEnded: event.phase === "closed" ? JUDGES_SETTLED : null,
     canStartFrom: canUseAsTemplate(user, access).ok,
   };
 }
@@ -105,7 +106,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, `${added.name} is now a judge of ${judgeOfWords[added.round]}.`);
     }
     case "remove-judge": {
-      enforce(canRemoveJudge(user, access));
+      // Published since the page was read (by a co-organizer): the page is read again with why, not an error page.
+      const remove = canRemoveJudge(user, access);
+      if (!remove.ok && canManageEvent(user, access).ok) return redirectWithToast(back, { kind: "error", message: remove.reason });
+      enforce(remove);
       const userId = String(formData.get("userId") ?? "");
       if (!readConfirmation(formData).confirmed) {
         // A confirm step that says what the removal changes; nothing happens until it is confirmed.

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
-import { Form } from "@remix-run/react";
-import { ConfirmStep } from "~/components/confirm-step";
+import { Form, useNavigation } from "@remix-run/react";
+import { ConfirmStep, isSending } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import type { JudgingRound } from "~/modules/judging/rounds";
@@ -35,6 +35,8 @@ export function EmailInviteSection({
   last?: { intent: string; result: SubmissionResult<string[]> };
   confirmWithdraw: WithdrawFacts | null;
 }) {
+  const navigation = useNavigation();
+  const inviting = isSending(navigation, { intent: "invite-by-email" });
   const [form, fields] = useForm({
     id: "invite-by-email",
     lastResult: last?.intent === "invite-by-email" ? last.result : undefined,
@@ -55,7 +57,7 @@ export function EmailInviteSection({
         <input type="hidden" name="intent" value="invite-by-email" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label="Judge's email" meta={fields.email} type="email" autoComplete="off" className="w-full max-w-sm" />
-        <button type="submit" className="btn-primary">
+        <button type="submit" className="btn-primary" disabled={inviting}>
           Invite by email
         </button>
       </Form>
@@ -74,7 +76,12 @@ export function EmailInviteSection({
                 <Form method="post">
                   <input type="hidden" name="intent" value="resend-invite" />
                   <input type="hidden" name="inviteId" value={i.id} />
-                  <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={`Resend the invite to ${i.email}`}>
+                  <button
+                    type="submit"
+                    className="btn-secondary px-2 py-1 text-xs"
+                    aria-label={`Resend the invite to ${i.email}`}
+                    disabled={isSending(navigation, { intent: "resend-invite", inviteId: i.id })}
+                  >
                     Resend
                   </button>
                 </Form>

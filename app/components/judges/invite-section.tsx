@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
-import { ConfirmStep } from "~/components/confirm-step";
+import { ConfirmStep, useSending } from "~/components/confirm-step";
 import { Field, FormErrors } from "~/components/forms";
 import type { InviteLine } from "~/components/manage/judges-section";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -23,6 +23,7 @@ export function InviteSection({
   last?: InviteResult;
   confirmRevoke: RevokeFacts | null;
 }) {
+  const creating = useSending({ intent: "create-invite" });
   const [form, fields] = useForm({
     id: "create-invite",
     lastResult: last?.intent === "create-invite" ? last.result : undefined,
@@ -54,7 +55,7 @@ export function InviteSection({
         <input type="hidden" name="intent" value="create-invite" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label="Link valid for (days)" meta={fields.days} type="number" className="w-48" />
-        <button type="submit" className="btn-secondary">
+        <button type="submit" className="btn-secondary" disabled={creating}>
           Create invite link
         </button>
       </Form>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
 import { Link } from "~/components/link";
-import { ConfirmStep } from "~/components/confirm-step";
+import { ConfirmStep, useSending } from "~/components/confirm-step";
 import { Field } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { judgeOfWords, type JudgingRound } from "~/modules/judging/rounds";
@@ -39,6 +39,7 @@ export function JudgesSection({
   lastResult?: SubmissionResult<string[]>;
   confirmRemove: RemovalFacts | null;
 }) {
+  const adding = useSending({ intent: "add-judge" });
   const [form, fields] = useForm({
     id: "add-judge",
     lastResult,
@@ -96,7 +97,7 @@ export function JudgesSection({
               type="email"
               className="min-w-0 flex-1 sm:min-w-64"
             />
-            <button type="submit" className="btn-secondary">
+            <button type="submit" className="btn-secondary" disabled={adding}>
               Add judge
             </button>
           </Form>

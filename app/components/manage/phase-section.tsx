@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Link } from "~/components/link";
 import type { EventPhase } from "#db/schema";
@@ -86,6 +86,9 @@ export function PhaseStepForm({ step, lastResult, secondary = false }: { step: P
     onValidate: ({ formData }) => check(formData, (s) => s.phaseChangeSchema),
   });
   const blocked = step.blockers.length > 0;
+  // As useSending (confirm-step), written out: the Manage page's first load does not carry the confirm step's code.
+  const navigation = useNavigation();
+  const sending = navigation.state !== "idle" && navigation.formData?.get("intent") === "phase" && navigation.formData.get("to") === step.to;
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="phase" />
@@ -125,7 +128,7 @@ export function PhaseStepForm({ step, lastResult, secondary = false }: { step: P
         </div>
       ) : null}
       <ErrorList id={fields.to.errorId} errors={fields.to.errors} />
-      <button type="submit" className={secondary ? "btn-secondary" : "btn-primary"} disabled={blocked}>
+      <button type="submit" className={secondary ? "btn-secondary" : "btn-primary"} disabled={blocked || sending}>
         {step.label}
       </button>
     </Form>

@@ -65,6 +65,18 @@ describe("canWithdrawConflict", () => {
     });
     expect(canWithdrawConflict(judge, ev({ isJudge: false, isOrganizer: true })).ok).toBe(false);
   });
+
+  it("in the final round, only on an entry the judge scores there: round 1's conflicts stay", () => {
+    const finalRound = (assigned: boolean) => ({ conflicted: true, assigned, notFinalist: !assigned, finalRound: true });
+    expect(canWithdrawConflict(judge, ev(), finalRound(true))).toEqual({ ok: true });
+    expect(canWithdrawConflict(judge, ev(), finalRound(false))).toEqual({
+      ok: false,
+      status: 403,
+      reason: "Round 1 is closed and its record stands: this conflict stays, as you do not judge this entry in the final round.",
+    });
+    // Round 1's facts carry no round: an unassigned entry's conflict can still be withdrawn.
+    expect(canWithdrawConflict(judge, ev(), { conflicted: true, assigned: false })).toEqual({ ok: true });
+  });
 });
 
 describe("canManageJudging", () => {

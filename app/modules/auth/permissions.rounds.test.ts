@@ -62,9 +62,15 @@ describe("round 1's roster and assignments once the final round started", () => 
     });
   });
 
-  it("let organizers remove a judge of the current round (removeJudge keeps round 1's roster in round 2)", () => {
+  it("let organizers remove a judge of the current round (removeJudge keeps round 1's roster in round 2), until results are published", () => {
     expect(canRemoveJudge(member, ev({ isOrganizer: true }))).toEqual({ ok: true });
-    expect(canRemoveJudge(admin, ev({ phase: "closed" }))).toEqual({ ok: true });
+    expect(canRemoveJudge(admin, ev({ phase: "judging" }))).toEqual({ ok: true });
+    // Published: the results' flags count the assignments as judged, which a removal would hand to others.
+    expect(canRemoveJudge(admin, ev({ phase: "closed" }))).toEqual({
+      ok: false,
+      status: 403,
+      reason: "Results are published, so the judges stay as they judged: reopen the event for judging to remove a judge.",
+    });
     expect(canRemoveJudge(member, ev({ isJudge: true })).ok).toBe(false);
   });
 });

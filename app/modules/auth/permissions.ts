@@ -167,12 +167,18 @@ export function canDeclareConflict(actor: Actor, ev: EventAccess, entry: EntryRe
   return allow;
 }
 
-/** A judge takes back a conflict they declared: while the event is open or in judging. */
-export function canWithdrawConflict(actor: Actor, ev: EventAccess): Decision {
+/**
+ * A judge takes back a conflict they declared: while the event is open or in judging. In the final round (`facts` of
+ * the entry) only a final round judge, on a finalist: round 1 is closed, and its conflicts are part of its record
+ * (which sheets its ranking expected), as declaring one there is refused too.
+ */
+export function canWithdrawConflict(actor: Actor, ev: EventAccess, facts?: JudgeEntryFacts): Decision {
   const view = canViewEvent(actor, ev);
   if (!view.ok) return view;
   if (!ev.isJudge) return deny("Only this event's judges can withdraw a conflict.");
   if (ev.phase !== "open" && ev.phase !== "judging") return deny("Conflicts can be withdrawn only before results are published.");
+  if (facts?.finalRound && !facts.assigned)
+    return deny("Round 1 is closed and its record stands: this conflict stays, as you do not judge this entry in the final round.");
   return allow;
 }
 
@@ -258,9 +264,17 @@ export function canChangeAssignments(actor: Actor, ev: EventAccess, facts: { rou
   return ev.phase === "closed" ? deny("Results are published: the assignments stay as they were judged. Reopen the event for judging to change them.") : allow;
 }
 
-/** Removing a judge takes them off the current round's roster (ADR 038): in the final round, round 1's stays as it was. */
+export const JUDGES_STAY_PUBLISHED = "Results are published, so the judges stay as they judged: reopen the event for judging to remove a judge.";
+
+/**
+ * Removing a judge takes them off the current round's roster (ADR 038): in the final round, round 1's stays as it was.
+ * Not once results are published: a removal hands the judge's unscored entries to others, and the published results'
+ * flags (missing sheets) count the assignments as they were judged.
+ */
 export function canRemoveJudge(actor: Actor, ev: EventAccess): Decision {
-  return canManageEvent(actor, ev);
+  const manage = canManageEvent(actor, ev);
+  if (!manage.ok) return manage;
+  return ev.phase === "closed" ? deny(JUDGES_STAY_PUBLISHED) : allow;
 }
 
 /** Round 1's ranking, once a final round replaced it as the official one: organizers (and admins) only. */

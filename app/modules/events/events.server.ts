@@ -227,6 +227,8 @@ export async function judgesJoinRound(eventId: string): Promise<JudgingRound> {
 
 /** Why nobody joins the judges of an event whose results are published (a late invite, a stale page). */
 export const JUDGING_ENDED = "Results are published, so judging has ended: reopen the event for judging to add a judge.";
+/** The Manage page's judges, once results are published: neither added nor removed (canRemoveJudge). */
+export const JUDGES_SETTLED = "Results are published, so judging has ended: reopen the event for judging to add or remove a judge.";
 
 /**
  * Puts the person on the judges' roster of `round`, only while it is still the event's round, its results are not
@@ -365,7 +367,8 @@ export type JudgeRemoval = { ok: true; plan: AssignmentPlan | null } | { ok: fal
  * started (which may carry the judge over) changes neither roster.
  */
 export async function removeJudge(eventId: string, userId: string, round: JudgingRound): Promise<JudgeRemoval> {
-  const inRound = sql`(select judging_round from events where id = ${eventId}) = ${round}`;
+  // The round, and results not published (canRemoveJudge): a removal confirmed just before publishing changes nothing.
+  const inRound = sql`(select judging_round from events where id = ${eventId}) = ${round} and (select phase from events where id = ${eventId}) <> 'closed'`;
   const removed =
     round === 1
       ? await db.delete(eventJudges).where(and(eq(eventJudges.eventId, eventId), eq(eventJudges.userId, userId), inRound))
@@ -380,6 +383,8 @@ export async function removeJudge(eventId: string, userId: string, round: Judgin
             ),
           );
   if (removed.rowsAffected) return { ok: true, plan: round === 1 ? await recomputeAssignmentsOf(eventId) : null };
+  const [{ phase }] = await db.select({ phase: events.phase }).from(events).where(eq(events.id, eventId));
+  if (phase === "closed") return { ok: false, reason: "published" };
   if ((await judgesJoinRound(eventId)) !== round) return { ok: false, reason: "round-moved" };
   return { ok: false, reason: (await onJudgesRoster(eventId, userId, round)) ? "only-final-judge" : "not-a-judge" };
 }

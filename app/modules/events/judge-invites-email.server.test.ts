@@ -95,20 +95,39 @@ describe("inviting a judge by email", () => {
     await invite(email);
     const oldToken = tokenIn((await mailsTo(email))[0].textBody);
     const [pending] = await pendingEmailInvites(event.id, "UTC");
-    expect(await resendJudgeInvite({ event, inviteId: pending.id, inviter: organizer, origin: ORIGIN })).toEqual({ ok: true, email });
+    // Within a minute of the mail, Resend sends nothing: that mail's link works.
+    expect(await resendJudgeInvite({ event, inviteId: pending.id, inviter: organizer, origin: ORIGIN })).toEqual({ ok: true, email, recent: true });
+    expect(await mailsTo(email)).toHaveLength(1);
+    const later = new Date(Date.now() + 2 * 60_000);
+    expect(await resendJudgeInvite({ event, inviteId: pending.id, inviter: organizer, origin: ORIGIN, now: later })).toEqual({
+      ok: true,
+      email,
+      recent: false,
+    });
+    // A double press: the second finds the mail just sent, also when both read before either wrote.
+    expect(await resendJudgeInvite({ event, inviteId: pending.id, inviter: organizer, origin: ORIGIN, now: later })).toEqual({ ok: true, email, recent: true });
     const mails = await mailsTo(email);
     expect(mails).toHaveLength(2);
     const newToken = mails.map((m) => tokenIn(m.textBody)).find((t) => t !== oldToken)!;
     expect(await findJudgeInvite(oldToken, null)).toBeNull();
     expect(await findJudgeInvite(newToken, null)).toMatchObject({ eventId: event.id });
+    // Two presses at once, both reading before either wrote: one mail.
+    const muchLater = new Date(Date.now() + 10 * 60_000);
+    const both = await Promise.all([0, 1].map(() => resendJudgeInvite({ event, inviteId: pending.id, inviter: organizer, origin: ORIGIN, now: muchLater })));
+    expect(both.map((r) => r.ok && r.recent).sort()).toEqual([false, true]);
+    expect(await mailsTo(email)).toHaveLength(3);
+    const newest = tokenIn((await mailsTo(email)).map((m) => m.textBody).find((b) => ![oldToken, newToken].includes(tokenIn(b)))!);
+    expect(await findJudgeInvite(newToken, null)).toBeNull();
 
     // Withdraw asks first, naming the address; then the link stops and a resend mails nothing.
     expect(await revokeJudgeInvite(event.id, pending.id, { confirmed: false, typedName: "" })).toMatchObject({ ok: false, confirm: { email } });
-    expect(await findJudgeInvite(newToken, null)).not.toBeNull();
+    expect(await findJudgeInvite(newest, null)).not.toBeNull();
     expect(await revokeJudgeInvite(event.id, pending.id, { confirmed: true, typedName: "" })).toEqual({ ok: true });
-    expect(await findJudgeInvite(newToken, null)).toBeNull();
-    expect((await resendJudgeInvite({ event, inviteId: pending.id, inviter: organizer, origin: ORIGIN })).ok).toBe(false);
-    expect(await mailsTo(email)).toHaveLength(2);
+    expect(await findJudgeInvite(newest, null)).toBeNull();
+    expect((await resendJudgeInvite({ event, inviteId: pending.id, inviter: organizer, origin: ORIGIN, now: new Date(Date.now() + 5 * 60_000) })).ok).toBe(
+      false,
+    );
+    expect(await mailsTo(email)).toHaveLength(3);
     expect(await pendingEmailInvites(event.id, "UTC")).toHaveLength(0);
   });
 

@@ -1,5 +1,5 @@
 // Judge invite links: a random token in the link, only its SHA-256 hash in the database.
-import { and, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import { events, judgeInvites, teamMembers, users } from "#db/schema";
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
@@ -167,6 +167,8 @@ export async function acceptJudgeInvite(
 
 /** How long an emailed invite works; resending starts the period again. */
 const EMAIL_INVITE_DAYS = 14;
+/** How long after a mail "Resend" mails again (resendJudgeInvite). */
+const RESEND_AFTER_MS = 60_000;
 
 type InvitingEvent = { id: string; slug: string; title: string; timezone: string };
 /** `added`: the person had an account and joined the judges of `round` at once; `invited`: an invite was mailed. */
@@ -242,7 +244,9 @@ export async function pendingEmailInvites(eventId: string, timezone: string, now
 
 /**
  * Mails a pending invite again with a new link (the old one stops working) valid for another
- * EMAIL_INVITE_DAYS. The mail hangs on the guarded UPDATE, so a withdrawn or accepted invite mails nobody.
+ * EMAIL_INVITE_DAYS. The mail hangs on the guarded UPDATE, so a withdrawn or accepted invite mails nobody. An invite
+ * mailed less than a minute ago is not mailed again (`recent`): a double press would send two mails, the first with a
+ * link that no longer works. The UPDATE holds that too, for presses whose reads overlap.
  */
 export async function resendJudgeInvite(opts: {
   event: InvitingEvent;
@@ -250,10 +254,12 @@ export async function resendJudgeInvite(opts: {
   inviter: { id: string; name: string };
   origin?: string;
   now?: Date;
-}): Promise<{ ok: true; email: string } | { ok: false; message: string }> {
+}): Promise<{ ok: true; email: string; recent: boolean } | { ok: false; message: string }> {
   const { event } = opts;
   const origin = opts.origin ?? configuredOrigin();
   const now = opts.now ?? new Date();
+  // Each mail sets the link to expire EMAIL_INVITE_DAYS after it was sent: one expiring later than this went within the minute.
+  const sentWithinMinute = gt(judgeInvites.expiresAt, new Date(now.getTime() + EMAIL_INVITE_DAYS * 86_400_000 - RESEND_AFTER_MS));
   const pending = and(
     eq(judgeInvites.eventId, event.id),
     eq(judgeInvites.id, opts.inviteId),
@@ -261,8 +267,12 @@ export async function resendJudgeInvite(opts: {
     isNull(judgeInvites.revokedAt),
     isNull(judgeInvites.acceptedBy),
   );
-  const [invite] = await db.select({ email: judgeInvites.email }).from(judgeInvites).where(pending);
+  const [invite] = await db
+    .select({ email: judgeInvites.email, recent: sql<number>`${sentWithinMinute}` })
+    .from(judgeInvites)
+    .where(pending);
   if (!invite?.email) return { ok: false, message: "That invite was withdrawn, accepted or does not exist." };
+  if (Number(invite.recent) === 1) return { ok: true, email: invite.email, recent: true };
   const token = newToken();
   const expiresAt = new Date(now.getTime() + EMAIL_INVITE_DAYS * 86_400_000);
   const mail = await mailStatementsIfChanged([{ to: invite.email, content: inviteMail(event, opts.inviter.name, token, expiresAt, origin) }], origin);
@@ -270,9 +280,12 @@ export async function resendJudgeInvite(opts: {
     db
       .update(judgeInvites)
       .set({ tokenHash: hashToken(token), expiresAt })
-      .where(pending)
+      .where(and(pending, not(sentWithinMinute)))
       .returning({ id: judgeInvites.id }),
     ...mail,
   ]);
-  return updated.length > 0 ? { ok: true, email: invite.email } : { ok: false, message: "That invite was withdrawn, accepted or does not exist." };
+  if (updated.length > 0) return { ok: true, email: invite.email, recent: false };
+  // Another press mailed it between the read and the UPDATE: that mail's link is the one that works.
+  const [still] = await db.select({ email: judgeInvites.email }).from(judgeInvites).where(pending);
+  return still?.email ? { ok: true, email: still.email, recent: true } : { ok: false, message: "That invite was withdrawn, accepted or does not exist." };
 }

@@ -3,13 +3,14 @@
 // feedback) and the teams that won an award. Built before
 // the change; the caller puts them right after its guarded UPDATE, so a refused or repeated phase change tells nobody.
 import { and, asc, eq, sql } from "drizzle-orm";
-import { awards, entries, eventJudges, notifications, teamMembers, teams, users, type EventPhase } from "#db/schema";
+import { awards, entries, eventJudges, finalJudges, notifications, teamMembers, teams, users, type EventPhase } from "#db/schema";
 import { db } from "~/db.server";
 import {
   awardWonMail,
   draftLeftOutMail,
   draftLeftOutWords,
   judgingOpenedMail,
+  judgingOpenedWords,
   resultsPublishedMail,
   resultsWithdrawnMail,
   submissionsReopenedMail,
@@ -21,8 +22,8 @@ import { peoplesChoiceLeader } from "~/modules/peoples-choice/votes.server";
 import { possessive } from "~/lib/possessive";
 import { formatInZone } from "~/lib/time";
 
-/** `phase`: the event's phase before the change. */
-type PhaseEvent = { id: string; slug: string; title: string; phase: EventPhase; timezone: string };
+/** `phase`: the event's phase before the change; `judgingRound`: 2 once a final round started (ADR 038). */
+type PhaseEvent = { id: string; slug: string; title: string; phase: EventPhase; timezone: string; judgingRound: number };
 
 /** `reopenUntil`: the new submission deadline, when judging → open reopens submissions. */
 export async function phaseNotices(event: PhaseEvent, to: EventPhase, origin: string, reopenUntil?: Date | null): Promise<Notice[]> {
@@ -37,22 +38,30 @@ export async function phaseNotices(event: PhaseEvent, to: EventPhase, origin: st
   return [];
 }
 
+/**
+ * The judges who score now: round 1's roster, or the final round's once it started (a reopen after publishing keeps
+ * the round, ADR 038, so the final round's judges are the ones with scoring to do again).
+ */
 async function judgingOpenedNotices(event: PhaseEvent, origin: string): Promise<Notice[]> {
+  const finalRound = event.judgingRound === 2;
+  const roster = finalRound ? finalJudges : eventJudges;
   const judges = await db
     .select({ id: users.id, name: users.name, email: users.email })
-    .from(eventJudges)
-    .innerJoin(users, eq(users.id, eventJudges.userId))
-    .where(eq(eventJudges.eventId, event.id))
+    .from(roster)
+    .innerJoin(users, eq(users.id, roster.userId))
+    .where(eq(roster.eventId, event.id))
     .orderBy(asc(users.name));
   const path = `/events/${event.slug}/judging`;
+  // Reopened after results were published: said as such, not as the start it already had.
+  const again = event.phase === "closed";
+  const words = judgingOpenedWords(event.title, { again, finalRound });
   return judges.map((judge) => ({
     to: judge,
     eventId: event.id,
-    // Reopened after results were published: said as such, not as the start it already had.
-    title: `Judging of ${event.title} is open${event.phase === "closed" ? " again" : ""}`,
-    body: "Your queue lists the entries you score.",
+    title: words.title,
+    body: words.body,
     path,
-    mail: judgingOpenedMail({ name: judge.name, eventTitle: event.title, queueUrl: new URL(path, origin).toString() }),
+    mail: judgingOpenedMail({ name: judge.name, eventTitle: event.title, queueUrl: new URL(path, origin).toString(), again, finalRound }),
   }));
 }
 

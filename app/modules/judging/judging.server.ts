@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import {
   criteria,
   entries,
@@ -170,11 +170,15 @@ export async function declareConflict(
   return { ok: true };
 }
 
-/** The judge takes a declared conflict back: the entry returns to their queue if it still lacks a judge. False if there was none. */
+/**
+ * The judge takes a declared conflict back: the entry returns to their queue if it still lacks a judge. False if there
+ * was none, or if the final round started and it is not theirs to score there (canWithdrawConflict, held here too).
+ */
 export async function withdrawConflict(eventId: string, entryId: string, judgeId: string) {
+  const stillTheirs = sql`((select judging_round from events where id = ${eventId}) = 1 or (${isFinalist(entryId)} and ${isFinalJudge(eventId, judgeId)}))`;
   const removed = await db
     .delete(judgeConflicts)
-    .where(and(eq(judgeConflicts.eventId, eventId), eq(judgeConflicts.entryId, entryId), eq(judgeConflicts.judgeId, judgeId)))
+    .where(and(eq(judgeConflicts.eventId, eventId), eq(judgeConflicts.entryId, entryId), eq(judgeConflicts.judgeId, judgeId), stillTheirs))
     .returning({ entryId: judgeConflicts.entryId });
   // The entry comes back to the judge only where it still lacks a judge (nobody took the place, or the roster shrank).
   if (removed.length > 0) await recomputeAssignmentsOf(eventId, { keepEligible: true });
@@ -514,7 +518,8 @@ export async function entryFeedback(entryId: string, showJudgeNames = false): Pr
       .select({ judgeId: overallComments.judgeId, judgeName: users.name, round: overallComments.round, comment: overallComments.comment })
       .from(overallComments)
       .innerJoin(users, eq(users.id, overallComments.judgeId))
-      .where(and(eq(overallComments.entryId, entryId), notConflicted(overallComments)))
+      // A sheet saved with nothing picked and no comment ("Save and next entry" to move on) has nothing to read.
+      .where(and(eq(overallComments.entryId, entryId), notConflicted(overallComments), ne(overallComments.comment, "")))
       .orderBy(desc(overallComments.round)),
     db
       .select({ round: criteria.round, count: sql<number>`count(*)` })

@@ -1,5 +1,6 @@
 // Judging rounds (ADR 038): the final round's shortlist, the rule that starts it and its words. Pure.
 import type { FinalistDecision } from "#db/enums";
+import { JUDGES_STAY_PUBLISHED } from "~/modules/auth/permissions";
 
 export type JudgingRound = 1 | 2;
 
@@ -17,10 +18,11 @@ export const roundNames: Record<JudgingRound, string> = { 1: "Round 1", 2: "Fina
 export const judgeOfWords: Record<JudgingRound, string> = { 1: "this event", 2: "the final round" };
 
 /** Why a judge was not removed (removeJudge), for the organizer who asked in `round`. */
-export const judgeRemovalRefusals: Record<"not-a-judge" | "round-moved" | "only-final-judge", (round: JudgingRound) => string> = {
+export const judgeRemovalRefusals: Record<"not-a-judge" | "round-moved" | "only-final-judge" | "published", (round: JudgingRound) => string> = {
   "not-a-judge": (round) => `That person is not a judge of ${judgeOfWords[round]}. Reload to see who judges now.`,
   "round-moved": () => "The final round started meanwhile, so nothing changed: round 1's judges stay as they were. Reload to see the final round's judges.",
   "only-final-judge": () => "The final round needs at least one judge: add another final round judge before removing this one.",
+  published: () => JUDGES_STAY_PUBLISHED,
 };
 
 /** How many finalists the form suggests before the organizer picks a number. */

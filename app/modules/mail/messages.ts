@@ -134,12 +134,25 @@ export function judgeInvitedMail(input: { inviterName: string; eventTitle: strin
   };
 }
 
-export function judgingOpenedMail(input: { name: string; eventTitle: string; queueUrl: string }): MailContent {
+/** What judges are told when judging opens: its start, or a reopen after publishing (of the final round, when it ran). */
+export function judgingOpenedWords(eventTitle: string, opts: { again: boolean; finalRound: boolean }) {
+  const what = opts.finalRound ? `The final round of ${eventTitle}` : `Judging of ${eventTitle}`;
+  return {
+    title: `${what} is open${opts.again ? " again" : ""}`,
+    body: `Your queue lists the ${opts.finalRound ? "finalists" : "entries"} you score.`,
+    paragraph: opts.again
+      ? `${what} is open again: the published results are withdrawn while the organizers revise them.`
+      : `Judging of ${eventTitle} has started.`,
+  };
+}
+
+export function judgingOpenedMail(input: { name: string; eventTitle: string; queueUrl: string; again?: boolean; finalRound?: boolean }): MailContent {
+  const words = judgingOpenedWords(input.eventTitle, { again: input.again ?? false, finalRound: input.finalRound ?? false });
   return {
     kind: "judging-opened",
-    subject: `Judging of ${input.eventTitle} is open`,
+    subject: words.title,
     greeting: `Hello ${input.name},`,
-    paragraphs: [`Judging of ${input.eventTitle} has started. Your queue lists the entries you score.`],
+    paragraphs: [`${words.paragraph} ${words.body}`],
     action: { label: "Open your judging queue", url: input.queueUrl },
   };
 }

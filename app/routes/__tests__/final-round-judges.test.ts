@@ -2,16 +2,16 @@
 // invites accepted then join the final round's roster (final_judges), never closed round 1's (event_judges).
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { eventJudges, events, finalJudges, judgeAssignments, notifications, outbox } from "#db/schema";
+import { entries, eventJudges, events, finalJudges, judgeAssignments, notifications, outbox } from "#db/schema";
 import { db } from "~/db.server";
 import { addAssignment, recomputeAssignments, removeAssignment, ROUND_ONE_CLOSED, setJudgesPerEntry } from "~/modules/events/assignments.server";
 import { addJudge, listCriteria } from "~/modules/events/events.server";
-import { saveScores } from "~/modules/judging/judging.server";
+import { declareConflict, saveScores, withdrawConflict } from "~/modules/judging/judging.server";
 import { startFinalRound } from "~/modules/judging/rounds.server";
 import { action as judgeInviteAction, loader as judgeInviteLoader } from "~/routes/judge-invite.$token";
 import { action as judgesAction, loader as judgesLoader } from "~/routes/events.$slug.judges";
 import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
-import { loader as queueLoader } from "~/routes/events.$slug.judging";
+import { action as queueAction, loader as queueLoader } from "~/routes/events.$slug.judging";
 import {
   args,
   createOpenEvent,
@@ -289,5 +289,63 @@ describe("round 1's judges and assignments once the final round started", () => 
       "The final round started meanwhile, so nothing changed: round 1's judges stay as they were. Reload to see the final round's judges.",
     );
     expect(await rosters(w)).toEqual({ roundOne: [w.j1.id, w.j2.id].sort(), finalRound: [w.j1.id] });
+  });
+});
+
+describe("reopening for judging an event whose final round ran", () => {
+  it("tells the final round's judges, who have the scoring to do, and none of round 1's others", async () => {
+    const w = await world();
+    const newcomer = await createUser({ name: "Nia Newcomer" });
+    await addJudge(w.event.id, newcomer.email);
+    expect((await rosters(w)).finalRound).toContain(newcomer.id);
+    await movePhase(w.event.id, w.organizer, "closed");
+    await movePhase(w.event.id, w.organizer, "judging", "A finalist's score was missing");
+    const opened = (user: TestUser) =>
+      db
+        .select({ title: notifications.title, body: notifications.body })
+        .from(notifications)
+        .where(and(eq(notifications.userId, user.id), eq(notifications.kind, "judging-opened")));
+    const again = { title: `The final round of ${w.event.title} is open again`, body: "Your queue lists the finalists you score." };
+    expect(await opened(w.j1)).toContainEqual(again);
+    expect(await opened(newcomer)).toEqual([again]);
+    expect(await opened(w.j2)).not.toContainEqual(expect.objectContaining({ title: expect.stringMatching(/open again/) }));
+    const [mail] = await db
+      .select({ subject: outbox.subject })
+      .from(outbox)
+      .where(and(eq(outbox.toEmail, newcomer.email.toLowerCase()), eq(outbox.kind, "judging-opened")));
+    expect(mail).toEqual({ subject: again.title });
+  });
+});
+
+describe("withdrawing a conflict once the final round started", () => {
+  it("is left to final round judges on finalists: round 1's conflicts stay, in the list and in the statement", async () => {
+    const w = await world(async ({ j2, slug }) => {
+      const [event] = await db.select().from(events).where(eq(events.slug, slug));
+      const [gamma] = await db
+        .select()
+        .from(entries)
+        .where(and(eq(entries.eventId, event.id), eq(entries.title, "Gamma")));
+      expect(await declareConflict(gamma.eventId, gamma.id, j2.id, "My cousin's team", { confirmed: true, typedName: "" })).toEqual({ ok: true });
+    });
+    expect(await declareConflict(w.event.id, w.ids.Alpha, w.j1.id, "Former teammate", { confirmed: true, typedName: "" })).toEqual({ ok: true });
+    const conflictsOf = async (user: TestUser) =>
+      (
+        (await expectStatus(queueLoader(args(request(`/events/${w.event.slug}/judging`, { user }), { slug: w.event.slug })), 200)).data as {
+          conflicts: { entryId: string; withdrawable: boolean }[];
+        }
+      ).conflicts.map((c) => ({ entryId: c.entryId, withdrawable: c.withdrawable }));
+    expect(await conflictsOf(w.j2)).toEqual([{ entryId: w.ids.Gamma, withdrawable: false }]);
+    expect(await conflictsOf(w.j1)).toEqual([{ entryId: w.ids.Alpha, withdrawable: true }]);
+    const withdraw = (user: TestUser, entryId: string) =>
+      queueAction(args(request(`/events/${w.event.slug}/judging`, { user, form: { entryId } }), { slug: w.event.slug }));
+    expect(await toastOf(await expectStatus(withdraw(w.j2, w.ids.Gamma), 302))).toEqual({
+      kind: "error",
+      message: "Round 1 is closed and its record stands: this conflict stays, as you do not judge this entry in the final round.",
+    });
+    // A press whose check ran before the final round started changes nothing either.
+    expect(await withdrawConflict(w.event.id, w.ids.Gamma, w.j2.id)).toBe(false);
+    expect(await conflictsOf(w.j2)).toHaveLength(1);
+    expect((await toastOf(await expectStatus(withdraw(w.j1, w.ids.Alpha), 302)))?.message).toMatch(/^Conflict withdrawn: Alpha/);
+    expect(await conflictsOf(w.j1)).toEqual([]);
   });
 });

@@ -1,15 +1,15 @@
 // The judges page's "Invite by email", Resend and Withdraw, and the invite page for someone not signed in
 // yet, through the routes (ADR 027): links on APP_URL's origin, bad input answered next to the field.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { outbox } from "#db/schema";
+import { judgeInvites, outbox } from "#db/schema";
 import { db } from "~/db.server";
 import { acceptJudgeInvite, createJudgeInvite, pendingEmailInvites, resendJudgeInvite } from "~/modules/events/judge-invites.server";
 import { addJudge, listJudges } from "~/modules/events/events.server";
 import { formatInZone } from "~/lib/time";
 import { action as judgesAction } from "~/routes/events.$slug.judges";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/judge-invite.$token";
-import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, type TestUser } from "~/test/fixtures";
+import { args, createOpenEvent, createUser, expectStatus, fieldErrors, movePhase, request, toastOf, type TestUser } from "~/test/fixtures";
 
 async function world() {
   const organizer = await createUser({ role: "organizer" });
@@ -35,10 +35,21 @@ describe("judges page: invite by email", () => {
     expect(link[1]).toBe("http://localhost");
 
     const [pending] = await pendingEmailInvites(w.event.id, "UTC");
-    await expectStatus(w.judges(w.organizer, { intent: "resend-invite", inviteId: pending.id }), 302);
+    // Resend within a minute of the mail (or a double press) mails nothing, and says so.
+    const soon = await expectStatus(w.judges(w.organizer, { intent: "resend-invite", inviteId: pending.id }), 302);
+    expect(await toastOf(soon)).toEqual({
+      kind: "success",
+      message: `The invite to ${email} was mailed less than a minute ago, so it was not sent again: the link in that mail works.`,
+    });
+    expect(await invitesTo(email)).toHaveLength(1);
+    // Mailed two minutes ago: Resend mails a new link.
+    await db
+      .update(judgeInvites)
+      .set({ expiresAt: sql`${judgeInvites.expiresAt} - 120` })
+      .where(eq(judgeInvites.id, pending.id));
+    const resent = await expectStatus(w.judges(w.organizer, { intent: "resend-invite", inviteId: pending.id }), 302);
+    expect((await toastOf(resent))?.message).toBe(`Invite sent again to ${email}, with a new link; the old one no longer works.`);
     expect(await invitesTo(email)).toHaveLength(2);
-    // The list says when it was mailed again (not at once: a resend within the minute reads as the same time).
-    expect((await pendingEmailInvites(w.event.id, "UTC"))[0]).toMatchObject({ createdAt: pending.createdAt, resentAt: null });
     const later = new Date(Date.now() + 3 * 3_600_000);
     expect(await resendJudgeInvite({ event: w.event, inviteId: pending.id, inviter: w.organizer, origin: "http://localhost", now: later })).toMatchObject({
       ok: true,

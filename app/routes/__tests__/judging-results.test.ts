@@ -593,8 +593,18 @@ describe("judging: who sees scores before publishing", () => {
       ),
       302,
     );
+    // "Save and next entry" pressed with nothing picked and no comment: nothing for the team to read, so no sheet.
+    await expectStatus(score(w, w.j3, w.bobEntry, { ...sheet(w.rubric, () => ""), then: "next" }), 302);
+    expect(
+      await db
+        .select()
+        .from(overallComments)
+        .where(and(eq(overallComments.entryId, w.bobEntry), eq(overallComments.judgeId, w.j3.id))),
+    ).toHaveLength(1);
     await movePhase(w.event.id, w.organizer, "closed");
     await db.update(events).set({ showJudgeNames: true }).where(eq(events.id, w.event.id));
+    const bobs = await expectStatus(entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.bobEntry}`, { user: w.bob }), p(w, w.bobEntry))), 200);
+    expect((bobs.data as { feedback: { judge: string }[] }).feedback.map((s) => s.judge)).not.toContain(w.j3.name);
     const page = await expectStatus(
       entryViewLoader(args(request(`/events/${w.event.slug}/entries/${w.aliceEntry}`, { user: w.alice }), p(w, w.aliceEntry))),
       200,

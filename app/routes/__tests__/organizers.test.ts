@@ -6,7 +6,7 @@ import { criteria, entries, eventOrganizers, events, judgeAssignments, judgeInvi
 import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import { PAGE_LOAD_HEADER } from "~/modules/events/access.server";
-import { addJudge, listCriteria, listJudges } from "~/modules/events/events.server";
+import { addJudge, listCriteria, listJudges, removeJudge } from "~/modules/events/events.server";
 import { eventSchema } from "~/modules/events/schemas";
 import { updateEvent } from "~/modules/events/settings.server";
 import { hashToken } from "~/lib/tokens.server";
@@ -1136,6 +1136,39 @@ describe("judge assignment", () => {
         .from(judgeAssignments)
         .where(and(eq(judgeAssignments.entryId, removable.entryId), eq(judgeAssignments.judgeId, removable.judgeId))),
     ).toHaveLength(0);
+  });
+});
+
+describe("removing a judge once results are published", () => {
+  it("is refused, with why, and the assignments stay as they were judged; also a removal confirmed just before", async () => {
+    const organizer = await createUser({ role: "organizer" });
+    const [a, b, alice, bob] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+    const { event, problem } = await createOpenEvent(organizer);
+    for (const [user, title] of [
+      [alice, "Alpha"],
+      [bob, "Beta"],
+    ] as const)
+      await submittedEntry(await getEvent(event.id), user, problem.id, title);
+    for (const judge of [a, b]) await addJudge(event.id, judge.email);
+    await expectStatus(judges(organizer, event.slug, { intent: "set-mode", mode: "per-entry", judgesPerEntry: "1" }), 302);
+    await movePhase(event.id, organizer, "judging");
+    await movePhase(event.id, organizer, "closed");
+    const before = (await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, event.id))).map((r) => `${r.entryId}:${r.judgeId}`).sort();
+    const published = "Results are published, so the judges stay as they judged: reopen the event for judging to remove a judge.";
+    const loaded = (await expectStatus(manageLoader(args(request(`/events/${event.slug}/manage`, { user: organizer }), { slug: event.slug })), 200)).data;
+    expect(loaded).toMatchObject({ canRemoveJudges: false });
+    // A page read before publishing: asked or confirmed, it is read again with why.
+    for (const form of [{ userId: b.id }, { userId: b.id, round: "1", confirmed: "on" }] as Record<string, string>[])
+      expect(await toastOf(await expectStatus(manage(organizer, event.slug, { intent: "remove-judge", ...form }), 302))).toEqual({
+        kind: "error",
+        message: published,
+      });
+    // The statement holds it too, for a press whose check ran before the results were published.
+    expect(await removeJudge(event.id, b.id, 1)).toEqual({ ok: false, reason: "published" });
+    expect((await listJudges(event.id)).map((j) => j.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await db.select().from(judgeAssignments).where(eq(judgeAssignments.eventId, event.id))).map((r) => `${r.entryId}:${r.judgeId}`).sort()).toEqual(
+      before,
+    );
   });
 });
 
