@@ -108,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseForm(formData, { schema: teamRenameSchema });
       if (submission.status !== "success") return data({ renameResult: submission.reply() }, { status: 400 });
       const renamed = await renameTeam(event.id, team.id, submission.value.name);
-      if (!renamed.ok) return data({ renameResult: submission.reply({ fieldErrors: { name: [renamed.message] } }) }, { status: 400 });
+      if (!renamed.ok) return data({ renameResult: submission.reply({ fieldErrors: { name: [renamed.message] } }) }, { status: renamed.closed ? 403 : 400 });
       return redirectWithToast(here, `The team is now called ${submission.value.name}.`);
     }
     case "change-problem": {

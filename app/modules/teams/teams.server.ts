@@ -227,24 +227,24 @@ export function listTeams(eventId: string) {
     .orderBy(asc(teams.name));
 }
 
-/** Moves the team to another problem of the same event that is still offered. */
 /**
- * The team works on another problem of the event. A submitted entry moves with it, its AI metric, approach and
- * answers written for the old problem: that happens only once confirmed (ADR 012), the first request answered with
- * both titles. A draft moves without asking.
+ * Renames a team (its members, while submissions are open: the route's check, held in the UPDATE too, ADR 072). Names
+ * are unique within an event; the unique index decides between two teams taking one name at once. A closed event's
+ * archive follows by trigger. `closed`: judging started meanwhile (a 403, as the route's own refusal).
  */
-/**
- * Renames a team (its members, while submissions are open: the route's check). Names are unique within an event;
- * the unique index decides between two teams taking one name at once. A closed event's archive follows by trigger.
- */
-export async function renameTeam(eventId: string, teamId: string, name: string): Promise<{ ok: true } | Fail<"name">> {
+export async function renameTeam(eventId: string, teamId: string, name: string): Promise<{ ok: true } | (Fail<"name"> & { closed?: true })> {
   const lookalike = await sameNameButCase(eventId, name, teamId);
   if (lookalike) return { ok: false, field: "name", message: lookalike };
   try {
-    await db
+    const renamed = await db
       .update(teams)
       .set({ name })
-      .where(and(eq(teams.eventId, eventId), eq(teams.id, teamId)));
+      .where(and(eq(teams.eventId, eventId), eq(teams.id, teamId), eventOpenSql(eventId)))
+      .returning({ id: teams.id });
+    if (renamed.length === 0) {
+      const closed = await submissionsClosedReason(eventId, new Date());
+      return closed ? { ok: false, field: "name", message: closed, closed: true } : { ok: false, field: "name", message: TEAM_GONE };
+    }
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     return { ok: false, field: "name", message: "Another team of this event has this name. Pick another." };
@@ -252,6 +252,13 @@ export async function renameTeam(eventId: string, teamId: string, name: string):
   return { ok: true };
 }
 
+const TEAM_GONE = "This team no longer exists: its last member left.";
+
+/**
+ * The team works on another problem of the event. A submitted entry moves with it, its AI metric, approach and
+ * answers written for the old problem: that happens only once confirmed (ADR 012), the first request answered with
+ * both titles. A draft moves without asking. The UPDATE holds that the event still takes entries (ADR 072).
+ */
 export async function changeProblem(
   eventId: string,
   teamId: string,
@@ -287,9 +294,21 @@ export async function changeProblem(
   const changed = await db
     .update(teams)
     .set({ problemId })
-    .where(and(eq(teams.eventId, eventId), eq(teams.id, teamId), sql`exists (select 1 from problems p where p.id = ${problemId} and p.retired_at is null)`))
+    .where(
+      and(
+        eq(teams.eventId, eventId),
+        eq(teams.id, teamId),
+        sql`exists (select 1 from problems p where p.id = ${problemId} and p.retired_at is null)`,
+        eventOpenSql(eventId),
+      ),
+    )
     .returning({ id: teams.id });
-  return changed.length ? { ok: true, changed: true } : retired;
+  if (changed.length) return { ok: true, changed: true };
+  // Why nothing changed: judging started, the team is gone (its last member left), or the problem was retired.
+  const closed = await submissionsClosedReason(eventId, new Date());
+  if (closed) return { ok: false, field: "problemId", message: closed };
+  const [still] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
+  return still ? retired : { ok: false, field: "problemId", message: TEAM_GONE };
 }
 
 /** What leaving loses, for the confirm step: the last member's leaving deletes the team with its entry. */

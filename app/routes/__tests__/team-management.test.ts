@@ -10,7 +10,7 @@ import { addScreenshot } from "~/modules/entries/screenshots.server";
 import { addJudge } from "~/modules/events/events.server";
 import { createJudgeInvite, JUDGE_IN_TEAM_MESSAGE } from "~/modules/events/judge-invites.server";
 import { addProblem } from "~/modules/problems/problems.server";
-import { createTeam, joinTeam, REMOVED_MESSAGE } from "~/modules/teams/teams.server";
+import { changeProblem, createTeam, joinTeam, REMOVED_MESSAGE, renameTeam } from "~/modules/teams/teams.server";
 import { loader as galleryLoader } from "~/routes/events.$slug.entries._index";
 import { action as entryAction } from "~/routes/events.$slug.teams.$teamId.entry";
 import { action as teamAction, loader as teamLoader, shouldRevalidate } from "~/routes/events.$slug.teams.$teamId._index";
@@ -139,6 +139,23 @@ describe("team management", () => {
     expect(fieldErrors(toRetired).problemId).toEqual([`“${problem.title}” was retired since this page was opened. Pick another problem.`]);
     expect(toRetired.data).toMatchObject({ problemsChanged: true });
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0].problemId).toBe(other.id);
+  });
+
+  it("changes neither name nor problem once judging started meanwhile, and says why; a deleted team is named as such", async () => {
+    const { event, teamId, problem } = await setup();
+    const other = await addProblem(event.id, { ...problemInput, title: "Another problem" });
+    // The route checked the event while it was open; an organizer starts judging before the statements run.
+    await db.update(events).set({ phase: "judging" }).where(eq(events.id, event.id));
+    const closed = "Submissions are closed: the event has moved to judging.";
+    expect(await renameTeam(event.id, teamId, "Late name")).toEqual({ ok: false, field: "name", message: closed, closed: true });
+    expect(await changeProblem(event.id, teamId, other.id, { confirmed: true, typedName: "" })).toEqual({ ok: false, field: "problemId", message: closed });
+    expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0]).toMatchObject({ name: "Leads", problemId: problem.id });
+    // Open again, but the team was deleted by its last member meanwhile: not "retired".
+    await db.update(events).set({ phase: "open" }).where(eq(events.id, event.id));
+    await db.delete(teams).where(eq(teams.id, teamId));
+    const gone = "This team no longer exists: its last member left.";
+    expect(await renameTeam(event.id, teamId, "Late name")).toEqual({ ok: false, field: "name", message: gone });
+    expect(await changeProblem(event.id, teamId, other.id, { confirmed: true, typedName: "" })).toEqual({ ok: false, field: "problemId", message: gone });
   });
 
   it("lets only the lead remove members and hand over the lead", async () => {
