@@ -5,7 +5,9 @@ import { Deferred, GeneralErrorBoundary, lazyPart } from "~/components/error-bou
 import { MyInvitations, MyRequests, OpenTeams, Seekers } from "~/components/team-finder/lists";
 import { SeekerPost as SeekerPostOnServer } from "~/components/team-finder/seeker-post";
 import { TeamRecruiting as TeamRecruitingOnServer } from "~/components/team-finder/team-recruiting";
+import { KeptLines } from "~/components/kept-lines";
 import { readConfirmation } from "~/lib/confirm";
+import { fieldsAsText } from "~/lib/kept";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, readIntent, unknownIntent } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -138,11 +140,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 function typedFormRefused(intent: string, formData: FormData, refusal: { status: 403 | 404; reason: string }) {
   const init = { status: refusal.status };
   const errors = { formErrors: [refusal.reason] };
-  if (intent === "save-post") return data({ form: "post" as const, result: parseForm(formData, { schema: seekerPostSchema }).reply(errors) }, init);
-  if (intent === "save-opening") return data({ form: "opening" as const, result: parseForm(formData, { schema: openingSchema }).reply(errors) }, init);
+  // `kept`: the typed text as lines to copy, for the error page a browser without JavaScript shows once the page,
+  // read again, is refused too (the event moved on from its open phase; ADR 060).
+  const refused = (schema: Parameters<typeof parseForm>[1]["schema"], labels: Record<string, string>) => {
+    const submission = parseForm(formData, { schema });
+    return { result: submission.reply(errors), kept: fieldsAsText(submission.payload, labels) };
+  };
+  if (intent === "save-post") return data({ form: "post" as const, ...refused(seekerPostSchema, { skills: "Your skills and interests" }) }, init);
+  if (intent === "save-opening") return data({ form: "opening" as const, ...refused(openingSchema, { needs: "What your team needs" }) }, init);
   if (intent === "ask") {
     const teamId = String(formData.get("teamId") ?? "").slice(0, 100);
-    return data({ form: "ask" as const, teamId, result: parseForm(formData, { schema: askSchema }).reply(errors) }, init);
+    return data({ form: "ask" as const, teamId, ...refused(askSchema, { message: "Your note to the lead" }) }, init);
   }
   return null;
 }
@@ -364,5 +372,10 @@ export default function FindATeam() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
+  return (
+    <>
+      <GeneralErrorBoundary />
+      <KeptLines />
+    </>
+  );
 }

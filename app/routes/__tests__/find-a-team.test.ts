@@ -39,16 +39,30 @@ describe("the Find a team page", () => {
     await db.update(teams).set({ leadId: member.id }).where(eq(teams.id, w.teamId));
     const opening = await expectStatus(post(w.event.slug, w.lead, { intent: "save-opening", needs: "A forecaster who knows R" }), 403);
     expect(opening.thrown).toBe(false);
-    expect(opening.data).toMatchObject({ form: "opening", result: { initialValue: { needs: "A forecaster who knows R" } } });
+    expect(opening.data).toMatchObject({
+      form: "opening",
+      result: { initialValue: { needs: "A forecaster who knows R" } },
+      kept: ["What your team needs: A forecaster who knows R"],
+    });
     expect(fieldErrors(opening)[""]).toHaveLength(1);
     // Judging starts: a post and a note to a lead typed meanwhile come back too.
     await movePhase(w.event.id, w.organizer, "judging");
     const postRefused = await expectStatus(post(w.event.slug, w.seeker, { intent: "save-post", skills: "SQL, CRM exports", problemId: "" }), 403);
     expect(postRefused.thrown).toBe(false);
-    expect(postRefused.data).toMatchObject({ form: "post", result: { initialValue: { skills: "SQL, CRM exports" } } });
+    // With the text as lines to copy too, for the error page a browser without JavaScript shows next (the page is refused).
+    expect(postRefused.data).toMatchObject({
+      form: "post",
+      result: { initialValue: { skills: "SQL, CRM exports" } },
+      kept: ["Your skills and interests: SQL, CRM exports"],
+    });
     expect(fieldErrors(postRefused)[""]).toEqual(["Finding a team is open only while the event is open."]);
     const ask = await expectStatus(post(w.event.slug, w.seeker, { intent: "ask", teamId: w.teamId, message: "I know the CRM" }), 403);
-    expect(ask.data).toMatchObject({ form: "ask", teamId: w.teamId, result: { initialValue: { message: "I know the CRM" } } });
+    expect(ask.data).toMatchObject({
+      form: "ask",
+      teamId: w.teamId,
+      result: { initialValue: { message: "I know the CRM" } },
+      kept: ["Your note to the lead: I know the CRM"],
+    });
     // Other intents, and the page itself, stay refused as before.
     expect((await expectStatus(post(w.event.slug, w.seeker, { intent: "remove-post" }), 403)).thrown).toBe(true);
     await expectStatus(page(w.event.slug, w.seeker), 403);
