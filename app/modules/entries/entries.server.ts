@@ -9,6 +9,7 @@ import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server
 import { eventOpenSql, submissionsClosedReason } from "~/modules/events/submissions-open.server";
 import { entrySubmittedNotices } from "~/modules/teams/notices.server";
 import { conflictMessage, differingFields } from "./conflict";
+import { answersFor } from "./questions.server";
 import { normalizeTag, normalizeTags, type EntryWithAnswers } from "./schemas";
 
 export async function getTeamEntry(teamId: string) {
@@ -95,7 +96,14 @@ export async function saveEntry(teamId: string, input: EntryWithAnswers, submit:
     // person's own, since the version they opened is not kept).
     const [saved] = await db.select().from(entries).where(eq(entries.teamId, teamId));
     const typed = { ...fields, tags: normalizeTags(fields.tags) };
-    return { ok: false, conflict: true, message: conflictMessage(saved ? differingFields(saved, typed) : []) };
+    const differing = saved ? differingFields(saved, typed) : [];
+    // The same form sent again (a double press whose first press saved it, or Submit pressed twice): what is stored is
+    // what was sent, so it is saved, and the form takes the stored version (ADR 072).
+    if (saved && !differing.length && (!submit || saved.status === "submitted")) {
+      const stored = await answersFor(saved.id);
+      if (Object.entries(answers).every(([id, value]) => (stored[id] ?? "").trim() === String(value ?? "").trim())) return { ok: true, version: saved.version };
+    }
+    return { ok: false, conflict: true, message: conflictMessage(differing) };
   }
   return { ok: true, version: updated[0].version };
 }

@@ -19,6 +19,8 @@ import {
   problemInput,
   request,
   setSubmissionDeadline,
+  fieldErrors,
+  toastOf,
   type TestUser,
 } from "~/test/fixtures";
 
@@ -137,6 +139,28 @@ describe("entry form autosave", () => {
     const judging = await expectStatus(post(creator, event.slug, teamId, { intent: "autosave", version: 1, title: "Sneaky" }), 403);
     expect((judging.data as Autosave).autosave.message).toMatch(/the event has moved to judging/);
     expect(await entryOf(teamId)).toMatchObject({ title: "", version: 1 });
+  });
+});
+
+describe("the same form sent twice", () => {
+  it("is saved both times (a double press of Save draft or Submit), while a stale form that differs is refused", async () => {
+    const { event, teamId, creator } = await setup();
+    for (const intent of ["save", "submit"]) {
+      const version = (await entryOf(teamId)).version;
+      const first = await expectStatus(post(creator, event.slug, teamId, { intent, version, ...complete }), 302);
+      const second = await expectStatus(post(creator, event.slug, teamId, { intent, version, ...complete }), 302);
+      expect((await toastOf(second))?.message).toBe((await toastOf(first))?.message);
+    }
+    expect(await entryOf(teamId)).toMatchObject({ status: "submitted", title: complete.title });
+    // A Save draft sent after Submit with the old version: the stored entry is submitted, not this draft; refused.
+    const stale = await expectStatus(post(creator, event.slug, teamId, { intent: "save", version: 1, ...complete, title: "Changed since" }), 409);
+    expect(fieldErrors(stale)[""]?.[0]).toMatch(/^A teammate saved this entry after you opened it\. The saved entry differs from your form in: Title/);
+    // The same fields with another answer to a question differ too.
+    const questionId = newId();
+    await db.insert(submissionQuestions).values({ id: questionId, eventId: event.id, position: 0, kind: "short-text", label: "Track" });
+    const version = (await entryOf(teamId)).version;
+    await expectStatus(post(creator, event.slug, teamId, { intent: "save", version, ...complete, [`answers.${questionId}`]: "Sales" }), 302);
+    await expectStatus(post(creator, event.slug, teamId, { intent: "save", version, ...complete, [`answers.${questionId}`]: "Support" }), 409);
   });
 });
 
