@@ -237,6 +237,31 @@ test("a change of email address waiting for its link can be cancelled, and the l
   await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
 });
 
+test("the notice of a change of address leads its signed-in owner to a new password, which cancels the change", async ({ browser }) => {
+  const person = await createPerson("Vi Victim");
+  const newEmail = unique("vi.taken").toLowerCase() + "@example.com";
+  const page = await pageSignedInAs(browser, person.email);
+  await page.goto("/account");
+  await waitForApp(page);
+  const section = page.getByRole("region", { name: "Email address" });
+  await section.getByLabel("New email address").fill(newEmail);
+  await section.getByLabel("Your password").fill(PASSWORD);
+  await section.getByRole("button", { name: "Send the link to the new address" }).click();
+  await expect(section.getByRole("status")).toContainText(`Waiting for you to open the link we sent to ${newEmail}`);
+  // The notice to the old address: "Not you? Choose a new password".
+  const [notice] = await mailTo(person.email, "Your Problem First email address is being changed");
+  await page.goto(new URL(notice.text!.match(/http:\/\/\S+\/forgot-password/)![0]).pathname);
+  await expect(page).toHaveURL(/\/account#password-h$/);
+  await waitForApp(page);
+  const password = page.getByRole("form", { name: "Change password" });
+  await password.getByLabel("Current password").fill(PASSWORD);
+  await password.getByLabel("New password").fill("tangerine-octopus-violin-41");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expectToast(page, `The change of address to ${newEmail} was cancelled: ask again if it was yours.`);
+  await expect(section.getByRole("status")).toHaveCount(0);
+  await expectAccessible(page);
+});
+
 test("the sign-out question counts the browsers signed in when it is asked, and says when none is left", async ({ browser }) => {
   const person = await createPerson("Cal Count");
   const first = await pageSignedInAs(browser, person.email);

@@ -77,11 +77,14 @@ export async function action({ request }: ActionFunctionArgs) {
       const password = await passwordSignIn(user.id);
       if (password !== "on") return data({ intent, result: submission.reply({ formErrors: [noPasswordToChange[password]], ...hide }) }, { status: 400 });
       if (submission.status !== "success") return data({ intent, result: submission.reply(hide) }, { status: 400 });
+      const waiting = await pendingEmailChange(user.id);
       const changed = await attemptPasswordChange(user.id, submission.value.currentPassword, submission.value.newPassword);
       if (!changed.ok)
         return data({ intent, result: submission.reply({ fieldErrors: { currentPassword: [changed.message] }, ...hide }) }, { status: changed.status });
       const cookie = await restartSessions(user.id);
-      return redirectWithToast("/account", "Password changed. You were signed out everywhere else.", { headers: { "Set-Cookie": cookie } });
+      // The change of address waiting for its link was cancelled with the old password (changePassword): said, as it was shown.
+      const cancelled = waiting ? ` The change of address to ${waiting.newEmail} was cancelled: ask again if it was yours.` : "";
+      return redirectWithToast("/account", `Password changed. You were signed out everywhere else.${cancelled}`, { headers: { "Set-Cookie": cookie } });
     }
     case "profile": {
       const submission = parseForm(formData, { schema: profileSchema });
@@ -224,9 +227,11 @@ export default function Account() {
           <p className="text-slate-700">{noPasswordToChange[password]}</p>
         </section>
       ) : (
-        <Form key={`password-${passwordsChanged}`} method="post" {...getFormProps(form)} className="card space-y-4">
+        <Form key={`password-${passwordsChanged}`} method="post" {...getFormProps(form)} aria-labelledby="password-h" className="card space-y-4">
           <input type="hidden" name="intent" value="change-password" />
-          <h2 className="h2">Change password</h2>
+          <h2 id="password-h" className="h2">
+            Change password
+          </h2>
           <FormErrors id={form.errorId} errors={form.errors} />
           <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />
           <Field

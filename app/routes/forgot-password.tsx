@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "~/lib/form";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -9,7 +9,7 @@ import { Honeypot, isHoneypotFilled } from "~/lib/honeypot";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { tooManyMessage } from "~/lib/rate-limit.server";
 import { appOrigin } from "~/lib/urls.server";
-import { requireAnonymous, requirePasswordLogin } from "~/modules/auth/guards.server";
+import { getOptionalUser, requireAnonymous, requirePasswordLogin } from "~/modules/auth/guards.server";
 import { resetRequestedMessage } from "~/modules/auth/password-reset";
 import { forgotPasswordSchema } from "~/modules/auth/schemas";
 import { requestPasswordReset } from "~/modules/auth/password-reset.server";
@@ -21,7 +21,9 @@ export const meta: MetaFunction = ({ error }) => pageTitle(error, () => "Forgot 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requirePasswordLogin();
-  await requireAnonymous(request);
+  // Signed in (someone following "Not you? Choose a new password" from the mail about a change of address): the
+  // account page changes the password, and shows and cancels the change waiting.
+  if (await getOptionalUser(request)) throw redirect("/account#password-h");
   return null;
 }
 

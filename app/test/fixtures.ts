@@ -228,7 +228,8 @@ export function fieldErrors(outcome: Outcome): Record<string, string[]> {
 
 /** The toast a redirect carries (kind and message), as the next page reads it. */
 export async function toastOf(outcome: Outcome) {
-  const cookie = outcome.response?.headers.get("Set-Cookie")?.split(";")[0] ?? "";
+  // The toast's cookie among the response's (a password change also sets the new session's).
+  const cookie = (outcome.response?.headers.getSetCookie() ?? []).find((c) => c.startsWith("pf_toast="))?.split(";")[0] ?? "";
   return (await readToast(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toast;
 }
 

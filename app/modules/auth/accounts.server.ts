@@ -1,5 +1,5 @@
-import { and, asc, eq, ne } from "drizzle-orm";
-import { eventOrganizers, events, users, type GlobalRole } from "#db/schema";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { emailChanges, eventOrganizers, events, users, type GlobalRole } from "#db/schema";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { newId } from "~/lib/ids";
@@ -111,9 +111,14 @@ export async function passwordSignIn(userId: string): Promise<PasswordSignIn> {
 export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<{ ok: true } | { ok: false; message: string }> {
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return { ok: false, message: "That is not your current password." };
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(newPassword) })
-    .where(eq(users.id, userId));
+  await db.batch([
+    db
+      .update(users)
+      .set({ passwordHash: await hashPassword(newPassword) })
+      .where(eq(users.id, userId)),
+    // A change of address waiting for its link goes with the old password, as with a reset (ADR 065): whoever knew the
+    // password may have asked for it, and its link needs no session (ADR 072).
+    db.delete(emailChanges).where(and(eq(emailChanges.userId, userId), isNull(emailChanges.usedAt))),
+  ]);
   return { ok: true };
 }

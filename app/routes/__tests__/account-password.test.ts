@@ -2,15 +2,16 @@
 // made by single sign-on, and not when the site turned password sign-in off (ADR 016).
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { users } from "#db/schema";
+import { emailChanges, users } from "#db/schema";
 import { db } from "~/db.server";
+import { pendingEmailChange, requestEmailChange } from "~/modules/auth/email-change.server";
 import { NO_PASSWORD_HASH } from "~/modules/auth/password.server";
 import { action, loader } from "~/routes/account";
 import { action as adminAction, loader as adminLoader } from "~/routes/admin.users";
 import { action as forgotAction, loader as forgotLoader } from "~/routes/forgot-password";
 import { loader as resetLoader } from "~/routes/reset-password.$token";
 import { loader as rootLoader } from "~/root";
-import { PASSWORD, args, createUser, expectStatus, request, settle } from "~/test/fixtures";
+import { PASSWORD, args, createUser, expectStatus, request, settle, toastOf } from "~/test/fixtures";
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -23,6 +24,23 @@ function turnPasswordsOff() {
 
 const change = { intent: "change-password", currentPassword: PASSWORD, newPassword: "tangerine-octopus-violin-41" };
 const formErrors = (data: unknown) => (data as { result: { error: Record<string, string[]> } }).result.error[""];
+
+describe("changing the password with a change of address waiting", () => {
+  it("cancels the change, whose link needs no session, and says so; the notice's button leads a signed-in owner here", async () => {
+    const user = await createUser();
+    const newEmail = `taken-over-${user.id.toLowerCase()}@example.com`;
+    expect(await requestEmailChange(user, { newEmail, currentPassword: PASSWORD }, "http://localhost")).toEqual({ ok: true, newEmail });
+    // "Not you? Choose a new password" in the notice to the old address: the owner is signed in.
+    const notice = await expectStatus(forgotLoader(args(request("/forgot-password", { user }))), 302);
+    expect(notice.response!.headers.get("Location")).toBe("/account#password-h");
+    const changed = await expectStatus(action(args(request("/account", { user, form: change }))), 302);
+    expect((await toastOf(changed))?.message).toBe(
+      `Password changed. You were signed out everywhere else. The change of address to ${newEmail} was cancelled: ask again if it was yours.`,
+    );
+    expect(await pendingEmailChange(user.id)).toBeNull();
+    expect(await db.select().from(emailChanges).where(eq(emailChanges.userId, user.id))).toEqual([]);
+  });
+});
 
 describe("the account page's password section", () => {
   it("offers the change to a person with a password", async () => {
