@@ -602,6 +602,21 @@ test("a problem being written when judging starts is refused beside the form, an
   ]);
 });
 
+test("moving a problem from a Manage page read before judging started says why, on the page read again", async ({ browser }) => {
+  const first = unique("Returns pile up");
+  const setUp = await openEvent(unique("Late Move Hack"), { problems: [first, unique("Invoices wait")] });
+  const page = await pageSignedInAs(browser, "organizer@example.com");
+  await page.goto(`${setUp.url}/manage`);
+  await waitForApp(page);
+  const down = page.getByRole("button", { name: `Move ${first} down` });
+  await expect(down).toBeEnabled();
+  await startJudging(setUp, [await createPerson("Jo Judge")]);
+  await down.click();
+  await expectToast(page, "Problems can be changed only while the event is a draft or open.");
+  await expect(page.getByRole("heading", { name: "Manage event", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("without JavaScript, a rubric save refused because a judge scored meanwhile keeps the form, the edits and the reason", async ({ browser }) => {
   const setUp = await openEvent(unique("Rubric Race Hack"));
   const { entryId } = await submittedEntry(setUp, await createPerson("Pat Team"), unique("Race entry"));

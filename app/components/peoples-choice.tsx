@@ -10,8 +10,9 @@ type MyVote = { entryId: string; title: string } | null;
 /** The entry page's box: where the vote stands, and the button, the "Your vote" state or why not. A plain form post. */
 export function VoteBox({ slug, vote, error }: { slug: string; vote: { sentence: string | null; myVote: MyVote; box: VoteBoxState }; error?: string | null }) {
   const navigation = useNavigation();
-  const voting = navigation.state === "submitting" && navigation.formData?.get("intent") === "vote";
-  const withdrawing = navigation.state === "submitting" && navigation.formData?.get("intent") === "withdraw-vote";
+  // Through the page read again too: a second press in between would answer "no vote to withdraw".
+  const voting = navigation.state !== "idle" && navigation.formData?.get("intent") === "vote";
+  const withdrawing = navigation.state !== "idle" && navigation.formData?.get("intent") === "withdraw-vote";
   const { box, myVote } = vote;
   if (box.kind === "hidden") return null;
   return (

@@ -87,6 +87,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = withFrom(`/events/${event.slug}/manage`, readFrom(request.url));
   const invalid = (result: SubmissionResult<string[]>) => data<ActionResult>({ intent, result }, { status: 400 });
 
+  // Problems change only while the event is a draft or open. A press from a page read before a co-organizer started
+  // judging reads the page again with why, rather than an error page; anyone else is refused as before.
+  const problemsLocked = () => {
+    const may = canManageProblems(user, access);
+    if (may.ok) return null;
+    enforce(canManageEvent(user, access));
+    return redirectWithToast(back, { kind: "error", message: may.reason });
+  };
   switch (intent) {
     case "phase": {
       const submission = parseForm(formData, { schema: phaseChangeSchema });
@@ -149,7 +157,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast("/", `The draft “${event.title}” was deleted.`);
     }
     case "move-problem": {
-      enforce(canManageProblems(user, access));
+      const locked = problemsLocked();
+      if (locked) return locked;
       const submission = parseForm(formData, { schema: moveProblemSchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const moved = await moveProblem(event.id, submission.value.problemId, submission.value.direction);
@@ -157,12 +166,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, "Problem order saved.");
     }
     case "restore-problem": {
-      enforce(canManageProblems(user, access));
+      const locked = problemsLocked();
+      if (locked) return locked;
       if (!(await restoreProblem(event.id, String(formData.get("problemId") ?? "")))) throw data("Problem not found", { status: 404 });
       return redirectWithToast(back, "Problem offered to new teams again.");
     }
     case "retire-problem": {
-      enforce(canManageProblems(user, access));
+      const locked = problemsLocked();
+      if (locked) return locked;
       const retired = await retireProblem(event.id, String(formData.get("problemId") ?? ""), readConfirmation(formData));
       if (!retired.ok && "confirm" in retired) return data({ intent, confirmRetire: retired.confirm }, { status: 409 });
       if (!retired.ok) throw data("Problem not found", { status: 404 });

@@ -127,6 +127,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         .trim()
         .slice(0, 200);
       const added = await addScreenshot(entry.id, bytes, caption);
+      // Judging started during the upload: refused as the check above would have (ADR 072).
+      if (!added.ok && "closed" in added) return data({ screenshotError: closedEntryMessage(added.message) }, { status: 403 });
       if (!added.ok) return data({ screenshotError: added.message }, { status: 400 });
       return redirectWithToast(here, "Screenshot added.");
     }
@@ -134,6 +136,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!edit.ok) return data({ screenshotError: closedEntryMessage(edit.reason) }, { status: 403 });
       const removed = await removeScreenshot(entry.id, String(formData.get("screenshotId") ?? ""), readConfirmation(formData));
       if (!removed.ok && "confirm" in removed) return data({ confirmDeleteScreenshot: removed.confirm }, { status: 409 });
+      if (!removed.ok && "closed" in removed) return data({ screenshotError: closedEntryMessage(removed.message) }, { status: 403 });
       if (!removed.ok) return redirectWithToast(here, { kind: "error", message: removed.message });
       return redirectWithToast(here, "Screenshot deleted.");
     }

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "~/lib/form";
 import { Form } from "@remix-run/react";
-import { ConfirmStep } from "~/components/confirm-step";
+import { ConfirmStep, useSending } from "~/components/confirm-step";
 import { Field } from "~/components/forms";
 import { lazySchemas } from "~/lib/lazy-schemas";
 import { ManageSection } from "./on-this-page";
@@ -21,6 +21,7 @@ export function OrganizersSection({
   lastResult?: SubmissionResult<string[]>;
   confirmRemove: Removal | null;
 }) {
+  const adding = useSending({ intent: "add-organizer" });
   const [form, fields] = useForm({
     id: "add-organizer",
     lastResult,
@@ -52,7 +53,7 @@ export function OrganizersSection({
       <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-end gap-3">
         <input type="hidden" name="intent" value="add-organizer" />
         <Field label="Add a co-organizer by email" meta={fields.email} type="email" className="min-w-0 flex-1 sm:min-w-64" />
-        <button type="submit" className="btn-secondary">
+        <button type="submit" className="btn-secondary" disabled={adding}>
           Add organizer
         </button>
       </Form>

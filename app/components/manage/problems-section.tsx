@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link";
-import { ConfirmStep } from "~/components/confirm-step";
+import { ConfirmStep, isSending } from "~/components/confirm-step";
 import { ManageSection } from "./on-this-page";
 
 type Problem = { id: string; title: string; teamCount: number; retired: boolean };
@@ -53,6 +53,8 @@ export function ProblemsSection({
 }
 
 function ProblemActions({ slug, problem: p, first, last }: { slug: string; problem: Problem; first: boolean; last: boolean }) {
+  // A second press while a move is on its way would move the problem twice.
+  const moving = isSending(useNavigation(), { intent: "move-problem", problemId: p.id });
   return (
     <span className="flex flex-wrap gap-1">
       {(["up", "down"] as const).map((direction) => (
@@ -63,7 +65,7 @@ function ProblemActions({ slug, problem: p, first, last }: { slug: string; probl
           <button
             type="submit"
             className="btn-secondary px-2 py-1 text-xs"
-            disabled={direction === "up" ? first : last}
+            disabled={moving || (direction === "up" ? first : last)}
             aria-label={`Move ${p.title} ${direction}`}
           >
             {direction === "up" ? "↑ Up" : "↓ Down"}

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/l
 import { listRows } from "~/lib/form-lists";
 import { Form } from "@remix-run/react";
 import { questionKinds } from "#db/enums";
-import { ConfirmStep } from "~/components/confirm-step";
+import { ConfirmStep, useSending } from "~/components/confirm-step";
 import { EnterSaves, ErrorList, Field, FormErrors, LeaveDialog, SelectField, TextareaField } from "~/components/forms";
 import { useUnsavedForm } from "~/components/unsaved-form";
 import { lazySchemas } from "~/lib/lazy-schemas";
@@ -95,6 +95,7 @@ function KeptNotice({ kept }: { kept: Kept }) {
 
 /** `unsaved`: the values are edits given back unsaved ("Keep the question"), not the stored questions. */
 function QuestionsForm({ values, lastResult, unsaved }: { values: EditorValues; lastResult?: SubmissionResult<string[]>; unsaved: boolean }) {
+  const saving = useSending({ intent: "save-questions" });
   const [form, fields] = useForm({
     id: "save-questions",
     lists: listRows,
@@ -160,7 +161,7 @@ function QuestionsForm({ values, lastResult, unsaved }: { values: EditorValues; 
             Add a question
           </button>
         ) : null}
-        <button type="submit" className="btn-primary">
+        <button type="submit" className="btn-primary" disabled={saving}>
           Save questions
         </button>
       </div>

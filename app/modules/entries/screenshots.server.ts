@@ -5,6 +5,7 @@ import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
 import { MAX_SCREENSHOTS, TOO_MANY_SCREENSHOTS } from "./images";
 import { prepareScreenshot } from "./images.server";
+import { eventOpenSql, submissionsClosedReason } from "~/modules/events/submissions-open.server";
 import { deleteFile, putFile } from "./storage.server";
 
 const ENTRY_GONE = "This entry no longer exists: its team was deleted.";
@@ -27,10 +28,11 @@ export async function addScreenshot(entryId: string, bytes: Uint8Array, caption:
   const id = newId();
   await putFile(id, check.bytes);
   // One INSERT decides everything: the cap is checked again inside it (uploads racing past the count above
-  // cannot pass it together), the position is counted in it, and an entry deleted meanwhile (its team left)
-  // gets no row; the file written before it is removed whenever it inserts nothing.
+  // cannot pass it together), the position is counted in it, and an entry deleted meanwhile (its team left), or of
+  // an event that moved on to judging during the upload (ADR 072), gets no row; the file written before it is
+  // removed whenever it inserts nothing.
   const countNow = sql`(select count(*) from screenshots where entry_id = ${entryId})`;
-  const entryExists = sql`exists (select 1 from entries where id = ${entryId})`;
+  const entryExists = sql`exists (select 1 from entries where id = ${entryId}) and ${eventOpenSql(eventOf(entryId))}`;
   const inserted = await db
     .run(
       sql`
@@ -44,10 +46,20 @@ export async function addScreenshot(entryId: string, bytes: Uint8Array, caption:
     });
   if (inserted.rowsAffected === 0) {
     await deleteFile(id);
+    const closed = await closedReasonOf(entryId);
+    if (closed) return { ok: false as const, closed: true as const, message: closed };
     const [entry] = await db.all<{ id: string }>(sql`select id from entries where id = ${entryId}`);
     return { ok: false as const, message: entry ? TOO_MANY_SCREENSHOTS : ENTRY_GONE };
   }
   return { ok: true as const, id };
+}
+
+const eventOf = (entryId: string) => sql`(select event_id from entries where id = ${entryId})`;
+
+/** Why the entry's event no longer takes changes (submissionsClosedReason), or null: an entry gone has none. */
+async function closedReasonOf(entryId: string): Promise<string | null> {
+  const [entry] = await db.all<{ eventId: string }>(sql`select event_id as eventId from entries where id = ${entryId}`);
+  return entry ? submissionsClosedReason(entry.eventId, new Date()) : null;
 }
 
 /**
@@ -58,7 +70,7 @@ export async function removeScreenshot(
   entryId: string,
   screenshotId: string,
   confirmation: Confirmation,
-): Promise<{ ok: true } | { ok: false; message: string } | { ok: false; confirm: { screenshotId: string; number: number; caption: string } }> {
+): Promise<{ ok: true } | { ok: false; message: string; closed?: true } | { ok: false; confirm: { screenshotId: string; number: number; caption: string } }> {
   const gone = { ok: false as const, message: "That screenshot is not part of this entry any more." };
   if (!confirmation.confirmed) {
     const shots = await listScreenshots(entryId);
@@ -67,9 +79,12 @@ export async function removeScreenshot(
   }
   const [row] = await db
     .delete(screenshots)
-    .where(and(eq(screenshots.entryId, entryId), eq(screenshots.id, screenshotId)))
+    .where(and(eq(screenshots.entryId, entryId), eq(screenshots.id, screenshotId), eventOpenSql(eventOf(entryId))))
     .returning({ key: screenshots.storageKey });
-  if (!row) return gone;
+  if (!row) {
+    const closed = await closedReasonOf(entryId);
+    return closed ? { ok: false, closed: true, message: closed } : gone;
+  }
   await deleteFile(row.key);
   return { ok: true };
 }

@@ -6,9 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { entries, joinRequests, notifications, outbox, screenshots, teamInvites, teamMembers, teams } from "#db/schema";
+import { entries, events, joinRequests, notifications, outbox, screenshots, teamInvites, teamMembers, teams } from "#db/schema";
 import { db } from "~/db.server";
-import { addScreenshot } from "~/modules/entries/screenshots.server";
+import { addScreenshot, removeScreenshot } from "~/modules/entries/screenshots.server";
 import { realPng } from "~/test/images";
 import { createOpenEvent, createUser } from "~/test/fixtures";
 import { newId } from "~/lib/ids";
@@ -118,5 +118,20 @@ describe("adding a screenshot", () => {
     });
     expect(await db.select().from(screenshots).where(eq(screenshots.entryId, entry.id))).toEqual([]);
     expect(files()).toBe(before);
+  });
+
+  it("adds or deletes nothing, and says why, once judging started during the upload", async () => {
+    const { team } = await teamOfTwo();
+    const [entry] = await db.select().from(entries).where(eq(entries.teamId, team.id));
+    const kept = await addScreenshot(entry.id, await realPng(3, 2), "Before");
+    if (!kept.ok) throw new Error(kept.message);
+    // The route checked the event while it was open; an organizer starts judging while the bytes arrive.
+    await db.update(events).set({ phase: "judging" }).where(eq(events.id, entry.eventId));
+    const before = files();
+    const closed = { ok: false, closed: true, message: "Submissions are closed: the event has moved to judging." };
+    expect(await addScreenshot(entry.id, await realPng(3, 2), "Too late")).toEqual(closed);
+    expect(files()).toBe(before);
+    expect(await removeScreenshot(entry.id, kept.id, { confirmed: true, typedName: "" })).toEqual(closed);
+    expect((await db.select().from(screenshots).where(eq(screenshots.entryId, entry.id))).map((s) => s.caption)).toEqual(["Before"]);
   });
 });

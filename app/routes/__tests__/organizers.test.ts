@@ -608,8 +608,14 @@ describe("problems", () => {
     const organizer = await createUser({ role: "organizer" });
     const { event, problem } = await createOpenEvent(organizer);
     await movePhase(event.id, organizer, "judging");
-    const refused = await expectStatus(manage(organizer, event.slug, { intent: "retire-problem", problemId: problem.id }), 403);
-    expect(refused.data).toBe("Problems can be changed only while the event is a draft or open.");
+    // Up, Down, Retire and Offer again from a page read before judging started: the page is read again with why.
+    for (const intent of ["retire-problem", "restore-problem", "move-problem"]) {
+      const refused = await expectStatus(manage(organizer, event.slug, { intent, problemId: problem.id, direction: "down" }), 302);
+      expect(await toastOf(refused)).toEqual({ kind: "error", message: "Problems can be changed only while the event is a draft or open." });
+    }
+    // Someone who does not organize the event is refused as before.
+    const stranger = await createUser();
+    await expectStatus(manage(stranger, event.slug, { intent: "retire-problem", problemId: problem.id }), 403);
     // A problem being written when judging started: refused beside the form, which keeps it, and as lines to copy for
     // the error page a browser without JavaScript shows once the page is read again.
     const added = await expectStatus(
