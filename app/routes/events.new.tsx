@@ -61,6 +61,13 @@ export async function action({ request }: ActionFunctionArgs) {
       { result: submission.reply({ formErrors: [refusedKeepingForm(may.reason, "Your text is")] }), ticked: null, kept: eventAsText(submission.payload) },
       { status: may.status },
     );
+  // Too many problems ticked (every one of a big event starts ticked): said as such, with the ticks kept; "not found"
+  // only when the event to start from is gone.
+  if (copy && copy.status !== "success" && copy.error?.problemIds?.length)
+    return data(
+      { result: submission.reply({ formErrors: copy.error.problemIds }), ticked: formData.getAll("problemIds").map(String).slice(0, 1000) },
+      { status: 400 },
+    );
   if (copy && !source)
     return data(
       { result: submission.reply({ formErrors: ["The event to start from was not found. Start again from its Manage page."] }), ticked: null },

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, ne, or, sql, desc, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, like, ne, or, sql, desc, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { EventPhase } from "#db/enums";
 import {
@@ -395,7 +395,7 @@ async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
     db
       .select({ count: sql<number>`count(*)` })
       .from(problems)
-      .where(eq(problems.eventId, event.id)),
+      .where(and(eq(problems.eventId, event.id), isNull(problems.retiredAt))),
     db
       .select({ weight: criteria.weight })
       .from(criteria)

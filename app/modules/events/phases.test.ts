@@ -30,6 +30,12 @@ describe("draft → open", () => {
     expect(go(facts({ criterionWeights: [-5] }), "open")).toMatchObject({ ok: false });
     expect(go(facts({ criterionWeights: [] }), "open")).toMatchObject({ ok: false, message: "The rubric needs at least one criterion." });
   });
+  it("is blocked once the submission deadline has passed (the draft's dates were never checked against now)", () => {
+    const f = facts();
+    const passed = "The submission deadline has passed: move it with “Edit event” first.";
+    expect(nextSteps({ ...f, now: f.submissionDeadline })[0].blockers).toEqual([passed]);
+    expect(go({ ...f, now: new Date(f.submissionDeadline.getTime() - 1) }, "open")).toMatchObject({ ok: true });
+  });
   it("lists every blocker at once", () => {
     expect(nextSteps(facts({ problemCount: 0, criterionWeights: [0] }))[0].blockers).toHaveLength(2);
   });

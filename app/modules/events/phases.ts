@@ -7,6 +7,7 @@ import { voteClosesFirstMessage } from "./edit-rules";
 
 export type PhaseFacts = {
   phase: EventPhase;
+  /** Problems teams can pick: retired ones left out. */
   problemCount: number;
   criterionWeights: number[];
   /** When the event starts: starting judging before it also moves the start to now. */
@@ -59,7 +60,10 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
   switch (f.phase) {
     case "draft": {
       const blockers: string[] = [];
+      // Problems teams can pick (a retired one is not offered), and a deadline still ahead: an event opened without
+      // either could never take an entry, as creating one with a past deadline is refused too.
       if (f.problemCount === 0) blockers.push("Add at least one business problem.");
+      if (f.now >= f.submissionDeadline) blockers.push("The submission deadline has passed: move it with “Edit event” first.");
       if (f.criterionWeights.length === 0) blockers.push("The rubric needs at least one criterion.");
       else if (f.criterionWeights.some((w) => !(w > 0))) blockers.push("Every rubric criterion needs a positive weight.");
       return [{ to: "open", label: "Open the event", blockers, confirmation: null, details: [], needsReason: false, deadline: null }];

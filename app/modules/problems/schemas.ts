@@ -44,10 +44,10 @@ export const moveProblemSchema = z.object({
 /** "New event from this one" (events/templates.server.ts): the source event and which of its problems come along (none is fine). */
 export const templateSchema = z.object({
   from: z.string().min(1).max(100),
-  problemIds: z.array(z.string().min(1).max(100)).max(100, "Copy at most 100 problems at once").default([]),
+  problemIds: z.array(z.string().min(1).max(100)).max(100, "Copy at most 100 problems at once: untick some.").default([]),
 });
 
 export const copyProblemsSchema = z.object({
   from: z.string({ error: "Pick an event to copy from" }).min(1, "Pick an event to copy from").max(100),
-  problemIds: z.array(z.string().min(1).max(100)).min(1, "Tick at least one problem to copy").max(100, "Copy at most 100 problems at once"),
+  problemIds: z.array(z.string().min(1).max(100)).min(1, "Tick at least one problem to copy").max(100, "Copy at most 100 problems at once: untick some."),
 });

@@ -113,6 +113,12 @@ describe("a new event from an earlier one", () => {
     const answer = outcome.data as { result: { error: Record<string, string[]> }; ticked: string[] };
     expect(answer.result.error.title).toBeDefined();
     expect(answer.ticked).toEqual([second.id]);
+    // More problems ticked than one copy takes (a big event's, all ticked at first): said as such, with the ticks.
+    const many = Array.from({ length: 101 }, (_, i) => `problem-${i}`);
+    const tooMany = await expectStatus(create(organizer, eventForm({ title: "Big rerun", from: event.slug, problemIds: many })), 400);
+    const refused = tooMany.data as { result: { error: Record<string, string[]> }; ticked: string[] };
+    expect(refused.result.error[""]).toEqual(["Copy at most 100 problems at once: untick some."]);
+    expect(refused.ticked).toEqual(many);
   });
 
   it("is only for the earlier event's organizers and admins", async () => {

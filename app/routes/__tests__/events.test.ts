@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { criteria, eventJudges, eventOrganizers, events, phaseChanges } from "#db/schema";
+import { criteria, eventJudges, eventOrganizers, events, phaseChanges, problems } from "#db/schema";
 import { db } from "~/db.server";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import { defaultRubric } from "~/modules/events/rubric";
@@ -201,7 +201,18 @@ describe("seeing and managing an event", () => {
     expect((await getEvent(event.id)).phase).toBe("draft");
     expect(await db.select().from(phaseChanges).where(eq(phaseChanges.eventId, event.id))).toHaveLength(0);
 
+    // A retired problem is not offered to teams: it does not count, nor does a deadline already past.
+    const retired = await addProblem(event.id, problemInput);
+    await db.update(problems).set({ retiredAt: new Date() }).where(eq(problems.id, retired.id));
+    expect(fieldErrors(await expectStatus(open(), 400)).to).toEqual(["Add at least one business problem."]);
+    const deadline = (await getEvent(event.id)).submissionDeadline;
+    await db
+      .update(events)
+      .set({ submissionDeadline: new Date(Date.now() - 60_000) })
+      .where(eq(events.id, event.id));
     await addProblem(event.id, problemInput);
+    expect(fieldErrors(await expectStatus(open(), 400)).to).toEqual(["The submission deadline has passed: move it with “Edit event” first."]);
+    await db.update(events).set({ submissionDeadline: deadline }).where(eq(events.id, event.id));
     const ok = await expectStatus(open(), 302);
     expect(ok.response!.headers.get("Location")).toBe(path);
     expect((await getEvent(event.id)).phase).toBe("open");
