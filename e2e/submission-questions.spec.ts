@@ -148,3 +148,28 @@ test("removing a question asks first without JavaScript too", async ({ browser }
   await expect(page.getByText("Submission questions saved.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Submission questions (1 of 5)" })).toBeVisible();
 });
+
+test("a save of the questions from a page read before another organizer's save is refused, and the edits stay", async ({ browser }) => {
+  const setUp = await answeredQuestions(0);
+  const organizer = await pageSignedInAs(browser, "organizer@example.com");
+  await organizer.goto(`${setUp.url}/manage`);
+  const questions = organizer.getByRole("region", { name: /Submission questions/ });
+  await expect(questions.locator("form[data-hydrated]")).toHaveCount(1);
+  await questions.getByLabel("Text of question 2").fill("Which track did you pick?");
+  // Meanwhile a colleague makes the first question required.
+  const stored = await listQuestions(setUp.event.id);
+  const colleague = await saveQuestions(
+    setUp.event.id,
+    { questions: stored.map((q, i) => ({ id: q.id, label: q.label, kind: q.kind, required: i === 0, options: q.options.join("\n") })) },
+    { confirmed: false, typedName: "" },
+  );
+  expect(colleague.ok).toBe(true);
+  await questions.getByRole("button", { name: "Save questions" }).click();
+  await expect(questions.getByRole("alert").filter({ hasText: "The submission questions changed since you opened this page" })).toBeVisible();
+  await expect(questions.getByLabel("Text of question 2")).toHaveValue("Which track did you pick?");
+  await expectAccessible(organizer);
+  expect((await listQuestions(setUp.event.id)).map((q) => [q.label, q.required])).toEqual([
+    ["Did you use customer data?", true],
+    ["Which track?", false],
+  ]);
+});

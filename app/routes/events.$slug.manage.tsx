@@ -23,7 +23,8 @@ import { appOrigin } from "~/lib/urls.server";
 import { canEditSubmissionQuestions, canManageEvent, canManageProblems, canRemoveJudge, canUseAsTemplate } from "~/modules/auth/permissions";
 import { questionsFormSchema } from "~/modules/entries/question-schemas";
 import { questionsFormFields } from "~/modules/entries/questions";
-import { questionsKeepingRemoval, questionsLocked, saveQuestions } from "~/modules/entries/questions.server";
+import { questionsKeepingRemoval, questionsLocked, questionsStamp, saveQuestions } from "~/modules/entries/questions.server";
+import { sentStamp } from "~/lib/stamp.server";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { addJudge, changePhase, JUDGES_SETTLED, judgeRemovalFacts, removeJudge } from "~/modules/events/events.server";
 import { managePage } from "~/modules/events/manage.server";
@@ -60,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     back: backLink(readFrom(request.url), { to: `/events/${event.slug}`, label: event.title }),
     ...page,
     questionsLockedReason: editQuestions.ok ? null : editQuestions.reason,
+    questionStamp: questionsStamp(page.questions),
     canEditProblems: canManageProblems(user, access).ok,
     canRemoveJudges: canRemoveJudge(user, access).ok,
     // Nobody joins the judges of a published event (ADR 012): the section says so instead of offering it.
@@ -196,12 +198,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         .filter(Boolean);
       // "Keep the question": back to the editor with the other unsaved edits and the named questions restored.
       if (isKeeping(formData)) return data({ intent, keptQuestions: await questionsKeepingRemoval(event.id, submission.value, removing) });
-      const saved = await saveQuestions(event.id, submission.value, readConfirmation(formData), removing);
+      const stamp = sentStamp(formData);
+      const saved = await saveQuestions(event.id, submission.value, readConfirmation(formData), removing, stamp);
       // Removing a stored question asks first; the confirm step sends the same questions again, with the ids it named.
       if (!saved.ok && "confirm" in saved) {
         const { ids, ...facts } = saved.confirm;
         return data(
-          { intent, confirmRemoveQuestions: { ...facts, fields: { ...questionsFormFields(submission.value), removing: ids.join(",") } } },
+          {
+            intent,
+            confirmRemoveQuestions: { ...facts, fields: { ...questionsFormFields(submission.value), removing: ids.join(","), ...(stamp ? { stamp } : {}) } },
+          },
           { status: 409 },
         );
       }
@@ -230,6 +236,7 @@ export default function ManageEvent() {
     history,
     dashboard,
     questions,
+    questionStamp,
     questionsLockedReason,
     canEditProblems,
     canRemoveJudges,
@@ -281,6 +288,7 @@ export default function ManageEvent() {
         <RubricSection slug={event.slug} scaleMax={event.scaleMax} rubric={rubric} round={asRound(event.judgingRound)} />
         <QuestionsSection
           questions={questions}
+          stamp={questionStamp}
           lockedReason={questionsLockedReason}
           lastResult={resultOf("save-questions")}
           confirmRemove={answer && "confirmRemoveQuestions" in answer ? answer.confirmRemoveQuestions : null}

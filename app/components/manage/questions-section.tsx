@@ -27,12 +27,15 @@ const storedValues = (questions: Question[]): EditorValues =>
  */
 export function QuestionsSection({
   questions,
+  stamp,
   lockedReason,
   lastResult,
   confirmRemove,
   kept,
 }: {
   questions: Question[];
+  /** Of the stored questions the page was loaded with: a save from a page read before another save is refused. */
+  stamp: string;
   lockedReason: string | null;
   lastResult?: SubmissionResult<string[]>;
   confirmRemove: RemovalFacts | null;
@@ -70,6 +73,7 @@ export function QuestionsSection({
           <QuestionsForm
             key={`${kept ? "kept" : "stored"}|${values.map((q) => `${q.id}/${q.kind}/${q.label}/${q.required}/${q.options}`).join("|")}`}
             values={values}
+            stamp={stamp}
             lastResult={kept ? undefined : lastResult}
             unsaved={Boolean(kept)}
           />
@@ -94,7 +98,17 @@ function KeptNotice({ kept }: { kept: Kept }) {
 }
 
 /** `unsaved`: the values are edits given back unsaved ("Keep the question"), not the stored questions. */
-function QuestionsForm({ values, lastResult, unsaved }: { values: EditorValues; lastResult?: SubmissionResult<string[]>; unsaved: boolean }) {
+function QuestionsForm({
+  values,
+  stamp,
+  lastResult,
+  unsaved,
+}: {
+  values: EditorValues;
+  stamp: string;
+  lastResult?: SubmissionResult<string[]>;
+  unsaved: boolean;
+}) {
   const saving = useSending({ intent: "save-questions" });
   const [form, fields] = useForm({
     id: "save-questions",
@@ -117,6 +131,7 @@ function QuestionsForm({ values, lastResult, unsaved }: { values: EditorValues; 
   return (
     <Form method="post" {...formProps} {...guard.props} className="mt-3 space-y-4">
       <input type="hidden" name="intent" value="save-questions" />
+      <input type="hidden" name="stamp" value={stamp} />
       <EnterSaves label="Save questions" />
       <FormErrors id={form.errorId} errors={form.errors} />
       <ErrorList id={fields.questions.errorId} errors={fields.questions.errors} />

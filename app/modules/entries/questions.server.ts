@@ -5,10 +5,14 @@ import { entries, entryAnswers, submissionQuestions } from "#db/schema";
 import { db } from "~/db.server";
 import type { Confirmation } from "~/lib/confirm";
 import { newId } from "~/lib/ids";
+import { changedMeanwhileMessage, changedSince, stampOf } from "~/lib/stamp.server";
 import { parseOptions, readOptions, withRemovalKept, type Question, type QuestionsInput } from "./questions";
 
 const LOCKED = "The questions are locked: a team has submitted its entry with these answers.";
 const noneSubmitted = (eventId: string) => sql`not exists(select 1 from entries e where e.event_id = ${eventId} and e.status = 'submitted')`;
+
+/** A fingerprint of the stored questions as the editor shows them, for its stale-page check (ADR 060). */
+export const questionsStamp = (questions: Question[]) => stampOf(questions);
 
 export async function listQuestions(eventId: string): Promise<Question[]> {
   const rows = await db.select().from(submissionQuestions).where(eq(submissionQuestions.eventId, eventId)).orderBy(asc(submissionQuestions.position));
@@ -37,8 +41,13 @@ export async function saveQuestions(
   confirmation: Confirmation,
   /** The ids the confirm step named: a question added meanwhile by someone else is asked about again, not removed. */
   confirmedRemovals: readonly string[] = [],
+  /** The editor's stamp of the questions it was loaded with: a save from a page read before another save is refused. */
+  stamp?: string,
 ): Promise<{ ok: true } | { ok: false; message: string } | { ok: false; confirm: QuestionRemovalFacts }> {
   if (await questionsLocked(eventId)) return { ok: false, message: LOCKED };
+  // Saved meanwhile by another organizer (or this one in another tab): this form would put back what they removed,
+  // undo what they changed, or remove what they added. Refused; the form keeps the edits (ADR 072).
+  if (changedSince(stamp, questionsStamp(await listQuestions(eventId)))) return { ok: false, message: changedMeanwhileMessage("the submission questions") };
   const stored = await db
     .select({ id: submissionQuestions.id, label: submissionQuestions.label })
     .from(submissionQuestions)

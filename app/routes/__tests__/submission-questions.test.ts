@@ -222,6 +222,39 @@ describe("removing a question", () => {
     expect((await listQuestions(w.event.id)).map((q) => q.label)).toEqual(["Did you use customer data?", "Track", "Anything else?", "Team size?"]);
   });
 
+  it("refuses a save from an editor read before another organizer's save, keeping the edits; the stamp goes with the confirm step", async () => {
+    const w = await withQuestions();
+    const stampNow = async () =>
+      (
+        (await expectStatus(manageLoader(args(request(`/events/${w.event.slug}/manage`, { user: w.organizer }), { slug: w.event.slug })), 200)).data as {
+          questionStamp: string;
+        }
+      ).questionStamp;
+    const read = await stampNow();
+    // A colleague makes the first question optional and saves.
+    const colleague = keeping(w.data, w.track, w.other);
+    delete colleague["questions[0].required"];
+    await expectStatus(manage(w.event.slug, w.organizer, { ...colleague, stamp: read }), 302);
+    // The page read before that fixes a typo in the second: refused, the edit kept, the colleague's save stands.
+    const stale = { ...keeping(w.data, w.track, w.other), "questions[1].label": "Track (pick one)", stamp: read };
+    const refused = await expectStatus(manage(w.event.slug, w.organizer, stale), 409);
+    expect(fieldErrors(refused)[""]).toEqual([expect.stringMatching(/^The submission questions changed since you opened this page/)]);
+    expect((refused.data as { result: { initialValue: Record<string, unknown> } }).result.initialValue).toMatchObject({
+      questions: expect.arrayContaining([expect.objectContaining({ label: "Track (pick one)" })]),
+    });
+    expect((await listQuestions(w.event.id)).map((q) => [q.label, q.required])).toEqual([
+      ["Did you use customer data?", false],
+      ["Track", false],
+      ["Anything else?", false],
+    ]);
+    // With the page read now, a removal asks first and its confirm step carries the stamp, so it saves.
+    const asked = await expectStatus(manage(w.event.slug, w.organizer, { ...keeping(w.data, w.track), stamp: await stampNow() }), 409);
+    const { fields } = (asked.data as { confirmRemoveQuestions: { fields: Record<string, string> } }).confirmRemoveQuestions;
+    expect(fields.stamp).toBe(await stampNow());
+    await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions", ...fields, confirmed: "on" }), 302);
+    expect(await listQuestions(w.event.id)).toHaveLength(2);
+  });
+
   it("asks also when no team has answered it, and saving every stored question asks nothing", async () => {
     const w = await withQuestions();
     const asked = await expectStatus(manage(w.event.slug, w.organizer, keeping(w.data, w.track)), 409);
