@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQLWrapper } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { entries, problems, teams } from "#db/schema";
+import { entries, problems, submissionQuestions, teams } from "#db/schema";
 import { db, preparedQueries, preparedQuery } from "~/db.server";
 import { pageWindow } from "~/lib/paging";
 import type { EntryVisibility } from "~/modules/auth/permissions";
@@ -56,11 +56,25 @@ export type SaveResult = { ok: true; version: number } | { ok: false; conflict: 
  */
 export async function saveEntry(teamId: string, input: EntryWithAnswers, submit: boolean, now: Date, origin = configuredOrigin()): Promise<SaveResult> {
   const { version, answers = {}, ...fields } = input;
-  const atVersion = and(eq(entries.teamId, teamId), eq(entries.version, version), eventOpenSql(entries.eventId));
+  // A Submit holds that every required question of the event is among those this form answered: one an organizer
+  // added between the route's check and this batch would otherwise be submitted unanswered, and then locked (ADR 072).
+  const answered = Object.entries(answers).flatMap(([id, value]) => (String(value ?? "").trim() ? [id] : []));
+  const requiredAnswered = (eventId: SQLWrapper) =>
+    submit
+      ? sql`not exists (select 1 from submission_questions rq where rq.event_id = ${eventId} and rq.required = 1${
+          answered.length
+            ? sql` and rq.id not in (${sql.join(
+                answered.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
+            : sql``
+        })`
+      : sql`1`;
+  const atVersion = and(eq(entries.teamId, teamId), eq(entries.version, version), eventOpenSql(entries.eventId), requiredAnswered(entries.eventId));
   const answerWrites = Object.entries(answers).map(([questionId, value]) =>
     db.run(sql`insert into entry_answers (entry_id, question_id, value)
       select e.id, q.id, ${value} from entries e join submission_questions q on q.event_id = e.event_id and q.id = ${questionId}
-      where e.team_id = ${teamId} and e.version = ${version} and ${eventOpenSql(sql`e.event_id`)}
+      where e.team_id = ${teamId} and e.version = ${version} and ${eventOpenSql(sql`e.event_id`)} and ${requiredAnswered(sql`e.event_id`)}
       on conflict (entry_id, question_id) do update set value = excluded.value`),
   );
   const told = submit
@@ -92,6 +106,13 @@ export async function saveEntry(teamId: string, input: EntryWithAnswers, submit:
     const [own] = await db.select({ eventId: entries.eventId }).from(entries).where(eq(entries.teamId, teamId));
     const closed = own ? await submissionsClosedReason(own.eventId, now) : null;
     if (closed) return { ok: false, closed: true, message: closed };
+    const unanswered = own && submit ? await requiredUnanswered(own.eventId, answered) : [];
+    if (unanswered.length)
+      return {
+        ok: false,
+        conflict: true,
+        message: `Not submitted, and your changes are not saved: ${unanswered.map((l) => `“${l}”`).join(", ")} must be answered, added as required since you opened this page. Copy what you need, reload, answer it and submit again.`,
+      };
     // Where to look: the fields in which the saved entry differs from this form (the teammate's edits and this
     // person's own, since the version they opened is not kept).
     const [saved] = await db.select().from(entries).where(eq(entries.teamId, teamId));
@@ -106,6 +127,15 @@ export async function saveEntry(teamId: string, input: EntryWithAnswers, submit:
     return { ok: false, conflict: true, message: conflictMessage(differing) };
   }
   return { ok: true, version: updated[0].version };
+}
+
+/** The labels of the event's required questions not among `answered`. */
+async function requiredUnanswered(eventId: string, answered: string[]): Promise<string[]> {
+  const required = await db
+    .select({ id: submissionQuestions.id, label: submissionQuestions.label })
+    .from(submissionQuestions)
+    .where(and(eq(submissionQuestions.eventId, eventId), eq(submissionQuestions.required, true)));
+  return required.filter((q) => !answered.includes(q.id)).map((q) => q.label);
 }
 
 export type GalleryFilters = { problemId?: string | null; outcome?: string | null; tag?: string | null };

@@ -3,9 +3,11 @@
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { entries, entryAnswers } from "#db/schema";
+import { entries, entryAnswers, submissionQuestions } from "#db/schema";
 import { db } from "~/db.server";
+import { saveEntry } from "~/modules/entries/entries.server";
 import { listQuestions } from "~/modules/entries/questions.server";
+import { newId } from "~/lib/ids";
 import { createTeam } from "~/modules/teams/teams.server";
 import { loader as entryPageLoader } from "~/routes/events.$slug.entries.$entryId._index";
 import { action as manageAction, loader as manageLoader } from "~/routes/events.$slug.manage";
@@ -323,6 +325,23 @@ describe("answers on the entry form", () => {
     const all = { shownQuestions: [w.data.id, w.track.id, w.other.id].join(",") };
     const beside = await expectStatus(entryPost(w.event.slug, w.teamId, w.member, { intent: "submit", version: 1, ...complete, ...all }), 400);
     expect(fieldErrors(beside)).toEqual({ "": [NOT_SUBMITTED], [`answers.${w.data.id}`]: ["Answer this question to submit the entry"] });
+  });
+
+  it("does not submit when a required question was added between the route's check and the save, and writes nothing", async () => {
+    const w = await withQuestions();
+    const input = { ...entryFields, title: "Raced", outcome: "working" as const, version: 1, answers: { [w.data.id]: "no", [w.track.id]: "Sales" } };
+    // The route validated against the three questions; an organizer adds a required one before the batch runs.
+    await db.insert(submissionQuestions).values({ id: newId(), eventId: w.event.id, position: 3, kind: "short-text", label: "Budget owner", required: true });
+    const refused = await saveEntry(w.teamId, input, true, new Date());
+    expect(refused).toMatchObject({
+      ok: false,
+      conflict: true,
+      message: expect.stringMatching(/^Not submitted, and your changes are not saved: “Budget owner” must be answered/),
+    });
+    expect((await db.select().from(entries).where(eq(entries.id, w.entryId)))[0]).toMatchObject({ status: "draft", version: 1, title: "" });
+    expect(await storedAnswers(w.entryId)).toEqual({});
+    // Saving a draft is not held by it.
+    expect(await saveEntry(w.teamId, input, false, new Date())).toMatchObject({ ok: true });
   });
 
   it("ignores an answer to another event's question", async () => {
