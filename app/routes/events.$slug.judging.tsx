@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { parseForm } from "~/lib/forms.server";
 import { enforce, invariantResponse } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { canViewJudgeQueue, canWithdrawConflict } from "~/modules/auth/permissions";
+import { canViewJudgeQueue, canWithdrawConflict, ROUND_ONE_CONFLICT_STAYS } from "~/modules/auth/permissions";
 import { requireEventAccess } from "~/modules/events/access.server";
 import { HIDDEN_TEAM } from "~/modules/judging/blind";
 import { blindJudging } from "~/modules/judging/blind.server";
@@ -61,9 +61,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const conflict = (await judgeConflictList(event.id, user.id)).find((c) => c.entryId === submission.value.entryId);
   const ours = conflict && canWithdrawConflict(user, access, await judgeEntryFacts(event, conflict.entryId, user.id));
   if (ours && !ours.ok) return redirectWithToast(`/events/${event.slug}/judging`, { kind: "error", message: ours.reason });
-  // Withdrawn already (in another tab): said on the queue, which is read again, rather than as an error page.
-  if (!conflict || !(await withdrawConflict(event.id, conflict.entryId, user.id)))
-    return redirectWithToast(`/events/${event.slug}/judging`, { kind: "error", message: "You have no conflict declared with this entry (any more)." });
+  // Withdrawn already (in another tab): said on the queue, which is read again, rather than as an error page. Still
+  // there after the DELETE: the final round started between the check above and it, and the DELETE holds the rule too.
+  if (!conflict || !(await withdrawConflict(event.id, conflict.entryId, user.id))) {
+    const stays = conflict && (await judgeConflictList(event.id, user.id)).some((c) => c.entryId === conflict.entryId);
+    return redirectWithToast(`/events/${event.slug}/judging`, {
+      kind: "error",
+      message: stays ? ROUND_ONE_CONFLICT_STAYS : "You have no conflict declared with this entry (any more).",
+    });
+  }
   // Under per-entry assignment, another judge took the entry when the conflict was declared, and keeps it.
   const { assigned } = await judgeEntryFacts(event, conflict.entryId, user.id);
   return redirectWithToast(

@@ -197,7 +197,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         .split(",")
         .filter(Boolean);
       // "Keep the question": back to the editor with the other unsaved edits and the named questions restored.
-      if (isKeeping(formData)) return data({ intent, keptQuestions: await questionsKeepingRemoval(event.id, submission.value, removing) });
+      // It keeps the stamp its page was read with, so a save of those edits is still checked against it.
+      if (isKeeping(formData))
+        return data({
+          intent,
+          keptQuestions: { ...(await questionsKeepingRemoval(event.id, submission.value, removing)), stamp: sentStamp(formData) ?? null },
+        });
       const stamp = sentStamp(formData);
       const saved = await saveQuestions(event.id, submission.value, readConfirmation(formData), removing, stamp);
       // Removing a stored question asks first; the confirm step sends the same questions again, with the ids it named.

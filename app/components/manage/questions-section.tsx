@@ -14,7 +14,8 @@ const check = lazySchemas(() => import("~/modules/entries/question-schemas"));
 /** What saving would remove, and the editor's fields to send the same save again once confirmed. */
 type RemovalFacts = { labels: string[]; teamCount: number; fields: Record<string, string> };
 /** What "Keep the question" gives back: the submitted questions with the named ones restored, unsaved. */
-type Kept = { questions: QuestionsInput["questions"]; restored: string[] };
+/** `stamp`: the one the kept edits' page was read with, so their save is still checked against it (ADR 060). */
+type Kept = { questions: QuestionsInput["questions"]; restored: string[]; stamp?: string | null };
 type EditorValues = QuestionsInput["questions"];
 
 const storedValues = (questions: Question[]): EditorValues =>
@@ -73,7 +74,7 @@ export function QuestionsSection({
           <QuestionsForm
             key={`${kept ? "kept" : "stored"}|${values.map((q) => `${q.id}/${q.kind}/${q.label}/${q.required}/${q.options}`).join("|")}`}
             values={values}
-            stamp={stamp}
+            stamp={kept?.stamp ?? stamp}
             lastResult={kept ? undefined : lastResult}
             unsaved={Boolean(kept)}
           />

@@ -167,6 +167,8 @@ export function canDeclareConflict(actor: Actor, ev: EventAccess, entry: EntryRe
   return allow;
 }
 
+export const ROUND_ONE_CONFLICT_STAYS = "Round 1 is closed and its record stands: this conflict stays, as you do not judge this entry in the final round.";
+
 /**
  * A judge takes back a conflict they declared: while the event is open or in judging. In the final round (`facts` of
  * the entry) only a final round judge, on a finalist: round 1 is closed, and its conflicts are part of its record
@@ -177,8 +179,7 @@ export function canWithdrawConflict(actor: Actor, ev: EventAccess, facts?: Judge
   if (!view.ok) return view;
   if (!ev.isJudge) return deny("Only this event's judges can withdraw a conflict.");
   if (ev.phase !== "open" && ev.phase !== "judging") return deny("Conflicts can be withdrawn only before results are published.");
-  if (facts?.finalRound && !facts.assigned)
-    return deny("Round 1 is closed and its record stands: this conflict stays, as you do not judge this entry in the final round.");
+  if (facts?.finalRound && !facts.assigned) return deny(ROUND_ONE_CONFLICT_STAYS);
   return allow;
 }
 

@@ -116,7 +116,12 @@ export async function saveEntry(teamId: string, input: EntryWithAnswers, submit:
     // Where to look: the fields in which the saved entry differs from this form (the teammate's edits and this
     // person's own, since the version they opened is not kept).
     const [saved] = await db.select().from(entries).where(eq(entries.teamId, teamId));
-    const typed = { ...fields, tags: normalizeTags(fields.tags) };
+    // As the UPDATE stores it: "other" text only with the "other" root cause.
+    const typed = {
+      ...fields,
+      tags: normalizeTags(fields.tags),
+      postMortemRootCauseOther: fields.postMortemRootCause === "other" ? fields.postMortemRootCauseOther : "",
+    };
     const differing = saved ? differingFields(saved, typed) : [];
     // The same form sent again (a double press whose first press saved it, or Submit pressed twice): what is stored is
     // what was sent, so it is saved, and the form takes the stored version (ADR 072).

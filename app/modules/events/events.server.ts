@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, like, ne, or, sql, desc, type SQL } from "drizzle-orm";
+import { and, asc, eq, like, ne, or, sql, desc, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { EventPhase } from "#db/enums";
 import {
@@ -391,11 +391,11 @@ export async function removeJudge(eventId: string, userId: string, round: Judgin
 
 async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
   const voteOpen = event.phase === "judging" && event.peoplesChoiceEnabled && event.peoplesChoiceClosesAt !== null && event.peoplesChoiceClosesAt > now;
-  const [[{ count: problemCount }], weights, judging, drafts, [{ saved }], votesCast] = await Promise.all([
+  const [[{ count: problemCount, retired: retiredProblemCount }], weights, judging, drafts, [{ saved }], votesCast] = await Promise.all([
     db
-      .select({ count: sql<number>`count(*)` })
+      .select({ count: sql<number>`count(*) filter (where ${problems.retiredAt} is null)`, retired: sql<number>`count(${problems.retiredAt})` })
       .from(problems)
-      .where(and(eq(problems.eventId, event.id), isNull(problems.retiredAt))),
+      .where(eq(problems.eventId, event.id)),
     db
       .select({ weight: criteria.weight })
       .from(criteria)
@@ -416,6 +416,7 @@ async function phaseFacts(event: EventRow, now: Date): Promise<PhaseFacts> {
   return {
     phase: event.phase,
     problemCount,
+    retiredProblemCount,
     criterionWeights: weights.map((w) => w.weight),
     startsAt: event.startsAt,
     submissionDeadline: event.submissionDeadline,

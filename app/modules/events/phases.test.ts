@@ -21,6 +21,10 @@ describe("draft → open", () => {
   it("opens with a problem and positive weights", () => {
     expect(go(facts(), "open")).toEqual({ ok: true, closeSubmissionsNow: false, reopenUntil: null });
   });
+  it("says so when every problem is retired", () => {
+    expect(nextSteps(facts({ problemCount: 0, retiredProblemCount: 2 }))[0].blockers).toEqual(["Every problem is retired: offer one again, or add another."]);
+    expect(nextSteps(facts({ problemCount: 1, retiredProblemCount: 2 }))[0].blockers).toEqual([]);
+  });
   it("is blocked without a problem", () => {
     expect(nextSteps(facts({ problemCount: 0 }))[0].blockers).toEqual(["Add at least one business problem."]);
     expect(go(facts({ problemCount: 0 }), "open")).toEqual({ ok: false, field: "to", message: "Add at least one business problem." });

@@ -9,6 +9,8 @@ export type PhaseFacts = {
   phase: EventPhase;
   /** Problems teams can pick: retired ones left out. */
   problemCount: number;
+  /** Retired problems, which a draft may have only those of: said as such. */
+  retiredProblemCount?: number;
   criterionWeights: number[];
   /** When the event starts: starting judging before it also moves the start to now. */
   startsAt?: Date;
@@ -62,7 +64,8 @@ export function nextSteps(f: PhaseFacts): PhaseStep[] {
       const blockers: string[] = [];
       // Problems teams can pick (a retired one is not offered), and a deadline still ahead: an event opened without
       // either could never take an entry, as creating one with a past deadline is refused too.
-      if (f.problemCount === 0) blockers.push("Add at least one business problem.");
+      if (f.problemCount === 0)
+        blockers.push(f.retiredProblemCount ? "Every problem is retired: offer one again, or add another." : "Add at least one business problem.");
       if (f.now >= f.submissionDeadline) blockers.push("The submission deadline has passed: move it with “Edit event” first.");
       if (f.criterionWeights.length === 0) blockers.push("The rubric needs at least one criterion.");
       else if (f.criterionWeights.some((w) => !(w > 0))) blockers.push("Every rubric criterion needs a positive weight.");

@@ -204,7 +204,7 @@ describe("seeing and managing an event", () => {
     // A retired problem is not offered to teams: it does not count, nor does a deadline already past.
     const retired = await addProblem(event.id, problemInput);
     await db.update(problems).set({ retiredAt: new Date() }).where(eq(problems.id, retired.id));
-    expect(fieldErrors(await expectStatus(open(), 400)).to).toEqual(["Add at least one business problem."]);
+    expect(fieldErrors(await expectStatus(open(), 400)).to).toEqual(["Every problem is retired: offer one again, or add another."]);
     const deadline = (await getEvent(event.id)).submissionDeadline;
     await db
       .update(events)

@@ -175,6 +175,8 @@ describe("removing a question", () => {
           { id: w.other.id, label: "Anything else we should know?", kind: "long-text", required: false, options: "" },
         ],
         restored: ["Track"],
+        // No stamp sent (a form without one is saved as before), none kept.
+        stamp: null,
       },
     });
     expect((await listQuestions(w.event.id)).map((q) => q.label)).toEqual(["Did you use customer data?", "Track", "Anything else?"]);
@@ -253,6 +255,9 @@ describe("removing a question", () => {
     const asked = await expectStatus(manage(w.event.slug, w.organizer, { ...keeping(w.data, w.track), stamp: await stampNow() }), 409);
     const { fields } = (asked.data as { confirmRemoveQuestions: { fields: Record<string, string> } }).confirmRemoveQuestions;
     expect(fields.stamp).toBe(await stampNow());
+    // "Keep the question" gives the edits back with that stamp, so their save is still checked against the page read.
+    const kept = await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions", ...fields, keep: "on" }), 200);
+    expect((kept.data as { keptQuestions: { stamp: string } }).keptQuestions.stamp).toBe(fields.stamp);
     await expectStatus(manage(w.event.slug, w.organizer, { intent: "save-questions", ...fields, confirmed: "on" }), 302);
     expect(await listQuestions(w.event.id)).toHaveLength(2);
   });
