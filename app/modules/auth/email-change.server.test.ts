@@ -3,12 +3,14 @@
 // never onto an address another account holds.
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { emailChanges, outbox, passwordResets, rateLimits, users } from "#db/schema";
+import { emailChanges, emailVerifications, outbox, passwordResets, rateLimits, users } from "#db/schema";
+import { hashToken } from "~/lib/tokens.server";
 import { db } from "~/db.server";
 import { createMailSender, smtpTransport } from "~/modules/mail/sender.server";
 import { createUser, PASSWORD, type TestUser } from "~/test/fixtures";
 import { startInbox, type Inbox } from "~/test/smtp";
 import { cancelEmailChanges, confirmEmailChange, findEmailChange, pendingEmailChange, REPEAT_SECONDS, requestEmailChange } from "./email-change.server";
+import { findVerification } from "./email-verification.server";
 import { createResetLink, findResetAccount, resetPassword } from "./password-reset.server";
 
 const ORIGIN = "https://hack.example.com";
@@ -143,8 +145,12 @@ describe("confirmEmailChange", () => {
     await db.update(users).set({ emailVerifiedAt: null }).where(eq(users.id, user.id));
     const reset = await createResetLink(user.id, ORIGIN);
     const resetToken = reset!.url.split("/").pop()!;
+    // A confirmation link mailed to the old address before the change.
+    await db.insert(emailVerifications).values({ tokenHash: hashToken("old-address-link"), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) });
+    expect(await findVerification("old-address-link")).not.toBeNull();
 
     expect(await confirmEmailChange(token)).toEqual({ ok: true, userId: user.id, newEmail });
+    expect(await findVerification("old-address-link")).toBeNull();
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     expect(row.email).toBe(newEmail);
     expect(row.emailVerifiedAt).not.toBeNull();

@@ -3,7 +3,7 @@
 // address they do not read. Links are like the others: only a hash is stored, they expire, and using one spends
 // the account's other open changes.
 import { and, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
-import { emailChanges, passwordResets, users } from "#db/schema";
+import { emailChanges, emailVerifications, passwordResets, users } from "#db/schema";
 import { db, isUniqueViolation } from "~/db.server";
 import { hashToken, newToken } from "~/lib/tokens.server";
 import { hit, type Limit } from "~/lib/rate-limit.server";
@@ -157,6 +157,11 @@ export async function confirmEmailChange(token: string, now = new Date()): Promi
         .update(passwordResets)
         .set({ usedAt: now })
         .where(and(isNull(passwordResets.usedAt), inArray(passwordResets.userId, owner))),
+      // Confirmation links mailed to the old address confirm nothing now: opened later, they said "confirmed" (ADR 072).
+      db
+        .update(emailVerifications)
+        .set({ usedAt: now })
+        .where(and(isNull(emailVerifications.usedAt), inArray(emailVerifications.userId, owner))),
       db
         .update(emailChanges)
         .set({ usedAt: now })
