@@ -67,6 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const created = await createTeam(event, user.id, submission.value);
+  // Judging started between the check above and the INSERT: refused as that check would have, with what was sent.
+  if (!created.ok && created.closed) {
+    const result = submission.reply({ formErrors: [created.message] });
+    return data({ result, kept: teamAsText(result.initialValue ?? {}) }, { status: 403 });
+  }
   // A problem retired meanwhile is named beside the field, and the page is read again (shouldRevalidate below), so the
   // list no longer offers it.
   if (!created.ok)

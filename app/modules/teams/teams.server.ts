@@ -11,12 +11,15 @@ import { leadChangedNotices, memberRemovedNotices, teamDeletedNotices, teamJoine
 
 type Fail<F extends string> = { ok: false; field: F; message: string };
 
-/** Creates the team, its first member and its (empty, draft) entry together. */
+/**
+ * Creates the team, its first member and its (empty, draft) entry together, while the event takes entries (held in
+ * the team's INSERT, ADR 072: a team made as judging starts would hold a draft nobody can submit). `closed`: it did not.
+ */
 export async function createTeam(
   event: { id: string },
   userId: string,
   input: { name: string; problemId: string },
-): Promise<{ ok: true; teamId: string } | Fail<"name" | "problemId">> {
+): Promise<{ ok: true; teamId: string } | (Fail<"name" | "problemId"> & { closed?: true })> {
   const [problem] = await db
     .select({ id: problems.id, title: problems.title, retired: sql<number>`${problems.retiredAt} is not null` })
     .from(problems)
@@ -27,19 +30,18 @@ export async function createTeam(
   const lookalike = await sameNameButCase(event.id, input.name);
   if (lookalike) return { ok: false, field: "name", message: lookalike };
   const teamId = newId();
+  const made = sql`exists (select 1 from teams where id = ${teamId})`;
   try {
-    await db.batch([
-      db.insert(teams).values({
-        id: teamId,
-        eventId: event.id,
-        problemId: problem.id,
-        name: input.name,
-        inviteCode: newInviteCode(),
-        leadId: userId,
-      }),
-      db.insert(teamMembers).values({ teamId, eventId: event.id, userId }),
-      db.insert(entries).values({ id: newId(), eventId: event.id, teamId }),
+    const [team] = await db.batch([
+      db.run(sql`insert into teams (id, event_id, problem_id, name, invite_code, lead_id)
+        select ${teamId}, ${event.id}, ${problem.id}, ${input.name}, ${newInviteCode()}, ${userId} where ${eventOpenSql(event.id)}`),
+      db.run(sql`insert into team_members (team_id, event_id, user_id) select ${teamId}, ${event.id}, ${userId} where ${made}`),
+      db.run(sql`insert into entries (id, event_id, team_id) select ${newId()}, ${event.id}, ${teamId} where ${made}`),
     ]);
+    if (team.rowsAffected === 0) {
+      const closed = await submissionsClosedReason(event.id, new Date());
+      return { ok: false, field: "name", message: closed ?? "The team could not be created. Try again.", closed: true };
+    }
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     const [mine] = await db

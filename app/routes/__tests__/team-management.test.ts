@@ -150,6 +150,12 @@ describe("team management", () => {
     expect(await renameTeam(event.id, teamId, "Late name")).toEqual({ ok: false, field: "name", message: closed, closed: true });
     expect(await changeProblem(event.id, teamId, other.id, { confirmed: true, typedName: "" })).toEqual({ ok: false, field: "problemId", message: closed });
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0]).toMatchObject({ name: "Leads", problemId: problem.id });
+    // Nor is a team created then: it would hold a draft nobody can submit.
+    const late = await createUser();
+    const [{ id: problemId }] = await db.select({ id: problems.id }).from(problems).where(eq(problems.eventId, event.id));
+    expect(await createTeam(event, late.id, { name: "Latecomers", problemId })).toEqual({ ok: false, field: "name", message: closed, closed: true });
+    expect(await db.select().from(teams).where(eq(teams.name, "Latecomers"))).toEqual([]);
+    expect(await db.select().from(teamMembers).where(eq(teamMembers.userId, late.id))).toEqual([]);
     // Open again, but the team was deleted by its last member meanwhile: not "retired".
     await db.update(events).set({ phase: "open" }).where(eq(events.id, event.id));
     await db.delete(teams).where(eq(teams.id, teamId));
