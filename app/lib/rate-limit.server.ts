@@ -46,15 +46,14 @@ export async function hit(key: string, limit: Limit, now = new Date()): Promise<
   return { allowed: row.count <= limit.max * scale(), retryAfterSeconds: windowStart + limit.windowSeconds - nowSeconds };
 }
 
-/** Reads without counting: is `key` already over the limit in this window? */
-export async function isBlocked(key: string, limit: Limit, now = new Date()): Promise<boolean> {
+/**
+ * Takes back one hit of this window (never below 0): for a limit on failures that counts each attempt before its
+ * outcome is known (so attempts sent in parallel cannot all pass the check first), and gives it back on success.
+ */
+export async function unhit(key: string, limit: Limit, now = new Date()): Promise<void> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % limit.windowSeconds);
-  const [row] = await db
-    .select({ count: rateLimits.count, windowStart: rateLimits.windowStart })
-    .from(rateLimits)
-    .where(sql`${rateLimits.key} = ${key}`);
-  return Boolean(row && row.windowStart === windowStart && row.count >= limit.max * scale());
+  await db.run(sql`update rate_limits set count = max(count - 1, 0) where key = ${key} and window_start = ${windowStart}`);
 }
 
 /** Drops up to PRUNE_BATCH counters whose window started more than a day ago (found through rate_limits_window_idx). */

@@ -1,6 +1,6 @@
 // Password attempts, rate-limited through the one rate-limit module (ADR 010): signing in, and the
 // current password asked for on the account page.
-import { hit, isBlocked, limits, tooManyMessage } from "~/lib/rate-limit.server";
+import { hit, limits, tooManyMessage, unhit } from "~/lib/rate-limit.server";
 import { changePassword, checkCredentials } from "./accounts.server";
 import { passwordWorkFull } from "./password.server";
 
@@ -20,14 +20,15 @@ export async function attemptSignIn(email: string, password: string, clientIp = 
   if (passwordWorkFull()) return busy;
   const perIp = await hit(`signin:${clientIp}`, limits.signInPerIp);
   if (!perIp.allowed) return { ok: false, status: 429, message: tooManyMessage(perIp.retryAfterSeconds) };
+  // Counted as a failure before the check, and given back when it is not one: guesses sent in parallel would otherwise
+  // all pass the limit before the first had failed (ADR 072).
   const failures = `signin-fail:${email}:${clientIp}`;
-  if (await isBlocked(failures, limits.failedSignInPerAccountAndIp)) {
-    return { ok: false, status: 429, message: tooManyMessage(limits.failedSignInPerAccountAndIp.windowSeconds) };
-  }
+  const counted = await hit(failures, limits.failedSignInPerAccountAndIp);
+  if (!counted.allowed) return { ok: false, status: 429, message: tooManyMessage(counted.retryAfterSeconds) };
   const userId = await checkCredentials(email, password);
+  if (userId === "busy" || userId) await unhit(failures, limits.failedSignInPerAccountAndIp);
   if (userId === "busy") return busy;
   if (userId) return { ok: true, userId };
-  await hit(failures, limits.failedSignInPerAccountAndIp);
   // One message for both cases, so the form does not reveal which emails have accounts.
   return { ok: false, status: 400, message: "That email and password do not match an account." };
 }
@@ -51,12 +52,12 @@ export async function attemptCurrentPassword(userId: string, email: string, pass
 /** A check of the signed-in account's current password, with wrong guesses counted and throttled per account. */
 async function throttledCurrentPassword(userId: string, check: () => Promise<boolean | "busy">): Promise<{ ok: true } | Refused> {
   const failures = `password-fail:${userId}`;
-  if (await isBlocked(failures, limits.wrongCurrentPasswordPerAccount)) {
-    return { ok: false, status: 429, message: tooManyMessage(limits.wrongCurrentPasswordPerAccount.windowSeconds) };
-  }
+  // Counted before the check and given back when it is not a failure, as for signing in.
+  const counted = await hit(failures, limits.wrongCurrentPasswordPerAccount);
+  if (!counted.allowed) return { ok: false, status: 429, message: tooManyMessage(counted.retryAfterSeconds) };
   const matched = await check();
+  if (matched === "busy" || matched) await unhit(failures, limits.wrongCurrentPasswordPerAccount);
   if (matched === "busy") return busy;
   if (matched) return { ok: true };
-  await hit(failures, limits.wrongCurrentPasswordPerAccount);
   return { ok: false, status: 400, message: "That is not your current password." };
 }

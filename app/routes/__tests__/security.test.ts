@@ -25,6 +25,20 @@ describe("sign-in rate limits", () => {
     await expectStatus(loginAction(login(other.email, PASSWORD, "10.1.0.1")), 302);
   });
 
+  it("counts guesses sent in parallel before checking them, and gives a right password's count back", async () => {
+    const user = await createUser();
+    const ip = "10.1.3.1";
+    const answers = await Promise.all(Array.from({ length: 16 }, () => settle(loginAction(login(user.email, "wrong-password-guess", ip)))));
+    // At most the limit's ten were checked; the rest were refused before any password check.
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(16 - limits.failedSignInPerAccountAndIp.max);
+    // From another address: nine wrong, then the right one, which is not counted, so a tenth wrong is still checked.
+    const other = "10.1.3.2";
+    for (let i = 0; i < limits.failedSignInPerAccountAndIp.max - 1; i++) await expectStatus(loginAction(login(user.email, "wrong-password-guess", other)), 400);
+    await expectStatus(loginAction(login(user.email, PASSWORD, other)), 302);
+    await expectStatus(loginAction(login(user.email, "wrong-password-guess", other)), 400);
+    await expectStatus(loginAction(login(user.email, PASSWORD, other)), 429);
+  });
+
   it("throttles wrong current passwords on the account page", async () => {
     const user = await createUser();
     const change = (currentPassword: string) =>
