@@ -21,10 +21,11 @@ export function ArchiveResults({ filters, result, busy }: { filters: ArchiveFilt
         {filters.q && mode !== "browse" ? ` for “${filters.q.slice(0, 120)}”` : ""}
         {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
       </p>
-      {totalCapped && mode !== "browse" ? (
+      {totalCapped ? (
         <p className="hint">
-          So many learnings match that the best of the {count(total)} most recently archived are shown:{" "}
-          {mode === "any" ? "a filter reaches older ones." : "another word or a filter reaches older ones."}
+          {mode === "browse"
+            ? `The ${count(total)} most recently archived are listed: an event or another filter reaches older ones.`
+            : `So many learnings match that the best of the ${count(total)} most recently archived are shown: ${mode === "any" ? "a filter reaches older ones." : "another word or a filter reaches older ones."}`}
         </p>
       ) : null}
       {notice ? (

@@ -75,6 +75,14 @@ describe("titles offered as people type, past COUNT_CAP matching titles", () => 
     const titles = (await archiveSuggestions(await archiveCache(), "tick")).filter((s) => s.kind === "title").map((s) => s.text);
     expect(titles).toEqual(Array.from({ length: MAX_TITLES }, () => "Ticket helper"));
   });
+
+  it("are kept apart for OR in capitals (an operator) and or (a word), which once shared their cached answer", async () => {
+    const cache = await archiveCache();
+    const titlesOf = async (typed: string) => (await archiveSuggestions(cache, typed)).filter((s) => s.kind === "title").map((s) => s.text);
+    // "or" as a word: no title here has it. OR: a title with either word.
+    expect(await titlesOf("reconciliation or he")).toEqual([]);
+    expect(await titlesOf("reconciliation OR he")).toContain("Ticket helper");
+  });
 });
 
 describe("learning counts of index terms", () => {

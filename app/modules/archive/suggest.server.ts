@@ -60,10 +60,14 @@ async function computeSuggestions(q: string, tags: string[]): Promise<Suggestion
   return [...terms, ...titles.map((t): Suggestion => ({ kind: "title", text: t.title || "Untitled entry", href: `/events/${t.slug}/entries/${t.id}` }))];
 }
 
+const OPERATORS = new Set(["NOT", "OR", "AND"]);
+
 /** What to offer under the search box for what has been typed so far. */
 export async function archiveSuggestions(cache: ArchiveCache, q: string): Promise<Suggestion[]> {
   const typed = q.slice(0, 200);
   if (!typedParts(typed)) return [];
   const { tags } = await archiveContext(cache, false);
-  return cache.get(`suggest:${typed.toLowerCase()}`, () => computeSuggestions(typed, tags));
+  // Kept per spelling, except that NOT, OR and AND in capitals are operators (ADR 008), and not the same as the words.
+  const key = typed.replace(/\S+/g, (word) => (OPERATORS.has(word) ? word : word.toLowerCase()));
+  return cache.get(`suggest:${key}`, () => computeSuggestions(typed, tags));
 }
