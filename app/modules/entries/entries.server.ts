@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type SQLWrapper } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { entries, problems, submissionQuestions, teams } from "#db/schema";
+import { entries, problems, teams } from "#db/schema";
 import { db, preparedQueries, preparedQuery } from "~/db.server";
 import { pageWindow } from "~/lib/paging";
 import type { EntryVisibility } from "~/modules/auth/permissions";
@@ -9,7 +9,7 @@ import { notifyStatementsIfChanged } from "~/modules/notifications/notify.server
 import { eventOpenSql, submissionsClosedReason } from "~/modules/events/submissions-open.server";
 import { entrySubmittedNotices } from "~/modules/teams/notices.server";
 import { conflictMessage, differingFields } from "./conflict";
-import { answersFor } from "./questions.server";
+import { answersFor, listQuestions } from "./questions.server";
 import { normalizeTag, normalizeTags, type EntryWithAnswers } from "./schemas";
 
 export async function getTeamEntry(teamId: string) {
@@ -103,10 +103,10 @@ export async function saveEntry(teamId: string, input: EntryWithAnswers, submit:
   const results = (await db.batch([...answerWrites, ...told, save] as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]])) as unknown[];
   const updated = results[results.length - 1] as { version: number }[];
   if (updated.length === 0) {
-    const [own] = await db.select({ eventId: entries.eventId }).from(entries).where(eq(entries.teamId, teamId));
-    const closed = own ? await submissionsClosedReason(own.eventId, now) : null;
+    const [saved] = await db.select().from(entries).where(eq(entries.teamId, teamId));
+    const closed = saved ? await submissionsClosedReason(saved.eventId, now) : null;
     if (closed) return { ok: false, closed: true, message: closed };
-    const unanswered = own && submit ? await requiredUnanswered(own.eventId, answered) : [];
+    const unanswered = saved && submit ? await requiredUnanswered(saved.eventId, answered) : [];
     if (unanswered.length)
       return {
         ok: false,
@@ -114,9 +114,8 @@ export async function saveEntry(teamId: string, input: EntryWithAnswers, submit:
         message: `Not submitted, and your changes are not saved: ${unanswered.map((l) => `“${l}”`).join(", ")} must be answered, added as required since you opened this page. Copy what you need, reload, answer it and submit again.`,
       };
     // Where to look: the fields in which the saved entry differs from this form (the teammate's edits and this
-    // person's own, since the version they opened is not kept).
-    const [saved] = await db.select().from(entries).where(eq(entries.teamId, teamId));
-    // As the UPDATE stores it: "other" text only with the "other" root cause.
+    // person's own, since the version they opened is not kept), as the UPDATE stores them ("other" text only with the
+    // "other" root cause).
     const typed = {
       ...fields,
       tags: normalizeTags(fields.tags),
@@ -136,11 +135,7 @@ export async function saveEntry(teamId: string, input: EntryWithAnswers, submit:
 
 /** The labels of the event's required questions not among `answered`. */
 async function requiredUnanswered(eventId: string, answered: string[]): Promise<string[]> {
-  const required = await db
-    .select({ id: submissionQuestions.id, label: submissionQuestions.label })
-    .from(submissionQuestions)
-    .where(and(eq(submissionQuestions.eventId, eventId), eq(submissionQuestions.required, true)));
-  return required.filter((q) => !answered.includes(q.id)).map((q) => q.label);
+  return (await listQuestions(eventId)).filter((q) => q.required && !answered.includes(q.id)).map((q) => q.label);
 }
 
 export type GalleryFilters = { problemId?: string | null; outcome?: string | null; tag?: string | null };

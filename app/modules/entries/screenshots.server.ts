@@ -57,10 +57,7 @@ export async function addScreenshot(entryId: string, bytes: Uint8Array, caption:
 const eventOf = (entryId: string) => sql`(select event_id from entries where id = ${entryId})`;
 
 /** Why the entry's event no longer takes changes (submissionsClosedReason), or null: an entry gone has none. */
-async function closedReasonOf(entryId: string): Promise<string | null> {
-  const [entry] = await db.all<{ eventId: string }>(sql`select event_id as eventId from entries where id = ${entryId}`);
-  return entry ? submissionsClosedReason(entry.eventId, new Date()) : null;
-}
+const closedReasonOf = (entryId: string) => submissionsClosedReason(eventOf(entryId), new Date());
 
 /**
  * Deletes a screenshot of this entry only (the entry id is part of the condition), once confirmed:

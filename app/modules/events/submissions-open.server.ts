@@ -11,8 +11,11 @@ import type { EventPhase } from "#db/enums";
  */
 export const eventOpenSql = (eventId: SQLWrapper | string) => sql`exists (select 1 from events ev where ev.id = ${eventId} and ev.phase = 'open')`;
 
-/** Why entries and teams of the event may not change now (submissionsOpen), or null: why a guarded statement changed nothing. */
-export async function submissionsClosedReason(eventId: string, now: Date): Promise<string | null> {
+/**
+ * Why entries and teams of the event may not change now (submissionsOpen), or null: why a guarded statement changed
+ * nothing. `eventId` may be a subquery (the event of a team or an entry); none found is null.
+ */
+export async function submissionsClosedReason(eventId: SQLWrapper | string, now: Date): Promise<string | null> {
   const [ev] = await db.all<{ phase: EventPhase; deadline: number }>(sql`select phase, submission_deadline as deadline from events where id = ${eventId}`);
   if (!ev) return null;
   const open = submissionsOpen({ phase: ev.phase, submissionDeadline: new Date(Number(ev.deadline) * 1000) }, now);

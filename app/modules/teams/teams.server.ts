@@ -149,8 +149,7 @@ export function joinStatement(team: { id: string; eventId: string }, userId: str
  * request, they judge the event, or the team is full.
  */
 export async function joinFailure(teamId: string, userId: string, maxTeamSize: number): Promise<string> {
-  const [team] = await db.all<{ eventId: string }>(sql`select event_id as eventId from teams where id = ${teamId}`);
-  const closed = team ? await submissionsClosedReason(team.eventId, new Date()) : null;
+  const closed = await submissionsClosedReason(sql`(select event_id from teams where id = ${teamId})`, new Date());
   if (closed) return closed;
   if (await wasRemoved(teamId, userId)) return REMOVED_MESSAGE;
   if (await wasDeclined(teamId, userId)) return DECLINED_MESSAGE;
